@@ -1,3 +1,103 @@
-fn main() {
-    println!("Hello, world!");
+//! The `doracak` command line. Exit status: 0 success, 1 content or input errors,
+//! 2 usage errors.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "doracak",
+    version,
+    about = "Build an offline, searchable handbook website from YAML standards, procedures and roles."
+)]
+struct Cli {
+    /// The handbook folder (holding doracak.toml, standards/ and content/).
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check the content, then write the site (default: site/).
+    Build {
+        /// Write the site here instead of the configured output folder.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Load and validate the content only; report every problem.
+    Check,
+    /// Build, serve the site on 127.0.0.1, rebuild and reload on every change.
+    Serve {
+        /// The port to listen on.
+        #[arg(long, default_value_t = 3000)]
+        port: u16,
+        /// Write the site here instead of the configured output folder.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { out } => build(&cli.root, out),
+        Command::Check => check(&cli.root),
+        Command::Serve { port, out } => match doracak::serve::serve(&cli.root, out, port) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        },
+    }
+}
+
+fn build(root: &std::path::Path, out: Option<PathBuf>) -> ExitCode {
+    let (summary, diags) = doracak::build(root, out.as_deref());
+    eprint!("{}", diags.report());
+    match summary {
+        Some(s) => {
+            println!(
+                "wrote {} ({} pages, {} files, {:.1} KiB; {} changed) from {} standards, {} criteria, {} evidence items in {:.0} ms",
+                s.out.display(),
+                s.stats.pages,
+                s.stats.files,
+                s.stats.bytes as f64 / 1024.0,
+                s.stats.changed,
+                s.standards,
+                s.criteria,
+                s.evidence,
+                s.elapsed.as_secs_f64() * 1000.0
+            );
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!("build failed: nothing was written; the previous site is unchanged");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn check(root: &std::path::Path) -> ExitCode {
+    let (hb, diags) = doracak::check(root);
+    eprint!("{}", diags.report());
+    match hb {
+        Some(hb) => {
+            println!(
+                "ok: {} standards, {} criteria, {} evidence items, {} procedures, {} roles, {} forms",
+                hb.standards.len(),
+                hb.criteria_count(),
+                hb.evidence_count(),
+                hb.procedures.len(),
+                hb.roles.len(),
+                hb.forms.len()
+            );
+            ExitCode::SUCCESS
+        }
+        None => ExitCode::from(1),
+    }
 }

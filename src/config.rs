@@ -1,0 +1,151 @@
+//! `doracak.toml`: the site settings (title, language, output folder, rating scale).
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostics, Pos};
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The handbook's title, shown on every page.
+    pub title: String,
+    /// One or two sentences for the home page: what the handbook is.
+    #[serde(default)]
+    pub description: String,
+    /// The `lang` of every page.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Where `build` writes the site, relative to the handbook root.
+    #[serde(default = "default_output")]
+    pub output: String,
+    /// The self-assessment rating scale, best first.
+    #[serde(default = "default_scale")]
+    pub scale: Vec<Rating>,
+}
+
+/// One step of the rating scale. `points: None` means "not applicable": the criterion
+/// is left out of the score.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    pub code: String,
+    pub label: String,
+    #[serde(default)]
+    pub points: Option<u32>,
+}
+
+fn default_language() -> String {
+    "sq".into()
+}
+
+fn default_output() -> String {
+    "site".into()
+}
+
+fn default_scale() -> Vec<Rating> {
+    let r = |code: &str, label: &str, points| Rating {
+        code: code.into(),
+        label: label.into(),
+        points,
+    };
+    vec![
+        r("met", "Përmbushur", Some(2)),
+        r("partial", "Pjesërisht", Some(1)),
+        r("not_met", "Nuk përmbushet", Some(0)),
+        r("na", "Nuk aplikohet", None),
+    ]
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Doracak".into(),
+            description: String::new(),
+            language: default_language(),
+            output: default_output(),
+            scale: default_scale(),
+        }
+    }
+}
+
+impl Config {
+    /// The highest number of points one criterion can earn.
+    pub fn max_points(&self) -> u32 {
+        self.scale
+            .iter()
+            .filter_map(|r| r.points)
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// Read `doracak.toml` from the handbook root; a missing file means the defaults.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
+    let path = root.join("doracak.toml");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Config::default();
+    };
+    match toml::from_str::<Config>(&text) {
+        Ok(cfg) => {
+            validate(&cfg, diags);
+            cfg
+        }
+        Err(e) => {
+            let (line, col) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((1, 1));
+            diags.error(Pos::new("doracak.toml", line, col), e.message().to_string());
+            Config::default()
+        }
+    }
+}
+
+fn validate(cfg: &Config, diags: &mut Diagnostics) {
+    let pos = || Pos::file("doracak.toml");
+    if cfg.scale.is_empty() {
+        diags.error(
+            pos(),
+            "expected a rating scale with at least two steps, found an empty [[scale]]",
+        );
+    }
+    let mut seen = std::collections::HashSet::new();
+    for r in &cfg.scale {
+        if !seen.insert(&r.code) {
+            diags.error(
+                pos(),
+                format!("expected each scale code once, found {:?} twice", r.code),
+            );
+        }
+    }
+    if cfg.scale.iter().all(|r| r.points.is_none()) && !cfg.scale.is_empty() {
+        diags.error(
+            pos(),
+            "expected at least one scale step with points, found none",
+        );
+    }
+    let out = Path::new(&cfg.output);
+    if out.is_absolute()
+        || out
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+        || cfg.output.is_empty()
+    {
+        diags
+            .error(
+                pos(),
+                format!(
+                    "expected `output` to be a folder inside the handbook, found {:?}",
+                    cfg.output
+                ),
+            )
+            .hint("use --out DIR to build somewhere else");
+    }
+}
+
+/// 1-based line and column of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() as u32 + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+    (line, col)
+}

@@ -1,0 +1,107 @@
+//! doracak: compiles YAML encodings of compliance standards, procedures and roles into a
+//! static, searchable website that works offline and from `file://`.
+//!
+//! The pipeline runs one way, one module per stage:
+//!
+//! ```text
+//! load → validate → model → render → write
+//! ```
+//!
+//! `load` parses files into `source` types, `validate` reports every problem at once,
+//! `model` builds the immutable `Handbook`, `render` turns view structs and the `theme`
+//! into files in memory, and `write` swaps them into place only when all succeeded.
+
+pub mod config;
+pub mod diagnostics;
+pub mod duration;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod render;
+pub mod serve;
+pub mod source;
+pub mod text;
+pub mod theme;
+pub mod validate;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use diagnostics::{Diagnostics, Pos};
+use model::Handbook;
+use render::OutFile;
+
+/// Load, validate and model the handbook at `root`. The handbook is `None` when any
+/// error was found; `diags` then says why.
+pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    if !root.is_dir() {
+        diags.error(
+            Pos::file(root),
+            "expected a handbook folder, found none at this path",
+        );
+        return (None, diags);
+    }
+    let config = config::load(root, &mut diags);
+    let sources = load::load(root, &mut diags);
+    validate::validate(&sources, &mut diags);
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    (Some(model::build(config, sources)), diags)
+}
+
+/// The site of a valid handbook, rendered in memory.
+pub fn render_site(root: &Path, hb: &Handbook, diags: &mut Diagnostics) -> Vec<OutFile> {
+    let theme = theme::Theme::load(root, diags);
+    if diags.has_errors() {
+        return Vec::new();
+    }
+    render::render(hb, &theme, diags)
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildSummary {
+    pub out: PathBuf,
+    pub stats: write::WriteStats,
+    pub elapsed: Duration,
+    pub standards: usize,
+    pub criteria: usize,
+    pub evidence: usize,
+}
+
+/// Check, render and write the site. On any error nothing is written and the previous
+/// site stays as it was.
+pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnostics) {
+    let start = Instant::now();
+    let (hb, mut diags) = check(root);
+    let Some(hb) = hb else {
+        return (None, diags);
+    };
+    let files = render_site(root, &hb, &mut diags);
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    let out = out
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| root.join(&hb.config.output));
+    match write::write_site(&out, &files) {
+        Ok(stats) => {
+            let summary = BuildSummary {
+                out,
+                stats,
+                elapsed: start.elapsed(),
+                standards: hb.standards.len(),
+                criteria: hb.criteria_count(),
+                evidence: hb.evidence_count(),
+            };
+            (Some(summary), diags)
+        }
+        Err(e) => {
+            diags.error(Pos::file(&out), format!("cannot write the site: {e}"));
+            (None, diags)
+        }
+    }
+}

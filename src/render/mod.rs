@@ -1,0 +1,179 @@
+//! Stage 4, render: views inside templates → the pages and files of the site, in memory.
+//!
+//! Nothing is written here; `write` puts the result on disk only if every page rendered.
+
+pub mod views;
+
+use std::collections::HashMap;
+
+use minijinja::{Environment, UndefinedBehavior, Value, context};
+
+use crate::diagnostics::{Diagnostics, Pos};
+use crate::model::Handbook;
+use crate::theme::Theme;
+
+/// The Content-Security-Policy of every page: nothing may be loaded from anywhere but the
+/// site itself, and no inline script may run.
+pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+
+/// One output file: its path inside the site (`/`-separated) and its bytes.
+#[derive(Debug, Clone)]
+pub struct OutFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl OutFile {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        OutFile {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+/// Render every page of the site. Problems (template errors) go into `diags`; the
+/// returned files are complete only when `diags` has no errors.
+pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics) -> Vec<OutFile> {
+    let Some(ui) = ui_strings(theme, diags) else {
+        return Vec::new();
+    };
+    let Some(env) = environment(theme, diags) else {
+        return Vec::new();
+    };
+    let v = views::build(hb, &ui);
+    let site = Value::from(minijinja::value::Serde(&v.site));
+    let ui_value = Value::from(minijinja::value::Serde(&ui));
+    let standards = Value::from(minijinja::value::Serde(&v.standards));
+
+    let mut r = Renderer {
+        env,
+        diags,
+        files: Vec::new(),
+        base: context! { site => site, ui => ui_value, csp => CSP, standards => standards.clone() },
+    };
+
+    r.page("index.html", "index.html", context! { page => "index" });
+    for (i, s) in v.standards.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|p| v.standards.get(p));
+        let next = v.standards.get(i + 1);
+        let link = |x: Option<&views::StandardView>| {
+            x.map(
+                |x| context! { number => x.number, title => x.title.clone(), url => x.url.clone() },
+            )
+        };
+        r.page(
+            &s.url,
+            "standard.html",
+            context! { page => "standard", s => standards.get_item(&Value::from(i)).unwrap_or_default(), prev => link(prev), next => link(next) },
+        );
+    }
+    r.page("printo.html", "print.html", context! { page => "print" });
+
+    let mut files = r.files;
+    for (path, bytes) in theme.statics() {
+        files.push(OutFile::new(path, bytes));
+    }
+    files.push(OutFile::new("static/ui.js", ui_script(&ui)));
+    match serde_json::to_vec_pretty(hb) {
+        Ok(json) => files.push(OutFile::new("catalog.json", json)),
+        Err(e) => {
+            r.diags.error(
+                Pos::file("catalog.json"),
+                format!("cannot serialise the catalogue: {e}"),
+            );
+        }
+    }
+    files
+}
+
+struct Renderer<'a, 'd> {
+    env: Environment<'a>,
+    diags: &'d mut Diagnostics,
+    files: Vec<OutFile>,
+    base: Value,
+}
+
+impl Renderer<'_, '_> {
+    /// Render one page at `path` (site-relative) from `template` with `ctx` on top of the
+    /// values every page has.
+    fn page(&mut self, path: &str, template: &str, ctx: Value) {
+        let depth = path.matches('/').count();
+        let root = "../".repeat(depth);
+        let ctx = minijinja::value::merge_maps([context! { root => root }, ctx, self.base.clone()]);
+        let result = self.env.get_template(template).and_then(|t| t.render(ctx));
+        match result {
+            Ok(html) => self.files.push(OutFile::new(path, html)),
+            Err(e) => report_template_error(self.diags, &e, path),
+        }
+    }
+}
+
+/// The UI strings of `theme/strings.toml`.
+pub fn ui_strings(theme: &Theme, diags: &mut Diagnostics) -> Option<HashMap<String, String>> {
+    let text = theme.text("strings.toml").unwrap_or("");
+    match toml::from_str::<HashMap<String, String>>(text) {
+        Ok(map) => Some(map),
+        Err(e) => {
+            let (line, col) = e
+                .span()
+                .map(|s| crate::config::line_col(text, s.start))
+                .unwrap_or((1, 1));
+            diags.error(
+                Pos::new("theme/strings.toml", line, col),
+                format!("expected `key = \"text\"` lines, {}", e.message()),
+            );
+            None
+        }
+    }
+}
+
+/// The UI strings for scripts, as a global the theme's scripts read.
+fn ui_script(ui: &HashMap<String, String>) -> String {
+    let mut sorted: Vec<(&String, &String)> = ui.iter().collect();
+    sorted.sort();
+    let map: serde_json::Map<String, serde_json::Value> = sorted
+        .into_iter()
+        .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+        .collect();
+    format!(
+        "// Generated by doracak from theme/strings.toml.\nwindow.DORACAK_UI = {};\n",
+        serde_json::Value::Object(map)
+    )
+}
+
+/// A template environment with every theme template compiled once.
+fn environment<'a>(theme: &'a Theme, diags: &mut Diagnostics) -> Option<Environment<'a>> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    env.set_recursion_limit(64);
+    let mut ok = true;
+    for (name, bytes) in theme.templates() {
+        let Ok(src) = std::str::from_utf8(bytes) else {
+            diags.error(
+                Pos::file(format!("theme/templates/{name}")),
+                "expected a UTF-8 template, found other bytes",
+            );
+            ok = false;
+            continue;
+        };
+        if let Err(e) = env.add_template(name, src) {
+            report_template_error(diags, &e, name);
+            ok = false;
+        }
+    }
+    ok.then_some(env)
+}
+
+fn report_template_error(diags: &mut Diagnostics, e: &minijinja::Error, page: &str) {
+    let name = e.name().unwrap_or("?");
+    let line = e.line().unwrap_or(1) as u32;
+    let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
+    diags
+        .error(
+            Pos::new(format!("theme/templates/{name}"), line, 1),
+            format!("template error while rendering {page}: {}{detail}", e.kind()),
+        )
+        .hint("a template can use only the variables the built-in templates use; see theme/templates/");
+}

@@ -1,0 +1,115 @@
+//! The theme: templates, styles, scripts and UI strings, embedded in the binary at compile
+//! time. A handbook may override any file by putting one with the same path in its own
+//! `theme/` folder, and may add static files under `theme/static/`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::diagnostics::{Diagnostics, Pos};
+
+macro_rules! embed {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_bytes!(concat!("../theme/", $path)) as &[u8])),*]
+    };
+}
+
+/// Every file of the built-in theme, by its path under `theme/`.
+pub const EMBEDDED: &[(&str, &[u8])] = embed![
+    "strings.toml",
+    "templates/base.html",
+    "templates/index.html",
+    "templates/standard.html",
+    "templates/criteria.html",
+    "templates/print.html",
+    "static/style.css",
+    "static/print.css",
+];
+
+/// The theme in effect for one build: embedded files with the handbook's overrides.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Theme {
+    /// The built-in theme only.
+    pub fn embedded() -> Theme {
+        Theme {
+            files: EMBEDDED
+                .iter()
+                .map(|(p, b)| (p.to_string(), b.to_vec()))
+                .collect(),
+        }
+    }
+
+    /// The built-in theme with the files of `root/theme/` laid over it.
+    pub fn load(root: &Path, diags: &mut Diagnostics) -> Theme {
+        let mut theme = Theme::embedded();
+        let dir = root.join("theme");
+        if !dir.is_dir() {
+            return theme;
+        }
+        for entry in walkdir::WalkDir::new(&dir)
+            .follow_links(false)
+            .sort_by_file_name()
+        {
+            let Ok(entry) = entry else { continue };
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+            let key = rel.to_string_lossy().replace('\\', "/");
+            let shown = Path::new("theme").join(rel);
+            let known = theme.files.contains_key(&key)
+                || key.starts_with("static/")
+                || key.starts_with("templates/");
+            if !known {
+                continue;
+            }
+            if entry.path_is_symlink() {
+                let inside = std::fs::canonicalize(entry.path())
+                    .ok()
+                    .zip(std::fs::canonicalize(root).ok())
+                    .is_some_and(|(t, r)| t.starts_with(r));
+                if !inside {
+                    diags.error(
+                        Pos::file(shown),
+                        "expected a theme file inside the handbook, found a symbolic link that points outside it",
+                    );
+                    continue;
+                }
+            }
+            match std::fs::read(entry.path()) {
+                Ok(bytes) => {
+                    theme.files.insert(key, bytes);
+                }
+                Err(e) => {
+                    diags.error(Pos::file(shown), format!("cannot read the theme file: {e}"));
+                }
+            }
+        }
+        theme
+    }
+
+    pub fn text(&self, path: &str) -> Option<&str> {
+        self.files
+            .get(path)
+            .and_then(|b| std::str::from_utf8(b).ok())
+    }
+
+    /// The templates, by name (`base.html`).
+    pub fn templates(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files.iter().filter_map(|(k, v)| {
+            k.strip_prefix("templates/")
+                .map(|name| (name, v.as_slice()))
+        })
+    }
+
+    /// The static files, by their path in the site (`static/style.css`).
+    pub fn statics(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files
+            .iter()
+            .filter(|(k, _)| k.starts_with("static/"))
+            .map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
+}

@@ -1,0 +1,154 @@
+//! Stage 6, write: put the rendered site on disk, all or nothing.
+//!
+//! The site is written into a fresh folder beside the output and swapped into place
+//! only when every file was written: a failed build leaves the previous site exactly as
+//! it was. A file whose bytes did not change is hard-linked from the previous site rather
+//! than written again, so it keeps its modification time (cheap for rsync and the dev
+//! server's reloads).
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
+
+use crate::render::OutFile;
+
+/// What a write did, for the build summary.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WriteStats {
+    pub files: usize,
+    pub pages: usize,
+    pub bytes: u64,
+    /// Files whose content changed (or were new) since the previous build.
+    pub changed: usize,
+}
+
+/// Write `files` as the site at `out`, replacing what was there only on success.
+pub fn write_site(out: &Path, files: &[OutFile]) -> io::Result<WriteStats> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent)?;
+    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("site");
+    let pid = std::process::id();
+    let tmp = parent.join(format!(".{name}.doracak-new-{pid}"));
+    let old = parent.join(format!(".{name}.doracak-old-{pid}"));
+    let _ = fs::remove_dir_all(&tmp);
+
+    let result = fill(&tmp, out, files);
+    let stats = match result {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+    };
+
+    // Swap: the old site moves aside, the new one takes its name, the old one goes.
+    let had_old = out.exists();
+    if had_old {
+        let _ = fs::remove_dir_all(&old);
+        if let Err(e) = fs::rename(out, &old) {
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+    }
+    if let Err(e) = fs::rename(&tmp, out) {
+        if had_old {
+            let _ = fs::rename(&old, out);
+        }
+        let _ = fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    if had_old {
+        let _ = fs::remove_dir_all(&old);
+    }
+    Ok(stats)
+}
+
+fn fill(tmp: &Path, previous: &Path, files: &[OutFile]) -> io::Result<WriteStats> {
+    fs::create_dir_all(tmp)?;
+    let mut stats = WriteStats::default();
+    for f in files {
+        let rel = safe_relative(&f.path).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the site: {}", f.path),
+            )
+        })?;
+        let dest = tmp.join(&rel);
+        if let Some(dir) = dest.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        let prev = previous.join(&rel);
+        let unchanged = fs::metadata(&prev)
+            .is_ok_and(|m| m.is_file() && m.len() == f.bytes.len() as u64)
+            && fs::read(&prev).is_ok_and(|b| b == f.bytes);
+        if !(unchanged && fs::hard_link(&prev, &dest).is_ok()) {
+            let mut w = io::BufWriter::new(fs::File::create(&dest)?);
+            w.write_all(&f.bytes)?;
+            w.flush()?;
+            stats.changed += 1;
+        }
+        stats.files += 1;
+        stats.bytes += f.bytes.len() as u64;
+        if f.path.ends_with(".html") {
+            stats.pages += 1;
+        }
+    }
+    Ok(stats)
+}
+
+/// A site path with no way out of the site: no `..`, no root, no drive.
+pub fn safe_relative(path: &str) -> Option<PathBuf> {
+    let p = Path::new(path);
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::Normal(s) => out.push(s),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    (!out.as_os_str().is_empty()).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_that_leave_the_site() {
+        assert!(safe_relative("../x").is_none());
+        assert!(safe_relative("/etc/passwd").is_none());
+        assert!(safe_relative("a/../../b").is_none());
+        assert_eq!(
+            safe_relative("roli/x.html"),
+            Some(PathBuf::from("roli/x.html"))
+        );
+    }
+
+    #[test]
+    fn a_second_build_swaps_the_site_and_keeps_unchanged_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(
+            &out,
+            &[OutFile::new("a.html", "A"), OutFile::new("s/b.css", "B")],
+        )
+        .unwrap();
+        let stats = write_site(
+            &out,
+            &[OutFile::new("a.html", "A2"), OutFile::new("s/b.css", "B")],
+        )
+        .unwrap();
+        assert_eq!(stats.changed, 1);
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "A2");
+        assert_eq!(fs::read_to_string(out.join("s/b.css")).unwrap(), "B");
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .collect();
+        assert_eq!(leftovers.len(), 1, "only site/ remains");
+    }
+}
