@@ -188,7 +188,7 @@ impl Loader<'_> {
                     .location()
                     .map(|l| (l.line() as u32, l.column() as u32))
                     .unwrap_or((1, 1));
-                let (message, hint) = describe_yaml_error(&e);
+                let (message, hint) = describe_yaml_error(&e, found_at(&text, line, col));
                 let d = self
                     .diags
                     .error(Pos::new(rel, line.max(1), col.max(1)), message);
@@ -290,36 +290,93 @@ fn yaml_options() -> serde_saphyr::Options {
     }
 }
 
-/// The parser's message, without the location it already carries, and a hint for the
-/// mistakes authors make most.
-fn describe_yaml_error(e: &serde_saphyr::Error) -> (String, Option<String>) {
+/// The parser's message, rephrased as "expected …, found …" where the library's own
+/// words are terse, and a hint for the mistakes authors make most. `found` is the text at
+/// the error's position.
+fn describe_yaml_error(e: &serde_saphyr::Error, found: String) -> (String, Option<String>) {
     let raw = e.to_string();
     // The library appends " at line N, column M"; the diagnostic prints the place itself.
     let mut msg = raw.lines().next().unwrap_or("").trim().to_string();
     if let Some(i) = msg.rfind(" at line ") {
         msg.truncate(i);
     }
+    if let Some(i) = msg.find(", set DuplicateKeyPolicy") {
+        msg.truncate(i);
+    }
+    let found = if found.is_empty() {
+        "nothing".to_string()
+    } else {
+        format!("`{found}`")
+    };
     let lower = msg.to_lowercase();
-    let hint = if lower.contains("unknown field") {
-        Some("the fields each file may have are listed in docs/content-format.md".to_string())
-    } else if lower.contains("tab") {
-        Some("indent with spaces; YAML does not allow tabs for indentation".to_string())
+    let (msg, hint) = if lower.starts_with("invalid u32")
+        || lower.starts_with("invalid u64")
+        || lower.starts_with("invalid i")
+    {
+        (format!("expected a whole number, found {found}"), None)
+    } else if lower.starts_with("expected string scalar") {
+        (
+            format!("expected text, found {found}"),
+            Some(
+                "quote text that starts with [ { * & ! | > or contains \": \" (or use a `|` block)"
+                    .to_string(),
+            ),
+        )
+    } else if lower.contains("unknown field") {
+        (
+            msg,
+            Some("the fields each file may have are listed in docs/content-format.md".to_string()),
+        )
     } else if lower.contains("missing field") {
-        Some("every required field is listed in docs/content-format.md".to_string())
+        (
+            format!("{msg}: expected it in this mapping, found none"),
+            Some("every required field is listed in docs/content-format.md".to_string()),
+        )
     } else if lower.contains("duplicate") {
-        Some("each key may appear once in a mapping; remove or rename the second one".to_string())
-    } else if lower.contains("budget") || lower.contains("alias") || lower.contains("depth") {
-        Some(
-            "the file nests or repeats (through anchors and aliases) far more than content needs"
-                .to_string(),
+        (
+            msg,
+            Some(
+                "each key may appear once in a mapping; remove or rename the second one"
+                    .to_string(),
+            ),
+        )
+    } else if lower.contains("found a tab") || lower.contains("tabs") {
+        (
+            msg,
+            Some("indent with spaces; YAML does not allow tabs for indentation".to_string()),
+        )
+    } else if lower.contains("budget")
+        || lower.contains("alias")
+        || lower.contains("depth")
+        || lower.contains("recursion")
+    {
+        (
+            msg,
+            Some("the file nests or repeats (through anchors and aliases) far more than content needs".to_string()),
+        )
+    } else if msg.is_empty() {
+        (
+            "expected valid YAML, found something the parser could not read".to_string(),
+            None,
         )
     } else {
-        None
+        (msg, None)
     };
-    if msg.is_empty() {
-        msg = "the file is not valid YAML".to_string();
-    }
     (msg, hint)
+}
+
+/// The rest of the line at a 1-based position, trimmed and shortened: what was found there.
+fn found_at(text: &str, line: u32, col: u32) -> String {
+    let Some(l) = text.lines().nth(line.saturating_sub(1) as usize) else {
+        return String::new();
+    };
+    let rest: String = l.chars().skip(col.saturating_sub(1) as usize).collect();
+    let rest = rest.trim();
+    if rest.chars().count() > 40 {
+        format!("{}…", rest.chars().take(40).collect::<String>())
+    } else {
+        rest.to_string()
+    }
 }
 
 fn is_yaml(p: &Path) -> bool {

@@ -384,7 +384,7 @@ pub fn build(config: Config, src: Sources) -> Handbook {
     for f in &mut forms {
         f.used_by = uses.get(&f.id).cloned().unwrap_or_default();
     }
-    deadlines.sort_by(|a, b| a.timing.seconds.cmp(&b.timing.seconds));
+    deadlines.sort_by_key(|d| d.timing.seconds);
 
     Handbook {
         title: config.title.clone(),

@@ -114,7 +114,7 @@ fn rebuild(root: &Path, out: Option<&Path>, status: &Mutex<Status>) -> Option<Pa
             Some(s.out)
         }
         None => {
-            eprint!("{report}build failed; still serving the last good site\n");
+            eprintln!("{report}build failed; still serving the last good site");
             st.error = Some(report);
             None
         }

@@ -21,8 +21,21 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "templates/standard.html",
     "templates/criteria.html",
     "templates/print.html",
+    "templates/macros.html",
+    "templates/procedures.html",
+    "templates/procedure.html",
+    "templates/roles.html",
+    "templates/role.html",
+    "templates/forms.html",
+    "templates/deadlines.html",
+    "templates/glossary.html",
+    "templates/principles.html",
+    "templates/indicators.html",
+    "templates/plan.html",
     "static/style.css",
     "static/print.css",
+    "static/table-sort.js",
+    "static/print-button.js",
 ];
 
 /// The theme in effect for one build: embedded files with the handbook's overrides.

@@ -42,15 +42,16 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics) -> Vec<OutF
         return Vec::new();
     };
     let v = views::build(hb, &ui);
-    let site = Value::from(minijinja::value::Serde(&v.site));
-    let ui_value = Value::from(minijinja::value::Serde(&ui));
-    let standards = Value::from(minijinja::value::Serde(&v.standards));
+    let site = val(&v.site);
+    let ui_value = val(&ui);
+    let standards = val(&v.standards);
+    let nav = val(&v.nav);
 
     let mut r = Renderer {
         env,
         diags,
         files: Vec::new(),
-        base: context! { site => site, ui => ui_value, csp => CSP, standards => standards.clone() },
+        base: context! { site => site, ui => ui_value, csp => CSP, standards => standards.clone(), nav => nav },
     };
 
     r.page("index.html", "index.html", context! { page => "index" });
@@ -70,6 +71,73 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics) -> Vec<OutF
     }
     r.page("printo.html", "print.html", context! { page => "print" });
 
+    if v.nav.procedures {
+        r.page("procedurat.html", "procedures.html", context! { page => "procedures", collections => val(&v.collections), procedures => val(&v.procedures) });
+        for p in &v.procedures {
+            r.page(
+                &p.url,
+                "procedure.html",
+                context! { page => "procedures", p => val(p) },
+            );
+        }
+    }
+    if v.nav.roles {
+        r.page(
+            "rolet.html",
+            "roles.html",
+            context! { page => "roles", roles => val(&v.roles) },
+        );
+        for role in &v.roles {
+            r.page(
+                &role.url,
+                "role.html",
+                context! { page => "roles", role => val(role) },
+            );
+        }
+    }
+    if v.nav.forms {
+        r.page(
+            "formularet.html",
+            "forms.html",
+            context! { page => "forms", groups => val(&v.forms) },
+        );
+    }
+    if v.nav.deadlines {
+        r.page(
+            "afatet.html",
+            "deadlines.html",
+            context! { page => "deadlines", deadlines => val(&v.deadlines) },
+        );
+    }
+    if v.nav.glossary {
+        r.page(
+            "fjalori.html",
+            "glossary.html",
+            context! { page => "glossary", glossary => val(&v.glossary) },
+        );
+    }
+    if v.nav.principles {
+        r.page(
+            "parimet.html",
+            "principles.html",
+            context! { page => "principles", principles => val(&v.principles) },
+        );
+    }
+    if let Some(ind) = &v.indicators {
+        r.page(
+            "treguesit.html",
+            "indicators.html",
+            context! { page => "indicators", ind => val(ind) },
+        );
+    }
+    for plan in &v.plans {
+        r.page(
+            &plan.url,
+            "plan.html",
+            context! { page => "plans", plan => val(plan) },
+        );
+    }
+
     let mut files = r.files;
     for (path, bytes) in theme.statics() {
         files.push(OutFile::new(path, bytes));
@@ -85,6 +153,11 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics) -> Vec<OutF
         }
     }
     files
+}
+
+/// A view as a template value.
+fn val<T: serde::Serialize>(x: &T) -> Value {
+    Value::from(minijinja::value::Serde(x))
 }
 
 struct Renderer<'a, 'd> {
@@ -159,7 +232,7 @@ fn environment<'a>(theme: &'a Theme, diags: &mut Diagnostics) -> Option<Environm
             continue;
         };
         if let Err(e) = env.add_template(name, src) {
-            report_template_error(diags, &e, name);
+            report_template_error(diags, &e, "");
             ok = false;
         }
     }
@@ -170,10 +243,26 @@ fn report_template_error(diags: &mut Diagnostics, e: &minijinja::Error, page: &s
     let name = e.name().unwrap_or("?");
     let line = e.line().unwrap_or(1) as u32;
     let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
+    let (what, hint) = match e.kind() {
+        minijinja::ErrorKind::SyntaxError => (
+            "expected a valid template, found a syntax error".to_string(),
+            "every {{ needs its }}, every {% its %}, every block its end tag",
+        ),
+        minijinja::ErrorKind::UndefinedError => (
+            format!(
+                "template error while rendering {page}: a value the template uses is not defined"
+            ),
+            "a template can use only the values the built-in templates use; see theme/templates/",
+        ),
+        kind => (
+            format!("template error while rendering {page}: {kind}"),
+            "see the built-in templates in theme/templates/",
+        ),
+    };
     diags
         .error(
             Pos::new(format!("theme/templates/{name}"), line, 1),
-            format!("template error while rendering {page}: {}{detail}", e.kind()),
+            format!("{what}{detail}"),
         )
-        .hint("a template can use only the variables the built-in templates use; see theme/templates/");
+        .hint(hint);
 }

@@ -13,10 +13,6 @@ use crate::model::{self, Handbook};
 /// Pre-rendered, sanitised HTML: printed by templates without escaping.
 pub type Html = Value;
 
-fn html(md: &str) -> Html {
-    Value::from_safe_string(markdown::to_html(md))
-}
-
 /// Site-relative URLs of every page and anchor, so templates never build them.
 pub mod url {
     pub fn standard(n: u32) -> String {
@@ -107,6 +103,225 @@ pub struct TimingView {
 pub struct Views {
     pub site: SiteView,
     pub standards: Vec<StandardView>,
+    pub procedures: Vec<ProcedureView>,
+    pub collections: Vec<CollectionView>,
+    pub roles: Vec<RoleView>,
+    pub forms: Vec<FormGroupView>,
+    pub glossary: GlossaryView,
+    pub principles: PrinciplesView,
+    pub indicators: Option<IndicatorsView>,
+    pub plans: Vec<PlanView>,
+    pub deadlines: Vec<DeadlineView>,
+    pub nav: NavView,
+}
+
+/// Which optional sections the site has, for the navigation.
+#[derive(Serialize, Default)]
+pub struct NavView {
+    pub procedures: bool,
+    pub roles: bool,
+    pub forms: bool,
+    pub deadlines: bool,
+    pub glossary: bool,
+    pub principles: bool,
+    pub indicators: bool,
+    pub plans: Vec<LinkView>,
+}
+
+#[derive(Serialize)]
+pub struct CollectionView {
+    pub id: String,
+    pub title: String,
+    pub procedures: Vec<LinkView>,
+}
+
+#[derive(Serialize)]
+pub struct ProcedureView {
+    pub id: String,
+    pub order: usize,
+    pub title: String,
+    pub url: String,
+    pub collection: String,
+    pub source: Option<String>,
+    pub definition_html: Option<Html>,
+    pub agencies_intro_html: Option<Html>,
+    pub agencies: Vec<Html>,
+    pub sections: Vec<SectionView>,
+    pub step_groups: Vec<StepGroupView>,
+    pub step_count: usize,
+    pub documentation: Vec<DocumentView>,
+    /// Criteria of the standards that refer to this procedure.
+    pub referenced_by: Vec<LinkView>,
+}
+
+#[derive(Serialize)]
+pub struct SectionView {
+    pub title: Option<String>,
+    pub text_html: Option<Html>,
+    pub items: Vec<Html>,
+}
+
+/// Consecutive steps under the same heading (or none).
+#[derive(Serialize)]
+pub struct StepGroupView {
+    pub title: Option<String>,
+    pub steps: Vec<StepView>,
+}
+
+#[derive(Serialize)]
+pub struct StepView {
+    pub id: String,
+    pub number: String,
+    pub title: Option<String>,
+    pub text_html: Html,
+    pub actors: Vec<LinkView>,
+    pub timing: Vec<TimingView>,
+    pub forms: Vec<LinkView>,
+}
+
+#[derive(Serialize)]
+pub struct DocumentView {
+    pub text: String,
+    pub form: Option<LinkView>,
+}
+
+#[derive(Serialize)]
+pub struct RoleView {
+    pub id: String,
+    pub title: String,
+    pub abbr: Option<String>,
+    pub kind: &'static str,
+    pub url: String,
+    pub source: Option<String>,
+    pub definition_html: Option<Html>,
+    pub sections: Vec<RoleSectionView>,
+    pub duty_areas: Vec<RoleSectionView>,
+    pub requirements: Vec<RoleSectionView>,
+    /// Where the role acts: criteria and procedure steps that name it.
+    pub criteria: Vec<ActsView>,
+    pub steps: Vec<ActsView>,
+}
+
+#[derive(Serialize)]
+pub struct RoleSectionView {
+    pub key: String,
+    pub title: String,
+    pub text_html: Html,
+}
+
+/// One place a role acts or a form is used: a criterion or a step, with where it sits.
+#[derive(Serialize, Clone)]
+pub struct ActsView {
+    pub id: String,
+    pub label: String,
+    pub context: String,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct FormGroupView {
+    pub title: String,
+    pub procedure: Option<LinkView>,
+    pub forms: Vec<FormView>,
+}
+
+#[derive(Serialize)]
+pub struct FormView {
+    pub id: String,
+    pub title: String,
+    pub used_by: Vec<ActsView>,
+}
+
+#[derive(Serialize, Default)]
+pub struct GlossaryView {
+    pub source: Option<String>,
+    pub abbreviations: Vec<TermView>,
+    pub definitions: Vec<TermView>,
+}
+
+#[derive(Serialize)]
+pub struct TermView {
+    pub id: String,
+    pub term: String,
+    pub abbr: Option<String>,
+    pub text_html: Html,
+}
+
+#[derive(Serialize, Default)]
+pub struct PrinciplesView {
+    pub source: Option<String>,
+    pub intro_html: Option<Html>,
+    pub principles: Vec<TermView>,
+}
+
+#[derive(Serialize)]
+pub struct IndicatorsView {
+    pub title: String,
+    pub source: Option<String>,
+    pub intro_html: Option<Html>,
+    pub groups: Vec<IndicatorGroupView>,
+    pub total: usize,
+}
+
+#[derive(Serialize)]
+pub struct IndicatorGroupView {
+    pub id: String,
+    pub title: String,
+    pub intro_html: Option<Html>,
+    pub items: Vec<IndicatorView>,
+}
+
+#[derive(Serialize)]
+pub struct IndicatorView {
+    pub id: String,
+    pub text_html: Html,
+}
+
+#[derive(Serialize)]
+pub struct PlanView {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub source: Option<String>,
+    pub intro_html: Option<Html>,
+    pub goals: Vec<GoalView>,
+    pub activity_count: usize,
+}
+
+#[derive(Serialize)]
+pub struct GoalView {
+    pub id: String,
+    pub number: String,
+    pub title: String,
+    pub objectives: Vec<ObjectiveView>,
+}
+
+#[derive(Serialize)]
+pub struct ObjectiveView {
+    pub id: String,
+    pub number: String,
+    pub title: String,
+    pub activities: Vec<ActivityView>,
+}
+
+#[derive(Serialize)]
+pub struct ActivityView {
+    pub id: String,
+    pub number: String,
+    pub text_html: Html,
+    pub responsible: Option<String>,
+    pub timeframe: Option<String>,
+    pub indicators_html: Option<Html>,
+    pub legal: Option<String>,
+    pub funding: Option<String>,
+    pub cost: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct DeadlineView {
+    pub timing: TimingView,
+    pub owner: ActsView,
+    pub owner_kind: &'static str,
 }
 
 /// Titles of everything a reference can point at.
@@ -165,9 +380,159 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
     }
 }
 
+/// Marks the glossary's abbreviations in rendered HTML with `<abbr title="…">`, so a
+/// reader sees what "G/SPIF" stands for wherever it appears.
+pub struct Abbreviator {
+    /// (abbreviation, expansion), longest abbreviation first.
+    terms: Vec<(String, String)>,
+}
+
+impl Abbreviator {
+    pub fn new(hb: &Handbook) -> Self {
+        let mut terms: Vec<(String, String)> = hb
+            .glossary
+            .abbreviations
+            .iter()
+            .filter(|t| t.term.chars().count() >= 2)
+            .map(|t| (t.term.trim().to_string(), t.text.trim().to_string()))
+            .collect();
+        terms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        terms.dedup_by(|a, b| a.0 == b.0);
+        Abbreviator { terms }
+    }
+
+    /// Wrap every whole-word abbreviation in the text (never in tags or attributes).
+    pub fn apply(&self, html: &str) -> String {
+        if self.terms.is_empty() {
+            return html.to_string();
+        }
+        let mut out = String::with_capacity(html.len() + 64);
+        let mut rest = html;
+        let mut in_abbr = false;
+        while !rest.is_empty() {
+            if rest.starts_with('<') {
+                let end = rest.find('>').map_or(rest.len(), |i| i + 1);
+                let tag = &rest[..end];
+                if tag.starts_with("<abbr") {
+                    in_abbr = true;
+                } else if tag.starts_with("</abbr") {
+                    in_abbr = false;
+                }
+                out.push_str(tag);
+                rest = &rest[end..];
+                continue;
+            }
+            let end = rest.find('<').unwrap_or(rest.len());
+            let text = &rest[..end];
+            if in_abbr {
+                out.push_str(text);
+            } else {
+                self.wrap_text(text, &mut out);
+            }
+            rest = &rest[end..];
+        }
+        out
+    }
+
+    fn wrap_text(&self, text: &str, out: &mut String) {
+        let mut i = 0;
+        let mut prev: Option<char> = None;
+        'outer: while i < text.len() {
+            let boundary_before = prev.is_none_or(|c| !c.is_alphanumeric() && c != '&' && c != '#');
+            if boundary_before {
+                for (term, title) in &self.terms {
+                    if text[i..].starts_with(term.as_str()) {
+                        let after = text[i + term.len()..].chars().next();
+                        if after.is_none_or(|c| !c.is_alphanumeric()) {
+                            out.push_str("<abbr title=\"");
+                            out.push_str(&escape_attr(title));
+                            out.push_str("\">");
+                            out.push_str(term);
+                            out.push_str("</abbr>");
+                            i += term.len();
+                            prev = term.chars().last();
+                            continue 'outer;
+                        }
+                    }
+                }
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            out.push(c);
+            prev = Some(c);
+            i += c.len_utf8();
+        }
+    }
+}
+
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Renders content Markdown once, with abbreviations marked.
+struct Md<'a> {
+    abbr: &'a Abbreviator,
+}
+
+impl Md<'_> {
+    fn html(&self, md: &str) -> Html {
+        Value::from_safe_string(self.abbr.apply(&markdown::to_html(md)))
+    }
+
+    fn opt(&self, md: &Option<String>) -> Option<Html> {
+        md.as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| self.html(s))
+    }
+}
+
+fn ui_get(ui: &HashMap<String, String>, key: &str) -> String {
+    ui.get(key).cloned().unwrap_or_else(|| key.to_string())
+}
+
+/// Every criterion and step as a place (label, context, url), for back-links.
+fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsView> {
+    let mut m = HashMap::new();
+    for s in &hb.standards {
+        for c in &s.criteria {
+            m.insert(
+                c.id.clone(),
+                ActsView {
+                    id: c.id.clone(),
+                    label: format!("{} {}.{}", ui_get(ui, "criterion"), s.number, c.number),
+                    context: format!("{} {}: {}", ui_get(ui, "standard"), s.number, s.title),
+                    url: url::criterion(&c.id),
+                },
+            );
+        }
+    }
+    for p in &hb.procedures {
+        for st in &p.steps {
+            m.insert(
+                st.id.clone(),
+                ActsView {
+                    id: st.id.clone(),
+                    label: format!("{} {}", ui_get(ui, "step"), st.number),
+                    context: p.title.clone(),
+                    url: format!("{}#{}", url::procedure(&p.id), st.id),
+                },
+            );
+        }
+    }
+    m
+}
+
 pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
     let titles = Titles::of(hb);
-    let standards = hb
+    let abbr = Abbreviator::new(hb);
+    let md = Md { abbr: &abbr };
+    let html = |s: &str| md.html(s);
+    let places = places(hb, ui);
+    let place = |id: &String| places.get(id).cloned();
+
+    let standards: Vec<StandardView> = hb
         .standards
         .iter()
         .map(|s| StandardView {
@@ -211,6 +576,312 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                 .collect(),
         })
         .collect();
+
+    let mut proc_refs: HashMap<&str, Vec<LinkView>> = HashMap::new();
+    for s in &hb.standards {
+        for c in &s.criteria {
+            for p in &c.procedures {
+                if let Some(pl) = places.get(&c.id) {
+                    proc_refs.entry(p.as_str()).or_default().push(LinkView {
+                        id: c.id.clone(),
+                        title: format!("{} — {}", pl.label, pl.context),
+                        url: pl.url.clone(),
+                    });
+                }
+            }
+        }
+    }
+
+    let procedures: Vec<ProcedureView> = hb
+        .procedures
+        .iter()
+        .map(|p| {
+            let mut step_groups: Vec<StepGroupView> = Vec::new();
+            for st in &p.steps {
+                let view = StepView {
+                    id: st.id.clone(),
+                    number: st.number.clone(),
+                    title: st.title.clone(),
+                    text_html: html(&st.text),
+                    actors: titles.links(&st.actors, &titles.roles, url::role),
+                    timing: st.timing.iter().map(|t| timing_view(t, ui)).collect(),
+                    forms: titles.links(&st.forms, &titles.forms, url::form),
+                };
+                match step_groups.last_mut() {
+                    Some(g) if g.title == st.group => g.steps.push(view),
+                    _ => step_groups.push(StepGroupView {
+                        title: st.group.clone(),
+                        steps: vec![view],
+                    }),
+                }
+            }
+            ProcedureView {
+                id: p.id.clone(),
+                order: p.order,
+                title: p.title.clone(),
+                url: url::procedure(&p.id),
+                collection: p.collection.clone(),
+                source: p.source.clone(),
+                definition_html: md.opt(&p.definition),
+                agencies_intro_html: p.agencies.as_ref().and_then(|a| md.opt(&a.intro)),
+                agencies: p
+                    .agencies
+                    .iter()
+                    .flat_map(|a| &a.items)
+                    .map(|i| html(i))
+                    .collect(),
+                sections: p
+                    .sections
+                    .iter()
+                    .map(|s| SectionView {
+                        title: s.title.clone(),
+                        text_html: md.opt(&s.text),
+                        items: s.items.iter().map(|i| html(i)).collect(),
+                    })
+                    .collect(),
+                step_count: p.steps.len(),
+                step_groups,
+                documentation: p
+                    .documentation
+                    .iter()
+                    .map(|d| DocumentView {
+                        text: d.text.clone(),
+                        form: d.form.as_ref().map(|f| LinkView {
+                            id: f.clone(),
+                            title: titles
+                                .forms
+                                .get(f.as_str())
+                                .copied()
+                                .unwrap_or(f)
+                                .to_string(),
+                            url: url::form(f),
+                        }),
+                    })
+                    .collect(),
+                referenced_by: proc_refs.remove(p.id.as_str()).unwrap_or_default(),
+            }
+        })
+        .collect();
+
+    let collections = crate::validate::COLLECTIONS
+        .iter()
+        .map(|c| CollectionView {
+            id: c.to_string(),
+            title: ui_get(ui, &format!("collection_{}", c.replace('-', "_"))),
+            procedures: procedures
+                .iter()
+                .filter(|p| p.collection == *c)
+                .map(|p| LinkView {
+                    id: p.id.clone(),
+                    title: p.title.clone(),
+                    url: p.url.clone(),
+                })
+                .collect(),
+        })
+        .filter(|c| !c.procedures.is_empty())
+        .collect();
+
+    let section = |key: &str, text: &str| RoleSectionView {
+        key: key.to_string(),
+        title: ui_get(ui, &format!("role_{key}")),
+        text_html: html(text),
+    };
+    let roles = hb
+        .roles
+        .iter()
+        .map(|r| {
+            let (criteria, steps): (Vec<ActsView>, Vec<ActsView>) = r
+                .acts_in
+                .iter()
+                .filter_map(place)
+                .partition(|a| !a.url.starts_with("procedura/"));
+            RoleView {
+                id: r.id.clone(),
+                title: r.title.clone(),
+                abbr: r.abbr.clone(),
+                kind: match r.kind {
+                    crate::source::RoleKind::Job => "job",
+                    crate::source::RoleKind::Role => "role",
+                },
+                url: url::role(&r.id),
+                source: r.source.clone(),
+                definition_html: md.opt(&r.definition),
+                sections: r.sections.iter().map(|s| section(s.key, &s.text)).collect(),
+                duty_areas: r
+                    .duty_areas
+                    .iter()
+                    .map(|a| RoleSectionView {
+                        key: "duty_area".into(),
+                        title: a.title.clone(),
+                        text_html: html(&a.text),
+                    })
+                    .collect(),
+                requirements: r
+                    .requirements
+                    .iter()
+                    .map(|s| section(s.key, &s.text))
+                    .collect(),
+                criteria,
+                steps,
+            }
+        })
+        .collect();
+
+    let mut forms: Vec<FormGroupView> = Vec::new();
+    for f in &hb.forms {
+        let view = FormView {
+            id: f.id.clone(),
+            title: f.title.clone(),
+            used_by: f.used_by.iter().filter_map(place).collect(),
+        };
+        match forms.last_mut() {
+            Some(g) if g.title == f.group => g.forms.push(view),
+            _ => forms.push(FormGroupView {
+                title: f.group.clone(),
+                procedure: f.procedure.as_ref().map(|p| LinkView {
+                    id: p.clone(),
+                    title: titles
+                        .procedures
+                        .get(p.as_str())
+                        .copied()
+                        .unwrap_or(p)
+                        .to_string(),
+                    url: url::procedure(p),
+                }),
+                forms: vec![view],
+            }),
+        }
+    }
+
+    let term = |t: &model::Term| TermView {
+        id: t.id.clone(),
+        term: t.term.clone(),
+        abbr: t.abbr.clone(),
+        text_html: html(&t.text),
+    };
+    let glossary = GlossaryView {
+        source: hb.glossary.source.clone(),
+        abbreviations: hb.glossary.abbreviations.iter().map(term).collect(),
+        definitions: hb.glossary.definitions.iter().map(term).collect(),
+    };
+    let principles = PrinciplesView {
+        source: hb.principles.source.clone(),
+        intro_html: md.opt(&hb.principles.intro),
+        principles: hb
+            .principles
+            .principles
+            .iter()
+            .map(|p| TermView {
+                id: p.id.clone(),
+                term: p.title.clone(),
+                abbr: None,
+                text_html: html(&p.text),
+            })
+            .collect(),
+    };
+    let indicators = hb.indicators.as_ref().map(|i| IndicatorsView {
+        title: i.title.clone(),
+        source: i.source.clone(),
+        intro_html: md.opt(&i.intro),
+        total: i.groups.iter().map(|g| g.items.len()).sum(),
+        groups: i
+            .groups
+            .iter()
+            .map(|g| IndicatorGroupView {
+                id: g.id.clone(),
+                title: g.title.clone(),
+                intro_html: md.opt(&g.intro),
+                items: g
+                    .items
+                    .iter()
+                    .map(|it| IndicatorView {
+                        id: it.id.clone(),
+                        text_html: html(&it.text),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    });
+    let plans: Vec<PlanView> = hb
+        .plans
+        .iter()
+        .map(|p| PlanView {
+            id: p.id.clone(),
+            title: p.title.clone(),
+            url: url::plan(&p.id),
+            source: p.source.clone(),
+            intro_html: md.opt(&p.intro),
+            activity_count: p
+                .goals
+                .iter()
+                .flat_map(|g| &g.objectives)
+                .map(|o| o.activities.len())
+                .sum(),
+            goals: p
+                .goals
+                .iter()
+                .map(|g| GoalView {
+                    id: g.id.clone(),
+                    number: g.number.clone(),
+                    title: g.title.clone(),
+                    objectives: g
+                        .objectives
+                        .iter()
+                        .map(|o| ObjectiveView {
+                            id: o.id.clone(),
+                            number: o.number.clone(),
+                            title: o.title.clone(),
+                            activities: o
+                                .activities
+                                .iter()
+                                .map(|a| ActivityView {
+                                    id: a.id.clone(),
+                                    number: a.number.clone(),
+                                    text_html: html(&a.text),
+                                    responsible: a.responsible.clone(),
+                                    timeframe: a.timeframe.clone(),
+                                    indicators_html: md.opt(&a.indicators),
+                                    legal: a.legal.clone(),
+                                    funding: a.funding.clone(),
+                                    cost: a.cost.clone(),
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let deadlines = hb
+        .deadlines
+        .iter()
+        .filter_map(|d| {
+            Some(DeadlineView {
+                timing: timing_view(&d.timing, ui),
+                owner: places.get(&d.owner)?.clone(),
+                owner_kind: d.owner_kind,
+            })
+        })
+        .collect::<Vec<_>>();
+
+    let nav = NavView {
+        procedures: !procedures.is_empty(),
+        roles: !hb.roles.is_empty(),
+        forms: !hb.forms.is_empty(),
+        deadlines: !deadlines.is_empty(),
+        glossary: !hb.glossary.abbreviations.is_empty() || !hb.glossary.definitions.is_empty(),
+        principles: !hb.principles.principles.is_empty(),
+        indicators: hb.indicators.is_some(),
+        plans: plans
+            .iter()
+            .map(|p| LinkView {
+                id: p.id.clone(),
+                title: p.title.clone(),
+                url: p.url.clone(),
+            })
+            .collect(),
+    };
+
     Views {
         site: SiteView {
             title: hb.config.title.clone(),
@@ -218,5 +889,15 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
             language: hb.config.language.clone(),
         },
         standards,
+        procedures,
+        collections,
+        roles,
+        forms,
+        glossary,
+        principles,
+        indicators,
+        plans,
+        deadlines,
+        nav,
     }
 }

@@ -1,0 +1,91 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root: the shipped handbook.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixtures() -> PathBuf {
+    repo().join("tests/fixtures")
+}
+
+/// Run the `doracak` binary with `args`.
+pub fn doracak(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_doracak"))
+        .args(args)
+        .output()
+        .expect("the doracak binary runs")
+}
+
+/// Copy a folder tree (files and symlinks as they are).
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).follow_links(false) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else if entry.file_type().is_symlink() {
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(std::fs::read_link(entry.path()).unwrap(), &dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// A fresh copy of the minimal fixture handbook in a temporary folder.
+pub fn minimal_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("minimal"), dir.path());
+    dir
+}
+
+/// Every file of a folder tree with its bytes, for byte-for-byte comparisons.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut v: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// The built site of the shipped handbook, built once per test binary.
+pub fn shipped_site() -> &'static Path {
+    static SITE: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let o = doracak(&[
+            "--root",
+            repo().to_str().unwrap(),
+            "build",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(
+            o.status.success(),
+            "the shipped handbook builds:\n{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        dir
+    })
+    .path()
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}

@@ -1,0 +1,188 @@
+//! Every error path reports a located, readable message, exits 1 and writes nothing.
+//!
+//! Each folder under `tests/fixtures/errors/` holds files laid over the minimal fixture
+//! handbook and `expect.txt`: one line per expected error, each the start of the error's
+//! first line (`file:line:col: error: message…`). The errors reported must be exactly
+//! these, no more.
+
+mod common;
+
+use common::*;
+
+fn run_fixture(name: &str) -> (String, String, i32) {
+    let dir = minimal_copy();
+    copy_tree(&fixtures().join("errors").join(name), dir.path());
+    let _ = std::fs::remove_file(dir.path().join("expect.txt"));
+    let out = dir.path().join("site");
+    let o = doracak(&[
+        "--root",
+        dir.path().to_str().unwrap(),
+        "build",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        !out.exists(),
+        "{name}: a failed build must not write the site"
+    );
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+        o.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn every_error_fixture_reports_exactly_its_errors() {
+    let mut names: Vec<String> = std::fs::read_dir(fixtures().join("errors"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(
+        names.len() >= 15,
+        "the error fixtures are there ({})",
+        names.len()
+    );
+    let mut failures = Vec::new();
+    for name in &names {
+        let expect = read(&fixtures().join("errors").join(name).join("expect.txt"));
+        let expected: Vec<&str> = expect.lines().filter(|l| !l.trim().is_empty()).collect();
+        let (_, stderr, code) = run_fixture(name);
+        let errors: Vec<&str> = stderr.lines().filter(|l| l.contains(": error: ")).collect();
+        if code != 1 {
+            failures.push(format!("{name}: exit status {code}, expected 1\n{stderr}"));
+        }
+        if stderr.contains("panicked") {
+            failures.push(format!("{name}: panicked\n{stderr}"));
+        }
+        if errors.len() != expected.len() {
+            failures.push(format!(
+                "{name}: expected {} errors, found {}:\n{stderr}",
+                expected.len(),
+                errors.len()
+            ));
+            continue;
+        }
+        for e in &expected {
+            if !errors.iter().any(|got| got.starts_with(e)) {
+                failures.push(format!(
+                    "{name}: no error starts with\n  {e}\nfound:\n{stderr}"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn check_reports_five_located_errors_and_exits_1() {
+    let dir = minimal_copy();
+    copy_tree(&fixtures().join("errors/five-faults"), dir.path());
+    let o = doracak(&["--root", dir.path().to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1));
+    let located = stderr
+        .lines()
+        .filter(|l| l.starts_with("standards/02-vleresimi.yaml:") && l.contains(": error: "))
+        .count();
+    assert_eq!(located, 5, "{stderr}");
+    assert!(stderr.contains("5 errors"), "{stderr}");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_byte_for_byte() {
+    let dir = minimal_copy();
+    let root = dir.path().to_str().unwrap();
+    let out = dir.path().join("out");
+    let o = doracak(&["--root", root, "build", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let before = snapshot(&out);
+    assert!(before.len() > 4);
+
+    copy_tree(&fixtures().join("errors/dangling-role"), dir.path());
+    let o = doracak(&["--root", root, "build", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(snapshot(&out), before, "the previous site is untouched");
+
+    // A template error fails at render time, after the content checked fine.
+    let dir2 = minimal_copy();
+    copy_tree(
+        &fixtures().join("errors/template-unknown-variable"),
+        dir2.path(),
+    );
+    let o = doracak(&[
+        "--root",
+        dir2.path().to_str().unwrap(),
+        "build",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(snapshot(&out), before, "the previous site is untouched");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("doracak-"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary folders are left behind");
+}
+
+#[test]
+fn unreadable_inputs_are_located_errors() {
+    let dir = minimal_copy();
+    let std2 = dir.path().join("standards/02-vleresimi.yaml");
+    // Not UTF-8: a Windows-1250 "ë" on line 2.
+    std::fs::write(
+        &std2,
+        b"number: 2\ntitle: Vler\xEBsimi\noutcome: x\nstatement: y\n",
+    )
+    .unwrap();
+    // A byte-order mark.
+    std::fs::write(
+        dir.path().join("standards/03-bom.yaml"),
+        b"\xEF\xBB\xBFnumber: 3\n",
+    )
+    .unwrap();
+    // A file far too large to be content.
+    let big = "number: 4\ntitle: x\noutcome: y\nstatement: |\n".to_string()
+        + &"  tekst i gjatë\n".repeat(700_000);
+    std::fs::write(dir.path().join("standards/04-big.yaml"), big).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("/etc/hostname", dir.path().join("standards/05-link.yaml")).unwrap();
+    let o = doracak(&["--root", dir.path().to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "standards/02-vleresimi.yaml:2:12: error: expected UTF-8 text, found the byte 0xEB"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "standards/03-bom.yaml:1:1: error: expected UTF-8 text without a byte-order mark"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("standards/04-big.yaml: error: expected a content file of at most 4 MiB"),
+        "{stderr}"
+    );
+    #[cfg(unix)]
+    assert!(
+        stderr.contains("standards/05-link.yaml: error: expected a file inside the handbook"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let o = doracak(&["build", "--no-such-flag"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = doracak(&["--root", "/nonexistent/handbook", "check"]);
+    assert_eq!(o.status.code(), Some(1));
+}
