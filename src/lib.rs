@@ -18,6 +18,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod source;
 pub mod text;
@@ -70,6 +71,9 @@ pub struct BuildSummary {
     pub standards: usize,
     pub criteria: usize,
     pub evidence: usize,
+    pub search_docs: usize,
+    pub search_terms: usize,
+    pub index_bytes: u64,
 }
 
 /// Check, render and write the site. On any error nothing is written and the previous
@@ -80,10 +84,13 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     let Some(hb) = hb else {
         return (None, diags);
     };
-    let files = render_site(root, &hb, &mut diags);
+    let mut files = render_site(root, &hb, &mut diags);
     if diags.has_errors() {
         return (None, diags);
     }
+    let index = search::index::build(&search::documents(&hb));
+    let index_bytes = index.script.len() as u64;
+    files.push(OutFile::new("search-index.js", index.script));
     let out = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join(&hb.config.output));
@@ -96,6 +103,9 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
                 standards: hb.standards.len(),
                 criteria: hb.criteria_count(),
                 evidence: hb.evidence_count(),
+                search_docs: index.docs,
+                search_terms: index.terms,
+                index_bytes,
             };
             (Some(summary), diags)
         }

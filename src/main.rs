@@ -31,6 +31,18 @@ enum Command {
     /// Load and validate the content only; report every problem.
     Check,
     /// Build, serve the site on 127.0.0.1, rebuild and reload on every change.
+    /// Search the handbook from the terminal, as the site's search box does.
+    Search {
+        /// The words to look for (diacritics optional: "deshmi penaliteti").
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// Print the results as JSON.
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
     Serve {
         /// The port to listen on.
         #[arg(long, default_value_t = 3000)]
@@ -46,6 +58,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build { out } => build(&cli.root, out),
         Command::Check => check(&cli.root),
+        Command::Search { query, json, limit } => search(&cli.root, &query.join(" "), json, limit),
         Command::Serve { port, out } => match doracak::serve::serve(&cli.root, out, port) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -72,6 +85,12 @@ fn build(root: &std::path::Path, out: Option<PathBuf>) -> ExitCode {
                 s.criteria,
                 s.evidence,
                 s.elapsed.as_secs_f64() * 1000.0
+            );
+            println!(
+                "search index: {} documents, {} terms, {:.1} KiB",
+                s.search_docs,
+                s.search_terms,
+                s.index_bytes as f64 / 1024.0
             );
             ExitCode::SUCCESS
         }
@@ -100,4 +119,40 @@ fn check(root: &std::path::Path) -> ExitCode {
         }
         None => ExitCode::from(1),
     }
+}
+
+fn search(root: &std::path::Path, query: &str, json: bool, limit: usize) -> ExitCode {
+    let (hb, diags) = doracak::check(root);
+    let Some(hb) = hb else {
+        eprint!("{}", diags.report());
+        return ExitCode::from(1);
+    };
+    let docs = doracak::search::documents(&hb);
+    let hits = match doracak::search::query::search(&docs, query, limit) {
+        Ok(h) => h,
+        Err(e) => {
+            eprintln!("error: the search failed: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    if json {
+        match serde_json::to_string_pretty(&hits) {
+            Ok(s) => println!("{s}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(1);
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    if hits.is_empty() {
+        println!("no results for \"{query}\"");
+    }
+    for h in hits {
+        println!("{:<28} {:<10} {}", h.id, h.kind, h.title);
+        if !h.snippet.is_empty() {
+            println!("    {}", h.snippet);
+        }
+    }
+    ExitCode::SUCCESS
 }

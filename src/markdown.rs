@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use pulldown_cmark::{Event, Options, Parser, html};
+use pulldown_cmark::{Event, Options, Parser, TagEnd, html};
 
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static CLEAN: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
@@ -64,6 +64,29 @@ pub fn to_html(md: &str) -> String {
     let mut out = String::with_capacity(md.len() * 5 / 4 + 16);
     html::push_html(&mut out, events);
     sanitizer().clean(&out).to_string()
+}
+
+/// The words of a Markdown text without its markup: list items and paragraphs become
+/// lines, for search documents and snippets.
+pub fn to_plain(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    for e in Parser::new(md) {
+        match e {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::Heading(_)
+                | TagEnd::TableRow
+                | TagEnd::CodeBlock,
+            ) if !out.ends_with('\n') && !out.is_empty() => out.push('\n'),
+            _ => {}
+        }
+    }
+    out.trim_end().to_string()
 }
 
 /// Render a short text (a title, a table cell) without the surrounding paragraph.

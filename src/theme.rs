@@ -32,10 +32,13 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "templates/principles.html",
     "templates/indicators.html",
     "templates/plan.html",
+    "templates/search.html",
     "static/style.css",
     "static/print.css",
     "static/table-sort.js",
     "static/print-button.js",
+    "static/search-engine.js",
+    "static/search.js",
 ];
 
 /// The theme in effect for one build: embedded files with the handbook's overrides.

@@ -14,7 +14,7 @@ use crate::theme::Theme;
 
 /// The Content-Security-Policy of every page: nothing may be loaded from anywhere but the
 /// site itself, and no inline script may run.
-pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'";
 
 /// One output file: its path inside the site (`/`-separated) and its bytes.
 #[derive(Debug, Clone)]
@@ -70,6 +70,7 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics) -> Vec<OutF
         );
     }
     r.page("printo.html", "print.html", context! { page => "print" });
+    r.page("kerko.html", "search.html", context! { page => "search" });
 
     if v.nav.procedures {
         r.page("procedurat.html", "procedures.html", context! { page => "procedures", collections => val(&v.collections), procedures => val(&v.procedures) });

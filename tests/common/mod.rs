@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -88,4 +90,49 @@ pub fn shipped_site() -> &'static Path {
 
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Decode the few entities minijinja writes in attributes.
+pub fn unescape(s: &str) -> String {
+    s.replace("&#x2f;", "/")
+        .replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Every value of attribute `name` in an HTML text (double-quoted attributes only, which
+/// is all the templates write).
+pub fn attr_values(html: &str, name: &str) -> Vec<String> {
+    let pat = format!(" {name}=\"");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(&pat) {
+        let after = &rest[i + pat.len()..];
+        let end = after.find('"').unwrap_or(after.len());
+        out.push(unescape(&after[..end]));
+        rest = &after[end..];
+    }
+    out
+}
+
+/// Every HTML page of a built site, by its site-relative path.
+pub fn pages(site: &Path) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = walkdir::WalkDir::new(site)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(site)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, read(e.path()))
+        })
+        .collect();
+    v.sort();
+    v
 }

@@ -1,0 +1,244 @@
+//! The one text analyzer of doracak's search, as a tantivy tokenizer pipeline:
+//!
+//! 1. `Splitter`: words are runs of letters and digits; a `/` between two such runs joins
+//!    them (`G/SPIF`, `VT/VMT`), and the compound is emitted together with its parts, so
+//!    both "G/SPIF" and "SPIF" find it.
+//! 2. `fold`: Unicode compatibility decomposition, combining marks dropped, a few Latin
+//!    letters mapped (ë→e, ç→c, ß→ss …), then lowercase — so "deshmi" meets "dëshmi".
+//! 3. `stem`: light suffix stripping for Albanian inflection (ankesë / ankesa / ankesat /
+//!    ankesave → ankes), repeated while a suffix matches and at least `MIN_STEM` letters
+//!    remain. Tokens with digits or `/` are not stemmed.
+//!
+//! The browser reproduces steps 1–3 on the query (`theme/static/search.js`), reading
+//! `SUFFIXES` and `MIN_STEM` from the index itself; a test proves the two agree.
+
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
+
+/// Albanian inflectional endings (after folding), longest first.
+pub const SUFFIXES: &[&str] = &[
+    "eve", "ave", "ive", "esh", "ise", "ite", "it", "in", "et", "at", "es", "en", "ve", "se", "te",
+    "ne", "a", "e", "i",
+];
+
+/// The shortest stem suffix stripping may leave.
+pub const MIN_STEM: usize = 4;
+
+/// The name the analyzer is registered under in a tantivy index.
+pub const NAME: &str = "doracak_sq";
+
+pub fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(Splitter)
+        .filter(Map(fold_lower))
+        .filter(Map(stem_in_place))
+        .build()
+}
+
+/// The analyzed terms of a text, in order.
+pub fn analyze(text: &str) -> Vec<String> {
+    let mut a = analyzer();
+    let mut stream = a.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+fn fold_lower(s: &mut String) {
+    *s = crate::text::fold(s).to_lowercase();
+}
+
+fn stem_in_place(s: &mut String) {
+    *s = stem(s);
+}
+
+/// Strip Albanian endings from a folded, lowercased word.
+pub fn stem(word: &str) -> String {
+    if word.chars().any(|c| !c.is_alphabetic()) {
+        return word.to_string();
+    }
+    let mut w = word.to_string();
+    'again: loop {
+        for suf in SUFFIXES {
+            if let Some(stemmed) = w.strip_suffix(suf)
+                && stemmed.chars().count() >= MIN_STEM
+            {
+                w = stemmed.to_string();
+                continue 'again;
+            }
+        }
+        return w;
+    }
+}
+
+// --- 1. the splitter --------------------------------------------------------------------
+
+#[derive(Clone, Copy)]
+pub struct Splitter;
+
+pub struct SplitStream {
+    tokens: Vec<Token>,
+    next: usize,
+}
+
+impl Tokenizer for Splitter {
+    type TokenStream<'a> = SplitStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SplitStream {
+        SplitStream {
+            tokens: split(text),
+            next: 0,
+        }
+    }
+}
+
+impl TokenStream for SplitStream {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
+/// Words of `text` with byte offsets and positions; `/`-compounds with their parts.
+fn split(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut position = 0usize;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        // One compound: runs of alphanumerics joined by single '/'.
+        let start = i;
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut run_start = i;
+        loop {
+            while i < chars.len() && chars[i].1.is_alphanumeric() {
+                i += 1;
+            }
+            parts.push((run_start, i));
+            if i + 1 < chars.len() && chars[i].1 == '/' && chars[i + 1].1.is_alphanumeric() {
+                i += 1;
+                run_start = i;
+                continue;
+            }
+            break;
+        }
+        let byte = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
+        let push = |out: &mut Vec<Token>, from: usize, to: usize, position: usize| {
+            out.push(Token {
+                offset_from: byte(from),
+                offset_to: byte(to),
+                position,
+                text: text[byte(from)..byte(to)].to_string(),
+                position_length: 1,
+            });
+        };
+        if parts.len() > 1 {
+            push(&mut out, start, i, position);
+        }
+        for (k, (a, b)) in parts.iter().enumerate() {
+            push(&mut out, *a, *b, position + k);
+        }
+        position += parts.len();
+    }
+    out
+}
+
+// --- 2 and 3. a filter that rewrites each token's text ------------------------------------
+
+/// A token filter applying a function to every token's text.
+#[derive(Clone, Copy)]
+pub struct Map(pub fn(&mut String));
+
+#[derive(Clone)]
+pub struct MapTokenizer<T> {
+    inner: T,
+    f: fn(&mut String),
+}
+
+pub struct MapStream<S> {
+    inner: S,
+    f: fn(&mut String),
+}
+
+impl TokenFilter for Map {
+    type Tokenizer<T: Tokenizer> = MapTokenizer<T>;
+    fn transform<T: Tokenizer>(self, inner: T) -> MapTokenizer<T> {
+        MapTokenizer { inner, f: self.0 }
+    }
+}
+
+impl<T: Tokenizer> Tokenizer for MapTokenizer<T> {
+    type TokenStream<'a> = MapStream<T::TokenStream<'a>>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        MapStream {
+            inner: self.inner.token_stream(text),
+            f: self.f,
+        }
+    }
+}
+
+impl<S: TokenStream> TokenStream for MapStream<S> {
+    fn advance(&mut self) -> bool {
+        if !self.inner.advance() {
+            return false;
+        }
+        (self.f)(&mut self.inner.token_mut().text);
+        true
+    }
+    fn token(&self) -> &Token {
+        self.inner.token()
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.inner.token_mut()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_meet() {
+        let stems: Vec<String> = [
+            "ankesë", "ankesa", "ankesat", "ankesave", "ankesës", "Ankese",
+        ]
+        .iter()
+        .map(|w| analyze(w).remove(0))
+        .collect();
+        assert!(stems.iter().all(|s| s == "ankes"), "{stems:?}");
+        assert_eq!(analyze("dëshmi")[0], analyze("deshmia")[0]);
+        assert_eq!(analyze("fëmijë")[0], analyze("femijeve")[0]);
+        assert_eq!(analyze("penaliteti")[0], analyze("penalitetit")[0]);
+    }
+
+    #[test]
+    fn abbreviations_stay_findable() {
+        assert_eq!(analyze("G/SPIF"), vec!["g/spif", "g", "spif"]);
+        assert_eq!(analyze("VT/VMT"), vec!["vt/vmt", "vt", "vmt"]);
+        assert_eq!(analyze("APAP"), vec!["apap"]);
+        assert_eq!(analyze("60 minuta"), vec!["60", "minut"]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_text() {
+        let text = "Çdo fëmijë, G/SPIF.";
+        let mut a = analyzer();
+        let mut s = a.token_stream(text);
+        let mut seen = Vec::new();
+        while s.advance() {
+            let t = s.token();
+            seen.push(text[t.offset_from..t.offset_to].to_string());
+        }
+        assert_eq!(seen, vec!["Çdo", "fëmijë", "G/SPIF", "G", "SPIF"]);
+    }
+}

@@ -1,0 +1,98 @@
+//! Headless Debian Chromium for the browser tests, driven over the DevTools protocol.
+//!
+//! Where Chromium is missing the tests say so loudly and skip, except under `CI=true`,
+//! where a missing browser is a failure.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use headless_chrome::{Browser, LaunchOptions, Tab};
+
+fn chromium_path() -> Option<PathBuf> {
+    if let Ok(p) = std::env::var("CHROME") {
+        return Some(PathBuf::from(p));
+    }
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
+}
+
+/// A headless browser, or `None` (after a loud notice) where none is installed.
+pub fn browser(test: &str) -> Option<Browser> {
+    let Some(path) = chromium_path() else {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!(
+                "{test}: Chromium is not installed, and CI=true requires the browser tests to run"
+            );
+        }
+        eprintln!(
+            "\n*** SKIPPED {test}: Chromium not found (apt-get install chromium chromium-driver) ***\n"
+        );
+        return None;
+    };
+    let args: Vec<&std::ffi::OsStr> = [
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--allow-file-access-from-files",
+    ]
+    .iter()
+    .map(std::ffi::OsStr::new)
+    .collect();
+    let opts = LaunchOptions::default_builder()
+        .path(Some(path))
+        .headless(true)
+        .sandbox(false)
+        .window_size(Some((1280, 900)))
+        .idle_browser_timeout(Duration::from_secs(120))
+        .args(args)
+        .build()
+        .expect("launch options");
+    Some(Browser::new(opts).expect("Chromium starts"))
+}
+
+pub fn file_url(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+/// Open `url` in a new tab and wait for it to load.
+pub fn open(browser: &Browser, url: &str) -> Arc<Tab> {
+    let tab = browser.new_tab().expect("a tab");
+    tab.set_default_timeout(Duration::from_secs(20));
+    tab.navigate_to(url).expect("navigates");
+    tab.wait_until_navigated().expect("loads");
+    tab
+}
+
+/// Evaluate a JS expression (which may return a promise) and return its JSON value.
+pub fn eval(tab: &Tab, expr: &str) -> serde_json::Value {
+    let wrapped = format!("(async () => JSON.stringify(await ({expr})))()");
+    let r = tab
+        .evaluate(&wrapped, true)
+        .unwrap_or_else(|e| panic!("evaluating {expr}: {e}"));
+    let s = r
+        .value
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_else(|| "null".into());
+    serde_json::from_str(&s).unwrap_or(serde_json::Value::Null)
+}
+
+/// Wait until a JS condition holds (polling), or panic with `what`.
+pub fn wait_for(tab: &Tab, cond: &str, what: &str) {
+    for _ in 0..200 {
+        if eval(tab, cond) == serde_json::Value::Bool(true) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("timed out waiting for {what} ({cond})");
+}

@@ -1,0 +1,243 @@
+//! The shipped handbook builds, and its site is complete, linked and self-contained.
+
+mod common;
+
+use std::collections::{HashMap, HashSet};
+
+use common::*;
+
+fn site() -> std::path::PathBuf {
+    shipped_site().join("site")
+}
+
+fn catalog() -> serde_json::Value {
+    serde_json::from_str(&read(&site().join("catalog.json"))).expect("catalog.json is JSON")
+}
+
+#[test]
+fn writes_home_catalog_and_standard_pages() {
+    let site = site();
+    for f in [
+        "index.html",
+        "catalog.json",
+        "printo.html",
+        "static/style.css",
+        "static/print.css",
+    ] {
+        assert!(site.join(f).is_file(), "{f} is written");
+    }
+    let cat = catalog();
+    let standards = cat["standards"].as_array().unwrap();
+    assert!(!standards.is_empty());
+    let index = read(&site.join("index.html"));
+    for s in standards {
+        let n = s["number"].as_u64().unwrap();
+        let page = site.join(format!("S{n}.html"));
+        assert!(page.is_file(), "S{n}.html is written");
+        assert!(
+            index.contains(&format!("href=\"S{n}.html\"")),
+            "the home page links standard {n}"
+        );
+    }
+}
+
+#[test]
+fn catalog_has_the_stable_shape() {
+    let cat = catalog();
+    for key in [
+        "standards",
+        "procedures",
+        "roles",
+        "forms",
+        "glossary",
+        "indicators",
+        "plans",
+        "deadlines",
+    ] {
+        assert!(cat.get(key).is_some(), "catalog.json has `{key}`");
+    }
+    let s = &cat["standards"][0];
+    for key in ["id", "number", "title", "outcome", "statement", "criteria"] {
+        assert!(s.get(key).is_some(), "a standard has `{key}`");
+    }
+    let c = &s["criteria"][0];
+    for key in [
+        "id",
+        "number",
+        "text",
+        "evidence",
+        "guidance",
+        "timing",
+        "roles",
+        "procedures",
+        "forms",
+    ] {
+        assert!(c.get(key).is_some(), "a criterion has `{key}`");
+    }
+    assert_eq!(s["id"], "S1");
+    assert_eq!(c["id"], "S1.1");
+    assert_eq!(c["evidence"][0]["id"], "S1.1.1");
+    assert_eq!(c["evidence"][0]["number"], "1.1");
+}
+
+#[test]
+fn every_criterion_and_evidence_has_its_anchor() {
+    let cat = catalog();
+    for s in cat["standards"].as_array().unwrap() {
+        let n = s["number"].as_u64().unwrap();
+        let html = read(&site().join(format!("S{n}.html")));
+        let ids: HashSet<String> = attr_values(&html, "id").into_iter().collect();
+        for c in s["criteria"].as_array().unwrap() {
+            let cid = c["id"].as_str().unwrap();
+            assert!(ids.contains(cid), "S{n}.html has #{cid}");
+            for e in c["evidence"].as_array().unwrap() {
+                let eid = e["id"].as_str().unwrap();
+                assert!(ids.contains(eid), "S{n}.html has #{eid}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_page_has_a_csp_and_no_remote_resource() {
+    let all = pages(&site());
+    assert!(all.len() > 10);
+    for (path, html) in &all {
+        assert!(
+            html.contains("http-equiv=\"Content-Security-Policy\"")
+                && html.contains("default-src &#x27;none&#x27;"),
+            "{path} has the CSP"
+        );
+        assert!(html.contains("<html lang=\"sq\">"), "{path} is in Albanian");
+        for attr in ["src", "href"] {
+            for v in attr_values(html, attr) {
+                let remote =
+                    v.starts_with("http:") || v.starts_with("https:") || v.starts_with("//");
+                if remote {
+                    // Only plain links in content may point outside, and they are isolated.
+                    assert!(attr == "href", "{path}: remote {attr}={v}");
+                }
+            }
+        }
+        for tag in ["<script", "<link"] {
+            for chunk in html.split(tag).skip(1) {
+                let tag_text = &chunk[..chunk.find('>').unwrap_or(chunk.len())];
+                assert!(
+                    !tag_text.contains("http:")
+                        && !tag_text.contains("https:")
+                        && !tag_text.contains("//"),
+                    "{path}: remote resource in {tag}{tag_text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_internal_link_and_anchor_resolves() {
+    let site = site();
+    let all = pages(&site);
+    let ids: HashMap<&str, HashSet<String>> = all
+        .iter()
+        .map(|(p, h)| (p.as_str(), attr_values(h, "id").into_iter().collect()))
+        .collect();
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for (path, html) in &all {
+        let dir = std::path::Path::new(path)
+            .parent()
+            .unwrap_or(std::path::Path::new(""));
+        for link in attr_values(html, "href")
+            .into_iter()
+            .chain(attr_values(html, "src"))
+        {
+            if link.starts_with("http:")
+                || link.starts_with("https:")
+                || link.starts_with("mailto:")
+            {
+                continue;
+            }
+            checked += 1;
+            let (file, anchor) = match link.split_once('#') {
+                Some((f, a)) => (f.to_string(), Some(a.to_string())),
+                None => (link.clone(), None),
+            };
+            let target = if file.is_empty() {
+                path.clone()
+            } else {
+                let joined = dir.join(&file);
+                let mut parts: Vec<String> = Vec::new();
+                for c in joined.components() {
+                    match c {
+                        std::path::Component::ParentDir => {
+                            parts.pop();
+                        }
+                        std::path::Component::Normal(s) => {
+                            parts.push(s.to_string_lossy().into_owned())
+                        }
+                        _ => {}
+                    }
+                }
+                parts.join("/")
+            };
+            if !site.join(&target).is_file() {
+                broken.push(format!("{path}: {link} (no file {target})"));
+                continue;
+            }
+            if let Some(a) = anchor
+                && !a.is_empty()
+                && !ids.get(target.as_str()).is_some_and(|set| set.contains(&a))
+            {
+                broken.push(format!("{path}: {link} (no #{a} in {target})"));
+            }
+        }
+    }
+    assert!(checked > 100, "links were checked ({checked})");
+    assert!(
+        broken.is_empty(),
+        "{} broken links:\n{}",
+        broken.len(),
+        broken.join("\n")
+    );
+}
+
+#[test]
+fn content_markdown_is_rendered_and_sanitised() {
+    let dir = minimal_copy();
+    let std1 = dir.path().join("standards/01-qellimi.yaml");
+    let text = read(&std1).replace(
+        "Deklarata mbi qëllimin e shërbimit është e formuluar qartë.",
+        "Deklarata <script>alert(1)</script> <img src=x onerror=alert(1)> [a](javascript:alert(1)) {{ site.title }} <iframe src=\\\"https://example.org\\\"></iframe> [b](https://example.org)",
+    );
+    std::fs::write(&std1, text).unwrap();
+    let out = dir.path().join("out");
+    let o = doracak(&[
+        "--root",
+        dir.path().to_str().unwrap(),
+        "build",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = read(&out.join("S1.html"));
+    assert!(!html.contains("<script>alert"), "no script");
+    assert!(!html.contains("<img"), "no img");
+    assert!(!html.contains("<iframe"), "no iframe");
+    assert!(!html.contains("javascript:"), "no javascript: URL");
+    assert!(
+        html.contains("&lt;script&gt;"),
+        "the raw HTML is shown as text"
+    );
+    assert!(
+        html.contains("{{ site.title }}"),
+        "template syntax in content stays text"
+    );
+    assert!(
+        html.contains("rel=\"noopener noreferrer\""),
+        "external links are isolated"
+    );
+    assert!(
+        html.contains("<li>Qendra Pritëse</li>"),
+        "Markdown lists become lists"
+    );
+}

@@ -1,0 +1,221 @@
+// doracak search engine: the query side of the analyzer in src/search/analyzer.rs, and
+// scoring over the precomputed index (search-index.js). Plain functions, no DOM: the
+// page script (search.js) and the tests use them alike.
+(function (root) {
+  "use strict";
+
+  var WORD = /[\p{Alphabetic}\p{N}]/u;
+  var ALPHA_ONLY = /^\p{Alphabetic}+$/u;
+  var MARKS = /\p{M}/gu;
+  var SPECIAL = { "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ı": "i" };
+
+  // Step 2 of the analyzer: compatibility decomposition, marks dropped, a few letters
+  // mapped, lowercase.
+  function fold(s) {
+    var d = s.normalize("NFKD").replace(MARKS, "");
+    var out = "";
+    for (var ch of d) { out += Object.prototype.hasOwnProperty.call(SPECIAL, ch) ? SPECIAL[ch] : ch; }
+    return out.toLowerCase();
+  }
+
+  // Step 1: words with their offsets; a "/" between two words joins them, and the
+  // compound comes first, then its parts.
+  function split(text) {
+    var chars = Array.from(text);
+    var offsets = [];
+    var off = 0;
+    for (var k = 0; k < chars.length; k++) { offsets.push(off); off += chars[k].length; }
+    offsets.push(off);
+    var out = [];
+    var i = 0;
+    while (i < chars.length) {
+      if (!WORD.test(chars[i])) { i++; continue; }
+      var start = i;
+      var parts = [];
+      var runStart = i;
+      for (;;) {
+        while (i < chars.length && WORD.test(chars[i])) { i++; }
+        parts.push([runStart, i]);
+        if (i + 1 < chars.length && chars[i] === "/" && WORD.test(chars[i + 1])) { i++; runStart = i; continue; }
+        break;
+      }
+      if (parts.length > 1) { out.push({ text: text.slice(offsets[start], offsets[i]), from: offsets[start], to: offsets[i] }); }
+      for (var p = 0; p < parts.length; p++) {
+        out.push({ text: text.slice(offsets[parts[p][0]], offsets[parts[p][1]]), from: offsets[parts[p][0]], to: offsets[parts[p][1]] });
+      }
+    }
+    return out;
+  }
+
+  // Step 3: Albanian suffix stripping, with the suffixes the index was built with.
+  function stem(word, suffixes, minStem) {
+    if (!ALPHA_ONLY.test(word)) { return word; }
+    var w = word;
+    outer: for (;;) {
+      for (var i = 0; i < suffixes.length; i++) {
+        var s = suffixes[i];
+        if (w.length > s.length && w.slice(-s.length) === s) {
+          var rest = w.slice(0, -s.length);
+          if (Array.from(rest).length >= minStem) { w = rest; continue outer; }
+        }
+      }
+      return w;
+    }
+  }
+
+  function analyzeToken(t, idx) { return stem(fold(t), idx.suffixes, idx.minStem); }
+
+  // The analyzed terms of a text, as the Rust analyzer gives them.
+  function analyze(text, idx) {
+    return split(text).map(function (t) { return analyzeToken(t.text, idx); });
+  }
+
+  function lowerBound(arr, x) {
+    var lo = 0, hi = arr.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (arr[mid] < x) { lo = mid + 1; } else { hi = mid; } }
+    return lo;
+  }
+
+  // Indices of the terms that start with `prefix` (at most `cap`).
+  function prefixTerms(idx, prefix, cap) {
+    var out = [];
+    for (var i = lowerBound(idx.terms, prefix); i < idx.terms.length && out.length < cap; i++) {
+      if (idx.terms[i].lastIndexOf(prefix, 0) !== 0) { break; }
+      out.push(i);
+    }
+    return out;
+  }
+
+  function addPostings(idx, t, weight, into) {
+    var p = idx.post[t];
+    var doc = 0;
+    for (var i = 0; i < p.length; i += 2) {
+      doc += p[i];
+      var s = p[i + 1] * weight;
+      if (!(doc in into) || into[doc] < s) { into[doc] = s; }
+    }
+  }
+
+  // Parse a query into words: each word's terms, and whether it is still being typed.
+  function parse(query, idx) {
+    var tokens = split(query);
+    var typing = query.length > 0 && WORD.test(Array.from(query).pop());
+    var words = [];
+    tokens.forEach(function (t, i) {
+      words.push({ text: t.text, term: analyzeToken(t.text, idx), last: typing && i === tokens.length - 1 });
+    });
+    return words;
+  }
+
+  // Rank documents for `query`. options: { kinds: [kind index…] or null, limit }.
+  // Returns [{ doc, score, kind, url, title, text }], best first.
+  function search(idx, query, options) {
+    options = options || {};
+    var words = parse(query, idx);
+    var totals = {};
+    var matched = {};
+    words.forEach(function (w) {
+      var per = {};
+      var exact = lowerBound(idx.terms, w.term);
+      if (idx.terms[exact] === w.term) { addPostings(idx, exact, 1, per); }
+      if (w.last && ALPHA_ONLY.test(w.term)) {
+        prefixTerms(idx, w.term, 64).forEach(function (t) { if (t !== exact || idx.terms[t] !== w.term) { addPostings(idx, t, 0.5, per); } });
+      }
+      Object.keys(per).forEach(function (d) {
+        totals[d] = (totals[d] || 0) + per[d];
+        matched[d] = (matched[d] || 0) + 1;
+      });
+    });
+    var kinds = options.kinds;
+    var out = [];
+    Object.keys(totals).forEach(function (d) {
+      var row = idx.docs[d];
+      if (kinds && kinds.indexOf(row[0]) < 0) { return; }
+      out.push({ doc: Number(d), score: totals[d], matched: matched[d], kind: row[0], url: row[1], title: row[2], text: row[3] });
+    });
+    out.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    return options.limit ? out.slice(0, options.limit) : out;
+  }
+
+  // Does an analyzed token match the query's words?
+  function matcher(idx, query) {
+    var words = parse(query, idx);
+    return function (term) {
+      return words.some(function (w) { return term === w.term || (w.last && term.lastIndexOf(w.term, 0) === 0); });
+    };
+  }
+
+  // A passage of `text` around the most matches, as segments [{ text, mark }].
+  function snippet(idx, query, text, width) {
+    width = width || 180;
+    var hit = matcher(idx, query);
+    var marks = split(text).filter(function (t) { return hit(analyzeToken(t.text, idx)); });
+    // Compounds and their parts overlap: keep the outermost.
+    marks = marks.filter(function (m, i) { return !marks.some(function (o, j) { return j !== i && o.from <= m.from && o.to >= m.to && (o.to - o.from) > (m.to - m.from); }); });
+    var start = 0;
+    if (marks.length) {
+      var best = -1;
+      marks.forEach(function (m) {
+        var n = marks.filter(function (o) { return o.from >= m.from && o.to <= m.from + width; }).length;
+        if (n > best) { best = n; start = m.from; }
+      });
+      start = Math.max(0, start - 40);
+      while (start > 0 && /\S/.test(text.charAt(start - 1))) { start--; }
+    }
+    var end = Math.min(text.length, start + width);
+    while (end < text.length && /\S/.test(text.charAt(end))) { end++; }
+    var segs = [];
+    if (start > 0) { segs.push({ text: "… ", mark: false }); }
+    var at = start;
+    marks.forEach(function (m) {
+      if (m.from < at || m.to > end) { return; }
+      if (m.from > at) { segs.push({ text: text.slice(at, m.from), mark: false }); }
+      segs.push({ text: text.slice(m.from, m.to), mark: true });
+      at = m.to;
+    });
+    if (end > at) { segs.push({ text: text.slice(at, end), mark: false }); }
+    if (end < text.length) { segs.push({ text: " …", mark: false }); }
+    return segs;
+  }
+
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) { return max + 1; }
+    var prev = [];
+    for (var j = 0; j <= b.length; j++) { prev.push(j); }
+    for (var i = 1; i <= a.length; i++) {
+      var cur = [i];
+      var rowMin = i;
+      for (var k = 1; k <= b.length; k++) {
+        var v = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (a[i - 1] === b[k - 1] ? 0 : 1));
+        cur.push(v);
+        if (v < rowMin) { rowMin = v; }
+      }
+      if (rowMin > max) { return max + 1; }
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  // Words of the index close to the query's words, for an empty result.
+  function suggest(idx, query, count) {
+    var words = parse(query, idx);
+    var seen = {};
+    var cands = [];
+    words.forEach(function (w) {
+      var max = w.term.length <= 4 ? 1 : 2;
+      for (var i = 0; i < idx.terms.length; i++) {
+        var t = idx.terms[i];
+        if (t === w.term) { continue; }
+        var d = distance(w.term, t, max);
+        if (d <= max) {
+          var word = idx.words[i] || t;
+          if (!seen[word]) { seen[word] = 1; cands.push({ word: word, d: d, df: idx.post[i].length }); }
+        }
+      }
+    });
+    cands.sort(function (a, b) { return a.d - b.d || b.df - a.df || (a.word < b.word ? -1 : 1); });
+    return cands.slice(0, count || 5).map(function (c) { return c.word; });
+  }
+
+  root.DoracakSearch = { fold: fold, split: split, stem: stem, analyze: analyze, search: search, snippet: snippet, suggest: suggest, parse: parse };
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,188 @@
+// doracak search box (every page) and search page (kerko.html). The index is loaded on
+// first use as a script, which works from file:// where fetching JSON would not.
+(function () {
+  "use strict";
+  var UI = window.DORACAK_UI || {};
+  var engine = window.DoracakSearch;
+  var rootPath = document.body.getAttribute("data-root") || "";
+  var loading = null;
+
+  function loadIndex() {
+    if (window.DORACAK_SEARCH) { return Promise.resolve(window.DORACAK_SEARCH); }
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = rootPath + "search-index.js";
+        s.onload = function () { resolve(window.DORACAK_SEARCH); };
+        s.onerror = function () { loading = null; reject(new Error("index")); };
+        document.head.appendChild(s);
+      });
+    }
+    return loading;
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+
+  function kindLabel(idx, k) { return UI["kind_" + idx.kinds[k]] || idx.kinds[k]; }
+
+  // One result as a link: kind, title, snippet with the matched words marked.
+  function resultItem(idx, query, r, id) {
+    var a = el("a", "result");
+    a.href = rootPath + r.url;
+    if (id) { a.id = id; a.setAttribute("role", "option"); }
+    var head = el("span", "result-head");
+    head.appendChild(el("span", "badge kind-" + idx.kinds[r.kind], kindLabel(idx, r.kind)));
+    head.appendChild(document.createTextNode(" "));
+    head.appendChild(el("span", "result-title", r.title));
+    a.appendChild(head);
+    var snip = el("span", "result-snippet");
+    engine.snippet(idx, query, r.text, 170).forEach(function (seg) {
+      snip.appendChild(seg.mark ? el("mark", null, seg.text) : document.createTextNode(seg.text));
+    });
+    a.appendChild(snip);
+    return a;
+  }
+
+  function suggestions(idx, query, onPick) {
+    var words = engine.suggest(idx, query, 5);
+    var p = el("p", "search-empty");
+    p.appendChild(document.createTextNode((UI.search_none || "") + " "));
+    if (words.length) {
+      p.appendChild(document.createTextNode((UI.search_did_you_mean || "") + " "));
+      words.forEach(function (w, i) {
+        var b = el("button", "linklike", w);
+        b.type = "button";
+        b.addEventListener("click", function () { onPick(w); });
+        p.appendChild(b);
+        if (i < words.length - 1) { p.appendChild(document.createTextNode(", ")); }
+      });
+    }
+    return p;
+  }
+
+  // --- the box in the header -----------------------------------------------------------
+  var input = document.getElementById("search-input");
+  var panel = document.getElementById("search-panel");
+  var active = -1;
+  var timer = null;
+
+  function closePanel() {
+    if (!panel) { return; }
+    panel.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+    active = -1;
+  }
+
+  function items() { return panel ? panel.querySelectorAll("a.result") : []; }
+
+  function setActive(i) {
+    var list = items();
+    if (!list.length) { return; }
+    active = (i + list.length) % list.length;
+    Array.prototype.forEach.call(list, function (a, k) { a.setAttribute("aria-selected", k === active ? "true" : "false"); });
+    input.setAttribute("aria-activedescendant", list[active].id);
+    list[active].scrollIntoView({ block: "nearest" });
+  }
+
+  function runBox() {
+    var q = input.value;
+    if (!q.trim()) { closePanel(); return; }
+    loadIndex().then(function (idx) {
+      if (input.value !== q) { return; }
+      var results = engine.search(idx, q, { limit: 8 });
+      panel.textContent = "";
+      if (!results.length) {
+        panel.appendChild(suggestions(idx, q, function (w) { input.value = w; runBox(); input.focus(); }));
+      } else {
+        results.forEach(function (r, i) { panel.appendChild(resultItem(idx, q, r, "search-opt-" + i)); });
+        var all = el("a", "search-all", UI.search_all_results || "");
+        all.href = rootPath + "kerko.html?q=" + encodeURIComponent(q);
+        panel.appendChild(all);
+      }
+      panel.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      active = -1;
+    }, function () {
+      panel.textContent = UI.search_unavailable || "";
+      panel.hidden = false;
+    });
+  }
+
+  if (input && panel) {
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(runBox, 60); });
+    input.addEventListener("focus", function () { loadIndex().catch(function () {}); if (input.value.trim()) { runBox(); } });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown") { e.preventDefault(); if (panel.hidden) { runBox(); } else { setActive(active + 1); } }
+      else if (e.key === "ArrowUp") { e.preventDefault(); setActive(active - 1); }
+      else if (e.key === "Escape") { closePanel(); }
+      else if (e.key === "Enter") {
+        e.preventDefault();
+        var list = items();
+        if (active >= 0 && list[active]) { window.location.href = list[active].href; }
+        else if (input.value.trim()) { window.location.href = rootPath + "kerko.html?q=" + encodeURIComponent(input.value); }
+      }
+    });
+    document.addEventListener("click", function (e) { if (!panel.contains(e.target) && e.target !== input) { closePanel(); } });
+    document.addEventListener("keydown", function (e) {
+      var t = e.target;
+      var typing = t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable);
+      if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); input.focus(); input.select(); }
+    });
+  }
+
+  // --- the search page -------------------------------------------------------------------
+  var page = document.getElementById("search-page");
+  if (page) {
+    var q = document.getElementById("search-page-input");
+    var filters = document.getElementById("search-filters");
+    var out = document.getElementById("search-page-results");
+    var count = document.getElementById("search-page-count");
+    var params = new URLSearchParams(window.location.search);
+    q.value = params.get("q") || "";
+
+    loadIndex().then(function (idx) {
+      idx.kinds.forEach(function (k, i) {
+        var label = el("label", "filter");
+        var cb = el("input");
+        cb.type = "checkbox";
+        cb.checked = true;
+        cb.value = String(i);
+        cb.addEventListener("change", runPage);
+        label.appendChild(cb);
+        label.appendChild(document.createTextNode(" " + kindLabel(idx, i)));
+        filters.appendChild(label);
+      });
+      function runPage() {
+        var kinds = Array.prototype.filter.call(filters.querySelectorAll("input"), function (c) { return c.checked; }).map(function (c) { return Number(c.value); });
+        out.textContent = "";
+        var text = q.value;
+        if (!text.trim()) { count.textContent = ""; return; }
+        var results = engine.search(idx, text, { kinds: kinds, limit: 200 });
+        count.textContent = results.length + " " + (UI.search_results_count || "");
+        if (!results.length) {
+          out.appendChild(suggestions(idx, text, function (w) { q.value = w; runPage(); }));
+          return;
+        }
+        results.forEach(function (r) {
+          var li = el("li");
+          li.appendChild(resultItem(idx, text, r));
+          out.appendChild(li);
+        });
+      }
+      var t2 = null;
+      q.addEventListener("input", function () { clearTimeout(t2); t2 = setTimeout(function () {
+        var url = new URL(window.location.href);
+        url.searchParams.set("q", q.value);
+        try { history.replaceState(null, "", url.toString()); } catch (e) { /* file:// may refuse */ }
+        runPage();
+      }, 60); });
+      runPage();
+    }, function () { out.textContent = UI.search_unavailable || ""; });
+  }
+})();
