@@ -11,6 +11,7 @@
 //! `model` builds the immutable `Handbook`, `render` turns view structs and the `theme`
 //! into files in memory, and `write` swaps them into place only when all succeeded.
 
+pub mod assessment;
 pub mod config;
 pub mod diagnostics;
 pub mod duration;

@@ -33,12 +33,20 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "templates/indicators.html",
     "templates/plan.html",
     "templates/search.html",
+    "templates/audit.html",
+    "templates/assessment-macros.html",
+    "templates/assessment-standard.html",
+    "templates/assessment-overview.html",
+    "templates/assessment-evidence.html",
+    "templates/assessment-plan.html",
+    "templates/assessment-print.html",
     "static/style.css",
     "static/print.css",
     "static/table-sort.js",
     "static/print-button.js",
     "static/search-engine.js",
     "static/search.js",
+    "static/assessment.js",
 ];
 
 /// The theme in effect for one build: embedded files with the handbook's overrides.

@@ -72,6 +72,46 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics) -> Vec<OutF
     r.page("printo.html", "print.html", context! { page => "print" });
     r.page("kerko.html", "search.html", context! { page => "search" });
 
+    // Audit sheets (blank, for inspectors) and the self-assessment (for directors).
+    r.page(
+        "auditim/te-gjitha.html",
+        "audit.html",
+        context! { page => "audit", sheets => standards.clone(), full => true },
+    );
+    r.page(
+        "vleresim/index.html",
+        "assessment-overview.html",
+        context! { page => "assessment" },
+    );
+    r.page(
+        "vleresim/provat.html",
+        "assessment-evidence.html",
+        context! { page => "assessment" },
+    );
+    r.page(
+        "vleresim/plani.html",
+        "assessment-plan.html",
+        context! { page => "assessment" },
+    );
+    r.page(
+        "vleresim/printo.html",
+        "assessment-print.html",
+        context! { page => "assessment" },
+    );
+    for (i, s) in v.standards.iter().enumerate() {
+        let sv = standards.get_item(&Value::from(i)).unwrap_or_default();
+        r.page(
+            &format!("auditim/{}", s.url),
+            "audit.html",
+            context! { page => "audit", sheets => vec![sv.clone()], full => false },
+        );
+        r.page(
+            &format!("vleresim/{}", s.url),
+            "assessment-standard.html",
+            context! { page => "assessment", s => sv },
+        );
+    }
+
     if v.nav.procedures {
         r.page("procedurat.html", "procedures.html", context! { page => "procedures", collections => val(&v.collections), procedures => val(&v.procedures) });
         for p in &v.procedures {
@@ -144,6 +184,10 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics) -> Vec<OutF
         files.push(OutFile::new(path, bytes));
     }
     files.push(OutFile::new("static/ui.js", ui_script(&ui)));
+    files.push(OutFile::new(
+        "vleresim/catalog.js",
+        crate::assessment::catalog_script(hb),
+    ));
     match serde_json::to_vec_pretty(hb) {
         Ok(json) => files.push(OutFile::new("catalog.json", json)),
         Err(e) => {

@@ -41,6 +41,8 @@ pub struct SiteView {
     pub title: String,
     pub description: String,
     pub language: String,
+    /// The self-assessment rating scale, best first.
+    pub scale: Vec<crate::config::Rating>,
 }
 
 #[derive(Serialize, Clone)]
@@ -887,6 +889,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
             title: hb.config.title.clone(),
             description: hb.config.description.clone(),
             language: hb.config.language.clone(),
+            scale: hb.config.scale.clone(),
         },
         standards,
         procedures,
