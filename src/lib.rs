@@ -19,6 +19,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod search;
 pub mod serve;
 pub mod source;

@@ -43,6 +43,23 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         limit: usize,
     },
+    /// Write a printable HTML report of one exported self-assessment.
+    Report {
+        /// The assessment file (JSON, as exported from the site).
+        file: PathBuf,
+        /// Where to write the report (default: the file's name with .html).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Compare several centres' exported self-assessments (HTML and CSV).
+    Aggregate {
+        /// The assessment files (JSON).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The folder to write krahasimi.html and krahasimi.csv into.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        out: PathBuf,
+    },
     Serve {
         /// The port to listen on.
         #[arg(long, default_value_t = 3000)]
@@ -59,6 +76,8 @@ fn main() -> ExitCode {
         Command::Build { out } => build(&cli.root, out),
         Command::Check => check(&cli.root),
         Command::Search { query, json, limit } => search(&cli.root, &query.join(" "), json, limit),
+        Command::Report { file, out } => report(&cli.root, &file, out),
+        Command::Aggregate { files, out } => aggregate(&cli.root, &files, &out),
         Command::Serve { port, out } => match doracak::serve::serve(&cli.root, out, port) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -155,4 +174,42 @@ fn search(root: &std::path::Path, query: &str, json: bool, limit: usize) -> Exit
         }
     }
     ExitCode::SUCCESS
+}
+
+fn report(root: &std::path::Path, file: &std::path::Path, out: Option<PathBuf>) -> ExitCode {
+    let (hb, mut diags) = doracak::check(root);
+    let Some(hb) = hb else {
+        eprint!("{}", diags.report());
+        return ExitCode::from(1);
+    };
+    let out = out.unwrap_or_else(|| file.with_extension("html"));
+    let written =
+        doracak::report::report(root, &hb, file, &out, &doracak::report::today(), &mut diags);
+    eprint!("{}", diags.report());
+    match written {
+        Some(p) => {
+            println!("wrote {}", p.display());
+            ExitCode::SUCCESS
+        }
+        None => ExitCode::from(1),
+    }
+}
+
+fn aggregate(root: &std::path::Path, files: &[PathBuf], out: &std::path::Path) -> ExitCode {
+    let (hb, mut diags) = doracak::check(root);
+    let Some(hb) = hb else {
+        eprint!("{}", diags.report());
+        return ExitCode::from(1);
+    };
+    let written = doracak::report::aggregate(root, &hb, files, out, &mut diags);
+    eprint!("{}", diags.report());
+    match written {
+        Some(paths) => {
+            for p in paths {
+                println!("wrote {}", p.display());
+            }
+            ExitCode::SUCCESS
+        }
+        None => ExitCode::from(1),
+    }
 }

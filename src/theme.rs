@@ -40,6 +40,8 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "templates/assessment-evidence.html",
     "templates/assessment-plan.html",
     "templates/assessment-print.html",
+    "templates/report.html",
+    "templates/aggregate.html",
     "static/style.css",
     "static/print.css",
     "static/table-sort.js",

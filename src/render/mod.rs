@@ -201,7 +201,7 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics) -> Vec<OutF
 }
 
 /// A view as a template value.
-fn val<T: serde::Serialize>(x: &T) -> Value {
+pub(crate) fn val<T: serde::Serialize>(x: &T) -> Value {
     Value::from(minijinja::value::Serde(x))
 }
 
