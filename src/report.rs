@@ -294,7 +294,7 @@ pub fn aggregate(
             }
         }
     }
-    counts.sort_by(|a, b| b.count.cmp(&a.count));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.count));
     counts.truncate(25);
     let standards: Vec<_> = hb
         .standards
