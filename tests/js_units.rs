@@ -1,0 +1,193 @@
+//! The plain JS functions of the theme (assessment scoring, validation, migration, CSV;
+//! search normalisation), run in headless Chromium against hand-computed expectations.
+
+mod common;
+
+use common::browser::*;
+use common::*;
+use serde_json::{Value, json};
+
+fn site() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = minimal_copy();
+    let out = dir.path().join("site");
+    let o = doracak(&[
+        "--root",
+        dir.path().to_str().unwrap(),
+        "build",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    (dir, out)
+}
+
+#[test]
+fn assessment_functions() {
+    let Some(browser) = browser("assessment_functions") else {
+        return;
+    };
+    let (_dir, out) = site();
+    let tab = open(&browser, &file_url(&out.join("vleresim/index.html")));
+    let fixture = read(&fixtures().join("assessments/qendra-b.json"));
+    let a = format!("const A = DoracakAssessment, C = DORACAK_CATALOG, f = {fixture};");
+
+    // Scoring: B has S1.1 partial (1), S1.2 not applicable, S2.1 not met (0).
+    let s = eval(&tab, &format!("(() => {{ {a} return A.scores(f, C); }})()"));
+    assert_eq!(s["standards"][0]["points"], 1);
+    assert_eq!(s["standards"][0]["max"], 2);
+    assert_eq!(s["standards"][0]["na"], 1);
+    assert_eq!(s["standards"][0]["percent"], 50.0);
+    assert_eq!(s["standards"][1]["points"], 0);
+    assert_eq!(s["standards"][1]["max"], 2);
+    assert_eq!(s["total"]["percent"], 25.0);
+    let empty = eval(
+        &tab,
+        &format!("(() => {{ {a} return A.scores(A.emptyAssessment(C, 'x'), C); }})()"),
+    );
+    assert_eq!(
+        empty["total"],
+        json!({"points": 0, "max": 6, "unrated": 3, "na": 0, "percent": 0})
+    );
+
+    // Validation: the unknown criterion is a note, not a refusal; bad values are refused.
+    let v = eval(
+        &tab,
+        &format!("(() => {{ {a} return A.validate(f, C); }})()"),
+    );
+    assert_eq!(v["problems"], json!([]));
+    assert!(v["notes"][0].as_str().unwrap().contains("S9.9"));
+    for (broken, expect) in [
+        ("f.ratings['S1.1'].rating = 'excellent'", "excellent"),
+        ("f.version = 2", "newer doracak"),
+        ("f.version = 'one'", "whole"),
+        ("f.schema = 'x'", "schema"),
+        ("f.assessment.name = ''", "name"),
+        ("f.evidence['S1.1.1'] = { status: 'ka' }", "status"),
+        (
+            "f.evidence['S1.1.1'] = { next_review: '2026-02-30x' }",
+            "YYYY-MM-DD",
+        ),
+        ("f.plan = {}", "plan"),
+    ] {
+        let r = eval(
+            &tab,
+            &format!("(() => {{ {a} {broken}; return A.validate(f, C).problems.join(' '); }})()"),
+        );
+        assert!(r.as_str().unwrap().contains(expect), "{broken}: {r}");
+    }
+    let r = eval(
+        &tab,
+        &format!("(() => {{ {a} return A.read('{{not json', C).problems[0]; }})()"),
+    );
+    assert!(r.as_str().unwrap().starts_with("expected a JSON file"));
+
+    // Migration: a registered migration runs, one version at a time; the current version is left alone.
+    let m = eval(
+        &tab,
+        &format!(
+            "(() => {{ {a} const old = JSON.parse(JSON.stringify(f)); old.version = 0; A.MIGRATIONS[0] = o => Object.assign({{}}, o, {{ version: 1, migrated: true }}); const r = A.migrate(old); delete A.MIGRATIONS[0]; return [r.file.version, r.file.migrated, r.notes.length, A.migrate(f).notes.length]; }})()"
+        ),
+    );
+    assert_eq!(m, json!([1, true, 1, 0]));
+
+    // The improvement plan: one row per criterion below the top of the scale.
+    let p = eval(
+        &tab,
+        &format!("(() => {{ {a} return A.planRows(f, C).map(r => r.criterion.id); }})()"),
+    );
+    assert_eq!(p, json!(["S1.1", "S2.1"]));
+    assert_eq!(
+        eval(
+            &tab,
+            "DoracakAssessment.notFullyMet(DORACAK_CATALOG, 'met')"
+        ),
+        Value::Bool(false)
+    );
+    assert_eq!(
+        eval(&tab, "DoracakAssessment.notFullyMet(DORACAK_CATALOG, 'na')"),
+        Value::Bool(false)
+    );
+
+    // CSV: RFC 4180 quoting, a BOM, one row per criterion, evidence item and plan row.
+    let csv = eval(
+        &tab,
+        &format!(
+            "(() => {{ {a} f.ratings['S1.1'].note = 'Tha: \"po\", më vonë'; return A.toCSV(f, C); }})()"
+        ),
+    );
+    let csv = csv.as_str().unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    let lines: Vec<&str> = csv
+        .trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines.len(), 1 + 3 + 4 + 2, "{csv}");
+    assert!(
+        lines[1].contains(",\"Tha: \"\"po\"\", më vonë\","),
+        "{}",
+        lines[1]
+    );
+
+    // Overdue reviews.
+    assert_eq!(
+        eval(
+            &tab,
+            "DoracakAssessment.isOverdue({ next_review: '2020-01-01' }, '2026-11-24')"
+        ),
+        Value::Bool(true)
+    );
+    assert_eq!(
+        eval(
+            &tab,
+            "DoracakAssessment.isOverdue({ next_review: '2030-01-01' }, '2026-11-24')"
+        ),
+        Value::Bool(false)
+    );
+    assert_eq!(
+        eval(&tab, "DoracakAssessment.isOverdue({}, '2026-11-24')"),
+        Value::Bool(false)
+    );
+}
+
+#[test]
+fn rust_and_js_agree_on_the_assessment_rules() {
+    // The same fixtures through `doracak report` (Rust) give the same verdicts as the JS.
+    let Some(browser) = browser("rust_and_js_agree_on_the_assessment_rules") else {
+        return;
+    };
+    let (_dir, out) = site();
+    let tab = open(&browser, &file_url(&out.join("vleresim/index.html")));
+    let dir = fixtures().join("assessments");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in names {
+        let text = read(&dir.join(&name));
+        let js_ok = eval(
+            &tab,
+            &format!(
+                "DoracakAssessment.read({}, DORACAK_CATALOG).problems.length === 0",
+                serde_json::to_string(&text).unwrap()
+            ),
+        );
+        let tmp = tempfile::tempdir().unwrap();
+        let o = doracak(&[
+            "--root",
+            fixtures().join("minimal").to_str().unwrap(),
+            "report",
+            dir.join(&name).to_str().unwrap(),
+            "--out",
+            tmp.path().join("r.html").to_str().unwrap(),
+        ]);
+        assert_eq!(
+            js_ok,
+            Value::Bool(o.status.success()),
+            "{name}: JS and Rust disagree"
+        );
+        assert_eq!(o.status.success(), !name.starts_with("invalid-"), "{name}");
+    }
+}
