@@ -23,6 +23,7 @@ pub mod report;
 pub mod search;
 pub mod serve;
 pub mod source;
+pub mod synth;
 pub mod text;
 pub mod theme;
 pub mod validate;

@@ -60,6 +60,25 @@ enum Command {
         #[arg(long, value_name = "DIR", default_value = ".")]
         out: PathBuf,
     },
+    /// Generate a synthetic handbook (for benchmarks), its text sampled from this one.
+    #[command(hide = true)]
+    Synth {
+        /// How many standards.
+        #[arg(long, default_value_t = 10)]
+        standards: usize,
+        /// How many criteria per standard.
+        #[arg(long, default_value_t = 66)]
+        criteria: usize,
+        /// The seed: the same seed gives the same handbook.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write the handbook.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Instead, write this handbook's text as an mdBook into --out.
+        #[arg(long)]
+        mdbook: bool,
+    },
     Serve {
         /// The port to listen on.
         #[arg(long, default_value_t = 3000)]
@@ -77,6 +96,13 @@ fn main() -> ExitCode {
         Command::Check => check(&cli.root),
         Command::Search { query, json, limit } => search(&cli.root, &query.join(" "), json, limit),
         Command::Report { file, out } => report(&cli.root, &file, out),
+        Command::Synth {
+            standards,
+            criteria,
+            seed,
+            out,
+            mdbook,
+        } => synth(&cli.root, standards, criteria, seed, &out, mdbook),
         Command::Aggregate { files, out } => aggregate(&cli.root, &files, &out),
         Command::Serve { port, out } => match doracak::serve::serve(&cli.root, out, port) {
             Ok(()) => ExitCode::SUCCESS,
@@ -211,5 +237,43 @@ fn aggregate(root: &std::path::Path, files: &[PathBuf], out: &std::path::Path) -
             ExitCode::SUCCESS
         }
         None => ExitCode::from(1),
+    }
+}
+
+fn synth(
+    root: &std::path::Path,
+    standards: usize,
+    criteria: usize,
+    seed: u64,
+    out: &std::path::Path,
+    mdbook: bool,
+) -> ExitCode {
+    let (hb, diags) = doracak::check(root);
+    let Some(hb) = hb else {
+        eprint!("{}", diags.report());
+        return ExitCode::from(1);
+    };
+    let result = if mdbook {
+        doracak::synth::to_mdbook(&hb, out).map(|()| hb.standards.len())
+    } else {
+        doracak::synth::generate(
+            &hb,
+            doracak::synth::Spec {
+                standards,
+                criteria,
+                seed,
+            },
+            out,
+        )
+    };
+    match result {
+        Ok(n) => {
+            println!("wrote {} ({n} standards)", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", out.display());
+            ExitCode::from(1)
+        }
     }
 }
