@@ -86,9 +86,22 @@ pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
     }
 
     let site = out.canonicalize()?;
-    for request in server.incoming_requests() {
-        let response = respond(&site, &request, &status);
-        let _ = request.respond(response);
+    let server = Arc::new(server);
+    let workers: Vec<_> = (0..4)
+        .map(|_| {
+            let server = Arc::clone(&server);
+            let site = site.clone();
+            let status = Arc::clone(&status);
+            std::thread::spawn(move || {
+                while let Ok(request) = server.recv() {
+                    let response = respond(&site, &request, &status);
+                    let _ = request.respond(response);
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        let _ = w.join();
     }
     drop(watcher);
     Ok(())

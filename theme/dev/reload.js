@@ -28,7 +28,7 @@
         if (st.error) { show(st.error); } else if (overlay) { overlay.remove(); overlay = null; }
       })
       .catch(function () { /* server restarting: try again */ })
-      .then(function () { setTimeout(poll, 700); });
+      .then(function () { setTimeout(poll, 300); });
   }
   poll();
 })();

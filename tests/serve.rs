@@ -1,0 +1,216 @@
+//! `doracak serve`: loopback only, nothing outside the site, a burst of requests, and a
+//! content error that never stops the server.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+struct Server {
+    child: Child,
+    port: u16,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(root: &std::path::Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_doracak"))
+        .args([
+            "--root",
+            root.to_str().unwrap(),
+            "serve",
+            "--port",
+            "0",
+            "--out",
+            root.join("site").to_str().unwrap(),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        assert!(Instant::now() < deadline, "serve did not start");
+        let line = lines.next().expect("serve prints its address").unwrap();
+        if let Some(rest) = line.split("http://").nth(1) {
+            let addr = rest.split('/').next().unwrap().to_string();
+            let port = addr.rsplit(':').next().unwrap().parse().unwrap();
+            std::thread::spawn(move || for _ in lines {});
+            return Server { child, port, addr };
+        }
+    }
+}
+
+/// A raw HTTP/1.0 GET of `path` exactly as given (no normalisation): (status, body).
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(s, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).unwrap();
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|x| x.1.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+fn wait_until(what: &str, mut cond: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !cond() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn serves_the_site_on_loopback_with_live_reload() {
+    let dir = minimal_copy();
+    let srv = start(dir.path());
+    assert!(
+        srv.addr.starts_with("127.0.0.1:"),
+        "binds loopback only: {}",
+        srv.addr
+    );
+    let (code, body) = get(srv.port, "/");
+    assert_eq!(code, 200);
+    assert!(
+        body.contains("<html lang=\"sq\">") && body.contains("/__doracak/reload.js"),
+        "{body}"
+    );
+    let (code, body) = get(srv.port, "/S1.html");
+    assert_eq!(code, 200);
+    assert!(body.contains("id=\"S1.1.1\""));
+    assert_eq!(get(srv.port, "/__doracak/reload.js").0, 200);
+    assert_eq!(get(srv.port, "/no-such-page.html").0, 404);
+}
+
+#[test]
+fn refuses_everything_outside_the_site() {
+    let dir = minimal_copy();
+    std::fs::write(dir.path().join("secret.txt"), "SECRET-OUTSIDE").unwrap();
+    let srv = start(dir.path());
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        dir.path().join("secret.txt"),
+        dir.path().join("site/link.txt"),
+    )
+    .unwrap();
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/..%2fsecret.txt",
+        "/static/../../secret.txt",
+        "//etc/passwd",
+        "/..\\secret.txt",
+        "/%00",
+        "/link.txt",
+        &format!("/{}", dir.path().join("secret.txt").display()),
+    ] {
+        let (code, body) = get(srv.port, path);
+        assert!(
+            code == 403 || code == 404 || code == 400,
+            "{path}: status {code}"
+        );
+        assert!(!body.contains("SECRET-OUTSIDE"), "{path} leaked the file");
+    }
+}
+
+#[test]
+fn a_burst_of_a_thousand_requests_is_served() {
+    let dir = minimal_copy();
+    let srv = start(dir.path());
+    let port = srv.port;
+    let pages = [
+        "/",
+        "/S1.html",
+        "/S2.html",
+        "/static/style.css",
+        "/search-index.js",
+        "/catalog.json",
+        "/vleresim/index.html",
+        "/__doracak/status",
+    ];
+    let handles: Vec<_> = (0..8)
+        .map(|t| {
+            std::thread::spawn(move || {
+                let mut bad = Vec::new();
+                for i in 0..125 {
+                    let path = pages[(t + i) % pages.len()];
+                    let (code, _) = get(port, path);
+                    if code != 200 {
+                        bad.push(format!("{path}: {code}"));
+                    }
+                }
+                bad
+            })
+        })
+        .collect();
+    let bad: Vec<String> = handles
+        .into_iter()
+        .flat_map(|h| h.join().unwrap())
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{} of 1000 requests failed: {:?}",
+        bad.len(),
+        &bad[..bad.len().min(10)]
+    );
+}
+
+#[test]
+fn a_content_error_is_reported_and_the_server_recovers() {
+    let dir = minimal_copy();
+    let srv = start(dir.path());
+    let status = |port| -> serde_json::Value {
+        serde_json::from_str(&get(port, "/__doracak/status").1).unwrap()
+    };
+    let v0 = status(srv.port)["version"].as_u64().unwrap();
+    let file = dir.path().join("standards/02-vleresimi.yaml");
+    let good = read(&file);
+    std::fs::write(&file, good.replace("number: 2", "number: dy")).unwrap();
+    wait_until("the error to show", || {
+        status(srv.port)["error"].is_string()
+    });
+    let err = status(srv.port)["error"].as_str().unwrap().to_string();
+    assert!(
+        err.contains("standards/02-vleresimi.yaml:1:9: error: expected a whole number, found `dy`"),
+        "{err}"
+    );
+    assert_eq!(
+        get(srv.port, "/S2.html").0,
+        200,
+        "the last good site is still served"
+    );
+    std::fs::write(
+        &file,
+        good.replace(
+            "Vlerësimi i nevojave\n",
+            "Vlerësimi i nevojave (ndryshuar)\n",
+        ),
+    )
+    .unwrap();
+    wait_until("the recovery", || status(srv.port)["error"].is_null());
+    assert!(status(srv.port)["version"].as_u64().unwrap() > v0 + 1);
+    wait_until("the new text", || {
+        get(srv.port, "/S2.html").1.contains("(ndryshuar)")
+    });
+}
