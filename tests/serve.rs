@@ -24,7 +24,7 @@ impl Drop for Server {
 }
 
 fn start(root: &std::path::Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_doracak"))
+    let child = Command::new(env!("CARGO_BIN_EXE_doracak"))
         .args([
             "--root",
             root.to_str().unwrap(),
@@ -38,18 +38,23 @@ fn start(root: &std::path::Path) -> Server {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut srv = Server {
+        child,
+        port: 0,
+        addr: String::new(),
+    };
+    let mut lines = BufReader::new(srv.child.stdout.take().unwrap()).lines();
     let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
+    while srv.port == 0 {
         assert!(Instant::now() < deadline, "serve did not start");
         let line = lines.next().expect("serve prints its address").unwrap();
         if let Some(rest) = line.split("http://").nth(1) {
-            let addr = rest.split('/').next().unwrap().to_string();
-            let port = addr.rsplit(':').next().unwrap().parse().unwrap();
-            std::thread::spawn(move || for _ in lines {});
-            return Server { child, port, addr };
+            srv.addr = rest.split('/').next().unwrap().to_string();
+            srv.port = srv.addr.rsplit(':').next().unwrap().parse().unwrap();
         }
     }
+    std::thread::spawn(move || for _ in lines {});
+    srv
 }
 
 /// A raw HTTP/1.0 GET of `path` exactly as given (no normalisation): (status, body).
