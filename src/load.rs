@@ -322,6 +322,36 @@ fn describe_yaml_error(e: &serde_saphyr::Error, found: String) -> (String, Optio
                     .to_string(),
             ),
         )
+    } else if lower.starts_with("expected mapping start") {
+        (
+            format!("expected a mapping (`key: value` lines), found {found}"),
+            Some(
+                "check the indentation: the fields of one item line up under each other"
+                    .to_string(),
+            ),
+        )
+    } else if lower.starts_with("expected sequence start") {
+        (
+            format!("expected a list (`- item` lines, or `[a, b]`), found {found}"),
+            None,
+        )
+    } else if lower.contains("null into string") || lower.contains("invalid type: null") {
+        (
+            format!(
+                "expected text, found nothing (`{}`)",
+                found.trim_matches('`')
+            ),
+            Some("write the text, or leave the field out if the source has none".to_string()),
+        )
+    } else if lower.contains("recursive reference") {
+        (
+            "expected a value, found an alias that refers to itself (a reference cycle)"
+                .to_string(),
+            Some(
+                "an alias (*name) must not point into the anchor (&name) that contains it"
+                    .to_string(),
+            ),
+        )
     } else if lower.contains("unknown field") {
         (
             msg,
