@@ -311,12 +311,24 @@ pub struct ActivityView {
     pub id: String,
     pub number: String,
     pub text_html: Html,
-    pub responsible: Option<String>,
-    pub timeframe: Option<String>,
+    pub responsible: Option<Html>,
+    pub timeframe: Option<Html>,
     pub indicators_html: Option<Html>,
-    pub legal: Option<String>,
-    pub funding: Option<String>,
-    pub cost: Option<String>,
+    pub legal: Option<Html>,
+    pub funding: Option<Html>,
+    pub cost: Option<Html>,
+}
+
+/// Plain text whose line breaks matter (a table cell of the source): escaped, with `<br>`.
+fn lines_html(s: &Option<String>) -> Option<Html> {
+    s.as_deref().filter(|t| !t.trim().is_empty()).map(|t| {
+        let escaped: Vec<String> = t
+            .trim()
+            .lines()
+            .map(|l| l.trim().replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;"))
+            .collect();
+        Value::from_safe_string(escaped.join("<br>"))
+    })
 }
 
 #[derive(Serialize)]
@@ -840,12 +852,12 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                                     id: a.id.clone(),
                                     number: a.number.clone(),
                                     text_html: html(&a.text),
-                                    responsible: a.responsible.clone(),
-                                    timeframe: a.timeframe.clone(),
+                                    responsible: lines_html(&a.responsible),
+                                    timeframe: lines_html(&a.timeframe),
                                     indicators_html: md.opt(&a.indicators),
-                                    legal: a.legal.clone(),
-                                    funding: a.funding.clone(),
-                                    cost: a.cost.clone(),
+                                    legal: lines_html(&a.legal),
+                                    funding: lines_html(&a.funding),
+                                    cost: lines_html(&a.cost),
                                 })
                                 .collect(),
                         })
