@@ -83,21 +83,46 @@ pub struct BuildSummary {
 /// site stays as it was.
 pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnostics) {
     let start = Instant::now();
+    let mut stages = Vec::new();
     let (hb, mut diags) = check(root);
+    stages.push(("load+validate+model", start.elapsed()));
     let Some(hb) = hb else {
         return (None, diags);
     };
-    let mut files = render_site(root, &hb, &mut diags);
+    // Rendering and the search index depend only on the handbook: build them side by side.
+    let t = Instant::now();
+    let (mut files, index) = std::thread::scope(|scope| {
+        let search = scope.spawn(|| {
+            let t = Instant::now();
+            let index = search::index::build(&search::documents(&hb));
+            (index, t.elapsed())
+        });
+        let files = render_site(root, &hb, &mut diags);
+        let rendered = t.elapsed();
+        let (index, indexed) = search
+            .join()
+            .expect("the search index builder does not panic");
+        stages.push(("render", rendered));
+        stages.push(("search index (parallel)", indexed));
+        (files, index)
+    });
     if diags.has_errors() {
         return (None, diags);
     }
-    let index = search::index::build(&search::documents(&hb));
     let index_bytes = index.script.len() as u64;
     files.push(OutFile::new("search-index.js", index.script));
     let out = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join(&hb.config.output));
-    match write::write_site(&out, &files) {
+    let t = Instant::now();
+    let written = write::write_site(&out, &files);
+    stages.push(("write", t.elapsed()));
+    if std::env::var_os("DORACAK_TIMINGS").is_some() {
+        for (stage, d) in &stages {
+            eprintln!("timing: {stage:<20} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+        }
+    }
+    match written {
         Ok(stats) => {
             let summary = BuildSummary {
                 out,

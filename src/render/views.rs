@@ -325,7 +325,13 @@ fn lines_html(s: &Option<String>) -> Option<Html> {
         let escaped: Vec<String> = t
             .trim()
             .lines()
-            .map(|l| l.trim().replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;"))
+            .map(|l| {
+                l.trim()
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+                    .replace('"', "&quot;")
+            })
             .collect();
         Value::from_safe_string(escaped.join("<br>"))
     })
