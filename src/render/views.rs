@@ -154,6 +154,8 @@ pub struct ProcedureView {
     pub documentation: Vec<DocumentView>,
     /// Criteria of the standards that refer to this procedure.
     pub referenced_by: Vec<LinkView>,
+    /// The forms of this phase: those its form group names and those its steps use.
+    pub forms: Vec<LinkView>,
 }
 
 #[derive(Serialize)]
@@ -679,6 +681,22 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                     })
                     .collect(),
                 referenced_by: proc_refs.remove(p.id.as_str()).unwrap_or_default(),
+                forms: {
+                    let mut ids: Vec<String> = hb
+                        .forms
+                        .iter()
+                        .filter(|f| f.procedure.as_deref() == Some(p.id.as_str()))
+                        .map(|f| f.id.clone())
+                        .collect();
+                    for st in &p.steps {
+                        for f in &st.forms {
+                            if !ids.contains(f) {
+                                ids.push(f.clone());
+                            }
+                        }
+                    }
+                    titles.links(&ids, &titles.forms, url::form)
+                },
             }
         })
         .collect();
