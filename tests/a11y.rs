@@ -13,10 +13,14 @@ fn axe_source() -> Option<String> {
     match std::fs::read_to_string(&path) {
         Ok(s) => Some(s),
         Err(_) if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!("axe-core is not installed (npm ci --prefix tests/a11y), and CI=true requires the accessibility tests to run")
+            panic!(
+                "axe-core is not installed (npm ci --prefix tests/a11y), and CI=true requires the accessibility tests to run"
+            )
         }
         Err(_) => {
-            eprintln!("\n*** SKIPPED accessibility tests: axe-core not found (run: npm ci --prefix tests/a11y) ***\n");
+            eprintln!(
+                "\n*** SKIPPED accessibility tests: axe-core not found (run: npm ci --prefix tests/a11y) ***\n"
+            );
             None
         }
     }
@@ -41,7 +45,9 @@ fn page_types() -> Vec<String> {
 #[test]
 fn no_serious_or_critical_violations_on_any_page_type() {
     let Some(axe) = axe_source() else { return };
-    let Some(browser) = browser("no_serious_or_critical_violations_on_any_page_type") else { return };
+    let Some(browser) = browser("no_serious_or_critical_violations_on_any_page_type") else {
+        return;
+    };
     let site = shipped_site().join("site");
     let types = page_types();
     assert!(types.len() >= 15, "page types: {types:?}");
@@ -59,17 +65,30 @@ fn no_serious_or_critical_violations_on_any_page_type() {
             .iter()
             .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
             .collect();
-        summary.push(format!("{path}: {} violations ({} serious/critical)", violations.len(), bad.len()));
+        summary.push(format!(
+            "{path}: {} violations ({} serious/critical)",
+            violations.len(),
+            bad.len()
+        ));
         for v in bad {
-            failures.push(format!("{path}: {} ({}) on {} nodes, e.g. {}", v["id"], v["impact"], v["nodes"], v["first"]));
+            failures.push(format!(
+                "{path}: {} ({}) on {} nodes, e.g. {}",
+                v["id"], v["impact"], v["nodes"], v["first"]
+            ));
         }
         // The basics: language, a skip link to main, landmarks, one h1, headings in order.
         let basics = eval(
             &tab,
             "(() => { const hs = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1]); let jump = null; for (let i = 1; i < hs.length; i++) if (hs[i] > hs[i-1] + 1) { jump = hs[i-1] + '→' + hs[i]; break; } return { lang: document.documentElement.lang, skip: !!document.querySelector('a.skip-link[href=\"#main\"]'), main: document.querySelectorAll('main').length, nav: document.querySelectorAll('nav').length > 0, h1: document.querySelectorAll('h1').length, first: hs[0], jump }; })()",
         );
-        if basics["lang"] != "sq" || basics["skip"] != true || basics["main"] != 1 || basics["nav"] != true {
-            failures.push(format!("{path}: landmarks/lang/skip link missing: {basics}"));
+        if basics["lang"] != "sq"
+            || basics["skip"] != true
+            || basics["main"] != 1
+            || basics["nav"] != true
+        {
+            failures.push(format!(
+                "{path}: landmarks/lang/skip link missing: {basics}"
+            ));
         }
         if basics["h1"] != 1 || basics["first"] != 1 || !basics["jump"].is_null() {
             failures.push(format!("{path}: headings out of order: {basics}"));
@@ -81,11 +100,19 @@ fn no_serious_or_critical_violations_on_any_page_type() {
 
 #[test]
 fn focus_is_visible() {
-    let Some(browser) = browser("focus_is_visible") else { return };
+    let Some(browser) = browser("focus_is_visible") else {
+        return;
+    };
     let site = shipped_site().join("site");
     let tab = open(&browser, &file_url(&site.join("index.html")));
     tab.press_key("Tab").unwrap();
-    let r = eval(&tab, "(() => { const e = document.activeElement; const s = getComputedStyle(e); return { cls: e.className, outline: s.outlineStyle, width: s.outlineWidth }; })()");
-    assert_eq!(r["cls"], "skip-link", "the first Tab reaches the skip link: {r}");
+    let r = eval(
+        &tab,
+        "(() => { const e = document.activeElement; const s = getComputedStyle(e); return { cls: e.className, outline: s.outlineStyle, width: s.outlineWidth }; })()",
+    );
+    assert_eq!(
+        r["cls"], "skip-link",
+        "the first Tab reaches the skip link: {r}"
+    );
     assert_ne!(r["outline"], "none", "focus is visible: {r}");
 }
