@@ -34,7 +34,6 @@ use std::time::{Duration, Instant};
 
 use diagnostics::{Diagnostics, Pos};
 use model::Handbook;
-use render::OutFile;
 
 /// Load, validate and model the handbook at `root`. The handbook is `None` when any
 /// error was found; `diags` then says why.
@@ -56,13 +55,13 @@ pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
     (Some(model::build(config, sources)), diags)
 }
 
-/// The site of a valid handbook, rendered in memory.
-pub fn render_site(root: &Path, hb: &Handbook, diags: &mut Diagnostics) -> Vec<OutFile> {
+/// Render the site of a valid handbook into `sink`.
+pub fn render_site(root: &Path, hb: &Handbook, diags: &mut Diagnostics, sink: render::Sink) {
     let theme = theme::Theme::load(root, diags);
     if diags.has_errors() {
-        return Vec::new();
+        return;
     }
-    render::render(hb, &theme, diags)
+    render::render(hb, &theme, diags, sink);
 }
 
 /// What a successful build did.
@@ -89,37 +88,51 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     let Some(hb) = hb else {
         return (None, diags);
     };
-    // Rendering and the search index depend only on the handbook: build them side by side.
+    let out = out
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| root.join(&hb.config.output));
+    let writer = match write::SiteWriter::begin(&out) {
+        Ok(w) => w,
+        Err(e) => {
+            diags.error(Pos::file(&out), format!("cannot write the site: {e}"));
+            return (None, diags);
+        }
+    };
+    let sink = |path: &str, bytes: &[u8]| writer.put(path, bytes);
+    // Rendering and the search index depend only on the handbook: build them side by side,
+    // each file going to disk as soon as it is made.
     let t = Instant::now();
-    let (mut files, index) = std::thread::scope(|scope| {
+    let index = std::thread::scope(|scope| {
         let search = scope.spawn(|| {
             let t = Instant::now();
             let index = search::index::build(&search::documents(&hb));
             (index, t.elapsed())
         });
-        let files = render_site(root, &hb, &mut diags);
-        let rendered = t.elapsed();
+        render_site(root, &hb, &mut diags, &sink);
+        stages.push(("render+write", t.elapsed()));
         let (index, indexed) = search
             .join()
             .expect("the search index builder does not panic");
-        stages.push(("render", rendered));
         stages.push(("search index (parallel)", indexed));
-        (files, index)
+        index
     });
+    let index_bytes = index.script.len() as u64;
+    if let Err(e) = sink("search-index.js", index.script.as_bytes()) {
+        diags.error(
+            Pos::file("search-index.js"),
+            format!("cannot write the file: {e}"),
+        );
+    }
     if diags.has_errors() {
+        // Dropping the writer removes the half-written folder; the old site stays.
         return (None, diags);
     }
-    let index_bytes = index.script.len() as u64;
-    files.push(OutFile::new("search-index.js", index.script));
-    let out = out
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| root.join(&hb.config.output));
     let t = Instant::now();
-    let written = write::write_site(&out, &files);
-    stages.push(("write", t.elapsed()));
+    let written = writer.commit();
+    stages.push(("swap", t.elapsed()));
     if std::env::var_os("DORACAK_TIMINGS").is_some() {
         for (stage, d) in &stages {
-            eprintln!("timing: {stage:<20} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+            eprintln!("timing: {stage:<24} {:>8.1} ms", d.as_secs_f64() * 1000.0);
         }
     }
     match written {

@@ -9,6 +9,7 @@
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::render::OutFile;
 
@@ -22,81 +23,111 @@ pub struct WriteStats {
     pub changed: usize,
 }
 
-/// Write `files` as the site at `out`, replacing what was there only on success.
-pub fn write_site(out: &Path, files: &[OutFile]) -> io::Result<WriteStats> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent)?;
-    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("site");
-    let pid = std::process::id();
-    let tmp = parent.join(format!(".{name}.doracak-new-{pid}"));
-    let old = parent.join(format!(".{name}.doracak-old-{pid}"));
-    let _ = fs::remove_dir_all(&tmp);
-
-    let result = fill(&tmp, out, files);
-    let stats = match result {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(e);
-        }
-    };
-
-    // Swap: the old site moves aside, the new one takes its name, the old one goes.
-    let had_old = out.exists();
-    if had_old {
-        let _ = fs::remove_dir_all(&old);
-        if let Err(e) = fs::rename(out, &old) {
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(e);
-        }
-    }
-    if let Err(e) = fs::rename(&tmp, out) {
-        if had_old {
-            let _ = fs::rename(&old, out);
-        }
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
-    if had_old {
-        let _ = fs::remove_dir_all(&old);
-    }
-    Ok(stats)
+/// A site being written: files go into a fresh folder beside the output (from several
+/// threads at once), and `commit` swaps it into place. Dropped without `commit`, the
+/// folder is removed and the previous site is left as it was.
+pub struct SiteWriter {
+    out: PathBuf,
+    tmp: PathBuf,
+    old: PathBuf,
+    stats: Mutex<WriteStats>,
+    committed: bool,
 }
 
-fn fill(tmp: &Path, previous: &Path, files: &[OutFile]) -> io::Result<WriteStats> {
-    fs::create_dir_all(tmp)?;
-    let mut stats = WriteStats::default();
-    for f in files {
-        let rel = safe_relative(&f.path).ok_or_else(|| {
+impl SiteWriter {
+    pub fn begin(out: &Path) -> io::Result<SiteWriter> {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("site");
+        let pid = std::process::id();
+        let tmp = parent.join(format!(".{name}.doracak-new-{pid}"));
+        let old = parent.join(format!(".{name}.doracak-old-{pid}"));
+        let _ = fs::remove_dir_all(&tmp);
+        fs::create_dir_all(&tmp)?;
+        Ok(SiteWriter {
+            out: out.to_path_buf(),
+            tmp,
+            old,
+            stats: Mutex::new(WriteStats::default()),
+            committed: false,
+        })
+    }
+
+    /// Write one file of the site. An unchanged file is hard-linked from the previous
+    /// site (keeping its modification time) instead of written again.
+    pub fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let rel = safe_relative(path).ok_or_else(|| {
             io::Error::new(
                 io::ErrorKind::InvalidInput,
-                format!("refusing to write outside the site: {}", f.path),
+                format!("refusing to write outside the site: {path}"),
             )
         })?;
-        let dest = tmp.join(&rel);
+        let dest = self.tmp.join(&rel);
         if let Some(dir) = dest.parent() {
             fs::create_dir_all(dir)?;
         }
-        let prev = previous.join(&rel);
+        let prev = self.out.join(&rel);
         let unchanged = fs::metadata(&prev)
-            .is_ok_and(|m| m.is_file() && m.len() == f.bytes.len() as u64)
-            && fs::read(&prev).is_ok_and(|b| b == f.bytes);
-        if !(unchanged && fs::hard_link(&prev, &dest).is_ok()) {
+            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+            && fs::read(&prev).is_ok_and(|b| b == bytes);
+        let linked = unchanged && fs::hard_link(&prev, &dest).is_ok();
+        if !linked {
             let mut w = io::BufWriter::new(fs::File::create(&dest)?);
-            w.write_all(&f.bytes)?;
+            w.write_all(bytes)?;
             w.flush()?;
-            stats.changed += 1;
         }
-        stats.files += 1;
-        stats.bytes += f.bytes.len() as u64;
-        if f.path.ends_with(".html") {
-            stats.pages += 1;
+        let mut st = self.stats.lock().unwrap_or_else(|e| e.into_inner());
+        st.files += 1;
+        st.bytes += bytes.len() as u64;
+        if path.ends_with(".html") {
+            st.pages += 1;
+        }
+        if !linked {
+            st.changed += 1;
+        }
+        Ok(())
+    }
+
+    /// Swap the new site into place: the old one moves aside, the new one takes its name,
+    /// the old one goes.
+    pub fn commit(mut self) -> io::Result<WriteStats> {
+        let had_old = self.out.exists();
+        if had_old {
+            let _ = fs::remove_dir_all(&self.old);
+            fs::rename(&self.out, &self.old)?;
+        }
+        if let Err(e) = fs::rename(&self.tmp, &self.out) {
+            if had_old {
+                let _ = fs::rename(&self.old, &self.out);
+            }
+            return Err(e);
+        }
+        if had_old {
+            let _ = fs::remove_dir_all(&self.old);
+        }
+        self.committed = true;
+        Ok(*self.stats.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+impl Drop for SiteWriter {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.tmp);
         }
     }
-    Ok(stats)
+}
+
+/// Write `files` as the site at `out`, replacing what was there only on success.
+pub fn write_site(out: &Path, files: &[OutFile]) -> io::Result<WriteStats> {
+    let w = SiteWriter::begin(out)?;
+    for f in files {
+        w.put(&f.path, &f.bytes)?;
+    }
+    w.commit()
 }
 
 /// A site path with no way out of the site: no `..`, no root, no drive.

@@ -32,39 +32,47 @@ impl OutFile {
     }
 }
 
-/// Render every page of the site. Problems (template errors) go into `diags`; the
-/// returned files are complete only when `diags` has no errors.
-pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics) -> Vec<OutFile> {
+/// Where rendered files go: called once per file, from several threads at once.
+pub type Sink<'s> = &'s (dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync);
+
+/// Render every file of the site into `sink`, pages in parallel. Problems (template
+/// errors, a sink that fails) go into `diags`; the site is complete only when `diags`
+/// has no errors.
+pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: Sink) {
     let Some(ui) = ui_strings(theme, diags) else {
-        return Vec::new();
+        return;
     };
     let Some(env) = environment(theme, diags) else {
-        return Vec::new();
+        return;
     };
-    let v = views::build(hb, &ui);
+    let mut v = views::build(hb, &ui);
     let site = val(&v.site);
     let ui_value = val(&ui);
     let standards = val(&v.standards);
     let nav = val(&v.nav);
+    // The template values now hold the standards; keep only what the page list needs.
+    let heads: Vec<(u32, String, String)> = v
+        .standards
+        .iter()
+        .map(|s| (s.number, s.title.clone(), s.url.clone()))
+        .collect();
+    v.standards = Vec::new();
 
     let mut r = Renderer {
         env,
-        diags,
-        files: Vec::new(),
+        jobs: Vec::new(),
         base: context! { site => site, ui => ui_value, csp => CSP, standards => standards.clone(), nav => nav },
     };
 
     r.page("index.html", "index.html", context! { page => "index" });
-    for (i, s) in v.standards.iter().enumerate() {
-        let prev = i.checked_sub(1).and_then(|p| v.standards.get(p));
-        let next = v.standards.get(i + 1);
-        let link = |x: Option<&views::StandardView>| {
-            x.map(
-                |x| context! { number => x.number, title => x.title.clone(), url => x.url.clone() },
-            )
+    for (i, (_, _, url)) in heads.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|p| heads.get(p));
+        let next = heads.get(i + 1);
+        let link = |x: Option<&(u32, String, String)>| {
+            x.map(|(number, title, url)| context! { number => *number, title => title.clone(), url => url.clone() })
         };
         r.page(
-            &s.url,
+            url,
             "standard.html",
             context! { page => "standard", s => standards.get_item(&Value::from(i)).unwrap_or_default(), prev => link(prev), next => link(next) },
         );
@@ -98,15 +106,15 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics) -> Vec<OutF
         "assessment-print.html",
         context! { page => "assessment" },
     );
-    for (i, s) in v.standards.iter().enumerate() {
+    for (i, (_, _, url)) in heads.iter().enumerate() {
         let sv = standards.get_item(&Value::from(i)).unwrap_or_default();
         r.page(
-            &format!("auditim/{}", s.url),
+            &format!("auditim/{url}"),
             "audit.html",
             context! { page => "audit", sheets => vec![sv.clone()], full => false },
         );
         r.page(
-            &format!("vleresim/{}", s.url),
+            &format!("vleresim/{url}"),
             "assessment-standard.html",
             context! { page => "assessment", s => sv },
         );
@@ -179,25 +187,29 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics) -> Vec<OutF
         );
     }
 
-    let mut files = r.files;
+    let mut put = |path: &str, bytes: &[u8]| {
+        if let Err(e) = sink(path, bytes) {
+            diags.error(Pos::file(path), format!("cannot write the file: {e}"));
+        }
+    };
     for (path, bytes) in theme.statics() {
-        files.push(OutFile::new(path, bytes));
+        put(path, bytes);
     }
-    files.push(OutFile::new("static/ui.js", ui_script(&ui)));
-    files.push(OutFile::new(
+    put("static/ui.js", ui_script(&ui).as_bytes());
+    put(
         "vleresim/catalog.js",
-        crate::assessment::catalog_script(hb),
-    ));
+        crate::assessment::catalog_script(hb).as_bytes(),
+    );
     match serde_json::to_vec_pretty(hb) {
-        Ok(json) => files.push(OutFile::new("catalog.json", json)),
+        Ok(json) => put("catalog.json", &json),
         Err(e) => {
-            r.diags.error(
+            diags.error(
                 Pos::file("catalog.json"),
                 format!("cannot serialise the catalogue: {e}"),
             );
         }
     }
-    files
+    r.finish(sink, diags);
 }
 
 /// A view as a template value.
@@ -205,24 +217,58 @@ pub(crate) fn val<T: serde::Serialize>(x: &T) -> Value {
     Value::from(minijinja::value::Serde(x))
 }
 
-struct Renderer<'a, 'd> {
+/// One page to render: where it goes, its template, and its values.
+struct Job {
+    path: String,
+    template: &'static str,
+    ctx: Value,
+}
+
+struct Renderer<'a> {
     env: Environment<'a>,
-    diags: &'d mut Diagnostics,
-    files: Vec<OutFile>,
+    jobs: Vec<Job>,
     base: Value,
 }
 
-impl Renderer<'_, '_> {
-    /// Render one page at `path` (site-relative) from `template` with `ctx` on top of the
+impl Renderer<'_> {
+    /// Queue the page at `path` (site-relative), from `template` with `ctx` on top of the
     /// values every page has.
-    fn page(&mut self, path: &str, template: &str, ctx: Value) {
+    fn page(&mut self, path: &str, template: &'static str, ctx: Value) {
         let depth = path.matches('/').count();
         let root = "../".repeat(depth);
         let ctx = minijinja::value::merge_maps([context! { root => root }, ctx, self.base.clone()]);
-        let result = self.env.get_template(template).and_then(|t| t.render(ctx));
-        match result {
-            Ok(html) => self.files.push(OutFile::new(path, html)),
-            Err(e) => report_template_error(self.diags, &e, path),
+        self.jobs.push(Job {
+            path: path.to_string(),
+            template,
+            ctx,
+        });
+    }
+
+    /// Render the queued pages in parallel, each straight into the sink.
+    fn finish(self, sink: Sink, diags: &mut Diagnostics) {
+        use rayon::prelude::*;
+        let env = &self.env;
+        let failures: Vec<Diagnostics> = self
+            .jobs
+            .into_par_iter()
+            .filter_map(|job| {
+                let mut d = Diagnostics::new();
+                match env
+                    .get_template(job.template)
+                    .and_then(|t| t.render(job.ctx))
+                {
+                    Ok(html) => {
+                        if let Err(e) = sink(&job.path, html.as_bytes()) {
+                            d.error(Pos::file(&job.path), format!("cannot write the page: {e}"));
+                        }
+                    }
+                    Err(e) => report_template_error(&mut d, &e, &job.path),
+                }
+                (!d.is_empty()).then_some(d)
+            })
+            .collect();
+        for d in failures {
+            diags.extend(d);
         }
     }
 }
