@@ -1,0 +1,344 @@
+//! Search relevance on the shipped handbook, typed with and without ë/ç, through the
+//! command line (tantivy) and in headless Chromium from `file://` (the static index), and
+//! the agreement of the Rust and JavaScript analyzers.
+
+mod common;
+
+use common::browser::*;
+use common::*;
+use serde_json::Value;
+
+/// (query, a URL the results must contain, how high it must rank).
+/// Expectations are URLs with their anchors, so one list serves the CLI and the browser.
+const CASES: &[(&str, &str, usize)] = &[
+    // evidence: the criminal-record certificate, with and without diacritics
+    ("deshmi penaliteti", "S5.html#S5.1.2", 5),
+    ("deshmi penaliteti", "S6.html#S6.4.1", 5),
+    ("dëshmi penaliteti", "S5.html#S5.1.2", 5),
+    ("dëshmi penaliteti", "S6.html#S6.4.1", 5),
+    ("libreza shendetesore", "S5.html#S5.1.2", 5),
+    ("kasaforte e mbyllur", "S4.html#S4.1.1", 5),
+    // criteria and standards
+    ("ankese", "S3.html#S3.6", 5),
+    ("ankesa", "S3.html#S3.6", 5),
+    ("ankesave", "S3.html#S3.6", 5),
+    ("evakuimit te nderteses", "S7.html#S7.9", 5),
+    ("dhome gjumi", "S8.html#S8.4", 5),
+    ("grafiket javor", "S8.html#S8.10", 5),
+    ("monitorimi dhe vleresimi", "S10.html", 5),
+    ("siguria e perfituesve", "S7.html", 5),
+    // procedures and steps
+    (
+        "intervista formale femije",
+        "procedura/identifikimi-formal.html",
+        5,
+    ),
+    ("60 minuta", "procedura/identifikimi-formal.html", 5),
+    ("kthimi vullnetar", "procedura/kthimi-vullnetar.html", 5),
+    (
+        "kthim vullnetar i asistuar",
+        "procedura/kthimi-vullnetar.html",
+        5,
+    ),
+    (
+        "caktimi i menaxherit te rastit",
+        "procedura/menaxhimi-i-rastit.html#menaxhimi-i-rastit.2",
+        10,
+    ),
+    (
+        "vleresimi i nevojave komunitare",
+        "procedura/vleresimi-i-nevojave-komunitare.html",
+        10,
+    ),
+    (
+        "komisioni i posacem nderinstitucional",
+        "procedura/identifikimi-formal.html",
+        10,
+    ),
+    // roles
+    (
+        "administrator shoqeror",
+        "roli/administrator-shoqeror.html",
+        5,
+    ),
+    ("supervizori i stafit", "roli/supervizori-i-stafit.html", 5),
+    ("G/SPIF", "roli/g-spif.html", 5),
+    ("APAP", "roli/apap.html", 5),
+    ("menaxheri i rastit", "roli/menaxheri-i-rastit.html", 5),
+    // forms
+    ("deklarate konfidencialiteti", "formularet.html#A1", 5),
+    ("plani i riintegrimit individual", "formularet.html#D1", 5),
+    // glossary
+    (
+        "viktime e mundshme trafikimi",
+        "fjalori.html#perkufizim-viktime-e-mundshme-trafikimi",
+        10,
+    ),
+    (
+        "femije i pashoqeruar",
+        "fjalori.html#perkufizim-femije-i-pashoqeruar",
+        5,
+    ),
+    ("VMT", "fjalori.html#shkurtim-vmt", 5),
+    // indicators and plan activities
+    ("dokumente te rreme identiteti", "treguesit.html#", 5),
+    (
+        "mjedise miqesore per femijet",
+        "plani/puke-2021-2023.html#",
+        5,
+    ),
+];
+
+fn url_rank(urls: &[String], expected: &str) -> Option<usize> {
+    urls.iter().position(|u| u.contains(expected))
+}
+
+#[test]
+fn relevance_through_the_command_line() {
+    let (hb, diags) = doracak::check(&repo());
+    let hb = hb.unwrap_or_else(|| panic!("{}", diags.report()));
+    let docs = doracak::search::documents(&hb);
+    let mut failures = Vec::new();
+    for (query, expected, within) in CASES {
+        let hits = doracak::search::query::search(&docs, query, 10).unwrap();
+        let urls: Vec<String> = hits.iter().map(|h| h.url.clone()).collect();
+        match url_rank(&urls, expected) {
+            Some(r) if r < *within => {}
+            r => failures.push(format!(
+                "{query:?}: {expected} at {r:?}, want top {within}; got {urls:?}"
+            )),
+        }
+    }
+    assert!(CASES.len() >= 30);
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+
+    // The binary itself, JSON and text output.
+    let o = doracak(&[
+        "--root",
+        repo().to_str().unwrap(),
+        "search",
+        "deshmi",
+        "penaliteti",
+        "--json",
+        "--limit",
+        "5",
+    ]);
+    assert!(o.status.success());
+    let hits: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        hits.as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["id"] == "S5.1.2" && h["kind"] == "evidence")
+    );
+    assert!(
+        hits[0]["snippet"].as_str().unwrap().contains("«"),
+        "the snippet marks the match: {hits}"
+    );
+    let o = doracak(&["--root", repo().to_str().unwrap(), "search", "ankese"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.lines().next().unwrap_or("").starts_with("S3."),
+        "{text}"
+    );
+}
+
+#[test]
+fn relevance_in_the_browser_from_file_urls() {
+    let Some(browser) = browser("relevance_in_the_browser_from_file_urls") else {
+        return;
+    };
+    let site = shipped_site().join("site");
+    let tab = open(&browser, &file_url(&site.join("kerko.html")));
+    wait_for(&tab, "!!window.DORACAK_SEARCH", "the index to load");
+    let mut failures = Vec::new();
+    for (query, expected, within) in CASES {
+        let urls = eval(
+            &tab,
+            &format!(
+                "DoracakSearch.search(DORACAK_SEARCH, {}, {{ limit: 10 }}).map(r => r.url)",
+                serde_json::to_string(query).unwrap()
+            ),
+        );
+        let urls: Vec<String> = urls
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u.as_str().unwrap().to_string())
+            .collect();
+        match url_rank(&urls, expected) {
+            Some(r) if r < *within => {}
+            r => failures.push(format!(
+                "{query:?}: {expected} at {r:?}, want top {within}; got {urls:?}"
+            )),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn the_search_page_and_box_work_from_file_urls() {
+    let Some(browser) = browser("the_search_page_and_box_work_from_file_urls") else {
+        return;
+    };
+    let site = shipped_site().join("site");
+    // The search page: results, labelled by kind, with the matched words highlighted.
+    let tab = open(
+        &browser,
+        &format!(
+            "{}?q=deshmi%20penaliteti",
+            file_url(&site.join("kerko.html"))
+        ),
+    );
+    wait_for(
+        &tab,
+        "document.querySelectorAll('#search-page-results li').length > 0",
+        "results",
+    );
+    let first = eval(
+        &tab,
+        "(() => { const a = document.querySelector('#search-page-results a'); return { href: a.getAttribute('href'), kind: a.querySelector('.badge').textContent, marks: [...a.querySelectorAll('mark')].map(m => m.textContent) }; })()",
+    );
+    assert!(
+        first["marks"].as_array().unwrap().iter().any(|m| m
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .starts_with("dëshmi")),
+        "{first}"
+    );
+    // Filters by kind: only roles.
+    eval(
+        &tab,
+        "document.querySelectorAll('#search-filters input').forEach(c => { c.checked = c.parentNode.textContent.trim() === 'Rol'; c.dispatchEvent(new Event('change')); })",
+    );
+    let kinds = eval(
+        &tab,
+        "[...document.querySelectorAll('#search-page-results .badge')].map(b => b.textContent)",
+    );
+    assert!(
+        kinds.as_array().unwrap().iter().all(|k| k == "Rol"),
+        "{kinds}"
+    );
+    // An empty result suggests the closest terms.
+    eval(
+        &tab,
+        "document.querySelectorAll('#search-filters input').forEach(c => { c.checked = true; }); const q = document.getElementById('search-page-input'); q.value = 'penalitetti'; q.dispatchEvent(new Event('input'));",
+    );
+    wait_for(
+        &tab,
+        "document.querySelector('.search-empty') !== null",
+        "suggestions",
+    );
+    let sugg = eval(&tab, "document.querySelector('.search-empty').textContent");
+    assert!(sugg.as_str().unwrap().contains("penaliteti"), "{sugg}");
+
+    // The box on every page: "/" focuses it, results as you type, Enter opens the first.
+    let tab = open(&browser, &file_url(&site.join("S1.html")));
+    tab.press_key("/").unwrap();
+    assert_eq!(eval(&tab, "document.activeElement.id"), "search-input");
+    tab.type_str("ankes").unwrap();
+    wait_for(
+        &tab,
+        "document.querySelectorAll('#search-panel a.result').length > 0",
+        "results as you type",
+    );
+    tab.press_key("ArrowDown").unwrap();
+    tab.press_key("Enter").unwrap();
+    wait_for(
+        &tab,
+        "location.pathname.endsWith('.html') && !location.pathname.endsWith('/S1.html') || location.hash.length > 0",
+        "the first result to open",
+    );
+}
+
+#[test]
+fn rust_and_js_analyzers_agree() {
+    let Some(browser) = browser("rust_and_js_analyzers_agree") else {
+        return;
+    };
+    let site = shipped_site().join("site");
+    let words = [
+        "Ankesë",
+        "ankesa",
+        "ANKESAT",
+        "ankesave",
+        "ankesës",
+        "dëshmi",
+        "dëshmisë",
+        "penalitetit",
+        "fëmijë",
+        "fëmijëve",
+        "Çështje",
+        "çështjeve",
+        "G/SPIF",
+        "VT/VMT",
+        "A/IPIF",
+        "D/KAP",
+        "APAP",
+        "60",
+        "24-orëshe",
+        "2-javësh",
+        "intervistën",
+        "identifikimi",
+        "përkujdesjes",
+        "Straße",
+        "Øre",
+        "naïve",
+        "ﬁnancimit",
+        "Ǆ",
+        "t’u",
+        "mbrojtje-femije",
+        "Ëë",
+        "ÇÇ",
+        "punonjësit",
+        "x",
+    ];
+    let text = words.join(" ");
+    let rust: Vec<String> = doracak::search::analyzer::analyze(&text);
+    let tab = open(&browser, &file_url(&site.join("kerko.html")));
+    wait_for(&tab, "!!window.DORACAK_SEARCH", "the index to load");
+    let js = eval(
+        &tab,
+        &format!(
+            "DoracakSearch.analyze({}, DORACAK_SEARCH)",
+            serde_json::to_string(&text).unwrap()
+        ),
+    );
+    let js: Vec<String> = js
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(js, rust, "the browser analyzes like the index builder");
+    // Word by word too, so a mismatch names its word.
+    for w in words {
+        let js = eval(
+            &tab,
+            &format!(
+                "DoracakSearch.analyze({}, DORACAK_SEARCH)",
+                serde_json::to_string(w).unwrap()
+            ),
+        );
+        let js: Vec<String> = js
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(js, doracak::search::analyzer::analyze(w), "{w}");
+    }
+}
