@@ -140,6 +140,9 @@ pub struct Role {
     pub requirements: Vec<RoleSection>,
     /// Where the role acts: criteria and steps that name it (ids).
     pub acts_in: Vec<String>,
+    pub signature: Option<String>,
+    /// Printed headings by field (see `RoleSrc::headings`).
+    pub headings: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -591,6 +594,8 @@ fn role(slug: String, r: source::RoleSrc) -> Role {
             .collect(),
         requirements,
         acts_in: Vec::new(),
+        signature: opt(r.signature),
+        headings: r.headings.into_iter().map(|(k, v)| (k, v.value)).collect(),
     }
 }
 

@@ -179,6 +179,13 @@ pub struct RoleSrc {
     pub conditions: Option<S<String>>,
     #[serde(default)]
     pub requirements: Option<RequirementsSrc>,
+    /// The signature block of a printed job description.
+    #[serde(default)]
+    pub signature: Option<S<String>>,
+    /// The printed headings and labels of a job description, by the field they stand
+    /// over ("mission": "II. MISIONI"); the page shows them instead of its own words.
+    #[serde(default)]
+    pub headings: std::collections::BTreeMap<String, S<String>>,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize)]

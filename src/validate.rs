@@ -415,6 +415,19 @@ impl Validator<'_> {
         ] {
             self.opt_text(file, f, "section text");
         }
+        self.opt_text(file, &r.signature, "signature block");
+        for (key, h) in &r.headings {
+            if !ROLE_HEADINGS.contains(&key.as_str()) {
+                self.diags.error(
+                    at(file, h),
+                    format!(
+                        "expected a heading for one of {}, found one for \"{key}\"",
+                        ROLE_HEADINGS.join(", ")
+                    ),
+                );
+            }
+            self.text(file, h, "heading");
+        }
         for a in &r.duty_areas {
             self.text(file, &a.title, "duty area title");
             self.text(file, &a.text, "duties");
@@ -556,6 +569,32 @@ enum RefKind {
     Procedure,
     Form,
 }
+
+/// The parts of a job description a printed heading may stand over.
+pub const ROLE_HEADINGS: [&str; 22] = [
+    "document",
+    "position_data",
+    "position",
+    "institution",
+    "directorate",
+    "reports_to",
+    "mission",
+    "purpose",
+    "main_duties",
+    "duty_areas",
+    "problem_solving",
+    "decision_making",
+    "environment",
+    "supervision",
+    "subordinates",
+    "conditions",
+    "requirements",
+    "education",
+    "experience",
+    "knowledge",
+    "abilities",
+    "signature",
+];
 
 /// The procedure collections, in the order the procedures index shows them.
 pub const COLLECTIONS: [&str; 3] = ["psv", "njvnr", "menaxhimi-rastit"];

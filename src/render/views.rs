@@ -201,6 +201,9 @@ pub struct RoleView {
     pub sections: Vec<RoleSectionView>,
     pub duty_areas: Vec<RoleSectionView>,
     pub requirements: Vec<RoleSectionView>,
+    pub signature_html: Option<Html>,
+    /// Printed headings of the job description, by part.
+    pub headings: std::collections::BTreeMap<String, String>,
     /// Where the role acts: criteria and procedure steps that name it.
     pub criteria: Vec<ActsView>,
     pub steps: Vec<ActsView>,
@@ -719,9 +722,13 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
         .filter(|c| !c.procedures.is_empty())
         .collect();
 
-    let section = |key: &str, text: &str| RoleSectionView {
+    let section = |r: &model::Role, key: &str, text: &str| RoleSectionView {
         key: key.to_string(),
-        title: ui_get(ui, &format!("role_{key}")),
+        title: r
+            .headings
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| ui_get(ui, &format!("role_{key}"))),
         text_html: html(text),
     };
     let roles = hb
@@ -744,7 +751,11 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                 url: url::role(&r.id),
                 source: r.source.clone(),
                 definition_html: md.opt(&r.definition),
-                sections: r.sections.iter().map(|s| section(s.key, &s.text)).collect(),
+                sections: r
+                    .sections
+                    .iter()
+                    .map(|s| section(r, s.key, &s.text))
+                    .collect(),
                 duty_areas: r
                     .duty_areas
                     .iter()
@@ -757,8 +768,10 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                 requirements: r
                     .requirements
                     .iter()
-                    .map(|s| section(s.key, &s.text))
+                    .map(|s| section(r, s.key, &s.text))
                     .collect(),
+                signature_html: md.opt(&r.signature),
+                headings: r.headings.clone(),
                 criteria,
                 steps,
             }
