@@ -24,6 +24,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             "pre",
             "blockquote",
             "a",
+            "h2",
             "h3",
             "h4",
             "h5",

@@ -619,7 +619,7 @@
     box.textContent = "";
     if (!rec) { box.appendChild(el("p", "notice", UI.assess_create_first || "")); return; }
     var d = rec.data;
-    box.appendChild(el("h1", null, (UI.assess_title || "") + ": " + d.assessment.name));
+    box.appendChild(el("p", "lead filled-title", (UI.assess_title || "") + ": " + d.assessment.name));
     box.appendChild(el("p", null, (UI.assess_centre || "") + ": " + (d.assessment.centre || "—") + " · " + (UI.assess_updated || "") + ": " + d.assessment.updated.slice(0, 10)));
     var sc = scores(d, CAT);
     var t = el("table", "scores");
