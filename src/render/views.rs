@@ -395,12 +395,18 @@ impl<'a> Titles<'a> {
 
 pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingView {
     let key = format!("timing_{}", t.kind);
+    // A deadline of no time at all reads "po atë ditë", not "brenda 0 ditëve".
+    let (kind_label, human) = if t.seconds == 0 {
+        (String::new(), ui_get(ui, "timing_same_day"))
+    } else {
+        (ui.get(&key).cloned().unwrap_or_else(|| t.kind.to_string()), t.human.clone())
+    };
     TimingView {
         text: t.text.clone(),
         kind: t.kind,
-        kind_label: ui.get(&key).cloned().unwrap_or_else(|| t.kind.to_string()),
+        kind_label,
         iso: t.iso.clone(),
-        human: t.human.clone(),
+        human,
         seconds: t.seconds,
     }
 }
