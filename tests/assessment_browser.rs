@@ -415,3 +415,65 @@ fn a_full_storage_shows_a_message_and_offers_export() {
         "Object.keys(localStorage).filter(k => k.startsWith('filler')).forEach(k => localStorage.removeItem(k))",
     );
 }
+
+#[test]
+fn ratings_work_from_the_keyboard_with_visible_focus() {
+    let Some(browser) = browser("ratings_work_from_the_keyboard_with_visible_focus") else {
+        return;
+    };
+    let (_dir, site) = build_minimal();
+    let tab = open(&browser, &file_url(&site.join("vleresim/index.html")));
+    eval(&tab, "localStorage.clear()");
+    tab.reload(true, None).unwrap();
+    tab.wait_until_navigated().unwrap();
+    // Create an assessment with the keyboard only: type the name, Enter submits.
+    tab.wait_for_element("[data-assess-new] input[name=name]")
+        .unwrap()
+        .click()
+        .unwrap();
+    tab.type_str("Tastiera").unwrap();
+    tab.press_key("Enter").unwrap();
+    wait_for(
+        &tab,
+        "!document.querySelector('[data-assess-select]').disabled",
+        "the assessment exists",
+    );
+
+    let tab = open(&browser, &file_url(&site.join("vleresim/S1.html")));
+    // The rating group is a real radio group: Space chooses, the arrow keys move the choice.
+    eval(
+        &tab,
+        "document.querySelector(\"input[name='r-S1.1'][value=met]\").focus()",
+    );
+    tab.press_key(" ").unwrap();
+    wait_for(
+        &tab,
+        "document.querySelector(\"input[name='r-S1.1'][value=met]\").checked",
+        "Space checks the rating",
+    );
+    tab.press_key("ArrowRight").unwrap();
+    wait_for(
+        &tab,
+        "document.querySelector(\"input[name='r-S1.1'][value=partial]\").checked",
+        "an arrow key moves the rating",
+    );
+    let focus = eval(
+        &tab,
+        "getComputedStyle(document.activeElement.closest('label')).outlineStyle",
+    );
+    assert_ne!(focus, "none", "the focused rating is visibly outlined");
+    // Every control of the page has a label.
+    let unlabeled = eval(
+        &tab,
+        "[...document.querySelectorAll('input, textarea, select, button')].filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !(e.tagName === 'BUTTON' && e.textContent.trim())).map(e => e.outerHTML.slice(0, 80))",
+    );
+    assert_eq!(unlabeled, serde_json::json!([]), "unlabelled controls");
+    std::thread::sleep(Duration::from_millis(400));
+    tab.reload(true, None).unwrap();
+    tab.wait_until_navigated().unwrap();
+    wait_for(
+        &tab,
+        "document.querySelector(\"input[name='r-S1.1'][value=partial]\").checked",
+        "the keyboard choice was saved",
+    );
+}
