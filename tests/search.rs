@@ -19,9 +19,9 @@ const CASES: &[(&str, &str, usize)] = &[
     ("libreza shendetesore", "S5.html#S5.1.2", 5),
     ("kasaforte e mbyllur", "S4.html#S4.1.1", 5),
     // criteria and standards
-    ("ankese", "S3.html#S3.6", 5),
-    ("ankesa", "S3.html#S3.6", 5),
-    ("ankesave", "S3.html#S3.6", 5),
+    ("ankese", "S3.html#S3.4", 5),
+    ("ankesa", "S3.html#S3.4", 5),
+    ("ankesave", "S3.html#S3.4", 5),
     ("evakuimit te nderteses", "S7.html#S7.9", 5),
     ("dhome gjumi", "S8.html#S8.4", 5),
     ("grafiket javor", "S8.html#S8.10", 5),

@@ -399,7 +399,10 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
     let (kind_label, human) = if t.seconds == 0 {
         (String::new(), ui_get(ui, "timing_same_day"))
     } else {
-        (ui.get(&key).cloned().unwrap_or_else(|| t.kind.to_string()), t.human.clone())
+        (
+            ui.get(&key).cloned().unwrap_or_else(|| t.kind.to_string()),
+            t.human.clone(),
+        )
     };
     TimingView {
         text: t.text.clone(),

@@ -67,6 +67,13 @@ pub fn search(docs: &[Doc], query: &str, limit: usize) -> tantivy::Result<Vec<Hi
     let searcher = index.reader()?.searcher();
 
     let words: Vec<&str> = query.split_whitespace().collect();
+    // The analyzed term of each query word, and whether it is the word being typed.
+    let query_terms: Vec<(Vec<String>, bool)> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (analyzer::analyze(w), i + 1 == words.len()))
+        .filter(|(t, _)| !t.is_empty())
+        .collect();
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let last = i + 1 == words.len();
@@ -120,8 +127,16 @@ pub fn search(docs: &[Doc], query: &str, limit: usize) -> tantivy::Result<Vec<Hi
         let mut text = String::new();
         let mut at = 0;
         let frag = snip.fragment();
+        // A compound (G/SPIF) and its parts highlight overlapping ranges: keep the first.
         for r in snip.highlighted() {
             let r = (r.start, r.end);
+            if r.0 < at
+                || r.1 > frag.len()
+                || !frag.is_char_boundary(r.0)
+                || !frag.is_char_boundary(r.1)
+            {
+                continue;
+            }
             text.push_str(&frag[at..r.0]);
             text.push('«');
             text.push_str(&frag[r.0..r.1]);
@@ -129,12 +144,31 @@ pub fn search(docs: &[Doc], query: &str, limit: usize) -> tantivy::Result<Vec<Hi
             at = r.1;
         }
         text.push_str(&frag[at..]);
+        // Coordination, as in the browser: more of the query's words, higher rank.
+        let doc_terms: std::collections::HashSet<String> =
+            analyzer::analyze(&format!("{} {}", get(f.title), get(f.text)))
+                .into_iter()
+                .collect();
+        let matched = query_terms
+            .iter()
+            .filter(|(terms, last)| {
+                terms.iter().any(|t| {
+                    doc_terms.contains(t)
+                        || (*last && doc_terms.iter().any(|d| d.starts_with(t.as_str())))
+                })
+            })
+            .count();
+        let coord = if query_terms.is_empty() {
+            1.0
+        } else {
+            (matched as f32 / query_terms.len() as f32).powi(3)
+        };
         hits.push(Hit {
             id: get(f.id),
             kind,
             title: get(f.title),
             url: get(f.url),
-            score: score * boost,
+            score: score * boost * coord,
             snippet: text.split_whitespace().collect::<Vec<_>>().join(" "),
         });
     }

@@ -128,10 +128,13 @@
     });
     var kinds = options.kinds;
     var out = [];
+    var n = words.length;
     Object.keys(totals).forEach(function (d) {
       var row = idx.docs[d];
       if (kinds && kinds.indexOf(row[0]) < 0) { return; }
-      out.push({ doc: Number(d), score: totals[d], matched: matched[d], kind: row[0], url: row[1], title: row[2], text: row[3] });
+      // Coordination: a document that has more of the query's words ranks higher.
+      var coord = Math.pow(matched[d] / n, 3);
+      out.push({ doc: Number(d), score: totals[d] * coord, matched: matched[d], kind: row[0], url: row[1], title: row[2], text: row[3] });
     });
     out.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
     return options.limit ? out.slice(0, options.limit) : out;
