@@ -98,17 +98,26 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
             return (None, diags);
         }
     };
-    let sink = |path: &str, bytes: &[u8]| writer.put(path, bytes);
     // Rendering and the search index depend only on the handbook: build them side by side,
     // each file going to disk as soon as it is made.
     let t = Instant::now();
     let index = std::thread::scope(|scope| {
         let search = scope.spawn(|| {
             let t = Instant::now();
-            let index = search::index::build(&search::documents(&hb));
+            let docs = search::documents(&hb);
+            let index = writer.put_with("search-index.js", |w| search::index::write(&docs, w));
             (index, t.elapsed())
         });
-        render_site(root, &hb, &mut diags, &sink);
+        render_site(root, &hb, &mut diags, &writer);
+        let catalog = writer.put_with("catalog.json", |w| {
+            serde_json::to_writer_pretty(w, &hb).map_err(std::io::Error::other)
+        });
+        if let Err(e) = catalog {
+            diags.error(
+                Pos::file("catalog.json"),
+                format!("cannot write the catalogue: {e}"),
+            );
+        }
         stages.push(("render+write", t.elapsed()));
         let (index, indexed) = search
             .join()
@@ -116,13 +125,17 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
         stages.push(("search index (parallel)", indexed));
         index
     });
-    let index_bytes = index.script.len() as u64;
-    if let Err(e) = sink("search-index.js", index.script.as_bytes()) {
-        diags.error(
-            Pos::file("search-index.js"),
-            format!("cannot write the file: {e}"),
-        );
-    }
+    let index = match index {
+        Ok((figures, _)) => figures,
+        Err(e) => {
+            diags.error(
+                Pos::file("search-index.js"),
+                format!("cannot write the search index: {e}"),
+            );
+            search::index::Figures::default()
+        }
+    };
+    let index_bytes = index.bytes;
     if diags.has_errors() {
         // Dropping the writer removes the half-written folder; the old site stays.
         return (None, diags);

@@ -91,6 +91,36 @@ impl SiteWriter {
         Ok(())
     }
 
+    /// Write one file by streaming into it (for files too large to hold in memory).
+    pub fn put_with<T>(
+        &self,
+        path: &str,
+        f: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+    ) -> io::Result<(T, u64)> {
+        let rel = safe_relative(path).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the site: {path}"),
+            )
+        })?;
+        let dest = self.tmp.join(&rel);
+        if let Some(dir) = dest.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        let mut w = io::BufWriter::with_capacity(1 << 16, fs::File::create(&dest)?);
+        let value = f(&mut w)?;
+        w.flush()?;
+        let bytes = fs::metadata(&dest).map(|m| m.len()).unwrap_or(0);
+        let mut st = self.stats.lock().unwrap_or_else(|e| e.into_inner());
+        st.files += 1;
+        st.bytes += bytes;
+        st.changed += 1;
+        if path.ends_with(".html") {
+            st.pages += 1;
+        }
+        Ok((value, bytes))
+    }
+
     /// Swap the new site into place: the old one moves aside, the new one takes its name,
     /// the old one goes.
     pub fn commit(mut self) -> io::Result<WriteStats> {

@@ -33,7 +33,7 @@ impl OutFile {
 }
 
 /// Where rendered files go: called once per file, from several threads at once.
-pub type Sink<'s> = &'s (dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync);
+pub type Sink<'s> = &'s crate::write::SiteWriter;
 
 /// Render every file of the site into `sink`, pages in parallel. Problems (template
 /// errors, a sink that fails) go into `diags`; the site is complete only when `diags`
@@ -48,15 +48,20 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: Sink)
     let mut v = views::build(hb, &ui);
     let site = val(&v.site);
     let ui_value = val(&ui);
-    let standards = val(&v.standards);
     let nav = val(&v.nav);
-    // The template values now hold the standards; keep only what the page list needs.
+    // The template values take the standards over one by one (never two full copies);
+    // the page list keeps only what it needs.
     let heads: Vec<(u32, String, String)> = v
         .standards
         .iter()
         .map(|s| (s.number, s.title.clone(), s.url.clone()))
         .collect();
-    v.standards = Vec::new();
+    let standards = Value::from(
+        std::mem::take(&mut v.standards)
+            .into_iter()
+            .map(|s| val(&s))
+            .collect::<Vec<Value>>(),
+    );
 
     let mut r = Renderer {
         env,
@@ -188,7 +193,7 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: Sink)
     }
 
     let mut put = |path: &str, bytes: &[u8]| {
-        if let Err(e) = sink(path, bytes) {
+        if let Err(e) = sink.put(path, bytes) {
             diags.error(Pos::file(path), format!("cannot write the file: {e}"));
         }
     };
@@ -222,7 +227,17 @@ struct Job {
     path: String,
     template: &'static str,
     ctx: Value,
+    /// A page of the whole handbook (print, full audit set): streamed to disk while it
+    /// renders instead of held in memory.
+    stream: bool,
 }
+
+/// The pages that hold every standard at once.
+const WHOLE_HANDBOOK_PAGES: [&str; 3] = [
+    "printo.html",
+    "auditim/te-gjitha.html",
+    "vleresim/provat.html",
+];
 
 struct Renderer<'a> {
     env: Environment<'a>,
@@ -241,6 +256,7 @@ impl Renderer<'_> {
             path: path.to_string(),
             template,
             ctx,
+            stream: WHOLE_HANDBOOK_PAGES.contains(&path),
         });
     }
 
@@ -253,16 +269,38 @@ impl Renderer<'_> {
             .into_par_iter()
             .filter_map(|job| {
                 let mut d = Diagnostics::new();
-                match env
-                    .get_template(job.template)
-                    .and_then(|t| t.render(job.ctx))
-                {
-                    Ok(html) => {
-                        if let Err(e) = sink(&job.path, html.as_bytes()) {
-                            d.error(Pos::file(&job.path), format!("cannot write the page: {e}"));
-                        }
+                let template = match env.get_template(job.template) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        report_template_error(&mut d, &e, &job.path);
+                        return Some(d);
                     }
-                    Err(e) => report_template_error(&mut d, &e, &job.path),
+                };
+                if job.stream {
+                    let mut failure = None;
+                    let written = sink.put_with(&job.path, |w| {
+                        if let Err(e) = template.render_captured_to(job.ctx, w) {
+                            failure = Some(e);
+                        }
+                        Ok(())
+                    });
+                    if let Some(e) = failure {
+                        report_template_error(&mut d, &e, &job.path);
+                    } else if let Err(e) = written {
+                        d.error(Pos::file(&job.path), format!("cannot write the page: {e}"));
+                    }
+                } else {
+                    match template.render(job.ctx) {
+                        Ok(html) => {
+                            if let Err(e) = sink.put(&job.path, html.as_bytes()) {
+                                d.error(
+                                    Pos::file(&job.path),
+                                    format!("cannot write the page: {e}"),
+                                );
+                            }
+                        }
+                        Err(e) => report_template_error(&mut d, &e, &job.path),
+                    }
                 }
                 (!d.is_empty()).then_some(d)
             })

@@ -47,11 +47,20 @@ pub fn analyze(text: &str) -> Vec<String> {
 }
 
 fn fold_lower(s: &mut String) {
-    *s = crate::text::fold(s).to_lowercase();
+    if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'/') {
+        // Most words: nothing to fold, lowercase in place.
+        s.make_ascii_lowercase();
+    } else {
+        *s = crate::text::fold(s).to_lowercase();
+    }
 }
 
 fn stem_in_place(s: &mut String) {
-    *s = stem(s);
+    if s.chars().any(|c| !c.is_alphabetic()) {
+        return;
+    }
+    let keep = stem(s).len();
+    s.truncate(keep);
 }
 
 /// Strip Albanian endings from a folded, lowercased word.

@@ -13,7 +13,8 @@
 //!   post: [[docDelta, score, docDelta, score…]…] }
 //! ```
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::io::Write;
 
 use serde::Serialize;
 use tantivy::tokenizer::TokenStream;
@@ -34,48 +35,89 @@ pub struct StaticIndex {
     pub postings: usize,
 }
 
-pub fn build(docs: &[Doc]) -> StaticIndex {
-    let mut a = analyzer::analyzer();
-    // term → (doc → weighted tf); per-doc weighted length; term → surface form counts.
-    let mut tf: BTreeMap<String, Vec<(u32, f32)>> = BTreeMap::new();
-    let mut lens: Vec<f32> = Vec::with_capacity(docs.len());
-    let mut surfaces: HashMap<String, HashMap<String, u32>> = HashMap::new();
-    for (d, doc) in docs.iter().enumerate() {
-        let mut counts: HashMap<String, f32> = HashMap::new();
-        let mut len = 0.0;
-        for (text, weight) in [(&doc.title, TITLE_WEIGHT), (&doc.text, 1.0)] {
-            let mut stream = a.token_stream(text);
-            while stream.advance() {
-                let t = stream.token();
-                *counts.entry(t.text.clone()).or_default() += weight;
-                len += weight;
-                let surface = text[t.offset_from..t.offset_to].to_lowercase();
-                *surfaces
-                    .entry(t.text.clone())
-                    .or_default()
-                    .entry(surface)
-                    .or_default() += 1;
+/// One document analysed: its terms with weighted counts (and the first surface form
+/// each was written in), and its weighted length.
+struct Analysed {
+    terms: Vec<(String, f32, String)>,
+    len: f32,
+}
+
+fn analyse(a: &mut tantivy::tokenizer::TextAnalyzer, doc: &Doc) -> Analysed {
+    let mut counts: HashMap<String, (f32, String)> = HashMap::new();
+    let mut len = 0.0;
+    for (text, weight) in [(&doc.title, TITLE_WEIGHT), (&doc.text, 1.0)] {
+        let mut stream = a.token_stream(text);
+        while stream.advance() {
+            let t = stream.token();
+            len += weight;
+            match counts.get_mut(&t.text) {
+                Some(e) => e.0 += weight,
+                None => {
+                    let surface = text[t.offset_from..t.offset_to].to_lowercase();
+                    counts.insert(t.text.clone(), (weight, surface));
+                }
             }
         }
-        lens.push(len);
-        for (term, c) in counts {
-            tf.entry(term).or_default().push((d as u32, c));
+    }
+    Analysed {
+        terms: counts.into_iter().map(|(t, (c, s))| (t, c, s)).collect(),
+        len,
+    }
+}
+
+/// What an index holds, for the build summary.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Figures {
+    pub docs: usize,
+    pub terms: usize,
+    pub postings: usize,
+    pub bytes: u64,
+}
+
+/// Build the index of `docs` and write it as the script `search-index.js` to `out`.
+pub fn write(docs: &[Doc], out: &mut dyn Write) -> std::io::Result<Figures> {
+    // Documents are analysed and merged in order, so every posting list comes out
+    // sorted by document; terms are interned once.
+    let mut a = analyzer::analyzer();
+    let analysed = docs.iter().map(|d| analyse(&mut a, d));
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut surfaces: Vec<String> = Vec::new();
+    let mut lists: Vec<Vec<(u32, f32)>> = Vec::new();
+    let mut lens: Vec<f32> = Vec::with_capacity(docs.len());
+    for (d, an) in analysed.enumerate() {
+        lens.push(an.len);
+        for (term, c, surface) in an.terms {
+            let id = match ids.get(&term) {
+                Some(&id) => id,
+                None => {
+                    let id = names.len() as u32;
+                    ids.insert(term.clone(), id);
+                    names.push(term);
+                    surfaces.push(surface);
+                    lists.push(Vec::new());
+                    id
+                }
+            };
+            lists[id as usize].push((d as u32, c));
         }
     }
     let n = docs.len().max(1) as f32;
     let avg = (lens.iter().sum::<f32>() / n).max(1.0);
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by(|&x, &y| names[x].cmp(&names[y]));
 
-    let mut terms = Vec::with_capacity(tf.len());
-    let mut words = Vec::with_capacity(tf.len());
-    let mut post = Vec::with_capacity(tf.len());
+    let mut terms = Vec::with_capacity(names.len());
+    let mut words = Vec::with_capacity(names.len());
+    let mut post = Vec::with_capacity(names.len());
     let mut postings = 0;
-    for (term, mut list) in tf {
-        list.sort_by_key(|(d, _)| *d);
+    for i in order {
+        let list = &lists[i];
         let df = list.len() as f32;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         let mut flat = Vec::with_capacity(list.len() * 2);
         let mut last = 0u32;
-        for (d, c) in list {
+        for &(d, c) in list {
             let norm = c * (K1 + 1.0) / (c + K1 * (1.0 - B + B * lens[d as usize] / avg));
             let score = idf * norm * docs[d as usize].kind.boost();
             flat.push(d - last);
@@ -83,17 +125,14 @@ pub fn build(docs: &[Doc]) -> StaticIndex {
             last = d;
             postings += 1;
         }
-        let surface = surfaces
-            .get(&term)
-            .and_then(|m| {
-                m.iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                    .map(|(s, _)| s.clone())
-            })
-            .filter(|s| *s != term)
-            .unwrap_or_default();
+        let term = std::mem::take(&mut names[i]);
+        let surface = std::mem::take(&mut surfaces[i]);
+        words.push(if surface == term {
+            String::new()
+        } else {
+            surface
+        });
         terms.push(term);
-        words.push(surface);
         post.push(flat);
     }
 
@@ -132,15 +171,48 @@ pub fn build(docs: &[Doc]) -> StaticIndex {
         words: &words,
         post: &post,
     };
-    let mut script = String::from(
-        "// Generated by doracak: the search index of this handbook.\nwindow.DORACAK_SEARCH = ",
-    );
-    script.push_str(&serde_json::to_string(&data).unwrap_or_else(|_| "null".into()));
-    script.push_str(";\n");
-    StaticIndex {
-        script,
+    let mut counter = Counter {
+        inner: out,
+        bytes: 0,
+    };
+    counter.write_all(
+        b"// Generated by doracak: the search index of this handbook.\nwindow.DORACAK_SEARCH = ",
+    )?;
+    serde_json::to_writer(&mut counter, &data).map_err(std::io::Error::other)?;
+    counter.write_all(b";\n")?;
+    Ok(Figures {
         docs: docs.len(),
         terms: terms.len(),
         postings,
+        bytes: counter.bytes,
+    })
+}
+
+/// A writer that counts what passes through it.
+struct Counter<'a> {
+    inner: &'a mut dyn Write,
+    bytes: u64,
+}
+
+impl Write for Counter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The index as a string (tests and benchmarks; the build streams it to disk).
+pub fn build(docs: &[Doc]) -> StaticIndex {
+    let mut buf = Vec::new();
+    let f = write(docs, &mut buf).expect("writing to memory does not fail");
+    StaticIndex {
+        script: String::from_utf8(buf).expect("JSON is UTF-8"),
+        docs: f.docs,
+        terms: f.terms,
+        postings: f.postings,
     }
 }
