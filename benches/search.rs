@@ -48,14 +48,14 @@ fn main() {
     doracak::synth::generate(
         &hb,
         doracak::synth::Spec {
-            standards: 47,
+            standards: 48,
             criteria: 66,
             seed: 3,
         },
         &synth,
     )
     .unwrap();
-    let (n, _) = index_figures("synthetic (47 × 66)", &synth);
+    let (n, _) = index_figures("synthetic (48 × 66)", &synth);
     assert!(n >= 10_000, "{n} documents");
 
     // Query time in the browser on the large index.
