@@ -9,7 +9,7 @@
 //! { v, suffixes, minStem, kinds: [name…],
 //!   docs: [[kind, url, title, text]…],       // text: what snippets need, plain
 //!   terms: [term…],                          // sorted, for binary and prefix search
-//!   words: [surface…],                       // a readable form of each term ("" = the term)
+//!   words: ["form form…"…],                  // up to 4 written forms of each term ("" = the term)
 //!   post: [[docDelta, score, docDelta, score…]…] }
 //! ```
 
@@ -21,6 +21,9 @@ use tantivy::tokenizer::TokenStream;
 
 use super::analyzer::{self, MIN_STEM, SUFFIXES};
 use super::{Doc, Kind};
+
+/// How many written forms of a term the index keeps for suggestions.
+const MAX_FORMS: usize = 4;
 
 /// How much a word in the title counts against one in the text.
 pub const TITLE_WEIGHT: f32 = 2.5;
@@ -89,12 +92,30 @@ pub fn write(docs: &[Doc], out: &mut dyn Write) -> std::io::Result<Figures> {
         lens.push(an.len);
         for (term, c, surface) in an.terms {
             let id = match ids.get(&term) {
-                Some(&id) => id,
+                Some(&id) => {
+                    // Keep a few written forms of each term, for suggestions.
+                    let forms = &mut surfaces[id as usize];
+                    if surface != names[id as usize]
+                        && forms.split(' ').count() < MAX_FORMS
+                        && !forms.split(' ').any(|f| f == surface)
+                        && !surface.contains(' ')
+                    {
+                        if !forms.is_empty() {
+                            forms.push(' ');
+                        }
+                        forms.push_str(&surface);
+                    }
+                    id
+                }
                 None => {
                     let id = names.len() as u32;
                     ids.insert(term.clone(), id);
+                    surfaces.push(if surface == term || surface.contains(' ') {
+                        String::new()
+                    } else {
+                        surface
+                    });
                     names.push(term);
-                    surfaces.push(surface);
                     lists.push(Vec::new());
                     id
                 }
@@ -126,12 +147,7 @@ pub fn write(docs: &[Doc], out: &mut dyn Write) -> std::io::Result<Figures> {
             postings += 1;
         }
         let term = std::mem::take(&mut names[i]);
-        let surface = std::mem::take(&mut surfaces[i]);
-        words.push(if surface == term {
-            String::new()
-        } else {
-            surface
-        });
+        words.push(std::mem::take(&mut surfaces[i]));
         terms.push(term);
         post.push(flat);
     }

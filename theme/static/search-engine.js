@@ -205,13 +205,18 @@
     var seen = {};
     var cands = [];
     words.forEach(function (w) {
-      var max = w.term.length <= 4 ? 1 : 2;
+      // Compare what was typed (folded, not stemmed) with each term and with the word it
+      // was written as, so "penalitetti" finds "penaliteti".
+      var typed = fold(w.text);
+      var max = typed.length <= 4 ? 1 : 2;
       for (var i = 0; i < idx.terms.length; i++) {
         var t = idx.terms[i];
         if (t === w.term) { continue; }
+        var forms = idx.words[i] ? idx.words[i].split(" ") : [t];
         var d = distance(w.term, t, max);
+        var word = forms[0];
+        forms.forEach(function (f) { var fd = distance(typed, fold(f), max); if (fd < d) { d = fd; word = f; } });
         if (d <= max) {
-          var word = idx.words[i] || t;
           if (!seen[word]) { seen[word] = 1; cands.push({ word: word, d: d, df: idx.post[i].length }); }
         }
       }
