@@ -70,9 +70,7 @@ impl SiteWriter {
             fs::create_dir_all(dir)?;
         }
         let prev = self.out.join(&rel);
-        let unchanged = fs::metadata(&prev)
-            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-            && fs::read(&prev).is_ok_and(|b| b == bytes);
+        let unchanged = same_as_file(&prev, bytes.len() as u64, &mut io::Cursor::new(bytes));
         let linked = unchanged && fs::hard_link(&prev, &dest).is_ok();
         if !linked {
             let mut w = io::BufWriter::new(fs::File::create(&dest)?);
@@ -110,11 +108,32 @@ impl SiteWriter {
         let mut w = io::BufWriter::with_capacity(1 << 16, fs::File::create(&dest)?);
         let value = f(&mut w)?;
         w.flush()?;
+        drop(w);
         let bytes = fs::metadata(&dest).map(|m| m.len()).unwrap_or(0);
+        // Written before it could be compared: if it came out as before, the previous
+        // file takes its place, so it too keeps its modification time.
+        let prev = self.out.join(&rel);
+        let unchanged = fs::File::open(&dest)
+            .is_ok_and(|f| same_as_file(&prev, bytes, &mut io::BufReader::new(f)));
+        let linked = unchanged && {
+            let mut aside = dest.clone().into_os_string();
+            aside.push(".doracak-unchanged");
+            let aside = PathBuf::from(aside);
+            fs::hard_link(&prev, &aside).is_ok()
+                && match fs::rename(&aside, &dest) {
+                    Ok(()) => true,
+                    Err(_) => {
+                        let _ = fs::remove_file(&aside);
+                        false
+                    }
+                }
+        };
         let mut st = self.stats.lock().unwrap_or_else(|e| e.into_inner());
         st.files += 1;
         st.bytes += bytes;
-        st.changed += 1;
+        if !linked {
+            st.changed += 1;
+        }
         if path.ends_with(".html") {
             st.pages += 1;
         }
@@ -158,6 +177,36 @@ pub fn write_site(out: &Path, files: &[OutFile]) -> io::Result<WriteStats> {
         w.put(&f.path, &f.bytes)?;
     }
     w.commit()
+}
+
+/// Whether the file at `path` is a regular file of `len` bytes equal to what `new`
+/// reads, compared a block at a time (never the whole file in memory).
+fn same_as_file(path: &Path, len: u64, new: &mut dyn io::Read) -> bool {
+    use io::Read;
+    let Ok(meta) = fs::metadata(path) else {
+        return false;
+    };
+    if !meta.is_file() || meta.len() != len {
+        return false;
+    }
+    let Ok(old) = fs::File::open(path) else {
+        return false;
+    };
+    let mut old = io::BufReader::with_capacity(1 << 16, old);
+    let (mut a, mut b) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let n = match old.read(&mut a) {
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        if n == 0 {
+            // Same length and every block equal so far.
+            return new.read(&mut b[..1]).is_ok_and(|m| m == 0);
+        }
+        if new.read_exact(&mut b[..n]).is_err() || a[..n] != b[..n] {
+            return false;
+        }
+    }
 }
 
 /// A site path with no way out of the site: no `..`, no root, no drive.
@@ -211,5 +260,38 @@ mod tests {
             .filter_map(Result::ok)
             .collect();
         assert_eq!(leftovers.len(), 1, "only site/ remains");
+    }
+
+    #[test]
+    fn an_unchanged_streamed_file_is_the_previous_file() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let stream = |text: &'static str| {
+            let w = SiteWriter::begin(&out).unwrap();
+            w.put_with("big/index.js", |w| w.write_all(text.as_bytes()))
+                .unwrap();
+            w.commit().unwrap()
+        };
+        stream("same text");
+        let before = fs::metadata(out.join("big/index.js")).unwrap().ino();
+        let stats = stream("same text");
+        assert_eq!(stats.changed, 0);
+        assert_eq!(
+            fs::metadata(out.join("big/index.js")).unwrap().ino(),
+            before,
+            "the previous file was kept"
+        );
+        let names: Vec<_> = fs::read_dir(out.join("big"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "no file left aside: {names:?}");
+        let stats = stream("same texT");
+        assert_eq!(stats.changed, 1);
+        assert_eq!(
+            fs::read_to_string(out.join("big/index.js")).unwrap(),
+            "same texT"
+        );
     }
 }

@@ -201,18 +201,15 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: Sink)
         put(path, bytes);
     }
     put("static/ui.js", ui_script(&ui).as_bytes());
-    put(
-        "vleresim/catalog.js",
-        crate::assessment::catalog_script(hb).as_bytes(),
-    );
-    match serde_json::to_vec_pretty(hb) {
-        Ok(json) => put("catalog.json", &json),
-        Err(e) => {
-            diags.error(
-                Pos::file("catalog.json"),
-                format!("cannot serialise the catalogue: {e}"),
-            );
-        }
+    // The assessment catalogue holds every criterion and evidence text: streamed to disk.
+    // (`catalog.json` is streamed by the build beside the pages.)
+    if let Err(e) = sink.put_with("vleresim/catalog.js", |w| {
+        crate::assessment::write_catalog_script(hb, w)
+    }) {
+        diags.error(
+            Pos::file("vleresim/catalog.js"),
+            format!("cannot write the assessment catalogue: {e}"),
+        );
     }
     r.finish(sink, diags);
 }
