@@ -50,35 +50,51 @@ fn fold_lower(s: &mut String) {
     if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'/') {
         // Most words: nothing to fold, lowercase in place.
         s.make_ascii_lowercase();
+    } else if s
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | 'ë' | 'Ë' | 'ç' | 'Ç'))
+    {
+        // Albanian words: the two letters with marks map straight to their base.
+        *s = s
+            .chars()
+            .map(|c| match c {
+                'ë' | 'Ë' => 'e',
+                'ç' | 'Ç' => 'c',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect();
     } else {
         *s = crate::text::fold(s).to_lowercase();
     }
 }
 
 fn stem_in_place(s: &mut String) {
-    if s.chars().any(|c| !c.is_alphabetic()) {
-        return;
-    }
-    let keep = stem(s).len();
+    let keep = stem_len(s);
     s.truncate(keep);
 }
 
 /// Strip Albanian endings from a folded, lowercased word.
 pub fn stem(word: &str) -> String {
+    word[..stem_len(word)].to_string()
+}
+
+/// The length in bytes of the stem of `word`: endings stripped while one matches and at
+/// least `MIN_STEM` letters remain; a word with anything but letters is left whole.
+fn stem_len(word: &str) -> usize {
     if word.chars().any(|c| !c.is_alphabetic()) {
-        return word.to_string();
+        return word.len();
     }
-    let mut w = word.to_string();
+    let mut w = word;
     'again: loop {
         for suf in SUFFIXES {
             if let Some(stemmed) = w.strip_suffix(suf)
                 && stemmed.chars().count() >= MIN_STEM
             {
-                w = stemmed.to_string();
+                w = stemmed;
                 continue 'again;
             }
         }
-        return w;
+        return w.len();
     }
 }
 
@@ -120,44 +136,51 @@ impl TokenStream for SplitStream {
 fn split(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut position = 0usize;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
-            i += 1;
+    let mut chars = text.char_indices().peekable();
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    while let Some(&(start, c)) = chars.peek() {
+        if !c.is_alphanumeric() {
+            chars.next();
             continue;
         }
-        // One compound: runs of alphanumerics joined by single '/'.
-        let start = i;
-        let mut parts: Vec<(usize, usize)> = Vec::new();
-        let mut run_start = i;
-        loop {
-            while i < chars.len() && chars[i].1.is_alphanumeric() {
-                i += 1;
+        // One compound: runs of alphanumerics joined by single '/' (byte ranges).
+        parts.clear();
+        let mut run_start = start;
+        let end = loop {
+            let mut end = text.len();
+            while let Some(&(k, c)) = chars.peek() {
+                if !c.is_alphanumeric() {
+                    end = k;
+                    break;
+                }
+                chars.next();
             }
-            parts.push((run_start, i));
-            if i + 1 < chars.len() && chars[i].1 == '/' && chars[i + 1].1.is_alphanumeric() {
-                i += 1;
-                run_start = i;
+            parts.push((run_start, end));
+            let next_is_word = text[end..]
+                .strip_prefix('/')
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_alphanumeric);
+            if next_is_word {
+                chars.next(); // the '/'
+                run_start = end + 1;
                 continue;
             }
-            break;
-        }
-        let byte = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
+            break end;
+        };
         let push = |out: &mut Vec<Token>, from: usize, to: usize, position: usize| {
             out.push(Token {
-                offset_from: byte(from),
-                offset_to: byte(to),
+                offset_from: from,
+                offset_to: to,
                 position,
-                text: text[byte(from)..byte(to)].to_string(),
+                text: text[from..to].to_string(),
                 position_length: 1,
             });
         };
         if parts.len() > 1 {
-            push(&mut out, start, i, position);
+            push(&mut out, start, end, position);
         }
-        for (k, (a, b)) in parts.iter().enumerate() {
-            push(&mut out, *a, *b, position + k);
+        for (k, &(a, b)) in parts.iter().enumerate() {
+            push(&mut out, a, b, position + k);
         }
         position += parts.len();
     }

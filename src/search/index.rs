@@ -13,9 +13,9 @@
 //!   post: [[docDelta, score, docDelta, score…]…] }
 //! ```
 
-use std::collections::HashMap;
 use std::io::Write;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tantivy::tokenizer::TokenStream;
 
@@ -38,34 +38,26 @@ pub struct StaticIndex {
     pub postings: usize,
 }
 
-/// One document analysed: its terms with weighted counts (and the first surface form
-/// each was written in), and its weighted length.
-struct Analysed {
-    terms: Vec<(String, f32, String)>,
-    len: f32,
-}
-
-fn analyse(a: &mut tantivy::tokenizer::TextAnalyzer, doc: &Doc) -> Analysed {
-    let mut counts: HashMap<String, (f32, String)> = HashMap::new();
-    let mut len = 0.0;
-    for (text, weight) in [(&doc.title, TITLE_WEIGHT), (&doc.text, 1.0)] {
-        let mut stream = a.token_stream(text);
-        while stream.advance() {
-            let t = stream.token();
-            len += weight;
-            match counts.get_mut(&t.text) {
-                Some(e) => e.0 += weight,
-                None => {
-                    let surface = text[t.offset_from..t.offset_to].to_lowercase();
-                    counts.insert(t.text.clone(), (weight, surface));
-                }
-            }
-        }
+/// Keep `raw` (a word as written) among the written forms of `term`, if it is a new
+/// one and there is room. Forms are space-separated; comparing lowercases on the fly, so
+/// a form already known costs no allocation.
+fn note_form(forms: &mut String, count: &mut usize, term: &str, raw: &str) {
+    if *count >= MAX_FORMS {
+        return;
     }
-    Analysed {
-        terms: counts.into_iter().map(|(t, (c, s))| (t, c, s)).collect(),
-        len,
+    let same = |f: &str| raw.chars().flat_map(char::to_lowercase).eq(f.chars());
+    if same(term) || forms.split(' ').any(same) {
+        return;
     }
+    let form = raw.to_lowercase();
+    if form.contains(' ') {
+        return;
+    }
+    if !forms.is_empty() {
+        forms.push(' ');
+    }
+    forms.push_str(&form);
+    *count += 1;
 }
 
 /// What an index holds, for the build summary.
@@ -79,47 +71,61 @@ pub struct Figures {
 
 /// Build the index of `docs` and write it as the script `search-index.js` to `out`.
 pub fn write(docs: &[Doc], out: &mut dyn Write) -> std::io::Result<Figures> {
-    // Documents are analysed and merged in order, so every posting list comes out
-    // sorted by document; terms are interned once.
+    // Documents are analysed in order, so every posting list comes out sorted by
+    // document. Terms are interned once; a term's weight in the current document
+    // accumulates in `current`, found through `seen` (the document that last used it)
+    // and `slot` (its place in `current`) without a per-document map.
     let mut a = analyzer::analyzer();
-    let analysed = docs.iter().map(|d| analyse(&mut a, d));
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut names: Vec<String> = Vec::new();
     let mut surfaces: Vec<String> = Vec::new();
+    let mut form_counts: Vec<usize> = Vec::new();
+    let mut seen: Vec<u32> = Vec::new();
+    let mut slot: Vec<u32> = Vec::new();
     let mut lists: Vec<Vec<(u32, f32)>> = Vec::new();
     let mut lens: Vec<f32> = Vec::with_capacity(docs.len());
-    for (d, an) in analysed.enumerate() {
-        lens.push(an.len);
-        for (term, c, surface) in an.terms {
-            let id = match ids.get(&term) {
-                Some(&id) => {
-                    // Keep a few written forms of each term, for suggestions.
-                    let forms = &mut surfaces[id as usize];
-                    if surface != names[id as usize]
-                        && forms.split(' ').count() < MAX_FORMS
-                        && !forms.split(' ').any(|f| f == surface)
-                        && !surface.contains(' ')
-                    {
-                        if !forms.is_empty() {
-                            forms.push(' ');
-                        }
-                        forms.push_str(&surface);
+    let mut current: Vec<(u32, f32)> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let stamp = d as u32 + 1;
+        current.clear();
+        let mut len = 0.0;
+        for (text, weight) in [(&doc.title, TITLE_WEIGHT), (&doc.text, 1.0)] {
+            let mut stream = a.token_stream(text);
+            while stream.advance() {
+                let t = stream.token();
+                len += weight;
+                let id = match ids.get(t.text.as_str()) {
+                    Some(&id) => id as usize,
+                    None => {
+                        let id = names.len();
+                        ids.insert(t.text.clone(), id as u32);
+                        names.push(t.text.clone());
+                        surfaces.push(String::new());
+                        form_counts.push(0);
+                        seen.push(0);
+                        slot.push(0);
+                        lists.push(Vec::new());
+                        id
                     }
-                    id
+                };
+                if seen[id] == stamp {
+                    current[slot[id] as usize].1 += weight;
+                    continue;
                 }
-                None => {
-                    let id = names.len() as u32;
-                    ids.insert(term.clone(), id);
-                    surfaces.push(if surface == term || surface.contains(' ') {
-                        String::new()
-                    } else {
-                        surface
-                    });
-                    names.push(term);
-                    lists.push(Vec::new());
-                    id
-                }
-            };
+                seen[id] = stamp;
+                slot[id] = current.len() as u32;
+                current.push((id as u32, weight));
+                // The first time a term appears in a document, note how it was written.
+                note_form(
+                    &mut surfaces[id],
+                    &mut form_counts[id],
+                    &names[id],
+                    &text[t.offset_from..t.offset_to],
+                );
+            }
+        }
+        lens.push(len);
+        for &(id, c) in &current {
             lists[id as usize].push((d as u32, c));
         }
     }
