@@ -53,8 +53,26 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Sources {
             )
             .hint("run doracak from the handbook's folder, or pass --root DIR");
     }
-    for path in standards {
-        if let Some(value) = loader.parse::<StandardSrc>(&path) {
+    // The standards are most of a large handbook: parsed in parallel, each file with
+    // its own diagnostics, merged back in file order.
+    let parsed: Vec<(Option<StandardSrc>, Diagnostics)> = {
+        use rayon::prelude::*;
+        standards
+            .par_iter()
+            .map(|path| {
+                let mut d = Diagnostics::new();
+                let value = Loader {
+                    root,
+                    diags: &mut d,
+                }
+                .parse::<StandardSrc>(path);
+                (value, d)
+            })
+            .collect()
+    };
+    for (path, (value, d)) in standards.into_iter().zip(parsed) {
+        loader.diags.extend(d);
+        if let Some(value) = value {
             src.standards.push(loader.loaded(path.clone(), value));
         }
         src.files.push(path);

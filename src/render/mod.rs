@@ -258,12 +258,16 @@ impl Renderer<'_> {
     }
 
     /// Render the queued pages in parallel, each straight into the sink.
-    fn finish(self, sink: Sink, diags: &mut Diagnostics) {
+    fn finish(mut self, sink: Sink, diags: &mut Diagnostics) {
         use rayon::prelude::*;
+        // The whole-handbook pages are the longest jobs: started first, so the short ones
+        // fill in around them instead of one long page finishing alone at the end.
+        self.jobs.sort_by_key(|job| !job.stream);
         let env = &self.env;
         let failures: Vec<Diagnostics> = self
             .jobs
             .into_par_iter()
+            .with_max_len(1)
             .filter_map(|job| {
                 let mut d = Diagnostics::new();
                 let template = match env.get_template(job.template) {
