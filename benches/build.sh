@@ -27,7 +27,9 @@ fi
 # median of the numbers on stdin
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
-# measure LABEL PREP CMD…: run PREP then CMD, RUNS times; print "median_seconds median_peak_MiB"
+# measure PREP CMD…: run PREP then CMD, RUNS times; print "median_seconds median_peak_MiB".
+# PREP ends with `sync`, so the kernel's writeback of the previous run (and of a deleted
+# output) is not charged to the next one.
 measure() {
   local prep=$1; shift
   local times=() mems=()
@@ -53,18 +55,18 @@ echo "| --- | --- | --- | --- |"
 
 declare -A WARM
 # The shipped handbook.
-read -r t m < <(measure "rm -rf $work/out" "$BIN" build --out "$work/out")
+read -r t m < <(measure "rm -rf $work/out; sync" "$BIN" build --out "$work/out")
 row "shipped (10 standards)" cold "$t" "$m"
-read -r t m < <(measure ":" "$BIN" build --out "$work/out")
+read -r t m < <(measure "sync" "$BIN" build --out "$work/out")
 row "shipped (10 standards)" warm "$t" "$m"
 WARM[shipped]=$t
 
 for n in $SIZES; do
   "$BIN" synth --standards "$n" --criteria 66 --seed 7 --out "$work/syn$n" >/dev/null
-  read -r t m < <(measure "rm -rf $work/syn$n/site" "$BIN" --root "$work/syn$n" build)
+  read -r t m < <(measure "rm -rf $work/syn$n/site; sync" "$BIN" --root "$work/syn$n" build)
   row "synthetic $n × 66" cold "$t" "$m"
   WARM[$n]=$t
-  read -r t m < <(measure ":" "$BIN" --root "$work/syn$n" build)
+  read -r t m < <(measure "sync" "$BIN" --root "$work/syn$n" build)
   row "synthetic $n × 66" warm "$t" "$m"
 done
 echo
@@ -85,9 +87,9 @@ if [ -z "$MDBOOK" ]; then
     MDBOOK="$HOME/.cache/doracak-bench/bin/mdbook"
   fi
 fi
-read -r td md < <(measure "rm -rf $work/out" "$BIN" build --out "$work/out")
+read -r td md < <(measure "rm -rf $work/out; sync" "$BIN" build --out "$work/out")
 if [ -n "$MDBOOK" ]; then
-  read -r tb mb < <(measure "rm -rf $work/mdbook/book" "$MDBOOK" build "$work/mdbook")
+  read -r tb mb < <(measure "rm -rf $work/mdbook/book; sync" "$MDBOOK" build "$work/mdbook")
   echo "| same text | tool | wall | peak RSS |"
   echo "| --- | --- | --- | --- |"
   row "shipped" "doracak (every page type, search index)" "$td" "$md"
@@ -111,7 +113,7 @@ if [ -n "$HUGO" ]; then
     [ "$name" = SUMMARY ] && continue
     { echo "---"; echo "title: \"$name\""; echo "---"; cat "$f"; } > "$h/content/$name.md"
   done
-  read -r th mh < <(measure "rm -rf $h/public" "$HUGO" --quiet -s "$h")
+  read -r th mh < <(measure "rm -rf $h/public; sync" "$HUGO" --quiet -s "$h")
   row "shipped" "Hugo $($HUGO version | awk '{print $2}')" "$th" "$mh"
   echo "ratio doracak/Hugo: $(awk -v a="$td" -v b="$th" 'BEGIN {printf "%.2f", a/b}')"
 else

@@ -73,9 +73,8 @@ impl SiteWriter {
         let unchanged = same_as_file(&prev, bytes.len() as u64, &mut io::Cursor::new(bytes));
         let linked = unchanged && fs::hard_link(&prev, &dest).is_ok();
         if !linked {
-            let mut w = io::BufWriter::new(fs::File::create(&dest)?);
-            w.write_all(bytes)?;
-            w.flush()?;
+            // The bytes are all here: one write, no buffer in between.
+            fs::File::create(&dest)?.write_all(bytes)?;
         }
         let mut st = self.stats.lock().unwrap_or_else(|e| e.into_inner());
         st.files += 1;
