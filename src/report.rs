@@ -75,6 +75,7 @@ fn env(theme: &Theme, diags: &mut Diagnostics) -> Option<Environment<'static>> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    env.add_filter("percent", percent);
     for name in ["report.html", "aggregate.html"] {
         let key = format!("templates/{name}");
         let Some(src) = theme.text(&key) else {
@@ -93,6 +94,11 @@ fn env(theme: &Theme, diags: &mut Diagnostics) -> Option<Environment<'static>> {
         }
     }
     Some(env)
+}
+
+/// A share as Albanian writes it: one decimal, a decimal comma (`62,5 %`).
+fn percent(p: f64) -> String {
+    format!("{p:.1} %").replace('.', ",")
 }
 
 fn style(theme: &Theme) -> String {

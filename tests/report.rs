@@ -32,9 +32,9 @@ fn report_shows_scores_gaps_and_plan() {
     let html = read(&out);
     assert!(html.contains("Qendra A — 2026"));
     // S1: met 2 + partial 1 of 4 = 75 %; S2: not met 0 of 2; overall 3 of 6 = 50 %.
-    assert!(html.contains("<td>3 / 4</td><td>75.0 %</td>"), "{html}");
-    assert!(html.contains("<td>0 / 2</td><td>0.0 %</td>"));
-    assert!(html.contains("<td>3 / 6</td><td>50.0 %</td>"));
+    assert!(html.contains("<td>3 / 4</td><td>75,0 %</td>"), "{html}");
+    assert!(html.contains("<td>0 / 2</td><td>0,0 %</td>"));
+    assert!(html.contains("<td>3 / 6</td><td>50,0 %</td>"));
     assert!(
         html.contains("Deklarata nuk është e afishuar."),
         "the note of an unmet criterion"

@@ -264,7 +264,11 @@
   function $(sel, root) { return (root || document).querySelector(sel); }
   function $all(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
   function show(sel, on) { $all(sel).forEach(function (e) { e.hidden = !on; }); }
-  function fmtPct(p) { return p === null ? "—" : (Math.round(p * 10) / 10).toLocaleString("sq") + " %"; }
+  // Albanian number and time formats, by hand: a browser without Albanian locale data
+  // would otherwise fall back to "62.5" and "1:18 PM".
+  function fmtPct(p) { return p === null ? "—" : String(Math.round(p * 10) / 10).replace(".", ",") + " %"; }
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  function fmtTime(d) { return two(d.getHours()) + ":" + two(d.getMinutes()) + ":" + two(d.getSeconds()); }
 
   function setError(msg) {
     $all("[data-assess-error]").forEach(function (e) {
@@ -293,7 +297,7 @@
     try {
       store.save(recId, rec);
       setError(null);
-      status((UI.assess_saved || "") + " " + new Date().toLocaleTimeString("sq"));
+      status((UI.assess_saved || "") + " " + fmtTime(new Date()));
     } catch (e) {
       setError(UI.assess_storage_full || String(e));
     }
@@ -548,6 +552,8 @@
         status((UI.assess_created || "") + " " + name);
       };
     }
+    var meta = $("[data-assess-meta]");
+    if (meta) { meta.hidden = !rec; }
     $all("[data-meta]").forEach(function (inp) {
       var f = inp.getAttribute("data-meta");
       inp.value = rec ? rec.data.assessment[f] || "" : "";
