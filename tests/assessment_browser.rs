@@ -12,6 +12,7 @@ use headless_chrome::Tab;
 use headless_chrome::protocol::cdp::Browser::{
     SetDownloadBehavior, SetDownloadBehaviorBehaviorOption,
 };
+use headless_chrome::types::PrintToPdfOptions;
 use serde_json::Value;
 
 fn build_minimal() -> (tempfile::TempDir, PathBuf) {
@@ -208,6 +209,41 @@ fn a_director_rates_exports_and_imports_from_file_urls() {
         .type_into("Afishimi i deklaratës")
         .unwrap();
     std::thread::sleep(Duration::from_millis(400));
+
+    // 5b. The filled assessment prints on A4: scores, ratings, notes, evidence status and
+    //     where it is kept, and the improvement plan.
+    let tab = open(&browser, &file_url(&site.join("vleresim/printo.html")));
+    wait_for(
+        &tab,
+        "document.querySelectorAll('[data-filled-print] .audit-sheet').length === 3",
+        "the filled grid of both standards and the plan",
+    );
+    let pdf = tab
+        .print_to_pdf(Some(PrintToPdfOptions {
+            prefer_css_page_size: Some(true),
+            display_header_footer: Some(false),
+            print_background: Some(true),
+            ..Default::default()
+        }))
+        .expect("prints");
+    let (pages, a4) = common::pdf::pages_and_size(&pdf);
+    assert!(a4, "the filled assessment prints on A4");
+    let text = common::pdf::letters(&pdf_extract::extract_text_from_mem(&pdf).unwrap());
+    for expected in [
+        "Qendra X — 2026",
+        "3 / 4",
+        "75 %",
+        "Përmbushur",
+        "Pjesërisht",
+        "Deklarata nuk është e afishuar.",
+        "Dosja 3, zyra e drejtorit",
+        "Afishimi i deklaratës",
+    ] {
+        assert!(
+            text.contains(&common::pdf::letters(expected)),
+            "the printed assessment ({pages} pages) shows {expected:?}"
+        );
+    }
 
     // 6. The evidence tracker filters by status and by overdue review.
     let tab = open(&browser, &file_url(&site.join("vleresim/provat.html")));
