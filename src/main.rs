@@ -30,7 +30,6 @@ enum Command {
     },
     /// Load and validate the content only; report every problem.
     Check,
-    /// Build, serve the site on 127.0.0.1, rebuild and reload on every change.
     /// Search the handbook from the terminal, as the site's search box does.
     Search {
         /// The words to look for (diacritics optional: "deshmi penaliteti").
@@ -79,6 +78,7 @@ enum Command {
         #[arg(long)]
         mdbook: bool,
     },
+    /// Build, serve the site on 127.0.0.1, rebuild and reload on every change.
     Serve {
         /// The port to listen on.
         #[arg(long, default_value_t = 3000)]

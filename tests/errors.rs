@@ -186,3 +186,31 @@ fn usage_errors_exit_2() {
     let o = doracak(&["--root", "/nonexistent/handbook", "check"]);
     assert_eq!(o.status.code(), Some(1));
 }
+
+#[test]
+fn help_describes_every_command() {
+    let o = doracak(&["--help"]);
+    assert!(o.status.success());
+    let help = String::from_utf8_lossy(&o.stdout);
+    for (command, says) in [
+        ("build", "write the site"),
+        ("check", "validate"),
+        ("search", "Search the handbook"),
+        ("report", "report of one exported self-assessment"),
+        ("aggregate", "Compare several centres"),
+        ("serve", "serve the site on 127.0.0.1"),
+    ] {
+        let line = help
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{command} ")))
+            .unwrap_or_else(|| panic!("`{command}` is listed in --help:\n{help}"));
+        assert!(
+            line.contains(says),
+            "`{command}` is described as it is: {line}"
+        );
+    }
+    assert!(
+        !help.contains("synth"),
+        "the benchmark generator stays hidden"
+    );
+}
