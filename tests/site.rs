@@ -241,3 +241,47 @@ fn content_markdown_is_rendered_and_sanitised() {
         "Markdown lists become lists"
     );
 }
+
+#[test]
+fn a_handbooks_theme_folder_overrides_built_in_files_one_by_one() {
+    let dir = minimal_copy();
+    let theme = dir.path().join("theme");
+    std::fs::create_dir_all(theme.join("templates")).unwrap();
+    std::fs::create_dir_all(theme.join("static")).unwrap();
+    std::fs::write(
+        theme.join("templates/index.html"),
+        "{% extends \"base.html\" %}{% block main %}<p id=\"own-home\">{{ site.title }}</p>{% endblock %}",
+    )
+    .unwrap();
+    std::fs::write(theme.join("static/style.css"), "/* own style */\n").unwrap();
+    std::fs::write(theme.join("static/logo.txt"), "an added file\n").unwrap();
+    let out = dir.path().join("site");
+    let o = doracak(&[
+        "--root",
+        dir.path().to_str().unwrap(),
+        "build",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let home = read(&out.join("index.html"));
+    assert!(
+        home.contains("<p id=\"own-home\">"),
+        "the handbook's index.html is used"
+    );
+    assert!(
+        home.contains("class=\"skip-link\""),
+        "it still extends the built-in base.html"
+    );
+    assert_eq!(read(&out.join("static/style.css")), "/* own style */\n");
+    assert_eq!(read(&out.join("static/logo.txt")), "an added file\n");
+    let standard = read(&out.join("S1.html"));
+    assert!(
+        standard.contains("id=\"S1.1\""),
+        "pages the handbook does not override use the built-in templates"
+    );
+    assert!(
+        !read(&out.join("static/print.css")).is_empty(),
+        "built-in static files stay"
+    );
+}
