@@ -12,22 +12,7 @@ use headless_chrome::Tab;
 use headless_chrome::protocol::cdp::Browser::{
     SetDownloadBehavior, SetDownloadBehaviorBehaviorOption,
 };
-use headless_chrome::types::PrintToPdfOptions;
 use serde_json::Value;
-
-fn build_minimal() -> (tempfile::TempDir, PathBuf) {
-    let dir = minimal_copy();
-    let out = dir.path().join("site");
-    let o = doracak(&[
-        "--root",
-        dir.path().to_str().unwrap(),
-        "build",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    (dir, out)
-}
 
 fn click(tab: &Tab, selector: &str) {
     tab.wait_for_element(selector)
@@ -63,7 +48,7 @@ fn a_director_rates_exports_and_imports_from_file_urls() {
     let Some(browser) = browser("a_director_rates_exports_and_imports_from_file_urls") else {
         return;
     };
-    let (dir, site) = build_minimal();
+    let (dir, site) = minimal_site();
     let downloads = dir.path().join("downloads");
     std::fs::create_dir_all(&downloads).unwrap();
 
@@ -218,14 +203,7 @@ fn a_director_rates_exports_and_imports_from_file_urls() {
         "document.querySelectorAll('[data-filled-print] .audit-sheet').length === 3",
         "the filled grid of both standards and the plan",
     );
-    let pdf = tab
-        .print_to_pdf(Some(PrintToPdfOptions {
-            prefer_css_page_size: Some(true),
-            display_header_footer: Some(false),
-            print_background: Some(true),
-            ..Default::default()
-        }))
-        .expect("prints");
+    let pdf = common::pdf::print_tab(&tab);
     let (pages, a4) = common::pdf::pages_and_size(&pdf);
     assert!(a4, "the filled assessment prints on A4");
     let text = common::pdf::letters(&pdf_extract::extract_text_from_mem(&pdf).unwrap());
@@ -416,7 +394,7 @@ fn a_full_storage_shows_a_message_and_offers_export() {
     let Some(browser) = browser("a_full_storage_shows_a_message_and_offers_export") else {
         return;
     };
-    let (_dir, site) = build_minimal();
+    let (_dir, site) = minimal_site();
     let tab = open(&browser, &file_url(&site.join("vleresim/index.html")));
     eval(&tab, "localStorage.clear()");
     tab.reload(true, None).unwrap();
@@ -457,7 +435,7 @@ fn ratings_work_from_the_keyboard_with_visible_focus() {
     let Some(browser) = browser("ratings_work_from_the_keyboard_with_visible_focus") else {
         return;
     };
-    let (_dir, site) = build_minimal();
+    let (_dir, site) = minimal_site();
     let tab = open(&browser, &file_url(&site.join("vleresim/index.html")));
     eval(&tab, "localStorage.clear()");
     tab.reload(true, None).unwrap();

@@ -14,13 +14,7 @@ fn run_fixture(name: &str) -> (String, String, i32) {
     copy_tree(&fixtures().join("errors").join(name), dir.path());
     let _ = std::fs::remove_file(dir.path().join("expect.txt"));
     let out = dir.path().join("site");
-    let o = doracak(&[
-        "--root",
-        dir.path().to_str().unwrap(),
-        "build",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = build(dir.path(), &out);
     assert!(
         !out.exists(),
         "{name}: a failed build must not write the site"
@@ -113,13 +107,7 @@ fn a_failed_build_leaves_the_previous_site_byte_for_byte() {
         &fixtures().join("errors/template-unknown-variable"),
         dir2.path(),
     );
-    let o = doracak(&[
-        "--root",
-        dir2.path().to_str().unwrap(),
-        "build",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = build(dir2.path(), &out);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(snapshot(&out), before, "the previous site is untouched");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())

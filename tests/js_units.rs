@@ -7,26 +7,12 @@ use common::browser::*;
 use common::*;
 use serde_json::{Value, json};
 
-fn site() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = minimal_copy();
-    let out = dir.path().join("site");
-    let o = doracak(&[
-        "--root",
-        dir.path().to_str().unwrap(),
-        "build",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    (dir, out)
-}
-
 #[test]
 fn assessment_functions() {
     let Some(browser) = browser("assessment_functions") else {
         return;
     };
-    let (_dir, out) = site();
+    let (_dir, out) = minimal_site();
     let tab = open(&browser, &file_url(&out.join("vleresim/index.html")));
     let fixture = read(&fixtures().join("assessments/qendra-b.json"));
     let a = format!("const A = DoracakAssessment, C = DORACAK_CATALOG, f = {fixture};");
@@ -156,7 +142,7 @@ fn rust_and_js_agree_on_the_assessment_rules() {
     let Some(browser) = browser("rust_and_js_agree_on_the_assessment_rules") else {
         return;
     };
-    let (_dir, out) = site();
+    let (_dir, out) = minimal_site();
     let tab = open(&browser, &file_url(&out.join("vleresim/index.html")));
     let dir = fixtures().join("assessments");
     let mut names: Vec<_> = std::fs::read_dir(&dir)

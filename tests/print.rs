@@ -6,19 +6,11 @@ mod common;
 use common::browser::*;
 use common::pdf::*;
 use common::*;
-use headless_chrome::types::PrintToPdfOptions;
 
 fn print(path: &std::path::Path) -> (Vec<u8>, String) {
     let browser = browser("print").expect("checked by the caller");
     let tab = open(&browser, &file_url(path));
-    let pdf = tab
-        .print_to_pdf(Some(PrintToPdfOptions {
-            prefer_css_page_size: Some(true),
-            display_header_footer: Some(false),
-            print_background: Some(true),
-            ..Default::default()
-        }))
-        .expect("prints");
+    let pdf = print_tab(&tab);
     let text = pdf_extract::extract_text_from_mem(&pdf).expect("the PDF has text");
     (pdf, text)
 }

@@ -211,14 +211,7 @@ fn content_markdown_is_rendered_and_sanitised() {
     );
     std::fs::write(&std1, text).unwrap();
     let out = dir.path().join("out");
-    let o = doracak(&[
-        "--root",
-        dir.path().to_str().unwrap(),
-        "build",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    build_ok(dir.path(), &out);
     let html = read(&out.join("S1.html"));
     assert!(!html.contains("<script>alert"), "no script");
     assert!(!html.contains("<img"), "no img");
@@ -256,14 +249,7 @@ fn a_handbooks_theme_folder_overrides_built_in_files_one_by_one() {
     std::fs::write(theme.join("static/style.css"), "/* own style */\n").unwrap();
     std::fs::write(theme.join("static/logo.txt"), "an added file\n").unwrap();
     let out = dir.path().join("site");
-    let o = doracak(&[
-        "--root",
-        dir.path().to_str().unwrap(),
-        "build",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    build_ok(dir.path(), &out);
     let home = read(&out.join("index.html"));
     assert!(
         home.contains("<p id=\"own-home\">"),

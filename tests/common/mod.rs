@@ -66,24 +66,42 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     v
 }
 
+/// `doracak --root ROOT build --out OUT`, as a user runs it.
+pub fn build(root: &Path, out: &Path) -> Output {
+    doracak(&[
+        "--root",
+        root.to_str().unwrap(),
+        "build",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
+/// Build `root` into `out`; the build must succeed.
+pub fn build_ok(root: &Path, out: &Path) {
+    let o = build(root, out);
+    assert!(
+        o.status.success(),
+        "{} builds:\n{}",
+        root.display(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// A fresh copy of the minimal fixture handbook, built: the folder and its site.
+pub fn minimal_site() -> (tempfile::TempDir, PathBuf) {
+    let dir = minimal_copy();
+    let out = dir.path().join("site");
+    build_ok(dir.path(), &out);
+    (dir, out)
+}
+
 /// The built site of the shipped handbook, built once per test binary.
 pub fn shipped_site() -> &'static Path {
     static SITE: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
     SITE.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("site");
-        let o = doracak(&[
-            "--root",
-            repo().to_str().unwrap(),
-            "build",
-            "--out",
-            out.to_str().unwrap(),
-        ]);
-        assert!(
-            o.status.success(),
-            "the shipped handbook builds:\n{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        build_ok(&repo(), &dir.path().join("site"));
         dir
     })
     .path()

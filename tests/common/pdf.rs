@@ -1,6 +1,21 @@
 //! Reading what Chromium printed: page size and count, and text compared the way PDF text
 //! extraction allows.
 
+use headless_chrome::Tab;
+use headless_chrome::types::PrintToPdfOptions;
+
+/// Print the page in `tab` as Chromium prints for a user: the page's own (A4) size, no
+/// browser header or footer, backgrounds on.
+pub fn print_tab(tab: &Tab) -> Vec<u8> {
+    tab.print_to_pdf(Some(PrintToPdfOptions {
+        prefer_css_page_size: Some(true),
+        display_header_footer: Some(false),
+        print_background: Some(true),
+        ..Default::default()
+    }))
+    .expect("prints")
+}
+
 /// Letters and digits only, lowercased, ligatures undone: PDF text extraction adds and
 /// drops spaces inside words, so the comparison ignores everything else.
 pub fn letters(s: &str) -> String {
