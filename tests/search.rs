@@ -279,6 +279,8 @@ fn rust_and_js_analyzers_agree() {
         "dëshmi",
         "dëshmisë",
         "penalitetit",
+        "penal",
+        "vlerësimeve",
         "fëmijë",
         "fëmijëve",
         "Çështje",

@@ -7,10 +7,10 @@
 //!    letters mapped (ë→e, ç→c, ß→ss …), then lowercase — so "deshmi" meets "dëshmi".
 //! 3. `stem`: light suffix stripping for Albanian inflection (ankesë / ankesa / ankesat /
 //!    ankesave → ankes), repeated while a suffix matches and at least `MIN_STEM` letters
-//!    remain. Tokens with digits or `/` are not stemmed.
+//!    remain, at most `MAX_STRIPS` times. Tokens with digits or `/` are not stemmed.
 //!
-//! The browser reproduces steps 1–3 on the query (`theme/static/search.js`), reading
-//! `SUFFIXES` and `MIN_STEM` from the index itself; a test proves the two agree.
+//! The browser reproduces steps 1–3 on the query (`theme/static/search-engine.js`), reading
+//! `SUFFIXES`, `MIN_STEM` and `MAX_STRIPS` from the index itself; a test proves the two agree.
 
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
@@ -24,6 +24,11 @@ pub const SUFFIXES: &[&str] = &[
 
 /// The shortest stem suffix stripping may leave.
 pub const MIN_STEM: usize = 4;
+
+/// How many endings stripping may take off one word: two reach the stem of every
+/// inflected form (dëshmisë → dëshmis → dëshmi); a third would start on derivation
+/// (penalitetit → penalitet → penalit → penal, meeting "penal").
+pub const MAX_STRIPS: usize = 2;
 
 /// The name the analyzer is registered under in a tantivy index.
 pub const NAME: &str = "doracak_sq";
@@ -85,7 +90,7 @@ fn stem_len(word: &str) -> usize {
         return word.len();
     }
     let mut w = word;
-    'again: loop {
+    'again: for _ in 0..MAX_STRIPS {
         for suf in SUFFIXES {
             if let Some(stemmed) = w.strip_suffix(suf)
                 && stemmed.chars().count() >= MIN_STEM
@@ -94,8 +99,9 @@ fn stem_len(word: &str) -> usize {
                 continue 'again;
             }
         }
-        return w.len();
+        break;
     }
+    w.len()
 }
 
 // --- 1. the splitter --------------------------------------------------------------------
@@ -255,6 +261,11 @@ mod tests {
         assert_eq!(analyze("dëshmi")[0], analyze("deshmia")[0]);
         assert_eq!(analyze("fëmijë")[0], analyze("femijeve")[0]);
         assert_eq!(analyze("penaliteti")[0], analyze("penalitetit")[0]);
+        assert_ne!(
+            analyze("penaliteti")[0],
+            analyze("penal")[0],
+            "inflection is stripped, derivation is not"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! kind's boost), so the browser only adds numbers. Shape:
 //!
 //! ```text
-//! { v, suffixes, minStem, kinds: [name…],
+//! { v, suffixes, minStem, maxStrips, kinds: [name…],
 //!   docs: [[kind, url, title, text]…],       // text: what snippets need, plain
 //!   terms: [term…],                          // sorted, for binary and prefix search
 //!   words: ["form form…"…],                  // up to 4 written forms of each term ("" = the term)
@@ -19,7 +19,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tantivy::tokenizer::TokenStream;
 
-use super::analyzer::{self, MIN_STEM, SUFFIXES};
+use super::analyzer::{self, MAX_STRIPS, MIN_STEM, SUFFIXES};
 use super::{Doc, Kind};
 
 /// How many written forms of a term the index keeps for suggestions.
@@ -167,6 +167,8 @@ pub fn write(docs: &[Doc], out: &mut dyn Write) -> std::io::Result<Figures> {
         suffixes: &'a [&'a str],
         #[serde(rename = "minStem")]
         min_stem: usize,
+        #[serde(rename = "maxStrips")]
+        max_strips: usize,
         kinds: Vec<&'a str>,
         docs: Vec<(usize, &'a str, &'a str, &'a str)>,
         terms: &'a [String],
@@ -177,6 +179,7 @@ pub fn write(docs: &[Doc], out: &mut dyn Write) -> std::io::Result<Figures> {
         v: 1,
         suffixes: SUFFIXES,
         min_stem: MIN_STEM,
+        max_strips: MAX_STRIPS,
         kinds,
         docs: docs
             .iter()

@@ -48,10 +48,11 @@
   }
 
   // Step 3: Albanian suffix stripping, with the suffixes the index was built with.
-  function stem(word, suffixes, minStem) {
+  // At most maxStrips endings come off one word.
+  function stem(word, suffixes, minStem, maxStrips) {
     if (!ALPHA_ONLY.test(word)) { return word; }
     var w = word;
-    outer: for (;;) {
+    outer: for (var n = 0; n < maxStrips; n++) {
       for (var i = 0; i < suffixes.length; i++) {
         var s = suffixes[i];
         if (w.length > s.length && w.slice(-s.length) === s) {
@@ -59,11 +60,12 @@
           if (Array.from(rest).length >= minStem) { w = rest; continue outer; }
         }
       }
-      return w;
+      break;
     }
+    return w;
   }
 
-  function analyzeToken(t, idx) { return stem(fold(t), idx.suffixes, idx.minStem); }
+  function analyzeToken(t, idx) { return stem(fold(t), idx.suffixes, idx.minStem, idx.maxStrips); }
 
   // The analyzed terms of a text, as the Rust analyzer gives them.
   function analyze(text, idx) {
