@@ -4,12 +4,14 @@
 //! The pipeline runs one way, one module per stage:
 //!
 //! ```text
-//! load → validate → model → render → write
+//! load → validate → model → render → search → write
 //! ```
 //!
 //! `load` parses files into `source` types, `validate` reports every problem at once,
 //! `model` builds the immutable `Handbook`, `render` turns view structs and the `theme`
-//! into files in memory, and `write` swaps them into place only when all succeeded.
+//! into files handed to a `render::Sink`, `search` builds the static index, and `write`
+//! (the sink of a real build) writes them beside the output and swaps them into place
+//! only when all succeeded — and only over an empty folder or a site doracak built.
 
 pub mod assessment;
 pub mod config;
@@ -56,7 +58,7 @@ pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
 }
 
 /// Render the site of a valid handbook into `sink`.
-pub fn render_site(root: &Path, hb: &Handbook, diags: &mut Diagnostics, sink: render::Sink) {
+pub fn render_site(root: &Path, hb: &Handbook, diags: &mut Diagnostics, sink: &dyn render::Sink) {
     let theme = theme::Theme::load(root, diags);
     if diags.has_errors() {
         return;
@@ -91,7 +93,16 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     let out = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join(&hb.config.output));
-    let writer = match write::SiteWriter::begin(&out) {
+    let existing = match write::guard(root, &out) {
+        Ok(existing) => existing,
+        Err(refusal) => {
+            diags
+                .error(Pos::file(&out), refusal.message)
+                .hint(refusal.hint);
+            return (None, diags);
+        }
+    };
+    let writer = match write::SiteWriter::begin(&out, existing) {
         Ok(w) => w,
         Err(e) => {
             diags.error(Pos::file(&out), format!("cannot write the site: {e}"));
@@ -150,6 +161,20 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     }
     match written {
         Ok(stats) => {
+            if !stats.kept.is_empty() {
+                let shown: Vec<&str> = stats.kept.iter().take(5).map(String::as_str).collect();
+                diags
+                    .warning(
+                        Pos::file(&out),
+                        format!(
+                            "kept {} file(s) in the site that doracak did not write: {}{}",
+                            stats.kept.len(),
+                            shown.join(", "),
+                            if stats.kept.len() > 5 { ", …" } else { "" }
+                        ),
+                    )
+                    .hint("they were carried into the new site as they were; move them out of the site folder if they are yours");
+            }
             let summary = BuildSummary {
                 out,
                 stats,

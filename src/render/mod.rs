@@ -1,6 +1,8 @@
-//! Stage 4, render: views inside templates → the pages and files of the site, in memory.
+//! Stage 4, render: views inside templates → the pages and files of the site, each handed
+//! to a [`Sink`] as soon as it is made.
 //!
-//! Nothing is written here; `write` puts the result on disk only if every page rendered.
+//! Rendering never touches the disk itself: the build passes the site writer (`write`),
+//! which swaps the site into place only if every page rendered; tests pass a [`MemorySink`].
 
 pub mod views;
 
@@ -16,29 +18,68 @@ use crate::theme::Theme;
 /// site itself, and no inline script may run.
 pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'";
 
-/// One output file: its path inside the site (`/`-separated) and its bytes.
-#[derive(Debug, Clone)]
-pub struct OutFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
+/// Where rendered files go: the output seam. The site writer (`write::SiteWriter`) puts
+/// them on disk; [`MemorySink`] keeps them in memory for tests. Called once per file, from
+/// several threads at once.
+pub trait Sink: Sync {
+    /// One whole file, `path` inside the site (`/`-separated).
+    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+    /// One file written by `f` as it goes (for files too large to hold in memory);
+    /// returns its length.
+    fn put_stream(
+        &self,
+        path: &str,
+        f: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> std::io::Result<u64>;
 }
 
-impl OutFile {
-    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        OutFile {
-            path: path.into(),
-            bytes: bytes.into(),
-        }
+/// A sink that keeps every file in memory, by path. A second file at one path is an
+/// error, as on disk.
+#[derive(Debug, Default)]
+pub struct MemorySink {
+    files: std::sync::Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
+}
+
+impl MemorySink {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The files put so far, by path.
+    pub fn into_files(self) -> std::collections::BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 }
 
-/// Where rendered files go: called once per file, from several threads at once.
-pub type Sink<'s> = &'s crate::write::SiteWriter;
+impl Sink for MemorySink {
+    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        if files.insert(path.to_string(), bytes.to_vec()).is_some() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                format!("two files of the site would be written to {path}"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn put_stream(
+        &self,
+        path: &str,
+        f: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> std::io::Result<u64> {
+        let mut buf = Vec::new();
+        f(&mut buf)?;
+        let n = buf.len() as u64;
+        self.put(path, &buf)?;
+        Ok(n)
+    }
+}
 
 /// Render every file of the site into `sink`, pages in parallel. Problems (template
 /// errors, a sink that fails) go into `diags`; the site is complete only when `diags`
 /// has no errors.
-pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: Sink) {
+pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn Sink) {
     let Some(ui) = ui_strings(theme, diags) else {
         return;
     };
@@ -203,7 +244,7 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: Sink)
     put("static/ui.js", ui_script(&ui).as_bytes());
     // The assessment catalogue holds every criterion and evidence text: streamed to disk.
     // (`catalog.json` is streamed by the build beside the pages.)
-    if let Err(e) = sink.put_with("vleresim/catalog.js", |w| {
+    if let Err(e) = sink.put_stream("vleresim/catalog.js", &mut |w| {
         crate::assessment::write_catalog_script(hb, w)
     }) {
         diags.error(
@@ -258,7 +299,7 @@ impl Renderer<'_> {
     }
 
     /// Render the queued pages in parallel, each straight into the sink.
-    fn finish(mut self, sink: Sink, diags: &mut Diagnostics) {
+    fn finish(mut self, sink: &dyn Sink, diags: &mut Diagnostics) {
         use rayon::prelude::*;
         // The whole-handbook pages are the longest jobs: started first, so the short ones
         // fill in around them instead of one long page finishing alone at the end.
@@ -279,8 +320,11 @@ impl Renderer<'_> {
                 };
                 if job.stream {
                     let mut failure = None;
-                    let written = sink.put_with(&job.path, |w| {
-                        if let Err(e) = template.render_captured_to(job.ctx, w) {
+                    let mut ctx = Some(job.ctx);
+                    let written = sink.put_stream(&job.path, &mut |w| {
+                        if let Some(ctx) = ctx.take()
+                            && let Err(e) = template.render_captured_to(ctx, w)
+                        {
                             failure = Some(e);
                         }
                         Ok(())
