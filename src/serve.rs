@@ -25,13 +25,31 @@ pub struct Status {
 const RELOAD_JS: &str = include_str!("../theme/dev/reload.js");
 
 pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
-    let root = root.canonicalize()?;
+    let root = root.canonicalize().map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot open the handbook folder {}: {e}", root.display()),
+        )
+    })?;
     let status = Arc::new(Mutex::new(Status::default()));
-    let out = rebuild(&root, out.as_deref(), &status).unwrap_or_else(|| {
-        out.clone()
-            .unwrap_or_else(|| root.join(crate::config::Config::default().output))
-    });
-    std::fs::create_dir_all(&out)?;
+    // The output is settled once, before the first build: a build that fails does not
+    // send the whole session to another folder.
+    let out = out.unwrap_or_else(|| root.join(configured_output(&root)));
+    if let Err(r) = crate::write::guard(&root, &out) {
+        return Err(io::Error::other(format!(
+            "{}: {}\n  = hint: {}",
+            out.display(),
+            r.message,
+            r.hint
+        )));
+    }
+    rebuild(&root, Some(&out), &status);
+    std::fs::create_dir_all(&out).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot create the site folder {}: {e}", out.display()),
+        )
+    })?;
 
     let server = Server::http(("127.0.0.1", port))
         .map_err(|e| io::Error::other(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
@@ -85,7 +103,12 @@ pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
         });
     }
 
-    let site = out.canonicalize()?;
+    let site = out.canonicalize().map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot open the site folder {}: {e}", out.display()),
+        )
+    })?;
     let server = Arc::new(server);
     let workers: Vec<_> = (0..4)
         .map(|_| {
@@ -105,6 +128,18 @@ pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
     }
     drop(watcher);
     Ok(())
+}
+
+/// The output folder `doracak.toml` names; the default where the file itself is broken
+/// (the build then says why).
+fn configured_output(root: &Path) -> String {
+    let mut diags = crate::diagnostics::Diagnostics::new();
+    let config = crate::config::load(root, &mut diags);
+    if diags.has_errors() {
+        crate::config::Config::default().output
+    } else {
+        config.output
+    }
 }
 
 /// Build once; report in the terminal and in `status`. The output folder on success.

@@ -18,7 +18,9 @@ pub fn validate(src: &Sources, diags: &mut Diagnostics) {
     for p in &src.procedures {
         v.procedure(&p.path, &p.slug, &p.value);
     }
-    v.procedure_ids(src);
+    v.unique_ids("procedure", &src.procedures);
+    v.unique_ids("role", &src.roles);
+    v.unique_ids("plan", &src.plans);
     for r in &src.roles {
         v.role(&r.path, &r.value);
     }
@@ -363,25 +365,30 @@ impl Validator<'_> {
         }
     }
 
-    /// Two files must not give the same procedure id (`01-x.yaml`, `02-x.yaml`).
-    fn procedure_ids(&mut self, src: &Sources) {
+    /// Two files must not give one id, and so one page (`01-x.yaml` and `02-x.yaml`,
+    /// `x.yaml` and `x.yml`): the second would overwrite the first's page.
+    fn unique_ids<T>(&mut self, kind: &str, files: &[crate::load::Loaded<T>]) {
         let mut seen: HashMap<&str, &Path> = HashMap::new();
-        for p in &src.procedures {
-            if let Some(first) = seen.get(p.slug.as_str()) {
+        for f in files {
+            if let Some(first) = seen.get(f.slug.as_str()) {
                 self.diags
                     .error(
-                        Pos::file(&p.path),
+                        Pos::file(&f.path),
                         format!(
-                            "expected each procedure id once, found \"{}\" again",
-                            p.slug
+                            "expected each {kind} id once, found \"{}\" again (also given by {})",
+                            f.slug,
+                            first.display()
                         ),
                     )
                     .hint(format!(
-                        "{} has the same name after its number prefix",
-                        first.display()
+                        "the id comes from the file name without its number prefix and \
+                         extension; both files would make the same page, so rename or merge one \
+                         of them ({} and {})",
+                        first.display(),
+                        f.path.display()
                     ));
             } else {
-                seen.insert(&p.slug, &p.path);
+                seen.insert(&f.slug, &f.path);
             }
         }
     }
