@@ -57,18 +57,19 @@ pub fn load(
     hb: &Handbook,
     diags: &mut Diagnostics,
 ) -> Option<(AssessmentFile, Vec<String>)> {
-    let text = match std::fs::read(path) {
-        Ok(b) => crate::load::decode_utf8(b, path, diags)?,
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
         Err(e) => {
             diags.error(Pos::file(path), format!("cannot read the assessment: {e}"));
             return None;
         }
     };
-    let checked = assessment::read(&text, hb);
+    let checked = assessment::read_bytes(&bytes, hb);
     for p in &checked.problems {
-        diags.error(Pos::file(path), p.clone());
+        diags.error(Pos::file(path), p.message.clone());
     }
-    checked.file.map(|f| (f, checked.notes))
+    let notes = checked.notes.into_iter().map(|n| n.message).collect();
+    checked.file.map(|f| (f, notes))
 }
 
 fn env(theme: &Theme, diags: &mut Diagnostics) -> Option<Environment<'static>> {

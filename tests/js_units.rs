@@ -38,10 +38,11 @@ fn assessment_functions() {
     // Validation: the unknown criterion is a note, not a refusal; bad values are refused.
     let v = eval(
         &tab,
-        &format!("(() => {{ {a} return A.validate(f, C); }})()"),
+        &format!("(() => {{ {a} return A.read(JSON.stringify(f), C); }})()"),
     );
     assert_eq!(v["problems"], json!([]));
-    assert!(v["notes"][0].as_str().unwrap().contains("S9.9"));
+    assert_eq!(v["notes"][0]["code"], "unknown-id");
+    assert!(v["notes"][0]["message"].as_str().unwrap().contains("S9.9"));
     for (broken, expect) in [
         ("f.ratings['S1.1'].rating = 'excellent'", "excellent"),
         ("f.version = 2", "newer doracak"),
@@ -57,13 +58,15 @@ fn assessment_functions() {
     ] {
         let r = eval(
             &tab,
-            &format!("(() => {{ {a} {broken}; return A.validate(f, C).problems.join(' '); }})()"),
+            &format!(
+                "(() => {{ {a} {broken}; return A.read(JSON.stringify(f), C).problems.map(p => p.message).join(' '); }})()"
+            ),
         );
         assert!(r.as_str().unwrap().contains(expect), "{broken}: {r}");
     }
     let r = eval(
         &tab,
-        &format!("(() => {{ {a} return A.read('{{not json', C).problems[0]; }})()"),
+        &format!("(() => {{ {a} return A.read('{{not json', C).problems[0].message; }})()"),
     );
     assert!(r.as_str().unwrap().starts_with("expected a JSON file"));
 

@@ -21,7 +21,7 @@
   // ---- plain functions -------------------------------------------------------------------
 
   function index(cat) {
-    var crit = {}, ev = {}, std = {};
+    var crit = Object.create(null), ev = Object.create(null), std = Object.create(null);
     cat.standards.forEach(function (s) {
       std[s.id] = s;
       s.criteria.forEach(function (c) {
@@ -60,55 +60,202 @@
   function isObject(x) { return x !== null && typeof x === "object" && !Array.isArray(x); }
   function isString(x) { return typeof x === "string"; }
 
-  // Check an assessment file against the catalogue. Problems refuse it; notes do not.
-  // The same rules as src/assessment.rs.
-  function validate(obj, cat) {
-    var problems = [], notes = [];
-    if (!isObject(obj)) { return { problems: ["expected a JSON object, found " + (Array.isArray(obj) ? "a list" : typeof obj)], notes: notes }; }
-    if (obj.schema !== SCHEMA) { problems.push("expected \"schema\": \"" + SCHEMA + "\", found " + JSON.stringify(obj.schema === undefined ? "no schema" : obj.schema)); return { problems: problems, notes: notes }; }
-    if (typeof obj.version !== "number" || obj.version % 1 !== 0 || obj.version < 1) { problems.push("expected a whole \"version\" number from 1 to " + VERSION + ", found " + JSON.stringify(obj.version)); return { problems: problems, notes: notes }; }
-    if (obj.version > VERSION) { problems.push("expected version " + VERSION + " or older, found version " + obj.version + ": the file was made by a newer doracak"); return { problems: problems, notes: notes }; }
-    if (!isObject(obj.assessment) || !isString(obj.assessment.name) || !obj.assessment.name.trim()) { problems.push("expected the assessment's name, found none"); }
-    ["ratings", "evidence"].forEach(function (k) { if (obj[k] !== undefined && !isObject(obj[k])) { problems.push("expected \"" + k + "\" to be an object of ids, found " + typeof obj[k]); } });
-    if (obj.plan !== undefined && !Array.isArray(obj.plan)) { problems.push("expected \"plan\" to be a list, found " + typeof obj.plan); }
-    if (problems.length) { return { problems: problems, notes: notes }; }
-    var ix = index(cat);
-    var codes = cat.scale.map(function (r) { return r.code; });
-    Object.keys(obj.ratings || {}).forEach(function (id) {
-      var r = obj.ratings[id];
-      if (!isObject(r)) { problems.push("criterion " + id + ": expected an object, found " + typeof r); return; }
-      if (!ix.criteria[id]) { notes.push("the handbook has no criterion " + id + "; its rating is kept but not scored"); }
-      if (r.rating !== undefined && r.rating !== null && codes.indexOf(r.rating) < 0) { problems.push("criterion " + id + ": expected a rating of " + codes.join(", ") + ", found \"" + r.rating + "\""); }
-      if (r.note !== undefined && !isString(r.note)) { problems.push("criterion " + id + ": expected the note as text"); }
-    });
-    Object.keys(obj.evidence || {}).forEach(function (id) {
-      var e = obj.evidence[id];
-      if (!isObject(e)) { problems.push("evidence " + id + ": expected an object, found " + typeof e); return; }
-      if (!ix.evidence[id]) { notes.push("the handbook has no evidence item " + id + "; its entry is kept"); }
-      if (e.status !== undefined && e.status !== null && STATUS.indexOf(e.status) < 0) { problems.push("evidence " + id + ": expected a status of " + STATUS.join(", ") + ", found \"" + e.status + "\""); }
-      ["reviewed", "next_review"].forEach(function (f) {
-        if (e[f] !== undefined && e[f] !== "" && !(isString(e[f]) && DATE.test(e[f]))) { problems.push("evidence " + id + ": expected " + f + " as a date YYYY-MM-DD, found \"" + e[f] + "\""); }
-      });
-      ["location", "owner"].forEach(function (f) { if (e[f] !== undefined && !isString(e[f])) { problems.push("evidence " + id + ": expected " + f + " as text"); } });
-    });
-    (obj.plan || []).forEach(function (p, i) {
-      if (!isObject(p) || !isString(p.criterion)) { problems.push("plan row " + (i + 1) + ": expected an object with a criterion id"); return; }
-      if (!ix.criteria[p.criterion]) { notes.push("plan row " + (i + 1) + ": the handbook has no criterion " + p.criterion); }
-      if (p.due !== undefined && p.due !== "" && !(isString(p.due) && DATE.test(p.due))) { problems.push("plan row " + (i + 1) + ": expected the deadline as a date YYYY-MM-DD, found \"" + p.due + "\""); }
-    });
-    return { problems: problems, notes: notes };
+  // ---- the rules of the file (the same as src/assessment/rules.rs, code for code) --------
+
+  var MAX_FILE = 5000000, MAX_DEPTH = 16, MAX_NAME = 200, MAX_ID = 100, MAX_TEXT = 10000;
+  var ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+  var DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+  function isDate(s) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m) { return false; }
+    var y = +m[1], mo = +m[2], d = +m[3];
+    if (mo < 1 || mo > 12) { return false; }
+    var max = mo === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : DAYS[mo - 1];
+    return d >= 1 && d <= max;
+  }
+  function isTimestamp(s) {
+    if (s.length < 10 || !isDate(s.slice(0, 10))) { return false; }
+    var rest = s.slice(10);
+    if (!rest) { return true; }
+    var m = /^T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?$/.exec(rest);
+    return !!m;
+  }
+  function isId(id) { return id.length >= 1 && id.length <= MAX_ID && ID.test(id); }
+  function kind(v) {
+    if (v === null) { return "null"; }
+    if (Array.isArray(v)) { return "a list"; }
+    return { boolean: "true or false", number: "a number", string: "text", object: "an object" }[typeof v] || typeof v;
+  }
+  function wellFormed(s) { return !/[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/.test(s); }
+
+  // After JSON.parse succeeded: the first key found twice in one object, and how deep
+  // lists and objects nest. (JSON.parse itself keeps the last of two keys silently.)
+  function scan(text) {
+    var stack = [], deepest = 0, i = 0, n = text.length;
+    while (i < n) {
+      var ch = text[i];
+      if (ch === "{" || ch === "[") {
+        stack.push(ch === "{" ? { keys: Object.create(null), key: true } : null);
+        if (stack.length > deepest) { deepest = stack.length; }
+        i++;
+      } else if (ch === "}" || ch === "]") { stack.pop(); i++; }
+      else if (ch === ",") { var top = stack[stack.length - 1]; if (top) { top.key = true; } i++; }
+      else if (ch === "\"") {
+        var j = i + 1;
+        while (text[j] !== "\"") { j += text[j] === "\\" ? 2 : 1; }
+        var o = stack[stack.length - 1];
+        if (o && o.key) {
+          var k = JSON.parse(text.slice(i, j + 1));
+          if (Object.prototype.hasOwnProperty.call(o.keys, k)) { return { duplicate: k, depth: deepest }; }
+          o.keys[k] = true;
+          o.key = false;
+        }
+        i = j + 1;
+      } else { i++; }
+    }
+    return { duplicate: null, depth: deepest };
   }
 
-  // Read a file's text: parse, migrate, validate. { file, problems, notes }.
+  // Read a file's text: parse, check, normalise. { file, problems, notes }, where each
+  // problem and note is { code, message }; file is null when any problem was found.
   function read(text, cat) {
-    var obj;
-    try { obj = JSON.parse(text); } catch (e) { return { file: null, problems: ["expected a JSON file, found text that is not JSON (" + e.message + ")"], notes: [] }; }
-    var pre = validate(obj, cat);
-    if (pre.problems.length) { return { file: null, problems: pre.problems, notes: pre.notes }; }
-    var m = migrate(obj);
-    var post = validate(m.file, cat);
-    if (post.problems.length) { return { file: null, problems: post.problems, notes: post.notes }; }
-    return { file: m.file, problems: [], notes: m.notes.concat(post.notes) };
+    var out = { file: null, problems: [], notes: [] };
+    function problem(code, message) { out.problems.push({ code: code, message: message }); }
+    if (text.charCodeAt(0) === 0xfeff) { text = text.slice(1); }
+    if (text.length > MAX_FILE) { problem("too-large", "expected a file of at most " + MAX_FILE + " characters, found " + text.length); return out; }
+    var top, bad = false;
+    try { top = JSON.parse(text); } catch (e) { problem("not-json", "expected a JSON file, found text that is not JSON (" + e.message + ")"); return out; }
+    (function walk(v) {
+      if (typeof v === "number" && !isFinite(v)) { bad = true; }
+      else if (typeof v === "string" && !wellFormed(v)) { bad = true; }
+      else if (v && typeof v === "object") { Object.keys(v).forEach(function (k) { if (!wellFormed(k)) { bad = true; } walk(v[k]); }); }
+    })(top);
+    if (bad) { problem("not-json", "expected a JSON file, found text that is not JSON (a number out of range or broken text)"); return out; }
+    var sc = scan(text);
+    if (sc.duplicate !== null) { problem("duplicate-key", "expected each key once in an object, found " + JSON.stringify(sc.duplicate)); return out; }
+    if (sc.depth > MAX_DEPTH) { problem("too-deep", "expected lists and objects nested at most " + MAX_DEPTH + " deep, found deeper"); return out; }
+    if (!isObject(top)) { problem("not-object", "expected a JSON object, found " + kind(top)); return out; }
+    if (top.schema !== SCHEMA) { problem("schema", "expected \"schema\": \"" + SCHEMA + "\", found " + (top.schema === undefined ? "no schema" : JSON.stringify(top.schema))); return out; }
+    var v = top.version;
+    var whole = typeof v === "number" && isFinite(v) && v % 1 === 0;
+    if (whole && v > VERSION) { problem("version-newer", "expected version " + VERSION + " or older, found version " + v + ": the file was made by a newer doracak"); return out; }
+    if (!whole || v < 1) { problem("version", "expected a whole \"version\" number from 1 to " + VERSION + ", found " + (v === undefined ? "none" : JSON.stringify(v))); return out; }
+    var m = migrate(top);
+    var file = check(m.file, cat, out);
+    out.notes = m.notes.map(function (n) { return { code: "migrated", message: n }; }).concat(out.notes);
+    if (!out.problems.length) { out.file = file; }
+    return out;
+  }
+
+  // Check every part of the file and build its normalised copy (every field present).
+  function check(top, cat, out) {
+    function problem(code, message) { out.problems.push({ code: code, message: message }); }
+    function note(code, message) { out.notes.push({ code: code, message: message }); }
+    function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+    function absent(o, k) { return !has(o, k) || o[k] === null; }
+    function object(v, what, present) {
+      if (!present || v === null) { return null; }
+      if (isObject(v)) { return v; }
+      problem("type", what + ": expected an object, found " + kind(v));
+      return null;
+    }
+    function text(o, k, max, what) {
+      if (absent(o, k)) { return ""; }
+      var s = o[k];
+      if (!isString(s)) { problem("type", what + ": expected " + k + " as text, found " + kind(s)); return ""; }
+      if (s.length > max) { problem("too-long", what + ": expected " + k + " of at most " + max + " characters, found " + s.length); }
+      return s;
+    }
+    function date(o, k, time, what) {
+      var s = text(o, k, 40, what);
+      if (s && !(time ? isTimestamp(s) : isDate(s))) { problem("date", what + ": expected " + k + " as " + (time ? "a date YYYY-MM-DD or a date and time YYYY-MM-DDThh:mm:ssZ" : "a date YYYY-MM-DD") + ", found \"" + s + "\""); }
+      return s;
+    }
+    function code(o, k, allowed, pcode, what) {
+      if (absent(o, k)) { return null; }
+      var s = o[k];
+      if (!isString(s)) { problem("type", what + ": expected " + k + " as text, found " + kind(s)); return null; }
+      if (allowed.indexOf(s) < 0) { problem(pcode, what + ": expected " + k + " of " + allowed.join(", ") + ", found \"" + s + "\""); return null; }
+      return s;
+    }
+    function known(o, fields, what) {
+      Object.keys(o).forEach(function (k) { if (fields.indexOf(k) < 0) { note("unknown-field", what + ": the field \"" + k + "\" is not part of the format and is left out"); } });
+    }
+    function id(x, what) {
+      if (!isId(x)) { problem("id", what + ": expected an id of 1 to " + MAX_ID + " letters, digits, dots, dashes or underscores, found \"" + x + "\""); }
+    }
+    known(top, ["schema", "version", "handbook", "assessment", "ratings", "evidence", "plan"], "the file");
+    var file = { schema: SCHEMA, version: VERSION, handbook: { title: "", catalog: "" }, assessment: { name: "", centre: "", created: "", updated: "" }, ratings: {}, evidence: {}, plan: [] };
+    var h = object(top.handbook, "handbook", has(top, "handbook"));
+    if (h) { known(h, ["title", "catalog"], "handbook"); file.handbook = { title: text(h, "title", MAX_TEXT, "handbook"), catalog: text(h, "catalog", MAX_TEXT, "handbook") }; }
+    var a = object(top.assessment, "assessment", has(top, "assessment"));
+    if (a) {
+      known(a, ["name", "centre", "created", "updated"], "assessment");
+      var name = text(a, "name", MAX_NAME, "assessment");
+      if (!name.trim() && (absent(a, "name") || isString(a.name))) { problem("name", "expected the assessment's name, found none"); }
+      file.assessment = { name: name, centre: text(a, "centre", MAX_NAME, "assessment"), created: date(a, "created", true, "assessment"), updated: date(a, "updated", true, "assessment") };
+    } else if (absent(top, "assessment")) { problem("name", "expected the assessment's name, found none"); }
+
+    var ix = index(cat);
+    var codes = cat.scale.map(function (r) { return r.code; });
+    var ratings = object(top.ratings, "ratings", has(top, "ratings"));
+    if (ratings) {
+      Object.keys(ratings).forEach(function (k) {
+        var what = "criterion " + k;
+        id(k, what);
+        var r = ratings[k];
+        if (r === null) { problem("type", what + ": expected an object, found null"); return; }
+        r = object(r, what, true);
+        if (!r) { return; }
+        known(r, ["rating", "note"], what);
+        var entry = { rating: code(r, "rating", codes, "rating", what), note: text(r, "note", MAX_TEXT, what) };
+        if (!ix.criteria[k]) { note("unknown-id", "the handbook has no criterion " + k + "; its rating is kept but not scored"); }
+        if (isId(k)) { file.ratings[k] = entry; }
+      });
+    }
+    var ev = object(top.evidence, "evidence", has(top, "evidence"));
+    if (ev) {
+      Object.keys(ev).forEach(function (k) {
+        var what = "evidence " + k;
+        id(k, what);
+        var e = ev[k];
+        if (e === null) { problem("type", what + ": expected an object, found null"); return; }
+        e = object(e, what, true);
+        if (!e) { return; }
+        known(e, ["status", "location", "owner", "reviewed", "next_review"], what);
+        var entry = { status: code(e, "status", STATUS, "status", what), location: text(e, "location", MAX_TEXT, what), owner: text(e, "owner", MAX_TEXT, what), reviewed: date(e, "reviewed", false, what), next_review: date(e, "next_review", false, what) };
+        if (!ix.evidence[k]) { note("unknown-id", "the handbook has no evidence item " + k + "; its entry is kept"); }
+        if (isId(k)) { file.evidence[k] = entry; }
+      });
+    }
+    if (!absent(top, "plan")) {
+      if (!Array.isArray(top.plan)) { problem("type", "plan: expected a list, found " + kind(top.plan)); }
+      else {
+        var seen = Object.create(null);
+        top.plan.forEach(function (p, i) {
+          var what = "plan row " + (i + 1);
+          if (!isObject(p)) { problem("type", what + ": expected an object, found " + kind(p)); return; }
+          known(p, ["criterion", "action", "owner", "due", "indicator", "cost"], what);
+          var crit = "";
+          if (isString(p.criterion)) { id(p.criterion, what); crit = p.criterion; }
+          else { problem("type", what + ": expected the criterion's id as text, found " + (has(p, "criterion") ? kind(p.criterion) : "none")); }
+          if (crit && Object.prototype.hasOwnProperty.call(seen, crit)) { problem("duplicate-plan", what + ": expected one plan row per criterion, found " + crit + " again"); }
+          if (crit) { seen[crit] = true; }
+          if (crit && !ix.criteria[crit]) { note("unknown-id", what + ": the handbook has no criterion " + crit); }
+          file.plan.push({ criterion: crit, action: text(p, "action", MAX_TEXT, what), owner: text(p, "owner", MAX_TEXT, what), due: date(p, "due", false, what), indicator: text(p, "indicator", MAX_TEXT, what), cost: text(p, "cost", MAX_TEXT, what) });
+        });
+      }
+    }
+    return file;
+  }
+
+  // Read a file's bytes (an ArrayBuffer): UTF-8 or refused, then as `read`.
+  function readBytes(buf, cat) {
+    var text;
+    try { text = new TextDecoder("utf-8", { fatal: true }).decode(buf); }
+    catch (e) { return { file: null, problems: [{ code: "not-utf8", message: "expected a text file in UTF-8, found bytes that are not" }], notes: [] }; }
+    return read(text, cat);
   }
 
   // Scores per standard: unrated criteria count with no points; "not applicable" is left out.
@@ -199,6 +346,7 @@
   }
 
   function Store(cat, storage) {
+    this.cat = cat;
     this.storage = storage || window.localStorage;
     this.prefix = "doracak:" + hash(cat.title) + ":";
   }
@@ -222,10 +370,12 @@
     if (!raw) { return null; }
     try {
       var rec = JSON.parse(raw);
-      if (rec && rec.data && rec.data.schema === SCHEMA) {
+      if (rec && isObject(rec.data) && rec.data.schema === SCHEMA) {
+        // What was kept passes the same rules as an import, and comes back normalised.
         var m = migrate(rec.data);
-        rec.data = m.file;
-        return rec;
+        var out = { problems: [], notes: [] };
+        var data = check(m.file, this.cat, out);
+        if (!out.problems.length) { rec.data = data; return rec; }
       }
     } catch (e) { /* unreadable: treated as missing */ }
     return null;
@@ -249,7 +399,8 @@
 
   window.DoracakAssessment = {
     SCHEMA: SCHEMA, VERSION: VERSION, STORE: STORE, MIGRATIONS: MIGRATIONS,
-    emptyAssessment: emptyAssessment, migrate: migrate, validate: validate, read: read,
+    emptyAssessment: emptyAssessment, migrate: migrate, check: check, read: read, readBytes: readBytes,
+    isDate: isDate, isTimestamp: isTimestamp, LIMITS: { file: MAX_FILE, depth: MAX_DEPTH, name: MAX_NAME, id: MAX_ID, text: MAX_TEXT },
     scores: scores, planRows: planRows, toCSV: toCSV, isOverdue: isOverdue, notFullyMet: notFullyMet, Store: Store
   };
 
@@ -517,23 +668,43 @@
     }
   }
 
-  function importText(text) {
-    var r = read(text, CAT);
-    if (!r.file) { showImport(false, r.problems); return false; }
+  function messages(list) { return list.map(function (x) { return x.message; }); }
+
+  // Take a read file in: shown once on this page before anything is stored, so a file the
+  // page cannot show is refused and changes nothing.
+  function importChecked(r) {
+    if (!r.file) { showImport(false, messages(r.problems)); return false; }
+    flush();
+    var prev = rec, prevId = recId;
+    var candidate = { data: r.file, exported: r.file.assessment.updated };
+    try {
+      rec = candidate; recId = null;
+      bindAll();
+    } catch (e) {
+      rec = prev; recId = prevId;
+      try { bindAll(); } catch (again) { /* the page shows what it can */ }
+      showImport(false, [String(e)]);
+      return false;
+    }
     var id = store.newId();
     try {
-      store.save(id, { data: r.file, exported: r.file.assessment.updated });
+      store.save(id, candidate);
       store.setCurrent(id);
     } catch (e) {
+      rec = prev; recId = prevId;
+      bindAll();
       showImport(false, [UI.assess_storage_full || String(e)]);
       return false;
     }
     loadCurrent();
     bindAll();
-    showImport(true, r.notes);
+    showImport(true, messages(r.notes));
     return true;
   }
+  function importText(text) { return importChecked(read(text, CAT)); }
+  function importBytes(buf) { return importChecked(readBytes(buf, CAT)); }
   window.DoracakAssessment.importText = importText;
+  window.DoracakAssessment.importBytes = importBytes;
 
   function bindOverview() {
     var form = $("[data-assess-new]");
@@ -609,9 +780,9 @@
         var f = imp.files && imp.files[0];
         if (!f) { return; }
         var reader = new FileReader();
-        reader.onload = function () { importText(String(reader.result)); imp.value = ""; };
+        reader.onload = function () { importBytes(reader.result); imp.value = ""; };
         reader.onerror = function () { showImport(false, [String(reader.error)]); };
-        reader.readAsText(f);
+        reader.readAsArrayBuffer(f);
       };
     }
   }

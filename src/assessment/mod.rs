@@ -1,10 +1,15 @@
 //! The self-assessment file: one JSON shape shared by the browser (export/import),
 //! `doracak report` and `doracak aggregate` (see docs/assessment-format.md).
 //!
-//! The browser's `theme/static/assessment.js` applies the same rules as `validate` here;
-//! keep the two in step.
+//! The rules a file must meet are in `rules`; the browser's `theme/static/assessment.js`
+//! applies the same rules, and the corpus in `tests/fixtures/assessment-files/` holds both
+//! to the same verdict on every file.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+mod rules;
+
+pub use rules::{Checked, Finding, is_date, is_id, is_timestamp, read, read_bytes};
+
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -88,14 +93,6 @@ pub struct PlanEntry {
     pub indicator: String,
     #[serde(default)]
     pub cost: String,
-}
-
-/// What reading a file found: problems refuse it, notes do not.
-#[derive(Debug, Default)]
-pub struct Checked {
-    pub file: Option<AssessmentFile>,
-    pub problems: Vec<String>,
-    pub notes: Vec<String>,
 }
 
 /// A stable identity of the handbook's assessable content (FNV-1a over ids and texts):
@@ -209,154 +206,6 @@ pub fn write_catalog_script(hb: &Handbook, w: &mut dyn std::io::Write) -> std::i
     w.write_all(b";\n")
 }
 
-fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
-    match (num(0..4), num(5..7), num(8..10)) {
-        (Some(_), Some(m), Some(d)) => (1..=12).contains(&m) && (1..=31).contains(&d),
-        _ => false,
-    }
-}
-
-/// Read and check an assessment file against the handbook, migrating older versions.
-pub fn read(text: &str, hb: &Handbook) -> Checked {
-    let mut out = Checked::default();
-    let value: serde_json::Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            out.problems.push(format!(
-                "expected a JSON file, found text that is not JSON (line {}, column {}: {e})",
-                e.line(),
-                e.column()
-            ));
-            return out;
-        }
-    };
-    if value.get("schema").and_then(|s| s.as_str()) != Some(SCHEMA) {
-        out.problems.push(format!(
-            "expected \"schema\": \"{SCHEMA}\", found {}",
-            value
-                .get("schema")
-                .map_or("no schema".to_string(), |s| s.to_string())
-        ));
-        return out;
-    }
-    let version = value.get("version").and_then(|v| v.as_u64());
-    match version {
-        Some(v) if v > VERSION => {
-            out.problems.push(format!(
-                "expected version {VERSION} or older, found version {v}: the file was made by a newer doracak"
-            ));
-            return out;
-        }
-        Some(v) if v >= 1 => {}
-        _ => {
-            out.problems.push(format!(
-                "expected a whole \"version\" number from 1 to {VERSION}, found {}",
-                value
-                    .get("version")
-                    .map_or("none".to_string(), |s| s.to_string())
-            ));
-            return out;
-        }
-    }
-    let file: AssessmentFile = match serde_json::from_value(value) {
-        Ok(f) => f,
-        Err(e) => {
-            out.problems
-                .push(format!("the file does not have the assessment shape: {e}"));
-            return out;
-        }
-    };
-    check(&file, hb, &mut out);
-    if out.problems.is_empty() {
-        out.file = Some(file);
-    }
-    out
-}
-
-fn check(f: &AssessmentFile, hb: &Handbook, out: &mut Checked) {
-    if f.assessment.name.trim().is_empty() {
-        out.problems
-            .push("expected the assessment's name, found empty text".into());
-    }
-    let codes: HashSet<&str> = hb.config.scale.iter().map(|r| r.code.as_str()).collect();
-    let criteria: HashSet<&str> = hb
-        .standards
-        .iter()
-        .flat_map(|s| &s.criteria)
-        .map(|c| c.id.as_str())
-        .collect();
-    let evidence: HashSet<&str> = hb
-        .standards
-        .iter()
-        .flat_map(|s| &s.criteria)
-        .flat_map(|c| &c.evidence)
-        .map(|e| e.id.as_str())
-        .collect();
-    for (id, r) in &f.ratings {
-        if !criteria.contains(id.as_str()) {
-            out.notes.push(format!(
-                "the handbook has no criterion {id}; its rating is kept but not scored"
-            ));
-        }
-        if let Some(code) = &r.rating
-            && !codes.contains(code.as_str())
-        {
-            out.problems.push(format!(
-                "criterion {id}: expected a rating of {}, found \"{code}\"",
-                hb.config
-                    .scale
-                    .iter()
-                    .map(|r| r.code.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
-    }
-    for (id, e) in &f.evidence {
-        if !evidence.contains(id.as_str()) {
-            out.notes.push(format!(
-                "the handbook has no evidence item {id}; its entry is kept"
-            ));
-        }
-        if let Some(st) = &e.status
-            && !EVIDENCE_STATUS.contains(&st.as_str())
-        {
-            out.problems.push(format!(
-                "evidence {id}: expected a status of {}, found \"{st}\"",
-                EVIDENCE_STATUS.join(", ")
-            ));
-        }
-        for (field, v) in [("reviewed", &e.reviewed), ("next_review", &e.next_review)] {
-            if !v.is_empty() && !is_date(v) {
-                out.problems.push(format!(
-                    "evidence {id}: expected {field} as a date YYYY-MM-DD, found \"{v}\""
-                ));
-            }
-        }
-    }
-    for (i, p) in f.plan.iter().enumerate() {
-        if !criteria.contains(p.criterion.as_str()) {
-            out.notes.push(format!(
-                "plan row {}: the handbook has no criterion {}",
-                i + 1,
-                p.criterion
-            ));
-        }
-        if !p.due.is_empty() && !is_date(&p.due) {
-            out.problems.push(format!(
-                "plan row {}: expected the deadline as a date YYYY-MM-DD, found \"{}\"",
-                i + 1,
-                p.due
-            ));
-        }
-    }
-}
-
 /// The score of one standard: points earned, points possible, criteria left unrated.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Score {
@@ -427,17 +276,4 @@ pub fn not_fully_met(cfg: &Config, code: &str) -> bool {
     cfg.scale
         .iter()
         .any(|r| r.code == code && r.points.is_some_and(|p| p < top))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates() {
-        assert!(is_date("2026-10-01"));
-        assert!(!is_date("2026-13-01"));
-        assert!(!is_date("1.10.2026"));
-        assert!(!is_date("2026-1-01"));
-    }
 }
