@@ -414,105 +414,14 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
     }
 }
 
-/// Marks the glossary's abbreviations in rendered HTML with `<abbr title="…">`, so a
-/// reader sees what "G/SPIF" stands for wherever it appears.
-pub struct Abbreviator {
-    /// (abbreviation, expansion), longest abbreviation first.
-    terms: Vec<(String, String)>,
-}
-
-impl Abbreviator {
-    pub fn new(hb: &Handbook) -> Self {
-        let mut terms: Vec<(String, String)> = hb
-            .glossary
-            .abbreviations
-            .iter()
-            .filter(|t| t.term.chars().count() >= 2)
-            .map(|t| (t.term.trim().to_string(), t.text.trim().to_string()))
-            .collect();
-        terms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        terms.dedup_by(|a, b| a.0 == b.0);
-        Abbreviator { terms }
-    }
-
-    /// Wrap every whole-word abbreviation in the text (never in tags or attributes).
-    pub fn apply(&self, html: &str) -> String {
-        if self.terms.is_empty() {
-            return html.to_string();
-        }
-        let mut out = String::with_capacity(html.len() + 64);
-        let mut rest = html;
-        let mut in_abbr = false;
-        while !rest.is_empty() {
-            if rest.starts_with('<') {
-                let end = rest.find('>').map_or(rest.len(), |i| i + 1);
-                let tag = &rest[..end];
-                if tag.starts_with("<abbr") {
-                    in_abbr = true;
-                } else if tag.starts_with("</abbr") {
-                    in_abbr = false;
-                }
-                out.push_str(tag);
-                rest = &rest[end..];
-                continue;
-            }
-            let end = rest.find('<').unwrap_or(rest.len());
-            let text = &rest[..end];
-            if in_abbr {
-                out.push_str(text);
-            } else {
-                self.wrap_text(text, &mut out);
-            }
-            rest = &rest[end..];
-        }
-        out
-    }
-
-    fn wrap_text(&self, text: &str, out: &mut String) {
-        let mut i = 0;
-        let mut prev: Option<char> = None;
-        'outer: while i < text.len() {
-            let boundary_before = prev.is_none_or(|c| !c.is_alphanumeric() && c != '&' && c != '#');
-            if boundary_before {
-                for (term, title) in &self.terms {
-                    if text[i..].starts_with(term.as_str()) {
-                        let after = text[i + term.len()..].chars().next();
-                        if after.is_none_or(|c| !c.is_alphanumeric()) {
-                            out.push_str("<abbr title=\"");
-                            out.push_str(&escape_attr(title));
-                            out.push_str("\">");
-                            out.push_str(term);
-                            out.push_str("</abbr>");
-                            i += term.len();
-                            prev = term.chars().last();
-                            continue 'outer;
-                        }
-                    }
-                }
-            }
-            let c = text[i..].chars().next().unwrap_or(' ');
-            out.push(c);
-            prev = Some(c);
-            i += c.len_utf8();
-        }
-    }
-}
-
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// Renders content Markdown once, with abbreviations marked.
 struct Md<'a> {
-    abbr: &'a Abbreviator,
+    abbr: &'a markdown::Abbreviations,
 }
 
 impl Md<'_> {
     fn html(&self, md: &str) -> Html {
-        Value::from_safe_string(self.abbr.apply(&markdown::to_html(md)))
+        Value::from_safe_string(markdown::to_html_marked(md, self.abbr))
     }
 
     fn opt(&self, md: &Option<String>) -> Option<Html> {
@@ -560,7 +469,12 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
 
 pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
     let titles = Titles::of(hb);
-    let abbr = Abbreviator::new(hb);
+    let abbr = markdown::Abbreviations::new(
+        hb.glossary
+            .abbreviations
+            .iter()
+            .map(|t| (t.term.clone(), t.text.clone())),
+    );
     let md = Md { abbr: &abbr };
     let html = |s: &str| md.html(s);
     let places = places(hb, ui);
