@@ -319,11 +319,11 @@ impl Check<'_> {
             }
             _ => {}
         }
-        for (i, c) in f.columns.iter().enumerate() {
+        for c in &f.columns {
             let kind = c.kind.as_ref().map(|k| k.value).unwrap_or(ColumnKind::Text);
-            if (f.row_labels.is_empty() || i != 0) && c.label.value.trim().is_empty() {
-                // A column without a heading is allowed only where the original prints none
-                // over a column of choices (`1 | 2 | 3 | 4 | 5`).
+            if f.row_labels.is_empty() && c.label.value.trim().is_empty() {
+                // A column without a heading is allowed where the original prints none: over
+                // a column of choices (`1 | 2 | 3 | 4 | 5`), or where each row is labelled.
                 if kind != ColumnKind::Choice {
                     self.diags.error(
                         self.pos(&c.label),
