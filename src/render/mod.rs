@@ -2,6 +2,7 @@
 //!
 //! Nothing is written here; `write` puts the result on disk only if every page rendered.
 
+pub mod forms;
 pub mod views;
 
 use std::collections::HashMap;
@@ -155,6 +156,13 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: Sink)
             "forms.html",
             context! { page => "forms", groups => val(&v.forms) },
         );
+        for f in &v.form_pages {
+            r.page(
+                &f.url,
+                "form.html",
+                context! { page => "forms", f => val(f) },
+            );
+        }
     }
     if v.nav.deadlines {
         r.page(
