@@ -31,6 +31,8 @@ pub struct Sources {
     pub roles: Vec<Loaded<RoleSrc>>,
     pub plans: Vec<Loaded<PlanSrc>>,
     pub forms: Option<Loaded<FormsSrc>>,
+    /// The printed forms, field by field (`content/forms/ID.yaml`).
+    pub form_templates: Vec<Loaded<FormTemplateSrc>>,
     pub glossary: Option<Loaded<GlossarySrc>>,
     pub principles: Option<Loaded<PrinciplesSrc>>,
     pub indicators: Option<Loaded<IndicatorsSrc>>,
@@ -102,6 +104,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Sources {
             }
             src.files.push(path);
         }
+    }
+    for path in loader.yaml_files("content/forms") {
+        if let Some(v) = loader.parse::<FormTemplateSrc>(&path) {
+            src.form_templates.push(loader.loaded(path.clone(), v));
+        }
+        src.files.push(path);
     }
     src.forms = loader.single("content/forms.yaml", &mut src.files);
     src.glossary = loader.single("content/glossary.yaml", &mut src.files);
@@ -189,7 +197,7 @@ impl Loader<'_> {
                     "this file is not part of the handbook and was not read",
                 )
                 .hint(format!(
-                    "content/ holds {}, and the folders sop/, roles/ and plans/",
+                    "content/ holds {}, and the folders sop/, roles/, plans/ and forms/",
                     known.join(", ")
                 ));
         }

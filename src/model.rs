@@ -14,6 +14,8 @@ use crate::duration;
 use crate::load::Sources;
 use crate::source::{self, RoleKind, S};
 
+pub mod forms;
+
 #[derive(Debug, Serialize)]
 pub struct Handbook {
     #[serde(skip)]
@@ -166,6 +168,10 @@ pub struct Form {
     pub procedure: Option<String>,
     /// Steps (ids) and criteria (ids) that use the form.
     pub used_by: Vec<String>,
+    /// The code printed on the form (`E-3`), where the form is encoded field by field.
+    pub code: Option<String>,
+    /// The printed form, field by field (`content/forms/ID.yaml`), where it is encoded.
+    pub template: Option<forms::FormTemplate>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -308,11 +314,20 @@ pub fn build(config: Config, src: Sources) -> Handbook {
                         group: group.clone(),
                         procedure: proc.clone(),
                         used_by: Vec::new(),
+                        code: None,
+                        template: None,
                     })
                 })
                 .collect()
         })
         .unwrap_or_default();
+    for t in src.form_templates {
+        if let Some(f) = forms.iter_mut().find(|f| f.id == t.slug) {
+            let template = forms::template(t.value);
+            f.code = template.code.clone();
+            f.template = Some(template);
+        }
+    }
     let glossary = src.glossary.map(|l| glossary(l.value)).unwrap_or_default();
     let principles = src
         .principles

@@ -7,6 +7,9 @@
 use serde::Deserialize;
 pub use serde_saphyr::Spanned;
 
+pub mod forms;
+pub use forms::FormTemplateSrc;
+
 pub type S<T> = Spanned<T>;
 
 fn empty<T>() -> Vec<T> {

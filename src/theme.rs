@@ -42,6 +42,8 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "templates/assessment-print.html",
     "templates/report.html",
     "templates/aggregate.html",
+    "templates/form.html",
+    "templates/form-macros.html",
     "static/style.css",
     "static/print.css",
     "static/table-sort.js",
@@ -49,6 +51,8 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/search-engine.js",
     "static/search.js",
     "static/assessment.js",
+    "static/form.css",
+    "static/form-fill.js",
 ];
 
 /// The theme in effect for one build: embedded files with the handbook's overrides.

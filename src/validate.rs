@@ -10,6 +10,8 @@ use crate::duration;
 use crate::load::Sources;
 use crate::source::*;
 
+mod forms;
+
 /// Check the loaded sources; problems go into `diags`.
 pub fn validate(src: &Sources, diags: &mut Diagnostics) {
     let ids = KnownIds::of(src);
@@ -42,6 +44,7 @@ pub fn validate(src: &Sources, diags: &mut Diagnostics) {
     for p in &src.plans {
         v.plan(&p.path, &p.value);
     }
+    forms::templates(src, &ids.forms, v.diags);
 }
 
 /// The ids references may point at.

@@ -4,6 +4,7 @@
 //! Rendering never touches the disk itself: the build passes the site writer (`write`),
 //! which swaps the site into place only if every page rendered; tests pass a [`MemorySink`].
 
+pub mod forms;
 pub mod views;
 
 use std::collections::HashMap;
@@ -196,6 +197,13 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
             "forms.html",
             context! { page => "forms", groups => val(&v.forms) },
         );
+        for f in &v.form_pages {
+            r.page(
+                &f.url,
+                "form.html",
+                context! { page => "forms", f => val(f) },
+            );
+        }
     }
     if v.nav.deadlines {
         r.page(

@@ -31,6 +31,10 @@ pub mod url {
     pub fn form(id: &str) -> String {
         format!("formularet.html#{id}")
     }
+    /// The page of a form encoded field by field.
+    pub fn form_page(id: &str) -> String {
+        format!("formulari/{id}.html")
+    }
     pub fn plan(id: &str) -> String {
         format!("plani/{id}.html")
     }
@@ -109,6 +113,8 @@ pub struct Views {
     pub collections: Vec<CollectionView>,
     pub roles: Vec<RoleView>,
     pub forms: Vec<FormGroupView>,
+    /// The forms encoded field by field, one page each.
+    pub form_pages: Vec<super::forms::FormPageView>,
     pub glossary: GlossaryView,
     pub principles: PrinciplesView,
     pub indicators: Option<IndicatorsView>,
@@ -235,6 +241,10 @@ pub struct FormGroupView {
 #[derive(Serialize)]
 pub struct FormView {
     pub id: String,
+    /// The id with the printed code beside it ("MR3 (E-3)").
+    pub label: String,
+    /// The form's own page, where it is encoded field by field.
+    pub page_url: Option<String>,
     pub title: String,
     pub used_by: Vec<ActsView>,
 }
@@ -354,6 +364,8 @@ struct Titles<'a> {
     roles: HashMap<&'a str, &'a str>,
     procedures: HashMap<&'a str, &'a str>,
     forms: HashMap<&'a str, &'a str>,
+    /// Forms encoded field by field: id → printed code.
+    printed: HashMap<&'a str, Option<&'a str>>,
 }
 
 impl<'a> Titles<'a> {
@@ -374,6 +386,34 @@ impl<'a> Titles<'a> {
                 .iter()
                 .map(|f| (f.id.as_str(), f.title.as_str()))
                 .collect(),
+            printed: hb
+                .forms
+                .iter()
+                .filter(|f| f.template.is_some())
+                .map(|f| (f.id.as_str(), f.code.as_deref()))
+                .collect(),
+        }
+    }
+
+    /// Links to forms: to the form's own page, "MR3 (E-3)", where it is encoded field by
+    /// field; to its entry in the catalogue otherwise.
+    fn form_links(&self, ids: &[String]) -> Vec<LinkView> {
+        ids.iter().map(|id| self.form_link(id)).collect()
+    }
+
+    fn form_link(&self, id: &str) -> LinkView {
+        let title = self.forms.get(id).copied().unwrap_or(id).to_string();
+        match self.printed.get(id) {
+            Some(code) => LinkView {
+                id: super::forms::label(id, *code),
+                title,
+                url: url::form_page(id),
+            },
+            None => LinkView {
+                id: id.to_string(),
+                title,
+                url: url::form(id),
+            },
         }
     }
 
@@ -519,7 +559,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                     timing: c.timing.iter().map(|t| timing_view(t, ui)).collect(),
                     roles: titles.links(&c.roles, &titles.roles, url::role),
                     procedures: titles.links(&c.procedures, &titles.procedures, url::procedure),
-                    forms: titles.links(&c.forms, &titles.forms, url::form),
+                    forms: titles.form_links(&c.forms),
                 })
                 .collect(),
         })
@@ -553,7 +593,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                     text_html: html(&st.text),
                     actors: titles.links(&st.actors, &titles.roles, url::role),
                     timing: st.timing.iter().map(|t| timing_view(t, ui)).collect(),
-                    forms: titles.links(&st.forms, &titles.forms, url::form),
+                    forms: titles.form_links(&st.forms),
                 };
                 match step_groups.last_mut() {
                     Some(g) if g.title == st.group => g.steps.push(view),
@@ -594,16 +634,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                     .iter()
                     .map(|d| DocumentView {
                         text: d.text.clone(),
-                        form: d.form.as_ref().map(|f| LinkView {
-                            id: f.clone(),
-                            title: titles
-                                .forms
-                                .get(f.as_str())
-                                .copied()
-                                .unwrap_or(f)
-                                .to_string(),
-                            url: url::form(f),
-                        }),
+                        form: d.form.as_ref().map(|f| titles.form_link(f)),
                     })
                     .collect(),
                 referenced_by: proc_refs.remove(p.id.as_str()).unwrap_or_default(),
@@ -621,7 +652,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                             }
                         }
                     }
-                    titles.links(&ids, &titles.forms, url::form)
+                    titles.form_links(&ids)
                 },
             }
         })
@@ -705,6 +736,8 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
     for f in &hb.forms {
         let view = FormView {
             id: f.id.clone(),
+            label: super::forms::label(&f.id, f.code.as_deref()),
+            page_url: f.template.as_ref().map(|_| url::form_page(&f.id)),
             title: f.title.clone(),
             used_by: f.used_by.iter().filter_map(place).collect(),
         };
@@ -726,6 +759,12 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
             }),
         }
     }
+
+    let form_pages = hb
+        .forms
+        .iter()
+        .filter_map(|f| super::forms::page(f, f.used_by.iter().filter_map(place).collect(), ui))
+        .collect();
 
     let term = |t: &model::Term| TermView {
         id: t.id.clone(),
@@ -868,6 +907,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
         collections,
         roles,
         forms,
+        form_pages,
         glossary,
         principles,
         indicators,

@@ -192,13 +192,46 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
         push(&r.id, Kind::Role, title, text, url::role(&r.id));
     }
     for f in &hb.forms {
+        let Some(t) = &f.template else {
+            push(
+                &f.id,
+                Kind::Form,
+                format!("{} {}", f.id, f.title),
+                f.group.clone(),
+                url::form(&f.id),
+            );
+            continue;
+        };
+        // A form encoded field by field: the form, and each of its sections with the
+        // printed words of its fields, reach the form's page.
+        let label = crate::render::forms::label(&f.id, f.code.as_deref());
+        let page = url::form_page(&f.id);
         push(
             &f.id,
             Kind::Form,
-            format!("{} {}", f.id, f.title),
-            f.group.clone(),
-            url::form(&f.id),
+            format!("{label} {}", f.title),
+            format!("{}\n{}", t.title, f.group),
+            page.clone(),
         );
+        for s in &t.sections {
+            let name = [s.number.as_deref(), s.title.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let words = crate::model::forms::FormTemplate::section_words(s)
+                .into_iter()
+                .map(to_plain)
+                .collect::<Vec<_>>()
+                .join("\n");
+            push(
+                &format!("{}.{}", f.id, s.id),
+                Kind::Form,
+                format!("{label} {} — {name}", f.title),
+                words,
+                format!("{page}#{}", s.id),
+            );
+        }
     }
     for t in hb
         .glossary
