@@ -50,6 +50,8 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/print-button.js",
     "static/search-engine.js",
     "static/search.js",
+    "static/assessment-core.js",
+    "static/assessment-store.js",
     "static/assessment.js",
     "static/form.css",
     "static/form-fill.js",

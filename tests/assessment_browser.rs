@@ -109,7 +109,7 @@ fn a_director_rates_exports_and_imports_from_file_urls() {
         .unwrap();
     eval(
         &tab,
-        "(() => { const i = document.querySelector('[data-evidence=\"S1.1.2\"] input[data-field=next_review]'); i.value = '2020-01-31'; i.dispatchEvent(new Event('input')); })()",
+        "(() => { const i = document.querySelector('[data-evidence=\"S1.1.2\"] input[data-field=next_review]'); i.value = '2020-01-31'; i.dispatchEvent(new Event('input', { bubbles: true })); })()",
     );
     wait_for(
         &tab,
@@ -215,7 +215,7 @@ fn a_director_rates_exports_and_imports_from_file_urls() {
     let tab = open(&browser, &file_url(&site.join("vleresim/printo.html")));
     wait_for(
         &tab,
-        "document.querySelectorAll('[data-filled-print] .audit-sheet').length === 3",
+        "document.querySelectorAll('[data-filled-print] .audit-sheet').length === 3 && document.querySelector('[data-fill=name]').textContent === 'Qendra X — 2026'",
         "the filled grid of both standards and the plan",
     );
     let pdf = common::pdf::print_tab(&tab);
@@ -310,7 +310,7 @@ fn a_director_rates_exports_and_imports_from_file_urls() {
     );
     let current = eval(
         &tab,
-        "(() => { const s = new DoracakAssessment.Store(DORACAK_CATALOG); return s.load(s.current()).data; })()",
+        "(() => { const s = new Doracak.assessment.Store(DORACAK_CATALOG); return s.load(s.current()).data; })()",
     );
     assert_eq!(
         current, exported,

@@ -151,7 +151,7 @@ fn the_browser_import_gives_every_corpus_file_the_same_verdict_and_never_breaks_
         let r = eval(
             &tab,
             &format!(
-                "(() => {{ const r = DoracakAssessment.readBytes(new Uint8Array({data}).buffer, DORACAK_CATALOG); return {{ ok: !!r.file, problems: r.problems.map(p => p.code), notes: r.notes.map(n => n.code) }}; }})()"
+                "(() => {{ const r = Doracak.assessment.readBytes(new Uint8Array({data}).buffer, DORACAK_CATALOG); return {{ ok: !!r.file, problems: r.problems.map(p => p.code), notes: r.notes.map(n => n.code) }}; }})()"
             ),
         );
         let ok = r["ok"] == Value::Bool(true);
@@ -187,7 +187,7 @@ fn the_browser_import_gives_every_corpus_file_the_same_verdict_and_never_breaks_
         let data = json!(bytes(c));
         let ok = eval(
             &tab,
-            &format!("DoracakAssessment.importBytes(new Uint8Array({data}).buffer)"),
+            &format!("Doracak.assessmentPage.importBytes(new Uint8Array({data}).buffer)"),
         );
         assert_eq!(ok, Value::Bool(true), "{}: imported", c.file);
         for page in ["S1.html", "provat.html", "plani.html", "printo.html"] {
@@ -197,7 +197,7 @@ fn the_browser_import_gives_every_corpus_file_the_same_verdict_and_never_breaks_
                 .unwrap();
             let drawn = eval(
                 &tab,
-                "(() => { const p = document.querySelector('[data-filled-print]'); const s = document.querySelector('[data-assess-select]'); const sc = document.querySelector('[data-score]'); return (!s || !!(s.selectedOptions[0] && s.selectedOptions[0].value)) && (!p || p.querySelectorAll('section').length > 0) && (!sc || sc.textContent.length > 0); })()",
+                "(() => { const p = document.querySelector('[data-filled-print]'); const s = document.querySelector('[data-assess-select]'); const sc = document.querySelector('[data-score]'); return (!s || !!(s.selectedOptions[0] && s.selectedOptions[0].value)) && (!p || (!p.hidden && p.querySelector('[data-fill=name]').textContent.length > 0)) && (!sc || sc.textContent.length > 0); })()",
             );
             assert_eq!(
                 drawn,
@@ -220,7 +220,7 @@ fn an_import_the_page_cannot_draw_stores_nothing() {
     let good = read(&fixtures().join("assessment-files/valid-full.json"));
     let good = serde_json::to_string(&good).unwrap();
     assert_eq!(
-        eval(&tab, &format!("DoracakAssessment.importText({good})")),
+        eval(&tab, &format!("Doracak.assessmentPage.importText({good})")),
         Value::Bool(true)
     );
     let before = eval(&tab, "JSON.stringify(localStorage)");
@@ -228,7 +228,7 @@ fn an_import_the_page_cannot_draw_stores_nothing() {
     let r = eval(
         &tab,
         &format!(
-            "(() => {{ const q = document.querySelector.bind(document); document.querySelector = s => {{ if (s === '[data-assess-meta]') throw new Error('drawing failed'); return q(s); }}; const ok = DoracakAssessment.importText({good}); document.querySelector = q; return [ok, document.querySelector('[data-import-result]').textContent]; }})()"
+            "(() => {{ const q = document.querySelector.bind(document); document.querySelector = s => {{ if (s === '[data-assess-meta]') throw new Error('drawing failed'); return q(s); }}; const ok = Doracak.assessmentPage.importText({good}); document.querySelector = q; return [ok, document.querySelector('[data-import-result]').textContent]; }})()"
         ),
     );
     assert_eq!(r[0], Value::Bool(false), "{r}");

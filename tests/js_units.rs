@@ -15,7 +15,7 @@ fn assessment_functions() {
     let (_dir, out) = minimal_site();
     let tab = open(&browser, &file_url(&out.join("vleresim/index.html")));
     let fixture = read(&fixtures().join("assessments/qendra-b.json"));
-    let a = format!("const A = DoracakAssessment, C = DORACAK_CATALOG, f = {fixture};");
+    let a = format!("const A = Doracak.assessment, C = DORACAK_CATALOG, f = {fixture};");
 
     // Scoring: B has S1.1 partial (1), S1.2 not applicable, S2.1 not met (0).
     let s = eval(&tab, &format!("(() => {{ {a} return A.scores(f, C); }})()"));
@@ -88,12 +88,15 @@ fn assessment_functions() {
     assert_eq!(
         eval(
             &tab,
-            "DoracakAssessment.notFullyMet(DORACAK_CATALOG, 'met')"
+            "Doracak.assessment.notFullyMet(DORACAK_CATALOG, 'met')"
         ),
         Value::Bool(false)
     );
     assert_eq!(
-        eval(&tab, "DoracakAssessment.notFullyMet(DORACAK_CATALOG, 'na')"),
+        eval(
+            &tab,
+            "Doracak.assessment.notFullyMet(DORACAK_CATALOG, 'na')"
+        ),
         Value::Bool(false)
     );
 
@@ -122,19 +125,19 @@ fn assessment_functions() {
     assert_eq!(
         eval(
             &tab,
-            "DoracakAssessment.isOverdue({ next_review: '2020-01-01' }, '2026-11-24')"
+            "Doracak.assessment.isOverdue({ next_review: '2020-01-01' }, '2026-11-24')"
         ),
         Value::Bool(true)
     );
     assert_eq!(
         eval(
             &tab,
-            "DoracakAssessment.isOverdue({ next_review: '2030-01-01' }, '2026-11-24')"
+            "Doracak.assessment.isOverdue({ next_review: '2030-01-01' }, '2026-11-24')"
         ),
         Value::Bool(false)
     );
     assert_eq!(
-        eval(&tab, "DoracakAssessment.isOverdue({}, '2026-11-24')"),
+        eval(&tab, "Doracak.assessment.isOverdue({}, '2026-11-24')"),
         Value::Bool(false)
     );
 }
@@ -159,7 +162,7 @@ fn rust_and_js_agree_on_the_assessment_rules() {
         let js_ok = eval(
             &tab,
             &format!(
-                "DoracakAssessment.read({}, DORACAK_CATALOG).problems.length === 0",
+                "Doracak.assessment.read({}, DORACAK_CATALOG).problems.length === 0",
                 serde_json::to_string(&text).unwrap()
             ),
         );

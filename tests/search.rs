@@ -222,7 +222,7 @@ fn the_search_page_and_box_work_from_file_urls() {
     // Filters by kind: only roles.
     eval(
         &tab,
-        "document.querySelectorAll('#search-filters input').forEach(c => { c.checked = c.parentNode.textContent.trim() === 'Rol'; c.dispatchEvent(new Event('change')); })",
+        "document.querySelectorAll('#search-filters input').forEach(c => { c.checked = c.parentNode.textContent.trim() === 'Rol'; c.dispatchEvent(new Event('change', { bubbles: true })); })",
     );
     let kinds = eval(
         &tab,
@@ -235,7 +235,7 @@ fn the_search_page_and_box_work_from_file_urls() {
     // An empty result suggests the closest terms.
     eval(
         &tab,
-        "(() => { document.querySelectorAll('#search-filters input').forEach(c => { c.checked = true; }); const q = document.getElementById('search-page-input'); q.value = 'penalitetti'; q.dispatchEvent(new Event('input')); })()",
+        "(() => { document.querySelectorAll('#search-filters input').forEach(c => { c.checked = true; }); const q = document.getElementById('search-page-input'); q.value = 'penalitetti'; q.dispatchEvent(new Event('input', { bubbles: true })); })()",
     );
     wait_for(
         &tab,

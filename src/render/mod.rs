@@ -279,10 +279,11 @@ struct Job {
 }
 
 /// The pages that hold every standard at once.
-const WHOLE_HANDBOOK_PAGES: [&str; 3] = [
+const WHOLE_HANDBOOK_PAGES: [&str; 4] = [
     "printo.html",
     "auditim/te-gjitha.html",
     "vleresim/provat.html",
+    "vleresim/printo.html",
 ];
 
 struct Renderer<'a> {
