@@ -71,14 +71,26 @@ pub struct Guidance {
 #[derive(Clone, Debug, Serialize)]
 pub struct Timing {
     pub text: String,
-    /// `within` (a deadline), `every` (a frequency) or `duration` (a length of time).
+    /// `within` (a deadline), `every` (a frequency), `duration` (a length of time),
+    /// `before` (a lead time before an event) or `none` (the words set no time limit).
     pub kind: &'static str,
-    /// The ISO 8601 duration as written.
+    /// The ISO 8601 duration as written (the shorter end of a range; empty for `none`).
     pub iso: String,
-    /// Approximate length in seconds (a month = 30 days), for sorting.
+    /// Approximate calendar length in seconds (a month = 30 days, a working day 7/5 of a
+    /// day), for sorting.
     pub seconds: u64,
-    /// The duration in Albanian words ("14 ditë").
+    /// The duration in Albanian words ("14 ditë"), without working days or a range's end;
+    /// pages word timings from the locale pack instead.
     pub human: String,
+    /// The days are working days ("30 ditë pune").
+    pub working_days: bool,
+    /// The longer end of a range, as written ("P12M" of "nga 4 deri në 12 muaj").
+    pub to_iso: Option<String>,
+    /// Approximate calendar length of the range's longer end, in seconds.
+    pub to_seconds: Option<u64>,
+    /// The parsed durations, for wording them in the reader's language.
+    #[serde(skip)]
+    pub parsed: Option<(duration::Duration, Option<duration::Duration>)>,
 }
 
 #[derive(Debug, Serialize)]
@@ -103,9 +115,12 @@ pub struct Agencies {
 
 #[derive(Debug, Serialize)]
 pub struct Section {
+    /// `slug.sN`, N the section's position (1-based).
+    pub id: String,
     pub title: Option<String>,
     pub text: Option<String>,
     pub items: Vec<String>,
+    pub timing: Vec<Timing>,
 }
 
 #[derive(Debug, Serialize)]
@@ -260,9 +275,9 @@ pub struct Activity {
 /// One entry of the deadlines register: a timing and where it is set.
 #[derive(Debug, Serialize)]
 pub struct Deadline {
-    /// Criterion or step id.
+    /// Criterion, step or procedure section id.
     pub owner: String,
-    /// `criterion` or `step`.
+    /// `criterion`, `step` or `section`.
     pub owner_kind: &'static str,
     pub timing: Timing,
 }
@@ -376,7 +391,18 @@ pub fn build(config: Config, src: Sources) -> Handbook {
                 });
             }
         }
+        for sec in &p.sections {
+            for t in &sec.timing {
+                deadlines.push(Deadline {
+                    owner: sec.id.clone(),
+                    owner_kind: "section",
+                    timing: t.clone(),
+                });
+            }
+        }
     }
+    // Words that set no time limit are not deadlines.
+    deadlines.retain(|d| d.timing.kind != "none");
     let acts: BTreeMap<String, Vec<String>> =
         acts.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     let uses: BTreeMap<String, Vec<String>> =
@@ -387,7 +413,7 @@ pub fn build(config: Config, src: Sources) -> Handbook {
     for f in &mut forms {
         f.used_by = uses.get(&f.id).cloned().unwrap_or_default();
     }
-    deadlines.sort_by_key(|d| d.timing.seconds);
+    deadlines.sort_by_key(|d| (d.timing.seconds, d.timing.to_seconds));
 
     Handbook {
         title: config.title.clone(),
@@ -471,20 +497,57 @@ fn opt(v: Option<S<String>>) -> Option<String> {
     v.map(|s| s.value)
 }
 
-/// A timing with one valid duration; validation reports the others.
+/// A timing with one valid duration (or none, where the words set no time limit);
+/// validation reports the others.
 pub fn timing(t: source::TimingSrc) -> Option<Timing> {
-    let (kind, iso) = match (t.within, t.every, t.duration) {
-        (Some(w), None, None) => ("within", w.value),
-        (None, Some(e), None) => ("every", e.value),
-        (None, None, Some(d)) => ("duration", d.value),
+    if t.no_time_limit.is_some_and(|f| f.value) {
+        return Some(Timing {
+            text: t.text.value,
+            kind: "none",
+            iso: String::new(),
+            seconds: 0,
+            human: String::new(),
+            working_days: false,
+            to_iso: None,
+            to_seconds: None,
+            parsed: None,
+        });
+    }
+    let (kind, iso) = match (t.within, t.every, t.duration, t.before) {
+        (Some(w), None, None, None) => ("within", w.value),
+        (None, Some(e), None, None) => ("every", e.value),
+        (None, None, Some(d), None) => ("duration", d.value),
+        (None, None, None, Some(b)) => ("before", b.value),
         _ => return None,
     };
+    let iso = iso.trim().to_string();
     let d = duration::parse(&iso).ok()?;
+    let working_days = t.days.is_some_and(|d| d.value.trim() == "working");
+    let to = match t.to {
+        Some(to) => {
+            let to = to.value.trim().to_string();
+            let end = duration::parse(&to).ok()?;
+            Some((to, end))
+        }
+        None => None,
+    };
+    // A working week has five days: counted on the calendar, a working day is 7/5 of a day.
+    let calendar = |d: &duration::Duration| {
+        if working_days {
+            d.approx_seconds() * 7 / 5
+        } else {
+            d.approx_seconds()
+        }
+    };
     Some(Timing {
         text: t.text.value,
         kind,
-        seconds: d.approx_seconds(),
+        seconds: calendar(&d),
         human: d.to_albanian(),
+        working_days,
+        to_seconds: to.as_ref().map(|(_, end)| calendar(end)),
+        parsed: Some((d, to.as_ref().map(|(_, end)| *end))),
+        to_iso: to.map(|(iso, _)| iso),
         iso,
     })
 }
@@ -505,7 +568,7 @@ fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> Procedure {
         })
         .collect();
     Procedure {
-        id: slug,
+        id: slug.clone(),
         order,
         title: p.title.value,
         collection: p.collection.value,
@@ -518,10 +581,13 @@ fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> Procedure {
         sections: p
             .sections
             .into_iter()
-            .map(|s| Section {
+            .enumerate()
+            .map(|(i, s)| Section {
+                id: format!("{slug}.s{}", i + 1),
                 title: opt(s.title),
                 text: opt(s.text),
                 items: values(s.items),
+                timing: s.timing.into_iter().filter_map(timing).collect(),
             })
             .collect(),
         steps,

@@ -59,17 +59,33 @@ pub struct GuidanceSrc {
     pub text: S<String>,
 }
 
-/// A deadline, frequency or duration, quoted from the source with an ISO 8601 duration.
+/// A deadline, frequency, duration or lead time, quoted from the source with an ISO 8601
+/// duration (see "Timing" in `docs/content-format.md`).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimingSrc {
     pub text: S<String>,
+    /// A deadline: must happen within this time.
     #[serde(default)]
     pub within: Option<S<String>>,
+    /// A frequency: happens at least this often.
     #[serde(default)]
     pub every: Option<S<String>>,
+    /// A length of time.
     #[serde(default)]
     pub duration: Option<S<String>>,
+    /// A lead time: at least this long before the event the words name.
+    #[serde(default)]
+    pub before: Option<S<String>>,
+    /// The longer end of a range ("nga 4 deri në 12 muaj"); the kind's key holds the shorter.
+    #[serde(default)]
+    pub to: Option<S<String>>,
+    /// `working`: the days counted are working days ("30 ditë pune").
+    #[serde(default)]
+    pub days: Option<S<String>>,
+    /// `true`: the words set no time limit at all ("mbikqyrje 24 orë", round the clock).
+    #[serde(default)]
+    pub no_time_limit: Option<S<bool>>,
 }
 
 /// `content/sop/NN-slug.yaml`
@@ -110,6 +126,9 @@ pub struct SectionSrc {
     pub text: Option<S<String>>,
     #[serde(default = "empty")]
     pub items: Vec<S<String>>,
+    /// Deadlines the passage itself sets (a duty in a list, not a step).
+    #[serde(default = "empty")]
+    pub timing: Vec<TimingSrc>,
 }
 
 #[derive(Debug, Deserialize)]

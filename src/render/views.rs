@@ -95,10 +95,17 @@ pub struct GuidanceView {
 pub struct TimingView {
     pub text: String,
     pub kind: &'static str,
+    /// The words before the duration ("brenda", "të paktën").
     pub kind_label: String,
+    /// The words after it ("para" of a lead time), or empty.
+    pub kind_suffix: String,
+    /// The ISO duration as written; a range as `P4M/P12M`.
     pub iso: String,
+    /// The duration in the reader's words ("30 ditë pune", "nga 4 muaj deri në 12 muaj").
     pub human: String,
+    /// Calendar length for sorting (working days counted 7/5).
     pub seconds: u64,
+    pub working_days: bool,
 }
 
 /// Everything the templates need, built once per build.
@@ -160,9 +167,11 @@ pub struct ProcedureView {
 
 #[derive(Serialize)]
 pub struct SectionView {
+    pub id: String,
     pub title: Option<String>,
     pub text_html: Option<Html>,
     pub items: Vec<Html>,
+    pub timing: Vec<TimingView>,
 }
 
 /// Consecutive steps under the same heading (or none).
@@ -394,23 +403,57 @@ impl<'a> Titles<'a> {
 }
 
 pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingView {
-    let key = format!("timing_{}", t.kind);
-    // A deadline of no time at all reads "po atë ditë", not "brenda 0 ditëve".
-    let (kind_label, human) = if t.seconds == 0 {
-        (String::new(), ui_get(ui, "timing_same_day"))
-    } else {
-        (
-            ui.get(&key).cloned().unwrap_or_else(|| t.kind.to_string()),
-            t.human.clone(),
-        )
+    let iso = match &t.to_iso {
+        Some(to) => format!("{}/{to}", t.iso),
+        None => t.iso.clone(),
     };
-    TimingView {
+    let base = TimingView {
         text: t.text.clone(),
         kind: t.kind,
-        kind_label,
-        iso: t.iso.clone(),
-        human,
+        kind_label: String::new(),
+        kind_suffix: String::new(),
+        iso,
+        human: String::new(),
         seconds: t.seconds,
+        working_days: t.working_days,
+    };
+    let Some((start, end)) = t.parsed else {
+        // Words that set no time limit: only the label saying so.
+        return TimingView {
+            kind_label: ui_get(ui, "timing_none"),
+            ..base
+        };
+    };
+    // A deadline of no time at all reads "po atë ditë", not "brenda 0 ditëve".
+    if t.seconds == 0 && end.is_none() {
+        return TimingView {
+            human: ui_get(ui, "timing_same_day"),
+            ..base
+        };
+    }
+    let words = |d: &crate::duration::Duration| {
+        d.words(|unit, n| {
+            let unit = if t.working_days && unit == "day" {
+                "working_day"
+            } else {
+                unit
+            };
+            let number = if n == 1 { "one" } else { "many" };
+            ui_get(ui, &format!("duration_{unit}_{number}"))
+        })
+    };
+    let human = match end {
+        Some(end) => ui_get(ui, "timing_range")
+            .replace("{from}", &words(&start))
+            .replace("{to}", &words(&end)),
+        None => words(&start),
+    };
+    let suffix_key = format!("timing_{}_suffix", t.kind);
+    TimingView {
+        kind_label: ui_get(ui, &format!("timing_{}", t.kind)),
+        kind_suffix: ui.get(&suffix_key).cloned().unwrap_or_default(),
+        human,
+        ..base
     }
 }
 
@@ -554,6 +597,21 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
                 },
             );
         }
+        for (i, sec) in p.sections.iter().enumerate() {
+            let label = match &sec.title {
+                Some(t) => t.clone(),
+                None => format!("{} {}", ui_get(ui, "section"), i + 1),
+            };
+            m.insert(
+                sec.id.clone(),
+                ActsView {
+                    id: sec.id.clone(),
+                    label,
+                    context: p.title.clone(),
+                    url: format!("{}#{}", url::procedure(&p.id), sec.id),
+                },
+            );
+        }
     }
     m
 }
@@ -668,9 +726,11 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                     .sections
                     .iter()
                     .map(|s| SectionView {
+                        id: s.id.clone(),
                         title: s.title.clone(),
                         text_html: md.opt(&s.text),
                         items: s.items.iter().map(|i| html(i)).collect(),
+                        timing: s.timing.iter().map(|t| timing_view(t, ui)).collect(),
                     })
                     .collect(),
                 step_count: p.steps.len(),
