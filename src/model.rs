@@ -146,6 +146,8 @@ pub struct Role {
     pub id: String,
     pub title: String,
     pub abbr: Option<String>,
+    /// Another jurisdiction than the handbook's, where the role exists (`Kosovë`).
+    pub jurisdiction: Option<String>,
     pub kind: RoleKind,
     pub source: Option<String>,
     pub definition: Option<String>,
@@ -646,6 +648,7 @@ fn role(slug: String, r: source::RoleSrc) -> Role {
         id: slug,
         title: r.title.value,
         abbr: opt(r.abbr),
+        jurisdiction: opt(r.jurisdiction),
         kind: r.kind.value,
         source: r.source,
         definition: opt(r.definition),

@@ -163,6 +163,10 @@ pub struct RoleSrc {
     pub title: S<String>,
     #[serde(default)]
     pub abbr: Option<S<String>>,
+    /// Where the role exists, for a role of another jurisdiction than the handbook's
+    /// (`Kosovë` for the roles of the 003 guide); shown wherever the role is named.
+    #[serde(default)]
+    pub jurisdiction: Option<S<String>>,
     pub kind: S<RoleKind>,
     #[serde(default)]
     pub source: Option<String>,

@@ -462,6 +462,7 @@ impl Validator<'_> {
     fn role(&mut self, file: &Path, r: &RoleSrc) {
         self.text(file, &r.title, "role title");
         self.opt_text(file, &r.abbr, "abbreviation");
+        self.opt_text(file, &r.jurisdiction, "jurisdiction");
         if r.kind.value == RoleKind::Role && r.definition.is_none() {
             self.diags
                 .error(

@@ -201,7 +201,9 @@ pub struct DocumentView {
 #[derive(Serialize)]
 pub struct RoleView {
     pub id: String,
+    /// The title, with the jurisdiction where the role has one ("… (Kosovë)").
     pub title: String,
+    pub jurisdiction: Option<String>,
     pub abbr: Option<String>,
     pub kind: &'static str,
     pub url: String,
@@ -365,13 +367,23 @@ struct Titles<'a> {
     forms: HashMap<&'a str, &'a str>,
 }
 
+/// A role's title as readers see it wherever it is named: with its jurisdiction, where it
+/// has one, so a Kosovo role is never taken for the Albanian one.
+fn role_title(r: &model::Role, ui: &HashMap<String, String>) -> String {
+    match &r.jurisdiction {
+        Some(j) => ui_get(ui, "role_title_jurisdiction")
+            .replace("{title}", &r.title)
+            .replace("{jurisdiction}", j),
+        None => r.title.clone(),
+    }
+}
+
 impl<'a> Titles<'a> {
-    fn of(hb: &'a Handbook) -> Self {
+    fn of(hb: &'a Handbook, role_titles: &'a [(String, String)]) -> Self {
         Titles {
-            roles: hb
-                .roles
+            roles: role_titles
                 .iter()
-                .map(|r| (r.id.as_str(), r.title.as_str()))
+                .map(|(id, t)| (id.as_str(), t.as_str()))
                 .collect(),
             procedures: hb
                 .procedures
@@ -617,7 +629,12 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
 }
 
 pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
-    let titles = Titles::of(hb);
+    let role_titles: Vec<(String, String)> = hb
+        .roles
+        .iter()
+        .map(|r| (r.id.clone(), role_title(r, ui)))
+        .collect();
+    let titles = Titles::of(hb, &role_titles);
     let abbr = Abbreviator::new(hb);
     let md = Md { abbr: &abbr };
     let html = |s: &str| md.html(s);
@@ -811,7 +828,8 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                 .partition(|a| !a.url.starts_with("procedura/"));
             RoleView {
                 id: r.id.clone(),
-                title: r.title.clone(),
+                title: role_title(r, ui),
+                jurisdiction: r.jurisdiction.clone(),
                 abbr: r.abbr.clone(),
                 kind: match r.kind {
                     crate::source::RoleKind::Job => "job",
