@@ -178,6 +178,8 @@ pub struct DutyArea {
 #[derive(Debug, Serialize)]
 pub struct Form {
     pub id: String,
+    /// The printed code (the id), or none where the source prints none.
+    pub code: Option<String>,
     pub title: String,
     pub group: String,
     pub procedure: Option<String>,
@@ -320,6 +322,11 @@ pub fn build(config: Config, src: Sources) -> Handbook {
                     let group = g.title.value;
                     let proc = g.procedure.map(|p| p.value);
                     g.forms.into_iter().map(move |f| Form {
+                        code: if f.no_code.is_some_and(|n| n.value) {
+                            None
+                        } else {
+                            Some(f.id.value.clone())
+                        },
                         id: f.id.value,
                         title: f.title.value,
                         group: group.clone(),

@@ -259,7 +259,11 @@ pub struct FormGroupSrc {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FormSrc {
+    /// The printed code (`A1`), or, with `no_code: true`, only the key steps refer to it by.
     pub id: S<String>,
+    /// `true`: the source prints no code for this form; pages show none.
+    #[serde(default)]
+    pub no_code: Option<S<bool>>,
     pub title: S<String>,
 }
 

@@ -50,6 +50,8 @@ pub struct LinkView {
     pub id: String,
     pub title: String,
     pub url: String,
+    /// A form's printed code; none for other links and for forms the source prints none.
+    pub code: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -246,6 +248,7 @@ pub struct FormGroupView {
 #[derive(Serialize)]
 pub struct FormView {
     pub id: String,
+    pub code: Option<String>,
     pub title: String,
     pub used_by: Vec<ActsView>,
 }
@@ -362,6 +365,8 @@ pub struct DeadlineView {
 
 /// Titles of everything a reference can point at.
 struct Titles<'a> {
+    /// Forms' printed codes (none where the source prints none).
+    form_codes: HashMap<&'a str, Option<&'a str>>,
     roles: HashMap<&'a str, &'a str>,
     procedures: HashMap<&'a str, &'a str>,
     forms: HashMap<&'a str, &'a str>,
@@ -381,6 +386,11 @@ fn role_title(r: &model::Role, ui: &HashMap<String, String>) -> String {
 impl<'a> Titles<'a> {
     fn of(hb: &'a Handbook, role_titles: &'a [(String, String)]) -> Self {
         Titles {
+            form_codes: hb
+                .forms
+                .iter()
+                .map(|f| (f.id.as_str(), f.code.as_deref()))
+                .collect(),
             roles: role_titles
                 .iter()
                 .map(|(id, t)| (id.as_str(), t.as_str()))
@@ -398,6 +408,22 @@ impl<'a> Titles<'a> {
         }
     }
 
+    /// Links to forms, each with its printed code.
+    fn form_links(&self, ids: &[String]) -> Vec<LinkView> {
+        let mut links = self.links(ids, &self.forms, url::form);
+        for l in &mut links {
+            l.code = self.form_code(&l.id);
+        }
+        links
+    }
+
+    fn form_code(&self, id: &str) -> Option<String> {
+        match self.form_codes.get(id) {
+            Some(code) => code.map(str::to_string),
+            None => Some(id.to_string()),
+        }
+    }
+
     fn links(
         &self,
         ids: &[String],
@@ -407,6 +433,7 @@ impl<'a> Titles<'a> {
         ids.iter()
             .map(|id| LinkView {
                 id: id.clone(),
+                code: None,
                 title: table.get(id.as_str()).copied().unwrap_or(id).to_string(),
                 url: url(id),
             })
@@ -680,7 +707,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                     timing: c.timing.iter().map(|t| timing_view(t, ui)).collect(),
                     roles: titles.links(&c.roles, &titles.roles, url::role),
                     procedures: titles.links(&c.procedures, &titles.procedures, url::procedure),
-                    forms: titles.links(&c.forms, &titles.forms, url::form),
+                    forms: titles.form_links(&c.forms),
                 })
                 .collect(),
         })
@@ -693,6 +720,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                 if let Some(pl) = places.get(&c.id) {
                     proc_refs.entry(p.as_str()).or_default().push(LinkView {
                         id: c.id.clone(),
+                        code: None,
                         title: format!("{} — {}", pl.label, pl.context),
                         url: pl.url.clone(),
                     });
@@ -714,7 +742,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                     text_html: html(&st.text),
                     actors: titles.links(&st.actors, &titles.roles, url::role),
                     timing: st.timing.iter().map(|t| timing_view(t, ui)).collect(),
-                    forms: titles.links(&st.forms, &titles.forms, url::form),
+                    forms: titles.form_links(&st.forms),
                 };
                 match step_groups.last_mut() {
                     Some(g) if g.title == st.group => g.steps.push(view),
@@ -759,6 +787,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                         text: d.text.clone(),
                         form: d.form.as_ref().map(|f| LinkView {
                             id: f.clone(),
+                            code: titles.form_code(f),
                             title: titles
                                 .forms
                                 .get(f.as_str())
@@ -784,7 +813,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                             }
                         }
                     }
-                    titles.links(&ids, &titles.forms, url::form)
+                    titles.form_links(&ids)
                 },
             }
         })
@@ -800,6 +829,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                 .filter(|p| p.collection == *c)
                 .map(|p| LinkView {
                     id: p.id.clone(),
+                    code: None,
                     title: p.title.clone(),
                     url: p.url.clone(),
                 })
@@ -869,6 +899,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
     for f in &hb.forms {
         let view = FormView {
             id: f.id.clone(),
+            code: f.code.clone(),
             title: f.title.clone(),
             used_by: f.used_by.iter().filter_map(place).collect(),
         };
@@ -878,6 +909,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                 title: f.group.clone(),
                 procedure: f.procedure.as_ref().map(|p| LinkView {
                     id: p.clone(),
+                    code: None,
                     title: titles
                         .procedures
                         .get(p.as_str())
@@ -1014,6 +1046,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
             .iter()
             .map(|p| LinkView {
                 id: p.id.clone(),
+                code: None,
                 title: p.title.clone(),
                 url: p.url.clone(),
             })

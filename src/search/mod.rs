@@ -195,7 +195,10 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
         push(
             &f.id,
             Kind::Form,
-            format!("{} {}", f.id, f.title),
+            match &f.code {
+                Some(code) => format!("{code} {}", f.title),
+                None => f.title.clone(),
+            },
             f.group.clone(),
             url::form(&f.id),
         );
