@@ -185,10 +185,14 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
             text.push('\n');
             text.push_str(&to_plain(&a.text));
         }
-        let title = match &r.abbr {
+        let mut title = match &r.abbr {
             Some(a) => format!("{} ({a})", r.title),
             None => r.title.clone(),
         };
+        // A role of another jurisdiction says so in the results too ("… (Kosovë)").
+        if let Some(j) = &r.jurisdiction {
+            title = format!("{title} ({j})");
+        }
         push(&r.id, Kind::Role, title, text, url::role(&r.id));
     }
     for f in &hb.forms {
