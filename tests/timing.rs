@@ -8,6 +8,7 @@ mod common;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use common::browser::*;
 use common::*;
 use serde_json::Value;
 
@@ -280,4 +281,50 @@ fn every_locale_pack_words_each_timing_kind() {
             );
         }
     }
+}
+
+#[test]
+fn sorting_the_register_in_the_browser_keeps_working_days_at_their_calendar_length() {
+    let Some(browser) =
+        browser("sorting_the_register_in_the_browser_keeps_working_days_at_their_calendar_length")
+    else {
+        return;
+    };
+    let dir = timings_handbook();
+    let site = dir.path().join("site");
+    build_ok(dir.path(), &site);
+    let tab = open(&browser, &file_url(&site.join("afatet.html")));
+    wait_for(
+        &tab,
+        "document.querySelector('#dl-within ~ .table-wrap th button') !== null",
+        "the sort buttons",
+    );
+    let quotes = "Array.from(document.querySelectorAll('#dl-within ~ .table-wrap tbody q'))\
+        .map(q => q.textContent).filter(t => /ditëve|ditësh/.test(t))";
+    let ascending = [
+        "brenda 6 ditëve",
+        "brenda 5 ditësh pune",
+        "brenda 8 ditëve",
+        "brenda 31 ditëve",
+        "brenda një afati maksimal prej 30 ditëve pune",
+    ];
+    assert_eq!(eval(&tab, quotes), serde_json::json!(ascending));
+    // Sorting by the duration column, longest first, then shortest first again.
+    let click = "document.querySelector('#dl-within ~ .table-wrap th button').click()";
+    eval(&tab, click);
+    wait_for(
+        &tab,
+        "document.querySelector('#dl-within ~ .table-wrap th').getAttribute('aria-sort') === 'descending'",
+        "the register sorted longest first",
+    );
+    let mut descending = ascending;
+    descending.reverse();
+    assert_eq!(eval(&tab, quotes), serde_json::json!(descending));
+    eval(&tab, click);
+    wait_for(
+        &tab,
+        "document.querySelector('#dl-within ~ .table-wrap th').getAttribute('aria-sort') === 'ascending'",
+        "the register sorted shortest first",
+    );
+    assert_eq!(eval(&tab, quotes), serde_json::json!(ascending));
 }
