@@ -73,14 +73,26 @@ pub struct Guidance {
 #[derive(Clone, Debug, Serialize)]
 pub struct Timing {
     pub text: String,
-    /// `within` (a deadline), `every` (a frequency) or `duration` (a length of time).
+    /// `within` (a deadline), `every` (a frequency), `duration` (a length of time),
+    /// `before` (a lead time before an event) or `none` (the words set no time limit).
     pub kind: &'static str,
-    /// The ISO 8601 duration as written.
+    /// The ISO 8601 duration as written (the shorter end of a range; empty for `none`).
     pub iso: String,
-    /// Approximate length in seconds (a month = 30 days), for sorting.
+    /// Approximate calendar length in seconds (a month = 30 days, a working day 7/5 of a
+    /// day), for sorting.
     pub seconds: u64,
-    /// The duration in Albanian words ("14 ditë").
+    /// The duration in Albanian words ("14 ditë"), without working days or a range's end;
+    /// pages word timings from the locale pack instead.
     pub human: String,
+    /// The days are working days ("30 ditë pune").
+    pub working_days: bool,
+    /// The longer end of a range, as written ("P12M" of "nga 4 deri në 12 muaj").
+    pub to_iso: Option<String>,
+    /// Approximate calendar length of the range's longer end, in seconds.
+    pub to_seconds: Option<u64>,
+    /// The parsed durations, for wording them in the reader's language.
+    #[serde(skip)]
+    pub parsed: Option<(duration::Duration, Option<duration::Duration>)>,
 }
 
 #[derive(Debug, Serialize)]
@@ -105,9 +117,12 @@ pub struct Agencies {
 
 #[derive(Debug, Serialize)]
 pub struct Section {
+    /// `slug.sN`, N the section's position (1-based).
+    pub id: String,
     pub title: Option<String>,
     pub text: Option<String>,
     pub items: Vec<String>,
+    pub timing: Vec<Timing>,
 }
 
 #[derive(Debug, Serialize)]
@@ -133,6 +148,8 @@ pub struct Role {
     pub id: String,
     pub title: String,
     pub abbr: Option<String>,
+    /// Another jurisdiction than the handbook's, where the role exists (`Kosovë`).
+    pub jurisdiction: Option<String>,
     pub kind: RoleKind,
     pub source: Option<String>,
     pub definition: Option<String>,
@@ -163,13 +180,15 @@ pub struct DutyArea {
 #[derive(Debug, Serialize)]
 pub struct Form {
     pub id: String,
+    /// The printed code (the id), or none where the source prints none.
+    pub code: Option<String>,
     pub title: String,
     pub group: String,
     pub procedure: Option<String>,
     /// Steps (ids) and criteria (ids) that use the form.
     pub used_by: Vec<String>,
-    /// The code printed on the form (`E-3`), where the form is encoded field by field.
-    pub code: Option<String>,
+    /// The code printed on the form itself (`E-3`), where it is encoded field by field.
+    pub printed_code: Option<String>,
     /// The printed form, field by field (`content/forms/ID.yaml`), where it is encoded.
     pub template: Option<forms::FormTemplate>,
 }
@@ -266,9 +285,9 @@ pub struct Activity {
 /// One entry of the deadlines register: a timing and where it is set.
 #[derive(Debug, Serialize)]
 pub struct Deadline {
-    /// Criterion or step id.
+    /// Criterion, step or procedure section id.
     pub owner: String,
-    /// `criterion` or `step`.
+    /// `criterion`, `step` or `section`.
     pub owner_kind: &'static str,
     pub timing: Timing,
 }
@@ -309,12 +328,17 @@ pub fn build(config: Config, src: Sources) -> Handbook {
                     let group = g.title.value;
                     let proc = g.procedure.map(|p| p.value);
                     g.forms.into_iter().map(move |f| Form {
+                        code: if f.no_code.is_some_and(|n| n.value) {
+                            None
+                        } else {
+                            Some(f.id.value.clone())
+                        },
                         id: f.id.value,
                         title: f.title.value,
                         group: group.clone(),
                         procedure: proc.clone(),
                         used_by: Vec::new(),
-                        code: None,
+                        printed_code: None,
                         template: None,
                     })
                 })
@@ -324,7 +348,7 @@ pub fn build(config: Config, src: Sources) -> Handbook {
     for t in src.form_templates {
         if let Some(f) = forms.iter_mut().find(|f| f.id == t.slug) {
             let template = forms::template(t.value);
-            f.code = template.code.clone();
+            f.printed_code = template.code.clone();
             f.template = Some(template);
         }
     }
@@ -391,7 +415,18 @@ pub fn build(config: Config, src: Sources) -> Handbook {
                 });
             }
         }
+        for sec in &p.sections {
+            for t in &sec.timing {
+                deadlines.push(Deadline {
+                    owner: sec.id.clone(),
+                    owner_kind: "section",
+                    timing: t.clone(),
+                });
+            }
+        }
     }
+    // Words that set no time limit are not deadlines.
+    deadlines.retain(|d| d.timing.kind != "none");
     let acts: BTreeMap<String, Vec<String>> =
         acts.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     let uses: BTreeMap<String, Vec<String>> =
@@ -402,7 +437,7 @@ pub fn build(config: Config, src: Sources) -> Handbook {
     for f in &mut forms {
         f.used_by = uses.get(&f.id).cloned().unwrap_or_default();
     }
-    deadlines.sort_by_key(|d| d.timing.seconds);
+    deadlines.sort_by_key(|d| (d.timing.seconds, d.timing.to_seconds));
 
     Handbook {
         title: config.title.clone(),
@@ -486,20 +521,57 @@ fn opt(v: Option<S<String>>) -> Option<String> {
     v.map(|s| s.value)
 }
 
-/// A timing with one valid duration; validation reports the others.
+/// A timing with one valid duration (or none, where the words set no time limit);
+/// validation reports the others.
 pub fn timing(t: source::TimingSrc) -> Option<Timing> {
-    let (kind, iso) = match (t.within, t.every, t.duration) {
-        (Some(w), None, None) => ("within", w.value),
-        (None, Some(e), None) => ("every", e.value),
-        (None, None, Some(d)) => ("duration", d.value),
+    if t.no_time_limit.is_some_and(|f| f.value) {
+        return Some(Timing {
+            text: t.text.value,
+            kind: "none",
+            iso: String::new(),
+            seconds: 0,
+            human: String::new(),
+            working_days: false,
+            to_iso: None,
+            to_seconds: None,
+            parsed: None,
+        });
+    }
+    let (kind, iso) = match (t.within, t.every, t.duration, t.before) {
+        (Some(w), None, None, None) => ("within", w.value),
+        (None, Some(e), None, None) => ("every", e.value),
+        (None, None, Some(d), None) => ("duration", d.value),
+        (None, None, None, Some(b)) => ("before", b.value),
         _ => return None,
     };
+    let iso = iso.trim().to_string();
     let d = duration::parse(&iso).ok()?;
+    let working_days = t.days.is_some_and(|d| d.value.trim() == "working");
+    let to = match t.to {
+        Some(to) => {
+            let to = to.value.trim().to_string();
+            let end = duration::parse(&to).ok()?;
+            Some((to, end))
+        }
+        None => None,
+    };
+    // A working week has five days: counted on the calendar, a working day is 7/5 of a day.
+    let calendar = |d: &duration::Duration| {
+        if working_days {
+            d.approx_seconds() * 7 / 5
+        } else {
+            d.approx_seconds()
+        }
+    };
     Some(Timing {
         text: t.text.value,
         kind,
-        seconds: d.approx_seconds(),
+        seconds: calendar(&d),
         human: d.to_albanian(),
+        working_days,
+        to_seconds: to.as_ref().map(|(_, end)| calendar(end)),
+        parsed: Some((d, to.as_ref().map(|(_, end)| *end))),
+        to_iso: to.map(|(iso, _)| iso),
         iso,
     })
 }
@@ -520,7 +592,7 @@ fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> Procedure {
         })
         .collect();
     Procedure {
-        id: slug,
+        id: slug.clone(),
         order,
         title: p.title.value,
         collection: p.collection.value,
@@ -533,10 +605,13 @@ fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> Procedure {
         sections: p
             .sections
             .into_iter()
-            .map(|s| Section {
+            .enumerate()
+            .map(|(i, s)| Section {
+                id: format!("{slug}.s{}", i + 1),
                 title: opt(s.title),
                 text: opt(s.text),
                 items: values(s.items),
+                timing: s.timing.into_iter().filter_map(timing).collect(),
             })
             .collect(),
         steps,
@@ -595,6 +670,7 @@ fn role(slug: String, r: source::RoleSrc) -> Role {
         id: slug,
         title: r.title.value,
         abbr: opt(r.abbr),
+        jurisdiction: opt(r.jurisdiction),
         kind: r.kind.value,
         source: r.source,
         definition: opt(r.definition),

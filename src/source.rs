@@ -62,17 +62,33 @@ pub struct GuidanceSrc {
     pub text: S<String>,
 }
 
-/// A deadline, frequency or duration, quoted from the source with an ISO 8601 duration.
+/// A deadline, frequency, duration or lead time, quoted from the source with an ISO 8601
+/// duration (see "Timing" in `docs/content-format.md`).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimingSrc {
     pub text: S<String>,
+    /// A deadline: must happen within this time.
     #[serde(default)]
     pub within: Option<S<String>>,
+    /// A frequency: happens at least this often.
     #[serde(default)]
     pub every: Option<S<String>>,
+    /// A length of time.
     #[serde(default)]
     pub duration: Option<S<String>>,
+    /// A lead time: at least this long before the event the words name.
+    #[serde(default)]
+    pub before: Option<S<String>>,
+    /// The longer end of a range ("nga 4 deri në 12 muaj"); the kind's key holds the shorter.
+    #[serde(default)]
+    pub to: Option<S<String>>,
+    /// `working`: the days counted are working days ("30 ditë pune").
+    #[serde(default)]
+    pub days: Option<S<String>>,
+    /// `true`: the words set no time limit at all ("mbikqyrje 24 orë", round the clock).
+    #[serde(default)]
+    pub no_time_limit: Option<S<bool>>,
 }
 
 /// `content/sop/NN-slug.yaml`
@@ -113,6 +129,9 @@ pub struct SectionSrc {
     pub text: Option<S<String>>,
     #[serde(default = "empty")]
     pub items: Vec<S<String>>,
+    /// Deadlines the passage itself sets (a duty in a list, not a step).
+    #[serde(default = "empty")]
+    pub timing: Vec<TimingSrc>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -147,6 +166,10 @@ pub struct RoleSrc {
     pub title: S<String>,
     #[serde(default)]
     pub abbr: Option<S<String>>,
+    /// Where the role exists, for a role of another jurisdiction than the handbook's
+    /// (`Kosovë` for the roles of the 003 guide); shown wherever the role is named.
+    #[serde(default)]
+    pub jurisdiction: Option<S<String>>,
     pub kind: S<RoleKind>,
     #[serde(default)]
     pub source: Option<String>,
@@ -239,7 +262,11 @@ pub struct FormGroupSrc {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FormSrc {
+    /// The printed code (`A1`), or, with `no_code: true`, only the key steps refer to it by.
     pub id: S<String>,
+    /// `true`: the source prints no code for this form; pages show none.
+    #[serde(default)]
+    pub no_code: Option<S<bool>>,
     pub title: S<String>,
 }
 

@@ -246,25 +246,95 @@ impl Validator<'_> {
 
     fn timing(&mut self, file: &Path, t: &TimingSrc) {
         self.text(file, &t.text, "words of the source that set this timing");
-        let given: Vec<&S<String>> = [&t.within, &t.every, &t.duration]
+        const KINDS: &str = "`within`, `every`, `duration` or `before`";
+        let given: Vec<&S<String>> = [&t.within, &t.every, &t.duration, &t.before]
             .into_iter()
             .flatten()
             .collect();
-        match given.as_slice() {
+        if let Some(flag) = &t.no_time_limit {
+            if !flag.value {
+                self.diags
+                    .error(
+                        at(file, flag),
+                        "expected `no_time_limit: true`, found false",
+                    )
+                    .hint("leave `no_time_limit` out where the words do set a time");
+                return;
+            }
+            // Words that set no time limit carry no duration at all.
+            let extra = given
+                .iter()
+                .copied()
+                .chain(t.to.as_ref())
+                .chain(t.days.as_ref())
+                .next();
+            if let Some(extra) = extra {
+                self.diags
+                    .error(at(file, extra), format!("expected no duration on words that set no time limit (`no_time_limit: true`), found \"{}\"", extra.value.trim()))
+                    .hint("drop `no_time_limit` if the words do set a time, or drop the duration");
+            }
+            return;
+        }
+        let start = match given.as_slice() {
             [] => {
                 self.diags
-                    .error(at(file, &t.text), "expected one of `within`, `every` or `duration` with an ISO 8601 duration, found none")
-                    .hint("e.g. `within: P14D` for a deadline, `every: P1M` for a frequency, `duration: PT60M` for a length of time");
+                    .error(at(file, &t.text), format!("expected one of {KINDS} with an ISO 8601 duration, or `no_time_limit: true`, found none"))
+                    .hint("e.g. `within: P14D` for a deadline, `every: P1M` for a frequency, `duration: PT60M` for a length of time, `before: P14D` for a lead time before an event");
+                return;
             }
-            [one] => {
-                if let Err(e) = duration::parse(one.value.trim()) {
+            [one] => match duration::parse(one.value.trim()) {
+                Ok(d) => d,
+                Err(e) => {
                     self.diags.error(at(file, one), e.to_string());
+                    return;
                 }
-            }
+            },
             [_, second, ..] => {
                 self.diags
-                    .error(at(file, second), "expected exactly one of `within`, `every` or `duration`, found more than one")
+                    .error(
+                        at(file, second),
+                        format!("expected exactly one of {KINDS}, found more than one"),
+                    )
                     .hint("split the timing into two entries if the source sets both");
+                return;
+            }
+        };
+        let working = match &t.days {
+            None => false,
+            Some(d) if d.value.trim() == "working" => true,
+            Some(d) => {
+                self.diags
+                    .error(
+                        at(file, d),
+                        format!("expected `days: working`, found \"{}\"", d.value.trim()),
+                    )
+                    .hint("leave `days` out for calendar days");
+                false
+            }
+        };
+        if working && !start.is_days_only() {
+            let d = t.days.as_ref().expect("working implies days");
+            self.diags
+                .error(at(file, d), format!("expected a number of days (e.g. P30D) with `days: working`, found \"{}\"", given[0].value.trim()))
+                .hint("working days count days only: write \"brenda 30 ditëve pune\" as `within: P30D` and `days: working`");
+        }
+        if let Some(to) = &t.to {
+            match duration::parse(to.value.trim()) {
+                Err(e) => {
+                    self.diags.error(at(file, to), e.to_string());
+                }
+                Ok(end) => {
+                    if end.approx_seconds() <= start.approx_seconds() {
+                        self.diags
+                            .error(at(file, to), format!("expected the end of the range to be longer than its start \"{}\", found \"{}\"", given[0].value.trim(), to.value.trim()))
+                            .hint("the kind's key holds the shorter end: \"nga 4 deri në 12 muaj\" is `duration: P4M` and `to: P12M`");
+                    } else if working && !end.is_days_only() {
+                        self.diags.error(
+                            at(file, to),
+                            format!("expected a number of days (e.g. P30D) with `days: working`, found \"{}\"", to.value.trim()),
+                        );
+                    }
+                }
             }
         }
     }
@@ -333,6 +403,9 @@ impl Validator<'_> {
             for i in &s.items {
                 self.text(file, i, "list item");
             }
+            for t in &s.timing {
+                self.timing(file, t);
+            }
         }
         let mut seen: HashMap<String, Pos> = HashMap::new();
         for st in &p.steps {
@@ -399,6 +472,7 @@ impl Validator<'_> {
     fn role(&mut self, file: &Path, r: &RoleSrc) {
         self.text(file, &r.title, "role title");
         self.opt_text(file, &r.abbr, "abbreviation");
+        self.opt_text(file, &r.jurisdiction, "jurisdiction");
         if r.kind.value == RoleKind::Role && r.definition.is_none() {
             self.diags
                 .error(

@@ -25,7 +25,7 @@ fn every_field_kind_loads_into_the_catalogue() {
         .iter()
         .find(|f| f["id"] == "A1")
         .expect("form A1");
-    assert_eq!(form["code"], "E-9");
+    assert_eq!(form["printed_code"], "E-9");
     let t = &form["template"];
     assert_eq!(t["pages"], 2);
     assert_eq!(t["serial"], "Nr. Serik:");
@@ -187,7 +187,7 @@ fn the_shipped_forms_are_all_encoded_linked_and_searchable() {
     let printed: Vec<(&str, &str)> = forms
         .iter()
         .filter(|f| !f["template"].is_null())
-        .map(|f| (f["id"].as_str().unwrap(), f["code"].as_str().unwrap_or("")))
+        .map(|f| (f["id"].as_str().unwrap(), f["printed_code"].as_str().unwrap_or("")))
         .collect();
     assert_eq!(
         printed,

@@ -125,7 +125,7 @@ fn e3_prints_on_six_a4_pages_with_every_label_and_every_form_prints_like_its_ori
         let original = t["pages"].as_u64().unwrap_or(0) as usize;
         report.push(format!(
             "{id} ({}): {pages} A4 pages, the original {original}",
-            f["code"].as_str().unwrap_or("-")
+            f["printed_code"].as_str().unwrap_or("-")
         ));
         if !a4 {
             failures.push(format!("{id}: not A4"));

@@ -183,7 +183,7 @@ pub fn page(
         .max(pages.last().map_or(1, |p| p.number));
     Some(FormPageView {
         id: f.id.clone(),
-        label: label(&f.id, f.code.as_deref()),
+        label: label(&f.id, f.printed_code.as_deref()),
         url: url::form_page(&f.id),
         catalogue_title: f.title.clone(),
         title: t.title.clone(),

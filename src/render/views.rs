@@ -54,6 +54,8 @@ pub struct LinkView {
     pub id: String,
     pub title: String,
     pub url: String,
+    /// A form's printed code; none for other links and for forms the source prints none.
+    pub code: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -99,10 +101,17 @@ pub struct GuidanceView {
 pub struct TimingView {
     pub text: String,
     pub kind: &'static str,
+    /// The words before the duration ("brenda", "të paktën").
     pub kind_label: String,
+    /// The words after it ("para" of a lead time), or empty.
+    pub kind_suffix: String,
+    /// The ISO duration as written; a range as `P4M/P12M`.
     pub iso: String,
+    /// The duration in the reader's words ("30 ditë pune", "nga 4 muaj deri në 12 muaj").
     pub human: String,
+    /// Calendar length for sorting (working days counted 7/5).
     pub seconds: u64,
+    pub working_days: bool,
 }
 
 /// Everything the templates need, built once per build.
@@ -166,9 +175,11 @@ pub struct ProcedureView {
 
 #[derive(Serialize)]
 pub struct SectionView {
+    pub id: String,
     pub title: Option<String>,
     pub text_html: Option<Html>,
     pub items: Vec<Html>,
+    pub timing: Vec<TimingView>,
 }
 
 /// Consecutive steps under the same heading (or none).
@@ -198,7 +209,9 @@ pub struct DocumentView {
 #[derive(Serialize)]
 pub struct RoleView {
     pub id: String,
+    /// The title, with the jurisdiction where the role has one ("… (Kosovë)").
     pub title: String,
+    pub jurisdiction: Option<String>,
     pub abbr: Option<String>,
     pub kind: &'static str,
     pub url: String,
@@ -241,8 +254,9 @@ pub struct FormGroupView {
 #[derive(Serialize)]
 pub struct FormView {
     pub id: String,
-    /// The id with the printed code beside it ("MR3 (E-3)").
-    pub label: String,
+    /// The code as the catalogue shows it: the id, with the form's own printed code
+    /// beside it where it is encoded ("MR3 (E-3)"); none where the source prints none.
+    pub code: Option<String>,
     /// The form's own page, where it is encoded field by field.
     pub page_url: Option<String>,
     pub title: String,
@@ -361,6 +375,8 @@ pub struct DeadlineView {
 
 /// Titles of everything a reference can point at.
 struct Titles<'a> {
+    /// Forms' printed codes (none where the source prints none).
+    form_codes: HashMap<&'a str, Option<&'a str>>,
     roles: HashMap<&'a str, &'a str>,
     procedures: HashMap<&'a str, &'a str>,
     forms: HashMap<&'a str, &'a str>,
@@ -368,13 +384,28 @@ struct Titles<'a> {
     printed: HashMap<&'a str, Option<&'a str>>,
 }
 
+/// A role's title as readers see it wherever it is named: with its jurisdiction, where it
+/// has one, so a Kosovo role is never taken for the Albanian one.
+fn role_title(r: &model::Role, ui: &HashMap<String, String>) -> String {
+    match &r.jurisdiction {
+        Some(j) => ui_get(ui, "role_title_jurisdiction")
+            .replace("{title}", &r.title)
+            .replace("{jurisdiction}", j),
+        None => r.title.clone(),
+    }
+}
+
 impl<'a> Titles<'a> {
-    fn of(hb: &'a Handbook) -> Self {
+    fn of(hb: &'a Handbook, role_titles: &'a [(String, String)]) -> Self {
         Titles {
-            roles: hb
-                .roles
+            form_codes: hb
+                .forms
                 .iter()
-                .map(|r| (r.id.as_str(), r.title.as_str()))
+                .map(|f| (f.id.as_str(), f.code.as_deref()))
+                .collect(),
+            roles: role_titles
+                .iter()
+                .map(|(id, t)| (id.as_str(), t.as_str()))
                 .collect(),
             procedures: hb
                 .procedures
@@ -390,13 +421,14 @@ impl<'a> Titles<'a> {
                 .forms
                 .iter()
                 .filter(|f| f.template.is_some())
-                .map(|f| (f.id.as_str(), f.code.as_deref()))
+                .map(|f| (f.id.as_str(), f.printed_code.as_deref()))
                 .collect(),
         }
     }
 
     /// Links to forms: to the form's own page, "MR3 (E-3)", where it is encoded field by
-    /// field; to its entry in the catalogue otherwise.
+    /// field; to its entry in the catalogue otherwise, with its printed code (none where
+    /// the source prints none).
     fn form_links(&self, ids: &[String]) -> Vec<LinkView> {
         ids.iter().map(|id| self.form_link(id)).collect()
     }
@@ -404,16 +436,25 @@ impl<'a> Titles<'a> {
     fn form_link(&self, id: &str) -> LinkView {
         let title = self.forms.get(id).copied().unwrap_or(id).to_string();
         match self.printed.get(id) {
-            Some(code) => LinkView {
-                id: super::forms::label(id, *code),
+            Some(printed) => LinkView {
+                id: id.to_string(),
+                code: Some(super::forms::label(id, *printed)),
                 title,
                 url: url::form_page(id),
             },
             None => LinkView {
                 id: id.to_string(),
+                code: self.form_code(id),
                 title,
                 url: url::form(id),
             },
+        }
+    }
+
+    fn form_code(&self, id: &str) -> Option<String> {
+        match self.form_codes.get(id) {
+            Some(code) => code.map(str::to_string),
+            None => Some(id.to_string()),
         }
     }
 
@@ -426,6 +467,7 @@ impl<'a> Titles<'a> {
         ids.iter()
             .map(|id| LinkView {
                 id: id.clone(),
+                code: None,
                 title: table.get(id.as_str()).copied().unwrap_or(id).to_string(),
                 url: url(id),
             })
@@ -434,23 +476,57 @@ impl<'a> Titles<'a> {
 }
 
 pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingView {
-    let key = format!("timing_{}", t.kind);
-    // A deadline of no time at all reads "po atë ditë", not "brenda 0 ditëve".
-    let (kind_label, human) = if t.seconds == 0 {
-        (String::new(), ui_get(ui, "timing_same_day"))
-    } else {
-        (
-            ui.get(&key).cloned().unwrap_or_else(|| t.kind.to_string()),
-            t.human.clone(),
-        )
+    let iso = match &t.to_iso {
+        Some(to) => format!("{}/{to}", t.iso),
+        None => t.iso.clone(),
     };
-    TimingView {
+    let base = TimingView {
         text: t.text.clone(),
         kind: t.kind,
-        kind_label,
-        iso: t.iso.clone(),
-        human,
+        kind_label: String::new(),
+        kind_suffix: String::new(),
+        iso,
+        human: String::new(),
         seconds: t.seconds,
+        working_days: t.working_days,
+    };
+    let Some((start, end)) = t.parsed else {
+        // Words that set no time limit: only the label saying so.
+        return TimingView {
+            kind_label: ui_get(ui, "timing_none"),
+            ..base
+        };
+    };
+    // A deadline of no time at all reads "po atë ditë", not "brenda 0 ditëve".
+    if t.seconds == 0 && end.is_none() {
+        return TimingView {
+            human: ui_get(ui, "timing_same_day"),
+            ..base
+        };
+    }
+    let words = |d: &crate::duration::Duration| {
+        d.words(|unit, n| {
+            let unit = if t.working_days && unit == "day" {
+                "working_day"
+            } else {
+                unit
+            };
+            let number = if n == 1 { "one" } else { "many" };
+            ui_get(ui, &format!("duration_{unit}_{number}"))
+        })
+    };
+    let human = match end {
+        Some(end) => ui_get(ui, "timing_range")
+            .replace("{from}", &words(&start))
+            .replace("{to}", &words(&end)),
+        None => words(&start),
+    };
+    let suffix_key = format!("timing_{}_suffix", t.kind);
+    TimingView {
+        kind_label: ui_get(ui, &format!("timing_{}", t.kind)),
+        kind_suffix: ui.get(&suffix_key).cloned().unwrap_or_default(),
+        human,
+        ..base
     }
 }
 
@@ -503,12 +579,32 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
                 },
             );
         }
+        for (i, sec) in p.sections.iter().enumerate() {
+            let label = match &sec.title {
+                Some(t) => t.clone(),
+                None => format!("{} {}", ui_get(ui, "section"), i + 1),
+            };
+            m.insert(
+                sec.id.clone(),
+                ActsView {
+                    id: sec.id.clone(),
+                    label,
+                    context: p.title.clone(),
+                    url: format!("{}#{}", url::procedure(&p.id), sec.id),
+                },
+            );
+        }
     }
     m
 }
 
 pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
-    let titles = Titles::of(hb);
+    let role_titles: Vec<(String, String)> = hb
+        .roles
+        .iter()
+        .map(|r| (r.id.clone(), role_title(r, ui)))
+        .collect();
+    let titles = Titles::of(hb, &role_titles);
     let abbr = markdown::Abbreviations::new(
         hb.glossary
             .abbreviations
@@ -572,6 +668,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                 if let Some(pl) = places.get(&c.id) {
                     proc_refs.entry(p.as_str()).or_default().push(LinkView {
                         id: c.id.clone(),
+                        code: None,
                         title: format!("{} — {}", pl.label, pl.context),
                         url: pl.url.clone(),
                     });
@@ -622,9 +719,11 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                     .sections
                     .iter()
                     .map(|s| SectionView {
+                        id: s.id.clone(),
                         title: s.title.clone(),
                         text_html: md.opt(&s.text),
                         items: s.items.iter().map(|i| html(i)).collect(),
+                        timing: s.timing.iter().map(|t| timing_view(t, ui)).collect(),
                     })
                     .collect(),
                 step_count: p.steps.len(),
@@ -668,6 +767,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                 .filter(|p| p.collection == *c)
                 .map(|p| LinkView {
                     id: p.id.clone(),
+                    code: None,
                     title: p.title.clone(),
                     url: p.url.clone(),
                 })
@@ -696,7 +796,8 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                 .partition(|a| !a.url.starts_with("procedura/"));
             RoleView {
                 id: r.id.clone(),
-                title: r.title.clone(),
+                title: role_title(r, ui),
+                jurisdiction: r.jurisdiction.clone(),
                 abbr: r.abbr.clone(),
                 kind: match r.kind {
                     crate::source::RoleKind::Job => "job",
@@ -736,7 +837,10 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
     for f in &hb.forms {
         let view = FormView {
             id: f.id.clone(),
-            label: super::forms::label(&f.id, f.code.as_deref()),
+            code: match &f.template {
+                Some(_) => Some(super::forms::label(&f.id, f.printed_code.as_deref())),
+                None => f.code.clone(),
+            },
             page_url: f.template.as_ref().map(|_| url::form_page(&f.id)),
             title: f.title.clone(),
             used_by: f.used_by.iter().filter_map(place).collect(),
@@ -747,6 +851,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                 title: f.group.clone(),
                 procedure: f.procedure.as_ref().map(|p| LinkView {
                     id: p.clone(),
+                    code: None,
                     title: titles
                         .procedures
                         .get(p.as_str())
@@ -889,6 +994,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
             .iter()
             .map(|p| LinkView {
                 id: p.id.clone(),
+                code: None,
                 title: p.title.clone(),
                 url: p.url.clone(),
             })

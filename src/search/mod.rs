@@ -185,18 +185,26 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
             text.push('\n');
             text.push_str(&to_plain(&a.text));
         }
-        let title = match &r.abbr {
+        let mut title = match &r.abbr {
             Some(a) => format!("{} ({a})", r.title),
             None => r.title.clone(),
         };
+        // A role of another jurisdiction says so in the results too ("… (Kosovë)").
+        if let Some(j) = &r.jurisdiction {
+            title = format!("{title} ({j})");
+        }
         push(&r.id, Kind::Role, title, text, url::role(&r.id));
     }
     for f in &hb.forms {
         let Some(t) = &f.template else {
+            // A form the source prints without a code is found by its title alone.
             push(
                 &f.id,
                 Kind::Form,
-                format!("{} {}", f.id, f.title),
+                match &f.code {
+                    Some(code) => format!("{code} {}", f.title),
+                    None => f.title.clone(),
+                },
                 f.group.clone(),
                 url::form(&f.id),
             );
@@ -204,7 +212,7 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
         };
         // A form encoded field by field: the form, and each of its sections with the
         // printed words of its fields, reach the form's page.
-        let label = crate::render::forms::label(&f.id, f.code.as_deref());
+        let label = crate::render::forms::label(&f.id, f.printed_code.as_deref());
         let page = url::form_page(&f.id);
         push(
             &f.id,
