@@ -1,41 +1,51 @@
 //! doracak: compiles YAML encodings of compliance standards, procedures and roles into a
 //! static, searchable website that works offline and from `file://`.
 //!
-//! The pipeline runs one way, one module per stage:
+//! # The map
+//!
+//! **`pipeline/`** — a build, one stage a module, data flowing one way; a stage uses only
+//! the stages before it:
 //!
 //! ```text
 //! load → validate → model → render → search → write
 //! ```
 //!
-//! `load` parses files into `source` types, `validate` reports every problem at once,
-//! `model` builds the immutable `Handbook`, `render` turns view structs and the `theme`
-//! into files handed to a `render::Sink`, `search` builds the static index, and `write`
-//! (the sink of a real build) writes them beside the output and swaps them into place
-//! only when all succeeded — and only over an empty folder or a site doracak built.
+//! - `pipeline::load` reads `standards/` and `content/` into `pipeline::source` types, each
+//!   node with its file, line and column;
+//! - `pipeline::validate` reports every problem at once (ids, references, numbering, text);
+//! - `pipeline::model` builds the immutable `Handbook`: ids, cross-references, timings;
+//! - `pipeline::render` turns view structs and the `theme` into pages, handed one by one to a
+//!   `render::Sink` (the output seam);
+//! - `pipeline::search` builds the static search index and answers `doracak search`;
+//! - `pipeline::write` is the sink of a real build: it refuses folders that are not doracak's,
+//!   writes the new site beside the old one and swaps it into place only if all succeeded.
+//!
+//! **`commands/`** — what sits beside the pipeline: `serve` (build, watch, serve, reload),
+//! `report` (`report` and `aggregate` of exported assessments), `synth` (benchmark
+//! handbooks).
+//!
+//! **Shared by both**: `config` (`doracak.toml`), `diagnostics` (located errors for people),
+//! `theme` (embedded templates, styles, scripts, strings), `assessment` (the assessment file
+//! and its rules, shared with the browser), `markdown`, `duration`, `text`.
+//!
+//! [`check`] and [`build`] below run the pipeline; `main.rs` is the command line.
 
 pub mod assessment;
+pub mod commands;
 pub mod config;
 pub mod diagnostics;
 pub mod duration;
-pub mod load;
 pub mod markdown;
-pub mod model;
-pub mod render;
-pub mod report;
-pub mod search;
-pub mod serve;
-pub mod source;
-pub mod synth;
+pub mod pipeline;
 pub mod text;
 pub mod theme;
-pub mod validate;
-pub mod write;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use diagnostics::{Diagnostics, Pos};
-use model::Handbook;
+use pipeline::model::Handbook;
+use pipeline::{load, model, render, search, validate, write};
 
 /// Load, validate and model the handbook at `root`. The handbook is `None` when any
 /// error was found; `diags` then says why.

@@ -187,7 +187,12 @@ fn the_shipped_forms_are_all_encoded_linked_and_searchable() {
     let printed: Vec<(&str, &str)> = forms
         .iter()
         .filter(|f| !f["template"].is_null())
-        .map(|f| (f["id"].as_str().unwrap(), f["printed_code"].as_str().unwrap_or("")))
+        .map(|f| {
+            (
+                f["id"].as_str().unwrap(),
+                f["printed_code"].as_str().unwrap_or(""),
+            )
+        })
         .collect();
     assert_eq!(
         printed,

@@ -205,8 +205,8 @@ fn valid_with(path: usize, value: serde_json::Value) -> serde_json::Value {
     f
 }
 
-fn handbook() -> &'static doracak::model::Handbook {
-    static HB: std::sync::OnceLock<doracak::model::Handbook> = std::sync::OnceLock::new();
+fn handbook() -> &'static doracak::pipeline::model::Handbook {
+    static HB: std::sync::OnceLock<doracak::pipeline::model::Handbook> = std::sync::OnceLock::new();
     HB.get_or_init(|| {
         doracak::check(&common::fixtures().join("minimal"))
             .0

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::markdown::to_plain;
-use crate::model::Handbook;
+use crate::pipeline::model::Handbook;
 
 pub const SCHEMA: &str = "doracak-assessment";
 /// The version this build writes. Older files are migrated on reading; newer are refused.

@@ -15,7 +15,7 @@ use super::{
     AssessmentFile, EVIDENCE_STATUS, EvidenceEntry, HandbookRef, Meta, PlanEntry, RatingEntry,
     SCHEMA, VERSION,
 };
-use crate::model::Handbook;
+use crate::pipeline::model::Handbook;
 
 /// The longest file read, in UTF-16 code units (as the browser counts).
 pub const MAX_FILE: usize = 5_000_000;

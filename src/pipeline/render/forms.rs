@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::views::{ActsView, Html, url};
 use crate::markdown;
-use crate::model::Form;
-use crate::model::forms::{ColumnKind, Field, FieldKind, FormSection, PartRole};
+use crate::pipeline::model::Form;
+use crate::pipeline::model::forms::{ColumnKind, Field, FieldKind, FormSection, PartRole};
 
 /// "MR3 (E-3)": the catalogue id with the printed code beside it.
 pub fn label(id: &str, code: Option<&str>) -> String {

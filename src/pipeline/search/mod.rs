@@ -9,8 +9,8 @@ pub mod query;
 use serde::Serialize;
 
 use crate::markdown::to_plain;
-use crate::model::Handbook;
-use crate::render::views::url;
+use crate::pipeline::model::Handbook;
+use crate::pipeline::render::views::url;
 
 /// What a document is; the order is the order of the kind filters in the browser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
@@ -212,7 +212,7 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
         };
         // A form encoded field by field: the form, and each of its sections with the
         // printed words of its fields, reach the form's page.
-        let label = crate::render::forms::label(&f.id, f.printed_code.as_deref());
+        let label = crate::pipeline::render::forms::label(&f.id, f.printed_code.as_deref());
         let page = url::form_page(&f.id);
         push(
             &f.id,
@@ -227,7 +227,7 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(" ");
-            let words = crate::model::forms::FormTemplate::section_words(s)
+            let words = crate::pipeline::model::forms::FormTemplate::section_words(s)
                 .into_iter()
                 .map(to_plain)
                 .collect::<Vec<_>>()

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use minijinja::{Environment, UndefinedBehavior, Value, context};
 
 use crate::diagnostics::{Diagnostics, Pos};
-use crate::model::Handbook;
+use crate::pipeline::model::Handbook;
 use crate::theme::Theme;
 
 /// The Content-Security-Policy of every page: nothing may be loaded from anywhere but the

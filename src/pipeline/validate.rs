@@ -7,8 +7,8 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostics, Pos};
 use crate::duration;
-use crate::load::Sources;
-use crate::source::*;
+use crate::pipeline::load::Sources;
+use crate::pipeline::source::*;
 
 mod forms;
 
@@ -443,7 +443,7 @@ impl Validator<'_> {
 
     /// Two files must not give one id, and so one page (`01-x.yaml` and `02-x.yaml`,
     /// `x.yaml` and `x.yml`): the second would overwrite the first's page.
-    fn unique_ids<T>(&mut self, kind: &str, files: &[crate::load::Loaded<T>]) {
+    fn unique_ids<T>(&mut self, kind: &str, files: &[crate::pipeline::load::Loaded<T>]) {
         let mut seen: HashMap<&str, &Path> = HashMap::new();
         for f in files {
             if let Some(first) = seen.get(f.slug.as_str()) {

@@ -6,9 +6,9 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostics, Pos};
-use crate::load::Sources;
-use crate::source::S;
-use crate::source::forms::*;
+use crate::pipeline::load::Sources;
+use crate::pipeline::source::S;
+use crate::pipeline::source::forms::*;
 
 use super::at;
 

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::markdown::to_plain;
-use crate::model::Handbook;
+use crate::pipeline::model::Handbook;
 
 /// What to generate.
 #[derive(Debug, Clone, Copy)]

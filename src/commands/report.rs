@@ -11,8 +11,8 @@ use serde::Serialize;
 use crate::assessment::{self, AssessmentFile, Score};
 use crate::diagnostics::{Diagnostics, Pos};
 use crate::markdown::to_plain;
-use crate::model::Handbook;
-use crate::render::{ui_strings, val};
+use crate::pipeline::model::Handbook;
+use crate::pipeline::render::{ui_strings, val};
 use crate::theme::Theme;
 
 /// The standalone report pages allow only their own inline style: no script at all.

@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use crate::source::forms::*;
+use crate::pipeline::source::forms::*;
 
-pub use crate::source::forms::{ColumnKind, FieldKind, PartRole};
+pub use crate::pipeline::source::forms::{ColumnKind, FieldKind, PartRole};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FormTemplate {
@@ -74,7 +74,7 @@ pub struct Part {
     pub label: String,
 }
 
-fn v(s: Option<crate::source::S<String>>) -> Option<String> {
+fn v(s: Option<crate::pipeline::source::S<String>>) -> Option<String> {
     s.map(|s| s.value)
 }
 

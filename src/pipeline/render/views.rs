@@ -8,7 +8,7 @@ use minijinja::Value;
 use serde::Serialize;
 
 use crate::markdown;
-use crate::model::{self, Handbook};
+use crate::pipeline::model::{self, Handbook};
 
 /// Pre-rendered, sanitised HTML: printed by templates without escaping.
 pub type Html = Value;
@@ -757,7 +757,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
         })
         .collect();
 
-    let collections = crate::validate::COLLECTIONS
+    let collections = crate::pipeline::validate::COLLECTIONS
         .iter()
         .map(|c| CollectionView {
             id: c.to_string(),
@@ -800,8 +800,8 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                 jurisdiction: r.jurisdiction.clone(),
                 abbr: r.abbr.clone(),
                 kind: match r.kind {
-                    crate::source::RoleKind::Job => "job",
-                    crate::source::RoleKind::Role => "role",
+                    crate::pipeline::source::RoleKind::Job => "job",
+                    crate::pipeline::source::RoleKind::Role => "role",
                 },
                 url: url::role(&r.id),
                 source: r.source.clone(),

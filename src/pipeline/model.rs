@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::duration;
-use crate::load::Sources;
-use crate::source::{self, RoleKind, S};
+use crate::pipeline::load::Sources;
+use crate::pipeline::source::{self, RoleKind, S};
 
 pub mod forms;
 

@@ -22,7 +22,7 @@ pub struct Status {
 }
 
 /// The script injected into every served page (never into the built site).
-const RELOAD_JS: &str = include_str!("../theme/dev/reload.js");
+const RELOAD_JS: &str = include_str!("../../theme/dev/reload.js");
 
 pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
     let root = root.canonicalize().map_err(|e| {
@@ -35,7 +35,7 @@ pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
     // The output is settled once, before the first build: a build that fails does not
     // send the whole session to another folder.
     let out = out.unwrap_or_else(|| root.join(configured_output(&root)));
-    if let Err(r) = crate::write::guard(&root, &out) {
+    if let Err(r) = crate::pipeline::write::guard(&root, &out) {
         return Err(io::Error::other(format!(
             "{}: {}\n  = hint: {}",
             out.display(),

@@ -19,7 +19,7 @@ use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::render::Sink;
+use crate::pipeline::render::Sink;
 
 /// The marker file at the top of every site doracak builds: its first line names it,
 /// the rest lists the files doracak wrote (one site-relative path a line).

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{Diagnostics, Pos, display_path};
-use crate::source::*;
+use crate::pipeline::source::*;
 
 /// Files larger than this are refused: no handbook file comes near it, and a huge file
 /// is far more likely a mistake (or an attack) than content.

@@ -1,0 +1,5 @@
+//! What sits beside the pipeline: commands that run a build or read what people exported.
+
+pub mod report;
+pub mod serve;
+pub mod synth;
