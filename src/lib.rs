@@ -60,7 +60,7 @@ pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
     }
     let config = config::load(root, &mut diags);
     let sources = load::load(root, &mut diags);
-    validate::validate(&sources, &mut diags);
+    validate::validate(&sources, &config, &mut diags);
     if diags.has_errors() {
         return (None, diags);
     }

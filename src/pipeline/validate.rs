@@ -13,9 +13,15 @@ use crate::pipeline::source::*;
 mod forms;
 
 /// Check the loaded sources; problems go into `diags`.
-pub fn validate(src: &Sources, diags: &mut Diagnostics) {
+pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagnostics) {
     let ids = KnownIds::of(src);
-    let mut v = Validator { diags, ids: &ids };
+    let collections: Vec<&str> = config.collections.iter().map(|c| c.id.as_str()).collect();
+    let mut v = Validator {
+        diags,
+        ids: &ids,
+        collections: &collections,
+        undeclared: HashSet::new(),
+    };
     v.standards(src);
     for p in &src.procedures {
         v.procedure(&p.path, &p.slug, &p.value);
@@ -73,6 +79,10 @@ impl KnownIds {
 struct Validator<'a> {
     diags: &'a mut Diagnostics,
     ids: &'a KnownIds,
+    /// The collections `doracak.toml` declares; none declared means any is taken.
+    collections: &'a [&'a str],
+    /// Undeclared collections already reported.
+    undeclared: HashSet<String>,
 }
 
 pub fn at<T>(file: &Path, s: &S<T>) -> Pos {
@@ -381,14 +391,28 @@ impl Validator<'_> {
     fn procedure(&mut self, file: &Path, slug: &str, p: &ProcedureSrc) {
         self.text(file, &p.title, "procedure title");
         let c = p.collection.value.as_str();
-        if !COLLECTIONS.contains(&c) {
-            self.diags.error(
-                at(file, &p.collection),
-                format!(
-                    "expected a collection ({}), found \"{c}\"",
-                    COLLECTIONS.join(", ")
-                ),
-            );
+        if self.collections.is_empty() {
+            // None declared: each collection is shown under its id, and said once.
+            if self.undeclared.insert(c.to_string()) {
+                self.diags
+                    .warning(
+                        at(file, &p.collection),
+                        format!("the collection \"{c}\" is not declared in doracak.toml; the procedures index titles it by its id"),
+                    )
+                    .hint(format!(
+                        "declare it with its title:\n[[collections]]\nid = \"{c}\"\ntitle = \"…\""
+                    ));
+            }
+        } else if !self.collections.contains(&c) {
+            self.diags
+                .error(
+                    at(file, &p.collection),
+                    format!(
+                        "expected a collection declared in doracak.toml ({}), found \"{c}\"",
+                        self.collections.join(", ")
+                    ),
+                )
+                .hint("add it under [[collections]] in doracak.toml, or use one of those");
         }
         self.opt_text(file, &p.definition, "definition");
         if let Some(a) = &p.agencies {
@@ -679,9 +703,6 @@ pub const ROLE_HEADINGS: [&str; 22] = [
     "abilities",
     "signature",
 ];
-
-/// The procedure collections, in the order the procedures index shows them.
-pub const COLLECTIONS: [&str; 3] = ["psv", "njvnr", "menaxhimi-rastit"];
 
 /// The known id nearest to a mistyped one, if any is near enough to be a typo.
 fn closest<'a>(id: &str, set: &'a HashSet<String>) -> Option<&'a str> {

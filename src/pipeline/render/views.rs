@@ -148,6 +148,9 @@ pub struct NavView {
 #[derive(Serialize)]
 pub struct CollectionView {
     pub id: String,
+    /// The act or guide the collection comes from, as the handbook declares it.
+    pub source: Option<String>,
+    pub intro_html: Option<Html>,
     pub title: String,
     pub procedures: Vec<LinkView>,
 }
@@ -757,14 +760,36 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
         })
         .collect();
 
-    let collections = crate::pipeline::validate::COLLECTIONS
+    // The collections the handbook declares, in its order; where it declares none, one
+    // per collection its procedures name, titled by the id.
+    let declared: Vec<crate::config::Collection> = if hb.config.collections.is_empty() {
+        let mut ids: Vec<&str> = Vec::new();
+        for p in &hb.procedures {
+            if !ids.contains(&p.collection.as_str()) {
+                ids.push(&p.collection);
+            }
+        }
+        ids.into_iter()
+            .map(|id| crate::config::Collection {
+                id: id.to_string(),
+                title: id.to_string(),
+                source: None,
+                intro: None,
+            })
+            .collect()
+    } else {
+        hb.config.collections.clone()
+    };
+    let collections = declared
         .iter()
         .map(|c| CollectionView {
-            id: c.to_string(),
-            title: ui_get(ui, &format!("collection_{}", c.replace('-', "_"))),
+            id: c.id.clone(),
+            title: c.title.clone(),
+            source: c.source.clone(),
+            intro_html: md.opt(&c.intro),
             procedures: procedures
                 .iter()
-                .filter(|p| p.collection == *c)
+                .filter(|p| p.collection == c.id)
                 .map(|p| LinkView {
                     id: p.id.clone(),
                     code: None,
