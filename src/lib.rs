@@ -24,12 +24,13 @@
 //! `report` (`report` and `aggregate` of exported assessments), `synth` (benchmark
 //! handbooks).
 //!
-//! **Shared by both**: `config` (`doracak.toml`), `diagnostics` (located errors for people),
+//! **Shared by both**: `address` (every page's file and anchor), `config` (`doracak.toml`), `diagnostics` (located errors for people),
 //! `theme` (embedded templates, styles, scripts, strings), `assessment` (the assessment file
 //! and its rules, shared with the browser), `markdown`, `duration`, `text`.
 //!
 //! [`check`] and [`build`] below run the pipeline; `main.rs` is the command line.
 
+pub mod address;
 pub mod assessment;
 pub mod commands;
 pub mod config;

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::duration;
 use crate::pipeline::load::Sources;
-use crate::pipeline::source::{self, RoleKind, S};
+use crate::pipeline::source::{self, S};
 
 pub mod forms;
 
@@ -141,6 +141,25 @@ pub struct Step {
 pub struct Document {
     pub text: String,
     pub form: Option<String>,
+}
+
+/// What a role page holds: a job description (its sections, duties, requirements) or a
+/// role the procedures define in a sentence or two.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RoleKind {
+    Job,
+    Role,
+}
+
+impl RoleKind {
+    /// The kind as the catalogue and the templates name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            RoleKind::Job => "job",
+            RoleKind::Role => "role",
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -671,7 +690,10 @@ fn role(slug: String, r: source::RoleSrc) -> Role {
         title: r.title.value,
         abbr: opt(r.abbr),
         jurisdiction: opt(r.jurisdiction),
-        kind: r.kind.value,
+        kind: match r.kind.value {
+            source::RoleKind::Job => RoleKind::Job,
+            source::RoleKind::Role => RoleKind::Role,
+        },
         source: r.source,
         definition: opt(r.definition),
         sections,

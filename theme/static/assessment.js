@@ -189,7 +189,7 @@
       var th = el("th");
       th.scope = "row";
       var a = el("a", null, num);
-      a.href = "../vleresim/" + p.standard.id + ".html#" + p.criterion.id;
+      a.href = (document.body.getAttribute("data-root") || "") + (window.DORACAK_ADDR || {}).assessment_standard.replace("{id}", p.standard.id) + "#" + p.criterion.id;
       th.appendChild(a);
       th.appendChild(document.createTextNode(" (" + A.label(CAT, p.rating) + ") "));
       th.appendChild(el("span", "muted plan-crit-text", p.criterion.text.length > 160 ? p.criterion.text.slice(0, 160) + "…" : p.criterion.text));

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::views::{ActsView, Html, url};
+use super::views::{ActsView, Html};
+use crate::address;
 use crate::markdown;
 use crate::pipeline::model::Form;
 use crate::pipeline::model::forms::{ColumnKind, Field, FieldKind, FormSection, PartRole};
@@ -184,7 +185,7 @@ pub fn page(
     Some(FormPageView {
         id: f.id.clone(),
         label: label(&f.id, f.printed_code.as_deref()),
-        url: url::form_page(&f.id),
+        url: address::form_page(&f.id),
         catalogue_title: f.title.clone(),
         title: t.title.clone(),
         code: t.code.clone(),

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use minijinja::{Environment, UndefinedBehavior, Value, context};
 
+use crate::address::{self, PAGES};
 use crate::diagnostics::{Diagnostics, Pos};
 use crate::pipeline::model::Handbook;
 use crate::theme::Theme;
@@ -108,10 +109,10 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
     let mut r = Renderer {
         env,
         jobs: Vec::new(),
-        base: context! { site => site, ui => ui_value, csp => CSP, standards => standards.clone(), nav => nav },
+        base: context! { site => site, ui => ui_value, csp => CSP, standards => standards.clone(), nav => nav, addr => addresses() },
     };
 
-    r.page("index.html", "index.html", context! { page => "index" });
+    r.page(PAGES.home, "index.html", context! { page => "index" });
     for (i, (_, _, url)) in heads.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| heads.get(p));
         let next = heads.get(i + 1);
@@ -124,51 +125,48 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
             context! { page => "standard", s => standards.get_item(&Value::from(i)).unwrap_or_default(), prev => link(prev), next => link(next) },
         );
     }
-    r.page("printo.html", "print.html", context! { page => "print" });
-    r.page("kerko.html", "search.html", context! { page => "search" });
-
+    // The pages every site has: (address, template, the nav entry it belongs to).
+    let fixed = [
+        (PAGES.print_all, "print.html", "print"),
+        (PAGES.search, "search.html", "search"),
+        (PAGES.assessment, "assessment-overview.html", "assessment"),
+        (
+            PAGES.assessment_evidence,
+            "assessment-evidence.html",
+            "assessment",
+        ),
+        (PAGES.assessment_plan, "assessment-plan.html", "assessment"),
+        (
+            PAGES.assessment_print,
+            "assessment-print.html",
+            "assessment",
+        ),
+    ];
+    for (path, template, page) in fixed {
+        r.page(path, template, context! { page => page });
+    }
     // Audit sheets (blank, for inspectors) and the self-assessment (for directors).
     r.page(
-        "auditim/te-gjitha.html",
+        PAGES.audit_all,
         "audit.html",
         context! { page => "audit", sheets => standards.clone(), full => true },
     );
-    r.page(
-        "vleresim/index.html",
-        "assessment-overview.html",
-        context! { page => "assessment" },
-    );
-    r.page(
-        "vleresim/provat.html",
-        "assessment-evidence.html",
-        context! { page => "assessment" },
-    );
-    r.page(
-        "vleresim/plani.html",
-        "assessment-plan.html",
-        context! { page => "assessment" },
-    );
-    r.page(
-        "vleresim/printo.html",
-        "assessment-print.html",
-        context! { page => "assessment" },
-    );
-    for (i, (_, _, url)) in heads.iter().enumerate() {
+    for (i, (number, _, _)) in heads.iter().enumerate() {
         let sv = standards.get_item(&Value::from(i)).unwrap_or_default();
         r.page(
-            &format!("auditim/{url}"),
+            &address::audit_sheet(*number),
             "audit.html",
             context! { page => "audit", sheets => vec![sv.clone()], full => false },
         );
         r.page(
-            &format!("vleresim/{url}"),
+            &address::assessment_standard(*number),
             "assessment-standard.html",
             context! { page => "assessment", s => sv },
         );
     }
 
     if v.nav.procedures {
-        r.page("procedurat.html", "procedures.html", context! { page => "procedures", collections => val(&v.collections), procedures => val(&v.procedures) });
+        r.page(PAGES.procedures, "procedures.html", context! { page => "procedures", collections => val(&v.collections), procedures => val(&v.procedures) });
         for p in &v.procedures {
             r.page(
                 &p.url,
@@ -179,7 +177,7 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
     }
     if v.nav.roles {
         r.page(
-            "rolet.html",
+            PAGES.roles,
             "roles.html",
             context! { page => "roles", roles => val(&v.roles) },
         );
@@ -193,7 +191,7 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
     }
     if v.nav.forms {
         r.page(
-            "formularet.html",
+            PAGES.forms,
             "forms.html",
             context! { page => "forms", groups => val(&v.forms) },
         );
@@ -207,28 +205,28 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
     }
     if v.nav.deadlines {
         r.page(
-            "afatet.html",
+            PAGES.deadlines,
             "deadlines.html",
             context! { page => "deadlines", deadlines => val(&v.deadlines) },
         );
     }
     if v.nav.glossary {
         r.page(
-            "fjalori.html",
+            PAGES.glossary,
             "glossary.html",
             context! { page => "glossary", glossary => val(&v.glossary) },
         );
     }
     if v.nav.principles {
         r.page(
-            "parimet.html",
+            PAGES.principles,
             "principles.html",
             context! { page => "principles", principles => val(&v.principles) },
         );
     }
     if let Some(ind) = &v.indicators {
         r.page(
-            "treguesit.html",
+            PAGES.indicators,
             "indicators.html",
             context! { page => "indicators", ind => val(ind) },
         );
@@ -249,18 +247,35 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
     for (path, bytes) in theme.statics() {
         put(path, bytes);
     }
-    put("static/ui.js", ui_script(&ui).as_bytes());
+    put(PAGES.ui_script, ui_script(&ui).as_bytes());
     // The assessment catalogue holds every criterion and evidence text: streamed to disk.
     // (`catalog.json` is streamed by the build beside the pages.)
-    if let Err(e) = sink.put_stream("vleresim/catalog.js", &mut |w| {
+    if let Err(e) = sink.put_stream(PAGES.assessment_catalog, &mut |w| {
         crate::assessment::write_catalog_script(hb, w)
     }) {
         diags.error(
-            Pos::file("vleresim/catalog.js"),
+            Pos::file(PAGES.assessment_catalog),
             format!("cannot write the assessment catalogue: {e}"),
         );
     }
     r.finish(sink, diags);
+}
+
+/// The fixed pages' addresses for the templates (`addr.home` …): plain paths, written into
+/// `href`s as they are.
+fn addresses() -> Value {
+    let serde_json::Value::Object(map) = serde_json::to_value(&PAGES).unwrap_or_default() else {
+        return Value::UNDEFINED;
+    };
+    map.into_iter()
+        .map(|(k, v)| {
+            (
+                k,
+                Value::from_safe_string(v.as_str().unwrap_or("").to_string()),
+            )
+        })
+        .collect::<std::collections::BTreeMap<String, Value>>()
+        .into()
 }
 
 /// A view as a template value.
@@ -280,10 +295,10 @@ struct Job {
 
 /// The pages that hold every standard at once.
 const WHOLE_HANDBOOK_PAGES: [&str; 4] = [
-    "printo.html",
-    "auditim/te-gjitha.html",
-    "vleresim/provat.html",
-    "vleresim/printo.html",
+    PAGES.print_all,
+    PAGES.audit_all,
+    PAGES.assessment_evidence,
+    PAGES.assessment_print,
 ];
 
 struct Renderer<'a> {
@@ -393,8 +408,9 @@ fn ui_script(ui: &HashMap<String, String>) -> String {
         .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
         .collect();
     format!(
-        "// Generated by doracak from theme/strings.toml.\nwindow.DORACAK_UI = {};\n",
-        serde_json::Value::Object(map)
+        "// Generated by doracak from theme/strings.toml.\nwindow.DORACAK_UI = {};\nwindow.DORACAK_ADDR = {};\n",
+        serde_json::Value::Object(map),
+        crate::address::for_scripts()
     )
 }
 

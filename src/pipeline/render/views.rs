@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use minijinja::Value;
 use serde::Serialize;
 
+use crate::address;
 use crate::markdown;
 use crate::pipeline::model::{self, Handbook};
 
@@ -14,32 +15,6 @@ use crate::pipeline::model::{self, Handbook};
 pub type Html = Value;
 
 /// Site-relative URLs of every page and anchor, so templates never build them.
-pub mod url {
-    pub fn standard(n: u32) -> String {
-        format!("S{n}.html")
-    }
-    pub fn criterion(id: &str) -> String {
-        let std_id = id.split('.').next().unwrap_or(id);
-        format!("{std_id}.html#{id}")
-    }
-    pub fn procedure(id: &str) -> String {
-        format!("procedura/{id}.html")
-    }
-    pub fn role(id: &str) -> String {
-        format!("roli/{id}.html")
-    }
-    pub fn form(id: &str) -> String {
-        format!("formularet.html#{id}")
-    }
-    /// The page of a form encoded field by field.
-    pub fn form_page(id: &str) -> String {
-        format!("formulari/{id}.html")
-    }
-    pub fn plan(id: &str) -> String {
-        format!("plani/{id}.html")
-    }
-}
-
 #[derive(Serialize)]
 pub struct SiteView {
     pub title: String,
@@ -245,6 +220,9 @@ pub struct ActsView {
     pub label: String,
     pub context: String,
     pub url: String,
+    /// A step or section of a procedure (otherwise a criterion of a standard).
+    #[serde(skip)]
+    pub in_procedure: bool,
 }
 
 #[derive(Serialize)]
@@ -443,13 +421,13 @@ impl<'a> Titles<'a> {
                 id: id.to_string(),
                 code: Some(super::forms::label(id, *printed)),
                 title,
-                url: url::form_page(id),
+                url: address::form_page(id),
             },
             None => LinkView {
                 id: id.to_string(),
                 code: self.form_code(id),
                 title,
-                url: url::form(id),
+                url: address::form(id),
             },
         }
     }
@@ -565,7 +543,8 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
                     id: c.id.clone(),
                     label: format!("{} {}.{}", ui_get(ui, "criterion"), s.number, c.number),
                     context: format!("{} {}: {}", ui_get(ui, "standard"), s.number, s.title),
-                    url: url::criterion(&c.id),
+                    url: address::criterion(&c.id),
+                    in_procedure: false,
                 },
             );
         }
@@ -578,7 +557,8 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
                     id: st.id.clone(),
                     label: format!("{} {}", ui_get(ui, "step"), st.number),
                     context: p.title.clone(),
-                    url: format!("{}#{}", url::procedure(&p.id), st.id),
+                    url: address::in_procedure(&p.id, &st.id),
+                    in_procedure: true,
                 },
             );
         }
@@ -593,7 +573,8 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
                     id: sec.id.clone(),
                     label,
                     context: p.title.clone(),
-                    url: format!("{}#{}", url::procedure(&p.id), sec.id),
+                    url: address::in_procedure(&p.id, &sec.id),
+                    in_procedure: true,
                 },
             );
         }
@@ -626,7 +607,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
             id: s.id.clone(),
             number: s.number,
             title: s.title.clone(),
-            url: url::standard(s.number),
+            url: address::standard(s.number),
             outcome_html: html(&s.outcome),
             statement_html: html(&s.statement),
             evidence_total: s.criteria.iter().map(|c| c.evidence.len()).sum(),
@@ -656,8 +637,8 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                         })
                         .collect(),
                     timing: c.timing.iter().map(|t| timing_view(t, ui)).collect(),
-                    roles: titles.links(&c.roles, &titles.roles, url::role),
-                    procedures: titles.links(&c.procedures, &titles.procedures, url::procedure),
+                    roles: titles.links(&c.roles, &titles.roles, address::role),
+                    procedures: titles.links(&c.procedures, &titles.procedures, address::procedure),
                     forms: titles.form_links(&c.forms),
                 })
                 .collect(),
@@ -691,7 +672,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                     number: st.number.clone(),
                     title: st.title.clone(),
                     text_html: html(&st.text),
-                    actors: titles.links(&st.actors, &titles.roles, url::role),
+                    actors: titles.links(&st.actors, &titles.roles, address::role),
                     timing: st.timing.iter().map(|t| timing_view(t, ui)).collect(),
                     forms: titles.form_links(&st.forms),
                 };
@@ -707,7 +688,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                 id: p.id.clone(),
                 order: p.order,
                 title: p.title.clone(),
-                url: url::procedure(&p.id),
+                url: address::procedure(&p.id),
                 collection: p.collection.clone(),
                 source: p.source.clone(),
                 definition_html: md.opt(&p.definition),
@@ -818,17 +799,14 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                 .acts_in
                 .iter()
                 .filter_map(place)
-                .partition(|a| !a.url.starts_with("procedura/"));
+                .partition(|a| !a.in_procedure);
             RoleView {
                 id: r.id.clone(),
                 title: role_title(r, ui),
                 jurisdiction: r.jurisdiction.clone(),
                 abbr: r.abbr.clone(),
-                kind: match r.kind {
-                    crate::pipeline::source::RoleKind::Job => "job",
-                    crate::pipeline::source::RoleKind::Role => "role",
-                },
-                url: url::role(&r.id),
+                kind: r.kind.name(),
+                url: address::role(&r.id),
                 source: r.source.clone(),
                 definition_html: md.opt(&r.definition),
                 sections: r
@@ -866,7 +844,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                 Some(_) => Some(super::forms::label(&f.id, f.printed_code.as_deref())),
                 None => f.code.clone(),
             },
-            page_url: f.template.as_ref().map(|_| url::form_page(&f.id)),
+            page_url: f.template.as_ref().map(|_| address::form_page(&f.id)),
             title: f.title.clone(),
             used_by: f.used_by.iter().filter_map(place).collect(),
         };
@@ -883,7 +861,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                         .copied()
                         .unwrap_or(p)
                         .to_string(),
-                    url: url::procedure(p),
+                    url: address::procedure(p),
                 }),
                 forms: vec![view],
             }),
@@ -951,7 +929,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
         .map(|p| PlanView {
             id: p.id.clone(),
             title: p.title.clone(),
-            url: url::plan(&p.id),
+            url: address::plan(&p.id),
             source: p.source.clone(),
             intro_html: md.opt(&p.intro),
             activity_count: p

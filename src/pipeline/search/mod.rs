@@ -8,9 +8,9 @@ pub mod query;
 
 use serde::Serialize;
 
+use crate::address;
 use crate::markdown::to_plain;
 use crate::pipeline::model::Handbook;
-use crate::pipeline::render::views::url;
 
 /// What a document is; the order is the order of the kind filters in the browser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
@@ -97,7 +97,7 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
         })
     };
     for s in &hb.standards {
-        let page = url::standard(s.number);
+        let page = address::standard(s.number);
         push(
             &s.id,
             Kind::Standard,
@@ -145,7 +145,7 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
         }
     }
     for p in &hb.procedures {
-        let page = url::procedure(&p.id);
+        let page = address::procedure(&p.id);
         let mut text = p.definition.as_deref().map(to_plain).unwrap_or_default();
         for s in &p.sections {
             for part in [s.title.as_deref(), s.text.as_deref()]
@@ -193,7 +193,7 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
         if let Some(j) = &r.jurisdiction {
             title = format!("{title} ({j})");
         }
-        push(&r.id, Kind::Role, title, text, url::role(&r.id));
+        push(&r.id, Kind::Role, title, text, address::role(&r.id));
     }
     for f in &hb.forms {
         let Some(t) = &f.template else {
@@ -206,14 +206,14 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
                     None => f.title.clone(),
                 },
                 f.group.clone(),
-                url::form(&f.id),
+                address::form(&f.id),
             );
             continue;
         };
         // A form encoded field by field: the form, and each of its sections with the
         // printed words of its fields, reach the form's page.
         let label = crate::pipeline::render::forms::label(&f.id, f.printed_code.as_deref());
-        let page = url::form_page(&f.id);
+        let page = address::form_page(&f.id);
         push(
             &f.id,
             Kind::Form,
@@ -256,7 +256,7 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
             Kind::Term,
             title,
             to_plain(&t.text),
-            format!("fjalori.html#{}", t.id),
+            address::glossary_term(&t.id),
         );
     }
     for p in &hb.principles.principles {
@@ -265,7 +265,7 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
             Kind::Term,
             p.title.clone(),
             to_plain(&p.text),
-            format!("parimet.html#{}", p.id),
+            address::principle(&p.id),
         );
     }
     if let Some(ind) = &hb.indicators {
@@ -276,7 +276,7 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
                     Kind::Indicator,
                     g.title.clone(),
                     to_plain(&i.text),
-                    format!("treguesit.html#{}", i.id),
+                    address::indicator(&i.id),
                 );
             }
         }
@@ -295,7 +295,7 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
                         Kind::Activity,
                         format!("Aktiviteti {} — {}", a.number, p.title),
                         text,
-                        format!("{}#{}", url::plan(&p.id), a.id),
+                        format!("{}#{}", address::plan(&p.id), a.id),
                     );
                 }
             }
