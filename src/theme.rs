@@ -16,6 +16,7 @@ macro_rules! embed {
 /// Every file of the built-in theme, by its path under `theme/`.
 pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "strings.toml",
+    "templates/doc.html",
     "templates/base.html",
     "templates/index.html",
     "templates/standard.html",

@@ -5,14 +5,14 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use minijinja::{Environment, UndefinedBehavior, context};
+use minijinja::context;
 use serde::Serialize;
 
 use crate::assessment::{self, AssessmentFile, Score};
 use crate::diagnostics::{Diagnostics, Pos};
 use crate::markdown::to_plain;
 use crate::pipeline::model::Handbook;
-use crate::pipeline::render::{ui_strings, val};
+use crate::pipeline::render::{environment, ui_strings, val};
 use crate::theme::Theme;
 
 /// The standalone report pages allow only their own inline style: no script at all.
@@ -72,36 +72,6 @@ pub fn load(
     checked.file.map(|f| (f, notes))
 }
 
-fn env(theme: &Theme, diags: &mut Diagnostics) -> Option<Environment<'static>> {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
-    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
-    env.add_filter("percent", percent);
-    for name in ["report.html", "aggregate.html"] {
-        let key = format!("templates/{name}");
-        let Some(src) = theme.text(&key) else {
-            diags.error(
-                Pos::file(format!("theme/{key}")),
-                "expected this template, found none",
-            );
-            return None;
-        };
-        if let Err(e) = env.add_template_owned(name.to_string(), src.to_string()) {
-            diags.error(
-                Pos::new(format!("theme/{key}"), e.line().unwrap_or(1) as u32, 1),
-                e.to_string(),
-            );
-            return None;
-        }
-    }
-    Some(env)
-}
-
-/// A share as Albanian writes it: one decimal, a decimal comma (`62,5 %`).
-fn percent(p: f64) -> String {
-    format!("{p:.1} %").replace('.', ",")
-}
-
 fn style(theme: &Theme) -> String {
     let mut css = theme.text("static/style.css").unwrap_or("").to_string();
     css.push_str("\n@media print {\n");
@@ -134,7 +104,7 @@ pub fn report(
     let (file, notes) = load(input, hb, diags)?;
     let theme = Theme::load(root, diags);
     let ui = ui_strings(&theme, diags)?;
-    let env = env(&theme, diags)?;
+    let env = environment(&theme, diags)?;
     let scores = assessment::scores(&file, hb);
     let (p, m, pct) = assessment::overall(&scores);
     let mut unmet = Vec::new();
@@ -260,7 +230,7 @@ pub fn aggregate(
     }
     let theme = Theme::load(root, diags);
     let ui = ui_strings(&theme, diags)?;
-    let env = env(&theme, diags)?;
+    let env = environment(&theme, diags)?;
     let mut rows = Vec::new();
     let mut unmet: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for f in &files {

@@ -414,12 +414,14 @@ fn ui_script(ui: &HashMap<String, String>) -> String {
     )
 }
 
-/// A template environment with every theme template compiled once.
-fn environment<'a>(theme: &'a Theme, diags: &mut Diagnostics) -> Option<Environment<'a>> {
+/// The one template environment for every page the tool writes (the site, and the
+/// reports of `doracak report` and `aggregate`): every theme template compiled once.
+pub fn environment<'a>(theme: &'a Theme, diags: &mut Diagnostics) -> Option<Environment<'a>> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
     env.set_recursion_limit(64);
+    env.add_filter("percent", percent);
     let mut ok = true;
     for (name, bytes) in theme.templates() {
         let Ok(src) = std::str::from_utf8(bytes) else {
@@ -436,6 +438,11 @@ fn environment<'a>(theme: &'a Theme, diags: &mut Diagnostics) -> Option<Environm
         }
     }
     ok.then_some(env)
+}
+
+/// A share as Albanian writes it: one decimal, a decimal comma (`62,5 %`).
+fn percent(p: f64) -> String {
+    format!("{p:.1} %").replace('.', ",")
 }
 
 fn report_template_error(diags: &mut Diagnostics, e: &minijinja::Error, page: &str) {
