@@ -89,9 +89,9 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
         return;
     };
     let mut v = views::build(hb, &ui);
-    let site = val(&v.site);
-    let ui_value = val(&ui);
-    let nav = val(&v.nav);
+    let site = template_value(&v.site);
+    let ui_value = template_value(&ui);
+    let nav = template_value(&v.nav);
     // The template values take the standards over one by one (never two full copies);
     // the page list keeps only what it needs.
     let heads: Vec<(u32, String, String)> = v
@@ -102,7 +102,7 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
     let standards = Value::from(
         std::mem::take(&mut v.standards)
             .into_iter()
-            .map(|s| val(&s))
+            .map(|s| template_value(&s))
             .collect::<Vec<Value>>(),
     );
 
@@ -166,12 +166,12 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
     }
 
     if v.nav.procedures {
-        r.page(PAGES.procedures, "procedures.html", context! { page => "procedures", collections => val(&v.collections), procedures => val(&v.procedures) });
+        r.page(PAGES.procedures, "procedures.html", context! { page => "procedures", collections => template_value(&v.collections), procedures => template_value(&v.procedures) });
         for p in &v.procedures {
             r.page(
                 &p.url,
                 "procedure.html",
-                context! { page => "procedures", p => val(p) },
+                context! { page => "procedures", p => template_value(p) },
             );
         }
     }
@@ -179,13 +179,13 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
         r.page(
             PAGES.roles,
             "roles.html",
-            context! { page => "roles", roles => val(&v.roles) },
+            context! { page => "roles", roles => template_value(&v.roles) },
         );
         for role in &v.roles {
             r.page(
                 &role.url,
                 "role.html",
-                context! { page => "roles", role => val(role) },
+                context! { page => "roles", role => template_value(role) },
             );
         }
     }
@@ -193,13 +193,13 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
         r.page(
             PAGES.forms,
             "forms.html",
-            context! { page => "forms", groups => val(&v.forms) },
+            context! { page => "forms", groups => template_value(&v.forms) },
         );
         for f in &v.form_pages {
             r.page(
                 &f.url,
                 "form.html",
-                context! { page => "forms", f => val(f) },
+                context! { page => "forms", f => template_value(f) },
             );
         }
     }
@@ -207,35 +207,35 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
         r.page(
             PAGES.deadlines,
             "deadlines.html",
-            context! { page => "deadlines", deadlines => val(&v.deadlines) },
+            context! { page => "deadlines", deadlines => template_value(&v.deadlines) },
         );
     }
     if v.nav.glossary {
         r.page(
             PAGES.glossary,
             "glossary.html",
-            context! { page => "glossary", glossary => val(&v.glossary) },
+            context! { page => "glossary", glossary => template_value(&v.glossary) },
         );
     }
     if v.nav.principles {
         r.page(
             PAGES.principles,
             "principles.html",
-            context! { page => "principles", principles => val(&v.principles) },
+            context! { page => "principles", principles => template_value(&v.principles) },
         );
     }
     if let Some(ind) = &v.indicators {
         r.page(
             PAGES.indicators,
             "indicators.html",
-            context! { page => "indicators", ind => val(ind) },
+            context! { page => "indicators", ind => template_value(ind) },
         );
     }
     for plan in &v.plans {
         r.page(
             &plan.url,
             "plan.html",
-            context! { page => "plans", plan => val(plan) },
+            context! { page => "plans", plan => template_value(plan) },
         );
     }
 
@@ -279,7 +279,7 @@ fn addresses() -> Value {
 }
 
 /// A view as a template value.
-pub(crate) fn val<T: serde::Serialize>(x: &T) -> Value {
+pub(crate) fn template_value<T: serde::Serialize>(x: &T) -> Value {
     Value::from(minijinja::value::Serde(x))
 }
 

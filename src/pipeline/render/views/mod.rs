@@ -288,7 +288,7 @@ impl Md<'_> {
         Value::from_safe_string(markdown::to_html_marked(md, self.abbr))
     }
 
-    fn opt(&self, md: &Option<String>) -> Option<Html> {
+    fn optional_html(&self, md: &Option<String>) -> Option<Html> {
         md.as_deref()
             .filter(|s| !s.trim().is_empty())
             .map(|s| self.html(s))

@@ -119,8 +119,11 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                 url: address::procedure(&p.id),
                 collection: p.collection.clone(),
                 source: p.source.clone(),
-                definition_html: cx.md.opt(&p.definition),
-                agencies_intro_html: p.agencies.as_ref().and_then(|a| cx.md.opt(&a.intro)),
+                definition_html: cx.md.optional_html(&p.definition),
+                agencies_intro_html: p
+                    .agencies
+                    .as_ref()
+                    .and_then(|a| cx.md.optional_html(&a.intro)),
                 agencies: p
                     .agencies
                     .iter()
@@ -133,7 +136,7 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     .map(|s| SectionView {
                         id: s.id.clone(),
                         title: s.title.clone(),
-                        text_html: cx.md.opt(&s.text),
+                        text_html: cx.md.optional_html(&s.text),
                         items: s.items.iter().map(|i| cx.html(i)).collect(),
                         timing: s.timing.iter().map(|t| timing_view(t, cx.ui)).collect(),
                     })
@@ -199,7 +202,7 @@ pub(super) fn collections(cx: &Cx, procedures: &[ProcedureView]) -> Vec<Collecti
             id: c.id.clone(),
             title: c.title.clone(),
             source: c.source.clone(),
-            intro_html: cx.md.opt(&c.intro),
+            intro_html: cx.md.optional_html(&c.intro),
             procedures: procedures
                 .iter()
                 .filter(|p| p.collection == c.id)

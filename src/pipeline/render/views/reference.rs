@@ -191,7 +191,7 @@ pub(super) fn build(cx: &Cx) -> Reference {
     };
     let principles = PrinciplesView {
         source: cx.hb.principles.source.clone(),
-        intro_html: cx.md.opt(&cx.hb.principles.intro),
+        intro_html: cx.md.optional_html(&cx.hb.principles.intro),
         principles: cx
             .hb
             .principles
@@ -208,7 +208,7 @@ pub(super) fn build(cx: &Cx) -> Reference {
     let indicators = cx.hb.indicators.as_ref().map(|i| IndicatorsView {
         title: i.title.clone(),
         source: i.source.clone(),
-        intro_html: cx.md.opt(&i.intro),
+        intro_html: cx.md.optional_html(&i.intro),
         total: i.groups.iter().map(|g| g.items.len()).sum(),
         groups: i
             .groups
@@ -216,7 +216,7 @@ pub(super) fn build(cx: &Cx) -> Reference {
             .map(|g| IndicatorGroupView {
                 id: g.id.clone(),
                 title: g.title.clone(),
-                intro_html: cx.md.opt(&g.intro),
+                intro_html: cx.md.optional_html(&g.intro),
                 items: g
                     .items
                     .iter()
@@ -237,7 +237,7 @@ pub(super) fn build(cx: &Cx) -> Reference {
             title: p.title.clone(),
             url: address::plan(&p.id),
             source: p.source.clone(),
-            intro_html: cx.md.opt(&p.intro),
+            intro_html: cx.md.optional_html(&p.intro),
             activity_count: p
                 .goals
                 .iter()
@@ -267,7 +267,7 @@ pub(super) fn build(cx: &Cx) -> Reference {
                                     text_html: cx.html(&a.text),
                                     responsible: lines_html(&a.responsible),
                                     timeframe: lines_html(&a.timeframe),
-                                    indicators_html: cx.md.opt(&a.indicators),
+                                    indicators_html: cx.md.optional_html(&a.indicators),
                                     legal: lines_html(&a.legal),
                                     funding: lines_html(&a.funding),
                                     cost: lines_html(&a.cost),
