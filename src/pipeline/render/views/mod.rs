@@ -43,6 +43,18 @@ pub struct LinkView {
     pub code: Option<String>,
 }
 
+impl LinkView {
+    /// A link with no code beside its title.
+    pub fn plain(id: String, title: String, url: String) -> Self {
+        LinkView {
+            id,
+            title,
+            url,
+            code: None,
+        }
+    }
+}
+
 #[derive(Serialize, Clone)]
 pub struct TimingView {
     pub text: String,
@@ -213,11 +225,12 @@ impl<'a> Titles<'a> {
         url: fn(&str) -> String,
     ) -> Vec<LinkView> {
         ids.iter()
-            .map(|id| LinkView {
-                id: id.clone(),
-                code: None,
-                title: table.get(id.as_str()).copied().unwrap_or(id).to_string(),
-                url: url(id),
+            .map(|id| {
+                LinkView::plain(
+                    id.clone(),
+                    table.get(id.as_str()).copied().unwrap_or(id).to_string(),
+                    url(id),
+                )
             })
             .collect()
     }
@@ -416,12 +429,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
         indicators: hb.indicators.is_some(),
         plans: plans
             .iter()
-            .map(|p| LinkView {
-                id: p.id.clone(),
-                code: None,
-                title: p.title.clone(),
-                url: p.url.clone(),
-            })
+            .map(|p| LinkView::plain(p.id.clone(), p.title.clone(), p.url.clone()))
             .collect(),
     };
 

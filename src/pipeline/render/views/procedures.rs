@@ -78,12 +78,14 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
         for c in &s.criteria {
             for p in &c.procedures {
                 if let Some(pl) = cx.places.get(&c.id) {
-                    proc_refs.entry(p.as_str()).or_default().push(LinkView {
-                        id: c.id.clone(),
-                        code: None,
-                        title: format!("{} — {}", pl.label, pl.context),
-                        url: pl.url.clone(),
-                    });
+                    proc_refs
+                        .entry(p.as_str())
+                        .or_default()
+                        .push(LinkView::plain(
+                            c.id.clone(),
+                            format!("{} — {}", pl.label, pl.context),
+                            pl.url.clone(),
+                        ));
                 }
             }
         }
@@ -206,12 +208,7 @@ pub(super) fn collections(cx: &Cx, procedures: &[ProcedureView]) -> Vec<Collecti
             procedures: procedures
                 .iter()
                 .filter(|p| p.collection == c.id)
-                .map(|p| LinkView {
-                    id: p.id.clone(),
-                    code: None,
-                    title: p.title.clone(),
-                    url: p.url.clone(),
-                })
+                .map(|p| LinkView::plain(p.id.clone(), p.title.clone(), p.url.clone()))
                 .collect(),
         })
         .filter(|c| !c.procedures.is_empty())
