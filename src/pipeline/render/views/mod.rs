@@ -379,6 +379,25 @@ impl Cx<'_> {
         self.md.html(md)
     }
 
+    /// Content Markdown of one paragraph as phrasing content (for a `<label>`, a cell);
+    /// none where it holds more than one block.
+    pub fn inline_html(&self, md: &str) -> Option<Html> {
+        let html = markdown::to_html_marked(md, self.md.abbr);
+        let inner = html.trim().strip_prefix("<p>")?.strip_suffix("</p>")?;
+        let block = [
+            "<p>",
+            "<ul>",
+            "<ol>",
+            "<table>",
+            "<blockquote>",
+            "<pre>",
+            "<h",
+            "<hr",
+        ];
+        (!block.iter().any(|b| inner.contains(b)))
+            .then(|| Value::from_safe_string(inner.to_string()))
+    }
+
     /// A criterion or step (by id) as a place to link to.
     pub fn place(&self, id: &String) -> Option<ActsView> {
         self.places.get(id).cloned()

@@ -68,6 +68,9 @@ pub struct IndicatorGroupView {
 pub struct IndicatorView {
     pub id: String,
     pub text_html: Html,
+    /// The text as phrasing content, for the checkbox's `<label>`; none where the text is
+    /// more than one paragraph (the checkbox is then labelled by the text's block).
+    pub label_html: Option<Html>,
 }
 
 #[derive(Serialize)]
@@ -223,6 +226,7 @@ pub(super) fn build(cx: &Cx) -> Reference {
                     .map(|it| IndicatorView {
                         id: it.id.clone(),
                         text_html: cx.html(&it.text),
+                        label_html: cx.inline_html(&it.text),
                     })
                     .collect(),
             })
