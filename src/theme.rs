@@ -51,6 +51,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/print-button.js",
     "static/search-engine.js",
     "static/search.js",
+    "static/assessment.css",
     "static/assessment-core.js",
     "static/assessment-store.js",
     "static/assessment.js",

@@ -100,7 +100,7 @@ fn a_director_rates_exports_and_imports_from_file_urls() {
         .unwrap();
     eval(
         &tab,
-        "document.querySelector('[data-criterion=\"S1.1\"] details').open = true",
+        "document.querySelector('[data-criterion=\"S1.1\"] details.ev-details').open = true",
     );
     click(&tab, "input[name='ev-S1.1.1'][value=present]");
     tab.wait_for_element("[data-evidence='S1.1.1'] input[data-field=location]")

@@ -11,7 +11,7 @@
 
   // Everything the page knows: the store, the current assessment ({ data, exported }) and
   // its id, and the pending autosave.
-  var state = { store: new A.Store(CAT), rec: null, id: null, saveTimer: null };
+  var state = { store: new A.Store(CAT), rec: null, id: null, saveTimer: null, pendingImport: null };
 
   function $(sel, root) { return (root || document).querySelector(sel); }
   function $all(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
@@ -202,6 +202,8 @@
         inp.setAttribute("aria-label", (UI[f[2]] || f[0]) + " " + num);
         inp.setAttribute("data-plan-field", f[0]);
         td.appendChild(inp);
+        // What the printed plan shows: the whole text, never a scrolled box.
+        td.appendChild(el("span", "print-value", inp.value));
         tr.appendChild(td);
       });
       body.appendChild(tr);
@@ -242,6 +244,7 @@
       if (x.next_review) { bits.push((UI.ev_next_review || "") + ": " + x.next_review); }
       td.textContent = bits.join(" · ");
     });
+    printScope();
     var plan = $("[data-fill-plan]", box);
     if (plan) {
       plan.textContent = "";
@@ -253,6 +256,21 @@
       });
       show("[data-fill-plan-empty]", rows.length === 0);
     }
+  }
+
+  // Which standards the printout holds: all, those with a rated criterion, or a choice.
+  function printScope() {
+    var form = $("[data-print-scope]");
+    if (!form || !state.rec) { return; }
+    var mode = ($("input[name=scope]:checked", form) || {}).value || "all";
+    var chosen = $all("input[data-scope-standard]", form).filter(function (c) { return c.checked; }).map(function (c) { return c.value; });
+    show("[data-scope-choice]", mode === "chosen");
+    var ratings = state.rec.data.ratings;
+    CAT.standards.forEach(function (s) {
+      var rated = s.criteria.some(function (c) { return ratings[c.id] && ratings[c.id].rating; });
+      var on = mode === "all" || (mode === "rated" && rated) || (mode === "chosen" && chosen.indexOf(s.id) >= 0);
+      $all("[data-filled-standard='" + s.id + "']").forEach(function (e) { e.hidden = !on; });
+    });
   }
 
   function render() {
@@ -317,8 +335,11 @@
 
   // Take a read file in: drawn once on this page before anything is stored, so a file the
   // page cannot show is refused and changes nothing.
-  function importChecked(r) {
+  function importChecked(r, how) {
     if (!r.file) { showImport(false, messages(r.problems)); return false; }
+    var same = state.store.list().filter(function (a) { return a.name === r.file.assessment.name; })[0];
+    if (same && !how) { askImport(r); return null; }
+    if (same && how === "keep-both") { r.file.assessment.name = freeName(r.file.assessment.name); }
     flush();
     var prev = { rec: state.rec, id: state.id };
     var candidate = { data: r.file, exported: r.file.assessment.updated };
@@ -332,7 +353,7 @@
       state.rec = candidate; state.id = null;
       render();
     } catch (e) { return back(String(e)); }
-    var id = state.store.newId();
+    var id = same && how === "replace" ? same.id : state.store.newId();
     try {
       state.store.save(id, candidate);
       state.store.setCurrent(id);
@@ -341,6 +362,42 @@
     render();
     showImport(true, messages(r.notes));
     return true;
+  }
+
+  // "Qendra X — 2026 (2)", or the next number free.
+  function freeName(name) {
+    var names = state.store.list().map(function (a) { return a.name; });
+    for (var n = 2; ; n++) {
+      var candidate = name + " (" + n + ")";
+      if (names.indexOf(candidate) < 0) { return candidate; }
+    }
+  }
+
+  // An assessment of the same name is already kept: the person chooses.
+  function askImport(r) {
+    var box = $("[data-import-result]");
+    if (!box) { return; }
+    state.pendingImport = r;
+    box.textContent = "";
+    box.className = "import-result notice";
+    box.setAttribute("role", "alertdialog");
+    box.appendChild(el("p", null, (UI.assess_import_exists || "") + " \u201c" + r.file.assessment.name + "\u201d"));
+    [["import-replace", UI.assess_import_replace, "button"], ["import-keep-both", UI.assess_import_keep_both, "button secondary"]].forEach(function (b) {
+      var btn = el("button", b[2], b[1] || "");
+      btn.type = "button";
+      btn.setAttribute("data-action", b[0]);
+      box.appendChild(btn);
+      box.appendChild(document.createTextNode(" "));
+    });
+    $("button", box).focus();
+  }
+
+  function answerImport(how) {
+    var r = state.pendingImport;
+    state.pendingImport = null;
+    var box = $("[data-import-result]");
+    if (box) { box.removeAttribute("role"); }
+    if (r) { importChecked(r, how); }
   }
   function importText(text) { return importChecked(A.read(text, CAT)); }
   function importBytes(buf) { return importChecked(A.readBytes(buf, CAT)); }
@@ -423,6 +480,8 @@
       var entry = rec.data.plan.filter(function (x) { return x.criterion === cid; })[0];
       if (!entry) { entry = { criterion: cid, action: "", owner: "", due: "", indicator: "", cost: "" }; rec.data.plan.push(entry); }
       entry[t.getAttribute("data-plan-field")] = t.value;
+      var mirror = t.parentNode.querySelector(".print-value");
+      if (mirror) { mirror.textContent = t.value; }
       touch();
     }
   }
@@ -454,6 +513,7 @@
       return;
     }
     if (t.closest("[data-ev-filters]")) { return filterEvidence(); }
+    if (t.closest("[data-print-scope]")) { return printScope(); }
     if (!state.rec) { return; }
     var crit = t.closest("[data-criterion]");
     if (crit && t.matches("input[data-field=rating]")) {
@@ -474,6 +534,8 @@
     else if (action === "delete") { askDelete(b); }
     else if (action === "delete-no") { closeDelete(b.closest(".confirm")); }
     else if (action === "delete-yes") { deleteCurrent(b.closest(".confirm")); }
+    else if (action === "import-replace") { answerImport("replace"); }
+    else if (action === "import-keep-both") { answerImport("keep-both"); }
   }
 
   function onSubmit(e) {

@@ -158,10 +158,16 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
             "audit.html",
             context! { page => "audit", sheets => vec![sv.clone()], full => false },
         );
+        let prev = i.checked_sub(1).and_then(|p| heads.get(p));
+        let next = heads.get(i + 1);
+        // Beside each other in the assessment's folder: linked by file name.
+        let sibling = |x: Option<&(u32, String, String)>| {
+            x.map(|(number, title, _)| context! { number => *number, title => title.clone(), file => address::standard(*number) })
+        };
         r.page(
             &address::assessment_standard(*number),
             "assessment-standard.html",
-            context! { page => "assessment", s => sv },
+            context! { page => "assessment", s => sv, prev => sibling(prev), next => sibling(next) },
         );
     }
 
