@@ -176,32 +176,26 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
 }
 
 pub(super) fn role(slug: String, r: source::RoleSrc) -> Role {
-    let mut sections = Vec::new();
-    let mut push = |key: &'static str, v: Option<S<String>>| {
-        if let Some(v) = v {
-            sections.push(RoleSection { key, text: v.value });
-        }
-    };
-    push("position", r.position);
-    push("institution", r.institution);
-    push("directorate", r.directorate);
-    push("reports_to", r.reports_to);
-    push("mission", r.mission);
-    push("purpose", r.purpose);
-    push("main_duties", r.main_duties);
-    let mut tail = Vec::new();
-    let mut push_tail = |key: &'static str, v: Option<S<String>>| {
-        if let Some(v) = v {
-            tail.push(RoleSection { key, text: v.value });
-        }
-    };
-    push_tail("problem_solving", r.problem_solving);
-    push_tail("decision_making", r.decision_making);
-    push_tail("environment", r.environment);
-    push_tail("supervision", r.supervision);
-    push_tail("subordinates", r.subordinates);
-    push_tail("conditions", r.conditions);
-    sections.extend(tail);
+    // The job description's sections in the order the source prints them (the duty areas
+    // and requirements come apart, below).
+    let sections: Vec<RoleSection> = [
+        ("position", r.position),
+        ("institution", r.institution),
+        ("directorate", r.directorate),
+        ("reports_to", r.reports_to),
+        ("mission", r.mission),
+        ("purpose", r.purpose),
+        ("main_duties", r.main_duties),
+        ("problem_solving", r.problem_solving),
+        ("decision_making", r.decision_making),
+        ("environment", r.environment),
+        ("supervision", r.supervision),
+        ("subordinates", r.subordinates),
+        ("conditions", r.conditions),
+    ]
+    .into_iter()
+    .filter_map(|(key, v)| v.map(|v| RoleSection { key, text: v.value }))
+    .collect();
     let mut requirements = Vec::new();
     if let Some(q) = r.requirements {
         for (key, v) in [

@@ -315,31 +315,32 @@ pub(super) fn ui_get(ui: &HashMap<String, String>, key: &str) -> String {
 /// Every criterion and step as a place (label, context, url), for back-links.
 fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsView> {
     let mut m = HashMap::new();
+    let mut put = |id: &str, label: String, context: String, url: String, in_procedure| {
+        let view = ActsView {
+            id: id.to_string(),
+            label,
+            context,
+            url,
+            in_procedure,
+        };
+        m.insert(id.to_string(), view);
+    };
     for s in &hb.standards {
         for c in &s.criteria {
-            m.insert(
-                c.id.clone(),
-                ActsView {
-                    id: c.id.clone(),
-                    label: format!("{} {}.{}", ui_get(ui, "criterion"), s.number, c.number),
-                    context: format!("{} {}: {}", ui_get(ui, "standard"), s.number, s.title),
-                    url: address::criterion(&c.id),
-                    in_procedure: false,
-                },
-            );
+            let label = format!("{} {}.{}", ui_get(ui, "criterion"), s.number, c.number);
+            let context = format!("{} {}: {}", ui_get(ui, "standard"), s.number, s.title);
+            put(&c.id, label, context, address::criterion(&c.id), false);
         }
     }
     for p in &hb.procedures {
         for st in &p.steps {
-            m.insert(
-                st.id.clone(),
-                ActsView {
-                    id: st.id.clone(),
-                    label: format!("{} {}", ui_get(ui, "step"), st.number),
-                    context: p.title.clone(),
-                    url: address::in_procedure(&p.id, &st.id),
-                    in_procedure: true,
-                },
+            let label = format!("{} {}", ui_get(ui, "step"), st.number);
+            put(
+                &st.id,
+                label,
+                p.title.clone(),
+                address::in_procedure(&p.id, &st.id),
+                true,
             );
         }
         for (i, sec) in p.sections.iter().enumerate() {
@@ -347,15 +348,12 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
                 Some(t) => t.clone(),
                 None => format!("{} {}", ui_get(ui, "section"), i + 1),
             };
-            m.insert(
-                sec.id.clone(),
-                ActsView {
-                    id: sec.id.clone(),
-                    label,
-                    context: p.title.clone(),
-                    url: address::in_procedure(&p.id, &sec.id),
-                    in_procedure: true,
-                },
+            put(
+                &sec.id,
+                label,
+                p.title.clone(),
+                address::in_procedure(&p.id, &sec.id),
+                true,
             );
         }
     }
