@@ -18,16 +18,19 @@ pub mod duration;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod oscal;
 pub mod render;
 pub mod report;
 pub mod search;
 pub mod serve;
 pub mod source;
+pub mod submissions;
 pub mod synth;
 pub mod text;
 pub mod theme;
 pub mod validate;
 pub mod write;
+pub mod xlsform;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -62,6 +65,38 @@ pub fn render_site(root: &Path, hb: &Handbook, diags: &mut Diagnostics, sink: re
         return;
     }
     render::render(hb, &theme, diags, sink);
+    write_exports(root, hb, &theme, diags, sink);
+}
+
+/// The audit as an XLSForm and the standards as an OSCAL catalogue, beside the pages.
+fn write_exports(
+    root: &Path,
+    hb: &Handbook,
+    theme: &theme::Theme,
+    diags: &mut Diagnostics,
+    sink: render::Sink,
+) {
+    let Some(ui) = render::ui_strings(theme, diags) else {
+        return;
+    };
+    let form = xlsform::to_bytes(hb, &ui)
+        .map_err(std::io::Error::other)
+        .and_then(|bytes| sink.put(xlsform::PATH, &bytes));
+    if let Err(e) = form {
+        diags.error(
+            Pos::file(xlsform::PATH),
+            format!("cannot write the audit form: {e}"),
+        );
+    }
+    let catalog = oscal::catalog(hb, &ui, &oscal::last_modified(root, hb));
+    if let Err(e) = sink.put_with(oscal::PATH, |w| {
+        serde_json::to_writer_pretty(w, &catalog).map_err(std::io::Error::other)
+    }) {
+        diags.error(
+            Pos::file(oscal::PATH),
+            format!("cannot write the OSCAL catalogue: {e}"),
+        );
+    }
 }
 
 /// What a successful build did.
