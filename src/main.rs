@@ -273,7 +273,7 @@ fn import_submissions(
         println!("wrote {} (row {row})", path.display());
     }
     println!(
-        "{} submissions written, {} rows skipped",
+        "submissions: {} written, {} skipped",
         imported.written.len(),
         imported.skipped.len()
     );

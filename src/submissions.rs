@@ -224,12 +224,12 @@ pub fn import(
             continue;
         }
         let mut problems: Vec<(usize, String)> = Vec::new();
-        let Some(file_value) = submission(hb, ui, &cols, cells, &mut problems) else {
+        let Some(sub) = submission(hb, ui, &cols, cells, &mut problems) else {
             report_row(diags, file, *line, &problems);
             result.skipped.push(*line);
             continue;
         };
-        let text = serde_json::to_string_pretty(&file_value).unwrap_or_default();
+        let text = serde_json::to_string_pretty(&sub).unwrap_or_default();
         let checked = assessment::read(&text, hb);
         if !checked.problems.is_empty() || !problems.is_empty() {
             problems.extend(checked.problems.into_iter().map(|p| (0, p)));
@@ -237,12 +237,7 @@ pub fn import(
             result.skipped.push(*line);
             continue;
         }
-        let a = &file_value["assessment"];
-        let base = format!(
-            "{}-{}",
-            slug(a["centre"].as_str().unwrap_or("")),
-            a["date"].as_str().unwrap_or("")
-        );
+        let base = format!("{}-{}", slug(&sub.file.assessment.centre), sub.date);
         let n = used.entry(base.clone()).or_insert(0);
         *n += 1;
         let name = if *n == 1 {
@@ -282,7 +277,7 @@ fn submission(
     cols: &Columns,
     cells: &[String],
     problems: &mut Vec<(usize, String)>,
-) -> Option<serde_json::Value> {
+) -> Option<Submission> {
     let cell = |name: &str| -> Option<(usize, &str)> {
         let i = cols.col(name)?;
         Some((i, cells.get(i).map_or("", |s| s.trim())))
@@ -326,7 +321,14 @@ fn submission(
     let submitted = ["_submission_time", "SubmissionDate", "end"]
         .iter()
         .find_map(|n| cell(n).map(|(_, v)| v).filter(|v| date_of(v).is_some()))
-        .map(str::to_string);
+        .map(|v| {
+            // KoboToolbox writes UTC without a zone.
+            if v.len() == 19 {
+                format!("{v}Z")
+            } else {
+                v.to_string()
+            }
+        });
 
     let scale = &hb.config.scale;
     let codes = scale
@@ -422,10 +424,61 @@ fn submission(
         evidence,
         plan: Vec::new(),
     };
-    let mut value = serde_json::to_value(&file).ok()?;
-    value["assessment"]["date"] = serde_json::Value::from(date);
-    value["assessment"]["inspector"] = serde_json::Value::from(inspector);
-    Some(value)
+    Some(Submission {
+        file,
+        date,
+        inspector,
+    })
+}
+
+/// An assessment file with the visit's date and inspector beside the centre.
+#[derive(Debug)]
+pub struct Submission {
+    pub file: AssessmentFile,
+    pub date: String,
+    pub inspector: String,
+}
+
+impl serde::Serialize for Submission {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct M<'a> {
+            name: &'a str,
+            centre: &'a str,
+            date: &'a str,
+            inspector: &'a str,
+            created: &'a str,
+            updated: &'a str,
+        }
+        #[derive(serde::Serialize)]
+        struct F<'a> {
+            schema: &'a str,
+            version: u64,
+            handbook: &'a HandbookRef,
+            assessment: M<'a>,
+            ratings: &'a BTreeMap<String, RatingEntry>,
+            evidence: &'a BTreeMap<String, EvidenceEntry>,
+            plan: &'a [assessment::PlanEntry],
+        }
+        let f = &self.file;
+        F {
+            schema: &f.schema,
+            version: f.version,
+            handbook: &f.handbook,
+            assessment: M {
+                name: &f.assessment.name,
+                centre: &f.assessment.centre,
+                date: &self.date,
+                inspector: &self.inspector,
+                created: &f.assessment.created,
+                updated: &f.assessment.updated,
+            },
+            ratings: &f.ratings,
+            evidence: &f.evidence,
+            plan: &f.plan,
+        }
+        .serialize(s)
+    }
 }
 
 #[cfg(test)]
