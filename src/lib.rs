@@ -65,7 +65,9 @@ pub fn render_site(root: &Path, hb: &Handbook, diags: &mut Diagnostics, sink: re
         return;
     }
     render::render(hb, &theme, diags, sink);
-    write_exports(root, hb, &theme, diags, sink);
+    if !diags.has_errors() {
+        write_exports(root, hb, &theme, diags, sink);
+    }
 }
 
 /// The audit as an XLSForm and the standards as an OSCAL catalogue, beside the pages.
