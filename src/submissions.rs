@@ -219,6 +219,25 @@ pub fn import(
     }
     let mut result = Imported::default();
     let mut used: HashMap<String, usize> = HashMap::new();
+    // ODK Central records the form's version with each submission.
+    if let Some(i) = cols.col("FormVersion") {
+        let current = xlsform::version(hb);
+        let other = table
+            .rows
+            .iter()
+            .find(|(_, cells)| cells.get(i).is_some_and(|v| !v.is_empty() && *v != current));
+        if let Some((line, cells)) = other {
+            diags
+                .warning(
+                    Pos::new(file, *line, i as u32 + 1),
+                    format!(
+                        "row {line}: expected submissions of this handbook's form (version {current}), found version {}",
+                        cells[i]
+                    ),
+                )
+                .hint("the standards changed since the form was published: questions of criteria that no longer exist are not read");
+        }
+    }
     for (line, cells) in &table.rows {
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;

@@ -218,6 +218,51 @@ fn pyxform_converts_the_shipped_form_without_warnings() {
 }
 
 #[test]
+fn odk_validate_accepts_the_shipped_form() {
+    let test = "odk_validate_accepts_the_shipped_form";
+    let Some(python) = python_with("pyxform", test) else {
+        return;
+    };
+    // pyxform ships ODK Validate (JavaRosa, the engine of ODK Collect); it needs Java.
+    let java = Command::new("java")
+        .arg("-version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !java {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("{test}: Java is not installed, and CI=true requires this test to run");
+        }
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "\n*** SKIPPED {test}: Java not found (apt-get install default-jre-headless) ***\n"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let o = Command::new(&python)
+        .args(["-m", "pyxform.xls2xform", "--odk_validate", "--json"])
+        .arg(site().join(FORM))
+        .arg(dir.path().join("form.xml"))
+        .output()
+        .unwrap();
+    let output = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    eprintln!("pyxform --odk_validate: {output}");
+    assert!(o.status.success(), "{output}");
+    let line = output
+        .lines()
+        .find(|l| l.trim_start().starts_with('{'))
+        .unwrap_or_else(|| panic!("pyxform's JSON result: {output}"));
+    let result: Value = serde_json::from_str(line.trim()).unwrap();
+    assert_eq!(result["code"], 100, "{result}");
+    assert_eq!(result["warnings"], Value::Array(vec![]), "{result}");
+}
+
+#[test]
 fn every_criterion_is_a_control_with_its_evidence_and_guidance_parts() {
     let catalog = json(&site().join("catalog.json"));
     let oscal = json(&site().join(OSCAL));
@@ -527,6 +572,31 @@ fn a_round_of_three_visits_is_compared_in_one_command() {
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(read(&report).contains("Mungon formulari i vlerësimit."));
+}
+
+#[test]
+fn submissions_of_another_form_version_are_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = read(&submissions().join("odk-central.csv"));
+    let version = csv.lines().nth(1).unwrap().rsplit(',').next().unwrap();
+    let old = dir.path().join("old.csv");
+    std::fs::write(&old, csv.replace(version, "0000000000000000")).unwrap();
+    let o = import(&old, &dir.path().join("out"));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr
+            .contains("old.csv:2:25: warning: row 2: expected submissions of this handbook's form"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("found version 0000000000000000"),
+        "{stderr}"
+    );
+    assert!(
+        dir.path()
+            .join("out/qendra-shpresa-tirane-2026-10-20.json")
+            .exists()
+    );
 }
 
 #[test]
