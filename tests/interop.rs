@@ -389,6 +389,38 @@ fn trestle_validates_the_oscal_catalogue_against_oscal_1_1() {
             String::from_utf8_lossy(&o.stderr)
         );
         assert!(stdout.contains("valid OSCAL 1.1."), "{stdout}");
+
+        // `trestle validate`: the models and trestle's registered checks, in a workspace.
+        let ws = tempfile::tempdir().unwrap();
+        let trestle = |args: &[&str]| {
+            Command::new(&python)
+                .args([
+                    "-c",
+                    "import sys; from trestle.cli import run; sys.exit(run())",
+                ])
+                .args(args)
+                .current_dir(ws.path())
+                .output()
+                .unwrap()
+        };
+        let o = trestle(&["init"]);
+        assert!(
+            o.status.success(),
+            "trestle init: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let target = ws.path().join("catalogs/doracak/catalog.json");
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(&path, &target).unwrap();
+        let o = trestle(&["validate", "-f", target.to_str().unwrap()]);
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        eprintln!("trestle validate: {said}");
+        assert!(o.status.success(), "{said}");
+        assert!(said.contains("VALID: Model"), "{said}");
     }
 }
 
