@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 use crate::markdown::to_plain;
 use crate::model::{Criterion, Evidence, Handbook, Standard};
@@ -160,6 +160,26 @@ fn survey(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Row> {
 pub fn to_bytes(hb: &Handbook, ui: &HashMap<String, String>) -> Result<Vec<u8>, XlsxError> {
     let s = |k: &str| ui.get(k).cloned().unwrap_or_default();
     let mut wb = Workbook::new();
+    // The same content gives the same bytes: the creation date is the standards' date
+    // (`modified` of doracak.toml), never the time of the build.
+    let (y, m, d) = hb
+        .config
+        .modified
+        .as_deref()
+        .and_then(|d| {
+            Some((
+                d.get(0..4)?.parse().ok()?,
+                d.get(5..7)?.parse().ok()?,
+                d.get(8..10)?.parse().ok()?,
+            ))
+        })
+        .unwrap_or((2000, 1, 1));
+    let form_title = format!("{}: {}", s("xlsform_title"), hb.config.title);
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(&form_title)
+            .set_creation_datetime(&ExcelDateTime::from_ymd(y, m, d)?),
+    );
     let bold = Format::new().set_bold();
 
     let sheet = wb.add_worksheet().set_name("survey")?;
@@ -211,10 +231,7 @@ pub fn to_bytes(hb: &Handbook, ui: &HashMap<String, String>) -> Result<Vec<u8>, 
 
     let settings = wb.add_worksheet().set_name("settings")?;
     for (col, (h, v)) in [
-        (
-            "form_title",
-            format!("{}: {}", s("xlsform_title"), hb.config.title),
-        ),
+        ("form_title", form_title.clone()),
         ("form_id", FORM_ID.to_string()),
         ("version", version(hb)),
     ]

@@ -166,11 +166,21 @@ fn the_form_version_changes_when_the_standards_change() {
     let dir = minimal_copy();
     let version = |out: &Path| records(&sheet(&out.join(FORM), "settings"))[0]["version"].clone();
     build_ok(dir.path(), &dir.path().join("a"));
+    // Not a wait for a condition: the second build must fall in another second of the
+    // clock, so a timestamp of the build would show.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
     build_ok(dir.path(), &dir.path().join("b"));
     assert_eq!(
         version(&dir.path().join("a")),
         version(&dir.path().join("b"))
     );
+    for file in [FORM, OSCAL] {
+        assert!(
+            std::fs::read(dir.path().join("a").join(file)).unwrap()
+                == std::fs::read(dir.path().join("b").join(file)).unwrap(),
+            "{file}: the same content gives the same bytes"
+        );
+    }
     let f = dir.path().join("standards/02-vleresimi.yaml");
     let text = read(&f).replace("Vlerësimi bëhet me shkrim.", "Vlerësimi bëhet me gojë.");
     std::fs::write(&f, text).unwrap();
