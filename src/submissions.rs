@@ -33,13 +33,13 @@ pub struct Imported {
 }
 
 /// Read a CSV (comma, semicolon or tab separated; UTF-8, with or without a byte-order
-/// mark) or an XLSX export (its first sheet).
+/// mark) or a workbook export, XLSX (or XLS, ODS), from its first sheet.
 pub fn read_table(path: &Path) -> Result<Table, String> {
-    let is_xlsx = path
+    let is_workbook = path
         .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    if is_xlsx {
+        .is_some_and(|e| ["xlsx", "xlsm", "xls", "ods"].contains(&e.to_ascii_lowercase().as_str()));
+    if is_workbook {
         read_xlsx(path)
     } else {
         let bytes = std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))?;
@@ -78,7 +78,7 @@ fn read_csv(bytes: &[u8]) -> Result<Table, String> {
 fn read_xlsx(path: &Path) -> Result<Table, String> {
     use calamine::{Data, Reader};
     let mut book = calamine::open_workbook_auto(path)
-        .map_err(|e| format!("expected an XLSX workbook, found {e}"))?;
+        .map_err(|e| format!("expected a spreadsheet workbook (XLSX), found {e}"))?;
     let range = book
         .worksheet_range_at(0)
         .ok_or("expected a sheet with the submissions, found a workbook without sheets")?
