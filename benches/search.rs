@@ -15,13 +15,13 @@ fn repo() -> PathBuf {
 fn index_figures(label: &str, root: &Path) -> (usize, usize) {
     let (hb, diags) = doracak::check(root);
     let hb = hb.unwrap_or_else(|| panic!("{}", diags.report()));
-    let docs = doracak::search::documents(&hb);
+    let docs = doracak::pipeline::search::documents(&hb);
     let mut times = Vec::new();
     let mut size = 0;
     let mut terms = 0;
     for _ in 0..5 {
         let t = Instant::now();
-        let idx = doracak::search::index::build(&docs);
+        let idx = doracak::pipeline::search::index::build(&docs);
         times.push(t.elapsed());
         size = idx.script.len();
         terms = idx.terms;
@@ -45,9 +45,9 @@ fn main() {
     let synth = work.path().join("synth");
     let (hb, _) = doracak::check(&repo());
     let hb = hb.expect("the shipped handbook checks");
-    doracak::synth::generate(
+    doracak::commands::synth::generate(
         &hb,
-        doracak::synth::Spec {
+        doracak::commands::synth::Spec {
             standards: 48,
             criteria: 66,
             seed: 3,

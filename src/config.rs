@@ -30,6 +30,23 @@ pub struct Config {
     /// date); without it, the newest file under `standards/`.
     #[serde(default)]
     pub modified: Option<String>,
+    /// The groups procedures belong to (`collection:` in a procedure file), in the order
+    /// the procedures index shows them.
+    #[serde(default)]
+    pub collections: Vec<Collection>,
+}
+
+/// A group of procedures, declared by the handbook: its id (what procedures name), its
+/// title, and optionally the act or guide it comes from and a few words of introduction.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Collection {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub intro: Option<String>,
 }
 
 /// One step of the rating scale. `points: None` means "not applicable": the criterion
@@ -75,6 +92,7 @@ impl Default for Config {
             scale: default_scale(),
             edition: None,
             modified: None,
+            collections: Vec::new(),
         }
     }
 }
@@ -111,11 +129,35 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
 
 fn validate(cfg: &Config, diags: &mut Diagnostics) {
     let pos = || Pos::file("doracak.toml");
-    if cfg.scale.is_empty() {
+    if cfg.scale.len() < 2 {
         diags.error(
             pos(),
-            "expected a rating scale with at least two steps, found an empty [[scale]]",
+            format!(
+                "expected a rating scale with at least two steps, found {}",
+                match cfg.scale.len() {
+                    0 => "an empty [[scale]]".to_string(),
+                    n => format!("{n} step"),
+                }
+            ),
         );
+    }
+    let mut ids = std::collections::HashSet::new();
+    for c in &cfg.collections {
+        if c.id.trim().is_empty() || c.title.trim().is_empty() {
+            diags.error(
+                pos(),
+                format!(
+                    "expected an id and a title for every [[collections]], found id {:?} and title {:?}",
+                    c.id, c.title
+                ),
+            );
+        }
+        if !ids.insert(&c.id) {
+            diags.error(
+                pos(),
+                format!("expected each collection id once, found {:?} twice", c.id),
+            );
+        }
     }
     let mut seen = std::collections::HashSet::new();
     for r in &cfg.scale {

@@ -27,6 +27,37 @@ impl Duration {
         days * 86_400 + self.hours as u64 * 3600 + self.minutes as u64 * 60 + self.seconds as u64
     }
 
+    /// Whether the duration counts whole days only (`P30D`), as working days must.
+    pub fn is_days_only(&self) -> bool {
+        self.days > 0
+            && self.years == 0
+            && self.months == 0
+            && self.weeks == 0
+            && self.hours == 0
+            && self.minutes == 0
+            && self.seconds == 0
+    }
+
+    /// The duration in words, each part named by `name(unit, count)`, where unit is one of
+    /// `year`, `month`, `week`, `day`, `hour`, `minute`, `second`; the caller looks the
+    /// names up in the locale pack. Empty for a duration of no time (`P0D`).
+    pub fn words(&self, name: impl Fn(&str, u32) -> String) -> String {
+        [
+            ("year", self.years),
+            ("month", self.months),
+            ("week", self.weeks),
+            ("day", self.days),
+            ("hour", self.hours),
+            ("minute", self.minutes),
+            ("second", self.seconds),
+        ]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(unit, n)| format!("{n} {}", name(unit, n)))
+        .collect::<Vec<_>>()
+        .join(" ")
+    }
+
     /// Albanian words for the duration: `P14D` → "14 ditë", `PT24H` → "24 orë".
     pub fn to_albanian(&self) -> String {
         let mut parts = Vec::new();
@@ -156,6 +187,17 @@ mod tests {
         ] {
             assert!(parse(bad).is_err(), "{bad:?} should be refused");
         }
+    }
+
+    #[test]
+    fn names_its_parts_through_the_caller() {
+        let name = |unit: &str, n: u32| format!("{unit}{}", if n == 1 { "" } else { "s" });
+        assert_eq!(parse("P1Y6M").unwrap().words(name), "1 year 6 months");
+        assert_eq!(parse("PT24H").unwrap().words(name), "24 hours");
+        assert_eq!(parse("P0D").unwrap().words(name), "");
+        assert!(parse("P30D").unwrap().is_days_only());
+        assert!(!parse("P1M").unwrap().is_days_only());
+        assert!(!parse("P1W").unwrap().is_days_only());
     }
 
     #[test]

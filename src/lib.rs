@@ -1,42 +1,54 @@
 //! doracak: compiles YAML encodings of compliance standards, procedures and roles into a
 //! static, searchable website that works offline and from `file://`.
 //!
-//! The pipeline runs one way, one module per stage:
+//! # The map
+//!
+//! **`pipeline/`** — a build, one stage a module, data flowing one way; a stage uses only
+//! the stages before it:
 //!
 //! ```text
-//! load → validate → model → render → write
+//! load → validate → model → render → search → write
 //! ```
 //!
-//! `load` parses files into `source` types, `validate` reports every problem at once,
-//! `model` builds the immutable `Handbook`, `render` turns view structs and the `theme`
-//! into files in memory, and `write` swaps them into place only when all succeeded.
+//! - `pipeline::load` reads `standards/` and `content/` into `pipeline::source` types, each
+//!   node with its file, line and column;
+//! - `pipeline::validate` reports every problem at once (ids, references, numbering, text);
+//! - `pipeline::model` builds the immutable `Handbook`: ids, cross-references, timings;
+//! - `pipeline::render` turns view structs and the `theme` into pages, handed one by one to a
+//!   `render::Sink` (the output seam); beside the pages, `render::xlsform` (the audit as an
+//!   XLSForm) and `render::oscal` (the standards as an OSCAL catalogue);
+//! - `pipeline::search` builds the static search index and answers `doracak search`;
+//! - `pipeline::write` is the sink of a real build: it refuses folders that are not doracak's,
+//!   writes the new site beside the old one and swaps it into place only if all succeeded.
+//!
+//! **`commands/`** — what sits beside the pipeline: `serve` (build, watch, serve, reload),
+//! `report` (`report` and `aggregate` of exported assessments), `submissions`
+//! (`import-submissions`: the audit form's data exports → assessment files), `synth`
+//! (benchmark handbooks).
+//!
+//! **Shared by both**: `address` (every page's file and anchor), `config` (`doracak.toml`), `diagnostics` (located errors for people),
+//! `theme` (embedded templates, styles, scripts, strings), `assessment` (the assessment file
+//! and its rules, shared with the browser), `markdown`, `duration`, `text`.
+//!
+//! [`check`] and [`build`] below run the pipeline; `main.rs` is the command line.
 
+pub mod address;
 pub mod assessment;
+pub mod commands;
 pub mod config;
 pub mod diagnostics;
 pub mod duration;
-pub mod load;
 pub mod markdown;
-pub mod model;
-pub mod oscal;
-pub mod render;
-pub mod report;
-pub mod search;
-pub mod serve;
-pub mod source;
-pub mod submissions;
-pub mod synth;
+pub mod pipeline;
 pub mod text;
 pub mod theme;
-pub mod validate;
-pub mod write;
-pub mod xlsform;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use diagnostics::{Diagnostics, Pos};
-use model::Handbook;
+use pipeline::model::Handbook;
+use pipeline::{load, model, render, search, validate, write};
 
 /// Load, validate and model the handbook at `root`. The handbook is `None` when any
 /// error was found; `diags` then says why.
@@ -51,7 +63,7 @@ pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
     }
     let config = config::load(root, &mut diags);
     let sources = load::load(root, &mut diags);
-    validate::validate(&sources, &mut diags);
+    validate::validate(&sources, &config, &mut diags);
     if diags.has_errors() {
         return (None, diags);
     }
@@ -59,7 +71,7 @@ pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
 }
 
 /// Render the site of a valid handbook into `sink`.
-pub fn render_site(root: &Path, hb: &Handbook, diags: &mut Diagnostics, sink: render::Sink) {
+pub fn render_site(root: &Path, hb: &Handbook, diags: &mut Diagnostics, sink: &dyn render::Sink) {
     let theme = theme::Theme::load(root, diags);
     if diags.has_errors() {
         return;
@@ -76,26 +88,26 @@ fn write_exports(
     hb: &Handbook,
     theme: &theme::Theme,
     diags: &mut Diagnostics,
-    sink: render::Sink,
+    sink: &dyn render::Sink,
 ) {
     let Some(ui) = render::ui_strings(theme, diags) else {
         return;
     };
-    let form = xlsform::to_bytes(hb, &ui)
+    let form = render::xlsform::to_bytes(hb, &ui)
         .map_err(std::io::Error::other)
-        .and_then(|bytes| sink.put(xlsform::PATH, &bytes));
+        .and_then(|bytes| sink.put(render::xlsform::PATH, &bytes));
     if let Err(e) = form {
         diags.error(
-            Pos::file(xlsform::PATH),
+            Pos::file(render::xlsform::PATH),
             format!("cannot write the audit form: {e}"),
         );
     }
-    let catalog = oscal::catalog(hb, &ui, &oscal::last_modified(root, hb));
-    if let Err(e) = sink.put_with(oscal::PATH, |w| {
+    let catalog = render::oscal::catalog(hb, &ui, &render::oscal::last_modified(root, hb));
+    if let Err(e) = sink.put_stream(render::oscal::PATH, &mut |w| {
         serde_json::to_writer_pretty(w, &catalog).map_err(std::io::Error::other)
     }) {
         diags.error(
-            Pos::file(oscal::PATH),
+            Pos::file(render::oscal::PATH),
             format!("cannot write the OSCAL catalogue: {e}"),
         );
     }
@@ -128,7 +140,16 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     let out = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join(&hb.config.output));
-    let writer = match write::SiteWriter::begin(&out) {
+    let existing = match write::guard(root, &out) {
+        Ok(existing) => existing,
+        Err(refusal) => {
+            diags
+                .error(Pos::file(&out), refusal.message)
+                .hint(refusal.hint);
+            return (None, diags);
+        }
+    };
+    let writer = match write::SiteWriter::begin(&out, existing) {
         Ok(w) => w,
         Err(e) => {
             diags.error(Pos::file(&out), format!("cannot write the site: {e}"));
@@ -187,6 +208,20 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     }
     match written {
         Ok(stats) => {
+            if !stats.kept.is_empty() {
+                let shown: Vec<&str> = stats.kept.iter().take(5).map(String::as_str).collect();
+                diags
+                    .warning(
+                        Pos::file(&out),
+                        format!(
+                            "kept {} file(s) in the site that doracak did not write: {}{}",
+                            stats.kept.len(),
+                            shown.join(", "),
+                            if stats.kept.len() > 5 { ", …" } else { "" }
+                        ),
+                    )
+                    .hint("they were carried into the new site as they were; move them out of the site folder if they are yours");
+            }
             let summary = BuildSummary {
                 out,
                 stats,

@@ -113,7 +113,8 @@ fn main() -> ExitCode {
         } => synth(&cli.root, standards, criteria, seed, &out, mdbook),
         Command::Aggregate { files, out } => aggregate(&cli.root, &files, &out),
         Command::ImportSubmissions { file, out } => import_submissions(&cli.root, &file, &out),
-        Command::Serve { port, out } => match doracak::serve::serve(&cli.root, out, port) {
+        Command::Serve { port, out } => match doracak::commands::serve::serve(&cli.root, out, port)
+        {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -181,8 +182,8 @@ fn search(root: &std::path::Path, query: &str, json: bool, limit: usize) -> Exit
         eprint!("{}", diags.report());
         return ExitCode::from(1);
     };
-    let docs = doracak::search::documents(&hb);
-    let hits = match doracak::search::query::search(&docs, query, limit) {
+    let docs = doracak::pipeline::search::documents(&hb);
+    let hits = match doracak::pipeline::search::query::search(&docs, query, limit) {
         Ok(h) => h,
         Err(e) => {
             eprintln!("error: the search failed: {e}");
@@ -218,8 +219,14 @@ fn report(root: &std::path::Path, file: &std::path::Path, out: Option<PathBuf>) 
         return ExitCode::from(1);
     };
     let out = out.unwrap_or_else(|| file.with_extension("html"));
-    let written =
-        doracak::report::report(root, &hb, file, &out, &doracak::report::today(), &mut diags);
+    let written = doracak::commands::report::report(
+        root,
+        &hb,
+        file,
+        &out,
+        &doracak::commands::report::today(),
+        &mut diags,
+    );
     eprint!("{}", diags.report());
     match written {
         Some(p) => {
@@ -236,7 +243,7 @@ fn aggregate(root: &std::path::Path, files: &[PathBuf], out: &std::path::Path) -
         eprint!("{}", diags.report());
         return ExitCode::from(1);
     };
-    let written = doracak::report::aggregate(root, &hb, files, out, &mut diags);
+    let written = doracak::commands::report::aggregate(root, &hb, files, out, &mut diags);
     eprint!("{}", diags.report());
     match written {
         Some(paths) => {
@@ -260,11 +267,11 @@ fn import_submissions(
         return ExitCode::from(1);
     };
     let theme = doracak::theme::Theme::load(root, &mut diags);
-    let Some(ui) = doracak::render::ui_strings(&theme, &mut diags) else {
+    let Some(ui) = doracak::pipeline::render::ui_strings(&theme, &mut diags) else {
         eprint!("{}", diags.report());
         return ExitCode::from(1);
     };
-    let imported = doracak::submissions::import(&hb, &ui, file, out, &mut diags);
+    let imported = doracak::commands::submissions::import(&hb, &ui, file, out, &mut diags);
     eprint!("{}", diags.report());
     let Some(imported) = imported else {
         return ExitCode::from(1);
@@ -298,11 +305,11 @@ fn synth(
         return ExitCode::from(1);
     };
     let result = if mdbook {
-        doracak::synth::to_mdbook(&hb, out).map(|()| hb.standards.len())
+        doracak::commands::synth::to_mdbook(&hb, out).map(|()| hb.standards.len())
     } else {
-        doracak::synth::generate(
+        doracak::commands::synth::generate(
             &hb,
-            doracak::synth::Spec {
+            doracak::commands::synth::Spec {
                 standards,
                 criteria,
                 seed,

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use pulldown_cmark::{Event, Options, Parser, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, Options, Parser, TagEnd, TextMergeStream, html};
 
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static CLEAN: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
@@ -39,6 +39,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             "del",
             "sup",
             "sub",
+            "abbr",
         ]
         .into_iter()
         .collect();
@@ -47,13 +48,21 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .url_schemes(["http", "https", "mailto"].into_iter().collect())
             .link_rel(Some("noopener noreferrer"))
             .url_relative(ammonia::UrlRelative::PassThrough)
-            .add_tag_attributes("ol", &["start"]);
+            .add_tag_attributes("ol", &["start"])
+            .add_tag_attributes("abbr", &["title"]);
         b
     })
 }
 
 /// Render Markdown to sanitised HTML (block level: paragraphs, lists).
 pub fn to_html(md: &str) -> String {
+    to_html_marked(md, &Abbreviations::default())
+}
+
+/// Render Markdown to sanitised HTML, marking the abbreviations in its text with
+/// `<abbr title="…">` as it goes: the marks are events of the Markdown, made before
+/// sanitising, so the sanitiser sees (and may refuse) them like any other markup.
+pub fn to_html_marked(md: &str, abbr: &Abbreviations) -> String {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
@@ -62,9 +71,88 @@ pub fn to_html(md: &str) -> String {
         Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
         other => other,
     });
+    let events = TextMergeStream::new(events).flat_map(|e| match e {
+        Event::Text(t) => abbr.mark(t),
+        other => vec![other],
+    });
     let mut out = String::with_capacity(md.len() * 5 / 4 + 16);
     html::push_html(&mut out, events);
     sanitizer().clean(&out).to_string()
+}
+
+/// Abbreviations to mark in content text, each with what it stands for ("G/SPIF" →
+/// "Grupi i …"), so a reader sees the expansion wherever the abbreviation appears.
+#[derive(Debug, Default, Clone)]
+pub struct Abbreviations {
+    /// (abbreviation, expansion), longest abbreviation first.
+    terms: Vec<(String, String)>,
+}
+
+impl Abbreviations {
+    /// From (abbreviation, expansion) pairs; abbreviations of one character are left out.
+    pub fn new(pairs: impl IntoIterator<Item = (String, String)>) -> Self {
+        let mut terms: Vec<(String, String)> = pairs
+            .into_iter()
+            .map(|(a, e)| (a.trim().to_string(), e.trim().to_string()))
+            .filter(|(a, _)| a.chars().count() >= 2)
+            .collect();
+        terms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        terms.dedup_by(|a, b| a.0 == b.0);
+        Abbreviations { terms }
+    }
+
+    /// One text event → the same text with every whole-word abbreviation marked.
+    fn mark<'a>(&self, text: CowStr<'a>) -> Vec<Event<'a>> {
+        if self.terms.is_empty() {
+            return vec![Event::Text(text)];
+        }
+        let mut events = Vec::new();
+        let mut plain = String::new();
+        let mut i = 0;
+        let mut prev: Option<char> = None;
+        'outer: while i < text.len() {
+            if prev.is_none_or(|c| !c.is_alphanumeric()) {
+                for (term, title) in &self.terms {
+                    if text[i..].starts_with(term.as_str())
+                        && text[i + term.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                    {
+                        if !plain.is_empty() {
+                            events.push(Event::Text(std::mem::take(&mut plain).into()));
+                        }
+                        events.push(Event::InlineHtml(
+                            format!("<abbr title=\"{}\">", escape_attr(title)).into(),
+                        ));
+                        events.push(Event::Text(term.clone().into()));
+                        events.push(Event::InlineHtml("</abbr>".into()));
+                        i += term.len();
+                        prev = term.chars().last();
+                        continue 'outer;
+                    }
+                }
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            plain.push(c);
+            prev = Some(c);
+            i += c.len_utf8();
+        }
+        if events.is_empty() {
+            return vec![Event::Text(text)];
+        }
+        if !plain.is_empty() {
+            events.push(Event::Text(plain.into()));
+        }
+        events
+    }
+}
+
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The words of a Markdown text without its markup: list items and paragraphs become
@@ -132,6 +220,29 @@ mod tests {
             "{h}"
         );
         assert!(h.contains("rel=\"noopener noreferrer\""), "{h}");
+    }
+
+    #[test]
+    fn abbreviations_are_marked_in_text_only() {
+        let a = Abbreviations::new([
+            ("G/SPIF".to_string(), "Grupi \"special\" <x>".to_string()),
+            ("PSV".to_string(), "Procedurat".to_string()),
+        ]);
+        let h = to_html_marked(
+            "G/SPIF dhe [PSV](https://example.org) por jo PSVX; `PSV`",
+            &a,
+        );
+        assert!(
+            h.contains("<abbr title=\"Grupi &quot;special&quot; &lt;x&gt;\">G/SPIF</abbr> dhe"),
+            "{h}"
+        );
+        assert!(h.contains(">PSV</abbr></a>"), "inside a link's text: {h}");
+        assert!(h.contains("PSVX"), "{h}");
+        assert!(h.contains("<code>PSV</code>"), "code stays as written: {h}");
+        // Raw HTML in the content is still text, and cannot smuggle an abbr in.
+        let h = to_html_marked("<abbr title=x onclick=y>PSV</abbr>", &a);
+        assert!(!h.contains("onclick=y>"), "{h}");
+        assert!(h.contains("&lt;abbr"), "{h}");
     }
 
     #[test]

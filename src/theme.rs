@@ -16,6 +16,7 @@ macro_rules! embed {
 /// Every file of the built-in theme, by its path under `theme/`.
 pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "strings.toml",
+    "templates/doc.html",
     "templates/base.html",
     "templates/index.html",
     "templates/standard.html",
@@ -42,13 +43,19 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "templates/assessment-print.html",
     "templates/report.html",
     "templates/aggregate.html",
+    "templates/form.html",
+    "templates/form-macros.html",
     "static/style.css",
     "static/print.css",
     "static/table-sort.js",
     "static/print-button.js",
     "static/search-engine.js",
     "static/search.js",
+    "static/assessment-core.js",
+    "static/assessment-store.js",
     "static/assessment.js",
+    "static/form.css",
+    "static/form-fill.js",
 ];
 
 /// The theme in effect for one build: embedded files with the handbook's overrides.

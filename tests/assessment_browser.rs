@@ -28,6 +28,17 @@ fn storage(tab: &Tab) -> Value {
     )
 }
 
+/// The downloaded file's JSON, once the download has finished writing it.
+fn wait_json(path: &Path) -> Value {
+    for _ in 0..100 {
+        if let Ok(v) = serde_json::from_str(&std::fs::read_to_string(path).unwrap_or_default()) {
+            return v;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("{} never held whole JSON", path.display());
+}
+
 fn wait_file(dir: &Path, ext: &str) -> PathBuf {
     for _ in 0..100 {
         if let Some(p) = std::fs::read_dir(dir)
@@ -98,14 +109,14 @@ fn a_director_rates_exports_and_imports_from_file_urls() {
         .unwrap();
     eval(
         &tab,
-        "(() => { const i = document.querySelector('[data-evidence=\"S1.1.2\"] input[data-field=next_review]'); i.value = '2020-01-31'; i.dispatchEvent(new Event('input')); })()",
+        "(() => { const i = document.querySelector('[data-evidence=\"S1.1.2\"] input[data-field=next_review]'); i.value = '2020-01-31'; i.dispatchEvent(new Event('input', { bubbles: true })); })()",
     );
     wait_for(
         &tab,
         "document.querySelector('[data-score=\"S1\"]').textContent.includes('3 / 4')",
         "the score of standard 1",
     );
-    std::thread::sleep(Duration::from_millis(400));
+    wait_stored(&tab, "2020-01-31", "the autosave of the last field");
 
     // 3. Reload: everything is still there.
     tab.reload(true, None).unwrap();
@@ -193,14 +204,18 @@ fn a_director_rates_exports_and_imports_from_file_urls() {
         .unwrap()
         .type_into("Afishimi i deklaratës")
         .unwrap();
-    std::thread::sleep(Duration::from_millis(400));
+    wait_stored(
+        &tab,
+        "Afishimi i deklaratës",
+        "the autosave of the plan row",
+    );
 
     // 5b. The filled assessment prints on A4: scores, ratings, notes, evidence status and
     //     where it is kept, and the improvement plan.
     let tab = open(&browser, &file_url(&site.join("vleresim/printo.html")));
     wait_for(
         &tab,
-        "document.querySelectorAll('[data-filled-print] .audit-sheet').length === 3",
+        "document.querySelectorAll('[data-filled-print] .audit-sheet').length === 3 && document.querySelector('[data-fill=name]').textContent === 'Qendra X — 2026'",
         "the filled grid of both standards and the plan",
     );
     let pdf = common::pdf::print_tab(&tab);
@@ -255,8 +270,7 @@ fn a_director_rates_exports_and_imports_from_file_urls() {
     .unwrap();
     click(&tab, "[data-action=export-json]");
     let exported_path = wait_file(&downloads, "json");
-    std::thread::sleep(Duration::from_millis(300));
-    let exported: Value = serde_json::from_str(&read(&exported_path)).unwrap();
+    let exported: Value = wait_json(&exported_path);
     assert_eq!(exported["schema"], "doracak-assessment");
     assert_eq!(exported["version"], 1);
     assert_eq!(exported["ratings"]["S1.1"]["rating"], "met");
@@ -296,7 +310,7 @@ fn a_director_rates_exports_and_imports_from_file_urls() {
     );
     let current = eval(
         &tab,
-        "(() => { const s = new DoracakAssessment.Store(DORACAK_CATALOG); return s.load(s.current()).data; })()",
+        "(() => { const s = new Doracak.assessment.Store(DORACAK_CATALOG); return s.load(s.current()).data; })()",
     );
     assert_eq!(
         current, exported,
@@ -482,7 +496,11 @@ fn ratings_work_from_the_keyboard_with_visible_focus() {
         "[...document.querySelectorAll('input, textarea, select, button')].filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !(e.tagName === 'BUTTON' && e.textContent.trim())).map(e => e.outerHTML.slice(0, 80))",
     );
     assert_eq!(unlabeled, serde_json::json!([]), "unlabelled controls");
-    std::thread::sleep(Duration::from_millis(400));
+    wait_stored(
+        &tab,
+        "\"S1.1\":{\"rating\":\"partial\"",
+        "the autosave of the moved rating",
+    );
     tab.reload(true, None).unwrap();
     tab.wait_until_navigated().unwrap();
     wait_for(

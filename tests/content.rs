@@ -2,7 +2,7 @@
 
 mod common;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use common::*;
 use serde_json::Value;
@@ -116,10 +116,14 @@ fn procedures_roles_forms_and_the_deadlines_register() {
         .map(|f| f["id"].as_str().unwrap())
         .collect();
     let sop_forms = [
-        "A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3", "VKP", "C1", "C2", "C3", "C4", "C5", "D1",
-        "D2", "E1", "E2", "E3", "E4", "E5",
+        "A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3", "C1", "C2", "C3", "C4", "C5", "D1", "D2",
+        "E1", "E2", "E3", "E4", "E5",
     ];
-    assert_eq!(sop_forms.len(), 21);
+    assert_eq!(sop_forms.len(), 20);
+    assert!(
+        forms.contains("vendimi-i-komisionit"),
+        "the appeal decision, printed without a code"
+    );
     for f in sop_forms {
         assert!(forms.contains(f), "form {f}");
     }
@@ -168,4 +172,275 @@ fn every_role_page_says_where_the_role_acts_and_every_form_page_who_uses_it() {
             );
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Issue 15: deadlines that mean what the text says, and the corrections from a side-by-side
+// read. Each test pins a correction so it cannot regress.
+
+fn procedure<'a>(cat: &'a Value, id: &str) -> &'a Value {
+    cat["procedures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == id)
+        .unwrap_or_else(|| panic!("procedure {id}"))
+}
+
+/// The step whose text starts with `start`.
+fn step<'a>(p: &'a Value, start: &str) -> &'a Value {
+    p["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["text"].as_str().unwrap().trim_start().starts_with(start))
+        .unwrap_or_else(|| panic!("a step of {} starting {start:?}", p["id"]))
+}
+
+fn strs(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn the_case_review_invitation_is_a_lead_time_before_the_meeting() {
+    // Correction 1: "14 ditë para datës së takimit" is at least 14 days before, not within.
+    let cat = catalog();
+    let p = procedure(&cat, "menaxhimi-i-rastit");
+    let t = p["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["timing"].as_array().unwrap())
+        .find(|t| {
+            t["text"]
+                .as_str()
+                .unwrap()
+                .contains("14 ditë para datës së takimit")
+        })
+        .expect("the invitation's timing");
+    assert_eq!(t["kind"], "before");
+    assert_eq!(t["iso"], "P14D");
+    // Correction 11: "nga 4 deri në 12 muaj" is a range with both ends.
+    let t = p["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["timing"].as_array().unwrap())
+        .find(|t| {
+            t["text"]
+                .as_str()
+                .unwrap()
+                .contains("nga 4 deri në 12 muaj")
+        })
+        .expect("the medium-term objective's timing");
+    assert_eq!(
+        (t["iso"].as_str(), t["to_iso"].as_str()),
+        (Some("P4M"), Some("P12M"))
+    );
+    let page = unescape(&read(
+        &shipped_site().join("site/procedura/menaxhimi-i-rastit.html"),
+    ));
+    assert!(page.contains("të paktën 14 ditë para"));
+    assert!(page.contains("nga 4 muaj deri në 12 muaj"));
+}
+
+#[test]
+fn the_appeal_counts_working_days_in_the_order_and_places_of_the_source() {
+    let cat = catalog();
+    let p = procedure(&cat, "identifikimi-formal");
+    // Correction 2: working days, kept as such.
+    for (start, iso, words) in [
+        ("Çdo person, që nuk/është", "P30D", "brenda 30 ditëve pune"),
+        (
+            "Komisioni thirret në mbledhje",
+            "P5D",
+            "brenda 5 ditësh pune",
+        ),
+    ] {
+        let t = &step(p, start)["timing"][0];
+        assert_eq!(t["iso"], iso, "{start}");
+        assert_eq!(t["working_days"], true, "{start}");
+        assert!(t["text"].as_str().unwrap().starts_with(words));
+    }
+    // Correction 3: the commission's 30 working days stand in its duties, where printed.
+    let duties = p["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["title"] == "Detyrat e Komisionit të Posaçëm Ndërinstitucional")
+        .expect("the commission's duties");
+    let t = &duties["timing"][0];
+    assert_eq!(
+        (t["iso"].as_str(), t["working_days"].as_bool()),
+        (Some("P30D"), Some(true))
+    );
+    assert!(
+        t["text"]
+            .as_str()
+            .unwrap()
+            .contains("nga data e shqyrtimit")
+    );
+    assert!(
+        p["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["timing"].as_array().unwrap())
+            .all(|t| !t["text"]
+                .as_str()
+                .unwrap()
+                .contains("nga data e shqyrtimit")),
+        "no step quotes the duty's deadline as its own"
+    );
+    // Correction 4: the source's order after step 14.
+    let texts: Vec<&str> = p["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    let at = |start: &str| {
+        texts
+            .iter()
+            .position(|t| t.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("{start}"))
+    };
+    let order = [
+        at("Çdo person, që nuk/është"),
+        at("Kundër vendimit të Komisionit"),
+        at("Anëtarët e Komisionit përcaktohen"),
+        at("Komisioni thirret në mbledhje"),
+        at("Komisioni shqyrton"),
+        at("Vendimi merret me shumicë votash"),
+    ];
+    assert!(order.windows(2).all(|w| w[0] + 1 == w[1]), "{order:?}");
+    // The printed numbering stays visible: 1-2 after the interview, 1-7 of the rights.
+    assert!(step(p, "1. Pas intervistës formale")["number"].is_string());
+    assert!(step(p, "2. Vendimi i marrë dërgohet")["number"].is_string());
+    let rights = p["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["title"] == "Të drejtat e personit që do të intervistohet")
+        .unwrap();
+    assert!(rights["text"].as_str().unwrap().contains("\n7. Personit"));
+    // Correction 5: who acts.
+    let appeal = strs(&step(p, "Çdo person, që nuk/është")["actors"]);
+    assert!(appeal.contains(&"sekretariati-i-ap") && !appeal.contains(&"autoriteti-pergjegjes"));
+    let members = strs(&step(p, "Anëtarët e Komisionit përcaktohen")["actors"]);
+    assert_eq!(members, ["ministri-pergjegjes", "sekretariati-i-ap"]);
+    // Correction 9: the decision form has no printed code, and none is shown.
+    let decision = step(p, "Vendimi merret me shumicë votash");
+    assert_eq!(strs(&decision["forms"]), ["vendimi-i-komisionit"]);
+    let form = cat["forms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "vendimi-i-komisionit")
+        .unwrap();
+    assert!(form["code"].is_null());
+    let forms_page = read(&shipped_site().join("site/formularet.html"));
+    assert!(!forms_page.contains("VKP"));
+    assert!(!forms_page.contains(">vendimi-i-komisionit<"));
+}
+
+#[test]
+fn round_the_clock_and_rota_words_set_no_time_limit() {
+    // Corrections 6 and 7, and the same reading wherever "24 orë" means round the clock.
+    let cat = catalog();
+    let criteria: Vec<&Value> = cat["standards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["criteria"].as_array().unwrap())
+        .collect();
+    let criterion = |id: &str| *criteria.iter().find(|c| c["id"] == id).unwrap();
+    let t = &criterion("S8.9")["timing"][0];
+    assert_eq!(
+        (t["text"].as_str(), t["kind"].as_str()),
+        (Some("mbikqyrje 24 orë"), Some("none"))
+    );
+    assert!(criterion("S8.10")["timing"].as_array().unwrap().is_empty());
+    for id in ["S1.5", "S7.7"] {
+        let t = &criterion(id)["timing"][0];
+        assert_eq!(t["kind"], "none", "{id}");
+    }
+    for d in cat["deadlines"].as_array().unwrap() {
+        let words = d["timing"]["text"].as_str().unwrap();
+        assert!(
+            !words.contains("mbikqyrje") && !words.contains("grafikët"),
+            "{words:?} is no deadline"
+        );
+    }
+}
+
+#[test]
+fn the_kosovo_case_management_names_kosovo_roles() {
+    // Correction 8.
+    let cat = catalog();
+    let p = procedure(&cat, "menaxhimi-i-rastit");
+    let roles: HashMap<&str, &Value> = cat["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["id"].as_str().unwrap(), r))
+        .collect();
+    for s in p["steps"].as_array().unwrap() {
+        for a in strs(&s["actors"]) {
+            assert!(
+                a != "menaxheri-i-rastit" && a != "policia",
+                "step {} names the Albanian role {a}",
+                s["number"]
+            );
+            assert_eq!(
+                roles[a]["jurisdiction"], "Kosovë",
+                "step {}: {a} is marked as a Kosovo role",
+                s["number"]
+            );
+        }
+    }
+    let zero = strs(&step(p, "Secili anëtar i shoqërisë")["actors"]);
+    for r in [
+        "profesionistet-per-mbrojtjen-e-femijeve",
+        "policia-e-kosoves",
+        "zmnv",
+        "qendra-per-pune-sociale",
+    ] {
+        assert!(zero.contains(&r), "step 0 names {r}: {zero:?}");
+    }
+    assert!(strs(&step(p, "Sapo rasti i punës")["actors"]).contains(&"menaxheri-i-rastit-kosove"));
+    let site = shipped_site().join("site");
+    let role = read(&site.join("roli/menaxheri-i-rastit-kosove.html"));
+    assert!(role.contains("Menaxher i rastit (Kosovë)"));
+    assert!(role.contains("punëtori i shërbimeve sociale i caktuar"));
+    let page = read(&site.join("procedura/menaxhimi-i-rastit.html"));
+    assert!(page.contains("Menaxher i rastit (Kosovë)</a>"));
+    assert!(page.contains("Policia e Kosovës (Kosovë)</a>"));
+}
+
+#[test]
+fn the_case_management_forms_carry_their_printed_titles() {
+    // Correction 10: Part 5 of 003 prints E-5 "REFERIMI INTERN" and E-6 "FLETA PËRCJELLËSE …".
+    let cat = catalog();
+    let title = |id: &str| {
+        cat["forms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == id)
+            .unwrap()["title"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(title("MR5"), "Referimi intern");
+    assert_eq!(
+        title("MR6"),
+        "Fleta përcjellëse e kontaktit dhe puna në rast"
+    );
+    assert_eq!(title("MR9"), "Mbyllja e rastit");
 }

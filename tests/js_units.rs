@@ -15,7 +15,7 @@ fn assessment_functions() {
     let (_dir, out) = minimal_site();
     let tab = open(&browser, &file_url(&out.join("vleresim/index.html")));
     let fixture = read(&fixtures().join("assessments/qendra-b.json"));
-    let a = format!("const A = DoracakAssessment, C = DORACAK_CATALOG, f = {fixture};");
+    let a = format!("const A = Doracak.assessment, C = DORACAK_CATALOG, f = {fixture};");
 
     // Scoring: B has S1.1 partial (1), S1.2 not applicable, S2.1 not met (0).
     let s = eval(&tab, &format!("(() => {{ {a} return A.scores(f, C); }})()"));
@@ -38,10 +38,11 @@ fn assessment_functions() {
     // Validation: the unknown criterion is a note, not a refusal; bad values are refused.
     let v = eval(
         &tab,
-        &format!("(() => {{ {a} return A.validate(f, C); }})()"),
+        &format!("(() => {{ {a} return A.read(JSON.stringify(f), C); }})()"),
     );
     assert_eq!(v["problems"], json!([]));
-    assert!(v["notes"][0].as_str().unwrap().contains("S9.9"));
+    assert_eq!(v["notes"][0]["code"], "unknown-id");
+    assert!(v["notes"][0]["message"].as_str().unwrap().contains("S9.9"));
     for (broken, expect) in [
         ("f.ratings['S1.1'].rating = 'excellent'", "excellent"),
         ("f.version = 2", "newer doracak"),
@@ -57,13 +58,15 @@ fn assessment_functions() {
     ] {
         let r = eval(
             &tab,
-            &format!("(() => {{ {a} {broken}; return A.validate(f, C).problems.join(' '); }})()"),
+            &format!(
+                "(() => {{ {a} {broken}; return A.read(JSON.stringify(f), C).problems.map(p => p.message).join(' '); }})()"
+            ),
         );
         assert!(r.as_str().unwrap().contains(expect), "{broken}: {r}");
     }
     let r = eval(
         &tab,
-        &format!("(() => {{ {a} return A.read('{{not json', C).problems[0]; }})()"),
+        &format!("(() => {{ {a} return A.read('{{not json', C).problems[0].message; }})()"),
     );
     assert!(r.as_str().unwrap().starts_with("expected a JSON file"));
 
@@ -85,12 +88,15 @@ fn assessment_functions() {
     assert_eq!(
         eval(
             &tab,
-            "DoracakAssessment.notFullyMet(DORACAK_CATALOG, 'met')"
+            "Doracak.assessment.notFullyMet(DORACAK_CATALOG, 'met')"
         ),
         Value::Bool(false)
     );
     assert_eq!(
-        eval(&tab, "DoracakAssessment.notFullyMet(DORACAK_CATALOG, 'na')"),
+        eval(
+            &tab,
+            "Doracak.assessment.notFullyMet(DORACAK_CATALOG, 'na')"
+        ),
         Value::Bool(false)
     );
 
@@ -119,19 +125,19 @@ fn assessment_functions() {
     assert_eq!(
         eval(
             &tab,
-            "DoracakAssessment.isOverdue({ next_review: '2020-01-01' }, '2026-11-24')"
+            "Doracak.assessment.isOverdue({ next_review: '2020-01-01' }, '2026-11-24')"
         ),
         Value::Bool(true)
     );
     assert_eq!(
         eval(
             &tab,
-            "DoracakAssessment.isOverdue({ next_review: '2030-01-01' }, '2026-11-24')"
+            "Doracak.assessment.isOverdue({ next_review: '2030-01-01' }, '2026-11-24')"
         ),
         Value::Bool(false)
     );
     assert_eq!(
-        eval(&tab, "DoracakAssessment.isOverdue({}, '2026-11-24')"),
+        eval(&tab, "Doracak.assessment.isOverdue({}, '2026-11-24')"),
         Value::Bool(false)
     );
 }
@@ -156,7 +162,7 @@ fn rust_and_js_agree_on_the_assessment_rules() {
         let js_ok = eval(
             &tab,
             &format!(
-                "DoracakAssessment.read({}, DORACAK_CATALOG).problems.length === 0",
+                "Doracak.assessment.read({}, DORACAK_CATALOG).problems.length === 0",
                 serde_json::to_string(&text).unwrap()
             ),
         );

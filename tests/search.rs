@@ -97,10 +97,10 @@ fn url_rank(urls: &[String], expected: &str) -> Option<usize> {
 fn relevance_through_the_command_line() {
     let (hb, diags) = doracak::check(&repo());
     let hb = hb.unwrap_or_else(|| panic!("{}", diags.report()));
-    let docs = doracak::search::documents(&hb);
+    let docs = doracak::pipeline::search::documents(&hb);
     let mut failures = Vec::new();
     for (query, expected, within) in CASES {
-        let hits = doracak::search::query::search(&docs, query, 10).unwrap();
+        let hits = doracak::pipeline::search::query::search(&docs, query, 10).unwrap();
         let urls: Vec<String> = hits.iter().map(|h| h.url.clone()).collect();
         match url_rank(&urls, expected) {
             Some(r) if r < *within => {}
@@ -222,7 +222,7 @@ fn the_search_page_and_box_work_from_file_urls() {
     // Filters by kind: only roles.
     eval(
         &tab,
-        "document.querySelectorAll('#search-filters input').forEach(c => { c.checked = c.parentNode.textContent.trim() === 'Rol'; c.dispatchEvent(new Event('change')); })",
+        "document.querySelectorAll('#search-filters input').forEach(c => { c.checked = c.parentNode.textContent.trim() === 'Rol'; c.dispatchEvent(new Event('change', { bubbles: true })); })",
     );
     let kinds = eval(
         &tab,
@@ -235,7 +235,7 @@ fn the_search_page_and_box_work_from_file_urls() {
     // An empty result suggests the closest terms.
     eval(
         &tab,
-        "(() => { document.querySelectorAll('#search-filters input').forEach(c => { c.checked = true; }); const q = document.getElementById('search-page-input'); q.value = 'penalitetti'; q.dispatchEvent(new Event('input')); })()",
+        "(() => { document.querySelectorAll('#search-filters input').forEach(c => { c.checked = true; }); const q = document.getElementById('search-page-input'); q.value = 'penalitetti'; q.dispatchEvent(new Event('input', { bubbles: true })); })()",
     );
     wait_for(
         &tab,
@@ -309,7 +309,7 @@ fn rust_and_js_analyzers_agree() {
         "x",
     ];
     let text = words.join(" ");
-    let rust: Vec<String> = doracak::search::analyzer::analyze(&text);
+    let rust: Vec<String> = doracak::pipeline::search::analyzer::analyze(&text);
     let tab = open(&browser, &file_url(&site.join("kerko.html")));
     wait_for(&tab, "!!window.DORACAK_SEARCH", "the index to load");
     let js = eval(
@@ -341,6 +341,6 @@ fn rust_and_js_analyzers_agree() {
             .iter()
             .map(|v| v.as_str().unwrap().to_string())
             .collect();
-        assert_eq!(js, doracak::search::analyzer::analyze(w), "{w}");
+        assert_eq!(js, doracak::pipeline::search::analyzer::analyze(w), "{w}");
     }
 }

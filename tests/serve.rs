@@ -24,16 +24,14 @@ impl Drop for Server {
 }
 
 fn start(root: &std::path::Path) -> Server {
+    start_with(root, &["--out", root.join("site").to_str().unwrap()])
+}
+
+/// `doracak --root ROOT serve --port 0 ARGS…`, once it says where it serves.
+fn start_with(root: &std::path::Path, args: &[&str]) -> Server {
     let child = Command::new(env!("CARGO_BIN_EXE_doracak"))
-        .args([
-            "--root",
-            root.to_str().unwrap(),
-            "serve",
-            "--port",
-            "0",
-            "--out",
-            root.join("site").to_str().unwrap(),
-        ])
+        .args(["--root", root.to_str().unwrap(), "serve", "--port", "0"])
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -218,4 +216,54 @@ fn a_content_error_is_reported_and_the_server_recovers() {
     wait_until("the new text", || {
         get(srv.port, "/S2.html").1.contains("(ndryshuar)")
     });
+}
+
+#[test]
+fn the_configured_output_is_used_even_when_the_first_build_fails() {
+    let dir = minimal_copy();
+    let toml = dir.path().join("doracak.toml");
+    std::fs::write(&toml, format!("{}\noutput = \"publiku\"\n", read(&toml))).unwrap();
+    let file = dir.path().join("standards/02-vleresimi.yaml");
+    let good = read(&file);
+    std::fs::write(&file, good.replace("number: 2", "number: dy")).unwrap();
+    let srv = start_with(dir.path(), &[]);
+    let status = |port| -> serde_json::Value {
+        serde_json::from_str(&get(port, "/__doracak/status").1).unwrap()
+    };
+    assert!(
+        status(srv.port)["error"].is_string(),
+        "the first build failed"
+    );
+    std::fs::write(&file, good).unwrap();
+    wait_until("the fixed build", || status(srv.port)["error"].is_null());
+    wait_until("the page", || get(srv.port, "/S2.html").0 == 200);
+    assert!(
+        dir.path().join("publiku/S2.html").is_file(),
+        "the site is in the configured folder"
+    );
+    assert!(!dir.path().join("site").exists(), "not in the default one");
+}
+
+#[test]
+fn serve_refuses_a_folder_of_someone_else_s_files() {
+    let dir = minimal_copy();
+    let notes = dir.path().join("shenime");
+    std::fs::create_dir(&notes).unwrap();
+    std::fs::write(notes.join("letra.txt"), "mine").unwrap();
+    let o = doracak(&[
+        "--root",
+        dir.path().to_str().unwrap(),
+        "serve",
+        "--port",
+        "0",
+        "--out",
+        notes.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("holding files doracak did not write (\"letra.txt\")"),
+        "{stderr}"
+    );
+    assert_eq!(read(&notes.join("letra.txt")), "mine");
 }

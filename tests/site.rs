@@ -271,3 +271,42 @@ fn a_handbooks_theme_folder_overrides_built_in_files_one_by_one() {
         "built-in static files stay"
     );
 }
+
+#[test]
+fn a_handbook_that_declares_no_collections_groups_procedures_by_their_ids_and_says_so() {
+    let dir = minimal_copy();
+    let toml = dir.path().join("doracak.toml");
+    let text = read(&toml);
+    let cut = text
+        .find("[[collections]]")
+        .expect("the minimal handbook declares one");
+    std::fs::write(&toml, &text[..cut]).unwrap();
+    let out = dir.path().join("site");
+    let o = build(dir.path(), &out);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("warning: the collection \"psv\" is not declared in doracak.toml"),
+        "{stderr}"
+    );
+    let index = read(&out.join("procedurat.html"));
+    assert!(index.contains("<h2 id=\"c-psv\">psv</h2>"), "{index}");
+}
+
+#[test]
+fn declared_collections_title_the_procedures_index_with_their_source_and_intro() {
+    let dir = minimal_copy();
+    let toml = dir.path().join("doracak.toml");
+    let text = read(&toml).replace(
+        "title = \"Procedurat standarde të veprimit\"",
+        "title = \"Procedurat standarde të veprimit\"\nsource = \"VKM nr. 772\"\nintro = \"Hyrje *e shkurtër*.\"",
+    );
+    std::fs::write(&toml, text).unwrap();
+    let out = dir.path().join("site");
+    build_ok(dir.path(), &out);
+    let index = read(&out.join("procedurat.html"));
+    assert!(
+        index.contains("<h2 id=\"c-psv\">Procedurat standarde të veprimit</h2><p class=\"muted\">VKM nr. 772</p><div class=\"prose\"><p>Hyrje <em>e shkurtër</em>.</p>"),
+        "{index}"
+    );
+}

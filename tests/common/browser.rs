@@ -26,13 +26,10 @@ fn chromium_path() -> Option<PathBuf> {
 /// A headless browser, or `None` (after a loud notice) where none is installed.
 pub fn browser(test: &str) -> Option<Browser> {
     let Some(path) = chromium_path() else {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!(
-                "{test}: Chromium is not installed, and CI=true requires the browser tests to run"
-            );
-        }
-        eprintln!(
-            "\n*** SKIPPED {test}: Chromium not found (apt-get install chromium chromium-driver) ***\n"
+        super::skip(
+            test,
+            "Chromium is not installed",
+            "apt-get install chromium chromium-driver",
         );
         return None;
     };
@@ -84,6 +81,19 @@ pub fn eval(tab: &Tab, expr: &str) -> serde_json::Value {
         .and_then(|v| v.as_str().map(String::from))
         .unwrap_or_else(|| "null".into());
     serde_json::from_str(&s).unwrap_or(serde_json::Value::Null)
+}
+
+/// Wait until some value the page keeps in `localStorage` contains `needle` (an autosave
+/// has happened), or panic with `what`.
+pub fn wait_stored(tab: &Tab, needle: &str, what: &str) {
+    let needle = serde_json::to_string(needle).unwrap();
+    wait_for(
+        tab,
+        &format!(
+            "Object.keys(localStorage).some(k => (localStorage.getItem(k) || '').includes({needle}))"
+        ),
+        what,
+    );
 }
 
 /// Wait until a JS condition holds (polling), or panic with `what`.

@@ -1,285 +1,38 @@
-// doracak self-assessment: ratings, notes, evidence tracker and improvement plan, kept in
-// this browser's localStorage under named assessments, exported and imported as JSON
-// (docs/assessment-format.md) and CSV. Nothing leaves the device.
-//
-// The logic (validation, migration, scoring, plan, CSV) is in plain functions on
-// window.DoracakAssessment; the rest of the file wires them to the pages.
+// doracak self-assessment, the pages: the overview, the rating pages, the evidence tracker,
+// the improvement plan and the printout. One state object; rendering draws it into the
+// server-rendered markup; the events are bound once, on the document. The rules and the
+// storage are in assessment-core.js and assessment-store.js. Nothing leaves the device.
 (function () {
   "use strict";
+  var A = window.Doracak && window.Doracak.assessment;
   var UI = window.DORACAK_UI || {};
   var CAT = window.DORACAK_CATALOG;
+  if (!A || !CAT || typeof document === "undefined") { return; }
 
-  var SCHEMA = "doracak-assessment";
-  var VERSION = 1;        // the assessment file format this page writes
-  var STORE = 1;          // the shape of what is kept in localStorage
-  var STATUS = ["present", "partial", "missing"];
-  var DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-  function nowIso() { return new Date().toISOString().replace(/\.\d+Z$/, "Z"); }
-  function today() { return new Date().toISOString().slice(0, 10); }
-
-  // ---- plain functions -------------------------------------------------------------------
-
-  function index(cat) {
-    var crit = {}, ev = {}, std = {};
-    cat.standards.forEach(function (s) {
-      std[s.id] = s;
-      s.criteria.forEach(function (c) {
-        crit[c.id] = { standard: s, criterion: c };
-        c.evidence.forEach(function (e) { ev[e.id] = { standard: s, criterion: c, evidence: e }; });
-      });
-    });
-    return { criteria: crit, evidence: ev, standards: std };
-  }
-
-  function emptyAssessment(cat, name, centre, now) {
-    now = now || nowIso();
-    return {
-      schema: SCHEMA, version: VERSION,
-      handbook: { title: cat.title, catalog: cat.catalog },
-      assessment: { name: name, centre: centre || "", created: now, updated: now },
-      ratings: {}, evidence: {}, plan: []
-    };
-  }
-
-  // Older files are brought up to the current version here, one step at a time.
-  // Version 1 is the first; there is nothing older to migrate yet.
-  var MIGRATIONS = {};
-
-  function migrate(obj) {
-    var notes = [];
-    var v = obj.version;
-    while (typeof v === "number" && v < VERSION && MIGRATIONS[v]) {
-      obj = MIGRATIONS[v](obj);
-      notes.push((UI.assess_migrated || "") + " " + v + " → " + obj.version);
-      v = obj.version;
-    }
-    return { file: obj, notes: notes };
-  }
-
-  function isObject(x) { return x !== null && typeof x === "object" && !Array.isArray(x); }
-  function isString(x) { return typeof x === "string"; }
-
-  // Check an assessment file against the catalogue. Problems refuse it; notes do not.
-  // The same rules as src/assessment.rs.
-  function validate(obj, cat) {
-    var problems = [], notes = [];
-    if (!isObject(obj)) { return { problems: ["expected a JSON object, found " + (Array.isArray(obj) ? "a list" : typeof obj)], notes: notes }; }
-    if (obj.schema !== SCHEMA) { problems.push("expected \"schema\": \"" + SCHEMA + "\", found " + JSON.stringify(obj.schema === undefined ? "no schema" : obj.schema)); return { problems: problems, notes: notes }; }
-    if (typeof obj.version !== "number" || obj.version % 1 !== 0 || obj.version < 1) { problems.push("expected a whole \"version\" number from 1 to " + VERSION + ", found " + JSON.stringify(obj.version)); return { problems: problems, notes: notes }; }
-    if (obj.version > VERSION) { problems.push("expected version " + VERSION + " or older, found version " + obj.version + ": the file was made by a newer doracak"); return { problems: problems, notes: notes }; }
-    if (!isObject(obj.assessment) || !isString(obj.assessment.name) || !obj.assessment.name.trim()) { problems.push("expected the assessment's name, found none"); }
-    ["ratings", "evidence"].forEach(function (k) { if (obj[k] !== undefined && !isObject(obj[k])) { problems.push("expected \"" + k + "\" to be an object of ids, found " + typeof obj[k]); } });
-    if (obj.plan !== undefined && !Array.isArray(obj.plan)) { problems.push("expected \"plan\" to be a list, found " + typeof obj.plan); }
-    if (problems.length) { return { problems: problems, notes: notes }; }
-    var ix = index(cat);
-    var codes = cat.scale.map(function (r) { return r.code; });
-    Object.keys(obj.ratings || {}).forEach(function (id) {
-      var r = obj.ratings[id];
-      if (!isObject(r)) { problems.push("criterion " + id + ": expected an object, found " + typeof r); return; }
-      if (!ix.criteria[id]) { notes.push("the handbook has no criterion " + id + "; its rating is kept but not scored"); }
-      if (r.rating !== undefined && r.rating !== null && codes.indexOf(r.rating) < 0) { problems.push("criterion " + id + ": expected a rating of " + codes.join(", ") + ", found \"" + r.rating + "\""); }
-      if (r.note !== undefined && !isString(r.note)) { problems.push("criterion " + id + ": expected the note as text"); }
-    });
-    Object.keys(obj.evidence || {}).forEach(function (id) {
-      var e = obj.evidence[id];
-      if (!isObject(e)) { problems.push("evidence " + id + ": expected an object, found " + typeof e); return; }
-      if (!ix.evidence[id]) { notes.push("the handbook has no evidence item " + id + "; its entry is kept"); }
-      if (e.status !== undefined && e.status !== null && STATUS.indexOf(e.status) < 0) { problems.push("evidence " + id + ": expected a status of " + STATUS.join(", ") + ", found \"" + e.status + "\""); }
-      ["reviewed", "next_review"].forEach(function (f) {
-        if (e[f] !== undefined && e[f] !== "" && !(isString(e[f]) && DATE.test(e[f]))) { problems.push("evidence " + id + ": expected " + f + " as a date YYYY-MM-DD, found \"" + e[f] + "\""); }
-      });
-      ["location", "owner"].forEach(function (f) { if (e[f] !== undefined && !isString(e[f])) { problems.push("evidence " + id + ": expected " + f + " as text"); } });
-    });
-    (obj.plan || []).forEach(function (p, i) {
-      if (!isObject(p) || !isString(p.criterion)) { problems.push("plan row " + (i + 1) + ": expected an object with a criterion id"); return; }
-      if (!ix.criteria[p.criterion]) { notes.push("plan row " + (i + 1) + ": the handbook has no criterion " + p.criterion); }
-      if (p.due !== undefined && p.due !== "" && !(isString(p.due) && DATE.test(p.due))) { problems.push("plan row " + (i + 1) + ": expected the deadline as a date YYYY-MM-DD, found \"" + p.due + "\""); }
-    });
-    return { problems: problems, notes: notes };
-  }
-
-  // Read a file's text: parse, migrate, validate. { file, problems, notes }.
-  function read(text, cat) {
-    var obj;
-    try { obj = JSON.parse(text); } catch (e) { return { file: null, problems: ["expected a JSON file, found text that is not JSON (" + e.message + ")"], notes: [] }; }
-    var pre = validate(obj, cat);
-    if (pre.problems.length) { return { file: null, problems: pre.problems, notes: pre.notes }; }
-    var m = migrate(obj);
-    var post = validate(m.file, cat);
-    if (post.problems.length) { return { file: null, problems: post.problems, notes: post.notes }; }
-    return { file: m.file, problems: [], notes: m.notes.concat(post.notes) };
-  }
-
-  // Scores per standard: unrated criteria count with no points; "not applicable" is left out.
-  function scores(obj, cat) {
-    var pts = {}, top = 0;
-    cat.scale.forEach(function (r) { pts[r.code] = r.points; if (r.points !== null && r.points !== undefined && r.points > top) { top = r.points; } });
-    var rows = cat.standards.map(function (s) {
-      var p = 0, max = 0, unrated = 0, na = 0;
-      s.criteria.forEach(function (c) {
-        var r = obj.ratings[c.id] && obj.ratings[c.id].rating;
-        if (!r) { unrated++; max += top; }
-        else if (pts[r] === null || pts[r] === undefined) { na++; }
-        else { p += pts[r]; max += top; }
-      });
-      return { id: s.id, number: s.number, title: s.title, points: p, max: max, unrated: unrated, na: na, percent: max ? p * 100 / max : null };
-    });
-    var tp = 0, tm = 0, tu = 0, tn = 0;
-    rows.forEach(function (r) { tp += r.points; tm += r.max; tu += r.unrated; tn += r.na; });
-    return { standards: rows, total: { points: tp, max: tm, unrated: tu, na: tn, percent: tm ? tp * 100 / tm : null } };
-  }
-
-  function notFullyMet(cat, code) {
-    var top = 0, p = null;
-    cat.scale.forEach(function (r) { if (r.points > top) { top = r.points; } if (r.code === code) { p = r.points; } });
-    return p !== null && p !== undefined && p < top;
-  }
-
-  // The improvement plan: one row for every criterion rated below the top of the scale,
-  // with what was written for it.
-  function planRows(obj, cat) {
-    var byCrit = {};
-    (obj.plan || []).forEach(function (p) { byCrit[p.criterion] = p; });
-    var rows = [];
-    cat.standards.forEach(function (s) {
-      s.criteria.forEach(function (c) {
-        var r = obj.ratings[c.id] && obj.ratings[c.id].rating;
-        if (r && notFullyMet(cat, r)) {
-          rows.push({ standard: s, criterion: c, rating: r, entry: byCrit[c.id] || { criterion: c.id, action: "", owner: "", due: "", indicator: "", cost: "" } });
-        }
-      });
-    });
-    return rows;
-  }
-
-  function label(cat, code) {
-    for (var i = 0; i < cat.scale.length; i++) { if (cat.scale[i].code === code) { return cat.scale[i].label; } }
-    return code || "";
-  }
-
-  function csvField(v) {
-    v = v === undefined || v === null ? "" : String(v);
-    return /[",\r\n;]/.test(v) ? "\"" + v.replace(/"/g, "\"\"") + "\"" : v;
-  }
-
-  // The assessment as CSV (RFC 4180, UTF-8 with a byte-order mark for spreadsheets):
-  // one row per criterion, evidence item and plan row.
-  function toCSV(obj, cat) {
-    var head = ["lloji", "id", "standardi", "numri", "teksti", "vleresimi", "piket", "shenime", "statusi", "vendndodhja", "pergjegjesi", "rishikuar", "rishikimi_i_radhes", "veprimi", "afati", "treguesi", "kosto"];
-    var lines = [head.join(",")];
-    var pts = {};
-    cat.scale.forEach(function (r) { pts[r.code] = r.points; });
-    function row(cells) { lines.push(cells.map(csvField).join(",")); }
-    cat.standards.forEach(function (s) {
-      s.criteria.forEach(function (c) {
-        var r = obj.ratings[c.id] || {};
-        row(["kriter", c.id, s.number, s.number + "." + c.number, c.text, r.rating ? label(cat, r.rating) : "", r.rating && pts[r.rating] !== null && pts[r.rating] !== undefined ? pts[r.rating] : "", r.note || "", "", "", "", "", "", "", "", "", ""]);
-        c.evidence.forEach(function (e) {
-          var x = obj.evidence[e.id] || {};
-          row(["prove", e.id, s.number, e.number, e.text, "", "", "", x.status ? (UI["status_" + x.status] || x.status) : "", x.location || "", x.owner || "", x.reviewed || "", x.next_review || "", "", "", "", ""]);
-        });
-      });
-    });
-    planRows(obj, cat).forEach(function (p) {
-      var e = p.entry;
-      row(["plan", p.criterion.id, p.standard.number, p.standard.number + "." + p.criterion.number, p.criterion.text, label(cat, p.rating), "", "", "", "", e.owner || "", "", "", e.action || "", e.due || "", e.indicator || "", e.cost || ""]);
-    });
-    return "\ufeff" + lines.join("\r\n") + "\r\n";
-  }
-
-  function isOverdue(entry, day) { return !!(entry && entry.next_review && entry.next_review < (day || today())); }
-
-  // ---- storage ---------------------------------------------------------------------------
-
-  function hash(s) {
-    var h = 2166136261;
-    for (var i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
-    return h.toString(16);
-  }
-
-  function Store(cat, storage) {
-    this.storage = storage || window.localStorage;
-    this.prefix = "doracak:" + hash(cat.title) + ":";
-  }
-  Store.prototype.key = function (k) { return this.prefix + k; };
-  Store.prototype.meta = function () {
-    var m = null;
-    try { m = JSON.parse(this.storage.getItem(this.key("index")) || "null"); } catch (e) { m = null; }
-    if (!m || !Array.isArray(m.ids)) { m = { store: STORE, current: null, ids: [] }; }
-    return m;
-  };
-  Store.prototype.saveMeta = function (m) { this.storage.setItem(this.key("index"), JSON.stringify(m)); };
-  Store.prototype.list = function () {
-    var self = this;
-    return this.meta().ids.map(function (id) {
-      var rec = self.load(id);
-      return rec ? { id: id, name: rec.data.assessment.name, updated: rec.data.assessment.updated } : null;
-    }).filter(Boolean);
-  };
-  Store.prototype.load = function (id) {
-    var raw = this.storage.getItem(this.key("a:" + id));
-    if (!raw) { return null; }
-    try {
-      var rec = JSON.parse(raw);
-      if (rec && rec.data && rec.data.schema === SCHEMA) {
-        var m = migrate(rec.data);
-        rec.data = m.file;
-        return rec;
-      }
-    } catch (e) { /* unreadable: treated as missing */ }
-    return null;
-  };
-  // Throws the storage's error (e.g. QuotaExceededError) so the page can say so.
-  Store.prototype.save = function (id, rec) {
-    this.storage.setItem(this.key("a:" + id), JSON.stringify({ store: STORE, data: rec.data, exported: rec.exported || null }));
-    var m = this.meta();
-    if (m.ids.indexOf(id) < 0) { m.ids.push(id); this.saveMeta(m); }
-  };
-  Store.prototype.remove = function (id) {
-    this.storage.removeItem(this.key("a:" + id));
-    var m = this.meta();
-    m.ids = m.ids.filter(function (x) { return x !== id; });
-    if (m.current === id) { m.current = m.ids[0] || null; }
-    this.saveMeta(m);
-  };
-  Store.prototype.current = function () { return this.meta().current; };
-  Store.prototype.setCurrent = function (id) { var m = this.meta(); m.current = id; this.saveMeta(m); };
-  Store.prototype.newId = function () { return Date.now().toString(36) + Math.random().toString(36).slice(2, 7); };
-
-  window.DoracakAssessment = {
-    SCHEMA: SCHEMA, VERSION: VERSION, STORE: STORE, MIGRATIONS: MIGRATIONS,
-    emptyAssessment: emptyAssessment, migrate: migrate, validate: validate, read: read,
-    scores: scores, planRows: planRows, toCSV: toCSV, isOverdue: isOverdue, notFullyMet: notFullyMet, Store: Store
-  };
-
-  // ---- the pages -------------------------------------------------------------------------
-
-  if (!CAT || typeof document === "undefined") { return; }
-  var store = new Store(CAT);
-  var rec = null;        // { data, exported } of the current assessment
-  var recId = null;
-  var saveTimer = null;
+  // Everything the page knows: the store, the current assessment ({ data, exported }) and
+  // its id, and the pending autosave.
+  var state = { store: new A.Store(CAT), rec: null, id: null, saveTimer: null };
 
   function $(sel, root) { return (root || document).querySelector(sel); }
   function $all(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
   function show(sel, on) { $all(sel).forEach(function (e) { e.hidden = !on; }); }
+  function el(tag, cls, text) { var e = document.createElement(tag); if (cls) { e.className = cls; } if (text !== undefined) { e.textContent = text; } return e; }
   // Albanian number and time formats, by hand: a browser without Albanian locale data
   // would otherwise fall back to "62.5" and "1:18 PM".
   function fmtPct(p) { return p === null ? "—" : String(Math.round(p * 10) / 10).replace(".", ",") + " %"; }
   function two(n) { return (n < 10 ? "0" : "") + n; }
   function fmtTime(d) { return two(d.getHours()) + ":" + two(d.getMinutes()) + ":" + two(d.getSeconds()); }
 
+  // ---- keeping ----------------------------------------------------------------------------
+
   function setError(msg) {
     $all("[data-assess-error]").forEach(function (e) {
       e.textContent = "";
       if (!msg) { e.hidden = true; return; }
       e.appendChild(document.createTextNode(msg + " "));
-      var b = document.createElement("button");
+      var b = el("button", "button", UI.assess_export_json || "");
       b.type = "button";
-      b.className = "button";
-      b.textContent = UI.assess_export_json || "";
-      b.addEventListener("click", exportJson);
+      b.setAttribute("data-action", "export-json");
       e.appendChild(b);
       e.hidden = false;
     });
@@ -287,41 +40,52 @@
 
   function status(msg) { $all("[data-assess-status]").forEach(function (e) { e.textContent = msg; }); }
 
-  function unexportedBanner() {
-    var changed = rec && (!rec.exported || rec.exported < rec.data.assessment.updated);
-    show("[data-assess-unsaved]", !!changed);
+  function renderBanner() {
+    var rec = state.rec;
+    show("[data-assess-unsaved]", !!(rec && (!rec.exported || rec.exported < rec.data.assessment.updated)));
   }
 
   function persist() {
-    if (!rec) { return; }
+    if (!state.rec || !state.id) { return; }
     try {
-      store.save(recId, rec);
+      state.store.save(state.id, state.rec);
       setError(null);
       status((UI.assess_saved || "") + " " + fmtTime(new Date()));
     } catch (e) {
       setError(UI.assess_storage_full || String(e));
     }
-    unexportedBanner();
+    renderBanner();
   }
 
+  // The assessment changed: autosave shortly, and redraw what depends on it.
   function touch() {
-    rec.data.assessment.updated = nowIso();
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(persist, 250);
-    refreshScores();
+    state.rec.data.assessment.updated = A.nowIso();
+    clearTimeout(state.saveTimer);
+    state.saveTimer = setTimeout(function () { state.saveTimer = null; persist(); }, 250);
+    renderScores();
   }
 
-  function flush() { if (saveTimer) { clearTimeout(saveTimer); saveTimer = null; persist(); } }
-  window.addEventListener("pagehide", flush);
-  window.addEventListener("beforeunload", flush);
+  function flush() { if (state.saveTimer) { clearTimeout(state.saveTimer); state.saveTimer = null; persist(); } }
 
-  function fillSelect() {
-    var list = store.list();
+  function loadCurrent() {
+    var store = state.store;
+    state.id = store.current();
+    state.rec = state.id ? store.load(state.id) : null;
+    if (!state.rec) {
+      var first = store.list()[0];
+      if (first) { state.id = first.id; state.rec = store.load(first.id); store.setCurrent(first.id); }
+      else { state.id = null; }
+    }
+  }
+
+  // ---- drawing: from the state into the page ---------------------------------------------
+
+  function renderSelect() {
+    var list = state.store.list();
     $all("[data-assess-select]").forEach(function (sel) {
       sel.textContent = "";
       if (!list.length) {
-        var o = document.createElement("option");
-        o.textContent = UI.assess_none_yet || "";
+        var o = el("option", null, UI.assess_none_yet || "");
         o.value = "";
         sel.appendChild(o);
         sel.disabled = true;
@@ -329,69 +93,48 @@
       }
       sel.disabled = false;
       list.forEach(function (a) {
-        var o = document.createElement("option");
+        var o = el("option", null, a.name);
         o.value = a.id;
-        o.textContent = a.name;
-        if (a.id === recId) { o.selected = true; }
+        if (a.id === state.id) { o.selected = true; }
         sel.appendChild(o);
       });
     });
   }
 
-  function loadCurrent() {
-    recId = store.current();
-    rec = recId ? store.load(recId) : null;
-    if (!rec) {
-      var first = store.list()[0];
-      if (first) { recId = first.id; rec = store.load(recId); store.setCurrent(recId); }
-      else { recId = null; }
-    }
-    fillSelect();
-    $all("[data-assess-select]").forEach(function (sel) {
-      sel.onchange = function () { flush(); store.setCurrent(sel.value); loadCurrent(); bindAll(); };
-    });
-    var enabled = !!rec;
-    $all("form.assess-form input, form.assess-form textarea, form.ev-tracker input, table[data-plan] input").forEach(function (i) { i.disabled = !enabled; });
-    if (!rec) { status(UI.assess_create_first || ""); }
-    else { status(""); }
-    unexportedBanner();
-  }
-
-  // Bind every field marked data-field inside a criterion or evidence container.
-  function bindFields() {
+  function renderFields() {
+    var rec = state.rec;
+    $all("form.assess-form input, form.assess-form textarea, form.ev-tracker input").forEach(function (i) { i.disabled = !rec; });
     $all("[data-criterion]").forEach(function (box) {
-      var id = box.getAttribute("data-criterion");
-      var r = (rec && rec.data.ratings[id]) || {};
-      $all("input[data-field=rating]", box).forEach(function (inp) {
-        inp.checked = inp.value === r.rating;
-        inp.onchange = function () { if (!rec) { return; } var e = rec.data.ratings[id] || (rec.data.ratings[id] = { rating: null, note: "" }); e.rating = inp.value; touch(); };
-      });
-      $all("textarea[data-field=note]", box).forEach(function (t) {
-        t.value = r.note || "";
-        t.oninput = function () { if (!rec) { return; } var e = rec.data.ratings[id] || (rec.data.ratings[id] = { rating: null, note: "" }); e.note = t.value; touch(); };
-      });
+      var r = (rec && rec.data.ratings[box.getAttribute("data-criterion")]) || {};
+      $all("input[data-field=rating]", box).forEach(function (inp) { inp.checked = inp.value === r.rating; });
+      $all("textarea[data-field=note]", box).forEach(function (t) { t.value = r.note || ""; });
     });
     $all("[data-evidence]").forEach(function (box) {
-      var id = box.getAttribute("data-evidence");
-      var ev = (rec && rec.data.evidence[id]) || {};
+      var ev = (rec && rec.data.evidence[box.getAttribute("data-evidence")]) || {};
       $all("[data-field]", box).forEach(function (inp) {
         var f = inp.getAttribute("data-field");
         if (inp.type === "radio") { inp.checked = inp.value === ev[f]; } else { inp.value = ev[f] || ""; }
-        var handler = function () {
-          if (!rec) { return; }
-          var e = rec.data.evidence[id] || (rec.data.evidence[id] = { status: null, location: "", owner: "", reviewed: "", next_review: "" });
-          e[f] = inp.value;
-          touch();
-          filterEvidence();
-        };
-        if (inp.type === "radio") { inp.onchange = handler; } else { inp.oninput = handler; }
       });
     });
   }
 
-  function refreshScores() {
+  function renderOverview() {
+    var rec = state.rec;
+    var meta = $("[data-assess-meta]");
+    if (meta) { meta.hidden = !rec; }
+    $all("[data-meta]").forEach(function (inp) {
+      inp.value = rec ? rec.data.assessment[inp.getAttribute("data-meta")] || "" : "";
+      inp.disabled = !rec;
+    });
+    ["delete", "export-json", "export-csv"].forEach(function (a) {
+      $all("button[data-action=" + a + "]").forEach(function (b) { if (!b.closest(".notice")) { b.disabled = !rec; } });
+    });
+  }
+
+  function renderScores() {
+    var rec = state.rec;
     if (!rec) { $all("[data-score]").forEach(function (e) { e.textContent = ""; }); return; }
-    var sc = scores(rec.data, CAT);
+    var sc = A.scores(rec.data, CAT);
     $all("[data-score]").forEach(function (e) {
       var id = e.getAttribute("data-score");
       sc.standards.forEach(function (s) {
@@ -412,13 +155,13 @@
   function filterEvidence() {
     var box = $("[data-ev-filters]");
     if (!box) { return; }
+    var rec = state.rec;
     var allowed = $all("input:not([data-overdue])", box).filter(function (c) { return c.checked; }).map(function (c) { return c.value; });
     var overdueOnly = $("[data-overdue]", box).checked;
     var shown = 0, total = 0;
     $all("[data-ev-row]").forEach(function (row) {
       var e = (rec && rec.data.evidence[row.getAttribute("data-ev-row")]) || {};
-      var st = e.status || "none";
-      var ok = allowed.indexOf(st) >= 0 && (!overdueOnly || isOverdue(e));
+      var ok = allowed.indexOf(e.status || "none") >= 0 && (!overdueOnly || A.isOverdue(e));
       row.hidden = !ok;
       total++;
       if (ok) { shown++; }
@@ -428,42 +171,36 @@
     if (c) { c.textContent = shown + " / " + total + " " + (UI.ev_shown || ""); }
   }
 
+  var PLAN_FIELDS = [["action", "textarea", "plan_action"], ["owner", "text", "plan_responsible"], ["due", "date", "plan_due"], ["indicator", "textarea", "plan_indicators"], ["cost", "text", "plan_cost"]];
+
+  // The plan's rows follow the ratings, so they are drawn here; their inputs are read by
+  // the document's input handler.
   function renderPlan() {
     var table = $("table[data-plan]");
     if (!table) { return; }
     var body = table.tBodies[0];
     body.textContent = "";
-    var rows = rec ? planRows(rec.data, CAT) : [];
+    var rows = state.rec ? A.planRows(state.rec.data, CAT) : [];
     show("[data-plan-empty]", rows.length === 0);
     rows.forEach(function (p) {
-      var tr = document.createElement("tr");
+      var num = p.standard.number + "." + p.criterion.number;
+      var tr = el("tr");
       tr.setAttribute("data-plan-row", p.criterion.id);
-      var th = document.createElement("th");
+      var th = el("th");
       th.scope = "row";
-      var a = document.createElement("a");
-      a.href = "../vleresim/" + p.standard.id + ".html#" + p.criterion.id;
-      a.textContent = p.standard.number + "." + p.criterion.number;
+      var a = el("a", null, num);
+      a.href = (document.body.getAttribute("data-root") || "") + (window.DORACAK_ADDR || {}).assessment_standard.replace("{id}", p.standard.id) + "#" + p.criterion.id;
       th.appendChild(a);
-      th.appendChild(document.createTextNode(" (" + label(CAT, p.rating) + ") "));
-      var small = document.createElement("span");
-      small.className = "muted plan-crit-text";
-      small.textContent = p.criterion.text.length > 160 ? p.criterion.text.slice(0, 160) + "…" : p.criterion.text;
-      th.appendChild(small);
+      th.appendChild(document.createTextNode(" (" + A.label(CAT, p.rating) + ") "));
+      th.appendChild(el("span", "muted plan-crit-text", p.criterion.text.length > 160 ? p.criterion.text.slice(0, 160) + "…" : p.criterion.text));
       tr.appendChild(th);
-      [["action", "text"], ["owner", "text"], ["due", "date"], ["indicator", "text"], ["cost", "text"]].forEach(function (f) {
-        var td = document.createElement("td");
-        var inp = document.createElement(f[0] === "action" || f[0] === "indicator" ? "textarea" : "input");
-        if (inp.tagName === "INPUT") { inp.type = f[1]; } else { inp.rows = 2; }
+      PLAN_FIELDS.forEach(function (f) {
+        var td = el("td");
+        var inp = el(f[1] === "textarea" ? "textarea" : "input");
+        if (f[1] === "textarea") { inp.rows = 2; } else { inp.type = f[1]; }
         inp.value = p.entry[f[0]] || "";
-        inp.setAttribute("aria-label", (UI["plan_" + (f[0] === "owner" ? "responsible" : f[0] === "indicator" ? "indicators" : f[0])] || f[0]) + " " + p.standard.number + "." + p.criterion.number);
+        inp.setAttribute("aria-label", (UI[f[2]] || f[0]) + " " + num);
         inp.setAttribute("data-plan-field", f[0]);
-        inp.oninput = function () {
-          var list = rec.data.plan;
-          var e = list.filter(function (x) { return x.criterion === p.criterion.id; })[0];
-          if (!e) { e = { criterion: p.criterion.id, action: "", owner: "", due: "", indicator: "", cost: "" }; list.push(e); }
-          e[f[0]] = inp.value;
-          touch();
-        };
         td.appendChild(inp);
         tr.appendChild(td);
       });
@@ -471,10 +208,70 @@
     });
   }
 
+  // The printout: the grid is in the page already (the template renders it like the audit
+  // sheets); this fills its cells.
+  function renderPrint() {
+    var box = $("[data-filled-print]");
+    if (!box) { return; }
+    var rec = state.rec;
+    box.hidden = !rec;
+    show("[data-needs-assessment]", !rec);
+    if (!rec) { return; }
+    var d = rec.data;
+    function fill(sel, text) { $all(sel, box).forEach(function (e) { e.textContent = text; }); }
+    fill("[data-fill=name]", d.assessment.name);
+    fill("[data-fill=centre]", d.assessment.centre || "—");
+    fill("[data-fill=updated]", d.assessment.updated.slice(0, 10));
+    $all("[data-fill-rating]", box).forEach(function (td) {
+      var r = d.ratings[td.getAttribute("data-fill-rating")] || {};
+      td.textContent = r.rating ? A.label(CAT, r.rating) : (UI.assess_not_rated || "");
+    });
+    $all("[data-fill-note]", box).forEach(function (td) {
+      td.textContent = (d.ratings[td.getAttribute("data-fill-note")] || {}).note || "";
+    });
+    $all("[data-fill-status]", box).forEach(function (td) {
+      var x = d.evidence[td.getAttribute("data-fill-status")] || {};
+      td.textContent = x.status ? UI["status_" + x.status] || x.status : UI.status_none || "";
+    });
+    $all("[data-fill-evidence]", box).forEach(function (td) {
+      var x = d.evidence[td.getAttribute("data-fill-evidence")] || {};
+      var bits = [];
+      if (x.location) { bits.push((UI.ev_location || "") + ": " + x.location); }
+      if (x.owner) { bits.push((UI.ev_owner || "") + ": " + x.owner); }
+      if (x.reviewed) { bits.push((UI.ev_reviewed || "") + ": " + x.reviewed); }
+      if (x.next_review) { bits.push((UI.ev_next_review || "") + ": " + x.next_review); }
+      td.textContent = bits.join(" · ");
+    });
+    var plan = $("[data-fill-plan]", box);
+    if (plan) {
+      plan.textContent = "";
+      var rows = A.planRows(d, CAT);
+      rows.forEach(function (p) {
+        var tr = el("tr");
+        [p.standard.number + "." + p.criterion.number + " (" + A.label(CAT, p.rating) + ")", p.entry.action, p.entry.owner, p.entry.due, p.entry.indicator, p.entry.cost].forEach(function (v) { tr.appendChild(el("td", null, v || "")); });
+        plan.appendChild(tr);
+      });
+      show("[data-fill-plan-empty]", rows.length === 0);
+    }
+  }
+
+  function render() {
+    renderSelect();
+    renderFields();
+    renderOverview();
+    renderScores();
+    filterEvidence();
+    renderPlan();
+    renderPrint();
+    renderBanner();
+    status(state.rec ? "" : UI.assess_create_first || "");
+  }
+
+  // ---- the user's actions ---------------------------------------------------------------
+
   function download(name, text, type) {
-    var blob = new Blob([text], { type: type });
-    var url = URL.createObjectURL(blob);
-    var a = document.createElement("a");
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var a = el("a");
     a.href = url;
     a.download = name;
     document.body.appendChild(a);
@@ -483,23 +280,24 @@
   }
 
   function fileName(ext) {
-    var base = (rec.data.assessment.name || "vleresim").normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
+    var base = (state.rec.data.assessment.name || "vleresim").normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
     return (base || "vleresim") + "." + ext;
   }
 
   function exportJson() {
+    var rec = state.rec;
     if (!rec) { return; }
     flush();
     download(fileName("json"), JSON.stringify(rec.data, null, 2), "application/json");
-    rec.exported = nowIso();
+    rec.exported = A.nowIso();
     if (rec.exported < rec.data.assessment.updated) { rec.exported = rec.data.assessment.updated; }
     persist();
   }
 
   function exportCsv() {
-    if (!rec) { return; }
+    if (!state.rec) { return; }
     flush();
-    download(fileName("csv"), toCSV(rec.data, CAT), "text/csv;charset=utf-8");
+    download(fileName("csv"), A.toCSV(state.rec.data, CAT), "text/csv;charset=utf-8");
   }
 
   function showImport(ok, lines) {
@@ -507,207 +305,192 @@
     if (!box) { return; }
     box.textContent = "";
     box.className = "import-result notice" + (ok ? "" : " error");
-    var p = document.createElement("p");
-    p.textContent = ok ? (UI.assess_import_ok || "") : (UI.assess_import_refused || "");
-    box.appendChild(p);
+    box.appendChild(el("p", null, ok ? (UI.assess_import_ok || "") : (UI.assess_import_refused || "")));
     if (lines.length) {
-      var ul = document.createElement("ul");
-      lines.forEach(function (l) { var li = document.createElement("li"); li.textContent = l; ul.appendChild(li); });
+      var ul = el("ul");
+      lines.forEach(function (l) { ul.appendChild(el("li", null, l)); });
       box.appendChild(ul);
     }
   }
 
-  function importText(text) {
-    var r = read(text, CAT);
-    if (!r.file) { showImport(false, r.problems); return false; }
-    var id = store.newId();
-    try {
-      store.save(id, { data: r.file, exported: r.file.assessment.updated });
-      store.setCurrent(id);
-    } catch (e) {
-      showImport(false, [UI.assess_storage_full || String(e)]);
+  function messages(list) { return list.map(function (x) { return x.message; }); }
+
+  // Take a read file in: drawn once on this page before anything is stored, so a file the
+  // page cannot show is refused and changes nothing.
+  function importChecked(r) {
+    if (!r.file) { showImport(false, messages(r.problems)); return false; }
+    flush();
+    var prev = { rec: state.rec, id: state.id };
+    var candidate = { data: r.file, exported: r.file.assessment.updated };
+    function back(msg) {
+      state.rec = prev.rec; state.id = prev.id;
+      try { render(); } catch (again) { /* the page shows what it can */ }
+      showImport(false, [msg]);
       return false;
     }
+    try {
+      state.rec = candidate; state.id = null;
+      render();
+    } catch (e) { return back(String(e)); }
+    var id = state.store.newId();
+    try {
+      state.store.save(id, candidate);
+      state.store.setCurrent(id);
+    } catch (e) { return back(UI.assess_storage_full || String(e)); }
     loadCurrent();
-    bindAll();
-    showImport(true, r.notes);
+    render();
+    showImport(true, messages(r.notes));
     return true;
   }
-  window.DoracakAssessment.importText = importText;
+  function importText(text) { return importChecked(A.read(text, CAT)); }
+  function importBytes(buf) { return importChecked(A.readBytes(buf, CAT)); }
 
-  function bindOverview() {
-    var form = $("[data-assess-new]");
-    if (form) {
-      form.onsubmit = function (e) {
-        e.preventDefault();
-        var name = form.elements.name.value.trim();
-        if (!name) { return; }
-        flush();
-        var id = store.newId();
-        var r = { data: emptyAssessment(CAT, name, form.elements.centre.value.trim()), exported: null };
-        try { store.save(id, r); store.setCurrent(id); } catch (err) { setError(UI.assess_storage_full || String(err)); return; }
-        form.reset();
-        loadCurrent();
-        bindAll();
-        status((UI.assess_created || "") + " " + name);
-      };
-    }
-    var meta = $("[data-assess-meta]");
-    if (meta) { meta.hidden = !rec; }
-    $all("[data-meta]").forEach(function (inp) {
-      var f = inp.getAttribute("data-meta");
-      inp.value = rec ? rec.data.assessment[f] || "" : "";
-      inp.disabled = !rec;
-      inp.oninput = function () {
-        if (!rec) { return; }
-        if (f === "name" && !inp.value.trim()) { return; }
-        rec.data.assessment[f] = inp.value;
-        touch();
-        clearTimeout(inp._t);
-        inp._t = setTimeout(fillSelect, 300);
-      };
-    });
+  function createAssessment(form) {
+    var name = form.elements.name.value.trim();
+    if (!name) { return; }
+    flush();
+    var id = state.store.newId();
+    var rec = { data: A.emptyAssessment(CAT, name, form.elements.centre.value.trim()), exported: null };
+    try { state.store.save(id, rec); state.store.setCurrent(id); } catch (err) { setError(UI.assess_storage_full || String(err)); return; }
+    form.reset();
+    loadCurrent();
+    render();
+    status((UI.assess_created || "") + " " + name);
+  }
+
+  function askDelete(button) {
+    if (!state.rec) { return; }
+    var box = el("div", "notice confirm");
+    box.setAttribute("role", "alertdialog");
+    box.setAttribute("aria-label", UI.assess_delete || "");
+    box.appendChild(el("p", null, (UI.assess_delete_confirm || "") + " \u201c" + state.rec.data.assessment.name + "\u201d"));
+    var yes = el("button", "button", UI.assess_delete_yes || "");
+    yes.type = "button";
+    yes.setAttribute("data-action", "delete-yes");
+    var no = el("button", "button secondary", UI.cancel || "");
+    no.type = "button";
+    no.setAttribute("data-action", "delete-no");
+    box.appendChild(yes);
+    box.appendChild(document.createTextNode(" "));
+    box.appendChild(no);
+    button.parentNode.appendChild(box);
+    button.disabled = true;
+    no.focus();
+  }
+
+  function closeDelete(box) {
+    box.remove();
     var del = $("[data-action=delete]");
-    if (del) {
-      del.disabled = !rec;
-      del.onclick = function () {
-        if (!rec) { return; }
-        var box = document.createElement("div");
-        box.className = "notice confirm";
-        box.setAttribute("role", "alertdialog");
-        box.setAttribute("aria-label", UI.assess_delete || "");
-        var p = document.createElement("p");
-        p.textContent = (UI.assess_delete_confirm || "") + " \u201c" + rec.data.assessment.name + "\u201d";
-        box.appendChild(p);
-        var yes = document.createElement("button");
-        yes.type = "button"; yes.className = "button"; yes.textContent = UI.assess_delete_yes || ""; yes.setAttribute("data-action", "delete-yes");
-        var no = document.createElement("button");
-        no.type = "button"; no.className = "button secondary"; no.textContent = UI.cancel || ""; no.setAttribute("data-action", "delete-no");
-        box.appendChild(yes); box.appendChild(document.createTextNode(" ")); box.appendChild(no);
-        del.parentNode.appendChild(box);
-        del.disabled = true;
-        no.focus();
-        no.onclick = function () { box.remove(); del.disabled = false; del.focus(); };
-        yes.onclick = function () {
-          var name = rec.data.assessment.name;
-          clearTimeout(saveTimer); saveTimer = null;
-          store.remove(recId);
-          box.remove();
-          loadCurrent();
-          bindAll();
-          status((UI.assess_deleted || "") + " " + name);
-        };
-      };
+    if (del) { del.disabled = !state.rec; del.focus(); }
+  }
+
+  function deleteCurrent(box) {
+    var name = state.rec.data.assessment.name;
+    clearTimeout(state.saveTimer);
+    state.saveTimer = null;
+    state.store.remove(state.id);
+    box.remove();
+    loadCurrent();
+    render();
+    status((UI.assess_deleted || "") + " " + name);
+  }
+
+  var metaTimer = null;
+
+  function onInput(e) {
+    var t = e.target, rec = state.rec;
+    if (!rec || !t.closest) { return; }
+    var crit = t.closest("[data-criterion]");
+    if (crit && t.matches("textarea[data-field=note]")) {
+      var id = crit.getAttribute("data-criterion");
+      (rec.data.ratings[id] || (rec.data.ratings[id] = { rating: null, note: "" })).note = t.value;
+      return touch();
     }
-    var ej = $("[data-action=export-json]");
-    if (ej) { ej.disabled = !rec; ej.onclick = exportJson; }
-    var ec = $("[data-action=export-csv]");
-    if (ec) { ec.disabled = !rec; ec.onclick = exportCsv; }
-    var imp = $("[data-action=import]");
-    if (imp) {
-      imp.onchange = function () {
-        var f = imp.files && imp.files[0];
-        if (!f) { return; }
-        var reader = new FileReader();
-        reader.onload = function () { importText(String(reader.result)); imp.value = ""; };
-        reader.onerror = function () { showImport(false, [String(reader.error)]); };
-        reader.readAsText(f);
-      };
+    var ev = t.closest("[data-evidence]");
+    if (ev && t.matches("[data-field]") && t.type !== "radio") { return setEvidence(ev, t); }
+    if (t.matches("[data-meta]")) {
+      var f = t.getAttribute("data-meta");
+      if (f === "name" && !t.value.trim()) { return; }
+      rec.data.assessment[f] = t.value;
+      touch();
+      clearTimeout(metaTimer);
+      metaTimer = setTimeout(renderSelect, 300);
+      return;
+    }
+    var row = t.closest("[data-plan-row]");
+    if (row && t.matches("[data-plan-field]")) {
+      var cid = row.getAttribute("data-plan-row");
+      var entry = rec.data.plan.filter(function (x) { return x.criterion === cid; })[0];
+      if (!entry) { entry = { criterion: cid, action: "", owner: "", due: "", indicator: "", cost: "" }; rec.data.plan.push(entry); }
+      entry[t.getAttribute("data-plan-field")] = t.value;
+      touch();
     }
   }
 
-  function el(tag, cls, text) { var e = document.createElement(tag); if (cls) { e.className = cls; } if (text !== undefined) { e.textContent = text; } return e; }
-
-  // The filled assessment as the same A4 grid as the audit sheets.
-  function renderFilledPrint() {
-    var box = $("[data-filled-print]");
-    if (!box) { return; }
-    box.textContent = "";
-    if (!rec) { box.appendChild(el("p", "notice", UI.assess_create_first || "")); return; }
-    var d = rec.data;
-    box.appendChild(el("p", "lead filled-title", (UI.assess_title || "") + ": " + d.assessment.name));
-    box.appendChild(el("p", null, (UI.assess_centre || "") + ": " + (d.assessment.centre || "—") + " · " + (UI.assess_updated || "") + ": " + d.assessment.updated.slice(0, 10)));
-    var sc = scores(d, CAT);
-    var t = el("table", "scores");
-    var th = el("tr");
-    [UI.standard, UI.assess_points, UI.assess_score, UI.assess_unrated, UI.assess_na].forEach(function (h) { th.appendChild(el("th", null, h || "")); });
-    var thead = el("thead"); thead.appendChild(th); t.appendChild(thead);
-    var tb = el("tbody");
-    sc.standards.concat([{ number: "", title: UI.assess_total, points: sc.total.points, max: sc.total.max, percent: sc.total.percent, unrated: sc.total.unrated, na: sc.total.na }]).forEach(function (s) {
-      var tr = el("tr");
-      [(s.number ? s.number + ". " : "") + s.title, s.points + " / " + s.max, fmtPct(s.percent), s.unrated, s.na].forEach(function (v) { tr.appendChild(el("td", null, String(v))); });
-      tb.appendChild(tr);
-    });
-    t.appendChild(tb);
-    box.appendChild(t);
-    CAT.standards.forEach(function (s) {
-      var sec = el("section", "audit-sheet filled");
-      sec.appendChild(el("h2", null, (UI.standard || "") + " " + s.number + ": " + s.title));
-      var table = el("table", "audit-table");
-      var head = el("tr");
-      [UI.audit_no, UI.audit_criterion_evidence, UI.audit_rating, UI.audit_notes].forEach(function (h) { head.appendChild(el("th", null, h || "")); });
-      var thd = el("thead"); thd.appendChild(head); table.appendChild(thd);
-      s.criteria.forEach(function (c) {
-        var body = el("tbody", "audit-criterion");
-        var r = d.ratings[c.id] || {};
-        var tr = el("tr", "audit-crit-row");
-        tr.appendChild(el("th", null, s.number + "." + c.number));
-        tr.appendChild(el("td", null, c.text));
-        tr.appendChild(el("td", "rating-cell", r.rating ? label(CAT, r.rating) : (UI.assess_not_rated || "")));
-        tr.appendChild(el("td", null, r.note || ""));
-        body.appendChild(tr);
-        c.evidence.forEach(function (e) {
-          var x = d.evidence[e.id] || {};
-          var er = el("tr", "audit-ev-row");
-          er.appendChild(el("td", "num", e.number));
-          er.appendChild(el("td", null, e.text));
-          er.appendChild(el("td", null, x.status ? UI["status_" + x.status] || x.status : UI.status_none || ""));
-          var bits = [];
-          if (x.location) { bits.push((UI.ev_location || "") + ": " + x.location); }
-          if (x.owner) { bits.push((UI.ev_owner || "") + ": " + x.owner); }
-          if (x.reviewed) { bits.push((UI.ev_reviewed || "") + ": " + x.reviewed); }
-          if (x.next_review) { bits.push((UI.ev_next_review || "") + ": " + x.next_review); }
-          er.appendChild(el("td", null, bits.join(" · ")));
-          body.appendChild(er);
-        });
-        table.appendChild(body);
-      });
-      sec.appendChild(table);
-      box.appendChild(sec);
-    });
-    var rows = planRows(d, CAT);
-    var ps = el("section", "audit-sheet filled");
-    ps.appendChild(el("h2", null, UI.assess_plan || ""));
-    var pt = el("table", "plan-table");
-    var ph = el("tr");
-    [UI.criterion, UI.plan_action, UI.plan_responsible, UI.plan_due, UI.plan_indicators, UI.plan_cost].forEach(function (h) { ph.appendChild(el("th", null, h || "")); });
-    var pth = el("thead"); pth.appendChild(ph); pt.appendChild(pth);
-    var pb = el("tbody");
-    rows.forEach(function (p) {
-      var tr = el("tr");
-      [p.standard.number + "." + p.criterion.number + " (" + label(CAT, p.rating) + ")", p.entry.action, p.entry.owner, p.entry.due, p.entry.indicator, p.entry.cost].forEach(function (v) { tr.appendChild(el("td", null, v || "")); });
-      pb.appendChild(tr);
-    });
-    pt.appendChild(pb);
-    ps.appendChild(pt);
-    if (!rows.length) { ps.appendChild(el("p", "muted", UI.plan_empty || "")); }
-    var sig = el("footer", "audit-signature");
-    [UI.audit_director_sign, UI.audit_date].forEach(function (s) { var dv = el("div"); dv.appendChild(el("span", null, s || "")); sig.appendChild(dv); });
-    ps.appendChild(sig);
-    box.appendChild(ps);
-  }
-
-  function bindAll() {
-    bindFields();
-    bindOverview();
-    refreshScores();
+  function setEvidence(box, inp) {
+    var id = box.getAttribute("data-evidence");
+    var e = state.rec.data.evidence[id] || (state.rec.data.evidence[id] = { status: null, location: "", owner: "", reviewed: "", next_review: "" });
+    e[inp.getAttribute("data-field")] = inp.value;
+    touch();
     filterEvidence();
-    renderPlan();
-    renderFilledPrint();
   }
 
-  var filters = $("[data-ev-filters]");
-  if (filters) { $all("input", filters).forEach(function (c) { c.addEventListener("change", filterEvidence); }); }
+  function onChange(e) {
+    var t = e.target;
+    if (!t.closest) { return; }
+    if (t.matches("[data-assess-select]")) {
+      flush();
+      state.store.setCurrent(t.value);
+      loadCurrent();
+      return render();
+    }
+    if (t.matches("[data-action=import]")) {
+      var f = t.files && t.files[0];
+      if (!f) { return; }
+      var reader = new FileReader();
+      reader.onload = function () { importBytes(reader.result); t.value = ""; };
+      reader.onerror = function () { showImport(false, [String(reader.error)]); };
+      reader.readAsArrayBuffer(f);
+      return;
+    }
+    if (t.closest("[data-ev-filters]")) { return filterEvidence(); }
+    if (!state.rec) { return; }
+    var crit = t.closest("[data-criterion]");
+    if (crit && t.matches("input[data-field=rating]")) {
+      var id = crit.getAttribute("data-criterion");
+      (state.rec.data.ratings[id] || (state.rec.data.ratings[id] = { rating: null, note: "" })).rating = t.value;
+      return touch();
+    }
+    var ev = t.closest("[data-evidence]");
+    if (ev && t.matches("input[type=radio][data-field]")) { setEvidence(ev, t); }
+  }
+
+  function onClick(e) {
+    var b = e.target.closest && e.target.closest("[data-action]");
+    if (!b || b.tagName !== "BUTTON") { return; }
+    var action = b.getAttribute("data-action");
+    if (action === "export-json") { exportJson(); }
+    else if (action === "export-csv") { exportCsv(); }
+    else if (action === "delete") { askDelete(b); }
+    else if (action === "delete-no") { closeDelete(b.closest(".confirm")); }
+    else if (action === "delete-yes") { deleteCurrent(b.closest(".confirm")); }
+  }
+
+  function onSubmit(e) {
+    if (e.target.matches && e.target.matches("[data-assess-new]")) {
+      e.preventDefault();
+      createAssessment(e.target);
+    }
+  }
+
+  document.addEventListener("input", onInput);
+  document.addEventListener("change", onChange);
+  document.addEventListener("click", onClick);
+  document.addEventListener("submit", onSubmit);
+  window.addEventListener("pagehide", flush);
+  window.addEventListener("beforeunload", flush);
+
+  window.Doracak.assessmentPage = { importText: importText, importBytes: importBytes, state: state };
   loadCurrent();
-  bindAll();
+  render();
 })();

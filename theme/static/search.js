@@ -5,6 +5,7 @@
   var UI = window.DORACAK_UI || {};
   var engine = window.DoracakSearch;
   var rootPath = document.body.getAttribute("data-root") || "";
+  var ADDR = window.DORACAK_ADDR || {};
   var loading = null;
 
   function loadIndex() {
@@ -12,7 +13,7 @@
     if (!loading) {
       loading = new Promise(function (resolve, reject) {
         var s = document.createElement("script");
-        s.src = rootPath + "search-index.js";
+        s.src = rootPath + ADDR.search_index;
         s.onload = function () { resolve(window.DORACAK_SEARCH); };
         s.onerror = function () { loading = null; reject(new Error("index")); };
         document.head.appendChild(s);
@@ -102,7 +103,7 @@
       } else {
         results.forEach(function (r, i) { panel.appendChild(resultItem(idx, q, r, "search-opt-" + i)); });
         var all = el("a", "search-all", UI.search_all_results || "");
-        all.href = rootPath + "kerko.html?q=" + encodeURIComponent(q);
+        all.href = rootPath + ADDR.search + "?q=" + encodeURIComponent(q);
         panel.appendChild(all);
       }
       panel.hidden = false;
@@ -125,7 +126,7 @@
         e.preventDefault();
         var list = items();
         if (active >= 0 && list[active]) { window.location.href = list[active].href; }
-        else if (input.value.trim()) { window.location.href = rootPath + "kerko.html?q=" + encodeURIComponent(input.value); }
+        else if (input.value.trim()) { window.location.href = rootPath + ADDR.search + "?q=" + encodeURIComponent(input.value); }
       }
     });
     document.addEventListener("click", function (e) { if (!panel.contains(e.target) && e.target !== input) { closePanel(); } });

@@ -1,0 +1,279 @@
+//! The self-assessment file: one JSON shape shared by the browser (export/import),
+//! `doracak report` and `doracak aggregate` (see docs/assessment-format.md).
+//!
+//! The rules a file must meet are in `rules`; the browser's `theme/static/assessment.js`
+//! applies the same rules, and the corpus in `tests/fixtures/assessment-files/` holds both
+//! to the same verdict on every file.
+
+mod rules;
+
+pub use rules::{Checked, Finding, is_date, is_id, is_timestamp, read, read_bytes};
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Config;
+use crate::markdown::to_plain;
+use crate::pipeline::model::Handbook;
+
+pub const SCHEMA: &str = "doracak-assessment";
+/// The version this build writes. Older files are migrated on reading; newer are refused.
+pub const VERSION: u64 = 1;
+
+/// Evidence status codes, best first (labels are UI strings `status_<code>`).
+pub const EVIDENCE_STATUS: [&str; 3] = ["present", "partial", "missing"];
+
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+pub struct AssessmentFile {
+    pub schema: String,
+    pub version: u64,
+    #[serde(default)]
+    pub handbook: HandbookRef,
+    pub assessment: Meta,
+    #[serde(default)]
+    pub ratings: BTreeMap<String, RatingEntry>,
+    #[serde(default)]
+    pub evidence: BTreeMap<String, EvidenceEntry>,
+    #[serde(default)]
+    pub plan: Vec<PlanEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+pub struct HandbookRef {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub catalog: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+pub struct Meta {
+    pub name: String,
+    #[serde(default)]
+    pub centre: String,
+    #[serde(default)]
+    pub created: String,
+    #[serde(default)]
+    pub updated: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+pub struct RatingEntry {
+    #[serde(default)]
+    pub rating: Option<String>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+pub struct EvidenceEntry {
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub location: String,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub reviewed: String,
+    #[serde(default)]
+    pub next_review: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+pub struct PlanEntry {
+    pub criterion: String,
+    #[serde(default)]
+    pub action: String,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub due: String,
+    #[serde(default)]
+    pub indicator: String,
+    #[serde(default)]
+    pub cost: String,
+}
+
+/// A stable identity of the handbook's assessable content (FNV-1a over ids and texts):
+/// a file records which catalogue it was made against.
+pub fn catalog_hash(hb: &Handbook) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |s: &str| {
+        for b in s.bytes().chain(std::iter::once(0)) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for s in &hb.standards {
+        eat(&s.id);
+        for c in &s.criteria {
+            eat(&c.id);
+            eat(&c.text);
+            for e in &c.evidence {
+                eat(&e.id);
+                eat(&e.text);
+            }
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// `vleresim/catalog.js`: what the assessment pages need to know of the handbook,
+/// streamed into `w` (at a thousand standards it is tens of megabytes).
+pub fn write_catalog_script(hb: &Handbook, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use serde::ser::Serializer;
+
+    /// A sequence serialised straight from an iterator, never collected.
+    struct Seq<F>(F);
+    impl<F, I> Serialize for Seq<F>
+    where
+        F: Fn() -> I,
+        I: Iterator,
+        I::Item: Serialize,
+    {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq((self.0)())
+        }
+    }
+    #[derive(Serialize)]
+    struct Evidence<'a> {
+        id: &'a str,
+        number: &'a str,
+        text: String,
+    }
+    #[derive(Serialize)]
+    struct Catalog<'a, S: Serialize> {
+        catalog: String,
+        #[serde(rename = "evidenceStatus")]
+        evidence_status: [&'static str; 3],
+        schema: &'static str,
+        scale: &'a [crate::config::Rating],
+        standards: S,
+        title: &'a str,
+        version: u64,
+    }
+
+    #[derive(Serialize)]
+    struct Criterion<'a, E: Serialize> {
+        evidence: E,
+        id: &'a str,
+        number: u32,
+        text: String,
+    }
+    #[derive(Serialize)]
+    struct Standard<'a, C: Serialize> {
+        criteria: C,
+        id: &'a str,
+        number: u32,
+        title: &'a str,
+    }
+
+    let standards = Seq(|| {
+        hb.standards.iter().map(|s| Standard {
+            criteria: Seq(move || {
+                s.criteria.iter().map(|c| Criterion {
+                    evidence: Seq(move || {
+                        c.evidence.iter().map(|e| Evidence {
+                            id: &e.id,
+                            number: &e.number,
+                            text: to_plain(&e.text),
+                        })
+                    }),
+                    id: &c.id,
+                    number: c.number,
+                    text: to_plain(&c.text),
+                })
+            }),
+            id: &s.id,
+            number: s.number,
+            title: &s.title,
+        })
+    });
+    let data = Catalog {
+        catalog: catalog_hash(hb),
+        evidence_status: EVIDENCE_STATUS,
+        schema: SCHEMA,
+        scale: &hb.config.scale,
+        standards,
+        title: &hb.config.title,
+        version: VERSION,
+    };
+    w.write_all(
+        b"// Generated by doracak: the assessable criteria and evidence of this handbook.\nwindow.DORACAK_CATALOG = ",
+    )?;
+    serde_json::to_writer(&mut *w, &data).map_err(std::io::Error::other)?;
+    w.write_all(b";\n")
+}
+
+/// The score of one standard: points earned, points possible, criteria left unrated.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Score {
+    pub standard: String,
+    pub number: u32,
+    pub title: String,
+    pub points: u32,
+    pub max: u32,
+    pub unrated: usize,
+    pub not_applicable: usize,
+    /// points / max as a percentage, `None` when nothing is applicable.
+    pub percent: Option<f64>,
+}
+
+/// Scores per standard. Unrated criteria count as applicable with no points, so a score
+/// only rises as the assessment is completed; "not applicable" leaves a criterion out.
+pub fn scores(f: &AssessmentFile, hb: &Handbook) -> Vec<Score> {
+    let points: HashMap<&str, Option<u32>> = hb
+        .config
+        .scale
+        .iter()
+        .map(|r| (r.code.as_str(), r.points))
+        .collect();
+    let top = hb.config.max_points();
+    hb.standards
+        .iter()
+        .map(|s| {
+            let (mut p, mut max, mut unrated, mut na) = (0, 0, 0, 0);
+            for c in &s.criteria {
+                match f.ratings.get(&c.id).and_then(|r| r.rating.as_deref()) {
+                    None => {
+                        unrated += 1;
+                        max += top;
+                    }
+                    Some(code) => match points.get(code).copied().flatten() {
+                        Some(pts) => {
+                            p += pts;
+                            max += top;
+                        }
+                        None => na += 1,
+                    },
+                }
+            }
+            Score {
+                standard: s.id.clone(),
+                number: s.number,
+                title: s.title.clone(),
+                points: p,
+                max,
+                unrated,
+                not_applicable: na,
+                percent: (max > 0).then(|| (p as f64) * 100.0 / max as f64),
+            }
+        })
+        .collect()
+}
+
+/// The overall score across standards.
+pub fn overall(scores: &[Score]) -> (u32, u32, Option<f64>) {
+    let p: u32 = scores.iter().map(|s| s.points).sum();
+    let m: u32 = scores.iter().map(|s| s.max).sum();
+    (p, m, (m > 0).then(|| p as f64 * 100.0 / m as f64))
+}
+
+/// Whether a rating counts as "not fully met" (any code with points below the top).
+pub fn not_fully_met(cfg: &Config, code: &str) -> bool {
+    let top = cfg.max_points();
+    cfg.scale
+        .iter()
+        .any(|r| r.code == code && r.points.is_some_and(|p| p < top))
+}

@@ -1,0 +1,350 @@
+//! `doracak serve`: build, serve the site on 127.0.0.1, watch the handbook, rebuild on
+//! change and reload open pages.
+//!
+//! A content error never stops the server: it is printed in the terminal and shown as an
+//! overlay in the open pages, and the last good site stays served until the file is fixed.
+//! Only files inside the site folder are ever served.
+
+use std::io::{self, Cursor};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+use tiny_http::{Header, Request, Response, Server, StatusCode};
+
+/// What open pages poll: the build number, and the error of the last build if it failed.
+#[derive(Debug, Default, Clone)]
+pub struct Status {
+    pub version: u64,
+    pub error: Option<String>,
+}
+
+/// The script injected into every served page (never into the built site).
+const RELOAD_JS: &str = include_str!("../../theme/dev/reload.js");
+
+pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
+    let root = root.canonicalize().map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot open the handbook folder {}: {e}", root.display()),
+        )
+    })?;
+    let status = Arc::new(Mutex::new(Status::default()));
+    // The output is settled once, before the first build: a build that fails does not
+    // send the whole session to another folder.
+    let out = out.unwrap_or_else(|| root.join(configured_output(&root)));
+    if let Err(r) = crate::pipeline::write::guard(&root, &out) {
+        return Err(io::Error::other(format!(
+            "{}: {}\n  = hint: {}",
+            out.display(),
+            r.message,
+            r.hint
+        )));
+    }
+    rebuild(&root, Some(&out), &status);
+    std::fs::create_dir_all(&out).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot create the site folder {}: {e}", out.display()),
+        )
+    })?;
+
+    let server = Server::http(("127.0.0.1", port))
+        .map_err(|e| io::Error::other(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
+    let addr = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.to_string())
+        .unwrap_or_default();
+    println!(
+        "serving {} at http://{addr}/ (Ctrl+C to stop)",
+        out.display()
+    );
+
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
+        if let Ok(ev) = ev
+            && !matches!(ev.kind, notify::EventKind::Access(_))
+        {
+            let _ = tx.send(ev.paths);
+        }
+    })
+    .map_err(io::Error::other)?;
+    for watched in ["standards", "content", "theme", "doracak.toml"] {
+        let p = root.join(watched);
+        if p.exists() {
+            let mode = if p.is_dir() {
+                RecursiveMode::Recursive
+            } else {
+                RecursiveMode::NonRecursive
+            };
+            watcher.watch(&p, mode).map_err(io::Error::other)?;
+        }
+    }
+
+    {
+        let root = root.clone();
+        let status = Arc::clone(&status);
+        let out = out.clone();
+        std::thread::spawn(move || {
+            while let Ok(first) = rx.recv() {
+                // Let a burst of events (an editor's save) settle into one rebuild.
+                let mut paths = first;
+                while let Ok(more) = rx.recv_timeout(Duration::from_millis(60)) {
+                    paths.extend(more);
+                }
+                if paths.iter().all(|p| p.starts_with(&out)) {
+                    continue;
+                }
+                rebuild(&root, Some(&out), &status);
+            }
+        });
+    }
+
+    let site = out.canonicalize().map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot open the site folder {}: {e}", out.display()),
+        )
+    })?;
+    let server = Arc::new(server);
+    let workers: Vec<_> = (0..4)
+        .map(|_| {
+            let server = Arc::clone(&server);
+            let site = site.clone();
+            let status = Arc::clone(&status);
+            std::thread::spawn(move || {
+                while let Ok(request) = server.recv() {
+                    let response = respond(&site, &request, &status);
+                    let _ = request.respond(response);
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        let _ = w.join();
+    }
+    drop(watcher);
+    Ok(())
+}
+
+/// The output folder `doracak.toml` names; the default where the file itself is broken
+/// (the build then says why).
+fn configured_output(root: &Path) -> String {
+    let mut diags = crate::diagnostics::Diagnostics::new();
+    let config = crate::config::load(root, &mut diags);
+    if diags.has_errors() {
+        crate::config::Config::default().output
+    } else {
+        config.output
+    }
+}
+
+/// Build once; report in the terminal and in `status`. The output folder on success.
+fn rebuild(root: &Path, out: Option<&Path>, status: &Mutex<Status>) -> Option<PathBuf> {
+    let start = Instant::now();
+    let (summary, diags) = crate::build(root, out);
+    let report = diags.report();
+    let mut st = status.lock().unwrap_or_else(|e| e.into_inner());
+    st.version += 1;
+    match summary {
+        Some(s) => {
+            eprint!("{report}");
+            println!(
+                "rebuilt in {:.0} ms: {} pages, {} changed",
+                start.elapsed().as_secs_f64() * 1000.0,
+                s.stats.pages,
+                s.stats.changed
+            );
+            st.error = None;
+            Some(s.out)
+        }
+        None => {
+            eprintln!("{report}build failed; still serving the last good site");
+            st.error = Some(report);
+            None
+        }
+    }
+}
+
+type Resp = Response<Cursor<Vec<u8>>>;
+
+fn respond(site: &Path, request: &Request, status: &Mutex<Status>) -> Resp {
+    let url = request.url();
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    if path == "/__doracak/reload.js" {
+        return with_type(
+            Response::from_data(RELOAD_JS.as_bytes().to_vec()),
+            "text/javascript; charset=utf-8",
+        );
+    }
+    if path == "/__doracak/status" {
+        let st = status.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let body = serde_json::json!({ "version": st.version, "error": st.error }).to_string();
+        return with_type(Response::from_data(body.into_bytes()), "application/json");
+    }
+    match resolve(site, path) {
+        Some(file) => match std::fs::read(&file) {
+            Ok(mut bytes) => {
+                let ctype = content_type(&file);
+                if ctype.starts_with("text/html") {
+                    bytes = inject_reload(bytes);
+                }
+                with_type(Response::from_data(bytes), ctype)
+            }
+            Err(_) => not_found(),
+        },
+        None => {
+            if is_hostile(path) {
+                with_type(
+                    Response::from_data(b"403 forbidden".to_vec())
+                        .with_status_code(StatusCode(403)),
+                    "text/plain",
+                )
+            } else {
+                not_found()
+            }
+        }
+    }
+}
+
+fn not_found() -> Resp {
+    with_type(
+        Response::from_data(b"404 not found".to_vec()).with_status_code(StatusCode(404)),
+        "text/plain",
+    )
+}
+
+fn with_type(r: Resp, ctype: &str) -> Resp {
+    let mut r = r;
+    if let Ok(h) = Header::from_bytes(&b"Content-Type"[..], ctype.as_bytes()) {
+        r.add_header(h);
+    }
+    if let Ok(h) = Header::from_bytes(&b"Cache-Control"[..], &b"no-store"[..]) {
+        r.add_header(h);
+    }
+    r
+}
+
+/// Whether a request path tries to leave the site (worth a 403 rather than a 404).
+fn is_hostile(path: &str) -> bool {
+    match percent_decode(path) {
+        Some(p) => {
+            p.split(['/', '\\']).any(|seg| seg == "..") || p.contains('\0') || p.starts_with("//")
+        }
+        None => true,
+    }
+}
+
+/// The file inside `site` a request path names, or `None` for anything outside it:
+/// `..` segments (also percent-encoded), backslashes, NUL, or a symlink that points out.
+pub fn resolve(site: &Path, path: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(path)?;
+    if decoded.contains('\0')
+        || decoded.contains('\\')
+        || !decoded.starts_with('/')
+        || decoded.starts_with("//")
+    {
+        return None;
+    }
+    let mut rel = PathBuf::new();
+    for seg in decoded.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => return None,
+            s if s.contains(':') => return None,
+            s => rel.push(s),
+        }
+    }
+    let mut candidate = site.join(&rel);
+    if candidate.is_dir() {
+        candidate.push("index.html");
+    }
+    let real = candidate.canonicalize().ok()?;
+    (real.starts_with(site) && real.is_file()).then_some(real)
+}
+
+/// `%2e%2e` → `..`; `None` when the escapes are malformed or not UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn inject_reload(bytes: Vec<u8>) -> Vec<u8> {
+    const TAG: &str = "<script src=\"/__doracak/reload.js\"></script>";
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Vec::new();
+    };
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{TAG}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{TAG}").into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_percent_escapes() {
+        assert_eq!(percent_decode("/%2e%2e/x").as_deref(), Some("/../x"));
+        assert_eq!(percent_decode("/S%C3%AB.html").as_deref(), Some("/Së.html"));
+        assert_eq!(percent_decode("/%zz"), None);
+    }
+
+    #[test]
+    fn never_resolves_outside_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::write(site.join("index.html"), "x").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "s").unwrap();
+        let site = site.canonicalize().unwrap();
+        assert!(resolve(&site, "/").is_some());
+        assert!(resolve(&site, "/index.html").is_some());
+        for bad in [
+            "/../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/%2E%2E%2Fsecret.txt",
+            "//etc/passwd",
+            "/..%5csecret.txt",
+            "/C:/x",
+        ] {
+            assert!(resolve(&site, bad).is_none(), "{bad}");
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("secret.txt"), site.join("link.txt"))
+                .unwrap();
+            assert!(resolve(&site, "/link.txt").is_none());
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! A synthetic handbook for benchmarks: N standards × M criteria with evidence, guidance,
+//! timings, roles and procedures, its text sampled from a real handbook's sentences,
+//! deterministic by seed. (`doracak synth`, hidden from the normal help.)
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::markdown::to_plain;
+use crate::pipeline::model::Handbook;
+
+/// What to generate.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec {
+    pub standards: usize,
+    pub criteria: usize,
+    pub seed: u64,
+}
+
+/// A small deterministic generator (xorshift64*), so a seed always gives the same handbook.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Sentences of the source handbook, to compose text from.
+fn sentences(hb: &Handbook) -> Vec<String> {
+    let mut texts: Vec<String> = Vec::new();
+    for s in &hb.standards {
+        texts.push(to_plain(&s.outcome));
+        for c in &s.criteria {
+            texts.push(to_plain(&c.text));
+            texts.extend(c.evidence.iter().map(|e| to_plain(&e.text)));
+            texts.extend(c.guidance.iter().map(|g| to_plain(&g.text)));
+        }
+    }
+    for p in &hb.procedures {
+        texts.extend(p.steps.iter().map(|s| to_plain(&s.text)));
+    }
+    let mut out: Vec<String> = texts
+        .iter()
+        .flat_map(|t| t.split(['.', '\n']))
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|s| s.split(' ').count() >= 4)
+        .map(|s| format!("{s}."))
+        .collect();
+    if out.is_empty() {
+        out.push("Ofruesi i shërbimit ka një deklaratë të misionit të tij.".into());
+    }
+    out
+}
+
+/// A YAML block scalar of `text`, indented by `indent` spaces.
+fn block(text: &str, indent: usize) -> String {
+    let pad = " ".repeat(indent);
+    let mut s = String::from("|-\n");
+    for line in text.lines() {
+        let _ = writeln!(s, "{pad}{line}");
+    }
+    s.trim_end_matches('\n').to_string()
+}
+
+/// Write the synthetic handbook into `out` (which must be empty or absent).
+pub fn generate(source: &Handbook, spec: Spec, out: &Path) -> std::io::Result<usize> {
+    let pool = sentences(source);
+    let mut rng = Rng(spec.seed.max(1));
+    let para = |rng: &mut Rng, n: usize| -> String {
+        (0..n)
+            .map(|_| pool[rng.below(pool.len())].as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    std::fs::create_dir_all(out.join("standards"))?;
+    std::fs::create_dir_all(out.join("content/roles"))?;
+    std::fs::create_dir_all(out.join("content/sop"))?;
+    std::fs::write(
+        out.join("doracak.toml"),
+        format!(
+            "title = \"Doracak sintetik ({} standarde)\"\ndescription = \"Një doracak i gjeneruar për matje.\"\n",
+            spec.standards
+        ),
+    )?;
+    let roles = [
+        "drejtuesi",
+        "punonjesi-social",
+        "psikologu",
+        "stafi",
+        "ekipi",
+    ];
+    for r in roles {
+        std::fs::write(
+            out.join(format!("content/roles/{r}.yaml")),
+            format!(
+                "title: {r}\nkind: role\ndefinition: {}\n",
+                block(&para(&mut rng, 2), 2)
+            ),
+        )?;
+    }
+    let procedures = (spec.standards / 10).max(1);
+    let mut forms = String::from("groups:\n  - title: Formularët\n    forms:\n");
+    for f in 1..=20 {
+        let _ = writeln!(forms, "      - id: F{f}\n        title: Formulari {f}");
+    }
+    std::fs::write(out.join("content/forms.yaml"), forms)?;
+    for p in 1..=procedures {
+        let mut y = format!(
+            "title: Procedura {p}\ncollection: psv\ndefinition: {}\nsteps:\n",
+            block(&para(&mut rng, 2), 2)
+        );
+        for st in 1..=8 {
+            let _ = writeln!(
+                y,
+                "  - number: \"{st}\"\n    text: {}\n    actors: [{}]\n    forms: [F{}]\n    timing:\n      - text: brenda {st} ditëve\n        within: P{st}D",
+                block(&para(&mut rng, 2), 6),
+                roles[rng.below(roles.len())],
+                1 + rng.below(20)
+            );
+        }
+        std::fs::write(
+            out.join(format!("content/sop/{p:04}-procedura-{p}.yaml")),
+            y,
+        )?;
+    }
+    let mut files = 0;
+    for n in 1..=spec.standards {
+        let mut y = format!(
+            "number: {n}\ntitle: Standardi sintetik {n}\noutcome: {}\nstatement: {}\ncriteria:\n",
+            block(&para(&mut rng, 2), 2),
+            block(&para(&mut rng, 3), 2)
+        );
+        for c in 1..=spec.criteria {
+            let _ = writeln!(
+                y,
+                "  - number: {c}\n    text: {}\n    evidence:",
+                block(&para(&mut rng, 2), 6)
+            );
+            for e in 1..=1 + rng.below(2) {
+                let _ = writeln!(
+                    y,
+                    "      - number: \"{c}.{e}\"\n        text: {}",
+                    block(&para(&mut rng, 2), 10)
+                );
+            }
+            if rng.below(3) > 0 {
+                let _ = writeln!(
+                    y,
+                    "    guidance:\n      - number: \"{c}.1\"\n        text: {}",
+                    block(&para(&mut rng, 4), 10)
+                );
+            }
+            if rng.below(4) == 0 {
+                let _ = writeln!(
+                    y,
+                    "    timing:\n      - text: të paktën një herë në muaj\n        every: P1M"
+                );
+            }
+            let _ = writeln!(y, "    roles: [{}]", roles[rng.below(roles.len())]);
+            if rng.below(5) == 0 {
+                let _ = writeln!(
+                    y,
+                    "    procedures: [procedura-{}]",
+                    1 + rng.below(procedures)
+                );
+            }
+        }
+        std::fs::write(out.join(format!("standards/{n:04}-standardi-{n}.yaml")), y)?;
+        files += 1;
+    }
+    Ok(files)
+}
+
+/// The same text laid out as an mdBook (one chapter per standard, one per procedure), for
+/// comparing build times on equal content.
+pub fn to_mdbook(hb: &Handbook, out: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(out.join("src"))?;
+    std::fs::write(
+        out.join("book.toml"),
+        format!(
+            "[book]\ntitle = {:?}\nlanguage = \"sq\"\n\n[output.html]\n",
+            hb.config.title
+        ),
+    )?;
+    let mut summary = String::from("# Summary\n\n");
+    for s in &hb.standards {
+        let _ = writeln!(
+            summary,
+            "- [Standardi {}: {}](s{}.md)",
+            s.number,
+            s.title.replace(['[', ']'], ""),
+            s.number
+        );
+        let mut md = format!(
+            "# Standardi {}: {}\n\n## Rezultati përfundimtar i dëshiruar\n\n{}\n\n## Standardi\n\n{}\n\n",
+            s.number, s.title, s.outcome, s.statement
+        );
+        for c in &s.criteria {
+            let _ = write!(md, "### Kriteri {}\n\n{}\n\n", c.number, c.text);
+            for e in &c.evidence {
+                let _ = write!(md, "**Prova {}** {}\n\n", e.number, e.text);
+            }
+            for g in &c.guidance {
+                let _ = write!(md, "> {}\n\n", g.text.replace('\n', "\n> "));
+            }
+        }
+        std::fs::write(out.join(format!("src/s{}.md", s.number)), md)?;
+    }
+    for p in &hb.procedures {
+        let _ = writeln!(
+            summary,
+            "- [{}](p-{}.md)",
+            p.title.replace(['[', ']'], ""),
+            p.id
+        );
+        let mut md = format!(
+            "# {}\n\n{}\n\n",
+            p.title,
+            p.definition.as_deref().unwrap_or("")
+        );
+        for st in &p.steps {
+            let _ = write!(md, "## Hapi {}\n\n{}\n\n", st.number, st.text);
+        }
+        std::fs::write(out.join(format!("src/p-{}.md", p.id)), md)?;
+    }
+    std::fs::write(out.join("src/SUMMARY.md"), summary)
+}

@@ -1,0 +1,454 @@
+//! Stage 1, load: find the handbook's YAML files and parse each into its `source` type.
+//!
+//! A file that cannot be read or parsed becomes a located diagnostic and is left out;
+//! the other files still load, so one run reports every broken file.
+
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{Diagnostics, Pos, display_path};
+use crate::pipeline::source::*;
+
+/// Files larger than this are refused: no handbook file comes near it, and a huge file
+/// is far more likely a mistake (or an attack) than content.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// One parsed file: where it came from (relative to the handbook root), the id its
+/// name gives it (for procedures, roles and plans), and its content.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub path: PathBuf,
+    pub slug: String,
+    pub value: T,
+}
+
+/// Everything under `standards/` and `content/`, parsed but not yet checked.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub standards: Vec<Loaded<StandardSrc>>,
+    pub procedures: Vec<Loaded<ProcedureSrc>>,
+    pub roles: Vec<Loaded<RoleSrc>>,
+    pub plans: Vec<Loaded<PlanSrc>>,
+    pub forms: Option<Loaded<FormsSrc>>,
+    /// The printed forms, field by field (`content/forms/ID.yaml`).
+    pub form_templates: Vec<Loaded<FormTemplateSrc>>,
+    pub glossary: Option<Loaded<GlossarySrc>>,
+    pub principles: Option<Loaded<PrinciplesSrc>>,
+    pub indicators: Option<Loaded<IndicatorsSrc>>,
+    /// Every file read, for the watcher and for reporting.
+    pub files: Vec<PathBuf>,
+}
+
+/// Load every content file below `root`.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Sources {
+    let mut src = Sources::default();
+    let mut loader = Loader { root, diags };
+
+    let standards = loader.yaml_files("standards");
+    if standards.is_empty() {
+        loader
+            .diags
+            .error(
+                Pos::file("standards/"),
+                "expected the handbook's standards as YAML files in standards/, found none",
+            )
+            .hint("run doracak from the handbook's folder, or pass --root DIR");
+    }
+    // The standards are most of a large handbook: parsed in parallel, each file with
+    // its own diagnostics, merged back in file order.
+    let parsed: Vec<(Option<StandardSrc>, Diagnostics)> = {
+        use rayon::prelude::*;
+        standards
+            .par_iter()
+            .map(|path| {
+                let mut d = Diagnostics::new();
+                let value = Loader {
+                    root,
+                    diags: &mut d,
+                }
+                .parse::<StandardSrc>(path);
+                (value, d)
+            })
+            .collect()
+    };
+    for (path, (value, d)) in standards.into_iter().zip(parsed) {
+        loader.diags.extend(d);
+        if let Some(value) = value {
+            src.standards.push(loader.loaded(path.clone(), value));
+        }
+        src.files.push(path);
+    }
+    for (dir, kind) in [
+        ("content/sop", 0),
+        ("content/roles", 1),
+        ("content/plans", 2),
+    ] {
+        for path in loader.yaml_files(dir) {
+            match kind {
+                0 => {
+                    if let Some(v) = loader.parse::<ProcedureSrc>(&path) {
+                        src.procedures.push(loader.loaded(path.clone(), v));
+                    }
+                }
+                1 => {
+                    if let Some(v) = loader.parse::<RoleSrc>(&path) {
+                        src.roles.push(loader.loaded(path.clone(), v));
+                    }
+                }
+                _ => {
+                    if let Some(v) = loader.parse::<PlanSrc>(&path) {
+                        src.plans.push(loader.loaded(path.clone(), v));
+                    }
+                }
+            }
+            src.files.push(path);
+        }
+    }
+    for path in loader.yaml_files("content/forms") {
+        if let Some(v) = loader.parse::<FormTemplateSrc>(&path) {
+            src.form_templates.push(loader.loaded(path.clone(), v));
+        }
+        src.files.push(path);
+    }
+    src.forms = loader.single("content/forms.yaml", &mut src.files);
+    src.glossary = loader.single("content/glossary.yaml", &mut src.files);
+    src.principles = loader.single("content/principles.yaml", &mut src.files);
+    src.indicators = loader.single("content/indicators.yaml", &mut src.files);
+    loader.warn_strays();
+    src
+}
+
+struct Loader<'a> {
+    root: &'a Path,
+    diags: &'a mut Diagnostics,
+}
+
+impl Loader<'_> {
+    fn rel(&self, path: &Path) -> PathBuf {
+        display_path(self.root, path)
+    }
+
+    fn loaded<T>(&self, path: PathBuf, value: T) -> Loaded<T> {
+        let slug = slug_of(&path);
+        Loaded {
+            path: self.rel(&path),
+            slug,
+            value,
+        }
+    }
+
+    fn single<T: DeserializeOwned>(
+        &mut self,
+        rel: &str,
+        files: &mut Vec<PathBuf>,
+    ) -> Option<Loaded<T>> {
+        let path = self.root.join(rel);
+        if std::fs::symlink_metadata(&path).is_err() {
+            return None;
+        }
+        files.push(path.clone());
+        let value = self.parse::<T>(&path)?;
+        Some(self.loaded(path, value))
+    }
+
+    /// The `.yaml`/`.yml` files directly inside `dir`, sorted by name.
+    fn yaml_files(&mut self, dir: &str) -> Vec<PathBuf> {
+        let dir = self.root.join(dir);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return Vec::new();
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| is_yaml(p))
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// YAML files in `content/` that belong to no known kind are probably misplaced.
+    fn warn_strays(&mut self) {
+        let content = self.root.join("content");
+        let Ok(entries) = std::fs::read_dir(&content) else {
+            return;
+        };
+        let known = [
+            "forms.yaml",
+            "glossary.yaml",
+            "principles.yaml",
+            "indicators.yaml",
+        ];
+        let mut strays: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| is_yaml(p))
+            .filter(|p| {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                !known.contains(&name)
+            })
+            .collect();
+        strays.sort();
+        for p in strays {
+            let rel = self.rel(&p);
+            self.diags
+                .warning(
+                    Pos::file(rel),
+                    "this file is not part of the handbook and was not read",
+                )
+                .hint(format!(
+                    "content/ holds {}, and the folders sop/, roles/, plans/ and forms/",
+                    known.join(", ")
+                ));
+        }
+    }
+
+    /// Read and parse one file, reporting every way it can fail.
+    fn parse<T: DeserializeOwned>(&mut self, path: &Path) -> Option<T> {
+        let rel = self.rel(path);
+        let text = self.read_text(path, &rel)?;
+        match serde_saphyr::from_str_with_options::<T>(&text, yaml_options()) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let (line, col) = e
+                    .location()
+                    .map(|l| (l.line() as u32, l.column() as u32))
+                    .unwrap_or((1, 1));
+                let (message, hint) = describe_yaml_error(&e, found_at(&text, line, col));
+                let d = self
+                    .diags
+                    .error(Pos::new(rel, line.max(1), col.max(1)), message);
+                if let Some(h) = hint {
+                    d.hint(h);
+                }
+                None
+            }
+        }
+    }
+
+    /// The file's text, if it is a regular file inside the handbook, of sane size, UTF-8.
+    fn read_text(&mut self, path: &Path, rel: &Path) -> Option<String> {
+        let meta = match std::fs::symlink_metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                self.diags
+                    .error(Pos::file(rel), format!("cannot read the file: {e}"));
+                return None;
+            }
+        };
+        if meta.file_type().is_symlink() {
+            let inside = std::fs::canonicalize(path)
+                .ok()
+                .zip(std::fs::canonicalize(self.root).ok())
+                .is_some_and(|(target, root)| target.starts_with(root));
+            if !inside {
+                self.diags
+                    .error(
+                        Pos::file(rel),
+                        "expected a file inside the handbook, found a symbolic link that points outside it (or nowhere)",
+                    )
+                    .hint("copy the file into the handbook instead of linking to it");
+                return None;
+            }
+        }
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if size > MAX_FILE_BYTES {
+            self.diags
+                .error(
+                    Pos::file(rel),
+                    format!(
+                        "expected a content file of at most {} MiB, found {:.1} MiB",
+                        MAX_FILE_BYTES / (1024 * 1024),
+                        size as f64 / (1024.0 * 1024.0)
+                    ),
+                )
+                .hint("split the content into several files");
+            return None;
+        }
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                self.diags
+                    .error(Pos::file(rel), format!("cannot read the file: {e}"));
+                return None;
+            }
+        };
+        decode_utf8(bytes, rel, self.diags)
+    }
+}
+
+/// UTF-8 without a byte-order mark, or a located error saying where it breaks.
+pub fn decode_utf8(bytes: Vec<u8>, rel: &Path, diags: &mut Diagnostics) -> Option<String> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        diags
+            .error(
+                Pos::new(rel, 1, 1),
+                "expected UTF-8 text without a byte-order mark, found a byte-order mark (BOM)",
+            )
+            .hint("save the file as \"UTF-8\" rather than \"UTF-8 with BOM\"");
+        return None;
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let col = String::from_utf8_lossy(&good[line_start..]).chars().count() as u32 + 1;
+            let bad = e.as_bytes()[good.len()];
+            diags
+                .error(
+                    Pos::new(rel, line, col),
+                    format!("expected UTF-8 text, found the byte 0x{bad:02X}, which is not valid UTF-8"),
+                )
+                .hint("the file was probably saved in another encoding (e.g. Windows-1250); save it as UTF-8");
+            None
+        }
+    }
+}
+
+/// Parser settings: duplicate keys are errors, and anchors, aliases and nesting are bounded
+/// so that a hostile file (a "billion laughs") fails fast instead of eating memory.
+fn yaml_options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+        with_snippet: false,
+    }
+}
+
+/// The parser's message, rephrased as "expected …, found …" where the library's own
+/// words are terse, and a hint for the mistakes authors make most. `found` is the text at
+/// the error's position.
+fn describe_yaml_error(e: &serde_saphyr::Error, found: String) -> (String, Option<String>) {
+    let raw = e.to_string();
+    // The library appends " at line N, column M"; the diagnostic prints the place itself.
+    let mut msg = raw.lines().next().unwrap_or("").trim().to_string();
+    if let Some(i) = msg.rfind(" at line ") {
+        msg.truncate(i);
+    }
+    if let Some(i) = msg.find(", set DuplicateKeyPolicy") {
+        msg.truncate(i);
+    }
+    let found = if found.is_empty() {
+        "nothing".to_string()
+    } else {
+        format!("`{found}`")
+    };
+    let lower = msg.to_lowercase();
+    let (msg, hint) = if lower.starts_with("invalid u32")
+        || lower.starts_with("invalid u64")
+        || lower.starts_with("invalid i")
+    {
+        (format!("expected a whole number, found {found}"), None)
+    } else if lower.starts_with("expected string scalar") {
+        (
+            format!("expected text, found {found}"),
+            Some(
+                "quote text that starts with [ { * & ! | > or contains \": \" (or use a `|` block)"
+                    .to_string(),
+            ),
+        )
+    } else if lower.starts_with("expected mapping start") {
+        (
+            format!("expected a mapping (`key: value` lines), found {found}"),
+            Some(
+                "check the indentation: the fields of one item line up under each other"
+                    .to_string(),
+            ),
+        )
+    } else if lower.starts_with("expected sequence start") {
+        (
+            format!("expected a list (`- item` lines, or `[a, b]`), found {found}"),
+            None,
+        )
+    } else if lower.contains("null into string") || lower.contains("invalid type: null") {
+        (
+            format!(
+                "expected text, found nothing (`{}`)",
+                found.trim_matches('`')
+            ),
+            Some("write the text, or leave the field out if the source has none".to_string()),
+        )
+    } else if lower.contains("recursive reference") {
+        (
+            "expected a value, found an alias that refers to itself (a reference cycle)"
+                .to_string(),
+            Some(
+                "an alias (*name) must not point into the anchor (&name) that contains it"
+                    .to_string(),
+            ),
+        )
+    } else if lower.contains("unknown field") {
+        (
+            msg,
+            Some("the fields each file may have are listed in docs/content-format.md".to_string()),
+        )
+    } else if lower.contains("missing field") {
+        (
+            format!("{msg}: expected it in this mapping, found none"),
+            Some("every required field is listed in docs/content-format.md".to_string()),
+        )
+    } else if lower.contains("duplicate") {
+        (
+            msg,
+            Some(
+                "each key may appear once in a mapping; remove or rename the second one"
+                    .to_string(),
+            ),
+        )
+    } else if lower.contains("found a tab") || lower.contains("tabs") {
+        (
+            msg,
+            Some("indent with spaces; YAML does not allow tabs for indentation".to_string()),
+        )
+    } else if lower.contains("budget")
+        || lower.contains("alias")
+        || lower.contains("depth")
+        || lower.contains("recursion")
+    {
+        (
+            msg,
+            Some("the file nests or repeats (through anchors and aliases) far more than content needs".to_string()),
+        )
+    } else if msg.is_empty() {
+        (
+            "expected valid YAML, found something the parser could not read".to_string(),
+            None,
+        )
+    } else {
+        (msg, None)
+    };
+    (msg, hint)
+}
+
+/// The rest of the line at a 1-based position, trimmed and shortened: what was found there.
+fn found_at(text: &str, line: u32, col: u32) -> String {
+    let Some(l) = text.lines().nth(line.saturating_sub(1) as usize) else {
+        return String::new();
+    };
+    let rest: String = l.chars().skip(col.saturating_sub(1) as usize).collect();
+    let rest = rest.trim();
+    if rest.chars().count() > 40 {
+        format!("{}…", rest.chars().take(40).collect::<String>())
+    } else {
+        rest.to_string()
+    }
+}
+
+fn is_yaml(p: &Path) -> bool {
+    matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
+
+/// `content/sop/02-identifikimi-formal.yaml` → `identifikimi-formal`: the numeric prefix
+/// only orders the files.
+pub fn slug_of(path: &Path) -> String {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    match stem.split_once('-') {
+        Some((prefix, rest))
+            if !prefix.is_empty() && prefix.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            rest.to_string()
+        }
+        _ => stem.to_string(),
+    }
+}

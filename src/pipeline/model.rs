@@ -1,0 +1,842 @@
+//! Stage 3, model: one immutable `Handbook` value built from checked sources.
+//!
+//! Ids are derived here from numbers and file names (`S2.3.1`, `identifikimi-formal.4`),
+//! and the cross-reference graph is computed once (which criteria and steps name a role,
+//! which steps use a form). `catalog.json` is this value serialised, so its field names
+//! are a public contract: add fields, never rename them.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::duration;
+use crate::pipeline::load::Sources;
+use crate::pipeline::source::{self, S};
+
+pub mod forms;
+
+#[derive(Debug, Serialize)]
+pub struct Handbook {
+    #[serde(skip)]
+    pub config: Config,
+    pub title: String,
+    pub standards: Vec<Standard>,
+    pub procedures: Vec<Procedure>,
+    pub roles: Vec<Role>,
+    pub forms: Vec<Form>,
+    pub glossary: Glossary,
+    pub principles: Principles,
+    pub indicators: Option<Indicators>,
+    pub plans: Vec<Plan>,
+    /// Every timing of standards and procedures, shortest first.
+    pub deadlines: Vec<Deadline>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Standard {
+    pub id: String,
+    pub number: u32,
+    pub title: String,
+    pub outcome: String,
+    pub statement: String,
+    pub criteria: Vec<Criterion>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Criterion {
+    pub id: String,
+    pub number: u32,
+    pub text: String,
+    pub evidence: Vec<Evidence>,
+    pub guidance: Vec<Guidance>,
+    pub timing: Vec<Timing>,
+    pub roles: Vec<String>,
+    pub procedures: Vec<String>,
+    pub forms: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Evidence {
+    pub id: String,
+    pub number: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Guidance {
+    pub id: String,
+    pub number: Option<String>,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Timing {
+    pub text: String,
+    /// `within` (a deadline), `every` (a frequency), `duration` (a length of time),
+    /// `before` (a lead time before an event) or `none` (the words set no time limit).
+    pub kind: &'static str,
+    /// The ISO 8601 duration as written (the shorter end of a range; empty for `none`).
+    pub iso: String,
+    /// Approximate calendar length in seconds (a month = 30 days, a working day 7/5 of a
+    /// day), for sorting.
+    pub seconds: u64,
+    /// The duration in Albanian words ("14 ditë"), without working days or a range's end;
+    /// pages word timings from the locale pack instead.
+    pub human: String,
+    /// The days are working days ("30 ditë pune").
+    pub working_days: bool,
+    /// The longer end of a range, as written ("P12M" of "nga 4 deri në 12 muaj").
+    pub to_iso: Option<String>,
+    /// Approximate calendar length of the range's longer end, in seconds.
+    pub to_seconds: Option<u64>,
+    /// The parsed durations, for wording them in the reader's language.
+    #[serde(skip)]
+    pub parsed: Option<(duration::Duration, Option<duration::Duration>)>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Procedure {
+    pub id: String,
+    pub order: usize,
+    pub title: String,
+    pub collection: String,
+    pub source: Option<String>,
+    pub definition: Option<String>,
+    pub agencies: Option<Agencies>,
+    pub sections: Vec<Section>,
+    pub steps: Vec<Step>,
+    pub documentation: Vec<Document>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Agencies {
+    pub intro: Option<String>,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Section {
+    /// `slug.sN`, N the section's position (1-based).
+    pub id: String,
+    pub title: Option<String>,
+    pub text: Option<String>,
+    pub items: Vec<String>,
+    pub timing: Vec<Timing>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Step {
+    pub id: String,
+    pub number: String,
+    pub group: Option<String>,
+    pub title: Option<String>,
+    pub text: String,
+    pub actors: Vec<String>,
+    pub timing: Vec<Timing>,
+    pub forms: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Document {
+    pub text: String,
+    pub form: Option<String>,
+}
+
+/// What a role page holds: a job description (its sections, duties, requirements) or a
+/// role the procedures define in a sentence or two.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RoleKind {
+    Job,
+    Role,
+}
+
+impl RoleKind {
+    /// The kind as the catalogue and the templates name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            RoleKind::Job => "job",
+            RoleKind::Role => "role",
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Role {
+    pub id: String,
+    pub title: String,
+    pub abbr: Option<String>,
+    /// Another jurisdiction than the handbook's, where the role exists (`Kosovë`).
+    pub jurisdiction: Option<String>,
+    pub kind: RoleKind,
+    pub source: Option<String>,
+    pub definition: Option<String>,
+    /// The job description's sections, in the order of the source: (field, text).
+    pub sections: Vec<RoleSection>,
+    pub duty_areas: Vec<DutyArea>,
+    pub requirements: Vec<RoleSection>,
+    /// Where the role acts: criteria and steps that name it (ids).
+    pub acts_in: Vec<String>,
+    pub signature: Option<String>,
+    /// Printed headings by field (see `RoleSrc::headings`).
+    pub headings: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RoleSection {
+    /// The field name of the content format (`mission`, `education`, …).
+    pub key: &'static str,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DutyArea {
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Form {
+    pub id: String,
+    /// The printed code (the id), or none where the source prints none.
+    pub code: Option<String>,
+    pub title: String,
+    pub group: String,
+    pub procedure: Option<String>,
+    /// Steps (ids) and criteria (ids) that use the form.
+    pub used_by: Vec<String>,
+    /// The code printed on the form itself (`E-3`), where it is encoded field by field.
+    pub printed_code: Option<String>,
+    /// The printed form, field by field (`content/forms/ID.yaml`), where it is encoded.
+    pub template: Option<forms::FormTemplate>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Glossary {
+    pub source: Option<String>,
+    pub abbreviations: Vec<Term>,
+    pub definitions: Vec<Term>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Term {
+    pub id: String,
+    pub term: String,
+    pub abbr: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Principles {
+    pub source: Option<String>,
+    pub intro: Option<String>,
+    pub principles: Vec<Principle>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Principle {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Indicators {
+    pub title: String,
+    pub source: Option<String>,
+    pub intro: Option<String>,
+    pub groups: Vec<IndicatorGroup>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IndicatorGroup {
+    pub id: String,
+    pub title: String,
+    pub intro: Option<String>,
+    pub items: Vec<Indicator>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Indicator {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Plan {
+    pub id: String,
+    pub title: String,
+    pub source: Option<String>,
+    pub intro: Option<String>,
+    pub goals: Vec<Goal>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Goal {
+    pub id: String,
+    pub number: String,
+    pub title: String,
+    pub objectives: Vec<Objective>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Objective {
+    pub id: String,
+    pub number: String,
+    pub title: String,
+    pub activities: Vec<Activity>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Activity {
+    pub id: String,
+    pub number: String,
+    pub text: String,
+    pub responsible: Option<String>,
+    pub timeframe: Option<String>,
+    pub indicators: Option<String>,
+    pub legal: Option<String>,
+    pub funding: Option<String>,
+    pub cost: Option<String>,
+}
+
+/// One entry of the deadlines register: a timing and where it is set.
+#[derive(Debug, Serialize)]
+pub struct Deadline {
+    /// Criterion, step or procedure section id.
+    pub owner: String,
+    /// `criterion`, `step` or `section`.
+    pub owner_kind: &'static str,
+    pub timing: Timing,
+}
+
+// ---------------------------------------------------------------------------------------
+
+/// Build the handbook from sources that passed validation. Anything validation would
+/// have refused is skipped here rather than trusted.
+pub fn build(config: Config, src: Sources) -> Handbook {
+    let standards: Vec<Standard> = {
+        let mut v: Vec<Standard> = src
+            .standards
+            .into_iter()
+            .map(|l| standard(l.value))
+            .collect();
+        v.sort_by_key(|s| s.number);
+        v
+    };
+    let procedures: Vec<Procedure> = src
+        .procedures
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| procedure(i + 1, l.slug, l.value))
+        .collect();
+    let mut roles: Vec<Role> = src
+        .roles
+        .into_iter()
+        .map(|l| role(l.slug, l.value))
+        .collect();
+    roles.sort_by(|a, b| a.title.cmp(&b.title));
+    let mut forms: Vec<Form> = src
+        .forms
+        .map(|l| {
+            l.value
+                .groups
+                .into_iter()
+                .flat_map(|g| {
+                    let group = g.title.value;
+                    let proc = g.procedure.map(|p| p.value);
+                    g.forms.into_iter().map(move |f| Form {
+                        code: if f.no_code.is_some_and(|n| n.value) {
+                            None
+                        } else {
+                            Some(f.id.value.clone())
+                        },
+                        id: f.id.value,
+                        title: f.title.value,
+                        group: group.clone(),
+                        procedure: proc.clone(),
+                        used_by: Vec::new(),
+                        printed_code: None,
+                        template: None,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    for t in src.form_templates {
+        if let Some(f) = forms.iter_mut().find(|f| f.id == t.slug) {
+            let template = forms::template(t.value);
+            f.printed_code = template.code.clone();
+            f.template = Some(template);
+        }
+    }
+    let glossary = src.glossary.map(|l| glossary(l.value)).unwrap_or_default();
+    let principles = src
+        .principles
+        .map(|l| Principles {
+            source: l.value.source,
+            intro: l.value.intro.map(|s| s.value),
+            principles: l
+                .value
+                .principles
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| Principle {
+                    id: format!("parimi-{}", i + 1),
+                    title: p.title.value,
+                    text: p.text.value,
+                })
+                .collect(),
+        })
+        .unwrap_or_default();
+    let indicators = src.indicators.map(|l| indicators(l.value));
+    let plans = src
+        .plans
+        .into_iter()
+        .map(|l| plan(l.slug, l.value))
+        .collect();
+
+    // The cross-reference graph, computed once: role → where it acts, form → who uses it.
+    let mut acts: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut uses: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut deadlines = Vec::new();
+    for s in &standards {
+        for c in &s.criteria {
+            for r in &c.roles {
+                acts.entry(r).or_default().push(c.id.clone());
+            }
+            for f in &c.forms {
+                uses.entry(f).or_default().push(c.id.clone());
+            }
+            for t in &c.timing {
+                deadlines.push(Deadline {
+                    owner: c.id.clone(),
+                    owner_kind: "criterion",
+                    timing: t.clone(),
+                });
+            }
+        }
+    }
+    for p in &procedures {
+        for st in &p.steps {
+            for r in &st.actors {
+                acts.entry(r).or_default().push(st.id.clone());
+            }
+            for f in &st.forms {
+                uses.entry(f).or_default().push(st.id.clone());
+            }
+            for t in &st.timing {
+                deadlines.push(Deadline {
+                    owner: st.id.clone(),
+                    owner_kind: "step",
+                    timing: t.clone(),
+                });
+            }
+        }
+        for sec in &p.sections {
+            for t in &sec.timing {
+                deadlines.push(Deadline {
+                    owner: sec.id.clone(),
+                    owner_kind: "section",
+                    timing: t.clone(),
+                });
+            }
+        }
+    }
+    // Words that set no time limit are not deadlines.
+    deadlines.retain(|d| d.timing.kind != "none");
+    let acts: BTreeMap<String, Vec<String>> =
+        acts.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let uses: BTreeMap<String, Vec<String>> =
+        uses.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    for r in &mut roles {
+        r.acts_in = acts.get(&r.id).cloned().unwrap_or_default();
+    }
+    for f in &mut forms {
+        f.used_by = uses.get(&f.id).cloned().unwrap_or_default();
+    }
+    deadlines.sort_by_key(|d| (d.timing.seconds, d.timing.to_seconds));
+
+    Handbook {
+        title: config.title.clone(),
+        config,
+        standards,
+        procedures,
+        roles,
+        forms,
+        glossary,
+        principles,
+        indicators,
+        plans,
+        deadlines,
+    }
+}
+
+fn standard(s: source::StandardSrc) -> Standard {
+    let sid = format!("S{}", s.number.value);
+    let criteria = s
+        .criteria
+        .into_iter()
+        .map(|c| {
+            let cid = format!("{sid}.{}", c.number.value);
+            Criterion {
+                evidence: c
+                    .evidence
+                    .into_iter()
+                    .map(|e| Evidence {
+                        id: evidence_id(&sid, &e.number.value),
+                        number: e.number.value,
+                        text: e.text.value,
+                    })
+                    .collect(),
+                guidance: c
+                    .guidance
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, g)| {
+                        let number = g.number.map(|n| n.value);
+                        let tail = number
+                            .as_deref()
+                            .and_then(|n| n.split_once('.').map(|(_, t)| t.to_string()))
+                            .unwrap_or_else(|| (i + 1).to_string());
+                        Guidance {
+                            id: format!("{cid}.g{tail}"),
+                            number,
+                            text: g.text.value,
+                        }
+                    })
+                    .collect(),
+                timing: c.timing.into_iter().filter_map(timing).collect(),
+                roles: values(c.roles),
+                procedures: values(c.procedures),
+                forms: values(c.forms),
+                id: cid,
+                number: c.number.value,
+                text: c.text.value,
+            }
+        })
+        .collect();
+    Standard {
+        id: sid,
+        number: s.number.value,
+        title: s.title.value,
+        outcome: s.outcome.value,
+        statement: s.statement.value,
+        criteria,
+    }
+}
+
+/// `S2` + `"3.1"` → `S2.3.1`.
+pub fn evidence_id(standard_id: &str, number: &str) -> String {
+    format!("{standard_id}.{}", number.trim())
+}
+
+fn values(v: Vec<S<String>>) -> Vec<String> {
+    v.into_iter().map(|s| s.value).collect()
+}
+
+fn opt(v: Option<S<String>>) -> Option<String> {
+    v.map(|s| s.value)
+}
+
+/// A timing with one valid duration (or none, where the words set no time limit);
+/// validation reports the others.
+pub fn timing(t: source::TimingSrc) -> Option<Timing> {
+    if t.no_time_limit.is_some_and(|f| f.value) {
+        return Some(Timing {
+            text: t.text.value,
+            kind: "none",
+            iso: String::new(),
+            seconds: 0,
+            human: String::new(),
+            working_days: false,
+            to_iso: None,
+            to_seconds: None,
+            parsed: None,
+        });
+    }
+    let (kind, iso) = match (t.within, t.every, t.duration, t.before) {
+        (Some(w), None, None, None) => ("within", w.value),
+        (None, Some(e), None, None) => ("every", e.value),
+        (None, None, Some(d), None) => ("duration", d.value),
+        (None, None, None, Some(b)) => ("before", b.value),
+        _ => return None,
+    };
+    let iso = iso.trim().to_string();
+    let d = duration::parse(&iso).ok()?;
+    let working_days = t.days.is_some_and(|d| d.value.trim() == "working");
+    let to = match t.to {
+        Some(to) => {
+            let to = to.value.trim().to_string();
+            let end = duration::parse(&to).ok()?;
+            Some((to, end))
+        }
+        None => None,
+    };
+    // A working week has five days: counted on the calendar, a working day is 7/5 of a day.
+    let calendar = |d: &duration::Duration| {
+        if working_days {
+            d.approx_seconds() * 7 / 5
+        } else {
+            d.approx_seconds()
+        }
+    };
+    Some(Timing {
+        text: t.text.value,
+        kind,
+        seconds: calendar(&d),
+        human: d.to_albanian(),
+        working_days,
+        to_seconds: to.as_ref().map(|(_, end)| calendar(end)),
+        parsed: Some((d, to.as_ref().map(|(_, end)| *end))),
+        to_iso: to.map(|(iso, _)| iso),
+        iso,
+    })
+}
+
+fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> Procedure {
+    let steps = p
+        .steps
+        .into_iter()
+        .map(|s| Step {
+            id: format!("{slug}.{}", s.number.value.trim()),
+            number: s.number.value,
+            group: opt(s.group),
+            title: opt(s.title),
+            text: s.text.value,
+            actors: values(s.actors),
+            timing: s.timing.into_iter().filter_map(timing).collect(),
+            forms: values(s.forms),
+        })
+        .collect();
+    Procedure {
+        id: slug.clone(),
+        order,
+        title: p.title.value,
+        collection: p.collection.value,
+        source: p.source,
+        definition: opt(p.definition),
+        agencies: p.agencies.map(|a| Agencies {
+            intro: opt(a.intro),
+            items: values(a.items),
+        }),
+        sections: p
+            .sections
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| Section {
+                id: format!("{slug}.s{}", i + 1),
+                title: opt(s.title),
+                text: opt(s.text),
+                items: values(s.items),
+                timing: s.timing.into_iter().filter_map(timing).collect(),
+            })
+            .collect(),
+        steps,
+        documentation: p
+            .documentation
+            .into_iter()
+            .map(|d| Document {
+                text: d.text.value,
+                form: opt(d.form),
+            })
+            .collect(),
+    }
+}
+
+fn role(slug: String, r: source::RoleSrc) -> Role {
+    let mut sections = Vec::new();
+    let mut push = |key: &'static str, v: Option<S<String>>| {
+        if let Some(v) = v {
+            sections.push(RoleSection { key, text: v.value });
+        }
+    };
+    push("position", r.position);
+    push("institution", r.institution);
+    push("directorate", r.directorate);
+    push("reports_to", r.reports_to);
+    push("mission", r.mission);
+    push("purpose", r.purpose);
+    push("main_duties", r.main_duties);
+    let mut tail = Vec::new();
+    let mut push_tail = |key: &'static str, v: Option<S<String>>| {
+        if let Some(v) = v {
+            tail.push(RoleSection { key, text: v.value });
+        }
+    };
+    push_tail("problem_solving", r.problem_solving);
+    push_tail("decision_making", r.decision_making);
+    push_tail("environment", r.environment);
+    push_tail("supervision", r.supervision);
+    push_tail("subordinates", r.subordinates);
+    push_tail("conditions", r.conditions);
+    sections.extend(tail);
+    let mut requirements = Vec::new();
+    if let Some(q) = r.requirements {
+        for (key, v) in [
+            ("education", q.education),
+            ("experience", q.experience),
+            ("knowledge", q.knowledge),
+            ("abilities", q.abilities),
+        ] {
+            if let Some(v) = v {
+                requirements.push(RoleSection { key, text: v.value });
+            }
+        }
+    }
+    Role {
+        id: slug,
+        title: r.title.value,
+        abbr: opt(r.abbr),
+        jurisdiction: opt(r.jurisdiction),
+        kind: match r.kind.value {
+            source::RoleKind::Job => RoleKind::Job,
+            source::RoleKind::Role => RoleKind::Role,
+        },
+        source: r.source,
+        definition: opt(r.definition),
+        sections,
+        duty_areas: r
+            .duty_areas
+            .into_iter()
+            .map(|a| DutyArea {
+                title: a.title.value,
+                text: a.text.value,
+            })
+            .collect(),
+        requirements,
+        acts_in: Vec::new(),
+        signature: opt(r.signature),
+        headings: r.headings.into_iter().map(|(k, v)| (k, v.value)).collect(),
+    }
+}
+
+/// A stable anchor for a glossary term: folded to ASCII, lowercased, dashes for the rest.
+pub fn term_id(prefix: &str, term: &str) -> String {
+    let mut id = String::from(prefix);
+    let mut dash = true;
+    for c in crate::text::fold(term).chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+            dash = false;
+        } else if !dash {
+            id.push('-');
+            dash = true;
+        }
+    }
+    id.trim_end_matches('-').to_string()
+}
+
+fn glossary(g: source::GlossarySrc) -> Glossary {
+    let terms = |v: Vec<source::TermSrc>, prefix: &str| -> Vec<Term> {
+        let mut seen = std::collections::HashSet::new();
+        v.into_iter()
+            .map(|t| {
+                let mut id = term_id(prefix, &t.term.value);
+                let base = id.clone();
+                let mut n = 2;
+                while !seen.insert(id.clone()) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                Term {
+                    id,
+                    term: t.term.value,
+                    abbr: opt(t.abbr),
+                    text: t.text.value,
+                }
+            })
+            .collect()
+    };
+    Glossary {
+        source: g.source,
+        abbreviations: terms(g.abbreviations, "shkurtim-"),
+        definitions: terms(g.definitions, "perkufizim-"),
+    }
+}
+
+fn indicators(i: source::IndicatorsSrc) -> Indicators {
+    Indicators {
+        title: i.title.value,
+        source: i.source,
+        intro: opt(i.intro),
+        groups: i
+            .groups
+            .into_iter()
+            .map(|g| {
+                let gid = g.id.value;
+                IndicatorGroup {
+                    items: g
+                        .items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(n, t)| Indicator {
+                            id: format!("{gid}.{}", n + 1),
+                            text: t.value,
+                        })
+                        .collect(),
+                    id: gid,
+                    title: g.title.value,
+                    intro: opt(g.intro),
+                }
+            })
+            .collect(),
+    }
+}
+
+fn plan(slug: String, p: source::PlanSrc) -> Plan {
+    Plan {
+        goals: p
+            .goals
+            .into_iter()
+            .map(|g| Goal {
+                id: format!("{slug}.q{}", g.number.value.trim()),
+                objectives: g
+                    .objectives
+                    .into_iter()
+                    .map(|o| Objective {
+                        id: format!("{slug}.o{}", o.number.value.trim()),
+                        activities: o
+                            .activities
+                            .into_iter()
+                            .map(|a| Activity {
+                                id: format!("{slug}.a{}", a.number.value.trim()),
+                                number: a.number.value,
+                                text: a.text.value,
+                                responsible: a.responsible,
+                                timeframe: a.timeframe,
+                                indicators: a.indicators,
+                                legal: a.legal,
+                                funding: a.funding,
+                                cost: a.cost,
+                            })
+                            .collect(),
+                        number: o.number.value,
+                        title: o.title.value,
+                    })
+                    .collect(),
+                number: g.number.value,
+                title: g.title.value,
+            })
+            .collect(),
+        id: slug,
+        title: p.title.value,
+        source: p.source,
+        intro: opt(p.intro),
+    }
+}
+
+impl Handbook {
+    pub fn criteria_count(&self) -> usize {
+        self.standards.iter().map(|s| s.criteria.len()).sum()
+    }
+
+    pub fn evidence_count(&self) -> usize {
+        self.standards
+            .iter()
+            .flat_map(|s| &s.criteria)
+            .map(|c| c.evidence.len())
+            .sum()
+    }
+}

@@ -1,0 +1,200 @@
+//! The printed forms in the model: the checked `content/forms/ID.yaml` with ids given to
+//! every section (`s1`, …) and field (`f1`, …), unique within the form's page.
+
+use serde::Serialize;
+
+use crate::pipeline::source::forms::*;
+
+pub use crate::pipeline::source::forms::{ColumnKind, FieldKind, PartRole};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FormTemplate {
+    pub code: Option<String>,
+    pub title: String,
+    pub revision: Option<String>,
+    pub serial: Option<String>,
+    pub placeholders: Vec<String>,
+    /// Pages of the printed original.
+    pub pages: Option<u32>,
+    pub source: Option<String>,
+    pub notes: Vec<String>,
+    pub sections: Vec<FormSection>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FormSection {
+    pub id: String,
+    pub number: Option<String>,
+    pub title: Option<String>,
+    pub instruction: Option<String>,
+    pub text: Option<String>,
+    /// The printed page this section starts, where it starts one.
+    pub page: Option<u32>,
+    pub columns: u32,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Field {
+    pub id: String,
+    pub kind: FieldKind,
+    pub label: Option<String>,
+    pub instruction: Option<String>,
+    pub page: Option<u32>,
+    pub lines: u32,
+    pub unit: Option<String>,
+    pub value: Option<String>,
+    pub options: Vec<FormOption>,
+    pub multiple: bool,
+    pub other: Option<String>,
+    pub columns: Vec<Column>,
+    /// Table rows: each with its printed label (empty for a blank row).
+    pub rows: Vec<String>,
+    pub parts: Vec<Part>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FormOption {
+    pub label: String,
+    pub blank: Option<String>,
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    pub label: String,
+    pub kind: ColumnKind,
+    pub options: Vec<String>,
+    pub bounds: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Part {
+    pub role: PartRole,
+    pub label: String,
+}
+
+fn v(s: Option<crate::pipeline::source::S<String>>) -> Option<String> {
+    s.map(|s| s.value)
+}
+
+/// The model of one checked printed form.
+pub fn template(t: FormTemplateSrc) -> FormTemplate {
+    let mut next_field = 0;
+    let sections = t
+        .sections
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| FormSection {
+            id: format!("s{}", i + 1),
+            number: v(s.number),
+            title: v(s.title),
+            instruction: v(s.instruction),
+            text: v(s.text),
+            page: s.page.map(|p| p.value),
+            columns: s.columns.map(|c| c.value).unwrap_or(1),
+            fields: s
+                .fields
+                .into_iter()
+                .map(|f| {
+                    next_field += 1;
+                    field(format!("f{next_field}"), f)
+                })
+                .collect(),
+        })
+        .collect();
+    FormTemplate {
+        code: v(t.code),
+        title: t.title.value,
+        revision: v(t.revision),
+        serial: v(t.serial),
+        placeholders: t.placeholders.into_iter().map(|p| p.value).collect(),
+        pages: t.pages.map(|p| p.value),
+        source: t.source,
+        notes: t.notes.into_iter().map(|n| n.value).collect(),
+        sections,
+    }
+}
+
+fn field(id: String, f: FieldSrc) -> Field {
+    let rows = if f.row_labels.is_empty() {
+        vec![String::new(); f.rows.map(|r| r.value).unwrap_or(0) as usize]
+    } else {
+        f.row_labels.into_iter().map(|r| r.value).collect()
+    };
+    Field {
+        id,
+        kind: f.kind.value,
+        label: v(f.label),
+        instruction: v(f.instruction),
+        page: f.page.map(|p| p.value),
+        lines: f.lines.map(|l| l.value).unwrap_or(3),
+        unit: v(f.unit),
+        value: v(f.value),
+        options: f
+            .options
+            .into_iter()
+            .map(|o| FormOption {
+                label: o.value.label,
+                blank: o.value.blank,
+                unit: o.value.unit,
+            })
+            .collect(),
+        multiple: f.multiple.is_some_and(|m| m.value),
+        other: v(f.other),
+        columns: f
+            .columns
+            .into_iter()
+            .map(|c| Column {
+                label: c.label.value,
+                kind: c.kind.map(|k| k.value).unwrap_or(ColumnKind::Text),
+                options: c.options.into_iter().map(|o| o.value).collect(),
+                bounds: c.bounds.into_iter().map(|o| o.value).collect(),
+            })
+            .collect(),
+        rows,
+        parts: f
+            .parts
+            .into_iter()
+            .map(|p| Part {
+                role: p.role.value,
+                label: p.label.value,
+            })
+            .collect(),
+    }
+}
+
+impl FormTemplate {
+    /// Every printed word of the form's sections, for search and for tests: the section's
+    /// number and title, instructions, labels, options, column headings.
+    pub fn section_words(s: &FormSection) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        out.extend(s.number.as_deref());
+        out.extend(s.title.as_deref());
+        out.extend(s.instruction.as_deref());
+        out.extend(s.text.as_deref());
+        for f in &s.fields {
+            out.extend(f.label.as_deref());
+            out.extend(f.instruction.as_deref());
+            out.extend(f.value.as_deref());
+            out.extend(f.unit.as_deref());
+            for o in &f.options {
+                out.push(&o.label);
+                out.extend(o.blank.as_deref());
+            }
+            out.extend(f.other.as_deref());
+            for c in &f.columns {
+                out.push(&c.label);
+            }
+            for r in &f.rows {
+                if !r.is_empty() {
+                    out.push(r);
+                }
+            }
+            for p in &f.parts {
+                out.push(&p.label);
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,375 @@
+//! The page of a printed form (`content/forms/ID.yaml`): its sections grouped into the
+//! pages of the printed original, every field with an id and the words a screen reader
+//! announces for it, every table cell with its own label.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::views::{ActsView, Html};
+use crate::address;
+use crate::markdown;
+use crate::pipeline::model::Form;
+use crate::pipeline::model::forms::{ColumnKind, Field, FieldKind, FormSection, PartRole};
+
+/// "MR3 (E-3)": the catalogue id with the printed code beside it.
+pub fn label(id: &str, code: Option<&str>) -> String {
+    match code {
+        Some(c) if c != id => format!("{id} ({c})"),
+        _ => id.to_string(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct FormPageView {
+    pub id: String,
+    pub label: String,
+    pub url: String,
+    /// The title in the catalogue.
+    pub catalogue_title: String,
+    /// The printed title, code, revision line, serial label and placeholders.
+    pub title: String,
+    pub code: Option<String>,
+    pub revision: Option<String>,
+    pub serial: Option<String>,
+    pub placeholders: Vec<PlaceholderView>,
+    pub source: Option<String>,
+    /// Pages of the printed original (or as many as the encoding starts).
+    pub pages_total: u32,
+    pub pages: Vec<PrintedPageView>,
+    pub notes_html: Vec<Html>,
+    pub used_by: Vec<ActsView>,
+}
+
+#[derive(Serialize)]
+pub struct PlaceholderView {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Serialize)]
+pub struct PrintedPageView {
+    pub number: u32,
+    pub sections: Vec<SectionView>,
+}
+
+#[derive(Serialize)]
+pub struct SectionView {
+    pub id: String,
+    /// The rest of a section that a page of the original breaks: no heading again.
+    pub cont: bool,
+    pub number: Option<String>,
+    pub title: Option<String>,
+    /// The words that name the section (number and title), for fields without a label.
+    pub name: String,
+    pub instruction: Option<String>,
+    pub text_html: Option<Html>,
+    pub columns: u32,
+    pub fields: Vec<FieldView>,
+}
+
+#[derive(Serialize)]
+pub struct FieldView {
+    pub id: String,
+    pub kind: &'static str,
+    pub label: Option<String>,
+    /// The label, or the section's name where the form prints none.
+    pub name: String,
+    pub instruction: Option<String>,
+    pub lines: u32,
+    pub unit: Option<String>,
+    pub value: Option<String>,
+    pub multiple: bool,
+    pub options: Vec<OptionView>,
+    pub columns: Vec<ColumnView>,
+    pub row_labels: bool,
+    pub rows: Vec<RowView>,
+    pub parts: Vec<PartView>,
+    pub wide: bool,
+}
+
+#[derive(Serialize)]
+pub struct OptionView {
+    pub id: String,
+    pub label: String,
+    /// The option's own blank: the words before it ("" for none) and its id.
+    pub blank: Option<String>,
+    pub blank_id: String,
+    pub unit: Option<String>,
+    pub other: bool,
+}
+
+#[derive(Serialize)]
+pub struct ColumnView {
+    pub label: String,
+    pub kind: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct RowView {
+    pub label: String,
+    pub cells: Vec<CellView>,
+}
+
+#[derive(Serialize)]
+pub struct CellView {
+    pub id: String,
+    pub kind: &'static str,
+    /// What a screen reader announces: the row's label (or number), then the column's.
+    pub name: String,
+    pub options: Vec<String>,
+    pub bounds: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct PartView {
+    pub id: String,
+    pub role: &'static str,
+    pub label: String,
+}
+
+fn ui_get(ui: &HashMap<String, String>, key: &str) -> String {
+    ui.get(key).cloned().unwrap_or_else(|| key.to_string())
+}
+
+/// The page of a form, where it is encoded field by field.
+pub fn page(
+    f: &Form,
+    used_by: Vec<ActsView>,
+    ui: &HashMap<String, String>,
+) -> Option<FormPageView> {
+    let t = f.template.as_ref()?;
+    let mut pages: Vec<PrintedPageView> = vec![PrintedPageView {
+        number: 1,
+        sections: Vec::new(),
+    }];
+    for s in &t.sections {
+        if let Some(p) = s.page
+            && p > pages.last().map_or(1, |l| l.number)
+        {
+            pages.push(PrintedPageView {
+                number: p,
+                sections: Vec::new(),
+            });
+        }
+        let name = [s.number.as_deref(), s.title.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut view = section_view(s, &name, false);
+        for fl in &s.fields {
+            if let Some(p) = fl.page
+                && p > pages.last().map_or(1, |l| l.number)
+            {
+                // The original breaks the page inside this section: the rest goes on.
+                let rest = section_view(s, &name, true);
+                pages
+                    .last_mut()
+                    .expect("a page")
+                    .sections
+                    .push(std::mem::replace(&mut view, rest));
+                pages.push(PrintedPageView {
+                    number: p,
+                    sections: Vec::new(),
+                });
+            }
+            view.fields.push(field_view(fl, &name, s.columns, ui));
+        }
+        pages.last_mut().expect("a page").sections.push(view);
+    }
+    let pages_total = t
+        .pages
+        .unwrap_or(0)
+        .max(pages.last().map_or(1, |p| p.number));
+    Some(FormPageView {
+        id: f.id.clone(),
+        label: label(&f.id, f.printed_code.as_deref()),
+        url: address::form_page(&f.id),
+        catalogue_title: f.title.clone(),
+        title: t.title.clone(),
+        code: t.code.clone(),
+        revision: t.revision.clone(),
+        serial: t.serial.clone(),
+        placeholders: t
+            .placeholders
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PlaceholderView {
+                id: format!("h{}", i + 1),
+                text: p.clone(),
+            })
+            .collect(),
+        source: t.source.clone(),
+        pages_total,
+        pages,
+        notes_html: t.notes.iter().map(|n| md(n)).collect(),
+        used_by,
+    })
+}
+
+fn md(text: &str) -> Html {
+    Html::from_safe_string(markdown::to_html(text))
+}
+
+fn section_view(s: &FormSection, name: &str, cont: bool) -> SectionView {
+    SectionView {
+        id: if cont {
+            format!("{}-2", s.id)
+        } else {
+            s.id.clone()
+        },
+        cont,
+        number: s.number.clone(),
+        title: s.title.clone(),
+        name: name.to_string(),
+        instruction: s.instruction.clone(),
+        text_html: s.text.as_deref().map(md),
+        columns: s.columns,
+        fields: Vec::new(),
+    }
+}
+
+fn kind_name(k: FieldKind) -> &'static str {
+    k.name()
+}
+
+fn column_kind(k: ColumnKind) -> &'static str {
+    match k {
+        ColumnKind::Text => "text",
+        ColumnKind::Date => "date",
+        ColumnKind::Number => "number",
+        ColumnKind::Period => "period",
+        ColumnKind::Choice => "choice",
+    }
+}
+
+fn part_role(r: PartRole) -> &'static str {
+    match r {
+        PartRole::Name => "name",
+        PartRole::Surname => "surname",
+        PartRole::Position => "position",
+        PartRole::Date => "date",
+        PartRole::Place => "place",
+        PartRole::Signature => "signature",
+    }
+}
+
+fn field_view(f: &Field, section: &str, columns: u32, ui: &HashMap<String, String>) -> FieldView {
+    let name = f.label.clone().unwrap_or_else(|| section.to_string());
+    let mut options: Vec<OptionView> = f
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| OptionView {
+            id: format!("{}-{}", f.id, i + 1),
+            label: o.label.clone(),
+            blank: o.blank.clone(),
+            blank_id: format!("{}-{}b", f.id, i + 1),
+            unit: o.unit.clone(),
+            other: false,
+        })
+        .collect();
+    if f.kind == FieldKind::Yesno && options.is_empty() {
+        for (i, key) in ["form_yes", "form_no"].into_iter().enumerate() {
+            options.push(OptionView {
+                id: format!("{}-{}", f.id, i + 1),
+                label: ui_get(ui, key),
+                blank: None,
+                blank_id: String::new(),
+                unit: None,
+                other: false,
+            });
+        }
+    }
+    if let Some(o) = &f.other {
+        options.push(OptionView {
+            id: format!("{}-o", f.id),
+            label: o.clone(),
+            blank: Some(String::new()),
+            blank_id: format!("{}-ob", f.id),
+            unit: None,
+            other: true,
+        });
+    }
+    let row_labels = f.rows.iter().any(|r| !r.is_empty());
+    let row_word = ui_get(ui, "form_row");
+    let rows = f
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(ri, r)| {
+            // A blank row under a labelled one belongs to it ("Objektivi 1", then four rows).
+            let row_name = if r.is_empty() {
+                let owner = f.rows[..ri].iter().rev().find(|x| !x.is_empty());
+                match owner {
+                    Some(o) => format!("{o}, {row_word} {}", ri + 1),
+                    None => format!("{row_word} {}", ri + 1),
+                }
+            } else {
+                r.clone()
+            };
+            let cells = f
+                .columns
+                .iter()
+                .enumerate()
+                .skip(usize::from(row_labels))
+                .map(|(ci, c)| {
+                    let col = if c.label.is_empty() {
+                        name.clone()
+                    } else {
+                        c.label.clone()
+                    };
+                    CellView {
+                        id: format!("{}-r{}c{}", f.id, ri + 1, ci + 1),
+                        kind: column_kind(c.kind),
+                        name: format!("{row_name}: {col}"),
+                        options: c.options.clone(),
+                        bounds: c.bounds.clone(),
+                    }
+                })
+                .collect();
+            RowView {
+                label: r.clone(),
+                cells,
+            }
+        })
+        .collect();
+    FieldView {
+        id: f.id.clone(),
+        kind: kind_name(f.kind),
+        label: f.label.clone(),
+        name,
+        instruction: f.instruction.clone(),
+        lines: f.lines,
+        unit: f.unit.clone(),
+        value: f.value.clone(),
+        multiple: f.multiple,
+        options,
+        columns: f
+            .columns
+            .iter()
+            .map(|c| ColumnView {
+                label: c.label.clone(),
+                kind: column_kind(c.kind),
+            })
+            .collect(),
+        row_labels,
+        rows,
+        parts: f
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PartView {
+                id: format!("{}-p{}", f.id, i + 1),
+                role: part_role(p.role),
+                label: p.label.clone(),
+            })
+            .collect(),
+        wide: columns > 1
+            && matches!(
+                f.kind,
+                FieldKind::Table | FieldKind::Choice | FieldKind::Signature
+            ),
+    }
+}

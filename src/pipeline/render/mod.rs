@@ -1,0 +1,476 @@
+//! Stage 4, render: views inside templates → the pages and files of the site, each handed
+//! to a [`Sink`] as soon as it is made.
+//!
+//! Rendering never touches the disk itself: the build passes the site writer (`write`),
+//! which swaps the site into place only if every page rendered; tests pass a [`MemorySink`].
+
+pub mod forms;
+pub mod oscal;
+pub mod views;
+pub mod xlsform;
+
+use std::collections::HashMap;
+
+use minijinja::{Environment, UndefinedBehavior, Value, context};
+
+use crate::address::{self, PAGES};
+use crate::diagnostics::{Diagnostics, Pos};
+use crate::pipeline::model::Handbook;
+use crate::theme::Theme;
+
+/// The Content-Security-Policy of every page: nothing may be loaded from anywhere but the
+/// site itself, and no inline script may run.
+pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'";
+
+/// Where rendered files go: the output seam. The site writer (`write::SiteWriter`) puts
+/// them on disk; [`MemorySink`] keeps them in memory for tests. Called once per file, from
+/// several threads at once.
+pub trait Sink: Sync {
+    /// One whole file, `path` inside the site (`/`-separated).
+    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+    /// One file written by `f` as it goes (for files too large to hold in memory);
+    /// returns its length.
+    fn put_stream(
+        &self,
+        path: &str,
+        f: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> std::io::Result<u64>;
+}
+
+/// A sink that keeps every file in memory, by path. A second file at one path is an
+/// error, as on disk.
+#[derive(Debug, Default)]
+pub struct MemorySink {
+    files: std::sync::Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
+}
+
+impl MemorySink {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The files put so far, by path.
+    pub fn into_files(self) -> std::collections::BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for MemorySink {
+    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        if files.insert(path.to_string(), bytes.to_vec()).is_some() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                format!("two files of the site would be written to {path}"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn put_stream(
+        &self,
+        path: &str,
+        f: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> std::io::Result<u64> {
+        let mut buf = Vec::new();
+        f(&mut buf)?;
+        let n = buf.len() as u64;
+        self.put(path, &buf)?;
+        Ok(n)
+    }
+}
+
+/// Render every file of the site into `sink`, pages in parallel. Problems (template
+/// errors, a sink that fails) go into `diags`; the site is complete only when `diags`
+/// has no errors.
+pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn Sink) {
+    let Some(ui) = ui_strings(theme, diags) else {
+        return;
+    };
+    let Some(env) = environment(theme, diags) else {
+        return;
+    };
+    let mut v = views::build(hb, &ui);
+    let site = val(&v.site);
+    let ui_value = val(&ui);
+    let nav = val(&v.nav);
+    // The template values take the standards over one by one (never two full copies);
+    // the page list keeps only what it needs.
+    let heads: Vec<(u32, String, String)> = v
+        .standards
+        .iter()
+        .map(|s| (s.number, s.title.clone(), s.url.clone()))
+        .collect();
+    let standards = Value::from(
+        std::mem::take(&mut v.standards)
+            .into_iter()
+            .map(|s| val(&s))
+            .collect::<Vec<Value>>(),
+    );
+
+    let mut r = Renderer {
+        env,
+        jobs: Vec::new(),
+        base: context! { site => site, ui => ui_value, csp => CSP, standards => standards.clone(), nav => nav, addr => addresses() },
+    };
+
+    r.page(PAGES.home, "index.html", context! { page => "index" });
+    for (i, (_, _, url)) in heads.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|p| heads.get(p));
+        let next = heads.get(i + 1);
+        let link = |x: Option<&(u32, String, String)>| {
+            x.map(|(number, title, url)| context! { number => *number, title => title.clone(), url => url.clone() })
+        };
+        r.page(
+            url,
+            "standard.html",
+            context! { page => "standard", s => standards.get_item(&Value::from(i)).unwrap_or_default(), prev => link(prev), next => link(next) },
+        );
+    }
+    // The pages every site has: (address, template, the nav entry it belongs to).
+    let fixed = [
+        (PAGES.print_all, "print.html", "print"),
+        (PAGES.search, "search.html", "search"),
+        (PAGES.assessment, "assessment-overview.html", "assessment"),
+        (
+            PAGES.assessment_evidence,
+            "assessment-evidence.html",
+            "assessment",
+        ),
+        (PAGES.assessment_plan, "assessment-plan.html", "assessment"),
+        (
+            PAGES.assessment_print,
+            "assessment-print.html",
+            "assessment",
+        ),
+    ];
+    for (path, template, page) in fixed {
+        r.page(path, template, context! { page => page });
+    }
+    // Audit sheets (blank, for inspectors) and the self-assessment (for directors).
+    r.page(
+        PAGES.audit_all,
+        "audit.html",
+        context! { page => "audit", sheets => standards.clone(), full => true },
+    );
+    for (i, (number, _, _)) in heads.iter().enumerate() {
+        let sv = standards.get_item(&Value::from(i)).unwrap_or_default();
+        r.page(
+            &address::audit_sheet(*number),
+            "audit.html",
+            context! { page => "audit", sheets => vec![sv.clone()], full => false },
+        );
+        r.page(
+            &address::assessment_standard(*number),
+            "assessment-standard.html",
+            context! { page => "assessment", s => sv },
+        );
+    }
+
+    if v.nav.procedures {
+        r.page(PAGES.procedures, "procedures.html", context! { page => "procedures", collections => val(&v.collections), procedures => val(&v.procedures) });
+        for p in &v.procedures {
+            r.page(
+                &p.url,
+                "procedure.html",
+                context! { page => "procedures", p => val(p) },
+            );
+        }
+    }
+    if v.nav.roles {
+        r.page(
+            PAGES.roles,
+            "roles.html",
+            context! { page => "roles", roles => val(&v.roles) },
+        );
+        for role in &v.roles {
+            r.page(
+                &role.url,
+                "role.html",
+                context! { page => "roles", role => val(role) },
+            );
+        }
+    }
+    if v.nav.forms {
+        r.page(
+            PAGES.forms,
+            "forms.html",
+            context! { page => "forms", groups => val(&v.forms) },
+        );
+        for f in &v.form_pages {
+            r.page(
+                &f.url,
+                "form.html",
+                context! { page => "forms", f => val(f) },
+            );
+        }
+    }
+    if v.nav.deadlines {
+        r.page(
+            PAGES.deadlines,
+            "deadlines.html",
+            context! { page => "deadlines", deadlines => val(&v.deadlines) },
+        );
+    }
+    if v.nav.glossary {
+        r.page(
+            PAGES.glossary,
+            "glossary.html",
+            context! { page => "glossary", glossary => val(&v.glossary) },
+        );
+    }
+    if v.nav.principles {
+        r.page(
+            PAGES.principles,
+            "principles.html",
+            context! { page => "principles", principles => val(&v.principles) },
+        );
+    }
+    if let Some(ind) = &v.indicators {
+        r.page(
+            PAGES.indicators,
+            "indicators.html",
+            context! { page => "indicators", ind => val(ind) },
+        );
+    }
+    for plan in &v.plans {
+        r.page(
+            &plan.url,
+            "plan.html",
+            context! { page => "plans", plan => val(plan) },
+        );
+    }
+
+    let mut put = |path: &str, bytes: &[u8]| {
+        if let Err(e) = sink.put(path, bytes) {
+            diags.error(Pos::file(path), format!("cannot write the file: {e}"));
+        }
+    };
+    for (path, bytes) in theme.statics() {
+        put(path, bytes);
+    }
+    put(PAGES.ui_script, ui_script(&ui).as_bytes());
+    // The assessment catalogue holds every criterion and evidence text: streamed to disk.
+    // (`catalog.json` is streamed by the build beside the pages.)
+    if let Err(e) = sink.put_stream(PAGES.assessment_catalog, &mut |w| {
+        crate::assessment::write_catalog_script(hb, w)
+    }) {
+        diags.error(
+            Pos::file(PAGES.assessment_catalog),
+            format!("cannot write the assessment catalogue: {e}"),
+        );
+    }
+    r.finish(sink, diags);
+}
+
+/// The fixed pages' addresses for the templates (`addr.home` …): plain paths, written into
+/// `href`s as they are.
+fn addresses() -> Value {
+    let serde_json::Value::Object(map) = serde_json::to_value(&PAGES).unwrap_or_default() else {
+        return Value::UNDEFINED;
+    };
+    map.into_iter()
+        .map(|(k, v)| {
+            (
+                k,
+                Value::from_safe_string(v.as_str().unwrap_or("").to_string()),
+            )
+        })
+        .collect::<std::collections::BTreeMap<String, Value>>()
+        .into()
+}
+
+/// A view as a template value.
+pub(crate) fn val<T: serde::Serialize>(x: &T) -> Value {
+    Value::from(minijinja::value::Serde(x))
+}
+
+/// One page to render: where it goes, its template, and its values.
+struct Job {
+    path: String,
+    template: &'static str,
+    ctx: Value,
+    /// A page of the whole handbook (print, full audit set): streamed to disk while it
+    /// renders instead of held in memory.
+    stream: bool,
+}
+
+/// The pages that hold every standard at once.
+const WHOLE_HANDBOOK_PAGES: [&str; 4] = [
+    PAGES.print_all,
+    PAGES.audit_all,
+    PAGES.assessment_evidence,
+    PAGES.assessment_print,
+];
+
+struct Renderer<'a> {
+    env: Environment<'a>,
+    jobs: Vec<Job>,
+    base: Value,
+}
+
+impl Renderer<'_> {
+    /// Queue the page at `path` (site-relative), from `template` with `ctx` on top of the
+    /// values every page has.
+    fn page(&mut self, path: &str, template: &'static str, ctx: Value) {
+        let depth = path.matches('/').count();
+        let root = "../".repeat(depth);
+        let ctx = minijinja::value::merge_maps([context! { root => root }, ctx, self.base.clone()]);
+        self.jobs.push(Job {
+            path: path.to_string(),
+            template,
+            ctx,
+            stream: WHOLE_HANDBOOK_PAGES.contains(&path),
+        });
+    }
+
+    /// Render the queued pages in parallel, each straight into the sink.
+    fn finish(mut self, sink: &dyn Sink, diags: &mut Diagnostics) {
+        use rayon::prelude::*;
+        // The whole-handbook pages are the longest jobs: started first, so the short ones
+        // fill in around them instead of one long page finishing alone at the end.
+        self.jobs.sort_by_key(|job| !job.stream);
+        let env = &self.env;
+        let failures: Vec<Diagnostics> = self
+            .jobs
+            .into_par_iter()
+            .with_max_len(1)
+            .filter_map(|job| {
+                let mut d = Diagnostics::new();
+                let template = match env.get_template(job.template) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        report_template_error(&mut d, &e, &job.path);
+                        return Some(d);
+                    }
+                };
+                if job.stream {
+                    let mut failure = None;
+                    let mut ctx = Some(job.ctx);
+                    let written = sink.put_stream(&job.path, &mut |w| {
+                        if let Some(ctx) = ctx.take()
+                            && let Err(e) = template.render_captured_to(ctx, w)
+                        {
+                            failure = Some(e);
+                        }
+                        Ok(())
+                    });
+                    if let Some(e) = failure {
+                        report_template_error(&mut d, &e, &job.path);
+                    } else if let Err(e) = written {
+                        d.error(Pos::file(&job.path), format!("cannot write the page: {e}"));
+                    }
+                } else {
+                    match template.render(job.ctx) {
+                        Ok(html) => {
+                            if let Err(e) = sink.put(&job.path, html.as_bytes()) {
+                                d.error(
+                                    Pos::file(&job.path),
+                                    format!("cannot write the page: {e}"),
+                                );
+                            }
+                        }
+                        Err(e) => report_template_error(&mut d, &e, &job.path),
+                    }
+                }
+                (!d.is_empty()).then_some(d)
+            })
+            .collect();
+        for d in failures {
+            diags.extend(d);
+        }
+    }
+}
+
+/// The UI strings of `theme/strings.toml`.
+pub fn ui_strings(theme: &Theme, diags: &mut Diagnostics) -> Option<HashMap<String, String>> {
+    let text = theme.text("strings.toml").unwrap_or("");
+    match toml::from_str::<HashMap<String, String>>(text) {
+        Ok(map) => Some(map),
+        Err(e) => {
+            let (line, col) = e
+                .span()
+                .map(|s| crate::config::line_col(text, s.start))
+                .unwrap_or((1, 1));
+            diags.error(
+                Pos::new("theme/strings.toml", line, col),
+                format!("expected `key = \"text\"` lines, {}", e.message()),
+            );
+            None
+        }
+    }
+}
+
+/// The UI strings for scripts, as a global the theme's scripts read.
+fn ui_script(ui: &HashMap<String, String>) -> String {
+    let mut sorted: Vec<(&String, &String)> = ui.iter().collect();
+    sorted.sort();
+    let map: serde_json::Map<String, serde_json::Value> = sorted
+        .into_iter()
+        .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+        .collect();
+    format!(
+        "// Generated by doracak from theme/strings.toml.\nwindow.DORACAK_UI = {};\nwindow.DORACAK_ADDR = {};\n",
+        serde_json::Value::Object(map),
+        crate::address::for_scripts()
+    )
+}
+
+/// The one template environment for every page the tool writes (the site, and the
+/// reports of `doracak report` and `aggregate`): every theme template compiled once.
+pub fn environment<'a>(theme: &'a Theme, diags: &mut Diagnostics) -> Option<Environment<'a>> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    env.set_recursion_limit(64);
+    env.add_filter("percent", percent);
+    let mut ok = true;
+    for (name, bytes) in theme.templates() {
+        let Ok(src) = std::str::from_utf8(bytes) else {
+            diags.error(
+                Pos::file(format!("theme/templates/{name}")),
+                "expected a UTF-8 template, found other bytes",
+            );
+            ok = false;
+            continue;
+        };
+        if let Err(e) = env.add_template(name, src) {
+            report_template_error(diags, &e, "");
+            ok = false;
+        }
+    }
+    ok.then_some(env)
+}
+
+/// A share as Albanian writes it: one decimal, a decimal comma (`62,5 %`).
+fn percent(p: f64) -> String {
+    format!("{p:.1} %").replace('.', ",")
+}
+
+fn report_template_error(diags: &mut Diagnostics, e: &minijinja::Error, page: &str) {
+    let name = e.name().unwrap_or("?");
+    let line = e.line().unwrap_or(1) as u32;
+    let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
+    let (what, hint) = match e.kind() {
+        minijinja::ErrorKind::SyntaxError => (
+            "expected a valid template, found a syntax error".to_string(),
+            "every {{ needs its }}, every {% its %}, every block its end tag",
+        ),
+        minijinja::ErrorKind::UndefinedError => (
+            format!(
+                "template error while rendering {page}: a value the template uses is not defined"
+            ),
+            "a template can use only the values the built-in templates use; see theme/templates/",
+        ),
+        kind => (
+            format!("template error while rendering {page}: {kind}"),
+            "see the built-in templates in theme/templates/",
+        ),
+    };
+    diags
+        .error(
+            Pos::new(format!("theme/templates/{name}"), line, 1),
+            format!("{what}{detail}"),
+        )
+        .hint(hint);
+}

@@ -1,0 +1,448 @@
+//! View structs: what templates see. Built once per build from the `Handbook`, with every
+//! Markdown text already rendered (once) to safe HTML, and every link resolved to a
+//! site-relative URL. Templates never see YAML or the model directly.
+
+use std::collections::HashMap;
+
+use minijinja::Value;
+use serde::Serialize;
+
+use crate::address;
+use crate::markdown;
+use crate::pipeline::model::{self, Handbook};
+
+/// Pre-rendered, sanitised HTML: printed by templates without escaping.
+pub type Html = Value;
+
+mod procedures;
+mod reference;
+mod roles;
+mod standards;
+
+pub use procedures::*;
+pub use reference::*;
+pub use roles::*;
+pub use standards::*;
+
+/// Site-relative URLs of every page and anchor, so templates never build them.
+#[derive(Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: String,
+    pub language: String,
+    /// The self-assessment rating scale, best first.
+    pub scale: Vec<crate::config::Rating>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct LinkView {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    /// A form's printed code; none for other links and for forms the source prints none.
+    pub code: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct TimingView {
+    pub text: String,
+    pub kind: &'static str,
+    /// The words before the duration ("brenda", "të paktën").
+    pub kind_label: String,
+    /// The words after it ("para" of a lead time), or empty.
+    pub kind_suffix: String,
+    /// The ISO duration as written; a range as `P4M/P12M`.
+    pub iso: String,
+    /// The duration in the reader's words ("30 ditë pune", "nga 4 muaj deri në 12 muaj").
+    pub human: String,
+    /// Calendar length for sorting (working days counted 7/5).
+    pub seconds: u64,
+    pub working_days: bool,
+}
+
+/// Everything the templates need, built once per build.
+pub struct Views {
+    pub site: SiteView,
+    pub standards: Vec<StandardView>,
+    pub procedures: Vec<ProcedureView>,
+    pub collections: Vec<CollectionView>,
+    pub roles: Vec<RoleView>,
+    pub forms: Vec<FormGroupView>,
+    /// The forms encoded field by field, one page each.
+    pub form_pages: Vec<super::forms::FormPageView>,
+    pub glossary: GlossaryView,
+    pub principles: PrinciplesView,
+    pub indicators: Option<IndicatorsView>,
+    pub plans: Vec<PlanView>,
+    pub deadlines: Vec<DeadlineView>,
+    pub nav: NavView,
+}
+
+/// Which optional sections the site has, for the navigation.
+#[derive(Serialize, Default)]
+pub struct NavView {
+    pub procedures: bool,
+    pub roles: bool,
+    pub forms: bool,
+    pub deadlines: bool,
+    pub glossary: bool,
+    pub principles: bool,
+    pub indicators: bool,
+    pub plans: Vec<LinkView>,
+}
+
+/// One place a role acts or a form is used: a criterion or a step, with where it sits.
+#[derive(Serialize, Clone)]
+pub struct ActsView {
+    pub id: String,
+    pub label: String,
+    pub context: String,
+    pub url: String,
+    /// A step or section of a procedure (otherwise a criterion of a standard).
+    #[serde(skip)]
+    pub in_procedure: bool,
+}
+
+/// Plain text whose line breaks matter (a table cell of the source): escaped, with `<br>`.
+pub(super) fn lines_html(s: &Option<String>) -> Option<Html> {
+    s.as_deref().filter(|t| !t.trim().is_empty()).map(|t| {
+        let escaped: Vec<String> = t
+            .trim()
+            .lines()
+            .map(|l| {
+                l.trim()
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+                    .replace('"', "&quot;")
+            })
+            .collect();
+        Value::from_safe_string(escaped.join("<br>"))
+    })
+}
+
+/// Titles of everything a reference can point at.
+pub(super) struct Titles<'a> {
+    /// Forms' printed codes (none where the source prints none).
+    form_codes: HashMap<&'a str, Option<&'a str>>,
+    roles: HashMap<&'a str, &'a str>,
+    procedures: HashMap<&'a str, &'a str>,
+    forms: HashMap<&'a str, &'a str>,
+    /// Forms encoded field by field: id → printed code.
+    printed: HashMap<&'a str, Option<&'a str>>,
+}
+
+/// A role's title as readers see it wherever it is named: with its jurisdiction, where it
+/// has one, so a Kosovo role is never taken for the Albanian one.
+pub(super) fn role_title(r: &model::Role, ui: &HashMap<String, String>) -> String {
+    match &r.jurisdiction {
+        Some(j) => ui_get(ui, "role_title_jurisdiction")
+            .replace("{title}", &r.title)
+            .replace("{jurisdiction}", j),
+        None => r.title.clone(),
+    }
+}
+
+impl<'a> Titles<'a> {
+    fn of(hb: &'a Handbook, role_titles: &'a [(String, String)]) -> Self {
+        Titles {
+            form_codes: hb
+                .forms
+                .iter()
+                .map(|f| (f.id.as_str(), f.code.as_deref()))
+                .collect(),
+            roles: role_titles
+                .iter()
+                .map(|(id, t)| (id.as_str(), t.as_str()))
+                .collect(),
+            procedures: hb
+                .procedures
+                .iter()
+                .map(|p| (p.id.as_str(), p.title.as_str()))
+                .collect(),
+            forms: hb
+                .forms
+                .iter()
+                .map(|f| (f.id.as_str(), f.title.as_str()))
+                .collect(),
+            printed: hb
+                .forms
+                .iter()
+                .filter(|f| f.template.is_some())
+                .map(|f| (f.id.as_str(), f.printed_code.as_deref()))
+                .collect(),
+        }
+    }
+
+    /// Links to forms: to the form's own page, "MR3 (E-3)", where it is encoded field by
+    /// field; to its entry in the catalogue otherwise, with its printed code (none where
+    /// the source prints none).
+    fn form_links(&self, ids: &[String]) -> Vec<LinkView> {
+        ids.iter().map(|id| self.form_link(id)).collect()
+    }
+
+    fn form_link(&self, id: &str) -> LinkView {
+        let title = self.forms.get(id).copied().unwrap_or(id).to_string();
+        match self.printed.get(id) {
+            Some(printed) => LinkView {
+                id: id.to_string(),
+                code: Some(super::forms::label(id, *printed)),
+                title,
+                url: address::form_page(id),
+            },
+            None => LinkView {
+                id: id.to_string(),
+                code: self.form_code(id),
+                title,
+                url: address::form(id),
+            },
+        }
+    }
+
+    fn form_code(&self, id: &str) -> Option<String> {
+        match self.form_codes.get(id) {
+            Some(code) => code.map(str::to_string),
+            None => Some(id.to_string()),
+        }
+    }
+
+    fn links(
+        &self,
+        ids: &[String],
+        table: &HashMap<&str, &str>,
+        url: fn(&str) -> String,
+    ) -> Vec<LinkView> {
+        ids.iter()
+            .map(|id| LinkView {
+                id: id.clone(),
+                code: None,
+                title: table.get(id.as_str()).copied().unwrap_or(id).to_string(),
+                url: url(id),
+            })
+            .collect()
+    }
+}
+
+pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingView {
+    let iso = match &t.to_iso {
+        Some(to) => format!("{}/{to}", t.iso),
+        None => t.iso.clone(),
+    };
+    let base = TimingView {
+        text: t.text.clone(),
+        kind: t.kind,
+        kind_label: String::new(),
+        kind_suffix: String::new(),
+        iso,
+        human: String::new(),
+        seconds: t.seconds,
+        working_days: t.working_days,
+    };
+    let Some((start, end)) = t.parsed else {
+        // Words that set no time limit: only the label saying so.
+        return TimingView {
+            kind_label: ui_get(ui, "timing_none"),
+            ..base
+        };
+    };
+    // A deadline of no time at all reads "po atë ditë", not "brenda 0 ditëve".
+    if t.seconds == 0 && end.is_none() {
+        return TimingView {
+            human: ui_get(ui, "timing_same_day"),
+            ..base
+        };
+    }
+    let words = |d: &crate::duration::Duration| {
+        d.words(|unit, n| {
+            let unit = if t.working_days && unit == "day" {
+                "working_day"
+            } else {
+                unit
+            };
+            let number = if n == 1 { "one" } else { "many" };
+            ui_get(ui, &format!("duration_{unit}_{number}"))
+        })
+    };
+    let human = match end {
+        Some(end) => ui_get(ui, "timing_range")
+            .replace("{from}", &words(&start))
+            .replace("{to}", &words(&end)),
+        None => words(&start),
+    };
+    let suffix_key = format!("timing_{}_suffix", t.kind);
+    TimingView {
+        kind_label: ui_get(ui, &format!("timing_{}", t.kind)),
+        kind_suffix: ui.get(&suffix_key).cloned().unwrap_or_default(),
+        human,
+        ..base
+    }
+}
+
+/// Renders content Markdown once, with abbreviations marked.
+pub(super) struct Md<'a> {
+    abbr: &'a markdown::Abbreviations,
+}
+
+impl Md<'_> {
+    fn html(&self, md: &str) -> Html {
+        Value::from_safe_string(markdown::to_html_marked(md, self.abbr))
+    }
+
+    fn opt(&self, md: &Option<String>) -> Option<Html> {
+        md.as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| self.html(s))
+    }
+}
+
+pub(super) fn ui_get(ui: &HashMap<String, String>, key: &str) -> String {
+    ui.get(key).cloned().unwrap_or_else(|| key.to_string())
+}
+
+/// Every criterion and step as a place (label, context, url), for back-links.
+fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsView> {
+    let mut m = HashMap::new();
+    for s in &hb.standards {
+        for c in &s.criteria {
+            m.insert(
+                c.id.clone(),
+                ActsView {
+                    id: c.id.clone(),
+                    label: format!("{} {}.{}", ui_get(ui, "criterion"), s.number, c.number),
+                    context: format!("{} {}: {}", ui_get(ui, "standard"), s.number, s.title),
+                    url: address::criterion(&c.id),
+                    in_procedure: false,
+                },
+            );
+        }
+    }
+    for p in &hb.procedures {
+        for st in &p.steps {
+            m.insert(
+                st.id.clone(),
+                ActsView {
+                    id: st.id.clone(),
+                    label: format!("{} {}", ui_get(ui, "step"), st.number),
+                    context: p.title.clone(),
+                    url: address::in_procedure(&p.id, &st.id),
+                    in_procedure: true,
+                },
+            );
+        }
+        for (i, sec) in p.sections.iter().enumerate() {
+            let label = match &sec.title {
+                Some(t) => t.clone(),
+                None => format!("{} {}", ui_get(ui, "section"), i + 1),
+            };
+            m.insert(
+                sec.id.clone(),
+                ActsView {
+                    id: sec.id.clone(),
+                    label,
+                    context: p.title.clone(),
+                    url: address::in_procedure(&p.id, &sec.id),
+                    in_procedure: true,
+                },
+            );
+        }
+    }
+    m
+}
+
+/// What every section's view building shares: the handbook, the UI strings, titles of
+/// everything a reference can name, Markdown with abbreviations, and every place (a
+/// criterion, a step) by id.
+pub(super) struct Cx<'a> {
+    pub hb: &'a Handbook,
+    pub ui: &'a HashMap<String, String>,
+    pub titles: Titles<'a>,
+    pub md: Md<'a>,
+    pub places: HashMap<String, ActsView>,
+}
+
+impl Cx<'_> {
+    /// Content Markdown as safe HTML, abbreviations marked.
+    pub fn html(&self, md: &str) -> Html {
+        self.md.html(md)
+    }
+
+    /// A criterion or step (by id) as a place to link to.
+    pub fn place(&self, id: &String) -> Option<ActsView> {
+        self.places.get(id).cloned()
+    }
+}
+
+/// Build every view of the site from the handbook.
+pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
+    let role_titles: Vec<(String, String)> = hb
+        .roles
+        .iter()
+        .map(|r| (r.id.clone(), role_title(r, ui)))
+        .collect();
+    let abbr = markdown::Abbreviations::new(
+        hb.glossary
+            .abbreviations
+            .iter()
+            .map(|t| (t.term.clone(), t.text.clone())),
+    );
+    let cx = Cx {
+        hb,
+        ui,
+        titles: Titles::of(hb, &role_titles),
+        md: Md { abbr: &abbr },
+        places: places(hb, ui),
+    };
+    let standards = standards::build(&cx);
+    let procedures = procedures::build(&cx);
+    let collections = procedures::collections(&cx, &procedures);
+    let roles = roles::build(&cx);
+    let forms = reference::forms(&cx);
+    let reference::Reference {
+        form_pages,
+        glossary,
+        principles,
+        indicators,
+        plans,
+        deadlines,
+    } = reference::build(&cx);
+
+    let nav = NavView {
+        procedures: !procedures.is_empty(),
+        roles: !hb.roles.is_empty(),
+        forms: !hb.forms.is_empty(),
+        deadlines: !deadlines.is_empty(),
+        glossary: !hb.glossary.abbreviations.is_empty() || !hb.glossary.definitions.is_empty(),
+        principles: !hb.principles.principles.is_empty(),
+        indicators: hb.indicators.is_some(),
+        plans: plans
+            .iter()
+            .map(|p| LinkView {
+                id: p.id.clone(),
+                code: None,
+                title: p.title.clone(),
+                url: p.url.clone(),
+            })
+            .collect(),
+    };
+
+    Views {
+        site: SiteView {
+            title: hb.config.title.clone(),
+            description: hb.config.description.clone(),
+            language: hb.config.language.clone(),
+            scale: hb.config.scale.clone(),
+        },
+        standards,
+        procedures,
+        collections,
+        roles,
+        forms,
+        form_pages,
+        glossary,
+        principles,
+        indicators,
+        plans,
+        deadlines,
+        nav,
+    }
+}

@@ -1,0 +1,216 @@
+//! The views of the procedures: steps grouped under their sections, with who acts, by
+//! when and with which form; the collections they belong to.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::{Cx, Html, LinkView, TimingView, timing_view};
+use crate::address;
+
+#[derive(Serialize)]
+pub struct CollectionView {
+    pub id: String,
+    /// The act or guide the collection comes from, as the handbook declares it.
+    pub source: Option<String>,
+    pub intro_html: Option<Html>,
+    pub title: String,
+    pub procedures: Vec<LinkView>,
+}
+
+#[derive(Serialize)]
+pub struct ProcedureView {
+    pub id: String,
+    pub order: usize,
+    pub title: String,
+    pub url: String,
+    pub collection: String,
+    pub source: Option<String>,
+    pub definition_html: Option<Html>,
+    pub agencies_intro_html: Option<Html>,
+    pub agencies: Vec<Html>,
+    pub sections: Vec<SectionView>,
+    pub step_groups: Vec<StepGroupView>,
+    pub step_count: usize,
+    pub documentation: Vec<DocumentView>,
+    /// Criteria of the standards that refer to this procedure.
+    pub referenced_by: Vec<LinkView>,
+    /// The forms of this phase: those its form group names and those its steps use.
+    pub forms: Vec<LinkView>,
+}
+
+#[derive(Serialize)]
+pub struct SectionView {
+    pub id: String,
+    pub title: Option<String>,
+    pub text_html: Option<Html>,
+    pub items: Vec<Html>,
+    pub timing: Vec<TimingView>,
+}
+
+/// Consecutive steps under the same heading (or none).
+#[derive(Serialize)]
+pub struct StepGroupView {
+    pub title: Option<String>,
+    pub steps: Vec<StepView>,
+}
+
+#[derive(Serialize)]
+pub struct StepView {
+    pub id: String,
+    pub number: String,
+    pub title: Option<String>,
+    pub text_html: Html,
+    pub actors: Vec<LinkView>,
+    pub timing: Vec<TimingView>,
+    pub forms: Vec<LinkView>,
+}
+
+#[derive(Serialize)]
+pub struct DocumentView {
+    pub text: String,
+    pub form: Option<LinkView>,
+}
+
+pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
+    let mut proc_refs: HashMap<&str, Vec<LinkView>> = HashMap::new();
+    for s in &cx.hb.standards {
+        for c in &s.criteria {
+            for p in &c.procedures {
+                if let Some(pl) = cx.places.get(&c.id) {
+                    proc_refs.entry(p.as_str()).or_default().push(LinkView {
+                        id: c.id.clone(),
+                        code: None,
+                        title: format!("{} — {}", pl.label, pl.context),
+                        url: pl.url.clone(),
+                    });
+                }
+            }
+        }
+    }
+
+    cx.hb
+        .procedures
+        .iter()
+        .map(|p| {
+            let mut step_groups: Vec<StepGroupView> = Vec::new();
+            for st in &p.steps {
+                let view = StepView {
+                    id: st.id.clone(),
+                    number: st.number.clone(),
+                    title: st.title.clone(),
+                    text_html: cx.html(&st.text),
+                    actors: cx.titles.links(&st.actors, &cx.titles.roles, address::role),
+                    timing: st.timing.iter().map(|t| timing_view(t, cx.ui)).collect(),
+                    forms: cx.titles.form_links(&st.forms),
+                };
+                match step_groups.last_mut() {
+                    Some(g) if g.title == st.group => g.steps.push(view),
+                    _ => step_groups.push(StepGroupView {
+                        title: st.group.clone(),
+                        steps: vec![view],
+                    }),
+                }
+            }
+            ProcedureView {
+                id: p.id.clone(),
+                order: p.order,
+                title: p.title.clone(),
+                url: address::procedure(&p.id),
+                collection: p.collection.clone(),
+                source: p.source.clone(),
+                definition_html: cx.md.opt(&p.definition),
+                agencies_intro_html: p.agencies.as_ref().and_then(|a| cx.md.opt(&a.intro)),
+                agencies: p
+                    .agencies
+                    .iter()
+                    .flat_map(|a| &a.items)
+                    .map(|i| cx.html(i))
+                    .collect(),
+                sections: p
+                    .sections
+                    .iter()
+                    .map(|s| SectionView {
+                        id: s.id.clone(),
+                        title: s.title.clone(),
+                        text_html: cx.md.opt(&s.text),
+                        items: s.items.iter().map(|i| cx.html(i)).collect(),
+                        timing: s.timing.iter().map(|t| timing_view(t, cx.ui)).collect(),
+                    })
+                    .collect(),
+                step_count: p.steps.len(),
+                step_groups,
+                documentation: p
+                    .documentation
+                    .iter()
+                    .map(|d| DocumentView {
+                        text: d.text.clone(),
+                        form: d.form.as_ref().map(|f| cx.titles.form_link(f)),
+                    })
+                    .collect(),
+                referenced_by: proc_refs.remove(p.id.as_str()).unwrap_or_default(),
+                forms: {
+                    let mut ids: Vec<String> = cx
+                        .hb
+                        .forms
+                        .iter()
+                        .filter(|f| f.procedure.as_deref() == Some(p.id.as_str()))
+                        .map(|f| f.id.clone())
+                        .collect();
+                    for st in &p.steps {
+                        for f in &st.forms {
+                            if !ids.contains(f) {
+                                ids.push(f.clone());
+                            }
+                        }
+                    }
+                    cx.titles.form_links(&ids)
+                },
+            }
+        })
+        .collect()
+}
+
+/// The collections the procedures index shows, each with its procedures.
+pub(super) fn collections(cx: &Cx, procedures: &[ProcedureView]) -> Vec<CollectionView> {
+    // The collections the handbook declares, in its order; where it declares none, one
+    // per collection its procedures name, titled by the id.
+    let declared: Vec<crate::config::Collection> = if cx.hb.config.collections.is_empty() {
+        let mut ids: Vec<&str> = Vec::new();
+        for p in &cx.hb.procedures {
+            if !ids.contains(&p.collection.as_str()) {
+                ids.push(&p.collection);
+            }
+        }
+        ids.into_iter()
+            .map(|id| crate::config::Collection {
+                id: id.to_string(),
+                title: id.to_string(),
+                source: None,
+                intro: None,
+            })
+            .collect()
+    } else {
+        cx.hb.config.collections.clone()
+    };
+    declared
+        .iter()
+        .map(|c| CollectionView {
+            id: c.id.clone(),
+            title: c.title.clone(),
+            source: c.source.clone(),
+            intro_html: cx.md.opt(&c.intro),
+            procedures: procedures
+                .iter()
+                .filter(|p| p.collection == c.id)
+                .map(|p| LinkView {
+                    id: p.id.clone(),
+                    code: None,
+                    title: p.title.clone(),
+                    url: p.url.clone(),
+                })
+                .collect(),
+        })
+        .filter(|c| !c.procedures.is_empty())
+        .collect()
+}

@@ -1,0 +1,92 @@
+//! The views of the roles: a job description's sections, or a role's definition, and
+//! every place the role acts.
+
+use serde::Serialize;
+
+use super::{ActsView, Cx, Html, role_title, ui_get};
+use crate::address;
+
+#[derive(Serialize)]
+pub struct RoleView {
+    pub id: String,
+    /// The title, with the jurisdiction where the role has one ("… (Kosovë)").
+    pub title: String,
+    pub jurisdiction: Option<String>,
+    pub abbr: Option<String>,
+    pub kind: &'static str,
+    pub url: String,
+    pub source: Option<String>,
+    pub definition_html: Option<Html>,
+    pub sections: Vec<RoleSectionView>,
+    pub duty_areas: Vec<RoleSectionView>,
+    pub requirements: Vec<RoleSectionView>,
+    pub signature_html: Option<Html>,
+    /// Printed headings of the job description, by part.
+    pub headings: std::collections::BTreeMap<String, String>,
+    /// Where the role acts: criteria and procedure steps that name it.
+    pub criteria: Vec<ActsView>,
+    pub steps: Vec<ActsView>,
+}
+
+#[derive(Serialize)]
+pub struct RoleSectionView {
+    pub key: String,
+    pub title: String,
+    pub text_html: Html,
+}
+
+pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
+    let section = |r: &crate::pipeline::model::Role, key: &str, text: &str| RoleSectionView {
+        key: key.to_string(),
+        title: r
+            .headings
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| ui_get(cx.ui, &format!("role_{key}"))),
+        text_html: cx.html(text),
+    };
+    cx.hb
+        .roles
+        .iter()
+        .map(|r| {
+            let (criteria, steps): (Vec<ActsView>, Vec<ActsView>) = r
+                .acts_in
+                .iter()
+                .filter_map(|id| cx.place(id))
+                .partition(|a| !a.in_procedure);
+            RoleView {
+                id: r.id.clone(),
+                title: role_title(r, cx.ui),
+                jurisdiction: r.jurisdiction.clone(),
+                abbr: r.abbr.clone(),
+                kind: r.kind.name(),
+                url: address::role(&r.id),
+                source: r.source.clone(),
+                definition_html: cx.md.opt(&r.definition),
+                sections: r
+                    .sections
+                    .iter()
+                    .map(|s| section(r, s.key, &s.text))
+                    .collect(),
+                duty_areas: r
+                    .duty_areas
+                    .iter()
+                    .map(|a| RoleSectionView {
+                        key: "duty_area".into(),
+                        title: a.title.clone(),
+                        text_html: cx.html(&a.text),
+                    })
+                    .collect(),
+                requirements: r
+                    .requirements
+                    .iter()
+                    .map(|s| section(r, s.key, &s.text))
+                    .collect(),
+                signature_html: cx.md.opt(&r.signature),
+                headings: r.headings.clone(),
+                criteria,
+                steps,
+            }
+        })
+        .collect()
+}

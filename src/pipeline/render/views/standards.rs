@@ -1,0 +1,97 @@
+//! The views of the standards: each standard with its criteria, evidence, guidance and
+//! timings, as the standard pages, the audit sheets and the self-assessment show them.
+
+use serde::Serialize;
+
+use super::{Cx, Html, LinkView, TimingView, timing_view};
+use crate::address;
+
+#[derive(Serialize)]
+pub struct StandardView {
+    pub id: String,
+    pub number: u32,
+    pub title: String,
+    pub url: String,
+    pub outcome_html: Html,
+    pub statement_html: Html,
+    pub evidence_total: usize,
+    pub criteria: Vec<CriterionView>,
+}
+
+#[derive(Serialize)]
+pub struct CriterionView {
+    pub id: String,
+    pub number: u32,
+    pub text_html: Html,
+    pub evidence: Vec<EvidenceView>,
+    pub guidance: Vec<GuidanceView>,
+    pub timing: Vec<TimingView>,
+    pub roles: Vec<LinkView>,
+    pub procedures: Vec<LinkView>,
+    pub forms: Vec<LinkView>,
+}
+
+#[derive(Serialize)]
+pub struct EvidenceView {
+    pub id: String,
+    pub number: String,
+    pub text_html: Html,
+}
+
+#[derive(Serialize)]
+pub struct GuidanceView {
+    pub id: String,
+    pub number: Option<String>,
+    pub text_html: Html,
+}
+
+pub(super) fn build(cx: &Cx) -> Vec<StandardView> {
+    cx.hb
+        .standards
+        .iter()
+        .map(|s| StandardView {
+            id: s.id.clone(),
+            number: s.number,
+            title: s.title.clone(),
+            url: address::standard(s.number),
+            outcome_html: cx.html(&s.outcome),
+            statement_html: cx.html(&s.statement),
+            evidence_total: s.criteria.iter().map(|c| c.evidence.len()).sum(),
+            criteria: s
+                .criteria
+                .iter()
+                .map(|c| CriterionView {
+                    id: c.id.clone(),
+                    number: c.number,
+                    text_html: cx.html(&c.text),
+                    evidence: c
+                        .evidence
+                        .iter()
+                        .map(|e| EvidenceView {
+                            id: e.id.clone(),
+                            number: e.number.clone(),
+                            text_html: cx.html(&e.text),
+                        })
+                        .collect(),
+                    guidance: c
+                        .guidance
+                        .iter()
+                        .map(|g| GuidanceView {
+                            id: g.id.clone(),
+                            number: g.number.clone(),
+                            text_html: cx.html(&g.text),
+                        })
+                        .collect(),
+                    timing: c.timing.iter().map(|t| timing_view(t, cx.ui)).collect(),
+                    roles: cx.titles.links(&c.roles, &cx.titles.roles, address::role),
+                    procedures: cx.titles.links(
+                        &c.procedures,
+                        &cx.titles.procedures,
+                        address::procedure,
+                    ),
+                    forms: cx.titles.form_links(&c.forms),
+                })
+                .collect(),
+        })
+        .collect()
+}

@@ -1,0 +1,305 @@
+//! Stage 5, search: the handbook as search documents, the static index the browser
+//! queries (shipped as a script, so it works from `file://`), and the same search from
+//! the command line on tantivy. One analyzer (`analyzer`) serves all three.
+
+pub mod analyzer;
+pub mod index;
+pub mod query;
+
+use serde::Serialize;
+
+use crate::address;
+use crate::markdown::to_plain;
+use crate::pipeline::model::Handbook;
+
+/// What a document is; the order is the order of the kind filters in the browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Standard,
+    Criterion,
+    Evidence,
+    Guidance,
+    Procedure,
+    Step,
+    Role,
+    Form,
+    Term,
+    Indicator,
+    Activity,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 11] = [
+        Kind::Standard,
+        Kind::Criterion,
+        Kind::Evidence,
+        Kind::Guidance,
+        Kind::Procedure,
+        Kind::Step,
+        Kind::Role,
+        Kind::Form,
+        Kind::Term,
+        Kind::Indicator,
+        Kind::Activity,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Standard => "standard",
+            Kind::Criterion => "criterion",
+            Kind::Evidence => "evidence",
+            Kind::Guidance => "guidance",
+            Kind::Procedure => "procedure",
+            Kind::Step => "step",
+            Kind::Role => "role",
+            Kind::Form => "form",
+            Kind::Term => "term",
+            Kind::Indicator => "indicator",
+            Kind::Activity => "activity",
+        }
+    }
+
+    /// How much a match in this kind of document counts: the standards' own words above
+    /// their guidance.
+    pub fn boost(self) -> f32 {
+        match self {
+            Kind::Standard | Kind::Procedure => 1.5,
+            Kind::Criterion | Kind::Role | Kind::Form | Kind::Term => 1.3,
+            Kind::Evidence => 1.2,
+            Kind::Step => 1.1,
+            Kind::Indicator => 0.9,
+            Kind::Guidance | Kind::Activity => 0.8,
+        }
+    }
+}
+
+/// One searchable thing with the URL of its exact anchor.
+#[derive(Clone, Debug, Serialize)]
+pub struct Doc {
+    pub id: String,
+    pub kind: Kind,
+    pub title: String,
+    pub text: String,
+    pub url: String,
+}
+
+/// Every document of the handbook, in a stable order.
+pub fn documents(hb: &Handbook) -> Vec<Doc> {
+    let mut docs = Vec::new();
+    let mut push = |id: &str, kind: Kind, title: String, text: String, url: String| {
+        docs.push(Doc {
+            id: id.to_string(),
+            kind,
+            title,
+            text,
+            url,
+        })
+    };
+    for s in &hb.standards {
+        let page = address::standard(s.number);
+        push(
+            &s.id,
+            Kind::Standard,
+            format!("Standardi {}: {}", s.number, s.title),
+            format!("{}\n{}", to_plain(&s.outcome), to_plain(&s.statement)),
+            page.clone(),
+        );
+        for c in &s.criteria {
+            push(
+                &c.id,
+                Kind::Criterion,
+                format!("Kriteri {}.{} — {}", s.number, c.number, s.title),
+                to_plain(&c.text),
+                format!("{page}#{}", c.id),
+            );
+            for e in &c.evidence {
+                push(
+                    &e.id,
+                    Kind::Evidence,
+                    format!(
+                        "Prova {} — Standardi {}, kriteri {}",
+                        e.number, s.number, c.number
+                    ),
+                    to_plain(&e.text),
+                    format!("{page}#{}", e.id),
+                );
+            }
+            for g in &c.guidance {
+                let label = g
+                    .number
+                    .as_deref()
+                    .map(|n| format!(" {n}"))
+                    .unwrap_or_default();
+                push(
+                    &g.id,
+                    Kind::Guidance,
+                    format!(
+                        "Udhëzim{label} — Standardi {}, kriteri {}",
+                        s.number, c.number
+                    ),
+                    to_plain(&g.text),
+                    format!("{page}#{}", g.id),
+                );
+            }
+        }
+    }
+    for p in &hb.procedures {
+        let page = address::procedure(&p.id);
+        let mut text = p.definition.as_deref().map(to_plain).unwrap_or_default();
+        for s in &p.sections {
+            for part in [s.title.as_deref(), s.text.as_deref()]
+                .into_iter()
+                .flatten()
+            {
+                text.push('\n');
+                text.push_str(&to_plain(part));
+            }
+            for i in &s.items {
+                text.push('\n');
+                text.push_str(&to_plain(i));
+            }
+        }
+        push(&p.id, Kind::Procedure, p.title.clone(), text, page.clone());
+        for st in &p.steps {
+            let title = match &st.title {
+                Some(t) => format!("Hapi {}: {} — {}", st.number, t, p.title),
+                None => format!("Hapi {} — {}", st.number, p.title),
+            };
+            push(
+                &st.id,
+                Kind::Step,
+                title,
+                to_plain(&st.text),
+                format!("{page}#{}", st.id),
+            );
+        }
+    }
+    for r in &hb.roles {
+        let mut text = r.definition.as_deref().map(to_plain).unwrap_or_default();
+        for s in r.sections.iter().chain(&r.requirements) {
+            text.push('\n');
+            text.push_str(&to_plain(&s.text));
+        }
+        for a in &r.duty_areas {
+            text.push('\n');
+            text.push_str(&to_plain(&a.text));
+        }
+        let mut title = match &r.abbr {
+            Some(a) => format!("{} ({a})", r.title),
+            None => r.title.clone(),
+        };
+        // A role of another jurisdiction says so in the results too ("… (Kosovë)").
+        if let Some(j) = &r.jurisdiction {
+            title = format!("{title} ({j})");
+        }
+        push(&r.id, Kind::Role, title, text, address::role(&r.id));
+    }
+    for f in &hb.forms {
+        let Some(t) = &f.template else {
+            // A form the source prints without a code is found by its title alone.
+            push(
+                &f.id,
+                Kind::Form,
+                match &f.code {
+                    Some(code) => format!("{code} {}", f.title),
+                    None => f.title.clone(),
+                },
+                f.group.clone(),
+                address::form(&f.id),
+            );
+            continue;
+        };
+        // A form encoded field by field: the form, and each of its sections with the
+        // printed words of its fields, reach the form's page.
+        let label = crate::pipeline::render::forms::label(&f.id, f.printed_code.as_deref());
+        let page = address::form_page(&f.id);
+        push(
+            &f.id,
+            Kind::Form,
+            format!("{label} {}", f.title),
+            format!("{}\n{}", t.title, f.group),
+            page.clone(),
+        );
+        for s in &t.sections {
+            let name = [s.number.as_deref(), s.title.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let words = crate::pipeline::model::forms::FormTemplate::section_words(s)
+                .into_iter()
+                .map(to_plain)
+                .collect::<Vec<_>>()
+                .join("\n");
+            push(
+                &format!("{}.{}", f.id, s.id),
+                Kind::Form,
+                format!("{label} {} — {name}", f.title),
+                words,
+                format!("{page}#{}", s.id),
+            );
+        }
+    }
+    for t in hb
+        .glossary
+        .abbreviations
+        .iter()
+        .chain(&hb.glossary.definitions)
+    {
+        let title = match &t.abbr {
+            Some(a) => format!("{} ({a})", t.term),
+            None => t.term.clone(),
+        };
+        push(
+            &t.id,
+            Kind::Term,
+            title,
+            to_plain(&t.text),
+            address::glossary_term(&t.id),
+        );
+    }
+    for p in &hb.principles.principles {
+        push(
+            &p.id,
+            Kind::Term,
+            p.title.clone(),
+            to_plain(&p.text),
+            address::principle(&p.id),
+        );
+    }
+    if let Some(ind) = &hb.indicators {
+        for g in &ind.groups {
+            for i in &g.items {
+                push(
+                    &i.id,
+                    Kind::Indicator,
+                    g.title.clone(),
+                    to_plain(&i.text),
+                    address::indicator(&i.id),
+                );
+            }
+        }
+    }
+    for p in &hb.plans {
+        for g in &p.goals {
+            for o in &g.objectives {
+                for a in &o.activities {
+                    let mut text = to_plain(&a.text);
+                    for extra in [&a.responsible, &a.indicators].into_iter().flatten() {
+                        text.push('\n');
+                        text.push_str(extra);
+                    }
+                    push(
+                        &a.id,
+                        Kind::Activity,
+                        format!("Aktiviteti {} — {}", a.number, p.title),
+                        text,
+                        format!("{}#{}", address::plan(&p.id), a.id),
+                    );
+                }
+            }
+        }
+    }
+    docs
+}

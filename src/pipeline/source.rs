@@ -1,0 +1,385 @@
+//! The shapes of the YAML files authors write (see `docs/content-format.md`).
+//!
+//! These types mirror the files one to one and keep the line and column of every
+//! node a problem can be reported at (`Spanned`). Unknown fields are rejected. Nothing
+//! outside `load` and `validate` sees these types: later stages use `model`.
+
+use serde::Deserialize;
+pub use serde_saphyr::Spanned;
+
+pub mod forms;
+pub use forms::FormTemplateSrc;
+
+pub type S<T> = Spanned<T>;
+
+fn empty<T>() -> Vec<T> {
+    Vec::new()
+}
+
+/// `standards/NN-slug.yaml`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StandardSrc {
+    pub number: S<u32>,
+    pub title: S<String>,
+    pub outcome: S<String>,
+    pub statement: S<String>,
+    #[serde(default = "empty")]
+    pub criteria: Vec<CriterionSrc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionSrc {
+    pub number: S<u32>,
+    pub text: S<String>,
+    #[serde(default = "empty")]
+    pub evidence: Vec<EvidenceSrc>,
+    #[serde(default = "empty")]
+    pub guidance: Vec<GuidanceSrc>,
+    #[serde(default = "empty")]
+    pub timing: Vec<TimingSrc>,
+    #[serde(default = "empty")]
+    pub roles: Vec<S<String>>,
+    #[serde(default = "empty")]
+    pub procedures: Vec<S<String>>,
+    #[serde(default = "empty")]
+    pub forms: Vec<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceSrc {
+    pub number: S<String>,
+    pub text: S<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidanceSrc {
+    #[serde(default)]
+    pub number: Option<S<String>>,
+    pub text: S<String>,
+}
+
+/// A deadline, frequency, duration or lead time, quoted from the source with an ISO 8601
+/// duration (see "Timing" in `docs/content-format.md`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimingSrc {
+    pub text: S<String>,
+    /// A deadline: must happen within this time.
+    #[serde(default)]
+    pub within: Option<S<String>>,
+    /// A frequency: happens at least this often.
+    #[serde(default)]
+    pub every: Option<S<String>>,
+    /// A length of time.
+    #[serde(default)]
+    pub duration: Option<S<String>>,
+    /// A lead time: at least this long before the event the words name.
+    #[serde(default)]
+    pub before: Option<S<String>>,
+    /// The longer end of a range ("nga 4 deri në 12 muaj"); the kind's key holds the shorter.
+    #[serde(default)]
+    pub to: Option<S<String>>,
+    /// `working`: the days counted are working days ("30 ditë pune").
+    #[serde(default)]
+    pub days: Option<S<String>>,
+    /// `true`: the words set no time limit at all ("mbikqyrje 24 orë", round the clock).
+    #[serde(default)]
+    pub no_time_limit: Option<S<bool>>,
+}
+
+/// `content/sop/NN-slug.yaml`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcedureSrc {
+    pub title: S<String>,
+    pub collection: S<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub definition: Option<S<String>>,
+    #[serde(default)]
+    pub agencies: Option<AgenciesSrc>,
+    #[serde(default = "empty")]
+    pub sections: Vec<SectionSrc>,
+    #[serde(default = "empty")]
+    pub steps: Vec<StepSrc>,
+    #[serde(default = "empty")]
+    pub documentation: Vec<DocumentSrc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgenciesSrc {
+    #[serde(default)]
+    pub intro: Option<S<String>>,
+    #[serde(default = "empty")]
+    pub items: Vec<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionSrc {
+    #[serde(default)]
+    pub title: Option<S<String>>,
+    #[serde(default)]
+    pub text: Option<S<String>>,
+    #[serde(default = "empty")]
+    pub items: Vec<S<String>>,
+    /// Deadlines the passage itself sets (a duty in a list, not a step).
+    #[serde(default = "empty")]
+    pub timing: Vec<TimingSrc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepSrc {
+    pub number: S<String>,
+    #[serde(default)]
+    pub group: Option<S<String>>,
+    #[serde(default)]
+    pub title: Option<S<String>>,
+    pub text: S<String>,
+    #[serde(default = "empty")]
+    pub actors: Vec<S<String>>,
+    #[serde(default = "empty")]
+    pub timing: Vec<TimingSrc>,
+    #[serde(default = "empty")]
+    pub forms: Vec<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentSrc {
+    pub text: S<String>,
+    #[serde(default)]
+    pub form: Option<S<String>>,
+}
+
+/// `content/roles/slug.yaml`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleSrc {
+    pub title: S<String>,
+    #[serde(default)]
+    pub abbr: Option<S<String>>,
+    /// Where the role exists, for a role of another jurisdiction than the handbook's
+    /// (`Kosovë` for the roles of the 003 guide); shown wherever the role is named.
+    #[serde(default)]
+    pub jurisdiction: Option<S<String>>,
+    pub kind: S<RoleKind>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub definition: Option<S<String>>,
+    #[serde(default)]
+    pub position: Option<S<String>>,
+    #[serde(default)]
+    pub institution: Option<S<String>>,
+    #[serde(default)]
+    pub directorate: Option<S<String>>,
+    #[serde(default)]
+    pub reports_to: Option<S<String>>,
+    #[serde(default)]
+    pub mission: Option<S<String>>,
+    #[serde(default)]
+    pub purpose: Option<S<String>>,
+    #[serde(default)]
+    pub main_duties: Option<S<String>>,
+    #[serde(default = "empty")]
+    pub duty_areas: Vec<DutyAreaSrc>,
+    #[serde(default)]
+    pub problem_solving: Option<S<String>>,
+    #[serde(default)]
+    pub decision_making: Option<S<String>>,
+    #[serde(default)]
+    pub environment: Option<S<String>>,
+    #[serde(default)]
+    pub supervision: Option<S<String>>,
+    #[serde(default)]
+    pub subordinates: Option<S<String>>,
+    #[serde(default)]
+    pub conditions: Option<S<String>>,
+    #[serde(default)]
+    pub requirements: Option<RequirementsSrc>,
+    /// The signature block of a printed job description.
+    #[serde(default)]
+    pub signature: Option<S<String>>,
+    /// The printed headings and labels of a job description, by the field they stand
+    /// over ("mission": "II. MISIONI"); the page shows them instead of its own words.
+    #[serde(default)]
+    pub headings: std::collections::BTreeMap<String, S<String>>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RoleKind {
+    Job,
+    Role,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DutyAreaSrc {
+    pub title: S<String>,
+    pub text: S<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequirementsSrc {
+    #[serde(default)]
+    pub education: Option<S<String>>,
+    #[serde(default)]
+    pub experience: Option<S<String>>,
+    #[serde(default)]
+    pub knowledge: Option<S<String>>,
+    #[serde(default)]
+    pub abilities: Option<S<String>>,
+}
+
+/// `content/forms.yaml`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormsSrc {
+    #[serde(default = "empty")]
+    pub groups: Vec<FormGroupSrc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormGroupSrc {
+    pub title: S<String>,
+    #[serde(default)]
+    pub procedure: Option<S<String>>,
+    #[serde(default = "empty")]
+    pub forms: Vec<FormSrc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormSrc {
+    /// The printed code (`A1`), or, with `no_code: true`, only the key steps refer to it by.
+    pub id: S<String>,
+    /// `true`: the source prints no code for this form; pages show none.
+    #[serde(default)]
+    pub no_code: Option<S<bool>>,
+    pub title: S<String>,
+}
+
+/// `content/glossary.yaml`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossarySrc {
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default = "empty")]
+    pub abbreviations: Vec<TermSrc>,
+    #[serde(default = "empty")]
+    pub definitions: Vec<TermSrc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermSrc {
+    pub term: S<String>,
+    #[serde(default)]
+    pub abbr: Option<S<String>>,
+    pub text: S<String>,
+}
+
+/// `content/principles.yaml`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrinciplesSrc {
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub intro: Option<S<String>>,
+    #[serde(default = "empty")]
+    pub principles: Vec<PrincipleSrc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrincipleSrc {
+    pub title: S<String>,
+    pub text: S<String>,
+}
+
+/// `content/indicators.yaml`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorsSrc {
+    pub title: S<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub intro: Option<S<String>>,
+    #[serde(default = "empty")]
+    pub groups: Vec<IndicatorGroupSrc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorGroupSrc {
+    pub id: S<String>,
+    pub title: S<String>,
+    #[serde(default)]
+    pub intro: Option<S<String>>,
+    #[serde(default = "empty")]
+    pub items: Vec<S<String>>,
+}
+
+/// `content/plans/slug.yaml`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanSrc {
+    pub title: S<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub intro: Option<S<String>>,
+    #[serde(default = "empty")]
+    pub goals: Vec<GoalSrc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalSrc {
+    pub number: S<String>,
+    pub title: S<String>,
+    #[serde(default = "empty")]
+    pub objectives: Vec<ObjectiveSrc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectiveSrc {
+    pub number: S<String>,
+    pub title: S<String>,
+    #[serde(default = "empty")]
+    pub activities: Vec<ActivitySrc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivitySrc {
+    pub number: S<String>,
+    pub text: S<String>,
+    #[serde(default)]
+    pub responsible: Option<String>,
+    #[serde(default)]
+    pub timeframe: Option<String>,
+    #[serde(default)]
+    pub indicators: Option<String>,
+    #[serde(default)]
+    pub legal: Option<String>,
+    #[serde(default)]
+    pub funding: Option<String>,
+    #[serde(default)]
+    pub cost: Option<String>,
+}

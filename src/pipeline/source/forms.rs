@@ -1,0 +1,245 @@
+//! `content/forms/ID.yaml`: one printed form, field by field (see `docs/content-format.md`,
+//! "Printed forms"). The file name is the form's id in the catalogue (`MR3.yaml` → `MR3`).
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+use super::S;
+
+fn empty<T>() -> Vec<T> {
+    Vec::new()
+}
+
+/// A printed form: its header as printed, then its numbered sections.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormTemplateSrc {
+    /// The code printed on the form (`E-3`); optional, a form may have none.
+    #[serde(default)]
+    pub code: Option<S<String>>,
+    /// The title as printed on the form (`VLERËSIMI I RASTIT`).
+    pub title: S<String>,
+    /// The revision line as printed (`Formular E-3 (Rev.1)`).
+    #[serde(default)]
+    pub revision: Option<S<String>>,
+    /// The label of the serial-number box (`Nr. Serik:`).
+    #[serde(default)]
+    pub serial: Option<S<String>>,
+    /// Placeholders printed in the header, filled by whoever uses the form
+    /// (`[KOMUNA / OPSTINA / MUNICIPALITY ]`).
+    #[serde(default = "empty")]
+    pub placeholders: Vec<S<String>>,
+    /// How many pages the printed original has.
+    #[serde(default)]
+    pub pages: Option<S<u32>>,
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Printed text after the last section (`Vërejtje: …`), md each.
+    #[serde(default = "empty")]
+    pub notes: Vec<S<String>>,
+    #[serde(default = "empty")]
+    pub sections: Vec<FormSectionSrc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormSectionSrc {
+    /// The printed number (`2.1.`), optional.
+    #[serde(default)]
+    pub number: Option<S<String>>,
+    #[serde(default)]
+    pub title: Option<S<String>>,
+    /// The printed instruction under the title (the text in brackets).
+    #[serde(default)]
+    pub instruction: Option<S<String>>,
+    /// Printed text of the section that is not a field (md).
+    #[serde(default)]
+    pub text: Option<S<String>>,
+    /// The page of the printed original this section starts (a page break before it).
+    #[serde(default)]
+    pub page: Option<S<u32>>,
+    /// Fields side by side, as printed (1 or 2).
+    #[serde(default)]
+    pub columns: Option<S<u32>>,
+    #[serde(default = "empty")]
+    pub fields: Vec<FieldSrc>,
+}
+
+/// What a field is.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldKind {
+    /// Short text on one line.
+    Text,
+    /// Long text over `lines` printed lines.
+    Textarea,
+    Date,
+    Number,
+    /// Yes / no.
+    Yesno,
+    /// One (or, with `multiple: true`, several) of `options`, optionally "other: ___".
+    Choice,
+    /// A table: `columns`, and `rows` blank rows or `row_labels`.
+    Table,
+    /// Name / position / date / place / signature lines: `parts`.
+    Signature,
+    /// A printed value that is not filled in (`Kategoria: Puna e rrezikshme e fëmijëve`).
+    Fixed,
+}
+
+impl FieldKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldKind::Text => "text",
+            FieldKind::Textarea => "textarea",
+            FieldKind::Date => "date",
+            FieldKind::Number => "number",
+            FieldKind::Yesno => "yesno",
+            FieldKind::Choice => "choice",
+            FieldKind::Table => "table",
+            FieldKind::Signature => "signature",
+            FieldKind::Fixed => "fixed",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSrc {
+    pub kind: S<FieldKind>,
+    /// The printed label; without one the field is labelled by its section's title.
+    #[serde(default)]
+    pub label: Option<S<String>>,
+    /// The printed instruction (the text in brackets under or beside the label).
+    #[serde(default)]
+    pub instruction: Option<S<String>>,
+    /// A page of the printed original starts at this field.
+    #[serde(default)]
+    pub page: Option<S<u32>>,
+    /// textarea: the number of printed writing lines.
+    #[serde(default)]
+    pub lines: Option<S<u32>>,
+    /// text, number: what is printed after the blank (`m2`).
+    #[serde(default)]
+    pub unit: Option<S<String>>,
+    /// fixed: the printed value.
+    #[serde(default)]
+    pub value: Option<S<String>>,
+    /// choice (and a table column of kind choice): the options as printed.
+    #[serde(default = "empty")]
+    pub options: Vec<S<OptionSrc>>,
+    /// choice: tick boxes, several may be ticked.
+    #[serde(default)]
+    pub multiple: Option<S<bool>>,
+    /// choice: the label of the "other: ___" option (`Tjetër`).
+    #[serde(default)]
+    pub other: Option<S<String>>,
+    /// table: the columns as printed.
+    #[serde(default = "empty")]
+    pub columns: Vec<ColumnSrc>,
+    /// table: the number of blank rows.
+    #[serde(default)]
+    pub rows: Option<S<u32>>,
+    /// table: rows printed with a label in the first column (an empty label is a blank row).
+    #[serde(default = "empty")]
+    pub row_labels: Vec<S<String>>,
+    /// signature: the lines of the block.
+    #[serde(default = "empty")]
+    pub parts: Vec<PartSrc>,
+}
+
+/// A table column.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnSrc {
+    /// The printed heading (may be empty where the original prints none).
+    pub label: S<String>,
+    /// text (default), date, number, period (`Prej: … Deri: …`) or choice.
+    #[serde(default)]
+    pub kind: Option<S<ColumnKind>>,
+    /// choice: the options each row offers (`1 | 2 | 3 | 4 | 5`).
+    #[serde(default = "empty")]
+    pub options: Vec<S<String>>,
+    /// period: the two printed words (`[Prej:, Deri:]`).
+    #[serde(default = "empty")]
+    pub bounds: Vec<S<String>>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColumnKind {
+    Text,
+    Date,
+    Number,
+    Period,
+    Choice,
+}
+
+/// One line of a signature block.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartSrc {
+    /// name, surname, position, date, place or signature.
+    pub role: S<PartRole>,
+    /// The printed label (`Emri`, `Nënshkrimi`).
+    pub label: S<String>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PartRole {
+    Name,
+    Surname,
+    Position,
+    Date,
+    Place,
+    Signature,
+}
+
+/// An option of a choice: its printed label, and where the option itself is followed by a
+/// blank (`Nuk është rexhistruar në shkollë  Arsyeja: ____`), the words before the blank
+/// (`blank: "Arsyeja:"`, or `""` for a bare line) and after it (`unit: m2`). Written as
+/// plain text, or as a mapping `{label, blank, unit}`.
+#[derive(Debug, Default)]
+pub struct OptionSrc {
+    pub label: String,
+    pub blank: Option<String>,
+    pub unit: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OptionMap {
+    label: String,
+    #[serde(default)]
+    blank: Option<String>,
+    #[serde(default)]
+    unit: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for OptionSrc {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = OptionSrc;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an option: its text, or a mapping with `label`, `blank`, `unit`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<OptionSrc, E> {
+                Ok(OptionSrc {
+                    label: v.to_string(),
+                    ..Default::default()
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<OptionSrc, A::Error> {
+                let m = OptionMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(OptionSrc {
+                    label: m.label,
+                    blank: m.blank,
+                    unit: m.unit,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

@@ -1,0 +1,466 @@
+//! Stage 6, write: put the rendered site on disk, all or nothing, and never over what is
+//! not ours.
+//!
+//! - **The guard** (`guard`): the site replaces only a missing or empty folder, or a site
+//!   doracak built (it carries the marker file [`MARKER`], or is an older doracak site
+//!   recognised by its files). The handbook root and its source folders are refused.
+//! - **Fresh files**: the site is written into a new folder beside the output; every file
+//!   is created new (a second write to one path is an error, never a truncation of a file
+//!   shared with the live site). A file whose bytes did not change is hard-linked from the
+//!   previous site, so it keeps its modification time.
+//! - **Files that are not ours**: a file in the previous site that doracak did not write (it
+//!   is not in the marker's list) is carried into the new site, and the build says so.
+//! - **The swap**: on Linux one atomic exchange of the two folders; elsewhere, or on file
+//!   systems without it, two renames. At every instant either the old or the new site is at
+//!   the output path, or the next build puts one back before anything else ([`recover`]).
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::pipeline::render::Sink;
+
+mod guard;
+
+use guard::read_marker;
+pub use guard::{Existing, Refusal, guard, resolve};
+
+/// The marker file at the top of every site doracak builds: its first line names it,
+/// the rest lists the files doracak wrote (one site-relative path a line).
+pub const MARKER: &str = ".doracak-site";
+const MARKER_HEAD: &str = "doracak-site 1";
+
+/// What a write did, for the build summary.
+#[derive(Debug, Default, Clone)]
+pub struct WriteStats {
+    pub files: usize,
+    pub pages: usize,
+    pub bytes: u64,
+    /// Files whose content changed (or were new) since the previous build.
+    pub changed: usize,
+    /// Files of the previous site that doracak did not write, carried into the new one.
+    pub kept: Vec<String>,
+}
+
+/// Steps of the swap, for the tests that stop a build at each one as a crash would.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SwapStep {
+    /// Every file and the marker are in the new folder; nothing has moved.
+    Written,
+    /// Two-rename path: the old site has moved aside; nothing is at the output path.
+    OldAside,
+    /// The new site is at the output path; the old one waits beside it to be removed.
+    NewInPlace,
+}
+
+/// How `commit` runs, for the tests: stop where a crash would, or use the two-rename path
+/// where the atomic exchange exists.
+#[doc(hidden)]
+#[derive(Default)]
+pub struct CommitOptions<'a> {
+    pub stop_at: Option<SwapStep>,
+    pub no_exchange: bool,
+    pub on_step: Option<&'a dyn Fn(SwapStep)>,
+}
+
+/// A site being written: files go into a fresh folder beside the output (from several
+/// threads at once), and `commit` swaps it into place. Dropped without `commit`, the
+/// folder is removed and the previous site is left as it was.
+pub struct SiteWriter {
+    out: PathBuf,
+    tmp: PathBuf,
+    old: PathBuf,
+    existing: Existing,
+    written: Mutex<(WriteStats, Vec<String>)>,
+    done: bool,
+}
+
+impl SiteWriter {
+    /// Begin a site at `out`, which `guard` allowed as `existing`. A swap a crash left
+    /// half done is first put right.
+    pub fn begin(out: &Path, existing: Existing) -> io::Result<SiteWriter> {
+        let out = resolve(out);
+        let (parent, name) = parent_and_name(&out);
+        fs::create_dir_all(&parent)?;
+        recover(&out)?;
+        let pid = std::process::id();
+        let tmp = parent.join(format!(".{name}.doracak-new-{pid}"));
+        let old = parent.join(format!(".{name}.doracak-old-{pid}"));
+        fs::create_dir(&tmp)?;
+        Ok(SiteWriter {
+            out,
+            tmp,
+            old,
+            existing,
+            written: Mutex::new(Default::default()),
+            done: false,
+        })
+    }
+
+    /// Where the site goes (symbolic links followed).
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+
+    fn dest(&self, path: &str) -> io::Result<(PathBuf, PathBuf)> {
+        let rel = safe_relative(path).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the site: {path}"),
+            )
+        })?;
+        if rel == Path::new(MARKER) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{MARKER} is doracak's own marker file"),
+            ));
+        }
+        let dest = self.tmp.join(&rel);
+        if let Some(dir) = dest.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        Ok((dest, self.out.join(&rel)))
+    }
+
+    fn count(&self, path: &str, bytes: u64, linked: bool) {
+        let mut w = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        w.0.files += 1;
+        w.0.bytes += bytes;
+        if path.ends_with(".html") {
+            w.0.pages += 1;
+        }
+        if !linked {
+            w.0.changed += 1;
+        }
+        w.1.push(path.trim_start_matches("./").to_string());
+    }
+
+    /// Write one file of the site. An unchanged file is hard-linked from the previous
+    /// site (keeping its modification time) instead of written again.
+    pub fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let (dest, prev) = self.dest(path)?;
+        let unchanged = same_as_file(&prev, bytes.len() as u64, &mut io::Cursor::new(bytes));
+        let linked = unchanged
+            && match fs::hard_link(&prev, &dest) {
+                Ok(()) => true,
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(twice(path)),
+                Err(_) => false,
+            };
+        if !linked {
+            create_new(&dest, path)?.write_all(bytes)?;
+        }
+        self.count(path, bytes.len() as u64, linked);
+        Ok(())
+    }
+
+    /// Write one file by streaming into it (for files too large to hold in memory).
+    pub fn put_with<T>(
+        &self,
+        path: &str,
+        f: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+    ) -> io::Result<(T, u64)> {
+        let (dest, prev) = self.dest(path)?;
+        let mut w = io::BufWriter::with_capacity(1 << 16, create_new(&dest, path)?);
+        let value = f(&mut w)?;
+        w.flush()?;
+        drop(w);
+        let bytes = fs::metadata(&dest).map(|m| m.len()).unwrap_or(0);
+        // Written before it could be compared: if it came out as before, the previous
+        // file takes its place, so it too keeps its modification time.
+        let unchanged = fs::File::open(&dest)
+            .is_ok_and(|f| same_as_file(&prev, bytes, &mut io::BufReader::new(f)));
+        let linked = unchanged && {
+            let mut aside = dest.clone().into_os_string();
+            aside.push(".doracak-unchanged");
+            let aside = PathBuf::from(aside);
+            fs::hard_link(&prev, &aside).is_ok()
+                && match fs::rename(&aside, &dest) {
+                    Ok(()) => true,
+                    Err(_) => {
+                        let _ = fs::remove_file(&aside);
+                        false
+                    }
+                }
+        };
+        self.count(path, bytes, linked);
+        Ok((value, bytes))
+    }
+
+    /// Swap the new site into place.
+    pub fn commit(self) -> io::Result<WriteStats> {
+        self.commit_with(CommitOptions::default())
+    }
+
+    #[doc(hidden)]
+    pub fn commit_with(mut self, opts: CommitOptions) -> io::Result<WriteStats> {
+        let (mut stats, mut files) =
+            std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
+        stats.kept = self.carry_over(&files)?;
+        files.sort();
+        let mut marker = String::from(MARKER_HEAD);
+        for f in &files {
+            marker.push('\n');
+            marker.push_str(f);
+        }
+        marker.push('\n');
+        let mut m = create_new(&self.tmp.join(MARKER), MARKER)?;
+        m.write_all(marker.as_bytes())?;
+        m.sync_all()?;
+        drop(m);
+
+        let step = |s: SwapStep| -> bool {
+            if let Some(f) = opts.on_step {
+                f(s);
+            }
+            opts.stop_at == Some(s)
+        };
+        // A stop leaves the disk as a crash at that point would: nothing is cleaned up.
+        let stopped = |mut w: SiteWriter| {
+            w.done = true;
+            Err(io::Error::other("stopped for a test"))
+        };
+        if step(SwapStep::Written) {
+            return stopped(self);
+        }
+        let had_old = fs::symlink_metadata(&self.out).is_ok();
+        if !had_old {
+            fs::rename(&self.tmp, &self.out)?;
+        } else if !opts.no_exchange && exchange(&self.tmp, &self.out)? {
+            // The old site now has the new folder's name.
+            fs::rename(&self.tmp, &self.old)?;
+        } else {
+            fs::rename(&self.out, &self.old)?;
+            if step(SwapStep::OldAside) {
+                return stopped(self);
+            }
+            if let Err(e) = fs::rename(&self.tmp, &self.out) {
+                let _ = fs::rename(&self.old, &self.out);
+                return Err(e);
+            }
+        }
+        if step(SwapStep::NewInPlace) {
+            return stopped(self);
+        }
+        if had_old {
+            let _ = fs::remove_dir_all(&self.old);
+        }
+        self.done = true;
+        Ok(stats)
+    }
+
+    /// Files of the previous site doracak did not write go into the new site as they
+    /// are (hard links, or copies where links cannot be made). Returns their paths.
+    fn carry_over(&self, written: &[String]) -> io::Result<Vec<String>> {
+        let ours: std::collections::HashSet<&str> = match &self.existing {
+            Existing::Nothing => return Ok(Vec::new()),
+            Existing::Site(list) => list.iter().map(String::as_str).collect(),
+            Existing::OlderSite => Default::default(),
+        };
+        let new: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
+        let mut kept = Vec::new();
+        for entry in walkdir::WalkDir::new(&self.out)
+            .min_depth(1)
+            .sort_by_file_name()
+        {
+            let entry = entry.map_err(io::Error::other)?;
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let rel = entry
+                .path()
+                .strip_prefix(&self.out)
+                .map_err(io::Error::other)?;
+            let rel_s = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            if rel_s == MARKER || ours.contains(rel_s.as_str()) || new.contains(rel_s.as_str()) {
+                continue;
+            }
+            let dest = self.tmp.join(rel);
+            if let Some(dir) = dest.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            if entry.file_type().is_symlink() {
+                #[cfg(unix)]
+                std::os::unix::fs::symlink(fs::read_link(entry.path())?, &dest)?;
+            } else if fs::hard_link(entry.path(), &dest).is_err() {
+                fs::copy(entry.path(), &dest)?;
+            }
+            kept.push(rel_s);
+        }
+        Ok(kept)
+    }
+}
+
+impl Sink for SiteWriter {
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        SiteWriter::put(self, path, bytes)
+    }
+
+    fn put_stream(
+        &self,
+        path: &str,
+        f: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<u64> {
+        self.put_with(path, f).map(|((), n)| n)
+    }
+}
+
+impl Drop for SiteWriter {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+/// Put right what a crash in the middle of a swap left at `out`: if no site is there, the
+/// complete new site (it has its marker) or else the old one moves back into place; the
+/// folders left beside it are removed.
+pub fn recover(out: &Path) -> io::Result<()> {
+    let (parent, name) = parent_and_name(out);
+    let new_prefix = format!(".{name}.doracak-new-");
+    let old_prefix = format!(".{name}.doracak-old-");
+    let Ok(rd) = fs::read_dir(&parent) else {
+        return Ok(());
+    };
+    let mut news = Vec::new();
+    let mut olds = Vec::new();
+    for e in rd.filter_map(Result::ok) {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if n.starts_with(&new_prefix) {
+            news.push(e.path());
+        } else if n.starts_with(&old_prefix) {
+            olds.push(e.path());
+        }
+    }
+    if fs::symlink_metadata(out).is_err() {
+        let complete = news.iter().position(|p| read_marker(p).is_some());
+        let back = match complete {
+            Some(i) => Some(news.remove(i)),
+            None => olds.pop(),
+        };
+        if let Some(dir) = back {
+            fs::rename(&dir, out)?;
+        }
+    }
+    // Best effort: a folder that will not go now goes at the next build.
+    for dir in news.into_iter().chain(olds) {
+        let _ = fs::remove_dir_all(&dir);
+    }
+    Ok(())
+}
+
+fn parent_and_name(out: &Path) -> (PathBuf, String) {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out
+        .file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+    (parent, name)
+}
+
+fn twice(path: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!("two files of the site would be written to {path}"),
+    )
+}
+
+/// Create a file that must not exist yet in the new site.
+fn create_new(dest: &Path, path: &str) -> io::Result<fs::File> {
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(dest)
+        .map_err(|e| match e.kind() {
+            io::ErrorKind::AlreadyExists => twice(path),
+            _ => e,
+        })
+}
+
+/// Exchange two folders in one step. `Ok(false)` where the system or the file system
+/// cannot, and the caller falls back to two renames.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    let b = CString::new(b.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        return Ok(true);
+    }
+    let e = io::Error::last_os_error();
+    match e.raw_os_error() {
+        Some(libc::EINVAL | libc::ENOSYS | libc::ENOTSUP) => Ok(false),
+        _ => Err(e),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// Whether the file at `path` is a regular file of `len` bytes equal to what `new`
+/// reads, compared a block at a time (never the whole file in memory).
+fn same_as_file(path: &Path, len: u64, new: &mut dyn io::Read) -> bool {
+    use io::Read;
+    let Ok(meta) = fs::metadata(path) else {
+        return false;
+    };
+    if !meta.is_file() || meta.len() != len {
+        return false;
+    }
+    let Ok(old) = fs::File::open(path) else {
+        return false;
+    };
+    let mut old = io::BufReader::with_capacity(1 << 16, old);
+    let (mut a, mut b) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let n = match old.read(&mut a) {
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        if n == 0 {
+            // Same length and every block equal so far.
+            return new.read(&mut b[..1]).is_ok_and(|m| m == 0);
+        }
+        if new.read_exact(&mut b[..n]).is_err() || a[..n] != b[..n] {
+            return false;
+        }
+    }
+}
+
+/// A site path with no way out of the site: no `..`, no root, no drive.
+pub fn safe_relative(path: &str) -> Option<PathBuf> {
+    let p = Path::new(path);
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::Normal(s) => out.push(s),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    (!out.as_os_str().is_empty()).then_some(out)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,314 @@
+//! The writer on its own: the guard, fresh files, files that are not ours, and a crash
+//! at every step of the swap.
+
+use super::*;
+
+fn site(out: &Path, existing: Existing, files: &[(&str, &str)]) -> io::Result<WriteStats> {
+    let w = SiteWriter::begin(out, existing)?;
+    for (p, b) in files {
+        w.put(p, b.as_bytes())?;
+    }
+    w.commit()
+}
+
+fn build(root: &Path, out: &Path, files: &[(&str, &str)]) -> io::Result<WriteStats> {
+    let existing = guard(root, out).map_err(|r| io::Error::other(r.message))?;
+    site(out, existing, files)
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn refuses_paths_that_leave_the_site() {
+    assert!(safe_relative("../x").is_none());
+    assert!(safe_relative("/etc/passwd").is_none());
+    assert!(safe_relative("a/../../b").is_none());
+    assert_eq!(
+        safe_relative("roli/x.html"),
+        Some(PathBuf::from("roli/x.html"))
+    );
+}
+
+#[test]
+fn a_second_build_swaps_the_site_and_keeps_unchanged_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(dir.path(), &out, &[("a.html", "A"), ("s/b.css", "B")]).unwrap();
+    let stats = build(dir.path(), &out, &[("a.html", "A2"), ("s/b.css", "B")]).unwrap();
+    assert_eq!(stats.changed, 1);
+    assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "A2");
+    assert_eq!(fs::read_to_string(out.join("s/b.css")).unwrap(), "B");
+    assert_eq!(names(dir.path()), ["site"], "only site/ remains");
+    assert_eq!(
+        fs::read_to_string(out.join(MARKER)).unwrap(),
+        "doracak-site 1\na.html\ns/b.css\n"
+    );
+}
+
+#[test]
+fn an_unchanged_streamed_file_is_the_previous_file() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let stream = |text: &'static str| {
+        let w = SiteWriter::begin(&out, guard(dir.path(), &out).unwrap()).unwrap();
+        w.put_with("big/index.js", |w| w.write_all(text.as_bytes()))
+            .unwrap();
+        w.commit().unwrap()
+    };
+    stream("same text");
+    let before = fs::metadata(out.join("big/index.js")).unwrap().ino();
+    let stats = stream("same text");
+    assert_eq!(stats.changed, 0);
+    assert_eq!(
+        fs::metadata(out.join("big/index.js")).unwrap().ino(),
+        before,
+        "the previous file was kept"
+    );
+    assert_eq!(names(&out.join("big")), ["index.js"], "no file left aside");
+    let stats = stream("same texT");
+    assert_eq!(stats.changed, 1);
+    assert_eq!(
+        fs::read_to_string(out.join("big/index.js")).unwrap(),
+        "same texT"
+    );
+}
+
+#[test]
+fn a_second_write_to_one_path_is_an_error_not_a_truncation() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(dir.path(), &out, &[("a.html", "live")]).unwrap();
+    let w = SiteWriter::begin(&out, guard(dir.path(), &out).unwrap()).unwrap();
+    // Unchanged: hard-linked to the live file. A second write must not truncate it.
+    w.put("a.html", b"live").unwrap();
+    let e = w.put("a.html", b"other").unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("two files of the site would be written to a.html"),
+        "{e}"
+    );
+    let e = w
+        .put_with("a.html", |w| w.write_all(b"streamed"))
+        .unwrap_err();
+    assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+    drop(w);
+    assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "live");
+    assert_eq!(names(dir.path()), ["site"]);
+}
+
+#[test]
+fn the_marker_cannot_be_written_as_a_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = SiteWriter::begin(&dir.path().join("site"), Existing::Nothing).unwrap();
+    assert!(w.put(MARKER, b"x").is_err());
+}
+
+#[test]
+fn the_guard_refuses_what_is_not_ours() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("hb");
+    for d in ["standards", "content/sop", "theme"] {
+        fs::create_dir_all(root.join(d)).unwrap();
+    }
+    // A folder holding a person's file.
+    let notes = dir.path().join("notes");
+    fs::create_dir(&notes).unwrap();
+    fs::write(notes.join("shenime.txt"), "mine").unwrap();
+    let r = guard(&root, &notes).unwrap_err();
+    assert!(
+        r.message
+            .contains("holding files doracak did not write (\"shenime.txt\")"),
+        "{r:?}"
+    );
+    // The handbook, its source folders, and a folder inside them.
+    for (out, says) in [
+        (root.clone(), "the handbook's own folder"),
+        (root.join("content"), "inside content/"),
+        (root.join("content/sop/site"), "inside content/"),
+        (root.join("standards"), "inside standards/"),
+        (root.join("theme/out"), "inside theme/"),
+        (dir.path().to_path_buf(), "which holds the handbook"),
+    ] {
+        let r = guard(&root, &out).unwrap_err();
+        assert!(r.message.contains(says), "{}: {r:?}", out.display());
+    }
+    // A link to the handbook is the handbook.
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink(&root, &link).unwrap();
+    let r = guard(&root, &link).unwrap_err();
+    assert!(r.message.contains("the handbook's own folder"), "{r:?}");
+    assert!(r.message.contains("through the link"), "{r:?}");
+    // A file.
+    let file = dir.path().join("file.html");
+    fs::write(&file, "x").unwrap();
+    assert!(
+        guard(&root, &file)
+            .unwrap_err()
+            .message
+            .contains("found a file")
+    );
+    // What may be replaced.
+    assert_eq!(guard(&root, &dir.path().join("new")), Ok(Existing::Nothing));
+    fs::create_dir(dir.path().join("empty")).unwrap();
+    assert_eq!(
+        guard(&root, &dir.path().join("empty")),
+        Ok(Existing::Nothing)
+    );
+    assert_eq!(guard(&root, &root.join("site")), Ok(Existing::Nothing));
+    // Nothing was touched.
+    assert_eq!(
+        fs::read_to_string(notes.join("shenime.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn an_older_doracak_site_is_replaced_keeping_what_the_new_site_does_not_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    fs::create_dir_all(out.join("vleresim")).unwrap();
+    fs::write(out.join("index.html"), "old").unwrap();
+    fs::write(out.join("catalog.json"), "{}").unwrap();
+    fs::write(
+        out.join("vleresim/catalog.js"),
+        "// Generated by doracak: the assessable criteria\n",
+    )
+    .unwrap();
+    fs::write(out.join("shenime.txt"), "mine").unwrap();
+    assert_eq!(guard(dir.path(), &out), Ok(Existing::OlderSite));
+    let stats = build(
+        dir.path(),
+        &out,
+        &[
+            ("index.html", "new"),
+            ("catalog.json", "{}"),
+            ("vleresim/catalog.js", "//"),
+        ],
+    )
+    .unwrap();
+    assert_eq!(stats.kept, ["shenime.txt"]);
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "new");
+    assert_eq!(fs::read_to_string(out.join("shenime.txt")).unwrap(), "mine");
+}
+
+#[test]
+fn a_file_put_into_a_site_by_hand_is_carried_into_the_next_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(dir.path(), &out, &[("a.html", "A"), ("gone.html", "G")]).unwrap();
+    fs::create_dir(out.join("mine")).unwrap();
+    fs::write(out.join("mine/notes.txt"), "mine").unwrap();
+    let stats = build(dir.path(), &out, &[("a.html", "A2")]).unwrap();
+    assert_eq!(stats.kept, ["mine/notes.txt"]);
+    assert_eq!(
+        fs::read_to_string(out.join("mine/notes.txt")).unwrap(),
+        "mine"
+    );
+    assert!(
+        !out.join("gone.html").exists(),
+        "a page doracak wrote and no longer writes goes"
+    );
+    let marker = fs::read_to_string(out.join(MARKER)).unwrap();
+    assert!(
+        !marker.contains("notes.txt"),
+        "a kept file is never listed as ours"
+    );
+}
+
+/// Build v1, then stop the build of v2 at `step` as a crash would; check what is on disk,
+/// then check that the next build puts everything right.
+fn crash_at(step: SwapStep, no_exchange: bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(dir.path(), &out, &[("a.html", "v1"), ("b.html", "v1")]).unwrap();
+    let w = SiteWriter::begin(&out, guard(dir.path(), &out).unwrap()).unwrap();
+    w.put("a.html", b"v2").unwrap();
+    w.put("b.html", b"v1").unwrap();
+    let seen = std::cell::RefCell::new(Vec::new());
+    let on_step = |s: SwapStep| seen.borrow_mut().push(s);
+    let r = w.commit_with(CommitOptions {
+        stop_at: Some(step),
+        no_exchange,
+        on_step: Some(&on_step),
+    });
+    assert!(r.is_err(), "{step:?}: stopped");
+    assert!(
+        seen.borrow().contains(&step),
+        "{step:?} is a step of this path"
+    );
+    #[cfg(target_os = "linux")]
+    if !no_exchange {
+        assert!(
+            !seen.borrow().contains(&SwapStep::OldAside),
+            "on Linux the folders are exchanged in one step"
+        );
+    }
+    let at_out = fs::read_to_string(out.join("a.html")).ok();
+    match step {
+        SwapStep::Written => assert_eq!(at_out.as_deref(), Some("v1"), "the old site is in place"),
+        SwapStep::OldAside => assert_eq!(at_out, None, "between the renames"),
+        SwapStep::NewInPlace => {
+            assert_eq!(at_out.as_deref(), Some("v2"), "the new site is in place")
+        }
+    }
+    // The next run first puts a site back.
+    recover(&out).unwrap();
+    let a = fs::read_to_string(out.join("a.html")).unwrap();
+    let expect = if step == SwapStep::Written {
+        "v1"
+    } else {
+        "v2"
+    };
+    assert_eq!(a, expect, "{step:?}: after recovery");
+    assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "v1");
+    assert!(out.join(MARKER).is_file());
+    assert_eq!(
+        names(dir.path()),
+        ["site"],
+        "{step:?}: no folder left beside the site"
+    );
+    // And a whole build after it works as ever.
+    build(dir.path(), &out, &[("a.html", "v3"), ("b.html", "v1")]).unwrap();
+    assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "v3");
+    assert_eq!(names(dir.path()), ["site"]);
+}
+
+#[test]
+fn a_crash_at_any_step_of_the_exchange_leaves_a_site_or_one_the_next_build_restores() {
+    for step in [SwapStep::Written, SwapStep::NewInPlace] {
+        crash_at(step, false);
+    }
+}
+
+#[test]
+fn a_crash_at_any_step_of_the_two_renames_leaves_a_site_or_one_the_next_build_restores() {
+    for step in [SwapStep::Written, SwapStep::OldAside, SwapStep::NewInPlace] {
+        crash_at(step, true);
+    }
+}
+
+#[test]
+fn a_crash_while_writing_leaves_the_old_site_and_no_debris_after_the_next_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(dir.path(), &out, &[("a.html", "v1")]).unwrap();
+    let w = SiteWriter::begin(&out, guard(dir.path(), &out).unwrap()).unwrap();
+    w.put("a.html", b"half").unwrap();
+    std::mem::forget(w); // the process dies: no clean-up runs
+    assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "v1");
+    assert_eq!(
+        names(dir.path()).len(),
+        2,
+        "the unfinished folder is beside the site"
+    );
+    build(dir.path(), &out, &[("a.html", "v2")]).unwrap();
+    assert_eq!(names(dir.path()), ["site"]);
+}

@@ -1,0 +1,150 @@
+//! The build writes only into an empty folder or a site doracak built: a person's folder,
+//! the handbook, its sources and links to them are refused with a clear error, exit 1,
+//! nothing touched.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+/// Build and expect a refusal that says `says`; the handbook folder is unchanged.
+fn refused(root: &Path, args: &[&str], says: &str) -> String {
+    let before = snapshot(root);
+    let mut all = vec!["--root", root.to_str().unwrap(), "build"];
+    all.extend_from_slice(args);
+    let o = doracak(&all);
+    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(": error: "), "{stderr}");
+    assert!(stderr.contains(says), "expected {says:?} in:\n{stderr}");
+    assert!(
+        stderr.contains("= hint: "),
+        "says how to proceed:\n{stderr}"
+    );
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(
+        before == snapshot(root),
+        "nothing under the handbook was touched"
+    );
+    stderr
+}
+
+#[test]
+fn a_folder_holding_a_person_s_files_is_refused() {
+    let dir = minimal_copy();
+    let notes = tempfile::tempdir().unwrap();
+    std::fs::write(notes.path().join("raport-2026.docx"), "mine").unwrap();
+    std::fs::create_dir(notes.path().join("foto")).unwrap();
+    let before = snapshot(notes.path());
+    let msg = refused(
+        dir.path(),
+        &["--out", notes.path().to_str().unwrap()],
+        "expected an empty folder or a site doracak built, found",
+    );
+    assert!(
+        msg.contains("holding files doracak did not write (\"foto\", \"raport-2026.docx\")"),
+        "{msg}"
+    );
+    assert!(
+        before == snapshot(notes.path()),
+        "the person's files are as they were"
+    );
+    let names: Vec<_> = std::fs::read_dir(notes.path().parent().unwrap())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("doracak-new"))
+        .collect();
+    assert!(names.is_empty(), "no folder was made beside it: {names:?}");
+}
+
+#[test]
+fn the_handbook_root_is_refused_by_flag_and_by_config() {
+    let dir = minimal_copy();
+    refused(
+        dir.path(),
+        &["--out", dir.path().to_str().unwrap()],
+        "expected an output folder of its own, found the handbook's own folder",
+    );
+    let toml = dir.path().join("doracak.toml");
+    std::fs::write(&toml, format!("{}\noutput = \".\"\n", read(&toml))).unwrap();
+    refused(dir.path(), &[], "the handbook's own folder");
+}
+
+#[test]
+fn the_handbook_s_sources_are_refused() {
+    let dir = minimal_copy();
+    refused(
+        dir.path(),
+        &["--out", dir.path().join("content").to_str().unwrap()],
+        "expected an output folder apart from the handbook's sources, found",
+    );
+    refused(
+        dir.path(),
+        &["--out", dir.path().join("standards/site").to_str().unwrap()],
+        "inside standards/",
+    );
+    let toml = dir.path().join("doracak.toml");
+    std::fs::write(&toml, format!("{}\noutput = \"content\"\n", read(&toml))).unwrap();
+    refused(dir.path(), &[], "inside content/");
+}
+
+#[test]
+fn a_link_to_the_handbook_is_refused() {
+    let dir = minimal_copy();
+    let links = tempfile::tempdir().unwrap();
+    let link = links.path().join("faqja");
+    std::os::unix::fs::symlink(dir.path(), &link).unwrap();
+    let msg = refused(
+        dir.path(),
+        &["--out", link.to_str().unwrap()],
+        "the handbook's own folder",
+    );
+    assert!(msg.contains("through the link"), "{msg}");
+}
+
+#[test]
+fn a_site_doracak_built_is_replaced_and_a_file_put_into_it_is_kept() {
+    let (dir, out) = minimal_site();
+    assert!(
+        out.join(".doracak-site").is_file(),
+        "every site carries the marker"
+    );
+    std::fs::write(out.join("shenime.txt"), "mine").unwrap();
+    let o = build(dir.path(), &out);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "warning: kept 1 file(s) in the site that doracak did not write: shenime.txt"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(read(&out.join("shenime.txt")), "mine");
+}
+
+#[test]
+fn an_older_doracak_site_without_the_marker_is_replaced() {
+    let (dir, out) = minimal_site();
+    std::fs::remove_file(out.join(".doracak-site")).unwrap();
+    std::fs::write(out.join("S1.html"), "an older page").unwrap();
+    let o = build(dir.path(), &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        read(&out.join("S1.html")).contains("id=\"S1.1.1\""),
+        "the page is new"
+    );
+    assert!(
+        out.join(".doracak-site").is_file(),
+        "and the site carries the marker now"
+    );
+}
+
+#[test]
+fn an_empty_folder_is_used() {
+    let dir = minimal_copy();
+    let out = tempfile::tempdir().unwrap();
+    build_ok(dir.path(), out.path());
+    assert!(out.path().join("index.html").is_file());
+}

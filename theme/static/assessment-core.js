@@ -1,0 +1,346 @@
+// doracak self-assessment, the core: the rules of the assessment file (the same as
+// src/assessment/rules.rs, code for code), migration, scores, the improvement plan and CSV.
+// Plain functions on plain data, no page and no storage: Doracak.assessment.
+// (docs/assessment-format.md)
+(function () {
+  "use strict";
+  var UI = window.DORACAK_UI || {};
+
+  var SCHEMA = "doracak-assessment";
+  var VERSION = 1;        // the assessment file format this page writes
+  var STORE = 1;          // the shape of what is kept in localStorage
+  var STATUS = ["present", "partial", "missing"];
+  var DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+  function nowIso() { return new Date().toISOString().replace(/\.\d+Z$/, "Z"); }
+  function today() { return new Date().toISOString().slice(0, 10); }
+
+  // ---- plain functions -------------------------------------------------------------------
+
+  function index(cat) {
+    var crit = Object.create(null), ev = Object.create(null), std = Object.create(null);
+    cat.standards.forEach(function (s) {
+      std[s.id] = s;
+      s.criteria.forEach(function (c) {
+        crit[c.id] = { standard: s, criterion: c };
+        c.evidence.forEach(function (e) { ev[e.id] = { standard: s, criterion: c, evidence: e }; });
+      });
+    });
+    return { criteria: crit, evidence: ev, standards: std };
+  }
+
+  function emptyAssessment(cat, name, centre, now) {
+    now = now || nowIso();
+    return {
+      schema: SCHEMA, version: VERSION,
+      handbook: { title: cat.title, catalog: cat.catalog },
+      assessment: { name: name, centre: centre || "", created: now, updated: now },
+      ratings: {}, evidence: {}, plan: []
+    };
+  }
+
+  // Older files are brought up to the current version here, one step at a time.
+  // Version 1 is the first; there is nothing older to migrate yet.
+  var MIGRATIONS = {};
+
+  function migrate(obj) {
+    var notes = [];
+    var v = obj.version;
+    while (typeof v === "number" && v < VERSION && MIGRATIONS[v]) {
+      obj = MIGRATIONS[v](obj);
+      notes.push((UI.assess_migrated || "") + " " + v + " → " + obj.version);
+      v = obj.version;
+    }
+    return { file: obj, notes: notes };
+  }
+
+  function isObject(x) { return x !== null && typeof x === "object" && !Array.isArray(x); }
+  function isString(x) { return typeof x === "string"; }
+
+  // ---- the rules of the file (the same as src/assessment/rules.rs, code for code) --------
+
+  var MAX_FILE = 5000000, MAX_DEPTH = 16, MAX_NAME = 200, MAX_ID = 100, MAX_TEXT = 10000;
+  var ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+  var DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+  function isDate(s) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m) { return false; }
+    var y = +m[1], mo = +m[2], d = +m[3];
+    if (mo < 1 || mo > 12) { return false; }
+    var max = mo === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : DAYS[mo - 1];
+    return d >= 1 && d <= max;
+  }
+  function isTimestamp(s) {
+    if (s.length < 10 || !isDate(s.slice(0, 10))) { return false; }
+    var rest = s.slice(10);
+    if (!rest) { return true; }
+    var m = /^T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?$/.exec(rest);
+    return !!m;
+  }
+  function isId(id) { return id.length >= 1 && id.length <= MAX_ID && ID.test(id); }
+  function kind(v) {
+    if (v === null) { return "null"; }
+    if (Array.isArray(v)) { return "a list"; }
+    return { boolean: "true or false", number: "a number", string: "text", object: "an object" }[typeof v] || typeof v;
+  }
+  function wellFormed(s) { return !/[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/.test(s); }
+
+  // After JSON.parse succeeded: the first key found twice in one object, and how deep
+  // lists and objects nest. (JSON.parse itself keeps the last of two keys silently.)
+  function scan(text) {
+    var stack = [], deepest = 0, i = 0, n = text.length;
+    while (i < n) {
+      var ch = text[i];
+      if (ch === "{" || ch === "[") {
+        stack.push(ch === "{" ? { keys: Object.create(null), key: true } : null);
+        if (stack.length > deepest) { deepest = stack.length; }
+        i++;
+      } else if (ch === "}" || ch === "]") { stack.pop(); i++; }
+      else if (ch === ",") { var top = stack[stack.length - 1]; if (top) { top.key = true; } i++; }
+      else if (ch === "\"") {
+        var j = i + 1;
+        while (text[j] !== "\"") { j += text[j] === "\\" ? 2 : 1; }
+        var o = stack[stack.length - 1];
+        if (o && o.key) {
+          var k = JSON.parse(text.slice(i, j + 1));
+          if (Object.prototype.hasOwnProperty.call(o.keys, k)) { return { duplicate: k, depth: deepest }; }
+          o.keys[k] = true;
+          o.key = false;
+        }
+        i = j + 1;
+      } else { i++; }
+    }
+    return { duplicate: null, depth: deepest };
+  }
+
+  // Read a file's text: parse, check, normalise. { file, problems, notes }, where each
+  // problem and note is { code, message }; file is null when any problem was found.
+  function read(text, cat) {
+    var out = { file: null, problems: [], notes: [] };
+    function problem(code, message) { out.problems.push({ code: code, message: message }); }
+    if (text.charCodeAt(0) === 0xfeff) { text = text.slice(1); }
+    if (text.length > MAX_FILE) { problem("too-large", "expected a file of at most " + MAX_FILE + " characters, found " + text.length); return out; }
+    var top, bad = false;
+    try { top = JSON.parse(text); } catch (e) { problem("not-json", "expected a JSON file, found text that is not JSON (" + e.message + ")"); return out; }
+    (function walk(v) {
+      if (typeof v === "number" && !isFinite(v)) { bad = true; }
+      else if (typeof v === "string" && !wellFormed(v)) { bad = true; }
+      else if (v && typeof v === "object") { Object.keys(v).forEach(function (k) { if (!wellFormed(k)) { bad = true; } walk(v[k]); }); }
+    })(top);
+    if (bad) { problem("not-json", "expected a JSON file, found text that is not JSON (a number out of range or broken text)"); return out; }
+    var sc = scan(text);
+    if (sc.duplicate !== null) { problem("duplicate-key", "expected each key once in an object, found " + JSON.stringify(sc.duplicate)); return out; }
+    if (sc.depth > MAX_DEPTH) { problem("too-deep", "expected lists and objects nested at most " + MAX_DEPTH + " deep, found deeper"); return out; }
+    if (!isObject(top)) { problem("not-object", "expected a JSON object, found " + kind(top)); return out; }
+    if (top.schema !== SCHEMA) { problem("schema", "expected \"schema\": \"" + SCHEMA + "\", found " + (top.schema === undefined ? "no schema" : JSON.stringify(top.schema))); return out; }
+    var v = top.version;
+    var whole = typeof v === "number" && isFinite(v) && v % 1 === 0;
+    if (whole && v > VERSION) { problem("version-newer", "expected version " + VERSION + " or older, found version " + v + ": the file was made by a newer doracak"); return out; }
+    if (!whole || v < 1) { problem("version", "expected a whole \"version\" number from 1 to " + VERSION + ", found " + (v === undefined ? "none" : JSON.stringify(v))); return out; }
+    var m = migrate(top);
+    var file = check(m.file, cat, out);
+    out.notes = m.notes.map(function (n) { return { code: "migrated", message: n }; }).concat(out.notes);
+    if (!out.problems.length) { out.file = file; }
+    return out;
+  }
+
+  // Check every part of the file and build its normalised copy (every field present).
+  function check(top, cat, out) {
+    function problem(code, message) { out.problems.push({ code: code, message: message }); }
+    function note(code, message) { out.notes.push({ code: code, message: message }); }
+    function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+    function absent(o, k) { return !has(o, k) || o[k] === null; }
+    function object(v, what, present) {
+      if (!present || v === null) { return null; }
+      if (isObject(v)) { return v; }
+      problem("type", what + ": expected an object, found " + kind(v));
+      return null;
+    }
+    function text(o, k, max, what) {
+      if (absent(o, k)) { return ""; }
+      var s = o[k];
+      if (!isString(s)) { problem("type", what + ": expected " + k + " as text, found " + kind(s)); return ""; }
+      if (s.length > max) { problem("too-long", what + ": expected " + k + " of at most " + max + " characters, found " + s.length); }
+      return s;
+    }
+    function date(o, k, time, what) {
+      var s = text(o, k, 40, what);
+      if (s && !(time ? isTimestamp(s) : isDate(s))) { problem("date", what + ": expected " + k + " as " + (time ? "a date YYYY-MM-DD or a date and time YYYY-MM-DDThh:mm:ssZ" : "a date YYYY-MM-DD") + ", found \"" + s + "\""); }
+      return s;
+    }
+    function code(o, k, allowed, pcode, what) {
+      if (absent(o, k)) { return null; }
+      var s = o[k];
+      if (!isString(s)) { problem("type", what + ": expected " + k + " as text, found " + kind(s)); return null; }
+      if (allowed.indexOf(s) < 0) { problem(pcode, what + ": expected " + k + " of " + allowed.join(", ") + ", found \"" + s + "\""); return null; }
+      return s;
+    }
+    function known(o, fields, what) {
+      Object.keys(o).forEach(function (k) { if (fields.indexOf(k) < 0) { note("unknown-field", what + ": the field \"" + k + "\" is not part of the format and is left out"); } });
+    }
+    function id(x, what) {
+      if (!isId(x)) { problem("id", what + ": expected an id of 1 to " + MAX_ID + " letters, digits, dots, dashes or underscores, found \"" + x + "\""); }
+    }
+    known(top, ["schema", "version", "handbook", "assessment", "ratings", "evidence", "plan"], "the file");
+    var file = { schema: SCHEMA, version: VERSION, handbook: { title: "", catalog: "" }, assessment: { name: "", centre: "", created: "", updated: "" }, ratings: {}, evidence: {}, plan: [] };
+    var h = object(top.handbook, "handbook", has(top, "handbook"));
+    if (h) { known(h, ["title", "catalog"], "handbook"); file.handbook = { title: text(h, "title", MAX_TEXT, "handbook"), catalog: text(h, "catalog", MAX_TEXT, "handbook") }; }
+    var a = object(top.assessment, "assessment", has(top, "assessment"));
+    if (a) {
+      known(a, ["name", "centre", "created", "updated"], "assessment");
+      var name = text(a, "name", MAX_NAME, "assessment");
+      if (!name.trim() && (absent(a, "name") || isString(a.name))) { problem("name", "expected the assessment's name, found none"); }
+      file.assessment = { name: name, centre: text(a, "centre", MAX_NAME, "assessment"), created: date(a, "created", true, "assessment"), updated: date(a, "updated", true, "assessment") };
+    } else if (absent(top, "assessment")) { problem("name", "expected the assessment's name, found none"); }
+
+    var ix = index(cat);
+    var codes = cat.scale.map(function (r) { return r.code; });
+    var ratings = object(top.ratings, "ratings", has(top, "ratings"));
+    if (ratings) {
+      Object.keys(ratings).forEach(function (k) {
+        var what = "criterion " + k;
+        id(k, what);
+        var r = ratings[k];
+        if (r === null) { problem("type", what + ": expected an object, found null"); return; }
+        r = object(r, what, true);
+        if (!r) { return; }
+        known(r, ["rating", "note"], what);
+        var entry = { rating: code(r, "rating", codes, "rating", what), note: text(r, "note", MAX_TEXT, what) };
+        if (!ix.criteria[k]) { note("unknown-id", "the handbook has no criterion " + k + "; its rating is kept but not scored"); }
+        if (isId(k)) { file.ratings[k] = entry; }
+      });
+    }
+    var ev = object(top.evidence, "evidence", has(top, "evidence"));
+    if (ev) {
+      Object.keys(ev).forEach(function (k) {
+        var what = "evidence " + k;
+        id(k, what);
+        var e = ev[k];
+        if (e === null) { problem("type", what + ": expected an object, found null"); return; }
+        e = object(e, what, true);
+        if (!e) { return; }
+        known(e, ["status", "location", "owner", "reviewed", "next_review"], what);
+        var entry = { status: code(e, "status", STATUS, "status", what), location: text(e, "location", MAX_TEXT, what), owner: text(e, "owner", MAX_TEXT, what), reviewed: date(e, "reviewed", false, what), next_review: date(e, "next_review", false, what) };
+        if (!ix.evidence[k]) { note("unknown-id", "the handbook has no evidence item " + k + "; its entry is kept"); }
+        if (isId(k)) { file.evidence[k] = entry; }
+      });
+    }
+    if (!absent(top, "plan")) {
+      if (!Array.isArray(top.plan)) { problem("type", "plan: expected a list, found " + kind(top.plan)); }
+      else {
+        var seen = Object.create(null);
+        top.plan.forEach(function (p, i) {
+          var what = "plan row " + (i + 1);
+          if (!isObject(p)) { problem("type", what + ": expected an object, found " + kind(p)); return; }
+          known(p, ["criterion", "action", "owner", "due", "indicator", "cost"], what);
+          var crit = "";
+          if (isString(p.criterion)) { id(p.criterion, what); crit = p.criterion; }
+          else { problem("type", what + ": expected the criterion's id as text, found " + (has(p, "criterion") ? kind(p.criterion) : "none")); }
+          if (crit && Object.prototype.hasOwnProperty.call(seen, crit)) { problem("duplicate-plan", what + ": expected one plan row per criterion, found " + crit + " again"); }
+          if (crit) { seen[crit] = true; }
+          if (crit && !ix.criteria[crit]) { note("unknown-id", what + ": the handbook has no criterion " + crit); }
+          file.plan.push({ criterion: crit, action: text(p, "action", MAX_TEXT, what), owner: text(p, "owner", MAX_TEXT, what), due: date(p, "due", false, what), indicator: text(p, "indicator", MAX_TEXT, what), cost: text(p, "cost", MAX_TEXT, what) });
+        });
+      }
+    }
+    return file;
+  }
+
+  // Read a file's bytes (an ArrayBuffer): UTF-8 or refused, then as `read`.
+  function readBytes(buf, cat) {
+    var text;
+    try { text = new TextDecoder("utf-8", { fatal: true }).decode(buf); }
+    catch (e) { return { file: null, problems: [{ code: "not-utf8", message: "expected a text file in UTF-8, found bytes that are not" }], notes: [] }; }
+    return read(text, cat);
+  }
+
+  // Scores per standard: unrated criteria count with no points; "not applicable" is left out.
+  function scores(obj, cat) {
+    var pts = {}, top = 0;
+    cat.scale.forEach(function (r) { pts[r.code] = r.points; if (r.points !== null && r.points !== undefined && r.points > top) { top = r.points; } });
+    var rows = cat.standards.map(function (s) {
+      var p = 0, max = 0, unrated = 0, na = 0;
+      s.criteria.forEach(function (c) {
+        var r = obj.ratings[c.id] && obj.ratings[c.id].rating;
+        if (!r) { unrated++; max += top; }
+        else if (pts[r] === null || pts[r] === undefined) { na++; }
+        else { p += pts[r]; max += top; }
+      });
+      return { id: s.id, number: s.number, title: s.title, points: p, max: max, unrated: unrated, na: na, percent: max ? p * 100 / max : null };
+    });
+    var tp = 0, tm = 0, tu = 0, tn = 0;
+    rows.forEach(function (r) { tp += r.points; tm += r.max; tu += r.unrated; tn += r.na; });
+    return { standards: rows, total: { points: tp, max: tm, unrated: tu, na: tn, percent: tm ? tp * 100 / tm : null } };
+  }
+
+  function notFullyMet(cat, code) {
+    var top = 0, p = null;
+    cat.scale.forEach(function (r) { if (r.points > top) { top = r.points; } if (r.code === code) { p = r.points; } });
+    return p !== null && p !== undefined && p < top;
+  }
+
+  // The improvement plan: one row for every criterion rated below the top of the scale,
+  // with what was written for it.
+  function planRows(obj, cat) {
+    var byCrit = {};
+    (obj.plan || []).forEach(function (p) { byCrit[p.criterion] = p; });
+    var rows = [];
+    cat.standards.forEach(function (s) {
+      s.criteria.forEach(function (c) {
+        var r = obj.ratings[c.id] && obj.ratings[c.id].rating;
+        if (r && notFullyMet(cat, r)) {
+          rows.push({ standard: s, criterion: c, rating: r, entry: byCrit[c.id] || { criterion: c.id, action: "", owner: "", due: "", indicator: "", cost: "" } });
+        }
+      });
+    });
+    return rows;
+  }
+
+  function label(cat, code) {
+    for (var i = 0; i < cat.scale.length; i++) { if (cat.scale[i].code === code) { return cat.scale[i].label; } }
+    return code || "";
+  }
+
+  function csvField(v) {
+    v = v === undefined || v === null ? "" : String(v);
+    return /[",\r\n;]/.test(v) ? "\"" + v.replace(/"/g, "\"\"") + "\"" : v;
+  }
+
+  // The assessment as CSV (RFC 4180, UTF-8 with a byte-order mark for spreadsheets):
+  // one row per criterion, evidence item and plan row.
+  function toCSV(obj, cat) {
+    var head = ["lloji", "id", "standardi", "numri", "teksti", "vleresimi", "piket", "shenime", "statusi", "vendndodhja", "pergjegjesi", "rishikuar", "rishikimi_i_radhes", "veprimi", "afati", "treguesi", "kosto"];
+    var lines = [head.join(",")];
+    var pts = {};
+    cat.scale.forEach(function (r) { pts[r.code] = r.points; });
+    function row(cells) { lines.push(cells.map(csvField).join(",")); }
+    cat.standards.forEach(function (s) {
+      s.criteria.forEach(function (c) {
+        var r = obj.ratings[c.id] || {};
+        row(["kriter", c.id, s.number, s.number + "." + c.number, c.text, r.rating ? label(cat, r.rating) : "", r.rating && pts[r.rating] !== null && pts[r.rating] !== undefined ? pts[r.rating] : "", r.note || "", "", "", "", "", "", "", "", "", ""]);
+        c.evidence.forEach(function (e) {
+          var x = obj.evidence[e.id] || {};
+          row(["prove", e.id, s.number, e.number, e.text, "", "", "", x.status ? (UI["status_" + x.status] || x.status) : "", x.location || "", x.owner || "", x.reviewed || "", x.next_review || "", "", "", "", ""]);
+        });
+      });
+    });
+    planRows(obj, cat).forEach(function (p) {
+      var e = p.entry;
+      row(["plan", p.criterion.id, p.standard.number, p.standard.number + "." + p.criterion.number, p.criterion.text, label(cat, p.rating), "", "", "", "", e.owner || "", "", "", e.action || "", e.due || "", e.indicator || "", e.cost || ""]);
+    });
+    return "\ufeff" + lines.join("\r\n") + "\r\n";
+  }
+
+  function isOverdue(entry, day) { return !!(entry && entry.next_review && entry.next_review < (day || today())); }
+
+  var D = window.Doracak = window.Doracak || {};
+  D.assessment = {
+    SCHEMA: SCHEMA, VERSION: VERSION, STORE: STORE, STATUS: STATUS, MIGRATIONS: MIGRATIONS,
+    LIMITS: { file: MAX_FILE, depth: MAX_DEPTH, name: MAX_NAME, id: MAX_ID, text: MAX_TEXT },
+    nowIso: nowIso, today: today, isObject: isObject, index: index, label: label,
+    emptyAssessment: emptyAssessment, migrate: migrate, check: check, read: read, readBytes: readBytes,
+    isDate: isDate, isTimestamp: isTimestamp, scores: scores, planRows: planRows, toCSV: toCSV,
+    isOverdue: isOverdue, notFullyMet: notFullyMet
+  };
+})();
