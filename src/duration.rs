@@ -1,6 +1,6 @@
 //! ISO 8601 durations (`P14D`, `PT24H`, `P1Y6M`), as the `timing` entries use them.
 //!
-//! Only the duration form is accepted (no dates, no fractions except in seconds),
+//! Only the duration form is accepted, in whole numbers (no dates, no fractions),
 //! which is all a deadline or frequency in the source ever needs.
 
 use std::fmt;

@@ -68,7 +68,7 @@ fn the_handbook_root_is_refused_by_flag_and_by_config() {
         "expected an output folder of its own, found the handbook's own folder",
     );
     let toml = dir.path().join("doracak.toml");
-    std::fs::write(&toml, format!("{}\noutput = \".\"\n", read(&toml))).unwrap();
+    std::fs::write(&toml, format!("output = \".\"\n{}", read(&toml))).unwrap();
     refused(dir.path(), &[], "the handbook's own folder");
 }
 
@@ -86,7 +86,7 @@ fn the_handbook_s_sources_are_refused() {
         "inside standards/",
     );
     let toml = dir.path().join("doracak.toml");
-    std::fs::write(&toml, format!("{}\noutput = \"content\"\n", read(&toml))).unwrap();
+    std::fs::write(&toml, format!("output = \"content\"\n{}", read(&toml))).unwrap();
     refused(dir.path(), &[], "inside content/");
 }
 

@@ -162,7 +162,7 @@ fn relevance_in_the_browser_from_file_urls() {
         let urls = eval(
             &tab,
             &format!(
-                "DoracakSearch.search(DORACAK_SEARCH, {}, {{ limit: 10 }}).map(r => r.url)",
+                "Doracak.search.search(DORACAK_SEARCH, {}, {{ limit: 10 }}).map(r => r.url)",
                 serde_json::to_string(query).unwrap()
             ),
         );
@@ -315,7 +315,7 @@ fn rust_and_js_analyzers_agree() {
     let js = eval(
         &tab,
         &format!(
-            "DoracakSearch.analyze({}, DORACAK_SEARCH)",
+            "Doracak.search.analyze({}, DORACAK_SEARCH)",
             serde_json::to_string(&text).unwrap()
         ),
     );
@@ -331,7 +331,7 @@ fn rust_and_js_analyzers_agree() {
         let js = eval(
             &tab,
             &format!(
-                "DoracakSearch.analyze({}, DORACAK_SEARCH)",
+                "Doracak.search.analyze({}, DORACAK_SEARCH)",
                 serde_json::to_string(w).unwrap()
             ),
         );

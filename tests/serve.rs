@@ -222,7 +222,7 @@ fn a_content_error_is_reported_and_the_server_recovers() {
 fn the_configured_output_is_used_even_when_the_first_build_fails() {
     let dir = minimal_copy();
     let toml = dir.path().join("doracak.toml");
-    std::fs::write(&toml, format!("{}\noutput = \"publiku\"\n", read(&toml))).unwrap();
+    std::fs::write(&toml, format!("output = \"publiku\"\n{}", read(&toml))).unwrap();
     let file = dir.path().join("standards/02-vleresimi.yaml");
     let good = read(&file);
     std::fs::write(&file, good.replace("number: 2", "number: dy")).unwrap();

@@ -12,7 +12,7 @@ use crate::assessment::{self, AssessmentFile, Score};
 use crate::diagnostics::{Diagnostics, Pos};
 use crate::markdown::to_plain;
 use crate::pipeline::model::Handbook;
-use crate::pipeline::render::{environment, ui_strings, val};
+use crate::pipeline::render::{environment, template_value, ui_strings};
 use crate::theme::Theme;
 
 /// The standalone report pages allow only their own inline style: no script at all.
@@ -52,7 +52,7 @@ struct PlanRow {
 }
 
 /// Read and check one assessment file; problems go into `diags` under the file's name.
-pub fn load(
+pub fn read_assessment(
     path: &Path,
     hb: &Handbook,
     diags: &mut Diagnostics,
@@ -101,7 +101,7 @@ pub fn report(
     today: &str,
     diags: &mut Diagnostics,
 ) -> Option<PathBuf> {
-    let (file, notes) = load(input, hb, diags)?;
+    let (file, notes) = read_assessment(input, hb, diags)?;
     let theme = Theme::load(root, diags);
     let ui = ui_strings(&theme, diags)?;
     let env = environment(&theme, diags)?;
@@ -171,9 +171,9 @@ pub fn report(
     let same_catalog =
         file.handbook.catalog.is_empty() || file.handbook.catalog == assessment::catalog_hash(hb);
     let ctx = context! {
-        csp => REPORT_CSP, style => style(&theme), ui => val(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
-        a => val(&file.assessment), scores => val(&scores), total => context! { points => p, max => m, percent => pct },
-        unmet => val(&unmet), gaps => val(&gaps), plan => val(&plan), notes => notes, same_catalog => same_catalog, today => today,
+        csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
+        a => template_value(&file.assessment), scores => template_value(&scores), total => context! { points => p, max => m, percent => pct },
+        unmet => template_value(&unmet), gaps => template_value(&gaps), plan => template_value(&plan), notes => notes, same_catalog => same_catalog, today => today,
     };
     let html = match env.get_template("report.html").and_then(|t| t.render(ctx)) {
         Ok(h) => h,
@@ -221,7 +221,7 @@ pub fn aggregate(
 ) -> Option<Vec<PathBuf>> {
     let mut files = Vec::new();
     for i in inputs {
-        if let Some((f, _)) = load(i, hb, diags) {
+        if let Some((f, _)) = read_assessment(i, hb, diags) {
             files.push(f);
         }
     }
@@ -280,8 +280,8 @@ pub fn aggregate(
         .collect();
 
     let ctx = context! {
-        csp => REPORT_CSP, style => style(&theme), ui => val(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
-        standards => standards, rows => val(&rows), unmet => val(&counts),
+        csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
+        standards => standards, rows => template_value(&rows), unmet => template_value(&counts),
     };
     let html = match env
         .get_template("aggregate.html")

@@ -79,42 +79,14 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Sources {
         }
         src.files.push(path);
     }
-    for (dir, kind) in [
-        ("content/sop", 0),
-        ("content/roles", 1),
-        ("content/plans", 2),
-    ] {
-        for path in loader.yaml_files(dir) {
-            match kind {
-                0 => {
-                    if let Some(v) = loader.parse::<ProcedureSrc>(&path) {
-                        src.procedures.push(loader.loaded(path.clone(), v));
-                    }
-                }
-                1 => {
-                    if let Some(v) = loader.parse::<RoleSrc>(&path) {
-                        src.roles.push(loader.loaded(path.clone(), v));
-                    }
-                }
-                _ => {
-                    if let Some(v) = loader.parse::<PlanSrc>(&path) {
-                        src.plans.push(loader.loaded(path.clone(), v));
-                    }
-                }
-            }
-            src.files.push(path);
-        }
-    }
-    for path in loader.yaml_files("content/forms") {
-        if let Some(v) = loader.parse::<FormTemplateSrc>(&path) {
-            src.form_templates.push(loader.loaded(path.clone(), v));
-        }
-        src.files.push(path);
-    }
-    src.forms = loader.single("content/forms.yaml", &mut src.files);
-    src.glossary = loader.single("content/glossary.yaml", &mut src.files);
-    src.principles = loader.single("content/principles.yaml", &mut src.files);
-    src.indicators = loader.single("content/indicators.yaml", &mut src.files);
+    loader.every_file("content/sop", &mut src.procedures, &mut src.files);
+    loader.every_file("content/roles", &mut src.roles, &mut src.files);
+    loader.every_file("content/plans", &mut src.plans, &mut src.files);
+    loader.every_file("content/forms", &mut src.form_templates, &mut src.files);
+    src.forms = loader.one_file("content/forms.yaml", &mut src.files);
+    src.glossary = loader.one_file("content/glossary.yaml", &mut src.files);
+    src.principles = loader.one_file("content/principles.yaml", &mut src.files);
+    src.indicators = loader.one_file("content/indicators.yaml", &mut src.files);
     loader.warn_strays();
     src
 }
@@ -138,7 +110,23 @@ impl Loader<'_> {
         }
     }
 
-    fn single<T: DeserializeOwned>(
+    /// Every YAML file directly inside `dir`, parsed as `T`, in file-name order.
+    fn every_file<T: DeserializeOwned>(
+        &mut self,
+        dir: &str,
+        out: &mut Vec<Loaded<T>>,
+        files: &mut Vec<PathBuf>,
+    ) {
+        for path in self.yaml_files(dir) {
+            if let Some(v) = self.parse::<T>(&path) {
+                out.push(self.loaded(path.clone(), v));
+            }
+            files.push(path);
+        }
+    }
+
+    /// The one file at `rel`, parsed as `T`, if there is one.
+    fn one_file<T: DeserializeOwned>(
         &mut self,
         rel: &str,
         files: &mut Vec<PathBuf>,
@@ -368,6 +356,17 @@ fn describe_yaml_error(e: &serde_saphyr::Error, found: String) -> (String, Optio
                 found.trim_matches('`')
             ),
             Some("write the text, or leave the field out if the source has none".to_string()),
+        )
+    } else if lower.starts_with("recursion limit exceeded") {
+        (
+            "expected lists and mappings nested a few levels deep, found nesting deeper than any handbook needs"
+                .to_string(),
+            Some("check for brackets [ { that are never closed, or indentation that keeps growing".to_string()),
+        )
+    } else if let Some(key) = msg.strip_prefix("duplicate mapping key: ") {
+        (
+            format!("expected each key once in a mapping, found `{key}` again"),
+            Some("keep one of the two; a later one would silently replace the first".to_string()),
         )
     } else if lower.contains("recursive reference") {
         (

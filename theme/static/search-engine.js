@@ -1,4 +1,5 @@
-// doracak search engine: the query side of the analyzer in src/search/analyzer.rs, and
+// doracak search engine (Doracak.search): the query side of the analyzer in
+// src/pipeline/search/analyzer.rs, and
 // scoring over the precomputed index (search-index.js). Plain functions, no DOM: the
 // page script (search.js) and the tests use them alike.
 (function (root) {
@@ -227,5 +228,6 @@
     return cands.slice(0, count || 5).map(function (c) { return c.word; });
   }
 
-  root.DoracakSearch = { fold: fold, split: split, stem: stem, analyze: analyze, search: search, snippet: snippet, suggest: suggest, parse: parse };
+  var D = root.Doracak = root.Doracak || {};
+  D.search = { fold: fold, split: split, stem: stem, analyze: analyze, search: search, snippet: snippet, suggest: suggest, parse: parse };
 })(typeof window !== "undefined" ? window : globalThis);

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var UI = window.DORACAK_UI || {};
-  var engine = window.DoracakSearch;
+  var engine = window.Doracak && window.Doracak.search;
   var rootPath = document.body.getAttribute("data-root") || "";
   var ADDR = window.DORACAK_ADDR || {};
   var loading = null;

@@ -198,3 +198,11 @@ impl FormTemplate {
         out
     }
 }
+
+/// "MR3 (E-3)": the catalogue id with the printed code beside it.
+pub fn label(id: &str, code: Option<&str>) -> String {
+    match code {
+        Some(c) if c != id => format!("{id} ({c})"),
+        _ => id.to_string(),
+    }
+}

@@ -12,13 +12,7 @@ use crate::markdown;
 use crate::pipeline::model::Form;
 use crate::pipeline::model::forms::{ColumnKind, Field, FieldKind, FormSection, PartRole};
 
-/// "MR3 (E-3)": the catalogue id with the printed code beside it.
-pub fn label(id: &str, code: Option<&str>) -> String {
-    match code {
-        Some(c) if c != id => format!("{id} ({c})"),
-        _ => id.to_string(),
-    }
-}
+pub use crate::pipeline::model::forms::label;
 
 #[derive(Serialize)]
 pub struct FormPageView {

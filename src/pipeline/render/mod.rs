@@ -91,9 +91,9 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
         return;
     };
     let mut v = views::build(hb, &ui);
-    let site = val(&v.site);
-    let ui_value = val(&ui);
-    let nav = val(&v.nav);
+    let site = template_value(&v.site);
+    let ui_value = template_value(&ui);
+    let nav = template_value(&v.nav);
     // The template values take the standards over one by one (never two full copies);
     // the page list keeps only what it needs.
     let heads: Vec<(u32, String, String)> = v
@@ -104,7 +104,7 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
     let standards = Value::from(
         std::mem::take(&mut v.standards)
             .into_iter()
-            .map(|s| val(&s))
+            .map(|s| template_value(&s))
             .collect::<Vec<Value>>(),
     );
 
@@ -167,77 +167,95 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
         );
     }
 
-    if v.nav.procedures {
-        r.page(PAGES.procedures, "procedures.html", context! { page => "procedures", collections => val(&v.collections), procedures => val(&v.procedures) });
-        for p in &v.procedures {
-            r.page(
-                &p.url,
-                "procedure.html",
-                context! { page => "procedures", p => val(p) },
-            );
-        }
-    }
-    if v.nav.roles {
-        r.page(
+    // The index and reference pages, each where the handbook has something to show:
+    // (shown, address, template, nav entry, the page's values).
+    let listed = [
+        (
+            v.nav.procedures,
+            PAGES.procedures,
+            "procedures.html",
+            "procedures",
+            context! { collections => template_value(&v.collections), procedures => template_value(&v.procedures) },
+        ),
+        (
+            v.nav.roles,
             PAGES.roles,
             "roles.html",
-            context! { page => "roles", roles => val(&v.roles) },
-        );
-        for role in &v.roles {
-            r.page(
-                &role.url,
-                "role.html",
-                context! { page => "roles", role => val(role) },
-            );
-        }
-    }
-    if v.nav.forms {
-        r.page(
+            "roles",
+            context! { roles => template_value(&v.roles) },
+        ),
+        (
+            v.nav.forms,
             PAGES.forms,
             "forms.html",
-            context! { page => "forms", groups => val(&v.forms) },
-        );
-        for f in &v.form_pages {
+            "forms",
+            context! { groups => template_value(&v.forms) },
+        ),
+        (
+            v.nav.deadlines,
+            PAGES.deadlines,
+            "deadlines.html",
+            "deadlines",
+            context! { deadlines => template_value(&v.deadlines) },
+        ),
+        (
+            v.nav.glossary,
+            PAGES.glossary,
+            "glossary.html",
+            "glossary",
+            context! { glossary => template_value(&v.glossary) },
+        ),
+        (
+            v.nav.principles,
+            PAGES.principles,
+            "principles.html",
+            "principles",
+            context! { principles => template_value(&v.principles) },
+        ),
+        (
+            v.indicators.is_some(),
+            PAGES.indicators,
+            "indicators.html",
+            "indicators",
+            context! { ind => template_value(&v.indicators) },
+        ),
+    ];
+    for (shown, path, template, page, values) in listed {
+        if shown {
             r.page(
-                &f.url,
-                "form.html",
-                context! { page => "forms", f => val(f) },
+                path,
+                template,
+                minijinja::value::merge_maps([context! { page => page }, values]),
             );
         }
     }
-    if v.nav.deadlines {
+    // One page for each procedure, role, printed form and plan.
+    for p in &v.procedures {
         r.page(
-            PAGES.deadlines,
-            "deadlines.html",
-            context! { page => "deadlines", deadlines => val(&v.deadlines) },
+            &p.url,
+            "procedure.html",
+            context! { page => "procedures", p => template_value(p) },
         );
     }
-    if v.nav.glossary {
+    for role in &v.roles {
         r.page(
-            PAGES.glossary,
-            "glossary.html",
-            context! { page => "glossary", glossary => val(&v.glossary) },
+            &role.url,
+            "role.html",
+            context! { page => "roles", role => template_value(role) },
         );
     }
-    if v.nav.principles {
+    for f in &v.form_pages {
         r.page(
-            PAGES.principles,
-            "principles.html",
-            context! { page => "principles", principles => val(&v.principles) },
-        );
-    }
-    if let Some(ind) = &v.indicators {
-        r.page(
-            PAGES.indicators,
-            "indicators.html",
-            context! { page => "indicators", ind => val(ind) },
+            &f.url,
+            "form.html",
+            context! { page => "forms", f => template_value(f) },
         );
     }
     for plan in &v.plans {
         r.page(
             &plan.url,
             "plan.html",
-            context! { page => "plans", plan => val(plan) },
+            context! { page => "plans", plan => template_value(plan) },
         );
     }
 
@@ -281,7 +299,7 @@ fn addresses() -> Value {
 }
 
 /// A view as a template value.
-pub(crate) fn val<T: serde::Serialize>(x: &T) -> Value {
+pub(crate) fn template_value<T: serde::Serialize>(x: &T) -> Value {
     Value::from(minijinja::value::Serde(x))
 }
 

@@ -212,7 +212,7 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
         };
         // A form encoded field by field: the form, and each of its sections with the
         // printed words of its fields, reach the form's page.
-        let label = crate::pipeline::render::forms::label(&f.id, f.printed_code.as_deref());
+        let label = crate::pipeline::model::forms::label(&f.id, f.printed_code.as_deref());
         let page = address::form_page(&f.id);
         push(
             &f.id,

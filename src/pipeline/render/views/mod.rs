@@ -43,6 +43,18 @@ pub struct LinkView {
     pub code: Option<String>,
 }
 
+impl LinkView {
+    /// A link with no code beside its title.
+    pub fn plain(id: String, title: String, url: String) -> Self {
+        LinkView {
+            id,
+            title,
+            url,
+            code: None,
+        }
+    }
+}
+
 #[derive(Serialize, Clone)]
 pub struct TimingView {
     pub text: String,
@@ -213,11 +225,12 @@ impl<'a> Titles<'a> {
         url: fn(&str) -> String,
     ) -> Vec<LinkView> {
         ids.iter()
-            .map(|id| LinkView {
-                id: id.clone(),
-                code: None,
-                title: table.get(id.as_str()).copied().unwrap_or(id).to_string(),
-                url: url(id),
+            .map(|id| {
+                LinkView::plain(
+                    id.clone(),
+                    table.get(id.as_str()).copied().unwrap_or(id).to_string(),
+                    url(id),
+                )
             })
             .collect()
     }
@@ -288,7 +301,7 @@ impl Md<'_> {
         Value::from_safe_string(markdown::to_html_marked(md, self.abbr))
     }
 
-    fn opt(&self, md: &Option<String>) -> Option<Html> {
+    fn optional_html(&self, md: &Option<String>) -> Option<Html> {
         md.as_deref()
             .filter(|s| !s.trim().is_empty())
             .map(|s| self.html(s))
@@ -366,6 +379,25 @@ impl Cx<'_> {
         self.md.html(md)
     }
 
+    /// Content Markdown of one paragraph as phrasing content (for a `<label>`, a cell);
+    /// none where it holds more than one block.
+    pub fn inline_html(&self, md: &str) -> Option<Html> {
+        let html = markdown::to_html_marked(md, self.md.abbr);
+        let inner = html.trim().strip_prefix("<p>")?.strip_suffix("</p>")?;
+        let block = [
+            "<p>",
+            "<ul>",
+            "<ol>",
+            "<table>",
+            "<blockquote>",
+            "<pre>",
+            "<h",
+            "<hr",
+        ];
+        (!block.iter().any(|b| inner.contains(b)))
+            .then(|| Value::from_safe_string(inner.to_string()))
+    }
+
     /// A criterion or step (by id) as a place to link to.
     pub fn place(&self, id: &String) -> Option<ActsView> {
         self.places.get(id).cloned()
@@ -416,12 +448,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
         indicators: hb.indicators.is_some(),
         plans: plans
             .iter()
-            .map(|p| LinkView {
-                id: p.id.clone(),
-                code: None,
-                title: p.title.clone(),
-                url: p.url.clone(),
-            })
+            .map(|p| LinkView::plain(p.id.clone(), p.title.clone(), p.url.clone()))
             .collect(),
     };
 

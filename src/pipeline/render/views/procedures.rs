@@ -78,12 +78,14 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
         for c in &s.criteria {
             for p in &c.procedures {
                 if let Some(pl) = cx.places.get(&c.id) {
-                    proc_refs.entry(p.as_str()).or_default().push(LinkView {
-                        id: c.id.clone(),
-                        code: None,
-                        title: format!("{} — {}", pl.label, pl.context),
-                        url: pl.url.clone(),
-                    });
+                    proc_refs
+                        .entry(p.as_str())
+                        .or_default()
+                        .push(LinkView::plain(
+                            c.id.clone(),
+                            format!("{} — {}", pl.label, pl.context),
+                            pl.url.clone(),
+                        ));
                 }
             }
         }
@@ -119,8 +121,11 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                 url: address::procedure(&p.id),
                 collection: p.collection.clone(),
                 source: p.source.clone(),
-                definition_html: cx.md.opt(&p.definition),
-                agencies_intro_html: p.agencies.as_ref().and_then(|a| cx.md.opt(&a.intro)),
+                definition_html: cx.md.optional_html(&p.definition),
+                agencies_intro_html: p
+                    .agencies
+                    .as_ref()
+                    .and_then(|a| cx.md.optional_html(&a.intro)),
                 agencies: p
                     .agencies
                     .iter()
@@ -133,7 +138,7 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     .map(|s| SectionView {
                         id: s.id.clone(),
                         title: s.title.clone(),
-                        text_html: cx.md.opt(&s.text),
+                        text_html: cx.md.optional_html(&s.text),
                         items: s.items.iter().map(|i| cx.html(i)).collect(),
                         timing: s.timing.iter().map(|t| timing_view(t, cx.ui)).collect(),
                     })
@@ -199,16 +204,11 @@ pub(super) fn collections(cx: &Cx, procedures: &[ProcedureView]) -> Vec<Collecti
             id: c.id.clone(),
             title: c.title.clone(),
             source: c.source.clone(),
-            intro_html: cx.md.opt(&c.intro),
+            intro_html: cx.md.optional_html(&c.intro),
             procedures: procedures
                 .iter()
                 .filter(|p| p.collection == c.id)
-                .map(|p| LinkView {
-                    id: p.id.clone(),
-                    code: None,
-                    title: p.title.clone(),
-                    url: p.url.clone(),
-                })
+                .map(|p| LinkView::plain(p.id.clone(), p.title.clone(), p.url.clone()))
                 .collect(),
         })
         .filter(|c| !c.procedures.is_empty())

@@ -68,6 +68,9 @@ pub struct IndicatorGroupView {
 pub struct IndicatorView {
     pub id: String,
     pub text_html: Html,
+    /// The text as phrasing content, for the checkbox's `<label>`; none where the text is
+    /// more than one paragraph (the checkbox is then labelled by the text's block).
+    pub label_html: Option<Html>,
 }
 
 #[derive(Serialize)]
@@ -191,7 +194,7 @@ pub(super) fn build(cx: &Cx) -> Reference {
     };
     let principles = PrinciplesView {
         source: cx.hb.principles.source.clone(),
-        intro_html: cx.md.opt(&cx.hb.principles.intro),
+        intro_html: cx.md.optional_html(&cx.hb.principles.intro),
         principles: cx
             .hb
             .principles
@@ -208,7 +211,7 @@ pub(super) fn build(cx: &Cx) -> Reference {
     let indicators = cx.hb.indicators.as_ref().map(|i| IndicatorsView {
         title: i.title.clone(),
         source: i.source.clone(),
-        intro_html: cx.md.opt(&i.intro),
+        intro_html: cx.md.optional_html(&i.intro),
         total: i.groups.iter().map(|g| g.items.len()).sum(),
         groups: i
             .groups
@@ -216,13 +219,14 @@ pub(super) fn build(cx: &Cx) -> Reference {
             .map(|g| IndicatorGroupView {
                 id: g.id.clone(),
                 title: g.title.clone(),
-                intro_html: cx.md.opt(&g.intro),
+                intro_html: cx.md.optional_html(&g.intro),
                 items: g
                     .items
                     .iter()
                     .map(|it| IndicatorView {
                         id: it.id.clone(),
                         text_html: cx.html(&it.text),
+                        label_html: cx.inline_html(&it.text),
                     })
                     .collect(),
             })
@@ -237,7 +241,7 @@ pub(super) fn build(cx: &Cx) -> Reference {
             title: p.title.clone(),
             url: address::plan(&p.id),
             source: p.source.clone(),
-            intro_html: cx.md.opt(&p.intro),
+            intro_html: cx.md.optional_html(&p.intro),
             activity_count: p
                 .goals
                 .iter()
@@ -267,7 +271,7 @@ pub(super) fn build(cx: &Cx) -> Reference {
                                     text_html: cx.html(&a.text),
                                     responsible: lines_html(&a.responsible),
                                     timeframe: lines_html(&a.timeframe),
-                                    indicators_html: cx.md.opt(&a.indicators),
+                                    indicators_html: cx.md.optional_html(&a.indicators),
                                     legal: lines_html(&a.legal),
                                     funding: lines_html(&a.funding),
                                     cost: lines_html(&a.cost),

@@ -62,7 +62,7 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
                 kind: r.kind.name(),
                 url: address::role(&r.id),
                 source: r.source.clone(),
-                definition_html: cx.md.opt(&r.definition),
+                definition_html: cx.md.optional_html(&r.definition),
                 sections: r
                     .sections
                     .iter()
@@ -82,7 +82,7 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
                     .iter()
                     .map(|s| section(r, s.key, &s.text))
                     .collect(),
-                signature_html: cx.md.opt(&r.signature),
+                signature_html: cx.md.optional_html(&r.signature),
                 headings: r.headings.clone(),
                 criteria,
                 steps,

@@ -1,0 +1,358 @@
+//! From the checked sources to the model's types: ids derived from numbers and file
+//! names, Markdown and text kept as written, timings read.
+
+use super::*;
+
+pub(super) fn standard(s: source::StandardSrc) -> Standard {
+    let sid = format!("S{}", s.number.value);
+    let criteria = s
+        .criteria
+        .into_iter()
+        .map(|c| {
+            let cid = format!("{sid}.{}", c.number.value);
+            Criterion {
+                evidence: c
+                    .evidence
+                    .into_iter()
+                    .map(|e| Evidence {
+                        id: evidence_id(&sid, &e.number.value),
+                        number: e.number.value,
+                        text: e.text.value,
+                    })
+                    .collect(),
+                guidance: c
+                    .guidance
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, g)| {
+                        let number = g.number.map(|n| n.value);
+                        let tail = number
+                            .as_deref()
+                            .and_then(|n| n.split_once('.').map(|(_, t)| t.to_string()))
+                            .unwrap_or_else(|| (i + 1).to_string());
+                        Guidance {
+                            id: format!("{cid}.g{tail}"),
+                            number,
+                            text: g.text.value,
+                        }
+                    })
+                    .collect(),
+                timing: c.timing.into_iter().filter_map(timing).collect(),
+                roles: values(c.roles),
+                procedures: values(c.procedures),
+                forms: values(c.forms),
+                id: cid,
+                number: c.number.value,
+                text: c.text.value,
+            }
+        })
+        .collect();
+    Standard {
+        id: sid,
+        number: s.number.value,
+        title: s.title.value,
+        outcome: s.outcome.value,
+        statement: s.statement.value,
+        criteria,
+    }
+}
+
+/// `S2` + `"3.1"` → `S2.3.1`.
+pub fn evidence_id(standard_id: &str, number: &str) -> String {
+    format!("{standard_id}.{}", number.trim())
+}
+
+pub(super) fn values(v: Vec<S<String>>) -> Vec<String> {
+    v.into_iter().map(|s| s.value).collect()
+}
+
+pub(super) fn opt(v: Option<S<String>>) -> Option<String> {
+    v.map(|s| s.value)
+}
+
+/// A timing with one valid duration (or none, where the words set no time limit);
+/// validation reports the others.
+pub fn timing(t: source::TimingSrc) -> Option<Timing> {
+    if t.no_time_limit.is_some_and(|f| f.value) {
+        return Some(Timing {
+            text: t.text.value,
+            kind: "none",
+            iso: String::new(),
+            seconds: 0,
+            human: String::new(),
+            working_days: false,
+            to_iso: None,
+            to_seconds: None,
+            parsed: None,
+        });
+    }
+    let (kind, iso) = match (t.within, t.every, t.duration, t.before) {
+        (Some(w), None, None, None) => ("within", w.value),
+        (None, Some(e), None, None) => ("every", e.value),
+        (None, None, Some(d), None) => ("duration", d.value),
+        (None, None, None, Some(b)) => ("before", b.value),
+        _ => return None,
+    };
+    let iso = iso.trim().to_string();
+    let d = duration::parse(&iso).ok()?;
+    let working_days = t.days.is_some_and(|d| d.value.trim() == "working");
+    let to = match t.to {
+        Some(to) => {
+            let to = to.value.trim().to_string();
+            let end = duration::parse(&to).ok()?;
+            Some((to, end))
+        }
+        None => None,
+    };
+    // A working week has five days: counted on the calendar, a working day is 7/5 of a day.
+    let calendar = |d: &duration::Duration| {
+        if working_days {
+            d.approx_seconds() * 7 / 5
+        } else {
+            d.approx_seconds()
+        }
+    };
+    Some(Timing {
+        text: t.text.value,
+        kind,
+        seconds: calendar(&d),
+        human: d.to_albanian(),
+        working_days,
+        to_seconds: to.as_ref().map(|(_, end)| calendar(end)),
+        parsed: Some((d, to.as_ref().map(|(_, end)| *end))),
+        to_iso: to.map(|(iso, _)| iso),
+        iso,
+    })
+}
+
+pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> Procedure {
+    let steps = p
+        .steps
+        .into_iter()
+        .map(|s| Step {
+            id: format!("{slug}.{}", s.number.value.trim()),
+            number: s.number.value,
+            group: opt(s.group),
+            title: opt(s.title),
+            text: s.text.value,
+            actors: values(s.actors),
+            timing: s.timing.into_iter().filter_map(timing).collect(),
+            forms: values(s.forms),
+        })
+        .collect();
+    Procedure {
+        id: slug.clone(),
+        order,
+        title: p.title.value,
+        collection: p.collection.value,
+        source: p.source,
+        definition: opt(p.definition),
+        agencies: p.agencies.map(|a| Agencies {
+            intro: opt(a.intro),
+            items: values(a.items),
+        }),
+        sections: p
+            .sections
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| Section {
+                id: format!("{slug}.s{}", i + 1),
+                title: opt(s.title),
+                text: opt(s.text),
+                items: values(s.items),
+                timing: s.timing.into_iter().filter_map(timing).collect(),
+            })
+            .collect(),
+        steps,
+        documentation: p
+            .documentation
+            .into_iter()
+            .map(|d| Document {
+                text: d.text.value,
+                form: opt(d.form),
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn role(slug: String, r: source::RoleSrc) -> Role {
+    let mut sections = Vec::new();
+    let mut push = |key: &'static str, v: Option<S<String>>| {
+        if let Some(v) = v {
+            sections.push(RoleSection { key, text: v.value });
+        }
+    };
+    push("position", r.position);
+    push("institution", r.institution);
+    push("directorate", r.directorate);
+    push("reports_to", r.reports_to);
+    push("mission", r.mission);
+    push("purpose", r.purpose);
+    push("main_duties", r.main_duties);
+    let mut tail = Vec::new();
+    let mut push_tail = |key: &'static str, v: Option<S<String>>| {
+        if let Some(v) = v {
+            tail.push(RoleSection { key, text: v.value });
+        }
+    };
+    push_tail("problem_solving", r.problem_solving);
+    push_tail("decision_making", r.decision_making);
+    push_tail("environment", r.environment);
+    push_tail("supervision", r.supervision);
+    push_tail("subordinates", r.subordinates);
+    push_tail("conditions", r.conditions);
+    sections.extend(tail);
+    let mut requirements = Vec::new();
+    if let Some(q) = r.requirements {
+        for (key, v) in [
+            ("education", q.education),
+            ("experience", q.experience),
+            ("knowledge", q.knowledge),
+            ("abilities", q.abilities),
+        ] {
+            if let Some(v) = v {
+                requirements.push(RoleSection { key, text: v.value });
+            }
+        }
+    }
+    Role {
+        id: slug,
+        title: r.title.value,
+        abbr: opt(r.abbr),
+        jurisdiction: opt(r.jurisdiction),
+        kind: match r.kind.value {
+            source::RoleKind::Job => RoleKind::Job,
+            source::RoleKind::Role => RoleKind::Role,
+        },
+        source: r.source,
+        definition: opt(r.definition),
+        sections,
+        duty_areas: r
+            .duty_areas
+            .into_iter()
+            .map(|a| DutyArea {
+                title: a.title.value,
+                text: a.text.value,
+            })
+            .collect(),
+        requirements,
+        acts_in: Vec::new(),
+        signature: opt(r.signature),
+        headings: r.headings.into_iter().map(|(k, v)| (k, v.value)).collect(),
+    }
+}
+
+/// A stable anchor for a glossary term: folded to ASCII, lowercased, dashes for the rest.
+pub fn term_id(prefix: &str, term: &str) -> String {
+    let mut id = String::from(prefix);
+    let mut dash = true;
+    for c in crate::text::fold(term).chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+            dash = false;
+        } else if !dash {
+            id.push('-');
+            dash = true;
+        }
+    }
+    id.trim_end_matches('-').to_string()
+}
+
+pub(super) fn glossary(g: source::GlossarySrc) -> Glossary {
+    let terms = |v: Vec<source::TermSrc>, prefix: &str| -> Vec<Term> {
+        let mut seen = std::collections::HashSet::new();
+        v.into_iter()
+            .map(|t| {
+                let mut id = term_id(prefix, &t.term.value);
+                let base = id.clone();
+                let mut n = 2;
+                while !seen.insert(id.clone()) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                Term {
+                    id,
+                    term: t.term.value,
+                    abbr: opt(t.abbr),
+                    text: t.text.value,
+                }
+            })
+            .collect()
+    };
+    Glossary {
+        source: g.source,
+        abbreviations: terms(g.abbreviations, "shkurtim-"),
+        definitions: terms(g.definitions, "perkufizim-"),
+    }
+}
+
+pub(super) fn indicators(i: source::IndicatorsSrc) -> Indicators {
+    Indicators {
+        title: i.title.value,
+        source: i.source,
+        intro: opt(i.intro),
+        groups: i
+            .groups
+            .into_iter()
+            .map(|g| {
+                let gid = g.id.value;
+                IndicatorGroup {
+                    items: g
+                        .items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(n, t)| Indicator {
+                            id: format!("{gid}.{}", n + 1),
+                            text: t.value,
+                        })
+                        .collect(),
+                    id: gid,
+                    title: g.title.value,
+                    intro: opt(g.intro),
+                }
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn plan(slug: String, p: source::PlanSrc) -> Plan {
+    Plan {
+        goals: p
+            .goals
+            .into_iter()
+            .map(|g| Goal {
+                id: format!("{slug}.q{}", g.number.value.trim()),
+                objectives: g
+                    .objectives
+                    .into_iter()
+                    .map(|o| Objective {
+                        id: format!("{slug}.o{}", o.number.value.trim()),
+                        activities: o
+                            .activities
+                            .into_iter()
+                            .map(|a| Activity {
+                                id: format!("{slug}.a{}", a.number.value.trim()),
+                                number: a.number.value,
+                                text: a.text.value,
+                                responsible: a.responsible,
+                                timeframe: a.timeframe,
+                                indicators: a.indicators,
+                                legal: a.legal,
+                                funding: a.funding,
+                                cost: a.cost,
+                            })
+                            .collect(),
+                        number: o.number.value,
+                        title: o.title.value,
+                    })
+                    .collect(),
+                number: g.number.value,
+                title: g.title.value,
+            })
+            .collect(),
+        id: slug,
+        title: p.title.value,
+        source: p.source,
+        intro: opt(p.intro),
+    }
+}

@@ -1,0 +1,291 @@
+//! The rest of the content: procedures, roles, the forms catalogue, the glossary, the
+//! indicators and the action plans.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::*;
+
+impl Validator<'_> {
+    pub(super) fn procedure(&mut self, file: &Path, slug: &str, p: &ProcedureSrc) {
+        self.text(file, &p.title, "procedure title");
+        let c = p.collection.value.as_str();
+        if self.collections.is_empty() {
+            // None declared: each collection is shown under its id, and said once.
+            if self.undeclared.insert(c.to_string()) {
+                self.diags
+                    .warning(
+                        at(file, &p.collection),
+                        format!("the collection \"{c}\" is not declared in doracak.toml; the procedures index titles it by its id"),
+                    )
+                    .hint(format!(
+                        "declare it with its title:\n[[collections]]\nid = \"{c}\"\ntitle = \"…\""
+                    ));
+            }
+        } else if !self.collections.contains(&c) {
+            self.diags
+                .error(
+                    at(file, &p.collection),
+                    format!(
+                        "expected a collection declared in doracak.toml ({}), found \"{c}\"",
+                        self.collections.join(", ")
+                    ),
+                )
+                .hint("add it under [[collections]] in doracak.toml, or use one of those");
+        }
+        self.opt_text(file, &p.definition, "definition");
+        if let Some(a) = &p.agencies {
+            self.opt_text(file, &a.intro, "introduction of the agencies");
+            for i in &a.items {
+                self.text(file, i, "agency");
+            }
+        }
+        for s in &p.sections {
+            self.opt_text(file, &s.title, "section title");
+            self.opt_text(file, &s.text, "section text");
+            for i in &s.items {
+                self.text(file, i, "list item");
+            }
+            for t in &s.timing {
+                self.timing(file, t);
+            }
+        }
+        let mut seen: HashMap<String, Pos> = HashMap::new();
+        for st in &p.steps {
+            let n = st.number.value.trim().to_string();
+            if n.is_empty() || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') {
+                self.diags.error(
+                    at(file, &st.number),
+                    format!(
+                        "expected a step number of digits and dots (\"3\", \"3.1\"), found \"{n}\""
+                    ),
+                );
+            } else if let Some(first) = seen.get(&n) {
+                self.diags
+                    .error(at(file, &st.number), format!("expected each step number once in procedure {slug}, found \"{n}\" again"))
+                    .hint(format!("step {n} is already defined at {first}"));
+            } else {
+                seen.insert(n, at(file, &st.number));
+            }
+            self.opt_text(file, &st.group, "step group heading");
+            self.opt_text(file, &st.title, "step title");
+            self.text(file, &st.text, "step text");
+            for t in &st.timing {
+                self.timing(file, t);
+            }
+            self.refs(file, &st.actors, RefKind::Role);
+            self.refs(file, &st.forms, RefKind::Form);
+        }
+        for d in &p.documentation {
+            self.text(file, &d.text, "document name");
+            if let Some(f) = &d.form {
+                self.refs(file, std::slice::from_ref(f), RefKind::Form);
+            }
+        }
+    }
+
+    /// Two files must not give one id, and so one page (`01-x.yaml` and `02-x.yaml`,
+    /// `x.yaml` and `x.yml`): the second would overwrite the first's page.
+    pub(super) fn unique_ids<T>(&mut self, kind: &str, files: &[crate::pipeline::load::Loaded<T>]) {
+        let mut seen: HashMap<&str, &Path> = HashMap::new();
+        for f in files {
+            if let Some(first) = seen.get(f.slug.as_str()) {
+                self.diags
+                    .error(
+                        Pos::file(&f.path),
+                        format!(
+                            "expected each {kind} id once, found \"{}\" again (also given by {})",
+                            f.slug,
+                            first.display()
+                        ),
+                    )
+                    .hint(format!(
+                        "the id comes from the file name without its number prefix and \
+                         extension; both files would make the same page, so rename or merge one \
+                         of them ({} and {})",
+                        first.display(),
+                        f.path.display()
+                    ));
+            } else {
+                seen.insert(&f.slug, &f.path);
+            }
+        }
+    }
+
+    pub(super) fn role(&mut self, file: &Path, r: &RoleSrc) {
+        self.text(file, &r.title, "role title");
+        self.opt_text(file, &r.abbr, "abbreviation");
+        self.opt_text(file, &r.jurisdiction, "jurisdiction");
+        if r.kind.value == RoleKind::Role && r.definition.is_none() {
+            self.diags
+                .error(
+                    at(file, &r.title),
+                    "expected a `definition` for a role of kind `role`, found none",
+                )
+                .hint("quote the sentence of the source that defines the role");
+        }
+        for f in [
+            &r.definition,
+            &r.position,
+            &r.institution,
+            &r.directorate,
+            &r.reports_to,
+            &r.mission,
+            &r.purpose,
+            &r.main_duties,
+            &r.problem_solving,
+            &r.decision_making,
+            &r.environment,
+            &r.supervision,
+            &r.subordinates,
+            &r.conditions,
+        ] {
+            self.opt_text(file, f, "section text");
+        }
+        self.opt_text(file, &r.signature, "signature block");
+        for (key, h) in &r.headings {
+            if !ROLE_HEADINGS.contains(&key.as_str()) {
+                self.diags.error(
+                    at(file, h),
+                    format!(
+                        "expected a heading for one of {}, found one for \"{key}\"",
+                        ROLE_HEADINGS.join(", ")
+                    ),
+                );
+            }
+            self.text(file, h, "heading");
+        }
+        for a in &r.duty_areas {
+            self.text(file, &a.title, "duty area title");
+            self.text(file, &a.text, "duties");
+        }
+        if let Some(q) = &r.requirements {
+            for f in [&q.education, &q.experience, &q.knowledge, &q.abilities] {
+                self.opt_text(file, f, "requirement");
+            }
+        }
+    }
+
+    pub(super) fn forms(&mut self, file: &Path, f: &FormsSrc) {
+        let mut seen: HashMap<&str, Pos> = HashMap::new();
+        for g in &f.groups {
+            self.text(file, &g.title, "form group title");
+            if let Some(p) = &g.procedure {
+                self.refs(file, std::slice::from_ref(p), RefKind::Procedure);
+            }
+            for form in &g.forms {
+                let id = form.id.value.trim();
+                if id.is_empty()
+                    || !id
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+                {
+                    self.diags.error(
+                        at(file, &form.id),
+                        format!(
+                            "expected a form code of letters and digits (\"A1\"), found \"{id}\""
+                        ),
+                    );
+                }
+                if let Some(first) = seen.get(id) {
+                    self.diags
+                        .error(
+                            at(file, &form.id),
+                            format!("expected each form id once, found \"{id}\" again"),
+                        )
+                        .hint(format!("form {id} is already defined at {first}"));
+                } else {
+                    seen.insert(id, at(file, &form.id));
+                }
+                self.text(file, &form.title, "form title");
+            }
+        }
+    }
+
+    pub(super) fn glossary(&mut self, file: &Path, g: &GlossarySrc) {
+        for (list, what) in [
+            (&g.abbreviations, "abbreviation"),
+            (&g.definitions, "definition"),
+        ] {
+            let mut seen: HashMap<String, Pos> = HashMap::new();
+            for t in list {
+                self.text(file, &t.term, &format!("{what} term"));
+                self.text(file, &t.text, &format!("{what} text"));
+                let key = t.term.value.trim().to_string();
+                if let Some(first) = seen.get(&key) {
+                    self.diags
+                        .warning(
+                            at(file, &t.term),
+                            format!("the {what} \"{key}\" appears twice"),
+                        )
+                        .hint(format!("first at {first}"));
+                } else {
+                    seen.insert(key, at(file, &t.term));
+                }
+            }
+        }
+    }
+
+    pub(super) fn indicators(&mut self, file: &Path, i: &IndicatorsSrc) {
+        self.text(file, &i.title, "title");
+        let mut seen: HashMap<&str, Pos> = HashMap::new();
+        for g in &i.groups {
+            let id = g.id.value.as_str();
+            if id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                self.diags
+                    .error(at(file, &g.id), format!("expected a group id of lowercase letters, digits and dashes, found \"{id}\""));
+            }
+            if let Some(first) = seen.get(id) {
+                self.diags
+                    .error(
+                        at(file, &g.id),
+                        format!("expected each indicator group id once, found \"{id}\" again"),
+                    )
+                    .hint(format!("first at {first}"));
+            } else {
+                seen.insert(id, at(file, &g.id));
+            }
+            self.text(file, &g.title, "group title");
+            for item in &g.items {
+                self.text(file, item, "indicator");
+            }
+        }
+    }
+
+    pub(super) fn plan(&mut self, file: &Path, p: &PlanSrc) {
+        self.text(file, &p.title, "plan title");
+        let mut seen: HashMap<String, Pos> = HashMap::new();
+        let mut unique = |diags: &mut Diagnostics, kind: &str, n: &S<String>| {
+            let key = format!("{kind} {}", n.value.trim());
+            if let Some(first) = seen.get(&key) {
+                diags
+                    .error(
+                        at(file, n),
+                        format!(
+                            "expected each {kind} number once, found \"{}\" again",
+                            n.value.trim()
+                        ),
+                    )
+                    .hint(format!("first at {first}"));
+            } else {
+                seen.insert(key, at(file, n));
+            }
+        };
+        for g in &p.goals {
+            unique(self.diags, "goal", &g.number);
+            self.text(file, &g.title, "goal title");
+            for o in &g.objectives {
+                unique(self.diags, "objective", &o.number);
+                self.text(file, &o.title, "objective title");
+                for a in &o.activities {
+                    unique(self.diags, "activity", &a.number);
+                    self.text(file, &a.text, "activity");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! The standards: numbers in order and once, criteria with their evidence and guidance,
+//! text present, and the timings (on criteria, steps and sections) well formed.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::*;
+
+impl Validator<'_> {
+    pub(super) fn standards(&mut self, src: &Sources) {
+        let mut numbers: HashMap<u32, Pos> = HashMap::new();
+        for l in &src.standards {
+            let (file, s) = (&l.path, &l.value);
+            let n = s.number.value;
+            if n == 0 {
+                self.diags.error(
+                    at(file, &s.number),
+                    "expected a standard number from 1 up, found 0",
+                );
+            }
+            if let Some(first) = numbers.get(&n) {
+                self.diags
+                    .error(
+                        at(file, &s.number),
+                        format!("expected each standard number once, found standard {n} again"),
+                    )
+                    .hint(format!("standard {n} is already defined at {first}"));
+            } else {
+                numbers.insert(n, at(file, &s.number));
+            }
+            let prefix: String = l
+                .path
+                .file_name()
+                .and_then(|f| f.to_str())
+                .unwrap_or("")
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            if let Ok(p) = prefix.parse::<u32>()
+                && p != n
+            {
+                self.diags
+                    .warning(
+                        at(file, &s.number),
+                        format!("the file name says standard {p}, the file says number {n}"),
+                    )
+                    .hint("rename the file so its number prefix matches `number`");
+            }
+            self.text(file, &s.title, "standard title");
+            self.text(
+                file,
+                &s.outcome,
+                "desired outcome (Rezultati përfundimtar i dëshiruar)",
+            );
+            self.text(file, &s.statement, "standard statement (Standardi)");
+            if s.criteria.is_empty() {
+                self.diags.error(
+                    at(file, &s.number),
+                    format!("expected the criteria of standard {n}, found none"),
+                );
+            }
+            let mut crit_numbers: HashMap<u32, Pos> = HashMap::new();
+            for c in &s.criteria {
+                self.criterion(file, n, c, &mut crit_numbers);
+            }
+        }
+    }
+
+    pub(super) fn criterion(
+        &mut self,
+        file: &Path,
+        std_no: u32,
+        c: &CriterionSrc,
+        seen: &mut HashMap<u32, Pos>,
+    ) {
+        let cn = c.number.value;
+        let cid = format!("S{std_no}.{cn}");
+        if let Some(first) = seen.get(&cn) {
+            self.diags
+                .error(at(file, &c.number), format!("expected each criterion number once in standard {std_no}, found criterion {cn} again"))
+                .hint(format!("criterion {cid} is already defined at {first}"));
+        } else {
+            seen.insert(cn, at(file, &c.number));
+        }
+        self.text(file, &c.text, &format!("text of criterion {cid}"));
+        let mut ev_seen: HashMap<String, Pos> = HashMap::new();
+        for e in &c.evidence {
+            let num = e.number.value.trim();
+            match num.split_once('.') {
+                Some((head, tail))
+                    if head.parse::<u32>().is_ok()
+                        && !tail.is_empty()
+                        && tail.chars().all(|ch| ch.is_ascii_alphanumeric()) =>
+                {
+                    if head.parse::<u32>() != Ok(cn) {
+                        self.diags
+                            .error(
+                                at(file, &e.number),
+                                format!("expected evidence of criterion {cn} to be numbered {cn}.N, found \"{num}\""),
+                            )
+                            .hint(format!("evidence \"{num}\" belongs under criterion {head}, or its number has a typo"));
+                    }
+                }
+                _ => {
+                    self.diags.error(
+                        at(file, &e.number),
+                        format!("expected an evidence number like \"{cn}.1\", found \"{num}\""),
+                    );
+                }
+            }
+            if let Some(first) = ev_seen.get(num) {
+                self.diags
+                    .error(at(file, &e.number), format!("expected each evidence number once in criterion {cid}, found \"{num}\" again"))
+                    .hint(format!("evidence {num} is already defined at {first}"));
+            } else {
+                ev_seen.insert(num.to_string(), at(file, &e.number));
+            }
+            self.text(file, &e.text, &format!("text of evidence {num}"));
+        }
+        let mut g_seen: HashMap<String, Pos> = HashMap::new();
+        for g in &c.guidance {
+            if let Some(n) = &g.number {
+                let num = n.value.trim();
+                if num
+                    .split_once('.')
+                    .is_none_or(|(h, t)| h.parse::<u32>().is_err() || t.is_empty())
+                {
+                    self.diags.error(
+                        at(file, n),
+                        format!("expected a guidance number like \"{cn}.1\", found \"{num}\""),
+                    );
+                }
+                if let Some(first) = g_seen.get(num) {
+                    self.diags
+                        .error(at(file, n), format!("expected each guidance number once in criterion {cid}, found \"{num}\" again"))
+                        .hint(format!("guidance {num} is already defined at {first}"));
+                } else {
+                    g_seen.insert(num.to_string(), at(file, n));
+                }
+            }
+            self.text(
+                file,
+                &g.text,
+                &format!("text of a guidance note of criterion {cid}"),
+            );
+        }
+        for t in &c.timing {
+            self.timing(file, t);
+        }
+        self.refs(file, &c.roles, RefKind::Role);
+        self.refs(file, &c.procedures, RefKind::Procedure);
+        self.refs(file, &c.forms, RefKind::Form);
+    }
+
+    pub(super) fn timing(&mut self, file: &Path, t: &TimingSrc) {
+        self.text(file, &t.text, "words of the source that set this timing");
+        const KINDS: &str = "`within`, `every`, `duration` or `before`";
+        let given: Vec<&S<String>> = [&t.within, &t.every, &t.duration, &t.before]
+            .into_iter()
+            .flatten()
+            .collect();
+        if let Some(flag) = &t.no_time_limit {
+            if !flag.value {
+                self.diags
+                    .error(
+                        at(file, flag),
+                        "expected `no_time_limit: true`, found false",
+                    )
+                    .hint("leave `no_time_limit` out where the words do set a time");
+                return;
+            }
+            // Words that set no time limit carry no duration at all.
+            let extra = given
+                .iter()
+                .copied()
+                .chain(t.to.as_ref())
+                .chain(t.days.as_ref())
+                .next();
+            if let Some(extra) = extra {
+                self.diags
+                    .error(at(file, extra), format!("expected no duration on words that set no time limit (`no_time_limit: true`), found \"{}\"", extra.value.trim()))
+                    .hint("drop `no_time_limit` if the words do set a time, or drop the duration");
+            }
+            return;
+        }
+        let start = match given.as_slice() {
+            [] => {
+                self.diags
+                    .error(at(file, &t.text), format!("expected one of {KINDS} with an ISO 8601 duration, or `no_time_limit: true`, found none"))
+                    .hint("e.g. `within: P14D` for a deadline, `every: P1M` for a frequency, `duration: PT60M` for a length of time, `before: P14D` for a lead time before an event");
+                return;
+            }
+            [one] => match duration::parse(one.value.trim()) {
+                Ok(d) => d,
+                Err(e) => {
+                    self.diags.error(at(file, one), e.to_string());
+                    return;
+                }
+            },
+            [_, second, ..] => {
+                self.diags
+                    .error(
+                        at(file, second),
+                        format!("expected exactly one of {KINDS}, found more than one"),
+                    )
+                    .hint("split the timing into two entries if the source sets both");
+                return;
+            }
+        };
+        let working = match &t.days {
+            None => false,
+            Some(d) if d.value.trim() == "working" => true,
+            Some(d) => {
+                self.diags
+                    .error(
+                        at(file, d),
+                        format!("expected `days: working`, found \"{}\"", d.value.trim()),
+                    )
+                    .hint("leave `days` out for calendar days");
+                false
+            }
+        };
+        if working && !start.is_days_only() {
+            let d = t.days.as_ref().expect("working implies days");
+            self.diags
+                .error(at(file, d), format!("expected a number of days (e.g. P30D) with `days: working`, found \"{}\"", given[0].value.trim()))
+                .hint("working days count days only: write \"brenda 30 ditëve pune\" as `within: P30D` and `days: working`");
+        }
+        if let Some(to) = &t.to {
+            match duration::parse(to.value.trim()) {
+                Err(e) => {
+                    self.diags.error(at(file, to), e.to_string());
+                }
+                Ok(end) => {
+                    if end.approx_seconds() <= start.approx_seconds() {
+                        self.diags
+                            .error(at(file, to), format!("expected the end of the range to be longer than its start \"{}\", found \"{}\"", given[0].value.trim(), to.value.trim()))
+                            .hint("the kind's key holds the shorter end: \"nga 4 deri në 12 muaj\" is `duration: P4M` and `to: P12M`");
+                    } else if working && !end.is_days_only() {
+                        self.diags.error(
+                            at(file, to),
+                            format!("expected a number of days (e.g. P30D) with `days: working`, found \"{}\"", to.value.trim()),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
