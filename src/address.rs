@@ -25,6 +25,10 @@ pub struct Pages {
     pub indicators: &'static str,
     pub audit_all: &'static str,
     pub audit_dir: &'static str,
+    /// The audit as an XLSForm, for KoboToolbox and ODK (docs/xlsform.md).
+    pub audit_form: &'static str,
+    /// The standards as an OSCAL catalogue (docs/oscal.md).
+    pub oscal_catalog: &'static str,
     pub assessment: &'static str,
     pub assessment_dir: &'static str,
     pub assessment_evidence: &'static str,
@@ -50,6 +54,8 @@ pub const PAGES: Pages = Pages {
     indicators: "treguesit.html",
     audit_all: "auditim/te-gjitha.html",
     audit_dir: "auditim/",
+    audit_form: "auditim/formulari-auditimit.xlsx",
+    oscal_catalog: "oscal/catalog.json",
     assessment: "vleresim/index.html",
     assessment_dir: "vleresim/",
     assessment_evidence: "vleresim/provat.html",

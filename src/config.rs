@@ -23,6 +23,13 @@ pub struct Config {
     /// The self-assessment rating scale, best first.
     #[serde(default = "default_scale")]
     pub scale: Vec<Rating>,
+    /// The edition of the standards (the OSCAL catalogue's version), e.g. "2026".
+    #[serde(default)]
+    pub edition: Option<String>,
+    /// When the standards last changed, `YYYY-MM-DD` (the OSCAL catalogue's last-modified
+    /// date); without it, the newest file under `standards/`.
+    #[serde(default)]
+    pub modified: Option<String>,
     /// The groups procedures belong to (`collection:` in a procedure file), in the order
     /// the procedures index shows them.
     #[serde(default)]
@@ -83,6 +90,8 @@ impl Default for Config {
             language: default_language(),
             output: default_output(),
             scale: default_scale(),
+            edition: None,
+            modified: None,
             collections: Vec::new(),
         }
     }
@@ -165,6 +174,20 @@ fn validate(cfg: &Config, diags: &mut Diagnostics) {
             "expected at least one scale step with points, found none",
         );
     }
+    if let Some(m) = &cfg.modified
+        && !is_date(m)
+    {
+        diags.error(
+            pos(),
+            format!("expected `modified` as a date YYYY-MM-DD, found {m:?}"),
+        );
+    }
+    if cfg.edition.as_deref().is_some_and(|e| e.trim().is_empty()) {
+        diags.error(
+            pos(),
+            "expected `edition` to name the edition, found empty text",
+        );
+    }
     let out = Path::new(&cfg.output);
     if out.is_absolute()
         || out
@@ -182,6 +205,16 @@ fn validate(cfg: &Config, diags: &mut Diagnostics) {
             )
             .hint("use --out DIR to build somewhere else");
     }
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && s[0..4].parse::<u32>().is_ok()
+        && s[5..7].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+        && s[8..10].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
 }
 
 /// 1-based line and column of a byte offset.

@@ -15,14 +15,16 @@
 //! - `pipeline::validate` reports every problem at once (ids, references, numbering, text);
 //! - `pipeline::model` builds the immutable `Handbook`: ids, cross-references, timings;
 //! - `pipeline::render` turns view structs and the `theme` into pages, handed one by one to a
-//!   `render::Sink` (the output seam);
+//!   `render::Sink` (the output seam); beside the pages, `render::xlsform` (the audit as an
+//!   XLSForm) and `render::oscal` (the standards as an OSCAL catalogue);
 //! - `pipeline::search` builds the static search index and answers `doracak search`;
 //! - `pipeline::write` is the sink of a real build: it refuses folders that are not doracak's,
 //!   writes the new site beside the old one and swaps it into place only if all succeeded.
 //!
 //! **`commands/`** — what sits beside the pipeline: `serve` (build, watch, serve, reload),
-//! `report` (`report` and `aggregate` of exported assessments), `synth` (benchmark
-//! handbooks).
+//! `report` (`report` and `aggregate` of exported assessments), `submissions`
+//! (`import-submissions`: the audit form's data exports → assessment files), `synth`
+//! (benchmark handbooks).
 //!
 //! **Shared by both**: `address` (every page's file and anchor), `config` (`doracak.toml`), `diagnostics` (located errors for people),
 //! `theme` (embedded templates, styles, scripts, strings), `assessment` (the assessment file
@@ -75,6 +77,40 @@ pub fn render_site(root: &Path, hb: &Handbook, diags: &mut Diagnostics, sink: &d
         return;
     }
     render::render(hb, &theme, diags, sink);
+    if !diags.has_errors() {
+        write_exports(root, hb, &theme, diags, sink);
+    }
+}
+
+/// The audit as an XLSForm and the standards as an OSCAL catalogue, beside the pages.
+fn write_exports(
+    root: &Path,
+    hb: &Handbook,
+    theme: &theme::Theme,
+    diags: &mut Diagnostics,
+    sink: &dyn render::Sink,
+) {
+    let Some(ui) = render::ui_strings(theme, diags) else {
+        return;
+    };
+    let form = render::xlsform::to_bytes(hb, &ui)
+        .map_err(std::io::Error::other)
+        .and_then(|bytes| sink.put(render::xlsform::PATH, &bytes));
+    if let Err(e) = form {
+        diags.error(
+            Pos::file(render::xlsform::PATH),
+            format!("cannot write the audit form: {e}"),
+        );
+    }
+    let catalog = render::oscal::catalog(hb, &ui, &render::oscal::last_modified(root, hb));
+    if let Err(e) = sink.put_stream(render::oscal::PATH, &mut |w| {
+        serde_json::to_writer_pretty(w, &catalog).map_err(std::io::Error::other)
+    }) {
+        diags.error(
+            Pos::file(render::oscal::PATH),
+            format!("cannot write the OSCAL catalogue: {e}"),
+        );
+    }
 }
 
 /// What a successful build did.

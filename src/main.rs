@@ -59,6 +59,14 @@ enum Command {
         #[arg(long, value_name = "DIR", default_value = ".")]
         out: PathBuf,
     },
+    /// Turn the data export of the audit form (KoboToolbox, ODK Central) into assessment files.
+    ImportSubmissions {
+        /// The export: CSV (comma or semicolon) or XLSX, headed by the form's question names.
+        file: PathBuf,
+        /// The folder to write one assessment JSON per submission into.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        out: PathBuf,
+    },
     /// Generate a synthetic handbook (for benchmarks), its text sampled from this one.
     #[command(hide = true)]
     Synth {
@@ -104,6 +112,7 @@ fn main() -> ExitCode {
             mdbook,
         } => synth(&cli.root, standards, criteria, seed, &out, mdbook),
         Command::Aggregate { files, out } => aggregate(&cli.root, &files, &out),
+        Command::ImportSubmissions { file, out } => import_submissions(&cli.root, &file, &out),
         Command::Serve { port, out } => match doracak::commands::serve::serve(&cli.root, out, port)
         {
             Ok(()) => ExitCode::SUCCESS,
@@ -244,6 +253,41 @@ fn aggregate(root: &std::path::Path, files: &[PathBuf], out: &std::path::Path) -
             ExitCode::SUCCESS
         }
         None => ExitCode::from(1),
+    }
+}
+
+fn import_submissions(
+    root: &std::path::Path,
+    file: &std::path::Path,
+    out: &std::path::Path,
+) -> ExitCode {
+    let (hb, mut diags) = doracak::check(root);
+    let Some(hb) = hb else {
+        eprint!("{}", diags.report());
+        return ExitCode::from(1);
+    };
+    let theme = doracak::theme::Theme::load(root, &mut diags);
+    let Some(ui) = doracak::pipeline::render::ui_strings(&theme, &mut diags) else {
+        eprint!("{}", diags.report());
+        return ExitCode::from(1);
+    };
+    let imported = doracak::commands::submissions::import(&hb, &ui, file, out, &mut diags);
+    eprint!("{}", diags.report());
+    let Some(imported) = imported else {
+        return ExitCode::from(1);
+    };
+    for (row, path) in &imported.written {
+        println!("wrote {} (row {row})", path.display());
+    }
+    println!(
+        "submissions: {} written, {} skipped",
+        imported.written.len(),
+        imported.skipped.len()
+    );
+    if diags.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -2,4 +2,5 @@
 
 pub mod report;
 pub mod serve;
+pub mod submissions;
 pub mod synth;

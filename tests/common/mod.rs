@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod pdf;
+pub mod python;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

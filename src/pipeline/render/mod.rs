@@ -5,7 +5,9 @@
 //! which swaps the site into place only if every page rendered; tests pass a [`MemorySink`].
 
 pub mod forms;
+pub mod oscal;
 pub mod views;
+pub mod xlsform;
 
 use std::collections::HashMap;
 
