@@ -64,6 +64,9 @@ pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
     let config = config::load(root, &mut diags);
     let sources = load::load(root, &mut diags);
     validate::validate(&sources, &config, &mut diags);
+    // The interface strings of the handbook's language, with its own theme/strings.toml.
+    let theme = theme::Theme::load(root, &mut diags);
+    let _ = theme.strings(&config.language, &mut diags);
     if diags.has_errors() {
         return (None, diags);
     }
@@ -90,7 +93,7 @@ fn write_exports(
     diags: &mut Diagnostics,
     sink: &dyn render::Sink,
 ) {
-    let Some(ui) = render::ui_strings(theme, diags) else {
+    let Some(ui) = render::ui_strings(theme, &hb.config.language, diags) else {
         return;
     };
     let form = render::xlsform::to_bytes(hb, &ui)

@@ -2,7 +2,7 @@
 //! time. A handbook may override any file by putting one with the same path in its own
 //! `theme/` folder, and may add static files under `theme/static/`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostics, Pos};
@@ -13,9 +13,15 @@ macro_rules! embed {
     };
 }
 
+/// The handbook's own strings, laid over the built-in pack key by key.
+pub const STRINGS: &str = "strings.toml";
+/// The complete pack: its keys are every string the interface has.
+const REFERENCE: &str = "sq";
+
 /// Every file of the built-in theme, by its path under `theme/`.
 pub const EMBEDDED: &[(&str, &[u8])] = embed![
-    "strings.toml",
+    "locales/sq.toml",
+    "locales/en.toml",
     "templates/doc.html",
     "templates/base.html",
     "templates/index.html",
@@ -95,6 +101,7 @@ impl Theme {
             let key = rel.to_string_lossy().replace('\\', "/");
             let shown = Path::new("theme").join(rel);
             let known = theme.files.contains_key(&key)
+                || key == STRINGS
                 || key.starts_with("static/")
                 || key.starts_with("templates/");
             if !known {
@@ -123,6 +130,95 @@ impl Theme {
             }
         }
         theme
+    }
+
+    /// The interface strings for `language`: the built-in pack of that language
+    /// (`locales/LANG.toml`; none for a language doracak has no pack for) with the
+    /// handbook's `theme/strings.toml` laid over it key by key. Every key of the reference
+    /// pack (`sq`, the complete one) must have a text: a key missing everywhere is an
+    /// error that names it; a key the interface does not have is a warning.
+    pub fn strings(
+        &self,
+        language: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<HashMap<String, String>> {
+        let reference = self.pack(REFERENCE, diags)?;
+        let base = match self.files.get(&format!("locales/{language}.toml")) {
+            Some(_) => self.pack(language, diags)?,
+            None => HashMap::new(),
+        };
+        let mut strings = base.clone();
+        let shown = format!("theme/{STRINGS}");
+        if let Some(text) = self.text(STRINGS) {
+            let over: BTreeMap<String, toml::Spanned<String>> = match toml::from_str(text) {
+                Ok(t) => t,
+                Err(e) => {
+                    let (line, col) = e
+                        .span()
+                        .map(|s| crate::config::line_col(text, s.start))
+                        .unwrap_or((1, 1));
+                    diags.error(
+                        Pos::new(shown, line, col),
+                        format!("expected `key = \"text\"` lines, {}", e.message()),
+                    );
+                    return None;
+                }
+            };
+            for (key, value) in over {
+                if !reference.contains_key(&key) {
+                    let (line, col) = crate::config::line_col(text, value.span().start);
+                    diags
+                        .warning(
+                            Pos::new(shown.clone(), line, col),
+                            format!("the interface has no string `{key}`; this text is not used"),
+                        )
+                        .hint(
+                            "the keys are those of doracak's built-in packs (docs/translating.md)",
+                        );
+                    continue;
+                }
+                strings.insert(key, value.into_inner());
+            }
+        }
+        let mut missing: Vec<&String> = reference
+            .keys()
+            .filter(|k| !strings.contains_key(*k))
+            .collect();
+        missing.sort();
+        for key in &missing {
+            diags
+                .error(
+                    Pos::file(shown.clone()),
+                    format!(
+                        "expected a text for the interface string `{key}`, found none (doracak has no built-in `{language}` pack{})",
+                        if base.is_empty() { "" } else { " with it" }
+                    ),
+                )
+                .hint(format!(
+                    "add `{key} = \"…\"` to theme/{STRINGS}; docs/translating.md lists every key"
+                ));
+        }
+        missing.is_empty().then_some(strings)
+    }
+
+    /// A built-in pack, parsed.
+    fn pack(&self, language: &str, diags: &mut Diagnostics) -> Option<HashMap<String, String>> {
+        let path = format!("locales/{language}.toml");
+        let text = self.text(&path).unwrap_or("");
+        match toml::from_str::<HashMap<String, String>>(text) {
+            Ok(map) => Some(map),
+            Err(e) => {
+                let (line, col) = e
+                    .span()
+                    .map(|s| crate::config::line_col(text, s.start))
+                    .unwrap_or((1, 1));
+                diags.error(
+                    Pos::new(format!("theme/{path}"), line, col),
+                    format!("expected `key = \"text\"` lines, {}", e.message()),
+                );
+                None
+            }
+        }
     }
 
     pub fn text(&self, path: &str) -> Option<&str> {

@@ -122,7 +122,7 @@ fn the_form_page_has_every_field_labelled_and_the_privacy_sentence_first() {
         .find("<input type=\"text\" id=\"serial\"")
         .expect("the first field");
     assert!(privacy < first);
-    let ui = read(&repo().join("theme/strings.toml"));
+    let ui = read(&repo().join("theme/locales/sq.toml"));
     assert!(
         ui.contains("form_privacy"),
         "the sentence comes from strings.toml"

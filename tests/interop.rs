@@ -60,7 +60,7 @@ fn records(rows: &[Vec<String>]) -> Vec<HashMap<String, String>> {
 }
 
 fn strings() -> HashMap<String, String> {
-    toml::from_str(&read(&repo().join("theme/strings.toml"))).unwrap()
+    toml::from_str(&read(&repo().join("theme/locales/sq.toml"))).unwrap()
 }
 
 #[test]
@@ -71,7 +71,7 @@ fn the_xlsform_has_one_question_per_criterion_and_evidence_item() {
         survey.iter().map(|r| (r["name"].as_str(), r)).collect();
     let ui = strings();
 
-    // The header fields, labelled from theme/strings.toml.
+    // The header fields, labelled from the locale pack.
     for (name, key) in [
         ("centre", "audit_centre"),
         ("date", "audit_date"),

@@ -184,8 +184,8 @@ fn the_register_orders_working_days_by_their_calendar_length() {
     assert!(!page.contains("mbikqyrje 24 orë"));
 }
 
-/// The locale packs the theme ships: `theme/strings.toml` (the handbook's language) and
-/// any `theme/strings.LANG.toml` or `theme/locales/*.toml` beside it.
+/// The locale packs the theme ships (`theme/locales/*.toml`), and any
+/// `theme/strings*.toml` beside them.
 fn locale_packs() -> Vec<PathBuf> {
     let theme = repo().join("theme");
     let mut packs: Vec<PathBuf> = std::fs::read_dir(&theme)

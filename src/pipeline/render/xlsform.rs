@@ -5,7 +5,7 @@
 //! Question names are derived from the stable ids (`S2.3` → `S2_3`, its notes `S2_3_note`,
 //! evidence `S2.3.1` → `S2_3_1`), so `import-submissions` can read the data export back
 //! (see docs/xlsform-and-submissions.md). Every label and hint comes from the content or
-//! from `theme/strings.toml`.
+//! from the locale pack (`theme/locales/LANG.toml`).
 
 use std::collections::HashMap;
 

@@ -1,0 +1,151 @@
+//! Locale packs: `language` in doracak.toml chooses the built-in pack (`sq`, `en`); a
+//! handbook's `theme/strings.toml` replaces only the keys it names; an unknown key is a
+//! located warning; a key missing everywhere is an error that names it; `check` says so.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::*;
+
+fn pack(lang: &str) -> BTreeMap<String, String> {
+    toml::from_str(&read(&repo().join(format!("theme/locales/{lang}.toml")))).unwrap()
+}
+
+#[test]
+fn the_built_in_packs_have_the_same_keys_and_no_empty_text() {
+    let sq = pack("sq");
+    let en = pack("en");
+    assert!(
+        sq.len() > 250,
+        "the reference pack is complete ({})",
+        sq.len()
+    );
+    let only_sq: Vec<_> = sq.keys().filter(|k| !en.contains_key(*k)).collect();
+    let only_en: Vec<_> = en.keys().filter(|k| !sq.contains_key(*k)).collect();
+    assert!(
+        only_sq.is_empty() && only_en.is_empty(),
+        "sq only: {only_sq:?}; en only: {only_en:?}"
+    );
+    for (lang, p) in [("sq", &sq), ("en", &en)] {
+        for (k, v) in p {
+            assert!(!v.trim().is_empty(), "{lang}: {k} is empty");
+        }
+    }
+    // English is not Albanian left in place: no text of the English pack carries ë or ç.
+    let albanian: Vec<_> = en
+        .iter()
+        .filter(|(_, v)| v.contains(['ë', 'ç', 'Ë', 'Ç']))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        albanian.is_empty(),
+        "Albanian letters in the English pack: {albanian:?}"
+    );
+}
+
+#[test]
+fn an_english_handbook_speaks_english() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("english"), dir.path());
+    let site = dir.path().join("site");
+    build_ok(dir.path(), &site);
+    let en = pack("en");
+    let sq = pack("sq");
+    for page in [
+        "index.html",
+        "S1.html",
+        "vleresim/index.html",
+        "auditim/S1.html",
+    ] {
+        let html = read(&site.join(page));
+        assert!(html.contains("<html lang=\"en\">"), "{page}");
+        assert!(
+            html.contains(&en["skip_to_content"]),
+            "{page}: the English skip link"
+        );
+        assert!(
+            !html.contains(&sq["skip_to_content"]),
+            "{page}: no Albanian skip link"
+        );
+    }
+    let s1 = unescape(&read(&site.join("S1.html")));
+    assert!(
+        s1.contains("every 3 years"),
+        "durations in English with plurals: {s1}"
+    );
+    assert!(s1.contains("within 4 weeks"), "{s1}");
+    let ui = read(&site.join("static/ui.js"));
+    assert!(
+        ui.contains("\"assess_title\":\"Self-assessment\""),
+        "the scripts' strings too"
+    );
+}
+
+#[test]
+fn a_partial_override_replaces_only_its_keys() {
+    let dir = minimal_copy();
+    std::fs::create_dir_all(dir.path().join("theme")).unwrap();
+    std::fs::write(
+        dir.path().join("theme/strings.toml"),
+        "home = \"Ballina\"\nprint_button = \"Shtyp\"\n",
+    )
+    .unwrap();
+    let site = dir.path().join("site");
+    let o = build(dir.path(), &site);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let index = read(&site.join("index.html"));
+    assert!(
+        index.contains(">Ballina</a>") && index.contains("Shtyp"),
+        "the two keys replaced"
+    );
+    assert!(
+        index.contains(&pack("sq")["skip_to_content"]),
+        "every other key from the pack"
+    );
+}
+
+#[test]
+fn an_unknown_key_is_a_located_warning_and_a_missing_key_a_located_error_naming_it() {
+    // An unknown key: a warning with its line, and the build goes on.
+    let dir = minimal_copy();
+    std::fs::create_dir_all(dir.path().join("theme")).unwrap();
+    std::fs::write(
+        dir.path().join("theme/strings.toml"),
+        "home = \"Ballina\"\n\nhomme = \"Ballina\"\n",
+    )
+    .unwrap();
+    let o = doracak(&["--root", dir.path().to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("theme/strings.toml:3:9: warning: the interface has no string `homme`"),
+        "{stderr}"
+    );
+
+    // A language doracak has no pack for: every key comes from the handbook; one missing is
+    // an error that names it, from `check` as from `build`.
+    let dir = minimal_copy();
+    let toml = dir.path().join("doracak.toml");
+    std::fs::write(&toml, format!("language = \"de\"\n{}", read(&toml))).unwrap();
+    let mut strings = pack("en");
+    strings.remove("audit_notes");
+    std::fs::create_dir_all(dir.path().join("theme")).unwrap();
+    std::fs::write(
+        dir.path().join("theme/strings.toml"),
+        toml::to_string(&strings).unwrap(),
+    )
+    .unwrap();
+    for cmd in ["check", "build"] {
+        let o = doracak(&["--root", dir.path().to_str().unwrap(), cmd]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{cmd}: {stderr}");
+        let errors: Vec<&str> = stderr.lines().filter(|l| l.contains(": error: ")).collect();
+        assert_eq!(errors.len(), 1, "{cmd}: exactly the one key: {stderr}");
+        assert!(
+            errors[0].starts_with("theme/strings.toml: error: expected a text for the interface string `audit_notes`, found none (doracak has no built-in `de` pack)"),
+            "{cmd}: {stderr}"
+        );
+    }
+    assert!(!dir.path().join("site").exists(), "nothing written");
+}
