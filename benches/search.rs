@@ -15,7 +15,7 @@ fn repo() -> PathBuf {
 fn index_figures(label: &str, root: &Path) -> (usize, usize) {
     let (hb, diags) = doracak::check(root);
     let hb = hb.unwrap_or_else(|| panic!("{}", diags.report()));
-    let docs = doracak::pipeline::search::documents(&hb);
+    let docs = doracak::pipeline::search::documents(&hb, &doracak::interface_strings(root, &hb));
     let mut times = Vec::new();
     let mut size = 0;
     let mut terms = 0;

@@ -73,6 +73,15 @@ pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
     (Some(model::build(config, sources)), diags)
 }
 
+/// The interface strings of a valid handbook (its language's pack, with its own
+/// `theme/strings.toml`); `check` has reported any problem with them already.
+pub fn interface_strings(root: &Path, hb: &Handbook) -> std::collections::HashMap<String, String> {
+    let mut scratch = Diagnostics::new();
+    theme::Theme::load(root, &mut scratch)
+        .strings(&hb.config.language, &mut scratch)
+        .unwrap_or_default()
+}
+
 /// Render the site of a valid handbook into `sink`.
 pub fn render_site(root: &Path, hb: &Handbook, diags: &mut Diagnostics, sink: &dyn render::Sink) {
     let theme = theme::Theme::load(root, diags);
@@ -162,10 +171,11 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     // Rendering and the search index depend only on the handbook: build them side by side,
     // each file going to disk as soon as it is made.
     let t = Instant::now();
+    let ui = interface_strings(root, &hb);
     let index = std::thread::scope(|scope| {
         let search = scope.spawn(|| {
             let t = Instant::now();
-            let docs = search::documents(&hb);
+            let docs = search::documents(&hb, &ui);
             let index = writer.put_with("search-index.js", |w| search::index::write(&docs, w));
             (index, t.elapsed())
         });

@@ -182,7 +182,8 @@ fn search(root: &std::path::Path, query: &str, json: bool, limit: usize) -> Exit
         eprint!("{}", diags.report());
         return ExitCode::from(1);
     };
-    let docs = doracak::pipeline::search::documents(&hb);
+    let ui = doracak::interface_strings(root, &hb);
+    let docs = doracak::pipeline::search::documents(&hb, &ui);
     let hits = match doracak::pipeline::search::query::search(&docs, query, limit) {
         Ok(h) => h,
         Err(e) => {
@@ -200,11 +201,13 @@ fn search(root: &std::path::Path, query: &str, json: bool, limit: usize) -> Exit
         }
         return ExitCode::SUCCESS;
     }
+    let word = |key: String| ui.get(&key).cloned().unwrap_or(key);
     if hits.is_empty() {
-        println!("no results for \"{query}\"");
+        println!("{}", word("search_none".into()));
     }
     for h in hits {
-        println!("{:<28} {:<10} {}", h.id, h.kind, h.title);
+        let kind = word(format!("kind_{}", h.kind));
+        println!("{:<28} {:<12} {}", h.id, kind, h.title);
         if !h.snippet.is_empty() {
             println!("    {}", h.snippet);
         }

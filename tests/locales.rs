@@ -149,3 +149,28 @@ fn an_unknown_key_is_a_located_warning_and_a_missing_key_a_located_error_naming_
     }
     assert!(!dir.path().join("site").exists(), "nothing written");
 }
+
+#[test]
+fn search_results_are_titled_and_labelled_in_the_handbook_s_language() {
+    let root = fixtures().join("english");
+    let o = doracak(&["--root", root.to_str().unwrap(), "search", "recruitment"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.contains("Standard 1: Safe recruitment"), "{out}");
+    assert!(
+        out.contains("Criterion   ") && out.contains("Criterion 1.1 — Safe recruitment"),
+        "{out}"
+    );
+    let none = doracak(&["--root", root.to_str().unwrap(), "search", "zzzqqq"]);
+    assert_eq!(String::from_utf8_lossy(&none.stdout).trim(), "No results.");
+    // The site's index carries the same titles.
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root, dir.path());
+    let site = dir.path().join("site");
+    build_ok(dir.path(), &site);
+    let index = read(&site.join("search-index.js"));
+    assert!(
+        index.contains("Evidence 1.1 — standard 1, criterion 1"),
+        "the browser's titles"
+    );
+}

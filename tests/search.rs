@@ -97,7 +97,7 @@ fn url_rank(urls: &[String], expected: &str) -> Option<usize> {
 fn relevance_through_the_command_line() {
     let (hb, diags) = doracak::check(&repo());
     let hb = hb.unwrap_or_else(|| panic!("{}", diags.report()));
-    let docs = doracak::pipeline::search::documents(&hb);
+    let docs = doracak::pipeline::search::documents(&hb, &doracak::interface_strings(&repo(), &hb));
     let mut failures = Vec::new();
     for (query, expected, within) in CASES {
         let hits = doracak::pipeline::search::query::search(&docs, query, 10).unwrap();

@@ -8,6 +8,8 @@ pub mod query;
 
 use serde::Serialize;
 
+use std::collections::HashMap;
+
 use crate::address;
 use crate::markdown::to_plain;
 use crate::pipeline::model::Handbook;
@@ -84,8 +86,18 @@ pub struct Doc {
     pub url: String,
 }
 
-/// Every document of the handbook, in a stable order.
-pub fn documents(hb: &Handbook) -> Vec<Doc> {
+/// A title from the locale pack: `key`'s text with its `{name}` placeholders filled.
+fn title(ui: &HashMap<String, String>, key: &str, values: &[(&str, &str)]) -> String {
+    let mut t = ui.get(key).cloned().unwrap_or_else(|| key.to_string());
+    for (name, value) in values {
+        t = t.replace(&format!("{{{name}}}"), value);
+    }
+    t
+}
+
+/// Every document of the handbook, in a stable order; titles in the words of `ui`, the
+/// handbook's interface strings.
+pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
     let mut docs = Vec::new();
     let mut push = |id: &str, kind: Kind, title: String, text: String, url: String| {
         docs.push(Doc {
@@ -101,7 +113,11 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
         push(
             &s.id,
             Kind::Standard,
-            format!("Standardi {}: {}", s.number, s.title),
+            title(
+                ui,
+                "search_title_standard",
+                &[("number", &s.number.to_string()), ("title", &s.title)],
+            ),
             format!("{}\n{}", to_plain(&s.outcome), to_plain(&s.statement)),
             page.clone(),
         );
@@ -109,7 +125,14 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
             push(
                 &c.id,
                 Kind::Criterion,
-                format!("Kriteri {}.{} — {}", s.number, c.number, s.title),
+                title(
+                    ui,
+                    "search_title_criterion",
+                    &[
+                        ("number", &format!("{}.{}", s.number, c.number)),
+                        ("standard", &s.title),
+                    ],
+                ),
                 to_plain(&c.text),
                 format!("{page}#{}", c.id),
             );
@@ -117,9 +140,14 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
                 push(
                     &e.id,
                     Kind::Evidence,
-                    format!(
-                        "Prova {} — Standardi {}, kriteri {}",
-                        e.number, s.number, c.number
+                    title(
+                        ui,
+                        "search_title_evidence",
+                        &[
+                            ("number", &e.number),
+                            ("standard", &s.number.to_string()),
+                            ("criterion", &c.number.to_string()),
+                        ],
                     ),
                     to_plain(&e.text),
                     format!("{page}#{}", e.id),
@@ -134,9 +162,14 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
                 push(
                     &g.id,
                     Kind::Guidance,
-                    format!(
-                        "Udhëzim{label} — Standardi {}, kriteri {}",
-                        s.number, c.number
+                    title(
+                        ui,
+                        "search_title_guidance",
+                        &[
+                            ("number", &label),
+                            ("standard", &s.number.to_string()),
+                            ("criterion", &c.number.to_string()),
+                        ],
                     ),
                     to_plain(&g.text),
                     format!("{page}#{}", g.id),
@@ -162,14 +195,26 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
         }
         push(&p.id, Kind::Procedure, p.title.clone(), text, page.clone());
         for st in &p.steps {
-            let title = match &st.title {
-                Some(t) => format!("Hapi {}: {} — {}", st.number, t, p.title),
-                None => format!("Hapi {} — {}", st.number, p.title),
+            let heading = match &st.title {
+                Some(t) => title(
+                    ui,
+                    "search_title_step",
+                    &[
+                        ("number", &st.number),
+                        ("title", t),
+                        ("procedure", &p.title),
+                    ],
+                ),
+                None => title(
+                    ui,
+                    "search_title_step_untitled",
+                    &[("number", &st.number), ("procedure", &p.title)],
+                ),
             };
             push(
                 &st.id,
                 Kind::Step,
-                title,
+                heading,
                 to_plain(&st.text),
                 format!("{page}#{}", st.id),
             );
@@ -185,15 +230,19 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
             text.push('\n');
             text.push_str(&to_plain(&a.text));
         }
-        let mut title = match &r.abbr {
+        let mut heading = match &r.abbr {
             Some(a) => format!("{} ({a})", r.title),
             None => r.title.clone(),
         };
         // A role of another jurisdiction says so in the results too ("… (Kosovë)").
         if let Some(j) = &r.jurisdiction {
-            title = format!("{title} ({j})");
+            heading = title(
+                ui,
+                "role_title_jurisdiction",
+                &[("title", &heading), ("jurisdiction", j)],
+            );
         }
-        push(&r.id, Kind::Role, title, text, address::role(&r.id));
+        push(&r.id, Kind::Role, heading, text, address::role(&r.id));
     }
     for f in &hb.forms {
         let Some(t) = &f.template else {
@@ -293,7 +342,11 @@ pub fn documents(hb: &Handbook) -> Vec<Doc> {
                     push(
                         &a.id,
                         Kind::Activity,
-                        format!("Aktiviteti {} — {}", a.number, p.title),
+                        title(
+                            ui,
+                            "search_title_activity",
+                            &[("number", &a.number), ("plan", &p.title)],
+                        ),
                         text,
                         format!("{}#{}", address::plan(&p.id), a.id),
                     );
