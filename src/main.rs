@@ -86,6 +86,19 @@ enum Command {
         #[arg(long)]
         mdbook: bool,
     },
+    /// Start a new handbook: write a small, complete example that checks and builds at once.
+    Init {
+        /// The folder to write it into (missing or empty; default: the current folder).
+        #[arg(value_name = "DIR", default_value = ".")]
+        dir: PathBuf,
+        /// The language of the example and of its interface (sq or en).
+        #[arg(long, default_value = "sq", value_name = "LANG")]
+        language: String,
+        /// Instead, write the built-in theme (templates, styles, scripts, locale packs) into
+        /// DIR, to change the design or translate the interface.
+        #[arg(long)]
+        theme: bool,
+    },
     /// Build, serve the site on 127.0.0.1, rebuild and reload on every change.
     Serve {
         /// The port to listen on.
@@ -102,6 +115,11 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build { out } => build(&cli.root, out),
         Command::Check => check(&cli.root),
+        Command::Init {
+            dir,
+            language,
+            theme,
+        } => init(&dir, &language, theme),
         Command::Search { query, json, limit } => search(&cli.root, &query.join(" "), json, limit),
         Command::Report { file, out } => report(&cli.root, &file, out),
         Command::Synth {
@@ -151,6 +169,31 @@ fn build(root: &std::path::Path, out: Option<PathBuf>) -> ExitCode {
         }
         None => {
             eprintln!("build failed: nothing was written; the previous site is unchanged");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn init(dir: &std::path::Path, language: &str, theme: bool) -> ExitCode {
+    use doracak::commands::init;
+    let written = if theme {
+        init::theme(dir)
+    } else {
+        init::handbook(dir, language)
+    };
+    match written {
+        Ok(files) => {
+            println!("wrote {} files into {}", files.len(), dir.display());
+            if !theme {
+                println!(
+                    "next: doracak --root {} serve   (edit standards/ and content/, the site follows)",
+                    dir.display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
             ExitCode::from(1)
         }
     }

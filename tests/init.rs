@@ -1,0 +1,103 @@
+//! `doracak init`: a new handbook in each language checks and builds at once; a folder that
+//! holds files is refused and left as it was; `--theme` writes the built-in theme.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn init_writes_a_handbook_that_checks_and_builds_in_each_language() {
+    for lang in ["sq", "en"] {
+        let dir = tempfile::tempdir().unwrap();
+        let hb = dir.path().join("doracaku");
+        let o = doracak(&["init", hb.to_str().unwrap(), "--language", lang]);
+        assert!(
+            o.status.success(),
+            "{lang}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        for part in [
+            "doracak.toml",
+            "standards",
+            "content/sop",
+            "content/roles",
+            "content/forms.yaml",
+            "content/glossary.yaml",
+        ] {
+            assert!(hb.join(part).exists(), "{lang}: {part}");
+        }
+        let o = doracak(&["--root", hb.to_str().unwrap(), "check"]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "{lang}: {stderr}");
+        assert!(
+            !stderr.contains("warning"),
+            "{lang}: no warnings either: {stderr}"
+        );
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            out.contains("2 standards")
+                && out.contains("1 procedures")
+                && out.contains("2 roles")
+                && out.contains("1 forms"),
+            "{lang}: {out}"
+        );
+        let site = dir.path().join("site");
+        build_ok(&hb, &site);
+        let index = read(&site.join("index.html"));
+        assert!(index.contains(&format!("<html lang=\"{lang}\">")), "{lang}");
+        let s1 = read(&site.join("S1.html"));
+        assert!(
+            s1.contains("id=\"S1.1.1\"") && s1.contains("id=\"S1.1.g1\""),
+            "{lang}: evidence and guidance"
+        );
+    }
+}
+
+#[test]
+fn init_refuses_a_folder_that_holds_files_and_an_unknown_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("shenime.txt"), "mine").unwrap();
+    let o = doracak(&["init", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("expected an empty or new folder, found one that holds files"),
+        "{stderr}"
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "nothing was written");
+
+    let empty = tempfile::tempdir().unwrap();
+    let o = doracak(&["init", empty.path().to_str().unwrap(), "--language", "de"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("expected a language with an example handbook (sq, en), found \"de\"")
+    );
+}
+
+#[test]
+fn init_theme_writes_the_built_in_theme_a_handbook_can_take_as_its_own() {
+    let dir = minimal_copy();
+    let theme = dir.path().join("theme");
+    let o = doracak(&["init", theme.to_str().unwrap(), "--theme"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for part in [
+        "templates/base.html",
+        "static/style.css",
+        "locales/sq.toml",
+        "locales/en.toml",
+    ] {
+        assert!(theme.join(part).is_file(), "{part}");
+    }
+    // The copied theme is the built-in one: the site is the same as without it.
+    let with = dir.path().join("with");
+    build_ok(dir.path(), &with);
+    std::fs::remove_dir_all(&theme).unwrap();
+    let without = dir.path().join("without");
+    build_ok(dir.path(), &without);
+    assert!(snapshot(&with) == snapshot(&without), "the same site");
+}
