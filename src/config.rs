@@ -14,6 +14,10 @@ pub struct Config {
     /// One or two sentences for the home page: what the handbook is.
     #[serde(default)]
     pub description: String,
+    /// The sentence above the list of standards on the home page; where none is set, the
+    /// locale pack's general one.
+    #[serde(default)]
+    pub standards_intro: Option<String>,
     /// The `lang` of every page.
     #[serde(default = "default_language")]
     pub language: String,
@@ -87,6 +91,7 @@ impl Default for Config {
         Config {
             title: "Doracak".into(),
             description: String::new(),
+            standards_intro: None,
             language: default_language(),
             output: default_output(),
             scale: default_scale(),

@@ -55,7 +55,8 @@ enum Command {
         /// The assessment files (JSON).
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// The folder to write krahasimi.html and krahasimi.csv into.
+        /// The folder to write the comparison into (krahasimi.html and krahasimi.csv, named in
+        /// the handbook's language).
         #[arg(long, value_name = "DIR", default_value = ".")]
         out: PathBuf,
     },

@@ -174,3 +174,46 @@ fn search_results_are_titled_and_labelled_in_the_handbook_s_language() {
         "the browser's titles"
     );
 }
+
+#[test]
+fn reports_and_comparisons_use_the_language_s_number_format_and_names() {
+    let root = fixtures().join("english");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.json");
+    std::fs::write(
+        &file,
+        r#"{"schema":"doracak-assessment","version":1,"assessment":{"name":"Hill House 2026","centre":"Hill House"},
+           "ratings":{"S1.1":{"rating":"met"},"S1.2":{"rating":"partly"},"S2.1":{"rating":"not_met"}}}"#,
+    )
+    .unwrap();
+    let report = dir.path().join("r.html");
+    let o = doracak(&[
+        "--root",
+        root.to_str().unwrap(),
+        "report",
+        file.to_str().unwrap(),
+        "--out",
+        report.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = read(&report);
+    assert!(
+        html.contains("75.0%") && html.contains("Self-assessment report"),
+        "{html}"
+    );
+    let o = doracak(&[
+        "--root",
+        root.to_str().unwrap(),
+        "aggregate",
+        file.to_str().unwrap(),
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let csv = read(&dir.path().join("comparison.csv"));
+    assert!(
+        csv.starts_with("\u{feff}centre,assessment,S1,S2,total,unrated"),
+        "{csv}"
+    );
+    assert!(dir.path().join("comparison.html").is_file());
+}

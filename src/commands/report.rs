@@ -104,7 +104,7 @@ pub fn report(
     let (file, notes) = read_assessment(input, hb, diags)?;
     let theme = Theme::load(root, diags);
     let ui = ui_strings(&theme, &hb.config.language, diags)?;
-    let env = environment(&theme, diags)?;
+    let env = environment(&theme, &ui, diags)?;
     let scores = assessment::scores(&file, hb);
     let (p, m, pct) = assessment::overall(&scores);
     let mut unmet = Vec::new();
@@ -211,7 +211,8 @@ struct UnmetCount {
     centres: Vec<String>,
 }
 
-/// Write the comparison of several centres: `krahasimi.html` and `krahasimi.csv` in `out`.
+/// Write the comparison of several centres into `out`: an HTML page and a CSV file, named
+/// by the locale pack (`krahasimi.html` and `krahasimi.csv` in Albanian).
 pub fn aggregate(
     root: &Path,
     hb: &Handbook,
@@ -230,7 +231,7 @@ pub fn aggregate(
     }
     let theme = Theme::load(root, diags);
     let ui = ui_strings(&theme, &hb.config.language, diags)?;
-    let env = environment(&theme, diags)?;
+    let env = environment(&theme, &ui, diags)?;
     let mut rows = Vec::new();
     let mut unmet: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for f in &files {
@@ -300,11 +301,20 @@ pub fn aggregate(
             return None;
         }
     };
-    let mut csv = String::from("\u{feff}qendra,vleresimi");
+    let word = |k: &str| ui.get(k).cloned().unwrap_or_else(|| k.to_string());
+    let mut csv = format!(
+        "\u{feff}{},{}",
+        csv_field(&word("csv_centre")),
+        csv_field(&word("csv_assessment"))
+    );
     for s in &hb.standards {
-        csv.push_str(&format!(",S{}", s.number));
+        csv.push_str(&format!(",{}", s.id));
     }
-    csv.push_str(",gjithsej,pa_vleresuar\r\n");
+    csv.push_str(&format!(
+        ",{},{}\r\n",
+        csv_field(&word("csv_total")),
+        csv_field(&word("csv_unrated"))
+    ));
     let pct = |p: Option<f64>| p.map(|p| format!("{p:.1}")).unwrap_or_default();
     for r in &rows {
         csv.push_str(&format!("{},{}", csv_field(&r.centre), csv_field(&r.name)));
@@ -315,8 +325,9 @@ pub fn aggregate(
         csv.push_str(&format!(",{},{}\r\n", pct(r.total), r.unrated));
     }
     std::fs::create_dir_all(out).ok();
-    let html_path = out.join("krahasimi.html");
-    let csv_path = out.join("krahasimi.csv");
+    let name = word("aggregate_file_name");
+    let html_path = out.join(format!("{name}.html"));
+    let csv_path = out.join(format!("{name}.csv"));
     write_file(&html_path, html.as_bytes(), diags)?;
     write_file(&csv_path, csv.as_bytes(), diags)?;
     Some(vec![html_path, csv_path])

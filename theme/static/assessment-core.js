@@ -310,24 +310,26 @@
   // The assessment as CSV (RFC 4180, UTF-8 with a byte-order mark for spreadsheets):
   // one row per criterion, evidence item and plan row.
   function toCSV(obj, cat) {
-    var head = ["lloji", "id", "standardi", "numri", "teksti", "vleresimi", "piket", "shenime", "statusi", "vendndodhja", "pergjegjesi", "rishikuar", "rishikimi_i_radhes", "veprimi", "afati", "treguesi", "kosto"];
-    var lines = [head.join(",")];
+    // Column names and row kinds from the locale pack (docs/assessment-format.md).
+    var head = ["kind", "id", "standard", "number", "text", "rating", "points", "notes", "status", "location", "owner", "reviewed", "next_review", "action", "due", "indicator", "cost"].map(function (k) { return UI["csv_" + k] || k; });
+    var KIND = { criterion: UI.csv_row_criterion || "criterion", evidence: UI.csv_row_evidence || "evidence", plan: UI.csv_row_plan || "plan" };
+    var lines = [head.map(csvField).join(",")];
     var pts = {};
     cat.scale.forEach(function (r) { pts[r.code] = r.points; });
     function row(cells) { lines.push(cells.map(csvField).join(",")); }
     cat.standards.forEach(function (s) {
       s.criteria.forEach(function (c) {
         var r = obj.ratings[c.id] || {};
-        row(["kriter", c.id, s.number, s.number + "." + c.number, c.text, r.rating ? label(cat, r.rating) : "", r.rating && pts[r.rating] !== null && pts[r.rating] !== undefined ? pts[r.rating] : "", r.note || "", "", "", "", "", "", "", "", "", ""]);
+        row([KIND.criterion, c.id, s.number, s.number + "." + c.number, c.text, r.rating ? label(cat, r.rating) : "", r.rating && pts[r.rating] !== null && pts[r.rating] !== undefined ? pts[r.rating] : "", r.note || "", "", "", "", "", "", "", "", "", ""]);
         c.evidence.forEach(function (e) {
           var x = obj.evidence[e.id] || {};
-          row(["prove", e.id, s.number, e.number, e.text, "", "", "", x.status ? (UI["status_" + x.status] || x.status) : "", x.location || "", x.owner || "", x.reviewed || "", x.next_review || "", "", "", "", ""]);
+          row([KIND.evidence, e.id, s.number, e.number, e.text, "", "", "", x.status ? (UI["status_" + x.status] || x.status) : "", x.location || "", x.owner || "", x.reviewed || "", x.next_review || "", "", "", "", ""]);
         });
       });
     });
     planRows(obj, cat).forEach(function (p) {
       var e = p.entry;
-      row(["plan", p.criterion.id, p.standard.number, p.standard.number + "." + p.criterion.number, p.criterion.text, label(cat, p.rating), "", "", "", "", e.owner || "", "", "", e.action || "", e.due || "", e.indicator || "", e.cost || ""]);
+      row([KIND.plan, p.criterion.id, p.standard.number, p.standard.number + "." + p.criterion.number, p.criterion.text, label(cat, p.rating), "", "", "", "", e.owner || "", "", "", e.action || "", e.due || "", e.indicator || "", e.cost || ""]);
     });
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   }

@@ -17,9 +17,13 @@
   function $all(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
   function show(sel, on) { $all(sel).forEach(function (e) { e.hidden = !on; }); }
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) { e.className = cls; } if (text !== undefined) { e.textContent = text; } return e; }
-  // Albanian number and time formats, by hand: a browser without Albanian locale data
-  // would otherwise fall back to "62.5" and "1:18 PM".
-  function fmtPct(p) { return p === null ? "—" : String(Math.round(p * 10) / 10).replace(".", ",") + " %"; }
+  // Number and time formats of the handbook's language, from its pack, by hand: a browser
+  // without that language's locale data would otherwise fall back to its own.
+  function fmtPct(p) {
+    if (p === null) { return "—"; }
+    var n = String(Math.round(p * 10) / 10).replace(".", UI.number_decimal || ".");
+    return (UI.percent || "{n} %").replace("{n}", n);
+  }
   function two(n) { return (n < 10 ? "0" : "") + n; }
   function fmtTime(d) { return two(d.getHours()) + ":" + two(d.getMinutes()) + ":" + two(d.getSeconds()); }
 
@@ -298,8 +302,9 @@
   }
 
   function fileName(ext) {
-    var base = (state.rec.data.assessment.name || "vleresim").normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
-    return (base || "vleresim") + "." + ext;
+    var fallback = UI.export_file_name || "assessment";
+    var base = (state.rec.data.assessment.name || fallback).normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
+    return (base || fallback) + "." + ext;
   }
 
   function exportJson() {

@@ -87,7 +87,7 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
     let Some(ui) = ui_strings(theme, &hb.config.language, diags) else {
         return;
     };
-    let Some(env) = environment(theme, diags) else {
+    let Some(env) = environment(theme, &ui, diags) else {
         return;
     };
     let mut v = views::build(hb, &ui);
@@ -440,12 +440,24 @@ fn ui_script(ui: &HashMap<String, String>) -> String {
 
 /// The one template environment for every page the tool writes (the site, and the
 /// reports of `doracak report` and `aggregate`): every theme template compiled once.
-pub fn environment<'a>(theme: &'a Theme, diags: &mut Diagnostics) -> Option<Environment<'a>> {
+pub fn environment<'a>(
+    theme: &'a Theme,
+    ui: &HashMap<String, String>,
+    diags: &mut Diagnostics,
+) -> Option<Environment<'a>> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
     env.set_recursion_limit(64);
-    env.add_filter("percent", percent);
+    // A share as the handbook's language writes it (`62,5 %`, `62.5%`).
+    let decimal = ui
+        .get("number_decimal")
+        .cloned()
+        .unwrap_or_else(|| ".".into());
+    let pattern = ui.get("percent").cloned().unwrap_or_else(|| "{n} %".into());
+    env.add_filter("percent", move |p: f64| {
+        pattern.replace("{n}", &format!("{p:.1}").replace('.', &decimal))
+    });
     let mut ok = true;
     for (name, bytes) in theme.templates() {
         let Ok(src) = std::str::from_utf8(bytes) else {
@@ -462,11 +474,6 @@ pub fn environment<'a>(theme: &'a Theme, diags: &mut Diagnostics) -> Option<Envi
         }
     }
     ok.then_some(env)
-}
-
-/// A share as Albanian writes it: one decimal, a decimal comma (`62,5 %`).
-fn percent(p: f64) -> String {
-    format!("{p:.1} %").replace('.', ",")
 }
 
 fn report_template_error(diags: &mut Diagnostics, e: &minijinja::Error, page: &str) {

@@ -29,6 +29,8 @@ pub use standards::*;
 pub struct SiteView {
     pub title: String,
     pub description: String,
+    /// The home page's sentence above the standards, where the handbook sets one.
+    pub standards_intro: Option<String>,
     pub language: String,
     /// The self-assessment rating scale, best first.
     pub scale: Vec<crate::config::Rating>,
@@ -454,6 +456,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
         site: SiteView {
             title: hb.config.title.clone(),
             description: hb.config.description.clone(),
+            standards_intro: hb.config.standards_intro.clone(),
             language: hb.config.language.clone(),
             scale: hb.config.scale.clone(),
         },
