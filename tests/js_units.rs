@@ -45,16 +45,20 @@ fn assessment_functions() {
     assert!(v["notes"][0]["message"].as_str().unwrap().contains("S9.9"));
     for (broken, expect) in [
         ("f.ratings['S1.1'].rating = 'excellent'", "excellent"),
-        ("f.version = 2", "newer doracak"),
-        ("f.version = 'one'", "whole"),
+        // The messages are the Albanian pack's (the minimal handbook is in Albanian).
+        ("f.version = 2", "version më i ri i doracak"),
+        ("f.version = 'one'", "numër i plotë"),
         ("f.schema = 'x'", "schema"),
-        ("f.assessment.name = ''", "name"),
-        ("f.evidence['S1.1.1'] = { status: 'ka' }", "status"),
+        ("f.assessment.name = ''", "mungon emri"),
+        (
+            "f.evidence['S1.1.1'] = { status: 'ka' }",
+            "\"status\" duhet të jetë një nga",
+        ),
         (
             "f.evidence['S1.1.1'] = { next_review: '2026-02-30x' }",
-            "YYYY-MM-DD",
+            "Prova S1.1.1: fusha \"next_review\" duhet të jetë një datë VVVV-MM-DD",
         ),
-        ("f.plan = {}", "plan"),
+        ("f.plan = {}", "Plani: pritej një listë, por ka një objekt"),
     ] {
         let r = eval(
             &tab,
@@ -68,7 +72,11 @@ fn assessment_functions() {
         &tab,
         &format!("(() => {{ {a} return A.read('{{not json', C).problems[0].message; }})()"),
     );
-    assert!(r.as_str().unwrap().starts_with("expected a JSON file"));
+    assert!(
+        r.as_str()
+            .unwrap()
+            .starts_with("Skedari nuk është JSON i vlefshëm")
+    );
 
     // Migration: a registered migration runs, one version at a time; the current version is left alone.
     let m = eval(

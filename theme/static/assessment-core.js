@@ -79,11 +79,21 @@
     return !!m;
   }
   function isId(id) { return id.length >= 1 && id.length <= MAX_ID && ID.test(id); }
+  // What a value is, in words: for the messages of the rules.
   function kind(v) {
-    if (v === null) { return "null"; }
-    if (Array.isArray(v)) { return "a list"; }
-    return { boolean: "true or false", number: "a number", string: "text", object: "an object" }[typeof v] || typeof v;
+    var k = v === null ? "null" : v === undefined ? "none" : Array.isArray(v) ? "list" : { boolean: "bool", number: "number", string: "text", object: "object" }[typeof v] || "other";
+    var english = { "null": "null", none: "none", list: "a list", bool: "true or false", number: "a number", text: "text", object: "an object", other: typeof v }[k];
+    return UI["rule_kind_" + k] || english;
   }
+
+  // A message of the rules in the handbook's language: the pack's text for `key` with its
+  // {placeholders} filled, or the English words where the pack has none.
+  function say(key, params, english) {
+    var t = UI[key];
+    if (!t) { return english; }
+    return t.replace(/\{(\w+)\}/g, function (m, k) { return params[k] !== undefined && params[k] !== null ? String(params[k]) : m; });
+  }
+
   function wellFormed(s) { return !/[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/.test(s); }
 
   // After JSON.parse succeeded: the first key found twice in one object, and how deep
@@ -120,24 +130,24 @@
     var out = { file: null, problems: [], notes: [] };
     function problem(code, message) { out.problems.push({ code: code, message: message }); }
     if (text.charCodeAt(0) === 0xfeff) { text = text.slice(1); }
-    if (text.length > MAX_FILE) { problem("too-large", "expected a file of at most " + MAX_FILE + " characters, found " + text.length); return out; }
+    if (text.length > MAX_FILE) { problem("too-large", say("rule_too_large", { max: MAX_FILE, found: text.length }, "expected a file of at most " + MAX_FILE + " characters, found " + text.length)); return out; }
     var top, bad = false;
-    try { top = JSON.parse(text); } catch (e) { problem("not-json", "expected a JSON file, found text that is not JSON (" + e.message + ")"); return out; }
+    try { top = JSON.parse(text); } catch (e) { problem("not-json", say("rule_not_json", { detail: e.message }, "expected a JSON file, found text that is not JSON (" + e.message + ")")); return out; }
     (function walk(v) {
       if (typeof v === "number" && !isFinite(v)) { bad = true; }
       else if (typeof v === "string" && !wellFormed(v)) { bad = true; }
       else if (v && typeof v === "object") { Object.keys(v).forEach(function (k) { if (!wellFormed(k)) { bad = true; } walk(v[k]); }); }
     })(top);
-    if (bad) { problem("not-json", "expected a JSON file, found text that is not JSON (a number out of range or broken text)"); return out; }
+    if (bad) { problem("not-json", say("rule_not_json", { detail: "" }, "expected a JSON file, found text that is not JSON (a number out of range or broken text)")); return out; }
     var sc = scan(text);
-    if (sc.duplicate !== null) { problem("duplicate-key", "expected each key once in an object, found " + JSON.stringify(sc.duplicate)); return out; }
-    if (sc.depth > MAX_DEPTH) { problem("too-deep", "expected lists and objects nested at most " + MAX_DEPTH + " deep, found deeper"); return out; }
-    if (!isObject(top)) { problem("not-object", "expected a JSON object, found " + kind(top)); return out; }
-    if (top.schema !== SCHEMA) { problem("schema", "expected \"schema\": \"" + SCHEMA + "\", found " + (top.schema === undefined ? "no schema" : JSON.stringify(top.schema))); return out; }
+    if (sc.duplicate !== null) { problem("duplicate-key", say("rule_duplicate_key", { key: sc.duplicate }, "expected each key once in an object, found " + JSON.stringify(sc.duplicate))); return out; }
+    if (sc.depth > MAX_DEPTH) { problem("too-deep", say("rule_too_deep", { max: MAX_DEPTH }, "expected lists and objects nested at most " + MAX_DEPTH + " deep, found deeper")); return out; }
+    if (!isObject(top)) { problem("not-object", say("rule_not_object", { found: kind(top) }, "expected a JSON object, found " + kind(top))); return out; }
+    if (top.schema !== SCHEMA) { problem("schema", say("rule_schema", {}, "expected \"schema\": \"" + SCHEMA + "\", found " + (top.schema === undefined ? "no schema" : JSON.stringify(top.schema)))); return out; }
     var v = top.version;
     var whole = typeof v === "number" && isFinite(v) && v % 1 === 0;
-    if (whole && v > VERSION) { problem("version-newer", "expected version " + VERSION + " or older, found version " + v + ": the file was made by a newer doracak"); return out; }
-    if (!whole || v < 1) { problem("version", "expected a whole \"version\" number from 1 to " + VERSION + ", found " + (v === undefined ? "none" : JSON.stringify(v))); return out; }
+    if (whole && v > VERSION) { problem("version-newer", say("rule_version_newer", { found: v }, "expected version " + VERSION + " or older, found version " + v + ": the file was made by a newer doracak")); return out; }
+    if (!whole || v < 1) { problem("version", say("rule_version", { max: VERSION }, "expected a whole \"version\" number from 1 to " + VERSION + ", found " + (v === undefined ? "none" : JSON.stringify(v)))); return out; }
     var m = migrate(top);
     var file = check(m.file, cat, out);
     out.notes = m.notes.map(function (n) { return { code: "migrated", message: n }; }).concat(out.notes);
@@ -154,35 +164,35 @@
     function object(v, what, present) {
       if (!present || v === null) { return null; }
       if (isObject(v)) { return v; }
-      problem("type", what + ": expected an object, found " + kind(v));
+      problem("type", say("rule_type_object", { what: what, found: kind(v) }, what + ": expected an object, found " + kind(v)));
       return null;
     }
     function text(o, k, max, what) {
       if (absent(o, k)) { return ""; }
       var s = o[k];
-      if (!isString(s)) { problem("type", what + ": expected " + k + " as text, found " + kind(s)); return ""; }
-      if (s.length > max) { problem("too-long", what + ": expected " + k + " of at most " + max + " characters, found " + s.length); }
+      if (!isString(s)) { problem("type", say("rule_type_text", { what: what, key: k, found: kind(s) }, what + ": expected " + k + " as text, found " + kind(s))); return ""; }
+      if (s.length > max) { problem("too-long", say("rule_too_long", { what: what, key: k, max: max, found: s.length }, what + ": expected " + k + " of at most " + max + " characters, found " + s.length)); }
       return s;
     }
     function date(o, k, time, what) {
       var s = text(o, k, 40, what);
-      if (s && !(time ? isTimestamp(s) : isDate(s))) { problem("date", what + ": expected " + k + " as " + (time ? "a date YYYY-MM-DD or a date and time YYYY-MM-DDThh:mm:ssZ" : "a date YYYY-MM-DD") + ", found \"" + s + "\""); }
+      if (s && !(time ? isTimestamp(s) : isDate(s))) { problem("date", say(time ? "rule_timestamp" : "rule_date", { what: what, key: k, found: s }, what + ": expected " + k + " as " + (time ? "a date YYYY-MM-DD or a date and time YYYY-MM-DDThh:mm:ssZ" : "a date YYYY-MM-DD") + ", found \"" + s + "\"")); }
       return s;
     }
     function code(o, k, allowed, pcode, what) {
       if (absent(o, k)) { return null; }
       var s = o[k];
-      if (!isString(s)) { problem("type", what + ": expected " + k + " as text, found " + kind(s)); return null; }
-      if (allowed.indexOf(s) < 0) { problem(pcode, what + ": expected " + k + " of " + allowed.join(", ") + ", found \"" + s + "\""); return null; }
+      if (!isString(s)) { problem("type", say("rule_type_text", { what: what, key: k, found: kind(s) }, what + ": expected " + k + " as text, found " + kind(s))); return null; }
+      if (allowed.indexOf(s) < 0) { problem(pcode, say("rule_code", { what: what, key: k, allowed: allowed.join(", "), found: s }, what + ": expected " + k + " of " + allowed.join(", ") + ", found \"" + s + "\"")); return null; }
       return s;
     }
     function known(o, fields, what) {
-      Object.keys(o).forEach(function (k) { if (fields.indexOf(k) < 0) { note("unknown-field", what + ": the field \"" + k + "\" is not part of the format and is left out"); } });
+      Object.keys(o).forEach(function (k) { if (fields.indexOf(k) < 0) { note("unknown-field", say("rule_unknown_field", { what: what, key: k }, what + ": the field \"" + k + "\" is not part of the format and is left out")); } });
     }
     function id(x, what) {
-      if (!isId(x)) { problem("id", what + ": expected an id of 1 to " + MAX_ID + " letters, digits, dots, dashes or underscores, found \"" + x + "\""); }
+      if (!isId(x)) { problem("id", say("rule_id", { what: what, max: MAX_ID, found: x }, what + ": expected an id of 1 to " + MAX_ID + " letters, digits, dots, dashes or underscores, found \"" + x + "\"")); }
     }
-    known(top, ["schema", "version", "handbook", "assessment", "ratings", "evidence", "plan"], "the file");
+    known(top, ["schema", "version", "handbook", "assessment", "ratings", "evidence", "plan"], say("rule_what_file", {}, "the file"));
     var file = { schema: SCHEMA, version: VERSION, handbook: { title: "", catalog: "" }, assessment: { name: "", centre: "", created: "", updated: "" }, ratings: {}, evidence: {}, plan: [] };
     var h = object(top.handbook, "handbook", has(top, "handbook"));
     if (h) { known(h, ["title", "catalog"], "handbook"); file.handbook = { title: text(h, "title", MAX_TEXT, "handbook"), catalog: text(h, "catalog", MAX_TEXT, "handbook") }; }
@@ -190,56 +200,56 @@
     if (a) {
       known(a, ["name", "centre", "created", "updated"], "assessment");
       var name = text(a, "name", MAX_NAME, "assessment");
-      if (!name.trim() && (absent(a, "name") || isString(a.name))) { problem("name", "expected the assessment's name, found none"); }
+      if (!name.trim() && (absent(a, "name") || isString(a.name))) { problem("name", say("rule_name", {}, "expected the assessment's name, found none")); }
       file.assessment = { name: name, centre: text(a, "centre", MAX_NAME, "assessment"), created: date(a, "created", true, "assessment"), updated: date(a, "updated", true, "assessment") };
-    } else if (absent(top, "assessment")) { problem("name", "expected the assessment's name, found none"); }
+    } else if (absent(top, "assessment")) { problem("name", say("rule_name", {}, "expected the assessment's name, found none")); }
 
     var ix = index(cat);
     var codes = cat.scale.map(function (r) { return r.code; });
     var ratings = object(top.ratings, "ratings", has(top, "ratings"));
     if (ratings) {
       Object.keys(ratings).forEach(function (k) {
-        var what = "criterion " + k;
+        var what = say("rule_what_criterion", { id: k }, "criterion " + k);
         id(k, what);
         var r = ratings[k];
-        if (r === null) { problem("type", what + ": expected an object, found null"); return; }
+        if (r === null) { problem("type", say("rule_type_object", { what: what, found: kind(null) }, what + ": expected an object, found null")); return; }
         r = object(r, what, true);
         if (!r) { return; }
         known(r, ["rating", "note"], what);
         var entry = { rating: code(r, "rating", codes, "rating", what), note: text(r, "note", MAX_TEXT, what) };
-        if (!ix.criteria[k]) { note("unknown-id", "the handbook has no criterion " + k + "; its rating is kept but not scored"); }
+        if (!ix.criteria[k]) { note("unknown-id", say("rule_unknown_criterion", { id: k }, "the handbook has no criterion " + k + "; its rating is kept but not scored")); }
         if (isId(k)) { file.ratings[k] = entry; }
       });
     }
     var ev = object(top.evidence, "evidence", has(top, "evidence"));
     if (ev) {
       Object.keys(ev).forEach(function (k) {
-        var what = "evidence " + k;
+        var what = say("rule_what_evidence", { id: k }, "evidence " + k);
         id(k, what);
         var e = ev[k];
-        if (e === null) { problem("type", what + ": expected an object, found null"); return; }
+        if (e === null) { problem("type", say("rule_type_object", { what: what, found: kind(null) }, what + ": expected an object, found null")); return; }
         e = object(e, what, true);
         if (!e) { return; }
         known(e, ["status", "location", "owner", "reviewed", "next_review"], what);
         var entry = { status: code(e, "status", STATUS, "status", what), location: text(e, "location", MAX_TEXT, what), owner: text(e, "owner", MAX_TEXT, what), reviewed: date(e, "reviewed", false, what), next_review: date(e, "next_review", false, what) };
-        if (!ix.evidence[k]) { note("unknown-id", "the handbook has no evidence item " + k + "; its entry is kept"); }
+        if (!ix.evidence[k]) { note("unknown-id", say("rule_unknown_evidence", { id: k }, "the handbook has no evidence item " + k + "; its entry is kept")); }
         if (isId(k)) { file.evidence[k] = entry; }
       });
     }
     if (!absent(top, "plan")) {
-      if (!Array.isArray(top.plan)) { problem("type", "plan: expected a list, found " + kind(top.plan)); }
+      if (!Array.isArray(top.plan)) { problem("type", say("rule_type_list", { what: say("rule_what_plan", {}, "plan"), found: kind(top.plan) }, "plan: expected a list, found " + kind(top.plan))); }
       else {
         var seen = Object.create(null);
         top.plan.forEach(function (p, i) {
-          var what = "plan row " + (i + 1);
+          var what = say("rule_what_plan_row", { n: i + 1 }, "plan row " + (i + 1));
           if (!isObject(p)) { problem("type", what + ": expected an object, found " + kind(p)); return; }
           known(p, ["criterion", "action", "owner", "due", "indicator", "cost"], what);
           var crit = "";
           if (isString(p.criterion)) { id(p.criterion, what); crit = p.criterion; }
-          else { problem("type", what + ": expected the criterion's id as text, found " + (has(p, "criterion") ? kind(p.criterion) : "none")); }
-          if (crit && Object.prototype.hasOwnProperty.call(seen, crit)) { problem("duplicate-plan", what + ": expected one plan row per criterion, found " + crit + " again"); }
+          else { problem("type", say("rule_type_criterion", { what: what, found: has(p, "criterion") ? kind(p.criterion) : kind(undefined) }, what + ": expected the criterion's id as text, found " + (has(p, "criterion") ? kind(p.criterion) : "none"))); }
+          if (crit && Object.prototype.hasOwnProperty.call(seen, crit)) { problem("duplicate-plan", say("rule_duplicate_plan", { what: what, id: crit }, what + ": expected one plan row per criterion, found " + crit + " again")); }
           if (crit) { seen[crit] = true; }
-          if (crit && !ix.criteria[crit]) { note("unknown-id", what + ": the handbook has no criterion " + crit); }
+          if (crit && !ix.criteria[crit]) { note("unknown-id", say("rule_unknown_plan_criterion", { what: what, id: crit }, what + ": the handbook has no criterion " + crit)); }
           file.plan.push({ criterion: crit, action: text(p, "action", MAX_TEXT, what), owner: text(p, "owner", MAX_TEXT, what), due: date(p, "due", false, what), indicator: text(p, "indicator", MAX_TEXT, what), cost: text(p, "cost", MAX_TEXT, what) });
         });
       }
