@@ -49,6 +49,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/print.css",
     "static/table-sort.js",
     "static/print-button.js",
+    "static/nav.js",
     "static/search-engine.js",
     "static/search.js",
     "static/assessment-core.js",
