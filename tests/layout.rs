@@ -28,10 +28,20 @@ fn resize(tab: &Tab, width: u32, height: u32, mobile: bool) {
         device_posture: None,
     })
     .expect("the window resizes");
-    wait_for(
-        tab,
-        &format!("window.innerWidth === {width}"),
-        "the new window width",
+    let cond = format!("window.innerWidth === {width}");
+    for _ in 0..200 {
+        if eval(tab, &cond) == true {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!(
+        "{}: the window is not {width} px wide: {}",
+        tab.get_url(),
+        eval(
+            tab,
+            "({ inner: window.innerWidth, scroll: document.documentElement.scrollWidth, wide: [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)) })"
+        )
     );
 }
 
@@ -139,11 +149,25 @@ fn phone_header_folds_the_navigation_behind_a_button() {
 
     // Without JavaScript the button stays hidden and the navigation shows.
     let tab = browser.new_tab().expect("a tab");
+    tab.set_default_timeout(std::time::Duration::from_secs(20));
     tab.call_method(Emulation::SetScriptExecutionDisabled { value: true })
         .expect("scripts off");
     tab.navigate_to(&file_url(&site.join("S2.html"))).unwrap();
     tab.wait_until_navigated().unwrap();
+    wait_for(
+        &tab,
+        "document.readyState === 'complete' && document.getElementById('site-nav') !== null",
+        "the page without scripts",
+    );
     resize(&tab, 390, 844, true);
+    assert_eq!(
+        eval(
+            &tab,
+            "document.querySelector('.site-header').classList.contains('nav-foldable')"
+        ),
+        false,
+        "scripts are off"
+    );
     let m = eval(
         &tab,
         "({ nav: document.getElementById('site-nav').getBoundingClientRect().height, button: document.querySelector('.nav-toggle').getBoundingClientRect().height })",
