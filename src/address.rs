@@ -37,6 +37,7 @@ pub struct Pages {
     pub assessment_catalog: &'static str,
     pub search_index: &'static str,
     pub ui_script: &'static str,
+    pub ui_print_style: &'static str,
     pub static_dir: &'static str,
 }
 
@@ -64,6 +65,7 @@ pub const PAGES: Pages = Pages {
     assessment_catalog: "vleresim/catalog.js",
     search_index: "search-index.js",
     ui_script: "static/ui.js",
+    ui_print_style: "static/ui-print.css",
     static_dir: "static/",
 };
 

@@ -55,6 +55,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/print.css",
     "static/table-sort.js",
     "static/print-button.js",
+    "static/nav.js",
     "static/search-engine.js",
     "static/search.js",
     "static/assessment.css",

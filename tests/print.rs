@@ -67,3 +67,143 @@ fn audit_sheets_print_on_a4_with_every_criterion_and_evidence() {
     }
     eprintln!("printed: {}", report.join(", "));
 }
+
+/// The UI strings of the shipped theme.
+fn ui() -> std::collections::HashMap<String, String> {
+    toml::from_str(&read(&repo().join("theme/strings.toml"))).expect("the strings parse")
+}
+
+/// The first (or, with `last`, the final) 40 letters of a content text: enough to find it
+/// on a page, short enough not to cross a page break.
+fn start(text: &str, last: bool) -> String {
+    let l: Vec<char> = letters(&doracak::markdown::to_plain(text))
+        .chars()
+        .collect();
+    let n = l.len().min(40);
+    if last {
+        l[l.len() - n..].iter().collect()
+    } else {
+        l[..n].iter().collect()
+    }
+}
+
+#[test]
+fn audit_pages_keep_criteria_with_evidence_carry_headers_and_never_end_on_a_signature() {
+    let test = "audit_pages_keep_criteria_with_evidence_carry_headers_and_never_end_on_a_signature";
+    if browser(test).is_none() {
+        return;
+    }
+    let ui = ui();
+    let site = shipped_site().join("site");
+    let cat: serde_json::Value = serde_json::from_str(&read(&site.join("catalog.json"))).unwrap();
+    let standards = cat["standards"].as_array().unwrap();
+    let header = |s: &serde_json::Value| {
+        letters(&format!(
+            "{} {}: {}",
+            ui["standard"],
+            s["number"],
+            s["title"].as_str().unwrap()
+        ))
+    };
+
+    let mut report = Vec::new();
+    for (page, only) in [
+        ("auditim/S2.html", Some(2)),
+        ("auditim/te-gjitha.html", None),
+    ] {
+        // Evidence numbers in full (2.3.1, not 3.1, which reads as criterion 3.1).
+        let html = read(&site.join(page));
+        let (pdf, _) = print(&site.join(page));
+        let texts: Vec<String> = pdf_extract::extract_text_from_mem_by_pages(&pdf)
+            .expect("the PDF has text")
+            .iter()
+            .map(|t| letters(t))
+            .collect();
+        let n = texts.len();
+        report.push(format!("{page}: {n} pages"));
+        let sheets: Vec<&serde_json::Value> = standards
+            .iter()
+            .filter(|s| only.is_none_or(|n| s["number"] == n))
+            .collect();
+
+        for (i, t) in texts.iter().enumerate() {
+            // "Page X of Y" in the pack's words, and the standard's number and title.
+            let foot = letters(
+                &ui["print_page_of"]
+                    .replace("{pages}", &n.to_string())
+                    .replace("{page}", &(i + 1).to_string()),
+            );
+            assert!(t.contains(&foot), "{page}: page {} lacks {foot:?}", i + 1);
+            assert!(
+                sheets.iter().any(|s| t.contains(&header(s))),
+                "{page}: page {} has no running header (standard and title): {t:.300}",
+                i + 1
+            );
+        }
+
+        let on = |s: &serde_json::Value, needle: &str| -> Option<usize> {
+            let h = header(s);
+            texts
+                .iter()
+                .position(|t| t.contains(&h) && t.contains(needle))
+        };
+        let sign = letters(&ui["audit_inspector_sign"]);
+        for s in &sheets {
+            let sn = s["number"].as_u64().unwrap();
+            let criteria = s["criteria"].as_array().unwrap();
+            for c in criteria {
+                let ev = c["evidence"].as_array().unwrap();
+                for e in ev {
+                    let id = e["id"].as_str().unwrap();
+                    let row = format!(
+                        "id=\"audit-{id}\">\n        <td class=\"num\">{sn}.{}</td>",
+                        e["number"].as_str().unwrap()
+                    );
+                    assert!(html.contains(&row), "{page}: {id} numbered in full");
+                }
+                // The criterion and its first evidence row on one page.
+                let Some(first) = ev.first() else { continue };
+                let cp = on(s, &start(c["text"].as_str().unwrap(), false));
+                let ep = on(s, &start(first["text"].as_str().unwrap(), false));
+                assert!(
+                    cp.is_some() && cp == ep,
+                    "{page}: criterion {} is on page {cp:?}, its first evidence on {ep:?}",
+                    c["id"]
+                );
+            }
+            // The score box and the signatures share a page with the last criterion's
+            // last evidence row.
+            let last = criteria.last().unwrap();
+            let tail = last["evidence"]
+                .as_array()
+                .unwrap()
+                .last()
+                .map_or(last["text"].as_str().unwrap(), |e| {
+                    e["text"].as_str().unwrap()
+                });
+            let sp = on(s, &sign);
+            assert!(
+                sp.is_some(),
+                "{page}: standard {sn} has its signature block"
+            );
+            assert_eq!(
+                sp,
+                on(s, &start(tail, true)),
+                "{page}: standard {sn}'s signature block stands with its last criterion"
+            );
+            let t = &texts[sp.unwrap()];
+            for k in [
+                "audit_score",
+                "audit_max_points",
+                "audit_unrated_count",
+                "audit_na_count",
+            ] {
+                assert!(
+                    t.contains(&letters(&ui[k])),
+                    "{page}: standard {sn}'s score box has {k}"
+                );
+            }
+        }
+    }
+    eprintln!("printed: {}", report.join(", "));
+}
