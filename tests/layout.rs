@@ -136,7 +136,7 @@ fn phone_header_folds_the_navigation_behind_a_button() {
         );
         let label = eval(&tab, "document.querySelector('.nav-toggle').textContent");
         assert!(
-            read(&repo().join("theme/strings.toml")).contains(&format!("nav_menu = {label}")),
+            read(&repo().join("theme/locales/sq.toml")).contains(&format!("nav_menu = {label}")),
             "the button's label {label} comes from the strings"
         );
         eval(&tab, "document.querySelector('.nav-toggle').click()");

@@ -70,7 +70,7 @@ fn audit_sheets_print_on_a4_with_every_criterion_and_evidence() {
 
 /// The UI strings of the shipped theme.
 fn ui() -> std::collections::HashMap<String, String> {
-    toml::from_str(&read(&repo().join("theme/strings.toml"))).expect("the strings parse")
+    toml::from_str(&read(&repo().join("theme/locales/sq.toml"))).expect("the strings parse")
 }
 
 /// The first (or, with `last`, the final) 40 letters of a content text: enough to find it
