@@ -1,0 +1,75 @@
+//! The one template environment for every page the tool writes, and template errors
+//! said for people.
+
+use std::collections::HashMap;
+
+use minijinja::{Environment, UndefinedBehavior};
+
+use crate::diagnostics::{Diagnostics, Pos};
+use crate::theme::Theme;
+
+/// The one template environment for every page the tool writes (the site, and the
+/// reports of `doracak report` and `aggregate`): every theme template compiled once.
+pub fn environment<'a>(
+    theme: &'a Theme,
+    ui: &HashMap<String, String>,
+    diags: &mut Diagnostics,
+) -> Option<Environment<'a>> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    env.set_recursion_limit(64);
+    // A share as the handbook's language writes it (`62,5 %`, `62.5%`).
+    let decimal = ui
+        .get("number_decimal")
+        .cloned()
+        .unwrap_or_else(|| ".".into());
+    let pattern = ui.get("percent").cloned().unwrap_or_else(|| "{n} %".into());
+    env.add_filter("percent", move |p: f64| {
+        pattern.replace("{n}", &format!("{p:.1}").replace('.', &decimal))
+    });
+    let mut ok = true;
+    for (name, bytes) in theme.templates() {
+        let Ok(src) = std::str::from_utf8(bytes) else {
+            diags.error(
+                Pos::file(format!("theme/templates/{name}")),
+                "expected a UTF-8 template, found other bytes",
+            );
+            ok = false;
+            continue;
+        };
+        if let Err(e) = env.add_template(name, src) {
+            report_template_error(diags, &e, "");
+            ok = false;
+        }
+    }
+    ok.then_some(env)
+}
+
+pub(super) fn report_template_error(diags: &mut Diagnostics, e: &minijinja::Error, page: &str) {
+    let name = e.name().unwrap_or("?");
+    let line = e.line().unwrap_or(1) as u32;
+    let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
+    let (what, hint) = match e.kind() {
+        minijinja::ErrorKind::SyntaxError => (
+            "expected a valid template, found a syntax error".to_string(),
+            "every {{ needs its }}, every {% its %}, every block its end tag",
+        ),
+        minijinja::ErrorKind::UndefinedError => (
+            format!(
+                "template error while rendering {page}: a value the template uses is not defined"
+            ),
+            "a template can use only the values the built-in templates use; see theme/templates/",
+        ),
+        kind => (
+            format!("template error while rendering {page}: {kind}"),
+            "see the built-in templates in theme/templates/",
+        ),
+    };
+    diags
+        .error(
+            Pos::new(format!("theme/templates/{name}"), line, 1),
+            format!("{what}{detail}"),
+        )
+        .hint(hint);
+}
