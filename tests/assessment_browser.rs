@@ -363,7 +363,7 @@ fn a_director_rates_exports_and_imports_from_file_urls() {
         .unwrap();
     wait_for(
         &tab,
-        "document.querySelector('[data-import-result]').textContent.includes('version 99')",
+        "document.querySelector('[data-import-result]').textContent.includes('versioni 99')",
         "the newer version is refused",
     );
     assert_eq!(
