@@ -1,4 +1,5 @@
-//! Text helpers shared by every stage: diacritic folding for ids and search.
+//! Text helpers shared by every stage: diacritic folding for ids and search, and dates
+//! written out from a day count.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -27,6 +28,20 @@ pub fn fold(s: &str) -> String {
         }
     }
     out
+}
+
+/// Days since 1970-01-01 → YYYY-MM-DD (proleptic Gregorian; H. Hinnant's algorithm).
+pub fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 #[cfg(test)]
