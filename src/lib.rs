@@ -43,6 +43,7 @@ pub mod pipeline;
 pub mod text;
 pub mod theme;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -75,22 +76,25 @@ pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
 
 /// The interface strings of a valid handbook (its language's pack, with its own
 /// `theme/strings.toml`); `check` has reported any problem with them already.
-pub fn interface_strings(root: &Path, hb: &Handbook) -> std::collections::HashMap<String, String> {
+pub fn interface_strings(root: &Path, hb: &Handbook) -> HashMap<String, String> {
     let mut scratch = Diagnostics::new();
     theme::Theme::load(root, &mut scratch)
         .strings(&hb.config.language, &mut scratch)
         .unwrap_or_default()
 }
 
-/// Render the site of a valid handbook into `sink`.
-pub fn render_site(root: &Path, hb: &Handbook, diags: &mut Diagnostics, sink: &dyn render::Sink) {
-    let theme = theme::Theme::load(root, diags);
-    if diags.has_errors() {
-        return;
-    }
-    render::render(hb, &theme, diags, sink);
+/// Render the site of a valid handbook into `sink`, in the words of `ui`.
+pub fn render_site(
+    root: &Path,
+    hb: &Handbook,
+    theme: &theme::Theme,
+    ui: &HashMap<String, String>,
+    diags: &mut Diagnostics,
+    sink: &dyn render::Sink,
+) {
+    render::render(hb, theme, ui, diags, sink);
     if !diags.has_errors() {
-        write_exports(root, hb, &theme, diags, sink);
+        write_exports(root, hb, ui, diags, sink);
     }
 }
 
@@ -98,14 +102,11 @@ pub fn render_site(root: &Path, hb: &Handbook, diags: &mut Diagnostics, sink: &d
 fn write_exports(
     root: &Path,
     hb: &Handbook,
-    theme: &theme::Theme,
+    ui: &HashMap<String, String>,
     diags: &mut Diagnostics,
     sink: &dyn render::Sink,
 ) {
-    let Some(ui) = render::ui_strings(theme, &hb.config.language, diags) else {
-        return;
-    };
-    let form = render::xlsform::to_bytes(hb, &ui)
+    let form = render::xlsform::to_bytes(hb, ui)
         .map_err(std::io::Error::other)
         .and_then(|bytes| sink.put(render::xlsform::PATH, &bytes));
     if let Err(e) = form {
@@ -114,7 +115,7 @@ fn write_exports(
             format!("cannot write the audit form: {e}"),
         );
     }
-    let catalog = render::oscal::catalog(hb, &ui, &render::oscal::last_modified(root, hb));
+    let catalog = render::oscal::catalog(hb, ui, &render::oscal::last_modified(root, hb));
     if let Err(e) = sink.put_stream(render::oscal::PATH, &mut |w| {
         serde_json::to_writer_pretty(w, &catalog).map_err(std::io::Error::other)
     }) {
@@ -168,10 +169,14 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
             return (None, diags);
         }
     };
+    // The theme and its strings, read once: `check` has reported their problems.
+    let theme = theme::Theme::load(root, &mut Diagnostics::new());
+    let Some(ui) = render::ui_strings(&theme, &hb.config.language, &mut diags) else {
+        return (None, diags);
+    };
     // Rendering and the search index depend only on the handbook: build them side by side,
     // each file going to disk as soon as it is made.
     let t = Instant::now();
-    let ui = interface_strings(root, &hb);
     let index = std::thread::scope(|scope| {
         let search = scope.spawn(|| {
             let t = Instant::now();
@@ -179,7 +184,7 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
             let index = writer.put_with("search-index.js", |w| search::index::write(&docs, w));
             (index, t.elapsed())
         });
-        render_site(root, &hb, &mut diags, &writer);
+        render_site(root, &hb, &theme, &ui, &mut diags, &writer);
         let catalog = writer.put_with("catalog.json", |w| {
             serde_json::to_writer_pretty(w, &hb).map_err(std::io::Error::other)
         });

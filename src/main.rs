@@ -245,7 +245,7 @@ fn search(root: &std::path::Path, query: &str, json: bool, limit: usize) -> Exit
         }
         return ExitCode::SUCCESS;
     }
-    let word = |key: String| ui.get(&key).cloned().unwrap_or(key);
+    let word = |key: String| doracak::theme::say(&ui, &key, &[]);
     if hits.is_empty() {
         println!("{}", word("search_none".into()));
     }

@@ -144,27 +144,14 @@ impl Theme {
         diags: &mut Diagnostics,
     ) -> Option<HashMap<String, String>> {
         let reference = self.pack(REFERENCE, diags)?;
-        let base = match self.files.get(&format!("locales/{language}.toml")) {
-            Some(_) => self.pack(language, diags)?,
-            None => HashMap::new(),
+        let built_in = self.files.contains_key(&format!("locales/{language}.toml"));
+        let mut strings = match built_in {
+            true => self.pack(language, diags)?,
+            false => HashMap::new(),
         };
-        let mut strings = base.clone();
         let shown = format!("theme/{STRINGS}");
         if let Some(text) = self.text(STRINGS) {
-            let over: BTreeMap<String, toml::Spanned<String>> = match toml::from_str(text) {
-                Ok(t) => t,
-                Err(e) => {
-                    let (line, col) = e
-                        .span()
-                        .map(|s| crate::config::line_col(text, s.start))
-                        .unwrap_or((1, 1));
-                    diags.error(
-                        Pos::new(shown, line, col),
-                        format!("expected `key = \"text\"` lines, {}", e.message()),
-                    );
-                    return None;
-                }
-            };
+            let over: BTreeMap<String, toml::Spanned<String>> = parse_strings(text, &shown, diags)?;
             for (key, value) in over {
                 if !reference.contains_key(&key) {
                     let (line, col) = crate::config::line_col(text, value.span().start);
@@ -192,7 +179,7 @@ impl Theme {
                     Pos::file(shown.clone()),
                     format!(
                         "expected a text for the interface string `{key}`, found none (doracak has no built-in `{language}` pack{})",
-                        if base.is_empty() { "" } else { " with it" }
+                        if built_in { " with it" } else { "" }
                     ),
                 )
                 .hint(format!(
@@ -205,21 +192,11 @@ impl Theme {
     /// A built-in pack, parsed.
     fn pack(&self, language: &str, diags: &mut Diagnostics) -> Option<HashMap<String, String>> {
         let path = format!("locales/{language}.toml");
-        let text = self.text(&path).unwrap_or("");
-        match toml::from_str::<HashMap<String, String>>(text) {
-            Ok(map) => Some(map),
-            Err(e) => {
-                let (line, col) = e
-                    .span()
-                    .map(|s| crate::config::line_col(text, s.start))
-                    .unwrap_or((1, 1));
-                diags.error(
-                    Pos::new(format!("theme/{path}"), line, col),
-                    format!("expected `key = \"text\"` lines, {}", e.message()),
-                );
-                None
-            }
-        }
+        parse_strings(
+            self.text(&path).unwrap_or(""),
+            &format!("theme/{path}"),
+            diags,
+        )
     }
 
     pub fn text(&self, path: &str) -> Option<&str> {
@@ -243,4 +220,36 @@ impl Theme {
             .filter(|(k, _)| k.starts_with("static/"))
             .map(|(k, v)| (k.as_str(), v.as_slice()))
     }
+}
+
+/// A strings file (`key = "text"` lines) parsed, or a located error.
+fn parse_strings<T: serde::de::DeserializeOwned>(
+    text: &str,
+    shown: &str,
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    match toml::from_str(text) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let (line, col) = e
+                .span()
+                .map(|s| crate::config::line_col(text, s.start))
+                .unwrap_or((1, 1));
+            diags.error(
+                Pos::new(shown, line, col),
+                format!("expected `key = \"text\"` lines, {}", e.message()),
+            );
+            None
+        }
+    }
+}
+
+/// An interface string: `key`'s text in `ui` with its `{name}` placeholders filled from
+/// `values`; the key itself where the strings have no such key.
+pub fn say(ui: &HashMap<String, String>, key: &str, values: &[(&str, &str)]) -> String {
+    let mut text = ui.get(key).cloned().unwrap_or_else(|| key.to_string());
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
 }

@@ -301,7 +301,7 @@ pub fn aggregate(
             return None;
         }
     };
-    let word = |k: &str| ui.get(k).cloned().unwrap_or_else(|| k.to_string());
+    let word = |k: &str| crate::theme::say(&ui, k, &[]);
     let mut csv = format!(
         "\u{feff}{},{}",
         csv_field(&word("csv_centre")),
@@ -360,29 +360,15 @@ pub fn today() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    civil_date((secs / 86_400) as i64)
-}
-
-/// Days since 1970-01-01 → YYYY-MM-DD (proleptic Gregorian; H. Hinnant's algorithm).
-pub fn civil_date(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    crate::text::civil_date((secs / 86_400) as i64)
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn civil_dates() {
-        assert_eq!(super::civil_date(0), "1970-01-01");
-        assert_eq!(super::civil_date(20_416), "2025-11-24");
-        assert_eq!(super::civil_date(11_016), "2000-02-29");
+        assert_eq!(crate::text::civil_date(0), "1970-01-01");
+        assert_eq!(crate::text::civil_date(20_416), "2025-11-24");
+        assert_eq!(crate::text::civil_date(11_016), "2000-02-29");
     }
 }

@@ -16,6 +16,8 @@ use environment::report_template_error;
 pub use strings::ui_strings;
 use strings::{ui_print_style, ui_script};
 
+use std::collections::HashMap;
+
 use minijinja::{Environment, Value, context};
 
 use crate::address::{self, PAGES};
@@ -88,14 +90,17 @@ impl Sink for MemorySink {
 /// Render every file of the site into `sink`, pages in parallel. Problems (template
 /// errors, a sink that fails) go into `diags`; the site is complete only when `diags`
 /// has no errors.
-pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn Sink) {
-    let Some(ui) = ui_strings(theme, &hb.config.language, diags) else {
+pub fn render(
+    hb: &Handbook,
+    theme: &Theme,
+    ui: &HashMap<String, String>,
+    diags: &mut Diagnostics,
+    sink: &dyn Sink,
+) {
+    let Some(env) = environment(theme, ui, diags) else {
         return;
     };
-    let Some(env) = environment(theme, &ui, diags) else {
-        return;
-    };
-    let mut v = views::build(hb, &ui);
+    let mut v = views::build(hb, ui);
     let site = template_value(&v.site);
     let ui_value = template_value(&ui);
     let nav = template_value(&v.nav);
@@ -278,8 +283,8 @@ pub fn render(hb: &Handbook, theme: &Theme, diags: &mut Diagnostics, sink: &dyn 
     for (path, bytes) in theme.statics() {
         put(path, bytes);
     }
-    put(PAGES.ui_script, ui_script(&ui).as_bytes());
-    put(PAGES.ui_print_style, ui_print_style(&ui).as_bytes());
+    put(PAGES.ui_script, ui_script(ui).as_bytes());
+    put(PAGES.ui_print_style, ui_print_style(ui).as_bytes());
     // The assessment catalogue holds every criterion and evidence text: streamed to disk.
     // (`catalog.json` is streamed by the build beside the pages.)
     if let Err(e) = sink.put_stream(PAGES.assessment_catalog, &mut |w| {

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use crate::address;
 use crate::markdown::to_plain;
 use crate::pipeline::model::Handbook;
+use crate::theme::say as title;
 
 /// What a document is; the order is the order of the kind filters in the browser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
@@ -84,15 +85,6 @@ pub struct Doc {
     pub title: String,
     pub text: String,
     pub url: String,
-}
-
-/// A title from the locale pack: `key`'s text with its `{name}` placeholders filled.
-fn title(ui: &HashMap<String, String>, key: &str, values: &[(&str, &str)]) -> String {
-    let mut t = ui.get(key).cloned().unwrap_or_else(|| key.to_string());
-    for (name, value) in values {
-        t = t.replace(&format!("{{{name}}}"), value);
-    }
-    t
 }
 
 /// Every document of the handbook, in a stable order; titles in the words of `ui`, the

@@ -150,9 +150,11 @@ pub(super) struct Titles<'a> {
 /// has one, so a Kosovo role is never taken for the Albanian one.
 pub(super) fn role_title(r: &model::Role, ui: &HashMap<String, String>) -> String {
     match &r.jurisdiction {
-        Some(j) => ui_get(ui, "role_title_jurisdiction")
-            .replace("{title}", &r.title)
-            .replace("{jurisdiction}", j),
+        Some(j) => crate::theme::say(
+            ui,
+            "role_title_jurisdiction",
+            &[("title", &r.title), ("jurisdiction", j)],
+        ),
         None => r.title.clone(),
     }
 }
@@ -311,7 +313,7 @@ impl Md<'_> {
 }
 
 pub(super) fn ui_get(ui: &HashMap<String, String>, key: &str) -> String {
-    ui.get(key).cloned().unwrap_or_else(|| key.to_string())
+    crate::theme::say(ui, key, &[])
 }
 
 /// Every criterion and step as a place (label, context, url), for back-links.
