@@ -38,6 +38,7 @@ pub mod commands;
 pub mod config;
 pub mod diagnostics;
 pub mod duration;
+pub mod language;
 pub mod markdown;
 pub mod pipeline;
 pub mod text;
@@ -181,7 +182,10 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
         let search = scope.spawn(|| {
             let t = Instant::now();
             let docs = search::documents(&hb, &ui);
-            let index = writer.put_with("search-index.js", |w| search::index::write(&docs, w));
+            let analysis = search::analyzer::Analysis::for_language(&hb.config.language);
+            let index = writer.put_with("search-index.js", |w| {
+                search::index::write(&docs, analysis, w)
+            });
             (index, t.elapsed())
         });
         render_site(root, &hb, &theme, &ui, &mut diags, &writer);

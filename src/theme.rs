@@ -56,6 +56,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/table-sort.js",
     "static/print-button.js",
     "static/nav.js",
+    "static/snowball-english.js",
     "static/search-engine.js",
     "static/search.js",
     "static/assessment.css",

@@ -32,6 +32,9 @@ pub struct SiteView {
     /// The home page's sentence above the standards, where the handbook sets one.
     pub standards_intro: Option<String>,
     pub language: String,
+    /// How the search analyses words (`sq`, `en`, `fold`): an English site loads the
+    /// Snowball stemmer's script.
+    pub analysis: crate::language::Analysis,
     /// The self-assessment rating scale, best first.
     pub scale: Vec<crate::config::Rating>,
 }
@@ -460,6 +463,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
             description: hb.config.description.clone(),
             standards_intro: hb.config.standards_intro.clone(),
             language: hb.config.language.clone(),
+            analysis: crate::language::Analysis::for_language(&hb.config.language),
             scale: hb.config.scale.clone(),
         },
         standards,
