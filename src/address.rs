@@ -136,8 +136,8 @@ pub fn for_language(language: &str) -> &'static Pages {
 
 impl Pages {
     /// A standard's page, `S2.html` (also its file inside `auditim/` and `vleresim/`).
-    pub fn standard(&self, n: u32) -> String {
-        format!("S{n}.html")
+    pub fn standard(&self, id: &str) -> String {
+        format!("{id}.html")
     }
 
     /// A criterion or evidence item on its standard's page: `S2.html#S2.3.1`.
@@ -147,13 +147,13 @@ impl Pages {
     }
 
     /// A standard's blank audit sheet.
-    pub fn audit_sheet(&self, n: u32) -> String {
-        format!("{}{}", self.audit_dir, self.standard(n))
+    pub fn audit_sheet(&self, id: &str) -> String {
+        format!("{}{}", self.audit_dir, self.standard(id))
     }
 
     /// A standard's rating page in the self-assessment.
-    pub fn assessment_standard(&self, n: u32) -> String {
-        format!("{}{}", self.assessment_dir, self.standard(n))
+    pub fn assessment_standard(&self, id: &str) -> String {
+        format!("{}{}", self.assessment_dir, self.standard(id))
     }
 
     pub fn procedure(&self, id: &str) -> String {

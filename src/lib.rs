@@ -63,12 +63,15 @@ pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
         );
         return (None, diags);
     }
-    let config = config::load(root, &mut diags);
+    let mut config = config::load(root, &mut diags);
     let sources = load::load(root, &mut diags);
     validate::validate(&sources, &config, &mut diags);
-    // The interface strings of the handbook's language, with its own theme/strings.toml.
+    // The interface strings of the handbook's language, with its own theme/strings.toml;
+    // they name the rating scale's steps the handbook leaves unnamed.
     let theme = theme::Theme::load(root, &mut diags);
-    let _ = theme.strings(&config.language, &mut diags);
+    if let Some(ui) = theme.strings(&config.language, &mut diags) {
+        config::name_scale(&mut config, &ui, &mut diags);
+    }
     if diags.has_errors() {
         return (None, diags);
     }
@@ -79,9 +82,11 @@ pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
 /// `theme/strings.toml`); `check` has reported any problem with them already.
 pub fn interface_strings(root: &Path, hb: &Handbook) -> HashMap<String, String> {
     let mut scratch = Diagnostics::new();
-    theme::Theme::load(root, &mut scratch)
+    let mut ui = theme::Theme::load(root, &mut scratch)
         .strings(&hb.config.language, &mut scratch)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    hb.config.name_interface(&mut ui);
+    ui
 }
 
 /// Render the site of a valid handbook into `sink`, in the words of `ui`.
@@ -173,7 +178,7 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     };
     // The theme and its strings, read once: `check` has reported their problems.
     let theme = theme::Theme::load(root, &mut Diagnostics::new());
-    let Some(ui) = render::ui_strings(&theme, &hb.config.language, &mut diags) else {
+    let Some(ui) = render::ui_strings(&theme, &hb.config, &mut diags) else {
         return (None, diags);
     };
     // Rendering and the search index depend only on the handbook: build them side by side,

@@ -336,8 +336,7 @@ fn import_submissions(
         return ExitCode::from(1);
     };
     let theme = doracak::theme::Theme::load(root, &mut diags);
-    let Some(ui) = doracak::pipeline::render::ui_strings(&theme, &hb.config.language, &mut diags)
-    else {
+    let Some(ui) = doracak::pipeline::render::ui_strings(&theme, &hb.config, &mut diags) else {
         eprint!("{}", diags.report());
         return ExitCode::from(1);
     };

@@ -103,7 +103,7 @@ pub fn report(
 ) -> Option<PathBuf> {
     let (file, notes) = read_assessment(input, hb, diags)?;
     let theme = Theme::load(root, diags);
-    let ui = ui_strings(&theme, &hb.config.language, diags)?;
+    let ui = ui_strings(&theme, &hb.config, diags)?;
     let env = environment(&theme, &ui, diags)?;
     let scores = assessment::scores(&file, hb);
     let (p, m, pct) = assessment::overall(&scores);
@@ -230,7 +230,7 @@ pub fn aggregate(
         return None;
     }
     let theme = Theme::load(root, diags);
-    let ui = ui_strings(&theme, &hb.config.language, diags)?;
+    let ui = ui_strings(&theme, &hb.config, diags)?;
     let env = environment(&theme, &ui, diags)?;
     let mut rows = Vec::new();
     let mut unmet: BTreeMap<String, Vec<String>> = BTreeMap::new();

@@ -321,7 +321,7 @@ pub fn build(config: Config, src: Sources) -> Handbook {
         let mut v: Vec<Standard> = src
             .standards
             .into_iter()
-            .map(|l| standard(l.value))
+            .map(|l| standard(l.value, &config.id_prefix))
             .collect();
         v.sort_by_key(|s| s.number);
         v

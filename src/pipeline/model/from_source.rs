@@ -3,8 +3,8 @@
 
 use super::*;
 
-pub(super) fn standard(s: source::StandardSrc) -> Standard {
-    let sid = format!("S{}", s.number.value);
+pub(super) fn standard(s: source::StandardSrc, prefix: &str) -> Standard {
+    let sid = format!("{prefix}{}", s.number.value);
     let criteria = s
         .criteria
         .into_iter()

@@ -161,10 +161,10 @@ pub fn render(
         "audit.html",
         context! { page => "audit", sheets => standards.clone(), full => true },
     );
-    for (i, (number, _, _)) in heads.iter().enumerate() {
+    for (i, (_, _, url)) in heads.iter().enumerate() {
         let sv = standards.get_item(&Value::from(i)).unwrap_or_default();
         r.page(
-            &addr.audit_sheet(*number),
+            &addr.audit_sheet(&standard_id(url)),
             "audit.html",
             context! { page => "audit", sheets => vec![sv.clone()], full => false },
         );
@@ -172,10 +172,10 @@ pub fn render(
         let next = heads.get(i + 1);
         // Beside each other in the assessment's folder: linked by file name.
         let sibling = |x: Option<&(u32, String, String)>| {
-            x.map(|(number, title, _)| context! { number => *number, title => title.clone(), file => addr.standard(*number) })
+            x.map(|(number, title, url)| context! { number => *number, title => title.clone(), file => url.clone() })
         };
         r.page(
-            &addr.assessment_standard(*number),
+            &addr.assessment_standard(&standard_id(url)),
             "assessment-standard.html",
             context! { page => "assessment", s => sv, prev => sibling(prev), next => sibling(next) },
         );
@@ -294,6 +294,11 @@ pub fn render(
         );
     }
     r.finish(sink, diags);
+}
+
+/// A standard's id from its page's address (`S2.html` → `S2`).
+fn standard_id(url: &str) -> String {
+    url.trim_end_matches(".html").to_string()
 }
 
 /// The fixed pages' addresses for the templates (`addr.home` …): plain paths, written into

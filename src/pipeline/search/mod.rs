@@ -102,7 +102,7 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
         })
     };
     for s in &hb.standards {
-        let page = addr.standard(s.number);
+        let page = addr.standard(&s.id);
         push(
             &s.id,
             Kind::Standard,
