@@ -26,6 +26,8 @@ pub struct FormPageView {
     pub code: Option<String>,
     pub revision: Option<String>,
     pub serial: Option<String>,
+    /// The field code printed in the serial-number box (`[F1]`).
+    pub serial_instruction: Option<String>,
     pub placeholders: Vec<PlaceholderView>,
     pub source: Option<String>,
     /// Pages of the printed original (or as many as the encoding starts).
@@ -44,6 +46,9 @@ pub struct PlaceholderView {
 #[derive(Serialize)]
 pub struct PrintedPageView {
     pub number: u32,
+    /// The header line printed on this page of the original (`… Faqe 2 nga 6`), where the
+    /// form gives it.
+    pub line: Option<String>,
     pub sections: Vec<SectionView>,
 }
 
@@ -135,6 +140,7 @@ pub fn page(
     let t = f.template.as_ref()?;
     let mut pages: Vec<PrintedPageView> = vec![PrintedPageView {
         number: 1,
+        line: None,
         sections: Vec::new(),
     }];
     for s in &t.sections {
@@ -143,6 +149,7 @@ pub fn page(
         {
             pages.push(PrintedPageView {
                 number: p,
+                line: None,
                 sections: Vec::new(),
             });
         }
@@ -165,6 +172,7 @@ pub fn page(
                     .push(std::mem::replace(&mut view, rest));
                 pages.push(PrintedPageView {
                     number: p,
+                    line: None,
                     sections: Vec::new(),
                 });
             }
@@ -172,9 +180,13 @@ pub fn page(
         }
         pages.last_mut().expect("a page").sections.push(view);
     }
+    for p in &mut pages {
+        p.line = t.page_lines.get(p.number as usize - 1).cloned();
+    }
     let pages_total = t
         .pages
         .unwrap_or(0)
+        .max(t.page_lines.len() as u32)
         .max(pages.last().map_or(1, |p| p.number));
     Some(FormPageView {
         id: f.id.clone(),
@@ -185,6 +197,7 @@ pub fn page(
         code: t.code.clone(),
         revision: t.revision.clone(),
         serial: t.serial.clone(),
+        serial_instruction: t.serial_instruction.clone(),
         placeholders: t
             .placeholders
             .iter()

@@ -25,6 +25,10 @@ pub struct FormTemplateSrc {
     /// The label of the serial-number box (`Nr. Serik:`).
     #[serde(default)]
     pub serial: Option<S<String>>,
+    /// The field code printed in the serial-number box (`[F1]`), as the other fields'
+    /// `[F2]` … are printed as their instruction.
+    #[serde(default)]
+    pub serial_instruction: Option<S<String>>,
     /// Placeholders printed in the header, filled by whoever uses the form
     /// (`[KOMUNA / OPSTINA / MUNICIPALITY ]`).
     #[serde(default = "empty")]
@@ -32,6 +36,11 @@ pub struct FormTemplateSrc {
     /// How many pages the printed original has.
     #[serde(default)]
     pub pages: Option<S<u32>>,
+    /// The line printed in the header of each page of the original, page by page, as
+    /// printed (`Formular E-3 (Rev.1) Faqe 2 nga 6`); printed on that page instead of the
+    /// revision line and the theme's page count.
+    #[serde(default = "empty")]
+    pub page_lines: Vec<S<String>>,
     #[serde(default)]
     pub source: Option<String>,
     /// Printed text after the last section (`Vërejtje: …`), md each.
