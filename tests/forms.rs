@@ -65,6 +65,7 @@ fn every_field_kind_loads_into_the_catalogue() {
     // and blank rows, a signature block's parts.
     let choice = fields.iter().find(|f| f["kind"] == "choice").unwrap();
     assert_eq!(choice["options"][2]["blank"], "Arsyeja:");
+    assert_eq!(choice["options"][3]["date"], true);
     assert_eq!(choice["other"], "tjetër");
     let tables: Vec<_> = fields.iter().filter(|f| f["kind"] == "table").collect();
     assert_eq!(
@@ -140,6 +141,8 @@ fn the_form_page_has_every_field_labelled_and_the_privacy_sentence_first() {
         "Formular E-9 (Rev.1) Faqe 1 nga 2 (printuar)",
         "Formular E-9 (Rev.1) Faqe 2 nga 2",
         "id=\"serial-i\">[F1]</span>",
+        // An option's printed date blank is a date.
+        "class=\"blank date\" inputmode=\"numeric\" placeholder=\"__ . __ . ____\" aria-label=\"takim Data:\"",
         "Puna e rrezikshme e fëmijëve",
         "type=\"radio\"",
         "type=\"checkbox\"",

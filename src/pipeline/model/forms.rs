@@ -61,6 +61,8 @@ pub struct FormOption {
     pub label: String,
     pub blank: Option<String>,
     pub unit: Option<String>,
+    /// The blank is a printed date.
+    pub date: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -143,6 +145,7 @@ fn field(id: String, f: FieldSrc) -> Field {
                 label: o.value.label,
                 blank: o.value.blank,
                 unit: o.value.unit,
+                date: o.value.date,
             })
             .collect(),
         multiple: f.multiple.is_some_and(|m| m.value),

@@ -95,6 +95,8 @@ pub struct OptionView {
     pub blank: Option<String>,
     pub blank_id: String,
     pub unit: Option<String>,
+    /// The blank is a printed date (`__ . __ .____`).
+    pub date: bool,
     pub other: bool,
 }
 
@@ -274,6 +276,7 @@ fn field_view(f: &Field, section: &str, columns: u32, ui: &HashMap<String, Strin
             blank: o.blank.clone(),
             blank_id: format!("{}-{}b", f.id, i + 1),
             unit: o.unit.clone(),
+            date: o.date,
             other: false,
         })
         .collect();
@@ -285,6 +288,7 @@ fn field_view(f: &Field, section: &str, columns: u32, ui: &HashMap<String, Strin
                 blank: None,
                 blank_id: String::new(),
                 unit: None,
+                date: false,
                 other: false,
             });
         }
@@ -296,6 +300,7 @@ fn field_view(f: &Field, section: &str, columns: u32, ui: &HashMap<String, Strin
             blank: Some(String::new()),
             blank_id: format!("{}-ob", f.id),
             unit: None,
+            date: false,
             other: true,
         });
     }

@@ -207,13 +207,15 @@ pub enum PartRole {
 
 /// An option of a choice: its printed label, and where the option itself is followed by a
 /// blank (`Nuk është rexhistruar në shkollë  Arsyeja: ____`), the words before the blank
-/// (`blank: "Arsyeja:"`, or `""` for a bare line) and after it (`unit: m2`). Written as
-/// plain text, or as a mapping `{label, blank, unit}`.
+/// (`blank: "Arsyeja:"`, or `""` for a bare line) and after it (`unit: m2`); `date: true`
+/// where the blank is a printed date (`Data: __ . __ .____`). Written as plain text, or as a
+/// mapping `{label, blank, unit, date}`.
 #[derive(Debug, Default)]
 pub struct OptionSrc {
     pub label: String,
     pub blank: Option<String>,
     pub unit: Option<String>,
+    pub date: bool,
 }
 
 #[derive(Deserialize)]
@@ -224,6 +226,8 @@ struct OptionMap {
     blank: Option<String>,
     #[serde(default)]
     unit: Option<String>,
+    #[serde(default)]
+    date: bool,
 }
 
 impl<'de> Deserialize<'de> for OptionSrc {
@@ -232,7 +236,9 @@ impl<'de> Deserialize<'de> for OptionSrc {
         impl<'de> Visitor<'de> for V {
             type Value = OptionSrc;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an option: its text, or a mapping with `label`, `blank`, `unit`")
+                f.write_str(
+                    "an option: its text, or a mapping with `label`, `blank`, `unit`, `date`",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<OptionSrc, E> {
                 Ok(OptionSrc {
@@ -246,6 +252,7 @@ impl<'de> Deserialize<'de> for OptionSrc {
                     label: m.label,
                     blank: m.blank,
                     unit: m.unit,
+                    date: m.date,
                 })
             }
         }

@@ -300,6 +300,14 @@ impl Check<'_> {
     fn options(&mut self, options: &[S<OptionSrc>]) {
         let mut seen = HashSet::new();
         for o in options {
+            if o.value.date && o.value.blank.is_none() {
+                self.diags
+                    .error(
+                        self.pos(o),
+                        "expected the option's `blank` beside `date: true`, found no blank",
+                    )
+                    .hint("{label: \"Takim\", blank: \"Data:\", date: true}");
+            }
             if o.value.label.trim().is_empty() {
                 self.diags.error(
                     self.pos(o),
