@@ -34,6 +34,8 @@ pub struct Pages {
     pub assessment_evidence: &'static str,
     pub assessment_plan: &'static str,
     pub assessment_print: &'static str,
+    /// Two assessments of one centre compared (progress over time).
+    pub assessment_compare: &'static str,
     pub assessment_catalog: &'static str,
     pub search_index: &'static str,
     pub ui_script: &'static str,
@@ -62,6 +64,7 @@ pub const PAGES: Pages = Pages {
     assessment_evidence: "vleresim/provat.html",
     assessment_plan: "vleresim/plani.html",
     assessment_print: "vleresim/printo.html",
+    assessment_compare: "vleresim/krahasimi.html",
     assessment_catalog: "vleresim/catalog.js",
     search_index: "search-index.js",
     ui_script: "static/ui.js",

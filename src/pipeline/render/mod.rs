@@ -149,6 +149,11 @@ pub fn render(
         ),
         (PAGES.assessment_plan, "assessment-plan.html", "assessment"),
         (
+            PAGES.assessment_compare,
+            "assessment-compare.html",
+            "assessment",
+        ),
+        (
             PAGES.assessment_print,
             "assessment-print.html",
             "assessment",
