@@ -66,7 +66,7 @@ fn well_formed(xml: &str) -> Result<(), String> {
         let gt = rest.find('>').ok_or("a tag never ends")?;
         let tag = &rest[1..gt];
         // A quote count that is odd means an unquoted or broken attribute.
-        if tag.matches('"').count() % 2 != 0 {
+        if !tag.matches('"').count().is_multiple_of(2) {
             return Err(format!("unbalanced quotes in <{tag}>"));
         }
         if tag.contains('<') {
