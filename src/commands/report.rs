@@ -276,7 +276,10 @@ pub fn aggregate(
     let env = environment(&theme, &ui, diags)?;
     let mut rows = Vec::new();
     let mut unmet: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for f in &files {
+    // A centre assessed more than once counts with its latest assessment in the matrix and
+    // the unmet criteria; the earlier ones make its trend.
+    let latest = latest_per_centre(&files);
+    for (i, f) in files.iter().enumerate() {
         let scores: Vec<Score> = assessment::scores(f, hb);
         let (_, _, total) = assessment::overall(&scores);
         let who = if f.assessment.centre.is_empty() {
@@ -291,6 +294,9 @@ pub fn aggregate(
             total,
             unrated: scores.iter().map(|s| s.unrated).sum(),
         });
+        if !latest.contains(&i) {
+            continue;
+        }
         for (id, r) in &f.ratings {
             if r.rating
                 .as_deref()
@@ -321,7 +327,6 @@ pub fn aggregate(
         .iter()
         .map(|s| context! { id => s.id.clone(), number => s.number, title => s.title.clone() })
         .collect();
-    let latest = latest_per_centre(&files);
     let (heat_cols, heat_rows) = heat_order(hb, &rows, &latest);
     let heat = charts::heatmap("chart-heat", &heat_cols, &heat_rows, &ui);
     let bars: Vec<charts::CountBar> = counts
@@ -333,7 +338,7 @@ pub fn aggregate(
             count: c.count,
         })
         .collect();
-    let unmet_chart = charts::count_bars("chart-unmet", &bars, files.len(), &ui);
+    let unmet_chart = charts::count_bars("chart-unmet", &bars, latest.len(), &ui);
     let all_cols: Vec<charts::HeatColumn> = hb
         .standards
         .iter()
