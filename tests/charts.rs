@@ -394,3 +394,62 @@ fn the_browser_compares_as_the_cli_does_from_file_urls() {
         svg_values(cli_svg, "change")
     );
 }
+
+/// The browser's comparison is the Rust one, field for field, on the same two files.
+#[test]
+fn the_js_twin_gives_the_rust_answer_field_for_field() {
+    let Some(browser) = browser("the_js_twin_gives_the_rust_answer_field_for_field") else {
+        return;
+    };
+    let (hb, diags) = doracak::check(&repo());
+    let hb = hb.unwrap_or_else(|| panic!("{}", diags.report()));
+    let file = |n: &str| {
+        let bytes = std::fs::read(fixtures().join("compare").join(n)).unwrap();
+        doracak::assessment::read_bytes(&bytes, &hb).file.unwrap()
+    };
+    let rust = serde_json::to_value(doracak::assessment::compare::compare(
+        &file("2025.json"),
+        &file("2026.json"),
+        &hb,
+    ))
+    .unwrap();
+    let site = shipped_site().join("site");
+    let tab = open(&browser, &file_url(&site.join("vleresim/krahasimi.html")));
+    let text = |n: &str| serde_json::to_string(&read(&fixtures().join("compare").join(n))).unwrap();
+    let js = eval(
+        &tab,
+        &format!(
+            "(() => {{ const A = Doracak.assessment, C = DORACAK_CATALOG; return A.compare(A.read({}, C).file, A.read({}, C).file, C); }})()",
+            text("2025.json"),
+            text("2026.json")
+        ),
+    );
+    same(&js, &rust, "");
+}
+
+/// JSON values equal, numbers to within rounding (integers and floats alike; the JSON
+/// reader may be a unit in the last place off).
+fn same(a: &serde_json::Value, b: &serde_json::Value, at: &str) {
+    use serde_json::Value::*;
+    match (a, b) {
+        (Number(x), Number(y)) => {
+            let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());
+            assert!((x - y).abs() < 1e-9, "{at}: {x} ≠ {y}");
+        }
+        (Array(x), Array(y)) => {
+            assert_eq!(x.len(), y.len(), "{at}: lengths");
+            for (i, (x, y)) in x.iter().zip(y).enumerate() {
+                same(x, y, &format!("{at}[{i}]"));
+            }
+        }
+        (Object(x), Object(y)) => {
+            let kx: Vec<_> = x.keys().collect();
+            let ky: Vec<_> = y.keys().collect();
+            assert_eq!(kx, ky, "{at}: fields");
+            for (k, v) in x {
+                same(v, &y[k], &format!("{at}.{k}"));
+            }
+        }
+        _ => assert_eq!(a, b, "{at}"),
+    }
+}
