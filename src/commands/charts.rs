@@ -281,7 +281,8 @@ pub fn viridis(p: f64) -> (String, &'static str) {
             break;
         }
     }
-    let text = if t < 0.55 { "#fff" } else { "#000" };
+    // White reads (4.5:1 or more) on the dark half up to about 43 %, black above.
+    let text = if t < 0.43 { "#fff" } else { "#000" };
     (
         format!(
             "#{:02x}{:02x}{:02x}",
