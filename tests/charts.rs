@@ -169,6 +169,18 @@ fn report_since_lists_exactly_the_expected_changes() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("invalid-bad-rating.json"));
     assert!(!out.exists());
+    // Swapped, the report says the changes read backwards.
+    let o = run(&[
+        "report",
+        &compare_fixture("2025.json"),
+        "--since",
+        &compare_fixture("2026.json"),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    assert!(read(&out).contains("ndryshimet lexohen së prapthi"));
+    assert!(!html.contains("së prapthi"));
 }
 
 #[test]

@@ -206,6 +206,8 @@ pub fn report(
             .collect();
         context! {
             name => old.assessment.name.clone(), from => c.from.clone(), to => c.to.clone(),
+            other_centre => !old.assessment.centre.is_empty() && !file.assessment.centre.is_empty() && old.assessment.centre != file.assessment.centre,
+            reversed => c.from > c.to,
             chart => charts::change_bars("chart-change", &c, &ui),
             standards => standards, improved => rows(&c.improved), worse => rows(&c.worse),
             still_unmet => rows(&c.still_unmet), due => due,
