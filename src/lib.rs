@@ -22,13 +22,14 @@
 //!   writes the new site beside the old one and swaps it into place only if all succeeded.
 //!
 //! **`commands/`** — what sits beside the pipeline: `serve` (build, watch, serve, reload),
-//! `report` (`report` and `aggregate` of exported assessments), `submissions`
+//! `report` (`report` and `aggregate` of exported assessments), `charts` (their SVG
+//! charts), `submissions`
 //! (`import-submissions`: the audit form's data exports → assessment files), `synth`
 //! (benchmark handbooks).
 //!
 //! **Shared by both**: `address` (every page's file and anchor), `config` (`doracak.toml`), `diagnostics` (located errors for people),
 //! `theme` (embedded templates, styles, scripts, strings), `assessment` (the assessment file
-//! and its rules, shared with the browser), `markdown`, `duration`, `text`.
+//! and its rules, shared with the browser; `assessment::compare`, progress between two), `markdown`, `duration`, `text`.
 //!
 //! [`check`] and [`build`] below run the pipeline; `main.rs` is the command line.
 

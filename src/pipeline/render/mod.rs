@@ -150,6 +150,11 @@ pub fn render(
             "assessment",
         ),
         (addr.assessment_plan, "assessment-plan.html", "assessment"),
+        (
+            addr.assessment_compare,
+            "assessment-compare.html",
+            "assessment",
+        ),
         (addr.assessment_print, "assessment-print.html", "assessment"),
     ];
     for (path, template, page) in fixed {
