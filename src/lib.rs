@@ -70,13 +70,18 @@ pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
     // The interface strings of the handbook's language, with its own theme/strings.toml;
     // they name the rating scale's steps the handbook leaves unnamed.
     let theme = theme::Theme::load(root, &mut diags);
-    if let Some(ui) = theme.strings(&config.language, &mut diags) {
-        config::name_scale(&mut config, &ui, &mut diags);
+    let ui = theme.strings(&config.language, &mut diags);
+    if let Some(ui) = &ui {
+        config::name_scale(&mut config, ui, &mut diags);
+        address::check(ui, &mut diags);
     }
-    if diags.has_errors() {
-        return (None, diags);
+    match ui {
+        Some(ui) if !diags.has_errors() => {
+            let addresses = address::Pages::from_strings(&ui);
+            (Some(model::build(config, sources, addresses)), diags)
+        }
+        _ => (None, diags),
     }
-    (Some(model::build(config, sources)), diags)
 }
 
 /// The interface strings of a valid handbook (its language's pack, with its own
@@ -113,22 +118,22 @@ fn write_exports(
     diags: &mut Diagnostics,
     sink: &dyn render::Sink,
 ) {
-    let addr = address::for_language(&hb.config.language);
+    let addr = &hb.addresses;
     let form = render::xlsform::to_bytes(hb, ui)
         .map_err(std::io::Error::other)
-        .and_then(|bytes| sink.put(addr.audit_form, &bytes));
+        .and_then(|bytes| sink.put(&addr.audit_form, &bytes));
     if let Err(e) = form {
         diags.error(
-            Pos::file(addr.audit_form),
+            Pos::file(&addr.audit_form),
             format!("cannot write the audit form: {e}"),
         );
     }
     let catalog = render::oscal::catalog(hb, ui, &render::oscal::last_modified(root, hb));
-    if let Err(e) = sink.put_stream(addr.oscal_catalog, &mut |w| {
+    if let Err(e) = sink.put_stream(&addr.oscal_catalog, &mut |w| {
         serde_json::to_writer_pretty(w, &catalog).map_err(std::io::Error::other)
     }) {
         diags.error(
-            Pos::file(addr.oscal_catalog),
+            Pos::file(&addr.oscal_catalog),
             format!("cannot write the OSCAL catalogue: {e}"),
         );
     }

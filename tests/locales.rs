@@ -362,3 +362,51 @@ fn a_handbook_declares_its_vocabulary_and_takes_the_rest_from_its_pack() {
         "{stderr}"
     );
 }
+
+#[test]
+fn addresses_come_from_the_pack_and_a_handbook_may_rename_them() {
+    // The English fixture renames one page and one folder in its own strings.
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("english"), dir.path());
+    std::fs::create_dir_all(dir.path().join("theme")).unwrap();
+    std::fs::write(
+        dir.path().join("theme/strings.toml"),
+        "address_deadlines = \"time-limits.html\"\naddress_role_dir = \"who/\"\n",
+    )
+    .unwrap();
+    let site = dir.path().join("site");
+    build_ok(dir.path(), &site);
+    assert!(site.join("time-limits.html").is_file());
+    assert!(site.join("who/key-worker.html").is_file());
+    assert!(!site.join("deadlines.html").exists() && !site.join("role").exists());
+    let index = read(&site.join("index.html"));
+    assert!(
+        index.contains("href=\"time-limits.html\""),
+        "the nav links the new name"
+    );
+    let procedure = unescape(&read(&site.join("procedure/responding-to-a-concern.html")));
+    assert!(
+        procedure.contains("href=\"../who/key-worker.html\""),
+        "{procedure}"
+    );
+
+    // Addresses that would escape the site, clash, or not be pages: located errors naming
+    // the key, and nothing built.
+    std::fs::write(
+        dir.path().join("theme/strings.toml"),
+        "address_deadlines = \"../outside.html\"\naddress_glossary = \"search.html\"\naddress_role_dir = \"who\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("site2");
+    let o = build(dir.path(), &out);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    for expected in [
+        "theme/strings.toml: error: expected the address `address_deadlines` to be a relative file name ending in .html (`kerko.html`, `auditim/te-gjitha.html`), found \"../outside.html\"",
+        "theme/strings.toml: error: expected every address to be different, found `address_glossary` = \"search.html\", the same as address_search",
+        "theme/strings.toml: error: expected the address `address_role_dir` to be a relative folder name ending in / (`vleresim/`), found \"who\"",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+    assert!(!out.exists(), "nothing written");
+}

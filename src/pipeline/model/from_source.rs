@@ -273,8 +273,8 @@ pub(super) fn glossary(g: source::GlossarySrc, addr: &crate::address::Pages) -> 
     };
     Glossary {
         source: g.source,
-        abbreviations: terms(g.abbreviations, addr.abbreviation_anchor),
-        definitions: terms(g.definitions, addr.definition_anchor),
+        abbreviations: terms(g.abbreviations, &addr.abbreviation_anchor),
+        definitions: terms(g.definitions, &addr.definition_anchor),
     }
 }
 

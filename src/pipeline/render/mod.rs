@@ -20,7 +20,7 @@ use std::collections::HashMap;
 
 use minijinja::{Environment, Value, context};
 
-use crate::address::{self, Pages};
+use crate::address::Pages;
 use crate::diagnostics::{Diagnostics, Pos};
 use crate::pipeline::model::Handbook;
 use crate::theme::Theme;
@@ -100,7 +100,7 @@ pub fn render(
     let Some(env) = environment(theme, ui, diags) else {
         return;
     };
-    let addr = address::for_language(&hb.config.language);
+    let addr = &hb.addresses;
     let mut v = views::build(hb, ui);
     let site = template_value(&v.site);
     let ui_value = template_value(&ui);
@@ -126,7 +126,7 @@ pub fn render(
         whole: whole_handbook_pages(addr),
     };
 
-    r.page(addr.home, "index.html", context! { page => "index" });
+    r.page(&addr.home, "index.html", context! { page => "index" });
     for (i, (_, _, url)) in heads.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| heads.get(p));
         let next = heads.get(i + 1);
@@ -141,28 +141,32 @@ pub fn render(
     }
     // The pages every site has: (address, template, the nav entry it belongs to).
     let fixed = [
-        (addr.print_all, "print.html", "print"),
-        (addr.search, "search.html", "search"),
-        (addr.assessment, "assessment-overview.html", "assessment"),
+        (&addr.print_all, "print.html", "print"),
+        (&addr.search, "search.html", "search"),
+        (&addr.assessment, "assessment-overview.html", "assessment"),
         (
-            addr.assessment_evidence,
+            &addr.assessment_evidence,
             "assessment-evidence.html",
             "assessment",
         ),
-        (addr.assessment_plan, "assessment-plan.html", "assessment"),
+        (&addr.assessment_plan, "assessment-plan.html", "assessment"),
         (
-            addr.assessment_compare,
+            &addr.assessment_compare,
             "assessment-compare.html",
             "assessment",
         ),
-        (addr.assessment_print, "assessment-print.html", "assessment"),
+        (
+            &addr.assessment_print,
+            "assessment-print.html",
+            "assessment",
+        ),
     ];
     for (path, template, page) in fixed {
         r.page(path, template, context! { page => page });
     }
     // Audit sheets (blank, for inspectors) and the self-assessment (for directors).
     r.page(
-        addr.audit_all,
+        &addr.audit_all,
         "audit.html",
         context! { page => "audit", sheets => standards.clone(), full => true },
     );
@@ -191,49 +195,49 @@ pub fn render(
     let listed = [
         (
             v.nav.procedures,
-            addr.procedures,
+            &addr.procedures,
             "procedures.html",
             "procedures",
             context! { collections => template_value(&v.collections), procedures => template_value(&v.procedures) },
         ),
         (
             v.nav.roles,
-            addr.roles,
+            &addr.roles,
             "roles.html",
             "roles",
             context! { roles => template_value(&v.roles) },
         ),
         (
             v.nav.forms,
-            addr.forms,
+            &addr.forms,
             "forms.html",
             "forms",
             context! { groups => template_value(&v.forms) },
         ),
         (
             v.nav.deadlines,
-            addr.deadlines,
+            &addr.deadlines,
             "deadlines.html",
             "deadlines",
             context! { deadlines => template_value(&v.deadlines) },
         ),
         (
             v.nav.glossary,
-            addr.glossary,
+            &addr.glossary,
             "glossary.html",
             "glossary",
             context! { glossary => template_value(&v.glossary) },
         ),
         (
             v.nav.principles,
-            addr.principles,
+            &addr.principles,
             "principles.html",
             "principles",
             context! { principles => template_value(&v.principles) },
         ),
         (
             v.indicators.is_some(),
-            addr.indicators,
+            &addr.indicators,
             "indicators.html",
             "indicators",
             context! { ind => template_value(&v.indicators) },
@@ -286,15 +290,15 @@ pub fn render(
     for (path, bytes) in theme.statics() {
         put(path, bytes);
     }
-    put(addr.ui_script, ui_script(ui, addr).as_bytes());
-    put(addr.ui_print_style, ui_print_style(ui).as_bytes());
+    put(&addr.ui_script, ui_script(ui, addr).as_bytes());
+    put(&addr.ui_print_style, ui_print_style(ui).as_bytes());
     // The assessment catalogue holds every criterion and evidence text: streamed to disk.
     // (`catalog.json` is streamed by the build beside the pages.)
-    if let Err(e) = sink.put_stream(addr.assessment_catalog, &mut |w| {
+    if let Err(e) = sink.put_stream(&addr.assessment_catalog, &mut |w| {
         crate::assessment::write_catalog_script(hb, w)
     }) {
         diags.error(
-            Pos::file(addr.assessment_catalog),
+            Pos::file(&addr.assessment_catalog),
             format!("cannot write the assessment catalogue: {e}"),
         );
     }
@@ -339,12 +343,12 @@ struct Job {
 }
 
 /// The pages that hold every standard at once.
-fn whole_handbook_pages(addr: &Pages) -> [&'static str; 4] {
+fn whole_handbook_pages(addr: &Pages) -> [String; 4] {
     [
-        addr.print_all,
-        addr.audit_all,
-        addr.assessment_evidence,
-        addr.assessment_print,
+        addr.print_all.clone(),
+        addr.audit_all.clone(),
+        addr.assessment_evidence.clone(),
+        addr.assessment_print.clone(),
     ]
 }
 
@@ -353,7 +357,7 @@ struct Renderer<'a> {
     jobs: Vec<Job>,
     base: Value,
     /// The pages streamed to disk (`whole_handbook_pages`).
-    whole: [&'static str; 4],
+    whole: [String; 4],
 }
 
 impl Renderer<'_> {
@@ -367,7 +371,7 @@ impl Renderer<'_> {
             path: path.to_string(),
             template,
             ctx,
-            stream: self.whole.contains(&path),
+            stream: self.whole.iter().any(|w| w == path),
         });
     }
 
