@@ -35,6 +35,8 @@ pub struct Pages {
     pub assessment_plan: &'static str,
     pub assessment_print: &'static str,
     pub assessment_catalog: &'static str,
+    /// The training records kept in this browser (quiz results, "read and understood").
+    pub training_records: &'static str,
     pub search_index: &'static str,
     pub ui_script: &'static str,
     pub ui_print_style: &'static str,
@@ -63,6 +65,7 @@ pub const PAGES: Pages = Pages {
     assessment_plan: "vleresim/plani.html",
     assessment_print: "vleresim/printo.html",
     assessment_catalog: "vleresim/catalog.js",
+    training_records: "trajnim/regjistrat.html",
     search_index: "search-index.js",
     ui_script: "static/ui.js",
     ui_print_style: "static/ui-print.css",
@@ -129,6 +132,23 @@ pub fn indicator(id: &str) -> String {
     format!("{}#{id}", PAGES.indicators)
 }
 
+/// A procedure's quiz: `trajnim/kuizi/identifikimi-formal.html`.
+pub fn quiz_procedure(id: &str) -> String {
+    format!("trajnim/kuizi/{id}.html")
+}
+
+/// A role's quiz: `trajnim/kuizi/roli-punonjesi-social.html`.
+pub fn quiz_role(id: &str) -> String {
+    format!("trajnim/kuizi/roli-{id}.html")
+}
+
+/// The answer key of a quiz, by the quiz's id (a procedure's id, or `roli-{role id}`):
+/// `trajnim/pergjigjet/identifikimi-formal.html`. A folder of its own, so a key is never
+/// taken for a quiz.
+pub fn quiz_key(quiz_id: &str) -> String {
+    format!("trajnim/pergjigjet/{quiz_id}.html")
+}
+
 /// The addresses the browser scripts need, as `window.DORACAK_ADDR` (site-relative; a
 /// script prefixes the page's `data-root`). `{id}` stands for a standard's id.
 pub fn for_scripts() -> serde_json::Value {
@@ -136,5 +156,6 @@ pub fn for_scripts() -> serde_json::Value {
         "search": PAGES.search,
         "search_index": PAGES.search_index,
         "assessment_standard": format!("{}{{id}}.html", PAGES.assessment_dir),
+        "training_records": PAGES.training_records,
     })
 }

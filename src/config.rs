@@ -38,6 +38,10 @@ pub struct Config {
     /// the procedures index shows them.
     #[serde(default)]
     pub collections: Vec<Collection>,
+    /// After how many months a trainee is due a refresher (`doracak training-report`);
+    /// 12 when unset.
+    #[serde(default)]
+    pub refresher_months: Option<u32>,
 }
 
 /// A group of procedures, declared by the handbook: its id (what procedures name), its
@@ -98,6 +102,7 @@ impl Default for Config {
             edition: None,
             modified: None,
             collections: Vec::new(),
+            refresher_months: None,
         }
     }
 }
@@ -185,6 +190,12 @@ fn validate(cfg: &Config, diags: &mut Diagnostics) {
         diags.error(
             pos(),
             format!("expected `modified` as a date YYYY-MM-DD, found {m:?}"),
+        );
+    }
+    if cfg.refresher_months == Some(0) {
+        diags.error(
+            pos(),
+            "expected `refresher_months` to be a number of months from 1, found 0",
         );
     }
     if cfg.edition.as_deref().is_some_and(|e| e.trim().is_empty()) {
