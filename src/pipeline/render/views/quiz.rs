@@ -32,6 +32,8 @@ pub struct QuestionView {
     pub multiple: bool,
     /// "Hapi 3 — Identifikimi formal": where the answer is.
     pub step_label: String,
+    /// "Hapi 3": enough inside a procedure's own quiz.
+    pub step_short: String,
     pub step_url: String,
     pub choices: Vec<ChoiceView>,
     /// The letters of the correct answers, "B, D".
@@ -160,6 +162,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         ask: question.ask.name(),
                         prompt,
                         multiple: question.multiple(),
+                        step_short: format!("{} {}", say("step", &[]), number),
                         step_label: format!("{} {} — {}", say("step", &[]), number, proc_title),
                         step_url: address::in_procedure(&question.procedure, &question.step),
                         choices,
