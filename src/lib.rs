@@ -22,7 +22,8 @@
 //!   writes the new site beside the old one and swaps it into place only if all succeeded.
 //!
 //! **`commands/`** — what sits beside the pipeline: `serve` (build, watch, serve, reload),
-//! `report` (`report` and `aggregate` of exported assessments), `submissions`
+//! `report` (`report` and `aggregate` of exported assessments), `training` (`training-report`
+//! of exported training records), `submissions`
 //! (`import-submissions`: the audit form's data exports → assessment files), `synth`
 //! (benchmark handbooks).
 //!
