@@ -86,6 +86,43 @@ fn a_trainee_takes_a_quiz_and_the_records_export_and_import() {
         "the quiz script",
     );
 
+    // A record is refused without the confirmation, and before every question is answered.
+    tab.wait_for_element("#trainee-name")
+        .unwrap()
+        .type_into("Ana Hoxha")
+        .unwrap();
+    eval(
+        &tab,
+        "document.getElementById('trainee-date').value = '2026-11-20'",
+    );
+    tab.wait_for_element("[data-quiz-form] button[type=submit]")
+        .unwrap()
+        .click()
+        .unwrap();
+    wait_for(
+        &tab,
+        "document.querySelector('[data-quiz-status]').textContent.includes('Konfirmoni')",
+        "the confirmation is asked for",
+    );
+    tab.wait_for_element("[data-quiz-form] input[name=understood]")
+        .unwrap()
+        .click()
+        .unwrap();
+    tab.wait_for_element("[data-quiz-form] button[type=submit]")
+        .unwrap()
+        .click()
+        .unwrap();
+    wait_for(
+        &tab,
+        "document.querySelector('[data-quiz-status]').textContent.includes('Përgjigjuni të gjitha pyetjeve')",
+        "every answer is asked for",
+    );
+    assert_eq!(
+        eval(&tab, "localStorage.length"),
+        Value::from(0),
+        "nothing kept yet"
+    );
+
     // Every third question answered wrong, the others right, by the answer key's letters.
     let mut right = 0;
     let mut wrong_ids = Vec::new();
@@ -175,28 +212,7 @@ fn a_trainee_takes_a_quiz_and_the_records_export_and_import() {
         Value::Bool(true)
     );
 
-    // Save the training record: refused without the confirmation, kept with it.
-    tab.wait_for_element("#trainee-name")
-        .unwrap()
-        .type_into("Ana Hoxha")
-        .unwrap();
-    eval(
-        &tab,
-        "document.getElementById('trainee-date').value = '2026-11-20'",
-    );
-    tab.wait_for_element("[data-quiz-form] button[type=submit]")
-        .unwrap()
-        .click()
-        .unwrap();
-    wait_for(
-        &tab,
-        "document.querySelector('[data-quiz-status]').textContent.includes('Konfirmoni')",
-        "the confirmation is asked for",
-    );
-    tab.wait_for_element("[data-quiz-form] input[name=understood]")
-        .unwrap()
-        .click()
-        .unwrap();
+    // Save the training record, now that every question is answered.
     tab.wait_for_element("[data-quiz-form] button[type=submit]")
         .unwrap()
         .click()

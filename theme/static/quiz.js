@@ -72,6 +72,12 @@
     if (!T.isDate(date)) { status(say("quiz_need_date", {}, "Date?")); form.elements.date.focus(); return; }
     if (!form.elements.understood.checked) { status(say("quiz_need_understood", {}, "Confirm.")); form.elements.understood.focus(); return; }
     var s = score();
+    if (s.answered < s.total) {
+      status(say("quiz_need_all", { left: s.total - s.answered }, "Answer every question."));
+      var open = questions.filter(function (q) { return !q.classList.contains("is-right") && !q.classList.contains("is-wrong"); })[0];
+      if (open) { open.querySelector("input").focus(); }
+      return;
+    }
     var rec = {
       id: store.newId(), name: name, date: date,
       kind: quiz.getAttribute("data-quiz-kind"), subject: quiz.getAttribute("data-quiz-subject"),
