@@ -149,6 +149,16 @@ fn locate(text: &str) -> Loc {
     loc
 }
 
+/// A whole number, as JSON writes it (`3` or `3.0`, as the browser reads both).
+fn whole(v: Option<&Value>) -> Option<u64> {
+    let v = v?;
+    v.as_u64().or_else(|| {
+        v.as_f64()
+            .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 9e15)
+            .map(|f| f as u64)
+    })
+}
+
 fn kind_of(v: Option<&Value>) -> String {
     match v {
         None => "nothing".into(),
@@ -220,7 +230,7 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
         );
         return None;
     }
-    match top.get("version").and_then(Value::as_u64) {
+    match whole(top.get("version")) {
         Some(VERSION) => {}
         Some(v) if v > VERSION => {
             diags
@@ -398,14 +408,11 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
         if title.is_none() {
             bad("title", format!("text of at most {MAX_TEXT} characters"));
         }
-        let total = r.get("total").and_then(Value::as_u64).filter(|t| *t >= 1);
+        let total = whole(r.get("total")).filter(|t| *t >= 1);
         if total.is_none() {
             bad("total", "a whole number of questions from 1".into());
         }
-        let score = r
-            .get("score")
-            .and_then(Value::as_u64)
-            .filter(|sc| total.is_none_or(|t| *sc <= t));
+        let score = whole(r.get("score")).filter(|sc| total.is_none_or(|t| *sc <= t));
         if score.is_none() {
             bad(
                 "score",
