@@ -663,7 +663,7 @@ pub fn training_report(
     let head = [
         word("training_col_name"),
         word("training_col_kind"),
-        "id".to_string(),
+        word("training_col_id"),
         word("training_col_subject"),
         word("training_col_date"),
         word("training_col_score"),
