@@ -52,6 +52,10 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "templates/aggregate.html",
     "templates/form.html",
     "templates/form-macros.html",
+    "templates/quiz.html",
+    "templates/quiz-key.html",
+    "templates/training-records.html",
+    "templates/training-report.html",
     "static/style.css",
     "static/print.css",
     "static/table-sort.js",
@@ -68,6 +72,10 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/assessment-compare.js",
     "static/form.css",
     "static/form-fill.js",
+    "static/quiz.css",
+    "static/quiz.js",
+    "static/training-store.js",
+    "static/training-records.js",
 ];
 
 /// The theme in effect for one build: embedded files with the handbook's overrides.

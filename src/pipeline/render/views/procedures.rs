@@ -36,6 +36,8 @@ pub struct ProcedureView {
     pub referenced_by: Vec<LinkView>,
     /// The forms of this phase: those its form group names and those its steps use.
     pub forms: Vec<LinkView>,
+    /// The procedure's quiz, where its steps give one.
+    pub quiz_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -172,6 +174,7 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     }
                     cx.titles.form_links(&ids)
                 },
+                quiz_url: None,
             }
         })
         .collect()

@@ -25,6 +25,8 @@ pub struct RoleView {
     /// Where the role acts: criteria and procedure steps that name it.
     pub criteria: Vec<ActsView>,
     pub steps: Vec<ActsView>,
+    /// The role's quiz, where it acts in a step.
+    pub quiz_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -85,6 +87,7 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
                 headings: r.headings.clone(),
                 criteria,
                 steps,
+                quiz_url: None,
             }
         })
         .collect()
