@@ -147,6 +147,60 @@ fn e3_prints_on_six_a4_pages_with_every_label_and_every_form_prints_like_its_ori
                 "{id}: {pages} printed pages, the encoded original breaks into {encoded}"
             ));
         }
+        // Each printed page carries its own head at its top (the form's one header where it
+        // gives none page by page), and every row the text of its printed cells.
+        let by_page: Vec<String> = pdf_extract::extract_text_from_mem_by_pages(&pdf)
+            .expect("text by pages")
+            .iter()
+            .map(|t| letters(t))
+            .collect();
+        for (i, h) in t["heads"].as_array().unwrap().iter().enumerate() {
+            let Some(text) = by_page.get(i) else { break };
+            for w in [&h["title"], &h["line"], &h["code"]]
+                .into_iter()
+                .filter_map(|w| w.as_str())
+                .chain(
+                    h["placeholders"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .filter_map(|p| p.as_str()),
+                )
+            {
+                if !contains(text, &letters(w)) {
+                    failures.push(format!(
+                        "{id}: page {} does not print its head's {w}",
+                        i + 1
+                    ));
+                }
+            }
+        }
+        let printed_cells: Vec<&str> = t["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["fields"].as_array().unwrap())
+            .flat_map(|fl| fl["rows"].as_array().unwrap())
+            .flat_map(|r| r["cells"].as_array().unwrap())
+            .filter_map(|c| c.as_str())
+            .filter(|c| c.contains("Prej:"))
+            .collect();
+        let all = by_page.concat();
+        let prej = letters("Prej:");
+        if !printed_cells.is_empty() && all.matches(prej.as_str()).count() < printed_cells.len() {
+            failures.push(format!(
+                "{id}: \"Prej:\" printed {} times, in {} rows' cells",
+                all.matches(prej.as_str()).count(),
+                printed_cells.len()
+            ));
+        }
+        if id == "MR4" {
+            assert_eq!(
+                printed_cells.len(),
+                30,
+                "E-4 prints Prej: … Deri: … in 30 rows"
+            );
+        }
         if id == "MR3" {
             assert_eq!(original, 6);
             let text = letters(&pdf_extract::extract_text_from_mem(&pdf).expect("text"));
@@ -163,7 +217,7 @@ fn e3_prints_on_six_a4_pages_with_every_label_and_every_form_prints_like_its_ori
                         words.extend(c["label"].as_str());
                     }
                     for r in fl["rows"].as_array().unwrap() {
-                        words.extend(r.as_str());
+                        words.extend(r["label"].as_str().filter(|l| !l.is_empty()));
                     }
                     for p in fl["parts"].as_array().unwrap() {
                         words.extend(p["label"].as_str());
