@@ -139,6 +139,9 @@ pub struct PieceView {
     /// `date` (`__ . __ .____`), `line` (`____`) or none.
     pub blank: Option<&'static str>,
     pub id: String,
+    /// What a screen reader announces for the blank: the cell's name and the words before
+    /// it, or its place in the cell where no word stands before it (`____:____`).
+    pub name: String,
 }
 
 #[derive(Serialize)]
@@ -305,6 +308,7 @@ pub fn pieces(text: &str, id: &str) -> Vec<PieceView> {
             text: cur.trim().to_string(),
             blank: Some(blank),
             id: format!("{id}-{}", out.len() + 1),
+            name: String::new(),
         });
         cur = String::new();
         rest = after;
@@ -315,6 +319,7 @@ pub fn pieces(text: &str, id: &str) -> Vec<PieceView> {
             text: cur.trim().to_string(),
             blank: None,
             id: format!("{id}-{}", out.len() + 1),
+            name: String::new(),
         });
     }
     out
@@ -437,7 +442,15 @@ fn field_view(f: &Field, section: &str, columns: u32, ui: &HashMap<String, Strin
                         c.label.clone()
                     };
                     let id = format!("{}-r{}c{}", f.id, ri + 1, ci + 1);
-                    let printed = pieces(text, &id);
+                    let name = format!("{row_name}: {col}");
+                    let mut printed = pieces(text, &id);
+                    for (i, p) in printed.iter_mut().enumerate() {
+                        p.name = if p.text.chars().any(char::is_alphabetic) {
+                            format!("{name} {}", p.text)
+                        } else {
+                            format!("{name} {}", i + 1)
+                        };
+                    }
                     CellView {
                         kind: if printed.is_empty() {
                             column_kind(c.kind)
@@ -445,7 +458,7 @@ fn field_view(f: &Field, section: &str, columns: u32, ui: &HashMap<String, Strin
                             "printed"
                         },
                         id,
-                        name: format!("{row_name}: {col}"),
+                        name,
                         options: c.options.clone(),
                         bounds: c.bounds.clone(),
                         printed,
@@ -510,12 +523,14 @@ mod tests {
                 PieceView {
                     text: "Prej:".into(),
                     blank: Some("date"),
-                    id: "c-1".into()
+                    id: "c-1".into(),
+                    name: String::new(),
                 },
                 PieceView {
                     text: "Deri:".into(),
                     blank: Some("date"),
-                    id: "c-2".into()
+                    id: "c-2".into(),
+                    name: String::new(),
                 },
             ]
         );
