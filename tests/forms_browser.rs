@@ -100,6 +100,54 @@ fn a_filled_form_prints_with_what_was_typed_and_a_reload_keeps_nothing() {
 }
 
 #[test]
+fn each_printed_page_prints_its_own_head_and_typed_text_in_a_rows_printed_cell() {
+    let Some(browser) =
+        browser("each_printed_page_prints_its_own_head_and_typed_text_in_a_rows_printed_cell")
+    else {
+        return;
+    };
+    let dir = minimal_copy();
+    copy_tree(&fixtures().join("forms"), dir.path());
+    let site = dir.path().join("site");
+    build_ok(dir.path(), &site);
+    // tests/fixtures/forms/content/forms/A2.yaml: two page heads, a table's rows as printed.
+    let tab = open(&browser, &file_url(&site.join("formulari/A2.html")));
+    wait_for(&tab, "!!document.getElementById('f1-r1c3-1')", "the form");
+    let typed = [
+        ("h1", "Komunaprove"),
+        ("f1-r1c3-1", "01.04.2026"), // after "Prej:" in row 1
+        ("f1-r2c3-2", "30.06.2026"), // after "Deri:" in row 2
+        ("f1-r1c4-2", "Oraprove"),   // the line after "deri"
+    ];
+    for (id, text) in typed {
+        type_into(&tab, id, text);
+    }
+    let pdf = print_tab(&tab);
+    let (pages, a4) = pages_and_size(&pdf);
+    assert!(a4, "the form prints on A4");
+    assert_eq!(pages, 2, "two printed pages, as encoded");
+    let by_page: Vec<String> = pdf_extract::extract_text_from_mem_by_pages(&pdf)
+        .expect("text by pages")
+        .iter()
+        .map(|t| letters(t))
+        .collect();
+    let all = by_page.concat();
+    for (id, t) in typed {
+        assert!(all.contains(&letters(t)), "{id}: \"{t}\" is in the PDF");
+    }
+    assert_eq!(all.matches("prej").count(), 2, "Prej: printed in each row");
+    // Page 1 prints its own head, page 2 its own: no serial box there, its own title and line.
+    assert!(by_page[0].contains(&letters("Nr. Serik:")));
+    assert!(by_page[0].contains(&letters("Formular E-8 (Rev.1) Faqe 1 nga 2")));
+    assert!(!by_page[0].contains(&letters("VAZHDIM")));
+    assert!(!by_page[1].contains(&letters("Nr. Serik:")));
+    assert!(by_page[1].contains(&letters("PLANI PROVË VAZHDIM")));
+    assert!(by_page[1].contains(&letters("Formular E-8 (Rev.1) Faqe 2 nga 2")));
+    // What was typed in the first page's placeholder shows where page 2 prints it.
+    assert!(by_page[1].contains("komunaprove"), "{}", by_page[1]);
+}
+
+#[test]
 fn e3_prints_on_six_a4_pages_with_every_label_and_every_form_prints_like_its_original() {
     let Some(browser) = browser(
         "e3_prints_on_six_a4_pages_with_every_label_and_every_form_prints_like_its_original",
