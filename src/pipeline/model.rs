@@ -208,6 +208,8 @@ pub struct Form {
     pub code: Option<String>,
     pub title: String,
     pub group: String,
+    /// The heading of the printed list the form's group is part of.
+    pub list: Option<String>,
     pub procedure: Option<String>,
     /// Steps (ids) and criteria (ids) that use the form.
     pub used_by: Vec<String>,
@@ -350,6 +352,7 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
                 .into_iter()
                 .flat_map(|g| {
                     let group = g.title.value;
+                    let list = g.list.map(|l| l.value);
                     let proc = g.procedure.map(|p| p.value);
                     g.forms.into_iter().map(move |f| Form {
                         code: if f.no_code.is_some_and(|n| n.value) {
@@ -360,6 +363,7 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
                         id: f.id.value,
                         title: f.title.value,
                         group: group.clone(),
+                        list: list.clone(),
                         procedure: proc.clone(),
                         used_by: Vec::new(),
                         printed_code: None,

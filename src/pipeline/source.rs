@@ -253,6 +253,10 @@ pub struct FormsSrc {
 #[serde(deny_unknown_fields)]
 pub struct FormGroupSrc {
     pub title: S<String>,
+    /// The heading of the printed list the group is part of, as printed ("FORMATET PËR
+    /// ZBATIMIN E PROCEDURAVE STANDARDE"), shown under the group's title.
+    #[serde(default)]
+    pub list: Option<S<String>>,
     #[serde(default)]
     pub procedure: Option<S<String>>,
     #[serde(default = "empty")]

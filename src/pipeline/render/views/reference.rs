@@ -8,6 +8,8 @@ use super::{ActsView, Cx, Html, LinkView, TimingView, lines_html, timing_view};
 #[derive(Serialize)]
 pub struct FormGroupView {
     pub title: String,
+    /// The heading of the printed list the group is part of.
+    pub list: Option<String>,
     pub procedure: Option<LinkView>,
     pub forms: Vec<FormView>,
 }
@@ -137,6 +139,7 @@ pub(super) fn forms(cx: &Cx) -> Vec<FormGroupView> {
             Some(g) if g.title == f.group => g.forms.push(view),
             _ => forms.push(FormGroupView {
                 title: f.group.clone(),
+                list: f.list.clone(),
                 procedure: f.procedure.as_ref().map(|p| LinkView {
                     id: p.clone(),
                     code: None,
