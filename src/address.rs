@@ -20,6 +20,8 @@ pub struct Pages {
     pub roles: &'static str,
     pub forms: &'static str,
     pub deadlines: &'static str,
+    /// The trainer's page: every procedure and role with its diagram, handout, quiz, card.
+    pub training: &'static str,
     pub glossary: &'static str,
     pub principles: &'static str,
     pub indicators: &'static str,
@@ -50,6 +52,7 @@ pub const PAGES: Pages = Pages {
     roles: "rolet.html",
     forms: "formularet.html",
     deadlines: "afatet.html",
+    training: "trajnim.html",
     glossary: "fjalori.html",
     principles: "parimet.html",
     indicators: "treguesit.html",
@@ -97,6 +100,31 @@ pub fn procedure(id: &str) -> String {
 /// A step or a section of a procedure: `procedura/identifikimi-formal.html#identifikimi-formal.3`.
 pub fn in_procedure(procedure_id: &str, anchor: &str) -> String {
     format!("{}#{anchor}", procedure(procedure_id))
+}
+
+/// A procedure's diagram on its page.
+pub fn diagram(procedure_id: &str) -> String {
+    format!("{}#{procedure_id}-diagram", procedure(procedure_id))
+}
+
+/// A procedure's handout: diagram and who / what / by when / form, for A4.
+pub fn handout(procedure_id: &str) -> String {
+    format!("trajnim/fletushka/{procedure_id}.html")
+}
+
+/// A procedure's quiz.
+pub fn quiz_procedure(procedure_id: &str) -> String {
+    format!("trajnim/kuizi/{procedure_id}.html")
+}
+
+/// A role's quiz.
+pub fn quiz_role(role_id: &str) -> String {
+    format!("trajnim/kuizi/roli-{role_id}.html")
+}
+
+/// A role's card (every action of the role, by procedure) on the role's page.
+pub fn role_card(role_id: &str) -> String {
+    format!("{}#{role_id}-card", role(role_id))
 }
 
 pub fn role(id: &str) -> String {

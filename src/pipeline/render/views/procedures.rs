@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::{Cx, Html, LinkView, TimingView, timing_view};
+use super::{ActionView, Cx, DiagramBandView, Html, LinkView, TimingView, timing_view};
 use crate::address;
 
 #[derive(Serialize)]
@@ -37,6 +37,13 @@ pub struct ProcedureView {
     pub referenced_by: Vec<LinkView>,
     /// The forms of this phase: those its form group names and those its steps use.
     pub forms: Vec<LinkView>,
+    /// The diagram, band by band (the step list is its text alternative).
+    pub diagram: Vec<DiagramBandView>,
+    /// Every step as who / what / by when / form, in order (the handout's table).
+    pub actions: Vec<ActionView>,
+    pub handout_url: String,
+    /// The procedure's quiz, where the site has one.
+    pub quiz_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -171,6 +178,14 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     }
                     cx.titles.form_links(&ids)
                 },
+                diagram: super::training::diagram(cx, p),
+                actions: p
+                    .steps
+                    .iter()
+                    .filter_map(|st| cx.actions.get(&st.id).cloned())
+                    .collect(),
+                handout_url: address::handout(&p.id),
+                quiz_url: None,
             }
         })
         .collect()

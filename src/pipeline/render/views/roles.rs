@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{ActsView, Cx, Html, role_title, ui_get};
+use super::{ActsView, CardGroupView, Cx, Html, role_title, ui_get};
 use crate::address;
 
 #[derive(Serialize)]
@@ -26,6 +26,10 @@ pub struct RoleView {
     /// Where the role acts: criteria and procedure steps that name it.
     pub criteria: Vec<ActsView>,
     pub steps: Vec<ActsView>,
+    /// The role card: every action of the role, by procedure, then by standard.
+    pub card: Vec<CardGroupView>,
+    /// The role's quiz, where the site has one.
+    pub quiz_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -86,6 +90,8 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
                 headings: r.headings.clone(),
                 criteria,
                 steps,
+                card: super::training::card(&r.acts_in, &cx.actions, cx),
+                quiz_url: None,
             }
         })
         .collect()
