@@ -18,13 +18,15 @@ use std::fmt::Write as _;
 pub const WIDTH: u32 = 800;
 /// Steps per band at most.
 pub const COLUMNS: usize = 4;
-const LABEL_W: u32 = 140;
+const LABEL_W: u32 = 150;
 const COL_W: u32 = (WIDTH - LABEL_W) / COLUMNS as u32;
 const GAP: u32 = 16;
 const BOX_W: u32 = COL_W - GAP;
 const PAD: u32 = 6;
 const LINE: u32 = 14;
-const LANE_PAD: u32 = 8;
+const LANE_PAD: u32 = 5;
+/// Line height of a lane's title.
+const LABEL_LINE: u32 = 12;
 /// Height of a tag of a co-acting role in its lane.
 const TAG_H: u32 = 22;
 /// Lines of a step's action and of its deadline, at most.
@@ -33,7 +35,7 @@ const DEADLINE_LINES: usize = 2;
 /// Characters per line, from the average width of a sans-serif letter (0.55 em).
 const BOX_CHARS: usize = ((BOX_W - 2 * PAD) as f32 / (12.0 * 0.55)) as usize;
 const DEADLINE_CHARS: usize = ((BOX_W - 2 * PAD) as f32 / (11.0 * 0.55)) as usize;
-const LABEL_CHARS: usize = ((LABEL_W - 2 * PAD) as f32 / (11.0 * 0.58)) as usize;
+const LABEL_CHARS: usize = ((LABEL_W - 2 * PAD) as f32 / (10.0 * 0.58)) as usize;
 
 /// A procedure as the diagram sees it.
 #[derive(Debug, Clone)]
@@ -181,13 +183,13 @@ fn band(
     // Lane heights: the tallest box led in the lane, a tag, or the lane's title.
     let labels: Vec<Vec<String>> = lanes
         .iter()
-        .map(|l| wrap(&title_of(l), LABEL_CHARS, 4))
+        .map(|l| wrap(&title_of(l), LABEL_CHARS, 3))
         .collect();
     let heights: Vec<u32> = lanes
         .iter()
         .zip(&labels)
         .map(|(l, label)| {
-            let mut h = label.len() as u32 * LINE + 2 * PAD;
+            let mut h = label.len() as u32 * LABEL_LINE + PAD;
             for (s, b) in steps.iter().zip(&boxes) {
                 let ids = lane_ids(s);
                 if ids.first() == Some(l) {
@@ -225,10 +227,10 @@ fn band(
             if i % 2 == 1 { " dg-lane-alt" } else { "" }
         );
         let lines = &labels[i];
-        let ty = top + h / 2 + LINE / 2 - 3 - (lines.len() as u32 - 1) * LINE / 2;
+        let ty = top + h / 2 + LABEL_LINE / 2 - 2 - (lines.len() as u32 - 1) * LABEL_LINE / 2;
         let _ = write!(svg, r#"<text class="dg-lane-title" x="{PAD}" y="{ty}">"#);
         for (k, line) in lines.iter().enumerate() {
-            let dy = if k == 0 { 0 } else { LINE };
+            let dy = if k == 0 { 0 } else { LABEL_LINE };
             let _ = write!(svg, r#"<tspan x="{PAD}" dy="{dy}">{}</tspan>"#, esc(line));
         }
         svg.push_str("</text>");
@@ -396,29 +398,43 @@ fn box_text(s: &Node, _w: &Words) -> BoxText {
 /// Words into at most `lines` lines of at most `width` characters; what does not fit ends
 /// in "…". A word longer than a line is cut.
 pub fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
+    // Pieces and whether a space goes before each: a long word breaks after a "/".
+    let mut pieces: Vec<(String, bool)> = Vec::new();
+    for word in text.split_whitespace() {
+        if word.chars().count() > width && word.contains('/') {
+            let parts: Vec<&str> = word.split_inclusive('/').collect();
+            for (k, part) in parts.iter().enumerate() {
+                pieces.push((part.to_string(), k == 0));
+            }
+        } else {
+            pieces.push((word.to_string(), true));
+        }
+    }
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
-    let words: Vec<&str> = text.split_whitespace().collect();
     let mut cut = false;
-    for (i, word) in words.iter().enumerate() {
-        let word: String = if word.chars().count() > width {
-            word.chars().take(width - 1).chain(['…']).collect()
+    for (piece, spaced) in &pieces {
+        let piece: String = if piece.chars().count() > width {
+            piece.chars().take(width - 1).chain(['…']).collect()
         } else {
-            word.to_string()
+            piece.clone()
         };
         let len = cur.chars().count();
+        let gap = usize::from(*spaced);
         if len == 0 {
-            cur = word;
-        } else if len + 1 + word.chars().count() <= width {
-            cur.push(' ');
-            cur.push_str(&word);
+            cur = piece;
+        } else if len + gap + piece.chars().count() <= width {
+            if *spaced {
+                cur.push(' ');
+            }
+            cur.push_str(&piece);
         } else {
             out.push(std::mem::take(&mut cur));
             if out.len() == lines {
-                cut = i < words.len();
+                cut = true;
                 break;
             }
-            cur = word;
+            cur = piece;
         }
     }
     if !cur.is_empty() && out.len() < lines {
@@ -582,5 +598,9 @@ mod tests {
         assert!(w.iter().all(|l| l.chars().count() <= 9), "{w:?}");
         assert_eq!(wrap("", 9, 2), Vec::<String>::new());
         assert_eq!(wrap("abcdefghijk", 5, 1), ["abcd…"]);
+        assert_eq!(
+            wrap("Agjencitë/institucionet përgjegjëse", 20, 3),
+            ["Agjencitë/", "institucionet", "përgjegjëse"]
+        );
     }
 }

@@ -203,7 +203,10 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
                     .titles
                     .form_links(&st.forms)
                     .into_iter()
-                    .map(|f| f.code.unwrap_or(f.id))
+                    .map(|f| {
+                        f.code
+                            .unwrap_or_else(|| diagram::wrap(&f.title, 22, 1).pop().unwrap_or(f.id))
+                    })
                     .collect(),
             })
             .collect(),
