@@ -436,3 +436,28 @@ fn handouts_print_on_a4_with_every_step() {
     }
     eprintln!("handouts: {}", report.join(", "));
 }
+
+#[test]
+fn the_role_card_prints_alone_on_a4() {
+    let test = "the_role_card_prints_alone_on_a4";
+    let Some(browser) = browser(test) else { return };
+    let site = shipped_site().join("site");
+    let tab = open(&browser, &file_url(&site.join("roli/punonjes-social.html")));
+    // What the card's print button does before it opens the dialog.
+    eval(
+        &tab,
+        "(function () { document.getElementById('punonjes-social-card').classList.add('printing'); document.documentElement.classList.add('print-only'); return true; })()",
+    );
+    let pdf = print_tab(&tab);
+    let (pages, a4) = pages_and_size(&pdf);
+    assert!(a4, "the card prints on A4");
+    let text = letters(&pdf_extract::extract_text_from_mem(&pdf).expect("text"));
+    assert!(text.contains(&letters("Karta e rolit: Punonjësi social")));
+    // The rest of the role page is not on the card.
+    let y = yaml(&repo().join("content/roles/punonjes-social.yaml"));
+    let definition = doracak::markdown::to_plain(y["definition"].as_str().unwrap());
+    let start: String = letters(&definition).chars().take(40).collect();
+    assert!(!text.contains(&start), "the card leaves out the definition");
+    assert!(pages <= 3, "a card of {pages} pages");
+    eprintln!("role card of punonjes-social printed: {pages} page(s)");
+}
