@@ -452,7 +452,7 @@ fn the_role_card_prints_alone_on_a4() {
     let (pages, a4) = pages_and_size(&pdf);
     assert!(a4, "the card prints on A4");
     let text = letters(&pdf_extract::extract_text_from_mem(&pdf).expect("text"));
-    assert!(text.contains(&letters("Karta e rolit: Punonjësi social")));
+    assert!(text.contains(&letters("Ku vepron ky rol: Punonjësi social")));
     // The rest of the role page is not on the card.
     let y = yaml(&repo().join("content/roles/punonjes-social.yaml"));
     let definition = doracak::markdown::to_plain(y["definition"].as_str().unwrap());
@@ -460,4 +460,36 @@ fn the_role_card_prints_alone_on_a4() {
     assert!(!text.contains(&start), "the card leaves out the definition");
     assert!(pages <= 3, "a card of {pages} pages");
     eprintln!("role card of punonjes-social printed: {pages} page(s)");
+}
+
+#[test]
+fn a_handout_carries_the_handbook_s_title_and_edition() {
+    let dir = minimal_copy();
+    let toml = dir.path().join("doracak.toml");
+    let text = format!("edition = \"VKM nr. 772, 19.12.2025\"\n{}", read(&toml));
+    std::fs::write(&toml, text).unwrap();
+    let out = dir.path().join("site");
+    build_ok(dir.path(), &out);
+    let handouts: Vec<_> = std::fs::read_dir(out.join("trajnim/fletushka"))
+        .expect("the handouts' folder")
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(!handouts.is_empty(), "a handout for each procedure");
+    for h in handouts {
+        let html = read(&h);
+        let head = &html[html.find("handout-book").expect("the book line")..];
+        let head = &head[..head.find("</p>").unwrap()];
+        assert!(head.contains("Doracak provë"), "{}: {head}", h.display());
+        assert!(
+            head.contains("VKM nr. 772, 19.12.2025"),
+            "{}: {head}",
+            h.display()
+        );
+        assert!(html.contains("<svg class=\"diagram\""), "the diagram");
+    }
+    let trainer = unescape(&read(&out.join("trajnim.html")));
+    assert!(
+        trainer.contains("trajnim/fletushka/"),
+        "the trainer's page links the handouts"
+    );
 }
