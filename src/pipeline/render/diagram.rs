@@ -183,7 +183,14 @@ fn band(
     // Lane heights: the tallest box led in the lane, a tag, or the lane's title.
     let labels: Vec<Vec<String>> = lanes
         .iter()
-        .map(|l| wrap(&title_of(l), LABEL_CHARS, 3))
+        .map(|l| {
+            let lines = wrap(&title_of(l), LABEL_CHARS, 3);
+            if lines.is_empty() {
+                vec![String::new()]
+            } else {
+                lines
+            }
+        })
         .collect();
     let heights: Vec<u32> = lanes
         .iter()
