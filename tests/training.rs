@@ -383,21 +383,12 @@ fn the_deadlines_register_filters_by_role_and_collection_from_file() {
 }
 
 #[test]
-fn handouts_print_on_a4_with_every_step() {
-    let test = "handouts_print_on_a4_with_every_step";
+fn every_handout_prints_on_a4_with_every_step() {
+    let test = "every_handout_prints_on_a4_with_every_step";
     let Some(browser) = browser(test) else { return };
     let site = shipped_site().join("site");
     let mut report = Vec::new();
     for (id, p) in procedures() {
-        if ![
-            "identifikimi-formal",
-            "referimi-mbrojtja-asistenca",
-            "referimi",
-        ]
-        .contains(&id.as_str())
-        {
-            continue;
-        }
         let tab = open(
             &browser,
             &file_url(&site.join(format!("trajnim/fletushka/{id}.html"))),
