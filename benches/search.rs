@@ -21,7 +21,8 @@ fn index_figures(label: &str, root: &Path) -> (usize, usize) {
     let mut terms = 0;
     for _ in 0..5 {
         let t = Instant::now();
-        let idx = doracak::pipeline::search::index::build(&docs);
+        let idx =
+            doracak::pipeline::search::index::build(&docs, doracak::language::Analysis::Albanian);
         times.push(t.elapsed());
         size = idx.script.len();
         terms = idx.terms;

@@ -3,10 +3,13 @@
 //! them (`addr` in every template), the search index points at them, and the browser
 //! scripts get them in `static/ui.js` (`window.DORACAK_ADDR`).
 //!
-//! Addresses are flat `.html` files with explicit names, because a folder address does not
-//! open its `index.html` under `file://`. Once published an address does not change: these
-//! are the names the Albanian handbook has always had. Ids (`S2.3.1`, step ids) are the
-//! anchors and never change with the language.
+//! The names are in the handbook's language (`for_language`): an Albanian handbook has
+//! the names it has always had (`afatet.html`, `kerko.html`, `auditim/`, `vleresim/` …),
+//! so links into published sites keep working; every other language gets English names
+//! (`deadlines.html`, `search.html`, `audit/`, `assessment/` …). Addresses are flat
+//! `.html` files with explicit names, because a folder address does not open its
+//! `index.html` under `file://`. Ids (`S2.3.1`, step ids) are the anchors and the
+//! assessment file's keys, and never change with the language.
 
 use serde::Serialize;
 
@@ -41,10 +44,28 @@ pub struct Pages {
     pub ui_script: &'static str,
     pub ui_print_style: &'static str,
     pub static_dir: &'static str,
+    /// The folder of the procedures' pages.
+    pub procedure_dir: &'static str,
+    /// The folder of the roles' pages.
+    pub role_dir: &'static str,
+    /// The folder of the forms encoded field by field.
+    pub form_dir: &'static str,
+    /// The folder of the action plans.
+    pub plan_dir: &'static str,
+    /// The start of a glossary abbreviation's anchor (`shkurtim-apap`).
+    pub abbreviation_anchor: &'static str,
+    /// The start of a glossary definition's anchor (`perkufizim-viktime`).
+    pub definition_anchor: &'static str,
+    /// The folder of the procedures' handouts.
+    pub handout_dir: &'static str,
+    /// The folder of the quizzes.
+    pub quiz_dir: &'static str,
+    /// The start of a role quiz's file name, beside the procedures' quizzes.
+    pub quiz_role_prefix: &'static str,
 }
 
-/// The pages of this handbook's site.
-pub const PAGES: Pages = Pages {
+/// The addresses of an Albanian handbook: the names the shipped handbook has always had.
+pub const SQ: Pages = Pages {
     home: "index.html",
     search: "kerko.html",
     print_all: "printo.html",
@@ -70,99 +91,159 @@ pub const PAGES: Pages = Pages {
     ui_script: "static/ui.js",
     ui_print_style: "static/ui-print.css",
     static_dir: "static/",
+    procedure_dir: "procedura/",
+    role_dir: "roli/",
+    form_dir: "formulari/",
+    plan_dir: "plani/",
+    abbreviation_anchor: "shkurtim-",
+    definition_anchor: "perkufizim-",
+    handout_dir: "trajnim/fletushka/",
+    quiz_dir: "trajnim/kuizi/",
+    quiz_role_prefix: "roli-",
 };
 
-/// A standard's page, `S2.html` (also its file inside `auditim/` and `vleresim/`).
-pub fn standard(n: u32) -> String {
-    format!("S{n}.html")
+/// The addresses of a handbook in any other language.
+pub const EN: Pages = Pages {
+    home: "index.html",
+    search: "search.html",
+    print_all: "print.html",
+    procedures: "procedures.html",
+    roles: "roles.html",
+    forms: "forms.html",
+    deadlines: "deadlines.html",
+    training: "training.html",
+    glossary: "glossary.html",
+    principles: "principles.html",
+    indicators: "indicators.html",
+    audit_all: "audit/all.html",
+    audit_dir: "audit/",
+    audit_form: "audit/audit-form.xlsx",
+    oscal_catalog: "oscal/catalog.json",
+    assessment: "assessment/index.html",
+    assessment_dir: "assessment/",
+    assessment_evidence: "assessment/evidence.html",
+    assessment_plan: "assessment/plan.html",
+    assessment_print: "assessment/print.html",
+    assessment_catalog: "assessment/catalog.js",
+    search_index: "search-index.js",
+    ui_script: "static/ui.js",
+    ui_print_style: "static/ui-print.css",
+    static_dir: "static/",
+    procedure_dir: "procedure/",
+    role_dir: "role/",
+    form_dir: "form/",
+    plan_dir: "plan/",
+    abbreviation_anchor: "abbreviation-",
+    definition_anchor: "term-",
+    handout_dir: "training/handout/",
+    quiz_dir: "training/quiz/",
+    quiz_role_prefix: "role-",
+};
+
+/// The addresses of a handbook in `language` (a code of `doracak.toml`: `sq`, `en`, `sq-AL` …).
+pub fn for_language(language: &str) -> &'static Pages {
+    let primary = language.split(['-', '_']).next().unwrap_or("");
+    if primary.eq_ignore_ascii_case("sq") {
+        &SQ
+    } else {
+        &EN
+    }
 }
 
-/// A criterion or evidence item on its standard's page: `S2.html#S2.3.1`.
-pub fn criterion(id: &str) -> String {
-    let std_id = id.split('.').next().unwrap_or(id);
-    format!("{std_id}.html#{id}")
-}
+impl Pages {
+    /// A standard's page, `S2.html` (also its file inside `auditim/` and `vleresim/`).
+    pub fn standard(&self, n: u32) -> String {
+        format!("S{n}.html")
+    }
 
-/// A standard's blank audit sheet.
-pub fn audit_sheet(n: u32) -> String {
-    format!("{}{}", PAGES.audit_dir, standard(n))
-}
+    /// A criterion or evidence item on its standard's page: `S2.html#S2.3.1`.
+    pub fn criterion(&self, id: &str) -> String {
+        let std_id = id.split('.').next().unwrap_or(id);
+        format!("{std_id}.html#{id}")
+    }
 
-/// A standard's rating page in the self-assessment.
-pub fn assessment_standard(n: u32) -> String {
-    format!("{}{}", PAGES.assessment_dir, standard(n))
-}
+    /// A standard's blank audit sheet.
+    pub fn audit_sheet(&self, n: u32) -> String {
+        format!("{}{}", self.audit_dir, self.standard(n))
+    }
 
-pub fn procedure(id: &str) -> String {
-    format!("procedura/{id}.html")
-}
+    /// A standard's rating page in the self-assessment.
+    pub fn assessment_standard(&self, n: u32) -> String {
+        format!("{}{}", self.assessment_dir, self.standard(n))
+    }
 
-/// A step or a section of a procedure: `procedura/identifikimi-formal.html#identifikimi-formal.3`.
-pub fn in_procedure(procedure_id: &str, anchor: &str) -> String {
-    format!("{}#{anchor}", procedure(procedure_id))
-}
+    pub fn procedure(&self, id: &str) -> String {
+        format!("{}{id}.html", self.procedure_dir)
+    }
 
-/// A procedure's diagram on its page.
-pub fn diagram(procedure_id: &str) -> String {
-    format!("{}#{procedure_id}-diagram", procedure(procedure_id))
-}
+    /// A step or a section of a procedure: `procedura/identifikimi-formal.html#identifikimi-formal.3`.
+    pub fn in_procedure(&self, procedure_id: &str, anchor: &str) -> String {
+        format!("{}#{anchor}", self.procedure(procedure_id))
+    }
 
-/// A procedure's handout: diagram and who / what / by when / form, for A4.
-pub fn handout(procedure_id: &str) -> String {
-    format!("trajnim/fletushka/{procedure_id}.html")
-}
+    /// A procedure's diagram on its page.
+    pub fn diagram(&self, procedure_id: &str) -> String {
+        format!("{}#{procedure_id}-diagram", self.procedure(procedure_id))
+    }
 
-/// A procedure's quiz.
-pub fn quiz_procedure(procedure_id: &str) -> String {
-    format!("trajnim/kuizi/{procedure_id}.html")
-}
+    /// A procedure's handout: diagram and who / what / by when / form, for A4
+    /// (`trajnim/fletushka/identifikimi-formal.html`).
+    pub fn handout(&self, procedure_id: &str) -> String {
+        format!("{}{procedure_id}.html", self.handout_dir)
+    }
 
-/// A role's quiz.
-pub fn quiz_role(role_id: &str) -> String {
-    format!("trajnim/kuizi/roli-{role_id}.html")
-}
+    /// A procedure's quiz (`trajnim/kuizi/identifikimi-formal.html`).
+    pub fn quiz_procedure(&self, procedure_id: &str) -> String {
+        format!("{}{procedure_id}.html", self.quiz_dir)
+    }
 
-/// A role's card (every action of the role, by procedure) on the role's page.
-pub fn role_card(role_id: &str) -> String {
-    format!("{}#{role_id}-card", role(role_id))
-}
+    /// A role's quiz (`trajnim/kuizi/roli-punonjes-social.html`).
+    pub fn quiz_role(&self, role_id: &str) -> String {
+        format!("{}{}{role_id}.html", self.quiz_dir, self.quiz_role_prefix)
+    }
 
-pub fn role(id: &str) -> String {
-    format!("roli/{id}.html")
-}
+    /// A role's card (every action of the role, by procedure) on the role's page.
+    pub fn role_card(&self, role_id: &str) -> String {
+        format!("{}#{role_id}-card", self.role(role_id))
+    }
 
-/// A form's entry in the forms catalogue.
-pub fn form(id: &str) -> String {
-    format!("{}#{id}", PAGES.forms)
-}
+    pub fn role(&self, id: &str) -> String {
+        format!("{}{id}.html", self.role_dir)
+    }
 
-/// The page of a form encoded field by field.
-pub fn form_page(id: &str) -> String {
-    format!("formulari/{id}.html")
-}
+    /// A form's entry in the forms catalogue.
+    pub fn form(&self, id: &str) -> String {
+        format!("{}#{id}", self.forms)
+    }
 
-pub fn plan(id: &str) -> String {
-    format!("plani/{id}.html")
-}
+    /// The page of a form encoded field by field.
+    pub fn form_page(&self, id: &str) -> String {
+        format!("{}{id}.html", self.form_dir)
+    }
 
-pub fn glossary_term(id: &str) -> String {
-    format!("{}#{id}", PAGES.glossary)
-}
+    pub fn plan(&self, id: &str) -> String {
+        format!("{}{id}.html", self.plan_dir)
+    }
 
-pub fn principle(id: &str) -> String {
-    format!("{}#{id}", PAGES.principles)
-}
+    pub fn glossary_term(&self, id: &str) -> String {
+        format!("{}#{id}", self.glossary)
+    }
 
-pub fn indicator(id: &str) -> String {
-    format!("{}#{id}", PAGES.indicators)
-}
+    pub fn principle(&self, id: &str) -> String {
+        format!("{}#{id}", self.principles)
+    }
 
-/// The addresses the browser scripts need, as `window.DORACAK_ADDR` (site-relative; a
-/// script prefixes the page's `data-root`). `{id}` stands for a standard's id.
-pub fn for_scripts() -> serde_json::Value {
-    serde_json::json!({
-        "search": PAGES.search,
-        "search_index": PAGES.search_index,
-        "assessment_standard": format!("{}{{id}}.html", PAGES.assessment_dir),
-    })
+    pub fn indicator(&self, id: &str) -> String {
+        format!("{}#{id}", self.indicators)
+    }
+
+    /// The addresses the browser scripts need, as `window.DORACAK_ADDR` (site-relative; a
+    /// script prefixes the page's `data-root`). `{id}` stands for a standard's id.
+    pub fn for_scripts(&self) -> serde_json::Value {
+        serde_json::json!({
+            "search": self.search,
+            "search_index": self.search_index,
+            "assessment_standard": format!("{}{{id}}.html", self.assessment_dir),
+        })
+    }
 }

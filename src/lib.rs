@@ -39,6 +39,7 @@ pub mod commands;
 pub mod config;
 pub mod diagnostics;
 pub mod duration;
+pub mod language;
 pub mod markdown;
 pub mod pipeline;
 pub mod text;
@@ -107,21 +108,22 @@ fn write_exports(
     diags: &mut Diagnostics,
     sink: &dyn render::Sink,
 ) {
+    let addr = address::for_language(&hb.config.language);
     let form = render::xlsform::to_bytes(hb, ui)
         .map_err(std::io::Error::other)
-        .and_then(|bytes| sink.put(render::xlsform::PATH, &bytes));
+        .and_then(|bytes| sink.put(addr.audit_form, &bytes));
     if let Err(e) = form {
         diags.error(
-            Pos::file(render::xlsform::PATH),
+            Pos::file(addr.audit_form),
             format!("cannot write the audit form: {e}"),
         );
     }
     let catalog = render::oscal::catalog(hb, ui, &render::oscal::last_modified(root, hb));
-    if let Err(e) = sink.put_stream(render::oscal::PATH, &mut |w| {
+    if let Err(e) = sink.put_stream(addr.oscal_catalog, &mut |w| {
         serde_json::to_writer_pretty(w, &catalog).map_err(std::io::Error::other)
     }) {
         diags.error(
-            Pos::file(render::oscal::PATH),
+            Pos::file(addr.oscal_catalog),
             format!("cannot write the OSCAL catalogue: {e}"),
         );
     }
@@ -182,7 +184,10 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
         let search = scope.spawn(|| {
             let t = Instant::now();
             let docs = search::documents(&hb, &ui);
-            let index = writer.put_with("search-index.js", |w| search::index::write(&docs, w));
+            let analysis = search::analyzer::Analysis::for_language(&hb.config.language);
+            let index = writer.put_with("search-index.js", |w| {
+                search::index::write(&docs, analysis, w)
+            });
             (index, t.elapsed())
         });
         render_site(root, &hb, &theme, &ui, &mut diags, &writer);

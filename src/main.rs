@@ -228,7 +228,8 @@ fn search(root: &std::path::Path, query: &str, json: bool, limit: usize) -> Exit
     };
     let ui = doracak::interface_strings(root, &hb);
     let docs = doracak::pipeline::search::documents(&hb, &ui);
-    let hits = match doracak::pipeline::search::query::search(&docs, query, limit) {
+    let analysis = doracak::pipeline::search::analyzer::Analysis::for_language(&hb.config.language);
+    let hits = match doracak::pipeline::search::query::search(&docs, analysis, query, limit) {
         Ok(h) => h,
         Err(e) => {
             eprintln!("error: the search failed: {e}");
@@ -253,10 +254,31 @@ fn search(root: &std::path::Path, query: &str, json: bool, limit: usize) -> Exit
         let kind = word(format!("kind_{}", h.kind));
         println!("{:<28} {:<12} {}", h.id, kind, h.title);
         if !h.snippet.is_empty() {
-            println!("    {}", h.snippet);
+            println!("    {}", emphasised(&h.snippet, &h.highlights));
         }
     }
     ExitCode::SUCCESS
+}
+
+/// A snippet with its matched words in bold on a terminal, plain when piped.
+fn emphasised(snippet: &str, highlights: &[[usize; 2]]) -> String {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || highlights.is_empty() {
+        return snippet.to_string();
+    }
+    let mut out = String::with_capacity(snippet.len() + highlights.len() * 8);
+    let mut marks = highlights.iter().peekable();
+    for (k, c) in snippet.chars().enumerate() {
+        if marks.peek().is_some_and(|r| r[0] == k) {
+            out.push_str("\x1b[1m");
+        }
+        out.push(c);
+        if marks.peek().is_some_and(|r| r[1] == k + 1) {
+            out.push_str("\x1b[0m");
+            marks.next();
+        }
+    }
+    out
 }
 
 fn report(root: &std::path::Path, file: &std::path::Path, out: Option<PathBuf>) -> ExitCode {

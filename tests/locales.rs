@@ -55,8 +55,8 @@ fn an_english_handbook_speaks_english() {
     for page in [
         "index.html",
         "S1.html",
-        "vleresim/index.html",
-        "auditim/S1.html",
+        "assessment/index.html",
+        "audit/S1.html",
     ] {
         let html = read(&site.join(page));
         assert!(html.contains("<html lang=\"en\">"), "{page}");
@@ -79,6 +79,95 @@ fn an_english_handbook_speaks_english() {
     assert!(
         ui.contains("\"assess_title\":\"Self-assessment\""),
         "the scripts' strings too"
+    );
+}
+
+/// Words of at least three letters, lowercased, ë and ç as e and c (as an anchor or a
+/// file name would write them).
+fn words(text: &str) -> std::collections::BTreeSet<String> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .map(|w| w.to_lowercase().replace('ë', "e").replace('ç', "c"))
+        .collect()
+}
+
+#[test]
+fn an_english_handbook_has_no_albanian_word_in_any_page_script_or_file_name() {
+    // Albanian words: those of the Albanian pack that are neither in the English pack nor
+    // in the English handbook's own content (a name like "Hill House" may be both).
+    let en: std::collections::BTreeSet<String> =
+        pack("en").values().flat_map(|v| words(v)).collect();
+    let mut content = std::collections::BTreeSet::new();
+    for e in walkdir::WalkDir::new(fixtures().join("english")) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            content.extend(words(&read(e.path())));
+        }
+    }
+    let albanian: std::collections::BTreeSet<String> = pack("sq")
+        .values()
+        .flat_map(|v| words(v))
+        .filter(|w| !en.contains(w) && !content.contains(w))
+        .collect();
+    assert!(albanian.len() > 300, "{}", albanian.len());
+    assert!(albanian.contains("vleresimi") && albanian.contains("kerko"));
+
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("english"), dir.path());
+    let site = dir.path().join("site");
+    build_ok(dir.path(), &site);
+    let mut found = Vec::new();
+    let mut files = 0;
+    for e in walkdir::WalkDir::new(&site) {
+        let e = e.unwrap();
+        if !e.file_type().is_file() {
+            continue;
+        }
+        files += 1;
+        let rel = e
+            .path()
+            .strip_prefix(&site)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        for w in words(&rel) {
+            if albanian.contains(&w) {
+                found.push(format!("file name {rel}: {w}"));
+            }
+        }
+        // The spreadsheet is binary; the vendored stemmer's words are English suffixes
+        // ("ate", "ance"), some of which are also Albanian.
+        if rel.ends_with(".xlsx") || rel.ends_with("snowball-english.js") {
+            continue;
+        }
+        // Page text, inline scripts, the scripts' strings and data, the style sheets.
+        let text = unescape(&read(e.path()));
+        if text.contains(['ë', 'ç', 'Ë', 'Ç']) {
+            found.push(format!("{rel}: ë or ç"));
+        }
+        for w in words(&text) {
+            if albanian.contains(&w) {
+                found.push(format!("{rel}: {w}"));
+            }
+        }
+    }
+    assert!(files > 30, "the whole site: {files} files");
+    for page in [
+        "search.html",
+        "deadlines.html",
+        "procedures.html",
+        "procedure/responding-to-a-concern.html",
+        "role/key-worker.html",
+        "glossary.html",
+        "assessment/evidence.html",
+        "audit/all.html",
+    ] {
+        assert!(site.join(page).is_file(), "the English address {page}");
+    }
+    assert!(
+        found.is_empty(),
+        "Albanian in the English site:\n{}",
+        found.join("\n")
     );
 }
 

@@ -6,6 +6,7 @@ mod common;
 
 use common::browser::*;
 use common::*;
+use doracak::pipeline::search::analyzer::Analysis;
 use serde_json::Value;
 
 /// (query, a URL the results must contain, how high it must rank).
@@ -89,6 +90,24 @@ const CASES: &[(&str, &str, usize)] = &[
     ),
 ];
 
+const ALBANIAN: Analysis = Analysis::Albanian;
+
+/// The command line's top ten for `query` on the shipped handbook, as URLs.
+fn cli_top_ten(query: &str) -> Vec<String> {
+    use std::sync::OnceLock;
+    static DOCS: OnceLock<Vec<doracak::pipeline::search::Doc>> = OnceLock::new();
+    let docs = DOCS.get_or_init(|| {
+        let (hb, diags) = doracak::check(&repo());
+        let hb = hb.unwrap_or_else(|| panic!("{}", diags.report()));
+        doracak::pipeline::search::documents(&hb, &doracak::interface_strings(&repo(), &hb))
+    });
+    doracak::pipeline::search::query::search(docs, ALBANIAN, query, 10)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.url)
+        .collect()
+}
+
 fn url_rank(urls: &[String], expected: &str) -> Option<usize> {
     urls.iter().position(|u| u.contains(expected))
 }
@@ -100,7 +119,7 @@ fn relevance_through_the_command_line() {
     let docs = doracak::pipeline::search::documents(&hb, &doracak::interface_strings(&repo(), &hb));
     let mut failures = Vec::new();
     for (query, expected, within) in CASES {
-        let hits = doracak::pipeline::search::query::search(&docs, query, 10).unwrap();
+        let hits = doracak::pipeline::search::query::search(&docs, ALBANIAN, query, 10).unwrap();
         let urls: Vec<String> = hits.iter().map(|h| h.url.clone()).collect();
         match url_rank(&urls, expected) {
             Some(r) if r < *within => {}
@@ -137,9 +156,26 @@ fn relevance_through_the_command_line() {
             .iter()
             .any(|h| h["id"] == "S5.1.2" && h["kind"] == "evidence")
     );
+    // Highlights are character ranges of the plain snippet, not marks inside it.
+    let first = &hits[0];
+    let snippet: Vec<char> = first["snippet"].as_str().unwrap().chars().collect();
+    let marked: Vec<String> = first["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let (a, b) = (
+                r[0].as_u64().unwrap() as usize,
+                r[1].as_u64().unwrap() as usize,
+            );
+            snippet[a..b].iter().collect::<String>().to_lowercase()
+        })
+        .collect();
     assert!(
-        hits[0]["snippet"].as_str().unwrap().contains("«"),
-        "the snippet marks the match: {hits}"
+        marked
+            .iter()
+            .any(|m| m.starts_with("dëshmi") || m.starts_with("penalitet")),
+        "the highlights point at the matched words: {marked:?} in {first}"
     );
     let o = doracak(&["--root", repo().to_str().unwrap(), "search", "ankese"]);
     let text = String::from_utf8_lossy(&o.stdout);
@@ -177,6 +213,13 @@ fn relevance_in_the_browser_from_file_urls() {
             r => failures.push(format!(
                 "{query:?}: {expected} at {r:?}, want top {within}; got {urls:?}"
             )),
+        }
+        // The site and `doracak search` rank alike: the same ten, in the same order.
+        let cli = cli_top_ten(query);
+        if cli != urls {
+            failures.push(format!(
+                "{query:?}: the browser ranks {urls:?}, the command line {cli:?}"
+            ));
         }
     }
     assert!(
@@ -309,7 +352,7 @@ fn rust_and_js_analyzers_agree() {
         "x",
     ];
     let text = words.join(" ");
-    let rust: Vec<String> = doracak::pipeline::search::analyzer::analyze(&text);
+    let rust: Vec<String> = ALBANIAN.analyze(&text);
     let tab = open(&browser, &file_url(&site.join("kerko.html")));
     wait_for(&tab, "!!window.DORACAK_SEARCH", "the index to load");
     let js = eval(
@@ -341,6 +384,6 @@ fn rust_and_js_analyzers_agree() {
             .iter()
             .map(|v| v.as_str().unwrap().to_string())
             .collect();
-        assert_eq!(js, doracak::pipeline::search::analyzer::analyze(w), "{w}");
+        assert_eq!(js, ALBANIAN.analyze(w), "{w}");
     }
 }

@@ -85,9 +85,6 @@ pub struct Timing {
     /// Approximate calendar length in seconds (a month = 30 days, a working day 7/5 of a
     /// day), for sorting.
     pub seconds: u64,
-    /// The duration in Albanian words ("14 ditë"), without working days or a range's end;
-    /// pages word timings from the locale pack instead.
-    pub human: String,
     /// The days are working days ("30 ditë pune").
     pub working_days: bool,
     /// The longer end of a range, as written ("P12M" of "nga 4 deri në 12 muaj").
@@ -375,7 +372,11 @@ pub fn build(config: Config, src: Sources) -> Handbook {
             f.template = Some(template);
         }
     }
-    let glossary = src.glossary.map(|l| glossary(l.value)).unwrap_or_default();
+    let anchors = crate::address::for_language(&config.language);
+    let glossary = src
+        .glossary
+        .map(|l| glossary(l.value, anchors))
+        .unwrap_or_default();
     let principles = src
         .principles
         .map(|l| Principles {

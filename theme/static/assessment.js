@@ -369,7 +369,7 @@
     return true;
   }
 
-  // "Qendra X — 2026 (2)", or the next number free.
+  // "Hill House — 2026 (2)", or the next number free.
   function freeName(name) {
     var names = state.store.list().map(function (a) { return a.name; });
     for (var n = 2; ; n++) {

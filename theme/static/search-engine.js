@@ -48,9 +48,10 @@
     return out;
   }
 
-  // Step 3: Albanian suffix stripping, with the suffixes the index was built with.
+  // Step 4 for Albanian: suffix stripping, with the suffixes the index was built with.
   // At most maxStrips endings come off one word.
-  function stem(word, suffixes, minStem, maxStrips) {
+  // A derivational ending (raportim, raportuar) is the last to come off.
+  function stem(word, suffixes, minStem, maxStrips, derivational) {
     if (!ALPHA_ONLY.test(word)) { return word; }
     var w = word;
     outer: for (var n = 0; n < maxStrips; n++) {
@@ -58,7 +59,11 @@
         var s = suffixes[i];
         if (w.length > s.length && w.slice(-s.length) === s) {
           var rest = w.slice(0, -s.length);
-          if (Array.from(rest).length >= minStem) { w = rest; continue outer; }
+          if (Array.from(rest).length >= minStem) {
+            w = rest;
+            if (derivational && derivational.indexOf(s) >= 0) { break outer; }
+            continue outer;
+          }
         }
       }
       break;
@@ -66,11 +71,32 @@
     return w;
   }
 
-  function analyzeToken(t, idx) { return stem(fold(t), idx.suffixes, idx.minStem, idx.maxStrips); }
+  // The stop words of the index's language, as a set (made once per index).
+  function stopSet(a) {
+    if (!a.stopSet) {
+      a.stopSet = Object.create(null);
+      a.stop.forEach(function (w) { a.stopSet[w] = true; });
+    }
+    return a.stopSet;
+  }
+
+  // Steps 2–4 on one word, by the language the index was built for (idx.analysis):
+  // folding, then stop words (null), then Albanian suffixes, the Snowball English
+  // stemmer (snowball-english.js), or nothing.
+  function analyzeToken(t, idx) {
+    var a = idx.analysis;
+    var w = fold(t);
+    if (stopSet(a)[w]) { return null; }
+    if (a.language === "sq") { return stem(w, a.suffixes, a.minStem, a.maxStrips, a.derivational); }
+    if (a.language === "en") { return root.Doracak.stemEnglish(w); }
+    return w;
+  }
 
   // The analyzed terms of a text, as the Rust analyzer gives them.
   function analyze(text, idx) {
-    return split(text).map(function (t) { return analyzeToken(t.text, idx); });
+    var out = [];
+    split(text).forEach(function (t) { var term = analyzeToken(t.text, idx); if (term !== null) { out.push(term); } });
+    return out;
   }
 
   function lowerBound(arr, x) {
@@ -99,13 +125,16 @@
     }
   }
 
-  // Parse a query into words: each word's terms, and whether it is still being typed.
+  // Parse a query into words: each word's term, and whether it is still being typed
+  // (the last word, when the query ends in it). Stop words are dropped; a stop word typed
+  // last leaves no word being typed. The Rust twin is index::parse.
   function parse(query, idx) {
     var tokens = split(query);
     var typing = query.length > 0 && WORD.test(Array.from(query).pop());
     var words = [];
     tokens.forEach(function (t, i) {
-      words.push({ text: t.text, term: analyzeToken(t.text, idx), last: typing && i === tokens.length - 1 });
+      var term = analyzeToken(t.text, idx);
+      if (term !== null) { words.push({ text: t.text, term: term, last: typing && i === tokens.length - 1 }); }
     });
     return words;
   }
@@ -155,7 +184,7 @@
   function snippet(idx, query, text, width) {
     width = width || 180;
     var hit = matcher(idx, query);
-    var marks = split(text).filter(function (t) { return hit(analyzeToken(t.text, idx)); });
+    var marks = split(text).filter(function (t) { var term = analyzeToken(t.text, idx); return term !== null && hit(term); });
     // Compounds and their parts overlap: keep the outermost.
     marks = marks.filter(function (m, i) { return !marks.some(function (o, j) { return j !== i && o.from <= m.from && o.to >= m.to && (o.to - o.from) > (m.to - m.from); }); });
     var start = 0;

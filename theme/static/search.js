@@ -1,4 +1,4 @@
-// doracak search box (every page) and search page (kerko.html). The index is loaded on
+// doracak search box (every page) and search page. The index is loaded on
 // first use as a script, which works from file:// where fetching JSON would not.
 (function () {
   "use strict";

@@ -79,7 +79,6 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
             kind: "none",
             iso: String::new(),
             seconds: 0,
-            human: String::new(),
             working_days: false,
             to_iso: None,
             to_seconds: None,
@@ -116,7 +115,6 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
         text: t.text.value,
         kind,
         seconds: calendar(&d),
-        human: d.to_albanian(),
         working_days,
         to_seconds: to.as_ref().map(|(_, end)| calendar(end)),
         parsed: Some((d, to.as_ref().map(|(_, end)| *end))),
@@ -252,7 +250,7 @@ pub fn term_id(prefix: &str, term: &str) -> String {
     id.trim_end_matches('-').to_string()
 }
 
-pub(super) fn glossary(g: source::GlossarySrc) -> Glossary {
+pub(super) fn glossary(g: source::GlossarySrc, addr: &crate::address::Pages) -> Glossary {
     let terms = |v: Vec<source::TermSrc>, prefix: &str| -> Vec<Term> {
         let mut seen = std::collections::HashSet::new();
         v.into_iter()
@@ -275,8 +273,8 @@ pub(super) fn glossary(g: source::GlossarySrc) -> Glossary {
     };
     Glossary {
         source: g.source,
-        abbreviations: terms(g.abbreviations, "shkurtim-"),
-        definitions: terms(g.definitions, "perkufizim-"),
+        abbreviations: terms(g.abbreviations, addr.abbreviation_anchor),
+        definitions: terms(g.definitions, addr.definition_anchor),
     }
 }
 

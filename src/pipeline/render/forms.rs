@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::views::{ActsView, Html};
-use crate::address;
 use crate::markdown;
 use crate::pipeline::model::Form;
 use crate::pipeline::model::forms::{ColumnKind, Field, FieldKind, FormSection, PartRole};
@@ -131,6 +130,7 @@ pub fn page(
     f: &Form,
     used_by: Vec<ActsView>,
     ui: &HashMap<String, String>,
+    addr: &crate::address::Pages,
 ) -> Option<FormPageView> {
     let t = f.template.as_ref()?;
     let mut pages: Vec<PrintedPageView> = vec![PrintedPageView {
@@ -179,7 +179,7 @@ pub fn page(
     Some(FormPageView {
         id: f.id.clone(),
         label: label(&f.id, f.printed_code.as_deref()),
-        url: address::form_page(&f.id),
+        url: addr.form_page(&f.id),
         catalogue_title: f.title.clone(),
         title: t.title.clone(),
         code: t.code.clone(),

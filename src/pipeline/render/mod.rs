@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 use minijinja::{Environment, Value, context};
 
-use crate::address::{self, PAGES};
+use crate::address::{self, Pages};
 use crate::diagnostics::{Diagnostics, Pos};
 use crate::pipeline::model::Handbook;
 use crate::theme::Theme;
@@ -101,6 +101,7 @@ pub fn render(
     let Some(env) = environment(theme, ui, diags) else {
         return;
     };
+    let addr = address::for_language(&hb.config.language);
     let mut v = views::build(hb, ui);
     let site = template_value(&v.site);
     let ui_value = template_value(&ui);
@@ -122,10 +123,11 @@ pub fn render(
     let mut r = Renderer {
         env,
         jobs: Vec::new(),
-        base: context! { site => site, ui => ui_value, csp => CSP, standards => standards.clone(), nav => nav, addr => addresses() },
+        base: context! { site => site, ui => ui_value, csp => CSP, standards => standards.clone(), nav => nav, addr => addresses(addr) },
+        whole: whole_handbook_pages(addr),
     };
 
-    r.page(PAGES.home, "index.html", context! { page => "index" });
+    r.page(addr.home, "index.html", context! { page => "index" });
     for (i, (_, _, url)) in heads.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| heads.get(p));
         let next = heads.get(i + 1);
@@ -140,34 +142,30 @@ pub fn render(
     }
     // The pages every site has: (address, template, the nav entry it belongs to).
     let fixed = [
-        (PAGES.print_all, "print.html", "print"),
-        (PAGES.search, "search.html", "search"),
-        (PAGES.assessment, "assessment-overview.html", "assessment"),
+        (addr.print_all, "print.html", "print"),
+        (addr.search, "search.html", "search"),
+        (addr.assessment, "assessment-overview.html", "assessment"),
         (
-            PAGES.assessment_evidence,
+            addr.assessment_evidence,
             "assessment-evidence.html",
             "assessment",
         ),
-        (PAGES.assessment_plan, "assessment-plan.html", "assessment"),
-        (
-            PAGES.assessment_print,
-            "assessment-print.html",
-            "assessment",
-        ),
+        (addr.assessment_plan, "assessment-plan.html", "assessment"),
+        (addr.assessment_print, "assessment-print.html", "assessment"),
     ];
     for (path, template, page) in fixed {
         r.page(path, template, context! { page => page });
     }
     // Audit sheets (blank, for inspectors) and the self-assessment (for directors).
     r.page(
-        PAGES.audit_all,
+        addr.audit_all,
         "audit.html",
         context! { page => "audit", sheets => standards.clone(), full => true },
     );
     for (i, (number, _, _)) in heads.iter().enumerate() {
         let sv = standards.get_item(&Value::from(i)).unwrap_or_default();
         r.page(
-            &address::audit_sheet(*number),
+            &addr.audit_sheet(*number),
             "audit.html",
             context! { page => "audit", sheets => vec![sv.clone()], full => false },
         );
@@ -175,10 +173,10 @@ pub fn render(
         let next = heads.get(i + 1);
         // Beside each other in the assessment's folder: linked by file name.
         let sibling = |x: Option<&(u32, String, String)>| {
-            x.map(|(number, title, _)| context! { number => *number, title => title.clone(), file => address::standard(*number) })
+            x.map(|(number, title, _)| context! { number => *number, title => title.clone(), file => addr.standard(*number) })
         };
         r.page(
-            &address::assessment_standard(*number),
+            &addr.assessment_standard(*number),
             "assessment-standard.html",
             context! { page => "assessment", s => sv, prev => sibling(prev), next => sibling(next) },
         );
@@ -189,49 +187,49 @@ pub fn render(
     let listed = [
         (
             v.nav.procedures,
-            PAGES.procedures,
+            addr.procedures,
             "procedures.html",
             "procedures",
             context! { collections => template_value(&v.collections), procedures => template_value(&v.procedures) },
         ),
         (
             v.nav.roles,
-            PAGES.roles,
+            addr.roles,
             "roles.html",
             "roles",
             context! { roles => template_value(&v.roles) },
         ),
         (
             v.nav.forms,
-            PAGES.forms,
+            addr.forms,
             "forms.html",
             "forms",
             context! { groups => template_value(&v.forms) },
         ),
         (
             v.nav.deadlines,
-            PAGES.deadlines,
+            addr.deadlines,
             "deadlines.html",
             "deadlines",
             context! { deadlines => template_value(&v.deadlines), filter_roles => template_value(&views::deadline_roles(&v.deadlines)), filter_collections => template_value(&views::deadline_collections(&v.deadlines, &v.collections, ui)) },
         ),
         (
             v.nav.glossary,
-            PAGES.glossary,
+            addr.glossary,
             "glossary.html",
             "glossary",
             context! { glossary => template_value(&v.glossary) },
         ),
         (
             v.nav.principles,
-            PAGES.principles,
+            addr.principles,
             "principles.html",
             "principles",
             context! { principles => template_value(&v.principles) },
         ),
         (
             v.indicators.is_some(),
-            PAGES.indicators,
+            addr.indicators,
             "indicators.html",
             "indicators",
             context! { ind => template_value(&v.indicators) },
@@ -264,7 +262,7 @@ pub fn render(
     }
     if v.nav.training {
         r.page(
-            PAGES.training,
+            addr.training,
             "trainer.html",
             context! { page => "training", collections => template_value(&v.collections), procedures => template_value(&v.procedures), roles => template_value(&v.roles) },
         );
@@ -299,15 +297,15 @@ pub fn render(
     for (path, bytes) in theme.statics() {
         put(path, bytes);
     }
-    put(PAGES.ui_script, ui_script(ui).as_bytes());
-    put(PAGES.ui_print_style, ui_print_style(ui).as_bytes());
+    put(addr.ui_script, ui_script(ui, addr).as_bytes());
+    put(addr.ui_print_style, ui_print_style(ui).as_bytes());
     // The assessment catalogue holds every criterion and evidence text: streamed to disk.
     // (`catalog.json` is streamed by the build beside the pages.)
-    if let Err(e) = sink.put_stream(PAGES.assessment_catalog, &mut |w| {
+    if let Err(e) = sink.put_stream(addr.assessment_catalog, &mut |w| {
         crate::assessment::write_catalog_script(hb, w)
     }) {
         diags.error(
-            Pos::file(PAGES.assessment_catalog),
+            Pos::file(addr.assessment_catalog),
             format!("cannot write the assessment catalogue: {e}"),
         );
     }
@@ -316,8 +314,8 @@ pub fn render(
 
 /// The fixed pages' addresses for the templates (`addr.home` …): plain paths, written into
 /// `href`s as they are.
-fn addresses() -> Value {
-    let serde_json::Value::Object(map) = serde_json::to_value(&PAGES).unwrap_or_default() else {
+fn addresses(addr: &Pages) -> Value {
+    let serde_json::Value::Object(map) = serde_json::to_value(addr).unwrap_or_default() else {
         return Value::UNDEFINED;
     };
     map.into_iter()
@@ -347,17 +345,21 @@ struct Job {
 }
 
 /// The pages that hold every standard at once.
-const WHOLE_HANDBOOK_PAGES: [&str; 4] = [
-    PAGES.print_all,
-    PAGES.audit_all,
-    PAGES.assessment_evidence,
-    PAGES.assessment_print,
-];
+fn whole_handbook_pages(addr: &Pages) -> [&'static str; 4] {
+    [
+        addr.print_all,
+        addr.audit_all,
+        addr.assessment_evidence,
+        addr.assessment_print,
+    ]
+}
 
 struct Renderer<'a> {
     env: Environment<'a>,
     jobs: Vec<Job>,
     base: Value,
+    /// The pages streamed to disk (`whole_handbook_pages`).
+    whole: [&'static str; 4],
 }
 
 impl Renderer<'_> {
@@ -371,7 +373,7 @@ impl Renderer<'_> {
             path: path.to_string(),
             template,
             ctx,
-            stream: WHOLE_HANDBOOK_PAGES.contains(&path),
+            stream: self.whole.contains(&path),
         });
     }
 

@@ -10,8 +10,6 @@ use serde_json::{Value, json};
 
 use crate::pipeline::model::{Criterion, Handbook, Standard};
 
-/// Where `build` writes the catalogue, inside the site.
-pub const PATH: &str = crate::address::PAGES.oscal_catalog;
 /// The OSCAL version the catalogue follows.
 pub const OSCAL_VERSION: &str = "1.1.3";
 

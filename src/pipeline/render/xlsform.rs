@@ -14,8 +14,6 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError}
 use crate::markdown::to_plain;
 use crate::pipeline::model::{Criterion, Evidence, Handbook, Standard};
 
-/// Where `build` writes the form, inside the site.
-pub const PATH: &str = crate::address::PAGES.audit_form;
 /// The form's id (`settings.form_id`): submissions of this form belong together.
 pub const FORM_ID: &str = "doracak_auditimi";
 /// The header questions, by name.

@@ -1,26 +1,43 @@
-//! The one text analyzer of doracak's search, as a tantivy tokenizer pipeline:
+//! The text analyzer of doracak's search, one per handbook language, as a tantivy
+//! tokenizer pipeline:
 //!
 //! 1. `Splitter`: words are runs of letters and digits; a `/` between two such runs joins
 //!    them (`G/SPIF`, `VT/VMT`), and the compound is emitted together with its parts, so
 //!    both "G/SPIF" and "SPIF" find it.
 //! 2. `fold`: Unicode compatibility decomposition, combining marks dropped, a few Latin
 //!    letters mapped (ë→e, ç→c, ß→ss …), then lowercase — so "deshmi" meets "dëshmi".
-//! 3. `stem`: light suffix stripping for Albanian inflection (ankesë / ankesa / ankesat /
-//!    ankesave → ankes), repeated while a suffix matches and at least `MIN_STEM` letters
-//!    remain, at most `MAX_STRIPS` times. Tokens with digits or `/` are not stemmed.
+//! 3. stop words of the language dropped ("i", "e", "të", "dhe"; "the", "of", "and"), so
+//!    they no longer match nearly every document.
+//! 4. stemming, by the language (`Analysis`):
+//!    - `sq`: light suffix stripping for Albanian inflection (ankesë / ankesa / ankesat /
+//!      ankesave → ankes) and the two endings of action nouns and participles (raportim,
+//!      raportuar → raport), repeated while a suffix matches and at least `MIN_STEM`
+//!      letters remain, at most `MAX_STRIPS` times. Tokens with digits or `/` are not
+//!      stemmed.
+//!    - `en`: the Snowball English stemmer that tantivy ships (reported → report; policies
+//!      → polici, not police).
+//!    - any other language: folding only.
 //!
-//! The browser reproduces steps 1–3 on the query (`theme/static/search-engine.js`), reading
-//! `SUFFIXES`, `MIN_STEM` and `MAX_STRIPS` from the index itself; a test proves the two agree.
+//! The browser reproduces every step on the query (`theme/static/search-engine.js`, with
+//! `theme/static/snowball-english.js` for English), reading the language, the stop words
+//! and the Albanian suffixes from the index itself; a test proves the two agree.
 
-use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
+use tantivy::tokenizer::{Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Albanian inflectional endings (after folding), tried in this order. The final "s"
 /// catches the genitive of i- and ë-stems once their vowel is gone (dëshmisë → dëshmis →
-/// dëshmi), so every form of a word reaches the same stem.
+/// dëshmi), so every form of a word reaches the same stem. "uar", "ues" and "im" end
+/// participles, agent nouns and action nouns (raportuar, raportues, raportim → raport;
+/// vlerësuar, vlerësim → vlerës), so a deed and its report meet.
 pub const SUFFIXES: &[&str] = &[
-    "eve", "ave", "ive", "esh", "ise", "ite", "it", "in", "et", "at", "es", "en", "ve", "te", "ne",
-    "a", "e", "i", "s",
+    "eve", "ave", "ive", "esh", "ise", "ite", "uar", "ues", "it", "in", "im", "et", "at", "es",
+    "en", "ve", "te", "ne", "a", "e", "i", "s",
 ];
+
+/// The endings among `SUFFIXES` that make a word from another (raportim, raportuar from
+/// raport): stripping stops after one, so vlerësuar and vlerësimit both end at vlerës
+/// instead of one of them going on to "vler".
+pub const DERIVATIONAL: &[&str] = &["uar", "ues", "im"];
 
 /// The shortest stem suffix stripping may leave.
 pub const MIN_STEM: usize = 4;
@@ -30,25 +47,39 @@ pub const MIN_STEM: usize = 4;
 /// (penalitetit → penalitet → penalit → penal, meeting "penal").
 pub const MAX_STRIPS: usize = 2;
 
-/// The name the analyzer is registered under in a tantivy index.
-pub const NAME: &str = "doracak_sq";
+pub use crate::language::{Analysis, STOP_EN, STOP_SQ};
 
-pub fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(Splitter)
-        .filter(Map(fold_lower))
-        .filter(Map(stem_in_place))
-        .build()
-}
-
-/// The analyzed terms of a text, in order.
-pub fn analyze(text: &str) -> Vec<String> {
-    let mut a = analyzer();
-    let mut stream = a.token_stream(text);
-    let mut out = Vec::new();
-    while stream.advance() {
-        out.push(stream.token().text.clone());
+impl Analysis {
+    /// The name an index is registered under in tantivy.
+    pub fn tokenizer_name(self) -> &'static str {
+        match self {
+            Analysis::Albanian => "doracak_sq",
+            Analysis::English => "doracak_en",
+            Analysis::Folding => "doracak_fold",
+        }
     }
-    out
+
+    /// The tantivy analyzer of this language.
+    pub fn analyzer(self) -> TextAnalyzer {
+        let base = TextAnalyzer::builder(Splitter).filter(Normalize(self));
+        match self {
+            Analysis::English => base
+                .filter(Stemmer::new(tantivy::tokenizer::Language::English))
+                .build(),
+            _ => base.build(),
+        }
+    }
+
+    /// The analyzed terms of a text, in order.
+    pub fn analyze(self, text: &str) -> Vec<String> {
+        let mut a = self.analyzer();
+        let mut stream = a.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().text.clone());
+        }
+        out
+    }
 }
 
 fn fold_lower(s: &mut String) {
@@ -73,11 +104,6 @@ fn fold_lower(s: &mut String) {
     }
 }
 
-fn stem_in_place(s: &mut String) {
-    let keep = stem_len(s);
-    s.truncate(keep);
-}
-
 /// Strip Albanian endings from a folded, lowercased word.
 pub fn stem(word: &str) -> String {
     word[..stem_len(word)].to_string()
@@ -96,6 +122,9 @@ fn stem_len(word: &str) -> usize {
                 && stemmed.chars().count() >= MIN_STEM
             {
                 w = stemmed;
+                if DERIVATIONAL.contains(suf) {
+                    break 'again;
+                }
                 continue 'again;
             }
         }
@@ -193,47 +222,61 @@ fn split(text: &str) -> Vec<Token> {
     out
 }
 
-// --- 2 and 3. a filter that rewrites each token's text ------------------------------------
+// --- 2, 3 and the Albanian 4: folding, stop words, suffixes ----------------------------
 
-/// A token filter applying a function to every token's text.
+/// A token filter that folds each token, drops the language's stop words and, for
+/// Albanian, strips suffixes.
 #[derive(Clone, Copy)]
-pub struct Map(pub fn(&mut String));
+pub struct Normalize(pub Analysis);
 
 #[derive(Clone)]
-pub struct MapTokenizer<T> {
+pub struct NormalizeTokenizer<T> {
     inner: T,
-    f: fn(&mut String),
+    analysis: Analysis,
 }
 
-pub struct MapStream<S> {
+pub struct NormalizeStream<S> {
     inner: S,
-    f: fn(&mut String),
+    analysis: Analysis,
 }
 
-impl TokenFilter for Map {
-    type Tokenizer<T: Tokenizer> = MapTokenizer<T>;
-    fn transform<T: Tokenizer>(self, inner: T) -> MapTokenizer<T> {
-        MapTokenizer { inner, f: self.0 }
+impl TokenFilter for Normalize {
+    type Tokenizer<T: Tokenizer> = NormalizeTokenizer<T>;
+    fn transform<T: Tokenizer>(self, inner: T) -> NormalizeTokenizer<T> {
+        NormalizeTokenizer {
+            inner,
+            analysis: self.0,
+        }
     }
 }
 
-impl<T: Tokenizer> Tokenizer for MapTokenizer<T> {
-    type TokenStream<'a> = MapStream<T::TokenStream<'a>>;
+impl<T: Tokenizer> Tokenizer for NormalizeTokenizer<T> {
+    type TokenStream<'a> = NormalizeStream<T::TokenStream<'a>>;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        MapStream {
+        NormalizeStream {
             inner: self.inner.token_stream(text),
-            f: self.f,
+            analysis: self.analysis,
         }
     }
 }
 
-impl<S: TokenStream> TokenStream for MapStream<S> {
+impl<S: TokenStream> TokenStream for NormalizeStream<S> {
     fn advance(&mut self) -> bool {
-        if !self.inner.advance() {
-            return false;
+        loop {
+            if !self.inner.advance() {
+                return false;
+            }
+            let text = &mut self.inner.token_mut().text;
+            fold_lower(text);
+            if self.analysis.stop_words().contains(&text.as_str()) {
+                continue;
+            }
+            if self.analysis == Analysis::Albanian {
+                let keep = stem_len(text);
+                text.truncate(keep);
+            }
+            return true;
         }
-        (self.f)(&mut self.inner.token_mut().text);
-        true
     }
     fn token(&self) -> &Token {
         self.inner.token()
@@ -246,6 +289,10 @@ impl<S: TokenStream> TokenStream for MapStream<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn analyze(text: &str) -> Vec<String> {
+        Analysis::Albanian.analyze(text)
+    }
 
     #[test]
     fn inflections_meet() {
@@ -279,7 +326,7 @@ mod tests {
     #[test]
     fn offsets_point_into_the_text() {
         let text = "Çdo fëmijë, G/SPIF.";
-        let mut a = analyzer();
+        let mut a = Analysis::Albanian.analyzer();
         let mut s = a.token_stream(text);
         let mut seen = Vec::new();
         while s.advance() {
@@ -287,5 +334,57 @@ mod tests {
             seen.push(text[t.offset_from..t.offset_to].to_string());
         }
         assert_eq!(seen, vec!["Çdo", "fëmijë", "G/SPIF", "G", "SPIF"]);
+    }
+
+    #[test]
+    fn albanian_stop_words_match_nothing() {
+        assert_eq!(analyze("vlerësimi i nevojave"), vec!["vleres", "nevoj"]);
+        assert!(analyze("i e të në dhe për nga").is_empty());
+    }
+
+    #[test]
+    fn a_deed_and_its_report_meet() {
+        let stems: Vec<String> = [
+            "raport",
+            "raporti",
+            "raportim",
+            "raportimi",
+            "raportimit",
+            "raportuar",
+            "raportuara",
+            "raportues",
+        ]
+        .iter()
+        .map(|w| analyze(w).remove(0))
+        .collect();
+        assert!(stems.iter().all(|s| s == "raport"), "{stems:?}");
+        assert_eq!(analyze("identifikimi")[0], analyze("identifikuar")[0]);
+        assert_eq!(analyze("vlerësimit")[0], analyze("vlerësuar")[0]);
+    }
+
+    #[test]
+    fn english_stems_and_stops() {
+        let en = Analysis::English;
+        assert_eq!(en.analyze("reported"), en.analyze("report"));
+        assert_eq!(en.analyze("reporting"), en.analyze("reports"));
+        assert_ne!(en.analyze("policies"), en.analyze("police"));
+        assert_eq!(en.analyze("policies"), en.analyze("policy"));
+        assert_eq!(en.analyze("within the hour"), vec!["within", "hour"]);
+        assert_eq!(
+            en.analyze("Naïve G/SPIF"),
+            vec!["naiv", "g/spif", "g", "spif"]
+        );
+    }
+
+    #[test]
+    fn other_languages_fold_only() {
+        let f = Analysis::for_language("de");
+        assert_eq!(f, Analysis::Folding);
+        assert_eq!(
+            f.analyze("Straße und Ämter"),
+            vec!["strasse", "und", "amter"]
+        );
+        assert_eq!(Analysis::for_language("sq-AL"), Analysis::Albanian);
+        assert_eq!(Analysis::for_language("en_GB"), Analysis::English);
     }
 }

@@ -90,6 +90,7 @@ pub struct Doc {
 /// Every document of the handbook, in a stable order; titles in the words of `ui`, the
 /// handbook's interface strings.
 pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
+    let addr = address::for_language(&hb.config.language);
     let mut docs = Vec::new();
     let mut push = |id: &str, kind: Kind, title: String, text: String, url: String| {
         docs.push(Doc {
@@ -101,7 +102,7 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
         })
     };
     for s in &hb.standards {
-        let page = address::standard(s.number);
+        let page = addr.standard(s.number);
         push(
             &s.id,
             Kind::Standard,
@@ -170,7 +171,7 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
         }
     }
     for p in &hb.procedures {
-        let page = address::procedure(&p.id);
+        let page = addr.procedure(&p.id);
         let mut text = p.definition.as_deref().map(to_plain).unwrap_or_default();
         for s in &p.sections {
             for part in [s.title.as_deref(), s.text.as_deref()]
@@ -234,7 +235,7 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
                 &[("title", &heading), ("jurisdiction", j)],
             );
         }
-        push(&r.id, Kind::Role, heading, text, address::role(&r.id));
+        push(&r.id, Kind::Role, heading, text, addr.role(&r.id));
     }
     for f in &hb.forms {
         let Some(t) = &f.template else {
@@ -247,14 +248,14 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
                     None => f.title.clone(),
                 },
                 f.group.clone(),
-                address::form(&f.id),
+                addr.form(&f.id),
             );
             continue;
         };
         // A form encoded field by field: the form, and each of its sections with the
         // printed words of its fields, reach the form's page.
         let label = crate::pipeline::model::forms::label(&f.id, f.printed_code.as_deref());
-        let page = address::form_page(&f.id);
+        let page = addr.form_page(&f.id);
         push(
             &f.id,
             Kind::Form,
@@ -297,7 +298,7 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
             Kind::Term,
             title,
             to_plain(&t.text),
-            address::glossary_term(&t.id),
+            addr.glossary_term(&t.id),
         );
     }
     for p in &hb.principles.principles {
@@ -306,7 +307,7 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
             Kind::Term,
             p.title.clone(),
             to_plain(&p.text),
-            address::principle(&p.id),
+            addr.principle(&p.id),
         );
     }
     if let Some(ind) = &hb.indicators {
@@ -317,7 +318,7 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
                     Kind::Indicator,
                     g.title.clone(),
                     to_plain(&i.text),
-                    address::indicator(&i.id),
+                    addr.indicator(&i.id),
                 );
             }
         }
@@ -340,7 +341,7 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
                             &[("number", &a.number), ("plan", &p.title)],
                         ),
                         text,
-                        format!("{}#{}", address::plan(&p.id), a.id),
+                        format!("{}#{}", addr.plan(&p.id), a.id),
                     );
                 }
             }

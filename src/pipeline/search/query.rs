@@ -1,18 +1,17 @@
-//! `doracak search`: the site's search from the terminal, on a tantivy index built in
-//! memory with the same analyzer and the same documents as the browser's index.
+//! `doracak search`: the site's search from the terminal. Results are ranked by the very
+//! index the browser gets (`index::Ranking`), so the terminal and the site agree on what
+//! comes first; tantivy, with the same analyzer, picks the passage to show and where the
+//! matched words are in it.
 
 use serde::Serialize;
-use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, RegexQuery, TermQuery};
-use tantivy::schema::{
-    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
-};
+use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, TantivyDocument, Term, doc};
+use tantivy::{Index, Term, doc};
 
-use super::analyzer::{self, NAME};
-use super::index::TITLE_WEIGHT;
-use super::{Doc, Kind};
+use super::Doc;
+use super::analyzer::Analysis;
+use super::index::{Ranking, parse};
 
 /// One search result.
 #[derive(Debug, Serialize)]
@@ -21,158 +20,194 @@ pub struct Hit {
     pub kind: String,
     pub title: String,
     pub url: String,
-    pub score: f32,
-    /// A passage of the text with the matched words between « and ».
+    /// The score the site's search gives this document for the query.
+    pub score: f64,
+    /// A passage of the text around the matched words, plain.
     pub snippet: String,
+    /// Where the matched words are in `snippet`: `[start, end)` ranges counted in
+    /// characters (Unicode scalar values), in order, not overlapping.
+    pub highlights: Vec<[usize; 2]>,
 }
 
-struct Fields {
-    id: Field,
-    kind: Field,
-    url: Field,
-    title: Field,
-    text: Field,
-}
-
-/// Search `docs` for `query`; the best `limit` hits.
-pub fn search(docs: &[Doc], query: &str, limit: usize) -> tantivy::Result<Vec<Hit>> {
-    let mut sb = Schema::builder();
-    let analyzed = TextOptions::default()
-        .set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(NAME)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        )
-        .set_stored();
-    let f = Fields {
-        id: sb.add_text_field("id", STRING | STORED),
-        kind: sb.add_text_field("kind", STRING | STORED),
-        url: sb.add_text_field("url", STORED),
-        title: sb.add_text_field("title", analyzed.clone()),
-        text: sb.add_text_field("text", analyzed),
-    };
-    let index = Index::create_in_ram(sb.build());
-    index.tokenizers().register(NAME, analyzer::analyzer());
-    let mut writer = index.writer_with_num_threads(1, 30_000_000)?;
-    for d in docs {
-        writer.add_document(doc!(
-            f.id => d.id.clone(),
-            f.kind => d.kind.name(),
-            f.url => d.url.clone(),
-            f.title => d.title.clone(),
-            f.text => d.text.clone(),
-        ))?;
-    }
-    writer.commit()?;
-    let searcher = index.reader()?.searcher();
-
-    let words: Vec<&str> = query.split_whitespace().collect();
-    // The analyzed term of each query word, and whether it is the word being typed.
-    let query_terms: Vec<(Vec<String>, bool)> = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| (analyzer::analyze(w), i + 1 == words.len()))
-        .filter(|(t, _)| !t.is_empty())
-        .collect();
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        let last = i + 1 == words.len();
-        for term in analyzer::analyze(w) {
-            for (field, boost) in [(f.title, TITLE_WEIGHT), (f.text, 1.0)] {
-                let tq = TermQuery::new(
-                    Term::from_field_text(field, &term),
-                    IndexRecordOption::WithFreqs,
-                );
-                clauses.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(tq), boost)),
-                ));
-                if last && term.chars().all(|c| c.is_alphanumeric()) {
-                    // The word being typed: any longer term that starts with it.
-                    if let Ok(rq) = RegexQuery::from_pattern(&format!("{term}.+"), field) {
-                        clauses.push((
-                            Occur::Should,
-                            Box::new(BoostQuery::new(Box::new(rq), 0.5 * boost)),
-                        ));
-                    }
-                }
-            }
-        }
-    }
-    if clauses.is_empty() {
+/// Search `docs` (of a handbook analysed as `analysis`) for `query`; the best `limit` hits.
+pub fn search(
+    docs: &[Doc],
+    analysis: Analysis,
+    query: &str,
+    limit: usize,
+) -> tantivy::Result<Vec<Hit>> {
+    let ranking = Ranking::new(docs, analysis);
+    let ranked: Vec<(usize, f64)> = ranking.rank(query).into_iter().take(limit).collect();
+    if ranked.is_empty() {
         return Ok(Vec::new());
     }
-    let q = BooleanQuery::new(clauses);
-    let top = searcher.search(
-        &q,
-        &TopDocs::with_limit(limit.max(1) * 4 + 50).order_by_score(),
-    )?;
-    let mut snippets = SnippetGenerator::create(&searcher, &q, f.text)?;
-    snippets.set_max_num_chars(180);
-    let mut hits = Vec::new();
-    for (score, addr) in top {
-        let d: TantivyDocument = searcher.doc(addr)?;
-        let get = |field: Field| {
-            d.get_first(field)
-                .and_then(|v| v.as_str())
-                .unwrap_or("")
-                .to_string()
-        };
-        let kind = get(f.kind);
-        let boost = Kind::ALL
-            .iter()
-            .find(|k| k.name() == kind)
-            .map_or(1.0, |k| k.boost());
-        let snip = snippets.snippet_from_doc(&d);
-        let mut text = String::new();
-        let mut at = 0;
-        let frag = snip.fragment();
-        // A compound (G/SPIF) and its parts highlight overlapping ranges: keep the first.
-        for r in snip.highlighted() {
-            let r = (r.start, r.end);
-            if r.0 < at
-                || r.1 > frag.len()
-                || !frag.is_char_boundary(r.0)
-                || !frag.is_char_boundary(r.1)
-            {
-                continue;
+    let snippets = Snippets::new(docs, analysis, query, &ranked)?;
+    Ok(ranked
+        .iter()
+        .enumerate()
+        .map(|(k, &(d, score))| {
+            let doc = &docs[d];
+            let (snippet, highlights) = snippets.of(k);
+            Hit {
+                id: doc.id.clone(),
+                kind: doc.kind.name().to_string(),
+                title: doc.title.clone(),
+                url: doc.url.clone(),
+                score,
+                snippet,
+                highlights,
             }
-            text.push_str(&frag[at..r.0]);
-            text.push('«');
-            text.push_str(&frag[r.0..r.1]);
-            text.push('»');
-            at = r.1;
+        })
+        .collect())
+}
+
+/// The passages of the hits, from a tantivy index of their texts.
+struct Snippets {
+    parts: Vec<(String, Vec<[usize; 2]>)>,
+}
+
+impl Snippets {
+    fn new(
+        docs: &[Doc],
+        analysis: Analysis,
+        query: &str,
+        ranked: &[(usize, f64)],
+    ) -> tantivy::Result<Snippets> {
+        let name = analysis.tokenizer_name();
+        let mut sb = Schema::builder();
+        let analyzed = TextOptions::default()
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(name)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+            .set_stored();
+        let text = sb.add_text_field("text", analyzed);
+        let index = Index::create_in_ram(sb.build());
+        index.tokenizers().register(name, analysis.analyzer());
+        let mut writer = index.writer_with_num_threads(1, 15_000_000)?;
+        for &(d, _) in ranked {
+            writer.add_document(doc!(text => docs[d].text.clone()))?;
         }
-        text.push_str(&frag[at..]);
-        // Coordination, as in the browser: more of the query's words, higher rank.
-        let doc_terms: std::collections::HashSet<String> =
-            analyzer::analyze(&format!("{} {}", get(f.title), get(f.text)))
-                .into_iter()
-                .collect();
-        let matched = query_terms
+        writer.commit()?;
+        let searcher = index.reader()?.searcher();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (term, last) in parse(analysis, query) {
+            let tq = TermQuery::new(
+                Term::from_field_text(text, &term),
+                IndexRecordOption::WithFreqs,
+            );
+            clauses.push((Occur::Should, Box::new(tq)));
+            if last
+                && term.chars().all(char::is_alphabetic)
+                && let Ok(rq) = RegexQuery::from_pattern(&format!("{term}.+"), text)
+            {
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(rq), 0.5))));
+            }
+        }
+        let q = BooleanQuery::new(clauses);
+        let mut generator = SnippetGenerator::create(&searcher, &q, text)?;
+        generator.set_max_num_chars(180);
+        let parts = ranked
             .iter()
-            .filter(|(terms, last)| {
-                terms.iter().any(|t| {
-                    doc_terms.contains(t)
-                        || (*last && doc_terms.iter().any(|d| d.starts_with(t.as_str())))
-                })
-            })
-            .count();
-        let coord = if query_terms.is_empty() {
-            1.0
-        } else {
-            (matched as f32 / query_terms.len() as f32).powi(3)
-        };
-        hits.push(Hit {
-            id: get(f.id),
-            kind,
-            title: get(f.title),
-            url: get(f.url),
-            score: score * boost * coord,
-            snippet: text.split_whitespace().collect::<Vec<_>>().join(" "),
-        });
+            .map(|&(d, _)| passage(&generator.snippet(&docs[d].text)))
+            .collect();
+        Ok(Snippets { parts })
     }
-    hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-    hits.truncate(limit);
-    Ok(hits)
+
+    fn of(&self, k: usize) -> (String, Vec<[usize; 2]>) {
+        self.parts[k].clone()
+    }
+}
+
+/// A snippet's fragment with its white space collapsed, and its highlighted ranges moved
+/// to the collapsed text and counted in characters. A compound (G/SPIF) and its parts
+/// highlight overlapping ranges: the first is kept.
+fn passage(snip: &tantivy::snippet::Snippet) -> (String, Vec<[usize; 2]>) {
+    let frag = snip.fragment();
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    for r in snip.highlighted() {
+        if marks.last().is_some_and(|&(_, end)| r.start < end)
+            || r.end > frag.len()
+            || !frag.is_char_boundary(r.start)
+            || !frag.is_char_boundary(r.end)
+        {
+            continue;
+        }
+        marks.push((r.start, r.end));
+    }
+    let mut text = String::with_capacity(frag.len());
+    let mut ranges = Vec::with_capacity(marks.len());
+    let mut chars = 0usize;
+    let mut open: Option<usize> = None;
+    let mut next = marks.iter().peekable();
+    let mut pending_space = false;
+    for (at, c) in frag.char_indices() {
+        if let Some(&&(_, end)) = next.peek()
+            && let Some(start) = open
+            && at >= end
+        {
+            ranges.push([start, chars]);
+            open = None;
+            next.next();
+        }
+        if c.is_whitespace() {
+            pending_space = !text.is_empty();
+            continue;
+        }
+        if pending_space {
+            text.push(' ');
+            chars += 1;
+            pending_space = false;
+        }
+        if open.is_none()
+            && let Some(&&(start, _)) = next.peek()
+            && at == start
+        {
+            open = Some(chars);
+        }
+        text.push(c);
+        chars += 1;
+    }
+    if let Some(start) = open {
+        ranges.push([start, chars]);
+    }
+    (text, ranges)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::search::Kind;
+
+    fn doc(id: &str, text: &str) -> Doc {
+        Doc {
+            id: id.into(),
+            kind: Kind::Term,
+            title: id.into(),
+            text: text.into(),
+            url: format!("{id}.html"),
+        }
+    }
+
+    #[test]
+    fn highlights_are_ranges_of_the_plain_passage() {
+        let docs = [
+            doc("a", "Raporti  i  «incidentit»\nraportohet brenda 24 orëve."),
+            doc("b", "Asgjë këtu."),
+        ];
+        let hits = search(&docs, Analysis::Albanian, "incidentit", 5).unwrap();
+        assert_eq!(hits.len(), 1);
+        let h = &hits[0];
+        assert_eq!(
+            h.snippet,
+            "Raporti i «incidentit» raportohet brenda 24 orëve"
+        );
+        let marked: Vec<String> = h
+            .highlights
+            .iter()
+            .map(|[a, b]| h.snippet.chars().skip(*a).take(b - a).collect())
+            .collect();
+        assert_eq!(marked, vec!["incidentit"]);
+    }
 }

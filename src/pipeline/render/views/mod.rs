@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use minijinja::Value;
 use serde::Serialize;
 
-use crate::address;
+use crate::address::{self, Pages};
 use crate::markdown;
 use crate::pipeline::model::{self, Handbook};
 
@@ -36,6 +36,9 @@ pub struct SiteView {
     /// The home page's sentence above the standards, where the handbook sets one.
     pub standards_intro: Option<String>,
     pub language: String,
+    /// How the search analyses words (`sq`, `en`, `fold`): an English site loads the
+    /// Snowball stemmer's script.
+    pub analysis: crate::language::Analysis,
     /// The self-assessment rating scale, best first.
     pub scale: Vec<crate::config::Rating>,
 }
@@ -143,6 +146,8 @@ pub(super) fn lines_html(s: &Option<String>) -> Option<Html> {
 
 /// Titles of everything a reference can point at.
 pub(super) struct Titles<'a> {
+    /// The addresses in the handbook's language.
+    addr: &'static Pages,
     /// Forms' printed codes (none where the source prints none).
     form_codes: HashMap<&'a str, Option<&'a str>>,
     roles: HashMap<&'a str, &'a str>,
@@ -168,6 +173,7 @@ pub(super) fn role_title(r: &model::Role, ui: &HashMap<String, String>) -> Strin
 impl<'a> Titles<'a> {
     fn of(hb: &'a Handbook, role_titles: &'a [(String, String)]) -> Self {
         Titles {
+            addr: address::for_language(&hb.config.language),
             form_codes: hb
                 .forms
                 .iter()
@@ -210,13 +216,13 @@ impl<'a> Titles<'a> {
                 id: id.to_string(),
                 code: Some(super::forms::label(id, *printed)),
                 title,
-                url: address::form_page(id),
+                url: self.addr.form_page(id),
             },
             None => LinkView {
                 id: id.to_string(),
                 code: self.form_code(id),
                 title,
-                url: address::form(id),
+                url: self.addr.form(id),
             },
         }
     }
@@ -232,7 +238,7 @@ impl<'a> Titles<'a> {
         &self,
         ids: &[String],
         table: &HashMap<&str, &str>,
-        url: fn(&str) -> String,
+        url: impl Fn(&str) -> String,
     ) -> Vec<LinkView> {
         ids.iter()
             .map(|id| {
@@ -324,6 +330,7 @@ pub(super) fn ui_get(ui: &HashMap<String, String>, key: &str) -> String {
 
 /// Every criterion and step as a place (label, context, url), for back-links.
 fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsView> {
+    let addr = address::for_language(&hb.config.language);
     let mut m = HashMap::new();
     let mut put = |id: &str, label: String, context: String, url: String, in_procedure| {
         let view = ActsView {
@@ -339,7 +346,7 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
         for c in &s.criteria {
             let label = format!("{} {}.{}", ui_get(ui, "criterion"), s.number, c.number);
             let context = format!("{} {}: {}", ui_get(ui, "standard"), s.number, s.title);
-            put(&c.id, label, context, address::criterion(&c.id), false);
+            put(&c.id, label, context, addr.criterion(&c.id), false);
         }
     }
     for p in &hb.procedures {
@@ -349,7 +356,7 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
                 &st.id,
                 label,
                 p.title.clone(),
-                address::in_procedure(&p.id, &st.id),
+                addr.in_procedure(&p.id, &st.id),
                 true,
             );
         }
@@ -362,7 +369,7 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
                 &sec.id,
                 label,
                 p.title.clone(),
-                address::in_procedure(&p.id, &sec.id),
+                addr.in_procedure(&p.id, &sec.id),
                 true,
             );
         }
@@ -375,6 +382,8 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
 /// criterion, a step) by id.
 pub(super) struct Cx<'a> {
     pub hb: &'a Handbook,
+    /// The addresses in the handbook's language.
+    pub addr: &'static Pages,
     pub ui: &'a HashMap<String, String>,
     pub titles: Titles<'a>,
     pub md: Md<'a>,
@@ -429,6 +438,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
     );
     let cx = Cx {
         hb,
+        addr: address::for_language(&hb.config.language),
         ui,
         titles: Titles::of(hb, &role_titles),
         md: Md { abbr: &abbr },
@@ -473,6 +483,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
             description: hb.config.description.clone(),
             standards_intro: hb.config.standards_intro.clone(),
             language: hb.config.language.clone(),
+            analysis: crate::language::Analysis::for_language(&hb.config.language),
             scale: hb.config.scale.clone(),
         },
         standards,

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::{ActionView, Cx, DiagramBandView, Html, LinkView, TimingView, timing_view};
-use crate::address;
 
 #[derive(Serialize)]
 pub struct CollectionView {
@@ -109,7 +108,9 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     number: st.number.clone(),
                     title: st.title.clone(),
                     text_html: cx.html(&st.text),
-                    actors: cx.titles.links(&st.actors, &cx.titles.roles, address::role),
+                    actors: cx
+                        .titles
+                        .links(&st.actors, &cx.titles.roles, |id| cx.addr.role(id)),
                     timing: st.timing.iter().map(|t| timing_view(t, cx.ui)).collect(),
                     forms: cx.titles.form_links(&st.forms),
                 };
@@ -125,7 +126,7 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                 id: p.id.clone(),
                 order: p.order,
                 title: p.title.clone(),
-                url: address::procedure(&p.id),
+                url: cx.addr.procedure(&p.id),
                 collection: p.collection.clone(),
                 source: p.source.clone(),
                 definition_html: cx.md.optional_html(&p.definition),
@@ -184,7 +185,7 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     .iter()
                     .filter_map(|st| cx.actions.get(&st.id).cloned())
                     .collect(),
-                handout_url: address::handout(&p.id),
+                handout_url: cx.addr.handout(&p.id),
                 quiz_url: None,
             }
         })

@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use super::{ActsView, Cx, Html, LinkView, TimingView, lines_html, timing_view};
-use crate::address;
 
 #[derive(Serialize)]
 pub struct FormGroupView {
@@ -134,7 +133,7 @@ pub(super) fn forms(cx: &Cx) -> Vec<FormGroupView> {
                 Some(_) => Some(super::super::forms::label(&f.id, f.printed_code.as_deref())),
                 None => f.code.clone(),
             },
-            page_url: f.template.as_ref().map(|_| address::form_page(&f.id)),
+            page_url: f.template.as_ref().map(|_| cx.addr.form_page(&f.id)),
             title: f.title.clone(),
             used_by: f.used_by.iter().filter_map(|id| cx.place(id)).collect(),
         };
@@ -152,7 +151,7 @@ pub(super) fn forms(cx: &Cx) -> Vec<FormGroupView> {
                         .copied()
                         .unwrap_or(p)
                         .to_string(),
-                    url: address::procedure(p),
+                    url: cx.addr.procedure(p),
                 }),
                 forms: vec![view],
             }),
@@ -181,6 +180,7 @@ pub(super) fn build(cx: &Cx) -> Reference {
                 f,
                 f.used_by.iter().filter_map(|id| cx.place(id)).collect(),
                 cx.ui,
+                cx.addr,
             )
         })
         .collect();
@@ -243,7 +243,7 @@ pub(super) fn build(cx: &Cx) -> Reference {
         .map(|p| PlanView {
             id: p.id.clone(),
             title: p.title.clone(),
-            url: address::plan(&p.id),
+            url: cx.addr.plan(&p.id),
             source: p.source.clone(),
             intro_html: cx.md.optional_html(&p.intro),
             activity_count: p

@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use super::{ActsView, CardGroupView, Cx, Html, role_title, ui_get};
-use crate::address;
 
 #[derive(Serialize)]
 pub struct RoleView {
@@ -64,7 +63,7 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
                 jurisdiction: r.jurisdiction.clone(),
                 abbr: r.abbr.clone(),
                 kind: r.kind.name(),
-                url: address::role(&r.id),
+                url: cx.addr.role(&r.id),
                 source: r.source.clone(),
                 definition_html: cx.md.optional_html(&r.definition),
                 sections: r

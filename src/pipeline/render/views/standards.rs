@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use super::{Cx, Html, LinkView, TimingView, timing_view};
-use crate::address;
 
 #[derive(Serialize)]
 pub struct StandardView {
@@ -53,7 +52,7 @@ pub(super) fn build(cx: &Cx) -> Vec<StandardView> {
             id: s.id.clone(),
             number: s.number,
             title: s.title.clone(),
-            url: address::standard(s.number),
+            url: cx.addr.standard(s.number),
             outcome_html: cx.html(&s.outcome),
             statement_html: cx.html(&s.statement),
             evidence_total: s.criteria.iter().map(|c| c.evidence.len()).sum(),
@@ -83,12 +82,12 @@ pub(super) fn build(cx: &Cx) -> Vec<StandardView> {
                         })
                         .collect(),
                     timing: c.timing.iter().map(|t| timing_view(t, cx.ui)).collect(),
-                    roles: cx.titles.links(&c.roles, &cx.titles.roles, address::role),
-                    procedures: cx.titles.links(
-                        &c.procedures,
-                        &cx.titles.procedures,
-                        address::procedure,
-                    ),
+                    roles: cx
+                        .titles
+                        .links(&c.roles, &cx.titles.roles, |id| cx.addr.role(id)),
+                    procedures: cx.titles.links(&c.procedures, &cx.titles.procedures, |id| {
+                        cx.addr.procedure(id)
+                    }),
                     forms: cx.titles.form_links(&c.forms),
                 })
                 .collect(),

@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::{Cx, Html, LinkView, TimingView, timing_view, ui_get};
-use crate::address;
 use crate::pipeline::model;
 use crate::pipeline::render::diagram;
 
@@ -86,7 +85,7 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
         let parent = LinkView::plain(
             s.id.clone(),
             format!("{} {}: {}", ui_get(cx.ui, "standard"), s.number, s.title),
-            address::standard(s.number),
+            cx.addr.standard(s.number),
         );
         for c in &s.criteria {
             let (timing, when) = timings(&c.timing);
@@ -95,9 +94,11 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
                 ActionView {
                     id: c.id.clone(),
                     label: format!("{} {}.{}", ui_get(cx.ui, "criterion"), s.number, c.number),
-                    url: address::criterion(&c.id),
+                    url: cx.addr.criterion(&c.id),
                     what: action_words(None, &c.text),
-                    who: cx.titles.links(&c.roles, &cx.titles.roles, address::role),
+                    who: cx
+                        .titles
+                        .links(&c.roles, &cx.titles.roles, |id| cx.addr.role(id)),
                     timing,
                     when,
                     forms: cx.titles.form_links(&c.forms),
@@ -108,7 +109,7 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
         }
     }
     for p in &cx.hb.procedures {
-        let parent = LinkView::plain(p.id.clone(), p.title.clone(), address::procedure(&p.id));
+        let parent = LinkView::plain(p.id.clone(), p.title.clone(), cx.addr.procedure(&p.id));
         for st in &p.steps {
             let (timing, when) = timings(&st.timing);
             m.insert(
@@ -116,9 +117,11 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
                 ActionView {
                     id: st.id.clone(),
                     label: format!("{} {}", ui_get(cx.ui, "step"), st.number),
-                    url: address::in_procedure(&p.id, &st.id),
+                    url: cx.addr.in_procedure(&p.id, &st.id),
                     what: action_words(st.title.as_deref(), &st.text),
-                    who: cx.titles.links(&st.actors, &cx.titles.roles, address::role),
+                    who: cx
+                        .titles
+                        .links(&st.actors, &cx.titles.roles, |id| cx.addr.role(id)),
                     timing,
                     when,
                     forms: cx.titles.form_links(&st.forms),
@@ -139,7 +142,7 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
                 ActionView {
                     id: sec.id.clone(),
                     label: what.clone(),
-                    url: address::in_procedure(&p.id, &sec.id),
+                    url: cx.addr.in_procedure(&p.id, &sec.id),
                     what,
                     who: Vec::new(),
                     timing,

@@ -1,0 +1,243 @@
+//! An English handbook, end to end: its search stems and stops words the English way in
+//! the command line and in the browser alike, and its self-assessment and search work from
+//! `file://` with no Albanian word on screen.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use common::browser::*;
+use common::*;
+use doracak::pipeline::search::analyzer::Analysis;
+use headless_chrome::Tab;
+
+const EN: Analysis = Analysis::English;
+
+fn root() -> PathBuf {
+    fixtures().join("english")
+}
+
+fn cli(query: &str) -> Vec<String> {
+    let (hb, diags) = doracak::check(&root());
+    let hb = hb.unwrap_or_else(|| panic!("{}", diags.report()));
+    let docs = doracak::pipeline::search::documents(&hb, &doracak::interface_strings(&root(), &hb));
+    doracak::pipeline::search::query::search(&docs, EN, query, 20)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.url)
+        .collect()
+}
+
+const STEP_POLICE: &str = "procedure/responding-to-a-concern.html#responding-to-a-concern.2";
+const STEP_POLICIES: &str = "procedure/responding-to-a-concern.html#responding-to-a-concern.3";
+
+#[test]
+fn english_search_meets_reported_and_report_and_keeps_policies_from_police() {
+    // "Staff know how to report a concern, and every report is followed up." — standard 2.
+    let reported = cli("reported");
+    assert!(reported.iter().any(|u| u == "S2.html"), "{reported:?}");
+    let policies = cli("policies");
+    assert!(policies.iter().any(|u| u == STEP_POLICIES), "{policies:?}");
+    assert!(!policies.iter().any(|u| u == STEP_POLICE), "{policies:?}");
+    // "police " typed whole: a word still being typed ("police") also finds longer words.
+    let police = cli("police ");
+    assert!(police.iter().any(|u| u == STEP_POLICE), "{police:?}");
+    assert!(!police.iter().any(|u| u == STEP_POLICIES), "{police:?}");
+    // Stop words find nothing on their own, and do not dilute a query.
+    assert!(cli("the of and").is_empty());
+    assert_eq!(cli("the police "), police);
+}
+
+/// Albanian words: the Albanian pack's words that are neither in the English pack nor in
+/// the English handbook.
+fn albanian_words() -> BTreeSet<String> {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3)
+            .map(|w| w.to_lowercase().replace('ë', "e").replace('ç', "c"))
+            .collect()
+    };
+    let pack = |lang: &str| -> std::collections::BTreeMap<String, String> {
+        toml::from_str(&read(&repo().join(format!("theme/locales/{lang}.toml")))).unwrap()
+    };
+    let en: BTreeSet<String> = pack("en").values().flat_map(|v| words(v)).collect();
+    let mut content = BTreeSet::new();
+    for e in walkdir::WalkDir::new(root()) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            content.extend(words(&read(e.path())));
+        }
+    }
+    pack("sq")
+        .values()
+        .flat_map(|v| words(v))
+        .filter(|w| !en.contains(w) && !content.contains(w))
+        .collect()
+}
+
+fn no_albanian_on_screen(tab: &Tab, albanian: &BTreeSet<String>, what: &str) {
+    let text = eval(tab, "document.body.innerText");
+    let text = text.as_str().unwrap();
+    let found: Vec<&str> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| albanian.contains(&w.to_lowercase().replace('ë', "e").replace('ç', "c")))
+        .collect();
+    assert!(
+        found.is_empty() && !text.contains(['ë', 'ç']),
+        "{what}: Albanian on screen: {found:?}"
+    );
+}
+
+#[test]
+fn the_english_site_s_search_and_self_assessment_work_from_file_urls_in_english() {
+    let Some(browser) =
+        browser("the_english_site_s_search_and_self_assessment_work_from_file_urls_in_english")
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root(), dir.path());
+    let site = dir.path().join("site");
+    build_ok(dir.path(), &site);
+    let albanian = albanian_words();
+
+    // The analyzers agree, word by word, on English words with stems, stop words,
+    // apostrophes and marks.
+    let tab = open(&browser, &file_url(&site.join("search.html")));
+    wait_for(&tab, "!!window.DORACAK_SEARCH", "the index to load");
+    let words = [
+        "reported",
+        "reporting",
+        "reports",
+        "report",
+        "policies",
+        "policy",
+        "police",
+        "children's",
+        "don't",
+        "the",
+        "And",
+        "within",
+        "generously",
+        "communism",
+        "arsenal",
+        "emergency",
+        "evening",
+        "added",
+        "dying",
+        "skies",
+        "news",
+        "ugly",
+        "proceeded",
+        "naïve",
+        "Café",
+        "G/SPIF",
+        "24-hour",
+        "2nd",
+        "safeguarding",
+        "volunteers",
+    ];
+    for w in words {
+        let js = eval(
+            &tab,
+            &format!(
+                "Doracak.search.analyze({}, DORACAK_SEARCH)",
+                serde_json::to_string(w).unwrap()
+            ),
+        );
+        let js: Vec<String> = js
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(js, EN.analyze(w), "{w}");
+    }
+    // The browser ranks as the command line does.
+    for q in [
+        "reported",
+        "policies",
+        "police",
+        "the police",
+        "concern log",
+        "recr",
+    ] {
+        let urls = eval(
+            &tab,
+            &format!(
+                "Doracak.search.search(DORACAK_SEARCH, {}, {{ limit: 20 }}).map(r => r.url)",
+                serde_json::to_string(q).unwrap()
+            ),
+        );
+        let urls: Vec<String> = urls
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u.as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(urls, cli(q), "{q}");
+    }
+
+    // The search page, with a query typed as a person would.
+    let tab = open(
+        &browser,
+        &format!("{}?q=reported", file_url(&site.join("search.html"))),
+    );
+    wait_for(
+        &tab,
+        "document.querySelectorAll('#search-page-results li').length > 0",
+        "results",
+    );
+    let marks = eval(
+        &tab,
+        "[...document.querySelectorAll('#search-page-results mark')].map(m => m.textContent.toLowerCase())",
+    );
+    assert!(
+        marks.as_array().unwrap().iter().any(|m| m == "report"),
+        "'report' is highlighted for 'reported': {marks}"
+    );
+    no_albanian_on_screen(&tab, &albanian, "the search page");
+
+    // The self-assessment: create, rate, see the score, all in English.
+    let tab = open(&browser, &file_url(&site.join("assessment/index.html")));
+    eval(&tab, "localStorage.clear()");
+    tab.reload(true, None).unwrap();
+    tab.wait_until_navigated().unwrap();
+    tab.wait_for_element("[data-assess-new] input[name=name]")
+        .unwrap()
+        .type_into("Hill House 2026")
+        .unwrap();
+    tab.wait_for_element("[data-assess-new] button[type=submit]")
+        .unwrap()
+        .click()
+        .unwrap();
+    wait_for(
+        &tab,
+        "document.querySelector('[data-assess-select]').selectedOptions[0].textContent === 'Hill House 2026'",
+        "the new assessment is selected",
+    );
+    no_albanian_on_screen(&tab, &albanian, "the self-assessment overview");
+    let tab = open(&browser, &file_url(&site.join("assessment/S1.html")));
+    tab.wait_for_element("input[name='r-S1.1'][value=met]")
+        .unwrap()
+        .click()
+        .unwrap();
+    tab.wait_for_element("input[name='r-S1.2'][value=partly]")
+        .unwrap()
+        .click()
+        .unwrap();
+    wait_for(
+        &tab,
+        "document.querySelector('[data-score=\"S1\"]').textContent.includes('3 / 4')",
+        "the score of standard 1",
+    );
+    no_albanian_on_screen(&tab, &albanian, "a standard's rating page");
+    let tab = open(&browser, &file_url(&site.join("assessment/index.html")));
+    wait_for(
+        &tab,
+        "document.body.innerText.includes('Hill House 2026')",
+        "the overview",
+    );
+    no_albanian_on_screen(&tab, &albanian, "the overview with scores");
+}
