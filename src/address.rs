@@ -3,157 +3,227 @@
 //! them (`addr` in every template), the search index points at them, and the browser
 //! scripts get them in `static/ui.js` (`window.DORACAK_ADDR`).
 //!
-//! The names are in the handbook's language (`for_language`): an Albanian handbook has
-//! the names it has always had (`afatet.html`, `kerko.html`, `auditim/`, `vleresim/` …),
-//! so links into published sites keep working; every other language gets English names
-//! (`deadlines.html`, `search.html`, `audit/`, `assessment/` …). Addresses are flat
-//! `.html` files with explicit names, because a folder address does not open its
-//! `index.html` under `file://`. Ids (`S2.3.1`, step ids) are the anchors and the
-//! assessment file's keys, and never change with the language.
+//! The names come from the locale pack (`address_*` keys), so they are in the handbook's
+//! language and a handbook may rename them in its `theme/strings.toml`: the Albanian pack
+//! keeps the names the shipped handbook has always had (`afatet.html`, `kerko.html`,
+//! `auditim/`, `vleresim/` …), so links into published sites keep working; the English
+//! pack has English names (`deadlines.html`, `search.html`, `audit/`, `assessment/` …).
+//! Addresses are flat `.html` files with explicit names, because a folder address does not
+//! open its `index.html` under `file://`. The home page, the scripts, the search index and
+//! the OSCAL catalogue have the same names in every language; ids (`S2.3.1`, step ids)
+//! are the anchors and the assessment file's keys, and never change with the language.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 
-/// The fixed pages of a site, by what they are.
-#[derive(Debug, Clone, Serialize)]
-pub struct Pages {
-    pub home: &'static str,
-    pub search: &'static str,
-    pub print_all: &'static str,
-    pub procedures: &'static str,
-    pub roles: &'static str,
-    pub forms: &'static str,
-    pub deadlines: &'static str,
-    /// The trainer's page: every procedure and role with its diagram, handout, quiz, card.
-    pub training: &'static str,
-    pub glossary: &'static str,
-    pub principles: &'static str,
-    pub indicators: &'static str,
-    pub audit_all: &'static str,
-    pub audit_dir: &'static str,
-    /// The audit as an XLSForm, for KoboToolbox and ODK (docs/xlsform.md).
-    pub audit_form: &'static str,
-    /// The standards as an OSCAL catalogue (docs/oscal.md).
-    pub oscal_catalog: &'static str,
-    pub assessment: &'static str,
-    pub assessment_dir: &'static str,
-    pub assessment_evidence: &'static str,
-    pub assessment_plan: &'static str,
-    pub assessment_print: &'static str,
-    pub assessment_catalog: &'static str,
-    pub search_index: &'static str,
-    pub ui_script: &'static str,
-    pub ui_print_style: &'static str,
-    pub static_dir: &'static str,
-    /// The folder of the procedures' pages.
-    pub procedure_dir: &'static str,
-    /// The folder of the roles' pages.
-    pub role_dir: &'static str,
-    /// The folder of the forms encoded field by field.
-    pub form_dir: &'static str,
-    /// The folder of the action plans.
-    pub plan_dir: &'static str,
-    /// The start of a glossary abbreviation's anchor (`shkurtim-apap`).
-    pub abbreviation_anchor: &'static str,
-    /// The start of a glossary definition's anchor (`perkufizim-viktime`).
-    pub definition_anchor: &'static str,
-    /// The folder of the procedures' handouts.
-    pub handout_dir: &'static str,
-    /// The folder of the quizzes.
-    pub quiz_dir: &'static str,
-    /// The start of a role quiz's file name, beside the procedures' quizzes.
-    pub quiz_role_prefix: &'static str,
+use crate::diagnostics::{Diagnostics, Pos};
+
+/// What an address names, which decides what it may look like.
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    /// A page: a relative path ending in `.html`.
+    Page,
+    /// A folder: a relative path ending in `/`.
+    Folder,
+    /// A file of another kind (the spreadsheet): a relative path with an extension.
+    File,
+    /// The start of an anchor: letters, digits and `-`, ending in `-`.
+    Anchor,
 }
 
-/// The addresses of an Albanian handbook: the names the shipped handbook has always had.
-pub const SQ: Pages = Pages {
-    home: "index.html",
-    search: "kerko.html",
-    print_all: "printo.html",
-    procedures: "procedurat.html",
-    roles: "rolet.html",
-    forms: "formularet.html",
-    deadlines: "afatet.html",
-    training: "trajnim.html",
-    glossary: "fjalori.html",
-    principles: "parimet.html",
-    indicators: "treguesit.html",
-    audit_all: "auditim/te-gjitha.html",
-    audit_dir: "auditim/",
-    audit_form: "auditim/formulari-auditimit.xlsx",
-    oscal_catalog: "oscal/catalog.json",
-    assessment: "vleresim/index.html",
-    assessment_dir: "vleresim/",
-    assessment_evidence: "vleresim/provat.html",
-    assessment_plan: "vleresim/plani.html",
-    assessment_print: "vleresim/printo.html",
-    assessment_catalog: "vleresim/catalog.js",
-    search_index: "search-index.js",
-    ui_script: "static/ui.js",
-    ui_print_style: "static/ui-print.css",
-    static_dir: "static/",
-    procedure_dir: "procedura/",
-    role_dir: "roli/",
-    form_dir: "formulari/",
-    plan_dir: "plani/",
-    abbreviation_anchor: "shkurtim-",
-    definition_anchor: "perkufizim-",
-    handout_dir: "trajnim/fletushka/",
-    quiz_dir: "trajnim/kuizi/",
-    quiz_role_prefix: "roli-",
-};
+/// The addresses a locale pack names: its key (`address_` + the field), and what it is.
+const PACK_KEYS: &[(&str, Shape)] = &[
+    ("address_search", Shape::Page),
+    ("address_print_all", Shape::Page),
+    ("address_procedures", Shape::Page),
+    ("address_roles", Shape::Page),
+    ("address_forms", Shape::Page),
+    ("address_deadlines", Shape::Page),
+    ("address_glossary", Shape::Page),
+    ("address_principles", Shape::Page),
+    ("address_indicators", Shape::Page),
+    ("address_audit_dir", Shape::Folder),
+    ("address_audit_all", Shape::Page),
+    ("address_audit_form", Shape::File),
+    ("address_assessment_dir", Shape::Folder),
+    ("address_assessment", Shape::Page),
+    ("address_assessment_evidence", Shape::Page),
+    ("address_assessment_plan", Shape::Page),
+    ("address_assessment_print", Shape::Page),
+    ("address_assessment_compare", Shape::Page),
+    ("address_procedure_dir", Shape::Folder),
+    ("address_role_dir", Shape::Folder),
+    ("address_form_dir", Shape::Folder),
+    ("address_plan_dir", Shape::Folder),
+    ("address_abbreviation_anchor", Shape::Anchor),
+    ("address_definition_anchor", Shape::Anchor),
+    ("address_training", Shape::Page),
+    ("address_handout_dir", Shape::Folder),
+    ("address_quiz_dir", Shape::Folder),
+    ("address_quiz_role_prefix", Shape::Anchor),
+];
 
-/// The addresses of a handbook in any other language.
-pub const EN: Pages = Pages {
-    home: "index.html",
-    search: "search.html",
-    print_all: "print.html",
-    procedures: "procedures.html",
-    roles: "roles.html",
-    forms: "forms.html",
-    deadlines: "deadlines.html",
-    training: "training.html",
-    glossary: "glossary.html",
-    principles: "principles.html",
-    indicators: "indicators.html",
-    audit_all: "audit/all.html",
-    audit_dir: "audit/",
-    audit_form: "audit/audit-form.xlsx",
-    oscal_catalog: "oscal/catalog.json",
-    assessment: "assessment/index.html",
-    assessment_dir: "assessment/",
-    assessment_evidence: "assessment/evidence.html",
-    assessment_plan: "assessment/plan.html",
-    assessment_print: "assessment/print.html",
-    assessment_catalog: "assessment/catalog.js",
-    search_index: "search-index.js",
-    ui_script: "static/ui.js",
-    ui_print_style: "static/ui-print.css",
-    static_dir: "static/",
-    procedure_dir: "procedure/",
-    role_dir: "role/",
-    form_dir: "form/",
-    plan_dir: "plan/",
-    abbreviation_anchor: "abbreviation-",
-    definition_anchor: "term-",
-    handout_dir: "training/handout/",
-    quiz_dir: "training/quiz/",
-    quiz_role_prefix: "role-",
-};
+/// The pages, folders and anchors of a site, by what they are.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Pages {
+    pub home: String,
+    pub search: String,
+    pub print_all: String,
+    pub procedures: String,
+    pub roles: String,
+    pub forms: String,
+    pub deadlines: String,
+    pub glossary: String,
+    pub principles: String,
+    pub indicators: String,
+    pub audit_all: String,
+    pub audit_dir: String,
+    /// The audit as an XLSForm, for KoboToolbox and ODK (docs/xlsform.md).
+    pub audit_form: String,
+    /// The standards as an OSCAL catalogue (docs/oscal.md).
+    pub oscal_catalog: String,
+    pub assessment: String,
+    pub assessment_dir: String,
+    pub assessment_evidence: String,
+    pub assessment_plan: String,
+    pub assessment_print: String,
+    /// Two assessments of one centre compared (progress over time).
+    pub assessment_compare: String,
+    pub assessment_catalog: String,
+    pub search_index: String,
+    pub ui_script: String,
+    pub ui_print_style: String,
+    pub static_dir: String,
+    /// The folder of the procedures' pages.
+    pub procedure_dir: String,
+    /// The folder of the roles' pages.
+    pub role_dir: String,
+    /// The folder of the forms encoded field by field.
+    pub form_dir: String,
+    /// The folder of the action plans.
+    pub plan_dir: String,
+    /// The start of a glossary abbreviation's anchor (`shkurtim-apap`).
+    pub abbreviation_anchor: String,
+    /// The start of a glossary definition's anchor (`perkufizim-viktime`).
+    pub definition_anchor: String,
+    /// The trainer's page: every procedure and role with its diagram, handout, quiz, card.
+    pub training: String,
+    /// The folder of the procedures' handouts.
+    pub handout_dir: String,
+    /// The folder of the quizzes.
+    pub quiz_dir: String,
+    /// The start of a role quiz's file name, beside the procedures' quizzes.
+    pub quiz_role_prefix: String,
+}
 
-/// The addresses of a handbook in `language` (a code of `doracak.toml`: `sq`, `en`, `sq-AL` …).
-pub fn for_language(language: &str) -> &'static Pages {
-    let primary = language.split(['-', '_']).next().unwrap_or("");
-    if primary.eq_ignore_ascii_case("sq") {
-        &SQ
-    } else {
-        &EN
+impl Pages {
+    /// The addresses named by the interface strings `ui` (the `address_*` keys; `check`
+    /// has made sure they are there and well formed).
+    pub fn from_strings(ui: &HashMap<String, String>) -> Pages {
+        let get = |field: &str| {
+            ui.get(&format!("address_{field}"))
+                .cloned()
+                .unwrap_or_default()
+        };
+        let assessment_dir = get("assessment_dir");
+        Pages {
+            home: "index.html".into(),
+            search: get("search"),
+            print_all: get("print_all"),
+            procedures: get("procedures"),
+            roles: get("roles"),
+            forms: get("forms"),
+            deadlines: get("deadlines"),
+            glossary: get("glossary"),
+            principles: get("principles"),
+            indicators: get("indicators"),
+            audit_all: get("audit_all"),
+            audit_dir: get("audit_dir"),
+            audit_form: get("audit_form"),
+            oscal_catalog: "oscal/catalog.json".into(),
+            assessment: get("assessment"),
+            assessment_evidence: get("assessment_evidence"),
+            assessment_plan: get("assessment_plan"),
+            assessment_print: get("assessment_print"),
+            assessment_compare: get("assessment_compare"),
+            assessment_catalog: format!("{assessment_dir}catalog.js"),
+            assessment_dir,
+            search_index: "search-index.js".into(),
+            ui_script: "static/ui.js".into(),
+            ui_print_style: "static/ui-print.css".into(),
+            static_dir: "static/".into(),
+            procedure_dir: get("procedure_dir"),
+            role_dir: get("role_dir"),
+            form_dir: get("form_dir"),
+            plan_dir: get("plan_dir"),
+            abbreviation_anchor: get("abbreviation_anchor"),
+            definition_anchor: get("definition_anchor"),
+            training: get("training"),
+            handout_dir: get("handout_dir"),
+            quiz_dir: get("quiz_dir"),
+            quiz_role_prefix: get("quiz_role_prefix"),
+        }
+    }
+}
+
+/// Check the addresses the interface strings name: each a relative path of the right kind
+/// (a page ends in `.html`, a folder in `/`), none the same as another or as a fixed one.
+/// A missing key is reported with the other strings.
+pub fn check(ui: &HashMap<String, String>, diags: &mut Diagnostics) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for fixed in ["index.html", "search-index.js", "static/", "oscal/"] {
+        seen.insert(fixed, "a fixed address");
+    }
+    for &(key, shape) in PACK_KEYS {
+        let Some(value) = ui.get(key) else { continue };
+        let v = value.as_str();
+        let safe_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/');
+        let path_ok = !v.is_empty()
+            && !v.starts_with('/')
+            && !v.split('/').any(|part| part == ".." || part == ".")
+            && !v.contains("//")
+            && v.chars().all(safe_char);
+        let (ok, expected) = match shape {
+            Shape::Page => (
+                path_ok && v.ends_with(".html") && v.len() > 5,
+                "a relative file name ending in .html (`kerko.html`, `auditim/te-gjitha.html`)",
+            ),
+            Shape::Folder => (
+                path_ok && v.ends_with('/') && v.len() > 1 && !v.contains('.'),
+                "a relative folder name ending in / (`vleresim/`)",
+            ),
+            Shape::File => (
+                path_ok
+                    && !v.ends_with('/')
+                    && v.rsplit('/').next().is_some_and(|f| f.contains('.')),
+                "a relative file name with its extension (`auditim/formulari.xlsx`)",
+            ),
+            Shape::Anchor => (
+                v.ends_with('-') && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
+                "letters A–Z, digits and -, ending in - (`perkufizim-`)",
+            ),
+        };
+        if !ok {
+            diags.error(
+                Pos::file("theme/strings.toml"),
+                format!("expected the address `{key}` to be {expected}, found {v:?}"),
+            );
+        } else if shape != Shape::Anchor
+            && let Some(other) = seen.insert(v, key)
+        {
+            diags.error(
+                Pos::file("theme/strings.toml"),
+                format!("expected every address to be different, found `{key}` = {v:?}, the same as {other}"),
+            );
+        }
     }
 }
 
 impl Pages {
     /// A standard's page, `S2.html` (also its file inside `auditim/` and `vleresim/`).
-    pub fn standard(&self, n: u32) -> String {
-        format!("S{n}.html")
+    pub fn standard(&self, id: &str) -> String {
+        format!("{id}.html")
     }
 
     /// A criterion or evidence item on its standard's page: `S2.html#S2.3.1`.
@@ -163,13 +233,13 @@ impl Pages {
     }
 
     /// A standard's blank audit sheet.
-    pub fn audit_sheet(&self, n: u32) -> String {
-        format!("{}{}", self.audit_dir, self.standard(n))
+    pub fn audit_sheet(&self, id: &str) -> String {
+        format!("{}{}", self.audit_dir, self.standard(id))
     }
 
     /// A standard's rating page in the self-assessment.
-    pub fn assessment_standard(&self, n: u32) -> String {
-        format!("{}{}", self.assessment_dir, self.standard(n))
+    pub fn assessment_standard(&self, id: &str) -> String {
+        format!("{}{}", self.assessment_dir, self.standard(id))
     }
 
     pub fn procedure(&self, id: &str) -> String {

@@ -38,6 +38,26 @@ pub struct Config {
     /// the procedures index shows them.
     #[serde(default)]
     pub collections: Vec<Collection>,
+    /// The letters before a standard's number in every id (`S` of `S2`, `S2.3`, `S2.3.1`),
+    /// and so in its page's name.
+    #[serde(default = "default_id_prefix")]
+    pub id_prefix: String,
+    /// The names of the three columns of a standard's criteria (criterion, evidence,
+    /// guidance); without them, the locale pack's.
+    #[serde(default)]
+    pub columns: Columns,
+}
+
+/// The headings of a standard's three columns, where the handbook names them.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Columns {
+    #[serde(default)]
+    pub criterion: Option<String>,
+    #[serde(default)]
+    pub evidence: Option<String>,
+    #[serde(default)]
+    pub guidance: Option<String>,
 }
 
 /// A group of procedures, declared by the handbook: its id (what procedures name), its
@@ -59,6 +79,9 @@ pub struct Collection {
 #[serde(deny_unknown_fields)]
 pub struct Rating {
     pub code: String,
+    /// What the step is called; without one, the interface string `scale_<code>` of the
+    /// handbook's language (`scale_met` …), filled in by `name_scale`.
+    #[serde(default)]
     pub label: String,
     #[serde(default)]
     pub points: Option<u32>,
@@ -66,6 +89,10 @@ pub struct Rating {
 
 fn default_language() -> String {
     "sq".into()
+}
+
+fn default_id_prefix() -> String {
+    "S".into()
 }
 
 fn default_output() -> String {
@@ -79,10 +106,10 @@ fn default_scale() -> Vec<Rating> {
         points,
     };
     vec![
-        r("met", "Përmbushur", Some(2)),
-        r("partial", "Pjesërisht", Some(1)),
-        r("not_met", "Nuk përmbushet", Some(0)),
-        r("na", "Nuk aplikohet", None),
+        r("met", "", Some(2)),
+        r("partial", "", Some(1)),
+        r("not_met", "", Some(0)),
+        r("na", "", None),
     ]
 }
 
@@ -98,11 +125,27 @@ impl Default for Config {
             edition: None,
             modified: None,
             collections: Vec::new(),
+            id_prefix: default_id_prefix(),
+            columns: Columns::default(),
         }
     }
 }
 
 impl Config {
+    /// The interface strings this handbook sets itself (the columns' names), over its
+    /// language's pack.
+    pub fn name_interface(&self, ui: &mut std::collections::HashMap<String, String>) {
+        for (key, value) in [
+            ("col_criterion", &self.columns.criterion),
+            ("col_evidence", &self.columns.evidence),
+            ("col_guidance", &self.columns.guidance),
+        ] {
+            if let Some(v) = value {
+                ui.insert(key.to_string(), v.clone());
+            }
+        }
+    }
+
     /// The highest number of points one criterion can earn.
     pub fn max_points(&self) -> u32 {
         self.scale
@@ -110,6 +153,30 @@ impl Config {
             .filter_map(|r| r.points)
             .max()
             .unwrap_or(0)
+    }
+}
+
+/// Give every scale step without a `label` its name from the interface strings
+/// (`scale_<code>`); a step with neither is an error that names what is missing.
+pub fn name_scale(
+    cfg: &mut Config,
+    ui: &std::collections::HashMap<String, String>,
+    diags: &mut Diagnostics,
+) {
+    for r in cfg.scale.iter_mut().filter(|r| r.label.trim().is_empty()) {
+        let key = format!("scale_{}", r.code);
+        match ui.get(&key) {
+            Some(label) => r.label = label.clone(),
+            None => {
+                diags.error(
+                    Pos::file("doracak.toml"),
+                    format!(
+                        "expected a `label` for the scale step {:?} (or the interface string `{key}`), found neither",
+                        r.code
+                    ),
+                );
+            }
+        }
     }
 }
 
@@ -134,6 +201,15 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
 
 fn validate(cfg: &Config, diags: &mut Diagnostics) {
     let pos = || Pos::file("doracak.toml");
+    if cfg.id_prefix.is_empty() || !cfg.id_prefix.chars().all(|c| c.is_ascii_alphabetic()) {
+        diags.error(
+            pos(),
+            format!(
+                "expected `id_prefix` to be one or more letters A–Z (as the `S` of `S2.3`), found {:?}",
+                cfg.id_prefix
+            ),
+        );
+    }
     if cfg.scale.len() < 2 {
         diags.error(
             pos(),

@@ -23,13 +23,14 @@
 //!   writes the new site beside the old one and swaps it into place only if all succeeded.
 //!
 //! **`commands/`** — what sits beside the pipeline: `serve` (build, watch, serve, reload),
-//! `report` (`report` and `aggregate` of exported assessments), `submissions`
+//! `report` (`report` and `aggregate` of exported assessments), `charts` (their SVG
+//! charts), `submissions`
 //! (`import-submissions`: the audit form's data exports → assessment files), `synth`
 //! (benchmark handbooks).
 //!
 //! **Shared by both**: `address` (every page's file and anchor), `config` (`doracak.toml`), `diagnostics` (located errors for people),
 //! `theme` (embedded templates, styles, scripts, strings), `assessment` (the assessment file
-//! and its rules, shared with the browser), `markdown`, `duration`, `text`.
+//! and its rules, shared with the browser; `assessment::compare`, progress between two), `markdown`, `duration`, `text`.
 //!
 //! [`check`] and [`build`] below run the pipeline; `main.rs` is the command line.
 
@@ -64,25 +65,35 @@ pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
         );
         return (None, diags);
     }
-    let config = config::load(root, &mut diags);
+    let mut config = config::load(root, &mut diags);
     let sources = load::load(root, &mut diags);
     validate::validate(&sources, &config, &mut diags);
-    // The interface strings of the handbook's language, with its own theme/strings.toml.
+    // The interface strings of the handbook's language, with its own theme/strings.toml;
+    // they name the rating scale's steps the handbook leaves unnamed.
     let theme = theme::Theme::load(root, &mut diags);
-    let _ = theme.strings(&config.language, &mut diags);
-    if diags.has_errors() {
-        return (None, diags);
+    let ui = theme.strings(&config.language, &mut diags);
+    if let Some(ui) = &ui {
+        config::name_scale(&mut config, ui, &mut diags);
+        address::check(ui, &mut diags);
     }
-    (Some(model::build(config, sources)), diags)
+    match ui {
+        Some(ui) if !diags.has_errors() => {
+            let addresses = address::Pages::from_strings(&ui);
+            (Some(model::build(config, sources, addresses)), diags)
+        }
+        _ => (None, diags),
+    }
 }
 
 /// The interface strings of a valid handbook (its language's pack, with its own
 /// `theme/strings.toml`); `check` has reported any problem with them already.
 pub fn interface_strings(root: &Path, hb: &Handbook) -> HashMap<String, String> {
     let mut scratch = Diagnostics::new();
-    theme::Theme::load(root, &mut scratch)
+    let mut ui = theme::Theme::load(root, &mut scratch)
         .strings(&hb.config.language, &mut scratch)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    hb.config.name_interface(&mut ui);
+    ui
 }
 
 /// Render the site of a valid handbook into `sink`, in the words of `ui`.
@@ -108,22 +119,22 @@ fn write_exports(
     diags: &mut Diagnostics,
     sink: &dyn render::Sink,
 ) {
-    let addr = address::for_language(&hb.config.language);
+    let addr = &hb.addresses;
     let form = render::xlsform::to_bytes(hb, ui)
         .map_err(std::io::Error::other)
-        .and_then(|bytes| sink.put(addr.audit_form, &bytes));
+        .and_then(|bytes| sink.put(&addr.audit_form, &bytes));
     if let Err(e) = form {
         diags.error(
-            Pos::file(addr.audit_form),
+            Pos::file(&addr.audit_form),
             format!("cannot write the audit form: {e}"),
         );
     }
     let catalog = render::oscal::catalog(hb, ui, &render::oscal::last_modified(root, hb));
-    if let Err(e) = sink.put_stream(addr.oscal_catalog, &mut |w| {
+    if let Err(e) = sink.put_stream(&addr.oscal_catalog, &mut |w| {
         serde_json::to_writer_pretty(w, &catalog).map_err(std::io::Error::other)
     }) {
         diags.error(
-            Pos::file(addr.oscal_catalog),
+            Pos::file(&addr.oscal_catalog),
             format!("cannot write the OSCAL catalogue: {e}"),
         );
     }
@@ -174,7 +185,7 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     };
     // The theme and its strings, read once: `check` has reported their problems.
     let theme = theme::Theme::load(root, &mut Diagnostics::new());
-    let Some(ui) = render::ui_strings(&theme, &hb.config.language, &mut diags) else {
+    let Some(ui) = render::ui_strings(&theme, &hb.config, &mut diags) else {
         return (None, diags);
     };
     // Rendering and the search index depend only on the handbook: build them side by side,

@@ -49,6 +49,9 @@ enum Command {
         /// Where to write the report (default: the file's name with .html).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// An earlier assessment of the same centre: the report then shows what changed.
+        #[arg(long, value_name = "OLD.json")]
+        since: Option<PathBuf>,
     },
     /// Compare several centres' exported self-assessments (HTML and CSV).
     Aggregate {
@@ -86,6 +89,10 @@ enum Command {
         /// Instead, write this handbook's text as an mdBook into --out.
         #[arg(long)]
         mdbook: bool,
+        /// Instead, write this many centres' assessment files of this handbook into --out
+        /// (the first three centres also assessed in the two years before).
+        #[arg(long, value_name = "N")]
+        assessments: Option<usize>,
     },
     /// Start a new handbook: write a small, complete example that checks and builds at once.
     Init {
@@ -122,14 +129,23 @@ fn main() -> ExitCode {
             theme,
         } => init(&dir, &language, theme),
         Command::Search { query, json, limit } => search(&cli.root, &query.join(" "), json, limit),
-        Command::Report { file, out } => report(&cli.root, &file, out),
+        Command::Report { file, out, since } => report(&cli.root, &file, out, since.as_deref()),
         Command::Synth {
             standards,
             criteria,
             seed,
             out,
             mdbook,
-        } => synth(&cli.root, standards, criteria, seed, &out, mdbook),
+            assessments,
+        } => synth(
+            &cli.root,
+            standards,
+            criteria,
+            seed,
+            &out,
+            mdbook,
+            assessments,
+        ),
         Command::Aggregate { files, out } => aggregate(&cli.root, &files, &out),
         Command::ImportSubmissions { file, out } => import_submissions(&cli.root, &file, &out),
         Command::Serve { port, out } => match doracak::commands::serve::serve(&cli.root, out, port)
@@ -281,7 +297,12 @@ fn emphasised(snippet: &str, highlights: &[[usize; 2]]) -> String {
     out
 }
 
-fn report(root: &std::path::Path, file: &std::path::Path, out: Option<PathBuf>) -> ExitCode {
+fn report(
+    root: &std::path::Path,
+    file: &std::path::Path,
+    out: Option<PathBuf>,
+    since: Option<&std::path::Path>,
+) -> ExitCode {
     let (hb, mut diags) = doracak::check(root);
     let Some(hb) = hb else {
         eprint!("{}", diags.report());
@@ -292,6 +313,7 @@ fn report(root: &std::path::Path, file: &std::path::Path, out: Option<PathBuf>) 
         root,
         &hb,
         file,
+        since,
         &out,
         &doracak::commands::report::today(),
         &mut diags,
@@ -336,8 +358,7 @@ fn import_submissions(
         return ExitCode::from(1);
     };
     let theme = doracak::theme::Theme::load(root, &mut diags);
-    let Some(ui) = doracak::pipeline::render::ui_strings(&theme, &hb.config.language, &mut diags)
-    else {
+    let Some(ui) = doracak::pipeline::render::ui_strings(&theme, &hb.config, &mut diags) else {
         eprint!("{}", diags.report());
         return ExitCode::from(1);
     };
@@ -368,12 +389,25 @@ fn synth(
     seed: u64,
     out: &std::path::Path,
     mdbook: bool,
+    assessments: Option<usize>,
 ) -> ExitCode {
     let (hb, diags) = doracak::check(root);
     let Some(hb) = hb else {
         eprint!("{}", diags.report());
         return ExitCode::from(1);
     };
+    if let Some(n) = assessments {
+        return match doracak::commands::synth::assessments(&hb, n, seed, out) {
+            Ok(k) => {
+                println!("wrote {} ({k} assessment files)", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{}: error: cannot write: {e}", out.display());
+                ExitCode::from(1)
+            }
+        };
+    }
     let result = if mdbook {
         doracak::commands::synth::to_mdbook(&hb, out).map(|()| hb.standards.len())
     } else {

@@ -46,6 +46,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "templates/assessment-overview.html",
     "templates/assessment-evidence.html",
     "templates/assessment-plan.html",
+    "templates/assessment-compare.html",
     "templates/assessment-print.html",
     "templates/report.html",
     "templates/aggregate.html",
@@ -66,6 +67,8 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/assessment-core.js",
     "static/assessment-store.js",
     "static/assessment.js",
+    "static/assessment-charts.js",
+    "static/assessment-compare.js",
     "static/form.css",
     "static/form-fill.js",
 ];

@@ -125,3 +125,94 @@ fn focus_is_visible() {
     );
     assert_ne!(r["outline"], "none", "focus is visible: {r}");
 }
+
+/// The report with its comparison and charts, the comparison of centres, the overview with
+/// its chart and the filled comparison page: no serious or critical violations.
+#[test]
+fn reports_charts_and_the_comparison_pass_axe() {
+    let Some(axe) = axe_source() else { return };
+    let Some(browser) = browser("reports_charts_and_the_comparison_pass_axe") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let root = repo().to_string_lossy().into_owned();
+    let f = |n: &str| {
+        fixtures()
+            .join("compare")
+            .join(n)
+            .to_string_lossy()
+            .into_owned()
+    };
+    let report = dir.path().join("raporti.html");
+    let o = doracak(&[
+        "--root",
+        &root,
+        "report",
+        &f("2026.json"),
+        "--since",
+        &f("2025.json"),
+        "--out",
+        report.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = doracak(&[
+        "--root",
+        &root,
+        "aggregate",
+        &f("2025.json"),
+        &f("2026.json"),
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let site = shipped_site().join("site");
+    let overview = open(&browser, &file_url(&site.join("vleresim/index.html")));
+    for n in ["2025.json", "2026.json"] {
+        let text = serde_json::to_string(&read(&fixtures().join("compare").join(n))).unwrap();
+        eval(
+            &overview,
+            &format!("window.Doracak.assessmentPage.importText({text})"),
+        );
+    }
+    wait_for(
+        &overview,
+        "!!document.querySelector('[data-score-chart] svg')",
+        "the overview chart",
+    );
+    let compare = open(&browser, &file_url(&site.join("vleresim/krahasimi.html")));
+    wait_for(
+        &compare,
+        "!!document.querySelector('[data-compare=improved]')",
+        "the comparison",
+    );
+    let tabs = [
+        ("raporti.html", open(&browser, &file_url(&report))),
+        (
+            "krahasimi.html",
+            open(&browser, &file_url(&dir.path().join("krahasimi.html"))),
+        ),
+        ("vleresim/index.html", overview),
+        ("vleresim/krahasimi.html", compare),
+    ];
+    let mut failures = Vec::new();
+    for (name, tab) in &tabs {
+        tab.evaluate(&axe, false).expect("axe loads");
+        let result = eval(
+            tab,
+            "axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, first: v.nodes[0] && v.nodes[0].target.join(' ') })))",
+        );
+        let Some(violations) = result.as_array().cloned() else {
+            panic!("{name}: axe-core did not run (its answer was {result})");
+        };
+        for v in violations
+            .iter()
+            .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+        {
+            failures.push(format!(
+                "{name}: {} ({}) on {} nodes, e.g. {}",
+                v["id"], v["impact"], v["nodes"], v["first"]
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -444,3 +444,43 @@ fn the_case_management_forms_carry_their_printed_titles() {
     );
     assert_eq!(title("MR9"), "Mbyllja e rastit");
 }
+
+/// `scripts/seed-check.sh` measures every encoded form and the procedures checked against
+/// their sources, and `docs/seed-check.md` gives the figures for exactly those section
+/// boundaries (seed-check itself lives outside the repository, so it is not run here).
+#[test]
+fn the_seed_check_script_measures_every_encoded_form_at_the_documented_boundaries() {
+    let script = read(&repo().join("scripts/seed-check.sh"));
+    let doc = read(&repo().join("docs/seed-check.md"));
+    let mut forms: Vec<String> = std::fs::read_dir(repo().join("content/forms"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".yaml"))
+        .collect();
+    forms.sort();
+    assert!(forms.len() >= 10, "the encoded forms: {forms:?}");
+    for f in forms.iter().map(|f| format!("content/forms/{f}")).chain(
+        [
+            "content/sop/20-struktura-bashkiake.yaml",
+            "content/sop/23-menaxhimi-i-rastit-nja.yaml",
+            "content/forms.yaml",
+        ]
+        .map(String::from),
+    ) {
+        assert!(script.contains(&f), "scripts/seed-check.sh measures {f}");
+    }
+    // Every boundary the script uses is the one the figures were measured at.
+    let mut bounds = 0;
+    for flag in ["--from '", "--to '"] {
+        for (i, _) in script.match_indices(flag) {
+            let rest = &script[i + flag.len()..];
+            let regex = &rest[..rest.find('\'').expect("a closing quote")];
+            assert!(
+                doc.contains(&format!("{flag}{regex}'")),
+                "docs/seed-check.md gives the figures for {flag}{regex}'"
+            );
+            bounds += 1;
+        }
+    }
+    assert!(bounds >= 8, "the script's section boundaries ({bounds})");
+}

@@ -29,6 +29,11 @@ fn every_field_kind_loads_into_the_catalogue() {
     let t = &form["template"];
     assert_eq!(t["pages"], 2);
     assert_eq!(t["serial"], "Nr. Serik:");
+    assert_eq!(t["serial_instruction"], "[F1]");
+    assert_eq!(
+        t["page_lines"],
+        serde_json::json!(["Formular E-9 (Rev.1) Faqe 1 nga 2 (printuar)"])
+    );
     let fields: Vec<&serde_json::Value> = t["sections"]
         .as_array()
         .unwrap()
@@ -60,6 +65,7 @@ fn every_field_kind_loads_into_the_catalogue() {
     // and blank rows, a signature block's parts.
     let choice = fields.iter().find(|f| f["kind"] == "choice").unwrap();
     assert_eq!(choice["options"][2]["blank"], "Arsyeja:");
+    assert_eq!(choice["options"][3]["date"], true);
     assert_eq!(choice["other"], "tjetër");
     let tables: Vec<_> = fields.iter().filter(|f| f["kind"] == "table").collect();
     assert_eq!(
@@ -131,8 +137,12 @@ fn the_form_page_has_every_field_labelled_and_the_privacy_sentence_first() {
     for needle in [
         "FORMULARI PROVË",
         "E-9",
-        "Formular E-9 (Rev.1) Faqe 1 nga 2",
-        "Faqe 2 nga 2",
+        // Page 1 prints its own line as the form gives it, page 2 the revision and count.
+        "Formular E-9 (Rev.1) Faqe 1 nga 2 (printuar)",
+        "Formular E-9 (Rev.1) Faqe 2 nga 2",
+        "id=\"serial-i\">[F1]</span>",
+        // An option's printed date blank is a date.
+        "class=\"blank date\" inputmode=\"numeric\" placeholder=\"__ . __ . ____\" aria-label=\"takim Data:\"",
         "Puna e rrezikshme e fëmijëve",
         "type=\"radio\"",
         "type=\"checkbox\"",
@@ -211,6 +221,12 @@ fn the_shipped_forms_are_all_encoded_linked_and_searchable() {
     );
     let e3 = forms.iter().find(|f| f["id"] == "MR3").unwrap();
     assert_eq!(e3["template"]["pages"], 6);
+    // Every page of E-3 prints its header line as the original does, whatever the locale.
+    let e3_page = read(&site.join("formulari/MR3.html"));
+    for n in 1..=6 {
+        let line = format!("Formular E-3 (Rev.1) Faqe {n} nga 6");
+        assert!(e3_page.contains(&line), "E-3 prints {line}");
+    }
     for (id, _) in &printed {
         let html = read(&site.join(format!("formulari/{id}.html")));
         let bad = unlabelled_controls(&html);

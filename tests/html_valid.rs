@@ -98,3 +98,87 @@ fn the_checker_finds_an_error_when_there_is_one() {
         "vnu reports the bad role: {errs:?}"
     );
 }
+
+/// The pages `doracak report --since` and `doracak aggregate` write (charts included), and
+/// the comparison page as the browser fills it (its DOM, saved), pass the checker too.
+#[test]
+fn the_reports_and_the_filled_comparison_are_valid_html() {
+    let Some(jar) = vnu_jar() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let root = repo().to_string_lossy().into_owned();
+    let f = |n: &str| {
+        fixtures()
+            .join("compare")
+            .join(n)
+            .to_string_lossy()
+            .into_owned()
+    };
+    let out = dir.path().join("raporti.html");
+    let o = doracak(&[
+        "--root",
+        &root,
+        "report",
+        &f("2026.json"),
+        "--since",
+        &f("2025.json"),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = doracak(&[
+        "--root",
+        &root,
+        "aggregate",
+        &f("2025.json"),
+        &f("2026.json"),
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    if let Some(chromium) =
+        common::browser::browser("the_reports_and_the_filled_comparison_are_valid_html")
+    {
+        use common::browser::*;
+        let site = shipped_site().join("site");
+        let tab = open(&chromium, &file_url(&site.join("vleresim/index.html")));
+        for n in ["2025.json", "2026.json"] {
+            let text = serde_json::to_string(&read(&fixtures().join("compare").join(n))).unwrap();
+            eval(
+                &tab,
+                &format!("window.Doracak.assessmentPage.importText({text})"),
+            );
+        }
+        wait_for(
+            &tab,
+            "!!document.querySelector('[data-score-chart] svg')",
+            "the overview chart",
+        );
+        let overview = eval(
+            &tab,
+            "'<!DOCTYPE html>' + document.documentElement.outerHTML",
+        );
+        std::fs::write(dir.path().join("overview.html"), overview.as_str().unwrap()).unwrap();
+        let tab = open(&chromium, &file_url(&site.join("vleresim/krahasimi.html")));
+        wait_for(
+            &tab,
+            "!!document.querySelector('[data-compare=improved]')",
+            "the comparison",
+        );
+        let page = eval(
+            &tab,
+            "'<!DOCTYPE html>' + document.documentElement.outerHTML",
+        );
+        std::fs::write(
+            dir.path().join("krahasimi-plotesuar.html"),
+            page.as_str().unwrap(),
+        )
+        .unwrap();
+    }
+    let errs = errors(&jar, &[dir.path()]);
+    assert!(
+        errs.is_empty(),
+        "{} vnu errors:\n{}",
+        errs.len(),
+        errs.join("\n")
+    );
+}

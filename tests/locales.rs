@@ -306,3 +306,107 @@ fn reports_and_comparisons_use_the_language_s_number_format_and_names() {
     );
     assert!(dir.path().join("comparison.html").is_file());
 }
+
+#[test]
+fn a_handbook_declares_its_vocabulary_and_takes_the_rest_from_its_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("english"), dir.path());
+    let toml = dir.path().join("doracak.toml");
+    // No [[scale]]: the default steps, named by the English pack. Its own id prefix and
+    // its own name for one column.
+    let text = read(&toml);
+    let without_scale = &text[..text.find("[[scale]]").unwrap()];
+    let rest = &text[text.find("# The groups of procedures.").unwrap()..];
+    std::fs::write(
+        &toml,
+        format!(
+            "id_prefix = \"SG\"\n{without_scale}{rest}\n[columns]\ncriterion = \"Requirement\"\n"
+        ),
+    )
+    .unwrap();
+    let site = dir.path().join("site");
+    build_ok(dir.path(), &site);
+    let en = pack("en");
+    let rate = unescape(&read(&site.join("assessment/SG1.html")));
+    for key in ["scale_met", "scale_partial", "scale_not_met", "scale_na"] {
+        assert!(rate.contains(&en[key]), "{key}: {}", en[key]);
+    }
+    assert!(!rate.contains("Përmbushur"), "no Albanian default label");
+    let s1 = unescape(&read(&site.join("SG1.html")));
+    assert!(s1.contains("id=\"SG1.1\""), "the ids carry the prefix");
+    assert!(s1.contains(">Requirement<"), "the handbook's column name");
+    assert!(
+        s1.contains(&en["col_evidence"]),
+        "the other columns from the pack"
+    );
+    assert!(!site.join("S1.html").exists());
+
+    // A step of its own with no label and no string: a located error naming the key; a
+    // prefix that is not letters: an error.
+    std::fs::write(
+        &toml,
+        format!(
+            "id_prefix = \"S-\"\n{without_scale}{rest}\n[[scale]]\ncode = \"good\"\npoints = 1\n\n[[scale]]\ncode = \"bad\"\nlabel = \"Bad\"\npoints = 0\n"
+        ),
+    )
+    .unwrap();
+    let o = doracak(&["--root", dir.path().to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("doracak.toml: error: expected a `label` for the scale step \"good\" (or the interface string `scale_good`), found neither"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("doracak.toml: error: expected `id_prefix` to be one or more letters A–Z (as the `S` of `S2.3`), found \"S-\""),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn addresses_come_from_the_pack_and_a_handbook_may_rename_them() {
+    // The English fixture renames one page and one folder in its own strings.
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("english"), dir.path());
+    std::fs::create_dir_all(dir.path().join("theme")).unwrap();
+    std::fs::write(
+        dir.path().join("theme/strings.toml"),
+        "address_deadlines = \"time-limits.html\"\naddress_role_dir = \"who/\"\n",
+    )
+    .unwrap();
+    let site = dir.path().join("site");
+    build_ok(dir.path(), &site);
+    assert!(site.join("time-limits.html").is_file());
+    assert!(site.join("who/key-worker.html").is_file());
+    assert!(!site.join("deadlines.html").exists() && !site.join("role").exists());
+    let index = read(&site.join("index.html"));
+    assert!(
+        index.contains("href=\"time-limits.html\""),
+        "the nav links the new name"
+    );
+    let procedure = unescape(&read(&site.join("procedure/responding-to-a-concern.html")));
+    assert!(
+        procedure.contains("href=\"../who/key-worker.html\""),
+        "{procedure}"
+    );
+
+    // Addresses that would escape the site, clash, or not be pages: located errors naming
+    // the key, and nothing built.
+    std::fs::write(
+        dir.path().join("theme/strings.toml"),
+        "address_deadlines = \"../outside.html\"\naddress_glossary = \"search.html\"\naddress_role_dir = \"who\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("site2");
+    let o = build(dir.path(), &out);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    for expected in [
+        "theme/strings.toml: error: expected the address `address_deadlines` to be a relative file name ending in .html (`kerko.html`, `auditim/te-gjitha.html`), found \"../outside.html\"",
+        "theme/strings.toml: error: expected every address to be different, found `address_glossary` = \"search.html\", the same as address_search",
+        "theme/strings.toml: error: expected the address `address_role_dir` to be a relative folder name ending in / (`vleresim/`), found \"who\"",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+    assert!(!out.exists(), "nothing written");
+}

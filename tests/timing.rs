@@ -245,7 +245,10 @@ fn every_locale_pack_words_each_timing_kind() {
         std::fs::write(dir.path().join("theme/strings.toml"), &text).unwrap();
         let site = dir.path().join("site");
         build_ok(dir.path(), &site);
-        let page = unescape(&read(&site.join("procedura/afatet.html")));
+        // The procedure's page, in the pack's folder for procedures.
+        let page = unescape(&read(
+            &site.join(format!("{}afatet.html", get("address_procedure_dir"))),
+        ));
         let suffix = ui
             .get("timing_before_suffix")
             .map(|s| format!(" {s}"))

@@ -5,6 +5,7 @@
 //! applies the same rules, and the corpus in `tests/fixtures/assessment-files/` holds both
 //! to the same verdict on every file.
 
+pub mod compare;
 mod rules;
 
 pub use rules::{Checked, Finding, is_date, is_id, is_timestamp, read, read_bytes};

@@ -1,5 +1,6 @@
 //! What sits beside the pipeline: commands that run a build or read what people exported.
 
+pub mod charts;
 pub mod init;
 pub mod report;
 pub mod serve;

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use minijinja::context;
 use serde::Serialize;
 
+use super::charts;
+use crate::assessment::compare::{self, compare};
 use crate::assessment::{self, AssessmentFile, Score};
 use crate::diagnostics::{Diagnostics, Pos};
 use crate::markdown::to_plain;
@@ -97,13 +99,19 @@ pub fn report(
     root: &Path,
     hb: &Handbook,
     input: &Path,
+    since: Option<&Path>,
     out: &Path,
     today: &str,
     diags: &mut Diagnostics,
 ) -> Option<PathBuf> {
-    let (file, notes) = read_assessment(input, hb, diags)?;
+    let read = read_assessment(input, hb, diags);
+    let earlier = since.and_then(|p| read_assessment(p, hb, diags));
+    let (file, notes) = read?;
+    if since.is_some() && earlier.is_none() {
+        return None;
+    }
     let theme = Theme::load(root, diags);
-    let ui = ui_strings(&theme, &hb.config.language, diags)?;
+    let ui = ui_strings(&theme, &hb.config, diags)?;
     let env = environment(&theme, &ui, diags)?;
     let scores = assessment::scores(&file, hb);
     let (p, m, pct) = assessment::overall(&scores);
@@ -170,7 +178,43 @@ pub fn report(
     }
     let same_catalog =
         file.handbook.catalog.is_empty() || file.handbook.catalog == assessment::catalog_hash(hb);
+    let top = hb.config.max_points();
+    let chart = charts::score_bars("chart-scores", &scores, top, &ui);
+    let comparison = earlier.as_ref().map(|(old, _)| {
+        let c = compare(old, &file, hb);
+        let label = |code: &str| {
+            if code.is_empty() {
+                rating_label(hb, None, &ui)
+            } else {
+                rating_label(hb, Some(code), &ui)
+            }
+        };
+        let rows = |v: &[compare::CriterionChange]| -> Vec<minijinja::Value> {
+            v.iter()
+                .map(|r| context! { id => r.id.clone(), label => r.label.clone(), text => r.text.clone(), before => label(&r.before), after => label(&r.after) })
+                .collect()
+        };
+        let standards: Vec<minijinja::Value> = c
+            .standards
+            .iter()
+            .map(|s| context! { id => s.id.clone(), number => s.number, title => s.title.clone(), before => charts::percent(&ui, s.before), after => charts::percent(&ui, s.after), change => charts::change(&ui, s.change), unrated_before => s.unrated_before, unrated_after => s.unrated_after })
+            .collect();
+        let due: Vec<minijinja::Value> = c
+            .due
+            .iter()
+            .map(|d| context! { criterion => d.criterion.clone(), label => d.label.clone(), action => d.action.clone(), owner => d.owner.clone(), due => d.due.clone(), now => label(&d.rating_now) })
+            .collect();
+        context! {
+            name => old.assessment.name.clone(), from => c.from.clone(), to => c.to.clone(),
+            other_centre => !old.assessment.centre.is_empty() && !file.assessment.centre.is_empty() && old.assessment.centre != file.assessment.centre,
+            reversed => c.from > c.to,
+            chart => charts::change_bars("chart-change", &c, &ui),
+            standards => standards, improved => rows(&c.improved), worse => rows(&c.worse),
+            still_unmet => rows(&c.still_unmet), due => due,
+        }
+    });
     let ctx = context! {
+        chart => chart, comparison => comparison,
         csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
         a => template_value(&file.assessment), scores => template_value(&scores), total => context! { points => p, max => m, percent => pct },
         unmet => template_value(&unmet), gaps => template_value(&gaps), plan => template_value(&plan), notes => notes, same_catalog => same_catalog, today => today,
@@ -230,11 +274,14 @@ pub fn aggregate(
         return None;
     }
     let theme = Theme::load(root, diags);
-    let ui = ui_strings(&theme, &hb.config.language, diags)?;
+    let ui = ui_strings(&theme, &hb.config, diags)?;
     let env = environment(&theme, &ui, diags)?;
     let mut rows = Vec::new();
     let mut unmet: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for f in &files {
+    // A centre assessed more than once counts with its latest assessment in the matrix and
+    // the unmet criteria; the earlier ones make its trend.
+    let latest = latest_per_centre(&files);
+    for (i, f) in files.iter().enumerate() {
         let scores: Vec<Score> = assessment::scores(f, hb);
         let (_, _, total) = assessment::overall(&scores);
         let who = if f.assessment.centre.is_empty() {
@@ -249,6 +296,9 @@ pub fn aggregate(
             total,
             unrated: scores.iter().map(|s| s.unrated).sum(),
         });
+        if !latest.contains(&i) {
+            continue;
+        }
         for (id, r) in &f.ratings {
             if r.rating
                 .as_deref()
@@ -279,10 +329,48 @@ pub fn aggregate(
         .iter()
         .map(|s| context! { id => s.id.clone(), number => s.number, title => s.title.clone() })
         .collect();
-
+    let (heat_cols, heat_rows) = heat_order(hb, &rows, &latest);
+    let heat = charts::heatmap("chart-heat", &heat_cols, &heat_rows, &ui);
+    let bars: Vec<charts::CountBar> = counts
+        .iter()
+        .take(15)
+        .map(|c| charts::CountBar {
+            label: c.label.clone(),
+            text: c.text.clone(),
+            count: c.count,
+        })
+        .collect();
+    let unmet_chart = charts::count_bars("chart-unmet", &bars, latest.len(), &ui);
+    let all_cols: Vec<charts::HeatColumn> = hb
+        .standards
+        .iter()
+        .map(|s| charts::HeatColumn {
+            id: s.id.clone(),
+            label: format!("S{}", s.number),
+            title: s.title.clone(),
+        })
+        .collect();
+    let mut trends = Vec::new();
+    for (k, (centre, idx)) in by_centre(&files).into_iter().enumerate() {
+        if idx.len() < 2 {
+            continue;
+        }
+        let dates: Vec<String> = idx
+            .iter()
+            .map(|&i| files[i].assessment.updated.chars().take(10).collect())
+            .collect();
+        let values: Vec<Vec<Option<f64>>> = (0..hb.standards.len())
+            .map(|j| idx.iter().map(|&i| rows[i].scores[j]).collect())
+            .collect();
+        trends.push(context! {
+            centre => centre.clone(),
+            chart => charts::trend(&format!("chart-trend-{k}"), &centre, &dates, &all_cols, &values, &ui),
+        });
+    }
     let ctx = context! {
         csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
         standards => standards, rows => template_value(&rows), unmet => template_value(&counts),
+        heat => heat, unmet_chart => unmet_chart, trends => trends,
     };
     let html = match env
         .get_template("aggregate.html")
@@ -331,6 +419,89 @@ pub fn aggregate(
     write_file(&html_path, html.as_bytes(), diags)?;
     write_file(&csv_path, csv.as_bytes(), diags)?;
     Some(vec![html_path, csv_path])
+}
+
+/// Each centre's assessments (by the centre's name, or the assessment's when the centre is
+/// not given), oldest first, in the order the centres first appear.
+fn by_centre(files: &[AssessmentFile]) -> Vec<(String, Vec<usize>)> {
+    let mut out: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        let who = centre_of(f);
+        match out.iter_mut().find(|(c, _)| *c == who) {
+            Some((_, v)) => v.push(i),
+            None => out.push((who, vec![i])),
+        }
+    }
+    for (_, v) in &mut out {
+        v.sort_by(|&a, &b| {
+            files[a]
+                .assessment
+                .updated
+                .cmp(&files[b].assessment.updated)
+        });
+    }
+    out
+}
+
+fn centre_of(f: &AssessmentFile) -> String {
+    if f.assessment.centre.is_empty() {
+        f.assessment.name.clone()
+    } else {
+        f.assessment.centre.clone()
+    }
+}
+
+/// The latest assessment of each centre.
+fn latest_per_centre(files: &[AssessmentFile]) -> Vec<usize> {
+    by_centre(files)
+        .into_iter()
+        .filter_map(|(_, v)| v.last().copied())
+        .collect()
+}
+
+/// The matrix in reading order: standards by their mean share, weakest first (left);
+/// centres by their total, weakest first (top). Ties keep the handbook's and the input's order.
+fn heat_order(
+    hb: &Handbook,
+    rows: &[CentreRow],
+    latest: &[usize],
+) -> (Vec<charts::HeatColumn>, Vec<charts::HeatRow>) {
+    let mean = |j: usize| {
+        let v: Vec<f64> = latest.iter().filter_map(|&i| rows[i].scores[j]).collect();
+        if v.is_empty() {
+            f64::INFINITY
+        } else {
+            v.iter().sum::<f64>() / v.len() as f64
+        }
+    };
+    let mut order: Vec<usize> = (0..hb.standards.len()).collect();
+    order.sort_by(|&a, &b| mean(a).total_cmp(&mean(b)));
+    let cols = order
+        .iter()
+        .map(|&j| {
+            let s = &hb.standards[j];
+            charts::HeatColumn {
+                id: s.id.clone(),
+                label: format!("S{}", s.number),
+                title: s.title.clone(),
+            }
+        })
+        .collect();
+    let mut centres: Vec<usize> = latest.to_vec();
+    centres.sort_by(|&a, &b| {
+        rows[a]
+            .total
+            .unwrap_or(f64::INFINITY)
+            .total_cmp(&rows[b].total.unwrap_or(f64::INFINITY))
+    });
+    let heat_rows = centres
+        .iter()
+        .map(|&i| charts::HeatRow {
+            centre: rows[i].centre.clone(),
+            values: order.iter().map(|&j| rows[i].scores[j]).collect(),
+        })
+        .collect();
+    (cols, heat_rows)
 }
 
 fn csv_field(s: &str) -> String {

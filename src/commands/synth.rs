@@ -233,3 +233,96 @@ pub fn to_mdbook(hb: &Handbook, out: &Path) -> std::io::Result<()> {
     }
     std::fs::write(out.join("src/SUMMARY.md"), summary)
 }
+
+/// Assessment files of `hb` for `centres` made-up centres (`doracak synth --assessments`),
+/// deterministic by seed: each centre has a level and each standard a difficulty, so the
+/// comparison has weak and strong rows and columns; some criteria are left unrated. The
+/// first three centres are also assessed in the two years before, a little worse each year
+/// back. Returns how many files were written.
+pub fn assessments(hb: &Handbook, centres: usize, seed: u64, out: &Path) -> std::io::Result<usize> {
+    use crate::assessment::{AssessmentFile, HandbookRef, Meta, RatingEntry, SCHEMA, VERSION};
+
+    std::fs::create_dir_all(out)?;
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let towns = [
+        "Tiranë",
+        "Durrës",
+        "Vlorë",
+        "Shkodër",
+        "Elbasan",
+        "Korçë",
+        "Fier",
+        "Berat",
+        "Lushnjë",
+        "Pogradec",
+        "Kavajë",
+        "Gjirokastër",
+        "Sarandë",
+        "Lezhë",
+        "Kukës",
+    ];
+    let difficulty: Vec<usize> = hb.standards.iter().map(|_| rng.below(35)).collect();
+    let codes = |p: Option<u32>| {
+        hb.config
+            .scale
+            .iter()
+            .find(|r| r.points == p)
+            .map(|r| r.code.clone())
+    };
+    let top = hb.config.max_points();
+    let mut written = 0;
+    for k in 0..centres {
+        let centre = format!("Qendra {} {}", towns[k % towns.len()], k / towns.len() + 1);
+        let level = 35 + rng.below(60);
+        let years: &[u32] = if k < 3 { &[2024, 2025, 2026] } else { &[2026] };
+        for (y, year) in years.iter().enumerate() {
+            let back = (years.len() - 1 - y) * 12;
+            let mut file = AssessmentFile {
+                schema: SCHEMA.into(),
+                version: VERSION,
+                handbook: HandbookRef {
+                    title: hb.config.title.clone(),
+                    catalog: crate::assessment::catalog_hash(hb),
+                },
+                assessment: Meta {
+                    name: format!("{centre} — {year}"),
+                    centre: centre.clone(),
+                    created: format!("{year}-10-01T08:00:00Z"),
+                    updated: format!("{year}-10-{:02}T12:00:00Z", 2 + k % 25),
+                },
+                ..Default::default()
+            };
+            for (j, s) in hb.standards.iter().enumerate() {
+                for c in &s.criteria {
+                    let roll = rng.below(100);
+                    if roll < 4 {
+                        continue; // unrated
+                    }
+                    let chance = (level + 30).saturating_sub(difficulty[j] + back);
+                    let pts = if rng.below(100) < chance {
+                        Some(top)
+                    } else if rng.below(100) < 55 {
+                        Some(top / 2)
+                    } else {
+                        Some(0)
+                    };
+                    let pts = if roll < 7 { None } else { pts };
+                    if let Some(code) = codes(pts) {
+                        file.ratings.insert(
+                            c.id.clone(),
+                            RatingEntry {
+                                rating: Some(code),
+                                note: String::new(),
+                            },
+                        );
+                    }
+                }
+            }
+            let name = format!("{:02}-{year}.json", k + 1);
+            let json = serde_json::to_string_pretty(&file).map_err(std::io::Error::other)?;
+            std::fs::write(out.join(name), json)?;
+            written += 1;
+        }
+    }
+    Ok(written)
+}

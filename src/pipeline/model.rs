@@ -24,6 +24,9 @@ use from_source::{glossary, indicators, plan, procedure, role, standard};
 pub struct Handbook {
     #[serde(skip)]
     pub config: Config,
+    /// The site's addresses, named by the handbook's interface strings.
+    #[serde(skip)]
+    pub addresses: crate::address::Pages,
     pub title: String,
     pub standards: Vec<Standard>,
     pub procedures: Vec<Procedure>,
@@ -316,12 +319,12 @@ pub struct Deadline {
 
 /// Build the handbook from sources that passed validation. Anything validation would
 /// have refused is skipped here rather than trusted.
-pub fn build(config: Config, src: Sources) -> Handbook {
+pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> Handbook {
     let standards: Vec<Standard> = {
         let mut v: Vec<Standard> = src
             .standards
             .into_iter()
-            .map(|l| standard(l.value))
+            .map(|l| standard(l.value, &config.id_prefix))
             .collect();
         v.sort_by_key(|s| s.number);
         v
@@ -372,10 +375,9 @@ pub fn build(config: Config, src: Sources) -> Handbook {
             f.template = Some(template);
         }
     }
-    let anchors = crate::address::for_language(&config.language);
     let glossary = src
         .glossary
-        .map(|l| glossary(l.value, anchors))
+        .map(|l| glossary(l.value, &addresses))
         .unwrap_or_default();
     let principles = src
         .principles
@@ -466,6 +468,7 @@ pub fn build(config: Config, src: Sources) -> Handbook {
     Handbook {
         title: config.title.clone(),
         config,
+        addresses,
         standards,
         procedures,
         roles,

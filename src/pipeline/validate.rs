@@ -20,6 +20,7 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
     let collections: Vec<&str> = config.collections.iter().map(|c| c.id.as_str()).collect();
     let mut v = Validator {
         diags,
+        prefix: &config.id_prefix,
         ids: &ids,
         collections: &collections,
         undeclared: HashSet::new(),
@@ -81,6 +82,8 @@ impl KnownIds {
 
 struct Validator<'a> {
     diags: &'a mut Diagnostics,
+    /// The letters before a standard's number in ids (`id_prefix`).
+    prefix: &'a str,
     ids: &'a KnownIds,
     /// The collections `doracak.toml` declares; none declared means any is taken.
     collections: &'a [&'a str],

@@ -137,8 +137,15 @@
 
   function renderScores() {
     var rec = state.rec;
+    var fig = $("[data-score-chart]");
+    if (fig) { fig.textContent = ""; fig.hidden = !rec; }
     if (!rec) { $all("[data-score]").forEach(function (e) { e.textContent = ""; }); return; }
     var sc = A.scores(rec.data, CAT);
+    if (fig && window.Doracak.charts) {
+      var top = 0;
+      CAT.scale.forEach(function (r) { if (r.points > top) { top = r.points; } });
+      fig.appendChild(window.Doracak.charts.scoreBars("chart-scores", sc.standards, top, UI, fmtPct));
+    }
     $all("[data-score]").forEach(function (e) {
       var id = e.getAttribute("data-score");
       sc.standards.forEach(function (s) {

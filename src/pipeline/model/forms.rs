@@ -13,9 +13,12 @@ pub struct FormTemplate {
     pub title: String,
     pub revision: Option<String>,
     pub serial: Option<String>,
+    pub serial_instruction: Option<String>,
     pub placeholders: Vec<String>,
     /// Pages of the printed original.
     pub pages: Option<u32>,
+    /// The header line of each printed page, as printed.
+    pub page_lines: Vec<String>,
     pub source: Option<String>,
     pub notes: Vec<String>,
     pub sections: Vec<FormSection>,
@@ -58,6 +61,8 @@ pub struct FormOption {
     pub label: String,
     pub blank: Option<String>,
     pub unit: Option<String>,
+    /// The blank is a printed date.
+    pub date: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -108,8 +113,10 @@ pub fn template(t: FormTemplateSrc) -> FormTemplate {
         title: t.title.value,
         revision: v(t.revision),
         serial: v(t.serial),
+        serial_instruction: v(t.serial_instruction),
         placeholders: t.placeholders.into_iter().map(|p| p.value).collect(),
         pages: t.pages.map(|p| p.value),
+        page_lines: t.page_lines.into_iter().map(|l| l.value).collect(),
         source: t.source,
         notes: t.notes.into_iter().map(|n| n.value).collect(),
         sections,
@@ -138,6 +145,7 @@ fn field(id: String, f: FieldSrc) -> Field {
                 label: o.value.label,
                 blank: o.value.blank,
                 unit: o.value.unit,
+                date: o.value.date,
             })
             .collect(),
         multiple: f.multiple.is_some_and(|m| m.value),

@@ -3,8 +3,8 @@
 
 use super::*;
 
-pub(super) fn standard(s: source::StandardSrc) -> Standard {
-    let sid = format!("S{}", s.number.value);
+pub(super) fn standard(s: source::StandardSrc, prefix: &str) -> Standard {
+    let sid = format!("{prefix}{}", s.number.value);
     let criteria = s
         .criteria
         .into_iter()
@@ -273,8 +273,8 @@ pub(super) fn glossary(g: source::GlossarySrc, addr: &crate::address::Pages) -> 
     };
     Glossary {
         source: g.source,
-        abbreviations: terms(g.abbreviations, addr.abbreviation_anchor),
-        definitions: terms(g.definitions, addr.definition_anchor),
+        abbreviations: terms(g.abbreviations, &addr.abbreviation_anchor),
+        definitions: terms(g.definitions, &addr.definition_anchor),
     }
 }
 

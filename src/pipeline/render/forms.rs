@@ -25,6 +25,8 @@ pub struct FormPageView {
     pub code: Option<String>,
     pub revision: Option<String>,
     pub serial: Option<String>,
+    /// The field code printed in the serial-number box (`[F1]`).
+    pub serial_instruction: Option<String>,
     pub placeholders: Vec<PlaceholderView>,
     pub source: Option<String>,
     /// Pages of the printed original (or as many as the encoding starts).
@@ -43,6 +45,9 @@ pub struct PlaceholderView {
 #[derive(Serialize)]
 pub struct PrintedPageView {
     pub number: u32,
+    /// The header line printed on this page of the original (`… Faqe 2 nga 6`), where the
+    /// form gives it.
+    pub line: Option<String>,
     pub sections: Vec<SectionView>,
 }
 
@@ -89,6 +94,8 @@ pub struct OptionView {
     pub blank: Option<String>,
     pub blank_id: String,
     pub unit: Option<String>,
+    /// The blank is a printed date (`__ . __ .____`).
+    pub date: bool,
     pub other: bool,
 }
 
@@ -135,6 +142,7 @@ pub fn page(
     let t = f.template.as_ref()?;
     let mut pages: Vec<PrintedPageView> = vec![PrintedPageView {
         number: 1,
+        line: None,
         sections: Vec::new(),
     }];
     for s in &t.sections {
@@ -143,6 +151,7 @@ pub fn page(
         {
             pages.push(PrintedPageView {
                 number: p,
+                line: None,
                 sections: Vec::new(),
             });
         }
@@ -165,6 +174,7 @@ pub fn page(
                     .push(std::mem::replace(&mut view, rest));
                 pages.push(PrintedPageView {
                     number: p,
+                    line: None,
                     sections: Vec::new(),
                 });
             }
@@ -172,9 +182,13 @@ pub fn page(
         }
         pages.last_mut().expect("a page").sections.push(view);
     }
+    for p in &mut pages {
+        p.line = t.page_lines.get(p.number as usize - 1).cloned();
+    }
     let pages_total = t
         .pages
         .unwrap_or(0)
+        .max(t.page_lines.len() as u32)
         .max(pages.last().map_or(1, |p| p.number));
     Some(FormPageView {
         id: f.id.clone(),
@@ -185,6 +199,7 @@ pub fn page(
         code: t.code.clone(),
         revision: t.revision.clone(),
         serial: t.serial.clone(),
+        serial_instruction: t.serial_instruction.clone(),
         placeholders: t
             .placeholders
             .iter()
@@ -261,6 +276,7 @@ fn field_view(f: &Field, section: &str, columns: u32, ui: &HashMap<String, Strin
             blank: o.blank.clone(),
             blank_id: format!("{}-{}b", f.id, i + 1),
             unit: o.unit.clone(),
+            date: o.date,
             other: false,
         })
         .collect();
@@ -272,6 +288,7 @@ fn field_view(f: &Field, section: &str, columns: u32, ui: &HashMap<String, Strin
                 blank: None,
                 blank_id: String::new(),
                 unit: None,
+                date: false,
                 other: false,
             });
         }
@@ -283,6 +300,7 @@ fn field_view(f: &Field, section: &str, columns: u32, ui: &HashMap<String, Strin
             blank: Some(String::new()),
             blank_id: format!("{}-ob", f.id),
             unit: None,
+            date: false,
             other: true,
         });
     }

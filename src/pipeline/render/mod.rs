@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 use minijinja::{Environment, Value, context};
 
-use crate::address::{self, Pages};
+use crate::address::Pages;
 use crate::diagnostics::{Diagnostics, Pos};
 use crate::pipeline::model::Handbook;
 use crate::theme::Theme;
@@ -101,7 +101,7 @@ pub fn render(
     let Some(env) = environment(theme, ui, diags) else {
         return;
     };
-    let addr = address::for_language(&hb.config.language);
+    let addr = &hb.addresses;
     let mut v = views::build(hb, ui);
     let site = template_value(&v.site);
     let ui_value = template_value(&ui);
@@ -127,7 +127,7 @@ pub fn render(
         whole: whole_handbook_pages(addr),
     };
 
-    r.page(addr.home, "index.html", context! { page => "index" });
+    r.page(&addr.home, "index.html", context! { page => "index" });
     for (i, (_, _, url)) in heads.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| heads.get(p));
         let next = heads.get(i + 1);
@@ -142,30 +142,39 @@ pub fn render(
     }
     // The pages every site has: (address, template, the nav entry it belongs to).
     let fixed = [
-        (addr.print_all, "print.html", "print"),
-        (addr.search, "search.html", "search"),
-        (addr.assessment, "assessment-overview.html", "assessment"),
+        (&addr.print_all, "print.html", "print"),
+        (&addr.search, "search.html", "search"),
+        (&addr.assessment, "assessment-overview.html", "assessment"),
         (
-            addr.assessment_evidence,
+            &addr.assessment_evidence,
             "assessment-evidence.html",
             "assessment",
         ),
-        (addr.assessment_plan, "assessment-plan.html", "assessment"),
-        (addr.assessment_print, "assessment-print.html", "assessment"),
+        (&addr.assessment_plan, "assessment-plan.html", "assessment"),
+        (
+            &addr.assessment_compare,
+            "assessment-compare.html",
+            "assessment",
+        ),
+        (
+            &addr.assessment_print,
+            "assessment-print.html",
+            "assessment",
+        ),
     ];
     for (path, template, page) in fixed {
         r.page(path, template, context! { page => page });
     }
     // Audit sheets (blank, for inspectors) and the self-assessment (for directors).
     r.page(
-        addr.audit_all,
+        &addr.audit_all,
         "audit.html",
         context! { page => "audit", sheets => standards.clone(), full => true },
     );
-    for (i, (number, _, _)) in heads.iter().enumerate() {
+    for (i, (_, _, url)) in heads.iter().enumerate() {
         let sv = standards.get_item(&Value::from(i)).unwrap_or_default();
         r.page(
-            &addr.audit_sheet(*number),
+            &addr.audit_sheet(&standard_id(url)),
             "audit.html",
             context! { page => "audit", sheets => vec![sv.clone()], full => false },
         );
@@ -173,10 +182,10 @@ pub fn render(
         let next = heads.get(i + 1);
         // Beside each other in the assessment's folder: linked by file name.
         let sibling = |x: Option<&(u32, String, String)>| {
-            x.map(|(number, title, _)| context! { number => *number, title => title.clone(), file => addr.standard(*number) })
+            x.map(|(number, title, url)| context! { number => *number, title => title.clone(), file => url.clone() })
         };
         r.page(
-            &addr.assessment_standard(*number),
+            &addr.assessment_standard(&standard_id(url)),
             "assessment-standard.html",
             context! { page => "assessment", s => sv, prev => sibling(prev), next => sibling(next) },
         );
@@ -187,49 +196,49 @@ pub fn render(
     let listed = [
         (
             v.nav.procedures,
-            addr.procedures,
+            &addr.procedures,
             "procedures.html",
             "procedures",
             context! { collections => template_value(&v.collections), procedures => template_value(&v.procedures) },
         ),
         (
             v.nav.roles,
-            addr.roles,
+            &addr.roles,
             "roles.html",
             "roles",
             context! { roles => template_value(&v.roles) },
         ),
         (
             v.nav.forms,
-            addr.forms,
+            &addr.forms,
             "forms.html",
             "forms",
             context! { groups => template_value(&v.forms) },
         ),
         (
             v.nav.deadlines,
-            addr.deadlines,
+            &addr.deadlines,
             "deadlines.html",
             "deadlines",
             context! { deadlines => template_value(&v.deadlines), filter_roles => template_value(&views::deadline_roles(&v.deadlines)), filter_collections => template_value(&views::deadline_collections(&v.deadlines, &v.collections, ui)) },
         ),
         (
             v.nav.glossary,
-            addr.glossary,
+            &addr.glossary,
             "glossary.html",
             "glossary",
             context! { glossary => template_value(&v.glossary) },
         ),
         (
             v.nav.principles,
-            addr.principles,
+            &addr.principles,
             "principles.html",
             "principles",
             context! { principles => template_value(&v.principles) },
         ),
         (
             v.indicators.is_some(),
-            addr.indicators,
+            &addr.indicators,
             "indicators.html",
             "indicators",
             context! { ind => template_value(&v.indicators) },
@@ -262,7 +271,7 @@ pub fn render(
     }
     if v.nav.training {
         r.page(
-            addr.training,
+            &addr.training,
             "trainer.html",
             context! { page => "training", collections => template_value(&v.collections), procedures => template_value(&v.procedures), roles => template_value(&v.roles) },
         );
@@ -297,19 +306,24 @@ pub fn render(
     for (path, bytes) in theme.statics() {
         put(path, bytes);
     }
-    put(addr.ui_script, ui_script(ui, addr).as_bytes());
-    put(addr.ui_print_style, ui_print_style(ui).as_bytes());
+    put(&addr.ui_script, ui_script(ui, addr).as_bytes());
+    put(&addr.ui_print_style, ui_print_style(ui).as_bytes());
     // The assessment catalogue holds every criterion and evidence text: streamed to disk.
     // (`catalog.json` is streamed by the build beside the pages.)
-    if let Err(e) = sink.put_stream(addr.assessment_catalog, &mut |w| {
+    if let Err(e) = sink.put_stream(&addr.assessment_catalog, &mut |w| {
         crate::assessment::write_catalog_script(hb, w)
     }) {
         diags.error(
-            Pos::file(addr.assessment_catalog),
+            Pos::file(&addr.assessment_catalog),
             format!("cannot write the assessment catalogue: {e}"),
         );
     }
     r.finish(sink, diags);
+}
+
+/// A standard's id from its page's address (`S2.html` → `S2`).
+fn standard_id(url: &str) -> String {
+    url.trim_end_matches(".html").to_string()
 }
 
 /// The fixed pages' addresses for the templates (`addr.home` …): plain paths, written into
@@ -345,12 +359,12 @@ struct Job {
 }
 
 /// The pages that hold every standard at once.
-fn whole_handbook_pages(addr: &Pages) -> [&'static str; 4] {
+fn whole_handbook_pages(addr: &Pages) -> [String; 4] {
     [
-        addr.print_all,
-        addr.audit_all,
-        addr.assessment_evidence,
-        addr.assessment_print,
+        addr.print_all.clone(),
+        addr.audit_all.clone(),
+        addr.assessment_evidence.clone(),
+        addr.assessment_print.clone(),
     ]
 }
 
@@ -359,7 +373,7 @@ struct Renderer<'a> {
     jobs: Vec<Job>,
     base: Value,
     /// The pages streamed to disk (`whole_handbook_pages`).
-    whole: [&'static str; 4],
+    whole: [String; 4],
 }
 
 impl Renderer<'_> {
@@ -373,7 +387,7 @@ impl Renderer<'_> {
             path: path.to_string(),
             template,
             ctx,
-            stream: self.whole.contains(&path),
+            stream: self.whole.iter().any(|w| w == path),
         });
     }
 

@@ -11,10 +11,13 @@ use crate::theme::Theme;
 /// reported their problems already; here a failure only stops the rendering.
 pub fn ui_strings(
     theme: &Theme,
-    language: &str,
+    config: &crate::config::Config,
     diags: &mut Diagnostics,
 ) -> Option<HashMap<String, String>> {
-    let strings = theme.strings(language, &mut Diagnostics::new());
+    let mut strings = theme.strings(&config.language, &mut Diagnostics::new());
+    if let Some(ui) = strings.as_mut() {
+        config.name_interface(ui);
+    }
     if strings.is_none() {
         diags.error(
             Pos::file("theme/strings.toml"),

@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use std::collections::HashMap;
 
-use crate::address;
 use crate::markdown::to_plain;
 use crate::pipeline::model::Handbook;
 use crate::theme::say as title;
@@ -90,7 +89,7 @@ pub struct Doc {
 /// Every document of the handbook, in a stable order; titles in the words of `ui`, the
 /// handbook's interface strings.
 pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
-    let addr = address::for_language(&hb.config.language);
+    let addr = &hb.addresses;
     let mut docs = Vec::new();
     let mut push = |id: &str, kind: Kind, title: String, text: String, url: String| {
         docs.push(Doc {
@@ -102,7 +101,7 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
         })
     };
     for s in &hb.standards {
-        let page = addr.standard(s.number);
+        let page = addr.standard(&s.id);
         push(
             &s.id,
             Kind::Standard,

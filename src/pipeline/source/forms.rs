@@ -25,6 +25,10 @@ pub struct FormTemplateSrc {
     /// The label of the serial-number box (`Nr. Serik:`).
     #[serde(default)]
     pub serial: Option<S<String>>,
+    /// The field code printed in the serial-number box (`[F1]`), as the other fields'
+    /// `[F2]` … are printed as their instruction.
+    #[serde(default)]
+    pub serial_instruction: Option<S<String>>,
     /// Placeholders printed in the header, filled by whoever uses the form
     /// (`[KOMUNA / OPSTINA / MUNICIPALITY ]`).
     #[serde(default = "empty")]
@@ -32,6 +36,11 @@ pub struct FormTemplateSrc {
     /// How many pages the printed original has.
     #[serde(default)]
     pub pages: Option<S<u32>>,
+    /// The line printed in the header of each page of the original, page by page, as
+    /// printed (`Formular E-3 (Rev.1) Faqe 2 nga 6`); printed on that page instead of the
+    /// revision line and the theme's page count.
+    #[serde(default = "empty")]
+    pub page_lines: Vec<S<String>>,
     #[serde(default)]
     pub source: Option<String>,
     /// Printed text after the last section (`Vërejtje: …`), md each.
@@ -198,13 +207,15 @@ pub enum PartRole {
 
 /// An option of a choice: its printed label, and where the option itself is followed by a
 /// blank (`Nuk është rexhistruar në shkollë  Arsyeja: ____`), the words before the blank
-/// (`blank: "Arsyeja:"`, or `""` for a bare line) and after it (`unit: m2`). Written as
-/// plain text, or as a mapping `{label, blank, unit}`.
+/// (`blank: "Arsyeja:"`, or `""` for a bare line) and after it (`unit: m2`); `date: true`
+/// where the blank is a printed date (`Data: __ . __ .____`). Written as plain text, or as a
+/// mapping `{label, blank, unit, date}`.
 #[derive(Debug, Default)]
 pub struct OptionSrc {
     pub label: String,
     pub blank: Option<String>,
     pub unit: Option<String>,
+    pub date: bool,
 }
 
 #[derive(Deserialize)]
@@ -215,6 +226,8 @@ struct OptionMap {
     blank: Option<String>,
     #[serde(default)]
     unit: Option<String>,
+    #[serde(default)]
+    date: bool,
 }
 
 impl<'de> Deserialize<'de> for OptionSrc {
@@ -223,7 +236,9 @@ impl<'de> Deserialize<'de> for OptionSrc {
         impl<'de> Visitor<'de> for V {
             type Value = OptionSrc;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an option: its text, or a mapping with `label`, `blank`, `unit`")
+                f.write_str(
+                    "an option: its text, or a mapping with `label`, `blank`, `unit`, `date`",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<OptionSrc, E> {
                 Ok(OptionSrc {
@@ -237,6 +252,7 @@ impl<'de> Deserialize<'de> for OptionSrc {
                     label: m.label,
                     blank: m.blank,
                     unit: m.unit,
+                    date: m.date,
                 })
             }
         }

@@ -62,6 +62,20 @@ impl Check<'_> {
         self.opt_text(&t.code, "form code");
         self.opt_text(&t.revision, "revision line");
         self.opt_text(&t.serial, "serial-number label");
+        self.opt_text(&t.serial_instruction, "serial-number instruction");
+        if let Some(i) = &t.serial_instruction
+            && t.serial.is_none()
+        {
+            self.diags
+                .error(
+                    self.pos(i),
+                    "expected `serial_instruction` beside a `serial` label, found no `serial`",
+                )
+                .hint("the instruction is printed in the serial-number box the label names");
+        }
+        for l in &t.page_lines {
+            self.text(l, "page line");
+        }
         for p in &t.placeholders {
             self.text(p, "header placeholder");
         }
@@ -76,6 +90,20 @@ impl Check<'_> {
                 self.pos(p),
                 "expected the number of printed pages (1 or more), found 0",
             );
+        }
+        if let Some(n) = pages
+            && n > 0
+            && let Some(extra) = t.page_lines.get(n as usize)
+        {
+            self.diags
+                .error(
+                    self.pos(extra),
+                    format!(
+                        "expected one page line for each printed page (`pages: {n}`), found {}",
+                        t.page_lines.len()
+                    ),
+                )
+                .hint("`pages:` at the top says how many pages the printed form has");
         }
         if t.sections.is_empty() {
             self.diags.error(
@@ -272,6 +300,14 @@ impl Check<'_> {
     fn options(&mut self, options: &[S<OptionSrc>]) {
         let mut seen = HashSet::new();
         for o in options {
+            if o.value.date && o.value.blank.is_none() {
+                self.diags
+                    .error(
+                        self.pos(o),
+                        "expected the option's `blank` beside `date: true`, found no blank",
+                    )
+                    .hint("{label: \"Takim\", blank: \"Data:\", date: true}");
+            }
             if o.value.label.trim().is_empty() {
                 self.diags.error(
                     self.pos(o),

@@ -74,7 +74,7 @@ impl Validator<'_> {
         seen: &mut HashMap<u32, Pos>,
     ) {
         let cn = c.number.value;
-        let cid = format!("S{std_no}.{cn}");
+        let cid = format!("{}{std_no}.{cn}", self.prefix);
         if let Some(first) = seen.get(&cn) {
             self.diags
                 .error(at(file, &c.number), format!("expected each criterion number once in standard {std_no}, found criterion {cn} again"))

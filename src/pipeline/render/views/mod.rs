@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use minijinja::Value;
 use serde::Serialize;
 
-use crate::address::{self, Pages};
+use crate::address::Pages;
 use crate::markdown;
 use crate::pipeline::model::{self, Handbook};
 
@@ -147,7 +147,7 @@ pub(super) fn lines_html(s: &Option<String>) -> Option<Html> {
 /// Titles of everything a reference can point at.
 pub(super) struct Titles<'a> {
     /// The addresses in the handbook's language.
-    addr: &'static Pages,
+    addr: &'a Pages,
     /// Forms' printed codes (none where the source prints none).
     form_codes: HashMap<&'a str, Option<&'a str>>,
     roles: HashMap<&'a str, &'a str>,
@@ -173,7 +173,7 @@ pub(super) fn role_title(r: &model::Role, ui: &HashMap<String, String>) -> Strin
 impl<'a> Titles<'a> {
     fn of(hb: &'a Handbook, role_titles: &'a [(String, String)]) -> Self {
         Titles {
-            addr: address::for_language(&hb.config.language),
+            addr: &hb.addresses,
             form_codes: hb
                 .forms
                 .iter()
@@ -330,7 +330,7 @@ pub(super) fn ui_get(ui: &HashMap<String, String>, key: &str) -> String {
 
 /// Every criterion and step as a place (label, context, url), for back-links.
 fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsView> {
-    let addr = address::for_language(&hb.config.language);
+    let addr = &hb.addresses;
     let mut m = HashMap::new();
     let mut put = |id: &str, label: String, context: String, url: String, in_procedure| {
         let view = ActsView {
@@ -383,7 +383,7 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
 pub(super) struct Cx<'a> {
     pub hb: &'a Handbook,
     /// The addresses in the handbook's language.
-    pub addr: &'static Pages,
+    pub addr: &'a Pages,
     pub ui: &'a HashMap<String, String>,
     pub titles: Titles<'a>,
     pub md: Md<'a>,
@@ -438,7 +438,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
     );
     let cx = Cx {
         hb,
-        addr: address::for_language(&hb.config.language),
+        addr: &hb.addresses,
         ui,
         titles: Titles::of(hb, &role_titles),
         md: Md { abbr: &abbr },

@@ -52,7 +52,7 @@ pub(super) fn build(cx: &Cx) -> Vec<StandardView> {
             id: s.id.clone(),
             number: s.number,
             title: s.title.clone(),
-            url: cx.addr.standard(s.number),
+            url: cx.addr.standard(&s.id),
             outcome_html: cx.html(&s.outcome),
             statement_html: cx.html(&s.statement),
             evidence_total: s.criteria.iter().map(|c| c.evidence.len()).sum(),

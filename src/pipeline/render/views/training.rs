@@ -85,7 +85,7 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
         let parent = LinkView::plain(
             s.id.clone(),
             format!("{} {}: {}", ui_get(cx.ui, "standard"), s.number, s.title),
-            cx.addr.standard(s.number),
+            cx.addr.standard(&s.id),
         );
         for c in &s.criteria {
             let (timing, when) = timings(&c.timing);
