@@ -52,6 +52,10 @@ const PACK_KEYS: &[(&str, Shape)] = &[
     ("address_assessment_plan", Shape::Page),
     ("address_assessment_print", Shape::Page),
     ("address_assessment_compare", Shape::Page),
+    ("address_training_records", Shape::Page),
+    ("address_quiz_dir", Shape::Folder),
+    ("address_quiz_key_dir", Shape::Folder),
+    ("address_role_quiz_prefix", Shape::Anchor),
     ("address_procedure_dir", Shape::Folder),
     ("address_role_dir", Shape::Folder),
     ("address_form_dir", Shape::Folder),
@@ -60,8 +64,6 @@ const PACK_KEYS: &[(&str, Shape)] = &[
     ("address_definition_anchor", Shape::Anchor),
     ("address_training", Shape::Page),
     ("address_handout_dir", Shape::Folder),
-    ("address_quiz_dir", Shape::Folder),
-    ("address_quiz_role_prefix", Shape::Anchor),
 ];
 
 /// The pages, folders and anchors of a site, by what they are.
@@ -91,6 +93,15 @@ pub struct Pages {
     /// Two assessments of one centre compared (progress over time).
     pub assessment_compare: String,
     pub assessment_catalog: String,
+    /// The training records kept in this browser (quiz results, "read and understood").
+    pub training_records: String,
+    /// The folder of the quizzes.
+    pub quiz_dir: String,
+    /// The folder of the quizzes' answer keys (a folder of its own, so a key is never
+    /// taken for a quiz).
+    pub quiz_key_dir: String,
+    /// What a role's quiz's file name starts with, before the role's id (`roli-`).
+    pub role_quiz_prefix: String,
     pub search_index: String,
     pub ui_script: String,
     pub ui_print_style: String,
@@ -111,10 +122,6 @@ pub struct Pages {
     pub training: String,
     /// The folder of the procedures' handouts.
     pub handout_dir: String,
-    /// The folder of the quizzes.
-    pub quiz_dir: String,
-    /// The start of a role quiz's file name, beside the procedures' quizzes.
-    pub quiz_role_prefix: String,
 }
 
 impl Pages {
@@ -149,6 +156,10 @@ impl Pages {
             assessment_compare: get("assessment_compare"),
             assessment_catalog: format!("{assessment_dir}catalog.js"),
             assessment_dir,
+            training_records: get("training_records"),
+            quiz_dir: get("quiz_dir"),
+            quiz_key_dir: get("quiz_key_dir"),
+            role_quiz_prefix: get("role_quiz_prefix"),
             search_index: "search-index.js".into(),
             ui_script: "static/ui.js".into(),
             ui_print_style: "static/ui-print.css".into(),
@@ -161,8 +172,6 @@ impl Pages {
             definition_anchor: get("definition_anchor"),
             training: get("training"),
             handout_dir: get("handout_dir"),
-            quiz_dir: get("quiz_dir"),
-            quiz_role_prefix: get("quiz_role_prefix"),
         }
     }
 }
@@ -262,16 +271,6 @@ impl Pages {
         format!("{}{procedure_id}.html", self.handout_dir)
     }
 
-    /// A procedure's quiz (`trajnim/kuizi/identifikimi-formal.html`).
-    pub fn quiz_procedure(&self, procedure_id: &str) -> String {
-        format!("{}{procedure_id}.html", self.quiz_dir)
-    }
-
-    /// A role's quiz (`trajnim/kuizi/roli-punonjes-social.html`).
-    pub fn quiz_role(&self, role_id: &str) -> String {
-        format!("{}{}{role_id}.html", self.quiz_dir, self.quiz_role_prefix)
-    }
-
     /// A role's card (every action of the role, by procedure) on the role's page.
     pub fn role_card(&self, role_id: &str) -> String {
         format!("{}#{role_id}-card", self.role(role_id))
@@ -299,6 +298,26 @@ impl Pages {
         format!("{}#{id}", self.glossary)
     }
 
+    /// A procedure's quiz: `trajnim/kuizi/identifikimi-formal.html`.
+    pub fn quiz_procedure(&self, id: &str) -> String {
+        format!("{}{id}.html", self.quiz_dir)
+    }
+
+    /// A role's quiz: `trajnim/kuizi/roli-punonjesi-social.html`.
+    pub fn quiz_role(&self, id: &str) -> String {
+        format!("{}{}{id}.html", self.quiz_dir, self.role_quiz_prefix)
+    }
+
+    /// A procedure's quiz's answer key: `trajnim/pergjigjet/identifikimi-formal.html`.
+    pub fn quiz_key_procedure(&self, id: &str) -> String {
+        format!("{}{id}.html", self.quiz_key_dir)
+    }
+
+    /// A role's quiz's answer key: `trajnim/pergjigjet/roli-punonjesi-social.html`.
+    pub fn quiz_key_role(&self, id: &str) -> String {
+        format!("{}{}{id}.html", self.quiz_key_dir, self.role_quiz_prefix)
+    }
+
     pub fn principle(&self, id: &str) -> String {
         format!("{}#{id}", self.principles)
     }
@@ -314,6 +333,7 @@ impl Pages {
             "search": self.search,
             "search_index": self.search_index,
             "assessment_standard": format!("{}{{id}}.html", self.assessment_dir),
+            "training_records": self.training_records,
         })
     }
 }

@@ -46,6 +46,10 @@ pub struct Config {
     /// guidance); without them, the locale pack's.
     #[serde(default)]
     pub columns: Columns,
+    /// After how many months a trainee is due a refresher (`doracak training-report`);
+    /// 12 when unset.
+    #[serde(default)]
+    pub refresher_months: Option<u32>,
 }
 
 /// The headings of a standard's three columns, where the handbook names them.
@@ -127,6 +131,7 @@ impl Default for Config {
             collections: Vec::new(),
             id_prefix: default_id_prefix(),
             columns: Columns::default(),
+            refresher_months: None,
         }
     }
 }
@@ -261,6 +266,12 @@ fn validate(cfg: &Config, diags: &mut Diagnostics) {
         diags.error(
             pos(),
             format!("expected `modified` as a date YYYY-MM-DD, found {m:?}"),
+        );
+    }
+    if cfg.refresher_months == Some(0) {
+        diags.error(
+            pos(),
+            "expected `refresher_months` to be a number of months from 1, found 0",
         );
     }
     if cfg.edition.as_deref().is_some_and(|e| e.trim().is_empty()) {

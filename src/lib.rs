@@ -24,7 +24,7 @@
 //!
 //! **`commands/`** — what sits beside the pipeline: `serve` (build, watch, serve, reload),
 //! `report` (`report` and `aggregate` of exported assessments), `charts` (their SVG
-//! charts), `submissions`
+//! charts), `training` (`training-report` of exported training records), `submissions`
 //! (`import-submissions`: the audit form's data exports → assessment files), `synth`
 //! (benchmark handbooks).
 //!

@@ -63,6 +63,24 @@ enum Command {
         #[arg(long, value_name = "DIR", default_value = ".")]
         out: PathBuf,
     },
+    /// The staff training roster (HTML and CSV) from training files exported by the site's
+    /// training records page: who was trained on what, on which edition, who is due a refresher.
+    TrainingReport {
+        /// The training files (JSON, as exported from the site).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The folder to write the roster into (regjistri-i-trajnimit.html and .csv, named in
+        /// the handbook's language).
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        out: PathBuf,
+        /// After how many months a refresher is due (default: `refresher_months` in
+        /// doracak.toml, else 12).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        refresher_months: Option<u32>,
+        /// The date the roster is made on, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
     /// Turn the data export of the audit form (KoboToolbox, ODK Central) into assessment files.
     ImportSubmissions {
         /// The export: CSV (comma or semicolon) or XLSX, headed by the form's question names.
@@ -147,6 +165,12 @@ fn main() -> ExitCode {
             assessments,
         ),
         Command::Aggregate { files, out } => aggregate(&cli.root, &files, &out),
+        Command::TrainingReport {
+            files,
+            out,
+            refresher_months,
+            today,
+        } => training_report(&cli.root, &files, &out, refresher_months, today),
         Command::ImportSubmissions { file, out } => import_submissions(&cli.root, &file, &out),
         Command::Serve { port, out } => match doracak::commands::serve::serve(&cli.root, out, port)
         {
@@ -335,6 +359,38 @@ fn aggregate(root: &std::path::Path, files: &[PathBuf], out: &std::path::Path) -
         return ExitCode::from(1);
     };
     let written = doracak::commands::report::aggregate(root, &hb, files, out, &mut diags);
+    eprint!("{}", diags.report());
+    match written {
+        Some(paths) => {
+            for p in paths {
+                println!("wrote {}", p.display());
+            }
+            ExitCode::SUCCESS
+        }
+        None => ExitCode::from(1),
+    }
+}
+
+fn training_report(
+    root: &std::path::Path,
+    files: &[PathBuf],
+    out: &std::path::Path,
+    months: Option<u32>,
+    today: Option<String>,
+) -> ExitCode {
+    let today = today.unwrap_or_else(doracak::commands::report::today);
+    if !doracak::assessment::is_date(&today) {
+        eprintln!("error: --today: expected a date YYYY-MM-DD that exists, found {today:?}");
+        return ExitCode::from(2);
+    }
+    let (hb, mut diags) = doracak::check(root);
+    let Some(hb) = hb else {
+        eprint!("{}", diags.report());
+        return ExitCode::from(1);
+    };
+    let written = doracak::commands::training::training_report(
+        root, &hb, files, out, &today, months, &mut diags,
+    );
     eprint!("{}", diags.report());
     match written {
         Some(paths) => {

@@ -54,6 +54,10 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "templates/form-macros.html",
     "templates/handout.html",
     "templates/trainer.html",
+    "templates/quiz.html",
+    "templates/quiz-key.html",
+    "templates/training-records.html",
+    "templates/training-report.html",
     "static/style.css",
     "static/print.css",
     "static/table-sort.js",
@@ -71,6 +75,10 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/assessment-compare.js",
     "static/form.css",
     "static/form-fill.js",
+    "static/quiz.css",
+    "static/quiz.js",
+    "static/training-store.js",
+    "static/training-records.js",
 ];
 
 /// The theme in effect for one build: embedded files with the handbook's overrides.

@@ -191,3 +191,94 @@ fn rust_and_js_agree_on_the_assessment_rules() {
         assert_eq!(o.status.success(), !name.starts_with("invalid-"), "{name}");
     }
 }
+
+/// The browser's import (theme/static/training-store.js) and `doracak training-report`
+/// (src/commands/training.rs) accept and refuse the same training files.
+#[test]
+fn training_rules_are_the_same_in_the_browser_and_the_command() {
+    let Some(browser) = browser("training_rules_are_the_same_in_the_browser_and_the_command")
+    else {
+        return;
+    };
+    let (_dir, out) = minimal_site();
+    let tab = open(&browser, &file_url(&out.join("trajnim/regjistrat.html")));
+    let good = read(&fixtures().join("training/a.json"));
+    let mut cases: Vec<(String, String)> = std::fs::read_dir(fixtures().join("training"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                read(&p),
+            )
+        })
+        .collect();
+    cases.sort();
+    for (name, from, to) in [
+        ("version 1.0", "\"version\": 1,", "\"version\": 1.0,"),
+        ("score 28.0", "\"score\": 28,", "\"score\": 28.0,"),
+        ("score 2.5", "\"score\": 28,", "\"score\": 2.5,"),
+        ("score -1", "\"score\": 28,", "\"score\": -1,"),
+        ("total 0", "\"total\": 32,", "\"total\": 0,"),
+        (
+            "not understood",
+            "\"understood\": true, \"edition\": \"2024\"",
+            "\"understood\": false, \"edition\": \"2024\"",
+        ),
+        ("blank name", "\"Besnik Krasniqi\"", "\"  \""),
+        ("id with space", "\"id\": \"t1\"", "\"id\": \"t 1\""),
+        ("29 February 2025", "\"2025-03-10\"", "\"2025-02-29\""),
+        (
+            "saved as a date",
+            "\"2025-03-10T09:15:00Z\"",
+            "\"2025-03-10\"",
+        ),
+        (
+            "saved at 24:00",
+            "\"2025-03-10T09:15:00Z\"",
+            "\"2025-03-10T24:00:00Z\"",
+        ),
+        ("kind Role", "\"kind\": \"role\"", "\"kind\": \"Role\""),
+        (
+            "handbook extra",
+            "\"edition\": \"2025\" }",
+            "\"edition\": \"2025\", \"x\": 1 }",
+        ),
+        (
+            "records not a list",
+            "\"records\": [",
+            "\"records\": {\"a\": [",
+        ),
+    ] {
+        assert!(good.contains(from), "{name}: {from}");
+        let mut text = good.replacen(from, to, 1);
+        if name == "records not a list" {
+            text = text.replacen("  ]\n}", "  ]}\n}", 1);
+        }
+        cases.push((name.to_string(), text));
+    }
+    let mut accepted = 0;
+    for (name, text) in &cases {
+        let js = eval(
+            &tab,
+            &format!(
+                "Doracak.training.read({}).problems.length === 0",
+                serde_json::to_string(text).unwrap()
+            ),
+        );
+        let mut diags = doracak::diagnostics::Diagnostics::new();
+        let rust = doracak::commands::training::parse(text, std::path::Path::new(name), &mut diags)
+            .is_some();
+        assert_eq!(
+            js,
+            Value::Bool(rust),
+            "{name}: browser and command disagree\n{}",
+            diags.report()
+        );
+        accepted += usize::from(rust);
+    }
+    assert_eq!(
+        accepted, 6,
+        "a.json, b.json, version 1.0, score 28.0, not understood, saved as a date (a timestamp may be a date)"
+    );
+}

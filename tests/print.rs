@@ -207,3 +207,88 @@ fn audit_pages_keep_criteria_with_evidence_carry_headers_and_never_end_on_a_sign
     }
     eprintln!("printed: {}", report.join(", "));
 }
+
+/// The text of every element `<tag …>…</tag>` of an HTML text, tags stripped.
+fn texts_of(html: &str, open: &str, close: &str) -> Vec<String> {
+    html.split(open)
+        .skip(1)
+        .map(|part| {
+            let inner = &part[part.find('>').map_or(0, |i| i + 1)..];
+            let inner = &inner[..inner.find(close).unwrap_or(inner.len())];
+            let mut out = String::new();
+            let mut in_tag = false;
+            for c in inner.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => out.push(c),
+                    _ => {}
+                }
+            }
+            unescape(&out)
+        })
+        .collect()
+}
+
+#[test]
+fn a_quiz_and_its_answer_key_print_on_a4_with_every_question_and_answer() {
+    if browser("a_quiz_and_its_answer_key_print_on_a4_with_every_question_and_answer").is_none() {
+        return;
+    }
+    let site = shipped_site().join("site");
+    let mut report = Vec::new();
+    for quiz in ["identifikimi-formal", "roli-punonjes-social"] {
+        let sheet = site.join(format!("trajnim/kuizi/{quiz}.html"));
+        let key = site.join(format!("trajnim/pergjigjet/{quiz}.html"));
+        let (pdf, text) = print(&sheet);
+        let (pages, a4) = pages_and_size(&pdf);
+        assert!(a4, "{quiz}: the sheet prints on A4");
+        let (key_pdf, key_text) = print(&key);
+        let (key_pages, key_a4) = pages_and_size(&key_pdf);
+        assert!(key_a4, "{quiz}: the key prints on A4");
+        report.push(format!(
+            "{quiz}: sheet {pages} pages, key {key_pages} pages"
+        ));
+
+        let html = read(&sheet);
+        let prompts = texts_of(&html, "<legend", "</legend>");
+        let choices = texts_of(&html, "data-correct=", "</label>");
+        assert!(prompts.len() >= 10, "{quiz}: {} questions", prompts.len());
+        let hay = letters(&text);
+        for p in prompts.iter().chain(&choices) {
+            assert!(
+                contains(&hay, &letters(p)),
+                "{quiz}: {p:?} is on the printed sheet"
+            );
+        }
+        // The sheet has lines for the trainee and never the screen's buttons or score.
+        assert!(hay.contains("emridhembiemri") && hay.contains("nënshkrimi"));
+        assert!(
+            !hay.contains("kontrollo") && !hay.contains("pikët"),
+            "{quiz}"
+        );
+
+        // The key holds each question's letters, the same the sheet marks correct.
+        let key_html = read(&key);
+        let key_hay = letters(&key_text);
+        let answers = texts_of(&key_html, "<strong", "</strong>");
+        assert_eq!(
+            answers.len(),
+            prompts.len(),
+            "{quiz}: one key row a question"
+        );
+        let marked: Vec<String> = html
+            .split("data-answer=\"")
+            .skip(1)
+            .map(|p| p[..p.find('"').unwrap()].to_string())
+            .collect();
+        assert_eq!(answers, marked, "{quiz}: the key is the sheet's");
+        for row in texts_of(&key_html, "<tr id=", "</tr>") {
+            assert!(
+                contains(&key_hay, &letters(&row)),
+                "{quiz}: {row:?} in the printed key"
+            );
+        }
+    }
+    eprintln!("printed: {}", report.join(", "));
+}

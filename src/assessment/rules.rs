@@ -17,7 +17,7 @@ use super::{
 };
 use crate::pipeline::model::Handbook;
 
-mod json;
+pub(crate) mod json;
 
 use json::{DUPLICATE, depth, parse_strict};
 pub use json::{is_date, is_timestamp};

@@ -6,3 +6,4 @@ pub mod report;
 pub mod serve;
 pub mod submissions;
 pub mod synth;
+pub mod training;

@@ -18,7 +18,7 @@ use crate::pipeline::render::{environment, template_value, ui_strings};
 use crate::theme::Theme;
 
 /// The standalone report pages allow only their own inline style: no script at all.
-const REPORT_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+pub(crate) const REPORT_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 #[derive(Serialize)]
 struct CriterionRow {
@@ -74,7 +74,7 @@ pub fn read_assessment(
     checked.file.map(|f| (f, notes))
 }
 
-fn style(theme: &Theme) -> String {
+pub(crate) fn style(theme: &Theme) -> String {
     let mut css = theme.text("static/style.css").unwrap_or("").to_string();
     css.push_str("\n@media print {\n");
     css.push_str(theme.text("static/print.css").unwrap_or(""));
@@ -512,7 +512,7 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-fn write_file(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<()> {
+pub(crate) fn write_file(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         let _ = std::fs::create_dir_all(dir);
     }

@@ -16,6 +16,7 @@ use crate::pipeline::source::{self, S};
 
 pub mod forms;
 mod from_source;
+pub mod quiz;
 
 pub use from_source::{evidence_id, term_id, timing};
 use from_source::{glossary, indicators, plan, procedure, role, standard};

@@ -74,11 +74,11 @@ pub fn is_timestamp(s: &str) -> bool {
     }
 }
 
-pub(super) const DUPLICATE: &str = "duplicate key ";
+pub(crate) const DUPLICATE: &str = "duplicate key ";
 
 /// Parse JSON as `serde_json` does, but refuse an object that has a key twice (the
 /// browser's `JSON.parse` would silently keep the last one).
-pub(super) fn parse_strict(text: &str) -> Result<Value, serde_json::Error> {
+pub(crate) fn parse_strict(text: &str) -> Result<Value, serde_json::Error> {
     use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
     struct Strict(Value);

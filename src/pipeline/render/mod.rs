@@ -283,6 +283,33 @@ pub fn render(
             context! { page => "roles", role => template_value(role) },
         );
     }
+    // The quizzes, each with its answer key, and the training records kept in the browser.
+    let edition = hb.config.edition.clone().unwrap_or_default();
+    for q in &v.quizzes {
+        let page = if q.kind == "role" {
+            "roles"
+        } else {
+            "procedures"
+        };
+        let qv = template_value(q);
+        r.page(
+            &q.url,
+            "quiz.html",
+            context! { page => page, q => qv.clone(), edition => edition.clone() },
+        );
+        r.page(
+            &q.key_url,
+            "quiz-key.html",
+            context! { page => page, q => qv, edition => edition.clone() },
+        );
+    }
+    if !v.quizzes.is_empty() {
+        r.page(
+            &addr.training_records,
+            "training-records.html",
+            context! { page => "training", edition => edition.clone() },
+        );
+    }
     for f in &v.form_pages {
         r.page(
             &f.url,

@@ -15,12 +15,14 @@ use crate::pipeline::model::{self, Handbook};
 pub type Html = Value;
 
 mod procedures;
+mod quiz;
 mod reference;
 mod roles;
 mod standards;
 mod training;
 
 pub use procedures::*;
+pub use quiz::*;
 pub use reference::*;
 pub use roles::*;
 pub use standards::*;
@@ -96,6 +98,8 @@ pub struct Views {
     pub indicators: Option<IndicatorsView>,
     pub plans: Vec<PlanView>,
     pub deadlines: Vec<DeadlineView>,
+    /// The quizzes: one per procedure, one per role acting in a step.
+    pub quizzes: Vec<QuizView>,
     pub nav: NavView,
 }
 
@@ -451,6 +455,21 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
     let procedures = procedures::build(&cx);
     let collections = procedures::collections(&cx, &procedures);
     let roles = roles::build(&cx);
+    let quizzes = quiz::build(&cx);
+    let mut procedures = procedures;
+    let mut roles = roles;
+    for q in &quizzes {
+        match q.kind {
+            "procedure" => procedures
+                .iter_mut()
+                .filter(|p| p.id == q.subject)
+                .for_each(|p| p.quiz_url = Some(q.url.clone())),
+            _ => roles
+                .iter_mut()
+                .filter(|r| r.id == q.subject)
+                .for_each(|r| r.quiz_url = Some(q.url.clone())),
+        }
+    }
     let forms = reference::forms(&cx);
     let reference::Reference {
         form_pages,
@@ -497,6 +516,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
         indicators,
         plans,
         deadlines,
+        quizzes,
         nav,
     }
 }

@@ -41,7 +41,7 @@ pub struct ProcedureView {
     /// Every step as who / what / by when / form, in order (the handout's table).
     pub actions: Vec<ActionView>,
     pub handout_url: String,
-    /// The procedure's quiz, where the site has one.
+    /// The procedure's quiz, where its steps give one.
     pub quiz_url: Option<String>,
 }
 

@@ -27,7 +27,7 @@ pub struct RoleView {
     pub steps: Vec<ActsView>,
     /// The role card: every action of the role, by procedure, then by standard.
     pub card: Vec<CardGroupView>,
-    /// The role's quiz, where the site has one.
+    /// The role's quiz, where it acts in a step.
     pub quiz_url: Option<String>,
 }
 

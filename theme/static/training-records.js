@@ -1,0 +1,90 @@
+// doracak training records page: the records kept in this browser, exported and imported
+// as a training file (docs/training-format.md). An import is checked first; a file that
+// does not pass changes nothing.
+(function () {
+  "use strict";
+  var T = window.Doracak && window.Doracak.training;
+  var page = document.querySelector("[data-training-rows]") && document.getElementById("training");
+  if (!T || !page) { return; }
+  var UI = window.DORACAK_UI || {};
+  var say = T.say;
+  var store = new T.Store(page.getAttribute("data-handbook") || "", page.getAttribute("data-edition") || "");
+  function $(sel) { return page.querySelector(sel); }
+  function cell(tr, text) { var td = document.createElement("td"); td.textContent = text; tr.appendChild(td); }
+
+  function render() {
+    var recs = store.records().slice().sort(function (a, b) {
+      return a.date < b.date ? 1 : a.date > b.date ? -1 : a.name.localeCompare(b.name);
+    });
+    var body = $("[data-training-rows]");
+    body.textContent = "";
+    recs.forEach(function (r) {
+      var tr = document.createElement("tr");
+      tr.setAttribute("data-record", r.id);
+      cell(tr, r.name);
+      cell(tr, r.date);
+      cell(tr, UI["training_kind_" + r.kind] || r.kind);
+      cell(tr, r.title || r.subject);
+      cell(tr, r.score + " / " + r.total);
+      cell(tr, r.understood ? (UI.training_yes || "✓") : (UI.training_no || "—"));
+      cell(tr, r.edition);
+      body.appendChild(tr);
+    });
+    $("[data-training-table]").hidden = !recs.length;
+    $("[data-training-none]").hidden = !!recs.length;
+  }
+
+  function error(lines) {
+    var e = $("[data-training-error]");
+    e.textContent = "";
+    if (!lines) { e.hidden = true; return; }
+    e.appendChild(document.createTextNode(say("training_refused", {}, "Refused:")));
+    var ul = document.createElement("ul");
+    lines.slice(0, 20).forEach(function (l) { var li = document.createElement("li"); li.textContent = l; ul.appendChild(li); });
+    e.appendChild(ul);
+    e.hidden = false;
+  }
+  function status(msg) { $("[data-training-status]").textContent = msg; }
+
+  page.addEventListener("click", function (ev) {
+    var b = ev.target.closest("[data-action]");
+    if (!b) { return; }
+    var action = b.getAttribute("data-action");
+    if (action === "training-export") {
+      var text = JSON.stringify(store.exportFile(), null, 2);
+      var url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+      var a = document.createElement("a");
+      a.href = url;
+      a.download = (UI.training_file_name || "training-records") + "-" + T.today() + ".json";
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);
+    } else if (action === "training-clear") {
+      if (window.confirm(say("training_clear_confirm", {}, "Delete?"))) { store.clear(); error(null); status(""); render(); }
+    }
+  });
+
+  // Exposed for the file input and for tests: import a file's text; true when it passed.
+  function importText(text) {
+    var got = T.read(text);
+    if (!got.file) { error(got.problems); status(""); return false; }
+    var total;
+    try { total = store.merge(got.file); } catch (e) { error([say("training_storage_full", {}, String(e))]); return false; }
+    error(null);
+    status(say("training_imported", { n: got.file.records.length, total: total }, "Imported."));
+    render();
+    return true;
+  }
+  T.importText = importText;
+
+  $("[data-training-import]").addEventListener("change", function (ev) {
+    var f = ev.target.files && ev.target.files[0];
+    if (!f) { return; }
+    var reader = new FileReader();
+    reader.onload = function () { importText(String(reader.result)); ev.target.value = ""; };
+    reader.readAsText(f);
+  });
+
+  $("[data-training-actions]").hidden = false;
+  render();
+})();
