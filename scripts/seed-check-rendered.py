@@ -1,9 +1,7 @@
 #!/usr/bin/env python3
 """Recall and fidelity of what a built form page prints, against a part of a source.
 
-seed-check measures the YAML: a header the form prints on every page, or a period column's
-"Prej: … Deri: …" printed in every row, is written once in the YAML and counted once. This
-measures the printed form instead: the text of `#printed-form` on each given page of a built
+seed-check measures the YAML; this measures the printed form: the text of `#printed-form` on each given page of a built
 site (and the placeholder text of its header boxes), with seed-check's own tokens and
 figures, against the same part of the source.
 

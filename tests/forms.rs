@@ -68,9 +68,17 @@ fn every_field_kind_loads_into_the_catalogue() {
     assert_eq!(choice["options"][3]["date"], true);
     assert_eq!(choice["other"], "tjetër");
     let tables: Vec<_> = fields.iter().filter(|f| f["kind"] == "table").collect();
+    // Each row: its printed label and a cell for each column after the label column.
+    let labels: Vec<&str> = tables[0]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["Objektivi 1", "", "Objektivi 2"]);
     assert_eq!(
-        tables[0]["rows"],
-        serde_json::json!(["Objektivi 1", "", "Objektivi 2"])
+        tables[0]["rows"][1]["cells"],
+        serde_json::json!(["", "", "", ""])
     );
     assert_eq!(tables[0]["columns"][2]["kind"], "period");
     assert_eq!(tables[1]["rows"].as_array().unwrap().len(), 2);
@@ -159,6 +167,66 @@ fn the_form_page_has_every_field_labelled_and_the_privacy_sentence_first() {
     assert!(cat.contains("A1 (E-9)") && cat.contains("formulari/A1.html"));
     let step = unescape(&read(&site.join("procedura/identifikimi-formal.html")));
     assert!(step.contains("../formulari/A1.html") && step.contains("A1 (E-9)"));
+}
+
+#[test]
+fn each_printed_page_prints_its_own_header_and_each_row_its_printed_cells() {
+    let (_dir, site) = forms_site();
+    let cat: serde_json::Value = serde_json::from_str(&read(&site.join("catalog.json"))).unwrap();
+    let form = cat["forms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "A2")
+        .expect("form A2");
+    // The form's code and title are its first page's.
+    assert_eq!(form["printed_code"], "E-8");
+    assert_eq!(form["template"]["title"], "PLANI PROVË");
+    let html = read(&site.join("formulari/A2.html"));
+    let bad = unlabelled_controls(&html);
+    assert!(bad.is_empty(), "controls without a label: {bad:#?}");
+    // Split the page into its printed pages: each prints its own head at its top.
+    let pages: Vec<&str> = html.split("<div class=\"form-page\"").skip(1).collect();
+    assert_eq!(pages.len(), 2, "two printed pages");
+    let head = |p: &str| p[..p.find("<section").expect("a section")].to_string();
+    let (h1, h2) = (head(pages[0]), head(pages[1]));
+    assert!(h1.contains("Nr. Serik:") && h1.contains("id=\"serial-i\">[F1]</span>"));
+    assert!(h1.contains("placeholder=\"[KOMUNA]\"") && h1.contains("placeholder=\"[Drejtoria]\""));
+    assert!(h1.contains(">PLANI PROVË</p>") && h1.contains("Formular E-8 (Rev.1) Faqe 1 nga 2"));
+    assert!(!h1.contains("faqe dy") && !h1.contains("VAZHDIM"));
+    // Page 2: no serial box, its one placeholder, its own title and line; nothing of page 1's.
+    assert!(
+        !h2.contains("Nr. Serik:"),
+        "page 2 prints no serial box: {h2}"
+    );
+    assert!(h2.contains("[KOMUNA] faqe dy") && !h2.contains("[Drejtoria]"));
+    assert!(h2.contains(">PLANI PROVË VAZHDIM</p>"));
+    assert!(h2.contains("Formular E-8 (Rev.1) Faqe 2 nga 2") && !h2.contains("Faqe 1 nga 2"));
+    assert!(h2.contains("E-8"));
+    // Every row prints its cells' text, with a blank where the cell prints one.
+    assert_eq!(
+        html.matches(">Prej:</span>").count(),
+        2,
+        "Prej: in each row"
+    );
+    assert_eq!(
+        html.matches(">Deri:</span>").count(),
+        2,
+        "Deri: in each row"
+    );
+    for needle in [
+        "<th scope=\"row\">Objektivi 1</th>",
+        "id=\"f1-r1c3-1\" class=\"blank date\"",
+        "aria-label=\"Objektivi 1: Afati kohor Prej:\"",
+        "id=\"f1-r2c3-2\" class=\"blank date\"",
+        "aria-label=\"Objektivi 1, rreshti 2: Afati kohor Deri:\"",
+        ">nga</span> <input type=\"text\" id=\"f1-r1c4-1\" class=\"blank\"",
+        ">deri</span> <input type=\"text\" id=\"f1-r1c4-2\" class=\"blank\"",
+        // A blank cell stays a cell to write in.
+        "<textarea id=\"f1-r2c4\"",
+    ] {
+        assert!(html.contains(needle), "the form page has {needle}");
+    }
 }
 
 #[test]

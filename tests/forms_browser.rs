@@ -100,6 +100,54 @@ fn a_filled_form_prints_with_what_was_typed_and_a_reload_keeps_nothing() {
 }
 
 #[test]
+fn each_printed_page_prints_its_own_head_and_typed_text_in_a_rows_printed_cell() {
+    let Some(browser) =
+        browser("each_printed_page_prints_its_own_head_and_typed_text_in_a_rows_printed_cell")
+    else {
+        return;
+    };
+    let dir = minimal_copy();
+    copy_tree(&fixtures().join("forms"), dir.path());
+    let site = dir.path().join("site");
+    build_ok(dir.path(), &site);
+    // tests/fixtures/forms/content/forms/A2.yaml: two page heads, a table's rows as printed.
+    let tab = open(&browser, &file_url(&site.join("formulari/A2.html")));
+    wait_for(&tab, "!!document.getElementById('f1-r1c3-1')", "the form");
+    let typed = [
+        ("h1", "Komunaprove"),
+        ("f1-r1c3-1", "01.04.2026"), // after "Prej:" in row 1
+        ("f1-r2c3-2", "30.06.2026"), // after "Deri:" in row 2
+        ("f1-r1c4-2", "Oraprove"),   // the line after "deri"
+    ];
+    for (id, text) in typed {
+        type_into(&tab, id, text);
+    }
+    let pdf = print_tab(&tab);
+    let (pages, a4) = pages_and_size(&pdf);
+    assert!(a4, "the form prints on A4");
+    assert_eq!(pages, 2, "two printed pages, as encoded");
+    let by_page: Vec<String> = pdf_extract::extract_text_from_mem_by_pages(&pdf)
+        .expect("text by pages")
+        .iter()
+        .map(|t| letters(t))
+        .collect();
+    let all = by_page.concat();
+    for (id, t) in typed {
+        assert!(all.contains(&letters(t)), "{id}: \"{t}\" is in the PDF");
+    }
+    assert_eq!(all.matches("prej").count(), 2, "Prej: printed in each row");
+    // Page 1 prints its own head, page 2 its own: no serial box there, its own title and line.
+    assert!(by_page[0].contains(&letters("Nr. Serik:")));
+    assert!(by_page[0].contains(&letters("Formular E-8 (Rev.1) Faqe 1 nga 2")));
+    assert!(!by_page[0].contains(&letters("VAZHDIM")));
+    assert!(!by_page[1].contains(&letters("Nr. Serik:")));
+    assert!(by_page[1].contains(&letters("PLANI PROVË VAZHDIM")));
+    assert!(by_page[1].contains(&letters("Formular E-8 (Rev.1) Faqe 2 nga 2")));
+    // What was typed in the first page's placeholder shows where page 2 prints it.
+    assert!(by_page[1].contains("komunaprove"), "{}", by_page[1]);
+}
+
+#[test]
 fn e3_prints_on_six_a4_pages_with_every_label_and_every_form_prints_like_its_original() {
     let Some(browser) = browser(
         "e3_prints_on_six_a4_pages_with_every_label_and_every_form_prints_like_its_original",
@@ -147,6 +195,60 @@ fn e3_prints_on_six_a4_pages_with_every_label_and_every_form_prints_like_its_ori
                 "{id}: {pages} printed pages, the encoded original breaks into {encoded}"
             ));
         }
+        // Each printed page carries its own head at its top (the form's one header where it
+        // gives none page by page), and every row the text of its printed cells.
+        let by_page: Vec<String> = pdf_extract::extract_text_from_mem_by_pages(&pdf)
+            .expect("text by pages")
+            .iter()
+            .map(|t| letters(t))
+            .collect();
+        for (i, h) in t["heads"].as_array().unwrap().iter().enumerate() {
+            let Some(text) = by_page.get(i) else { break };
+            for w in [&h["title"], &h["line"], &h["code"]]
+                .into_iter()
+                .filter_map(|w| w.as_str())
+                .chain(
+                    h["placeholders"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .filter_map(|p| p.as_str()),
+                )
+            {
+                if !contains(text, &letters(w)) {
+                    failures.push(format!(
+                        "{id}: page {} does not print its head's {w}",
+                        i + 1
+                    ));
+                }
+            }
+        }
+        let printed_cells: Vec<&str> = t["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["fields"].as_array().unwrap())
+            .flat_map(|fl| fl["rows"].as_array().unwrap())
+            .flat_map(|r| r["cells"].as_array().unwrap())
+            .filter_map(|c| c.as_str())
+            .filter(|c| c.contains("Prej:"))
+            .collect();
+        let all = by_page.concat();
+        let prej = letters("Prej:");
+        if !printed_cells.is_empty() && all.matches(prej.as_str()).count() < printed_cells.len() {
+            failures.push(format!(
+                "{id}: \"Prej:\" printed {} times, in {} rows' cells",
+                all.matches(prej.as_str()).count(),
+                printed_cells.len()
+            ));
+        }
+        if id == "MR4" {
+            assert_eq!(
+                printed_cells.len(),
+                30,
+                "E-4 prints Prej: … Deri: … in 30 rows"
+            );
+        }
         if id == "MR3" {
             assert_eq!(original, 6);
             let text = letters(&pdf_extract::extract_text_from_mem(&pdf).expect("text"));
@@ -163,7 +265,7 @@ fn e3_prints_on_six_a4_pages_with_every_label_and_every_form_prints_like_its_ori
                         words.extend(c["label"].as_str());
                     }
                     for r in fl["rows"].as_array().unwrap() {
-                        words.extend(r.as_str());
+                        words.extend(r["label"].as_str().filter(|l| !l.is_empty()));
                     }
                     for p in fl["parts"].as_array().unwrap() {
                         words.extend(p["label"].as_str());

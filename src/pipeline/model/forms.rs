@@ -19,9 +19,22 @@ pub struct FormTemplate {
     pub pages: Option<u32>,
     /// The header line of each printed page, as printed.
     pub page_lines: Vec<String>,
+    /// The header block of each printed page, as that page prints it (empty: the form's one
+    /// header above stands for every page).
+    pub heads: Vec<PageHead>,
     pub source: Option<String>,
     pub notes: Vec<String>,
     pub sections: Vec<FormSection>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PageHead {
+    pub serial: Option<String>,
+    pub serial_instruction: Option<String>,
+    pub placeholders: Vec<String>,
+    pub code: Option<String>,
+    pub title: Option<String>,
+    pub line: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -51,9 +64,19 @@ pub struct Field {
     pub multiple: bool,
     pub other: Option<String>,
     pub columns: Vec<Column>,
-    /// Table rows: each with its printed label (empty for a blank row).
-    pub rows: Vec<String>,
+    /// Table rows: each with its printed label (empty for a blank row) and its other cells.
+    pub rows: Vec<Row>,
     pub parts: Vec<Part>,
+}
+
+/// A table row as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// The printed label in the first column (empty for none).
+    pub label: String,
+    /// The printed text of each cell after the label column (`""` for a blank cell), one for
+    /// each of those columns.
+    pub cells: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -108,15 +131,32 @@ pub fn template(t: FormTemplateSrc) -> FormTemplate {
                 .collect(),
         })
         .collect();
+    let heads: Vec<PageHead> = t
+        .page_heads
+        .into_iter()
+        .map(|h| {
+            let h = h.value;
+            PageHead {
+                serial: v(h.serial),
+                serial_instruction: v(h.serial_instruction),
+                placeholders: h.placeholders.into_iter().map(|p| p.value).collect(),
+                code: v(h.code),
+                title: v(h.title),
+                line: v(h.line),
+            }
+        })
+        .collect();
+    let first = heads.first().cloned().unwrap_or_default();
     FormTemplate {
-        code: v(t.code),
-        title: t.title.value,
+        code: v(t.code).or(first.code),
+        title: v(t.title).or(first.title).unwrap_or_default(),
         revision: v(t.revision),
         serial: v(t.serial),
         serial_instruction: v(t.serial_instruction),
         placeholders: t.placeholders.into_iter().map(|p| p.value).collect(),
         pages: t.pages.map(|p| p.value),
         page_lines: t.page_lines.into_iter().map(|l| l.value).collect(),
+        heads,
         source: t.source,
         notes: t.notes.into_iter().map(|n| n.value).collect(),
         sections,
@@ -124,10 +164,51 @@ pub fn template(t: FormTemplateSrc) -> FormTemplate {
 }
 
 fn field(id: String, f: FieldSrc) -> Field {
-    let rows = if f.row_labels.is_empty() {
-        vec![String::new(); f.rows.map(|r| r.value).unwrap_or(0) as usize]
-    } else {
-        f.row_labels.into_iter().map(|r| r.value).collect()
+    let ncols = f.columns.len();
+    let rows: Vec<Row> = match f.rows.map(|r| r.value) {
+        Some(RowsSrc::Printed(printed)) => {
+            // The first column holds the rows' labels where it has no heading and prints text.
+            let labelled = f
+                .columns
+                .first()
+                .is_some_and(|c| c.label.value.trim().is_empty())
+                && printed
+                    .iter()
+                    .any(|r| r.value.first().is_some_and(|c| !c.trim().is_empty()));
+            printed
+                .into_iter()
+                .map(|cells| {
+                    let mut cells = cells.value;
+                    cells.resize(ncols, String::new());
+                    if labelled {
+                        let label = cells.remove(0);
+                        Row { label, cells }
+                    } else {
+                        Row {
+                            label: String::new(),
+                            cells,
+                        }
+                    }
+                })
+                .collect()
+        }
+        Some(RowsSrc::Blank(n)) => (0..n)
+            .map(|_| Row {
+                label: String::new(),
+                cells: vec![String::new(); ncols],
+            })
+            .collect(),
+        None => {
+            let labels: Vec<String> = f.row_labels.into_iter().map(|r| r.value).collect();
+            let labelled = labels.iter().any(|l| !l.is_empty());
+            labels
+                .into_iter()
+                .map(|label| Row {
+                    label,
+                    cells: vec![String::new(); ncols.saturating_sub(usize::from(labelled))],
+                })
+                .collect()
+        }
     };
     Field {
         id,
@@ -195,8 +276,13 @@ impl FormTemplate {
                 out.push(&c.label);
             }
             for r in &f.rows {
-                if !r.is_empty() {
-                    out.push(r);
+                if !r.label.is_empty() {
+                    out.push(&r.label);
+                }
+                for c in &r.cells {
+                    if !c.is_empty() {
+                        out.push(c);
+                    }
                 }
             }
             for p in &f.parts {

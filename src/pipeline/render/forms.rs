@@ -9,7 +9,9 @@ use serde::Serialize;
 use super::views::{ActsView, Html};
 use crate::markdown;
 use crate::pipeline::model::Form;
-use crate::pipeline::model::forms::{ColumnKind, Field, FieldKind, FormSection, PartRole};
+use crate::pipeline::model::forms::{
+    ColumnKind, Field, FieldKind, FormSection, FormTemplate, PageHead, PartRole,
+};
 
 pub use crate::pipeline::model::forms::label;
 
@@ -20,14 +22,9 @@ pub struct FormPageView {
     pub url: String,
     /// The title in the catalogue.
     pub catalogue_title: String,
-    /// The printed title, code, revision line, serial label and placeholders.
+    /// The printed title and code (each page's head prints its own).
     pub title: String,
     pub code: Option<String>,
-    pub revision: Option<String>,
-    pub serial: Option<String>,
-    /// The field code printed in the serial-number box (`[F1]`).
-    pub serial_instruction: Option<String>,
-    pub placeholders: Vec<PlaceholderView>,
     pub source: Option<String>,
     /// Pages of the printed original (or as many as the encoding starts).
     pub pages_total: u32,
@@ -45,10 +42,22 @@ pub struct PlaceholderView {
 #[derive(Serialize)]
 pub struct PrintedPageView {
     pub number: u32,
-    /// The header line printed on this page of the original (`… Faqe 2 nga 6`), where the
-    /// form gives it.
-    pub line: Option<String>,
+    /// The header block printed at the top of this page.
+    pub head: HeadView,
     pub sections: Vec<SectionView>,
+}
+
+/// The header block of one printed page: what that page prints.
+#[derive(Serialize, Default)]
+pub struct HeadView {
+    pub serial: Option<String>,
+    pub serial_instruction: Option<String>,
+    pub placeholders: Vec<PlaceholderView>,
+    pub code: Option<String>,
+    pub title: Option<String>,
+    /// The page's line: as printed (`Formular E-3 (Rev.1) Faqe 2 nga 6`), or the revision
+    /// line and the page count in the interface's words.
+    pub line: String,
 }
 
 #[derive(Serialize)]
@@ -119,6 +128,20 @@ pub struct CellView {
     pub name: String,
     pub options: Vec<String>,
     pub bounds: Vec<String>,
+    /// kind `printed`: the cell's printed text, in pieces, each followed by its blank.
+    pub printed: Vec<PieceView>,
+}
+
+/// A piece of a cell's printed text, and the blank printed after it, if any.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct PieceView {
+    pub text: String,
+    /// `date` (`__ . __ .____`), `line` (`____`) or none.
+    pub blank: Option<&'static str>,
+    pub id: String,
+    /// What a screen reader announces for the blank: the cell's name and the words before
+    /// it, or its place in the cell where no word stands before it (`____:____`).
+    pub name: String,
 }
 
 #[derive(Serialize)]
@@ -142,7 +165,7 @@ pub fn page(
     let t = f.template.as_ref()?;
     let mut pages: Vec<PrintedPageView> = vec![PrintedPageView {
         number: 1,
-        line: None,
+        head: HeadView::default(),
         sections: Vec::new(),
     }];
     for s in &t.sections {
@@ -151,7 +174,7 @@ pub fn page(
         {
             pages.push(PrintedPageView {
                 number: p,
-                line: None,
+                head: HeadView::default(),
                 sections: Vec::new(),
             });
         }
@@ -174,7 +197,7 @@ pub fn page(
                     .push(std::mem::replace(&mut view, rest));
                 pages.push(PrintedPageView {
                     number: p,
-                    line: None,
+                    head: HeadView::default(),
                     sections: Vec::new(),
                 });
             }
@@ -182,14 +205,15 @@ pub fn page(
         }
         pages.last_mut().expect("a page").sections.push(view);
     }
-    for p in &mut pages {
-        p.line = t.page_lines.get(p.number as usize - 1).cloned();
-    }
     let pages_total = t
         .pages
         .unwrap_or(0)
         .max(t.page_lines.len() as u32)
+        .max(t.heads.len() as u32)
         .max(pages.last().map_or(1, |p| p.number));
+    for p in &mut pages {
+        p.head = head_view(t, p.number, pages_total, ui);
+    }
     Some(FormPageView {
         id: f.id.clone(),
         label: label(&f.id, f.printed_code.as_deref()),
@@ -197,24 +221,108 @@ pub fn page(
         catalogue_title: f.title.clone(),
         title: t.title.clone(),
         code: t.code.clone(),
-        revision: t.revision.clone(),
-        serial: t.serial.clone(),
-        serial_instruction: t.serial_instruction.clone(),
-        placeholders: t
-            .placeholders
-            .iter()
-            .enumerate()
-            .map(|(i, p)| PlaceholderView {
-                id: format!("h{}", i + 1),
-                text: p.clone(),
-            })
-            .collect(),
         source: t.source.clone(),
         pages_total,
         pages,
         notes_html: t.notes.iter().map(|n| md(n)).collect(),
         used_by,
     })
+}
+
+/// The header block printed on page `number`: the page's own head where the form gives
+/// heads page by page, else the form's one header.
+fn head_view(t: &FormTemplate, number: u32, total: u32, ui: &HashMap<String, String>) -> HeadView {
+    let placeholders = |ps: &[String]| {
+        ps.iter()
+            .enumerate()
+            .map(|(i, p)| PlaceholderView {
+                id: format!("h{}", i + 1),
+                text: p.clone(),
+            })
+            .collect()
+    };
+    if !t.heads.is_empty() {
+        let h = t
+            .heads
+            .get(number as usize - 1)
+            .cloned()
+            .unwrap_or_else(PageHead::default);
+        return HeadView {
+            serial: h.serial,
+            serial_instruction: h.serial_instruction,
+            placeholders: placeholders(&h.placeholders),
+            code: h.code,
+            title: h.title,
+            line: h.line.unwrap_or_default(),
+        };
+    }
+    let line = t
+        .page_lines
+        .get(number as usize - 1)
+        .cloned()
+        .unwrap_or_else(|| {
+            let rev = t
+                .revision
+                .as_ref()
+                .map(|r| format!("{r} "))
+                .unwrap_or_default();
+            format!(
+                "{rev}{} {number} {} {total}",
+                ui_get(ui, "form_page"),
+                ui_get(ui, "form_page_of")
+            )
+        });
+    HeadView {
+        serial: t.serial.clone(),
+        serial_instruction: t.serial_instruction.clone(),
+        placeholders: placeholders(&t.placeholders),
+        code: t.code.clone(),
+        title: Some(t.title.clone()),
+        line,
+    }
+}
+
+/// A cell's printed text in pieces: `__ . __ .____` is a date blank, three or more
+/// underscores a line to write on; each piece is the text before its blank.
+pub fn pieces(text: &str, id: &str) -> Vec<PieceView> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("__") {
+        let (before, at) = rest.split_at(i);
+        cur.push_str(before);
+        let date = at.strip_prefix("__ . __ .").filter(|r| r.starts_with("__"));
+        let (blank, after) = if let Some(r) = date {
+            ("date", r.trim_start_matches('_'))
+        } else {
+            let after = at.trim_start_matches('_');
+            if at.len() - after.len() >= 3 {
+                ("line", after)
+            } else {
+                cur.push_str(&at[..at.len() - after.len()]);
+                rest = after;
+                continue;
+            }
+        };
+        out.push(PieceView {
+            text: cur.trim().to_string(),
+            blank: Some(blank),
+            id: format!("{id}-{}", out.len() + 1),
+            name: String::new(),
+        });
+        cur = String::new();
+        rest = after;
+    }
+    cur.push_str(rest);
+    if !cur.trim().is_empty() {
+        out.push(PieceView {
+            text: cur.trim().to_string(),
+            blank: None,
+            id: format!("{id}-{}", out.len() + 1),
+            name: String::new(),
+        });
+    }
+    out
 }
 
 fn md(text: &str) -> Html {
@@ -304,7 +412,7 @@ fn field_view(f: &Field, section: &str, columns: u32, ui: &HashMap<String, Strin
             other: true,
         });
     }
-    let row_labels = f.rows.iter().any(|r| !r.is_empty());
+    let row_labels = f.rows.iter().any(|r| !r.label.is_empty());
     let row_word = ui_get(ui, "form_row");
     let rows = f
         .rows
@@ -312,37 +420,53 @@ fn field_view(f: &Field, section: &str, columns: u32, ui: &HashMap<String, Strin
         .enumerate()
         .map(|(ri, r)| {
             // A blank row under a labelled one belongs to it ("Objektivi 1", then four rows).
-            let row_name = if r.is_empty() {
-                let owner = f.rows[..ri].iter().rev().find(|x| !x.is_empty());
+            let row_name = if r.label.is_empty() {
+                let owner = f.rows[..ri].iter().rev().find(|x| !x.label.is_empty());
                 match owner {
-                    Some(o) => format!("{o}, {row_word} {}", ri + 1),
+                    Some(o) => format!("{}, {row_word} {}", o.label, ri + 1),
                     None => format!("{row_word} {}", ri + 1),
                 }
             } else {
-                r.clone()
+                r.label.clone()
             };
             let cells = f
                 .columns
                 .iter()
                 .enumerate()
                 .skip(usize::from(row_labels))
-                .map(|(ci, c)| {
+                .zip(&r.cells)
+                .map(|((ci, c), text)| {
                     let col = if c.label.is_empty() {
                         name.clone()
                     } else {
                         c.label.clone()
                     };
+                    let id = format!("{}-r{}c{}", f.id, ri + 1, ci + 1);
+                    let name = format!("{row_name}: {col}");
+                    let mut printed = pieces(text, &id);
+                    for (i, p) in printed.iter_mut().enumerate() {
+                        p.name = if p.text.chars().any(char::is_alphabetic) {
+                            format!("{name} {}", p.text)
+                        } else {
+                            format!("{name} {}", i + 1)
+                        };
+                    }
                     CellView {
-                        id: format!("{}-r{}c{}", f.id, ri + 1, ci + 1),
-                        kind: column_kind(c.kind),
-                        name: format!("{row_name}: {col}"),
+                        kind: if printed.is_empty() {
+                            column_kind(c.kind)
+                        } else {
+                            "printed"
+                        },
+                        id,
+                        name,
                         options: c.options.clone(),
                         bounds: c.bounds.clone(),
+                        printed,
                     }
                 })
                 .collect();
             RowView {
-                label: r.clone(),
+                label: r.label.clone(),
                 cells,
             }
         })
@@ -383,5 +507,38 @@ fn field_view(f: &Field, section: &str, columns: u32, ui: &HashMap<String, Strin
                 f.kind,
                 FieldKind::Table | FieldKind::Choice | FieldKind::Signature
             ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cells_printed_text_splits_at_its_blanks() {
+        let p = pieces("Prej: __ . __ .________\nDeri: __ . __ .________", "c");
+        assert_eq!(
+            p,
+            vec![
+                PieceView {
+                    text: "Prej:".into(),
+                    blank: Some("date"),
+                    id: "c-1".into(),
+                    name: String::new(),
+                },
+                PieceView {
+                    text: "Deri:".into(),
+                    blank: Some("date"),
+                    id: "c-2".into(),
+                    name: String::new(),
+                },
+            ]
+        );
+        let p = pieces("nga ______ ora", "c");
+        assert_eq!(p[0].blank, Some("line"));
+        assert_eq!(p[0].text, "nga");
+        assert_eq!((p[1].text.as_str(), p[1].blank), ("ora", None));
+        assert!(pieces("", "c").is_empty());
+        assert_eq!(pieces("a__b", "c")[0].text, "a__b");
     }
 }

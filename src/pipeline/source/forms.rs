@@ -17,8 +17,10 @@ pub struct FormTemplateSrc {
     /// The code printed on the form (`E-3`); optional, a form may have none.
     #[serde(default)]
     pub code: Option<S<String>>,
-    /// The title as printed on the form (`VLERËSIMI I RASTIT`).
-    pub title: S<String>,
+    /// The title as printed on the form (`VLERËSIMI I RASTIT`); with `page_heads`, each
+    /// page's head gives it instead.
+    #[serde(default)]
+    pub title: Option<S<String>>,
     /// The revision line as printed (`Formular E-3 (Rev.1)`).
     #[serde(default)]
     pub revision: Option<S<String>>,
@@ -41,6 +43,11 @@ pub struct FormTemplateSrc {
     /// revision line and the theme's page count.
     #[serde(default = "empty")]
     pub page_lines: Vec<S<String>>,
+    /// The header block printed at the top of each page of the original, page by page, as
+    /// that page prints it; instead of the form's one header (`code`, `title`, `serial`,
+    /// `serial_instruction`, `placeholders`, `revision`, `page_lines`).
+    #[serde(default = "empty")]
+    pub page_heads: Vec<S<PageHeadSrc>>,
     #[serde(default)]
     pub source: Option<String>,
     /// Printed text after the last section (`Vërejtje: …`), md each.
@@ -48,6 +55,30 @@ pub struct FormTemplateSrc {
     pub notes: Vec<S<String>>,
     #[serde(default = "empty")]
     pub sections: Vec<FormSectionSrc>,
+}
+
+/// The header block of one printed page, as that page prints it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageHeadSrc {
+    /// The label of the serial-number box (`Nr. Serik:`).
+    #[serde(default)]
+    pub serial: Option<S<String>>,
+    /// The field code printed in the serial-number box (`[F1]`).
+    #[serde(default)]
+    pub serial_instruction: Option<S<String>>,
+    /// The placeholders printed in the header (`[KOMUNA / OPSTINA / MUNICIPALITY ]`).
+    #[serde(default = "empty")]
+    pub placeholders: Vec<S<String>>,
+    /// The code printed in the header's box (`E-3`).
+    #[serde(default)]
+    pub code: Option<S<String>>,
+    /// The title printed in the header.
+    #[serde(default)]
+    pub title: Option<S<String>>,
+    /// The page's own line (`Formular E-3 (Rev.1) Faqe 2 nga 6`).
+    #[serde(default)]
+    pub line: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -146,15 +177,54 @@ pub struct FieldSrc {
     /// table: the columns as printed.
     #[serde(default = "empty")]
     pub columns: Vec<ColumnSrc>,
-    /// table: the number of blank rows.
+    /// table: the number of blank rows, or the rows as printed, each a list of its cells'
+    /// printed text (see [`RowsSrc`]).
     #[serde(default)]
-    pub rows: Option<S<u32>>,
+    pub rows: Option<S<RowsSrc>>,
     /// table: rows printed with a label in the first column (an empty label is a blank row).
     #[serde(default = "empty")]
     pub row_labels: Vec<S<String>>,
     /// signature: the lines of the block.
     #[serde(default = "empty")]
     pub parts: Vec<PartSrc>,
+}
+
+/// A table's rows: a number of blank rows, or each row as printed, one text for each
+/// column: `""` for a blank cell, else the cell's printed text, in which `__ . __ .____` is a
+/// printed date blank and `___` (three or more underscores) a printed line to write on
+/// (`"Prej: __ . __ .________ Deri: __ . __ .________"`).
+#[derive(Debug)]
+pub enum RowsSrc {
+    Blank(u32),
+    Printed(Vec<S<Vec<String>>>),
+}
+
+impl<'de> Deserialize<'de> for RowsSrc {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RowsSrc;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the number of blank rows, or a list of rows, each a list of cells")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RowsSrc, E> {
+                u32::try_from(v)
+                    .map(RowsSrc::Blank)
+                    .map_err(|_| E::custom("expected a number of rows, found a number too large"))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RowsSrc, E> {
+                u32::try_from(v).map(RowsSrc::Blank).map_err(|_| {
+                    E::custom(format!("expected a number of rows (1 or more), found {v}"))
+                })
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<RowsSrc, A::Error> {
+                let rows =
+                    Vec::<S<Vec<String>>>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(RowsSrc::Printed(rows))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// A table column.

@@ -48,17 +48,31 @@ impl Check<'_> {
     }
 
     fn template(&mut self, id: &str, t: &FormTemplateSrc, forms: &HashSet<String>) {
+        let anchor = match (&t.title, t.page_heads.first()) {
+            (Some(title), _) => self.pos(title),
+            (None, Some(h)) => self.pos(h),
+            (None, None) => Pos::new(self.file, 1, 1),
+        };
         if !forms.contains(id) {
             self.diags
                 .error(
-                    self.pos(&t.title),
+                    anchor.clone(),
                     format!(
                         "expected the file name to be the id of a form in content/forms.yaml, found \"{id}\", which no form has"
                     ),
                 )
                 .hint("name the file after the form's catalogue id: content/forms/MR3.yaml prints form MR3");
         }
-        self.text(&t.title, "form title");
+        self.opt_text(&t.title, "form title");
+        if t.title.is_none() && t.page_heads.is_empty() {
+            self.diags
+                .error(
+                    anchor.clone(),
+                    "expected the form's `title` (or the header of each page, `page_heads`), found neither",
+                )
+                .hint("title: \"VLERËSIMI I RASTIT\"");
+        }
+        self.heads(t);
         self.opt_text(&t.code, "form code");
         self.opt_text(&t.revision, "revision line");
         self.opt_text(&t.serial, "serial-number label");
@@ -107,13 +121,19 @@ impl Check<'_> {
         }
         if t.sections.is_empty() {
             self.diags.error(
-                self.pos(&t.title),
+                anchor.clone(),
                 "expected the form's sections (`sections:`), found none",
             );
         }
+        let pages = match (pages, t.page_heads.len()) {
+            (Some(n), _) => Some(n),
+            (None, 0) => None,
+            (None, h) => Some(h as u32),
+        };
+        let heads = t.page_heads.len() as u32;
         let mut page = 1;
         for s in &t.sections {
-            self.page(&s.page, &mut page, pages);
+            self.page(&s.page, &mut page, pages, heads);
             self.opt_text(&s.number, "section number");
             self.opt_text(&s.title, "section title");
             self.opt_text(&s.instruction, "section instruction");
@@ -139,14 +159,93 @@ impl Check<'_> {
             }
             let titled = s.title.is_some() || s.number.is_some();
             for f in &s.fields {
-                self.page(&f.page, &mut page, pages);
+                self.page(&f.page, &mut page, pages, heads);
                 self.field(f, titled);
             }
         }
     }
 
+    /// The header of each page, where the form gives it page by page: then the form's one
+    /// header is not written too, and each page's head prints something.
+    fn heads(&mut self, t: &FormTemplateSrc) {
+        if t.page_heads.is_empty() {
+            return;
+        }
+        let one_header: [(&str, Option<Pos>); 7] = [
+            ("code", t.code.as_ref().map(|s| self.pos(s))),
+            ("title", t.title.as_ref().map(|s| self.pos(s))),
+            ("revision", t.revision.as_ref().map(|s| self.pos(s))),
+            ("serial", t.serial.as_ref().map(|s| self.pos(s))),
+            (
+                "serial_instruction",
+                t.serial_instruction.as_ref().map(|s| self.pos(s)),
+            ),
+            ("placeholders", t.placeholders.first().map(|s| self.pos(s))),
+            ("page_lines", t.page_lines.first().map(|s| self.pos(s))),
+        ];
+        for (attr, pos) in one_header {
+            if let Some(pos) = pos {
+                self.diags
+                    .error(
+                        pos,
+                        format!("expected the header in `page_heads` only, found `{attr}` beside them"),
+                    )
+                    .hint("with `page_heads`, each page's head gives what that page prints at its top");
+            }
+        }
+        if let Some(n) = &t.pages
+            && let Some(extra) = t.page_heads.get(n.value as usize)
+            && n.value > 0
+        {
+            self.diags.error(
+                self.pos(extra),
+                format!(
+                    "expected one page head for each printed page (`pages: {}`), found {}",
+                    n.value,
+                    t.page_heads.len()
+                ),
+            );
+        }
+        for h in &t.page_heads {
+            let v = &h.value;
+            self.opt_text(&v.serial, "serial-number label");
+            self.opt_text(&v.serial_instruction, "serial-number instruction");
+            self.opt_text(&v.code, "form code");
+            self.opt_text(&v.title, "form title");
+            self.opt_text(&v.line, "page line");
+            for p in &v.placeholders {
+                self.text(p, "header placeholder");
+            }
+            if let Some(i) = &v.serial_instruction
+                && v.serial.is_none()
+            {
+                self.diags.error(
+                    self.pos(i),
+                    "expected `serial_instruction` beside a `serial` label, found no `serial`",
+                );
+            }
+            if v.serial.is_none()
+                && v.code.is_none()
+                && v.title.is_none()
+                && v.line.is_none()
+                && v.placeholders.is_empty()
+            {
+                self.diags.error(
+                    self.pos(h),
+                    "expected what this page prints in its header (`serial`, `placeholders`, `code`, `title`, `line`), found none of them",
+                );
+            }
+        }
+        if t.page_heads[0].value.title.is_none() {
+            self.diags.error(
+                self.pos(&t.page_heads[0]),
+                "expected the form's `title` in the head of its first page, found none",
+            );
+        }
+    }
+
     /// Pages run 1, 2, … in order and stay within the printed count.
-    fn page(&mut self, p: &Option<S<u32>>, current: &mut u32, pages: Option<u32>) {
+    fn page(&mut self, p: &Option<S<u32>>, current: &mut u32, pages: Option<u32>, heads: u32) {
         let Some(p) = p else { return };
         if p.value <= *current && !(p.value == 1 && *current == 1) {
             self.diags.error(
@@ -168,6 +267,18 @@ impl Check<'_> {
                     ),
                 )
                 .hint("`pages:` at the top says how many pages the printed form has");
+        } else if heads > 0 && p.value > heads {
+            self.diags
+                .error(
+                    self.pos(p),
+                    format!(
+                        "expected the header of page {} in `page_heads`, found {heads} page heads",
+                        p.value
+                    ),
+                )
+                .hint(
+                    "every page the form starts prints its header: one `page_heads` entry for each",
+                );
         }
         *current = (*current).max(p.value);
     }
@@ -334,6 +445,10 @@ impl Check<'_> {
                 )
                 .hint("columns: [{label: \"Veprimet\"}, {label: \"Afati kohor\", kind: period, bounds: [\"Prej:\", \"Deri:\"]}]");
         }
+        let blank = |r: &S<RowsSrc>| match &r.value {
+            RowsSrc::Blank(n) => Some(*n),
+            RowsSrc::Printed(_) => None,
+        };
         match (&f.rows, f.row_labels.is_empty()) {
             (None, true) => {
                 self.diags.error(
@@ -347,17 +462,51 @@ impl Check<'_> {
                     "expected either `rows` or `row_labels`, found both",
                 );
             }
-            (Some(r), true) if !(1..=60).contains(&r.value) => {
+            (Some(r), true) if blank(r).is_some_and(|n| !(1..=60).contains(&n)) => {
                 self.diags.error(
                     self.pos(r),
-                    format!("expected 1 to 60 blank rows, found {}", r.value),
+                    format!(
+                        "expected 1 to 60 blank rows, found {}",
+                        blank(r).unwrap_or(0)
+                    ),
                 );
+            }
+            (Some(r), true) => {
+                if let RowsSrc::Printed(rows) = &r.value {
+                    let n = f.columns.len();
+                    if rows.is_empty() || rows.len() > 60 {
+                        self.diags.error(
+                            self.pos(r),
+                            format!("expected 1 to 60 printed rows, found {}", rows.len()),
+                        );
+                    }
+                    for (i, row) in rows.iter().enumerate() {
+                        if n > 0 && row.value.len() != n {
+                            self.diags
+                                .error(
+                                    self.pos(row),
+                                    format!(
+                                        "expected each printed row to give one cell for each of the {n} columns, found {} in row {}",
+                                        row.value.len(),
+                                        i + 1
+                                    ),
+                                )
+                                .hint("write \"\" for a blank cell");
+                        }
+                    }
+                }
             }
             _ => {}
         }
-        for c in &f.columns {
+        // Printed rows whose first cells print text are labelled by them.
+        let printed_labels = matches!(
+            f.rows.as_ref().map(|r| &r.value),
+            Some(RowsSrc::Printed(rows)) if rows.iter().any(|r| r.value.first().is_some_and(|c| !c.trim().is_empty()))
+        );
+        for (ci, c) in f.columns.iter().enumerate() {
             let kind = c.kind.as_ref().map(|k| k.value).unwrap_or(ColumnKind::Text);
-            if f.row_labels.is_empty() && c.label.value.trim().is_empty() {
+            let label_column = ci == 0 && printed_labels;
+            if f.row_labels.is_empty() && !label_column && c.label.value.trim().is_empty() {
                 // A column without a heading is allowed where the original prints none: over
                 // a column of choices (`1 | 2 | 3 | 4 | 5`), or where each row is labelled.
                 if kind != ColumnKind::Choice {
