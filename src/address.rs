@@ -62,6 +62,8 @@ const PACK_KEYS: &[(&str, Shape)] = &[
     ("address_plan_dir", Shape::Folder),
     ("address_abbreviation_anchor", Shape::Anchor),
     ("address_definition_anchor", Shape::Anchor),
+    ("address_training", Shape::Page),
+    ("address_handout_dir", Shape::Folder),
 ];
 
 /// The pages, folders and anchors of a site, by what they are.
@@ -116,6 +118,10 @@ pub struct Pages {
     pub abbreviation_anchor: String,
     /// The start of a glossary definition's anchor (`perkufizim-viktime`).
     pub definition_anchor: String,
+    /// The trainer's page: every procedure and role with its diagram, handout, quiz, card.
+    pub training: String,
+    /// The folder of the procedures' handouts.
+    pub handout_dir: String,
 }
 
 impl Pages {
@@ -164,6 +170,8 @@ impl Pages {
             plan_dir: get("plan_dir"),
             abbreviation_anchor: get("abbreviation_anchor"),
             definition_anchor: get("definition_anchor"),
+            training: get("training"),
+            handout_dir: get("handout_dir"),
         }
     }
 }
@@ -250,6 +258,22 @@ impl Pages {
     /// A step or a section of a procedure: `procedura/identifikimi-formal.html#identifikimi-formal.3`.
     pub fn in_procedure(&self, procedure_id: &str, anchor: &str) -> String {
         format!("{}#{anchor}", self.procedure(procedure_id))
+    }
+
+    /// A procedure's diagram on its page.
+    pub fn diagram(&self, procedure_id: &str) -> String {
+        format!("{}#{procedure_id}-diagram", self.procedure(procedure_id))
+    }
+
+    /// A procedure's handout: diagram and who / what / by when / form, for A4
+    /// (`trajnim/fletushka/identifikimi-formal.html`).
+    pub fn handout(&self, procedure_id: &str) -> String {
+        format!("{}{procedure_id}.html", self.handout_dir)
+    }
+
+    /// A role's card (every action of the role, by procedure) on the role's page.
+    pub fn role_card(&self, role_id: &str) -> String {
+        format!("{}#{role_id}-card", self.role(role_id))
     }
 
     pub fn role(&self, id: &str) -> String {

@@ -16,7 +16,8 @@
 //! - `pipeline::model` builds the immutable `Handbook`: ids, cross-references, timings;
 //! - `pipeline::render` turns view structs and the `theme` into pages, handed one by one to a
 //!   `render::Sink` (the output seam); beside the pages, `render::xlsform` (the audit as an
-//!   XLSForm) and `render::oscal` (the standards as an OSCAL catalogue);
+//!   XLSForm) and `render::oscal` (the standards as an OSCAL catalogue); `render::diagram`
+//!   lays out each procedure's swimlane diagram as inline SVG;
 //! - `pipeline::search` builds the static search index and answers `doracak search`;
 //! - `pipeline::write` is the sink of a real build: it refuses folders that are not doracak's,
 //!   writes the new site beside the old one and swaps it into place only if all succeeded.

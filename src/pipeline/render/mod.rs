@@ -4,6 +4,7 @@
 //! Rendering never touches the disk itself: the build passes the site writer (`write`),
 //! which swaps the site into place only if every page rendered; tests pass a [`MemorySink`].
 
+pub mod diagram;
 mod environment;
 pub mod forms;
 pub mod oscal;
@@ -219,7 +220,7 @@ pub fn render(
             &addr.deadlines,
             "deadlines.html",
             "deadlines",
-            context! { deadlines => template_value(&v.deadlines) },
+            context! { deadlines => template_value(&v.deadlines), filter_roles => template_value(&views::deadline_roles(&v.deadlines)), filter_collections => template_value(&views::deadline_collections(&v.deadlines, &v.collections, ui)) },
         ),
         (
             v.nav.glossary,
@@ -258,6 +259,21 @@ pub fn render(
             &p.url,
             "procedure.html",
             context! { page => "procedures", p => template_value(p) },
+        );
+    }
+    // The trainer's kit: a handout for each procedure, the trainer's page.
+    for p in &v.procedures {
+        r.page(
+            &p.handout_url,
+            "handout.html",
+            context! { page => "training", p => template_value(p) },
+        );
+    }
+    if v.nav.training {
+        r.page(
+            &addr.training,
+            "trainer.html",
+            context! { page => "training", collections => template_value(&v.collections), procedures => template_value(&v.procedures), roles => template_value(&v.roles) },
         );
     }
     for role in &v.roles {

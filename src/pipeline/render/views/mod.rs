@@ -19,17 +19,21 @@ mod quiz;
 mod reference;
 mod roles;
 mod standards;
+mod training;
 
 pub use procedures::*;
 pub use quiz::*;
 pub use reference::*;
 pub use roles::*;
 pub use standards::*;
+pub use training::*;
 
 /// Site-relative URLs of every page and anchor, so templates never build them.
 #[derive(Serialize)]
 pub struct SiteView {
     pub title: String,
+    /// The edition of the handbook (`edition` in doracak.toml), where it names one.
+    pub edition: Option<String>,
     pub description: String,
     /// The home page's sentence above the standards, where the handbook sets one.
     pub standards_intro: Option<String>,
@@ -106,6 +110,8 @@ pub struct NavView {
     pub roles: bool,
     pub forms: bool,
     pub deadlines: bool,
+    /// The trainer's page: there are procedures or roles to teach.
+    pub training: bool,
     pub glossary: bool,
     pub principles: bool,
     pub indicators: bool,
@@ -386,6 +392,8 @@ pub(super) struct Cx<'a> {
     pub titles: Titles<'a>,
     pub md: Md<'a>,
     pub places: HashMap<String, ActsView>,
+    /// Every step, criterion and procedure section as an action (who, what, by when).
+    pub actions: HashMap<String, ActionView>,
 }
 
 impl Cx<'_> {
@@ -439,7 +447,10 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
         titles: Titles::of(hb, &role_titles),
         md: Md { abbr: &abbr },
         places: places(hb, ui),
+        actions: HashMap::new(),
     };
+    let mut cx = cx;
+    cx.actions = training::actions(&cx);
     let standards = standards::build(&cx);
     let procedures = procedures::build(&cx);
     let collections = procedures::collections(&cx, &procedures);
@@ -474,6 +485,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
         roles: !hb.roles.is_empty(),
         forms: !hb.forms.is_empty(),
         deadlines: !deadlines.is_empty(),
+        training: !procedures.is_empty(),
         glossary: !hb.glossary.abbreviations.is_empty() || !hb.glossary.definitions.is_empty(),
         principles: !hb.principles.principles.is_empty(),
         indicators: hb.indicators.is_some(),
@@ -486,6 +498,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
     Views {
         site: SiteView {
             title: hb.config.title.clone(),
+            edition: hb.config.edition.clone(),
             description: hb.config.description.clone(),
             standards_intro: hb.config.standards_intro.clone(),
             language: hb.config.language.clone(),

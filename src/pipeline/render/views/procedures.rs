@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::{Cx, Html, LinkView, TimingView, timing_view};
+use super::{ActionView, Cx, DiagramBandView, Html, LinkView, TimingView, timing_view};
 
 #[derive(Serialize)]
 pub struct CollectionView {
@@ -36,6 +36,11 @@ pub struct ProcedureView {
     pub referenced_by: Vec<LinkView>,
     /// The forms of this phase: those its form group names and those its steps use.
     pub forms: Vec<LinkView>,
+    /// The diagram, band by band (the step list is its text alternative).
+    pub diagram: Vec<DiagramBandView>,
+    /// Every step as who / what / by when / form, in order (the handout's table).
+    pub actions: Vec<ActionView>,
+    pub handout_url: String,
     /// The procedure's quiz, where its steps give one.
     pub quiz_url: Option<String>,
 }
@@ -174,6 +179,13 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     }
                     cx.titles.form_links(&ids)
                 },
+                diagram: super::training::diagram(cx, p),
+                actions: p
+                    .steps
+                    .iter()
+                    .filter_map(|st| cx.actions.get(&st.id).cloned())
+                    .collect(),
+                handout_url: cx.addr.handout(&p.id),
                 quiz_url: None,
             }
         })

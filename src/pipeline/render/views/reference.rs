@@ -119,6 +119,10 @@ pub struct DeadlineView {
     pub timing: TimingView,
     pub owner: ActsView,
     pub owner_kind: &'static str,
+    /// Who does what, and in which collection (`standards` for a criterion).
+    pub action: Option<super::ActionView>,
+    /// The ids of the roles who act, space-separated (for the register's filter).
+    pub roles: String,
 }
 
 /// The forms catalogue, grouped as `content/forms.yaml` groups it.
@@ -295,6 +299,14 @@ pub(super) fn build(cx: &Cx) -> Reference {
                 timing: timing_view(&d.timing, cx.ui),
                 owner: cx.places.get(&d.owner)?.clone(),
                 owner_kind: d.owner_kind,
+                roles: cx.actions.get(&d.owner).map_or_else(String::new, |a| {
+                    a.who
+                        .iter()
+                        .map(|r| r.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }),
+                action: cx.actions.get(&d.owner).cloned(),
             })
         })
         .collect::<Vec<_>>();

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{ActsView, Cx, Html, role_title, ui_get};
+use super::{ActsView, CardGroupView, Cx, Html, role_title, ui_get};
 
 #[derive(Serialize)]
 pub struct RoleView {
@@ -25,6 +25,8 @@ pub struct RoleView {
     /// Where the role acts: criteria and procedure steps that name it.
     pub criteria: Vec<ActsView>,
     pub steps: Vec<ActsView>,
+    /// The role card: every action of the role, by procedure, then by standard.
+    pub card: Vec<CardGroupView>,
     /// The role's quiz, where it acts in a step.
     pub quiz_url: Option<String>,
 }
@@ -87,6 +89,7 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
                 headings: r.headings.clone(),
                 criteria,
                 steps,
+                card: super::training::card(&r.acts_in, &cx.actions, cx),
                 quiz_url: None,
             }
         })

@@ -1,0 +1,339 @@
+//! The views of the trainer's kit and of "what must I do, by when": every action (a step or
+//! a criterion) with who does it, what, by when and with which form; the diagrams of the
+//! procedures; the role cards; the handouts; the trainer's page.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::{Cx, Html, LinkView, TimingView, timing_view, ui_get};
+use crate::pipeline::model;
+use crate::pipeline::render::diagram;
+
+/// One thing a role does: a step of a procedure or a criterion of a standard.
+#[derive(Serialize, Clone)]
+pub struct ActionView {
+    pub id: String,
+    /// "Hapi 3", "Kriteri 2.1".
+    pub label: String,
+    pub url: String,
+    /// What is done, in words: the step's title, or the first sentence of its text.
+    pub what: String,
+    pub who: Vec<LinkView>,
+    pub timing: Vec<TimingView>,
+    /// Each timing in words ("brenda 24 orë").
+    pub when: Vec<String>,
+    pub forms: Vec<LinkView>,
+    /// The procedure's collection, or `standards` for a criterion.
+    pub collection: String,
+    /// The procedure or standard it belongs to.
+    pub parent: LinkView,
+}
+
+/// The action in words: the title where there is one, else the text's first sentence.
+pub fn action_words(title: Option<&str>, text: &str) -> String {
+    if let Some(t) = title.filter(|t| !t.trim().is_empty()) {
+        return t.trim().to_string();
+    }
+    let plain = crate::markdown::to_plain(text).replace('\n', " ");
+    let plain = plain.trim();
+    // The first sentence: up to a full stop followed by a space and a capital letter (so
+    // "nr. 5" or "p.sh. a" do not end it).
+    let chars: Vec<(usize, char)> = plain.char_indices().collect();
+    for w in chars.windows(3) {
+        let ((i, a), (_, b), (_, c)) = (w[0], w[1], w[2]);
+        if matches!(a, '.' | '?' | '!') && b == ' ' && (c.is_uppercase() || c == '(') {
+            let before = &plain[..i];
+            let last = before.rsplit(' ').next().unwrap_or("");
+            // An abbreviation of a letter or two ("nr", "p.sh") does not end a sentence.
+            if last.chars().count() <= 2 || last.contains('.') {
+                continue;
+            }
+            return plain[..=i].to_string();
+        }
+    }
+    plain.to_string()
+}
+
+/// A timing in words: "brenda 24 orë", "të paktën 3 ditë para".
+pub fn timing_words(t: &TimingView) -> String {
+    [
+        t.kind_label.as_str(),
+        t.human.as_str(),
+        t.kind_suffix.as_str(),
+    ]
+    .iter()
+    .filter(|s| !s.is_empty())
+    .copied()
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// Every step and criterion as an action, by id.
+pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
+    let mut m = HashMap::new();
+    let timings = |ts: &[model::Timing]| -> (Vec<TimingView>, Vec<String>) {
+        let views: Vec<TimingView> = ts
+            .iter()
+            .filter(|t| t.kind != "none")
+            .map(|t| timing_view(t, cx.ui))
+            .collect();
+        let words = views.iter().map(timing_words).collect();
+        (views, words)
+    };
+    for s in &cx.hb.standards {
+        let parent = LinkView::plain(
+            s.id.clone(),
+            format!("{} {}: {}", ui_get(cx.ui, "standard"), s.number, s.title),
+            cx.addr.standard(&s.id),
+        );
+        for c in &s.criteria {
+            let (timing, when) = timings(&c.timing);
+            m.insert(
+                c.id.clone(),
+                ActionView {
+                    id: c.id.clone(),
+                    label: format!("{} {}.{}", ui_get(cx.ui, "criterion"), s.number, c.number),
+                    url: cx.addr.criterion(&c.id),
+                    what: action_words(None, &c.text),
+                    who: cx
+                        .titles
+                        .links(&c.roles, &cx.titles.roles, |id| cx.addr.role(id)),
+                    timing,
+                    when,
+                    forms: cx.titles.form_links(&c.forms),
+                    collection: "standards".into(),
+                    parent: parent.clone(),
+                },
+            );
+        }
+    }
+    for p in &cx.hb.procedures {
+        let parent = LinkView::plain(p.id.clone(), p.title.clone(), cx.addr.procedure(&p.id));
+        for st in &p.steps {
+            let (timing, when) = timings(&st.timing);
+            m.insert(
+                st.id.clone(),
+                ActionView {
+                    id: st.id.clone(),
+                    label: format!("{} {}", ui_get(cx.ui, "step"), st.number),
+                    url: cx.addr.in_procedure(&p.id, &st.id),
+                    what: action_words(st.title.as_deref(), &st.text),
+                    who: cx
+                        .titles
+                        .links(&st.actors, &cx.titles.roles, |id| cx.addr.role(id)),
+                    timing,
+                    when,
+                    forms: cx.titles.form_links(&st.forms),
+                    collection: p.collection.clone(),
+                    parent: parent.clone(),
+                },
+            );
+        }
+        for (i, sec) in p.sections.iter().enumerate() {
+            let (timing, when) = timings(&sec.timing);
+            let what = match (&sec.title, &sec.text) {
+                (Some(t), _) => t.clone(),
+                (None, Some(text)) => action_words(None, text),
+                (None, None) => format!("{} {}", ui_get(cx.ui, "section"), i + 1),
+            };
+            m.insert(
+                sec.id.clone(),
+                ActionView {
+                    id: sec.id.clone(),
+                    label: what.clone(),
+                    url: cx.addr.in_procedure(&p.id, &sec.id),
+                    what,
+                    who: Vec::new(),
+                    timing,
+                    when,
+                    forms: Vec::new(),
+                    collection: p.collection.clone(),
+                    parent: parent.clone(),
+                },
+            );
+        }
+    }
+    m
+}
+
+/// One band of a procedure's diagram: its own `<svg>`.
+#[derive(Serialize)]
+pub struct DiagramBandView {
+    pub id: String,
+    pub caption: String,
+    pub svg: Html,
+}
+
+/// The diagram of a procedure, band by band.
+pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
+    let words = diagram::Words {
+        step: ui_get(cx.ui, "step"),
+        band_title: ui_get(cx.ui, "diagram_band_title"),
+        steps: ui_get(cx.ui, "diagram_steps"),
+        no_actor: ui_get(cx.ui, "diagram_no_actor"),
+    };
+    let d = diagram::Diagram {
+        id: p.id.clone(),
+        title: p.title.clone(),
+        lanes: cx
+            .titles
+            .roles
+            .iter()
+            .map(|(id, title)| diagram::Lane {
+                id: id.to_string(),
+                title: title.to_string(),
+            })
+            .collect(),
+        steps: p
+            .steps
+            .iter()
+            .map(|st| diagram::Node {
+                number: st.number.clone(),
+                group: st.group.clone(),
+                action: action_words(st.title.as_deref(), &st.text),
+                actors: st.actors.clone(),
+                deadline: {
+                    let words: Vec<String> = st
+                        .timing
+                        .iter()
+                        .filter(|t| t.kind != "none")
+                        .map(|t| timing_words(&timing_view(t, cx.ui)))
+                        .collect();
+                    (!words.is_empty()).then(|| words.join("; "))
+                },
+                forms: cx
+                    .titles
+                    .form_links(&st.forms)
+                    .into_iter()
+                    .map(|f| {
+                        f.code
+                            .unwrap_or_else(|| diagram::wrap(&f.title, 22, 1).pop().unwrap_or(f.id))
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    diagram::layout(&d, &words)
+        .into_iter()
+        .map(|b| DiagramBandView {
+            id: b.id,
+            caption: b.caption,
+            svg: minijinja::Value::from_safe_string(b.svg),
+        })
+        .collect()
+}
+
+/// A role's card: every action of the role, grouped by procedure (in order), then by
+/// standard.
+#[derive(Serialize)]
+pub struct CardGroupView {
+    pub parent: LinkView,
+    /// `procedure` or `standard`.
+    pub kind: &'static str,
+    pub actions: Vec<ActionView>,
+}
+
+pub(super) fn card(
+    acts_in: &[String],
+    actions: &HashMap<String, ActionView>,
+    cx: &Cx,
+) -> Vec<CardGroupView> {
+    let mut procedures: Vec<CardGroupView> = Vec::new();
+    let mut standards: Vec<CardGroupView> = Vec::new();
+    // Procedures in the handbook's order, their steps in order; then the standards.
+    let order: HashMap<&str, usize> = cx
+        .hb
+        .procedures
+        .iter()
+        .flat_map(|p| p.steps.iter())
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let mut ids: Vec<&String> = acts_in.iter().collect();
+    ids.sort_by_key(|id| order.get(id.as_str()).copied().unwrap_or(usize::MAX));
+    for id in ids {
+        let Some(a) = actions.get(id) else { continue };
+        let (groups, kind) = if a.collection == "standards" {
+            (&mut standards, "standard")
+        } else {
+            (&mut procedures, "procedure")
+        };
+        match groups.last_mut() {
+            Some(g) if g.parent.id == a.parent.id => g.actions.push(a.clone()),
+            _ => groups.push(CardGroupView {
+                parent: a.parent.clone(),
+                kind,
+                actions: vec![a.clone()],
+            }),
+        }
+    }
+    procedures.extend(standards);
+    procedures
+}
+
+/// The roles the deadlines register can be filtered by: those who act on one of its rows,
+/// by title.
+pub fn deadline_roles(deadlines: &[super::DeadlineView]) -> Vec<LinkView> {
+    let mut roles: Vec<LinkView> = Vec::new();
+    for r in deadlines
+        .iter()
+        .filter_map(|d| d.action.as_ref())
+        .flat_map(|a| &a.who)
+    {
+        if !roles.iter().any(|x| x.id == r.id) {
+            roles.push(r.clone());
+        }
+    }
+    roles.sort_by(|a, b| a.title.cmp(&b.title));
+    roles
+}
+
+/// The collections the register can be filtered by: the standards, then the collections
+/// of procedures, each where it has a row.
+pub fn deadline_collections(
+    deadlines: &[super::DeadlineView],
+    collections: &[super::CollectionView],
+    ui: &HashMap<String, String>,
+) -> Vec<LinkView> {
+    let has = |id: &str| {
+        deadlines
+            .iter()
+            .any(|d| d.action.as_ref().is_some_and(|a| a.collection == id))
+    };
+    let mut out = Vec::new();
+    if has("standards") {
+        out.push(LinkView::plain(
+            "standards".into(),
+            ui_get(ui, "deadlines_collection_standards"),
+            String::new(),
+        ));
+    }
+    for c in collections.iter().filter(|c| has(&c.id)) {
+        out.push(LinkView::plain(
+            c.id.clone(),
+            c.title.clone(),
+            String::new(),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_action_is_the_title_or_the_first_sentence() {
+        assert_eq!(action_words(Some("Pritja"), "Tjetër. Fjali."), "Pritja");
+        assert_eq!(
+            action_words(None, "Personi pritet. Pastaj **intervistohet**."),
+            "Personi pritet."
+        );
+        assert_eq!(
+            action_words(None, "Sipas nr. 5 të ligjit, p.sh. Dosja. Pastaj tjetër."),
+            "Sipas nr. 5 të ligjit, p.sh. Dosja."
+        );
+        assert_eq!(action_words(None, "Pa pikë në fund"), "Pa pikë në fund");
+    }
+}
