@@ -359,6 +359,11 @@ fn aggregate(root: &std::path::Path, files: &[PathBuf], out: &std::path::Path) -
         return ExitCode::from(1);
     };
     let written = doracak::commands::report::aggregate(root, &hb, files, out, &mut diags);
+    wrote(written, &diags)
+}
+
+/// Report the problems, then the files a command wrote (none: it failed).
+fn wrote(written: Option<Vec<PathBuf>>, diags: &doracak::diagnostics::Diagnostics) -> ExitCode {
     eprint!("{}", diags.report());
     match written {
         Some(paths) => {
@@ -391,16 +396,7 @@ fn training_report(
     let written = doracak::commands::training::training_report(
         root, &hb, files, out, &today, months, &mut diags,
     );
-    eprint!("{}", diags.report());
-    match written {
-        Some(paths) => {
-            for p in paths {
-                println!("wrote {}", p.display());
-            }
-            ExitCode::SUCCESS
-        }
-        None => ExitCode::from(1),
-    }
+    wrote(written, &diags)
 }
 
 fn import_submissions(

@@ -135,36 +135,7 @@ fn reports_charts_and_the_comparison_pass_axe() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let root = repo().to_string_lossy().into_owned();
-    let f = |n: &str| {
-        fixtures()
-            .join("compare")
-            .join(n)
-            .to_string_lossy()
-            .into_owned()
-    };
-    let report = dir.path().join("raporti.html");
-    let o = doracak(&[
-        "--root",
-        &root,
-        "report",
-        &f("2026.json"),
-        "--since",
-        &f("2025.json"),
-        "--out",
-        report.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let o = doracak(&[
-        "--root",
-        &root,
-        "aggregate",
-        &f("2025.json"),
-        &f("2026.json"),
-        "--out",
-        dir.path().to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let report = comparison_reports(dir.path());
     let site = shipped_site().join("site");
     let overview = open(&browser, &file_url(&site.join("vleresim/index.html")));
     for n in ["2025.json", "2026.json"] {

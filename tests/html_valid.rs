@@ -105,36 +105,7 @@ fn the_checker_finds_an_error_when_there_is_one() {
 fn the_reports_and_the_filled_comparison_are_valid_html() {
     let Some(jar) = vnu_jar() else { return };
     let dir = tempfile::tempdir().unwrap();
-    let root = repo().to_string_lossy().into_owned();
-    let f = |n: &str| {
-        fixtures()
-            .join("compare")
-            .join(n)
-            .to_string_lossy()
-            .into_owned()
-    };
-    let out = dir.path().join("raporti.html");
-    let o = doracak(&[
-        "--root",
-        &root,
-        "report",
-        &f("2026.json"),
-        "--since",
-        &f("2025.json"),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let o = doracak(&[
-        "--root",
-        &root,
-        "aggregate",
-        &f("2025.json"),
-        &f("2026.json"),
-        "--out",
-        dir.path().to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    comparison_reports(dir.path());
     if let Some(chromium) =
         common::browser::browser("the_reports_and_the_filled_comparison_are_valid_html")
     {

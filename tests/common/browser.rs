@@ -106,3 +106,20 @@ pub fn wait_for(tab: &Tab, cond: &str, what: &str) {
     }
     panic!("timed out waiting for {what} ({cond})");
 }
+
+/// The terms the page's search analyzer (`Doracak.search.analyze`, with the page's index)
+/// gives for `text`.
+pub fn js_analyze(tab: &Tab, text: &str) -> Vec<String> {
+    let v = eval(
+        tab,
+        &format!(
+            "Doracak.search.analyze({}, DORACAK_SEARCH)",
+            serde_json::to_string(text).unwrap()
+        ),
+    );
+    v.as_array()
+        .unwrap_or_else(|| panic!("no terms for {text:?}: {v}"))
+        .iter()
+        .map(|t| t.as_str().unwrap_or_default().to_string())
+        .collect()
+}

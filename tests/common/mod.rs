@@ -168,3 +168,40 @@ pub fn pages(site: &Path) -> Vec<(String, String)> {
     v.sort();
     v
 }
+
+/// `doracak report 2026.json --since 2025.json` and `doracak aggregate` of the two
+/// comparison fixtures, written into `dir`: the report's path (the aggregate is
+/// `dir/krahasimi.html`).
+pub fn comparison_reports(dir: &Path) -> PathBuf {
+    let root = repo().to_string_lossy().into_owned();
+    let f = |n: &str| {
+        fixtures()
+            .join("compare")
+            .join(n)
+            .to_string_lossy()
+            .into_owned()
+    };
+    let report = dir.join("raporti.html");
+    let o = doracak(&[
+        "--root",
+        &root,
+        "report",
+        &f("2026.json"),
+        "--since",
+        &f("2025.json"),
+        "--out",
+        report.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = doracak(&[
+        "--root",
+        &root,
+        "aggregate",
+        &f("2025.json"),
+        &f("2026.json"),
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    report
+}
