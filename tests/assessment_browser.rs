@@ -161,7 +161,7 @@ fn a_director_rates_exports_and_imports_from_file_urls() {
             &tab,
             "document.querySelector('[data-score-row=S1] [data-col=percent]').textContent"
         ),
-        Value::String("75 %".into())
+        Value::String("75,0 %".into())
     );
     assert_eq!(
         eval(
@@ -182,7 +182,7 @@ fn a_director_rates_exports_and_imports_from_file_urls() {
             &tab,
             "document.querySelector('[data-score-row=total] [data-col=percent]').textContent"
         ),
-        Value::String("50 %".into())
+        Value::String("50,0 %".into())
     );
     assert_eq!(
         eval(
@@ -225,7 +225,7 @@ fn a_director_rates_exports_and_imports_from_file_urls() {
     for expected in [
         "Qendra X — 2026",
         "3 / 4",
-        "75 %",
+        "75,0 %",
         "Përmbushur",
         "Pjesërisht",
         "Deklarata nuk është e afishuar.",

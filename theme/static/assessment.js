@@ -21,7 +21,8 @@
   // without that language's locale data would otherwise fall back to its own.
   function fmtPct(p) {
     if (p === null) { return "—"; }
-    var n = String(Math.round(p * 10) / 10).replace(".", UI.number_decimal || ".");
+    // One decimal always, as the report and the charts write it (75,0 %).
+    var n = (Math.round(p * 10) / 10).toFixed(1).replace(".", UI.number_decimal || ".");
     return (UI.percent || "{n} %").replace("{n}", n);
   }
   function two(n) { return (n < 10 ? "0" : "") + n; }
