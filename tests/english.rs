@@ -150,19 +150,7 @@ fn the_english_site_s_search_and_self_assessment_work_from_file_urls_in_english(
         "concern log",
         "recr",
     ] {
-        let urls = eval(
-            &tab,
-            &format!(
-                "Doracak.search.search(DORACAK_SEARCH, {}, {{ limit: 20 }}).map(r => r.url)",
-                serde_json::to_string(q).unwrap()
-            ),
-        );
-        let urls: Vec<String> = urls
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|u| u.as_str().unwrap().to_string())
-            .collect();
+        let urls = js_search_urls(&tab, q, 20);
         assert_eq!(urls, cli(q), "{q}");
     }
 

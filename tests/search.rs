@@ -195,19 +195,7 @@ fn relevance_in_the_browser_from_file_urls() {
     wait_for(&tab, "!!window.DORACAK_SEARCH", "the index to load");
     let mut failures = Vec::new();
     for (query, expected, within) in CASES {
-        let urls = eval(
-            &tab,
-            &format!(
-                "Doracak.search.search(DORACAK_SEARCH, {}, {{ limit: 10 }}).map(r => r.url)",
-                serde_json::to_string(query).unwrap()
-            ),
-        );
-        let urls: Vec<String> = urls
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|u| u.as_str().unwrap().to_string())
-            .collect();
+        let urls = js_search_urls(&tab, query, 10);
         match url_rank(&urls, expected) {
             Some(r) if r < *within => {}
             r => failures.push(format!(

@@ -123,3 +123,20 @@ pub fn js_analyze(tab: &Tab, text: &str) -> Vec<String> {
         .map(|t| t.as_str().unwrap_or_default().to_string())
         .collect()
 }
+
+/// The URLs of the page's search results for `query` (`Doracak.search.search`), best
+/// first, at most `limit`.
+pub fn js_search_urls(tab: &Tab, query: &str, limit: usize) -> Vec<String> {
+    let v = eval(
+        tab,
+        &format!(
+            "Doracak.search.search(DORACAK_SEARCH, {}, {{ limit: {limit} }}).map(r => r.url)",
+            serde_json::to_string(query).unwrap()
+        ),
+    );
+    v.as_array()
+        .unwrap_or_else(|| panic!("no results for {query:?}: {v}"))
+        .iter()
+        .map(|u| u.as_str().unwrap_or_default().to_string())
+        .collect()
+}

@@ -13,30 +13,17 @@
   var TOP = ["format", "version", "handbook", "records"];
   var HANDBOOK = ["title", "edition"];
   var RECORD = ["id", "name", "date", "kind", "subject", "title", "score", "total", "understood", "edition", "saved"];
-  var DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
   function say(key, params, english) {
     var t = UI[key];
     if (!t) { return english; }
     return t.replace(/\{(\w+)\}/g, function (m, k) { return params[k] !== undefined && params[k] !== null ? String(params[k]) : m; });
   }
-  function isObject(x) { return x !== null && typeof x === "object" && !Array.isArray(x); }
+  // The file rules' shared pieces (dates, timestamps) are the assessment's: one copy.
+  var A = window.Doracak.assessment;
+  var isObject = A.isObject, isDate = A.isDate, isTimestamp = A.isTimestamp, nowIso = A.nowIso;
   function isString(x) { return typeof x === "string"; }
   function isCount(x) { return typeof x === "number" && isFinite(x) && Math.floor(x) === x && x >= 0; }
-  function isDate(s) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    if (!m) { return false; }
-    var y = +m[1], mo = +m[2], d = +m[3];
-    if (mo < 1 || mo > 12) { return false; }
-    var max = mo === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : DAYS[mo - 1];
-    return d >= 1 && d <= max;
-  }
-  function isTimestamp(s) {
-    if (s.length < 10 || !isDate(s.slice(0, 10))) { return false; }
-    var rest = s.slice(10);
-    return !rest || /^T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?$/.test(rest);
-  }
-  function nowIso() { return new Date().toISOString().replace(/\.\d+Z$/, "Z"); }
   function today() {
     var d = new Date();
     function two(n) { return (n < 10 ? "0" : "") + n; }

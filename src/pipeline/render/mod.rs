@@ -108,10 +108,11 @@ pub fn render(
     let nav = template_value(&v.nav);
     // The template values take the standards over one by one (never two full copies);
     // the page list keeps only what it needs.
-    let heads: Vec<(u32, String, String)> = v
+    // (number, title, page, id) of each standard.
+    let heads: Vec<(u32, String, String, String)> = v
         .standards
         .iter()
-        .map(|s| (s.number, s.title.clone(), s.url.clone()))
+        .map(|s| (s.number, s.title.clone(), s.url.clone(), s.id.clone()))
         .collect();
     let standards = Value::from(
         std::mem::take(&mut v.standards)
@@ -128,11 +129,11 @@ pub fn render(
     };
 
     r.page(&addr.home, "index.html", context! { page => "index" });
-    for (i, (_, _, url)) in heads.iter().enumerate() {
+    for (i, (_, _, url, _)) in heads.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| heads.get(p));
         let next = heads.get(i + 1);
-        let link = |x: Option<&(u32, String, String)>| {
-            x.map(|(number, title, url)| context! { number => *number, title => title.clone(), url => url.clone() })
+        let link = |x: Option<&(u32, String, String, String)>| {
+            x.map(|(number, title, url, _)| context! { number => *number, title => title.clone(), url => url.clone() })
         };
         r.page(
             url,
@@ -171,21 +172,21 @@ pub fn render(
         "audit.html",
         context! { page => "audit", sheets => standards.clone(), full => true },
     );
-    for (i, (_, _, url)) in heads.iter().enumerate() {
+    for (i, (_, _, _, id)) in heads.iter().enumerate() {
         let sv = standards.get_item(&Value::from(i)).unwrap_or_default();
         r.page(
-            &addr.audit_sheet(&standard_id(url)),
+            &addr.audit_sheet(id),
             "audit.html",
             context! { page => "audit", sheets => vec![sv.clone()], full => false },
         );
         let prev = i.checked_sub(1).and_then(|p| heads.get(p));
         let next = heads.get(i + 1);
         // Beside each other in the assessment's folder: linked by file name.
-        let sibling = |x: Option<&(u32, String, String)>| {
-            x.map(|(number, title, url)| context! { number => *number, title => title.clone(), file => url.clone() })
+        let sibling = |x: Option<&(u32, String, String, String)>| {
+            x.map(|(number, title, url, _)| context! { number => *number, title => title.clone(), file => url.clone() })
         };
         r.page(
-            &addr.assessment_standard(&standard_id(url)),
+            &addr.assessment_standard(id),
             "assessment-standard.html",
             context! { page => "assessment", s => sv, prev => sibling(prev), next => sibling(next) },
         );
@@ -346,11 +347,6 @@ pub fn render(
         );
     }
     r.finish(sink, diags);
-}
-
-/// A standard's id from its page's address (`S2.html` → `S2`).
-fn standard_id(url: &str) -> String {
-    url.trim_end_matches(".html").to_string()
 }
 
 /// The fixed pages' addresses for the templates (`addr.home` …): plain paths, written into
