@@ -3,11 +3,10 @@
 //! the score below as well as above), an import that asks before it doubles an assessment,
 //! a printed plan with every column in full, and a printout of only what was rated.
 
-mod common;
 
-use common::browser::*;
-use common::pdf::{letters, pages_and_size, print_tab};
-use common::*;
+use crate::common::browser::*;
+use crate::common::pdf::{letters, pages_and_size, print_tab};
+use crate::common::*;
 use serde_json::{Value, json};
 
 fn fixture(name: &str) -> String {

@@ -2,10 +2,9 @@
 //! stays inside the window at every desktop width, the phone header folds its navigation
 //! away behind a button, and the overview's figures do not wrap.
 
-mod common;
 
-use common::browser::*;
-use common::*;
+use crate::common::browser::*;
+use crate::common::*;
 use headless_chrome::Tab;
 use headless_chrome::protocol::cdp::Emulation;
 

@@ -4,14 +4,13 @@
 //! training record, export → clear → import → identical, and a corrupted file refused with
 //! nothing changed.
 
-mod common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::browser::*;
-use common::*;
+use crate::common::browser::*;
+use crate::common::*;
 use headless_chrome::Tab;
 use headless_chrome::protocol::cdp::Browser::{
     SetDownloadBehavior, SetDownloadBehaviorBehaviorOption,

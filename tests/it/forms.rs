@@ -2,9 +2,8 @@
 //! the catalogue, renders as a page with every field labelled, and the shipped handbook's
 //! forms are all there.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 
 /// The minimal handbook with the every-kind form laid over it, built.
 fn forms_site() -> (tempfile::TempDir, std::path::PathBuf) {

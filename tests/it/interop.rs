@@ -3,16 +3,15 @@
 //! (`import-submissions`, then `aggregate` and the browser import), and the standards as
 //! an OSCAL 1.1 catalogue (checked here, validated by compliance-trestle).
 
-mod common;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use calamine::{Data, Reader};
-use common::browser::*;
-use common::python::python_with;
-use common::*;
+use crate::common::browser::*;
+use crate::common::python::python_with;
+use crate::common::*;
 use serde_json::Value;
 
 const FORM: &str = "auditim/formulari-auditimit.xlsx";

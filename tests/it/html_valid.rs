@@ -4,12 +4,12 @@
 //! Needs Java and `npm ci --prefix tests/vnu`; where either is missing the test says so
 //! loudly and skips, except under `CI=true`, where it fails.
 
-mod common;
 
+use crate::common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 fn vnu_jar() -> Option<PathBuf> {
     let jar = repo().join("tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar");

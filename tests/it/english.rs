@@ -2,13 +2,12 @@
 //! the command line and in the browser alike, and its self-assessment and search work from
 //! `file://` with no Albanian word on screen.
 
-mod common;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use common::browser::*;
-use common::*;
+use crate::common::browser::*;
+use crate::common::*;
 use doracak::pipeline::search::analyzer::Analysis;
 use headless_chrome::Tab;
 

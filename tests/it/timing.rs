@@ -3,13 +3,12 @@
 //! register by calendar length, and worded from every locale pack there is.
 //! (Each malformed kind has its located error in tests/fixtures/errors/timing-*.)
 
-mod common;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use common::browser::*;
-use common::*;
+use crate::common::browser::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// A procedure with one step per kind, plus a timing on a section.

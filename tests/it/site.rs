@@ -1,10 +1,9 @@
 //! The shipped handbook builds, and its site is complete, linked and self-contained.
 
-mod common;
 
 use std::collections::{HashMap, HashSet};
 
-use common::*;
+use crate::common::*;
 
 fn site() -> std::path::PathBuf {
     shipped_site().join("site")

@@ -1,13 +1,13 @@
 //! The self-assessment in headless Chromium, opened from `file://`, as a director uses it:
 //! create, rate, note, track evidence, reload, export, clear, import, refuse bad files.
 
-mod common;
 
+use crate::common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::browser::*;
-use common::*;
+use crate::common::browser::*;
+use crate::common::*;
 use headless_chrome::Tab;
 use headless_chrome::protocol::cdp::Browser::{
     SetDownloadBehavior, SetDownloadBehaviorBehaviorOption,

@@ -1,10 +1,9 @@
 //! The shipped content is complete: what the printed originals hold, counted.
 
-mod common;
 
 use std::collections::{HashMap, HashSet};
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn catalog() -> Value {

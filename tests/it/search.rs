@@ -2,10 +2,9 @@
 //! command line (tantivy) and in headless Chromium from `file://` (the static index), and
 //! the agreement of the Rust and JavaScript analyzers.
 
-mod common;
 
-use common::browser::*;
-use common::*;
+use crate::common::browser::*;
+use crate::common::*;
 use doracak::pipeline::search::analyzer::Analysis;
 use serde_json::Value;
 

@@ -1,10 +1,9 @@
 //! The plain JS functions of the theme (assessment scoring, validation, migration, CSV;
 //! search normalisation), run in headless Chromium against hand-computed expectations.
 
-mod common;
 
-use common::browser::*;
-use common::*;
+use crate::common::browser::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 #[test]

@@ -2,11 +2,10 @@
 //! the handbook, its sources and links to them are refused with a clear error, exit 1,
 //! nothing touched.
 
-mod common;
 
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// Build and expect a refusal that says `says`; the handbook folder is unchanged.
 fn refused(root: &Path, args: &[&str], says: &str) -> String {

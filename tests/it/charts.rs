@@ -2,13 +2,12 @@
 //! `report` and `aggregate`, and the browser's comparison page against the CLI's, all on the
 //! fixture assessments of tests/fixtures/compare/ (made against the shipped handbook).
 
-mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use common::browser::*;
-use common::*;
+use crate::common::browser::*;
+use crate::common::*;
 
 fn compare_fixture(name: &str) -> String {
     fixtures()

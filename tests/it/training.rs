@@ -3,14 +3,13 @@
 //! content YAML read here on its own, the handouts printed to A4 with every step, and the
 //! deadlines register's filters in Chromium from `file://`.
 
-mod common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::browser::*;
-use common::pdf::*;
-use common::*;
+use crate::common::browser::*;
+use crate::common::pdf::*;
+use crate::common::*;
 
 /// A YAML file of the content as plain data.
 fn yaml(path: &Path) -> serde_json::Value {

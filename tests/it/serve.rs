@@ -1,14 +1,13 @@
 //! `doracak serve`: loopback only, nothing outside the site, a burst of requests, and a
 //! content error that never stops the server.
 
-mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 struct Server {
     child: Child,

@@ -1,9 +1,8 @@
 //! `doracak init`: a new handbook in each language checks and builds at once; a folder that
 //! holds files is refused and left as it was; `--theme` writes the built-in theme.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 
 #[test]
 fn init_writes_a_handbook_that_checks_and_builds_in_each_language() {

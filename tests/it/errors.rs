@@ -5,9 +5,8 @@
 //! first line (`file:line:col: error: message…`). The errors reported must be exactly
 //! these, no more.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 
 fn run_fixture(name: &str) -> (String, String, i32) {
     let dir = minimal_copy();

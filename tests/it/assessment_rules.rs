@@ -3,10 +3,9 @@
 //! from `doracak report`'s reader and from the browser's import — and a file the rules
 //! accept never breaks a page.
 
-mod common;
 
-use common::browser::*;
-use common::*;
+use crate::common::browser::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 struct Case {

@@ -1,11 +1,10 @@
 //! `doracak training-report`: the staff training roster from exported training files, and
 //! the refusal of files that do not pass, at the line and column of each problem.
 
-mod common;
 
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 fn fixture(name: &str) -> String {
     fixtures()

@@ -3,11 +3,10 @@
 //! browser storage holds anything. E-3 prints on about as many A4 pages as the original
 //! (6) with every label; every form page has no serious axe violation.
 
-mod common;
 
-use common::browser::*;
-use common::pdf::*;
-use common::*;
+use crate::common::browser::*;
+use crate::common::pdf::*;
+use crate::common::*;
 
 /// Type `text` into the element `id` as a person would (input events included).
 fn type_into(tab: &headless_chrome::Tab, id: &str, text: &str) {

@@ -2,11 +2,10 @@
 //! handbook's `theme/strings.toml` replaces only the keys it names; an unknown key is a
 //! located warning; a key missing everywhere is an error that names it; `check` says so.
 
-mod common;
 
 use std::collections::BTreeMap;
 
-use common::*;
+use crate::common::*;
 
 fn pack(lang: &str) -> BTreeMap<String, String> {
     toml::from_str(&read(&repo().join(format!("theme/locales/{lang}.toml")))).unwrap()

@@ -1,12 +1,11 @@
 //! Accessibility: axe-core (pinned in tests/a11y/package.json) in headless Chromium over
 //! every page type of the shipped handbook, plus the basics axe does not insist on.
 
-mod common;
 
 use std::collections::BTreeMap;
 
-use common::browser::*;
-use common::*;
+use crate::common::browser::*;
+use crate::common::*;
 
 fn axe_source() -> Option<String> {
     let path = repo().join("tests/a11y/node_modules/axe-core/axe.min.js");

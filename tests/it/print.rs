@@ -1,11 +1,10 @@
 //! Printing: the blank audit sheet of Standard 2 and the full set, printed by headless
 //! Chromium to PDF, are A4 and hold every criterion and evidence text of the standards.
 
-mod common;
 
-use common::browser::*;
-use common::pdf::*;
-use common::*;
+use crate::common::browser::*;
+use crate::common::pdf::*;
+use crate::common::*;
 
 fn print(path: &std::path::Path) -> (Vec<u8>, String) {
     let browser = browser("print").expect("checked by the caller");

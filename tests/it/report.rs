@@ -1,8 +1,7 @@
 //! `doracak report` and `doracak aggregate` on fixture assessments, valid and invalid.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 
 fn assessment(name: &str) -> String {
     fixtures()

@@ -1,8 +1,8 @@
 //! Properties over arbitrary input: the loader never panics, and content Markdown never
 //! reaches a page as live markup.
 
-mod common;
 
+use crate::common;
 use proptest::prelude::*;
 
 /// Text that looks like YAML content, with the characters that break parsers.
