@@ -70,6 +70,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/assessment.css",
     "static/assessment-core.js",
     "static/assessment-store.js",
+    "static/assessment-fields.js",
     "static/assessment.js",
     "static/assessment-charts.js",
     "static/assessment-compare.js",

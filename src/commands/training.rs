@@ -14,7 +14,9 @@ use minijinja::context;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::assessment::rules::json::{DUPLICATE, parse_strict};
+use crate::assessment::rules::json::{
+    DUPLICATE, length, nesting, parse_strict, strip_bom, trim, whole_number,
+};
 use crate::assessment::{is_date, is_id, is_timestamp};
 use crate::config::line_col;
 use crate::diagnostics::{Diagnostics, Pos};
@@ -29,8 +31,13 @@ pub const VERSION: u64 = 1;
 /// The refresher period when neither the command line nor `doracak.toml` sets one.
 pub const DEFAULT_REFRESHER_MONTHS: u32 = 12;
 
-const MAX_FILE: usize = 5_000_000;
-const MAX_RECORDS: usize = 10_000;
+/// The largest file read, in bytes of UTF-8 after one byte-order mark (the browser's store
+/// never holds more than it could export within this).
+pub const MAX_FILE: usize = 5_000_000;
+/// The most records in one file (the browser's store never holds more).
+pub const MAX_RECORDS: usize = 10_000;
+/// How deeply lists and objects may nest (the format needs 3), measured before parsing.
+const MAX_DEPTH: usize = 16;
 const MAX_NAME: usize = 200;
 const MAX_TEXT: usize = 500;
 const TOP: [&str; 4] = ["format", "version", "handbook", "records"];
@@ -149,14 +156,10 @@ fn locate(text: &str) -> Loc {
     loc
 }
 
-/// A whole number, as JSON writes it (`3` or `3.0`, as the browser reads both).
+/// A whole number from 0 to 2^53 − 1, as JSON writes it (`3`, `3.0`, `3e0`), as the
+/// browser reads it too; `1e16` or `2.5` is none.
 fn whole(v: Option<&Value>) -> Option<u64> {
-    let v = v?;
-    v.as_u64().or_else(|| {
-        v.as_f64()
-            .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 9e15)
-            .map(|f| f as u64)
-    })
+    whole_number(v?)
 }
 
 fn kind_of(v: Option<&Value>) -> String {
@@ -176,7 +179,7 @@ fn kind_of(v: Option<&Value>) -> String {
 
 /// Read and check a training file's text; errors go into `diags` at `path:line:col`.
 pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<TrainingFile> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = strip_bom(text);
     let at = |offset: usize| {
         let (line, col) = line_col(text, offset);
         Pos::new(path, line, col)
@@ -188,6 +191,13 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
                 "expected a training file of at most {MAX_FILE} bytes, found {}",
                 text.len()
             ),
+        );
+        return None;
+    }
+    if nesting(text) > MAX_DEPTH {
+        diags.error(
+            Pos::file(path),
+            format!("expected lists and objects nested at most {MAX_DEPTH} deep, found deeper"),
         );
         return None;
     }
@@ -263,7 +273,7 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
     let text_field = |obj: &serde_json::Map<String, Value>, key: &str, max: usize| {
         obj.get(key)
             .and_then(Value::as_str)
-            .filter(|s| s.chars().count() <= max)
+            .filter(|s| length(s) <= max)
             .map(str::to_string)
     };
     let (mut hb_title, mut hb_edition) = (String::new(), String::new());
@@ -388,7 +398,7 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
                 "an id (letters, digits, '.', '_' or '-', at most 100)".into(),
             );
         }
-        let name = s("name").filter(|x| !x.trim().is_empty() && x.chars().count() <= MAX_NAME);
+        let name = s("name").filter(|x| !trim(x).is_empty() && length(x) <= MAX_NAME);
         if name.is_none() {
             bad("name", format!("a name of 1 to {MAX_NAME} characters"));
         }
@@ -404,7 +414,7 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
         if subject.is_none() {
             bad("subject", "the id of a procedure or a role".into());
         }
-        let title = s("title").filter(|x| x.chars().count() <= MAX_TEXT);
+        let title = s("title").filter(|x| length(x) <= MAX_TEXT);
         if title.is_none() {
             bad("title", format!("text of at most {MAX_TEXT} characters"));
         }
@@ -423,7 +433,7 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
         if understood.is_none() {
             bad("understood", "true or false".into());
         }
-        let edition = s("edition").filter(|x| x.chars().count() <= MAX_NAME);
+        let edition = s("edition").filter(|x| length(x) <= MAX_NAME);
         if edition.is_none() {
             bad("edition", format!("text of at most {MAX_NAME} characters"));
         }
@@ -460,7 +470,7 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
         ) {
             records.push(Record {
                 id: id.into(),
-                name: name.trim().into(),
+                name: trim(name).into(),
                 date: date.into(),
                 kind: kind.into(),
                 subject: subject.into(),

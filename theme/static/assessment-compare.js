@@ -122,7 +122,7 @@
   // The later of the two: the current assessment; the earlier: the latest one before it of
   // the same centre, else the latest other one.
   function fill() {
-    var list = store.list().map(function (x) { var r = store.load(x.id); return { id: x.id, name: x.name, updated: x.updated || "", centre: r ? r.data.assessment.centre : "" }; });
+    var list = store.list().filter(function (x) { return !x.attention; }).map(function (x) { var r = store.load(x.id); return { id: x.id, name: x.name, updated: x.updated || "", centre: r ? r.data.assessment.centre : "" }; });
     list.sort(function (x, y) { return x.updated < y.updated ? -1 : x.updated > y.updated ? 1 : 0; });
     var need = page.querySelector("[data-compare-need]"), pick = page.querySelector("[data-compare-pick]");
     need.hidden = list.length >= 2;

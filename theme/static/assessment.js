@@ -11,7 +11,8 @@
 
   // Everything the page knows: the store, the current assessment ({ data, exported }) and
   // its id, and the pending autosave.
-  var state = { store: new A.Store(CAT), rec: null, id: null, saveTimer: null, pendingImport: null };
+  var state = { store: new A.Store(CAT), rec: null, id: null, saveTimer: null, pendingImport: null, attention: null };
+  var F = A.fields;
 
   function $(sel, root) { return (root || document).querySelector(sel); }
   function $all(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
@@ -57,7 +58,7 @@
       setError(null);
       status((UI.assess_saved || "") + " " + fmtTime(new Date()));
     } catch (e) {
-      setError(UI.assess_storage_full || String(e));
+      setError(e.reason || UI.assess_storage_full || String(e));
     }
     renderBanner();
   }
@@ -72,15 +73,16 @@
 
   function flush() { if (state.saveTimer) { clearTimeout(state.saveTimer); state.saveTimer = null; persist(); } }
 
+  // The current assessment; one that needs attention (fails the rules) is chosen but not
+  // opened: state.attention holds it, to be shown and exported as it is.
   function loadCurrent() {
-    var store = state.store;
+    var store = state.store, list = store.list();
     state.id = store.current();
-    state.rec = state.id ? store.load(state.id) : null;
-    if (!state.rec) {
-      var first = store.list()[0];
-      if (first) { state.id = first.id; state.rec = store.load(first.id); store.setCurrent(first.id); }
-      else { state.id = null; }
-    }
+    var chosen = list.filter(function (a) { return a.id === state.id; })[0] || list.filter(function (a) { return !a.attention; })[0] || list[0];
+    state.id = chosen ? chosen.id : null;
+    state.attention = chosen && chosen.attention ? chosen : null;
+    state.rec = chosen && !chosen.attention ? store.load(chosen.id) : null;
+    if (chosen && chosen.id !== store.current()) { store.setCurrent(chosen.id); }
   }
 
   // ---- drawing: from the state into the page ---------------------------------------------
@@ -98,7 +100,7 @@
       }
       sel.disabled = false;
       list.forEach(function (a) {
-        var o = el("option", null, a.name);
+        var o = el("option", null, a.attention ? A.say("assess_attention_option", { name: a.name }, a.name + " (needs attention)") : a.name);
         o.value = a.id;
         if (a.id === state.id) { o.selected = true; }
         sel.appendChild(o);
@@ -132,7 +134,7 @@
       inp.disabled = !rec;
     });
     ["delete", "export-json", "export-csv"].forEach(function (a) {
-      $all("button[data-action=" + a + "]").forEach(function (b) { if (!b.closest(".notice")) { b.disabled = !rec; } });
+      $all("button[data-action=" + a + "]").forEach(function (b) { if (!b.closest(".notice")) { b.disabled = !rec && !(a === "delete" && state.attention); } });
     });
   }
 
@@ -294,7 +296,8 @@
     renderPlan();
     renderPrint();
     renderBanner();
-    status(state.rec ? "" : UI.assess_create_first || "");
+    F.renderAttention(state);
+    status(state.rec || state.attention ? "" : UI.assess_create_first || "");
   }
 
   // ---- the user's actions ---------------------------------------------------------------
@@ -416,11 +419,12 @@
   function importBytes(buf) { return importChecked(A.readBytes(buf, CAT)); }
 
   function createAssessment(form) {
-    var name = form.elements.name.value.trim();
-    if (!name) { return; }
+    var okName = F.accept(form.elements.name, "name"), okCentre = F.accept(form.elements.centre, "centre");
+    if (!okName || !okCentre) { return; }
+    var name = A.trim(form.elements.name.value);
     flush();
     var id = state.store.newId();
-    var rec = { data: A.emptyAssessment(CAT, name, form.elements.centre.value.trim()), exported: null };
+    var rec = { data: A.emptyAssessment(CAT, name, A.trim(form.elements.centre.value)), exported: null };
     try { state.store.save(id, rec); state.store.setCurrent(id); } catch (err) { setError(UI.assess_storage_full || String(err)); return; }
     form.reset();
     loadCurrent();
@@ -429,11 +433,11 @@
   }
 
   function askDelete(button) {
-    if (!state.rec) { return; }
+    if (!state.rec && !state.attention) { return; }
     var box = el("div", "notice confirm");
     box.setAttribute("role", "alertdialog");
     box.setAttribute("aria-label", UI.assess_delete || "");
-    box.appendChild(el("p", null, (UI.assess_delete_confirm || "") + " \u201c" + state.rec.data.assessment.name + "\u201d"));
+    box.appendChild(el("p", null, (UI.assess_delete_confirm || "") + " \u201c" + (state.rec ? state.rec.data.assessment.name : state.attention.name) + "\u201d"));
     var yes = el("button", "button", UI.assess_delete_yes || "");
     yes.type = "button";
     yes.setAttribute("data-action", "delete-yes");
@@ -451,11 +455,11 @@
   function closeDelete(box) {
     box.remove();
     var del = $("[data-action=delete]");
-    if (del) { del.disabled = !state.rec; del.focus(); }
+    if (del) { del.disabled = !state.rec && !state.attention; del.focus(); }
   }
 
   function deleteCurrent(box) {
-    var name = state.rec.data.assessment.name;
+    var name = state.rec ? state.rec.data.assessment.name : state.attention.name;
     clearTimeout(state.saveTimer);
     state.saveTimer = null;
     state.store.remove(state.id);
@@ -472,6 +476,7 @@
     if (!rec || !t.closest) { return; }
     var crit = t.closest("[data-criterion]");
     if (crit && t.matches("textarea[data-field=note]")) {
+      if (!F.accept(t, "note")) { return; }
       var id = crit.getAttribute("data-criterion");
       (rec.data.ratings[id] || (rec.data.ratings[id] = { rating: null, note: "" })).note = t.value;
       return touch();
@@ -480,7 +485,7 @@
     if (ev && t.matches("[data-field]") && t.type !== "radio") { return setEvidence(ev, t); }
     if (t.matches("[data-meta]")) {
       var f = t.getAttribute("data-meta");
-      if (f === "name" && !t.value.trim()) { return; }
+      if (!F.accept(t, f)) { return; }
       rec.data.assessment[f] = t.value;
       touch();
       clearTimeout(metaTimer);
@@ -489,6 +494,7 @@
     }
     var row = t.closest("[data-plan-row]");
     if (row && t.matches("[data-plan-field]")) {
+      if (!F.accept(t, t.getAttribute("data-plan-field"))) { return; }
       var cid = row.getAttribute("data-plan-row");
       var entry = rec.data.plan.filter(function (x) { return x.criterion === cid; })[0];
       if (!entry) { entry = { criterion: cid, action: "", owner: "", due: "", indicator: "", cost: "" }; rec.data.plan.push(entry); }
@@ -500,6 +506,7 @@
   }
 
   function setEvidence(box, inp) {
+    if (inp.type !== "radio" && !F.accept(inp, inp.getAttribute("data-field"))) { return; }
     var id = box.getAttribute("data-evidence");
     var e = state.rec.data.evidence[id] || (state.rec.data.evidence[id] = { status: null, location: "", owner: "", reviewed: "", next_review: "" });
     e[inp.getAttribute("data-field")] = inp.value;
@@ -543,6 +550,7 @@
     if (!b || b.tagName !== "BUTTON") { return; }
     var action = b.getAttribute("data-action");
     if (action === "export-json") { exportJson(); }
+    else if (action === "export-as-is") { F.exportAsIs(state, download); }
     else if (action === "export-csv") { exportCsv(); }
     else if (action === "delete") { askDelete(b); }
     else if (action === "delete-no") { closeDelete(b.closest(".confirm")); }

@@ -66,7 +66,7 @@
   form.elements.date.value = T.today();
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
-    var name = form.elements.name.value.trim();
+    var name = T.trim(form.elements.name.value);
     var date = form.elements.date.value.trim();
     if (!name) { status(say("quiz_need_name", {}, "Name?")); form.elements.name.focus(); return; }
     if (!T.isDate(date)) { status(say("quiz_need_date", {}, "Date?")); form.elements.date.focus(); return; }
@@ -85,7 +85,7 @@
       score: s.score, total: s.total, understood: true,
       edition: quiz.getAttribute("data-edition") || "", saved: T.nowIso()
     };
-    try { store.add(rec); } catch (e) { status(say("training_storage_full", {}, String(e))); return; }
+    try { store.add(rec); } catch (e) { status(e.reason || say("training_storage_full", {}, String(e))); return; }
     status(say("quiz_saved", s, "Saved."));
   });
 
