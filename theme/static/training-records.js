@@ -16,7 +16,7 @@
     var kept = store.kept();
     // What is kept fails the rules (an older version, or edited by hand): said, never dropped;
     // exported as it is.
-    if (!kept.file) { error(kept.problems, say("training_kept_invalid", {}, "The kept records need attention."), true); }
+    attention(kept.file ? null : kept.problems);
     var recs = store.records().slice().sort(function (a, b) {
       return a.date < b.date ? 1 : a.date > b.date ? -1 : a.name.localeCompare(b.name);
     });
@@ -38,20 +38,35 @@
     $("[data-training-none]").hidden = !!recs.length;
   }
 
-  function error(lines, head, exportRaw) {
+  // The kept records fail the rules: why, and a button to export them as they are.
+  function attention(problems) {
+    var box = $("[data-training-attention]");
+    if (!problems) { if (box) { box.remove(); } return; }
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "notice error";
+      box.setAttribute("role", "alert");
+      box.setAttribute("data-training-attention", "");
+      $("[data-training-error]").insertAdjacentElement("beforebegin", box);
+    }
+    box.textContent = "";
+    box.appendChild(document.createTextNode(say("training_kept_invalid", {}, "The kept records need attention.")));
+    var ul = document.createElement("ul");
+    problems.slice(0, 20).forEach(function (l) { var li = document.createElement("li"); li.textContent = l; ul.appendChild(li); });
+    box.appendChild(ul);
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "button";
+    b.setAttribute("data-action", "training-export-raw");
+    b.textContent = say("training_export_as_is", {}, "Export them as they are");
+    box.appendChild(b);
+  }
+
+  function error(lines) {
     var e = $("[data-training-error]");
     e.textContent = "";
     if (!lines) { e.hidden = true; return; }
-    e.appendChild(document.createTextNode(head || say("training_refused", {}, "Refused:")));
-    if (exportRaw) {
-      var b = document.createElement("button");
-      b.type = "button";
-      b.className = "button";
-      b.setAttribute("data-action", "training-export-raw");
-      b.textContent = say("training_export_as_is", {}, "Export them as they are");
-      e.appendChild(document.createTextNode(" "));
-      e.appendChild(b);
-    }
+    e.appendChild(document.createTextNode(say("training_refused", {}, "Refused:")));
     var ul = document.createElement("ul");
     lines.slice(0, 20).forEach(function (l) { var li = document.createElement("li"); li.textContent = l; ul.appendChild(li); });
     e.appendChild(ul);
