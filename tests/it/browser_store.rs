@@ -292,6 +292,17 @@ fn training_records_past_the_limit_are_refused_before_anything_is_written() {
     assert_eq!(eval(&tab, add), json!("saved"));
     go(&tab, &site, "trajnim/regjistrat.html");
     assert_eq!(eval(&tab, rows), json!(6001));
+    // Never replaced by a smaller set without the person's word.
+    let before = eval(&tab, "JSON.stringify(localStorage)");
+    let r = eval(
+        &tab,
+        "(() => { const s = new Doracak.training.Store('Doracak provë', '2025'); const f = s.file(); f.records = f.records.slice(0, 10); try { s.put(f); return 'saved'; } catch (e) { return e.reason; } })()",
+    );
+    assert_eq!(
+        r,
+        json!("Asgjë nuk u ruajt: do të mbeteshin 10 regjistrime aty ku ruhen 6001.")
+    );
+    assert_eq!(eval(&tab, "JSON.stringify(localStorage)"), before);
 
     // What an older version kept past the limit (11,000 records): said, exported as it is,
     // and never replaced by a quiz's single record.
