@@ -39,6 +39,7 @@ pub mod assessment;
 pub mod commands;
 pub mod config;
 pub mod diagnostics;
+pub mod edition;
 pub mod duration;
 pub mod language;
 pub mod markdown;

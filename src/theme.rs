@@ -58,6 +58,8 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "templates/quiz-key.html",
     "templates/training-records.html",
     "templates/training-report.html",
+    "templates/diff-macros.html",
+    "templates/diff.html",
     "static/style.css",
     "static/print.css",
     "static/table-sort.js",

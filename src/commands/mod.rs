@@ -1,6 +1,7 @@
 //! What sits beside the pipeline: commands that run a build or read what people exported.
 
 pub mod charts;
+pub mod diff;
 pub mod init;
 pub mod report;
 pub mod serve;
