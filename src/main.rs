@@ -415,7 +415,12 @@ fn training_report(
     wrote(written, &diags)
 }
 
-fn diff(root: &std::path::Path, old: &std::path::Path, out: &std::path::Path, json: bool) -> ExitCode {
+fn diff(
+    root: &std::path::Path,
+    old: &std::path::Path,
+    out: &std::path::Path,
+    json: bool,
+) -> ExitCode {
     use doracak::commands::diff;
     let (hb, mut diags) = doracak::check(root);
     let previous = diff::load_previous(old, &mut diags);

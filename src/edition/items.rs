@@ -108,7 +108,10 @@ impl Item<'_> {
 }
 
 fn plain(md: &str) -> String {
-    to_plain(md).split_whitespace().collect::<Vec<_>>().join(" ")
+    to_plain(md)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Every item of the handbook, kind by kind in the order of `Kind::ALL`.

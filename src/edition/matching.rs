@@ -111,11 +111,7 @@ pub fn pair(old: &[&Item], new: &[&Item], expected: &dyn Fn(&Item) -> String) ->
         }
     }
     // Most similar first; ties in the order of the documents.
-    candidates.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then(a.1.cmp(&b.1))
-            .then(a.2.cmp(&b.2))
-    });
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     for (_, oi, ni, how, sim) in candidates {
         if old_taken[oi] || new_taken[ni] {
             continue;

@@ -147,7 +147,7 @@ pub struct ListChange {
 /// The words of two texts, compared word by word.
 pub fn word_diff(old: &str, new: &str) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
-    for (tag, text) in similar::utils::diff_words(Algorithm::Patience, old, new) {
+    for (tag, text) in similar::utils::diff_unicode_words(Algorithm::Patience, old, new) {
         let op = match tag {
             ChangeTag::Equal => "equal",
             ChangeTag::Delete => "delete",

@@ -70,8 +70,8 @@ pub struct ChangeView {
     pub fields: Vec<FieldView>,
     /// "brenda 30 ditë → brenda 30 ditë pune".
     pub timing: Option<String>,
-    pub actors: Vec<String>,
-    pub forms: Vec<String>,
+    pub actors: Option<ListView>,
+    pub forms: Option<ListView>,
     /// A link to the item in this site, where it has one.
     pub url: Option<String>,
 }
@@ -86,25 +86,24 @@ pub fn change_anchor(kind: &str, id: &str) -> String {
 }
 
 fn edition_name(e: &EditionInfo, ui: &HashMap<String, String>) -> String {
-    e.edition.clone().unwrap_or_else(|| ui_get(ui, "diff_unnamed"))
+    e.edition
+        .clone()
+        .unwrap_or_else(|| ui_get(ui, "diff_unnamed"))
 }
 
-fn list_words(l: &Option<ListChange>, ui: &HashMap<String, String>) -> Vec<String> {
-    let Some(l) = l else { return Vec::new() };
-    let join = |v: &[crate::edition::Named]| {
-        v.iter()
-            .map(|n| n.title.clone())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut out = Vec::new();
-    if !l.removed.is_empty() {
-        out.push(say(ui, "diff_removed_list", &[("items", &join(&l.removed))]));
-    }
-    if !l.added.is_empty() {
-        out.push(say(ui, "diff_added_list", &[("items", &join(&l.added))]));
-    }
-    out
+/// Who or what left and who or what came, by title.
+#[derive(Serialize)]
+pub struct ListView {
+    pub removed: Vec<String>,
+    pub added: Vec<String>,
+}
+
+fn list_view(l: &Option<ListChange>) -> Option<ListView> {
+    let titles = |v: &[crate::edition::Named]| v.iter().map(|n| n.title.clone()).collect();
+    l.as_ref().map(|l| ListView {
+        removed: titles(&l.removed),
+        added: titles(&l.added),
+    })
 }
 
 fn pieces(p: &[Piece]) -> Vec<PieceView> {
@@ -186,8 +185,8 @@ fn change_view(
             })
             .collect(),
         timing: c.timing.as_ref().map(|t| t.words.clone()),
-        actors: list_words(&c.actors, ui),
-        forms: list_words(&c.forms, ui),
+        actors: list_view(&c.actors),
+        forms: list_view(&c.forms),
         url: link,
     }
 }
@@ -203,7 +202,10 @@ pub fn diff_view(
     let mut groups: Vec<DiffGroupView> = Vec::new();
     for c in &diff.changes {
         let key = format!("{}-{}", c.group.kind, c.group.id);
-        if groups.last().is_none_or(|g| g.anchor != change_anchor("g", &key)) {
+        if groups
+            .last()
+            .is_none_or(|g| g.anchor != change_anchor("g", &key))
+        {
             let title = match c.group.kind {
                 "standard" => format!("{} {}", ui_get(ui, "standard"), c.group.title),
                 "procedure" => c.group.title.clone(),

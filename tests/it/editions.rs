@@ -1,0 +1,213 @@
+//! Editions: `doracak diff` between the two fixture editions (tests/fixtures/editions/{old,new}):
+//! a criterion reworded, one removed, one added, a step's deadline changed from calendar to
+//! working days, an actor replaced, steps renumbered by an inserted step.
+
+use std::collections::BTreeSet;
+
+use crate::common::*;
+
+pub fn edition(name: &str) -> String {
+    fixtures()
+        .join("editions")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// (kind, change, id, old id, matched) of every change the fixtures hold, and nothing else.
+fn expected() -> BTreeSet<(String, String, String, String, String)> {
+    let s = |v: [&str; 5]| {
+        (
+            v[0].to_string(),
+            v[1].to_string(),
+            v[2].to_string(),
+            v[3].to_string(),
+            v[4].to_string(),
+        )
+    };
+    [
+        s(["criterion", "changed", "S1.2", "S1.2", "id"]),
+        s(["criterion", "removed", "S1.3", "S1.3", ""]),
+        s(["evidence", "removed", "S1.3.1", "S1.3.1", ""]),
+        s(["criterion", "added", "S2.3", "", ""]),
+        s(["evidence", "added", "S2.3.1", "", ""]),
+        s([
+            "timing",
+            "changed",
+            "identifikimi-formal.1#timing-1",
+            "identifikimi-formal.1#timing-1",
+            "",
+        ]),
+        s([
+            "step",
+            "changed",
+            "identifikimi-formal.2",
+            "identifikimi-formal.2",
+            "id",
+        ]),
+        s(["step", "added", "identifikimi-formal.3", "", ""]),
+        s([
+            "step",
+            "moved",
+            "identifikimi-formal.4",
+            "identifikimi-formal.3",
+            "text",
+        ]),
+        s([
+            "step",
+            "moved",
+            "identifikimi-formal.5",
+            "identifikimi-formal.4",
+            "text",
+        ]),
+    ]
+    .into_iter()
+    .collect()
+}
+
+pub fn diff_json() -> serde_json::Value {
+    let o = doracak(&["--root", &edition("new"), "diff", &edition("old"), "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).expect("diff --json prints JSON")
+}
+
+#[test]
+fn diff_json_finds_exactly_the_fixture_changes() {
+    let d = diff_json();
+    assert_eq!(d["format"], "doracak-edition-diff");
+    assert_eq!(d["old"]["edition"], "Botimi 2024");
+    assert_eq!(d["new"]["edition"], "Botimi 2026");
+    let str_of = |v: &serde_json::Value| v.as_str().unwrap_or("").to_string();
+    let found: BTreeSet<_> = d["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                str_of(&c["kind"]),
+                str_of(&c["change"]),
+                str_of(&c["id"]),
+                str_of(&c["old_id"]),
+                str_of(&c["matched"]),
+            )
+        })
+        .collect();
+    assert_eq!(found, expected());
+    assert_eq!(d["counts"]["added"], 3);
+    assert_eq!(d["counts"]["removed"], 2);
+    assert_eq!(d["counts"]["moved"], 2);
+    assert_eq!(d["counts"]["changed"], 3);
+    let change = |id: &str| {
+        d["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    // The reworded criterion, word by word.
+    let words = &change("S1.2")["fields"][0]["words"];
+    let inserted: Vec<&str> = words
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["op"] == "insert")
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(inserted, [", e shkruar në gjuhë të thjeshtë"], "{words}");
+    assert!(
+        words
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["op"] != "delete"),
+        "nothing of the old text was deleted: {words}"
+    );
+    // The deadline, spelled out in the locale pack's words.
+    let t = change("identifikimi-formal.1#timing-1");
+    assert_eq!(t["timing"]["words"], "brenda 30 ditë → brenda 30 ditë pune");
+    assert_eq!(t["timing"]["old"]["working_days"], false);
+    assert_eq!(t["timing"]["new"]["working_days"], true);
+    assert_eq!(t["owner"], "identifikimi-formal.1");
+    // The actor replaced on step 2.
+    let a = &change("identifikimi-formal.2")["actors"];
+    assert_eq!(a["removed"][0]["id"], "punonjes-social");
+    assert_eq!(a["added"][0]["id"], "menaxher-rasti");
+    assert_eq!(a["added"][0]["title"], "Menaxheri i rastit");
+    // Renumbered steps say their old number and how they were matched.
+    let m = change("identifikimi-formal.4");
+    assert_eq!(m["old_number"], "3");
+    assert_eq!(m["number"], "4");
+    assert_eq!(m["similarity"], 1.0);
+}
+
+#[test]
+fn diff_html_shows_the_same_changes_grouped_by_standard_and_procedure() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = doracak(&[
+        "--root",
+        &edition("new"),
+        "diff",
+        &edition("old"),
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = read(&dir.path().join("ndryshimet.html"));
+    // Every change is an article with its kind, change and id; exactly the expected ones.
+    let mut found = BTreeSet::new();
+    for part in html.split("<article class=\"diff-change").skip(1) {
+        let attr = |name: &str| {
+            let start = part.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            part[start..start + part[start..].find('"').unwrap()].to_string()
+        };
+        found.insert((attr("data-kind"), attr("data-change"), attr("data-id")));
+    }
+    let want: BTreeSet<_> = expected()
+        .into_iter()
+        .map(|(k, c, id, _, _)| (k, c, id))
+        .collect();
+    assert_eq!(found, want);
+    // Grouped: standard 1, standard 2, then the procedure.
+    let s1 = html.find("Standardi 1. Qëllimi").unwrap();
+    let s2 = html.find("Standardi 2. Vlerësimi").unwrap();
+    let p = html.find(">Identifikimi formal</h2>").unwrap();
+    assert!(s1 < s2 && s2 < p);
+    assert!(html.contains("<ins>, e shkruar në gjuhë të thjeshtë</ins>"));
+    assert!(html.contains("brenda 30 ditë → brenda 30 ditë pune"));
+    assert!(html.contains("<del>Punonjësi social</del> → <ins>Menaxheri i rastit</ins>"));
+    assert!(html.contains("(më parë Hap 3)"));
+    assert!(html.contains("gjetur sipas tekstit: 100 % e njëjtë"));
+    assert!(html.contains("3 të shtuara · 2 të hequra"));
+    assert!(!html.contains("<script"), "the page has no script");
+    let o = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.contains("3 added, 2 removed, 2 renumbered or moved, 3 changed"),
+        "{o}"
+    );
+}
+
+#[test]
+fn an_edition_compared_with_itself_has_no_changes() {
+    let o = doracak(&["--root", &edition("old"), "diff", &edition("old"), "--json"]);
+    assert!(o.status.success());
+    let d: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(d["changes"].as_array().unwrap().len(), 0);
+    assert_eq!(d["old"]["catalog"], d["new"]["catalog"]);
+}
+
+#[test]
+fn diff_with_a_missing_old_edition_says_so() {
+    let o = doracak(&[
+        "--root",
+        &edition("new"),
+        "diff",
+        "/nonexistent/old",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("expected a handbook folder"), "{err}");
+    assert!(o.stdout.is_empty());
+}
