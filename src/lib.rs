@@ -106,10 +106,35 @@ pub fn render_site(
     diags: &mut Diagnostics,
     sink: &dyn render::Sink,
 ) {
-    render::render(hb, theme, ui, diags, sink);
+    let previous = previous_edition(root, hb, diags);
+    let diff = previous
+        .as_ref()
+        .map(|old| edition::diff(old, hb, &|t| render::views::timing_in_words(t, ui)));
+    let changes = diff.as_ref().map(|d| render::changes::changes(hb, d, ui));
+    render::render_with(hb, theme, ui, diags, sink, changes.as_ref());
     if !diags.has_errors() {
         write_exports(root, hb, ui, diags, sink);
     }
+}
+
+/// The previous edition, where `previous` in doracak.toml names one, loaded, checked and
+/// modelled as this one; its problems make the build fail, said once.
+pub fn previous_edition(root: &Path, hb: &Handbook, diags: &mut Diagnostics) -> Option<Handbook> {
+    let folder = hb.config.previous.as_ref()?;
+    let path = root.join(folder);
+    let (old, old_diags) = check(&path);
+    if old.is_none() {
+        diags
+            .error(
+                Pos::file("doracak.toml"),
+                format!(
+                    "expected the previous edition at {folder:?} to check, found {} error(s)",
+                    old_diags.error_count()
+                ),
+            )
+            .hint(format!("run: doracak --root {} check", path.display()));
+    }
+    old
 }
 
 /// The audit as an XLSForm and the standards as an OSCAL catalogue, beside the pages.

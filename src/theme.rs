@@ -60,6 +60,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "templates/training-report.html",
     "templates/diff-macros.html",
     "templates/diff.html",
+    "templates/changes.html",
     "static/style.css",
     "static/print.css",
     "static/table-sort.js",

@@ -85,6 +85,9 @@ pub struct Change {
     pub old_number: Option<String>,
     /// For a timing: the criterion or step it belongs to (new id, old id when removed).
     pub owner: Option<String>,
+    /// For a criterion, evidence item, guidance note or step of the new edition: the
+    /// standard, criterion or procedure it belongs to.
+    pub parent: Option<String>,
     pub group: GroupRef,
     /// The item's main text (the new one; the old one when removed).
     pub text: String,
@@ -285,6 +288,7 @@ pub fn diff(old: &Handbook, new: &Handbook, words: &dyn Fn(&Timing) -> String) -
                     number: b.number.clone(),
                     old_number: Some(a.number.clone()),
                     owner: None,
+                    parent: (!b.parent.is_empty()).then(|| b.parent.clone()),
                     group: group_ref(&b.group),
                     text: b.shown_text(),
                     fields,
@@ -321,6 +325,7 @@ pub fn diff(old: &Handbook, new: &Handbook, words: &dyn Fn(&Timing) -> String) -
                     number: b.number.clone(),
                     old_number: Some(a.number.clone()),
                     owner: Some(b.id.clone()),
+                    parent: (!b.parent.is_empty()).then(|| b.parent.clone()),
                     group: group_ref(&b.group),
                     text: y.or(x).map(|t| t.text.clone()).unwrap_or_default(),
                     fields: Vec::new(),
@@ -376,6 +381,7 @@ fn lone(it: &Item, change: &'static str) -> Change {
         number: it.number.clone(),
         old_number: None,
         owner: None,
+        parent: (change == "added" && !it.parent.is_empty()).then(|| it.parent.clone()),
         group: group_ref(&it.group),
         text: it.shown_text(),
         fields: Vec::new(),

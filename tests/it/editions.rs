@@ -211,3 +211,78 @@ fn diff_with_a_missing_old_edition_says_so() {
     assert!(err.contains("expected a handbook folder"), "{err}");
     assert!(o.stdout.is_empty());
 }
+
+/// The new fixture edition in a temporary folder beside the old one, naming it `previous`.
+pub fn new_with_previous() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("editions/old"), &dir.path().join("old"));
+    copy_tree(&fixtures().join("editions/new"), &dir.path().join("new"));
+    let toml = dir.path().join("new/doracak.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, format!("previous = \"../old\"\n{text}")).unwrap();
+    dir
+}
+
+#[test]
+fn a_site_with_a_previous_edition_has_a_changes_page_and_marks() {
+    let dir = new_with_previous();
+    let root = dir.path().join("new");
+    let o = doracak(&["--root", root.to_str().unwrap(), "build"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let site = root.join("site");
+    let home = read(&site.join("index.html"));
+    assert!(
+        home.contains(
+            "<a href=\"ndryshimet.html\">Çfarë ndryshoi që nga botimi i mëparshëm (Botimi 2024)</a>"
+        ),
+        "the home page links the changes page"
+    );
+    let page = read(&site.join("ndryshimet.html"));
+    assert!(page.contains("<h1>Çfarë ndryshoi që nga Botimi 2024</h1>"));
+    assert!(page.contains("id=\"d-step-identifikimi-formal-2\""));
+    assert!(page.contains("brenda 30 ditë → brenda 30 ditë pune"));
+    // Changed criteria are marked on their standard's page, linking to their difference;
+    // unchanged ones are not.
+    let s1 = read(&site.join("S1.html"));
+    assert!(s1.contains("href=\"ndryshimet.html#d-criterion-S1-2\">Ndryshuar në këtë botim</a>"));
+    assert_eq!(
+        s1.matches("changed-mark").count(),
+        1,
+        "only S1.2 changed in S1"
+    );
+    let p = read(&site.join("procedura/identifikimi-formal.html"));
+    for anchor in [
+        "d-timing-identifikimi-formal-1-timing-1",
+        "d-step-identifikimi-formal-2",
+        "d-step-identifikimi-formal-3",
+        "d-step-identifikimi-formal-4",
+        "d-step-identifikimi-formal-5",
+    ] {
+        assert!(
+            p.contains(&format!("ndryshimet.html#{anchor}\"")),
+            "{anchor}"
+        );
+    }
+    // Without `previous`, none of it.
+    let plain = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("editions/new"), plain.path());
+    let o = doracak(&["--root", plain.path().to_str().unwrap(), "build"]);
+    assert!(o.status.success());
+    assert!(!plain.path().join("site/ndryshimet.html").exists());
+    assert!(!read(&plain.path().join("site/index.html")).contains("ndryshimet.html"));
+}
+
+#[test]
+fn a_missing_previous_edition_is_an_error_in_doracak_toml() {
+    let dir = new_with_previous();
+    std::fs::remove_dir_all(dir.path().join("old")).unwrap();
+    let o = doracak(&["--root", dir.path().join("new").to_str().unwrap(), "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(
+            "doracak.toml: error: expected `previous` to be the previous edition's handbook folder"
+        ),
+        "{err}"
+    );
+}
