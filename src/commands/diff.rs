@@ -63,3 +63,82 @@ pub fn write_page(
 pub fn strings(root: &Path, hb: &Handbook) -> HashMap<String, String> {
     crate::interface_strings(root, hb)
 }
+
+/// Map `file` to this edition where it was made on the previous one (`previous` in
+/// doracak.toml); the report's view of what became of its ratings: kept, to re-rate (with
+/// the criterion's difference, word by word), removed, new.
+pub fn carry_report(
+    root: &Path,
+    hb: &Handbook,
+    ui: &HashMap<String, String>,
+    file: &mut crate::assessment::AssessmentFile,
+    diags: &mut Diagnostics,
+) -> Option<minijinja::Value> {
+    use crate::edition::carry;
+    hb.config.previous.as_ref()?;
+    let (m, diff) = carry::previous(root, hb, &|t| timing_in_words(t, ui), diags)?;
+    if !carry::applies(&m, file) {
+        return None;
+    }
+    let c = carry::carry(&m, file);
+    let view = diff_view(&diff, ui, &|_, _| None);
+    let change_of = |id: &str| {
+        view.groups
+            .iter()
+            .flat_map(|g| &g.changes)
+            .find(|x| x.kind == "criterion" && x.id == id)
+    };
+    let label = |id: &str| {
+        let criterion = hb
+            .standards
+            .iter()
+            .flat_map(|s| s.criteria.iter().map(move |c| (s, c)))
+            .find(|(_, c)| c.id == id);
+        match criterion {
+            Some((s, c)) => (
+                format!("{}.{}", s.number, c.number),
+                crate::markdown::to_plain(&c.text),
+            ),
+            None => (id.to_string(), String::new()),
+        }
+    };
+    let row = |id: &str, old_id: &str| {
+        let (number, text) = label(id);
+        context! { id => id, old_id => old_id, number => number, text => text,
+        change => change_of(id).map(template_value) }
+    };
+    let removed: Vec<minijinja::Value> = c
+        .removed
+        .iter()
+        .map(|id| {
+            let x = diff
+                .changes
+                .iter()
+                .find(|x| x.kind == "criterion" && x.id == *id && x.change == "removed");
+            let rating = file.ratings.get(id).and_then(|r| r.rating.clone());
+            let rating = rating
+                .and_then(|code| {
+                    hb.config
+                        .scale
+                        .iter()
+                        .find(|r| r.code == code)
+                        .map(|r| r.label.clone())
+                })
+                .unwrap_or_default();
+            context! { id => id, number => x.map(|x| x.number.clone()).unwrap_or_default(),
+            text => x.map(|x| x.text.clone()).unwrap_or_default(), rating => rating,
+            note => file.ratings.get(id).map(|r| r.note.clone()).unwrap_or_default() }
+        })
+        .collect();
+    let old = m
+        .previous_edition
+        .clone()
+        .unwrap_or_else(|| say(ui, "diff_unnamed", &[]));
+    Some(context! {
+        title => say(ui, "carry_title", &[("old", &old)]),
+        kept => c.kept.iter().map(|id| row(id, id)).collect::<Vec<_>>(),
+        rerate => c.rerate.iter().map(|(o, n)| row(n, o)).collect::<Vec<_>>(),
+        removed => removed,
+        new => c.new.iter().map(|id| row(id, id)).collect::<Vec<_>>(),
+    })
+}

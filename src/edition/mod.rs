@@ -14,6 +14,7 @@ use similar::{Algorithm, ChangeTag};
 
 use crate::pipeline::model::{Handbook, Timing};
 
+pub mod carry;
 pub mod items;
 pub mod matching;
 

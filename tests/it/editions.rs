@@ -286,3 +286,78 @@ fn a_missing_previous_edition_is_an_error_in_doracak_toml() {
         "{err}"
     );
 }
+
+fn old_assessment() -> String {
+    fixtures()
+        .join("editions/assessments/qendra-botimi-2024.json")
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// The (kind, criterion ids) lists of the carried-over section of a page, in order.
+pub fn carry_lists(html: &str) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    for part in html.split("data-carry=\"").skip(1) {
+        let key = part[..part.find('"').unwrap()].to_string();
+        let list = &part[..part.find("</ul>").unwrap()];
+        let ids = list
+            .split("data-criterion=\"")
+            .skip(1)
+            .map(|p| p[..p.find('"').unwrap()].to_string())
+            .collect();
+        out.push((key, ids));
+    }
+    out
+}
+
+pub fn expected_carry() -> Vec<(String, Vec<String>)> {
+    let v = |k: &str, ids: &[&str]| (k.to_string(), ids.iter().map(|s| s.to_string()).collect());
+    vec![
+        v("rerate", &["S1.2"]),
+        v("removed", &["S1.3"]),
+        v("new", &["S2.3"]),
+        v("kept", &["S1.1", "S2.1", "S2.2"]),
+    ]
+}
+
+#[test]
+fn report_maps_an_assessment_of_the_previous_edition() {
+    let dir = new_with_previous();
+    let root = dir.path().join("new");
+    let out = dir.path().join("raport.html");
+    let o = doracak(&[
+        "--root",
+        root.to_str().unwrap(),
+        "report",
+        &old_assessment(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = read(&out);
+    assert!(html.contains("Vlerësim i bërë me botimin e mëparshëm (Botimi 2024)"));
+    assert_eq!(carry_lists(&html), expected_carry());
+    // The re-rate row shows the criterion's difference word by word; the removed one its
+    // rating and note.
+    assert!(html.contains("<ins>, e shkruar në gjuhë të thjeshtë</ins>"));
+    assert!(html.contains("Regjistri mungon."));
+    assert!(!html.contains("Kujdes: vlerësimi u bë me një version tjetër"));
+    // Scores on the new edition: S1 = met 2 + partial 1 of 4 (S1.3 removed, not scored);
+    // S2 = met 2 + partial 1 of 6 (S2.3 new, unrated).
+    assert!(html.contains("<td>3 / 4</td><td>75,0 %</td>"), "{html}");
+    assert!(html.contains("<td>3 / 6</td><td>50,0 %</td>"));
+    // Without `previous`, the file is read against the new edition as before.
+    let plain = dir.path().join("plain.html");
+    let o = doracak(&[
+        "--root",
+        &edition("new"),
+        "report",
+        &old_assessment(),
+        "--out",
+        plain.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let html = read(&plain);
+    assert!(carry_lists(&html).is_empty());
+    assert!(html.contains("Kujdes: vlerësimi u bë me një version tjetër"));
+}
