@@ -76,6 +76,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/assessment.js",
     "static/assessment-charts.js",
     "static/assessment-compare.js",
+    "static/assessment-editions.js",
     "static/form.css",
     "static/form-fill.js",
     "static/quiz.css",

@@ -10,6 +10,7 @@ mod assessment_rules;
 mod charts;
 mod content;
 mod editions;
+mod editions_browser;
 mod english;
 mod errors;
 mod forms;

@@ -49,7 +49,7 @@
   };
   // Throws the storage's error (e.g. QuotaExceededError) so the page can say so.
   Store.prototype.save = function (id, rec) {
-    this.storage.setItem(this.key("a:" + id), JSON.stringify({ store: STORE, data: rec.data, exported: rec.exported || null }));
+    this.storage.setItem(this.key("a:" + id), JSON.stringify({ store: STORE, data: rec.data, exported: rec.exported || null, carried: rec.carried || null }));
     var m = this.meta();
     if (m.ids.indexOf(id) < 0) { m.ids.push(id); this.saveMeta(m); }
   };
