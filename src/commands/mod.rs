@@ -8,3 +8,4 @@ pub mod serve;
 pub mod submissions;
 pub mod synth;
 pub mod training;
+pub mod training_editions;

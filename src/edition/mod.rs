@@ -15,6 +15,7 @@ use similar::{Algorithm, ChangeTag};
 use crate::pipeline::model::{Handbook, Timing};
 
 pub mod carry;
+pub mod content;
 pub mod items;
 pub mod matching;
 

@@ -361,3 +361,99 @@ fn report_maps_an_assessment_of_the_previous_edition() {
     assert!(carry_lists(&html).is_empty());
     assert!(html.contains("Kujdes: vlerësimi u bë me një version tjetër"));
 }
+
+#[test]
+fn training_report_marks_exactly_those_trained_on_a_changed_procedure() {
+    let dir = new_with_previous();
+    let root = dir.path().join("new");
+    let out = dir.path().join("roster");
+    let file = fixtures().join("editions/training/trajnimet.json");
+    let o = doracak(&[
+        "--root",
+        root.to_str().unwrap(),
+        "training-report",
+        file.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--today",
+        "2026-12-01",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = read(&out.join("regjistri-i-trajnimit.html"));
+    let marked: Vec<(String, String)> = html
+        .split("data-changed-person=\"")
+        .skip(1)
+        .map(|p| {
+            let name = p[..p.find('"').unwrap()].to_string();
+            let s = &p[p.find("data-changed-subject=\"").unwrap() + 22..];
+            (name, s[..s.find('"').unwrap()].to_string())
+        })
+        .collect();
+    // Ana: trained on the procedure's old content; Elira: on the old edition of a role that
+    // acts in changed steps (a record without a content hash). Not Besa and Flora (trained
+    // again on this edition), nor Drita (her procedure did not change).
+    assert_eq!(
+        marked,
+        [
+            ("Ana Hoxha".to_string(), "identifikimi-formal".to_string()),
+            ("Elira Marku".to_string(), "punonjes-social".to_string()),
+        ]
+    );
+    assert!(html.contains("Afat · Hap 1: Ndryshuar · brenda 30 ditë → brenda 30 ditë pune"));
+    assert!(html.contains("Hap 2: Ndryshuar · Kush e bën: Punonjësi social → Menaxheri i rastit"));
+    assert!(html.contains("Identifikimi formal — Hap 4: Rinumëruar · më parë Hap 3"));
+}
+
+#[test]
+fn quizzes_and_handouts_carry_the_edition_and_content_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = doracak(&[
+        "--root",
+        &edition("new"),
+        "build",
+        "--out",
+        dir.path().join("site").to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let quiz = read(
+        &dir.path()
+            .join("site/trajnim/kuizi/identifikimi-formal.html"),
+    );
+    assert!(quiz.contains("data-edition=\"Botimi 2026\""));
+    assert!(
+        quiz.contains("data-content=\"637b1f3e37b8a211\""),
+        "the procedure's content hash"
+    );
+    let old = tempfile::tempdir().unwrap();
+    let o = doracak(&[
+        "--root",
+        &edition("old"),
+        "build",
+        "--out",
+        old.path().join("site").to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let unchanged = |site: &std::path::Path| {
+        let q = read(&site.join("site/trajnim/kuizi/referimi.html"));
+        let i = q.find("data-content=\"").unwrap() + 14;
+        q[i..i + 16].to_string()
+    };
+    assert_eq!(
+        unchanged(dir.path()),
+        unchanged(old.path()),
+        "an unchanged procedure keeps its hash"
+    );
+    let old_quiz = read(
+        &old.path()
+            .join("site/trajnim/kuizi/identifikimi-formal.html"),
+    );
+    assert!(old_quiz.contains("data-content=\"c675b77afa9bff04\""));
+    let handout = read(
+        &dir.path()
+            .join("site/trajnim/fletushka/identifikimi-formal.html"),
+    );
+    assert!(
+        handout.contains("Botimi 2026"),
+        "the handout says its edition"
+    );
+}
