@@ -78,7 +78,8 @@ pub struct Item<'a> {
     pub group: Group,
     /// The compared texts, by field (`title`, `text`, `outcome`, …), as plain text.
     pub fields: Vec<(&'static str, String)>,
-    pub timing: &'a [Timing],
+    /// A criterion's or step's timings; a procedure's are those of its sections.
+    pub timing: Vec<&'a Timing>,
     pub actors: &'a [String],
     pub forms: &'a [String],
 }
@@ -135,7 +136,7 @@ pub fn items(hb: &Handbook) -> Vec<Item<'_>> {
                 ("outcome", plain(&s.outcome)),
                 ("statement", plain(&s.statement)),
             ],
-            timing: &[],
+            timing: Vec::new(),
             actors: &[],
             forms: &[],
         });
@@ -148,7 +149,7 @@ pub fn items(hb: &Handbook) -> Vec<Item<'_>> {
                 number: number.clone(),
                 group: group.clone(),
                 fields: vec![("text", plain(&c.text))],
-                timing: &c.timing,
+                timing: c.timing.iter().collect(),
                 actors: &c.roles,
                 forms: &c.forms,
             });
@@ -160,7 +161,7 @@ pub fn items(hb: &Handbook) -> Vec<Item<'_>> {
                     number: format!("{}.{}", s.number, e.number),
                     group: group.clone(),
                     fields: vec![("text", plain(&e.text))],
-                    timing: &[],
+                    timing: Vec::new(),
                     actors: &[],
                     forms: &[],
                 });
@@ -177,7 +178,7 @@ pub fn items(hb: &Handbook) -> Vec<Item<'_>> {
                         .unwrap_or_default(),
                     group: group.clone(),
                     fields: vec![("text", plain(&g.text))],
-                    timing: &[],
+                    timing: Vec::new(),
                     actors: &[],
                     forms: &[],
                 });
@@ -218,7 +219,7 @@ pub fn items(hb: &Handbook) -> Vec<Item<'_>> {
                 ),
                 ("sections", body.join(" ")),
             ],
-            timing: &[],
+            timing: p.sections.iter().flat_map(|s| &s.timing).collect(),
             actors: &[],
             forms: &[],
         });
@@ -233,7 +234,7 @@ pub fn items(hb: &Handbook) -> Vec<Item<'_>> {
                     ("title", st.title.as_deref().map(plain).unwrap_or_default()),
                     ("text", plain(&st.text)),
                 ],
-                timing: &st.timing,
+                timing: st.timing.iter().collect(),
                 actors: &st.actors,
                 forms: &st.forms,
             });
@@ -261,7 +262,7 @@ pub fn items(hb: &Handbook) -> Vec<Item<'_>> {
             number: String::new(),
             group: roles.clone(),
             fields: vec![("title", plain(&r.title)), ("text", body.join(" "))],
-            timing: &[],
+            timing: Vec::new(),
             actors: &[],
             forms: &[],
         });
@@ -280,7 +281,7 @@ pub fn items(hb: &Handbook) -> Vec<Item<'_>> {
             number: f.code.clone().unwrap_or_default(),
             group: forms.clone(),
             fields: vec![("title", plain(&f.title)), ("group", plain(&f.group))],
-            timing: &[],
+            timing: Vec::new(),
             actors: &[],
             forms: &[],
         });

@@ -135,7 +135,9 @@ fn change_view(
     } else {
         "step"
     };
-    let label = if c.kind == "timing" {
+    let label = if c.kind == "timing" && c.number.is_empty() {
+        ui_get(ui, "diff_kind_timing")
+    } else if c.kind == "timing" {
         format!(
             "{} · {}",
             ui_get(ui, "diff_kind_timing"),
