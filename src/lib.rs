@@ -29,7 +29,9 @@
 //! (benchmark handbooks).
 //!
 //! **Shared by both**: `address` (every page's file and anchor), `config` (`doracak.toml`), `diagnostics` (located errors for people),
-//! `theme` (embedded templates, styles, scripts, strings), `assessment` (the assessment file
+//! `theme` (embedded templates, styles, scripts, strings), `edition` (what changed between two
+//! editions: the `diff` command, the "what changed" page, assessments and training carried
+//! over), `assessment` (the assessment file
 //! and its rules, shared with the browser; `assessment::compare`, progress between two), `markdown`, `duration`, `text`.
 //!
 //! [`check`] and [`build`] below run the pipeline; `main.rs` is the command line.
