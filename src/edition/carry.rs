@@ -3,7 +3,7 @@
 //! text or time limits changed keep their rating, flagged "re-rate"; ratings of removed
 //! criteria stay in the file under their old id (not scored) and are listed apart; new
 //! criteria are unrated. The build writes the mapping table for the browser
-//! (`vleresim/editions.js`); `doracak report` computes the same table with the same code.
+//! (`editions.js` in the assessment folder); `doracak report` computes the same table with the same code.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,6 +1,6 @@
 // doracak self-assessment, editions: an assessment made on the previous edition of the
 // handbook (its catalogue hash says so) is mapped to this one with the mapping table the
-// build wrote (vleresim/editions.js, window.DORACAK_EDITIONS), exactly as `doracak report`
+// build wrote (editions.js in the assessment folder, window.DORACAK_EDITIONS), exactly as `doracak report`
 // maps it (src/edition/carry.rs): ratings of unchanged criteria kept; criteria that changed
 // keep their rating, flagged "re-rate"; ratings of removed criteria stay in the file under
 // their old id, not scored, listed apart; new criteria unrated. Doracak.editions.
