@@ -19,7 +19,27 @@ use crate::theme::{Theme, say};
 /// `diags` with its own file names.
 pub fn load_previous(old_root: &Path, diags: &mut Diagnostics) -> Option<Handbook> {
     let (hb, old_diags) = crate::check(old_root);
-    diags.extend(old_diags);
+    // Said under the earlier edition's folder, so they are not taken for this one's.
+    let located = |p: &Pos| {
+        let file = if p.file.is_relative() && !p.file.starts_with(old_root) {
+            old_root.join(&p.file)
+        } else {
+            p.file.clone()
+        };
+        Pos::new(file, p.line, p.col)
+    };
+    for d in old_diags.errors() {
+        let e = diags.error(located(&d.pos), d.message.clone());
+        if let Some(h) = &d.hint {
+            e.hint(h.clone());
+        }
+    }
+    for d in old_diags.warnings() {
+        let w = diags.warning(located(&d.pos), d.message.clone());
+        if let Some(h) = &d.hint {
+            w.hint(h.clone());
+        }
+    }
     hb
 }
 

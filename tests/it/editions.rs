@@ -457,3 +457,25 @@ fn quizzes_and_handouts_carry_the_edition_and_content_hash() {
         "the handout says its edition"
     );
 }
+
+#[test]
+fn errors_of_the_old_edition_are_said_under_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("editions/old"), dir.path());
+    let file = dir.path().join("standards/01-qellimi.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("number: 2\n", "number: two\n", 1)).unwrap();
+    let o = doracak(&[
+        "--root",
+        &edition("new"),
+        "diff",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let want = format!(
+        "{}:15:13: error: expected a whole number, found `two`",
+        file.display()
+    );
+    assert!(err.contains(&want), "{err}");
+}
