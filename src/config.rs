@@ -50,6 +50,10 @@ pub struct Config {
     /// 12 when unset.
     #[serde(default)]
     pub refresher_months: Option<u32>,
+    /// The previous edition's handbook folder, relative to this handbook's root: the build
+    /// then adds a "what changed" page and maps assessments of that edition.
+    #[serde(default)]
+    pub previous: Option<String>,
 }
 
 /// The headings of a standard's three columns, where the handbook names them.
@@ -132,6 +136,7 @@ impl Default for Config {
             id_prefix: default_id_prefix(),
             columns: Columns::default(),
             refresher_months: None,
+            previous: None,
         }
     }
 }
@@ -194,6 +199,16 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
     match toml::from_str::<Config>(&text) {
         Ok(cfg) => {
             validate(&cfg, diags);
+            if let Some(prev) = &cfg.previous
+                && !root.join(prev).join("doracak.toml").is_file()
+            {
+                diags
+            .error(
+                Pos::file("doracak.toml"),
+                format!("expected `previous` to be the previous edition's handbook folder (holding doracak.toml), found none at {prev:?}"),
+            )
+            .hint("the folder is relative to this handbook's root");
+            }
             cfg
         }
         Err(e) => {

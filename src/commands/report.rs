@@ -105,14 +105,19 @@ pub fn report(
     diags: &mut Diagnostics,
 ) -> Option<PathBuf> {
     let read = read_assessment(input, hb, diags);
-    let earlier = since.and_then(|p| read_assessment(p, hb, diags));
-    let (file, notes) = read?;
+    let mut earlier = since.and_then(|p| read_assessment(p, hb, diags));
+    let (mut file, notes) = read?;
     if since.is_some() && earlier.is_none() {
         return None;
     }
     let theme = Theme::load(root, diags);
     let ui = ui_strings(&theme, &hb.config, diags)?;
     let env = environment(&theme, &ui, diags)?;
+    // A file of the previous edition is mapped to this one (docs/editions.md).
+    let carried = super::diff::carry_report(root, hb, &ui, &mut file, diags);
+    if let Some((old, _)) = earlier.as_mut() {
+        super::diff::carry_report(root, hb, &ui, old, diags);
+    }
     let scores = assessment::scores(&file, hb);
     let (p, m, pct) = assessment::overall(&scores);
     let mut unmet = Vec::new();
@@ -218,6 +223,7 @@ pub fn report(
         csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
         a => template_value(&file.assessment), scores => template_value(&scores), total => context! { points => p, max => m, percent => pct },
         unmet => template_value(&unmet), gaps => template_value(&gaps), plan => template_value(&plan), notes => notes, same_catalog => same_catalog, today => today,
+        carried => carried,
     };
     let html = match env.get_template("report.html").and_then(|t| t.render(ctx)) {
         Ok(h) => h,

@@ -42,7 +42,7 @@ const MAX_NAME: usize = 200;
 const MAX_TEXT: usize = 500;
 const TOP: [&str; 4] = ["format", "version", "handbook", "records"];
 const HANDBOOK: [&str; 2] = ["title", "edition"];
-const RECORD: [&str; 11] = [
+const RECORD: [&str; 12] = [
     "id",
     "name",
     "date",
@@ -54,6 +54,7 @@ const RECORD: [&str; 11] = [
     "understood",
     "edition",
     "saved",
+    "content",
 ];
 
 /// One training record: a trainee, a quiz, its score, "read and understood".
@@ -71,6 +72,9 @@ pub struct Record {
     pub understood: bool,
     pub edition: String,
     pub saved: String,
+    /// The content hash of the subject when trained (`edition::content`); empty in older
+    /// records.
+    pub content: String,
 }
 
 /// A training file, checked.
@@ -437,6 +441,13 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
         if edition.is_none() {
             bad("edition", format!("text of at most {MAX_NAME} characters"));
         }
+        let content = match r.get("content") {
+            None => Some(""),
+            Some(_) => s("content").filter(|x| x.chars().count() <= MAX_NAME),
+        };
+        if content.is_none() {
+            bad("content", format!("text of at most {MAX_NAME} characters"));
+        }
         let saved = s("saved").filter(|x| is_timestamp(x));
         if saved.is_none() {
             bad("saved", "a time YYYY-MM-DDThh:mm:ssZ".into());
@@ -465,8 +476,9 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
             Some(understood),
             Some(edition),
             Some(saved),
+            Some(content),
         ) = (
-            id, name, date, kind, subject, title, score, total, understood, edition, saved,
+            id, name, date, kind, subject, title, score, total, understood, edition, saved, content,
         ) {
             records.push(Record {
                 id: id.into(),
@@ -480,6 +492,7 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
                 understood,
                 edition: edition.into(),
                 saved: saved.into(),
+                content: content.into(),
             });
         }
     }
@@ -646,7 +659,9 @@ pub fn training_report(
     let edition = hb.config.edition.clone().unwrap_or_default();
     let rows = roster(&files, &edition, months, today, &ui);
     let due: Vec<&RosterRow> = rows.iter().filter(|r| r.due).collect();
+    let changed = super::training_editions::changed_training(root, hb, &files, &ui, diags);
     let ctx = context! {
+        changed => template_value(&changed),
         csp => super::report::REPORT_CSP, style => super::report::style(&theme), ui => template_value(&ui),
         site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
         rows => template_value(&rows), due => template_value(&due), months => months, today => today, edition => edition,

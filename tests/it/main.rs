@@ -10,6 +10,8 @@ mod assessment_rules;
 mod browser_store;
 mod charts;
 mod content;
+mod editions;
+mod editions_browser;
 mod english;
 mod errors;
 mod forms;

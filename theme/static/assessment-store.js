@@ -64,7 +64,7 @@
     var out = { problems: [], notes: [] };
     check(rec.data, this.cat, out);
     if (out.problems.length) { var e = new Error(out.problems[0].message); e.reason = out.problems[0].message; throw e; }
-    this.storage.setItem(this.key("a:" + id), JSON.stringify({ store: STORE, data: rec.data, exported: rec.exported || null }));
+    this.storage.setItem(this.key("a:" + id), JSON.stringify({ store: STORE, data: rec.data, exported: rec.exported || null, carried: rec.carried || null }));
     var m = this.meta();
     if (m.ids.indexOf(id) < 0) { m.ids.push(id); this.saveMeta(m); }
   };

@@ -111,6 +111,19 @@
   function renderFields() {
     var rec = state.rec;
     $all("form.assess-form input, form.assess-form textarea, form.ev-tracker input").forEach(function (i) { i.disabled = !rec; });
+    var rerate = rec && rec.carried ? rec.carried.rerate.map(function (p) { return p[1]; }) : [];
+    $all("[data-rerate-flag]").forEach(function (f) { f.remove(); });
+    $all("section[data-criterion]").forEach(function (box) {
+      var id = box.getAttribute("data-criterion");
+      if (rerate.indexOf(id) < 0) { return; }
+      var E = window.Doracak.editions;
+      var flag = el("p", "notice rerate-flag", UI.carry_rerate || "");
+      flag.setAttribute("data-rerate-flag", id);
+      var link = E && E.mapping ? E.changeLink(E.mapping, id) : null;
+      if (link) { flag.appendChild(document.createTextNode(" ")); var a = el("a", null, UI.carry_see || ""); a.href = link; flag.appendChild(a); }
+      var legend = $("legend", box);
+      if (legend) { legend.parentNode.insertBefore(flag, legend.nextSibling); }
+    });
     $all("[data-criterion]").forEach(function (box) {
       var r = (rec && rec.data.ratings[box.getAttribute("data-criterion")]) || {};
       $all("input[data-field=rating]", box).forEach(function (inp) { inp.checked = inp.value === r.rating; });
@@ -358,7 +371,10 @@
     if (same && how === "keep-both") { r.file.assessment.name = freeName(r.file.assessment.name); }
     flush();
     var prev = { rec: state.rec, id: state.id };
-    var candidate = { data: r.file, exported: r.file.assessment.updated };
+    // A file of the previous edition is mapped to this one (assessment-editions.js).
+    var E = window.Doracak.editions;
+    var carried = E && E.mapping && E.applies(E.mapping, r.file) ? E.carry(E.mapping, r.file) : null;
+    var candidate = { data: r.file, exported: r.file.assessment.updated, carried: carried };
     function back(msg) {
       state.rec = prev.rec; state.id = prev.id;
       try { render(); } catch (again) { /* the page shows what it can */ }
@@ -377,7 +393,44 @@
     loadCurrent();
     render();
     showImport(true, messages(r.notes));
+    if (carried) { showCarried(carried); }
     return true;
+  }
+
+  // What became of the ratings of a file of the previous edition: four lists, as the
+  // report shows them.
+  function showCarried(c) {
+    var box = $("[data-import-result]");
+    if (!box) { return; }
+    var E = window.Doracak.editions;
+    var sec = el("section", "carried");
+    sec.appendChild(el("h3", null, (UI.carry_title || "").replace("{old}", E.mapping.previous_edition || UI.diff_unnamed || "")));
+    sec.appendChild(el("p", null, UI.carry_intro || ""));
+    [["rerate", c.rerate.map(function (p) { return p[1]; })], ["removed", c.removed], ["new", c["new"]], ["kept", c.kept]].forEach(function (k) {
+      sec.appendChild(el("h4", null, (UI["carry_" + k[0]] || "") + " (" + k[1].length + ")"));
+      var ul = el("ul", "carry-list");
+      ul.setAttribute("data-carry", k[0]);
+      k[1].forEach(function (id) {
+        var li = el("li", null, label(id));
+        li.setAttribute("data-criterion", id);
+        var link = k[0] === "rerate" ? E.changeLink(E.mapping, id) : null;
+        if (link) { li.appendChild(document.createTextNode(" ")); var a = el("a", null, UI.carry_see || ""); a.href = link; li.appendChild(a); }
+        ul.appendChild(li);
+      });
+      sec.appendChild(ul);
+    });
+    box.appendChild(sec);
+  }
+
+  // "1.2" of a criterion of this edition; the id of one it no longer has.
+  function label(id) {
+    for (var i = 0; i < CAT.standards.length; i++) {
+      var s = CAT.standards[i];
+      for (var j = 0; j < s.criteria.length; j++) {
+        if (s.criteria[j].id === id) { return s.number + "." + s.criteria[j].number + " " + s.criteria[j].text; }
+      }
+    }
+    return id;
   }
 
   // "Hill House — 2026 (2)", or the next number free.

@@ -83,7 +83,8 @@
       kind: quiz.getAttribute("data-quiz-kind"), subject: quiz.getAttribute("data-quiz-subject"),
       title: quiz.getAttribute("data-quiz-title") || "",
       score: s.score, total: s.total, understood: true,
-      edition: quiz.getAttribute("data-edition") || "", saved: T.nowIso()
+      edition: quiz.getAttribute("data-edition") || "", saved: T.nowIso(),
+      content: quiz.getAttribute("data-content") || ""
     };
     try { store.add(rec); } catch (e) { status(e.reason || say("training_storage_full", {}, String(e))); return; }
     status(say("quiz_saved", s, "Saved."));

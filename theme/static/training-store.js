@@ -14,7 +14,7 @@
   var KINDS = ["procedure", "role"];
   var TOP = ["format", "version", "handbook", "records"];
   var HANDBOOK = ["title", "edition"];
-  var RECORD = ["id", "name", "date", "kind", "subject", "title", "score", "total", "understood", "edition", "saved"];
+  var RECORD = ["id", "name", "date", "kind", "subject", "title", "score", "total", "understood", "edition", "saved", "content"];
 
   function say(key, params, english) {
     var t = UI[key];
@@ -77,6 +77,7 @@
       if (typeof r.understood !== "boolean") { bad(what, "understood"); }
       if (!isString(r.edition) || length(r.edition) > MAX_NAME) { bad(what, "edition"); }
       if (!isString(r.saved) || !isTimestamp(r.saved)) { bad(what, "saved"); }
+      if (r.content !== undefined && (!isString(r.content) || r.content.length > MAX_ID)) { bad(what, "content"); }
     });
     return problems;
   }

@@ -4,6 +4,7 @@
 //! Rendering never touches the disk itself: the build passes the site writer (`write`),
 //! which swaps the site into place only if every page rendered; tests pass a [`MemorySink`].
 
+pub mod changes;
 pub mod diagram;
 mod environment;
 pub mod forms;
@@ -98,6 +99,19 @@ pub fn render(
     diags: &mut Diagnostics,
     sink: &dyn Sink,
 ) {
+    render_with(hb, theme, ui, diags, sink, None);
+}
+
+/// [`render`], with the differences from the previous edition where the handbook names
+/// one: a "what changed" page, linked from the home page, and marks on what changed.
+pub fn render_with(
+    hb: &Handbook,
+    theme: &Theme,
+    ui: &HashMap<String, String>,
+    diags: &mut Diagnostics,
+    sink: &dyn Sink,
+    changed: Option<&changes::Changes>,
+) {
     let Some(env) = environment(theme, ui, diags) else {
         return;
     };
@@ -124,11 +138,19 @@ pub fn render(
     let mut r = Renderer {
         env,
         jobs: Vec::new(),
-        base: context! { site => site, ui => ui_value, csp => CSP, standards => standards.clone(), nav => nav, addr => addresses(addr) },
+        base: context! { site => site, ui => ui_value, csp => CSP, standards => standards.clone(), nav => nav, addr => addresses(addr),
+        changes => changed.map(|c| context! { page => c.page.clone(), old => c.view.old.clone(), heading => c.view.heading.clone(), marks => c.marks.clone() }) },
         whole: whole_handbook_pages(addr),
     };
 
     r.page(&addr.home, "index.html", context! { page => "index" });
+    if let Some(c) = changed {
+        r.page(
+            &c.page,
+            "changes.html",
+            context! { page => "changes", d => template_value(&c.view) },
+        );
+    }
     for (i, (_, _, url, _)) in heads.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| heads.get(p));
         let next = heads.get(i + 1);

@@ -14,6 +14,7 @@ use crate::pipeline::model::{self, Handbook};
 /// Pre-rendered, sanitised HTML: printed by templates without escaping.
 pub type Html = Value;
 
+mod editions;
 mod procedures;
 mod quiz;
 mod reference;
@@ -21,6 +22,7 @@ mod roles;
 mod standards;
 mod training;
 
+pub use editions::*;
 pub use procedures::*;
 pub use quiz::*;
 pub use reference::*;

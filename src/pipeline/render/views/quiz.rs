@@ -20,6 +20,8 @@ pub struct QuizView {
     pub url: String,
     pub key_url: String,
     pub questions: Vec<QuestionView>,
+    /// The content hash of the subject (`edition::content`), kept with a training record.
+    pub content: String,
 }
 
 #[derive(Serialize)]
@@ -172,6 +174,8 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                 })
                 .collect();
             QuizView {
+                content: crate::edition::content::subject_hash(cx.hb, q.kind.name(), &q.subject)
+                    .unwrap_or_default(),
                 title: say("quiz_title", &[("subject", &subject_title)]),
                 key_url,
                 id: q.id,
