@@ -206,7 +206,7 @@ pub fn report(
             .collect();
         context! {
             name => old.assessment.name.clone(), from => c.from.clone(), to => c.to.clone(),
-            other_centre => !old.assessment.centre.is_empty() && !file.assessment.centre.is_empty() && old.assessment.centre != file.assessment.centre,
+            other_centre => other_centre(hb, old, &file),
             reversed => c.from > c.to,
             chart => charts::change_bars("chart-change", &c, &ui),
             standards => standards, improved => rows(&c.improved), worse => rows(&c.worse),
@@ -280,15 +280,22 @@ pub fn aggregate(
     let mut unmet: BTreeMap<String, Vec<String>> = BTreeMap::new();
     // A centre assessed more than once counts with its latest assessment in the matrix and
     // the unmet criteria; the earlier ones make its trend.
-    let latest = latest_per_centre(&files);
+    let (centres, merged) = identities(hb, &files);
+    for (name, spellings) in &merged {
+        let spellings: Vec<String> = spellings.iter().map(|s| format!("\"{s}\"")).collect();
+        diags.warning(
+            Pos::file(out),
+            format!(
+                "centre \"{name}\": also written {}, counted as one centre",
+                spellings.join(", ")
+            ),
+        );
+    }
+    let latest = latest_per_centre(&centres, &files);
     for (i, f) in files.iter().enumerate() {
         let scores: Vec<Score> = assessment::scores(f, hb);
         let (_, _, total) = assessment::overall(&scores);
-        let who = if f.assessment.centre.is_empty() {
-            f.assessment.name.clone()
-        } else {
-            f.assessment.centre.clone()
-        };
+        let who = centres[i].name.clone();
         rows.push(CentreRow {
             name: f.assessment.name.clone(),
             centre: who.clone(),
@@ -351,7 +358,7 @@ pub fn aggregate(
         })
         .collect();
     let mut trends = Vec::new();
-    for (k, (centre, idx)) in by_centre(&files).into_iter().enumerate() {
+    for (k, (centre, idx)) in by_centre(&centres, &files).into_iter().enumerate() {
         if idx.len() < 2 {
             continue;
         }
@@ -421,18 +428,53 @@ pub fn aggregate(
     Some(vec![html_path, csv_path])
 }
 
-/// Each centre's assessments (by the centre's name, or the assessment's when the centre is
-/// not given), oldest first, in the order the centres first appear.
-fn by_centre(files: &[AssessmentFile]) -> Vec<(String, Vec<usize>)> {
-    let mut out: Vec<(String, Vec<usize>)> = Vec::new();
-    for (i, f) in files.iter().enumerate() {
-        let who = centre_of(f);
-        match out.iter_mut().find(|(c, _)| *c == who) {
-            Some((_, v)) => v.push(i),
-            None => out.push((who, vec![i])),
+/// Each assessment's centre, known as `crate::centres` knows it (declared id, or the name
+/// however typed; the assessment's name when no centre is given), and the centres met
+/// under several spellings.
+fn identities(
+    hb: &Handbook,
+    files: &[AssessmentFile],
+) -> (Vec<crate::centres::Identity>, Vec<(String, Vec<String>)>) {
+    let mut registry = crate::centres::Registry::new(&hb.config.centres);
+    let ids = files
+        .iter()
+        .map(|f| {
+            if f.assessment.centre.trim().is_empty() {
+                crate::centres::Identity {
+                    key: format!("={}", f.assessment.name),
+                    name: f.assessment.name.clone(),
+                    id: None,
+                }
+            } else {
+                registry.resolve(&f.assessment.centre)
+            }
+        })
+        .collect();
+    (ids, registry.merged())
+}
+
+/// Whether two assessments are of different centres (both named).
+pub fn other_centre(hb: &Handbook, a: &AssessmentFile, b: &AssessmentFile) -> bool {
+    if a.assessment.centre.trim().is_empty() || b.assessment.centre.trim().is_empty() {
+        return false;
+    }
+    let (ids, _) = identities(hb, &[a.clone(), b.clone()]);
+    ids[0].key != ids[1].key
+}
+
+/// Each centre's assessments, oldest first, in the order the centres first appear.
+fn by_centre(
+    centres: &[crate::centres::Identity],
+    files: &[AssessmentFile],
+) -> Vec<(String, Vec<usize>)> {
+    let mut out: Vec<(String, String, Vec<usize>)> = Vec::new();
+    for (i, who) in centres.iter().enumerate() {
+        match out.iter_mut().find(|(k, _, _)| *k == who.key) {
+            Some((_, _, v)) => v.push(i),
+            None => out.push((who.key.clone(), who.name.clone(), vec![i])),
         }
     }
-    for (_, v) in &mut out {
+    for (_, _, v) in &mut out {
         v.sort_by(|&a, &b| {
             files[a]
                 .assessment
@@ -440,20 +482,12 @@ fn by_centre(files: &[AssessmentFile]) -> Vec<(String, Vec<usize>)> {
                 .cmp(&files[b].assessment.updated)
         });
     }
-    out
-}
-
-fn centre_of(f: &AssessmentFile) -> String {
-    if f.assessment.centre.is_empty() {
-        f.assessment.name.clone()
-    } else {
-        f.assessment.centre.clone()
-    }
+    out.into_iter().map(|(_, name, v)| (name, v)).collect()
 }
 
 /// The latest assessment of each centre.
-fn latest_per_centre(files: &[AssessmentFile]) -> Vec<usize> {
-    by_centre(files)
+fn latest_per_centre(centres: &[crate::centres::Identity], files: &[AssessmentFile]) -> Vec<usize> {
+    by_centre(centres, files)
         .into_iter()
         .filter_map(|(_, v)| v.last().copied())
         .collect()

@@ -517,7 +517,7 @@ fn kobo_and_odk_exports_become_the_expected_assessments() {
         "{odk_err}"
     );
     assert!(!kobo_err.contains("panicked") && !odk_err.contains("panicked"));
-    assert!(String::from_utf8_lossy(&kobo.stdout).contains("submissions: 2 written, 1 skipped"));
+    assert!(String::from_utf8_lossy(&kobo.stdout).contains("submissions: 2 written, 0 unchanged, 0 kept, 1 skipped"));
 
     let expected = submissions().join("expected");
     let names = json_files(&expected);
@@ -575,8 +575,8 @@ fn an_xlsx_export_reads_like_the_csv() {
     assert!(stderr.contains("kobo.xlsx:4:4: error: row 4:"), "{stderr}");
     let expected = submissions().join("expected");
     for name in [
-        "qendra-vatra-vlore-2026-10-05.json",
-        "qendra-tjeter-vizion-2026-10-12.json",
+        "qendra-vatra-vlore-2026-10-05--5a1e1c52-7d6a-4f0e-9a4b-1f0f6d1e2a01.json",
+        "qendra-tjeter-vizion-2026-10-12--5a1e1c52-7d6a-4f0e-9a4b-1f0f6d1e2a02.json",
     ] {
         assert_eq!(json(&out.join(name)), json(&expected.join(name)), "{name}");
     }
@@ -650,7 +650,7 @@ fn submissions_of_another_form_version_are_flagged() {
     );
     assert!(
         dir.path()
-            .join("out/qendra-shpresa-tirane-2026-10-20.json")
+            .join("out/qendra-shpresa-tirane-2026-10-20--2f0c6a4e-1b7d-4c55-8e0a-3d9b7c1a5e01.json")
             .exists()
     );
 }
@@ -684,7 +684,7 @@ fn an_imported_visit_opens_in_the_browser_import() {
     let (dir, site) = minimal_site();
     let imported = submissions()
         .join("expected")
-        .join("qendra-vatra-vlore-2026-10-05.json");
+        .join("qendra-vatra-vlore-2026-10-05--5a1e1c52-7d6a-4f0e-9a4b-1f0f6d1e2a01.json");
     let tab = open(&browser, &file_url(&site.join("vleresim/index.html")));
     tab.wait_for_element("input[data-action=import]")
         .unwrap()

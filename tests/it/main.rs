@@ -26,6 +26,7 @@ mod report;
 mod search;
 mod serve;
 mod site;
+mod submissions;
 mod timing;
 mod training;
 mod training_browser;

@@ -18,6 +18,8 @@ use crate::pipeline::model::{Criterion, Evidence, Handbook, Standard};
 pub const FORM_ID: &str = "doracak_auditimi";
 /// The header questions, by name.
 pub const CENTRE: &str = "centre";
+/// The centre typed where it is not in the list ("other").
+pub const CENTRE_OTHER: &str = "centre_other";
 pub const DATE: &str = "date";
 pub const INSPECTOR: &str = "inspector";
 /// The choice lists.
