@@ -16,6 +16,10 @@ use serde_json::Value;
 
 const FORM: &str = "auditim/formulari-auditimit.xlsx";
 const OSCAL: &str = "oscal/catalog.json";
+/// The XLSForm's columns in the handbook's language.
+const LABEL: &str = "label::Shqip (sq)";
+const HINT: &str = "hint::Shqip (sq)";
+const GUIDANCE: &str = "guidance_hint::Shqip (sq)";
 
 fn site() -> PathBuf {
     shipped_site().join("site")
@@ -76,7 +80,7 @@ fn the_xlsform_has_one_question_per_criterion_and_evidence_item() {
         ("date", "audit_date"),
         ("inspector", "audit_inspector"),
     ] {
-        assert_eq!(by_name[name]["label"], ui[key], "{name}");
+        assert_eq!(by_name[name][LABEL], ui[key], "{name}");
     }
     assert_eq!(by_name["date"]["type"], "date");
 
@@ -85,16 +89,18 @@ fn the_xlsform_has_one_question_per_criterion_and_evidence_item() {
         let sid = s["id"].as_str().unwrap();
         let group = by_name[sid];
         assert_eq!(group["type"], "begin_group");
-        assert!(group["label"].ends_with(s["title"].as_str().unwrap()));
+        assert!(group[LABEL].ends_with(s["title"].as_str().unwrap()));
         for c in s["criteria"].as_array().unwrap() {
             criteria += 1;
             let id = c["id"].as_str().unwrap();
             let q = by_name[id.replace('.', "_").as_str()];
-            assert_eq!(q["type"], "select_one vleresimi", "{id}");
+            assert_eq!(q["type"], "select_one rating", "{id}");
             let number = format!("{}.{} ", s["number"], c["number"]);
-            assert!(q["label"].starts_with(&number), "{id}: {}", q["label"]);
+            assert!(q[LABEL].starts_with(&number), "{id}: {}", q[LABEL]);
             let guidance = c["guidance"].as_array().unwrap();
-            assert_eq!(q["hint"].is_empty(), guidance.is_empty(), "{id}: hint");
+            assert_eq!(q[HINT].is_empty(), guidance.is_empty(), "{id}: hint");
+            assert_eq!(q[GUIDANCE].is_empty(), guidance.is_empty(), "{id}: guidance");
+            assert!(q[HINT].chars().count() < 100, "{id}: a short hint");
             assert_eq!(
                 by_name[format!("{}_note", id.replace('.', "_")).as_str()]["type"],
                 "text"
@@ -103,19 +109,20 @@ fn the_xlsform_has_one_question_per_criterion_and_evidence_item() {
                 evidence += 1;
                 let eid = e["id"].as_str().unwrap();
                 let q = by_name[eid.replace('.', "_").as_str()];
-                assert_eq!(q["type"], "select_one po_jo", "{eid}");
-                assert!(q["label"].starts_with(e["number"].as_str().unwrap()));
+                assert_eq!(q["type"], "select_one yes_no", "{eid}");
+                let full = format!("{}.{} ", s["number"], e["number"].as_str().unwrap());
+                assert!(q[LABEL].starts_with(&full), "{eid}: {}", q[LABEL]);
             }
         }
     }
     assert_eq!((criteria, evidence), (66, 81), "the shipped standards");
     let ratings = survey
         .iter()
-        .filter(|r| r["type"] == "select_one vleresimi")
+        .filter(|r| r["type"] == "select_one rating")
         .count();
     let seen = survey
         .iter()
-        .filter(|r| r["type"] == "select_one po_jo")
+        .filter(|r| r["type"] == "select_one yes_no")
         .count();
     assert_eq!(
         (ratings, seen),
@@ -138,11 +145,11 @@ fn the_xlsform_has_one_question_per_criterion_and_evidence_item() {
         choices
             .iter()
             .filter(|c| c["list_name"] == l)
-            .map(|c| (c["name"].clone(), c["label"].clone()))
+            .map(|c| (c["name"].clone(), c[LABEL].clone()))
             .collect()
     };
     assert_eq!(
-        list("vleresimi"),
+        list("rating"),
         [
             ("met", "Përmbushur"),
             ("partial", "Pjesërisht"),
@@ -152,11 +159,11 @@ fn the_xlsform_has_one_question_per_criterion_and_evidence_item() {
         .map(|(a, b)| (a.to_string(), b.to_string()))
     );
     assert_eq!(
-        list("po_jo"),
+        list("yes_no"),
         [("yes", ui["yes"].clone()), ("no", ui["no"].clone())].map(|(a, b)| (a.to_string(), b))
     );
     let settings = records(&sheet(&site().join(FORM), "settings"));
-    assert_eq!(settings[0]["form_id"], "doracak_auditimi");
+    assert_eq!(settings[0]["form_id"], "doracak_audit");
     assert_eq!(settings[0]["version"].len(), 16);
 }
 

@@ -31,3 +31,4 @@ mod timing;
 mod training;
 mod training_browser;
 mod training_report;
+mod xlsform;

@@ -77,7 +77,10 @@ pub fn submission(
     };
     let centre_col = cols.col(xlsform::CENTRE).unwrap_or(0);
     let mut typed = text(xlsform::CENTRE, MAX_NAME, &mut warnings);
-    if typed == OTHER {
+    let other_label = ui.get("xlsform_other").map_or("", String::as_str);
+    if typed == OTHER
+        || (!other_label.is_empty() && typed.to_lowercase() == other_label.to_lowercase())
+    {
         typed = text(xlsform::CENTRE_OTHER, MAX_NAME, &mut warnings);
     }
     if typed.is_empty() {
