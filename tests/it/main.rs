@@ -19,6 +19,7 @@ mod interop;
 mod js_units;
 mod layout;
 mod locales;
+mod oscal;
 mod output_guard;
 mod print;
 mod properties;
