@@ -32,6 +32,8 @@ struct CriterionRow {
 #[derive(Serialize)]
 struct EvidenceGap {
     id: String,
+    /// The full number as printed: `2.2.1`.
+    label: String,
     number: String,
     text: String,
     status: String,
@@ -117,6 +119,7 @@ pub fn report(
     let (p, m, pct) = assessment::overall(&scores);
     let mut unmet = Vec::new();
     let mut gaps = Vec::new();
+    let mut unmarked = 0usize;
     let mut plan = Vec::new();
     let plan_by: HashMap<&str, &assessment::PlanEntry> = file
         .plan
@@ -153,14 +156,29 @@ pub fn report(
                     cost: get(|e| &e.cost),
                 });
             }
-            for ev in &c.evidence {
+            // Evidence counts as a gap only where the criterion is rated and applicable
+            // (a step with points): missing, partial or past its review date. Items left
+            // unmarked there are counted apart; evidence of unrated or inapplicable
+            // criteria is no gap.
+            let applicable = code.is_some_and(|code| {
+                hb.config
+                    .scale
+                    .iter()
+                    .any(|r| r.code == code && r.points.is_some())
+            });
+            for ev in c.evidence.iter().filter(|_| applicable) {
                 let x = file.evidence.get(&ev.id);
                 let status = x.and_then(|x| x.status.clone());
                 let next = x.map(|x| x.next_review.clone()).unwrap_or_default();
                 let overdue = !next.is_empty() && next.as_str() < today;
+                if status.is_none() && !overdue {
+                    unmarked += 1;
+                    continue;
+                }
                 if status.as_deref() != Some("present") || overdue {
                     gaps.push(EvidenceGap {
                         id: ev.id.clone(),
+                        label: format!("{}.{}", s.number, ev.number),
                         number: ev.number.clone(),
                         text: to_plain(&ev.text),
                         status: ui
@@ -217,7 +235,7 @@ pub fn report(
         chart => chart, comparison => comparison,
         csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
         a => template_value(&file.assessment), scores => template_value(&scores), total => context! { points => p, max => m, percent => pct },
-        unmet => template_value(&unmet), gaps => template_value(&gaps), plan => template_value(&plan), notes => notes, same_catalog => same_catalog, today => today,
+        unmet => template_value(&unmet), gaps => template_value(&gaps), unmarked => unmarked, plan => template_value(&plan), notes => notes, same_catalog => same_catalog, today => today,
     };
     let html = match env.get_template("report.html").and_then(|t| t.render(ctx)) {
         Ok(h) => h,

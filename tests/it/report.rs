@@ -42,7 +42,7 @@ fn report_shows_scores_gaps_and_plan() {
         html.contains("Afishimi i deklaratës"),
         "the improvement plan"
     );
-    assert!(html.contains("S2.1.1"), "missing evidence is a gap");
+    assert!(html.contains(">2.1.1<"), "missing evidence is a gap");
     assert!(
         html.contains("2025-01-10 <strong>"),
         "an overdue review is flagged"
@@ -128,4 +128,38 @@ fn invalid_assessments_are_refused_with_the_reason() {
         assert_eq!(o.status.code(), Some(1), "aggregate refuses {file}");
         assert!(!dir.path().join("krahasimi.csv").exists());
     }
+}
+
+#[test]
+fn evidence_gaps_are_counted_only_where_the_criterion_is_rated_and_applicable() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = |file: &std::path::Path| {
+        let out = dir.path().join("r.html");
+        let o = doracak(&[
+            "--root",
+            &minimal(),
+            "report",
+            file.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        read(&out)
+    };
+    // S1.1.2 overdue, S2.1.1 missing: two gaps; S1.2.1 (criterion rated "partial") unmarked,
+    // counted apart.
+    let html = report(std::path::Path::new(&assessment("qendra-a.json")));
+    assert!(html.contains("Mangësitë e provave (2)"), "{html}");
+    assert!(html.contains("<strong data-unmarked>1</strong>"), "{html}");
+    assert!(html.contains("<td class=\"num\">2.1.1</td>"), "the full number");
+    // The criterion rated not applicable: its missing evidence is no gap.
+    let na = dir.path().join("na.json");
+    std::fs::write(
+        &na,
+        read(std::path::Path::new(&assessment("qendra-a.json")))
+            .replace("\"S2.1\": { \"rating\": \"not_met\"", "\"S2.1\": { \"rating\": \"na\""),
+    )
+    .unwrap();
+    let html = report(&na);
+    assert!(html.contains("Mangësitë e provave (1)"), "{html}");
 }
