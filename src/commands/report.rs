@@ -231,9 +231,27 @@ pub fn report(
             still_unmet => rows(&c.still_unmet), due => due,
         }
     });
+    // Every printed page says whose report it is and which page of how many.
+    let head: Vec<&str> = [
+        file.assessment.centre.as_str(),
+        file.assessment.name.as_str(),
+        file.assessment
+            .updated
+            .get(..10)
+            .unwrap_or(&file.assessment.updated),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect();
+    let report_style = format!(
+        "{}\n@media print {{\n{}{}}}\n",
+        style(&theme),
+        crate::pipeline::render::ui_print_style(&ui),
+        crate::pipeline::render::print_head_style(&head.join(" — "))
+    );
     let ctx = context! {
         chart => chart, comparison => comparison,
-        csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
+        csp => REPORT_CSP, style => report_style, ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
         a => template_value(&file.assessment), scores => template_value(&scores), total => context! { points => p, max => m, percent => pct },
         unmet => template_value(&unmet), gaps => template_value(&gaps), unmarked => unmarked, plan => template_value(&plan), notes => notes, same_catalog => same_catalog, today => today,
     };

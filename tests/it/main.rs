@@ -22,6 +22,7 @@ mod locales;
 mod oscal;
 mod output_guard;
 mod print;
+mod print_heads;
 mod properties;
 mod report;
 mod search;
