@@ -2,6 +2,7 @@
 
 pub mod charts;
 pub mod init;
+pub mod pivot;
 pub mod report;
 pub mod serve;
 pub mod submissions;

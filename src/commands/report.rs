@@ -461,7 +461,50 @@ pub fn aggregate(
     let csv_path = out.join(format!("{name}.csv"));
     write_file(&html_path, html.as_bytes(), diags)?;
     write_file(&csv_path, csv.as_bytes(), diags)?;
-    Some(vec![html_path, csv_path])
+    // For spreadsheets: the criterion × centre table (CSV) and both tables as a workbook.
+    use super::pivot::{self, Cell};
+    let centre_names: Vec<String> = latest.iter().map(|&i| rows[i].centre.clone()).collect();
+    let by_criterion = pivot::criteria_by_centre(
+        hb,
+        &files,
+        &latest,
+        &centre_names,
+        &ui,
+        word("aggregate_sheet_criteria"),
+    );
+    let mut header = vec![word("csv_centre"), word("csv_assessment")];
+    header.extend(hb.standards.iter().map(|s| s.id.clone()));
+    header.extend([word("csv_total"), word("csv_unrated")]);
+    let share = |p: Option<f64>| p.map_or(Cell::Empty, |p| Cell::Number((p * 10.0).round() / 10.0));
+    let by_centre = pivot::Table {
+        sheet: word("aggregate_sheet_centres"),
+        header,
+        rows: rows
+            .iter()
+            .map(|r| {
+                let mut row = vec![Cell::Text(r.centre.clone()), Cell::Text(r.name.clone())];
+                row.extend(r.scores.iter().map(|s| share(*s)));
+                row.push(share(r.total));
+                row.push(Cell::Number(r.unrated as f64));
+                row
+            })
+            .collect(),
+        shares: true,
+    };
+    let criteria_path = out.join(format!("{}.csv", word("aggregate_criteria_file_name")));
+    write_file(&criteria_path, &pivot::csv_bytes(&by_criterion), diags)?;
+    let xlsx_path = out.join(format!("{name}.xlsx"));
+    match pivot::xlsx_bytes(&[&by_centre, &by_criterion]) {
+        Ok(bytes) => write_file(&xlsx_path, &bytes, diags)?,
+        Err(e) => {
+            diags.error(
+                Pos::file(&xlsx_path),
+                format!("cannot write the workbook: {e}"),
+            );
+            return None;
+        }
+    }
+    Some(vec![html_path, csv_path, criteria_path, xlsx_path])
 }
 
 /// Each assessment's centre, known as `crate::centres` knows it (declared id, or the name

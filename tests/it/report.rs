@@ -163,3 +163,40 @@ fn evidence_gaps_are_counted_only_where_the_criterion_is_rated_and_applicable() 
     let html = report(&na);
     assert!(html.contains("Mangësitë e provave (1)"), "{html}");
 }
+
+#[test]
+fn aggregate_writes_a_criterion_by_centre_table_and_a_workbook_with_numbers() {
+    use calamine::{Data, Reader};
+    let dir = tempfile::tempdir().unwrap();
+    let o = doracak(&[
+        "--root",
+        &minimal(),
+        "aggregate",
+        &assessment("qendra-a.json"),
+        &assessment("qendra-b.json"),
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let csv = read(&dir.path().join("krahasimi-sipas-kriterit.csv"));
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "id,numri,teksti,Qendra A,Qendra B");
+    assert!(lines[1].starts_with("S1.1,1.1,"), "{}", lines[1]);
+    assert!(lines[1].ends_with(",2,1"), "met = 2 points, partial = 1: {}", lines[1]);
+    assert!(lines[2].ends_with(",1,Nuk aplikohet"), "{}", lines[2]);
+    assert!(lines[3].ends_with(",0,0"), "{}", lines[3]);
+    assert!(csv.contains("\r\n"), "CRLF, as Excel writes");
+
+    let mut book = calamine::open_workbook_auto(dir.path().join("krahasimi.xlsx")).unwrap();
+    assert_eq!(book.sheet_names(), ["Qendrat", "Kriteret"]);
+    let centres = book.worksheet_range("Qendrat").unwrap();
+    assert_eq!(centres.get((1, 0)), Some(&Data::String("Qendra A".into())));
+    assert_eq!(centres.get((1, 2)), Some(&Data::Float(75.0)), "a share is a number");
+    assert_eq!(centres.get((2, 4)), Some(&Data::Float(25.0)));
+    let criteria = book.worksheet_range("Kriteret").unwrap();
+    assert_eq!(criteria.get((1, 3)), Some(&Data::Float(2.0)));
+    assert_eq!(
+        criteria.get((2, 4)),
+        Some(&Data::String("Nuk aplikohet".into()))
+    );
+}
