@@ -99,6 +99,43 @@ impl Registry {
     }
 }
 
+/// Each assessment's centre, known by this module's rule (the assessment's name where no
+/// centre is given), and the centres met under several spellings.
+pub fn identities(
+    declared: &[Centre],
+    files: &[crate::assessment::AssessmentFile],
+) -> (Vec<Identity>, Vec<(String, Vec<String>)>) {
+    let mut registry = Registry::new(declared);
+    let ids = files
+        .iter()
+        .map(|f| {
+            if f.assessment.centre.trim().is_empty() {
+                Identity {
+                    key: format!("={}", f.assessment.name),
+                    name: f.assessment.name.clone(),
+                    id: None,
+                }
+            } else {
+                registry.resolve(&f.assessment.centre)
+            }
+        })
+        .collect();
+    (ids, registry.merged())
+}
+
+/// Whether two assessments are of different centres (both named).
+pub fn other_centre(
+    declared: &[Centre],
+    a: &crate::assessment::AssessmentFile,
+    b: &crate::assessment::AssessmentFile,
+) -> bool {
+    if a.assessment.centre.trim().is_empty() || b.assessment.centre.trim().is_empty() {
+        return false;
+    }
+    let mut registry = Registry::new(declared);
+    registry.resolve(&a.assessment.centre).key != registry.resolve(&b.assessment.centre).key
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,11 +7,80 @@
 //! be routed through a shared writer later.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use crate::assessment::AssessmentFile;
+use crate::diagnostics::{Diagnostics, Pos};
 use crate::pipeline::model::Handbook;
+
+/// A row of the centres × standards table, as `aggregate` computed it.
+pub struct CentreScores {
+    pub centre: String,
+    pub name: String,
+    pub scores: Vec<Option<f64>>,
+    pub total: Option<f64>,
+    pub unrated: usize,
+}
+
+/// Write the criterion × centre CSV and the workbook of both tables into `out` (`name` the
+/// comparison's file name): their paths.
+#[allow(clippy::too_many_arguments)]
+pub fn write(
+    hb: &Handbook,
+    files: &[AssessmentFile],
+    latest: &[usize],
+    rows: &[CentreScores],
+    ui: &HashMap<String, String>,
+    out: &Path,
+    name: &str,
+    diags: &mut Diagnostics,
+) -> Option<(PathBuf, PathBuf)> {
+    let word = |k: &str| crate::theme::say(ui, k, &[]);
+    let centre_names: Vec<String> = latest.iter().map(|&i| rows[i].centre.clone()).collect();
+    let by_criterion = criteria_by_centre(
+        hb,
+        files,
+        latest,
+        &centre_names,
+        ui,
+        word("aggregate_sheet_criteria"),
+    );
+    let mut header = vec![word("csv_centre"), word("csv_assessment")];
+    header.extend(hb.standards.iter().map(|s| s.id.clone()));
+    header.extend([word("csv_total"), word("csv_unrated")]);
+    let share = |p: Option<f64>| p.map_or(Cell::Empty, |p| Cell::Number((p * 10.0).round() / 10.0));
+    let by_centre = Table {
+        sheet: word("aggregate_sheet_centres"),
+        header,
+        rows: rows
+            .iter()
+            .map(|r| {
+                let mut row = vec![Cell::Text(r.centre.clone()), Cell::Text(r.name.clone())];
+                row.extend(r.scores.iter().map(|s| share(*s)));
+                row.push(share(r.total));
+                row.push(Cell::Number(r.unrated as f64));
+                row
+            })
+            .collect(),
+        shares: true,
+    };
+    let criteria_path = out.join(format!("{}.csv", word("aggregate_criteria_file_name")));
+    super::report::write_file(&criteria_path, &csv_bytes(&by_criterion), diags)?;
+    let xlsx_path = out.join(format!("{name}.xlsx"));
+    match xlsx_bytes(&[&by_centre, &by_criterion]) {
+        Ok(bytes) => super::report::write_file(&xlsx_path, &bytes, diags)?,
+        Err(e) => {
+            diags.error(
+                Pos::file(&xlsx_path),
+                format!("cannot write the workbook: {e}"),
+            );
+            return None;
+        }
+    }
+    Some((criteria_path, xlsx_path))
+}
 
 /// One cell of a table.
 #[derive(Clone, Debug, PartialEq)]

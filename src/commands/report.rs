@@ -224,7 +224,7 @@ pub fn report(
             .collect();
         context! {
             name => old.assessment.name.clone(), from => c.from.clone(), to => c.to.clone(),
-            other_centre => other_centre(hb, old, &file),
+            other_centre => crate::centres::other_centre(&hb.config.centres, old, &file),
             reversed => c.from > c.to,
             chart => charts::change_bars("chart-change", &c, &ui),
             standards => standards, improved => rows(&c.improved), worse => rows(&c.worse),
@@ -316,7 +316,7 @@ pub fn aggregate(
     let mut unmet: BTreeMap<String, Vec<String>> = BTreeMap::new();
     // A centre assessed more than once counts with its latest assessment in the matrix and
     // the unmet criteria; the earlier ones make its trend.
-    let (centres, merged) = identities(hb, &files);
+    let (centres, merged) = crate::centres::identities(&hb.config.centres, &files);
     for (name, spellings) in &merged {
         let spellings: Vec<String> = spellings.iter().map(|s| format!("\"{s}\"")).collect();
         diags.warning(
@@ -462,83 +462,19 @@ pub fn aggregate(
     write_file(&html_path, html.as_bytes(), diags)?;
     write_file(&csv_path, csv.as_bytes(), diags)?;
     // For spreadsheets: the criterion × centre table (CSV) and both tables as a workbook.
-    use super::pivot::{self, Cell};
-    let centre_names: Vec<String> = latest.iter().map(|&i| rows[i].centre.clone()).collect();
-    let by_criterion = pivot::criteria_by_centre(
-        hb,
-        &files,
-        &latest,
-        &centre_names,
-        &ui,
-        word("aggregate_sheet_criteria"),
-    );
-    let mut header = vec![word("csv_centre"), word("csv_assessment")];
-    header.extend(hb.standards.iter().map(|s| s.id.clone()));
-    header.extend([word("csv_total"), word("csv_unrated")]);
-    let share = |p: Option<f64>| p.map_or(Cell::Empty, |p| Cell::Number((p * 10.0).round() / 10.0));
-    let by_centre = pivot::Table {
-        sheet: word("aggregate_sheet_centres"),
-        header,
-        rows: rows
-            .iter()
-            .map(|r| {
-                let mut row = vec![Cell::Text(r.centre.clone()), Cell::Text(r.name.clone())];
-                row.extend(r.scores.iter().map(|s| share(*s)));
-                row.push(share(r.total));
-                row.push(Cell::Number(r.unrated as f64));
-                row
-            })
-            .collect(),
-        shares: true,
-    };
-    let criteria_path = out.join(format!("{}.csv", word("aggregate_criteria_file_name")));
-    write_file(&criteria_path, &pivot::csv_bytes(&by_criterion), diags)?;
-    let xlsx_path = out.join(format!("{name}.xlsx"));
-    match pivot::xlsx_bytes(&[&by_centre, &by_criterion]) {
-        Ok(bytes) => write_file(&xlsx_path, &bytes, diags)?,
-        Err(e) => {
-            diags.error(
-                Pos::file(&xlsx_path),
-                format!("cannot write the workbook: {e}"),
-            );
-            return None;
-        }
-    }
-    Some(vec![html_path, csv_path, criteria_path, xlsx_path])
-}
-
-/// Each assessment's centre, known as `crate::centres` knows it (declared id, or the name
-/// however typed; the assessment's name when no centre is given), and the centres met
-/// under several spellings.
-fn identities(
-    hb: &Handbook,
-    files: &[AssessmentFile],
-) -> (Vec<crate::centres::Identity>, Vec<(String, Vec<String>)>) {
-    let mut registry = crate::centres::Registry::new(&hb.config.centres);
-    let ids = files
+    let centre_rows: Vec<super::pivot::CentreScores> = rows
         .iter()
-        .map(|f| {
-            if f.assessment.centre.trim().is_empty() {
-                crate::centres::Identity {
-                    key: format!("={}", f.assessment.name),
-                    name: f.assessment.name.clone(),
-                    id: None,
-                }
-            } else {
-                registry.resolve(&f.assessment.centre)
-            }
+        .map(|r| super::pivot::CentreScores {
+            centre: r.centre.clone(),
+            name: r.name.clone(),
+            scores: r.scores.clone(),
+            total: r.total,
+            unrated: r.unrated,
         })
         .collect();
-    (ids, registry.merged())
-}
-
-/// Whether two assessments are of different centres (both named).
-pub fn other_centre(hb: &Handbook, a: &AssessmentFile, b: &AssessmentFile) -> bool {
-    if a.assessment.centre.trim().is_empty() || b.assessment.centre.trim().is_empty() {
-        return false;
-    }
-    let (ids, _) = identities(hb, &[a.clone(), b.clone()]);
-    ids[0].key != ids[1].key
+    let (criteria_path, xlsx_path) =
+        super::pivot::write(hb, &files, &latest, &centre_rows, &ui, out, &name, diags)?;
+    Some(vec![html_path, csv_path, criteria_path, xlsx_path])
 }
 
 /// Each centre's assessments, oldest first, in the order the centres first appear.
