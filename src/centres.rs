@@ -190,4 +190,33 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn two_assessments_are_of_one_centre_however_typed() {
+        let file = |centre: &str| {
+            let mut f: crate::assessment::AssessmentFile = serde_json::from_str(
+                r#"{"schema":"doracak-assessment","version":1,"handbook":{"title":"","catalog":""},"assessment":{"name":"x"}}"#,
+            )
+            .unwrap();
+            f.assessment.centre = centre.to_string();
+            f
+        };
+        let declared = [centre("t1", "Qendra Tiranë 1")];
+        assert!(!other_centre(
+            &declared,
+            &file("Qendra  Tiranë 1"),
+            &file("t1")
+        ));
+        assert!(!other_centre(
+            &[],
+            &file("Qendra Vatra"),
+            &file("qendra vatra ")
+        ));
+        assert!(other_centre(
+            &[],
+            &file("Qendra Vatra"),
+            &file("Qendra Drita")
+        ));
+        assert!(!other_centre(&[], &file(""), &file("Qendra Drita")));
+    }
 }
