@@ -133,6 +133,10 @@ fn evidence_and_notes_only_where_the_criterion_is_rated_and_applicable() {
         .unwrap();
     assert!(longest < 100, "hints are short: {longest}");
     assert!(q["S1_1"]["guidance_hint::Shqip (sq)"].len() > 100);
+    assert!(
+        q["S1_4"]["guidance_hint::Shqip (sq)"].starts_with("1.4.1 "),
+        "guidance numbered in full"
+    );
     // No Albanian names in the form's structure.
     let lists: std::collections::BTreeSet<String> = records(&form, "choices")
         .iter()

@@ -255,8 +255,9 @@ fn survey(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Row> {
                 .iter()
                 .map(|g| {
                     let text = lines(&g.text);
+                    // Numbered in full, as the assessment pages print it: 1.4.1.
                     match &g.number {
-                        Some(n) => format!("{n} {text}"),
+                        Some(n) => format!("{}.{n} {text}", st.number),
                         None => text,
                     }
                 })
