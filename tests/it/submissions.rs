@@ -318,3 +318,23 @@ fn one_centre_typed_three_ways_stays_one_centre() {
     assert!(html.contains("chart-trend-0"), "its trend");
     assert!(!html.contains("chart-trend-1"), "one centre, one trend");
 }
+
+#[test]
+fn a_visit_imported_by_an_earlier_version_is_not_written_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let expected = fixtures().join("submissions/expected");
+    // What doracak wrote before files were named by submission id.
+    std::fs::copy(
+        expected.join("qendra-vatra-vlore-2026-10-05--5a1e1c52-7d6a-4f0e-9a4b-1f0f6d1e2a01.json"),
+        dir.path().join("qendra-vatra-vlore-2026-10-05.json"),
+    )
+    .unwrap();
+    let (_, out, _) = import(&fixture("kobo.csv"), dir.path());
+    assert!(out.contains("unchanged"), "{out}");
+    assert!(
+        out.contains("qendra-vatra-vlore-2026-10-05.json (row 2)"),
+        "{out}"
+    );
+    assert!(out.contains("submissions: 1 written, 1 unchanged"), "{out}");
+    assert_eq!(files(dir.path()).len(), 2);
+}

@@ -291,6 +291,16 @@ pub fn import(
             ))
         });
         let content = format!("{text}\n");
+        // A file an earlier doracak wrote for this submission, named by centre and date
+        // only (`…-2026-10-05.json`, `…-2.json`): the same bytes mean imported before.
+        let old_base = format!("{}-{}", slug(&visit.centre.name), visit.date);
+        let earlier = (1..10)
+            .map(|n| match n {
+                1 => out.join(format!("{old_base}.json")),
+                n => out.join(format!("{old_base}-{n}.json")),
+            })
+            .find(|p| std::fs::read(p).is_ok_and(|b| b == content.as_bytes()));
+        let path = earlier.unwrap_or(path);
         match std::fs::read(&path) {
             Ok(old) if old == content.as_bytes() => {
                 result.unchanged.push((*line, path));
