@@ -38,6 +38,7 @@
 
 pub mod address;
 pub mod assessment;
+pub mod centres;
 pub mod commands;
 pub mod config;
 pub mod diagnostics;

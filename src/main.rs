@@ -477,9 +477,24 @@ fn import_submissions(
     for (row, path) in &imported.written {
         println!("wrote {} (row {row})", path.display());
     }
+    for (row, path) in &imported.unchanged {
+        println!(
+            "unchanged {} (row {row}): imported before, the same",
+            path.display()
+        );
+    }
+    for (name, spellings) in &imported.merged {
+        let spellings: Vec<String> = spellings.iter().map(|s| format!("\"{s}\"")).collect();
+        println!(
+            "centre \"{name}\": also written {}, counted as one centre",
+            spellings.join(", ")
+        );
+    }
     println!(
-        "submissions: {} written, {} skipped",
+        "submissions: {} written, {} unchanged, {} kept, {} skipped",
         imported.written.len(),
+        imported.unchanged.len(),
+        imported.kept.len(),
         imported.skipped.len()
     );
     if diags.has_errors() {

@@ -3,6 +3,7 @@
 pub mod charts;
 pub mod diff;
 pub mod init;
+pub mod pivot;
 pub mod report;
 pub mod serve;
 pub mod submissions;

@@ -15,6 +15,10 @@ use serde_json::Value;
 
 const FORM: &str = "auditim/formulari-auditimit.xlsx";
 const OSCAL: &str = "oscal/catalog.json";
+/// The XLSForm's columns in the handbook's language.
+const LABEL: &str = "label::Shqip (sq)";
+const HINT: &str = "hint::Shqip (sq)";
+const GUIDANCE: &str = "guidance_hint::Shqip (sq)";
 
 fn site() -> PathBuf {
     shipped_site().join("site")
@@ -75,7 +79,7 @@ fn the_xlsform_has_one_question_per_criterion_and_evidence_item() {
         ("date", "audit_date"),
         ("inspector", "audit_inspector"),
     ] {
-        assert_eq!(by_name[name]["label"], ui[key], "{name}");
+        assert_eq!(by_name[name][LABEL], ui[key], "{name}");
     }
     assert_eq!(by_name["date"]["type"], "date");
 
@@ -84,16 +88,18 @@ fn the_xlsform_has_one_question_per_criterion_and_evidence_item() {
         let sid = s["id"].as_str().unwrap();
         let group = by_name[sid];
         assert_eq!(group["type"], "begin_group");
-        assert!(group["label"].ends_with(s["title"].as_str().unwrap()));
+        assert!(group[LABEL].ends_with(s["title"].as_str().unwrap()));
         for c in s["criteria"].as_array().unwrap() {
             criteria += 1;
             let id = c["id"].as_str().unwrap();
             let q = by_name[id.replace('.', "_").as_str()];
-            assert_eq!(q["type"], "select_one vleresimi", "{id}");
+            assert_eq!(q["type"], "select_one rating", "{id}");
             let number = format!("{}.{} ", s["number"], c["number"]);
-            assert!(q["label"].starts_with(&number), "{id}: {}", q["label"]);
+            assert!(q[LABEL].starts_with(&number), "{id}: {}", q[LABEL]);
             let guidance = c["guidance"].as_array().unwrap();
-            assert_eq!(q["hint"].is_empty(), guidance.is_empty(), "{id}: hint");
+            assert_eq!(q[HINT].is_empty(), guidance.is_empty(), "{id}: hint");
+            assert_eq!(q[GUIDANCE].is_empty(), guidance.is_empty(), "{id}: guidance");
+            assert!(q[HINT].chars().count() < 100, "{id}: a short hint");
             assert_eq!(
                 by_name[format!("{}_note", id.replace('.', "_")).as_str()]["type"],
                 "text"
@@ -102,19 +108,20 @@ fn the_xlsform_has_one_question_per_criterion_and_evidence_item() {
                 evidence += 1;
                 let eid = e["id"].as_str().unwrap();
                 let q = by_name[eid.replace('.', "_").as_str()];
-                assert_eq!(q["type"], "select_one po_jo", "{eid}");
-                assert!(q["label"].starts_with(e["number"].as_str().unwrap()));
+                assert_eq!(q["type"], "select_one yes_no", "{eid}");
+                let full = format!("{}.{} ", s["number"], e["number"].as_str().unwrap());
+                assert!(q[LABEL].starts_with(&full), "{eid}: {}", q[LABEL]);
             }
         }
     }
     assert_eq!((criteria, evidence), (66, 81), "the shipped standards");
     let ratings = survey
         .iter()
-        .filter(|r| r["type"] == "select_one vleresimi")
+        .filter(|r| r["type"] == "select_one rating")
         .count();
     let seen = survey
         .iter()
-        .filter(|r| r["type"] == "select_one po_jo")
+        .filter(|r| r["type"] == "select_one yes_no")
         .count();
     assert_eq!(
         (ratings, seen),
@@ -137,11 +144,11 @@ fn the_xlsform_has_one_question_per_criterion_and_evidence_item() {
         choices
             .iter()
             .filter(|c| c["list_name"] == l)
-            .map(|c| (c["name"].clone(), c["label"].clone()))
+            .map(|c| (c["name"].clone(), c[LABEL].clone()))
             .collect()
     };
     assert_eq!(
-        list("vleresimi"),
+        list("rating"),
         [
             ("met", "Përmbushur"),
             ("partial", "Pjesërisht"),
@@ -151,11 +158,11 @@ fn the_xlsform_has_one_question_per_criterion_and_evidence_item() {
         .map(|(a, b)| (a.to_string(), b.to_string()))
     );
     assert_eq!(
-        list("po_jo"),
+        list("yes_no"),
         [("yes", ui["yes"].clone()), ("no", ui["no"].clone())].map(|(a, b)| (a.to_string(), b))
     );
     let settings = records(&sheet(&site().join(FORM), "settings"));
-    assert_eq!(settings[0]["form_id"], "doracak_auditimi");
+    assert_eq!(settings[0]["form_id"], "doracak_audit");
     assert_eq!(settings[0]["version"].len(), 16);
 }
 
@@ -516,7 +523,7 @@ fn kobo_and_odk_exports_become_the_expected_assessments() {
         "{odk_err}"
     );
     assert!(!kobo_err.contains("panicked") && !odk_err.contains("panicked"));
-    assert!(String::from_utf8_lossy(&kobo.stdout).contains("submissions: 2 written, 1 skipped"));
+    assert!(String::from_utf8_lossy(&kobo.stdout).contains("submissions: 2 written, 0 unchanged, 0 kept, 1 skipped"));
 
     let expected = submissions().join("expected");
     let names = json_files(&expected);
@@ -574,8 +581,8 @@ fn an_xlsx_export_reads_like_the_csv() {
     assert!(stderr.contains("kobo.xlsx:4:4: error: row 4:"), "{stderr}");
     let expected = submissions().join("expected");
     for name in [
-        "qendra-vatra-vlore-2026-10-05.json",
-        "qendra-tjeter-vizion-2026-10-12.json",
+        "qendra-vatra-vlore-2026-10-05--5a1e1c52-7d6a-4f0e-9a4b-1f0f6d1e2a01.json",
+        "qendra-tjeter-vizion-2026-10-12--5a1e1c52-7d6a-4f0e-9a4b-1f0f6d1e2a02.json",
     ] {
         assert_eq!(json(&out.join(name)), json(&expected.join(name)), "{name}");
     }
@@ -649,7 +656,7 @@ fn submissions_of_another_form_version_are_flagged() {
     );
     assert!(
         dir.path()
-            .join("out/qendra-shpresa-tirane-2026-10-20.json")
+            .join("out/qendra-shpresa-tirane-2026-10-20--2f0c6a4e-1b7d-4c55-8e0a-3d9b7c1a5e01.json")
             .exists()
     );
 }
@@ -683,7 +690,7 @@ fn an_imported_visit_opens_in_the_browser_import() {
     let (dir, site) = minimal_site();
     let imported = submissions()
         .join("expected")
-        .join("qendra-vatra-vlore-2026-10-05.json");
+        .join("qendra-vatra-vlore-2026-10-05--5a1e1c52-7d6a-4f0e-9a4b-1f0f6d1e2a01.json");
     let tab = open(&browser, &file_url(&site.join("vleresim/index.html")));
     tab.wait_for_element("input[data-action=import]")
         .unwrap()

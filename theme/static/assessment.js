@@ -300,7 +300,19 @@
     });
   }
 
+  // The head of every printed page (print.css puts it in the page's top margin): the
+  // centre, the assessment's name and its date, so separated pages stay together.
+  function renderPrintHead() {
+    var root = document.documentElement;
+    var rec = state.rec;
+    if (!rec) { root.style.removeProperty("--print-head"); return; }
+    var a = rec.data.assessment;
+    var head = [a.centre, a.name, (a.updated || "").slice(0, 10)].filter(function (x) { return x; }).join(" — ");
+    root.style.setProperty("--print-head", JSON.stringify(head.replace(/[\u0000-\u001f]/g, " ")));
+  }
+
   function render() {
+    renderPrintHead();
     renderSelect();
     renderFields();
     renderOverview();

@@ -16,7 +16,8 @@ pub mod xlsform;
 pub use environment::environment;
 use environment::report_template_error;
 pub use strings::ui_strings;
-use strings::{ui_print_style, ui_script};
+pub(crate) use strings::{print_head_style, ui_print_style};
+use strings::ui_script;
 
 use std::collections::HashMap;
 
