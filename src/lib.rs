@@ -38,6 +38,7 @@ pub mod address;
 pub mod assessment;
 pub mod commands;
 pub mod config;
+pub mod csv_out;
 pub mod diagnostics;
 pub mod duration;
 pub mod language;

@@ -390,28 +390,19 @@ pub fn aggregate(
         }
     };
     let word = |k: &str| crate::theme::say(&ui, k, &[]);
-    let mut csv = format!(
-        "\u{feff}{},{}",
-        csv_field(&word("csv_centre")),
-        csv_field(&word("csv_assessment"))
-    );
-    for s in &hb.standards {
-        csv.push_str(&format!(",{}", s.id));
-    }
-    csv.push_str(&format!(
-        ",{},{}\r\n",
-        csv_field(&word("csv_total")),
-        csv_field(&word("csv_unrated"))
-    ));
+    let mut csv = crate::csv_out::Csv::new();
+    let mut head = vec![word("csv_centre"), word("csv_assessment")];
+    head.extend(hb.standards.iter().map(|s| s.id.clone()));
+    head.extend([word("csv_total"), word("csv_unrated")]);
+    csv.row(&head);
     let pct = |p: Option<f64>| p.map(|p| format!("{p:.1}")).unwrap_or_default();
     for r in &rows {
-        csv.push_str(&format!("{},{}", csv_field(&r.centre), csv_field(&r.name)));
-        for s in &r.scores {
-            csv.push(',');
-            csv.push_str(&pct(*s));
-        }
-        csv.push_str(&format!(",{},{}\r\n", pct(r.total), r.unrated));
+        let mut cells = vec![r.centre.clone(), r.name.clone()];
+        cells.extend(r.scores.iter().map(|s| pct(*s)));
+        cells.extend([pct(r.total), r.unrated.to_string()]);
+        csv.row(&cells);
     }
+    let csv = csv.into_string();
     std::fs::create_dir_all(out).ok();
     let name = word("aggregate_file_name");
     let html_path = out.join(format!("{name}.html"));
@@ -502,14 +493,6 @@ fn heat_order(
         })
         .collect();
     (cols, heat_rows)
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r', ';']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 pub(crate) fn write_file(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<()> {
