@@ -403,7 +403,7 @@ pub fn aggregate(
         csv.row(&cells);
     }
     let csv = csv.into_string();
-    std::fs::create_dir_all(out).ok();
+    std::fs::create_dir_all(crate::pipeline::write::normalise(out)).ok();
     let name = word("aggregate_file_name");
     let html_path = out.join(format!("{name}.html"));
     let csv_path = out.join(format!("{name}.csv"));
@@ -495,11 +495,14 @@ fn heat_order(
     (cols, heat_rows)
 }
 
+/// Write one output file; `.` and `..` in its path are resolved by their words first, so
+/// no folder a `..` passes through is made (`nothere/../x.html` is `x.html`).
 pub(crate) fn write_file(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+    let target = crate::pipeline::write::normalise(path);
+    if let Some(dir) = target.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    match std::fs::write(path, bytes) {
+    match std::fs::write(&target, bytes) {
         Ok(()) => Some(()),
         Err(e) => {
             diags.error(Pos::file(path), format!("cannot write: {e}"));

@@ -35,14 +35,18 @@ pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
     // The output is settled once, before the first build: a build that fails does not
     // send the whole session to another folder.
     let out = out.unwrap_or_else(|| root.join(configured_output(&root)));
-    if let Err(r) = crate::pipeline::write::guard(&root, &out) {
-        return Err(io::Error::other(format!(
+    // The output's lock is held for the whole session: a `build` or another `serve` on
+    // the same folder stops with a message naming this process. Its rebuilds take it again.
+    let refused = |r: crate::pipeline::write::Refusal| {
+        io::Error::other(format!(
             "{}: {}\n  = hint: {}",
             out.display(),
             r.message,
             r.hint
-        )));
-    }
+        ))
+    };
+    let _lock = crate::pipeline::write::take_lock(&root, &out, "serve").map_err(refused)?;
+    crate::pipeline::write::contents(&out).map_err(refused)?;
     rebuild(&root, Some(&out), &status);
     std::fs::create_dir_all(&out).map_err(|e| {
         io::Error::new(

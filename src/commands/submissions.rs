@@ -213,7 +213,7 @@ pub fn import(
             .hint("export the submissions with the question names as headers (KoboToolbox: \"XML values and headers\"; ODK Central: the CSV export)");
         return None;
     }
-    if let Err(e) = std::fs::create_dir_all(out) {
+    if let Err(e) = std::fs::create_dir_all(crate::pipeline::write::normalise(out)) {
         diags.error(Pos::file(out), format!("cannot create the folder: {e}"));
         return None;
     }
@@ -271,7 +271,10 @@ pub fn import(
             format!("{base}-{n}.json")
         };
         let path = out.join(name);
-        match std::fs::write(&path, format!("{text}\n")) {
+        match std::fs::write(
+            crate::pipeline::write::normalise(&path),
+            format!("{text}\n"),
+        ) {
             Ok(()) => result.written.push((*line, path)),
             Err(e) => {
                 diags.error(
