@@ -21,6 +21,7 @@ mod js_units;
 mod layout;
 mod locales;
 mod output_guard;
+mod output_paths;
 mod print;
 mod properties;
 mod report;

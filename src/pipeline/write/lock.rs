@@ -145,8 +145,8 @@ pub fn alive(pid: u32) -> bool {
 
 /// Forget that this process holds the lock of `out` (the file stays locked as long as its
 /// holder keeps it open): for the tests, which play two processes in one.
-#[doc(hidden)]
-pub fn forget_for_test(out: &Path) {
+#[cfg(test)]
+pub(super) fn forget_for_test(out: &Path) {
     if let Some(map) = held().as_mut() {
         map.remove(&lock_path(out));
     }
