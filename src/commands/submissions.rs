@@ -16,6 +16,29 @@ use crate::diagnostics::{Diagnostics, Pos};
 use crate::pipeline::model::Handbook;
 use crate::pipeline::render::xlsform::{self, name_of, note_name};
 
+mod workbook;
+
+pub use workbook::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
+
+/// Why a table could not be read, and where (row and column, 1-based, where known).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableError {
+    pub at: Option<(u32, u32)>,
+    pub message: String,
+}
+
+impl From<String> for TableError {
+    fn from(message: String) -> Self {
+        TableError { at: None, message }
+    }
+}
+
+impl From<&str> for TableError {
+    fn from(message: &str) -> Self {
+        message.to_string().into()
+    }
+}
+
 /// A table read from an export: the header, then each row with its row number.
 #[derive(Debug, Default)]
 pub struct Table {
@@ -34,16 +57,16 @@ pub struct Imported {
 
 /// Read a CSV (comma, semicolon or tab separated; UTF-8, with or without a byte-order
 /// mark) or a workbook export, XLSX (or XLS, ODS), from its first sheet.
-pub fn read_table(path: &Path) -> Result<Table, String> {
+pub fn read_table(path: &Path) -> Result<Table, TableError> {
     let is_workbook = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| ["xlsx", "xlsm", "xls", "ods"].contains(&e.to_ascii_lowercase().as_str()));
     if is_workbook {
-        read_xlsx(path)
+        workbook::read(path)
     } else {
         let bytes = std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))?;
-        read_csv(&bytes)
+        Ok(read_csv(&bytes)?)
     }
 }
 
@@ -66,48 +89,6 @@ fn read_csv(bytes: &[u8]) -> Result<Table, String> {
         let record = record.map_err(|e| format!("expected CSV, found {e}"))?;
         let line = record.position().map_or(i as u64 + 1, |p| p.line()) as u32;
         let cells: Vec<String> = record.iter().map(str::to_string).collect();
-        if i == 0 {
-            table.header = cells;
-        } else {
-            table.rows.push((line, cells));
-        }
-    }
-    Ok(table)
-}
-
-fn read_xlsx(path: &Path) -> Result<Table, String> {
-    use calamine::{Data, Reader};
-    let mut book = calamine::open_workbook_auto(path)
-        .map_err(|e| format!("expected a spreadsheet workbook (XLSX), found {e}"))?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or("expected a sheet with the submissions, found a workbook without sheets")?
-        .map_err(|e| format!("cannot read the first sheet: {e}"))?;
-    let first_row = range.start().map_or(0, |(r, _)| r);
-    let mut table = Table::default();
-    for (i, row) in range.rows().enumerate() {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|c| match c {
-                Data::Empty | Data::Error(_) => String::new(),
-                Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-                Data::Int(n) => n.to_string(),
-                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => (*f as i64).to_string(),
-                Data::Float(f) => f.to_string(),
-                Data::Bool(b) => b.to_string(),
-                Data::DateTime(d) => {
-                    // Days since 1899-12-30; whole days are dates.
-                    let secs = ((d.as_f64() - 25_569.0) * 86_400.0).round().max(0.0) as u64;
-                    let full = crate::pipeline::render::oscal::rfc3339(secs);
-                    if d.as_f64().fract() == 0.0 {
-                        full[..10].to_string()
-                    } else {
-                        full
-                    }
-                }
-            })
-            .collect();
-        let line = first_row + i as u32 + 1;
         if i == 0 {
             table.header = cells;
         } else {
@@ -181,8 +162,12 @@ pub fn import(
 ) -> Option<Imported> {
     let table = match read_table(file) {
         Ok(t) => t,
-        Err(e) => {
-            diags.error(Pos::file(file), e);
+        Err(TableError { at, message }) => {
+            let pos = match at {
+                Some((line, col)) => Pos::new(file, line, col),
+                None => Pos::file(file),
+            };
+            diags.error(pos, message);
             return None;
         }
     };
