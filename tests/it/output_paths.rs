@@ -148,3 +148,75 @@ fn two_builds_racing_on_one_output_never_leave_a_broken_site() {
     }
     eprintln!("{stopped} of 12 builds stopped for the other");
 }
+
+/// Issue 24, Found 4: a person's file kept in the site is never replaced by a new page: a
+/// role added with that page's name stops the build, which names the file.
+#[test]
+fn a_new_role_page_never_replaces_a_kept_file() {
+    let dir = minimal_copy();
+    let out = dir.path().join("site");
+    let root = dir.path().to_str().unwrap();
+    let o = doracak(&["--root", root, "build", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    std::fs::write(out.join("roli/zz-notes.html"), "my notes").unwrap();
+    std::fs::create_dir(out.join("mine")).unwrap();
+    // A rebuild keeps both, the empty folder too.
+    let o = doracak(&["--root", root, "build", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        out.join("mine").is_dir(),
+        "an empty folder a person made stays"
+    );
+    let role = std::fs::read_to_string(dir.path().join("content/roles/punonjes-social.yaml"))
+        .unwrap()
+        .replace("Punonjësi social", "Shënime");
+    std::fs::write(dir.path().join("content/roles/zz-notes.yaml"), role).unwrap();
+    let o = doracak(&["--root", root, "build", "--out", out.to_str().unwrap()]);
+    let stderr = refused_with(
+        &o,
+        "error: expected the place of the new page roli/zz-notes.html to be free, found a file doracak did not write at ",
+    );
+    assert!(stderr.contains("move or rename that file"), "{stderr}");
+    assert_eq!(read(&out.join("roli/zz-notes.html")), "my notes");
+}
+
+/// Issue 24, Found 3: `build` while `serve` writes the same folder stops and names it.
+#[test]
+fn build_stops_while_serve_holds_the_output() {
+    let dir = minimal_copy();
+    let out = dir.path().join("site");
+    let mut serve = Command::new(env!("CARGO_BIN_EXE_doracak"))
+        .args([
+            "--root",
+            dir.path().to_str().unwrap(),
+            "serve",
+            "--port",
+            "0",
+        ])
+        .args(["--out", out.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(serve.stdout.take().unwrap()));
+    loop {
+        let line = lines.next().expect("serve prints its address").unwrap();
+        if line.contains("http://") {
+            break;
+        }
+    }
+    let o = doracak(&[
+        "--root",
+        dir.path().to_str().unwrap(),
+        "build",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let _ = serve.kill();
+    let _ = serve.wait();
+    refused_with(
+        &o,
+        &format!("found process {} (serve) writing it", serve.id()),
+    );
+    assert!(complete(&out));
+}
