@@ -41,6 +41,7 @@ pub mod assessment;
 pub mod centres;
 pub mod commands;
 pub mod config;
+pub mod csv_out;
 pub mod diagnostics;
 pub mod duration;
 pub mod edition;
@@ -213,19 +214,14 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     let out = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join(&hb.config.output));
-    let existing = match write::guard(root, &out) {
-        Ok(existing) => existing,
+    // Where the output is, judged after `.` and `..` are resolved; its lock; what a crash
+    // left put right; and only then what is there now.
+    let writer = match write::open(root, &out, "build") {
+        Ok(w) => w,
         Err(refusal) => {
             diags
                 .error(Pos::file(&out), refusal.message)
                 .hint(refusal.hint);
-            return (None, diags);
-        }
-    };
-    let writer = match write::SiteWriter::begin(&out, existing) {
-        Ok(w) => w,
-        Err(e) => {
-            diags.error(Pos::file(&out), format!("cannot write the site: {e}"));
             return (None, diags);
         }
     };
@@ -303,6 +299,17 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
                     )
                     .hint("they were carried into the new site as they were; move them out of the site folder if they are yours");
             }
+            if let Some(aside) = &stats.aside {
+                diags
+                    .warning(
+                        Pos::file(&out),
+                        format!(
+                            "files came into the site folder while it was replaced; the previous site with them is kept at {}",
+                            aside.display()
+                        ),
+                    )
+                    .hint("take what is yours from there; doracak never removes that folder");
+            }
             let summary = BuildSummary {
                 out,
                 stats,
@@ -317,7 +324,16 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
             (Some(summary), diags)
         }
         Err(e) => {
-            diags.error(Pos::file(&out), format!("cannot write the site: {e}"));
+            match e.get_ref().and_then(|r| r.downcast_ref::<write::Refusal>()) {
+                Some(r) => {
+                    diags
+                        .error(Pos::file(&out), r.message.clone())
+                        .hint(r.hint.clone());
+                }
+                None => {
+                    diags.error(Pos::file(&out), format!("cannot write the site: {e}"));
+                }
+            }
             (None, diags)
         }
     }

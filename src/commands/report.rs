@@ -439,29 +439,20 @@ pub fn aggregate(
         }
     };
     let word = |k: &str| crate::theme::say(&ui, k, &[]);
-    let mut csv = format!(
-        "\u{feff}{},{}",
-        csv_field(&word("csv_centre")),
-        csv_field(&word("csv_assessment"))
-    );
-    for s in &hb.standards {
-        csv.push_str(&format!(",{}", s.id));
-    }
-    csv.push_str(&format!(
-        ",{},{}\r\n",
-        csv_field(&word("csv_total")),
-        csv_field(&word("csv_unrated"))
-    ));
+    let mut csv = crate::csv_out::Csv::new();
+    let mut head = vec![word("csv_centre"), word("csv_assessment")];
+    head.extend(hb.standards.iter().map(|s| s.id.clone()));
+    head.extend([word("csv_total"), word("csv_unrated")]);
+    csv.row(&head);
     let pct = |p: Option<f64>| p.map(|p| format!("{p:.1}")).unwrap_or_default();
     for r in &rows {
-        csv.push_str(&format!("{},{}", csv_field(&r.centre), csv_field(&r.name)));
-        for s in &r.scores {
-            csv.push(',');
-            csv.push_str(&pct(*s));
-        }
-        csv.push_str(&format!(",{},{}\r\n", pct(r.total), r.unrated));
+        let mut cells = vec![r.centre.clone(), r.name.clone()];
+        cells.extend(r.scores.iter().map(|s| pct(*s)));
+        cells.extend([pct(r.total), r.unrated.to_string()]);
+        csv.row(&cells);
     }
-    std::fs::create_dir_all(out).ok();
+    let csv = csv.into_string();
+    std::fs::create_dir_all(crate::pipeline::write::normalise(out)).ok();
     let name = word("aggregate_file_name");
     let html_path = out.join(format!("{name}.html"));
     let csv_path = out.join(format!("{name}.csv"));
@@ -559,19 +550,14 @@ fn heat_order(
     (cols, heat_rows)
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r', ';']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
+/// Write one output file; `.` and `..` in its path are resolved by their words first, so
+/// no folder a `..` passes through is made (`nothere/../x.html` is `x.html`).
 pub(crate) fn write_file(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+    let target = crate::pipeline::write::normalise(path);
+    if let Some(dir) = target.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    match std::fs::write(path, bytes) {
+    match std::fs::write(&target, bytes) {
         Ok(()) => Some(()),
         Err(e) => {
             diags.error(Pos::file(path), format!("cannot write: {e}"));

@@ -684,8 +684,8 @@ pub fn training_report(
         }
     };
     let word = |k: &str| crate::theme::say(&ui, k, &[]);
-    let mut csv = String::from("\u{feff}");
-    let head = [
+    let mut csv = crate::csv_out::Csv::new();
+    csv.row([
         word("training_col_name"),
         word("training_col_kind"),
         word("training_col_id"),
@@ -696,18 +696,10 @@ pub fn training_report(
         word("training_col_edition"),
         word("training_report_refresher"),
         word("training_report_due"),
-    ];
-    csv.push_str(
-        &head
-            .iter()
-            .map(|h| csv_field(h))
-            .collect::<Vec<_>>()
-            .join(","),
-    );
-    csv.push_str("\r\n");
+    ]);
     for r in &rows {
         let yes_no = |b: bool| word(if b { "training_yes" } else { "training_no" });
-        let cells = [
+        csv.row([
             r.name.clone(),
             r.kind_label.clone(),
             r.subject.clone(),
@@ -718,36 +710,15 @@ pub fn training_report(
             r.edition.clone(),
             r.refresher.clone(),
             yes_no(r.due),
-        ];
-        csv.push_str(
-            &cells
-                .iter()
-                .map(|c| csv_field(c))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        csv.push_str("\r\n");
+        ]);
     }
+    let csv = csv.into_string();
     let name = word("training_report_file_name");
     let html_path = out.join(format!("{name}.html"));
     let csv_path = out.join(format!("{name}.csv"));
     super::report::write_file(&html_path, html.as_bytes(), diags)?;
     super::report::write_file(&csv_path, csv.as_bytes(), diags)?;
     Some(vec![html_path, csv_path])
-}
-
-/// A CSV cell; a cell a spreadsheet would take for a formula is quoted with a `'` first.
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r', ';']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
 }
 
 #[cfg(test)]

@@ -713,3 +713,28 @@ fn an_imported_visit_opens_in_the_browser_import() {
     assert_eq!(current, json(&imported), "imported as written");
     drop(dir);
 }
+
+/// Issue 24, Found 7: one cell at XFD1048576 made a 1.6 KB workbook ask for 512 GB and
+/// abort. The sheet's size is read first and refused, located, exit 1, never an abort.
+#[test]
+fn a_corner_cell_xlsx_is_refused_with_its_size_not_an_abort() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "centre").unwrap();
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    let xlsx = dir.path().join("corner.xlsx");
+    book.save(&xlsx).unwrap();
+    assert!(std::fs::metadata(&xlsx).unwrap().len() < 10_000);
+    let out = dir.path().join("out");
+    let o = import(&xlsx, &out);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "corner.xlsx:1048576:16384: error: expected a sheet of at most 100000 rows, 4096 columns and 5000000 cells, found a sheet declared to reach XFD1048576 (1048576 rows × 16384 columns = 17179869184 cells); nothing was read"
+        ),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "nothing was written");
+}

@@ -12,6 +12,7 @@
 
 mod row;
 mod table;
+mod workbook;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -24,6 +25,7 @@ use crate::pipeline::render::xlsform::{self, name_of};
 
 pub use row::cut;
 pub use table::{ReadError, Table, read_table};
+pub use workbook::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
 
 /// What an import did.
 #[derive(Debug, Default)]

@@ -45,7 +45,11 @@ pub fn read_table(path: &Path) -> Result<Table, ReadError> {
         .and_then(|e| e.to_str())
         .is_some_and(|e| ["xlsx", "xlsm", "xls", "ods"].contains(&e.to_ascii_lowercase().as_str()));
     if is_workbook {
-        read_xlsx(path).map_err(ReadError::new)
+        super::workbook::read(path).map_err(|e| ReadError {
+            at: e.at,
+            message: e.message,
+            hint: None,
+        })
     } else {
         let bytes = std::fs::read(path)
             .map_err(|e| ReadError::new(format!("cannot read the file: {e}")))?;
@@ -218,48 +222,6 @@ pub(super) fn read_csv(bytes: &[u8]) -> Result<Table, ReadError> {
 /// The hint shown with a file read in a legacy encoding.
 pub fn legacy_hint() -> &'static str {
     SAVE_AS_UTF8
-}
-
-fn read_xlsx(path: &Path) -> Result<Table, String> {
-    use calamine::{Data, Reader};
-    let mut book = calamine::open_workbook_auto(path)
-        .map_err(|e| format!("expected a spreadsheet workbook (XLSX), found {e}"))?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or("expected a sheet with the submissions, found a workbook without sheets")?
-        .map_err(|e| format!("cannot read the first sheet: {e}"))?;
-    let first_row = range.start().map_or(0, |(r, _)| r);
-    let mut table = Table::default();
-    for (i, row) in range.rows().enumerate() {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|c| match c {
-                Data::Empty | Data::Error(_) => String::new(),
-                Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-                Data::Int(n) => n.to_string(),
-                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => (*f as i64).to_string(),
-                Data::Float(f) => f.to_string(),
-                Data::Bool(b) => b.to_string(),
-                Data::DateTime(d) => {
-                    // Days since 1899-12-30; whole days are dates.
-                    let secs = ((d.as_f64() - 25_569.0) * 86_400.0).round().max(0.0) as u64;
-                    let full = crate::pipeline::render::oscal::rfc3339(secs);
-                    if d.as_f64().fract() == 0.0 {
-                        full[..10].to_string()
-                    } else {
-                        full
-                    }
-                }
-            })
-            .collect();
-        let line = first_row + i as u32 + 1;
-        if i == 0 {
-            table.header = cells;
-        } else {
-            table.rows.push((line, cells));
-        }
-    }
-    Ok(table)
 }
 
 #[cfg(test)]
