@@ -14,6 +14,7 @@ use crate::duration;
 use crate::pipeline::load::Sources;
 use crate::pipeline::source::{self, S};
 
+pub mod chapters;
 pub mod forms;
 mod from_source;
 pub mod quiz;
@@ -37,6 +38,8 @@ pub struct Handbook {
     pub principles: Principles,
     pub indicators: Option<Indicators>,
     pub plans: Vec<Plan>,
+    /// A source's running text, each a page under "Reference", in file order.
+    pub chapters: Vec<chapters::Chapter>,
     /// Every timing of standards and procedures, shortest first.
     pub deadlines: Vec<Deadline>,
 }
@@ -403,6 +406,7 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
         })
         .unwrap_or_default();
     let indicators = src.indicators.map(|l| indicators(l.value));
+    let chapters = chapters::chapters(src.chapters);
     let plans = src
         .plans
         .into_iter()
@@ -482,6 +486,7 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
         principles,
         indicators,
         plans,
+        chapters,
         deadlines,
     }
 }

@@ -7,7 +7,9 @@
 use serde::Deserialize;
 pub use serde_saphyr::Spanned;
 
+pub mod chapters;
 pub mod forms;
+pub use chapters::{ChapterFrontSrc, ChapterSrc};
 pub use forms::FormTemplateSrc;
 
 pub type S<T> = Spanned<T>;
