@@ -15,6 +15,8 @@ pub struct CollectionView {
     pub intro_html: Option<Html>,
     pub title: String,
     pub procedures: Vec<LinkView>,
+    /// The chapters of the collection (its guide's principles, background …).
+    pub chapters: Vec<LinkView>,
 }
 
 #[derive(Serialize)]
@@ -226,6 +228,7 @@ pub(super) fn collections(cx: &Cx, procedures: &[ProcedureView]) -> Vec<Collecti
                 .filter(|p| p.collection == c.id)
                 .map(|p| LinkView::plain(p.id.clone(), p.title.clone(), p.url.clone()))
                 .collect(),
+            chapters: Vec::new(),
         })
         .filter(|c| !c.procedures.is_empty())
         .collect()
