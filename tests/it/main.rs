@@ -7,6 +7,7 @@ mod a11y;
 mod assessment_browser;
 mod assessment_pages;
 mod assessment_rules;
+mod chapters;
 mod charts;
 mod content;
 mod english;

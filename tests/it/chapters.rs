@@ -1,0 +1,103 @@
+//! Chapters (`content/chapters/NN-slug.md`): a fixture handbook with two chapters — a
+//! table, a footnote, a list, a link to a step — builds; the chapters are pages under
+//! "Reference" in the navigation, in file order, every heading an anchor, and searchable;
+//! a reference that does not resolve is a located error.
+
+use crate::common::*;
+
+/// The minimal fixture with the two chapters of `tests/fixtures/chapters`, and its site.
+pub fn chapters_site() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = minimal_copy();
+    copy_tree(&fixtures().join("chapters"), dir.path());
+    let out = dir.path().join("site");
+    build_ok(dir.path(), &out);
+    (dir, out)
+}
+
+#[test]
+fn two_chapters_build_into_pages_under_reference() {
+    let (_dir, site) = chapters_site();
+    let index = read(&site.join("index.html"));
+    assert!(
+        index.contains("href=\"referenca.html\">Referenca</a>"),
+        "the navigation has a Reference entry: {index}"
+    );
+    let reference = unescape(&read(&site.join("referenca.html")));
+    let first = reference.find("referenca/hyrja.html").expect("Hyrja listed");
+    let second = reference.find("referenca/korniza.html").expect("Korniza listed");
+    assert!(first < second, "in file order");
+    // The chapter of a collection is listed under it on the procedures index too.
+    let procs = unescape(&read(&site.join("procedurat.html")));
+    assert!(procs.contains("referenca/hyrja.html"), "{procs}");
+    assert!(!procs.contains("referenca/korniza.html"), "no collection: not there");
+
+    let hyrja = unescape(&read(&site.join("referenca/hyrja.html")));
+    // A list, a footnote (mark and note, linked both ways), a link to a step.
+    assert!(hyrja.contains("<li>punonjësve socialë;</li>"), "{hyrja}");
+    assert!(hyrja.contains("<a href=\"#fn-1\" id=\"fnref-1\""), "{hyrja}");
+    assert!(hyrja.contains("<div class=\"footnote\" id=\"fn-1\">"), "{hyrja}");
+    assert!(hyrja.contains("href=\"#fnref-1\""), "{hyrja}");
+    assert!(
+        hyrja.contains("href=\"../procedura/identifikimi-formal.html#identifikimi-formal.1\""),
+        "the step link resolves to the step's anchor: {hyrja}"
+    );
+    // Every heading an anchor; the front matter's references as links.
+    assert!(hyrja.contains("<h2 id=\"qellimi-i-udhezuesit\">"), "{hyrja}");
+    assert!(hyrja.contains("href=\"../roli/punonjes-social.html\""), "{hyrja}");
+    let korniza = unescape(&read(&site.join("referenca/korniza.html")));
+    assert!(korniza.contains("<table>") && korniza.contains("<td>Ligji i punës</td>"), "{korniza}");
+    assert!(korniza.contains("<h2 id=\"kutia-1\">"), "its own anchor: {korniza}");
+    assert!(korniza.contains("href=\"../referenca/hyrja.html\""), "{korniza}");
+}
+
+#[test]
+fn chapters_are_searchable_to_their_heading() {
+    let (dir, _site) = chapters_site();
+    let o = doracak(&[
+        "--root",
+        dir.path().to_str().unwrap(),
+        "search",
+        "--json",
+        "mbikeqyresve",
+    ]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{out}");
+    assert!(
+        out.contains("\"kind\": \"chapter\"")
+            && out.contains("referenca/hyrja.html#qellimi-i-udhezuesit"),
+        "{out}"
+    );
+    let index = read(&dir.path().join("site/search-index.js"));
+    assert!(index.contains("referenca/korniza.html#kutia-1"), "the browser's index too");
+}
+
+#[test]
+fn a_reference_that_does_not_resolve_is_a_located_error() {
+    let dir = minimal_copy();
+    copy_tree(&fixtures().join("chapters"), dir.path());
+    let path = dir.path().join("content/chapters/01-hyrja.md");
+    let text = read(&path)
+        .replace("step:identifikimi-formal.1", "step:identifikimi-formal.7")
+        .replace("roles: [punonjes-social]", "roles: [punonjes-sociale]");
+    std::fs::write(&path, text).unwrap();
+    std::fs::write(
+        dir.path().join("content/chapters/03-pa-titull.md"),
+        "Tekst pa front matter.\n",
+    )
+    .unwrap();
+    let o = doracak(&["--root", dir.path().to_str().unwrap(), "check"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/chapters/01-hyrja.md:18:34: error: expected the id of a step after `step:`, found \"identifikimi-formal.7\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/chapters/01-hyrja.md:6:9: error: expected the id of a role, found \"punonjes-sociale\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/chapters/03-pa-titull.md:1:1: error: expected a front matter"),
+        "{err}"
+    );
+}
