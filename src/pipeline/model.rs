@@ -235,6 +235,12 @@ pub struct Term {
     pub term: String,
     pub abbr: Option<String>,
     pub text: String,
+    /// The term's own source, where it is not the glossary's.
+    pub source: Option<String>,
+    /// The procedure collection the term belongs to.
+    pub collection: Option<String>,
+    /// The term this one defines again from another source.
+    pub same_as: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize)]

@@ -295,6 +295,16 @@ pub struct TermSrc {
     #[serde(default)]
     pub abbr: Option<S<String>>,
     pub text: S<String>,
+    /// Where this term's definition comes from, where not from the glossary's `source`.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The procedure collection the term belongs to (a term of the Kosovo guide).
+    #[serde(default)]
+    pub collection: Option<S<String>>,
+    /// The term (of the same list) this one defines again from another source: both
+    /// definitions are shown together, each with its source.
+    #[serde(default)]
+    pub same_as: Option<S<String>>,
 }
 
 /// `content/principles.yaml`

@@ -267,6 +267,9 @@ pub(super) fn glossary(g: source::GlossarySrc, addr: &crate::address::Pages) -> 
                     term: t.term.value,
                     abbr: opt(t.abbr),
                     text: t.text.value,
+                    source: t.source,
+                    collection: t.collection.map(|c| c.value),
+                    same_as: t.same_as.map(|s| s.value.trim().to_string()),
                 }
             })
             .collect()
