@@ -189,6 +189,17 @@ pub struct Role {
     pub signature: Option<String>,
     /// Printed headings by field (see `RoleSrc::headings`).
     pub headings: BTreeMap<String, String>,
+    /// What the law obliges the institution to do, as a source's table states it.
+    pub legal_duties: Option<LegalDuties>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LegalDuties {
+    /// The table's title, as printed ("Kutia 2. Përgjegjësitë ligjore …").
+    pub table: String,
+    /// The institution as the table's row names it.
+    pub institution: String,
+    pub text: String,
 }
 
 #[derive(Debug, Serialize)]

@@ -214,6 +214,20 @@ pub struct RoleSrc {
     /// over ("mission": "II. MISIONI"); the page shows them instead of its own words.
     #[serde(default)]
     pub headings: std::collections::BTreeMap<String, S<String>>,
+    /// What the law obliges the institution to do, as a source's table states it (Kutia 2
+    /// of the Kosovo guide).
+    #[serde(default)]
+    pub legal_duties: Option<LegalDutiesSrc>,
+}
+
+/// An institution's row of a table of legal duties: the table's title, the institution
+/// as the row names it, and the duties, as printed.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalDutiesSrc {
+    pub table: S<String>,
+    pub institution: S<String>,
+    pub text: S<String>,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize)]

@@ -218,6 +218,11 @@ pub(super) fn role(slug: String, r: source::RoleSrc) -> Role {
         },
         source: r.source,
         definition: opt(r.definition),
+        legal_duties: r.legal_duties.map(|l| LegalDuties {
+            table: l.table.value,
+            institution: l.institution.value,
+            text: l.text.value,
+        }),
         sections,
         duty_areas: r
             .duty_areas

@@ -226,6 +226,10 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
             text.push('\n');
             text.push_str(&to_plain(&a.text));
         }
+        if let Some(l) = &r.legal_duties {
+            text.push('\n');
+            text.push_str(&to_plain(&l.text));
+        }
         let mut heading = match &r.abbr {
             Some(a) => format!("{} ({a})", r.title),
             None => r.title.clone(),

@@ -113,6 +113,11 @@ impl Validator<'_> {
     }
 
     pub(super) fn role(&mut self, file: &Path, r: &RoleSrc) {
+        if let Some(l) = &r.legal_duties {
+            self.text(file, &l.table, "title of the table of legal duties");
+            self.text(file, &l.institution, "institution as the table names it");
+            self.text(file, &l.text, "legal duties");
+        }
         self.text(file, &r.title, "role title");
         self.opt_text(file, &r.abbr, "abbreviation");
         self.opt_text(file, &r.jurisdiction, "jurisdiction");
