@@ -121,13 +121,13 @@ impl Validator<'_> {
         self.text(file, &r.title, "role title");
         self.opt_text(file, &r.abbr, "abbreviation");
         self.opt_text(file, &r.jurisdiction, "jurisdiction");
-        if r.kind.value == RoleKind::Role && r.definition.is_none() {
+        if r.kind.value == RoleKind::Role && r.definition.is_none() && r.legal_duties.is_none() {
             self.diags
                 .error(
                     at(file, &r.title),
-                    "expected a `definition` for a role of kind `role`, found none",
+                    "expected a `definition` (or `legal_duties`) for a role of kind `role`, found none",
                 )
-                .hint("quote the sentence of the source that defines the role");
+                .hint("quote the sentence of the source that defines the role, or its legal duties");
         }
         for f in [
             &r.definition,
