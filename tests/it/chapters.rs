@@ -101,3 +101,51 @@ fn a_reference_that_does_not_resolve_is_a_located_error() {
         "{err}"
     );
 }
+
+/// The shipped handbook holds the Kosovo guide (003) where a case manager needs it: a
+/// sentence of each part, on the page a reader would look for it.
+#[test]
+fn the_shipped_handbook_holds_every_part_of_the_kosovo_guide() {
+    let site = shipped_site().join("site");
+    let page = |p: &str| unescape(&read(&site.join(p)));
+    // Front matter: the purpose, the acknowledgements, the abbreviations, the definitions.
+    assert!(page("referenca/qellimi-i-udhezuesit.html")
+        .contains("Qëllimi kryesor i këtij udhëzuesi është standardizimi i praktikës së menaxhimit të rasteve për fëmijët në punë"));
+    assert!(page("referenca/falenderime.html").contains("www.ilo.org/map16"));
+    let glossary = page("fjalori.html");
+    assert!(glossary.contains("Ekipet për parandalim dhe reagim ndaj braktisjes dhe mos-regjistrimit në arsimin e obliguar"));
+    assert!(glossary.contains("nënkupton fëmijën i cili është në rrugë duke lypur lëmoshë"));
+    // A term defined by 001 and by 003: both definitions, each with its source, the 003
+    // one marked with its collection.
+    let at = glossary.find("id=\"perkufizim-menaxheri-i-rastit\"").expect("the VKM's term");
+    let entry = &glossary[at..at + glossary[at..].find("</div>").unwrap()];
+    assert!(entry.contains("është punonjësi për mbrojtjen e fëmijës"), "{entry}");
+    assert!(entry.contains("Burimi: VKM nr. 772"), "{entry}");
+    assert!(entry.contains("nënkupton zyrtarin përgjegjës i caktuar nga Organi i Kujdestarisë"), "{entry}");
+    assert!(entry.contains("Burimi: Udhëzues për menaxhimin e rastit të fëmijëve në punë"), "{entry}");
+    assert!(entry.contains("<span class=\"term-tag\">Menaxhimi i rastit</span>"), "{entry}");
+    // Part 1, 2.1 (Kutia 1), 3 and 4.1 as chapters.
+    assert!(page("referenca/te-kuptuarit-e-punes-se-femijeve.html")
+        .contains("Varfëria është shkak dhe pasojë e punës së fëmijëve."));
+    assert!(page("referenca/korniza-ligjore.html").contains("Shkollimi i detyruar ofrohet falas."));
+    assert!(page("referenca/cfare-nenkupton-menaxhimi-i-rastit.html")
+        .contains("Procesi i menaxhimit të rastit gjithashtu mbështet praktikën e menaxhimit të mirë"));
+    assert!(page("referenca/mekanizmat-per-koordinim.html")
+        .contains("Një formë tjetër e koordinimit është kur ofruesit e shërbimeve lokale takohen rregullisht"));
+    assert!(page("referenca/ceshtjet-kryesore-per-shqyrtim.html")
+        .contains("Dokumentacioni duhet të jetë zinxhir i pandërprerë i informacionit"));
+    // Kutia 2 on the institutions' pages, new roles marked Kosovë like the others.
+    let inspectorate = page("roli/inspektorati-i-punes.html");
+    assert!(inspectorate.contains("Inspektorati i Punës është përgjegjës për monitorimin e punësimit të fëmijës"));
+    assert!(inspectorate.contains("Inspektorati i Punës (Kosovë)"), "marked Kosovë");
+    assert!(page("roli/qendra-per-pune-sociale.html")
+        .contains("Qendra për punë sociale formon organin e kujdestarisë"));
+    // The guiding principles (3.2) beside the case-management procedure.
+    let principles = page("referenca/parimet-udheheqese.html");
+    assert!(principles.contains("<h2 id=\"mos-bej-dem\">Mos bëj dëm</h2>"), "{principles}");
+    let procs = page("procedurat.html");
+    let kosovo = &procs[procs.find("id=\"c-menaxhimi-rastit\"").expect("the Kosovo collection")..];
+    let kosovo = &kosovo[..kosovo.find("</section>").unwrap()];
+    assert!(kosovo.contains("referenca/parimet-udheheqese.html"), "{kosovo}");
+    assert!(kosovo.contains("procedura/menaxhimi-i-rastit.html"), "{kosovo}");
+}
