@@ -7,7 +7,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeStream, html};
+use pulldown_cmark::{
+    CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeStream, html,
+};
 
 use super::Abbreviations;
 
@@ -120,7 +122,12 @@ pub fn chapter_html(
     for e in events {
         let e = match e {
             Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
-            Event::Start(Tag::Heading { level: l, classes, attrs, .. }) => {
+            Event::Start(Tag::Heading {
+                level: l,
+                classes,
+                attrs,
+                ..
+            }) => {
                 let id = ids.next().unwrap_or_default();
                 Event::Start(Tag::Heading {
                     level: HeadingLevel::try_from(level(l) as usize).unwrap_or(HeadingLevel::H2),
@@ -136,7 +143,11 @@ pub fn chapter_html(
                 let l = slug(&label);
                 let n = refs_seen.entry(l.clone()).or_default();
                 *n += 1;
-                let id = if *n == 1 { format!(" id=\"fnref-{l}\"") } else { String::new() };
+                let id = if *n == 1 {
+                    format!(" id=\"fnref-{l}\"")
+                } else {
+                    String::new()
+                };
                 Event::InlineHtml(
                     format!(
                         "<sup class=\"fn-ref\"><a href=\"#fn-{l}\"{id}>{}</a></sup>",
@@ -162,27 +173,33 @@ pub fn chapter_html(
                 notes.push(Event::Html("</div>\n".into()));
                 continue;
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                match dest_url.split_once(':') {
-                    Some((kind, target))
-                        if crate::markdown::chapter::LINK_KINDS.contains(&kind) =>
-                    {
-                        match link(kind, target) {
-                            Some(url) => Event::Start(Tag::Link {
-                                link_type,
-                                dest_url: url.into(),
-                                title,
-                                id,
-                            }),
-                            None => {
-                                dropped_links += 1;
-                                continue;
-                            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match dest_url.split_once(':') {
+                Some((kind, target)) if crate::markdown::chapter::LINK_KINDS.contains(&kind) => {
+                    match link(kind, target) {
+                        Some(url) => Event::Start(Tag::Link {
+                            link_type,
+                            dest_url: url.into(),
+                            title,
+                            id,
+                        }),
+                        None => {
+                            dropped_links += 1;
+                            continue;
                         }
                     }
-                    _ => Event::Start(Tag::Link { link_type, dest_url, title, id }),
                 }
-            }
+                _ => Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }),
+            },
             Event::End(TagEnd::Link) if dropped_links > 0 => {
                 dropped_links -= 1;
                 continue;
@@ -250,9 +267,11 @@ pub fn chapter_sections(md: &str) -> Vec<ChapterSection> {
                 }
             }
             Event::SoftBreak | Event::HardBreak => cur.text.push(' '),
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow | TagEnd::TableCell,
-            ) if !cur.text.ends_with('\n') && !cur.text.is_empty() => cur.text.push('\n'),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow | TagEnd::TableCell)
+                if !cur.text.ends_with('\n') && !cur.text.is_empty() =>
+            {
+                cur.text.push('\n')
+            }
             _ => {}
         }
     }
@@ -281,10 +300,16 @@ mod tests {
         assert!(h.contains("<a href=\"#fn-1\" id=\"fnref-1\""), "{h}");
         assert!(h.contains("<div class=\"footnote\" id=\"fn-1\">"), "{h}");
         assert!(h.contains("href=\"../procedura/p.html#p.1\""), "{h}");
-        assert!(h.contains("dhe tjetër."), "an unknown link keeps its words: {h}");
+        assert!(
+            h.contains("dhe tjetër."),
+            "an unknown link keeps its words: {h}"
+        );
         assert!(h.contains("<table>"), "{h}");
         // The note stands after the text, once.
-        assert!(h.find("class=\"footnote\"").unwrap() > h.find("<table>").unwrap(), "{h}");
+        assert!(
+            h.find("class=\"footnote\"").unwrap() > h.find("<table>").unwrap(),
+            "{h}"
+        );
         let s = chapter_sections(md);
         assert_eq!(s[0].id, "hyrja");
         assert!(s[0].text.contains("Tekst"), "{s:?}");

@@ -260,10 +260,9 @@ impl Loader<'_> {
                     .map(|l| (l.line() as u32, l.column() as u32))
                     .unwrap_or((1, 1));
                 let (message, hint) = describe_yaml_error(&e, found_at(text, line, col));
-                let d = self.diags.error(
-                    Pos::new(rel, line.max(1), col.max(1)),
-                    message,
-                );
+                let d = self
+                    .diags
+                    .error(Pos::new(rel, line.max(1), col.max(1)), message);
                 if let Some(h) = hint {
                     d.hint(h);
                 }

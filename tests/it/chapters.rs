@@ -23,31 +23,59 @@ fn two_chapters_build_into_pages_under_reference() {
         "the navigation has a Reference entry: {index}"
     );
     let reference = unescape(&read(&site.join("referenca.html")));
-    let first = reference.find("referenca/hyrja.html").expect("Hyrja listed");
-    let second = reference.find("referenca/korniza.html").expect("Korniza listed");
+    let first = reference
+        .find("referenca/hyrja.html")
+        .expect("Hyrja listed");
+    let second = reference
+        .find("referenca/korniza.html")
+        .expect("Korniza listed");
     assert!(first < second, "in file order");
     // The chapter of a collection is listed under it on the procedures index too.
     let procs = unescape(&read(&site.join("procedurat.html")));
     assert!(procs.contains("referenca/hyrja.html"), "{procs}");
-    assert!(!procs.contains("referenca/korniza.html"), "no collection: not there");
+    assert!(
+        !procs.contains("referenca/korniza.html"),
+        "no collection: not there"
+    );
 
     let hyrja = unescape(&read(&site.join("referenca/hyrja.html")));
     // A list, a footnote (mark and note, linked both ways), a link to a step.
     assert!(hyrja.contains("<li>punonjësve socialë;</li>"), "{hyrja}");
-    assert!(hyrja.contains("<a href=\"#fn-1\" id=\"fnref-1\""), "{hyrja}");
-    assert!(hyrja.contains("<div class=\"footnote\" id=\"fn-1\">"), "{hyrja}");
+    assert!(
+        hyrja.contains("<a href=\"#fn-1\" id=\"fnref-1\""),
+        "{hyrja}"
+    );
+    assert!(
+        hyrja.contains("<div class=\"footnote\" id=\"fn-1\">"),
+        "{hyrja}"
+    );
     assert!(hyrja.contains("href=\"#fnref-1\""), "{hyrja}");
     assert!(
         hyrja.contains("href=\"../procedura/identifikimi-formal.html#identifikimi-formal.1\""),
         "the step link resolves to the step's anchor: {hyrja}"
     );
     // Every heading an anchor; the front matter's references as links.
-    assert!(hyrja.contains("<h2 id=\"qellimi-i-udhezuesit\">"), "{hyrja}");
-    assert!(hyrja.contains("href=\"../roli/punonjes-social.html\""), "{hyrja}");
+    assert!(
+        hyrja.contains("<h2 id=\"qellimi-i-udhezuesit\">"),
+        "{hyrja}"
+    );
+    assert!(
+        hyrja.contains("href=\"../roli/punonjes-social.html\""),
+        "{hyrja}"
+    );
     let korniza = unescape(&read(&site.join("referenca/korniza.html")));
-    assert!(korniza.contains("<table>") && korniza.contains("<td>Ligji i punës</td>"), "{korniza}");
-    assert!(korniza.contains("<h2 id=\"kutia-1\">"), "its own anchor: {korniza}");
-    assert!(korniza.contains("href=\"../referenca/hyrja.html\""), "{korniza}");
+    assert!(
+        korniza.contains("<table>") && korniza.contains("<td>Ligji i punës</td>"),
+        "{korniza}"
+    );
+    assert!(
+        korniza.contains("<h2 id=\"kutia-1\">"),
+        "its own anchor: {korniza}"
+    );
+    assert!(
+        korniza.contains("href=\"../referenca/hyrja.html\""),
+        "{korniza}"
+    );
 }
 
 #[test]
@@ -68,7 +96,10 @@ fn chapters_are_searchable_to_their_heading() {
         "{out}"
     );
     let index = read(&dir.path().join("site/search-index.js"));
-    assert!(index.contains("referenca/korniza.html#kutia-1"), "the browser's index too");
+    assert!(
+        index.contains("referenca/korniza.html#kutia-1"),
+        "the browser's index too"
+    );
 }
 
 #[test]
@@ -117,35 +148,77 @@ fn the_shipped_handbook_holds_every_part_of_the_kosovo_guide() {
     assert!(glossary.contains("nënkupton fëmijën i cili është në rrugë duke lypur lëmoshë"));
     // A term defined by 001 and by 003: both definitions, each with its source, the 003
     // one marked with its collection.
-    let at = glossary.find("id=\"perkufizim-menaxheri-i-rastit\"").expect("the VKM's term");
+    let at = glossary
+        .find("id=\"perkufizim-menaxheri-i-rastit\"")
+        .expect("the VKM's term");
     let entry = &glossary[at..at + glossary[at..].find("</div>").unwrap()];
-    assert!(entry.contains("është punonjësi për mbrojtjen e fëmijës"), "{entry}");
+    assert!(
+        entry.contains("është punonjësi për mbrojtjen e fëmijës"),
+        "{entry}"
+    );
     assert!(entry.contains("Burimi: VKM nr. 772"), "{entry}");
-    assert!(entry.contains("nënkupton zyrtarin përgjegjës i caktuar nga Organi i Kujdestarisë"), "{entry}");
-    assert!(entry.contains("Burimi: Udhëzues për menaxhimin e rastit të fëmijëve në punë"), "{entry}");
-    assert!(entry.contains("<span class=\"term-tag\">Menaxhimi i rastit</span>"), "{entry}");
+    assert!(
+        entry.contains("nënkupton zyrtarin përgjegjës i caktuar nga Organi i Kujdestarisë"),
+        "{entry}"
+    );
+    assert!(
+        entry.contains("Burimi: Udhëzues për menaxhimin e rastit të fëmijëve në punë"),
+        "{entry}"
+    );
+    assert!(
+        entry.contains("<span class=\"term-tag\">Menaxhimi i rastit</span>"),
+        "{entry}"
+    );
     // Part 1, 2.1 (Kutia 1), 3 and 4.1 as chapters.
-    assert!(page("referenca/te-kuptuarit-e-punes-se-femijeve.html")
-        .contains("Varfëria është shkak dhe pasojë e punës së fëmijëve."));
+    assert!(
+        page("referenca/te-kuptuarit-e-punes-se-femijeve.html")
+            .contains("Varfëria është shkak dhe pasojë e punës së fëmijëve.")
+    );
     assert!(page("referenca/korniza-ligjore.html").contains("Shkollimi i detyruar ofrohet falas."));
-    assert!(page("referenca/cfare-nenkupton-menaxhimi-i-rastit.html")
-        .contains("Procesi i menaxhimit të rastit gjithashtu mbështet praktikën e menaxhimit të mirë"));
-    assert!(page("referenca/mekanizmat-per-koordinim.html")
-        .contains("Një formë tjetër e koordinimit është kur ofruesit e shërbimeve lokale takohen rregullisht"));
-    assert!(page("referenca/ceshtjet-kryesore-per-shqyrtim.html")
-        .contains("Dokumentacioni duhet të jetë zinxhir i pandërprerë i informacionit"));
+    assert!(
+        page("referenca/cfare-nenkupton-menaxhimi-i-rastit.html").contains(
+            "Procesi i menaxhimit të rastit gjithashtu mbështet praktikën e menaxhimit të mirë"
+        )
+    );
+    assert!(page("referenca/mekanizmat-per-koordinim.html").contains(
+        "Një formë tjetër e koordinimit është kur ofruesit e shërbimeve lokale takohen rregullisht"
+    ));
+    assert!(
+        page("referenca/ceshtjet-kryesore-per-shqyrtim.html")
+            .contains("Dokumentacioni duhet të jetë zinxhir i pandërprerë i informacionit")
+    );
     // Kutia 2 on the institutions' pages, new roles marked Kosovë like the others.
     let inspectorate = page("roli/inspektorati-i-punes.html");
-    assert!(inspectorate.contains("Inspektorati i Punës është përgjegjës për monitorimin e punësimit të fëmijës"));
-    assert!(inspectorate.contains("Inspektorati i Punës (Kosovë)"), "marked Kosovë");
-    assert!(page("roli/qendra-per-pune-sociale.html")
-        .contains("Qendra për punë sociale formon organin e kujdestarisë"));
+    assert!(
+        inspectorate.contains(
+            "Inspektorati i Punës është përgjegjës për monitorimin e punësimit të fëmijës"
+        )
+    );
+    assert!(
+        inspectorate.contains("Inspektorati i Punës (Kosovë)"),
+        "marked Kosovë"
+    );
+    assert!(
+        page("roli/qendra-per-pune-sociale.html")
+            .contains("Qendra për punë sociale formon organin e kujdestarisë")
+    );
     // The guiding principles (3.2) beside the case-management procedure.
     let principles = page("referenca/parimet-udheheqese.html");
-    assert!(principles.contains("<h2 id=\"mos-bej-dem\">Mos bëj dëm</h2>"), "{principles}");
+    assert!(
+        principles.contains("<h2 id=\"mos-bej-dem\">Mos bëj dëm</h2>"),
+        "{principles}"
+    );
     let procs = page("procedurat.html");
-    let kosovo = &procs[procs.find("id=\"c-menaxhimi-rastit\"").expect("the Kosovo collection")..];
+    let kosovo = &procs[procs
+        .find("id=\"c-menaxhimi-rastit\"")
+        .expect("the Kosovo collection")..];
     let kosovo = &kosovo[..kosovo.find("</section>").unwrap()];
-    assert!(kosovo.contains("referenca/parimet-udheheqese.html"), "{kosovo}");
-    assert!(kosovo.contains("procedura/menaxhimi-i-rastit.html"), "{kosovo}");
+    assert!(
+        kosovo.contains("referenca/parimet-udheheqese.html"),
+        "{kosovo}"
+    );
+    assert!(
+        kosovo.contains("procedura/menaxhimi-i-rastit.html"),
+        "{kosovo}"
+    );
 }

@@ -476,8 +476,10 @@ fn the_seed_check_script_measures_every_encoded_form_at_the_documented_boundarie
             script.contains(&format!("$TMP/{stem}.yaml")),
             "scripts/seed-check.sh measures content/chapters/{name}"
         );
-        assert!(doc.contains(&format!("content/chapters/{name}")) || doc.contains(&format!("`{name}`")),
-            "docs/seed-check.md gives the figures for content/chapters/{name}");
+        assert!(
+            doc.contains(&format!("content/chapters/{name}")) || doc.contains(&format!("`{name}`")),
+            "docs/seed-check.md gives the figures for content/chapters/{name}"
+        );
     }
     // Every boundary the script uses is the one the figures were measured at.
     let mut bounds = 0;

@@ -1,7 +1,6 @@
 //! `doracak init`: a new handbook in each language checks and builds at once; a folder that
 //! holds files is refused and left as it was; `--theme` writes the built-in theme.
 
-
 use crate::common::*;
 
 #[test]
@@ -52,10 +51,21 @@ fn init_writes_a_handbook_that_checks_and_builds_in_each_language() {
         );
         // One chapter, under Reference, in the handbook's language.
         let (reference, chapter, link) = match lang {
-            "sq" => ("referenca.html", "referenca/hyrje.html", "procedura/pranimi.html#pranimi.1"),
-            _ => ("reference.html", "reference/introduction.html", "procedure/admission.html#admission.1"),
+            "sq" => (
+                "referenca.html",
+                "referenca/hyrje.html",
+                "procedura/pranimi.html#pranimi.1",
+            ),
+            _ => (
+                "reference.html",
+                "reference/introduction.html",
+                "procedure/admission.html#admission.1",
+            ),
         };
-        assert!(index.contains(&format!("href=\"{reference}\"")), "{lang}: {index}");
+        assert!(
+            index.contains(&format!("href=\"{reference}\"")),
+            "{lang}: {index}"
+        );
         let page = unescape(&read(&site.join(chapter)));
         assert!(
             page.contains("<table>") && page.contains("id=\"fn-1\"") && page.contains(link),

@@ -98,7 +98,9 @@ pub fn links(md: &str) -> Vec<(String, usize)> {
                     .split_once(':')
                     .is_some_and(|(k, _)| LINK_KINDS.contains(&k)) =>
             {
-                let at = md[range.clone()].find("](").map_or(range.start, |i| range.start + i + 2);
+                let at = md[range.clone()]
+                    .find("](")
+                    .map_or(range.start, |i| range.start + i + 2);
                 Some((dest_url.to_string(), at))
             }
             _ => None,

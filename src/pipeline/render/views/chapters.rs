@@ -65,7 +65,11 @@ pub(super) fn build(cx: &Cx) -> Vec<ChapterView> {
                 .then(|| addr.procedure(id))?,
             "role" => hb.roles.iter().any(|r| r.id == id).then(|| addr.role(id))?,
             "form" => cx.titles.form_link(id).url,
-            "chapter" => hb.chapters.iter().any(|c| c.id == id).then(|| addr.chapter(id))?,
+            "chapter" => hb
+                .chapters
+                .iter()
+                .any(|c| c.id == id)
+                .then(|| addr.chapter(id))?,
             _ => return None,
         };
         // The chapter's page is one folder down from the site's root.
@@ -91,11 +95,7 @@ pub(super) fn build(cx: &Cx) -> Vec<ChapterView> {
                     .map_or_else(|| id.clone(), |k| k.title.clone());
                 LinkView::plain(id.clone(), title, format!("{}#c-{id}", addr.procedures))
             }),
-            html: Html::from_safe_string(crate::markdown::chapter_html(
-                &c.text,
-                cx.md.abbr,
-                &link,
-            )),
+            html: Html::from_safe_string(crate::markdown::chapter_html(&c.text, cx.md.abbr, &link)),
             contents: crate::markdown::chapter_sections(&c.text)
                 .into_iter()
                 .filter(|s| !s.id.is_empty() && s.level <= 3)
@@ -105,9 +105,9 @@ pub(super) fn build(cx: &Cx) -> Vec<ChapterView> {
                     level: s.level,
                 })
                 .collect(),
-            procedures: cx
-                .titles
-                .links(&c.procedures, &cx.titles.procedures, |id| addr.procedure(id)),
+            procedures: cx.titles.links(&c.procedures, &cx.titles.procedures, |id| {
+                addr.procedure(id)
+            }),
             roles: cx
                 .titles
                 .links(&c.roles, &cx.titles.roles, |id| addr.role(id)),
