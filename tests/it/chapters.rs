@@ -221,4 +221,11 @@ fn the_shipped_handbook_holds_every_part_of_the_kosovo_guide() {
         kosovo.contains("procedura/menaxhimi-i-rastit.html"),
         "{kosovo}"
     );
+    // … and on the procedure's own page, with the other chapters that name it.
+    let procedure = page("procedura/menaxhimi-i-rastit.html");
+    assert!(
+        procedure.contains("class=\"procedure-chapters\"")
+            && procedure.contains("../referenca/parimet-udheheqese.html"),
+        "{procedure}"
+    );
 }

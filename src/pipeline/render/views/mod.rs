@@ -459,10 +459,19 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
     let mut cx = cx;
     cx.actions = training::actions(&cx);
     let standards = standards::build(&cx);
-    let procedures = procedures::build(&cx);
+    let mut procedures = procedures::build(&cx);
     let mut collections = procedures::collections(&cx, &procedures);
     let chapters = chapters::build(&cx);
     let chapter_groups = chapters::groups(&cx, &chapters);
+    for p in &mut procedures {
+        p.chapters = hb
+            .chapters
+            .iter()
+            .zip(&chapters)
+            .filter(|(c, _)| c.procedures.contains(&p.id))
+            .map(|(_, v)| LinkView::plain(v.id.clone(), v.title.clone(), v.url.clone()))
+            .collect();
+    }
     for k in &mut collections {
         k.chapters = chapter_groups
             .iter()

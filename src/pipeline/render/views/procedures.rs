@@ -45,6 +45,8 @@ pub struct ProcedureView {
     pub handout_url: String,
     /// The procedure's quiz, where its steps give one.
     pub quiz_url: Option<String>,
+    /// The chapters that name the procedure (its guide's principles, background …).
+    pub chapters: Vec<LinkView>,
 }
 
 #[derive(Serialize)]
@@ -189,6 +191,7 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     .collect(),
                 handout_url: cx.addr.handout(&p.id),
                 quiz_url: None,
+                chapters: Vec::new(),
             }
         })
         .collect()
