@@ -4,6 +4,9 @@
 //! the HTML pulldown-cmark produces is passed through ammonia's allowlist as a second
 //! wall, so no script, event handler, frame or `javascript:`/`data:` URL can reach a page.
 
+mod chapter;
+pub use chapter::{ChapterSection, LINK_KINDS, chapter_html, chapter_sections};
+
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -11,7 +14,12 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, TagEnd, TextMergeStream, ht
 
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static CLEAN: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    CLEAN.get_or_init(|| {
+    CLEAN.get_or_init(base_sanitizer)
+}
+
+/// The allowlist of content HTML (a chapter's adds anchors and footnotes to it).
+fn base_sanitizer() -> ammonia::Builder<'static> {
+    {
         let tags: HashSet<&str> = [
             "p",
             "br",
@@ -51,7 +59,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .add_tag_attributes("ol", &["start"])
             .add_tag_attributes("abbr", &["title"]);
         b
-    })
+    }
 }
 
 /// Render Markdown to sanitised HTML (block level: paragraphs, lists).

@@ -37,6 +37,8 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "templates/deadlines.html",
     "templates/glossary.html",
     "templates/principles.html",
+    "templates/chapter.html",
+    "templates/reference.html",
     "templates/indicators.html",
     "templates/plan.html",
     "templates/search.html",

@@ -26,6 +26,7 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
             "content/roles/punonjesi-i-rastit.yaml",
             "content/forms.yaml",
             "content/glossary.yaml",
+            "content/chapters/01-hyrje.md",
         ],
     ),
     (
@@ -39,6 +40,7 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
             "content/roles/case-worker.yaml",
             "content/forms.yaml",
             "content/glossary.yaml",
+            "content/chapters/01-introduction.md",
         ],
     ),
 ];

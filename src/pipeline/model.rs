@@ -14,6 +14,7 @@ use crate::duration;
 use crate::pipeline::load::Sources;
 use crate::pipeline::source::{self, S};
 
+pub mod chapters;
 pub mod forms;
 mod from_source;
 pub mod quiz;
@@ -37,6 +38,8 @@ pub struct Handbook {
     pub principles: Principles,
     pub indicators: Option<Indicators>,
     pub plans: Vec<Plan>,
+    /// A source's running text, each a page under "Reference", in file order.
+    pub chapters: Vec<chapters::Chapter>,
     /// Every timing of standards and procedures, shortest first.
     pub deadlines: Vec<Deadline>,
 }
@@ -186,6 +189,17 @@ pub struct Role {
     pub signature: Option<String>,
     /// Printed headings by field (see `RoleSrc::headings`).
     pub headings: BTreeMap<String, String>,
+    /// What the law obliges the institution to do, as a source's table states it.
+    pub legal_duties: Option<LegalDuties>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LegalDuties {
+    /// The table's title, as printed ("Kutia 2. Përgjegjësitë ligjore …").
+    pub table: String,
+    /// The institution as the table's row names it.
+    pub institution: String,
+    pub text: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -232,6 +246,12 @@ pub struct Term {
     pub term: String,
     pub abbr: Option<String>,
     pub text: String,
+    /// The term's own source, where it is not the glossary's.
+    pub source: Option<String>,
+    /// The procedure collection the term belongs to.
+    pub collection: Option<String>,
+    /// The term this one defines again from another source.
+    pub same_as: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -403,6 +423,7 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
         })
         .unwrap_or_default();
     let indicators = src.indicators.map(|l| indicators(l.value));
+    let chapters = chapters::chapters(src.chapters);
     let plans = src
         .plans
         .into_iter()
@@ -482,6 +503,7 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
         principles,
         indicators,
         plans,
+        chapters,
         deadlines,
     }
 }

@@ -7,7 +7,9 @@
 use serde::Deserialize;
 pub use serde_saphyr::Spanned;
 
+pub mod chapters;
 pub mod forms;
+pub use chapters::{ChapterFrontSrc, ChapterSrc};
 pub use forms::FormTemplateSrc;
 
 pub type S<T> = Spanned<T>;
@@ -212,6 +214,20 @@ pub struct RoleSrc {
     /// over ("mission": "II. MISIONI"); the page shows them instead of its own words.
     #[serde(default)]
     pub headings: std::collections::BTreeMap<String, S<String>>,
+    /// What the law obliges the institution to do, as a source's table states it (Kutia 2
+    /// of the Kosovo guide).
+    #[serde(default)]
+    pub legal_duties: Option<LegalDutiesSrc>,
+}
+
+/// An institution's row of a table of legal duties: the table's title, the institution
+/// as the row names it, and the duties, as printed.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalDutiesSrc {
+    pub table: S<String>,
+    pub institution: S<String>,
+    pub text: S<String>,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize)]
@@ -293,6 +309,16 @@ pub struct TermSrc {
     #[serde(default)]
     pub abbr: Option<S<String>>,
     pub text: S<String>,
+    /// Where this term's definition comes from, where not from the glossary's `source`.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The procedure collection the term belongs to (a term of the Kosovo guide).
+    #[serde(default)]
+    pub collection: Option<S<String>>,
+    /// The term (of the same list) this one defines again from another source: both
+    /// definitions are shown together, each with its source.
+    #[serde(default)]
+    pub same_as: Option<S<String>>,
 }
 
 /// `content/principles.yaml`

@@ -8,6 +8,7 @@ mod assessment_browser;
 mod assessment_pages;
 mod assessment_rules;
 mod browser_store;
+mod chapters;
 mod charts;
 mod content;
 mod editions;

@@ -218,6 +218,11 @@ pub(super) fn role(slug: String, r: source::RoleSrc) -> Role {
         },
         source: r.source,
         definition: opt(r.definition),
+        legal_duties: r.legal_duties.map(|l| LegalDuties {
+            table: l.table.value,
+            institution: l.institution.value,
+            text: l.text.value,
+        }),
         sections,
         duty_areas: r
             .duty_areas
@@ -267,6 +272,9 @@ pub(super) fn glossary(g: source::GlossarySrc, addr: &crate::address::Pages) -> 
                     term: t.term.value,
                     abbr: opt(t.abbr),
                     text: t.text.value,
+                    source: t.source,
+                    collection: t.collection.map(|c| c.value),
+                    same_as: t.same_as.map(|s| s.value.trim().to_string()),
                 }
             })
             .collect()

@@ -261,6 +261,13 @@ pub fn render_with(
             context! { principles => template_value(&v.principles) },
         ),
         (
+            v.nav.reference,
+            &addr.reference,
+            "reference.html",
+            "reference",
+            context! { groups => template_value(&v.chapter_groups) },
+        ),
+        (
             v.indicators.is_some(),
             &addr.indicators,
             "indicators.html",
@@ -277,7 +284,14 @@ pub fn render_with(
             );
         }
     }
-    // One page for each procedure, role, printed form and plan.
+    // One page for each chapter, procedure, role, printed form and plan.
+    for c in &v.chapters {
+        r.page(
+            &c.url,
+            "chapter.html",
+            context! { page => "reference", c => template_value(c) },
+        );
+    }
     for p in &v.procedures {
         r.page(
             &p.url,

@@ -15,6 +15,7 @@ use crate::pipeline::model::{self, Handbook};
 pub type Html = Value;
 
 mod editions;
+mod chapters;
 mod procedures;
 mod quiz;
 mod reference;
@@ -23,6 +24,7 @@ mod standards;
 mod training;
 
 pub use editions::*;
+pub use chapters::*;
 pub use procedures::*;
 pub use quiz::*;
 pub use reference::*;
@@ -102,6 +104,9 @@ pub struct Views {
     pub deadlines: Vec<DeadlineView>,
     /// The quizzes: one per procedure, one per role acting in a step.
     pub quizzes: Vec<QuizView>,
+    /// The chapters, each a page, and the "Reference" page's groups of them.
+    pub chapters: Vec<ChapterView>,
+    pub chapter_groups: Vec<ChapterGroupView>,
     pub nav: NavView,
 }
 
@@ -118,6 +123,8 @@ pub struct NavView {
     pub principles: bool,
     pub indicators: bool,
     pub plans: Vec<LinkView>,
+    /// The "Reference" page: there are chapters.
+    pub reference: bool,
 }
 
 /// One place a role acts or a form is used: a criterion or a step, with where it sits.
@@ -156,8 +163,8 @@ pub(super) struct Titles<'a> {
     addr: &'a Pages,
     /// Forms' printed codes (none where the source prints none).
     form_codes: HashMap<&'a str, Option<&'a str>>,
-    roles: HashMap<&'a str, &'a str>,
-    procedures: HashMap<&'a str, &'a str>,
+    pub roles: HashMap<&'a str, &'a str>,
+    pub procedures: HashMap<&'a str, &'a str>,
     forms: HashMap<&'a str, &'a str>,
     /// Forms encoded field by field: id → printed code.
     printed: HashMap<&'a str, Option<&'a str>>,
@@ -211,11 +218,11 @@ impl<'a> Titles<'a> {
     /// Links to forms: to the form's own page, "MR3 (E-3)", where it is encoded field by
     /// field; to its entry in the catalogue otherwise, with its printed code (none where
     /// the source prints none).
-    fn form_links(&self, ids: &[String]) -> Vec<LinkView> {
+    pub fn form_links(&self, ids: &[String]) -> Vec<LinkView> {
         ids.iter().map(|id| self.form_link(id)).collect()
     }
 
-    fn form_link(&self, id: &str) -> LinkView {
+    pub fn form_link(&self, id: &str) -> LinkView {
         let title = self.forms.get(id).copied().unwrap_or(id).to_string();
         match self.printed.get(id) {
             Some(printed) => LinkView {
@@ -240,7 +247,7 @@ impl<'a> Titles<'a> {
         }
     }
 
-    fn links(
+    pub fn links(
         &self,
         ids: &[String],
         table: &HashMap<&str, &str>,
@@ -315,7 +322,7 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
 
 /// Renders content Markdown once, with abbreviations marked.
 pub(super) struct Md<'a> {
-    abbr: &'a markdown::Abbreviations,
+    pub abbr: &'a markdown::Abbreviations,
 }
 
 impl Md<'_> {
@@ -454,8 +461,26 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
     let mut cx = cx;
     cx.actions = training::actions(&cx);
     let standards = standards::build(&cx);
-    let procedures = procedures::build(&cx);
-    let collections = procedures::collections(&cx, &procedures);
+    let mut procedures = procedures::build(&cx);
+    let mut collections = procedures::collections(&cx, &procedures);
+    let chapters = chapters::build(&cx);
+    let chapter_groups = chapters::groups(&cx, &chapters);
+    for p in &mut procedures {
+        p.chapters = hb
+            .chapters
+            .iter()
+            .zip(&chapters)
+            .filter(|(c, _)| c.procedures.contains(&p.id))
+            .map(|(_, v)| LinkView::plain(v.id.clone(), v.title.clone(), v.url.clone()))
+            .collect();
+    }
+    for k in &mut collections {
+        k.chapters = chapter_groups
+            .iter()
+            .filter(|g| g.id == k.id)
+            .flat_map(|g| g.chapters.clone())
+            .collect();
+    }
     let roles = roles::build(&cx);
     let quizzes = quiz::build(&cx);
     let mut procedures = procedures;
@@ -495,6 +520,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
             .iter()
             .map(|p| LinkView::plain(p.id.clone(), p.title.clone(), p.url.clone()))
             .collect(),
+        reference: !chapters.is_empty(),
     };
 
     Views {
@@ -519,6 +545,8 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
         plans,
         deadlines,
         quizzes,
+        chapters,
+        chapter_groups,
         nav,
     }
 }

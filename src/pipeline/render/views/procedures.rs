@@ -15,6 +15,8 @@ pub struct CollectionView {
     pub intro_html: Option<Html>,
     pub title: String,
     pub procedures: Vec<LinkView>,
+    /// The chapters of the collection (its guide's principles, background …).
+    pub chapters: Vec<LinkView>,
 }
 
 #[derive(Serialize)]
@@ -43,6 +45,8 @@ pub struct ProcedureView {
     pub handout_url: String,
     /// The procedure's quiz, where its steps give one.
     pub quiz_url: Option<String>,
+    /// The chapters that name the procedure (its guide's principles, background …).
+    pub chapters: Vec<LinkView>,
 }
 
 #[derive(Serialize)]
@@ -187,6 +191,7 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     .collect(),
                 handout_url: cx.addr.handout(&p.id),
                 quiz_url: None,
+                chapters: Vec::new(),
             }
         })
         .collect()
@@ -226,6 +231,7 @@ pub(super) fn collections(cx: &Cx, procedures: &[ProcedureView]) -> Vec<Collecti
                 .filter(|p| p.collection == c.id)
                 .map(|p| LinkView::plain(p.id.clone(), p.title.clone(), p.url.clone()))
                 .collect(),
+            chapters: Vec::new(),
         })
         .filter(|c| !c.procedures.is_empty())
         .collect()

@@ -39,6 +39,13 @@ pub struct TermView {
     pub term: String,
     pub abbr: Option<String>,
     pub text_html: Html,
+    /// The definition's own source, where it has one (or, for a term defined by two
+    /// sources, the glossary's).
+    pub source: Option<String>,
+    /// The title of the procedure collection the term belongs to.
+    pub collection: Option<String>,
+    /// The same term defined by another source, shown with it.
+    pub also: Vec<TermView>,
 }
 
 #[derive(Serialize, Default)]
@@ -188,16 +195,50 @@ pub(super) fn build(cx: &Cx) -> Reference {
         })
         .collect();
 
+    let collection_title = |id: &String| {
+        cx.hb
+            .config
+            .collections
+            .iter()
+            .find(|c| &c.id == id)
+            .map_or_else(|| id.clone(), |c| c.title.clone())
+    };
     let term = |t: &crate::pipeline::model::Term| TermView {
         id: t.id.clone(),
         term: t.term.clone(),
         abbr: t.abbr.clone(),
         text_html: cx.html(&t.text),
+        source: t.source.clone(),
+        collection: t.collection.as_ref().map(collection_title),
+        also: Vec::new(),
+    };
+    // A term defined again by another source (`same_as`) stands with the first, each
+    // definition with its source.
+    let list = |terms: &[crate::pipeline::model::Term]| -> Vec<TermView> {
+        let mut out: Vec<TermView> = Vec::new();
+        let mut later: Vec<(String, TermView)> = Vec::new();
+        for t in terms {
+            match &t.same_as {
+                Some(first) if terms.iter().any(|o| &o.term == first) => {
+                    later.push((first.clone(), term(t)))
+                }
+                _ => out.push(term(t)),
+            }
+        }
+        for (first, view) in later {
+            if let Some(main) = out.iter_mut().find(|v| v.term == first) {
+                if main.source.is_none() {
+                    main.source = cx.hb.glossary.source.clone();
+                }
+                main.also.push(view);
+            }
+        }
+        out
     };
     let glossary = GlossaryView {
         source: cx.hb.glossary.source.clone(),
-        abbreviations: cx.hb.glossary.abbreviations.iter().map(term).collect(),
-        definitions: cx.hb.glossary.definitions.iter().map(term).collect(),
+        abbreviations: list(&cx.hb.glossary.abbreviations),
+        definitions: list(&cx.hb.glossary.definitions),
     };
     let principles = PrinciplesView {
         source: cx.hb.principles.source.clone(),
@@ -212,6 +253,9 @@ pub(super) fn build(cx: &Cx) -> Reference {
                 term: p.title.clone(),
                 abbr: None,
                 text_html: cx.html(&p.text),
+                source: None,
+                collection: None,
+                also: Vec::new(),
             })
             .collect(),
     };
