@@ -98,6 +98,37 @@ pub struct Timing {
     /// The parsed durations, for wording them in the reader's language.
     #[serde(skip)]
     pub parsed: Option<(duration::Duration, Option<duration::Duration>)>,
+    /// Whom the timing binds, where the source names them apart (role ids); empty: every
+    /// actor of its step or criterion.
+    pub actors: Vec<String>,
+    /// `at_most` or `at_least` where the words set a bound ("maksimumi 60 minuta").
+    pub bound: Option<&'static str>,
+    /// The period a length of time is counted in ("dy javë në vit": P1Y).
+    #[serde(skip)]
+    pub per: Option<duration::Duration>,
+    /// "brenda ditës": a deadline of the same day, not "menjëherë" (both `P0D`).
+    pub same_day: bool,
+}
+
+impl Timing {
+    /// Whether the timing binds `role`, given the actors of the step or criterion it sits
+    /// on: its own actors where it names them, else every one of those.
+    pub fn binds(&self, role: &str, owner_actors: &[String]) -> bool {
+        if self.actors.is_empty() {
+            owner_actors.iter().any(|a| a == role)
+        } else {
+            self.actors.iter().any(|a| a == role)
+        }
+    }
+
+    /// The roles the timing binds, given the actors of what it sits on.
+    pub fn bound_actors<'a>(&'a self, owner_actors: &'a [String]) -> &'a [String] {
+        if self.actors.is_empty() {
+            owner_actors
+        } else {
+            &self.actors
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -447,6 +478,13 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
             }
         }
         for sec in &p.sections {
+            // A passage with a timing of its own body (a commission's duty) acts for it.
+            for r in sec.timing.iter().flat_map(|t| &t.actors) {
+                let at = acts.entry(r).or_default();
+                if !at.contains(&sec.id) {
+                    at.push(sec.id.clone());
+                }
+            }
             for t in &sec.timing {
                 deadlines.push(Deadline {
                     owner: sec.id.clone(),

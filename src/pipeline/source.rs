@@ -89,6 +89,21 @@ pub struct TimingSrc {
     /// `true`: the words set no time limit at all ("mbikqyrje 24 orë", round the clock).
     #[serde(default)]
     pub no_time_limit: Option<S<bool>>,
+    /// Whom this timing binds, where the source names them apart from the rest of the
+    /// step's actors ("brenda 15 ditëve NJMF-ja …"), or the body whose duty it is where the
+    /// passage has no actor (a commission's duty in a list). Empty: the step's actors.
+    #[serde(default = "empty")]
+    pub actors: Vec<S<String>>,
+    /// `at_most` ("maksimumi 60 minuta", "nuk duhet të kalojë 45 minuta", "deri në") or
+    /// `at_least` ("nuk mund të jetë më pak se dy javë"): the bound the words set.
+    #[serde(default)]
+    pub bound: Option<S<String>>,
+    /// The period a length of time is counted in ("dy javë në vit": `per: P1Y`).
+    #[serde(default)]
+    pub per: Option<S<String>>,
+    /// `true` with `within: P0D`: "brenda ditës" (within the day), not "menjëherë".
+    #[serde(default)]
+    pub same_day: Option<S<bool>>,
 }
 
 /// `content/sop/NN-slug.yaml`

@@ -73,8 +73,23 @@ pub(super) fn opt(v: Option<S<String>>) -> Option<String> {
 /// A timing with one valid duration (or none, where the words set no time limit);
 /// validation reports the others.
 pub fn timing(t: source::TimingSrc) -> Option<Timing> {
+    let actors = values(t.actors);
+    let bound = match t.bound.as_ref().map(|b| b.value.trim()) {
+        Some("at_most") => Some("at_most"),
+        Some("at_least") => Some("at_least"),
+        Some(_) => return None,
+        None => None,
+    };
+    let per = match t.per {
+        Some(p) => Some(duration::parse(p.value.trim()).ok()?),
+        None => None,
+    };
     if t.no_time_limit.is_some_and(|f| f.value) {
         return Some(Timing {
+            actors,
+            bound: None,
+            per: None,
+            same_day: false,
             text: t.text.value,
             kind: "none",
             iso: String::new(),
@@ -112,6 +127,10 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
         }
     };
     Some(Timing {
+        same_day: t.same_day.is_some_and(|f| f.value),
+        actors,
+        bound,
+        per,
         text: t.text.value,
         kind,
         seconds: calendar(&d),

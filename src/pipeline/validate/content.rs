@@ -72,6 +72,7 @@ impl Validator<'_> {
             self.text(file, &st.text, "step text");
             for t in &st.timing {
                 self.timing(file, t);
+                self.timing_actors(file, t, Some(&st.actors));
             }
             self.refs(file, &st.actors, RefKind::Role);
             self.refs(file, &st.forms, RefKind::Form);

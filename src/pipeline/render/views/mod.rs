@@ -81,6 +81,12 @@ pub struct TimingView {
     /// Calendar length for sorting (working days counted 7/5).
     pub seconds: u64,
     pub working_days: bool,
+    /// Whom the timing binds where the source names them apart (role ids); empty: every
+    /// actor of its step or criterion.
+    pub actors: Vec<String>,
+    /// Those roles' names (abbreviation where the role has one), for saying whom a
+    /// deadline binds beside its words; filled where the titles are known.
+    pub who: Vec<String>,
 }
 
 /// Everything the templates need, built once per build.
@@ -159,6 +165,8 @@ pub(super) struct Titles<'a> {
     forms: HashMap<&'a str, &'a str>,
     /// Forms encoded field by field: id → printed code.
     printed: HashMap<&'a str, Option<&'a str>>,
+    /// Roles' abbreviations, where the source gives one.
+    role_abbr: HashMap<&'a str, &'a str>,
 }
 
 /// A role's title as readers see it wherever it is named: with its jurisdiction, where it
@@ -203,6 +211,19 @@ impl<'a> Titles<'a> {
                 .filter(|f| f.template.is_some())
                 .map(|f| (f.id.as_str(), f.printed_code.as_deref()))
                 .collect(),
+            role_abbr: hb
+                .roles
+                .iter()
+                .filter_map(|r| Some((r.id.as_str(), r.abbr.as_deref()?)))
+                .collect(),
+        }
+    }
+
+    /// A role named briefly: its abbreviation where it has one, else its title.
+    fn role_short(&self, id: &str) -> String {
+        match self.role_abbr.get(id) {
+            Some(a) => a.to_string(),
+            None => self.roles.get(id).copied().unwrap_or(id).to_string(),
         }
     }
 
@@ -270,6 +291,8 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
         human: String::new(),
         seconds: t.seconds,
         working_days: t.working_days,
+        actors: t.actors.clone(),
+        who: Vec::new(),
     };
     let Some((start, end)) = t.parsed else {
         // Words that set no time limit: only the label saying so.
@@ -278,10 +301,18 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
             ..base
         };
     };
-    // A deadline of no time at all reads "po atë ditë", not "brenda 0 ditëve".
+    // A deadline of no time at all reads "menjëherë", or "brenda ditës" where the words
+    // say so, not "brenda 0 ditëve".
     if t.seconds == 0 && end.is_none() {
         return TimingView {
-            human: ui_get(ui, "timing_same_day"),
+            human: ui_get(
+                ui,
+                if t.same_day {
+                    "timing_same_day"
+                } else {
+                    "timing_immediately"
+                },
+            ),
             ..base
         };
     }
@@ -302,9 +333,32 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
             .replace("{to}", &words(&end)),
         None => words(&start),
     };
+    // "dy javë në vit": the period a length of time is counted in.
+    let human = match &t.per {
+        Some(per) => {
+            let period = words(per);
+            let period = period.strip_prefix("1 ").unwrap_or(&period).to_string();
+            format!(
+                "{human} {}",
+                ui_get(ui, "timing_per").replace("{period}", &period)
+            )
+        }
+        None => human,
+    };
     let suffix_key = format!("timing_{}_suffix", t.kind);
+    // The kind's word ("brenda", "kohëzgjatja"; a lead time has none: "14 ditë para"),
+    // then the bound the words set ("maksimumi", "të paktën"), never one they do not.
+    let kind_label = [
+        (t.kind != "before").then(|| ui_get(ui, &format!("timing_{}", t.kind))),
+        t.bound.map(|b| ui_get(ui, &format!("timing_{b}"))),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" ");
     TimingView {
-        kind_label: ui_get(ui, &format!("timing_{}", t.kind)),
+        kind_label,
         kind_suffix: ui.get(&suffix_key).cloned().unwrap_or_default(),
         human,
         ..base
