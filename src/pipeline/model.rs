@@ -101,6 +101,9 @@ pub struct Timing {
     /// Whom the timing binds, where the source names them apart (role ids); empty: every
     /// actor of its step or criterion.
     pub actors: Vec<String>,
+    /// The source names whom the timing binds (`actors:` given, perhaps empty: no one of the
+    /// step's actors).
+    pub named: bool,
     /// `at_most` or `at_least` where the words set a bound ("maksimumi 60 minuta").
     pub bound: Option<&'static str>,
     /// The period a length of time is counted in ("dy javë në vit": P1Y).
@@ -114,7 +117,7 @@ impl Timing {
     /// Whether the timing binds `role`, given the actors of the step or criterion it sits
     /// on: its own actors where it names them, else every one of those.
     pub fn binds(&self, role: &str, owner_actors: &[String]) -> bool {
-        if self.actors.is_empty() {
+        if !self.named {
             owner_actors.iter().any(|a| a == role)
         } else {
             self.actors.iter().any(|a| a == role)
@@ -123,7 +126,7 @@ impl Timing {
 
     /// The roles the timing binds, given the actors of what it sits on.
     pub fn bound_actors<'a>(&'a self, owner_actors: &'a [String]) -> &'a [String] {
-        if self.actors.is_empty() {
+        if !self.named {
             owner_actors
         } else {
             &self.actors

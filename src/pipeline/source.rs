@@ -91,9 +91,10 @@ pub struct TimingSrc {
     pub no_time_limit: Option<S<bool>>,
     /// Whom this timing binds, where the source names them apart from the rest of the
     /// step's actors ("brenda 15 ditëve NJMF-ja …"), or the body whose duty it is where the
-    /// passage has no actor (a commission's duty in a list). Empty: the step's actors.
-    #[serde(default = "empty")]
-    pub actors: Vec<S<String>>,
+    /// passage has no actor (a commission's duty in a list). Left out: the step's actors;
+    /// `[]`: none of them (the source names no one: "kujdestari ligjor do të emërohet").
+    #[serde(default)]
+    pub actors: Option<Vec<S<String>>>,
     /// `at_most` ("maksimumi 60 minuta", "nuk duhet të kalojë 45 minuta", "deri në") or
     /// `at_least` ("nuk mund të jetë më pak se dy javë"): the bound the words set.
     #[serde(default)]

@@ -73,7 +73,8 @@ pub(super) fn opt(v: Option<S<String>>) -> Option<String> {
 /// A timing with one valid duration (or none, where the words set no time limit);
 /// validation reports the others.
 pub fn timing(t: source::TimingSrc) -> Option<Timing> {
-    let actors = values(t.actors);
+    let named = t.actors.is_some();
+    let actors = values(t.actors.unwrap_or_default());
     let bound = match t.bound.as_ref().map(|b| b.value.trim()) {
         Some("at_most") => Some("at_most"),
         Some("at_least") => Some("at_least"),
@@ -86,6 +87,7 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
     };
     if t.no_time_limit.is_some_and(|f| f.value) {
         return Some(Timing {
+            named,
             actors,
             bound: None,
             per: None,
@@ -127,6 +129,7 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
         }
     };
     Some(Timing {
+        named,
         same_day: t.same_day.is_some_and(|f| f.value),
         actors,
         bound,

@@ -73,6 +73,7 @@ impl Validator<'_> {
             for t in &st.timing {
                 self.timing(file, t);
                 self.timing_actors(file, t, Some(&st.actors));
+                self.not_from_example(file, t, &st.text.value);
             }
             self.refs(file, &st.actors, RefKind::Role);
             self.refs(file, &st.forms, RefKind::Form);

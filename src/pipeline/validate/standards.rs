@@ -163,7 +163,7 @@ impl Validator<'_> {
         owner: Option<&[S<String>]>,
     ) {
         let Some(owner) = owner else { return };
-        for a in &t.actors {
+        for a in t.actors.iter().flatten() {
             if !owner.iter().any(|o| o.value.trim() == a.value.trim()) {
                 let list: Vec<&str> = owner.iter().map(|o| o.value.trim()).collect();
                 self.diags
@@ -180,9 +180,29 @@ impl Validator<'_> {
         }
     }
 
+    /// A timing quotes the normative text, never an example the source gives: words found
+    /// only in a quoted block (`> Shembull: …`) set no deadline.
+    pub(super) fn not_from_example(&mut self, file: &Path, t: &TimingSrc, text: &str) {
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = squash(t.text.value.trim());
+        let examples = crate::markdown::examples(text);
+        let in_example = examples.iter().any(|e| squash(e).contains(&words));
+        let in_text = squash(&crate::markdown::without_examples(text)).contains(&words);
+        if in_example && !in_text {
+            self.diags
+                .error(
+                    at(file, &t.text),
+                    format!("expected the words of a timing in the step's own text, found \"{words}\" only in an example"),
+                )
+                .hint("an example (a quoted block, \"Shembull: …\") sets no deadline: drop this timing");
+        }
+    }
+
     pub(super) fn timing(&mut self, file: &Path, t: &TimingSrc) {
         self.text(file, &t.text, "words of the source that set this timing");
-        self.refs(file, &t.actors, RefKind::Role);
+        if let Some(a) = &t.actors {
+            self.refs(file, a, RefKind::Role);
+        }
         if let Some(b) = &t.bound {
             if !matches!(b.value.trim(), "at_most" | "at_least") {
                 self.diags

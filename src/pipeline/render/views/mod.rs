@@ -84,6 +84,8 @@ pub struct TimingView {
     /// Whom the timing binds where the source names them apart (role ids); empty: every
     /// actor of its step or criterion.
     pub actors: Vec<String>,
+    /// Whether the source names them (`actors` may then be empty: no one of the step's).
+    pub named: bool,
     /// Those roles' names (abbreviation where the role has one), for saying whom a
     /// deadline binds beside its words; filled where the titles are known.
     pub who: Vec<String>,
@@ -292,6 +294,7 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
         seconds: t.seconds,
         working_days: t.working_days,
         actors: t.actors.clone(),
+        named: t.named,
         who: Vec::new(),
     };
     let Some((start, end)) = t.parsed else {

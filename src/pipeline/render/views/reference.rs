@@ -299,7 +299,7 @@ pub(super) fn build(cx: &Cx) -> Reference {
         .iter()
         .filter_map(|d| {
             let action = cx.actions.get(&d.owner);
-            let who: Vec<LinkView> = if d.timing.actors.is_empty() {
+            let who: Vec<LinkView> = if !d.timing.named {
                 action.map(|a| a.who.clone()).unwrap_or_default()
             } else {
                 cx.titles

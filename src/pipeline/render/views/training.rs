@@ -290,7 +290,7 @@ pub fn for_role(a: &ActionView, role: &str) -> ActionView {
     let keep: Vec<bool> = a
         .timing
         .iter()
-        .map(|t| t.actors.is_empty() || t.actors.iter().any(|x| x == role))
+        .map(|t| !t.named || t.actors.iter().any(|x| x == role))
         .collect();
     let mut k = keep.iter();
     a.timing.retain(|_| *k.next().unwrap_or(&true));
