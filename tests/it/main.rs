@@ -9,6 +9,7 @@ mod assessment_pages;
 mod assessment_rules;
 mod charts;
 mod content;
+mod derived;
 mod english;
 mod errors;
 mod forms;

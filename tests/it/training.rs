@@ -421,6 +421,24 @@ fn every_handout_prints_on_a4_with_every_step() {
             missing.is_empty(),
             "{id}: steps missing from the PDF: {missing:?}"
         );
+        // Every paragraph of every step, not only its first (issue 25): the whole text.
+        let mut cut = Vec::new();
+        for s in p["steps"].as_array().unwrap() {
+            let number = s["number"].as_str().unwrap();
+            for para in s["text"].as_str().unwrap().split("\n\n") {
+                let plain = letters(&doracak::markdown::to_plain(para));
+                if !plain.is_empty() && !contains(&text, &plain) {
+                    cut.push(format!(
+                        "{number}: {}",
+                        para.chars().take(60).collect::<String>()
+                    ));
+                }
+            }
+        }
+        assert!(
+            cut.is_empty(),
+            "{id}: paragraphs missing from the PDF: {cut:#?}"
+        );
         report.push(format!("{id}: {pages} pages"));
     }
     eprintln!("handouts: {}", report.join(", "));

@@ -348,18 +348,19 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
         }
         None => human,
     };
+    // The bound the words set ("maksimumi 60 minuta", "të paktën 2 javë"), never one they
+    // do not; part of the duration's words, so the register's badge shows it too.
+    let human = match t.bound {
+        Some(b) => format!("{} {human}", ui_get(ui, &format!("timing_{b}"))),
+        None => human,
+    };
     let suffix_key = format!("timing_{}_suffix", t.kind);
-    // The kind's word ("brenda", "kohëzgjatja"; a lead time has none: "14 ditë para"),
-    // then the bound the words set ("maksimumi", "të paktën"), never one they do not.
-    let kind_label = [
-        (t.kind != "before").then(|| ui_get(ui, &format!("timing_{}", t.kind))),
-        t.bound.map(|b| ui_get(ui, &format!("timing_{b}"))),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(" ");
+    // The kind's word ("brenda", "kohëzgjatja"); a lead time has none: "14 ditë para".
+    let kind_label = if t.kind == "before" {
+        String::new()
+    } else {
+        ui_get(ui, &format!("timing_{}", t.kind))
+    };
     TimingView {
         kind_label,
         kind_suffix: ui.get(&suffix_key).cloned().unwrap_or_default(),
