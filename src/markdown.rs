@@ -289,3 +289,14 @@ mod tests {
         assert_eq!(to_inline_html("Standardi *1*"), "Standardi <em>1</em>");
     }
 }
+
+#[cfg(test)]
+mod example_tests {
+    #[test]
+    fn a_quoted_block_is_an_example_and_no_normative_text() {
+        let md = "Rregulli.\n\n> **Shembull:** çdo 60 ditë.\n\nPastaj.";
+        assert!(super::to_html(md).contains("<blockquote class=\"example\">"));
+        assert_eq!(super::without_examples(md), "Rregulli.\n\n\nPastaj.");
+        assert_eq!(super::examples(md), vec!["**Shembull:** çdo 60 ditë."]);
+    }
+}

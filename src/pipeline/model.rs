@@ -162,12 +162,16 @@ pub struct Section {
     pub text: Option<String>,
     pub items: Vec<String>,
     pub timing: Vec<Timing>,
+    /// The step the source prints the passage before, where it stands between steps.
+    pub before_step: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct Step {
     pub id: String,
     pub number: String,
+    /// The number or letter the source prints ("a)", "1."), where it prints one.
+    pub printed: Option<String>,
     pub group: Option<String>,
     pub title: Option<String>,
     pub text: String,

@@ -148,12 +148,20 @@ pub struct SectionSrc {
     /// Deadlines the passage itself sets (a duty in a list, not a step).
     #[serde(default = "empty")]
     pub timing: Vec<TimingSrc>,
+    /// The number of the step the source prints this passage before: the page shows it
+    /// there, between the steps, not after all of them.
+    #[serde(default)]
+    pub before_step: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StepSrc {
     pub number: S<String>,
+    /// The number or letter the source prints for this item ("a)", "1."), where it is not
+    /// "Hapi N": the page shows it as printed.
+    #[serde(default)]
+    pub printed: Option<S<String>>,
     #[serde(default)]
     pub group: Option<S<String>>,
     #[serde(default)]

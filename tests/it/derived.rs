@@ -315,3 +315,76 @@ fn no_quiz_question_holds_its_answer() {
     assert!(total > 500, "{total} questions");
     assert!(given.is_empty(), "{} give-aways: {given:#?}", given.len());
 }
+
+/// Where `needle` first stands on a page (panics where it does not).
+fn at(page: &str, needle: &str) -> usize {
+    page.find(needle)
+        .unwrap_or_else(|| panic!("not on the page: {needle}"))
+}
+
+#[test]
+fn passages_footnotes_and_numbering_stand_as_printed() {
+    // 21: the introduction and "3. Proceset e punës … Specifikisht:" before steps 1.1–1.5.
+    let p = site_page("procedura/informimi.html");
+    assert!(at(&p, "Specifikisht:") < at(&p, "id=\"informimi.1.1\""));
+    assert!(at(&p, "— Hyrje</h2>") < at(&p, "id=\"informimi.1.1\""));
+    // … and "Mjete pune" numbered 1.–3. as printed.
+    let tools = &p[at(&p, "2. Mjete pune për punonjësin social")..];
+    assert!(tools.split("</section>").next().unwrap().contains("<ol>"));
+    // 20: the passages after the duties stand before step 22, the duties keep a)–f).
+    let p = site_page("procedura/struktura-bashkiake.html");
+    assert!(
+        at(&p, "Cilat mund të ishin alternativat e zgjidhjes?")
+            < at(&p, "id=\"struktura-bashkiake.22\"")
+    );
+    assert!(at(&p, "id=\"struktura-bashkiake.21\"") < at(&p, "Për të realizuar funksionet"));
+    assert!(p.contains("href=\"#struktura-bashkiake.1\">a)</a>"));
+    assert!(p.contains("href=\"#struktura-bashkiake.9\">f)</a>"));
+    assert!(!p.contains(">Hapi 1</a>"));
+    // Footnotes: marker in the text, the note below a rule; notes 2 and 3 no longer read
+    // as part of the staffing requirement.
+    assert!(p.contains("dhe 37¹ ka përcaktuar"));
+    assert!(p.contains("3 000 fëmijë²;"));
+    let staffing = &p[at(&p, "Për të realizuar funksionet")..];
+    let staffing = staffing.split("</section>").next().unwrap();
+    assert!(at(staffing, "<hr") < at(staffing, "2 Kjo në përputhje me Ligjin"));
+    assert!(!p.contains("b) Njësia e vlerësimit të nevojave dhe referimit, e krijuar në nivelin e njësive administrative.</p>\n<p>Nenet 36"));
+    // 01: the conditions and third persons before the post-interview "1." and "2.".
+    let p = site_page("procedura/identifikimi-fillestar.html");
+    assert!(
+        at(&p, "Kushtet për zhvillimin e intervistës") < at(&p, "id=\"identifikimi-fillestar.15\"")
+    );
+    assert!(
+        at(&p, "id=\"identifikimi-fillestar.14\"") < at(&p, "Kushtet për zhvillimin e intervistës")
+    );
+    assert!(p.contains("href=\"#identifikimi-fillestar.15\">1.</a>"));
+    // 02: the commission between steps 15 and 16; the interview's conditions before 10.
+    let p = site_page("procedura/identifikimi-formal.html");
+    let duties = at(&p, "Detyrat e Komisionit të Posaçëm Ndërinstitucional</h2>");
+    assert!(at(&p, "id=\"identifikimi-formal.15\"") < duties);
+    assert!(duties < at(&p, "id=\"identifikimi-formal.16\""));
+    assert!(
+        at(&p, "Kushtet e intervistimit formal janë</h2>")
+            < at(&p, "id=\"identifikimi-formal.10\"")
+    );
+}
+
+#[test]
+fn a_passage_placed_before_an_unknown_step_is_refused() {
+    let dir = crate::common::minimal_copy();
+    let sop = dir.path().join("content/sop");
+    std::fs::create_dir_all(&sop).unwrap();
+    std::fs::write(
+        sop.join("97-radha.yaml"),
+        "title: Radha\ncollection: psv\nsections:\n  - title: Kushtet\n    before_step: \"9\"\nsteps:\n  - number: \"1\"\n    text: Hapi.\n",
+    )
+    .unwrap();
+    let out = crate::common::build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("97-radha.yaml:5:")
+            && err.contains("expected the number of a step of this procedure (1), found \"9\""),
+        "{err}"
+    );
+}

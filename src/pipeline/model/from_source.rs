@@ -152,6 +152,7 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
         .map(|s| Step {
             id: format!("{slug}.{}", s.number.value.trim()),
             number: s.number.value,
+            printed: opt(s.printed),
             group: opt(s.group),
             title: opt(s.title),
             text: s.text.value,
@@ -181,6 +182,7 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
                 text: opt(s.text),
                 items: values(s.items),
                 timing: s.timing.into_iter().filter_map(timing).collect(),
+                before_step: s.before_step.map(|b| b.value.trim().to_string()),
             })
             .collect(),
         steps,

@@ -50,6 +50,25 @@ impl Validator<'_> {
                 self.timing(file, t);
             }
         }
+        // A passage printed between steps names a step of this procedure.
+        for s in &p.sections {
+            if let Some(b) = &s.before_step {
+                let n = b.value.trim();
+                if !p.steps.iter().any(|st| st.number.value.trim() == n) {
+                    let numbers: Vec<&str> =
+                        p.steps.iter().map(|st| st.number.value.trim()).collect();
+                    self.diags
+                        .error(
+                            at(file, b),
+                            format!(
+                                "expected the number of a step of this procedure ({}), found \"{n}\"",
+                                numbers.join(", ")
+                            ),
+                        )
+                        .hint("`before_step` places the passage before that step, where the source prints it");
+                }
+            }
+        }
         let mut seen: HashMap<String, Pos> = HashMap::new();
         for st in &p.steps {
             let n = st.number.value.trim().to_string();
