@@ -172,6 +172,8 @@ pub struct Step {
     pub number: String,
     /// The number or letter the source prints ("a)", "1."), where it prints one.
     pub printed: Option<String>,
+    /// An alternative to the step before it, not its sequel.
+    pub alternative: bool,
     pub group: Option<String>,
     pub title: Option<String>,
     pub text: String,

@@ -162,6 +162,10 @@ pub struct StepSrc {
     /// "Hapi N": the page shows it as printed.
     #[serde(default)]
     pub printed: Option<S<String>>,
+    /// `true`: the source gives this step as an alternative to the step before it (one of
+    /// several cases, "Nëse …"), not as its sequel.
+    #[serde(default)]
+    pub alternative: Option<S<bool>>,
     #[serde(default)]
     pub group: Option<S<String>>,
     #[serde(default)]

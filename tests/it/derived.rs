@@ -166,7 +166,7 @@ fn a_timing_names_only_actors_of_its_step() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(
-        err.contains(&format!("98-afati.yaml:9:"))
+        err.contains("98-afati.yaml:9:")
             && err.contains(&format!(
                 "expected one of the actors of this step or criterion (), found \"{role}\""
             )),

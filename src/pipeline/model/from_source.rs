@@ -153,6 +153,7 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
             id: format!("{slug}.{}", s.number.value.trim()),
             number: s.number.value,
             printed: opt(s.printed),
+            alternative: s.alternative.is_some_and(|a| a.value),
             group: opt(s.group),
             title: opt(s.title),
             text: s.text.value,

@@ -38,7 +38,7 @@ impl Ask {
 pub enum Answer {
     Role(String),
     Form(String),
-    Timing(Timing),
+    Timing(Box<Timing>),
 }
 
 impl Answer {
@@ -161,7 +161,7 @@ fn answers(step: &Step, ask: Ask) -> Vec<Answer> {
             .iter()
             .filter(|t| t.kind != "none")
             .cloned()
-            .map(Answer::Timing)
+            .map(|t| Answer::Timing(Box::new(t)))
             .collect(),
     };
     let mut seen = BTreeSet::new();

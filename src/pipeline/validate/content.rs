@@ -69,6 +69,13 @@ impl Validator<'_> {
                 }
             }
         }
+        if let Some(first) = p.steps.first()
+            && let Some(a) = first.alternative.as_ref().filter(|a| a.value)
+        {
+            self.diags
+                .error(at(file, a), "expected `alternative: true` on a step after another, found it on the first step")
+                .hint("an alternative is one of several cases after the same step: mark the second case and those after it");
+        }
         let mut seen: HashMap<String, Pos> = HashMap::new();
         for st in &p.steps {
             let n = st.number.value.trim().to_string();

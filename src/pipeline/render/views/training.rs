@@ -207,7 +207,17 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
                         .timing
                         .iter()
                         .filter(|t| t.kind != "none")
-                        .map(|t| timing_words(&timing_view(t, cx.ui)))
+                        .map(|t| {
+                            let words = timing_words(&timing_view(t, cx.ui));
+                            // A deadline of some of the step's actors says whose it is.
+                            if t.named && !t.actors.is_empty() {
+                                let who: Vec<String> =
+                                    t.actors.iter().map(|a| cx.titles.role_short(a)).collect();
+                                format!("{}: {words}", who.join(", "))
+                            } else {
+                                words
+                            }
+                        })
                         .collect();
                     (!words.is_empty()).then(|| words.join("; "))
                 },
@@ -215,11 +225,10 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
                     .titles
                     .form_links(&st.forms)
                     .into_iter()
-                    .map(|f| {
-                        f.code
-                            .unwrap_or_else(|| diagram::wrap(&f.title, 22, 1).pop().unwrap_or(f.id))
-                    })
+                    .map(|f| f.code.unwrap_or(f.title))
                     .collect(),
+                url: cx.addr.in_procedure(&p.id, &st.id),
+                alternative: st.alternative,
             })
             .collect(),
     };
