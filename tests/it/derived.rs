@@ -388,3 +388,22 @@ fn a_passage_placed_before_an_unknown_step_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn the_three_form_defects_are_gone() {
+    // MR5 §4 prints "i referuar më lartë," once; MR3 §7 prints the combined school-and-work
+    // box once; MR8 §2's period is a row with its label, not a shaded header bar.
+    let text = |id: &str| plain(&site_page(&format!("formulari/{id}.html")));
+    assert_eq!(text("MR5").matches("i referuar më lartë,").count(), 1);
+    assert_eq!(
+        text("MR3")
+            .matches("Kombinon shkollën dhe punën (punë ekonomike")
+            .count(),
+        1
+    );
+    let mr8 = site_page("formulari/MR8.html");
+    assert!(mr8.contains(
+        "<th scope=\"row\">Periudha që mbulohet nga plani i rishikuar i shërbimeve</th>"
+    ));
+    assert!(!mr8.contains("<th scope=\"col\" class=\"col-period\">Periudha"));
+}
