@@ -407,3 +407,72 @@ fn the_three_form_defects_are_gone() {
     ));
     assert!(!mr8.contains("<th scope=\"col\" class=\"col-period\">Periudha"));
 }
+
+#[test]
+fn the_diagram_is_presented_one_band_at_a_time_by_keyboard() {
+    use crate::common::browser::{browser, eval, file_url, open, wait_for};
+    let Some(browser) = browser("the_diagram_is_presented_one_band_at_a_time_by_keyboard") else {
+        return;
+    };
+    let page = shipped_site().join("site/procedura/identifikimi-formal.html");
+    let tab = open(&browser, &file_url(&page));
+    let shown = "Array.from(document.querySelectorAll('#identifikimi-formal-bands .diagram-band')).filter(b => b.offsetParent !== null).map(b => b.querySelector('figcaption').textContent)";
+    wait_for(
+        &tab,
+        "!document.querySelector('[data-diagram-present]').hidden",
+        "the present button",
+    );
+    let bands = eval(
+        &tab,
+        "document.querySelectorAll('#identifikimi-formal-bands .diagram-band').length",
+    )
+    .as_u64()
+    .unwrap();
+    assert!(bands > 2, "{bands} bands");
+    eval(
+        &tab,
+        "(document.querySelector('[data-diagram-present]').click(), true)",
+    );
+    wait_for(
+        &tab,
+        "document.getElementById('identifikimi-formal-bands').classList.contains('presenting')",
+        "presenting",
+    );
+    // Full window, one band.
+    let full = eval(
+        &tab,
+        "(function(){var r=document.getElementById('identifikimi-formal-bands').getBoundingClientRect();return r.width>=window.innerWidth-1&&r.height>=window.innerHeight-1;})()",
+    );
+    assert_eq!(full, serde_json::Value::Bool(true));
+    let first = eval(&tab, shown);
+    assert_eq!(first.as_array().unwrap().len(), 1, "{first}");
+    tab.press_key("ArrowRight").unwrap();
+    wait_for(
+        &tab,
+        &format!(
+            "JSON.stringify({shown}) !== {}",
+            serde_json::to_string(&first.to_string()).unwrap()
+        ),
+        "the next band",
+    );
+    let second = eval(&tab, shown);
+    assert_eq!(second.as_array().unwrap().len(), 1);
+    assert_ne!(first, second);
+    tab.press_key("ArrowLeft").unwrap();
+    wait_for(
+        &tab,
+        &format!(
+            "JSON.stringify({shown}) === {}",
+            serde_json::to_string(&first.to_string()).unwrap()
+        ),
+        "back to the first band",
+    );
+    tab.press_key("Escape").unwrap();
+    wait_for(
+        &tab,
+        "!document.getElementById('identifikimi-formal-bands').classList.contains('presenting')",
+        "closed",
+    );
+    let all = eval(&tab, shown);
+    assert_eq!(all.as_array().unwrap().len() as u64, bands);
+}

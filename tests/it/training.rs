@@ -183,9 +183,26 @@ fn every_procedure_has_a_well_formed_diagram_with_every_step_and_one_lane_per_ac
         let mut boxes: Vec<String> = Vec::new();
         let mut lanes: BTreeSet<String> = BTreeSet::new();
         for svg in &bands {
+            // A group with a name (its boxes are links, which an image would hide).
             assert!(
-                svg.contains(r#"role="img""#) && svg.contains("aria-labelledby="),
-                "{id}: the diagram is an image with a name"
+                svg.contains(r#"role="group""#) && svg.contains("aria-labelledby="),
+                "{id}: the diagram is a group with a name"
+            );
+            // Every box whole and a link to its step (issue 25).
+            for b in svg.split("<a class=\"dg-step-link\" href=\"").skip(1) {
+                let href = b.split('"').next().unwrap();
+                assert!(
+                    href.starts_with(&format!("{id}.html#{id}."))
+                        || href.contains(&format!("procedura/{id}.html#{id}.")),
+                    "{id}: a box links to its step: {href}"
+                );
+                let body = b.split("</a>").next().unwrap();
+                assert!(!body.contains('…'), "{id}: a box cut short: {body}");
+            }
+            assert_eq!(
+                svg.matches("<a class=\"dg-step-link\"").count(),
+                svg.matches("class=\"dg-box").count(),
+                "{id}: every box a link"
             );
             for (class, text) in svg_texts(svg) {
                 match class.as_str() {
