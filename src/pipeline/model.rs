@@ -101,6 +101,40 @@ pub struct Timing {
     /// The parsed durations, for wording them in the reader's language.
     #[serde(skip)]
     pub parsed: Option<(duration::Duration, Option<duration::Duration>)>,
+    /// Whom the timing binds, where the source names them apart (role ids); empty: every
+    /// actor of its step or criterion.
+    pub actors: Vec<String>,
+    /// The source names whom the timing binds (`actors:` given, perhaps empty: no one of the
+    /// step's actors).
+    pub named: bool,
+    /// `at_most` or `at_least` where the words set a bound ("maksimumi 60 minuta").
+    pub bound: Option<&'static str>,
+    /// The period a length of time is counted in ("dy javë në vit": P1Y).
+    #[serde(skip)]
+    pub per: Option<duration::Duration>,
+    /// "brenda ditës": a deadline of the same day, not "menjëherë" (both `P0D`).
+    pub same_day: bool,
+}
+
+impl Timing {
+    /// Whether the timing binds `role`, given the actors of the step or criterion it sits
+    /// on: its own actors where it names them, else every one of those.
+    pub fn binds(&self, role: &str, owner_actors: &[String]) -> bool {
+        if !self.named {
+            owner_actors.iter().any(|a| a == role)
+        } else {
+            self.actors.iter().any(|a| a == role)
+        }
+    }
+
+    /// The roles the timing binds, given the actors of what it sits on.
+    pub fn bound_actors<'a>(&'a self, owner_actors: &'a [String]) -> &'a [String] {
+        if !self.named {
+            owner_actors
+        } else {
+            &self.actors
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -131,12 +165,18 @@ pub struct Section {
     pub text: Option<String>,
     pub items: Vec<String>,
     pub timing: Vec<Timing>,
+    /// The step the source prints the passage before, where it stands between steps.
+    pub before_step: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct Step {
     pub id: String,
     pub number: String,
+    /// The number or letter the source prints ("a)", "1."), where it prints one.
+    pub printed: Option<String>,
+    /// An alternative to the step before it, not its sequel.
+    pub alternative: bool,
     pub group: Option<String>,
     pub title: Option<String>,
     pub text: String,
@@ -468,6 +508,13 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
             }
         }
         for sec in &p.sections {
+            // A passage with a timing of its own body (a commission's duty) acts for it.
+            for r in sec.timing.iter().flat_map(|t| &t.actors) {
+                let at = acts.entry(r).or_default();
+                if !at.contains(&sec.id) {
+                    at.push(sec.id.clone());
+                }
+            }
             for t in &sec.timing {
                 deadlines.push(Deadline {
                     owner: sec.id.clone(),

@@ -91,6 +91,22 @@ pub struct TimingSrc {
     /// `true`: the words set no time limit at all ("mbikqyrje 24 orë", round the clock).
     #[serde(default)]
     pub no_time_limit: Option<S<bool>>,
+    /// Whom this timing binds, where the source names them apart from the rest of the
+    /// step's actors ("brenda 15 ditëve NJMF-ja …"), or the body whose duty it is where the
+    /// passage has no actor (a commission's duty in a list). Left out: the step's actors;
+    /// `[]`: none of them (the source names no one: "kujdestari ligjor do të emërohet").
+    #[serde(default)]
+    pub actors: Option<Vec<S<String>>>,
+    /// `at_most` ("maksimumi 60 minuta", "nuk duhet të kalojë 45 minuta", "deri në") or
+    /// `at_least` ("nuk mund të jetë më pak se dy javë"): the bound the words set.
+    #[serde(default)]
+    pub bound: Option<S<String>>,
+    /// The period a length of time is counted in ("dy javë në vit": `per: P1Y`).
+    #[serde(default)]
+    pub per: Option<S<String>>,
+    /// `true` with `within: P0D`: "brenda ditës" (within the day), not "menjëherë".
+    #[serde(default)]
+    pub same_day: Option<S<bool>>,
 }
 
 /// `content/sop/NN-slug.yaml`
@@ -134,12 +150,24 @@ pub struct SectionSrc {
     /// Deadlines the passage itself sets (a duty in a list, not a step).
     #[serde(default = "empty")]
     pub timing: Vec<TimingSrc>,
+    /// The number of the step the source prints this passage before: the page shows it
+    /// there, between the steps, not after all of them.
+    #[serde(default)]
+    pub before_step: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StepSrc {
     pub number: S<String>,
+    /// The number or letter the source prints for this item ("a)", "1."), where it is not
+    /// "Hapi N": the page shows it as printed.
+    #[serde(default)]
+    pub printed: Option<S<String>>,
+    /// `true`: the source gives this step as an alternative to the step before it (one of
+    /// several cases, "Nëse …"), not as its sequel.
+    #[serde(default)]
+    pub alternative: Option<S<bool>>,
     #[serde(default)]
     pub group: Option<S<String>>,
     #[serde(default)]

@@ -14,6 +14,7 @@ mod content;
 mod editions;
 mod editions_browser;
 mod csv_cells;
+mod derived;
 mod english;
 mod errors;
 mod forms;

@@ -224,7 +224,11 @@ fn every_locale_pack_words_each_timing_kind() {
         };
         for key in [
             "timing_within",
-            "timing_before",
+            "timing_immediately",
+            "timing_same_day",
+            "timing_at_most",
+            "timing_at_least",
+            "timing_per",
             "timing_none",
             "timing_range",
             "deadlines_before",
@@ -265,11 +269,8 @@ fn every_locale_pack_words_each_timing_kind() {
             ),
             (
                 "before",
-                format!(
-                    "{} 14 {}{suffix}",
-                    get("timing_before"),
-                    get("duration_day_many")
-                ),
+                // No "at least" the words do not say: "14 ditë para".
+                format!("14 {}{suffix}", get("duration_day_many")),
             ),
             ("duration", format!("{} {range}", get("timing_duration"))),
             ("none", get("timing_none").to_string()),

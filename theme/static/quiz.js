@@ -48,6 +48,9 @@
       ? say("quiz_correct", {}, "Correct.")
       : say("quiz_wrong", { answer: q.getAttribute("data-answer") }, "The correct answer: " + q.getAttribute("data-answer"));
     q.querySelector("[data-quiz-step]").hidden = false;
+    // The sentence of the source that holds the answer.
+    var source = q.querySelector("[data-quiz-source]");
+    if (source) { source.hidden = false; }
     showScore();
   }
 

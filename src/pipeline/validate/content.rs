@@ -50,6 +50,32 @@ impl Validator<'_> {
                 self.timing(file, t);
             }
         }
+        // A passage printed between steps names a step of this procedure.
+        for s in &p.sections {
+            if let Some(b) = &s.before_step {
+                let n = b.value.trim();
+                if !p.steps.iter().any(|st| st.number.value.trim() == n) {
+                    let numbers: Vec<&str> =
+                        p.steps.iter().map(|st| st.number.value.trim()).collect();
+                    self.diags
+                        .error(
+                            at(file, b),
+                            format!(
+                                "expected the number of a step of this procedure ({}), found \"{n}\"",
+                                numbers.join(", ")
+                            ),
+                        )
+                        .hint("`before_step` places the passage before that step, where the source prints it");
+                }
+            }
+        }
+        if let Some(first) = p.steps.first()
+            && let Some(a) = first.alternative.as_ref().filter(|a| a.value)
+        {
+            self.diags
+                .error(at(file, a), "expected `alternative: true` on a step after another, found it on the first step")
+                .hint("an alternative is one of several cases after the same step: mark the second case and those after it");
+        }
         let mut seen: HashMap<String, Pos> = HashMap::new();
         for st in &p.steps {
             let n = st.number.value.trim().to_string();
@@ -72,6 +98,8 @@ impl Validator<'_> {
             self.text(file, &st.text, "step text");
             for t in &st.timing {
                 self.timing(file, t);
+                self.timing_actors(file, t, Some(&st.actors));
+                self.not_from_example(file, t, &st.text.value);
             }
             self.refs(file, &st.actors, RefKind::Role);
             self.refs(file, &st.forms, RefKind::Form);

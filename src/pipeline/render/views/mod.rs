@@ -85,6 +85,14 @@ pub struct TimingView {
     /// Calendar length for sorting (working days counted 7/5).
     pub seconds: u64,
     pub working_days: bool,
+    /// Whom the timing binds where the source names them apart (role ids); empty: every
+    /// actor of its step or criterion.
+    pub actors: Vec<String>,
+    /// Whether the source names them (`actors` may then be empty: no one of the step's).
+    pub named: bool,
+    /// Those roles' names (abbreviation where the role has one), for saying whom a
+    /// deadline binds beside its words; filled where the titles are known.
+    pub who: Vec<String>,
 }
 
 /// Everything the templates need, built once per build.
@@ -168,6 +176,8 @@ pub(super) struct Titles<'a> {
     forms: HashMap<&'a str, &'a str>,
     /// Forms encoded field by field: id → printed code.
     printed: HashMap<&'a str, Option<&'a str>>,
+    /// Roles' abbreviations, where the source gives one.
+    role_abbr: HashMap<&'a str, &'a str>,
 }
 
 /// A role's title as readers see it wherever it is named: with its jurisdiction, where it
@@ -212,6 +222,19 @@ impl<'a> Titles<'a> {
                 .filter(|f| f.template.is_some())
                 .map(|f| (f.id.as_str(), f.printed_code.as_deref()))
                 .collect(),
+            role_abbr: hb
+                .roles
+                .iter()
+                .filter_map(|r| Some((r.id.as_str(), r.abbr.as_deref()?)))
+                .collect(),
+        }
+    }
+
+    /// A role named briefly: its abbreviation where it has one, else its title.
+    fn role_short(&self, id: &str) -> String {
+        match self.role_abbr.get(id) {
+            Some(a) => a.to_string(),
+            None => self.roles.get(id).copied().unwrap_or(id).to_string(),
         }
     }
 
@@ -279,6 +302,9 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
         human: String::new(),
         seconds: t.seconds,
         working_days: t.working_days,
+        actors: t.actors.clone(),
+        named: t.named,
+        who: Vec::new(),
     };
     let Some((start, end)) = t.parsed else {
         // Words that set no time limit: only the label saying so.
@@ -287,10 +313,18 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
             ..base
         };
     };
-    // A deadline of no time at all reads "po atë ditë", not "brenda 0 ditëve".
+    // A deadline of no time at all reads "menjëherë", or "brenda ditës" where the words
+    // say so, not "brenda 0 ditëve".
     if t.seconds == 0 && end.is_none() {
         return TimingView {
-            human: ui_get(ui, "timing_same_day"),
+            human: ui_get(
+                ui,
+                if t.same_day {
+                    "timing_same_day"
+                } else {
+                    "timing_immediately"
+                },
+            ),
             ..base
         };
     }
@@ -311,9 +345,33 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
             .replace("{to}", &words(&end)),
         None => words(&start),
     };
+    // "dy javë në vit": the period a length of time is counted in.
+    let human = match &t.per {
+        Some(per) => {
+            let period = words(per);
+            let period = period.strip_prefix("1 ").unwrap_or(&period).to_string();
+            format!(
+                "{human} {}",
+                ui_get(ui, "timing_per").replace("{period}", &period)
+            )
+        }
+        None => human,
+    };
+    // The bound the words set ("maksimumi 60 minuta", "të paktën 2 javë"), never one they
+    // do not; part of the duration's words, so the register's badge shows it too.
+    let human = match t.bound {
+        Some(b) => format!("{} {human}", ui_get(ui, &format!("timing_{b}"))),
+        None => human,
+    };
     let suffix_key = format!("timing_{}_suffix", t.kind);
+    // The kind's word ("brenda", "kohëzgjatja"); a lead time has none: "14 ditë para".
+    let kind_label = if t.kind == "before" {
+        String::new()
+    } else {
+        ui_get(ui, &format!("timing_{}", t.kind))
+    };
     TimingView {
-        kind_label: ui_get(ui, &format!("timing_{}", t.kind)),
+        kind_label,
         kind_suffix: ui.get(&suffix_key).cloned().unwrap_or_default(),
         human,
         ..base

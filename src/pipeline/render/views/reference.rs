@@ -128,7 +128,10 @@ pub struct DeadlineView {
     pub owner_kind: &'static str,
     /// Who does what, and in which collection (`standards` for a criterion).
     pub action: Option<super::ActionView>,
-    /// The ids of the roles who act, space-separated (for the register's filter).
+    /// Whom the deadline binds: the timing's own actors where it names them, else every
+    /// actor of its step or criterion.
+    pub who: Vec<LinkView>,
+    /// The ids of those roles, space-separated (for the register's filter).
     pub roles: String,
 }
 
@@ -339,18 +342,24 @@ pub(super) fn build(cx: &Cx) -> Reference {
         .deadlines
         .iter()
         .filter_map(|d| {
+            let action = cx.actions.get(&d.owner);
+            let who: Vec<LinkView> = if !d.timing.named {
+                action.map(|a| a.who.clone()).unwrap_or_default()
+            } else {
+                cx.titles
+                    .links(&d.timing.actors, &cx.titles.roles, |id| cx.addr.role(id))
+            };
             Some(DeadlineView {
                 timing: timing_view(&d.timing, cx.ui),
                 owner: cx.places.get(&d.owner)?.clone(),
                 owner_kind: d.owner_kind,
-                roles: cx.actions.get(&d.owner).map_or_else(String::new, |a| {
-                    a.who
-                        .iter()
-                        .map(|r| r.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                }),
-                action: cx.actions.get(&d.owner).cloned(),
+                roles: who
+                    .iter()
+                    .map(|r| r.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                who,
+                action: action.cloned(),
             })
         })
         .collect::<Vec<_>>();

@@ -104,7 +104,7 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
                 headings: r.headings.clone(),
                 criteria,
                 steps,
-                card: super::training::card(&r.acts_in, &cx.actions, cx),
+                card: super::training::card(&r.id, &r.acts_in, &cx.actions, cx),
                 quiz_url: None,
             }
         })
