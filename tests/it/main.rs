@@ -4,6 +4,7 @@
 mod common;
 
 mod a11y;
+mod a11y_states;
 mod assessment_browser;
 mod assessment_pages;
 mod assessment_rules;
