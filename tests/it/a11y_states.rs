@@ -112,7 +112,10 @@ fn axe_over_every_page_finds_nothing_serious_or_critical() {
         let v = axe_run(&tab, &axe, path);
         tally(path, &v, &mut counts, &mut failures);
     }
-    println!("axe over {} pages, violations by impact: {counts:?}", all.len());
+    println!(
+        "axe over {} pages, violations by impact: {counts:?}",
+        all.len()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -135,7 +138,10 @@ fn axe_over_the_interactive_states_finds_nothing_serious_or_critical() {
 
     // The search box open with results, then with none.
     let tab = open(&browser, &file_url(&site.join("index.html")));
-    tab.wait_for_element("#search-input").unwrap().click().unwrap();
+    tab.wait_for_element("#search-input")
+        .unwrap()
+        .click()
+        .unwrap();
     tab.type_str("afati").unwrap();
     wait_for(
         &tab,
@@ -232,7 +238,10 @@ fn axe_over_the_interactive_states_finds_nothing_serious_or_critical() {
     // The phone menu open.
     let tab = open(&browser, &file_url(&site.join("index.html")));
     resize(&tab, 390, 844, true);
-    tab.wait_for_element(".nav-toggle").unwrap().click().unwrap();
+    tab.wait_for_element(".nav-toggle")
+        .unwrap()
+        .click()
+        .unwrap();
     wait_for(
         &tab,
         "document.querySelector('.nav-toggle').getAttribute('aria-expanded') === 'true'",
@@ -382,13 +391,22 @@ fn the_search_list_follows_the_combobox_pattern() {
         &tab,
         "(() => { const i = document.getElementById('search-input'); const a = document.getElementById(i.getAttribute('aria-activedescendant')); const s = getComputedStyle(a); const sel = [...document.querySelectorAll('#search-list [aria-selected=true]')]; return { focus: document.activeElement.id, active: a.id, index: [...a.parentNode.children].indexOf(a), selected: sel.length === 1 && sel[0] === a, outline: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor }; })()",
     );
-    assert_eq!(step["focus"], "search-input", "focus stays in the input: {step}");
-    assert_eq!(step["index"], 1, "two steps down, the second option: {step}");
+    assert_eq!(
+        step["focus"], "search-input",
+        "focus stays in the input: {step}"
+    );
+    assert_eq!(
+        step["index"], 1,
+        "two steps down, the second option: {step}"
+    );
     assert_eq!(
         step["selected"], true,
         "aria-selected in step with aria-activedescendant: {step}"
     );
-    assert_ne!(step["outline"], "none", "the active option is outlined: {step}");
+    assert_ne!(
+        step["outline"], "none",
+        "the active option is outlined: {step}"
+    );
     assert!(step["width"].as_f64().unwrap() >= 2.0, "{step}");
     // The outline colour against white: at least 3:1.
     let contrast = eval(
@@ -446,8 +464,7 @@ fn the_search_list_follows_the_combobox_pattern() {
 
 #[test]
 fn diagrams_and_the_overview_chart_stay_readable_on_a_phone() {
-    let Some(browser) = browser("diagrams_and_the_overview_chart_stay_readable_on_a_phone")
-    else {
+    let Some(browser) = browser("diagrams_and_the_overview_chart_stay_readable_on_a_phone") else {
         return;
     };
     let site = shipped_site().join("site");
@@ -466,9 +483,15 @@ fn diagrams_and_the_overview_chart_stay_readable_on_a_phone() {
         r["min"].as_f64().unwrap() >= 10.0 - 1e-6,
         "diagram text at least 10 px: {r}"
     );
-    assert!(r["pageWide"].as_u64().unwrap() <= 390, "the page stays 390 px: {r}");
+    assert!(
+        r["pageWide"].as_u64().unwrap() <= 390,
+        "the page stays 390 px: {r}"
+    );
     assert_eq!(r["scrolls"], true, "the diagram scrolls on its own: {r}");
-    assert_eq!(r["focusable"], true, "its scroll is reachable by keyboard: {r}");
+    assert_eq!(
+        r["focusable"], true,
+        "its scroll is reachable by keyboard: {r}"
+    );
 
     // The overview's chart with one assessment imported.
     navigate(&tab, &file_url(&site.join("vleresim/index.html")));

@@ -14,6 +14,7 @@ mod english;
 mod errors;
 mod forms;
 mod forms_browser;
+mod forms_fill;
 mod html_valid;
 mod init;
 mod interop;

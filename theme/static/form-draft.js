@@ -24,7 +24,7 @@
   function tell(msg) { if (status) { status.textContent = msg; } }
 
   function fileName() {
-    return formLabel.replace(/[^A-Za-z0-9._-]+/g, "-") + "-" + say("form_draft_file", {}, "draft") + "-" + today() + ".json";
+    return formId.replace(/[^A-Za-z0-9._-]+/g, "-") + "-" + say("form_draft_file", {}, "draft") + "-" + today() + ".json";
   }
 
   function serialize() {
