@@ -152,6 +152,11 @@ fn filled_mr3_prints_six_sheets_and_a_continuation_when_text_overflows() {
         "{mark}"
     );
     let over = print_tab(&tab);
+    // DORACAK_KEEP_PDF=dir keeps the printout to look at.
+    if let Ok(dir) = std::env::var("DORACAK_KEEP_PDF") {
+        std::fs::write(Path::new(&dir).join("MR3-overflow.pdf"), &over).unwrap();
+        std::fs::write(Path::new(&dir).join("MR3-filled.pdf"), &fitted).unwrap();
+    }
     let (over_pages, _) = pages_and_size(&over);
     let texts = pdf_pages(&over);
     println!("MR3 with overflowing fields: {over_pages} sheets");
@@ -408,4 +413,91 @@ fn a_draft_saved_and_opened_restores_every_mr3_field() {
     }
     storage_empty(&tab, "after opening drafts");
     storage_empty(&mr1, "MR1");
+}
+
+/// The rightmost dark pixel column of each page of `pdf` at 100 dpi (poppler's pdftoppm),
+/// or `None` where pdftoppm is missing.
+fn right_edges(pdf: &[u8]) -> Option<Vec<usize>> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("f.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = std::process::Command::new("pdftoppm")
+        .args(["-gray", "-r", "100"])
+        .arg(&file)
+        .arg(dir.path().join("p"))
+        .status()
+        .ok()?;
+    assert!(out.success(), "pdftoppm runs");
+    let mut pages: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "pgm"))
+        .collect();
+    pages.sort();
+    Some(
+        pages
+            .iter()
+            .map(|p| {
+                let bytes = std::fs::read(p).unwrap();
+                // P5 header: "P5\n<w> <h>\n255\n".
+                let mut fields = Vec::new();
+                let mut i = 0;
+                while fields.len() < 4 {
+                    while bytes[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
+                    let s = i;
+                    while !bytes[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
+                    fields.push(String::from_utf8_lossy(&bytes[s..i]).into_owned());
+                }
+                let (w, h): (usize, usize) =
+                    (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+                let px = &bytes[i + 1..];
+                (0..w)
+                    .rev()
+                    .find(|&x| (0..h).any(|y| px[y * w + x] < 128))
+                    .unwrap_or(0)
+            })
+            .collect(),
+    )
+}
+
+/// Every sheet of a printed form keeps its right edge: the frames of pages 2–6 end where
+/// page 1's does, inside the page (they were cut at the right margin).
+#[test]
+fn every_printed_sheet_keeps_its_right_edge() {
+    let Some(browser) = browser("every_printed_sheet_keeps_its_right_edge") else {
+        return;
+    };
+    let site = shipped_site().join("site");
+    for id in ["MR1", "MR3", "MR4", "MR8"] {
+        let tab = open_form(&browser, &site, id);
+        let pdf = print_tab(&tab);
+        let Some(edges) = right_edges(&pdf) else {
+            skip(
+                "every_printed_sheet_keeps_its_right_edge",
+                "pdftoppm is not installed",
+                "apt-get install poppler-utils",
+            );
+            return;
+        };
+        let width = (210.0 / 25.4 * 100.0) as usize;
+        let first = edges[0];
+        println!("{id}: right edges at 100 dpi {edges:?} (page {width} px)");
+        for (i, e) in edges.iter().enumerate() {
+            assert!(
+                *e + 30 < width,
+                "{id} sheet {}: inside the page: {edges:?}",
+                i + 1
+            );
+            assert!(
+                e.abs_diff(first) <= 3,
+                "{id} sheet {}: its right edge ends where sheet 1's does: {edges:?}",
+                i + 1
+            );
+        }
+    }
 }
