@@ -40,6 +40,7 @@
   // --- measuring a text in its printed box ----------------------------------------------
   var meter = document.createElement("div");
   meter.setAttribute("aria-hidden", "true");
+  meter.className = "no-print";
   meter.style.cssText = "position:absolute;left:-99999px;top:0;visibility:hidden;white-space:pre-wrap;overflow-wrap:anywhere;font-family:inherit;padding:0;border:0;";
   document.body.appendChild(meter);
 
