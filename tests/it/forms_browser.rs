@@ -74,6 +74,19 @@ fn a_filled_form_prints_with_what_was_typed_and_a_reload_keeps_nothing() {
         "the serial on every page"
     );
     // Reload: nothing survives, and nothing was stored anywhere.
+    // The page asks before a reload with typed text (issue 29); the person says "leave".
+    assert_eq!(
+        eval(
+            &tab,
+            "window.dispatchEvent(new Event('beforeunload', { cancelable: true })) === false"
+        ),
+        serde_json::Value::Bool(true),
+        "leaving a filled form asks first"
+    );
+    eval(
+        &tab,
+        "window.addEventListener('beforeunload', e => e.stopImmediatePropagation(), true)",
+    );
     tab.reload(false, None).unwrap();
     tab.wait_until_navigated().unwrap();
     wait_for(&tab, "!!document.getElementById('f2')", "the form again");
