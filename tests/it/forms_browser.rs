@@ -83,11 +83,17 @@ fn a_filled_form_prints_with_what_was_typed_and_a_reload_keeps_nothing() {
         serde_json::Value::Bool(true),
         "leaving a filled form asks first"
     );
-    eval(
-        &tab,
-        "window.addEventListener('beforeunload', e => e.stopImmediatePropagation(), true)",
-    );
-    tab.reload(false, None).unwrap();
+    // Reload: the browser asks "leave this page?", the person accepts.
+    eval(&tab, "(setTimeout(() => location.reload(), 50), true)");
+    let mut accepted = false;
+    for _ in 0..100 {
+        if tab.get_dialog().accept(None).is_ok() {
+            accepted = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(accepted, "the browser asked before reloading a filled form");
     tab.wait_until_navigated().unwrap();
     wait_for(&tab, "!!document.getElementById('f2')", "the form again");
     let left = eval(
