@@ -518,6 +518,33 @@ fn diagrams_and_the_overview_chart_stay_readable_on_a_phone() {
 }
 
 #[test]
+fn the_search_placeholder_fits_the_device() {
+    let Some(browser) = browser("the_search_placeholder_fits_the_device") else {
+        return;
+    };
+    let site = shipped_site().join("site");
+    let tab = open(&browser, &file_url(&site.join("index.html")));
+    let desk = eval(&tab, "document.getElementById('search-input').placeholder");
+    assert!(desk.as_str().unwrap().contains('/'), "a keyboard: {desk}");
+    tab.call_method(Emulation::SetTouchEmulationEnabled {
+        enabled: true,
+        max_touch_points: Some(1),
+    })
+    .unwrap();
+    navigate(&tab, &file_url(&site.join("index.html")));
+    wait_for(
+        &tab,
+        "matchMedia('(hover: none) and (pointer: coarse)').matches",
+        "a touch screen",
+    );
+    let touch = eval(&tab, "document.getElementById('search-input').placeholder");
+    assert!(
+        !touch.as_str().unwrap().contains('/') && !touch.as_str().unwrap().is_empty(),
+        "a phone has no / key: {touch}"
+    );
+}
+
+#[test]
 fn targets_are_at_least_24_px_and_print_buttons_are_buttons() {
     let Some(browser) = browser("targets_are_at_least_24_px_and_print_buttons_are_buttons") else {
         return;
