@@ -82,6 +82,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/assessment-editions.js",
     "static/form.css",
     "static/form-fill.js",
+    "static/form-draft.js",
     "static/quiz.css",
     "static/quiz.js",
     "static/training-store.js",

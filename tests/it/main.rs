@@ -4,6 +4,7 @@
 mod common;
 
 mod a11y;
+mod a11y_states;
 mod assessment_browser;
 mod assessment_pages;
 mod assessment_rules;
@@ -19,6 +20,7 @@ mod english;
 mod errors;
 mod forms;
 mod forms_browser;
+mod forms_fill;
 mod html_valid;
 mod init;
 mod interop;

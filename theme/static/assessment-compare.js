@@ -91,6 +91,10 @@
     p.appendChild(document.createTextNode(" (" + c.from + " \u2192 " + c.to + ")"));
     out.appendChild(p);
     var fig = el("figure", "chart-figure");
+    // Its own sideways scroll on a phone: reachable by keyboard, named for a screen reader.
+    fig.tabIndex = 0;
+    fig.setAttribute("role", "group");
+    fig.setAttribute("aria-label", UI.compare_title || "");
     fig.appendChild(window.Doracak.charts.changeBars("chart-change", c, UI));
     out.appendChild(fig);
     out.appendChild(el("h3", null, UI.compare_standards || ""));
