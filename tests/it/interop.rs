@@ -98,7 +98,11 @@ fn the_xlsform_has_one_question_per_criterion_and_evidence_item() {
             assert!(q[LABEL].starts_with(&number), "{id}: {}", q[LABEL]);
             let guidance = c["guidance"].as_array().unwrap();
             assert_eq!(q[HINT].is_empty(), guidance.is_empty(), "{id}: hint");
-            assert_eq!(q[GUIDANCE].is_empty(), guidance.is_empty(), "{id}: guidance");
+            assert_eq!(
+                q[GUIDANCE].is_empty(),
+                guidance.is_empty(),
+                "{id}: guidance"
+            );
             assert!(q[HINT].chars().count() < 100, "{id}: a short hint");
             assert_eq!(
                 by_name[format!("{}_note", id.replace('.', "_")).as_str()]["type"],
@@ -523,7 +527,10 @@ fn kobo_and_odk_exports_become_the_expected_assessments() {
         "{odk_err}"
     );
     assert!(!kobo_err.contains("panicked") && !odk_err.contains("panicked"));
-    assert!(String::from_utf8_lossy(&kobo.stdout).contains("submissions: 2 written, 0 unchanged, 0 kept, 1 skipped"));
+    assert!(
+        String::from_utf8_lossy(&kobo.stdout)
+            .contains("submissions: 2 written, 0 unchanged, 0 kept, 1 skipped")
+    );
 
     let expected = submissions().join("expected");
     let names = json_files(&expected);

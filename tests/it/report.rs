@@ -150,13 +150,18 @@ fn evidence_gaps_are_counted_only_where_the_criterion_is_rated_and_applicable() 
     let html = report(std::path::Path::new(&assessment("qendra-a.json")));
     assert!(html.contains("Mangësitë e provave (2)"), "{html}");
     assert!(html.contains("<strong data-unmarked>1</strong>"), "{html}");
-    assert!(html.contains("<td class=\"num\">2.1.1</td>"), "the full number");
+    assert!(
+        html.contains("<td class=\"num\">2.1.1</td>"),
+        "the full number"
+    );
     // The criterion rated not applicable: its missing evidence is no gap.
     let na = dir.path().join("na.json");
     std::fs::write(
         &na,
-        read(std::path::Path::new(&assessment("qendra-a.json")))
-            .replace("\"S2.1\": { \"rating\": \"not_met\"", "\"S2.1\": { \"rating\": \"na\""),
+        read(std::path::Path::new(&assessment("qendra-a.json"))).replace(
+            "\"S2.1\": { \"rating\": \"not_met\"",
+            "\"S2.1\": { \"rating\": \"na\"",
+        ),
     )
     .unwrap();
     let html = report(&na);
@@ -181,7 +186,11 @@ fn aggregate_writes_a_criterion_by_centre_table_and_a_workbook_with_numbers() {
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(lines[0], "id,numri,teksti,Qendra A,Qendra B");
     assert!(lines[1].starts_with("S1.1,1.1,"), "{}", lines[1]);
-    assert!(lines[1].ends_with(",2,1"), "met = 2 points, partial = 1: {}", lines[1]);
+    assert!(
+        lines[1].ends_with(",2,1"),
+        "met = 2 points, partial = 1: {}",
+        lines[1]
+    );
     assert!(lines[2].ends_with(",1,Nuk aplikohet"), "{}", lines[2]);
     assert!(lines[3].ends_with(",0,0"), "{}", lines[3]);
     assert!(csv.contains("\r\n"), "CRLF, as Excel writes");
@@ -190,7 +199,11 @@ fn aggregate_writes_a_criterion_by_centre_table_and_a_workbook_with_numbers() {
     assert_eq!(book.sheet_names(), ["Qendrat", "Kriteret"]);
     let centres = book.worksheet_range("Qendrat").unwrap();
     assert_eq!(centres.get((1, 0)), Some(&Data::String("Qendra A".into())));
-    assert_eq!(centres.get((1, 2)), Some(&Data::Float(75.0)), "a share is a number");
+    assert_eq!(
+        centres.get((1, 2)),
+        Some(&Data::Float(75.0)),
+        "a share is a number"
+    );
     assert_eq!(centres.get((2, 4)), Some(&Data::Float(25.0)));
     let criteria = book.worksheet_range("Kriteret").unwrap();
     assert_eq!(criteria.get((1, 3)), Some(&Data::Float(2.0)));

@@ -15,9 +15,9 @@ pub mod xlsform;
 
 pub use environment::environment;
 use environment::report_template_error;
+use strings::ui_script;
 pub use strings::ui_strings;
 pub(crate) use strings::{print_head_style, ui_print_style};
-use strings::ui_script;
 
 use std::collections::HashMap;
 

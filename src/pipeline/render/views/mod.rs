@@ -14,8 +14,8 @@ use crate::pipeline::model::{self, Handbook};
 /// Pre-rendered, sanitised HTML: printed by templates without escaping.
 pub type Html = Value;
 
-mod editions;
 mod chapters;
+mod editions;
 mod procedures;
 mod quiz;
 mod reference;
@@ -23,8 +23,8 @@ mod roles;
 mod standards;
 mod training;
 
-pub use editions::*;
 pub use chapters::*;
+pub use editions::*;
 pub use procedures::*;
 pub use quiz::*;
 pub use reference::*;
