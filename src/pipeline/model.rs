@@ -181,6 +181,8 @@ pub struct Step {
     pub title: Option<String>,
     pub text: String,
     pub actors: Vec<String>,
+    /// Who acts where the source names a person, not a role: the source's words.
+    pub persons: Vec<String>,
     pub timing: Vec<Timing>,
     pub forms: Vec<String>,
 }

@@ -175,6 +175,10 @@ pub struct StepSrc {
     pub text: S<String>,
     #[serde(default = "empty")]
     pub actors: Vec<S<String>>,
+    /// Who acts where the source names a person, not a role ("Çdo person, që nuk/është
+    /// njohur si viktimë …"): the source's own words, as they stand in the step's text.
+    #[serde(default = "empty")]
+    pub persons: Vec<S<String>>,
     #[serde(default = "empty")]
     pub timing: Vec<TimingSrc>,
     #[serde(default = "empty")]

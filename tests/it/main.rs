@@ -37,6 +37,7 @@ mod report;
 mod search;
 mod serve;
 mod site;
+mod source_exact;
 mod submissions;
 mod timing;
 mod training;

@@ -158,6 +158,7 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
             title: opt(s.title),
             text: s.text.value,
             actors: values(s.actors),
+            persons: values(s.persons),
             timing: s.timing.into_iter().filter_map(timing).collect(),
             forms: values(s.forms),
         })

@@ -111,6 +111,13 @@ fn blank(quote: &str, frame: impl Fn(&str) -> String, correct: &[String]) -> Str
         if !gives_away(&frame(&quote), answer) {
             continue;
         }
+        // The answer's own words, whole ("Çdo person, që …"): one "…" for them all.
+        if quote.contains(answer.as_str()) {
+            quote = quote.replace(answer.as_str(), "…");
+            if !gives_away(&frame(&quote), answer) {
+                continue;
+            }
+        }
         let words: std::collections::HashSet<String> = content_words(answer).into_iter().collect();
         let mut out = String::with_capacity(quote.len());
         let mut word = String::new();
@@ -170,6 +177,7 @@ fn choice_text(cx: &Cx, answer: &Answer) -> String {
             .copied()
             .unwrap_or(id)
             .to_string(),
+        Answer::Person(words) => words.clone(),
         Answer::Form(id) => {
             let l = cx.titles.form_link(id);
             match l.code {

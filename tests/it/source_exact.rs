@@ -1,0 +1,171 @@
+//! Issue 25, the rest: whom each step of 01, 04, 06, 07, 22 and 24 binds as the source
+//! says; the appellant of formal identification a person, not a role; footnotes as
+//! printed outside procedure 20; alternatives drawn side by side.
+
+use crate::common::{read, shipped_site, unescape};
+
+fn site_page(path: &str) -> String {
+    unescape(&read(&shipped_site().join("site").join(path)))
+}
+
+fn plain(html: &str) -> String {
+    let mut out = String::new();
+    let mut tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => tag = true,
+            '>' => {
+                tag = false;
+                out.push(' ');
+            }
+            _ if !tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The part of a page from `start` up to the next `end`.
+fn part<'a>(page: &'a str, start: &str, end: &str) -> &'a str {
+    let i = page
+        .find(start)
+        .unwrap_or_else(|| panic!("not on the page: {start}"));
+    let rest = &page[i..];
+    &rest[..rest.find(end).unwrap_or(rest.len())]
+}
+
+/// Whether a role's page lists a step (a link to it).
+fn lists(role: &str, step: &str) -> bool {
+    site_page(&format!("roli/{role}.html")).contains(&format!("#{step}\""))
+}
+
+const APPELLANT: &str =
+    "Çdo person, që nuk/është njohur si viktimë apo viktimë e mundshme e trafikimit";
+
+#[test]
+fn each_step_credits_whom_its_sentence_binds() {
+    // 01: the institution supports formal identification and the investigation; the
+    // sentences name neither G/SPIF nor the police.
+    assert!(lists("a-ipif", "identifikimi-fillestar.12"));
+    assert!(!lists("g-spif", "identifikimi-fillestar.12"));
+    assert!(!lists("policia", "identifikimi-fillestar.13"));
+    // 01 step 3: "menjëherë" binds whoever intervenes, the police too.
+    let register = site_page("afatet.html");
+    let row = register
+        .split("<tr data-roles=\"")
+        .find(|r| r.contains("#identifikimi-fillestar.3\""))
+        .expect("the register row of 01 step 3");
+    let roles = row.split('"').next().unwrap();
+    assert!(roles.split_whitespace().any(|r| r == "policia"), "{roles}");
+    assert!(roles.split_whitespace().any(|r| r == "a-ipif"), "{roles}");
+    // 06 step 4 is a statement about the procedures: no one acts.
+    assert!(!lists("a-ipm", "mbeshtetja-hetimit.4"));
+    // 07 step 6: the local social services, not the social worker.
+    assert!(lists(
+        "struktura-pergjegjese-bashki",
+        "riintegrimi-afatgjate.6"
+    ));
+    assert!(!lists("punonjes-social", "riintegrimi-afatgjate.6"));
+    // 24: the source names no one who takes the eight steps.
+    for n in 1..=8 {
+        assert!(
+            !lists(
+                "punonjes-social",
+                &format!("vleresimi-i-nevojave-komunitare.{n}")
+            ),
+            "step {n}"
+        );
+    }
+    let steps = part(
+        &site_page("procedura/vleresimi-i-nevojave-komunitare.html"),
+        "id=\"vleresimi-i-nevojave-komunitare.1\"",
+        "</ol>",
+    )
+    .to_string();
+    assert!(!steps.contains("../roli/"), "a step of 24 credits a role");
+}
+
+#[test]
+fn the_appellant_is_a_person_in_the_source_s_words() {
+    // The step says who appeals: the person, or for a child the parent or legal guardian;
+    // the secretariat receives the appeal.
+    let page = site_page("procedura/identifikimi-formal.html");
+    let facts = part(&page, "id=\"identifikimi-formal.15\"", "</dl>");
+    let who = plain(part(facts, "<dt>Kush</dt>", "</dd>"));
+    assert!(who.contains(APPELLANT), "{who}");
+    assert!(who.contains("prindi ose kujdestari ligjor"), "{who}");
+    assert!(
+        who.contains("Sekretariati teknik i autoritetit përgjegjës"),
+        "{who}"
+    );
+    // The quiz: the person is a correct answer, the secretariat is not the appellant alone,
+    // and the stem does not hold the answer's words.
+    let quiz = site_page("trajnim/kuizi/identifikimi-formal.html");
+    let q = part(
+        &quiz,
+        "data-question=\"identifikimi-formal.15.who\"",
+        "</fieldset>",
+    );
+    let correct: Vec<String> = q
+        .split("data-correct=\"true\">")
+        .skip(1)
+        .map(|c| plain(c.split("</label>").next().unwrap()))
+        .collect();
+    assert!(
+        correct.iter().any(|c| c.ends_with(APPELLANT)),
+        "{correct:?}"
+    );
+    assert!(
+        correct
+            .iter()
+            .any(|c| c.ends_with("prindi ose kujdestari ligjor")),
+        "{correct:?}"
+    );
+    let legend = plain(part(q, "<legend>", "</legend>"));
+    assert!(!legend.contains(APPELLANT), "{legend}");
+    assert!(
+        legend.contains("ka të drejtën të paraqesë ankim"),
+        "{legend}"
+    );
+    // The 30 working days bind the appellant: no role's row in the register, the person
+    // named as whom it binds; the secretariat's card does not carry it.
+    let register = site_page("afatet.html");
+    let row = register
+        .split("<tr data-roles=\"")
+        .find(|r| r.contains("#identifikimi-formal.15\""))
+        .expect("the register row of 02 step 15");
+    assert_eq!(row.split('"').next().unwrap(), "");
+    let row = plain(row.split("</tr>").next().unwrap());
+    assert!(
+        row.contains(&format!("{APPELLANT} ; prindi ose kujdestari ligjor")),
+        "{row}"
+    );
+    let card = site_page("roli/sekretariati-i-ap.html");
+    assert!(!card.contains("brenda 30 ditë pune"));
+    // The handout names the person too.
+    let handout = plain(&site_page("trajnim/fletushka/identifikimi-formal.html"));
+    assert!(handout.contains(&format!(
+        "{APPELLANT}; prindi ose kujdestari ligjor; Sekretariati"
+    )));
+}
+
+#[test]
+fn a_person_named_apart_from_the_step_s_text_is_refused() {
+    let dir = crate::common::minimal_copy();
+    let sop = dir.path().join("content/sop");
+    std::fs::create_dir_all(&sop).unwrap();
+    std::fs::write(
+        sop.join("97-ankimi.yaml"),
+        "title: Ankimi\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: Çdo person ka të drejtën të paraqesë ankim.\n    persons:\n      - Çdo person\n      - Personi ankues\n",
+    )
+    .unwrap();
+    let out = crate::common::build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("97-ankimi.yaml:8:")
+            && err.contains("expected the words naming a person as they stand in the step's text, found \"Personi ankues\""),
+        "{err}"
+    );
+    assert!(!err.contains("found \"Çdo person\""), "{err}");
+}
