@@ -169,3 +169,85 @@ fn a_person_named_apart_from_the_step_s_text_is_refused() {
     );
     assert!(!err.contains("found \"Çdo person\""), "{err}");
 }
+
+/// A number in superscript digits, as a footnote marker is printed.
+fn sup(n: u32) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| {
+            "⁰¹²³⁴⁵⁶⁷⁸⁹"
+                .chars()
+                .nth(c.to_digit(10).unwrap() as usize)
+                .unwrap()
+        })
+        .collect()
+}
+
+/// A marker stands in the text where printed, and its note below it, after a rule, in the
+/// same block (a step, a duty area, a definition).
+fn marker_then_note(page: &str, marked: &str, note: &str) {
+    let m = page
+        .find(marked)
+        .unwrap_or_else(|| panic!("no marker: {marked}"));
+    let n = page[m..]
+        .find(note)
+        .map(|i| m + i)
+        .unwrap_or_else(|| panic!("no note after {marked}: {note}"));
+    let between = &page[m..n];
+    assert!(
+        between.contains("<hr"),
+        "no rule between {marked} and {note}"
+    );
+    for end in ["</li>\n    <li class=\"step\"", "<h3>", "</dd>"] {
+        assert!(!between.contains(end), "{marked} and {note} in two blocks");
+    }
+}
+
+#[test]
+fn footnotes_outside_procedure_20_stand_as_printed() {
+    // 003, the case-management steps: notes 12–27, each marker where the guide prints it.
+    let p = site_page("procedura/menaxhimi-i-rastit.html");
+    for (n, marked) in [
+        (12, "Hapat e procesit¹² janë:"),
+        (13, "Referimi i rastit¹³</strong>"),
+        (14, "brenda 24 orësh¹⁴. Si bazë"),
+        (15, "Caktimi i Menaxherit të Rastit¹⁵</strong>"),
+        (16, "Vlerësimi i rastit¹⁶</strong>"),
+        (17, "informacionet më poshtë¹⁷."),
+        (18, "deponi të mbeturinave¹⁸,"),
+        (19, "Vlerësimi i rastit¹⁹</strong>"),
+        (20, "të drejtave prindërore²⁰."),
+        (21, "mbi to²¹."),
+        (22, "(nëse ka)²²."),
+        (23, "Plani i shërbimeve²³</strong>"),
+        (24, "Tryezës sëMenaxhimit të Rastit²⁴ ("),
+        (25, "monitorimi i rastit²⁵</strong>"),
+        (26, "planit të shërbimeve²⁶</strong>"),
+        (27, "Mbyllja e rastit²⁷</strong>"),
+    ] {
+        assert!(marked.contains(&sup(n)));
+        marker_then_note(&p, marked, &format!("<p>{n} "));
+    }
+    // 002, the NJVNR's case management: note 1 under step 3.1, not in its text.
+    let p = site_page("procedura/menaxhimi-i-rastit-nja.html");
+    marker_then_note(
+        &p,
+        "trafikimin e qenieve njerëzore¹.",
+        "<p>1 Referoju Udhërrëfyesit ligjor</p>",
+    );
+    assert!(!p.contains("<p>Referoju Udhërrëfyesit ligjor</p>"));
+    // 002, the social administrator's duties: note 1 below the list, not inside item 6.
+    let p = site_page("roli/administrator-shoqeror.html");
+    marker_then_note(
+        &p,
+        "territorin e NJQV.¹</li>",
+        "<p>1 Kjo detyrë kryhet nga administratori shoqëror",
+    );
+    // 001, the definitions: marker 2 after the term, the note below the definition.
+    let p = site_page("fjalori.html");
+    marker_then_note(
+        &p,
+        "Masa emergjente e mbrojtjes për fëmijët</dt><dd><p>² është",
+        "<p>2 Sipas neneve 55 dhe 56",
+    );
+}
