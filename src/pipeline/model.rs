@@ -177,6 +177,8 @@ pub struct Step {
     pub printed: Option<String>,
     /// An alternative to the step before it, not its sequel.
     pub alternative: bool,
+    /// Beside the step before it, neither the sequel of the other.
+    pub parallel: bool,
     pub group: Option<String>,
     pub title: Option<String>,
     pub text: String,

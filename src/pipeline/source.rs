@@ -168,6 +168,10 @@ pub struct StepSrc {
     /// several cases, "Nëse …"), not as its sequel.
     #[serde(default)]
     pub alternative: Option<S<bool>>,
+    /// `true`: the source gives this step beside the step before it, neither the sequel of
+    /// the other (a provision of its own, not another case): drawn side by side, not dashed.
+    #[serde(default)]
+    pub parallel: Option<S<bool>>,
     #[serde(default)]
     pub group: Option<S<String>>,
     #[serde(default)]

@@ -154,6 +154,7 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
             number: s.number.value,
             printed: opt(s.printed),
             alternative: s.alternative.is_some_and(|a| a.value),
+            parallel: s.parallel.is_some_and(|a| a.value),
             group: opt(s.group),
             title: opt(s.title),
             text: s.text.value,

@@ -70,7 +70,11 @@ impl Validator<'_> {
             }
         }
         if let Some(first) = p.steps.first()
-            && let Some(a) = first.alternative.as_ref().filter(|a| a.value)
+            && let Some(a) = first
+                .alternative
+                .as_ref()
+                .or(first.parallel.as_ref())
+                .filter(|a| a.value)
         {
             self.diags
                 .error(at(file, a), "expected `alternative: true` on a step after another, found it on the first step")

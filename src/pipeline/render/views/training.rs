@@ -235,6 +235,7 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
                     .collect(),
                 url: cx.addr.in_procedure(&p.id, &st.id),
                 alternative: st.alternative,
+                parallel: st.parallel,
             })
             .collect(),
     };
