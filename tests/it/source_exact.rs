@@ -287,3 +287,53 @@ fn formal_identification_16_and_17_are_drawn_side_by_side() {
     );
     assert!(!part(svg, "#identifikimi-formal.17\"", "/>").contains("dg-alt"));
 }
+
+/// The legend of a question on a quiz page, as plain text.
+fn legend_of(quiz: &str, id: &str) -> Option<String> {
+    let start = format!("data-question=\"{id}\"");
+    let q = &quiz[quiz.find(&start)?..];
+    Some(plain(part(q, "<legend>", "</legend>")))
+}
+
+#[test]
+fn a_by_when_question_does_not_quote_its_deadline() {
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (mut asked, mut quoted) = (0, Vec::new());
+    for e in std::fs::read_dir(crate::common::repo().join("content/sop")).unwrap() {
+        let path = e.unwrap().path();
+        let y: serde_json::Value = serde_saphyr::from_str(&read(&path)).expect("YAML");
+        let slug = path
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .split_once('-')
+            .unwrap()
+            .1
+            .to_string();
+        let Ok(quiz) =
+            std::fs::read_to_string(shipped_site().join(format!("site/trajnim/kuizi/{slug}.html")))
+        else {
+            continue;
+        };
+        let quiz = unescape(&quiz);
+        for st in y["steps"].as_array().unwrap() {
+            let n = st["number"].as_str().unwrap();
+            let Some(legend) = legend_of(&quiz, &format!("{slug}.{n}.when")) else {
+                continue;
+            };
+            asked += 1;
+            for t in st["timing"].as_array().into_iter().flatten() {
+                let words = squash(t["text"].as_str().unwrap());
+                if legend.contains(&words) {
+                    quoted.push(format!("{slug}.{n}: {words}"));
+                }
+            }
+        }
+    }
+    eprintln!(
+        "by-when questions: {asked}, quoting their deadline: {}",
+        quoted.len()
+    );
+    assert!(asked > 50, "{asked}");
+    assert!(quoted.is_empty(), "{quoted:#?}");
+}
