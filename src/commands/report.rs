@@ -215,7 +215,7 @@ pub fn report(
     });
     let ctx = context! {
         chart => chart, comparison => comparison,
-        csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
+        csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone(), dir => hb.config.dir() },
         a => template_value(&file.assessment), scores => template_value(&scores), total => context! { points => p, max => m, percent => pct },
         unmet => template_value(&unmet), gaps => template_value(&gaps), plan => template_value(&plan), notes => notes, same_catalog => same_catalog, today => today,
     };
@@ -368,7 +368,7 @@ pub fn aggregate(
         });
     }
     let ctx = context! {
-        csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
+        csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone(), dir => hb.config.dir() },
         standards => standards, rows => template_value(&rows), unmet => template_value(&counts),
         heat => heat, unmet_chart => unmet_chart, trends => trends,
     };

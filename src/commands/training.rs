@@ -638,7 +638,7 @@ pub fn training_report(
     let due: Vec<&RosterRow> = rows.iter().filter(|r| r.due).collect();
     let ctx = context! {
         csp => super::report::REPORT_CSP, style => super::report::style(&theme), ui => template_value(&ui),
-        site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
+        site => context! { title => hb.config.title.clone(), language => hb.config.language.clone(), dir => hb.config.dir() },
         rows => template_value(&rows), due => template_value(&due), months => months, today => today, edition => edition,
     };
     let html = match env

@@ -1,7 +1,6 @@
 //! Accessibility: axe-core (pinned in tests/a11y/package.json) in headless Chromium over
 //! every page type of the shipped handbook, plus the basics axe does not insist on.
 
-
 use std::collections::BTreeMap;
 
 use crate::common::browser::*;

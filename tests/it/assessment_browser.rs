@@ -1,7 +1,6 @@
 //! The self-assessment in headless Chromium, opened from `file://`, as a director uses it:
 //! create, rate, note, track evidence, reload, export, clear, import, refuse bad files.
 
-
 use crate::common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;

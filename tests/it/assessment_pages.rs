@@ -3,7 +3,6 @@
 //! the score below as well as above), an import that asks before it doubles an assessment,
 //! a printed plan with every column in full, and a printout of only what was rated.
 
-
 use crate::common::browser::*;
 use crate::common::pdf::{letters, pages_and_size, print_tab};
 use crate::common::*;

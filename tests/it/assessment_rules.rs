@@ -3,7 +3,6 @@
 //! from `doracak report`'s reader and from the browser's import — and a file the rules
 //! accept never breaks a page.
 
-
 use crate::common::browser::*;
 use crate::common::*;
 use serde_json::{Value, json};

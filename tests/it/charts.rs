@@ -2,7 +2,6 @@
 //! `report` and `aggregate`, and the browser's comparison page against the CLI's, all on the
 //! fixture assessments of tests/fixtures/compare/ (made against the shipped handbook).
 
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 

@@ -1,6 +1,5 @@
 //! The shipped content is complete: what the printed originals hold, counted.
 
-
 use std::collections::{HashMap, HashSet};
 
 use crate::common::*;

@@ -2,7 +2,6 @@
 //! the command line and in the browser alike, and its self-assessment and search work from
 //! `file://` with no Albanian word on screen.
 
-
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 

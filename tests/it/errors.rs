@@ -5,7 +5,6 @@
 //! first line (`file:line:col: error: message…`). The errors reported must be exactly
 //! these, no more.
 
-
 use crate::common::*;
 
 fn run_fixture(name: &str) -> (String, String, i32) {

@@ -2,7 +2,6 @@
 //! the catalogue, renders as a page with every field labelled, and the shipped handbook's
 //! forms are all there.
 
-
 use crate::common::*;
 
 /// The minimal handbook with the every-kind form laid over it, built.

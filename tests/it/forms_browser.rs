@@ -3,7 +3,6 @@
 //! browser storage holds anything. E-3 prints on about as many A4 pages as the original
 //! (6) with every label; every form page has no serious axe violation.
 
-
 use crate::common::browser::*;
 use crate::common::pdf::*;
 use crate::common::*;

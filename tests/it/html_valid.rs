@@ -4,7 +4,6 @@
 //! Needs Java and `npm ci --prefix tests/vnu`; where either is missing the test says so
 //! loudly and skips, except under `CI=true`, where it fails.
 
-
 use crate::common;
 use std::path::{Path, PathBuf};
 use std::process::Command;

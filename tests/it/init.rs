@@ -1,7 +1,6 @@
 //! `doracak init`: a new handbook in each language checks and builds at once; a folder that
 //! holds files is refused and left as it was; `--theme` writes the built-in theme.
 
-
 use crate::common::*;
 
 #[test]

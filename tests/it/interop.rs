@@ -3,15 +3,14 @@
 //! (`import-submissions`, then `aggregate` and the browser import), and the standards as
 //! an OSCAL 1.1 catalogue (checked here, validated by compliance-trestle).
 
-
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use calamine::{Data, Reader};
 use crate::common::browser::*;
 use crate::common::python::python_with;
 use crate::common::*;
+use calamine::{Data, Reader};
 use serde_json::Value;
 
 const FORM: &str = "auditim/formulari-auditimit.xlsx";

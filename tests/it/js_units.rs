@@ -1,7 +1,6 @@
 //! The plain JS functions of the theme (assessment scoring, validation, migration, CSV;
 //! search normalisation), run in headless Chromium against hand-computed expectations.
 
-
 use crate::common::browser::*;
 use crate::common::*;
 use serde_json::{Value, json};

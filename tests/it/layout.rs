@@ -2,7 +2,6 @@
 //! stays inside the window at every desktop width, the phone header folds its navigation
 //! away behind a button, and the overview's figures do not wrap.
 
-
 use crate::common::browser::*;
 use crate::common::*;
 use headless_chrome::Tab;

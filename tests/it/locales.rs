@@ -2,7 +2,6 @@
 //! handbook's `theme/strings.toml` replaces only the keys it names; an unknown key is a
 //! located warning; a key missing everywhere is an error that names it; `check` says so.
 
-
 use std::collections::BTreeMap;
 
 use crate::common::*;

@@ -2,7 +2,6 @@
 //! the handbook, its sources and links to them are refused with a clear error, exit 1,
 //! nothing touched.
 
-
 use std::path::Path;
 
 use crate::common::*;

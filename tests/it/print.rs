@@ -1,7 +1,6 @@
 //! Printing: the blank audit sheet of Standard 2 and the full set, printed by headless
 //! Chromium to PDF, are A4 and hold every criterion and evidence text of the standards.
 
-
 use crate::common::browser::*;
 use crate::common::pdf::*;
 use crate::common::*;

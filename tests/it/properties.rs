@@ -1,7 +1,6 @@
 //! Properties over arbitrary input: the loader never panics, and content Markdown never
 //! reaches a page as live markup.
 
-
 use crate::common;
 use proptest::prelude::*;
 

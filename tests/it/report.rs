@@ -1,6 +1,5 @@
 //! `doracak report` and `doracak aggregate` on fixture assessments, valid and invalid.
 
-
 use crate::common::*;
 
 fn assessment(name: &str) -> String {

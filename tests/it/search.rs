@@ -2,7 +2,6 @@
 //! command line (tantivy) and in headless Chromium from `file://` (the static index), and
 //! the agreement of the Rust and JavaScript analyzers.
 
-
 use crate::common::browser::*;
 use crate::common::*;
 use doracak::pipeline::search::analyzer::Analysis;

@@ -1,7 +1,6 @@
 //! `doracak serve`: loopback only, nothing outside the site, a burst of requests, and a
 //! content error that never stops the server.
 
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};

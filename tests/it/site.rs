@@ -1,6 +1,5 @@
 //! The shipped handbook builds, and its site is complete, linked and self-contained.
 
-
 use std::collections::{HashMap, HashSet};
 
 use crate::common::*;

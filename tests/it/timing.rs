@@ -3,7 +3,6 @@
 //! register by calendar length, and worded from every locale pack there is.
 //! (Each malformed kind has its located error in tests/fixtures/errors/timing-*.)
 
-
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

@@ -3,7 +3,6 @@
 //! content YAML read here on its own, the handouts printed to A4 with every step, and the
 //! deadlines register's filters in Chromium from `file://`.
 
-
 use std::collections::BTreeSet;
 use std::path::Path;
 

@@ -4,7 +4,6 @@
 //! training record, export → clear → import → identical, and a corrupted file refused with
 //! nothing changed.
 
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;

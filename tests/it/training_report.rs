@@ -1,7 +1,6 @@
 //! `doracak training-report`: the staff training roster from exported training files, and
 //! the refusal of files that do not pass, at the line and column of each problem.
 
-
 use std::path::Path;
 
 use crate::common::*;

@@ -180,7 +180,7 @@
     });
     $all("[data-ev-standard]").forEach(function (sec) { sec.hidden = !$all("[data-ev-row]", sec).some(function (r) { return !r.hidden; }); });
     var c = $("[data-ev-count]");
-    if (c) { c.textContent = shown + " / " + total + " " + (UI.ev_shown || ""); }
+    if (c) { c.textContent = window.DORACAK_COUNT("ev_shown", total, { shown: shown }); }
   }
 
   var PLAN_FIELDS = [["action", "textarea", "plan_action"], ["owner", "text", "plan_responsible"], ["due", "date", "plan_due"], ["indicator", "textarea", "plan_indicators"], ["cost", "text", "plan_cost"]];

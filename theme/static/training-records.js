@@ -71,7 +71,7 @@
     var total;
     try { total = store.merge(got.file); } catch (e) { error([say("training_storage_full", {}, String(e))]); return false; }
     error(null);
-    status(say("training_imported", { n: got.file.records.length, total: total }, "Imported."));
+    status(window.DORACAK_COUNT("training_imported", got.file.records.length, { n: got.file.records.length, total: total }));
     render();
     return true;
   }

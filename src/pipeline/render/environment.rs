@@ -28,6 +28,41 @@ pub fn environment<'a>(
     env.add_filter("percent", move |p: f64| {
         pattern.replace("{n}", &format!("{p:.1}").replace('.', &decimal))
     });
+    // A counted message in the form the count takes in the handbook's language (CLDR):
+    // `plural("criteria_count", n)`, with more named values as keyword arguments.
+    let strings = ui.clone();
+    env.add_function(
+        "plural",
+        move |key: &str,
+              n: i64,
+              kwargs: minijinja::value::Kwargs|
+              -> Result<String, minijinja::Error> {
+            let values = named_values(&kwargs)?;
+            let values: Vec<(&str, &str)> = values
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            Ok(crate::plural::say_count(
+                &strings,
+                key,
+                n.max(0) as u64,
+                &values,
+            ))
+        },
+    );
+    // A message with named values: `say("label_value", label=…, value=…)`.
+    let strings = ui.clone();
+    env.add_function(
+        "say",
+        move |key: &str, kwargs: minijinja::value::Kwargs| -> Result<String, minijinja::Error> {
+            let values = named_values(&kwargs)?;
+            let values: Vec<(&str, &str)> = values
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            Ok(crate::theme::say(&strings, key, &values))
+        },
+    );
     let mut ok = true;
     for (name, bytes) in theme.templates() {
         let Ok(src) = std::str::from_utf8(bytes) else {
@@ -44,6 +79,18 @@ pub fn environment<'a>(
         }
     }
     ok.then_some(env)
+}
+
+/// The keyword arguments of a template call, as text.
+fn named_values(
+    kwargs: &minijinja::value::Kwargs,
+) -> Result<Vec<(String, String)>, minijinja::Error> {
+    let mut out = Vec::new();
+    for name in kwargs.args() {
+        let v: minijinja::Value = kwargs.get(name)?;
+        out.push((name.to_string(), v.to_string()));
+    }
+    Ok(out)
 }
 
 pub(super) fn report_template_error(diags: &mut Diagnostics, e: &minijinja::Error, page: &str) {

@@ -38,6 +38,8 @@ pub struct SiteView {
     /// The home page's sentence above the standards, where the handbook sets one.
     pub standards_intro: Option<String>,
     pub language: String,
+    /// The pages' writing direction, `ltr` or `rtl` (`Config::dir`).
+    pub dir: &'static str,
     /// How the search analyses words (`sq`, `en`, `fold`): an English site loads the
     /// Snowball stemmer's script.
     pub analysis: crate::language::Analysis,
@@ -78,6 +80,8 @@ pub struct TimingView {
     pub iso: String,
     /// The duration in the reader's words ("30 ditë pune", "nga 4 muaj deri në 12 muaj").
     pub human: String,
+    /// The whole timing as one phrase of the pack ("brenda 30 ditë pune", "çdo muaj").
+    pub phrase: String,
     /// Calendar length for sorting (working days counted 7/5).
     pub seconds: u64,
     pub working_days: bool,
@@ -268,6 +272,7 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
         kind_suffix: String::new(),
         iso,
         human: String::new(),
+        phrase: String::new(),
         seconds: t.seconds,
         working_days: t.working_days,
     };
@@ -275,6 +280,7 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
         // Words that set no time limit: only the label saying so.
         return TimingView {
             kind_label: ui_get(ui, "timing_none"),
+            phrase: ui_get(ui, "timing_none"),
             ..base
         };
     };
@@ -282,18 +288,20 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
     if t.seconds == 0 && end.is_none() {
         return TimingView {
             human: ui_get(ui, "timing_same_day"),
+            phrase: ui_get(ui, "timing_same_day"),
             ..base
         };
     }
+    let unit_of = |unit: &str| -> String {
+        if t.working_days && unit == "day" {
+            "working_day".to_string()
+        } else {
+            unit.to_string()
+        }
+    };
     let words = |d: &crate::duration::Duration| {
         d.words(|unit, n| {
-            let unit = if t.working_days && unit == "day" {
-                "working_day"
-            } else {
-                unit
-            };
-            let number = if n == 1 { "one" } else { "many" };
-            ui_get(ui, &format!("duration_{unit}_{number}"))
+            crate::plural::say_count(ui, &format!("duration_{}", unit_of(unit)), n.into(), &[])
         })
     };
     let human = match end {
@@ -303,7 +311,20 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
         None => words(&start),
     };
     let suffix_key = format!("timing_{}_suffix", t.kind);
+    // "Every" with one unit says its count as the language does ("every month", not
+    // "every 1 month"); any other timing is the pack's phrase around the duration.
+    let phrase = match (t.kind, start.single(), end) {
+        ("every", Some((unit, n)), None) => {
+            crate::plural::say_count(ui, &format!("every_{}", unit_of(unit)), n.into(), &[])
+        }
+        (kind, _, _) => crate::theme::say(
+            ui,
+            &format!("timing_phrase_{kind}"),
+            &[("duration", human.as_str())],
+        ),
+    };
     TimingView {
+        phrase,
         kind_label: ui_get(ui, &format!("timing_{}", t.kind)),
         kind_suffix: ui.get(&suffix_key).cloned().unwrap_or_default(),
         human,
@@ -502,6 +523,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
             description: hb.config.description.clone(),
             standards_intro: hb.config.standards_intro.clone(),
             language: hb.config.language.clone(),
+            dir: hb.config.dir(),
             analysis: crate::language::Analysis::for_language(&hb.config.language),
             scale: hb.config.scale.clone(),
         },

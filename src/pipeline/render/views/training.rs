@@ -57,16 +57,7 @@ pub fn action_words(title: Option<&str>, text: &str) -> String {
 
 /// A timing in words: "brenda 24 orë", "të paktën 3 ditë para".
 pub fn timing_words(t: &TimingView) -> String {
-    [
-        t.kind_label.as_str(),
-        t.human.as_str(),
-        t.kind_suffix.as_str(),
-    ]
-    .iter()
-    .filter(|s| !s.is_empty())
-    .copied()
-    .collect::<Vec<_>>()
-    .join(" ")
+    t.phrase.clone()
 }
 
 /// Every step and criterion as an action, by id.
