@@ -63,6 +63,27 @@ pub fn environment<'a>(
             Ok(crate::theme::say(&strings, key, &values))
         },
     );
+    // A label and its value as one message of the pack (`label_value`: "{label}: {value}",
+    // in French "{label} : {value}"); a value the template marked safe stays markup.
+    let pattern = ui
+        .get("label_value")
+        .cloned()
+        .unwrap_or_else(|| "{label}: {value}".into());
+    env.add_function(
+        "pair",
+        move |label: minijinja::Value, value: minijinja::Value| {
+            let html = |v: &minijinja::Value| match v.is_safe() {
+                true => v.to_string(),
+                false => minijinja::HtmlEscape(&v.to_string()).to_string(),
+            };
+            let escaped = minijinja::HtmlEscape(&pattern).to_string();
+            minijinja::Value::from_safe_string(
+                escaped
+                    .replacen("{label}", &html(&label), 1)
+                    .replacen("{value}", &html(&value), 1),
+            )
+        },
+    );
     let mut ok = true;
     for (name, bytes) in theme.templates() {
         let Ok(src) = std::str::from_utf8(bytes) else {

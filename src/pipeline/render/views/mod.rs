@@ -370,7 +370,14 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
     for s in &hb.standards {
         for c in &s.criteria {
             let label = format!("{} {}.{}", ui_get(ui, "criterion"), s.number, c.number);
-            let context = format!("{} {}: {}", ui_get(ui, "standard"), s.number, s.title);
+            let context = crate::theme::say(
+                ui,
+                "label_value",
+                &[
+                    ("label", &format!("{} {}", ui_get(ui, "standard"), s.number)),
+                    ("value", &s.title),
+                ],
+            );
             put(&c.id, label, context, addr.criterion(&c.id), false);
         }
     }

@@ -75,7 +75,17 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
     for s in &cx.hb.standards {
         let parent = LinkView::plain(
             s.id.clone(),
-            format!("{} {}: {}", ui_get(cx.ui, "standard"), s.number, s.title),
+            crate::theme::say(
+                cx.ui,
+                "label_value",
+                &[
+                    (
+                        "label",
+                        &format!("{} {}", ui_get(cx.ui, "standard"), s.number),
+                    ),
+                    ("value", &s.title),
+                ],
+            ),
             cx.addr.standard(&s.id),
         );
         for c in &s.criteria {
