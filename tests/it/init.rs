@@ -68,13 +68,17 @@ fn init_refuses_a_folder_that_holds_files_and_an_unknown_language() {
         .collect();
     assert_eq!(names.len(), 1, "nothing was written");
 
+    // Not a language code: a usage error (exit 2), nothing written.
     let empty = tempfile::tempdir().unwrap();
-    let o = doracak(&["init", empty.path().to_str().unwrap(), "--language", "de"]);
-    assert_eq!(o.status.code(), Some(1));
+    let o = doracak(&["init", empty.path().to_str().unwrap(), "--language", "d e!"]);
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&o.stderr)
-            .contains("expected a language with an example handbook (sq, en), found \"de\"")
+            .contains("expected a language code such as sq, en or fr, ar, sr-Latn, found \"d e!\""),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
     );
+    assert_eq!(std::fs::read_dir(empty.path()).unwrap().count(), 0);
 }
 
 #[test]

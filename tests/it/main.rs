@@ -14,6 +14,7 @@ mod errors;
 mod forms;
 mod forms_browser;
 mod html_valid;
+mod i18n;
 mod init;
 mod interop;
 mod js_units;

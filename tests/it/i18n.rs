@@ -1,0 +1,163 @@
+//! Native in every language: a French handbook with a partial strings file (the rest in
+//! English, its fallback), CLDR plurals for 0, 1, 2 and 5, " : " from its strings; an Arabic
+//! handbook with no strings file at all, right to left; placeholders checked; `init` for a
+//! language without a built-in pack.
+
+use std::collections::HashMap;
+
+use crate::common::*;
+
+fn french_site() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("french"), dir.path());
+    let site = dir.path().join("site");
+    build_ok(dir.path(), &site);
+    (dir, site)
+}
+
+fn interface(root: &std::path::Path) -> HashMap<String, String> {
+    let (hb, diags) = doracak::check(root);
+    let hb = hb.unwrap_or_else(|| panic!("{}", diags.report()));
+    doracak::interface_strings(root, &hb)
+}
+
+#[test]
+fn a_partial_french_pack_falls_back_to_english_with_one_warning() {
+    let root = fixtures().join("french");
+    let o = doracak(&["--root", root.to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains(": warning: "))
+        .collect();
+    assert_eq!(warnings.len(), 1, "one warning: {stderr}");
+    assert!(
+        warnings[0].starts_with("theme/strings.toml: warning: ")
+            && warnings[0].contains(
+                "interface strings have no `fr` text; they are shown in the fallback language `en`"
+            ),
+        "{stderr}"
+    );
+    let o = doracak(&["--root", root.to_str().unwrap(), "check", "--verbose"]);
+    let verbose = String::from_utf8_lossy(&o.stderr);
+    assert!(verbose.contains("\n  skip_to_content\n"), "{verbose}");
+    assert!(
+        !verbose.contains("\n  home\n"),
+        "a translated key is not listed"
+    );
+
+    let ui = interface(&root);
+    assert_eq!(ui["home"], "Accueil", "the handbook's own text");
+    assert_eq!(ui["skip_to_content"], "Skip to content", "the fallback's");
+}
+
+#[test]
+fn french_counts_take_cldr_forms_for_0_1_2_and_5() {
+    let ui = interface(&fixtures().join("french"));
+    let say = |key: &str, n| doracak::plural::say_count(&ui, key, n, &[]);
+    // French takes the singular for 0 and 1.
+    assert_eq!(say("criteria_count", 0), "0 critère");
+    assert_eq!(say("criteria_count", 1), "1 critère");
+    assert_eq!(say("criteria_count", 2), "2 critères");
+    assert_eq!(say("criteria_count", 5), "5 critères");
+    assert_eq!(say("evidence_count", 0), "0 preuve");
+    // A counted message the handbook does not translate keeps the fallback's forms.
+    assert_eq!(say("trainer_steps_count", 1), "1 step");
+    assert_eq!(say("trainer_steps_count", 5), "5 steps");
+
+    let (_dir, site) = french_site();
+    let index = unescape(&read(&site.join("index.html")));
+    assert!(index.contains("1 critère · 1 preuve"), "{index}");
+    assert!(index.contains("2 critères · 3 preuves"), "{index}");
+    let n1 = unescape(&read(&site.join("N1.html")));
+    // "Every" agrees with its noun and says no "1".
+    for phrase in [
+        "tous les 3 ans",
+        "toutes les 2 semaines",
+        "tous les mois",
+        "dans un délai de 4 semaines",
+    ] {
+        assert!(n1.contains(phrase), "{phrase}: {n1}");
+    }
+    assert!(!n1.contains("tous les 1"), "{n1}");
+    // The label and its value as the French pack writes them.
+    assert!(n1.contains("Norme 1 : Recrutement sûr"), "{n1}");
+    assert!(!n1.contains("Norme 1: "), "{n1}");
+    assert!(n1.contains("<html lang=\"fr\" dir=\"ltr\">"));
+}
+
+#[test]
+fn the_browser_chooses_the_same_plural_forms() {
+    let Some(browser) = browser::browser("i18n::the_browser_chooses_the_same_plural_forms") else {
+        return;
+    };
+    let (_dir, site) = french_site();
+    let tab = browser::open(&browser, &browser::file_url(&site.join("index.html")));
+    let got = browser::eval(
+        &tab,
+        "[0, 1, 2, 5].map(function (n) { return window.DORACAK_COUNT('criteria_count', n); }).join('|')",
+    );
+    assert_eq!(got, "0 critère|1 critère|2 critères|5 critères");
+}
+
+#[test]
+fn a_placeholder_a_translation_changes_is_a_located_error_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("french"), dir.path());
+    let strings = dir.path().join("theme/strings.toml");
+    std::fs::write(
+        &strings,
+        format!(
+            "{}percent = \"pourcent\"\nquiz_title = \"Quiz : {{sujet}}\"\n",
+            read(&strings)
+        ),
+    )
+    .unwrap();
+    let lines = read(&strings).lines().count();
+    let o = doracak(&["--root", dir.path().to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    let located = |line: usize, what: &str| {
+        stderr
+            .lines()
+            .any(|l| l.starts_with(&format!("theme/strings.toml:{line}:")) && l.contains(what))
+    };
+    assert!(
+        located(
+            lines - 1,
+            ": error: expected the text of `percent` to hold the placeholders {n}, found {n} missing"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        located(
+            lines,
+            ": error: expected the text of `quiz_title` to hold the placeholders {subject}, found {sujet} instead of {subject}"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn init_for_a_language_without_a_pack_writes_a_strings_file_to_translate() {
+    let dir = tempfile::tempdir().unwrap();
+    let hb = dir.path().join("fr");
+    let o = doracak(&["init", hb.to_str().unwrap(), "--language", "fr"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let strings = read(&hb.join("theme/strings.toml"));
+    assert!(strings.contains("# home = \"Home\""), "{strings}");
+    // French's own categories are offered for every counted message.
+    assert!(strings.contains("# criteria_count_many = "), "{strings}");
+    assert!(read(&hb.join("doracak.toml")).contains("language = \"fr\""));
+    let o = doracak(&["--root", hb.to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("shown in the fallback language `en`"),
+        "{stderr}"
+    );
+    let site = dir.path().join("site");
+    build_ok(&hb, &site);
+    assert!(read(&site.join("index.html")).contains("<html lang=\"fr\" dir=\"ltr\">"));
+}
