@@ -161,3 +161,80 @@ fn init_for_a_language_without_a_pack_writes_a_strings_file_to_translate() {
     build_ok(&hb, &site);
     assert!(read(&site.join("index.html")).contains("<html lang=\"fr\" dir=\"ltr\">"));
 }
+
+fn arabic_site() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("arabic"), dir.path());
+    let site = dir.path().join("site");
+    build_ok(dir.path(), &site);
+    (dir, site)
+}
+
+#[test]
+fn an_arabic_handbook_without_strings_is_right_to_left_in_english_words() {
+    let (_dir, site) = arabic_site();
+    for (page, html) in pages(&site) {
+        assert!(
+            html.contains("<html lang=\"ar\" dir=\"rtl\">"),
+            "{page}: right to left"
+        );
+    }
+    let index = read(&site.join("index.html"));
+    assert!(index.contains("Skip to content"), "English fallback");
+    // The style sheets place by the writing direction, not by left and right.
+    for css in [
+        "style.css",
+        "print.css",
+        "assessment.css",
+        "form.css",
+        "quiz.css",
+    ] {
+        let text = read(&site.join("static").join(css));
+        for physical in [
+            "margin-left",
+            "padding-left",
+            "border-left",
+            "text-align: left",
+            "left: -999px",
+        ] {
+            assert!(!text.contains(physical), "{css}: {physical}");
+        }
+    }
+}
+
+#[test]
+fn an_arabic_site_has_no_horizontal_overflow_at_390_and_1280() {
+    let Some(browser) =
+        browser::browser("i18n::an_arabic_site_has_no_horizontal_overflow_at_390_and_1280")
+    else {
+        return;
+    };
+    // (Wide tables scroll inside their own box, as on a left-to-right page.)
+    let (_dir, site) = arabic_site();
+    for page in [
+        "index.html",
+        "S1.html",
+        "procedure/alistijaba.html",
+        "deadlines.html",
+        "audit/S1.html",
+        "assessment/index.html",
+        "search.html",
+    ] {
+        let path = site.join(page);
+        assert!(path.exists(), "{page}");
+        let tab = browser::open(&browser, &browser::file_url(&path));
+        for (width, mobile) in [(390, true), (1280, false)] {
+            crate::layout::resize(&tab, width, 900, mobile);
+            let got = browser::eval(
+                &tab,
+                "({ dir: getComputedStyle(document.documentElement).direction, scroll: document.documentElement.scrollWidth, inner: window.innerWidth, out: [...document.querySelectorAll('body *')].filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < -1 || r.right > window.innerWidth + 1) && getComputedStyle(e).position !== 'fixed' && !e.closest('.skip-link') && !(function (a) { for (a = e.parentElement; a && a !== document.body; a = a.parentElement) { if (getComputedStyle(a).overflowX !== 'visible') { return true; } } return false; })(); }).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().left) + '…' + Math.round(e.getBoundingClientRect().right)) })",
+            );
+            assert_eq!(got["dir"], "rtl", "{page}");
+            assert!(
+                got["scroll"].as_f64() <= got["inner"].as_f64()
+                    && got["out"].as_array().is_some_and(|a| a.is_empty()),
+                "{page} at {width} px: {got}"
+            );
+        }
+    }
+}
