@@ -346,7 +346,7 @@ pub fn aggregate(
         .iter()
         .map(|s| charts::HeatColumn {
             id: s.id.clone(),
-            label: format!("S{}", s.number),
+            label: format!("{}{}", hb.config.id_prefix, s.number),
             title: s.title.clone(),
         })
         .collect();
@@ -390,27 +390,37 @@ pub fn aggregate(
         }
     };
     let word = |k: &str| crate::theme::say(&ui, k, &[]);
+    // Numbers with the pack's decimal mark; where that is a comma, fields part with `;`,
+    // as a spreadsheet set to that language expects.
+    let (sep, decimal) = csv_format(&ui);
     let mut csv = format!(
-        "\u{feff}{},{}",
+        "\u{feff}{}{sep}{}",
         csv_field(&word("csv_centre")),
         csv_field(&word("csv_assessment"))
     );
     for s in &hb.standards {
-        csv.push_str(&format!(",{}", s.id));
+        csv.push_str(&format!("{sep}{}", s.id));
     }
     csv.push_str(&format!(
-        ",{},{}\r\n",
+        "{sep}{}{sep}{}\r\n",
         csv_field(&word("csv_total")),
         csv_field(&word("csv_unrated"))
     ));
-    let pct = |p: Option<f64>| p.map(|p| format!("{p:.1}")).unwrap_or_default();
+    let pct = |p: Option<f64>| {
+        p.map(|p| format!("{p:.1}").replace('.', &decimal))
+            .unwrap_or_default()
+    };
     for r in &rows {
-        csv.push_str(&format!("{},{}", csv_field(&r.centre), csv_field(&r.name)));
+        csv.push_str(&format!(
+            "{}{sep}{}",
+            csv_field(&r.centre),
+            csv_field(&r.name)
+        ));
         for s in &r.scores {
-            csv.push(',');
+            csv.push(sep);
             csv.push_str(&pct(*s));
         }
-        csv.push_str(&format!(",{},{}\r\n", pct(r.total), r.unrated));
+        csv.push_str(&format!("{sep}{}{sep}{}\r\n", pct(r.total), r.unrated));
     }
     std::fs::create_dir_all(out).ok();
     let name = word("aggregate_file_name");
@@ -482,7 +492,7 @@ fn heat_order(
             let s = &hb.standards[j];
             charts::HeatColumn {
                 id: s.id.clone(),
-                label: format!("S{}", s.number),
+                label: format!("{}{}", hb.config.id_prefix, s.number),
                 title: s.title.clone(),
             }
         })
@@ -502,6 +512,17 @@ fn heat_order(
         })
         .collect();
     (cols, heat_rows)
+}
+
+/// The CSV field separator and decimal mark of the handbook's language: the pack's
+/// `number_decimal`, and `;` between fields where that mark is a comma.
+pub(crate) fn csv_format(ui: &HashMap<String, String>) -> (char, String) {
+    let decimal = ui
+        .get("number_decimal")
+        .cloned()
+        .unwrap_or_else(|| ".".into());
+    let sep = if decimal == "," { ';' } else { ',' };
+    (sep, decimal)
 }
 
 fn csv_field(s: &str) -> String {

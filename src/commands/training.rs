@@ -660,6 +660,7 @@ pub fn training_report(
     };
     let word = |k: &str| crate::theme::say(&ui, k, &[]);
     let mut csv = String::from("\u{feff}");
+    let sep = crate::commands::report::csv_format(&ui).0.to_string();
     let head = [
         word("training_col_name"),
         word("training_col_kind"),
@@ -677,7 +678,7 @@ pub fn training_report(
             .iter()
             .map(|h| csv_field(h))
             .collect::<Vec<_>>()
-            .join(","),
+            .join(&sep),
     );
     csv.push_str("\r\n");
     for r in &rows {
@@ -699,7 +700,7 @@ pub fn training_report(
                 .iter()
                 .map(|c| csv_field(c))
                 .collect::<Vec<_>>()
-                .join(","),
+                .join(&sep),
         );
         csv.push_str("\r\n");
     }

@@ -238,3 +238,59 @@ fn an_arabic_site_has_no_horizontal_overflow_at_390_and_1280() {
         }
     }
 }
+
+#[test]
+fn french_reports_date_and_number_as_the_pack_says_and_label_standards_by_their_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = fixtures().join("french");
+    let files = dir.path().join("files");
+    let o = doracak(&[
+        "--root",
+        root.to_str().unwrap(),
+        "synth",
+        "--assessments",
+        "2",
+        "--out",
+        files.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut jsons: Vec<String> = std::fs::read_dir(&files)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".json"))
+        .collect();
+    jsons.sort();
+    // The report's dates in the French format.
+    let report = dir.path().join("rapport.html");
+    let o = doracak(&[
+        "--root",
+        root.to_str().unwrap(),
+        "report",
+        &jsons[0],
+        "--out",
+        report.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = unescape(&read(&report));
+    let made = &html[html.find("Rapport établi le").expect("the pack's words")..];
+    let date = &made[made.find("<dd>").unwrap() + 4..made.find("</dd>").unwrap()];
+    let b = date.as_bytes();
+    assert!(
+        date.len() == 10 && b[2] == b'/' && b[5] == b'/',
+        "a French date: {date}"
+    );
+    // The comparison: N1, N2 (the handbook's prefix), `;` between fields, `,` decimals.
+    let out = dir.path().join("comparaison");
+    let mut args = vec!["--root", root.to_str().unwrap(), "aggregate"];
+    args.extend(jsons.iter().map(String::as_str));
+    args.extend(["--out", out.to_str().unwrap()]);
+    let o = doracak(&args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let csv = read(&out.join("comparison.csv"));
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    assert_eq!(lines.next().unwrap(), "centre;assessment;N1;N2;total;unrated");
+    let row = lines.next().unwrap();
+    assert!(row.split(';').nth(2).unwrap().contains(','), "{row}");
+    let html = read(&out.join("comparison.html"));
+    assert!(html.contains(">N1<") && !html.contains(">S1<"), "{html}");
+}

@@ -84,6 +84,13 @@ pub fn environment<'a>(
             )
         },
     );
+    // A date (`YYYY-MM-DD`, or a timestamp that starts with one) as the pack writes dates
+    // (`date_format`, with {year}, {month} and {day}); anything else as it is.
+    let format = ui
+        .get("date_format")
+        .cloned()
+        .unwrap_or_else(|| "{year}-{month}-{day}".into());
+    env.add_filter("date", move |s: String| local_date(&format, &s));
     let mut ok = true;
     for (name, bytes) in theme.templates() {
         let Ok(src) = std::str::from_utf8(bytes) else {
@@ -100,6 +107,26 @@ pub fn environment<'a>(
         }
     }
     ok.then_some(env)
+}
+
+/// `iso` (`2026-12-03`, or a timestamp starting with a date) in `format`; other text as it is.
+pub fn local_date(format: &str, iso: &str) -> String {
+    let date = iso.get(..10).unwrap_or("");
+    let b = date.as_bytes();
+    let ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && date
+            .chars()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !ok {
+        return iso.to_string();
+    }
+    format
+        .replace("{year}", &date[..4])
+        .replace("{month}", &date[5..7])
+        .replace("{day}", &date[8..10])
 }
 
 /// The keyword arguments of a template call, as text.
