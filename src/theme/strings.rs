@@ -203,9 +203,9 @@ impl Theme {
                 .warning(
                     Pos::file(shown.clone()),
                     format!(
-                        "{n} of {} interface {} no `{language}` text; {} in the fallback language `{fallback}`",
+                        "{n} of {} interface strings {} no `{language}` text; {} in the fallback language `{fallback}`",
                         reference.len(),
-                        if n == 1 { "string has" } else { "strings have" },
+                        if n == 1 { "has" } else { "have" },
                         if n == 1 { "it is shown" } else { "they are shown" },
                     ),
                 )

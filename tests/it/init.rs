@@ -34,9 +34,9 @@ fn init_writes_a_handbook_that_checks_and_builds_in_each_language() {
         let out = String::from_utf8_lossy(&o.stdout);
         assert!(
             out.contains("2 standards")
-                && out.contains("1 procedures")
+                && out.contains("1 procedure,")
                 && out.contains("2 roles")
-                && out.contains("1 forms"),
+                && out.contains("1 form"),
             "{lang}: {out}"
         );
         let site = dir.path().join("site");
