@@ -42,7 +42,10 @@ fn init_writes_a_handbook_that_checks_and_builds_in_each_language() {
         let site = dir.path().join("site");
         build_ok(&hb, &site);
         let index = read(&site.join("index.html"));
-        assert!(index.contains(&format!("<html lang=\"{lang}\">")), "{lang}");
+        assert!(
+            index.contains(&format!("<html lang=\"{lang}\" dir=\"ltr\">")),
+            "{lang}"
+        );
         let s1 = read(&site.join("S1.html"));
         assert!(
             s1.contains("id=\"S1.1.1\"") && s1.contains("id=\"S1.1.g1\""),
