@@ -23,7 +23,7 @@ fn langid(language: &str) -> LanguageIdentifier {
     language
         .replace('_', "-")
         .parse()
-        .unwrap_or_else(|_| LanguageIdentifier::UNKNOWN)
+        .unwrap_or(LanguageIdentifier::UNKNOWN)
 }
 
 fn rules(language: &str) -> Option<PluralRules> {

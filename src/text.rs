@@ -44,18 +44,6 @@ pub fn civil_date(days: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::fold;
-
-    #[test]
-    fn folds_albanian_and_other_latin_letters() {
-        assert_eq!(fold("dëshmi penaliteti"), "deshmi penaliteti");
-        assert_eq!(fold("Çështje"), "Ceshtje");
-        assert_eq!(fold("Straße Øre Łódź"), "Strasse Ore Lodz");
-    }
-}
-
 /// Arabic letters unified as a search compares them: tatweel (ـ) removed, the alef forms
 /// (أ إ آ ٱ) as ا, alef maqsura (ى) as ي, ta marbuta (ة) as ه; then the conjunction و and
 /// the article ال taken off the front of a word long enough to keep three letters.
@@ -86,4 +74,16 @@ pub fn normalize_arabic(s: &mut String) {
         }
     }
     *s = w;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn folds_albanian_and_other_latin_letters() {
+        assert_eq!(fold("dëshmi penaliteti"), "deshmi penaliteti");
+        assert_eq!(fold("Çështje"), "Ceshtje");
+        assert_eq!(fold("Straße Øre Łódź"), "Strasse Ore Lodz");
+    }
 }

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use tantivy::tokenizer::{TokenStream, Tokenizer};
+use tantivy::tokenizer::TokenStream;
 
 use crate::common::*;
 
