@@ -26,8 +26,12 @@ fn langid(language: &str) -> LanguageIdentifier {
         .unwrap_or(LanguageIdentifier::UNKNOWN)
 }
 
+/// The rules of the language (and region: Portugal's differ from Brazil's); a script
+/// subtag (`sr-Latn`) does not change them.
 fn rules(language: &str) -> Option<PluralRules> {
-    PluralRules::try_new_cardinal((&langid(language)).into()).ok()
+    let mut id = langid(language);
+    id.script = None;
+    PluralRules::try_new_cardinal((&id).into()).ok()
 }
 
 fn name(c: PluralCategory) -> &'static str {

@@ -444,12 +444,17 @@ mod tests {
 
     #[test]
     fn other_languages_fold_only() {
-        let f = Analysis::for_language("de");
+        // Polish: no Snowball stemmer in tantivy.
+        let f = Analysis::for_language("pl");
         assert_eq!(f, Analysis::Folding);
         assert_eq!(
             f.analyze("Straße und Ämter"),
             vec!["strasse", "und", "amter"]
         );
+        // German has one: its stop words go, its words are stemmed, then folded.
+        let de = Analysis::for_language("de");
+        assert_eq!(de, Analysis::Snowball(tantivy::tokenizer::Language::German));
+        assert_eq!(de.analyze("Die Ämter und das Amt"), vec!["amt", "amt"]);
         assert_eq!(Analysis::for_language("sq-AL"), Analysis::Albanian);
         assert_eq!(Analysis::for_language("en_GB"), Analysis::English);
     }
