@@ -70,6 +70,45 @@ run section --seed 003 --from '^\s*PJESA 5' --recall 0 "$TMP/forms-003.yaml"
 run section --seed 002 --from '^\s*Formular i menaxhimit të rastit' \
     --to 'Udhërrëfyes për punonjësin e mbrojtjes' --recall 0 "$TMP/forms-002.yaml"
 
+# Issue 31: the Kosovo guide (003) where a case manager needs it. The chapters (Markdown,
+# written as YAML by scripts/chapters-as-yaml.py: title and text, without the citation),
+# each against its own part of 003; the glossary's 003 entries against the abbreviations and
+# the definitions; the legal duties of the Kosovo roles (Kutia 2) with the chapter of 2.2
+# against the whole of 2.2. A footnote stands in the source where its page ends: 3.1's note
+# is printed inside 3.2, so 3.1 and 3.2 are measured together.
+S003=$SEEDS/003_4bf80f4a1ac81f5a.txt
+CH=content/chapters
+python3 scripts/chapters-as-yaml.py "$TMP" $CH/*.md || status=1
+python3 - "$TMP" <<'PY' || status=1
+import glob, sys, yaml
+out = sys.argv[1]
+doc = yaml.safe_load(open("content/glossary.yaml", encoding="utf-8"))
+for key in ("abbreviations", "definitions"):
+    terms = [{"term": t["term"], "text": t["text"]} | ({"abbr": t["abbr"]} if "abbr" in t else {})
+             for t in doc[key] if t.get("collection") == "menaxhimi-rastit"]
+    with open(f"{out}/glossary-003-{key}.yaml", "w", encoding="utf-8") as f:
+        yaml.safe_dump({key: terms}, f, allow_unicode=True)
+duties = []
+for path in sorted(glob.glob("content/roles/*.yaml")):
+    role = yaml.safe_load(open(path, encoding="utf-8"))
+    if "legal_duties" in role:
+        duties.append(role["legal_duties"])
+with open(f"{out}/roles-003-legal-duties.yaml", "w", encoding="utf-8") as f:
+    yaml.safe_dump({"legal_duties": duties}, f, allow_unicode=True)
+PY
+run section --seed "$S003" --from '^ Falënderime' --to '^ Shkurtesat' --recall 0.95 "$TMP/01-falenderime.yaml"
+run section --seed "$S003" --from '^ Shkurtesat' --to '^ Përkufizimet e' --recall 0.95 "$TMP/glossary-003-abbreviations.yaml"
+run section --seed "$S003" --from '^ Përkufizimet e' --to '^ Qëllimi dhe fushëveprimi' --recall 0.95 "$TMP/glossary-003-definitions.yaml"
+run section --seed "$S003" --from '^ Qëllimi dhe fushëveprimi' --to '^ PJESA 1' --recall 0.95 "$TMP/02-qellimi-i-udhezuesit.yaml"
+run section --seed "$S003" --from '^ PJESA 1' --to '^2\.1 Korniza' --recall 0.95 "$TMP/03-te-kuptuarit-e-punes-se-femijeve.yaml"
+run section --seed "$S003" --from '^2\.1 Korniza' --to '^2\.2 Përgjegjësitë' --recall 0.95 "$TMP/04-korniza-ligjore.yaml"
+run section --seed "$S003" --from '^2\.2 Përgjegjësitë' --to '^PJESA 3' --recall 0.95 \
+    "$TMP/05-pergjegjesite-ligjore.yaml" "$TMP/roles-003-legal-duties.yaml"
+run section --seed "$S003" --from '^3\.1 Çfarë' --to '^3\.3 Rëndësia' --recall 0.95 \
+    "$TMP/06-cfare-nenkupton-menaxhimi-i-rastit.yaml" "$TMP/07-parimet-udheheqese.yaml"
+run section --seed "$S003" --from '^3\.3 Rëndësia' --to 'MENAXHIMIN E RASTIT\s*$' --recall 0.95 "$TMP/08-mekanizmat-per-koordinim.yaml"
+run section --seed "$S003" --from '^4\.1 Çështjet' --to '^4\.2 Hapat' --recall 0.95 "$TMP/09-ceshtjet-kryesore-per-shqyrtim.yaml"
+
 if [ "${1:-}" = "--printed" ]; then
     SITE=${SITE:-site}
     python3 scripts/seed-check-rendered.py "$SC" "$SEEDS/003_4bf80f4a1ac81f5a.txt" \

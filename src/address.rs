@@ -64,6 +64,8 @@ const PACK_KEYS: &[(&str, Shape)] = &[
     ("address_definition_anchor", Shape::Anchor),
     ("address_training", Shape::Page),
     ("address_handout_dir", Shape::Folder),
+    ("address_reference", Shape::Page),
+    ("address_chapter_dir", Shape::Folder),
 ];
 
 /// The pages, folders and anchors of a site, by what they are.
@@ -122,6 +124,10 @@ pub struct Pages {
     pub training: String,
     /// The folder of the procedures' handouts.
     pub handout_dir: String,
+    /// The "Reference" page: every chapter, by collection.
+    pub reference: String,
+    /// The folder of the chapters' pages.
+    pub chapter_dir: String,
 }
 
 impl Pages {
@@ -172,6 +178,8 @@ impl Pages {
             definition_anchor: get("definition_anchor"),
             training: get("training"),
             handout_dir: get("handout_dir"),
+            reference: get("reference"),
+            chapter_dir: get("chapter_dir"),
         }
     }
 }
@@ -316,6 +324,11 @@ impl Pages {
     /// A role's quiz's answer key: `trajnim/pergjigjet/roli-punonjesi-social.html`.
     pub fn quiz_key_role(&self, id: &str) -> String {
         format!("{}{}{id}.html", self.quiz_key_dir, self.role_quiz_prefix)
+    }
+
+    /// A chapter's page: `referenca/parimet-udheheqese.html`.
+    pub fn chapter(&self, id: &str) -> String {
+        format!("{}{id}.html", self.chapter_dir)
     }
 
     pub fn principle(&self, id: &str) -> String {

@@ -59,6 +59,60 @@ pub struct Config {
     /// (CLDR: `rtl` for Arabic, Hebrew, Persian, Urdu, Pashto, Dhivehi, Yiddish …).
     #[serde(default)]
     pub direction: Option<String>,
+    /// The previous edition's handbook folder, relative to this handbook's root: the build
+    /// then adds a "what changed" page and maps assessments of that edition.
+    #[serde(default)]
+    pub previous: Option<String>,
+    /// The centres the handbook's audits visit, declared once: the phone form offers them
+    /// as a list, and `import-submissions`, `aggregate` and `report --since` know a centre
+    /// by its id or its name however it was typed (docs/centres.md).
+    #[serde(default)]
+    pub centres: Vec<Centre>,
+    /// The source documents the content is taken from (the OSCAL catalogue's back-matter).
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// The audit form's settings (docs/xlsform-and-submissions.md).
+    #[serde(default)]
+    pub form: FormSettings,
+}
+
+/// A centre: a stable id (what the form records), its name, and optionally its
+/// municipality and kind (e.g. "shelter").
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Centre {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub municipality: Option<String>,
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+/// A source document: an id, its title, and optionally where it is published and the
+/// file it is kept in (relative to the handbook root).
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub published: Option<String>,
+}
+
+/// The audit form's settings.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FormSettings {
+    /// The form's id on the server (`settings.form_id`); `doracak_audit` when unset.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Record where the visit took place (a `geopoint`). Off by default: a location
+    /// pinpoints a shelter for victims of trafficking, whose address is often kept secret.
+    #[serde(default)]
+    pub gps: bool,
 }
 
 /// The headings of a standard's three columns, where the handbook names them.
@@ -143,6 +197,10 @@ impl Default for Config {
             refresher_months: None,
             fallback_language: None,
             direction: None,
+            previous: None,
+            centres: Vec::new(),
+            sources: Vec::new(),
+            form: FormSettings::default(),
         }
     }
 }
@@ -220,6 +278,16 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
     match toml::from_str::<Config>(&text) {
         Ok(cfg) => {
             validate(&cfg, diags);
+            if let Some(prev) = &cfg.previous
+                && !root.join(prev).join("doracak.toml").is_file()
+            {
+                diags
+            .error(
+                Pos::file("doracak.toml"),
+                format!("expected `previous` to be the previous edition's handbook folder (holding doracak.toml), found none at {prev:?}"),
+            )
+            .hint("the folder is relative to this handbook's root");
+            }
             cfg
         }
         Err(e) => {
@@ -278,6 +346,58 @@ fn validate(cfg: &Config, diags: &mut Diagnostics) {
             diags.error(
                 pos(),
                 format!("expected each collection id once, found {:?} twice", c.id),
+            );
+        }
+    }
+    let mut centre_ids = std::collections::HashSet::new();
+    let mut centre_names = std::collections::HashMap::new();
+    for c in &cfg.centres {
+        let ok = !c.id.is_empty()
+            && c.id
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
+            && c.id != crate::centres::OTHER;
+        if !ok {
+            diags.error(
+                pos(),
+                format!(
+                    "expected each [[centres]] id to be letters a–z, digits, '-' or '_' (and not \"{}\"), found {:?}",
+                    crate::centres::OTHER,
+                    c.id
+                ),
+            );
+        }
+        if c.name.trim().is_empty() {
+            diags.error(
+                pos(),
+                format!("expected a name for the centre {:?}, found none", c.id),
+            );
+        }
+        if !centre_ids.insert(&c.id) {
+            diags.error(
+                pos(),
+                format!("expected each centre id once, found {:?} twice", c.id),
+            );
+        }
+        if let Some(first) = centre_names.insert(crate::centres::normalise(&c.name), &c.id) {
+            diags.error(
+                pos(),
+                format!(
+                    "expected each centre's name once, found {:?} for both {first:?} and {:?}",
+                    c.name, c.id
+                ),
+            );
+        }
+    }
+    let mut source_ids = std::collections::HashSet::new();
+    for s in &cfg.sources {
+        if s.id.trim().is_empty() || s.title.trim().is_empty() || !source_ids.insert(&s.id) {
+            diags.error(
+                pos(),
+                format!(
+                    "expected an id (once) and a title for every [[sources]], found id {:?} and title {:?}",
+                    s.id, s.title
+                ),
             );
         }
     }

@@ -86,6 +86,21 @@ enum Command {
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
     },
+    /// What changed from an earlier edition of this handbook: every standard, criterion,
+    /// evidence item, guidance note, procedure, step, timing, role and form added, removed,
+    /// renumbered or changed. One printable HTML page (ndryshimet.html, named in the
+    /// handbook's language), or JSON (docs/editions.md).
+    Diff {
+        /// The earlier edition's handbook folder.
+        #[arg(value_name = "OLD_ROOT")]
+        old: PathBuf,
+        /// The folder to write the page into.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        out: PathBuf,
+        /// Print the differences as JSON instead of writing the page.
+        #[arg(long)]
+        json: bool,
+    },
     /// Turn the data export of the audit form (KoboToolbox, ODK Central) into assessment files.
     ImportSubmissions {
         /// The export: CSV (comma or semicolon) or XLSX, headed by the form's question names.
@@ -178,6 +193,7 @@ fn main() -> ExitCode {
             refresher_months,
             today,
         } => training_report(&cli.root, &files, &out, refresher_months, today),
+        Command::Diff { old, out, json } => diff(&cli.root, &old, &out, json),
         Command::ImportSubmissions { file, out } => import_submissions(&cli.root, &file, &out),
         Command::Serve { port, out } => match doracak::commands::serve::serve(&cli.root, out, port)
         {
@@ -419,6 +435,45 @@ fn training_report(
     wrote(written, &diags)
 }
 
+fn diff(
+    root: &std::path::Path,
+    old: &std::path::Path,
+    out: &std::path::Path,
+    json: bool,
+) -> ExitCode {
+    use doracak::commands::diff;
+    let (hb, mut diags) = doracak::check(root);
+    let previous = diff::load_previous(old, &mut diags);
+    let (Some(hb), Some(previous)) = (hb, previous) else {
+        eprint!("{}", diags.report());
+        return ExitCode::from(1);
+    };
+    let ui = diff::strings(root, &hb);
+    let d = diff::compare(&previous, &hb, &ui);
+    if json {
+        eprint!("{}", diags.report());
+        return match serde_json::to_string_pretty(&d) {
+            Ok(s) => {
+                println!("{s}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let written = diff::write_page(root, &hb, &d, out, &mut diags);
+    let code = wrote(written.map(|p| vec![p]), &diags);
+    if code == ExitCode::SUCCESS {
+        println!(
+            "{} added, {} removed, {} renumbered or moved, {} changed",
+            d.counts.added, d.counts.removed, d.counts.moved, d.counts.changed
+        );
+    }
+    code
+}
+
 fn import_submissions(
     root: &std::path::Path,
     file: &std::path::Path,
@@ -442,9 +497,24 @@ fn import_submissions(
     for (row, path) in &imported.written {
         println!("wrote {} (row {row})", path.display());
     }
+    for (row, path) in &imported.unchanged {
+        println!(
+            "unchanged {} (row {row}): imported before, the same",
+            path.display()
+        );
+    }
+    for (name, spellings) in &imported.merged {
+        let spellings: Vec<String> = spellings.iter().map(|s| format!("\"{s}\"")).collect();
+        println!(
+            "centre \"{name}\": also written {}, counted as one centre",
+            spellings.join(", ")
+        );
+    }
     println!(
-        "submissions: {} written, {} skipped",
+        "submissions: {} written, {} unchanged, {} kept, {} skipped",
         imported.written.len(),
+        imported.unchanged.len(),
+        imported.kept.len(),
         imported.skipped.len()
     );
     if diags.has_errors() {

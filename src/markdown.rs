@@ -4,6 +4,9 @@
 //! the HTML pulldown-cmark produces is passed through ammonia's allowlist as a second
 //! wall, so no script, event handler, frame or `javascript:`/`data:` URL can reach a page.
 
+mod chapter;
+pub use chapter::{ChapterSection, LINK_KINDS, chapter_html, chapter_sections};
+
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -11,7 +14,12 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, TagEnd, TextMergeStream, ht
 
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static CLEAN: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    CLEAN.get_or_init(|| {
+    CLEAN.get_or_init(base_sanitizer)
+}
+
+/// The allowlist of content HTML (a chapter's adds anchors and footnotes to it).
+fn base_sanitizer() -> ammonia::Builder<'static> {
+    {
         let tags: HashSet<&str> = [
             "p",
             "br",
@@ -51,7 +59,41 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .add_tag_attributes("ol", &["start"])
             .add_tag_attributes("abbr", &["title"]);
         b
-    })
+    }
+}
+
+/// The text without its examples: every quoted block (`> …` lines), which the content
+/// format reserves for the examples the source gives ("Shembull:", "Për shembull, …").
+/// What is normative — timings, actors, quiz questions — comes from what is left.
+pub fn without_examples(md: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for line in md.lines() {
+        if line.trim_start().starts_with('>') {
+            continue;
+        }
+        out.push(line);
+    }
+    out.join("\n").trim().to_string()
+}
+
+/// The examples of a text: each quoted block, its `>` marks taken off.
+pub fn examples(md: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur: Option<String> = None;
+    for line in md.lines() {
+        let t = line.trim_start();
+        if let Some(rest) = t.strip_prefix('>') {
+            let c = cur.get_or_insert_with(String::new);
+            c.push_str(rest.trim_start());
+            c.push('\n');
+        } else if let Some(c) = cur.take() {
+            out.push(c.trim().to_string());
+        }
+    }
+    if let Some(c) = cur {
+        out.push(c.trim().to_string());
+    }
+    out
 }
 
 /// Render Markdown to sanitised HTML (block level: paragraphs, lists).
@@ -77,7 +119,12 @@ pub fn to_html_marked(md: &str, abbr: &Abbreviations) -> String {
     });
     let mut out = String::with_capacity(md.len() * 5 / 4 + 16);
     html::push_html(&mut out, events);
-    sanitizer().clean(&out).to_string()
+    // A quoted block in content is an example the source gives (its "Shembull", "Për
+    // shembull"): shown as one. The class is added after sanitising, to markup it made.
+    sanitizer()
+        .clean(&out)
+        .to_string()
+        .replace("<blockquote>", "<blockquote class=\"example\">")
 }
 
 /// Abbreviations to mark in content text, each with what it stands for ("G/SPIF" →
@@ -248,5 +295,16 @@ mod tests {
     #[test]
     fn inline_drops_the_paragraph() {
         assert_eq!(to_inline_html("Standardi *1*"), "Standardi <em>1</em>");
+    }
+}
+
+#[cfg(test)]
+mod example_tests {
+    #[test]
+    fn a_quoted_block_is_an_example_and_no_normative_text() {
+        let md = "Rregulli.\n\n> **Shembull:** çdo 60 ditë.\n\nPastaj.";
+        assert!(super::to_html(md).contains("<blockquote class=\"example\">"));
+        assert_eq!(super::without_examples(md), "Rregulli.\n\n\nPastaj.");
+        assert_eq!(super::examples(md), vec!["**Shembull:** çdo 60 ditë."]);
     }
 }

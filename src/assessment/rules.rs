@@ -19,10 +19,11 @@ use crate::pipeline::model::Handbook;
 
 pub(crate) mod json;
 
-use json::{DUPLICATE, depth, parse_strict};
+use json::{DUPLICATE, length, nesting, parse_strict, strip_bom, trim};
 pub use json::{is_date, is_timestamp};
 
-/// The longest file read, in UTF-16 code units (as the browser counts).
+/// The largest file read, in bytes of UTF-8 after one byte-order mark (the browser counts
+/// the same).
 pub const MAX_FILE: usize = 5_000_000;
 /// How deeply lists and objects may nest (the format needs 3).
 pub const MAX_DEPTH: usize = 16;
@@ -81,12 +82,22 @@ pub fn read_bytes(bytes: &[u8], hb: &Handbook) -> Checked {
 /// Read and check an assessment file against the handbook, migrating older versions.
 pub fn read(text: &str, hb: &Handbook) -> Checked {
     let mut out = Checked::default();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let units = text.encode_utf16().count();
-    if units > MAX_FILE {
+    let text = strip_bom(text);
+    if text.len() > MAX_FILE {
         out.problem(
             "too-large",
-            format!("expected a file of at most {MAX_FILE} characters, found {units}"),
+            format!(
+                "expected a file of at most {MAX_FILE} bytes, found {}",
+                text.len()
+            ),
+        );
+        return out;
+    }
+    // Measured on the text, before anything is parsed or walked.
+    if nesting(text) > MAX_DEPTH {
+        out.problem(
+            "too-deep",
+            format!("expected lists and objects nested at most {MAX_DEPTH} deep, found deeper"),
         );
         return out;
     }
@@ -106,13 +117,6 @@ pub fn read(text: &str, hb: &Handbook) -> Checked {
             );
             return out;
         }
-        Err(e) if e.to_string().starts_with("recursion limit exceeded") => {
-            out.problem(
-                "too-deep",
-                format!("expected lists and objects nested at most {MAX_DEPTH} deep, found deeper"),
-            );
-            return out;
-        }
         Err(e) => {
             out.problem(
                 "not-json",
@@ -125,13 +129,6 @@ pub fn read(text: &str, hb: &Handbook) -> Checked {
             return out;
         }
     };
-    if depth(&value) > MAX_DEPTH {
-        out.problem(
-            "too-deep",
-            format!("expected lists and objects nested at most {MAX_DEPTH} deep, found deeper"),
-        );
-        return out;
-    }
     let Value::Object(top) = value else {
         out.problem(
             "not-object",
@@ -214,12 +211,13 @@ impl Checker<'_> {
         }
     }
 
-    /// An optional text (absent and null mean empty) of at most `max` characters.
+    /// An optional text (absent and null mean empty) of at most `max` characters (Unicode
+    /// scalar values).
     fn text(&mut self, obj: &Map<String, Value>, key: &str, max: usize, what: &str) -> String {
         match obj.get(key) {
             None | Some(Value::Null) => String::new(),
             Some(Value::String(s)) => {
-                let n = s.encode_utf16().count();
+                let n = length(s);
                 if n > max {
                     self.out.problem(
                         "too-long",
@@ -355,7 +353,7 @@ fn check(top: &Map<String, Value>, hb: &Handbook, out: &mut Checked) -> Assessme
         Some(a) => {
             c.known(a, &["name", "centre", "created", "updated"], "assessment");
             let name = c.text(a, "name", MAX_NAME, "assessment");
-            if name.trim().is_empty()
+            if trim(&name).is_empty()
                 && matches!(a.get("name"), None | Some(Value::Null | Value::String(_)))
             {
                 c.out

@@ -28,6 +28,7 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
             "content/roles/punonjesi-i-rastit.yaml",
             "content/forms.yaml",
             "content/glossary.yaml",
+            "content/chapters/01-hyrje.md",
         ],
     ),
     (
@@ -41,6 +42,7 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
             "content/roles/case-worker.yaml",
             "content/forms.yaml",
             "content/glossary.yaml",
+            "content/chapters/01-introduction.md",
         ],
     ),
 ];
@@ -187,17 +189,27 @@ fn write_all<'a>(
     dir: &Path,
     files: impl Iterator<Item = (String, &'a [u8])>,
 ) -> Result<Vec<PathBuf>, InitError> {
-    if fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some()) {
-        return Err(InitError::NotEmpty(dir.to_path_buf()));
+    // Judged and written where `.` and `..` lead, whether or not the folders they pass
+    // through exist: `nothere/../myhb` is `myhb`.
+    let shown = crate::pipeline::write::shown(dir);
+    let target = crate::pipeline::write::normalise(dir);
+    if fs::read_dir(&target).is_ok_and(|mut d| d.next().is_some()) {
+        return Err(InitError::NotEmpty(PathBuf::from(shown)));
     }
     let mut written = Vec::new();
     for (rel, bytes) in files {
-        let path = dir.join(&rel);
+        let path = target.join(&rel);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| InitError::Io(parent.to_path_buf(), e))?;
         }
-        fs::write(&path, bytes).map_err(|e| InitError::Io(path.clone(), e))?;
-        written.push(path);
+        // Never over a file: one that appeared since the check stops `init` there.
+        let mut f = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| InitError::Io(path.clone(), e))?;
+        io::Write::write_all(&mut f, bytes).map_err(|e| InitError::Io(path.clone(), e))?;
+        written.push(dir.join(&rel));
     }
     Ok(written)
 }

@@ -32,6 +32,8 @@ struct CriterionRow {
 #[derive(Serialize)]
 struct EvidenceGap {
     id: String,
+    /// The full number as printed: `2.2.1`.
+    label: String,
     number: String,
     text: String,
     status: String,
@@ -105,18 +107,24 @@ pub fn report(
     diags: &mut Diagnostics,
 ) -> Option<PathBuf> {
     let read = read_assessment(input, hb, diags);
-    let earlier = since.and_then(|p| read_assessment(p, hb, diags));
-    let (file, notes) = read?;
+    let mut earlier = since.and_then(|p| read_assessment(p, hb, diags));
+    let (mut file, notes) = read?;
     if since.is_some() && earlier.is_none() {
         return None;
     }
     let theme = Theme::load(root, diags);
     let ui = ui_strings(&theme, &hb.config, diags)?;
     let env = environment(&theme, &ui, diags)?;
+    // A file of the previous edition is mapped to this one (docs/editions.md).
+    let carried = super::diff::carry_report(root, hb, &ui, &mut file, diags);
+    if let Some((old, _)) = earlier.as_mut() {
+        super::diff::carry_report(root, hb, &ui, old, diags);
+    }
     let scores = assessment::scores(&file, hb);
     let (p, m, pct) = assessment::overall(&scores);
     let mut unmet = Vec::new();
     let mut gaps = Vec::new();
+    let mut unmarked = 0usize;
     let mut plan = Vec::new();
     let plan_by: HashMap<&str, &assessment::PlanEntry> = file
         .plan
@@ -153,14 +161,29 @@ pub fn report(
                     cost: get(|e| &e.cost),
                 });
             }
-            for ev in &c.evidence {
+            // Evidence counts as a gap only where the criterion is rated and applicable
+            // (a step with points): missing, partial or past its review date. Items left
+            // unmarked there are counted apart; evidence of unrated or inapplicable
+            // criteria is no gap.
+            let applicable = code.is_some_and(|code| {
+                hb.config
+                    .scale
+                    .iter()
+                    .any(|r| r.code == code && r.points.is_some())
+            });
+            for ev in c.evidence.iter().filter(|_| applicable) {
                 let x = file.evidence.get(&ev.id);
                 let status = x.and_then(|x| x.status.clone());
                 let next = x.map(|x| x.next_review.clone()).unwrap_or_default();
                 let overdue = !next.is_empty() && next.as_str() < today;
+                if status.is_none() && !overdue {
+                    unmarked += 1;
+                    continue;
+                }
                 if status.as_deref() != Some("present") || overdue {
                     gaps.push(EvidenceGap {
                         id: ev.id.clone(),
+                        label: format!("{}.{}", s.number, ev.number),
                         number: ev.number.clone(),
                         text: to_plain(&ev.text),
                         status: ui
@@ -206,18 +229,37 @@ pub fn report(
             .collect();
         context! {
             name => old.assessment.name.clone(), from => c.from.clone(), to => c.to.clone(),
-            other_centre => !old.assessment.centre.is_empty() && !file.assessment.centre.is_empty() && old.assessment.centre != file.assessment.centre,
+            other_centre => crate::centres::other_centre(&hb.config.centres, old, &file),
             reversed => c.from > c.to,
             chart => charts::change_bars("chart-change", &c, &ui),
             standards => standards, improved => rows(&c.improved), worse => rows(&c.worse),
             still_unmet => rows(&c.still_unmet), due => due,
         }
     });
+    // Every printed page says whose report it is and which page of how many.
+    let head: Vec<&str> = [
+        file.assessment.centre.as_str(),
+        file.assessment.name.as_str(),
+        file.assessment
+            .updated
+            .get(..10)
+            .unwrap_or(&file.assessment.updated),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect();
+    let report_style = format!(
+        "{}\n@media print {{\n{}{}}}\n",
+        style(&theme),
+        crate::pipeline::render::ui_print_style(&ui),
+        crate::pipeline::render::print_head_style(&head.join(" — "))
+    );
     let ctx = context! {
         chart => chart, comparison => comparison,
-        csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone(), dir => hb.config.dir() },
+        csp => REPORT_CSP, style => report_style, ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone(), dir => hb.config.dir() },
         a => template_value(&file.assessment), scores => template_value(&scores), total => context! { points => p, max => m, percent => pct },
-        unmet => template_value(&unmet), gaps => template_value(&gaps), plan => template_value(&plan), notes => notes, same_catalog => same_catalog, today => today,
+        unmet => template_value(&unmet), gaps => template_value(&gaps), unmarked => unmarked, plan => template_value(&plan), notes => notes, same_catalog => same_catalog, today => today,
+        carried => carried,
     };
     let html = match env.get_template("report.html").and_then(|t| t.render(ctx)) {
         Ok(h) => h,
@@ -280,15 +322,22 @@ pub fn aggregate(
     let mut unmet: BTreeMap<String, Vec<String>> = BTreeMap::new();
     // A centre assessed more than once counts with its latest assessment in the matrix and
     // the unmet criteria; the earlier ones make its trend.
-    let latest = latest_per_centre(&files);
+    let (centres, merged) = crate::centres::identities(&hb.config.centres, &files);
+    for (name, spellings) in &merged {
+        let spellings: Vec<String> = spellings.iter().map(|s| format!("\"{s}\"")).collect();
+        diags.warning(
+            Pos::file(out),
+            format!(
+                "centre \"{name}\": also written {}, counted as one centre",
+                spellings.join(", ")
+            ),
+        );
+    }
+    let latest = latest_per_centre(&centres, &files);
     for (i, f) in files.iter().enumerate() {
         let scores: Vec<Score> = assessment::scores(f, hb);
         let (_, _, total) = assessment::overall(&scores);
-        let who = if f.assessment.centre.is_empty() {
-            f.assessment.name.clone()
-        } else {
-            f.assessment.centre.clone()
-        };
+        let who = centres[i].name.clone();
         rows.push(CentreRow {
             name: f.assessment.name.clone(),
             centre: who.clone(),
@@ -351,7 +400,7 @@ pub fn aggregate(
         })
         .collect();
     let mut trends = Vec::new();
-    for (k, (centre, idx)) in by_centre(&files).into_iter().enumerate() {
+    for (k, (centre, idx)) in by_centre(&centres, &files).into_iter().enumerate() {
         if idx.len() < 2 {
             continue;
         }
@@ -393,56 +442,57 @@ pub fn aggregate(
     // Numbers with the pack's decimal mark; where that is a comma, fields part with `;`,
     // as a spreadsheet set to that language expects.
     let (sep, decimal) = csv_format(&ui);
-    let mut csv = format!(
-        "\u{feff}{}{sep}{}",
-        csv_field(&word("csv_centre")),
-        csv_field(&word("csv_assessment"))
-    );
-    for s in &hb.standards {
-        csv.push_str(&format!("{sep}{}", s.id));
-    }
-    csv.push_str(&format!(
-        "{sep}{}{sep}{}\r\n",
-        csv_field(&word("csv_total")),
-        csv_field(&word("csv_unrated"))
-    ));
+    let mut csv = crate::csv_out::Csv::with_separator(sep);
+    let mut head = vec![word("csv_centre"), word("csv_assessment")];
+    head.extend(hb.standards.iter().map(|s| s.id.clone()));
+    head.extend([word("csv_total"), word("csv_unrated")]);
+    csv.row(&head);
     let pct = |p: Option<f64>| {
         p.map(|p| format!("{p:.1}").replace('.', &decimal))
             .unwrap_or_default()
     };
     for r in &rows {
-        csv.push_str(&format!(
-            "{}{sep}{}",
-            csv_field(&r.centre),
-            csv_field(&r.name)
-        ));
-        for s in &r.scores {
-            csv.push(sep);
-            csv.push_str(&pct(*s));
-        }
-        csv.push_str(&format!("{sep}{}{sep}{}\r\n", pct(r.total), r.unrated));
+        let mut cells = vec![r.centre.clone(), r.name.clone()];
+        cells.extend(r.scores.iter().map(|s| pct(*s)));
+        cells.extend([pct(r.total), r.unrated.to_string()]);
+        csv.row(&cells);
     }
-    std::fs::create_dir_all(out).ok();
+    let csv = csv.into_string();
+    std::fs::create_dir_all(crate::pipeline::write::normalise(out)).ok();
     let name = word("aggregate_file_name");
     let html_path = out.join(format!("{name}.html"));
     let csv_path = out.join(format!("{name}.csv"));
     write_file(&html_path, html.as_bytes(), diags)?;
     write_file(&csv_path, csv.as_bytes(), diags)?;
-    Some(vec![html_path, csv_path])
+    // For spreadsheets: the criterion × centre table (CSV) and both tables as a workbook.
+    let centre_rows: Vec<super::pivot::CentreScores> = rows
+        .iter()
+        .map(|r| super::pivot::CentreScores {
+            centre: r.centre.clone(),
+            name: r.name.clone(),
+            scores: r.scores.clone(),
+            total: r.total,
+            unrated: r.unrated,
+        })
+        .collect();
+    let (criteria_path, xlsx_path) =
+        super::pivot::write(hb, &files, &latest, &centre_rows, &ui, out, &name, diags)?;
+    Some(vec![html_path, csv_path, criteria_path, xlsx_path])
 }
 
-/// Each centre's assessments (by the centre's name, or the assessment's when the centre is
-/// not given), oldest first, in the order the centres first appear.
-fn by_centre(files: &[AssessmentFile]) -> Vec<(String, Vec<usize>)> {
-    let mut out: Vec<(String, Vec<usize>)> = Vec::new();
-    for (i, f) in files.iter().enumerate() {
-        let who = centre_of(f);
-        match out.iter_mut().find(|(c, _)| *c == who) {
-            Some((_, v)) => v.push(i),
-            None => out.push((who, vec![i])),
+/// Each centre's assessments, oldest first, in the order the centres first appear.
+fn by_centre(
+    centres: &[crate::centres::Identity],
+    files: &[AssessmentFile],
+) -> Vec<(String, Vec<usize>)> {
+    let mut out: Vec<(String, String, Vec<usize>)> = Vec::new();
+    for (i, who) in centres.iter().enumerate() {
+        match out.iter_mut().find(|(k, _, _)| *k == who.key) {
+            Some((_, _, v)) => v.push(i),
+            None => out.push((who.key.clone(), who.name.clone(), vec![i])),
         }
     }
-    for (_, v) in &mut out {
+    for (_, _, v) in &mut out {
         v.sort_by(|&a, &b| {
             files[a]
                 .assessment
@@ -450,20 +500,12 @@ fn by_centre(files: &[AssessmentFile]) -> Vec<(String, Vec<usize>)> {
                 .cmp(&files[b].assessment.updated)
         });
     }
-    out
-}
-
-fn centre_of(f: &AssessmentFile) -> String {
-    if f.assessment.centre.is_empty() {
-        f.assessment.name.clone()
-    } else {
-        f.assessment.centre.clone()
-    }
+    out.into_iter().map(|(_, name, v)| (name, v)).collect()
 }
 
 /// The latest assessment of each centre.
-fn latest_per_centre(files: &[AssessmentFile]) -> Vec<usize> {
-    by_centre(files)
+fn latest_per_centre(centres: &[crate::centres::Identity], files: &[AssessmentFile]) -> Vec<usize> {
+    by_centre(centres, files)
         .into_iter()
         .filter_map(|(_, v)| v.last().copied())
         .collect()
@@ -525,19 +567,14 @@ pub(crate) fn csv_format(ui: &HashMap<String, String>) -> (char, String) {
     (sep, decimal)
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r', ';']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
+/// Write one output file; `.` and `..` in its path are resolved by their words first, so
+/// no folder a `..` passes through is made (`nothere/../x.html` is `x.html`).
 pub(crate) fn write_file(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+    let target = crate::pipeline::write::normalise(path);
+    if let Some(dir) = target.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    match std::fs::write(path, bytes) {
+    match std::fs::write(&target, bytes) {
         Ok(()) => Some(()),
         Err(e) => {
             diags.error(Pos::file(path), format!("cannot write: {e}"));

@@ -5,14 +5,17 @@
 //! overlay in the open pages, and the last good site stays served until the file is fixed.
 //! Only files inside the site folder are ever served.
 
-use std::io::{self, Cursor};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
-use tiny_http::{Header, Request, Response, Server, StatusCode};
+
+pub mod http;
+
+use http::Reply;
 
 /// What open pages poll: the build number, and the error of the last build if it failed.
 #[derive(Debug, Default, Clone)]
@@ -35,14 +38,18 @@ pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
     // The output is settled once, before the first build: a build that fails does not
     // send the whole session to another folder.
     let out = out.unwrap_or_else(|| root.join(configured_output(&root)));
-    if let Err(r) = crate::pipeline::write::guard(&root, &out) {
-        return Err(io::Error::other(format!(
+    // The output's lock is held for the whole session: a `build` or another `serve` on
+    // the same folder stops with a message naming this process. Its rebuilds take it again.
+    let refused = |r: crate::pipeline::write::Refusal| {
+        io::Error::other(format!(
             "{}: {}\n  = hint: {}",
             out.display(),
             r.message,
             r.hint
-        )));
-    }
+        ))
+    };
+    let _lock = crate::pipeline::write::take_lock(&root, &out, "serve").map_err(refused)?;
+    crate::pipeline::write::contents(&out).map_err(refused)?;
     rebuild(&root, Some(&out), &status);
     std::fs::create_dir_all(&out).map_err(|e| {
         io::Error::new(
@@ -51,11 +58,10 @@ pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
         )
     })?;
 
-    let server = Server::http(("127.0.0.1", port))
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| io::Error::other(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
-    let addr = server
-        .server_addr()
-        .to_ip()
+    let addr = listener
+        .local_addr()
         .map(|a| a.to_string())
         .unwrap_or_default();
     println!(
@@ -109,23 +115,9 @@ pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
             format!("cannot open the site folder {}: {e}", out.display()),
         )
     })?;
-    let server = Arc::new(server);
-    let workers: Vec<_> = (0..4)
-        .map(|_| {
-            let server = Arc::clone(&server);
-            let site = site.clone();
-            let status = Arc::clone(&status);
-            std::thread::spawn(move || {
-                while let Ok(request) = server.recv() {
-                    let response = respond(&site, &request, &status);
-                    let _ = request.respond(response);
-                }
-            })
-        })
-        .collect();
-    for w in workers {
-        let _ = w.join();
-    }
+    let respond: Arc<dyn Fn(&str) -> Reply + Send + Sync> =
+        Arc::new(move |url: &str| respond(&site, url, &status));
+    http::run(listener, respond);
     drop(watcher);
     Ok(())
 }
@@ -169,21 +161,18 @@ fn rebuild(root: &Path, out: Option<&Path>, status: &Mutex<Status>) -> Option<Pa
     }
 }
 
-type Resp = Response<Cursor<Vec<u8>>>;
-
-fn respond(site: &Path, request: &Request, status: &Mutex<Status>) -> Resp {
-    let url = request.url();
+fn respond(site: &Path, url: &str, status: &Mutex<Status>) -> Reply {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     if path == "/__doracak/reload.js" {
-        return with_type(
-            Response::from_data(RELOAD_JS.as_bytes().to_vec()),
+        return reply(
+            RELOAD_JS.as_bytes().to_vec(),
             "text/javascript; charset=utf-8",
         );
     }
     if path == "/__doracak/status" {
         let st = status.lock().unwrap_or_else(|e| e.into_inner()).clone();
         let body = serde_json::json!({ "version": st.version, "error": st.error }).to_string();
-        return with_type(Response::from_data(body.into_bytes()), "application/json");
+        return reply(body.into_bytes(), "application/json");
     }
     match resolve(site, path) {
         Some(file) => match std::fs::read(&file) {
@@ -192,40 +181,21 @@ fn respond(site: &Path, request: &Request, status: &Mutex<Status>) -> Resp {
                 if ctype.starts_with("text/html") {
                     bytes = inject_reload(bytes);
                 }
-                with_type(Response::from_data(bytes), ctype)
+                reply(bytes, ctype)
             }
-            Err(_) => not_found(),
+            Err(_) => Reply::text(404, "404 not found"),
         },
-        None => {
-            if is_hostile(path) {
-                with_type(
-                    Response::from_data(b"403 forbidden".to_vec())
-                        .with_status_code(StatusCode(403)),
-                    "text/plain",
-                )
-            } else {
-                not_found()
-            }
-        }
+        None if is_hostile(path) => Reply::text(403, "403 forbidden"),
+        None => Reply::text(404, "404 not found"),
     }
 }
 
-fn not_found() -> Resp {
-    with_type(
-        Response::from_data(b"404 not found".to_vec()).with_status_code(StatusCode(404)),
-        "text/plain",
-    )
-}
-
-fn with_type(r: Resp, ctype: &str) -> Resp {
-    let mut r = r;
-    if let Ok(h) = Header::from_bytes(&b"Content-Type"[..], ctype.as_bytes()) {
-        r.add_header(h);
+fn reply(body: Vec<u8>, ctype: &'static str) -> Reply {
+    Reply {
+        status: 200,
+        ctype,
+        body,
     }
-    if let Ok(h) = Header::from_bytes(&b"Cache-Control"[..], &b"no-store"[..]) {
-        r.add_header(h);
-    }
-    r
 }
 
 /// Whether a request path tries to leave the site (worth a 403 rather than a 404).

@@ -14,7 +14,9 @@ use minijinja::context;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::assessment::rules::json::{DUPLICATE, parse_strict};
+use crate::assessment::rules::json::{
+    DUPLICATE, length, nesting, parse_strict, strip_bom, trim, whole_number,
+};
 use crate::assessment::{is_date, is_id, is_timestamp};
 use crate::config::line_col;
 use crate::diagnostics::{Diagnostics, Pos};
@@ -29,13 +31,18 @@ pub const VERSION: u64 = 1;
 /// The refresher period when neither the command line nor `doracak.toml` sets one.
 pub const DEFAULT_REFRESHER_MONTHS: u32 = 12;
 
-const MAX_FILE: usize = 5_000_000;
-const MAX_RECORDS: usize = 10_000;
+/// The largest file read, in bytes of UTF-8 after one byte-order mark (the browser's store
+/// never holds more than it could export within this).
+pub const MAX_FILE: usize = 5_000_000;
+/// The most records in one file (the browser's store never holds more).
+pub const MAX_RECORDS: usize = 10_000;
+/// How deeply lists and objects may nest (the format needs 3), measured before parsing.
+const MAX_DEPTH: usize = 16;
 const MAX_NAME: usize = 200;
 const MAX_TEXT: usize = 500;
 const TOP: [&str; 4] = ["format", "version", "handbook", "records"];
 const HANDBOOK: [&str; 2] = ["title", "edition"];
-const RECORD: [&str; 11] = [
+const RECORD: [&str; 12] = [
     "id",
     "name",
     "date",
@@ -47,6 +54,7 @@ const RECORD: [&str; 11] = [
     "understood",
     "edition",
     "saved",
+    "content",
 ];
 
 /// One training record: a trainee, a quiz, its score, "read and understood".
@@ -64,6 +72,9 @@ pub struct Record {
     pub understood: bool,
     pub edition: String,
     pub saved: String,
+    /// The content hash of the subject when trained (`edition::content`); empty in older
+    /// records.
+    pub content: String,
 }
 
 /// A training file, checked.
@@ -149,14 +160,10 @@ fn locate(text: &str) -> Loc {
     loc
 }
 
-/// A whole number, as JSON writes it (`3` or `3.0`, as the browser reads both).
+/// A whole number from 0 to 2^53 − 1, as JSON writes it (`3`, `3.0`, `3e0`), as the
+/// browser reads it too; `1e16` or `2.5` is none.
 fn whole(v: Option<&Value>) -> Option<u64> {
-    let v = v?;
-    v.as_u64().or_else(|| {
-        v.as_f64()
-            .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 9e15)
-            .map(|f| f as u64)
-    })
+    whole_number(v?)
 }
 
 fn kind_of(v: Option<&Value>) -> String {
@@ -176,7 +183,7 @@ fn kind_of(v: Option<&Value>) -> String {
 
 /// Read and check a training file's text; errors go into `diags` at `path:line:col`.
 pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<TrainingFile> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = strip_bom(text);
     let at = |offset: usize| {
         let (line, col) = line_col(text, offset);
         Pos::new(path, line, col)
@@ -188,6 +195,13 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
                 "expected a training file of at most {MAX_FILE} bytes, found {}",
                 text.len()
             ),
+        );
+        return None;
+    }
+    if nesting(text) > MAX_DEPTH {
+        diags.error(
+            Pos::file(path),
+            format!("expected lists and objects nested at most {MAX_DEPTH} deep, found deeper"),
         );
         return None;
     }
@@ -263,7 +277,7 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
     let text_field = |obj: &serde_json::Map<String, Value>, key: &str, max: usize| {
         obj.get(key)
             .and_then(Value::as_str)
-            .filter(|s| s.chars().count() <= max)
+            .filter(|s| length(s) <= max)
             .map(str::to_string)
     };
     let (mut hb_title, mut hb_edition) = (String::new(), String::new());
@@ -388,7 +402,7 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
                 "an id (letters, digits, '.', '_' or '-', at most 100)".into(),
             );
         }
-        let name = s("name").filter(|x| !x.trim().is_empty() && x.chars().count() <= MAX_NAME);
+        let name = s("name").filter(|x| !trim(x).is_empty() && length(x) <= MAX_NAME);
         if name.is_none() {
             bad("name", format!("a name of 1 to {MAX_NAME} characters"));
         }
@@ -404,7 +418,7 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
         if subject.is_none() {
             bad("subject", "the id of a procedure or a role".into());
         }
-        let title = s("title").filter(|x| x.chars().count() <= MAX_TEXT);
+        let title = s("title").filter(|x| length(x) <= MAX_TEXT);
         if title.is_none() {
             bad("title", format!("text of at most {MAX_TEXT} characters"));
         }
@@ -423,9 +437,16 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
         if understood.is_none() {
             bad("understood", "true or false".into());
         }
-        let edition = s("edition").filter(|x| x.chars().count() <= MAX_NAME);
+        let edition = s("edition").filter(|x| length(x) <= MAX_NAME);
         if edition.is_none() {
             bad("edition", format!("text of at most {MAX_NAME} characters"));
+        }
+        let content = match r.get("content") {
+            None => Some(""),
+            Some(_) => s("content").filter(|x| x.chars().count() <= MAX_NAME),
+        };
+        if content.is_none() {
+            bad("content", format!("text of at most {MAX_NAME} characters"));
         }
         let saved = s("saved").filter(|x| is_timestamp(x));
         if saved.is_none() {
@@ -455,12 +476,13 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
             Some(understood),
             Some(edition),
             Some(saved),
+            Some(content),
         ) = (
-            id, name, date, kind, subject, title, score, total, understood, edition, saved,
+            id, name, date, kind, subject, title, score, total, understood, edition, saved, content,
         ) {
             records.push(Record {
                 id: id.into(),
-                name: name.trim().into(),
+                name: trim(name).into(),
                 date: date.into(),
                 kind: kind.into(),
                 subject: subject.into(),
@@ -470,6 +492,7 @@ pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Option<Trainin
                 understood,
                 edition: edition.into(),
                 saved: saved.into(),
+                content: content.into(),
             });
         }
     }
@@ -636,7 +659,9 @@ pub fn training_report(
     let edition = hb.config.edition.clone().unwrap_or_default();
     let rows = roster(&files, &edition, months, today, &ui);
     let due: Vec<&RosterRow> = rows.iter().filter(|r| r.due).collect();
+    let changed = super::training_editions::changed_training(root, hb, &files, &ui, diags);
     let ctx = context! {
+        changed => template_value(&changed),
         csp => super::report::REPORT_CSP, style => super::report::style(&theme), ui => template_value(&ui),
         site => context! { title => hb.config.title.clone(), language => hb.config.language.clone(), dir => hb.config.dir() },
         rows => template_value(&rows), due => template_value(&due), months => months, today => today, edition => edition,
@@ -659,9 +684,8 @@ pub fn training_report(
         }
     };
     let word = |k: &str| crate::theme::say(&ui, k, &[]);
-    let mut csv = String::from("\u{feff}");
-    let sep = crate::commands::report::csv_format(&ui).0.to_string();
-    let head = [
+    let mut csv = crate::csv_out::Csv::with_separator(crate::commands::report::csv_format(&ui).0);
+    csv.row([
         word("training_col_name"),
         word("training_col_kind"),
         word("training_col_id"),
@@ -672,18 +696,10 @@ pub fn training_report(
         word("training_col_edition"),
         word("training_report_refresher"),
         word("training_report_due"),
-    ];
-    csv.push_str(
-        &head
-            .iter()
-            .map(|h| csv_field(h))
-            .collect::<Vec<_>>()
-            .join(&sep),
-    );
-    csv.push_str("\r\n");
+    ]);
     for r in &rows {
         let yes_no = |b: bool| word(if b { "training_yes" } else { "training_no" });
-        let cells = [
+        csv.row([
             r.name.clone(),
             r.kind_label.clone(),
             r.subject.clone(),
@@ -694,36 +710,15 @@ pub fn training_report(
             r.edition.clone(),
             r.refresher.clone(),
             yes_no(r.due),
-        ];
-        csv.push_str(
-            &cells
-                .iter()
-                .map(|c| csv_field(c))
-                .collect::<Vec<_>>()
-                .join(&sep),
-        );
-        csv.push_str("\r\n");
+        ]);
     }
+    let csv = csv.into_string();
     let name = word("training_report_file_name");
     let html_path = out.join(format!("{name}.html"));
     let csv_path = out.join(format!("{name}.csv"));
     super::report::write_file(&html_path, html.as_bytes(), diags)?;
     super::report::write_file(&csv_path, csv.as_bytes(), diags)?;
     Some(vec![html_path, csv_path])
-}
-
-/// A CSV cell; a cell a spreadsheet would take for a formula is quoted with a `'` first.
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r', ';']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
 }
 
 #[cfg(test)]

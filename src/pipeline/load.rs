@@ -36,6 +36,8 @@ pub struct Sources {
     pub glossary: Option<Loaded<GlossarySrc>>,
     pub principles: Option<Loaded<PrinciplesSrc>>,
     pub indicators: Option<Loaded<IndicatorsSrc>>,
+    /// The chapters (`content/chapters/NN-slug.md`), in file-name order.
+    pub chapters: Vec<Loaded<ChapterSrc>>,
     /// Every file read, for the watcher and for reporting.
     pub files: Vec<PathBuf>,
 }
@@ -87,6 +89,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Sources {
     src.glossary = loader.one_file("content/glossary.yaml", &mut src.files);
     src.principles = loader.one_file("content/principles.yaml", &mut src.files);
     src.indicators = loader.one_file("content/indicators.yaml", &mut src.files);
+    loader.chapters(&mut src.chapters, &mut src.files);
     loader.warn_strays();
     src
 }
@@ -185,9 +188,58 @@ impl Loader<'_> {
                     "this file is not part of the handbook and was not read",
                 )
                 .hint(format!(
-                    "content/ holds {}, and the folders sop/, roles/, plans/ and forms/",
+                    "content/ holds {}, and the folders sop/, roles/, plans/, forms/ and chapters/",
                     known.join(", ")
                 ));
+        }
+    }
+
+    /// The chapters: every `.md` file directly inside `content/chapters/`, in file-name
+    /// order, each a YAML front matter between `---` lines and Markdown after it.
+    fn chapters(&mut self, out: &mut Vec<Loaded<ChapterSrc>>, files: &mut Vec<PathBuf>) {
+        let dir = self.root.join("content/chapters");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return;
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("md"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            files.push(path.clone());
+            let rel = self.rel(&path);
+            let Some(text) = self.read_text(&path, &rel) else {
+                continue;
+            };
+            let Some((front, front_line, body, body_line)) =
+                crate::pipeline::source::chapters::split_front_matter(&text)
+            else {
+                let first = text.lines().next().unwrap_or("").trim();
+                self.diags
+                    .error(
+                        Pos::new(rel, 1, 1),
+                        format!(
+                            "expected a front matter (a line `---`, `title: …`, a line `---`), found {}",
+                            if first.is_empty() { "nothing".to_string() } else { format!("`{first}`") }
+                        ),
+                    )
+                    .hint("a chapter starts with its title between two `---` lines; see docs/content-format.md");
+                continue;
+            };
+            // Blank lines before the front matter keep its positions the file's own.
+            let padded = format!("{}{front}", "\n".repeat(front_line as usize - 1));
+            if let Some(front) = self.parse_text::<ChapterFrontSrc>(&padded, &rel) {
+                out.push(self.loaded(
+                    path.clone(),
+                    ChapterSrc {
+                        front,
+                        body: body.to_string(),
+                        body_line,
+                    },
+                ));
+            }
         }
     }
 
@@ -195,14 +247,19 @@ impl Loader<'_> {
     fn parse<T: DeserializeOwned>(&mut self, path: &Path) -> Option<T> {
         let rel = self.rel(path);
         let text = self.read_text(path, &rel)?;
-        match serde_saphyr::from_str_with_options::<T>(&text, yaml_options()) {
+        self.parse_text(&text, &rel)
+    }
+
+    /// Parse the YAML text of the file `rel`.
+    fn parse_text<T: DeserializeOwned>(&mut self, text: &str, rel: &Path) -> Option<T> {
+        match serde_saphyr::from_str_with_options::<T>(text, yaml_options()) {
             Ok(v) => Some(v),
             Err(e) => {
                 let (line, col) = e
                     .location()
                     .map(|l| (l.line() as u32, l.column() as u32))
                     .unwrap_or((1, 1));
-                let (message, hint) = describe_yaml_error(&e, found_at(&text, line, col));
+                let (message, hint) = describe_yaml_error(&e, found_at(text, line, col));
                 let d = self
                     .diags
                     .error(Pos::new(rel, line.max(1), col.max(1)), message);

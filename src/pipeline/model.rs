@@ -14,6 +14,7 @@ use crate::duration;
 use crate::pipeline::load::Sources;
 use crate::pipeline::source::{self, S};
 
+pub mod chapters;
 pub mod forms;
 mod from_source;
 pub mod quiz;
@@ -37,6 +38,8 @@ pub struct Handbook {
     pub principles: Principles,
     pub indicators: Option<Indicators>,
     pub plans: Vec<Plan>,
+    /// A source's running text, each a page under "Reference", in file order.
+    pub chapters: Vec<chapters::Chapter>,
     /// Every timing of standards and procedures, shortest first.
     pub deadlines: Vec<Deadline>,
 }
@@ -98,6 +101,40 @@ pub struct Timing {
     /// The parsed durations, for wording them in the reader's language.
     #[serde(skip)]
     pub parsed: Option<(duration::Duration, Option<duration::Duration>)>,
+    /// Whom the timing binds, where the source names them apart (role ids); empty: every
+    /// actor of its step or criterion.
+    pub actors: Vec<String>,
+    /// The source names whom the timing binds (`actors:` given, perhaps empty: no one of the
+    /// step's actors).
+    pub named: bool,
+    /// `at_most` or `at_least` where the words set a bound ("maksimumi 60 minuta").
+    pub bound: Option<&'static str>,
+    /// The period a length of time is counted in ("dy javë në vit": P1Y).
+    #[serde(skip)]
+    pub per: Option<duration::Duration>,
+    /// "brenda ditës": a deadline of the same day, not "menjëherë" (both `P0D`).
+    pub same_day: bool,
+}
+
+impl Timing {
+    /// Whether the timing binds `role`, given the actors of the step or criterion it sits
+    /// on: its own actors where it names them, else every one of those.
+    pub fn binds(&self, role: &str, owner_actors: &[String]) -> bool {
+        if !self.named {
+            owner_actors.iter().any(|a| a == role)
+        } else {
+            self.actors.iter().any(|a| a == role)
+        }
+    }
+
+    /// The roles the timing binds, given the actors of what it sits on.
+    pub fn bound_actors<'a>(&'a self, owner_actors: &'a [String]) -> &'a [String] {
+        if !self.named {
+            owner_actors
+        } else {
+            &self.actors
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -128,12 +165,18 @@ pub struct Section {
     pub text: Option<String>,
     pub items: Vec<String>,
     pub timing: Vec<Timing>,
+    /// The step the source prints the passage before, where it stands between steps.
+    pub before_step: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct Step {
     pub id: String,
     pub number: String,
+    /// The number or letter the source prints ("a)", "1."), where it prints one.
+    pub printed: Option<String>,
+    /// An alternative to the step before it, not its sequel.
+    pub alternative: bool,
     pub group: Option<String>,
     pub title: Option<String>,
     pub text: String,
@@ -186,6 +229,17 @@ pub struct Role {
     pub signature: Option<String>,
     /// Printed headings by field (see `RoleSrc::headings`).
     pub headings: BTreeMap<String, String>,
+    /// What the law obliges the institution to do, as a source's table states it.
+    pub legal_duties: Option<LegalDuties>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LegalDuties {
+    /// The table's title, as printed ("Kutia 2. Përgjegjësitë ligjore …").
+    pub table: String,
+    /// The institution as the table's row names it.
+    pub institution: String,
+    pub text: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -232,6 +286,12 @@ pub struct Term {
     pub term: String,
     pub abbr: Option<String>,
     pub text: String,
+    /// The term's own source, where it is not the glossary's.
+    pub source: Option<String>,
+    /// The procedure collection the term belongs to.
+    pub collection: Option<String>,
+    /// The term this one defines again from another source.
+    pub same_as: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -403,6 +463,7 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
         })
         .unwrap_or_default();
     let indicators = src.indicators.map(|l| indicators(l.value));
+    let chapters = chapters::chapters(src.chapters);
     let plans = src
         .plans
         .into_iter()
@@ -447,6 +508,13 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
             }
         }
         for sec in &p.sections {
+            // A passage with a timing of its own body (a commission's duty) acts for it.
+            for r in sec.timing.iter().flat_map(|t| &t.actors) {
+                let at = acts.entry(r).or_default();
+                if !at.contains(&sec.id) {
+                    at.push(sec.id.clone());
+                }
+            }
             for t in &sec.timing {
                 deadlines.push(Deadline {
                     owner: sec.id.clone(),
@@ -482,6 +550,7 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
         principles,
         indicators,
         plans,
+        chapters,
         deadlines,
     }
 }

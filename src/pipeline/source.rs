@@ -7,7 +7,9 @@
 use serde::Deserialize;
 pub use serde_saphyr::Spanned;
 
+pub mod chapters;
 pub mod forms;
+pub use chapters::{ChapterFrontSrc, ChapterSrc};
 pub use forms::FormTemplateSrc;
 
 pub type S<T> = Spanned<T>;
@@ -89,6 +91,22 @@ pub struct TimingSrc {
     /// `true`: the words set no time limit at all ("mbikqyrje 24 orë", round the clock).
     #[serde(default)]
     pub no_time_limit: Option<S<bool>>,
+    /// Whom this timing binds, where the source names them apart from the rest of the
+    /// step's actors ("brenda 15 ditëve NJMF-ja …"), or the body whose duty it is where the
+    /// passage has no actor (a commission's duty in a list). Left out: the step's actors;
+    /// `[]`: none of them (the source names no one: "kujdestari ligjor do të emërohet").
+    #[serde(default)]
+    pub actors: Option<Vec<S<String>>>,
+    /// `at_most` ("maksimumi 60 minuta", "nuk duhet të kalojë 45 minuta", "deri në") or
+    /// `at_least` ("nuk mund të jetë më pak se dy javë"): the bound the words set.
+    #[serde(default)]
+    pub bound: Option<S<String>>,
+    /// The period a length of time is counted in ("dy javë në vit": `per: P1Y`).
+    #[serde(default)]
+    pub per: Option<S<String>>,
+    /// `true` with `within: P0D`: "brenda ditës" (within the day), not "menjëherë".
+    #[serde(default)]
+    pub same_day: Option<S<bool>>,
 }
 
 /// `content/sop/NN-slug.yaml`
@@ -132,12 +150,24 @@ pub struct SectionSrc {
     /// Deadlines the passage itself sets (a duty in a list, not a step).
     #[serde(default = "empty")]
     pub timing: Vec<TimingSrc>,
+    /// The number of the step the source prints this passage before: the page shows it
+    /// there, between the steps, not after all of them.
+    #[serde(default)]
+    pub before_step: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StepSrc {
     pub number: S<String>,
+    /// The number or letter the source prints for this item ("a)", "1."), where it is not
+    /// "Hapi N": the page shows it as printed.
+    #[serde(default)]
+    pub printed: Option<S<String>>,
+    /// `true`: the source gives this step as an alternative to the step before it (one of
+    /// several cases, "Nëse …"), not as its sequel.
+    #[serde(default)]
+    pub alternative: Option<S<bool>>,
     #[serde(default)]
     pub group: Option<S<String>>,
     #[serde(default)]
@@ -212,6 +242,20 @@ pub struct RoleSrc {
     /// over ("mission": "II. MISIONI"); the page shows them instead of its own words.
     #[serde(default)]
     pub headings: std::collections::BTreeMap<String, S<String>>,
+    /// What the law obliges the institution to do, as a source's table states it (Kutia 2
+    /// of the Kosovo guide).
+    #[serde(default)]
+    pub legal_duties: Option<LegalDutiesSrc>,
+}
+
+/// An institution's row of a table of legal duties: the table's title, the institution
+/// as the row names it, and the duties, as printed.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalDutiesSrc {
+    pub table: S<String>,
+    pub institution: S<String>,
+    pub text: S<String>,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize)]
@@ -293,6 +337,16 @@ pub struct TermSrc {
     #[serde(default)]
     pub abbr: Option<S<String>>,
     pub text: S<String>,
+    /// Where this term's definition comes from, where not from the glossary's `source`.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The procedure collection the term belongs to (a term of the Kosovo guide).
+    #[serde(default)]
+    pub collection: Option<S<String>>,
+    /// The term (of the same list) this one defines again from another source: both
+    /// definitions are shown together, each with its source.
+    #[serde(default)]
+    pub same_as: Option<S<String>>,
 }
 
 /// `content/principles.yaml`

@@ -10,6 +10,7 @@ use crate::duration;
 use crate::pipeline::load::Sources;
 use crate::pipeline::source::*;
 
+mod chapters;
 mod content;
 mod forms;
 mod standards;
@@ -54,6 +55,7 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
     for p in &src.plans {
         v.plan(&p.path, &p.value);
     }
+    v.chapters(src);
     forms::templates(src, &ids.forms, v.diags);
 }
 

@@ -21,10 +21,15 @@ use std::sync::Mutex;
 
 use crate::pipeline::render::Sink;
 
+mod carry;
 mod guard;
+mod lock;
+mod open;
 
 use guard::read_marker;
-pub use guard::{Existing, Refusal, guard, resolve};
+pub use guard::{Existing, Refusal, contents, guard, normalise, position, resolve, shown};
+pub use lock::{Holder, OutputLock, alive, lock_path};
+pub use open::{open, take_lock};
 
 /// The marker file at the top of every site doracak builds: its first line names it,
 /// the rest lists the files doracak wrote (one site-relative path a line).
@@ -41,6 +46,9 @@ pub struct WriteStats {
     pub changed: usize,
     /// Files of the previous site that doracak did not write, carried into the new one.
     pub kept: Vec<String>,
+    /// Where files that came into the old site while it was being replaced were left, when
+    /// they could not join the new one.
+    pub aside: Option<PathBuf>,
 }
 
 /// Steps of the swap, for the tests that stop a build at each one as a crash would.
@@ -75,16 +83,31 @@ pub struct SiteWriter {
     existing: Existing,
     written: Mutex<(WriteStats, Vec<String>)>,
     done: bool,
+    /// Held from before recovery and the guard until the writer is dropped.
+    _lock: Option<OutputLock>,
 }
 
 impl SiteWriter {
-    /// Begin a site at `out`, which `guard` allowed as `existing`. A swap a crash left
-    /// half done is first put right.
+    /// Begin a site at `out`, which `guard` allowed as `existing`, taking its lock (no
+    /// recovery: [`open`] runs the steps in their real order; this is for the tests).
     pub fn begin(out: &Path, existing: Existing) -> io::Result<SiteWriter> {
+        let resolved = resolve(out);
+        fs::create_dir_all(parent_and_name(&resolved).0)?;
+        let lock = lock::acquire(&resolved, "").map_err(|e| match e {
+            Ok(h) => io::Error::other(format!("the output is locked by process {}", h.pid)),
+            Err(e) => e,
+        })?;
+        SiteWriter::begin_locked(out, existing, Some(lock))
+    }
+
+    pub(super) fn begin_locked(
+        out: &Path,
+        existing: Existing,
+        lock: Option<OutputLock>,
+    ) -> io::Result<SiteWriter> {
         let out = resolve(out);
         let (parent, name) = parent_and_name(&out);
         fs::create_dir_all(&parent)?;
-        recover(&out)?;
         let pid = std::process::id();
         let tmp = parent.join(format!(".{name}.doracak-new-{pid}"));
         let old = parent.join(format!(".{name}.doracak-old-{pid}"));
@@ -96,6 +119,7 @@ impl SiteWriter {
             existing,
             written: Mutex::new(Default::default()),
             done: false,
+            _lock: lock,
         })
     }
 
@@ -188,6 +212,12 @@ impl SiteWriter {
         Ok((value, bytes))
     }
 
+    /// Stop as a process that dies would: the half-written folder stays, the lock goes.
+    #[doc(hidden)]
+    pub fn abandon(mut self) {
+        self.done = true;
+    }
+
     /// Swap the new site into place.
     pub fn commit(self) -> io::Result<WriteStats> {
         self.commit_with(CommitOptions::default())
@@ -197,7 +227,7 @@ impl SiteWriter {
     pub fn commit_with(mut self, opts: CommitOptions) -> io::Result<WriteStats> {
         let (mut stats, mut files) =
             std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
-        stats.kept = self.carry_over(&files)?;
+        stats.kept = carry::carry_over(&self.out, &self.tmp, &self.existing, &files)?;
         files.sort();
         let mut marker = String::from(MARKER_HEAD);
         for f in &files {
@@ -224,6 +254,22 @@ impl SiteWriter {
         if step(SwapStep::Written) {
             return stopped(self);
         }
+        // What is at the output must still be what the guard saw: a file put into an empty
+        // folder during the build, or another site swapped in, stops the build here.
+        let now = contents(&self.out).map_err(io::Error::other)?;
+        if !self.existing.same_kind(&now) {
+            return Err(io::Error::other(Refusal {
+                message: format!(
+                    "expected {} as it was when the build began ({}), found {} now",
+                    self.out.display(),
+                    self.existing.describe(),
+                    now.describe()
+                ),
+                hint: "nothing was touched: the folder changed while the site was built; \
+                       build again (only one build at a time writes a site)"
+                    .into(),
+            }));
+        }
         let had_old = fs::symlink_metadata(&self.out).is_ok();
         if !had_old {
             fs::rename(&self.tmp, &self.out)?;
@@ -244,55 +290,12 @@ impl SiteWriter {
             return stopped(self);
         }
         if had_old {
-            let _ = fs::remove_dir_all(&self.old);
+            let mut listed = files.clone();
+            listed.extend(stats.kept.iter().cloned());
+            stats.aside = carry::sweep(&self.old, &self.out, &self.existing, &listed);
         }
         self.done = true;
         Ok(stats)
-    }
-
-    /// Files of the previous site doracak did not write go into the new site as they
-    /// are (hard links, or copies where links cannot be made). Returns their paths.
-    fn carry_over(&self, written: &[String]) -> io::Result<Vec<String>> {
-        let ours: std::collections::HashSet<&str> = match &self.existing {
-            Existing::Nothing => return Ok(Vec::new()),
-            Existing::Site(list) => list.iter().map(String::as_str).collect(),
-            Existing::OlderSite => Default::default(),
-        };
-        let new: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
-        let mut kept = Vec::new();
-        for entry in walkdir::WalkDir::new(&self.out)
-            .min_depth(1)
-            .sort_by_file_name()
-        {
-            let entry = entry.map_err(io::Error::other)?;
-            if entry.file_type().is_dir() {
-                continue;
-            }
-            let rel = entry
-                .path()
-                .strip_prefix(&self.out)
-                .map_err(io::Error::other)?;
-            let rel_s = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            if rel_s == MARKER || ours.contains(rel_s.as_str()) || new.contains(rel_s.as_str()) {
-                continue;
-            }
-            let dest = self.tmp.join(rel);
-            if let Some(dir) = dest.parent() {
-                fs::create_dir_all(dir)?;
-            }
-            if entry.file_type().is_symlink() {
-                #[cfg(unix)]
-                std::os::unix::fs::symlink(fs::read_link(entry.path())?, &dest)?;
-            } else if fs::hard_link(entry.path(), &dest).is_err() {
-                fs::copy(entry.path(), &dest)?;
-            }
-            kept.push(rel_s);
-        }
-        Ok(kept)
     }
 }
 
@@ -320,7 +323,8 @@ impl Drop for SiteWriter {
 
 /// Put right what a crash in the middle of a swap left at `out`: if no site is there, the
 /// complete new site (it has its marker) or else the old one moves back into place; the
-/// folders left beside it are removed.
+/// folders left beside it are removed. Only side folders of processes that are gone are
+/// looked at; the caller holds the output's lock.
 pub fn recover(out: &Path) -> io::Result<()> {
     let (parent, name) = parent_and_name(out);
     let new_prefix = format!(".{name}.doracak-new-");
@@ -330,11 +334,20 @@ pub fn recover(out: &Path) -> io::Result<()> {
     };
     let mut news = Vec::new();
     let mut olds = Vec::new();
+    // A side folder of another process that still runs is its own: never touched.
+    let gone = |rest: &str| match rest.parse::<u32>() {
+        Ok(pid) => pid == std::process::id() || !alive(pid),
+        Err(_) => true,
+    };
     for e in rd.filter_map(Result::ok) {
         let n = e.file_name().to_string_lossy().into_owned();
-        if n.starts_with(&new_prefix) {
-            news.push(e.path());
-        } else if n.starts_with(&old_prefix) {
+        if let Some(rest) = n.strip_prefix(&new_prefix) {
+            if gone(rest) {
+                news.push(e.path());
+            }
+        } else if let Some(rest) = n.strip_prefix(&old_prefix)
+            && gone(rest)
+        {
             olds.push(e.path());
         }
     }

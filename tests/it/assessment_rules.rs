@@ -102,6 +102,40 @@ fn the_reader_gives_every_corpus_file_its_verdict() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// `doracak report` itself, run on every corpus file: it writes a report for exactly the
+/// files the rules accept (the browser's verdicts are checked below).
+#[test]
+fn the_command_gives_every_corpus_file_its_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.html");
+    let mut wrong = Vec::new();
+    for c in corpus() {
+        let o = doracak(&[
+            "--root",
+            fixtures().join("minimal").to_str().unwrap(),
+            "report",
+            fixtures()
+                .join("assessment-files")
+                .join(&c.file)
+                .to_str()
+                .unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        if o.status.success() != (c.verdict == "accept") || stderr.contains("panicked") {
+            wrong.push(format!(
+                "{}: expected {}, exit {:?}: {}",
+                c.file,
+                c.verdict,
+                o.status.code(),
+                stderr.chars().take(200).collect::<String>()
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 #[test]
 fn report_refuses_and_accepts_as_the_rules_say() {
     let dir = tempfile::tempdir().unwrap();

@@ -74,7 +74,26 @@ fn a_filled_form_prints_with_what_was_typed_and_a_reload_keeps_nothing() {
         "the serial on every page"
     );
     // Reload: nothing survives, and nothing was stored anywhere.
-    tab.reload(false, None).unwrap();
+    // The page asks before a reload with typed text (issue 29); the person says "leave".
+    assert_eq!(
+        eval(
+            &tab,
+            "window.dispatchEvent(new Event('beforeunload', { cancelable: true })) === false"
+        ),
+        serde_json::Value::Bool(true),
+        "leaving a filled form asks first"
+    );
+    // Reload: the browser asks "leave this page?", the person accepts.
+    eval(&tab, "(setTimeout(() => location.reload(), 50), true)");
+    let mut accepted = false;
+    for _ in 0..100 {
+        if tab.get_dialog().accept(None).is_ok() {
+            accepted = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(accepted, "the browser asked before reloading a filled form");
     tab.wait_until_navigated().unwrap();
     wait_for(&tab, "!!document.getElementById('f2')", "the form again");
     let left = eval(

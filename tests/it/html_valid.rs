@@ -61,17 +61,18 @@ fn every_page_of_the_shipped_and_fixture_sites_is_valid_html() {
     let Some(jar) = vnu_jar() else { return };
     let shipped = shipped_site().join("site");
     let (_minimal, minimal) = minimal_site();
+    let (_chapters, chapters) = crate::chapters::chapters_site();
     let forms = tempfile::tempdir().unwrap();
     copy_tree(&fixtures().join("minimal"), forms.path());
     copy_tree(&fixtures().join("forms"), forms.path());
     let forms_site = forms.path().join("site");
     build_ok(forms.path(), &forms_site);
-    let pages: usize = [&shipped, &minimal, &forms_site]
+    let pages: usize = [&shipped, &minimal, &forms_site, &chapters]
         .iter()
         .map(|d| pages(d).len())
         .sum();
     assert!(pages > 100, "the sites have their pages ({pages})");
-    let errs = errors(&jar, &[&shipped, &minimal, &forms_site]);
+    let errs = errors(&jar, &[&shipped, &minimal, &forms_site, &chapters]);
     assert!(
         errs.is_empty(),
         "{} vnu errors over {pages} pages:\n{}",

@@ -21,6 +21,7 @@ fn init_writes_a_handbook_that_checks_and_builds_in_each_language() {
             "content/roles",
             "content/forms.yaml",
             "content/glossary.yaml",
+            "content/chapters",
         ] {
             assert!(hb.join(part).exists(), "{lang}: {part}");
         }
@@ -50,6 +51,28 @@ fn init_writes_a_handbook_that_checks_and_builds_in_each_language() {
         assert!(
             s1.contains("id=\"S1.1.1\"") && s1.contains("id=\"S1.1.g1\""),
             "{lang}: evidence and guidance"
+        );
+        // One chapter, under Reference, in the handbook's language.
+        let (reference, chapter, link) = match lang {
+            "sq" => (
+                "referenca.html",
+                "referenca/hyrje.html",
+                "procedura/pranimi.html#pranimi.1",
+            ),
+            _ => (
+                "reference.html",
+                "reference/introduction.html",
+                "procedure/admission.html#admission.1",
+            ),
+        };
+        assert!(
+            index.contains(&format!("href=\"{reference}\"")),
+            "{lang}: {index}"
+        );
+        let page = unescape(&read(&site.join(chapter)));
+        assert!(
+            page.contains("<table>") && page.contains("id=\"fn-1\"") && page.contains(link),
+            "{lang}: {page}"
         );
     }
 }

@@ -15,6 +15,10 @@ use serde_json::Value;
 
 const FORM: &str = "auditim/formulari-auditimit.xlsx";
 const OSCAL: &str = "oscal/catalog.json";
+/// The XLSForm's columns in the handbook's language.
+const LABEL: &str = "label::Shqip (sq)";
+const HINT: &str = "hint::Shqip (sq)";
+const GUIDANCE: &str = "guidance_hint::Shqip (sq)";
 
 fn site() -> PathBuf {
     shipped_site().join("site")
@@ -75,7 +79,7 @@ fn the_xlsform_has_one_question_per_criterion_and_evidence_item() {
         ("date", "audit_date"),
         ("inspector", "audit_inspector"),
     ] {
-        assert_eq!(by_name[name]["label"], ui[key], "{name}");
+        assert_eq!(by_name[name][LABEL], ui[key], "{name}");
     }
     assert_eq!(by_name["date"]["type"], "date");
 
@@ -84,16 +88,22 @@ fn the_xlsform_has_one_question_per_criterion_and_evidence_item() {
         let sid = s["id"].as_str().unwrap();
         let group = by_name[sid];
         assert_eq!(group["type"], "begin_group");
-        assert!(group["label"].ends_with(s["title"].as_str().unwrap()));
+        assert!(group[LABEL].ends_with(s["title"].as_str().unwrap()));
         for c in s["criteria"].as_array().unwrap() {
             criteria += 1;
             let id = c["id"].as_str().unwrap();
             let q = by_name[id.replace('.', "_").as_str()];
-            assert_eq!(q["type"], "select_one vleresimi", "{id}");
+            assert_eq!(q["type"], "select_one rating", "{id}");
             let number = format!("{}.{} ", s["number"], c["number"]);
-            assert!(q["label"].starts_with(&number), "{id}: {}", q["label"]);
+            assert!(q[LABEL].starts_with(&number), "{id}: {}", q[LABEL]);
             let guidance = c["guidance"].as_array().unwrap();
-            assert_eq!(q["hint"].is_empty(), guidance.is_empty(), "{id}: hint");
+            assert_eq!(q[HINT].is_empty(), guidance.is_empty(), "{id}: hint");
+            assert_eq!(
+                q[GUIDANCE].is_empty(),
+                guidance.is_empty(),
+                "{id}: guidance"
+            );
+            assert!(q[HINT].chars().count() < 100, "{id}: a short hint");
             assert_eq!(
                 by_name[format!("{}_note", id.replace('.', "_")).as_str()]["type"],
                 "text"
@@ -102,19 +112,20 @@ fn the_xlsform_has_one_question_per_criterion_and_evidence_item() {
                 evidence += 1;
                 let eid = e["id"].as_str().unwrap();
                 let q = by_name[eid.replace('.', "_").as_str()];
-                assert_eq!(q["type"], "select_one po_jo", "{eid}");
-                assert!(q["label"].starts_with(e["number"].as_str().unwrap()));
+                assert_eq!(q["type"], "select_one yes_no", "{eid}");
+                let full = format!("{}.{} ", s["number"], e["number"].as_str().unwrap());
+                assert!(q[LABEL].starts_with(&full), "{eid}: {}", q[LABEL]);
             }
         }
     }
     assert_eq!((criteria, evidence), (66, 81), "the shipped standards");
     let ratings = survey
         .iter()
-        .filter(|r| r["type"] == "select_one vleresimi")
+        .filter(|r| r["type"] == "select_one rating")
         .count();
     let seen = survey
         .iter()
-        .filter(|r| r["type"] == "select_one po_jo")
+        .filter(|r| r["type"] == "select_one yes_no")
         .count();
     assert_eq!(
         (ratings, seen),
@@ -137,11 +148,11 @@ fn the_xlsform_has_one_question_per_criterion_and_evidence_item() {
         choices
             .iter()
             .filter(|c| c["list_name"] == l)
-            .map(|c| (c["name"].clone(), c["label"].clone()))
+            .map(|c| (c["name"].clone(), c[LABEL].clone()))
             .collect()
     };
     assert_eq!(
-        list("vleresimi"),
+        list("rating"),
         [
             ("met", "Përmbushur"),
             ("partial", "Pjesërisht"),
@@ -151,11 +162,11 @@ fn the_xlsform_has_one_question_per_criterion_and_evidence_item() {
         .map(|(a, b)| (a.to_string(), b.to_string()))
     );
     assert_eq!(
-        list("po_jo"),
+        list("yes_no"),
         [("yes", ui["yes"].clone()), ("no", ui["no"].clone())].map(|(a, b)| (a.to_string(), b))
     );
     let settings = records(&sheet(&site().join(FORM), "settings"));
-    assert_eq!(settings[0]["form_id"], "doracak_auditimi");
+    assert_eq!(settings[0]["form_id"], "doracak_audit");
     assert_eq!(settings[0]["version"].len(), 16);
 }
 
@@ -516,7 +527,10 @@ fn kobo_and_odk_exports_become_the_expected_assessments() {
         "{odk_err}"
     );
     assert!(!kobo_err.contains("panicked") && !odk_err.contains("panicked"));
-    assert!(String::from_utf8_lossy(&kobo.stdout).contains("submissions: 2 written, 1 skipped"));
+    assert!(
+        String::from_utf8_lossy(&kobo.stdout)
+            .contains("submissions: 2 written, 0 unchanged, 0 kept, 1 skipped")
+    );
 
     let expected = submissions().join("expected");
     let names = json_files(&expected);
@@ -574,8 +588,8 @@ fn an_xlsx_export_reads_like_the_csv() {
     assert!(stderr.contains("kobo.xlsx:4:4: error: row 4:"), "{stderr}");
     let expected = submissions().join("expected");
     for name in [
-        "qendra-vatra-vlore-2026-10-05.json",
-        "qendra-tjeter-vizion-2026-10-12.json",
+        "qendra-vatra-vlore-2026-10-05--5a1e1c52-7d6a-4f0e-9a4b-1f0f6d1e2a01.json",
+        "qendra-tjeter-vizion-2026-10-12--5a1e1c52-7d6a-4f0e-9a4b-1f0f6d1e2a02.json",
     ] {
         assert_eq!(json(&out.join(name)), json(&expected.join(name)), "{name}");
     }
@@ -610,9 +624,9 @@ fn a_round_of_three_visits_is_compared_in_one_command() {
         lines,
         [
             "qendra;vleresimi;S1;S2;gjithsej;pa_vleresuar",
-            "\"Qendra Shpresa, Tiranë\";\"Qendra Shpresa, Tiranë — 2026-10-20 — Besnik Leka\";75,0;50,0;66,7;0",
+            "Qendra Shpresa, Tiranë;Qendra Shpresa, Tiranë — 2026-10-20 — Besnik Leka;75,0;50,0;66,7;0",
             "Qendra Tjetër Vizion;Qendra Tjetër Vizion — 2026-10-12 — Arta Hoxha;100,0;50,0;75,0;0",
-            "\"Qendra Vatra, Vlorë\";\"Qendra Vatra, Vlorë — 2026-10-05 — Arta Hoxha\";75,0;0,0;50,0;0",
+            "Qendra Vatra, Vlorë;Qendra Vatra, Vlorë — 2026-10-05 — Arta Hoxha;75,0;0,0;50,0;0",
         ]
     );
     // And one visit as a report.
@@ -649,7 +663,7 @@ fn submissions_of_another_form_version_are_flagged() {
     );
     assert!(
         dir.path()
-            .join("out/qendra-shpresa-tirane-2026-10-20.json")
+            .join("out/qendra-shpresa-tirane-2026-10-20--2f0c6a4e-1b7d-4c55-8e0a-3d9b7c1a5e01.json")
             .exists()
     );
 }
@@ -683,7 +697,7 @@ fn an_imported_visit_opens_in_the_browser_import() {
     let (dir, site) = minimal_site();
     let imported = submissions()
         .join("expected")
-        .join("qendra-vatra-vlore-2026-10-05.json");
+        .join("qendra-vatra-vlore-2026-10-05--5a1e1c52-7d6a-4f0e-9a4b-1f0f6d1e2a01.json");
     let tab = open(&browser, &file_url(&site.join("vleresim/index.html")));
     tab.wait_for_element("input[data-action=import]")
         .unwrap()
@@ -705,4 +719,29 @@ fn an_imported_visit_opens_in_the_browser_import() {
     );
     assert_eq!(current, json(&imported), "imported as written");
     drop(dir);
+}
+
+/// Issue 24, Found 7: one cell at XFD1048576 made a 1.6 KB workbook ask for 512 GB and
+/// abort. The sheet's size is read first and refused, located, exit 1, never an abort.
+#[test]
+fn a_corner_cell_xlsx_is_refused_with_its_size_not_an_abort() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "centre").unwrap();
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    let xlsx = dir.path().join("corner.xlsx");
+    book.save(&xlsx).unwrap();
+    assert!(std::fs::metadata(&xlsx).unwrap().len() < 10_000);
+    let out = dir.path().join("out");
+    let o = import(&xlsx, &out);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "corner.xlsx:1048576:16384: error: expected a sheet of at most 100000 rows, 4096 columns and 5000000 cells, found a sheet declared to reach XFD1048576 (1048576 rows × 16384 columns = 17179869184 cells); nothing was read"
+        ),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "nothing was written");
 }

@@ -201,17 +201,72 @@ fn training_rules_are_the_same_in_the_browser_and_the_command() {
     let (_dir, out) = minimal_site();
     let tab = open(&browser, &file_url(&out.join("trajnim/regjistrat.html")));
     let good = read(&fixtures().join("training/a.json"));
-    let mut cases: Vec<(String, String)> = std::fs::read_dir(fixtures().join("training"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                read(&p),
-            )
+    // The corpus, from its bytes, both ways: the browser's import of the file's bytes, and
+    // `doracak training-report` run on the file; each gives the verdict expected.txt says.
+    let dir = fixtures().join("training");
+    let expected: Vec<(String, bool)> = read(&dir.join("expected.txt"))
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let (f, v) = l.split_once(' ').unwrap();
+            (f.to_string(), v.trim() == "accept")
         })
         .collect();
-    cases.sort();
+    let on_disk = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "json")
+        })
+        .count();
+    assert_eq!(
+        on_disk,
+        expected.len(),
+        "every file has its line in expected.txt"
+    );
+    assert!(
+        expected.len() >= 29,
+        "the corpus holds every case of issue 24"
+    );
+    let cli_dir = tempfile::tempdir().unwrap();
+    let mut wrong = Vec::new();
+    for (name, ok) in &expected {
+        let path = dir.join(name);
+        let data = json!(std::fs::read(&path).unwrap());
+        let js = eval(
+            &tab,
+            &format!(
+                "Doracak.training.readBytes(new Uint8Array({data}).buffer).problems.length === 0"
+            ),
+        );
+        let o = doracak(&[
+            "--root",
+            fixtures().join("minimal").to_str().unwrap(),
+            "training-report",
+            "--out",
+            cli_dir.path().to_str().unwrap(),
+            "--today",
+            "2026-11-29",
+            path.to_str().unwrap(),
+        ]);
+        if js != Value::Bool(*ok) || o.status.success() != *ok {
+            wrong.push(format!(
+                "{name}: expected {}, the browser says {js}, the command {} ({})",
+                if *ok { "accept" } else { "refuse" },
+                o.status.success(),
+                String::from_utf8_lossy(&o.stderr)
+                    .chars()
+                    .take(300)
+                    .collect::<String>()
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+
+    let mut cases: Vec<(String, String)> = Vec::new();
     for (name, from, to) in [
         ("version 1.0", "\"version\": 1,", "\"version\": 1.0,"),
         ("score 28.0", "\"score\": 28,", "\"score\": 28.0,"),
@@ -276,7 +331,58 @@ fn training_rules_are_the_same_in_the_browser_and_the_command() {
         accepted += usize::from(rust);
     }
     assert_eq!(
-        accepted, 6,
-        "a.json, b.json, version 1.0, score 28.0, not understood, saved as a date (a timestamp may be a date)"
+        accepted, 4,
+        "version 1.0, score 28.0, not understood, saved as a date (a timestamp may be a date)"
     );
+}
+
+/// A training file of 7 MB (10,000 records, titles of 150 '€', about 4 million UTF-16
+/// units): the browser held and exported it, `training-report` refused it. Now the same
+/// byte limit refuses it both ways.
+#[test]
+fn a_7_mb_training_file_gets_the_same_verdict_both_ways() {
+    let Some(browser) = browser("a_7_mb_training_file_gets_the_same_verdict_both_ways") else {
+        return;
+    };
+    let (_dir, out) = minimal_site();
+    let tab = open(&browser, &file_url(&out.join("trajnim/regjistrat.html")));
+    let title = "€".repeat(150);
+    let records: Vec<String> = (0..10_000)
+        .map(|i| format!("    {{ \"id\": \"t{i}\", \"name\": \"Ana Hoxha\", \"date\": \"2025-03-10\", \"kind\": \"procedure\", \"subject\": \"identifikimi-formal\", \"title\": \"{title}\", \"score\": 28, \"total\": 32, \"understood\": true, \"edition\": \"2025\", \"saved\": \"2025-03-10T09:15:00Z\" }}"))
+        .collect();
+    let text = format!(
+        "{{\n  \"format\": \"doracak-training\",\n  \"version\": 1,\n  \"handbook\": {{ \"title\": \"Doracak provë\", \"edition\": \"2025\" }},\n  \"records\": [\n{}\n  ]\n}}\n",
+        records.join(",\n")
+    );
+    assert!(
+        text.len() > 6_500_000 && text.encode_utf16().count() < 5_000_000,
+        "{}",
+        text.len()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("7mb.json");
+    std::fs::write(&path, &text).unwrap();
+    let o = doracak(&[
+        "--root",
+        fixtures().join("minimal").to_str().unwrap(),
+        "training-report",
+        "--out",
+        dir.path().join("out").to_str().unwrap(),
+        path.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success());
+    assert!(
+        stderr.contains("expected a training file of at most 5000000 bytes"),
+        "{stderr}"
+    );
+    let js = eval(
+        &tab,
+        &format!(
+            "Doracak.training.read({}).problems",
+            serde_json::to_string(&text).unwrap()
+        ),
+    );
+    assert_eq!(js.as_array().map(Vec::len), Some(1), "{js}");
+    assert!(js[0].as_str().unwrap().contains("5000000"), "{js}");
 }

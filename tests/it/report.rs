@@ -41,7 +41,7 @@ fn report_shows_scores_gaps_and_plan() {
         html.contains("Afishimi i deklaratës"),
         "the improvement plan"
     );
-    assert!(html.contains("S2.1.1"), "missing evidence is a gap");
+    assert!(html.contains(">2.1.1<"), "missing evidence is a gap");
     assert!(
         html.contains("2025-01-10 <strong>"),
         "an overdue review is flagged"
@@ -128,4 +128,89 @@ fn invalid_assessments_are_refused_with_the_reason() {
         assert_eq!(o.status.code(), Some(1), "aggregate refuses {file}");
         assert!(!dir.path().join("krahasimi.csv").exists());
     }
+}
+
+#[test]
+fn evidence_gaps_are_counted_only_where_the_criterion_is_rated_and_applicable() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = |file: &std::path::Path| {
+        let out = dir.path().join("r.html");
+        let o = doracak(&[
+            "--root",
+            &minimal(),
+            "report",
+            file.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        read(&out)
+    };
+    // S1.1.2 overdue, S2.1.1 missing: two gaps; S1.2.1 (criterion rated "partial") unmarked,
+    // counted apart.
+    let html = report(std::path::Path::new(&assessment("qendra-a.json")));
+    assert!(html.contains("Mangësitë e provave (2)"), "{html}");
+    assert!(html.contains("<strong data-unmarked>1</strong>"), "{html}");
+    assert!(
+        html.contains("<td class=\"num\">2.1.1</td>"),
+        "the full number"
+    );
+    // The criterion rated not applicable: its missing evidence is no gap.
+    let na = dir.path().join("na.json");
+    std::fs::write(
+        &na,
+        read(std::path::Path::new(&assessment("qendra-a.json"))).replace(
+            "\"S2.1\": { \"rating\": \"not_met\"",
+            "\"S2.1\": { \"rating\": \"na\"",
+        ),
+    )
+    .unwrap();
+    let html = report(&na);
+    assert!(html.contains("Mangësitë e provave (1)"), "{html}");
+}
+
+#[test]
+fn aggregate_writes_a_criterion_by_centre_table_and_a_workbook_with_numbers() {
+    use calamine::{Data, Reader};
+    let dir = tempfile::tempdir().unwrap();
+    let o = doracak(&[
+        "--root",
+        &minimal(),
+        "aggregate",
+        &assessment("qendra-a.json"),
+        &assessment("qendra-b.json"),
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let csv = read(&dir.path().join("krahasimi-sipas-kriterit.csv"));
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    // Albanian writes a decimal comma: fields part with `;`.
+    assert_eq!(lines[0], "id;numri;teksti;Qendra A;Qendra B");
+    assert!(lines[1].starts_with("S1.1;1.1;"), "{}", lines[1]);
+    assert!(
+        lines[1].ends_with(";2;1"),
+        "met = 2 points, partial = 1: {}",
+        lines[1]
+    );
+    assert!(lines[2].ends_with(";1;Nuk aplikohet"), "{}", lines[2]);
+    assert!(lines[3].ends_with(";0;0"), "{}", lines[3]);
+    assert!(csv.contains("\r\n"), "CRLF, as Excel writes");
+
+    let mut book = calamine::open_workbook_auto(dir.path().join("krahasimi.xlsx")).unwrap();
+    assert_eq!(book.sheet_names(), ["Qendrat", "Kriteret"]);
+    let centres = book.worksheet_range("Qendrat").unwrap();
+    assert_eq!(centres.get((1, 0)), Some(&Data::String("Qendra A".into())));
+    assert_eq!(
+        centres.get((1, 2)),
+        Some(&Data::Float(75.0)),
+        "a share is a number"
+    );
+    assert_eq!(centres.get((2, 4)), Some(&Data::Float(25.0)));
+    let criteria = book.worksheet_range("Kriteret").unwrap();
+    assert_eq!(criteria.get((1, 3)), Some(&Data::Float(2.0)));
+    assert_eq!(
+        criteria.get((2, 4)),
+        Some(&Data::String("Nuk aplikohet".into()))
+    );
 }

@@ -39,10 +39,12 @@ const CASES: &[(&str, &str, usize)] = &[
         "procedura/kthimi-vullnetar.html",
         5,
     ),
+    // The Kosovo guide's definition of "Menaxher i rastit" (issue 31) ranks beside the
+    // Kosovo case manager's role, above the step: top 12.
     (
         "caktimi i menaxherit te rastit",
         "procedura/menaxhimi-i-rastit.html#menaxhimi-i-rastit.2",
-        10,
+        12,
     ),
     (
         "vleresimi i nevojave komunitare",
@@ -117,7 +119,9 @@ fn relevance_through_the_command_line() {
     let docs = doracak::pipeline::search::documents(&hb, &doracak::interface_strings(&repo(), &hb));
     let mut failures = Vec::new();
     for (query, expected, within) in CASES {
-        let hits = doracak::pipeline::search::query::search(&docs, ALBANIAN, query, 10).unwrap();
+        let hits =
+            doracak::pipeline::search::query::search(&docs, ALBANIAN, query, (*within).max(10))
+                .unwrap();
         let urls: Vec<String> = hits.iter().map(|h| h.url.clone()).collect();
         match url_rank(&urls, expected) {
             Some(r) if r < *within => {}
@@ -193,7 +197,7 @@ fn relevance_in_the_browser_from_file_urls() {
     wait_for(&tab, "!!window.DORACAK_SEARCH", "the index to load");
     let mut failures = Vec::new();
     for (query, expected, within) in CASES {
-        let urls = js_search_urls(&tab, query, 10);
+        let urls = js_search_urls(&tab, query, (*within).max(10));
         match url_rank(&urls, expected) {
             Some(r) if r < *within => {}
             r => failures.push(format!(
@@ -202,7 +206,7 @@ fn relevance_in_the_browser_from_file_urls() {
         }
         // The site and `doracak search` rank alike: the same ten, in the same order.
         let cli = cli_top_ten(query);
-        if cli != urls {
+        if cli[..] != urls[..urls.len().min(10)] {
             failures.push(format!(
                 "{query:?}: the browser ranks {urls:?}, the command line {cli:?}"
             ));

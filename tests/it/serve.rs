@@ -265,3 +265,157 @@ fn serve_refuses_a_folder_of_someone_else_s_files() {
     );
     assert_eq!(read(&notes.join("letra.txt")), "mine");
 }
+
+/// Send raw bytes on a new connection and read the answer until the server closes it or
+/// `wait` passes: (status, whether the server closed the connection).
+fn raw(port: u16, bytes: &[u8], wait: Duration) -> (u16, bool) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(wait)).unwrap();
+    // The server may stop reading (and close) before all is sent.
+    let _ = s.write_all(bytes);
+    let mut buf = Vec::new();
+    // A close with unread bytes in the server's buffer arrives as a reset.
+    let closed = match s.read_to_end(&mut buf) {
+        Ok(_) => true,
+        Err(e) => e.kind() == std::io::ErrorKind::ConnectionReset,
+    };
+    let text = String::from_utf8_lossy(&buf);
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (status, closed)
+}
+
+/// Issue 24, Found 10: a page of another host (DNS rebinding) cannot read the site or
+/// the status; the loopback names of this port can.
+#[test]
+fn only_requests_for_this_loopback_address_are_answered() {
+    let dir = minimal_copy();
+    let srv = start(dir.path());
+    let p = srv.port;
+    let ask = |host: &str, path: &str| {
+        raw(
+            p,
+            format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
+            Duration::from_secs(10),
+        )
+        .0
+    };
+    assert_eq!(ask(&format!("127.0.0.1:{p}"), "/"), 200);
+    assert_eq!(ask(&format!("localhost:{p}"), "/__doracak/status"), 200);
+    for host in [
+        format!("evil.example:{p}"),
+        format!("127.0.0.1.evil.example:{p}"),
+        format!("localhost:{}", p.wrapping_add(1)),
+    ] {
+        assert_eq!(ask(&host, "/"), 421, "{host}");
+        assert_eq!(ask(&host, "/__doracak/status"), 421, "{host}");
+    }
+    let (code, _) = raw(p, b"GET / HTTP/1.1\r\n\r\n", Duration::from_secs(10));
+    assert_eq!(code, 421, "no Host at all");
+}
+
+/// Issue 24, Found 10: a request head over the limit is refused (431) and the connection
+/// closed, without reading the rest.
+#[test]
+fn a_huge_request_header_is_refused() {
+    let dir = minimal_copy();
+    let srv = start(dir.path());
+    let mut req = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Big: ", srv.port).into_bytes();
+    req.extend(std::iter::repeat_n(b'a', 4 << 20)); // 4 MB of one header
+    req.extend_from_slice(b"\r\n\r\n");
+    let (code, closed) = raw(srv.port, &req, Duration::from_secs(20));
+    assert_eq!(code, 431);
+    assert!(closed);
+    assert_eq!(get(srv.port, "/").0, 200, "the server still serves");
+}
+
+/// `serve` with idle and head times of `ms` milliseconds.
+fn start_quick(root: &std::path::Path, ms: u64) -> Server {
+    let child = Command::new(env!("CARGO_BIN_EXE_doracak"))
+        .args(["--root", root.to_str().unwrap(), "serve", "--port", "0"])
+        .args(["--out", root.join("site").to_str().unwrap()])
+        .env("DORACAK_SERVE_IDLE_MS", ms.to_string())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut srv = Server {
+        child,
+        port: 0,
+        addr: String::new(),
+    };
+    let mut lines = BufReader::new(srv.child.stdout.take().unwrap()).lines();
+    while srv.port == 0 {
+        let line = lines.next().expect("serve prints its address").unwrap();
+        if let Some(rest) = line.split("http://").nth(1) {
+            srv.addr = rest.split('/').next().unwrap().to_string();
+            srv.port = srv.addr.rsplit(':').next().unwrap().parse().unwrap();
+        }
+    }
+    std::thread::spawn(move || for _ in lines {});
+    srv
+}
+
+/// Issue 24, Found 10: a silent connection is closed after the idle time; a head sent a
+/// byte at a time is cut off (408); past the connection limit a connection is answered
+/// 503 at once, and when the silent ones are gone the server serves again.
+#[test]
+fn silent_and_slow_connections_are_closed_and_their_number_is_bounded() {
+    let dir = minimal_copy();
+    let srv = start_quick(dir.path(), 1500);
+    let p = srv.port;
+    // Silent: closed by the server well before the client's 10 s.
+    let t = Instant::now();
+    let (code, closed) = raw(p, b"", Duration::from_secs(10));
+    assert!(closed && code == 0, "closed without a word");
+    assert!(t.elapsed() < Duration::from_secs(8), "{:?}", t.elapsed());
+    // Slow: a head that never ends.
+    let mut s = TcpStream::connect(("127.0.0.1", p)).unwrap();
+    s.set_read_timeout(Some(Duration::from_millis(200)))
+        .unwrap();
+    let t = Instant::now();
+    let mut answer = Vec::new();
+    for b in b"GET / HTTP/1.1\r\nX-Slow: "
+        .iter()
+        .chain([b'a'; 200].iter())
+    {
+        if s.write_all(&[*b]).is_err() {
+            break;
+        }
+        let mut chunk = [0u8; 512];
+        match s.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => answer.extend_from_slice(&chunk[..n]),
+            Err(_) => {}
+        }
+        if t.elapsed() > Duration::from_secs(15) {
+            break;
+        }
+    }
+    assert!(
+        String::from_utf8_lossy(&answer).starts_with("HTTP/1.1 408"),
+        "{}",
+        String::from_utf8_lossy(&answer)
+    );
+    assert!(t.elapsed() < Duration::from_secs(8), "{:?}", t.elapsed());
+    // Many silent connections: the ones past the limit are refused at once.
+    let held: Vec<TcpStream> = (0..64)
+        .map(|_| TcpStream::connect(("127.0.0.1", p)).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(200));
+    let mut refused = 0;
+    for _ in 0..8 {
+        let (code, _) = raw(
+            p,
+            format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\n\r\n").as_bytes(),
+            Duration::from_secs(1),
+        );
+        refused += usize::from(code == 503);
+    }
+    assert!(refused >= 7, "{refused} of 8 over the limit were refused");
+    drop(held);
+    wait_until("the server to serve again", || get(p, "/").0 == 200);
+}

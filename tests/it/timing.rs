@@ -224,7 +224,11 @@ fn every_locale_pack_words_each_timing_kind() {
         };
         for key in [
             "timing_within",
-            "timing_before",
+            "timing_immediately",
+            "timing_same_day",
+            "timing_at_most",
+            "timing_at_least",
+            "timing_per",
             "timing_none",
             "timing_range",
             "deadlines_before",

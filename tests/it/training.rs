@@ -183,9 +183,26 @@ fn every_procedure_has_a_well_formed_diagram_with_every_step_and_one_lane_per_ac
         let mut boxes: Vec<String> = Vec::new();
         let mut lanes: BTreeSet<String> = BTreeSet::new();
         for svg in &bands {
+            // A group with a name (its boxes are links, which an image would hide).
             assert!(
-                svg.contains(r#"role="img""#) && svg.contains("aria-labelledby="),
-                "{id}: the diagram is an image with a name"
+                svg.contains(r#"role="group""#) && svg.contains("aria-labelledby="),
+                "{id}: the diagram is a group with a name"
+            );
+            // Every box whole and a link to its step (issue 25).
+            for b in svg.split("<a class=\"dg-step-link\" href=\"").skip(1) {
+                let href = b.split('"').next().unwrap();
+                assert!(
+                    href.starts_with(&format!("{id}.html#{id}."))
+                        || href.contains(&format!("procedura/{id}.html#{id}.")),
+                    "{id}: a box links to its step: {href}"
+                );
+                let body = b.split("</a>").next().unwrap();
+                assert!(!body.contains('…'), "{id}: a box cut short: {body}");
+            }
+            assert_eq!(
+                svg.matches("<a class=\"dg-step-link\"").count(),
+                svg.matches("class=\"dg-box").count(),
+                "{id}: every box a link"
             );
             for (class, text) in svg_texts(svg) {
                 match class.as_str() {
@@ -420,6 +437,24 @@ fn every_handout_prints_on_a4_with_every_step() {
         assert!(
             missing.is_empty(),
             "{id}: steps missing from the PDF: {missing:?}"
+        );
+        // Every paragraph of every step, not only its first (issue 25): the whole text.
+        let mut cut = Vec::new();
+        for s in p["steps"].as_array().unwrap() {
+            let number = s["number"].as_str().unwrap();
+            for para in s["text"].as_str().unwrap().split("\n\n") {
+                let plain = letters(&doracak::markdown::to_plain(para));
+                if !plain.is_empty() && !contains(&text, &plain) {
+                    cut.push(format!(
+                        "{number}: {}",
+                        para.chars().take(60).collect::<String>()
+                    ));
+                }
+            }
+        }
+        assert!(
+            cut.is_empty(),
+            "{id}: paragraphs missing from the PDF: {cut:#?}"
         );
         report.push(format!("{id}: {pages} pages"));
     }

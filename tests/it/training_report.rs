@@ -126,7 +126,7 @@ fn invalid_files_are_refused_with_every_problem_at_its_line_and_column() {
         "bad-syntax.json:6:34: error: expected a JSON training file, found trailing comma",
         "bad-fields.json:6:34: error: records[0].date: expected a date YYYY-MM-DD that exists, found \"2025-02-30\"",
         "bad-fields.json:6:106: error: records[0].score: expected a whole number of right answers from 0 to the total, found 5",
-        "bad-fields.json:7:197: error: records[1]: expected only the fields id, name, date, kind, subject, title, score, total, understood, edition, saved, found \"grade\"",
+        "bad-fields.json:7:197: error: records[1]: expected only the fields id, name, date, kind, subject, title, score, total, understood, edition, saved, content, found \"grade\"",
         "bad-fields.json:7:7: error: records[1].id: expected each id once, found \"t1\" again (first in records[0])",
         "bad-fields.json:7:19: error: records[1].name: expected a name of 1 to 200 characters, found \"\"",
         "bad-fields.json:7:53: error: records[1].kind: expected \"procedure\" or \"role\", found \"course\"",

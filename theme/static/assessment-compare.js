@@ -91,6 +91,10 @@
     p.appendChild(document.createTextNode(" (" + c.from + " \u2192 " + c.to + ")"));
     out.appendChild(p);
     var fig = el("figure", "chart-figure");
+    // Its own sideways scroll on a phone: reachable by keyboard, named for a screen reader.
+    fig.tabIndex = 0;
+    fig.setAttribute("role", "group");
+    fig.setAttribute("aria-label", UI.compare_title || "");
     fig.appendChild(window.Doracak.charts.changeBars("chart-change", c, UI));
     out.appendChild(fig);
     out.appendChild(el("h3", null, UI.compare_standards || ""));
@@ -122,7 +126,7 @@
   // The later of the two: the current assessment; the earlier: the latest one before it of
   // the same centre, else the latest other one.
   function fill() {
-    var list = store.list().map(function (x) { var r = store.load(x.id); return { id: x.id, name: x.name, updated: x.updated || "", centre: r ? r.data.assessment.centre : "" }; });
+    var list = store.list().filter(function (x) { return !x.attention; }).map(function (x) { var r = store.load(x.id); return { id: x.id, name: x.name, updated: x.updated || "", centre: r ? r.data.assessment.centre : "" }; });
     list.sort(function (x, y) { return x.updated < y.updated ? -1 : x.updated > y.updated ? 1 : 0; });
     var need = page.querySelector("[data-compare-need]"), pick = page.querySelector("[data-compare-pick]");
     need.hidden = list.length >= 2;

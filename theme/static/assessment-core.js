@@ -96,32 +96,98 @@
 
   function wellFormed(s) { return !/[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/.test(s); }
 
-  // After JSON.parse succeeded: the first key found twice in one object, and how deep
-  // lists and objects nest. (JSON.parse itself keeps the last of two keys silently.)
-  function scan(text) {
-    var stack = [], deepest = 0, i = 0, n = text.length;
+  // ---- the plain checks every rule set shares (the same as src/assessment/rules/json.rs):
+  // one byte-order mark stripped, sizes in UTF-8 bytes, lengths in Unicode scalar values,
+  // one set of blank characters, nesting measured on the text before anything is walked,
+  // whole numbers up to 2^53 - 1.
+  function stripBom(text) { return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; }
+  function isPair(s, i) {
+    var c = s.charCodeAt(i), d = s.charCodeAt(i + 1);
+    return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff;
+  }
+  // Characters as a person counts them (Unicode scalar values), not UTF-16 units.
+  function length(s) {
+    var n = 0;
+    for (var i = 0; i < s.length; i++) { if (isPair(s, i)) { i++; } n++; }
+    return n;
+  }
+  // The size of the text written as UTF-8, in bytes.
+  function utf8Length(s) {
+    var n = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i);
+      if (c < 0x80) { n += 1; } else if (c < 0x800) { n += 2; } else if (isPair(s, i)) { n += 4; i++; } else { n += 3; }
+    }
+    return n;
+  }
+  var BLANK = "[\\u0009-\\u000d \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
+  var TRIM = new RegExp("^" + BLANK + "+|" + BLANK + "+$", "g");
+  // Unicode White_Space and U+FEFF, at both ends (String.prototype.trim differs from Rust's).
+  function trim(s) { return s.replace(TRIM, ""); }
+  var MAX_WHOLE = 9007199254740991;
+  function isWhole(x) { return typeof x === "number" && isFinite(x) && Math.floor(x) === x && x >= 0 && x <= MAX_WHOLE; }
+  // How deeply lists and objects nest, read from the text without recursion.
+  function nesting(text) {
+    var depth = 0, deepest = 0, inString = false;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (inString) {
+        if (c === 92) { i++; } else if (c === 34) { inString = false; }
+      } else if (c === 34) { inString = true; }
+      else if (c === 123 || c === 91) { depth++; if (depth > deepest) { deepest = depth; } }
+      else if ((c === 125 || c === 93) && depth > 0) { depth--; }
+    }
+    return deepest;
+  }
+
+  // After JSON.parse succeeded: the first key found twice in one object. (JSON.parse
+  // itself keeps the last of two keys silently.)
+  function duplicateKey(text) {
+    var stack = [], i = 0, n = text.length;
     while (i < n) {
       var ch = text[i];
-      if (ch === "{" || ch === "[") {
-        stack.push(ch === "{" ? { keys: Object.create(null), key: true } : null);
-        if (stack.length > deepest) { deepest = stack.length; }
-        i++;
-      } else if (ch === "}" || ch === "]") { stack.pop(); i++; }
+      if (ch === "{" || ch === "[") { stack.push(ch === "{" ? { keys: Object.create(null), key: true } : null); i++; }
+      else if (ch === "}" || ch === "]") { stack.pop(); i++; }
       else if (ch === ",") { var top = stack[stack.length - 1]; if (top) { top.key = true; } i++; }
       else if (ch === "\"") {
         var j = i + 1;
-        while (text[j] !== "\"") { j += text[j] === "\\" ? 2 : 1; }
+        while (j < n && text[j] !== "\"") { j += text[j] === "\\" ? 2 : 1; }
         var o = stack[stack.length - 1];
         if (o && o.key) {
           var k = JSON.parse(text.slice(i, j + 1));
-          if (Object.prototype.hasOwnProperty.call(o.keys, k)) { return { duplicate: k, depth: deepest }; }
+          if (Object.prototype.hasOwnProperty.call(o.keys, k)) { return k; }
           o.keys[k] = true;
           o.key = false;
         }
         i = j + 1;
       } else { i++; }
     }
-    return { duplicate: null, depth: deepest };
+    return null;
+  }
+
+  // JSON read strictly, as parse_strict in Rust: { value } or { code, detail } where code is
+  // too-deep (measured first, on the text), not-json (also a number out of range or a lone
+  // surrogate) or duplicate-key. Nothing here recurses.
+  function parseStrict(text) {
+    if (nesting(text) > MAX_DEPTH) { return { code: "too-deep" }; }
+    var top;
+    try { top = JSON.parse(text); } catch (e) { return { code: "not-json", detail: e.message }; }
+    var todo = [top];
+    while (todo.length) {
+      var v = todo.pop();
+      if (typeof v === "number" && !isFinite(v)) { return { code: "not-json", detail: "" }; }
+      if (typeof v === "string" && !wellFormed(v)) { return { code: "not-json", detail: "" }; }
+      if (v && typeof v === "object") {
+        var keys = Object.keys(v);
+        for (var i = 0; i < keys.length; i++) {
+          if (!wellFormed(keys[i])) { return { code: "not-json", detail: "" }; }
+          todo.push(v[keys[i]]);
+        }
+      }
+    }
+    var dup = duplicateKey(text);
+    if (dup !== null) { return { code: "duplicate-key", key: dup }; }
+    return { value: top };
   }
 
   // Read a file's text: parse, check, normalise. { file, problems, notes }, where each
@@ -129,19 +195,14 @@
   function read(text, cat) {
     var out = { file: null, problems: [], notes: [] };
     function problem(code, message) { out.problems.push({ code: code, message: message }); }
-    if (text.charCodeAt(0) === 0xfeff) { text = text.slice(1); }
-    if (text.length > MAX_FILE) { problem("too-large", say("rule_too_large", { max: MAX_FILE, found: text.length }, "expected a file of at most " + MAX_FILE + " characters, found " + text.length)); return out; }
-    var top, bad = false;
-    try { top = JSON.parse(text); } catch (e) { problem("not-json", say("rule_not_json", { detail: e.message }, "expected a JSON file, found text that is not JSON (" + e.message + ")")); return out; }
-    (function walk(v) {
-      if (typeof v === "number" && !isFinite(v)) { bad = true; }
-      else if (typeof v === "string" && !wellFormed(v)) { bad = true; }
-      else if (v && typeof v === "object") { Object.keys(v).forEach(function (k) { if (!wellFormed(k)) { bad = true; } walk(v[k]); }); }
-    })(top);
-    if (bad) { problem("not-json", say("rule_not_json", { detail: "" }, "expected a JSON file, found text that is not JSON (a number out of range or broken text)")); return out; }
-    var sc = scan(text);
-    if (sc.duplicate !== null) { problem("duplicate-key", say("rule_duplicate_key", { key: sc.duplicate }, "expected each key once in an object, found " + JSON.stringify(sc.duplicate))); return out; }
-    if (sc.depth > MAX_DEPTH) { problem("too-deep", say("rule_too_deep", { max: MAX_DEPTH }, "expected lists and objects nested at most " + MAX_DEPTH + " deep, found deeper")); return out; }
+    text = stripBom(text);
+    var size = utf8Length(text);
+    if (size > MAX_FILE) { problem("too-large", say("rule_too_large", { max: MAX_FILE, found: size }, "expected a file of at most " + MAX_FILE + " bytes, found " + size)); return out; }
+    var p = parseStrict(text);
+    if (p.code === "too-deep") { problem("too-deep", say("rule_too_deep", { max: MAX_DEPTH }, "expected lists and objects nested at most " + MAX_DEPTH + " deep, found deeper")); return out; }
+    if (p.code === "not-json") { problem("not-json", say("rule_not_json", { detail: p.detail }, "expected a JSON file, found text that is not JSON (" + (p.detail || "a number out of range or broken text") + ")")); return out; }
+    if (p.code === "duplicate-key") { problem("duplicate-key", say("rule_duplicate_key", { key: p.key }, "expected each key once in an object, found " + JSON.stringify(p.key))); return out; }
+    var top = p.value;
     if (!isObject(top)) { problem("not-object", say("rule_not_object", { found: kind(top) }, "expected a JSON object, found " + kind(top))); return out; }
     if (top.schema !== SCHEMA) { problem("schema", say("rule_schema", {}, "expected \"schema\": \"" + SCHEMA + "\", found " + (top.schema === undefined ? "no schema" : JSON.stringify(top.schema)))); return out; }
     var v = top.version;
@@ -171,7 +232,8 @@
       if (absent(o, k)) { return ""; }
       var s = o[k];
       if (!isString(s)) { problem("type", say("rule_type_text", { what: what, key: k, found: kind(s) }, what + ": expected " + k + " as text, found " + kind(s))); return ""; }
-      if (s.length > max) { problem("too-long", say("rule_too_long", { what: what, key: k, max: max, found: s.length }, what + ": expected " + k + " of at most " + max + " characters, found " + s.length)); }
+      var n = length(s);
+      if (n > max) { problem("too-long", say("rule_too_long", { what: what, key: k, max: max, found: n }, what + ": expected " + k + " of at most " + max + " characters, found " + n)); }
       return s;
     }
     function date(o, k, time, what) {
@@ -200,7 +262,7 @@
     if (a) {
       known(a, ["name", "centre", "created", "updated"], "assessment");
       var name = text(a, "name", MAX_NAME, "assessment");
-      if (!name.trim() && (absent(a, "name") || isString(a.name))) { problem("name", say("rule_name", {}, "expected the assessment's name, found none")); }
+      if (!trim(name) && (absent(a, "name") || isString(a.name))) { problem("name", say("rule_name", {}, "expected the assessment's name, found none")); }
       file.assessment = { name: name, centre: text(a, "centre", MAX_NAME, "assessment"), created: date(a, "created", true, "assessment"), updated: date(a, "updated", true, "assessment") };
     } else if (absent(top, "assessment")) { problem("name", say("rule_name", {}, "expected the assessment's name, found none")); }
 
@@ -257,10 +319,24 @@
     return file;
   }
 
+  // A value typed into a field of the pages, checked by the file's rules as it is typed: null
+  // when it passes, else the reason, shown beside the field (the last valid value is kept).
+  var FIELD_MAX = { name: MAX_NAME, centre: MAX_NAME };
+  var FIELD_DATE = { reviewed: true, next_review: true, due: true };
+  function fieldProblem(field, value) {
+    if (FIELD_DATE[field]) {
+      return value && !isDate(value) ? say("field_date", { found: value }, "\"" + value + "\" is not a date that exists (YYYY-MM-DD); the last valid date is kept.") : null;
+    }
+    if (field === "name" && !trim(value)) { return say("field_name", {}, "The assessment needs a name; the last name is kept."); }
+    var max = FIELD_MAX[field] || MAX_TEXT, n = length(value);
+    return n > max ? say("field_too_long", { max: max, found: n }, "At most " + max + " characters; this has " + n + ". The last valid text is kept.") : null;
+  }
+
   // Read a file's bytes (an ArrayBuffer): UTF-8 or refused, then as `read`.
   function readBytes(buf, cat) {
     var text;
-    try { text = new TextDecoder("utf-8", { fatal: true }).decode(buf); }
+    // ignoreBOM: the decoder keeps the mark, and `read` strips one, as Rust does.
+    try { text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(buf); }
     catch (e) { return { file: null, problems: [{ code: "not-utf8", message: "expected a text file in UTF-8, found bytes that are not" }], notes: [] }; }
     return read(text, cat);
   }
@@ -312,8 +388,12 @@
     return code || "";
   }
 
+  // A CSV cell, as the Rust CSV writer makes it: a cell a spreadsheet would take for a
+  // formula (starting with = + - @, a tab or a carriage return) gets a ' first (OWASP), and a
+  // cell with a comma, semicolon, quote or line break is quoted.
   function csvField(v) {
     v = v === undefined || v === null ? "" : String(v);
+    if (/^[=+\-@\t\r]/.test(v)) { v = "'" + v; }
     return /[",\r\n;]/.test(v) ? "\"" + v.replace(/"/g, "\"\"") + "\"" : v;
   }
 
@@ -352,7 +432,8 @@
     LIMITS: { file: MAX_FILE, depth: MAX_DEPTH, name: MAX_NAME, id: MAX_ID, text: MAX_TEXT },
     nowIso: nowIso, today: today, isObject: isObject, index: index, label: label,
     emptyAssessment: emptyAssessment, migrate: migrate, check: check, read: read, readBytes: readBytes,
-    isDate: isDate, isTimestamp: isTimestamp, scores: scores, planRows: planRows, toCSV: toCSV,
-    isOverdue: isOverdue, notFullyMet: notFullyMet
+    isDate: isDate, isTimestamp: isTimestamp, stripBom: stripBom, length: length, utf8Length: utf8Length,
+    trim: trim, isWhole: isWhole, nesting: nesting, parseStrict: parseStrict, say: say, scores: scores, planRows: planRows, toCSV: toCSV,
+    isOverdue: isOverdue, notFullyMet: notFullyMet, csvField: csvField, fieldProblem: fieldProblem
   };
 })();

@@ -25,31 +25,46 @@
     return m;
   };
   Store.prototype.saveMeta = function (m) { this.storage.setItem(this.key("index"), JSON.stringify(m)); };
+  // Every kept assessment, in order: { id, name, updated }, with attention: true (and the
+  // problems) for one that fails the rules (kept by an older version, or edited by hand):
+  // listed, never dropped; it can be exported as it is.
   Store.prototype.list = function () {
     var self = this;
     return this.meta().ids.map(function (id) {
-      var rec = self.load(id);
-      return rec ? { id: id, name: rec.data.assessment.name, updated: rec.data.assessment.updated } : null;
+      var got = self.inspect(id);
+      if (got.rec) { return { id: id, name: got.rec.data.assessment.name, updated: got.rec.data.assessment.updated }; }
+      if (got.raw === null) { return null; }
+      var a = got.data && isObject(got.data.assessment) ? got.data.assessment : {};
+      return { id: id, name: typeof a.name === "string" && A.trim(a.name) ? a.name : id, updated: typeof a.updated === "string" ? a.updated : "", attention: true, problems: got.problems };
     }).filter(Boolean);
   };
-  Store.prototype.load = function (id) {
+  // What is kept under an id: { rec, problems, raw, data }: rec (normalised) when it passes
+  // the same rules as an import; else the problems, the kept text and its data as they are.
+  Store.prototype.inspect = function (id) {
     var raw = this.storage.getItem(this.key("a:" + id));
-    if (!raw) { return null; }
-    try {
-      var rec = JSON.parse(raw);
-      if (rec && isObject(rec.data) && rec.data.schema === SCHEMA) {
-        // What was kept passes the same rules as an import, and comes back normalised.
-        var m = migrate(rec.data);
-        var out = { problems: [], notes: [] };
-        var data = check(m.file, this.cat, out);
-        if (!out.problems.length) { rec.data = data; return rec; }
-      }
-    } catch (e) { /* unreadable: treated as missing */ }
-    return null;
+    if (!raw) { return { rec: null, problems: [], raw: null, data: null }; }
+    var rec = null;
+    try { rec = JSON.parse(raw); } catch (e) { rec = null; }
+    var data = rec && rec.data !== undefined ? rec.data : null;
+    if (!isObject(rec) || !isObject(rec.data) || rec.data.schema !== SCHEMA) {
+      return { rec: null, problems: [A.say("rule_schema", {}, "not an assessment")], raw: raw, data: data };
+    }
+    var m = migrate(rec.data);
+    var out = { problems: [], notes: [] };
+    var checked = check(m.file, this.cat, out);
+    if (out.problems.length) { return { rec: null, problems: out.problems.map(function (p) { return p.message; }), raw: raw, data: data }; }
+    rec.data = checked;
+    return { rec: rec, problems: [], raw: raw, data: data };
   };
-  // Throws the storage's error (e.g. QuotaExceededError) so the page can say so.
+  Store.prototype.load = function (id) { return this.inspect(id).rec; };
+  // Throws the storage's error (e.g. QuotaExceededError) so the page can say so, or a
+  // refusal (with .reason) for a record the rules refuse: nothing the pages cannot load is
+  // ever written.
   Store.prototype.save = function (id, rec) {
-    this.storage.setItem(this.key("a:" + id), JSON.stringify({ store: STORE, data: rec.data, exported: rec.exported || null }));
+    var out = { problems: [], notes: [] };
+    check(rec.data, this.cat, out);
+    if (out.problems.length) { var e = new Error(out.problems[0].message); e.reason = out.problems[0].message; throw e; }
+    this.storage.setItem(this.key("a:" + id), JSON.stringify({ store: STORE, data: rec.data, exported: rec.exported || null, carried: rec.carried || null }));
     var m = this.meta();
     if (m.ids.indexOf(id) < 0) { m.ids.push(id); this.saveMeta(m); }
   };

@@ -11,7 +11,8 @@
 
   // Everything the page knows: the store, the current assessment ({ data, exported }) and
   // its id, and the pending autosave.
-  var state = { store: new A.Store(CAT), rec: null, id: null, saveTimer: null, pendingImport: null };
+  var state = { store: new A.Store(CAT), rec: null, id: null, saveTimer: null, pendingImport: null, attention: null };
+  var F = A.fields;
 
   function $(sel, root) { return (root || document).querySelector(sel); }
   function $all(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
@@ -57,7 +58,7 @@
       setError(null);
       status((UI.assess_saved || "") + " " + fmtTime(new Date()));
     } catch (e) {
-      setError(UI.assess_storage_full || String(e));
+      setError(e.reason || UI.assess_storage_full || String(e));
     }
     renderBanner();
   }
@@ -72,15 +73,16 @@
 
   function flush() { if (state.saveTimer) { clearTimeout(state.saveTimer); state.saveTimer = null; persist(); } }
 
+  // The current assessment; one that needs attention (fails the rules) is chosen but not
+  // opened: state.attention holds it, to be shown and exported as it is.
   function loadCurrent() {
-    var store = state.store;
+    var store = state.store, list = store.list();
     state.id = store.current();
-    state.rec = state.id ? store.load(state.id) : null;
-    if (!state.rec) {
-      var first = store.list()[0];
-      if (first) { state.id = first.id; state.rec = store.load(first.id); store.setCurrent(first.id); }
-      else { state.id = null; }
-    }
+    var chosen = list.filter(function (a) { return a.id === state.id; })[0] || list.filter(function (a) { return !a.attention; })[0] || list[0];
+    state.id = chosen ? chosen.id : null;
+    state.attention = chosen && chosen.attention ? chosen : null;
+    state.rec = chosen && !chosen.attention ? store.load(chosen.id) : null;
+    if (chosen && chosen.id !== store.current()) { store.setCurrent(chosen.id); }
   }
 
   // ---- drawing: from the state into the page ---------------------------------------------
@@ -98,7 +100,7 @@
       }
       sel.disabled = false;
       list.forEach(function (a) {
-        var o = el("option", null, a.name);
+        var o = el("option", null, a.attention ? A.say("assess_attention_option", { name: a.name }, a.name + " (needs attention)") : a.name);
         o.value = a.id;
         if (a.id === state.id) { o.selected = true; }
         sel.appendChild(o);
@@ -109,6 +111,19 @@
   function renderFields() {
     var rec = state.rec;
     $all("form.assess-form input, form.assess-form textarea, form.ev-tracker input").forEach(function (i) { i.disabled = !rec; });
+    var rerate = rec && rec.carried ? rec.carried.rerate.map(function (p) { return p[1]; }) : [];
+    $all("[data-rerate-flag]").forEach(function (f) { f.remove(); });
+    $all("section[data-criterion]").forEach(function (box) {
+      var id = box.getAttribute("data-criterion");
+      if (rerate.indexOf(id) < 0) { return; }
+      var E = window.Doracak.editions;
+      var flag = el("p", "notice rerate-flag", UI.carry_rerate || "");
+      flag.setAttribute("data-rerate-flag", id);
+      var link = E && E.mapping ? E.changeLink(E.mapping, id) : null;
+      if (link) { flag.appendChild(document.createTextNode(" ")); var a = el("a", null, UI.carry_see || ""); a.href = link; flag.appendChild(a); }
+      var legend = $("legend", box);
+      if (legend) { legend.parentNode.insertBefore(flag, legend.nextSibling); }
+    });
     $all("[data-criterion]").forEach(function (box) {
       var r = (rec && rec.data.ratings[box.getAttribute("data-criterion")]) || {};
       $all("input[data-field=rating]", box).forEach(function (inp) { inp.checked = inp.value === r.rating; });
@@ -132,7 +147,7 @@
       inp.disabled = !rec;
     });
     ["delete", "export-json", "export-csv"].forEach(function (a) {
-      $all("button[data-action=" + a + "]").forEach(function (b) { if (!b.closest(".notice")) { b.disabled = !rec; } });
+      $all("button[data-action=" + a + "]").forEach(function (b) { if (!b.closest(".notice")) { b.disabled = !rec && !(a === "delete" && state.attention); } });
     });
   }
 
@@ -150,7 +165,7 @@
     $all("[data-score]").forEach(function (e) {
       var id = e.getAttribute("data-score");
       sc.standards.forEach(function (s) {
-        if (s.id === id) { e.textContent = (UI.assess_score || "") + ": " + s.points + " / " + s.max + " (" + fmtPct(s.percent) + ") · " + (UI.assess_unrated || "") + ": " + s.unrated; }
+        if (s.id === id) { e.textContent = window.DORACAK_PAIR(UI.assess_score || "", s.points + " / " + s.max + " (" + fmtPct(s.percent) + ")") + " · " + window.DORACAK_PAIR(UI.assess_unrated || "", s.unrated); }
       });
     });
     $all("[data-score-row]").forEach(function (row) {
@@ -250,10 +265,10 @@
     $all("[data-fill-evidence]", box).forEach(function (td) {
       var x = d.evidence[td.getAttribute("data-fill-evidence")] || {};
       var bits = [];
-      if (x.location) { bits.push((UI.ev_location || "") + ": " + x.location); }
-      if (x.owner) { bits.push((UI.ev_owner || "") + ": " + x.owner); }
-      if (x.reviewed) { bits.push((UI.ev_reviewed || "") + ": " + x.reviewed); }
-      if (x.next_review) { bits.push((UI.ev_next_review || "") + ": " + x.next_review); }
+      if (x.location) { bits.push(window.DORACAK_PAIR(UI.ev_location || "", x.location)); }
+      if (x.owner) { bits.push(window.DORACAK_PAIR(UI.ev_owner || "", x.owner)); }
+      if (x.reviewed) { bits.push(window.DORACAK_PAIR(UI.ev_reviewed || "", x.reviewed)); }
+      if (x.next_review) { bits.push(window.DORACAK_PAIR(UI.ev_next_review || "", x.next_review)); }
       td.textContent = bits.join(" · ");
     });
     printScope();
@@ -285,7 +300,19 @@
     });
   }
 
+  // The head of every printed page (print.css puts it in the page's top margin): the
+  // centre, the assessment's name and its date, so separated pages stay together.
+  function renderPrintHead() {
+    var root = document.documentElement;
+    var rec = state.rec;
+    if (!rec) { root.style.removeProperty("--print-head"); return; }
+    var a = rec.data.assessment;
+    var head = [a.centre, a.name, (a.updated || "").slice(0, 10)].filter(function (x) { return x; }).join(" — ");
+    root.style.setProperty("--print-head", JSON.stringify(head.replace(/[\u0000-\u001f]/g, " ")));
+  }
+
   function render() {
+    renderPrintHead();
     renderSelect();
     renderFields();
     renderOverview();
@@ -294,7 +321,8 @@
     renderPlan();
     renderPrint();
     renderBanner();
-    status(state.rec ? "" : UI.assess_create_first || "");
+    F.renderAttention(state);
+    status(state.rec || state.attention ? "" : UI.assess_create_first || "");
   }
 
   // ---- the user's actions ---------------------------------------------------------------
@@ -355,7 +383,10 @@
     if (same && how === "keep-both") { r.file.assessment.name = freeName(r.file.assessment.name); }
     flush();
     var prev = { rec: state.rec, id: state.id };
-    var candidate = { data: r.file, exported: r.file.assessment.updated };
+    // A file of the previous edition is mapped to this one (assessment-editions.js).
+    var E = window.Doracak.editions;
+    var carried = E && E.mapping && E.applies(E.mapping, r.file) ? E.carry(E.mapping, r.file) : null;
+    var candidate = { data: r.file, exported: r.file.assessment.updated, carried: carried };
     function back(msg) {
       state.rec = prev.rec; state.id = prev.id;
       try { render(); } catch (again) { /* the page shows what it can */ }
@@ -374,7 +405,44 @@
     loadCurrent();
     render();
     showImport(true, messages(r.notes));
+    if (carried) { showCarried(carried); }
     return true;
+  }
+
+  // What became of the ratings of a file of the previous edition: four lists, as the
+  // report shows them.
+  function showCarried(c) {
+    var box = $("[data-import-result]");
+    if (!box) { return; }
+    var E = window.Doracak.editions;
+    var sec = el("section", "carried");
+    sec.appendChild(el("h3", null, (UI.carry_title || "").replace("{old}", E.mapping.previous_edition || UI.diff_unnamed || "")));
+    sec.appendChild(el("p", null, UI.carry_intro || ""));
+    [["rerate", c.rerate.map(function (p) { return p[1]; })], ["removed", c.removed], ["new", c["new"]], ["kept", c.kept]].forEach(function (k) {
+      sec.appendChild(el("h4", null, (UI["carry_" + k[0]] || "") + " (" + k[1].length + ")"));
+      var ul = el("ul", "carry-list");
+      ul.setAttribute("data-carry", k[0]);
+      k[1].forEach(function (id) {
+        var li = el("li", null, label(id));
+        li.setAttribute("data-criterion", id);
+        var link = k[0] === "rerate" ? E.changeLink(E.mapping, id) : null;
+        if (link) { li.appendChild(document.createTextNode(" ")); var a = el("a", null, UI.carry_see || ""); a.href = link; li.appendChild(a); }
+        ul.appendChild(li);
+      });
+      sec.appendChild(ul);
+    });
+    box.appendChild(sec);
+  }
+
+  // "1.2" of a criterion of this edition; the id of one it no longer has.
+  function label(id) {
+    for (var i = 0; i < CAT.standards.length; i++) {
+      var s = CAT.standards[i];
+      for (var j = 0; j < s.criteria.length; j++) {
+        if (s.criteria[j].id === id) { return s.number + "." + s.criteria[j].number + " " + s.criteria[j].text; }
+      }
+    }
+    return id;
   }
 
   // "Hill House — 2026 (2)", or the next number free.
@@ -416,11 +484,12 @@
   function importBytes(buf) { return importChecked(A.readBytes(buf, CAT)); }
 
   function createAssessment(form) {
-    var name = form.elements.name.value.trim();
-    if (!name) { return; }
+    var okName = F.accept(form.elements.name, "name"), okCentre = F.accept(form.elements.centre, "centre");
+    if (!okName || !okCentre) { return; }
+    var name = A.trim(form.elements.name.value);
     flush();
     var id = state.store.newId();
-    var rec = { data: A.emptyAssessment(CAT, name, form.elements.centre.value.trim()), exported: null };
+    var rec = { data: A.emptyAssessment(CAT, name, A.trim(form.elements.centre.value)), exported: null };
     try { state.store.save(id, rec); state.store.setCurrent(id); } catch (err) { setError(UI.assess_storage_full || String(err)); return; }
     form.reset();
     loadCurrent();
@@ -429,11 +498,11 @@
   }
 
   function askDelete(button) {
-    if (!state.rec) { return; }
+    if (!state.rec && !state.attention) { return; }
     var box = el("div", "notice confirm");
     box.setAttribute("role", "alertdialog");
     box.setAttribute("aria-label", UI.assess_delete || "");
-    box.appendChild(el("p", null, (UI.assess_delete_confirm || "") + " \u201c" + state.rec.data.assessment.name + "\u201d"));
+    box.appendChild(el("p", null, (UI.assess_delete_confirm || "") + " \u201c" + (state.rec ? state.rec.data.assessment.name : state.attention.name) + "\u201d"));
     var yes = el("button", "button", UI.assess_delete_yes || "");
     yes.type = "button";
     yes.setAttribute("data-action", "delete-yes");
@@ -451,11 +520,11 @@
   function closeDelete(box) {
     box.remove();
     var del = $("[data-action=delete]");
-    if (del) { del.disabled = !state.rec; del.focus(); }
+    if (del) { del.disabled = !state.rec && !state.attention; del.focus(); }
   }
 
   function deleteCurrent(box) {
-    var name = state.rec.data.assessment.name;
+    var name = state.rec ? state.rec.data.assessment.name : state.attention.name;
     clearTimeout(state.saveTimer);
     state.saveTimer = null;
     state.store.remove(state.id);
@@ -472,6 +541,7 @@
     if (!rec || !t.closest) { return; }
     var crit = t.closest("[data-criterion]");
     if (crit && t.matches("textarea[data-field=note]")) {
+      if (!F.accept(t, "note")) { return; }
       var id = crit.getAttribute("data-criterion");
       (rec.data.ratings[id] || (rec.data.ratings[id] = { rating: null, note: "" })).note = t.value;
       return touch();
@@ -480,7 +550,7 @@
     if (ev && t.matches("[data-field]") && t.type !== "radio") { return setEvidence(ev, t); }
     if (t.matches("[data-meta]")) {
       var f = t.getAttribute("data-meta");
-      if (f === "name" && !t.value.trim()) { return; }
+      if (!F.accept(t, f)) { return; }
       rec.data.assessment[f] = t.value;
       touch();
       clearTimeout(metaTimer);
@@ -489,6 +559,7 @@
     }
     var row = t.closest("[data-plan-row]");
     if (row && t.matches("[data-plan-field]")) {
+      if (!F.accept(t, t.getAttribute("data-plan-field"))) { return; }
       var cid = row.getAttribute("data-plan-row");
       var entry = rec.data.plan.filter(function (x) { return x.criterion === cid; })[0];
       if (!entry) { entry = { criterion: cid, action: "", owner: "", due: "", indicator: "", cost: "" }; rec.data.plan.push(entry); }
@@ -500,6 +571,7 @@
   }
 
   function setEvidence(box, inp) {
+    if (inp.type !== "radio" && !F.accept(inp, inp.getAttribute("data-field"))) { return; }
     var id = box.getAttribute("data-evidence");
     var e = state.rec.data.evidence[id] || (state.rec.data.evidence[id] = { status: null, location: "", owner: "", reviewed: "", next_review: "" });
     e[inp.getAttribute("data-field")] = inp.value;
@@ -543,6 +615,7 @@
     if (!b || b.tagName !== "BUTTON") { return; }
     var action = b.getAttribute("data-action");
     if (action === "export-json") { exportJson(); }
+    else if (action === "export-as-is") { F.exportAsIs(state, download); }
     else if (action === "export-csv") { exportCsv(); }
     else if (action === "delete") { askDelete(b); }
     else if (action === "delete-no") { closeDelete(b.closest(".confirm")); }

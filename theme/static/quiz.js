@@ -31,11 +31,18 @@
     el.textContent = say("quiz_score", s, s.score + " / " + s.total) + " " + window.DORACAK_COUNT("quiz_answered", s.total, s);
   }
 
-  // Check one question once: right when exactly the correct choices are ticked.
+  // Check one question once, when asked ("Check" or Enter): right when exactly the correct
+  // choices are ticked. Choosing (arrow keys, a tap) never grades, as in any radio group.
   function check(q) {
     if (q.classList.contains("is-right") || q.classList.contains("is-wrong")) { return; }
     var all = inputs(q);
-    if (!all.some(function (i) { return i.checked; })) { return; }
+    var feedback = q.querySelector("[data-quiz-feedback]");
+    var verdict = q.querySelector("[data-quiz-verdict]");
+    if (!all.some(function (i) { return i.checked; })) {
+      verdict.textContent = say("quiz_choose_first", {}, "Choose an answer first.");
+      all[0].focus();
+      return;
+    }
     var right = all.every(function (i) { return i.checked === (i.getAttribute("data-correct") === "true"); });
     all.forEach(function (i) {
       i.disabled = true;
@@ -44,21 +51,28 @@
     q.classList.add(right ? "is-right" : "is-wrong");
     var button = q.querySelector("[data-quiz-check]");
     if (button) { button.hidden = true; }
-    q.querySelector("[data-quiz-verdict]").textContent = right
+    verdict.textContent = right
       ? say("quiz_correct", {}, "Correct.")
       : say("quiz_wrong", { answer: q.getAttribute("data-answer") }, "The correct answer: " + q.getAttribute("data-answer"));
     q.querySelector("[data-quiz-step]").hidden = false;
+    // The sentence of the source that holds the answer.
+    var source = q.querySelector("[data-quiz-source]");
+    if (source) { source.hidden = false; }
     showScore();
+    // Focus goes to the verdict (a status region, read out), never lost to the page.
+    feedback.tabIndex = -1;
+    feedback.focus();
   }
 
   questions.forEach(function (q) {
     var button = q.querySelector("[data-quiz-check]");
-    if (multiple(q)) {
-      button.hidden = false;
-      button.addEventListener("click", function () { check(q); });
-    } else {
-      inputs(q).forEach(function (i) { i.addEventListener("change", function () { check(q); }); });
-    }
+    button.hidden = false;
+    button.addEventListener("click", function () { check(q); });
+    inputs(q).forEach(function (i) {
+      i.addEventListener("keydown", function (e) {
+        if (e.key === "Enter") { e.preventDefault(); check(q); }
+      });
+    });
   });
 
   function status(msg) { quiz.querySelector("[data-quiz-status]").textContent = msg; }
@@ -66,7 +80,7 @@
   form.elements.date.value = T.today();
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
-    var name = form.elements.name.value.trim();
+    var name = T.trim(form.elements.name.value);
     var date = form.elements.date.value.trim();
     if (!name) { status(say("quiz_need_name", {}, "Name?")); form.elements.name.focus(); return; }
     if (!T.isDate(date)) { status(say("quiz_need_date", {}, "Date?")); form.elements.date.focus(); return; }
@@ -83,9 +97,10 @@
       kind: quiz.getAttribute("data-quiz-kind"), subject: quiz.getAttribute("data-quiz-subject"),
       title: quiz.getAttribute("data-quiz-title") || "",
       score: s.score, total: s.total, understood: true,
-      edition: quiz.getAttribute("data-edition") || "", saved: T.nowIso()
+      edition: quiz.getAttribute("data-edition") || "", saved: T.nowIso(),
+      content: quiz.getAttribute("data-content") || ""
     };
-    try { store.add(rec); } catch (e) { status(say("training_storage_full", {}, String(e))); return; }
+    try { store.add(rec); } catch (e) { status(e.reason || say("training_storage_full", {}, String(e))); return; }
     status(say("quiz_saved", s, "Saved."));
   });
 

@@ -67,10 +67,22 @@
   }
 
   // --- the box in the header -----------------------------------------------------------
+  // The ARIA Authoring Practices' combobox with a listbox popup: focus stays in the input,
+  // the arrow keys move the active option (aria-activedescendant), the listbox holds only
+  // options; the "all results" link and the no-results message sit beside it in the panel.
   var input = document.getElementById("search-input");
   var panel = document.getElementById("search-panel");
+  var list = document.getElementById("search-list");
+  var more = panel && panel.querySelector("[data-search-more]");
   var active = -1;
   var timer = null;
+
+  // A phone or tablet has no "/" key to press: its placeholder says only "Search…".
+  if (input && input.getAttribute("data-placeholder-touch") && window.matchMedia &&
+      window.matchMedia("(hover: none) and (pointer: coarse)").matches) {
+    input.placeholder = input.getAttribute("data-placeholder-touch");
+    input.removeAttribute("aria-keyshortcuts");
+  }
 
   function closePanel() {
     if (!panel) { return; }
@@ -80,15 +92,15 @@
     active = -1;
   }
 
-  function items() { return panel ? panel.querySelectorAll("a.result") : []; }
+  function items() { return list ? list.querySelectorAll("[role=option]") : []; }
 
   function setActive(i) {
-    var list = items();
-    if (!list.length) { return; }
-    active = (i + list.length) % list.length;
-    Array.prototype.forEach.call(list, function (a, k) { a.setAttribute("aria-selected", k === active ? "true" : "false"); });
-    input.setAttribute("aria-activedescendant", list[active].id);
-    list[active].scrollIntoView({ block: "nearest" });
+    var opts = items();
+    if (!opts.length) { return; }
+    active = (i + opts.length) % opts.length;
+    Array.prototype.forEach.call(opts, function (a, k) { a.setAttribute("aria-selected", k === active ? "true" : "false"); });
+    input.setAttribute("aria-activedescendant", opts[active].id);
+    opts[active].scrollIntoView({ block: "nearest" });
   }
 
   function runBox() {
@@ -97,35 +109,52 @@
     loadIndex().then(function (idx) {
       if (input.value !== q) { return; }
       var results = engine.search(idx, q, { limit: 8 });
-      panel.textContent = "";
+      list.textContent = "";
+      more.textContent = "";
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
       if (!results.length) {
-        panel.appendChild(suggestions(idx, q, function (w) { input.value = w; runBox(); input.focus(); }));
+        list.hidden = true;
+        more.appendChild(suggestions(idx, q, function (w) { input.value = w; runBox(); input.focus(); }));
       } else {
-        results.forEach(function (r, i) { panel.appendChild(resultItem(idx, q, r, "search-opt-" + i)); });
+        list.hidden = false;
+        results.forEach(function (r, i) {
+          var opt = resultItem(idx, q, r, "search-opt-" + i);
+          opt.setAttribute("aria-selected", "false");
+          opt.tabIndex = -1;
+          list.appendChild(opt);
+        });
         var all = el("a", "search-all", UI.search_all_results || "");
         all.href = rootPath + ADDR.search + "?q=" + encodeURIComponent(q);
-        panel.appendChild(all);
+        more.appendChild(all);
       }
       panel.hidden = false;
       input.setAttribute("aria-expanded", "true");
-      active = -1;
     }, function () {
-      panel.textContent = UI.search_unavailable || "";
+      list.textContent = "";
+      list.hidden = true;
+      more.textContent = UI.search_unavailable || "";
       panel.hidden = false;
     });
   }
 
-  if (input && panel) {
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(runBox, 60); });
+  if (input && panel && list && more) {
+    input.addEventListener("input", function () {
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+      clearTimeout(timer); timer = setTimeout(runBox, 60);
+    });
     input.addEventListener("focus", function () { loadIndex().catch(function () {}); if (input.value.trim()) { runBox(); } });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") { e.preventDefault(); if (panel.hidden) { runBox(); } else { setActive(active + 1); } }
-      else if (e.key === "ArrowUp") { e.preventDefault(); setActive(active - 1); }
-      else if (e.key === "Escape") { closePanel(); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); if (!panel.hidden) { setActive(active - 1); } }
+      else if (e.key === "Escape") {
+        if (!panel.hidden) { closePanel(); } else { input.value = ""; }
+      }
       else if (e.key === "Enter") {
         e.preventDefault();
-        var list = items();
-        if (active >= 0 && list[active]) { window.location.href = list[active].href; }
+        var opts = items();
+        if (active >= 0 && opts[active]) { window.location.href = opts[active].href; }
         else if (input.value.trim()) { window.location.href = rootPath + ADDR.search + "?q=" + encodeURIComponent(input.value); }
       }
     });

@@ -13,6 +13,10 @@
   function cell(tr, text) { var td = document.createElement("td"); td.textContent = text; tr.appendChild(td); }
 
   function render() {
+    var kept = store.kept();
+    // What is kept fails the rules (an older version, or edited by hand): said, never dropped;
+    // exported as it is.
+    attention(kept.file ? null : kept.problems);
     var recs = store.records().slice().sort(function (a, b) {
       return a.date < b.date ? 1 : a.date > b.date ? -1 : a.name.localeCompare(b.name);
     });
@@ -34,6 +38,30 @@
     $("[data-training-none]").hidden = !!recs.length;
   }
 
+  // The kept records fail the rules: why, and a button to export them as they are.
+  function attention(problems) {
+    var box = $("[data-training-attention]");
+    if (!problems) { if (box) { box.remove(); } return; }
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "notice error";
+      box.setAttribute("role", "alert");
+      box.setAttribute("data-training-attention", "");
+      $("[data-training-error]").insertAdjacentElement("beforebegin", box);
+    }
+    box.textContent = "";
+    box.appendChild(document.createTextNode(say("training_kept_invalid", {}, "The kept records need attention.")));
+    var ul = document.createElement("ul");
+    problems.slice(0, 20).forEach(function (l) { var li = document.createElement("li"); li.textContent = l; ul.appendChild(li); });
+    box.appendChild(ul);
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "button";
+    b.setAttribute("data-action", "training-export-raw");
+    b.textContent = say("training_export_as_is", {}, "Export them as they are");
+    box.appendChild(b);
+  }
+
   function error(lines) {
     var e = $("[data-training-error]");
     e.textContent = "";
@@ -50,8 +78,9 @@
     var b = ev.target.closest("[data-action]");
     if (!b) { return; }
     var action = b.getAttribute("data-action");
-    if (action === "training-export") {
-      var text = JSON.stringify(store.exportFile(), null, 2);
+    if (action === "training-export" || action === "training-export-raw") {
+      var raw = action === "training-export-raw" && store.kept().raw;
+      var text = raw ? rawData(raw) : JSON.stringify(store.exportFile(), null, 2);
       var url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
       var a = document.createElement("a");
       a.href = url;
@@ -64,25 +93,34 @@
     }
   });
 
-  // Exposed for the file input and for tests: import a file's text; true when it passed.
-  function importText(text) {
-    var got = T.read(text);
+  // What is kept, as it is: the training file inside the store's wrapper when there is one.
+  function rawData(raw) {
+    try { var k = JSON.parse(raw); if (k && typeof k === "object" && k.data !== undefined) { return JSON.stringify(k.data, null, 2); } } catch (e) { /* not JSON: as it is */ }
+    return raw;
+  }
+
+  // Exposed for the file input and for tests: import a file's text (or bytes); true when it
+  // passed. A merge that would pass a limit is refused whole before anything is written.
+  function importText(text) { return importChecked(T.read(text)); }
+  function importBytes(buf) { return importChecked(T.readBytes(buf)); }
+  function importChecked(got) {
     if (!got.file) { error(got.problems); status(""); return false; }
     var total;
-    try { total = store.merge(got.file); } catch (e) { error([say("training_storage_full", {}, String(e))]); return false; }
+    try { total = store.merge(got.file); } catch (e) { error([e.reason || say("training_storage_full", {}, String(e))]); status(""); return false; }
     error(null);
     status(window.DORACAK_COUNT("training_imported", got.file.records.length, { n: got.file.records.length, total: total }));
     render();
     return true;
   }
   T.importText = importText;
+  T.importBytes = importBytes;
 
   $("[data-training-import]").addEventListener("change", function (ev) {
     var f = ev.target.files && ev.target.files[0];
     if (!f) { return; }
     var reader = new FileReader();
-    reader.onload = function () { importText(String(reader.result)); ev.target.value = ""; };
-    reader.readAsText(f);
+    reader.onload = function () { importBytes(reader.result); ev.target.value = ""; };
+    reader.readAsArrayBuffer(f);
   });
 
   $("[data-training-actions]").hidden = false;

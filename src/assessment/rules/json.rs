@@ -1,5 +1,9 @@
 //! The plain checks under the rules: dates and times as the format writes them, and JSON
 //! read strictly (a key twice in one object is an error, as the browser must say too).
+//! The assessment and the training rules share these, and the browser has the same
+//! functions in `theme/static/assessment-core.js`: lengths in Unicode scalar values, one
+//! set of blank characters, one byte-order mark stripped, nesting measured on the text
+//! before anything is parsed, whole numbers up to 2^53 − 1.
 
 use serde_json::{Map, Value};
 
@@ -139,11 +143,83 @@ pub(crate) fn parse_strict(text: &str) -> Result<Value, serde_json::Error> {
     Ok(v)
 }
 
-/// How deeply arrays and objects nest (a scalar is 0).
-pub(super) fn depth(v: &Value) -> usize {
-    match v {
-        Value::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
-        Value::Object(m) => 1 + m.values().map(depth).max().unwrap_or(0),
-        _ => 0,
+/// Drop one byte-order mark at the start of a file's text (a second one is text, and not
+/// JSON).
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// How long a text is, in Unicode scalar values (what a person counts as characters; the
+/// browser counts the same, not UTF-16 units).
+pub fn length(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// The characters a name may not consist of alone, trimmed the same on both sides: the
+/// Unicode `White_Space` characters and U+FEFF.
+pub fn is_blank(c: char) -> bool {
+    matches!(
+        c,
+        '\u{9}'..='\u{d}'
+            | ' '
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+            | '\u{feff}'
+    )
+}
+
+/// `s` without blank characters ([`is_blank`]) at either end.
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(is_blank)
+}
+
+/// The largest whole number both sides hold exactly (2^53 − 1).
+pub const MAX_WHOLE: u64 = 9_007_199_254_740_991;
+
+/// A whole number from 0 to [`MAX_WHOLE`], as JSON writes it (`3`, `3.0` or `3e0`); any
+/// other number (a fraction, `1e16`, a negative) is none.
+pub fn whole_number(v: &Value) -> Option<u64> {
+    match v.as_u64() {
+        Some(u) => (u <= MAX_WHOLE).then_some(u),
+        None => v
+            .as_f64()
+            .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f <= MAX_WHOLE as f64)
+            .map(|f| f as u64),
     }
+}
+
+/// How deeply lists and objects nest in a JSON text, measured on the text itself without
+/// recursion (so a file nested 5,000 deep is measured, not walked): brackets inside
+/// strings do not count. Run before parsing, on any text.
+pub fn nesting(text: &str) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }

@@ -73,8 +73,25 @@ pub(super) fn opt(v: Option<S<String>>) -> Option<String> {
 /// A timing with one valid duration (or none, where the words set no time limit);
 /// validation reports the others.
 pub fn timing(t: source::TimingSrc) -> Option<Timing> {
+    let named = t.actors.is_some();
+    let actors = values(t.actors.unwrap_or_default());
+    let bound = match t.bound.as_ref().map(|b| b.value.trim()) {
+        Some("at_most") => Some("at_most"),
+        Some("at_least") => Some("at_least"),
+        Some(_) => return None,
+        None => None,
+    };
+    let per = match t.per {
+        Some(p) => Some(duration::parse(p.value.trim()).ok()?),
+        None => None,
+    };
     if t.no_time_limit.is_some_and(|f| f.value) {
         return Some(Timing {
+            named,
+            actors,
+            bound: None,
+            per: None,
+            same_day: false,
             text: t.text.value,
             kind: "none",
             iso: String::new(),
@@ -112,6 +129,11 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
         }
     };
     Some(Timing {
+        named,
+        same_day: t.same_day.is_some_and(|f| f.value),
+        actors,
+        bound,
+        per,
         text: t.text.value,
         kind,
         seconds: calendar(&d),
@@ -130,6 +152,8 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
         .map(|s| Step {
             id: format!("{slug}.{}", s.number.value.trim()),
             number: s.number.value,
+            printed: opt(s.printed),
+            alternative: s.alternative.is_some_and(|a| a.value),
             group: opt(s.group),
             title: opt(s.title),
             text: s.text.value,
@@ -159,6 +183,7 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
                 text: opt(s.text),
                 items: values(s.items),
                 timing: s.timing.into_iter().filter_map(timing).collect(),
+                before_step: s.before_step.map(|b| b.value.trim().to_string()),
             })
             .collect(),
         steps,
@@ -218,6 +243,11 @@ pub(super) fn role(slug: String, r: source::RoleSrc) -> Role {
         },
         source: r.source,
         definition: opt(r.definition),
+        legal_duties: r.legal_duties.map(|l| LegalDuties {
+            table: l.table.value,
+            institution: l.institution.value,
+            text: l.text.value,
+        }),
         sections,
         duty_areas: r
             .duty_areas
@@ -267,6 +297,9 @@ pub(super) fn glossary(g: source::GlossarySrc, addr: &crate::address::Pages) -> 
                     term: t.term.value,
                     abbr: opt(t.abbr),
                     text: t.text.value,
+                    source: t.source,
+                    collection: t.collection.map(|c| c.value),
+                    same_as: t.same_as.map(|s| s.value.trim().to_string()),
                 }
             })
             .collect()

@@ -38,7 +38,7 @@ impl Ask {
 pub enum Answer {
     Role(String),
     Form(String),
-    Timing(Timing),
+    Timing(Box<Timing>),
 }
 
 impl Answer {
@@ -161,7 +161,7 @@ fn answers(step: &Step, ask: Ask) -> Vec<Answer> {
             .iter()
             .filter(|t| t.kind != "none")
             .cloned()
-            .map(Answer::Timing)
+            .map(|t| Answer::Timing(Box::new(t)))
             .collect(),
     };
     let mut seen = BTreeSet::new();
@@ -262,6 +262,67 @@ pub fn step_questions(hb: &Handbook, p: &Procedure, step: &Step) -> Vec<Question
         .collect()
 }
 
+/// A role's questions, spread over the procedures it acts in: the questions of the steps it
+/// acts in, without a "by when?" none of whose deadlines binds it, nor a "who?" whose
+/// answers repeat those of an earlier question of the same procedure; then taken in turn
+/// from each procedure (its first question, the next procedure's first …), so one
+/// procedure's repeats do not fill the quiz.
+fn role_questions(role: &str, per_step: &[(&Procedure, &Step, Vec<Question>)]) -> Vec<Question> {
+    let mut by_procedure: Vec<(&str, Vec<Question>)> = Vec::new();
+    let mut seen_who: BTreeSet<(String, Vec<String>)> = BTreeSet::new();
+    for (p, st, qs) in per_step {
+        if !st.actors.iter().any(|a| a == role) {
+            continue;
+        }
+        for q in qs {
+            match q.ask {
+                Ask::When => {
+                    if !st
+                        .timing
+                        .iter()
+                        .any(|t| t.kind != "none" && t.binds(role, &st.actors))
+                    {
+                        continue;
+                    }
+                }
+                Ask::Who => {
+                    let mut answers: Vec<String> = q
+                        .choices
+                        .iter()
+                        .filter(|c| c.correct)
+                        .map(|c| c.answer.key())
+                        .collect();
+                    answers.sort();
+                    if !seen_who.insert((p.id.clone(), answers)) {
+                        continue;
+                    }
+                }
+                Ask::Form => {}
+            }
+            match by_procedure.iter_mut().find(|(id, _)| *id == p.id) {
+                Some((_, v)) => v.push(q.clone()),
+                None => by_procedure.push((&p.id, vec![q.clone()])),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut round = 0;
+    loop {
+        let mut any = false;
+        for (_, qs) in &by_procedure {
+            if let Some(q) = qs.get(round) {
+                out.push(q.clone());
+                any = true;
+            }
+        }
+        if !any {
+            break;
+        }
+        round += 1;
+    }
+    out
+}
+
 /// Every quiz of the handbook: one per procedure with steps, then one per role that acts
 /// in a step (its questions those of the steps it acts in, in the procedures' order).
 pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
@@ -287,11 +348,7 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
         .filter(|q| !q.questions.is_empty())
         .collect();
     for r in &hb.roles {
-        let questions: Vec<Question> = per_step
-            .iter()
-            .filter(|(_, st, _)| st.actors.contains(&r.id))
-            .flat_map(|(_, _, qs)| qs.iter().cloned())
-            .collect();
+        let questions = role_questions(&r.id, &per_step);
         if !questions.is_empty() {
             out.push(Quiz {
                 id: role_quiz_id(&r.id),
@@ -424,22 +481,88 @@ mod tests {
             }
         }
         assert!(steps > 150, "{steps} steps asked about");
-        // Every role acting in a step has a quiz holding every step it acts in.
+        // Every role acting in a step has a quiz asking about every procedure it acts in.
         for r in &hb.roles {
-            let acts: Vec<&str> = hb
+            let procs: BTreeSet<&str> = hb
                 .procedures
                 .iter()
-                .flat_map(|p| &p.steps)
-                .filter(|s| s.actors.contains(&r.id))
-                .map(|s| s.id.as_str())
+                .filter(|p| p.steps.iter().any(|s| s.actors.contains(&r.id)))
+                .map(|p| p.id.as_str())
                 .collect();
             let quiz = all.iter().find(|q| q.id == role_quiz_id(&r.id));
-            assert_eq!(quiz.is_some(), !acts.is_empty(), "{}", r.id);
+            assert_eq!(quiz.is_some(), !procs.is_empty(), "{}", r.id);
             if let Some(q) = quiz {
-                let asked: BTreeSet<&str> = q.questions.iter().map(|q| q.step.as_str()).collect();
-                assert!(acts.iter().all(|s| asked.contains(s)), "{}", r.id);
+                let asked: BTreeSet<&str> =
+                    q.questions.iter().map(|q| q.procedure.as_str()).collect();
+                assert_eq!(asked, procs, "{}", r.id);
             }
         }
+    }
+
+    #[test]
+    fn a_role_quiz_spreads_over_procedures_and_asks_only_its_own_deadlines() {
+        let hb = shipped();
+        let all = quizzes(hb);
+        for q in all.iter().filter(|q| q.kind == QuizKind::Role) {
+            let role = &q.subject;
+            // No "who?" repeating an earlier one's answers in the same procedure.
+            let mut seen = BTreeSet::new();
+            for qu in q.questions.iter().filter(|q| q.ask == Ask::Who) {
+                let mut a: Vec<String> = qu
+                    .choices
+                    .iter()
+                    .filter(|c| c.correct)
+                    .map(|c| c.answer.key())
+                    .collect();
+                a.sort();
+                assert!(
+                    seen.insert((qu.procedure.clone(), a)),
+                    "{}: {}",
+                    q.id,
+                    qu.id
+                );
+            }
+            // A "by when?" only where a deadline of the step binds the role.
+            for qu in q.questions.iter().filter(|q| q.ask == Ask::When) {
+                let st = hb
+                    .procedures
+                    .iter()
+                    .flat_map(|p| &p.steps)
+                    .find(|s| s.id == qu.step)
+                    .unwrap();
+                assert!(
+                    st.timing.iter().any(|t| t.binds(role, &st.actors)),
+                    "{}: {}",
+                    q.id,
+                    qu.id
+                );
+            }
+            // Taken in turn from each procedure: the first questions come from different
+            // procedures wherever the role acts in several.
+            let procs: BTreeSet<&str> = q.questions.iter().map(|q| q.procedure.as_str()).collect();
+            let head: BTreeSet<&str> = q
+                .questions
+                .iter()
+                .take(procs.len())
+                .map(|q| q.procedure.as_str())
+                .collect();
+            assert_eq!(head, procs, "{}", q.id);
+        }
+        // The NJMF's quiz asks no "by when?" about the adults' one-week assessment alone:
+        // step 4 of the reception binds it to 15 days only.
+        let njmf = all.iter().find(|q| q.id == role_quiz_id("njmf")).unwrap();
+        assert!(
+            njmf.questions
+                .iter()
+                .any(|q| q.step == "pritja-shtetas-shqiptare.4" && q.ask == Ask::When)
+        );
+        let njvnr = all.iter().find(|q| q.id == role_quiz_id("njvnr")).unwrap();
+        assert!(
+            njvnr
+                .questions
+                .iter()
+                .any(|q| q.step == "pritja-shtetas-shqiptare.4")
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! Rendering never touches the disk itself: the build passes the site writer (`write`),
 //! which swaps the site into place only if every page rendered; tests pass a [`MemorySink`].
 
+pub mod changes;
 pub mod diagram;
 mod environment;
 pub mod forms;
@@ -14,8 +15,9 @@ pub mod xlsform;
 
 pub use environment::environment;
 use environment::report_template_error;
+use strings::ui_script;
 pub use strings::ui_strings;
-use strings::{ui_print_style, ui_script};
+pub(crate) use strings::{print_head_style, ui_print_style};
 
 use std::collections::HashMap;
 
@@ -98,6 +100,19 @@ pub fn render(
     diags: &mut Diagnostics,
     sink: &dyn Sink,
 ) {
+    render_with(hb, theme, ui, diags, sink, None);
+}
+
+/// [`render`], with the differences from the previous edition where the handbook names
+/// one: a "what changed" page, linked from the home page, and marks on what changed.
+pub fn render_with(
+    hb: &Handbook,
+    theme: &Theme,
+    ui: &HashMap<String, String>,
+    diags: &mut Diagnostics,
+    sink: &dyn Sink,
+    changed: Option<&changes::Changes>,
+) {
     let Some(env) = environment(theme, ui, diags) else {
         return;
     };
@@ -124,11 +139,19 @@ pub fn render(
     let mut r = Renderer {
         env,
         jobs: Vec::new(),
-        base: context! { site => site, ui => ui_value, csp => CSP, standards => standards.clone(), nav => nav, addr => addresses(addr) },
+        base: context! { site => site, ui => ui_value, csp => CSP, standards => standards.clone(), nav => nav, addr => addresses(addr),
+        changes => changed.map(|c| context! { page => c.page.clone(), old => c.view.old.clone(), heading => c.view.heading.clone(), marks => c.marks.clone() }) },
         whole: whole_handbook_pages(addr),
     };
 
     r.page(&addr.home, "index.html", context! { page => "index" });
+    if let Some(c) = changed {
+        r.page(
+            &c.page,
+            "changes.html",
+            context! { page => "changes", d => template_value(&c.view) },
+        );
+    }
     for (i, (_, _, url, _)) in heads.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| heads.get(p));
         let next = heads.get(i + 1);
@@ -238,6 +261,13 @@ pub fn render(
             context! { principles => template_value(&v.principles) },
         ),
         (
+            v.nav.reference,
+            &addr.reference,
+            "reference.html",
+            "reference",
+            context! { groups => template_value(&v.chapter_groups) },
+        ),
+        (
             v.indicators.is_some(),
             &addr.indicators,
             "indicators.html",
@@ -254,7 +284,14 @@ pub fn render(
             );
         }
     }
-    // One page for each procedure, role, printed form and plan.
+    // One page for each chapter, procedure, role, printed form and plan.
+    for c in &v.chapters {
+        r.page(
+            &c.url,
+            "chapter.html",
+            context! { page => "reference", c => template_value(c) },
+        );
+    }
     for p in &v.procedures {
         r.page(
             &p.url,

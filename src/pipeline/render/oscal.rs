@@ -46,21 +46,57 @@ pub fn uuid(parts: &[&str]) -> String {
     )
 }
 
-/// The catalogue's last-modified time: `modified` of doracak.toml when set, else the
-/// newest modification time of the files under `standards/`.
-pub fn last_modified(root: &Path, hb: &Handbook) -> String {
+/// The catalogue's last-modified time, from the content only (never from file times, so
+/// two copies of one handbook give the same bytes): `modified` of doracak.toml; else the
+/// newest `published` date of its `[[sources]]`; else a date written in `edition`
+/// ("VKM nr. 772, datë 19.12.2025" → 2025-12-19); else 1970-01-01.
+pub fn last_modified(_root: &Path, hb: &Handbook) -> String {
     if let Some(d) = &hb.config.modified {
         return format!("{d}T00:00:00Z");
     }
-    let newest = walkdir::WalkDir::new(root.join("standards"))
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| e.metadata().ok()?.modified().ok())
-        .max()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_secs());
-    rfc3339(newest)
+    let published = hb
+        .config
+        .sources
+        .iter()
+        .filter_map(|s| s.published.as_deref().and_then(date_in))
+        .max();
+    let date = published
+        .or_else(|| hb.config.edition.as_deref().and_then(date_in))
+        .unwrap_or_else(|| "1970-01-01".to_string());
+    format!("{date}T00:00:00Z")
+}
+
+/// The first date in a text, as `YYYY-MM-DD`: written `YYYY-MM-DD` or `D.M.YYYY`.
+fn date_in(text: &str) -> Option<String> {
+    let ok = |y: u32, m: u32, d: u32| {
+        (1900..=2999).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+    };
+    for word in
+        text.split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '(' || c == ')')
+    {
+        let word = word.trim_end_matches('.');
+        let parts: Vec<&str> = word.split(['-', '.', '/']).collect();
+        if parts.len() != 3
+            || parts
+                .iter()
+                .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            continue;
+        }
+        let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+        if n.len() != 3 {
+            continue;
+        }
+        let (y, m, d) = if parts[0].len() == 4 {
+            (n[0], n[1], n[2])
+        } else {
+            (n[2], n[1], n[0])
+        };
+        if ok(y, m, d) {
+            return Some(format!("{y:04}-{m:02}-{d:02}"));
+        }
+    }
+    None
 }
 
 /// Seconds since 1970 as `YYYY-MM-DDThh:mm:ssZ`.
@@ -75,8 +111,36 @@ pub fn rfc3339(secs: u64) -> String {
     )
 }
 
+/// The namespace of doracak's own properties (OSCAL's own, `label`, `sort-id` and
+/// `method`, need none). A name, not an address: `.invalid` never resolves.
+pub const NS: &str = "https://doracak.invalid/ns/oscal";
+
+/// A property OSCAL defines.
 fn prop(name: &str, value: &str) -> Value {
     json!({ "name": name, "value": value })
+}
+
+/// A property of doracak's, in its namespace.
+fn own(name: &str, value: &str) -> Value {
+    json!({ "name": name, "ns": NS, "value": value })
+}
+
+/// A control's title: the criterion's own words, its first sentence, cut at a word to at
+/// most 80 characters ("…" marks a cut).
+pub fn short_title(text: &str) -> String {
+    let plain = crate::markdown::to_plain(text);
+    let first = plain.lines().next().unwrap_or("").trim();
+    let sentence = match first.find(['.', ':', ';']) {
+        Some(i) if i > 10 => &first[..i],
+        _ => first,
+    };
+    const MAX: usize = 80;
+    if sentence.chars().count() <= MAX {
+        return sentence.trim().to_string();
+    }
+    let cut: String = sentence.chars().take(MAX).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ' ']))
 }
 
 /// OSCAL text values may not start or end with white space.
@@ -84,7 +148,7 @@ fn clean(s: &str) -> String {
     s.trim().to_string()
 }
 
-fn control(s: &Standard, c: &Criterion, ui: &HashMap<String, String>) -> Value {
+fn control(hb: &Handbook, s: &Standard, c: &Criterion, ui: &HashMap<String, String>) -> Value {
     let t = |k: &str| ui.get(k).cloned().unwrap_or_default();
     let label = format!("{}.{}", s.number, c.number);
     let mut props = vec![
@@ -99,23 +163,23 @@ fn control(s: &Standard, c: &Criterion, ui: &HashMap<String, String>) -> Value {
         } else {
             tm.kind.to_string()
         };
-        let mut p = json!({ "name": "timing", "value": value, "class": class });
+        let mut p = json!({ "name": "timing", "ns": NS, "value": value, "class": class });
         if !tm.text.trim().is_empty() {
             p["remarks"] = Value::from(clean(&tm.text));
         }
         props.push(p);
         if let Some(to) = tm.to_iso.as_deref().filter(|t| !t.is_empty()) {
-            props.push(json!({ "name": "timing-to", "value": to, "class": class }));
+            props.push(json!({ "name": "timing-to", "ns": NS, "value": to, "class": class }));
         }
     }
     for r in &c.roles {
-        props.push(prop("responsible-role", r));
+        props.push(own("responsible-role", r));
     }
     for p in &c.procedures {
-        props.push(prop("procedure", p));
+        props.push(own("procedure", p));
     }
     for f in &c.forms {
-        props.push(prop("form", f));
+        props.push(own("form", f));
     }
     let mut parts = vec![json!({
         "id": format!("{}_smt", c.id),
@@ -142,7 +206,7 @@ fn control(s: &Standard, c: &Criterion, ui: &HashMap<String, String>) -> Value {
                 json!({
                     "id": e.id,
                     "name": "assessment-objects",
-                    "props": [prop("label", &e.number)],
+                    "props": [prop("label", &format!("{}.{}", s.number, e.number))],
                     "prose": clean(&e.text),
                 })
             })
@@ -158,8 +222,14 @@ fn control(s: &Standard, c: &Criterion, ui: &HashMap<String, String>) -> Value {
     json!({
         "id": c.id,
         "class": "criterion",
-        "title": format!("{} {label}", t("criterion")),
+        "title": short_title(&c.text),
         "props": props,
+        "links": [{
+            "href": format!("../{}", hb.addresses.criterion(&c.id)),
+            "rel": "alternate",
+            "media-type": "text/html",
+            "text": format!("{} {label}", t("criterion")),
+        }],
         "parts": parts,
     })
 }
@@ -191,7 +261,7 @@ pub fn catalog(hb: &Handbook, ui: &HashMap<String, String>, last_modified: &str)
                         "prose": clean(&s.outcome),
                     }
                 ],
-                "controls": s.criteria.iter().map(|c| control(s, c, ui)).collect::<Vec<_>>(),
+                "controls": s.criteria.iter().map(|c| control(hb, s, c, ui)).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -220,21 +290,52 @@ pub fn catalog(hb: &Handbook, ui: &HashMap<String, String>, last_modified: &str)
         "last-modified": last_modified,
         "version": version,
         "oscal-version": OSCAL_VERSION,
-        "props": [prop("catalog-hash", &hash)],
+        "props": [own("catalog-hash", &hash)],
     });
+    let sources: Vec<Value> = hb
+        .config
+        .sources
+        .iter()
+        .map(|src| {
+            let mut r = json!({
+                "uuid": uuid(&["source", &src.id, &src.title]),
+                "title": clean(&src.title),
+                "props": [own("source-id", &src.id)],
+                "citation": { "text": clean(&src.title) },
+            });
+            if let Some(url) = &src.url {
+                r["rlinks"] = json!([{ "href": url }]);
+            }
+            if let Some(p) = src.published.as_deref().and_then(date_in) {
+                r["props"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(own("published", &p));
+            }
+            r
+        })
+        .collect();
+    if !sources.is_empty() {
+        metadata["links"] = sources
+            .iter()
+            .map(|r| json!({ "href": format!("#{}", r["uuid"].as_str().unwrap_or("")), "rel": "reference" }))
+            .collect();
+    }
     if !roles.is_empty() {
         metadata["roles"] = Value::from(roles);
     }
     if !hb.config.description.trim().is_empty() {
         metadata["remarks"] = Value::from(clean(&hb.config.description));
     }
-    json!({
-        "catalog": {
-            "uuid": uuid(&[&hash, &version, last_modified]),
-            "metadata": metadata,
-            "groups": groups,
-        }
-    })
+    let mut catalog = json!({
+        "uuid": uuid(&[&hash, &version, last_modified]),
+        "metadata": metadata,
+        "groups": groups,
+    });
+    if !sources.is_empty() {
+        catalog["back-matter"] = json!({ "resources": sources });
+    }
+    json!({ "catalog": catalog })
 }
 
 #[cfg(test)]
@@ -250,5 +351,25 @@ mod tests {
         assert_eq!(&u[14..15], "5");
         assert!(matches!(&u[19..20], "8" | "9" | "a" | "b"));
         assert_ne!(u, uuid(&["b"]));
+    }
+
+    #[test]
+    fn dates_in_words_and_short_titles() {
+        assert_eq!(
+            date_in("VKM nr. 772, datë 19.12.2025").as_deref(),
+            Some("2025-12-19")
+        );
+        assert_eq!(date_in("2026-10-01").as_deref(), Some("2026-10-01"));
+        assert_eq!(date_in("edition 2026"), None);
+        assert_eq!(
+            short_title(
+                "Ofruesi i shërbimit ka një deklaratë të misionit të tij, një strukturë shërbimesh të përcaktuar qartë dhe demonstron kapacitete."
+            ),
+            "Ofruesi i shërbimit ka një deklaratë të misionit të tij, një strukturë…"
+        );
+        assert_eq!(
+            short_title("Stafi është i trajnuar. Më tej …"),
+            "Stafi është i trajnuar"
+        );
     }
 }

@@ -11,18 +11,27 @@ use std::collections::HashMap;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
-use crate::markdown::to_plain;
 use crate::pipeline::model::{Criterion, Evidence, Handbook, Standard};
 
-/// The form's id (`settings.form_id`): submissions of this form belong together.
-pub const FORM_ID: &str = "doracak_auditimi";
+/// The form's id (`settings.form_id`) unless `[form] id` in doracak.toml names one:
+/// submissions of this form belong together.
+pub const FORM_ID: &str = "doracak_audit";
 /// The header questions, by name.
 pub const CENTRE: &str = "centre";
+/// The centre typed where it is not in the list ("other").
+pub const CENTRE_OTHER: &str = "centre_other";
+/// The centre's name as the form shows it (the instance name): chosen or typed.
+pub const CENTRE_NAME: &str = "centre_name";
+/// The group of the visit's header fields, and the optional location.
+pub const VISIT: &str = "visit";
+pub const LOCATION: &str = "location";
+/// The list of declared centres.
+pub const CENTRE_LIST: &str = "centres";
 pub const DATE: &str = "date";
 pub const INSPECTOR: &str = "inspector";
 /// The choice lists.
-pub const SCALE_LIST: &str = "vleresimi";
-pub const YES_NO_LIST: &str = "po_jo";
+pub const SCALE_LIST: &str = "rating";
+pub const YES_NO_LIST: &str = "yes_no";
 /// The choice names of the yes/no list.
 pub const YES: &str = "yes";
 pub const NO: &str = "no";
@@ -65,12 +74,19 @@ pub fn version(hb: &Handbook) -> String {
 }
 
 /// One row of the `survey` sheet.
+#[derive(Default)]
 struct Row {
     kind: String,
     name: String,
     label: String,
     hint: String,
+    guidance: String,
     required: bool,
+    relevant: String,
+    constraint: String,
+    constraint_message: String,
+    appearance: String,
+    calculation: String,
 }
 
 fn row(kind: impl Into<String>, name: impl Into<String>, label: impl Into<String>) -> Row {
@@ -78,8 +94,7 @@ fn row(kind: impl Into<String>, name: impl Into<String>, label: impl Into<String
         kind: kind.into(),
         name: name.into(),
         label: label.into(),
-        hint: String::new(),
-        required: false,
+        ..Row::default()
     }
 }
 
@@ -88,66 +103,205 @@ fn criterion_number(s: &Standard, c: &Criterion) -> String {
     format!("{}.{}", s.number, c.number)
 }
 
-fn evidence_label(e: &Evidence) -> String {
-    format!("{} {}", e.number, to_plain(&e.text).trim())
+/// An evidence item as paper and browser number it: `2.2.1 …`.
+fn evidence_label(s: &Standard, e: &Evidence) -> String {
+    format!("{}.{} {}", s.number, e.number, lines(&e.text))
+}
+
+/// A text as plain lines, its lists kept as lists: each item on its own line with its
+/// marker ("- " or "1. "), nested items indented.
+fn lines(md: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = String::new();
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    let newline = |out: &mut String| {
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+    };
+    for e in Parser::new(md) {
+        match e {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::Start(Tag::List(first)) => {
+                newline(&mut out);
+                lists.push(first);
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+                newline(&mut out);
+            }
+            Event::Start(Tag::Item) => {
+                newline(&mut out);
+                out.push_str(&"  ".repeat(lists.len().saturating_sub(1)));
+                match lists.last_mut() {
+                    Some(Some(n)) => {
+                        out.push_str(&format!("{n}. "));
+                        *n += 1;
+                    }
+                    _ => out.push_str("- "),
+                }
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => newline(&mut out),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+/// The XLSForm column of a text in the handbook's language: `label::Shqip (sq)`.
+fn translated(column: &str, language: &str) -> String {
+    format!("{column}::{language}")
+}
+
+/// The name the form gives the handbook's language: `Shqip (sq)`.
+fn language(hb: &Handbook, ui: &HashMap<String, String>) -> String {
+    let name = ui
+        .get("language_name")
+        .cloned()
+        .unwrap_or_else(|| hb.config.language.clone());
+    format!("{name} ({})", hb.config.language)
+}
+
+/// The form's id: `[form] id` of doracak.toml, or [`FORM_ID`].
+pub fn form_id(hb: &Handbook) -> String {
+    hb.config
+        .form
+        .id
+        .clone()
+        .unwrap_or_else(|| FORM_ID.to_string())
 }
 
 fn survey(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Row> {
     let s = |k: &str| ui.get(k).cloned().unwrap_or_default();
     let mut rows = vec![
+        row("start", "start", ""),
+        row("end", "end", ""),
+        row("deviceid", "deviceid", ""),
         Row {
+            appearance: "field-list".into(),
+            ..row("begin_group", VISIT, s("xlsform_visit"))
+        },
+    ];
+    if hb.config.centres.is_empty() {
+        rows.push(Row {
             required: true,
             ..row("text", CENTRE, s("audit_centre"))
-        },
-        Row {
+        });
+        rows.push(Row {
+            calculation: format!("${{{CENTRE}}}"),
+            ..row("calculate", CENTRE_NAME, "")
+        });
+    } else {
+        rows.push(Row {
             required: true,
-            ..row("date", DATE, s("audit_date"))
-        },
-        row("text", INSPECTOR, s("audit_inspector")),
-    ];
+            appearance: if hb.config.centres.len() > 8 {
+                "minimal".into()
+            } else {
+                String::new()
+            },
+            ..row(
+                format!("select_one {CENTRE_LIST}"),
+                CENTRE,
+                s("audit_centre"),
+            )
+        });
+        rows.push(Row {
+            required: true,
+            relevant: format!("${{{CENTRE}}} = '{}'", crate::centres::OTHER),
+            ..row("text", CENTRE_OTHER, s("xlsform_centre_other"))
+        });
+        rows.push(Row {
+            calculation: format!(
+                "if(${{{CENTRE}}} = '{other}', ${{{CENTRE_OTHER}}}, jr:choice-name(${{{CENTRE}}}, '${{{CENTRE}}}'))",
+                other = crate::centres::OTHER
+            ),
+            ..row("calculate", CENTRE_NAME, "")
+        });
+    }
+    rows.push(Row {
+        required: true,
+        constraint: ". <= today()".into(),
+        constraint_message: s("xlsform_date_constraint"),
+        ..row("date", DATE, s("audit_date"))
+    });
+    rows.push(row("text", INSPECTOR, s("audit_inspector")));
+    if hb.config.form.gps {
+        rows.push(row("geopoint", LOCATION, s("xlsform_gps")));
+    }
+    rows.push(row("end_group", "", ""));
+    // The steps of the scale that leave a criterion out ("not applicable").
+    let inapplicable: Vec<&str> = hb
+        .config
+        .scale
+        .iter()
+        .filter(|r| r.points.is_none())
+        .map(|r| r.code.as_str())
+        .collect();
     for st in &hb.standards {
-        rows.push(row(
-            "begin_group",
-            name_of(&st.id),
-            format!("{} {}: {}", s("standard"), st.number, st.title),
-        ));
+        rows.push(Row {
+            appearance: "field-list".into(),
+            ..row(
+                "begin_group",
+                name_of(&st.id),
+                format!("{} {}: {}", s("standard"), st.number, st.title),
+            )
+        });
         for c in &st.criteria {
             let number = criterion_number(st, c);
-            let hint = c
+            let name = name_of(&c.id);
+            let guidance = c
                 .guidance
                 .iter()
                 .map(|g| {
-                    let text = to_plain(&g.text);
+                    let text = lines(&g.text);
+                    // Numbered in full, as the assessment pages print it: 1.4.1.
                     match &g.number {
-                        Some(n) => format!("{n} {}", text.trim()),
-                        None => text.trim().to_string(),
+                        Some(n) => format!("{}.{n} {text}", st.number),
+                        None => text,
                     }
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
+            let hint = if guidance.is_empty() {
+                String::new()
+            } else {
+                s("xlsform_guidance_hint")
+            };
             rows.push(Row {
                 hint,
+                guidance,
                 ..row(
                     format!("select_one {SCALE_LIST}"),
-                    name_of(&c.id),
-                    format!("{number} {}", to_plain(&c.text).trim()),
+                    name.clone(),
+                    format!("{number} {}", lines(&c.text)),
                 )
             });
+            let mut relevant = format!("${{{name}}} != ''");
+            for code in &inapplicable {
+                relevant.push_str(&format!(" and ${{{name}}} != '{code}'"));
+            }
             for e in &c.evidence {
                 rows.push(Row {
                     hint: s("xlsform_evidence_hint"),
+                    relevant: relevant.clone(),
+                    appearance: "horizontal-compact".into(),
                     ..row(
                         format!("select_one {YES_NO_LIST}"),
                         name_of(&e.id),
-                        evidence_label(e),
+                        evidence_label(st, e),
                     )
                 });
             }
-            rows.push(row(
-                "text",
-                note_name(&c.id),
-                format!("{} {number}", s("audit_notes")),
-            ));
+            rows.push(Row {
+                relevant: relevant.clone(),
+                appearance: "multiline".into(),
+                ..row(
+                    "text",
+                    note_name(&c.id),
+                    format!("{} {number}", s("audit_notes")),
+                )
+            });
         }
         rows.push(row("end_group", "", ""));
     }
@@ -157,6 +311,7 @@ fn survey(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Row> {
 /// The XLSForm of the audit as the bytes of an `.xlsx` file.
 pub fn to_bytes(hb: &Handbook, ui: &HashMap<String, String>) -> Result<Vec<u8>, XlsxError> {
     let s = |k: &str| ui.get(k).cloned().unwrap_or_default();
+    let lang = language(hb, ui);
     let mut wb = Workbook::new();
     // The same content gives the same bytes: the creation date is the standards' date
     // (`modified` of doracak.toml), never the time of the build.
@@ -179,59 +334,103 @@ pub fn to_bytes(hb: &Handbook, ui: &HashMap<String, String>) -> Result<Vec<u8>, 
             .set_creation_datetime(&ExcelDateTime::from_ymd(y, m, d)?),
     );
     let bold = Format::new().set_bold();
+    let wrap = Format::new().set_text_wrap();
 
     let sheet = wb.add_worksheet().set_name("survey")?;
-    for (col, h) in ["type", "name", "label", "hint", "required"]
-        .iter()
-        .enumerate()
-    {
-        sheet.write_string_with_format(0, col as u16, *h, &bold)?;
+    let header = [
+        "type".to_string(),
+        "name".into(),
+        translated("label", &lang),
+        translated("hint", &lang),
+        translated("guidance_hint", &lang),
+        "required".into(),
+        "relevant".into(),
+        "constraint".into(),
+        translated("constraint_message", &lang),
+        "appearance".into(),
+        "calculation".into(),
+    ];
+    for (col, h) in header.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, h, &bold)?;
     }
     for (i, r) in survey(hb, ui).iter().enumerate() {
         let line = i as u32 + 1;
-        sheet.write_string(line, 0, &r.kind)?;
-        if !r.name.is_empty() {
-            sheet.write_string(line, 1, &r.name)?;
-        }
-        if !r.label.is_empty() {
-            sheet.write_string(line, 2, &r.label)?;
-        }
-        if !r.hint.is_empty() {
-            sheet.write_string(line, 3, &r.hint)?;
-        }
-        if r.required {
-            sheet.write_string(line, 4, "yes")?;
+        let cells = [
+            &r.kind,
+            &r.name,
+            &r.label,
+            &r.hint,
+            &r.guidance,
+            &if r.required {
+                "yes".to_string()
+            } else {
+                String::new()
+            },
+            &r.relevant,
+            &r.constraint,
+            &r.constraint_message,
+            &r.appearance,
+            &r.calculation,
+        ];
+        for (col, v) in cells.iter().enumerate() {
+            if !v.is_empty() {
+                if v.contains('\n') {
+                    sheet.write_string_with_format(line, col as u16, *v, &wrap)?;
+                } else {
+                    sheet.write_string(line, col as u16, *v)?;
+                }
+            }
         }
     }
     sheet.set_column_width(0, 22)?;
     sheet.set_column_width(1, 14)?;
     sheet.set_column_width(2, 80)?;
-    sheet.set_column_width(3, 60)?;
+    sheet.set_column_width(3, 40)?;
+    sheet.set_column_width(4, 60)?;
 
     let choices = wb.add_worksheet().set_name("choices")?;
-    for (col, h) in ["list_name", "name", "label"].iter().enumerate() {
-        choices.write_string_with_format(0, col as u16, *h, &bold)?;
+    for (col, h) in [
+        "list_name".to_string(),
+        "name".into(),
+        translated("label", &lang),
+    ]
+    .iter()
+    .enumerate()
+    {
+        choices.write_string_with_format(0, col as u16, h, &bold)?;
     }
     let mut line = 1;
-    for r in &hb.config.scale {
-        choices.write_string(line, 0, SCALE_LIST)?;
-        choices.write_string(line, 1, &r.code)?;
-        choices.write_string(line, 2, &r.label)?;
+    let mut choice = |list: &str, name: &str, label: &str| -> Result<(), XlsxError> {
+        choices.write_string(line, 0, list)?;
+        choices.write_string(line, 1, name)?;
+        choices.write_string(line, 2, label)?;
         line += 1;
+        Ok(())
+    };
+    for r in &hb.config.scale {
+        choice(SCALE_LIST, &r.code, &r.label)?;
     }
     for (name, key) in [(YES, "yes"), (NO, "no")] {
-        choices.write_string(line, 0, YES_NO_LIST)?;
-        choices.write_string(line, 1, name)?;
-        choices.write_string(line, 2, s(key))?;
-        line += 1;
+        choice(YES_NO_LIST, name, &s(key))?;
+    }
+    if !hb.config.centres.is_empty() {
+        for c in &hb.config.centres {
+            choice(CENTRE_LIST, &c.id, &c.name)?;
+        }
+        choice(CENTRE_LIST, crate::centres::OTHER, &s("xlsform_other"))?;
     }
     choices.set_column_width(2, 30)?;
 
     let settings = wb.add_worksheet().set_name("settings")?;
     for (col, (h, v)) in [
         ("form_title", form_title.clone()),
-        ("form_id", FORM_ID.to_string()),
+        ("form_id", form_id(hb)),
         ("version", version(hb)),
+        ("default_language", lang.clone()),
+        (
+            "instance_name",
+            format!("concat(${{{CENTRE_NAME}}}, ' — ', ${{{DATE}}})"),
+        ),
     ]
     .iter()
     .enumerate()
@@ -240,4 +439,18 @@ pub fn to_bytes(hb: &Handbook, ui: &HashMap<String, String>) -> Result<Vec<u8>, 
         settings.write_string(1, col as u16, v)?;
     }
     wb.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lines;
+
+    #[test]
+    fn lists_stay_lists() {
+        let md = "Shërbime rezidenciale:\n\n1. Qendra Pritëse\n2. Strehëza:\n   - Qendra riintegruese afatgjatë;\n   - Apartamente të mbrojtura.\n\nQendra ofron:";
+        assert_eq!(
+            lines(md),
+            "Shërbime rezidenciale:\n1. Qendra Pritëse\n2. Strehëza:\n  - Qendra riintegruese afatgjatë;\n  - Apartamente të mbrojtura.\nQendra ofron:"
+        );
+    }
 }

@@ -29,10 +29,11 @@ pub enum Kind {
     Term,
     Indicator,
     Activity,
+    Chapter,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Standard,
         Kind::Criterion,
         Kind::Evidence,
@@ -44,6 +45,7 @@ impl Kind {
         Kind::Term,
         Kind::Indicator,
         Kind::Activity,
+        Kind::Chapter,
     ];
 
     pub fn name(self) -> &'static str {
@@ -59,6 +61,7 @@ impl Kind {
             Kind::Term => "term",
             Kind::Indicator => "indicator",
             Kind::Activity => "activity",
+            Kind::Chapter => "chapter",
         }
     }
 
@@ -72,6 +75,7 @@ impl Kind {
             Kind::Step => 1.1,
             Kind::Indicator => 0.9,
             Kind::Guidance | Kind::Activity => 0.8,
+            Kind::Chapter => 1.0,
         }
     }
 }
@@ -222,6 +226,10 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
             text.push('\n');
             text.push_str(&to_plain(&a.text));
         }
+        if let Some(l) = &r.legal_duties {
+            text.push('\n');
+            text.push_str(&to_plain(&l.text));
+        }
         let mut heading = match &r.abbr {
             Some(a) => format!("{} ({a})", r.title),
             None => r.title.clone(),
@@ -299,6 +307,21 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
             to_plain(&t.text),
             addr.glossary_term(&t.id),
         );
+    }
+    // A chapter: one document per passage under a heading, linking to its anchor.
+    for c in &hb.chapters {
+        for s in crate::markdown::chapter_sections(&c.text) {
+            let (id, url, name) = if s.id.is_empty() {
+                (c.id.clone(), addr.chapter(&c.id), c.title.clone())
+            } else {
+                (
+                    format!("{}#{}", c.id, s.id),
+                    format!("{}#{}", addr.chapter(&c.id), s.id),
+                    format!("{} — {}", c.title, s.title),
+                )
+            };
+            push(&id, Kind::Chapter, name, s.text, url);
+        }
     }
     for p in &hb.principles.principles {
         push(

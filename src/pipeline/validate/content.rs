@@ -50,6 +50,32 @@ impl Validator<'_> {
                 self.timing(file, t);
             }
         }
+        // A passage printed between steps names a step of this procedure.
+        for s in &p.sections {
+            if let Some(b) = &s.before_step {
+                let n = b.value.trim();
+                if !p.steps.iter().any(|st| st.number.value.trim() == n) {
+                    let numbers: Vec<&str> =
+                        p.steps.iter().map(|st| st.number.value.trim()).collect();
+                    self.diags
+                        .error(
+                            at(file, b),
+                            format!(
+                                "expected the number of a step of this procedure ({}), found \"{n}\"",
+                                numbers.join(", ")
+                            ),
+                        )
+                        .hint("`before_step` places the passage before that step, where the source prints it");
+                }
+            }
+        }
+        if let Some(first) = p.steps.first()
+            && let Some(a) = first.alternative.as_ref().filter(|a| a.value)
+        {
+            self.diags
+                .error(at(file, a), "expected `alternative: true` on a step after another, found it on the first step")
+                .hint("an alternative is one of several cases after the same step: mark the second case and those after it");
+        }
         let mut seen: HashMap<String, Pos> = HashMap::new();
         for st in &p.steps {
             let n = st.number.value.trim().to_string();
@@ -72,6 +98,8 @@ impl Validator<'_> {
             self.text(file, &st.text, "step text");
             for t in &st.timing {
                 self.timing(file, t);
+                self.timing_actors(file, t, Some(&st.actors));
+                self.not_from_example(file, t, &st.text.value);
             }
             self.refs(file, &st.actors, RefKind::Role);
             self.refs(file, &st.forms, RefKind::Form);
@@ -113,16 +141,21 @@ impl Validator<'_> {
     }
 
     pub(super) fn role(&mut self, file: &Path, r: &RoleSrc) {
+        if let Some(l) = &r.legal_duties {
+            self.text(file, &l.table, "title of the table of legal duties");
+            self.text(file, &l.institution, "institution as the table names it");
+            self.text(file, &l.text, "legal duties");
+        }
         self.text(file, &r.title, "role title");
         self.opt_text(file, &r.abbr, "abbreviation");
         self.opt_text(file, &r.jurisdiction, "jurisdiction");
-        if r.kind.value == RoleKind::Role && r.definition.is_none() {
+        if r.kind.value == RoleKind::Role && r.definition.is_none() && r.legal_duties.is_none() {
             self.diags
                 .error(
                     at(file, &r.title),
-                    "expected a `definition` for a role of kind `role`, found none",
+                    "expected a `definition` (or `legal_duties`) for a role of kind `role`, found none",
                 )
-                .hint("quote the sentence of the source that defines the role");
+                .hint("quote the sentence of the source that defines the role, or its legal duties");
         }
         for f in [
             &r.definition,
@@ -208,15 +241,48 @@ impl Validator<'_> {
             (&g.definitions, "definition"),
         ] {
             let mut seen: HashMap<String, Pos> = HashMap::new();
+            let terms: Vec<&str> = list.iter().map(|t| t.term.value.trim()).collect();
             for t in list {
                 self.text(file, &t.term, &format!("{what} term"));
                 self.text(file, &t.text, &format!("{what} text"));
-                let key = t.term.value.trim().to_string();
+                if let Some(c) = &t.collection
+                    && !self.collections.is_empty()
+                    && !self.collections.contains(&c.value.as_str())
+                {
+                    self.diags
+                        .error(
+                            at(file, c),
+                            format!(
+                                "expected a collection declared in doracak.toml ({}), found \"{}\"",
+                                self.collections.join(", "),
+                                c.value
+                            ),
+                        )
+                        .hint("add it under [[collections]] in doracak.toml, or use one of those");
+                }
+                if let Some(s) = &t.same_as {
+                    let target = s.value.trim();
+                    if target == t.term.value.trim() || !terms.contains(&target) {
+                        self.diags
+                            .error(
+                                at(file, s),
+                                format!("expected `same_as` to name another {what} of this list, found \"{target}\""),
+                            )
+                            .hint("write the other term exactly as its `term:` is written");
+                    }
+                }
+                // The same term from another source (another collection) is a second
+                // definition, shown beside the first.
+                let key = format!(
+                    "{}\u{0}{}",
+                    t.term.value.trim(),
+                    t.collection.as_ref().map_or("", |c| c.value.as_str())
+                );
                 if let Some(first) = seen.get(&key) {
                     self.diags
                         .warning(
                             at(file, &t.term),
-                            format!("the {what} \"{key}\" appears twice"),
+                            format!("the {what} \"{}\" appears twice", t.term.value.trim()),
                         )
                         .hint(format!("first at {first}"));
                 } else {

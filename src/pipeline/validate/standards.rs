@@ -146,14 +146,109 @@ impl Validator<'_> {
         }
         for t in &c.timing {
             self.timing(file, t);
+            self.timing_actors(file, t, Some(&c.roles));
         }
         self.refs(file, &c.roles, RefKind::Role);
         self.refs(file, &c.procedures, RefKind::Procedure);
         self.refs(file, &c.forms, RefKind::Form);
     }
 
+    /// A timing's own actors must stand among those of the step or criterion it sits on
+    /// (`owner`): it narrows whom the step binds, it names no one new. A section has no
+    /// actors, so any role may stand there (the body whose duty the passage sets).
+    pub(super) fn timing_actors(
+        &mut self,
+        file: &Path,
+        t: &TimingSrc,
+        owner: Option<&[S<String>]>,
+    ) {
+        let Some(owner) = owner else { return };
+        for a in t.actors.iter().flatten() {
+            if !owner.iter().any(|o| o.value.trim() == a.value.trim()) {
+                let list: Vec<&str> = owner.iter().map(|o| o.value.trim()).collect();
+                self.diags
+                    .error(
+                        at(file, a),
+                        format!(
+                            "expected one of the actors of this step or criterion ({}), found \"{}\"",
+                            list.join(", "),
+                            a.value.trim()
+                        ),
+                    )
+                    .hint("a timing's `actors:` names whom of the step's actors it binds; add the role to the step's `actors:` first");
+            }
+        }
+    }
+
+    /// A timing quotes the normative text, never an example the source gives: words found
+    /// only in a quoted block (`> Shembull: …`) set no deadline.
+    pub(super) fn not_from_example(&mut self, file: &Path, t: &TimingSrc, text: &str) {
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = squash(t.text.value.trim());
+        let examples = crate::markdown::examples(text);
+        let in_example = examples.iter().any(|e| squash(e).contains(&words));
+        let in_text = squash(&crate::markdown::without_examples(text)).contains(&words);
+        if in_example && !in_text {
+            self.diags
+                .error(
+                    at(file, &t.text),
+                    format!("expected the words of a timing in the step's own text, found \"{words}\" only in an example"),
+                )
+                .hint("an example (a quoted block, \"Shembull: …\") sets no deadline: drop this timing");
+        }
+    }
+
     pub(super) fn timing(&mut self, file: &Path, t: &TimingSrc) {
         self.text(file, &t.text, "words of the source that set this timing");
+        if let Some(a) = &t.actors {
+            self.refs(file, a, RefKind::Role);
+        }
+        if let Some(b) = &t.bound {
+            if !matches!(b.value.trim(), "at_most" | "at_least") {
+                self.diags
+                    .error(
+                        at(file, b),
+                        format!("expected `bound: at_most` or `bound: at_least`, found \"{}\"", b.value.trim()),
+                    )
+                    .hint("`at_most` for \"maksimumi\", \"nuk duhet të kalojë\", \"deri në\"; `at_least` for \"jo më pak se\"");
+            }
+            if t.no_time_limit.is_some() {
+                self.diags.error(
+                    at(file, b),
+                    "expected no `bound` on words that set no time limit (`no_time_limit: true`)",
+                );
+            }
+        }
+        if let Some(f) = t.same_day.as_ref().filter(|f| f.value) {
+            let zero = t
+                .within
+                .as_ref()
+                .and_then(|w| duration::parse(w.value.trim()).ok())
+                .is_some_and(|d| d.approx_seconds() == 0);
+            if !zero {
+                self.diags
+                    .error(
+                        at(file, f),
+                        "expected `same_day: true` only with `within: P0D`",
+                    )
+                    .hint("\"brenda ditës\" is `within: P0D` and `same_day: true`");
+            }
+        }
+        if let Some(p) = &t.per {
+            if let Err(e) = duration::parse(p.value.trim()) {
+                self.diags.error(at(file, p), e.to_string());
+            } else if t.duration.is_none() {
+                self.diags
+                    .error(
+                        at(file, p),
+                        format!(
+                            "expected `per` only with `duration`, found \"per: {}\"",
+                            p.value.trim()
+                        ),
+                    )
+                    .hint("\"dy javë në vit\" is `duration: P2W` and `per: P1Y`");
+            }
+        }
         const KINDS: &str = "`within`, `every`, `duration` or `before`";
         let given: Vec<&S<String>> = [&t.within, &t.every, &t.duration, &t.before]
             .into_iter()

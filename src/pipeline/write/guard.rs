@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use super::{MARKER, MARKER_HEAD};
 
@@ -13,6 +13,14 @@ pub struct Refusal {
     pub message: String,
     pub hint: String,
 }
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Refusal {}
 
 /// What is at the output path now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,17 +34,56 @@ pub enum Existing {
     OlderSite,
 }
 
+impl Existing {
+    /// Whether `now` is what the guard saw (for a site: the same list of files).
+    pub fn same_kind(&self, now: &Existing) -> bool {
+        self == now
+    }
+
+    /// What it is, in a few words for a message.
+    pub fn describe(&self) -> String {
+        match self {
+            Existing::Nothing => "empty or missing".into(),
+            Existing::Site(list) => format!("a doracak site of {} files", list.len()),
+            Existing::OlderSite => "a site of an older doracak".into(),
+        }
+    }
+}
+
 /// Decide whether the site may be written at `out` for the handbook at `root`.
 /// `out` need not exist. A symbolic link is judged by what it points to.
 pub fn guard(root: &Path, out: &Path) -> Result<Existing, Refusal> {
-    let root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let resolved = resolve(out);
-    let shown = out.display().to_string();
-    let via = if resolved != out && fs::symlink_metadata(out).is_ok_and(|m| m.is_symlink()) {
-        format!(" (through the link {shown})")
+    position(root, out)?;
+    contents(out)
+}
+
+/// How a path is named in a message: as given, and where it holds `.` or `..`, the folder
+/// it comes to.
+pub fn shown(out: &Path) -> String {
+    let dotted = out
+        .components()
+        .any(|c| matches!(c, Component::CurDir | Component::ParentDir));
+    if dotted {
+        format!("{} (that is, {})", out.display(), resolve(out).display())
+    } else {
+        out.display().to_string()
+    }
+}
+
+fn through_link(out: &Path, resolved: &Path) -> String {
+    if resolved != out && fs::symlink_metadata(out).is_ok_and(|m| m.is_symlink()) {
+        format!(" (through the link {})", out.display())
     } else {
         String::new()
-    };
+    }
+}
+
+/// The first half of the guard, which needs nothing on disk: the output is not the
+/// handbook, does not hold it and is not inside its sources.
+pub fn position(root: &Path, out: &Path) -> Result<(), Refusal> {
+    let root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let resolved = resolve(out);
+    let via = through_link(out, &resolved);
     if resolved == root {
         return Err(Refusal {
             message: format!(
@@ -71,6 +118,14 @@ pub fn guard(root: &Path, out: &Path) -> Result<Existing, Refusal> {
             });
         }
     }
+    Ok(())
+}
+
+/// The second half of the guard: what is at the output now.
+pub fn contents(out: &Path) -> Result<Existing, Refusal> {
+    let resolved = resolve(out);
+    let via = through_link(out, &resolved);
+    let shown = shown(out);
     let meta = match fs::metadata(&resolved) {
         Ok(m) => m,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Existing::Nothing),
@@ -133,19 +188,40 @@ pub fn guard(root: &Path, out: &Path) -> Result<Existing, Refusal> {
 
 /// The path a site at `out` really goes to: a symbolic link (at `out` or above it) is
 /// followed, and a path that does not exist yet is resolved through its parent.
+///
+/// `.` and `..` are resolved first, by the path's words against the current folder
+/// ([`normalise`]): `nothere/../docs` is `docs`, whether or not `nothere` exists, so the
+/// guard judges the folder that is then written.
 pub fn resolve(out: &Path) -> PathBuf {
-    if let Ok(p) = fs::canonicalize(out) {
+    let abs = normalise(out);
+    if let Ok(p) = fs::canonicalize(&abs) {
         return p;
     }
-    let abs = if out.is_absolute() {
-        out.to_path_buf()
-    } else {
-        std::env::current_dir().map_or_else(|_| out.to_path_buf(), |d| d.join(out))
-    };
     match (abs.parent(), abs.file_name()) {
         (Some(parent), Some(name)) => resolve(parent).join(name),
         _ => abs,
     }
+}
+
+/// `path` made absolute against the current folder, with `.` dropped and each `..` taking
+/// away the word before it (never above the root).
+pub fn normalise(path: &Path) -> PathBuf {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().map_or_else(|_| path.to_path_buf(), |d| d.join(path))
+    };
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
 }
 
 /// The files a marked site lists, or `None` where there is no marker.

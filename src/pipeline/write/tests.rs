@@ -3,17 +3,13 @@
 
 use super::*;
 
-fn site(out: &Path, existing: Existing, files: &[(&str, &str)]) -> io::Result<WriteStats> {
-    let w = SiteWriter::begin(out, existing)?;
+/// A build in the real order: lock, recovery, guard, write, commit.
+fn build(root: &Path, out: &Path, files: &[(&str, &str)]) -> io::Result<WriteStats> {
+    let w = open(root, out, "test").map_err(io::Error::other)?;
     for (p, b) in files {
         w.put(p, b.as_bytes())?;
     }
     w.commit()
-}
-
-fn build(root: &Path, out: &Path, files: &[(&str, &str)]) -> io::Result<WriteStats> {
-    let existing = guard(root, out).map_err(|r| io::Error::other(r.message))?;
-    site(out, existing, files)
 }
 
 fn names(dir: &Path) -> Vec<String> {
@@ -229,7 +225,7 @@ fn crash_at(step: SwapStep, no_exchange: bool) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
     build(dir.path(), &out, &[("a.html", "v1"), ("b.html", "v1")]).unwrap();
-    let w = SiteWriter::begin(&out, guard(dir.path(), &out).unwrap()).unwrap();
+    let w = open(dir.path(), &out, "test").unwrap();
     w.put("a.html", b"v2").unwrap();
     w.put("b.html", b"v1").unwrap();
     let seen = std::cell::RefCell::new(Vec::new());
@@ -259,8 +255,8 @@ fn crash_at(step: SwapStep, no_exchange: bool) {
             assert_eq!(at_out.as_deref(), Some("v2"), "the new site is in place")
         }
     }
-    // The next run first puts a site back.
-    recover(&out).unwrap();
+    // The next run first puts a site back, before it judges what is there.
+    drop(open(dir.path(), &out, "test").unwrap());
     let a = fs::read_to_string(out.join("a.html")).unwrap();
     let expect = if step == SwapStep::Written {
         "v1"
@@ -300,9 +296,9 @@ fn a_crash_while_writing_leaves_the_old_site_and_no_debris_after_the_next_build(
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
     build(dir.path(), &out, &[("a.html", "v1")]).unwrap();
-    let w = SiteWriter::begin(&out, guard(dir.path(), &out).unwrap()).unwrap();
+    let w = open(dir.path(), &out, "test").unwrap();
     w.put("a.html", b"half").unwrap();
-    std::mem::forget(w); // the process dies: no clean-up runs
+    w.abandon(); // the process dies: no clean-up runs, the system lets go of its lock
     assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "v1");
     assert_eq!(
         names(dir.path()).len(),
@@ -311,4 +307,141 @@ fn a_crash_while_writing_leaves_the_old_site_and_no_debris_after_the_next_build(
     );
     build(dir.path(), &out, &[("a.html", "v2")]).unwrap();
     assert_eq!(names(dir.path()), ["site"]);
+}
+
+/// Issue 24, Found 2: a crash between the two renames leaves both side folders; the new
+/// one carries a person's file. The next build puts the site back before judging it, so
+/// the file is still the person's and stays.
+#[test]
+fn a_crash_with_both_side_folders_keeps_a_person_s_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(dir.path(), &out, &[("a.html", "v1")]).unwrap();
+    fs::write(out.join("notes.txt"), "mine").unwrap();
+    let w = open(dir.path(), &out, "test").unwrap();
+    w.put("a.html", b"v2").unwrap();
+    let r = w.commit_with(CommitOptions {
+        stop_at: Some(SwapStep::OldAside),
+        no_exchange: true,
+        on_step: None,
+    });
+    assert!(r.is_err());
+    assert!(!out.exists(), "between the renames");
+    assert_eq!(names(dir.path()).len(), 2, "both side folders");
+    let stats = build(dir.path(), &out, &[("a.html", "v3")]).unwrap();
+    assert_eq!(stats.kept, ["notes.txt"]);
+    assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
+    assert_eq!(names(dir.path()), ["site"]);
+}
+
+/// Issue 24, Found 2: a file put into an empty output folder while the site is written
+/// stops the build at the swap; nothing is touched.
+#[test]
+fn a_file_dropped_into_an_empty_output_during_the_build_stops_the_swap() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    fs::create_dir(&out).unwrap();
+    let w = open(dir.path(), &out, "test").unwrap();
+    w.put("index.html", b"new").unwrap();
+    fs::write(out.join("thesis.txt"), "mine").unwrap();
+    let e = w.commit().unwrap_err();
+    let r = e
+        .get_ref()
+        .and_then(|r| r.downcast_ref::<Refusal>())
+        .unwrap();
+    assert!(
+        r.message
+            .contains("holding files doracak did not write (\"thesis.txt\")"),
+        "{r:?}"
+    );
+    assert_eq!(fs::read_to_string(out.join("thesis.txt")).unwrap(), "mine");
+    assert!(!out.join("index.html").exists());
+    assert_eq!(names(dir.path()), ["site"], "no debris");
+}
+
+/// Issue 24, Found 4: a new page where a person's file was stops the build and names it.
+#[test]
+fn a_new_page_never_replaces_a_person_s_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(dir.path(), &out, &[("roli/a.html", "A")]).unwrap();
+    fs::write(out.join("roli/zz-notes.html"), "mine").unwrap();
+    let e = build(
+        dir.path(),
+        &out,
+        &[("roli/a.html", "A"), ("roli/zz-notes.html", "page")],
+    )
+    .unwrap_err();
+    let r = e
+        .get_ref()
+        .and_then(|r| r.downcast_ref::<Refusal>())
+        .unwrap();
+    assert!(
+        r.message.contains("the new page roli/zz-notes.html")
+            && r.message.contains("zz-notes.html"),
+        "{r:?}"
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("roli/zz-notes.html")).unwrap(),
+        "mine"
+    );
+    assert_eq!(names(dir.path()), ["site"], "no debris");
+}
+
+/// Issue 24, Found 4: a person's empty folders stay, and every folder keeps its mode.
+#[cfg(unix)]
+#[test]
+fn empty_folders_and_folder_modes_are_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(dir.path(), &out, &[("roli/a.html", "A")]).unwrap();
+    fs::create_dir_all(out.join("mine/empty")).unwrap();
+    fs::set_permissions(out.join("mine"), fs::Permissions::from_mode(0o700)).unwrap();
+    fs::set_permissions(out.join("roli"), fs::Permissions::from_mode(0o750)).unwrap();
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o711)).unwrap();
+    build(dir.path(), &out, &[("roli/a.html", "A2")]).unwrap();
+    assert!(out.join("mine/empty").is_dir());
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&out.join("mine")), 0o700);
+    assert_eq!(mode(&out.join("roli")), 0o750);
+    assert_eq!(mode(&out), 0o711);
+}
+
+/// Issue 24, Found 1: `..` through a missing folder is judged where it leads.
+#[test]
+fn dot_dot_through_a_missing_folder_is_judged_where_it_leads() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    fs::create_dir(&docs).unwrap();
+    fs::write(docs.join("thesis.txt"), "mine").unwrap();
+    let sly = dir.path().join("nothere/../docs");
+    assert_eq!(resolve(&sly), fs::canonicalize(&docs).unwrap());
+    assert!(guard(&dir.path().join("hb"), &sly).is_err());
+    assert!(build(&dir.path().join("hb"), &sly, &[("a.html", "A")]).is_err());
+    assert!(!dir.path().join("nothere").exists(), "no folder was made");
+    assert_eq!(fs::read_to_string(docs.join("thesis.txt")).unwrap(), "mine");
+    assert_eq!(normalise(Path::new("/a/./b/../../..")), PathBuf::from("/"));
+}
+
+/// Issue 24, Found 3: while one writer holds the output, a second stops with the holder's
+/// process named; its lock goes with it.
+#[test]
+fn a_second_writer_on_one_output_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let first = open(dir.path(), &out, "build").unwrap();
+    lock::forget_for_test(&out); // as if the first were another process
+    let Err(r) = open(dir.path(), &out, "build") else {
+        panic!("a second writer was let in")
+    };
+    assert!(
+        r.message.contains(&format!(
+            "found process {} (build) writing it",
+            std::process::id()
+        )),
+        "{r:?}"
+    );
+    drop(first);
+    assert!(open(dir.path(), &out, "build").is_ok());
 }

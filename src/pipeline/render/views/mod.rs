@@ -14,6 +14,8 @@ use crate::pipeline::model::{self, Handbook};
 /// Pre-rendered, sanitised HTML: printed by templates without escaping.
 pub type Html = Value;
 
+mod chapters;
+mod editions;
 mod procedures;
 mod quiz;
 mod reference;
@@ -21,6 +23,8 @@ mod roles;
 mod standards;
 mod training;
 
+pub use chapters::*;
+pub use editions::*;
 pub use procedures::*;
 pub use quiz::*;
 pub use reference::*;
@@ -85,6 +89,14 @@ pub struct TimingView {
     /// Calendar length for sorting (working days counted 7/5).
     pub seconds: u64,
     pub working_days: bool,
+    /// Whom the timing binds where the source names them apart (role ids); empty: every
+    /// actor of its step or criterion.
+    pub actors: Vec<String>,
+    /// Whether the source names them (`actors` may then be empty: no one of the step's).
+    pub named: bool,
+    /// Those roles' names (abbreviation where the role has one), for saying whom a
+    /// deadline binds beside its words; filled where the titles are known.
+    pub who: Vec<String>,
 }
 
 /// Everything the templates need, built once per build.
@@ -104,6 +116,9 @@ pub struct Views {
     pub deadlines: Vec<DeadlineView>,
     /// The quizzes: one per procedure, one per role acting in a step.
     pub quizzes: Vec<QuizView>,
+    /// The chapters, each a page, and the "Reference" page's groups of them.
+    pub chapters: Vec<ChapterView>,
+    pub chapter_groups: Vec<ChapterGroupView>,
     pub nav: NavView,
 }
 
@@ -120,6 +135,8 @@ pub struct NavView {
     pub principles: bool,
     pub indicators: bool,
     pub plans: Vec<LinkView>,
+    /// The "Reference" page: there are chapters.
+    pub reference: bool,
 }
 
 /// One place a role acts or a form is used: a criterion or a step, with where it sits.
@@ -158,11 +175,13 @@ pub(super) struct Titles<'a> {
     addr: &'a Pages,
     /// Forms' printed codes (none where the source prints none).
     form_codes: HashMap<&'a str, Option<&'a str>>,
-    roles: HashMap<&'a str, &'a str>,
-    procedures: HashMap<&'a str, &'a str>,
+    pub roles: HashMap<&'a str, &'a str>,
+    pub procedures: HashMap<&'a str, &'a str>,
     forms: HashMap<&'a str, &'a str>,
     /// Forms encoded field by field: id → printed code.
     printed: HashMap<&'a str, Option<&'a str>>,
+    /// Roles' abbreviations, where the source gives one.
+    role_abbr: HashMap<&'a str, &'a str>,
 }
 
 /// A role's title as readers see it wherever it is named: with its jurisdiction, where it
@@ -207,17 +226,30 @@ impl<'a> Titles<'a> {
                 .filter(|f| f.template.is_some())
                 .map(|f| (f.id.as_str(), f.printed_code.as_deref()))
                 .collect(),
+            role_abbr: hb
+                .roles
+                .iter()
+                .filter_map(|r| Some((r.id.as_str(), r.abbr.as_deref()?)))
+                .collect(),
+        }
+    }
+
+    /// A role named briefly: its abbreviation where it has one, else its title.
+    fn role_short(&self, id: &str) -> String {
+        match self.role_abbr.get(id) {
+            Some(a) => a.to_string(),
+            None => self.roles.get(id).copied().unwrap_or(id).to_string(),
         }
     }
 
     /// Links to forms: to the form's own page, "MR3 (E-3)", where it is encoded field by
     /// field; to its entry in the catalogue otherwise, with its printed code (none where
     /// the source prints none).
-    fn form_links(&self, ids: &[String]) -> Vec<LinkView> {
+    pub fn form_links(&self, ids: &[String]) -> Vec<LinkView> {
         ids.iter().map(|id| self.form_link(id)).collect()
     }
 
-    fn form_link(&self, id: &str) -> LinkView {
+    pub fn form_link(&self, id: &str) -> LinkView {
         let title = self.forms.get(id).copied().unwrap_or(id).to_string();
         match self.printed.get(id) {
             Some(printed) => LinkView {
@@ -242,7 +274,7 @@ impl<'a> Titles<'a> {
         }
     }
 
-    fn links(
+    pub fn links(
         &self,
         ids: &[String],
         table: &HashMap<&str, &str>,
@@ -275,6 +307,9 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
         phrase: String::new(),
         seconds: t.seconds,
         working_days: t.working_days,
+        actors: t.actors.clone(),
+        named: t.named,
+        who: Vec::new(),
     };
     let Some((start, end)) = t.parsed else {
         // Words that set no time limit: only the label saying so.
@@ -284,11 +319,17 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
             ..base
         };
     };
-    // A deadline of no time at all reads "po atë ditë", not "brenda 0 ditëve".
+    // A deadline of no time at all reads "menjëherë", or "brenda ditës" where the words
+    // say so, not "brenda 0 ditëve".
     if t.seconds == 0 && end.is_none() {
+        let key = if t.same_day {
+            "timing_same_day"
+        } else {
+            "timing_immediately"
+        };
         return TimingView {
-            human: ui_get(ui, "timing_same_day"),
-            phrase: ui_get(ui, "timing_same_day"),
+            human: ui_get(ui, key),
+            phrase: ui_get(ui, key),
             ..base
         };
     }
@@ -310,11 +351,30 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
             .replace("{to}", &words(&end)),
         None => words(&start),
     };
+    // "dy javë në vit": the period a length of time is counted in.
+    let human = match &t.per {
+        Some(per) => {
+            let period = words(per);
+            let period = period.strip_prefix("1 ").unwrap_or(&period).to_string();
+            crate::theme::say(
+                ui,
+                "timing_per",
+                &[("duration", human.as_str()), ("period", period.as_str())],
+            )
+        }
+        None => human,
+    };
+    // The bound the words set ("maksimumi 60 minuta", "të paktën 2 javë"), never one they
+    // do not; part of the duration's words, so the register's badge shows it too.
+    let human = match t.bound {
+        Some(b) => crate::theme::say(ui, &format!("timing_{b}"), &[("duration", human.as_str())]),
+        None => human,
+    };
     let suffix_key = format!("timing_{}_suffix", t.kind);
     // "Every" with one unit says its count as the language does ("every month", not
     // "every 1 month"); any other timing is the pack's phrase around the duration.
     let phrase = match (t.kind, start.single(), end) {
-        ("every", Some((unit, n)), None) => {
+        ("every", Some((unit, n)), None) if t.bound.is_none() && t.per.is_none() => {
             crate::plural::say_count(ui, &format!("every_{}", unit_of(unit)), n.into(), &[])
         }
         (kind, _, _) => crate::theme::say(
@@ -323,9 +383,15 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
             &[("duration", human.as_str())],
         ),
     };
+    // The kind's word ("brenda", "kohëzgjatja"); a lead time has none: "14 ditë para".
+    let kind_label = if t.kind == "before" {
+        String::new()
+    } else {
+        ui_get(ui, &format!("timing_{}", t.kind))
+    };
     TimingView {
         phrase,
-        kind_label: ui_get(ui, &format!("timing_{}", t.kind)),
+        kind_label,
         kind_suffix: ui.get(&suffix_key).cloned().unwrap_or_default(),
         human,
         ..base
@@ -334,7 +400,7 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
 
 /// Renders content Markdown once, with abbreviations marked.
 pub(super) struct Md<'a> {
-    abbr: &'a markdown::Abbreviations,
+    pub abbr: &'a markdown::Abbreviations,
 }
 
 impl Md<'_> {
@@ -480,8 +546,26 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
     let mut cx = cx;
     cx.actions = training::actions(&cx);
     let standards = standards::build(&cx);
-    let procedures = procedures::build(&cx);
-    let collections = procedures::collections(&cx, &procedures);
+    let mut procedures = procedures::build(&cx);
+    let mut collections = procedures::collections(&cx, &procedures);
+    let chapters = chapters::build(&cx);
+    let chapter_groups = chapters::groups(&cx, &chapters);
+    for p in &mut procedures {
+        p.chapters = hb
+            .chapters
+            .iter()
+            .zip(&chapters)
+            .filter(|(c, _)| c.procedures.contains(&p.id))
+            .map(|(_, v)| LinkView::plain(v.id.clone(), v.title.clone(), v.url.clone()))
+            .collect();
+    }
+    for k in &mut collections {
+        k.chapters = chapter_groups
+            .iter()
+            .filter(|g| g.id == k.id)
+            .flat_map(|g| g.chapters.clone())
+            .collect();
+    }
     let roles = roles::build(&cx);
     let quizzes = quiz::build(&cx);
     let mut procedures = procedures;
@@ -521,6 +605,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
             .iter()
             .map(|p| LinkView::plain(p.id.clone(), p.title.clone(), p.url.clone()))
             .collect(),
+        reference: !chapters.is_empty(),
     };
 
     Views {
@@ -546,6 +631,8 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
         plans,
         deadlines,
         quizzes,
+        chapters,
+        chapter_groups,
         nav,
     }
 }

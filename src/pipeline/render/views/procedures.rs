@@ -15,6 +15,8 @@ pub struct CollectionView {
     pub intro_html: Option<Html>,
     pub title: String,
     pub procedures: Vec<LinkView>,
+    /// The chapters of the collection (its guide's principles, background …).
+    pub chapters: Vec<LinkView>,
 }
 
 #[derive(Serialize)]
@@ -43,6 +45,8 @@ pub struct ProcedureView {
     pub handout_url: String,
     /// The procedure's quiz, where its steps give one.
     pub quiz_url: Option<String>,
+    /// The chapters that name the procedure (its guide's principles, background …).
+    pub chapters: Vec<LinkView>,
 }
 
 #[derive(Serialize)]
@@ -54,9 +58,12 @@ pub struct SectionView {
     pub timing: Vec<TimingView>,
 }
 
-/// Consecutive steps under the same heading (or none).
+/// Consecutive steps under the same heading (or none), after the passages the source
+/// prints before them.
 #[derive(Serialize)]
 pub struct StepGroupView {
+    /// Passages printed before the group's first step (`before_step`).
+    pub sections: Vec<SectionView>,
     pub title: Option<String>,
     pub steps: Vec<StepView>,
 }
@@ -65,6 +72,8 @@ pub struct StepGroupView {
 pub struct StepView {
     pub id: String,
     pub number: String,
+    /// The number or letter as the source prints it ("a)", "1."), shown instead of "Hapi N".
+    pub printed: Option<String>,
     pub title: Option<String>,
     pub text_html: Html,
     pub actors: Vec<LinkView>,
@@ -101,11 +110,25 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
         .procedures
         .iter()
         .map(|p| {
+            let section_view = |s: &crate::pipeline::model::Section| SectionView {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                text_html: cx.md.optional_html(&s.text),
+                items: s.items.iter().map(|i| cx.html(i)).collect(),
+                timing: s.timing.iter().map(|t| timing_view(t, cx.ui)).collect(),
+            };
             let mut step_groups: Vec<StepGroupView> = Vec::new();
             for st in &p.steps {
+                let before: Vec<SectionView> = p
+                    .sections
+                    .iter()
+                    .filter(|s| s.before_step.as_deref() == Some(st.number.trim()))
+                    .map(section_view)
+                    .collect();
                 let view = StepView {
                     id: st.id.clone(),
                     number: st.number.clone(),
+                    printed: st.printed.clone(),
                     title: st.title.clone(),
                     text_html: cx.html(&st.text),
                     actors: cx
@@ -115,8 +138,9 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     forms: cx.titles.form_links(&st.forms),
                 };
                 match step_groups.last_mut() {
-                    Some(g) if g.title == st.group => g.steps.push(view),
+                    Some(g) if g.title == st.group && before.is_empty() => g.steps.push(view),
                     _ => step_groups.push(StepGroupView {
+                        sections: before,
                         title: st.group.clone(),
                         steps: vec![view],
                     }),
@@ -140,16 +164,12 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     .flat_map(|a| &a.items)
                     .map(|i| cx.html(i))
                     .collect(),
+                // The passages printed after the steps (or among none of them).
                 sections: p
                     .sections
                     .iter()
-                    .map(|s| SectionView {
-                        id: s.id.clone(),
-                        title: s.title.clone(),
-                        text_html: cx.md.optional_html(&s.text),
-                        items: s.items.iter().map(|i| cx.html(i)).collect(),
-                        timing: s.timing.iter().map(|t| timing_view(t, cx.ui)).collect(),
-                    })
+                    .filter(|s| s.before_step.is_none())
+                    .map(section_view)
                     .collect(),
                 step_count: p.steps.len(),
                 step_groups,
@@ -187,6 +207,7 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     .collect(),
                 handout_url: cx.addr.handout(&p.id),
                 quiz_url: None,
+                chapters: Vec::new(),
             }
         })
         .collect()
@@ -226,6 +247,7 @@ pub(super) fn collections(cx: &Cx, procedures: &[ProcedureView]) -> Vec<Collecti
                 .filter(|p| p.collection == c.id)
                 .map(|p| LinkView::plain(p.id.clone(), p.title.clone(), p.url.clone()))
                 .collect(),
+            chapters: Vec::new(),
         })
         .filter(|c| !c.procedures.is_empty())
         .collect()

@@ -20,6 +20,8 @@ pub struct QuizView {
     pub url: String,
     pub key_url: String,
     pub questions: Vec<QuestionView>,
+    /// The content hash of the subject (`edition::content`), kept with a training record.
+    pub content: String,
 }
 
 #[derive(Serialize)]
@@ -37,6 +39,8 @@ pub struct QuestionView {
     pub choices: Vec<ChoiceView>,
     /// The letters of the correct answers, "B, D".
     pub answer: String,
+    /// The sentence of the source that holds the answer, quoted in the feedback.
+    pub source: String,
 }
 
 #[derive(Serialize)]
@@ -46,24 +50,134 @@ pub struct ChoiceView {
     pub correct: bool,
 }
 
-/// The action of a step in a few words: its title, or its text's first sentence.
+/// The step quoted in a question: its title, or the first paragraph of its normative text
+/// (never an example), cut at a sentence end after about 300 characters. A paragraph, not
+/// a sentence: "Për fëmijët … PMF-ja. Për të rriturit … shërbimit social shtetëror." is
+/// one duty of two actors.
 fn action(step: &crate::pipeline::model::Step) -> String {
     if let Some(t) = step.title.as_deref().filter(|t| !t.trim().is_empty()) {
         return t.trim().to_string();
     }
-    let plain = crate::markdown::to_plain(&step.text);
+    let normative = crate::markdown::without_examples(&step.text);
+    let first = normative.split("\n\n").next().unwrap_or("");
+    let plain = crate::markdown::to_plain(first);
     let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-    let sentence = match plain.find(". ") {
-        Some(i) => &plain[..i],
-        None => plain.trim_end_matches('.'),
-    };
-    const MAX: usize = 160;
-    if sentence.chars().count() > MAX {
-        let cut: String = sentence.chars().take(MAX).collect();
-        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
-        format!("{cut} …")
-    } else {
-        sentence.to_string()
+    const MAX: usize = 300;
+    if plain.chars().count() <= MAX {
+        return plain.trim_end_matches('.').to_string();
+    }
+    // The sentences that fit, at least the first.
+    let mut out = String::new();
+    for sentence in plain.split_inclusive(". ") {
+        if !out.is_empty() && out.chars().count() + sentence.chars().count() > MAX {
+            return format!("{} …", out.trim_end().trim_end_matches('.'));
+        }
+        out.push_str(sentence);
+    }
+    out.trim_end_matches('.').to_string()
+}
+
+/// Words too common to give an answer away ("për", "dhe" …; "the", "of" …).
+const STOP: &[&str] = &[
+    "për", "dhe", "nga", "të", "në", "së", "me", "një", "ose", "apo", "që", "si", "te", "tek",
+    "the", "of", "and", "or", "an", "to", "in", "by", "for",
+];
+
+/// The content words of a text, lower-cased: words of three letters or more that are no
+/// function word, and numbers.
+pub fn content_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| {
+            (w.chars().count() >= 3 || w.chars().all(|c| c.is_ascii_digit()))
+                && !STOP.contains(&w.as_str())
+        })
+        .collect()
+}
+
+/// Whether every content word of `answer` stands in `stem`: the question gives it away.
+pub fn gives_away(stem: &str, answer: &str) -> bool {
+    let stem: std::collections::HashSet<String> = content_words(stem).into_iter().collect();
+    let words = content_words(answer);
+    !words.is_empty() && words.iter().all(|w| stem.contains(w))
+}
+
+/// The quote with the words of the correct answers blanked ("…") where the question would
+/// otherwise hold a whole answer.
+fn blank(quote: &str, frame: impl Fn(&str) -> String, correct: &[String]) -> String {
+    let mut quote = quote.to_string();
+    for answer in correct {
+        if !gives_away(&frame(&quote), answer) {
+            continue;
+        }
+        let words: std::collections::HashSet<String> = content_words(answer).into_iter().collect();
+        let mut out = String::with_capacity(quote.len());
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            if !word.is_empty() {
+                if words.contains(&word.to_lowercase()) {
+                    out.push('…');
+                } else {
+                    out.push_str(word);
+                }
+                word.clear();
+            }
+        };
+        for c in quote.chars() {
+            if c.is_alphanumeric() {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
+        quote = out;
+    }
+    quote
+}
+
+/// The sentence of the step's normative text that holds `needle` (a timing's words), or
+/// the quote of the step.
+fn source_sentence(step: &crate::pipeline::model::Step, needle: Option<&str>) -> String {
+    let plain = crate::markdown::to_plain(&crate::markdown::without_examples(&step.text));
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(n) = needle {
+        let n = n.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(i) = plain.find(&n) {
+            let start = plain[..i].rfind(". ").map_or(0, |j| j + 2);
+            let end = plain[i..].find(". ").map_or(plain.len(), |j| i + j + 1);
+            return plain[start..end].to_string();
+        }
+    }
+    let first = crate::markdown::without_examples(&step.text);
+    let first = first.split("\n\n").next().unwrap_or("");
+    crate::markdown::to_plain(first)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An answer in the reader's words: a role's title, a form's code and title, a timing in
+/// words.
+fn choice_text(cx: &Cx, answer: &Answer) -> String {
+    match answer {
+        Answer::Role(id) => cx
+            .titles
+            .roles
+            .get(id.as_str())
+            .copied()
+            .unwrap_or(id)
+            .to_string(),
+        Answer::Form(id) => {
+            let l = cx.titles.form_link(id);
+            match l.code {
+                Some(code) if code != l.title => format!("{code} — {}", l.title),
+                _ => l.title,
+            }
+        }
+        Answer::Timing(t) => timing_view(t, cx.ui).phrase,
     }
 }
 
@@ -112,35 +226,30 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         _ => Default::default(),
                     };
                     let many = if question.multiple() { "_many" } else { "" };
-                    let prompt = say(
-                        &format!("quiz_{}{many}", question.ask.name()),
-                        &[("step", &number), ("action", &act)],
-                    );
+                    let key = format!("quiz_{}{many}", question.ask.name());
+                    let frame = |a: &str| say(&key, &[("step", &number), ("action", a)]);
+                    let correct_texts: Vec<String> = question
+                        .choices
+                        .iter()
+                        .filter(|c| c.correct)
+                        .map(|c| choice_text(cx, &c.answer))
+                        .collect();
+                    let act = blank(&act, frame, &correct_texts);
+                    let prompt = frame(&act);
+                    let source = step.map(|s| {
+                        let needle = question.choices.iter().find_map(|c| match &c.answer {
+                            Answer::Timing(t) if c.correct => Some(t.text.as_str()),
+                            _ => None,
+                        });
+                        source_sentence(s, needle)
+                    });
                     let choices: Vec<ChoiceView> = question
                         .choices
                         .iter()
                         .enumerate()
                         .map(|(j, c)| ChoiceView {
                             letter: letter(j),
-                            text: match &c.answer {
-                                Answer::Role(id) => cx
-                                    .titles
-                                    .roles
-                                    .get(id.as_str())
-                                    .copied()
-                                    .unwrap_or(id)
-                                    .to_string(),
-                                Answer::Form(id) => {
-                                    let l = cx.titles.form_link(id);
-                                    match l.code {
-                                        Some(code) if code != l.title => {
-                                            format!("{code} — {}", l.title)
-                                        }
-                                        _ => l.title,
-                                    }
-                                }
-                                Answer::Timing(t) => timing_view(t, cx.ui).phrase,
-                            },
+                            text: choice_text(cx, &c.answer),
                             correct: c.correct,
                         })
                         .collect();
@@ -161,10 +270,13 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         step_url: cx.addr.in_procedure(&question.procedure, &question.step),
                         choices,
                         answer,
+                        source: source.unwrap_or_default(),
                     }
                 })
                 .collect();
             QuizView {
+                content: crate::edition::content::subject_hash(cx.hb, q.kind.name(), &q.subject)
+                    .unwrap_or_default(),
                 title: say("quiz_title", &[("subject", &subject_title)]),
                 key_url,
                 id: q.id,

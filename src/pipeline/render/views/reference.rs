@@ -39,6 +39,13 @@ pub struct TermView {
     pub term: String,
     pub abbr: Option<String>,
     pub text_html: Html,
+    /// The definition's own source, where it has one (or, for a term defined by two
+    /// sources, the glossary's).
+    pub source: Option<String>,
+    /// The title of the procedure collection the term belongs to.
+    pub collection: Option<String>,
+    /// The same term defined by another source, shown with it.
+    pub also: Vec<TermView>,
 }
 
 #[derive(Serialize, Default)]
@@ -121,7 +128,10 @@ pub struct DeadlineView {
     pub owner_kind: &'static str,
     /// Who does what, and in which collection (`standards` for a criterion).
     pub action: Option<super::ActionView>,
-    /// The ids of the roles who act, space-separated (for the register's filter).
+    /// Whom the deadline binds: the timing's own actors where it names them, else every
+    /// actor of its step or criterion.
+    pub who: Vec<LinkView>,
+    /// The ids of those roles, space-separated (for the register's filter).
     pub roles: String,
 }
 
@@ -188,16 +198,50 @@ pub(super) fn build(cx: &Cx) -> Reference {
         })
         .collect();
 
+    let collection_title = |id: &String| {
+        cx.hb
+            .config
+            .collections
+            .iter()
+            .find(|c| &c.id == id)
+            .map_or_else(|| id.clone(), |c| c.title.clone())
+    };
     let term = |t: &crate::pipeline::model::Term| TermView {
         id: t.id.clone(),
         term: t.term.clone(),
         abbr: t.abbr.clone(),
         text_html: cx.html(&t.text),
+        source: t.source.clone(),
+        collection: t.collection.as_ref().map(collection_title),
+        also: Vec::new(),
+    };
+    // A term defined again by another source (`same_as`) stands with the first, each
+    // definition with its source.
+    let list = |terms: &[crate::pipeline::model::Term]| -> Vec<TermView> {
+        let mut out: Vec<TermView> = Vec::new();
+        let mut later: Vec<(String, TermView)> = Vec::new();
+        for t in terms {
+            match &t.same_as {
+                Some(first) if terms.iter().any(|o| &o.term == first) => {
+                    later.push((first.clone(), term(t)))
+                }
+                _ => out.push(term(t)),
+            }
+        }
+        for (first, view) in later {
+            if let Some(main) = out.iter_mut().find(|v| v.term == first) {
+                if main.source.is_none() {
+                    main.source = cx.hb.glossary.source.clone();
+                }
+                main.also.push(view);
+            }
+        }
+        out
     };
     let glossary = GlossaryView {
         source: cx.hb.glossary.source.clone(),
-        abbreviations: cx.hb.glossary.abbreviations.iter().map(term).collect(),
-        definitions: cx.hb.glossary.definitions.iter().map(term).collect(),
+        abbreviations: list(&cx.hb.glossary.abbreviations),
+        definitions: list(&cx.hb.glossary.definitions),
     };
     let principles = PrinciplesView {
         source: cx.hb.principles.source.clone(),
@@ -212,6 +256,9 @@ pub(super) fn build(cx: &Cx) -> Reference {
                 term: p.title.clone(),
                 abbr: None,
                 text_html: cx.html(&p.text),
+                source: None,
+                collection: None,
+                also: Vec::new(),
             })
             .collect(),
     };
@@ -295,18 +342,24 @@ pub(super) fn build(cx: &Cx) -> Reference {
         .deadlines
         .iter()
         .filter_map(|d| {
+            let action = cx.actions.get(&d.owner);
+            let who: Vec<LinkView> = if !d.timing.named {
+                action.map(|a| a.who.clone()).unwrap_or_default()
+            } else {
+                cx.titles
+                    .links(&d.timing.actors, &cx.titles.roles, |id| cx.addr.role(id))
+            };
             Some(DeadlineView {
                 timing: timing_view(&d.timing, cx.ui),
                 owner: cx.places.get(&d.owner)?.clone(),
                 owner_kind: d.owner_kind,
-                roles: cx.actions.get(&d.owner).map_or_else(String::new, |a| {
-                    a.who
-                        .iter()
-                        .map(|r| r.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                }),
-                action: cx.actions.get(&d.owner).cloned(),
+                roles: who
+                    .iter()
+                    .map(|r| r.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                who,
+                action: action.cloned(),
             })
         })
         .collect::<Vec<_>>();

@@ -16,6 +16,9 @@ pub struct RoleView {
     pub url: String,
     pub source: Option<String>,
     pub definition_html: Option<Html>,
+    /// What the law obliges the institution to do: the table's title, the institution as
+    /// its row names it, the duties.
+    pub legal_duties: Option<LegalDutiesView>,
     pub sections: Vec<RoleSectionView>,
     pub duty_areas: Vec<RoleSectionView>,
     pub requirements: Vec<RoleSectionView>,
@@ -29,6 +32,13 @@ pub struct RoleView {
     pub card: Vec<CardGroupView>,
     /// The role's quiz, where it acts in a step.
     pub quiz_url: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct LegalDutiesView {
+    pub table: String,
+    pub institution: String,
+    pub text_html: Html,
 }
 
 #[derive(Serialize)]
@@ -66,6 +76,11 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
                 url: cx.addr.role(&r.id),
                 source: r.source.clone(),
                 definition_html: cx.md.optional_html(&r.definition),
+                legal_duties: r.legal_duties.as_ref().map(|l| LegalDutiesView {
+                    table: l.table.clone(),
+                    institution: l.institution.clone(),
+                    text_html: cx.html(&l.text),
+                }),
                 sections: r
                     .sections
                     .iter()
@@ -89,7 +104,7 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
                 headings: r.headings.clone(),
                 criteria,
                 steps,
-                card: super::training::card(&r.acts_in, &cx.actions, cx),
+                card: super::training::card(&r.id, &r.acts_in, &cx.actions, cx),
                 quiz_url: None,
             }
         })

@@ -24,6 +24,8 @@ pub struct ActionView {
     /// Each timing in words ("brenda 24 orë").
     pub when: Vec<String>,
     pub forms: Vec<LinkView>,
+    /// The whole text of the step or criterion (the handout carries every paragraph).
+    pub text_html: Option<Html>,
     /// The procedure's collection, or `standards` for a criterion.
     pub collection: String,
     /// The procedure or standard it belongs to.
@@ -67,7 +69,11 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
         let views: Vec<TimingView> = ts
             .iter()
             .filter(|t| t.kind != "none")
-            .map(|t| timing_view(t, cx.ui))
+            .map(|t| {
+                let mut v = timing_view(t, cx.ui);
+                v.who = t.actors.iter().map(|id| cx.titles.role_short(id)).collect();
+                v
+            })
             .collect();
         let words = views.iter().map(timing_words).collect();
         (views, words)
@@ -103,6 +109,7 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
                     timing,
                     when,
                     forms: cx.titles.form_links(&c.forms),
+                    text_html: Some(cx.html(&c.text)),
                     collection: "standards".into(),
                     parent: parent.clone(),
                 },
@@ -126,6 +133,7 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
                     timing,
                     when,
                     forms: cx.titles.form_links(&st.forms),
+                    text_html: Some(cx.html(&st.text)),
                     collection: p.collection.clone(),
                     parent: parent.clone(),
                 },
@@ -149,6 +157,7 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
                     timing,
                     when,
                     forms: Vec::new(),
+                    text_html: None,
                     collection: p.collection.clone(),
                     parent: parent.clone(),
                 },
@@ -199,7 +208,17 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
                         .timing
                         .iter()
                         .filter(|t| t.kind != "none")
-                        .map(|t| timing_words(&timing_view(t, cx.ui)))
+                        .map(|t| {
+                            let words = timing_words(&timing_view(t, cx.ui));
+                            // A deadline of some of the step's actors says whose it is.
+                            if t.named && !t.actors.is_empty() {
+                                let who: Vec<String> =
+                                    t.actors.iter().map(|a| cx.titles.role_short(a)).collect();
+                                format!("{}: {words}", who.join(", "))
+                            } else {
+                                words
+                            }
+                        })
                         .collect();
                     (!words.is_empty()).then(|| words.join("; "))
                 },
@@ -207,11 +226,10 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
                     .titles
                     .form_links(&st.forms)
                     .into_iter()
-                    .map(|f| {
-                        f.code
-                            .unwrap_or_else(|| diagram::wrap(&f.title, 22, 1).pop().unwrap_or(f.id))
-                    })
+                    .map(|f| f.code.unwrap_or(f.title))
                     .collect(),
+                url: cx.addr.in_procedure(&p.id, &st.id),
+                alternative: st.alternative,
             })
             .collect(),
     };
@@ -236,6 +254,7 @@ pub struct CardGroupView {
 }
 
 pub(super) fn card(
+    role: &str,
     acts_in: &[String],
     actions: &HashMap<String, ActionView>,
     cx: &Cx,
@@ -255,6 +274,7 @@ pub(super) fn card(
     ids.sort_by_key(|id| order.get(id.as_str()).copied().unwrap_or(usize::MAX));
     for id in ids {
         let Some(a) = actions.get(id) else { continue };
+        let a = &for_role(a, role);
         let (groups, kind) = if a.collection == "standards" {
             (&mut standards, "standard")
         } else {
@@ -273,15 +293,27 @@ pub(super) fn card(
     procedures
 }
 
+/// The action as it binds `role`: only the timings that bind it (those naming no one of
+/// their own bind every actor of the step).
+pub fn for_role(a: &ActionView, role: &str) -> ActionView {
+    let mut a = a.clone();
+    let keep: Vec<bool> = a
+        .timing
+        .iter()
+        .map(|t| !t.named || t.actors.iter().any(|x| x == role))
+        .collect();
+    let mut k = keep.iter();
+    a.timing.retain(|_| *k.next().unwrap_or(&true));
+    let mut k = keep.iter();
+    a.when.retain(|_| *k.next().unwrap_or(&true));
+    a
+}
+
 /// The roles the deadlines register can be filtered by: those who act on one of its rows,
 /// by title.
 pub fn deadline_roles(deadlines: &[super::DeadlineView]) -> Vec<LinkView> {
     let mut roles: Vec<LinkView> = Vec::new();
-    for r in deadlines
-        .iter()
-        .filter_map(|d| d.action.as_ref())
-        .flat_map(|a| &a.who)
-    {
+    for r in deadlines.iter().flat_map(|d| &d.who) {
         if !roles.iter().any(|x| x.id == r.id) {
             roles.push(r.clone());
         }

@@ -1,0 +1,58 @@
+//! The content hash of what a training covers: a procedure's steps, actors and timings, or
+//! the steps a role acts in. A training record keeps it; when it differs from the current
+//! one, the trainee is due a refresher (`doracak training-report`). FNV-1a, as the
+//! catalogue hash.
+
+use crate::pipeline::model::{Handbook, Step};
+
+fn fnv(parts: impl Iterator<Item = String>) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for s in parts {
+        for b in s.bytes().chain(std::iter::once(0)) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// What of a step a training covers: its text, actors and timings.
+fn step_parts(st: &Step) -> Vec<String> {
+    let mut v = vec![st.text.clone(), st.actors.join(",")];
+    for t in &st.timing {
+        v.push(format!(
+            "{}|{}|{}|{:?}|{}",
+            t.kind, t.iso, t.working_days, t.to_iso, t.text
+        ));
+    }
+    v
+}
+
+/// The hash of a procedure's steps, actors and timings; none for an unknown procedure.
+pub fn procedure_hash(hb: &Handbook, id: &str) -> Option<String> {
+    let p = hb.procedures.iter().find(|p| p.id == id)?;
+    Some(fnv(p.steps.iter().flat_map(step_parts)))
+}
+
+/// The hash of the steps a role acts in (with their actors and timings); none for an
+/// unknown role.
+pub fn role_hash(hb: &Handbook, id: &str) -> Option<String> {
+    hb.roles.iter().find(|r| r.id == id)?;
+    Some(fnv(hb
+        .procedures
+        .iter()
+        .flat_map(|p| &p.steps)
+        .filter(|st| st.actors.iter().any(|a| a == id))
+        .flat_map(|st| {
+            std::iter::once(st.id.clone()).chain(step_parts(st))
+        })))
+}
+
+/// The hash of a training's subject: `kind` is `procedure` or `role`.
+pub fn subject_hash(hb: &Handbook, kind: &str, id: &str) -> Option<String> {
+    match kind {
+        "procedure" => procedure_hash(hb, id),
+        "role" => role_hash(hb, id),
+        _ => None,
+    }
+}

@@ -1,0 +1,226 @@
+//! Drawing one band of a diagram as SVG: the lanes, the boxes (each a link to its step),
+//! the tags of co-acting roles and the arrows of the flow.
+
+use std::fmt::Write as _;
+
+use super::text::{BoxText, box_text, esc, lane_ids, tag_width, wrap};
+use super::*;
+
+pub(super) fn band(
+    d: &Diagram,
+    w: &Words,
+    order: &[&str],
+    title_of: &dyn Fn(&str) -> String,
+    group: Option<&String>,
+    steps: &[&Node],
+    index: usize,
+) -> Band {
+    let id = format!("{}-diagram-{index}", d.id);
+    let lanes: Vec<&str> = order
+        .iter()
+        .copied()
+        .filter(|l| steps.iter().any(|s| lane_ids(s).contains(l)))
+        .collect();
+    let range = match (steps.first(), steps.last()) {
+        (Some(a), Some(b)) if a.number != b.number => w
+            .steps
+            .replace("{from}", &a.number)
+            .replace("{to}", &b.number),
+        (Some(a), _) => format!("{} {}", w.step, a.number),
+        _ => String::new(),
+    };
+    let caption = match group {
+        Some(g) => format!("{g} — {range}"),
+        None => range,
+    };
+    let title = w
+        .band_title
+        .replace("{procedure}", &d.title)
+        .replace("{part}", &caption);
+
+    // The boxes: their lines, and the height of each.
+    let boxes: Vec<BoxText> = steps.iter().map(|s| box_text(s, w)).collect();
+    // Lane heights: the tallest box led in the lane, a tag, or the lane's title.
+    let labels: Vec<Vec<String>> = lanes
+        .iter()
+        .map(|l| {
+            let lines = wrap(&title_of(l), LABEL_CHARS, 3);
+            if lines.is_empty() {
+                vec![String::new()]
+            } else {
+                lines
+            }
+        })
+        .collect();
+    let heights: Vec<u32> = lanes
+        .iter()
+        .zip(&labels)
+        .map(|(l, label)| {
+            let mut h = label.len() as u32 * LABEL_LINE + PAD;
+            for (s, b) in steps.iter().zip(&boxes) {
+                let ids = lane_ids(s);
+                if ids.first() == Some(l) {
+                    h = h.max(b.height);
+                } else if ids.contains(l) {
+                    h = h.max(TAG_H);
+                }
+            }
+            h + 2 * LANE_PAD
+        })
+        .collect();
+    let mut tops = Vec::with_capacity(lanes.len());
+    let mut y = 0;
+    for h in &heights {
+        tops.push(y);
+        y += h;
+    }
+    let height = y.max(1);
+
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg class="diagram" id="{id}" role="group" aria-labelledby="{id}-t" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{}</title>"#,
+        esc(&title)
+    );
+    let _ = write!(
+        svg,
+        r#"<defs><marker id="{id}-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" class="dg-arrowhead"/></marker></defs>"#
+    );
+    // Lanes: a band of colour each, the role's title at the left.
+    for (i, (top, h)) in tops.iter().zip(&heights).enumerate() {
+        let _ = write!(
+            svg,
+            r#"<rect class="dg-lane{}" x="0" y="{top}" width="{WIDTH}" height="{h}"/>"#,
+            if i % 2 == 1 { " dg-lane-alt" } else { "" }
+        );
+        let lines = &labels[i];
+        let ty = top + h / 2 + LABEL_LINE / 2 - 2 - (lines.len() as u32 - 1) * LABEL_LINE / 2;
+        let _ = write!(svg, r#"<text class="dg-lane-title" x="{PAD}" y="{ty}">"#);
+        for (k, line) in lines.iter().enumerate() {
+            let dy = if k == 0 { 0 } else { LABEL_LINE };
+            let _ = write!(svg, r#"<tspan x="{PAD}" dy="{dy}">{}</tspan>"#, esc(line));
+        }
+        svg.push_str("</text>");
+    }
+    let _ = write!(
+        svg,
+        r#"<line class="dg-divider" x1="{LABEL_W}" y1="0" x2="{LABEL_W}" y2="{height}"/>"#
+    );
+    let lane_top = |l: &str| -> (u32, u32) {
+        let i = lanes.iter().position(|x| *x == l).unwrap_or(0);
+        (tops[i], heights[i])
+    };
+    // Where each step's box sits: (x, y, height).
+    let mut placed: Vec<(u32, u32, u32)> = Vec::new();
+    for (c, (s, b)) in steps.iter().zip(&boxes).enumerate() {
+        let x = LABEL_W + c as u32 * COL_W + GAP / 2;
+        let ids = lane_ids(s);
+        let (top, h) = lane_top(ids[0]);
+        let by = top + (h - b.height) / 2;
+        // Co-acting roles: a tag in their lane, linked by a dashed line to the box.
+        for other in &ids[1..] {
+            let (ot, oh) = lane_top(other);
+            let ty = ot + (oh - TAG_H) / 2;
+            let cx = x + BOX_W / 2;
+            let (y1, y2) = if ty > by {
+                (by + b.height, ty)
+            } else {
+                (ty + TAG_H, by)
+            };
+            let _ = write!(
+                svg,
+                r#"<line class="dg-link" x1="{cx}" y1="{y1}" x2="{cx}" y2="{y2}"/><rect class="dg-tag" x="{x}" y="{ty}" width="{BOX_W}" height="{TAG_H}" rx="11"/><text class="dg-tag-text" x="{cx}" y="{}" text-anchor="middle">{}</text>"#,
+                ty + 15,
+                esc(&format!("{} {}", w.step, s.number))
+            );
+        }
+        // The box is a link to its step; an alternative is drawn dashed.
+        let _ = write!(
+            svg,
+            r#"<a class="dg-step-link" href="{}{}"><rect class="dg-box{}" x="{x}" y="{by}" width="{BOX_W}" height="{}" rx="4"/>"#,
+            super::ROOT,
+            esc(&s.url),
+            if s.alternative { " dg-alt" } else { "" },
+            b.height
+        );
+        let tx = x + PAD;
+        let mut ly = by + PAD + 11;
+        let _ = write!(
+            svg,
+            r#"<text class="dg-num" x="{tx}" y="{ly}">{}</text>"#,
+            esc(&format!("{} {}", w.step, s.number))
+        );
+        if !b.action.is_empty() {
+            let _ = write!(svg, r#"<text class="dg-action" x="{tx}" y="{ly}">"#);
+            for line in &b.action {
+                let _ = write!(svg, r#"<tspan x="{tx}" dy="{LINE}">{}</tspan>"#, esc(line));
+            }
+            svg.push_str("</text>");
+            ly += LINE * b.action.len() as u32;
+        }
+        if !b.deadline.is_empty() {
+            let _ = write!(svg, r#"<text class="dg-deadline" x="{tx}" y="{ly}">"#);
+            for line in &b.deadline {
+                let _ = write!(svg, r#"<tspan x="{tx}" dy="{LINE}">{}</tspan>"#, esc(line));
+            }
+            svg.push_str("</text>");
+            ly += LINE * b.deadline.len() as u32;
+        }
+        if !b.form_lines.is_empty() {
+            let _ = write!(svg, r#"<text class="dg-form-name" x="{tx}" y="{ly}">"#);
+            for line in &b.form_lines {
+                let _ = write!(svg, r#"<tspan x="{tx}" dy="{LINE}">{}</tspan>"#, esc(line));
+            }
+            svg.push_str("</text>");
+            ly += LINE * b.form_lines.len() as u32;
+        }
+        if !b.forms.is_empty() {
+            let mut fx = tx;
+            let fy = ly + 5;
+            let mut row_y = fy;
+            for f in &b.forms {
+                let fw = tag_width(f).unwrap_or(BOX_W - 2 * PAD);
+                if fx + fw > x + BOX_W - PAD && fx > tx {
+                    fx = tx;
+                    row_y += 17;
+                }
+                let _ = write!(
+                    svg,
+                    r#"<rect class="dg-form" x="{fx}" y="{row_y}" width="{fw}" height="14" rx="2"/><text class="dg-form-text" x="{}" y="{}">{}</text>"#,
+                    fx + 4,
+                    row_y + 11,
+                    esc(f)
+                );
+                fx += fw + 4;
+            }
+        }
+        svg.push_str("</a>");
+        placed.push((x, by, b.height));
+    }
+    // The order of the steps: an arrow from each box to the next; an alternative is reached
+    // from the step its run branches from, not from its sibling.
+    let mut from = 0;
+    for i in 1..placed.len() {
+        if !steps[i].alternative {
+            from = i - 1;
+        }
+        let (x1, y1, h1) = placed[from];
+        let (x2, y2, h2) = placed[i];
+        let (ya, yb) = (y1 + h1.min(40) / 2, y2 + h2.min(40) / 2);
+        let xr = x1 + BOX_W;
+        let xm = xr + GAP / 2;
+        let _ = write!(
+            svg,
+            r#"<path class="dg-flow" d="M{xr},{ya} H{xm} V{yb} H{}" marker-end="url(#{id}-arrow)"/>"#,
+            x2 - 1
+        );
+    }
+    svg.push_str("</svg>");
+    Band {
+        id,
+        caption,
+        lanes: lanes.iter().map(|l| title_of(l)).collect(),
+        steps: steps.iter().map(|s| s.number.clone()).collect(),
+        svg,
+    }
+}

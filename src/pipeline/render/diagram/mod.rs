@@ -1,0 +1,159 @@
+//! Procedure diagrams: a swimlane picture of a procedure, laid out by hand and written as
+//! inline SVG at build time (no script).
+//!
+//! One lane (a row) per role that acts; the steps in order, one column each, as boxes in
+//! their first actor's lane. A step with several actors links the box to a small tag in each
+//! other actor's lane by a dashed line down its column. The deadline in words is on the box,
+//! the forms as small tags under it. Long procedures are cut into bands: at every change of
+//! the step group (the source's section) and every [`COLUMNS`] steps; each band is its own
+//! `<svg>`, holding only the lanes that act in it, so it fits A4 width and a printed page
+//! breaks between bands, never through one.
+//!
+//! Input is a [`Diagram`] built by the views from the model; every word in it is already
+//! in the reader's language.
+
+mod draw;
+mod text;
+
+pub use text::wrap;
+
+/// Width of a band in SVG units (about screen pixels; 182 mm on A4).
+pub const WIDTH: u32 = 800;
+/// Steps per band at most.
+pub const COLUMNS: usize = 4;
+const LABEL_W: u32 = 150;
+const COL_W: u32 = (WIDTH - LABEL_W) / COLUMNS as u32;
+const GAP: u32 = 16;
+const BOX_W: u32 = COL_W - GAP;
+const PAD: u32 = 6;
+const LINE: u32 = 14;
+const LANE_PAD: u32 = 5;
+/// Line height of a lane's title.
+const LABEL_LINE: u32 = 12;
+/// Height of a tag of a co-acting role in its lane.
+const TAG_H: u32 = 22;
+/// Characters per line, from the average width of a sans-serif letter (0.55 em).
+const BOX_CHARS: usize = ((BOX_W - 2 * PAD) as f32 / (12.0 * 0.55)) as usize;
+const DEADLINE_CHARS: usize = ((BOX_W - 2 * PAD) as f32 / (11.0 * 0.55)) as usize;
+const LABEL_CHARS: usize = ((LABEL_W - 2 * PAD) as f32 / (10.0 * 0.58)) as usize;
+/// Written before a box's link where the page's way to the site's root goes (the
+/// templates put it in: the same diagram stands on pages at different depths).
+pub const ROOT: &str = "@@ROOT@@";
+
+/// A procedure as the diagram sees it.
+#[derive(Debug, Clone)]
+pub struct Diagram {
+    /// The procedure's id: the prefix of every id in its bands.
+    pub id: String,
+    pub title: String,
+    /// Every role that can act, by id (the diagram keeps those that do).
+    pub lanes: Vec<Lane>,
+    pub steps: Vec<Node>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Lane {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub number: String,
+    /// The step's group (its section in the source), if any.
+    pub group: Option<String>,
+    /// What is done, in words (the step's title or first sentence).
+    pub action: String,
+    /// Role ids, the first one leading; none puts the step in the lane of no one.
+    pub actors: Vec<String>,
+    /// By when, in words.
+    pub deadline: Option<String>,
+    /// Form labels: the printed code, or the whole title where the form has none.
+    pub forms: Vec<String>,
+    /// Where the box links to: the step on its procedure's page, after [`ROOT`].
+    pub url: String,
+    /// The source gives this step as an alternative to the one before it (the step it
+    /// branches from is the one before the run of alternatives): drawn side by side with
+    /// its siblings, each reached from that step, not chained after them.
+    pub alternative: bool,
+}
+
+/// The words a diagram needs from the pack.
+#[derive(Debug, Clone)]
+pub struct Words {
+    /// "Hapi".
+    pub step: String,
+    /// Title of a band: `{procedure}`, `{part}`, `{steps}`.
+    pub band_title: String,
+    /// "Hapat {from}–{to}" (`{from}`, `{to}`); a band of one step uses `step`.
+    pub steps: String,
+    /// The lane of steps that name no actor.
+    pub no_actor: String,
+}
+
+/// One band: an `<svg>` of its own.
+#[derive(Debug, Clone)]
+pub struct Band {
+    pub id: String,
+    /// The band's step group and step range, in words.
+    pub caption: String,
+    /// Lane titles, top to bottom.
+    pub lanes: Vec<String>,
+    /// Step numbers, left to right.
+    pub steps: Vec<String>,
+    pub svg: String,
+}
+
+/// The bands of a procedure's diagram: cut at every group change and every `COLUMNS` steps,
+/// a group's steps spread evenly over its bands.
+pub fn layout(d: &Diagram, w: &Words) -> Vec<Band> {
+    // Lanes in the order roles first act; the lane of no one last.
+    let mut order: Vec<&str> = Vec::new();
+    for s in &d.steps {
+        let ids: Vec<&str> = if s.actors.is_empty() {
+            vec![""]
+        } else {
+            s.actors.iter().map(String::as_str).collect()
+        };
+        for id in ids {
+            if !order.contains(&id) {
+                order.push(id);
+            }
+        }
+    }
+    if let Some(i) = order.iter().position(|id| id.is_empty()) {
+        let none = order.remove(i);
+        order.push(none);
+    }
+    let title_of = |id: &str| -> String {
+        if id.is_empty() {
+            return w.no_actor.clone();
+        }
+        d.lanes
+            .iter()
+            .find(|l| l.id == id)
+            .map_or_else(|| id.to_string(), |l| l.title.clone())
+    };
+
+    // Runs of steps under one group, then bands within each run.
+    let mut runs: Vec<(Option<&String>, Vec<&Node>)> = Vec::new();
+    for s in &d.steps {
+        match runs.last_mut() {
+            Some((g, v)) if *g == s.group.as_ref() => v.push(s),
+            _ => runs.push((s.group.as_ref(), vec![s])),
+        }
+    }
+    let mut bands = Vec::new();
+    for (group, steps) in runs {
+        let n = steps.len().div_ceil(COLUMNS);
+        let per = steps.len().div_ceil(n);
+        for chunk in steps.chunks(per) {
+            let index = bands.len() + 1;
+            bands.push(draw::band(d, w, &order, &title_of, group, chunk, index));
+        }
+    }
+    bands
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,178 @@
+//! The diagram's layout and drawing.
+
+use super::*;
+
+fn words() -> Words {
+    Words {
+        step: "Step".into(),
+        band_title: "Diagram of {procedure}: {part}".into(),
+        steps: "Steps {from}–{to}".into(),
+        no_actor: "No one named".into(),
+    }
+}
+
+fn node(n: u32, group: Option<&str>, actors: &[&str]) -> Node {
+    Node {
+        number: n.to_string(),
+        group: group.map(str::to_string),
+        action: format!("Do thing <{n}> & report it to the others in writing"),
+        actors: actors.iter().map(|a| a.to_string()).collect(),
+        deadline: n.is_multiple_of(2).then(|| "within 24 hours".to_string()),
+        forms: if n.is_multiple_of(3) {
+            vec!["MR1".into(), "MR2".into()]
+        } else {
+            vec![]
+        },
+        url: format!("procedura/p.html#p.{n}"),
+        alternative: false,
+    }
+}
+
+fn diagram(steps: Vec<Node>) -> Diagram {
+    Diagram {
+        id: "p".into(),
+        title: "P & Q".into(),
+        lanes: ["a", "b", "c"]
+            .iter()
+            .map(|id| Lane {
+                id: id.to_string(),
+                title: format!("Role {id}"),
+            })
+            .collect(),
+        steps,
+    }
+}
+
+/// Every tag closed in order, every attribute quoted: a small well-formedness check.
+fn well_formed(svg: &str) {
+    let mut stack: Vec<String> = Vec::new();
+    let mut rest = svg;
+    while let Some(i) = rest.find('<') {
+        let text = &rest[..i];
+        assert!(!text.contains('>'), "a stray > in text: {text}");
+        for (k, _) in text.match_indices('&') {
+            let ent = &text[k..];
+            assert!(
+                ["&amp;", "&lt;", "&gt;", "&quot;"]
+                    .iter()
+                    .any(|e| ent.starts_with(e)),
+                "a bare & in {text}"
+            );
+        }
+        let end = rest[i..].find('>').expect("every tag ends") + i;
+        let tag = &rest[i + 1..end];
+        assert!(!tag.contains('<'), "a < inside a tag: {tag}");
+        assert_eq!(tag.matches('"').count() % 2, 0, "quotes pair in {tag}");
+        if let Some(name) = tag.strip_prefix('/') {
+            assert_eq!(stack.pop().as_deref(), Some(name), "closing {name}");
+        } else if !tag.ends_with('/') {
+            let name = tag.split_whitespace().next().unwrap().to_string();
+            stack.push(name);
+        }
+        rest = &rest[end + 1..];
+    }
+    assert!(stack.is_empty(), "unclosed: {stack:?}");
+}
+
+#[test]
+fn every_step_is_drawn_once_with_one_lane_per_acting_role() {
+    let d = diagram(vec![
+        node(1, Some("A"), &["a"]),
+        node(2, Some("A"), &["b", "a"]),
+        node(3, Some("B"), &["c"]),
+        node(4, Some("B"), &[]),
+    ]);
+    let bands = layout(&d, &words());
+    assert_eq!(bands.len(), 2, "one band per group");
+    assert_eq!(bands[0].lanes, ["Role a", "Role b"]);
+    assert_eq!(bands[1].lanes, ["Role c", "No one named"]);
+    let steps: Vec<&String> = bands.iter().flat_map(|b| &b.steps).collect();
+    assert_eq!(steps, ["1", "2", "3", "4"]);
+    for b in &bands {
+        well_formed(&b.svg);
+        assert_eq!(b.svg.matches("class=\"dg-box\"").count(), b.steps.len());
+        assert_eq!(
+            b.svg.matches("<rect class=\"dg-lane").count(),
+            b.lanes.len()
+        );
+        assert!(b.svg.contains("&lt;1&gt; &amp;") || b.svg.contains("&lt;3&gt; &amp;"));
+    }
+    // Step 2 acts in two lanes: a box in b's lane, a tag and a link in a's.
+    assert_eq!(bands[0].svg.matches("class=\"dg-tag\"").count(), 1);
+    assert_eq!(bands[0].svg.matches("class=\"dg-link\"").count(), 1);
+    assert!(bands[0].svg.contains("within 24 hours"));
+    assert!(bands[1].svg.contains(">MR1<") && bands[1].svg.contains(">MR2<"));
+    assert_eq!(bands[0].caption, "A — Steps 1–2");
+    assert!(
+        bands[0]
+            .svg
+            .contains("<title id=\"p-diagram-1-t\">Diagram of P &amp; Q: A — Steps 1–2</title>")
+    );
+}
+
+#[test]
+fn long_runs_wrap_into_even_bands_that_fit_the_width() {
+    let d = diagram((1..=10).map(|n| node(n, None, &["a"])).collect());
+    let bands = layout(&d, &words());
+    let sizes: Vec<usize> = bands.iter().map(|b| b.steps.len()).collect();
+    assert_eq!(sizes, [4, 4, 2]);
+    let d = diagram((1..=9).map(|n| node(n, None, &["a", "c"])).collect());
+    let sizes: Vec<usize> = layout(&d, &words()).iter().map(|b| b.steps.len()).collect();
+    assert_eq!(sizes, [3, 3, 3]);
+    for b in layout(&d, &words()) {
+        well_formed(&b.svg);
+        // Nothing drawn past the right edge.
+        for part in b.svg.split(" x=\"").skip(1) {
+            let x: u32 = part.split('"').next().unwrap().parse().unwrap();
+            assert!(x < WIDTH, "x={x}");
+        }
+    }
+}
+
+#[test]
+fn wrap_keeps_to_the_width_and_marks_a_cut() {
+    assert_eq!(wrap("one two three", 7, 3), ["one two", "three"]);
+    let w = wrap("aaaa bbbb cccc dddd eeee", 9, 2);
+    assert_eq!(w.len(), 2);
+    assert!(w[1].ends_with('…'), "{w:?}");
+    assert!(w.iter().all(|l| l.chars().count() <= 9), "{w:?}");
+    assert_eq!(wrap("", 9, 2), Vec::<String>::new());
+    assert_eq!(wrap("abcdefghijk", 5, 1), ["abcd…"]);
+    // A long word breaks across lines where the lines are there: nothing is cut.
+    assert_eq!(wrap("abcdefghijk", 5, usize::MAX), ["abcde", "fghij", "k"]);
+    assert_eq!(
+        wrap("Agjencitë/institucionet përgjegjëse", 20, 3),
+        ["Agjencitë/", "institucionet", "përgjegjëse"]
+    );
+}
+
+#[test]
+fn every_box_is_whole_and_a_link_to_its_step_and_alternatives_branch() {
+    let long = "Një veprim shumë i gjatë që nuk mund të hyjë në katër rreshta të kutisë, sepse \
+                vazhdon e vazhdon me fjalë të tjera derisa të mbushë shumë më tepër se sa ka \
+                vend, dhe prapë duhet të lexohet i tëri, pa asnjë shkurtim në fund";
+    let mut a = node(1, None, &["a"]);
+    a.action = long.into();
+    a.forms = vec!["Një formular pa kod me një titull shumë të gjatë për një etiketë".into()];
+    let b = node(2, None, &["a"]);
+    let mut c = node(3, None, &["a"]);
+    c.alternative = true;
+    let bands = layout(&diagram(vec![a, b, c]), &words());
+    let svg = &bands[0].svg;
+    well_formed(svg);
+    assert!(!svg.contains('…'), "nothing cut: {svg}");
+    for word in ["shkurtim", "fund", "etiketë"] {
+        assert!(svg.contains(word), "{word}");
+    }
+    for n in 1..=3 {
+        assert!(svg.contains(&format!(
+            "<a class=\"dg-step-link\" href=\"{ROOT}procedura/p.html#p.{n}\">"
+        )));
+    }
+    assert_eq!(svg.matches("class=\"dg-box dg-alt\"").count(), 1);
+    // Two arrows, both from step 1: to step 2 and to its alternative, step 3.
+    let flows: Vec<&str> = svg.split("class=\"dg-flow\" d=\"M").skip(1).collect();
+    assert_eq!(flows.len(), 2);
+    let start = |f: &str| f.split(',').next().unwrap().to_string();
+    assert_eq!(start(flows[0]), start(flows[1]), "both leave step 1");
+}

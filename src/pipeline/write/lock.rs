@@ -1,0 +1,153 @@
+//! The lock beside an output folder: `.NAME.doracak-lock` names the process that writes the
+//! site (its id and command), held with an advisory file lock (`File::try_lock`) the system lets go of when the
+//! process ends, however it ends. A second build or `serve` on the same output stops with a
+//! message naming the first; a process may take its own lock again (`serve`'s rebuilds).
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Locks this process holds, by lock file, with how many holders each has.
+static HELD: Mutex<Option<HashMap<PathBuf, usize>>> = Mutex::new(None);
+
+/// The lock of one output folder, held until dropped.
+#[derive(Debug)]
+pub struct OutputLock {
+    path: PathBuf,
+    /// The open, locked file (`None` for a second holder inside this process).
+    file: Option<fs::File>,
+}
+
+/// Who holds a lock someone else wanted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    pub pid: u32,
+    pub what: String,
+    pub lock: PathBuf,
+}
+
+/// The lock file of the output at `out` (an absolute, resolved path).
+pub fn lock_path(out: &Path) -> PathBuf {
+    let (parent, name) = super::parent_and_name(out);
+    parent.join(format!(".{name}.doracak-lock"))
+}
+
+fn held() -> std::sync::MutexGuard<'static, Option<HashMap<PathBuf, usize>>> {
+    HELD.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Take the lock of the output at `out`, whose parent folder exists. `Err(Ok(holder))`
+/// when another process holds it; `Err(Err(e))` when the lock file cannot be made.
+pub fn acquire(out: &Path, what: &str) -> Result<OutputLock, Result<Holder, io::Error>> {
+    let path = lock_path(out);
+    let mut map = held();
+    let map = map.get_or_insert_with(HashMap::new);
+    if let Some(n) = map.get_mut(&path) {
+        *n += 1;
+        return Ok(OutputLock { path, file: None });
+    }
+    // A lock file removed by its holder between our open and our lock is not the lock any
+    // more: take the one at the path (a few tries; each loses only to a finishing run).
+    for _ in 0..20 {
+        let mut file = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(Err)?;
+        if !try_lock(&file).map_err(Err)? {
+            let mut text = String::new();
+            let _ = file.read_to_string(&mut text);
+            let mut words = text.split_whitespace();
+            let pid = words.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+            let what = words.collect::<Vec<_>>().join(" ");
+            return Err(Ok(Holder {
+                pid,
+                what,
+                lock: path,
+            }));
+        }
+        if !same_file(&file, &path) {
+            continue;
+        }
+        file.set_len(0).map_err(Err)?;
+        writeln!(file, "{} {what}", std::process::id()).map_err(Err)?;
+        map.insert(path.clone(), 1);
+        return Ok(OutputLock {
+            path,
+            file: Some(file),
+        });
+    }
+    Err(Err(io::Error::other(format!(
+        "cannot take the lock {}",
+        path.display()
+    ))))
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        let mut map = held();
+        let map = map.get_or_insert_with(HashMap::new);
+        match map.get_mut(&self.path) {
+            Some(n) if *n > 1 => *n -= 1,
+            _ => {
+                map.remove(&self.path);
+                // Removed while still held, so no one takes a lock file on its way out.
+                if self.file.is_some() {
+                    let _ = fs::remove_file(&self.path);
+                }
+                self.file = None;
+            }
+        }
+    }
+}
+
+fn try_lock(f: &fs::File) -> io::Result<bool> {
+    match f.try_lock() {
+        Ok(()) => Ok(true),
+        Err(fs::TryLockError::WouldBlock) => Ok(false),
+        Err(fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
+#[cfg(unix)]
+fn same_file(f: &fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (f.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &fs::File, path: &Path) -> bool {
+    path.exists()
+}
+
+/// Whether the process `pid` still runs (a process we may not signal runs too).
+#[cfg(unix)]
+pub fn alive(pid: u32) -> bool {
+    if pid == 0 || pid > i32::MAX as u32 {
+        return false;
+    }
+    // SAFETY: signal 0 only checks that the process exists.
+    let r = unsafe { libc::kill(pid as i32, 0) };
+    r == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+pub fn alive(pid: u32) -> bool {
+    pid == std::process::id()
+}
+
+/// Forget that this process holds the lock of `out` (the file stays locked as long as its
+/// holder keeps it open): for the tests, which play two processes in one.
+#[cfg(test)]
+pub(super) fn forget_for_test(out: &Path) {
+    if let Some(map) = held().as_mut() {
+        map.remove(&lock_path(out));
+    }
+}

@@ -1,0 +1,478 @@
+//! Issue 25: what the derived outputs teach — the deadlines register, the role cards, the
+//! quizzes and the handouts — is what the source says: a deadline bound to whom the source
+//! binds, examples kept as examples, qualifiers kept, no quiz question holding its answer.
+
+use std::collections::HashSet;
+
+use crate::common::{read, repo, shipped_site, unescape};
+
+fn site_page(path: &str) -> String {
+    unescape(&read(&shipped_site().join("site").join(path)))
+}
+
+fn plain(html: &str) -> String {
+    let mut out = String::new();
+    let mut tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => tag = true,
+            '>' => {
+                tag = false;
+                out.push(' ');
+            }
+            _ if !tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The register's rows: (the role ids of `data-roles`, the row's text).
+fn register_rows() -> Vec<(Vec<String>, String)> {
+    let page = site_page("afatet.html");
+    page.split("<tr data-roles=\"")
+        .skip(1)
+        .map(|chunk| {
+            let (roles, rest) = chunk.split_once('"').unwrap();
+            let row = rest.split("</tr>").next().unwrap();
+            (
+                roles.split_whitespace().map(str::to_string).collect(),
+                plain(row),
+            )
+        })
+        .collect()
+}
+
+/// The rows of the register a role filter shows, for one place (a step's anchor text).
+fn rows_for(role: &str, place: &str) -> Vec<String> {
+    let page = site_page("afatet.html");
+    page.split("<tr data-roles=\"")
+        .skip(1)
+        .filter(|chunk| chunk.contains(place))
+        .filter(|chunk| {
+            let roles = chunk.split_once('"').unwrap().0;
+            roles.split_whitespace().any(|r| r == role)
+        })
+        .map(|chunk| plain(chunk.split("</tr>").next().unwrap()))
+        .collect()
+}
+
+#[test]
+fn the_register_filtered_by_a_role_shows_only_that_role_s_deadline() {
+    // Reception, step 4: "Brenda 1 jave, NJVRN-të … dhe brenda 15 ditëve NJMF-ja …".
+    let step4 = "pritja-shtetas-shqiptare.4\"";
+    let njvnr = rows_for("njvnr", step4);
+    let njmf = rows_for("njmf", step4);
+    assert_eq!(njvnr.len(), 1, "{njvnr:?}");
+    assert_eq!(njmf.len(), 1, "{njmf:?}");
+    assert!(njvnr[0].contains("Brenda 1 jave, NJVRN-të kryejnë vlerësimin e të rriturve"));
+    assert!(njmf[0].contains("brenda 15 ditëve NJMF-ja kryen vlerësimin"));
+    assert!(!njmf[0].contains("1 javë Njësia"), "{}", njmf[0]);
+    // Formal identification, step 6: the child's 60 minutes to the child-protection
+    // worker, the adult's 90 to the State Social Service; the police sit in both.
+    let step6 = "identifikimi-formal.6\"";
+    let pmf = rows_for("punonjes-mbrojtje-femije", step6);
+    let shssh = rows_for("shssh", step6);
+    assert_eq!(pmf.len(), 1, "{pmf:?}");
+    assert_eq!(shssh.len(), 1, "{shssh:?}");
+    assert!(pmf[0].contains("maksimumi 60 minuta"), "{}", pmf[0]);
+    assert!(shssh[0].contains("maksimumi 90 minuta"), "{}", shssh[0]);
+    assert_eq!(rows_for("policia", step6).len(), 2);
+    // Duty 7 of the commission names its body: filtering by the commission shows it.
+    let commission = rows_for("komisioni-posacem", "identifikimi-formal.s");
+    assert!(
+        commission
+            .iter()
+            .any(|r| r.contains("30 ditëve pune nga data e shqyrtimit të dosjes")),
+        "{commission:?}"
+    );
+    // Kosovo, step 1: whoever refers the case has the 24 hours, not the QPS that receives.
+    let kosovo = "menaxhimi-i-rastit.1\"";
+    assert_eq!(rows_for("qendra-per-pune-sociale", kosovo).len(), 0);
+    assert_eq!(rows_for("policia-e-kosoves", kosovo).len(), 1);
+    assert_eq!(rows_for("zmnv", kosovo).len(), 1);
+    // … and the guardian's 14 days bind no one of step 2's actors.
+    let guardian = rows_for("menaxheri-i-rastit-kosove", "menaxhimi-i-rastit.2\"");
+    assert!(
+        guardian.iter().all(|r| !r.contains("brenda 14 ditëve")),
+        "{guardian:?}"
+    );
+}
+
+#[test]
+fn no_register_row_comes_from_an_example() {
+    let rows = register_rows();
+    for (_, row) in &rows {
+        for example_words in [
+            "çdo 60 ditë përgatit një raport",
+            "në një periudhë 4-vjeçare",
+            "Në harkun kohor të 72 orëve",
+            "72-orëshe",
+        ] {
+            assert!(!row.contains(example_words), "a row from an example: {row}");
+        }
+    }
+    // The examples are on the pages, shown as examples.
+    let page = site_page("procedura/menaxhimi-i-rastit-nja.html");
+    assert!(page.contains("<blockquote class=\"example\">"));
+    let page = site_page("procedura/struktura-bashkiake.html");
+    assert!(page.contains("<blockquote class=\"example\">\n<p>Për shembull, në bazë të buxhetit"));
+    // Case closure: no police, no "every 60 days".
+    let quiz = site_page("trajnim/kuizi/menaxhimi-i-rastit-nja.html");
+    assert!(!quiz.contains("menaxhimi-i-rastit-nja.5.when"));
+    assert!(!quiz.contains("çdo 60 ditë"));
+    assert!(!quiz.contains("struktura-bashkiake.22.when"));
+}
+
+#[test]
+fn a_timing_taken_from_an_example_is_refused() {
+    let dir = crate::common::minimal_copy();
+    let sop = dir.path().join("content/sop");
+    std::fs::create_dir_all(&sop).unwrap();
+    std::fs::write(
+        sop.join("99-shembull.yaml"),
+        "title: Shembull\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: |-\n      Punonjësi mbyll rastin.\n\n      > **Shembull:** çdo 60 ditë përgatit një raport.\n    timing:\n      - text: çdo 60 ditë përgatit një raport\n        every: P60D\n",
+    )
+    .unwrap();
+    let out = crate::common::build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("99-shembull.yaml:10:")
+            && err.contains("found \"çdo 60 ditë përgatit një raport\" only in an example"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_timing_names_only_actors_of_its_step() {
+    let dir = crate::common::minimal_copy();
+    let sop = dir.path().join("content/sop");
+    std::fs::create_dir_all(&sop).unwrap();
+    let role = std::fs::read_dir(dir.path().join("content/roles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .expect("a role in the minimal handbook");
+    std::fs::write(
+        sop.join("98-afati.yaml"),
+        format!(
+            "title: Afati\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: Brenda 2 ditëve.\n    timing:\n      - text: Brenda 2 ditëve\n        within: P2D\n        actors: [{role}]\n        bound: sometimes\n"
+        ),
+    )
+    .unwrap();
+    let out = crate::common::build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("98-afati.yaml:9:")
+            && err.contains(&format!(
+                "expected one of the actors of this step or criterion (), found \"{role}\""
+            )),
+        "{err}"
+    );
+    assert!(
+        err.contains("expected `bound: at_most` or `bound: at_least`, found \"sometimes\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn timing_words_keep_their_qualifiers() {
+    let formal = plain(&site_page("procedura/identifikimi-formal.html"));
+    assert!(formal.contains("kohëzgjatja maksimumi 60 minuta"));
+    assert!(formal.contains("kohëzgjatja maksimumi 90 minuta"));
+    assert!(formal.contains("brenda ditës"));
+    assert!(!formal.contains("(menjëherë)"));
+    let kosovo = plain(&site_page("procedura/menaxhimi-i-rastit.html"));
+    assert!(kosovo.contains("kohëzgjatja maksimumi 45 minuta"));
+    assert!(kosovo.contains("14 ditë para"));
+    assert!(!kosovo.contains("të paktën 14 ditë para"));
+    // S6.7: a minimum of two weeks a year, one timing.
+    let s6 = plain(&site_page("S6.html"));
+    assert!(s6.contains("kohëzgjatja të paktën 2 javë në vit"), "S6.7");
+    assert!(!s6.contains("kohëzgjatja 2 javë"));
+}
+
+#[test]
+fn role_cards_credit_a_deadline_only_to_whom_it_binds_and_quote_its_words() {
+    let njmf = site_page("roli/njmf.html");
+    let card = njmf.split("id=\"njmf-card\"").nth(1).unwrap();
+    let row = card
+        .split("id=\"card-pritja-shtetas-shqiptare.4\"")
+        .nth(1)
+        .unwrap()
+        .split("</tr>")
+        .next()
+        .unwrap();
+    assert!(row.contains("brenda 15 ditëve NJMF-ja"), "{row}");
+    assert!(!row.contains("Brenda 1 jave, NJVRN-të kryejnë vlerësimin e të rriturve</q>"));
+    // The Kosovo case manager's card has no guardian's 14 days.
+    let mr = plain(&site_page("roli/menaxheri-i-rastit-kosove.html"));
+    assert!(!mr.contains("kujdestari ligjor do të emërohet brenda 14 ditëve"));
+    // The case manager of 001 does not admit the child (steps 15 and 24 of referral).
+    let cm = site_page("roli/menaxheri-i-rastit.html");
+    assert!(!cm.contains("card-referimi-mbrojtja-asistenca.15\""));
+    assert!(!cm.contains("card-referimi-mbrojtja-asistenca.24\""));
+    // The NJVNR's social worker is not the shelter's: S4.1's confidential file is not hers.
+    let sw = site_page("roli/punonjes-social.html");
+    assert!(
+        !sw.contains("S4.1"),
+        "the municipal social worker's page lists S4.1"
+    );
+    let own = site_page("roli/punonjesi-social-pergjegjes.html");
+    for c in ["S2.1", "S2.3", "S2.4", "S4.1", "S9.4"] {
+        assert!(own.contains(c), "the shelter's social worker acts in {c}");
+    }
+}
+
+#[test]
+fn the_actors_of_the_source_are_named() {
+    let referral = read(&repo().join("content/sop/03-referimi-mbrojtja-asistenca.yaml"));
+    let y: serde_json::Value = serde_saphyr_json(&referral);
+    let step = |n: &str| {
+        y["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["number"] == n)
+            .unwrap()["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap().to_string())
+            .collect::<HashSet<String>>()
+    };
+    assert!(step("8").contains("struktura-pergjegjese-bashki"));
+    assert!(!step("8").contains("policia"));
+    assert!(step("22").contains("struktura-pergjegjese-bashki"));
+    assert!(!step("15").contains("menaxheri-i-rastit"));
+    assert!(!step("24").contains("menaxheri-i-rastit"));
+}
+
+fn serde_saphyr_json(text: &str) -> serde_json::Value {
+    let v: serde_json::Value = serde_saphyr::from_str(text).expect("YAML");
+    v
+}
+
+/// The content words of a text as the give-away rule counts them: words of three letters or
+/// more that are no function word, and numbers; lower-cased.
+fn content_words(s: &str) -> Vec<String> {
+    const STOP: &[&str] = &[
+        "për", "dhe", "nga", "të", "në", "së", "me", "një", "ose", "apo", "që", "si", "te", "tek",
+        "the", "of", "and", "or", "an", "to", "in", "by", "for",
+    ];
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| {
+            (w.chars().count() >= 3 || w.chars().all(|c| c.is_ascii_digit()))
+                && !STOP.contains(&w.as_str())
+        })
+        .collect()
+}
+
+#[test]
+fn no_quiz_question_holds_its_answer() {
+    let dir = shipped_site().join("site/trajnim/kuizi");
+    let (mut total, mut given) = (0, Vec::new());
+    let mut kinds: std::collections::BTreeMap<String, usize> = Default::default();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let path = e.unwrap().path();
+        let page = unescape(&read(&path));
+        for q in page.split("<li class=\"quiz-q\"").skip(1) {
+            total += 1;
+            let id = q
+                .split("data-question=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            *kinds
+                .entry(id.rsplit('.').next().unwrap().to_string())
+                .or_default() += 1;
+            let legend = q
+                .split("<legend>")
+                .nth(1)
+                .unwrap()
+                .split("</legend>")
+                .next()
+                .unwrap();
+            let stem: HashSet<String> = content_words(&plain(legend)).into_iter().collect();
+            for c in q.split("data-correct=\"true\">").skip(1) {
+                let text = plain(c.split("</label>").next().unwrap());
+                let text = text.split_once(". ").map_or(text.as_str(), |(_, t)| t);
+                let words = content_words(text);
+                if !words.is_empty() && words.iter().all(|w| stem.contains(w)) {
+                    given.push(format!("{}: {id}: {text}", path.display()));
+                }
+            }
+        }
+    }
+    eprintln!("quiz questions: {total}, by kind: {kinds:?}");
+    assert!(total > 500, "{total} questions");
+    assert!(given.is_empty(), "{} give-aways: {given:#?}", given.len());
+}
+
+/// Where `needle` first stands on a page (panics where it does not).
+fn at(page: &str, needle: &str) -> usize {
+    page.find(needle)
+        .unwrap_or_else(|| panic!("not on the page: {needle}"))
+}
+
+#[test]
+fn passages_footnotes_and_numbering_stand_as_printed() {
+    // 21: the introduction and "3. Proceset e punës … Specifikisht:" before steps 1.1–1.5.
+    let p = site_page("procedura/informimi.html");
+    assert!(at(&p, "Specifikisht:") < at(&p, "id=\"informimi.1.1\""));
+    assert!(at(&p, "— Hyrje</h2>") < at(&p, "id=\"informimi.1.1\""));
+    // … and "Mjete pune" numbered 1.–3. as printed.
+    let tools = &p[at(&p, "2. Mjete pune për punonjësin social")..];
+    assert!(tools.split("</section>").next().unwrap().contains("<ol>"));
+    // 20: the passages after the duties stand before step 22, the duties keep a)–f).
+    let p = site_page("procedura/struktura-bashkiake.html");
+    assert!(
+        at(&p, "Cilat mund të ishin alternativat e zgjidhjes?")
+            < at(&p, "id=\"struktura-bashkiake.22\"")
+    );
+    assert!(at(&p, "id=\"struktura-bashkiake.21\"") < at(&p, "Për të realizuar funksionet"));
+    assert!(p.contains("href=\"#struktura-bashkiake.1\">a)</a>"));
+    assert!(p.contains("href=\"#struktura-bashkiake.9\">f)</a>"));
+    assert!(!p.contains(">Hapi 1</a>"));
+    // Footnotes: marker in the text, the note below a rule; notes 2 and 3 no longer read
+    // as part of the staffing requirement.
+    assert!(p.contains("dhe 37¹ ka përcaktuar"));
+    assert!(p.contains("3 000 fëmijë²;"));
+    let staffing = &p[at(&p, "Për të realizuar funksionet")..];
+    let staffing = staffing.split("</section>").next().unwrap();
+    assert!(at(staffing, "<hr") < at(staffing, "2 Kjo në përputhje me Ligjin"));
+    assert!(!p.contains("b) Njësia e vlerësimit të nevojave dhe referimit, e krijuar në nivelin e njësive administrative.</p>\n<p>Nenet 36"));
+    // 01: the conditions and third persons before the post-interview "1." and "2.".
+    let p = site_page("procedura/identifikimi-fillestar.html");
+    assert!(
+        at(&p, "Kushtet për zhvillimin e intervistës") < at(&p, "id=\"identifikimi-fillestar.15\"")
+    );
+    assert!(
+        at(&p, "id=\"identifikimi-fillestar.14\"") < at(&p, "Kushtet për zhvillimin e intervistës")
+    );
+    assert!(p.contains("href=\"#identifikimi-fillestar.15\">1.</a>"));
+    // 02: the commission between steps 15 and 16; the interview's conditions before 10.
+    let p = site_page("procedura/identifikimi-formal.html");
+    let duties = at(&p, "Detyrat e Komisionit të Posaçëm Ndërinstitucional</h2>");
+    assert!(at(&p, "id=\"identifikimi-formal.15\"") < duties);
+    assert!(duties < at(&p, "id=\"identifikimi-formal.16\""));
+    assert!(
+        at(&p, "Kushtet e intervistimit formal janë</h2>")
+            < at(&p, "id=\"identifikimi-formal.10\"")
+    );
+}
+
+#[test]
+fn a_passage_placed_before_an_unknown_step_is_refused() {
+    let dir = crate::common::minimal_copy();
+    let sop = dir.path().join("content/sop");
+    std::fs::create_dir_all(&sop).unwrap();
+    std::fs::write(
+        sop.join("97-radha.yaml"),
+        "title: Radha\ncollection: psv\nsections:\n  - title: Kushtet\n    before_step: \"9\"\nsteps:\n  - number: \"1\"\n    text: Hapi.\n",
+    )
+    .unwrap();
+    let out = crate::common::build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("97-radha.yaml:5:")
+            && err.contains("expected the number of a step of this procedure (1), found \"9\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_three_form_defects_are_gone() {
+    // MR5 §4 prints "i referuar më lartë," once; MR3 §7 prints the combined school-and-work
+    // box once; MR8 §2's period is a row with its label, not a shaded header bar.
+    let text = |id: &str| plain(&site_page(&format!("formulari/{id}.html")));
+    assert_eq!(text("MR5").matches("i referuar më lartë,").count(), 1);
+    assert_eq!(
+        text("MR3")
+            .matches("Kombinon shkollën dhe punën (punë ekonomike")
+            .count(),
+        1
+    );
+    let mr8 = site_page("formulari/MR8.html");
+    assert!(mr8.contains(
+        "<th scope=\"row\">Periudha që mbulohet nga plani i rishikuar i shërbimeve</th>"
+    ));
+    assert!(!mr8.contains("<th scope=\"col\" class=\"col-period\">Periudha"));
+}
+
+#[test]
+fn the_diagram_is_presented_one_band_at_a_time_by_keyboard() {
+    use crate::common::browser::{browser, eval, file_url, open, wait_for};
+    let Some(browser) = browser("the_diagram_is_presented_one_band_at_a_time_by_keyboard") else {
+        return;
+    };
+    let page = shipped_site().join("site/procedura/identifikimi-formal.html");
+    let tab = open(&browser, &file_url(&page));
+    let shown = "Array.from(document.querySelectorAll('#identifikimi-formal-bands .diagram-band')).filter(b => b.offsetParent !== null).map(b => b.querySelector('figcaption').textContent)";
+    wait_for(
+        &tab,
+        "!document.querySelector('[data-diagram-present]').hidden",
+        "the present button",
+    );
+    let bands = eval(
+        &tab,
+        "document.querySelectorAll('#identifikimi-formal-bands .diagram-band').length",
+    )
+    .as_u64()
+    .unwrap();
+    assert!(bands > 2, "{bands} bands");
+    eval(
+        &tab,
+        "(document.querySelector('[data-diagram-present]').click(), true)",
+    );
+    wait_for(
+        &tab,
+        "document.getElementById('identifikimi-formal-bands').classList.contains('presenting')",
+        "presenting",
+    );
+    // Full window, one band.
+    let full = eval(
+        &tab,
+        "(function(){var r=document.getElementById('identifikimi-formal-bands').getBoundingClientRect();return r.width>=window.innerWidth-1&&r.height>=window.innerHeight-1;})()",
+    );
+    assert_eq!(full, serde_json::Value::Bool(true));
+    let first = eval(&tab, shown);
+    assert_eq!(first.as_array().unwrap().len(), 1, "{first}");
+    tab.press_key("ArrowRight").unwrap();
+    wait_for(
+        &tab,
+        &format!(
+            "JSON.stringify({shown}) !== {}",
+            serde_json::to_string(&first.to_string()).unwrap()
+        ),
+        "the next band",
+    );
+    let second = eval(&tab, shown);
+    assert_eq!(second.as_array().unwrap().len(), 1);
+    assert_ne!(first, second);
+    tab.press_key("ArrowLeft").unwrap();
+    wait_for(
+        &tab,
+        &format!(
+            "JSON.stringify({shown}) === {}",
+            serde_json::to_string(&first.to_string()).unwrap()
+        ),
+        "back to the first band",
+    );
+    tab.press_key("Escape").unwrap();
+    wait_for(
+        &tab,
+        "!document.getElementById('identifikimi-formal-bands').classList.contains('presenting')",
+        "closed",
+    );
+    let all = eval(&tab, shown);
+    assert_eq!(all.as_array().unwrap().len() as u64, bands);
+}
