@@ -76,14 +76,22 @@ pub fn is_right_to_left(language: &str) -> bool {
 }
 
 /// The base key of a counted key's form (`criteria_count` for `criteria_count_few`), when
-/// `key` ends in a category suffix.
+/// `key` ends in a category suffix, or in a number for the form of exactly that count
+/// (`every_year_1`: "svake godine" where Serbian's `one` also takes 21, "svake 21 godine").
 pub fn split(key: &str) -> Option<(&str, &'static str)> {
-    CATEGORIES.iter().find_map(|c| {
-        key.strip_suffix(c)
-            .and_then(|k| k.strip_suffix('_'))
-            .filter(|k| !k.is_empty())
-            .map(|k| (k, *c))
-    })
+    CATEGORIES
+        .iter()
+        .find_map(|c| {
+            key.strip_suffix(c)
+                .and_then(|k| k.strip_suffix('_'))
+                .filter(|k| !k.is_empty())
+                .map(|k| (k, *c))
+        })
+        .or_else(|| {
+            let (base, n) = key.rsplit_once('_')?;
+            let exact = !base.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+            exact.then_some((base, "exact"))
+        })
 }
 
 /// The text of the counted message `key` for the count `n`: the form of `n`'s category
@@ -101,7 +109,10 @@ pub fn say_count(
         "other" => key.to_string(),
         c => format!("{key}_{c}"),
     };
-    let chosen = if ui.contains_key(&form) {
+    let exact = format!("{key}_{n}");
+    let chosen = if ui.contains_key(&exact) {
+        exact
+    } else if ui.contains_key(&form) {
         form
     } else {
         key.to_string()
@@ -151,5 +162,20 @@ mod tests {
         assert_eq!(split("x_few"), Some(("x", "few")));
         assert_eq!(split("home"), None);
         assert_eq!(split("_one"), None);
+        assert_eq!(split("every_year_1"), Some(("every_year", "exact")));
+        let ui: HashMap<String, String> = [
+            (LANGUAGE_KEY, "sr-Latn"),
+            ("every_year", "svakih {count} godina"),
+            ("every_year_one", "svake {count} godine"),
+            ("every_year_few", "svake {count} godine"),
+            ("every_year_1", "svake godine"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        assert_eq!(say_count(&ui, "every_year", 1, &[]), "svake godine");
+        assert_eq!(say_count(&ui, "every_year", 21, &[]), "svake 21 godine");
+        assert_eq!(say_count(&ui, "every_year", 3, &[]), "svake 3 godine");
+        assert_eq!(say_count(&ui, "every_year", 5, &[]), "svakih 5 godina");
     }
 }

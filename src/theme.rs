@@ -25,6 +25,7 @@ pub const REFERENCE: &str = "sq";
 pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "locales/sq.toml",
     "locales/en.toml",
+    "locales/sr-Latn.toml",
     "templates/doc.html",
     "templates/base.html",
     "templates/index.html",

@@ -34,7 +34,7 @@ const COUNT_SCRIPT: &str = r#"window.DORACAK_COUNT = function (key, n, values) {
   var UI = window.DORACAK_UI || {};
   var cat = "other";
   try { cat = new Intl.PluralRules(UI._language || document.documentElement.lang).select(n); } catch (e) { cat = n === 1 ? "one" : "other"; }
-  var text = (cat !== "other" && UI[key + "_" + cat]) || UI[key] || "";
+  var text = UI[key + "_" + n] || (cat !== "other" && UI[key + "_" + cat]) || UI[key] || "";
   var all = values || {};
   Object.keys(all).forEach(function (k) { text = text.split("{" + k + "}").join(String(all[k])); });
   return text.split("{count}").join(String(n));
