@@ -9,6 +9,7 @@ mod assessment_browser;
 mod assessment_pages;
 mod assessment_rules;
 mod browser_store;
+mod centre_identity;
 mod chapters;
 mod charts;
 mod content;
