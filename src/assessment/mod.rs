@@ -6,6 +6,7 @@
 //! to the same verdict on every file.
 
 pub mod compare;
+pub mod gaps;
 pub(crate) mod rules;
 
 pub use rules::{Checked, Finding, is_date, is_id, is_timestamp, read, read_bytes};

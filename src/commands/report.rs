@@ -124,7 +124,6 @@ pub fn report(
     let (p, m, pct) = assessment::overall(&scores);
     let mut unmet = Vec::new();
     let mut gaps = Vec::new();
-    let mut unmarked = 0usize;
     let mut plan = Vec::new();
     let plan_by: HashMap<&str, &assessment::PlanEntry> = file
         .plan
@@ -161,43 +160,29 @@ pub fn report(
                     cost: get(|e| &e.cost),
                 });
             }
-            // Evidence counts as a gap only where the criterion is rated and applicable
-            // (a step with points): missing, partial or past its review date. Items left
-            // unmarked there are counted apart; evidence of unrated or inapplicable
-            // criteria is no gap.
-            let applicable = code.is_some_and(|code| {
-                hb.config
-                    .scale
-                    .iter()
-                    .any(|r| r.code == code && r.points.is_some())
-            });
-            for ev in c.evidence.iter().filter(|_| applicable) {
-                let x = file.evidence.get(&ev.id);
-                let status = x.and_then(|x| x.status.clone());
-                let next = x.map(|x| x.next_review.clone()).unwrap_or_default();
-                let overdue = !next.is_empty() && next.as_str() < today;
-                if status.is_none() && !overdue {
-                    unmarked += 1;
-                    continue;
-                }
-                if status.as_deref() != Some("present") || overdue {
-                    gaps.push(EvidenceGap {
-                        id: ev.id.clone(),
-                        label: format!("{}.{}", s.number, ev.number),
-                        number: ev.number.clone(),
-                        text: to_plain(&ev.text),
-                        status: ui
-                            .get(&format!("status_{}", status.as_deref().unwrap_or("none")))
-                            .cloned()
-                            .unwrap_or_default(),
-                        location: x.map(|x| x.location.clone()).unwrap_or_default(),
-                        owner: x.map(|x| x.owner.clone()).unwrap_or_default(),
-                        next_review: next,
-                        overdue,
-                    });
-                }
-            }
         }
+    }
+    // Evidence gaps by the one rule of crate::assessment::gaps (partial evidence is a gap).
+    let found = assessment::gaps::evidence_gaps(&file, hb, today);
+    let unmarked = found.unmarked;
+    for g in &found.gaps {
+        let (s, c, e) = g.at;
+        let (s, ev) = (&hb.standards[s], &hb.standards[s].criteria[c].evidence[e]);
+        let x = file.evidence.get(&ev.id);
+        gaps.push(EvidenceGap {
+            id: ev.id.clone(),
+            label: format!("{}.{}", s.number, ev.number),
+            number: ev.number.clone(),
+            text: to_plain(&ev.text),
+            status: ui
+                .get(&format!("status_{}", g.status.as_deref().unwrap_or("none")))
+                .cloned()
+                .unwrap_or_default(),
+            location: x.map(|x| x.location.clone()).unwrap_or_default(),
+            owner: x.map(|x| x.owner.clone()).unwrap_or_default(),
+            next_review: x.map(|x| x.next_review.clone()).unwrap_or_default(),
+            overdue: g.overdue,
+        });
     }
     let same_catalog =
         file.handbook.catalog.is_empty() || file.handbook.catalog == assessment::catalog_hash(hb);
@@ -286,6 +271,9 @@ struct CentreRow {
     scores: Vec<Option<f64>>,
     total: Option<f64>,
     unrated: usize,
+    /// Evidence gaps and items left unmarked, by the report's rule.
+    gaps: usize,
+    unmarked: usize,
 }
 
 #[derive(Serialize)]
@@ -334,16 +322,20 @@ pub fn aggregate(
         );
     }
     let latest = latest_per_centre(&centres, &files);
+    let day = today();
     for (i, f) in files.iter().enumerate() {
         let scores: Vec<Score> = assessment::scores(f, hb);
         let (_, _, total) = assessment::overall(&scores);
         let who = centres[i].name.clone();
+        let found = assessment::gaps::evidence_gaps(f, hb, &day);
         rows.push(CentreRow {
             name: f.assessment.name.clone(),
             centre: who.clone(),
             scores: scores.iter().map(|s| s.percent).collect(),
             total,
             unrated: scores.iter().map(|s| s.unrated).sum(),
+            gaps: found.gaps.len(),
+            unmarked: found.unmarked,
         });
         if !latest.contains(&i) {
             continue;
@@ -442,13 +434,23 @@ pub fn aggregate(
     let mut csv = crate::csv_out::Csv::new();
     let mut head = vec![word("csv_centre"), word("csv_assessment")];
     head.extend(hb.standards.iter().map(|s| s.id.clone()));
-    head.extend([word("csv_total"), word("csv_unrated")]);
+    head.extend([
+        word("csv_total"),
+        word("csv_unrated"),
+        word("csv_evidence_gaps"),
+        word("csv_evidence_unmarked"),
+    ]);
     csv.row(&head);
     let pct = |p: Option<f64>| p.map(|p| format!("{p:.1}")).unwrap_or_default();
     for r in &rows {
         let mut cells = vec![r.centre.clone(), r.name.clone()];
         cells.extend(r.scores.iter().map(|s| pct(*s)));
-        cells.extend([pct(r.total), r.unrated.to_string()]);
+        cells.extend([
+            pct(r.total),
+            r.unrated.to_string(),
+            r.gaps.to_string(),
+            r.unmarked.to_string(),
+        ]);
         csv.row(&cells);
     }
     let csv = csv.into_string();

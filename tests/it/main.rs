@@ -19,6 +19,7 @@ mod editions;
 mod editions_browser;
 mod english;
 mod errors;
+mod evidence_gaps;
 mod forms;
 mod forms_browser;
 mod forms_fill;

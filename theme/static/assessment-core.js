@@ -424,6 +424,26 @@
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   }
 
+  // Evidence gaps, the rule of src/assessment/gaps.rs (report, aggregate, tracker): under a
+  // criterion rated and applicable, an item missing, partial or past its review date is a
+  // gap; one left unmarked there is counted apart; other criteria's evidence is no gap.
+  function evidenceGaps(obj, cat, day) {
+    var pts = {}, out = { gaps: [], unmarked: 0 };
+    cat.scale.forEach(function (r) { pts[r.code] = r.points; });
+    cat.standards.forEach(function (s) {
+      s.criteria.forEach(function (c) {
+        var r = obj.ratings[c.id] && obj.ratings[c.id].rating;
+        if (!r || pts[r] === null || pts[r] === undefined) { return; }
+        c.evidence.forEach(function (e) {
+          var x = obj.evidence[e.id] || {}, status = x.status || null, overdue = isOverdue(x, day);
+          if (!status && !overdue) { out.unmarked++; }
+          else if (status !== "present" || overdue) { out.gaps.push({ evidence: e.id, status: status, overdue: overdue }); }
+        });
+      });
+    });
+    return out;
+  }
+
   // ---- a centre's identity: the rule of src/centres.rs, step for step ---------------------
   // Declared centres (DORACAK_CATALOG.centres, from [[centres]] in doracak.toml) are found by
   // their id or by their name normalised (trimmed, runs of white space as one space, case and
@@ -468,6 +488,6 @@
     emptyAssessment: emptyAssessment, migrate: migrate, check: check, read: read, readBytes: readBytes,
     isDate: isDate, isTimestamp: isTimestamp, stripBom: stripBom, length: length, utf8Length: utf8Length,
     trim: trim, isWhole: isWhole, nesting: nesting, parseStrict: parseStrict, say: say, scores: scores, planRows: planRows, toCSV: toCSV,
-    isOverdue: isOverdue, notFullyMet: notFullyMet, normaliseCentre: normaliseCentre, centreOf: centreOf, otherCentre: otherCentre, csvField: csvField, fieldProblem: fieldProblem
+    isOverdue: isOverdue, notFullyMet: notFullyMet, normaliseCentre: normaliseCentre, evidenceGaps: evidenceGaps, centreOf: centreOf, otherCentre: otherCentre, csvField: csvField, fieldProblem: fieldProblem
   };
 })();
