@@ -43,9 +43,11 @@ fn cli_centres(root: &Path, out: &Path) -> (BTreeMap<String, String>, String) {
         root.to_string_lossy().into_owned(),
         "aggregate".into(),
     ];
+    // Given newest first: the names do not hang on the order of the files.
     args.extend(
         FILES
             .iter()
+            .rev()
             .map(|f| corpus(f).to_string_lossy().into_owned()),
     );
     args.extend(["--out".into(), out.to_string_lossy().into_owned()]);
