@@ -305,9 +305,7 @@ pub fn import(
             *n += 1;
             *n
         };
-        let earlier = before
-            .get(&id)
-            .is_none()
+        let earlier = (!before.contains_key(&id))
             .then(|| {
                 old_named(
                     out,
