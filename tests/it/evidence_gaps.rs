@@ -129,3 +129,37 @@ fn the_tracker_counts_the_gaps_the_report_counts() {
     );
     assert_eq!(shown, serde_json::json!(["S1.1.1", "S1.1.2"]));
 }
+
+/// On paper too: the printed report (Chromium's PDF) says two gaps, lists the partial item
+/// with its status and says why partial evidence counts.
+#[test]
+fn the_printed_report_counts_the_partial_item_as_a_gap() {
+    let Some(browser) = browser("the_printed_report_counts_the_partial_item_as_a_gap") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("raporti.html");
+    let o = doracak(&[
+        "--root",
+        fixtures().join("minimal").to_str().unwrap(),
+        "report",
+        partial().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let tab = open(&browser, &file_url(&out));
+    let pdf = crate::common::pdf::print_tab(&tab);
+    let text: String = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+    let text = crate::common::pdf::letters(&text);
+    let want = |s: &str| crate::common::pdf::letters(s);
+    assert!(text.contains(&want("Mangësitë e provave (2)")), "{text}");
+    assert!(
+        text.contains(&want("1.1.1 Dokumente në formë të shkruar. pjesërisht")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&want("Prova e pjesshme numërohet si mangësi")),
+        "{text}"
+    );
+}
