@@ -21,6 +21,7 @@ mod errors;
 mod forms;
 mod forms_browser;
 mod forms_fill;
+mod forms_print;
 mod html_valid;
 mod init;
 mod interop;
