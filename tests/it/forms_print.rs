@@ -175,7 +175,11 @@ fn a_continuation_longer_than_a_sheet_repeats_the_header_on_every_sheet() {
     let total = 6 + conts.len();
     assert!(
         conts.len() >= 3,
-        "a text of 60 paragraphs takes several continuation sheets: {dom}"
+        "a text of 60 paragraphs takes several continuation sheets: {:?}",
+        conts
+            .iter()
+            .map(|s| s["rev"].to_string())
+            .collect::<Vec<_>>()
     );
     // The text, from the box and the pieces of 2.7 on each sheet, is the text typed.
     let head = eval(
@@ -315,6 +319,47 @@ fn writing_lines_stay_with_their_label_and_text_on_its_lines() {
         );
         if off.as_array().is_some_and(|a| !a.is_empty()) {
             bad.push(format!("{id}: text off its ruled lines: {off}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// On a phone (390 px) a form is one column of fields and choices, no wider than the
+/// window (two columns left two or three words to a line).
+#[test]
+fn on_a_phone_a_form_is_one_column_no_wider_than_the_window() {
+    let name = "on_a_phone_a_form_is_one_column_no_wider_than_the_window";
+    let Some(browser) = browser(name) else {
+        return;
+    };
+    let site = shipped_site().join("site");
+    let mut bad = Vec::new();
+    for path in form_paths(&site) {
+        let tab = open_form(&browser, &site, &path);
+        tab.call_method(Emulation::SetDeviceMetricsOverride {
+            width: 390,
+            height: 844,
+            device_scale_factor: 1.0,
+            mobile: true,
+            scale: None,
+            screen_width: None,
+            screen_height: None,
+            position_x: None,
+            position_y: None,
+            dont_set_visible_size: None,
+            screen_orientation: None,
+            viewport: None,
+            display_feature: None,
+            device_posture: None,
+        })
+        .unwrap();
+        wait_for(&tab, "window.innerWidth === 390", "the phone's width");
+        let r = eval(
+            &tab,
+            "({ wide: document.documentElement.scrollWidth, narrow: [...document.querySelectorAll('.fs-fields.cols-2 > *, fieldset.ff-choice.many > .opt')].filter(e => { const p = e.parentElement.getBoundingClientRect().width; return e.getBoundingClientRect().width < 0.8 * p; }).length })",
+        );
+        if r["wide"].as_u64().unwrap() > 390 || r["narrow"].as_u64().unwrap() > 0 {
+            bad.push(format!("{path}: {r}"));
         }
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
