@@ -167,6 +167,8 @@ fn a_continuation_longer_than_a_sheet_repeats_the_header_on_every_sheet() {
     let site = shipped_site().join("site");
     let tab = open_form(&browser, &site, "formulari/MR3.html");
     let long = fill_long(&tab);
+    // A field of page 5 that overflows too: its rest comes after 2.7's, on a later sheet.
+    set(&tab, "f54", &[L; 8].join(" "));
     let dom = eval(
         &tab,
         "[...document.querySelectorAll('.form-cont')].map(s => ({ rev: s.querySelector('.fh-rev').textContent, items: [...s.querySelectorAll('.cont-item')].map(i => ({ label: i.querySelector('.cont-label').textContent, text: i.querySelector('.cont-text').textContent })) }))",
@@ -199,6 +201,32 @@ fn a_continuation_longer_than_a_sheet_repeats_the_header_on_every_sheet() {
         letters(&long),
         "the whole text, in order, nothing twice"
     );
+    // Each box names the sheet where its rest starts; 8.1's is after 2.7's, on a later one.
+    let mut sheets = Vec::new();
+    for (field, section) in [("f3", "1."), ("f20", "2.7."), ("f54", "8.1.")] {
+        let sheet = conts
+            .iter()
+            .position(|s| {
+                s["items"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|it| it["label"].as_str().unwrap().starts_with(section))
+            })
+            .unwrap_or_else(|| panic!("{field}: its rest is printed"))
+            + 7;
+        let mark = eval(
+            &tab,
+            &format!("document.querySelector('#{field}-print .ff-cont-ref').textContent"),
+        );
+        assert_eq!(
+            mark.as_str().unwrap(),
+            format!("→ vazhdon në faqen {sheet}"),
+            "{field}"
+        );
+        sheets.push(sheet);
+    }
+    assert!(sheets[2] > 7, "8.1's rest starts after sheet 7: {sheets:?}");
     for kind in ["A4", "Letter"] {
         let pdf = if kind == "A4" {
             print_tab(&tab)
