@@ -285,7 +285,8 @@ fn a_continuation_longer_than_a_sheet_repeats_the_header_on_every_sheet() {
 }
 
 /// The writing lines of a field are never split from its label across a sheet: every
-/// form prints one sheet per page of the original (and per continuation sheet), each
+/// form, its first box given a text of 40 paragraphs (MR3 filled as in `fill_long`),
+/// prints one sheet per page of the original and per continuation sheet, each
 /// sheet with the labels of its own boxes; a text sits on the ruled lines (one line of
 /// text per ruled line, 5.5 mm, starting on the first).
 #[test]
@@ -303,6 +304,13 @@ fn writing_lines_stay_with_their_label_and_text_on_its_lines() {
             .trim_end_matches(".html");
         if id == "MR3" {
             fill_long(&tab);
+        } else {
+            // Every other form: its first text box given a text of 40 paragraphs.
+            let first = eval(
+                &tab,
+                "(document.querySelector('#printed-form textarea') || document.querySelector('#printed-form input.blank:not(#serial)')).id",
+            );
+            set(&tab, first.as_str().unwrap(), &[L; 40].join(" "));
         }
         // The labels of the ruled boxes on each sheet, as the DOM has them.
         let labels = eval(
