@@ -23,6 +23,7 @@ mod evidence_gaps;
 mod forms;
 mod forms_browser;
 mod forms_fill;
+mod forms_print;
 mod html_valid;
 mod i18n;
 mod init;
