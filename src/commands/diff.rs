@@ -15,10 +15,25 @@ use crate::pipeline::render::views::{diff_view, timing_in_words};
 use crate::pipeline::render::{environment, template_value, ui_strings};
 use crate::theme::{Theme, say};
 
-/// The earlier edition at `old_root`, checked as a build checks it; its problems go into
-/// `diags` with its own file names.
-pub fn load_previous(old_root: &Path, diags: &mut Diagnostics) -> Option<Handbook> {
-    let (hb, old_diags) = crate::check(old_root);
+/// The earlier edition at `old_root` (a folder, or `git:REV`: a revision of the repository
+/// holding the handbook at `root`), checked as a build checks it; its problems go into
+/// `diags` with its own file names (`REV:path` for a revision).
+pub fn load_previous(root: &Path, old_root: &Path, diags: &mut Diagnostics) -> Option<Handbook> {
+    if let Some(rev) = old_root.to_str().and_then(crate::edition::git::revision) {
+        return match crate::edition::git::load(root, rev) {
+            Ok((hb, found)) => {
+                diags.extend(found);
+                hb
+            }
+            Err(e) => {
+                diags
+                    .error(Pos::file(old_root), e)
+                    .hint(crate::edition::git::hint(rev));
+                None
+            }
+        };
+    }
+    let (hb, old_diags) = crate::check_edition(old_root);
     // Said under the earlier edition's folder, so they are not taken for this one's.
     let located = |p: &Pos| {
         let file = if p.file.is_relative() && !p.file.starts_with(old_root) {
