@@ -99,6 +99,40 @@ pub fn strings(root: &Path, hb: &Handbook) -> HashMap<String, String> {
     crate::interface_strings(root, hb)
 }
 
+/// The previous edition's mapping table and differences, made once for every file a
+/// command maps (`report`, `aggregate`).
+pub struct Carry {
+    pub mapping: crate::edition::carry::Mapping,
+    pub diff: EditionDiff,
+    view: crate::pipeline::render::views::DiffView,
+    /// The previous edition's name ("Botimi 2024"; "pa emër" when it has none).
+    pub old: String,
+}
+
+/// The mapping of the previous edition (`previous` in doracak.toml) to this one; none
+/// without `previous` (or when it cannot be read: then `diags` says why).
+pub fn carry_prepare(
+    root: &Path,
+    hb: &Handbook,
+    ui: &HashMap<String, String>,
+    diags: &mut Diagnostics,
+) -> Option<Carry> {
+    hb.config.previous.as_ref()?;
+    let (mapping, diff) =
+        crate::edition::carry::previous(root, hb, &|t| timing_in_words(t, ui), diags)?;
+    let view = diff_view(&diff, ui, &|_, _| None);
+    let old = mapping
+        .previous_edition
+        .clone()
+        .unwrap_or_else(|| say(ui, "diff_unnamed", &[]));
+    Some(Carry {
+        mapping,
+        diff,
+        view,
+        old,
+    })
+}
+
 /// Map `file` to this edition where it was made on the previous one (`previous` in
 /// doracak.toml); the report's view of what became of its ratings: kept, to re-rate (with
 /// the criterion's difference, word by word), removed, new.
@@ -109,14 +143,24 @@ pub fn carry_report(
     file: &mut crate::assessment::AssessmentFile,
     diags: &mut Diagnostics,
 ) -> Option<minijinja::Value> {
+    let prepared = carry_prepare(root, hb, ui, diags)?;
+    carry_view(hb, ui, &prepared, file)
+}
+
+/// Map `file` with `prepared` where it was made on the previous edition (else none): what
+/// became of its ratings, as [`carry_report`] says it.
+pub fn carry_view(
+    hb: &Handbook,
+    ui: &HashMap<String, String>,
+    prepared: &Carry,
+    file: &mut crate::assessment::AssessmentFile,
+) -> Option<minijinja::Value> {
     use crate::edition::carry;
-    hb.config.previous.as_ref()?;
-    let (m, diff) = carry::previous(root, hb, &|t| timing_in_words(t, ui), diags)?;
-    if !carry::applies(&m, file) {
+    let (m, diff, view) = (&prepared.mapping, &prepared.diff, &prepared.view);
+    if !carry::applies(m, file) {
         return None;
     }
-    let c = carry::carry(&m, file);
-    let view = diff_view(&diff, ui, &|_, _| None);
+    let c = carry::carry(m, file);
     let change_of = |id: &str| {
         view.groups
             .iter()
@@ -165,10 +209,7 @@ pub fn carry_report(
             note => file.ratings.get(id).map(|r| r.note.clone()).unwrap_or_default() }
         })
         .collect();
-    let old = m
-        .previous_edition
-        .clone()
-        .unwrap_or_else(|| say(ui, "diff_unnamed", &[]));
+    let old = prepared.old.clone();
     Some(context! {
         title => say(ui, "carry_title", &[("old", &old)]),
         kept => c.kept.iter().map(|id| row(id, id)).collect::<Vec<_>>(),

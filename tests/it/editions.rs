@@ -363,6 +363,47 @@ fn report_maps_an_assessment_of_the_previous_edition() {
 }
 
 #[test]
+fn aggregate_maps_assessments_of_the_previous_edition() {
+    let dir = new_with_previous();
+    let root = dir.path().join("new");
+    let out = dir.path().join("krahasimi");
+    let o = doracak(&[
+        "--root",
+        root.to_str().unwrap(),
+        "aggregate",
+        &old_assessment(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = read(&out.join("krahasimi.html"));
+    assert!(html.contains(
+        "<h2 id=\"h-carried\">Vlerësime të bëra me botimin e mëparshëm (Botimi 2024)</h2>"
+    ));
+    // The same kept / re-rate / removed / new lists as `report` and the browser.
+    assert_eq!(carry_lists(&html), expected_carry());
+    assert!(html.contains("<ins>, e shkruar në gjuhë të thjeshtë</ins>"));
+    assert!(
+        html.contains("Regjistri mungon."),
+        "the removed rating's note is shown"
+    );
+    // Scored on the new edition: S1 = 3 of 4 points (S1.3 removed, not scored).
+    assert!(html.contains("<td>75,0 %</td>"), "{html}");
+    // Without `previous`, nothing is mapped.
+    let plain = dir.path().join("plain");
+    let o = doracak(&[
+        "--root",
+        &edition("new"),
+        "aggregate",
+        &old_assessment(),
+        "--out",
+        plain.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(carry_lists(&read(&plain.join("krahasimi.html"))).is_empty());
+}
+
+#[test]
 fn training_report_marks_exactly_those_trained_on_a_changed_procedure() {
     let dir = new_with_previous();
     let root = dir.path().join("new");
