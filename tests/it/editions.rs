@@ -404,6 +404,74 @@ fn aggregate_maps_assessments_of_the_previous_edition() {
 }
 
 #[test]
+fn changed_roles_and_forms_are_marked_on_their_pages() {
+    let dir = new_with_previous();
+    let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+    // In both editions: a role that acts nowhere and stays the same, and form A1 printed
+    // field by field; in the new one a field of A1 is renamed and the social worker's
+    // definition reworded.
+    let template = |label: &str| {
+        format!(
+            "title: \"DEKLARATË E KONFIDENCIALITETIT\"\nsections:\n  - title: \"Të dhënat\"\n    fields:\n      - kind: text\n        label: \"{label}\"\n"
+        )
+    };
+    for (root, label) in [(&old, "Emri"), (&new, "Emri dhe mbiemri")] {
+        std::fs::write(
+            root.join("content/roles/drejtues.yaml"),
+            "title: Drejtuesi\nkind: role\ndefinition: Drejtuesi drejton qendrën.\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(root.join("content/forms")).unwrap();
+        std::fs::write(root.join("content/forms/A1.yaml"), template(label)).unwrap();
+    }
+    let role = new.join("content/roles/punonjes-social.yaml");
+    let text = read(&role);
+    let reworded = text.replacen("definition: ", "definition: Sipas ligjit, ", 1);
+    assert_ne!(reworded, text);
+    std::fs::write(&role, reworded).unwrap();
+    let o = doracak(&["--root", new.to_str().unwrap(), "build"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let site = new.join("site");
+    let mark = |anchor: &str| {
+        format!(
+            "<a class=\"changed-mark badge\" href=\"..&#x2f;ndryshimet.html#{anchor}\">Ndryshuar në këtë botim</a></h1>"
+        )
+    };
+    // A role whose own text changed links to its difference; a role whose steps changed
+    // (it came to step 2) to that step's; a role the same in both is not marked.
+    let social = read(&site.join("roli/punonjes-social.html"));
+    assert!(social.contains(&mark("d-role-punonjes-social")), "{social}");
+    let manager = read(&site.join("roli/menaxher-rasti.html"));
+    assert!(
+        manager.contains(&mark("d-step-identifikimi-formal-2")),
+        "{manager}"
+    );
+    assert!(
+        manager.contains(
+            "ndryshimet.html#d-step-identifikimi-formal-3\">Ndryshuar në këtë botim</a></th>"
+        ),
+        "the role's card marks the changed steps"
+    );
+    assert!(!read(&site.join("roli/drejtues.html")).contains("changed-mark"));
+    // The form whose printed words changed: on its page and in the catalogue.
+    let form = std::fs::read_dir(site.join("formulari"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("A1"))
+        .expect("A1 has a page");
+    assert!(read(&form).contains(&mark("d-form-A1")));
+    let catalogue = read(&site.join("formularet.html"));
+    assert!(catalogue.contains("ndryshimet.html#d-form-A1\">Ndryshuar në këtë botim</a></dt>"));
+    let page = read(&site.join("ndryshimet.html"));
+    assert!(page.contains("id=\"d-form-A1\""));
+    assert!(
+        page.contains("<ins>dhe mbiemri</ins>") || page.contains("<ins> dhe mbiemri</ins>"),
+        "{page}"
+    );
+    assert!(!page.contains("id=\"d-role-drejtues\""));
+}
+
+#[test]
 fn training_report_marks_exactly_those_trained_on_a_changed_procedure() {
     let dir = new_with_previous();
     let root = dir.path().join("new");
