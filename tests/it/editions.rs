@@ -404,6 +404,38 @@ fn aggregate_maps_assessments_of_the_previous_edition() {
 }
 
 #[test]
+fn an_assessment_names_its_edition_and_a_mapped_one_this_edition() {
+    let load = |name: &str| {
+        doracak::check(std::path::Path::new(&edition(name)))
+            .0
+            .unwrap()
+    };
+    let (old, new) = (load("old"), load("new"));
+    let mut script = Vec::new();
+    doracak::assessment::write_catalog_script(&new, &mut script).unwrap();
+    assert!(
+        String::from_utf8(script)
+            .unwrap()
+            .contains("\"edition\":\"Botimi 2026\"")
+    );
+    let text = read(std::path::Path::new(&old_assessment())).replacen(
+        "\"catalog\": \"ac608ed3380c44f4\"",
+        "\"catalog\": \"ac608ed3380c44f4\", \"edition\": \"Botimi 2024\"",
+        1,
+    );
+    let checked = doracak::assessment::read_bytes(text.as_bytes(), &old);
+    assert!(checked.problems.is_empty() && checked.notes.is_empty());
+    let mut file = checked.file.unwrap();
+    assert_eq!(file.handbook.edition, "Botimi 2024");
+    let d = doracak::edition::diff(&old, &new, &|t| t.text.clone());
+    let m = doracak::edition::carry::mapping(&old, &new, &d);
+    doracak::edition::carry::carry(&m, &mut file);
+    assert_eq!(file.handbook.edition, "Botimi 2026");
+    let json = serde_json::to_value(&file).unwrap();
+    assert_eq!(json["handbook"]["edition"], "Botimi 2026");
+}
+
+#[test]
 fn changed_roles_and_forms_are_marked_on_their_pages() {
     let dir = new_with_previous();
     let (old, new) = (dir.path().join("old"), dir.path().join("new"));
