@@ -63,6 +63,16 @@ use pipeline::{load, model, render, search, validate, write};
 /// Load, validate and model the handbook at `root`. The handbook is `None` when any
 /// error was found; `diags` then says why.
 pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
+    check_as(root, true)
+}
+
+/// [`check`] for an earlier edition: its own `previous` is not followed nor checked (a
+/// folder or revision that edition named is nothing to this one).
+pub fn check_edition(root: &Path) -> (Option<Handbook>, Diagnostics) {
+    check_as(root, false)
+}
+
+fn check_as(root: &Path, current: bool) -> (Option<Handbook>, Diagnostics) {
     let mut diags = Diagnostics::new();
     if !root.is_dir() {
         diags.error(
@@ -72,6 +82,9 @@ pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
         return (None, diags);
     }
     let mut config = config::load(root, &mut diags);
+    if current {
+        config::check_previous(root, &config, &mut diags);
+    }
     let sources = load::load(root, &mut diags);
     validate::validate(&sources, &config, &mut diags);
     // The interface strings of the handbook's language, with its own theme/strings.toml;
@@ -143,8 +156,26 @@ pub fn render_site(
 /// modelled as this one; its problems make the build fail, said once.
 pub fn previous_edition(root: &Path, hb: &Handbook, diags: &mut Diagnostics) -> Option<Handbook> {
     let folder = hb.config.previous.as_ref()?;
-    let path = root.join(folder);
-    let (old, old_diags) = check(&path);
+    let (old, old_diags, hint) = match edition::git::revision(folder) {
+        Some(rev) => match edition::git::load(root, rev) {
+            Ok((old, d)) => (old, d, format!("run: doracak diff {folder}")),
+            Err(e) => {
+                diags
+                    .error(Pos::file("doracak.toml"), e)
+                    .hint(edition::git::hint(rev));
+                return None;
+            }
+        },
+        None => {
+            let path = root.join(folder);
+            let (old, d) = check_edition(&path);
+            (
+                old,
+                d,
+                format!("run: doracak --root {} check", path.display()),
+            )
+        }
+    };
     if old.is_none() {
         diags
             .error(
@@ -154,7 +185,7 @@ pub fn previous_edition(root: &Path, hb: &Handbook, diags: &mut Diagnostics) -> 
                     old_diags.error_count()
                 ),
             )
-            .hint(format!("run: doracak --root {} check", path.display()));
+            .hint(hint);
     }
     old
 }

@@ -91,7 +91,8 @@ enum Command {
     /// renumbered or changed. One printable HTML page (ndryshimet.html, named in the
     /// handbook's language), or JSON (docs/editions.md).
     Diff {
-        /// The earlier edition's handbook folder.
+        /// The earlier edition's handbook folder, or `git:REVISION` (a tag, branch or
+        /// commit of the repository holding this handbook, read without checking it out).
         #[arg(value_name = "OLD_ROOT")]
         old: PathBuf,
         /// The folder to write the page into.
@@ -443,7 +444,7 @@ fn diff(
 ) -> ExitCode {
     use doracak::commands::diff;
     let (hb, mut diags) = doracak::check(root);
-    let previous = diff::load_previous(old, &mut diags);
+    let previous = diff::load_previous(root, old, &mut diags);
     let (Some(hb), Some(previous)) = (hb, previous) else {
         eprint!("{}", diags.report());
         return ExitCode::from(1);

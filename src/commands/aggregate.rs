@@ -61,6 +61,20 @@ pub fn aggregate(
     let theme = Theme::load(root, diags);
     let ui = ui_strings(&theme, &hb.config, diags)?;
     let env = environment(&theme, &ui, diags)?;
+    // Assessments of the previous edition are mapped to this one before they count, as
+    // `report` maps them (docs/editions.md).
+    let prepared = super::diff::carry_prepare(root, hb, &ui, diags);
+    if hb.config.previous.is_some() && prepared.is_none() {
+        return None;
+    }
+    let carried: Vec<(usize, minijinja::Value)> = match &prepared {
+        Some(p) => files
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(i, f)| super::diff::carry_view(hb, &ui, p, f).map(|v| (i, v)))
+            .collect(),
+        None => Vec::new(),
+    };
     let mut rows = Vec::new();
     let mut unmet: BTreeMap<String, Vec<String>> = BTreeMap::new();
     // A centre assessed more than once counts with its latest assessment in the matrix and
@@ -163,10 +177,18 @@ pub fn aggregate(
             chart => charts::trend(&format!("chart-trend-{k}"), &centre, &dates, &all_cols, &values, &ui),
         });
     }
+    let carried: Vec<minijinja::Value> = carried
+        .into_iter()
+        .map(|(i, lists)| context! { centre => centres[i].name.clone(), name => files[i].assessment.name.clone(), lists => lists })
+        .collect();
+    let carried_title = prepared
+        .as_ref()
+        .map(|p| crate::theme::say(&ui, "aggregate_carried", &[("old", &p.old)]));
     let ctx = context! {
         csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone(), dir => hb.config.dir() },
         standards => standards, rows => template_value(&rows), unmet => template_value(&counts),
         heat => heat, unmet_chart => unmet_chart, trends => trends,
+        carried => carried, carried_title => carried_title,
     };
     let html = match env
         .get_template("aggregate.html")

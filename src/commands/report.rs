@@ -117,9 +117,12 @@ pub fn report(
     let ui = ui_strings(&theme, &hb.config, diags)?;
     let env = environment(&theme, &ui, diags)?;
     // A file of the previous edition is mapped to this one (docs/editions.md).
-    let carried = super::diff::carry_report(root, hb, &ui, &mut file, diags);
-    if let Some((old, _)) = earlier.as_mut() {
-        super::diff::carry_report(root, hb, &ui, old, diags);
+    let prepared = super::diff::carry_prepare(root, hb, &ui, diags);
+    let carried = prepared
+        .as_ref()
+        .and_then(|p| super::diff::carry_view(hb, &ui, p, &mut file));
+    if let (Some(p), Some((old, _))) = (&prepared, earlier.as_mut()) {
+        super::diff::carry_view(hb, &ui, p, old);
     }
     let scores = assessment::scores(&file, hb);
     let (p, m, pct) = assessment::overall(&scores);

@@ -283,6 +283,7 @@ pub fn assessments(hb: &Handbook, centres: usize, seed: u64, out: &Path) -> std:
                 handbook: HandbookRef {
                     title: hb.config.title.clone(),
                     catalog: crate::assessment::catalog_hash(hb),
+                    edition: hb.config.edition.clone().unwrap_or_default(),
                 },
                 assessment: Meta {
                     name: format!("{centre} — {year}"),

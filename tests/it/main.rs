@@ -17,6 +17,7 @@ mod csv_cells;
 mod derived;
 mod editions;
 mod editions_browser;
+mod editions_git;
 mod english;
 mod errors;
 mod evidence_gaps;

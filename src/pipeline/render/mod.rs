@@ -140,7 +140,7 @@ pub fn render_with(
         env,
         jobs: Vec::new(),
         base: context! { site => site, ui => ui_value, csp => CSP, standards => standards.clone(), nav => nav, addr => addresses(addr),
-        changes => changed.map(|c| context! { page => c.page.clone(), old => c.view.old.clone(), heading => c.view.heading.clone(), marks => c.marks.clone() }) },
+        changes => changed.map(|c| context! { page => c.page.clone(), old => c.view.old.clone(), heading => c.view.heading.clone(), marks => c.marks.clone(), roles => c.roles.clone(), forms => c.forms.clone() }) },
         whole: whole_handbook_pages(addr),
     };
 
