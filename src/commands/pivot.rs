@@ -3,8 +3,7 @@
 //! points, empty where unrated) as a CSV, and both tables (centres × standards, criteria ×
 //! centres) as an XLSX workbook with numbers as numbers.
 //!
-//! The CSV is written with the `csv` crate in one small function ([`csv_bytes`]), so it can
-//! be routed through a shared writer later.
+//! The CSV goes through the shared CSV writer (`src/csv_out.rs`, [`csv_bytes`]).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -156,20 +155,17 @@ pub fn criteria_by_centre(
     }
 }
 
-/// A table as CSV: UTF-8 with a byte-order mark (so Excel reads the letters), CRLF.
+/// A table as CSV, through the one CSV writer of every CSV doracak makes
+/// ([`crate::csv_out`]): UTF-8 with a byte-order mark (so Excel reads the letters), CRLF,
+/// and a cell a spreadsheet would take for a formula (a centre named `+cmd|calc!A1`, a
+/// label starting with `-`) neutralised with a `'` first.
 pub fn csv_bytes(table: &Table) -> Vec<u8> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        let _ = w.write_record(&table.header);
-        for r in &table.rows {
-            let _ = w.write_record(r.iter().map(|c| c.text(table.shares)));
-        }
-        let _ = w.flush();
+    let mut csv = crate::csv_out::Csv::new();
+    csv.row(&table.header);
+    for r in &table.rows {
+        csv.row(r.iter().map(|c| c.text(table.shares)));
     }
-    out
+    csv.into_string().into_bytes()
 }
 
 /// Tables as one workbook, a sheet each: a bold, frozen header; numbers as numbers
