@@ -48,6 +48,7 @@ pub mod edition;
 pub mod language;
 pub mod markdown;
 pub mod pipeline;
+pub mod test_pause;
 pub mod text;
 pub mod theme;
 

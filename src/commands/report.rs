@@ -452,12 +452,9 @@ pub fn aggregate(
         csv.row(&cells);
     }
     let csv = csv.into_string();
-    std::fs::create_dir_all(crate::pipeline::write::normalise(out)).ok();
     let name = word("aggregate_file_name");
     let html_path = out.join(format!("{name}.html"));
     let csv_path = out.join(format!("{name}.csv"));
-    write_file(&html_path, html.as_bytes(), diags)?;
-    write_file(&csv_path, csv.as_bytes(), diags)?;
     // For spreadsheets: the criterion × centre table (CSV) and both tables as a workbook.
     let centre_rows: Vec<super::pivot::CentreScores> = rows
         .iter()
@@ -469,8 +466,18 @@ pub fn aggregate(
             unrated: r.unrated,
         })
         .collect();
-    let (criteria_path, xlsx_path) =
-        super::pivot::write(hb, &files, &latest, &centre_rows, &ui, out, &name, diags)?;
+    let [(criteria_path, criteria_csv), (xlsx_path, xlsx)] =
+        super::pivot::files(hb, &files, &latest, &centre_rows, &ui, out, &name, diags)?;
+    // All four or none (docs/output.md).
+    super::output::write_files(
+        &[
+            (html_path.clone(), html.into_bytes()),
+            (csv_path.clone(), csv.into_bytes()),
+            (criteria_path.clone(), criteria_csv),
+            (xlsx_path.clone(), xlsx),
+        ],
+        diags,
+    )?;
     Some(vec![html_path, csv_path, criteria_path, xlsx_path])
 }
 
@@ -550,21 +557,9 @@ fn heat_order(
     (cols, heat_rows)
 }
 
-/// Write one output file; `.` and `..` in its path are resolved by their words first, so
-/// no folder a `..` passes through is made (`nothere/../x.html` is `x.html`).
-pub(crate) fn write_file(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<()> {
-    let target = crate::pipeline::write::normalise(path);
-    if let Some(dir) = target.parent() {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    match std::fs::write(&target, bytes) {
-        Ok(()) => Some(()),
-        Err(e) => {
-            diags.error(Pos::file(path), format!("cannot write: {e}"));
-            None
-        }
-    }
-}
+/// Write one output file, never over a file a person has, never half written
+/// (`commands::output`).
+pub(crate) use super::output::write_file;
 
 /// Today's date (UTC) as YYYY-MM-DD, for "overdue" and the report's date.
 pub fn today() -> String {

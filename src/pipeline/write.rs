@@ -254,6 +254,7 @@ impl SiteWriter {
         if step(SwapStep::Written) {
             return stopped(self);
         }
+        crate::test_pause::pause("swap");
         // What is at the output must still be what the guard saw: a file put into an empty
         // folder during the build, or another site swapped in, stops the build here.
         let now = contents(&self.out).map_err(io::Error::other)?;

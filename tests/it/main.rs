@@ -25,6 +25,7 @@ mod html_valid;
 mod init;
 mod interop;
 mod js_units;
+mod kept_files;
 mod layout;
 mod locales;
 mod oscal;

@@ -301,14 +301,14 @@ pub fn import(
                 1 => out.join(format!("{old_base}.json")),
                 n => out.join(format!("{old_base}-{n}.json")),
             })
-            .find(|p| std::fs::read(p).is_ok_and(|b| b == content.as_bytes()));
+            .find(|p| holds(p, content.as_bytes()) == Some(true));
         let path = earlier.unwrap_or(path);
-        match std::fs::read(&path) {
-            Ok(old) if old == content.as_bytes() => {
+        match holds(&path, content.as_bytes()) {
+            Some(true) => {
                 result.unchanged.push((*line, path));
                 continue;
             }
-            Ok(_) => {
+            Some(false) => {
                 diags
                     .warning(
                         Pos::new(file, *line, id_col),
@@ -321,21 +321,38 @@ pub fn import(
                 result.kept.push((*line, path));
                 continue;
             }
-            Err(_) => {}
+            None => {}
         }
-        match std::fs::write(&path, content) {
-            Ok(()) => result.written.push((*line, path)),
-            Err(e) => {
-                diags.error(
-                    Pos::file(&path),
-                    format!("cannot write the assessment: {e}"),
+        // Written only where nothing is, atomically (commands::output): a file put there
+        // in the meantime is kept.
+        match crate::commands::output::write_new(&path, content.as_bytes(), diags) {
+            Some(true) => result.written.push((*line, path)),
+            Some(false) => {
+                diags.warning(
+                    Pos::new(file, *line, id_col),
+                    format!(
+                        "row {line}: submission {id}: a file came to {} while importing; it is kept as it is",
+                        path.display()
+                    ),
                 );
-                result.skipped.push(*line);
+                result.kept.push((*line, path));
             }
+            None => result.skipped.push(*line),
         }
     }
     result.merged = centres.merged();
     Some(result)
+}
+
+/// Whether the file at `path` holds exactly `bytes` (`None`: nothing is there). Only a
+/// regular file of the same length is read, so a link to a device or a huge file is never
+/// read whole.
+fn holds(path: &Path, bytes: &[u8]) -> Option<bool> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() || meta.len() != bytes.len() as u64 {
+        return Some(false);
+    }
+    Some(std::fs::read(path).is_ok_and(|b| b == bytes))
 }
 
 fn report_row(diags: &mut Diagnostics, file: &Path, line: u32, problems: &[(usize, String)]) {
