@@ -5,8 +5,6 @@
 //! instant leaves the old file whole.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use crate::common::*;
 
@@ -16,18 +14,6 @@ fn s(p: &Path) -> &str {
 
 fn err(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// Wait until `cond` holds (at most a minute).
-fn wait_for(what: &str, cond: impl Fn() -> bool) {
-    let start = Instant::now();
-    while !cond() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "waited a minute for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(5));
-    }
 }
 
 fn assessment(dir: &Path, name: &str) -> PathBuf {
@@ -261,22 +247,6 @@ fn synth_writes_only_into_a_missing_or_empty_folder() {
     );
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(names.len(), 1);
-}
-
-/// Start `doracak ARGS` paused at `point` (`DORACAK_TEST_PAUSE`), and wait until it is there.
-fn paused(point: &str, control: &Path, args: &[&str]) -> std::process::Child {
-    let child = Command::new(env!("CARGO_BIN_EXE_doracak"))
-        .args(args)
-        .env(
-            "DORACAK_TEST_PAUSE",
-            format!("{point}:{}", control.display()),
-        )
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    wait_for("the pause", || control.join("paused").exists());
-    child
 }
 
 #[test]
