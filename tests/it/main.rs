@@ -43,4 +43,5 @@ mod timing;
 mod training;
 mod training_browser;
 mod training_report;
+mod workbooks;
 mod xlsform;

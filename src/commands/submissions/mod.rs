@@ -10,6 +10,7 @@
 //! id, so importing again changes nothing and two submissions never share a file. Every
 //! file written passes `assessment::read`, as the browser import does.
 
+mod legacy;
 mod row;
 mod table;
 mod workbook;
