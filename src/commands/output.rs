@@ -60,6 +60,15 @@ fn judge(
     bytes: &[u8],
     ledger: &HashMap<String, Vec<String>>,
 ) -> Result<Prior, String> {
+    if file_name(target) == LEDGER {
+        return Err(format!("the name of doracak's own record {LEDGER}"));
+    }
+    let record = target.with_file_name(LEDGER);
+    if fs::symlink_metadata(&record).is_ok() && !is_ledger(&record) {
+        return Err(format!(
+            "a file of another kind named {LEDGER} beside it, where doracak keeps its record"
+        ));
+    }
     let meta = match fs::symlink_metadata(target) {
         Ok(m) => m,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Prior::Missing),
@@ -345,6 +354,20 @@ fn hash_file(path: &Path) -> io::Result<String> {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether the file at `path` is a ledger (a regular file whose first line names it).
+fn is_ledger(path: &Path) -> bool {
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return false;
+    };
+    let mut head = [0u8; LEDGER_HEAD.len() + 1];
+    meta.is_file()
+        && fs::File::open(path)
+            .and_then(|mut f| f.read_exact(&mut head))
+            .is_ok()
+        && head.starts_with(LEDGER_HEAD.as_bytes())
+        && head[LEDGER_HEAD.len()] == b'\n'
 }
 
 /// The ledger of `dir`: each name with the hashes its bytes may have.

@@ -304,3 +304,50 @@ fn a_file_put_in_the_place_of_a_new_report_while_it_is_written_is_kept() {
     );
     assert_eq!(read(&r), "came in the meantime");
 }
+
+#[test]
+fn doracak_s_record_is_never_a_person_s_file_nor_an_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = assessment(dir.path(), "a.json");
+    // A person's own file of that name is kept, even with --force.
+    let theirs = dir.path().join(".doracak-written");
+    std::fs::write(&theirs, "mine").unwrap();
+    let r = dir.path().join("r.html");
+    let o = doracak(&[
+        "--root",
+        &minimal(),
+        "report",
+        s(&a),
+        "--out",
+        s(&r),
+        "--force",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(
+        err(&o).contains("found a file of another kind named .doracak-written beside it"),
+        "{}",
+        err(&o)
+    );
+    assert_eq!(read(&theirs), "mine");
+    assert!(!r.exists());
+    // The record is never an output.
+    std::fs::remove_file(&theirs).unwrap();
+    let o = doracak(&["--root", &minimal(), "report", s(&a), "--out", s(&r)]);
+    assert!(o.status.success(), "{}", err(&o));
+    let o = doracak(&[
+        "--root",
+        &minimal(),
+        "report",
+        s(&a),
+        "--out",
+        s(&theirs),
+        "--force",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(
+        err(&o).contains("found the name of doracak's own record .doracak-written"),
+        "{}",
+        err(&o)
+    );
+    assert!(read(&theirs).starts_with("doracak-written 1\n"));
+}
