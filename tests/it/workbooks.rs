@@ -227,3 +227,26 @@ fn a_small_ods_with_trailing_empty_repeats_is_read() {
         "{stderr}"
     );
 }
+
+/// A zipped workbook whose shared strings unpack to 3 GB (declared in its directory, as a
+/// packed bomb declares them) is refused before its reader holds them.
+#[test]
+fn an_xlsx_whose_parts_unpack_to_gigabytes_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().write_string(0, 0, "centre").unwrap();
+    let mut bytes = book.save_to_buffer().unwrap();
+    // Patch the central directory's unpacked size of xl/sharedStrings.xml to 3 GB.
+    let name = b"xl/sharedStrings.xml";
+    let at = (0..bytes.len() - 46)
+        .find(|&i| bytes[i..i + 4] == [0x50, 0x4b, 0x01, 0x02] && bytes[i + 46..].starts_with(name))
+        .expect("the central directory entry");
+    bytes[at + 24..at + 28].copy_from_slice(&3_000_000_000u32.to_le_bytes());
+    let bomb = dir.path().join("bomb.xlsx");
+    std::fs::write(&bomb, bytes).unwrap();
+    refused(
+        &bomb,
+        &dir.path().join("out"),
+        "bomb.xlsx: error: expected a workbook (XLSX) whose parts unpack to at most 256 MB each, found xl/sharedStrings.xml of 2861 MB; nothing was read",
+    );
+}

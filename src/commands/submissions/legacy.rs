@@ -164,6 +164,35 @@ impl<'a> Iterator for Records<'a> {
     }
 }
 
+/// The most bytes any part of an XLSX or ODS workbook may unpack to.
+pub const MAX_PART: u64 = 256 * 1024 * 1024;
+
+/// Refuse a zipped workbook (XLSX, ODS) a part of which unpacks to more than [`MAX_PART`]
+/// (its reader holds some parts whole, such as the shared strings: a packed megabyte can
+/// unpack to gigabytes).
+pub fn check_unpacked(path: &Path, kind: &str) -> Result<(), TableError> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    let Ok(mut zip) = zip::ZipArchive::new(file) else {
+        // Not a zip: the reader says so in its words.
+        return Ok(());
+    };
+    for i in 0..zip.len() {
+        let Ok(part) = zip.by_index_raw(i) else {
+            continue;
+        };
+        if part.size() > MAX_PART {
+            return Err(format!(
+                "expected a workbook ({kind}) whose parts unpack to at most {} MB each, found {} of {} MB; nothing was read",
+                MAX_PART >> 20,
+                part.name().map(|n| n.into_owned()).unwrap_or_default(),
+                part.size() >> 20
+            )
+            .into());
+        }
+    }
+    Ok(())
+}
+
 /// Measure an ODS workbook: each sheet's rows and cells with their repeats, as the reader
 /// places them (an empty cell or row takes room only before a cell that holds something).
 pub fn check_ods(path: &Path) -> Result<(), TableError> {

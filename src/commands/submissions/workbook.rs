@@ -53,8 +53,11 @@ pub(super) fn read(path: &Path) -> Result<Table, TableError> {
     // XLS and ODS are measured first (`legacy`): their reader reads every sheet at once.
     match ext.as_str() {
         "xls" => super::legacy::check_xls(path)?,
-        "ods" => super::legacy::check_ods(path)?,
-        _ => {}
+        "ods" => {
+            super::legacy::check_unpacked(path, "ODS")?;
+            super::legacy::check_ods(path)?
+        }
+        _ => super::legacy::check_unpacked(path, "XLSX")?,
     }
     let kind = if ext == "xls" || ext == "ods" {
         ext.to_ascii_uppercase()
