@@ -3,7 +3,8 @@
 //! points, empty where unrated) as a CSV, and both tables (centres × standards, criteria ×
 //! centres) as an XLSX workbook with numbers as numbers.
 //!
-//! The CSV goes through the shared CSV writer (`src/csv_out.rs`, [`csv_bytes`]).
+//! The CSV goes through the one CSV writer (`crate::csv_out`), with the pack's decimal mark
+//! and `;` between fields where that mark is a comma ([`csv_bytes`]).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -66,10 +67,11 @@ pub fn files(
         shares: true,
     };
     let criteria_path = out.join(format!("{}.csv", word("aggregate_criteria_file_name")));
+    let (sep, decimal) = super::report::csv_format(ui);
     let xlsx_path = out.join(format!("{name}.xlsx"));
     match xlsx_bytes(&[&by_centre, &by_criterion]) {
         Ok(bytes) => Some([
-            (criteria_path, csv_bytes(&by_criterion)),
+            (criteria_path, csv_bytes(&by_criterion, sep, &decimal)),
             (xlsx_path, bytes),
         ]),
         Err(e) => {
@@ -156,15 +158,16 @@ pub fn criteria_by_centre(
     }
 }
 
-/// A table as CSV, through the one CSV writer of every CSV doracak makes
-/// ([`crate::csv_out`]): UTF-8 with a byte-order mark (so Excel reads the letters), CRLF,
-/// and a cell a spreadsheet would take for a formula (a centre named `+cmd|calc!A1`, a
-/// label starting with `-`) neutralised with a `'` first.
-pub fn csv_bytes(table: &Table) -> Vec<u8> {
-    let mut csv = crate::csv_out::Csv::new();
+/// A table as CSV through the one CSV writer: UTF-8 with a byte-order mark (so Excel reads
+/// the letters), CRLF, fields parted by `sep`, numbers with the `decimal` mark.
+pub fn csv_bytes(table: &Table, sep: char, decimal: &str) -> Vec<u8> {
+    let mut csv = crate::csv_out::Csv::with_separator(sep);
     csv.row(&table.header);
     for r in &table.rows {
-        csv.row(r.iter().map(|c| c.text(table.shares)));
+        csv.row(r.iter().map(|c| match c {
+            Cell::Number(_) => c.text(table.shares).replace('.', decimal),
+            _ => c.text(table.shares),
+        }));
     }
     csv.into_string().into_bytes()
 }
@@ -225,8 +228,12 @@ mod tests {
             shares: true,
         };
         assert_eq!(
-            String::from_utf8(csv_bytes(&t)).unwrap(),
+            String::from_utf8(csv_bytes(&t, ',', ".")).unwrap(),
             "\u{feff}a,b\r\n\"Qendra, Vlorë\",75.0\r\n"
+        );
+        assert_eq!(
+            String::from_utf8(csv_bytes(&t, ';', ",")).unwrap(),
+            "\u{feff}a;b\r\nQendra, Vlorë;75,0\r\n"
         );
     }
 }
