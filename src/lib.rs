@@ -49,6 +49,7 @@ pub mod language;
 pub mod markdown;
 pub mod pipeline;
 pub mod plural;
+pub mod test_pause;
 pub mod text;
 pub mod theme;
 

@@ -11,7 +11,7 @@ use minijinja::context;
 use serde::Serialize;
 
 use super::charts;
-use super::report::{REPORT_CSP, csv_format, read_assessment, style, today, write_file};
+use super::report::{REPORT_CSP, csv_format, read_assessment, style, today};
 use crate::assessment::{self, AssessmentFile, Score};
 use crate::diagnostics::{Diagnostics, Pos};
 use crate::markdown::to_plain;
@@ -237,12 +237,9 @@ pub fn aggregate(
         csv.row(&cells);
     }
     let csv = csv.into_string();
-    std::fs::create_dir_all(crate::pipeline::write::normalise(out)).ok();
     let name = word("aggregate_file_name");
     let html_path = out.join(format!("{name}.html"));
     let csv_path = out.join(format!("{name}.csv"));
-    write_file(&html_path, html.as_bytes(), diags)?;
-    write_file(&csv_path, csv.as_bytes(), diags)?;
     // For spreadsheets: the criterion × centre table (CSV) and both tables as a workbook.
     let centre_rows: Vec<super::pivot::CentreScores> = rows
         .iter()
@@ -254,8 +251,18 @@ pub fn aggregate(
             unrated: r.unrated,
         })
         .collect();
-    let (criteria_path, xlsx_path) =
-        super::pivot::write(hb, &files, &latest, &centre_rows, &ui, out, &name, diags)?;
+    let [(criteria_path, criteria_csv), (xlsx_path, xlsx)] =
+        super::pivot::files(hb, &files, &latest, &centre_rows, &ui, out, &name, diags)?;
+    // All four or none (docs/output.md).
+    super::output::write_files(
+        &[
+            (html_path.clone(), html.into_bytes()),
+            (csv_path.clone(), csv.into_bytes()),
+            (criteria_path.clone(), criteria_csv),
+            (xlsx_path.clone(), xlsx),
+        ],
+        diags,
+    )?;
     Some(vec![html_path, csv_path, criteria_path, xlsx_path])
 }
 

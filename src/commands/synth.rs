@@ -8,6 +8,31 @@ use std::path::Path;
 use crate::markdown::to_plain;
 use crate::pipeline::model::Handbook;
 
+/// Whether `out` may take a synthetic handbook: missing or an empty folder (synth writes
+/// many files; it never writes among a person's). The error says why not.
+pub fn free(out: &Path) -> Result<(), String> {
+    let target = crate::pipeline::write::normalise(out);
+    match std::fs::read_dir(&target) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(_) if target.exists() => Err(format!(
+            "{}: error: expected a missing or empty folder, found a file; nothing was written",
+            out.display()
+        )),
+        Err(e) => Err(format!(
+            "{}: error: cannot read the folder: {e}",
+            out.display()
+        )),
+        Ok(mut rd) => match rd.next() {
+            None => Ok(()),
+            Some(_) => Err(format!(
+                "{}: error: expected a missing or empty folder, found a folder holding files; nothing was written\n  \
+                 = hint: choose another folder with --out DIR, or run again with --force to write among them",
+                out.display()
+            )),
+        },
+    }
+}
+
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
 pub struct Spec {
