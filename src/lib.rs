@@ -134,7 +134,8 @@ pub fn render_site(
         }
     }
     if !diags.has_errors() {
-        write_exports(root, hb, ui, diags, sink);
+        let compact = render::parts::compact_catalogues(theme, hb);
+        write_exports(root, hb, ui, diags, sink, compact);
     }
 }
 
@@ -165,6 +166,7 @@ fn write_exports(
     ui: &HashMap<String, String>,
     diags: &mut Diagnostics,
     sink: &dyn render::Sink,
+    compact: bool,
 ) {
     let addr = &hb.addresses;
     let form = render::xlsform::to_bytes(hb, ui)
@@ -178,7 +180,12 @@ fn write_exports(
     }
     let catalog = render::oscal::catalog(hb, ui, &render::oscal::last_modified(root, hb));
     if let Err(e) = sink.put_stream(&addr.oscal_catalog, &mut |w| {
-        serde_json::to_writer_pretty(w, &catalog).map_err(std::io::Error::other)
+        if compact {
+            serde_json::to_writer(w, &catalog)
+        } else {
+            serde_json::to_writer_pretty(w, &catalog)
+        }
+        .map_err(std::io::Error::other)
     }) {
         diags.error(
             Pos::file(&addr.oscal_catalog),
@@ -244,8 +251,15 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
             (index, t.elapsed())
         });
         render_site(root, &hb, &theme, &ui, &mut diags, &writer);
+        // Above the theme's page size, compact: a third smaller than indented.
+        let compact = render::parts::compact_catalogues(&theme, &hb);
         let catalog = writer.put_with("catalog.json", |w| {
-            serde_json::to_writer_pretty(w, &hb).map_err(std::io::Error::other)
+            if compact {
+                serde_json::to_writer(w, &hb)
+            } else {
+                serde_json::to_writer_pretty(w, &hb)
+            }
+            .map_err(std::io::Error::other)
         });
         if let Err(e) = catalog {
             diags.error(
