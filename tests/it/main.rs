@@ -37,6 +37,7 @@ mod report;
 mod search;
 mod serve;
 mod site;
+mod split_pages;
 mod submissions;
 mod timing;
 mod training;

@@ -236,7 +236,7 @@ pub fn render_with(
             .enumerate()
             .map(|(i, range)| {
                 let (first, last) = span(range);
-                context! { n => (i + 1).to_string(), url => parts::part_path(path, i + 1), first => first, last => last }
+                context! { n => (i + 1).to_string(), url => Value::from_safe_string(parts::part_path(path, i + 1)), first => first, last => last }
             })
             .collect();
         r.page(
@@ -252,9 +252,9 @@ pub fn render_with(
                 .collect();
             let part = context! {
                 n => (i + 1).to_string(), count => count.to_string(), first => first, last => last,
-                contents => path.clone(),
-                prev => (i > 0).then(|| parts::part_path(path, i)),
-                next => (i + 1 < count).then(|| parts::part_path(path, i + 2)),
+                contents => Value::from_safe_string(path.clone()),
+                prev => (i > 0).then(|| Value::from_safe_string(parts::part_path(path, i))),
+                next => (i + 1 < count).then(|| Value::from_safe_string(parts::part_path(path, i + 2))),
             };
             let chunk = Value::from(chunk);
             let ctx = if name == "sheets" {
