@@ -178,14 +178,9 @@ fn write_exports(
             format!("cannot write the audit form: {e}"),
         );
     }
-    let catalog = render::oscal::catalog(hb, ui, &render::oscal::last_modified(root, hb));
+    let modified = render::oscal::last_modified(root, hb);
     if let Err(e) = sink.put_stream(&addr.oscal_catalog, &mut |w| {
-        if compact {
-            serde_json::to_writer(w, &catalog)
-        } else {
-            serde_json::to_writer_pretty(w, &catalog)
-        }
-        .map_err(std::io::Error::other)
+        render::oscal::write_catalog(hb, ui, &modified, w, compact)
     }) {
         diags.error(
             Pos::file(&addr.oscal_catalog),
