@@ -133,7 +133,7 @@ pub fn render_with(
     // The whole-handbook pages' parts, where the standards are too large for one page.
     let split = parts::plan(
         &v.standards.iter().map(parts::weight).collect::<Vec<_>>(),
-        parts::Settings::of(theme).split_page_bytes,
+        parts::checked(theme, diags).split_page_bytes,
     );
     let standards = Value::from(
         std::mem::take(&mut v.standards)

@@ -36,6 +36,36 @@ impl Settings {
     }
 }
 
+/// The theme's settings, a problem with the handbook's own `theme/settings.toml` reported
+/// where it is (`theme/settings.toml:2:20: error: …`); the defaults then.
+pub fn checked(theme: &Theme, diags: &mut crate::diagnostics::Diagnostics) -> Settings {
+    let Some(text) = theme.text("settings.toml") else {
+        return Settings::default();
+    };
+    match toml::from_str::<Settings>(text) {
+        Ok(s) => s,
+        Err(e) => {
+            let (line, col) = e
+                .span()
+                .map(|r| {
+                    let before = &text[..r.start.min(text.len())];
+                    let line = before.matches('\n').count() + 1;
+                    let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+                    (line as u32, col as u32)
+                })
+                .unwrap_or((1, 1));
+            diags.error(
+                crate::diagnostics::Pos::new("theme/settings.toml", line, col),
+                format!(
+                    "expected `split_page_bytes = <bytes>`, found: {}",
+                    e.message()
+                ),
+            );
+            Settings::default()
+        }
+    }
+}
+
 /// A standard's weight: the bytes of its view as compact JSON (its text, as the pages
 /// show it, with the names of its fields).
 pub fn weight<T: serde::Serialize>(x: &T) -> u64 {
@@ -100,6 +130,23 @@ mod tests {
         assert_eq!(
             part_path("auditim/te-gjitha.html", 3),
             "auditim/te-gjitha-3.html"
+        );
+    }
+
+    #[test]
+    fn a_bad_settings_file_is_an_error_where_it_is() {
+        let mut theme = Theme::embedded();
+        theme.files.insert(
+            "settings.toml".into(),
+            b"# sizes\nsplit_page_bytes = \"big\"\n".to_vec(),
+        );
+        let mut diags = crate::diagnostics::Diagnostics::new();
+        checked(&theme, &mut diags);
+        assert_eq!(diags.error_count(), 1);
+        let shown = format!("{:?}", diags.errors().next().unwrap());
+        assert!(
+            shown.contains("settings.toml") && shown.contains("line: 2"),
+            "{shown}"
         );
     }
 
