@@ -80,6 +80,19 @@
     return a.stopSet;
   }
 
+  // A Snowball language: the build analysed every word form of the handbook (forms: form →
+  // term, "" for a stop word); a form it did not see takes the term of its longest prefix
+  // that is a known form (at least 3 letters), else stays as it is.
+  function knownForm(forms, w) {
+    if (Object.prototype.hasOwnProperty.call(forms, w)) { return forms[w] === "" ? null : forms[w]; }
+    var chars = Array.from(w);
+    for (var k = chars.length - 1; k >= 3; k--) {
+      var p = chars.slice(0, k).join("");
+      if (Object.prototype.hasOwnProperty.call(forms, p) && forms[p] !== "") { return forms[p]; }
+    }
+    return w;
+  }
+
   // Steps 2–4 on one word, by the language the index was built for (idx.analysis):
   // folding, then stop words (null), then Albanian suffixes, the Snowball English
   // stemmer (snowball-english.js), or nothing.
@@ -89,6 +102,7 @@
     if (stopSet(a)[w]) { return null; }
     if (a.language === "sq") { return stem(w, a.suffixes, a.minStem, a.maxStrips, a.derivational); }
     if (a.language === "en") { return root.Doracak.stemEnglish(w); }
+    if (a.forms) { return knownForm(a.forms, w.replace(/\u0640/g, "")); }
     return w;
   }
 

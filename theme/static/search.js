@@ -194,7 +194,7 @@
         var text = q.value;
         if (!text.trim()) { count.textContent = ""; return; }
         var results = engine.search(idx, text, { kinds: kinds, limit: 200 });
-        count.textContent = results.length + " " + ((results.length === 1 ? UI.search_results_count_one : UI.search_results_count) || "");
+        count.textContent = window.DORACAK_COUNT("search_results_count", results.length);
         if (!results.length) {
           out.appendChild(suggestions(idx, text, function (w) { q.value = w; runPage(); }));
           return;

@@ -202,6 +202,10 @@ impl<'a> Ranking<'a> {
             min_stem: usize,
             #[serde(rename = "maxStrips")]
             max_strips: usize,
+            /// Snowball languages: every word form of the handbook (folded) and its term
+            /// ("" for a stop word), so the browser needs no stemmer.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            forms: Option<std::collections::BTreeMap<String, String>>,
         }
         #[derive(Serialize)]
         struct Data<'a> {
@@ -230,6 +234,10 @@ impl<'a> Ranking<'a> {
                 },
                 min_stem: MIN_STEM,
                 max_strips: MAX_STRIPS,
+                forms: match self.analysis {
+                    Analysis::Snowball(_) => Some(forms(self.docs, self.analysis)),
+                    _ => None,
+                },
             },
             kinds,
             docs: docs
@@ -370,4 +378,36 @@ pub fn build(docs: &[Doc], analysis: Analysis) -> StaticIndex {
         terms: f.terms,
         postings: f.postings,
     }
+}
+
+/// Every word form of `docs` (folded, lowercased) with the term the analyzer makes of it
+/// ("" for a stop word); a compound's parts are forms of their own.
+pub fn forms(docs: &[Doc], analysis: Analysis) -> std::collections::BTreeMap<String, String> {
+    use tantivy::tokenizer::{TokenStream, Tokenizer};
+    let mut a = analysis.analyzer();
+    let mut out = std::collections::BTreeMap::new();
+    let mut splitter = super::analyzer::Splitter;
+    for doc in docs {
+        for text in [&doc.title, &doc.text] {
+            let mut words = splitter.token_stream(text);
+            while words.advance() {
+                let word = words.token().text.clone();
+                let mut key = crate::text::fold(&word).to_lowercase();
+                if analysis == Analysis::Snowball(tantivy::tokenizer::Language::Arabic) {
+                    key = key.replace('\u{0640}', "");
+                }
+                if out.contains_key(&key) {
+                    continue;
+                }
+                let mut stream = a.token_stream(&word);
+                let term = if stream.advance() {
+                    stream.token().text.clone()
+                } else {
+                    String::new()
+                };
+                out.insert(key, term);
+            }
+        }
+    }
+    out
 }
