@@ -149,7 +149,8 @@ pub fn render_site(
         }
     }
     if !diags.has_errors() {
-        write_exports(root, hb, ui, diags, sink);
+        let compact = render::parts::compact_catalogues(theme, hb);
+        write_exports(root, hb, ui, diags, sink, compact);
     }
 }
 
@@ -198,6 +199,7 @@ fn write_exports(
     ui: &HashMap<String, String>,
     diags: &mut Diagnostics,
     sink: &dyn render::Sink,
+    compact: bool,
 ) {
     let addr = &hb.addresses;
     let form = render::xlsform::to_bytes(hb, ui)
@@ -209,9 +211,9 @@ fn write_exports(
             format!("cannot write the audit form: {e}"),
         );
     }
-    let catalog = render::oscal::catalog(hb, ui, &render::oscal::last_modified(root, hb));
+    let modified = render::oscal::last_modified(root, hb);
     if let Err(e) = sink.put_stream(&addr.oscal_catalog, &mut |w| {
-        serde_json::to_writer_pretty(w, &catalog).map_err(std::io::Error::other)
+        render::oscal::write_catalog(hb, ui, &modified, w, compact)
     }) {
         diags.error(
             Pos::file(&addr.oscal_catalog),
@@ -277,8 +279,15 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
             (index, t.elapsed())
         });
         render_site(root, &hb, &theme, &ui, &mut diags, &writer);
+        // Above the theme's page size, compact: a third smaller than indented.
+        let compact = render::parts::compact_catalogues(&theme, &hb);
         let catalog = writer.put_with("catalog.json", |w| {
-            serde_json::to_writer_pretty(w, &hb).map_err(std::io::Error::other)
+            if compact {
+                serde_json::to_writer(w, &hb)
+            } else {
+                serde_json::to_writer_pretty(w, &hb)
+            }
+            .map_err(std::io::Error::other)
         });
         if let Err(e) = catalog {
             diags.error(

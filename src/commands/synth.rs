@@ -85,6 +85,11 @@ fn sentences(hb: &Handbook) -> Vec<String> {
     out
 }
 
+/// `text` as a TOML basic string.
+fn toml_string(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
 /// A YAML block scalar of `text`, indented by `indent` spaces.
 fn block(text: &str, indent: usize) -> String {
     let pad = " ".repeat(indent);
@@ -108,11 +113,19 @@ pub fn generate(source: &Handbook, spec: Spec, out: &Path) -> std::io::Result<us
     std::fs::create_dir_all(out.join("standards"))?;
     std::fs::create_dir_all(out.join("content/roles"))?;
     std::fs::create_dir_all(out.join("content/sop"))?;
+    // The procedures' collection declared, titled as the source titles it (or by its id).
+    let psv = source
+        .config
+        .collections
+        .iter()
+        .find(|c| c.id == "psv")
+        .map_or("psv", |c| c.title.as_str());
     std::fs::write(
         out.join("doracak.toml"),
         format!(
-            "title = \"Doracak sintetik ({} standarde)\"\ndescription = \"Një doracak i gjeneruar për matje.\"\n",
-            spec.standards
+            "title = \"Doracak sintetik ({} standarde)\"\ndescription = \"Një doracak i gjeneruar për matje.\"\n\n[[collections]]\nid = \"psv\"\ntitle = {}\n",
+            spec.standards,
+            toml_string(psv)
         ),
     )?;
     let roles = [

@@ -44,6 +44,7 @@ mod search;
 mod serve;
 mod site;
 mod source_exact;
+mod split_pages;
 mod submissions;
 mod timing;
 mod training;
