@@ -56,7 +56,9 @@ fn cli_centres(root: &Path, out: &Path) -> (BTreeMap<String, String>, String) {
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
     assert!(o.status.success(), "{err}");
     let text = read(&out.join("krahasimi.csv"));
+    // Albanian writes a decimal comma: the fields part with `;`.
     let rows: BTreeMap<String, String> = csv::ReaderBuilder::new()
+        .delimiter(b';')
         .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
         .records()
         .map(|r| {

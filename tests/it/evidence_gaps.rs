@@ -68,12 +68,12 @@ fn partial_evidence_is_a_gap_in_the_report_and_the_aggregate() {
     let csv = read(&out.join("krahasimi.csv"));
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
     assert!(
-        lines[0].ends_with(",mangesi_provash,prova_pa_shenuar"),
+        lines[0].ends_with(";mangesi_provash;prova_pa_shenuar"),
         "{}",
         lines[0]
     );
     assert!(
-        lines[1].starts_with("Qendra C,") && lines[1].ends_with(",2,1"),
+        lines[1].starts_with("Qendra C;") && lines[1].ends_with(";2;1"),
         "{}",
         lines[1]
     );
