@@ -101,6 +101,12 @@ fn the_browser_chooses_the_same_plural_forms() {
         "[0, 1, 2, 5].map(function (n) { return window.DORACAK_COUNT('criteria_count', n); }).join('|')",
     );
     assert_eq!(got, "0 critère|1 critère|2 critères|5 critères");
+    // Dates and label-value pairs the scripts write, as the pack says.
+    let got = browser::eval(
+        &tab,
+        "window.DORACAK_DATE('2026-12-03T10:00:00Z') + '|' + window.DORACAK_PAIR('Source', 'X') + '|' + window.DORACAK_DATE('n/a')",
+    );
+    assert_eq!(got, "03/12/2026|Source : X|n/a");
 }
 
 #[test]
