@@ -6,6 +6,7 @@
 //! to the same verdict on every file.
 
 pub mod compare;
+pub mod gaps;
 pub(crate) mod rules;
 
 pub use rules::{Checked, Finding, is_date, is_id, is_timestamp, read, read_bytes};
@@ -143,9 +144,16 @@ pub fn write_catalog_script(hb: &Handbook, w: &mut dyn std::io::Write) -> std::i
         number: &'a str,
         text: String,
     }
+    /// A declared centre, as the browser's comparison knows centres (`crate::centres`).
+    #[derive(Serialize)]
+    struct CentreRef<'a> {
+        id: &'a str,
+        name: &'a str,
+    }
     #[derive(Serialize)]
     struct Catalog<'a, S: Serialize> {
         catalog: String,
+        centres: Vec<CentreRef<'a>>,
         #[serde(rename = "evidenceStatus")]
         evidence_status: [&'static str; 3],
         schema: &'static str,
@@ -193,6 +201,15 @@ pub fn write_catalog_script(hb: &Handbook, w: &mut dyn std::io::Write) -> std::i
     });
     let data = Catalog {
         catalog: catalog_hash(hb),
+        centres: hb
+            .config
+            .centres
+            .iter()
+            .map(|c| CentreRef {
+                id: &c.id,
+                name: &c.name,
+            })
+            .collect(),
         evidence_status: EVIDENCE_STATUS,
         schema: SCHEMA,
         scale: &hb.config.scale,

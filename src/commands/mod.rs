@@ -1,5 +1,6 @@
 //! What sits beside the pipeline: commands that run a build or read what people exported.
 
+pub mod aggregate;
 pub mod charts;
 pub mod diff;
 pub mod init;

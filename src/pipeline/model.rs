@@ -179,10 +179,14 @@ pub struct Step {
     pub printed: Option<String>,
     /// An alternative to the step before it, not its sequel.
     pub alternative: bool,
+    /// Beside the step before it, neither the sequel of the other.
+    pub parallel: bool,
     pub group: Option<String>,
     pub title: Option<String>,
     pub text: String,
     pub actors: Vec<String>,
+    /// Who acts where the source names a person, not a role: the source's words.
+    pub persons: Vec<String>,
     pub timing: Vec<Timing>,
     pub forms: Vec<String>,
 }

@@ -432,6 +432,60 @@
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   }
 
+  // Evidence gaps, the rule of src/assessment/gaps.rs (report, aggregate, tracker): under a
+  // criterion rated and applicable, an item missing, partial or past its review date is a
+  // gap; one left unmarked there is counted apart; other criteria's evidence is no gap.
+  function evidenceGaps(obj, cat, day) {
+    var pts = {}, out = { gaps: [], unmarked: 0 };
+    cat.scale.forEach(function (r) { pts[r.code] = r.points; });
+    cat.standards.forEach(function (s) {
+      s.criteria.forEach(function (c) {
+        var r = obj.ratings[c.id] && obj.ratings[c.id].rating;
+        if (!r || pts[r] === null || pts[r] === undefined) { return; }
+        c.evidence.forEach(function (e) {
+          var x = obj.evidence[e.id] || {}, status = x.status || null, overdue = isOverdue(x, day);
+          if (!status && !overdue) { out.unmarked++; }
+          else if (status !== "present" || overdue) { out.gaps.push({ evidence: e.id, status: status, overdue: overdue }); }
+        });
+      });
+    });
+    return out;
+  }
+
+  // ---- a centre's identity: the rule of src/centres.rs, step for step ---------------------
+  // Declared centres (DORACAK_CATALOG.centres, from [[centres]] in doracak.toml) are found by
+  // their id or by their name normalised (trimmed, runs of white space as one space, case and
+  // diacritics folded); an undeclared centre is known by its normalised name and shown with
+  // the first spelling met; an assessment without a centre stands alone under its own name.
+  var WS = "[\\u0009-\\u000d \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+  var WS_ENDS = new RegExp("^" + WS + "+|" + WS + "+$", "g"), WS_RUN = new RegExp(WS + "+", "g");
+  var FOLD = { "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ı": "i" };
+  function normaliseCentre(name) {
+    var d = String(name).normalize("NFKD").replace(/\p{M}/gu, ""), out = "";
+    for (var ch of d) { out += Object.prototype.hasOwnProperty.call(FOLD, ch) ? FOLD[ch] : ch; }
+    return out.toLowerCase().replace(WS_ENDS, "").replace(WS_RUN, " ");
+  }
+  // `seen` (an object, shared over one list of assessments, in the order they are met)
+  // remembers the first spelling of each undeclared centre.
+  function centreOf(cat, a, seen) {
+    var typed = String(a.centre || "").replace(WS_ENDS, "");
+    if (!typed) { return { key: "=" + a.name, name: a.name, id: null }; }
+    var folded = normaliseCentre(typed), declared = cat.centres || [], c = null, i;
+    for (i = 0; i < declared.length && !c; i++) { if (declared[i].id === typed) { c = declared[i]; } }
+    for (i = 0; i < declared.length && !c; i++) { if (normaliseCentre(declared[i].name) === folded) { c = declared[i]; } }
+    if (c) { return { key: c.id, name: c.name, id: c.id }; }
+    var key = "~" + folded;
+    seen = seen || {};
+    if (!Object.prototype.hasOwnProperty.call(seen, key)) { seen[key] = typed; }
+    return { key: key, name: seen[key], id: null };
+  }
+  // Whether two assessments are of different centres (both named), as `report --since` says.
+  function otherCentre(cat, a, b) {
+    if (!String(a.centre || "").replace(WS_ENDS, "") || !String(b.centre || "").replace(WS_ENDS, "")) { return false; }
+    var seen = {};
+    return centreOf(cat, a, seen).key !== centreOf(cat, b, seen).key;
+  }
+
   function isOverdue(entry, day) { return !!(entry && entry.next_review && entry.next_review < (day || today())); }
 
   var D = window.Doracak = window.Doracak || {};
@@ -442,6 +496,6 @@
     emptyAssessment: emptyAssessment, migrate: migrate, check: check, read: read, readBytes: readBytes,
     isDate: isDate, isTimestamp: isTimestamp, stripBom: stripBom, length: length, utf8Length: utf8Length,
     trim: trim, isWhole: isWhole, nesting: nesting, parseStrict: parseStrict, say: say, scores: scores, planRows: planRows, toCSV: toCSV,
-    isOverdue: isOverdue, notFullyMet: notFullyMet, csvField: csvField, fieldProblem: fieldProblem
+    isOverdue: isOverdue, notFullyMet: notFullyMet, normaliseCentre: normaliseCentre, evidenceGaps: evidenceGaps, centreOf: centreOf, otherCentre: otherCentre, csvField: csvField, fieldProblem: fieldProblem
   };
 })();

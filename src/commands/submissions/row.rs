@@ -18,6 +18,8 @@ pub struct Visit {
     pub file: AssessmentFile,
     pub date: String,
     pub centre: Identity,
+    /// The centre as the row gives it (an earlier doracak named files by it).
+    pub typed: String,
     pub warnings: Vec<(usize, String)>,
 }
 
@@ -246,6 +248,7 @@ pub fn submission(
         file,
         date,
         centre,
+        typed,
         warnings,
     })
 }
