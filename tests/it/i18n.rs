@@ -298,7 +298,7 @@ fn french_reports_date_and_number_as_the_pack_says_and_label_standards_by_their_
     let mut lines = csv.trim_start_matches('\u{feff}').lines();
     assert_eq!(
         lines.next().unwrap(),
-        "centre;assessment;N1;N2;total;unrated"
+        "centre;assessment;N1;N2;total;unrated;evidence_gaps;evidence_unmarked"
     );
     let row = lines.next().unwrap();
     assert!(row.split(';').nth(2).unwrap().contains(','), "{row}");

@@ -48,7 +48,7 @@
     var v = obj.version;
     while (typeof v === "number" && v < VERSION && MIGRATIONS[v]) {
       obj = MIGRATIONS[v](obj);
-      notes.push((UI.assess_migrated || "") + " " + v + " → " + obj.version);
+      notes.push(say("assess_migrated", { from: v, to: obj.version }, "Brought up to date: version " + v + " → " + obj.version));
       v = obj.version;
     }
     return { file: obj, notes: notes };
