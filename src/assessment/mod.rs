@@ -47,6 +47,10 @@ pub struct HandbookRef {
     pub title: String,
     #[serde(default)]
     pub catalog: String,
+    /// The name of the edition the file was made on (`edition` in doracak.toml), where it
+    /// has one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub edition: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
@@ -154,6 +158,8 @@ pub fn write_catalog_script(hb: &Handbook, w: &mut dyn std::io::Write) -> std::i
     struct Catalog<'a, S: Serialize> {
         catalog: String,
         centres: Vec<CentreRef<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        edition: Option<&'a str>,
         #[serde(rename = "evidenceStatus")]
         evidence_status: [&'static str; 3],
         schema: &'static str,
@@ -210,6 +216,7 @@ pub fn write_catalog_script(hb: &Handbook, w: &mut dyn std::io::Write) -> std::i
                 name: &c.name,
             })
             .collect(),
+        edition: hb.config.edition.as_deref(),
         evidence_status: EVIDENCE_STATUS,
         schema: SCHEMA,
         scale: &hb.config.scale,

@@ -11,7 +11,7 @@ use minijinja::context;
 use serde::Serialize;
 
 use super::charts;
-use super::report::{REPORT_CSP, csv_format, read_assessment, style, today, write_file};
+use super::report::{REPORT_CSP, csv_format, read_assessment, style, today};
 use crate::assessment::{self, AssessmentFile, Score};
 use crate::diagnostics::{Diagnostics, Pos};
 use crate::markdown::to_plain;
@@ -61,6 +61,20 @@ pub fn aggregate(
     let theme = Theme::load(root, diags);
     let ui = ui_strings(&theme, &hb.config, diags)?;
     let env = environment(&theme, &ui, diags)?;
+    // Assessments of the previous edition are mapped to this one before they count, as
+    // `report` maps them (docs/editions.md).
+    let prepared = super::diff::carry_prepare(root, hb, &ui, diags);
+    if hb.config.previous.is_some() && prepared.is_none() {
+        return None;
+    }
+    let carried: Vec<(usize, minijinja::Value)> = match &prepared {
+        Some(p) => files
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(i, f)| super::diff::carry_view(hb, &ui, p, f).map(|v| (i, v)))
+            .collect(),
+        None => Vec::new(),
+    };
     let mut rows = Vec::new();
     let mut unmet: BTreeMap<String, Vec<String>> = BTreeMap::new();
     // A centre assessed more than once counts with its latest assessment in the matrix and
@@ -163,10 +177,18 @@ pub fn aggregate(
             chart => charts::trend(&format!("chart-trend-{k}"), &centre, &dates, &all_cols, &values, &ui),
         });
     }
+    let carried: Vec<minijinja::Value> = carried
+        .into_iter()
+        .map(|(i, lists)| context! { centre => centres[i].name.clone(), name => files[i].assessment.name.clone(), lists => lists })
+        .collect();
+    let carried_title = prepared
+        .as_ref()
+        .map(|p| crate::theme::say(&ui, "aggregate_carried", &[("old", &p.old)]));
     let ctx = context! {
         csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone(), dir => hb.config.dir() },
         standards => standards, rows => template_value(&rows), unmet => template_value(&counts),
         heat => heat, unmet_chart => unmet_chart, trends => trends,
+        carried => carried, carried_title => carried_title,
     };
     let html = match env
         .get_template("aggregate.html")
@@ -215,12 +237,9 @@ pub fn aggregate(
         csv.row(&cells);
     }
     let csv = csv.into_string();
-    std::fs::create_dir_all(crate::pipeline::write::normalise(out)).ok();
     let name = word("aggregate_file_name");
     let html_path = out.join(format!("{name}.html"));
     let csv_path = out.join(format!("{name}.csv"));
-    write_file(&html_path, html.as_bytes(), diags)?;
-    write_file(&csv_path, csv.as_bytes(), diags)?;
     // For spreadsheets: the criterion × centre table (CSV) and both tables as a workbook.
     let centre_rows: Vec<super::pivot::CentreScores> = rows
         .iter()
@@ -232,8 +251,18 @@ pub fn aggregate(
             unrated: r.unrated,
         })
         .collect();
-    let (criteria_path, xlsx_path) =
-        super::pivot::write(hb, &files, &latest, &centre_rows, &ui, out, &name, diags)?;
+    let [(criteria_path, criteria_csv), (xlsx_path, xlsx)] =
+        super::pivot::files(hb, &files, &latest, &centre_rows, &ui, out, &name, diags)?;
+    // All four or none (docs/output.md).
+    super::output::write_files(
+        &[
+            (html_path.clone(), html.into_bytes()),
+            (csv_path.clone(), csv.into_bytes()),
+            (criteria_path.clone(), criteria_csv),
+            (xlsx_path.clone(), xlsx),
+        ],
+        diags,
+    )?;
     Some(vec![html_path, csv_path, criteria_path, xlsx_path])
 }
 

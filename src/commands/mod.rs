@@ -4,6 +4,7 @@ pub mod aggregate;
 pub mod charts;
 pub mod diff;
 pub mod init;
+pub mod output;
 pub mod pivot;
 pub mod report;
 pub mod serve;

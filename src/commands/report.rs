@@ -117,9 +117,12 @@ pub fn report(
     let ui = ui_strings(&theme, &hb.config, diags)?;
     let env = environment(&theme, &ui, diags)?;
     // A file of the previous edition is mapped to this one (docs/editions.md).
-    let carried = super::diff::carry_report(root, hb, &ui, &mut file, diags);
-    if let Some((old, _)) = earlier.as_mut() {
-        super::diff::carry_report(root, hb, &ui, old, diags);
+    let prepared = super::diff::carry_prepare(root, hb, &ui, diags);
+    let carried = prepared
+        .as_ref()
+        .and_then(|p| super::diff::carry_view(hb, &ui, p, &mut file));
+    if let (Some(p), Some((old, _))) = (&prepared, earlier.as_mut()) {
+        super::diff::carry_view(hb, &ui, p, old);
     }
     let scores = assessment::scores(&file, hb);
     let (p, m, pct) = assessment::overall(&scores);
@@ -279,21 +282,9 @@ pub(crate) fn csv_format(ui: &HashMap<String, String>) -> (char, String) {
     (sep, decimal)
 }
 
-/// Write one output file; `.` and `..` in its path are resolved by their words first, so
-/// no folder a `..` passes through is made (`nothere/../x.html` is `x.html`).
-pub(crate) fn write_file(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<()> {
-    let target = crate::pipeline::write::normalise(path);
-    if let Some(dir) = target.parent() {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    match std::fs::write(&target, bytes) {
-        Ok(()) => Some(()),
-        Err(e) => {
-            diags.error(Pos::file(path), format!("cannot write: {e}"));
-            None
-        }
-    }
-}
+/// Write one output file, never over a file a person has, never half written
+/// (`commands::output`).
+pub(crate) use super::output::write_file;
 
 /// Today's date (UTC) as YYYY-MM-DD, for "overdue" and the report's date.
 pub fn today() -> String {

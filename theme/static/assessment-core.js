@@ -33,7 +33,7 @@
     now = now || nowIso();
     return {
       schema: SCHEMA, version: VERSION,
-      handbook: { title: cat.title, catalog: cat.catalog },
+      handbook: cat.edition ? { title: cat.title, catalog: cat.catalog, edition: cat.edition } : { title: cat.title, catalog: cat.catalog },
       assessment: { name: name, centre: centre || "", created: now, updated: now },
       ratings: {}, evidence: {}, plan: []
     };
@@ -257,7 +257,12 @@
     known(top, ["schema", "version", "handbook", "assessment", "ratings", "evidence", "plan"], say("rule_what_file", {}, "the file"));
     var file = { schema: SCHEMA, version: VERSION, handbook: { title: "", catalog: "" }, assessment: { name: "", centre: "", created: "", updated: "" }, ratings: {}, evidence: {}, plan: [] };
     var h = object(top.handbook, "handbook", has(top, "handbook"));
-    if (h) { known(h, ["title", "catalog"], "handbook"); file.handbook = { title: text(h, "title", MAX_TEXT, "handbook"), catalog: text(h, "catalog", MAX_TEXT, "handbook") }; }
+    if (h) {
+      known(h, ["title", "catalog", "edition"], "handbook");
+      file.handbook = { title: text(h, "title", MAX_TEXT, "handbook"), catalog: text(h, "catalog", MAX_TEXT, "handbook") };
+      var edition = text(h, "edition", MAX_TEXT, "handbook");
+      if (edition) { file.handbook.edition = edition; }
+    }
     var a = object(top.assessment, "assessment", has(top, "assessment"));
     if (a) {
       known(a, ["name", "centre", "created", "updated"], "assessment");

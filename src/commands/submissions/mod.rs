@@ -10,6 +10,7 @@
 //! id, so importing again changes nothing and two submissions never share a file. Every
 //! file written passes `assessment::read`, as the browser import does.
 
+mod legacy;
 mod row;
 mod table;
 mod workbook;
@@ -322,12 +323,12 @@ pub fn import(
             claimed.push(p.clone());
         }
         let path = earlier.unwrap_or(path);
-        match std::fs::read(&path) {
-            Ok(old) if old == content.as_bytes() => {
+        match holds(&path, content.as_bytes()) {
+            Some(true) => {
                 result.unchanged.push((*line, path));
                 continue;
             }
-            Ok(_) => {
+            Some(false) => {
                 diags
                     .warning(
                         Pos::new(file, *line, id_col),
@@ -340,17 +341,23 @@ pub fn import(
                 result.kept.push((*line, path));
                 continue;
             }
-            Err(_) => {}
+            None => {}
         }
-        match std::fs::write(&path, content) {
-            Ok(()) => result.written.push((*line, path)),
-            Err(e) => {
-                diags.error(
-                    Pos::file(&path),
-                    format!("cannot write the assessment: {e}"),
+        // Written only where nothing is, atomically (commands::output): a file put there
+        // in the meantime is kept.
+        match crate::commands::output::write_new(&path, content.as_bytes(), diags) {
+            Some(true) => result.written.push((*line, path)),
+            Some(false) => {
+                diags.warning(
+                    Pos::new(file, *line, id_col),
+                    format!(
+                        "row {line}: submission {id}: a file came to {} while importing; it is kept as it is",
+                        path.display()
+                    ),
                 );
-                result.skipped.push(*line);
+                result.kept.push((*line, path));
             }
+            None => result.skipped.push(*line),
         }
     }
     result.merged = centres.merged();
@@ -400,11 +407,16 @@ fn old_named(
     candidates.sort();
     if let Some((p, _)) = candidates
         .iter()
-        .find(|(p, _)| std::fs::read(p).is_ok_and(|b| b == content.as_bytes()))
+        .find(|(p, _)| holds(p, content.as_bytes()) == Some(true))
     {
         return Some(p.clone());
     }
     let created_of = |p: &Path| -> Option<String> {
+        // Only a regular file of a visit's size is read (never a link to a device).
+        let meta = std::fs::symlink_metadata(p).ok()?;
+        if !meta.is_file() || meta.len() > 64 << 20 {
+            return None;
+        }
         let v: serde_json::Value = serde_json::from_slice(&std::fs::read(p).ok()?).ok()?;
         Some(v.get("assessment")?.get("created")?.as_str()?.to_string())
     };
@@ -414,6 +426,17 @@ fn old_named(
         .filter(|(_, n)| timed || *n == ordinal)
         .find(|(p, _)| created_of(p).as_deref() == Some(created))
         .map(|(p, _)| p)
+}
+
+/// Whether the file at `path` holds exactly `bytes` (`None`: nothing is there). Only a
+/// regular file of the same length is read, so a link to a device or a huge file is never
+/// read whole.
+fn holds(path: &Path, bytes: &[u8]) -> Option<bool> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() || meta.len() != bytes.len() as u64 {
+        return Some(false);
+    }
+    Some(std::fs::read(path).is_ok_and(|b| b == bytes))
 }
 
 fn report_row(diags: &mut Diagnostics, file: &Path, line: u32, problems: &[(usize, String)]) {

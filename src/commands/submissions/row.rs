@@ -233,6 +233,7 @@ pub fn submission(
         handbook: HandbookRef {
             title: hb.config.title.clone(),
             catalog: assessment::catalog_hash(hb),
+            edition: hb.config.edition.clone().unwrap_or_default(),
         },
         assessment: Meta {
             name,
