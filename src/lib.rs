@@ -274,7 +274,7 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
             let docs = search::documents(&hb, &ui);
             let analysis = search::analyzer::Analysis::for_language(&hb.config.language);
             let index = writer.put_with("search-index.js", |w| {
-                search::index::write(&docs, analysis, w)
+                search::index::write_with(&docs, analysis, &hb.synonyms, w)
             });
             (index, t.elapsed())
         });

@@ -355,7 +355,13 @@ fn search(root: &std::path::Path, query: &str, json: bool, limit: usize) -> Exit
     let ui = doracak::interface_strings(root, &hb);
     let docs = doracak::pipeline::search::documents(&hb, &ui);
     let analysis = doracak::pipeline::search::analyzer::Analysis::for_language(&hb.config.language);
-    let hits = match doracak::pipeline::search::query::search(&docs, analysis, query, limit) {
+    let hits = match doracak::pipeline::search::query::search_with(
+        &docs,
+        analysis,
+        &hb.synonyms,
+        query,
+        limit,
+    ) {
         Ok(h) => h,
         Err(e) => {
             eprintln!("error: the search failed: {e}");

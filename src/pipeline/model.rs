@@ -42,6 +42,8 @@ pub struct Handbook {
     pub chapters: Vec<chapters::Chapter>,
     /// Every timing of standards and procedures, shortest first.
     pub deadlines: Vec<Deadline>,
+    /// Sets of words a reader may type for the same thing (`content/synonyms.yaml`).
+    pub synonyms: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -556,6 +558,10 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
         plans,
         chapters,
         deadlines,
+        synonyms: src
+            .synonyms
+            .map(|l| l.value.sets.into_iter().map(|s| s.value).collect())
+            .unwrap_or_default(),
     }
 }
 

@@ -357,6 +357,15 @@ pub struct TermSrc {
     pub same_as: Option<S<String>>,
 }
 
+/// `content/synonyms.yaml`: sets of words a reader may type for the same thing, each the
+/// handbook's term beside the everyday word; search expands a query's word to its set.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SynonymsSrc {
+    #[serde(default = "empty")]
+    pub sets: Vec<S<Vec<String>>>,
+}
+
 /// `content/principles.yaml`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

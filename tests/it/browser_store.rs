@@ -380,14 +380,15 @@ fn the_browser_csv_neutralises_formula_cells_as_the_rust_writer_does() {
         "(() => { const A = Doracak.assessment, f = A.emptyAssessment(DORACAK_CATALOG, 'Qendra A', '+cmd|calc!A1'); f.ratings['S1.1'] = { rating: 'partial', note: '=HYPERLINK(\"http://x.invalid\",\"Kliko\")' }; f.ratings['S1.2'] = { rating: 'met', note: '- mungon deklarata' }; f.evidence['S1.1.1'] = { status: 'present', location: '+cmd|calc!A1', owner: '@Drejtori', reviewed: '', next_review: '' }; return A.toCSV(f, DORACAK_CATALOG); })()",
     );
     let csv = csv.as_str().unwrap();
+    // Albanian writes a decimal comma: the fields part with `;`.
     assert!(
-        csv.contains(",\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"Kliko\"\")\","),
+        csv.contains(";\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"Kliko\"\")\";"),
         "{csv}"
     );
-    assert!(csv.contains(",'- mungon deklarata,"), "{csv}");
-    assert!(csv.contains(",'+cmd|calc!A1,'@Drejtori,"), "{csv}");
+    assert!(csv.contains(";'- mungon deklarata;"), "{csv}");
+    assert!(csv.contains(";'+cmd|calc!A1;'@Drejtori;"), "{csv}");
     for line in csv.split("\r\n") {
-        for cell in line.split(',') {
+        for cell in line.split(';') {
             assert!(
                 !cell.starts_with(['=', '+', '-', '@']),
                 "a live formula cell: {cell:?} in {line}"

@@ -48,7 +48,7 @@
     var v = obj.version;
     while (typeof v === "number" && v < VERSION && MIGRATIONS[v]) {
       obj = MIGRATIONS[v](obj);
-      notes.push((UI.assess_migrated || "") + " " + v + " → " + obj.version);
+      notes.push(say("assess_migrated", { from: v, to: obj.version }, "Brought up to date: version " + v + " → " + obj.version));
       v = obj.version;
     }
     return { file: obj, notes: notes };
@@ -395,12 +395,18 @@
 
   // A CSV cell, as the Rust CSV writer makes it: a cell a spreadsheet would take for a
   // formula (starting with = + - @, a tab or a carriage return) gets a ' first (OWASP), and a
-  // cell with a comma, semicolon, quote or line break is quoted.
-  function csvField(v) {
+  // cell with a comma, semicolon, quote or line break is quoted — in a file whose fields
+  // part with ";" (`sep`), a comma is the decimal mark and needs no quotes.
+  function csvField(v, sep) {
     v = v === undefined || v === null ? "" : String(v);
     if (/^[=+\-@\t\r]/.test(v)) { v = "'" + v; }
-    return /[",\r\n;]/.test(v) ? "\"" + v.replace(/"/g, "\"\"") + "\"" : v;
+    var quote = sep === ";" ? /[";\r\n]/ : /[",\r\n;]/;
+    return quote.test(v) ? "\"" + v.replace(/"/g, "\"\"") + "\"" : v;
   }
+
+  // The CSV's field separator: ";" where the pack writes a decimal comma, as a spreadsheet
+  // set to that language expects (the Rust twin: report::csv_format).
+  function csvSeparator() { return UI.number_decimal === "," ? ";" : ","; }
 
   // The assessment as CSV (RFC 4180, UTF-8 with a byte-order mark for spreadsheets):
   // one row per criterion, evidence item and plan row.
@@ -408,10 +414,12 @@
     // Column names and row kinds from the locale pack (docs/assessment-format.md).
     var head = ["kind", "id", "standard", "number", "text", "rating", "points", "notes", "status", "location", "owner", "reviewed", "next_review", "action", "due", "indicator", "cost"].map(function (k) { return UI["csv_" + k] || k; });
     var KIND = { criterion: UI.csv_row_criterion || "criterion", evidence: UI.csv_row_evidence || "evidence", plan: UI.csv_row_plan || "plan" };
-    var lines = [head.map(csvField).join(",")];
+    var sep = csvSeparator();
+    var field = function (v) { return csvField(v, sep); };
+    var lines = [head.map(field).join(sep)];
     var pts = {};
     cat.scale.forEach(function (r) { pts[r.code] = r.points; });
-    function row(cells) { lines.push(cells.map(csvField).join(",")); }
+    function row(cells) { lines.push(cells.map(field).join(sep)); }
     cat.standards.forEach(function (s) {
       s.criteria.forEach(function (c) {
         var r = obj.ratings[c.id] || {};

@@ -261,7 +261,7 @@
     function fill(sel, text) { $all(sel, box).forEach(function (e) { e.textContent = text; }); }
     fill("[data-fill=name]", d.assessment.name);
     fill("[data-fill=centre]", d.assessment.centre || "—");
-    fill("[data-fill=updated]", d.assessment.updated.slice(0, 10));
+    fill("[data-fill=updated]", window.DORACAK_DATE ? window.DORACAK_DATE(d.assessment.updated) : d.assessment.updated.slice(0, 10));
     $all("[data-fill-rating]", box).forEach(function (td) {
       var r = d.ratings[td.getAttribute("data-fill-rating")] || {};
       td.textContent = r.rating ? A.label(CAT, r.rating) : (UI.assess_not_rated || "");

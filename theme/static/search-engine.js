@@ -129,6 +129,9 @@
     return out;
   }
 
+  // How much a synonym counts against the word typed (the Rust twin: index::SYNONYM_WEIGHT).
+  var SYNONYM_WEIGHT = 0.9;
+
   function addPostings(idx, t, weight, into) {
     var p = idx.post[t];
     var doc = 0;
@@ -164,6 +167,11 @@
       var per = {};
       var exact = lowerBound(idx.terms, w.term);
       if (idx.terms[exact] === w.term) { addPostings(idx, exact, 1, per); }
+      // The word's synonyms (content/synonyms.yaml) count as the word, a little less.
+      ((idx.syn && Object.prototype.hasOwnProperty.call(idx.syn, w.term)) ? idx.syn[w.term] : []).forEach(function (s) {
+        var i = lowerBound(idx.terms, s);
+        if (idx.terms[i] === s) { addPostings(idx, i, SYNONYM_WEIGHT, per); }
+      });
       if (w.last && ALPHA_ONLY.test(w.term)) {
         prefixTerms(idx, w.term, 64).forEach(function (t) { if (t !== exact || idx.terms[t] !== w.term) { addPostings(idx, t, 0.5, per); } });
       }

@@ -11,7 +11,8 @@
 //!   docs: [[kind, url, title, text]…],       // text: what snippets need, plain
 //!   terms: [term…],                          // sorted, for binary and prefix search
 //!   words: ["form form…"…],                  // up to 4 written forms of each term ("" = the term)
-//!   post: [[docDelta, score, docDelta, score…]…] }
+//!   post: [[docDelta, score, docDelta, score…]…],
+//!   syn: { term: [term…] } }                 // each term's synonyms (content/synonyms.yaml)
 //! ```
 
 use std::io::Write;
@@ -80,11 +81,29 @@ pub struct Ranking<'a> {
     words: Vec<String>,
     post: Vec<Vec<u32>>,
     postings: usize,
+    /// Each term's synonyms, analysed (`content/synonyms.yaml`).
+    synonyms: std::collections::BTreeMap<String, Vec<String>>,
 }
+
+/// How much a synonym of a word counts against the word typed: nearly as much, so the
+/// handbook's term and the everyday word find the same place, the typed one a little first.
+pub const SYNONYM_WEIGHT: f64 = 0.9;
 
 /// Build the index of `docs` and write it as the script `search-index.js` to `out`.
 pub fn write(docs: &[Doc], analysis: Analysis, out: &mut dyn Write) -> std::io::Result<Figures> {
     Ranking::new(docs, analysis).write(out)
+}
+
+/// The same, with the handbook's sets of synonyms.
+pub fn write_with(
+    docs: &[Doc],
+    analysis: Analysis,
+    synonyms: &[Vec<String>],
+    out: &mut dyn Write,
+) -> std::io::Result<Figures> {
+    Ranking::new(docs, analysis)
+        .with_synonyms(synonyms)
+        .write(out)
 }
 
 impl<'a> Ranking<'a> {
@@ -108,7 +127,8 @@ impl<'a> Ranking<'a> {
             let stamp = d as u32 + 1;
             current.clear();
             let mut len = 0.0;
-            for (text, weight) in [(&doc.title, TITLE_WEIGHT), (&doc.text, 1.0)] {
+            // The title's own words (not the interface's "Kriteri", "Prova") and the text.
+            for (text, weight) in [(&doc.indexed_title, TITLE_WEIGHT), (&doc.text, 1.0)] {
                 let mut stream = a.token_stream(text);
                 while stream.advance() {
                     let t = stream.token();
@@ -183,7 +203,36 @@ impl<'a> Ranking<'a> {
             words,
             post,
             postings,
+            synonyms: Default::default(),
         }
+    }
+
+    /// Expand a query's word to the other words of its set: each word of a set analysed as
+    /// the documents are, a term mapped to the other terms of every set it is in.
+    pub fn with_synonyms(mut self, sets: &[Vec<String>]) -> Ranking<'a> {
+        let mut a = self.analysis.analyzer();
+        for set in sets {
+            let mut terms: Vec<String> = Vec::new();
+            for w in set {
+                let mut stream = a.token_stream(w);
+                while stream.advance() {
+                    let t = stream.token().text.clone();
+                    if !terms.contains(&t) {
+                        terms.push(t);
+                    }
+                }
+            }
+            for t in &terms {
+                let others = self.synonyms.entry(t.clone()).or_default();
+                for o in &terms {
+                    if o != t && !others.contains(o) {
+                        others.push(o.clone());
+                    }
+                }
+            }
+        }
+        self.synonyms.retain(|_, v| !v.is_empty());
+        self
     }
 
     /// Write the index as the script `search-index.js`.
@@ -216,6 +265,7 @@ impl<'a> Ranking<'a> {
             terms: &'a [String],
             words: &'a [String],
             post: &'a [Vec<u32>],
+            syn: &'a std::collections::BTreeMap<String, Vec<String>>,
         }
         let data = Data {
             v: 2,
@@ -254,6 +304,7 @@ impl<'a> Ranking<'a> {
             terms: &self.terms,
             words: &self.words,
             post: &self.post,
+            syn: &self.synonyms,
         };
         let mut counter = Counter {
             inner: out,
@@ -275,7 +326,8 @@ impl<'a> Ranking<'a> {
     /// Rank the documents for `query` exactly as the browser does
     /// (`Doracak.search.search` in theme/static/search-engine.js): each query word adds
     /// the best score of its term — or, for the word being typed, of a term it begins at
-    /// half weight — and a document with more of the words ranks higher (coordination,
+    /// half weight, or of its synonyms (`SYNONYM_WEIGHT`) — and a document with more of the
+    /// words ranks higher (coordination,
     /// cubed). Best first, ties in document order: (document index, score).
     pub fn rank(&self, query: &str) -> Vec<(usize, f64)> {
         let words = parse(self.analysis, query);
@@ -286,6 +338,13 @@ impl<'a> Ranking<'a> {
             let found = self.terms.get(exact).is_some_and(|t| t == term);
             if found {
                 self.add_postings(exact, 1.0, &mut per);
+            }
+            // The word's synonyms count as the word, a little less.
+            for s in self.synonyms.get(term).into_iter().flatten() {
+                let i = self.terms.partition_point(|t| t.as_str() < s.as_str());
+                if self.terms.get(i).is_some_and(|t| t == s) {
+                    self.add_postings(i, SYNONYM_WEIGHT, &mut per);
+                }
             }
             if *last && term.chars().all(char::is_alphabetic) {
                 let prefixed = self.terms[exact..]

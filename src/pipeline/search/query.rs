@@ -36,7 +36,18 @@ pub fn search(
     query: &str,
     limit: usize,
 ) -> tantivy::Result<Vec<Hit>> {
-    let ranking = Ranking::new(docs, analysis);
+    search_with(docs, analysis, &[], query, limit)
+}
+
+/// The same, a query's words expanded to the handbook's sets of synonyms, as the site does.
+pub fn search_with(
+    docs: &[Doc],
+    analysis: Analysis,
+    synonyms: &[Vec<String>],
+    query: &str,
+    limit: usize,
+) -> tantivy::Result<Vec<Hit>> {
+    let ranking = Ranking::new(docs, analysis).with_synonyms(synonyms);
     let ranked: Vec<(usize, f64)> = ranking.rank(query).into_iter().take(limit).collect();
     if ranked.is_empty() {
         return Ok(Vec::new());
@@ -187,6 +198,7 @@ mod tests {
             title: id.into(),
             text: text.into(),
             url: format!("{id}.html"),
+            indexed_title: id.into(),
         }
     }
 
