@@ -303,30 +303,7 @@ fn place_over(tmp: &Path, target: &Path, old: &str) -> Result<(), Placed> {
 }
 
 #[cfg(target_os = "linux")]
-fn rename2(a: &Path, b: &Path, flags: libc::c_uint) -> io::Result<bool> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let a = CString::new(a.as_os_str().as_bytes()).map_err(io::Error::other)?;
-    let b = CString::new(b.as_os_str().as_bytes()).map_err(io::Error::other)?;
-    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
-    let r = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            a.as_ptr(),
-            libc::AT_FDCWD,
-            b.as_ptr(),
-            flags,
-        )
-    };
-    if r == 0 {
-        return Ok(true);
-    }
-    let e = io::Error::last_os_error();
-    match e.raw_os_error() {
-        Some(libc::EINVAL | libc::ENOSYS | libc::ENOTSUP) => Ok(false),
-        _ => Err(e),
-    }
-}
+use crate::pipeline::write::rename2;
 
 fn file_name(p: &Path) -> String {
     p.file_name()

@@ -411,6 +411,18 @@ fn create_new(dest: &Path, path: &str) -> io::Result<fs::File> {
 /// cannot, and the caller falls back to two renames.
 #[cfg(target_os = "linux")]
 fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    rename2(a, b, libc::RENAME_EXCHANGE)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// `renameat2` with `flags` (`RENAME_EXCHANGE`, `RENAME_NOREPLACE`). `Ok(false)` where the
+/// system or the file system cannot; `commands::output` places single files with it too.
+#[cfg(target_os = "linux")]
+pub(crate) fn rename2(a: &Path, b: &Path, flags: libc::c_uint) -> io::Result<bool> {
     use std::ffi::CString;
     use std::os::unix::ffi::OsStrExt;
     let a = CString::new(a.as_os_str().as_bytes()).map_err(io::Error::other)?;
@@ -422,7 +434,7 @@ fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
             a.as_ptr(),
             libc::AT_FDCWD,
             b.as_ptr(),
-            libc::RENAME_EXCHANGE,
+            flags,
         )
     };
     if r == 0 {
@@ -433,11 +445,6 @@ fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
         Some(libc::EINVAL | libc::ENOSYS | libc::ENOTSUP) => Ok(false),
         _ => Err(e),
     }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
-    Ok(false)
 }
 
 /// Whether the file at `path` is a regular file of `len` bytes equal to what `new`
