@@ -10,6 +10,10 @@ use serde::de::DeserializeOwned;
 use crate::diagnostics::{Diagnostics, Pos, display_path};
 use crate::pipeline::source::*;
 
+mod yaml_error;
+
+use yaml_error::{describe_yaml_error, found_at};
+
 /// Files larger than this are refused: no handbook file comes near it, and a huge file
 /// is far more likely a mistake (or an attack) than content.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -362,136 +366,6 @@ fn yaml_options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
         with_snippet: false,
-    }
-}
-
-/// The parser's message, rephrased as "expected …, found …" where the library's own
-/// words are terse, and a hint for the mistakes authors make most. `found` is the text at
-/// the error's position.
-fn describe_yaml_error(e: &serde_saphyr::Error, found: String) -> (String, Option<String>) {
-    let raw = e.to_string();
-    // The library appends " at line N, column M"; the diagnostic prints the place itself.
-    let mut msg = raw.lines().next().unwrap_or("").trim().to_string();
-    if let Some(i) = msg.rfind(" at line ") {
-        msg.truncate(i);
-    }
-    if let Some(i) = msg.find(", set DuplicateKeyPolicy") {
-        msg.truncate(i);
-    }
-    let found = if found.is_empty() {
-        "nothing".to_string()
-    } else {
-        format!("`{found}`")
-    };
-    let lower = msg.to_lowercase();
-    let (msg, hint) = if lower.starts_with("invalid u32")
-        || lower.starts_with("invalid u64")
-        || lower.starts_with("invalid i")
-    {
-        (format!("expected a whole number, found {found}"), None)
-    } else if lower.starts_with("expected string scalar") {
-        (
-            format!("expected text, found {found}"),
-            Some(
-                "quote text that starts with [ { * & ! | > or contains \": \" (or use a `|` block)"
-                    .to_string(),
-            ),
-        )
-    } else if lower.starts_with("expected mapping start") {
-        (
-            format!("expected a mapping (`key: value` lines), found {found}"),
-            Some(
-                "check the indentation: the fields of one item line up under each other"
-                    .to_string(),
-            ),
-        )
-    } else if lower.starts_with("expected sequence start") {
-        (
-            format!("expected a list (`- item` lines, or `[a, b]`), found {found}"),
-            None,
-        )
-    } else if lower.contains("null into string") || lower.contains("invalid type: null") {
-        (
-            format!(
-                "expected text, found nothing (`{}`)",
-                found.trim_matches('`')
-            ),
-            Some("write the text, or leave the field out if the source has none".to_string()),
-        )
-    } else if lower.starts_with("recursion limit exceeded") {
-        (
-            "expected lists and mappings nested a few levels deep, found nesting deeper than any handbook needs"
-                .to_string(),
-            Some("check for brackets [ { that are never closed, or indentation that keeps growing".to_string()),
-        )
-    } else if let Some(key) = msg.strip_prefix("duplicate mapping key: ") {
-        (
-            format!("expected each key once in a mapping, found `{key}` again"),
-            Some("keep one of the two; a later one would silently replace the first".to_string()),
-        )
-    } else if lower.contains("recursive reference") {
-        (
-            "expected a value, found an alias that refers to itself (a reference cycle)"
-                .to_string(),
-            Some(
-                "an alias (*name) must not point into the anchor (&name) that contains it"
-                    .to_string(),
-            ),
-        )
-    } else if lower.contains("unknown field") {
-        (
-            msg,
-            Some("the fields each file may have are listed in docs/content-format.md".to_string()),
-        )
-    } else if lower.contains("missing field") {
-        (
-            format!("{msg}: expected it in this mapping, found none"),
-            Some("every required field is listed in docs/content-format.md".to_string()),
-        )
-    } else if lower.contains("duplicate") {
-        (
-            msg,
-            Some(
-                "each key may appear once in a mapping; remove or rename the second one"
-                    .to_string(),
-            ),
-        )
-    } else if lower.contains("found a tab") || lower.contains("tabs") {
-        (
-            msg,
-            Some("indent with spaces; YAML does not allow tabs for indentation".to_string()),
-        )
-    } else if lower.contains("budget")
-        || lower.contains("alias")
-        || lower.contains("depth")
-        || lower.contains("recursion")
-    {
-        (
-            msg,
-            Some("the file nests or repeats (through anchors and aliases) far more than content needs".to_string()),
-        )
-    } else if msg.is_empty() {
-        (
-            "expected valid YAML, found something the parser could not read".to_string(),
-            None,
-        )
-    } else {
-        (msg, None)
-    };
-    (msg, hint)
-}
-
-/// The rest of the line at a 1-based position, trimmed and shortened: what was found there.
-fn found_at(text: &str, line: u32, col: u32) -> String {
-    let Some(l) = text.lines().nth(line.saturating_sub(1) as usize) else {
-        return String::new();
-    };
-    let rest: String = l.chars().skip(col.saturating_sub(1) as usize).collect();
-    let rest = rest.trim();
-    if rest.chars().count() > 40 {
-        format!("{}…", rest.chars().take(40).collect::<String>())
-    } else {
-        rest.to_string()
     }
 }
 

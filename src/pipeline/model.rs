@@ -18,9 +18,11 @@ pub mod chapters;
 pub mod forms;
 mod from_source;
 pub mod quiz;
+mod reference;
 
 pub use from_source::{evidence_id, term_id, timing};
 use from_source::{glossary, indicators, plan, procedure, role, standard};
+pub use reference::*;
 
 #[derive(Debug, Serialize)]
 pub struct Handbook {
@@ -277,101 +279,6 @@ pub struct Form {
     pub printed_code: Option<String>,
     /// The printed form, field by field (`content/forms/ID.yaml`), where it is encoded.
     pub template: Option<forms::FormTemplate>,
-}
-
-#[derive(Debug, Default, Serialize)]
-pub struct Glossary {
-    pub source: Option<String>,
-    pub abbreviations: Vec<Term>,
-    pub definitions: Vec<Term>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Term {
-    pub id: String,
-    pub term: String,
-    pub abbr: Option<String>,
-    pub text: String,
-    /// The term's own source, where it is not the glossary's.
-    pub source: Option<String>,
-    /// The procedure collection the term belongs to.
-    pub collection: Option<String>,
-    /// The term this one defines again from another source.
-    pub same_as: Option<String>,
-}
-
-#[derive(Debug, Default, Serialize)]
-pub struct Principles {
-    pub source: Option<String>,
-    pub intro: Option<String>,
-    pub principles: Vec<Principle>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Principle {
-    pub id: String,
-    pub title: String,
-    pub text: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Indicators {
-    pub title: String,
-    pub source: Option<String>,
-    pub intro: Option<String>,
-    pub groups: Vec<IndicatorGroup>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct IndicatorGroup {
-    pub id: String,
-    pub title: String,
-    pub intro: Option<String>,
-    pub items: Vec<Indicator>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Indicator {
-    pub id: String,
-    pub text: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Plan {
-    pub id: String,
-    pub title: String,
-    pub source: Option<String>,
-    pub intro: Option<String>,
-    pub goals: Vec<Goal>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Goal {
-    pub id: String,
-    pub number: String,
-    pub title: String,
-    pub objectives: Vec<Objective>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Objective {
-    pub id: String,
-    pub number: String,
-    pub title: String,
-    pub activities: Vec<Activity>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Activity {
-    pub id: String,
-    pub number: String,
-    pub text: String,
-    pub responsible: Option<String>,
-    pub timeframe: Option<String>,
-    pub indicators: Option<String>,
-    pub legal: Option<String>,
-    pub funding: Option<String>,
-    pub cost: Option<String>,
 }
 
 /// One entry of the deadlines register: a timing and where it is set.

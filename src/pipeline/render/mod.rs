@@ -10,19 +10,23 @@ mod environment;
 pub mod forms;
 pub mod oscal;
 pub mod parts;
+mod queue;
+mod sink;
 mod strings;
 pub mod views;
 pub mod xlsform;
 
 pub use environment::environment;
 use environment::report_template_error;
+use queue::{Renderer, whole_handbook_pages};
+pub use sink::{MemorySink, Sink};
 use strings::ui_script;
 pub use strings::ui_strings;
 pub(crate) use strings::{print_head_style, ui_print_style};
 
 use std::collections::HashMap;
 
-use minijinja::{Environment, Value, context};
+use minijinja::{Value, context};
 
 use crate::address::Pages;
 use crate::diagnostics::{Diagnostics, Pos};
@@ -32,64 +36,6 @@ use crate::theme::Theme;
 /// The Content-Security-Policy of every page: nothing may be loaded from anywhere but the
 /// site itself, and no inline script may run.
 pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'";
-
-/// Where rendered files go: the output seam. The site writer (`write::SiteWriter`) puts
-/// them on disk; [`MemorySink`] keeps them in memory for tests. Called once per file, from
-/// several threads at once.
-pub trait Sink: Sync {
-    /// One whole file, `path` inside the site (`/`-separated).
-    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
-    /// One file written by `f` as it goes (for files too large to hold in memory);
-    /// returns its length.
-    fn put_stream(
-        &self,
-        path: &str,
-        f: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> std::io::Result<u64>;
-}
-
-/// A sink that keeps every file in memory, by path. A second file at one path is an
-/// error, as on disk.
-#[derive(Debug, Default)]
-pub struct MemorySink {
-    files: std::sync::Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
-}
-
-impl MemorySink {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// The files put so far, by path.
-    pub fn into_files(self) -> std::collections::BTreeMap<String, Vec<u8>> {
-        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
-impl Sink for MemorySink {
-    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
-        if files.insert(path.to_string(), bytes.to_vec()).is_some() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                format!("two files of the site would be written to {path}"),
-            ));
-        }
-        Ok(())
-    }
-
-    fn put_stream(
-        &self,
-        path: &str,
-        f: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> std::io::Result<u64> {
-        let mut buf = Vec::new();
-        f(&mut buf)?;
-        let n = buf.len() as u64;
-        self.put(path, &buf)?;
-        Ok(n)
-    }
-}
 
 /// Render every file of the site into `sink`, pages in parallel. Problems (template
 /// errors, a sink that fails) go into `diags`; the site is complete only when `diags`
@@ -477,110 +423,4 @@ fn addresses(addr: &Pages) -> Value {
 /// A view as a template value.
 pub(crate) fn template_value<T: serde::Serialize>(x: &T) -> Value {
     Value::from(minijinja::value::Serde(x))
-}
-
-/// One page to render: where it goes, its template, and its values.
-struct Job {
-    path: String,
-    template: &'static str,
-    ctx: Value,
-    /// A page of the whole handbook (print, full audit set): streamed to disk while it
-    /// renders instead of held in memory.
-    stream: bool,
-}
-
-/// The pages that hold every standard at once.
-fn whole_handbook_pages(addr: &Pages) -> [String; 4] {
-    [
-        addr.print_all.clone(),
-        addr.audit_all.clone(),
-        addr.assessment_evidence.clone(),
-        addr.assessment_print.clone(),
-    ]
-}
-
-struct Renderer<'a> {
-    env: Environment<'a>,
-    jobs: Vec<Job>,
-    base: Value,
-    /// The pages streamed to disk (`whole_handbook_pages`).
-    whole: [String; 4],
-}
-
-impl Renderer<'_> {
-    /// Queue the page at `path` (site-relative), from `template` with `ctx` on top of the
-    /// values every page has.
-    fn page(&mut self, path: &str, template: &'static str, ctx: Value) {
-        let depth = path.matches('/').count();
-        let root = "../".repeat(depth);
-        // The last map wins where keys meet: a page's own values over the base's (a part of a
-        // whole-handbook page names its own `standards`).
-        let ctx = minijinja::value::merge_maps([self.base.clone(), context! { root => root }, ctx]);
-        self.jobs.push(Job {
-            path: path.to_string(),
-            template,
-            ctx,
-            stream: self
-                .whole
-                .iter()
-                .any(|w| path.starts_with(w.trim_end_matches(".html"))),
-        });
-    }
-
-    /// Render the queued pages in parallel, each straight into the sink.
-    fn finish(mut self, sink: &dyn Sink, diags: &mut Diagnostics) {
-        use rayon::prelude::*;
-        // The whole-handbook pages are the longest jobs: started first, so the short ones
-        // fill in around them instead of one long page finishing alone at the end.
-        self.jobs.sort_by_key(|job| !job.stream);
-        let env = &self.env;
-        let failures: Vec<Diagnostics> = self
-            .jobs
-            .into_par_iter()
-            .with_max_len(1)
-            .filter_map(|job| {
-                let mut d = Diagnostics::new();
-                let template = match env.get_template(job.template) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        report_template_error(&mut d, &e, &job.path);
-                        return Some(d);
-                    }
-                };
-                if job.stream {
-                    let mut failure = None;
-                    let mut ctx = Some(job.ctx);
-                    let written = sink.put_stream(&job.path, &mut |w| {
-                        if let Some(ctx) = ctx.take()
-                            && let Err(e) = template.render_captured_to(ctx, w)
-                        {
-                            failure = Some(e);
-                        }
-                        Ok(())
-                    });
-                    if let Some(e) = failure {
-                        report_template_error(&mut d, &e, &job.path);
-                    } else if let Err(e) = written {
-                        d.error(Pos::file(&job.path), format!("cannot write the page: {e}"));
-                    }
-                } else {
-                    match template.render(job.ctx) {
-                        Ok(html) => {
-                            if let Err(e) = sink.put(&job.path, html.as_bytes()) {
-                                d.error(
-                                    Pos::file(&job.path),
-                                    format!("cannot write the page: {e}"),
-                                );
-                            }
-                        }
-                        Err(e) => report_template_error(&mut d, &e, &job.path),
-                    }
-                }
-                (!d.is_empty()).then_some(d)
-            })
-            .collect();
-        for d in failures {
-            diags.extend(d);
-        }
-    }
 }

@@ -1,0 +1,220 @@
+//! The quiz generator on the shipped handbook: the PRNG, distractors, determinism, which
+//! steps are asked about, role quizzes, multiple answers.
+
+use super::*;
+use std::sync::OnceLock;
+
+fn shipped() -> &'static Handbook {
+    static HB: OnceLock<Handbook> = OnceLock::new();
+    HB.get_or_init(|| {
+        let (hb, diags) = crate::check(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
+        hb.unwrap_or_else(|| panic!("the shipped handbook checks:\n{}", diags.report()))
+    })
+}
+
+#[test]
+fn the_prng_is_splitmix64() {
+    // The first outputs of SplitMix64 seeded with 0 (the reference implementation).
+    let mut r = SplitMix::new(0);
+    assert_eq!(r.next_u64(), 0xe220_a839_7b1d_cdaf);
+    assert_eq!(r.next_u64(), 0x6e78_9e6a_a1b9_65f4);
+    assert_eq!(fnv1a(""), 0xcbf2_9ce4_8422_2325);
+    assert_eq!(fnv1a("a"), 0xaf63_dc4c_8601_ec8c);
+}
+
+#[test]
+fn no_distractor_is_also_a_correct_answer() {
+    for quiz in quizzes(shipped()) {
+        for q in &quiz.questions {
+            let correct: BTreeSet<String> = q
+                .choices
+                .iter()
+                .filter(|c| c.correct)
+                .map(|c| c.answer.key())
+                .collect();
+            let mut seen = BTreeSet::new();
+            for c in &q.choices {
+                assert!(seen.insert(c.answer.key()), "{}: a choice twice", q.id);
+                if !c.correct {
+                    assert!(!correct.contains(&c.answer.key()), "{}", q.id);
+                }
+            }
+            assert!(!correct.is_empty(), "{}: no correct answer", q.id);
+            let wrong = q.choices.len() - correct.len();
+            assert_eq!(wrong, DISTRACTORS, "{}: three distractors", q.id);
+        }
+    }
+}
+
+#[test]
+fn the_same_ids_give_the_same_quiz() {
+    let hb = shipped();
+    let render = |qs: &[Quiz]| -> Vec<String> {
+        qs.iter()
+            .flat_map(|q| &q.questions)
+            .map(|q| {
+                let keys: Vec<String> = q
+                    .choices
+                    .iter()
+                    .map(|c| format!("{}{}", c.answer.key(), c.correct))
+                    .collect();
+                format!("{} {}", q.id, keys.join(" "))
+            })
+            .collect()
+    };
+    let a = render(&quizzes(hb));
+    let b = render(&quizzes(hb));
+    assert_eq!(a, b);
+    // The order of the choices is not simply "correct first".
+    let firsts = quizzes(hb)
+        .iter()
+        .flat_map(|q| q.questions.clone())
+        .filter(|q| q.choices[0].correct)
+        .count();
+    let total: usize = quizzes(hb).iter().map(|q| q.questions.len()).sum();
+    assert!(
+        firsts < total * 2 / 3,
+        "{firsts} of {total} start with a correct answer"
+    );
+    // A question reads the same in its procedure's quiz and in a role's.
+    let all = quizzes(hb);
+    let by_id = |id: &str| {
+        all.iter()
+            .flat_map(|q| &q.questions)
+            .filter(|q| q.id == id)
+            .map(|q| q.choices.iter().map(|c| c.answer.key()).collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+    };
+    let first = &all[0].questions[0].id;
+    let copies = by_id(first);
+    assert!(copies.len() >= 2, "{first} is in a role's quiz too");
+    assert!(copies.windows(2).all(|w| w[0] == w[1]));
+}
+
+#[test]
+fn every_step_with_an_actor_a_timing_or_a_form_is_asked_about() {
+    let hb = shipped();
+    let all = quizzes(hb);
+    let mut steps = 0;
+    for p in &hb.procedures {
+        let quiz = all.iter().find(|q| q.id == p.id);
+        for st in &p.steps {
+            let asks: Vec<Ask> = quiz
+                .map(|q| {
+                    q.questions
+                        .iter()
+                        .filter(|q| q.step == st.id)
+                        .map(|q| q.ask)
+                        .collect()
+                })
+                .unwrap_or_default();
+            assert_eq!(asks.contains(&Ask::Who), !st.actors.is_empty(), "{}", st.id);
+            assert_eq!(asks.contains(&Ask::Form), !st.forms.is_empty(), "{}", st.id);
+            let timed = st.timing.iter().any(|t| t.kind != "none");
+            assert_eq!(asks.contains(&Ask::When), timed, "{}", st.id);
+            if !st.actors.is_empty() || timed || !st.forms.is_empty() {
+                steps += 1;
+                assert!(!asks.is_empty());
+            }
+        }
+    }
+    assert!(steps > 150, "{steps} steps asked about");
+    // Every role acting in a step has a quiz asking about every procedure it acts in.
+    for r in &hb.roles {
+        let procs: BTreeSet<&str> = hb
+            .procedures
+            .iter()
+            .filter(|p| p.steps.iter().any(|s| s.actors.contains(&r.id)))
+            .map(|p| p.id.as_str())
+            .collect();
+        let quiz = all.iter().find(|q| q.id == role_quiz_id(&r.id));
+        assert_eq!(quiz.is_some(), !procs.is_empty(), "{}", r.id);
+        if let Some(q) = quiz {
+            let asked: BTreeSet<&str> = q.questions.iter().map(|q| q.procedure.as_str()).collect();
+            assert_eq!(asked, procs, "{}", r.id);
+        }
+    }
+}
+
+#[test]
+fn a_role_quiz_spreads_over_procedures_and_asks_only_its_own_deadlines() {
+    let hb = shipped();
+    let all = quizzes(hb);
+    for q in all.iter().filter(|q| q.kind == QuizKind::Role) {
+        let role = &q.subject;
+        // No "who?" repeating an earlier one's answers in the same procedure.
+        let mut seen = BTreeSet::new();
+        for qu in q.questions.iter().filter(|q| q.ask == Ask::Who) {
+            let mut a: Vec<String> = qu
+                .choices
+                .iter()
+                .filter(|c| c.correct)
+                .map(|c| c.answer.key())
+                .collect();
+            a.sort();
+            assert!(
+                seen.insert((qu.procedure.clone(), a)),
+                "{}: {}",
+                q.id,
+                qu.id
+            );
+        }
+        // A "by when?" only where a deadline of the step binds the role.
+        for qu in q.questions.iter().filter(|q| q.ask == Ask::When) {
+            let st = hb
+                .procedures
+                .iter()
+                .flat_map(|p| &p.steps)
+                .find(|s| s.id == qu.step)
+                .unwrap();
+            assert!(
+                st.timing.iter().any(|t| t.binds(role, &st.actors)),
+                "{}: {}",
+                q.id,
+                qu.id
+            );
+        }
+        // Taken in turn from each procedure: the first questions come from different
+        // procedures wherever the role acts in several.
+        let procs: BTreeSet<&str> = q.questions.iter().map(|q| q.procedure.as_str()).collect();
+        let head: BTreeSet<&str> = q
+            .questions
+            .iter()
+            .take(procs.len())
+            .map(|q| q.procedure.as_str())
+            .collect();
+        assert_eq!(head, procs, "{}", q.id);
+    }
+    // The NJMF's quiz asks no "by when?" about the adults' one-week assessment alone:
+    // step 4 of the reception binds it to 15 days only.
+    let njmf = all.iter().find(|q| q.id == role_quiz_id("njmf")).unwrap();
+    assert!(
+        njmf.questions
+            .iter()
+            .any(|q| q.step == "pritja-shtetas-shqiptare.4" && q.ask == Ask::When)
+    );
+    let njvnr = all.iter().find(|q| q.id == role_quiz_id("njvnr")).unwrap();
+    assert!(
+        njvnr
+            .questions
+            .iter()
+            .any(|q| q.step == "pritja-shtetas-shqiptare.4")
+    );
+}
+
+#[test]
+fn several_actors_make_a_multiple_answer_question() {
+    let hb = shipped();
+    let p = hb
+        .procedures
+        .iter()
+        .find(|p| p.steps.iter().any(|s| s.actors.len() > 1))
+        .unwrap();
+    let st = p.steps.iter().find(|s| s.actors.len() > 1).unwrap();
+    let q = question(hb, p, st, Ask::Who).unwrap();
+    assert!(q.multiple());
+    assert_eq!(
+        q.choices.iter().filter(|c| c.correct).count(),
+        st.actors.len()
+    );
+}

@@ -1,0 +1,141 @@
+//! Timings as readers see them: the kind, the duration in words, the whole phrase.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::ui_get;
+use crate::pipeline::model;
+
+#[derive(Serialize, Clone)]
+pub struct TimingView {
+    pub text: String,
+    pub kind: &'static str,
+    /// The words before the duration ("brenda", "të paktën").
+    pub kind_label: String,
+    /// The words after it ("para" of a lead time), or empty.
+    pub kind_suffix: String,
+    /// The ISO duration as written; a range as `P4M/P12M`.
+    pub iso: String,
+    /// The duration in the reader's words ("30 ditë pune", "nga 4 muaj deri në 12 muaj").
+    pub human: String,
+    /// The whole timing as one phrase of the pack ("brenda 30 ditë pune", "çdo muaj").
+    pub phrase: String,
+    /// Calendar length for sorting (working days counted 7/5).
+    pub seconds: u64,
+    pub working_days: bool,
+    /// Whom the timing binds where the source names them apart (role ids); empty: every
+    /// actor of its step or criterion.
+    pub actors: Vec<String>,
+    /// Whether the source names them (`actors` may then be empty: no one of the step's).
+    pub named: bool,
+    /// Those roles' names (abbreviation where the role has one), for saying whom a
+    /// deadline binds beside its words; filled where the titles are known.
+    pub who: Vec<String>,
+}
+
+pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingView {
+    let iso = match &t.to_iso {
+        Some(to) => format!("{}/{to}", t.iso),
+        None => t.iso.clone(),
+    };
+    let base = TimingView {
+        text: t.text.clone(),
+        kind: t.kind,
+        kind_label: String::new(),
+        kind_suffix: String::new(),
+        iso,
+        human: String::new(),
+        phrase: String::new(),
+        seconds: t.seconds,
+        working_days: t.working_days,
+        actors: t.actors.clone(),
+        named: t.named,
+        who: Vec::new(),
+    };
+    let Some((start, end)) = t.parsed else {
+        // Words that set no time limit: only the label saying so.
+        return TimingView {
+            kind_label: ui_get(ui, "timing_none"),
+            phrase: ui_get(ui, "timing_none"),
+            ..base
+        };
+    };
+    // A deadline of no time at all reads "menjëherë", or "brenda ditës" where the words
+    // say so, not "brenda 0 ditëve".
+    if t.seconds == 0 && end.is_none() {
+        let key = if t.same_day {
+            "timing_same_day"
+        } else {
+            "timing_immediately"
+        };
+        return TimingView {
+            human: ui_get(ui, key),
+            phrase: ui_get(ui, key),
+            ..base
+        };
+    }
+    let unit_of = |unit: &str| -> String {
+        if t.working_days && unit == "day" {
+            "working_day".to_string()
+        } else {
+            unit.to_string()
+        }
+    };
+    let words = |d: &crate::duration::Duration| {
+        d.words(|unit, n| {
+            crate::plural::say_count(ui, &format!("duration_{}", unit_of(unit)), n.into(), &[])
+        })
+    };
+    let human = match end {
+        Some(end) => ui_get(ui, "timing_range")
+            .replace("{from}", &words(&start))
+            .replace("{to}", &words(&end)),
+        None => words(&start),
+    };
+    // "dy javë në vit": the period a length of time is counted in.
+    let human = match &t.per {
+        Some(per) => {
+            let period = words(per);
+            let period = period.strip_prefix("1 ").unwrap_or(&period).to_string();
+            crate::theme::say(
+                ui,
+                "timing_per",
+                &[("duration", human.as_str()), ("period", period.as_str())],
+            )
+        }
+        None => human,
+    };
+    // The bound the words set ("maksimumi 60 minuta", "të paktën 2 javë"), never one they
+    // do not; part of the duration's words, so the register's badge shows it too.
+    let human = match t.bound {
+        Some(b) => crate::theme::say(ui, &format!("timing_{b}"), &[("duration", human.as_str())]),
+        None => human,
+    };
+    let suffix_key = format!("timing_{}_suffix", t.kind);
+    // "Every" with one unit says its count as the language does ("every month", not
+    // "every 1 month"); any other timing is the pack's phrase around the duration.
+    let phrase = match (t.kind, start.single(), end) {
+        ("every", Some((unit, n)), None) if t.bound.is_none() && t.per.is_none() => {
+            crate::plural::say_count(ui, &format!("every_{}", unit_of(unit)), n.into(), &[])
+        }
+        (kind, _, _) => crate::theme::say(
+            ui,
+            &format!("timing_phrase_{kind}"),
+            &[("duration", human.as_str())],
+        ),
+    };
+    // The kind's word ("brenda", "kohëzgjatja"); a lead time has none: "14 ditë para".
+    let kind_label = if t.kind == "before" {
+        String::new()
+    } else {
+        ui_get(ui, &format!("timing_{}", t.kind))
+    };
+    TimingView {
+        phrase,
+        kind_label,
+        kind_suffix: ui.get(&suffix_key).cloned().unwrap_or_default(),
+        human,
+        ..base
+    }
+}

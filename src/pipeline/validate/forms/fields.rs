@@ -1,0 +1,294 @@
+//! One field of a printed form: what its kind needs and nothing another kind needs, its
+//! options, and a table's columns.
+
+use std::collections::HashSet;
+
+use crate::diagnostics::Pos;
+use crate::pipeline::source::S;
+use crate::pipeline::source::forms::*;
+
+use super::Check;
+
+impl Check<'_> {
+    pub(super) fn field(&mut self, f: &FieldSrc, section_titled: bool) {
+        let kind = f.kind.value;
+        let k = kind.name();
+        self.opt_text(&f.label, "field label");
+        self.opt_text(&f.instruction, "field instruction");
+        if f.label.is_none() && !section_titled {
+            self.diags
+                .error(
+                    self.pos(&f.kind),
+                    format!("expected a `label` on this {k} field, found none (and its section has no title to stand for it)"),
+                )
+                .hint("every field needs the words a screen reader announces: its printed label, or its section's title");
+        }
+        if kind == FieldKind::Fixed && f.label.is_none() {
+            self.diags.error(
+                self.pos(&f.kind),
+                "expected a `label` on this fixed field, found none",
+            );
+        }
+        // What each kind may carry; anything else is a mistake.
+        use FieldKind as K;
+        let allowed = |attr: &str| -> bool {
+            match attr {
+                "lines" => kind == K::Textarea,
+                "unit" => matches!(kind, K::Text | K::Number),
+                "value" => kind == K::Fixed,
+                "options" => matches!(kind, K::Choice | K::Yesno),
+                "multiple" | "other" => kind == K::Choice,
+                "columns" | "rows" | "row_labels" => kind == K::Table,
+                "parts" => kind == K::Signature,
+                _ => true,
+            }
+        };
+        let present: Vec<(&str, Option<Pos>)> = vec![
+            ("lines", f.lines.as_ref().map(|s| self.pos(s))),
+            ("unit", f.unit.as_ref().map(|s| self.pos(s))),
+            ("value", f.value.as_ref().map(|s| self.pos(s))),
+            ("options", f.options.first().map(|s| self.pos(s))),
+            ("multiple", f.multiple.as_ref().map(|s| self.pos(s))),
+            ("other", f.other.as_ref().map(|s| self.pos(s))),
+            ("columns", f.columns.first().map(|c| self.pos(&c.label))),
+            ("rows", f.rows.as_ref().map(|s| self.pos(s))),
+            ("row_labels", f.row_labels.first().map(|s| self.pos(s))),
+            ("parts", f.parts.first().map(|p| self.pos(&p.role))),
+        ];
+        for (attr, pos) in present {
+            if let Some(pos) = pos
+                && !allowed(attr)
+            {
+                self.diags
+                    .error(
+                        pos,
+                        format!("expected no `{attr}` on a field of kind `{k}`, found it"),
+                    )
+                    .hint(kind_hint(attr));
+            }
+        }
+        match kind {
+            K::Textarea => {
+                if let Some(l) = &f.lines
+                    && !(1..=40).contains(&l.value)
+                {
+                    self.diags.error(
+                        self.pos(l),
+                        format!(
+                            "expected the number of printed lines (1 to 40), found {}",
+                            l.value
+                        ),
+                    );
+                }
+            }
+            K::Fixed => match &f.value {
+                Some(v) => self.text(v, "printed value"),
+                None => {
+                    self.diags.error(
+                        self.pos(&f.kind),
+                        "expected the printed `value` of this fixed field, found none",
+                    );
+                }
+            },
+            K::Yesno => {
+                if !f.options.is_empty() && f.options.len() != 2 {
+                    self.diags.error(
+                        self.pos(&f.options[0]),
+                        format!(
+                            "expected the two printed answers (yes, no), found {} options",
+                            f.options.len()
+                        ),
+                    );
+                }
+                self.options(&f.options);
+            }
+            K::Choice => {
+                if f.options.is_empty() && f.other.is_none() {
+                    self.diags
+                        .error(
+                            self.pos(&f.kind),
+                            "expected the `options` of this choice as printed, found none",
+                        )
+                        .hint("options: [\"direkte\", \"përmes telefonit\"]");
+                }
+                self.options(&f.options);
+                self.opt_text(&f.other, "label of the \"other\" option");
+            }
+            K::Table => self.table(f),
+            K::Signature => {
+                if f.parts.is_empty() {
+                    self.diags
+                        .error(
+                            self.pos(&f.kind),
+                            "expected the `parts` of this signature block (name, position, date, place, signature), found none",
+                        )
+                        .hint("parts: [{role: name, label: \"Emri\"}, {role: signature, label: \"Nënshkrimi\"}]");
+                }
+                for p in &f.parts {
+                    self.text(&p.label, "label of a signature line");
+                }
+            }
+            K::Text | K::Date | K::Number => {}
+        }
+        if let Some(u) = &f.unit {
+            self.text(u, "unit");
+        }
+    }
+
+    fn options(&mut self, options: &[S<OptionSrc>]) {
+        let mut seen = HashSet::new();
+        for o in options {
+            if o.value.date && o.value.blank.is_none() {
+                self.diags
+                    .error(
+                        self.pos(o),
+                        "expected the option's `blank` beside `date: true`, found no blank",
+                    )
+                    .hint("{label: \"Takim\", blank: \"Data:\", date: true}");
+            }
+            if o.value.label.trim().is_empty() {
+                self.diags.error(
+                    self.pos(o),
+                    "expected the option's printed text, found empty text",
+                );
+            } else if !seen.insert(o.value.label.trim().to_string()) {
+                self.diags.error(
+                    self.pos(o),
+                    format!(
+                        "expected each option once, found \"{}\" again",
+                        o.value.label.trim()
+                    ),
+                );
+            }
+        }
+    }
+
+    fn table(&mut self, f: &FieldSrc) {
+        if f.columns.is_empty() {
+            self.diags
+                .error(
+                    self.pos(&f.kind),
+                    "expected the `columns` of this table as printed, found none",
+                )
+                .hint("columns: [{label: \"Veprimet\"}, {label: \"Afati kohor\", kind: period, bounds: [\"Prej:\", \"Deri:\"]}]");
+        }
+        let blank = |r: &S<RowsSrc>| match &r.value {
+            RowsSrc::Blank(n) => Some(*n),
+            RowsSrc::Printed(_) => None,
+        };
+        match (&f.rows, f.row_labels.is_empty()) {
+            (None, true) => {
+                self.diags.error(
+                    self.pos(&f.kind),
+                    "expected the table's blank `rows` (a number) or its `row_labels`, found neither",
+                );
+            }
+            (Some(r), false) => {
+                self.diags.error(
+                    self.pos(r),
+                    "expected either `rows` or `row_labels`, found both",
+                );
+            }
+            (Some(r), true) if blank(r).is_some_and(|n| !(1..=60).contains(&n)) => {
+                self.diags.error(
+                    self.pos(r),
+                    format!(
+                        "expected 1 to 60 blank rows, found {}",
+                        blank(r).unwrap_or(0)
+                    ),
+                );
+            }
+            (Some(r), true) => {
+                if let RowsSrc::Printed(rows) = &r.value {
+                    let n = f.columns.len();
+                    if rows.is_empty() || rows.len() > 60 {
+                        self.diags.error(
+                            self.pos(r),
+                            format!("expected 1 to 60 printed rows, found {}", rows.len()),
+                        );
+                    }
+                    for (i, row) in rows.iter().enumerate() {
+                        if n > 0 && row.value.len() != n {
+                            self.diags
+                                .error(
+                                    self.pos(row),
+                                    format!(
+                                        "expected each printed row to give one cell for each of the {n} columns, found {} in row {}",
+                                        row.value.len(),
+                                        i + 1
+                                    ),
+                                )
+                                .hint("write \"\" for a blank cell");
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        // Printed rows whose first cells print text are labelled by them.
+        let printed_labels = matches!(
+            f.rows.as_ref().map(|r| &r.value),
+            Some(RowsSrc::Printed(rows)) if rows.iter().any(|r| r.value.first().is_some_and(|c| !c.trim().is_empty()))
+        );
+        for (ci, c) in f.columns.iter().enumerate() {
+            let kind = c.kind.as_ref().map(|k| k.value).unwrap_or(ColumnKind::Text);
+            let label_column = ci == 0 && printed_labels;
+            if f.row_labels.is_empty() && !label_column && c.label.value.trim().is_empty() {
+                // A column without a heading is allowed where the original prints none: over
+                // a column of choices (`1 | 2 | 3 | 4 | 5`), or where each row is labelled.
+                if kind != ColumnKind::Choice {
+                    self.diags.error(
+                        self.pos(&c.label),
+                        "expected the column's printed heading, found empty text",
+                    );
+                }
+            }
+            match kind {
+                ColumnKind::Choice if c.options.is_empty() => {
+                    self.diags.error(
+                        self.pos(&c.label),
+                        "expected the `options` of this column of choices, found none",
+                    );
+                }
+                ColumnKind::Period if c.bounds.len() != 2 => {
+                    self.diags
+                        .error(
+                            self.pos(&c.label),
+                            format!(
+                                "expected the two printed words of a period column (`bounds: [\"Prej:\", \"Deri:\"]`), found {}",
+                                c.bounds.len()
+                            ),
+                        );
+                }
+                _ => {}
+            }
+            if kind != ColumnKind::Choice && !c.options.is_empty() {
+                self.diags.error(
+                    self.pos(&c.options[0]),
+                    "expected no `options` on a column that is not of kind `choice`, found them",
+                );
+            }
+            if kind != ColumnKind::Period && !c.bounds.is_empty() {
+                self.diags.error(
+                    self.pos(&c.bounds[0]),
+                    "expected no `bounds` on a column that is not of kind `period`, found them",
+                );
+            }
+            for o in c.options.iter().chain(&c.bounds) {
+                self.text(o, "printed word of the column");
+            }
+        }
+    }
+}
+
+fn kind_hint(attr: &str) -> &'static str {
+    match attr {
+        "lines" => "only `textarea` fields have printed lines",
+        "unit" => "only `text` and `number` fields have a unit after the blank",
+        "value" => "only `fixed` fields print a value",
+        "options" => "only `choice` and `yesno` fields have options",
+        "multiple" | "other" => "only `choice` fields have `multiple` and `other`",
+        "columns" | "rows" | "row_labels" => "only `table` fields have columns and rows",
+        _ => "only `signature` fields have parts",
+    }
+}
