@@ -253,9 +253,10 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
             let cpu = thread_cpu();
             let docs = search::documents(&hb, &ui);
             let analysis = search::analyzer::Analysis::for_language(&hb.config.language);
-            let index = writer.put_with("search-index.js", |w| {
-                search::index::write(&docs, analysis, w)
-            });
+            let set = search::shards::ShardSet::new(&docs, analysis);
+            let index = set
+                .write(&mut |name, bytes| writer.put(name, bytes))
+                .map(|f| (f, f.bytes));
             (index, t.elapsed(), thread_cpu().saturating_sub(cpu))
         });
         render_site(root, &hb, &theme, &ui, &mut diags, &writer);
