@@ -124,13 +124,13 @@ pub fn js_analyze(tab: &Tab, text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The URLs of the page's search results for `query` (`Doracak.search.search`), best
-/// first, at most `limit`.
+/// The URLs of the page's search results for `query` (`Doracak.search.search`, which
+/// loads the shards it needs), best first, at most `limit`. The page sits at the site's root.
 pub fn js_search_urls(tab: &Tab, query: &str, limit: usize) -> Vec<String> {
     let v = eval(
         tab,
         &format!(
-            "Doracak.search.search(DORACAK_SEARCH, {}, {{ limit: {limit} }}).map(r => r.url)",
+            "Doracak.search.search(Doracak.search.open(DORACAK_SEARCH, ''), {}, {{ limit: {limit} }}).then(rs => rs.map(r => r.url))",
             serde_json::to_string(query).unwrap()
         ),
     );
