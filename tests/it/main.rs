@@ -35,6 +35,7 @@ mod print_heads;
 mod properties;
 mod report;
 mod search;
+mod search_shards;
 mod serve;
 mod site;
 mod submissions;

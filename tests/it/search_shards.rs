@@ -1,0 +1,256 @@
+//! The search index in shards (issue 28, point 4): the sharded search gives the same
+//! results in the same order, with the same scores, as the whole index did — recorded with
+//! main's binary before the split (tests/fixtures/search-before-shards) and computed now by
+//! the whole-index reference (`Ranking::rank`) — in the command line and in headless
+//! Chromium from `file://`, and a query loads only the shards it needs.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::browser::*;
+use crate::common::*;
+use doracak::pipeline::search::analyzer::Analysis;
+use doracak::pipeline::search::index::Ranking;
+use doracak::pipeline::search::reader::Reader;
+use doracak::pipeline::search::shards::ShardSet;
+use serde_json::Value;
+
+fn recorded(file: &str) -> Value {
+    serde_json::from_str(&read(&fixtures().join("search-before-shards").join(file))).unwrap()
+}
+
+/// The three handbooks the recorded queries ran on: (name, folder, analysis).
+fn handbooks() -> Vec<(&'static str, PathBuf, Analysis, Option<tempfile::TempDir>)> {
+    let chapters = minimal_copy();
+    copy_tree(&fixtures().join("chapters"), chapters.path());
+    vec![
+        ("sq", repo(), Analysis::Albanian, None),
+        ("en", fixtures().join("english"), Analysis::English, None),
+        (
+            "ch",
+            chapters.path().to_path_buf(),
+            Analysis::Albanian,
+            Some(chapters),
+        ),
+    ]
+}
+
+fn queries(name: &str) -> Vec<String> {
+    serde_json::from_value(recorded(&format!("queries-{name}.json"))).unwrap()
+}
+
+fn documents(root: &Path) -> Vec<doracak::pipeline::search::Doc> {
+    let (hb, diags) = doracak::check(root);
+    let hb = hb.unwrap_or_else(|| panic!("{}", diags.report()));
+    doracak::pipeline::search::documents(&hb, &doracak::interface_strings(root, &hb))
+}
+
+#[test]
+fn the_command_line_reads_the_shards_and_ranks_as_the_whole_index_did() {
+    let before = recorded("cli.json");
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for (name, root, analysis, _keep) in handbooks() {
+        let docs = documents(&root);
+        let whole = Ranking::new(&docs, analysis);
+        let set = ShardSet::new(&docs, analysis);
+        for q in queries(name) {
+            // As recorded with main's binary: id, url, score; the first three's snippets.
+            let hits = doracak::pipeline::search::query::search(&docs, analysis, &q, 200).unwrap();
+            let got: Vec<Value> = hits
+                .iter()
+                .enumerate()
+                .map(|(i, h)| {
+                    let mut row = vec![
+                        Value::from(h.id.clone()),
+                        Value::from(h.url.clone()),
+                        Value::from(h.score),
+                    ];
+                    if i < 3 {
+                        row.push(Value::from(h.snippet.clone()));
+                        row.push(serde_json::to_value(&h.highlights).unwrap());
+                    }
+                    Value::Array(row)
+                })
+                .collect();
+            // Through JSON text as the recording went: serde_json reads floats to within an
+            // ulp, so both sides take the same path.
+            let got: Vec<Value> =
+                serde_json::from_str(&serde_json::to_string(&got).unwrap()).unwrap();
+            let was = before[name][&q].as_array().cloned().unwrap_or_default();
+            if got != was {
+                let at = got.iter().zip(&was).position(|(a, b)| a != b);
+                failures.push(format!(
+                    "{name} {q:?}: differs from the recording ({} results, {} before; first at {at:?}: {:?} now, {:?} before)",
+                    got.len(),
+                    was.len(),
+                    at.map(|i| &got[i]),
+                    at.map(|i| &was[i])
+                ));
+            }
+            // And as the whole index ranks now, every result.
+            let load = Box::new(|n: &str| {
+                set.file(n)
+                    .ok_or_else(|| std::io::Error::other(n.to_string()))
+            });
+            let mut reader = Reader::open(analysis, load).unwrap();
+            let sharded: Vec<(usize, f64)> = reader
+                .rank(&q)
+                .unwrap()
+                .into_iter()
+                .map(|(d, s, _)| (d, s))
+                .collect();
+            if sharded != whole.rank(&q) {
+                failures.push(format!("{name} {q:?}: differs from the whole index"));
+            }
+            compared += 1;
+        }
+    }
+    assert!(compared >= 50, "{compared} queries");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_browser_reads_the_shards_and_ranks_as_the_whole_index_did() {
+    let Some(browser) = browser("the_browser_reads_the_shards_and_ranks_as_the_whole_index_did")
+    else {
+        return;
+    };
+    let mut failures = Vec::new();
+    for (name, root, _, _keep) in handbooks() {
+        let built;
+        let site = if name == "sq" {
+            shipped_site().join("site")
+        } else {
+            built = tempfile::tempdir().unwrap();
+            copy_tree(&root, built.path());
+            build_ok(built.path(), &built.path().join("site"));
+            built.path().join("site")
+        };
+        let page = if name == "en" {
+            "search.html"
+        } else {
+            "kerko.html"
+        };
+        let tab = open(&browser, &file_url(&site.join(page)));
+        wait_for(&tab, "!!window.DORACAK_SEARCH", "the manifest to load");
+        let before = recorded(&format!("browser-{name}.json"));
+        let qs = queries(name);
+        // As recorded: url and score of up to 200 results; the suggestions when none.
+        let now = eval(
+            &tab,
+            &format!(
+                "(async () => {{ const idx = Doracak.search.open(DORACAK_SEARCH, ''); const out = {{}}; for (const q of {}) {{ const r = await Doracak.search.search(idx, q, {{ limit: 200 }}); out[q] = {{ r: r.map(x => [x.url, x.score]), s: r.length ? [] : await Doracak.search.suggest(idx, q, 5) }}; }} return out; }})()",
+                serde_json::to_string(&qs).unwrap()
+            ),
+        );
+        for q in &qs {
+            if now[q] != before[q] {
+                failures.push(format!(
+                    "{name} {q:?}: {} now, {} before",
+                    now[q], before[q]
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The shards a search through the CLI's reader loads for `query`, at most `limit` shown.
+fn shards_read(docs: &[doracak::pipeline::search::Doc], query: &str, limit: usize) -> Vec<String> {
+    let set = ShardSet::new(docs, Analysis::Albanian);
+    let load = Box::new(|n: &str| {
+        set.file(n)
+            .ok_or_else(|| std::io::Error::other(n.to_string()))
+    });
+    let mut reader = Reader::open(Analysis::Albanian, load).unwrap();
+    let ranked = reader.rank(query).unwrap();
+    for &(d, _, _) in ranked.iter().take(limit) {
+        reader.doc(d).unwrap();
+    }
+    let mut names: Vec<String> = reader
+        .loaded
+        .iter()
+        .filter_map(|n| n.strip_prefix("search-index/"))
+        .map(|n| n.trim_end_matches(".js").to_string())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn a_query_loads_only_the_shards_it_needs() {
+    let docs = documents(&repo());
+    let set = ShardSet::new(&docs, Analysis::Albanian);
+    let (terms, doc_shards) = set.counts();
+    assert!(
+        terms >= 4 && doc_shards >= 4,
+        "the shipped index is in shards: {terms} term shards, {doc_shards} document shards"
+    );
+    // The command line's reader: one or two term shards and the results' document shards.
+    let read = shards_read(&docs, "deshmi penaliteti", 8);
+    let t = read.iter().filter(|n| n.starts_with('t')).count();
+    assert!((1..=2).contains(&t), "{read:?}");
+    assert!(read.len() < terms + doc_shards, "{read:?}");
+
+    let Some(browser) = browser("a_query_loads_only_the_shards_it_needs") else {
+        return;
+    };
+    let site = shipped_site().join("site");
+    // Typed into the box of a page: the manifest, then only the shards the eight results
+    // shown need — the very ones the command line's reader reads.
+    let tab = open(&browser, &file_url(&site.join("S1.html")));
+    tab.press_key("/").unwrap();
+    tab.type_str("deshmi penaliteti").unwrap();
+    wait_for(
+        &tab,
+        "document.querySelectorAll('#search-panel a.result').length > 0 && document.getElementById('search-input').value === 'deshmi penaliteti'",
+        "results as you type",
+    );
+    wait_for(
+        &tab,
+        "[...document.querySelectorAll('#search-panel a.result .result-title')].length === Math.min(8, document.querySelectorAll('#search-panel a.result').length)",
+        "the results",
+    );
+    let injected = eval(
+        &tab,
+        "[...document.querySelectorAll('script[data-search-shard]')].map(s => s.getAttribute('data-search-shard')).sort()",
+    );
+    let injected: Vec<String> = serde_json::from_value(injected).unwrap();
+    // Each word typed ran a search; their union is what the page loaded.
+    let mut expected: Vec<String> = [
+        "d",
+        "de",
+        "des",
+        "desh",
+        "deshm",
+        "deshmi",
+        "deshmi p",
+        "deshmi pe",
+        "deshmi pen",
+        "deshmi pena",
+        "deshmi penal",
+        "deshmi penali",
+        "deshmi penalit",
+        "deshmi penalite",
+        "deshmi penalitet",
+        "deshmi penaliteti",
+    ]
+    .iter()
+    .flat_map(|q| shards_read(&docs, q, 8))
+    .collect();
+    expected.sort();
+    expected.dedup();
+    assert!(
+        injected.iter().all(|n| expected.contains(n)),
+        "the page loaded {injected:?}; a search for what was typed needs at most {expected:?}"
+    );
+    assert!(
+        injected.len() < terms + doc_shards,
+        "not every shard: {injected:?} of {terms} + {doc_shards}"
+    );
+    // The final query's shards are all there.
+    for n in shards_read(&docs, "deshmi penaliteti", 8) {
+        assert!(injected.contains(&n), "{n} missing from {injected:?}");
+    }
+}
