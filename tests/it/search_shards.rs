@@ -254,3 +254,62 @@ fn a_query_loads_only_the_shards_it_needs() {
         assert!(injected.contains(&n), "{n} missing from {injected:?}");
     }
 }
+
+/// First-result times in headless Chromium, index load included: a fresh page, the box
+/// focused, a query typed; from the focus to the first result on screen . A measurement, not a check: run it with
+/// `cargo test --test it search_shards::first_result_times -- --ignored --nocapture`,
+/// `DORACAK_SITE=/path/to/site` for another built site (default: the shipped one).
+#[test]
+#[ignore]
+fn first_result_times() {
+    let Some(browser) = browser("first_result_times") else {
+        return;
+    };
+    let site = std::env::var_os("DORACAK_SITE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| shipped_site().join("site"));
+    let queries = [
+        "deshmi penaliteti",
+        "ankese",
+        "r",
+        "kthimi vullnetar",
+        "siguria e perfituesve",
+        "femije",
+        "plani individual",
+        "monitorim",
+    ];
+    let mut all = Vec::new();
+    for q in queries {
+        let mut times = Vec::new();
+        for _ in 0..3 {
+            let tab = open(&browser, &file_url(&site.join("S1.html")));
+            let ms = eval(
+                &tab,
+                &format!(
+                    "(async () => {{ const input = document.getElementById('search-input'); const list = document.getElementById('search-list'); const t0 = performance.now(); input.focus(); input.value = {}; input.dispatchEvent(new Event('input', {{ bubbles: true }})); await new Promise(done => {{ const seen = () => list.querySelector('a.result') || !document.getElementById('search-panel').hidden; if (seen()) {{ done(); return; }} new MutationObserver((m, o) => {{ if (seen()) {{ o.disconnect(); done(); }} }}).observe(document.getElementById('search-panel'), {{ childList: true, subtree: true, attributes: true }}); }}); return [performance.now() - t0, document.querySelectorAll('script[data-search-shard]').length, list.querySelectorAll('a.result').length]; }})()",
+                    serde_json::to_string(q).unwrap()
+                ),
+            );
+            times.push((v_f64(&ms[0]), ms[1].as_u64().unwrap_or(0), ms[2].as_u64().unwrap_or(0)));
+            tab.close(true).ok();
+        }
+        times.sort_by(|a, b| a.0.total_cmp(&b.0));
+        println!(
+            "first result {q:?}: median {:.0} ms, max {:.0} ms ({} shard scripts, {} results)",
+            times[1].0, times[2].0, times[1].1, times[1].2
+        );
+        all.extend(times.iter().map(|t| t.0));
+    }
+    all.sort_by(f64::total_cmp);
+    println!(
+        "all: median {:.0} ms, max {:.0} ms over {} runs on {}",
+        all[all.len() / 2],
+        all[all.len() - 1],
+        all.len(),
+        site.display()
+    );
+}
+
+fn v_f64(v: &Value) -> f64 {
+    v.as_f64().unwrap_or(f64::NAN)
+}

@@ -182,10 +182,22 @@
           if (!(found && count === 0)) { out.push([sh.post[i], 0.5]); }
           count++;
         }
-        if (count >= 64 || k + 1 >= idx.shards.length || idx.shards[k + 1].lastIndexOf(w.term, 0) !== 0) { return out; }
-        return loadShard(idx, "t" + (k + 1)).then(function (next) { return walk(next, k + 1, 0); });
+        return out;
       }
-      return walk(sh, k, at);
+      walk(sh, k, at);
+      // The shards after this one that the 64 terms reach, read side by side: every term
+      // of a shard between two that begin with the word begins with it too.
+      var need = [];
+      var left = 64 - count;
+      for (var j = k + 1; left > 0 && count < 64 && at + count >= sh.terms.length && j < idx.shards.length && idx.shards[j].lastIndexOf(w.term, 0) === 0; j++) {
+        need.push(j);
+        if (!(j + 1 < idx.shards.length && idx.shards[j + 1].lastIndexOf(w.term, 0) === 0)) { break; }
+        left -= idx.counts[j];
+      }
+      return Promise.all(need.map(function (j) { return loadShard(idx, "t" + j); })).then(function (next) {
+        next.forEach(function (nx, i) { walk(nx, need[i], 0); });
+        return out;
+      });
     });
   }
 
@@ -230,16 +242,28 @@
         });
       });
       var kinds = options.kinds;
-      var out = [];
       var wn = words.length;
+      var limit = options.limit;
+      // The best `limit`, best first, ties in document order: kept sorted as they come, so
+      // a word in thousands of documents costs no sort of them all.
+      var top = [];
       touched.forEach(function (d) {
         if (kinds && kinds.indexOf(kindOf[d]) < 0) { return; }
         // Coordination: a document that has more of the query's words ranks higher.
-        var coord = Math.pow(matched[d] / wn, 3);
-        out.push({ doc: d, score: totals[d] * coord, matched: matched[d], kind: kindOf[d] });
+        var score = totals[d] * Math.pow(matched[d] / wn, 3);
+        if (limit && top.length >= limit) {
+          var last = top[top.length - 1];
+          if (!(score > last.score || (score === last.score && d < last.doc))) { return; }
+        }
+        var r = { doc: d, score: score, matched: matched[d], kind: kindOf[d] };
+        if (!limit) { top.push(r); return; }
+        var i = top.length;
+        while (i > 0 && (score > top[i - 1].score || (score === top[i - 1].score && d < top[i - 1].doc))) { i--; }
+        top.splice(i, 0, r);
+        if (top.length > limit) { top.pop(); }
       });
-      out.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-      if (options.limit) { out = out.slice(0, options.limit); }
+      if (!limit) { top.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; }); }
+      var out = top;
       return docRows(idx, out.map(function (r) { return r.doc; })).then(function (rows) {
         out.forEach(function (r, i) { var row = rows[i]; r.id = row[0]; r.url = row[2]; r.title = row[3]; r.text = row[4]; });
         return out;

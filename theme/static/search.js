@@ -81,6 +81,7 @@
   var more = panel && panel.querySelector("[data-search-more]");
   var active = -1;
   var timer = null;
+  var lastRun = 0;
 
   // A phone or tablet has no "/" key to press: its placeholder says only "Search…".
   if (input && input.getAttribute("data-placeholder-touch") && window.matchMedia &&
@@ -157,7 +158,12 @@
     input.addEventListener("input", function () {
       input.removeAttribute("aria-activedescendant");
       active = -1;
-      clearTimeout(timer); timer = setTimeout(runBox, 60);
+      // The first word typed searches at once; while typing goes on, at most every 60 ms
+      // (and once more when it pauses).
+      clearTimeout(timer);
+      var wait = lastRun + 60 - Date.now();
+      if (wait <= 0) { lastRun = Date.now(); runBox(); }
+      else { timer = setTimeout(function () { lastRun = Date.now(); runBox(); }, wait); }
     });
     input.addEventListener("focus", function () { loadIndex().catch(function () {}); if (input.value.trim()) { runBox(); } });
     input.addEventListener("keydown", function (e) {

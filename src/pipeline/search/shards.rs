@@ -8,7 +8,7 @@
 //! ```text
 //! search-index.js  window.DORACAK_SEARCH = { v: 3, analysis: {…}, kinds: [name…],
 //!                    docs: N, docsPerShard: D, shards: [first term of each term shard…],
-//!                    dir: "search-index/" };
+//!                    counts: [terms in each term shard…], dir: "search-index/" };
 //! search-index/tK.js  Doracak.search.loaded("tK", { terms: [term…],   // sorted
 //!                       words: ["form form…"…],                      // written forms
 //!                       post: [[docDelta, score * 16 + kind, …]…] });
@@ -241,6 +241,7 @@ impl<'a> ShardSet<'a> {
             #[serde(rename = "docsPerShard")]
             docs_per_shard: usize,
             shards: Vec<&'s str>,
+            counts: Vec<usize>,
             dir: &'s str,
         }
         let albanian = analysis == Analysis::Albanian;
@@ -261,6 +262,9 @@ impl<'a> ShardSet<'a> {
                 .starts
                 .iter()
                 .map(|&i| self.ranking.terms[i].as_str())
+                .collect(),
+            counts: (0..self.starts.len())
+                .map(|k| self.term_range(k).len())
                 .collect(),
             dir: DIR,
         };
