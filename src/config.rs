@@ -50,6 +50,15 @@ pub struct Config {
     /// 12 when unset.
     #[serde(default)]
     pub refresher_months: Option<u32>,
+    /// The language whose built-in pack gives every interface string the handbook's
+    /// language has no text for (no built-in pack, or a partial `theme/strings.toml`);
+    /// `en` when unset.
+    #[serde(default)]
+    pub fallback_language: Option<String>,
+    /// The writing direction of the pages, `ltr` or `rtl`; without it, the language's
+    /// (CLDR: `rtl` for Arabic, Hebrew, Persian, Urdu, Pashto, Dhivehi, Yiddish …).
+    #[serde(default)]
+    pub direction: Option<String>,
     /// The previous edition's handbook folder, relative to this handbook's root: the build
     /// then adds a "what changed" page and maps assessments of that edition.
     #[serde(default)]
@@ -186,6 +195,8 @@ impl Default for Config {
             id_prefix: default_id_prefix(),
             columns: Columns::default(),
             refresher_months: None,
+            fallback_language: None,
+            direction: None,
             previous: None,
             centres: Vec::new(),
             sources: Vec::new(),
@@ -206,6 +217,21 @@ impl Config {
             if let Some(v) = value {
                 ui.insert(key.to_string(), v.clone());
             }
+        }
+    }
+
+    /// The language of the interface strings a handbook leaves untranslated.
+    pub fn fallback(&self) -> &str {
+        self.fallback_language.as_deref().unwrap_or("en")
+    }
+
+    /// `rtl` or `ltr`: `direction` where set, else the language's.
+    pub fn dir(&self) -> &'static str {
+        match self.direction.as_deref() {
+            Some("rtl") => "rtl",
+            Some(_) => "ltr",
+            None if crate::plural::is_right_to_left(&self.language) => "rtl",
+            None => "ltr",
         }
     }
 
@@ -281,6 +307,16 @@ fn validate(cfg: &Config, diags: &mut Diagnostics) {
                 "expected `id_prefix` to be one or more letters A–Z (as the `S` of `S2.3`), found {:?}",
                 cfg.id_prefix
             ),
+        );
+    }
+    if let Some(d) = cfg
+        .direction
+        .as_deref()
+        .filter(|d| !matches!(*d, "ltr" | "rtl"))
+    {
+        diags.error(
+            pos(),
+            format!("expected `direction` to be \"ltr\" or \"rtl\", found {d:?}"),
         );
     }
     if cfg.scale.len() < 2 {

@@ -1,6 +1,8 @@
 //! The one CSV writer of every CSV doracak makes (`report`/`aggregate`'s comparison, the
 //! training roster; the browser's export mirrors it in `theme/static/`): UTF-8 with a
-//! byte-order mark, comma-separated, CRLF line ends, and every cell written by the same rule.
+//! byte-order mark, comma-separated (`;` where the handbook's language writes numbers with a
+//! decimal comma: [`Csv::with_separator`]), CRLF line ends, and every cell written by the
+//! same rule.
 //!
 //! **The cell rule** (docs/assessment-format.md, "CSV cells"), in this order:
 //!
@@ -8,7 +10,8 @@
 //!    character is `=`, `+`, `-`, `@`, a tab (U+0009) or a carriage return (U+000D) gets a
 //!    `'` (U+0027) put before it. Nothing else in the cell changes.
 //! 2. *Quoting* (RFC 4180): a cell that then holds `,`, `;`, `"`, a line feed or a carriage
-//!    return is wrapped in `"`, each `"` inside doubled.
+//!    return is wrapped in `"`, each `"` inside doubled. In a file whose fields part with
+//!    `;` a `,` is the decimal mark and needs no quotes (`50,0`).
 //!
 //! The numbers doracak computes (shares, counts) are never negative, so the rule leaves them
 //! as numbers.
@@ -18,12 +21,19 @@ pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// One cell, by the cell rule: neutralised, then quoted where it must be.
 pub fn cell(s: &str) -> String {
+    cell_in(s, ',')
+}
+
+/// One cell of a file whose fields part with `sep`.
+pub fn cell_in(s: &str, sep: char) -> String {
     let mut v = String::with_capacity(s.len() + 3);
     if s.starts_with(FORMULA_STARTS) {
         v.push('\'');
     }
     v.push_str(s);
-    if v.contains([',', ';', '"', '\n', '\r']) {
+    let quote =
+        |c: char| matches!(c, ';' | '"' | '\n' | '\r') || c == sep || (sep == ',' && c == ',');
+    if v.contains(quote) {
         format!("\"{}\"", v.replace('"', "\"\""))
     } else {
         v
@@ -34,6 +44,7 @@ pub fn cell(s: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct Csv {
     text: String,
+    sep: char,
 }
 
 impl Default for Csv {
@@ -44,8 +55,15 @@ impl Default for Csv {
 
 impl Csv {
     pub fn new() -> Csv {
+        Csv::with_separator(',')
+    }
+
+    /// A CSV whose fields part with `sep` (`;` for a spreadsheet set to a language that
+    /// writes a decimal comma); the cell rule quotes a cell holding either.
+    pub fn with_separator(sep: char) -> Csv {
         Csv {
             text: String::from("\u{feff}"),
+            sep,
         }
     }
 
@@ -53,9 +71,9 @@ impl Csv {
     pub fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
         for (i, c) in cells.into_iter().enumerate() {
             if i > 0 {
-                self.text.push(',');
+                self.text.push(self.sep);
             }
-            self.text.push_str(&cell(c.as_ref()));
+            self.text.push_str(&cell_in(c.as_ref(), self.sep));
         }
         self.text.push_str("\r\n");
     }
@@ -94,5 +112,8 @@ mod tests {
         c.row(["a", "=b"]);
         c.row(Vec::<String>::new());
         assert_eq!(c.into_string(), "\u{feff}a,'=b\r\n\r\n");
+        let mut c = Csv::with_separator(';');
+        c.row(["50,0", "a;b", "c"]);
+        assert_eq!(c.into_string(), "\u{feff}50,0;\"a;b\";c\r\n");
     }
 }

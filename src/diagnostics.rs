@@ -54,6 +54,9 @@ pub struct Diagnostic {
     pub pos: Pos,
     pub message: String,
     pub hint: Option<String>,
+    /// More than a person needs every time (the keys a count stands for): shown with
+    /// `--verbose` only.
+    pub detail: Option<String>,
 }
 
 impl fmt::Display for Diagnostic {
@@ -100,6 +103,7 @@ impl Diagnostics {
             pos,
             message: message.into(),
             hint: None,
+            detail: None,
         });
         self.items.last_mut().expect("just pushed")
     }
@@ -143,10 +147,20 @@ impl Diagnostics {
 
     /// The report a person reads: every problem, then a one-line summary.
     pub fn report(&self) -> String {
+        self.report_verbose(false)
+    }
+
+    /// The report, with each problem's details where `verbose`.
+    pub fn report_verbose(&self, verbose: bool) -> String {
         let mut out = String::new();
         for d in self.sorted() {
             out.push_str(&d.to_string());
             out.push('\n');
+            if let Some(detail) = d.detail.as_ref().filter(|_| verbose) {
+                for line in detail.lines() {
+                    out.push_str(&format!("  {line}\n"));
+                }
+            }
         }
         let (e, w) = (self.error_count(), self.warning_count());
         if e + w > 0 {
@@ -163,6 +177,11 @@ impl Diagnostics {
 impl Diagnostic {
     pub fn hint(&mut self, hint: impl Into<String>) -> &mut Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn detail(&mut self, detail: impl Into<String>) -> &mut Self {
+        self.detail = Some(detail.into());
         self
     }
 }

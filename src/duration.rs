@@ -27,6 +27,26 @@ impl Duration {
         days * 86_400 + self.hours as u64 * 3600 + self.minutes as u64 * 60 + self.seconds as u64
     }
 
+    /// The one unit and its count of a duration of one part (`P3M`: month, 3).
+    pub fn single(&self) -> Option<(&'static str, u32)> {
+        let parts: Vec<(&'static str, u32)> = [
+            ("year", self.years),
+            ("month", self.months),
+            ("week", self.weeks),
+            ("day", self.days),
+            ("hour", self.hours),
+            ("minute", self.minutes),
+            ("second", self.seconds),
+        ]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .collect();
+        match parts.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
     /// Whether the duration counts whole days only (`P30D`), as working days must.
     pub fn is_days_only(&self) -> bool {
         self.days > 0
@@ -38,9 +58,9 @@ impl Duration {
             && self.seconds == 0
     }
 
-    /// The duration in words, each part named by `name(unit, count)`, where unit is one of
-    /// `year`, `month`, `week`, `day`, `hour`, `minute`, `second`; the caller looks the
-    /// names up in the locale pack. Empty for a duration of no time (`P0D`).
+    /// The duration in words, each part with its number said by `name(unit, count)`, where
+    /// unit is one of `year`, `month`, `week`, `day`, `hour`, `minute`, `second`; the caller
+    /// looks the counted names up in the locale pack. Empty for a duration of no time (`P0D`).
     pub fn words(&self, name: impl Fn(&str, u32) -> String) -> String {
         [
             ("year", self.years),
@@ -53,7 +73,7 @@ impl Duration {
         ]
         .into_iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(unit, n)| format!("{n} {}", name(unit, n)))
+        .map(|(unit, n)| name(unit, n))
         .collect::<Vec<_>>()
         .join(" ")
     }
@@ -169,13 +189,15 @@ mod tests {
 
     #[test]
     fn names_its_parts_through_the_caller() {
-        let name = |unit: &str, n: u32| format!("{unit}{}", if n == 1 { "" } else { "s" });
+        let name = |unit: &str, n: u32| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
         assert_eq!(parse("P1Y6M").unwrap().words(name), "1 year 6 months");
         assert_eq!(parse("PT24H").unwrap().words(name), "24 hours");
         assert_eq!(parse("P0D").unwrap().words(name), "");
         assert!(parse("P30D").unwrap().is_days_only());
         assert!(!parse("P1M").unwrap().is_days_only());
         assert!(!parse("P1W").unwrap().is_days_only());
+        assert_eq!(parse("P3M").unwrap().single(), Some(("month", 3)));
+        assert_eq!(parse("P1Y6M").unwrap().single(), None);
     }
 
     #[test]

@@ -48,6 +48,7 @@ pub mod edition;
 pub mod language;
 pub mod markdown;
 pub mod pipeline;
+pub mod plural;
 pub mod text;
 pub mod theme;
 
@@ -76,7 +77,7 @@ pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
     // The interface strings of the handbook's language, with its own theme/strings.toml;
     // they name the rating scale's steps the handbook leaves unnamed.
     let theme = theme::Theme::load(root, &mut diags);
-    let ui = theme.strings(&config.language, &mut diags);
+    let ui = theme.strings(&config, &mut diags);
     if let Some(ui) = &ui {
         config::name_scale(&mut config, ui, &mut diags);
         address::check(ui, &mut diags);
@@ -95,7 +96,7 @@ pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
 pub fn interface_strings(root: &Path, hb: &Handbook) -> HashMap<String, String> {
     let mut scratch = Diagnostics::new();
     let mut ui = theme::Theme::load(root, &mut scratch)
-        .strings(&hb.config.language, &mut scratch)
+        .strings(&hb.config, &mut scratch)
         .unwrap_or_default();
     hb.config.name_interface(&mut ui);
     ui

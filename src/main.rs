@@ -29,7 +29,12 @@ enum Command {
         out: Option<PathBuf>,
     },
     /// Load and validate the content only; report every problem.
-    Check,
+    Check {
+        /// Also list what a warning counts (the interface strings shown in the fallback
+        /// language).
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Search the handbook from the terminal, as the site's search box does.
     Search {
         /// The words to look for (diacritics optional: "deshmi penaliteti").
@@ -132,7 +137,9 @@ enum Command {
         /// The folder to write it into (missing or empty; default: the current folder).
         #[arg(value_name = "DIR", default_value = ".")]
         dir: PathBuf,
-        /// The language of the example and of its interface (sq or en).
+        /// The language of the example and of its interface: sq or en, or any other language
+        /// code (fr, ar, sr-Latn …) for the fallback language's example with a strings file
+        /// to translate.
         #[arg(long, default_value = "sq", value_name = "LANG")]
         language: String,
         /// Instead, write the built-in theme (templates, styles, scripts, locale packs) into
@@ -155,7 +162,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build { out } => build(&cli.root, out),
-        Command::Check => check(&cli.root),
+        Command::Check { verbose } => check(&cli.root, verbose),
         Command::Init {
             dir,
             language,
@@ -199,27 +206,32 @@ fn main() -> ExitCode {
     }
 }
 
+/// A count and its noun, in the command line's English ("1 procedure", "2 procedures").
+fn count(n: usize, one: &str, other: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { other })
+}
+
 fn build(root: &std::path::Path, out: Option<PathBuf>) -> ExitCode {
     let (summary, diags) = doracak::build(root, out.as_deref());
     eprint!("{}", diags.report());
     match summary {
         Some(s) => {
             println!(
-                "wrote {} ({} pages, {} files, {:.1} KiB; {} changed) from {} standards, {} criteria, {} evidence items in {:.0} ms",
+                "wrote {} ({}, {}, {:.1} KiB; {} changed) from {}, {}, {} in {:.0} ms",
                 s.out.display(),
-                s.stats.pages,
-                s.stats.files,
+                count(s.stats.pages, "page", "pages"),
+                count(s.stats.files, "file", "files"),
                 s.stats.bytes as f64 / 1024.0,
                 s.stats.changed,
-                s.standards,
-                s.criteria,
-                s.evidence,
+                count(s.standards, "standard", "standards"),
+                count(s.criteria, "criterion", "criteria"),
+                count(s.evidence, "evidence item", "evidence items"),
                 s.elapsed.as_secs_f64() * 1000.0
             );
             println!(
-                "search index: {} documents, {} terms, {:.1} KiB",
-                s.search_docs,
-                s.search_terms,
+                "search index: {}, {}, {:.1} KiB",
+                count(s.search_docs, "document", "documents"),
+                count(s.search_terms, "term", "terms"),
                 s.index_bytes as f64 / 1024.0
             );
             ExitCode::SUCCESS
@@ -240,7 +252,11 @@ fn init(dir: &std::path::Path, language: &str, theme: bool) -> ExitCode {
     };
     match written {
         Ok(files) => {
-            println!("wrote {} files into {}", files.len(), dir.display());
+            println!(
+                "wrote {} into {}",
+                count(files.len(), "file", "files"),
+                dir.display()
+            );
             if !theme {
                 println!(
                     "next: doracak --root {} serve   (edit standards/ and content/, the site follows)",
@@ -249,6 +265,10 @@ fn init(dir: &std::path::Path, language: &str, theme: bool) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Err(e @ init::InitError::Language(_)) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(1)
@@ -256,19 +276,19 @@ fn init(dir: &std::path::Path, language: &str, theme: bool) -> ExitCode {
     }
 }
 
-fn check(root: &std::path::Path) -> ExitCode {
+fn check(root: &std::path::Path, verbose: bool) -> ExitCode {
     let (hb, diags) = doracak::check(root);
-    eprint!("{}", diags.report());
+    eprint!("{}", diags.report_verbose(verbose));
     match hb {
         Some(hb) => {
             println!(
-                "ok: {} standards, {} criteria, {} evidence items, {} procedures, {} roles, {} forms",
-                hb.standards.len(),
-                hb.criteria_count(),
-                hb.evidence_count(),
-                hb.procedures.len(),
-                hb.roles.len(),
-                hb.forms.len()
+                "ok: {}, {}, {}, {}, {}, {}",
+                count(hb.standards.len(), "standard", "standards"),
+                count(hb.criteria_count(), "criterion", "criteria"),
+                count(hb.evidence_count(), "evidence item", "evidence items"),
+                count(hb.procedures.len(), "procedure", "procedures"),
+                count(hb.roles.len(), "role", "roles"),
+                count(hb.forms.len(), "form", "forms")
             );
             ExitCode::SUCCESS
         }

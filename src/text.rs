@@ -44,6 +44,38 @@ pub fn civil_date(days: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// Arabic letters unified as a search compares them: tatweel (ـ) removed, the alef forms
+/// (أ إ آ ٱ) as ا, alef maqsura (ى) as ي, ta marbuta (ة) as ه; then the conjunction و and
+/// the article ال taken off the front of a word long enough to keep three letters.
+pub fn normalize_arabic(s: &mut String) {
+    if !s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+        return;
+    }
+    let mut w: String = s
+        .chars()
+        .filter(|c| *c != '\u{0640}')
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ى' => 'ي',
+            'ة' => 'ه',
+            c => c,
+        })
+        .collect();
+    let letters = |w: &str| w.chars().count();
+    if w.starts_with('و') && letters(&w) > 4 {
+        w = w.chars().skip(1).collect();
+    }
+    for prefix in ["وال", "بال", "كال", "فال", "لل", "ال"] {
+        if let Some(rest) = w.strip_prefix(prefix)
+            && letters(rest) >= 3
+        {
+            w = rest.to_string();
+            break;
+        }
+    }
+    *s = w;
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;

@@ -2,10 +2,13 @@
 //! time. A handbook may override any file by putting one with the same path in its own
 //! `theme/` folder, and may add static files under `theme/static/`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostics, Pos};
+
+pub mod strings;
 
 macro_rules! embed {
     ($($path:literal),* $(,)?) => {
@@ -16,12 +19,13 @@ macro_rules! embed {
 /// The handbook's own strings, laid over the built-in pack key by key.
 pub const STRINGS: &str = "strings.toml";
 /// The complete pack: its keys are every string the interface has.
-const REFERENCE: &str = "sq";
+pub const REFERENCE: &str = "sq";
 
 /// Every file of the built-in theme, by its path under `theme/`.
 pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "locales/sq.toml",
     "locales/en.toml",
+    "locales/sr-Latn.toml",
     "templates/doc.html",
     "templates/base.html",
     "templates/index.html",
@@ -156,64 +160,8 @@ impl Theme {
         theme
     }
 
-    /// The interface strings for `language`: the built-in pack of that language
-    /// (`locales/LANG.toml`; none for a language doracak has no pack for) with the
-    /// handbook's `theme/strings.toml` laid over it key by key. Every key of the reference
-    /// pack (`sq`, the complete one) must have a text: a key missing everywhere is an
-    /// error that names it; a key the interface does not have is a warning.
-    pub fn strings(
-        &self,
-        language: &str,
-        diags: &mut Diagnostics,
-    ) -> Option<HashMap<String, String>> {
-        let reference = self.pack(REFERENCE, diags)?;
-        let built_in = self.files.contains_key(&format!("locales/{language}.toml"));
-        let mut strings = match built_in {
-            true => self.pack(language, diags)?,
-            false => HashMap::new(),
-        };
-        let shown = format!("theme/{STRINGS}");
-        if let Some(text) = self.text(STRINGS) {
-            let over: BTreeMap<String, toml::Spanned<String>> = parse_strings(text, &shown, diags)?;
-            for (key, value) in over {
-                if !reference.contains_key(&key) {
-                    let (line, col) = crate::config::line_col(text, value.span().start);
-                    diags
-                        .warning(
-                            Pos::new(shown.clone(), line, col),
-                            format!("the interface has no string `{key}`; this text is not used"),
-                        )
-                        .hint(
-                            "the keys are those of doracak's built-in packs (docs/translating.md)",
-                        );
-                    continue;
-                }
-                strings.insert(key, value.into_inner());
-            }
-        }
-        let mut missing: Vec<&String> = reference
-            .keys()
-            .filter(|k| !strings.contains_key(*k))
-            .collect();
-        missing.sort();
-        for key in &missing {
-            diags
-                .error(
-                    Pos::file(shown.clone()),
-                    format!(
-                        "expected a text for the interface string `{key}`, found none (doracak has no built-in `{language}` pack{})",
-                        if built_in { " with it" } else { "" }
-                    ),
-                )
-                .hint(format!(
-                    "add `{key} = \"…\"` to theme/{STRINGS}; docs/translating.md lists every key"
-                ));
-        }
-        missing.is_empty().then_some(strings)
-    }
-
     /// A built-in pack, parsed.
-    fn pack(&self, language: &str, diags: &mut Diagnostics) -> Option<HashMap<String, String>> {
+    pub fn pack(&self, language: &str, diags: &mut Diagnostics) -> Option<HashMap<String, String>> {
         let path = format!("locales/{language}.toml");
         parse_strings(
             self.text(&path).unwrap_or(""),

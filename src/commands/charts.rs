@@ -116,9 +116,10 @@ fn legend(id: &str, y: u32, x0: u32, ui: &HashMap<String, String>) -> String {
 
 /// One line of a chart's text equivalent for a standard's score.
 fn score_words(ui: &HashMap<String, String>, s: &Score) -> String {
-    say(
+    crate::plural::say_count(
         ui,
         "chart_score_line",
+        s.unrated as u64,
         &[
             ("standard", &format!("{}. {}", s.number, s.title)),
             ("percent", &percent(ui, s.percent)),
@@ -416,9 +417,10 @@ pub fn count_bars(id: &str, bars: &[CountBar], of: usize, ui: &HashMap<String, S
     let desc: Vec<String> = bars
         .iter()
         .map(|b| {
-            say(
+            crate::plural::say_count(
                 ui,
                 "chart_count_line",
+                of as u64,
                 &[
                     ("criterion", &format!("{} {}", b.label, b.text)),
                     ("count", &b.count.to_string()),

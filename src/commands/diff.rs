@@ -62,7 +62,7 @@ pub fn write_page(
     let d = diff_view(diff, &ui, &|_, _| None);
     let ctx = context! {
         d => template_value(&d), csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui),
-        site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
+        site => context! { title => hb.config.title.clone(), language => hb.config.language.clone(), dir => hb.config.dir() },
     };
     let html = match env.get_template("diff.html").and_then(|t| t.render(ctx)) {
         Ok(h) => h,

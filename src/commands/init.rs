@@ -1,5 +1,7 @@
 //! `doracak init [DIR] [--language sq|en]`: a small, complete example handbook in that
-//! language, which checks and builds at once; `--theme` writes the built-in theme (every
+//! language, which checks and builds at once; for any other language (`fr`, `ar` …) the
+//! English example in that language's name, its interface in English until a translator
+//! fills the commented `theme/strings.toml` it writes beside it; `--theme` writes the built-in theme (every
 //! template, style, script and locale pack) for a designer or translator to start from.
 //! Either way it writes only into a folder that is missing or empty.
 
@@ -70,7 +72,7 @@ impl std::fmt::Display for InitError {
             ),
             InitError::Language(l) => write!(
                 f,
-                "expected a language with an example handbook ({}), found \"{l}\"; for another language, start from `en` and see docs/translating.md",
+                "expected a language code such as {} or fr, ar, sr-Latn, found \"{l}\"",
                 languages().join(", ")
             ),
             InitError::Io(p, e) => write!(f, "{}: cannot write: {e}", p.display()),
@@ -80,15 +82,96 @@ impl std::fmt::Display for InitError {
 
 /// Write the example handbook in `language` into `dir`. Returns the files written.
 pub fn handbook(dir: &Path, language: &str) -> Result<Vec<PathBuf>, InitError> {
-    let files = EXAMPLES
+    if let Some((_, files)) = EXAMPLES.iter().find(|(l, _)| *l == language) {
+        return write_all(
+            dir,
+            files.iter().map(|(p, t)| (p.to_string(), t.as_bytes())),
+        );
+    }
+    let well_formed = language
+        .parse::<icu_locale_core::LanguageIdentifier>()
+        .is_ok_and(|l| l.to_string().eq_ignore_ascii_case(language) && !l.language.is_unknown());
+    if !well_formed {
+        return Err(InitError::Language(language.to_string()));
+    }
+    // The fallback language's example, in the new language's name.
+    let (fallback, files) = EXAMPLES
         .iter()
-        .find(|(l, _)| *l == language)
-        .map(|(_, f)| *f)
-        .ok_or_else(|| InitError::Language(language.to_string()))?;
-    write_all(
-        dir,
-        files.iter().map(|(p, t)| (p.to_string(), t.as_bytes())),
-    )
+        .find(|(l, _)| *l == "en")
+        .expect("the English example is built in");
+    let mut out: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|(p, t)| {
+            let text = match *p {
+                "doracak.toml" => t.replacen(
+                    &format!("language = \"{fallback}\""),
+                    &format!(
+                        "language = \"{language}\"\n# Interface strings without a `{language}` text in theme/strings.toml are shown in\n# this language's words.\nfallback_language = \"{fallback}\""
+                    ),
+                    1,
+                ),
+                _ => t.to_string(),
+            };
+            (p.to_string(), text.into_bytes())
+        })
+        .collect();
+    out.push((
+        format!("theme/{}", crate::theme::STRINGS),
+        strings_to_translate(language, fallback).into_bytes(),
+    ));
+    write_all(dir, out.iter().map(|(p, b)| (p.clone(), b.as_slice())))
+}
+
+/// The fallback's pack as a strings file for a translator: every line commented out (the
+/// handbook checks and builds at once, in the fallback's words), and for every counted
+/// message a line for each further CLDR form `language` has.
+fn strings_to_translate(language: &str, fallback: &str) -> String {
+    let pack = crate::theme::EMBEDDED
+        .iter()
+        .find(|(p, _)| *p == format!("locales/{fallback}.toml"))
+        .and_then(|(_, b)| std::str::from_utf8(b).ok())
+        .unwrap_or("");
+    let categories = crate::plural::categories(language);
+    let extra: Vec<&str> = categories
+        .iter()
+        .copied()
+        .filter(|c| !matches!(*c, "one" | "other"))
+        .collect();
+    let mut out = format!(
+        "# The interface in `{language}`: translate a line and remove its `#`; every line still\n\
+         # commented is shown in `{fallback}`. `doracak check --verbose` lists them.\n\
+         # Keep the names in braces ({{count}}, {{title}} …) as they are.\n\
+         # Counted messages: the key itself is the `other` form; {language} also has {}.\n\n",
+        categories
+            .iter()
+            .filter(|c| **c != "other")
+            .map(|c| format!("`_{c}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut last_other = String::new();
+    for line in pack.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        out.push_str("# ");
+        out.push_str(line);
+        out.push('\n');
+        let Some((key, value)) = line.split_once(" = ") else {
+            continue;
+        };
+        match key.strip_suffix("_one") {
+            Some(base) => {
+                for c in &extra {
+                    out.push_str(&format!("# {base}_{c} = {last_other}\n"));
+                }
+            }
+            None => last_other = value.to_string(),
+        }
+    }
+    out
 }
 
 /// Write the built-in theme into `dir` (`templates/`, `static/`, `locales/`), as a

@@ -3,8 +3,8 @@
 //! points, empty where unrated) as a CSV, and both tables (centres × standards, criteria ×
 //! centres) as an XLSX workbook with numbers as numbers.
 //!
-//! The CSV is written with the `csv` crate in one small function ([`csv_bytes`]), so it can
-//! be routed through a shared writer later.
+//! The CSV goes through the one CSV writer (`crate::csv_out`), with the pack's decimal mark
+//! and `;` between fields where that mark is a comma ([`csv_bytes`]).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -67,7 +67,12 @@ pub fn write(
         shares: true,
     };
     let criteria_path = out.join(format!("{}.csv", word("aggregate_criteria_file_name")));
-    super::report::write_file(&criteria_path, &csv_bytes(&by_criterion), diags)?;
+    let (sep, decimal) = super::report::csv_format(ui);
+    super::report::write_file(
+        &criteria_path,
+        &csv_bytes(&by_criterion, sep, &decimal),
+        diags,
+    )?;
     let xlsx_path = out.join(format!("{name}.xlsx"));
     match xlsx_bytes(&[&by_centre, &by_criterion]) {
         Ok(bytes) => super::report::write_file(&xlsx_path, &bytes, diags)?,
@@ -156,20 +161,18 @@ pub fn criteria_by_centre(
     }
 }
 
-/// A table as CSV: UTF-8 with a byte-order mark (so Excel reads the letters), CRLF.
-pub fn csv_bytes(table: &Table) -> Vec<u8> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        let _ = w.write_record(&table.header);
-        for r in &table.rows {
-            let _ = w.write_record(r.iter().map(|c| c.text(table.shares)));
-        }
-        let _ = w.flush();
+/// A table as CSV through the one CSV writer: UTF-8 with a byte-order mark (so Excel reads
+/// the letters), CRLF, fields parted by `sep`, numbers with the `decimal` mark.
+pub fn csv_bytes(table: &Table, sep: char, decimal: &str) -> Vec<u8> {
+    let mut csv = crate::csv_out::Csv::with_separator(sep);
+    csv.row(&table.header);
+    for r in &table.rows {
+        csv.row(r.iter().map(|c| match c {
+            Cell::Number(_) => c.text(table.shares).replace('.', decimal),
+            _ => c.text(table.shares),
+        }));
     }
-    out
+    csv.into_string().into_bytes()
 }
 
 /// Tables as one workbook, a sheet each: a bold, frozen header; numbers as numbers
@@ -228,8 +231,12 @@ mod tests {
             shares: true,
         };
         assert_eq!(
-            String::from_utf8(csv_bytes(&t)).unwrap(),
+            String::from_utf8(csv_bytes(&t, ',', ".")).unwrap(),
             "\u{feff}a,b\r\n\"Qendra, Vlorë\",75.0\r\n"
+        );
+        assert_eq!(
+            String::from_utf8(csv_bytes(&t, ';', ",")).unwrap(),
+            "\u{feff}a;b\r\nQendra, Vlorë;75,0\r\n"
         );
     }
 }

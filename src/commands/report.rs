@@ -256,7 +256,7 @@ pub fn report(
     );
     let ctx = context! {
         chart => chart, comparison => comparison,
-        csp => REPORT_CSP, style => report_style, ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
+        csp => REPORT_CSP, style => report_style, ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone(), dir => hb.config.dir() },
         a => template_value(&file.assessment), scores => template_value(&scores), total => context! { points => p, max => m, percent => pct },
         unmet => template_value(&unmet), gaps => template_value(&gaps), unmarked => unmarked, plan => template_value(&plan), notes => notes, same_catalog => same_catalog, today => today,
         carried => carried,
@@ -395,7 +395,7 @@ pub fn aggregate(
         .iter()
         .map(|s| charts::HeatColumn {
             id: s.id.clone(),
-            label: format!("S{}", s.number),
+            label: format!("{}{}", hb.config.id_prefix, s.number),
             title: s.title.clone(),
         })
         .collect();
@@ -417,7 +417,7 @@ pub fn aggregate(
         });
     }
     let ctx = context! {
-        csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
+        csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone(), dir => hb.config.dir() },
         standards => standards, rows => template_value(&rows), unmet => template_value(&counts),
         heat => heat, unmet_chart => unmet_chart, trends => trends,
     };
@@ -439,12 +439,18 @@ pub fn aggregate(
         }
     };
     let word = |k: &str| crate::theme::say(&ui, k, &[]);
-    let mut csv = crate::csv_out::Csv::new();
+    // Numbers with the pack's decimal mark; where that is a comma, fields part with `;`,
+    // as a spreadsheet set to that language expects.
+    let (sep, decimal) = csv_format(&ui);
+    let mut csv = crate::csv_out::Csv::with_separator(sep);
     let mut head = vec![word("csv_centre"), word("csv_assessment")];
     head.extend(hb.standards.iter().map(|s| s.id.clone()));
     head.extend([word("csv_total"), word("csv_unrated")]);
     csv.row(&head);
-    let pct = |p: Option<f64>| p.map(|p| format!("{p:.1}")).unwrap_or_default();
+    let pct = |p: Option<f64>| {
+        p.map(|p| format!("{p:.1}").replace('.', &decimal))
+            .unwrap_or_default()
+    };
     for r in &rows {
         let mut cells = vec![r.centre.clone(), r.name.clone()];
         cells.extend(r.scores.iter().map(|s| pct(*s)));
@@ -528,7 +534,7 @@ fn heat_order(
             let s = &hb.standards[j];
             charts::HeatColumn {
                 id: s.id.clone(),
-                label: format!("S{}", s.number),
+                label: format!("{}{}", hb.config.id_prefix, s.number),
                 title: s.title.clone(),
             }
         })
@@ -548,6 +554,17 @@ fn heat_order(
         })
         .collect();
     (cols, heat_rows)
+}
+
+/// The CSV field separator and decimal mark of the handbook's language: the pack's
+/// `number_decimal`, and `;` between fields where that mark is a comma.
+pub(crate) fn csv_format(ui: &HashMap<String, String>) -> (char, String) {
+    let decimal = ui
+        .get("number_decimal")
+        .cloned()
+        .unwrap_or_else(|| ".".into());
+    let sep = if decimal == "," { ';' } else { ',' };
+    (sep, decimal)
 }
 
 /// Write one output file; `.` and `..` in its path are resolved by their words first, so

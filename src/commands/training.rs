@@ -663,7 +663,7 @@ pub fn training_report(
     let ctx = context! {
         changed => template_value(&changed),
         csp => super::report::REPORT_CSP, style => super::report::style(&theme), ui => template_value(&ui),
-        site => context! { title => hb.config.title.clone(), language => hb.config.language.clone() },
+        site => context! { title => hb.config.title.clone(), language => hb.config.language.clone(), dir => hb.config.dir() },
         rows => template_value(&rows), due => template_value(&due), months => months, today => today, edition => edition,
     };
     let html = match env
@@ -684,7 +684,7 @@ pub fn training_report(
         }
     };
     let word = |k: &str| crate::theme::say(&ui, k, &[]);
-    let mut csv = crate::csv_out::Csv::new();
+    let mut csv = crate::csv_out::Csv::with_separator(crate::commands::report::csv_format(&ui).0);
     csv.row([
         word("training_col_name"),
         word("training_col_kind"),

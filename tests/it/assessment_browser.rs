@@ -241,13 +241,13 @@ fn a_director_rates_exports_and_imports_from_file_urls() {
     let tab = open(&browser, &file_url(&site.join("vleresim/provat.html")));
     wait_for(
         &tab,
-        "document.querySelector('[data-ev-count]').textContent.startsWith('4 / 4')",
+        "document.querySelector('[data-ev-count]').textContent.startsWith('4 nga 4 prova')",
         "all evidence shown",
     );
     click(&tab, "[data-ev-filters] input[data-overdue]");
     wait_for(
         &tab,
-        "document.querySelector('[data-ev-count]').textContent.startsWith('1 / 4')",
+        "document.querySelector('[data-ev-count]').textContent.startsWith('1 nga 4 prova')",
         "only the overdue one",
     );
     assert_eq!(

@@ -263,11 +263,12 @@ fn aggregate_of_forty_centres_draws_every_centre_and_standard() {
     let csv = read(&out.join("krahasimi.csv"));
     let mut latest: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for line in csv.trim_start_matches('\u{feff}').lines().skip(1) {
-        let f: Vec<&str> = line.split(',').collect();
+        // Albanian writes decimals with a comma, so its CSV parts fields with `;`.
+        let f: Vec<&str> = line.split(';').collect();
         // Files come oldest first per centre: the last row of a centre is its latest.
         latest.insert(
             f[0].to_string(),
-            f[2..12].iter().map(|s| s.to_string()).collect(),
+            f[2..12].iter().map(|s| s.replace(',', ".")).collect(),
         );
     }
     let col_order = attr_values(heat, "data-column");

@@ -8,7 +8,15 @@ use crate::common::*;
 fn cells(path: &std::path::Path) -> Vec<Vec<String>> {
     let text = read(path);
     let text = text.strip_prefix('\u{feff}').expect("a byte-order mark");
+    // A language that writes a decimal comma (Albanian) parts fields with `;`.
+    let head = text.lines().next().unwrap_or("");
+    let sep = if head.matches(';').count() > head.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
     csv::ReaderBuilder::new()
+        .delimiter(sep)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes())
@@ -60,8 +68,8 @@ fn the_aggregate_csv_neutralises_formula_cells() {
     assert_eq!(rows[1][0], "'+cmd|calc!A1");
     assert_eq!(rows[1][1], "'=HYPERLINK(\"http://x.invalid\",\"Kliko\")");
     assert_eq!(rows[2][0], "'- mungon dosja");
-    // Numbers stay numbers.
-    assert_eq!(rows[1][2..], ["75.0", "0.0", "50.0", "0"]);
+    // Numbers stay numbers, with Albanian's decimal comma (fields part with `;`).
+    assert_eq!(rows[1][2..], ["75,0", "0,0", "50,0", "0"]);
 }
 
 #[test]

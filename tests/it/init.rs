@@ -35,15 +35,18 @@ fn init_writes_a_handbook_that_checks_and_builds_in_each_language() {
         let out = String::from_utf8_lossy(&o.stdout);
         assert!(
             out.contains("2 standards")
-                && out.contains("1 procedures")
+                && out.contains("1 procedure,")
                 && out.contains("2 roles")
-                && out.contains("1 forms"),
+                && out.contains("1 form"),
             "{lang}: {out}"
         );
         let site = dir.path().join("site");
         build_ok(&hb, &site);
         let index = read(&site.join("index.html"));
-        assert!(index.contains(&format!("<html lang=\"{lang}\">")), "{lang}");
+        assert!(
+            index.contains(&format!("<html lang=\"{lang}\" dir=\"ltr\">")),
+            "{lang}"
+        );
         let s1 = read(&site.join("S1.html"));
         assert!(
             s1.contains("id=\"S1.1.1\"") && s1.contains("id=\"S1.1.g1\""),
@@ -91,13 +94,17 @@ fn init_refuses_a_folder_that_holds_files_and_an_unknown_language() {
         .collect();
     assert_eq!(names.len(), 1, "nothing was written");
 
+    // Not a language code: a usage error (exit 2), nothing written.
     let empty = tempfile::tempdir().unwrap();
-    let o = doracak(&["init", empty.path().to_str().unwrap(), "--language", "de"]);
-    assert_eq!(o.status.code(), Some(1));
+    let o = doracak(&["init", empty.path().to_str().unwrap(), "--language", "d e!"]);
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&o.stderr)
-            .contains("expected a language with an example handbook (sq, en), found \"de\"")
+            .contains("expected a language code such as sq, en or fr, ar, sr-Latn, found \"d e!\""),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
     );
+    assert_eq!(std::fs::read_dir(empty.path()).unwrap().count(), 0);
 }
 
 #[test]

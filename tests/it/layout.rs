@@ -8,7 +8,7 @@ use headless_chrome::Tab;
 use headless_chrome::protocol::cdp::Emulation;
 
 /// Emulate a window `width` × `height` CSS pixels (`mobile`: a phone's viewport).
-fn resize(tab: &Tab, width: u32, height: u32, mobile: bool) {
+pub(crate) fn resize(tab: &Tab, width: u32, height: u32, mobile: bool) {
     tab.call_method(Emulation::SetDeviceMetricsOverride {
         width,
         height,

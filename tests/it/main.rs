@@ -22,6 +22,7 @@ mod forms;
 mod forms_browser;
 mod forms_fill;
 mod html_valid;
+mod i18n;
 mod init;
 mod interop;
 mod js_units;

@@ -65,10 +65,11 @@ fn aggregate_compares_centres_in_html_and_csv() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let csv = read(&dir.path().join("krahasimi.csv"));
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
-    assert_eq!(lines[0], "qendra,vleresimi,S1,S2,gjithsej,pa_vleresuar");
+    // Albanian writes decimals with a comma: fields part with `;`.
+    assert_eq!(lines[0], "qendra;vleresimi;S1;S2;gjithsej;pa_vleresuar");
     // B: S1.1 partial (1 of 2), S1.2 not applicable → 50 %; S2 0 %; overall 1 of 4 = 25 %.
-    assert_eq!(lines[1], "Qendra A,Qendra A — 2026,75.0,0.0,50.0,0");
-    assert_eq!(lines[2], "Qendra B,Qendra B — 2026,50.0,0.0,25.0,0");
+    assert_eq!(lines[1], "Qendra A;Qendra A — 2026;75,0;0,0;50,0;0");
+    assert_eq!(lines[2], "Qendra B;Qendra B — 2026;50,0;0,0;25,0;0");
     let html = read(&dir.path().join("krahasimi.html"));
     assert!(
         html.contains("Qendra A, Qendra B"),
@@ -184,15 +185,16 @@ fn aggregate_writes_a_criterion_by_centre_table_and_a_workbook_with_numbers() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let csv = read(&dir.path().join("krahasimi-sipas-kriterit.csv"));
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
-    assert_eq!(lines[0], "id,numri,teksti,Qendra A,Qendra B");
-    assert!(lines[1].starts_with("S1.1,1.1,"), "{}", lines[1]);
+    // Albanian writes a decimal comma: fields part with `;`.
+    assert_eq!(lines[0], "id;numri;teksti;Qendra A;Qendra B");
+    assert!(lines[1].starts_with("S1.1;1.1;"), "{}", lines[1]);
     assert!(
-        lines[1].ends_with(",2,1"),
+        lines[1].ends_with(";2;1"),
         "met = 2 points, partial = 1: {}",
         lines[1]
     );
-    assert!(lines[2].ends_with(",1,Nuk aplikohet"), "{}", lines[2]);
-    assert!(lines[3].ends_with(",0,0"), "{}", lines[3]);
+    assert!(lines[2].ends_with(";1;Nuk aplikohet"), "{}", lines[2]);
+    assert!(lines[3].ends_with(";0;0"), "{}", lines[3]);
     assert!(csv.contains("\r\n"), "CRLF, as Excel writes");
 
     let mut book = calamine::open_workbook_auto(dir.path().join("krahasimi.xlsx")).unwrap();

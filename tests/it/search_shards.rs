@@ -290,7 +290,11 @@ fn first_result_times() {
                     serde_json::to_string(q).unwrap()
                 ),
             );
-            times.push((v_f64(&ms[0]), ms[1].as_u64().unwrap_or(0), ms[2].as_u64().unwrap_or(0)));
+            times.push((
+                v_f64(&ms[0]),
+                ms[1].as_u64().unwrap_or(0),
+                ms[2].as_u64().unwrap_or(0),
+            ));
             tab.close(true).ok();
         }
         times.sort_by(|a, b| a.0.total_cmp(&b.0));

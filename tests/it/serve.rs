@@ -93,7 +93,7 @@ fn serves_the_site_on_loopback_with_live_reload() {
     let (code, body) = get(srv.port, "/");
     assert_eq!(code, 200);
     assert!(
-        body.contains("<html lang=\"sq\">") && body.contains("/__doracak/reload.js"),
+        body.contains("<html lang=\"sq\" dir=\"ltr\">") && body.contains("/__doracak/reload.js"),
         "{body}"
     );
     let (code, body) = get(srv.port, "/S1.html");

@@ -106,7 +106,10 @@ fn every_page_has_a_csp_and_no_remote_resource() {
                 && html.contains("default-src &#x27;none&#x27;"),
             "{path} has the CSP"
         );
-        assert!(html.contains("<html lang=\"sq\">"), "{path} is in Albanian");
+        assert!(
+            html.contains("<html lang=\"sq\" dir=\"ltr\">"),
+            "{path} is in Albanian"
+        );
         for attr in ["src", "href"] {
             for v in attr_values(html, attr) {
                 let remote =

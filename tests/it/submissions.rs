@@ -311,7 +311,7 @@ fn one_centre_typed_three_ways_stays_one_centre() {
     let rows: Vec<&str> = csv.lines().skip(1).collect();
     assert_eq!(rows.len(), 3, "{csv}");
     assert!(
-        rows.iter().all(|r| r.starts_with("Qendra Tiranë 1,")),
+        rows.iter().all(|r| r.starts_with("Qendra Tiranë 1;")),
         "{csv}"
     );
     let html = read(&report.join("krahasimi.html"));

@@ -233,7 +233,10 @@ fn every_locale_pack_words_each_timing_kind() {
             "timing_range",
             "deadlines_before",
             "duration_working_day_one",
-            "duration_working_day_many",
+            "duration_working_day",
+            "timing_phrase_within",
+            "timing_phrase_before",
+            "timing_phrase_duration",
         ] {
             assert!(
                 !get(key).trim().is_empty(),
@@ -251,28 +254,19 @@ fn every_locale_pack_words_each_timing_kind() {
         let page = unescape(&read(
             &site.join(format!("{}afatet.html", get("address_procedure_dir"))),
         ));
-        let suffix = ui
-            .get("timing_before_suffix")
-            .map(|s| format!(" {s}"))
-            .unwrap_or_default();
+        // Counted units in their `other` form (5, 12 and 14 take it in the packs'
+        // languages), each timing one phrase of the pack.
+        let count = |key: &str, n: u32| get(key).replace("{count}", &n.to_string());
+        let phrase = |kind: &str, duration: String| {
+            get(&format!("timing_phrase_{kind}")).replace("{duration}", &duration)
+        };
         let range = get("timing_range")
-            .replace("{from}", &format!("4 {}", get("duration_month_many")))
-            .replace("{to}", &format!("12 {}", get("duration_month_many")));
+            .replace("{from}", &count("duration_month", 4))
+            .replace("{to}", &count("duration_month", 12));
         for (kind, words) in [
-            (
-                "within",
-                format!(
-                    "{} 5 {}",
-                    get("timing_within"),
-                    get("duration_working_day_many")
-                ),
-            ),
-            (
-                "before",
-                // No "at least" the words do not say: "14 ditë para".
-                format!("14 {}{suffix}", get("duration_day_many")),
-            ),
-            ("duration", format!("{} {range}", get("timing_duration"))),
+            ("within", phrase("within", count("duration_working_day", 5))),
+            ("before", phrase("before", count("duration_day", 14))),
+            ("duration", phrase("duration", range)),
             ("none", get("timing_none").to_string()),
         ] {
             let badge = format!("<span class=\"badge badge-{kind}\">{words}</span>");

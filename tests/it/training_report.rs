@@ -29,8 +29,8 @@ fn run(root: &Path, out: &Path, files: &[&str], extra: &[&str]) -> std::process:
     doracak(&args)
 }
 
-/// The CSV's rows (after the header) as cells, split simply (the test's cells hold no
-/// quoted commas except where checked by hand).
+/// The CSV's rows (after the header), unsplit (Albanian writes decimals with a comma, so
+/// the roster parts its fields with `;`).
 fn csv_rows(path: &Path) -> Vec<String> {
     let text = read(path);
     let text = text.strip_prefix('\u{feff}').unwrap();
@@ -51,17 +51,17 @@ fn the_roster_lists_every_record_once_and_who_is_due_a_refresher() {
     let rows = csv_rows(&out.join("regjistri-i-trajnimit.csv"));
     // t3 is in both files: once in the roster.
     assert_eq!(rows.len(), 5, "{rows:?}");
-    let due: Vec<&String> = rows.iter().filter(|r| r.ends_with(",Po")).collect();
+    let due: Vec<&String> = rows.iter().filter(|r| r.ends_with(";Po")).collect();
     // Only Besnik's training of 2025-06-30 is a year old today; Ana's older record of the
     // same procedure is superseded by her newer one.
     assert_eq!(due.len(), 1, "{rows:?}");
-    assert!(due[0].starts_with("Besnik Krasniqi,Procedura,identifikimi-formal,"));
-    assert!(due[0].contains(",2025-06-30,20/32,Po,2024,2026-06-30,"));
+    assert!(due[0].starts_with("Besnik Krasniqi;Procedura;identifikimi-formal;"));
+    assert!(due[0].contains(";2025-06-30;20/32;Po;2024;2026-06-30;"));
     // A name a spreadsheet would take for a formula stays text; commas and quotes stay in
     // their cell.
     assert!(
         rows.iter().any(|r| r
-            .starts_with("'=Drita Leka,Procedura,pranimi,\"Pranimi, hapi 1, \"\"i shpejtë\"\"\",")),
+            .starts_with("'=Drita Leka;Procedura;pranimi;\"Pranimi, hapi 1, \"\"i shpejtë\"\"\";")),
         "{rows:?}"
     );
     assert!(html.contains("Regjistri i trajnimit të stafit"));
@@ -83,7 +83,7 @@ fn the_refresher_period_comes_from_the_command_line_or_doracak_toml() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let due = csv_rows(&out.join("regjistri-i-trajnimit.csv"))
         .into_iter()
-        .filter(|r| r.ends_with(",Po"))
+        .filter(|r| r.ends_with(";Po"))
         .count();
     assert_eq!(
         due, 2,
@@ -97,7 +97,7 @@ fn the_refresher_period_comes_from_the_command_line_or_doracak_toml() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let due = csv_rows(&out.join("regjistri-i-trajnimit.csv"))
         .into_iter()
-        .filter(|r| r.ends_with(",Po"))
+        .filter(|r| r.ends_with(";Po"))
         .count();
     assert_eq!(due, 3);
     assert!(read(&out.join("regjistri-i-trajnimit.html")).contains("(çdo 2 muaj)"));

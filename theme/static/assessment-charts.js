@@ -48,7 +48,7 @@
     var share = fmt || function (p) { return pct(UI, p); };
     var labelW = 250, barW = 300, row = 22, w = labelW + barW + 80, h = sc.length * row + 34;
     var desc = sc.map(function (s) {
-      return say(UI, "chart_score_line", { standard: s.number + ". " + s.title, percent: share(s.percent), points: s.points + " / " + s.max, unrated: String(s.unrated) });
+      return window.DORACAK_COUNT("chart_score_line", s.unrated, { standard: s.number + ". " + s.title, percent: share(s.percent), points: s.points + " / " + s.max, unrated: String(s.unrated) });
     });
     var svg = open(id, w, h, say(UI, "chart_scores_title"), desc.join("; "), "chart-bars");
     hatch(svg, id);

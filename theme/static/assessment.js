@@ -165,7 +165,7 @@
     $all("[data-score]").forEach(function (e) {
       var id = e.getAttribute("data-score");
       sc.standards.forEach(function (s) {
-        if (s.id === id) { e.textContent = (UI.assess_score || "") + ": " + s.points + " / " + s.max + " (" + fmtPct(s.percent) + ") · " + (UI.assess_unrated || "") + ": " + s.unrated; }
+        if (s.id === id) { e.textContent = window.DORACAK_PAIR(UI.assess_score || "", s.points + " / " + s.max + " (" + fmtPct(s.percent) + ")") + " · " + window.DORACAK_PAIR(UI.assess_unrated || "", s.unrated); }
       });
     });
     $all("[data-score-row]").forEach(function (row) {
@@ -195,7 +195,7 @@
     });
     $all("[data-ev-standard]").forEach(function (sec) { sec.hidden = !$all("[data-ev-row]", sec).some(function (r) { return !r.hidden; }); });
     var c = $("[data-ev-count]");
-    if (c) { c.textContent = shown + " / " + total + " " + (UI.ev_shown || ""); }
+    if (c) { c.textContent = window.DORACAK_COUNT("ev_shown", total, { shown: shown }); }
   }
 
   var PLAN_FIELDS = [["action", "textarea", "plan_action"], ["owner", "text", "plan_responsible"], ["due", "date", "plan_due"], ["indicator", "textarea", "plan_indicators"], ["cost", "text", "plan_cost"]];
@@ -265,10 +265,10 @@
     $all("[data-fill-evidence]", box).forEach(function (td) {
       var x = d.evidence[td.getAttribute("data-fill-evidence")] || {};
       var bits = [];
-      if (x.location) { bits.push((UI.ev_location || "") + ": " + x.location); }
-      if (x.owner) { bits.push((UI.ev_owner || "") + ": " + x.owner); }
-      if (x.reviewed) { bits.push((UI.ev_reviewed || "") + ": " + x.reviewed); }
-      if (x.next_review) { bits.push((UI.ev_next_review || "") + ": " + x.next_review); }
+      if (x.location) { bits.push(window.DORACAK_PAIR(UI.ev_location || "", x.location)); }
+      if (x.owner) { bits.push(window.DORACAK_PAIR(UI.ev_owner || "", x.owner)); }
+      if (x.reviewed) { bits.push(window.DORACAK_PAIR(UI.ev_reviewed || "", x.reviewed)); }
+      if (x.next_review) { bits.push(window.DORACAK_PAIR(UI.ev_next_review || "", x.next_review)); }
       td.textContent = bits.join(" · ");
     });
     printScope();

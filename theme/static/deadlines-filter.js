@@ -29,8 +29,7 @@
       if (count) { count.textContent = String(n); }
       shown += n;
     });
-    status.textContent = (UI.deadlines_filter_shown || "{shown} / {total}")
-      .replace("{shown}", String(shown)).replace("{total}", String(total));
+    status.textContent = window.DORACAK_COUNT("deadlines_filter_shown", total, { shown: shown, total: total });
     empty.hidden = shown !== 0;
   }
 

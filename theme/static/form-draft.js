@@ -76,7 +76,8 @@
     if (r.error) { tell(r.error); return false; }
     if (F.typed() && !window.confirm(say("form_draft_replace", {}, "Replace what is typed?"))) { return false; }
     F.fill(r.values);
-    tell(say("form_draft_opened", { n: Object.keys(r.values).length, saved: r.saved }, "Opened."));
+    var n = Object.keys(r.values).length;
+    tell(window.DORACAK_COUNT ? window.DORACAK_COUNT("form_draft_opened", n, { saved: r.saved }) : say("form_draft_opened", { count: n, saved: r.saved }, "Opened."));
     return true;
   }
 

@@ -83,6 +83,19 @@
     return a.stopSet;
   }
 
+  // A Snowball language: the build analysed every word form of the handbook (forms: form →
+  // term, "" for a stop word); a form it did not see takes the term of its longest prefix
+  // that is a known form (at least 3 letters), else stays as it is.
+  function knownForm(forms, w) {
+    if (Object.prototype.hasOwnProperty.call(forms, w)) { return forms[w] === "" ? null : forms[w]; }
+    var chars = Array.from(w);
+    for (var k = chars.length - 1; k >= 3; k--) {
+      var p = chars.slice(0, k).join("");
+      if (Object.prototype.hasOwnProperty.call(forms, p) && forms[p] !== "") { return forms[p]; }
+    }
+    return w;
+  }
+
   // Steps 2–4 on one word, by the language the index was built for (idx.analysis):
   // folding, then stop words (null), then Albanian suffixes, the Snowball English
   // stemmer (snowball-english.js), or nothing.
@@ -92,6 +105,7 @@
     if (stopSet(a)[w]) { return null; }
     if (a.language === "sq") { return stem(w, a.suffixes, a.minStem, a.maxStrips, a.derivational); }
     if (a.language === "en") { return root.Doracak.stemEnglish(w); }
+    if (a.forms) { return knownForm(a.forms, w.replace(/\u0640/g, "")); }
     return w;
   }
 
@@ -201,6 +215,28 @@
     });
   }
 
+  // A Snowball language's word forms come with the term shards, by the same ranges: the
+  // shards that hold each word of `text` and its prefixes (of 3 letters or more, for a form
+  // the handbook does not have) are read and their forms added to the analysis, so that
+  // analyzeToken answers as with the whole table.
+  function ready(idx, text) {
+    var a = idx.analysis;
+    if (!a.forms || !idx.shards.length) { return Promise.resolve(); }
+    var need = [];
+    split(text).forEach(function (t) {
+      var chars = Array.from(fold(t.text).replace(/\u0640/g, ""));
+      for (var k = chars.length; k >= Math.min(3, chars.length); k--) {
+        var n = shardOf(idx, chars.slice(0, k).join(""));
+        if (need.indexOf(n) < 0) { need.push(n); }
+      }
+    });
+    return Promise.all(need.map(function (k) { return loadShard(idx, "t" + k); })).then(function (shards) {
+      shards.forEach(function (sh) {
+        if (sh.forms && !sh.formsAdded) { sh.formsAdded = true; Object.assign(a.forms, sh.forms); }
+      });
+    });
+  }
+
   // Document `d`: [id, kind, url, title, text].
   function docRows(idx, ds) {
     var names = [];
@@ -214,8 +250,11 @@
   // A promise of [{ doc, score, matched, kind, url, title, text }], best first.
   function search(idx, query, options) {
     options = options || {};
-    var words = parse(query, idx);
-    return Promise.all(words.map(function (w) { return postingsFor(idx, w); })).then(function (lists) {
+    var words;
+    return ready(idx, query).then(function () {
+      words = parse(query, idx);
+      return Promise.all(words.map(function (w) { return postingsFor(idx, w); }));
+    }).then(function (lists) {
       var n = idx.docs;
       var totals = new Float64Array(n);
       var matched = new Uint16Array(n);
@@ -333,6 +372,10 @@
   // Words of the index close to the query's words, for an empty result: a promise. Only
   // the terms that begin with the typed word's first letter are read (their shards).
   function suggest(idx, query, count) {
+    return ready(idx, query).then(function () { return suggestFrom(idx, query, count); });
+  }
+
+  function suggestFrom(idx, query, count) {
     var words = parse(query, idx);
     var wanted = [];
     words.forEach(function (w) {
@@ -373,5 +416,5 @@
   }
 
   var D = root.Doracak = root.Doracak || {};
-  D.search = { fold: fold, split: split, stem: stem, analyze: analyze, search: search, snippet: snippet, suggest: suggest, parse: parse, open: open, loaded: loaded };
+  D.search = { fold: fold, split: split, stem: stem, analyze: analyze, search: search, snippet: snippet, suggest: suggest, parse: parse, open: open, loaded: loaded, ready: ready };
 })(typeof window !== "undefined" ? window : globalThis);

@@ -221,12 +221,12 @@
             return suggestions(idx, text, function (w) { q.value = w; runPage(); }).then(function (p) {
               if (mine !== run) { return; }
               out.textContent = "";
-              count.textContent = results.length + " " + (UI.search_results_count || "");
+              count.textContent = window.DORACAK_COUNT("search_results_count", results.length);
               out.appendChild(p);
             });
           }
           out.textContent = "";
-          count.textContent = results.length + " " + ((results.length === 1 ? UI.search_results_count_one : UI.search_results_count) || "");
+          count.textContent = window.DORACAK_COUNT("search_results_count", results.length);
           results.forEach(function (r) {
             var li = el("li");
             li.appendChild(resultItem(idx, text, r));

@@ -108,7 +108,7 @@
     var total;
     try { total = store.merge(got.file); } catch (e) { error([e.reason || say("training_storage_full", {}, String(e))]); status(""); return false; }
     error(null);
-    status(say("training_imported", { n: got.file.records.length, total: total }, "Imported."));
+    status(window.DORACAK_COUNT("training_imported", got.file.records.length, { n: got.file.records.length, total: total }));
     render();
     return true;
   }

@@ -28,6 +28,69 @@ pub fn environment<'a>(
     env.add_filter("percent", move |p: f64| {
         pattern.replace("{n}", &format!("{p:.1}").replace('.', &decimal))
     });
+    // A counted message in the form the count takes in the handbook's language (CLDR):
+    // `plural("criteria_count", n)`, with more named values as keyword arguments.
+    let strings = ui.clone();
+    env.add_function(
+        "plural",
+        move |key: &str,
+              n: i64,
+              kwargs: minijinja::value::Kwargs|
+              -> Result<String, minijinja::Error> {
+            let values = named_values(&kwargs)?;
+            let values: Vec<(&str, &str)> = values
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            Ok(crate::plural::say_count(
+                &strings,
+                key,
+                n.max(0) as u64,
+                &values,
+            ))
+        },
+    );
+    // A message with named values: `say("label_value", label=…, value=…)`.
+    let strings = ui.clone();
+    env.add_function(
+        "say",
+        move |key: &str, kwargs: minijinja::value::Kwargs| -> Result<String, minijinja::Error> {
+            let values = named_values(&kwargs)?;
+            let values: Vec<(&str, &str)> = values
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            Ok(crate::theme::say(&strings, key, &values))
+        },
+    );
+    // A label and its value as one message of the pack (`label_value`: "{label}: {value}",
+    // in French "{label} : {value}"); a value the template marked safe stays markup.
+    let pattern = ui
+        .get("label_value")
+        .cloned()
+        .unwrap_or_else(|| "{label}: {value}".into());
+    env.add_function(
+        "pair",
+        move |label: minijinja::Value, value: minijinja::Value| {
+            let html = |v: &minijinja::Value| match v.is_safe() {
+                true => v.to_string(),
+                false => minijinja::HtmlEscape(&v.to_string()).to_string(),
+            };
+            let escaped = minijinja::HtmlEscape(&pattern).to_string();
+            minijinja::Value::from_safe_string(
+                escaped
+                    .replacen("{label}", &html(&label), 1)
+                    .replacen("{value}", &html(&value), 1),
+            )
+        },
+    );
+    // A date (`YYYY-MM-DD`, or a timestamp that starts with one) as the pack writes dates
+    // (`date_format`, with {year}, {month} and {day}); anything else as it is.
+    let format = ui
+        .get("date_format")
+        .cloned()
+        .unwrap_or_else(|| "{year}-{month}-{day}".into());
+    env.add_filter("date", move |s: String| local_date(&format, &s));
     let mut ok = true;
     for (name, bytes) in theme.templates() {
         let Ok(src) = std::str::from_utf8(bytes) else {
@@ -44,6 +107,38 @@ pub fn environment<'a>(
         }
     }
     ok.then_some(env)
+}
+
+/// `iso` (`2026-12-03`, or a timestamp starting with a date) in `format`; other text as it is.
+pub fn local_date(format: &str, iso: &str) -> String {
+    let date = iso.get(..10).unwrap_or("");
+    let b = date.as_bytes();
+    let ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && date
+            .chars()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !ok {
+        return iso.to_string();
+    }
+    format
+        .replace("{year}", &date[..4])
+        .replace("{month}", &date[5..7])
+        .replace("{day}", &date[8..10])
+}
+
+/// The keyword arguments of a template call, as text.
+fn named_values(
+    kwargs: &minijinja::value::Kwargs,
+) -> Result<Vec<(String, String)>, minijinja::Error> {
+    let mut out = Vec::new();
+    for name in kwargs.args() {
+        let v: minijinja::Value = kwargs.get(name)?;
+        out.push((name.to_string(), v.to_string()));
+    }
+    Ok(out)
 }
 
 pub(super) fn report_template_error(diags: &mut Diagnostics, e: &minijinja::Error, page: &str) {

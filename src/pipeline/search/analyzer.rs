@@ -55,12 +55,30 @@ impl Analysis {
         match self {
             Analysis::Albanian => "doracak_sq",
             Analysis::English => "doracak_en",
+            Analysis::Snowball(_) => "doracak_snowball",
             Analysis::Folding => "doracak_fold",
         }
     }
 
     /// The tantivy analyzer of this language.
     pub fn analyzer(self) -> TextAnalyzer {
+        if let Analysis::Snowball(language) = self {
+            // Lowercase, the Arabic letters unified, stop words, the stemmer on the word as
+            // written (Snowball expects its accents), then folding.
+            let mut b = TextAnalyzer::builder(Splitter)
+                .filter(tantivy::tokenizer::LowerCaser)
+                .dynamic();
+            if language == tantivy::tokenizer::Language::Arabic {
+                b = b.filter_dynamic(Map(crate::text::normalize_arabic));
+            }
+            if let Some(stop) = tantivy::tokenizer::StopWordFilter::new(language) {
+                b = b.filter_dynamic(stop);
+            }
+            return b
+                .filter_dynamic(Stemmer::new(language))
+                .filter_dynamic(Normalize(self))
+                .build();
+        }
         let base = TextAnalyzer::builder(Splitter).filter(Normalize(self));
         match self {
             Analysis::English => base
@@ -240,6 +258,54 @@ pub fn spans(text: &str, mut f: impl FnMut(usize, usize, usize)) {
 
 /// A token filter that folds each token, drops the language's stop words and, for
 /// Albanian, strips suffixes.
+/// A filter that rewrites each token's text in place.
+#[derive(Clone, Copy)]
+pub struct Map(pub fn(&mut String));
+
+#[derive(Clone)]
+pub struct MapTokenizer<T> {
+    inner: T,
+    f: fn(&mut String),
+}
+
+pub struct MapStream<S> {
+    inner: S,
+    f: fn(&mut String),
+}
+
+impl TokenFilter for Map {
+    type Tokenizer<T: Tokenizer> = MapTokenizer<T>;
+    fn transform<T: Tokenizer>(self, inner: T) -> MapTokenizer<T> {
+        MapTokenizer { inner, f: self.0 }
+    }
+}
+
+impl<T: Tokenizer> Tokenizer for MapTokenizer<T> {
+    type TokenStream<'a> = MapStream<T::TokenStream<'a>>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        MapStream {
+            inner: self.inner.token_stream(text),
+            f: self.f,
+        }
+    }
+}
+
+impl<S: TokenStream> TokenStream for MapStream<S> {
+    fn advance(&mut self) -> bool {
+        if !self.inner.advance() {
+            return false;
+        }
+        (self.f)(&mut self.inner.token_mut().text);
+        true
+    }
+    fn token(&self) -> &Token {
+        self.inner.token()
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.inner.token_mut()
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Normalize(pub Analysis);
 
@@ -392,12 +458,17 @@ mod tests {
 
     #[test]
     fn other_languages_fold_only() {
-        let f = Analysis::for_language("de");
+        // Polish: no Snowball stemmer in tantivy.
+        let f = Analysis::for_language("pl");
         assert_eq!(f, Analysis::Folding);
         assert_eq!(
             f.analyze("Straße und Ämter"),
             vec!["strasse", "und", "amter"]
         );
+        // German has one: its stop words go, its words are stemmed, then folded.
+        let de = Analysis::for_language("de");
+        assert_eq!(de, Analysis::Snowball(tantivy::tokenizer::Language::German));
+        assert_eq!(de.analyze("Die Ämter und das Amt"), vec!["amt", "amt"]);
         assert_eq!(Analysis::for_language("sq-AL"), Analysis::Albanian);
         assert_eq!(Analysis::for_language("en_GB"), Analysis::English);
     }

@@ -250,3 +250,35 @@ pub fn parse(analysis: Analysis, query: &str) -> Vec<(String, bool)> {
     }
     out.into_iter().map(|(t, l, _)| (t, l)).collect()
 }
+
+/// Every word form of `docs` (folded, lowercased) with the term the analyzer makes of it
+/// ("" for a stop word); a compound's parts are forms of their own.
+pub fn forms(docs: &[Doc], analysis: Analysis) -> std::collections::BTreeMap<String, String> {
+    use tantivy::tokenizer::{TokenStream, Tokenizer};
+    let mut a = analysis.analyzer();
+    let mut out = std::collections::BTreeMap::new();
+    let mut splitter = super::analyzer::Splitter;
+    for doc in docs {
+        for text in [&doc.title, &doc.text] {
+            let mut words = splitter.token_stream(text);
+            while words.advance() {
+                let word = words.token().text.clone();
+                let mut key = crate::text::fold(&word).to_lowercase();
+                if analysis == Analysis::Snowball(tantivy::tokenizer::Language::Arabic) {
+                    key = key.replace('\u{0640}', "");
+                }
+                if out.contains_key(&key) {
+                    continue;
+                }
+                let mut stream = a.token_stream(&word);
+                let term = if stream.advance() {
+                    stream.token().text.clone()
+                } else {
+                    String::new()
+                };
+                out.insert(key, term);
+            }
+        }
+    }
+    out
+}

@@ -11,7 +11,8 @@
 //!                    counts: [terms in each term shard…], dir: "search-index/" };
 //! search-index/tK.js  Doracak.search.loaded("tK", { terms: [term…],   // sorted
 //!                       words: ["form form…"…],                      // written forms
-//!                       post: [[docDelta, score * 16 + kind, …]…] });
+//!                       post: [[docDelta, score * 16 + kind, …]…],
+//!                       forms: { form: term… } });                   // Snowball languages
 //! search-index/dK.js  Doracak.search.loaded("dK", { docs: [[id, kind, url, title, text]…] });
 //! ```
 //!
@@ -51,6 +52,9 @@ pub struct ShardSet<'a> {
     starts: Vec<usize>,
     /// Each document's kind, as its index in `Kind::ALL`.
     kinds: Vec<u32>,
+    /// Snowball languages: the word forms (folded) with their terms, by term shard: a
+    /// form sits in the shard whose term range holds it.
+    forms: Option<Vec<Vec<(String, String)>>>,
 }
 
 fn kind_index(k: Kind) -> usize {
@@ -83,10 +87,22 @@ impl<'a> ShardSet<'a> {
             starts.clear();
         }
         let kinds = docs.iter().map(|d| kind_index(d.kind) as u32).collect();
+        let forms = matches!(analysis, Analysis::Snowball(_)).then(|| {
+            let mut by_shard = vec![Vec::new(); starts.len().max(1)];
+            let firsts: Vec<&str> = starts.iter().map(|&i| ranking.terms[i].as_str()).collect();
+            for (form, term) in super::index::forms(docs, analysis) {
+                let k = firsts
+                    .partition_point(|f| *f <= form.as_str())
+                    .saturating_sub(1);
+                by_shard[k].push((form, term));
+            }
+            by_shard
+        });
         ShardSet {
             ranking,
             starts,
             kinds,
+            forms,
         }
     }
 
@@ -187,11 +203,23 @@ impl<'a> ShardSet<'a> {
             terms: &'s [String],
             words: &'s [String],
             post: Vec<Vec<u32>>,
+            /// Snowball languages: form → term ("" for a stop word), for the forms in
+            /// this shard's range, so the browser needs no stemmer.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            forms: Option<serde_json::Map<String, serde_json::Value>>,
         }
+        let forms = self.forms.as_ref().map(|f| {
+            f.get(k)
+                .into_iter()
+                .flatten()
+                .map(|(form, term)| (form.clone(), serde_json::Value::from(term.as_str())))
+                .collect()
+        });
         let shard = Shard {
             terms: &self.ranking.terms[r.clone()],
             words: &self.ranking.words[r],
             post,
+            forms,
         };
         serde_json::to_writer(out, &shard).map_err(io::Error::other)
     }
@@ -231,6 +259,9 @@ impl<'a> ShardSet<'a> {
             min_stem: usize,
             #[serde(rename = "maxStrips")]
             max_strips: usize,
+            /// Snowball languages: filled in the browser from the term shards' forms.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            forms: Option<serde_json::Map<String, serde_json::Value>>,
         }
         #[derive(Serialize)]
         struct Manifest<'s> {
@@ -254,6 +285,7 @@ impl<'a> ShardSet<'a> {
                 derivational: if albanian { DERIVATIONAL } else { &[] },
                 min_stem: MIN_STEM,
                 max_strips: MAX_STRIPS,
+                forms: self.forms.as_ref().map(|_| serde_json::Map::new()),
             },
             kinds: Kind::ALL.iter().map(|k| k.name()).collect(),
             docs: self.ranking.docs.len(),

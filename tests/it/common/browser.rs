@@ -107,13 +107,13 @@ pub fn wait_for(tab: &Tab, cond: &str, what: &str) {
     panic!("timed out waiting for {what} ({cond})");
 }
 
-/// The terms the page's search analyzer (`Doracak.search.analyze`, with the page's index)
-/// gives for `text`.
+/// The terms the page's search analyzer (`Doracak.search.analyze`, with the page's index
+/// and the word forms of `text` loaded) gives for `text`.
 pub fn js_analyze(tab: &Tab, text: &str) -> Vec<String> {
     let v = eval(
         tab,
         &format!(
-            "Doracak.search.analyze({}, DORACAK_SEARCH)",
+            "Doracak.search.ready(Doracak.search.open(DORACAK_SEARCH, ''), {0}).then(() => Doracak.search.analyze({0}, DORACAK_SEARCH))",
             serde_json::to_string(text).unwrap()
         ),
     );

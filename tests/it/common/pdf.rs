@@ -27,12 +27,23 @@ pub fn letters(s: &str) -> String {
 }
 
 /// `needle` is in `hay`: whole, or (a long text that a page break interrupts with the page
-/// number and the repeated table header) in 30-character pieces, nearly all of them found.
+/// number and the repeated table header) as a head and a tail, or in 30-character pieces,
+/// nearly all of them found.
 pub fn contains(hay: &str, needle: &str) -> bool {
     if hay.contains(needle) {
         return true;
     }
     let chars: Vec<char> = needle.chars().collect();
+    // Cut once by a page break: its longest head found, and the rest found whole.
+    let head = |n: usize| hay.contains(&chars[..n].iter().collect::<String>());
+    let (mut lo, mut hi) = (0, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if head(mid) { lo = mid } else { hi = mid - 1 }
+    }
+    if lo >= 10 && chars.len() - lo >= 10 && hay.contains(&chars[lo..].iter().collect::<String>()) {
+        return true;
+    }
     let pieces: Vec<String> = chars.chunks(30).map(|c| c.iter().collect()).collect();
     let found = pieces.iter().filter(|p| hay.contains(p.as_str())).count();
     pieces.len() >= 4 && found * 100 >= pieces.len() * 85

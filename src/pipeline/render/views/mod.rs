@@ -42,6 +42,8 @@ pub struct SiteView {
     /// The home page's sentence above the standards, where the handbook sets one.
     pub standards_intro: Option<String>,
     pub language: String,
+    /// The pages' writing direction, `ltr` or `rtl` (`Config::dir`).
+    pub dir: &'static str,
     /// How the search analyses words (`sq`, `en`, `fold`): an English site loads the
     /// Snowball stemmer's script.
     pub analysis: crate::language::Analysis,
@@ -82,6 +84,8 @@ pub struct TimingView {
     pub iso: String,
     /// The duration in the reader's words ("30 ditë pune", "nga 4 muaj deri në 12 muaj").
     pub human: String,
+    /// The whole timing as one phrase of the pack ("brenda 30 ditë pune", "çdo muaj").
+    pub phrase: String,
     /// Calendar length for sorting (working days counted 7/5).
     pub seconds: u64,
     pub working_days: bool,
@@ -300,6 +304,7 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
         kind_suffix: String::new(),
         iso,
         human: String::new(),
+        phrase: String::new(),
         seconds: t.seconds,
         working_days: t.working_days,
         actors: t.actors.clone(),
@@ -310,33 +315,34 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
         // Words that set no time limit: only the label saying so.
         return TimingView {
             kind_label: ui_get(ui, "timing_none"),
+            phrase: ui_get(ui, "timing_none"),
             ..base
         };
     };
     // A deadline of no time at all reads "menjëherë", or "brenda ditës" where the words
     // say so, not "brenda 0 ditëve".
     if t.seconds == 0 && end.is_none() {
+        let key = if t.same_day {
+            "timing_same_day"
+        } else {
+            "timing_immediately"
+        };
         return TimingView {
-            human: ui_get(
-                ui,
-                if t.same_day {
-                    "timing_same_day"
-                } else {
-                    "timing_immediately"
-                },
-            ),
+            human: ui_get(ui, key),
+            phrase: ui_get(ui, key),
             ..base
         };
     }
+    let unit_of = |unit: &str| -> String {
+        if t.working_days && unit == "day" {
+            "working_day".to_string()
+        } else {
+            unit.to_string()
+        }
+    };
     let words = |d: &crate::duration::Duration| {
         d.words(|unit, n| {
-            let unit = if t.working_days && unit == "day" {
-                "working_day"
-            } else {
-                unit
-            };
-            let number = if n == 1 { "one" } else { "many" };
-            ui_get(ui, &format!("duration_{unit}_{number}"))
+            crate::plural::say_count(ui, &format!("duration_{}", unit_of(unit)), n.into(), &[])
         })
     };
     let human = match end {
@@ -350,9 +356,10 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
         Some(per) => {
             let period = words(per);
             let period = period.strip_prefix("1 ").unwrap_or(&period).to_string();
-            format!(
-                "{human} {}",
-                ui_get(ui, "timing_per").replace("{period}", &period)
+            crate::theme::say(
+                ui,
+                "timing_per",
+                &[("duration", human.as_str()), ("period", period.as_str())],
             )
         }
         None => human,
@@ -360,10 +367,22 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
     // The bound the words set ("maksimumi 60 minuta", "të paktën 2 javë"), never one they
     // do not; part of the duration's words, so the register's badge shows it too.
     let human = match t.bound {
-        Some(b) => format!("{} {human}", ui_get(ui, &format!("timing_{b}"))),
+        Some(b) => crate::theme::say(ui, &format!("timing_{b}"), &[("duration", human.as_str())]),
         None => human,
     };
     let suffix_key = format!("timing_{}_suffix", t.kind);
+    // "Every" with one unit says its count as the language does ("every month", not
+    // "every 1 month"); any other timing is the pack's phrase around the duration.
+    let phrase = match (t.kind, start.single(), end) {
+        ("every", Some((unit, n)), None) if t.bound.is_none() && t.per.is_none() => {
+            crate::plural::say_count(ui, &format!("every_{}", unit_of(unit)), n.into(), &[])
+        }
+        (kind, _, _) => crate::theme::say(
+            ui,
+            &format!("timing_phrase_{kind}"),
+            &[("duration", human.as_str())],
+        ),
+    };
     // The kind's word ("brenda", "kohëzgjatja"); a lead time has none: "14 ditë para".
     let kind_label = if t.kind == "before" {
         String::new()
@@ -371,6 +390,7 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
         ui_get(ui, &format!("timing_{}", t.kind))
     };
     TimingView {
+        phrase,
         kind_label,
         kind_suffix: ui.get(&suffix_key).cloned().unwrap_or_default(),
         human,
@@ -416,7 +436,14 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
     for s in &hb.standards {
         for c in &s.criteria {
             let label = format!("{} {}.{}", ui_get(ui, "criterion"), s.number, c.number);
-            let context = format!("{} {}: {}", ui_get(ui, "standard"), s.number, s.title);
+            let context = crate::theme::say(
+                ui,
+                "label_value",
+                &[
+                    ("label", &format!("{} {}", ui_get(ui, "standard"), s.number)),
+                    ("value", &s.title),
+                ],
+            );
             put(&c.id, label, context, addr.criterion(&c.id), false);
         }
     }
@@ -588,6 +615,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
             description: hb.config.description.clone(),
             standards_intro: hb.config.standards_intro.clone(),
             language: hb.config.language.clone(),
+            dir: hb.config.dir(),
             analysis: crate::language::Analysis::for_language(&hb.config.language),
             scale: hb.config.scale.clone(),
         },

@@ -177,14 +177,7 @@ fn choice_text(cx: &Cx, answer: &Answer) -> String {
                 _ => l.title,
             }
         }
-        Answer::Timing(t) => {
-            let v = timing_view(t, cx.ui);
-            [v.kind_label, v.human, v.kind_suffix]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        }
+        Answer::Timing(t) => timing_view(t, cx.ui).phrase,
     }
 }
 

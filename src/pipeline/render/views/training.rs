@@ -59,16 +59,7 @@ pub fn action_words(title: Option<&str>, text: &str) -> String {
 
 /// A timing in words: "brenda 24 orë", "të paktën 3 ditë para".
 pub fn timing_words(t: &TimingView) -> String {
-    [
-        t.kind_label.as_str(),
-        t.human.as_str(),
-        t.kind_suffix.as_str(),
-    ]
-    .iter()
-    .filter(|s| !s.is_empty())
-    .copied()
-    .collect::<Vec<_>>()
-    .join(" ")
+    t.phrase.clone()
 }
 
 /// Every step and criterion as an action, by id.
@@ -90,7 +81,17 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
     for s in &cx.hb.standards {
         let parent = LinkView::plain(
             s.id.clone(),
-            format!("{} {}: {}", ui_get(cx.ui, "standard"), s.number, s.title),
+            crate::theme::say(
+                cx.ui,
+                "label_value",
+                &[
+                    (
+                        "label",
+                        &format!("{} {}", ui_get(cx.ui, "standard"), s.number),
+                    ),
+                    ("value", &s.title),
+                ],
+            ),
             cx.addr.standard(&s.id),
         );
         for c in &s.criteria {

@@ -1,0 +1,240 @@
+//! The interface strings of one handbook: its language's built-in pack (if doracak has one),
+//! the handbook's own `theme/strings.toml` laid over it key by key, and the fallback
+//! language's pack for every key still without a text. Counted messages keep one form per
+//! CLDR category of the language (`crate::plural`); every translation's `{placeholders}`
+//! are those of the reference pack.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::{REFERENCE, STRINGS, Theme, parse_strings};
+use crate::diagnostics::{Diagnostics, Pos};
+use crate::plural;
+
+/// The `{name}` placeholders of a text.
+pub fn placeholders(text: &str) -> BTreeSet<&str> {
+    let mut out = BTreeSet::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('{') {
+        rest = &rest[i + 1..];
+        if let Some(j) = rest.find('}') {
+            let name = &rest[..j];
+            if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                out.insert(name);
+                rest = &rest[j + 1..];
+            }
+        }
+    }
+    out
+}
+
+/// The base keys of the counted messages: every key of `reference` with a `_one` form.
+pub fn counted(reference: &HashMap<String, String>) -> BTreeSet<String> {
+    reference
+        .keys()
+        .filter_map(|k| k.strip_suffix("_one"))
+        .filter(|base| reference.contains_key(*base))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether `key` is a key of the interface: one of the reference's, or a CLDR category
+/// form of one of its counted messages (`criteria_count_few`).
+fn known(key: &str, reference: &HashMap<String, String>, counted: &BTreeSet<String>) -> bool {
+    reference.contains_key(key)
+        || plural::split(key).is_some_and(|(base, _)| counted.contains(base))
+}
+
+/// The reference text a translation of `key` must match in placeholders, and whether it
+/// is one form of a counted message (which may leave some out, as "every month" leaves
+/// out the 1).
+fn reference_text<'a>(
+    key: &str,
+    reference: &'a HashMap<String, String>,
+    counted: &BTreeSet<String>,
+) -> Option<(&'a String, bool)> {
+    if counted.contains(key) {
+        return reference.get(key).map(|t| (t, true));
+    }
+    if let Some((base, _)) = plural::split(key).filter(|(b, _)| counted.contains(*b)) {
+        return reference.get(base).map(|t| (t, true));
+    }
+    reference.get(key).map(|t| (t, false))
+}
+
+/// A located error for every text of `pack` whose placeholders are not the reference's.
+/// `locate` gives a key's line and column.
+pub fn check_placeholders(
+    pack: &BTreeMap<String, String>,
+    reference: &HashMap<String, String>,
+    shown: &str,
+    locate: impl Fn(&str) -> (u32, u32),
+    diags: &mut Diagnostics,
+) {
+    let counted = counted(reference);
+    for (key, text) in pack {
+        let Some((reference_text, is_form)) = reference_text(key, reference, &counted) else {
+            continue;
+        };
+        let want = placeholders(reference_text);
+        let have = placeholders(text);
+        let unknown: Vec<&&str> = have.difference(&want).filter(|n| **n != "count").collect();
+        let missing: Vec<&&str> = want.difference(&have).collect();
+        let wrong = !unknown.is_empty() || (!is_form && !missing.is_empty());
+        if !wrong {
+            continue;
+        }
+        let list = |v: &[&&str]| {
+            v.iter()
+                .map(|n| format!("{{{n}}}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let found = match (unknown.is_empty(), missing.is_empty() || is_form) {
+            (false, true) => format!("found {} that the interface does not fill", list(&unknown)),
+            (true, false) => format!("found {} missing", list(&missing)),
+            _ => format!("found {} instead of {}", list(&unknown), list(&missing)),
+        };
+        let (line, col) = locate(key);
+        diags
+            .error(
+                Pos::new(shown, line, col),
+                format!(
+                    "expected the text of `{key}` to hold the placeholders {}, {found}",
+                    if want.is_empty() {
+                        "(none)".to_string()
+                    } else {
+                        want.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(", ")
+                    }
+                ),
+            )
+            .hint(format!(
+                "keep the names in braces as the reference pack has them: `{key} = {reference_text:?}`"
+            ));
+    }
+}
+
+impl Theme {
+    /// The interface strings for `config.language`: its built-in pack, the handbook's
+    /// `theme/strings.toml` over it, and `config.fallback()`'s pack for every key still
+    /// without a text (one warning with their count; the keys with `--verbose`).
+    pub fn strings(
+        &self,
+        config: &crate::config::Config,
+        diags: &mut Diagnostics,
+    ) -> Option<HashMap<String, String>> {
+        let language = config.language.as_str();
+        let reference = self.pack(REFERENCE, diags)?;
+        let counted = counted(&reference);
+        let built_in = self.files.contains_key(&format!("locales/{language}.toml"));
+        let fallback = config.fallback();
+        if !self.files.contains_key(&format!("locales/{fallback}.toml")) {
+            diags.error(
+                Pos::file("doracak.toml"),
+                format!(
+                    "expected `fallback_language` to be a language with a built-in pack (sq, en …), found {fallback:?}"
+                ),
+            );
+            return None;
+        }
+        let mut strings = match built_in {
+            true => self.pack(language, diags)?,
+            false => HashMap::new(),
+        };
+        let shown = format!("theme/{STRINGS}");
+        // Counted messages the handbook words itself: their forms come from it alone.
+        let mut own_counted = BTreeSet::new();
+        if let Some(text) = self.text(STRINGS) {
+            let over: BTreeMap<String, toml::Spanned<String>> = parse_strings(text, &shown, diags)?;
+            let locate = |key: &str| {
+                over.get(key)
+                    .map_or((1, 1), |v| crate::config::line_col(text, v.span().start))
+            };
+            let plain: BTreeMap<String, String> = over
+                .iter()
+                .map(|(k, v)| (k.clone(), v.get_ref().clone()))
+                .collect();
+            check_placeholders(&plain, &reference, &shown, locate, diags);
+            for (key, value) in over {
+                if !known(&key, &reference, &counted) {
+                    let (line, col) = crate::config::line_col(text, value.span().start);
+                    diags
+                        .warning(
+                            Pos::new(shown.clone(), line, col),
+                            format!("the interface has no string `{key}`; this text is not used"),
+                        )
+                        .hint(
+                            "the keys are those of doracak's built-in packs (docs/translating.md)",
+                        );
+                    continue;
+                }
+                let (base, key) = match plural::split(&key).filter(|(b, _)| counted.contains(*b)) {
+                    Some((base, "other")) => (base.to_string(), base.to_string()),
+                    Some((base, _)) => (base.to_string(), key),
+                    None => (key.clone(), key),
+                };
+                if counted.contains(&base) && own_counted.insert(base.clone()) {
+                    strings.retain(|k, _| {
+                        k != &base && plural::split(k).is_none_or(|(b, _)| b != base)
+                    });
+                }
+                strings.insert(key, value.into_inner());
+            }
+        }
+        let mut missing: Vec<&String> = reference
+            .keys()
+            .filter(|k| !strings.contains_key(*k))
+            .filter(|k| {
+                // A form the handbook's own counted message leaves out: its `other` form.
+                plural::split(k).is_none_or(|(b, _)| !own_counted.contains(b))
+            })
+            .collect();
+        missing.sort();
+        if !missing.is_empty() {
+            let backup = self.pack(fallback, diags)?;
+            let mut filled = 0;
+            for key in &missing {
+                if let Some(text) = backup.get(*key) {
+                    strings.insert((*key).clone(), text.clone());
+                    filled += 1;
+                }
+            }
+            let n = missing.len();
+            diags
+                .warning(
+                    Pos::file(shown.clone()),
+                    format!(
+                        "{n} of {} interface strings {} no `{language}` text; {} in the fallback language `{fallback}`",
+                        reference.len(),
+                        if n == 1 { "has" } else { "have" },
+                        if n == 1 { "it is shown" } else { "they are shown" },
+                    ),
+                )
+                .hint(format!(
+                    "add them to theme/{STRINGS} (doracak check --verbose lists them; docs/translating.md)"
+                ))
+                .detail(
+                    missing
+                        .iter()
+                        .map(|k| k.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                );
+            if filled < n {
+                return None;
+            }
+        }
+        strings.insert(plural::LANGUAGE_KEY.to_string(), language.to_string());
+        Some(strings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_the_names_in_braces() {
+        let p = placeholders("Showing {shown} of {total} {x-y} {} {");
+        assert_eq!(p.into_iter().collect::<Vec<_>>(), ["shown", "total"]);
+    }
+}
