@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Build benchmark: wall time and peak memory of a release `doracak build` on the shipped
+# Build benchmark: wall time, CPU seconds (user+sys) and peak memory of a release `doracak build` on the shipped
 # handbook and on synthetic handbooks of N = 10, 100, 1000 standards (66 criteria each),
 # cold (no output yet) and warm (previous output present); the same text built by mdBook
 # (and Hugo, where Debian's package installs) in the same run; the rebuild time of
-# `doracak serve` after editing one standard. Prints a Markdown table (see BENCHMARKS.md).
+# `doracak serve` after editing one standard; bytes written, per criterion, the largest file and the
+# HTML pages over 5 MB of each synthetic site. Prints Markdown tables (see BENCHMARKS.md).
 #
 #   bash benches/build.sh            # everything
 #   RUNS=3 SIZES="10 100" bash benches/build.sh
@@ -27,53 +28,72 @@ fi
 # median of the numbers on stdin
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
-# measure PREP CMD…: run PREP then CMD, RUNS times; print "median_seconds median_peak_MiB".
-# PREP ends with `sync`, so the kernel's writeback of the previous run (and of a deleted
-# output) is not charged to the next one.
+# measure PREP CMD…: run PREP then CMD, RUNS times; print "median_wall_s median_peak_MiB
+# median_cpu_s" (CPU = user + system: what contention from other work on the machine does
+# not inflate). PREP ends with `sync`, so the kernel's writeback of the previous run (and
+# of a deleted output) is not charged to the next one.
 measure() {
   local prep=$1; shift
-  local times=() mems=()
+  local times=() mems=() cpus=()
   for _ in $(seq "$RUNS"); do
     eval "$prep"
-    /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>&1
-    read -r t m < "$work/t"
-    times+=("$t"); mems+=("$m")
+    /usr/bin/time -f "%e %M %U %S" -o "$work/t" "$@" >/dev/null 2>&1
+    read -r t m u s < "$work/t"
+    times+=("$t"); mems+=("$m"); cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')")
   done
-  local tm mm
+  local tm mm cm
   tm=$(printf '%s\n' "${times[@]}" | median)
   mm=$(printf '%s\n' "${mems[@]}" | median)
-  echo "$tm $(awk -v k="$mm" 'BEGIN {printf "%.0f", k/1024}')"
+  cm=$(printf '%s\n' "${cpus[@]}" | median)
+  echo "$tm $(awk -v k="$mm" 'BEGIN {printf "%.0f", k/1024}') $cm"
 }
 
-row() { printf '| %s | %s | %s s | %s MiB |\n' "$1" "$2" "$3" "$4"; }
+row() { printf '| %s | %s | %s s | %s s | %s MiB |\n' "$1" "$2" "$3" "$5" "$4"; }
+
+# sizes DIR CRITERIA: "bytes_written KB_per_criterion largest_file largest_bytes pages_over_5MB"
+sizes() {
+  local bytes largest
+  bytes=$(du -sb "$1" | cut -f1)
+  largest=$(find "$1" -type f -printf '%s %P\n' | sort -rn | head -1)
+  echo "$bytes $(awk -v b="$bytes" -v c="$2" 'BEGIN {printf "%.1f", b/c/1000}') ${largest#* } ${largest%% *} $(find "$1" -type f -name '*.html' -size +5000000c | wc -l)"
+}
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "doracak: $($BIN --version), runs per figure: $RUNS (median)"
 echo
-echo "| handbook | run | wall | peak RSS |"
-echo "| --- | --- | --- | --- |"
+echo "| handbook | run | wall | CPU (user+sys) | peak RSS |"
+echo "| --- | --- | --- | --- | --- |"
 
-declare -A WARM
+declare -A WARM CPU SIZE
 # The shipped handbook.
-read -r t m < <(measure "rm -rf $work/out; sync" "$BIN" build --out "$work/out")
-row "shipped (10 standards)" cold "$t" "$m"
-read -r t m < <(measure "sync" "$BIN" build --out "$work/out")
-row "shipped (10 standards)" warm "$t" "$m"
+read -r t m c < <(measure "rm -rf $work/out; sync" "$BIN" build --out "$work/out")
+row "shipped (10 standards)" cold "$t" "$m" "$c"
+read -r t m c < <(measure "sync" "$BIN" build --out "$work/out")
+row "shipped (10 standards)" warm "$t" "$m" "$c"
 WARM[shipped]=$t
 
 for n in $SIZES; do
   "$BIN" synth --standards "$n" --criteria 66 --seed 7 --out "$work/syn$n" >/dev/null
-  read -r t m < <(measure "rm -rf $work/syn$n/site; sync" "$BIN" --root "$work/syn$n" build)
-  row "synthetic $n × 66" cold "$t" "$m"
+  read -r t m c < <(measure "rm -rf $work/syn$n/site; sync" "$BIN" --root "$work/syn$n" build)
+  row "synthetic $n × 66" cold "$t" "$m" "$c"
   WARM[$n]=$t
-  read -r t m < <(measure "sync" "$BIN" --root "$work/syn$n" build)
-  row "synthetic $n × 66" warm "$t" "$m"
+  CPU[$n]=$c
+  SIZE[$n]=$(sizes "$work/syn$n/site" $((n * 66)))
+  read -r t m c < <(measure "sync" "$BIN" --root "$work/syn$n" build)
+  row "synthetic $n × 66" warm "$t" "$m" "$c"
+done
+echo
+echo "| handbook | bytes written | per criterion | largest file | HTML pages over 5 MB |"
+echo "| --- | --- | --- | --- | --- |"
+for n in $SIZES; do
+  read -r b k lf lb over <<< "${SIZE[$n]}"
+  echo "| synthetic $n × 66 | $(awk -v b="$b" 'BEGIN {printf "%.1f MB", b/1e6}') | $k KB | $lf ($(awk -v b="$lb" 'BEGIN {printf "%.1f MB", b/1e6}')) | $over |"
 done
 echo
 for pair in "10 100" "100 1000"; do
   set -- $pair
   if [ -n "${WARM[$1]:-}" ] && [ -n "${WARM[$2]:-}" ]; then
-    echo "growth t($2)/t($1) (cold): $(awk -v a="${WARM[$1]}" -v b="${WARM[$2]}" 'BEGIN {printf "%.1f", b/a}')"
+    echo "growth t($2)/t($1) (cold): wall $(awk -v a="${WARM[$1]}" -v b="${WARM[$2]}" 'BEGIN {printf "%.1f", b/a}'), CPU $(awk -v a="${CPU[$1]}" -v b="${CPU[$2]}" 'BEGIN {printf "%.1f", b/a}')"
   fi
 done
 
@@ -87,15 +107,24 @@ if [ -z "$MDBOOK" ]; then
     MDBOOK="$HOME/.cache/doracak-bench/bin/mdbook"
   fi
 fi
-read -r td md < <(measure "rm -rf $work/out; sync" "$BIN" build --out "$work/out")
+# A/B alternating, one run each in turn, so both see the same load on the machine.
+ab_d=() ab_b=() ab_dc=() ab_bc=()
 if [ -n "$MDBOOK" ]; then
-  read -r tb mb < <(measure "rm -rf $work/mdbook/book; sync" "$MDBOOK" build "$work/mdbook")
-  echo "| same text | tool | wall | peak RSS |"
-  echo "| --- | --- | --- | --- |"
-  row "shipped" "doracak (every page type, search index)" "$td" "$md"
-  row "shipped" "mdBook $($MDBOOK --version | awk '{print $2}')" "$tb" "$mb"
-  echo "ratio doracak/mdBook: $(awk -v a="$td" -v b="$tb" 'BEGIN {printf "%.2f", a/b}')"
+  for _ in $(seq "$RUNS"); do
+    read -r t m c < <(RUNS=1 measure "rm -rf $work/out; sync" "$BIN" build --out "$work/out")
+    ab_d+=("$t"); ab_dc+=("$c"); md=$m
+    read -r t m c < <(RUNS=1 measure "rm -rf $work/mdbook/book; sync" "$MDBOOK" build "$work/mdbook")
+    ab_b+=("$t"); ab_bc+=("$c"); mb=$m
+  done
+  td=$(printf '%s\n' "${ab_d[@]}" | median); tb=$(printf '%s\n' "${ab_b[@]}" | median)
+  cd_=$(printf '%s\n' "${ab_dc[@]}" | median); cb=$(printf '%s\n' "${ab_bc[@]}" | median)
+  echo "| same text | tool | wall | CPU (user+sys) | peak RSS |"
+  echo "| --- | --- | --- | --- | --- |"
+  row "shipped" "doracak (every page type, search index)" "$td" "$md" "$cd_"
+  row "shipped" "mdBook $($MDBOOK --version | awk '{print $2}')" "$tb" "$mb" "$cb"
+  echo "ratio doracak/mdBook (A/B alternating, medians of $RUNS): wall $(awk -v a="$td" -v b="$tb" 'BEGIN {printf "%.2f", a/b}'), CPU $(awk -v a="$cd_" -v b="$cb" 'BEGIN {printf "%.2f", (b > 0) ? a/b : 0}')"
 else
+  read -r td md cd_ < <(measure "rm -rf $work/out; sync" "$BIN" build --out "$work/out")
   echo "mdBook: skipped (cargo install mdbook failed)"
 fi
 
@@ -113,8 +142,8 @@ if [ -n "$HUGO" ]; then
     [ "$name" = SUMMARY ] && continue
     { echo "---"; echo "title: \"$name\""; echo "---"; cat "$f"; } > "$h/content/$name.md"
   done
-  read -r th mh < <(measure "rm -rf $h/public; sync" "$HUGO" --quiet -s "$h")
-  row "shipped" "Hugo $($HUGO version | awk '{print $2}')" "$th" "$mh"
+  read -r th mh ch < <(measure "rm -rf $h/public; sync" "$HUGO" --quiet -s "$h")
+  row "shipped" "Hugo $($HUGO version | awk '{print $2}')" "$th" "$mh" "$ch"
   echo "ratio doracak/Hugo: $(awk -v a="$td" -v b="$th" 'BEGIN {printf "%.2f", a/b}')"
 else
   echo "Hugo: skipped (not installable here)"

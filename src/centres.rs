@@ -100,27 +100,36 @@ impl Registry {
 }
 
 /// Each assessment's centre, known by this module's rule (the assessment's name where no
-/// centre is given), and the centres met under several spellings.
+/// centre is given), and the centres met under several spellings. The browser's comparison
+/// page does the same (`centreOf` in `theme/static/assessment-core.js`).
 pub fn identities(
     declared: &[Centre],
     files: &[crate::assessment::AssessmentFile],
 ) -> (Vec<Identity>, Vec<(String, Vec<String>)>) {
     let mut registry = Registry::new(declared);
-    let ids = files
-        .iter()
-        .map(|f| {
-            if f.assessment.centre.trim().is_empty() {
-                Identity {
-                    key: format!("={}", f.assessment.name),
-                    name: f.assessment.name.clone(),
-                    id: None,
-                }
-            } else {
-                registry.resolve(&f.assessment.centre)
+    // Met oldest first (as the browser lists them), so an undeclared centre is shown with
+    // the spelling of its oldest assessment, whatever the order of the files given.
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by(|&a, &b| {
+        files[a]
+            .assessment
+            .updated
+            .cmp(&files[b].assessment.updated)
+    });
+    let mut ids: Vec<Option<Identity>> = vec![None; files.len()];
+    for i in order {
+        let f = &files[i];
+        ids[i] = Some(if f.assessment.centre.trim().is_empty() {
+            Identity {
+                key: format!("={}", f.assessment.name),
+                name: f.assessment.name.clone(),
+                id: None,
             }
-        })
-        .collect();
-    (ids, registry.merged())
+        } else {
+            registry.resolve(&f.assessment.centre)
+        });
+    }
+    (ids.into_iter().flatten().collect(), registry.merged())
 }
 
 /// Whether two assessments are of different centres (both named).

@@ -59,7 +59,8 @@ pub struct Config {
     /// (CLDR: `rtl` for Arabic, Hebrew, Persian, Urdu, Pashto, Dhivehi, Yiddish …).
     #[serde(default)]
     pub direction: Option<String>,
-    /// The previous edition's handbook folder, relative to this handbook's root: the build
+    /// The previous edition: its handbook folder, relative to this handbook's root, or
+    /// `git:REVISION`, a commit of the repository holding this handbook: the build
     /// then adds a "what changed" page and maps assessments of that edition.
     #[serde(default)]
     pub previous: Option<String>,
@@ -269,6 +270,28 @@ pub fn name_scale(
     }
 }
 
+/// Check that `previous` names an edition that is there: a handbook folder (relative to
+/// `root`), or `git:REV`, a commit of the repository holding the handbook.
+pub fn check_previous(root: &Path, cfg: &Config, diags: &mut Diagnostics) {
+    let Some(prev) = &cfg.previous else {
+        return;
+    };
+    if let Some(rev) = crate::edition::git::revision(prev) {
+        if let Err(e) = crate::edition::git::resolve(root, rev) {
+            diags
+                .error(Pos::file("doracak.toml"), e)
+                .hint(crate::edition::git::hint(rev));
+        }
+    } else if !root.join(prev).join("doracak.toml").is_file() {
+        diags
+            .error(
+                Pos::file("doracak.toml"),
+                format!("expected `previous` to be the previous edition's handbook folder (holding doracak.toml) or \"git:REVISION\", found none at {prev:?}"),
+            )
+            .hint("the folder is relative to this handbook's root");
+    }
+}
+
 /// Read `doracak.toml` from the handbook root; a missing file means the defaults.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
     let path = root.join("doracak.toml");
@@ -278,16 +301,6 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
     match toml::from_str::<Config>(&text) {
         Ok(cfg) => {
             validate(&cfg, diags);
-            if let Some(prev) = &cfg.previous
-                && !root.join(prev).join("doracak.toml").is_file()
-            {
-                diags
-            .error(
-                Pos::file("doracak.toml"),
-                format!("expected `previous` to be the previous edition's handbook folder (holding doracak.toml), found none at {prev:?}"),
-            )
-            .hint("the folder is relative to this handbook's root");
-            }
             cfg
         }
         Err(e) => {

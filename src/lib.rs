@@ -49,6 +49,7 @@ pub mod language;
 pub mod markdown;
 pub mod pipeline;
 pub mod plural;
+pub mod test_pause;
 pub mod text;
 pub mod theme;
 
@@ -63,6 +64,16 @@ use pipeline::{load, model, render, search, validate, write};
 /// Load, validate and model the handbook at `root`. The handbook is `None` when any
 /// error was found; `diags` then says why.
 pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
+    check_as(root, true)
+}
+
+/// [`check`] for an earlier edition: its own `previous` is not followed nor checked (a
+/// folder or revision that edition named is nothing to this one).
+pub fn check_edition(root: &Path) -> (Option<Handbook>, Diagnostics) {
+    check_as(root, false)
+}
+
+fn check_as(root: &Path, current: bool) -> (Option<Handbook>, Diagnostics) {
     let mut diags = Diagnostics::new();
     if !root.is_dir() {
         diags.error(
@@ -72,6 +83,9 @@ pub fn check(root: &Path) -> (Option<Handbook>, Diagnostics) {
         return (None, diags);
     }
     let mut config = config::load(root, &mut diags);
+    if current {
+        config::check_previous(root, &config, &mut diags);
+    }
     let sources = load::load(root, &mut diags);
     validate::validate(&sources, &config, &mut diags);
     // The interface strings of the handbook's language, with its own theme/strings.toml;
@@ -135,7 +149,8 @@ pub fn render_site(
         }
     }
     if !diags.has_errors() {
-        write_exports(root, hb, ui, diags, sink);
+        let compact = render::parts::compact_catalogues(theme, hb);
+        write_exports(root, hb, ui, diags, sink, compact);
     }
 }
 
@@ -143,8 +158,26 @@ pub fn render_site(
 /// modelled as this one; its problems make the build fail, said once.
 pub fn previous_edition(root: &Path, hb: &Handbook, diags: &mut Diagnostics) -> Option<Handbook> {
     let folder = hb.config.previous.as_ref()?;
-    let path = root.join(folder);
-    let (old, old_diags) = check(&path);
+    let (old, old_diags, hint) = match edition::git::revision(folder) {
+        Some(rev) => match edition::git::load(root, rev) {
+            Ok((old, d)) => (old, d, format!("run: doracak diff {folder}")),
+            Err(e) => {
+                diags
+                    .error(Pos::file("doracak.toml"), e)
+                    .hint(edition::git::hint(rev));
+                return None;
+            }
+        },
+        None => {
+            let path = root.join(folder);
+            let (old, d) = check_edition(&path);
+            (
+                old,
+                d,
+                format!("run: doracak --root {} check", path.display()),
+            )
+        }
+    };
     if old.is_none() {
         diags
             .error(
@@ -154,7 +187,7 @@ pub fn previous_edition(root: &Path, hb: &Handbook, diags: &mut Diagnostics) -> 
                     old_diags.error_count()
                 ),
             )
-            .hint(format!("run: doracak --root {} check", path.display()));
+            .hint(hint);
     }
     old
 }
@@ -166,6 +199,7 @@ fn write_exports(
     ui: &HashMap<String, String>,
     diags: &mut Diagnostics,
     sink: &dyn render::Sink,
+    compact: bool,
 ) {
     let addr = &hb.addresses;
     let form = render::xlsform::to_bytes(hb, ui)
@@ -177,9 +211,9 @@ fn write_exports(
             format!("cannot write the audit form: {e}"),
         );
     }
-    let catalog = render::oscal::catalog(hb, ui, &render::oscal::last_modified(root, hb));
+    let modified = render::oscal::last_modified(root, hb);
     if let Err(e) = sink.put_stream(&addr.oscal_catalog, &mut |w| {
-        serde_json::to_writer_pretty(w, &catalog).map_err(std::io::Error::other)
+        render::oscal::write_catalog(hb, ui, &modified, w, compact)
     }) {
         diags.error(
             Pos::file(&addr.oscal_catalog),
@@ -254,15 +288,22 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
             let cpu = thread_cpu();
             let docs = search::documents(&hb, &ui);
             let analysis = search::analyzer::Analysis::for_language(&hb.config.language);
-            let set = search::shards::ShardSet::new(&docs, analysis);
+            let set = search::shards::ShardSet::with_synonyms(&docs, analysis, &hb.synonyms);
             let index = set
                 .write(&mut |name, bytes| writer.put(name, bytes))
                 .map(|f| (f, f.bytes));
             (index, t.elapsed(), thread_cpu().saturating_sub(cpu))
         });
         render_site(root, &hb, &theme, &ui, &mut diags, &writer);
+        // Above the theme's page size, compact: a third smaller than indented.
+        let compact = render::parts::compact_catalogues(&theme, &hb);
         let catalog = writer.put_with("catalog.json", |w| {
-            serde_json::to_writer_pretty(w, &hb).map_err(std::io::Error::other)
+            if compact {
+                serde_json::to_writer(w, &hb)
+            } else {
+                serde_json::to_writer_pretty(w, &hb)
+            }
+            .map_err(std::io::Error::other)
         });
         if let Err(e) = catalog {
             diags.error(

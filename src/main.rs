@@ -57,6 +57,10 @@ enum Command {
         /// An earlier assessment of the same centre: the report then shows what changed.
         #[arg(long, value_name = "OLD.json")]
         since: Option<PathBuf>,
+        /// Replace a file at the output path even if doracak did not write it, or it was
+        /// changed since (docs/output.md).
+        #[arg(long)]
+        force: bool,
     },
     /// Compare several centres' exported self-assessments (HTML and CSV).
     Aggregate {
@@ -67,6 +71,10 @@ enum Command {
         /// the handbook's language).
         #[arg(long, value_name = "DIR", default_value = ".")]
         out: PathBuf,
+        /// Replace a file at the output path even if doracak did not write it, or it was
+        /// changed since (docs/output.md).
+        #[arg(long)]
+        force: bool,
     },
     /// The staff training roster (HTML and CSV) from training files exported by the site's
     /// training records page: who was trained on what, on which edition, who is due a refresher.
@@ -85,13 +93,18 @@ enum Command {
         /// The date the roster is made on, YYYY-MM-DD (default: today).
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
+        /// Replace a file at the output path even if doracak did not write it, or it was
+        /// changed since (docs/output.md).
+        #[arg(long)]
+        force: bool,
     },
     /// What changed from an earlier edition of this handbook: every standard, criterion,
     /// evidence item, guidance note, procedure, step, timing, role and form added, removed,
     /// renumbered or changed. One printable HTML page (ndryshimet.html, named in the
     /// handbook's language), or JSON (docs/editions.md).
     Diff {
-        /// The earlier edition's handbook folder.
+        /// The earlier edition's handbook folder, or `git:REVISION` (a tag, branch or
+        /// commit of the repository holding this handbook, read without checking it out).
         #[arg(value_name = "OLD_ROOT")]
         old: PathBuf,
         /// The folder to write the page into.
@@ -100,6 +113,10 @@ enum Command {
         /// Print the differences as JSON instead of writing the page.
         #[arg(long)]
         json: bool,
+        /// Replace a file at the output path even if doracak did not write it, or it was
+        /// changed since (docs/output.md).
+        #[arg(long)]
+        force: bool,
     },
     /// Turn the data export of the audit form (KoboToolbox, ODK Central) into assessment files.
     ImportSubmissions {
@@ -131,6 +148,9 @@ enum Command {
         /// (the first three centres also assessed in the two years before).
         #[arg(long, value_name = "N")]
         assessments: Option<usize>,
+        /// Write into --out even if it holds files.
+        #[arg(long)]
+        force: bool,
     },
     /// Start a new handbook: write a small, complete example that checks and builds at once.
     Init {
@@ -169,7 +189,15 @@ fn main() -> ExitCode {
             theme,
         } => init(&dir, &language, theme),
         Command::Search { query, json, limit } => search(&cli.root, &query.join(" "), json, limit),
-        Command::Report { file, out, since } => report(&cli.root, &file, out, since.as_deref()),
+        Command::Report {
+            file,
+            out,
+            since,
+            force,
+        } => {
+            doracak::commands::output::set_force(force);
+            report(&cli.root, &file, out, since.as_deref())
+        }
         Command::Synth {
             standards,
             criteria,
@@ -177,23 +205,45 @@ fn main() -> ExitCode {
             out,
             mdbook,
             assessments,
-        } => synth(
-            &cli.root,
-            standards,
-            criteria,
-            seed,
-            &out,
-            mdbook,
-            assessments,
-        ),
-        Command::Aggregate { files, out } => aggregate(&cli.root, &files, &out),
+            force,
+        } => {
+            if !force && let Err(e) = doracak::commands::synth::free(&out) {
+                eprintln!("{e}");
+                return ExitCode::from(1);
+            }
+            synth(
+                &cli.root,
+                standards,
+                criteria,
+                seed,
+                &out,
+                mdbook,
+                assessments,
+            )
+        }
+        Command::Aggregate { files, out, force } => {
+            doracak::commands::output::set_force(force);
+            aggregate(&cli.root, &files, &out)
+        }
         Command::TrainingReport {
             files,
             out,
             refresher_months,
             today,
-        } => training_report(&cli.root, &files, &out, refresher_months, today),
-        Command::Diff { old, out, json } => diff(&cli.root, &old, &out, json),
+            force,
+        } => {
+            doracak::commands::output::set_force(force);
+            training_report(&cli.root, &files, &out, refresher_months, today)
+        }
+        Command::Diff {
+            old,
+            out,
+            json,
+            force,
+        } => {
+            doracak::commands::output::set_force(force);
+            diff(&cli.root, &old, &out, json)
+        }
         Command::ImportSubmissions { file, out } => import_submissions(&cli.root, &file, &out),
         Command::Serve { port, out } => match doracak::commands::serve::serve(&cli.root, out, port)
         {
@@ -305,7 +355,13 @@ fn search(root: &std::path::Path, query: &str, json: bool, limit: usize) -> Exit
     let ui = doracak::interface_strings(root, &hb);
     let docs = doracak::pipeline::search::documents(&hb, &ui);
     let analysis = doracak::pipeline::search::analyzer::Analysis::for_language(&hb.config.language);
-    let hits = match doracak::pipeline::search::query::search(&docs, analysis, query, limit) {
+    let hits = match doracak::pipeline::search::query::search_with(
+        &docs,
+        analysis,
+        &hb.synonyms,
+        query,
+        limit,
+    ) {
         Ok(h) => h,
         Err(e) => {
             eprintln!("error: the search failed: {e}");
@@ -443,7 +499,7 @@ fn diff(
 ) -> ExitCode {
     use doracak::commands::diff;
     let (hb, mut diags) = doracak::check(root);
-    let previous = diff::load_previous(old, &mut diags);
+    let previous = diff::load_previous(root, old, &mut diags);
     let (Some(hb), Some(previous)) = (hb, previous) else {
         eprint!("{}", diags.report());
         return ExitCode::from(1);

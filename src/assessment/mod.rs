@@ -6,6 +6,7 @@
 //! to the same verdict on every file.
 
 pub mod compare;
+pub mod gaps;
 pub(crate) mod rules;
 
 pub use rules::{Checked, Finding, is_date, is_id, is_timestamp, read, read_bytes};
@@ -46,6 +47,10 @@ pub struct HandbookRef {
     pub title: String,
     #[serde(default)]
     pub catalog: String,
+    /// The name of the edition the file was made on (`edition` in doracak.toml), where it
+    /// has one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub edition: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
@@ -143,9 +148,18 @@ pub fn write_catalog_script(hb: &Handbook, w: &mut dyn std::io::Write) -> std::i
         number: &'a str,
         text: String,
     }
+    /// A declared centre, as the browser's comparison knows centres (`crate::centres`).
+    #[derive(Serialize)]
+    struct CentreRef<'a> {
+        id: &'a str,
+        name: &'a str,
+    }
     #[derive(Serialize)]
     struct Catalog<'a, S: Serialize> {
         catalog: String,
+        centres: Vec<CentreRef<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        edition: Option<&'a str>,
         #[serde(rename = "evidenceStatus")]
         evidence_status: [&'static str; 3],
         schema: &'static str,
@@ -193,6 +207,16 @@ pub fn write_catalog_script(hb: &Handbook, w: &mut dyn std::io::Write) -> std::i
     });
     let data = Catalog {
         catalog: catalog_hash(hb),
+        centres: hb
+            .config
+            .centres
+            .iter()
+            .map(|c| CentreRef {
+                id: &c.id,
+                name: &c.name,
+            })
+            .collect(),
+        edition: hb.config.edition.as_deref(),
         evidence_status: EVIDENCE_STATUS,
         schema: SCHEMA,
         scale: &hb.config.scale,

@@ -343,10 +343,11 @@ fn check(top: &Map<String, Value>, hb: &Handbook, out: &mut Checked) -> Assessme
         ..Default::default()
     };
     if let Some(h) = c.object(top.get("handbook"), "handbook") {
-        c.known(h, &["title", "catalog"], "handbook");
+        c.known(h, &["title", "catalog", "edition"], "handbook");
         file.handbook = HandbookRef {
             title: c.text(h, "title", MAX_TEXT, "handbook"),
             catalog: c.text(h, "catalog", MAX_TEXT, "handbook"),
+            edition: c.text(h, "edition", MAX_TEXT, "handbook"),
         };
     }
     match c.object(top.get("assessment"), "assessment") {

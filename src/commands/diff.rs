@@ -15,10 +15,25 @@ use crate::pipeline::render::views::{diff_view, timing_in_words};
 use crate::pipeline::render::{environment, template_value, ui_strings};
 use crate::theme::{Theme, say};
 
-/// The earlier edition at `old_root`, checked as a build checks it; its problems go into
-/// `diags` with its own file names.
-pub fn load_previous(old_root: &Path, diags: &mut Diagnostics) -> Option<Handbook> {
-    let (hb, old_diags) = crate::check(old_root);
+/// The earlier edition at `old_root` (a folder, or `git:REV`: a revision of the repository
+/// holding the handbook at `root`), checked as a build checks it; its problems go into
+/// `diags` with its own file names (`REV:path` for a revision).
+pub fn load_previous(root: &Path, old_root: &Path, diags: &mut Diagnostics) -> Option<Handbook> {
+    if let Some(rev) = old_root.to_str().and_then(crate::edition::git::revision) {
+        return match crate::edition::git::load(root, rev) {
+            Ok((hb, found)) => {
+                diags.extend(found);
+                hb
+            }
+            Err(e) => {
+                diags
+                    .error(Pos::file(old_root), e)
+                    .hint(crate::edition::git::hint(rev));
+                None
+            }
+        };
+    }
+    let (hb, old_diags) = crate::check_edition(old_root);
     // Said under the earlier edition's folder, so they are not taken for this one's.
     let located = |p: &Pos| {
         let file = if p.file.is_relative() && !p.file.starts_with(old_root) {
@@ -84,6 +99,40 @@ pub fn strings(root: &Path, hb: &Handbook) -> HashMap<String, String> {
     crate::interface_strings(root, hb)
 }
 
+/// The previous edition's mapping table and differences, made once for every file a
+/// command maps (`report`, `aggregate`).
+pub struct Carry {
+    pub mapping: crate::edition::carry::Mapping,
+    pub diff: EditionDiff,
+    view: crate::pipeline::render::views::DiffView,
+    /// The previous edition's name ("Botimi 2024"; "pa emër" when it has none).
+    pub old: String,
+}
+
+/// The mapping of the previous edition (`previous` in doracak.toml) to this one; none
+/// without `previous` (or when it cannot be read: then `diags` says why).
+pub fn carry_prepare(
+    root: &Path,
+    hb: &Handbook,
+    ui: &HashMap<String, String>,
+    diags: &mut Diagnostics,
+) -> Option<Carry> {
+    hb.config.previous.as_ref()?;
+    let (mapping, diff) =
+        crate::edition::carry::previous(root, hb, &|t| timing_in_words(t, ui), diags)?;
+    let view = diff_view(&diff, ui, &|_, _| None);
+    let old = mapping
+        .previous_edition
+        .clone()
+        .unwrap_or_else(|| say(ui, "diff_unnamed", &[]));
+    Some(Carry {
+        mapping,
+        diff,
+        view,
+        old,
+    })
+}
+
 /// Map `file` to this edition where it was made on the previous one (`previous` in
 /// doracak.toml); the report's view of what became of its ratings: kept, to re-rate (with
 /// the criterion's difference, word by word), removed, new.
@@ -94,14 +143,24 @@ pub fn carry_report(
     file: &mut crate::assessment::AssessmentFile,
     diags: &mut Diagnostics,
 ) -> Option<minijinja::Value> {
+    let prepared = carry_prepare(root, hb, ui, diags)?;
+    carry_view(hb, ui, &prepared, file)
+}
+
+/// Map `file` with `prepared` where it was made on the previous edition (else none): what
+/// became of its ratings, as [`carry_report`] says it.
+pub fn carry_view(
+    hb: &Handbook,
+    ui: &HashMap<String, String>,
+    prepared: &Carry,
+    file: &mut crate::assessment::AssessmentFile,
+) -> Option<minijinja::Value> {
     use crate::edition::carry;
-    hb.config.previous.as_ref()?;
-    let (m, diff) = carry::previous(root, hb, &|t| timing_in_words(t, ui), diags)?;
-    if !carry::applies(&m, file) {
+    let (m, diff, view) = (&prepared.mapping, &prepared.diff, &prepared.view);
+    if !carry::applies(m, file) {
         return None;
     }
-    let c = carry::carry(&m, file);
-    let view = diff_view(&diff, ui, &|_, _| None);
+    let c = carry::carry(m, file);
     let change_of = |id: &str| {
         view.groups
             .iter()
@@ -150,10 +209,7 @@ pub fn carry_report(
             note => file.ratings.get(id).map(|r| r.note.clone()).unwrap_or_default() }
         })
         .collect();
-    let old = m
-        .previous_edition
-        .clone()
-        .unwrap_or_else(|| say(ui, "diff_unnamed", &[]));
+    let old = prepared.old.clone();
     Some(context! {
         title => say(ui, "carry_title", &[("old", &old)]),
         kept => c.kept.iter().map(|id| row(id, id)).collect::<Vec<_>>(),

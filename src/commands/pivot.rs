@@ -24,10 +24,10 @@ pub struct CentreScores {
     pub unrated: usize,
 }
 
-/// Write the criterion × centre CSV and the workbook of both tables into `out` (`name` the
-/// comparison's file name): their paths.
+/// The criterion × centre CSV and the workbook of both tables, to be written into `out`
+/// (`name` the comparison's file name): each path with its bytes.
 #[allow(clippy::too_many_arguments)]
-pub fn write(
+pub fn files(
     hb: &Handbook,
     files: &[AssessmentFile],
     latest: &[usize],
@@ -36,7 +36,7 @@ pub fn write(
     out: &Path,
     name: &str,
     diags: &mut Diagnostics,
-) -> Option<(PathBuf, PathBuf)> {
+) -> Option<[(PathBuf, Vec<u8>); 2]> {
     let word = |k: &str| crate::theme::say(ui, k, &[]);
     let centre_names: Vec<String> = latest.iter().map(|&i| rows[i].centre.clone()).collect();
     let by_criterion = criteria_by_centre(
@@ -68,23 +68,20 @@ pub fn write(
     };
     let criteria_path = out.join(format!("{}.csv", word("aggregate_criteria_file_name")));
     let (sep, decimal) = super::report::csv_format(ui);
-    super::report::write_file(
-        &criteria_path,
-        &csv_bytes(&by_criterion, sep, &decimal),
-        diags,
-    )?;
     let xlsx_path = out.join(format!("{name}.xlsx"));
     match xlsx_bytes(&[&by_centre, &by_criterion]) {
-        Ok(bytes) => super::report::write_file(&xlsx_path, &bytes, diags)?,
+        Ok(bytes) => Some([
+            (criteria_path, csv_bytes(&by_criterion, sep, &decimal)),
+            (xlsx_path, bytes),
+        ]),
         Err(e) => {
             diags.error(
                 Pos::file(&xlsx_path),
                 format!("cannot write the workbook: {e}"),
             );
-            return None;
+            None
         }
     }
-    Some((criteria_path, xlsx_path))
 }
 
 /// One cell of a table.

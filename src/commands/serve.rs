@@ -78,17 +78,13 @@ pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
         }
     })
     .map_err(io::Error::other)?;
-    for watched in ["standards", "content", "theme", "doracak.toml"] {
-        let p = root.join(watched);
-        if p.exists() {
-            let mode = if p.is_dir() {
-                RecursiveMode::Recursive
-            } else {
-                RecursiveMode::NonRecursive
-            };
-            watcher.watch(&p, mode).map_err(io::Error::other)?;
-        }
+    for (p, mode) in parts(&root) {
+        watcher.watch(&p, mode).map_err(io::Error::other)?;
     }
+    // The previous edition's folder (`previous` in doracak.toml) is watched too, and
+    // followed when doracak.toml names another.
+    let mut previous = None;
+    follow_previous(&root, &mut watcher, &mut previous);
 
     {
         let root = root.clone();
@@ -105,6 +101,7 @@ pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
                     continue;
                 }
                 rebuild(&root, Some(&out), &status);
+                follow_previous(&root, &mut watcher, &mut previous);
             }
         });
     }
@@ -118,8 +115,64 @@ pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
     let respond: Arc<dyn Fn(&str) -> Reply + Send + Sync> =
         Arc::new(move |url: &str| respond(&site, url, &status));
     http::run(listener, respond);
-    drop(watcher);
     Ok(())
+}
+
+/// What of a handbook folder a build reads, to watch: its sources, theme and doracak.toml.
+fn parts(dir: &Path) -> Vec<(PathBuf, RecursiveMode)> {
+    ["standards", "content", "theme", "doracak.toml"]
+        .iter()
+        .map(|w| dir.join(w))
+        .filter(|p| p.exists())
+        .map(|p| {
+            let mode = if p.is_dir() {
+                RecursiveMode::Recursive
+            } else {
+                RecursiveMode::NonRecursive
+            };
+            (p, mode)
+        })
+        .collect()
+}
+
+/// The previous edition's folder as doracak.toml names it now; none for none, for a git
+/// revision (read from git at each build, nothing to watch) or for a folder not there.
+fn previous_folder(root: &Path) -> Option<PathBuf> {
+    let mut diags = crate::diagnostics::Diagnostics::new();
+    let prev = crate::config::load(root, &mut diags).previous?;
+    if crate::edition::git::revision(&prev).is_some() {
+        return None;
+    }
+    root.join(prev).canonicalize().ok()
+}
+
+/// Watch the parts of the previous edition doracak.toml names, where it names another
+/// than `watched` (or the same folder's parts appeared); stop watching the old one.
+fn follow_previous(root: &Path, watcher: &mut dyn Watcher, watched: &mut Option<(PathBuf, usize)>) {
+    let now = previous_folder(root).map(|d| {
+        let n = parts(&d).len();
+        (d, n)
+    });
+    if now == *watched {
+        return;
+    }
+    if let Some((old, _)) = watched.take() {
+        for (p, _) in parts(&old) {
+            let _ = watcher.unwatch(&p);
+        }
+    }
+    if let Some((dir, n)) = now {
+        let mut ok = 0;
+        for (p, mode) in parts(&dir) {
+            match watcher.watch(&p, mode) {
+                Ok(()) => ok += 1,
+                Err(e) => eprintln!("cannot watch the previous edition's {}: {e}", p.display()),
+            }
+        }
+        if ok == n {
+            *watched = Some((dir, n));
+        }
+    }
 }
 
 /// The output folder `doracak.toml` names; the default where the file itself is broken

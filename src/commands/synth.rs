@@ -8,6 +8,31 @@ use std::path::Path;
 use crate::markdown::to_plain;
 use crate::pipeline::model::Handbook;
 
+/// Whether `out` may take a synthetic handbook: missing or an empty folder (synth writes
+/// many files; it never writes among a person's). The error says why not.
+pub fn free(out: &Path) -> Result<(), String> {
+    let target = crate::pipeline::write::normalise(out);
+    match std::fs::read_dir(&target) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(_) if target.exists() => Err(format!(
+            "{}: error: expected a missing or empty folder, found a file; nothing was written",
+            out.display()
+        )),
+        Err(e) => Err(format!(
+            "{}: error: cannot read the folder: {e}",
+            out.display()
+        )),
+        Ok(mut rd) => match rd.next() {
+            None => Ok(()),
+            Some(_) => Err(format!(
+                "{}: error: expected a missing or empty folder, found a folder holding files; nothing was written\n  \
+                 = hint: choose another folder with --out DIR, or run again with --force to write among them",
+                out.display()
+            )),
+        },
+    }
+}
+
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
 pub struct Spec {
@@ -60,6 +85,11 @@ fn sentences(hb: &Handbook) -> Vec<String> {
     out
 }
 
+/// `text` as a TOML basic string.
+fn toml_string(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
 /// A YAML block scalar of `text`, indented by `indent` spaces.
 fn block(text: &str, indent: usize) -> String {
     let pad = " ".repeat(indent);
@@ -83,11 +113,19 @@ pub fn generate(source: &Handbook, spec: Spec, out: &Path) -> std::io::Result<us
     std::fs::create_dir_all(out.join("standards"))?;
     std::fs::create_dir_all(out.join("content/roles"))?;
     std::fs::create_dir_all(out.join("content/sop"))?;
+    // The procedures' collection declared, titled as the source titles it (or by its id).
+    let psv = source
+        .config
+        .collections
+        .iter()
+        .find(|c| c.id == "psv")
+        .map_or("psv", |c| c.title.as_str());
     std::fs::write(
         out.join("doracak.toml"),
         format!(
-            "title = \"Doracak sintetik ({} standarde)\"\ndescription = \"Një doracak i gjeneruar për matje.\"\n",
-            spec.standards
+            "title = \"Doracak sintetik ({} standarde)\"\ndescription = \"Një doracak i gjeneruar për matje.\"\n\n[[collections]]\nid = \"psv\"\ntitle = {}\n",
+            spec.standards,
+            toml_string(psv)
         ),
     )?;
     let roles = [
@@ -283,6 +321,7 @@ pub fn assessments(hb: &Handbook, centres: usize, seed: u64, out: &Path) -> std:
                 handbook: HandbookRef {
                     title: hb.config.title.clone(),
                     catalog: crate::assessment::catalog_hash(hb),
+                    edition: hb.config.edition.clone().unwrap_or_default(),
                 },
                 assessment: Meta {
                     name: format!("{centre} — {year}"),

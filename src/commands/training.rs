@@ -716,8 +716,13 @@ pub fn training_report(
     let name = word("training_report_file_name");
     let html_path = out.join(format!("{name}.html"));
     let csv_path = out.join(format!("{name}.csv"));
-    super::report::write_file(&html_path, html.as_bytes(), diags)?;
-    super::report::write_file(&csv_path, csv.as_bytes(), diags)?;
+    super::output::write_files(
+        &[
+            (html_path.clone(), html.into_bytes()),
+            (csv_path.clone(), csv.into_bytes()),
+        ],
+        diags,
+    )?;
     Some(vec![html_path, csv_path])
 }
 

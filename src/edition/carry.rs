@@ -32,6 +32,9 @@ pub struct Mapping {
     pub previous_edition: Option<String>,
     /// This edition's catalogue hash.
     pub current: String,
+    /// This edition's name, which a mapped file then bears.
+    #[serde(default)]
+    pub current_edition: Option<String>,
     /// Every criterion of the previous edition, by its old id.
     pub criteria: BTreeMap<String, CriterionMap>,
     /// Evidence items of the previous edition whose id changed: old id → new id (none:
@@ -107,6 +110,7 @@ pub fn mapping(old: &Handbook, new: &Handbook, diff: &EditionDiff) -> Mapping {
         previous: diff.old.catalog.clone(),
         previous_edition: diff.old.edition.clone(),
         current: diff.new.catalog.clone(),
+        current_edition: diff.new.edition.clone(),
         criteria,
         evidence,
         new: new_ids,
@@ -184,6 +188,7 @@ pub fn carry(m: &Mapping, file: &mut AssessmentFile) -> Carried {
     out.rerate.sort();
     out.removed.sort();
     file.handbook.catalog = m.current.clone();
+    file.handbook.edition = m.current_edition.clone().unwrap_or_default();
     out
 }
 

@@ -19,6 +19,11 @@ fn fnv(parts: impl Iterator<Item = String>) -> String {
 /// What of a step a training covers: its text, actors and timings.
 fn step_parts(st: &Step) -> Vec<String> {
     let mut v = vec![st.text.clone(), st.actors.join(",")];
+    // The persons who act (the appellant): only where there are some, so the hash of every
+    // other step stays what it was.
+    if !st.persons.is_empty() {
+        v.push(st.persons.join("|"));
+    }
     for t in &st.timing {
         v.push(format!(
             "{}|{}|{}|{:?}|{}",

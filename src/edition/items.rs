@@ -280,7 +280,12 @@ pub fn items(hb: &Handbook) -> Vec<Item<'_>> {
             parent: String::new(),
             number: f.code.clone().unwrap_or_default(),
             group: forms.clone(),
-            fields: vec![("title", plain(&f.title)), ("group", plain(&f.group))],
+            // A form encoded field by field: its printed words too.
+            fields: vec![
+                ("title", plain(&f.title)),
+                ("group", plain(&f.group)),
+                ("printed", form_words(f)),
+            ],
             timing: Vec::new(),
             actors: &[],
             forms: &[],
@@ -288,4 +293,21 @@ pub fn items(hb: &Handbook) -> Vec<Item<'_>> {
     }
     out.sort_by_key(|i| i.kind);
     out
+}
+
+/// Every printed word of a form encoded field by field (its title, then each section's);
+/// empty for a form known only by its title.
+fn form_words(f: &crate::pipeline::model::Form) -> String {
+    let Some(t) = &f.template else {
+        return String::new();
+    };
+    let mut words = vec![plain(&t.title)];
+    for s in &t.sections {
+        words.extend(
+            crate::pipeline::model::forms::FormTemplate::section_words(s)
+                .into_iter()
+                .map(plain),
+        );
+    }
+    words.join(" ")
 }

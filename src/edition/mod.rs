@@ -16,6 +16,7 @@ use crate::pipeline::model::{Handbook, Timing};
 
 pub mod carry;
 pub mod content;
+pub mod git;
 pub mod items;
 pub mod matching;
 

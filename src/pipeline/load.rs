@@ -35,6 +35,8 @@ pub struct Sources {
     pub form_templates: Vec<Loaded<FormTemplateSrc>>,
     pub glossary: Option<Loaded<GlossarySrc>>,
     pub principles: Option<Loaded<PrinciplesSrc>>,
+    /// The search's synonyms (`content/synonyms.yaml`).
+    pub synonyms: Option<Loaded<SynonymsSrc>>,
     pub indicators: Option<Loaded<IndicatorsSrc>>,
     /// The chapters (`content/chapters/NN-slug.md`), in file-name order.
     pub chapters: Vec<Loaded<ChapterSrc>>,
@@ -89,6 +91,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Sources {
     src.glossary = loader.one_file("content/glossary.yaml", &mut src.files);
     src.principles = loader.one_file("content/principles.yaml", &mut src.files);
     src.indicators = loader.one_file("content/indicators.yaml", &mut src.files);
+    src.synonyms = loader.one_file("content/synonyms.yaml", &mut src.files);
     loader.chapters(&mut src.chapters, &mut src.files);
     loader.warn_strays();
     src
@@ -169,6 +172,7 @@ impl Loader<'_> {
             "glossary.yaml",
             "principles.yaml",
             "indicators.yaml",
+            "synonyms.yaml",
         ];
         let mut strays: Vec<PathBuf> = entries
             .filter_map(Result::ok)

@@ -42,6 +42,8 @@ pub struct Handbook {
     pub chapters: Vec<chapters::Chapter>,
     /// Every timing of standards and procedures, shortest first.
     pub deadlines: Vec<Deadline>,
+    /// Sets of words a reader may type for the same thing (`content/synonyms.yaml`).
+    pub synonyms: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -177,10 +179,14 @@ pub struct Step {
     pub printed: Option<String>,
     /// An alternative to the step before it, not its sequel.
     pub alternative: bool,
+    /// Beside the step before it, neither the sequel of the other.
+    pub parallel: bool,
     pub group: Option<String>,
     pub title: Option<String>,
     pub text: String,
     pub actors: Vec<String>,
+    /// Who acts where the source names a person, not a role: the source's words.
+    pub persons: Vec<String>,
     pub timing: Vec<Timing>,
     pub forms: Vec<String>,
 }
@@ -552,6 +558,10 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
         plans,
         chapters,
         deadlines,
+        synonyms: src
+            .synonyms
+            .map(|l| l.value.sets.into_iter().map(|s| s.value).collect())
+            .unwrap_or_default(),
     }
 }
 

@@ -168,6 +168,10 @@ pub struct StepSrc {
     /// several cases, "Nëse …"), not as its sequel.
     #[serde(default)]
     pub alternative: Option<S<bool>>,
+    /// `true`: the source gives this step beside the step before it, neither the sequel of
+    /// the other (a provision of its own, not another case): drawn side by side, not dashed.
+    #[serde(default)]
+    pub parallel: Option<S<bool>>,
     #[serde(default)]
     pub group: Option<S<String>>,
     #[serde(default)]
@@ -175,6 +179,10 @@ pub struct StepSrc {
     pub text: S<String>,
     #[serde(default = "empty")]
     pub actors: Vec<S<String>>,
+    /// Who acts where the source names a person, not a role ("Çdo person, që nuk/është
+    /// njohur si viktimë …"): the source's own words, as they stand in the step's text.
+    #[serde(default = "empty")]
+    pub persons: Vec<S<String>>,
     #[serde(default = "empty")]
     pub timing: Vec<TimingSrc>,
     #[serde(default = "empty")]
@@ -347,6 +355,15 @@ pub struct TermSrc {
     /// definitions are shown together, each with its source.
     #[serde(default)]
     pub same_as: Option<S<String>>,
+}
+
+/// `content/synonyms.yaml`: sets of words a reader may type for the same thing, each the
+/// handbook's term beside the everyday word; search expands a query's word to its set.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SynonymsSrc {
+    #[serde(default = "empty")]
+    pub sets: Vec<S<Vec<String>>>,
 }
 
 /// `content/principles.yaml`

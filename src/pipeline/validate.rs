@@ -43,6 +43,26 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
     if let Some(g) = &src.glossary {
         v.glossary(&g.path, &g.value);
     }
+    if let Some(s) = &src.synonyms {
+        for set in &s.value.sets {
+            if set.value.len() < 2 {
+                v.diags.error(
+                    at(&s.path, set),
+                    format!(
+                        "expected a set of at least two words a reader may type for the same thing, found {}",
+                        set.value.len()
+                    ),
+                );
+            }
+            for w in &set.value {
+                if w.trim().is_empty() || w.trim().contains(char::is_whitespace) {
+                    v.diags
+                        .error(at(&s.path, set), format!("expected one word in the set, found {w:?}"))
+                        .hint("search expands a typed word to the other words of its set; write each word alone");
+                }
+            }
+        }
+    }
     if let Some(p) = &src.principles {
         for pr in &p.value.principles {
             v.text(&p.path, &pr.title, "principle title");

@@ -254,9 +254,17 @@ impl SiteWriter {
         if step(SwapStep::Written) {
             return stopped(self);
         }
+        crate::test_pause::pause("swap");
         // What is at the output must still be what the guard saw: a file put into an empty
         // folder during the build, or another site swapped in, stops the build here.
-        let now = contents(&self.out).map_err(io::Error::other)?;
+        let changed_hint = "nothing was touched: the folder changed while the site was built; \
+                            build again (only one build at a time writes a site)";
+        let now = contents(&self.out).map_err(|r| {
+            io::Error::other(Refusal {
+                message: format!("{}, put there while the site was built", r.message),
+                hint: changed_hint.into(),
+            })
+        })?;
         if !self.existing.same_kind(&now) {
             return Err(io::Error::other(Refusal {
                 message: format!(
@@ -265,9 +273,7 @@ impl SiteWriter {
                     self.existing.describe(),
                     now.describe()
                 ),
-                hint: "nothing was touched: the folder changed while the site was built; \
-                       build again (only one build at a time writes a site)"
-                    .into(),
+                hint: changed_hint.into(),
             }));
         }
         let had_old = fs::symlink_metadata(&self.out).is_ok();
@@ -292,7 +298,10 @@ impl SiteWriter {
         if had_old {
             let mut listed = files.clone();
             listed.extend(stats.kept.iter().cloned());
-            stats.aside = carry::sweep(&self.old, &self.out, &self.existing, &listed);
+            // Files that came in while the site was built join it, and are said to be kept.
+            let (joined, aside) = carry::sweep(&self.old, &self.out, &self.existing, &listed);
+            stats.kept.extend(joined);
+            stats.aside = aside;
         }
         self.done = true;
         Ok(stats)

@@ -380,18 +380,73 @@ fn the_browser_csv_neutralises_formula_cells_as_the_rust_writer_does() {
         "(() => { const A = Doracak.assessment, f = A.emptyAssessment(DORACAK_CATALOG, 'Qendra A', '+cmd|calc!A1'); f.ratings['S1.1'] = { rating: 'partial', note: '=HYPERLINK(\"http://x.invalid\",\"Kliko\")' }; f.ratings['S1.2'] = { rating: 'met', note: '- mungon deklarata' }; f.evidence['S1.1.1'] = { status: 'present', location: '+cmd|calc!A1', owner: '@Drejtori', reviewed: '', next_review: '' }; return A.toCSV(f, DORACAK_CATALOG); })()",
     );
     let csv = csv.as_str().unwrap();
+    // Albanian writes a decimal comma: the fields part with `;`.
     assert!(
-        csv.contains(",\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"Kliko\"\")\","),
+        csv.contains(";\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"Kliko\"\")\";"),
         "{csv}"
     );
-    assert!(csv.contains(",'- mungon deklarata,"), "{csv}");
-    assert!(csv.contains(",'+cmd|calc!A1,'@Drejtori,"), "{csv}");
+    assert!(csv.contains(";'- mungon deklarata;"), "{csv}");
+    assert!(csv.contains(";'+cmd|calc!A1;'@Drejtori;"), "{csv}");
     for line in csv.split("\r\n") {
-        for cell in line.split(',') {
+        for cell in line.split(';') {
             assert!(
                 !cell.starts_with(['=', '+', '-', '@']),
                 "a live formula cell: {cell:?} in {line}"
             );
         }
     }
+}
+
+/// Issue 24, hostile: a storage too full for the index after the record was written kept
+/// the record where no page listed it. Now the save is all or nothing, and a record kept
+/// without its index entry (by an older version) is listed.
+#[test]
+fn a_full_storage_never_leaves_an_assessment_no_page_lists() {
+    let Some(browser) = browser("a_full_storage_never_leaves_an_assessment_no_page_lists") else {
+        return;
+    };
+    let (_dir, site) = minimal_site();
+    let tab = open(&browser, &file_url(&site.join("vleresim/index.html")));
+    // A storage of a few kilobytes that refuses as a full localStorage does.
+    let r = eval(
+        &tab,
+        r#"(() => {
+          const A = Doracak.assessment, C = DORACAK_CATALOG;
+          const mem = new Map();
+          let quota = 1e9;
+          const st = {
+            get length() { return mem.size; },
+            key(i) { return Array.from(mem.keys())[i] ?? null; },
+            getItem(k) { return mem.has(k) ? mem.get(k) : null; },
+            setItem(k, v) {
+              let used = 0; for (const [kk, vv] of mem) { if (kk !== k) used += kk.length + vv.length; }
+              if (used + k.length + v.length > quota) { throw new DOMException('full', 'QuotaExceededError'); }
+              mem.set(k, String(v));
+            },
+            removeItem(k) { mem.delete(k); },
+          };
+          const s = new A.Store(C, st);
+          s.save('a', { data: A.emptyAssessment(C, 'Qendra A') });
+          // Room for the next record, not for the index after it.
+          const rec = JSON.stringify({ store: A.STORE, data: A.emptyAssessment(C, 'Qendra B'), exported: null, carried: null });
+          let used = 0; for (const [k, v] of mem) used += k.length + v.length;
+          // (the index grows by 4 characters, `,"b"`)
+          quota = used + s.key('a:b').length + rec.length + 2;
+          const before = JSON.stringify(Array.from(mem));
+          let refused = null;
+          try { s.save('b', { data: A.emptyAssessment(C, 'Qendra B') }); } catch (e) { refused = e.name; }
+          const after = JSON.stringify(Array.from(mem));
+          // An orphan as an older version left it: a record without its index entry.
+          quota = 1e9;
+          mem.set(s.key('a:c'), JSON.stringify({ store: A.STORE, data: A.emptyAssessment(C, 'Qendra C'), exported: null, carried: null }));
+          return [refused, before === after, s.list().map(x => x.name)];
+        })()"#,
+    );
+    assert_eq!(r[0], json!("QuotaExceededError"), "{r}");
+    assert_eq!(
+        r[1],
+        json!(true),
+        "the refused save left the storage as it was: {r}"
+    );
+    assert_eq!(r[2], json!(["Qendra A", "Qendra C"]), "{r}");
 }

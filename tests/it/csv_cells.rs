@@ -69,7 +69,17 @@ fn the_aggregate_csv_neutralises_formula_cells() {
     assert_eq!(rows[1][1], "'=HYPERLINK(\"http://x.invalid\",\"Kliko\")");
     assert_eq!(rows[2][0], "'- mungon dosja");
     // Numbers stay numbers, with Albanian's decimal comma (fields part with `;`).
-    assert_eq!(rows[1][2..], ["75,0", "0,0", "50,0", "0"]);
+    assert_eq!(rows[1][2..6], ["75,0", "0,0", "50,0", "0"]);
+    // The criterion × centre table goes through the same writer: its header names the
+    // centres.
+    let by_criterion = cells(&out.join("krahasimi-sipas-kriterit.csv"));
+    assert_no_formula(&by_criterion);
+    assert!(
+        by_criterion[0].contains(&"'+cmd|calc!A1".to_string())
+            && by_criterion[0].contains(&"'- mungon dosja".to_string()),
+        "{:?}",
+        by_criterion[0]
+    );
 }
 
 #[test]

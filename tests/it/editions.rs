@@ -363,6 +363,147 @@ fn report_maps_an_assessment_of_the_previous_edition() {
 }
 
 #[test]
+fn aggregate_maps_assessments_of_the_previous_edition() {
+    let dir = new_with_previous();
+    let root = dir.path().join("new");
+    let out = dir.path().join("krahasimi");
+    let o = doracak(&[
+        "--root",
+        root.to_str().unwrap(),
+        "aggregate",
+        &old_assessment(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = read(&out.join("krahasimi.html"));
+    assert!(html.contains(
+        "<h2 id=\"h-carried\">Vlerësime të bëra me botimin e mëparshëm (Botimi 2024)</h2>"
+    ));
+    // The same kept / re-rate / removed / new lists as `report` and the browser.
+    assert_eq!(carry_lists(&html), expected_carry());
+    assert!(html.contains("<ins>, e shkruar në gjuhë të thjeshtë</ins>"));
+    assert!(
+        html.contains("Regjistri mungon."),
+        "the removed rating's note is shown"
+    );
+    // Scored on the new edition: S1 = 3 of 4 points (S1.3 removed, not scored).
+    assert!(html.contains("<td>75,0 %</td>"), "{html}");
+    // Without `previous`, nothing is mapped.
+    let plain = dir.path().join("plain");
+    let o = doracak(&[
+        "--root",
+        &edition("new"),
+        "aggregate",
+        &old_assessment(),
+        "--out",
+        plain.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(carry_lists(&read(&plain.join("krahasimi.html"))).is_empty());
+}
+
+#[test]
+fn an_assessment_names_its_edition_and_a_mapped_one_this_edition() {
+    let load = |name: &str| {
+        doracak::check(std::path::Path::new(&edition(name)))
+            .0
+            .unwrap()
+    };
+    let (old, new) = (load("old"), load("new"));
+    let mut script = Vec::new();
+    doracak::assessment::write_catalog_script(&new, &mut script).unwrap();
+    assert!(
+        String::from_utf8(script)
+            .unwrap()
+            .contains("\"edition\":\"Botimi 2026\"")
+    );
+    let text = read(std::path::Path::new(&old_assessment())).replacen(
+        "\"catalog\": \"ac608ed3380c44f4\"",
+        "\"catalog\": \"ac608ed3380c44f4\", \"edition\": \"Botimi 2024\"",
+        1,
+    );
+    let checked = doracak::assessment::read_bytes(text.as_bytes(), &old);
+    assert!(checked.problems.is_empty() && checked.notes.is_empty());
+    let mut file = checked.file.unwrap();
+    assert_eq!(file.handbook.edition, "Botimi 2024");
+    let d = doracak::edition::diff(&old, &new, &|t| t.text.clone());
+    let m = doracak::edition::carry::mapping(&old, &new, &d);
+    doracak::edition::carry::carry(&m, &mut file);
+    assert_eq!(file.handbook.edition, "Botimi 2026");
+    let json = serde_json::to_value(&file).unwrap();
+    assert_eq!(json["handbook"]["edition"], "Botimi 2026");
+}
+
+#[test]
+fn changed_roles_and_forms_are_marked_on_their_pages() {
+    let dir = new_with_previous();
+    let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+    // In both editions: a role that acts nowhere and stays the same, and form A1 printed
+    // field by field; in the new one a field of A1 is renamed and the social worker's
+    // definition reworded.
+    let template = |label: &str| {
+        format!(
+            "title: \"DEKLARATË E KONFIDENCIALITETIT\"\nsections:\n  - title: \"Të dhënat\"\n    fields:\n      - kind: text\n        label: \"{label}\"\n"
+        )
+    };
+    for (root, label) in [(&old, "Emri"), (&new, "Emri dhe mbiemri")] {
+        std::fs::write(
+            root.join("content/roles/drejtues.yaml"),
+            "title: Drejtuesi\nkind: role\ndefinition: Drejtuesi drejton qendrën.\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(root.join("content/forms")).unwrap();
+        std::fs::write(root.join("content/forms/A1.yaml"), template(label)).unwrap();
+    }
+    let role = new.join("content/roles/punonjes-social.yaml");
+    let text = read(&role);
+    let reworded = text.replacen("definition: ", "definition: Sipas ligjit, ", 1);
+    assert_ne!(reworded, text);
+    std::fs::write(&role, reworded).unwrap();
+    let o = doracak(&["--root", new.to_str().unwrap(), "build"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let site = new.join("site");
+    let mark = |anchor: &str| {
+        format!(
+            "<a class=\"changed-mark badge\" href=\"..&#x2f;ndryshimet.html#{anchor}\">Ndryshuar në këtë botim</a></h1>"
+        )
+    };
+    // A role whose own text changed links to its difference; a role whose steps changed
+    // (it came to step 2) to that step's; a role the same in both is not marked.
+    let social = read(&site.join("roli/punonjes-social.html"));
+    assert!(social.contains(&mark("d-role-punonjes-social")), "{social}");
+    let manager = read(&site.join("roli/menaxher-rasti.html"));
+    assert!(
+        manager.contains(&mark("d-step-identifikimi-formal-2")),
+        "{manager}"
+    );
+    assert!(
+        manager.contains(
+            "ndryshimet.html#d-step-identifikimi-formal-3\">Ndryshuar në këtë botim</a></th>"
+        ),
+        "the role's card marks the changed steps"
+    );
+    assert!(!read(&site.join("roli/drejtues.html")).contains("changed-mark"));
+    // The form whose printed words changed: on its page and in the catalogue.
+    let form = std::fs::read_dir(site.join("formulari"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("A1"))
+        .expect("A1 has a page");
+    assert!(read(&form).contains(&mark("d-form-A1")));
+    let catalogue = read(&site.join("formularet.html"));
+    assert!(catalogue.contains("ndryshimet.html#d-form-A1\">Ndryshuar në këtë botim</a></dt>"));
+    let page = read(&site.join("ndryshimet.html"));
+    assert!(page.contains("id=\"d-form-A1\""));
+    assert!(
+        page.contains("<ins>dhe mbiemri</ins>") || page.contains("<ins> dhe mbiemri</ins>"),
+        "{page}"
+    );
+    assert!(!page.contains("id=\"d-role-drejtues\""));
+}
+
+#[test]
 fn training_report_marks_exactly_those_trained_on_a_changed_procedure() {
     let dir = new_with_previous();
     let root = dir.path().join("new");

@@ -49,6 +49,15 @@ fn an_assessment_of_the_previous_edition_opens_mapped_in_the_browser() {
         data["handbook"]["catalog"],
         eval(&tab, "DORACAK_CATALOG.catalog")
     );
+    // The mapped file names this edition; a file names the edition it was made on, read
+    // without a note.
+    assert_eq!(data["handbook"]["edition"], "Botimi 2026");
+    assert_eq!(eval(&tab, "DORACAK_CATALOG.edition"), "Botimi 2026");
+    let read = eval(
+        &tab,
+        r#"(() => { const r = Doracak.assessment.read(JSON.stringify({schema: "doracak-assessment", version: 1, handbook: {title: "x", catalog: "y", edition: "Botimi 2024"}, assessment: {name: "a"}}), DORACAK_CATALOG); return [r.file.handbook.edition, r.notes.length, r.problems.length]; })()"#,
+    );
+    assert_eq!(read, serde_json::json!(["Botimi 2024", 0, 0]));
     // On the standard's rating page the changed criterion is flagged, linking to its
     // difference; the others are not.
     let tab = open(&browser, &file_url(&site.join("vleresim/S1.html")));

@@ -101,6 +101,12 @@ fn the_browser_chooses_the_same_plural_forms() {
         "[0, 1, 2, 5].map(function (n) { return window.DORACAK_COUNT('criteria_count', n); }).join('|')",
     );
     assert_eq!(got, "0 critère|1 critère|2 critères|5 critères");
+    // Dates and label-value pairs the scripts write, as the pack says.
+    let got = browser::eval(
+        &tab,
+        "window.DORACAK_DATE('2026-12-03T10:00:00Z') + '|' + window.DORACAK_PAIR('Source', 'X') + '|' + window.DORACAK_DATE('n/a')",
+    );
+    assert_eq!(got, "03/12/2026|Source : X|n/a");
 }
 
 #[test]
@@ -292,7 +298,7 @@ fn french_reports_date_and_number_as_the_pack_says_and_label_standards_by_their_
     let mut lines = csv.trim_start_matches('\u{feff}').lines();
     assert_eq!(
         lines.next().unwrap(),
-        "centre;assessment;N1;N2;total;unrated"
+        "centre;assessment;N1;N2;total;unrated;evidence_gaps;evidence_unmarked"
     );
     let row = lines.next().unwrap();
     assert!(row.split(';').nth(2).unwrap().contains(','), "{row}");

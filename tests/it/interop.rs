@@ -623,10 +623,10 @@ fn a_round_of_three_visits_is_compared_in_one_command() {
     assert_eq!(
         lines,
         [
-            "qendra;vleresimi;S1;S2;gjithsej;pa_vleresuar",
-            "Qendra Shpresa, Tiranë;Qendra Shpresa, Tiranë — 2026-10-20 — Besnik Leka;75,0;50,0;66,7;0",
-            "Qendra Tjetër Vizion;Qendra Tjetër Vizion — 2026-10-12 — Arta Hoxha;100,0;50,0;75,0;0",
-            "Qendra Vatra, Vlorë;Qendra Vatra, Vlorë — 2026-10-05 — Arta Hoxha;75,0;0,0;50,0;0",
+            "qendra;vleresimi;S1;S2;gjithsej;pa_vleresuar;mangesi_provash;prova_pa_shenuar",
+            "Qendra Shpresa, Tiranë;Qendra Shpresa, Tiranë — 2026-10-20 — Besnik Leka;75,0;50,0;66,7;0;1;0",
+            "Qendra Tjetër Vizion;Qendra Tjetër Vizion — 2026-10-12 — Arta Hoxha;100,0;50,0;75,0;0;1;0",
+            "Qendra Vatra, Vlorë;Qendra Vatra, Vlorë — 2026-10-05 — Arta Hoxha;75,0;0,0;50,0;0;2;0",
         ]
     );
     // And one visit as a report.

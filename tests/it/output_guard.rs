@@ -146,3 +146,86 @@ fn an_empty_folder_is_used() {
     build_ok(dir.path(), out.path());
     assert!(out.path().join("index.html").is_file());
 }
+
+/// Issue 24: a file a person puts into an empty output folder while a build runs stops the
+/// swap (the build is paused just before it, `DORACAK_TEST_PAUSE=swap:DIR`): the file
+/// survives, the build says why and writes nothing.
+#[test]
+fn a_file_dropped_into_an_empty_output_during_a_build_survives() {
+    let dir = minimal_copy();
+    let control = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    std::fs::create_dir(&out).unwrap();
+    let child = paused(
+        "swap",
+        control.path(),
+        &[
+            "--root",
+            dir.path().to_str().unwrap(),
+            "build",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    std::fs::write(out.join("thesis.txt"), "my thesis").unwrap();
+    std::fs::write(control.path().join("resume"), "").unwrap();
+    let o = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{}: error: expected an empty folder or a site doracak built, found {} holding files doracak did not write (\"thesis.txt\"), put there while the site was built",
+            out.display(),
+            std::fs::canonicalize(&out).unwrap().display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the folder changed while the site was built"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["thesis.txt"]);
+    assert_eq!(read(&out.join("thesis.txt")), "my thesis");
+    // Nothing is left beside it either.
+    let beside: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("doracak-new") || n.contains("doracak-old"))
+        .collect();
+    assert!(beside.is_empty(), "{beside:?}");
+}
+
+/// The same into a site doracak built: the file joins the new site, and the build says it
+/// kept it.
+#[test]
+fn a_file_dropped_into_a_built_site_during_a_build_is_kept_and_named() {
+    let (dir, out) = minimal_site();
+    let control = tempfile::tempdir().unwrap();
+    let child = paused(
+        "swap",
+        control.path(),
+        &[
+            "--root",
+            dir.path().to_str().unwrap(),
+            "build",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    std::fs::write(out.join("thesis.txt"), "my thesis").unwrap();
+    std::fs::write(control.path().join("resume"), "").unwrap();
+    let o = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert_eq!(read(&out.join("thesis.txt")), "my thesis");
+    assert!(
+        stderr.contains("kept 1 file(s) in the site that doracak did not write: thesis.txt"),
+        "{stderr}"
+    );
+    assert!(out.join("index.html").is_file());
+}

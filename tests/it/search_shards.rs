@@ -39,9 +39,15 @@ fn queries(name: &str) -> Vec<String> {
 }
 
 fn documents(root: &Path) -> Vec<doracak::pipeline::search::Doc> {
+    documents_and_synonyms(root).0
+}
+
+/// The documents and the sets of synonyms (`content/synonyms.yaml`) of a handbook.
+fn documents_and_synonyms(root: &Path) -> (Vec<doracak::pipeline::search::Doc>, Vec<Vec<String>>) {
     let (hb, diags) = doracak::check(root);
     let hb = hb.unwrap_or_else(|| panic!("{}", diags.report()));
-    doracak::pipeline::search::documents(&hb, &doracak::interface_strings(root, &hb))
+    let docs = doracak::pipeline::search::documents(&hb, &doracak::interface_strings(root, &hb));
+    (docs, hb.synonyms)
 }
 
 #[test]
@@ -50,12 +56,15 @@ fn the_command_line_reads_the_shards_and_ranks_as_the_whole_index_did() {
     let mut failures = Vec::new();
     let mut compared = 0;
     for (name, root, analysis, _keep) in handbooks() {
-        let docs = documents(&root);
-        let whole = Ranking::new(&docs, analysis);
-        let set = ShardSet::new(&docs, analysis);
+        // With the handbook's synonyms, as `doracak search` and the site search.
+        let (docs, synonyms) = documents_and_synonyms(&root);
+        let whole = Ranking::new(&docs, analysis).with_synonyms(&synonyms);
+        let set = ShardSet::with_synonyms(&docs, analysis, &synonyms);
         for q in queries(name) {
             // As recorded with main's binary: id, url, score; the first three's snippets.
-            let hits = doracak::pipeline::search::query::search(&docs, analysis, &q, 200).unwrap();
+            let hits =
+                doracak::pipeline::search::query::search_with(&docs, analysis, &synonyms, &q, 200)
+                    .unwrap();
             let got: Vec<Value> = hits
                 .iter()
                 .enumerate()
@@ -156,8 +165,14 @@ fn the_browser_reads_the_shards_and_ranks_as_the_whole_index_did() {
 }
 
 /// The shards a search through the CLI's reader loads for `query`, at most `limit` shown.
-fn shards_read(docs: &[doracak::pipeline::search::Doc], query: &str, limit: usize) -> Vec<String> {
-    let set = ShardSet::new(docs, Analysis::Albanian);
+/// With the handbook's synonyms, whose terms' shards a query reads too.
+fn shards_read(
+    docs: &[doracak::pipeline::search::Doc],
+    synonyms: &[Vec<String>],
+    query: &str,
+    limit: usize,
+) -> Vec<String> {
+    let set = ShardSet::with_synonyms(docs, Analysis::Albanian, synonyms);
     let load = Box::new(|n: &str| {
         set.file(n)
             .ok_or_else(|| std::io::Error::other(n.to_string()))
@@ -180,17 +195,21 @@ fn shards_read(docs: &[doracak::pipeline::search::Doc], query: &str, limit: usiz
 
 #[test]
 fn a_query_loads_only_the_shards_it_needs() {
-    let docs = documents(&repo());
+    let (docs, synonyms) = documents_and_synonyms(&repo());
     let set = ShardSet::new(&docs, Analysis::Albanian);
     let (terms, doc_shards) = set.counts();
     assert!(
         terms >= 4 && doc_shards >= 4,
         "the shipped index is in shards: {terms} term shards, {doc_shards} document shards"
     );
-    // The command line's reader: one or two term shards and the results' document shards.
-    let read = shards_read(&docs, "deshmi penaliteti", 8);
+    // The command line's reader: the term shards of the two words and of the synonyms of
+    // "dëshmi" (certifikatë, vërtetim: content/synonyms.yaml), the results' document shards.
+    let read = shards_read(&docs, &synonyms, "deshmi penaliteti", 8);
     let t = read.iter().filter(|n| n.starts_with('t')).count();
-    assert!((1..=2).contains(&t), "{read:?}");
+    assert!((1..=4).contains(&t), "{read:?}");
+    let without = shards_read(&docs, &[], "deshmi penaliteti", 8);
+    let t = without.iter().filter(|n| n.starts_with('t')).count();
+    assert!((1..=2).contains(&t), "{without:?}");
     assert!(read.len() < terms + doc_shards, "{read:?}");
 
     let Some(browser) = browser("a_query_loads_only_the_shards_it_needs") else {
@@ -237,7 +256,7 @@ fn a_query_loads_only_the_shards_it_needs() {
         "deshmi penaliteti",
     ]
     .iter()
-    .flat_map(|q| shards_read(&docs, q, 8))
+    .flat_map(|q| shards_read(&docs, &synonyms, q, 8))
     .collect();
     expected.sort();
     expected.dedup();
@@ -250,7 +269,7 @@ fn a_query_loads_only_the_shards_it_needs() {
         "not every shard: {injected:?} of {terms} + {doc_shards}"
     );
     // The final query's shards are all there.
-    for n in shards_read(&docs, "deshmi penaliteti", 8) {
+    for n in shards_read(&docs, &synonyms, "deshmi penaliteti", 8) {
         assert!(injected.contains(&n), "{n} missing from {injected:?}");
     }
 }

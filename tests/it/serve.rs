@@ -419,3 +419,30 @@ fn silent_and_slow_connections_are_closed_and_their_number_is_bounded() {
     drop(held);
     wait_until("the server to serve again", || get(p, "/").0 == 200);
 }
+
+#[test]
+fn a_change_in_the_previous_edition_rebuilds_the_site() {
+    let dir = super::editions::new_with_previous();
+    let root = dir.path().join("new");
+    let srv = start(&root);
+    let (code, page) = get(srv.port, "/ndryshimet.html");
+    assert_eq!(code, 200);
+    assert!(
+        !page.contains("d-criterion-S1-1\""),
+        "S1.1 is the same in both"
+    );
+    // The previous edition's criterion 1.1 is edited: the changes page now shows it.
+    let file = dir.path().join("old/standards/01-qellimi.yaml");
+    let text = read(&file);
+    let edited = text.replace(
+        "deklaratë të misionit të tij.",
+        "deklaratë të misionit të tij, të miratuar.",
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&file, edited).unwrap();
+    wait_until("the changes page to show S1.1", || {
+        get(srv.port, "/ndryshimet.html")
+            .1
+            .contains("id=\"d-criterion-S1-1\"")
+    });
+}

@@ -338,3 +338,102 @@ fn a_visit_imported_by_an_earlier_version_is_not_written_twice() {
     assert!(out.contains("submissions: 1 written, 1 unchanged"), "{out}");
     assert_eq!(files(dir.path()).len(), 2);
 }
+
+/// What a person does to an imported visit: rates a criterion again, adds a plan row, gives
+/// it another name and a later `updated` (as the browser's export writes it).
+fn edit_as_a_person(path: &Path) -> String {
+    let mut v = json(path);
+    v["assessment"]["name"] = "Vizita e korrikut (rishikuar)".into();
+    v["assessment"]["updated"] = "2026-12-01T09:30:00Z".into();
+    v["ratings"]["S1.1"]["rating"] = "not_met".into();
+    v["plan"] = serde_json::json!([{"criterion": "S1.1", "action": "Afishimi i rregullores"}]);
+    let text = serde_json::to_string_pretty(&v).unwrap() + "\n";
+    std::fs::write(path, &text).unwrap();
+    text
+}
+
+/// Import `csv` once, then give its files the names an earlier doracak gave (centre and
+/// date, `-2` for the second visit of that centre and day), in export order.
+fn as_the_earlier_doracak_named_them(csv: &Path, dir: &Path) -> Vec<PathBuf> {
+    import(csv, dir);
+    let mut by_row: Vec<(String, String)> = files(dir)
+        .into_iter()
+        .map(|f| (json(&dir.join(&f))["assessment"]["name"].to_string(), f))
+        .collect();
+    // Arta Hoxha's visit is row 2, Besnik Leka's row 3.
+    by_row.sort();
+    by_row
+        .iter()
+        .enumerate()
+        .map(|(i, (_, f))| {
+            let old = dir.join(if i == 0 {
+                "qendra-vatra-2026-11-02.json".to_string()
+            } else {
+                format!("qendra-vatra-2026-11-02-{}.json", i + 1)
+            });
+            std::fs::rename(dir.join(f), &old).unwrap();
+            old
+        })
+        .collect()
+}
+
+#[test]
+fn an_edited_file_of_the_old_naming_is_recognised_and_kept() {
+    // With the submission time in the export (Kobo's `_submission_time`): the file whose
+    // `created` is that time is the submission's, whatever its position.
+    let dir = tempfile::tempdir().unwrap();
+    let old = as_the_earlier_doracak_named_them(&fixture("two-visits.csv"), dir.path());
+    let edited: Vec<String> = old.iter().map(|p| edit_as_a_person(p)).collect();
+    // A file of the old naming that is no import of this export: the person's own.
+    let own = dir.path().join("qendra-vatra-2026-11-02-3.json");
+    let mut mine = json(&old[0]);
+    mine["assessment"]["created"] = "2026-11-01T08:00:00Z".into();
+    std::fs::write(&own, serde_json::to_string_pretty(&mine).unwrap()).unwrap();
+    let own_bytes = std::fs::read(&own).unwrap();
+    let (code, out, err) = import(&fixture("two-visits.csv"), dir.path());
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("submissions: 0 written, 0 unchanged, 2 kept, 0 skipped"),
+        "{out}\n{err}"
+    );
+    assert!(
+        err.contains(
+            "row 2: submission c0ffee00-0000-4000-8000-000000000301 was imported before into"
+        ) && err.contains(
+            "qendra-vatra-2026-11-02.json, and that file differs now; it is kept as it is"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("qendra-vatra-2026-11-02-2.json, and that file differs now"),
+        "{err}"
+    );
+    assert_eq!(files(dir.path()).len(), 3, "{:?}", files(dir.path()));
+    for (p, text) in old.iter().zip(&edited) {
+        assert_eq!(&read(p), text, "the person's edits are kept");
+    }
+    assert_eq!(std::fs::read(&own).unwrap(), own_bytes);
+
+    // Without a submission time, `created` is the visit's date for both visits: the
+    // position decides (row 2 → `…-2026-11-02.json`, row 3 → `…-2.json`).
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("no-time.csv");
+    let no_time: String = read(&fixture("two-visits.csv"))
+        .lines()
+        .map(|l| l.rsplit_once(',').unwrap().0.to_string() + "\n")
+        .collect();
+    std::fs::write(&csv, no_time).unwrap();
+    let out_dir = dir.path().join("vizitat");
+    std::fs::create_dir(&out_dir).unwrap();
+    let old = as_the_earlier_doracak_named_them(&csv, &out_dir);
+    let edited: Vec<String> = old.iter().map(|p| edit_as_a_person(p)).collect();
+    let (_, out, err) = import(&csv, &out_dir);
+    assert!(
+        out.contains("submissions: 0 written, 0 unchanged, 2 kept"),
+        "{out}\n{err}"
+    );
+    assert_eq!(files(&out_dir).len(), 2);
+    for (p, text) in old.iter().zip(&edited) {
+        assert_eq!(&read(p), text);
+    }
+}

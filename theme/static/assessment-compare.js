@@ -90,6 +90,9 @@
     p.appendChild(el("strong", null, a.data.assessment.name));
     p.appendChild(document.createTextNode(" (" + c.from + " \u2192 " + c.to + ")"));
     out.appendChild(p);
+    // The same warnings as `doracak report --since`.
+    if (A.otherCentre(CAT, a.data.assessment, b.data.assessment)) { var n = el("p", "notice", UI.compare_other_centre || ""); n.setAttribute("data-compare-other-centre", ""); out.appendChild(n); }
+    if (c.from > c.to) { var r = el("p", "notice", UI.compare_reversed || ""); r.setAttribute("data-compare-reversed", ""); out.appendChild(r); }
     var fig = el("figure", "chart-figure");
     // Its own sideways scroll on a phone: reachable by keyboard, named for a screen reader.
     fig.tabIndex = 0;
@@ -123,23 +126,46 @@
     out.appendChild(el("p", "muted", UI.compare_rule || ""));
   }
 
-  // The later of the two: the current assessment; the earlier: the latest one before it of
-  // the same centre, else the latest other one.
-  function fill() {
-    var list = store.list().filter(function (x) { return !x.attention; }).map(function (x) { var r = store.load(x.id); return { id: x.id, name: x.name, updated: x.updated || "", centre: r ? r.data.assessment.centre : "" }; });
+  // The assessments kept here, oldest first, each with its centre known by the CLI's rule
+  // (A.centreOf, the twin of src/centres.rs): the same files make the same centres as in
+  // `doracak aggregate`.
+  function kept() {
+    var list = store.list().filter(function (x) { return !x.attention; }).map(function (x) { var r = store.load(x.id); return { id: x.id, name: x.name, updated: x.updated || "", a: r ? r.data.assessment : { name: x.name, centre: "" } }; });
     list.sort(function (x, y) { return x.updated < y.updated ? -1 : x.updated > y.updated ? 1 : 0; });
+    var seen = {};
+    list.forEach(function (x) { x.who = A.centreOf(CAT, x.a, seen); });
+    return list;
+  }
+
+  // The later of the two: the current assessment; the earlier: the latest one before it of
+  // the same centre, else the latest other one. Each list groups the assessments by centre
+  // (in the order the centres are first met), oldest first.
+  function fill() {
+    var list = kept();
     var need = page.querySelector("[data-compare-need]"), pick = page.querySelector("[data-compare-pick]");
     need.hidden = list.length >= 2;
     pick.hidden = list.length < 2;
     if (list.length < 2) { return; }
     var cur = store.current(), now = list.filter(function (x) { return x.id === cur; })[0] || list[list.length - 1];
     var before = list.filter(function (x) { return x.id !== now.id && x.updated <= now.updated; });
-    var same = before.filter(function (x) { return x.centre === now.centre; });
+    var same = before.filter(function (x) { return x.who.key === now.who.key; });
     var then = same[same.length - 1] || before[before.length - 1] || list.filter(function (x) { return x.id !== now.id; })[0];
+    var groups = [];
+    list.forEach(function (x) {
+      var g = groups.filter(function (g) { return g.key === x.who.key; })[0];
+      if (!g) { g = { key: x.who.key, name: x.who.name, items: [] }; groups.push(g); }
+      g.items.push(x);
+    });
     [["[data-compare-old]", then], ["[data-compare-new]", now]].forEach(function (pair) {
       var sel = page.querySelector(pair[0]);
       sel.textContent = "";
-      list.forEach(function (x) { var o = el("option", null, x.name + " (" + day(x.updated) + ")"); o.value = x.id; sel.appendChild(o); });
+      groups.forEach(function (g) {
+        var og = el("optgroup");
+        og.label = g.name;
+        og.setAttribute("data-centre", g.key);
+        g.items.forEach(function (x) { var o = el("option", null, x.name + " (" + day(x.updated) + ")"); o.value = x.id; og.appendChild(o); });
+        sel.appendChild(og);
+      });
       sel.value = pair[1].id;
     });
     render();

@@ -33,7 +33,7 @@
     now = now || nowIso();
     return {
       schema: SCHEMA, version: VERSION,
-      handbook: { title: cat.title, catalog: cat.catalog },
+      handbook: cat.edition ? { title: cat.title, catalog: cat.catalog, edition: cat.edition } : { title: cat.title, catalog: cat.catalog },
       assessment: { name: name, centre: centre || "", created: now, updated: now },
       ratings: {}, evidence: {}, plan: []
     };
@@ -48,7 +48,7 @@
     var v = obj.version;
     while (typeof v === "number" && v < VERSION && MIGRATIONS[v]) {
       obj = MIGRATIONS[v](obj);
-      notes.push((UI.assess_migrated || "") + " " + v + " → " + obj.version);
+      notes.push(say("assess_migrated", { from: v, to: obj.version }, "Brought up to date: version " + v + " → " + obj.version));
       v = obj.version;
     }
     return { file: obj, notes: notes };
@@ -257,7 +257,12 @@
     known(top, ["schema", "version", "handbook", "assessment", "ratings", "evidence", "plan"], say("rule_what_file", {}, "the file"));
     var file = { schema: SCHEMA, version: VERSION, handbook: { title: "", catalog: "" }, assessment: { name: "", centre: "", created: "", updated: "" }, ratings: {}, evidence: {}, plan: [] };
     var h = object(top.handbook, "handbook", has(top, "handbook"));
-    if (h) { known(h, ["title", "catalog"], "handbook"); file.handbook = { title: text(h, "title", MAX_TEXT, "handbook"), catalog: text(h, "catalog", MAX_TEXT, "handbook") }; }
+    if (h) {
+      known(h, ["title", "catalog", "edition"], "handbook");
+      file.handbook = { title: text(h, "title", MAX_TEXT, "handbook"), catalog: text(h, "catalog", MAX_TEXT, "handbook") };
+      var edition = text(h, "edition", MAX_TEXT, "handbook");
+      if (edition) { file.handbook.edition = edition; }
+    }
     var a = object(top.assessment, "assessment", has(top, "assessment"));
     if (a) {
       known(a, ["name", "centre", "created", "updated"], "assessment");
@@ -390,12 +395,18 @@
 
   // A CSV cell, as the Rust CSV writer makes it: a cell a spreadsheet would take for a
   // formula (starting with = + - @, a tab or a carriage return) gets a ' first (OWASP), and a
-  // cell with a comma, semicolon, quote or line break is quoted.
-  function csvField(v) {
+  // cell with a comma, semicolon, quote or line break is quoted — in a file whose fields
+  // part with ";" (`sep`), a comma is the decimal mark and needs no quotes.
+  function csvField(v, sep) {
     v = v === undefined || v === null ? "" : String(v);
     if (/^[=+\-@\t\r]/.test(v)) { v = "'" + v; }
-    return /[",\r\n;]/.test(v) ? "\"" + v.replace(/"/g, "\"\"") + "\"" : v;
+    var quote = sep === ";" ? /[";\r\n]/ : /[",\r\n;]/;
+    return quote.test(v) ? "\"" + v.replace(/"/g, "\"\"") + "\"" : v;
   }
+
+  // The CSV's field separator: ";" where the pack writes a decimal comma, as a spreadsheet
+  // set to that language expects (the Rust twin: report::csv_format).
+  function csvSeparator() { return UI.number_decimal === "," ? ";" : ","; }
 
   // The assessment as CSV (RFC 4180, UTF-8 with a byte-order mark for spreadsheets):
   // one row per criterion, evidence item and plan row.
@@ -403,10 +414,12 @@
     // Column names and row kinds from the locale pack (docs/assessment-format.md).
     var head = ["kind", "id", "standard", "number", "text", "rating", "points", "notes", "status", "location", "owner", "reviewed", "next_review", "action", "due", "indicator", "cost"].map(function (k) { return UI["csv_" + k] || k; });
     var KIND = { criterion: UI.csv_row_criterion || "criterion", evidence: UI.csv_row_evidence || "evidence", plan: UI.csv_row_plan || "plan" };
-    var lines = [head.map(csvField).join(",")];
+    var sep = csvSeparator();
+    var field = function (v) { return csvField(v, sep); };
+    var lines = [head.map(field).join(sep)];
     var pts = {};
     cat.scale.forEach(function (r) { pts[r.code] = r.points; });
-    function row(cells) { lines.push(cells.map(csvField).join(",")); }
+    function row(cells) { lines.push(cells.map(field).join(sep)); }
     cat.standards.forEach(function (s) {
       s.criteria.forEach(function (c) {
         var r = obj.ratings[c.id] || {};
@@ -424,6 +437,60 @@
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   }
 
+  // Evidence gaps, the rule of src/assessment/gaps.rs (report, aggregate, tracker): under a
+  // criterion rated and applicable, an item missing, partial or past its review date is a
+  // gap; one left unmarked there is counted apart; other criteria's evidence is no gap.
+  function evidenceGaps(obj, cat, day) {
+    var pts = {}, out = { gaps: [], unmarked: 0 };
+    cat.scale.forEach(function (r) { pts[r.code] = r.points; });
+    cat.standards.forEach(function (s) {
+      s.criteria.forEach(function (c) {
+        var r = obj.ratings[c.id] && obj.ratings[c.id].rating;
+        if (!r || pts[r] === null || pts[r] === undefined) { return; }
+        c.evidence.forEach(function (e) {
+          var x = obj.evidence[e.id] || {}, status = x.status || null, overdue = isOverdue(x, day);
+          if (!status && !overdue) { out.unmarked++; }
+          else if (status !== "present" || overdue) { out.gaps.push({ evidence: e.id, status: status, overdue: overdue }); }
+        });
+      });
+    });
+    return out;
+  }
+
+  // ---- a centre's identity: the rule of src/centres.rs, step for step ---------------------
+  // Declared centres (DORACAK_CATALOG.centres, from [[centres]] in doracak.toml) are found by
+  // their id or by their name normalised (trimmed, runs of white space as one space, case and
+  // diacritics folded); an undeclared centre is known by its normalised name and shown with
+  // the first spelling met; an assessment without a centre stands alone under its own name.
+  var WS = "[\\u0009-\\u000d \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+  var WS_ENDS = new RegExp("^" + WS + "+|" + WS + "+$", "g"), WS_RUN = new RegExp(WS + "+", "g");
+  var FOLD = { "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ı": "i" };
+  function normaliseCentre(name) {
+    var d = String(name).normalize("NFKD").replace(/\p{M}/gu, ""), out = "";
+    for (var ch of d) { out += Object.prototype.hasOwnProperty.call(FOLD, ch) ? FOLD[ch] : ch; }
+    return out.toLowerCase().replace(WS_ENDS, "").replace(WS_RUN, " ");
+  }
+  // `seen` (an object, shared over one list of assessments, in the order they are met)
+  // remembers the first spelling of each undeclared centre.
+  function centreOf(cat, a, seen) {
+    var typed = String(a.centre || "").replace(WS_ENDS, "");
+    if (!typed) { return { key: "=" + a.name, name: a.name, id: null }; }
+    var folded = normaliseCentre(typed), declared = cat.centres || [], c = null, i;
+    for (i = 0; i < declared.length && !c; i++) { if (declared[i].id === typed) { c = declared[i]; } }
+    for (i = 0; i < declared.length && !c; i++) { if (normaliseCentre(declared[i].name) === folded) { c = declared[i]; } }
+    if (c) { return { key: c.id, name: c.name, id: c.id }; }
+    var key = "~" + folded;
+    seen = seen || {};
+    if (!Object.prototype.hasOwnProperty.call(seen, key)) { seen[key] = typed; }
+    return { key: key, name: seen[key], id: null };
+  }
+  // Whether two assessments are of different centres (both named), as `report --since` says.
+  function otherCentre(cat, a, b) {
+    if (!String(a.centre || "").replace(WS_ENDS, "") || !String(b.centre || "").replace(WS_ENDS, "")) { return false; }
+    var seen = {};
+    return centreOf(cat, a, seen).key !== centreOf(cat, b, seen).key;
+  }
+
   function isOverdue(entry, day) { return !!(entry && entry.next_review && entry.next_review < (day || today())); }
 
   var D = window.Doracak = window.Doracak || {};
@@ -434,6 +501,6 @@
     emptyAssessment: emptyAssessment, migrate: migrate, check: check, read: read, readBytes: readBytes,
     isDate: isDate, isTimestamp: isTimestamp, stripBom: stripBom, length: length, utf8Length: utf8Length,
     trim: trim, isWhole: isWhole, nesting: nesting, parseStrict: parseStrict, say: say, scores: scores, planRows: planRows, toCSV: toCSV,
-    isOverdue: isOverdue, notFullyMet: notFullyMet, csvField: csvField, fieldProblem: fieldProblem
+    isOverdue: isOverdue, notFullyMet: notFullyMet, normaliseCentre: normaliseCentre, evidenceGaps: evidenceGaps, centreOf: centreOf, otherCentre: otherCentre, csvField: csvField, fieldProblem: fieldProblem
   };
 })();

@@ -46,6 +46,7 @@
     function byCode(a, b) { var x = String(a), y = String(b); return x < y ? -1 : x > y ? 1 : 0; }
     out.kept.sort(byCode); out.rerate.sort(byCode); out.removed.sort(byCode);
     file.handbook.catalog = m.current;
+    if (m.current_edition) { file.handbook.edition = m.current_edition; } else { delete file.handbook.edition; }
     return out;
   }
 

@@ -28,9 +28,21 @@
   // Every kept assessment, in order: { id, name, updated }, with attention: true (and the
   // problems) for one that fails the rules (kept by an older version, or edited by hand):
   // listed, never dropped; it can be exported as it is.
+  // A record kept without its entry in the index (a full storage refused the index after
+  // the record, in an older version) is listed too.
+  Store.prototype.ids = function () {
+    var ids = this.meta().ids.slice(), pre = this.key("a:"), st = this.storage;
+    if (typeof st.key === "function" && typeof st.length === "number") {
+      for (var i = 0; i < st.length; i++) {
+        var k = st.key(i);
+        if (k && k.indexOf(pre) === 0 && ids.indexOf(k.slice(pre.length)) < 0) { ids.push(k.slice(pre.length)); }
+      }
+    }
+    return ids;
+  };
   Store.prototype.list = function () {
     var self = this;
-    return this.meta().ids.map(function (id) {
+    return this.ids().map(function (id) {
       var got = self.inspect(id);
       if (got.rec) { return { id: id, name: got.rec.data.assessment.name, updated: got.rec.data.assessment.updated }; }
       if (got.raw === null) { return null; }
@@ -64,9 +76,17 @@
     var out = { problems: [], notes: [] };
     check(rec.data, this.cat, out);
     if (out.problems.length) { var e = new Error(out.problems[0].message); e.reason = out.problems[0].message; throw e; }
-    this.storage.setItem(this.key("a:" + id), JSON.stringify({ store: STORE, data: rec.data, exported: rec.exported || null, carried: rec.carried || null }));
+    var key = this.key("a:" + id), before = this.storage.getItem(key);
+    this.storage.setItem(key, JSON.stringify({ store: STORE, data: rec.data, exported: rec.exported || null, carried: rec.carried || null }));
     var m = this.meta();
-    if (m.ids.indexOf(id) < 0) { m.ids.push(id); this.saveMeta(m); }
+    if (m.ids.indexOf(id) < 0) {
+      m.ids.push(id);
+      // A storage too full for the index takes the record back: all or nothing.
+      try { this.saveMeta(m); } catch (e) {
+        try { if (before === null) { this.storage.removeItem(key); } else { this.storage.setItem(key, before); } } catch (e2) { /* the record stays; list() finds it */ }
+        throw e;
+      }
+    }
   };
   Store.prototype.remove = function (id) {
     this.storage.removeItem(this.key("a:" + id));

@@ -185,10 +185,21 @@
     var rec = state.rec;
     var allowed = $all("input:not([data-overdue])", box).filter(function (c) { return c.checked; }).map(function (c) { return c.value; });
     var overdueOnly = $("[data-overdue]", box).checked;
+    var gapsBox = $("[data-gaps-only]", box), gapsOnly = !!(gapsBox && gapsBox.checked);
+    allowed = allowed.filter(function (v) { return v !== "gaps"; });
+    // The gaps as the report counts them (A.evidenceGaps: partial evidence is a gap).
+    var found = rec ? A.evidenceGaps(rec.data, CAT) : { gaps: [], unmarked: 0 }, isGap = {};
+    found.gaps.forEach(function (g) { isGap[g.evidence] = true; });
+    var summary = $("[data-ev-gaps]");
+    if (summary) {
+      summary.textContent = rec ? window.DORACAK_PAIR(UI.report_gaps || "", found.gaps.length) + " · " + window.DORACAK_PAIR(UI.report_gaps_unmarked || "", found.unmarked) : "";
+      summary.setAttribute("data-gaps", found.gaps.length);
+      summary.setAttribute("data-unmarked", found.unmarked);
+    }
     var shown = 0, total = 0;
     $all("[data-ev-row]").forEach(function (row) {
       var e = (rec && rec.data.evidence[row.getAttribute("data-ev-row")]) || {};
-      var ok = allowed.indexOf(e.status || "none") >= 0 && (!overdueOnly || A.isOverdue(e));
+      var ok = allowed.indexOf(e.status || "none") >= 0 && (!overdueOnly || A.isOverdue(e)) && (!gapsOnly || !!isGap[row.getAttribute("data-ev-row")]);
       row.hidden = !ok;
       total++;
       if (ok) { shown++; }
@@ -250,7 +261,7 @@
     function fill(sel, text) { $all(sel, box).forEach(function (e) { e.textContent = text; }); }
     fill("[data-fill=name]", d.assessment.name);
     fill("[data-fill=centre]", d.assessment.centre || "—");
-    fill("[data-fill=updated]", d.assessment.updated.slice(0, 10));
+    fill("[data-fill=updated]", window.DORACAK_DATE ? window.DORACAK_DATE(d.assessment.updated) : d.assessment.updated.slice(0, 10));
     $all("[data-fill-rating]", box).forEach(function (td) {
       var r = d.ratings[td.getAttribute("data-fill-rating")] || {};
       td.textContent = r.rating ? A.label(CAT, r.rating) : (UI.assess_not_rated || "");

@@ -181,46 +181,107 @@
     return head;
   }
 
-  // Measure every text field; mark those that overflow and build the continuation sheet.
+  // The continuation sheets: as many as the overflowing text needs, each with the form's
+  // header (serial, "page X of Y" counted with them), the continuation's title, and each
+  // text under its field's label; a text longer than a sheet goes on under its label
+  // repeated at the top of the next sheet, never split from it.
+  var CONT_LINES = Math.floor((277 - 62) / 5.5); // A4 less margins, header and title, in ruled lines
+  function lines(text) {
+    meter.style.width = PRINT_WIDTH * SAFETY + "px";
+    meter.style.whiteSpace = "pre-wrap";
+    meter.style.fontSize = PRINT_FONT + "px";
+    meter.style.lineHeight = LINE + "px";
+    meter.textContent = text || "\u00a0";
+    return Math.max(1, Math.round(meter.getBoundingClientRect().height / LINE));
+  }
+  // The longest beginning of a text without spaces that fills `n` lines.
+  function byChars(text, n) {
+    var lo = 1, hi = text.length;
+    while (lo < hi) {
+      var mid = Math.ceil((lo + hi) / 2);
+      if (lines(text.slice(0, mid)) <= n) { lo = mid; } else { hi = mid - 1; }
+    }
+    return text.slice(0, lo);
+  }
+  function paginate(overflow) {
+    var sheets = [[]];
+    var room = CONT_LINES;
+    overflow.forEach(function (o) {
+      var sec = sectionOf(o.el);
+      var lab = labelOf(o.el);
+      var label = sec && lab.indexOf(sec) < 0 ? sec + " \u2014 " + lab : lab;
+      var cost = lines(label) + 1;
+      var text = "\u2026 " + o.rest;
+      while (text) {
+        if (room < cost + 1 && sheets[sheets.length - 1].length) { sheets.push([]); room = CONT_LINES; }
+        room -= cost;
+        if (lines(text) <= room) {
+          sheets[sheets.length - 1].push({ o: o, label: label, text: text });
+          room -= lines(text);
+          text = "";
+        } else {
+          var cut = split(text, { width: PRINT_WIDTH * SAFETY, lines: room, line: LINE, wrap: true }, "");
+          var head = cut && cut.head ? cut.head : byChars(text, room);
+          sheets[sheets.length - 1].push({ o: o, label: label, text: head });
+          text = "\u2026 " + text.slice(head.length).replace(/^\s+/, "");
+          sheets.push([]);
+          room = CONT_LINES;
+        }
+      }
+    });
+    return sheets;
+  }
+
+  // Measure every text field; mark those that overflow and build the continuation sheets.
   function refresh() {
     var page = total + 1;
     var markText = say("form_continued", { page: page }, "\u2192 " + page);
     var overflow = [];
     textFields().forEach(function (el) {
       var o = el.value ? split(el.value, box(el), markText) : null;
-      if (o) { o.markText = markText; overflow.push({ el: el, rest: o.rest }); }
+      if (o) { o.markText = markText; overflow.push({ el: el, rest: o.rest, over: o }); }
       mark(el, o);
     });
-    if (cont) { cont.remove(); cont = null; }
+    each(form.querySelectorAll(".form-cont"), function (c) { c.remove(); });
+    cont = null;
     if (!overflow.length) { setTotals(total); return overflow; }
-    setTotals(page);
-    cont = document.createElement("div");
-    cont.className = "form-page form-cont print-only";
-    cont.setAttribute("aria-hidden", "true");
-    var head = headCopy();
-    var rev = head.querySelector(".fh-rev");
-    if (rev) { rev.textContent = pageOf(pages[0].querySelector(".fh-rev").getAttribute("data-original") || rev.textContent, page, page); }
-    cont.appendChild(head);
-    var h = document.createElement("p");
-    h.className = "fs-title cont-title";
-    h.textContent = say("form_continuation", {}, "Continuation");
-    cont.appendChild(h);
-    overflow.forEach(function (o) {
-      var item = document.createElement("div");
-      item.className = "cont-item";
-      var l = document.createElement("p");
-      l.className = "cont-label";
-      var sec = sectionOf(o.el);
-      var lab = labelOf(o.el);
-      l.textContent = sec && lab.indexOf(sec) < 0 ? sec + " \u2014 " + lab : lab;
-      var t = document.createElement("p");
-      t.className = "cont-text";
-      t.textContent = "\u2026 " + o.rest;
-      item.appendChild(l);
-      item.appendChild(t);
-      cont.appendChild(item);
+    var sheets = paginate(overflow);
+    var of = total + sheets.length;
+    setTotals(of);
+    var original = pages[0].querySelector(".fh-rev");
+    sheets.forEach(function (items, i) {
+      var sheet = document.createElement("div");
+      sheet.className = "form-page form-cont print-only";
+      sheet.setAttribute("aria-hidden", "true");
+      var head = headCopy();
+      var rev = head.querySelector(".fh-rev");
+      if (rev) { rev.textContent = pageOf(original.getAttribute("data-original") || rev.textContent, total + i + 1, of); }
+      sheet.appendChild(head);
+      var h = document.createElement("p");
+      h.className = "fs-title cont-title";
+      h.textContent = say("form_continuation", {}, "Continuation");
+      sheet.appendChild(h);
+      items.forEach(function (it) {
+        // A field whose rest starts on a later sheet says so in its box.
+        if (it.o.sheet === undefined) {
+          it.o.sheet = i;
+          if (i > 0) { it.o.over.markText = say("form_continued", { page: total + i + 1 }, "\u2192 " + (total + i + 1)); mark(it.o.el, it.o.over); }
+        }
+        var item = document.createElement("div");
+        item.className = "cont-item";
+        var l = document.createElement("p");
+        l.className = "cont-label";
+        l.textContent = it.label;
+        var t = document.createElement("p");
+        t.className = "cont-text";
+        t.textContent = it.text;
+        item.appendChild(l);
+        item.appendChild(t);
+        sheet.appendChild(item);
+      });
+      form.appendChild(sheet);
+      cont = cont || sheet;
     });
-    form.appendChild(cont);
     return overflow;
   }
 

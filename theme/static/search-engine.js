@@ -122,6 +122,9 @@
     return lo;
   }
 
+  // How much a synonym counts against the word typed (the Rust twin: index::SYNONYM_WEIGHT).
+  var SYNONYM_WEIGHT = 0.9;
+
   // Parse a query into words: each word's term, and whether it is still being typed
   // (the last word, when the query ends in it). Stop words are dropped; a stop word typed
   // last leaves no word being typed. The Rust twin is index::parse.
@@ -215,6 +218,21 @@
     });
   }
 
+  // The postings of a query word with its synonyms (content/synonyms.yaml, in the
+  // manifest): each synonym's term, from the shard that holds it, counts as the word, a
+  // little less (SYNONYM_WEIGHT).
+  function postingsWithSynonyms(idx, w) {
+    var syn = (idx.syn && Object.prototype.hasOwnProperty.call(idx.syn, w.term)) ? idx.syn[w.term] : [];
+    var parts = [postingsFor(idx, w)].concat(syn.map(function (s) {
+      if (!idx.shards.length) { return Promise.resolve([]); }
+      return loadShard(idx, "t" + shardOf(idx, s)).then(function (sh) {
+        var at = lowerBound(sh.terms, s);
+        return sh.terms[at] === s ? [[sh.post[at], SYNONYM_WEIGHT]] : [];
+      });
+    }));
+    return Promise.all(parts).then(function (lists) { return [].concat.apply([], lists); });
+  }
+
   // A Snowball language's word forms come with the term shards, by the same ranges: the
   // shards that hold each word of `text` and its prefixes (of 3 letters or more, for a form
   // the handbook does not have) are read and their forms added to the analysis, so that
@@ -253,7 +271,7 @@
     var words;
     return ready(idx, query).then(function () {
       words = parse(query, idx);
-      return Promise.all(words.map(function (w) { return postingsFor(idx, w); }));
+      return Promise.all(words.map(function (w) { return postingsWithSynonyms(idx, w); }));
     }).then(function (lists) {
       var n = idx.docs;
       var totals = new Float64Array(n);

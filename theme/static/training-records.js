@@ -26,7 +26,7 @@
       var tr = document.createElement("tr");
       tr.setAttribute("data-record", r.id);
       cell(tr, r.name);
-      cell(tr, r.date);
+      cell(tr, window.DORACAK_DATE ? window.DORACAK_DATE(r.date) : r.date);
       cell(tr, UI["training_kind_" + r.kind] || r.kind);
       cell(tr, r.title || r.subject);
       cell(tr, r.score + " / " + r.total);

@@ -10,6 +10,7 @@
 //! id, so importing again changes nothing and two submissions never share a file. Every
 //! file written passes `assessment::read`, as the browser import does.
 
+mod legacy;
 mod row;
 mod table;
 mod workbook;
@@ -233,6 +234,9 @@ pub fn import(
     let mut centres = Registry::new(&hb.config.centres);
     let before = existing(out);
     let mut seen: HashMap<String, u32> = HashMap::new();
+    // The old naming: the n-th visit of one centre and date in an export was `…-n.json`.
+    let mut ordinals: HashMap<String, u32> = HashMap::new();
+    let mut claimed: Vec<PathBuf> = Vec::new();
     let id_col = ID_COLUMNS.iter().find_map(|n| cols.col(n)).unwrap_or(0) as u32 + 1;
     for (line, cells) in &table.rows {
         if cells.iter().all(|c| c.trim().is_empty()) {
@@ -294,21 +298,37 @@ pub fn import(
         });
         let content = format!("{text}\n");
         // A file an earlier doracak wrote for this submission, named by centre and date
-        // only (`…-2026-10-05.json`, `…-2.json`): the same bytes mean imported before.
-        let old_base = format!("{}-{}", slug(&visit.centre.name), visit.date);
-        let earlier = (1..10)
-            .map(|n| match n {
-                1 => out.join(format!("{old_base}.json")),
-                n => out.join(format!("{old_base}-{n}.json")),
+        // only (`…-2026-10-05.json`, `…-2.json`), edited or not (docs/xlsform.md).
+        let bases = [slug(&visit.typed), slug(&visit.centre.name)];
+        let base = format!("{}-{}", bases[0], visit.date);
+        let ordinal = {
+            let n = ordinals.entry(base).or_insert(0);
+            *n += 1;
+            *n
+        };
+        let earlier = (!before.contains_key(&id))
+            .then(|| {
+                old_named(
+                    out,
+                    &bases,
+                    &visit.date,
+                    &visit.file.assessment.created,
+                    ordinal,
+                    &content,
+                    &claimed,
+                )
             })
-            .find(|p| std::fs::read(p).is_ok_and(|b| b == content.as_bytes()));
+            .flatten();
+        if let Some(p) = &earlier {
+            claimed.push(p.clone());
+        }
         let path = earlier.unwrap_or(path);
-        match std::fs::read(&path) {
-            Ok(old) if old == content.as_bytes() => {
+        match holds(&path, content.as_bytes()) {
+            Some(true) => {
                 result.unchanged.push((*line, path));
                 continue;
             }
-            Ok(_) => {
+            Some(false) => {
                 diags
                     .warning(
                         Pos::new(file, *line, id_col),
@@ -321,21 +341,102 @@ pub fn import(
                 result.kept.push((*line, path));
                 continue;
             }
-            Err(_) => {}
+            None => {}
         }
-        match std::fs::write(&path, content) {
-            Ok(()) => result.written.push((*line, path)),
-            Err(e) => {
-                diags.error(
-                    Pos::file(&path),
-                    format!("cannot write the assessment: {e}"),
+        // Written only where nothing is, atomically (commands::output): a file put there
+        // in the meantime is kept.
+        match crate::commands::output::write_new(&path, content.as_bytes(), diags) {
+            Some(true) => result.written.push((*line, path)),
+            Some(false) => {
+                diags.warning(
+                    Pos::new(file, *line, id_col),
+                    format!(
+                        "row {line}: submission {id}: a file came to {} while importing; it is kept as it is",
+                        path.display()
+                    ),
                 );
-                result.skipped.push(*line);
+                result.kept.push((*line, path));
             }
+            None => result.skipped.push(*line),
         }
     }
     result.merged = centres.merged();
     Some(result)
+}
+
+/// The file an earlier doracak wrote for this submission under the old naming
+/// (`<centre>-<date>.json`, the n-th visit of that centre and date in its export
+/// `<centre>-<date>-<n>.json`), edited since or not. The rule: among the old-named files of
+/// this centre and date not yet claimed by another row, one with the bytes this import
+/// would write; else one whose `assessment.created` is this submission's time (what the
+/// earlier doracak wrote there and what neither the browser nor an edit of the ratings
+/// changes). Where the export gives no submission time, `created` is only the visit's
+/// date, shared by every visit of that day: then only the file of the same position
+/// (`-n`) counts.
+fn old_named(
+    out: &Path,
+    bases: &[String],
+    date: &str,
+    created: &str,
+    ordinal: u32,
+    content: &str,
+    claimed: &[PathBuf],
+) -> Option<PathBuf> {
+    let mut candidates: Vec<(PathBuf, u32)> = Vec::new();
+    for entry in std::fs::read_dir(out).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".json") else {
+            continue;
+        };
+        for b in bases {
+            let base = format!("{b}-{date}");
+            let n = match stem.strip_prefix(base.as_str()) {
+                Some("") => 1,
+                Some(rest) => match rest.strip_prefix('-').map(str::parse::<u32>) {
+                    Some(Ok(n)) if n >= 2 => n,
+                    _ => continue,
+                },
+                None => continue,
+            };
+            let path = entry.path();
+            if !claimed.contains(&path) && !candidates.iter().any(|(p, _)| *p == path) {
+                candidates.push((path, n));
+            }
+        }
+    }
+    candidates.sort();
+    if let Some((p, _)) = candidates
+        .iter()
+        .find(|(p, _)| holds(p, content.as_bytes()) == Some(true))
+    {
+        return Some(p.clone());
+    }
+    let created_of = |p: &Path| -> Option<String> {
+        // Only a regular file of a visit's size is read (never a link to a device).
+        let meta = std::fs::symlink_metadata(p).ok()?;
+        if !meta.is_file() || meta.len() > 64 << 20 {
+            return None;
+        }
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(p).ok()?).ok()?;
+        Some(v.get("assessment")?.get("created")?.as_str()?.to_string())
+    };
+    let timed = created.len() > 10;
+    candidates
+        .into_iter()
+        .filter(|(_, n)| timed || *n == ordinal)
+        .find(|(p, _)| created_of(p).as_deref() == Some(created))
+        .map(|(p, _)| p)
+}
+
+/// Whether the file at `path` holds exactly `bytes` (`None`: nothing is there). Only a
+/// regular file of the same length is read, so a link to a device or a huge file is never
+/// read whole.
+fn holds(path: &Path, bytes: &[u8]) -> Option<bool> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() || meta.len() != bytes.len() as u64 {
+        return Some(false);
+    }
+    Some(std::fs::read(path).is_ok_and(|b| b == bytes))
 }
 
 fn report_row(diags: &mut Diagnostics, file: &Path, line: u32, problems: &[(usize, String)]) {

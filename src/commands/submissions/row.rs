@@ -18,6 +18,8 @@ pub struct Visit {
     pub file: AssessmentFile,
     pub date: String,
     pub centre: Identity,
+    /// The centre as the row gives it (an earlier doracak named files by it).
+    pub typed: String,
     pub warnings: Vec<(usize, String)>,
 }
 
@@ -231,6 +233,7 @@ pub fn submission(
         handbook: HandbookRef {
             title: hb.config.title.clone(),
             catalog: assessment::catalog_hash(hb),
+            edition: hb.config.edition.clone().unwrap_or_default(),
         },
         assessment: Meta {
             name,
@@ -246,6 +249,7 @@ pub fn submission(
         file,
         date,
         centre,
+        typed,
         warnings,
     })
 }

@@ -4,7 +4,8 @@
 //! holds a cell beyond [`MAX_ROWS`] rows, [`MAX_COLUMNS`] columns or [`MAX_CELLS`] cells
 //! (rows × columns of the used area) is refused at that cell, before anything of its size
 //! is allocated. (One cell at XFD1048576 would otherwise ask for a rectangle of 17 billion
-//! cells.)
+//! cells.) XLS and ODS sheets, which the reader reads whole, are measured by the same
+//! limits before they are read (`legacy`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -44,11 +45,42 @@ pub(super) fn read(path: &Path) -> Result<Table, TableError> {
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| ["xlsx", "xlsm"].contains(&e.to_ascii_lowercase().as_str()));
-    if is_xlsx {
-        read_xlsx(path)
-    } else {
-        read_other(path)
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    // XLS and ODS are measured first (`legacy`): their reader reads every sheet at once.
+    match ext.as_str() {
+        "xls" => super::legacy::check_xls(path)?,
+        "ods" => {
+            super::legacy::check_unpacked(path, "ODS")?;
+            super::legacy::check_ods(path)?
+        }
+        _ => super::legacy::check_unpacked(path, "XLSX")?,
     }
+    let kind = if ext == "xls" || ext == "ods" {
+        ext.to_ascii_uppercase()
+    } else {
+        "XLSX".into()
+    };
+    // A reader that stops on a damaged file is answered with an error, never a crash.
+    let quiet = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let read = std::panic::catch_unwind(|| {
+        if is_xlsx {
+            read_xlsx(path)
+        } else {
+            read_other(path, &kind)
+        }
+    });
+    std::panic::set_hook(quiet);
+    read.unwrap_or_else(|_| {
+        Err(format!(
+            "expected a spreadsheet workbook ({kind}), found a damaged one the reader could not read; nothing was read"
+        )
+        .into())
+    })
 }
 
 /// A column number as a spreadsheet names it: 1 → A, 16384 → XFD.
@@ -64,7 +96,12 @@ fn column_name(mut col: u32) -> String {
 }
 
 /// Refuse an area that ends at (`rows`, `cols`) (1-based, from A1) when it passes a limit.
-fn check_size(rows: u32, cols: u32, at: (u32, u32), what: &str) -> Result<(), TableError> {
+pub(super) fn check_size(
+    rows: u32,
+    cols: u32,
+    at: (u32, u32),
+    what: &str,
+) -> Result<(), TableError> {
     let cells = rows as u64 * cols as u64;
     if rows <= MAX_ROWS && cols <= MAX_COLUMNS && cells <= MAX_CELLS {
         return Ok(());
@@ -143,9 +180,9 @@ fn read_xlsx(path: &Path) -> Result<Table, TableError> {
 }
 
 /// XLS and ODS: the sheet as one rectangle.
-fn read_other(path: &Path) -> Result<Table, TableError> {
+fn read_other(path: &Path, kind: &str) -> Result<Table, TableError> {
     let mut book = calamine::open_workbook_auto(path)
-        .map_err(|e| format!("expected a spreadsheet workbook (XLSX), found {e}"))?;
+        .map_err(|e| format!("expected a spreadsheet workbook ({kind}), found {e}"))?;
     let range = book
         .worksheet_range_at(0)
         .ok_or("expected a sheet with the submissions, found a workbook without sheets")?

@@ -154,10 +154,12 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
             number: s.number.value,
             printed: opt(s.printed),
             alternative: s.alternative.is_some_and(|a| a.value),
+            parallel: s.parallel.is_some_and(|a| a.value),
             group: opt(s.group),
             title: opt(s.title),
             text: s.text.value,
             actors: values(s.actors),
+            persons: values(s.persons),
             timing: s.timing.into_iter().filter_map(timing).collect(),
             forms: values(s.forms),
         })

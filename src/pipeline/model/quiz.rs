@@ -37,6 +37,8 @@ impl Ask {
 #[derive(Clone, Debug)]
 pub enum Answer {
     Role(String),
+    /// A person the source names in its words where no role acts ("Çdo person, që …").
+    Person(String),
     Form(String),
     Timing(Box<Timing>),
 }
@@ -47,6 +49,7 @@ impl Answer {
     pub fn key(&self) -> String {
         match self {
             Answer::Role(id) => format!("role:{id}"),
+            Answer::Person(words) => format!("person:{words}"),
             Answer::Form(id) => format!("form:{id}"),
             Answer::Timing(t) => format!(
                 "timing:{}:{}:{:?}:{}",
@@ -153,7 +156,13 @@ impl SplitMix {
 /// The answers of one kind a step gives (each once).
 fn answers(step: &Step, ask: Ask) -> Vec<Answer> {
     let all: Vec<Answer> = match ask {
-        Ask::Who => step.actors.iter().cloned().map(Answer::Role).collect(),
+        Ask::Who => step
+            .persons
+            .iter()
+            .cloned()
+            .map(Answer::Person)
+            .chain(step.actors.iter().cloned().map(Answer::Role))
+            .collect(),
         Ask::Form => step.forms.iter().cloned().map(Answer::Form).collect(),
         // Words that set no time limit are no answer to "by when?".
         Ask::When => step
@@ -174,7 +183,11 @@ fn pool<'a>(procedures: impl Iterator<Item = &'a Procedure>, ask: Ask) -> Vec<An
     let mut out = Vec::new();
     for p in procedures {
         for st in &p.steps {
-            for a in answers(st, ask) {
+            // A person named in one step's words is no distractor elsewhere.
+            for a in answers(st, ask)
+                .into_iter()
+                .filter(|a| !matches!(a, Answer::Person(_)))
+            {
                 if seen.insert(a.key()) {
                     out.push(a);
                 }

@@ -17,6 +17,12 @@ pub struct Changes {
     pub view: DiffView,
     /// Criterion and step ids of this edition → the address of their difference.
     pub marks: BTreeMap<String, String>,
+    /// Role ids of this edition → the address of their difference: the role's own, or that
+    /// of the first changed step or criterion it acts in (or came to or left).
+    pub roles: BTreeMap<String, String>,
+    /// Form ids of this edition → the address of their difference (title, group or its
+    /// printed words changed; added; renumbered).
+    pub forms: BTreeMap<String, String>,
 }
 
 /// The address of a criterion, step, standard, procedure or role of `hb`, by kind and id.
@@ -53,5 +59,70 @@ pub fn changes(hb: &Handbook, diff: &EditionDiff, ui: &HashMap<String, String>) 
                 .or_insert_with(|| format!("{page}#{}", change_anchor(c.kind, &c.id)));
         }
     }
-    Changes { page, view, marks }
+    let (roles, forms) = role_and_form_marks(hb, diff, &page);
+    Changes {
+        page,
+        view,
+        marks,
+        roles,
+        forms,
+    }
+}
+
+/// The marks of roles and forms: a role or form whose own entry changed links to that
+/// difference; a role also where a step or criterion it acts in changed, or where it came
+/// to or left one (to the first such difference).
+fn role_and_form_marks(
+    hb: &Handbook,
+    diff: &EditionDiff,
+    page: &str,
+) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
+    let link = |c: &crate::edition::Change| format!("{page}#{}", change_anchor(c.kind, &c.id));
+    let mut roles = BTreeMap::new();
+    let mut forms = BTreeMap::new();
+    let live = |c: &&crate::edition::Change| c.change != "removed" || c.kind == "timing";
+    for c in diff.changes.iter().filter(live) {
+        match c.kind {
+            "role" => {
+                roles.insert(c.id.clone(), link(c));
+            }
+            "form" => {
+                forms.insert(c.id.clone(), link(c));
+            }
+            _ => {}
+        }
+    }
+    let actors_of = |id: &str| -> Vec<String> {
+        let step = hb
+            .procedures
+            .iter()
+            .flat_map(|p| &p.steps)
+            .find(|st| st.id == id)
+            .map(|st| st.actors.clone());
+        step.or_else(|| {
+            hb.standards
+                .iter()
+                .flat_map(|s| &s.criteria)
+                .find(|c| c.id == id)
+                .map(|c| c.roles.clone())
+        })
+        .unwrap_or_default()
+    };
+    for c in diff.changes.iter().filter(live) {
+        let owner = match c.kind {
+            "step" | "criterion" => c.id.as_str(),
+            "timing" => c.owner.as_deref().unwrap_or_default(),
+            _ => continue,
+        };
+        let mut who = actors_of(owner);
+        if let Some(a) = &c.actors {
+            who.extend(a.removed.iter().chain(&a.added).map(|n| n.id.clone()));
+        }
+        for r in who {
+            if hb.roles.iter().any(|x| x.id == r) {
+                roles.entry(r).or_insert_with(|| link(c));
+            }
+        }
+    }
+    (roles, forms)
 }

@@ -266,10 +266,14 @@ fn head_view(t: &FormTemplate, number: u32, total: u32, ui: &HashMap<String, Str
                 .as_ref()
                 .map(|r| format!("{r} "))
                 .unwrap_or_default();
+            // "Page X of Y" is one message of the pack, its word order the language's.
             format!(
-                "{rev}{} {number} {} {total}",
-                ui_get(ui, "form_page"),
-                ui_get(ui, "form_page_of")
+                "{rev}{}",
+                crate::theme::say(
+                    ui,
+                    "form_page_x_of_y",
+                    &[("page", &number.to_string()), ("total", &total.to_string())]
+                )
             )
         });
     HeadView {

@@ -9,6 +9,7 @@ pub mod diagram;
 mod environment;
 pub mod forms;
 pub mod oscal;
+pub mod parts;
 mod strings;
 pub mod views;
 pub mod xlsform;
@@ -129,6 +130,11 @@ pub fn render_with(
         .iter()
         .map(|s| (s.number, s.title.clone(), s.url.clone(), s.id.clone()))
         .collect();
+    // The whole-handbook pages' parts, where the standards are too large for one page.
+    let split = parts::plan(
+        &v.standards.iter().map(parts::weight).collect::<Vec<_>>(),
+        parts::checked(theme, diags).split_page_bytes,
+    );
     let standards = Value::from(
         std::mem::take(&mut v.standards)
             .into_iter()
@@ -140,7 +146,7 @@ pub fn render_with(
         env,
         jobs: Vec::new(),
         base: context! { site => site, ui => ui_value, csp => CSP, standards => standards.clone(), nav => nav, addr => addresses(addr),
-        changes => changed.map(|c| context! { page => c.page.clone(), old => c.view.old.clone(), heading => c.view.heading.clone(), marks => c.marks.clone() }) },
+        changes => changed.map(|c| context! { page => c.page.clone(), old => c.view.old.clone(), heading => c.view.heading.clone(), marks => c.marks.clone(), roles => c.roles.clone(), forms => c.forms.clone() }) },
         whole: whole_handbook_pages(addr),
     };
 
@@ -166,35 +172,100 @@ pub fn render_with(
     }
     // The pages every site has: (address, template, the nav entry it belongs to).
     let fixed = [
-        (&addr.print_all, "print.html", "print"),
         (&addr.search, "search.html", "search"),
         (&addr.assessment, "assessment-overview.html", "assessment"),
-        (
-            &addr.assessment_evidence,
-            "assessment-evidence.html",
-            "assessment",
-        ),
         (&addr.assessment_plan, "assessment-plan.html", "assessment"),
         (
             &addr.assessment_compare,
             "assessment-compare.html",
             "assessment",
         ),
-        (
-            &addr.assessment_print,
-            "assessment-print.html",
-            "assessment",
-        ),
     ];
     for (path, template, page) in fixed {
         r.page(path, template, context! { page => page });
     }
+    // The pages of the whole handbook, whole or in parts: (address, template, nav entry,
+    // the title's string, the name the template gives the standards).
+    let whole = [
+        (
+            &addr.print_all,
+            "print.html",
+            "print",
+            "print_all",
+            "standards",
+        ),
+        (
+            &addr.assessment_evidence,
+            "assessment-evidence.html",
+            "assessment",
+            "assess_evidence_tracker",
+            "standards",
+        ),
+        (
+            &addr.assessment_print,
+            "assessment-print.html",
+            "assessment",
+            "assess_print",
+            "standards",
+        ),
+        (
+            &addr.audit_all,
+            "audit.html",
+            "audit",
+            "audit_full",
+            "sheets",
+        ),
+    ];
+    for (path, template, page, title_key, name) in whole {
+        let Some(ranges) = &split else {
+            let ctx = if name == "sheets" {
+                context! { page => page, sheets => standards.clone(), full => true }
+            } else {
+                context! { page => page }
+            };
+            r.page(path, template, ctx);
+            continue;
+        };
+        let count = ranges.len();
+        let span = |range: &std::ops::Range<usize>| {
+            let number = |i: usize| heads.get(i).map(|h| h.0.to_string()).unwrap_or_default();
+            (number(range.start), number(range.end.saturating_sub(1)))
+        };
+        let listed: Vec<Value> = ranges
+            .iter()
+            .enumerate()
+            .map(|(i, range)| {
+                let (first, last) = span(range);
+                context! { n => (i + 1).to_string(), url => Value::from_safe_string(parts::part_path(path, i + 1)), first => first, last => last }
+            })
+            .collect();
+        r.page(
+            path,
+            "parts.html",
+            context! { page => page, title_key => title_key, parts => listed, count => count.to_string() },
+        );
+        for (i, range) in ranges.iter().enumerate() {
+            let (first, last) = span(range);
+            let chunk: Vec<Value> = range
+                .clone()
+                .map(|j| standards.get_item(&Value::from(j)).unwrap_or_default())
+                .collect();
+            let part = context! {
+                n => (i + 1).to_string(), count => count.to_string(), first => first, last => last,
+                contents => Value::from_safe_string(path.clone()),
+                prev => (i > 0).then(|| Value::from_safe_string(parts::part_path(path, i))),
+                next => (i + 1 < count).then(|| Value::from_safe_string(parts::part_path(path, i + 2))),
+            };
+            let chunk = Value::from(chunk);
+            let ctx = if name == "sheets" {
+                context! { page => page, part => part, full => true, sheets => chunk }
+            } else {
+                context! { page => page, part => part, standards => chunk }
+            };
+            r.page(&parts::part_path(path, i + 1), template, ctx);
+        }
+    }
     // Audit sheets (blank, for inspectors) and the self-assessment (for directors).
-    r.page(
-        &addr.audit_all,
-        "audit.html",
-        context! { page => "audit", sheets => standards.clone(), full => true },
-    );
     for (i, (_, _, _, id)) in heads.iter().enumerate() {
         let sv = standards.get_item(&Value::from(i)).unwrap_or_default();
         r.page(
@@ -442,12 +513,17 @@ impl Renderer<'_> {
     fn page(&mut self, path: &str, template: &'static str, ctx: Value) {
         let depth = path.matches('/').count();
         let root = "../".repeat(depth);
-        let ctx = minijinja::value::merge_maps([context! { root => root }, ctx, self.base.clone()]);
+        // The last map wins where keys meet: a page's own values over the base's (a part of a
+        // whole-handbook page names its own `standards`).
+        let ctx = minijinja::value::merge_maps([self.base.clone(), context! { root => root }, ctx]);
         self.jobs.push(Job {
             path: path.to_string(),
             template,
             ctx,
-            stream: self.whole.iter().any(|w| w == path),
+            stream: self
+                .whole
+                .iter()
+                .any(|w| path.starts_with(w.trim_end_matches(".html"))),
         });
     }
 

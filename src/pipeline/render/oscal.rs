@@ -234,37 +234,107 @@ fn control(hb: &Handbook, s: &Standard, c: &Criterion, ui: &HashMap<String, Stri
     })
 }
 
-/// The catalogue as a JSON value (`{"catalog": …}`).
-pub fn catalog(hb: &Handbook, ui: &HashMap<String, String>, last_modified: &str) -> Value {
+/// One standard as an OSCAL group, its criteria the controls.
+fn group(hb: &Handbook, s: &Standard, ui: &HashMap<String, String>) -> Value {
     let t = |k: &str| ui.get(k).cloned().unwrap_or_default();
-    let hash = crate::assessment::catalog_hash(hb);
-    let groups: Vec<Value> = hb
-        .standards
-        .iter()
-        .map(|s| {
-            json!({
-                "id": s.id,
-                "class": "standard",
-                "title": clean(&s.title),
-                "props": [prop("label", &s.number.to_string())],
-                "parts": [
-                    {
-                        "id": format!("{}_smt", s.id),
-                        "name": "statement",
-                        "title": t("statement"),
-                        "prose": clean(&s.statement),
-                    },
-                    {
-                        "id": format!("{}_obj", s.id),
-                        "name": "objective",
-                        "title": t("outcome"),
-                        "prose": clean(&s.outcome),
+    json!({
+        "id": s.id,
+        "class": "standard",
+        "title": clean(&s.title),
+        "props": [prop("label", &s.number.to_string())],
+        "parts": [
+            {
+                "id": format!("{}_smt", s.id),
+                "name": "statement",
+                "title": t("statement"),
+                "prose": clean(&s.statement),
+            },
+            {
+                "id": format!("{}_obj", s.id),
+                "name": "objective",
+                "title": t("outcome"),
+                "prose": clean(&s.outcome),
+            }
+        ],
+        "controls": s.criteria.iter().map(|c| control(hb, s, c, ui)).collect::<Vec<_>>(),
+    })
+}
+
+/// Write the catalogue to `w` as it is made: the standards' groups one at a time, never
+/// the whole catalogue in memory; indented, or on one line where `compact`.
+pub fn write_catalog(
+    hb: &Handbook,
+    ui: &HashMap<String, String>,
+    last_modified: &str,
+    w: &mut dyn std::io::Write,
+    compact: bool,
+) -> std::io::Result<()> {
+    let catalog = skeleton(hb, last_modified);
+    let lazy = Lazy {
+        catalog: &catalog,
+        hb,
+        ui,
+    };
+    if compact {
+        serde_json::to_writer(w, &lazy)
+    } else {
+        serde_json::to_writer_pretty(w, &lazy)
+    }
+    .map_err(std::io::Error::other)
+}
+
+/// The whole catalogue as one value (tests).
+pub fn catalog(hb: &Handbook, ui: &HashMap<String, String>, last_modified: &str) -> Value {
+    let mut c = skeleton(hb, last_modified);
+    c["catalog"]["groups"] = hb.standards.iter().map(|s| group(hb, s, ui)).collect();
+    c
+}
+
+/// `{"catalog": …}` with its `groups` made while they are written (`serde_json` writes a
+/// map's keys in order, as `Value` holds them, so the bytes are those of the whole value).
+struct Lazy<'a> {
+    catalog: &'a Value,
+    hb: &'a Handbook,
+    ui: &'a HashMap<String, String>,
+}
+
+impl serde::Serialize for Lazy<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let Some(Value::Object(inner)) = self.catalog.get("catalog") else {
+            return self.catalog.serialize(s);
+        };
+        struct Inner<'a>(&'a Lazy<'a>, &'a serde_json::Map<String, Value>);
+        impl serde::Serialize for Inner<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(self.1.len()))?;
+                for (k, v) in self.1 {
+                    if k == "groups" {
+                        m.serialize_entry(k, &Groups(self.0))?;
+                    } else {
+                        m.serialize_entry(k, v)?;
                     }
-                ],
-                "controls": s.criteria.iter().map(|c| control(hb, s, c, ui)).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
+                }
+                m.end()
+            }
+        }
+        struct Groups<'a>(&'a Lazy<'a>);
+        impl serde::Serialize for Groups<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let l = self.0;
+                s.collect_seq(l.hb.standards.iter().map(|st| group(l.hb, st, l.ui)))
+            }
+        }
+        let mut outer = s.serialize_map(Some(1))?;
+        outer.serialize_entry("catalog", &Inner(self, inner))?;
+        outer.end()
+    }
+}
+
+/// The catalogue as a JSON value (`{"catalog": …}`), its `groups` left null: filled by
+/// [`write_catalog`] one standard at a time.
+fn skeleton(hb: &Handbook, last_modified: &str) -> Value {
+    let hash = crate::assessment::catalog_hash(hb);
     // The roles the criteria name, with their titles.
     let titles: HashMap<&str, &str> = hb
         .roles
@@ -330,7 +400,7 @@ pub fn catalog(hb: &Handbook, ui: &HashMap<String, String>, last_modified: &str)
     let mut catalog = json!({
         "uuid": uuid(&[&hash, &version, last_modified]),
         "metadata": metadata,
-        "groups": groups,
+        "groups": Value::Null,
     });
     if !sources.is_empty() {
         catalog["back-matter"] = json!({ "resources": sources });

@@ -39,6 +39,14 @@ const COUNT_SCRIPT: &str = r#"window.DORACAK_COUNT = function (key, n, values) {
   Object.keys(all).forEach(function (k) { text = text.split("{" + k + "}").join(String(all[k])); });
   return text.split("{count}").join(String(n));
 };
+// DORACAK_DATE(iso): a date (YYYY-MM-DD, or a timestamp starting with one) as the pack
+// writes dates (`date_format`); anything else as it is. The Rust twin: the `date` filter.
+window.DORACAK_DATE = function (iso) {
+  var UI = window.DORACAK_UI || {};
+  var s = String(iso || ""), m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  if (!m) { return s; }
+  return (UI.date_format || "{year}-{month}-{day}").split("{year}").join(m[1]).split("{month}").join(m[2]).split("{day}").join(m[3]);
+};
 // DORACAK_PAIR(label, value): a label and its value as the pack pairs them (`label_value`).
 window.DORACAK_PAIR = function (label, value) {
   var UI = window.DORACAK_UI || {};

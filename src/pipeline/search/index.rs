@@ -2,7 +2,8 @@
 //! posting carrying the finished score of its term in its document (BM25F over title and
 //! text, times the kind's boost), so a search only adds numbers. `shards` writes it for
 //! the browser in pieces; `rank` is the whole-index reference the sharded search
-//! (`reader`, theme/static/search-engine.js) must agree with.
+//! (`reader`, theme/static/search-engine.js) must agree with. A query's words are
+//! expanded to their synonyms (`content/synonyms.yaml`), which travel in the manifest.
 
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::TokenStream;
@@ -59,7 +60,13 @@ pub struct Ranking<'a> {
     pub(super) words: Vec<String>,
     pub(super) post: Vec<Vec<u32>>,
     pub(super) postings: usize,
+    /// Each term's synonyms, analysed (`content/synonyms.yaml`).
+    pub(super) synonyms: std::collections::BTreeMap<String, Vec<String>>,
 }
+
+/// How much a synonym of a word counts against the word typed: nearly as much, so the
+/// handbook's term and the everyday word find the same place, the typed one a little first.
+pub const SYNONYM_WEIGHT: f64 = 0.9;
 
 impl<'a> Ranking<'a> {
     /// Analyse `docs` and compute every posting's score.
@@ -86,7 +93,11 @@ impl<'a> Ranking<'a> {
             let stamp = d as u32 + 1;
             current.clear();
             let mut len = 0.0;
-            for (text, weight) in [(doc.title.as_str(), TITLE_WEIGHT), (doc.text.as_str(), 1.0)] {
+            // The title's own words (not the interface's "Kriteri", "Prova") and the text.
+            for (text, weight) in [
+                (doc.indexed_title.as_str(), TITLE_WEIGHT),
+                (doc.text.as_str(), 1.0),
+            ] {
                 super::analyzer::spans(text, |from, to, _| {
                     let raw = &text[from..to];
                     let id = match known.get(raw) {
@@ -169,13 +180,43 @@ impl<'a> Ranking<'a> {
             words,
             post,
             postings,
+            synonyms: Default::default(),
         }
+    }
+
+    /// Expand a query's word to the other words of its set: each word of a set analysed as
+    /// the documents are, a term mapped to the other terms of every set it is in.
+    pub fn with_synonyms(mut self, sets: &[Vec<String>]) -> Ranking<'a> {
+        let mut a = self.analysis.analyzer();
+        for set in sets {
+            let mut terms: Vec<String> = Vec::new();
+            for w in set {
+                let mut stream = a.token_stream(w);
+                while stream.advance() {
+                    let t = stream.token().text.clone();
+                    if !terms.contains(&t) {
+                        terms.push(t);
+                    }
+                }
+            }
+            for t in &terms {
+                let others = self.synonyms.entry(t.clone()).or_default();
+                for o in &terms {
+                    if o != t && !others.contains(o) {
+                        others.push(o.clone());
+                    }
+                }
+            }
+        }
+        self.synonyms.retain(|_, v| !v.is_empty());
+        self
     }
 
     /// Rank the documents for `query` exactly as the browser does
     /// (`Doracak.search.search` in theme/static/search-engine.js): each query word adds
     /// the best score of its term — or, for the word being typed, of a term it begins at
-    /// half weight — and a document with more of the words ranks higher (coordination,
+    /// half weight, or of its synonyms (`SYNONYM_WEIGHT`) — and a document with more of the
+    /// words ranks higher (coordination,
     /// cubed). Best first, ties in document order: (document index, score).
     pub fn rank(&self, query: &str) -> Vec<(usize, f64)> {
         let words = parse(self.analysis, query);
@@ -186,6 +227,13 @@ impl<'a> Ranking<'a> {
             let found = self.terms.get(exact).is_some_and(|t| t == term);
             if found {
                 self.add_postings(exact, 1.0, &mut per);
+            }
+            // The word's synonyms count as the word, a little less.
+            for s in self.synonyms.get(term).into_iter().flatten() {
+                let i = self.terms.partition_point(|t| t.as_str() < s.as_str());
+                if self.terms.get(i).is_some_and(|t| t == s) {
+                    self.add_postings(i, SYNONYM_WEIGHT, &mut per);
+                }
             }
             if *last && term.chars().all(char::is_alphabetic) {
                 let prefixed = self.terms[exact..]

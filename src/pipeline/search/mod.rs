@@ -14,7 +14,6 @@ use std::collections::HashMap;
 
 use crate::markdown::to_plain;
 use crate::pipeline::model::Handbook;
-use crate::theme::say as title;
 
 /// What a document is; the order is the order of the kind filters in the browser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
@@ -90,6 +89,39 @@ pub struct Doc {
     pub title: String,
     pub text: String,
     pub url: String,
+    /// The words of the title that are the handbook's (its numbers and names), without the
+    /// interface's ("Kriteri", "Prova"): what the index takes from the title.
+    #[serde(skip)]
+    pub indexed_title: String,
+}
+
+/// A result's title as shown, and the handbook's words in it (what is indexed).
+pub struct Title {
+    shown: String,
+    indexed: String,
+}
+
+impl From<String> for Title {
+    fn from(s: String) -> Title {
+        Title {
+            indexed: s.clone(),
+            shown: s,
+        }
+    }
+}
+
+/// A title in the words of the pack's `key`, its values the handbook's: only the values
+/// are indexed, so an interface word never matches every evidence item.
+fn title(ui: &HashMap<String, String>, key: &str, values: &[(&str, &str)]) -> Title {
+    Title {
+        shown: crate::theme::say(ui, key, values),
+        indexed: values
+            .iter()
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
 }
 
 /// Every document of the handbook, in a stable order; titles in the words of `ui`, the
@@ -97,13 +129,14 @@ pub struct Doc {
 pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
     let addr = &hb.addresses;
     let mut docs = Vec::new();
-    let mut push = |id: &str, kind: Kind, title: String, text: String, url: String| {
+    let mut push = |id: &str, kind: Kind, title: Title, text: String, url: String| {
         docs.push(Doc {
             id: id.to_string(),
             kind,
-            title,
+            title: title.shown,
             text,
             url,
+            indexed_title: title.indexed,
         })
     };
     for s in &hb.standards {
@@ -191,7 +224,13 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
                 text.push_str(&to_plain(i));
             }
         }
-        push(&p.id, Kind::Procedure, p.title.clone(), text, page.clone());
+        push(
+            &p.id,
+            Kind::Procedure,
+            p.title.clone().into(),
+            text,
+            page.clone(),
+        );
         for st in &p.steps {
             let heading = match &st.title {
                 Some(t) => title(
@@ -232,16 +271,17 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
             text.push('\n');
             text.push_str(&to_plain(&l.text));
         }
-        let mut heading = match &r.abbr {
+        let mut heading: Title = match &r.abbr {
             Some(a) => format!("{} ({a})", r.title),
             None => r.title.clone(),
-        };
+        }
+        .into();
         // A role of another jurisdiction says so in the results too ("… (Kosovë)").
         if let Some(j) = &r.jurisdiction {
             heading = title(
                 ui,
                 "role_title_jurisdiction",
-                &[("title", &heading), ("jurisdiction", j)],
+                &[("title", &heading.shown), ("jurisdiction", j)],
             );
         }
         push(&r.id, Kind::Role, heading, text, addr.role(&r.id));
@@ -255,7 +295,8 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
                 match &f.code {
                     Some(code) => format!("{code} {}", f.title),
                     None => f.title.clone(),
-                },
+                }
+                .into(),
                 f.group.clone(),
                 addr.form(&f.id),
             );
@@ -268,7 +309,7 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
         push(
             &f.id,
             Kind::Form,
-            format!("{label} {}", f.title),
+            format!("{label} {}", f.title).into(),
             format!("{}\n{}", t.title, f.group),
             page.clone(),
         );
@@ -286,7 +327,7 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
             push(
                 &format!("{}.{}", f.id, s.id),
                 Kind::Form,
-                format!("{label} {} — {name}", f.title),
+                format!("{label} {} — {name}", f.title).into(),
                 words,
                 format!("{page}#{}", s.id),
             );
@@ -305,7 +346,7 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
         push(
             &t.id,
             Kind::Term,
-            title,
+            title.into(),
             to_plain(&t.text),
             addr.glossary_term(&t.id),
         );
@@ -322,14 +363,14 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
                     format!("{} — {}", c.title, s.title),
                 )
             };
-            push(&id, Kind::Chapter, name, s.text, url);
+            push(&id, Kind::Chapter, name.into(), s.text, url);
         }
     }
     for p in &hb.principles.principles {
         push(
             &p.id,
             Kind::Term,
-            p.title.clone(),
+            p.title.clone().into(),
             to_plain(&p.text),
             addr.principle(&p.id),
         );
@@ -340,7 +381,7 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
                 push(
                     &i.id,
                     Kind::Indicator,
-                    g.title.clone(),
+                    g.title.clone().into(),
                     to_plain(&i.text),
                     addr.indicator(&i.id),
                 );

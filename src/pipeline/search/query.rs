@@ -39,7 +39,19 @@ pub fn search(
     query: &str,
     limit: usize,
 ) -> tantivy::Result<Vec<Hit>> {
-    let set = ShardSet::new(docs, analysis);
+    search_with(docs, analysis, &[], query, limit)
+}
+
+/// The same, a query's words expanded to the handbook's sets of synonyms, as the site does
+/// (the sets ride in the manifest).
+pub fn search_with(
+    docs: &[Doc],
+    analysis: Analysis,
+    synonyms: &[Vec<String>],
+    query: &str,
+    limit: usize,
+) -> tantivy::Result<Vec<Hit>> {
+    let set = ShardSet::with_synonyms(docs, analysis, synonyms);
     let load = Box::new(|name: &str| {
         set.file(name)
             .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, name.to_string()))
@@ -206,6 +218,7 @@ mod tests {
             title: id.into(),
             text: text.into(),
             url: format!("{id}.html"),
+            indexed_title: id.into(),
         }
     }
 

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::analyzer::Analysis;
-use super::index::{PREFIX_TERMS, parse};
+use super::index::{PREFIX_TERMS, SYNONYM_WEIGHT, parse};
 use super::shards::{DIR, MANIFEST, SHARD_SUFFIX, VERSION, shard_prefix};
 
 #[derive(Deserialize)]
@@ -20,6 +20,9 @@ struct Manifest {
     #[serde(rename = "docsPerShard")]
     docs_per_shard: usize,
     shards: Vec<String>,
+    /// Each term's synonyms (`content/synonyms.yaml`).
+    #[serde(default)]
+    syn: HashMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -178,7 +181,17 @@ impl<'l> Reader<'l> {
         let mut totals: FxHashMap<usize, (f64, usize, usize)> = FxHashMap::default();
         for (term, last) in &words {
             let mut per: FxHashMap<usize, (f64, usize)> = FxHashMap::default();
-            for (list, weight) in self.postings(term, *last)? {
+            let mut lists = self.postings(term, *last)?;
+            // The word's synonyms count as the word, a little less (`Ranking::rank`).
+            let synonyms = self.manifest.syn.get(term).cloned().unwrap_or_default();
+            for s in &synonyms {
+                for (list, weight) in self.postings(s, false)? {
+                    if weight == 1.0 {
+                        lists.push((list, SYNONYM_WEIGHT));
+                    }
+                }
+            }
+            for (list, weight) in lists {
                 let mut doc = 0usize;
                 for pair in list.chunks_exact(2) {
                     doc += pair[0] as usize;

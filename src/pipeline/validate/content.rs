@@ -70,7 +70,11 @@ impl Validator<'_> {
             }
         }
         if let Some(first) = p.steps.first()
-            && let Some(a) = first.alternative.as_ref().filter(|a| a.value)
+            && let Some(a) = first
+                .alternative
+                .as_ref()
+                .or(first.parallel.as_ref())
+                .filter(|a| a.value)
         {
             self.diags
                 .error(at(file, a), "expected `alternative: true` on a step after another, found it on the first step")
@@ -102,6 +106,7 @@ impl Validator<'_> {
                 self.not_from_example(file, t, &st.text.value);
             }
             self.refs(file, &st.actors, RefKind::Role);
+            self.persons(file, &st.persons, &st.text.value);
             self.refs(file, &st.forms, RefKind::Form);
         }
         for d in &p.documentation {
@@ -114,6 +119,25 @@ impl Validator<'_> {
 
     /// Two files must not give one id, and so one page (`01-x.yaml` and `02-x.yaml`,
     /// `x.yaml` and `x.yml`): the second would overwrite the first's page.
+    /// A person who acts is named in the source's words: they stand in the step's own text
+    /// (not only in an example).
+    fn persons(&mut self, file: &Path, persons: &[S<String>], text: &str) {
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let own = squash(&crate::markdown::without_examples(text));
+        for p in persons {
+            self.text(file, p, "words naming a person who acts");
+            let words = squash(p.value.trim());
+            if !words.is_empty() && !own.contains(&words) {
+                self.diags
+                    .error(
+                        at(file, p),
+                        format!("expected the words naming a person as they stand in the step's text, found \"{words}\""),
+                    )
+                    .hint("`persons:` quotes the source: copy the words from the step's text");
+            }
+        }
+    }
+
     pub(super) fn unique_ids<T>(&mut self, kind: &str, files: &[crate::pipeline::load::Loaded<T>]) {
         let mut seen: HashMap<&str, &Path> = HashMap::new();
         for f in files {

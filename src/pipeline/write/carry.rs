@@ -96,13 +96,14 @@ pub(super) fn carry_over(
 /// After the swap: files that came into the old site at `old` while the new one was
 /// written (neither doracak's nor carried, `listed`) join the new site at `out`; the old
 /// folder is then removed. Where one cannot join (its place is taken), the old folder is
-/// kept under a name the next build leaves alone, and returned.
+/// kept under a name the next build leaves alone, and returned, with the files that joined.
 pub(super) fn sweep(
     old: &Path,
     out: &Path,
     existing: &Existing,
     listed: &[String],
-) -> Option<PathBuf> {
+) -> (Vec<String>, Option<PathBuf>) {
+    let mut joined_files = Vec::new();
     let ours = ours(existing);
     let listed: HashSet<&str> = listed.iter().map(String::as_str).collect();
     let mut stuck = false;
@@ -128,16 +129,19 @@ pub(super) fn sweep(
         let joined = fs::symlink_metadata(&dest).is_err()
             && dest.parent().is_none_or(|d| fs::create_dir_all(d).is_ok())
             && fs::rename(entry.path(), &dest).is_ok();
+        if joined {
+            joined_files.push(rel_s);
+        }
         stuck |= !joined;
     }
     if !stuck {
         let _ = fs::remove_dir_all(old);
-        return None;
+        return (joined_files, None);
     }
     let (parent, name) = super::parent_and_name(out);
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     let aside = parent.join(format!(".{name}.doracak-kept-{secs}"));
-    fs::rename(old, &aside).ok().map(|()| aside)
+    (joined_files, fs::rename(old, &aside).ok().map(|()| aside))
 }

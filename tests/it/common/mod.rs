@@ -217,3 +217,32 @@ pub fn search_index_text(site: &Path) -> String {
     }
     text
 }
+
+/// Wait until `cond` holds (at most a minute), polling: no fixed sleeps.
+pub fn wait_until(what: &str, cond: impl Fn() -> bool) {
+    let start = std::time::Instant::now();
+    while !cond() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "waited a minute for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+/// Start `doracak ARGS` to pause at `point` (`DORACAK_TEST_PAUSE=POINT:CONTROL`, see
+/// `src/test_pause.rs`) and wait until it is there; make `CONTROL/resume` to let it go on.
+pub fn paused(point: &str, control: &Path, args: &[&str]) -> std::process::Child {
+    let child = Command::new(env!("CARGO_BIN_EXE_doracak"))
+        .args(args)
+        .env(
+            "DORACAK_TEST_PAUSE",
+            format!("{point}:{}", control.display()),
+        )
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the doracak binary runs");
+    wait_until("the pause", || control.join("paused").exists());
+    child
+}

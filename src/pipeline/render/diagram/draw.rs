@@ -197,11 +197,12 @@ pub(super) fn band(
         svg.push_str("</a>");
         placed.push((x, by, b.height));
     }
-    // The order of the steps: an arrow from each box to the next; an alternative is reached
-    // from the step its run branches from, not from its sibling.
+    // The order of the steps: an arrow from each box to the next; an alternative (or a
+    // step beside the one before it) is reached from the step its run branches from, not
+    // from its sibling.
     let mut from = 0;
     for i in 1..placed.len() {
-        if !steps[i].alternative {
+        if !steps[i].alternative && !steps[i].parallel {
             from = i - 1;
         }
         let (x1, y1, h1) = placed[from];

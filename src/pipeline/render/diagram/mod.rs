@@ -76,6 +76,9 @@ pub struct Node {
     /// branches from is the one before the run of alternatives): drawn side by side with
     /// its siblings, each reached from that step, not chained after them.
     pub alternative: bool,
+    /// The source gives this step beside the one before it, neither the sequel of the
+    /// other: reached, as an alternative is, from the step before them, in a plain box.
+    pub parallel: bool,
 }
 
 /// The words a diagram needs from the pack.

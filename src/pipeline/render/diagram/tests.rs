@@ -25,6 +25,7 @@ fn node(n: u32, group: Option<&str>, actors: &[&str]) -> Node {
         },
         url: format!("procedura/p.html#p.{n}"),
         alternative: false,
+        parallel: false,
     }
 }
 
@@ -175,4 +176,23 @@ fn every_box_is_whole_and_a_link_to_its_step_and_alternatives_branch() {
     assert_eq!(flows.len(), 2);
     let start = |f: &str| f.split(',').next().unwrap().to_string();
     assert_eq!(start(flows[0]), start(flows[1]), "both leave step 1");
+}
+
+#[test]
+fn a_step_beside_the_one_before_it_branches_in_a_plain_box() {
+    let a = node(1, None, &["a"]);
+    let b = node(2, None, &["a"]);
+    let mut c = node(3, None, &["a"]);
+    c.parallel = true;
+    let d = node(4, None, &["a"]);
+    let bands = layout(&diagram(vec![a, b, c, d]), &words());
+    let svg = &bands[0].svg;
+    well_formed(svg);
+    assert!(!svg.contains("dg-alt"), "not dashed: {svg}");
+    // Three arrows: 1 → 2 and 1 → 3 side by side, then 3 → 4; none from 2 to 3.
+    let flows: Vec<&str> = svg.split("class=\"dg-flow\" d=\"M").skip(1).collect();
+    assert_eq!(flows.len(), 3);
+    let start = |f: &str| f.split(',').next().unwrap().to_string();
+    assert_eq!(start(flows[0]), start(flows[1]), "both leave step 1");
+    assert_ne!(start(flows[1]), start(flows[2]));
 }

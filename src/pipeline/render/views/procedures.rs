@@ -77,6 +77,8 @@ pub struct StepView {
     pub title: Option<String>,
     pub text_html: Html,
     pub actors: Vec<LinkView>,
+    /// Who acts where the source names a person, not a role, in its words.
+    pub persons: Vec<String>,
     pub timing: Vec<TimingView>,
     pub forms: Vec<LinkView>,
 }
@@ -134,6 +136,7 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     actors: cx
                         .titles
                         .links(&st.actors, &cx.titles.roles, |id| cx.addr.role(id)),
+                    persons: st.persons.clone(),
                     timing: st.timing.iter().map(|t| timing_view(t, cx.ui)).collect(),
                     forms: cx.titles.form_links(&st.forms),
                 };

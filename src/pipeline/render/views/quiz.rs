@@ -111,6 +111,21 @@ fn blank(quote: &str, frame: impl Fn(&str) -> String, correct: &[String]) -> Str
         if !gives_away(&frame(&quote), answer) {
             continue;
         }
+        // The answer's own words, whole ("Çdo person, që …", "punonjësi i mbrojtjes së
+        // fëmijës"): one "…" for them all.
+        let mut lower = answer.chars();
+        let lower: String = lower
+            .next()
+            .map(|c| c.to_lowercase().chain(lower).collect())
+            .unwrap_or_default();
+        for phrase in [answer.as_str(), lower.as_str()] {
+            if !phrase.is_empty() && quote.contains(phrase) {
+                quote = quote.replace(phrase, "…");
+            }
+        }
+        if !gives_away(&frame(&quote), answer) {
+            continue;
+        }
         let words: std::collections::HashSet<String> = content_words(answer).into_iter().collect();
         let mut out = String::with_capacity(quote.len());
         let mut word = String::new();
@@ -136,6 +151,108 @@ fn blank(quote: &str, frame: impl Fn(&str) -> String, correct: &[String]) -> Str
         quote = out;
     }
     quote
+}
+
+/// Words that say when: numbers, units of time and the words that bound them ("brenda",
+/// "maksimumi", "të paktën", "çdo"; "within", "at least" …), by how they begin.
+const TIME_WORDS: &[&str] = &[
+    "brenda",
+    "menjëher",
+    "ditë",
+    "ditës",
+    "orë",
+    "orës",
+    "orësh",
+    "orëve",
+    "jav",
+    "muaj",
+    "vit",
+    "vjet",
+    "minut",
+    "maksimum",
+    "deri",
+    "paktën",
+    "çdo",
+    "herë",
+    "afat",
+    "njëjt",
+    "within",
+    "day",
+    "hour",
+    "week",
+    "month",
+    "year",
+    "minute",
+    "immediately",
+    "least",
+    "most",
+    "every",
+    "same",
+];
+
+/// Short words that say when, matched whole ("dy" begins "dyshohet").
+const TIME_WORDS_WHOLE: &[&str] = &[
+    "dy", "tre", "katër", "pesë", "pune", "two", "three", "four", "five", "working",
+];
+
+/// The quote with the words that set a deadline blanked, where the timing's words stand in
+/// it: "…, NJVRN-të kryejnë vlerësimin e të rriturve" for "Brenda 1 jave, NJVRN-të …".
+fn blank_deadline(quote: &str, timing_words: &str) -> String {
+    let words = timing_words
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut lower = words.chars();
+    let lower: String = lower
+        .next()
+        .map(|c| c.to_lowercase().chain(lower).collect())
+        .unwrap_or_default();
+    let Some((at, len)) = [words.as_str(), lower.as_str()]
+        .into_iter()
+        .filter(|w| !w.is_empty())
+        .find_map(|w| quote.find(w).map(|i| (i, w.len())))
+    else {
+        return quote.to_string();
+    };
+    let timed = |w: &str| {
+        let w = w.to_lowercase();
+        w.chars().all(|c| c.is_ascii_digit())
+            // A long stem inside a word too: the source's "dërgonmenjëherë".
+            || TIME_WORDS
+                .iter()
+                .any(|t| w.starts_with(t) || (t.chars().count() >= 7 && w.contains(t)))
+            || TIME_WORDS_WHOLE.contains(&w.as_str())
+    };
+    let mut part = String::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, part: &mut String| {
+        if !word.is_empty() {
+            part.push_str(if timed(word) { "…" } else { word });
+            word.clear();
+        }
+    };
+    for c in quote[at..at + len].chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut part);
+            part.push(c);
+        }
+    }
+    flush(&mut word, &mut part);
+    // One "…" for a run of them ("… … …", "… një …", "… prej …").
+    loop {
+        let before = part.clone();
+        for glue in [
+            "", "një ", "prej ", "në ", "e ", "të ", "se ", "a ", "of ", "the ", "in ",
+        ] {
+            part = part.replace(&format!("… {glue}…"), "…");
+        }
+        if part == before {
+            break;
+        }
+    }
+    format!("{}{part}{}", &quote[..at], &quote[at + len..])
 }
 
 /// The sentence of the step's normative text that holds `needle` (a timing's words), or
@@ -170,6 +287,7 @@ fn choice_text(cx: &Cx, answer: &Answer) -> String {
             .copied()
             .unwrap_or(id)
             .to_string(),
+        Answer::Person(words) => words.clone(),
         Answer::Form(id) => {
             let l = cx.titles.form_link(id);
             match l.code {
@@ -234,6 +352,13 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         .filter(|c| c.correct)
                         .map(|c| choice_text(cx, &c.answer))
                         .collect();
+                    // A "by when?" quotes the step without the words that set its deadline.
+                    let mut act = act;
+                    for c in question.choices.iter().filter(|c| c.correct) {
+                        if let Answer::Timing(t) = &c.answer {
+                            act = blank_deadline(&act, &t.text);
+                        }
+                    }
                     let act = blank(&act, frame, &correct_texts);
                     let prompt = frame(&act);
                     let source = step.map(|s| {

@@ -131,6 +131,9 @@ pub struct DeadlineView {
     /// Whom the deadline binds: the timing's own actors where it names them, else every
     /// actor of its step or criterion.
     pub who: Vec<LinkView>,
+    /// The persons it binds, in the source's words: a timing naming none of the roles
+    /// (`actors: []`) on a step that names persons who act (`persons`).
+    pub persons: Vec<String>,
     /// The ids of those roles, space-separated (for the register's filter).
     pub roles: String,
 }
@@ -349,7 +352,12 @@ pub(super) fn build(cx: &Cx) -> Reference {
                 cx.titles
                     .links(&d.timing.actors, &cx.titles.roles, |id| cx.addr.role(id))
             };
+            let persons = match action {
+                Some(a) if d.timing.named && d.timing.actors.is_empty() => a.persons.clone(),
+                _ => Vec::new(),
+            };
             Some(DeadlineView {
+                persons,
                 timing: timing_view(&d.timing, cx.ui),
                 owner: cx.places.get(&d.owner)?.clone(),
                 owner_kind: d.owner_kind,

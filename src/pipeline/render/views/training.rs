@@ -20,6 +20,9 @@ pub struct ActionView {
     /// What is done, in words: the step's title, or the first sentence of its text.
     pub what: String,
     pub who: Vec<LinkView>,
+    /// Who acts where the source names a person, not a role, in its words (a step's
+    /// `persons`).
+    pub persons: Vec<String>,
     pub timing: Vec<TimingView>,
     /// Each timing in words ("brenda 24 orë").
     pub when: Vec<String>,
@@ -106,6 +109,7 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
                     who: cx
                         .titles
                         .links(&c.roles, &cx.titles.roles, |id| cx.addr.role(id)),
+                    persons: Vec::new(),
                     timing,
                     when,
                     forms: cx.titles.form_links(&c.forms),
@@ -130,6 +134,7 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
                     who: cx
                         .titles
                         .links(&st.actors, &cx.titles.roles, |id| cx.addr.role(id)),
+                    persons: st.persons.clone(),
                     timing,
                     when,
                     forms: cx.titles.form_links(&st.forms),
@@ -154,6 +159,7 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
                     url: cx.addr.in_procedure(&p.id, &sec.id),
                     what,
                     who: Vec::new(),
+                    persons: Vec::new(),
                     timing,
                     when,
                     forms: Vec::new(),
@@ -230,6 +236,7 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
                     .collect(),
                 url: cx.addr.in_procedure(&p.id, &st.id),
                 alternative: st.alternative,
+                parallel: st.parallel,
             })
             .collect(),
     };

@@ -1,0 +1,339 @@
+//! Issue 25, the rest: whom each step of 01, 04, 06, 07, 22 and 24 binds as the source
+//! says; the appellant of formal identification a person, not a role; footnotes as
+//! printed outside procedure 20; alternatives drawn side by side.
+
+use crate::common::{read, shipped_site, unescape};
+
+fn site_page(path: &str) -> String {
+    unescape(&read(&shipped_site().join("site").join(path)))
+}
+
+fn plain(html: &str) -> String {
+    let mut out = String::new();
+    let mut tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => tag = true,
+            '>' => {
+                tag = false;
+                out.push(' ');
+            }
+            _ if !tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The part of a page from `start` up to the next `end`.
+fn part<'a>(page: &'a str, start: &str, end: &str) -> &'a str {
+    let i = page
+        .find(start)
+        .unwrap_or_else(|| panic!("not on the page: {start}"));
+    let rest = &page[i..];
+    &rest[..rest.find(end).unwrap_or(rest.len())]
+}
+
+/// Whether a role's page lists a step (a link to it).
+fn lists(role: &str, step: &str) -> bool {
+    site_page(&format!("roli/{role}.html")).contains(&format!("#{step}\""))
+}
+
+const APPELLANT: &str =
+    "Çdo person, që nuk/është njohur si viktimë apo viktimë e mundshme e trafikimit";
+
+#[test]
+fn each_step_credits_whom_its_sentence_binds() {
+    // 01: the institution supports formal identification and the investigation; the
+    // sentences name neither G/SPIF nor the police.
+    assert!(lists("a-ipif", "identifikimi-fillestar.12"));
+    assert!(!lists("g-spif", "identifikimi-fillestar.12"));
+    assert!(!lists("policia", "identifikimi-fillestar.13"));
+    // 01 step 3: "menjëherë" binds whoever intervenes, the police too.
+    let register = site_page("afatet.html");
+    let row = register
+        .split("<tr data-roles=\"")
+        .find(|r| r.contains("#identifikimi-fillestar.3\""))
+        .expect("the register row of 01 step 3");
+    let roles = row.split('"').next().unwrap();
+    assert!(roles.split_whitespace().any(|r| r == "policia"), "{roles}");
+    assert!(roles.split_whitespace().any(|r| r == "a-ipif"), "{roles}");
+    // 06 step 4 is a statement about the procedures: no one acts.
+    assert!(!lists("a-ipm", "mbeshtetja-hetimit.4"));
+    // 07 step 6: the local social services, not the social worker.
+    assert!(lists(
+        "struktura-pergjegjese-bashki",
+        "riintegrimi-afatgjate.6"
+    ));
+    assert!(!lists("punonjes-social", "riintegrimi-afatgjate.6"));
+    // 24: the source names no one who takes the eight steps.
+    for n in 1..=8 {
+        assert!(
+            !lists(
+                "punonjes-social",
+                &format!("vleresimi-i-nevojave-komunitare.{n}")
+            ),
+            "step {n}"
+        );
+    }
+    let steps = part(
+        &site_page("procedura/vleresimi-i-nevojave-komunitare.html"),
+        "id=\"vleresimi-i-nevojave-komunitare.1\"",
+        "</ol>",
+    )
+    .to_string();
+    assert!(!steps.contains("../roli/"), "a step of 24 credits a role");
+}
+
+#[test]
+fn the_appellant_is_a_person_in_the_source_s_words() {
+    // The step says who appeals: the person, or for a child the parent or legal guardian;
+    // the secretariat receives the appeal.
+    let page = site_page("procedura/identifikimi-formal.html");
+    let facts = part(&page, "id=\"identifikimi-formal.15\"", "</dl>");
+    let who = plain(part(facts, "<dt>Kush</dt>", "</dd>"));
+    assert!(who.contains(APPELLANT), "{who}");
+    assert!(who.contains("prindi ose kujdestari ligjor"), "{who}");
+    assert!(
+        who.contains("Sekretariati teknik i autoritetit përgjegjës"),
+        "{who}"
+    );
+    // The quiz: the person is a correct answer, the secretariat is not the appellant alone,
+    // and the stem does not hold the answer's words.
+    let quiz = site_page("trajnim/kuizi/identifikimi-formal.html");
+    let q = part(
+        &quiz,
+        "data-question=\"identifikimi-formal.15.who\"",
+        "</fieldset>",
+    );
+    let correct: Vec<String> = q
+        .split("data-correct=\"true\">")
+        .skip(1)
+        .map(|c| plain(c.split("</label>").next().unwrap()))
+        .collect();
+    assert!(
+        correct.iter().any(|c| c.ends_with(APPELLANT)),
+        "{correct:?}"
+    );
+    assert!(
+        correct
+            .iter()
+            .any(|c| c.ends_with("prindi ose kujdestari ligjor")),
+        "{correct:?}"
+    );
+    let legend = plain(part(q, "<legend>", "</legend>"));
+    assert!(!legend.contains(APPELLANT), "{legend}");
+    assert!(
+        legend.contains("ka të drejtën të paraqesë ankim"),
+        "{legend}"
+    );
+    // The 30 working days bind the appellant: no role's row in the register, the person
+    // named as whom it binds; the secretariat's card does not carry it.
+    let register = site_page("afatet.html");
+    let row = register
+        .split("<tr data-roles=\"")
+        .find(|r| r.contains("#identifikimi-formal.15\""))
+        .expect("the register row of 02 step 15");
+    assert_eq!(row.split('"').next().unwrap(), "");
+    let row = plain(row.split("</tr>").next().unwrap());
+    assert!(
+        row.contains(&format!("{APPELLANT} ; prindi ose kujdestari ligjor")),
+        "{row}"
+    );
+    let card = site_page("roli/sekretariati-i-ap.html");
+    assert!(!card.contains("brenda 30 ditë pune"));
+    // The handout names the person too.
+    let handout = plain(&site_page("trajnim/fletushka/identifikimi-formal.html"));
+    assert!(handout.contains(&format!(
+        "{APPELLANT}; prindi ose kujdestari ligjor; Sekretariati"
+    )));
+}
+
+#[test]
+fn a_person_named_apart_from_the_step_s_text_is_refused() {
+    let dir = crate::common::minimal_copy();
+    let sop = dir.path().join("content/sop");
+    std::fs::create_dir_all(&sop).unwrap();
+    std::fs::write(
+        sop.join("97-ankimi.yaml"),
+        "title: Ankimi\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: Çdo person ka të drejtën të paraqesë ankim.\n    persons:\n      - Çdo person\n      - Personi ankues\n",
+    )
+    .unwrap();
+    let out = crate::common::build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("97-ankimi.yaml:8:")
+            && err.contains("expected the words naming a person as they stand in the step's text, found \"Personi ankues\""),
+        "{err}"
+    );
+    assert!(!err.contains("found \"Çdo person\""), "{err}");
+}
+
+/// A number in superscript digits, as a footnote marker is printed.
+fn sup(n: u32) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| {
+            "⁰¹²³⁴⁵⁶⁷⁸⁹"
+                .chars()
+                .nth(c.to_digit(10).unwrap() as usize)
+                .unwrap()
+        })
+        .collect()
+}
+
+/// A marker stands in the text where printed, and its note below it, after a rule, in the
+/// same block (a step, a duty area, a definition).
+fn marker_then_note(page: &str, marked: &str, note: &str) {
+    let m = page
+        .find(marked)
+        .unwrap_or_else(|| panic!("no marker: {marked}"));
+    let n = page[m..]
+        .find(note)
+        .map(|i| m + i)
+        .unwrap_or_else(|| panic!("no note after {marked}: {note}"));
+    let between = &page[m..n];
+    assert!(
+        between.contains("<hr"),
+        "no rule between {marked} and {note}"
+    );
+    for end in ["</li>\n    <li class=\"step\"", "<h3>", "</dd>"] {
+        assert!(!between.contains(end), "{marked} and {note} in two blocks");
+    }
+}
+
+#[test]
+fn footnotes_outside_procedure_20_stand_as_printed() {
+    // 003, the case-management steps: notes 12–27, each marker where the guide prints it.
+    let p = site_page("procedura/menaxhimi-i-rastit.html");
+    for (n, marked) in [
+        (12, "Hapat e procesit¹² janë:"),
+        (13, "Referimi i rastit¹³</strong>"),
+        (14, "brenda 24 orësh¹⁴. Si bazë"),
+        (15, "Caktimi i Menaxherit të Rastit¹⁵</strong>"),
+        (16, "Vlerësimi i rastit¹⁶</strong>"),
+        (17, "informacionet më poshtë¹⁷."),
+        (18, "deponi të mbeturinave¹⁸,"),
+        (19, "Vlerësimi i rastit¹⁹</strong>"),
+        (20, "të drejtave prindërore²⁰."),
+        (21, "mbi to²¹."),
+        (22, "(nëse ka)²²."),
+        (23, "Plani i shërbimeve²³</strong>"),
+        (24, "Tryezës sëMenaxhimit të Rastit²⁴ ("),
+        (25, "monitorimi i rastit²⁵</strong>"),
+        (26, "planit të shërbimeve²⁶</strong>"),
+        (27, "Mbyllja e rastit²⁷</strong>"),
+    ] {
+        assert!(marked.contains(&sup(n)));
+        marker_then_note(&p, marked, &format!("<p>{n} "));
+    }
+    // 002, the NJVNR's case management: note 1 under step 3.1, not in its text.
+    let p = site_page("procedura/menaxhimi-i-rastit-nja.html");
+    marker_then_note(
+        &p,
+        "trafikimin e qenieve njerëzore¹.",
+        "<p>1 Referoju Udhërrëfyesit ligjor</p>",
+    );
+    assert!(!p.contains("<p>Referoju Udhërrëfyesit ligjor</p>"));
+    // 002, the social administrator's duties: note 1 below the list, not inside item 6.
+    let p = site_page("roli/administrator-shoqeror.html");
+    marker_then_note(
+        &p,
+        "territorin e NJQV.¹</li>",
+        "<p>1 Kjo detyrë kryhet nga administratori shoqëror",
+    );
+    // 001, the definitions: marker 2 after the term, the note below the definition.
+    let p = site_page("fjalori.html");
+    marker_then_note(
+        &p,
+        "Masa emergjente e mbrojtjes për fëmijët</dt><dd><p>² është",
+        "<p>2 Sipas neneve 55 dhe 56",
+    );
+}
+
+#[test]
+fn formal_identification_16_and_17_are_drawn_side_by_side() {
+    let page = site_page("procedura/identifikimi-formal.html");
+    let svg = page
+        .split("<svg class=\"diagram\"")
+        .find(|s| s.contains("#identifikimi-formal.17\""))
+        .map(|s| s.split("</svg>").next().unwrap())
+        .expect("the band of step 17");
+    // Each box's left edge, by step.
+    let left = |n: &str| -> u32 {
+        let a = part(svg, &format!("#identifikimi-formal.{n}\""), "/>");
+        let x = a.split(" x=\"").nth(1).unwrap().split('"').next().unwrap();
+        x.parse().unwrap()
+    };
+    // Each arrow: (where it leaves, where it arrives).
+    let flows: Vec<(u32, u32)> = svg
+        .split("class=\"dg-flow\" d=\"M")
+        .skip(1)
+        .map(|f| {
+            let d = f.split('"').next().unwrap();
+            let from = d.split(',').next().unwrap().parse().unwrap();
+            let to: u32 = d.rsplit(" H").next().unwrap().parse().unwrap();
+            (from, to + 1)
+        })
+        .collect();
+    let (l15, l16, l17) = (left("15"), left("16"), left("17"));
+    let leaves = |to: u32| flows.iter().find(|f| f.1 == to).map(|f| f.0);
+    // 16 and 17 are both reached from 15; 17 is not chained after 16, nor dashed.
+    assert_eq!(leaves(l16), leaves(l17), "{flows:?}");
+    assert!(
+        leaves(l16).unwrap() < l16 && leaves(l16).unwrap() > l15,
+        "{flows:?}"
+    );
+    assert!(!part(svg, "#identifikimi-formal.17\"", "/>").contains("dg-alt"));
+}
+
+/// The legend of a question on a quiz page, as plain text.
+fn legend_of(quiz: &str, id: &str) -> Option<String> {
+    let start = format!("data-question=\"{id}\"");
+    let q = &quiz[quiz.find(&start)?..];
+    Some(plain(part(q, "<legend>", "</legend>")))
+}
+
+#[test]
+fn a_by_when_question_does_not_quote_its_deadline() {
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (mut asked, mut quoted) = (0, Vec::new());
+    for e in std::fs::read_dir(crate::common::repo().join("content/sop")).unwrap() {
+        let path = e.unwrap().path();
+        let y: serde_json::Value = serde_saphyr::from_str(&read(&path)).expect("YAML");
+        let slug = path
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .split_once('-')
+            .unwrap()
+            .1
+            .to_string();
+        let Ok(quiz) =
+            std::fs::read_to_string(shipped_site().join(format!("site/trajnim/kuizi/{slug}.html")))
+        else {
+            continue;
+        };
+        let quiz = unescape(&quiz);
+        for st in y["steps"].as_array().unwrap() {
+            let n = st["number"].as_str().unwrap();
+            let Some(legend) = legend_of(&quiz, &format!("{slug}.{n}.when")) else {
+                continue;
+            };
+            asked += 1;
+            for t in st["timing"].as_array().into_iter().flatten() {
+                let words = squash(t["text"].as_str().unwrap());
+                if legend.contains(&words) {
+                    quoted.push(format!("{slug}.{n}: {words}"));
+                }
+            }
+        }
+    }
+    eprintln!(
+        "by-when questions: {asked}, quoting their deadline: {}",
+        quoted.len()
+    );
+    assert!(asked > 50, "{asked}");
+    assert!(quoted.is_empty(), "{quoted:#?}");
+}
