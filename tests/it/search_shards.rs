@@ -38,10 +38,6 @@ fn queries(name: &str) -> Vec<String> {
     serde_json::from_value(recorded(&format!("queries-{name}.json"))).unwrap()
 }
 
-fn documents(root: &Path) -> Vec<doracak::pipeline::search::Doc> {
-    documents_and_synonyms(root).0
-}
-
 /// The documents and the sets of synonyms (`content/synonyms.yaml`) of a handbook.
 fn documents_and_synonyms(root: &Path) -> (Vec<doracak::pipeline::search::Doc>, Vec<Vec<String>>) {
     let (hb, diags) = doracak::check(root);
