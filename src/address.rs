@@ -189,7 +189,13 @@ impl Pages {
 /// A missing key is reported with the other strings.
 pub fn check(ui: &HashMap<String, String>, diags: &mut Diagnostics) {
     let mut seen: HashMap<&str, &str> = HashMap::new();
-    for fixed in ["index.html", "search-index.js", "static/", "oscal/"] {
+    for fixed in [
+        "index.html",
+        "search-index.js",
+        "search-index/",
+        "static/",
+        "oscal/",
+    ] {
         seen.insert(fixed, "a fixed address");
     }
     for &(key, shape) in PACK_KEYS {

@@ -95,7 +95,7 @@ fn chapters_are_searchable_to_their_heading() {
             && out.contains("referenca/hyrja.html#qellimi-i-udhezuesit"),
         "{out}"
     );
-    let index = read(&dir.path().join("site/search-index.js"));
+    let index = search_index_text(&dir.path().join("site"));
     assert!(
         index.contains("referenca/korniza.html#kutia-1"),
         "the browser's index too"

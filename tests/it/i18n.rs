@@ -343,7 +343,7 @@ fn french_search_finds_plural_and_singular_forms_alike_in_the_cli_and_the_browse
         return;
     };
     let (_dir, site) = french_site();
-    let index = read(&site.join("search-index.js"));
+    let index = search_index_text(&site);
     assert!(
         index.contains("\"forms\":{"),
         "the index carries the word forms"

@@ -263,7 +263,7 @@ fn search_results_are_titled_and_labelled_in_the_handbook_s_language() {
     copy_tree(&root, dir.path());
     let site = dir.path().join("site");
     build_ok(dir.path(), &site);
-    let index = read(&site.join("search-index.js"));
+    let index = search_index_text(&site);
     assert!(
         index.contains("Evidence 1.1 — standard 1, criterion 1"),
         "the browser's titles"

@@ -41,6 +41,7 @@ mod print_heads;
 mod properties;
 mod report;
 mod search;
+mod search_shards;
 mod serve;
 mod site;
 mod source_exact;

@@ -1,7 +1,10 @@
 // doracak search engine (Doracak.search): the query side of the analyzer in
-// src/pipeline/search/analyzer.rs, and
-// scoring over the precomputed index (search-index.js). Plain functions, no DOM: the
-// page script (search.js) and the tests use them alike.
+// src/pipeline/search/analyzer.rs, and scoring over the precomputed index, which comes in
+// shards (src/pipeline/search/shards.rs): the manifest (search-index.js) and, loaded on
+// demand by injecting a script (which works from file://), the term shards of the query's
+// words and the document shards of the results shown. Each shard calls
+// Doracak.search.loaded(name, data). The page script (search.js) and the tests use these
+// functions alike; src/pipeline/search/reader.rs is their Rust twin.
 (function (root) {
   "use strict";
 
@@ -119,28 +122,8 @@
     return lo;
   }
 
-  // Indices of the terms that start with `prefix` (at most `cap`).
-  function prefixTerms(idx, prefix, cap) {
-    var out = [];
-    for (var i = lowerBound(idx.terms, prefix); i < idx.terms.length && out.length < cap; i++) {
-      if (idx.terms[i].lastIndexOf(prefix, 0) !== 0) { break; }
-      out.push(i);
-    }
-    return out;
-  }
-
   // How much a synonym counts against the word typed (the Rust twin: index::SYNONYM_WEIGHT).
   var SYNONYM_WEIGHT = 0.9;
-
-  function addPostings(idx, t, weight, into) {
-    var p = idx.post[t];
-    var doc = 0;
-    for (var i = 0; i < p.length; i += 2) {
-      doc += p[i];
-      var s = p[i + 1] * weight;
-      if (!(doc in into) || into[doc] < s) { into[doc] = s; }
-    }
-  }
 
   // Parse a query into words: each word's term, and whether it is still being typed
   // (the last word, when the query ends in it). Stop words are dropped; a stop word typed
@@ -156,42 +139,193 @@
     return words;
   }
 
+  // --- the shards -------------------------------------------------------------------
+  var waiting = Object.create(null);
+  var arrived = Object.create(null);
+
+  // A shard's script hands over its data.
+  function loaded(name, data) {
+    arrived[name] = data;
+    if (waiting[name]) { waiting[name].resolve(data); }
+  }
+
+  // The index of a manifest (window.DORACAK_SEARCH), its shards read from `base` (the
+  // site's root, relative to the page). One per manifest.
+  function open(manifest, base) {
+    if (!manifest._open) {
+      manifest._open = { base: base || "", terms: Object.create(null), docs: Object.create(null), loaded: [] };
+    }
+    return manifest;
+  }
+
+  function loadShard(idx, name) {
+    var st = open(idx)._open;
+    if (arrived[name]) { return Promise.resolve(arrived[name]); }
+    if (!waiting[name]) {
+      var w = waiting[name] = {};
+      w.promise = new Promise(function (resolve, reject) { w.resolve = resolve; w.reject = reject; });
+      var s = document.createElement("script");
+      s.src = st.base + idx.dir + name + ".js";
+      s.setAttribute("data-search-shard", name);
+      s.onerror = function () { delete waiting[name]; s.remove(); w.reject(new Error("search shard " + name)); };
+      st.loaded.push(name);
+      document.head.appendChild(s);
+    }
+    return waiting[name].promise;
+  }
+
+  // The term shard whose range holds `term`.
+  function shardOf(idx, term) {
+    var lo = 0, hi = idx.shards.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (idx.shards[mid] <= term) { lo = mid + 1; } else { hi = mid; } }
+    return Math.max(0, lo - 1);
+  }
+
+  // The postings of a query word: [[list, weight]…]: its term's (1) and, for the word
+  // being typed, those of up to 64 terms it begins (½), across shards if need be.
+  function postingsFor(idx, w) {
+    if (!idx.shards.length) { return Promise.resolve([]); }
+    var k = shardOf(idx, w.term);
+    return loadShard(idx, "t" + k).then(function (sh) {
+      var out = [];
+      var at = lowerBound(sh.terms, w.term);
+      var found = sh.terms[at] === w.term;
+      if (found) { out.push([sh.post[at], 1]); }
+      if (!(w.last && ALPHA_ONLY.test(w.term))) { return out; }
+      var count = 0;
+      function walk(sh, k, i) {
+        for (; i < sh.terms.length; i++) {
+          if (count >= 64 || sh.terms[i].lastIndexOf(w.term, 0) !== 0) { return out; }
+          if (!(found && count === 0)) { out.push([sh.post[i], 0.5]); }
+          count++;
+        }
+        return out;
+      }
+      walk(sh, k, at);
+      // The shards after this one that the 64 terms reach, read side by side: every term
+      // of a shard between two that begin with the word begins with it too.
+      var need = [];
+      var left = 64 - count;
+      for (var j = k + 1; left > 0 && count < 64 && at + count >= sh.terms.length && j < idx.shards.length && idx.shards[j].lastIndexOf(w.term, 0) === 0; j++) {
+        need.push(j);
+        if (!(j + 1 < idx.shards.length && idx.shards[j + 1].lastIndexOf(w.term, 0) === 0)) { break; }
+        left -= idx.counts[j];
+      }
+      return Promise.all(need.map(function (j) { return loadShard(idx, "t" + j); })).then(function (next) {
+        next.forEach(function (nx, i) { walk(nx, need[i], 0); });
+        return out;
+      });
+    });
+  }
+
+  // The postings of a query word with its synonyms (content/synonyms.yaml, in the
+  // manifest): each synonym's term, from the shard that holds it, counts as the word, a
+  // little less (SYNONYM_WEIGHT).
+  function postingsWithSynonyms(idx, w) {
+    var syn = (idx.syn && Object.prototype.hasOwnProperty.call(idx.syn, w.term)) ? idx.syn[w.term] : [];
+    var parts = [postingsFor(idx, w)].concat(syn.map(function (s) {
+      if (!idx.shards.length) { return Promise.resolve([]); }
+      return loadShard(idx, "t" + shardOf(idx, s)).then(function (sh) {
+        var at = lowerBound(sh.terms, s);
+        return sh.terms[at] === s ? [[sh.post[at], SYNONYM_WEIGHT]] : [];
+      });
+    }));
+    return Promise.all(parts).then(function (lists) { return [].concat.apply([], lists); });
+  }
+
+  // A Snowball language's word forms come with the term shards, by the same ranges: the
+  // shards that hold each word of `text` and its prefixes (of 3 letters or more, for a form
+  // the handbook does not have) are read and their forms added to the analysis, so that
+  // analyzeToken answers as with the whole table.
+  function ready(idx, text) {
+    var a = idx.analysis;
+    if (!a.forms || !idx.shards.length) { return Promise.resolve(); }
+    var need = [];
+    split(text).forEach(function (t) {
+      var chars = Array.from(fold(t.text).replace(/\u0640/g, ""));
+      for (var k = chars.length; k >= Math.min(3, chars.length); k--) {
+        var n = shardOf(idx, chars.slice(0, k).join(""));
+        if (need.indexOf(n) < 0) { need.push(n); }
+      }
+    });
+    return Promise.all(need.map(function (k) { return loadShard(idx, "t" + k); })).then(function (shards) {
+      shards.forEach(function (sh) {
+        if (sh.forms && !sh.formsAdded) { sh.formsAdded = true; Object.assign(a.forms, sh.forms); }
+      });
+    });
+  }
+
+  // Document `d`: [id, kind, url, title, text].
+  function docRows(idx, ds) {
+    var names = [];
+    ds.forEach(function (d) { var n = "d" + Math.floor(d / idx.docsPerShard); if (names.indexOf(n) < 0) { names.push(n); } });
+    return Promise.all(names.map(function (n) { return loadShard(idx, n); })).then(function () {
+      return ds.map(function (d) { return arrived["d" + Math.floor(d / idx.docsPerShard)].docs[d % idx.docsPerShard]; });
+    });
+  }
+
   // Rank documents for `query`. options: { kinds: [kind index…] or null, limit }.
-  // Returns [{ doc, score, kind, url, title, text }], best first.
+  // A promise of [{ doc, score, matched, kind, url, title, text }], best first.
   function search(idx, query, options) {
     options = options || {};
-    var words = parse(query, idx);
-    var totals = {};
-    var matched = {};
-    words.forEach(function (w) {
-      var per = {};
-      var exact = lowerBound(idx.terms, w.term);
-      if (idx.terms[exact] === w.term) { addPostings(idx, exact, 1, per); }
-      // The word's synonyms (content/synonyms.yaml) count as the word, a little less.
-      ((idx.syn && Object.prototype.hasOwnProperty.call(idx.syn, w.term)) ? idx.syn[w.term] : []).forEach(function (s) {
-        var i = lowerBound(idx.terms, s);
-        if (idx.terms[i] === s) { addPostings(idx, i, SYNONYM_WEIGHT, per); }
+    var words;
+    return ready(idx, query).then(function () {
+      words = parse(query, idx);
+      return Promise.all(words.map(function (w) { return postingsWithSynonyms(idx, w); }));
+    }).then(function (lists) {
+      var n = idx.docs;
+      var totals = new Float64Array(n);
+      var matched = new Uint16Array(n);
+      var kindOf = new Uint8Array(n);
+      var per = new Float64Array(n);
+      var mark = new Int32Array(n);
+      var touched = [];
+      lists.forEach(function (parts, wi) {
+        var seen = [];
+        parts.forEach(function (part) {
+          var p = part[0], weight = part[1], doc = 0;
+          for (var i = 0; i < p.length; i += 2) {
+            doc += p[i];
+            var v = p[i + 1];
+            var s = Math.floor(v / 16) * weight;
+            if (mark[doc] !== wi + 1) { mark[doc] = wi + 1; per[doc] = s; kindOf[doc] = v % 16; seen.push(doc); }
+            else if (per[doc] < s) { per[doc] = s; }
+          }
+        });
+        seen.forEach(function (d) {
+          if (!matched[d]) { touched.push(d); }
+          totals[d] = totals[d] + per[d];
+          matched[d] += 1;
+        });
       });
-      if (w.last && ALPHA_ONLY.test(w.term)) {
-        prefixTerms(idx, w.term, 64).forEach(function (t) { if (t !== exact || idx.terms[t] !== w.term) { addPostings(idx, t, 0.5, per); } });
-      }
-      Object.keys(per).forEach(function (d) {
-        totals[d] = (totals[d] || 0) + per[d];
-        matched[d] = (matched[d] || 0) + 1;
+      var kinds = options.kinds;
+      var wn = words.length;
+      var limit = options.limit;
+      // The best `limit`, best first, ties in document order: kept sorted as they come, so
+      // a word in thousands of documents costs no sort of them all.
+      var top = [];
+      touched.forEach(function (d) {
+        if (kinds && kinds.indexOf(kindOf[d]) < 0) { return; }
+        // Coordination: a document that has more of the query's words ranks higher.
+        var score = totals[d] * Math.pow(matched[d] / wn, 3);
+        if (limit && top.length >= limit) {
+          var last = top[top.length - 1];
+          if (!(score > last.score || (score === last.score && d < last.doc))) { return; }
+        }
+        var r = { doc: d, score: score, matched: matched[d], kind: kindOf[d] };
+        if (!limit) { top.push(r); return; }
+        var i = top.length;
+        while (i > 0 && (score > top[i - 1].score || (score === top[i - 1].score && d < top[i - 1].doc))) { i--; }
+        top.splice(i, 0, r);
+        if (top.length > limit) { top.pop(); }
+      });
+      if (!limit) { top.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; }); }
+      var out = top;
+      return docRows(idx, out.map(function (r) { return r.doc; })).then(function (rows) {
+        out.forEach(function (r, i) { var row = rows[i]; r.id = row[0]; r.url = row[2]; r.title = row[3]; r.text = row[4]; });
+        return out;
       });
     });
-    var kinds = options.kinds;
-    var out = [];
-    var n = words.length;
-    Object.keys(totals).forEach(function (d) {
-      var row = idx.docs[d];
-      if (kinds && kinds.indexOf(row[0]) < 0) { return; }
-      // Coordination: a document that has more of the query's words ranks higher.
-      var coord = Math.pow(matched[d] / n, 3);
-      out.push({ doc: Number(d), score: totals[d] * coord, matched: matched[d], kind: row[0], url: row[1], title: row[2], text: row[3] });
-    });
-    out.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-    return options.limit ? out.slice(0, options.limit) : out;
   }
 
   // Does an analyzed token match the query's words?
@@ -253,32 +387,52 @@
     return prev[b.length];
   }
 
-  // Words of the index close to the query's words, for an empty result.
+  // Words of the index close to the query's words, for an empty result: a promise. Only
+  // the terms that begin with the typed word's first letter are read (their shards).
   function suggest(idx, query, count) {
+    return ready(idx, query).then(function () { return suggestFrom(idx, query, count); });
+  }
+
+  function suggestFrom(idx, query, count) {
     var words = parse(query, idx);
-    var seen = {};
-    var cands = [];
+    var wanted = [];
     words.forEach(function (w) {
-      // Compare what was typed (folded, not stemmed) with each term and with the word it
-      // was written as, so "penalitetti" finds "penaliteti".
-      var typed = fold(w.text);
-      var max = typed.length <= 4 ? 1 : 2;
-      for (var i = 0; i < idx.terms.length; i++) {
-        var t = idx.terms[i];
-        if (t === w.term) { continue; }
-        var forms = idx.words[i] ? idx.words[i].split(" ") : [t];
-        var d = distance(w.term, t, max);
-        var word = forms[0];
-        forms.forEach(function (f) { var fd = distance(typed, fold(f), max); if (fd < d) { d = fd; word = f; } });
-        if (d <= max) {
-          if (!seen[word]) { seen[word] = 1; cands.push({ word: word, d: d, df: idx.post[i].length }); }
+      [Array.from(fold(w.text))[0], Array.from(w.term)[0]].forEach(function (c) {
+        if (!c || !idx.shards.length) { return; }
+        var from = shardOf(idx, c);
+        for (var k = from; k < idx.shards.length && (k === from || idx.shards[k].lastIndexOf(c, 0) === 0); k++) {
+          if (wanted.indexOf(k) < 0) { wanted.push(k); }
         }
-      }
+      });
     });
-    cands.sort(function (a, b) { return a.d - b.d || b.df - a.df || (a.word < b.word ? -1 : 1); });
-    return cands.slice(0, count || 5).map(function (c) { return c.word; });
+    wanted.sort(function (a, b) { return a - b; });
+    return Promise.all(wanted.map(function (k) { return loadShard(idx, "t" + k); })).then(function (shards) {
+      var seen = {};
+      var cands = [];
+      words.forEach(function (w) {
+        // Compare what was typed (folded, not stemmed) with each term and with the word it
+        // was written as, so "penalitetti" finds "penaliteti".
+        var typed = fold(w.text);
+        var max = typed.length <= 4 ? 1 : 2;
+        shards.forEach(function (sh) {
+          for (var i = 0; i < sh.terms.length; i++) {
+            var t = sh.terms[i];
+            if (t === w.term) { continue; }
+            var forms = sh.words[i] ? sh.words[i].split(" ") : [t];
+            var d = distance(w.term, t, max);
+            var word = forms[0];
+            forms.forEach(function (f) { var fd = distance(typed, fold(f), max); if (fd < d) { d = fd; word = f; } });
+            if (d <= max) {
+              if (!seen[word]) { seen[word] = 1; cands.push({ word: word, d: d, df: sh.post[i].length }); }
+            }
+          }
+        });
+      });
+      cands.sort(function (a, b) { return a.d - b.d || b.df - a.df || (a.word < b.word ? -1 : 1); });
+      return cands.slice(0, count || 5).map(function (c) { return c.word; });
+    });
   }
 
   var D = root.Doracak = root.Doracak || {};
-  D.search = { fold: fold, split: split, stem: stem, analyze: analyze, search: search, snippet: snippet, suggest: suggest, parse: parse };
+  D.search = { fold: fold, split: split, stem: stem, analyze: analyze, search: search, snippet: snippet, suggest: suggest, parse: parse, open: open, loaded: loaded, ready: ready };
 })(typeof window !== "undefined" ? window : globalThis);

@@ -1,5 +1,6 @@
-// doracak search box (every page) and search page. The index is loaded on
-// first use as a script, which works from file:// where fetching JSON would not.
+// doracak search box (every page) and search page. The index's manifest is loaded on
+// first use as a script, which works from file:// where fetching JSON would not; the
+// engine then loads only the shards a query needs, the same way.
 (function () {
   "use strict";
   var UI = window.DORACAK_UI || {};
@@ -9,12 +10,12 @@
   var loading = null;
 
   function loadIndex() {
-    if (window.DORACAK_SEARCH) { return Promise.resolve(window.DORACAK_SEARCH); }
+    if (window.DORACAK_SEARCH) { return Promise.resolve(engine.open(window.DORACAK_SEARCH, rootPath)); }
     if (!loading) {
       loading = new Promise(function (resolve, reject) {
         var s = document.createElement("script");
         s.src = rootPath + ADDR.search_index;
-        s.onload = function () { resolve(window.DORACAK_SEARCH); };
+        s.onload = function () { resolve(engine.open(window.DORACAK_SEARCH, rootPath)); };
         s.onerror = function () { loading = null; reject(new Error("index")); };
         document.head.appendChild(s);
       });
@@ -49,8 +50,12 @@
     return a;
   }
 
+  // The no-results message with the closest words (a promise: their shards may load).
   function suggestions(idx, query, onPick) {
-    var words = engine.suggest(idx, query, 5);
+    return engine.suggest(idx, query, 5).then(function (words) { return suggestionsFor(words, onPick); });
+  }
+
+  function suggestionsFor(words, onPick) {
     var p = el("p", "search-empty");
     p.appendChild(document.createTextNode((UI.search_none || "") + " "));
     if (words.length) {
@@ -76,6 +81,7 @@
   var more = panel && panel.querySelector("[data-search-more]");
   var active = -1;
   var timer = null;
+  var lastRun = 0;
 
   // A phone or tablet has no "/" key to press: its placeholder says only "Search…".
   if (input && input.getAttribute("data-placeholder-touch") && window.matchMedia &&
@@ -106,16 +112,31 @@
   function runBox() {
     var q = input.value;
     if (!q.trim()) { closePanel(); return; }
+    var failed = function () {
+      list.textContent = "";
+      list.hidden = true;
+      more.textContent = UI.search_unavailable || "";
+      panel.hidden = false;
+    };
     loadIndex().then(function (idx) {
+      if (input.value !== q) { return null; }
+      return engine.search(idx, q, { limit: 8 }).then(function (results) {
+        if (!results.length) {
+          return suggestions(idx, q, function (w) { input.value = w; runBox(); input.focus(); }).then(function (p) { show(idx, results, p); });
+        }
+        show(idx, results, null);
+      });
+    }).catch(failed);
+
+    function show(idx, results, empty) {
       if (input.value !== q) { return; }
-      var results = engine.search(idx, q, { limit: 8 });
       list.textContent = "";
       more.textContent = "";
       input.removeAttribute("aria-activedescendant");
       active = -1;
       if (!results.length) {
         list.hidden = true;
-        more.appendChild(suggestions(idx, q, function (w) { input.value = w; runBox(); input.focus(); }));
+        more.appendChild(empty);
       } else {
         list.hidden = false;
         results.forEach(function (r, i) {
@@ -130,19 +151,19 @@
       }
       panel.hidden = false;
       input.setAttribute("aria-expanded", "true");
-    }, function () {
-      list.textContent = "";
-      list.hidden = true;
-      more.textContent = UI.search_unavailable || "";
-      panel.hidden = false;
-    });
+    }
   }
 
   if (input && panel && list && more) {
     input.addEventListener("input", function () {
       input.removeAttribute("aria-activedescendant");
       active = -1;
-      clearTimeout(timer); timer = setTimeout(runBox, 60);
+      // The first word typed searches at once; while typing goes on, at most every 60 ms
+      // (and once more when it pauses).
+      clearTimeout(timer);
+      var wait = lastRun + 60 - Date.now();
+      if (wait <= 0) { lastRun = Date.now(); runBox(); }
+      else { timer = setTimeout(function () { lastRun = Date.now(); runBox(); }, wait); }
     });
     input.addEventListener("focus", function () { loadIndex().catch(function () {}); if (input.value.trim()) { runBox(); } });
     input.addEventListener("keydown", function (e) {
@@ -188,22 +209,30 @@
         label.appendChild(document.createTextNode(" " + kindLabel(idx, i)));
         filters.appendChild(label);
       });
+      var run = 0;
       function runPage() {
         var kinds = Array.prototype.filter.call(filters.querySelectorAll("input"), function (c) { return c.checked; }).map(function (c) { return Number(c.value); });
-        out.textContent = "";
         var text = q.value;
-        if (!text.trim()) { count.textContent = ""; return; }
-        var results = engine.search(idx, text, { kinds: kinds, limit: 200 });
-        count.textContent = window.DORACAK_COUNT("search_results_count", results.length);
-        if (!results.length) {
-          out.appendChild(suggestions(idx, text, function (w) { q.value = w; runPage(); }));
-          return;
-        }
-        results.forEach(function (r) {
-          var li = el("li");
-          li.appendChild(resultItem(idx, text, r));
-          out.appendChild(li);
-        });
+        var mine = ++run;
+        if (!text.trim()) { out.textContent = ""; count.textContent = ""; return; }
+        engine.search(idx, text, { kinds: kinds, limit: 200 }).then(function (results) {
+          if (mine !== run) { return; }
+          if (!results.length) {
+            return suggestions(idx, text, function (w) { q.value = w; runPage(); }).then(function (p) {
+              if (mine !== run) { return; }
+              out.textContent = "";
+              count.textContent = window.DORACAK_COUNT("search_results_count", results.length);
+              out.appendChild(p);
+            });
+          }
+          out.textContent = "";
+          count.textContent = window.DORACAK_COUNT("search_results_count", results.length);
+          results.forEach(function (r) {
+            var li = el("li");
+            li.appendChild(resultItem(idx, text, r));
+            out.appendChild(li);
+          });
+        }).catch(function () { out.textContent = UI.search_unavailable || ""; });
       }
       var t2 = null;
       q.addEventListener("input", function () { clearTimeout(t2); t2 = setTimeout(function () {

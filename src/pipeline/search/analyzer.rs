@@ -88,6 +88,14 @@ impl Analysis {
         }
     }
 
+    /// The term `analyzer` (this language's) makes of one word as `spans` finds it, or
+    /// `None` for a stop word. Every filter works on one word at a time, so a word gives
+    /// the same term alone as in its text; a compound's own term comes before its parts'.
+    pub fn term_of(analyzer: &mut TextAnalyzer, word: &str) -> Option<String> {
+        let mut stream = analyzer.token_stream(word);
+        stream.advance().then(|| stream.token().text.clone())
+    }
+
     /// The analyzed terms of a text, in order.
     pub fn analyze(self, text: &str) -> Vec<String> {
         let mut a = self.analyzer();
@@ -188,6 +196,22 @@ impl TokenStream for SplitStream {
 /// Words of `text` with byte offsets and positions; `/`-compounds with their parts.
 fn split(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
+    spans(text, |from, to, position| {
+        out.push(Token {
+            offset_from: from,
+            offset_to: to,
+            position,
+            text: text[from..to].to_string(),
+            position_length: 1,
+        })
+    });
+    out
+}
+
+/// The words of `text` as the splitter finds them, without copying them: `f(from, to,
+/// position)` for each, in order, a `/`-compound before its parts. The index builder
+/// analyses each distinct word once (`Analysis::term_of`) instead of every occurrence.
+pub fn spans(text: &str, mut f: impl FnMut(usize, usize, usize)) {
     let mut position = 0usize;
     let mut chars = text.char_indices().peekable();
     let mut parts: Vec<(usize, usize)> = Vec::new();
@@ -220,24 +244,14 @@ fn split(text: &str) -> Vec<Token> {
             }
             break end;
         };
-        let push = |out: &mut Vec<Token>, from: usize, to: usize, position: usize| {
-            out.push(Token {
-                offset_from: from,
-                offset_to: to,
-                position,
-                text: text[from..to].to_string(),
-                position_length: 1,
-            });
-        };
         if parts.len() > 1 {
-            push(&mut out, start, end, position);
+            f(start, end, position);
         }
         for (k, &(a, b)) in parts.iter().enumerate() {
-            push(&mut out, a, b, position + k);
+            f(a, b, position + k);
         }
         position += parts.len();
     }
-    out
 }
 
 // --- 2, 3 and the Albanian 4: folding, stop words, suffixes ----------------------------

@@ -1,28 +1,15 @@
-//! The browser's search index: a script (`search-index.js`) that sets
-//! `window.DORACAK_SEARCH`, so it loads from `file://` where a fetch of JSON would not.
-//!
-//! All of BM25 that does not depend on the query is computed here: each posting carries
-//! the finished score of its term in its document (BM25F over title and text, times the
-//! kind's boost), so the browser only adds numbers. Shape:
-//!
-//! ```text
-//! { v, analysis: { language, stop: [word…], suffixes, derivational, minStem, maxStrips },
-//!   kinds: [name…],
-//!   docs: [[kind, url, title, text]…],       // text: what snippets need, plain
-//!   terms: [term…],                          // sorted, for binary and prefix search
-//!   words: ["form form…"…],                  // up to 4 written forms of each term ("" = the term)
-//!   post: [[docDelta, score, docDelta, score…]…],
-//!   syn: { term: [term…] } }                 // each term's synonyms (content/synonyms.yaml)
-//! ```
-
-use std::io::Write;
+//! The search index in memory: every term of the handbook with its postings, each
+//! posting carrying the finished score of its term in its document (BM25F over title and
+//! text, times the kind's boost), so a search only adds numbers. `shards` writes it for
+//! the browser in pieces; `rank` is the whole-index reference the sharded search
+//! (`reader`, theme/static/search-engine.js) must agree with. A query's words are
+//! expanded to their synonyms (`content/synonyms.yaml`), which travel in the manifest.
 
 use rustc_hash::FxHashMap;
-use serde::Serialize;
 use tantivy::tokenizer::TokenStream;
 
-use super::analyzer::{Analysis, DERIVATIONAL, MAX_STRIPS, MIN_STEM, SUFFIXES};
-use super::{Doc, Kind};
+use super::Doc;
+use super::analyzer::Analysis;
 
 /// How many written forms of a term the index keeps for suggestions.
 const MAX_FORMS: usize = 4;
@@ -31,14 +18,6 @@ const MAX_FORMS: usize = 4;
 pub const TITLE_WEIGHT: f32 = 2.5;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
-
-/// The built index and its figures, for the build summary and the benchmarks.
-pub struct StaticIndex {
-    pub script: String,
-    pub docs: usize,
-    pub terms: usize,
-    pub postings: usize,
-}
 
 /// Keep `raw` (a word as written) among the written forms of `term`, if it is a new
 /// one and there is room. Forms are space-separated; comparing lowercases on the fly, so
@@ -75,36 +54,19 @@ pub struct Figures {
 /// command line ranks with it too (`rank`), so `doracak search` and the site's search
 /// box give the same results in the same order.
 pub struct Ranking<'a> {
-    docs: &'a [Doc],
-    analysis: Analysis,
-    terms: Vec<String>,
-    words: Vec<String>,
-    post: Vec<Vec<u32>>,
-    postings: usize,
+    pub(super) docs: &'a [Doc],
+    pub(super) analysis: Analysis,
+    pub(super) terms: Vec<String>,
+    pub(super) words: Vec<String>,
+    pub(super) post: Vec<Vec<u32>>,
+    pub(super) postings: usize,
     /// Each term's synonyms, analysed (`content/synonyms.yaml`).
-    synonyms: std::collections::BTreeMap<String, Vec<String>>,
+    pub(super) synonyms: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// How much a synonym of a word counts against the word typed: nearly as much, so the
 /// handbook's term and the everyday word find the same place, the typed one a little first.
 pub const SYNONYM_WEIGHT: f64 = 0.9;
-
-/// Build the index of `docs` and write it as the script `search-index.js` to `out`.
-pub fn write(docs: &[Doc], analysis: Analysis, out: &mut dyn Write) -> std::io::Result<Figures> {
-    Ranking::new(docs, analysis).write(out)
-}
-
-/// The same, with the handbook's sets of synonyms.
-pub fn write_with(
-    docs: &[Doc],
-    analysis: Analysis,
-    synonyms: &[Vec<String>],
-    out: &mut dyn Write,
-) -> std::io::Result<Figures> {
-    Ranking::new(docs, analysis)
-        .with_synonyms(synonyms)
-        .write(out)
-}
 
 impl<'a> Ranking<'a> {
     /// Analyse `docs` and compute every posting's score.
@@ -114,6 +76,10 @@ impl<'a> Ranking<'a> {
         // accumulates in `current`, found through `seen` (the document that last used it)
         // and `slot` (its place in `current`) without a per-document map.
         let mut a = analysis.analyzer();
+        // Each distinct word as written is analysed once: its term's id, or NONE for a
+        // stop word. The words borrow from the documents, so a known word costs a lookup.
+        const NONE: u32 = u32::MAX;
+        let mut known: FxHashMap<&'a str, u32> = FxHashMap::default();
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut names: Vec<String> = Vec::new();
         let mut surfaces: Vec<String> = Vec::new();
@@ -128,40 +94,51 @@ impl<'a> Ranking<'a> {
             current.clear();
             let mut len = 0.0;
             // The title's own words (not the interface's "Kriteri", "Prova") and the text.
-            for (text, weight) in [(&doc.indexed_title, TITLE_WEIGHT), (&doc.text, 1.0)] {
-                let mut stream = a.token_stream(text);
-                while stream.advance() {
-                    let t = stream.token();
-                    len += weight;
-                    let id = match ids.get(t.text.as_str()) {
-                        Some(&id) => id as usize,
+            for (text, weight) in [
+                (doc.indexed_title.as_str(), TITLE_WEIGHT),
+                (doc.text.as_str(), 1.0),
+            ] {
+                super::analyzer::spans(text, |from, to, _| {
+                    let raw = &text[from..to];
+                    let id = match known.get(raw) {
+                        Some(&id) => id,
                         None => {
-                            let id = names.len();
-                            ids.insert(t.text.clone(), id as u32);
-                            names.push(t.text.clone());
-                            surfaces.push(String::new());
-                            form_counts.push(0);
-                            seen.push(0);
-                            slot.push(0);
-                            lists.push(Vec::new());
+                            let id = match Analysis::term_of(&mut a, raw) {
+                                None => NONE,
+                                Some(term) => match ids.get(term.as_str()) {
+                                    Some(&id) => id,
+                                    None => {
+                                        let id = names.len() as u32;
+                                        ids.insert(term.clone(), id);
+                                        names.push(term);
+                                        surfaces.push(String::new());
+                                        form_counts.push(0);
+                                        seen.push(0);
+                                        slot.push(0);
+                                        lists.push(Vec::new());
+                                        id
+                                    }
+                                },
+                            };
+                            known.insert(raw, id);
                             id
                         }
                     };
+                    if id == NONE {
+                        return;
+                    }
+                    let id = id as usize;
+                    len += weight;
                     if seen[id] == stamp {
                         current[slot[id] as usize].1 += weight;
-                        continue;
+                        return;
                     }
                     seen[id] = stamp;
                     slot[id] = current.len() as u32;
                     current.push((id as u32, weight));
                     // The first time a term appears in a document, note how it was written.
-                    note_form(
-                        &mut surfaces[id],
-                        &mut form_counts[id],
-                        &names[id],
-                        &text[t.offset_from..t.offset_to],
-                    );
-                }
+                    note_form(&mut surfaces[id], &mut form_counts[id], &names[id], raw);
+                });
             }
             lens.push(len);
             for &(id, c) in &current {
@@ -235,94 +212,6 @@ impl<'a> Ranking<'a> {
         self
     }
 
-    /// Write the index as the script `search-index.js`.
-    pub fn write(&self, out: &mut dyn Write) -> std::io::Result<Figures> {
-        let docs = self.docs;
-        let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-        let kind_index = |k: Kind| Kind::ALL.iter().position(|x| *x == k).unwrap_or(0);
-        // Serialised from borrowed data: the documents' text is not copied into a JSON tree.
-        #[derive(Serialize)]
-        struct Analyzed<'a> {
-            language: Analysis,
-            stop: &'a [&'a str],
-            suffixes: &'a [&'a str],
-            derivational: &'a [&'a str],
-            #[serde(rename = "minStem")]
-            min_stem: usize,
-            #[serde(rename = "maxStrips")]
-            max_strips: usize,
-            /// Snowball languages: every word form of the handbook (folded) and its term
-            /// ("" for a stop word), so the browser needs no stemmer.
-            #[serde(skip_serializing_if = "Option::is_none")]
-            forms: Option<std::collections::BTreeMap<String, String>>,
-        }
-        #[derive(Serialize)]
-        struct Data<'a> {
-            v: u32,
-            analysis: Analyzed<'a>,
-            kinds: Vec<&'a str>,
-            docs: Vec<(usize, &'a str, &'a str, &'a str)>,
-            terms: &'a [String],
-            words: &'a [String],
-            post: &'a [Vec<u32>],
-            syn: &'a std::collections::BTreeMap<String, Vec<String>>,
-        }
-        let data = Data {
-            v: 2,
-            analysis: Analyzed {
-                language: self.analysis,
-                stop: self.analysis.stop_words(),
-                suffixes: if self.analysis == Analysis::Albanian {
-                    SUFFIXES
-                } else {
-                    &[]
-                },
-                derivational: if self.analysis == Analysis::Albanian {
-                    DERIVATIONAL
-                } else {
-                    &[]
-                },
-                min_stem: MIN_STEM,
-                max_strips: MAX_STRIPS,
-                forms: match self.analysis {
-                    Analysis::Snowball(_) => Some(forms(self.docs, self.analysis)),
-                    _ => None,
-                },
-            },
-            kinds,
-            docs: docs
-                .iter()
-                .map(|d| {
-                    (
-                        kind_index(d.kind),
-                        d.url.as_str(),
-                        d.title.as_str(),
-                        d.text.as_str(),
-                    )
-                })
-                .collect(),
-            terms: &self.terms,
-            words: &self.words,
-            post: &self.post,
-            syn: &self.synonyms,
-        };
-        let mut counter = Counter {
-            inner: out,
-            bytes: 0,
-        };
-        counter.write_all(
-        b"// Generated by doracak: the search index of this handbook.\nwindow.DORACAK_SEARCH = ",
-    )?;
-        serde_json::to_writer(&mut counter, &data).map_err(std::io::Error::other)?;
-        counter.write_all(b";\n")?;
-        Ok(Figures {
-            docs: docs.len(),
-            terms: self.terms.len(),
-            postings: self.postings,
-            bytes: counter.bytes,
-        })
-    }
-
     /// Rank the documents for `query` exactly as the browser does
     /// (`Doracak.search.search` in theme/static/search-engine.js): each query word adds
     /// the best score of its term — or, for the word being typed, of a term it begins at
@@ -386,7 +275,7 @@ impl<'a> Ranking<'a> {
 }
 
 /// How many terms a word being typed may stand for (the browser's cap).
-const PREFIX_TERMS: usize = 64;
+pub const PREFIX_TERMS: usize = 64;
 
 /// The query's words as analysed terms, each with whether it is the word still being
 /// typed (the last, when the query does not end in a space or a mark): the browser's
@@ -408,35 +297,6 @@ pub fn parse(analysis: Analysis, query: &str) -> Vec<(String, bool)> {
         last.1 = true;
     }
     out.into_iter().map(|(t, l, _)| (t, l)).collect()
-}
-
-/// A writer that counts what passes through it.
-struct Counter<'a> {
-    inner: &'a mut dyn Write,
-    bytes: u64,
-}
-
-impl Write for Counter<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.bytes += n as u64;
-        Ok(n)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
-}
-
-/// The index as a string (tests and benchmarks; the build streams it to disk).
-pub fn build(docs: &[Doc], analysis: Analysis) -> StaticIndex {
-    let mut buf = Vec::new();
-    let f = write(docs, analysis, &mut buf).expect("writing to memory does not fail");
-    StaticIndex {
-        script: String::from_utf8(buf).expect("JSON is UTF-8"),
-        docs: f.docs,
-        terms: f.terms,
-        postings: f.postings,
-    }
 }
 
 /// Every word form of `docs` (folded, lowercased) with the term the analyzer makes of it

@@ -5,6 +5,8 @@
 pub mod analyzer;
 pub mod index;
 pub mod query;
+pub mod reader;
+pub mod shards;
 
 use serde::Serialize;
 

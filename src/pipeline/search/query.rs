@@ -1,7 +1,7 @@
-//! `doracak search`: the site's search from the terminal. Results are ranked by the very
-//! index the browser gets (`index::Ranking`), so the terminal and the site agree on what
-//! comes first; tantivy, with the same analyzer, picks the passage to show and where the
-//! matched words are in it.
+//! `doracak search`: the site's search from the terminal. Results are ranked by reading
+//! the very shards the browser gets (`reader::Reader` over `shards::ShardSet`), only those
+//! the query needs, so the terminal and the site agree on what comes first; tantivy, with
+//! the same analyzer, picks the passage to show and where the matched words are in it.
 
 use serde::Serialize;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, RegexQuery, TermQuery};
@@ -11,7 +11,9 @@ use tantivy::{Index, Term, doc};
 
 use super::Doc;
 use super::analyzer::Analysis;
-use super::index::{Ranking, parse};
+use super::index::parse;
+use super::reader::Reader;
+use super::shards::ShardSet;
 
 /// One search result.
 #[derive(Debug, Serialize)]
@@ -30,6 +32,7 @@ pub struct Hit {
 }
 
 /// Search `docs` (of a handbook analysed as `analysis`) for `query`; the best `limit` hits.
+/// The shards are made in memory as the build writes them, each only when it is read.
 pub fn search(
     docs: &[Doc],
     analysis: Analysis,
@@ -39,7 +42,8 @@ pub fn search(
     search_with(docs, analysis, &[], query, limit)
 }
 
-/// The same, a query's words expanded to the handbook's sets of synonyms, as the site does.
+/// The same, a query's words expanded to the handbook's sets of synonyms, as the site does
+/// (the sets ride in the manifest).
 pub fn search_with(
     docs: &[Doc],
     analysis: Analysis,
@@ -47,23 +51,44 @@ pub fn search_with(
     query: &str,
     limit: usize,
 ) -> tantivy::Result<Vec<Hit>> {
-    let ranking = Ranking::new(docs, analysis).with_synonyms(synonyms);
-    let ranked: Vec<(usize, f64)> = ranking.rank(query).into_iter().take(limit).collect();
+    let set = ShardSet::with_synonyms(docs, analysis, synonyms);
+    let load = Box::new(|name: &str| {
+        set.file(name)
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, name.to_string()))
+    });
+    let mut reader = Reader::open(analysis, load)?;
+    search_shards(&mut reader, analysis, query, limit)
+}
+
+/// Search a sharded index for `query`; the best `limit` hits.
+pub fn search_shards(
+    reader: &mut Reader,
+    analysis: Analysis,
+    query: &str,
+    limit: usize,
+) -> tantivy::Result<Vec<Hit>> {
+    let ranked: Vec<(usize, f64, usize)> = reader.rank(query)?.into_iter().take(limit).collect();
     if ranked.is_empty() {
         return Ok(Vec::new());
     }
-    let snippets = Snippets::new(docs, analysis, query, &ranked)?;
+    let kinds = reader.kinds().to_vec();
+    let mut rows = Vec::with_capacity(ranked.len());
+    for &(d, _, _) in &ranked {
+        rows.push(reader.doc(d)?.clone());
+    }
+    let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
+    let snippets = Snippets::new(&texts, analysis, query)?;
     Ok(ranked
         .iter()
+        .zip(rows)
         .enumerate()
-        .map(|(k, &(d, score))| {
-            let doc = &docs[d];
+        .map(|(k, (&(_, score, kind), row))| {
             let (snippet, highlights) = snippets.of(k);
             Hit {
-                id: doc.id.clone(),
-                kind: doc.kind.name().to_string(),
-                title: doc.title.clone(),
-                url: doc.url.clone(),
+                id: row.id,
+                kind: kinds.get(kind).cloned().unwrap_or_default(),
+                title: row.title,
+                url: row.url,
                 score,
                 snippet,
                 highlights,
@@ -78,12 +103,7 @@ struct Snippets {
 }
 
 impl Snippets {
-    fn new(
-        docs: &[Doc],
-        analysis: Analysis,
-        query: &str,
-        ranked: &[(usize, f64)],
-    ) -> tantivy::Result<Snippets> {
+    fn new(texts: &[&str], analysis: Analysis, query: &str) -> tantivy::Result<Snippets> {
         let name = analysis.tokenizer_name();
         let mut sb = Schema::builder();
         let analyzed = TextOptions::default()
@@ -97,8 +117,8 @@ impl Snippets {
         let index = Index::create_in_ram(sb.build());
         index.tokenizers().register(name, analysis.analyzer());
         let mut writer = index.writer_with_num_threads(1, 15_000_000)?;
-        for &(d, _) in ranked {
-            writer.add_document(doc!(text => docs[d].text.clone()))?;
+        for t in texts {
+            writer.add_document(doc!(text => t.to_string()))?;
         }
         writer.commit()?;
         let searcher = index.reader()?.searcher();
@@ -119,9 +139,9 @@ impl Snippets {
         let q = BooleanQuery::new(clauses);
         let mut generator = SnippetGenerator::create(&searcher, &q, text)?;
         generator.set_max_num_chars(180);
-        let parts = ranked
+        let parts = texts
             .iter()
-            .map(|&(d, _)| passage(&generator.snippet(&docs[d].text)))
+            .map(|t| passage(&generator.snippet(t)))
             .collect();
         Ok(Snippets { parts })
     }

@@ -107,13 +107,13 @@ pub fn wait_for(tab: &Tab, cond: &str, what: &str) {
     panic!("timed out waiting for {what} ({cond})");
 }
 
-/// The terms the page's search analyzer (`Doracak.search.analyze`, with the page's index)
-/// gives for `text`.
+/// The terms the page's search analyzer (`Doracak.search.analyze`, with the page's index
+/// and the word forms of `text` loaded) gives for `text`.
 pub fn js_analyze(tab: &Tab, text: &str) -> Vec<String> {
     let v = eval(
         tab,
         &format!(
-            "Doracak.search.analyze({}, DORACAK_SEARCH)",
+            "Doracak.search.ready(Doracak.search.open(DORACAK_SEARCH, ''), {0}).then(() => Doracak.search.analyze({0}, DORACAK_SEARCH))",
             serde_json::to_string(text).unwrap()
         ),
     );
@@ -124,13 +124,13 @@ pub fn js_analyze(tab: &Tab, text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The URLs of the page's search results for `query` (`Doracak.search.search`), best
-/// first, at most `limit`.
+/// The URLs of the page's search results for `query` (`Doracak.search.search`, which
+/// loads the shards it needs), best first, at most `limit`. The page sits at the site's root.
 pub fn js_search_urls(tab: &Tab, query: &str, limit: usize) -> Vec<String> {
     let v = eval(
         tab,
         &format!(
-            "Doracak.search.search(DORACAK_SEARCH, {}, {{ limit: {limit} }}).map(r => r.url)",
+            "Doracak.search.search(Doracak.search.open(DORACAK_SEARCH, ''), {}, {{ limit: {limit} }}).then(rs => rs.map(r => r.url))",
             serde_json::to_string(query).unwrap()
         ),
     );

@@ -205,6 +205,19 @@ pub fn comparison_reports(dir: &Path) -> PathBuf {
     report
 }
 
+/// The whole search index of a built site as text: the manifest and every shard.
+pub fn search_index_text(site: &Path) -> String {
+    let mut text = read(&site.join("search-index.js"));
+    let mut shards: Vec<PathBuf> = std::fs::read_dir(site.join("search-index"))
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    shards.sort();
+    for p in shards {
+        text.push_str(&read(&p));
+    }
+    text
+}
+
 /// Wait until `cond` holds (at most a minute), polling: no fixed sleeps.
 pub fn wait_until(what: &str, cond: impl Fn() -> bool) {
     let start = std::time::Instant::now();

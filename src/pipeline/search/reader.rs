@@ -1,0 +1,220 @@
+//! The sharded index read as the browser reads it (theme/static/search-engine.js): the
+//! manifest, then only the term shards of the query's words and the document shards of
+//! the results shown. `doracak search` ranks through it, so the terminal and the site
+//! read the same files the same way.
+
+use std::collections::HashMap;
+use std::io;
+
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+use super::analyzer::Analysis;
+use super::index::{PREFIX_TERMS, SYNONYM_WEIGHT, parse};
+use super::shards::{DIR, MANIFEST, SHARD_SUFFIX, VERSION, shard_prefix};
+
+#[derive(Deserialize)]
+struct Manifest {
+    v: u32,
+    kinds: Vec<String>,
+    #[serde(rename = "docsPerShard")]
+    docs_per_shard: usize,
+    shards: Vec<String>,
+    /// Each term's synonyms (`content/synonyms.yaml`).
+    #[serde(default)]
+    syn: HashMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+struct TermShard {
+    terms: Vec<String>,
+    post: Vec<Vec<u32>>,
+}
+
+/// One document of a document shard.
+#[derive(Deserialize, Clone, Debug)]
+pub struct DocRow {
+    pub id: String,
+    pub kind: usize,
+    pub url: String,
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Deserialize)]
+struct DocShard {
+    docs: Vec<DocRow>,
+}
+
+/// Where the shards come from: a file's bytes by its address in the site.
+pub type Load<'l> = Box<dyn FnMut(&str) -> io::Result<Vec<u8>> + 'l>;
+
+/// A sharded index being read.
+pub struct Reader<'l> {
+    load: Load<'l>,
+    analysis: Analysis,
+    manifest: Manifest,
+    terms: HashMap<usize, TermShard>,
+    docs: HashMap<usize, Vec<DocRow>>,
+    /// The addresses of the files read, in order (the manifest first).
+    pub loaded: Vec<String>,
+}
+
+fn invalid(what: &str, e: impl std::fmt::Display) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, format!("{what}: {e}"))
+}
+
+impl<'l> Reader<'l> {
+    /// Open the index through `load`, reading its manifest.
+    pub fn open(analysis: Analysis, mut load: Load<'l>) -> io::Result<Reader<'l>> {
+        let text = load(MANIFEST)?;
+        let text = std::str::from_utf8(&text).map_err(|e| invalid(MANIFEST, e))?;
+        let json = text
+            .split_once("window.DORACAK_SEARCH = ")
+            .and_then(|(_, rest)| rest.trim_end().strip_suffix(';'))
+            .ok_or_else(|| invalid(MANIFEST, "not a search manifest"))?;
+        let manifest: Manifest = serde_json::from_str(json).map_err(|e| invalid(MANIFEST, e))?;
+        if manifest.v != VERSION {
+            return Err(invalid(MANIFEST, format!("version {}", manifest.v)));
+        }
+        Ok(Reader {
+            load,
+            analysis,
+            manifest,
+            terms: HashMap::new(),
+            docs: HashMap::new(),
+            loaded: vec![MANIFEST.to_string()],
+        })
+    }
+
+    /// The kinds' names, in the order postings and rows number them.
+    pub fn kinds(&self) -> &[String] {
+        &self.manifest.kinds
+    }
+
+    fn shard<T: serde::de::DeserializeOwned>(&mut self, short: &str) -> io::Result<T> {
+        let name = format!("{DIR}{short}.js");
+        let bytes = (self.load)(&name)?;
+        self.loaded.push(name.clone());
+        let text = std::str::from_utf8(&bytes).map_err(|e| invalid(&name, e))?;
+        let json = text
+            .strip_prefix(&shard_prefix(short))
+            .and_then(|t| t.strip_suffix(SHARD_SUFFIX))
+            .ok_or_else(|| invalid(&name, "not a search shard"))?;
+        serde_json::from_str(json).map_err(|e| invalid(&name, e))
+    }
+
+    /// The term shard whose range holds `term`.
+    fn shard_of(&self, term: &str) -> usize {
+        self.manifest
+            .shards
+            .partition_point(|first| first.as_str() <= term)
+            .saturating_sub(1)
+    }
+
+    fn term_shard(&mut self, k: usize) -> io::Result<&TermShard> {
+        if !self.terms.contains_key(&k) {
+            let shard = self.shard(&format!("t{k}"))?;
+            self.terms.insert(k, shard);
+        }
+        Ok(&self.terms[&k])
+    }
+
+    /// Document `d` of the index.
+    pub fn doc(&mut self, d: usize) -> io::Result<&DocRow> {
+        let per = self.manifest.docs_per_shard.max(1);
+        let k = d / per;
+        if !self.docs.contains_key(&k) {
+            let shard: DocShard = self.shard(&format!("d{k}"))?;
+            self.docs.insert(k, shard.docs);
+        }
+        self.docs[&k]
+            .get(d % per)
+            .ok_or_else(|| invalid("search index", format!("no document {d}")))
+    }
+
+    /// The postings of `term` (weight 1) and, when it is the word being typed, of the
+    /// terms it begins (weight ½, at most `PREFIX_TERMS`, the exact term not twice).
+    fn postings(&mut self, term: &str, last: bool) -> io::Result<Vec<(Vec<u32>, f64)>> {
+        let mut out = Vec::new();
+        if self.manifest.shards.is_empty() {
+            return Ok(out);
+        }
+        let mut k = self.shard_of(term);
+        let shard = self.term_shard(k)?;
+        let mut at = shard.terms.partition_point(|t| t.as_str() < term);
+        let found = shard.terms.get(at).is_some_and(|t| t == term);
+        if found {
+            out.push((shard.post[at].clone(), 1.0));
+        }
+        if !(last && term.chars().all(char::is_alphabetic)) {
+            return Ok(out);
+        }
+        let mut count = 0;
+        while count < PREFIX_TERMS {
+            let shard = self.term_shard(k)?;
+            if at == shard.terms.len() {
+                let next = self.manifest.shards.get(k + 1);
+                if !next.is_some_and(|f| f.starts_with(term)) {
+                    break;
+                }
+                k += 1;
+                at = 0;
+                continue;
+            }
+            if !shard.terms[at].starts_with(term) {
+                break;
+            }
+            if !(found && count == 0) {
+                out.push((shard.post[at].clone(), 0.5));
+            }
+            count += 1;
+            at += 1;
+        }
+        Ok(out)
+    }
+
+    /// Rank the documents for `query` as the whole index does (`Ranking::rank`): best
+    /// first, ties in document order, as (document, score, kind).
+    pub fn rank(&mut self, query: &str) -> io::Result<Vec<(usize, f64, usize)>> {
+        let words = parse(self.analysis, query);
+        let mut totals: FxHashMap<usize, (f64, usize, usize)> = FxHashMap::default();
+        for (term, last) in &words {
+            let mut per: FxHashMap<usize, (f64, usize)> = FxHashMap::default();
+            let mut lists = self.postings(term, *last)?;
+            // The word's synonyms count as the word, a little less (`Ranking::rank`).
+            let synonyms = self.manifest.syn.get(term).cloned().unwrap_or_default();
+            for s in &synonyms {
+                for (list, weight) in self.postings(s, false)? {
+                    if weight == 1.0 {
+                        lists.push((list, SYNONYM_WEIGHT));
+                    }
+                }
+            }
+            for (list, weight) in lists {
+                let mut doc = 0usize;
+                for pair in list.chunks_exact(2) {
+                    doc += pair[0] as usize;
+                    let s = f64::from(pair[1] / 16) * weight;
+                    let kind = (pair[1] % 16) as usize;
+                    let e = per.entry(doc).or_insert((s, kind));
+                    if e.0 < s {
+                        e.0 = s;
+                    }
+                }
+            }
+            for (d, (s, kind)) in per {
+                let e = totals.entry(d).or_insert((0.0, 0, kind));
+                e.0 += s;
+                e.1 += 1;
+            }
+        }
+        let n = words.len() as f64;
+        let mut out: Vec<(usize, f64, usize)> = totals
+            .into_iter()
+            .map(|(d, (score, matched, kind))| (d, score * (matched as f64 / n).powi(3), kind))
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(out)
+    }
+}
