@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -59,8 +59,18 @@ pub fn acquire(out: &Path, what: &str) -> Result<OutputLock, Result<Holder, io::
             .open(&path)
             .map_err(Err)?;
         if !try_lock(&file).map_err(Err)? {
+            // The holder writes its id just after it takes the lock: give it a moment
+            // (at most 0.2 s), so the person is told which process holds the folder.
             let mut text = String::new();
-            let _ = file.read_to_string(&mut text);
+            for _ in 0..100 {
+                text.clear();
+                let _ = file.seek(io::SeekFrom::Start(0));
+                let _ = file.read_to_string(&mut text);
+                if !text.trim().is_empty() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
             let mut words = text.split_whitespace();
             let pid = words.next().and_then(|p| p.parse().ok()).unwrap_or(0);
             let what = words.collect::<Vec<_>>().join(" ");
