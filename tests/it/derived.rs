@@ -4,28 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::common::{read, repo, shipped_site, unescape};
-
-fn site_page(path: &str) -> String {
-    unescape(&read(&shipped_site().join("site").join(path)))
-}
-
-fn plain(html: &str) -> String {
-    let mut out = String::new();
-    let mut tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => tag = true,
-            '>' => {
-                tag = false;
-                out.push(' ');
-            }
-            _ if !tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+use crate::common::{plain, read, repo, shipped_site, site_page, unescape};
 
 /// The register's rows: (the role ids of `data-roles`, the row's text).
 fn register_rows() -> Vec<(Vec<String>, String)> {

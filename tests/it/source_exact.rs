@@ -2,28 +2,7 @@
 //! says; the appellant of formal identification a person, not a role; footnotes as
 //! printed outside procedure 20; alternatives drawn side by side.
 
-use crate::common::{read, shipped_site, unescape};
-
-fn site_page(path: &str) -> String {
-    unescape(&read(&shipped_site().join("site").join(path)))
-}
-
-fn plain(html: &str) -> String {
-    let mut out = String::new();
-    let mut tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => tag = true,
-            '>' => {
-                tag = false;
-                out.push(' ');
-            }
-            _ if !tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+use crate::common::{plain, read, shipped_site, site_page, unescape};
 
 /// The part of a page from `start` up to the next `end`.
 fn part<'a>(page: &'a str, start: &str, end: &str) -> &'a str {

@@ -246,3 +246,26 @@ pub fn paused(point: &str, control: &Path, args: &[&str]) -> std::process::Child
     wait_until("the pause", || control.join("paused").exists());
     child
 }
+
+/// A page of the shipped site, its entities unescaped.
+pub fn site_page(path: &str) -> String {
+    unescape(&read(&shipped_site().join("site").join(path)))
+}
+
+/// A page's text without its tags, white space collapsed (a tag parts words).
+pub fn plain(html: &str) -> String {
+    let mut out = String::new();
+    let mut tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => tag = true,
+            '>' => {
+                tag = false;
+                out.push(' ');
+            }
+            _ if !tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
