@@ -3,6 +3,24 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+/// A name usable in an id or a file name: the text folded (`fold`), lower-case ASCII
+/// letters and digits, one `-` for every run of anything else, none at either end:
+/// `Qendra "Tjetër Vizion"` → `qendra-tjeter-vizion`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    let mut dash = true;
+    for c in fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            dash = false;
+        } else if !dash {
+            out.push('-');
+            dash = true;
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 /// Lowercase-independent folding of Latin text to plain ASCII letters where a letter has
 /// an obvious base: `ë` → `e`, `Ç` → `C`, `ß` → `ss`. Other characters pass through.
 pub fn fold(s: &str) -> String {

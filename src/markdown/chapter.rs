@@ -54,18 +54,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 
 /// A name usable in an id: ASCII letters, digits and `-`, from any text.
 fn slug(text: &str) -> String {
-    let mut id = String::new();
-    let mut dash = true;
-    for c in crate::text::fold(text).chars() {
-        if c.is_ascii_alphanumeric() {
-            id.push(c.to_ascii_lowercase());
-            dash = false;
-        } else if !dash {
-            id.push('-');
-            dash = true;
-        }
-    }
-    let id = id.trim_end_matches('-').to_string();
+    let id = crate::text::slug(text);
     if id.is_empty() { "h".to_string() } else { id }
 }
 

@@ -51,16 +51,7 @@ pub fn bare(header: &str) -> &str {
 
 /// Lower-case letters, digits and single dashes: `Qendra "Tjetër Vizion"` → `qendra-tjeter-vizion`.
 fn slug(s: &str) -> String {
-    let folded = crate::text::fold(s).to_lowercase();
-    let mut out = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
+    crate::text::slug(s)
 }
 
 /// A date as `YYYY-MM-DD` from `2026-10-01` or `2026-10-01T10:00:00…`.

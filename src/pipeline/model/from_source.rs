@@ -268,17 +268,7 @@ pub(super) fn role(slug: String, r: source::RoleSrc) -> Role {
 
 /// A stable anchor for a glossary term: folded to ASCII, lowercased, dashes for the rest.
 pub fn term_id(prefix: &str, term: &str) -> String {
-    let mut id = String::from(prefix);
-    let mut dash = true;
-    for c in crate::text::fold(term).chars() {
-        if c.is_ascii_alphanumeric() {
-            id.push(c.to_ascii_lowercase());
-            dash = false;
-        } else if !dash {
-            id.push('-');
-            dash = true;
-        }
-    }
+    let id = format!("{prefix}{}", crate::text::slug(term));
     id.trim_end_matches('-').to_string()
 }
 
