@@ -55,6 +55,17 @@ pub struct Record {
     pub content: String,
 }
 
+impl Record {
+    /// The title the record shows: its own, else the subject it covers.
+    pub(crate) fn shown_title(&self) -> String {
+        if self.title.is_empty() {
+            self.subject.clone()
+        } else {
+            self.title.clone()
+        }
+    }
+}
+
 /// A training file, checked.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrainingFile {
@@ -147,11 +158,7 @@ pub fn roster(
                 kind: r.kind.clone(),
                 kind_label: crate::theme::say(ui, &format!("training_kind_{}", r.kind), &[]),
                 subject: r.subject.clone(),
-                title: if r.title.is_empty() {
-                    r.subject.clone()
-                } else {
-                    r.title.clone()
-                },
+                title: r.shown_title(),
                 date: r.date.clone(),
                 score: r.score,
                 total: r.total,

@@ -156,11 +156,7 @@ pub fn changed_training(
             name: r.name.clone(),
             kind: crate::theme::say(ui, &format!("training_kind_{}", r.kind), &[]),
             subject: r.subject.clone(),
-            title: if r.title.is_empty() {
-                r.subject.clone()
-            } else {
-                r.title.clone()
-            },
+            title: r.shown_title(),
             date: r.date.clone(),
             edition: r.edition.clone(),
             changes,
