@@ -56,6 +56,10 @@ pub enum Command {
         /// An earlier assessment of the same centre: the report then shows what changed.
         #[arg(long, value_name = "OLD.json")]
         since: Option<PathBuf>,
+        /// The built site whose mapping table maps an assessment of the previous edition
+        /// (default: the configured output folder).
+        #[arg(long, value_name = "DIR")]
+        site: Option<PathBuf>,
         /// Replace a file at the output path even if doracak did not write it, or it was
         /// changed since (docs/output.md).
         #[arg(long)]
@@ -70,6 +74,10 @@ pub enum Command {
         /// the handbook's language).
         #[arg(long, value_name = "DIR", default_value = ".")]
         out: PathBuf,
+        /// The built site whose mapping table maps assessments of the previous edition
+        /// (default: the configured output folder).
+        #[arg(long, value_name = "DIR")]
+        site: Option<PathBuf>,
         /// Replace a file at the output path even if doracak did not write it, or it was
         /// changed since (docs/output.md).
         #[arg(long)]

@@ -279,9 +279,24 @@ pub fn check_previous(root: &Path, cfg: &Config, diags: &mut Diagnostics) {
     if let Some(rev) = crate::edition::git::revision(prev) {
         if let Err(e) = crate::edition::git::resolve(root, rev) {
             diags
-                .error(Pos::file("doracak.toml"), e)
-                .hint(crate::edition::git::hint(rev));
+                .error(Pos::file("doracak.toml"), e.message)
+                .hint(e.hint);
         }
+    } else if root
+        .join(prev)
+        .canonicalize()
+        .ok()
+        .zip(root.canonicalize().ok())
+        .is_some_and(|(a, b)| a == b)
+    {
+        // The handbook itself: its "what changed" page would say nothing changed.
+        let (line, col) = key_position(root, "previous");
+        diags
+            .error(
+                Pos::new("doracak.toml", line, col),
+                format!("expected `previous` to be an earlier edition's handbook folder, found {prev:?}, this handbook itself"),
+            )
+            .hint("name the folder (or \"git:REVISION\") of the edition this one replaces, relative to this handbook's root; or remove `previous`");
     } else if !root.join(prev).join("doracak.toml").is_file() {
         diags
             .error(
@@ -290,6 +305,23 @@ pub fn check_previous(root: &Path, cfg: &Config, diags: &mut Diagnostics) {
             )
             .hint("the folder is relative to this handbook's root");
     }
+}
+
+/// Where `key` is set in the handbook's doracak.toml: line and column of its value (0, 0
+/// when not found).
+fn key_position(root: &Path, key: &str) -> (u32, u32) {
+    let text = std::fs::read_to_string(root.join("doracak.toml")).unwrap_or_default();
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_start();
+        if let Some(rest) = t.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            let eq = line.find('=').unwrap_or(0);
+            let value = eq + 1 + (line[eq + 1..].len() - line[eq + 1..].trim_start().len());
+            return (i as u32 + 1, line[..value].chars().count() as u32 + 1);
+        }
+    }
+    (0, 0)
 }
 
 /// Read `doracak.toml` from the handbook root; a missing file means the defaults.

@@ -12,6 +12,14 @@ use cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Temporary folders of revisions whose process was killed mid-read: swept as any
+    // command that reads editions starts (one reading of the temporary folder).
+    if matches!(
+        cli.command,
+        Command::Build { .. } | Command::Diff { .. } | Command::Serve { .. }
+    ) {
+        doracak::edition::git::sweep_stale();
+    }
     match cli.command {
         Command::Build { out } => build(&cli.root, out),
         Command::Check { verbose } => check(&cli.root, verbose),
@@ -25,10 +33,11 @@ fn main() -> ExitCode {
             file,
             out,
             since,
+            site,
             force,
         } => {
             doracak::commands::output::set_force(force);
-            report(&cli.root, &file, out, since.as_deref())
+            report(&cli.root, &file, out, since.as_deref(), site.as_deref())
         }
         Command::Synth {
             standards,
@@ -53,9 +62,14 @@ fn main() -> ExitCode {
                 assessments,
             )
         }
-        Command::Aggregate { files, out, force } => {
+        Command::Aggregate {
+            files,
+            out,
+            site,
+            force,
+        } => {
             doracak::commands::output::set_force(force);
-            aggregate(&cli.root, &files, &out)
+            aggregate(&cli.root, &files, &out, site.as_deref())
         }
         Command::TrainingReport {
             files,
@@ -250,6 +264,7 @@ fn report(
     file: &std::path::Path,
     out: Option<PathBuf>,
     since: Option<&std::path::Path>,
+    site: Option<&std::path::Path>,
 ) -> ExitCode {
     let (hb, mut diags) = doracak::check(root);
     let Some(hb) = hb else {
@@ -265,6 +280,7 @@ fn report(
         &out,
         &doracak::commands::report::today(),
         &mut diags,
+        site,
     );
     eprint!("{}", diags.report());
     match written {
@@ -276,13 +292,18 @@ fn report(
     }
 }
 
-fn aggregate(root: &std::path::Path, files: &[PathBuf], out: &std::path::Path) -> ExitCode {
+fn aggregate(
+    root: &std::path::Path,
+    files: &[PathBuf],
+    out: &std::path::Path,
+    site: Option<&std::path::Path>,
+) -> ExitCode {
     let (hb, mut diags) = doracak::check(root);
     let Some(hb) = hb else {
         eprint!("{}", diags.report());
         return ExitCode::from(1);
     };
-    let written = doracak::commands::report::aggregate(root, &hb, files, out, &mut diags);
+    let written = doracak::commands::report::aggregate(root, &hb, files, out, &mut diags, site);
     wrote(written, &diags)
 }
 

@@ -39,6 +39,32 @@ pub struct AssessmentFile {
     pub evidence: BTreeMap<String, EvidenceEntry>,
     #[serde(default)]
     pub plan: Vec<PlanEntry>,
+    /// Entries made on a previous edition for criteria and evidence items this edition does
+    /// not have (removed, or never in that edition): kept in the file, never scored, never
+    /// put on another criterion (docs/editions.md).
+    #[serde(default, skip_serializing_if = "SetAside::is_empty")]
+    pub set_aside: SetAside,
+}
+
+/// Ratings, evidence and plan rows of a previous edition that map to nothing in this one.
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SetAside {
+    /// The edition they were made on, where named.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub edition: String,
+    #[serde(default)]
+    pub ratings: BTreeMap<String, RatingEntry>,
+    #[serde(default)]
+    pub evidence: BTreeMap<String, EvidenceEntry>,
+    #[serde(default)]
+    pub plan: Vec<PlanEntry>,
+}
+
+impl SetAside {
+    pub fn is_empty(&self) -> bool {
+        self.ratings.is_empty() && self.evidence.is_empty() && self.plan.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
@@ -64,7 +90,7 @@ pub struct Meta {
     pub updated: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq)]
 pub struct RatingEntry {
     #[serde(default)]
     pub rating: Option<String>,
@@ -72,7 +98,7 @@ pub struct RatingEntry {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq)]
 pub struct EvidenceEntry {
     #[serde(default)]
     pub status: Option<String>,
@@ -86,7 +112,7 @@ pub struct EvidenceEntry {
     pub next_review: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq)]
 pub struct PlanEntry {
     pub criterion: String,
     #[serde(default)]
@@ -125,29 +151,71 @@ pub fn catalog_hash(hb: &Handbook) -> String {
     format!("{h:016x}")
 }
 
+/// A sequence serialised straight from an iterator, never collected.
+struct Seq<F>(F);
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+#[derive(Serialize)]
+struct CatalogEvidence<'a> {
+    id: &'a str,
+    number: &'a str,
+    text: String,
+}
+#[derive(Serialize)]
+struct CatalogCriterion<'a, E: Serialize> {
+    evidence: E,
+    id: &'a str,
+    number: u32,
+    text: String,
+}
+
+/// A standard's criteria as the assessment pages know them, serialised as they stream.
+fn catalog_criteria(s: &crate::pipeline::model::Standard) -> impl Serialize + '_ {
+    Seq(move || {
+        s.criteria.iter().map(|c| CatalogCriterion {
+            evidence: Seq(move || {
+                c.evidence.iter().map(|e| CatalogEvidence {
+                    id: &e.id,
+                    number: &e.number,
+                    text: to_plain(&e.text),
+                })
+            }),
+            id: &c.id,
+            number: c.number,
+            text: to_plain(&c.text),
+        })
+    })
+}
+
 /// `vleresim/catalog.js`: what the assessment pages need to know of the handbook,
 /// streamed into `w` (at a thousand standards it is tens of megabytes).
 pub fn write_catalog_script(hb: &Handbook, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    use serde::ser::Serializer;
+    write_catalog_head(hb, false, w)
+}
 
-    /// A sequence serialised straight from an iterator, never collected.
-    struct Seq<F>(F);
-    impl<F, I> Serialize for Seq<F>
-    where
-        F: Fn() -> I,
-        I: Iterator,
-        I::Item: Serialize,
-    {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.collect_seq((self.0)())
-        }
-    }
-    #[derive(Serialize)]
-    struct Evidence<'a> {
-        id: &'a str,
-        number: &'a str,
-        text: String,
-    }
+/// The file of a standard's criteria beside a split catalogue (`write_catalog_head`),
+/// `vleresim/catalog/S1.js`, relative to the assessment folder.
+pub fn catalog_part_file(standard: &str) -> String {
+    format!("catalog/{standard}.js")
+}
+
+/// `vleresim/catalog.js`; when `split` (a handbook too large for one file), every
+/// standard's criteria are `null` there and each standard's file
+/// (`write_catalog_part`) fills them in: a page loads only the standards it shows.
+pub fn write_catalog_head(
+    hb: &Handbook,
+    split: bool,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     /// A declared centre, as the browser's comparison knows centres (`crate::centres`).
     #[derive(Serialize)]
     struct CentreRef<'a> {
@@ -170,15 +238,8 @@ pub fn write_catalog_script(hb: &Handbook, w: &mut dyn std::io::Write) -> std::i
     }
 
     #[derive(Serialize)]
-    struct Criterion<'a, E: Serialize> {
-        evidence: E,
-        id: &'a str,
-        number: u32,
-        text: String,
-    }
-    #[derive(Serialize)]
     struct Standard<'a, C: Serialize> {
-        criteria: C,
+        criteria: Option<C>,
         id: &'a str,
         number: u32,
         title: &'a str,
@@ -186,20 +247,7 @@ pub fn write_catalog_script(hb: &Handbook, w: &mut dyn std::io::Write) -> std::i
 
     let standards = Seq(|| {
         hb.standards.iter().map(|s| Standard {
-            criteria: Seq(move || {
-                s.criteria.iter().map(|c| Criterion {
-                    evidence: Seq(move || {
-                        c.evidence.iter().map(|e| Evidence {
-                            id: &e.id,
-                            number: &e.number,
-                            text: to_plain(&e.text),
-                        })
-                    }),
-                    id: &c.id,
-                    number: c.number,
-                    text: to_plain(&c.text),
-                })
-            }),
+            criteria: (!split).then(|| catalog_criteria(s)),
             id: &s.id,
             number: s.number,
             title: &s.title,
@@ -228,6 +276,24 @@ pub fn write_catalog_script(hb: &Handbook, w: &mut dyn std::io::Write) -> std::i
         b"// Generated by doracak: the assessable criteria and evidence of this handbook.\nwindow.DORACAK_CATALOG = ",
     )?;
     serde_json::to_writer(&mut *w, &data).map_err(std::io::Error::other)?;
+    w.write_all(b";\n")
+}
+
+/// The criteria of the `index`th standard, for a split catalogue: filled into the
+/// catalogue `vleresim/catalog.js` declared, the script loaded after it.
+pub fn write_catalog_part(
+    hb: &Handbook,
+    index: usize,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let Some(s) = hb.standards.get(index) else {
+        return Ok(());
+    };
+    write!(
+        w,
+        "// Generated by doracak: the criteria and evidence of one standard.\nwindow.DORACAK_CATALOG.standards[{index}].criteria = "
+    )?;
+    serde_json::to_writer(&mut *w, &catalog_criteria(s)).map_err(std::io::Error::other)?;
     w.write_all(b";\n")
 }
 

@@ -39,6 +39,29 @@ pub struct Finding {
     /// `duplicate-plan`; notes: `unknown-field`, `unknown-id`.
     pub code: &'static str,
     pub message: String,
+    /// Where a person reads it: the locale pack's key and its values (the `message` is the
+    /// command line's own sentence). A value `n` is a plan row's number, said as
+    /// `rule_what_plan_row` in the value `what` ([`Finding::said`]).
+    pub say: Option<(&'static str, Vec<(&'static str, String)>)>,
+}
+
+/// A locale pack's lookup: key and values to the sentence.
+pub type Say<'a> = &'a dyn Fn(&str, &[(&str, &str)]) -> String;
+
+impl Finding {
+    /// The finding in the locale pack's words (`say`: the pack's lookup with values), else
+    /// its own sentence.
+    pub fn said(&self, say: Say) -> String {
+        let Some((key, values)) = &self.say else {
+            return self.message.clone();
+        };
+        let mut v: Vec<(&str, String)> = values.iter().map(|(k, x)| (*k, x.clone())).collect();
+        if let Some((_, n)) = values.iter().find(|(k, _)| *k == "n") {
+            v.push(("what", say("rule_what_plan_row", &[("n", n.as_str())])));
+        }
+        let refs: Vec<(&str, &str)> = v.iter().map(|(k, x)| (*k, x.as_str())).collect();
+        say(key, &refs)
+    }
 }
 
 /// What reading a file found: problems refuse it, notes do not.
@@ -51,10 +74,32 @@ pub struct Checked {
 
 impl Checked {
     fn problem(&mut self, code: &'static str, message: String) {
-        self.problems.push(Finding { code, message });
+        self.problems.push(Finding {
+            code,
+            message,
+            say: None,
+        });
     }
     fn note(&mut self, code: &'static str, message: String) {
-        self.notes.push(Finding { code, message });
+        self.notes.push(Finding {
+            code,
+            message,
+            say: None,
+        });
+    }
+    /// A note said in the locale pack's words where a person reads it (`key`, `values`).
+    fn note_said(
+        &mut self,
+        code: &'static str,
+        message: String,
+        key: &'static str,
+        values: Vec<(&'static str, String)>,
+    ) {
+        self.notes.push(Finding {
+            code,
+            message,
+            say: Some((key, values)),
+        });
     }
 }
 

@@ -48,11 +48,14 @@ pub fn aggregate(
     inputs: &[PathBuf],
     out: &Path,
     diags: &mut Diagnostics,
+    site: Option<&Path>,
 ) -> Option<Vec<PathBuf>> {
     let mut files = Vec::new();
+    let mut paths = Vec::new();
     for i in inputs {
         if let Some((f, _)) = read_assessment(i, hb, diags) {
             files.push(f);
+            paths.push(i.as_path());
         }
     }
     if diags.has_errors() || files.is_empty() {
@@ -63,8 +66,9 @@ pub fn aggregate(
     let env = environment(&theme, &ui, diags)?;
     // Assessments of the previous edition are mapped to this one before they count, as
     // `report` maps them (docs/editions.md).
-    let prepared = super::diff::carry_prepare(root, hb, &ui, diags);
-    if hb.config.previous.is_some() && prepared.is_none() {
+    let mapped: Vec<(&Path, &AssessmentFile)> = paths.iter().copied().zip(&files).collect();
+    let prepared = super::diff::carry_prepare(root, hb, &ui, site, &mapped, diags);
+    if diags.has_errors() {
         return None;
     }
     let carried: Vec<(usize, minijinja::Value)> = match &prepared {

@@ -26,35 +26,15 @@ pub fn load_previous(root: &Path, old_root: &Path, diags: &mut Diagnostics) -> O
                 hb
             }
             Err(e) => {
-                diags
-                    .error(Pos::file(old_root), e)
-                    .hint(crate::edition::git::hint(rev));
+                diags.error(Pos::file(old_root), e.message).hint(e.hint);
                 None
             }
         };
     }
     let (hb, old_diags) = crate::check_edition(old_root);
     // Said under the earlier edition's folder, so they are not taken for this one's.
-    let located = |p: &Pos| {
-        let file = if p.file.is_relative() && !p.file.starts_with(old_root) {
-            old_root.join(&p.file)
-        } else {
-            p.file.clone()
-        };
-        Pos::new(file, p.line, p.col)
-    };
-    for d in old_diags.errors() {
-        let e = diags.error(located(&d.pos), d.message.clone());
-        if let Some(h) = &d.hint {
-            e.hint(h.clone());
-        }
-    }
-    for d in old_diags.warnings() {
-        let w = diags.warning(located(&d.pos), d.message.clone());
-        if let Some(h) = &d.hint {
-            w.hint(h.clone());
-        }
-    }
+    let name = format!("{}/", old_root.display().to_string().trim_end_matches('/'));
+    crate::edition::located::relocate(&old_diags, old_root, &name, diags, true);
     hb
 }
 
@@ -99,52 +79,98 @@ pub fn strings(root: &Path, hb: &Handbook) -> HashMap<String, String> {
     crate::interface_strings(root, hb)
 }
 
-/// The previous edition's mapping table and differences, made once for every file a
+/// The previous edition's mapping table, read once from the built site for every file a
 /// command maps (`report`, `aggregate`).
 pub struct Carry {
     pub mapping: crate::edition::carry::Mapping,
-    pub diff: EditionDiff,
-    view: crate::pipeline::render::views::DiffView,
     /// The previous edition's name ("Botimi 2024"; "pa emër" when it has none).
     pub old: String,
 }
 
-/// The mapping of the previous edition (`previous` in doracak.toml) to this one; none
-/// without `previous` (or when it cannot be read: then `diags` says why).
+/// The mapping table the build wrote into the site (`editions.js` in its assessment folder:
+/// the very data the browser maps with; `site`, else the configured output folder), where `previous` in doracak.toml names an edition
+/// and one of `files` (path, file) was not made on this one; none otherwise. A site that is
+/// missing or was built from other editions, and a file of neither edition, are errors in
+/// `diags`, with what to run.
 pub fn carry_prepare(
     root: &Path,
     hb: &Handbook,
     ui: &HashMap<String, String>,
+    site: Option<&Path>,
+    files: &[(&Path, &crate::assessment::AssessmentFile)],
     diags: &mut Diagnostics,
 ) -> Option<Carry> {
-    hb.config.previous.as_ref()?;
-    let (mapping, diff) =
-        crate::edition::carry::previous(root, hb, &|t| timing_in_words(t, ui), diags)?;
-    let view = diff_view(&diff, ui, &|_, _| None);
+    let previous = hb.config.previous.as_ref()?;
+    let current = crate::assessment::catalog_hash(hb);
+    let other = |f: &crate::assessment::AssessmentFile| {
+        !f.handbook.catalog.is_empty() && f.handbook.catalog != current
+    };
+    if !files.iter().any(|(_, f)| other(f)) {
+        return None;
+    }
+    let site = site.map_or_else(|| root.join(&hb.config.output), Path::to_path_buf);
+    let mapping = match crate::edition::table::read(
+        &site,
+        &hb.addresses.assessment_dir,
+        &current,
+        previous,
+    ) {
+        Ok(m) => m,
+        Err(r) => {
+            diags.error(Pos::file(&r.file), r.message).hint(r.hint);
+            return None;
+        }
+    };
+    // Every target an id of this edition, none given twice: a table edited by hand (or
+    // built from other content) never puts a rating on the wrong criterion.
+    let file = site
+        .join(&hb.addresses.assessment_dir)
+        .join(crate::edition::table::FILE);
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    let criteria: std::collections::HashSet<&str> = hb
+        .standards
+        .iter()
+        .flat_map(|s| &s.criteria)
+        .map(|c| c.id.as_str())
+        .collect();
+    let evidence: std::collections::HashSet<&str> = hb
+        .standards
+        .iter()
+        .flat_map(|s| &s.criteria)
+        .flat_map(|c| &c.evidence)
+        .map(|e| e.id.as_str())
+        .collect();
+    let faults = crate::edition::table::check(&mapping, &text, &criteria, &evidence);
+    for f in &faults {
+        diags
+            .error(Pos::new(&file, f.line, f.col), f.message.clone())
+            .hint("the table is written by the build: run doracak build rather than editing it, then this command again");
+    }
+    if !faults.is_empty() {
+        return None;
+    }
     let old = mapping
         .previous_edition
         .clone()
         .unwrap_or_else(|| say(ui, "diff_unnamed", &[]));
-    Some(Carry {
-        mapping,
-        diff,
-        view,
-        old,
-    })
-}
-
-/// Map `file` to this edition where it was made on the previous one (`previous` in
-/// doracak.toml); the report's view of what became of its ratings: kept, to re-rate (with
-/// the criterion's difference, word by word), removed, new.
-pub fn carry_report(
-    root: &Path,
-    hb: &Handbook,
-    ui: &HashMap<String, String>,
-    file: &mut crate::assessment::AssessmentFile,
-    diags: &mut Diagnostics,
-) -> Option<minijinja::Value> {
-    let prepared = carry_prepare(root, hb, ui, diags)?;
-    carry_view(hb, ui, &prepared, file)
+    let mut refused = false;
+    for (path, f) in files.iter().filter(|(_, f)| other(f)) {
+        if f.handbook.catalog != mapping.previous {
+            refused = true;
+            diags
+                .error(
+                    Pos::file(path),
+                    format!(
+                        "expected an assessment of this edition (catalogue {current}) or of the previous edition the site was built with ({old}, catalogue {}), found catalogue {}{}",
+                        mapping.previous,
+                        f.handbook.catalog,
+                        if f.handbook.edition.is_empty() { String::new() } else { format!(" ({})", f.handbook.edition) }
+                    ),
+                )
+                .hint("set `previous` in doracak.toml to the edition this assessment was made on and run: doracak build; or assess again on this edition");
+        }
+    }
+    (!refused).then_some(Carry { mapping, old })
 }
 
 /// Map `file` with `prepared` where it was made on the previous edition (else none): what
@@ -156,17 +182,13 @@ pub fn carry_view(
     file: &mut crate::assessment::AssessmentFile,
 ) -> Option<minijinja::Value> {
     use crate::edition::carry;
-    let (m, diff, view) = (&prepared.mapping, &prepared.diff, &prepared.view);
+    let m = &prepared.mapping;
     if !carry::applies(m, file) {
         return None;
     }
     let c = carry::carry(m, file);
-    let change_of = |id: &str| {
-        view.groups
-            .iter()
-            .flat_map(|g| &g.changes)
-            .find(|x| x.kind == "criterion" && x.id == id)
-    };
+    // What the table shows of a criterion of the previous edition (by its old id).
+    let shown = |old_id: &str| m.criteria.get(old_id).and_then(|c| c.shown.as_ref());
     let label = |id: &str| {
         let criterion = hb
             .standards
@@ -183,38 +205,45 @@ pub fn carry_view(
     };
     let row = |id: &str, old_id: &str| {
         let (number, text) = label(id);
+        let change = shown(old_id).filter(|s| !s.fields.is_empty());
         context! { id => id, old_id => old_id, number => number, text => text,
-        change => change_of(id).map(template_value) }
+        change => change.map(template_value) }
     };
-    let removed: Vec<minijinja::Value> = c
-        .removed
-        .iter()
-        .map(|id| {
-            let x = diff
-                .changes
-                .iter()
-                .find(|x| x.kind == "criterion" && x.id == *id && x.change == "removed");
-            let rating = file.ratings.get(id).and_then(|r| r.rating.clone());
-            let rating = rating
-                .and_then(|code| {
-                    hb.config
-                        .scale
-                        .iter()
-                        .find(|r| r.code == code)
-                        .map(|r| r.label.clone())
-                })
-                .unwrap_or_default();
-            context! { id => id, number => x.map(|x| x.number.clone()).unwrap_or_default(),
-            text => x.map(|x| x.text.clone()).unwrap_or_default(), rating => rating,
-            note => file.ratings.get(id).map(|r| r.note.clone()).unwrap_or_default() }
-        })
-        .collect();
+    // A rating, evidence or plan row set aside (a removed criterion or an id the previous
+    // edition never had): its rating, note and plan rows, from the file's `set_aside`.
+    let aside = |id: &str| {
+        let x = shown(id);
+        let entry = file.set_aside.ratings.get(id);
+        let rating = entry
+            .and_then(|r| r.rating.clone())
+            .and_then(|code| {
+                hb.config
+                    .scale
+                    .iter()
+                    .find(|r| r.code == code)
+                    .map(|r| r.label.clone())
+            })
+            .unwrap_or_default();
+        let plan: Vec<String> = file
+            .set_aside
+            .plan
+            .iter()
+            .filter(|p| p.criterion == id)
+            .map(|p| p.action.clone())
+            .collect();
+        context! { id => id, number => x.map(|x| x.number.clone()).unwrap_or_else(|| id.to_string()),
+        text => x.map(|x| x.text.clone()).unwrap_or_default(), rating => rating,
+        note => entry.map(|r| r.note.clone()).unwrap_or_default(), plan => plan }
+    };
+    let removed: Vec<minijinja::Value> = c.removed.iter().map(|id| aside(id)).collect();
+    let unknown: Vec<minijinja::Value> = c.unknown.iter().map(|id| aside(id)).collect();
     let old = prepared.old.clone();
     Some(context! {
         title => say(ui, "carry_title", &[("old", &old)]),
         kept => c.kept.iter().map(|id| row(id, id)).collect::<Vec<_>>(),
         rerate => c.rerate.iter().map(|(o, n)| row(n, o)).collect::<Vec<_>>(),
         removed => removed,
+        unknown => unknown,
         new => c.new.iter().map(|id| row(id, id)).collect::<Vec<_>>(),
     })
 }

@@ -16,7 +16,7 @@ use crate::diagnostics::{Diagnostics, Pos};
 use crate::markdown::to_plain;
 use crate::pipeline::model::Handbook;
 use crate::pipeline::render::{environment, template_value, ui_strings};
-use crate::theme::Theme;
+use crate::theme::{Theme, say};
 
 /// The standalone report pages allow only their own inline style: no script at all.
 pub(crate) const REPORT_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -61,7 +61,7 @@ pub fn read_assessment(
     path: &Path,
     hb: &Handbook,
     diags: &mut Diagnostics,
-) -> Option<(AssessmentFile, Vec<String>)> {
+) -> Option<(AssessmentFile, Vec<assessment::Finding>)> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -73,8 +73,7 @@ pub fn read_assessment(
     for p in &checked.problems {
         diags.error(Pos::file(path), p.message.clone());
     }
-    let notes = checked.notes.into_iter().map(|n| n.message).collect();
-    checked.file.map(|f| (f, notes))
+    checked.file.map(|f| (f, checked.notes))
 }
 
 pub(crate) fn style(theme: &Theme) -> String {
@@ -97,7 +96,9 @@ fn rating_label(hb: &Handbook, code: Option<&str>, ui: &HashMap<String, String>)
     }
 }
 
-/// Write the printable report of one assessment to `out`.
+/// Write the printable report of one assessment to `out`; `site` is the built site whose
+/// mapping table maps a file of the previous edition (default: the configured output).
+#[allow(clippy::too_many_arguments)]
 pub fn report(
     root: &Path,
     hb: &Handbook,
@@ -106,6 +107,7 @@ pub fn report(
     out: &Path,
     today: &str,
     diags: &mut Diagnostics,
+    site: Option<&Path>,
 ) -> Option<PathBuf> {
     let read = read_assessment(input, hb, diags);
     let mut earlier = since.and_then(|p| read_assessment(p, hb, diags));
@@ -116,8 +118,20 @@ pub fn report(
     let theme = Theme::load(root, diags);
     let ui = ui_strings(&theme, &hb.config, diags)?;
     let env = environment(&theme, &ui, diags)?;
+    // Notes in the locale pack's words.
+    let notes: Vec<String> = notes
+        .iter()
+        .map(|n| n.said(&|k, v| say(&ui, k, v)))
+        .collect();
     // A file of the previous edition is mapped to this one (docs/editions.md).
-    let prepared = super::diff::carry_prepare(root, hb, &ui, diags);
+    let mut mapped = vec![(input, &file)];
+    if let (Some(p), Some((e, _))) = (since, earlier.as_ref()) {
+        mapped.push((p, e));
+    }
+    let prepared = super::diff::carry_prepare(root, hb, &ui, site, &mapped, diags);
+    if diags.has_errors() {
+        return None;
+    }
     let carried = prepared
         .as_ref()
         .and_then(|p| super::diff::carry_view(hb, &ui, p, &mut file));
@@ -240,7 +254,7 @@ pub fn report(
     let report_style = format!(
         "{}\n@media print {{\n{}{}}}\n",
         style(&theme),
-        crate::pipeline::render::ui_print_style(&ui),
+        crate::pipeline::render::ui_print_style(&ui, hb.config.dir()),
         crate::pipeline::render::print_head_style(&head.join(" — "))
     );
     let ctx = context! {

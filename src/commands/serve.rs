@@ -22,7 +22,14 @@ use http::Reply;
 pub struct Status {
     pub version: u64,
     pub error: Option<String>,
+    /// What of the previous edition is watched: its folder's parts, or `git:REV` and the
+    /// commit it named at the last build.
+    pub watching: Vec<String>,
 }
+
+/// How often a git revision named as the previous edition is resolved again
+/// (`git rev-parse`), so a new commit on its branch or a moved tag rebuilds the site.
+const REVISION_POLL: Duration = Duration::from_millis(700);
 
 /// The script injected into every served page (never into the built site).
 const RELOAD_JS: &str = include_str!("../../theme/dev/reload.js");
@@ -50,6 +57,9 @@ pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
     };
     let _lock = crate::pipeline::write::take_lock(&root, &out, "serve").map_err(refused)?;
     crate::pipeline::write::contents(&out).map_err(refused)?;
+    // The commit a git revision named as the previous edition resolves to, taken before
+    // each build reads it: a move during the build is seen at the next poll.
+    let mut revision = previous_revision(&root);
     rebuild(&root, Some(&out), &status);
     std::fs::create_dir_all(&out).map_err(|e| {
         io::Error::new(
@@ -85,23 +95,48 @@ pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
     // followed when doracak.toml names another.
     let mut previous = None;
     follow_previous(&root, &mut watcher, &mut previous);
+    say_watching(&status, &previous, &revision);
 
     {
         let root = root.clone();
         let status = Arc::clone(&status);
         let out = out.clone();
         std::thread::spawn(move || {
-            while let Ok(first) = rx.recv() {
-                // Let a burst of events (an editor's save) settle into one rebuild.
-                let mut paths = first;
-                while let Ok(more) = rx.recv_timeout(Duration::from_millis(60)) {
-                    paths.extend(more);
-                }
-                if paths.iter().all(|p| p.starts_with(&out)) {
+            loop {
+                let paths = match rx.recv_timeout(REVISION_POLL) {
+                    Ok(first) => {
+                        // Let a burst of events (an editor's save) settle into one rebuild.
+                        let mut paths = first;
+                        while let Ok(more) = rx.recv_timeout(Duration::from_millis(60)) {
+                            paths.extend(more);
+                        }
+                        paths
+                    }
+                    Err(mpsc::RecvTimeoutError::Timeout) => Vec::new(),
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                };
+                let edited = paths.iter().any(|p| !p.starts_with(&out));
+                let now = previous_revision(&root);
+                let moved = now != revision;
+                if !edited && !moved {
                     continue;
                 }
+                if moved && let Some((rev, commit)) = &now {
+                    println!(
+                        "the previous edition git:{rev} now names {}; rebuilding",
+                        commit.as_deref().unwrap_or("no commit")
+                    );
+                }
+                revision = now;
+                say_watching(&status, &previous, &revision);
                 rebuild(&root, Some(&out), &status);
                 follow_previous(&root, &mut watcher, &mut previous);
+                // doracak.toml may name another revision since.
+                let named = previous_revision(&root);
+                if named.as_ref().map(|r| &r.0) != revision.as_ref().map(|r| &r.0) {
+                    revision = named;
+                }
+                say_watching(&status, &previous, &revision);
             }
         });
     }
@@ -133,6 +168,38 @@ fn parts(dir: &Path) -> Vec<(PathBuf, RecursiveMode)> {
             (p, mode)
         })
         .collect()
+}
+
+/// The git revision doracak.toml names as the previous edition, and the commit it names
+/// now (none where it names none, or git cannot say); none for no revision.
+fn previous_revision(root: &Path) -> Option<(String, Option<String>)> {
+    let mut diags = crate::diagnostics::Diagnostics::new();
+    let prev = crate::config::load(root, &mut diags).previous?;
+    let rev = crate::edition::git::revision(&prev)?.to_string();
+    let commit = crate::edition::git::resolve(root, &rev)
+        .ok()
+        .map(|r| r.commit);
+    Some((rev, commit))
+}
+
+/// Record in `status` what of the previous edition is watched.
+fn say_watching(
+    status: &Mutex<Status>,
+    folder: &Option<(PathBuf, usize)>,
+    revision: &Option<(String, Option<String>)>,
+) {
+    let mut watching: Vec<String> = folder
+        .iter()
+        .flat_map(|(d, _)| parts(d))
+        .map(|(p, _)| p.display().to_string())
+        .collect();
+    if let Some((rev, commit)) = revision {
+        watching.push(format!(
+            "git:{rev} {}",
+            commit.as_deref().unwrap_or("(no commit)")
+        ));
+    }
+    status.lock().unwrap_or_else(|e| e.into_inner()).watching = watching;
 }
 
 /// The previous edition's folder as doracak.toml names it now; none for none, for a git
@@ -224,7 +291,9 @@ fn respond(site: &Path, url: &str, status: &Mutex<Status>) -> Reply {
     }
     if path == "/__doracak/status" {
         let st = status.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        let body = serde_json::json!({ "version": st.version, "error": st.error }).to_string();
+        let body =
+            serde_json::json!({ "version": st.version, "error": st.error, "watching": st.watching })
+                .to_string();
         return reply(body.into_bytes(), "application/json");
     }
     match resolve(site, path) {

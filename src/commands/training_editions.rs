@@ -133,34 +133,65 @@ pub fn changed_training(
         }
     }
     let mut out = Vec::new();
+    let say = |key: &str, values: &[(&str, &str)]| crate::theme::say(ui, key, values);
     for r in latest.values() {
-        let Some(now) = subject_hash(hb, &r.kind, &r.subject) else {
-            continue;
-        };
         let what = changes.get(&(r.kind.clone(), r.subject.clone()));
-        let due = if !r.content.is_empty() {
-            r.content != now
-        } else {
-            previous_name.as_deref() == Some(r.edition.as_str())
-                && current_name.as_deref() != Some(r.edition.as_str())
-                && what.is_some()
-        };
-        if !due {
+        // Nothing is guessed: a subject this edition does not have, a content hash of
+        // neither edition, an edition that is neither this one nor the previous are said.
+        let Some(now) = subject_hash(hb, &r.kind, &r.subject) else {
+            if previous.is_some() {
+                out.push(changed(
+                    r,
+                    ui,
+                    vec![say("training_subject_unknown", &[("subject", &r.subject)])],
+                ));
+            }
             continue;
-        }
-        let changes = match what {
-            Some(w) => w.clone(),
-            None => vec![crate::theme::say(ui, "training_changed_unknown", &[])],
         };
-        out.push(ChangedTraining {
-            name: r.name.clone(),
-            kind: crate::theme::say(ui, &format!("training_kind_{}", r.kind), &[]),
-            subject: r.subject.clone(),
-            title: r.shown_title(),
-            date: r.date.clone(),
-            edition: r.edition.clone(),
-            changes,
-        });
+        let before = previous
+            .as_ref()
+            .and_then(|old| subject_hash(old, &r.kind, &r.subject));
+        let other_edition = !r.edition.is_empty()
+            && previous_name.as_deref() != Some(r.edition.as_str())
+            && current_name.as_deref() != Some(r.edition.as_str());
+        let lines = if !r.content.is_empty() {
+            if r.content == now {
+                None
+            } else if previous.is_some() && before.as_deref() != Some(r.content.as_str()) {
+                Some(vec![say("training_hash_unknown", &[("hash", &r.content)])])
+            } else {
+                Some(
+                    what.cloned()
+                        .unwrap_or_else(|| vec![say("training_changed_unknown", &[])]),
+                )
+            }
+        } else if previous.is_some() && other_edition {
+            Some(vec![say(
+                "training_edition_unknown",
+                &[("edition", &r.edition)],
+            )])
+        } else if previous_name.as_deref() == Some(r.edition.as_str())
+            && current_name.as_deref() != Some(r.edition.as_str())
+        {
+            what.cloned()
+        } else {
+            None
+        };
+        let Some(lines) = lines else { continue };
+        out.push(changed(r, ui, lines));
     }
     out
+}
+
+/// A record due a refresher, with what is said of it.
+fn changed(r: &Record, ui: &HashMap<String, String>, changes: Vec<String>) -> ChangedTraining {
+    ChangedTraining {
+        name: r.name.clone(),
+        kind: crate::theme::say(ui, &format!("training_kind_{}", r.kind), &[]),
+        subject: r.subject.clone(),
+        title: r.shown_title(),
+        date: r.date.clone(),
+        edition: r.edition.clone(),
+        changes,
+    }
 }

@@ -24,6 +24,15 @@ fn step_parts(st: &Step) -> Vec<String> {
     if !st.persons.is_empty() {
         v.push(st.persons.join("|"));
     }
+    // Whom an actor acts for ("APAP-i i SHSSH-së"), likewise only where the source says so.
+    for a in &st.acting_for {
+        v.push(format!(
+            "{}>{}|{}",
+            a.actor,
+            a.of.as_deref().unwrap_or(""),
+            a.words
+        ));
+    }
     for t in &st.timing {
         v.push(format!(
             "{}|{}|{}|{:?}|{}",

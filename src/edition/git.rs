@@ -12,12 +12,16 @@
 //! library crates that do the same (gix) bring some sixty crates into the build. Where the
 //! program is missing, the person is told so, and how to do without it.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::diagnostics::{Diagnostics, Pos};
 use crate::pipeline::model::Handbook;
+
+mod temp;
+mod tree;
+
+use tree::materialise;
 
 /// How `previous` or `doracak diff`'s argument names a git revision.
 pub const PREFIX: &str = "git:";
@@ -54,40 +58,88 @@ impl Revision {
     }
 }
 
+/// `git -C dir`, reading the repository that holds `dir` and nothing else: the variables
+/// that point git at another repository, index or object store are removed; nothing is
+/// fetched (a partial clone's missing objects are said missing, not downloaded), no
+/// prompt, no lock, no fsmonitor or hook.
 fn git(dir: &Path) -> Command {
     let mut c = Command::new("git");
-    c.arg("-C")
-        .arg(dir)
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .env("GIT_OPTIONAL_LOCKS", "0")
-        .stdin(Stdio::null());
+    c.args([
+        "-c",
+        "core.fsmonitor=false",
+        "-c",
+        "core.hooksPath=/dev/null",
+    ])
+    .arg("-C")
+    .arg(dir)
+    .env("GIT_TERMINAL_PROMPT", "0")
+    .env("GIT_OPTIONAL_LOCKS", "0")
+    .env("GIT_NO_LAZY_FETCH", "1")
+    .env("GIT_NO_REPLACE_OBJECTS", "1")
+    .stdin(Stdio::null());
+    for var in [
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_OBJECT_DIRECTORY",
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        "GIT_COMMON_DIR",
+        "GIT_NAMESPACE",
+        "GIT_CONFIG_PARAMETERS",
+        "GIT_CONFIG_COUNT",
+    ] {
+        c.env_remove(var);
+    }
     c
+}
+
+/// Why a revision cannot be read: the sentence, and what to do about it (the hint that
+/// fits the case: install git only where it is missing).
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub message: String,
+    pub hint: String,
+}
+
+impl Problem {
+    pub(crate) fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Problem {
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
 }
 
 /// Why a git command gave nothing.
 enum Fail {
-    /// git could not be run: a sentence for people.
+    /// The program `git` is not on PATH.
+    Missing(String),
+    /// git could not be run for another reason: a sentence for people.
     Said(String),
     /// git ran and refused: what it wrote.
     Git(String),
 }
 
 impl Fail {
-    /// The sentence for people; `refused` says a refusal.
-    fn say(self, refused: impl FnOnce(String) -> String) -> String {
+    /// The problem for people; `refused` says a refusal.
+    fn say(self, rev: &str, refused: impl FnOnce(String) -> Problem) -> Problem {
         match self {
-            Fail::Said(s) => s,
+            Fail::Missing(what) => Problem::new(missing_git(&what), install_hint(rev)),
+            Fail::Said(s) => Problem::new(s, RUN_HINT),
             Fail::Git(e) => refused(e),
         }
     }
 }
+
+/// The hint where git is there but could not be run.
+const RUN_HINT: &str = "check that git runs here: git --version";
 
 /// Run `cmd`; its standard output.
 fn run(mut cmd: Command, what: &str) -> Result<Vec<u8>, Fail> {
     let out = match cmd.output() {
         Ok(o) => o,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Fail::Said(missing_git(what)));
+            return Err(Fail::Missing(what.to_string()));
         }
         Err(e) => {
             return Err(Fail::Said(format!(
@@ -108,29 +160,53 @@ fn missing_git(what: &str) -> String {
     format!("expected the program `git` to read {what}, found none on PATH")
 }
 
-/// The hint beside every problem with a git revision: how to do without it.
-pub fn hint(rev: &str) -> String {
+/// The hint where the program `git` is missing: install it, or do without it.
+fn install_hint(rev: &str) -> String {
     format!(
-        "install git, or check the revision out into a folder (git worktree add ../previous {rev}) and name that folder instead"
+        "install git (then: git --version), or on a machine with git check the revision out into a folder (git worktree add ../previous {rev}), copy that folder beside this handbook and name it instead: previous = \"../previous\""
     )
 }
 
+/// The hint where the revision names no commit of the repository.
+fn unknown_hint() -> &'static str {
+    "list the revisions there are with git tag, git branch -a or git log --oneline, and name one after \"git:\" (git:v2024, git:HEAD~3)"
+}
+
+/// The hint where the text after `git:` cannot be a revision.
+fn syntax_hint() -> &'static str {
+    "name a tag, branch or commit after \"git:\", as previous = \"git:v2024\" or doracak diff git:HEAD~3"
+}
+
+/// Whether `rev` can be a revision at all: not empty, not an option (`-…`), no space or
+/// control character (no ref name holds one).
+fn plain(rev: &str) -> bool {
+    !rev.is_empty()
+        && !rev.starts_with('-')
+        && !rev.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 /// Resolve `rev` in the repository holding the handbook at `root`.
-pub fn resolve(root: &Path, rev: &str) -> Result<Revision, String> {
+pub fn resolve(root: &Path, rev: &str) -> Result<Revision, Problem> {
     let what = format!("the edition \"{PREFIX}{rev}\"");
-    if rev.trim().is_empty() || rev.starts_with('-') {
-        return Err(format!(
-            "expected a git revision after \"{PREFIX}\" (a tag, branch or commit), found {:?}",
-            rev
+    if !plain(rev) {
+        return Err(Problem::new(
+            format!(
+                "expected a git revision after \"{PREFIX}\" (a tag, branch or commit), found {:?}",
+                rev
+            ),
+            syntax_hint(),
         ));
     }
     let mut c = git(root);
     c.args(["rev-parse", "--show-toplevel", "--show-prefix"]);
     let out = run(c, &what).map_err(|f| {
-        f.say(|e| {
-            format!(
-                "expected the handbook to be in a git repository to read {what}, found none at {} (git: {e})",
-                root.display()
+        f.say(rev, |e| {
+            Problem::new(
+                format!(
+                    "expected the handbook to be in a git repository to read {what}, found none at {} (git: {e})",
+                    root.display()
+                ),
+                "name the previous edition's handbook folder instead (previous = \"../previous\"), or keep the handbook in a git repository (git init; git add .; git commit) and name one of its revisions",
             )
         })
     })?;
@@ -142,10 +218,36 @@ pub fn resolve(root: &Path, rev: &str) -> Result<Revision, String> {
     c.args(["rev-parse", "--verify", "--quiet", "--end-of-options"])
         .arg(format!("{rev}^{{commit}}"));
     let commit = run(c, &what).map_err(|f| {
-        f.say(|_| {
-            format!(
-                "expected {rev:?} to name a commit of the git repository at {}, found none",
-                top.display()
+        f.say(rev, |_| {
+            // Something the revision names, but not a commit (a tag of a file, a tree)?
+            let mut kind = git(root);
+            kind.args(["cat-file", "-t", "--end-of-options", rev]);
+            if let Ok(kind) = run(kind, &what) {
+                let kind = String::from_utf8_lossy(&kind).trim().to_string();
+                return Problem::new(
+                    format!(
+                        "expected {rev:?} to name a commit of the git repository at {}, found a {kind}",
+                        top.display()
+                    ),
+                    format!(
+                        "name a commit, or a tag or branch of one (git log --oneline lists commits; git cat-file -t {rev} says what it names)"
+                    ),
+                );
+            }
+            let mut shallow = git(root);
+            shallow.args(["rev-parse", "--is-shallow-repository"]);
+            let shallow = run(shallow, &what).is_ok_and(|o| o.starts_with(b"true"));
+            Problem::new(
+                format!(
+                    "expected {rev:?} to name a commit of the git repository at {}, found none{}",
+                    top.display(),
+                    if shallow {
+                        " (the repository is a shallow clone, which may lack it: git fetch --unshallow, or git fetch origin tag NAME)"
+                    } else {
+                        ""
+                    }
+                ),
+                unknown_hint(),
             )
         })
     })?;
@@ -157,133 +259,40 @@ pub fn resolve(root: &Path, rev: &str) -> Result<Revision, String> {
     })
 }
 
-/// Write the handbook files of `r` into `dir` (an empty folder outside the repository).
-fn materialise(r: &Revision, dir: &Path) -> Result<(), String> {
-    let what = format!("the edition \"{PREFIX}{}\"", r.rev);
-    let tree = format!("{}:{}", r.commit, r.prefix.trim_end_matches('/'));
-    let mut c = git(&r.top);
-    c.args(["ls-tree", "-r", "-z", "--end-of-options", &tree]);
-    let listing = run(c, &what).map_err(|f| {
-        f.say(|_| {
-            format!(
-                "expected the handbook folder {:?} in revision {}, found none",
-                r.prefix,
-                r.describe()
-            )
-        })
-    })?;
-    // "<mode> <type> <oid>\t<path>", NUL-terminated: the regular files of the handbook's parts.
-    let mut files: Vec<(String, PathBuf)> = Vec::new();
-    for entry in listing.split(|b| *b == 0).filter(|e| !e.is_empty()) {
-        let entry = String::from_utf8_lossy(entry);
-        let Some((head, path)) = entry.split_once('\t') else {
-            continue;
-        };
-        let mut head = head.split(' ');
-        let (mode, kind, oid) = (head.next(), head.next(), head.next());
-        let (Some(mode), Some("blob"), Some(oid)) = (mode, kind, oid) else {
-            continue;
-        };
-        let rel = PathBuf::from(path);
-        let safe = rel.components().all(|c| matches!(c, Component::Normal(_)));
-        let part = rel.components().next().and_then(|c| c.as_os_str().to_str());
-        if safe && mode.starts_with("100") && part.is_some_and(|p| PARTS.contains(&p)) {
-            files.push((oid.to_string(), rel));
-        }
-    }
-    if !files.iter().any(|(_, p)| p == Path::new("doracak.toml")) {
-        return Err(format!(
-            "expected a handbook (doracak.toml) in {:?} at revision {}, found none",
-            if r.prefix.is_empty() {
-                "."
-            } else {
-                r.prefix.as_str()
-            },
-            r.describe()
-        ));
-    }
-    // One `git cat-file --batch` for all blobs: ids in, "<oid> blob <size>\n<bytes>\n" out.
-    let mut c = git(&r.top);
-    c.args(["cat-file", "--batch"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = c.spawn().map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => missing_git(&what),
-        _ => format!("expected to run git to read {what}, found: {e}"),
-    })?;
-    let ids: String = files.iter().map(|(oid, _)| format!("{oid}\n")).collect();
-    let mut stdin = child.stdin.take().expect("piped");
-    let writer = std::thread::spawn(move || stdin.write_all(ids.as_bytes()));
-    let mut out = BufReader::new(child.stdout.take().expect("piped"));
-    let mut result = Ok(());
-    for (oid, rel) in &files {
-        let mut head = String::new();
-        if out.read_line(&mut head).unwrap_or(0) == 0 {
-            result = Err(format!(
-                "expected git to give the file {oid}, found nothing"
-            ));
-            break;
-        }
-        let size: Option<usize> = head.split_whitespace().nth(2).and_then(|s| s.parse().ok());
-        let Some(size) = size else {
-            result = Err(format!(
-                "expected git to give the file {}, found {:?}",
-                rel.display(),
-                head.trim()
-            ));
-            break;
-        };
-        let mut bytes = vec![0; size + 1];
-        if let Err(e) = out.read_exact(&mut bytes) {
-            result = Err(format!("cannot read {} from git: {e}", rel.display()));
-            break;
-        }
-        bytes.pop();
-        let path = dir.join(rel);
-        let written = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|_| std::fs::write(&path, &bytes));
-        if let Err(e) = written {
-            result = Err(format!("cannot write {}: {e}", path.display()));
-            break;
-        }
-    }
-    drop(out);
-    let _ = writer.join();
-    let _ = child.wait();
-    result
+/// Remove the temporary folders of earlier runs whose process is gone (one reading of the
+/// temporary folder); every `build`, `diff` and `serve` does it as it starts.
+pub fn sweep_stale() {
+    temp::sweep_stale();
 }
 
 /// The edition at revision `rev` of the repository holding the handbook at `root`, checked
 /// as any edition; its problems are said at `rev:path` (git's name for a file of a
-/// revision: `git show v2024:standards/01.yaml`). Err: why the revision cannot be read.
-pub fn load(root: &Path, rev: &str) -> Result<(Option<Handbook>, Diagnostics), String> {
+/// revision: `git show v2024:standards/01.yaml`), and so are the paths their messages and
+/// hints name. Err: why the revision cannot be read.
+pub fn load(root: &Path, rev: &str) -> Result<(Option<Handbook>, Diagnostics), Problem> {
     let r = resolve(root, rev)?;
+    temp::sweep_stale();
     let dir = tempfile::Builder::new()
-        .prefix("doracak-edition-")
+        .prefix(&format!("{}{}-", temp::TEMP, std::process::id()))
         .tempdir()
-        .map_err(|e| format!("cannot make a temporary folder for {rev}: {e}"))?;
-    materialise(&r, dir.path())?;
+        .map_err(|e| {
+            Problem::new(
+                format!("cannot make a temporary folder for {rev}: {e}"),
+                "check that the temporary folder (TMPDIR) is there and can be written",
+            )
+        })?;
+    let refused = materialise(&r, dir.path())?;
     let (hb, found) = crate::check_edition(dir.path());
     let mut diags = Diagnostics::new();
-    let located = |p: &Pos| {
-        let rel = p.file.strip_prefix(dir.path()).unwrap_or(&p.file);
-        let name = format!("{rev}:{}{}", r.prefix, rel.display());
-        Pos::new(name, p.line, p.col)
-    };
-    for d in found.errors() {
-        let e = diags.error(located(&d.pos), d.message.clone());
-        if let Some(h) = &d.hint {
+    let name = format!("{rev}:{}", r.prefix);
+    for f in &refused {
+        let pos = super::located::position(&Pos::file(&f.path), dir.path(), &name);
+        let e = diags.error(pos, super::located::text(&f.message, dir.path(), &name));
+        if let Some(h) = &f.hint {
             e.hint(h.clone());
         }
     }
-    for d in found.warnings() {
-        let w = diags.warning(located(&d.pos), d.message.clone());
-        if let Some(h) = &d.hint {
-            w.hint(h.clone());
-        }
-    }
+    let hb = if refused.is_empty() { hb } else { None };
+    super::located::relocate(&found, dir.path(), &name, &mut diags, true);
     Ok((hb, diags))
 }

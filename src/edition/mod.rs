@@ -18,7 +18,9 @@ pub mod carry;
 pub mod content;
 pub mod git;
 pub mod items;
+pub mod located;
 pub mod matching;
+pub mod table;
 
 use items::{Group, Item, Kind};
 use matching::How;

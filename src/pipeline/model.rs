@@ -111,6 +111,8 @@ pub struct Timing {
     /// The source names whom the timing binds (`actors:` given, perhaps empty: no one of the
     /// step's actors).
     pub named: bool,
+    /// Whom the timing binds in the source's words, where no role is that one (`persons:`).
+    pub persons: Vec<String>,
     /// `at_most` or `at_least` where the words set a bound ("maksimumi 60 minuta").
     pub bound: Option<&'static str>,
     /// The period a length of time is counted in ("dy javë në vit": P1Y).
@@ -189,8 +191,20 @@ pub struct Step {
     pub actors: Vec<String>,
     /// Who acts where the source names a person, not a role: the source's words.
     pub persons: Vec<String>,
+    /// Actors of the step who act for an institution, in the source's words.
+    pub acting_for: Vec<ActingFor>,
     pub timing: Vec<Timing>,
     pub forms: Vec<String>,
+}
+
+/// An actor of a step who acts for an institution ("APAP-i i SHSSH-së"): the actor is
+/// credited with the step and its timings; the institution only with acting through it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActingFor {
+    pub actor: String,
+    /// The institution's role, where it has one.
+    pub of: Option<String>,
+    pub words: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -234,6 +248,9 @@ pub struct Role {
     pub requirements: Vec<RoleSection>,
     /// Where the role acts: criteria and steps that name it (ids).
     pub acts_in: Vec<String>,
+    /// Steps where an actor acts for this institution (`acting_for`, "APAP-i i SHSSH-së"),
+    /// credited to that actor, not to the institution (ids).
+    pub acts_through: Vec<String>,
     pub signature: Option<String>,
     /// Printed headings by field (see `RoleSrc::headings`).
     pub headings: BTreeMap<String, String>,
@@ -385,6 +402,7 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
 
     // The cross-reference graph, computed once: role → where it acts, form → who uses it.
     let mut acts: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut through: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut uses: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut deadlines = Vec::new();
     for s in &standards {
@@ -408,6 +426,12 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
         for st in &p.steps {
             for r in &st.actors {
                 acts.entry(r).or_default().push(st.id.clone());
+            }
+            for r in st.acting_for.iter().filter_map(|a| a.of.as_ref()) {
+                let at = through.entry(r).or_default();
+                if !at.contains(&st.id) {
+                    at.push(st.id.clone());
+                }
             }
             for f in &st.forms {
                 uses.entry(f).or_default().push(st.id.clone());
@@ -445,6 +469,7 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
         uses.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     for r in &mut roles {
         r.acts_in = acts.get(&r.id).cloned().unwrap_or_default();
+        r.acts_through = through.get(r.id.as_str()).cloned().unwrap_or_default();
     }
     for f in &mut forms {
         f.used_by = uses.get(&f.id).cloned().unwrap_or_default();

@@ -97,6 +97,10 @@ pub struct TimingSrc {
     /// `[]`: none of them (the source names no one: "kujdestari ligjor do të emërohet").
     #[serde(default)]
     pub actors: Option<Vec<S<String>>>,
+    /// Whom the timing binds in the source's words where no role of the handbook is that
+    /// one ("Ofruesi i shërbimeve"); shown in the register's "who" beside `actors`.
+    #[serde(default)]
+    pub persons: Option<Vec<S<String>>>,
     /// `at_most` ("maksimumi 60 minuta", "nuk duhet të kalojë 45 minuta", "deri në") or
     /// `at_least` ("nuk mund të jetë më pak se dy javë"): the bound the words set.
     #[serde(default)]
@@ -181,12 +185,29 @@ pub struct StepSrc {
     pub actors: Vec<S<String>>,
     /// Who acts where the source names a person, not a role ("Çdo person, që nuk/është
     /// njohur si viktimë …"): the source's own words, as they stand in the step's text.
+    #[serde(default)]
+    pub persons: Option<S<Vec<S<String>>>>,
+    /// An actor of the step who acts for an institution ("APAP-i nga MEPJ-ja", "APAP-i i
+    /// SHSSH-së"): the actor is credited, the institution only named as whom it acts for.
     #[serde(default = "empty")]
-    pub persons: Vec<S<String>>,
+    pub acting_for: Vec<ActingForSrc>,
     #[serde(default = "empty")]
     pub timing: Vec<TimingSrc>,
     #[serde(default = "empty")]
     pub forms: Vec<S<String>>,
+}
+
+/// One `acting_for:` entry of a step.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActingForSrc {
+    /// The step's actor who acts (`apap`).
+    pub actor: S<String>,
+    /// The institution's role, where it has one (`shssh`); never also an actor of the step.
+    #[serde(default)]
+    pub of: Option<S<String>>,
+    /// The source's words naming the actor and its institution, as they stand in the text.
+    pub words: S<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -54,11 +54,50 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
                     ),
                 );
             }
+            let mut seen: Vec<String> = Vec::new();
             for w in &set.value {
-                if w.trim().is_empty() || w.trim().contains(char::is_whitespace) {
+                let key = synonym_key(w);
+                if key.is_empty() {
                     v.diags
-                        .error(at(&s.path, set), format!("expected one word in the set, found {w:?}"))
-                        .hint("search expands a typed word to the other words of its set; write each word alone");
+                        .error(
+                            at(&s.path, set),
+                            format!("expected a word or a phrase in the set, found {w:?}"),
+                        )
+                        .hint("search expands a typed word or phrase to the others of its set; remove the empty entry");
+                } else if seen.contains(&key) {
+                    v.diags
+                        .error(
+                            at(&s.path, set),
+                            format!(
+                                "expected each word or phrase once in the set, found {w:?} again"
+                            ),
+                        )
+                        .hint("write it once (capitals and ë/ç do not make another entry)");
+                } else {
+                    seen.push(key);
+                }
+            }
+        }
+        // The same word in two sets is allowed (a word with two senses), but worth a look.
+        let mut first: std::collections::HashMap<String, usize> = Default::default();
+        for (i, set) in s.value.sets.iter().enumerate() {
+            let mut keys: Vec<String> = set.value.iter().map(|w| synonym_key(w)).collect();
+            keys.sort();
+            keys.dedup();
+            for key in keys.into_iter().filter(|k| !k.is_empty()) {
+                match first.get(&key) {
+                    Some(&j) => {
+                        let line = s.value.sets[j].referenced.line();
+                        v.diags
+                            .warning(
+                                at(&s.path, set),
+                                format!("{key:?} is also in an earlier set (line {line}); a query with it takes the words of both sets"),
+                            )
+                            .hint("merge the two sets if they mean the same thing");
+                    }
+                    None => {
+                        first.insert(key, i);
+                    }
                 }
             }
         }
@@ -238,4 +277,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+/// A synonym entry as search compares them: spaces collapsed, folded, lowercased.
+fn synonym_key(w: &str) -> String {
+    crate::text::fold(&w.split_whitespace().collect::<Vec<_>>().join(" ")).to_lowercase()
 }

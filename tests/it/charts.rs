@@ -359,6 +359,44 @@ fn the_browser_compares_as_the_cli_does_from_file_urls() {
             && picked[1].as_str().unwrap().contains("2026"),
         "the earlier and the later are picked: {picked}"
     );
+    // "Compared with …" is the pack's whole message, as the CLI's report writes it.
+    let since = eval(
+        &tab2,
+        "document.querySelector('[data-compare-since]').textContent + '|' + document.querySelector('[data-compare-since] strong').textContent",
+    );
+    let since = since.as_str().unwrap();
+    let cli_since = &cli[cli
+        .find("<p>Krahasuar me <strong>")
+        .expect("the CLI's sentence")..];
+    let cli_since = unescape(
+        &cli_since[3..cli_since.find("</p>").unwrap()]
+            .replace("<strong>", "")
+            .replace("</strong>", ""),
+    );
+    assert_eq!(
+        since.split('|').next().unwrap().trim(),
+        cli_since.trim(),
+        "the browser's sentence is the CLI's"
+    );
+    assert!(
+        since.starts_with("Krahasuar me Qendra Shpresa") && !since.contains(": "),
+        "{since}"
+    );
+    let heads = eval(
+        &tab2,
+        "[...document.querySelectorAll('[data-compare-result] h3')].map(e => e.textContent).filter(t => t.endsWith(')'))",
+    );
+    let cli_heads: Vec<String> = cli
+        .split("<h3>")
+        .skip(1)
+        .map(|h| unescape(&h[..h.find("</h3>").unwrap()]))
+        .filter(|h| h.ends_with(')'))
+        .collect();
+    assert_eq!(
+        serde_json::from_value::<Vec<String>>(heads).unwrap(),
+        cli_heads,
+        "the counted headings read the same"
+    );
     for (key, want) in expected() {
         let got = eval(
             &tab2,

@@ -6,6 +6,9 @@ use std::collections::BTreeSet;
 
 use crate::common::*;
 
+/// `report` and `aggregate` map with the table the build wrote, or say why they cannot.
+mod table;
+
 pub fn edition(name: &str) -> String {
     fixtures()
         .join("editions")
@@ -176,7 +179,10 @@ fn diff_html_shows_the_same_changes_grouped_by_standard_and_procedure() {
     assert!(s1 < s2 && s2 < p);
     assert!(html.contains("<ins>, e shkruar në gjuhë të thjeshtë</ins>"));
     assert!(html.contains("brenda 30 ditë → brenda 30 ditë pune"));
-    assert!(html.contains("<del>Punonjësi social</del> → <ins>Menaxheri i rastit</ins>"));
+    // The arrow mirrors on a right-to-left page (`.dir-arrow`).
+    assert!(html.contains(
+        "<del>Punonjësi social</del> <span class=\"dir-arrow\" aria-hidden=\"true\">→</span> <ins>Menaxheri i rastit</ins>"
+    ));
     assert!(html.contains("(më parë Hap 3)"));
     assert!(html.contains("gjetur sipas tekstit: 100 % e njëjtë"));
     assert!(html.contains("3 të shtuara · 2 të hequra"));
@@ -287,7 +293,7 @@ fn a_missing_previous_edition_is_an_error_in_doracak_toml() {
     );
 }
 
-fn old_assessment() -> String {
+pub fn old_assessment() -> String {
     fixtures()
         .join("editions/assessments/qendra-botimi-2024.json")
         .to_string_lossy()
@@ -320,10 +326,17 @@ pub fn expected_carry() -> Vec<(String, Vec<String>)> {
     ]
 }
 
+/// Build the new edition (with `previous`), so its site holds the mapping table.
+pub fn built(root: &std::path::Path) {
+    let o = doracak(&["--root", root.to_str().unwrap(), "build"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
 #[test]
 fn report_maps_an_assessment_of_the_previous_edition() {
     let dir = new_with_previous();
     let root = dir.path().join("new");
+    built(&root);
     let out = dir.path().join("raport.html");
     let o = doracak(&[
         "--root",
@@ -366,6 +379,7 @@ fn report_maps_an_assessment_of_the_previous_edition() {
 fn aggregate_maps_assessments_of_the_previous_edition() {
     let dir = new_with_previous();
     let root = dir.path().join("new");
+    built(&root);
     let out = dir.path().join("krahasimi");
     let o = doracak(&[
         "--root",

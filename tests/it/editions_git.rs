@@ -7,8 +7,14 @@ use std::process::{Command, Output};
 
 use crate::common::*;
 
+/// Hostile and careless git editions: each is said, located, and nothing is left behind.
+mod attacks;
+/// A bad `previous` in `build` and `serve`: every error at its own path; stale temporary
+/// folders swept as any command that reads editions starts.
+mod said;
+
 /// Run git in `dir`; panics when it fails.
-fn git(dir: &Path, args: &[&str]) -> String {
+pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
     let o = Command::new("git")
         .arg("-C")
         .arg(dir)
@@ -26,7 +32,7 @@ fn git(dir: &Path, args: &[&str]) -> String {
 
 /// A repository whose folder `handbook/` held the old fixture edition at tag `v2024`, and
 /// whose work tree holds the new one, not committed. Returns (repository, handbook folder).
-fn repository() -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn repository() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let hb = dir.path().join("handbook");
     copy_tree(&fixtures().join("editions/old"), &hb);
@@ -126,6 +132,8 @@ fn previous_as_a_git_revision_builds_the_changes_page_and_maps_assessments() {
         file.to_str().unwrap(),
         "--out",
         report.to_str().unwrap(),
+        "--site",
+        out.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(
@@ -158,14 +166,21 @@ fn an_unknown_revision_a_missing_git_and_no_repository_are_said() {
         )),
         "{err}"
     );
-    assert!(err.contains("git worktree add ../previous v2030"), "{err}");
+    // git is there: the hint lists the revisions, it does not ask to install git.
+    assert!(
+        err.contains(
+            "hint: list the revisions there are with git tag, git branch -a or git log --oneline"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("install git"), "{err}");
     let o = without_git(&["--root", root, "diff", "git:v2024"]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         err.contains(
             "git:v2024: error: expected the program `git` to read the edition \"git:v2024\", found none on PATH"
-        ),
+        ) && err.contains("hint: install git"),
         "{err}"
     );
     // `previous` naming a revision is checked with the handbook, said at doracak.toml.
@@ -176,7 +191,19 @@ fn an_unknown_revision_a_missing_git_and_no_repository_are_said() {
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("doracak.toml: error: expected \"v2030\" to name a commit"),
+        err.contains("doracak.toml: error: expected \"v2030\" to name a commit")
+            && err.contains("hint: list the revisions there are with git tag")
+            && !err.contains("install git"),
+        "{err}"
+    );
+    // A revision that names a file, not a commit: said as such.
+    let o = doracak(&["--root", root, "diff", "git:v2024:handbook/doracak.toml"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("error: expected \"v2024:handbook/doracak.toml\" to name a commit of the git repository at ")
+            && err.contains(", found a blob")
+            && err.contains("hint: name a commit, or a tag or branch of one")
+            && !err.contains("install git"),
         "{err}"
     );
     // A handbook outside any repository.
@@ -191,7 +218,9 @@ fn an_unknown_revision_a_missing_git_and_no_repository_are_said() {
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("error: expected the handbook to be in a git repository to read the edition \"git:v2024\", found none at"),
+        err.contains("error: expected the handbook to be in a git repository to read the edition \"git:v2024\", found none at")
+            && err.contains("hint: name the previous edition's handbook folder instead")
+            && !err.contains("install git"),
         "{err}"
     );
 }

@@ -280,8 +280,9 @@ fn french_reports_date_and_number_as_the_pack_says_and_label_standards_by_their_
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let html = unescape(&read(&report));
-    let made = &html[html.find("Rapport établi le").expect("the pack's words")..];
-    let date = &made[made.find("<dd>").unwrap() + 4..made.find("</dd>").unwrap()];
+    // One whole message: "Rapport établi le {date}", the date inside the sentence.
+    let made = &html[html.find("Rapport établi le ").expect("the pack's words")..];
+    let date = &made["Rapport établi le ".len()..made.find("</p>").unwrap()];
     let b = date.as_bytes();
     assert!(
         date.len() == 10 && b[2] == b'/' && b[5] == b'/',
@@ -390,4 +391,116 @@ fn arabic_search_unifies_tatweel_alef_ta_marbuta_and_the_prefixes() {
     );
     assert_eq!(terms("والمدرسة"), terms("مدرسه"), "wa-, al- and ta marbuta");
     assert_eq!(terms("أطفال"), terms("اطفال"), "alef forms");
+}
+
+/// A report whose "made on", "compared with" and counted headings are whole messages: the
+/// pack decides the word order and the punctuation, the template glues nothing.
+#[test]
+fn report_lines_are_whole_messages_in_the_pack_s_word_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("hb");
+    copy_tree(&fixtures().join("french"), &root);
+    let strings = root.join("theme/strings.toml");
+    std::fs::write(
+        &strings,
+        format!(
+            "{}compare_since = \"Comparé à {{name}}, du {{from}} au {{to}}\"\nheading_count = \"{{label}} — {{count}}\"\n",
+            read(&strings)
+        ),
+    )
+    .unwrap();
+    let files = dir.path().join("files");
+    let o = doracak(&[
+        "--root",
+        root.to_str().unwrap(),
+        "synth",
+        "--assessments",
+        "2",
+        "--out",
+        files.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut jsons: Vec<String> = std::fs::read_dir(&files)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".json"))
+        .collect();
+    jsons.sort();
+    let report = dir.path().join("rapport.html");
+    let o = doracak(&[
+        "--root",
+        root.to_str().unwrap(),
+        "report",
+        &jsons[1],
+        "--since",
+        &jsons[0],
+        "--out",
+        report.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = unescape(&read(&report));
+    let made = &html[html.find("<p class=\"report-made\">").expect("one line")..];
+    let made = &made[..made.find("</p>").unwrap()];
+    assert!(
+        made.starts_with("<p class=\"report-made\">Rapport établi le ") && made.len() > 40,
+        "{made}"
+    );
+    let since = &html[html
+        .find("<p>Comparé à <strong>")
+        .expect("the pack's order")..];
+    let since = &since[..since.find("</p>").unwrap()];
+    assert!(
+        since.contains("</strong>, du ") && since.contains(" au "),
+        "{since}"
+    );
+    assert!(
+        !since.contains(": "),
+        "nothing glued after the label: {since}"
+    );
+    // French dates inside the sentence.
+    let to = &since[since.rfind(" au ").unwrap() + 4..];
+    assert!(to.len() == 10 && to.as_bytes()[2] == b'/', "{since}");
+    assert!(
+        html.contains(" — 0</h") || html.contains(" — 1</h") || html.contains(" — 2</h"),
+        "counted headings in the pack's form: {html}"
+    );
+    assert!(
+        !html.contains(") (") && !html.contains("</strong> ("),
+        "no count glued in parentheses: {html}"
+    );
+}
+
+/// A careless translation of the new whole messages (the date or a name left out) is a
+/// located error naming the key, as for every other message.
+#[test]
+fn a_whole_message_without_its_placeholder_is_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("french"), dir.path());
+    let strings = dir.path().join("theme/strings.toml");
+    std::fs::write(
+        &strings,
+        format!(
+            "{}compare_since = \"Comparé à {{name}} ({{from}})\"\nheading_count = \"{{label}}\"\n",
+            read(&strings).replace(
+                "report_made = \"Rapport établi le {date}\"",
+                "report_made = \"Rapport établi le\""
+            )
+        ),
+    )
+    .unwrap();
+    let o = doracak(&["--root", dir.path().to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    for what in [
+        "error: expected the text of `report_made` to hold the placeholders {date}, found {date} missing",
+        "error: expected the text of `compare_since` to hold the placeholders {from}, {name}, {to}, found {to} missing",
+        "error: expected the text of `heading_count` to hold the placeholders {count}, {label}, found {count} missing",
+    ] {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.starts_with("theme/strings.toml:") && l.contains(what)),
+            "{what}: {stderr}"
+        );
+    }
 }

@@ -505,3 +505,64 @@ fn the_serbian_pack_is_complete_in_latin_script_with_serbian_plurals() {
     assert!(s1.contains("u roku od 4 nedelje"), "{s1}");
     assert!(site.join("pretraga.html").is_file() && site.join("rokovi.html").is_file());
 }
+
+/// Every built-in pack holds the reference's placeholders in every message (the whole
+/// messages `report_made`, `compare_since` and `heading_count` among them): a pack
+/// translated carelessly is caught here before any handbook uses it.
+#[test]
+fn every_built_in_pack_keeps_the_reference_s_placeholders() {
+    let en = pack("en");
+    let names = |t: &str| -> std::collections::BTreeSet<String> {
+        doracak::theme::strings::placeholders(t)
+            .into_iter()
+            .map(String::from)
+            .collect()
+    };
+    for lang in ["sq", "sr-Latn"] {
+        let p = pack(lang);
+        for (k, v) in &p {
+            let base = base_key(k);
+            let Some(reference) = en.get(k).or_else(|| en.get(base)) else {
+                continue;
+            };
+            // A counted form may leave out {count} ("tous les ans").
+            let mut want = names(reference);
+            let mut have = names(v);
+            want.remove("count");
+            have.remove("count");
+            assert_eq!(have, want, "{lang}: {k} = {v:?} against {reference:?}");
+        }
+    }
+    for (key, names_wanted) in [
+        ("report_made", vec!["date"]),
+        ("compare_since", vec!["from", "name", "to"]),
+        ("heading_count", vec!["count", "label"]),
+        ("standard_number", vec!["number"]),
+        ("evidence_number", vec!["number"]),
+        ("criterion_number", vec!["number"]),
+        ("assess_rating_of_number", vec!["number"]),
+        ("assess_standard_kicker", vec!["standard"]),
+        (
+            "assess_score_line",
+            vec!["max", "percent", "points", "unrated"],
+        ),
+        ("ev_gaps_line", vec!["gaps", "unmarked"]),
+        ("criterion_rated", vec!["criterion", "rating"]),
+        ("compare_option", vec!["date", "name"]),
+        ("chart_before_after", vec!["after", "before"]),
+        ("audit_running", vec!["centre", "date", "standard"]),
+        ("step_number", vec!["number"]),
+        ("goal_title", vec!["number", "title"]),
+        ("objective_title", vec!["number", "title"]),
+        ("assess_saved_at", vec!["time"]),
+        ("assess_created_named", vec!["name"]),
+        ("assess_deleted_named", vec!["name"]),
+        ("assess_import_exists_named", vec!["name"]),
+        ("assess_delete_confirm_named", vec!["name"]),
+        ("plan_field_of", vec!["criterion", "field"]),
+        ("assess_name_copy", vec!["n", "name"]),
+    ] {
+        let got: Vec<String> = names(&en[key]).into_iter().collect();
+        assert_eq!(got, names_wanted, "{key}");
+    }
+}

@@ -254,6 +254,19 @@ fn a_query_loads_only_the_shards_it_needs() {
     .iter()
     .flat_map(|q| shards_read(&docs, &synonyms, q, 8))
     .collect();
+    // The words of one or two letters read their prefix's shard of best documents.
+    let manifest = std::fs::read_to_string(site.join("search-index.js")).unwrap();
+    let manifest: Value = serde_json::from_str(
+        manifest[manifest.find('=').unwrap() + 1..]
+            .trim()
+            .trim_end_matches(';'),
+    )
+    .unwrap();
+    for (k, p) in manifest["prefixes"].as_array().unwrap().iter().enumerate() {
+        if p == "d" || p == "de" {
+            expected.push(format!("p{k}"));
+        }
+    }
     expected.sort();
     expected.dedup();
     assert!(
@@ -272,6 +285,54 @@ fn a_query_loads_only_the_shards_it_needs() {
 
 /// First-result times in headless Chromium, index load included: a fresh page, the box
 /// focused, a query typed; from the focus to the first result on screen . A measurement, not a check: run it with
+/// A word of one or two letters being typed reads one small shard of its best documents
+/// (`search-index/pK.js`) instead of the term shards of the 64 terms it begins: the same
+/// results in the same order, with the box's limit and the search page's, and the page's
+/// kinds all checked; a filter by kind or a second word takes the term shards.
+#[test]
+fn short_prefixes_read_one_shard_and_rank_as_the_term_shards() {
+    let Some(browser) = browser("short_prefixes_read_one_shard_and_rank_as_the_term_shards") else {
+        return;
+    };
+    let site = shipped_site().join("site");
+    let tab = open(&browser, &file_url(&site.join("kerko.html")));
+    wait_for(&tab, "!!window.DORACAK_SEARCH", "the manifest to load");
+    let prefixes = eval(&tab, "DORACAK_SEARCH.prefixes");
+    let prefixes = prefixes
+        .as_array()
+        .expect("the manifest lists the prefixes");
+    assert!(prefixes.iter().any(|p| p == "r"), "{prefixes:?}");
+    let compared = eval(
+        &tab,
+        "(async () => { const S = Doracak.search, idx = S.open(DORACAK_SEARCH, ''), out = []; const all = idx.kinds.map((k, i) => i); for (const p of idx.prefixes) { for (const o of [{ limit: 8 }, { limit: 200, kinds: all }, { limit: 30 }]) { const before = document.querySelectorAll('script[data-search-shard]').length; const fast = await S.search(idx, p, o); const read = [...document.querySelectorAll('script[data-search-shard]')].slice(before).map(s => s.getAttribute('data-search-shard')).filter(n => n[0] === 't'); const keep = idx.prefixes; idx.prefixes = null; const slow = await S.search(idx, p, o); idx.prefixes = keep; out.push([p, o.limit, JSON.stringify(fast.map(r => [r.url, r.score, r.kind])) === JSON.stringify(slow.map(r => [r.url, r.score, r.kind])), fast.length, read.length]); } } return out; })()",
+    );
+    let rows = compared.as_array().unwrap();
+    assert_eq!(rows.len(), prefixes.len() * 3);
+    for r in rows {
+        assert_eq!(r[2], Value::Bool(true), "same results and order: {r}");
+        assert!(r[3].as_u64().unwrap() > 0, "{r}");
+    }
+    // "r" alone (first typed, nothing loaded before) reads no term shard.
+    let tab = open(&browser, &file_url(&site.join("kerko.html")));
+    wait_for(&tab, "!!window.DORACAK_SEARCH", "the manifest to load");
+    let read = eval(
+        &tab,
+        "(async () => { const S = Doracak.search, idx = S.open(DORACAK_SEARCH, ''); const r = await S.search(idx, 'r', { limit: 8 }); const f = await S.search(idx, 'r', { limit: 8, kinds: [1] }); return [r.length, [...document.querySelectorAll('script[data-search-shard]')].map(s => s.getAttribute('data-search-shard')).filter(n => n[0] !== 'd')]; })()",
+    );
+    assert_eq!(read[0], Value::from(8));
+    let names: Vec<&str> = read[1]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(names[0].starts_with('p'), "{names:?}");
+    assert!(
+        names[1..].iter().all(|n| n.starts_with('t')) && names.len() > 2,
+        "a filter by kind reads the term shards: {names:?}"
+    );
+}
+
 /// `cargo test --test it search_shards::first_result_times -- --ignored --nocapture`,
 /// `DORACAK_SITE=/path/to/site` for another built site (default: the shipped one).
 #[test]

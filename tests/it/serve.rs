@@ -8,9 +8,12 @@ use std::time::{Duration, Instant};
 
 use crate::common::*;
 
-struct Server {
+/// `serve` following the previous edition: folders, git revisions, switching between them.
+mod previous;
+
+pub(crate) struct Server {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
     addr: String,
 }
 
@@ -21,7 +24,7 @@ impl Drop for Server {
     }
 }
 
-fn start(root: &std::path::Path) -> Server {
+pub(crate) fn start(root: &std::path::Path) -> Server {
     start_with(root, &["--out", root.join("site").to_str().unwrap()])
 }
 
@@ -54,7 +57,7 @@ fn start_with(root: &std::path::Path, args: &[&str]) -> Server {
 }
 
 /// A raw HTTP/1.0 GET of `path` exactly as given (no normalisation): (status, body).
-fn get(port: u16, path: &str) -> (u16, String) {
+pub(crate) fn get(port: u16, path: &str) -> (u16, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     write!(s, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
@@ -73,7 +76,7 @@ fn get(port: u16, path: &str) -> (u16, String) {
     (status, body)
 }
 
-fn wait_until(what: &str, mut cond: impl FnMut() -> bool) {
+pub(crate) fn wait_until(what: &str, mut cond: impl FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(20);
     while !cond() {
         assert!(Instant::now() < deadline, "timed out waiting for {what}");

@@ -311,3 +311,81 @@ fn declared_collections_title_the_procedures_index_with_their_source_and_intro()
         "{index}"
     );
 }
+
+/// Markup written by a template never reaches the reader as text: no page shows an escaped
+/// tag such as `&lt;span class=…&gt;` (minijinja escapes the plain side of a `~` joined to a
+/// safe value, which once printed role labels and "related" labels as raw HTML). Checked on
+/// the shipped site, the French fixture and an edition site with its changes page.
+#[test]
+fn no_page_shows_markup_as_text() {
+    let tags = [
+        "a", "span", "strong", "em", "q", "ins", "del", "p", "br", "ul", "li", "div",
+    ];
+    let escaped_tag = |html: &str| -> Option<usize> {
+        html.match_indices("&lt;").map(|(i, _)| i).find(|&i| {
+            let rest = html[i + 4..].trim_start_matches('/');
+            tags.iter().any(|t| {
+                rest.strip_prefix(t).is_some_and(|r| {
+                    r.starts_with(' ') || r.starts_with("&gt;") || r.starts_with('/')
+                })
+            })
+        })
+    };
+    let mut sites = vec![site()];
+    let french = tempfile::tempdir().unwrap();
+    build_ok(&fixtures().join("french"), french.path());
+    sites.push(french.path().to_path_buf());
+    let editions = crate::editions::new_with_previous();
+    let root = editions.path().join("new");
+    let o = doracak(&["--root", root.to_str().unwrap(), "build"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    sites.push(root.join("site"));
+    let mut bad = Vec::new();
+    for site in &sites {
+        for (path, html) in pages(site) {
+            if let Some(at) = escaped_tag(&html) {
+                let from = html[..at]
+                    .char_indices()
+                    .rev()
+                    .nth(60)
+                    .map_or(0, |(i, _)| i);
+                let to = html[at..]
+                    .char_indices()
+                    .nth(60)
+                    .map_or(html.len(), |(i, _)| at + i);
+                bad.push(format!("{}/{path}: …{}", site.display(), &html[from..to]));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "pages showing markup as text:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn the_home_page_counts_each_standards_criteria_and_evidence() {
+    // The home page lists the standards from a summary (not their criteria): its counts
+    // must still be each standard's own.
+    let cat = catalog();
+    let home = plain(&site_page("index.html"));
+    for s in cat["standards"].as_array().unwrap() {
+        let criteria = s["criteria"].as_array().unwrap();
+        let evidence: usize = criteria
+            .iter()
+            .map(|c| c["evidence"].as_array().map_or(0, Vec::len))
+            .sum();
+        let want = format!(
+            "{} {} · {} ",
+            criteria.len(),
+            if criteria.len() == 1 {
+                "kriter"
+            } else {
+                "kritere"
+            },
+            evidence
+        );
+        assert!(home.contains(&want), "home page lacks {want:?}");
+    }
+}

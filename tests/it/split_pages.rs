@@ -186,6 +186,14 @@ fn the_shipped_handbook_is_not_split() {
         String::from_utf8_lossy(&out.stderr)
     );
     let all: Vec<String> = criteria(&site).into_iter().flat_map(|(_, c)| c).collect();
+    assert!(
+        !site.join("afatet-1.html").exists(),
+        "the register stays whole"
+    );
+    for e in std::fs::read_dir(site.join("roli")).unwrap() {
+        let name = e.unwrap().file_name().into_string().unwrap();
+        assert!(!name.ends_with("-1.html"), "role page {name} stays whole");
+    }
     for (page, mark) in WHOLE {
         assert!(!site.join(part(page, 1)).exists(), "{page} stays whole");
         let html = std::fs::read_to_string(site.join(page)).unwrap();
@@ -197,5 +205,298 @@ fn the_shipped_handbook_is_not_split() {
                 "{page}: {c} once"
             );
         }
+    }
+}
+
+/// The rows of the tables of an HTML page (`<tr …>…</tr>` of the body), as written.
+fn body_rows(html: &str) -> Vec<String> {
+    html.split("<tbody>")
+        .skip(1)
+        .flat_map(|t| {
+            t.split("</tbody>")
+                .next()
+                .unwrap_or("")
+                .split("<tr")
+                .skip(1)
+                .map(|r| format!("<tr{}", r.split("</tr>").next().unwrap_or("")))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Builds a small synthetic handbook with `settings` as its theme's settings.
+fn synth_site(dir: &Path, settings: Option<&str>) -> std::path::PathBuf {
+    let hb = dir.join("hb");
+    let root = repo();
+    let out = doracak(&[
+        "synth",
+        "--root",
+        root.to_str().unwrap(),
+        "--standards",
+        "7",
+        "--criteria",
+        "9",
+        "--seed",
+        "5",
+        "--out",
+        hb.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    if let Some(s) = settings {
+        std::fs::create_dir_all(hb.join("theme")).unwrap();
+        std::fs::write(hb.join("theme/settings.toml"), s).unwrap();
+    }
+    let out = doracak(&["--root", hb.to_str().unwrap(), "build"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && !said.contains("warning:"), "{said}");
+    hb.join("site")
+}
+
+#[test]
+fn role_cards_and_the_deadlines_register_split_with_every_row_once() {
+    let whole_dir = tempfile::tempdir().unwrap();
+    let whole = synth_site(whole_dir.path(), None);
+    let split_dir = tempfile::tempdir().unwrap();
+    let split = synth_site(split_dir.path(), Some("split_page_bytes = 8000\n"));
+    let mut pages = vec!["afatet.html".to_string()];
+    for e in std::fs::read_dir(whole.join("roli")).unwrap() {
+        let name = e.unwrap().file_name().into_string().unwrap();
+        pages.push(format!("roli/{name}"));
+    }
+    let mut split_pages = 0;
+    for page in &pages {
+        let all = std::fs::read_to_string(whole.join(page)).unwrap();
+        assert!(!all.contains("part-nav"), "{page} is whole below the size");
+        let mut expected = body_rows(&all);
+        assert!(!expected.is_empty(), "{page} has rows");
+        let contents = std::fs::read_to_string(split.join(page)).unwrap();
+        let mut n = 0;
+        while split.join(part(page, n + 1)).exists() {
+            n += 1;
+        }
+        if n == 0 {
+            assert_eq!(body_rows(&contents), expected, "{page}: whole, as before");
+            continue;
+        }
+        split_pages += 1;
+        assert!(n >= 2, "{page}: {n} part");
+        // The contents page links every part once, in order, and holds no row.
+        let base = page.rsplit('/').next().unwrap().trim_end_matches(".html");
+        let linked: Vec<String> = hrefs(&contents)
+            .into_iter()
+            .filter(|h| {
+                h.trim_start_matches("../").starts_with(&format!("{base}-"))
+                    || h.contains(&format!("/{base}-"))
+            })
+            .collect();
+        let root = "../".repeat(page.matches('/').count());
+        let want: Vec<String> = (1..=n)
+            .map(|i| format!("{root}{}", part(page, i)))
+            .collect();
+        assert_eq!(linked, want, "{page}: contents");
+        assert!(
+            body_rows(&contents).is_empty(),
+            "{page}: the contents page holds no row"
+        );
+        let mut got = Vec::new();
+        for i in 1..=n {
+            let html = std::fs::read_to_string(split.join(part(page, i))).unwrap();
+            assert!(
+                html.contains(&format!("Pjesa {i} nga {n}:")),
+                "{page} part {i}: says which part it is"
+            );
+            let links = hrefs(&html);
+            assert!(
+                links.contains(&format!("{root}{page}")),
+                "{page} part {i}: contents link"
+            );
+            assert_eq!(
+                i > 1,
+                links.contains(&format!("{root}{}", part(page, i.max(2) - 1)))
+            );
+            assert_eq!(
+                i < n,
+                links.contains(&format!("{root}{}", part(page, i + 1)))
+            );
+            got.extend(body_rows(&html));
+        }
+        expected.sort();
+        got.sort();
+        assert_eq!(got, expected, "{page}: every row in exactly one part");
+    }
+    assert!(
+        split_pages >= 3,
+        "the register and at least two role pages are split ({split_pages})"
+    );
+}
+
+/// The `src`s of a page's scripts under the assessment's split catalogue.
+fn catalog_scripts(html: &str) -> Vec<String> {
+    html.split("<script src=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(|h| h.replace("&#x2f;", "/"))
+        .filter(|h| h.contains("catalog/"))
+        .collect()
+}
+
+#[test]
+fn a_split_catalogue_loads_one_standard_on_its_page_and_keeps_every_rating() {
+    use crate::common::browser::{browser, eval, file_url, open, wait_for, wait_stored};
+    let dir = tempfile::tempdir().unwrap();
+    let site = synth_site(dir.path(), Some("split_page_bytes = 40000\n"));
+    let head = std::fs::read_to_string(site.join("vleresim/catalog.js")).unwrap();
+    assert!(head.starts_with("// Generated by doracak"));
+    assert_eq!(head.matches("\"criteria\":null").count(), 7, "{head}");
+    let standards = criteria(&site);
+    for (s, ids) in &standards {
+        let part = std::fs::read_to_string(site.join(format!("vleresim/catalog/{s}.js"))).unwrap();
+        for c in ids {
+            assert_eq!(
+                part.matches(&format!("\"id\":\"{c}\"")).count(),
+                1,
+                "{s}: {c}"
+            );
+        }
+        let page = std::fs::read_to_string(site.join(format!("vleresim/{s}.html"))).unwrap();
+        assert_eq!(
+            catalog_scripts(&page),
+            vec![format!("../vleresim/catalog/{s}.js")],
+            "the page of {s} loads its own standard only"
+        );
+        assert_eq!(
+            page.matches("data-field=\"location\"").count(),
+            1,
+            "{s}: the evidence fields are written once, in the template"
+        );
+        assert_eq!(
+            page.matches("data-field=\"rating\"").count(),
+            4,
+            "{s}: the rating choices are written once, in the template"
+        );
+    }
+    for page in [
+        "index.html",
+        "plani.html",
+        "krahasimi.html",
+        "provat-1.html",
+        "printo-2.html",
+    ] {
+        let html = std::fs::read_to_string(site.join("vleresim").join(page)).unwrap();
+        assert!(
+            !html.contains("class=\"assess-nav-num\""),
+            "{page}: the numbers come from the catalogue"
+        );
+        assert_eq!(
+            catalog_scripts(&html).len(),
+            7,
+            "{page} loads every standard"
+        );
+    }
+    let Some(browser) =
+        browser("a_split_catalogue_loads_one_standard_on_its_page_and_keeps_every_rating")
+    else {
+        return;
+    };
+    let tab = open(&browser, &file_url(&site.join("vleresim/index.html")));
+    eval(&tab, "localStorage.clear()");
+    tab.reload(true, None).unwrap();
+    tab.wait_until_navigated().unwrap();
+    tab.wait_for_element("[data-assess-new] input[name=name]")
+        .unwrap()
+        .type_into("Qendra Y — 2026")
+        .unwrap();
+    tab.wait_for_element("[data-assess-new] button[type=submit]")
+        .unwrap()
+        .click()
+        .unwrap();
+    wait_for(
+        &tab,
+        "document.querySelector('[data-assess-select]').selectedOptions[0].textContent === 'Qendra Y — 2026'",
+        "the new assessment is selected",
+    );
+    for (s, c, value) in [("S3", "S3.1", "met"), ("S5", "S5.2", "partial")] {
+        let tab = open(
+            &browser,
+            &file_url(&site.join(format!("vleresim/{s}.html"))),
+        );
+        assert_eq!(
+            eval(&tab, "DORACAK_CATALOG.standards.map(s => s.id)"),
+            serde_json::json!([s]),
+            "the page of {s} knows its standard"
+        );
+        // Each evidence item's fields, copied from the template.
+        let first = format!("{}.1", &c[..c.find('.').unwrap()]);
+        let fields = eval(
+            &tab,
+            &format!(
+                "(() => {{ const f = document.querySelector('[data-evidence=\"{first}.1\"]'); return [f.querySelector('legend').textContent, f.querySelectorAll('input[name=\"ev-{first}.1\"]').length, f.querySelectorAll('[data-field]').length]; }})()"
+            ),
+        );
+        assert_eq!(
+            fields,
+            serde_json::json!([format!("Prova {}.1: gjendja", &first[1..]), 3, 7]),
+            "{s}"
+        );
+        eval(
+            &tab,
+            &format!(
+                "document.querySelector('input[name=\"ev-{first}.1\"][value=present]').click()"
+            ),
+        );
+        wait_stored(
+            &tab,
+            "present",
+            "the evidence status, through the copied fields",
+        );
+        // The standards' numbers in the navigation, written from the catalogue.
+        let nav = eval(
+            &tab,
+            "[...document.querySelectorAll('.assess-nav a.assess-nav-num')].map(a => [a.textContent, a.getAttribute('href'), a.title])",
+        );
+        assert_eq!(nav.as_array().map(Vec::len), Some(7), "{nav}");
+        assert_eq!(
+            nav[4],
+            serde_json::json!([
+                "5",
+                "../vleresim/S5.html",
+                "Standardi 5: Standardi sintetik 5"
+            ]),
+            "{nav}"
+        );
+        tab.wait_for_element(&format!("input[name='r-{c}'][value={value}]"))
+            .unwrap()
+            .click()
+            .unwrap();
+        wait_stored(&tab, c, "the autosave of the rating");
+    }
+    // Rated on two pages that each knew one standard: both ratings kept, both scored.
+    let tab = open(&browser, &file_url(&site.join("vleresim/index.html")));
+    wait_for(
+        &tab,
+        "DORACAK_CATALOG.standards.length === 7 && !DORACAK_CATALOG.partial",
+        "the overview knows every standard",
+    );
+    let kept = eval(
+        &tab,
+        "Object.keys(localStorage).map(k => localStorage.getItem(k)).join(' ')",
+    );
+    let kept = kept.as_str().unwrap_or("");
+    assert!(
+        kept.contains("\"S3.1\"") && kept.contains("\"S5.2\""),
+        "{kept}"
+    );
+    for s in ["S3", "S5"] {
+        wait_for(
+            &tab,
+            &format!(
+                "document.querySelector('[data-score-row=\"{s}\"] [data-col=unrated]').textContent.trim() === '8'"
+            ),
+            "the overview scores both standards",
+        );
     }
 }

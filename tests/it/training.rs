@@ -251,7 +251,9 @@ fn every_procedure_has_a_well_formed_diagram_with_every_step_and_one_lane_per_ac
 
 #[test]
 fn the_role_card_of_the_social_worker_lists_every_step_and_criterion_where_it_acts() {
-    let role = "punonjes-social";
+    // The centre's social worker: 07's "Punonjësi social" is the centre's (issue 25), so
+    // the NJVNR social worker (`punonjes-social`) acts in one step only.
+    let role = "punonjesi-social-pergjegjes";
     let site = shipped_site().join("site");
     let html = read(&site.join(format!("roli/{role}.html")));
     let start = html
@@ -277,7 +279,8 @@ fn the_role_card_of_the_social_worker_lists_every_step_and_criterion_where_it_ac
             }
         }
     }
-    assert!(expected.len() >= 5, "the social worker acts in steps");
+    // (Four admission steps of 03 since review A2/A4: 07 names no role.)
+    assert!(expected.len() >= 4, "the social worker acts in steps");
     // In order: each procedure's heading, then its steps, each with the start of its action.
     let mut at = 0;
     let mut heading = "";
@@ -355,18 +358,18 @@ fn the_deadlines_register_filters_by_role_and_collection_from_file() {
             ),
         );
     };
-    choose("dl-filter-role", "punonjes-social");
+    choose("dl-filter-role", "punonjesi-social-pergjegjes");
     wait_for(
         &tab,
         &format!(
-            "{visible}.length > 0 && {visible}.every(function (r) {{ return r.getAttribute('data-roles').split(' ').indexOf('punonjes-social') >= 0; }})"
+            "{visible}.length > 0 && {visible}.every(function (r) {{ return r.getAttribute('data-roles').split(' ').indexOf('punonjesi-social-pergjegjes') >= 0; }})"
         ),
         "only the social worker's rows",
     );
     let shown = eval(&tab, &format!("{visible}.length"));
     let expected = eval(
         &tab,
-        "document.querySelectorAll('tbody tr[data-roles~=\"punonjes-social\"]').length",
+        "document.querySelectorAll('tbody tr[data-roles~=\"punonjesi-social-pergjegjes\"]').length",
     );
     assert_eq!(shown, expected, "every row of the role, and only those");
     let status = eval(
@@ -387,7 +390,7 @@ fn the_deadlines_register_filters_by_role_and_collection_from_file() {
         "only the standards' rows",
     );
     // Both at once: a role that acts in no row of a collection shows the empty notice.
-    choose("dl-filter-role", "punonjes-social");
+    choose("dl-filter-role", "punonjesi-social-pergjegjes");
     choose("dl-filter-collection", "njvnr");
     let n = eval(&tab, &format!("{visible}.length")).as_u64().unwrap();
     let empty = eval(&tab, "!document.getElementById('dl-filter-empty').hidden");

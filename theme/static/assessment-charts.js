@@ -88,7 +88,7 @@
       g.appendChild(node("rect", { x: labelW, y: y, width: barW, height: 24, fill: "none", stroke: "#888", "stroke-width": 0.5 }));
       g.appendChild(node("rect", { x: labelW, y: y, width: r1(bw(s.before)), height: 10, fill: BEFORE }));
       g.appendChild(node("rect", { x: labelW, y: y + 11, width: r1(bw(s.after)), height: 12, fill: EARNED }));
-      g.appendChild(node("text", { x: labelW + barW + 6, y: y + 9, "font-size": 10 }, pct(UI, s.before) + " \u2192 " + pct(UI, s.after)));
+      g.appendChild(node("text", { x: labelW + barW + 6, y: y + 9, "font-size": 10 }, say(UI, "chart_before_after", { before: pct(UI, s.before), after: pct(UI, s.after) })));
       g.appendChild(node("text", { x: labelW + barW + 6, y: y + 22, "font-weight": "bold", "data-value": "change" }, change(UI, s.change)));
       svg.appendChild(g);
     });

@@ -86,9 +86,9 @@
     var h = el("h2", null, UI.compare_title || "");
     h.id = "h-compare";
     out.appendChild(h);
-    var p = el("p", null, (UI.compare_since || "") + ": ");
-    p.appendChild(el("strong", null, a.data.assessment.name));
-    p.appendChild(document.createTextNode(" (" + c.from + " \u2192 " + c.to + ")"));
+    var p = el("p");
+    p.setAttribute("data-compare-since", "");
+    p.appendChild(window.DORACAK_SAY_NODES("compare_since", { name: el("strong", null, a.data.assessment.name), from: window.DORACAK_DATE(c.from), to: window.DORACAK_DATE(c.to) }));
     out.appendChild(p);
     // The same warnings as `doracak report --since`.
     if (A.otherCentre(CAT, a.data.assessment, b.data.assessment)) { var n = el("p", "notice", UI.compare_other_centre || ""); n.setAttribute("data-compare-other-centre", ""); out.appendChild(n); }
@@ -107,7 +107,7 @@
       [null, "col-count", "col-count", "col-change"]));
     ["improved", "worse", "still_unmet"].forEach(function (key) {
       var rows = c[key];
-      out.appendChild(el("h3", null, (UI["compare_" + key] || "") + " (" + rows.length + ")"));
+      out.appendChild(el("h3", null, window.DORACAK_SAY("heading_count", { label: UI["compare_" + key] || "", count: rows.length })));
       if (!rows.length) { out.appendChild(el("p", null, UI.report_none || "")); return; }
       var t = table("audit-table compare-list", [UI.audit_no, UI.criterion, UI.compare_before, UI.compare_after],
         rows.map(function (r) { return { attr: ["data-criterion", r.id], num: 0, cells: [r.label, r.text, label(r.before), label(r.after)] }; }),
@@ -115,7 +115,7 @@
       t.setAttribute("data-compare", key);
       out.appendChild(t);
     });
-    out.appendChild(el("h3", null, (UI.compare_due || "") + " (" + c.due.length + ")"));
+    out.appendChild(el("h3", null, window.DORACAK_SAY("heading_count", { label: UI.compare_due || "", count: c.due.length })));
     if (c.due.length) {
       var t = table("audit-table compare-list", [UI.audit_no, UI.plan_action, UI.plan_responsible, UI.plan_due, UI.compare_rating_now],
         c.due.map(function (d) { return { attr: ["data-criterion", d.criterion], num: 0, cells: [d.label, d.action, d.owner, d.due, label(d.rating_now)] }; }),
@@ -163,7 +163,7 @@
         var og = el("optgroup");
         og.label = g.name;
         og.setAttribute("data-centre", g.key);
-        g.items.forEach(function (x) { var o = el("option", null, x.name + " (" + day(x.updated) + ")"); o.value = x.id; og.appendChild(o); });
+        g.items.forEach(function (x) { var o = el("option", null, window.DORACAK_SAY("compare_option", { name: x.name, date: window.DORACAK_DATE(x.updated) })); o.value = x.id; og.appendChild(o); });
         sel.appendChild(og);
       });
       sel.value = pair[1].id;

@@ -15,6 +15,16 @@
   function nowIso() { return new Date().toISOString().replace(/\.\d+Z$/, "Z"); }
   function today() { return new Date().toISOString().slice(0, 10); }
 
+  // A handbook too large for one catalogue file: the catalogue names every standard, and
+  // the page loaded the criteria of those it shows (catalog/S1.js … beside it). The page
+  // knows those standards only; ratings of the others stay in the assessment as they are.
+  var CATALOG = window.DORACAK_CATALOG;
+  if (CATALOG && CATALOG.standards && CATALOG.standards.some(function (s) { return !s.criteria; })) {
+    CATALOG.partial = true;
+    CATALOG.every = CATALOG.standards;
+    CATALOG.standards = CATALOG.standards.filter(function (s) { return !!s.criteria; });
+  }
+
   // ---- plain functions -------------------------------------------------------------------
 
   function index(cat) {
@@ -254,7 +264,7 @@
     function id(x, what) {
       if (!isId(x)) { problem("id", say("rule_id", { what: what, max: MAX_ID, found: x }, what + ": expected an id of 1 to " + MAX_ID + " letters, digits, dots, dashes or underscores, found \"" + x + "\"")); }
     }
-    known(top, ["schema", "version", "handbook", "assessment", "ratings", "evidence", "plan"], say("rule_what_file", {}, "the file"));
+    known(top, ["schema", "version", "handbook", "assessment", "ratings", "evidence", "plan", "set_aside"], say("rule_what_file", {}, "the file"));
     var file = { schema: SCHEMA, version: VERSION, handbook: { title: "", catalog: "" }, assessment: { name: "", centre: "", created: "", updated: "" }, ratings: {}, evidence: {}, plan: [] };
     var h = object(top.handbook, "handbook", has(top, "handbook"));
     if (h) {
@@ -320,6 +330,15 @@
           file.plan.push({ criterion: crit, action: text(p, "action", MAX_TEXT, what), owner: text(p, "owner", MAX_TEXT, what), due: date(p, "due", false, what), indicator: text(p, "indicator", MAX_TEXT, what), cost: text(p, "cost", MAX_TEXT, what) });
         });
       }
+    }
+    // Entries of a previous edition that map to nothing in this one (written by carrying a
+    // file over, assessment-editions.js): kept as they are, never scored.
+    if (!absent(top, "set_aside") && top.set_aside !== null) {
+      var sa = top.set_aside;
+      if (isObject(sa) && (absent(sa, "ratings") || isObject(sa.ratings)) && (absent(sa, "evidence") || isObject(sa.evidence)) && (absent(sa, "plan") || Array.isArray(sa.plan))) {
+        file.set_aside = { ratings: sa.ratings || {}, evidence: sa.evidence || {}, plan: sa.plan || [] };
+        if (isString(sa.edition) && sa.edition) { file.set_aside.edition = sa.edition; }
+      } else { problem("type", "set_aside: expected the entries of a previous edition (ratings, evidence, plan), found " + kind(sa)); }
     }
     return file;
   }

@@ -15,38 +15,75 @@
       file.handbook.catalog === m.previous && m.previous !== m.current);
   }
 
-  // Map `file` in place; returns { kept, rerate: [[old, new]], removed, new }.
+  // Map `file` in place; returns { kept, rerate: [[old, new]], removed, unknown, new }.
+  // Entries of removed criteria and of ids the previous edition never had are moved to
+  // file.set_aside, never onto a criterion of this edition bearing the same id.
   function carry(m, file) {
-    var out = { kept: [], rerate: [], removed: [], "new": m["new"].slice() };
+    var out = { kept: [], rerate: [], removed: [], unknown: [], "new": m["new"].slice() };
+    var aside = file.set_aside || { ratings: {}, evidence: {}, plan: [] };
+    aside.ratings = aside.ratings || {}; aside.evidence = aside.evidence || {}; aside.plan = aside.plan || [];
+    if (!aside.edition && (file.handbook.edition || m.previous_edition)) { aside.edition = file.handbook.edition || m.previous_edition; }
+    function list(c, id) { var l = c ? out.removed : out.unknown; if (l.indexOf(id) < 0) { l.push(id); } }
     var ratings = {};
     Object.keys(file.ratings).forEach(function (id) {
       var entry = file.ratings[id];
       var rated = entry.rating != null || !!entry.note;
-      var c = m.criteria[id];
-      if (c && c.state !== "removed") {
-        var to = c.to || id;
-        if (rated) { if (c.state === "rerate") { out.rerate.push([id, to]); } else { out.kept.push(to); } }
-        ratings[to] = entry;
+      var c = Object.prototype.hasOwnProperty.call(m.criteria, id) ? m.criteria[id] : null;
+      if (c && c.state !== "removed" && c.to) {
+        if (rated) { if (c.state === "rerate") { out.rerate.push([id, c.to]); } else { out.kept.push(c.to); } }
+        ratings[c.to] = entry;
       } else {
-        if (c && rated) { out.removed.push(id); }
-        ratings[id] = entry;
+        list(c, id);
+        aside.ratings[id] = entry;
       }
     });
     file.ratings = ratings;
     var evidence = {};
     Object.keys(file.evidence).forEach(function (id) {
-      var to = m.evidence[id];
-      evidence[to ? to : id] = file.evidence[id];
+      var to = Object.prototype.hasOwnProperty.call(m.evidence, id) ? m.evidence[id] : null;
+      if (to) { evidence[to] = file.evidence[id]; } else { aside.evidence[id] = file.evidence[id]; }
     });
     file.evidence = evidence;
+    var plan = [];
     file.plan.forEach(function (row) {
-      var c = m.criteria[row.criterion];
-      if (c && c.to) { row.criterion = c.to; }
+      var c = Object.prototype.hasOwnProperty.call(m.criteria, row.criterion) ? m.criteria[row.criterion] : null;
+      if (c && c.state !== "removed" && c.to) { row.criterion = c.to; plan.push(row); } else { list(c, row.criterion); aside.plan.push(row); }
     });
+    file.plan = plan;
+    if (Object.keys(aside.ratings).length || Object.keys(aside.evidence).length || aside.plan.length) { file.set_aside = aside; }
     function byCode(a, b) { var x = String(a), y = String(b); return x < y ? -1 : x > y ? 1 : 0; }
-    out.kept.sort(byCode); out.rerate.sort(byCode); out.removed.sort(byCode);
+    out.kept.sort(byCode); out.rerate.sort(byCode); out.removed.sort(byCode); out.unknown.sort(byCode);
     file.handbook.catalog = m.current;
     if (m.current_edition) { file.handbook.edition = m.current_edition; } else { delete file.handbook.edition; }
+    return out;
+  }
+
+  // The table's entries checked against this edition's catalogue, as the command line checks
+  // them (src/edition/table.rs): every target an id this edition has, none given twice.
+  // Returns the sentences that say what is wrong (none: the table can serve).
+  function check(m, cat) {
+    var say = window.DORACAK_SAY;
+    var crit = {}, ev = {}, whole = !!(cat && cat.standards && cat.standards.every(function (s) { return Array.isArray(s.criteria); }));
+    if (whole) {
+      cat.standards.forEach(function (s) { s.criteria.forEach(function (c) { crit[c.id] = true; (c.evidence || []).forEach(function (e) { ev[e.id] = true; }); }); });
+    }
+    var out = [];
+    function targets(map, known, to) {
+      var taken = {};
+      Object.keys(map).sort().forEach(function (id) {
+        var c = map[id], t = to(c);
+        if (t === undefined) { return; }
+        if (t === null || typeof t !== "string") { out.push(say("carry_table_missing", { id: id, to: String(t) })); return; }
+        if (whole && !known[t]) { out.push(say("carry_table_missing", { id: id, to: t })); return; }
+        if (Object.prototype.hasOwnProperty.call(taken, t)) { out.push(say("carry_table_twice", { id: id, to: t, other: taken[t] })); return; }
+        taken[t] = id;
+      });
+    }
+    targets(m.criteria || {}, crit, function (c) {
+      if (!c || (c.state === "removed" && c.to == null)) { return undefined; }
+      return c.state === "kept" || c.state === "rerate" ? (c.to == null ? null : c.to) : null;
+    });
+    targets(m.evidence || {}, ev, function (t) { return t == null ? undefined : t; });
     return out;
   }
 
@@ -61,5 +98,5 @@
     return null;
   }
 
-  D.editions = { applies: applies, carry: carry, changeLink: changeLink, mapping: window.DORACAK_EDITIONS || null };
+  D.editions = { applies: applies, carry: carry, check: check, changeLink: changeLink, mapping: window.DORACAK_EDITIONS || null };
 })();

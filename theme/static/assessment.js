@@ -56,7 +56,7 @@
     try {
       state.store.save(state.id, state.rec);
       setError(null);
-      status((UI.assess_saved || "") + " " + fmtTime(new Date()));
+      status(window.DORACAK_SAY("assess_saved_at", { time: fmtTime(new Date()) }));
     } catch (e) {
       setError(e.reason || UI.assess_storage_full || String(e));
     }
@@ -165,7 +165,7 @@
     $all("[data-score]").forEach(function (e) {
       var id = e.getAttribute("data-score");
       sc.standards.forEach(function (s) {
-        if (s.id === id) { e.textContent = window.DORACAK_PAIR(UI.assess_score || "", s.points + " / " + s.max + " (" + fmtPct(s.percent) + ")") + " · " + window.DORACAK_PAIR(UI.assess_unrated || "", s.unrated); }
+        if (s.id === id) { e.textContent = window.DORACAK_SAY("assess_score_line", { points: s.points, max: s.max, percent: fmtPct(s.percent), unrated: s.unrated }); }
       });
     });
     $all("[data-score-row]").forEach(function (row) {
@@ -192,7 +192,7 @@
     found.gaps.forEach(function (g) { isGap[g.evidence] = true; });
     var summary = $("[data-ev-gaps]");
     if (summary) {
-      summary.textContent = rec ? window.DORACAK_PAIR(UI.report_gaps || "", found.gaps.length) + " · " + window.DORACAK_PAIR(UI.report_gaps_unmarked || "", found.unmarked) : "";
+      summary.textContent = rec ? window.DORACAK_SAY("ev_gaps_line", { gaps: found.gaps.length, unmarked: found.unmarked }) : "";
       summary.setAttribute("data-gaps", found.gaps.length);
       summary.setAttribute("data-unmarked", found.unmarked);
     }
@@ -228,8 +228,8 @@
       th.scope = "row";
       var a = el("a", null, num);
       a.href = (document.body.getAttribute("data-root") || "") + (window.DORACAK_ADDR || {}).assessment_standard.replace("{id}", p.standard.id) + "#" + p.criterion.id;
-      th.appendChild(a);
-      th.appendChild(document.createTextNode(" (" + A.label(CAT, p.rating) + ") "));
+      th.appendChild(window.DORACAK_SAY_NODES("criterion_rated", { criterion: a, rating: A.label(CAT, p.rating) }));
+      th.appendChild(document.createTextNode(" "));
       th.appendChild(el("span", "muted plan-crit-text", p.criterion.text.length > 160 ? p.criterion.text.slice(0, 160) + "…" : p.criterion.text));
       tr.appendChild(th);
       PLAN_FIELDS.forEach(function (f) {
@@ -237,7 +237,7 @@
         var inp = el(f[1] === "textarea" ? "textarea" : "input");
         if (f[1] === "textarea") { inp.rows = 2; } else { inp.type = f[1]; }
         inp.value = p.entry[f[0]] || "";
-        inp.setAttribute("aria-label", (UI[f[2]] || f[0]) + " " + num);
+        inp.setAttribute("aria-label", window.DORACAK_SAY("plan_field_of", { field: UI[f[2]] || f[0], criterion: num }));
         inp.setAttribute("data-plan-field", f[0]);
         td.appendChild(inp);
         // What the printed plan shows: the whole text, never a scrolled box.
@@ -289,7 +289,7 @@
       var rows = A.planRows(d, CAT);
       rows.forEach(function (p) {
         var tr = el("tr");
-        [p.standard.number + "." + p.criterion.number + " (" + A.label(CAT, p.rating) + ")", p.entry.action, p.entry.owner, p.entry.due, p.entry.indicator, p.entry.cost].forEach(function (v) { tr.appendChild(el("td", null, v || "")); });
+        [window.DORACAK_SAY("criterion_rated", { criterion: p.standard.number + "." + p.criterion.number, rating: A.label(CAT, p.rating) }), p.entry.action, p.entry.owner, p.entry.due, p.entry.indicator, p.entry.cost].forEach(function (v) { tr.appendChild(el("td", null, v || "")); });
         plan.appendChild(tr);
       });
       show("[data-fill-plan-empty]", rows.length === 0);
@@ -396,7 +396,12 @@
     var prev = { rec: state.rec, id: state.id };
     // A file of the previous edition is mapped to this one (assessment-editions.js).
     var E = window.Doracak.editions;
-    var carried = E && E.mapping && E.applies(E.mapping, r.file) ? E.carry(E.mapping, r.file) : null;
+    var applies = E && E.mapping && E.applies(E.mapping, r.file);
+    // A table whose targets are not ids of this edition, or given twice, is refused: the
+    // file is not imported, nothing is put on the wrong criterion.
+    var bad = applies ? E.check(E.mapping, CAT) : [];
+    if (bad.length) { showImport(false, bad); return false; }
+    var carried = applies ? E.carry(E.mapping, r.file) : null;
     var candidate = { data: r.file, exported: r.file.assessment.updated, carried: carried };
     function back(msg) {
       state.rec = prev.rec; state.id = prev.id;
@@ -416,21 +421,24 @@
     loadCurrent();
     render();
     showImport(true, messages(r.notes));
-    if (carried) { showCarried(carried); }
+    if (carried) { showCarried(carried, r.file); }
     return true;
   }
 
   // What became of the ratings of a file of the previous edition: four lists, as the
   // report shows them.
-  function showCarried(c) {
+  function showCarried(c, file) {
     var box = $("[data-import-result]");
     if (!box) { return; }
     var E = window.Doracak.editions;
     var sec = el("section", "carried");
     sec.appendChild(el("h3", null, (UI.carry_title || "").replace("{old}", E.mapping.previous_edition || UI.diff_unnamed || "")));
     sec.appendChild(el("p", null, UI.carry_intro || ""));
-    [["rerate", c.rerate.map(function (p) { return p[1]; })], ["removed", c.removed], ["new", c["new"]], ["kept", c.kept]].forEach(function (k) {
-      sec.appendChild(el("h4", null, (UI["carry_" + k[0]] || "") + " (" + k[1].length + ")"));
+    var aside = (file && file.set_aside) || { ratings: {}, plan: [] };
+    [["rerate", c.rerate.map(function (p) { return p[1]; })], ["removed", c.removed], ["unknown", c.unknown || []], ["new", c["new"]], ["kept", c.kept]].forEach(function (k) {
+      sec.appendChild(el("h4", null, window.DORACAK_SAY("heading_count", { label: UI["carry_" + k[0]] || "", count: k[1].length })));
+      // As the report: an empty list is said in words.
+      if (!k[1].length) { sec.appendChild(el("p", null, UI.report_none || "")); return; }
       var ul = el("ul", "carry-list");
       ul.setAttribute("data-carry", k[0]);
       k[1].forEach(function (id) {
@@ -438,6 +446,17 @@
         li.setAttribute("data-criterion", id);
         var link = k[0] === "rerate" ? E.changeLink(E.mapping, id) : null;
         if (link) { li.appendChild(document.createTextNode(" ")); var a = el("a", null, UI.carry_see || ""); a.href = link; li.appendChild(a); }
+        if (k[0] === "removed" || k[0] === "unknown") {
+          // What is set aside for it: the rating's note and its plan rows.
+          var r = aside.ratings[id];
+          if (r && r.note) { li.appendChild(document.createTextNode(" \u2014 " + r.note)); }
+          var rows = (aside.plan || []).filter(function (p) { return p.criterion === id; });
+          if (rows.length) {
+            var pl = el("ul", "carry-plan");
+            rows.forEach(function (p) { pl.appendChild(el("li", null, (UI.carry_plan_row || "") + ": " + p.action)); });
+            li.appendChild(pl);
+          }
+        }
         ul.appendChild(li);
       });
       sec.appendChild(ul);
@@ -460,7 +479,7 @@
   function freeName(name) {
     var names = state.store.list().map(function (a) { return a.name; });
     for (var n = 2; ; n++) {
-      var candidate = name + " (" + n + ")";
+      var candidate = window.DORACAK_SAY("assess_name_copy", { name: name, n: n });
       if (names.indexOf(candidate) < 0) { return candidate; }
     }
   }
@@ -473,7 +492,7 @@
     box.textContent = "";
     box.className = "import-result notice";
     box.setAttribute("role", "alertdialog");
-    box.appendChild(el("p", null, (UI.assess_import_exists || "") + " \u201c" + r.file.assessment.name + "\u201d"));
+    box.appendChild(el("p", null, window.DORACAK_SAY("assess_import_exists_named", { name: r.file.assessment.name })));
     [["import-replace", UI.assess_import_replace, "button"], ["import-keep-both", UI.assess_import_keep_both, "button secondary"]].forEach(function (b) {
       var btn = el("button", b[2], b[1] || "");
       btn.type = "button";
@@ -505,7 +524,7 @@
     form.reset();
     loadCurrent();
     render();
-    status((UI.assess_created || "") + " " + name);
+    status(window.DORACAK_SAY("assess_created_named", { name: name }));
   }
 
   function askDelete(button) {
@@ -513,7 +532,7 @@
     var box = el("div", "notice confirm");
     box.setAttribute("role", "alertdialog");
     box.setAttribute("aria-label", UI.assess_delete || "");
-    box.appendChild(el("p", null, (UI.assess_delete_confirm || "") + " \u201c" + (state.rec ? state.rec.data.assessment.name : state.attention.name) + "\u201d"));
+    box.appendChild(el("p", null, window.DORACAK_SAY("assess_delete_confirm_named", { name: state.rec ? state.rec.data.assessment.name : state.attention.name })));
     var yes = el("button", "button", UI.assess_delete_yes || "");
     yes.type = "button";
     yes.setAttribute("data-action", "delete-yes");
@@ -542,7 +561,7 @@
     box.remove();
     loadCurrent();
     render();
-    status((UI.assess_deleted || "") + " " + name);
+    status(window.DORACAK_SAY("assess_deleted_named", { name: name }));
   }
 
   var metaTimer = null;
@@ -648,6 +667,41 @@
   document.addEventListener("submit", onSubmit);
   window.addEventListener("pagehide", flush);
   window.addEventListener("beforeunload", flush);
+
+  // A handbook with a split catalogue writes the standards' numbers in the assessment's
+  // navigation from the catalogue, once, instead of into every page: the same links.
+  $all("[data-assess-nav-nums]").forEach(function (box) {
+    (CAT.every || CAT.standards).forEach(function (s) {
+      var a = el("a", "assess-nav-num", String(s.number));
+      a.href = (document.body.getAttribute("data-root") || "") + (window.DORACAK_ADDR || {}).assessment_standard.replace("{id}", s.id);
+      a.title = (UI.label_value || "{label}: {value}").replace("{label}", (UI.standard_number || "{number}").replace("{number}", s.number)).replace("{value}", s.title);
+      box.parentNode.insertBefore(a, box);
+    });
+    box.parentNode.removeChild(box);
+  });
+
+  // ... and each evidence item's fields from the page's one template.
+  var evTemplate = $("template[data-ev-fields-template]");
+  if (evTemplate) {
+    $all(".ev-fields[data-ev-legend]").forEach(function (box) {
+      var copy = evTemplate.content.querySelector(".ev-fields").cloneNode(true);
+      copy.querySelector("legend").textContent = box.getAttribute("data-ev-legend");
+      $all("input[type=radio]", copy).forEach(function (r) { r.name = "ev-" + box.getAttribute("data-evidence"); });
+      while (copy.firstChild) { box.appendChild(copy.firstChild); }
+      box.removeAttribute("data-ev-legend");
+    });
+  }
+
+  // ... and each criterion's rating choices from the page's one template.
+  var ratingTemplate = $("template[data-rating-template]");
+  if (ratingTemplate) {
+    $all("[data-rating-for]").forEach(function (box) {
+      var copy = ratingTemplate.content.cloneNode(true);
+      $all("input[type=radio]", copy).forEach(function (r) { r.name = "r-" + box.getAttribute("data-rating-for"); });
+      box.appendChild(copy);
+      box.removeAttribute("data-rating-for");
+    });
+  }
 
   window.Doracak.assessmentPage = { importText: importText, importBytes: importBytes, state: state };
   loadCurrent();

@@ -96,6 +96,21 @@
     return w;
   }
 
+  // A word form as the index keys the forms (index::forms): Arabic unified as the build's
+  // analyzer reads it (text::normalize_arabic): tatweel gone, alef, alef maqsura and ta
+  // marbuta forms made one, the و and ال prefixes taken off.
+  function formKey(w) {
+    if (!/[\u0600-\u06FF]/.test(w)) { return w; }
+    w = w.replace(/\u0640/g, "").replace(/[أإآٱ]/g, "ا").replace(/ى/g, "ي").replace(/ة/g, "ه");
+    function letters(s) { return Array.from(s).length; }
+    if (w.charAt(0) === "و" && letters(w) > 4) { w = w.slice(1); }
+    var pre = ["وال", "بال", "كال", "فال", "لل", "ال"];
+    for (var i = 0; i < pre.length; i++) {
+      if (w.lastIndexOf(pre[i], 0) === 0 && letters(w.slice(pre[i].length)) >= 3) { w = w.slice(pre[i].length); break; }
+    }
+    return w;
+  }
+
   // Steps 2–4 on one word, by the language the index was built for (idx.analysis):
   // folding, then stop words (null), then Albanian suffixes, the Snowball English
   // stemmer (snowball-english.js), or nothing.
@@ -105,7 +120,7 @@
     if (stopSet(a)[w]) { return null; }
     if (a.language === "sq") { return stem(w, a.suffixes, a.minStem, a.maxStrips, a.derivational); }
     if (a.language === "en") { return root.Doracak.stemEnglish(w); }
-    if (a.forms) { return knownForm(a.forms, w.replace(/\u0640/g, "")); }
+    if (a.forms) { return knownForm(a.forms, formKey(w)); }
     return w;
   }
 
@@ -168,6 +183,9 @@
       s.src = st.base + idx.dir + name + ".js";
       s.setAttribute("data-search-shard", name);
       s.onerror = function () { delete waiting[name]; s.remove(); w.reject(new Error("search shard " + name)); };
+      // A shard that loads but never hands its data over (cut short, or not a shard) is a
+      // failure too, not a wait for ever: a script runs before its load event.
+      s.onload = function () { if (!arrived[name] && waiting[name] === w) { s.onerror(); } };
       st.loaded.push(name);
       document.head.appendChild(s);
     }
@@ -218,16 +236,59 @@
     });
   }
 
-  // The postings of a query word with its synonyms (content/synonyms.yaml, in the
-  // manifest): each synonym's term, from the shard that holds it, counts as the word, a
-  // little less (SYNONYM_WEIGHT).
-  function postingsWithSynonyms(idx, w) {
-    var syn = (idx.syn && Object.prototype.hasOwnProperty.call(idx.syn, w.term)) ? idx.syn[w.term] : [];
-    var parts = [postingsFor(idx, w)].concat(syn.map(function (s) {
-      if (!idx.shards.length) { return Promise.resolve([]); }
-      return loadShard(idx, "t" + shardOf(idx, s)).then(function (sh) {
-        var at = lowerBound(sh.terms, s);
-        return sh.terms[at] === s ? [[sh.post[at], SYNONYM_WEIGHT]] : [];
+  // For each of the query's terms, in order, the alternatives its synonyms give (each the
+  // terms of another entry of a set, content/synonyms.yaml, in the manifest): wherever an
+  // entry (a word, or a phrase's words in a row) stands in the query, every word it covers
+  // may be matched by the set's other entries. The Rust twin: index::alternatives.
+  function alternatives(terms, sets) {
+    var out = terms.map(function () { return []; });
+    function same(a, b) { return a.length === b.length && a.every(function (x, i) { return x === b[i]; }); }
+    (sets || []).forEach(function (set) {
+      set.forEach(function (entry, e) {
+        if (!entry.length || entry.length > terms.length) { return; }
+        for (var i = 0; i + entry.length <= terms.length; i++) {
+          if (!same(terms.slice(i, i + entry.length), entry)) { continue; }
+          set.forEach(function (other, f) {
+            for (var j = i; j < i + entry.length; j++) {
+              if (f !== e && !out[j].some(function (a) { return same(a, other); })) { out[j].push(other); }
+            }
+          });
+        }
+      });
+    });
+    return out;
+  }
+
+  // The exact postings of `term` as [[doc, score, kind]…], in document order.
+  function exactRows(idx, term) {
+    if (!idx.shards.length) { return Promise.resolve([]); }
+    return loadShard(idx, "t" + shardOf(idx, term)).then(function (sh) {
+      var at = lowerBound(sh.terms, term), rows = [];
+      if (sh.terms[at] !== term) { return rows; }
+      var p = sh.post[at], doc = 0;
+      for (var i = 0; i < p.length; i += 2) { doc += p[i]; rows.push([doc, Math.floor(p[i + 1] / 16), p[i + 1] % 16]); }
+      return rows;
+    });
+  }
+
+  // The postings of a query word with its synonyms' alternatives: each alternative counts
+  // as the word, a little less (SYNONYM_WEIGHT), in a document that holds all of its words,
+  // by their mean score (index::all_of).
+  function postingsWithSynonyms(idx, w, alts) {
+    var parts = [postingsFor(idx, w)].concat(alts.map(function (alt) {
+      return Promise.all(alt.map(function (t) { return exactRows(idx, t); })).then(function (lists) {
+        var first = lists[0] || [], rest = lists.slice(1), rows = [];
+        var docsOf = rest.map(function (l) { return l.map(function (x) { return x[0]; }); });
+        first.forEach(function (r) {
+          var sum = r[1];
+          for (var k = 0; k < rest.length; k++) {
+            var l = rest[k], at = lowerBound(docsOf[k], r[0]);
+            if (!l[at] || l[at][0] !== r[0]) { return; }
+            sum += l[at][1];
+          }
+          rows.push([r[0], sum / lists.length, r[2]]);
+        });
+        return [[null, SYNONYM_WEIGHT, rows]];
       });
     }));
     return Promise.all(parts).then(function (lists) { return [].concat.apply([], lists); });
@@ -242,7 +303,7 @@
     if (!a.forms || !idx.shards.length) { return Promise.resolve(); }
     var need = [];
     split(text).forEach(function (t) {
-      var chars = Array.from(fold(t.text).replace(/\u0640/g, ""));
+      var chars = Array.from(formKey(fold(t.text)));
       for (var k = chars.length; k >= Math.min(3, chars.length); k--) {
         var n = shardOf(idx, chars.slice(0, k).join(""));
         if (need.indexOf(n) < 0) { need.push(n); }
@@ -264,15 +325,43 @@
     });
   }
 
+  // A word of one or two letters being typed, alone, of every kind: its best documents
+  // come precomputed in one small shard (pK.js, src/pipeline/search/prefixes.rs), ranked as
+  // below. A promise of the results, or of null where the shard cannot answer (then the
+  // term shards do, as for any query; also when the shard fails to load).
+  function quick(idx, words, options) {
+    var ks = options.kinds, w = words[0], k = idx.prefixes ? idx.prefixes.indexOf(w && w.term) : -1;
+    if (words.length !== 1 || !w.last || !options.limit || k < 0 || (ks && ks.length < idx.kinds.length)) { return Promise.resolve(null); }
+    return loadShard(idx, "p" + k).then(function (sh) {
+      if (!sh || !sh.top || (!sh.complete && options.limit * 3 > sh.top.length)) { return null; }
+      var out = [];
+      for (var i = 0; i + 2 < sh.top.length && out.length < options.limit; i += 3) {
+        out.push({ doc: sh.top[i], score: sh.top[i + 1] / 2, matched: 1, kind: sh.top[i + 2] });
+      }
+      return out;
+    }, function () { return null; });
+  }
+
   // Rank documents for `query`. options: { kinds: [kind index…] or null, limit }.
   // A promise of [{ doc, score, matched, kind, url, title, text }], best first.
   function search(idx, query, options) {
     options = options || {};
     var words;
+    function withRows(out) {
+      return docRows(idx, out.map(function (r) { return r.doc; })).then(function (rows) {
+        out.forEach(function (r, i) { var row = rows[i]; r.id = row[0]; r.url = row[2]; r.title = row[3]; r.text = row[4]; });
+        return out;
+      });
+    }
     return ready(idx, query).then(function () {
       words = parse(query, idx);
-      return Promise.all(words.map(function (w) { return postingsWithSynonyms(idx, w); }));
-    }).then(function (lists) {
+      return quick(idx, words, options);
+    }).then(function (fast) {
+      if (fast) { return withRows(fast); }
+      var alts = alternatives(words.map(function (w) { return w.term; }), idx.syn);
+      return Promise.all(words.map(function (w, i) { return postingsWithSynonyms(idx, w, alts[i]); })).then(function (lists) { return withRows(rank(lists)); });
+    });
+    function rank(lists) {
       var n = idx.docs;
       var totals = new Float64Array(n);
       var matched = new Uint16Array(n);
@@ -284,6 +373,14 @@
         var seen = [];
         parts.forEach(function (part) {
           var p = part[0], weight = part[1], doc = 0;
+          if (p === null) {
+            part[2].forEach(function (r) {
+              var s = r[1] * weight;
+              if (mark[r[0]] !== wi + 1) { mark[r[0]] = wi + 1; per[r[0]] = s; kindOf[r[0]] = r[2]; seen.push(r[0]); }
+              else if (per[r[0]] < s) { per[r[0]] = s; }
+            });
+            return;
+          }
           for (var i = 0; i < p.length; i += 2) {
             doc += p[i];
             var v = p[i + 1];
@@ -320,19 +417,21 @@
         if (top.length > limit) { top.pop(); }
       });
       if (!limit) { top.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; }); }
-      var out = top;
-      return docRows(idx, out.map(function (r) { return r.doc; })).then(function (rows) {
-        out.forEach(function (r, i) { var row = rows[i]; r.id = row[0]; r.url = row[2]; r.title = row[3]; r.text = row[4]; });
-        return out;
-      });
-    });
+      return top;
+    }
   }
 
   // Does an analyzed token match the query's words?
+  // The terms the synonyms bring in (a result may hold them in the typed words' stead)
+  // match too, so the words a synonym found are marked like the typed ones.
   function matcher(idx, query) {
     var words = parse(query, idx);
+    var also = Object.create(null);
+    alternatives(words.map(function (w) { return w.term; }), idx.syn).forEach(function (alts) {
+      alts.forEach(function (alt) { alt.forEach(function (t) { also[t] = true; }); });
+    });
     return function (term) {
-      return words.some(function (w) { return term === w.term || (w.last && term.lastIndexOf(w.term, 0) === 0); });
+      return also[term] === true || words.some(function (w) { return term === w.term || (w.last && term.lastIndexOf(w.term, 0) === 0); });
     };
   }
 
@@ -434,5 +533,5 @@
   }
 
   var D = root.Doracak = root.Doracak || {};
-  D.search = { fold: fold, split: split, stem: stem, analyze: analyze, search: search, snippet: snippet, suggest: suggest, parse: parse, open: open, loaded: loaded, ready: ready };
+  D.search = { alternatives: alternatives, fold: fold, split: split, stem: stem, analyze: analyze, search: search, snippet: snippet, suggest: suggest, parse: parse, open: open, loaded: loaded, ready: ready };
 })(typeof window !== "undefined" ? window : globalThis);

@@ -25,6 +25,7 @@ pub(super) fn check(top: &Map<String, Value>, hb: &Handbook, out: &mut Checked) 
             "ratings",
             "evidence",
             "plan",
+            "set_aside",
         ],
         "the file",
     );
@@ -97,11 +98,13 @@ pub(super) fn check(top: &Map<String, Value>, hb: &Handbook, out: &mut Checked) 
                 note: c.text(r, "note", MAX_TEXT, &what),
             };
             if !criteria.contains(id.as_str()) {
-                c.out.note(
+                c.out.note_said(
                     "unknown-id",
                     format!(
                         "the handbook has no criterion {id}; its rating is kept but not scored"
                     ),
+                    "rule_unknown_criterion",
+                    vec![("id", id.clone())],
                 );
             }
             file.ratings.insert(id.clone(), entry);
@@ -131,9 +134,11 @@ pub(super) fn check(top: &Map<String, Value>, hb: &Handbook, out: &mut Checked) 
                 next_review: c.date(e, "next_review", false, &what),
             };
             if !evidence.contains(id.as_str()) {
-                c.out.note(
+                c.out.note_said(
                     "unknown-id",
                     format!("the handbook has no evidence item {id}; its entry is kept"),
+                    "rule_unknown_evidence",
+                    vec![("id", id.clone())],
                 );
             }
             file.evidence.insert(id.clone(), entry);
@@ -180,9 +185,11 @@ pub(super) fn check(top: &Map<String, Value>, hb: &Handbook, out: &mut Checked) 
                     );
                 }
                 if !criterion.is_empty() && !criteria.contains(criterion.as_str()) {
-                    c.out.note(
+                    c.out.note_said(
                         "unknown-id",
                         format!("{what}: the handbook has no criterion {criterion}"),
+                        "rule_unknown_plan_criterion",
+                        vec![("n", (i + 1).to_string()), ("id", criterion.clone())],
                     );
                 }
                 file.plan.push(PlanEntry {
@@ -201,6 +208,18 @@ pub(super) fn check(top: &Map<String, Value>, hb: &Handbook, out: &mut Checked) 
                 format!("plan: expected a list, found {}", kind(other)),
             );
         }
+    }
+    // Entries of a previous edition that map to nothing in this one (written by carrying a
+    // file over): kept as they are, never scored.
+    match top.get("set_aside") {
+        None | Some(Value::Null) => {}
+        Some(v) => match serde_json::from_value::<crate::assessment::SetAside>(v.clone()) {
+            Ok(s) => file.set_aside = s,
+            Err(e) => c.out.problem(
+                "type",
+                format!("set_aside: expected the entries of a previous edition (ratings, evidence, plan), found {e}"),
+            ),
+        },
     }
     file
 }

@@ -244,6 +244,7 @@ pub fn submission(
         ratings,
         evidence,
         plan: Vec::new(),
+        set_aside: Default::default(),
     };
     Some(Visit {
         file,

@@ -75,6 +75,7 @@ pub(super) fn opt(v: Option<S<String>>) -> Option<String> {
 pub fn timing(t: source::TimingSrc) -> Option<Timing> {
     let named = t.actors.is_some();
     let actors = values(t.actors.unwrap_or_default());
+    let persons = values(t.persons.unwrap_or_default());
     let bound = match t.bound.as_ref().map(|b| b.value.trim()) {
         Some("at_most") => Some("at_most"),
         Some("at_least") => Some("at_least"),
@@ -87,6 +88,7 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
     };
     if t.no_time_limit.is_some_and(|f| f.value) {
         return Some(Timing {
+            persons,
             named,
             actors,
             bound: None,
@@ -129,6 +131,7 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
         }
     };
     Some(Timing {
+        persons,
         named,
         same_day: t.same_day.is_some_and(|f| f.value),
         actors,
@@ -159,7 +162,16 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
             title: opt(s.title),
             text: s.text.value,
             actors: values(s.actors),
-            persons: values(s.persons),
+            persons: s.persons.map(|p| values(p.value)).unwrap_or_default(),
+            acting_for: s
+                .acting_for
+                .into_iter()
+                .map(|a| crate::pipeline::model::ActingFor {
+                    actor: a.actor.value.trim().to_string(),
+                    of: a.of.map(|o| o.value.trim().to_string()),
+                    words: a.words.value.trim().to_string(),
+                })
+                .collect(),
             timing: s.timing.into_iter().filter_map(timing).collect(),
             forms: values(s.forms),
         })
@@ -261,6 +273,7 @@ pub(super) fn role(slug: String, r: source::RoleSrc) -> Role {
             .collect(),
         requirements,
         acts_in: Vec::new(),
+        acts_through: Vec::new(),
         signature: opt(r.signature),
         headings: r.headings.into_iter().map(|(k, v)| (k, v.value)).collect(),
     }

@@ -197,6 +197,60 @@ fn pool<'a>(procedures: impl Iterator<Item = &'a Procedure>, ask: Ask) -> Vec<An
     out
 }
 
+/// The roles whose title or abbreviation the step's text names (case and inflection
+/// aside: a title matches by its words' stems, an abbreviation as a whole word).
+pub fn named_in_text(hb: &Handbook, step: &Step) -> BTreeSet<String> {
+    names(hb, &step.text)
+}
+
+/// The roles whose title or abbreviation `text` names (see `named_in_text`).
+pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
+    let text = text.to_lowercase();
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A title matches where its words follow each other in the text, each word of the text
+    // starting with the title word's stem (all but its last letter: "menaxheri" ~
+    // "menaxherin").
+    let stem = |w: &str| -> String {
+        let n = w.chars().count();
+        w.chars().take(if n > 4 { n - 1 } else { n }).collect()
+    };
+    let names_title = |title: &str| -> bool {
+        let t: Vec<String> = title
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(stem)
+            .collect();
+        !t.is_empty()
+            && words
+                .windows(t.len())
+                .any(|win| win.iter().zip(&t).all(|(w, s)| w.starts_with(s.as_str())))
+    };
+    hb.roles
+        .iter()
+        .filter(|r| {
+            names_title(&r.title)
+                || r.abbr.as_deref().is_some_and(|a| {
+                    // "A/IPIF" is printed "A-IPIF" too: its parts follow each other.
+                    let parts: Vec<String> = a
+                        .to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_string)
+                        .collect();
+                    !parts.is_empty()
+                        && words
+                            .windows(parts.len())
+                            .any(|win| win.iter().zip(&parts).all(|(w, p)| w == p))
+                })
+        })
+        .map(|r| r.id.clone())
+        .collect()
+}
+
 /// How many distractors a question gets.
 pub const DISTRACTORS: usize = 3;
 
@@ -235,11 +289,25 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
         },
     ];
     let mut used = taken.clone();
+    // The institution an actor acts for ("APAP-i i SHSSH-së") is no wrong answer to "who?".
+    if matches!(ask, Ask::Who) {
+        used.extend(
+            step.acting_for
+                .iter()
+                .filter_map(|a| a.of.clone())
+                .map(|id| Answer::Role(id).key()),
+        );
+    }
+    // A role the step's own words name ("menaxheri i rastit" in a step credited to the case
+    // worker) is never a wrong answer: the reader finds it in the stem.
+    let named = named_in_text(hb, step);
     for mut level in levels {
         if distractors.len() >= DISTRACTORS {
             break;
         }
-        level.retain(|a| !used.contains(&a.key()));
+        level.retain(|a| {
+            !used.contains(&a.key()) && !matches!(a, Answer::Role(id) if named.contains(id))
+        });
         rng.shuffle(&mut level);
         for a in level.into_iter().take(DISTRACTORS - distractors.len()) {
             used.insert(a.key());

@@ -50,17 +50,46 @@ pub fn environment<'a>(
             ))
         },
     );
-    // A message with named values: `say("label_value", label=…, value=…)`.
+    // A message with named values: `say("label_value", label=…, value=…)`. The message is
+    // one whole sentence of the pack; a value the template marked safe stays markup (the
+    // rest, message included, is escaped), so `<strong>` can sit inside a sentence whose
+    // word order the pack decides.
     let strings = ui.clone();
     env.add_function(
         "say",
-        move |key: &str, kwargs: minijinja::value::Kwargs| -> Result<String, minijinja::Error> {
-            let values = named_values(&kwargs)?;
-            let values: Vec<(&str, &str)> = values
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
-            Ok(crate::theme::say(&strings, key, &values))
+        move |key: &str,
+              kwargs: minijinja::value::Kwargs|
+              -> Result<minijinja::Value, minijinja::Error> {
+            let mut values = Vec::new();
+            let mut markup = false;
+            for name in kwargs.args() {
+                let v: minijinja::Value = kwargs.get(name)?;
+                markup |= v.is_safe();
+                values.push((name.to_string(), v));
+            }
+            if !markup {
+                let plain: Vec<(String, String)> = values
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.to_string()))
+                    .collect();
+                let plain: Vec<(&str, &str)> = plain
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
+                return Ok(minijinja::Value::from(crate::theme::say(
+                    &strings, key, &plain,
+                )));
+            }
+            let text = strings.get(key).map_or(key, String::as_str);
+            let mut out = minijinja::HtmlEscape(text).to_string();
+            for (name, v) in &values {
+                let html = match v.is_safe() {
+                    true => v.to_string(),
+                    false => minijinja::HtmlEscape(&v.to_string()).to_string(),
+                };
+                out = out.replace(&format!("{{{name}}}"), &html);
+            }
+            Ok(minijinja::Value::from_safe_string(out))
         },
     );
     // A label and its value as one message of the pack (`label_value`: "{label}: {value}",

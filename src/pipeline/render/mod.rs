@@ -12,13 +12,14 @@ pub mod oscal;
 pub mod parts;
 mod queue;
 mod sink;
+mod split_lists;
 mod strings;
 pub mod views;
 pub mod xlsform;
 
 pub use environment::environment;
 use environment::report_template_error;
-use queue::{Renderer, whole_handbook_pages};
+use queue::{Late, Renderer, whole_handbook_pages};
 pub use sink::{MemorySink, Sink};
 use strings::ui_script;
 pub use strings::ui_strings;
@@ -77,16 +78,27 @@ pub fn render_with(
         .map(|s| (s.number, s.title.clone(), s.url.clone(), s.id.clone()))
         .collect();
     // The whole-handbook pages' parts, where the standards are too large for one page.
+    let split_bytes = parts::checked(theme, diags).split_page_bytes;
     let split = parts::plan(
         &v.standards.iter().map(parts::weight).collect::<Vec<_>>(),
-        parts::checked(theme, diags).split_page_bytes,
+        split_bytes,
     );
-    let standards = Value::from(
-        std::mem::take(&mut v.standards)
-            .into_iter()
-            .map(|s| template_value(&s))
-            .collect::<Vec<Value>>(),
-    );
+    // Every page lists the standards (number, title, address); only a standard's own pages
+    // and the whole-handbook pages hold its criteria, made into template values when those
+    // pages render (`Late`) and dropped after.
+    let all = std::mem::take(&mut v.standards);
+    let all = &all;
+    let standards = Value::from(all.iter().map(views::summary).collect::<Vec<Value>>());
+    let full = |range: std::ops::Range<usize>| {
+        move || {
+            Value::from(
+                all[range]
+                    .iter()
+                    .map(template_value)
+                    .collect::<Vec<Value>>(),
+            )
+        }
+    };
 
     let mut r = Renderer {
         env,
@@ -95,6 +107,23 @@ pub fn render_with(
         changes => changed.map(|c| context! { page => c.page.clone(), old => c.view.old.clone(), heading => c.view.heading.clone(), marks => c.marks.clone(), roles => c.roles.clone(), forms => c.forms.clone() }) },
         whole: whole_handbook_pages(addr),
     };
+    if split.is_some() {
+        // The split catalogue's files (`vleresim/catalog/S1.js` …): a standard's page loads
+        // its own, the other assessment pages all of them.
+        let files: Vec<Value> = hb
+            .standards
+            .iter()
+            .map(|s| {
+                Value::from_safe_string(format!(
+                    "{}{}",
+                    addr.assessment_dir,
+                    crate::assessment::catalog_part_file(&s.id)
+                ))
+            })
+            .collect();
+        r.base =
+            minijinja::value::merge_maps([r.base.clone(), context! { catalog_files => files }]);
+    }
 
     r.page(&addr.home, "index.html", context! { page => "index" });
     if let Some(c) = changed {
@@ -104,16 +133,40 @@ pub fn render_with(
             context! { page => "changes", d => template_value(&c.view) },
         );
     }
-    for (i, (_, _, url, _)) in heads.iter().enumerate() {
+    // A standard's pages: its page, its audit sheet (blank, for inspectors) and its
+    // self-assessment (for directors), rendered together from one making of its values.
+    for (i, (_, _, url, id)) in heads.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| heads.get(p));
         let next = heads.get(i + 1);
         let link = |x: Option<&(u32, String, String, String)>| {
             x.map(|(number, title, url, _)| context! { number => *number, title => title.clone(), url => url.clone() })
         };
-        r.page(
-            url,
-            "standard.html",
-            context! { page => "standard", s => standards.get_item(&Value::from(i)).unwrap_or_default(), prev => link(prev), next => link(next) },
+        // Beside each other in the assessment's folder: linked by file name.
+        let sibling = |x: Option<&(u32, String, String, String)>| {
+            x.map(|(number, title, url, _)| context! { number => *number, title => title.clone(), file => url.clone() })
+        };
+        r.pages(
+            vec![
+                (
+                    url.clone(),
+                    "standard.html",
+                    context! { page => "standard", prev => link(prev), next => link(next) },
+                ),
+                (
+                    addr.audit_sheet(id),
+                    "audit.html",
+                    context! { page => "audit", full => false },
+                ),
+                (
+                    addr.assessment_standard(id),
+                    "assessment-standard.html",
+                    context! { page => "assessment", prev => sibling(prev), next => sibling(next) },
+                ),
+            ],
+            move || {
+                let sv = template_value(&all[i]);
+                context! { s => sv.clone(), sheets => vec![sv] }
+            },
         );
     }
     // The pages every site has: (address, template, the nav entry it belongs to).
@@ -163,13 +216,27 @@ pub fn render_with(
         ),
     ];
     for (path, template, page, title_key, name) in whole {
-        let Some(ranges) = &split else {
-            let ctx = if name == "sheets" {
-                context! { page => page, sheets => standards.clone(), full => true }
+        // The full audit set is the audit sheets of every standard.
+        let whole_ctx = |ctx: Value| {
+            if name == "sheets" {
+                minijinja::value::merge_maps([ctx, context! { full => true }])
             } else {
-                context! { page => page }
-            };
-            r.page(path, template, ctx);
+                ctx
+            }
+        };
+        let Some(ranges) = &split else {
+            let late = full(0..all.len());
+            r.pages(
+                vec![(path.clone(), template, whole_ctx(context! { page => page }))],
+                move || {
+                    let chunk = late();
+                    if name == "sheets" {
+                        context! { sheets => chunk }
+                    } else {
+                        context! { standards => chunk }
+                    }
+                },
+            );
             continue;
         };
         let count = ranges.len();
@@ -192,151 +259,151 @@ pub fn render_with(
         );
         for (i, range) in ranges.iter().enumerate() {
             let (first, last) = span(range);
-            let chunk: Vec<Value> = range
-                .clone()
-                .map(|j| standards.get_item(&Value::from(j)).unwrap_or_default())
-                .collect();
             let part = context! {
                 n => (i + 1).to_string(), count => count.to_string(), first => first, last => last,
                 contents => Value::from_safe_string(path.clone()),
                 prev => (i > 0).then(|| Value::from_safe_string(parts::part_path(path, i))),
                 next => (i + 1 < count).then(|| Value::from_safe_string(parts::part_path(path, i + 2))),
             };
-            let chunk = Value::from(chunk);
-            let ctx = if name == "sheets" {
-                context! { page => page, part => part, full => true, sheets => chunk }
-            } else {
-                context! { page => page, part => part, standards => chunk }
-            };
-            r.page(&parts::part_path(path, i + 1), template, ctx);
+            let late = full(range.clone());
+            r.pages(
+                vec![(
+                    parts::part_path(path, i + 1),
+                    template,
+                    whole_ctx(context! { page => page, part => part }),
+                )],
+                move || {
+                    let chunk = late();
+                    if name == "sheets" {
+                        context! { sheets => chunk }
+                    } else {
+                        context! { standards => chunk }
+                    }
+                },
+            );
         }
-    }
-    // Audit sheets (blank, for inspectors) and the self-assessment (for directors).
-    for (i, (_, _, _, id)) in heads.iter().enumerate() {
-        let sv = standards.get_item(&Value::from(i)).unwrap_or_default();
-        r.page(
-            &addr.audit_sheet(id),
-            "audit.html",
-            context! { page => "audit", sheets => vec![sv.clone()], full => false },
-        );
-        let prev = i.checked_sub(1).and_then(|p| heads.get(p));
-        let next = heads.get(i + 1);
-        // Beside each other in the assessment's folder: linked by file name.
-        let sibling = |x: Option<&(u32, String, String, String)>| {
-            x.map(|(number, title, url, _)| context! { number => *number, title => title.clone(), file => url.clone() })
-        };
-        r.page(
-            &addr.assessment_standard(id),
-            "assessment-standard.html",
-            context! { page => "assessment", s => sv, prev => sibling(prev), next => sibling(next) },
-        );
     }
 
     // The index and reference pages, each where the handbook has something to show:
-    // (shown, address, template, nav entry, the page's values).
-    let listed = [
+    // (shown, address, template, nav entry, the page's values, made when it renders).
+    let v = &v;
+    let listed: [(bool, &String, &'static str, &'static str, Late<'_>); 7] = [
         (
             v.nav.procedures,
             &addr.procedures,
             "procedures.html",
             "procedures",
-            context! { collections => template_value(&v.collections), procedures => template_value(&v.procedures) },
+            Box::new(
+                move || context! { collections => template_value(&v.collections), procedures => template_value(&v.procedures) },
+            ),
         ),
         (
             v.nav.roles,
             &addr.roles,
             "roles.html",
             "roles",
-            context! { roles => template_value(&v.roles) },
+            Box::new(move || context! { roles => template_value(&v.roles) }),
         ),
         (
             v.nav.forms,
             &addr.forms,
             "forms.html",
             "forms",
-            context! { groups => template_value(&v.forms) },
-        ),
-        (
-            v.nav.deadlines,
-            &addr.deadlines,
-            "deadlines.html",
-            "deadlines",
-            context! { deadlines => template_value(&v.deadlines), filter_roles => template_value(&views::deadline_roles(&v.deadlines)), filter_collections => template_value(&views::deadline_collections(&v.deadlines, &v.collections, ui)) },
+            Box::new(move || context! { groups => template_value(&v.forms) }),
         ),
         (
             v.nav.glossary,
             &addr.glossary,
             "glossary.html",
             "glossary",
-            context! { glossary => template_value(&v.glossary) },
+            Box::new(move || context! { glossary => template_value(&v.glossary) }),
         ),
         (
             v.nav.principles,
             &addr.principles,
             "principles.html",
             "principles",
-            context! { principles => template_value(&v.principles) },
+            Box::new(move || context! { principles => template_value(&v.principles) }),
         ),
         (
             v.nav.reference,
             &addr.reference,
             "reference.html",
             "reference",
-            context! { groups => template_value(&v.chapter_groups) },
+            Box::new(move || context! { groups => template_value(&v.chapter_groups) }),
         ),
         (
             v.indicators.is_some(),
             &addr.indicators,
             "indicators.html",
             "indicators",
-            context! { ind => template_value(&v.indicators) },
+            Box::new(move || context! { ind => template_value(&v.indicators) }),
         ),
     ];
     for (shown, path, template, page, values) in listed {
         if shown {
-            r.page(
-                path,
-                template,
-                minijinja::value::merge_maps([context! { page => page }, values]),
+            r.pages(
+                vec![(path.clone(), template, context! { page => page })],
+                values,
             );
         }
     }
-    // One page for each chapter, procedure, role, printed form and plan.
+    // The deadlines register, in parts by the procedure or standard that sets each deadline
+    // where it is too large for one page.
+    if v.nav.deadlines {
+        let pages: Vec<String> = v
+            .procedures
+            .iter()
+            .map(|p| p.url.clone())
+            .chain(heads.iter().map(|h| h.2.clone()))
+            .collect();
+        split_lists::deadline_pages(
+            &mut r,
+            &addr.deadlines,
+            &v.deadlines,
+            &pages,
+            context! { filter_roles => template_value(&views::deadline_roles(&v.deadlines)), filter_collections => template_value(&views::deadline_collections(&v.deadlines, &v.collections, ui)) },
+            split_bytes,
+        );
+    }
+    // One page for each chapter, procedure, role, printed form and plan, each view made
+    // into template values when its pages render.
     for c in &v.chapters {
-        r.page(
-            &c.url,
-            "chapter.html",
-            context! { page => "reference", c => template_value(c) },
+        r.pages(
+            vec![(
+                c.url.clone(),
+                "chapter.html",
+                context! { page => "reference" },
+            )],
+            move || context! { c => template_value(c) },
         );
     }
+    // A procedure's page and, for the trainer's kit, its handout.
     for p in &v.procedures {
-        r.page(
-            &p.url,
-            "procedure.html",
-            context! { page => "procedures", p => template_value(p) },
-        );
-    }
-    // The trainer's kit: a handout for each procedure, the trainer's page.
-    for p in &v.procedures {
-        r.page(
-            &p.handout_url,
-            "handout.html",
-            context! { page => "training", p => template_value(p) },
+        r.pages(
+            vec![
+                (
+                    p.url.clone(),
+                    "procedure.html",
+                    context! { page => "procedures" },
+                ),
+                (
+                    p.handout_url.clone(),
+                    "handout.html",
+                    context! { page => "training" },
+                ),
+            ],
+            move || context! { p => template_value(p) },
         );
     }
     if v.nav.training {
-        r.page(
-            &addr.training,
-            "trainer.html",
-            context! { page => "training", collections => template_value(&v.collections), procedures => template_value(&v.procedures), roles => template_value(&v.roles) },
+        r.pages(
+            vec![(addr.training.clone(), "trainer.html", context! { page => "training" })],
+            move || context! { collections => template_value(&v.collections), procedures => template_value(&v.procedures), roles => template_value(&v.roles) },
         );
     }
     for role in &v.roles {
-        r.page(
-            &role.url,
-            "role.html",
-            context! { page => "roles", role => template_value(role) },
-        );
+        split_lists::role_pages(&mut r, role, split_bytes);
     }
     // The quizzes, each with its answer key, and the training records kept in the browser.
     let edition = hb.config.edition.clone().unwrap_or_default();
@@ -346,16 +413,20 @@ pub fn render_with(
         } else {
             "procedures"
         };
-        let qv = template_value(q);
-        r.page(
-            &q.url,
-            "quiz.html",
-            context! { page => page, q => qv.clone(), edition => edition.clone() },
-        );
-        r.page(
-            &q.key_url,
-            "quiz-key.html",
-            context! { page => page, q => qv, edition => edition.clone() },
+        r.pages(
+            vec![
+                (
+                    q.url.clone(),
+                    "quiz.html",
+                    context! { page => page, edition => edition.clone() },
+                ),
+                (
+                    q.key_url.clone(),
+                    "quiz-key.html",
+                    context! { page => page, edition => edition.clone() },
+                ),
+            ],
+            move || context! { q => template_value(q) },
         );
     }
     if !v.quizzes.is_empty() {
@@ -366,17 +437,15 @@ pub fn render_with(
         );
     }
     for f in &v.form_pages {
-        r.page(
-            &f.url,
-            "form.html",
-            context! { page => "forms", f => template_value(f) },
+        r.pages(
+            vec![(f.url.clone(), "form.html", context! { page => "forms" })],
+            move || context! { f => template_value(f) },
         );
     }
     for plan in &v.plans {
-        r.page(
-            &plan.url,
-            "plan.html",
-            context! { page => "plans", plan => template_value(plan) },
+        r.pages(
+            vec![(plan.url.clone(), "plan.html", context! { page => "plans" })],
+            move || context! { plan => template_value(plan) },
         );
     }
 
@@ -389,16 +458,37 @@ pub fn render_with(
         put(path, bytes);
     }
     put(&addr.ui_script, ui_script(ui, addr).as_bytes());
-    put(&addr.ui_print_style, ui_print_style(ui).as_bytes());
+    put(
+        &addr.ui_print_style,
+        ui_print_style(ui, hb.config.dir()).as_bytes(),
+    );
     // The assessment catalogue holds every criterion and evidence text: streamed to disk.
     // (`catalog.json` is streamed by the build beside the pages.)
+    // Split with the whole-handbook pages: then a file for each standard beside it.
     if let Err(e) = sink.put_stream(&addr.assessment_catalog, &mut |w| {
-        crate::assessment::write_catalog_script(hb, w)
+        crate::assessment::write_catalog_head(hb, split.is_some(), w)
     }) {
         diags.error(
             Pos::file(&addr.assessment_catalog),
             format!("cannot write the assessment catalogue: {e}"),
         );
+    }
+    if split.is_some() {
+        for (i, s) in hb.standards.iter().enumerate() {
+            let path = format!(
+                "{}{}",
+                addr.assessment_dir,
+                crate::assessment::catalog_part_file(&s.id)
+            );
+            if let Err(e) = sink.put_stream(&path, &mut |w| {
+                crate::assessment::write_catalog_part(hb, i, w)
+            }) {
+                diags.error(
+                    Pos::file(&path),
+                    format!("cannot write the assessment catalogue: {e}"),
+                );
+            }
+        }
     }
     r.finish(sink, diags);
 }

@@ -7,14 +7,25 @@ use super::{Sink, report_template_error};
 use crate::address::Pages;
 use crate::diagnostics::{Diagnostics, Pos};
 
-/// One page to render: where it goes, its template, and its values.
-pub(super) struct Job {
+/// Values made only when their pages render, on the thread that renders them, and dropped
+/// right after: a standard's values (all its criteria) for its pages, a part's standards for
+/// the part. The build never holds every standard's template values at once.
+pub(super) type Late<'a> = Box<dyn FnOnce() -> Value + Send + 'a>;
+
+/// One page to render: where it goes, its template, and its own values.
+struct Page {
     path: String,
     template: &'static str,
     ctx: Value,
     /// A page of the whole handbook (print, full audit set): streamed to disk while it
     /// renders instead of held in memory.
     stream: bool,
+}
+
+/// Pages rendered together, sharing values made when the job runs ([`Late`]).
+pub(super) struct Job<'a> {
+    pages: Vec<Page>,
+    late: Option<Late<'a>>,
 }
 
 /// The pages that hold every standard at once.
@@ -29,22 +40,42 @@ pub(super) fn whole_handbook_pages(addr: &Pages) -> [String; 4] {
 
 pub(super) struct Renderer<'a> {
     pub(super) env: Environment<'a>,
-    pub(super) jobs: Vec<Job>,
+    pub(super) jobs: Vec<Job<'a>>,
     pub(super) base: Value,
     /// The pages streamed to disk (`whole_handbook_pages`).
     pub(super) whole: [String; 4],
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
     /// Queue the page at `path` (site-relative), from `template` with `ctx` on top of the
     /// values every page has.
     pub(super) fn page(&mut self, path: &str, template: &'static str, ctx: Value) {
-        let depth = path.matches('/').count();
-        let root = "../".repeat(depth);
-        // The last map wins where keys meet: a page's own values over the base's (a part of a
-        // whole-handbook page names its own `standards`).
-        let ctx = minijinja::value::merge_maps([self.base.clone(), context! { root => root }, ctx]);
+        let page = self.page_of(path, template, ctx);
         self.jobs.push(Job {
+            pages: vec![page],
+            late: None,
+        });
+    }
+
+    /// Queue pages rendered one after the other by one job, each with its own values and
+    /// those `late` makes when the job starts (on top of its own where keys meet).
+    pub(super) fn pages(
+        &mut self,
+        pages: Vec<(String, &'static str, Value)>,
+        late: impl FnOnce() -> Value + Send + 'a,
+    ) {
+        let pages = pages
+            .into_iter()
+            .map(|(path, template, ctx)| self.page_of(&path, template, ctx))
+            .collect();
+        self.jobs.push(Job {
+            pages,
+            late: Some(Box::new(late)),
+        });
+    }
+
+    fn page_of(&self, path: &str, template: &'static str, ctx: Value) -> Page {
+        Page {
             path: path.to_string(),
             template,
             ctx,
@@ -52,7 +83,7 @@ impl Renderer<'_> {
                 .whole
                 .iter()
                 .any(|w| path.starts_with(w.trim_end_matches(".html"))),
-        });
+        }
     }
 
     /// Render the queued pages in parallel, each straight into the sink.
@@ -60,55 +91,86 @@ impl Renderer<'_> {
         use rayon::prelude::*;
         // The whole-handbook pages are the longest jobs: started first, so the short ones
         // fill in around them instead of one long page finishing alone at the end.
-        self.jobs.sort_by_key(|job| !job.stream);
+        self.jobs
+            .sort_by_key(|job| !job.pages.iter().any(|p| p.stream));
         let env = &self.env;
+        let base = &self.base;
         let failures: Vec<Diagnostics> = self
             .jobs
             .into_par_iter()
             .with_max_len(1)
             .filter_map(|job| {
                 let mut d = Diagnostics::new();
-                let template = match env.get_template(job.template) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        report_template_error(&mut d, &e, &job.path);
-                        return Some(d);
-                    }
-                };
-                if job.stream {
-                    let mut failure = None;
-                    let mut ctx = Some(job.ctx);
-                    let written = sink.put_stream(&job.path, &mut |w| {
-                        if let Some(ctx) = ctx.take()
-                            && let Err(e) = template.render_captured_to(ctx, w)
-                        {
-                            failure = Some(e);
-                        }
-                        Ok(())
-                    });
-                    if let Some(e) = failure {
-                        report_template_error(&mut d, &e, &job.path);
-                    } else if let Err(e) = written {
-                        d.error(Pos::file(&job.path), format!("cannot write the page: {e}"));
-                    }
-                } else {
-                    match template.render(job.ctx) {
-                        Ok(html) => {
-                            if let Err(e) = sink.put(&job.path, html.as_bytes()) {
-                                d.error(
-                                    Pos::file(&job.path),
-                                    format!("cannot write the page: {e}"),
-                                );
-                            }
-                        }
-                        Err(e) => report_template_error(&mut d, &e, &job.path),
-                    }
+                let late = job.late.map(|f| f());
+                for page in job.pages {
+                    let root = "../".repeat(page.path.matches('/').count());
+                    // The last map wins where keys meet: a page's own values over the base's (a
+                    // part of a whole-handbook page names its own `standards`).
+                    let ctx = minijinja::value::merge_maps(
+                        [base.clone(), context! { root => root }, page.ctx]
+                            .into_iter()
+                            .chain(late.clone()),
+                    );
+                    render_page(
+                        env,
+                        sink,
+                        &page.path,
+                        page.template,
+                        page.stream,
+                        ctx,
+                        &mut d,
+                    );
                 }
                 (!d.is_empty()).then_some(d)
             })
             .collect();
         for d in failures {
             diags.extend(d);
+        }
+    }
+}
+
+/// Render one page into the sink; problems go into `d`.
+fn render_page(
+    env: &Environment<'_>,
+    sink: &dyn Sink,
+    path: &str,
+    template: &str,
+    stream: bool,
+    ctx: Value,
+    d: &mut Diagnostics,
+) {
+    let template = match env.get_template(template) {
+        Ok(t) => t,
+        Err(e) => {
+            report_template_error(d, &e, path);
+            return;
+        }
+    };
+    if stream {
+        let mut failure = None;
+        let mut ctx = Some(ctx);
+        let written = sink.put_stream(path, &mut |w| {
+            if let Some(ctx) = ctx.take()
+                && let Err(e) = template.render_captured_to(ctx, w)
+            {
+                failure = Some(e);
+            }
+            Ok(())
+        });
+        if let Some(e) = failure {
+            report_template_error(d, &e, path);
+        } else if let Err(e) = written {
+            d.error(Pos::file(path), format!("cannot write the page: {e}"));
+        }
+    } else {
+        match template.render(ctx) {
+            Ok(html) => {
+                if let Err(e) = sink.put(path, html.as_bytes()) {
+                    d.error(Pos::file(path), format!("cannot write the page: {e}"));
+                }
+            }
+            Err(e) => report_template_error(d, &e, path),
         }
     }
 }

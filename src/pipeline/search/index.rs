@@ -60,8 +60,9 @@ pub struct Ranking<'a> {
     pub(super) words: Vec<String>,
     pub(super) post: Vec<Vec<u32>>,
     pub(super) postings: usize,
-    /// Each term's synonyms, analysed (`content/synonyms.yaml`).
-    pub(super) synonyms: std::collections::BTreeMap<String, Vec<String>>,
+    /// The sets of synonyms (`content/synonyms.yaml`), each entry (a word or a phrase)
+    /// analysed into its terms.
+    pub(super) synonyms: Vec<Vec<Vec<String>>>,
 }
 
 /// How much a synonym of a word counts against the word typed: nearly as much, so the
@@ -184,31 +185,28 @@ impl<'a> Ranking<'a> {
         }
     }
 
-    /// Expand a query's word to the other words of its set: each word of a set analysed as
-    /// the documents are, a term mapped to the other terms of every set it is in.
+    /// Expand a query's words to the other entries of their sets: each entry of a set (a
+    /// word or a phrase) analysed as the documents are; an entry that analyses to nothing
+    /// (stop words only) and a repeated entry are left out, and so is a set left with fewer
+    /// than two entries.
     pub fn with_synonyms(mut self, sets: &[Vec<String>]) -> Ranking<'a> {
         let mut a = self.analysis.analyzer();
         for set in sets {
-            let mut terms: Vec<String> = Vec::new();
+            let mut entries: Vec<Vec<String>> = Vec::new();
             for w in set {
+                let mut terms = Vec::new();
                 let mut stream = a.token_stream(w);
                 while stream.advance() {
-                    let t = stream.token().text.clone();
-                    if !terms.contains(&t) {
-                        terms.push(t);
-                    }
+                    terms.push(stream.token().text.clone());
+                }
+                if !terms.is_empty() && !entries.contains(&terms) {
+                    entries.push(terms);
                 }
             }
-            for t in &terms {
-                let others = self.synonyms.entry(t.clone()).or_default();
-                for o in &terms {
-                    if o != t && !others.contains(o) {
-                        others.push(o.clone());
-                    }
-                }
+            if entries.len() > 1 {
+                self.synonyms.push(entries);
             }
         }
-        self.synonyms.retain(|_, v| !v.is_empty());
         self
     }
 
@@ -220,19 +218,35 @@ impl<'a> Ranking<'a> {
     /// cubed). Best first, ties in document order: (document index, score).
     pub fn rank(&self, query: &str) -> Vec<(usize, f64)> {
         let words = parse(self.analysis, query);
+        let terms: Vec<String> = words.iter().map(|(t, _)| t.clone()).collect();
+        let alternatives = alternatives(&terms, &self.synonyms);
         let mut totals: FxHashMap<usize, (f64, usize)> = FxHashMap::default();
-        for (term, last) in &words {
+        for (k, (term, last)) in words.iter().enumerate() {
             let mut per: FxHashMap<usize, f64> = FxHashMap::default();
             let exact = self.terms.partition_point(|t| t.as_str() < term.as_str());
             let found = self.terms.get(exact).is_some_and(|t| t == term);
             if found {
                 self.add_postings(exact, 1.0, &mut per);
             }
-            // The word's synonyms count as the word, a little less.
-            for s in self.synonyms.get(term).into_iter().flatten() {
-                let i = self.terms.partition_point(|t| t.as_str() < s.as_str());
-                if self.terms.get(i).is_some_and(|t| t == s) {
-                    self.add_postings(i, SYNONYM_WEIGHT, &mut per);
+            // The word's synonyms count as the word, a little less: a phrase where all of
+            // its words are in the document, by their mean score.
+            for alt in &alternatives[k] {
+                let lists: Vec<Vec<(usize, f64)>> = alt
+                    .iter()
+                    .map(|s| {
+                        let i = self.terms.partition_point(|t| t.as_str() < s.as_str());
+                        match self.terms.get(i).is_some_and(|t| t == s) {
+                            true => self.docs_of(i),
+                            false => Vec::new(),
+                        }
+                    })
+                    .collect();
+                for (d, s) in all_of(&lists) {
+                    let s = s * SYNONYM_WEIGHT;
+                    let e = per.entry(d).or_insert(s);
+                    if *e < s {
+                        *e = s;
+                    }
                 }
             }
             if *last && term.chars().all(char::is_alphabetic) {
@@ -261,6 +275,18 @@ impl<'a> Ranking<'a> {
         out
     }
 
+    /// The documents of term `term` with its score in each, in document order.
+    fn docs_of(&self, term: usize) -> Vec<(usize, f64)> {
+        let mut doc = 0usize;
+        self.post[term]
+            .chunks_exact(2)
+            .map(|pair| {
+                doc += pair[0] as usize;
+                (doc, f64::from(pair[1]))
+            })
+            .collect()
+    }
+
     fn add_postings(&self, term: usize, weight: f64, into: &mut FxHashMap<usize, f64>) {
         let mut doc = 0usize;
         for pair in self.post[term].chunks_exact(2) {
@@ -272,6 +298,58 @@ impl<'a> Ranking<'a> {
             }
         }
     }
+}
+
+/// For each of a query's terms, in order, the alternatives its synonyms give (each the
+/// terms of another entry of a set): wherever an entry of a set (a word, or a phrase's
+/// words in a row) stands in the query, every word it covers may be matched by the set's
+/// other entries instead. The browser's twin: `alternatives` in search-engine.js.
+pub fn alternatives(terms: &[String], sets: &[Vec<Vec<String>>]) -> Vec<Vec<Vec<String>>> {
+    let mut out: Vec<Vec<Vec<String>>> = vec![Vec::new(); terms.len()];
+    for set in sets {
+        for (e, entry) in set.iter().enumerate() {
+            if entry.is_empty() || entry.len() > terms.len() {
+                continue;
+            }
+            for i in 0..=terms.len() - entry.len() {
+                if terms[i..i + entry.len()] != entry[..] {
+                    continue;
+                }
+                for (f, other) in set.iter().enumerate() {
+                    for alts in &mut out[i..i + entry.len()] {
+                        if f != e && !alts.contains(other) {
+                            alts.push(other.clone());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The documents that hold every one of `lists` (each a term's (document, score), in
+/// document order), with the mean of their scores, summed in the lists' order.
+pub fn all_of(lists: &[Vec<(usize, f64)>]) -> Vec<(usize, f64)> {
+    let Some((first, rest)) = lists.split_first() else {
+        return Vec::new();
+    };
+    let n = lists.len() as f64;
+    first
+        .iter()
+        .filter_map(|&(d, s)| {
+            let mut sum = s;
+            for l in rest {
+                let i = l.partition_point(|p| p.0 < d);
+                let (od, os) = *l.get(i)?;
+                if od != d {
+                    return None;
+                }
+                sum += os;
+            }
+            Some((d, sum / n))
+        })
+        .collect()
 }
 
 /// How many terms a word being typed may stand for (the browser's cap).
@@ -311,10 +389,12 @@ pub fn forms(docs: &[Doc], analysis: Analysis) -> std::collections::BTreeMap<Str
             let mut words = splitter.token_stream(text);
             while words.advance() {
                 let word = words.token().text.clone();
+                // Arabic words are looked up unified (tatweel, alef and ta marbuta forms,
+                // the و and ال prefixes), as the analyzer reads them, so that a form the
+                // handbook has only with its article is found without it in the browser
+                // too (`formKey` in search-engine.js).
                 let mut key = crate::text::fold(&word).to_lowercase();
-                if analysis == Analysis::Snowball(tantivy::tokenizer::Language::Arabic) {
-                    key = key.replace('\u{0640}', "");
-                }
+                crate::text::normalize_arabic(&mut key);
                 if out.contains_key(&key) {
                     continue;
                 }

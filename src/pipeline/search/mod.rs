@@ -4,6 +4,7 @@
 
 pub mod analyzer;
 pub mod index;
+pub mod prefixes;
 pub mod query;
 pub mod reader;
 pub mod shards;

@@ -77,7 +77,7 @@ pub fn search_shards(
         rows.push(reader.doc(d)?.clone());
     }
     let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
-    let snippets = Snippets::new(&texts, analysis, query)?;
+    let snippets = Snippets::new(&texts, analysis, query, &reader.synonym_terms(query))?;
     Ok(ranked
         .iter()
         .zip(rows)
@@ -103,7 +103,13 @@ struct Snippets {
 }
 
 impl Snippets {
-    fn new(texts: &[&str], analysis: Analysis, query: &str) -> tantivy::Result<Snippets> {
+    /// `also`: the terms the query's synonyms bring in, highlighted as the typed words are.
+    fn new(
+        texts: &[&str],
+        analysis: Analysis,
+        query: &str,
+        also: &[String],
+    ) -> tantivy::Result<Snippets> {
         let name = analysis.tokenizer_name();
         let mut sb = Schema::builder();
         let analyzed = TextOptions::default()
@@ -135,6 +141,13 @@ impl Snippets {
             {
                 clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(rq), 0.5))));
             }
+        }
+        for term in also {
+            let tq = TermQuery::new(
+                Term::from_field_text(text, term),
+                IndexRecordOption::WithFreqs,
+            );
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(tq), 0.9))));
         }
         let q = BooleanQuery::new(clauses);
         let mut generator = SnippetGenerator::create(&searcher, &q, text)?;

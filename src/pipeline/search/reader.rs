@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::analyzer::Analysis;
-use super::index::{PREFIX_TERMS, SYNONYM_WEIGHT, parse};
+use super::index::{PREFIX_TERMS, SYNONYM_WEIGHT, all_of, alternatives, parse};
 use super::shards::{DIR, MANIFEST, SHARD_SUFFIX, VERSION, shard_prefix};
 
 #[derive(Deserialize)]
@@ -20,9 +20,9 @@ struct Manifest {
     #[serde(rename = "docsPerShard")]
     docs_per_shard: usize,
     shards: Vec<String>,
-    /// Each term's synonyms (`content/synonyms.yaml`).
+    /// The sets of synonyms (`content/synonyms.yaml`), each entry's terms.
     #[serde(default)]
-    syn: HashMap<String, Vec<String>>,
+    syn: Vec<Vec<Vec<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -174,20 +174,61 @@ impl<'l> Reader<'l> {
         Ok(out)
     }
 
+    /// The terms the synonyms of `query`'s words bring in (`content/synonyms.yaml`): the
+    /// words a result may hold in their stead, to be highlighted as the typed ones are.
+    pub fn synonym_terms(&self, query: &str) -> Vec<String> {
+        let terms: Vec<String> = parse(self.analysis, query)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        let mut out: Vec<String> = Vec::new();
+        for alt in alternatives(&terms, &self.manifest.syn)
+            .into_iter()
+            .flatten()
+        {
+            for t in alt {
+                if !out.contains(&t) && !terms.contains(&t) {
+                    out.push(t);
+                }
+            }
+        }
+        out
+    }
+
     /// Rank the documents for `query` as the whole index does (`Ranking::rank`): best
     /// first, ties in document order, as (document, score, kind).
     pub fn rank(&mut self, query: &str) -> io::Result<Vec<(usize, f64, usize)>> {
         let words = parse(self.analysis, query);
+        let terms: Vec<String> = words.iter().map(|(t, _)| t.clone()).collect();
+        let alternatives = alternatives(&terms, &self.manifest.syn);
         let mut totals: FxHashMap<usize, (f64, usize, usize)> = FxHashMap::default();
-        for (term, last) in &words {
+        for (k, (term, last)) in words.iter().enumerate() {
             let mut per: FxHashMap<usize, (f64, usize)> = FxHashMap::default();
-            let mut lists = self.postings(term, *last)?;
-            // The word's synonyms count as the word, a little less (`Ranking::rank`).
-            let synonyms = self.manifest.syn.get(term).cloned().unwrap_or_default();
-            for s in &synonyms {
-                for (list, weight) in self.postings(s, false)? {
-                    if weight == 1.0 {
-                        lists.push((list, SYNONYM_WEIGHT));
+            let lists = self.postings(term, *last)?;
+            // The word's synonyms count as the word, a little less: a phrase where all of
+            // its words are in the document, by their mean score (`Ranking::rank`).
+            for alt in &alternatives[k] {
+                let mut each = Vec::new();
+                let mut kinds = FxHashMap::default();
+                for s in alt {
+                    let mut docs = Vec::new();
+                    for (list, weight) in self.postings(s, false)? {
+                        if weight == 1.0 {
+                            let mut doc = 0usize;
+                            for pair in list.chunks_exact(2) {
+                                doc += pair[0] as usize;
+                                docs.push((doc, f64::from(pair[1] / 16)));
+                                kinds.insert(doc, (pair[1] % 16) as usize);
+                            }
+                        }
+                    }
+                    each.push(docs);
+                }
+                for (d, s) in all_of(&each) {
+                    let s = s * SYNONYM_WEIGHT;
+                    let e = per.entry(d).or_insert((s, kinds[&d]));
+                    if e.0 < s {
+                        e.0 = s;
                     }
                 }
             }

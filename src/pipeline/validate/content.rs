@@ -106,7 +106,18 @@ impl Validator<'_> {
                 self.not_from_example(file, t, &st.text.value);
             }
             self.refs(file, &st.actors, RefKind::Role);
-            self.persons(file, &st.persons, &st.text.value);
+            if let Some(persons) = &st.persons {
+                if persons.value.is_empty() {
+                    self.diags
+                        .error(
+                            at(file, persons),
+                            "expected the words naming at least one person who acts, found an empty list",
+                        )
+                        .hint("leave `persons:` out where the source names no person who acts");
+                }
+                self.persons(file, &persons.value, &st.text.value);
+            }
+            self.acting_for(file, st);
             self.refs(file, &st.forms, RefKind::Form);
         }
         for d in &p.documentation {
@@ -134,6 +145,51 @@ impl Validator<'_> {
                         format!("expected the words naming a person as they stand in the step's text, found \"{words}\""),
                     )
                     .hint("`persons:` quotes the source: copy the words from the step's text");
+            }
+        }
+    }
+
+    /// An actor who acts for an institution: the actor is one of the step's actors, the
+    /// institution a role that is not one (it would be credited too), and the words stand in
+    /// the step's own text.
+    fn acting_for(&mut self, file: &Path, st: &crate::pipeline::source::StepSrc) {
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let own = squash(&crate::markdown::without_examples(&st.text.value));
+        let actors: Vec<&str> = st.actors.iter().map(|a| a.value.trim()).collect();
+        for a in &st.acting_for {
+            let actor = a.actor.value.trim();
+            if !actors.contains(&actor) {
+                self.diags
+                    .error(
+                        at(file, &a.actor),
+                        format!(
+                            "expected one of the actors of this step ({}), found \"{actor}\"",
+                            actors.join(", ")
+                        ),
+                    )
+                    .hint("`acting_for:` names which of the step's actors acts for an institution; add it to `actors:` first");
+            }
+            if let Some(of) = &a.of {
+                self.refs(file, std::slice::from_ref(of), RefKind::Role);
+                let id = of.value.trim();
+                if actors.contains(&id) {
+                    self.diags
+                        .error(
+                            at(file, of),
+                            format!("expected an institution that is not itself an actor of this step, found \"{id}\" in `actors:` too"),
+                        )
+                        .hint("the actor who acts for it is credited, not the institution: take it out of `actors:`");
+                }
+            }
+            self.text(file, &a.words, "words naming the actor and its institution");
+            let words = squash(a.words.value.trim());
+            if !words.is_empty() && !own.contains(&words) {
+                self.diags
+                    .error(
+                        at(file, &a.words),
+                        format!("expected the words naming the actor and its institution as they stand in the step's text, found \"{words}\""),
+                    )
+                    .hint("`words:` quotes the source: copy them from the step's text (\"APAP-i i SHSSH-së\")");
             }
         }
     }

@@ -44,7 +44,13 @@ pub(super) fn band(
     let labels: Vec<Vec<String>> = lanes
         .iter()
         .map(|l| {
-            let lines = wrap(&title_of(l), LABEL_CHARS, 3);
+            // A role's title in three lines; persons named in the source's words, whole.
+            let max = if l.starts_with(PERSONS_LANE) {
+                usize::MAX
+            } else {
+                3
+            };
+            let lines = wrap(&title_of(l), LABEL_CHARS, max);
             if lines.is_empty() {
                 vec![String::new()]
             } else {

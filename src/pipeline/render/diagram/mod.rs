@@ -1,7 +1,8 @@
 //! Procedure diagrams: a swimlane picture of a procedure, laid out by hand and written as
 //! inline SVG at build time (no script).
 //!
-//! One lane (a row) per role that acts; the steps in order, one column each, as boxes in
+//! One lane (a row) per role that acts (and one per set of persons a step names in the
+//! source's words, who then lead: [`PERSONS_LANE`]); the steps in order, one column each, as boxes in
 //! their first actor's lane. A step with several actors links the box to a small tag in each
 //! other actor's lane by a dashed line down its column. The deadline in words is on the box,
 //! the forms as small tags under it. Long procedures are cut into bands: at every change of
@@ -39,6 +40,9 @@ const LABEL_CHARS: usize = ((LABEL_W - 2 * PAD) as f32 / (10.0 * 0.58)) as usize
 /// Written before a box's link where the page's way to the site's root goes (the
 /// templates put it in: the same diagram stands on pages at different depths).
 pub const ROOT: &str = "@@ROOT@@";
+
+/// How the id of a lane of persons (not a role) begins: `persons:` and their words.
+pub const PERSONS_LANE: &str = "persons:";
 
 /// A procedure as the diagram sees it.
 #[derive(Debug, Clone)]

@@ -304,12 +304,23 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
     };
     for s in &hb.standards {
         for c in &s.criteria {
-            let label = format!("{} {}.{}", ui_get(ui, "criterion"), s.number, c.number);
+            let label = crate::theme::say(
+                ui,
+                "criterion_number",
+                &[("number", &format!("{}.{}", s.number, c.number))],
+            );
             let context = crate::theme::say(
                 ui,
                 "label_value",
                 &[
-                    ("label", &format!("{} {}", ui_get(ui, "standard"), s.number)),
+                    (
+                        "label",
+                        &crate::theme::say(
+                            ui,
+                            "standard_number",
+                            &[("number", &s.number.to_string())],
+                        ),
+                    ),
                     ("value", &s.title),
                 ],
             );

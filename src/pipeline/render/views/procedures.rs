@@ -79,8 +79,36 @@ pub struct StepView {
     pub actors: Vec<LinkView>,
     /// Who acts where the source names a person, not a role, in its words.
     pub persons: Vec<String>,
+    /// Actors who act for an institution, in the source's words ("APAP-i i SHSSH-së").
+    pub acting_for: Vec<ActingForView>,
     pub timing: Vec<TimingView>,
     pub forms: Vec<LinkView>,
+}
+
+/// An actor of a step who acts for an institution: the actor's id, the source's words,
+/// the institution's role where it has one.
+#[derive(Serialize, Clone)]
+pub struct ActingForView {
+    pub actor: String,
+    pub words: String,
+    pub of: Option<LinkView>,
+}
+
+pub(super) fn acting_for_views(cx: &Cx, st: &crate::pipeline::model::Step) -> Vec<ActingForView> {
+    st.acting_for
+        .iter()
+        .map(|a| ActingForView {
+            actor: a.actor.clone(),
+            words: a.words.clone(),
+            of: a.of.as_ref().and_then(|id| {
+                cx.titles
+                    .links(std::slice::from_ref(id), &cx.titles.roles, |id| {
+                        cx.addr.role(id)
+                    })
+                    .pop()
+            }),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -137,6 +165,7 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                         .titles
                         .links(&st.actors, &cx.titles.roles, |id| cx.addr.role(id)),
                     persons: st.persons.clone(),
+                    acting_for: acting_for_views(cx, st),
                     timing: st.timing.iter().map(|t| timing_view(t, cx.ui)).collect(),
                     forms: cx.titles.form_links(&st.forms),
                 };

@@ -7,6 +7,10 @@ use serde::Serialize;
 use super::{Cx, timing_view};
 use crate::pipeline::model::quiz::{self, Answer, QuizKind};
 
+mod blank;
+pub use blank::{TimeWords, content_words, gives_away};
+use blank::{blank, blank_abbr, blank_deadline};
+
 #[derive(Serialize)]
 pub struct QuizView {
     pub id: String,
@@ -54,13 +58,41 @@ pub struct ChoiceView {
 /// (never an example), cut at a sentence end after about 300 characters. A paragraph, not
 /// a sentence: "Për fëmijët … PMF-ja. Për të rriturit … shërbimit social shtetëror." is
 /// one duty of two actors.
-fn action(step: &crate::pipeline::model::Step) -> String {
+///
+/// A "who?" quotes, after the first paragraph, every later one that names one of its
+/// answers (`shown`: whether a paragraph does), with "…" for the paragraphs between: the
+/// answer is never only in a paragraph the question does not show.
+fn action(step: &crate::pipeline::model::Step, shown: Option<&dyn Fn(&str) -> bool>) -> String {
     if let Some(t) = step.title.as_deref().filter(|t| !t.trim().is_empty()) {
         return t.trim().to_string();
     }
     let normative = crate::markdown::without_examples(&step.text);
-    let first = normative.split("\n\n").next().unwrap_or("");
-    let plain = crate::markdown::to_plain(first);
+    let mut paragraphs = normative.split("\n\n").filter(|p| !p.trim().is_empty());
+    let first = paragraphs.next().unwrap_or("");
+    let mut out = paragraph(first);
+    if let Some(shown) = shown {
+        let mut skipped = false;
+        for p in paragraphs {
+            if shown(p) {
+                let end = if out.ends_with(['…', ':', ';', '?', '!']) {
+                    ""
+                } else {
+                    "."
+                };
+                let gap = if skipped { " …" } else { "" };
+                out = format!("{out}{end}{gap} {}", paragraph(p));
+                skipped = false;
+            } else {
+                skipped = true;
+            }
+        }
+    }
+    out
+}
+
+/// One paragraph of a quoted step, cut at a sentence end after about 300 characters.
+fn paragraph(text: &str) -> String {
+    let plain = crate::markdown::to_plain(text);
     let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
     const MAX: usize = 300;
     if plain.chars().count() <= MAX {
@@ -75,184 +107,6 @@ fn action(step: &crate::pipeline::model::Step) -> String {
         out.push_str(sentence);
     }
     out.trim_end_matches('.').to_string()
-}
-
-/// Words too common to give an answer away ("për", "dhe" …; "the", "of" …).
-const STOP: &[&str] = &[
-    "për", "dhe", "nga", "të", "në", "së", "me", "një", "ose", "apo", "që", "si", "te", "tek",
-    "the", "of", "and", "or", "an", "to", "in", "by", "for",
-];
-
-/// The content words of a text, lower-cased: words of three letters or more that are no
-/// function word, and numbers.
-pub fn content_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| {
-            (w.chars().count() >= 3 || w.chars().all(|c| c.is_ascii_digit()))
-                && !STOP.contains(&w.as_str())
-        })
-        .collect()
-}
-
-/// Whether every content word of `answer` stands in `stem`: the question gives it away.
-pub fn gives_away(stem: &str, answer: &str) -> bool {
-    let stem: std::collections::HashSet<String> = content_words(stem).into_iter().collect();
-    let words = content_words(answer);
-    !words.is_empty() && words.iter().all(|w| stem.contains(w))
-}
-
-/// The quote with the words of the correct answers blanked ("…") where the question would
-/// otherwise hold a whole answer.
-fn blank(quote: &str, frame: impl Fn(&str) -> String, correct: &[String]) -> String {
-    let mut quote = quote.to_string();
-    for answer in correct {
-        if !gives_away(&frame(&quote), answer) {
-            continue;
-        }
-        // The answer's own words, whole ("Çdo person, që …", "punonjësi i mbrojtjes së
-        // fëmijës"): one "…" for them all.
-        let mut lower = answer.chars();
-        let lower: String = lower
-            .next()
-            .map(|c| c.to_lowercase().chain(lower).collect())
-            .unwrap_or_default();
-        for phrase in [answer.as_str(), lower.as_str()] {
-            if !phrase.is_empty() && quote.contains(phrase) {
-                quote = quote.replace(phrase, "…");
-            }
-        }
-        if !gives_away(&frame(&quote), answer) {
-            continue;
-        }
-        let words: std::collections::HashSet<String> = content_words(answer).into_iter().collect();
-        let mut out = String::with_capacity(quote.len());
-        let mut word = String::new();
-        let flush = |word: &mut String, out: &mut String| {
-            if !word.is_empty() {
-                if words.contains(&word.to_lowercase()) {
-                    out.push('…');
-                } else {
-                    out.push_str(word);
-                }
-                word.clear();
-            }
-        };
-        for c in quote.chars() {
-            if c.is_alphanumeric() {
-                word.push(c);
-            } else {
-                flush(&mut word, &mut out);
-                out.push(c);
-            }
-        }
-        flush(&mut word, &mut out);
-        quote = out;
-    }
-    quote
-}
-
-/// Words that say when: numbers, units of time and the words that bound them ("brenda",
-/// "maksimumi", "të paktën", "çdo"; "within", "at least" …), by how they begin.
-const TIME_WORDS: &[&str] = &[
-    "brenda",
-    "menjëher",
-    "ditë",
-    "ditës",
-    "orë",
-    "orës",
-    "orësh",
-    "orëve",
-    "jav",
-    "muaj",
-    "vit",
-    "vjet",
-    "minut",
-    "maksimum",
-    "deri",
-    "paktën",
-    "çdo",
-    "herë",
-    "afat",
-    "njëjt",
-    "within",
-    "day",
-    "hour",
-    "week",
-    "month",
-    "year",
-    "minute",
-    "immediately",
-    "least",
-    "most",
-    "every",
-    "same",
-];
-
-/// Short words that say when, matched whole ("dy" begins "dyshohet").
-const TIME_WORDS_WHOLE: &[&str] = &[
-    "dy", "tre", "katër", "pesë", "pune", "two", "three", "four", "five", "working",
-];
-
-/// The quote with the words that set a deadline blanked, where the timing's words stand in
-/// it: "…, NJVRN-të kryejnë vlerësimin e të rriturve" for "Brenda 1 jave, NJVRN-të …".
-fn blank_deadline(quote: &str, timing_words: &str) -> String {
-    let words = timing_words
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut lower = words.chars();
-    let lower: String = lower
-        .next()
-        .map(|c| c.to_lowercase().chain(lower).collect())
-        .unwrap_or_default();
-    let Some((at, len)) = [words.as_str(), lower.as_str()]
-        .into_iter()
-        .filter(|w| !w.is_empty())
-        .find_map(|w| quote.find(w).map(|i| (i, w.len())))
-    else {
-        return quote.to_string();
-    };
-    let timed = |w: &str| {
-        let w = w.to_lowercase();
-        w.chars().all(|c| c.is_ascii_digit())
-            // A long stem inside a word too: the source's "dërgonmenjëherë".
-            || TIME_WORDS
-                .iter()
-                .any(|t| w.starts_with(t) || (t.chars().count() >= 7 && w.contains(t)))
-            || TIME_WORDS_WHOLE.contains(&w.as_str())
-    };
-    let mut part = String::new();
-    let mut word = String::new();
-    let flush = |word: &mut String, part: &mut String| {
-        if !word.is_empty() {
-            part.push_str(if timed(word) { "…" } else { word });
-            word.clear();
-        }
-    };
-    for c in quote[at..at + len].chars() {
-        if c.is_alphanumeric() {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut part);
-            part.push(c);
-        }
-    }
-    flush(&mut word, &mut part);
-    // One "…" for a run of them ("… … …", "… një …", "… prej …").
-    loop {
-        let before = part.clone();
-        for glue in [
-            "", "një ", "prej ", "në ", "e ", "të ", "se ", "a ", "of ", "the ", "in ",
-        ] {
-            part = part.replace(&format!("… {glue}…"), "…");
-        }
-        if part == before {
-            break;
-        }
-    }
-    format!("{}{part}{}", &quote[..at], &quote[at + len..])
 }
 
 /// The sentence of the step's normative text that holds `needle` (a timing's words), or
@@ -306,6 +160,7 @@ fn letter(i: usize) -> String {
 pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
     let hb = cx.hb;
     let say = |key: &str, args: &[(&str, &str)]| crate::theme::say(cx.ui, key, args);
+    let time_words = TimeWords::from_pack(cx.ui);
     quiz::quizzes(hb)
         .into_iter()
         .map(|q| {
@@ -339,8 +194,23 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                 .map(|(i, question)| {
                     let p = hb.procedures.iter().find(|p| p.id == question.procedure);
                     let step = p.and_then(|p| p.steps.iter().find(|s| s.id == question.step));
+                    // A "who?" shows every paragraph that names one of its answers.
+                    let answers_named = |text: &str| {
+                        let roles = quiz::names(hb, text);
+                        question
+                            .choices
+                            .iter()
+                            .filter(|c| c.correct)
+                            .any(|c| match &c.answer {
+                                Answer::Role(id) => roles.contains(id),
+                                Answer::Person(words) => text.contains(words.as_str()),
+                                _ => false,
+                            })
+                    };
+                    let shown: Option<&dyn Fn(&str) -> bool> =
+                        (question.ask == quiz::Ask::Who).then_some(&answers_named);
                     let (number, act, proc_title) = match (p, step) {
-                        (Some(p), Some(s)) => (s.number.clone(), action(s), p.title.clone()),
+                        (Some(p), Some(s)) => (s.number.clone(), action(s, shown), p.title.clone()),
                         _ => Default::default(),
                     };
                     let many = if question.multiple() { "_many" } else { "" };
@@ -356,7 +226,20 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     let mut act = act;
                     for c in question.choices.iter().filter(|c| c.correct) {
                         if let Answer::Timing(t) = &c.answer {
-                            act = blank_deadline(&act, &t.text);
+                            act = blank_deadline(&act, &t.text, &time_words);
+                        }
+                    }
+                    // A correct role's abbreviation ("APAP-i", "NJMF-ja") is blanked as its
+                    // title is: it gives the answer away as much.
+                    for c in question.choices.iter().filter(|c| c.correct) {
+                        if let Answer::Role(id) = &c.answer
+                            && let Some(abbr) = hb
+                                .roles
+                                .iter()
+                                .find(|r| &r.id == id)
+                                .and_then(|r| r.abbr.as_deref())
+                        {
+                            act = blank_abbr(&act, abbr);
                         }
                     }
                     let act = blank(&act, frame, &correct_texts);

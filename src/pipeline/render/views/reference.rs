@@ -353,6 +353,7 @@ pub(super) fn build(cx: &Cx) -> Reference {
                     .links(&d.timing.actors, &cx.titles.roles, |id| cx.addr.role(id))
             };
             let persons = match action {
+                _ if !d.timing.persons.is_empty() => d.timing.persons.clone(),
                 Some(a) if d.timing.named && d.timing.actors.is_empty() => a.persons.clone(),
                 _ => Vec::new(),
             };

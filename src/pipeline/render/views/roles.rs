@@ -30,6 +30,11 @@ pub struct RoleView {
     pub steps: Vec<ActsView>,
     /// The role card: every action of the role, by procedure, then by standard.
     pub card: Vec<CardGroupView>,
+    /// Steps where an actor acts for this institution ("APAP-i i SHSSH-së"), by procedure:
+    /// credited to that actor, so listed apart and without deadlines.
+    pub through: Vec<CardGroupView>,
+    /// The source's words naming that actor, by step id.
+    pub through_words: std::collections::BTreeMap<String, String>,
     /// The role's quiz, where it acts in a step.
     pub quiz_url: Option<String>,
 }
@@ -105,8 +110,38 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
                 criteria,
                 steps,
                 card: super::training::card(&r.id, &r.acts_in, &cx.actions, cx),
+                through: through(cx, &r.id, &r.acts_through),
+                through_words: through_words(cx, &r.id),
                 quiz_url: None,
             }
+        })
+        .collect()
+}
+
+/// The steps where an actor acts for the role (`acting_for`), grouped as the card is, with
+/// no deadline: the actor is credited with those.
+fn through(cx: &Cx, role: &str, steps: &[String]) -> Vec<CardGroupView> {
+    let mut groups = super::training::card(role, steps, &cx.actions, cx);
+    for a in groups.iter_mut().flat_map(|g| g.actions.iter_mut()) {
+        a.timing.clear();
+        a.when.clear();
+    }
+    groups
+}
+
+fn through_words(cx: &Cx, role: &str) -> std::collections::BTreeMap<String, String> {
+    cx.hb
+        .procedures
+        .iter()
+        .flat_map(|p| &p.steps)
+        .filter_map(|st| {
+            let words: Vec<&str> = st
+                .acting_for
+                .iter()
+                .filter(|a| a.of.as_deref() == Some(role))
+                .map(|a| a.words.as_str())
+                .collect();
+            (!words.is_empty()).then(|| (st.id.clone(), words.join("; ")))
         })
         .collect()
 }

@@ -94,3 +94,16 @@ pub(super) fn build(cx: &Cx) -> Vec<StandardView> {
         })
         .collect()
 }
+
+/// What every page knows of a standard, to list it: number, title, address and counts (its
+/// criteria are made into template values only for the pages that show them).
+pub fn summary(s: &StandardView) -> minijinja::Value {
+    minijinja::context! {
+        id => s.id.clone(),
+        number => s.number,
+        title => s.title.clone(),
+        url => s.url.clone(),
+        evidence_total => s.evidence_total,
+        criteria_count => s.criteria.len(),
+    }
+}

@@ -23,12 +23,17 @@ pub struct ActionView {
     /// Who acts where the source names a person, not a role, in its words (a step's
     /// `persons`).
     pub persons: Vec<String>,
+    /// Actors who act for an institution, in the source's words (a step's `acting_for`).
+    pub acting_for: Vec<super::procedures::ActingForView>,
     pub timing: Vec<TimingView>,
     /// Each timing in words ("brenda 24 orë").
     pub when: Vec<String>,
     pub forms: Vec<LinkView>,
-    /// The whole text of the step or criterion (the handout carries every paragraph).
+    /// The whole text of the step or criterion (the handout, the role card and the
+    /// register carry every paragraph).
     pub text_html: Option<Html>,
+    /// The step's own title, where the source gives one (shown above its whole text).
+    pub heading: Option<String>,
     /// The procedure's collection, or `standards` for a criterion.
     pub collection: String,
     /// The procedure or standard it belongs to.
@@ -110,10 +115,12 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
                         .titles
                         .links(&c.roles, &cx.titles.roles, |id| cx.addr.role(id)),
                     persons: Vec::new(),
+                    acting_for: Vec::new(),
                     timing,
                     when,
                     forms: cx.titles.form_links(&c.forms),
                     text_html: Some(cx.html(&c.text)),
+                    heading: None,
                     collection: "standards".into(),
                     parent: parent.clone(),
                 },
@@ -135,10 +142,12 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
                         .titles
                         .links(&st.actors, &cx.titles.roles, |id| cx.addr.role(id)),
                     persons: st.persons.clone(),
+                    acting_for: super::procedures::acting_for_views(cx, st),
                     timing,
                     when,
                     forms: cx.titles.form_links(&st.forms),
                     text_html: Some(cx.html(&st.text)),
+                    heading: st.title.clone().filter(|t| !t.trim().is_empty()),
                     collection: p.collection.clone(),
                     parent: parent.clone(),
                 },
@@ -160,10 +169,12 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
                     what,
                     who: Vec::new(),
                     persons: Vec::new(),
+                    acting_for: Vec::new(),
                     timing,
                     when,
                     forms: Vec::new(),
                     text_html: None,
+                    heading: None,
                     collection: p.collection.clone(),
                     parent: parent.clone(),
                 },
@@ -189,6 +200,14 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
         steps: ui_get(cx.ui, "diagram_steps"),
         no_actor: ui_get(cx.ui, "diagram_no_actor"),
     };
+    // Persons a step names in the source's words (the appellant) lead in a lane of their
+    // own, titled with those words; its roles (who receives the appeal) are tags.
+    let persons_lane = |st: &model::Step| {
+        (!st.persons.is_empty()).then(|| {
+            let words = st.persons.join("; ");
+            (format!("{}{words}", diagram::PERSONS_LANE), words)
+        })
+    };
     let d = diagram::Diagram {
         id: p.id.clone(),
         title: p.title.clone(),
@@ -200,6 +219,12 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
                 id: id.to_string(),
                 title: title.to_string(),
             })
+            .chain(
+                p.steps
+                    .iter()
+                    .filter_map(persons_lane)
+                    .map(|(id, title)| diagram::Lane { id, title }),
+            )
             .collect(),
         steps: p
             .steps
@@ -208,7 +233,11 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
                 number: st.number.clone(),
                 group: st.group.clone(),
                 action: action_words(st.title.as_deref(), &st.text),
-                actors: st.actors.clone(),
+                actors: persons_lane(st)
+                    .map(|(id, _)| id)
+                    .into_iter()
+                    .chain(st.actors.iter().cloned())
+                    .collect(),
                 deadline: {
                     let words: Vec<String> = st
                         .timing

@@ -1,0 +1,240 @@
+//! The blanks of a quiz question's quote: the words of a correct answer (its title, its
+//! abbreviation) and the words that set a deadline, each run of them one "…".
+
+/// Words too common to give an answer away ("për", "dhe" …; "the", "of" …).
+const STOP: &[&str] = &[
+    "për", "dhe", "nga", "të", "në", "së", "me", "një", "ose", "apo", "që", "si", "te", "tek",
+    "the", "of", "and", "or", "an", "to", "in", "by", "for",
+];
+
+/// The content words of a text, lower-cased: words of three letters or more that are no
+/// function word, and numbers.
+pub fn content_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| {
+            (w.chars().count() >= 3 || w.chars().all(|c| c.is_ascii_digit()))
+                && !STOP.contains(&w.as_str())
+        })
+        .collect()
+}
+
+/// Whether every content word of `answer` stands in `stem`: the question gives it away.
+pub fn gives_away(stem: &str, answer: &str) -> bool {
+    let stem: std::collections::HashSet<String> = content_words(stem).into_iter().collect();
+    let words = content_words(answer);
+    !words.is_empty() && words.iter().all(|w| stem.contains(w))
+}
+
+/// The quote with the words of the correct answers blanked ("…") where the question would
+/// otherwise hold a whole answer.
+pub(super) fn blank(quote: &str, frame: impl Fn(&str) -> String, correct: &[String]) -> String {
+    let mut quote = quote.to_string();
+    for answer in correct {
+        if !gives_away(&frame(&quote), answer) {
+            continue;
+        }
+        // The answer's own words, whole ("Çdo person, që …", "punonjësi i mbrojtjes së
+        // fëmijës"): one "…" for them all.
+        let mut lower = answer.chars();
+        let lower: String = lower
+            .next()
+            .map(|c| c.to_lowercase().chain(lower).collect())
+            .unwrap_or_default();
+        for phrase in [answer.as_str(), lower.as_str()] {
+            if !phrase.is_empty() && quote.contains(phrase) {
+                quote = quote.replace(phrase, "…");
+            }
+        }
+        if !gives_away(&frame(&quote), answer) {
+            continue;
+        }
+        let words: std::collections::HashSet<String> = content_words(answer).into_iter().collect();
+        let mut out = String::with_capacity(quote.len());
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            if !word.is_empty() {
+                if words.contains(&word.to_lowercase()) {
+                    out.push('…');
+                } else {
+                    out.push_str(word);
+                }
+                word.clear();
+            }
+        };
+        for c in quote.chars() {
+            if c.is_alphanumeric() {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
+        quote = collapse(&out);
+    }
+    quote
+}
+
+/// One "…" for a run of blanks and the little words between them ("… të …", "… …"): a
+/// blanked phrase reads as one gap, not as a row of holes.
+fn collapse(quote: &str) -> String {
+    let mut quote = quote.to_string();
+    loop {
+        let before = quote.clone();
+        quote = quote.replace("… …", "…");
+        for w in STOP {
+            quote = quote.replace(&format!("… {w} …"), "…");
+        }
+        if quote == before {
+            return quote;
+        }
+    }
+}
+
+/// The quote with an abbreviation blanked where it stands as a word, with its inflection
+/// ("APAP-i", "AP-së", "A-IPIF" for "A/IPIF"): "…".
+pub(super) fn blank_abbr(quote: &str, abbr: &str) -> String {
+    let forms = [abbr.to_string(), abbr.replace('/', "-")];
+    let mut out = String::with_capacity(quote.len());
+    let mut rest = quote;
+    let mut prev: Option<char> = None;
+    'outer: while !rest.is_empty() {
+        if !prev.is_some_and(char::is_alphanumeric) {
+            for f in &forms {
+                if let Some(after) = rest.strip_prefix(f.as_str())
+                    && !after.starts_with(char::is_alphanumeric)
+                {
+                    // The inflection: "-" and lower-case letters ("-së", "-ja").
+                    let mut after = after;
+                    if let Some(suffix) = after.strip_prefix('-') {
+                        let n = suffix
+                            .char_indices()
+                            .find(|(_, c)| !(c.is_alphabetic() && c.is_lowercase()))
+                            .map_or(suffix.len(), |(i, _)| i);
+                        if n > 0 {
+                            after = &suffix[n..];
+                        }
+                    }
+                    out.push('…');
+                    prev = Some('…');
+                    rest = after;
+                    continue 'outer;
+                }
+            }
+        }
+        let c = rest.chars().next().unwrap();
+        out.push(c);
+        prev = Some(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Words that say when, from the locale pack (the content's language): units of time and
+/// the words that bound them, by how they begin (`quiz_time_words`: "brenda", "maksimum",
+/// "çdo" …), short ones matched whole (`quiz_time_words_whole`: "dy" begins "dyshohet"),
+/// and the little words a run of blanks swallows (`quiz_time_glue`: "… prej …").
+pub struct TimeWords {
+    stems: Vec<String>,
+    whole: Vec<String>,
+    glue: Vec<String>,
+}
+
+impl TimeWords {
+    pub fn from_pack(ui: &std::collections::HashMap<String, String>) -> TimeWords {
+        let list = |key: &str| -> Vec<String> {
+            ui.get(key)
+                .map(|v| v.split_whitespace().map(str::to_lowercase).collect())
+                .unwrap_or_default()
+        };
+        TimeWords {
+            stems: list("quiz_time_words"),
+            whole: list("quiz_time_words_whole"),
+            glue: list("quiz_time_glue"),
+        }
+    }
+
+    /// Where a long time word begins inside a word run together with another
+    /// ("dërgonmenjëherë"): the byte offset, past the word's start.
+    fn inside(&self, w: &str) -> Option<usize> {
+        let lower = w.to_lowercase();
+        if lower.len() != w.len() || self.stems.iter().any(|t| lower.starts_with(t.as_str())) {
+            return None;
+        }
+        self.stems
+            .iter()
+            .filter(|t| t.chars().count() >= 7)
+            .find_map(|t| lower.find(t.as_str()))
+            .filter(|&i| i > 0)
+    }
+
+    fn timed(&self, w: &str) -> bool {
+        let w = w.to_lowercase();
+        w.chars().all(|c| c.is_ascii_digit())
+            // A long stem inside a word too: the source's "dërgonmenjëherë".
+            || self
+                .stems
+                .iter()
+                .any(|t| w.starts_with(t.as_str()) || (t.chars().count() >= 7 && w.contains(t.as_str())))
+            || self.whole.contains(&w)
+    }
+}
+
+/// The quote with the words that set a deadline blanked, where the timing's words stand in
+/// it: "…, NJVRN-të kryejnë vlerësimin e të rriturve" for "Brenda 1 jave, NJVRN-të …".
+pub(super) fn blank_deadline(quote: &str, timing_words: &str, tw: &TimeWords) -> String {
+    let words = timing_words
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut lower = words.chars();
+    let lower: String = lower
+        .next()
+        .map(|c| c.to_lowercase().chain(lower).collect())
+        .unwrap_or_default();
+    let Some((at, len)) = [words.as_str(), lower.as_str()]
+        .into_iter()
+        .filter(|w| !w.is_empty())
+        .find_map(|w| quote.find(w).map(|i| (i, w.len())))
+    else {
+        return quote.to_string();
+    };
+    let timed = |w: &str| tw.timed(w);
+    let mut part = String::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, part: &mut String| {
+        if !word.is_empty() {
+            match tw.inside(word) {
+                // The source's run-together "dërgonmenjëherë": the verb stays.
+                Some(i) => {
+                    part.push_str(&word[..i]);
+                    part.push('…');
+                }
+                None => part.push_str(if timed(word) { "…" } else { word }),
+            }
+            word.clear();
+        }
+    };
+    for c in quote[at..at + len].chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut part);
+            part.push(c);
+        }
+    }
+    flush(&mut word, &mut part);
+    // One "…" for a run of them ("… … …", "… një …", "… prej …").
+    loop {
+        let before = part.clone();
+        for glue in std::iter::once(String::new()).chain(tw.glue.iter().map(|g| format!("{g} "))) {
+            part = part.replace(&format!("… {glue}…"), "…");
+        }
+        if part == before {
+            break;
+        }
+    }
+    format!("{}{part}{}", &quote[..at], &quote[at + len..])
+}

@@ -1,0 +1,391 @@
+//! Issue 25: "APAP-i nga MEPJ-ja transferon …" binds the APAP, who acts for the institution
+//! (`acting_for:`): the APAP is credited with the step and its deadlines (card, register,
+//! quiz, diagram lane); the institution's page lists the step apart, without a deadline, and
+//! a quiz never marks it wrong. Persons who act lead in a lane of their own. The careless
+//! author's mistakes are located errors.
+
+use crate::common::{plain, read, shipped_site, site_page, unescape};
+
+const APAP: &str = "Anëtari përkatës i autoritetit përgjegjës";
+const SHSSH: &str = "Shërbimi Social Shtetëror";
+const POLICE: &str = "Strukturat e policisë së shtetit";
+
+/// The steps where the source's sentence binds an institution's APAP, by institution.
+const THROUGH: &[(&str, &[&str])] = &[
+    (
+        "shssh",
+        &[
+            "referimi-mbrojtja-asistenca.41",
+            "referimi-mbrojtja-asistenca.42",
+            "referimi-mbrojtja-asistenca.49",
+            "referimi-mbrojtja-asistenca.54",
+            "referimi-mbrojtja-asistenca.55",
+            "pritja-shtetas-shqiptare.2",
+            "pritja-shtetas-shqiptare.3",
+        ],
+    ),
+    (
+        "policia",
+        &[
+            "referimi-mbrojtja-asistenca.54",
+            "kthimi-vullnetar.4",
+            "kthimi-vullnetar.12",
+            "mbeshtetja-hetimit.2",
+            "mbeshtetja-hetimit.3",
+        ],
+    ),
+];
+
+/// The part of a page from `start` up to the next `end`.
+fn part<'a>(page: &'a str, start: &str, end: &str) -> &'a str {
+    let i = page
+        .find(start)
+        .unwrap_or_else(|| panic!("not on the page: {start}"));
+    let rest = &page[i..];
+    &rest[..rest.find(end).unwrap_or(rest.len())]
+}
+
+#[test]
+fn the_apap_is_credited_and_its_institution_lists_the_step_apart() {
+    let apap = site_page("roli/apap.html");
+    for (role, steps) in THROUGH {
+        let page = site_page(&format!("roli/{role}.html"));
+        let apart = part(&page, &format!("id=\"{role}-through\""), "</section>");
+        assert!(
+            apart.contains("Ku vepron nëpërmjet përfaqësuesit të vet (APAP-it)"),
+            "{role}"
+        );
+        for st in *steps {
+            assert!(
+                !page.contains(&format!("id=\"card-{st}\"")),
+                "{role}'s card credits {st}"
+            );
+            assert!(
+                apart.contains(&format!("id=\"through-{st}\"")),
+                "{role}: {st}"
+            );
+            assert!(
+                apap.contains(&format!("id=\"card-{st}\"")),
+                "the APAP's card lacks {st}"
+            );
+        }
+    }
+    // The source's words, and the institution's role beside them, on the step.
+    let page = site_page("procedura/referimi-mbrojtja-asistenca.html");
+    let facts = part(&page, "id=\"referimi-mbrojtja-asistenca.54\"", "</dl>");
+    let who = plain(part(facts, "<dt>Kush</dt>", "</dd>"));
+    assert!(
+        who.contains(&format!(
+            "{APAP} ( APAP-it të SHSSH-së ; vepron për {SHSSH} ) ( APAP-in e policisë ; vepron për {POLICE} )"
+        )),
+        "{who}"
+    );
+    // The handout names them too.
+    let handout = plain(&site_page(
+        "trajnim/fletushka/referimi-mbrojtja-asistenca.html",
+    ));
+    assert!(handout.contains(&format!(
+        "Punonjësi i rastit, {APAP} ( APAP-it të SHSSH-së ) ( APAP-in e policisë )"
+    )));
+    // The institution's row on its page: the words, no deadline.
+    let shssh = site_page("roli/shssh.html");
+    let row = plain(part(
+        &shssh,
+        "id=\"through-referimi-mbrojtja-asistenca.42\"",
+        "</tr>",
+    ));
+    assert!(row.ends_with("APAP-in e SHSSH-së"), "{row}");
+    assert!(!row.contains("menjëherë ("), "{row}");
+}
+
+#[test]
+fn the_register_and_the_diagram_credit_the_apap_not_its_institution() {
+    let register = site_page("afatet.html");
+    for (role, steps) in THROUGH {
+        for row in register.split("<tr data-roles=\"").skip(1) {
+            let roles = row.split('"').next().unwrap();
+            if steps.iter().any(|st| row.contains(&format!("#{st}\""))) {
+                assert!(
+                    !roles.split_whitespace().any(|r| r == *role),
+                    "{role}: {roles}"
+                );
+            }
+        }
+    }
+    // "APAP-i ndan menjëherë …": the APAP's deadline, no one else's.
+    let row = register
+        .split("<tr data-roles=\"")
+        .find(|r| r.contains("#mbeshtetja-hetimit.2\""))
+        .expect("the register row of 06 step 2");
+    assert_eq!(row.split('"').next().unwrap(), "apap");
+    // No police lane: the APAP of the police acts in the APAP's.
+    for (procedure, step) in [("mbeshtetja-hetimit", "2"), ("kthimi-vullnetar", "4")] {
+        let page = site_page(&format!("procedura/{procedure}.html"));
+        let svg = page
+            .split("<svg class=\"diagram\"")
+            .find(|s| s.contains(&format!("#{procedure}.{step}\"")))
+            .map(|s| s.split("</svg>").next().unwrap())
+            .expect("the band");
+        let lanes = plain(&svg.replace("</tspan>", " </tspan>"));
+        assert!(
+            lanes.contains("Anëtari përkatës i autoritetit përgjegjës"),
+            "{lanes}"
+        );
+        assert!(
+            !lanes.contains("Strukturat e policisë"),
+            "{procedure}: {lanes}"
+        );
+    }
+}
+
+/// The choices of a question on a quiz page: (text, correct).
+fn choices(quiz: &str, id: &str) -> Vec<(String, bool)> {
+    let q = part(quiz, &format!("data-question=\"{id}\""), "</fieldset>");
+    q.split("data-correct=\"")
+        .skip(1)
+        .map(|c| {
+            let correct = c.starts_with("true");
+            let text = plain(
+                c.split_once('>')
+                    .unwrap()
+                    .1
+                    .split("</label>")
+                    .next()
+                    .unwrap(),
+            );
+            (text, correct)
+        })
+        .collect()
+}
+
+#[test]
+fn a_quiz_marks_neither_the_apap_nor_its_institution_wrong() {
+    let mut asked = 0;
+    for (role, steps) in THROUGH {
+        let title = if *role == "shssh" { SHSSH } else { POLICE };
+        for st in *steps {
+            let procedure = st.split('.').next().unwrap();
+            let quiz = unescape(&read(
+                &shipped_site()
+                    .join("site/trajnim/kuizi")
+                    .join(format!("{procedure}.html")),
+            ));
+            let c = choices(&quiz, &format!("{st}.who"));
+            asked += 1;
+            assert!(
+                c.iter().any(|(t, ok)| *ok && t.ends_with(APAP)),
+                "{st}: {c:?}"
+            );
+            assert!(!c.iter().any(|(t, _)| t.ends_with(title)), "{st}: {c:?}");
+        }
+        // Nor does the institution's own quiz ask it about the APAP's steps.
+        if let Ok(q) = std::fs::read_to_string(
+            shipped_site().join(format!("site/trajnim/kuizi/roli-{role}.html")),
+        ) {
+            for st in *steps {
+                assert!(
+                    !q.contains(&format!("data-question=\"{st}.")),
+                    "{role}: {st}"
+                );
+            }
+        }
+    }
+    assert_eq!(asked, 12);
+}
+
+#[test]
+fn the_appellant_leads_in_a_lane_of_its_own_in_the_source_s_words() {
+    let page = site_page("procedura/identifikimi-formal.html");
+    let svg = page
+        .split("<svg class=\"diagram\"")
+        .find(|s| s.contains("#identifikimi-formal.15\""))
+        .map(|s| s.split("</svg>").next().unwrap())
+        .expect("the band of step 15");
+    // Lane titles, top to bottom, each as one line of words.
+    let lanes: Vec<String> = svg
+        .split("<text class=\"dg-lane-title\"")
+        .skip(1)
+        .map(|t| {
+            let t = t
+                .split("</text>")
+                .next()
+                .unwrap()
+                .replace("</tspan>", " </tspan>");
+            plain(&format!("<{t}"))
+        })
+        .collect();
+    let words = "Çdo person, që nuk/është njohur si viktimë apo viktimë e mundshme e trafikimit; përfaqësuesit ligjor/kujdestarit ligjor; prindi ose kujdestari ligjor";
+    let lane = lanes
+        .iter()
+        .position(|l| l == words)
+        .unwrap_or_else(|| panic!("no lane of the appellant, whole: {lanes:?}"));
+    // Step 15's box stands in that lane; the secretariat, who receives the appeal, has a tag.
+    let tops: Vec<u32> = svg
+        .split("<rect class=\"dg-lane")
+        .skip(1)
+        .map(|r| {
+            r.split(" y=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    let bx = part(svg, "#identifikimi-formal.15\"", "/>");
+    let y: u32 = bx
+        .split(" y=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let in_lane = tops.iter().rposition(|t| *t <= y).unwrap();
+    assert_eq!(in_lane, lane, "{lanes:?} {tops:?} {y}");
+    assert!(
+        lanes.iter().any(|l| l.starts_with("Sekretariati teknik")),
+        "{lanes:?}"
+    );
+}
+
+/// A small handbook with the roles the APAP convention needs and one procedure `sop`.
+fn with_procedure(sop: &str) -> (tempfile::TempDir, String) {
+    let dir = crate::common::minimal_copy();
+    let roles = dir.path().join("content/roles");
+    for (id, title) in [("apap", "APAP"), ("shssh", "SHSSH")] {
+        std::fs::write(
+            roles.join(format!("{id}.yaml")),
+            format!("title: {title}\nkind: role\ndefinition: {title} vepron.\n"),
+        )
+        .unwrap();
+    }
+    let dir_sop = dir.path().join("content/sop");
+    std::fs::write(dir_sop.join("97-apap.yaml"), sop).unwrap();
+    let out = crate::common::build(dir.path(), &dir.path().join("site"));
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    (dir, err)
+}
+
+#[test]
+fn a_careless_acting_for_or_persons_is_a_located_error() {
+    let (_dir, err) = with_procedure(concat!(
+        "title: APAP\n",                                           // 1
+        "collection: psv\n",                                       // 2
+        "steps:\n",                                                // 3
+        "  - number: \"1\"\n",                                     // 4
+        "    text: APAP-i nga MEPJ-ja transferon kërkesën.\n",     // 5
+        "    actors: [apap]\n",                                    // 6
+        "    acting_for:\n",                                       // 7
+        "      - actor: apap\n",                                   // 8
+        "        of: mepj\n",                                      // 9
+        "        words: \"APAP-i nga MEPJ-ja\"\n",                 // 10
+        "  - number: \"2\"\n",                                     // 11
+        "    text: APAP-i i SHSSH-së njofton sekretariatin.\n",    // 12
+        "    actors: [punonjes-social]\n",                         // 13
+        "    acting_for:\n",                                       // 14
+        "      - actor: apap\n",                                   // 15
+        "        of: shssh\n",                                     // 16
+        "        words: \"APAP-i i SHSSH-së\"\n",                  // 17
+        "  - number: \"3\"\n",                                     // 18
+        "    text: APAP-i i SHSSH-së njofton sekretariatin.\n",    // 19
+        "    actors: [apap, shssh]\n",                             // 20
+        "    acting_for:\n",                                       // 21
+        "      - actor: apap\n",                                   // 22
+        "        of: shssh\n",                                     // 23
+        "        words: \"APAP-i i MEPJ-së\"\n",                   // 24
+        "  - number: \"4\"\n",                                     // 25
+        "    text: Çdo person ka të drejtën të paraqesë ankim.\n", // 26
+        "    persons: []\n",                                       // 27
+    ));
+    let f = "97-apap.yaml";
+    for (at, message) in [
+        (
+            "9:13",
+            "expected the id of a role, found \"mepj\", which no role has",
+        ),
+        (
+            "15:16",
+            "expected one of the actors of this step (punonjes-social), found \"apap\"",
+        ),
+        (
+            "23:13",
+            "expected an institution that is not itself an actor of this step, found \"shssh\" in `actors:` too",
+        ),
+        (
+            "24:16",
+            "expected the words naming the actor and its institution as they stand in the step's text, found \"APAP-i i MEPJ-së\"",
+        ),
+        (
+            "27:14",
+            "expected the words naming at least one person who acts, found an empty list",
+        ),
+    ] {
+        assert!(
+            err.contains(&format!("{f}:{at}: error: {message}")),
+            "{at}: {message}\n{err}"
+        );
+    }
+}
+
+#[test]
+fn the_social_worker_of_long_term_reintegration_stands_in_the_source_s_words() {
+    // Review A4: "Punonjësi social ose menaxheri i rastit" (001:1380, 1390, 1415, 1418):
+    // the source does not say whose social worker; its words stand, no role is picked.
+    for n in ["1", "2", "4", "11", "12"] {
+        let st = format!("riintegrimi-afatgjate.{n}");
+        for role in [
+            "punonjesi-social-pergjegjes",
+            "punonjes-social",
+            "menaxheri-i-rastit",
+        ] {
+            assert!(
+                !site_page(&format!("roli/{role}.html")).contains(&format!("#{st}\"")),
+                "{role} is credited with {st}"
+            );
+        }
+    }
+    // Review A5: the AP receives the plan (step 2) and the report (step 4): no actor.
+    for n in ["2", "4", "11"] {
+        let st = format!("riintegrimi-afatgjate.{n}");
+        assert!(
+            !site_page("roli/autoriteti-pergjegjes.html").contains(&format!("#{st}\"")),
+            "the AP is credited with {st}"
+        );
+    }
+    // The monthly report binds the source's words, no role.
+    let row = site_page("afatet.html")
+        .split("<tr data-roles=\"")
+        .find(|r| r.contains("#riintegrimi-afatgjate.4\""))
+        .map(|r| r[..r.find("</tr>").unwrap()].to_string())
+        .expect("the register row of 07 step 4");
+    assert!(row.starts_with('"'), "{row}");
+    assert!(
+        plain(&row).contains("Punonjësi social ose menaxheri i rastit"),
+        "{row}"
+    );
+}
+
+#[test]
+fn a_recipient_is_no_actor() {
+    // Review A5: "… menjëherë informon AP-në" (05 step 1); "… të ndajë informacionin e marrë
+    // me APAP-in" (06 step 1): the AP and the APAP receive, they do not act.
+    assert!(
+        !site_page("roli/autoriteti-pergjegjes.html").contains("#pritja-shtetas-shqiptare.1\"")
+    );
+    assert!(!site_page("roli/apap.html").contains("#mbeshtetja-hetimit.1\""));
+    let quiz = site_page("trajnim/kuizi/pritja-shtetas-shqiptare.html");
+    let start = quiz
+        .find("data-question=\"pritja-shtetas-shqiptare.1.who\"")
+        .expect("the who? of 05 step 1");
+    let q = &quiz[start..start + quiz[start..].find("</fieldset>").unwrap()];
+    for label in q.split("<label>").skip(1) {
+        if label.contains("data-correct=\"true\"") {
+            assert!(!plain(label).contains("Autoriteti përgjegjës"), "{label}");
+        }
+    }
+}
