@@ -63,32 +63,6 @@ fn tally(
     }
 }
 
-/// Emulate a window `width` × `height` CSS pixels (`mobile`: a phone's viewport).
-fn resize(tab: &Tab, width: u32, height: u32, mobile: bool) {
-    tab.call_method(Emulation::SetDeviceMetricsOverride {
-        width,
-        height,
-        device_scale_factor: 1.0,
-        mobile,
-        scale: None,
-        screen_width: None,
-        screen_height: None,
-        position_x: None,
-        position_y: None,
-        dont_set_visible_size: None,
-        screen_orientation: None,
-        viewport: None,
-        display_feature: None,
-        device_posture: None,
-    })
-    .expect("the window resizes");
-    wait_for(
-        tab,
-        &format!("window.innerWidth === {width}"),
-        "the window width",
-    );
-}
-
 fn navigate(tab: &Tab, url: &str) {
     tab.navigate_to(url).expect("navigates");
     tab.wait_until_navigated().expect("loads");

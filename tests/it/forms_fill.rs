@@ -16,7 +16,6 @@ use headless_chrome::Tab;
 use headless_chrome::protocol::cdp::Browser::{
     SetDownloadBehavior, SetDownloadBehaviorBehaviorOption,
 };
-use headless_chrome::protocol::cdp::Emulation;
 use serde_json::{Value, json};
 
 /// Set a field's value as typing does (an input event), by id.
@@ -199,30 +198,9 @@ fn no_printed_form_page_reaches_past_the_page_box() {
             bad.push(format!("{path}: {wide} px wide in a 1280 px window"));
         }
         // Print media at the printed width of A4 (210 − 2 × 12 mm) and of Letter.
-        tab.call_method(Emulation::SetEmulatedMedia {
-            media: Some("print".into()),
-            features: None,
-        })
-        .unwrap();
+        print_media(&tab);
         for (paper, width) in [("A4", 703u32), ("Letter", 725u32)] {
-            tab.call_method(Emulation::SetDeviceMetricsOverride {
-                width,
-                height: 1100,
-                device_scale_factor: 1.0,
-                mobile: false,
-                scale: None,
-                screen_width: None,
-                screen_height: None,
-                position_x: None,
-                position_y: None,
-                dont_set_visible_size: None,
-                screen_orientation: None,
-                viewport: None,
-                display_feature: None,
-                device_posture: None,
-            })
-            .unwrap();
-            wait_for(&tab, &format!("window.innerWidth === {width}"), "the width");
+            resize(&tab, width, 1100, false);
             let r = eval(
                 &tab,
                 &format!(

@@ -10,7 +10,6 @@ use crate::common::browser::*;
 use crate::common::pdf::*;
 use crate::common::*;
 use headless_chrome::Tab;
-use headless_chrome::protocol::cdp::Emulation;
 
 fn set(tab: &Tab, id: &str, text: &str) {
     eval(
@@ -344,11 +343,7 @@ fn writing_lines_stay_with_their_label_and_text_on_its_lines() {
             }
         }
         // In print: every ruled box's text line is its ruled line.
-        tab.call_method(Emulation::SetEmulatedMedia {
-            media: Some("print".into()),
-            features: None,
-        })
-        .unwrap();
+        print_media(&tab);
         let off = eval(
             &tab,
             "[...document.querySelectorAll('#printed-form textarea.lines, #printed-form .ff-print-lines, #printed-form .cont-text')].map(e => { const c = getComputedStyle(e); const line = 5.5 * 96 / 25.4; return { e: e.className, lh: parseFloat(c.lineHeight), pt: parseFloat(c.paddingTop), bg: c.backgroundImage }; }).filter(r => Math.abs(r.lh - 5.5 * 96 / 25.4) > 0.05 || r.pt > 0.05 || !r.bg.includes('repeating-linear-gradient'))",
@@ -372,24 +367,7 @@ fn on_a_phone_a_form_is_one_column_no_wider_than_the_window() {
     let mut bad = Vec::new();
     for path in form_paths(&site) {
         let tab = open_form(&browser, &site, &path);
-        tab.call_method(Emulation::SetDeviceMetricsOverride {
-            width: 390,
-            height: 844,
-            device_scale_factor: 1.0,
-            mobile: true,
-            scale: None,
-            screen_width: None,
-            screen_height: None,
-            position_x: None,
-            position_y: None,
-            dont_set_visible_size: None,
-            screen_orientation: None,
-            viewport: None,
-            display_feature: None,
-            device_posture: None,
-        })
-        .unwrap();
-        wait_for(&tab, "window.innerWidth === 390", "the phone's width");
+        resize(&tab, 390, 844, true);
         let r = eval(
             &tab,
             "({ wide: document.documentElement.scrollWidth, narrow: [...document.querySelectorAll('.fs-fields.cols-2 > *, fieldset.ff-choice.many > .opt')].filter(e => { const p = e.parentElement.getBoundingClientRect().width; return e.getBoundingClientRect().width < 0.8 * p; }).length })",

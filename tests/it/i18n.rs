@@ -232,7 +232,7 @@ fn an_arabic_site_has_no_horizontal_overflow_at_390_and_1280() {
         assert!(path.exists(), "{page}");
         let tab = browser::open(&browser, &browser::file_url(&path));
         for (width, mobile) in [(390, true), (1280, false)] {
-            crate::layout::resize(&tab, width, 900, mobile);
+            crate::common::browser::resize(&tab, width, 900, mobile);
             let got = browser::eval(
                 &tab,
                 "({ dir: getComputedStyle(document.documentElement).direction, scroll: document.documentElement.scrollWidth, inner: window.innerWidth, out: [...document.querySelectorAll('body *')].filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < -1 || r.right > window.innerWidth + 1) && getComputedStyle(e).position !== 'fixed' && !e.closest('.skip-link') && !(function (a) { for (a = e.parentElement; a && a !== document.body; a = a.parentElement) { if (getComputedStyle(a).overflowX !== 'visible') { return true; } } return false; })(); }).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().left) + '…' + Math.round(e.getBoundingClientRect().right)) })",

@@ -7,42 +7,6 @@ use crate::common::*;
 use headless_chrome::Tab;
 use headless_chrome::protocol::cdp::Emulation;
 
-/// Emulate a window `width` × `height` CSS pixels (`mobile`: a phone's viewport).
-pub(crate) fn resize(tab: &Tab, width: u32, height: u32, mobile: bool) {
-    tab.call_method(Emulation::SetDeviceMetricsOverride {
-        width,
-        height,
-        device_scale_factor: 1.0,
-        mobile,
-        scale: None,
-        screen_width: None,
-        screen_height: None,
-        position_x: None,
-        position_y: None,
-        dont_set_visible_size: None,
-        screen_orientation: None,
-        viewport: None,
-        display_feature: None,
-        device_posture: None,
-    })
-    .expect("the window resizes");
-    let cond = format!("window.innerWidth === {width}");
-    for _ in 0..200 {
-        if eval(tab, &cond) == true {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    panic!(
-        "{}: the window is not {width} px wide: {}",
-        tab.get_url(),
-        eval(
-            tab,
-            "({ inner: window.innerWidth, scroll: document.documentElement.scrollWidth, wide: [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)) })"
-        )
-    );
-}
-
 #[test]
 fn search_panel_stays_inside_the_window_at_desktop_widths() {
     let Some(browser) = browser("search_panel_stays_inside_the_window_at_desktop_widths") else {

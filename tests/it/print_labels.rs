@@ -5,7 +5,6 @@
 //! at the printed width of A4 (182 mm), on the French fixture and an Arabic one.
 
 use headless_chrome::Tab;
-use headless_chrome::protocol::cdp::Emulation;
 use serde_json::Value;
 
 use crate::common::browser::*;
@@ -13,28 +12,8 @@ use crate::common::*;
 
 /// Print media at A4's printed width (210 − 2 × 14 mm = 182 mm, 688 px).
 fn print_width(tab: &Tab) {
-    tab.call_method(Emulation::SetEmulatedMedia {
-        media: Some("print".into()),
-        features: None,
-    })
-    .unwrap();
-    tab.call_method(Emulation::SetDeviceMetricsOverride {
-        width: 688,
-        height: 1000,
-        device_scale_factor: 1.0,
-        mobile: false,
-        scale: None,
-        screen_width: None,
-        screen_height: None,
-        position_x: None,
-        position_y: None,
-        dont_set_visible_size: None,
-        screen_orientation: None,
-        viewport: None,
-        display_feature: None,
-        device_posture: None,
-    })
-    .unwrap();
+    print_media(tab);
+    resize(tab, 688, 1000, false);
 }
 
 /// Each field of the audit sheet's head: label and line boxes, the label's lines.

@@ -30,7 +30,7 @@ fn the_next_standard_arrow_and_the_result_bar_mirror_right_to_left() {
             "N1.html"
         };
         let tab = open(&browser, &file_url(&site.join(page)));
-        crate::layout::resize(&tab, 1280, 900, false);
+        crate::common::browser::resize(&tab, 1280, 900, false);
         let got = eval(
             &tab,
             "(() => { const a = document.querySelector('a[rel=next]'); const g = a.querySelector('.dir-arrow'); const r = a.getBoundingClientRect(), t = g.getBoundingClientRect(); return { dir: getComputedStyle(document.documentElement).direction, transform: getComputedStyle(g).transform, linkCentre: (r.left + r.right) / 2, arrowAtLinkStart: Math.abs(t.left - r.left) < Math.abs(t.right - r.right), width: window.innerWidth, glyph: g.textContent }; })()",

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
+use headless_chrome::protocol::cdp::Emulation;
 use headless_chrome::{Browser, LaunchOptions, Tab};
 
 fn chromium_path() -> Option<PathBuf> {
@@ -139,4 +140,40 @@ pub fn js_search_urls(tab: &Tab, query: &str, limit: usize) -> Vec<String> {
         .iter()
         .map(|u| u.as_str().unwrap_or_default().to_string())
         .collect()
+}
+
+/// Emulate a window `width` × `height` CSS pixels (`mobile`: a phone's viewport), and wait
+/// until the page sees that width.
+pub fn resize(tab: &Tab, width: u32, height: u32, mobile: bool) {
+    tab.call_method(Emulation::SetDeviceMetricsOverride {
+        width,
+        height,
+        device_scale_factor: 1.0,
+        mobile,
+        scale: None,
+        screen_width: None,
+        screen_height: None,
+        position_x: None,
+        position_y: None,
+        dont_set_visible_size: None,
+        screen_orientation: None,
+        viewport: None,
+        display_feature: None,
+        device_posture: None,
+    })
+    .expect("the window resizes");
+    wait_for(
+        tab,
+        &format!("window.innerWidth === {width}"),
+        &format!("a window {width} px wide"),
+    );
+}
+
+/// Lay the page out for print (`@media print`), as Chromium does when it prints.
+pub fn print_media(tab: &Tab) {
+    tab.call_method(Emulation::SetEmulatedMedia {
+        media: Some("print".into()),
+        features: None,
+    })
+    .expect("print media");
 }
