@@ -173,22 +173,10 @@ fn the_english_site_s_search_and_self_assessment_work_from_file_urls_in_english(
     no_albanian_on_screen(&tab, &albanian, "the search page");
 
     // The self-assessment: create, rate, see the score, all in English.
-    let tab = open(&browser, &file_url(&site.join("assessment/index.html")));
-    eval(&tab, "localStorage.clear()");
-    tab.reload(true, None).unwrap();
-    tab.wait_until_navigated().unwrap();
-    tab.wait_for_element("[data-assess-new] input[name=name]")
-        .unwrap()
-        .type_into("Hill House 2026")
-        .unwrap();
-    tab.wait_for_element("[data-assess-new] button[type=submit]")
-        .unwrap()
-        .click()
-        .unwrap();
-    wait_for(
-        &tab,
-        "document.querySelector('[data-assess-select]').selectedOptions[0].textContent === 'Hill House 2026'",
-        "the new assessment is selected",
+    let tab = new_assessment(
+        &browser,
+        &site.join("assessment/index.html"),
+        "Hill House 2026",
     );
     no_albanian_on_screen(&tab, &albanian, "the self-assessment overview");
     let tab = open(&browser, &file_url(&site.join("assessment/S1.html")));

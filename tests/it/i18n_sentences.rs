@@ -3,7 +3,7 @@
 //! page's options and the chart's "before → after" are each one message of the pack, whose
 //! word order and punctuation a translation decides; the templates and scripts glue nothing.
 
-use crate::common::browser::{browser, eval, file_url, open, wait_for};
+use crate::common::browser::{browser, eval, file_url, new_assessment, open, wait_for};
 use crate::common::*;
 
 /// The French fixture with its own word order for the messages the templates used to glue.
@@ -94,23 +94,7 @@ fn the_score_line_and_the_rated_criterion_in_the_browser_take_the_pack_s_word_or
         return;
     };
     let (_dir, site) = french_reordered();
-    let tab = open(&browser, &file_url(&site.join("assessment/index.html")));
-    eval(&tab, "localStorage.clear()");
-    tab.reload(true, None).unwrap();
-    tab.wait_until_navigated().unwrap();
-    tab.wait_for_element("[data-assess-new] input[name=name]")
-        .unwrap()
-        .type_into("Foyer A")
-        .unwrap();
-    tab.wait_for_element("[data-assess-new] button[type=submit]")
-        .unwrap()
-        .click()
-        .unwrap();
-    wait_for(
-        &tab,
-        "document.querySelector('[data-assess-select]').selectedOptions[0].textContent === 'Foyer A'",
-        "the new assessment is selected",
-    );
+    new_assessment(&browser, &site.join("assessment/index.html"), "Foyer A");
     let tab = open(&browser, &file_url(&site.join("assessment/N1.html")));
     tab.wait_for_element("input[name='r-N1.1'][value=not_met]")
         .unwrap()

@@ -346,7 +346,9 @@ fn catalog_scripts(html: &str) -> Vec<String> {
 
 #[test]
 fn a_split_catalogue_loads_one_standard_on_its_page_and_keeps_every_rating() {
-    use crate::common::browser::{browser, eval, file_url, open, wait_for, wait_stored};
+    use crate::common::browser::{
+        browser, eval, file_url, new_assessment, open, wait_for, wait_stored,
+    };
     let dir = tempfile::tempdir().unwrap();
     let site = synth_site(dir.path(), Some("split_page_bytes = 40000\n"));
     let head = std::fs::read_to_string(site.join("vleresim/catalog.js")).unwrap();
@@ -402,22 +404,10 @@ fn a_split_catalogue_loads_one_standard_on_its_page_and_keeps_every_rating() {
     else {
         return;
     };
-    let tab = open(&browser, &file_url(&site.join("vleresim/index.html")));
-    eval(&tab, "localStorage.clear()");
-    tab.reload(true, None).unwrap();
-    tab.wait_until_navigated().unwrap();
-    tab.wait_for_element("[data-assess-new] input[name=name]")
-        .unwrap()
-        .type_into("Qendra Y — 2026")
-        .unwrap();
-    tab.wait_for_element("[data-assess-new] button[type=submit]")
-        .unwrap()
-        .click()
-        .unwrap();
-    wait_for(
-        &tab,
-        "document.querySelector('[data-assess-select]').selectedOptions[0].textContent === 'Qendra Y — 2026'",
-        "the new assessment is selected",
+    new_assessment(
+        &browser,
+        &site.join("vleresim/index.html"),
+        "Qendra Y — 2026",
     );
     for (s, c, value) in [("S3", "S3.1", "met"), ("S5", "S5.2", "partial")] {
         let tab = open(

@@ -177,3 +177,29 @@ pub fn print_media(tab: &Tab) {
     })
     .expect("print media");
 }
+
+/// The self-assessment overview `index` opened with empty storage, and a new assessment
+/// named `name` created there and selected.
+pub fn new_assessment(browser: &Browser, index: &Path, name: &str) -> Arc<Tab> {
+    let tab = open(browser, &file_url(index));
+    eval(&tab, "localStorage.clear()");
+    tab.reload(true, None).unwrap();
+    tab.wait_until_navigated().unwrap();
+    tab.wait_for_element("[data-assess-new] input[name=name]")
+        .unwrap()
+        .type_into(name)
+        .unwrap();
+    tab.wait_for_element("[data-assess-new] button[type=submit]")
+        .unwrap()
+        .click()
+        .unwrap();
+    let quoted = serde_json::to_string(name).unwrap();
+    wait_for(
+        &tab,
+        &format!(
+            "document.querySelector('[data-assess-select]').selectedOptions[0].textContent === {quoted}"
+        ),
+        "the new assessment is selected",
+    );
+    tab
+}
