@@ -252,22 +252,7 @@ fn french_reports_date_and_number_as_the_pack_says_and_label_standards_by_their_
     let dir = tempfile::tempdir().unwrap();
     let root = fixtures().join("french");
     let files = dir.path().join("files");
-    let o = doracak(&[
-        "--root",
-        root.to_str().unwrap(),
-        "synth",
-        "--assessments",
-        "2",
-        "--out",
-        files.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let mut jsons: Vec<String> = std::fs::read_dir(&files)
-        .unwrap()
-        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
-        .filter(|p| p.ends_with(".json"))
-        .collect();
-    jsons.sort();
+    let jsons = synth_assessments(&root, 2, &files);
     // The report's dates in the French format.
     let report = dir.path().join("rapport.html");
     let o = doracak(&[
@@ -410,22 +395,7 @@ fn report_lines_are_whole_messages_in_the_pack_s_word_order() {
     )
     .unwrap();
     let files = dir.path().join("files");
-    let o = doracak(&[
-        "--root",
-        root.to_str().unwrap(),
-        "synth",
-        "--assessments",
-        "2",
-        "--out",
-        files.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let mut jsons: Vec<String> = std::fs::read_dir(&files)
-        .unwrap()
-        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
-        .filter(|p| p.ends_with(".json"))
-        .collect();
-    jsons.sort();
+    let jsons = synth_assessments(&root, 2, &files);
     let report = dir.path().join("rapport.html");
     let o = doracak(&[
         "--root",

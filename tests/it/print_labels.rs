@@ -115,27 +115,12 @@ fn the_aggregate_s_header_holds_long_labels_in_their_columns() {
         let dir = with_strings(fixture, strings);
         let root = dir.path();
         let files = root.join("files");
-        let o = doracak(&[
-            "--root",
-            root.to_str().unwrap(),
-            "synth",
-            "--assessments",
-            "3",
-            "--out",
-            files.to_str().unwrap(),
-        ]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         let mut args = vec![
             "--root".to_string(),
             root.to_string_lossy().into_owned(),
             "aggregate".into(),
         ];
-        for e in std::fs::read_dir(&files).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "json") {
-                args.push(p.to_string_lossy().into_owned());
-            }
-        }
+        args.extend(synth_assessments(root, 3, &files));
         let out = root.join("agg");
         args.extend(["--out".into(), out.to_string_lossy().into_owned()]);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();

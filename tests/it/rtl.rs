@@ -131,27 +131,13 @@ fn report_margins(browser: &headless_chrome::Browser, fixture: &str) -> Option<(
     let dir = tempfile::tempdir().unwrap();
     let root = fixtures().join(fixture);
     let files = dir.path().join("files");
-    let o = doracak(&[
-        "--root",
-        root.to_str().unwrap(),
-        "synth",
-        "--assessments",
-        "1",
-        "--out",
-        files.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let json = std::fs::read_dir(&files)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "json"))
-        .unwrap();
+    let json = synth_assessments(&root, 1, &files).remove(0);
     let out = dir.path().join("report.html");
     let o = doracak(&[
         "--root",
         root.to_str().unwrap(),
         "report",
-        json.to_str().unwrap(),
+        &json,
         "--out",
         out.to_str().unwrap(),
     ]);

@@ -269,3 +269,25 @@ pub fn plain(html: &str) -> String {
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// `doracak synth --assessments N` for the handbook at `root`, into `out`: the assessment
+/// files it wrote (`.json`), sorted by name.
+pub fn synth_assessments(root: &Path, n: usize, out: &Path) -> Vec<String> {
+    let o = doracak(&[
+        "--root",
+        root.to_str().unwrap(),
+        "synth",
+        "--assessments",
+        &n.to_string(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut jsons: Vec<String> = std::fs::read_dir(out)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".json"))
+        .collect();
+    jsons.sort();
+    jsons
+}
