@@ -20,10 +20,24 @@ const THROUGH: &[(&str, &[&str])] = &[
             "referimi-mbrojtja-asistenca.49",
             "referimi-mbrojtja-asistenca.54",
             "referimi-mbrojtja-asistenca.55",
-            "pritja-shtetas-shqiptare.2",
             "pritja-shtetas-shqiptare.3",
         ],
     ),
+    // Issue 25: the ministries and the agency the source names only through their APAP.
+    (
+        "mepj",
+        &["pritja-shtetas-shqiptare.6", "pritja-shtetas-shqiptare.7"],
+    ),
+    ("mshms", &["pritja-shtetas-shqiptare.3"]),
+    (
+        "ashdmf",
+        &[
+            "pritja-shtetas-shqiptare.3",
+            "referimi-mbrojtja-asistenca.8",
+            "referimi-mbrojtja-asistenca.33",
+        ],
+    ),
+    ("ministria-e-arsimit", &["referimi-mbrojtja-asistenca.65"]),
     (
         "policia",
         &[
