@@ -71,11 +71,6 @@ const RECIPIENTS: &[(&str, &str, &str)] = &[
         "001:962",
     ),
     (
-        "struktura-pergjegjese-bashki",
-        "referimi-mbrojtja-asistenca.8",
-        "001:975-976",
-    ),
-    (
         "sekretariati-i-ap",
         "referimi-mbrojtja-asistenca.8",
         "001:979-980",

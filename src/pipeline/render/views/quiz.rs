@@ -225,8 +225,17 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         .filter(|c| c.correct)
                         .map(|c| choice_text(cx, &c.answer))
                         .collect();
-                    // A "by when?" quotes the step without the words that set its deadline.
+                    // A "by when?" quotes the step without the words that set its deadlines:
+                    // every one of them, also one that is the same answer as another ("bën
+                    // menjëherë pranimin …, njeh menjëherë …" is one choice, two quotes).
                     let mut act = act;
+                    if question.ask == quiz::Ask::When
+                        && let Some(s) = step
+                    {
+                        for t in s.timing.iter().filter(|t| t.kind != "none") {
+                            act = blank_deadline(&act, &t.text, &time_words);
+                        }
+                    }
                     for c in question.choices.iter().filter(|c| c.correct) {
                         if let Answer::Timing(t) = &c.answer {
                             act = blank_deadline(&act, &t.text, &time_words);
