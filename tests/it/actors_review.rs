@@ -225,3 +225,23 @@ fn a_who_stem_shows_the_step_s_paragraphs_where_no_title_names_the_answer() {
     );
     assert!(s.contains("Punonjësi i qendrës/strehëzës njofton"), "{s}");
 }
+
+#[test]
+fn another_spelling_without_an_abbreviation_is_refused() {
+    let dir = crate::common::minimal_copy();
+    let roles = dir.path().join("content/roles");
+    std::fs::create_dir_all(&roles).unwrap();
+    std::fs::write(
+        roles.join("njesia.yaml"),
+        "title: Njësia\nkind: role\ndefinition: Njësia e vlerësimit.\nabbr_variants: [NJVRN]\n",
+    )
+    .unwrap();
+    let out = crate::common::build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("njesia.yaml:4:")
+            && err.contains("expected an `abbr` beside `abbr_variants`, found none"),
+        "{err}"
+    );
+}
