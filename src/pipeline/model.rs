@@ -237,6 +237,8 @@ pub struct Role {
     pub id: String,
     pub title: String,
     pub abbr: Option<String>,
+    /// Other spellings of the abbreviation the source prints ("NJVRN" for NJVNR).
+    pub abbr_variants: Vec<String>,
     /// Another jurisdiction than the handbook's, where the role exists (`Kosovë`).
     pub jurisdiction: Option<String>,
     pub kind: RoleKind,

@@ -225,6 +225,10 @@ pub struct RoleSrc {
     pub title: S<String>,
     #[serde(default)]
     pub abbr: Option<S<String>>,
+    /// Other spellings of the abbreviation the source prints (001's "NJVRN" for NJVNR):
+    /// a quiz blanks them and finds the role named by them, as by `abbr`.
+    #[serde(default = "empty")]
+    pub abbr_variants: Vec<S<String>>,
     /// Where the role exists, for a role of another jurisdiction than the handbook's
     /// (`Kosovë` for the roles of the 003 guide); shown wherever the role is named.
     #[serde(default)]

@@ -67,16 +67,14 @@ fn each_step_credits_whom_its_sentence_binds() {
 #[test]
 fn the_appellant_is_a_person_in_the_source_s_words() {
     // The step says who appeals: the person, or for a child the parent or legal guardian;
-    // the secretariat receives the appeal.
+    // the secretariat receives the appeal ("Ankimi dorëzohet pranë sekretariatit …",
+    // 001:843-844): it does not act, so it is no one of "Kush" (issue 25).
     let page = site_page("procedura/identifikimi-formal.html");
     let facts = part(&page, "id=\"identifikimi-formal.15\"", "</dl>");
     let who = plain(part(facts, "<dt>Kush</dt>", "</dd>"));
     assert!(who.contains(APPELLANT), "{who}");
     assert!(who.contains("prindi ose kujdestari ligjor"), "{who}");
-    assert!(
-        who.contains("Sekretariati teknik i autoritetit përgjegjës"),
-        "{who}"
-    );
+    assert!(!who.contains("Sekretariati"), "{who}");
     // The quiz: the person is a correct answer, the secretariat is not the appellant alone,
     // and the stem does not hold the answer's words.
     let quiz = site_page("trajnim/kuizi/identifikimi-formal.html");
@@ -98,6 +96,10 @@ fn the_appellant_is_a_person_in_the_source_s_words() {
         correct
             .iter()
             .any(|c| c.ends_with("prindi ose kujdestari ligjor")),
+        "{correct:?}"
+    );
+    assert!(
+        !correct.iter().any(|c| c.contains("Sekretariati")),
         "{correct:?}"
     );
     let legend = plain(part(q, "<legend>", "</legend>"));
@@ -123,11 +125,13 @@ fn the_appellant_is_a_person_in_the_source_s_words() {
     );
     let card = site_page("roli/sekretariati-i-ap.html");
     assert!(!card.contains("brenda 30 ditë pune"));
-    // The handout names the person too.
+    assert!(!card.contains("id=\"card-identifikimi-formal.15\""));
+    // The handout names the person too, and no secretariat.
     let handout = plain(&site_page("trajnim/fletushka/identifikimi-formal.html"));
     assert!(handout.contains(&format!(
-        "{APPELLANT}; përfaqësuesit ligjor/kujdestarit ligjor; prindi ose kujdestari ligjor; Sekretariati"
+        "{APPELLANT}; përfaqësuesit ligjor/kujdestarit ligjor; prindi ose kujdestari ligjor"
     )));
+    assert!(!handout.contains("prindi ose kujdestari ligjor; Sekretariati"));
 }
 
 #[test]
@@ -388,8 +392,8 @@ fn a_role_card_and_a_register_row_carry_the_step_s_whole_text() {
         row.contains("punonjësi i shërbimit social shtetëror"),
         "{row}"
     );
-    let row = card_row("policia", "referimi-mbrojtja-asistenca.29");
-    assert!(row.contains("punonjësin e policisë"), "{row}");
+    let row = card_row("policia", "referimi-mbrojtja-asistenca.10");
+    assert!(row.contains("specialistin e hetimit të trafiqeve"), "{row}");
     // The quoted deadline comes from the second sentence.
     for n in [36, 44] {
         let (row, _) = register_row(&format!("referimi-mbrojtja-asistenca.{n}"));

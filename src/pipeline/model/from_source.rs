@@ -250,6 +250,11 @@ pub(super) fn role(slug: String, r: source::RoleSrc) -> Role {
         id: slug,
         title: r.title.value,
         abbr: opt(r.abbr),
+        abbr_variants: r
+            .abbr_variants
+            .into_iter()
+            .map(|a| a.value.trim().to_string())
+            .collect(),
         jurisdiction: opt(r.jurisdiction),
         kind: match r.kind.value {
             source::RoleKind::Job => RoleKind::Job,

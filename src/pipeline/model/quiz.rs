@@ -233,7 +233,7 @@ pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
         .iter()
         .filter(|r| {
             names_title(&r.title)
-                || r.abbr.as_deref().is_some_and(|a| {
+                || r.abbr.iter().chain(&r.abbr_variants).any(|a| {
                     // "A/IPIF" is printed "A-IPIF" too: its parts follow each other.
                     let parts: Vec<String> = a
                         .to_lowercase()

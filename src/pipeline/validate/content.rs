@@ -228,6 +228,17 @@ impl Validator<'_> {
         }
         self.text(file, &r.title, "role title");
         self.opt_text(file, &r.abbr, "abbreviation");
+        for a in &r.abbr_variants {
+            self.text(file, a, "other spelling of the abbreviation");
+        }
+        if !r.abbr_variants.is_empty() && r.abbr.is_none() {
+            self.diags
+                .error(
+                    at(file, &r.abbr_variants[0]),
+                    "expected an `abbr` beside `abbr_variants`, found none",
+                )
+                .hint("`abbr_variants` lists other spellings of the role's abbreviation");
+        }
         self.opt_text(file, &r.jurisdiction, "jurisdiction");
         if r.kind.value == RoleKind::Role && r.definition.is_none() && r.legal_duties.is_none() {
             self.diags

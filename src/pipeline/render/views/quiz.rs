@@ -61,7 +61,8 @@ pub struct ChoiceView {
 ///
 /// A "who?" quotes, after the first paragraph, every later one that names one of its
 /// answers (`shown`: whether a paragraph does), with "…" for the paragraphs between: the
-/// answer is never only in a paragraph the question does not show.
+/// answer is never only in a paragraph the question does not show. Where no paragraph
+/// names an answer by its title ("Punonjësi i qendrës" for the staff), it quotes them all.
 fn action(step: &crate::pipeline::model::Step, shown: Option<&dyn Fn(&str) -> bool>) -> String {
     if let Some(t) = step.title.as_deref().filter(|t| !t.trim().is_empty()) {
         return t.trim().to_string();
@@ -71,9 +72,11 @@ fn action(step: &crate::pipeline::model::Step, shown: Option<&dyn Fn(&str) -> bo
     let first = paragraphs.next().unwrap_or("");
     let mut out = paragraph(first);
     if let Some(shown) = shown {
+        let rest: Vec<&str> = paragraphs.collect();
+        let named = shown(first) || rest.iter().any(|p| shown(p));
         let mut skipped = false;
-        for p in paragraphs {
-            if shown(p) {
+        for p in rest {
+            if shown(p) || !named {
                 let end = if out.ends_with(['…', ':', ';', '?', '!']) {
                     ""
                 } else {
@@ -222,8 +225,17 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         .filter(|c| c.correct)
                         .map(|c| choice_text(cx, &c.answer))
                         .collect();
-                    // A "by when?" quotes the step without the words that set its deadline.
+                    // A "by when?" quotes the step without the words that set its deadlines:
+                    // every one of them, also one that is the same answer as another ("bën
+                    // menjëherë pranimin …, njeh menjëherë …" is one choice, two quotes).
                     let mut act = act;
+                    if question.ask == quiz::Ask::When
+                        && let Some(s) = step
+                    {
+                        for t in s.timing.iter().filter(|t| t.kind != "none") {
+                            act = blank_deadline(&act, &t.text, &time_words);
+                        }
+                    }
                     for c in question.choices.iter().filter(|c| c.correct) {
                         if let Answer::Timing(t) = &c.answer {
                             act = blank_deadline(&act, &t.text, &time_words);
@@ -232,14 +244,13 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     // A correct role's abbreviation ("APAP-i", "NJMF-ja") is blanked as its
                     // title is: it gives the answer away as much.
                     for c in question.choices.iter().filter(|c| c.correct) {
+                        // Its other spellings too: 001 prints "NJVRN-të" for the NJVNR.
                         if let Answer::Role(id) = &c.answer
-                            && let Some(abbr) = hb
-                                .roles
-                                .iter()
-                                .find(|r| &r.id == id)
-                                .and_then(|r| r.abbr.as_deref())
+                            && let Some(r) = hb.roles.iter().find(|r| &r.id == id)
                         {
-                            act = blank_abbr(&act, abbr);
+                            for abbr in r.abbr.iter().chain(&r.abbr_variants) {
+                                act = blank_abbr(&act, abbr);
+                            }
                         }
                     }
                     let act = blank(&act, frame, &correct_texts);

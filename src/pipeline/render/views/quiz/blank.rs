@@ -226,12 +226,14 @@ pub(super) fn blank_deadline(quote: &str, timing_words: &str, tw: &TimeWords) ->
         }
     }
     flush(&mut word, &mut part);
-    // One "…" for a run of them ("… … …", "… një …", "… prej …").
+    // One "…" for a run of them ("… … …", "… një …", "… prej …"), a blanked number in
+    // brackets too ("brenda 2 (dy) ditëve": "…", not "… (…) …").
     loop {
         let before = part.clone();
         for glue in std::iter::once(String::new()).chain(tw.glue.iter().map(|g| format!("{g} "))) {
             part = part.replace(&format!("… {glue}…"), "…");
         }
+        part = part.replace("… (…)", "…").replace("(…) …", "…");
         if part == before {
             break;
         }
