@@ -120,6 +120,8 @@ pub struct Timing {
     pub per: Option<duration::Duration>,
     /// "brenda ditës": a deadline of the same day, not "menjëherë" (both `P0D`).
     pub same_day: bool,
+    /// How many times in the period of an `every` ("2 herë në vit"); none: once.
+    pub times: Option<u32>,
 }
 
 impl Timing {

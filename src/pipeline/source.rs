@@ -111,6 +111,10 @@ pub struct TimingSrc {
     /// `true` with `within: P0D`: "brenda ditës" (within the day), not "menjëherë".
     #[serde(default)]
     pub same_day: Option<S<bool>>,
+    /// With `every` of one unit: how many times in that period ("2 herë në vit": `every:
+    /// P1Y`, `times: 2`), not once every half of it.
+    #[serde(default)]
+    pub times: Option<S<u32>>,
 }
 
 /// `content/sop/NN-slug.yaml`

@@ -503,3 +503,24 @@ fn the_appeal_s_lane_names_the_legal_representative() {
         "{words}"
     );
 }
+
+#[test]
+fn a_count_in_a_year_is_said_as_the_source_says_it() {
+    // S6.9 "të paktën 2 herë në vit" is twice a year at least, not "every 6 months"; S6.7
+    // "të paktën 1 herë në vit" and S10.1 "të paktën një herë në muaj" keep "at least".
+    let register = site_page("afatet.html");
+    for words in [
+        "të paktën 2 herë në vit",
+        "të paktën 1 herë në vit",
+        "të paktën 1 herë në muaj",
+    ] {
+        assert!(
+            register.contains(&format!("\">{words}</span>")),
+            "the register's badge reads {words}"
+        );
+    }
+    assert!(
+        !register.contains(">çdo 6 muaj</span>"),
+        "no badge says every 6 months"
+    );
+}

@@ -58,6 +58,13 @@ steps:
     timing:
       - text: mbikqyrje 24 orë
         no_time_limit: true
+  - number: "8"
+    text: Supervizimi ofrohet të paktën 2 herë në vit.
+    timing:
+      - text: të paktën 2 herë në vit
+        every: P1Y
+        times: 2
+        bound: at_least
 "#;
 
 fn timings_handbook() -> tempfile::TempDir {
@@ -268,6 +275,16 @@ fn every_locale_pack_words_each_timing_kind() {
             ("before", phrase("before", count("duration_day", 14))),
             ("duration", phrase("duration", range)),
             ("none", get("timing_none").to_string()),
+            // "2 herë në vit" is a count in a year, at least (never "every 6 months").
+            (
+                "every",
+                get("timing_at_least").replace(
+                    "{duration}",
+                    &ui.get("times_per_year_2")
+                        .cloned()
+                        .unwrap_or_else(|| count("times_per_year", 2)),
+                ),
+            ),
         ] {
             let badge = format!("<span class=\"badge badge-{kind}\">{words}</span>");
             assert!(

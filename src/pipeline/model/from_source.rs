@@ -94,6 +94,7 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
             bound: None,
             per: None,
             same_day: false,
+            times: None,
             text: t.text.value,
             kind: "none",
             iso: String::new(),
@@ -130,16 +131,20 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
             d.approx_seconds()
         }
     };
+    let times = t.times.map(|n| n.value).filter(|n| *n > 0);
+    // "2 herë në vit" is sorted as often as every half year.
+    let often = |secs: u64| secs / u64::from(times.unwrap_or(1));
     Some(Timing {
         persons,
         named,
+        times,
         same_day: t.same_day.is_some_and(|f| f.value),
         actors,
         bound,
         per,
         text: t.text.value,
         kind,
-        seconds: calendar(&d),
+        seconds: often(calendar(&d)),
         working_days,
         to_seconds: to.as_ref().map(|(_, end)| calendar(end)),
         parsed: Some((d, to.as_ref().map(|(_, end)| *end))),

@@ -249,6 +249,30 @@ impl Validator<'_> {
                     .hint("\"dy javë në vit\" is `duration: P2W` and `per: P1Y`");
             }
         }
+        if let Some(n) = &t.times {
+            let period = t
+                .every
+                .as_ref()
+                .and_then(|e| duration::parse(e.value.trim()).ok())
+                .and_then(|d| d.single());
+            if n.value == 0 {
+                self.diags
+                    .error(at(file, n), "expected `times` of 1 or more, found 0");
+            } else if !matches!(period, Some(("year" | "month" | "week" | "day", 1)))
+                || t.to.is_some()
+            {
+                self.diags
+                    .error(
+                        at(file, n),
+                        format!(
+                            "expected `times` only with `every` of one year, month, week or day, found \"times: {}\" with {}",
+                            n.value,
+                            t.every.as_ref().map_or("no `every`".to_string(), |e| format!("\"every: {}\"", e.value.trim()))
+                        ),
+                    )
+                    .hint("\"të paktën 2 herë në vit\" is `every: P1Y`, `times: 2` and `bound: at_least`");
+            }
+        }
         const KINDS: &str = "`within`, `every`, `duration` or `before`";
         let given: Vec<&S<String>> = [&t.within, &t.every, &t.duration, &t.before]
             .into_iter()

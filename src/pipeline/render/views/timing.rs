@@ -106,6 +106,13 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
         }
         None => human,
     };
+    // "2 herë në vit": a count in a period, in the pack's words for that period.
+    let human = match (t.times, t.kind, start.single()) {
+        (Some(n), "every", Some((unit, 1))) => {
+            crate::plural::say_count(ui, &format!("times_per_{unit}"), n.into(), &[])
+        }
+        _ => human,
+    };
     // The bound the words set ("maksimumi 60 minuta", "të paktën 2 javë"), never one they
     // do not; part of the duration's words, so the register's badge shows it too.
     let human = match t.bound {
@@ -116,6 +123,7 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
     // "Every" with one unit says its count as the language does ("every month", not
     // "every 1 month"); any other timing is the pack's phrase around the duration.
     let phrase = match (t.kind, start.single(), end) {
+        ("every", _, None) if t.times.is_some() => human.clone(),
         ("every", Some((unit, n)), None) if t.bound.is_none() && t.per.is_none() => {
             crate::plural::say_count(ui, &format!("every_{}", unit_of(unit)), n.into(), &[])
         }
