@@ -112,7 +112,9 @@ pub fn text(s: &str, dir: &Path, name: &str) -> String {
 /// a file or folder there, followed by `/` and more, or by `:` and a line number.
 fn names_a_file_of(rest: &str, dir: &Path) -> bool {
     let end = rest
-        .find(|c: char| c.is_whitespace() || matches!(c, '/' | ':' | '"' | '\'' | ')' | '`' | ']' | ','))
+        .find(|c: char| {
+            c.is_whitespace() || matches!(c, '/' | ':' | '"' | '\'' | ')' | '`' | ']' | ',')
+        })
         .unwrap_or(rest.len());
     let (first, after) = rest.split_at(end);
     if first.is_empty() || first == "." || first == ".." {
@@ -149,7 +151,11 @@ mod tests {
             "standard 1 is already defined at v2024:hb/standards/01.yaml:1:9"
         );
         assert_eq!(
-            text(&format!("first at {abs}/content/sop/a.yaml:2:3"), dir, "old/"),
+            text(
+                &format!("first at {abs}/content/sop/a.yaml:2:3"),
+                dir,
+                "old/"
+            ),
             "first at old/content/sop/a.yaml:2:3"
         );
         // Any file or folder of the edition, not only the handbook's usual ones.
@@ -166,10 +172,7 @@ mod tests {
             text(&format!("no handbook at {abs}, nor at {abs}-2"), dir, "v1:"),
             format!("no handbook at v1:., nor at {abs}-2")
         );
-        assert_eq!(
-            text(&format!("in \"{abs}\""), dir, "old/"),
-            "in \"old\""
-        );
+        assert_eq!(text(&format!("in \"{abs}\""), dir, "old/"), "in \"old\"");
         // A path through a link to the folder is the same folder.
         #[cfg(unix)]
         {
@@ -178,7 +181,11 @@ mod tests {
             std::os::unix::fs::symlink(dir, &via).unwrap();
             let real = std::fs::canonicalize(dir).unwrap();
             assert_eq!(
-                text(&format!("at {}/standards/a.yaml", real.display()), &via, "v1:"),
+                text(
+                    &format!("at {}/standards/a.yaml", real.display()),
+                    &via,
+                    "v1:"
+                ),
                 "at v1:standards/a.yaml"
             );
         }

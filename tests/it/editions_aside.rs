@@ -126,7 +126,12 @@ fn report_and_aggregate_list_what_a_file_of_this_edition_holds_set_aside() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let rows = aside_rows(&read(&out));
     assert_eq!(rows[0].0, "S1.3");
-    assert!(rows[0].1.starts_with("S1.3 — Nuk përmbushet: Regjistri mungon."), "{rows:?}");
+    assert!(
+        rows[0]
+            .1
+            .starts_with("S1.3 — Nuk përmbushet: Regjistri mungon."),
+        "{rows:?}"
+    );
 }
 
 #[test]
@@ -196,7 +201,9 @@ fn an_unknown_id_in_a_file_of_this_edition_is_said_by_report_and_aggregate_alike
     std::fs::write(&file, v.to_string()).unwrap();
     let f = file.display().to_string();
     let said = [
-        format!("{f}: warning: the handbook has no criterion S9.9; its rating is kept but not scored"),
+        format!(
+            "{f}: warning: the handbook has no criterion S9.9; its rating is kept but not scored"
+        ),
         format!("{f}: warning: the handbook has no evidence item S9.9.1; its entry is kept"),
         format!("{f}: warning: plan row 1: the handbook has no criterion S9.8"),
     ];

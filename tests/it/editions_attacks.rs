@@ -14,13 +14,22 @@ fn diff_against_a_file_a_non_handbook_or_the_handbook_itself_is_said_so() {
     let empty = dir.path().join("bosh");
     std::fs::create_dir(&empty).unwrap();
     for (old, said) in [
-        (&file, "error: expected a handbook folder, found a file at this path"),
+        (
+            &file,
+            "error: expected a handbook folder, found a file at this path",
+        ),
         (
             &empty,
             "error: expected the handbook's standards as YAML files in standards/, found none",
         ),
     ] {
-        let o = doracak(&["--root", &edition("new"), "diff", old.to_str().unwrap(), "--json"]);
+        let o = doracak(&[
+            "--root",
+            &edition("new"),
+            "diff",
+            old.to_str().unwrap(),
+            "--json",
+        ]);
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{err}");
         assert!(err.contains(said), "{err}");
@@ -36,7 +45,13 @@ fn diff_against_a_file_a_non_handbook_or_the_handbook_itself_is_said_so() {
     {
         let link = dir.path().join("lidhje");
         std::os::unix::fs::symlink(edition("new"), &link).unwrap();
-        let o = doracak(&["--root", &edition("new"), "diff", link.to_str().unwrap(), "--json"]);
+        let o = doracak(&[
+            "--root",
+            &edition("new"),
+            "diff",
+            link.to_str().unwrap(),
+            "--json",
+        ]);
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(o.status.success(), "{err}");
         assert!(

@@ -256,7 +256,11 @@ fn set_aside_shape(v: &Value) -> Result<(), String> {
         return Err(format!("the field {k:?}"));
     }
     text(sa, "edition", false, "set_aside")?;
-    entries(sa.get("ratings"), "ratings", &[("rating", true), ("note", false)])?;
+    entries(
+        sa.get("ratings"),
+        "ratings",
+        &[("rating", true), ("note", false)],
+    )?;
     let ev = [
         ("status", true),
         ("location", false),
