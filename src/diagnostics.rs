@@ -116,6 +116,15 @@ impl Diagnostics {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }
 
+    /// Every hint that reads `old` now reads `new`.
+    pub fn replace_hint(&mut self, old: &str, new: &str) {
+        for d in &mut self.items {
+            if d.hint.as_deref() == Some(old) {
+                d.hint = Some(new.to_string());
+            }
+        }
+    }
+
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter().filter(|d| d.severity == Severity::Error)
     }

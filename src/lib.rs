@@ -75,11 +75,19 @@ pub fn check_edition(root: &Path) -> (Option<Handbook>, Diagnostics) {
 
 fn check_as(root: &Path, current: bool) -> (Option<Handbook>, Diagnostics) {
     let mut diags = Diagnostics::new();
+    // Said of an earlier edition, the hints name the folder the person gave for it, not
+    // --root.
+    const EARLIER: &str = "name the earlier edition's own handbook folder (the one holding its doracak.toml and standards/; on the command line, relative to the folder doracak runs in), or git:REVISION";
     if !root.is_dir() {
-        diags.error(
-            Pos::file(root),
-            "expected a handbook folder, found none at this path",
-        );
+        let found = if root.exists() {
+            "expected a handbook folder, found a file at this path"
+        } else {
+            "expected a handbook folder, found none at this path"
+        };
+        let e = diags.error(Pos::file(root), found);
+        if !current {
+            e.hint(EARLIER);
+        }
         return (None, diags);
     }
     let mut config = config::load(root, &mut diags);
@@ -87,6 +95,9 @@ fn check_as(root: &Path, current: bool) -> (Option<Handbook>, Diagnostics) {
         config::check_previous(root, &config, &mut diags);
     }
     let sources = load::load(root, &mut diags);
+    if !current {
+        diags.replace_hint(load::ROOT_HINT, EARLIER);
+    }
     validate::validate(&sources, &config, &mut diags);
     // The interface strings of the handbook's language, with its own theme/strings.toml;
     // they name the rating scale's steps the handbook leaves unnamed.

@@ -87,6 +87,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/assessment-charts.js",
     "static/assessment-compare.js",
     "static/assessment-editions.js",
+    "static/assessment-aside.js",
     "static/form.css",
     "static/form-fill.js",
     "static/form-draft.js",

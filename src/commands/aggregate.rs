@@ -52,10 +52,12 @@ pub fn aggregate(
 ) -> Option<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut paths = Vec::new();
+    let mut notes = Vec::new();
     for i in inputs {
-        if let Some((f, _)) = read_assessment(i, hb, diags) {
+        if let Some((f, n)) = read_assessment(i, hb, diags) {
             files.push(f);
             paths.push(i.as_path());
+            notes.push(n);
         }
     }
     if diags.has_errors() || files.is_empty() {
@@ -79,6 +81,18 @@ pub fn aggregate(
             .collect(),
         None => Vec::new(),
     };
+    // Said as `report` says them: the notes of each file of this edition (a file carried
+    // over lists what became of each id instead), and what a file holds set aside.
+    let mut aside = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        if carried.iter().any(|(k, _)| *k == i) {
+            continue;
+        }
+        super::report::say_notes(paths[i], &notes[i], diags);
+        if let Some(v) = super::diff::aside_view(root, hb, &ui, site, f) {
+            aside.push((i, v));
+        }
+    }
     let mut rows = Vec::new();
     let mut unmet: BTreeMap<String, Vec<String>> = BTreeMap::new();
     // A centre assessed more than once counts with its latest assessment in the matrix and
@@ -185,6 +199,10 @@ pub fn aggregate(
         .into_iter()
         .map(|(i, lists)| context! { centre => centres[i].name.clone(), name => files[i].assessment.name.clone(), lists => lists })
         .collect();
+    let aside: Vec<minijinja::Value> = aside
+        .into_iter()
+        .map(|(i, lists)| context! { centre => centres[i].name.clone(), name => files[i].assessment.name.clone(), lists => lists })
+        .collect();
     let carried_title = prepared
         .as_ref()
         .map(|p| crate::theme::say(&ui, "aggregate_carried", &[("old", &p.old)]));
@@ -192,7 +210,7 @@ pub fn aggregate(
         csp => REPORT_CSP, style => style(&theme), ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone(), dir => hb.config.dir() },
         standards => standards, rows => template_value(&rows), unmet => template_value(&counts),
         heat => heat, unmet_chart => unmet_chart, trends => trends,
-        carried => carried, carried_title => carried_title,
+        carried => carried, carried_title => carried_title, aside => aside,
     };
     let html = match env
         .get_template("aggregate.html")

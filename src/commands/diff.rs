@@ -31,6 +31,18 @@ pub fn load_previous(root: &Path, old_root: &Path, diags: &mut Diagnostics) -> O
             }
         };
     }
+    // The handbook itself (by another name, a link): nothing can have changed; said, as
+    // `previous` naming it is refused.
+    if let (Ok(a), Ok(b)) = (std::fs::canonicalize(root), std::fs::canonicalize(old_root))
+        && a == b
+    {
+        diags
+            .warning(
+                Pos::file(old_root),
+                "expected an earlier edition's handbook folder, found this handbook itself: the two editions are the same files",
+            )
+            .hint("name the folder (or git:REVISION) of the edition this one replaces");
+    }
     let (hb, old_diags) = crate::check_edition(old_root);
     // Said under the earlier edition's folder, so they are not taken for this one's.
     let name = format!("{}/", old_root.display().to_string().trim_end_matches('/'));
@@ -209,34 +221,16 @@ pub fn carry_view(
         context! { id => id, old_id => old_id, number => number, text => text,
         change => change.map(template_value) }
     };
-    // A rating, evidence or plan row set aside (a removed criterion or an id the previous
-    // edition never had): its rating, note and plan rows, from the file's `set_aside`.
-    let aside = |id: &str| {
-        let x = shown(id);
-        let entry = file.set_aside.ratings.get(id);
-        let rating = entry
-            .and_then(|r| r.rating.clone())
-            .and_then(|code| {
-                hb.config
-                    .scale
-                    .iter()
-                    .find(|r| r.code == code)
-                    .map(|r| r.label.clone())
-            })
-            .unwrap_or_default();
-        let plan: Vec<String> = file
-            .set_aside
-            .plan
-            .iter()
-            .filter(|p| p.criterion == id)
-            .map(|p| p.action.clone())
-            .collect();
-        context! { id => id, number => x.map(|x| x.number.clone()).unwrap_or_else(|| id.to_string()),
-        text => x.map(|x| x.text.clone()).unwrap_or_default(), rating => rating,
-        note => entry.map(|r| r.note.clone()).unwrap_or_default(), plan => plan }
-    };
-    let removed: Vec<minijinja::Value> = c.removed.iter().map(|id| aside(id)).collect();
-    let unknown: Vec<minijinja::Value> = c.unknown.iter().map(|id| aside(id)).collect();
+    let removed: Vec<minijinja::Value> = c
+        .removed
+        .iter()
+        .map(|id| aside_row(hb, shown(id), &file.set_aside, id))
+        .collect();
+    let unknown: Vec<minijinja::Value> = c
+        .unknown
+        .iter()
+        .map(|id| aside_row(hb, shown(id), &file.set_aside, id))
+        .collect();
     let old = prepared.old.clone();
     Some(context! {
         title => say(ui, "carry_title", &[("old", &old)]),
@@ -246,4 +240,88 @@ pub fn carry_view(
         unknown => unknown,
         new => c.new.iter().map(|id| row(id, id)).collect::<Vec<_>>(),
     })
+}
+
+/// A criterion set aside (a removed criterion or an id the previous edition never had) as a
+/// report lists it: its number and text where the table shows them (else its id), its
+/// rating, note and plan rows, from the file's `set_aside`.
+fn aside_row(
+    hb: &Handbook,
+    x: Option<&crate::edition::carry::Shown>,
+    aside: &crate::assessment::SetAside,
+    id: &str,
+) -> minijinja::Value {
+    let entry = aside.ratings.get(id);
+    let rating = entry
+        .and_then(|r| r.rating.clone())
+        .map(|code| {
+            // A code the scale does not have is said as it is, never dropped.
+            hb.config
+                .scale
+                .iter()
+                .find(|r| r.code == code)
+                .map_or(code.clone(), |r| r.label.clone())
+        })
+        .unwrap_or_default();
+    let plan: Vec<String> = aside
+        .plan
+        .iter()
+        .filter(|p| p.criterion == id)
+        .map(|p| p.action.clone())
+        .collect();
+    context! { id => id, number => x.map(|x| x.number.clone()).unwrap_or_else(|| id.to_string()),
+    text => x.map(|x| x.text.clone()).unwrap_or_default(), rating => rating,
+    note => entry.map(|r| r.note.clone()).unwrap_or_default(), plan => plan }
+}
+
+/// The criteria ids `aside` holds entries for (a rating, a note or a plan row), in the
+/// order of their codes, each once.
+pub fn aside_ids(aside: &crate::assessment::SetAside) -> Vec<String> {
+    let mut ids: Vec<String> = aside.ratings.keys().cloned().collect();
+    ids.extend(aside.plan.iter().map(|p| p.criterion.clone()));
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// What a file of this edition holds set aside (entries made on an earlier edition for
+/// criteria this one does not have, written when a file of the previous edition was
+/// carried over and saved): listed as the removed criteria of a carried file are, never
+/// dropped unsaid; none when it holds nothing. Numbers and texts come from the site's table
+/// where `previous` names an edition and the table of this edition can be read (as the
+/// browser has it), else the ids stand alone.
+pub fn aside_view(
+    root: &Path,
+    hb: &Handbook,
+    ui: &HashMap<String, String>,
+    site: Option<&Path>,
+    file: &crate::assessment::AssessmentFile,
+) -> Option<minijinja::Value> {
+    let ids = aside_ids(&file.set_aside);
+    if ids.is_empty() {
+        return None;
+    }
+    let current = crate::assessment::catalog_hash(hb);
+    let mapping = hb.config.previous.as_ref().and_then(|previous| {
+        let site = site.map_or_else(|| root.join(&hb.config.output), Path::to_path_buf);
+        crate::edition::table::read(&site, &hb.addresses.assessment_dir, &current, previous)
+            .ok()
+            .filter(|m| m.current == current)
+    });
+    let shown = |id: &str| {
+        mapping
+            .as_ref()
+            .and_then(|m| m.criteria.get(id))
+            .and_then(|c| c.shown.as_ref())
+    };
+    let rows: Vec<minijinja::Value> = ids
+        .iter()
+        .map(|id| aside_row(hb, shown(id), &file.set_aside, id))
+        .collect();
+    let old = if file.set_aside.edition.is_empty() {
+        say(ui, "diff_unnamed", &[])
+    } else {
+        file.set_aside.edition.clone()
+    };
+    Some(context! { title => say(ui, "aside_title", &[("old", &old)]), rows => rows })
 }

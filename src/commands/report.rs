@@ -115,6 +115,7 @@ pub fn report(
     if since.is_some() && earlier.is_none() {
         return None;
     }
+    let findings = notes.clone();
     let theme = Theme::load(root, diags);
     let ui = ui_strings(&theme, &hb.config, diags)?;
     let env = environment(&theme, &ui, diags)?;
@@ -135,9 +136,24 @@ pub fn report(
     let carried = prepared
         .as_ref()
         .and_then(|p| super::diff::carry_view(hb, &ui, p, &mut file));
-    if let (Some(p), Some((old, _))) = (&prepared, earlier.as_mut()) {
-        super::diff::carry_view(hb, &ui, p, old);
+    let earlier_carried = match (&prepared, earlier.as_mut()) {
+        (Some(p), Some((old, _))) => super::diff::carry_view(hb, &ui, p, old).is_some(),
+        _ => false,
+    };
+    // The notes of a file of this edition (an id it does not have, a field it does not
+    // know) are said where the command is run too, as `aggregate` says them; a file carried
+    // over says what became of each id in its lists.
+    if carried.is_none() {
+        say_notes(input, &findings, diags);
     }
+    if let (Some(p), Some((_, n)), false) = (since, earlier.as_ref(), earlier_carried) {
+        say_notes(p, n, diags);
+    }
+    // Entries set aside when a file of the previous edition was carried over and saved.
+    let aside = carried
+        .is_none()
+        .then(|| super::diff::aside_view(root, hb, &ui, site, &file))
+        .flatten();
     let scores = assessment::scores(&file, hb);
     let (p, m, pct) = assessment::overall(&scores);
     let mut unmet = Vec::new();
@@ -262,7 +278,7 @@ pub fn report(
         csp => REPORT_CSP, style => report_style, ui => template_value(&ui), site => context! { title => hb.config.title.clone(), language => hb.config.language.clone(), dir => hb.config.dir() },
         a => template_value(&file.assessment), scores => template_value(&scores), total => context! { points => p, max => m, percent => pct },
         unmet => template_value(&unmet), gaps => template_value(&gaps), unmarked => unmarked, plan => template_value(&plan), notes => notes, same_catalog => same_catalog, today => today,
-        carried => carried,
+        carried => carried, aside => aside,
     };
     let html = match env.get_template("report.html").and_then(|t| t.render(ctx)) {
         Ok(h) => h,
@@ -280,6 +296,14 @@ pub fn report(
     };
     write_file(out, html.as_bytes(), diags)?;
     Some(out.to_path_buf())
+}
+
+/// The notes of reading `path` (an id this handbook does not have, a field it does not
+/// know), each a warning located at the file: read, not refused, never unsaid.
+pub(crate) fn say_notes(path: &Path, notes: &[assessment::Finding], diags: &mut Diagnostics) {
+    for n in notes {
+        diags.warning(Pos::file(path), n.message.clone());
+    }
 }
 
 /// `doracak aggregate`, in its own module; here for the callers that know it as a report.

@@ -289,7 +289,7 @@ pub fn load(root: &Path, rev: &str) -> Result<(Option<Handbook>, Diagnostics), P
         let pos = super::located::position(&Pos::file(&f.path), dir.path(), &name);
         let e = diags.error(pos, super::located::text(&f.message, dir.path(), &name));
         if let Some(h) = &f.hint {
-            e.hint(h.clone());
+            e.hint(super::located::text(h, dir.path(), &name));
         }
     }
     let hb = if refused.is_empty() { hb } else { None };

@@ -17,6 +17,8 @@ use yaml_error::{describe_yaml_error, found_at};
 /// Files larger than this are refused: no handbook file comes near it, and a huge file
 /// is far more likely a mistake (or an attack) than content.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+/// The hint of a handbook without standards: where doracak was run, or `--root`.
+pub const ROOT_HINT: &str = "run doracak from the handbook's folder, or pass --root DIR";
 
 /// One parsed file: where it came from (relative to the handbook root), the id its
 /// name gives it (for procedures, roles and plans), and its content.
@@ -61,7 +63,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Sources {
                 Pos::file("standards/"),
                 "expected the handbook's standards as YAML files in standards/, found none",
             )
-            .hint("run doracak from the handbook's folder, or pass --root DIR");
+            .hint(ROOT_HINT);
     }
     // The standards are most of a large handbook: parsed in parallel, each file with
     // its own diagnostics, merged back in file order.

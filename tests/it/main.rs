@@ -18,6 +18,8 @@ mod content;
 mod csv_cells;
 mod derived;
 mod editions;
+mod editions_aside;
+mod editions_attacks;
 mod editions_browser;
 mod editions_git;
 mod editions_review;

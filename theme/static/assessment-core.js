@@ -227,6 +227,47 @@
   }
 
   // Check every part of the file and build its normalised copy (every field present).
+  // The shape of set_aside, the same rule as the command line's (src/assessment/rules/
+  // check.rs, set_aside_shape): an object of edition (text), ratings and evidence (objects
+  // of objects) and plan (a list of objects naming a criterion), each entry's fields text
+  // (a rating or status: text or null), nothing else at its top. null: it holds; else what
+  // was found.
+  function setAsideShape(sa) {
+    function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+    function text(o, k, nullable, what) {
+      if (!has(o, k) || isString(o[k]) || (nullable && o[k] === null)) { return null; }
+      return what + ": " + k + " as " + kind(o[k]);
+    }
+    function entries(x, name, fields) {
+      if (x === undefined) { return null; }
+      if (!isObject(x)) { return name + " as " + kind(x); }
+      var ids = Object.keys(x);
+      for (var i = 0; i < ids.length; i++) {
+        var e = x[ids[i]];
+        if (!isObject(e)) { return name + " " + ids[i] + " as " + kind(e); }
+        for (var j = 0; j < fields.length; j++) { var b = text(e, fields[j][0], fields[j][1], name + " " + ids[i]); if (b) { return b; } }
+      }
+      return null;
+    }
+    if (!isObject(sa)) { return kind(sa); }
+    var keys = Object.keys(sa);
+    for (var k = 0; k < keys.length; k++) { if (["edition", "ratings", "evidence", "plan"].indexOf(keys[k]) < 0) { return "the field " + JSON.stringify(keys[k]); } }
+    var bad = text(sa, "edition", false, "set_aside") ||
+      entries(has(sa, "ratings") ? sa.ratings : undefined, "ratings", [["rating", true], ["note", false]]) ||
+      entries(has(sa, "evidence") ? sa.evidence : undefined, "evidence", [["status", true], ["location", false], ["owner", false], ["reviewed", false], ["next_review", false]]);
+    if (bad) { return bad; }
+    if (!has(sa, "plan")) { return null; }
+    if (!Array.isArray(sa.plan)) { return "plan as " + kind(sa.plan); }
+    for (var r = 0; r < sa.plan.length; r++) {
+      var row = sa.plan[r], what = "plan row " + (r + 1);
+      if (!isObject(row)) { return what + " as " + kind(row); }
+      if (!isString(row.criterion) || !has(row, "criterion")) { return what + " without a criterion"; }
+      var fs = ["action", "owner", "due", "indicator", "cost"];
+      for (var f = 0; f < fs.length; f++) { var b2 = text(row, fs[f], false, what); if (b2) { return b2; } }
+    }
+    return null;
+  }
+
   function check(top, cat, out) {
     function problem(code, message) { out.problems.push({ code: code, message: message }); }
     function note(code, message) { out.notes.push({ code: code, message: message }); }
@@ -335,10 +376,11 @@
     // file over, assessment-editions.js): kept as they are, never scored.
     if (!absent(top, "set_aside") && top.set_aside !== null) {
       var sa = top.set_aside;
-      if (isObject(sa) && (absent(sa, "ratings") || isObject(sa.ratings)) && (absent(sa, "evidence") || isObject(sa.evidence)) && (absent(sa, "plan") || Array.isArray(sa.plan))) {
+      var bad = setAsideShape(sa);
+      if (bad === null) {
         file.set_aside = { ratings: sa.ratings || {}, evidence: sa.evidence || {}, plan: sa.plan || [] };
         if (isString(sa.edition) && sa.edition) { file.set_aside.edition = sa.edition; }
-      } else { problem("type", "set_aside: expected the entries of a previous edition (ratings, evidence, plan), found " + kind(sa)); }
+      } else { problem("type", "set_aside: expected the entries of a previous edition (ratings, evidence, plan), found " + bad); }
     }
     return file;
   }

@@ -331,6 +331,7 @@
     filterEvidence();
     renderPlan();
     renderPrint();
+    if (window.Doracak.aside) { window.Doracak.aside.render(state.rec); }
     renderBanner();
     F.renderAttention(state);
     status(state.rec || state.attention ? "" : UI.assess_create_first || "");
@@ -442,21 +443,13 @@
       var ul = el("ul", "carry-list");
       ul.setAttribute("data-carry", k[0]);
       k[1].forEach(function (id) {
+        // What is set aside for a removed or unknown id: its rating, note and plan rows, in
+        // the report's words (Doracak.aside).
+        if (k[0] === "removed" || k[0] === "unknown") { ul.appendChild(window.Doracak.aside.row(aside, id)); return; }
         var li = el("li", null, label(id));
         li.setAttribute("data-criterion", id);
         var link = k[0] === "rerate" ? E.changeLink(E.mapping, id) : null;
         if (link) { li.appendChild(document.createTextNode(" ")); var a = el("a", null, UI.carry_see || ""); a.href = link; li.appendChild(a); }
-        if (k[0] === "removed" || k[0] === "unknown") {
-          // What is set aside for it: the rating's note and its plan rows.
-          var r = aside.ratings[id];
-          if (r && r.note) { li.appendChild(document.createTextNode(" \u2014 " + r.note)); }
-          var rows = (aside.plan || []).filter(function (p) { return p.criterion === id; });
-          if (rows.length) {
-            var pl = el("ul", "carry-plan");
-            rows.forEach(function (p) { pl.appendChild(el("li", null, (UI.carry_plan_row || "") + ": " + p.action)); });
-            li.appendChild(pl);
-          }
-        }
         ul.appendChild(li);
       });
       sec.appendChild(ul);

@@ -213,7 +213,9 @@ pub(super) fn check(top: &Map<String, Value>, hb: &Handbook, out: &mut Checked) 
     // file over): kept as they are, never scored.
     match top.get("set_aside") {
         None | Some(Value::Null) => {}
-        Some(v) => match serde_json::from_value::<crate::assessment::SetAside>(v.clone()) {
+        Some(v) => match set_aside_shape(v)
+            .and_then(|()| serde_json::from_value(v.clone()).map_err(|e| e.to_string()))
+        {
             Ok(s) => file.set_aside = s,
             Err(e) => c.out.problem(
                 "type",
@@ -222,4 +224,65 @@ pub(super) fn check(top: &Map<String, Value>, hb: &Handbook, out: &mut Checked) 
         },
     }
     file
+}
+
+/// The shape of `set_aside`, the same rule as the browser's import (`assessment-core.js`,
+/// `setAsideShape`): an object of `edition` (text), `ratings` and `evidence` (objects of
+/// objects) and `plan` (a list of objects naming a criterion), each entry's fields text
+/// (a rating or status: text or null), nothing else at its top. Err: what was found.
+fn set_aside_shape(v: &Value) -> Result<(), String> {
+    let text = |o: &Map<String, Value>, k: &str, null: bool, what: &str| match o.get(k) {
+        None | Some(Value::String(_)) => Ok(()),
+        Some(Value::Null) if null => Ok(()),
+        Some(x) => Err(format!("{what}: {k} as {}", kind(x))),
+    };
+    let entries = |x: Option<&Value>, name: &str, fields: &[(&str, bool)]| match x {
+        None => Ok(()),
+        Some(Value::Object(m)) => m.iter().try_for_each(|(id, e)| match e {
+            Value::Object(o) => fields
+                .iter()
+                .try_for_each(|(k, null)| text(o, k, *null, &format!("{name} {id}"))),
+            other => Err(format!("{name} {id} as {}", kind(other))),
+        }),
+        Some(other) => Err(format!("{name} as {}", kind(other))),
+    };
+    let Value::Object(sa) = v else {
+        return Err(kind(v).to_string());
+    };
+    if let Some(k) = sa
+        .keys()
+        .find(|k| !["edition", "ratings", "evidence", "plan"].contains(&k.as_str()))
+    {
+        return Err(format!("the field {k:?}"));
+    }
+    text(sa, "edition", false, "set_aside")?;
+    entries(
+        sa.get("ratings"),
+        "ratings",
+        &[("rating", true), ("note", false)],
+    )?;
+    let ev = [
+        ("status", true),
+        ("location", false),
+        ("owner", false),
+        ("reviewed", false),
+        ("next_review", false),
+    ];
+    entries(sa.get("evidence"), "evidence", &ev)?;
+    match sa.get("plan") {
+        None => Ok(()),
+        Some(Value::Array(rows)) => rows.iter().enumerate().try_for_each(|(i, r)| {
+            let what = format!("plan row {}", i + 1);
+            match r {
+                Value::Object(o) if matches!(o.get("criterion"), Some(Value::String(_))) => {
+                    ["action", "owner", "due", "indicator", "cost"]
+                        .iter()
+                        .try_for_each(|k| text(o, k, false, &what))
+                }
+                Value::Object(_) => Err(format!("{what} without a criterion")),
+                other => Err(format!("{what} as {}", kind(other))),
+            }
+        }),
+        Some(other) => Err(format!("plan as {}", kind(other))),
+    }
 }
