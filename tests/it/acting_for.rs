@@ -30,7 +30,6 @@ const THROUGH: &[(&str, &[&str])] = &[
             "referimi-mbrojtja-asistenca.54",
             "kthimi-vullnetar.4",
             "kthimi-vullnetar.12",
-            "mbeshtetja-hetimit.2",
             "mbeshtetja-hetimit.3",
         ],
     ),

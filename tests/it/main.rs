@@ -53,6 +53,7 @@ mod search_unseen;
 mod serve;
 mod site;
 mod source_exact;
+mod source_review;
 mod split_pages;
 mod submissions;
 mod synonym_phrases;

@@ -151,47 +151,6 @@ fn a_person_named_apart_from_the_step_s_text_is_refused() {
     assert!(!err.contains("found \"Çdo person\""), "{err}");
 }
 
-#[test]
-fn a_timing_s_persons_not_in_the_step_s_text_are_refused() {
-    let dir = crate::common::minimal_copy();
-    let sop = dir.path().join("content/sop");
-    std::fs::create_dir_all(&sop).unwrap();
-    std::fs::write(
-        sop.join("97-afati.yaml"),
-        concat!(
-            "title: Afati\n",                                                   // 1
-            "collection: psv\n",                                                // 2
-            "steps:\n",                                                         // 3
-            "  - number: \"1\"\n",                                              // 4
-            "    text: Kujdestari ligjor emërohet brenda 14 ditëve.\n",         // 5
-            "    timing:\n",                                                    // 6
-            "      - text: brenda 14 ditëve\n",                                 // 7
-            "        within: P14D\n",                                           // 8
-            "        actors: []\n",                                             // 9
-            "        persons: [\"Kujdestari ligjor\", \"Gjykata\"]\n",          // 10
-            "sections:\n",                                                      // 11
-            "  - text: Komisioni vendos brenda 30 ditëve.\n",                   // 12
-            "    timing:\n",                                                    // 13
-            "      - text: brenda 30 ditëve\n",                                 // 14
-            "        within: P30D\n",                                           // 15
-            "        persons: [\"Sekretariati\"]\n",                            // 16
-        ),
-    )
-    .unwrap();
-    let out = crate::common::build(dir.path(), &dir.path().join("site"));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success());
-    assert!(
-        err.contains("97-afati.yaml:10:40: error: expected words of the step's text, found \"Gjykata\""),
-        "{err}"
-    );
-    assert!(
-        err.contains("97-afati.yaml:16:19: error: expected words of the passage's text, found \"Sekretariati\""),
-        "{err}"
-    );
-    assert!(!err.contains("found \"Kujdestari ligjor\""), "{err}");
-}
-
 /// A number in superscript digits, as a footnote marker is printed.
 fn sup(n: u32) -> String {
     n.to_string()
