@@ -16,6 +16,7 @@ mod charts;
 mod content;
 mod csv_cells;
 mod derived;
+mod diagrams;
 mod editions;
 mod editions_browser;
 mod editions_git;

@@ -44,13 +44,9 @@ pub(super) fn band(
     let labels: Vec<Vec<String>> = lanes
         .iter()
         .map(|l| {
-            // A role's title in three lines; persons named in the source's words, whole.
-            let max = if l.starts_with(PERSONS_LANE) {
-                usize::MAX
-            } else {
-                3
-            };
-            let lines = wrap(&title_of(l), LABEL_CHARS, max);
+            // A lane's title whole (a role's, or persons named in the source's words): the
+            // lane grows to hold its lines, never cut with "…".
+            let lines = wrap(&title_of(l), LABEL_CHARS, usize::MAX);
             if lines.is_empty() {
                 vec![String::new()]
             } else {
