@@ -47,7 +47,10 @@ fn every_box_is_whole_and_links_to_its_step() {
         let boxes = boxes(&page);
         assert_eq!(boxes.len(), steps.len(), "{p}: one box a step");
         for (id, _) in &boxes {
-            assert!(steps.contains(&id.as_str()), "{p}: a box links to {id}, no step");
+            assert!(
+                steps.contains(&id.as_str()),
+                "{p}: a box links to {id}, no step"
+            );
             // The link leads to the step's page and anchor.
             assert!(
                 page.contains(&format!("href=\"../procedura/{p}.html#{id}\"")),

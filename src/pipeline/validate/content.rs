@@ -46,7 +46,11 @@ impl Validator<'_> {
             for i in &s.items {
                 self.text(file, i, "list item");
             }
-            let mut own = s.title.as_ref().map(|t| t.value.clone()).unwrap_or_default();
+            let mut own = s
+                .title
+                .as_ref()
+                .map(|t| t.value.clone())
+                .unwrap_or_default();
             for part in s.text.iter().chain(&s.items) {
                 own.push('\n');
                 own.push_str(&part.value);
