@@ -329,7 +329,7 @@ fn passages_footnotes_and_numbering_stand_as_printed() {
     assert!(!p.contains(">Hapi 1</a>"));
     // Footnotes: marker in the text, the note below a rule; notes 2 and 3 no longer read
     // as part of the staffing requirement.
-    assert!(p.contains("dhe 37¹ ka përcaktuar"));
+    assert!(p.contains("Nevojave dhe Referimit¹, e cila"));
     assert!(p.contains("3 000 fëmijë²;"));
     let staffing = &p[at(&p, "Për të realizuar funksionet")..];
     let staffing = staffing.split("</section>").next().unwrap();

@@ -46,8 +46,18 @@ impl Validator<'_> {
             for i in &s.items {
                 self.text(file, i, "list item");
             }
+            let mut own = s
+                .title
+                .as_ref()
+                .map(|t| t.value.clone())
+                .unwrap_or_default();
+            for part in s.text.iter().chain(&s.items) {
+                own.push('\n');
+                own.push_str(&part.value);
+            }
             for t in &s.timing {
                 self.timing(file, t);
+                self.timing_persons(file, t, &own, "passage's");
             }
         }
         // A passage printed between steps names a step of this procedure.
@@ -104,6 +114,7 @@ impl Validator<'_> {
                 self.timing(file, t);
                 self.timing_actors(file, t, Some(&st.actors));
                 self.not_from_example(file, t, &st.text.value);
+                self.timing_persons(file, t, &st.text.value, "step's");
             }
             self.refs(file, &st.actors, RefKind::Role);
             if let Some(persons) = &st.persons {

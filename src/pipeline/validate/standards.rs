@@ -147,6 +147,7 @@ impl Validator<'_> {
         for t in &c.timing {
             self.timing(file, t);
             self.timing_actors(file, t, Some(&c.roles));
+            self.timing_persons(file, t, &c.text.value, "criterion's");
         }
         self.refs(file, &c.roles, RefKind::Role);
         self.refs(file, &c.procedures, RefKind::Procedure);
@@ -176,6 +177,25 @@ impl Validator<'_> {
                         ),
                     )
                     .hint("a timing's `actors:` names whom of the step's actors it binds; add the role to the step's `actors:` first");
+            }
+        }
+    }
+
+    /// A timing's `persons:` quote whom it binds in the source's words: they stand in the
+    /// text it sits on (the step's, the criterion's, the passage's), outside any example.
+    pub(super) fn timing_persons(&mut self, file: &Path, t: &TimingSrc, text: &str, whose: &str) {
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let own = squash(&crate::markdown::without_examples(text));
+        for p in t.persons.iter().flatten() {
+            self.text(file, p, "words naming whom a timing binds");
+            let words = squash(p.value.trim());
+            if !words.is_empty() && !own.contains(&words) {
+                self.diags
+                    .error(
+                        at(file, p),
+                        format!("expected words of the {whose} text, found \"{words}\""),
+                    )
+                    .hint("a timing's `persons:` quotes the source: copy the words that name whom it binds from the text");
             }
         }
     }

@@ -44,13 +44,9 @@ pub(super) fn band(
     let labels: Vec<Vec<String>> = lanes
         .iter()
         .map(|l| {
-            // A role's title in three lines; persons named in the source's words, whole.
-            let max = if l.starts_with(PERSONS_LANE) {
-                usize::MAX
-            } else {
-                3
-            };
-            let lines = wrap(&title_of(l), LABEL_CHARS, max);
+            // A lane's title whole (a role's, or persons named in the source's words): the
+            // lane grows to hold its lines, never cut with "…".
+            let lines = wrap(&title_of(l), LABEL_CHARS, usize::MAX);
             if lines.is_empty() {
                 vec![String::new()]
             } else {
@@ -216,10 +212,22 @@ pub(super) fn band(
         let (ya, yb) = (y1 + h1.min(40) / 2, y2 + h2.min(40) / 2);
         let xr = x1 + BOX_W;
         let xm = xr + GAP / 2;
+        // A branch past its siblings: where a sibling's box stands across the way in, the
+        // arrow runs just under the siblings and enters the step from below (or above),
+        // so that it never reads as the sibling's sequel.
+        let between = &placed[from + 1..i];
+        let blocked = between.iter().any(|&(_, y, h)| y <= yb && yb <= y + h);
+        let d = if blocked {
+            let under = between.iter().map(|&(_, y, h)| y + h).max().unwrap_or(yb) + LANE_PAD - 1;
+            let xe = x2 + 12;
+            let end = if under > y2 + h2 { y2 + h2 + 1 } else { y2 - 1 };
+            format!("M{xr},{ya} H{xm} V{under} H{xe} V{end}")
+        } else {
+            format!("M{xr},{ya} H{xm} V{yb} H{}", x2 - 1)
+        };
         let _ = write!(
             svg,
-            r#"<path class="dg-flow" d="M{xr},{ya} H{xm} V{yb} H{}" marker-end="url(#{id}-arrow)"/>"#,
-            x2 - 1
+            r#"<path class="dg-flow" d="{d}" marker-end="url(#{id}-arrow)"/>"#
         );
     }
     svg.push_str("</svg>");

@@ -33,10 +33,13 @@ const LANE_PAD: u32 = 5;
 const LABEL_LINE: u32 = 12;
 /// Height of a tag of a co-acting role in its lane.
 const TAG_H: u32 = 22;
-/// Characters per line, from the average width of a sans-serif letter (0.55 em).
-const BOX_CHARS: usize = ((BOX_W - 2 * PAD) as f32 / (12.0 * 0.55)) as usize;
-const DEADLINE_CHARS: usize = ((BOX_W - 2 * PAD) as f32 / (11.0 * 0.55)) as usize;
-const LABEL_CHARS: usize = ((LABEL_W - 2 * PAD) as f32 / (10.0 * 0.58)) as usize;
+/// Characters per line, from the width of a wide sans-serif letter (DejaVu Sans, the
+/// fallback of most systems: about 0.62 em, 0.66 em bold), so that no line runs out of its
+/// box (measured in a browser by `tests/it/diagrams.rs`).
+const BOX_CHARS: usize = ((BOX_W - 2 * PAD) as f32 / (12.0 * 0.62)) as usize;
+const DEADLINE_CHARS: usize = ((BOX_W - 2 * PAD) as f32 / (11.0 * 0.62)) as usize;
+/// A lane's title: 11 px bold.
+const LABEL_CHARS: usize = ((LABEL_W - 2 * PAD) as f32 / (11.0 * 0.66)) as usize;
 /// Written before a box's link where the page's way to the site's root goes (the
 /// templates put it in: the same diagram stands on pages at different depths).
 pub const ROOT: &str = "@@ROOT@@";
@@ -72,7 +75,8 @@ pub struct Node {
     pub actors: Vec<String>,
     /// By when, in words.
     pub deadline: Option<String>,
-    /// Form labels: the printed code, or the whole title where the form has none.
+    /// Form labels: the printed code and the whole title ("A3 Formati i intervistës …"),
+    /// or the whole title where the form has no code.
     pub forms: Vec<String>,
     /// Where the box links to: the step on its procedure's page, after [`ROOT`].
     pub url: String,

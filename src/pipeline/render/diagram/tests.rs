@@ -196,3 +196,70 @@ fn a_step_beside_the_one_before_it_branches_in_a_plain_box() {
     assert_eq!(start(flows[0]), start(flows[1]), "both leave step 1");
     assert_ne!(start(flows[1]), start(flows[2]));
 }
+
+#[test]
+fn a_branch_past_a_sibling_in_the_same_lane_does_not_run_through_it() {
+    // 1, then 2 and 3 as alternatives, all in lane "a": the arrow to 3 must not cross the
+    // box of 2 (it would read 1 → 2 → 3).
+    let a = node(1, None, &["a"]);
+    let b = node(2, None, &["a"]);
+    let mut c = node(3, None, &["a"]);
+    c.alternative = true;
+    let bands = layout(&diagram(vec![a, b, c]), &words());
+    let svg = &bands[0].svg;
+    well_formed(svg);
+    // The box of step 2: x, y, width, height.
+    let rect = svg
+        .split("href=\"@@ROOT@@procedura/p.html#p.2\"><rect ")
+        .nth(1)
+        .unwrap();
+    let num = |k: &str| -> i64 {
+        rect.split(&format!(" {k}=\""))
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let (bx, by, bw, bh) = (num("x"), num("y"), num("width"), num("height"));
+    // Walk the arrow to step 3 (the second): no segment inside the box.
+    let d = svg
+        .split("class=\"dg-flow\" d=\"")
+        .nth(2)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let (mut x, mut y) = (0i64, 0i64);
+    for part in d.split(' ') {
+        let (cmd, v) = part.split_at(1);
+        match cmd {
+            "M" => {
+                let (a, b) = v.split_once(',').unwrap();
+                x = a.parse().unwrap();
+                y = b.parse().unwrap();
+            }
+            "H" => {
+                let nx: i64 = v.parse().unwrap();
+                let (lo, hi) = (x.min(nx), x.max(nx));
+                assert!(
+                    !(y > by && y < by + bh && hi > bx && lo < bx + bw),
+                    "{d} crosses step 2"
+                );
+                x = nx;
+            }
+            "V" => {
+                let ny: i64 = v.parse().unwrap();
+                let (lo, hi) = (y.min(ny), y.max(ny));
+                assert!(
+                    !(x > bx && x < bx + bw && hi > by && lo < by + bh),
+                    "{d} crosses step 2"
+                );
+                y = ny;
+            }
+            _ => panic!("{d}"),
+        }
+    }
+}

@@ -261,7 +261,10 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
                     .titles
                     .form_links(&st.forms)
                     .into_iter()
-                    .map(|f| f.code.unwrap_or(f.title))
+                    .map(|f| match f.code {
+                        Some(code) => format!("{code} {}", f.title),
+                        None => f.title,
+                    })
                     .collect(),
                 url: cx.addr.in_procedure(&p.id, &st.id),
                 alternative: st.alternative,

@@ -1,0 +1,182 @@
+//! Issue 25, item 8: diagrams that teach, looked at as a person would — every word of a
+//! box and of a lane's title whole (no "…", no line running out of its box), each box a
+//! link to its step, the forms named in full, and the presentation view filling the window.
+
+use crate::common::{plain, read, repo, shipped_site, site_page};
+
+/// The procedures' page names (`procedura/NAME.html`), from the content's file names.
+fn procedures() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(repo().join("content/sop"))
+        .unwrap()
+        .map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().to_string();
+            let stem = name.trim_end_matches(".yaml");
+            stem.split_once('-').unwrap().1.to_string()
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// Each box of a page's diagrams: (the step id its link goes to, the box's words).
+fn boxes(page: &str) -> Vec<(String, String)> {
+    page.split("<a class=\"dg-step-link\" href=\"")
+        .skip(1)
+        .map(|b| {
+            let href = b.split('"').next().unwrap();
+            let id = href.rsplit_once('#').map(|(_, id)| id).unwrap_or("");
+            let words = plain(&format!("<x{}", b.split("</a>").next().unwrap()));
+            (id.to_string(), words)
+        })
+        .collect()
+}
+
+#[test]
+fn every_box_is_whole_and_links_to_its_step() {
+    let mut boxes_seen = 0;
+    for p in procedures() {
+        let page = site_page(&format!("procedura/{p}.html"));
+        let diagram = &page[page.find("<svg class=\"diagram\"").expect(&p)..];
+        // No word of a diagram is cut: boxes, deadlines, forms and lanes' titles.
+        assert!(!diagram.contains("…</tspan>"), "{p}: a line cut with …");
+        let steps: Vec<&str> = page
+            .split("<li class=\"step\" id=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap())
+            .collect();
+        let boxes = boxes(&page);
+        assert_eq!(boxes.len(), steps.len(), "{p}: one box a step");
+        for (id, _) in &boxes {
+            assert!(
+                steps.contains(&id.as_str()),
+                "{p}: a box links to {id}, no step"
+            );
+            // The link leads to the step's page and anchor.
+            assert!(
+                page.contains(&format!("href=\"../procedura/{p}.html#{id}\"")),
+                "{p}: {id}"
+            );
+        }
+        boxes_seen += boxes.len();
+    }
+    assert!(boxes_seen > 150, "{boxes_seen} boxes");
+}
+
+#[test]
+fn a_box_names_its_forms_in_full() {
+    // Form titles by id, from the catalogue.
+    let catalogue: serde_json::Value =
+        serde_saphyr::from_str(&read(&repo().join("content/forms.yaml"))).unwrap();
+    let mut titles = std::collections::HashMap::new();
+    for g in catalogue["groups"].as_array().unwrap() {
+        for f in g["forms"].as_array().unwrap() {
+            titles.insert(
+                f["id"].as_str().unwrap().to_string(),
+                f["title"].as_str().unwrap().to_string(),
+            );
+        }
+    }
+    let squash = |s: &str| s.split_whitespace().collect::<String>();
+    let mut named = 0;
+    for e in std::fs::read_dir(repo().join("content/sop")).unwrap() {
+        let path = e.unwrap().path();
+        let y: serde_json::Value = serde_saphyr::from_str(&read(&path)).unwrap();
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let slug = name.split_once('-').unwrap().1;
+        let page = site_page(&format!("procedura/{slug}.html"));
+        let boxes = boxes(&page);
+        for st in y["steps"].as_array().unwrap() {
+            let id = format!("{slug}.{}", st["number"].as_str().unwrap());
+            let words = &boxes.iter().find(|(b, _)| *b == id).expect(&id).1;
+            for f in st["forms"].as_array().into_iter().flatten() {
+                let title = &titles[f.as_str().unwrap()];
+                assert!(
+                    squash(words).contains(&squash(title)),
+                    "{id}: {title} not whole in the box: {words}"
+                );
+                named += 1;
+            }
+        }
+    }
+    assert!(named > 40, "{named} forms on boxes");
+}
+
+#[test]
+fn no_line_of_a_diagram_runs_out_of_its_box_or_lane() {
+    use crate::common::browser::{browser, eval, file_url, open, wait_for};
+    let Some(browser) = browser("no_line_of_a_diagram_runs_out_of_its_box_or_lane") else {
+        return;
+    };
+    // Each line's right end against its box's (or, for a lane's title, the divider's).
+    let overflow = r#"(function(){
+      var out = [];
+      document.querySelectorAll('svg.diagram').forEach(function (svg) {
+        svg.querySelectorAll('a.dg-step-link').forEach(function (a) {
+          var r = a.querySelector('rect.dg-box').getBBox();
+          a.querySelectorAll('text').forEach(function (t) {
+            var b = t.getBBox();
+            if (b.x + b.width > r.x + r.width + 0.5) out.push(a.getAttribute('href') + ': ' + t.textContent);
+          });
+        });
+        var d = svg.querySelector('line.dg-divider');
+        var edge = Number(d.getAttribute('x1'));
+        svg.querySelectorAll('text.dg-lane-title').forEach(function (t) {
+          var b = t.getBBox();
+          if (b.x + b.width > edge) out.push('lane: ' + t.textContent);
+        });
+      });
+      return out;
+    })()"#;
+    let site = shipped_site().join("site");
+    for p in procedures() {
+        let tab = open(
+            &browser,
+            &file_url(&site.join(format!("procedura/{p}.html"))),
+        );
+        wait_for(&tab, "document.readyState === 'complete'", "the page");
+        let out = eval(&tab, overflow);
+        assert_eq!(out, serde_json::json!([]), "{p}");
+        let _ = tab.close(true);
+    }
+}
+
+#[test]
+fn the_presented_band_fills_the_window() {
+    use crate::common::browser::{browser, eval, file_url, open, wait_for};
+    let Some(browser) = browser("the_presented_band_fills_the_window") else {
+        return;
+    };
+    let page = shipped_site().join("site/procedura/identifikimi-formal.html");
+    let tab = open(&browser, &file_url(&page));
+    wait_for(
+        &tab,
+        "!document.querySelector('[data-diagram-present]').hidden",
+        "the present button",
+    );
+    eval(
+        &tab,
+        "(document.querySelector('[data-diagram-present]').click(), true)",
+    );
+    wait_for(
+        &tab,
+        "document.getElementById('identifikimi-formal-bands').classList.contains('presenting')",
+        "presenting",
+    );
+    // The drawing's size on screen: its box scaled to fit the element (viewBox, "meet").
+    let drawn = r#"(function(){
+      var svg = document.querySelector('#identifikimi-formal-bands .diagram-band.is-current svg.diagram');
+      var r = svg.getBoundingClientRect(), v = svg.viewBox.baseVal;
+      var s = Math.min(r.width / v.width, r.height / v.height);
+      return [v.width * s, v.height * s, window.innerWidth, window.innerHeight];
+    })()"#;
+    let v = eval(&tab, drawn);
+    let n: Vec<f64> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect();
+    // Wider than its 800 units, and filling the window's width or its height.
+    assert!(n[0] > 1000.0, "{v}");
+    assert!(n[0] >= 0.9 * n[2] || n[1] >= 0.8 * n[3], "{v}");
+}
