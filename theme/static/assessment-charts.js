@@ -6,11 +6,8 @@
   var NS = "http://www.w3.org/2000/svg";
   var EARNED = "#0b4f8a", LOST = "#d5dbe1", UNRATED = "#6b7280", BEFORE = "#9db7d1";
 
-  function say(UI, key, values) {
-    var t = UI[key] || key;
-    Object.keys(values || {}).forEach(function (k) { t = t.split("{" + k + "}").join(values[k]); });
-    return t;
-  }
+  // A message of the pack (the shared formatter of static/ui.js; the key where it has none).
+  function say(UI, key, values) { return window.DORACAK_SAY(key, values, key); }
   function pct(UI, p) {
     if (p === null || p === undefined) { return "\u2014"; }
     return (UI.percent || "{n} %").replace("{n}", p.toFixed(1).replace(".", UI.number_decimal || "."));

@@ -19,11 +19,8 @@
   var CELL_LINE = 1.2 * PRINT_FONT;   // a line of text in a table cell
   var SAFETY = 0.96;                  // measure a little narrower than the box
 
-  function say(key, values, fallback) {
-    var t = UI[key] || fallback || key;
-    Object.keys(values || {}).forEach(function (k) { t = t.split("{" + k + "}").join(values[k]); });
-    return t;
-  }
+  // A message of the pack (the shared formatter of static/ui.js).
+  function say(key, values, fallback) { return window.DORACAK_SAY(key, values, fallback || key); }
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
   function fields() { return form.querySelectorAll("input, textarea"); }
   function textFields() {

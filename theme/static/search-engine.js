@@ -83,17 +83,29 @@
     return a.stopSet;
   }
 
-  // A Snowball language: the build analysed every word form of the handbook (forms: form →
-  // term, "" for a stop word); a form it did not see takes the term of its longest prefix
-  // that is a known form (at least 3 letters), else stays as it is.
-  function knownForm(forms, w) {
+  // English and the Snowball languages: the build analysed every word form of the
+  // handbook (forms: form → term, "" for a stop word); a form it did not see, made only of
+  // letters, takes the term of its longest prefix of at least 3 letters that is a known
+  // form or an indexed term (indexed(p)), else stays as it is. The Rust twin:
+  // index::known_form.
+  function knownForm(forms, w, indexed) {
     if (Object.prototype.hasOwnProperty.call(forms, w)) { return forms[w] === "" ? null : forms[w]; }
+    if (!ALPHA_ONLY.test(w)) { return w; }
     var chars = Array.from(w);
     for (var k = chars.length - 1; k >= 3; k--) {
       var p = chars.slice(0, k).join("");
       if (Object.prototype.hasOwnProperty.call(forms, p) && forms[p] !== "") { return forms[p]; }
+      if (indexed && indexed(p)) { return p; }
     }
     return w;
+  }
+
+  // Whether `term` is indexed, from the term shard of its range if it has been read.
+  function indexedIn(idx) {
+    return function (term) {
+      var sh = idx.shards && idx.shards.length ? arrived["t" + shardOf(idx, term)] : null;
+      return !!sh && sh.terms[lowerBound(sh.terms, term)] === term;
+    };
   }
 
   // A word form as the index keys the forms (index::forms): Arabic unified as the build's
@@ -112,15 +124,14 @@
   }
 
   // Steps 2–4 on one word, by the language the index was built for (idx.analysis):
-  // folding, then stop words (null), then Albanian suffixes, the Snowball English
-  // stemmer (snowball-english.js), or nothing.
+  // folding, then stop words (null), then Albanian suffixes, or the handbook's word forms
+  // (English and the Snowball languages: no stemmer here, the build ran it), or nothing.
   function analyzeToken(t, idx) {
     var a = idx.analysis;
     var w = fold(t);
     if (stopSet(a)[w]) { return null; }
     if (a.language === "sq") { return stem(w, a.suffixes, a.minStem, a.maxStrips, a.derivational); }
-    if (a.language === "en") { return root.Doracak.stemEnglish(w); }
-    if (a.forms) { return knownForm(a.forms, formKey(w)); }
+    if (a.forms) { return knownForm(a.forms, formKey(w), indexedIn(idx)); }
     return w;
   }
 

@@ -5,6 +5,8 @@
 //! (`reader`, theme/static/search-engine.js) must agree with. A query's words are
 //! expanded to their synonyms (`content/synonyms.yaml`), which travel in the manifest.
 
+use std::collections::BTreeMap;
+
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::TokenStream;
 
@@ -63,6 +65,10 @@ pub struct Ranking<'a> {
     /// The sets of synonyms (`content/synonyms.yaml`), each entry (a word or a phrase)
     /// analysed into its terms.
     pub(super) synonyms: Vec<Vec<Vec<String>>>,
+    /// English and the Snowball languages: every word form of the handbook with its term
+    /// (`forms`), by which a query is read (`parse_forms`) here, in `doracak search` and in
+    /// the browser alike.
+    pub(super) forms: Option<BTreeMap<String, String>>,
 }
 
 /// How much a synonym of a word counts against the word typed: nearly as much, so the
@@ -182,6 +188,7 @@ impl<'a> Ranking<'a> {
             post,
             postings,
             synonyms: Default::default(),
+            forms: analysis.reads_forms().then(|| forms(docs, analysis)),
         }
     }
 
@@ -217,7 +224,7 @@ impl<'a> Ranking<'a> {
     /// words ranks higher (coordination,
     /// cubed). Best first, ties in document order: (document index, score).
     pub fn rank(&self, query: &str) -> Vec<(usize, f64)> {
-        let words = parse(self.analysis, query);
+        let words = self.parse(query);
         let terms: Vec<String> = words.iter().map(|(t, _)| t.clone()).collect();
         let alternatives = alternatives(&terms, &self.synonyms);
         let mut totals: FxHashMap<usize, (f64, usize)> = FxHashMap::default();
@@ -273,6 +280,17 @@ impl<'a> Ranking<'a> {
             .collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out
+    }
+
+    /// The query's words as this index reads them (`parse`, or `parse_forms` where the
+    /// index carries its word forms).
+    pub fn parse(&self, query: &str) -> Vec<(String, bool)> {
+        match &self.forms {
+            Some(forms) => parse_forms(self.analysis, query, |key| {
+                forms.get(key).map(String::as_str)
+            }, |t| self.terms.binary_search_by(|x| x.as_str().cmp(t)).is_ok()),
+            None => parse(self.analysis, query),
+        }
     }
 
     /// The documents of term `term` with its score in each, in document order.
@@ -377,12 +395,78 @@ pub fn parse(analysis: Analysis, query: &str) -> Vec<(String, bool)> {
     out.into_iter().map(|(t, l, _)| (t, l)).collect()
 }
 
+/// A word as the index keys its forms (`forms`): folded, lowercased, Arabic unified as the
+/// analyzer reads it (`formKey` in search-engine.js).
+pub fn form_key(word: &str) -> String {
+    let mut key = crate::text::fold(word).to_lowercase();
+    crate::text::normalize_arabic(&mut key);
+    key
+}
+
+/// The term of a query word `key` (`form_key`) where the index carries its word forms:
+/// the term the build's analyzer gave that form (`None` for a stop word); for a form the
+/// handbook does not have, made only of letters, that of its longest prefix of at least 3
+/// letters which is a known form or an indexed term ("recruiting" → "recruit", the term of
+/// "recruitment"); else the word as it is. `form(key)`: the term of a known form ("" for a
+/// stop word); `term(t)`: whether `t` is indexed. The browser's twin: `knownForm`.
+pub fn known_form<'f>(
+    key: &str,
+    form: impl Fn(&str) -> Option<&'f str>,
+    term: impl Fn(&str) -> bool,
+) -> Option<String> {
+    if let Some(t) = form(key) {
+        return (!t.is_empty()).then(|| t.to_string());
+    }
+    if key.chars().all(char::is_alphabetic) {
+        let ends: Vec<usize> = key.char_indices().map(|(i, _)| i).collect();
+        for k in (MIN_PREFIX..ends.len()).rev() {
+            let p = &key[..ends[k]];
+            match form(p) {
+                Some(t) if !t.is_empty() => return Some(t.to_string()),
+                _ if term(p) => return Some(p.to_string()),
+                _ => {}
+            }
+        }
+    }
+    Some(key.to_string())
+}
+
+/// The fewest letters a prefix standing for an unseen form has (`known_form`).
+pub const MIN_PREFIX: usize = 3;
+
+/// `parse` for an index that carries its word forms: each word of the query read through
+/// them (`known_form`), the analyzer's stop words dropped first, as the browser's `parse`.
+pub fn parse_forms<'f>(
+    analysis: Analysis,
+    query: &str,
+    form: impl Fn(&str) -> Option<&'f str>,
+    term: impl Fn(&str) -> bool,
+) -> Vec<(String, bool)> {
+    let typing = query.chars().last().is_some_and(char::is_alphanumeric);
+    let mut tokens = Vec::new();
+    super::analyzer::spans(query, |from, to, _| tokens.push((from, to)));
+    let n = tokens.len();
+    let mut out = Vec::new();
+    for (i, &(from, to)) in tokens.iter().enumerate() {
+        let folded = crate::text::fold(&query[from..to]).to_lowercase();
+        if analysis.stop_words().contains(&folded.as_str()) {
+            continue;
+        }
+        let mut key = folded;
+        crate::text::normalize_arabic(&mut key);
+        if let Some(t) = known_form(&key, &form, &term) {
+            out.push((t, typing && i + 1 == n));
+        }
+    }
+    out
+}
+
 /// Every word form of `docs` (folded, lowercased) with the term the analyzer makes of it
 /// ("" for a stop word); a compound's parts are forms of their own.
-pub fn forms(docs: &[Doc], analysis: Analysis) -> std::collections::BTreeMap<String, String> {
+pub fn forms(docs: &[Doc], analysis: Analysis) -> BTreeMap<String, String> {
     use tantivy::tokenizer::{TokenStream, Tokenizer};
     let mut a = analysis.analyzer();
-    let mut out = std::collections::BTreeMap::new();
+    let mut out = BTreeMap::new();
     let mut splitter = super::analyzer::Splitter;
     for doc in docs {
         for text in [&doc.title, &doc.text] {
@@ -393,8 +477,7 @@ pub fn forms(docs: &[Doc], analysis: Analysis) -> std::collections::BTreeMap<Str
                 // the و and ال prefixes), as the analyzer reads them, so that a form the
                 // handbook has only with its article is found without it in the browser
                 // too (`formKey` in search-engine.js).
-                let mut key = crate::text::fold(&word).to_lowercase();
-                crate::text::normalize_arabic(&mut key);
+                let key = form_key(&word);
                 if out.contains_key(&key) {
                     continue;
                 }
