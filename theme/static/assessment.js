@@ -280,7 +280,7 @@
       if (x.owner) { bits.push(window.DORACAK_PAIR(UI.ev_owner || "", x.owner)); }
       if (x.reviewed) { bits.push(window.DORACAK_PAIR(UI.ev_reviewed || "", x.reviewed)); }
       if (x.next_review) { bits.push(window.DORACAK_PAIR(UI.ev_next_review || "", x.next_review)); }
-      td.textContent = bits.join(" · ");
+      td.textContent = bits.join(UI.inline_separator || " · ");
     });
     printScope();
     var plan = $("[data-fill-plan]", box);
@@ -453,7 +453,7 @@
           var rows = (aside.plan || []).filter(function (p) { return p.criterion === id; });
           if (rows.length) {
             var pl = el("ul", "carry-plan");
-            rows.forEach(function (p) { pl.appendChild(el("li", null, (UI.carry_plan_row || "") + ": " + p.action)); });
+            rows.forEach(function (p) { pl.appendChild(el("li", null, window.DORACAK_PAIR(UI.carry_plan_row || "", p.action))); });
             li.appendChild(pl);
           }
         }

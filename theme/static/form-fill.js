@@ -111,7 +111,7 @@
   function pageOf(text, page, of) {
     var m = /(\d+)(\D+)(\d+)(\D*)$/.exec(text);
     if (m) { return text.slice(0, m.index) + page + m[2] + of + m[4]; }
-    return text + " " + say("form_page_x_of_y", { page: page, total: of }, page + "/" + of);
+    return say("form_head_page", { head: text, page: page, total: of }, text + " " + page + "/" + of);
   }
 
   function setTotals(of) {
