@@ -164,7 +164,14 @@ fn the_english_site_s_search_and_self_assessment_work_from_file_urls_in_english(
         assert_eq!(js_analyze(&tab, w), cli_terms(w), "{w}");
     }
     // The words the handbook has get the stemmer's term, through the index's table.
-    for w in ["reported", "report", "policies", "police", "safeguarding", "The"] {
+    for w in [
+        "reported",
+        "report",
+        "policies",
+        "police",
+        "safeguarding",
+        "The",
+    ] {
         assert_eq!(js_analyze(&tab, w), EN.analyze(w), "{w}");
     }
     // The browser ranks as the command line does.
@@ -285,11 +292,16 @@ fn english_figures() -> (usize, usize, Vec<String>) {
         let urls = cli(q);
         if urls.first().is_some_and(|u| u.contains(want)) {
             first += 1;
+        } else {
+            eprintln!("{q:?}: first {:?}, {want} expected", urls.first());
         }
         if urls.iter().take(5).any(|u| u.contains(want)) {
             five += 1;
         } else {
-            misses.push(format!("{q:?}: {want} not in {:?}", &urls[..urls.len().min(5)]));
+            misses.push(format!(
+                "{q:?}: {want} not in {:?}",
+                &urls[..urls.len().min(5)]
+            ));
         }
     }
     (first, five, misses)
@@ -302,5 +314,10 @@ fn english_queries_find_what_a_person_expects() {
         "English queries: {first} of {} first, {five} in the top five; misses: {misses:#?}",
         EXPECTED.len()
     );
-    assert!(five >= 0, "{five} in the top five: {misses:#?}");
+    // Measured with tantivy's Snowball stemmer in the browser's port and the CLI: 22
+    // first, 29 in the top five; through the index's word forms (no stemmer in the
+    // browser, the same reading in both): 21 first ("policy", unseen, reads as the
+    // indexed "polic" of "police"), 29 in the top five.
+    assert!(five >= 29, "{five} in the top five: {misses:#?}");
+    assert!(first >= 21, "{first} first");
 }

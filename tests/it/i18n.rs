@@ -69,7 +69,10 @@ fn a_strings_file_older_than_the_pack_falls_back_for_the_new_keys_with_one_count
     let o = doracak(&["--root", root, "check", "--verbose"]);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{stderr}");
-    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains(": warning: ")).collect();
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains(": warning: "))
+        .collect();
     assert_eq!(warnings.len(), 1, "one warning: {stderr}");
     let en: std::collections::BTreeMap<String, String> =
         toml::from_str(&read(&repo().join("theme/locales/en.toml"))).unwrap();
@@ -78,7 +81,11 @@ fn a_strings_file_older_than_the_pack_falls_back_for_the_new_keys_with_one_count
         .filter_map(|l| l.strip_prefix("  "))
         .filter(|k| en.contains_key(*k))
         .collect();
-    for key in ["standard_numbered", "quiz_score_answered", "search_none_suggest"] {
+    for key in [
+        "standard_numbered",
+        "quiz_score_answered",
+        "search_none_suggest",
+    ] {
         assert!(listed.contains(&key), "{key} listed: {stderr}");
     }
     assert!(

@@ -397,7 +397,9 @@ fn one_message_formatter_serves_every_script() {
     for script in ["assessment-core.js", "assessment-charts.js", "form-fill.js"] {
         let js = read(&repo().join("theme/static").join(script));
         assert!(
-            js.contains("window.DORACAK_SAY(") && !js.contains("\"{\" + k + \"}\"") && !js.contains(".replace(/\\{"),
+            js.contains("window.DORACAK_SAY(")
+                && !js.contains("\"{\" + k + \"}\"")
+                && !js.contains(".replace(/\\{"),
             "{script} formats messages with the shared DORACAK_SAY only"
         );
     }
@@ -406,7 +408,11 @@ fn one_message_formatter_serves_every_script() {
     };
     let (_dir, out) = minimal_site();
     let tab = open(&browser, &file_url(&out.join("vleresim/index.html")));
-    wait_for(&tab, "!!(window.DORACAK_SAY && window.Doracak && Doracak.assessment && Doracak.charts)", "the scripts");
+    wait_for(
+        &tab,
+        "!!(window.DORACAK_SAY && window.Doracak && Doracak.assessment && Doracak.charts)",
+        "the scripts",
+    );
     let got = eval(
         &tab,
         r#"(() => {
@@ -425,7 +431,10 @@ fn one_message_formatter_serves_every_script() {
           return out;
         })()"#,
     );
-    assert_eq!(got["filled"], "{b} and 2, {b}", "one pass: a value is not read again");
+    assert_eq!(
+        got["filled"], "{b} and 2, {b}",
+        "one pass: a value is not read again"
+    );
     assert_eq!(got["missing"], "1 and {b}, 1");
     assert_eq!(got["fallback"], "no y");
     assert_eq!(got["empty"], "");

@@ -568,7 +568,12 @@ fn every_built_in_pack_keeps_the_reference_s_placeholders() {
 
 /// Whether `hay` has `word` right after one of `before` and right before a character
 /// that is not part of a name (nor `(`: `addr.form_page(` is a method, not the key).
-fn quoted_or_member(hay: &str, word: &str, before: &[char], after_ok: impl Fn(char) -> bool) -> bool {
+fn quoted_or_member(
+    hay: &str,
+    word: &str,
+    before: &[char],
+    after_ok: impl Fn(char) -> bool,
+) -> bool {
     hay.match_indices(word).any(|(i, _)| {
         let prev = hay[..i].chars().next_back();
         let next = hay[i + word.len()..].chars().next();
@@ -583,7 +588,9 @@ fn every_key_of_the_packs_is_used_by_the_code_templates_or_scripts() {
         for e in walkdir::WalkDir::new(repo().join(dir)) {
             let e = e.unwrap();
             let p = e.path();
-            if p.extension().is_some_and(|x| x == "rs" || x == "html" || x == "js") {
+            if p.extension()
+                .is_some_and(|x| x == "rs" || x == "html" || x == "js")
+            {
                 corpus.push_str(&read(p));
                 corpus.push('\n');
             }

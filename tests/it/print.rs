@@ -195,11 +195,7 @@ fn audit_pages_keep_criteria_with_evidence_carry_headers_and_never_end_on_a_sign
                 t.contains(&letters(&caption)),
                 "{page}: standard {sn}'s score box has its caption"
             );
-            for k in [
-                "audit_max_points",
-                "audit_unrated_count",
-                "audit_na_count",
-            ] {
+            for k in ["audit_max_points", "audit_unrated_count", "audit_na_count"] {
                 assert!(
                     t.contains(&letters(&ui[k])),
                     "{page}: standard {sn}'s score box has {k}"

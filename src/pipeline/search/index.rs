@@ -286,9 +286,16 @@ impl<'a> Ranking<'a> {
     /// index carries its word forms).
     pub fn parse(&self, query: &str) -> Vec<(String, bool)> {
         match &self.forms {
-            Some(forms) => parse_forms(self.analysis, query, |key| {
-                forms.get(key).map(String::as_str)
-            }, |t| self.terms.binary_search_by(|x| x.as_str().cmp(t)).is_ok()),
+            Some(forms) => parse_forms(
+                self.analysis,
+                query,
+                |key| forms.get(key).map(String::as_str),
+                |t| self.terms.binary_search_by(|x| x.as_str().cmp(t)).is_ok(),
+                |p| {
+                    let i = self.terms.partition_point(|t| t.as_str() < p);
+                    self.terms.get(i).is_some_and(|t| t.starts_with(p))
+                },
+            ),
             None => parse(self.analysis, query),
         }
     }
@@ -403,44 +410,64 @@ pub fn form_key(word: &str) -> String {
     key
 }
 
-/// The term of a query word `key` (`form_key`) where the index carries its word forms:
-/// the term the build's analyzer gave that form (`None` for a stop word); for a form the
-/// handbook does not have, made only of letters, that of its longest prefix of at least 3
-/// letters which is a known form or an indexed term ("recruiting" → "recruit", the term of
-/// "recruitment"); else the word as it is. `form(key)`: the term of a known form ("" for a
-/// stop word); `term(t)`: whether `t` is indexed. The browser's twin: `knownForm`.
+/// The term of a query word `key` (`form_key`) where the index carries its word forms,
+/// and whether it is read as a prefix (as a word being typed is), or `None` for a stop
+/// word. A known form gives the term the build's analyzer gave it. A form the handbook
+/// does not have, made only of letters, takes its longest prefix of at least
+/// `MIN_PREFIX` letters that is a known form (that form's term) or an indexed term
+/// ("recruiting" → "recruit", the term of "recruitment"); failing that, its longest
+/// prefix of at least `MIN_BEGINNING` letters that begins an indexed term, read as a
+/// prefix ("writing" → "writ…", reaching "write"); else it stays as it is. `form(key)`:
+/// the term of a known form ("" for a stop word); `term(t)`: whether `t` is indexed;
+/// `begins(p)`: whether an indexed term begins with `p`. The browser's twin: `knownForm`.
 pub fn known_form<'f>(
     key: &str,
     form: impl Fn(&str) -> Option<&'f str>,
     term: impl Fn(&str) -> bool,
-) -> Option<String> {
+    begins: impl Fn(&str) -> bool,
+) -> Option<(String, bool)> {
     if let Some(t) = form(key) {
-        return (!t.is_empty()).then(|| t.to_string());
+        return (!t.is_empty()).then(|| (t.to_string(), false));
     }
     if key.chars().all(char::is_alphabetic) {
-        let ends: Vec<usize> = key.char_indices().map(|(i, _)| i).collect();
-        for k in (MIN_PREFIX..ends.len()).rev() {
+        let ends: Vec<usize> = key
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([key.len()])
+            .collect();
+        let n = ends.len() - 1;
+        for k in (MIN_PREFIX..n).rev() {
             let p = &key[..ends[k]];
             match form(p) {
-                Some(t) if !t.is_empty() => return Some(t.to_string()),
-                _ if term(p) => return Some(p.to_string()),
+                Some(t) if !t.is_empty() => return Some((t.to_string(), false)),
+                _ if term(p) => return Some((p.to_string(), false)),
                 _ => {}
             }
         }
+        for k in (MIN_BEGINNING..=n).rev() {
+            let p = &key[..ends[k]];
+            if begins(p) {
+                return Some((p.to_string(), true));
+            }
+        }
     }
-    Some(key.to_string())
+    Some((key.to_string(), false))
 }
 
 /// The fewest letters a prefix standing for an unseen form has (`known_form`).
 pub const MIN_PREFIX: usize = 3;
+/// The fewest letters of an unseen form read as the beginning of longer terms.
+pub const MIN_BEGINNING: usize = 4;
 
 /// `parse` for an index that carries its word forms: each word of the query read through
 /// them (`known_form`), the analyzer's stop words dropped first, as the browser's `parse`.
+/// A word read as a prefix counts as one being typed.
 pub fn parse_forms<'f>(
     analysis: Analysis,
     query: &str,
     form: impl Fn(&str) -> Option<&'f str>,
     term: impl Fn(&str) -> bool,
+    begins: impl Fn(&str) -> bool,
 ) -> Vec<(String, bool)> {
     let typing = query.chars().last().is_some_and(char::is_alphanumeric);
     let mut tokens = Vec::new();
@@ -454,8 +481,8 @@ pub fn parse_forms<'f>(
         }
         let mut key = folded;
         crate::text::normalize_arabic(&mut key);
-        if let Some(t) = known_form(&key, &form, &term) {
-            out.push((t, typing && i + 1 == n));
+        if let Some((t, prefix)) = known_form(&key, &form, &term, &begins) {
+            out.push((t, prefix || (typing && i + 1 == n)));
         }
     }
     out
@@ -492,4 +519,48 @@ pub fn forms(docs: &[Doc], analysis: Analysis) -> BTreeMap<String, String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unseen_form_takes_a_known_form_an_indexed_term_or_a_beginning() {
+        let forms: BTreeMap<String, String> = [("report", "report"), ("the", "")]
+            .into_iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        let terms = ["recruit", "report", "write"];
+        let read = |key: &str| {
+            known_form(
+                key,
+                |k| forms.get(k).map(String::as_str),
+                |t| terms.contains(&t),
+                |p| terms.iter().any(|t| t.starts_with(p)),
+            )
+        };
+        assert_eq!(read("the"), None, "a stop word");
+        assert_eq!(
+            read("reporting"),
+            Some(("report".into(), false)),
+            "a known form"
+        );
+        assert_eq!(
+            read("recruiting"),
+            Some(("recruit".into(), false)),
+            "a term"
+        );
+        assert_eq!(read("writing"), Some(("writ".into(), true)), "a beginning");
+        assert_eq!(
+            read("zebra"),
+            Some(("zebra".into(), false)),
+            "nothing known"
+        );
+        assert_eq!(
+            read("rep2"),
+            Some(("rep2".into(), false)),
+            "not only letters"
+        );
+    }
 }

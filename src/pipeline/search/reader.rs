@@ -225,19 +225,33 @@ impl<'l> Reader<'l> {
         }
         let (forms, terms) = (&self.forms, &self.terms);
         let shards = &self.manifest.shards;
-        let indexed = |t: &str| {
-            let k = shards
+        let shard = |t: &str| {
+            shards
                 .partition_point(|first| first.as_str() <= t)
-                .saturating_sub(1);
+                .saturating_sub(1)
+        };
+        let indexed = |t: &str| {
             terms
-                .get(&k)
+                .get(&shard(t))
                 .is_some_and(|s| s.terms.binary_search_by(|x| x.as_str().cmp(t)).is_ok())
+        };
+        // A term begins with `p` in the shard of its range, or the next shard's first does.
+        let begins = |p: &str| {
+            let k = shard(p);
+            terms.get(&k).is_some_and(|s| {
+                let i = s.terms.partition_point(|t| t.as_str() < p);
+                match s.terms.get(i) {
+                    Some(t) => t.starts_with(p),
+                    None => shards.get(k + 1).is_some_and(|f| f.starts_with(p)),
+                }
+            })
         };
         Ok(parse_forms(
             self.analysis,
             query,
             |key| forms.get(key).map(String::as_str),
             indexed,
+            begins,
         ))
     }
 
@@ -245,7 +259,10 @@ impl<'l> Reader<'l> {
     /// words a result may hold in their stead, to be highlighted as the typed ones are.
     pub fn synonym_terms(&self, terms: &[String]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for alt in alternatives(terms, &self.manifest.syn).into_iter().flatten() {
+        for alt in alternatives(terms, &self.manifest.syn)
+            .into_iter()
+            .flatten()
+        {
             for t in alt {
                 if !out.contains(&t) && !terms.contains(&t) {
                     out.push(t);
