@@ -76,7 +76,6 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/print-button.js",
     "static/deadlines-filter.js",
     "static/nav.js",
-    "static/snowball-english.js",
     "static/search-engine.js",
     "static/search.js",
     "static/assessment.css",

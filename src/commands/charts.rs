@@ -118,6 +118,15 @@ fn legend(id: &str, y: u32, x0: u32, ui: &HashMap<String, String>) -> String {
     s
 }
 
+/// A standard's number and title as the pack writes them (`standard_numbered`).
+fn numbered(ui: &HashMap<String, String>, number: impl std::fmt::Display, title: &str) -> String {
+    crate::theme::say(
+        ui,
+        "standard_numbered",
+        &[("number", &number.to_string()), ("title", title)],
+    )
+}
+
 /// One line of a chart's text equivalent for a standard's score.
 fn score_words(ui: &HashMap<String, String>, s: &Score) -> String {
     crate::plural::say_count(
@@ -125,7 +134,7 @@ fn score_words(ui: &HashMap<String, String>, s: &Score) -> String {
         "chart_score_line",
         s.unrated as u64,
         &[
-            ("standard", &format!("{}. {}", s.number, s.title)),
+            ("standard", &numbered(ui, s.number, &s.title)),
             ("percent", &percent(ui, s.percent)),
             ("points", &format!("{} / {}", s.points, s.max)),
             ("unrated", &s.unrated.to_string()),
@@ -155,7 +164,7 @@ pub fn score_bars(id: &str, scores: &[Score], top: u32, ui: &HashMap<String, Str
             "<g data-standard=\"{}\"><text x=\"0\" y=\"{}\">{}</text>",
             esc(&s.standard),
             y + 13,
-            esc(&cut(&format!("{}. {}", s.number, s.title), 34))
+            esc(&cut(&numbered(ui, s.number, &s.title), 34))
         );
         let max = s.max.max(1) as f64;
         let earned = s.points as f64 / max * bar_w as f64;
@@ -199,7 +208,7 @@ pub fn change_bars(id: &str, c: &Comparison, ui: &HashMap<String, String>) -> St
                 ui,
                 "chart_change_line",
                 &[
-                    ("standard", &format!("{}. {}", s.number, s.title)),
+                    ("standard", &numbered(ui, s.number, &s.title)),
                     ("before", &percent(ui, s.before)),
                     ("after", &percent(ui, s.after)),
                     ("change", &change(ui, s.change)),
@@ -226,7 +235,7 @@ pub fn change_bars(id: &str, c: &Comparison, ui: &HashMap<String, String>) -> St
             "<g data-standard=\"{}\"><text x=\"0\" y=\"{}\">{}</text>",
             esc(&s.id),
             y + 16,
-            esc(&cut(&format!("{}. {}", s.number, s.title), 34))
+            esc(&cut(&numbered(ui, s.number, &s.title), 34))
         );
         let bw = |p: Option<f64>| p.unwrap_or(0.0) / 100.0 * bar_w as f64;
         let _ = write!(

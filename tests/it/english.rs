@@ -27,6 +27,26 @@ fn cli(query: &str) -> Vec<String> {
         .collect()
 }
 
+/// The terms `doracak search` reads `query` as: through the table of word forms the
+/// index's term shards carry, as the browser does.
+fn cli_terms(query: &str) -> Vec<String> {
+    let (hb, diags) = doracak::check(&root());
+    let hb = hb.unwrap_or_else(|| panic!("{}", diags.report()));
+    let docs = doracak::pipeline::search::documents(&hb, &doracak::interface_strings(&root(), &hb));
+    let set = doracak::pipeline::search::shards::ShardSet::new(&docs, EN);
+    let load = Box::new(|name: &str| {
+        set.file(name)
+            .ok_or_else(|| std::io::Error::other(name.to_string()))
+    });
+    let mut reader = doracak::pipeline::search::reader::Reader::open(EN, load).unwrap();
+    reader
+        .parse(query)
+        .unwrap()
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
+}
+
 const STEP_POLICE: &str = "procedure/responding-to-a-concern.html#responding-to-a-concern.2";
 const STEP_POLICIES: &str = "procedure/responding-to-a-concern.html#responding-to-a-concern.3";
 
@@ -100,8 +120,9 @@ fn the_english_site_s_search_and_self_assessment_work_from_file_urls_in_english(
     build_ok(dir.path(), &site);
     let albanian = albanian_words();
 
-    // The analyzers agree, word by word, on English words with stems, stop words,
-    // apostrophes and marks.
+    // The browser and the command line read a query alike, word by word, through the
+    // index's table of word forms (no stemmer in the browser): words with stems, stop
+    // words, apostrophes and marks, forms the handbook has and forms it does not.
     let tab = open(&browser, &file_url(&site.join("search.html")));
     wait_for(&tab, "!!window.DORACAK_SEARCH", "the index to load");
     let words = [
@@ -135,8 +156,22 @@ fn the_english_site_s_search_and_self_assessment_work_from_file_urls_in_english(
         "2nd",
         "safeguarding",
         "volunteers",
+        "recruiting",
+        "policy",
+        "supervising",
     ];
     for w in words {
+        assert_eq!(js_analyze(&tab, w), cli_terms(w), "{w}");
+    }
+    // The words the handbook has get the stemmer's term, through the index's table.
+    for w in [
+        "reported",
+        "report",
+        "policies",
+        "police",
+        "safeguarding",
+        "The",
+    ] {
         assert_eq!(js_analyze(&tab, w), EN.analyze(w), "{w}");
     }
     // The browser ranks as the command line does.
@@ -201,4 +236,76 @@ fn the_english_site_s_search_and_self_assessment_work_from_file_urls_in_english(
         "the overview",
     );
     no_albanian_on_screen(&tab, &albanian, "the overview with scores");
+}
+
+/// English queries a reader would type, mostly in forms the handbook does not use
+/// ("recruiting" where it says "recruitment"), each with the place a person expects.
+const EXPECTED: &[(&str, &str)] = &[
+    ("recruiting", "S1.html"),
+    ("recruited", "S1.html"),
+    ("volunteering", "S1.html"),
+    ("references", "S1.html#S1.1"),
+    ("employers", "S1.html#S1.1"),
+    ("employment", "S1.html#S1.1"),
+    ("checking", "S1.html"),
+    ("supervising", "S1.html#S1.2"),
+    ("supervision", "S1.html#S1.2"),
+    ("inductions", "S1.html#S1.2"),
+    ("receiving", "S1.html#S1.1"),
+    ("renewal", "S1.html#S1.1"),
+    ("reporting", "S2.html"),
+    ("concerned", "S2.html"),
+    ("deciding", "safeguarding-lead"),
+    ("calling police", STEP_POLICE),
+    ("dangerous", STEP_POLICE),
+    ("reviewing policies", STEP_POLICIES),
+    ("policy", STEP_POLICIES),
+    ("records", "C1"),
+    ("meeting", "key-worker"),
+    ("knowing", "key-worker"),
+    ("seniors", "safeguarding-lead"),
+    ("rules", "glossary"),
+    ("reviews", STEP_POLICIES),
+    ("writing", "responding-to-a-concern.1"),
+    ("logs", "responding-to-a-concern.1"),
+    ("closing", "procedure/responding-to-a-concern.html"),
+    ("arising", "S2.html#S2.1"),
+    ("plans", STEP_POLICIES),
+];
+
+/// How many of `EXPECTED` find their place first and in the top five, with the misses.
+fn english_figures() -> (usize, usize, Vec<String>) {
+    let (mut first, mut five, mut misses) = (0, 0, Vec::new());
+    for (q, want) in EXPECTED {
+        let urls = cli(q);
+        if urls.first().is_some_and(|u| u.contains(want)) {
+            first += 1;
+        } else {
+            eprintln!("{q:?}: first {:?}, {want} expected", urls.first());
+        }
+        if urls.iter().take(5).any(|u| u.contains(want)) {
+            five += 1;
+        } else {
+            misses.push(format!(
+                "{q:?}: {want} not in {:?}",
+                &urls[..urls.len().min(5)]
+            ));
+        }
+    }
+    (first, five, misses)
+}
+
+#[test]
+fn english_queries_find_what_a_person_expects() {
+    let (first, five, misses) = english_figures();
+    eprintln!(
+        "English queries: {first} of {} first, {five} in the top five; misses: {misses:#?}",
+        EXPECTED.len()
+    );
+    // Measured with tantivy's Snowball stemmer in the browser's port and the CLI: 22
+    // first, 29 in the top five; through the index's word forms (no stemmer in the
+    // browser, the same reading in both): 21 first ("policy", unseen, reads as the
+    // indexed "polic" of "police"), 29 in the top five.
+    assert!(five >= 29, "{five} in the top five: {misses:#?}");
+    assert!(first >= 21, "{first} first");
 }

@@ -54,6 +54,54 @@ fn a_partial_french_pack_falls_back_to_english_with_one_warning() {
     assert_eq!(ui["skip_to_content"], "Skip to content", "the fallback's");
 }
 
+/// A strings file written before the pack gained messages (here the whole messages that
+/// replaced glued pieces), with no `fallback_language`: the new messages come from English,
+/// the default fallback, under the one warning, whose count is the keys `--verbose` lists.
+#[test]
+fn a_strings_file_older_than_the_pack_falls_back_for_the_new_keys_with_one_counted_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("french"), dir.path());
+    let config = dir.path().join("doracak.toml");
+    let text = read(&config).replace("fallback_language = \"en\"\n", "");
+    assert!(!text.lines().any(|l| l.starts_with("fallback_language")));
+    std::fs::write(&config, text).unwrap();
+    let root = dir.path().to_str().unwrap();
+    let o = doracak(&["--root", root, "check", "--verbose"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains(": warning: "))
+        .collect();
+    assert_eq!(warnings.len(), 1, "one warning: {stderr}");
+    let en: std::collections::BTreeMap<String, String> =
+        toml::from_str(&read(&repo().join("theme/locales/en.toml"))).unwrap();
+    let listed: Vec<&str> = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("  "))
+        .filter(|k| en.contains_key(*k))
+        .collect();
+    for key in [
+        "standard_numbered",
+        "quiz_score_answered",
+        "search_none_suggest",
+    ] {
+        assert!(listed.contains(&key), "{key} listed: {stderr}");
+    }
+    assert!(
+        warnings[0].contains(&format!(
+            "{} of {} interface strings have no `fr` text; they are shown in the fallback language `en`",
+            listed.len(),
+            en.len()
+        )),
+        "the count is the keys listed: {stderr}"
+    );
+    let ui = interface(dir.path());
+    assert_eq!(ui["standard_numbered"], en["standard_numbered"]);
+    assert_eq!(ui["audit_sheet_standard"], en["audit_sheet_standard"]);
+    assert_eq!(ui["home"], "Accueil", "the handbook's own text stays");
+}
+
 #[test]
 fn french_counts_take_cldr_forms_for_0_1_2_and_5() {
     let ui = interface(&fixtures().join("french"));

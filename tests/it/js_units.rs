@@ -387,3 +387,58 @@ fn a_7_mb_training_file_gets_the_same_verdict_both_ways() {
     assert_eq!(js.as_array().map(Vec::len), Some(1), "{js}");
     assert!(js[0].as_str().unwrap().contains("5000000"), "{js}");
 }
+
+/// One message formatter for every script: `DORACAK_SAY` of `static/ui.js` fills named
+/// values in one pass, leaves a placeholder whose value is missing or null, and takes the
+/// fallback only where the pack has no such message; the rules, the charts and the form
+/// filler format through it and keep no copy of their own.
+#[test]
+fn one_message_formatter_serves_every_script() {
+    for script in ["assessment-core.js", "assessment-charts.js", "form-fill.js"] {
+        let js = read(&repo().join("theme/static").join(script));
+        assert!(
+            js.contains("window.DORACAK_SAY(")
+                && !js.contains("\"{\" + k + \"}\"")
+                && !js.contains(".replace(/\\{"),
+            "{script} formats messages with the shared DORACAK_SAY only"
+        );
+    }
+    let Some(browser) = browser("one_message_formatter_serves_every_script") else {
+        return;
+    };
+    let (_dir, out) = minimal_site();
+    let tab = open(&browser, &file_url(&out.join("vleresim/index.html")));
+    wait_for(
+        &tab,
+        "!!(window.DORACAK_SAY && window.Doracak && Doracak.assessment && Doracak.charts)",
+        "the scripts",
+    );
+    let got = eval(
+        &tab,
+        r#"(() => {
+          const S = window.DORACAK_SAY, UI = window.DORACAK_UI;
+          UI.t_msg = "{a} and {b}, {a}";
+          const out = {
+            filled: S("t_msg", { a: "{b}", b: 2 }),
+            missing: S("t_msg", { a: 1, b: null }),
+            fallback: S("t_none", { x: "y" }, "no {x}"),
+            empty: S("t_none", {}),
+            rules: Doracak.assessment.say("t_msg", { a: 1, b: 2 }, "x"),
+            rulesFallback: Doracak.assessment.say("t_none", {}, "English"),
+            numbered: S("standard_numbered", { number: 3, title: "T" }),
+          };
+          delete UI.t_msg;
+          return out;
+        })()"#,
+    );
+    assert_eq!(
+        got["filled"], "{b} and 2, {b}",
+        "one pass: a value is not read again"
+    );
+    assert_eq!(got["missing"], "1 and {b}, 1");
+    assert_eq!(got["fallback"], "no y");
+    assert_eq!(got["empty"], "");
+    assert_eq!(got["rules"], "1 and 2, 1");
+    assert_eq!(got["rulesFallback"], "English");
+    assert_eq!(got["numbered"], "3. T");
+}

@@ -133,9 +133,8 @@ fn an_english_handbook_has_no_albanian_word_in_any_page_script_or_file_name() {
                 found.push(format!("file name {rel}: {w}"));
             }
         }
-        // The spreadsheet is binary; the vendored stemmer's words are English suffixes
-        // ("ate", "ance"), some of which are also Albanian.
-        if rel.ends_with(".xlsx") || rel.ends_with("snowball-english.js") {
+        // The spreadsheet is binary.
+        if rel.ends_with(".xlsx") {
             continue;
         }
         // Page text, inline scripts, the scripts' strings and data, the style sheets.
@@ -564,5 +563,55 @@ fn every_built_in_pack_keeps_the_reference_s_placeholders() {
     ] {
         let got: Vec<String> = names(&en[key]).into_iter().collect();
         assert_eq!(got, names_wanted, "{key}");
+    }
+}
+
+/// Whether `hay` has `word` right after one of `before` and right before a character
+/// that is not part of a name (nor `(`: `addr.form_page(` is a method, not the key).
+fn quoted_or_member(
+    hay: &str,
+    word: &str,
+    before: &[char],
+    after_ok: impl Fn(char) -> bool,
+) -> bool {
+    hay.match_indices(word).any(|(i, _)| {
+        let prev = hay[..i].chars().next_back();
+        let next = hay[i + word.len()..].chars().next();
+        prev.is_some_and(|c| before.contains(&c)) && next.is_none_or(&after_ok)
+    })
+}
+
+#[test]
+fn every_key_of_the_packs_is_used_by_the_code_templates_or_scripts() {
+    let mut corpus = String::new();
+    for dir in ["src", "theme/templates", "theme/static"] {
+        for e in walkdir::WalkDir::new(repo().join(dir)) {
+            let e = e.unwrap();
+            let p = e.path();
+            if p.extension()
+                .is_some_and(|x| x == "rs" || x == "html" || x == "js")
+            {
+                corpus.push_str(&read(p));
+                corpus.push('\n');
+            }
+        }
+    }
+    let name = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let used = |k: &str| {
+        // Named: "key", 'key', ui.key, UI.key (a counted form by the key it belongs to).
+        [k, base_key(k)].iter().any(|w| {
+            quoted_or_member(&corpus, w, &['"', '\'', '.'], |c| !name(c) && c != '(')
+        })
+        // Or built: "csv_" + k, format!("kind_{}", …), "carry_" ~ key.
+        || k.match_indices('_').any(|(i, _)| {
+            quoted_or_member(&corpus, &k[..=i], &['"', '\''], |c| matches!(c, '"' | '\'' | '{'))
+        })
+    };
+    for lang in ["en", "sq", "sr-Latn"] {
+        let unused: Vec<String> = pack(lang).into_keys().filter(|k| !used(k)).collect();
+        assert!(
+            unused.is_empty(),
+            "{lang}: keys no code, template or script uses: {unused:?}"
+        );
     }
 }

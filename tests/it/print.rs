@@ -190,12 +190,12 @@ fn audit_pages_keep_criteria_with_evidence_carry_headers_and_never_end_on_a_sign
                 "{page}: standard {sn}'s signature block stands with its last criterion"
             );
             let t = &texts[sp.unwrap()];
-            for k in [
-                "audit_score",
-                "audit_max_points",
-                "audit_unrated_count",
-                "audit_na_count",
-            ] {
+            let caption = ui["audit_score_standard"].replace("{number}", &sn.to_string());
+            assert!(
+                t.contains(&letters(&caption)),
+                "{page}: standard {sn}'s score box has its caption"
+            );
+            for k in ["audit_max_points", "audit_unrated_count", "audit_na_count"] {
                 assert!(
                     t.contains(&letters(&ui[k])),
                     "{page}: standard {sn}'s score box has {k}"

@@ -6,11 +6,8 @@
   var NS = "http://www.w3.org/2000/svg";
   var EARNED = "#0b4f8a", LOST = "#d5dbe1", UNRATED = "#6b7280", BEFORE = "#9db7d1";
 
-  function say(UI, key, values) {
-    var t = UI[key] || key;
-    Object.keys(values || {}).forEach(function (k) { t = t.split("{" + k + "}").join(values[k]); });
-    return t;
-  }
+  // A message of the pack (the shared formatter of static/ui.js; the key where it has none).
+  function say(UI, key, values) { return window.DORACAK_SAY(key, values, key); }
   function pct(UI, p) {
     if (p === null || p === undefined) { return "\u2014"; }
     return (UI.percent || "{n} %").replace("{n}", p.toFixed(1).replace(".", UI.number_decimal || "."));
@@ -48,13 +45,13 @@
     var share = fmt || function (p) { return pct(UI, p); };
     var labelW = 250, barW = 300, row = 22, w = labelW + barW + 80, h = sc.length * row + 34;
     var desc = sc.map(function (s) {
-      return window.DORACAK_COUNT("chart_score_line", s.unrated, { standard: s.number + ". " + s.title, percent: share(s.percent), points: s.points + " / " + s.max, unrated: String(s.unrated) });
+      return window.DORACAK_COUNT("chart_score_line", s.unrated, { standard: say(UI, "standard_numbered", { number: s.number, title: s.title }), percent: share(s.percent), points: s.points + " / " + s.max, unrated: String(s.unrated) });
     });
     var svg = open(id, w, h, say(UI, "chart_scores_title"), desc.join("; "), "chart-bars");
     hatch(svg, id);
     sc.forEach(function (s, i) {
       var y = i * row + 4, g = node("g", { "data-standard": s.id });
-      g.appendChild(node("text", { x: 0, y: y + 13 }, cut(s.number + ". " + s.title, 34)));
+      g.appendChild(node("text", { x: 0, y: y + 13 }, cut(say(UI, "standard_numbered", { number: s.number, title: s.title }), 34)));
       var max = Math.max(s.max, 1), earned = s.points / max * barW, unrated = s.unrated * top / max * barW;
       var lost = s.max === 0 ? 0 : barW - earned - unrated;
       g.appendChild(node("rect", { x: labelW, y: y, width: barW, height: 16, fill: "none", stroke: "#888", "stroke-width": 0.5 }));
@@ -78,13 +75,13 @@
   function changeBars(id, c, UI) {
     var labelW = 250, barW = 260, row = 30, w = labelW + barW + 180, h = c.standards.length * row + 30;
     var desc = c.standards.map(function (s) {
-      return say(UI, "chart_change_line", { standard: s.number + ". " + s.title, before: pct(UI, s.before), after: pct(UI, s.after), change: change(UI, s.change) });
+      return say(UI, "chart_change_line", { standard: say(UI, "standard_numbered", { number: s.number, title: s.title }), before: pct(UI, s.before), after: pct(UI, s.after), change: change(UI, s.change) });
     });
     var svg = open(id, w, h, say(UI, "chart_change_title", { from: c.from, to: c.to }), desc.join("; "), "chart-change");
     function bw(p) { return (p === null ? 0 : p) / 100 * barW; }
     c.standards.forEach(function (s, i) {
       var y = i * row + 4, g = node("g", { "data-standard": s.id });
-      g.appendChild(node("text", { x: 0, y: y + 16 }, cut(s.number + ". " + s.title, 34)));
+      g.appendChild(node("text", { x: 0, y: y + 16 }, cut(say(UI, "standard_numbered", { number: s.number, title: s.title }), 34)));
       g.appendChild(node("rect", { x: labelW, y: y, width: barW, height: 24, fill: "none", stroke: "#888", "stroke-width": 0.5 }));
       g.appendChild(node("rect", { x: labelW, y: y, width: r1(bw(s.before)), height: 10, fill: BEFORE }));
       g.appendChild(node("rect", { x: labelW, y: y + 11, width: r1(bw(s.after)), height: 12, fill: EARNED }));

@@ -103,7 +103,7 @@
     out.appendChild(el("h3", null, UI.compare_standards || ""));
     var P = window.Doracak.charts;
     out.appendChild(table("scores compare-standards", [UI.standard, UI.compare_before, UI.compare_after, UI.compare_change],
-      c.standards.map(function (s) { return { attr: ["data-standard", s.id], th: 0, cells: [s.number + ". " + s.title, P.pct(UI, s.before), P.pct(UI, s.after), P.change(UI, s.change)] }; }),
+      c.standards.map(function (s) { return { attr: ["data-standard", s.id], th: 0, cells: [window.DORACAK_SAY("standard_numbered", { number: s.number, title: s.title }), P.pct(UI, s.before), P.pct(UI, s.after), P.change(UI, s.change)] }; }),
       [null, "col-count", "col-count", "col-change"]));
     ["improved", "worse", "still_unmet"].forEach(function (key) {
       var rows = c[key];

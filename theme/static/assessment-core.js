@@ -97,12 +97,9 @@
   }
 
   // A message of the rules in the handbook's language: the pack's text for `key` with its
-  // {placeholders} filled, or the English words where the pack has none.
-  function say(key, params, english) {
-    var t = UI[key];
-    if (!t) { return english; }
-    return t.replace(/\{(\w+)\}/g, function (m, k) { return params[k] !== undefined && params[k] !== null ? String(params[k]) : m; });
-  }
+  // {placeholders} filled, or the English words where the pack has none (the shared
+  // formatter of static/ui.js).
+  function say(key, params, english) { return window.DORACAK_SAY(key, params, english); }
 
   function wellFormed(s) { return !/[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/.test(s); }
 

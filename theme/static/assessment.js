@@ -280,7 +280,7 @@
       if (x.owner) { bits.push(window.DORACAK_PAIR(UI.ev_owner || "", x.owner)); }
       if (x.reviewed) { bits.push(window.DORACAK_PAIR(UI.ev_reviewed || "", x.reviewed)); }
       if (x.next_review) { bits.push(window.DORACAK_PAIR(UI.ev_next_review || "", x.next_review)); }
-      td.textContent = bits.join(" · ");
+      td.textContent = bits.join(UI.inline_separator || " · ");
     });
     printScope();
     var plan = $("[data-fill-plan]", box);

@@ -19,11 +19,8 @@
   var CELL_LINE = 1.2 * PRINT_FONT;   // a line of text in a table cell
   var SAFETY = 0.96;                  // measure a little narrower than the box
 
-  function say(key, values, fallback) {
-    var t = UI[key] || fallback || key;
-    Object.keys(values || {}).forEach(function (k) { t = t.split("{" + k + "}").join(values[k]); });
-    return t;
-  }
+  // A message of the pack (the shared formatter of static/ui.js).
+  function say(key, values, fallback) { return window.DORACAK_SAY(key, values, fallback || key); }
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
   function fields() { return form.querySelectorAll("input, textarea"); }
   function textFields() {
@@ -114,7 +111,7 @@
   function pageOf(text, page, of) {
     var m = /(\d+)(\D+)(\d+)(\D*)$/.exec(text);
     if (m) { return text.slice(0, m.index) + page + m[2] + of + m[4]; }
-    return text + " " + say("form_page_x_of_y", { page: page, total: of }, page + "/" + of);
+    return say("form_head_page", { head: text, page: page, total: of }, text + " " + page + "/" + of);
   }
 
   function setTotals(of) {

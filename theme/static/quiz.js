@@ -28,7 +28,7 @@
   function showScore() {
     var s = score();
     var el = quiz.querySelector("[data-quiz-score]");
-    el.textContent = say("quiz_score", s, s.score + " / " + s.total) + " " + window.DORACAK_COUNT("quiz_answered", s.total, s);
+    el.textContent = window.DORACAK_COUNT("quiz_score_answered", s.total, s);
   }
 
   // Check one question once, when asked ("Check" or Enter): right when exactly the correct

@@ -83,17 +83,43 @@
     return a.stopSet;
   }
 
-  // A Snowball language: the build analysed every word form of the handbook (forms: form →
-  // term, "" for a stop word); a form it did not see takes the term of its longest prefix
-  // that is a known form (at least 3 letters), else stays as it is.
-  function knownForm(forms, w) {
-    if (Object.prototype.hasOwnProperty.call(forms, w)) { return forms[w] === "" ? null : forms[w]; }
-    var chars = Array.from(w);
-    for (var k = chars.length - 1; k >= 3; k--) {
-      var p = chars.slice(0, k).join("");
-      if (Object.prototype.hasOwnProperty.call(forms, p) && forms[p] !== "") { return forms[p]; }
+  // English and the Snowball languages: the build analysed every word form of the
+  // handbook (forms: form → term, "" for a stop word). A form it did not see, made only of
+  // letters, takes its longest prefix of at least 3 letters that is a known form (its
+  // term) or an indexed term; failing that, its longest prefix of at least 4 letters that
+  // begins an indexed term, read as a prefix (as a word being typed); else it stays as it
+  // is. { term, prefix }, or null for a stop word. The Rust twin: index::known_form.
+  function knownForm(forms, w, idx) {
+    if (Object.prototype.hasOwnProperty.call(forms, w)) { return forms[w] === "" ? null : { term: forms[w], prefix: false }; }
+    if (!ALPHA_ONLY.test(w)) { return { term: w, prefix: false }; }
+    var chars = Array.from(w), k, p;
+    for (k = chars.length - 1; k >= 3; k--) {
+      p = chars.slice(0, k).join("");
+      if (Object.prototype.hasOwnProperty.call(forms, p) && forms[p] !== "") { return { term: forms[p], prefix: false }; }
+      if (idx && indexed(idx, p)) { return { term: p, prefix: false }; }
     }
-    return w;
+    for (k = chars.length; k >= 4; k--) {
+      p = chars.slice(0, k).join("");
+      if (idx && begins(idx, p)) { return { term: p, prefix: true }; }
+    }
+    return { term: w, prefix: false };
+  }
+
+  // Whether `term` is indexed, from the term shard of its range (read by `ready`).
+  function indexed(idx, term) {
+    var sh = idx.shards && idx.shards.length ? arrived["t" + shardOf(idx, term)] : null;
+    return !!sh && sh.terms[lowerBound(sh.terms, term)] === term;
+  }
+
+  // Whether an indexed term begins with `p`: in the shard of its range, or the next
+  // shard's first term.
+  function begins(idx, p) {
+    if (!idx.shards || !idx.shards.length) { return false; }
+    var k = shardOf(idx, p), sh = arrived["t" + k];
+    if (!sh) { return false; }
+    var i = lowerBound(sh.terms, p);
+    if (i < sh.terms.length) { return sh.terms[i].lastIndexOf(p, 0) === 0; }
+    return k + 1 < idx.shards.length && idx.shards[k + 1].lastIndexOf(p, 0) === 0;
   }
 
   // A word form as the index keys the forms (index::forms): Arabic unified as the build's
@@ -112,16 +138,21 @@
   }
 
   // Steps 2–4 on one word, by the language the index was built for (idx.analysis):
-  // folding, then stop words (null), then Albanian suffixes, the Snowball English
-  // stemmer (snowball-english.js), or nothing.
+  // folding, then stop words (null), then Albanian suffixes, or the handbook's word forms
+  // (English and the Snowball languages: no stemmer here, the build ran it), or nothing.
   function analyzeToken(t, idx) {
+    var r = readToken(t, idx);
+    return r === null ? null : r.term;
+  }
+
+  // The same with whether the word is read as a prefix (an unseen form, knownForm).
+  function readToken(t, idx) {
     var a = idx.analysis;
     var w = fold(t);
     if (stopSet(a)[w]) { return null; }
-    if (a.language === "sq") { return stem(w, a.suffixes, a.minStem, a.maxStrips, a.derivational); }
-    if (a.language === "en") { return root.Doracak.stemEnglish(w); }
-    if (a.forms) { return knownForm(a.forms, formKey(w)); }
-    return w;
+    if (a.language === "sq") { return { term: stem(w, a.suffixes, a.minStem, a.maxStrips, a.derivational), prefix: false }; }
+    if (a.forms) { return knownForm(a.forms, formKey(w), idx); }
+    return { term: w, prefix: false };
   }
 
   // The analyzed terms of a text, as the Rust analyzer gives them.
@@ -148,8 +179,8 @@
     var typing = query.length > 0 && WORD.test(Array.from(query).pop());
     var words = [];
     tokens.forEach(function (t, i) {
-      var term = analyzeToken(t.text, idx);
-      if (term !== null) { words.push({ text: t.text, term: term, last: typing && i === tokens.length - 1 }); }
+      var r = readToken(t.text, idx);
+      if (r !== null) { words.push({ text: t.text, term: r.term, last: r.prefix || (typing && i === tokens.length - 1) }); }
     });
     return words;
   }

@@ -57,17 +57,17 @@
 
   function suggestionsFor(words, onPick) {
     var p = el("p", "search-empty");
-    p.appendChild(document.createTextNode((UI.search_none || "") + " "));
-    if (words.length) {
-      p.appendChild(document.createTextNode((UI.search_did_you_mean || "") + " "));
-      words.forEach(function (w, i) {
-        var b = el("button", "linklike", w);
-        b.type = "button";
-        b.addEventListener("click", function () { onPick(w); });
-        p.appendChild(b);
-        if (i < words.length - 1) { p.appendChild(document.createTextNode(", ")); }
-      });
-    }
+    if (!words.length) { p.textContent = UI.search_none || ""; return p; }
+    // One sentence of the pack ("No results. Did you mean: {words}"), the words buttons.
+    var list = document.createDocumentFragment();
+    words.forEach(function (w, i) {
+      var b = el("button", "linklike", w);
+      b.type = "button";
+      b.addEventListener("click", function () { onPick(w); });
+      list.appendChild(b);
+      if (i < words.length - 1) { list.appendChild(document.createTextNode(UI.list_separator || ", ")); }
+    });
+    p.appendChild(window.DORACAK_SAY_NODES("search_none_suggest", { words: list }));
     return p;
   }
 

@@ -53,12 +53,15 @@ window.DORACAK_PAIR = function (label, value) {
   var p = UI.label_value || "{label}: {value}";
   return p.split("{label}").join(String(label)).split("{value}").join(String(value));
 };
-// DORACAK_SAY(key, values): a whole message of the pack with its {named} values filled.
-window.DORACAK_SAY = function (key, values) {
+// DORACAK_SAY(key, values, fallback): a whole message of the pack with its {named} values
+// filled in one pass (a value not given, or null, leaves its placeholder), or `fallback`
+// (else "") where the pack has no such message. The one message formatter of every script.
+window.DORACAK_SAY = function (key, values, fallback) {
   var UI = window.DORACAK_UI || {};
-  var text = UI[key] || "", all = values || {};
-  Object.keys(all).forEach(function (k) { text = text.split("{" + k + "}").join(String(all[k])); });
-  return text;
+  var text = UI[key] || (fallback === undefined || fallback === null ? "" : String(fallback)), all = values || {};
+  return text.replace(/\{([A-Za-z_][A-Za-z0-9_-]*)\}/g, function (m, k) {
+    return Object.prototype.hasOwnProperty.call(all, k) && all[k] !== null && all[k] !== undefined ? String(all[k]) : m;
+  });
 };
 // DORACAK_SAY_NODES(key, values): the same as nodes, where a value may be a node (a
 // <strong> name inside a sentence whose word order the pack decides).

@@ -15,12 +15,15 @@
 //!      letters remain, at most `MAX_STRIPS` times. Tokens with digits or `/` are not
 //!      stemmed.
 //!    - `en`: the Snowball English stemmer that tantivy ships (reported → report; policies
-//!      → polici, not police).
+//!      → polici, not police); the other Snowball languages likewise (`Analysis::Snowball`).
 //!    - any other language: folding only.
 //!
-//! The browser reproduces every step on the query (`theme/static/search-engine.js`, with
-//! `theme/static/snowball-english.js` for English), reading the language, the stop words
-//! and the Albanian suffixes from the index itself; a test proves the two agree.
+//! The browser reproduces steps 1–3 and Albanian's step 4 on the query
+//! (`theme/static/search-engine.js`), reading the language, the stop words and the
+//! Albanian suffixes from the index itself; a test proves the two agree. A stemmer runs
+//! only here, at build time: for English and the Snowball languages the index carries every
+//! word form of the handbook with its term, and a query is read through that table, in the
+//! browser and in `doracak search` alike (`index::parse_forms`).
 
 use tantivy::tokenizer::{Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
@@ -58,6 +61,13 @@ impl Analysis {
             Analysis::Snowball(_) => "doracak_snowball",
             Analysis::Folding => "doracak_fold",
         }
+    }
+
+    /// Whether a query is read through the index's table of word forms (English and the
+    /// Snowball languages: the stemmer runs once, at build time, over the handbook's words)
+    /// rather than by the analyzer itself (Albanian's suffixes, folding).
+    pub fn reads_forms(self) -> bool {
+        matches!(self, Analysis::English | Analysis::Snowball(_))
     }
 
     /// The tantivy analyzer of this language.

@@ -5,6 +5,8 @@
 //! (`reader`, theme/static/search-engine.js) must agree with. A query's words are
 //! expanded to their synonyms (`content/synonyms.yaml`), which travel in the manifest.
 
+use std::collections::BTreeMap;
+
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::TokenStream;
 
@@ -63,6 +65,10 @@ pub struct Ranking<'a> {
     /// The sets of synonyms (`content/synonyms.yaml`), each entry (a word or a phrase)
     /// analysed into its terms.
     pub(super) synonyms: Vec<Vec<Vec<String>>>,
+    /// English and the Snowball languages: every word form of the handbook with its term
+    /// (`forms`), by which a query is read (`parse_forms`) here, in `doracak search` and in
+    /// the browser alike.
+    pub(super) forms: Option<BTreeMap<String, String>>,
 }
 
 /// How much a synonym of a word counts against the word typed: nearly as much, so the
@@ -182,6 +188,7 @@ impl<'a> Ranking<'a> {
             post,
             postings,
             synonyms: Default::default(),
+            forms: analysis.reads_forms().then(|| forms(docs, analysis)),
         }
     }
 
@@ -217,7 +224,7 @@ impl<'a> Ranking<'a> {
     /// words ranks higher (coordination,
     /// cubed). Best first, ties in document order: (document index, score).
     pub fn rank(&self, query: &str) -> Vec<(usize, f64)> {
-        let words = parse(self.analysis, query);
+        let words = self.parse(query);
         let terms: Vec<String> = words.iter().map(|(t, _)| t.clone()).collect();
         let alternatives = alternatives(&terms, &self.synonyms);
         let mut totals: FxHashMap<usize, (f64, usize)> = FxHashMap::default();
@@ -273,6 +280,24 @@ impl<'a> Ranking<'a> {
             .collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out
+    }
+
+    /// The query's words as this index reads them (`parse`, or `parse_forms` where the
+    /// index carries its word forms).
+    pub fn parse(&self, query: &str) -> Vec<(String, bool)> {
+        match &self.forms {
+            Some(forms) => parse_forms(
+                self.analysis,
+                query,
+                |key| forms.get(key).map(String::as_str),
+                |t| self.terms.binary_search_by(|x| x.as_str().cmp(t)).is_ok(),
+                |p| {
+                    let i = self.terms.partition_point(|t| t.as_str() < p);
+                    self.terms.get(i).is_some_and(|t| t.starts_with(p))
+                },
+            ),
+            None => parse(self.analysis, query),
+        }
     }
 
     /// The documents of term `term` with its score in each, in document order.
@@ -377,12 +402,98 @@ pub fn parse(analysis: Analysis, query: &str) -> Vec<(String, bool)> {
     out.into_iter().map(|(t, l, _)| (t, l)).collect()
 }
 
+/// A word as the index keys its forms (`forms`): folded, lowercased, Arabic unified as the
+/// analyzer reads it (`formKey` in search-engine.js).
+pub fn form_key(word: &str) -> String {
+    let mut key = crate::text::fold(word).to_lowercase();
+    crate::text::normalize_arabic(&mut key);
+    key
+}
+
+/// The term of a query word `key` (`form_key`) where the index carries its word forms,
+/// and whether it is read as a prefix (as a word being typed is), or `None` for a stop
+/// word. A known form gives the term the build's analyzer gave it. A form the handbook
+/// does not have, made only of letters, takes its longest prefix of at least
+/// `MIN_PREFIX` letters that is a known form (that form's term) or an indexed term
+/// ("recruiting" → "recruit", the term of "recruitment"); failing that, its longest
+/// prefix of at least `MIN_BEGINNING` letters that begins an indexed term, read as a
+/// prefix ("writing" → "writ…", reaching "write"); else it stays as it is. `form(key)`:
+/// the term of a known form ("" for a stop word); `term(t)`: whether `t` is indexed;
+/// `begins(p)`: whether an indexed term begins with `p`. The browser's twin: `knownForm`.
+pub fn known_form<'f>(
+    key: &str,
+    form: impl Fn(&str) -> Option<&'f str>,
+    term: impl Fn(&str) -> bool,
+    begins: impl Fn(&str) -> bool,
+) -> Option<(String, bool)> {
+    if let Some(t) = form(key) {
+        return (!t.is_empty()).then(|| (t.to_string(), false));
+    }
+    if key.chars().all(char::is_alphabetic) {
+        let ends: Vec<usize> = key
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([key.len()])
+            .collect();
+        let n = ends.len() - 1;
+        for k in (MIN_PREFIX..n).rev() {
+            let p = &key[..ends[k]];
+            match form(p) {
+                Some(t) if !t.is_empty() => return Some((t.to_string(), false)),
+                _ if term(p) => return Some((p.to_string(), false)),
+                _ => {}
+            }
+        }
+        for k in (MIN_BEGINNING..=n).rev() {
+            let p = &key[..ends[k]];
+            if begins(p) {
+                return Some((p.to_string(), true));
+            }
+        }
+    }
+    Some((key.to_string(), false))
+}
+
+/// The fewest letters a prefix standing for an unseen form has (`known_form`).
+pub const MIN_PREFIX: usize = 3;
+/// The fewest letters of an unseen form read as the beginning of longer terms.
+pub const MIN_BEGINNING: usize = 4;
+
+/// `parse` for an index that carries its word forms: each word of the query read through
+/// them (`known_form`), the analyzer's stop words dropped first, as the browser's `parse`.
+/// A word read as a prefix counts as one being typed.
+pub fn parse_forms<'f>(
+    analysis: Analysis,
+    query: &str,
+    form: impl Fn(&str) -> Option<&'f str>,
+    term: impl Fn(&str) -> bool,
+    begins: impl Fn(&str) -> bool,
+) -> Vec<(String, bool)> {
+    let typing = query.chars().last().is_some_and(char::is_alphanumeric);
+    let mut tokens = Vec::new();
+    super::analyzer::spans(query, |from, to, _| tokens.push((from, to)));
+    let n = tokens.len();
+    let mut out = Vec::new();
+    for (i, &(from, to)) in tokens.iter().enumerate() {
+        let folded = crate::text::fold(&query[from..to]).to_lowercase();
+        if analysis.stop_words().contains(&folded.as_str()) {
+            continue;
+        }
+        let mut key = folded;
+        crate::text::normalize_arabic(&mut key);
+        if let Some((t, prefix)) = known_form(&key, &form, &term, &begins) {
+            out.push((t, prefix || (typing && i + 1 == n)));
+        }
+    }
+    out
+}
+
 /// Every word form of `docs` (folded, lowercased) with the term the analyzer makes of it
 /// ("" for a stop word); a compound's parts are forms of their own.
-pub fn forms(docs: &[Doc], analysis: Analysis) -> std::collections::BTreeMap<String, String> {
+pub fn forms(docs: &[Doc], analysis: Analysis) -> BTreeMap<String, String> {
     use tantivy::tokenizer::{TokenStream, Tokenizer};
     let mut a = analysis.analyzer();
-    let mut out = std::collections::BTreeMap::new();
+    let mut out = BTreeMap::new();
     let mut splitter = super::analyzer::Splitter;
     for doc in docs {
         for text in [&doc.title, &doc.text] {
@@ -393,8 +504,7 @@ pub fn forms(docs: &[Doc], analysis: Analysis) -> std::collections::BTreeMap<Str
                 // the و and ال prefixes), as the analyzer reads them, so that a form the
                 // handbook has only with its article is found without it in the browser
                 // too (`formKey` in search-engine.js).
-                let mut key = crate::text::fold(&word).to_lowercase();
-                crate::text::normalize_arabic(&mut key);
+                let key = form_key(&word);
                 if out.contains_key(&key) {
                     continue;
                 }
@@ -409,4 +519,48 @@ pub fn forms(docs: &[Doc], analysis: Analysis) -> std::collections::BTreeMap<Str
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unseen_form_takes_a_known_form_an_indexed_term_or_a_beginning() {
+        let forms: BTreeMap<String, String> = [("report", "report"), ("the", "")]
+            .into_iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        let terms = ["recruit", "report", "write"];
+        let read = |key: &str| {
+            known_form(
+                key,
+                |k| forms.get(k).map(String::as_str),
+                |t| terms.contains(&t),
+                |p| terms.iter().any(|t| t.starts_with(p)),
+            )
+        };
+        assert_eq!(read("the"), None, "a stop word");
+        assert_eq!(
+            read("reporting"),
+            Some(("report".into(), false)),
+            "a known form"
+        );
+        assert_eq!(
+            read("recruiting"),
+            Some(("recruit".into(), false)),
+            "a term"
+        );
+        assert_eq!(read("writing"), Some(("writ".into(), true)), "a beginning");
+        assert_eq!(
+            read("zebra"),
+            Some(("zebra".into(), false)),
+            "nothing known"
+        );
+        assert_eq!(
+            read("rep2"),
+            Some(("rep2".into(), false)),
+            "not only letters"
+        );
+    }
 }

@@ -11,7 +11,6 @@ use tantivy::{Index, Term, doc};
 
 use super::Doc;
 use super::analyzer::Analysis;
-use super::index::parse;
 use super::reader::Reader;
 use super::shards::ShardSet;
 
@@ -77,7 +76,9 @@ pub fn search_shards(
         rows.push(reader.doc(d)?.clone());
     }
     let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
-    let snippets = Snippets::new(&texts, analysis, query, &reader.synonym_terms(query))?;
+    let words = reader.parse(query)?;
+    let terms: Vec<String> = words.iter().map(|(t, _)| t.clone()).collect();
+    let snippets = Snippets::new(&texts, analysis, &words, &reader.synonym_terms(&terms))?;
     Ok(ranked
         .iter()
         .zip(rows)
@@ -103,11 +104,12 @@ struct Snippets {
 }
 
 impl Snippets {
-    /// `also`: the terms the query's synonyms bring in, highlighted as the typed words are.
+    /// `words`: the query's terms as the index read them, each with whether it is being
+    /// typed; `also`: the terms its synonyms bring in, highlighted as the typed words are.
     fn new(
         texts: &[&str],
         analysis: Analysis,
-        query: &str,
+        words: &[(String, bool)],
         also: &[String],
     ) -> tantivy::Result<Snippets> {
         let name = analysis.tokenizer_name();
@@ -129,13 +131,13 @@ impl Snippets {
         writer.commit()?;
         let searcher = index.reader()?.searcher();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (term, last) in parse(analysis, query) {
+        for (term, last) in words {
             let tq = TermQuery::new(
-                Term::from_field_text(text, &term),
+                Term::from_field_text(text, term),
                 IndexRecordOption::WithFreqs,
             );
             clauses.push((Occur::Should, Box::new(tq)));
-            if last
+            if *last
                 && term.chars().all(char::is_alphabetic)
                 && let Ok(rq) = RegexQuery::from_pattern(&format!("{term}.+"), text)
             {

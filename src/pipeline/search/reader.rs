@@ -3,14 +3,16 @@
 //! the results shown. `doracak search` ranks through it, so the terminal and the site
 //! read the same files the same way.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io;
 
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::analyzer::Analysis;
-use super::index::{PREFIX_TERMS, SYNONYM_WEIGHT, all_of, alternatives, parse};
+use super::index::{
+    MIN_PREFIX, PREFIX_TERMS, SYNONYM_WEIGHT, all_of, alternatives, form_key, parse, parse_forms,
+};
 use super::shards::{DIR, MANIFEST, SHARD_SUFFIX, VERSION, shard_prefix};
 
 #[derive(Deserialize)]
@@ -23,12 +25,23 @@ struct Manifest {
     /// The sets of synonyms (`content/synonyms.yaml`), each entry's terms.
     #[serde(default)]
     syn: Vec<Vec<Vec<String>>>,
+    analysis: ManifestAnalysis,
+}
+
+#[derive(Deserialize)]
+struct ManifestAnalysis {
+    /// Present where a query is read through the word forms the term shards carry.
+    #[serde(default)]
+    forms: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
 struct TermShard {
     terms: Vec<String>,
     post: Vec<Vec<u32>>,
+    /// English and the Snowball languages: the word forms of this shard's range.
+    #[serde(default)]
+    forms: BTreeMap<String, String>,
 }
 
 /// One document of a document shard.
@@ -56,6 +69,9 @@ pub struct Reader<'l> {
     manifest: Manifest,
     terms: HashMap<usize, TermShard>,
     docs: HashMap<usize, Vec<DocRow>>,
+    /// The word forms of the term shards read so far (`ready`), and those shards.
+    forms: BTreeMap<String, String>,
+    forms_of: HashSet<usize>,
     /// The addresses of the files read, in order (the manifest first).
     pub loaded: Vec<String>,
 }
@@ -83,6 +99,8 @@ impl<'l> Reader<'l> {
             manifest,
             terms: HashMap::new(),
             docs: HashMap::new(),
+            forms: BTreeMap::new(),
+            forms_of: HashSet::new(),
             loaded: vec![MANIFEST.to_string()],
         })
     }
@@ -174,15 +192,74 @@ impl<'l> Reader<'l> {
         Ok(out)
     }
 
-    /// The terms the synonyms of `query`'s words bring in (`content/synonyms.yaml`): the
+    /// The query's words as the index reads them, each with whether it is being typed:
+    /// through the word forms the term shards carry where the index has them (the term
+    /// shards that hold each word and its prefixes are read first, as the browser's
+    /// `ready` does), else by the analyzer (`index::parse`).
+    pub fn parse(&mut self, query: &str) -> io::Result<Vec<(String, bool)>> {
+        if self.manifest.analysis.forms.is_none() || self.manifest.shards.is_empty() {
+            return Ok(parse(self.analysis, query));
+        }
+        let mut need = Vec::new();
+        super::analyzer::spans(query, |from, to, _| {
+            let key = form_key(&query[from..to]);
+            let ends: Vec<usize> = key
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([key.len()])
+                .collect();
+            let n = ends.len() - 1;
+            for k in (MIN_PREFIX.min(n)..=n).rev() {
+                let shard = self.shard_of(&key[..ends[k]]);
+                if !need.contains(&shard) {
+                    need.push(shard);
+                }
+            }
+        });
+        for k in need {
+            self.term_shard(k)?;
+            if self.forms_of.insert(k) {
+                let forms = std::mem::take(&mut self.terms.get_mut(&k).expect("read").forms);
+                self.forms.extend(forms);
+            }
+        }
+        let (forms, terms) = (&self.forms, &self.terms);
+        let shards = &self.manifest.shards;
+        let shard = |t: &str| {
+            shards
+                .partition_point(|first| first.as_str() <= t)
+                .saturating_sub(1)
+        };
+        let indexed = |t: &str| {
+            terms
+                .get(&shard(t))
+                .is_some_and(|s| s.terms.binary_search_by(|x| x.as_str().cmp(t)).is_ok())
+        };
+        // A term begins with `p` in the shard of its range, or the next shard's first does.
+        let begins = |p: &str| {
+            let k = shard(p);
+            terms.get(&k).is_some_and(|s| {
+                let i = s.terms.partition_point(|t| t.as_str() < p);
+                match s.terms.get(i) {
+                    Some(t) => t.starts_with(p),
+                    None => shards.get(k + 1).is_some_and(|f| f.starts_with(p)),
+                }
+            })
+        };
+        Ok(parse_forms(
+            self.analysis,
+            query,
+            |key| forms.get(key).map(String::as_str),
+            indexed,
+            begins,
+        ))
+    }
+
+    /// The terms the synonyms of a query's `terms` bring in (`content/synonyms.yaml`): the
     /// words a result may hold in their stead, to be highlighted as the typed ones are.
-    pub fn synonym_terms(&self, query: &str) -> Vec<String> {
-        let terms: Vec<String> = parse(self.analysis, query)
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect();
+    pub fn synonym_terms(&self, terms: &[String]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for alt in alternatives(&terms, &self.manifest.syn)
+        for alt in alternatives(terms, &self.manifest.syn)
             .into_iter()
             .flatten()
         {
@@ -198,7 +275,7 @@ impl<'l> Reader<'l> {
     /// Rank the documents for `query` as the whole index does (`Ranking::rank`): best
     /// first, ties in document order, as (document, score, kind).
     pub fn rank(&mut self, query: &str) -> io::Result<Vec<(usize, f64, usize)>> {
-        let words = parse(self.analysis, query);
+        let words = self.parse(query)?;
         let terms: Vec<String> = words.iter().map(|(t, _)| t.clone()).collect();
         let alternatives = alternatives(&terms, &self.manifest.syn);
         let mut totals: FxHashMap<usize, (f64, usize, usize)> = FxHashMap::default();

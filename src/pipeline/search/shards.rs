@@ -15,7 +15,7 @@
 //! search-index/tK.js  Doracak.search.loaded("tK", { terms: [term…],   // sorted
 //!                       words: ["form form…"…],                      // written forms
 //!                       post: [[docDelta, score * 16 + kind, …]…],
-//!                       forms: { form: term… } });                   // Snowball languages
+//!                       forms: { form: term… } });       // English, Snowball languages
 //! search-index/dK.js  Doracak.search.loaded("dK", { docs: [[id, kind, url, title, text]…] });
 //! ```
 //!
@@ -55,8 +55,8 @@ pub struct ShardSet<'a> {
     starts: Vec<usize>,
     /// Each document's kind, as its index in `Kind::ALL`.
     kinds: Vec<u32>,
-    /// Snowball languages: the word forms (folded) with their terms, by term shard: a
-    /// form sits in the shard whose term range holds it.
+    /// English and the Snowball languages: the word forms (folded) with their terms, by
+    /// term shard: a form sits in the shard whose term range holds it.
     forms: Option<Vec<Vec<(String, String)>>>,
     /// The short prefixes' best documents (`super::prefixes`).
     prefixes: Vec<super::prefixes::Prefix>,
@@ -89,7 +89,7 @@ impl<'a> ShardSet<'a> {
 
     /// Cut the terms of `ranking` into shards.
     pub fn of(ranking: Ranking<'a>) -> ShardSet<'a> {
-        let (docs, analysis) = (ranking.docs, ranking.analysis);
+        let docs = ranking.docs;
         let mut starts = vec![0];
         let mut bytes = 0;
         for (i, post) in ranking.post.iter().enumerate() {
@@ -107,14 +107,14 @@ impl<'a> ShardSet<'a> {
             starts.clear();
         }
         let kinds: Vec<u32> = docs.iter().map(|d| kind_index(d.kind) as u32).collect();
-        let forms = matches!(analysis, Analysis::Snowball(_)).then(|| {
+        let forms = ranking.forms.as_ref().map(|all| {
             let mut by_shard = vec![Vec::new(); starts.len().max(1)];
             let firsts: Vec<&str> = starts.iter().map(|&i| ranking.terms[i].as_str()).collect();
-            for (form, term) in super::index::forms(docs, analysis) {
+            for (form, term) in all {
                 let k = firsts
                     .partition_point(|f| *f <= form.as_str())
                     .saturating_sub(1);
-                by_shard[k].push((form, term));
+                by_shard[k].push((form.clone(), term.clone()));
             }
             by_shard
         });
@@ -227,8 +227,8 @@ impl<'a> ShardSet<'a> {
             terms: &'s [String],
             words: &'s [String],
             post: Vec<Vec<u32>>,
-            /// Snowball languages: form → term ("" for a stop word), for the forms in
-            /// this shard's range, so the browser needs no stemmer.
+            /// English and the Snowball languages: form → term ("" for a stop word), for
+            /// the forms in this shard's range, so the browser needs no stemmer.
             #[serde(skip_serializing_if = "Option::is_none")]
             forms: Option<serde_json::Map<String, serde_json::Value>>,
         }
@@ -305,7 +305,8 @@ impl<'a> ShardSet<'a> {
             min_stem: usize,
             #[serde(rename = "maxStrips")]
             max_strips: usize,
-            /// Snowball languages: filled in the browser from the term shards' forms.
+            /// English and the Snowball languages: filled in the browser from the term
+            /// shards' forms.
             #[serde(skip_serializing_if = "Option::is_none")]
             forms: Option<serde_json::Map<String, serde_json::Value>>,
         }
