@@ -270,24 +270,21 @@ impl Validator<'_> {
             }
         }
         if let Some(n) = &t.times {
-            let period = t
+            let every = t
                 .every
                 .as_ref()
-                .and_then(|e| duration::parse(e.value.trim()).ok())
-                .and_then(|d| d.single());
+                .and_then(|e| duration::parse(e.value.trim()).ok());
             if n.value == 0 {
                 self.diags
                     .error(at(file, n), "expected `times` of 1 or more, found 0");
-            } else if !matches!(period, Some(("year" | "month" | "week" | "day", 1)))
-                || t.to.is_some()
-            {
+            } else if every.is_none() || t.to.is_some() {
                 self.diags
                     .error(
                         at(file, n),
                         format!(
-                            "expected `times` only with `every` of one year, month, week or day, found \"times: {}\" with {}",
+                            "expected `times` only with `every` (a count in that period), found \"times: {}\" with {}",
                             n.value,
-                            t.every.as_ref().map_or("no `every`".to_string(), |e| format!("\"every: {}\"", e.value.trim()))
+                            if t.to.is_some() { "a range (`to:`)" } else { "no `every`" }
                         ),
                     )
                     .hint("\"të paktën 2 herë në vit\" is `every: P1Y`, `times: 2` and `bound: at_least`");

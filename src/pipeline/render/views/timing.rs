@@ -111,6 +111,10 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
         (Some(n), "every", Some((unit, 1))) => {
             crate::plural::say_count(ui, &format!("times_per_{unit}"), n.into(), &[])
         }
+        // "një herë në 6 muaj": the count in a period of several units.
+        (Some(n), "every", _) => {
+            crate::plural::say_count(ui, "times_in", n.into(), &[("period", human.as_str())])
+        }
         _ => human,
     };
     // The bound the words set ("maksimumi 60 minuta", "të paktën 2 javë"), never one they
