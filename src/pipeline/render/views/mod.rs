@@ -20,6 +20,7 @@ mod procedures;
 mod quiz;
 mod reference;
 mod roles;
+mod shared;
 mod standards;
 mod timing;
 mod training;
@@ -30,6 +31,7 @@ pub use procedures::*;
 pub use quiz::*;
 pub use reference::*;
 pub use roles::*;
+pub use shared::Shared;
 pub use standards::*;
 pub use timing::*;
 pub use training::*;
@@ -397,45 +399,6 @@ impl Cx<'_> {
     /// A criterion or step (by id) as a place to link to.
     pub fn place(&self, id: &String) -> Option<ActsView> {
         self.places.get(id).cloned()
-    }
-}
-
-/// What the views' context borrows: the roles' titles and the glossary's abbreviations.
-pub struct Shared {
-    role_titles: Vec<(String, String)>,
-    abbr: markdown::Abbreviations,
-}
-
-impl Shared {
-    pub fn of(hb: &Handbook, ui: &HashMap<String, String>) -> Shared {
-        Shared {
-            role_titles: hb
-                .roles
-                .iter()
-                .map(|r| (r.id.clone(), role_title(r, ui)))
-                .collect(),
-            abbr: markdown::Abbreviations::new(
-                hb.glossary
-                    .abbreviations
-                    .iter()
-                    .map(|t| (t.term.clone(), t.text.clone())),
-            ),
-        }
-    }
-
-    /// The context views are made in (every place and action by id, for [`build`]).
-    pub(super) fn cx<'a>(&'a self, hb: &'a Handbook, ui: &'a HashMap<String, String>) -> Cx<'a> {
-        let mut cx = Cx {
-            hb,
-            addr: &hb.addresses,
-            ui,
-            titles: Titles::of(hb, &self.role_titles),
-            md: Md { abbr: &self.abbr },
-            places: places(hb, ui),
-            actions: HashMap::new(),
-        };
-        cx.actions = training::actions(&cx);
-        cx
     }
 }
 
