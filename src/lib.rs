@@ -346,47 +346,43 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     let Some(ui) = render::ui_strings(&theme, &hb.config, &mut diags) else {
         return (None, diags);
     };
-    // Rendering and the search index depend only on the handbook: build them side by side,
-    // each file going to disk as soon as it is made.
+    // The pages and exports first, then the search index: one after the other, so the
+    // build's peak memory is the larger of the two, never their sum (each stage is
+    // parallel or streamed within itself).
     let t = Instant::now();
-    let index = std::thread::scope(|scope| {
-        let search = scope.spawn(|| {
-            let t = Instant::now();
-            let cpu = thread_cpu();
-            let docs = search::documents(&hb, &ui);
-            let analysis = search::analyzer::Analysis::for_language(&hb.config.language);
-            let set = search::shards::ShardSet::with_synonyms(&docs, analysis, &hb.synonyms);
-            let index = set
-                .write(&mut |name, bytes| writer.put(name, bytes))
-                .map(|f| (f, f.bytes));
-            (index, t.elapsed(), thread_cpu().saturating_sub(cpu))
-        });
-        render_site(root, &hb, &theme, &ui, &mut diags, &writer);
-        // Above the theme's page size, compact: a third smaller than indented.
-        let compact = render::parts::compact_catalogues(&theme, &hb);
-        let catalog = writer.put_with("catalog.json", |w| {
-            if compact {
-                serde_json::to_writer(w, &hb)
-            } else {
-                serde_json::to_writer_pretty(w, &hb)
-            }
-            .map_err(std::io::Error::other)
-        });
-        if let Err(e) = catalog {
-            diags.error(
-                Pos::file("catalog.json"),
-                format!("cannot write the catalogue: {e}"),
-            );
+    render_site(root, &hb, &theme, &ui, &mut diags, &writer);
+    // Above the theme's page size, compact: a third smaller than indented.
+    let compact = render::parts::compact_catalogues(&theme, &hb);
+    let catalog = writer.put_with("catalog.json", |w| {
+        if compact {
+            serde_json::to_writer(w, &hb)
+        } else {
+            serde_json::to_writer_pretty(w, &hb)
         }
-        stages.push(("render+write", t.elapsed()));
-        peaks.push(("render+write", peak_rss_mib()));
-        let (index, indexed, cpu) = search
-            .join()
-            .expect("the search index builder does not panic");
-        stages.push(("search index (parallel)", indexed));
-        stages.push(("search index CPU", cpu));
-        index
+        .map_err(std::io::Error::other)
     });
+    if let Err(e) = catalog {
+        diags.error(
+            Pos::file("catalog.json"),
+            format!("cannot write the catalogue: {e}"),
+        );
+    }
+    stages.push(("render+write", t.elapsed()));
+    peaks.push(("render+write", peak_rss_mib()));
+    give_back_memory();
+    let t = Instant::now();
+    let cpu = thread_cpu();
+    let index = if diags.has_errors() {
+        Ok((search::index::Figures::default(), 0))
+    } else {
+        let docs = search::documents(&hb, &ui);
+        let analysis = search::analyzer::Analysis::for_language(&hb.config.language);
+        let set = search::shards::ShardSet::with_synonyms(&docs, analysis, &hb.synonyms);
+        set.write(&mut |name, bytes| writer.put(name, bytes))
+            .map(|f| (f, f.bytes))
+    };
+    stages.push(("search index", t.elapsed()));
+    stages.push(("search index CPU", thread_cpu().saturating_sub(cpu)));
     let index = match index {
         Ok((figures, _)) => figures,
         Err(e) => {

@@ -15,6 +15,7 @@ mod sink;
 mod split_lists;
 mod strings;
 pub mod views;
+mod whole;
 pub mod xlsform;
 
 pub use environment::environment;
@@ -65,36 +66,50 @@ pub fn render_with(
         return;
     };
     let addr = &hb.addresses;
-    let mut v = views::build(hb, ui);
+    let shared = views::Shared::of(hb, ui);
+    let mut cx = shared.cx(hb, ui);
+    let v = views::build(&mut cx);
+    let cx = &cx;
     let site = template_value(&v.site);
     let ui_value = template_value(&ui);
     let nav = template_value(&v.nav);
-    // The template values take the standards over one by one (never two full copies);
-    // the page list keeps only what it needs.
-    // (number, title, page, id) of each standard.
-    let heads: Vec<(u32, String, String, String)> = v
-        .standards
-        .iter()
-        .map(|s| (s.number, s.title.clone(), s.url.clone(), s.id.clone()))
-        .collect();
+    // A standard's view (its criteria as HTML) is made when its pages render and dropped
+    // after, never every standard's at once. Made once here, in parallel, for what every
+    // page lists of it (its summary) and its weight (where the whole-handbook pages split):
+    // ((number, title, page, id), weight, summary) of each standard.
+    let made: Vec<(whole::Head, u64, Value)> = {
+        use rayon::prelude::*;
+        hb.standards
+            .par_iter()
+            .map(|s| {
+                let sv = views::standard(cx, s);
+                let head = (sv.number, sv.title.clone(), sv.url.clone(), sv.id.clone());
+                (head, parts::weight(&sv), views::summary(&sv))
+            })
+            .collect()
+    };
+    let heads: Vec<whole::Head> = made.iter().map(|(head, _, _)| head.clone()).collect();
     // The whole-handbook pages' parts, where the standards are too large for one page.
     let split_bytes = parts::checked(theme, diags).split_page_bytes;
     let split = parts::plan(
-        &v.standards.iter().map(parts::weight).collect::<Vec<_>>(),
+        &made.iter().map(|(_, w, _)| *w).collect::<Vec<_>>(),
         split_bytes,
     );
     // Every page lists the standards (number, title, address); only a standard's own pages
     // and the whole-handbook pages hold its criteria, made into template values when those
     // pages render (`Late`) and dropped after.
-    let all = std::mem::take(&mut v.standards);
-    let all = &all;
-    let standards = Value::from(all.iter().map(views::summary).collect::<Vec<Value>>());
+    let standards = Value::from(
+        made.into_iter()
+            .map(|(_, _, summary)| summary)
+            .collect::<Vec<Value>>(),
+    );
+    let all = &hb.standards;
     let full = |range: std::ops::Range<usize>| {
         move || {
             Value::from(
                 all[range]
                     .iter()
-                    .map(template_value)
+                    .map(|s| template_value(&views::standard(cx, s)))
                     .collect::<Vec<Value>>(),
             )
         }
@@ -164,7 +179,7 @@ pub fn render_with(
                 ),
             ],
             move || {
-                let sv = template_value(&all[i]);
+                let sv = template_value(&views::standard(cx, &all[i]));
                 context! { s => sv.clone(), sheets => vec![sv] }
             },
         );
@@ -215,75 +230,21 @@ pub fn render_with(
             "sheets",
         ),
     ];
-    for (path, template, page, title_key, name) in whole {
-        // The full audit set is the audit sheets of every standard.
-        let whole_ctx = |ctx: Value| {
-            if name == "sheets" {
-                minijinja::value::merge_maps([ctx, context! { full => true }])
-            } else {
-                ctx
-            }
-        };
-        let Some(ranges) = &split else {
-            let late = full(0..all.len());
-            r.pages(
-                vec![(path.clone(), template, whole_ctx(context! { page => page }))],
-                move || {
-                    let chunk = late();
-                    if name == "sheets" {
-                        context! { sheets => chunk }
-                    } else {
-                        context! { standards => chunk }
-                    }
-                },
-            );
-            continue;
-        };
-        let count = ranges.len();
-        let span = |range: &std::ops::Range<usize>| {
-            let number = |i: usize| heads.get(i).map(|h| h.0.to_string()).unwrap_or_default();
-            (number(range.start), number(range.end.saturating_sub(1)))
-        };
-        let listed: Vec<Value> = ranges
-            .iter()
-            .enumerate()
-            .map(|(i, range)| {
-                let (first, last) = span(range);
-                context! { n => (i + 1).to_string(), url => Value::from_safe_string(parts::part_path(path, i + 1)), first => first, last => last }
-            })
-            .collect();
-        r.page(
-            path,
-            "parts.html",
-            context! { page => page, title_key => title_key, parts => listed, count => count.to_string() },
+    // The whole-handbook pages of the same standards render together, from one making of
+    // their views: each page names them as its template does.
+    if let Some(ranges) = &split {
+        whole::parts(&mut r, &whole, ranges, &heads, &full);
+    } else {
+        r.pages_shaped(
+            whole
+                .iter()
+                .map(|(path, template, page, _, name)| {
+                    whole::page((*path).clone(), template, context! { page => *page }, name)
+                })
+                .collect(),
+            full(0..all.len()),
         );
-        for (i, range) in ranges.iter().enumerate() {
-            let (first, last) = span(range);
-            let part = context! {
-                n => (i + 1).to_string(), count => count.to_string(), first => first, last => last,
-                contents => Value::from_safe_string(path.clone()),
-                prev => (i > 0).then(|| Value::from_safe_string(parts::part_path(path, i))),
-                next => (i + 1 < count).then(|| Value::from_safe_string(parts::part_path(path, i + 2))),
-            };
-            let late = full(range.clone());
-            r.pages(
-                vec![(
-                    parts::part_path(path, i + 1),
-                    template,
-                    whole_ctx(context! { page => page, part => part }),
-                )],
-                move || {
-                    let chunk = late();
-                    if name == "sheets" {
-                        context! { sheets => chunk }
-                    } else {
-                        context! { standards => chunk }
-                    }
-                },
-            );
-        }
     }
-
     // The index and reference pages, each where the handbook has something to show:
     // (shown, address, template, nav entry, the page's values, made when it renders).
     let v = &v;

@@ -20,7 +20,13 @@ struct Page {
     /// A page of the whole handbook (print, full audit set): streamed to disk while it
     /// renders instead of held in memory.
     stream: bool,
+    /// What the page takes of the job's late values (all of them where none).
+    shape: Option<Shape>,
 }
+
+/// A page's own values from the late values its job shares (the same standards named
+/// `standards` by one page, `sheets` by another).
+pub(super) type Shape = fn(&Value) -> Value;
 
 /// Pages rendered together, sharing values made when the job runs ([`Late`]).
 pub(super) struct Job<'a> {
@@ -74,11 +80,31 @@ impl<'a> Renderer<'a> {
         });
     }
 
+    /// [`Renderer::pages`], each page taking its values from `late`'s through its [`Shape`].
+    pub(super) fn pages_shaped(
+        &mut self,
+        pages: Vec<(String, &'static str, Value, Shape)>,
+        late: impl FnOnce() -> Value + Send + 'a,
+    ) {
+        let pages = pages
+            .into_iter()
+            .map(|(path, template, ctx, shape)| Page {
+                shape: Some(shape),
+                ..self.page_of(&path, template, ctx)
+            })
+            .collect();
+        self.jobs.push(Job {
+            pages,
+            late: Some(Box::new(late)),
+        });
+    }
+
     fn page_of(&self, path: &str, template: &'static str, ctx: Value) -> Page {
         Page {
             path: path.to_string(),
             template,
             ctx,
+            shape: None,
             stream: self
                 .whole
                 .iter()
@@ -109,7 +135,10 @@ impl<'a> Renderer<'a> {
                     let ctx = minijinja::value::merge_maps(
                         [base.clone(), context! { root => root }, page.ctx]
                             .into_iter()
-                            .chain(late.clone()),
+                            .chain(late.as_ref().map(|l| match page.shape {
+                                Some(shape) => shape(l),
+                                None => l.clone(),
+                            })),
                     );
                     render_page(
                         env,

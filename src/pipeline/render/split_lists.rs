@@ -105,22 +105,30 @@ pub(super) fn role_pages<'a>(r: &mut Renderer<'a>, role: &'a RoleView, limit: u6
 /// The deadlines register at `path`, in parts by the page (procedure or standard) that sets
 /// each deadline when it is larger than `limit`: the pages in the order of `pages`, each
 /// part's rows in the register's own order. `values` are the filters every part shows.
-pub(super) fn deadline_pages(
-    r: &mut Renderer,
+pub(super) fn deadline_pages<'a>(
+    r: &mut Renderer<'a>,
     path: &str,
-    deadlines: &[DeadlineView],
+    deadlines: &'a [DeadlineView],
     pages: &[String],
     values: Value,
     limit: u64,
 ) {
-    let whole = |r: &mut Renderer| {
-        r.page(
-            path,
-            "deadlines.html",
-            minijinja::value::merge_maps([
-                context! { page => "deadlines", deadlines => template_value(&deadlines) },
-                values.clone(),
-            ]),
+    // Each page's rows are made into template values when the page renders and dropped
+    // after (never every part's rows at once).
+    let whole = |r: &mut Renderer<'a>| {
+        let values = values.clone();
+        r.pages(
+            vec![(
+                path.to_string(),
+                "deadlines.html",
+                context! { page => "deadlines" },
+            )],
+            move || {
+                minijinja::value::merge_maps([
+                    context! { deadlines => template_value(&deadlines) },
+                    values,
+                ])
+            },
         );
     };
     let page_of = |d: &DeadlineView| d.owner.url.split('#').next().unwrap_or("").to_string();
@@ -170,14 +178,20 @@ pub(super) fn deadline_pages(
             .flat_map(|(_, _, rows)| rows.iter().copied())
             .collect();
         rows.sort_unstable();
-        let chunk: Vec<&DeadlineView> = rows.iter().map(|&i| &deadlines[i]).collect();
-        r.page(
-            &parts::part_path(path, i + 1),
-            "deadlines.html",
-            minijinja::value::merge_maps([
-                context! { page => "deadlines", deadlines => template_value(&chunk), part => nav },
-                values.clone(),
-            ]),
+        let values = values.clone();
+        r.pages(
+            vec![(
+                parts::part_path(path, i + 1),
+                "deadlines.html",
+                context! { page => "deadlines", part => nav },
+            )],
+            move || {
+                let chunk: Vec<&DeadlineView> = rows.iter().map(|&i| &deadlines[i]).collect();
+                minijinja::value::merge_maps([
+                    context! { deadlines => template_value(&chunk) },
+                    values,
+                ])
+            },
         );
     }
 }

@@ -172,9 +172,21 @@ pub fn form_id(hb: &Handbook) -> String {
         .unwrap_or_else(|| FORM_ID.to_string())
 }
 
-fn survey(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Row> {
+/// Where the survey's rows go, one at a time (written to the sheet as they are made, never
+/// all held at once).
+struct Rows<'f>(&'f mut dyn FnMut(Row));
+
+impl Rows<'_> {
+    fn push(&mut self, r: Row) {
+        (self.0)(r)
+    }
+}
+
+/// The `survey` sheet's rows, in order, each handed to `emit`.
+fn survey(hb: &Handbook, ui: &HashMap<String, String>, emit: &mut dyn FnMut(Row)) {
     let s = |k: &str| ui.get(k).cloned().unwrap_or_default();
-    let mut rows = vec![
+    let mut rows = Rows(emit);
+    for r in [
         row("start", "start", ""),
         row("end", "end", ""),
         row("deviceid", "deviceid", ""),
@@ -182,7 +194,9 @@ fn survey(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Row> {
             appearance: "field-list".into(),
             ..row("begin_group", VISIT, s("xlsform_visit"))
         },
-    ];
+    ] {
+        rows.push(r);
+    }
     if hb.config.centres.is_empty() {
         rows.push(Row {
             required: true,
@@ -305,7 +319,6 @@ fn survey(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Row> {
         }
         rows.push(row("end_group", "", ""));
     }
-    rows
 }
 
 /// The XLSForm of the audit as the bytes of an `.xlsx` file.
@@ -353,8 +366,13 @@ pub fn to_bytes(hb: &Handbook, ui: &HashMap<String, String>) -> Result<Vec<u8>, 
     for (col, h) in header.iter().enumerate() {
         sheet.write_string_with_format(0, col as u16, h, &bold)?;
     }
-    for (i, r) in survey(hb, ui).iter().enumerate() {
-        let line = i as u32 + 1;
+    let mut line = 0u32;
+    let mut failed: Option<XlsxError> = None;
+    survey(hb, ui, &mut |r: Row| {
+        line += 1;
+        if failed.is_some() {
+            return;
+        }
         let cells = [
             &r.kind,
             &r.name,
@@ -374,13 +392,20 @@ pub fn to_bytes(hb: &Handbook, ui: &HashMap<String, String>) -> Result<Vec<u8>, 
         ];
         for (col, v) in cells.iter().enumerate() {
             if !v.is_empty() {
-                if v.contains('\n') {
-                    sheet.write_string_with_format(line, col as u16, *v, &wrap)?;
+                let written = if v.contains('\n') {
+                    sheet.write_string_with_format(line, col as u16, *v, &wrap)
                 } else {
-                    sheet.write_string(line, col as u16, *v)?;
+                    sheet.write_string(line, col as u16, *v)
+                };
+                if let Err(e) = written {
+                    failed = Some(e);
+                    return;
                 }
             }
         }
+    });
+    if let Some(e) = failed {
+        return Err(e);
     }
     sheet.set_column_width(0, 22)?;
     sheet.set_column_width(1, 14)?;

@@ -20,6 +20,7 @@ mod procedures;
 mod quiz;
 mod reference;
 mod roles;
+mod shared;
 mod standards;
 mod timing;
 mod training;
@@ -30,6 +31,7 @@ pub use procedures::*;
 pub use quiz::*;
 pub use reference::*;
 pub use roles::*;
+pub use shared::Shared;
 pub use standards::*;
 pub use timing::*;
 pub use training::*;
@@ -77,7 +79,6 @@ impl LinkView {
 /// Everything the templates need, built once per build.
 pub struct Views {
     pub site: SiteView,
-    pub standards: Vec<StandardView>,
     pub procedures: Vec<ProcedureView>,
     pub collections: Vec<CollectionView>,
     pub roles: Vec<RoleView>,
@@ -401,35 +402,28 @@ impl Cx<'_> {
     }
 }
 
-/// Build every view of the site from the handbook.
-pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
-    let role_titles: Vec<(String, String)> = hb
-        .roles
-        .iter()
-        .map(|r| (r.id.clone(), role_title(r, ui)))
-        .collect();
-    let abbr = markdown::Abbreviations::new(
-        hb.glossary
-            .abbreviations
-            .iter()
-            .map(|t| (t.term.clone(), t.text.clone())),
-    );
-    let cx = Cx {
-        hb,
-        addr: &hb.addresses,
-        ui,
-        titles: Titles::of(hb, &role_titles),
-        md: Md { abbr: &abbr },
-        places: places(hb, ui),
-        actions: HashMap::new(),
-    };
-    let mut cx = cx;
-    cx.actions = training::actions(&cx);
-    let standards = standards::build(&cx);
-    let mut procedures = procedures::build(&cx);
-    let mut collections = procedures::collections(&cx, &procedures);
-    let chapters = chapters::build(&cx);
-    let chapter_groups = chapters::groups(&cx, &chapters);
+/// The view of the standard `s`, made when its pages render (the standards' views are
+/// never all held at once).
+pub(super) fn standard(cx: &Cx, s: &model::Standard) -> StandardView {
+    standards::one(cx, s)
+}
+
+/// Build every view of the site from the handbook but the standards' (made one by one by
+/// [`standard`]). The places and actions of `cx` are dropped after: a standard's view does
+/// not need them.
+pub(super) fn build(cx: &mut Cx) -> Views {
+    let views = build_with(cx);
+    cx.places = HashMap::new();
+    cx.actions = HashMap::new();
+    views
+}
+
+fn build_with(cx: &Cx) -> Views {
+    let hb = cx.hb;
+    let mut procedures = procedures::build(cx);
+    let mut collections = procedures::collections(cx, &procedures);
+    let chapters = chapters::build(cx);
+    let chapter_groups = chapters::groups(cx, &chapters);
     for p in &mut procedures {
         p.chapters = hb
             .chapters
@@ -446,8 +440,8 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
             .flat_map(|g| g.chapters.clone())
             .collect();
     }
-    let roles = roles::build(&cx);
-    let quizzes = quiz::build(&cx);
+    let roles = roles::build(cx);
+    let quizzes = quiz::build(cx);
     let mut procedures = procedures;
     let mut roles = roles;
     for q in &quizzes {
@@ -462,7 +456,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
                 .for_each(|r| r.quiz_url = Some(q.url.clone())),
         }
     }
-    let forms = reference::forms(&cx);
+    let forms = reference::forms(cx);
     let reference::Reference {
         form_pages,
         glossary,
@@ -470,7 +464,7 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
         indicators,
         plans,
         deadlines,
-    } = reference::build(&cx);
+    } = reference::build(cx);
 
     let nav = NavView {
         procedures: !procedures.is_empty(),
@@ -499,7 +493,6 @@ pub fn build(hb: &Handbook, ui: &HashMap<String, String>) -> Views {
             analysis: crate::language::Analysis::for_language(&hb.config.language),
             scale: hb.config.scale.clone(),
         },
-        standards,
         procedures,
         collections,
         roles,

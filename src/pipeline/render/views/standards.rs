@@ -44,55 +44,52 @@ pub struct GuidanceView {
     pub text_html: Html,
 }
 
-pub(super) fn build(cx: &Cx) -> Vec<StandardView> {
-    cx.hb
-        .standards
-        .iter()
-        .map(|s| StandardView {
-            id: s.id.clone(),
-            number: s.number,
-            title: s.title.clone(),
-            url: cx.addr.standard(&s.id),
-            outcome_html: cx.html(&s.outcome),
-            statement_html: cx.html(&s.statement),
-            evidence_total: s.criteria.iter().map(|c| c.evidence.len()).sum(),
-            criteria: s
-                .criteria
-                .iter()
-                .map(|c| CriterionView {
-                    id: c.id.clone(),
-                    number: c.number,
-                    text_html: cx.html(&c.text),
-                    evidence: c
-                        .evidence
-                        .iter()
-                        .map(|e| EvidenceView {
-                            id: e.id.clone(),
-                            number: e.number.clone(),
-                            text_html: cx.html(&e.text),
-                        })
-                        .collect(),
-                    guidance: c
-                        .guidance
-                        .iter()
-                        .map(|g| GuidanceView {
-                            id: g.id.clone(),
-                            number: g.number.clone(),
-                            text_html: cx.html(&g.text),
-                        })
-                        .collect(),
-                    timing: c.timing.iter().map(|t| timing_view(t, cx.ui)).collect(),
-                    roles: cx
-                        .titles
-                        .links(&c.roles, &cx.titles.roles, |id| cx.addr.role(id)),
-                    procedures: cx.titles.links(&c.procedures, &cx.titles.procedures, |id| {
-                        cx.addr.procedure(id)
-                    }),
-                    forms: cx.titles.form_links(&c.forms),
-                })
-                .collect(),
-        })
-        .collect()
+/// The view of one standard.
+pub(super) fn one(cx: &Cx, s: &crate::pipeline::model::Standard) -> StandardView {
+    StandardView {
+        id: s.id.clone(),
+        number: s.number,
+        title: s.title.clone(),
+        url: cx.addr.standard(&s.id),
+        outcome_html: cx.html(&s.outcome),
+        statement_html: cx.html(&s.statement),
+        evidence_total: s.criteria.iter().map(|c| c.evidence.len()).sum(),
+        criteria: s
+            .criteria
+            .iter()
+            .map(|c| CriterionView {
+                id: c.id.clone(),
+                number: c.number,
+                text_html: cx.html(&c.text),
+                evidence: c
+                    .evidence
+                    .iter()
+                    .map(|e| EvidenceView {
+                        id: e.id.clone(),
+                        number: e.number.clone(),
+                        text_html: cx.html(&e.text),
+                    })
+                    .collect(),
+                guidance: c
+                    .guidance
+                    .iter()
+                    .map(|g| GuidanceView {
+                        id: g.id.clone(),
+                        number: g.number.clone(),
+                        text_html: cx.html(&g.text),
+                    })
+                    .collect(),
+                timing: c.timing.iter().map(|t| timing_view(t, cx.ui)).collect(),
+                roles: cx
+                    .titles
+                    .links(&c.roles, &cx.titles.roles, |id| cx.addr.role(id)),
+                procedures: cx.titles.links(&c.procedures, &cx.titles.procedures, |id| {
+                    cx.addr.procedure(id)
+                }),
+                forms: cx.titles.form_links(&c.forms),
+            })
+            .collect(),
+    }
 }
 
 /// What every page knows of a standard, to list it: number, title, address and counts (its

@@ -1,0 +1,106 @@
+//! The pages of the whole handbook (print everything, the evidence tracker, the printed
+//! assessment, the full audit set), whole or in parts: the four pages of the same
+//! standards render in one job, from one making of the standards' views.
+
+use std::ops::Range;
+
+use minijinja::{Value, context};
+
+use super::parts;
+use super::queue::{Renderer, Shape};
+
+/// (address, template, nav entry, the title's string, the name the template gives the
+/// standards) of each whole-handbook page.
+pub(super) type Whole<'w> = [(
+    &'w String,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+); 4];
+
+/// A standard's (number, title, page, id).
+pub(super) type Head = (u32, String, String, String);
+
+fn as_standards(l: &Value) -> Value {
+    context! { standards => l.clone() }
+}
+
+fn as_sheets(l: &Value) -> Value {
+    context! { sheets => l.clone() }
+}
+
+/// A whole-handbook page with its own values: the full audit set is the audit sheets of
+/// every standard.
+pub(super) fn page(
+    path: String,
+    template: &'static str,
+    ctx: Value,
+    name: &str,
+) -> (String, &'static str, Value, Shape) {
+    if name == "sheets" {
+        (
+            path,
+            template,
+            minijinja::value::merge_maps([ctx, context! { full => true }]),
+            as_sheets as Shape,
+        )
+    } else {
+        (path, template, ctx, as_standards as Shape)
+    }
+}
+
+/// The whole-handbook pages in `ranges` of the standards: a contents page at each page's
+/// own address, then each part's four pages in one job, `full` making the part's standards
+/// when it renders. `heads` are the standards' (number, title, page, id).
+pub(super) fn parts<'a, L>(
+    r: &mut Renderer<'a>,
+    whole: &Whole,
+    ranges: &[Range<usize>],
+    heads: &[Head],
+    full: &dyn Fn(Range<usize>) -> L,
+) where
+    L: FnOnce() -> Value + Send + 'a,
+{
+    let count = ranges.len();
+    let span = |range: &Range<usize>| {
+        let number = |i: usize| heads.get(i).map(|h| h.0.to_string()).unwrap_or_default();
+        (number(range.start), number(range.end.saturating_sub(1)))
+    };
+    for (path, _, nav, title_key, _) in whole {
+        let listed: Vec<Value> = ranges
+            .iter()
+            .enumerate()
+            .map(|(i, range)| {
+                let (first, last) = span(range);
+                context! { n => (i + 1).to_string(), url => Value::from_safe_string(parts::part_path(path, i + 1)), first => first, last => last }
+            })
+            .collect();
+        r.page(
+            path,
+            "parts.html",
+            context! { page => *nav, title_key => *title_key, parts => listed, count => count.to_string() },
+        );
+    }
+    for (i, range) in ranges.iter().enumerate() {
+        let (first, last) = span(range);
+        let pages = whole
+            .iter()
+            .map(|(path, template, nav, _, name)| {
+                let part = context! {
+                    n => (i + 1).to_string(), count => count.to_string(), first => first.clone(), last => last.clone(),
+                    contents => Value::from_safe_string((*path).clone()),
+                    prev => (i > 0).then(|| Value::from_safe_string(parts::part_path(path, i))),
+                    next => (i + 1 < count).then(|| Value::from_safe_string(parts::part_path(path, i + 2))),
+                };
+                page(
+                    parts::part_path(path, i + 1),
+                    template,
+                    context! { page => *nav, part => part },
+                    name,
+                )
+            })
+            .collect();
+        r.pages_shaped(pages, full(range.clone()));
+    }
+}
