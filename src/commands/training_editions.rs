@@ -40,15 +40,22 @@ fn words(c: &ChangeView, ui: &HashMap<String, String>) -> String {
             s.push_str(" → ");
         }
         s.push_str(&a.added.join(", "));
-        parts.push(format!(
-            "{}: {s}",
-            crate::theme::say(ui, "diff_actors", &[])
+        let label = crate::theme::say(ui, "diff_actors", &[]);
+        parts.push(crate::theme::say(
+            ui,
+            "label_value",
+            &[("label", &label), ("value", &s)],
         ));
     }
     if let Some(was) = &c.was {
         parts.push(was.clone());
     }
-    format!("{}: {}", c.label, parts.join(" · "))
+    let sep = crate::theme::say(ui, "inline_separator", &[]);
+    crate::theme::say(
+        ui,
+        "label_value",
+        &[("label", &c.label), ("value", &parts.join(&sep))],
+    )
 }
 
 /// (kind, subject) → what changed in it, from the previous edition `old` to `hb`.

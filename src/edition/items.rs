@@ -64,6 +64,9 @@ pub struct Group {
     /// The standard's or procedure's id; empty for roles and forms.
     pub id: String,
     pub title: String,
+    /// A standard's number and its title alone (empty for other groups).
+    pub number: String,
+    pub name: String,
     /// Its position in its handbook, to order the groups.
     pub order: usize,
 }
@@ -123,6 +126,8 @@ pub fn items(hb: &Handbook) -> Vec<Item<'_>> {
             kind: "standard",
             id: s.id.clone(),
             title: format!("{}. {}", s.number, s.title),
+            number: s.number.to_string(),
+            name: s.title.clone(),
             order: si,
         };
         out.push(Item {
@@ -190,6 +195,8 @@ pub fn items(hb: &Handbook) -> Vec<Item<'_>> {
             kind: "procedure",
             id: p.id.clone(),
             title: p.title.clone(),
+            number: String::new(),
+            name: String::new(),
             order: pi,
         };
         // The running text of the procedure besides its steps: agencies, sections, documents.
@@ -244,6 +251,8 @@ pub fn items(hb: &Handbook) -> Vec<Item<'_>> {
         kind: "roles",
         id: String::new(),
         title: String::new(),
+        number: String::new(),
+        name: String::new(),
         order: 0,
     };
     for r in &hb.roles {
@@ -271,6 +280,8 @@ pub fn items(hb: &Handbook) -> Vec<Item<'_>> {
         kind: "forms",
         id: String::new(),
         title: String::new(),
+        number: String::new(),
+        name: String::new(),
         order: 0,
     };
     for f in &hb.forms {

@@ -67,6 +67,11 @@ pub struct GroupRef {
     pub kind: &'static str,
     pub id: String,
     pub title: String,
+    /// A standard's number and title apart, for the page's heading in the pack's words.
+    #[serde(skip)]
+    pub number: String,
+    #[serde(skip)]
+    pub name: String,
 }
 
 /// One difference.
@@ -177,6 +182,8 @@ fn group_ref(g: &Group) -> GroupRef {
         kind: g.kind,
         id: g.id.clone(),
         title: g.title.clone(),
+        number: g.number.clone(),
+        name: g.name.clone(),
     }
 }
 

@@ -45,7 +45,7 @@
     li.appendChild(el("strong", null, x ? x.number : id));
     li.appendChild(document.createTextNode(" " + (x ? x.text : "")));
     var rating = r.rating != null ? ratingLabel(r.rating) : "";
-    if (rating || r.note) { li.appendChild(document.createTextNode(" \u2014 " + (r.note && rating ? window.DORACAK_PAIR(rating, r.note) : r.note || rating))); }
+    if (rating || r.note) { li.appendChild(document.createTextNode(window.DORACAK_SAY("aside_what", { what: r.note && rating ? window.DORACAK_PAIR(rating, r.note) : r.note || rating }))); }
     var rows = (aside.plan || []).filter(function (p) { return p.criterion === id; });
     if (rows.length) {
       var pl = el("ul", "carry-plan");

@@ -72,7 +72,12 @@ pub fn heatmap(
                 .zip(&r.values)
                 .map(|(c, v)| format!("{} {}", c.label, percent(ui, *v)))
                 .collect();
-            format!("{}: {}", r.centre, cells.join(", "))
+            let sep = crate::theme::say(ui, "list_separator", &[]);
+            crate::theme::say(
+                ui,
+                "label_value",
+                &[("label", &r.centre), ("value", &cells.join(&sep))],
+            )
         })
         .collect();
     let mut o = open(
@@ -225,7 +230,12 @@ pub fn trend(
                 .zip(v)
                 .map(|(d, p)| format!("{d} {}", percent(ui, *p)))
                 .collect();
-            format!("{}: {}", c.label, vals.join(", "))
+            let sep = crate::theme::say(ui, "list_separator", &[]);
+            crate::theme::say(
+                ui,
+                "label_value",
+                &[("label", &c.label), ("value", &vals.join(&sep))],
+            )
         })
         .collect();
     let mut o = open(

@@ -340,7 +340,11 @@ pub fn to_bytes(hb: &Handbook, ui: &HashMap<String, String>) -> Result<Vec<u8>, 
             ))
         })
         .unwrap_or((2000, 1, 1));
-    let form_title = format!("{}: {}", s("xlsform_title"), hb.config.title);
+    let form_title = crate::theme::say(
+        ui,
+        "label_value",
+        &[("label", &s("xlsform_title")), ("value", &hb.config.title)],
+    );
     wb.set_properties(
         &DocProperties::new()
             .set_title(&form_title)

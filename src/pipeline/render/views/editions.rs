@@ -209,7 +209,21 @@ pub fn diff_view(
             .is_none_or(|g| g.anchor != change_anchor("g", &key))
         {
             let title = match c.group.kind {
-                "standard" => format!("{} {}", ui_get(ui, "standard"), c.group.title),
+                "standard" => crate::theme::say(
+                    ui,
+                    "standard_numbered",
+                    &[
+                        (
+                            "number",
+                            &crate::theme::say(
+                                ui,
+                                "standard_number",
+                                &[("number", &c.group.number)],
+                            ),
+                        ),
+                        ("title", &c.group.name),
+                    ],
+                ),
                 "procedure" => c.group.title.clone(),
                 other => ui_get(ui, other),
             };
