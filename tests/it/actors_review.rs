@@ -174,8 +174,9 @@ fn a_standard_s_deadline_binds_whom_its_sentence_binds() {
     let rows = register_roles("S1.4");
     assert!(rows.is_empty(), "{rows:?}");
     // S6.7 and S6.9: the provider ensures the training and the supervision; neither the
-    // supervisor nor the staff is bound.
-    for id in ["S6.7", "S6.9"] {
+    // supervisor nor the staff is bound. S5.3: the provider prepares the strategic plan
+    // (000:1049), named in the register's "who".
+    for id in ["S6.7", "S6.9", "S5.3"] {
         let rows = register_roles(id);
         assert!(!rows.is_empty(), "{id}");
         for (roles, text) in rows {
@@ -242,5 +243,26 @@ fn another_spelling_without_an_abbreviation_is_refused() {
         err.contains("njesia.yaml:4:")
             && err.contains("expected an `abbr` beside `abbr_variants`, found none"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_standard_s_timing_keeps_the_source_s_unit_and_binds_no_one_the_text_does_not() {
+    // S2.1 "maksimal prej 2-javësh" is two weeks, not "14 ditë"; S6.6's contract lengths
+    // ("Kontratat e punës … fillojnë me tre muaj provë", passive) bind no role.
+    let s21 = register_roles("S2.1");
+    assert!(
+        s21.iter().any(|(_, text)| text.contains("2 javë")),
+        "{s21:?}"
+    );
+    let s66 = register_roles("S6.6");
+    assert!(!s66.is_empty());
+    for (roles, text) in s66 {
+        assert_eq!(roles, "", "{text}");
+    }
+    // "gjatë një viti" (002, item ç) names the year the basic package covers: no row.
+    assert!(
+        !site_page("afatet.html").contains("gjatë një viti"),
+        "no register row quotes \"gjatë një viti\""
     );
 }
