@@ -266,3 +266,22 @@ fn a_standard_s_timing_keeps_the_source_s_unit_and_binds_no_one_the_text_does_no
         "no register row quotes \"gjatë një viti\""
     );
 }
+
+#[test]
+fn a_by_when_question_quotes_the_sentence_its_deadline_stands_in() {
+    // Formal identification 14: "menjëherë" is when the decision is told ("i komunikohet
+    // menjëherë", 001:831), not when it is taken.
+    let s = stem("identifikimi-formal", "identifikimi-formal.14.when");
+    assert!(s.contains("i komunikohet"), "{s}");
+    assert!(!s.contains("merr një vendim"), "{s}");
+    // Referral 12: "menjëherë" belongs to the PMF starting the permit (001:1000-1001).
+    let s = stem(
+        "referimi-mbrojtja-asistenca",
+        "referimi-mbrojtja-asistenca.12.when",
+    );
+    assert!(s.contains("procedurën për marrjen e lejes"), "{s}");
+    // NJA 3.1: the deadline holds where the case is an emergency (002:678-683).
+    let s = stem("menaxhimi-i-rastit-nja", "menaxhimi-i-rastit-nja.3.1.when");
+    assert!(s.contains("duhet trajtuar me emergjencë"), "{s}");
+    assert!(!s.contains("menjëhershme"), "the deadline is blanked: {s}");
+}

@@ -115,15 +115,8 @@ fn paragraph(text: &str) -> String {
 /// The sentence of the step's normative text that holds `needle` (a timing's words), or
 /// the quote of the step.
 fn source_sentence(step: &crate::pipeline::model::Step, needle: Option<&str>) -> String {
-    let plain = crate::markdown::to_plain(&crate::markdown::without_examples(&step.text));
-    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-    if let Some(n) = needle {
-        let n = n.split_whitespace().collect::<Vec<_>>().join(" ");
-        if let Some(i) = plain.find(&n) {
-            let start = plain[..i].rfind(". ").map_or(0, |j| j + 2);
-            let end = plain[i..].find(". ").map_or(plain.len(), |j| i + j + 1);
-            return plain[start..end].to_string();
-        }
+    if let Some(found) = needle.and_then(|n| timing_sentence(step, n)) {
+        return found;
     }
     let first = crate::markdown::without_examples(&step.text);
     let first = first.split("\n\n").next().unwrap_or("");
@@ -131,6 +124,17 @@ fn source_sentence(step: &crate::pipeline::model::Step, needle: Option<&str>) ->
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The sentence of the step's normative text that holds `needle` (a timing's words).
+fn timing_sentence(step: &crate::pipeline::model::Step, needle: &str) -> Option<String> {
+    let plain = crate::markdown::to_plain(&crate::markdown::without_examples(&step.text));
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    let n = needle.split_whitespace().collect::<Vec<_>>().join(" ");
+    let i = plain.find(&n)?;
+    let start = plain[..i].rfind(". ").map_or(0, |j| j + 2);
+    let end = plain[i..].find(". ").map_or(plain.len(), |j| i + j + 1);
+    Some(plain[start..end].to_string())
 }
 
 /// An answer in the reader's words: a role's title, a form's code and title, a timing in
@@ -215,6 +219,36 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     let (number, act, proc_title) = match (p, step) {
                         (Some(p), Some(s)) => (s.number.clone(), action(s, shown), p.title.clone()),
                         _ => Default::default(),
+                    };
+                    // A "by when?" quotes the sentences its deadlines stand in, not the step's
+                    // title or first paragraph: "… i komunikohet menjëherë …" is when the
+                    // decision is told, not when it is taken; a condition stays with them.
+                    let act = match step {
+                        Some(s) if question.ask == quiz::Ask::When => {
+                            let quoted: Vec<String> = question
+                                .choices
+                                .iter()
+                                .filter(|c| c.correct)
+                                .filter_map(|c| match &c.answer {
+                                    Answer::Timing(t) => timing_sentence(s, &t.text),
+                                    _ => None,
+                                })
+                                .fold(Vec::new(), |mut all, q| {
+                                    if !all.contains(&q) {
+                                        all.push(q);
+                                    }
+                                    all
+                                });
+                            match quoted.is_empty() {
+                                true => act,
+                                false => quoted
+                                    .iter()
+                                    .map(|q| q.trim_end_matches('.').to_string())
+                                    .collect::<Vec<_>>()
+                                    .join(" … "),
+                            }
+                        }
+                        _ => act,
                     };
                     let many = if question.multiple() { "_many" } else { "" };
                     let key = format!("quiz_{}{many}", question.ask.name());
