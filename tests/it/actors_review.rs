@@ -285,3 +285,23 @@ fn a_by_when_question_quotes_the_sentence_its_deadline_stands_in() {
     assert!(s.contains("duhet trajtuar me emergjencë"), "{s}");
     assert!(!s.contains("menjëhershme"), "the deadline is blanked: {s}");
 }
+
+#[test]
+fn a_diagram_box_keeps_both_halves_of_a_duty_and_the_sentence_of_its_deadline() {
+    // Formal identification 7: "Për fëmijët … PMF-ja. Për të rriturit … shërbimit social
+    // shtetëror" (001:727-728) is one duty of two actors; 14: the deadline "menjëherë" is
+    // when the decision is told (001:831), so its sentence stands in the box.
+    let page = site_page("procedura/identifikimi-formal.html");
+    let boxes = |n: &str| -> String {
+        page.split("<a ")
+            .filter(|a| a.contains(&format!("#identifikimi-formal.{n}\"")))
+            .filter_map(|a| a.split("</a>").next())
+            .map(|a| plain(&format!("<a {a}</a>")))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    let seven = boxes("7");
+    assert!(seven.contains("Për të rriturit"), "{seven}");
+    let fourteen = boxes("14");
+    assert!(fourteen.contains("i komunikohet menjëherë"), "{fourteen}");
+}

@@ -65,6 +65,40 @@ pub fn action_words(title: Option<&str>, text: &str) -> String {
     plain.to_string()
 }
 
+/// What a diagram's box says: the step's title where it has one, else its normative text
+/// (never an example) from the first paragraph, whole — "Për fëmijët … PMF-ja. Për të
+/// rriturit … shërbimi social shtetëror." is one duty of two actors — up to the paragraph
+/// the last of its deadlines stands in ("… i komunikohet menjëherë"), so the box never shows
+/// a deadline beside words it does not belong to, nor leaves a paragraph out between.
+pub fn box_words(st: &crate::pipeline::model::Step) -> String {
+    if let Some(t) = st.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        return t.trim().to_string();
+    }
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let normative = crate::markdown::without_examples(&st.text);
+    let paragraphs: Vec<String> = normative
+        .split("\n\n")
+        .map(|p| squash(&crate::markdown::to_plain(p)))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let last = st
+        .timing
+        .iter()
+        .filter(|t| t.kind != "none")
+        .filter_map(|t| {
+            let words = squash(&t.text);
+            paragraphs.iter().position(|p| p.contains(&words))
+        })
+        .max()
+        .unwrap_or(0);
+    paragraphs
+        .iter()
+        .take(last + 1)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A timing in words: "brenda 24 orë", "të paktën 3 ditë para".
 pub fn timing_words(t: &TimingView) -> String {
     t.phrase.clone()
@@ -232,7 +266,7 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
             .map(|st| diagram::Node {
                 number: st.number.clone(),
                 group: st.group.clone(),
-                action: action_words(st.title.as_deref(), &st.text),
+                action: box_words(st),
                 actors: persons_lane(st)
                     .map(|(id, _)| id)
                     .into_iter()
