@@ -158,10 +158,7 @@ fn the_browser_lists_what_a_file_of_this_edition_holds_set_aside_as_report_does(
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let cli = aside_rows(&read(&out));
     let tab = open(&browser, &file_url(&site.join("vleresim/index.html")));
-    tab.wait_for_element("input[data-action=import]")
-        .unwrap()
-        .set_input_files(&[file.to_str().unwrap()])
-        .unwrap();
+    import_file(&tab, &file);
     let rows_js = "[...document.querySelectorAll('[data-set-aside]:not([hidden]) [data-carry=aside] > li')].map(li => [li.dataset.criterion, li.innerText.split(/\\s+/).filter(Boolean).join(' ')])";
     wait_for(
         &tab,

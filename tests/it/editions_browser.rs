@@ -19,20 +19,13 @@ fn an_assessment_of_the_previous_edition_opens_mapped_in_the_browser() {
     let site = root.join("site");
     let file = fixtures().join("editions/assessments/qendra-botimi-2024.json");
     let tab = open(&browser, &file_url(&site.join("vleresim/index.html")));
-    tab.wait_for_element("input[data-action=import]")
-        .unwrap()
-        .set_input_files(&[file.to_str().unwrap()])
-        .unwrap();
+    import_file(&tab, &file);
     wait_for(
         &tab,
         "document.querySelectorAll('[data-import-result] [data-carry]').length === 4",
         "the carried-over lists",
     );
-    let lists = eval(
-        &tab,
-        "[...document.querySelectorAll('[data-import-result] [data-carry]')].map(ul => [ul.dataset.carry, [...ul.querySelectorAll('[data-criterion]')].map(li => li.dataset.criterion)])",
-    );
-    let lists: Vec<(String, Vec<String>)> = serde_json::from_value(lists).unwrap();
+    let lists = imported_lists(&tab);
     assert_eq!(
         lists,
         expected_carry(),
@@ -128,20 +121,13 @@ fn the_browser_and_report_map_with_the_same_written_table() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let cli = crate::editions::carry_lists(&read(&out));
     let tab = open(&browser, &file_url(&site.join("vleresim/index.html")));
-    tab.wait_for_element("input[data-action=import]")
-        .unwrap()
-        .set_input_files(&[file.to_str().unwrap()])
-        .unwrap();
+    import_file(&tab, &file);
     wait_for(
         &tab,
         "document.querySelectorAll('[data-import-result] [data-carry]').length === 4",
         "the carried-over lists",
     );
-    let lists = eval(
-        &tab,
-        "[...document.querySelectorAll('[data-import-result] [data-carry]')].map(ul => [ul.dataset.carry, [...ul.querySelectorAll('[data-criterion]')].map(li => li.dataset.criterion)])",
-    );
-    let lists: Vec<(String, Vec<String>)> = serde_json::from_value(lists).unwrap();
+    let lists = imported_lists(&tab);
     assert_eq!(lists, cli, "Chromium and `report` from the same table");
     assert_eq!(
         lists[0],
@@ -167,20 +153,13 @@ fn a_removed_rating_is_not_put_on_a_new_criterion_reusing_its_id_in_the_browser(
     let site = dir.path().join("new/site");
     let file = fixtures().join("editions/assessments/qendra-botimi-2024.json");
     let tab = open(&browser, &file_url(&site.join("vleresim/index.html")));
-    tab.wait_for_element("input[data-action=import]")
-        .unwrap()
-        .set_input_files(&[file.to_str().unwrap()])
-        .unwrap();
+    import_file(&tab, &file);
     wait_for(
         &tab,
         "!!document.querySelector('[data-import-result] [data-carry=new]')",
         "the carried-over lists",
     );
-    let lists = eval(
-        &tab,
-        "[...document.querySelectorAll('[data-import-result] [data-carry]')].map(ul => [ul.dataset.carry, [...ul.querySelectorAll('[data-criterion]')].map(li => li.dataset.criterion)])",
-    );
-    let lists: Vec<(String, Vec<String>)> = serde_json::from_value(lists).unwrap();
+    let lists = imported_lists(&tab);
     let v = |k: &str, ids: &[&str]| (k.to_string(), ids.iter().map(|s| s.to_string()).collect());
     assert_eq!(
         lists,
@@ -256,10 +235,7 @@ fn a_table_whose_targets_are_missing_or_shared_is_refused_in_the_browser() {
     std::fs::write(&table, edited).unwrap();
     let file = fixtures().join("editions/assessments/qendra-botimi-2024.json");
     let tab = open(&browser, &file_url(&site.join("vleresim/index.html")));
-    tab.wait_for_element("input[data-action=import]")
-        .unwrap()
-        .set_input_files(&[file.to_str().unwrap()])
-        .unwrap();
+    import_file(&tab, &file);
     wait_for(
         &tab,
         "(document.querySelector('[data-import-result]') || {}).textContent.includes('S9.9')",
@@ -286,4 +262,14 @@ fn a_table_whose_targets_are_missing_or_shared_is_refused_in_the_browser() {
         0,
         "nothing imported"
     );
+}
+
+/// The lists the import shows (kept, re-rate, removed, new …): each list's kind and the
+/// criteria in it.
+fn imported_lists(tab: &headless_chrome::Tab) -> Vec<(String, Vec<String>)> {
+    let lists = eval(
+        tab,
+        "[...document.querySelectorAll('[data-import-result] [data-carry]')].map(ul => [ul.dataset.carry, [...ul.querySelectorAll('[data-criterion]')].map(li => li.dataset.criterion)])",
+    );
+    serde_json::from_value(lists).unwrap()
 }

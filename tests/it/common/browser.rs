@@ -203,3 +203,11 @@ pub fn new_assessment(browser: &Browser, index: &Path, name: &str) -> Arc<Tab> {
     );
     tab
 }
+
+/// `file` given to the page's import field (`input[data-action=import]`).
+pub fn import_file(tab: &Tab, file: &Path) {
+    tab.wait_for_element("input[data-action=import]")
+        .unwrap()
+        .set_input_files(&[file.to_str().unwrap()])
+        .unwrap();
+}
