@@ -224,6 +224,29 @@ pub enum RoleKind {
     Role,
 }
 
+impl Step {
+    /// How every page names the step: as the source prints it ("ç)", "1.") where it prints
+    /// a number or letter of its own (`step_printed`), "Hapi N" (`step_number`) otherwise.
+    /// The procedure page, the register, role cards, quizzes, answer sheets, handouts,
+    /// diagrams and search results all name a step by this.
+    pub fn label(&self, ui: &std::collections::HashMap<String, String>) -> String {
+        match self.printed.as_deref() {
+            Some(printed) => crate::theme::say(ui, "step_printed", &[("label", printed)]),
+            None => crate::theme::say(ui, "step_number", &[("number", self.number.trim())]),
+        }
+    }
+
+    /// The message a sentence naming the step takes: `key` for a step named "Hapi N" (its
+    /// `{step}` the number), `key_item` for one named by its printed label (its `{label}`),
+    /// each a whole sentence in the pack.
+    pub fn message(&self, key: &str) -> (String, &'static str, String) {
+        match self.printed.as_deref() {
+            Some(printed) => (format!("{key}_item"), "label", printed.to_string()),
+            None => (key.to_string(), "step", self.number.trim().to_string()),
+        }
+    }
+}
+
 impl RoleKind {
     /// The kind as the catalogue and the templates name it.
     pub fn name(self) -> &'static str {

@@ -238,7 +238,7 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
                     ui,
                     "search_title_step",
                     &[
-                        ("number", &st.number),
+                        ("step", &st.label(ui)),
                         ("title", t),
                         ("procedure", &p.title),
                     ],
@@ -246,7 +246,7 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
                 None => title(
                     ui,
                     "search_title_step_untitled",
-                    &[("number", &st.number), ("procedure", &p.title)],
+                    &[("step", &st.label(ui)), ("procedure", &p.title)],
                 ),
             };
             push(

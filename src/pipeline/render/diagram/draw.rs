@@ -21,12 +21,19 @@ pub(super) fn band(
         .copied()
         .filter(|l| steps.iter().any(|s| lane_ids(s).contains(l)))
         .collect();
+    // The band's steps as printed: "Hapat 4–6", or "a)–c)" where the source letters them.
     let range = match (steps.first(), steps.last()) {
-        (Some(a), Some(b)) if a.number != b.number => w
-            .steps
-            .replace("{from}", &a.number)
-            .replace("{to}", &b.number),
-        (Some(a), _) => format!("{} {}", w.step, a.number),
+        (Some(a), Some(b)) if a.number != b.number => match (&a.printed, &b.printed) {
+            (None, None) => w
+                .steps
+                .replace("{from}", &a.number)
+                .replace("{to}", &b.number),
+            _ => w
+                .steps_printed
+                .replace("{from}", a.printed.as_ref().unwrap_or(&a.label))
+                .replace("{to}", b.printed.as_ref().unwrap_or(&b.label)),
+        },
+        (Some(a), _) => a.label.clone(),
         _ => String::new(),
     };
     let caption = match group {
@@ -133,7 +140,7 @@ pub(super) fn band(
                 svg,
                 r#"<line class="dg-link" x1="{cx}" y1="{y1}" x2="{cx}" y2="{y2}"/><rect class="dg-tag" x="{x}" y="{ty}" width="{BOX_W}" height="{TAG_H}" rx="11"/><text class="dg-tag-text" x="{cx}" y="{}" text-anchor="middle">{}</text>"#,
                 ty + 15,
-                esc(&format!("{} {}", w.step, s.number))
+                esc(&s.label)
             );
         }
         // The box is a link to its step; an alternative is drawn dashed.
@@ -150,7 +157,7 @@ pub(super) fn band(
         let _ = write!(
             svg,
             r#"<text class="dg-num" x="{tx}" y="{ly}">{}</text>"#,
-            esc(&format!("{} {}", w.step, s.number))
+            esc(&s.label)
         );
         if !b.action.is_empty() {
             let _ = write!(svg, r#"<text class="dg-action" x="{tx}" y="{ly}">"#);

@@ -67,9 +67,14 @@ pub struct Lane {
 #[derive(Debug, Clone)]
 pub struct Node {
     pub number: String,
+    /// The step's name as every page gives it ("Hapi 4", or "ç)" as the source prints it).
+    pub label: String,
+    /// The number or letter the source prints ("ç)", "1."), where it prints one.
+    pub printed: Option<String>,
     /// The step's group (its section in the source), if any.
     pub group: Option<String>,
-    /// What is done, in words (the step's title or first sentence).
+    /// What is done, in words: the step's title and every normative paragraph of its text
+    /// (never an example), one a line, each drawn whole.
     pub action: String,
     /// Role ids, the first one leading; none puts the step in the lane of no one.
     pub actors: Vec<String>,
@@ -92,12 +97,14 @@ pub struct Node {
 /// The words a diagram needs from the pack.
 #[derive(Debug, Clone)]
 pub struct Words {
-    /// "Hapi".
-    pub step: String,
+
     /// Title of a band: `{procedure}`, `{part}`, `{steps}`.
     pub band_title: String,
-    /// "Hapat {from}–{to}" (`{from}`, `{to}`); a band of one step uses `step`.
+    /// "Hapat {from}–{to}" (`{from}`, `{to}`: step numbers); a band of one step names it
+    /// by its label.
     pub steps: String,
+    /// "{from}–{to}" for steps the source prints its own numbers or letters for ("a)–c)").
+    pub steps_printed: String,
     /// The lane of steps that name no actor.
     pub no_actor: String,
 }

@@ -4,9 +4,9 @@ use super::*;
 
 fn words() -> Words {
     Words {
-        step: "Step".into(),
         band_title: "Diagram of {procedure}: {part}".into(),
         steps: "Steps {from}–{to}".into(),
+        steps_printed: "{from}–{to}".into(),
         no_actor: "No one named".into(),
     }
 }
@@ -14,6 +14,8 @@ fn words() -> Words {
 fn node(n: u32, group: Option<&str>, actors: &[&str]) -> Node {
     Node {
         number: n.to_string(),
+        label: format!("Step {n}"),
+        printed: None,
         group: group.map(str::to_string),
         action: format!("Do thing <{n}> & report it to the others in writing"),
         actors: actors.iter().map(|a| a.to_string()).collect(),

@@ -37,7 +37,12 @@ pub(super) fn tag_width(label: &str) -> Option<u32> {
 /// A box's lines: the whole action, the whole deadline and every form, wrapped to the box,
 /// never cut.
 pub(super) fn box_text(s: &Node, _w: &Words) -> BoxText {
-    let action = wrap(&s.action, BOX_CHARS, usize::MAX);
+    // Each paragraph of the step (a line of `action`) begins a line of its own.
+    let action: Vec<String> = s
+        .action
+        .lines()
+        .flat_map(|p| wrap(p, BOX_CHARS, usize::MAX))
+        .collect();
     let deadline = s
         .deadline
         .as_deref()

@@ -330,7 +330,7 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
     }
     for p in &hb.procedures {
         for st in &p.steps {
-            let label = format!("{} {}", ui_get(ui, "step"), st.number);
+            let label = st.label(ui);
             put(
                 &st.id,
                 label,

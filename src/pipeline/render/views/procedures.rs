@@ -65,6 +65,9 @@ pub struct StepGroupView {
     /// Passages printed before the group's first step (`before_step`).
     pub sections: Vec<SectionView>,
     pub title: Option<String>,
+    /// The group goes on under the heading of the group before it (passages the source
+    /// prints under that heading stand between): the heading is printed once, not again.
+    pub continued: bool,
     pub steps: Vec<StepView>,
 }
 
@@ -74,6 +77,8 @@ pub struct StepView {
     pub number: String,
     /// The number or letter as the source prints it ("a)", "1."), shown instead of "Hapi N".
     pub printed: Option<String>,
+    /// The step's name as every page gives it: [`crate::pipeline::model::Step::label`].
+    pub label: String,
     pub title: Option<String>,
     pub text_html: Html,
     pub actors: Vec<LinkView>,
@@ -159,6 +164,7 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     id: st.id.clone(),
                     number: st.number.clone(),
                     printed: st.printed.clone(),
+                    label: st.label(cx.ui),
                     title: st.title.clone(),
                     text_html: cx.html(&st.text),
                     actors: cx
@@ -171,11 +177,16 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                 };
                 match step_groups.last_mut() {
                     Some(g) if g.title == st.group && before.is_empty() => g.steps.push(view),
-                    _ => step_groups.push(StepGroupView {
-                        sections: before,
-                        title: st.group.clone(),
-                        steps: vec![view],
-                    }),
+                    last => {
+                        let continued =
+                            st.group.is_some() && last.is_some_and(|g| g.title == st.group);
+                        step_groups.push(StepGroupView {
+                            sections: before,
+                            title: st.group.clone(),
+                            continued,
+                            steps: vec![view],
+                        })
+                    }
                 }
             }
             ProcedureView {

@@ -216,8 +216,8 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     };
                     let shown: Option<&dyn Fn(&str) -> bool> =
                         (question.ask == quiz::Ask::Who).then_some(&answers_named);
-                    let (number, act, proc_title) = match (p, step) {
-                        (Some(p), Some(s)) => (s.number.clone(), action(s, shown), p.title.clone()),
+                    let (label, act, proc_title) = match (p, step) {
+                        (Some(p), Some(s)) => (s.label(cx.ui), action(s, shown), p.title.clone()),
                         _ => Default::default(),
                     };
                     // A "by when?" quotes the sentences its deadlines stand in, not the step's
@@ -251,8 +251,12 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         _ => act,
                     };
                     let many = if question.multiple() { "_many" } else { "" };
-                    let key = format!("quiz_{}{many}", question.ask.name());
-                    let frame = |a: &str| say(&key, &[("step", &number), ("action", a)]);
+                    // The step as printed: "hapin 4", or "pikën ç)" where the source letters it.
+                    let (key, name, value) = match step {
+                        Some(s) => s.message(&format!("quiz_{}{many}", question.ask.name())),
+                        None => (format!("quiz_{}{many}", question.ask.name()), "step", String::new()),
+                    };
+                    let frame = |a: &str| say(&key, &[(name, &value), ("action", a)]);
                     let correct_texts: Vec<String> = question
                         .choices
                         .iter()
@@ -318,8 +322,11 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         ask: question.ask.name(),
                         prompt,
                         multiple: question.multiple(),
-                        step_short: format!("{} {}", say("step", &[]), number),
-                        step_label: format!("{} {} — {}", say("step", &[]), number, proc_title),
+                        step_label: say(
+                            "step_of_procedure",
+                            &[("step", &label), ("procedure", &proc_title)],
+                        ),
+                        step_short: label,
                         step_url: cx.addr.in_procedure(&question.procedure, &question.step),
                         choices,
                         answer,

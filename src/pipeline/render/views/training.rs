@@ -65,38 +65,24 @@ pub fn action_words(title: Option<&str>, text: &str) -> String {
     plain.to_string()
 }
 
-/// What a diagram's box says: the step's title where it has one, else its normative text
-/// (never an example) from the first paragraph, whole — "Për fëmijët … PMF-ja. Për të
-/// rriturit … shërbimi social shtetëror." is one duty of two actors — up to the paragraph
-/// the last of its deadlines stands in ("… i komunikohet menjëherë"), so the box never shows
-/// a deadline beside words it does not belong to, nor leaves a paragraph out between.
+/// What a diagram's box says: the step's title where it has one, then every paragraph of
+/// its normative text (never an example), whole, one a line: who must attend, where the
+/// appeal is lodged and how the commission proceeds are part of the step as much as its
+/// deadlines are.
 pub fn box_words(st: &crate::pipeline::model::Step) -> String {
-    if let Some(t) = st.title.as_deref().filter(|t| !t.trim().is_empty()) {
-        return t.trim().to_string();
-    }
     let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let normative = crate::markdown::without_examples(&st.text);
-    let paragraphs: Vec<String> = normative
-        .split("\n\n")
-        .map(|p| squash(&crate::markdown::to_plain(p)))
+    st.title
+        .iter()
+        .map(|t| squash(t))
+        .chain(
+            normative
+                .split("\n\n")
+                .map(|p| squash(&crate::markdown::to_plain(p))),
+        )
         .filter(|p| !p.is_empty())
-        .collect();
-    let last = st
-        .timing
-        .iter()
-        .filter(|t| t.kind != "none")
-        .filter_map(|t| {
-            let words = squash(&t.text);
-            paragraphs.iter().position(|p| p.contains(&words))
-        })
-        .max()
-        .unwrap_or(0);
-    paragraphs
-        .iter()
-        .take(last + 1)
-        .cloned()
         .collect::<Vec<_>>()
-        .join(" ")
+        .join("\n")
 }
 
 /// A timing in words: "brenda 24 orë", "të paktën 3 ditë para".
@@ -169,7 +155,7 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
                 st.id.clone(),
                 ActionView {
                     id: st.id.clone(),
-                    label: format!("{} {}", ui_get(cx.ui, "step"), st.number),
+                    label: st.label(cx.ui),
                     url: cx.addr.in_procedure(&p.id, &st.id),
                     what: action_words(st.title.as_deref(), &st.text),
                     who: cx
@@ -229,9 +215,9 @@ pub struct DiagramBandView {
 /// The diagram of a procedure, band by band.
 pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
     let words = diagram::Words {
-        step: ui_get(cx.ui, "step"),
         band_title: ui_get(cx.ui, "diagram_band_title"),
         steps: ui_get(cx.ui, "diagram_steps"),
+        steps_printed: ui_get(cx.ui, "diagram_steps_printed"),
         no_actor: ui_get(cx.ui, "diagram_no_actor"),
     };
     // Persons a step names in the source's words (the appellant) lead in a lane of their
@@ -265,6 +251,8 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
             .iter()
             .map(|st| diagram::Node {
                 number: st.number.clone(),
+                label: st.label(cx.ui),
+                printed: st.printed.clone(),
                 group: st.group.clone(),
                 action: box_words(st),
                 actors: persons_lane(st)
