@@ -59,6 +59,7 @@ mod site;
 mod source_exact;
 mod source_review;
 mod split_pages;
+mod step_labels;
 mod submissions;
 mod synonym_phrases;
 mod timing;

@@ -171,8 +171,12 @@ fn sup(n: u32) -> String {
 /// A marker stands in the text where printed, and its note below it, after a rule, in the
 /// same block (a step, a duty area, a definition).
 fn marker_then_note(page: &str, marked: &str, note: &str) {
+    // Not in a diagram, whose boxes carry the step's text with its markers.
+    let in_svg = |i: usize| page[..i].rfind("<svg") > page[..i].rfind("</svg>");
     let m = page
-        .find(marked)
+        .match_indices(marked)
+        .map(|(i, _)| i)
+        .find(|i| !in_svg(*i))
         .unwrap_or_else(|| panic!("no marker: {marked}"));
     let n = page[m..]
         .find(note)

@@ -97,7 +97,6 @@ pub struct Node {
 /// The words a diagram needs from the pack.
 #[derive(Debug, Clone)]
 pub struct Words {
-
     /// Title of a band: `{procedure}`, `{part}`, `{steps}`.
     pub band_title: String,
     /// "Hapat {from}–{to}" (`{from}`, `{to}`: step numbers); a band of one step names it

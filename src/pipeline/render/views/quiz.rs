@@ -254,7 +254,11 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     // The step as printed: "hapin 4", or "pikën ç)" where the source letters it.
                     let (key, name, value) = match step {
                         Some(s) => s.message(&format!("quiz_{}{many}", question.ask.name())),
-                        None => (format!("quiz_{}{many}", question.ask.name()), "step", String::new()),
+                        None => (
+                            format!("quiz_{}{many}", question.ask.name()),
+                            "step",
+                            String::new(),
+                        ),
                     };
                     let frame = |a: &str| say(&key, &[(name, &value), ("action", a)]);
                     let correct_texts: Vec<String> = question
