@@ -198,7 +198,11 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
                 sec.id.clone(),
                 ActionView {
                     id: sec.id.clone(),
-                    label: what.clone(),
+                    // Its title; a passage without one is "Pjesa N" (its words stand beside).
+                    label: sec
+                        .title
+                        .clone()
+                        .unwrap_or_else(|| format!("{} {}", ui_get(cx.ui, "section"), i + 1)),
                     url: cx.addr.in_procedure(&p.id, &sec.id),
                     what,
                     // The body whose duty the passage sets (its timings' actors).
