@@ -392,7 +392,8 @@ fn a_role_card_and_a_register_row_carry_the_step_s_whole_text() {
         row.contains("punonjësi i shërbimit social shtetëror"),
         "{row}"
     );
-    let row = card_row("policia", "referimi-mbrojtja-asistenca.10");
+    // (Step 10's second sentence binds the PMF; the investigator it contacts is no actor.)
+    let row = card_row("punonjes-mbrojtje-femije", "referimi-mbrojtja-asistenca.10");
     assert!(row.contains("specialistin e hetimit të trafiqeve"), "{row}");
     // The quoted deadline comes from the second sentence.
     for n in [36, 44] {
