@@ -91,6 +91,10 @@ pub struct TimingSrc {
     /// `true`: the words set no time limit at all ("mbikqyrje 24 orë", round the clock).
     #[serde(default)]
     pub no_time_limit: Option<S<bool>>,
+    /// `true`: a duty that never stops, round the clock ("Ruajtje ose siguri fizike 24 orë",
+    /// "mbikqyrje 24 orë"): no length of time, but a register row.
+    #[serde(default)]
+    pub continuous: Option<S<bool>>,
     /// Whom this timing binds, where the source names them apart from the rest of the
     /// step's actors ("brenda 15 ditëve NJMF-ja …"), or the body whose duty it is where the
     /// passage has no actor (a commission's duty in a list). Left out: the step's actors;

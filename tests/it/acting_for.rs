@@ -349,41 +349,43 @@ fn a_careless_acting_for_or_persons_is_a_located_error() {
 }
 
 #[test]
-fn the_social_worker_of_long_term_reintegration_stands_in_the_source_s_words() {
-    // Review A4: "Punonjësi social ose menaxheri i rastit" (001:1380, 1390, 1415, 1418):
-    // the source does not say whose social worker; its words stand, no role is picked.
-    for n in ["1", "2", "4", "11", "12"] {
+fn the_social_worker_and_the_case_manager_of_long_term_reintegration_are_roles() {
+    // "Punonjësi social ose menaxheri i rastit" (001:1380, 1391, 1415, 1420): the
+    // municipality's social worker (001 names a centre's "i qendrës", 001:1011) and the case
+    // manager, both credited; never the shelter's own social worker.
+    for n in ["1", "4", "11", "12"] {
         let st = format!("riintegrimi-afatgjate.{n}");
-        for role in [
-            "punonjesi-social-pergjegjes",
-            "punonjes-social",
-            "menaxheri-i-rastit",
-        ] {
+        for role in ["punonjes-social", "menaxheri-i-rastit"] {
             assert!(
-                !site_page(&format!("roli/{role}.html")).contains(&format!("#{st}\"")),
-                "{role} is credited with {st}"
+                site_page(&format!("roli/{role}.html")).contains(&format!("#{st}\"")),
+                "{role} is not credited with {st}"
             );
         }
+        assert!(
+            !site_page("roli/punonjesi-social-pergjegjes.html").contains(&format!("#{st}\"")),
+            "the shelter's social worker is credited with {st}"
+        );
     }
-    // Review A5: the AP receives the plan (step 2) and the report (step 4): no actor.
-    for n in ["2", "4", "11"] {
+    assert!(!site_page("roli/punonjes-social.html").contains("#riintegrimi-afatgjate.2\""));
+    // Review A5: the AP receives the plan (step 2), the report (4), the revised plan (11)
+    // and the reasoned report (12): no actor.
+    for n in ["2", "4", "11", "12"] {
         let st = format!("riintegrimi-afatgjate.{n}");
         assert!(
             !site_page("roli/autoriteti-pergjegjes.html").contains(&format!("#{st}\"")),
             "the AP is credited with {st}"
         );
     }
-    // The monthly report binds the source's words, no role.
+    // The monthly report binds both roles: the register's filter finds it under each.
     let row = site_page("afatet.html")
         .split("<tr data-roles=\"")
         .find(|r| r.contains("#riintegrimi-afatgjate.4\""))
         .map(|r| r[..r.find("</tr>").unwrap()].to_string())
         .expect("the register row of 07 step 4");
-    assert!(row.starts_with('"'), "{row}");
-    assert!(
-        plain(&row).contains("Punonjësi social ose menaxheri i rastit"),
-        "{row}"
-    );
+    let roles: Vec<&str> = row[..row.find('"').unwrap()].split_whitespace().collect();
+    assert!(roles.contains(&"punonjes-social"), "{row}");
+    assert!(roles.contains(&"menaxheri-i-rastit"), "{row}");
+    assert!(plain(&row).contains("raporton 1 herë në muaj"), "{row}");
 }
 
 #[test]

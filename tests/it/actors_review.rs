@@ -175,12 +175,12 @@ fn a_standard_s_deadline_binds_whom_its_sentence_binds() {
     assert!(rows.is_empty(), "{rows:?}");
     // S6.7 and S6.9: the provider ensures the training and the supervision; neither the
     // supervisor nor the staff is bound. S5.3: the provider prepares the strategic plan
-    // (000:1049), named in the register's "who".
+    // (000:1049). The provider is one role (`ofruesi-i-sherbimit`), named in the "who".
     for id in ["S6.7", "S6.9", "S5.3"] {
         let rows = register_roles(id);
         assert!(!rows.is_empty(), "{id}");
         for (roles, text) in rows {
-            assert_eq!(roles, "", "{id}: {text}");
+            assert_eq!(roles, "ofruesi-i-sherbimit", "{id}: {text}");
             assert!(text.contains("Ofruesi i shërbimit"), "{id}: {text}");
         }
     }

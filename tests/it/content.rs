@@ -350,8 +350,10 @@ fn the_appeal_counts_working_days_in_the_order_and_places_of_the_source() {
 }
 
 #[test]
-fn round_the_clock_and_rota_words_set_no_time_limit() {
-    // Corrections 6 and 7, and the same reading wherever "24 orë" means round the clock.
+fn round_the_clock_duties_are_continuous_and_rota_words_set_no_time_limit() {
+    // Corrections 6 and 7: "24 orë" round the clock is no length of time. Issue 25 (review
+    // 6): it is a duty that never stops, a register row of the continuous kind, bound to
+    // whom the source binds: the provider (S1.5, S8.9), the police under its agreement (S7.7).
     let cat = catalog();
     let criteria: Vec<&Value> = cat["standards"]
         .as_array()
@@ -360,23 +362,62 @@ fn round_the_clock_and_rota_words_set_no_time_limit() {
         .flat_map(|s| s["criteria"].as_array().unwrap())
         .collect();
     let criterion = |id: &str| *criteria.iter().find(|c| c["id"] == id).unwrap();
-    let t = &criterion("S8.9")["timing"][0];
-    assert_eq!(
-        (t["text"].as_str(), t["kind"].as_str()),
-        (Some("mbikqyrje 24 orë"), Some("none"))
-    );
     assert!(criterion("S8.10")["timing"].as_array().unwrap().is_empty());
-    for id in ["S1.5", "S7.7"] {
+    for (id, words, who) in [
+        (
+            "S1.5",
+            "Ruajtje ose siguri fizike 24 orë",
+            "ofruesi-i-sherbimit",
+        ),
+        ("S7.7", "për 24 orë në ditë mbrojtjen fizike", "policia"),
+        (
+            "S8.9",
+            "mbikqyrje 24 orë për fëmijët",
+            "ofruesi-i-sherbimit",
+        ),
+    ] {
         let t = &criterion(id)["timing"][0];
-        assert_eq!(t["kind"], "none", "{id}");
+        assert_eq!(
+            (t["text"].as_str(), t["kind"].as_str()),
+            (Some(words), Some("continuous")),
+            "{id}"
+        );
+        assert_eq!(t["actors"], serde_json::json!([who]), "{id}");
+        assert_eq!(t["iso"], "", "{id}: no length of time");
     }
     for d in cat["deadlines"].as_array().unwrap() {
         let words = d["timing"]["text"].as_str().unwrap();
+        assert!(!words.contains("grafikët"), "{words:?} is no deadline");
+    }
+    // The register's rows of the kind, each under whom it binds, in the pack's words.
+    let page = site_page("afatet.html");
+    let group = page
+        .split("id=\"dl-continuous\"")
+        .nth(1)
+        .expect("a group of round-the-clock duties")
+        .split("</section>")
+        .next()
+        .unwrap();
+    let rows: Vec<&str> = group.split("<tr data-roles=\"").skip(1).collect();
+    assert_eq!(rows.len(), 3, "{group}");
+    for (id, who) in [
+        ("S1.5", "ofruesi-i-sherbimit"),
+        ("S7.7", "policia"),
+        ("S8.9", "ofruesi-i-sherbimit"),
+    ] {
+        let row = rows
+            .iter()
+            .find(|r| r.contains(&format!("#{id}\"")))
+            .unwrap_or_else(|| panic!("{id} is not in the register"));
+        assert!(row.starts_with(&format!("{who}\"")), "{id}: {row}");
         assert!(
-            !words.contains("mbikqyrje") && !words.contains("grafikët"),
-            "{words:?} is no deadline"
+            plain(row).contains("24 orë në ditë, pa ndërprerje"),
+            "{row}"
         );
     }
+    let provider = site_page("roli/ofruesi-i-sherbimit.html");
+    assert!(provider.contains("id=\"card-S8.9\""));
+    assert!(site_page("roli/policia.html").contains("id=\"card-S7.7\""));
 }
 
 #[test]
@@ -501,4 +542,175 @@ fn the_seed_check_script_measures_every_encoded_form_at_the_documented_boundarie
         }
     }
     assert!(bounds >= 8, "the script's section boundaries ({bounds})");
+}
+
+/// The card's table of one procedure on a role's page: the rows' plain text, per table.
+fn card_tables(role: &str, procedure_title: &str) -> Vec<String> {
+    let page = site_page(&format!("roli/{role}.html"));
+    let card = page
+        .split(&format!("id=\"{role}-card\""))
+        .nth(1)
+        .unwrap()
+        .split("</section>")
+        .next()
+        .unwrap()
+        .to_string();
+    card.split("<h3>")
+        .skip(1)
+        .filter(|t| plain(t.split("</h3>").next().unwrap()) == procedure_title)
+        .map(|t| plain(t.split("</table>").next().unwrap()))
+        .collect()
+}
+
+#[test]
+fn the_commission_s_card_shows_its_duties_in_one_table() {
+    // Review 1: a section row carries the section's text (its nine duties), not its title
+    // only; the procedure is one table, its rows as printed.
+    let tables = card_tables("komisioni-posacem", "Identifikimi formal");
+    assert_eq!(tables.len(), 1, "{tables:#?}");
+    let t = &tables[0];
+    for duty in [
+        "Të administrojë dhe të shqyrtojë në mënyrë të paanshme të gjitha ankimimet",
+        "Të marrë një vendim të arsyetuar administrativ mbi ankimimin, me shumicë votash të anëtarëve, brenda një afati maksimal prej 30 ditëve pune nga data e shqyrtimit të dosjes.",
+        "Të ruajë konfidencialitetin e plotë",
+    ] {
+        assert!(t.contains(duty), "{duty}");
+    }
+    // The duties stand before step 16, as printed.
+    assert!(t.find("Të ruajë konfidencialitetin").unwrap() < t.find("Hapi 18").unwrap());
+}
+
+#[test]
+fn a_handout_carries_the_procedure_s_sections_where_they_are_printed() {
+    // Review 2: the formal identification's handout holds the passages the procedure page
+    // places between its steps, duty 7's deadline among them.
+    let handout = plain(&site_page("trajnim/fletushka/identifikimi-formal.html"));
+    let y: Value = serde_saphyr::from_str(&read(
+        &repo().join("content/sop/02-identifikimi-formal.yaml"),
+    ))
+    .unwrap();
+    // The sections in printed order: by the step each stands before (the rest at the end).
+    let steps: Vec<&str> = y["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["number"].as_str().unwrap())
+        .collect();
+    let mut sections: Vec<&Value> = y["sections"].as_array().unwrap().iter().collect();
+    sections.sort_by_key(|sec| {
+        sec["before_step"]
+            .as_str()
+            .and_then(|b| steps.iter().position(|n| *n == b))
+            .unwrap_or(steps.len())
+    });
+    let mut last = 0;
+    for sec in sections {
+        let Some(title) = sec["title"].as_str() else {
+            continue;
+        };
+        // Each after the one before it.
+        let at = handout[last..]
+            .find(title)
+            .unwrap_or_else(|| panic!("the handout lacks the section {title:?} after {last}"));
+        last += at + title.len();
+    }
+    assert!(
+        handout.contains(
+            "brenda një afati maksimal prej 30 ditëve pune nga data e shqyrtimit të dosjes"
+        )
+    );
+}
+
+#[test]
+fn counterparts_and_purposes_are_no_actors() {
+    // Review 4: the police whom the NJA social worker works with (002:684-688), the
+    // investigator the PMF contacts (001:991-993), the commission reintegration's report is
+    // meant for (001:1420-1423) do not act in those steps.
+    let actors = |file: &str, n: &str| -> Vec<String> {
+        let y: Value =
+            serde_saphyr::from_str(&read(&repo().join(format!("content/sop/{file}")))).unwrap();
+        y["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["number"] == n)
+            .unwrap()["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        actors("23-menaxhimi-i-rastit-nja.yaml", "3.1"),
+        ["punonjes-social-nja"]
+    );
+    assert!(!actors("03-referimi-mbrojtja-asistenca.yaml", "10").contains(&"policia".into()));
+    let twelve = actors("07-riintegrimi-afatgjate.yaml", "12");
+    assert!(!twelve.contains(&"komisioni-posacem".into()), "{twelve:?}");
+    assert!(
+        !twelve.contains(&"autoriteti-pergjegjes".into()),
+        "{twelve:?}"
+    );
+    // Nor do their role pages list those steps.
+    assert!(!site_page("roli/policia.html").contains("#menaxhimi-i-rastit-nja.3.1\""));
+    assert!(!site_page("roli/policia.html").contains("#referimi-mbrojtja-asistenca.10\""));
+    assert!(!site_page("roli/komisioni-posacem.html").contains("#riintegrimi-afatgjate.12\""));
+}
+
+#[test]
+fn the_provider_is_one_role_on_the_register_and_its_card() {
+    // Review 5: "Ofruesi i shërbimeve" (S2.1) and "Ofruesi i shërbimit" (S5.3, S6.7, S6.9)
+    // are one role; each timing keeps its words.
+    let cat = catalog();
+    let mut bound = Vec::new();
+    for d in cat["deadlines"].as_array().unwrap() {
+        let persons = d["timing"]["persons"].as_array().unwrap();
+        assert!(
+            !persons
+                .iter()
+                .any(|p| p.as_str().unwrap().starts_with("Ofruesi")),
+            "{d}"
+        );
+        if d["timing"]["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "ofruesi-i-sherbimit")
+        {
+            bound.push(d["owner"].as_str().unwrap().to_string());
+        }
+    }
+    for id in ["S2.1", "S5.3", "S6.7", "S6.9"] {
+        assert!(bound.iter().any(|b| b == id), "{id}: {bound:?}");
+    }
+    let register = site_page("afatet.html");
+    assert!(
+        register.contains("<option value=\"ofruesi-i-sherbimit\">Ofruesi i shërbimit</option>")
+    );
+    let card = site_page("roli/ofruesi-i-sherbimit.html");
+    for id in ["S2.1", "S5.3", "S6.7", "S6.9"] {
+        assert!(card.contains(&format!("id=\"card-{id}\"")), "{id}");
+    }
+    assert!(unescape(&card).contains("brenda një afati kohor maksimal prej 2-javësh"));
+}
+
+#[test]
+fn reintegration_s_monthly_report_is_the_case_manager_s() {
+    // Review 3: "Punonjësi social ose menaxheri i rastit raporton 1 herë në muaj" (001:1391).
+    for role in ["menaxheri-i-rastit", "punonjes-social"] {
+        let page = unescape(&site_page(&format!("roli/{role}.html")));
+        let row = page
+            .split("id=\"card-riintegrimi-afatgjate.4\"")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{role}: no card row of the monthly report"))
+            .split("</tr>")
+            .next()
+            .unwrap()
+            .to_string();
+        assert!(row.contains("raporton 1 herë në muaj"), "{role}: {row}");
+        assert!(!page.contains("Ky rol nuk vepron"), "{role}");
+    }
+    let register = site_page("afatet.html");
+    assert!(register.contains("<option value=\"punonjes-social\">"));
 }

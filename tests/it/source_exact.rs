@@ -396,7 +396,8 @@ fn a_role_card_and_a_register_row_carry_the_step_s_whole_text() {
         row.contains("punonjësi i shërbimit social shtetëror"),
         "{row}"
     );
-    let row = card_row("policia", "referimi-mbrojtja-asistenca.10");
+    // (Step 10's second sentence binds the PMF; the investigator it contacts is no actor.)
+    let row = card_row("punonjes-mbrojtje-femije", "referimi-mbrojtja-asistenca.10");
     assert!(row.contains("specialistin e hetimit të trafiqeve"), "{row}");
     // The quoted deadline comes from the second sentence.
     for n in [36, 44] {
@@ -424,8 +425,9 @@ fn admission_is_the_centre_s_social_worker_s_or_psychologist_s() {
 
 #[test]
 fn a_deadline_binds_whom_its_sentence_names_or_no_one() {
-    // Review A10: S2.1's two weeks bind "Ofruesi i shërbimeve" (000:302–309), none of the
-    // criterion's roles; 03 step 29 "informohet rasti" (001:1060) binds no one.
+    // Review A10: S2.1's two weeks bind "Ofruesi i shërbimeve" (000:302–309): the provider
+    // (`ofruesi-i-sherbimit`), none of the assessing staff; 03 step 29 "informohet rasti"
+    // (001:1060) binds no one.
     let register = site_page("afatet.html");
     let rows: Vec<&str> = register
         .split("<tr data-roles=\"")
@@ -433,8 +435,8 @@ fn a_deadline_binds_whom_its_sentence_names_or_no_one() {
         .collect();
     assert_eq!(rows.len(), 2);
     for row in rows {
-        assert!(row.starts_with('"'), "{row}");
-        assert!(plain(row).contains("Ofruesi i shërbimeve"));
+        assert!(row.starts_with("ofruesi-i-sherbimit\""), "{row}");
+        assert!(plain(row).contains("Ofruesi i shërbimit"));
     }
     let (_, roles) = register_row("referimi-mbrojtja-asistenca.29");
     assert_eq!(roles, "");

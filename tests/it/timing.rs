@@ -237,6 +237,8 @@ fn every_locale_pack_words_each_timing_kind() {
             "timing_at_least",
             "timing_per",
             "timing_none",
+            "timing_continuous",
+            "deadlines_continuous",
             "timing_range",
             "deadlines_before",
             "duration_working_day_one",

@@ -464,6 +464,45 @@ fn every_handout_prints_on_a4_with_every_step() {
                 }
             }
         }
+        // Every section the procedure page prints, its title, text and items (review 2).
+        for sec in p["sections"].as_array().into_iter().flatten() {
+            let title = sec["title"].as_str().unwrap_or("");
+            let parts = std::iter::once(title.to_string())
+                .chain(
+                    sec["text"]
+                        .as_str()
+                        .unwrap_or("")
+                        // Line by line: a list's item without its marker (the PDF's
+                        // list numbers are drawn, not text).
+                        .lines()
+                        .map(|l| {
+                            let l = l.trim_start();
+                            let l = l.strip_prefix("- ").unwrap_or(l);
+                            match l.split_once(". ") {
+                                Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) => {
+                                    rest.to_string()
+                                }
+                                _ => l.to_string(),
+                            }
+                        }),
+                )
+                .chain(
+                    sec["items"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|i| i.as_str().unwrap().to_string()),
+                );
+            for para in parts {
+                let plain = letters(&doracak::markdown::to_plain(&para));
+                if !plain.is_empty() && !contains(&text, &plain) {
+                    cut.push(format!(
+                        "section {title:?}: {}",
+                        para.chars().take(60).collect::<String>()
+                    ));
+                }
+            }
+        }
         assert!(
             cut.is_empty(),
             "{id}: paragraphs missing from the PDF: {cut:#?}"

@@ -86,7 +86,8 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
         Some(p) => Some(duration::parse(p.value.trim()).ok()?),
         None => None,
     };
-    if t.no_time_limit.is_some_and(|f| f.value) {
+    let continuous = t.continuous.is_some_and(|f| f.value);
+    if continuous || t.no_time_limit.is_some_and(|f| f.value) {
         return Some(Timing {
             persons,
             named,
@@ -96,7 +97,7 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
             same_day: false,
             times: None,
             text: t.text.value,
-            kind: "none",
+            kind: if continuous { "continuous" } else { "none" },
             iso: String::new(),
             seconds: 0,
             working_days: false,

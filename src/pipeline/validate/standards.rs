@@ -295,6 +295,39 @@ impl Validator<'_> {
             .into_iter()
             .flatten()
             .collect();
+        if let Some(flag) = &t.continuous {
+            if !flag.value {
+                self.diags
+                    .error(at(file, flag), "expected `continuous: true`, found false")
+                    .hint("leave `continuous` out where the duty does not run round the clock");
+                return;
+            }
+            // A round-the-clock duty has no length of time, bound or count.
+            let extra = given
+                .iter()
+                .copied()
+                .chain(t.to.as_ref())
+                .chain(t.days.as_ref())
+                .chain(t.per.as_ref())
+                .chain(t.bound.as_ref())
+                .next();
+            if let Some(extra) = extra {
+                self.diags
+                    .error(at(file, extra), format!("expected no duration on a round-the-clock duty (`continuous: true`), found \"{}\"", extra.value.trim()))
+                    .hint("\"mbikqyrje 24 orë\" is `continuous: true` alone");
+            } else if let Some(n) = &t.times {
+                self.diags.error(
+                    at(file, n),
+                    "expected no `times` on a round-the-clock duty (`continuous: true`)",
+                );
+            } else if t.no_time_limit.is_some() {
+                self.diags.error(
+                    at(file, flag),
+                    "expected `continuous` or `no_time_limit`, found both",
+                );
+            }
+            return;
+        }
         if let Some(flag) = &t.no_time_limit {
             if !flag.value {
                 self.diags

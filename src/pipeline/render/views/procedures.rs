@@ -40,7 +40,8 @@ pub struct ProcedureView {
     pub forms: Vec<LinkView>,
     /// The diagram, band by band (the step list is its text alternative).
     pub diagram: Vec<DiagramBandView>,
-    /// Every step as who / what / by when / form, in order (the handout's table).
+    /// Every step and section as who / what / by when / form, in printed order (the
+    /// handout's table).
     pub actions: Vec<ActionView>,
     pub handout_url: String,
     /// The procedure's quiz, where its steps give one.
@@ -243,10 +244,10 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     cx.titles.form_links(&ids)
                 },
                 diagram: super::training::diagram(cx, p),
-                actions: p
-                    .steps
-                    .iter()
-                    .filter_map(|st| cx.actions.get(&st.id).cloned())
+                // Steps and sections as the procedure page prints them.
+                actions: super::training::printed_order(p)
+                    .into_iter()
+                    .filter_map(|id| cx.actions.get(id).cloned())
                     .collect(),
                 handout_url: cx.addr.handout(&p.id),
                 quiz_url: None,

@@ -53,6 +53,16 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
         named: t.named,
         who: Vec::new(),
     };
+    // A duty round the clock: the pack's words for it, no length of time.
+    if t.kind == "continuous" {
+        let words = ui_get(ui, "timing_continuous");
+        return TimingView {
+            kind_label: words.clone(),
+            human: words.clone(),
+            phrase: words,
+            ..base
+        };
+    }
     let Some((start, end)) = t.parsed else {
         // Words that set no time limit: only the label saying so.
         return TimingView {

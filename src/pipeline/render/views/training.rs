@@ -204,16 +204,30 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
                 sec.id.clone(),
                 ActionView {
                     id: sec.id.clone(),
-                    label: what.clone(),
+                    // Its title; a passage without one is "Pjesa N" (its words stand beside).
+                    label: sec
+                        .title
+                        .clone()
+                        .unwrap_or_else(|| format!("{} {}", ui_get(cx.ui, "section"), i + 1)),
                     url: cx.addr.in_procedure(&p.id, &sec.id),
                     what,
-                    who: Vec::new(),
+                    // The body whose duty the passage sets (its timings' actors).
+                    who: {
+                        let mut ids: Vec<String> = Vec::new();
+                        for r in sec.timing.iter().flat_map(|t| &t.actors) {
+                            if !ids.contains(r) {
+                                ids.push(r.clone());
+                            }
+                        }
+                        cx.titles
+                            .links(&ids, &cx.titles.roles, |id| cx.addr.role(id))
+                    },
                     persons: Vec::new(),
                     acting_for: Vec::new(),
                     timing,
                     when,
                     forms: Vec::new(),
-                    text_html: None,
+                    text_html: Some(cx.html(&section_text(sec))),
                     heading: None,
                     collection: p.collection.clone(),
                     parent: parent.clone(),
@@ -222,6 +236,47 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
         }
     }
     m
+}
+
+/// A section's whole text as Markdown: its passage, then its items as a list.
+fn section_text(sec: &model::Section) -> String {
+    let mut md = sec.text.clone().unwrap_or_default();
+    if !sec.items.is_empty() {
+        if !md.trim().is_empty() {
+            md.push_str("\n\n");
+        }
+        for item in &sec.items {
+            // An item of several lines stays one list item.
+            md.push_str("- ");
+            md.push_str(&item.replace('\n', "\n  "));
+            md.push('\n');
+        }
+    }
+    md
+}
+
+/// The ids of a procedure's steps and sections in the order the source prints them: a
+/// section before the step it names in `before_step`, the others after every step.
+pub fn printed_order(p: &model::Procedure) -> Vec<&str> {
+    let mut ids = Vec::new();
+    for st in &p.steps {
+        for sec in &p.sections {
+            if sec.before_step.as_deref() == Some(st.number.trim()) {
+                ids.push(sec.id.as_str());
+            }
+        }
+        ids.push(st.id.as_str());
+    }
+    for sec in &p.sections {
+        let placed = sec
+            .before_step
+            .as_deref()
+            .is_some_and(|b| p.steps.iter().any(|st| st.number.trim() == b));
+        if !placed {
+            ids.push(sec.id.as_str());
+        }
+    }
+    ids
 }
 
 /// One band of a procedure's diagram: its own `<svg>`.
@@ -342,14 +397,15 @@ pub(super) fn card(
 ) -> Vec<CardGroupView> {
     let mut procedures: Vec<CardGroupView> = Vec::new();
     let mut standards: Vec<CardGroupView> = Vec::new();
-    // Procedures in the handbook's order, their steps in order; then the standards.
+    // Procedures in the handbook's order, their steps and sections as printed; then the
+    // standards.
     let order: HashMap<&str, usize> = cx
         .hb
         .procedures
         .iter()
-        .flat_map(|p| p.steps.iter())
+        .flat_map(printed_order)
         .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
+        .map(|(i, id)| (id, i))
         .collect();
     let mut ids: Vec<&String> = acts_in.iter().collect();
     ids.sort_by_key(|id| order.get(id.as_str()).copied().unwrap_or(usize::MAX));
