@@ -65,21 +65,21 @@ pub fn action_words(title: Option<&str>, text: &str) -> String {
     plain.to_string()
 }
 
-/// What a diagram's box says: the step's title where it has one, then every paragraph of
-/// its normative text (never an example), whole, one a line: who must attend, where the
-/// appeal is lodged and how the commission proceeds are part of the step as much as its
-/// deadlines are.
+/// What a diagram's box says. A step the source names by a title ("Hapi 3. Vlerësimi …",
+/// the Kosovo guide's steps) is drawn by that title, whole: its body runs to pages, and its
+/// deadlines and forms are drawn in the box beside it. A step without a title is drawn by
+/// every paragraph of its normative text (never an example, never a footnote), whole, one a
+/// line: who must attend, where the appeal is lodged and how the commission proceeds are
+/// part of the step as much as its deadlines are.
 pub fn box_words(st: &crate::pipeline::model::Step) -> String {
     let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(t) = st.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        return squash(t);
+    }
     let normative = crate::markdown::without_examples(&st.text);
-    st.title
-        .iter()
-        .map(|t| squash(t))
-        .chain(
-            without_notes(&normative)
-                .into_iter()
-                .map(|p| squash(&crate::markdown::to_plain(p))),
-        )
+    without_notes(&normative)
+        .into_iter()
+        .map(|p| squash(&crate::markdown::to_plain(p)))
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
