@@ -355,7 +355,9 @@ pub fn to_bytes(hb: &Handbook, ui: &HashMap<String, String>) -> Result<Vec<u8>, 
 
     // The survey sheet streams its rows to a temporary file as they are written (rows in
     // order), so the workbook never holds every cell of a large handbook at once.
-    let sheet = wb.add_worksheet_with_constant_memory()?.set_name("survey")?;
+    let sheet = wb
+        .add_worksheet_with_constant_memory()?
+        .set_name("survey")?;
     sheet.set_column_width(0, 22)?;
     sheet.set_column_width(1, 14)?;
     sheet.set_column_width(2, 80)?;
