@@ -129,6 +129,24 @@ pub struct PlanEntry {
 
 /// A stable identity of the handbook's assessable content (FNV-1a over ids and texts):
 /// a file records which catalogue it was made against.
+/// The ids of this edition's criteria and of its evidence items: what a rating, an evidence
+/// entry or a mapping table's target may name.
+pub fn criterion_and_evidence_ids(
+    hb: &Handbook,
+) -> (
+    std::collections::HashSet<&str>,
+    std::collections::HashSet<&str>,
+) {
+    let criteria = hb.standards.iter().flat_map(|s| &s.criteria);
+    (
+        criteria.clone().map(|c| c.id.as_str()).collect(),
+        criteria
+            .flat_map(|c| &c.evidence)
+            .map(|e| e.id.as_str())
+            .collect(),
+    )
+}
+
 pub fn catalog_hash(hb: &Handbook) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |s: &str| {

@@ -121,7 +121,7 @@ pub fn carry_prepare(
         return None;
     }
     let site = site.map_or_else(|| root.join(&hb.config.output), Path::to_path_buf);
-    let mapping = match crate::edition::table::read(
+    let (mapping, text) = match crate::edition::table::read(
         &site,
         &hb.addresses.assessment_dir,
         &current,
@@ -138,20 +138,7 @@ pub fn carry_prepare(
     let file = site
         .join(&hb.addresses.assessment_dir)
         .join(crate::edition::table::FILE);
-    let text = std::fs::read_to_string(&file).unwrap_or_default();
-    let criteria: std::collections::HashSet<&str> = hb
-        .standards
-        .iter()
-        .flat_map(|s| &s.criteria)
-        .map(|c| c.id.as_str())
-        .collect();
-    let evidence: std::collections::HashSet<&str> = hb
-        .standards
-        .iter()
-        .flat_map(|s| &s.criteria)
-        .flat_map(|c| &c.evidence)
-        .map(|e| e.id.as_str())
-        .collect();
+    let (criteria, evidence) = crate::assessment::criterion_and_evidence_ids(hb);
     let faults = crate::edition::table::check(&mapping, &text, &criteria, &evidence);
     for f in &faults {
         diags
@@ -306,6 +293,7 @@ pub fn aside_view(
         let site = site.map_or_else(|| root.join(&hb.config.output), Path::to_path_buf);
         crate::edition::table::read(&site, &hb.addresses.assessment_dir, &current, previous)
             .ok()
+            .map(|(m, _)| m)
             .filter(|m| m.current == current)
     });
     let shown = |id: &str| {

@@ -58,13 +58,14 @@ pub struct Refusal {
 
 /// The table the build wrote into `site` (`assessment_dir`: the assessment folder's address,
 /// `vleresim/`), checked to map `previous` (the previous edition's catalogue hash, where
-/// known) to `current` (this edition's).
+/// known) to `current` (this edition's); with the file's text as read, to say where a
+/// faulty entry stands ([`check`]).
 pub fn read(
     site: &Path,
     assessment_dir: &str,
     current: &str,
     previous_named: &str,
-) -> Result<Mapping, Refusal> {
+) -> Result<(Mapping, String), Refusal> {
     let file = site.join(assessment_dir).join(FILE);
     let build = "run: doracak build (it writes the table from `previous` in doracak.toml), then this command again; a site built elsewhere is named with --site DIR".to_string();
     let refuse = |message: String| Refusal {
@@ -104,7 +105,7 @@ pub fn read(
             m.current
         )));
     }
-    Ok(m)
+    Ok((m, String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 /// A fault of a table's entry: where in the file (line, column, 1-based) and what.

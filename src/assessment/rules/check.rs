@@ -67,19 +67,7 @@ pub(super) fn check(top: &Map<String, Value>, hb: &Handbook, out: &mut Checked) 
     }
 
     let scale: Vec<&str> = hb.config.scale.iter().map(|r| r.code.as_str()).collect();
-    let criteria: HashSet<&str> = hb
-        .standards
-        .iter()
-        .flat_map(|s| &s.criteria)
-        .map(|c| c.id.as_str())
-        .collect();
-    let evidence: HashSet<&str> = hb
-        .standards
-        .iter()
-        .flat_map(|s| &s.criteria)
-        .flat_map(|c| &c.evidence)
-        .map(|e| e.id.as_str())
-        .collect();
+    let (criteria, evidence) = crate::assessment::criterion_and_evidence_ids(hb);
 
     if let Some(ratings) = c.object(top.get("ratings"), "ratings") {
         for (id, v) in ratings {

@@ -236,12 +236,7 @@ pub fn render_with(
         whole::parts(&mut r, &whole, ranges, &heads, &full);
     } else {
         r.pages_shaped(
-            whole
-                .iter()
-                .map(|(path, template, page, _, name)| {
-                    whole::page((*path).clone(), template, context! { page => *page }, name)
-                })
-                .collect(),
+            whole::pages(&whole, |path, nav| (path.clone(), context! { page => nav })),
             full(0..all.len()),
         );
     }

@@ -30,9 +30,24 @@ fn as_sheets(l: &Value) -> Value {
     context! { sheets => l.clone() }
 }
 
+/// The four whole-handbook pages, each at the address and with the values `at` gives it
+/// (from its own address and nav entry), naming the standards as its template does.
+pub(super) fn pages(
+    whole: &Whole,
+    at: impl Fn(&String, &'static str) -> (String, Value),
+) -> Vec<(String, &'static str, Value, Shape)> {
+    whole
+        .iter()
+        .map(|(path, template, nav, _, name)| {
+            let (path, ctx) = at(path, nav);
+            page(path, template, ctx, name)
+        })
+        .collect()
+}
+
 /// A whole-handbook page with its own values: the full audit set is the audit sheets of
 /// every standard.
-pub(super) fn page(
+fn page(
     path: String,
     template: &'static str,
     ctx: Value,
@@ -84,23 +99,18 @@ pub(super) fn parts<'a, L>(
     }
     for (i, range) in ranges.iter().enumerate() {
         let (first, last) = span(range);
-        let pages = whole
-            .iter()
-            .map(|(path, template, nav, _, name)| {
-                let part = context! {
-                    n => (i + 1).to_string(), count => count.to_string(), first => first.clone(), last => last.clone(),
-                    contents => Value::from_safe_string((*path).clone()),
-                    prev => (i > 0).then(|| Value::from_safe_string(parts::part_path(path, i))),
-                    next => (i + 1 < count).then(|| Value::from_safe_string(parts::part_path(path, i + 2))),
-                };
-                page(
-                    parts::part_path(path, i + 1),
-                    template,
-                    context! { page => *nav, part => part },
-                    name,
-                )
-            })
-            .collect();
+        let pages = pages(whole, |path, nav| {
+            let part = context! {
+                n => (i + 1).to_string(), count => count.to_string(), first => first.clone(), last => last.clone(),
+                contents => Value::from_safe_string(path.clone()),
+                prev => (i > 0).then(|| Value::from_safe_string(parts::part_path(path, i))),
+                next => (i + 1 < count).then(|| Value::from_safe_string(parts::part_path(path, i + 2))),
+            };
+            (
+                parts::part_path(path, i + 1),
+                context! { page => nav, part => part },
+            )
+        });
         r.pages_shaped(pages, full(range.clone()));
     }
 }

@@ -353,7 +353,16 @@ pub fn to_bytes(hb: &Handbook, ui: &HashMap<String, String>) -> Result<Vec<u8>, 
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
 
-    let sheet = wb.add_worksheet().set_name("survey")?;
+    // The survey sheet streams its rows to a temporary file as they are written (rows in
+    // order), so the workbook never holds every cell of a large handbook at once.
+    let sheet = wb
+        .add_worksheet_with_constant_memory()?
+        .set_name("survey")?;
+    sheet.set_column_width(0, 22)?;
+    sheet.set_column_width(1, 14)?;
+    sheet.set_column_width(2, 80)?;
+    sheet.set_column_width(3, 40)?;
+    sheet.set_column_width(4, 60)?;
     let header = [
         "type".to_string(),
         "name".into(),
@@ -411,11 +420,6 @@ pub fn to_bytes(hb: &Handbook, ui: &HashMap<String, String>) -> Result<Vec<u8>, 
     if let Some(e) = failed {
         return Err(e);
     }
-    sheet.set_column_width(0, 22)?;
-    sheet.set_column_width(1, 14)?;
-    sheet.set_column_width(2, 80)?;
-    sheet.set_column_width(3, 40)?;
-    sheet.set_column_width(4, 60)?;
 
     let choices = wb.add_worksheet().set_name("choices")?;
     for (col, h) in [

@@ -8,6 +8,7 @@ pub mod prefixes;
 pub mod query;
 pub mod reader;
 pub mod shards;
+pub mod words;
 
 use serde::Serialize;
 
