@@ -379,10 +379,16 @@ fn the_serbian_pack_is_complete_in_latin_script_with_serbian_plurals() {
             );
         }
     }
-    // Translated, not left in English: fewer than 5 % of the texts are the English ones.
+    // Translated, not left in English: fewer than 5 % of the texts are the English ones
+    // (a message of placeholders and punctuation only, "{item} ({aside})", has no word).
+    let words_of = |v: &str| {
+        v.split('{')
+            .map(|p| p.split_once('}').map_or(p, |(_, rest)| rest))
+            .any(|p| p.chars().any(char::is_alphabetic))
+    };
     let same = sr
         .iter()
-        .filter(|(k, v)| en.get(*k) == Some(v) && v.chars().any(char::is_alphabetic))
+        .filter(|(k, v)| en.get(*k) == Some(v) && words_of(v))
         .count();
     assert!(same * 20 < sr.len(), "{same} texts are the English pack's");
     assert!(sr.values().any(|v| v.contains(['č', 'ć', 'š', 'ž', 'đ'])));
