@@ -347,7 +347,7 @@ fn report_maps_an_assessment_of_the_previous_edition() {
         out.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let html = read(&out);
+    let html = unescape(&read(&out));
     assert!(html.contains("Vlerësim i bërë me botimin e mëparshëm (Botimi 2024)"));
     assert_eq!(carry_lists(&html), expected_carry());
     // The re-rate row shows the criterion's difference word by word; the removed one its

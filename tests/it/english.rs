@@ -309,3 +309,39 @@ fn english_queries_find_what_a_person_expects() {
     assert!(five >= 29, "{five} in the top five: {misses:#?}");
     assert!(first >= 21, "{first} first");
 }
+
+/// The table of word forms holds the handbook's words only: the interface's words in the
+/// results' titles ("Criterion 1.1 — …", "Evidence 1.1 — standard 1, criterion 1") are not
+/// the documents' text, and the English fixture's text never says "criterion".
+#[test]
+fn the_word_forms_table_holds_no_interface_word_of_the_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root(), dir.path());
+    let site = dir.path().join("site");
+    build_ok(dir.path(), &site);
+    let mut forms = BTreeSet::new();
+    let mut shards = 0;
+    let mut titles = String::new();
+    for e in std::fs::read_dir(site.join("search-index")).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        if !((name.starts_with('t') || name.starts_with('d')) && name.ends_with(".js")) {
+            continue;
+        }
+        let text = read(&p);
+        if name.starts_with('d') {
+            titles.push_str(&text);
+        }
+        let json = &text[text.find(',').unwrap() + 1..text.rfind(')').unwrap()];
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        if let Some(f) = v["forms"].as_object() {
+            shards += 1;
+            forms.extend(f.keys().cloned());
+        }
+    }
+    assert!(shards > 0 && forms.contains("recruitment"), "{forms:?}");
+    assert!(titles.contains("Criterion 1."), "the titles say it");
+    for word in ["criterion", "criteria"] {
+        assert!(!forms.contains(word), "{word} is indexed as text");
+    }
+}

@@ -33,6 +33,8 @@ mod forms_fill;
 mod forms_print;
 mod html_valid;
 mod i18n;
+mod i18n_glue;
+mod i18n_leaks;
 mod i18n_sentences;
 mod init;
 mod interop;

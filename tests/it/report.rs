@@ -27,7 +27,7 @@ fn report_shows_scores_gaps_and_plan() {
         out.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let html = read(&out);
+    let html = unescape(&read(&out));
     assert!(html.contains("Qendra A — 2026"));
     // S1: met 2 + partial 1 of 4 = 75 %; S2: not met 0 of 2; overall 3 of 6 = 50 %.
     assert!(html.contains("<td>3 / 4</td><td>75,0 %</td>"), "{html}");

@@ -9,11 +9,11 @@
   // A message of the pack (the shared formatter of static/ui.js; the key where it has none).
   function say(UI, key, values) { return window.DORACAK_SAY(key, values, key); }
   function pct(UI, p) {
-    if (p === null || p === undefined) { return "\u2014"; }
+    if (p === null || p === undefined) { return UI.no_value || ""; }
     return (UI.percent || "{n} %").replace("{n}", p.toFixed(1).replace(".", UI.number_decimal || "."));
   }
   function change(UI, d) {
-    if (d === null || d === undefined) { return "\u2014"; }
+    if (d === null || d === undefined) { return UI.no_value || ""; }
     var sign = d > 0.05 ? "+" : d < -0.05 ? "\u2212" : "\u00b1";
     return say(UI, "chart_points_change", { n: sign + Math.abs(d).toFixed(1).replace(".", UI.number_decimal || ".") });
   }
@@ -45,9 +45,9 @@
     var share = fmt || function (p) { return pct(UI, p); };
     var labelW = 250, barW = 300, row = 22, w = labelW + barW + 80, h = sc.length * row + 34;
     var desc = sc.map(function (s) {
-      return window.DORACAK_COUNT("chart_score_line", s.unrated, { standard: say(UI, "standard_numbered", { number: s.number, title: s.title }), percent: share(s.percent), points: s.points + " / " + s.max, unrated: String(s.unrated) });
+      return window.DORACAK_COUNT("chart_score_line", s.unrated, { standard: say(UI, "standard_numbered", { number: s.number, title: s.title }), percent: share(s.percent), points: say(UI, "score_of", { score: s.points, total: s.max }), unrated: String(s.unrated) });
     });
-    var svg = open(id, w, h, say(UI, "chart_scores_title"), desc.join("; "), "chart-bars");
+    var svg = open(id, w, h, say(UI, "chart_scores_title"), desc.join(UI.choices_separator || "; "), "chart-bars");
     hatch(svg, id);
     sc.forEach(function (s, i) {
       var y = i * row + 4, g = node("g", { "data-standard": s.id });
@@ -77,7 +77,7 @@
     var desc = c.standards.map(function (s) {
       return say(UI, "chart_change_line", { standard: say(UI, "standard_numbered", { number: s.number, title: s.title }), before: pct(UI, s.before), after: pct(UI, s.after), change: change(UI, s.change) });
     });
-    var svg = open(id, w, h, say(UI, "chart_change_title", { from: c.from, to: c.to }), desc.join("; "), "chart-change");
+    var svg = open(id, w, h, say(UI, "chart_change_title", { from: c.from, to: c.to }), desc.join(UI.choices_separator || "; "), "chart-change");
     function bw(p) { return (p === null ? 0 : p) / 100 * barW; }
     c.standards.forEach(function (s, i) {
       var y = i * row + 4, g = node("g", { "data-standard": s.id });

@@ -23,7 +23,7 @@
     var labels = {};
     cat.standards.forEach(function (s) {
       s.criteria.forEach(function (c) {
-        var label = s.number + "." + c.number;
+        var label = window.DORACAK_SAY("sub_number", { standard: s.number, number: c.number });
         labels[c.id] = label;
         var b = rating(old, c.id), a = rating(neu, c.id);
         if (!b || !a) { return; }

@@ -293,7 +293,7 @@
       if (absent(o, k)) { return null; }
       var s = o[k];
       if (!isString(s)) { problem("type", say("rule_type_text", { what: what, key: k, found: kind(s) }, what + ": expected " + k + " as text, found " + kind(s))); return null; }
-      if (allowed.indexOf(s) < 0) { problem(pcode, say("rule_code", { what: what, key: k, allowed: allowed.join(", "), found: s }, what + ": expected " + k + " of " + allowed.join(", ") + ", found \"" + s + "\"")); return null; }
+      if (allowed.indexOf(s) < 0) { problem(pcode, say("rule_code", { what: what, key: k, allowed: allowed.join((window.DORACAK_UI || {}).list_separator || ", "), found: s }, what + ": expected " + k + " of " + allowed.join(", ") + ", found \"" + s + "\"")); return null; }
       return s;
     }
     function known(o, fields, what) {
@@ -481,7 +481,7 @@
     cat.standards.forEach(function (s) {
       s.criteria.forEach(function (c) {
         var r = obj.ratings[c.id] || {};
-        row([KIND.criterion, c.id, s.number, s.number + "." + c.number, c.text, r.rating ? label(cat, r.rating) : "", r.rating && pts[r.rating] !== null && pts[r.rating] !== undefined ? pts[r.rating] : "", r.note || "", "", "", "", "", "", "", "", "", ""]);
+        row([KIND.criterion, c.id, s.number, say("sub_number", { standard: s.number, number: c.number }, s.number + "." + c.number), c.text, r.rating ? label(cat, r.rating) : "", r.rating && pts[r.rating] !== null && pts[r.rating] !== undefined ? pts[r.rating] : "", r.note || "", "", "", "", "", "", "", "", "", ""]);
         c.evidence.forEach(function (e) {
           var x = obj.evidence[e.id] || {};
           row([KIND.evidence, e.id, s.number, e.number, e.text, "", "", "", x.status ? (UI["status_" + x.status] || x.status) : "", x.location || "", x.owner || "", x.reviewed || "", x.next_review || "", "", "", "", ""]);
@@ -490,7 +490,7 @@
     });
     planRows(obj, cat).forEach(function (p) {
       var e = p.entry;
-      row([KIND.plan, p.criterion.id, p.standard.number, p.standard.number + "." + p.criterion.number, p.criterion.text, label(cat, p.rating), "", "", "", "", e.owner || "", "", "", e.action || "", e.due || "", e.indicator || "", e.cost || ""]);
+      row([KIND.plan, p.criterion.id, p.standard.number, say("sub_number", { standard: p.standard.number, number: p.criterion.number }, p.standard.number + "." + p.criterion.number), p.criterion.text, label(cat, p.rating), "", "", "", "", e.owner || "", "", "", e.action || "", e.due || "", e.indicator || "", e.cost || ""]);
     });
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   }

@@ -21,7 +21,7 @@
   // Number and time formats of the handbook's language, from its pack, by hand: a browser
   // without that language's locale data would otherwise fall back to its own.
   function fmtPct(p) {
-    if (p === null) { return "—"; }
+    if (p === null) { return UI.no_value || ""; }
     // One decimal always, as the report and the charts write it (75,0 %).
     var n = (Math.round(p * 10) / 10).toFixed(1).replace(".", UI.number_decimal || ".");
     return (UI.percent || "{n} %").replace("{n}", n);
@@ -172,7 +172,7 @@
       var id = row.getAttribute("data-score-row");
       var s = id === "total" ? sc.total : sc.standards.filter(function (x) { return x.id === id; })[0];
       if (!s) { return; }
-      $("[data-col=points]", row).textContent = s.points + " / " + s.max;
+      $("[data-col=points]", row).textContent = window.DORACAK_SAY("score_of", { score: s.points, total: s.max });
       $("[data-col=percent]", row).textContent = fmtPct(s.percent);
       $("[data-col=unrated]", row).textContent = s.unrated;
       $("[data-col=na]", row).textContent = s.na;
@@ -221,7 +221,7 @@
     var rows = state.rec ? A.planRows(state.rec.data, CAT) : [];
     show("[data-plan-empty]", rows.length === 0);
     rows.forEach(function (p) {
-      var num = p.standard.number + "." + p.criterion.number;
+      var num = window.DORACAK_SAY("sub_number", { standard: p.standard.number, number: p.criterion.number });
       var tr = el("tr");
       tr.setAttribute("data-plan-row", p.criterion.id);
       var th = el("th");
@@ -260,7 +260,7 @@
     var d = rec.data;
     function fill(sel, text) { $all(sel, box).forEach(function (e) { e.textContent = text; }); }
     fill("[data-fill=name]", d.assessment.name);
-    fill("[data-fill=centre]", d.assessment.centre || "—");
+    fill("[data-fill=centre]", d.assessment.centre || UI.no_value || "");
     fill("[data-fill=updated]", window.DORACAK_DATE ? window.DORACAK_DATE(d.assessment.updated) : d.assessment.updated.slice(0, 10));
     $all("[data-fill-rating]", box).forEach(function (td) {
       var r = d.ratings[td.getAttribute("data-fill-rating")] || {};
@@ -289,7 +289,7 @@
       var rows = A.planRows(d, CAT);
       rows.forEach(function (p) {
         var tr = el("tr");
-        [window.DORACAK_SAY("criterion_rated", { criterion: p.standard.number + "." + p.criterion.number, rating: A.label(CAT, p.rating) }), p.entry.action, p.entry.owner, p.entry.due, p.entry.indicator, p.entry.cost].forEach(function (v) { tr.appendChild(el("td", null, v || "")); });
+        [window.DORACAK_SAY("criterion_rated", { criterion: window.DORACAK_SAY("sub_number", { standard: p.standard.number, number: p.criterion.number }), rating: A.label(CAT, p.rating) }), p.entry.action, p.entry.owner, p.entry.due, p.entry.indicator, p.entry.cost].forEach(function (v) { tr.appendChild(el("td", null, v || "")); });
         plan.appendChild(tr);
       });
       show("[data-fill-plan-empty]", rows.length === 0);
@@ -318,7 +318,8 @@
     var rec = state.rec;
     if (!rec) { root.style.removeProperty("--print-head"); return; }
     var a = rec.data.assessment;
-    var head = [a.centre, a.name, (a.updated || "").slice(0, 10)].filter(function (x) { return x; }).join(" — ");
+    var date = window.DORACAK_DATE ? window.DORACAK_DATE(a.updated || "") : (a.updated || "").slice(0, 10);
+    var head = window.DORACAK_SAY(a.centre ? "assess_print_head" : "assess_print_head_no_centre", { centre: a.centre, name: a.name, date: date });
     root.style.setProperty("--print-head", JSON.stringify(head.replace(/[\u0000-\u001f]/g, " ")));
   }
 
@@ -462,7 +463,7 @@
     for (var i = 0; i < CAT.standards.length; i++) {
       var s = CAT.standards[i];
       for (var j = 0; j < s.criteria.length; j++) {
-        if (s.criteria[j].id === id) { return s.number + "." + s.criteria[j].number + " " + s.criteria[j].text; }
+        if (s.criteria[j].id === id) { return window.DORACAK_SAY("numbered_text", { number: window.DORACAK_SAY("sub_number", { standard: s.number, number: s.criteria[j].number }), text: s.criteria[j].text }); }
       }
     }
     return id;

@@ -65,8 +65,8 @@
       var tick = el.type === "checkbox" || el.type === "radio";
       if (tick ? v !== true : typeof v !== "string") { wrong.push(id); }
     });
-    if (unknown.length) { return { error: say("form_draft_unknown", { ids: unknown.slice(0, 8).join(", ") }, "Unknown fields.") }; }
-    if (wrong.length) { return { error: say("form_draft_wrong", { ids: wrong.slice(0, 8).join(", ") }, "Wrong values.") }; }
+    if (unknown.length) { return { error: say("form_draft_unknown", { ids: unknown.slice(0, 8).join((window.DORACAK_UI || {}).list_separator || ", ") }, "Unknown fields.") }; }
+    if (wrong.length) { return { error: say("form_draft_wrong", { ids: wrong.slice(0, 8).join((window.DORACAK_UI || {}).list_separator || ", ") }, "Wrong values.") }; }
     return { values: d.fields, saved: String(d.saved || "") };
   }
 

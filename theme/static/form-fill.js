@@ -206,7 +206,7 @@
     overflow.forEach(function (o) {
       var sec = sectionOf(o.el);
       var lab = labelOf(o.el);
-      var label = sec && lab.indexOf(sec) < 0 ? sec + " \u2014 " + lab : lab;
+      var label = sec && lab.indexOf(sec) < 0 ? say("field_in_section", { section: sec, field: lab }) : lab;
       var cost = lines(label) + 1;
       var text = "\u2026 " + o.rest;
       while (text) {

@@ -29,8 +29,8 @@
       cell(tr, window.DORACAK_DATE ? window.DORACAK_DATE(r.date) : r.date);
       cell(tr, UI["training_kind_" + r.kind] || r.kind);
       cell(tr, r.title || r.subject);
-      cell(tr, r.score + " / " + r.total);
-      cell(tr, r.understood ? (UI.training_yes || "✓") : (UI.training_no || "—"));
+      cell(tr, window.DORACAK_SAY("score_of", { score: r.score, total: r.total }));
+      cell(tr, r.understood ? (UI.training_yes || "✓") : (UI.training_no || UI.no_value || ""));
       cell(tr, r.edition);
       body.appendChild(tr);
     });

@@ -258,7 +258,21 @@ fn survey(hb: &Handbook, ui: &HashMap<String, String>, emit: &mut dyn FnMut(Row)
             ..row(
                 "begin_group",
                 name_of(&st.id),
-                format!("{} {}: {}", s("standard"), st.number, st.title),
+                crate::theme::say(
+                    ui,
+                    "label_value",
+                    &[
+                        (
+                            "label",
+                            &crate::theme::say(
+                                ui,
+                                "standard_number",
+                                &[("number", &st.number.to_string())],
+                            ),
+                        ),
+                        ("value", &st.title),
+                    ],
+                ),
             )
         });
         for c in &st.criteria {

@@ -174,14 +174,15 @@ pub fn parse_forms<'f>(
 }
 
 /// Every word form of `docs` (folded, lowercased) with the term the analyzer makes of it
-/// ("" for a stop word); a compound's parts are forms of their own.
+/// ("" for a stop word); a compound's parts are forms of their own. Only what is indexed:
+/// the handbook's words of a title, never the interface's ("Criterion", "Kriteri").
 pub fn forms(docs: &[Doc], analysis: Analysis) -> BTreeMap<String, String> {
     use tantivy::tokenizer::{TokenStream, Tokenizer};
     let mut a = analysis.analyzer();
     let mut out = BTreeMap::new();
     let mut splitter = super::analyzer::Splitter;
     for doc in docs {
-        for text in [&doc.title, &doc.text] {
+        for text in [&doc.indexed_title, &doc.text] {
             let mut words = splitter.token_stream(text);
             while words.advance() {
                 let word = words.token().text.clone();

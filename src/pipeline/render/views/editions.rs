@@ -119,7 +119,9 @@ fn pieces(p: &[Piece]) -> Vec<PieceView> {
 fn item_label(kind: &str, number: &str, text: &str, ui: &HashMap<String, String>) -> String {
     let name = ui_get(ui, &format!("kind_{kind}"));
     match kind {
-        "role" | "procedure" => format!("{name}: {text}"),
+        "role" | "procedure" => {
+            crate::theme::say(ui, "label_value", &[("label", &name), ("value", text)])
+        }
         _ if number.is_empty() => name,
         _ => format!("{name} {number}"),
     }

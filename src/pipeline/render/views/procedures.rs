@@ -134,7 +134,11 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                         .or_default()
                         .push(LinkView::plain(
                             c.id.clone(),
-                            format!("{} — {}", pl.label, pl.context),
+                            crate::theme::say(
+                                cx.ui,
+                                "item_gloss",
+                                &[("item", &pl.label), ("gloss", &pl.context)],
+                            ),
                             pl.url.clone(),
                         ));
                 }

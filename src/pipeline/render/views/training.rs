@@ -346,7 +346,14 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
                             if t.named && !t.actors.is_empty() {
                                 let who: Vec<String> =
                                     t.actors.iter().map(|a| cx.titles.role_short(a)).collect();
-                                format!("{}: {words}", who.join(", "))
+                                crate::theme::say(
+                                    cx.ui,
+                                    "label_value",
+                                    &[
+                                        ("label", &who.join(&ui_get(cx.ui, "list_separator"))),
+                                        ("value", &words),
+                                    ],
+                                )
                             } else {
                                 words
                             }
