@@ -153,3 +153,23 @@ fn a_role_quiz_asks_each_text_once() {
         }
     }
 }
+
+#[test]
+fn a_wrong_answer_is_never_a_role_the_source_involves_in_the_step() {
+    // 001:695-699 puts a police officer in every G/SPIF: the formal interview of step 9,
+    // by the G/SPIF, may not mark the police wrong (step 6 marks them right).
+    let all = questions();
+    let police = "Strukturat e policisë së shtetit";
+    for q in all
+        .iter()
+        .filter(|q| q.id == "identifikimi-formal.9.who" || q.id == "identifikimi-formal.6.who")
+    {
+        assert!(
+            !q.wrong.iter().any(|w| w == police),
+            "{}: {} marks the police wrong: {:?}",
+            q.page,
+            q.id,
+            q.wrong
+        );
+    }
+}
