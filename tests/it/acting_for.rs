@@ -175,7 +175,17 @@ fn choices(quiz: &str, id: &str) -> Vec<(String, bool)> {
 fn a_quiz_marks_neither_the_apap_nor_its_institution_wrong() {
     let mut asked = 0;
     for (role, steps) in THROUGH {
-        let title = if *role == "shssh" { SHSSH } else { POLICE };
+        // The institution's own title (not the police's for every other one: the police may
+        // be a wrong answer where an agency's APAP acts).
+        let roles = crate::common::repo().join("content/roles");
+        let yaml = read(&roles.join(format!("{role}.yaml")));
+        let title = yaml
+            .lines()
+            .find_map(|l| l.strip_prefix("title: "))
+            .unwrap()
+            .trim_matches('"')
+            .to_string();
+        let title = title.as_str();
         for st in *steps {
             let procedure = st.split('.').next().unwrap();
             let quiz = unescape(&read(

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::common::{plain, read, repo, shipped_site, site_page, unescape};
+use crate::common::{plain, read, repo, shipped_site, site_page};
 
 /// The register's rows: (the role ids of `data-roles`, the row's text).
 fn register_rows() -> Vec<(Vec<String>, String)> {
@@ -240,66 +240,6 @@ fn the_actors_of_the_source_are_named() {
 fn serde_saphyr_json(text: &str) -> serde_json::Value {
     let v: serde_json::Value = serde_saphyr::from_str(text).expect("YAML");
     v
-}
-
-/// The content words of a text as the give-away rule counts them: words of three letters or
-/// more that are no function word, and numbers; lower-cased.
-fn content_words(s: &str) -> Vec<String> {
-    const STOP: &[&str] = &[
-        "për", "dhe", "nga", "të", "në", "së", "me", "një", "ose", "apo", "që", "si", "te", "tek",
-        "the", "of", "and", "or", "an", "to", "in", "by", "for",
-    ];
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| {
-            (w.chars().count() >= 3 || w.chars().all(|c| c.is_ascii_digit()))
-                && !STOP.contains(&w.as_str())
-        })
-        .collect()
-}
-
-#[test]
-fn no_quiz_question_holds_its_answer() {
-    let dir = shipped_site().join("site/trajnim/kuizi");
-    let (mut total, mut given) = (0, Vec::new());
-    let mut kinds: std::collections::BTreeMap<String, usize> = Default::default();
-    for e in std::fs::read_dir(&dir).unwrap() {
-        let path = e.unwrap().path();
-        let page = unescape(&read(&path));
-        for q in page.split("<li class=\"quiz-q\"").skip(1) {
-            total += 1;
-            let id = q
-                .split("data-question=\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap();
-            *kinds
-                .entry(id.rsplit('.').next().unwrap().to_string())
-                .or_default() += 1;
-            let legend = q
-                .split("<legend>")
-                .nth(1)
-                .unwrap()
-                .split("</legend>")
-                .next()
-                .unwrap();
-            let stem: HashSet<String> = content_words(&plain(legend)).into_iter().collect();
-            for c in q.split("data-correct=\"true\">").skip(1) {
-                let text = plain(c.split("</label>").next().unwrap());
-                let text = text.split_once(". ").map_or(text.as_str(), |(_, t)| t);
-                let words = content_words(text);
-                if !words.is_empty() && words.iter().all(|w| stem.contains(w)) {
-                    given.push(format!("{}: {id}: {text}", path.display()));
-                }
-            }
-        }
-    }
-    eprintln!("quiz questions: {total}, by kind: {kinds:?}");
-    assert!(total > 500, "{total} questions");
-    assert!(given.is_empty(), "{} give-aways: {given:#?}", given.len());
 }
 
 /// Where `needle` first stands on a page (panics where it does not).

@@ -251,6 +251,28 @@ pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The roles the source involves in a step: its actors, the roles its text names, and the
+/// members of a group that acts, either way the source defines them (the G/SPIF's
+/// definition names the child-protection worker and the State Social Service; the police's
+/// names the G/SPIF as the structure its officer sits in). None of them is a wrong answer
+/// to "who?".
+pub fn involved(hb: &Handbook, step: &Step) -> BTreeSet<String> {
+    let mut out = named_in_text(hb, step);
+    out.extend(step.actors.iter().cloned());
+    for r in &hb.roles {
+        let Some(def) = r.definition.as_deref() else {
+            continue;
+        };
+        let defined = names(hb, def);
+        if step.actors.contains(&r.id) {
+            out.extend(defined);
+        } else if step.actors.iter().any(|a| defined.contains(a)) {
+            out.insert(r.id.clone());
+        }
+    }
+    out
+}
+
 /// How many distractors a question gets.
 pub const DISTRACTORS: usize = 3;
 
@@ -300,7 +322,7 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
     }
     // A role the step's own words name ("menaxheri i rastit" in a step credited to the case
     // worker) is never a wrong answer: the reader finds it in the stem.
-    let named = named_in_text(hb, step);
+    let named = involved(hb, step);
     for mut level in levels {
         if distractors.len() >= DISTRACTORS {
             break;
@@ -351,11 +373,21 @@ pub fn step_questions(hb: &Handbook, p: &Procedure, step: &Step) -> Vec<Question
 fn role_questions(role: &str, per_step: &[(&Procedure, &Step, Vec<Question>)]) -> Vec<Question> {
     let mut by_procedure: Vec<(&str, Vec<Question>)> = Vec::new();
     let mut seen_who: BTreeSet<(String, Vec<String>)> = BTreeSet::new();
+    // One question of a kind per distinct text: steps printed alike in several places
+    // (the reception of 15, 24, 36, 44) are one question.
+    let mut seen_text: BTreeSet<(Ask, String)> = BTreeSet::new();
     for (p, st, qs) in per_step {
         if !st.actors.iter().any(|a| a == role) {
             continue;
         }
+        let text = format!("{} {}", st.title.as_deref().unwrap_or(""), st.text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         for q in qs {
+            if !seen_text.insert((q.ask, text.clone())) {
+                continue;
+            }
             match q.ask {
                 Ask::When => {
                     if !st

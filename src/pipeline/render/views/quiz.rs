@@ -8,7 +8,7 @@ use super::{Cx, timing_view};
 use crate::pipeline::model::quiz::{self, Answer, QuizKind};
 
 mod blank;
-pub use blank::{TimeWords, content_words, gives_away};
+pub use blank::{TimeWords, content_words, gives_away, word_stem};
 use blank::{blank, blank_abbr, blank_deadline};
 
 #[derive(Serialize)]
@@ -63,8 +63,19 @@ pub struct ChoiceView {
 /// answers (`shown`: whether a paragraph does), with "…" for the paragraphs between: the
 /// answer is never only in a paragraph the question does not show. Where no paragraph
 /// names an answer by its title ("Punonjësi i qendrës" for the staff), it quotes them all.
-fn action(step: &crate::pipeline::model::Step, shown: Option<&dyn Fn(&str) -> bool>) -> String {
-    if let Some(t) = step.title.as_deref().filter(|t| !t.trim().is_empty()) {
+///
+/// `by_title`: the title may stand for the step; not where it is an answer's name ("Mbyllja
+/// e rastit" for the form "MR9 — Mbyllja e rastit"): then the step's text is quoted.
+fn action(
+    step: &crate::pipeline::model::Step,
+    shown: Option<&dyn Fn(&str) -> bool>,
+    by_title: bool,
+) -> String {
+    if let Some(t) = step
+        .title
+        .as_deref()
+        .filter(|t| by_title && !t.trim().is_empty() && !step.text.trim().is_empty())
+    {
         return t.trim().to_string();
     }
     let normative = crate::markdown::without_examples(&step.text);
@@ -194,150 +205,163 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     cx.addr.quiz_key_role(&q.subject),
                 ),
             };
-            let questions = q
-                .questions
-                .iter()
-                .enumerate()
-                .map(|(i, question)| {
-                    let p = hb.procedures.iter().find(|p| p.id == question.procedure);
-                    let step = p.and_then(|p| p.steps.iter().find(|s| s.id == question.step));
-                    // A "who?" shows every paragraph that names one of its answers.
-                    let answers_named = |text: &str| {
-                        let roles = quiz::names(hb, text);
-                        question
+            let questions =
+                q.questions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, question)| {
+                        let p = hb.procedures.iter().find(|p| p.id == question.procedure);
+                        let step = p.and_then(|p| p.steps.iter().find(|s| s.id == question.step));
+                        // A "who?" shows every paragraph that names one of its answers.
+                        let answers_named =
+                            |text: &str| {
+                                let roles = quiz::names(hb, text);
+                                question.choices.iter().filter(|c| c.correct).any(|c| {
+                                    match &c.answer {
+                                        Answer::Role(id) => roles.contains(id),
+                                        Answer::Person(words) => text.contains(words.as_str()),
+                                        _ => false,
+                                    }
+                                })
+                            };
+                        let shown: Option<&dyn Fn(&str) -> bool> =
+                            (question.ask == quiz::Ask::Who).then_some(&answers_named);
+                        // A form whose title shares words with the step's title ("Mbyllja e
+                        // rastit") is not asked by that title: the step's text is quoted.
+                        let by_title = question.ask != quiz::Ask::Form
+                            || !step.and_then(|s| s.title.as_deref()).is_some_and(|t| {
+                                let words: Vec<String> =
+                                    content_words(t).iter().map(|w| word_stem(w)).collect();
+                                question.choices.iter().filter(|c| c.correct).any(|c| {
+                                    content_words(&choice_text(cx, &c.answer))
+                                        .iter()
+                                        .any(|w| words.contains(&word_stem(w)))
+                                })
+                            });
+                        let (label, act, proc_title) = match (p, step) {
+                            (Some(p), Some(s)) => {
+                                (s.label(cx.ui), action(s, shown, by_title), p.title.clone())
+                            }
+                            _ => Default::default(),
+                        };
+                        // A "by when?" quotes the sentences its deadlines stand in, not the step's
+                        // title or first paragraph: "… i komunikohet menjëherë …" is when the
+                        // decision is told, not when it is taken; a condition stays with them.
+                        let act = match step {
+                            Some(s) if question.ask == quiz::Ask::When => {
+                                let quoted: Vec<String> = question
+                                    .choices
+                                    .iter()
+                                    .filter(|c| c.correct)
+                                    .filter_map(|c| match &c.answer {
+                                        Answer::Timing(t) => timing_sentence(s, &t.text),
+                                        _ => None,
+                                    })
+                                    .fold(Vec::new(), |mut all, q| {
+                                        if !all.contains(&q) {
+                                            all.push(q);
+                                        }
+                                        all
+                                    });
+                                match quoted.is_empty() {
+                                    true => act,
+                                    false => quoted
+                                        .iter()
+                                        .map(|q| q.trim_end_matches('.').to_string())
+                                        .collect::<Vec<_>>()
+                                        .join(" … "),
+                                }
+                            }
+                            _ => act,
+                        };
+                        let many = if question.multiple() { "_many" } else { "" };
+                        // The step as printed: "hapin 4", or "pikën ç)" where the source letters it.
+                        let (key, name, value) = match step {
+                            Some(s) => s.message(&format!("quiz_{}{many}", question.ask.name())),
+                            None => (
+                                format!("quiz_{}{many}", question.ask.name()),
+                                "step",
+                                String::new(),
+                            ),
+                        };
+                        let frame = |a: &str| say(&key, &[(name, &value), ("action", a)]);
+                        let correct_texts: Vec<String> = question
                             .choices
                             .iter()
                             .filter(|c| c.correct)
-                            .any(|c| match &c.answer {
-                                Answer::Role(id) => roles.contains(id),
-                                Answer::Person(words) => text.contains(words.as_str()),
-                                _ => false,
-                            })
-                    };
-                    let shown: Option<&dyn Fn(&str) -> bool> =
-                        (question.ask == quiz::Ask::Who).then_some(&answers_named);
-                    let (label, act, proc_title) = match (p, step) {
-                        (Some(p), Some(s)) => (s.label(cx.ui), action(s, shown), p.title.clone()),
-                        _ => Default::default(),
-                    };
-                    // A "by when?" quotes the sentences its deadlines stand in, not the step's
-                    // title or first paragraph: "… i komunikohet menjëherë …" is when the
-                    // decision is told, not when it is taken; a condition stays with them.
-                    let act = match step {
-                        Some(s) if question.ask == quiz::Ask::When => {
-                            let quoted: Vec<String> = question
-                                .choices
-                                .iter()
-                                .filter(|c| c.correct)
-                                .filter_map(|c| match &c.answer {
-                                    Answer::Timing(t) => timing_sentence(s, &t.text),
-                                    _ => None,
-                                })
-                                .fold(Vec::new(), |mut all, q| {
-                                    if !all.contains(&q) {
-                                        all.push(q);
-                                    }
-                                    all
-                                });
-                            match quoted.is_empty() {
-                                true => act,
-                                false => quoted
-                                    .iter()
-                                    .map(|q| q.trim_end_matches('.').to_string())
-                                    .collect::<Vec<_>>()
-                                    .join(" … "),
-                            }
-                        }
-                        _ => act,
-                    };
-                    let many = if question.multiple() { "_many" } else { "" };
-                    // The step as printed: "hapin 4", or "pikën ç)" where the source letters it.
-                    let (key, name, value) = match step {
-                        Some(s) => s.message(&format!("quiz_{}{many}", question.ask.name())),
-                        None => (
-                            format!("quiz_{}{many}", question.ask.name()),
-                            "step",
-                            String::new(),
-                        ),
-                    };
-                    let frame = |a: &str| say(&key, &[(name, &value), ("action", a)]);
-                    let correct_texts: Vec<String> = question
-                        .choices
-                        .iter()
-                        .filter(|c| c.correct)
-                        .map(|c| choice_text(cx, &c.answer))
-                        .collect();
-                    // A "by when?" quotes the step without the words that set its deadlines:
-                    // every one of them, also one that is the same answer as another ("bën
-                    // menjëherë pranimin …, njeh menjëherë …" is one choice, two quotes).
-                    let mut act = act;
-                    if question.ask == quiz::Ask::When
-                        && let Some(s) = step
-                    {
-                        for t in s.timing.iter().filter(|t| t.kind != "none") {
-                            act = blank_deadline(&act, &t.text, &time_words);
-                        }
-                    }
-                    for c in question.choices.iter().filter(|c| c.correct) {
-                        if let Answer::Timing(t) = &c.answer {
-                            act = blank_deadline(&act, &t.text, &time_words);
-                        }
-                    }
-                    // A correct role's abbreviation ("APAP-i", "NJMF-ja") is blanked as its
-                    // title is: it gives the answer away as much.
-                    for c in question.choices.iter().filter(|c| c.correct) {
-                        // Its other spellings too: 001 prints "NJVRN-të" for the NJVNR.
-                        if let Answer::Role(id) = &c.answer
-                            && let Some(r) = hb.roles.iter().find(|r| &r.id == id)
+                            .map(|c| choice_text(cx, &c.answer))
+                            .collect();
+                        // A "by when?" quotes the step without the words that set its deadlines:
+                        // every one of them, also one that is the same answer as another ("bën
+                        // menjëherë pranimin …, njeh menjëherë …" is one choice, two quotes).
+                        let mut act = act;
+                        if question.ask == quiz::Ask::When
+                            && let Some(s) = step
                         {
-                            for abbr in r.abbr.iter().chain(&r.abbr_variants) {
-                                act = blank_abbr(&act, abbr);
+                            for t in s.timing.iter().filter(|t| t.kind != "none") {
+                                act = blank_deadline(&act, &t.text, &time_words);
                             }
                         }
-                    }
-                    let act = blank(&act, frame, &correct_texts);
-                    let prompt = frame(&act);
-                    let source = step.map(|s| {
-                        let needle = question.choices.iter().find_map(|c| match &c.answer {
-                            Answer::Timing(t) if c.correct => Some(t.text.as_str()),
-                            _ => None,
+                        for c in question.choices.iter().filter(|c| c.correct) {
+                            if let Answer::Timing(t) = &c.answer {
+                                act = blank_deadline(&act, &t.text, &time_words);
+                            }
+                        }
+                        // A correct role's abbreviation ("APAP-i", "NJMF-ja") is blanked as its
+                        // title is: it gives the answer away as much.
+                        for c in question.choices.iter().filter(|c| c.correct) {
+                            // Its other spellings too: 001 prints "NJVRN-të" for the NJVNR.
+                            if let Answer::Role(id) = &c.answer
+                                && let Some(r) = hb.roles.iter().find(|r| &r.id == id)
+                            {
+                                for abbr in r.abbr.iter().chain(&r.abbr_variants) {
+                                    act = blank_abbr(&act, abbr);
+                                }
+                            }
+                        }
+                        let act = blank(&act, frame, &correct_texts);
+                        let prompt = frame(&act);
+                        let source = step.map(|s| {
+                            let needle = question.choices.iter().find_map(|c| match &c.answer {
+                                Answer::Timing(t) if c.correct => Some(t.text.as_str()),
+                                _ => None,
+                            });
+                            source_sentence(s, needle)
                         });
-                        source_sentence(s, needle)
-                    });
-                    let choices: Vec<ChoiceView> = question
-                        .choices
-                        .iter()
-                        .enumerate()
-                        .map(|(j, c)| ChoiceView {
-                            letter: letter(j),
-                            text: choice_text(cx, &c.answer),
-                            correct: c.correct,
-                        })
-                        .collect();
-                    let answer = choices
-                        .iter()
-                        .filter(|c| c.correct)
-                        .map(|c| c.letter.clone())
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    QuestionView {
-                        id: question.id.clone(),
-                        number: i + 1,
-                        ask: question.ask.name(),
-                        prompt,
-                        multiple: question.multiple(),
-                        step_label: say(
-                            "step_of_procedure",
-                            &[("step", &label), ("procedure", &proc_title)],
-                        ),
-                        step_short: label,
-                        step_url: cx.addr.in_procedure(&question.procedure, &question.step),
-                        choices,
-                        answer,
-                        source: source.unwrap_or_default(),
-                    }
-                })
-                .collect();
+                        let choices: Vec<ChoiceView> = question
+                            .choices
+                            .iter()
+                            .enumerate()
+                            .map(|(j, c)| ChoiceView {
+                                letter: letter(j),
+                                text: choice_text(cx, &c.answer),
+                                correct: c.correct,
+                            })
+                            .collect();
+                        let answer = choices
+                            .iter()
+                            .filter(|c| c.correct)
+                            .map(|c| c.letter.clone())
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        QuestionView {
+                            id: question.id.clone(),
+                            number: i + 1,
+                            ask: question.ask.name(),
+                            prompt,
+                            multiple: question.multiple(),
+                            step_label: say(
+                                "step_of_procedure",
+                                &[("step", &label), ("procedure", &proc_title)],
+                            ),
+                            step_short: label,
+                            step_url: cx.addr.in_procedure(&question.procedure, &question.step),
+                            choices,
+                            answer,
+                            source: source.unwrap_or_default(),
+                        }
+                    })
+                    .collect();
             QuizView {
                 content: crate::edition::content::subject_hash(cx.hb, q.kind.name(), &q.subject)
                     .unwrap_or_default(),

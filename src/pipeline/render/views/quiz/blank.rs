@@ -20,21 +20,37 @@ pub fn content_words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether every content word of `answer` stands in `stem`: the question gives it away.
+/// A word as the give-away rule compares it: its first five letters, so an inflected form
+/// ("shërbimit", "policisë") matches the answer's ("Shërbimi", "policia").
+pub fn word_stem(w: &str) -> String {
+    w.to_lowercase().chars().take(5).collect()
+}
+
+/// The words of an answer that tell it: a form's title without its code ("MR9 (E-7) —
+/// Mbyllja e rastit": "Mbyllja e rastit").
+fn telling(answer: &str) -> &str {
+    answer.split_once(" — ").map_or(answer, |(_, title)| title)
+}
+
+/// Whether every content word of `answer` stands in `stem`, also inflected (its first five
+/// letters begin a word of the stem: `word_stem`): the question gives it away.
 pub fn gives_away(stem: &str, answer: &str) -> bool {
-    let stem: std::collections::HashSet<String> = content_words(stem).into_iter().collect();
-    let words = content_words(answer);
-    !words.is_empty() && words.iter().all(|w| stem.contains(w))
+    let stem: std::collections::HashSet<String> =
+        content_words(stem).iter().map(|w| word_stem(w)).collect();
+    let words = content_words(telling(answer));
+    !words.is_empty() && words.iter().all(|w| stem.contains(&word_stem(w)))
 }
 
 /// The quote with the words of the correct answers blanked ("…") where the question would
-/// otherwise hold a whole answer.
+/// otherwise hold a whole answer, in any of its forms ("punonjësi i shërbimit social
+/// shtetëror" for "Shërbimi Social Shtetëror").
 pub(super) fn blank(quote: &str, frame: impl Fn(&str) -> String, correct: &[String]) -> String {
     let mut quote = quote.to_string();
     for answer in correct {
         if !gives_away(&frame(&quote), answer) {
             continue;
         }
+        let answer = telling(answer);
         // The answer's own words, whole ("Çdo person, që …", "punonjësi i mbrojtjes së
         // fëmijës"): one "…" for them all.
         let mut lower = answer.chars();
@@ -42,7 +58,7 @@ pub(super) fn blank(quote: &str, frame: impl Fn(&str) -> String, correct: &[Stri
             .next()
             .map(|c| c.to_lowercase().chain(lower).collect())
             .unwrap_or_default();
-        for phrase in [answer.as_str(), lower.as_str()] {
+        for phrase in [answer, lower.as_str()] {
             if !phrase.is_empty() && quote.contains(phrase) {
                 quote = quote.replace(phrase, "…");
             }
@@ -50,31 +66,79 @@ pub(super) fn blank(quote: &str, frame: impl Fn(&str) -> String, correct: &[Stri
         if !gives_away(&frame(&quote), answer) {
             continue;
         }
-        let words: std::collections::HashSet<String> = content_words(answer).into_iter().collect();
-        let mut out = String::with_capacity(quote.len());
-        let mut word = String::new();
-        let flush = |word: &mut String, out: &mut String| {
-            if !word.is_empty() {
-                if words.contains(&word.to_lowercase()) {
-                    out.push('…');
-                } else {
-                    out.push_str(word);
-                }
-                word.clear();
-            }
-        };
-        for c in quote.chars() {
-            if c.is_alphanumeric() {
-                word.push(c);
-            } else {
-                flush(&mut word, &mut out);
-                out.push(c);
-            }
-        }
-        flush(&mut word, &mut out);
-        quote = collapse(&out);
+        quote = blank_words(&quote, &frame, answer);
     }
     quote
+}
+
+/// The quote with the answer's words blanked in any form, the fewest first: the word the
+/// quote holds least often ("shërbimit"), with the answer's words next to it ("… social
+/// shtetëror"), until the question no longer holds the answer. A word the answer shares
+/// with the rest of the step ("fëmijës" of "punonjësi i mbrojtjes së fëmijës") stays
+/// where it is not next to the blanked ones.
+fn blank_words(quote: &str, frame: &impl Fn(&str) -> String, answer: &str) -> String {
+    // The quote as words and what stands between them.
+    let mut tokens: Vec<(String, bool)> = Vec::new();
+    for c in quote.chars() {
+        let word = c.is_alphanumeric();
+        match tokens.last_mut() {
+            Some((t, w)) if *w == word => t.push(c),
+            _ => tokens.push((c.to_string(), word)),
+        }
+    }
+    let stems: Vec<String> = content_words(answer).iter().map(|w| word_stem(w)).collect();
+    let of_answer = |t: &str| !content_words(t).is_empty() && stems.contains(&word_stem(t));
+    let mut blanked = vec![false; tokens.len()];
+    let render = |blanked: &[bool]| -> String {
+        let out: String = tokens
+            .iter()
+            .zip(blanked)
+            .map(|((t, _), b)| if *b { "…" } else { t.as_str() })
+            .collect();
+        collapse(&out)
+    };
+    while gives_away(&frame(&render(&blanked)), answer) {
+        // The answer's word the quote holds least often, not yet blanked.
+        let count = |s: &str| {
+            tokens
+                .iter()
+                .zip(&blanked)
+                .filter(|((t, w), b)| *w && !**b && of_answer(t) && word_stem(t) == s)
+                .count()
+        };
+        let Some(pick) = stems
+            .iter()
+            .filter(|s| count(s) > 0)
+            .min_by_key(|s| count(s))
+            .cloned()
+        else {
+            break;
+        };
+        for i in 0..tokens.len() {
+            if !(tokens[i].1 && of_answer(&tokens[i].0) && word_stem(&tokens[i].0) == pick) {
+                continue;
+            }
+            blanked[i] = true;
+            // The answer's words next to it, across spaces and little words.
+            for dir in [-1isize, 1] {
+                let mut j = i as isize + dir;
+                while j >= 0 && (j as usize) < tokens.len() {
+                    let (t, w) = &tokens[j as usize];
+                    if !w {
+                        if !t.trim().is_empty() {
+                            break;
+                        }
+                    } else if of_answer(t) {
+                        blanked[j as usize] = true;
+                    } else if !content_words(t).is_empty() {
+                        break;
+                    }
+                    j += dir;
+                }
+            }
+        }
+    }
+    render(&blanked)
 }
 
 /// One "…" for a run of blanks and the little words between them ("… të …", "… …"): a

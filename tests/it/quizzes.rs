@@ -1,0 +1,175 @@
+//! Issue 25, "Quizzes that test": no stem gives its answer away, also through an inflected
+//! form ("punonjësi i shërbimit social shtetëror" for "Shërbimi Social Shtetëror"); a role's
+//! quiz spreads over its steps, sections and criteria; a wrong answer is never a role the
+//! source involves in the step.
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::common::{plain, read, shipped_site, unescape};
+
+/// One question of a quiz page.
+struct Q {
+    page: String,
+    id: String,
+    /// The legend: the question as the reader sees it.
+    stem: String,
+    correct: Vec<String>,
+    wrong: Vec<String>,
+}
+
+impl Q {
+    /// What the stem quotes („…“).
+    fn quote(&self) -> &str {
+        let s = self.stem.split_once('„').map_or("", |(_, r)| r);
+        s.rsplit_once('“').map_or(s, |(q, _)| q)
+    }
+}
+
+/// Every question of every quiz page (procedure and role quizzes).
+fn questions() -> Vec<Q> {
+    let dir = shipped_site().join("site/trajnim/kuizi");
+    let mut out = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let page = unescape(&read(&path));
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        for q in page.split("<li class=\"quiz-q\"").skip(1) {
+            let id = q.split("data-question=\"").nth(1).unwrap();
+            let id = id.split('"').next().unwrap().to_string();
+            let legend = q.split("<legend>").nth(1).unwrap();
+            let stem = plain(legend.split("</legend>").next().unwrap());
+            let choice = |c: &str| {
+                let text = plain(c.split("</label>").next().unwrap());
+                text.split_once(". ")
+                    .map_or(text.clone(), |(_, t)| t.to_string())
+            };
+            let correct = q
+                .split("data-correct=\"true\">")
+                .skip(1)
+                .map(choice)
+                .collect();
+            let wrong = q
+                .split("data-correct=\"false\">")
+                .skip(1)
+                .map(choice)
+                .collect();
+            out.push(Q {
+                page: name.clone(),
+                id,
+                stem,
+                correct,
+                wrong,
+            });
+        }
+    }
+    out
+}
+
+/// The content words of a text as the give-away rule counts them: words of three letters or
+/// more that are no function word, and numbers; lower-cased.
+fn content_words(s: &str) -> Vec<String> {
+    const STOP: &[&str] = &[
+        "për", "dhe", "nga", "të", "në", "së", "me", "një", "ose", "apo", "që", "si", "te", "tek",
+        "the", "of", "and", "or", "an", "to", "in", "by", "for",
+    ];
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| {
+            (w.chars().count() >= 3 || w.chars().all(|c| c.is_ascii_digit()))
+                && !STOP.contains(&w.as_str())
+        })
+        .collect()
+}
+
+/// A word as the inflected rule compares it: its first five letters.
+fn prefix(w: &str) -> String {
+    w.chars().take(5).collect()
+}
+
+/// Whether `stem` gives `answer` away: every content word of the answer (a form's title
+/// without its code) begins, in its first five letters, as a word of the stem does.
+fn gives_away(stem: &str, answer: &str) -> bool {
+    let answer = answer.split_once(" — ").map_or(answer, |(_, title)| title);
+    let stem: HashSet<String> = content_words(stem).iter().map(|w| prefix(w)).collect();
+    let words = content_words(answer);
+    !words.is_empty() && words.iter().all(|w| stem.contains(&prefix(w)))
+}
+
+#[test]
+fn no_quiz_question_gives_its_answer_away_not_even_inflected() {
+    let all = questions();
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+    let mut given = Vec::new();
+    for q in &all {
+        *kinds
+            .entry(q.id.rsplit('.').next().unwrap().to_string())
+            .or_default() += 1;
+        for c in &q.correct {
+            if gives_away(&q.stem, c) {
+                given.push(format!("{}: {}: {c} ← {}", q.page, q.id, q.stem));
+            }
+        }
+    }
+    eprintln!("quiz questions: {}, by kind: {kinds:?}", all.len());
+    assert!(all.len() > 500, "{} questions", all.len());
+    assert!(given.is_empty(), "{} give-aways: {given:#?}", given.len());
+    // The rule itself: an inflected form gives away, another word does not.
+    assert!(gives_away(
+        "realizohet nga punonjësi i shërbimit social shtetëror",
+        "Shërbimi Social Shtetëror"
+    ));
+    assert!(gives_away(
+        "hapin 7: „Mbyllja e rastit“",
+        "MR9 (E-7) — Mbyllja e rastit"
+    ));
+    assert!(!gives_away(
+        "realizohet nga punonjësi i policisë",
+        "Psikologu"
+    ));
+}
+
+#[test]
+fn a_role_quiz_asks_each_text_once() {
+    let mut by_page: BTreeMap<String, Vec<&Q>> = BTreeMap::new();
+    let all = questions();
+    for q in all.iter().filter(|q| q.page.starts_with("roli-")) {
+        by_page.entry(q.page.clone()).or_default().push(q);
+    }
+    for (page, qs) in by_page {
+        let mut seen = HashSet::new();
+        for q in qs {
+            let kind = q.id.rsplit('.').next().unwrap();
+            assert!(
+                seen.insert((kind.to_string(), q.quote().to_string())),
+                "{page}: {} repeats „{}“",
+                q.id,
+                q.quote()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_wrong_answer_is_never_a_role_the_source_involves_in_the_step() {
+    // 001:695-699 puts a police officer in every G/SPIF: the formal interview of step 9,
+    // by the G/SPIF, may not mark the police wrong (step 6 marks them right).
+    let all = questions();
+    let police = "Strukturat e policisë së shtetit";
+    for q in all
+        .iter()
+        .filter(|q| q.id == "identifikimi-formal.9.who" || q.id == "identifikimi-formal.6.who")
+    {
+        assert!(
+            !q.wrong.iter().any(|w| w == police),
+            "{}: {} marks the police wrong: {:?}",
+            q.page,
+            q.id,
+            q.wrong
+        );
+    }
+}
