@@ -192,9 +192,10 @@ impl Theme {
         if !missing.is_empty() {
             let backup = self.pack(fallback, diags)?;
             let mut filled = 0;
+            let isolate = isolation(config.dir(), fallback);
             for key in &missing {
                 if let Some(text) = backup.get(*key) {
-                    strings.insert((*key).clone(), text.clone());
+                    strings.insert((*key).clone(), isolated(key, text, isolate));
                     filled += 1;
                 }
             }
@@ -228,9 +229,54 @@ impl Theme {
     }
 }
 
+/// The mark that opens a fallback text written the other way from the page: a right-to-left
+/// page (Arabic) showing English falls back within a left-to-right isolate (U+2066 … U+2069),
+/// so its full stop stays at its end and "2 criteria · 3 evidence items" keeps its order;
+/// `None` where the two run the same way.
+fn isolation(dir: &str, fallback: &str) -> Option<char> {
+    let back_rtl = crate::plural::is_right_to_left(fallback);
+    match (dir == "rtl", back_rtl) {
+        (true, false) => Some('\u{2066}'),
+        (false, true) => Some('\u{2067}'),
+        _ => None,
+    }
+}
+
+/// A fallback text as the page shows it: isolated (`isolation`) when it is words a reader
+/// sees. Addresses, CSV headers, number and date patterns are no words: they stay as they are,
+/// or a file name, a column a spreadsheet matches or a date would carry the marks.
+fn isolated(key: &str, text: &str, mark: Option<char>) -> String {
+    let machine = ["address_", "csv_", "number_", "date_"]
+        .iter()
+        .any(|p| key.starts_with(p));
+    match mark {
+        Some(m) if !machine && text.chars().any(char::is_alphabetic) => {
+            format!("{m}{text}\u{2069}")
+        }
+        _ => text.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fallback_written_the_other_way_is_isolated_but_not_an_address() {
+        let ltr = isolation("rtl", "en");
+        assert_eq!(
+            isolated("contents", "Contents.", ltr),
+            "\u{2066}Contents.\u{2069}"
+        );
+        assert_eq!(
+            isolated("address_search", "search.html", ltr),
+            "search.html"
+        );
+        assert_eq!(isolated("csv_id", "id", ltr), "id");
+        assert_eq!(isolated("list_separator", ", ", ltr), ", ");
+        assert_eq!(isolation("ltr", "en"), None);
+        assert_eq!(isolated("contents", "Contents", None), "Contents");
+    }
 
     #[test]
     fn placeholders_are_the_names_in_braces() {

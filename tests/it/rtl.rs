@@ -243,3 +243,40 @@ fn arabic_search_in_the_browser_matches_the_command_line_whatever_the_prefixes()
         );
     }
 }
+
+#[test]
+fn english_fallback_on_an_arabic_page_is_isolated_left_to_right_but_addresses_are_not() {
+    // The Arabic fixture has no strings of its own: every interface text is the English
+    // fallback. Unisolated, its full stops land at the wrong end of the line and "2
+    // criteria · 3 evidence items" reads "criteria · 3 evidence items 2".
+    let (_keep, site) = site_of("arabic");
+    let home = std::fs::read_to_string(site.join("index.html")).unwrap();
+    let opened = home.matches('\u{2066}').count();
+    assert!(
+        opened > 5,
+        "{opened} isolated fallback texts on the home page"
+    );
+    assert_eq!(
+        opened,
+        home.matches('\u{2069}').count(),
+        "every isolate is closed"
+    );
+    assert!(
+        !home.contains("\u{2066}search.html") && home.contains("search.html"),
+        "an address is no text to isolate"
+    );
+    // The file names and the scripts' addresses carry no marks.
+    for e in walkdir::WalkDir::new(&site)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let name = e.path().to_string_lossy();
+        assert!(!name.contains(['\u{2066}', '\u{2069}']), "{name}");
+    }
+    let ui = std::fs::read_to_string(site.join("static/ui.js")).unwrap();
+    let addr = ui.split("DORACAK_ADDR").nth(1).unwrap_or("");
+    assert!(
+        !addr.contains('\u{2066}'),
+        "addresses in ui.js: {addr:.200}"
+    );
+}

@@ -15,6 +15,7 @@ use crate::pipeline::model::{self, Handbook};
 pub type Html = Value;
 
 mod chapters;
+mod diagrams;
 mod editions;
 mod procedures;
 mod quiz;
@@ -23,9 +24,11 @@ mod roles;
 mod shared;
 mod standards;
 mod timing;
+mod titles;
 mod training;
 
 pub use chapters::*;
+pub use diagrams::*;
 pub use editions::*;
 pub use procedures::*;
 pub use quiz::*;
@@ -34,6 +37,7 @@ pub use roles::*;
 pub use shared::Shared;
 pub use standards::*;
 pub use timing::*;
+pub(super) use titles::{Titles, role_title};
 pub use training::*;
 
 /// Site-relative URLs of every page and anchor, so templates never build them.
@@ -143,129 +147,6 @@ pub(super) fn lines_html(s: &Option<String>) -> Option<Html> {
             .collect();
         Value::from_safe_string(escaped.join("<br>"))
     })
-}
-
-/// Titles of everything a reference can point at.
-pub(super) struct Titles<'a> {
-    /// The addresses in the handbook's language.
-    addr: &'a Pages,
-    /// Forms' printed codes (none where the source prints none).
-    form_codes: HashMap<&'a str, Option<&'a str>>,
-    pub roles: HashMap<&'a str, &'a str>,
-    pub procedures: HashMap<&'a str, &'a str>,
-    forms: HashMap<&'a str, &'a str>,
-    /// Forms encoded field by field: id → printed code.
-    printed: HashMap<&'a str, Option<&'a str>>,
-    /// Roles' abbreviations, where the source gives one.
-    role_abbr: HashMap<&'a str, &'a str>,
-}
-
-/// A role's title as readers see it wherever it is named: with its jurisdiction, where it
-/// has one, so a Kosovo role is never taken for the Albanian one.
-pub(super) fn role_title(r: &model::Role, ui: &HashMap<String, String>) -> String {
-    match &r.jurisdiction {
-        Some(j) => crate::theme::say(
-            ui,
-            "role_title_jurisdiction",
-            &[("title", &r.title), ("jurisdiction", j)],
-        ),
-        None => r.title.clone(),
-    }
-}
-
-impl<'a> Titles<'a> {
-    fn of(hb: &'a Handbook, role_titles: &'a [(String, String)]) -> Self {
-        Titles {
-            addr: &hb.addresses,
-            form_codes: hb
-                .forms
-                .iter()
-                .map(|f| (f.id.as_str(), f.code.as_deref()))
-                .collect(),
-            roles: role_titles
-                .iter()
-                .map(|(id, t)| (id.as_str(), t.as_str()))
-                .collect(),
-            procedures: hb
-                .procedures
-                .iter()
-                .map(|p| (p.id.as_str(), p.title.as_str()))
-                .collect(),
-            forms: hb
-                .forms
-                .iter()
-                .map(|f| (f.id.as_str(), f.title.as_str()))
-                .collect(),
-            printed: hb
-                .forms
-                .iter()
-                .filter(|f| f.template.is_some())
-                .map(|f| (f.id.as_str(), f.printed_code.as_deref()))
-                .collect(),
-            role_abbr: hb
-                .roles
-                .iter()
-                .filter_map(|r| Some((r.id.as_str(), r.abbr.as_deref()?)))
-                .collect(),
-        }
-    }
-
-    /// A role named briefly: its abbreviation where it has one, else its title.
-    fn role_short(&self, id: &str) -> String {
-        match self.role_abbr.get(id) {
-            Some(a) => a.to_string(),
-            None => self.roles.get(id).copied().unwrap_or(id).to_string(),
-        }
-    }
-
-    /// Links to forms: to the form's own page, "MR3 (E-3)", where it is encoded field by
-    /// field; to its entry in the catalogue otherwise, with its printed code (none where
-    /// the source prints none).
-    pub fn form_links(&self, ids: &[String]) -> Vec<LinkView> {
-        ids.iter().map(|id| self.form_link(id)).collect()
-    }
-
-    pub fn form_link(&self, id: &str) -> LinkView {
-        let title = self.forms.get(id).copied().unwrap_or(id).to_string();
-        match self.printed.get(id) {
-            Some(printed) => LinkView {
-                id: id.to_string(),
-                code: Some(super::forms::label(id, *printed)),
-                title,
-                url: self.addr.form_page(id),
-            },
-            None => LinkView {
-                id: id.to_string(),
-                code: self.form_code(id),
-                title,
-                url: self.addr.form(id),
-            },
-        }
-    }
-
-    fn form_code(&self, id: &str) -> Option<String> {
-        match self.form_codes.get(id) {
-            Some(code) => code.map(str::to_string),
-            None => Some(id.to_string()),
-        }
-    }
-
-    pub fn links(
-        &self,
-        ids: &[String],
-        table: &HashMap<&str, &str>,
-        url: impl Fn(&str) -> String,
-    ) -> Vec<LinkView> {
-        ids.iter()
-            .map(|id| {
-                LinkView::plain(
-                    id.clone(),
-                    table.get(id.as_str()).copied().unwrap_or(id).to_string(),
-                    url(id),
-                )
-            })
-            .collect()
-    }
 }
 
 /// Renders content Markdown once, with abbreviations marked.

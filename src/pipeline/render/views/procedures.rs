@@ -247,7 +247,7 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     }
                     cx.titles.form_links(&ids)
                 },
-                diagram: super::training::diagram(cx, p),
+                diagram: super::diagrams::diagram(cx, p),
                 // Steps and sections as the procedure page prints them.
                 actions: super::training::printed_order(p)
                     .into_iter()

@@ -1,0 +1,99 @@
+//! The procedures of the model: their steps as the source prints them, the passages
+//! between them, who acts (and for whom), and the documents they name.
+
+use serde::Serialize;
+
+use super::Timing;
+
+#[derive(Debug, Serialize)]
+pub struct Procedure {
+    pub id: String,
+    pub order: usize,
+    pub title: String,
+    pub collection: String,
+    pub source: Option<String>,
+    pub definition: Option<String>,
+    pub agencies: Option<Agencies>,
+    pub sections: Vec<Section>,
+    pub steps: Vec<Step>,
+    pub documentation: Vec<Document>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Agencies {
+    pub intro: Option<String>,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Section {
+    /// `slug.sN`, N the section's position (1-based).
+    pub id: String,
+    pub title: Option<String>,
+    pub text: Option<String>,
+    pub items: Vec<String>,
+    pub timing: Vec<Timing>,
+    /// The step the source prints the passage before, where it stands between steps.
+    pub before_step: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Step {
+    pub id: String,
+    pub number: String,
+    /// The number or letter the source prints ("a)", "1."), where it prints one.
+    pub printed: Option<String>,
+    /// An alternative to the step before it, not its sequel.
+    pub alternative: bool,
+    /// Beside the step before it, neither the sequel of the other.
+    pub parallel: bool,
+    pub group: Option<String>,
+    pub title: Option<String>,
+    pub text: String,
+    pub actors: Vec<String>,
+    /// Who acts where the source names a person, not a role: the source's words.
+    pub persons: Vec<String>,
+    /// Actors of the step who act for an institution, in the source's words.
+    pub acting_for: Vec<ActingFor>,
+    pub timing: Vec<Timing>,
+    pub forms: Vec<String>,
+}
+
+/// An actor of a step who acts for an institution ("APAP-i i SHSSH-së"): the actor is
+/// credited with the step and its timings; the institution only with acting through it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActingFor {
+    pub actor: String,
+    /// The institution's role, where it has one.
+    pub of: Option<String>,
+    pub words: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Document {
+    pub text: String,
+    pub form: Option<String>,
+}
+
+impl Step {
+    /// How every page names the step: as the source prints it ("ç)", "1.") where it prints
+    /// a number or letter of its own (`step_printed`), "Hapi N" (`step_number`) otherwise.
+    /// The procedure page, the register, role cards, quizzes, answer sheets, handouts,
+    /// diagrams and search results all name a step by this.
+    pub fn label(&self, ui: &std::collections::HashMap<String, String>) -> String {
+        match self.printed.as_deref() {
+            Some(printed) => crate::theme::say(ui, "step_printed", &[("label", printed)]),
+            None => crate::theme::say(ui, "step_number", &[("number", self.number.trim())]),
+        }
+    }
+
+    /// The message a sentence naming the step takes: `key` for a step named "Hapi N" (its
+    /// `{step}` the number), `key_item` for one named by its printed label (its `{label}`),
+    /// each a whole sentence in the pack.
+    pub fn message(&self, key: &str) -> (String, &'static str, String) {
+        match self.printed.as_deref() {
+            Some(printed) => (format!("{key}_item"), "label", printed.to_string()),
+            None => (key.to_string(), "step", self.number.trim().to_string()),
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! A procedure's diagram as the handout and the presentation show it: its steps, band by
+//! band, each box the step's words (`box_words`), its deadlines and forms.
+
+use serde::Serialize;
+
+use super::training::{box_words, timing_words};
+use super::{Cx, Html, timing_view, ui_get};
+use crate::pipeline::model;
+use crate::pipeline::render::diagram;
+
+/// One band of a procedure's diagram: its own `<svg>`.
+#[derive(Serialize)]
+pub struct DiagramBandView {
+    pub id: String,
+    pub caption: String,
+    pub svg: Html,
+}
+
+/// The diagram of a procedure, band by band.
+pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
+    let words = diagram::Words {
+        band_title: ui_get(cx.ui, "diagram_band_title"),
+        steps: ui_get(cx.ui, "diagram_steps"),
+        steps_printed: ui_get(cx.ui, "diagram_steps_printed"),
+        no_actor: ui_get(cx.ui, "diagram_no_actor"),
+    };
+    // Persons a step names in the source's words (the appellant) lead in a lane of their
+    // own, titled with those words; its roles (who receives the appeal) are tags.
+    let persons_lane = |st: &model::Step| {
+        (!st.persons.is_empty()).then(|| {
+            let words = st.persons.join("; ");
+            (format!("{}{words}", diagram::PERSONS_LANE), words)
+        })
+    };
+    let d = diagram::Diagram {
+        id: p.id.clone(),
+        title: p.title.clone(),
+        lanes: cx
+            .titles
+            .roles
+            .iter()
+            .map(|(id, title)| diagram::Lane {
+                id: id.to_string(),
+                title: title.to_string(),
+            })
+            .chain(
+                p.steps
+                    .iter()
+                    .filter_map(persons_lane)
+                    .map(|(id, title)| diagram::Lane { id, title }),
+            )
+            .collect(),
+        steps: p
+            .steps
+            .iter()
+            .map(|st| diagram::Node {
+                number: st.number.clone(),
+                label: st.label(cx.ui),
+                printed: st.printed.clone(),
+                group: st.group.clone(),
+                action: box_words(st),
+                actors: persons_lane(st)
+                    .map(|(id, _)| id)
+                    .into_iter()
+                    .chain(st.actors.iter().cloned())
+                    .collect(),
+                deadline: {
+                    let words: Vec<String> = st
+                        .timing
+                        .iter()
+                        .filter(|t| t.kind != "none")
+                        .map(|t| {
+                            let words = timing_words(&timing_view(t, cx.ui));
+                            // A deadline of some of the step's actors says whose it is.
+                            if t.named && !t.actors.is_empty() {
+                                let who: Vec<String> =
+                                    t.actors.iter().map(|a| cx.titles.role_short(a)).collect();
+                                crate::theme::say(
+                                    cx.ui,
+                                    "label_value",
+                                    &[
+                                        ("label", &who.join(&ui_get(cx.ui, "list_separator"))),
+                                        ("value", &words),
+                                    ],
+                                )
+                            } else {
+                                words
+                            }
+                        })
+                        .collect();
+                    (!words.is_empty()).then(|| words.join("; "))
+                },
+                forms: cx
+                    .titles
+                    .form_links(&st.forms)
+                    .into_iter()
+                    .map(|f| match f.code {
+                        Some(code) => format!("{code} {}", f.title),
+                        None => f.title,
+                    })
+                    .collect(),
+                url: cx.addr.in_procedure(&p.id, &st.id),
+                alternative: st.alternative,
+                parallel: st.parallel,
+            })
+            .collect(),
+    };
+    diagram::layout(&d, &words)
+        .into_iter()
+        .map(|b| DiagramBandView {
+            id: b.id,
+            caption: b.caption,
+            svg: minijinja::Value::from_safe_string(b.svg),
+        })
+        .collect()
+}
