@@ -274,10 +274,9 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
             text.push_str(&to_plain(&l.text));
         }
         let mut heading: Title = match &r.abbr {
-            Some(a) => format!("{} ({a})", r.title),
-            None => r.title.clone(),
-        }
-        .into();
+            Some(a) => title(ui, "item_aside", &[("item", &r.title), ("aside", a)]),
+            None => r.title.clone().into(),
+        };
         // A role of another jurisdiction says so in the results too ("… (Kosovë)").
         if let Some(j) = &r.jurisdiction {
             heading = title(
@@ -295,10 +294,9 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
                 &f.id,
                 Kind::Form,
                 match &f.code {
-                    Some(code) => format!("{code} {}", f.title),
-                    None => f.title.clone(),
-                }
-                .into(),
+                    Some(code) => title(ui, "code_title", &[("code", code), ("title", &f.title)]),
+                    None => f.title.clone().into(),
+                },
                 f.group.clone(),
                 addr.form(&f.id),
             );
@@ -311,7 +309,7 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
         push(
             &f.id,
             Kind::Form,
-            format!("{label} {}", f.title).into(),
+            title(ui, "code_title", &[("code", &label), ("title", &f.title)]),
             format!("{}\n{}", t.title, f.group),
             page.clone(),
         );
@@ -329,7 +327,14 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
             push(
                 &format!("{}.{}", f.id, s.id),
                 Kind::Form,
-                format!("{label} {} — {name}", f.title).into(),
+                {
+                    let form = crate::theme::say(
+                        ui,
+                        "code_title",
+                        &[("code", &label), ("title", &f.title)],
+                    );
+                    title(ui, "item_gloss", &[("item", &form), ("gloss", &name)])
+                },
                 words,
                 format!("{page}#{}", s.id),
             );
@@ -341,14 +346,14 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
         .iter()
         .chain(&hb.glossary.definitions)
     {
-        let title = match &t.abbr {
-            Some(a) => format!("{} ({a})", t.term),
-            None => t.term.clone(),
+        let heading = match &t.abbr {
+            Some(a) => title(ui, "item_aside", &[("item", &t.term), ("aside", a)]),
+            None => t.term.clone().into(),
         };
         push(
             &t.id,
             Kind::Term,
-            title.into(),
+            heading,
             to_plain(&t.text),
             addr.glossary_term(&t.id),
         );
@@ -357,15 +362,15 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
     for c in &hb.chapters {
         for s in crate::markdown::chapter_sections(&c.text) {
             let (id, url, name) = if s.id.is_empty() {
-                (c.id.clone(), addr.chapter(&c.id), c.title.clone())
+                (c.id.clone(), addr.chapter(&c.id), c.title.clone().into())
             } else {
                 (
                     format!("{}#{}", c.id, s.id),
                     format!("{}#{}", addr.chapter(&c.id), s.id),
-                    format!("{} — {}", c.title, s.title),
+                    title(ui, "item_gloss", &[("item", &c.title), ("gloss", &s.title)]),
                 )
             };
-            push(&id, Kind::Chapter, name.into(), s.text, url);
+            push(&id, Kind::Chapter, name, s.text, url);
         }
     }
     for p in &hb.principles.principles {

@@ -163,7 +163,9 @@ fn choice_text(cx: &Cx, answer: &Answer) -> String {
         Answer::Form(id) => {
             let l = cx.titles.form_link(id);
             match l.code {
-                Some(code) if code != l.title => format!("{code} — {}", l.title),
+                Some(code) if code != l.title => {
+                    crate::theme::say(cx.ui, "item_gloss", &[("item", &code), ("gloss", &l.title)])
+                }
                 _ => l.title,
             }
         }
