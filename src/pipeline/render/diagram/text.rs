@@ -43,10 +43,14 @@ pub(super) fn box_text(s: &Node, _w: &Words) -> BoxText {
         .lines()
         .flat_map(|p| wrap(p, BOX_CHARS, usize::MAX))
         .collect();
-    let deadline = s
+    let deadline: Vec<String> = s
         .deadline
         .as_deref()
-        .map(|d| wrap(d, DEADLINE_CHARS, usize::MAX))
+        .map(|d| {
+            d.lines()
+                .flat_map(|l| wrap(l, DEADLINE_CHARS, usize::MAX))
+                .collect()
+        })
         .unwrap_or_default();
     let (forms, long): (Vec<&String>, Vec<&String>) =
         s.forms.iter().partition(|f| tag_width(f).is_some());

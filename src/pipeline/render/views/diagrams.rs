@@ -88,14 +88,20 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
                             }
                         })
                         .collect();
-                    (!words.is_empty()).then(|| words.join("; "))
+                    // One deadline a line: a deadline wrapped after another's never reads as
+                    // that one's (the QPS's 24 hours, then the guardian's 14 days).
+                    (!words.is_empty()).then(|| words.join("\n"))
                 },
                 forms: cx
                     .titles
                     .form_links(&st.forms)
                     .into_iter()
                     .map(|f| match f.code {
-                        Some(code) => format!("{code} {}", f.title),
+                        Some(code) => crate::theme::say(
+                            cx.ui,
+                            "code_title",
+                            &[("code", &code), ("title", &f.title)],
+                        ),
                         None => f.title,
                     })
                     .collect(),
