@@ -87,13 +87,13 @@ impl Step {
         }
     }
 
-    /// The message a sentence naming the step takes: `key` for a step named "Hapi N" (its
-    /// `{step}` the number), `key_item` for one named by its printed label (its `{label}`),
-    /// each a whole sentence in the pack.
-    pub fn message(&self, key: &str) -> (String, &'static str, String) {
+    /// How a sentence naming the step fills its message: by its printed label (`{label}`,
+    /// the `…_item` form of the message) or by its number (`{step}`, the plain form), and
+    /// the value. The sentence's key is named whole where it is chosen.
+    pub fn named(&self) -> (bool, &'static str, String) {
         match self.printed.as_deref() {
-            Some(printed) => (format!("{key}_item"), "label", printed.to_string()),
-            None => (key.to_string(), "step", self.number.trim().to_string()),
+            Some(printed) => (true, "label", printed.to_string()),
+            None => (false, "step", self.number.trim().to_string()),
         }
     }
 }

@@ -276,17 +276,13 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                             }
                             _ => act,
                         };
-                        let many = if question.multiple() { "_many" } else { "" };
                         // The step as printed: "hapin 4", or "pikën ç)" where the source letters it.
-                        let (key, name, value) = match step {
-                            Some(s) => s.message(&format!("quiz_{}{many}", question.ask.name())),
-                            None => (
-                                format!("quiz_{}{many}", question.ask.name()),
-                                "step",
-                                String::new(),
-                            ),
+                        let (item, name, value) = match step {
+                            Some(s) => s.named(),
+                            None => (false, "step", String::new()),
                         };
-                        let frame = |a: &str| say(&key, &[(name, &value), ("action", a)]);
+                        let key = stem_key(question.ask, question.multiple(), item);
+                        let frame = |a: &str| say(key, &[(name, &value), ("action", a)]);
                         let correct_texts: Vec<String> = question
                             .choices
                             .iter()
@@ -379,4 +375,25 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
             }
         })
         .collect()
+}
+
+/// The pack's message for a question's stem, each named whole: what it asks, whether more
+/// than one answer is right, and whether the step is named by its printed label ("pikën ç)")
+/// or by its number ("hapin 4").
+fn stem_key(ask: quiz::Ask, many: bool, item: bool) -> &'static str {
+    use quiz::Ask::*;
+    match (ask, many, item) {
+        (Who, false, false) => "quiz_who",
+        (Who, true, false) => "quiz_who_many",
+        (Who, false, true) => "quiz_who_item",
+        (Who, true, true) => "quiz_who_many_item",
+        (When, false, false) => "quiz_when",
+        (When, true, false) => "quiz_when_many",
+        (When, false, true) => "quiz_when_item",
+        (When, true, true) => "quiz_when_many_item",
+        (Form, false, false) => "quiz_form",
+        (Form, true, false) => "quiz_form_many",
+        (Form, false, true) => "quiz_form_item",
+        (Form, true, true) => "quiz_form_many_item",
+    }
 }
