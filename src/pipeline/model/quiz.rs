@@ -9,7 +9,13 @@
 
 use std::collections::BTreeSet;
 
-use super::{Handbook, Procedure, Step, Timing};
+use super::{Criterion, Handbook, Procedure, Section, Step, Timing};
+
+mod places;
+pub use places::{
+    criterion_question, criterion_texts as places_criterion_texts, normative_sentence,
+    section_question,
+};
 
 /// What a question asks about a step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -65,12 +71,26 @@ pub struct Choice {
     pub correct: bool,
 }
 
+/// Where a question's answer stands in the source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A procedure's step (`step` its id).
+    Step,
+    /// A procedure's section, a passage between its steps (`step` the section's id).
+    Section,
+    /// A standard's criterion (`step` the criterion's id, `procedure` the standard's).
+    Criterion,
+}
+
 #[derive(Clone, Debug)]
 pub struct Question {
-    /// `{step id}.{ask}`: the same in every quiz that holds it.
+    /// `{place id}.{ask}`: the same in every quiz that holds it.
     pub id: String,
+    /// The procedure's id, or the standard's for a criterion.
     pub procedure: String,
+    /// The id of the step, section or criterion (`place`).
     pub step: String,
+    pub place: Place,
     pub ask: Ask,
     /// The correct answers and the distractors, in the order they are shown.
     pub choices: Vec<Choice>,
@@ -283,9 +303,6 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
         return None;
     }
     let id = format!("{}.{}", step.id, ask.name());
-    let mut rng = SplitMix::new(fnv1a(&id));
-    let taken: BTreeSet<String> = correct.iter().map(Answer::key).collect();
-    let mut distractors: Vec<Answer> = Vec::new();
     // Nearest first: this procedure, its collection, the handbook; each level shuffled.
     let levels: [Vec<Answer>; 3] = [
         pool(std::iter::once(p), ask),
@@ -310,7 +327,7 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
             Ask::When => pool(hb.procedures.iter(), ask),
         },
     ];
-    let mut used = taken.clone();
+    let mut used: BTreeSet<String> = BTreeSet::new();
     // The institution an actor acts for ("APAP-i i SHSSH-së") is no wrong answer to "who?".
     if matches!(ask, Ask::Who) {
         used.extend(
@@ -323,6 +340,29 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
     // A role the step's own words name ("menaxheri i rastit" in a step credited to the case
     // worker) is never a wrong answer: the reader finds it in the stem.
     let named = involved(hb, step);
+    let choices = choose(&id, correct, levels, used, &named);
+    Some(Question {
+        id,
+        procedure: p.id.clone(),
+        step: step.id.clone(),
+        place: Place::Step,
+        ask,
+        choices,
+    })
+}
+
+/// The correct answers with up to `DISTRACTORS` wrong ones, nearest level first (none of
+/// `used` nor a role of `named`), shuffled by the question's id.
+fn choose(
+    id: &str,
+    correct: Vec<Answer>,
+    levels: impl IntoIterator<Item = Vec<Answer>>,
+    mut used: BTreeSet<String>,
+    named: &BTreeSet<String>,
+) -> Vec<Choice> {
+    let mut rng = SplitMix::new(fnv1a(id));
+    used.extend(correct.iter().map(Answer::key));
+    let mut distractors: Vec<Answer> = Vec::new();
     for mut level in levels {
         if distractors.len() >= DISTRACTORS {
             break;
@@ -348,13 +388,7 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
         }))
         .collect();
     rng.shuffle(&mut choices);
-    Some(Question {
-        id,
-        procedure: p.id.clone(),
-        step: step.id.clone(),
-        ask,
-        choices,
-    })
+    choices
 }
 
 /// The questions about one step, in the order who, when, form.
@@ -370,7 +404,14 @@ pub fn step_questions(hb: &Handbook, p: &Procedure, step: &Step) -> Vec<Question
 /// answers repeat those of an earlier question of the same procedure; then taken in turn
 /// from each procedure (its first question, the next procedure's first …), so one
 /// procedure's repeats do not fill the quiz.
-fn role_questions(role: &str, per_step: &[(&Procedure, &Step, Vec<Question>)]) -> Vec<Question> {
+///
+/// `beside`: the questions of the sections and criteria whose timings bind the role, each
+/// with its procedure's or standard's id, taken in turn as a procedure's are.
+fn role_questions(
+    role: &str,
+    per_step: &[(&Procedure, &Step, Vec<Question>)],
+    beside: Vec<Question>,
+) -> Vec<Question> {
     let mut by_procedure: Vec<(&str, Vec<Question>)> = Vec::new();
     let mut seen_who: BTreeSet<(String, Vec<String>)> = BTreeSet::new();
     // One question of a kind per distinct text: steps printed alike in several places
@@ -418,6 +459,12 @@ fn role_questions(role: &str, per_step: &[(&Procedure, &Step, Vec<Question>)]) -
             }
         }
     }
+    for q in &beside {
+        match by_procedure.iter_mut().find(|(id, _)| *id == q.procedure) {
+            Some((_, v)) => v.push(q.clone()),
+            None => by_procedure.push((&q.procedure, vec![q.clone()])),
+        }
+    }
     let mut out = Vec::new();
     let mut round = 0;
     loop {
@@ -445,23 +492,75 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
         .flat_map(|p| p.steps.iter().map(move |st| (p, st)))
         .map(|(p, st)| (p, st, step_questions(hb, p, st)))
         .collect();
+    let per_section: Vec<(&Procedure, &Section, Question)> = hb
+        .procedures
+        .iter()
+        .flat_map(|p| p.sections.iter().map(move |s| (p, s)))
+        .filter_map(|(p, s)| section_question(hb, p, s).map(|q| (p, s, q)))
+        .collect();
+    let per_criterion: Vec<(&Criterion, Question)> = hb
+        .standards
+        .iter()
+        .flat_map(|st| st.criteria.iter().map(move |c| (st, c)))
+        .filter_map(|(st, c)| criterion_question(hb, &st.id, c).map(|q| (c, q)))
+        .collect();
     let mut out: Vec<Quiz> = hb
         .procedures
         .iter()
-        .map(|p| Quiz {
-            id: p.id.clone(),
-            kind: QuizKind::Procedure,
-            subject: p.id.clone(),
-            questions: per_step
-                .iter()
-                .filter(|(q, _, _)| q.id == p.id)
-                .flat_map(|(_, _, qs)| qs.iter().cloned())
-                .collect(),
+        .map(|p| {
+            // A section's question stands before the step the source prints it before.
+            let sections = |before: Option<&str>| {
+                per_section
+                    .iter()
+                    .filter(move |(q, s, _)| {
+                        q.id == p.id
+                            && match before {
+                                Some(n) => s.before_step.as_deref().map(str::trim) == Some(n),
+                                None => !p.steps.iter().any(|st| {
+                                    s.before_step.as_deref().map(str::trim)
+                                        == Some(st.number.trim())
+                                }),
+                            }
+                    })
+                    .map(|(_, _, q)| q.clone())
+                    .collect::<Vec<_>>()
+            };
+            let mut questions: Vec<Question> = Vec::new();
+            for (_, st, qs) in per_step.iter().filter(|(q, _, _)| q.id == p.id) {
+                questions.extend(sections(Some(st.number.trim())));
+                questions.extend(qs.iter().cloned());
+            }
+            questions.extend(sections(None));
+            Quiz {
+                id: p.id.clone(),
+                kind: QuizKind::Procedure,
+                subject: p.id.clone(),
+                questions,
+            }
         })
         .filter(|q| !q.questions.is_empty())
         .collect();
     for r in &hb.roles {
-        let questions = role_questions(&r.id, &per_step);
+        let beside: Vec<Question> = per_section
+            .iter()
+            .filter(|(_, s, _)| {
+                places::section_timings(s)
+                    .iter()
+                    .any(|t| t.binds(&r.id, &[]))
+            })
+            .map(|(_, _, q)| q.clone())
+            .chain(
+                per_criterion
+                    .iter()
+                    .filter(|(c, _)| {
+                        places::criterion_timings(c)
+                            .iter()
+                            .any(|t| t.binds(&r.id, &c.roles))
+                    })
+                    .map(|(_, q)| q.clone()),
+            )
+            .collect();
+        let questions = role_questions(&r.id, &per_step, beside);
         if !questions.is_empty() {
             out.push(Quiz {
                 id: role_quiz_id(&r.id),

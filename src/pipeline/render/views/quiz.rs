@@ -8,6 +8,7 @@ use super::{Cx, timing_view};
 use crate::pipeline::model::quiz::{self, Answer, QuizKind};
 
 mod blank;
+mod place;
 pub use blank::{TimeWords, content_words, gives_away, word_stem};
 use blank::{blank, blank_abbr, blank_deadline};
 
@@ -210,6 +211,9 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     .iter()
                     .enumerate()
                     .map(|(i, question)| {
+                        if question.place != quiz::Place::Step {
+                            return place::view(cx, question, i + 1);
+                        }
                         let p = hb.procedures.iter().find(|p| p.id == question.procedure);
                         let step = p.and_then(|p| p.steps.iter().find(|s| s.id == question.step));
                         // A "who?" shows every paragraph that names one of its answers.
