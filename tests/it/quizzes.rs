@@ -221,3 +221,34 @@ fn a_role_bound_by_a_criterion_timing_is_asked_about_the_criterion() {
     assert!(!q.stem.contains("çdo muaj"), "{}", q.stem);
     assert!(!q.correct.is_empty());
 }
+
+#[test]
+fn no_two_questions_of_a_role_quiz_share_a_stem() {
+    // The stem without the step's name ("hapin 15", "hapin 24"): the admissions the
+    // reception procedure prints alike at several steps are asked once.
+    let step_name = |stem: &str| -> String {
+        let mut out = Vec::new();
+        let mut words = stem.split(' ').peekable();
+        while let Some(w) = words.next() {
+            out.push(w.to_string());
+            if ["hapin", "hapi", "pikën", "pika"].contains(&w) {
+                words.next();
+            }
+        }
+        out.join(" ")
+    };
+    let all = questions();
+    let mut by_page: BTreeMap<String, HashSet<String>> = BTreeMap::new();
+    let mut repeated = Vec::new();
+    for q in all.iter().filter(|q| q.page.starts_with("roli-")) {
+        let stem = step_name(q.stem.split_once(". ").map_or(q.stem.as_str(), |(_, s)| s));
+        if !by_page
+            .entry(q.page.clone())
+            .or_default()
+            .insert(stem.clone())
+        {
+            repeated.push(format!("{}: {}: {stem}", q.page, q.id));
+        }
+    }
+    assert!(repeated.is_empty(), "{repeated:#?}");
+}

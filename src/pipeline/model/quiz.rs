@@ -414,21 +414,13 @@ fn role_questions(
 ) -> Vec<Question> {
     let mut by_procedure: Vec<(&str, Vec<Question>)> = Vec::new();
     let mut seen_who: BTreeSet<(String, Vec<String>)> = BTreeSet::new();
-    // One question of a kind per distinct text: steps printed alike in several places
-    // (the reception of 15, 24, 36, 44) are one question.
-    let mut seen_text: BTreeSet<(Ask, String)> = BTreeSet::new();
     for (p, st, qs) in per_step {
         if !st.actors.iter().any(|a| a == role) {
             continue;
         }
-        let text = format!("{} {}", st.title.as_deref().unwrap_or(""), st.text)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        // Steps printed alike in several places (the reception of 15, 24, 36, 44) are asked
+        // once: the view keeps one question per kind and blanked quote.
         for q in qs {
-            if !seen_text.insert((q.ask, text.clone())) {
-                continue;
-            }
             match q.ask {
                 Ask::When => {
                     if !st

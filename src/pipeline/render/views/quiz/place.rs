@@ -77,6 +77,7 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
         act = blank_deadline(&act, &t.text, &time_words);
     }
     let prompt = say(&key, &[(name, &value), ("action", &act)]);
+
     let choices: Vec<ChoiceView> = question
         .choices
         .iter()
@@ -108,6 +109,7 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
         choices,
         answer,
         source,
+        quote: act,
     }
 }
 
@@ -125,5 +127,6 @@ fn empty(question: &Question, number: usize) -> QuestionView {
         choices: Vec::new(),
         answer: String::new(),
         source: String::new(),
+        quote: String::new(),
     }
 }
