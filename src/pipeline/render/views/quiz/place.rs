@@ -9,8 +9,8 @@ use crate::pipeline::model::quiz::{Answer, Place, Question, normative_sentence};
 pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView {
     let hb = cx.hb;
     let say = |key: &str, args: &[(&str, &str)]| crate::theme::say(cx.ui, key, args);
-    let many = if question.multiple() { "_many" } else { "" };
-    let ask = question.ask.name();
+    // Only "by when?" is asked of a section or a criterion.
+    let many = question.multiple();
     // The normative texts, the timings, what names the place, where it is and its context.
     let (texts, timings, key, name, value, short, url, context) = match question.place {
         Place::Criterion => {
@@ -29,7 +29,11 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
             (
                 crate::pipeline::model::quiz::places_criterion_texts(c),
                 c.timing.clone(),
-                format!("quiz_{ask}_criterion{many}"),
+                if many {
+                    "quiz_when_criterion_many"
+                } else {
+                    "quiz_when_criterion"
+                },
                 "criterion",
                 n.clone(),
                 say("criterion_number", &[("number", &n)]),
@@ -47,7 +51,11 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
             (
                 vec![s.text.clone().unwrap_or_default()],
                 s.timing.clone(),
-                format!("quiz_{ask}_section{many}"),
+                if many {
+                    "quiz_when_section_many"
+                } else {
+                    "quiz_when_section"
+                },
                 "section",
                 title.clone(),
                 say("quiz_section_label", &[("section", &title)]),
@@ -76,7 +84,7 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
     for t in timings.iter().filter(|t| t.kind != "none") {
         act = blank_deadline(&act, &t.text, &time_words);
     }
-    let prompt = say(&key, &[(name, &value), ("action", &act)]);
+    let prompt = say(key, &[(name, &value), ("action", &act)]);
 
     let choices: Vec<ChoiceView> = question
         .choices
