@@ -173,3 +173,82 @@ fn a_wrong_answer_is_never_a_role_the_source_involves_in_the_step() {
         );
     }
 }
+
+#[test]
+fn the_commission_is_asked_by_when_it_decides() {
+    // Its duty 7, printed under "Detyrat e Komisionit …" (a section of the formal
+    // identification procedure): "brenda një afati maksimal prej 30 ditëve pune …".
+    let all = questions();
+    let found: Vec<&Q> = all
+        .iter()
+        .filter(|q| q.page == "roli-komisioni-posacem.html" && q.id.ends_with(".when"))
+        .filter(|q| q.stem.contains("Detyrat e Komisionit"))
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "no section question in the commission's quiz"
+    );
+    let q = found[0];
+    assert!(
+        q.correct.iter().any(|c| c.contains("30 ditë pune")),
+        "{}: {:?}",
+        q.stem,
+        q.correct
+    );
+    assert!(
+        !q.stem.contains("30"),
+        "the stem gives the deadline: {}",
+        q.stem
+    );
+    // The procedure's own quiz asks it too.
+    assert!(
+        all.iter()
+            .any(|q| q.page == "identifikimi-formal.html" && q.id == found[0].id)
+    );
+}
+
+#[test]
+fn a_role_bound_by_a_criterion_timing_is_asked_about_the_criterion() {
+    // S2.3's "Punonjësi social do të vlerësojë çdo muaj …" (its evidence 3.4) binds the
+    // shelter's social worker.
+    let all = questions();
+    let q = all
+        .iter()
+        .find(|q| q.page == "roli-punonjesi-social-pergjegjes.html" && q.id == "S2.3.when")
+        .expect("no criterion question in the social worker's quiz");
+    assert!(q.stem.contains("2.3"), "{}", q.stem);
+    assert!(!q.stem.contains("çdo muaj"), "{}", q.stem);
+    assert!(!q.correct.is_empty());
+}
+
+#[test]
+fn no_two_questions_of_a_role_quiz_share_a_stem() {
+    // The stem without the step's name ("hapin 15", "hapin 24"): the admissions the
+    // reception procedure prints alike at several steps are asked once.
+    let step_name = |stem: &str| -> String {
+        let mut out = Vec::new();
+        let mut words = stem.split(' ').peekable();
+        while let Some(w) = words.next() {
+            out.push(w.to_string());
+            if ["hapin", "hapi", "pikën", "pika"].contains(&w) {
+                words.next();
+            }
+        }
+        out.join(" ")
+    };
+    let all = questions();
+    let mut by_page: BTreeMap<String, HashSet<String>> = BTreeMap::new();
+    let mut repeated = Vec::new();
+    for q in all.iter().filter(|q| q.page.starts_with("roli-")) {
+        let stem = step_name(q.stem.split_once(". ").map_or(q.stem.as_str(), |(_, s)| s));
+        if !by_page
+            .entry(q.page.clone())
+            .or_default()
+            .insert(stem.clone())
+        {
+            repeated.push(format!("{}: {}: {stem}", q.page, q.id));
+        }
+    }
+    assert!(repeated.is_empty(), "{repeated:#?}");
+}

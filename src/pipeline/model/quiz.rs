@@ -9,7 +9,15 @@
 
 use std::collections::BTreeSet;
 
-use super::{Handbook, Procedure, Step, Timing};
+use super::{Criterion, Handbook, Procedure, Section, Step, Timing};
+
+mod assemble;
+mod places;
+pub use assemble::quizzes;
+pub use places::{
+    criterion_question, criterion_texts as places_criterion_texts, normative_sentence,
+    section_question,
+};
 
 /// What a question asks about a step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -65,12 +73,26 @@ pub struct Choice {
     pub correct: bool,
 }
 
+/// Where a question's answer stands in the source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A procedure's step (`step` its id).
+    Step,
+    /// A procedure's section, a passage between its steps (`step` the section's id).
+    Section,
+    /// A standard's criterion (`step` the criterion's id, `procedure` the standard's).
+    Criterion,
+}
+
 #[derive(Clone, Debug)]
 pub struct Question {
-    /// `{step id}.{ask}`: the same in every quiz that holds it.
+    /// `{place id}.{ask}`: the same in every quiz that holds it.
     pub id: String,
+    /// The procedure's id, or the standard's for a criterion.
     pub procedure: String,
+    /// The id of the step, section or criterion (`place`).
     pub step: String,
+    pub place: Place,
     pub ask: Ask,
     /// The correct answers and the distractors, in the order they are shown.
     pub choices: Vec<Choice>,
@@ -283,9 +305,6 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
         return None;
     }
     let id = format!("{}.{}", step.id, ask.name());
-    let mut rng = SplitMix::new(fnv1a(&id));
-    let taken: BTreeSet<String> = correct.iter().map(Answer::key).collect();
-    let mut distractors: Vec<Answer> = Vec::new();
     // Nearest first: this procedure, its collection, the handbook; each level shuffled.
     let levels: [Vec<Answer>; 3] = [
         pool(std::iter::once(p), ask),
@@ -310,7 +329,7 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
             Ask::When => pool(hb.procedures.iter(), ask),
         },
     ];
-    let mut used = taken.clone();
+    let mut used: BTreeSet<String> = BTreeSet::new();
     // The institution an actor acts for ("APAP-i i SHSSH-së") is no wrong answer to "who?".
     if matches!(ask, Ask::Who) {
         used.extend(
@@ -323,6 +342,29 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
     // A role the step's own words name ("menaxheri i rastit" in a step credited to the case
     // worker) is never a wrong answer: the reader finds it in the stem.
     let named = involved(hb, step);
+    let choices = choose(&id, correct, levels, used, &named);
+    Some(Question {
+        id,
+        procedure: p.id.clone(),
+        step: step.id.clone(),
+        place: Place::Step,
+        ask,
+        choices,
+    })
+}
+
+/// The correct answers with up to `DISTRACTORS` wrong ones, nearest level first (none of
+/// `used` nor a role of `named`), shuffled by the question's id.
+fn choose(
+    id: &str,
+    correct: Vec<Answer>,
+    levels: impl IntoIterator<Item = Vec<Answer>>,
+    mut used: BTreeSet<String>,
+    named: &BTreeSet<String>,
+) -> Vec<Choice> {
+    let mut rng = SplitMix::new(fnv1a(id));
+    used.extend(correct.iter().map(Answer::key));
+    let mut distractors: Vec<Answer> = Vec::new();
     for mut level in levels {
         if distractors.len() >= DISTRACTORS {
             break;
@@ -348,13 +390,7 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
         }))
         .collect();
     rng.shuffle(&mut choices);
-    Some(Question {
-        id,
-        procedure: p.id.clone(),
-        step: step.id.clone(),
-        ask,
-        choices,
-    })
+    choices
 }
 
 /// The questions about one step, in the order who, when, form.
@@ -363,115 +399,6 @@ pub fn step_questions(hb: &Handbook, p: &Procedure, step: &Step) -> Vec<Question
         .into_iter()
         .filter_map(|ask| question(hb, p, step, ask))
         .collect()
-}
-
-/// A role's questions, spread over the procedures it acts in: the questions of the steps it
-/// acts in, without a "by when?" none of whose deadlines binds it, nor a "who?" whose
-/// answers repeat those of an earlier question of the same procedure; then taken in turn
-/// from each procedure (its first question, the next procedure's first …), so one
-/// procedure's repeats do not fill the quiz.
-fn role_questions(role: &str, per_step: &[(&Procedure, &Step, Vec<Question>)]) -> Vec<Question> {
-    let mut by_procedure: Vec<(&str, Vec<Question>)> = Vec::new();
-    let mut seen_who: BTreeSet<(String, Vec<String>)> = BTreeSet::new();
-    // One question of a kind per distinct text: steps printed alike in several places
-    // (the reception of 15, 24, 36, 44) are one question.
-    let mut seen_text: BTreeSet<(Ask, String)> = BTreeSet::new();
-    for (p, st, qs) in per_step {
-        if !st.actors.iter().any(|a| a == role) {
-            continue;
-        }
-        let text = format!("{} {}", st.title.as_deref().unwrap_or(""), st.text)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        for q in qs {
-            if !seen_text.insert((q.ask, text.clone())) {
-                continue;
-            }
-            match q.ask {
-                Ask::When => {
-                    if !st
-                        .timing
-                        .iter()
-                        .any(|t| t.kind != "none" && t.binds(role, &st.actors))
-                    {
-                        continue;
-                    }
-                }
-                Ask::Who => {
-                    let mut answers: Vec<String> = q
-                        .choices
-                        .iter()
-                        .filter(|c| c.correct)
-                        .map(|c| c.answer.key())
-                        .collect();
-                    answers.sort();
-                    if !seen_who.insert((p.id.clone(), answers)) {
-                        continue;
-                    }
-                }
-                Ask::Form => {}
-            }
-            match by_procedure.iter_mut().find(|(id, _)| *id == p.id) {
-                Some((_, v)) => v.push(q.clone()),
-                None => by_procedure.push((&p.id, vec![q.clone()])),
-            }
-        }
-    }
-    let mut out = Vec::new();
-    let mut round = 0;
-    loop {
-        let mut any = false;
-        for (_, qs) in &by_procedure {
-            if let Some(q) = qs.get(round) {
-                out.push(q.clone());
-                any = true;
-            }
-        }
-        if !any {
-            break;
-        }
-        round += 1;
-    }
-    out
-}
-
-/// Every quiz of the handbook: one per procedure with steps, then one per role that acts
-/// in a step (its questions those of the steps it acts in, in the procedures' order).
-pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
-    let per_step: Vec<(&Procedure, &Step, Vec<Question>)> = hb
-        .procedures
-        .iter()
-        .flat_map(|p| p.steps.iter().map(move |st| (p, st)))
-        .map(|(p, st)| (p, st, step_questions(hb, p, st)))
-        .collect();
-    let mut out: Vec<Quiz> = hb
-        .procedures
-        .iter()
-        .map(|p| Quiz {
-            id: p.id.clone(),
-            kind: QuizKind::Procedure,
-            subject: p.id.clone(),
-            questions: per_step
-                .iter()
-                .filter(|(q, _, _)| q.id == p.id)
-                .flat_map(|(_, _, qs)| qs.iter().cloned())
-                .collect(),
-        })
-        .filter(|q| !q.questions.is_empty())
-        .collect();
-    for r in &hb.roles {
-        let questions = role_questions(&r.id, &per_step);
-        if !questions.is_empty() {
-            out.push(Quiz {
-                id: role_quiz_id(&r.id),
-                kind: QuizKind::Role,
-                subject: r.id.clone(),
-                questions,
-            });
-        }
-    }
-    out
 }
 
 #[cfg(test)]

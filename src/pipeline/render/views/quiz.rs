@@ -8,6 +8,7 @@ use super::{Cx, timing_view};
 use crate::pipeline::model::quiz::{self, Answer, QuizKind};
 
 mod blank;
+mod place;
 pub use blank::{TimeWords, content_words, gives_away, word_stem};
 use blank::{blank, blank_abbr, blank_deadline};
 
@@ -45,6 +46,9 @@ pub struct QuestionView {
     pub answer: String,
     /// The sentence of the source that holds the answer, quoted in the feedback.
     pub source: String,
+    /// What the stem quotes, its answers blanked: a role's quiz asks each once.
+    #[serde(skip)]
+    pub quote: String,
 }
 
 #[derive(Serialize)]
@@ -212,6 +216,9 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     .iter()
                     .enumerate()
                     .map(|(i, question)| {
+                        if question.place != quiz::Place::Step {
+                            return place::view(cx, question, i + 1);
+                        }
                         let p = hb.procedures.iter().find(|p| p.id == question.procedure);
                         let step = p.and_then(|p| p.steps.iter().find(|s| s.id == question.step));
                         // A "who?" shows every paragraph that names one of its answers.
@@ -357,9 +364,20 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                             choices,
                             answer,
                             source: source.unwrap_or_default(),
+                            quote: act,
                         }
                     })
-                    .collect();
+                    .collect::<Vec<QuestionView>>();
+            // A role's quiz asks a question once, also where the source prints it at several
+            // steps (the admissions of 15, 24, 36, 44): its kind and blanked quote decide.
+            let mut questions = questions;
+            if q.kind == QuizKind::Role {
+                let mut seen: std::collections::BTreeSet<(&str, String)> = Default::default();
+                questions.retain(|qv| seen.insert((qv.ask, qv.quote.clone())));
+                for (i, qv) in questions.iter_mut().enumerate() {
+                    qv.number = i + 1;
+                }
+            }
             QuizView {
                 content: crate::edition::content::subject_hash(cx.hb, q.kind.name(), &q.subject)
                     .unwrap_or_default(),

@@ -1,0 +1,132 @@
+//! Questions about the places beside the steps: a procedure's section and a standard's
+//! criterion, each "by when?" from the timings that bind someone, where the timing's words
+//! stand in the place's normative text (never an example, never a guidance note).
+
+use std::collections::BTreeSet;
+
+use super::{
+    Answer, Ask, Criterion, Handbook, Place, Procedure, Question, Section, Timing, choose, pool,
+};
+
+/// The sentence of `text`'s normative words (its examples left out) that holds `needle`,
+/// its spaces made single; none where the words are not there.
+pub fn normative_sentence(text: &str, needle: &str) -> Option<String> {
+    let plain = crate::markdown::to_plain(&crate::markdown::without_examples(text));
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    let n = needle.split_whitespace().collect::<Vec<_>>().join(" ");
+    let i = plain.find(&n)?;
+    let start = plain[..i].rfind(". ").map_or(0, |j| j + 2);
+    let end = plain[i..].find(". ").map_or(plain.len(), |j| i + j + 1);
+    Some(plain[start..end].to_string())
+}
+
+/// The timings of `timings` a "by when?" asks: a time limit that binds someone (`owner`
+/// the actors of what it sits on) and whose words stand in one of `texts`.
+fn asked<'a>(timings: &'a [Timing], owner: &[String], texts: &[String]) -> Vec<&'a Timing> {
+    timings
+        .iter()
+        .filter(|t| t.kind != "none" && !t.bound_actors(owner).is_empty())
+        .filter(|t| {
+            texts
+                .iter()
+                .any(|x| normative_sentence(x, &t.text).is_some())
+        })
+        .collect()
+}
+
+/// Each answer once.
+fn distinct(timings: &[&Timing]) -> Vec<Answer> {
+    let mut seen = BTreeSet::new();
+    timings
+        .iter()
+        .map(|t| Answer::Timing(Box::new((*t).clone())))
+        .filter(|a| seen.insert(a.key()))
+        .collect()
+}
+
+/// The timings of a section the "by when?" asks (those whose words its text holds and
+/// that name whom they bind).
+pub fn section_timings(s: &Section) -> Vec<&Timing> {
+    if s.title.is_none() {
+        return Vec::new();
+    }
+    asked(&s.timing, &[], &[s.text.clone().unwrap_or_default()])
+}
+
+/// The "by when?" of a section of `p` whose timings bind someone, or none.
+pub fn section_question(hb: &Handbook, p: &Procedure, s: &Section) -> Option<Question> {
+    let correct = distinct(&section_timings(s));
+    if correct.is_empty() {
+        return None;
+    }
+    let id = format!("{}.{}", s.id, Ask::When.name());
+    let levels = [
+        pool(std::iter::once(p), Ask::When),
+        pool(
+            hb.procedures
+                .iter()
+                .filter(|q| q.collection == p.collection),
+            Ask::When,
+        ),
+        pool(hb.procedures.iter(), Ask::When),
+    ];
+    let choices = choose(&id, correct, levels, BTreeSet::new(), &BTreeSet::new());
+    Some(Question {
+        id,
+        procedure: p.id.clone(),
+        step: s.id.clone(),
+        place: Place::Section,
+        ask: Ask::When,
+        choices,
+    })
+}
+
+/// A criterion's normative texts: its own and its evidence items' (not its guidance).
+pub fn criterion_texts(c: &Criterion) -> Vec<String> {
+    std::iter::once(c.text.clone())
+        .chain(c.evidence.iter().map(|e| e.text.clone()))
+        .collect()
+}
+
+/// The timings of a criterion the "by when?" asks.
+pub fn criterion_timings(c: &Criterion) -> Vec<&Timing> {
+    asked(&c.timing, &c.roles, &criterion_texts(c))
+}
+
+/// The answers of the criteria's "by when?"s.
+fn criteria_pool<'a>(criteria: impl Iterator<Item = &'a Criterion>) -> Vec<Answer> {
+    let mut seen = BTreeSet::new();
+    criteria
+        .flat_map(|c| c.timing.iter().filter(|t| t.kind != "none"))
+        .map(|t| Answer::Timing(Box::new(t.clone())))
+        .filter(|a| seen.insert(a.key()))
+        .collect()
+}
+
+/// The "by when?" of a criterion of standard `standard` whose timings bind someone.
+pub fn criterion_question(hb: &Handbook, standard: &str, c: &Criterion) -> Option<Question> {
+    let correct = distinct(&criterion_timings(c));
+    if correct.is_empty() {
+        return None;
+    }
+    let id = format!("{}.{}", c.id, Ask::When.name());
+    let levels = [
+        criteria_pool(
+            hb.standards
+                .iter()
+                .filter(|s| s.id == standard)
+                .flat_map(|s| &s.criteria),
+        ),
+        criteria_pool(hb.standards.iter().flat_map(|s| &s.criteria)),
+        pool(hb.procedures.iter(), Ask::When),
+    ];
+    let choices = choose(&id, correct, levels, BTreeSet::new(), &BTreeSet::new());
+    Some(Question {
+        id,
+        procedure: standard.to_string(),
+        step: c.id.clone(),
+        place: Place::Criterion,
+        ask: Ask::When,
+        choices,
+    })
+}

@@ -1,0 +1,140 @@
+//! The view of a question about a section or a criterion (`quiz::Place`): its stem quotes
+//! the sentences its timings stand in, their words blanked, naming the section by its title
+//! or the criterion by its number; its link goes to the section or the criterion.
+
+use super::{ChoiceView, Cx, QuestionView, TimeWords, blank_deadline, choice_text, letter};
+use crate::pipeline::model::quiz::{Answer, Place, Question, normative_sentence};
+
+/// The view of `question` (a section's or a criterion's), numbered `number`.
+pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView {
+    let hb = cx.hb;
+    let say = |key: &str, args: &[(&str, &str)]| crate::theme::say(cx.ui, key, args);
+    // Only "by when?" is asked of a section or a criterion.
+    let many = question.multiple();
+    // The normative texts, the timings, what names the place, where it is and its context.
+    let (texts, timings, key, name, value, short, url, context) = match question.place {
+        Place::Criterion => {
+            let standard = hb.standards.iter().find(|s| s.id == question.procedure);
+            let c = standard.and_then(|s| s.criteria.iter().find(|c| c.id == question.step));
+            let (Some(standard), Some(c)) = (standard, c) else {
+                return empty(question, number);
+            };
+            let n = say(
+                "sub_number",
+                &[
+                    ("standard", &standard.number.to_string()),
+                    ("number", &c.number.to_string()),
+                ],
+            );
+            (
+                crate::pipeline::model::quiz::places_criterion_texts(c),
+                c.timing.clone(),
+                if many {
+                    "quiz_when_criterion_many"
+                } else {
+                    "quiz_when_criterion"
+                },
+                "criterion",
+                n.clone(),
+                say("criterion_number", &[("number", &n)]),
+                cx.addr.criterion(&c.id),
+                standard.title.clone(),
+            )
+        }
+        _ => {
+            let p = hb.procedures.iter().find(|p| p.id == question.procedure);
+            let s = p.and_then(|p| p.sections.iter().find(|s| s.id == question.step));
+            let (Some(p), Some(s)) = (p, s) else {
+                return empty(question, number);
+            };
+            let title = s.title.clone().unwrap_or_default();
+            (
+                vec![s.text.clone().unwrap_or_default()],
+                s.timing.clone(),
+                if many {
+                    "quiz_when_section_many"
+                } else {
+                    "quiz_when_section"
+                },
+                "section",
+                title.clone(),
+                say("quiz_section_label", &[("section", &title)]),
+                cx.addr.in_procedure(&p.id, &s.id),
+                p.title.clone(),
+            )
+        }
+    };
+    // The sentences the correct timings stand in, each once.
+    let mut quoted: Vec<String> = Vec::new();
+    for c in question.choices.iter().filter(|c| c.correct) {
+        if let Answer::Timing(t) = &c.answer
+            && let Some(found) = texts.iter().find_map(|x| normative_sentence(x, &t.text))
+            && !quoted.contains(&found)
+        {
+            quoted.push(found);
+        }
+    }
+    let source = quoted.join(" ");
+    let mut act = quoted
+        .iter()
+        .map(|q| q.trim_end_matches('.').to_string())
+        .collect::<Vec<_>>()
+        .join(" … ");
+    let time_words = TimeWords::from_pack(cx.ui);
+    for t in timings.iter().filter(|t| t.kind != "none") {
+        act = blank_deadline(&act, &t.text, &time_words);
+    }
+    let prompt = say(key, &[(name, &value), ("action", &act)]);
+
+    let choices: Vec<ChoiceView> = question
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(j, c)| ChoiceView {
+            letter: letter(j),
+            text: choice_text(cx, &c.answer),
+            correct: c.correct,
+        })
+        .collect();
+    let answer = choices
+        .iter()
+        .filter(|c| c.correct)
+        .map(|c| c.letter.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
+    QuestionView {
+        id: question.id.clone(),
+        number,
+        ask: question.ask.name(),
+        prompt,
+        multiple: question.multiple(),
+        step_label: say(
+            "step_of_procedure",
+            &[("step", &short), ("procedure", &context)],
+        ),
+        step_short: short,
+        step_url: url,
+        choices,
+        answer,
+        source,
+        quote: act,
+    }
+}
+
+/// A question whose place the handbook no longer has (never, as the model makes them).
+fn empty(question: &Question, number: usize) -> QuestionView {
+    QuestionView {
+        id: question.id.clone(),
+        number,
+        ask: question.ask.name(),
+        prompt: String::new(),
+        multiple: false,
+        step_label: String::new(),
+        step_short: String::new(),
+        step_url: String::new(),
+        choices: Vec::new(),
+        answer: String::new(),
+        source: String::new(),
+        quote: String::new(),
+    }
+}
