@@ -239,3 +239,22 @@ fn the_presented_band_fills_the_window() {
     assert!(n[0] >= 0.9 * n[2] || n[1] >= 0.8 * n[3], "{v}");
     assert!(n[0] > 800.0 || n[1] >= 0.8 * n[3], "{v}");
 }
+
+#[test]
+fn a_deadline_binding_none_of_the_boxs_actors_is_given_in_the_sources_words() {
+    // Kosovo step 2: the QPS appoints the case manager within 24 hours; "kujdestari ligjor
+    // do të emërohet brenda 14 ditëve" (003, footnote 14) binds no one. Alone, "brenda 14
+    // ditë" under "QPS: brenda 24 orë" read as the QPS's second deadline.
+    let page = site_page("procedura/menaxhimi-i-rastit.html");
+    let boxes = boxes(&page);
+    let (_, words) = boxes
+        .iter()
+        .find(|(id, _)| id == "menaxhimi-i-rastit.2")
+        .expect("Kosovo step 2's box");
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("„kujdestari ligjor do të emërohet brenda 14 ditëve“"),
+        "{words}"
+    );
+    assert!(words.contains("brenda 24 orë"), "{words}");
+}

@@ -83,6 +83,15 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
                                         ("value", &words),
                                     ],
                                 )
+                            } else if t.named && !st.actors.is_empty() {
+                                // A deadline that binds none of the step's actors ("kujdestari
+                                // ligjor do të emërohet brenda 14 ditëve", passive) is given in
+                                // the source's words: alone it would read as theirs.
+                                crate::theme::say(
+                                    cx.ui,
+                                    "diagram_deadline_quoted",
+                                    &[("words", t.text.trim())],
+                                )
                             } else {
                                 words
                             }

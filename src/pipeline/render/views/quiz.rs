@@ -177,6 +177,28 @@ fn choice_text(cx: &Cx, answer: &Answer) -> String {
     }
 }
 
+/// A question's choices, lettered, and its key: the correct letters ("A, C"), as the page's
+/// script reads them back from `data-answer`.
+fn choices(cx: &Cx, question: &quiz::Question) -> (Vec<ChoiceView>, String) {
+    let choices: Vec<ChoiceView> = question
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(j, c)| ChoiceView {
+            letter: letter(j),
+            text: choice_text(cx, &c.answer),
+            correct: c.correct,
+        })
+        .collect();
+    let answer = choices
+        .iter()
+        .filter(|c| c.correct)
+        .map(|c| c.letter.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
+    (choices, answer)
+}
+
 fn letter(i: usize) -> String {
     char::from(b'A' + (i % 26) as u8).to_string()
 }
@@ -333,22 +355,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                             });
                             source_sentence(s, needle)
                         });
-                        let choices: Vec<ChoiceView> = question
-                            .choices
-                            .iter()
-                            .enumerate()
-                            .map(|(j, c)| ChoiceView {
-                                letter: letter(j),
-                                text: choice_text(cx, &c.answer),
-                                correct: c.correct,
-                            })
-                            .collect();
-                        let answer = choices
-                            .iter()
-                            .filter(|c| c.correct)
-                            .map(|c| c.letter.clone())
-                            .collect::<Vec<_>>()
-                            .join(", ");
+                        let (choices, answer) = choices(cx, question);
                         QuestionView {
                             id: question.id.clone(),
                             number: i + 1,

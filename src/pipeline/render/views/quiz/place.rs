@@ -2,7 +2,7 @@
 //! the sentences its timings stand in, their words blanked, naming the section by its title
 //! or the criterion by its number; its link goes to the section or the criterion.
 
-use super::{ChoiceView, Cx, QuestionView, TimeWords, blank_deadline, choice_text, letter};
+use super::{Cx, QuestionView, TimeWords, blank_deadline};
 use crate::pipeline::model::quiz::{Answer, Place, Question, normative_sentence};
 
 /// The view of `question` (a section's or a criterion's), numbered `number`.
@@ -86,22 +86,7 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
     }
     let prompt = say(key, &[(name, &value), ("action", &act)]);
 
-    let choices: Vec<ChoiceView> = question
-        .choices
-        .iter()
-        .enumerate()
-        .map(|(j, c)| ChoiceView {
-            letter: letter(j),
-            text: choice_text(cx, &c.answer),
-            correct: c.correct,
-        })
-        .collect();
-    let answer = choices
-        .iter()
-        .filter(|c| c.correct)
-        .map(|c| c.letter.clone())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let (choices, answer) = super::choices(cx, question);
     QuestionView {
         id: question.id.clone(),
         number,
