@@ -196,6 +196,8 @@ fn the_commission_is_asked_by_when_it_decides() {
         q.stem,
         q.correct
     );
+    // "maksimal" bounds the time as much as the number: blanked with it.
+    assert!(!q.stem.contains("maksimal"), "{}", q.stem);
     assert!(
         !q.stem.contains("30"),
         "the stem gives the deadline: {}",
