@@ -143,13 +143,7 @@ fn source_sentence(step: &crate::pipeline::model::Step, needle: Option<&str>) ->
 
 /// The sentence of the step's normative text that holds `needle` (a timing's words).
 fn timing_sentence(step: &crate::pipeline::model::Step, needle: &str) -> Option<String> {
-    let plain = crate::markdown::to_plain(&crate::markdown::without_examples(&step.text));
-    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-    let n = needle.split_whitespace().collect::<Vec<_>>().join(" ");
-    let i = plain.find(&n)?;
-    let start = plain[..i].rfind(". ").map_or(0, |j| j + 2);
-    let end = plain[i..].find(". ").map_or(plain.len(), |j| i + j + 1);
-    Some(plain[start..end].to_string())
+    quiz::normative_sentence(&step.text, needle)
 }
 
 /// An answer in the reader's words: a role's title, a form's code and title, a timing in
