@@ -218,6 +218,45 @@ impl Validator<'_> {
         }
     }
 
+    /// A timing flagged as having no length of time (`continuous`, `no_time_limit`): the
+    /// flag must be true and no duration may stand beside it. Whether the flag is true.
+    fn timeless<'a>(
+        &mut self,
+        file: &Path,
+        flag: &S<bool>,
+        says: Timeless,
+        mut extras: impl Iterator<Item = &'a S<String>>,
+    ) -> bool {
+        let Timeless {
+            key,
+            expected,
+            what,
+            off,
+            extra,
+        } = says;
+        if !flag.value {
+            self.diags
+                .error(
+                    at(file, flag),
+                    format!("expected `{key}: true`, found false"),
+                )
+                .hint(off);
+            return false;
+        }
+        if let Some(found) = extras.next() {
+            self.diags
+                .error(
+                    at(file, found),
+                    format!(
+                        "expected {expected} on {what} (`{key}: true`), found \"{}\"",
+                        found.value.trim()
+                    ),
+                )
+                .hint(extra);
+        }
+        true
+    }
+
     pub(super) fn timing(&mut self, file: &Path, t: &TimingSrc) {
         self.text(file, &t.text, "words of the source that set this timing");
         if let Some(a) = &t.actors {
@@ -296,60 +335,50 @@ impl Validator<'_> {
             .flatten()
             .collect();
         if let Some(flag) = &t.continuous {
-            if !flag.value {
-                self.diags
-                    .error(at(file, flag), "expected `continuous: true`, found false")
-                    .hint("leave `continuous` out where the duty does not run round the clock");
-                return;
-            }
             // A round-the-clock duty has no length of time, bound or count.
-            let extra = given
-                .iter()
-                .copied()
-                .chain(t.to.as_ref())
-                .chain(t.days.as_ref())
-                .chain(t.per.as_ref())
-                .chain(t.bound.as_ref())
-                .next();
-            if let Some(extra) = extra {
-                self.diags
-                    .error(at(file, extra), format!("expected no duration on a round-the-clock duty (`continuous: true`), found \"{}\"", extra.value.trim()))
-                    .hint("\"mbikqyrje 24 orë\" is `continuous: true` alone");
-            } else if let Some(n) = &t.times {
-                self.diags.error(
-                    at(file, n),
-                    "expected no `times` on a round-the-clock duty (`continuous: true`)",
-                );
-            } else if t.no_time_limit.is_some() {
-                self.diags.error(
-                    at(file, flag),
-                    "expected `continuous` or `no_time_limit`, found both",
-                );
+            let extras = [&t.to, &t.days, &t.per, &t.bound].into_iter().flatten();
+            let ok = self.timeless(
+                file,
+                flag,
+                Timeless {
+                    key: "continuous",
+                    expected: "no duration, bound or count",
+                    what: "a round-the-clock duty",
+                    off: "leave `continuous` out where the duty does not run round the clock",
+                    extra: "\"mbikqyrje 24 orë\" is `continuous: true` alone",
+                },
+                given.iter().copied().chain(extras),
+            );
+            if ok {
+                if let Some(n) = &t.times {
+                    self.diags.error(
+                        at(file, n),
+                        "expected no `times` on a round-the-clock duty (`continuous: true`)",
+                    );
+                } else if t.no_time_limit.is_some() {
+                    self.diags.error(
+                        at(file, flag),
+                        "expected `continuous` or `no_time_limit`, found both",
+                    );
+                }
             }
             return;
         }
         if let Some(flag) = &t.no_time_limit {
-            if !flag.value {
-                self.diags
-                    .error(
-                        at(file, flag),
-                        "expected `no_time_limit: true`, found false",
-                    )
-                    .hint("leave `no_time_limit` out where the words do set a time");
-                return;
-            }
             // Words that set no time limit carry no duration at all.
-            let extra = given
-                .iter()
-                .copied()
-                .chain(t.to.as_ref())
-                .chain(t.days.as_ref())
-                .next();
-            if let Some(extra) = extra {
-                self.diags
-                    .error(at(file, extra), format!("expected no duration on words that set no time limit (`no_time_limit: true`), found \"{}\"", extra.value.trim()))
-                    .hint("drop `no_time_limit` if the words do set a time, or drop the duration");
-            }
+            let extras = [&t.to, &t.days].into_iter().flatten();
+            self.timeless(
+                file,
+                flag,
+                Timeless {
+                    key: "no_time_limit",
+                    expected: "no duration",
+                    what: "words that set no time limit",
+                    off: "leave `no_time_limit` out where the words do set a time",
+                    extra: "drop `no_time_limit` if the words do set a time, or drop the duration",
+                },
+                given.iter().copied().chain(extras),
+            );
             return;
         }
         let start = match given.as_slice() {
@@ -415,4 +444,13 @@ impl Validator<'_> {
             }
         }
     }
+}
+
+/// What the validator says of a timing flagged as having no length of time.
+struct Timeless {
+    key: &'static str,
+    expected: &'static str,
+    what: &'static str,
+    off: &'static str,
+    extra: &'static str,
 }
