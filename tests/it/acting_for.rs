@@ -41,7 +41,8 @@ const THROUGH: &[(&str, &[&str])] = &[
     (
         "policia",
         &[
-            "referimi-mbrojtja-asistenca.54",
+            // Not referral 54: there the police's APAP is notified ("të njoftojë APAP-in e
+            // policisë", 001:1144), a recipient; the SHSSH's APAP acts.
             "kthimi-vullnetar.4",
             "kthimi-vullnetar.12",
             "mbeshtetja-hetimit.3",
@@ -89,17 +90,20 @@ fn the_apap_is_credited_and_its_institution_lists_the_step_apart() {
     let who = plain(part(facts, "<dt>Kush</dt>", "</dd>"));
     assert!(
         who.contains(&format!(
-            "{APAP} ( APAP-it të SHSSH-së ; vepron për {SHSSH} ) ( APAP-in e policisë ; vepron për {POLICE} )"
+            "{APAP} ( APAP-it të SHSSH-së ; vepron për {SHSSH} )"
         )),
         "{who}"
     );
+    assert!(!who.contains("APAP-in e policisë"), "{who}");
+    assert!(!who.contains(POLICE), "{who}");
     // The handout names them too.
     let handout = plain(&site_page(
         "trajnim/fletushka/referimi-mbrojtja-asistenca.html",
     ));
     assert!(handout.contains(&format!(
-        "Punonjësi i rastit, {APAP} ( APAP-it të SHSSH-së ) ( APAP-in e policisë )"
+        "Punonjësi i rastit, {APAP} ( APAP-it të SHSSH-së )"
     )));
+    assert!(!handout.contains("( APAP-in e policisë )"));
     // The institution's row on its page: the words, no deadline.
     let shssh = site_page("roli/shssh.html");
     let row = plain(part(
@@ -213,9 +217,9 @@ fn a_quiz_marks_neither_the_apap_nor_its_institution_wrong() {
             }
         }
     }
-    // 10 steps of the SHSSH and the police (06 step 2's APAP only receives), 7 of the
-    // ministries and the ASHDMF (issue 25).
-    assert_eq!(asked, 17);
+    // 9 steps of the SHSSH and the police (06 step 2's APAP only receives, and so does the
+    // police's APAP of referral 54), 7 of the ministries and the ASHDMF (issue 25).
+    assert_eq!(asked, 16);
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod common;
 mod a11y;
 mod a11y_states;
 mod acting_for;
+mod actors_reread;
 mod actors_review;
 mod assessment_browser;
 mod assessment_pages;
