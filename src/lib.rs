@@ -283,7 +283,7 @@ pub struct BuildSummary {
 /// The process's peak resident memory so far in MiB (Linux; 0 elsewhere), for
 /// `DORACAK_TIMINGS`.
 /// Return the heap's freed memory to the system (glibc keeps it for reuse otherwise).
-fn give_back_memory() {
+pub(crate) fn give_back_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free memory at the top of the heaps and arenas.
     unsafe {
@@ -327,6 +327,9 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     let Some(hb) = hb else {
         return (None, diags);
     };
+    // What loading and checking freed (the parsed YAML, the checks' tables) goes back
+    // before the render builds on top of the model.
+    give_back_memory();
     let out = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join(&hb.config.output));

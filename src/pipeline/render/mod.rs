@@ -66,9 +66,12 @@ pub fn render_with(
         return;
     };
     let addr = &hb.addresses;
+    note_rss("start");
     let shared = views::Shared::of(hb, ui);
     let mut cx = shared.cx(hb, ui);
+    note_rss("places, actions");
     let v = views::build(&mut cx);
+    note_rss("views");
     let cx = &cx;
     let site = template_value(&v.site);
     let ui_value = template_value(&ui);
@@ -88,6 +91,9 @@ pub fn render_with(
             })
             .collect()
     };
+    // What making the views freed goes back before the pages render.
+    crate::give_back_memory();
+    note_rss("summaries");
     let heads: Vec<whole::Head> = made.iter().map(|(head, _, _)| head.clone()).collect();
     // The whole-handbook pages' parts, where the standards are too large for one page.
     let split_bytes = parts::checked(theme, diags).split_page_bytes;
@@ -258,7 +264,7 @@ pub fn render_with(
             &addr.roles,
             "roles.html",
             "roles",
-            Box::new(move || context! { roles => template_value(&v.roles) }),
+            Box::new(move || context! { roles => role_listing(&v.roles) }),
         ),
         (
             v.nav.forms,
@@ -355,7 +361,7 @@ pub fn render_with(
     if v.nav.training {
         r.pages(
             vec![(addr.training.clone(), "trainer.html", context! { page => "training" })],
-            move || context! { collections => template_value(&v.collections), procedures => template_value(&v.procedures), roles => template_value(&v.roles) },
+            move || context! { collections => template_value(&v.collections), procedures => template_value(&v.procedures), roles => role_listing(&v.roles) },
         );
     }
     for role in &v.roles {
@@ -446,7 +452,24 @@ pub fn render_with(
             }
         }
     }
+    note_rss("queue");
     r.finish(sink, diags);
+    note_rss("pages");
+}
+
+/// With `DORACAK_TIMINGS`, the resident memory at a point of the render (where the
+/// render's memory goes: the model, the context of places and actions, the views).
+fn note_rss(label: &str) {
+    if std::env::var_os("DORACAK_TIMINGS").is_some() {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        if let Some(kb) = status.lines().find_map(|l| l.strip_prefix("VmRSS:")) {
+            let kb: u64 = kb.trim().trim_end_matches("kB").trim().parse().unwrap_or(0);
+            eprintln!(
+                "memory: resident after render's {label:<16} {:>5} MiB",
+                kb / 1024
+            );
+        }
+    }
 }
 
 /// The fixed pages' addresses for the templates (`addr.home` …): plain paths, written into
@@ -464,6 +487,16 @@ fn addresses(addr: &Pages) -> Value {
         })
         .collect::<std::collections::BTreeMap<String, Value>>()
         .into()
+}
+
+/// The roles as their lists show them (not every role's card).
+fn role_listing(roles: &[views::RoleView]) -> Value {
+    template_value(
+        &roles
+            .iter()
+            .map(views::RoleView::listing)
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// A view as a template value.

@@ -63,7 +63,7 @@ pub(super) fn role_pages<'a>(r: &mut Renderer<'a>, role: &'a RoleView, limit: u6
     let Some(ranges) = parts::plan(&weights, limit) else {
         r.pages(
             vec![(role.url.clone(), "role.html", context! { page => "roles" })],
-            move || context! { role => template_value(role) },
+            move || context! { role => template_value(&role.page(&role.card)) },
         );
         return;
     };
@@ -72,7 +72,7 @@ pub(super) fn role_pages<'a>(r: &mut Renderer<'a>, role: &'a RoleView, limit: u6
     // page renders and dropped after (the whole role is not copied into every part's
     // context up front).
     fn with_card(role: &RoleView, card: &[CardGroupView]) -> Value {
-        minijinja::context! { card => template_value(&card), ..template_value(role) }
+        template_value(&role.page(card))
     }
     let label = |i: usize| {
         role.card

@@ -249,7 +249,7 @@ pub(super) struct Cx<'a> {
     pub md: Md<'a>,
     pub places: HashMap<String, ActsView>,
     /// Every step, criterion and procedure section as an action (who, what, by when).
-    pub actions: HashMap<String, ActionView>,
+    actions: HashMap<String, training::ActionAt>,
 }
 
 impl Cx<'_> {
@@ -275,6 +275,12 @@ impl Cx<'_> {
         ];
         (!block.iter().any(|b| inner.contains(b)))
             .then(|| Value::from_safe_string(inner.to_string()))
+    }
+
+    /// A step, criterion or procedure section (by id) as an action, made when asked for.
+    pub fn action(&self, id: &str) -> Option<ActionView> {
+        let at = *self.actions.get(id)?;
+        Some(training::action(self, at))
     }
 
     /// A criterion or step (by id) as a place to link to.

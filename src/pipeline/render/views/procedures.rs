@@ -251,7 +251,7 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                 // Steps and sections as the procedure page prints them.
                 actions: super::training::printed_order(p)
                     .into_iter()
-                    .filter_map(|id| cx.actions.get(id).cloned())
+                    .filter_map(|id| cx.action(id))
                     .collect(),
                 handout_url: cx.addr.handout(&p.id),
                 quiz_url: None,

@@ -345,7 +345,8 @@ pub(super) fn build(cx: &Cx) -> Reference {
         .deadlines
         .iter()
         .filter_map(|d| {
-            let action = cx.actions.get(&d.owner);
+            let action = cx.action(&d.owner);
+            let action = action.as_ref();
             let who: Vec<LinkView> = if !d.timing.named {
                 action.map(|a| a.who.clone()).unwrap_or_default()
             } else {

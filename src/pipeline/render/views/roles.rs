@@ -39,6 +39,84 @@ pub struct RoleView {
     pub quiz_url: Option<String>,
 }
 
+/// What the lists of roles show of a role (the roles page, the trainer's page): never its
+/// card or its places, only how many.
+#[derive(Serialize)]
+pub struct RoleListing<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub abbr: Option<&'a str>,
+    pub kind: &'static str,
+    pub url: &'a str,
+    pub quiz_url: Option<&'a str>,
+    /// The criteria and steps the role acts in.
+    pub places: usize,
+    pub has_card: bool,
+}
+
+/// A role's page's values: the role with `card`, the whole card or one part's groups (the
+/// lists of places, which only the roles page counts, left out).
+#[derive(Serialize)]
+pub struct RolePage<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub jurisdiction: &'a Option<String>,
+    pub abbr: &'a Option<String>,
+    pub kind: &'static str,
+    pub url: &'a str,
+    pub source: &'a Option<String>,
+    pub definition_html: &'a Option<Html>,
+    pub legal_duties: &'a Option<LegalDutiesView>,
+    pub sections: &'a [RoleSectionView],
+    pub duty_areas: &'a [RoleSectionView],
+    pub requirements: &'a [RoleSectionView],
+    pub signature_html: &'a Option<Html>,
+    pub headings: &'a std::collections::BTreeMap<String, String>,
+    pub card: &'a [CardGroupView],
+    pub through: &'a [CardGroupView],
+    pub through_words: &'a std::collections::BTreeMap<String, String>,
+    pub quiz_url: &'a Option<String>,
+}
+
+impl RoleView {
+    pub fn listing(&self) -> RoleListing<'_> {
+        RoleListing {
+            id: &self.id,
+            title: &self.title,
+            abbr: self.abbr.as_deref(),
+            kind: self.kind,
+            url: &self.url,
+            quiz_url: self.quiz_url.as_deref(),
+            places: self.criteria.len() + self.steps.len(),
+            has_card: !self.card.is_empty(),
+        }
+    }
+
+    /// The role's page with `card` as its card.
+    pub fn page<'a>(&'a self, card: &'a [CardGroupView]) -> RolePage<'a> {
+        RolePage {
+            id: &self.id,
+            title: &self.title,
+            jurisdiction: &self.jurisdiction,
+            abbr: &self.abbr,
+            kind: self.kind,
+            url: &self.url,
+            source: &self.source,
+            definition_html: &self.definition_html,
+            legal_duties: &self.legal_duties,
+            sections: &self.sections,
+            duty_areas: &self.duty_areas,
+            requirements: &self.requirements,
+            signature_html: &self.signature_html,
+            headings: &self.headings,
+            card,
+            through: &self.through,
+            through_words: &self.through_words,
+            quiz_url: &self.quiz_url,
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct LegalDutiesView {
     pub table: String,
@@ -109,7 +187,7 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
                 headings: r.headings.clone(),
                 criteria,
                 steps,
-                card: super::training::card(&r.id, &r.acts_in, &cx.actions, cx),
+                card: super::training::card(&r.id, &r.acts_in, cx),
                 through: through(cx, &r.id, &r.acts_through),
                 through_words: through_words(cx, &r.id),
                 quiz_url: None,
@@ -121,7 +199,7 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
 /// The steps where an actor acts for the role (`acting_for`), grouped as the card is, with
 /// no deadline: the actor is credited with those.
 fn through(cx: &Cx, role: &str, steps: &[String]) -> Vec<CardGroupView> {
-    let mut groups = super::training::card(role, steps, &cx.actions, cx);
+    let mut groups = super::training::card(role, steps, cx);
     for a in groups.iter_mut().flat_map(|g| g.actions.iter_mut()) {
         a.timing.clear();
         a.when.clear();

@@ -109,9 +109,37 @@ pub fn timing_words(t: &TimingView) -> String {
     t.phrase.clone()
 }
 
-/// Every step and criterion as an action, by id.
-pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
+/// Where an action is in the handbook: a criterion (standard, criterion), a step or a
+/// section of a procedure (procedure, index).
+#[derive(Clone, Copy)]
+pub(super) enum ActionAt {
+    Criterion(usize, usize),
+    Step(usize, usize),
+    Section(usize, usize),
+}
+
+/// Every step, criterion and procedure section by id: where it is, its view made when asked
+/// for ([`action`]), never every action's at once.
+pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionAt> {
     let mut m = HashMap::new();
+    for (si, s) in cx.hb.standards.iter().enumerate() {
+        for (ci, c) in s.criteria.iter().enumerate() {
+            m.insert(c.id.clone(), ActionAt::Criterion(si, ci));
+        }
+    }
+    for (pi, p) in cx.hb.procedures.iter().enumerate() {
+        for (i, st) in p.steps.iter().enumerate() {
+            m.insert(st.id.clone(), ActionAt::Step(pi, i));
+        }
+        for (i, sec) in p.sections.iter().enumerate() {
+            m.insert(sec.id.clone(), ActionAt::Section(pi, i));
+        }
+    }
+    m
+}
+
+/// The step, criterion or procedure section at `at` as an action.
+pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
     let timings = |ts: &[model::Timing]| -> (Vec<TimingView>, Vec<String>) {
         let views: Vec<TimingView> = ts
             .iter()
@@ -125,116 +153,111 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionView> {
         let words = views.iter().map(timing_words).collect();
         (views, words)
     };
-    for s in &cx.hb.standards {
-        let parent = LinkView::plain(
-            s.id.clone(),
-            crate::theme::say(
-                cx.ui,
-                "label_value",
-                &[
-                    (
-                        "label",
-                        &format!("{} {}", ui_get(cx.ui, "standard"), s.number),
-                    ),
-                    ("value", &s.title),
-                ],
-            ),
-            cx.addr.standard(&s.id),
-        );
-        for c in &s.criteria {
+    match at {
+        ActionAt::Criterion(si, ci) => {
+            let s = &cx.hb.standards[si];
+            let c = &s.criteria[ci];
+            let parent = LinkView::plain(
+                s.id.clone(),
+                crate::theme::say(
+                    cx.ui,
+                    "label_value",
+                    &[
+                        (
+                            "label",
+                            &format!("{} {}", ui_get(cx.ui, "standard"), s.number),
+                        ),
+                        ("value", &s.title),
+                    ],
+                ),
+                cx.addr.standard(&s.id),
+            );
             let (timing, when) = timings(&c.timing);
-            m.insert(
-                c.id.clone(),
-                ActionView {
-                    id: c.id.clone(),
-                    label: format!("{} {}.{}", ui_get(cx.ui, "criterion"), s.number, c.number),
-                    url: cx.addr.criterion(&c.id),
-                    what: action_words(None, &c.text),
-                    who: cx
-                        .titles
-                        .links(&c.roles, &cx.titles.roles, |id| cx.addr.role(id)),
-                    persons: Vec::new(),
-                    acting_for: Vec::new(),
-                    timing,
-                    when,
-                    forms: cx.titles.form_links(&c.forms),
-                    text_html: Some(cx.html(&c.text)),
-                    heading: None,
-                    collection: "standards".into(),
-                    parent: parent.clone(),
-                },
-            );
+            ActionView {
+                id: c.id.clone(),
+                label: format!("{} {}.{}", ui_get(cx.ui, "criterion"), s.number, c.number),
+                url: cx.addr.criterion(&c.id),
+                what: action_words(None, &c.text),
+                who: cx
+                    .titles
+                    .links(&c.roles, &cx.titles.roles, |id| cx.addr.role(id)),
+                persons: Vec::new(),
+                acting_for: Vec::new(),
+                timing,
+                when,
+                forms: cx.titles.form_links(&c.forms),
+                text_html: Some(cx.html(&c.text)),
+                heading: None,
+                collection: "standards".into(),
+                parent,
+            }
         }
-    }
-    for p in &cx.hb.procedures {
-        let parent = LinkView::plain(p.id.clone(), p.title.clone(), cx.addr.procedure(&p.id));
-        for st in &p.steps {
+        ActionAt::Step(pi, i) => {
+            let p = &cx.hb.procedures[pi];
+            let st = &p.steps[i];
+            let parent = LinkView::plain(p.id.clone(), p.title.clone(), cx.addr.procedure(&p.id));
             let (timing, when) = timings(&st.timing);
-            m.insert(
-                st.id.clone(),
-                ActionView {
-                    id: st.id.clone(),
-                    label: st.label(cx.ui),
-                    url: cx.addr.in_procedure(&p.id, &st.id),
-                    what: action_words(st.title.as_deref(), &st.text),
-                    who: cx
-                        .titles
-                        .links(&st.actors, &cx.titles.roles, |id| cx.addr.role(id)),
-                    persons: st.persons.clone(),
-                    acting_for: super::procedures::acting_for_views(cx, st),
-                    timing,
-                    when,
-                    forms: cx.titles.form_links(&st.forms),
-                    text_html: Some(cx.html(&st.text)),
-                    heading: st.title.clone().filter(|t| !t.trim().is_empty()),
-                    collection: p.collection.clone(),
-                    parent: parent.clone(),
-                },
-            );
+            ActionView {
+                id: st.id.clone(),
+                label: st.label(cx.ui),
+                url: cx.addr.in_procedure(&p.id, &st.id),
+                what: action_words(st.title.as_deref(), &st.text),
+                who: cx
+                    .titles
+                    .links(&st.actors, &cx.titles.roles, |id| cx.addr.role(id)),
+                persons: st.persons.clone(),
+                acting_for: super::procedures::acting_for_views(cx, st),
+                timing,
+                when,
+                forms: cx.titles.form_links(&st.forms),
+                text_html: Some(cx.html(&st.text)),
+                heading: st.title.clone().filter(|t| !t.trim().is_empty()),
+                collection: p.collection.clone(),
+                parent,
+            }
         }
-        for (i, sec) in p.sections.iter().enumerate() {
+        ActionAt::Section(pi, i) => {
+            let p = &cx.hb.procedures[pi];
+            let sec = &p.sections[i];
+            let parent = LinkView::plain(p.id.clone(), p.title.clone(), cx.addr.procedure(&p.id));
             let (timing, when) = timings(&sec.timing);
             let what = match (&sec.title, &sec.text) {
                 (Some(t), _) => t.clone(),
                 (None, Some(text)) => action_words(None, text),
                 (None, None) => format!("{} {}", ui_get(cx.ui, "section"), i + 1),
             };
-            m.insert(
-                sec.id.clone(),
-                ActionView {
-                    id: sec.id.clone(),
-                    // Its title; a passage without one is "Pjesa N" (its words stand beside).
-                    label: sec
-                        .title
-                        .clone()
-                        .unwrap_or_else(|| format!("{} {}", ui_get(cx.ui, "section"), i + 1)),
-                    url: cx.addr.in_procedure(&p.id, &sec.id),
-                    what,
-                    // The body whose duty the passage sets (its timings' actors).
-                    who: {
-                        let mut ids: Vec<String> = Vec::new();
-                        for r in sec.timing.iter().flat_map(|t| &t.actors) {
-                            if !ids.contains(r) {
-                                ids.push(r.clone());
-                            }
+            ActionView {
+                id: sec.id.clone(),
+                // Its title; a passage without one is "Pjesa N" (its words stand beside).
+                label: sec
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| format!("{} {}", ui_get(cx.ui, "section"), i + 1)),
+                url: cx.addr.in_procedure(&p.id, &sec.id),
+                what,
+                // The body whose duty the passage sets (its timings' actors).
+                who: {
+                    let mut ids: Vec<String> = Vec::new();
+                    for r in sec.timing.iter().flat_map(|t| &t.actors) {
+                        if !ids.contains(r) {
+                            ids.push(r.clone());
                         }
-                        cx.titles
-                            .links(&ids, &cx.titles.roles, |id| cx.addr.role(id))
-                    },
-                    persons: Vec::new(),
-                    acting_for: Vec::new(),
-                    timing,
-                    when,
-                    forms: Vec::new(),
-                    text_html: Some(cx.html(&section_text(sec))),
-                    heading: None,
-                    collection: p.collection.clone(),
-                    parent: parent.clone(),
+                    }
+                    cx.titles
+                        .links(&ids, &cx.titles.roles, |id| cx.addr.role(id))
                 },
-            );
+                persons: Vec::new(),
+                acting_for: Vec::new(),
+                timing,
+                when,
+                forms: Vec::new(),
+                text_html: Some(cx.html(&section_text(sec))),
+                heading: None,
+                collection: p.collection.clone(),
+                parent,
+            }
         }
     }
-    m
 }
 
 /// A section's whole text as Markdown: its passage, then its items as a list.
@@ -288,12 +311,7 @@ pub struct CardGroupView {
     pub actions: Vec<ActionView>,
 }
 
-pub(super) fn card(
-    role: &str,
-    acts_in: &[String],
-    actions: &HashMap<String, ActionView>,
-    cx: &Cx,
-) -> Vec<CardGroupView> {
+pub(super) fn card(role: &str, acts_in: &[String], cx: &Cx) -> Vec<CardGroupView> {
     let mut procedures: Vec<CardGroupView> = Vec::new();
     let mut standards: Vec<CardGroupView> = Vec::new();
     // Procedures in the handbook's order, their steps and sections as printed; then the
@@ -309,8 +327,8 @@ pub(super) fn card(
     let mut ids: Vec<&String> = acts_in.iter().collect();
     ids.sort_by_key(|id| order.get(id.as_str()).copied().unwrap_or(usize::MAX));
     for id in ids {
-        let Some(a) = actions.get(id) else { continue };
-        let a = &for_role(a, role);
+        let Some(a) = cx.action(id) else { continue };
+        let a = &for_role(&a, role);
         let (groups, kind) = if a.collection == "standards" {
             (&mut standards, "standard")
         } else {
