@@ -93,12 +93,12 @@ fn the_apap_is_credited_and_its_institution_lists_the_step_apart() {
         )),
         "{who}"
     );
-    // The handout names them too.
+    // The handout names them too, with the institution each acts for, as the page does.
     let handout = plain(&site_page(
         "trajnim/fletushka/referimi-mbrojtja-asistenca.html",
     ));
     assert!(handout.contains(&format!(
-        "Punonjësi i rastit, {APAP} ( APAP-it të SHSSH-së ) ( APAP-in e policisë )"
+        "Punonjësi i rastit, {APAP} ( APAP-it të SHSSH-së ; vepron për {SHSSH}) ( APAP-in e policisë ; vepron për {POLICE})"
     )));
     // The institution's row on its page: the words, no deadline.
     let shssh = site_page("roli/shssh.html");

@@ -224,3 +224,27 @@ fn labels_say(key: &str, placeholder: &str, value: &str) -> String {
         .unwrap_or_default()
         .replace(placeholder, value)
 }
+
+#[test]
+fn procedure_20_opens_under_its_printed_heading_not_a_definition() {
+    // 002:61-71: "1.1 Në përputhje me Ligjin", the law, the two levels a)/b); the site
+    // printed them under its own "Përkufizimi" and "Agjencitë/institucionet përgjegjëse".
+    let page = site_page("procedura/struktura-bashkiake.html");
+    let page = &page[page.find("<article").unwrap()..];
+    let heading = page
+        .find("<h2>1.1 Në përputhje me Ligjin</h2>")
+        .expect("the heading");
+    let law = page.find("Ligji 121/2016").expect("the law");
+    let levels = page
+        .find("b) Njësia e vlerësimit të nevojave dhe referimit")
+        .unwrap();
+    let duties = page.find("id=\"struktura-bashkiake.1\"").unwrap();
+    assert!(heading < law && law < levels && levels < duties);
+    for label in ["definition", "agencies"] {
+        let words = labels_say(label, "", "");
+        assert!(
+            !page.contains(&format!(">{words}</h2>")),
+            "no heading {words:?} the source does not print"
+        );
+    }
+}
