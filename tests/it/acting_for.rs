@@ -96,14 +96,14 @@ fn the_apap_is_credited_and_its_institution_lists_the_step_apart() {
     );
     assert!(!who.contains("APAP-in e policisë"), "{who}");
     assert!(!who.contains(POLICE), "{who}");
-    // The handout names them too.
+    // The handout names them too, with the institution each acts for, as the page does.
     let handout = plain(&site_page(
         "trajnim/fletushka/referimi-mbrojtja-asistenca.html",
     ));
     assert!(handout.contains(&format!(
-        "Punonjësi i rastit, {APAP} ( APAP-it të SHSSH-së )"
+        "Punonjësi i rastit, {APAP} ( APAP-it të SHSSH-së ; vepron për {SHSSH})"
     )));
-    assert!(!handout.contains("( APAP-in e policisë )"));
+    assert!(!handout.contains("APAP-in e policisë"));
     // The institution's row on its page: the words, no deadline.
     let shssh = site_page("roli/shssh.html");
     let row = plain(part(

@@ -32,6 +32,7 @@ mod forms;
 mod forms_browser;
 mod forms_fill;
 mod forms_print;
+mod handouts;
 mod html_valid;
 mod i18n;
 mod i18n_glue;

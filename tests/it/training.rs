@@ -503,6 +503,17 @@ fn every_handout_prints_on_a4_with_every_step() {
                 }
             }
         }
+        // Every block of the procedure page (review 37 N4): its opening, the bodies
+        // responsible, passages, step titles, documentation and forms, line by line.
+        for line in crate::handouts::page_lines(&id) {
+            let l = letters(&line);
+            if !l.is_empty() && !contains(&text, &l) {
+                cut.push(format!(
+                    "page line: {}",
+                    line.chars().take(60).collect::<String>()
+                ));
+            }
+        }
         assert!(
             cut.is_empty(),
             "{id}: paragraphs missing from the PDF: {cut:#?}"

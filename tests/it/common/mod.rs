@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 
 pub mod browser;
+pub mod page_text;
 pub mod pdf;
 pub mod python;
 

@@ -33,6 +33,14 @@ pub struct ActionView {
     pub text_html: Option<Html>,
     /// The step's own title, where the source gives one (shown above its whole text).
     pub heading: Option<String>,
+    /// A passage of the procedure (a section), not a step: the handout prints it across
+    /// its table, under its printed heading or none.
+    pub passage: bool,
+    /// The heading the source prints over the passage, where it prints one (never the
+    /// "Pjesa N" a label falls back to).
+    pub passage_title: Option<String>,
+    /// The printed heading the step stands under (a step's `group`).
+    pub group: Option<String>,
     /// The procedure's collection, or `standards` for a criterion.
     pub collection: String,
     /// The procedure or standard it belongs to.
@@ -188,6 +196,9 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
                 forms: cx.titles.form_links(&c.forms),
                 text_html: Some(cx.html(&c.text)),
                 heading: None,
+                passage: false,
+                passage_title: None,
+                group: None,
                 collection: "standards".into(),
                 parent,
             }
@@ -212,6 +223,9 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
                 forms: cx.titles.form_links(&st.forms),
                 text_html: Some(cx.html(&st.text)),
                 heading: st.title.clone().filter(|t| !t.trim().is_empty()),
+                passage: false,
+                passage_title: None,
+                group: st.group.clone().filter(|g| !g.trim().is_empty()),
                 collection: p.collection.clone(),
                 parent,
             }
@@ -253,6 +267,9 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
                 forms: Vec::new(),
                 text_html: Some(cx.html(&section_text(sec))),
                 heading: None,
+                passage: true,
+                passage_title: sec.title.clone().filter(|t| !t.trim().is_empty()),
+                group: None,
                 collection: p.collection.clone(),
                 parent,
             }
