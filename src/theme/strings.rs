@@ -229,6 +229,74 @@ impl Theme {
     }
 }
 
+/// The keys of the packs that are no words a reader reads but formats the files and the
+/// machines read: the site's addresses, the CSV columns a spreadsheet matches, the number and
+/// date patterns. Declared here, by name, for every pack: a fallback text written the other
+/// way from the page is isolated (`isolated`) unless its key is one of these, so a new key is
+/// prose until it is declared, never by the look of its name.
+pub const FORMAT_KEYS: &[&str] = &[
+    "address_abbreviation_anchor",
+    "address_assessment",
+    "address_assessment_compare",
+    "address_assessment_dir",
+    "address_assessment_evidence",
+    "address_assessment_plan",
+    "address_assessment_print",
+    "address_audit_all",
+    "address_audit_dir",
+    "address_audit_form",
+    "address_chapter_dir",
+    "address_deadlines",
+    "address_definition_anchor",
+    "address_form_dir",
+    "address_forms",
+    "address_glossary",
+    "address_handout_dir",
+    "address_indicators",
+    "address_plan_dir",
+    "address_principles",
+    "address_print_all",
+    "address_procedure_dir",
+    "address_procedures",
+    "address_quiz_dir",
+    "address_quiz_key_dir",
+    "address_reference",
+    "address_role_dir",
+    "address_role_quiz_prefix",
+    "address_roles",
+    "address_search",
+    "address_training",
+    "address_training_records",
+    "csv_action",
+    "csv_assessment",
+    "csv_centre",
+    "csv_cost",
+    "csv_due",
+    "csv_evidence_gaps",
+    "csv_evidence_unmarked",
+    "csv_id",
+    "csv_indicator",
+    "csv_kind",
+    "csv_location",
+    "csv_next_review",
+    "csv_notes",
+    "csv_number",
+    "csv_owner",
+    "csv_points",
+    "csv_rating",
+    "csv_reviewed",
+    "csv_row_criterion",
+    "csv_row_evidence",
+    "csv_row_plan",
+    "csv_standard",
+    "csv_status",
+    "csv_text",
+    "csv_total",
+    "csv_unrated",
+    "date_format",
+    "number_decimal",
+];
+
 /// The mark that opens a fallback text written the other way from the page: a right-to-left
 /// page (Arabic) showing English falls back within a left-to-right isolate (U+2066 … U+2069),
 /// so its full stop stays at its end and "2 criteria · 3 evidence items" keeps its order;
@@ -243,12 +311,10 @@ fn isolation(dir: &str, fallback: &str) -> Option<char> {
 }
 
 /// A fallback text as the page shows it: isolated (`isolation`) when it is words a reader
-/// sees. Addresses, CSV headers, number and date patterns are no words: they stay as they are,
-/// or a file name, a column a spreadsheet matches or a date would carry the marks.
+/// sees. The `FORMAT_KEYS` are no words: they stay as they are, or a file name, a column a
+/// spreadsheet matches or a date would carry the marks.
 fn isolated(key: &str, text: &str, mark: Option<char>) -> String {
-    let machine = ["address_", "csv_", "number_", "date_"]
-        .iter()
-        .any(|p| key.starts_with(p));
+    let machine = FORMAT_KEYS.contains(&key);
     match mark {
         Some(m) if !machine && text.chars().any(char::is_alphabetic) => {
             format!("{m}{text}\u{2069}")
@@ -276,6 +342,45 @@ mod tests {
         assert_eq!(isolated("list_separator", ", ", ltr), ", ");
         assert_eq!(isolation("ltr", "en"), None);
         assert_eq!(isolated("contents", "Contents", None), "Contents");
+    }
+
+    #[test]
+    fn a_key_is_a_format_by_its_declaration_not_by_its_name() {
+        let ltr = isolation("rtl", "en");
+        // A prose key whose name merely starts like a format key's is words: isolated.
+        assert_eq!(
+            isolated("date_of_visit", "Date of the visit", ltr),
+            "\u{2066}Date of the visit\u{2069}"
+        );
+        assert_eq!(
+            isolated("csv_explained", "Columns of the file", ltr),
+            "\u{2066}Columns of the file\u{2069}"
+        );
+        // Every declared key is a key of every built-in pack, and every text that is an
+        // address is declared.
+        let files: std::collections::HashMap<&str, &[u8]> =
+            crate::theme::EMBEDDED.iter().copied().collect();
+        for lang in ["sq", "en", "sr-Latn"] {
+            let text =
+                std::str::from_utf8(files[format!("locales/{lang}.toml").as_str()]).expect("UTF-8");
+            let pack: BTreeMap<String, String> = toml::from_str(text).expect("a pack");
+            for k in FORMAT_KEYS {
+                assert!(
+                    pack.contains_key(*k),
+                    "{lang}: {k} declared but not in the pack"
+                );
+            }
+            for (k, v) in &pack {
+                let address = [".html", ".xlsx", ".csv", ".json"]
+                    .iter()
+                    .any(|e| v.ends_with(e))
+                    || (v.ends_with(['/', '-']) && !v.contains(' '));
+                assert!(
+                    !address || FORMAT_KEYS.contains(&k.as_str()),
+                    "{lang}: {k} = {v:?} is an address: declare it in FORMAT_KEYS"
+                );
+            }
+        }
     }
 
     #[test]
