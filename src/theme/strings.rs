@@ -27,6 +27,30 @@ pub fn placeholders(text: &str) -> BTreeSet<&str> {
     out
 }
 
+/// A brace of `text` that opens or closes no `{name}` placeholder, as what was found
+/// ("found `{ value }`", "found an unclosed `{`"); `None` when every brace is a placeholder's.
+fn stray_brace(text: &str) -> Option<String> {
+    let mut rest = text;
+    while let Some(i) = rest.find(['{', '}']) {
+        if rest[i..].starts_with('}') {
+            return Some("found a `}` that closes no `{`".to_string());
+        }
+        let after = &rest[i + 1..];
+        let Some(j) = after
+            .find(['{', '}'])
+            .filter(|j| after[*j..].starts_with('}'))
+        else {
+            return Some("found a `{` that is never closed".to_string());
+        };
+        let name = &after[..j];
+        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return Some(format!("found `{{{name}}}`"));
+        }
+        rest = &after[j + 1..];
+    }
+    None
+}
+
 /// The base keys of the counted messages: every key of `reference` with a `_one` form.
 pub fn counted(reference: &HashMap<String, String>) -> BTreeSet<String> {
     reference
@@ -75,6 +99,18 @@ pub fn check_placeholders(
         let Some((reference_text, is_form)) = reference_text(key, reference, &counted) else {
             continue;
         };
+        if let Some(found) = stray_brace(text) {
+            let (line, col) = locate(key);
+            diags
+                .error(
+                    Pos::new(shown, line, col),
+                    format!("expected the text of `{key}` to hold placeholders as `{{name}}`, {found}"),
+                )
+                .hint(format!(
+                    "a placeholder is a name in braces, as the reference pack has it: `{key} = {reference_text:?}`"
+                ));
+            continue;
+        }
         let want = placeholders(reference_text);
         let have = placeholders(text);
         let unknown: Vec<&&str> = have.difference(&want).filter(|n| **n != "count").collect();
@@ -143,7 +179,17 @@ impl Theme {
         let shown = format!("theme/{STRINGS}");
         // Counted messages the handbook words itself: their forms come from it alone.
         let mut own_counted = BTreeSet::new();
-        if let Some(text) = self.text(STRINGS) {
+        // The handbook's own strings: UTF-8, or a located error (a file saved as Windows-1252
+        // is not read as if it were absent).
+        let own = match self.files.get(STRINGS) {
+            Some(bytes) => Some(crate::pipeline::load::decode_utf8(
+                bytes.clone(),
+                std::path::Path::new(&shown),
+                diags,
+            )?),
+            None => None,
+        };
+        if let Some(text) = own.as_deref() {
             let over: BTreeMap<String, toml::Spanned<String>> = parse_strings(text, &shown, diags)?;
             let locate = |key: &str| {
                 over.get(key)
@@ -297,6 +343,17 @@ pub const FORMAT_KEYS: &[&str] = &[
     "number_decimal",
 ];
 
+/// Whether `text` has words of its own, outside its `{placeholders}`: "“{text}”" and
+/// "{label}: {value}" have none (their values are the page's own language and keep its
+/// direction), "Every {count} years." has.
+fn words(text: &str) -> bool {
+    placeholders(text)
+        .iter()
+        .fold(text.to_string(), |t, p| t.replace(&format!("{{{p}}}"), ""))
+        .chars()
+        .any(char::is_alphabetic)
+}
+
 /// The mark that opens a fallback text written the other way from the page: a right-to-left
 /// page (Arabic) showing English falls back within a left-to-right isolate (U+2066 … U+2069),
 /// so its full stop stays at its end and "2 criteria · 3 evidence items" keeps its order;
@@ -316,7 +373,7 @@ fn isolation(dir: &str, fallback: &str) -> Option<char> {
 fn isolated(key: &str, text: &str, mark: Option<char>) -> String {
     let machine = FORMAT_KEYS.contains(&key);
     match mark {
-        Some(m) if !machine && text.chars().any(char::is_alphabetic) => {
+        Some(m) if !machine && words(text) => {
             format!("{m}{text}\u{2069}")
         }
         _ => text.to_string(),
@@ -340,6 +397,17 @@ mod tests {
         );
         assert_eq!(isolated("csv_id", "id", ltr), "id");
         assert_eq!(isolated("list_separator", ", ", ltr), ", ");
+        // A pattern of placeholders and punctuation holds no English: the Arabic it is
+        // filled with keeps the page's direction ("“{text}”" quoting the source).
+        assert_eq!(isolated("quote", "“{text}”", ltr), "“{text}”");
+        assert_eq!(
+            isolated("label_value", "{label}: {value}", ltr),
+            "{label}: {value}"
+        );
+        assert_eq!(
+            isolated("every_year", "every {count} years", ltr),
+            "\u{2066}every {count} years\u{2069}"
+        );
         assert_eq!(isolation("ltr", "en"), None);
         assert_eq!(isolated("contents", "Contents", None), "Contents");
     }
@@ -381,6 +449,29 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_brace_that_is_no_placeholder_s_is_found() {
+        assert_eq!(stray_brace("{count} critères · {n}"), None);
+        assert_eq!(stray_brace("Ballina"), None);
+        assert_eq!(
+            stray_brace("Accueil {").as_deref(),
+            Some("found a `{` that is never closed")
+        );
+        assert_eq!(
+            stray_brace("{value %").as_deref(),
+            Some("found a `{` that is never closed")
+        );
+        assert_eq!(stray_brace("{ n } %").as_deref(), Some("found `{ n }`"));
+        assert_eq!(
+            stray_brace("n} %").as_deref(),
+            Some("found a `}` that closes no `{`")
+        );
+        assert_eq!(
+            stray_brace("{{n}}").as_deref(),
+            Some("found a `{` that is never closed")
+        );
     }
 
     #[test]

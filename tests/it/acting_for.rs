@@ -89,7 +89,7 @@ fn the_apap_is_credited_and_its_institution_lists_the_step_apart() {
     let who = plain(part(facts, "<dt>Kush</dt>", "</dd>"));
     assert!(
         who.contains(&format!(
-            "{APAP} ( APAP-it të SHSSH-së ; vepron për {SHSSH} ) ( APAP-in e policisë ; vepron për {POLICE} )"
+            "{APAP} ( „APAP-it të SHSSH-së“ ; vepron për {SHSSH} ) ( „APAP-in e policisë“ ; vepron për {POLICE} )"
         )),
         "{who}"
     );
@@ -98,7 +98,7 @@ fn the_apap_is_credited_and_its_institution_lists_the_step_apart() {
         "trajnim/fletushka/referimi-mbrojtja-asistenca.html",
     ));
     assert!(handout.contains(&format!(
-        "Punonjësi i rastit, {APAP} ( APAP-it të SHSSH-së ) ( APAP-in e policisë )"
+        "Punonjësi i rastit, {APAP} ( „APAP-it të SHSSH-së“ ) ( „APAP-in e policisë“ )"
     )));
     // The institution's row on its page: the words, no deadline.
     let shssh = site_page("roli/shssh.html");
@@ -107,7 +107,7 @@ fn the_apap_is_credited_and_its_institution_lists_the_step_apart() {
         "id=\"through-referimi-mbrojtja-asistenca.42\"",
         "</tr>",
     ));
-    assert!(row.ends_with("APAP-in e SHSSH-së"), "{row}");
+    assert!(row.ends_with("„APAP-in e SHSSH-së“"), "{row}");
     assert!(!row.contains("menjëherë ("), "{row}");
 }
 

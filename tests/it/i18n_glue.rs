@@ -139,7 +139,6 @@ fn a_script_glues_no_punctuation_to_what_a_reader_sees() {
         ("assessment.js", "."),
         ("assessment.js", ":"),
         ("assessment-store.js", ":"),
-        ("assessment-core.js", ": "),
     ];
     let mut found = Vec::new();
     for e in std::fs::read_dir(repo().join("theme/static")).unwrap() {

@@ -42,6 +42,7 @@ mod js_units;
 mod kept_files;
 mod layout;
 mod locales;
+mod locales_hostile;
 mod locales_packs;
 mod oscal;
 mod output_guard;

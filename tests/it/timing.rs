@@ -172,7 +172,7 @@ fn the_register_orders_working_days_by_their_calendar_length() {
     .iter()
     .map(|q| {
         within
-            .find(&format!("<q>{q}</q>"))
+            .find(&format!("<q>„{q}“</q>"))
             .unwrap_or_else(|| panic!("{q} is in the register"))
     })
     .collect();
@@ -185,7 +185,7 @@ fn the_register_orders_working_days_by_their_calendar_length() {
         .split("id=\"dl-before\"")
         .nth(1)
         .expect("lead times have their own part of the register");
-    assert!(before.contains("<q>14 ditë para datës së takimit</q>"));
+    assert!(before.contains("<q>„14 ditë para datës së takimit“</q>"));
     assert!(!page.contains("mbikqyrje 24 orë"));
 }
 

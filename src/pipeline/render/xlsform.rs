@@ -9,6 +9,9 @@
 
 use std::collections::HashMap;
 
+mod name;
+use name::instance_name;
+
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 use crate::pipeline::model::{Criterion, Evidence, Handbook, Standard};
@@ -474,10 +477,7 @@ pub fn to_bytes(hb: &Handbook, ui: &HashMap<String, String>) -> Result<Vec<u8>, 
         ("form_id", form_id(hb)),
         ("version", version(hb)),
         ("default_language", lang.clone()),
-        (
-            "instance_name",
-            format!("concat(${{{CENTRE_NAME}}}, ' — ', ${{{DATE}}})"),
-        ),
+        ("instance_name", instance_name(&s("assessment_name"))),
     ]
     .iter()
     .enumerate()
