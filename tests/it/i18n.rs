@@ -134,8 +134,10 @@ fn french_counts_take_cldr_forms_for_0_1_2_and_5() {
     // The label and its value as the French pack writes them.
     assert!(n1.contains("Norme 1\u{a0}: Recrutement sûr"), "{n1}");
     assert!(!n1.contains("Norme 1: "), "{n1}");
-    // No colon after a breaking space: French keeps it on the line of its label.
-    assert!(!n1.contains(" :"), "{n1}");
+    // No colon after a breaking space: French keeps it on the line of its label (the
+    // link to the next standard as well as the heading).
+    assert!(n1.contains("Norme 2\u{a0}: Signalement"), "{n1}");
+    assert!(!n1.contains("Norme 2 : "), "{n1}");
     // Quoted words take the pack's guillemets, a narrow no-break space inside, and the
     // style sheet draws no marks of its own around a <q>.
     assert!(n1.contains("<q>«\u{202f}"), "{n1}");

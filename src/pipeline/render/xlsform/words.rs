@@ -1,4 +1,8 @@
-//! The name a submission of the XLSForm takes, in the pack's words.
+//! The XLSForm's words made of the pack's messages: a submission's name, numbered items.
+
+use std::collections::HashMap;
+
+use crate::pipeline::model::{Evidence, Standard};
 
 /// The XLSForm expression that names a submission as the pack's `assessment_name` does
 /// (`{centre} — {date}`): the message's words between its placeholders, each placeholder the
@@ -31,6 +35,29 @@ pub(super) fn instance_name(message: &str) -> String {
         parts.push(quoted(&text));
     }
     format!("concat({})", parts.join(", "))
+}
+
+/// An evidence item as paper and browser number it: `2.2.1 …`, in the pack's words
+/// (`sub_number`, `numbered_text`).
+pub(super) fn evidence_label(s: &Standard, e: &Evidence, ui: &HashMap<String, String>) -> String {
+    numbered(
+        ui,
+        &s.number.to_string(),
+        &e.number.to_string(),
+        &super::lines(&e.text),
+    )
+}
+
+/// `text` numbered `number` within `standard` as the pack writes it: "1.4.1 text".
+pub(super) fn numbered(
+    ui: &HashMap<String, String>,
+    standard: &str,
+    number: &str,
+    text: &str,
+) -> String {
+    let say = |k: &str, a: &[(&str, &str)]| crate::theme::say(ui, k, a);
+    let number = say("sub_number", &[("standard", standard), ("number", number)]);
+    say("numbered_text", &[("number", &number), ("text", text)])
 }
 
 #[cfg(test)]
