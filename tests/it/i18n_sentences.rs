@@ -111,7 +111,9 @@ fn the_score_line_and_the_rated_criterion_in_the_browser_take_the_pack_s_word_or
     );
     let line = line.as_str().unwrap();
     assert!(
-        line.contains(" points sur ") && line.contains(" · non cotés : ") && !line.contains(" / "),
+        line.contains(" points sur ")
+            && line.contains(" · non cotés\u{a0}: ")
+            && !line.contains(" / "),
         "{line}"
     );
     let tab = open(&browser, &file_url(&site.join("assessment/plan.html")));
