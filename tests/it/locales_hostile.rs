@@ -63,6 +63,26 @@ fn a_strings_file_in_a_legacy_encoding_is_a_located_error_not_an_absent_file() {
 }
 
 #[test]
+fn a_built_in_pack_laid_over_in_a_legacy_encoding_is_a_located_error() {
+    let dir = minimal_copy();
+    std::fs::create_dir_all(dir.path().join("theme/locales")).unwrap();
+    std::fs::write(
+        dir.path().join("theme/locales/sq.toml"),
+        b"home = \"Ballin\xeb\"\n",
+    )
+    .unwrap();
+    let o = doracak(&["--root", dir.path().to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "theme/locales/sq.toml:1:15: error: expected UTF-8 text, found the byte 0xEB"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn an_empty_strings_file_and_an_unknown_key_leave_the_pack_as_it_is() {
     let (code, stderr) = check_with(b"");
     assert_eq!(code, Some(0), "{stderr}");
