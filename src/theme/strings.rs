@@ -179,6 +179,7 @@ impl Theme {
         let shown = format!("theme/{STRINGS}");
         // Counted messages the handbook words itself: their forms come from it alone.
         let mut own_counted = BTreeSet::new();
+        let categories = plural::categories(language);
         // The handbook's own strings: UTF-8, or a located error (a file saved as Windows-1252
         // is not read as if it were absent).
         let own = match self.files.get(STRINGS) {
@@ -211,6 +212,21 @@ impl Theme {
                         .hint(
                             "the keys are those of doracak's built-in packs (docs/translating.md)",
                         );
+                    continue;
+                }
+                if let Some((_, cat)) = plural::split(&key).filter(|(b, c)| {
+                    counted.contains(*b) && *c != "exact" && !categories.contains(c)
+                }) {
+                    let (line, col) = crate::config::line_col(text, value.span().start);
+                    diags
+                        .warning(
+                            Pos::new(shown.clone(), line, col),
+                            format!(
+                                "`{language}` has no `{cat}` plural form (its forms: {}); this text of `{key}` is not used",
+                                categories.join(", ")
+                            ),
+                        )
+                        .hint("the CLDR plural categories of the language decide which forms a count takes");
                     continue;
                 }
                 let (base, key) = match plural::split(&key).filter(|(b, _)| counted.contains(*b)) {

@@ -83,6 +83,17 @@ fn a_built_in_pack_laid_over_in_a_legacy_encoding_is_a_located_error() {
 }
 
 #[test]
+fn a_plural_form_the_language_does_not_have_is_a_located_warning() {
+    // Albanian (the minimal handbook's language) counts `one` and `other` only.
+    let (code, stderr) = check_with(b"criteria_count_few = \"{count} kritere\"\n");
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("theme/strings.toml:1:22: warning: `sq` has no `few` plural form (its forms: one, other); this text of `criteria_count_few` is not used"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn an_empty_strings_file_and_an_unknown_key_leave_the_pack_as_it_is() {
     let (code, stderr) = check_with(b"");
     assert_eq!(code, Some(0), "{stderr}");
