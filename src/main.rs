@@ -448,7 +448,13 @@ fn synth(
         return ExitCode::from(1);
     };
     if let Some(n) = assessments {
-        return match doracak::commands::synth::assessments(&hb, n, seed, out) {
+        return match doracak::commands::synth::assessments(
+            &hb,
+            &doracak::interface_strings(root, &hb),
+            n,
+            seed,
+            out,
+        ) {
             Ok(k) => {
                 println!("wrote {} ({k} assessment files)", out.display());
                 ExitCode::SUCCESS

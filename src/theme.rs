@@ -166,11 +166,18 @@ impl Theme {
     /// A built-in pack, parsed.
     pub fn pack(&self, language: &str, diags: &mut Diagnostics) -> Option<HashMap<String, String>> {
         let path = format!("locales/{language}.toml");
-        parse_strings(
-            self.text(&path).unwrap_or(""),
-            &format!("theme/{path}"),
-            diags,
-        )
+        let shown = format!("theme/{path}");
+        // A pack the handbook laid over the built-in one in another encoding than UTF-8 is
+        // a located error, not an empty pack.
+        let text = match self.files.get(&path) {
+            Some(bytes) => crate::pipeline::load::decode_utf8(
+                bytes.clone(),
+                std::path::Path::new(&shown),
+                diags,
+            )?,
+            None => String::new(),
+        };
+        parse_strings(&text, &shown, diags)
     }
 
     pub fn text(&self, path: &str) -> Option<&str> {

@@ -136,7 +136,17 @@ fn score_words(ui: &HashMap<String, String>, s: &Score) -> String {
         &[
             ("standard", &numbered(ui, s.number, &s.title)),
             ("percent", &percent(ui, s.percent)),
-            ("points", &format!("{} / {}", s.points, s.max)),
+            (
+                "points",
+                &crate::theme::say(
+                    ui,
+                    "score_of",
+                    &[
+                        ("score", &s.points.to_string()),
+                        ("total", &s.max.to_string()),
+                    ],
+                ),
+            ),
             ("unrated", &s.unrated.to_string()),
         ],
     )

@@ -272,12 +272,18 @@ pub fn to_mdbook(hb: &Handbook, out: &Path) -> std::io::Result<()> {
     std::fs::write(out.join("src/SUMMARY.md"), summary)
 }
 
-/// Assessment files of `hb` for `centres` made-up centres (`doracak synth --assessments`),
+/// Assessment files of `hb` for `centres` made-up centres, named in the words of `ui` (`doracak synth --assessments`),
 /// deterministic by seed: each centre has a level and each standard a difficulty, so the
 /// comparison has weak and strong rows and columns; some criteria are left unrated. The
 /// first three centres are also assessed in the two years before, a little worse each year
 /// back. Returns how many files were written.
-pub fn assessments(hb: &Handbook, centres: usize, seed: u64, out: &Path) -> std::io::Result<usize> {
+pub fn assessments(
+    hb: &Handbook,
+    ui: &std::collections::HashMap<String, String>,
+    centres: usize,
+    seed: u64,
+    out: &Path,
+) -> std::io::Result<usize> {
     use crate::assessment::{AssessmentFile, HandbookRef, Meta, RatingEntry, SCHEMA, VERSION};
 
     std::fs::create_dir_all(out)?;
@@ -324,7 +330,11 @@ pub fn assessments(hb: &Handbook, centres: usize, seed: u64, out: &Path) -> std:
                     edition: hb.config.edition.clone().unwrap_or_default(),
                 },
                 assessment: Meta {
-                    name: format!("{centre} — {year}"),
+                    name: crate::theme::say(
+                        ui,
+                        "assessment_name",
+                        &[("centre", &centre), ("date", &year.to_string())],
+                    ),
                     centre: centre.clone(),
                     created: format!("{year}-10-01T08:00:00Z"),
                     updated: format!("{year}-10-{:02}T12:00:00Z", 2 + k % 25),

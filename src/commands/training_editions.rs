@@ -103,7 +103,11 @@ fn subject_changes(
         for r in roles {
             out.entry(("role".into(), r))
                 .or_default()
-                .push(format!("{} — {line}", c.group.title));
+                .push(crate::theme::say(
+                    ui,
+                    "item_gloss",
+                    &[("item", &c.group.title), ("gloss", &line)],
+                ));
         }
     }
     out

@@ -125,7 +125,7 @@ pub fn items(hb: &Handbook) -> Vec<Item<'_>> {
         let group = Group {
             kind: "standard",
             id: s.id.clone(),
-            title: format!("{}. {}", s.number, s.title),
+            title: s.title.clone(),
             number: s.number.to_string(),
             name: s.title.clone(),
             order: si,

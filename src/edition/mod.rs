@@ -66,9 +66,11 @@ pub struct Counts {
 pub struct GroupRef {
     pub kind: &'static str,
     pub id: String,
+    /// The title, without its number: a heading joins the two in the pack's words
+    /// (`standard_numbered`).
     pub title: String,
     /// A standard's number and title apart, for the page's heading in the pack's words.
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub number: String,
     #[serde(skip)]
     pub name: String,

@@ -27,6 +27,30 @@ pub fn placeholders(text: &str) -> BTreeSet<&str> {
     out
 }
 
+/// A brace of `text` that opens or closes no `{name}` placeholder, as what was found
+/// ("found `{ value }`", "found an unclosed `{`"); `None` when every brace is a placeholder's.
+fn stray_brace(text: &str) -> Option<String> {
+    let mut rest = text;
+    while let Some(i) = rest.find(['{', '}']) {
+        if rest[i..].starts_with('}') {
+            return Some("found a `}` that closes no `{`".to_string());
+        }
+        let after = &rest[i + 1..];
+        let Some(j) = after
+            .find(['{', '}'])
+            .filter(|j| after[*j..].starts_with('}'))
+        else {
+            return Some("found a `{` that is never closed".to_string());
+        };
+        let name = &after[..j];
+        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return Some(format!("found `{{{name}}}`"));
+        }
+        rest = &after[j + 1..];
+    }
+    None
+}
+
 /// The base keys of the counted messages: every key of `reference` with a `_one` form.
 pub fn counted(reference: &HashMap<String, String>) -> BTreeSet<String> {
     reference
@@ -75,6 +99,18 @@ pub fn check_placeholders(
         let Some((reference_text, is_form)) = reference_text(key, reference, &counted) else {
             continue;
         };
+        if let Some(found) = stray_brace(text) {
+            let (line, col) = locate(key);
+            diags
+                .error(
+                    Pos::new(shown, line, col),
+                    format!("expected the text of `{key}` to hold placeholders as `{{name}}`, {found}"),
+                )
+                .hint(format!(
+                    "a placeholder is a name in braces, as the reference pack has it: `{key} = {reference_text:?}`"
+                ));
+            continue;
+        }
         let want = placeholders(reference_text);
         let have = placeholders(text);
         let unknown: Vec<&&str> = have.difference(&want).filter(|n| **n != "count").collect();
@@ -143,7 +179,18 @@ impl Theme {
         let shown = format!("theme/{STRINGS}");
         // Counted messages the handbook words itself: their forms come from it alone.
         let mut own_counted = BTreeSet::new();
-        if let Some(text) = self.text(STRINGS) {
+        let categories = plural::categories(language);
+        // The handbook's own strings: UTF-8, or a located error (a file saved as Windows-1252
+        // is not read as if it were absent).
+        let own = match self.files.get(STRINGS) {
+            Some(bytes) => Some(crate::pipeline::load::decode_utf8(
+                bytes.clone(),
+                std::path::Path::new(&shown),
+                diags,
+            )?),
+            None => None,
+        };
+        if let Some(text) = own.as_deref() {
             let over: BTreeMap<String, toml::Spanned<String>> = parse_strings(text, &shown, diags)?;
             let locate = |key: &str| {
                 over.get(key)
@@ -165,6 +212,21 @@ impl Theme {
                         .hint(
                             "the keys are those of doracak's built-in packs (docs/translating.md)",
                         );
+                    continue;
+                }
+                if let Some((_, cat)) = plural::split(&key).filter(|(b, c)| {
+                    counted.contains(*b) && *c != "exact" && !categories.contains(c)
+                }) {
+                    let (line, col) = crate::config::line_col(text, value.span().start);
+                    diags
+                        .warning(
+                            Pos::new(shown.clone(), line, col),
+                            format!(
+                                "`{language}` has no `{cat}` plural form (its forms: {}); this text of `{key}` is not used",
+                                categories.join(", ")
+                            ),
+                        )
+                        .hint("the CLDR plural categories of the language decide which forms a count takes");
                     continue;
                 }
                 let (base, key) = match plural::split(&key).filter(|(b, _)| counted.contains(*b)) {
@@ -229,6 +291,85 @@ impl Theme {
     }
 }
 
+/// The keys of the packs that are no words a reader reads but formats the files and the
+/// machines read: the site's addresses, the CSV columns a spreadsheet matches, the number and
+/// date patterns. Declared here, by name, for every pack: a fallback text written the other
+/// way from the page is isolated (`isolated`) unless its key is one of these, so a new key is
+/// prose until it is declared, never by the look of its name.
+pub const FORMAT_KEYS: &[&str] = &[
+    "address_abbreviation_anchor",
+    "address_assessment",
+    "address_assessment_compare",
+    "address_assessment_dir",
+    "address_assessment_evidence",
+    "address_assessment_plan",
+    "address_assessment_print",
+    "address_audit_all",
+    "address_audit_dir",
+    "address_audit_form",
+    "address_chapter_dir",
+    "address_deadlines",
+    "address_definition_anchor",
+    "address_form_dir",
+    "address_forms",
+    "address_glossary",
+    "address_handout_dir",
+    "address_indicators",
+    "address_plan_dir",
+    "address_principles",
+    "address_print_all",
+    "address_procedure_dir",
+    "address_procedures",
+    "address_quiz_dir",
+    "address_quiz_key_dir",
+    "address_reference",
+    "address_role_dir",
+    "address_role_quiz_prefix",
+    "address_roles",
+    "address_search",
+    "address_training",
+    "address_training_records",
+    "csv_action",
+    "csv_assessment",
+    "csv_centre",
+    "csv_cost",
+    "csv_due",
+    "csv_evidence_gaps",
+    "csv_evidence_unmarked",
+    "csv_id",
+    "csv_indicator",
+    "csv_kind",
+    "csv_location",
+    "csv_next_review",
+    "csv_notes",
+    "csv_number",
+    "csv_owner",
+    "csv_points",
+    "csv_rating",
+    "csv_reviewed",
+    "csv_row_criterion",
+    "csv_row_evidence",
+    "csv_row_plan",
+    "csv_standard",
+    "csv_status",
+    "csv_text",
+    "csv_total",
+    "csv_unrated",
+    "date_format",
+    "number_decimal",
+];
+
+/// Whether `text` has words of its own, outside its `{placeholders}`: "“{text}”" and
+/// "{label}: {value}" have none (their values are the page's own language and keep its
+/// direction), "Every {count} years." has.
+fn words(text: &str) -> bool {
+    placeholders(text)
+        .iter()
+        .fold(text.to_string(), |t, p| t.replace(&format!("{{{p}}}"), ""))
+        .chars()
+        .any(char::is_alphabetic)
+}
+
 /// The mark that opens a fallback text written the other way from the page: a right-to-left
 /// page (Arabic) showing English falls back within a left-to-right isolate (U+2066 … U+2069),
 /// so its full stop stays at its end and "2 criteria · 3 evidence items" keeps its order;
@@ -243,14 +384,12 @@ fn isolation(dir: &str, fallback: &str) -> Option<char> {
 }
 
 /// A fallback text as the page shows it: isolated (`isolation`) when it is words a reader
-/// sees. Addresses, CSV headers, number and date patterns are no words: they stay as they are,
-/// or a file name, a column a spreadsheet matches or a date would carry the marks.
+/// sees. The `FORMAT_KEYS` are no words: they stay as they are, or a file name, a column a
+/// spreadsheet matches or a date would carry the marks.
 fn isolated(key: &str, text: &str, mark: Option<char>) -> String {
-    let machine = ["address_", "csv_", "number_", "date_"]
-        .iter()
-        .any(|p| key.starts_with(p));
+    let machine = FORMAT_KEYS.contains(&key);
     match mark {
-        Some(m) if !machine && text.chars().any(char::is_alphabetic) => {
+        Some(m) if !machine && words(text) => {
             format!("{m}{text}\u{2069}")
         }
         _ => text.to_string(),
@@ -274,8 +413,81 @@ mod tests {
         );
         assert_eq!(isolated("csv_id", "id", ltr), "id");
         assert_eq!(isolated("list_separator", ", ", ltr), ", ");
+        // A pattern of placeholders and punctuation holds no English: the Arabic it is
+        // filled with keeps the page's direction ("“{text}”" quoting the source).
+        assert_eq!(isolated("quote", "“{text}”", ltr), "“{text}”");
+        assert_eq!(
+            isolated("label_value", "{label}: {value}", ltr),
+            "{label}: {value}"
+        );
+        assert_eq!(
+            isolated("every_year", "every {count} years", ltr),
+            "\u{2066}every {count} years\u{2069}"
+        );
         assert_eq!(isolation("ltr", "en"), None);
         assert_eq!(isolated("contents", "Contents", None), "Contents");
+    }
+
+    #[test]
+    fn a_key_is_a_format_by_its_declaration_not_by_its_name() {
+        let ltr = isolation("rtl", "en");
+        // A prose key whose name merely starts like a format key's is words: isolated.
+        assert_eq!(
+            isolated("date_of_visit", "Date of the visit", ltr),
+            "\u{2066}Date of the visit\u{2069}"
+        );
+        assert_eq!(
+            isolated("csv_explained", "Columns of the file", ltr),
+            "\u{2066}Columns of the file\u{2069}"
+        );
+        // Every declared key is a key of every built-in pack, and every text that is an
+        // address is declared.
+        let files: std::collections::HashMap<&str, &[u8]> =
+            crate::theme::EMBEDDED.iter().copied().collect();
+        for lang in ["sq", "en", "sr-Latn"] {
+            let text =
+                std::str::from_utf8(files[format!("locales/{lang}.toml").as_str()]).expect("UTF-8");
+            let pack: BTreeMap<String, String> = toml::from_str(text).expect("a pack");
+            for k in FORMAT_KEYS {
+                assert!(
+                    pack.contains_key(*k),
+                    "{lang}: {k} declared but not in the pack"
+                );
+            }
+            for (k, v) in &pack {
+                let address = [".html", ".xlsx", ".csv", ".json"]
+                    .iter()
+                    .any(|e| v.ends_with(e))
+                    || (v.ends_with(['/', '-']) && !v.contains(' '));
+                assert!(
+                    !address || FORMAT_KEYS.contains(&k.as_str()),
+                    "{lang}: {k} = {v:?} is an address: declare it in FORMAT_KEYS"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_brace_that_is_no_placeholder_s_is_found() {
+        assert_eq!(stray_brace("{count} critères · {n}"), None);
+        assert_eq!(stray_brace("Ballina"), None);
+        assert_eq!(
+            stray_brace("Accueil {").as_deref(),
+            Some("found a `{` that is never closed")
+        );
+        assert_eq!(
+            stray_brace("{value %").as_deref(),
+            Some("found a `{` that is never closed")
+        );
+        assert_eq!(stray_brace("{ n } %").as_deref(), Some("found `{ n }`"));
+        assert_eq!(
+            stray_brace("n} %").as_deref(),
+            Some("found a `}` that closes no `{`")
+        );
+        assert_eq!(
+            stray_brace("{{n}}").as_deref(),
+            Some("found a `{` that is never closed")
+        );
     }
 
     #[test]

@@ -90,7 +90,7 @@ fn the_apap_is_credited_and_its_institution_lists_the_step_apart() {
     let who = plain(part(facts, "<dt>Kush</dt>", "</dd>"));
     assert!(
         who.contains(&format!(
-            "{APAP} ( APAP-it të SHSSH-së ; vepron për {SHSSH} )"
+            "{APAP} ( „APAP-it të SHSSH-së“ ; vepron për {SHSSH} )"
         )),
         "{who}"
     );
@@ -101,7 +101,7 @@ fn the_apap_is_credited_and_its_institution_lists_the_step_apart() {
         "trajnim/fletushka/referimi-mbrojtja-asistenca.html",
     ));
     assert!(handout.contains(&format!(
-        "Punonjësi i rastit, {APAP} ( APAP-it të SHSSH-së ; vepron për {SHSSH})"
+        "Punonjësi i rastit, {APAP} ( „APAP-it të SHSSH-së“ ; vepron për {SHSSH})"
     )));
     assert!(!handout.contains("APAP-in e policisë"));
     // The institution's row on its page: the words, no deadline.
@@ -111,7 +111,7 @@ fn the_apap_is_credited_and_its_institution_lists_the_step_apart() {
         "id=\"through-referimi-mbrojtja-asistenca.42\"",
         "</tr>",
     ));
-    assert!(row.ends_with("APAP-in e SHSSH-së"), "{row}");
+    assert!(row.ends_with("„APAP-in e SHSSH-së“"), "{row}");
     assert!(!row.contains("menjëherë ("), "{row}");
 }
 

@@ -132,8 +132,20 @@ fn french_counts_take_cldr_forms_for_0_1_2_and_5() {
     }
     assert!(!n1.contains("tous les 1"), "{n1}");
     // The label and its value as the French pack writes them.
-    assert!(n1.contains("Norme 1 : Recrutement sûr"), "{n1}");
+    assert!(n1.contains("Norme 1\u{a0}: Recrutement sûr"), "{n1}");
     assert!(!n1.contains("Norme 1: "), "{n1}");
+    // No colon after a breaking space: French keeps it on the line of its label (the
+    // link to the next standard as well as the heading).
+    assert!(n1.contains("Norme 2\u{a0}: Signalement"), "{n1}");
+    assert!(!n1.contains("Norme 2 : "), "{n1}");
+    // Quoted words take the pack's guillemets, a narrow no-break space inside, and the
+    // style sheet draws no marks of its own around a <q>.
+    assert!(n1.contains("<q>«\u{202f}"), "{n1}");
+    assert!(!n1.contains("<q>“"), "{n1}");
+    assert!(
+        read(&site.join("static/style.css")).contains("q { quotes: none; }"),
+        "the browser's own quote marks are off"
+    );
     assert!(n1.contains("<html lang=\"fr\" dir=\"ltr\">"));
 }
 
@@ -154,7 +166,7 @@ fn the_browser_chooses_the_same_plural_forms() {
         &tab,
         "window.DORACAK_DATE('2026-12-03T10:00:00Z') + '|' + window.DORACAK_PAIR('Source', 'X') + '|' + window.DORACAK_DATE('n/a')",
     );
-    assert_eq!(got, "03/12/2026|Source : X|n/a");
+    assert_eq!(got, "03/12/2026|Source\u{a0}: X|n/a");
 }
 
 #[test]

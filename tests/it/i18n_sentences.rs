@@ -40,12 +40,12 @@ fn standard_and_evidence_labels_and_the_running_row_take_the_pack_s_word_order()
     let (_dir, site) = french_reordered();
     let n2 = unescape(&read(&site.join("N2.html")));
     assert!(
-        n2.contains("</span> 1e norme : "),
+        n2.contains("</span> 1e norme\u{a0}: "),
         "prev: {}",
         &n2[n2.find("rel=\"prev\"").unwrap()..][..160]
     );
     assert!(
-        n2.contains("<title>2e norme : "),
+        n2.contains("<title>2e norme\u{a0}: "),
         "title in the pack's order"
     );
     assert!(
@@ -71,12 +71,12 @@ fn standard_and_evidence_labels_and_the_running_row_take_the_pack_s_word_order()
         a2.contains("<span class=\"c-label\">Critère 2.1</span>"),
         "criterion label"
     );
-    assert!(a2.contains("</span> 1e norme : "), "pager");
+    assert!(a2.contains("</span> 1e norme\u{a0}: "), "pager");
     let audit = read(&site.join("audit/N2.html"));
     let row = &audit[audit.find("<tr class=\"audit-running\">").expect("the row")..];
     let row = &row[..row.find("</tr>").unwrap()];
     assert!(
-        row.contains("2e norme : ")
+        row.contains("2e norme\u{a0}: ")
             && row.contains(" | feuille d&#x27;audit | centre : <span class=\"blank-line\"></span> | date : <span class=\"blank-line blank-date\"></span>"),
         "{row}"
     );
@@ -102,7 +102,7 @@ fn the_score_line_and_the_rated_criterion_in_the_browser_take_the_pack_s_word_or
         .unwrap();
     wait_for(
         &tab,
-        "document.querySelector('[data-score=\"N1\"]').textContent.startsWith('Note : ')",
+        "document.querySelector('[data-score=\"N1\"]').textContent.startsWith('Note\\u00a0: ')",
         "the score line in the pack's order",
     );
     let line = eval(
@@ -111,7 +111,9 @@ fn the_score_line_and_the_rated_criterion_in_the_browser_take_the_pack_s_word_or
     );
     let line = line.as_str().unwrap();
     assert!(
-        line.contains(" points sur ") && line.contains(" · non cotés : ") && !line.contains(" / "),
+        line.contains(" points sur ")
+            && line.contains(" · non cotés\u{a0}: ")
+            && !line.contains(" / "),
         "{line}"
     );
     let tab = open(&browser, &file_url(&site.join("assessment/plan.html")));

@@ -57,6 +57,15 @@ fn assessment_functions() {
             "Prova S1.1.1: fusha \"next_review\" duhet të jetë një datë VVVV-MM-DD",
         ),
         ("f.plan = {}", "Plani: pritej një listë, por ka një objekt"),
+        // The shape of what an earlier edition set aside: the pack's words, the file's keys.
+        (
+            "f.set_aside = { plan: [1] }",
+            "Hyrjet e lëna mënjanë nga një botim i mëparshëm nuk kanë formën e pritur: te set_aside.plan[0] ka një numër.",
+        ),
+        (
+            "f.set_aside = { ratings: { 'S1.1': { rating: 3 } } }",
+            "te set_aside.ratings[\"S1.1\"].rating ka një numër.",
+        ),
     ] {
         let r = eval(
             &tab,

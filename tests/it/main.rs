@@ -44,6 +44,8 @@ mod js_units;
 mod kept_files;
 mod layout;
 mod locales;
+mod locales_hostile;
+mod locales_packs;
 mod oscal;
 mod output_guard;
 mod output_paths;

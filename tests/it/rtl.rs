@@ -265,6 +265,11 @@ fn english_fallback_on_an_arabic_page_is_isolated_left_to_right_but_addresses_ar
         !home.contains("\u{2066}search.html") && home.contains("search.html"),
         "an address is no text to isolate"
     );
+    // Words quoted from the Arabic source keep the page's direction: the fallback's quote
+    // marks hold no English to isolate.
+    let s1 = std::fs::read_to_string(site.join("S1.html")).unwrap();
+    assert!(s1.contains("<q>“"), "{s1}");
+    assert!(!s1.contains("<q>\u{2066}"), "{s1}");
     // The file names and the scripts' addresses carry no marks.
     for e in walkdir::WalkDir::new(&site)
         .into_iter()

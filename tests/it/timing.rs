@@ -172,7 +172,7 @@ fn the_register_orders_working_days_by_their_calendar_length() {
     .iter()
     .map(|q| {
         within
-            .find(&format!("<q>{q}</q>"))
+            .find(&format!("<q>„{q}“</q>"))
             .unwrap_or_else(|| panic!("{q} is in the register"))
     })
     .collect();
@@ -185,7 +185,7 @@ fn the_register_orders_working_days_by_their_calendar_length() {
         .split("id=\"dl-before\"")
         .nth(1)
         .expect("lead times have their own part of the register");
-    assert!(before.contains("<q>14 ditë para datës së takimit</q>"));
+    assert!(before.contains("<q>„14 ditë para datës së takimit“</q>"));
     assert!(!page.contains("mbikqyrje 24 orë"));
 }
 
@@ -317,11 +317,11 @@ fn sorting_the_register_in_the_browser_keeps_working_days_at_their_calendar_leng
     let quotes = "Array.from(document.querySelectorAll('#dl-within ~ .table-wrap tbody q'))\
         .map(q => q.textContent).filter(t => /ditëve|ditësh/.test(t))";
     let ascending = [
-        "brenda 6 ditëve",
-        "brenda 5 ditësh pune",
-        "brenda 8 ditëve",
-        "brenda 31 ditëve",
-        "brenda një afati maksimal prej 30 ditëve pune",
+        "„brenda 6 ditëve“",
+        "„brenda 5 ditësh pune“",
+        "„brenda 8 ditëve“",
+        "„brenda 31 ditëve“",
+        "„brenda një afati maksimal prej 30 ditëve pune“",
     ];
     assert_eq!(eval(&tab, quotes), serde_json::json!(ascending));
     // Sorting by the duration column, longest first, then shortest first again.

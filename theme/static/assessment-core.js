@@ -227,40 +227,43 @@
   // The shape of set_aside, the same rule as the command line's (src/assessment/rules/
   // check.rs, set_aside_shape): an object of edition (text), ratings and evidence (objects
   // of objects) and plan (a list of objects naming a criterion), each entry's fields text
-  // (a rating or status: text or null), nothing else at its top. null: it holds; else what
-  // was found.
+  // (a rating or status: text or null), nothing else at its top. null: it holds; else where
+  // in the file it fails (a path of the file's own keys, the same in every language) and what
+  // was found there, in the handbook's language (kind).
   function setAsideShape(sa) {
     function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
-    function text(o, k, nullable, what) {
+    function at(path, v) { return { at: "set_aside" + path, found: kind(v) }; }
+    function key(k) { return "[" + JSON.stringify(k) + "]"; }
+    function text(o, k, nullable, path) {
       if (!has(o, k) || isString(o[k]) || (nullable && o[k] === null)) { return null; }
-      return what + ": " + k + " as " + kind(o[k]);
+      return at(path + "." + k, o[k]);
     }
     function entries(x, name, fields) {
       if (x === undefined) { return null; }
-      if (!isObject(x)) { return name + " as " + kind(x); }
+      if (!isObject(x)) { return at("." + name, x); }
       var ids = Object.keys(x);
       for (var i = 0; i < ids.length; i++) {
         var e = x[ids[i]];
-        if (!isObject(e)) { return name + " " + ids[i] + " as " + kind(e); }
-        for (var j = 0; j < fields.length; j++) { var b = text(e, fields[j][0], fields[j][1], name + " " + ids[i]); if (b) { return b; } }
+        if (!isObject(e)) { return at("." + name + key(ids[i]), e); }
+        for (var j = 0; j < fields.length; j++) { var b = text(e, fields[j][0], fields[j][1], "." + name + key(ids[i])); if (b) { return b; } }
       }
       return null;
     }
-    if (!isObject(sa)) { return kind(sa); }
+    if (!isObject(sa)) { return at("", sa); }
     var keys = Object.keys(sa);
-    for (var k = 0; k < keys.length; k++) { if (["edition", "ratings", "evidence", "plan"].indexOf(keys[k]) < 0) { return "the field " + JSON.stringify(keys[k]); } }
-    var bad = text(sa, "edition", false, "set_aside") ||
+    for (var k = 0; k < keys.length; k++) { if (["edition", "ratings", "evidence", "plan"].indexOf(keys[k]) < 0) { return at("." + keys[k], sa[keys[k]]); } }
+    var bad = text(sa, "edition", false, "") ||
       entries(has(sa, "ratings") ? sa.ratings : undefined, "ratings", [["rating", true], ["note", false]]) ||
       entries(has(sa, "evidence") ? sa.evidence : undefined, "evidence", [["status", true], ["location", false], ["owner", false], ["reviewed", false], ["next_review", false]]);
     if (bad) { return bad; }
     if (!has(sa, "plan")) { return null; }
-    if (!Array.isArray(sa.plan)) { return "plan as " + kind(sa.plan); }
+    if (!Array.isArray(sa.plan)) { return at(".plan", sa.plan); }
     for (var r = 0; r < sa.plan.length; r++) {
-      var row = sa.plan[r], what = "plan row " + (r + 1);
-      if (!isObject(row)) { return what + " as " + kind(row); }
-      if (!isString(row.criterion) || !has(row, "criterion")) { return what + " without a criterion"; }
+      var row = sa.plan[r], path = ".plan[" + r + "]";
+      if (!isObject(row)) { return at(path, row); }
+      if (!isString(row.criterion) || !has(row, "criterion")) { return at(path + ".criterion", row.criterion); }
       var fs = ["action", "owner", "due", "indicator", "cost"];
-      for (var f = 0; f < fs.length; f++) { var b2 = text(row, fs[f], false, what); if (b2) { return b2; } }
+      for (var f = 0; f < fs.length; f++) { var b2 = text(row, fs[f], false, path); if (b2) { return b2; } }
     }
     return null;
   }
@@ -377,7 +380,7 @@
       if (bad === null) {
         file.set_aside = { ratings: sa.ratings || {}, evidence: sa.evidence || {}, plan: sa.plan || [] };
         if (isString(sa.edition) && sa.edition) { file.set_aside.edition = sa.edition; }
-      } else { problem("type", "set_aside: expected the entries of a previous edition (ratings, evidence, plan), found " + bad); }
+      } else { problem("type", say("rule_set_aside", bad, "set_aside: expected the entries of a previous edition (ratings, evidence, plan), found " + bad.found + " at " + bad.at)); }
     }
     return file;
   }

@@ -213,9 +213,21 @@ pub fn submission(
         .filter(|s| assessment::is_timestamp(s))
         .unwrap_or_else(|| date.clone());
     let mut name = if inspector.is_empty() {
-        format!("{} — {date}", centre.name)
+        crate::theme::say(
+            ui,
+            "assessment_name",
+            &[("centre", &centre.name), ("date", &date)],
+        )
     } else {
-        format!("{} — {date} — {inspector}", centre.name)
+        crate::theme::say(
+            ui,
+            "assessment_name_inspector",
+            &[
+                ("centre", &centre.name),
+                ("date", &date),
+                ("inspector", &inspector),
+            ],
+        )
     };
     if let Some(short) = cut(&name, MAX_NAME) {
         warnings.push((

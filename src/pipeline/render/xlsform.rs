@@ -9,9 +9,12 @@
 
 use std::collections::HashMap;
 
+mod words;
+use words::{evidence_label, instance_name, numbered};
+
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
-use crate::pipeline::model::{Criterion, Evidence, Handbook, Standard};
+use crate::pipeline::model::{Criterion, Handbook, Standard};
 
 /// The form's id (`settings.form_id`) unless `[form] id` in doracak.toml names one:
 /// submissions of this form belong together.
@@ -101,11 +104,6 @@ fn row(kind: impl Into<String>, name: impl Into<String>, label: impl Into<String
 /// The printed number of a criterion: `2.3`.
 fn criterion_number(s: &Standard, c: &Criterion) -> String {
     format!("{}.{}", s.number, c.number)
-}
-
-/// An evidence item as paper and browser number it: `2.2.1 …`.
-fn evidence_label(s: &Standard, e: &Evidence) -> String {
-    format!("{}.{} {}", s.number, e.number, lines(&e.text))
 }
 
 /// A text as plain lines, its lists kept as lists: each item on its own line with its
@@ -285,7 +283,7 @@ fn survey(hb: &Handbook, ui: &HashMap<String, String>, emit: &mut dyn FnMut(Row)
                     let text = lines(&g.text);
                     // Numbered in full, as the assessment pages print it: 1.4.1.
                     match &g.number {
-                        Some(n) => format!("{}.{n} {text}", st.number),
+                        Some(n) => numbered(ui, &st.number.to_string(), n, &text),
                         None => text,
                     }
                 })
@@ -317,7 +315,7 @@ fn survey(hb: &Handbook, ui: &HashMap<String, String>, emit: &mut dyn FnMut(Row)
                     ..row(
                         format!("select_one {YES_NO_LIST}"),
                         name_of(&e.id),
-                        evidence_label(st, e),
+                        evidence_label(st, e, ui),
                     )
                 });
             }
@@ -474,10 +472,7 @@ pub fn to_bytes(hb: &Handbook, ui: &HashMap<String, String>) -> Result<Vec<u8>, 
         ("form_id", form_id(hb)),
         ("version", version(hb)),
         ("default_language", lang.clone()),
-        (
-            "instance_name",
-            format!("concat(${{{CENTRE_NAME}}}, ' — ', ${{{DATE}}})"),
-        ),
+        ("instance_name", instance_name(&s("assessment_name"))),
     ]
     .iter()
     .enumerate()

@@ -37,7 +37,10 @@ pub(super) fn band(
         _ => String::new(),
     };
     let caption = match group {
-        Some(g) => format!("{g} — {range}"),
+        Some(g) => w
+            .group_steps
+            .replace("{group}", g)
+            .replace("{steps}", &range),
         None => range,
     };
     let title = w

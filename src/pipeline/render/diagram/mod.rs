@@ -106,6 +106,8 @@ pub struct Words {
     pub steps_printed: String,
     /// The lane of steps that name no actor.
     pub no_actor: String,
+    /// A band's part when its steps are a group's: `{group}`, `{steps}`.
+    pub group_steps: String,
 }
 
 /// One band: an `<svg>` of its own.

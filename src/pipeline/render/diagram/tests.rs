@@ -8,6 +8,7 @@ fn words() -> Words {
         steps: "Steps {from}–{to}".into(),
         steps_printed: "{from}–{to}".into(),
         no_actor: "No one named".into(),
+        group_steps: "{group} — {steps}".into(),
     }
 }
 

@@ -120,7 +120,7 @@ pub(super) fn field_view(
         });
     }
     let row_labels = f.rows.iter().any(|r| !r.label.is_empty());
-    let row_word = ui_get(ui, "form_row");
+    let say = |key: &str, args: &[(&str, &str)]| crate::theme::say(ui, key, args);
     let rows = f
         .rows
         .iter()
@@ -130,8 +130,11 @@ pub(super) fn field_view(
             let row_name = if r.label.is_empty() {
                 let owner = f.rows[..ri].iter().rev().find(|x| !x.label.is_empty());
                 match owner {
-                    Some(o) => format!("{}, {row_word} {}", o.label, ri + 1),
-                    None => format!("{row_word} {}", ri + 1),
+                    Some(o) => say(
+                        "form_row_under",
+                        &[("label", &o.label), ("number", &(ri + 1).to_string())],
+                    ),
+                    None => say("form_row", &[("number", &(ri + 1).to_string())]),
                 }
             } else {
                 r.label.clone()
@@ -149,14 +152,15 @@ pub(super) fn field_view(
                         c.label.clone()
                     };
                     let id = format!("{}-r{}c{}", f.id, ri + 1, ci + 1);
-                    let name = format!("{row_name}: {col}");
+                    let name = say("form_cell", &[("row", &row_name), ("column", &col)]);
                     let mut printed = pieces(text, &id);
                     for (i, p) in printed.iter_mut().enumerate() {
-                        p.name = if p.text.chars().any(char::is_alphabetic) {
-                            format!("{name} {}", p.text)
+                        let part = if p.text.chars().any(char::is_alphabetic) {
+                            p.text.clone()
                         } else {
-                            format!("{name} {}", i + 1)
+                            (i + 1).to_string()
                         };
+                        p.name = say("form_cell_part", &[("cell", &name), ("part", &part)]);
                     }
                     CellView {
                         kind: if printed.is_empty() {

@@ -23,6 +23,7 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
         steps: ui_get(cx.ui, "diagram_steps"),
         steps_printed: ui_get(cx.ui, "diagram_steps_printed"),
         no_actor: ui_get(cx.ui, "diagram_no_actor"),
+        group_steps: ui_get(cx.ui, "diagram_group_steps"),
     };
     // Persons a step names in the source's words (the appellant) lead in a lane of their
     // own, titled with those words; its roles (who receives the appeal) are tags.

@@ -183,7 +183,21 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
             let (timing, when) = timings(&c.timing);
             ActionView {
                 id: c.id.clone(),
-                label: format!("{} {}.{}", ui_get(cx.ui, "criterion"), s.number, c.number),
+                label: crate::theme::say(
+                    cx.ui,
+                    "criterion_number",
+                    &[(
+                        "number",
+                        &crate::theme::say(
+                            cx.ui,
+                            "sub_number",
+                            &[
+                                ("standard", &s.number.to_string()),
+                                ("number", &c.number.to_string()),
+                            ],
+                        ),
+                    )],
+                ),
                 url: cx.addr.criterion(&c.id),
                 what: action_words(None, &c.text),
                 who: cx

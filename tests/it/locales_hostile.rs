@@ -1,0 +1,135 @@
+//! A handbook's strings file as a careless or hostile translator leaves it: a placeholder
+//! with a brace missing or spaces inside, bytes of a legacy encoding (Windows-1252, 1250),
+//! an empty file, a key the interface has not; and `init` for a language written right to
+//! left. Every problem is located `file:line:col: error: …`, exit 1, no panic.
+
+use crate::common::*;
+
+/// `check` of the minimal handbook with `theme/strings.toml` holding `bytes`: exit code
+/// and stderr.
+fn check_with(bytes: &[u8]) -> (Option<i32>, String) {
+    let dir = minimal_copy();
+    std::fs::create_dir_all(dir.path().join("theme")).unwrap();
+    std::fs::write(dir.path().join("theme/strings.toml"), bytes).unwrap();
+    let o = doracak(&["--root", dir.path().to_str().unwrap(), "check"]);
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_brace_that_opens_or_closes_no_placeholder_is_a_located_error() {
+    for (text, found) in [
+        (
+            "home = \"Ballina\"\nprint_button = \"Shtyp {\"\n",
+            "found a `{` that is never closed",
+        ),
+        (
+            "home = \"Ballina\"\npercent = \"{ n } %\"\n",
+            "found `{ n }`",
+        ),
+        ("percent = \"n} %\"\n", "found a `}` that closes no `{`"),
+    ] {
+        let (code, stderr) = check_with(text.as_bytes());
+        assert_eq!(code, Some(1), "{text}: {stderr}");
+        let line = if text.starts_with("home") { 2 } else { 1 };
+        assert!(
+            stderr.contains(&format!("theme/strings.toml:{line}:")) && stderr.contains(found),
+            "{text}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_strings_file_in_a_legacy_encoding_is_a_located_error_not_an_absent_file() {
+    // "Ballinë" in Windows-1252 and "Për" in Windows-1250: ë is 0xEB in both.
+    for bytes in [
+        &b"home = \"Ballin\xeb\"\n"[..],
+        &b"# Shqip\nprint_button = \"P\xebr t\xeb shtypur\"\n"[..],
+    ] {
+        let (code, stderr) = check_with(bytes);
+        assert_eq!(code, Some(1), "{stderr}");
+        let line = if bytes.starts_with(b"#") { 2 } else { 1 };
+        assert!(
+            stderr.contains(&format!(
+                "theme/strings.toml:{line}:{}: error: expected UTF-8 text, found the byte 0xEB",
+                if line == 1 { 15 } else { 18 }
+            )),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_built_in_pack_laid_over_in_a_legacy_encoding_is_a_located_error() {
+    let dir = minimal_copy();
+    std::fs::create_dir_all(dir.path().join("theme/locales")).unwrap();
+    std::fs::write(
+        dir.path().join("theme/locales/sq.toml"),
+        b"home = \"Ballin\xeb\"\n",
+    )
+    .unwrap();
+    let o = doracak(&["--root", dir.path().to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "theme/locales/sq.toml:1:15: error: expected UTF-8 text, found the byte 0xEB"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_plural_form_the_language_does_not_have_is_a_located_warning() {
+    // Albanian (the minimal handbook's language) counts `one` and `other` only.
+    let (code, stderr) = check_with(b"criteria_count_few = \"{count} kritere\"\n");
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("theme/strings.toml:1:22: warning: `sq` has no `few` plural form (its forms: one, other); this text of `criteria_count_few` is not used"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_empty_strings_file_and_an_unknown_key_leave_the_pack_as_it_is() {
+    let (code, stderr) = check_with(b"");
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+    let (code, stderr) = check_with(b"\n\nhomme = \"Ballina\"\n");
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("theme/strings.toml:3:9: warning: the interface has no string `homme`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn init_in_arabic_writes_a_right_to_left_handbook_that_checks_and_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let hb = dir.path().join("ar");
+    let o = doracak(&["init", hb.to_str().unwrap(), "--language", "ar"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let strings = read(&hb.join("theme/strings.toml"));
+    assert!(
+        strings.contains("ar also has `_zero`, `_one`, `_two`, `_few`, `_many`"),
+        "Arabic's six categories offered: {strings}"
+    );
+    let o = doracak(&["--root", hb.to_str().unwrap(), "check"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let site = dir.path().join("site");
+    build_ok(&hb, &site);
+    assert!(read(&site.join("index.html")).contains("<html lang=\"ar\" dir=\"rtl\">"));
+    // Not a language code: a usage error (exit 2), nothing written.
+    let bad = dir.path().join("bad");
+    let o = doracak(&["init", bad.to_str().unwrap(), "--language", "../ar"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!bad.exists());
+}
