@@ -334,6 +334,20 @@ impl Loader<'_> {
 
 /// UTF-8 without a byte-order mark, or a located error saying where it breaks.
 pub fn decode_utf8(bytes: Vec<u8>, rel: &Path, diags: &mut Diagnostics) -> Option<String> {
+    // UTF-16 says so by its byte-order mark (Notepad's "Unicode"): named, not taken for a
+    // legacy 8-bit encoding.
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let order = if bytes[0] == 0xFF { "little" } else { "big" };
+        diags
+            .error(
+                Pos::new(rel, 1, 1),
+                format!(
+                    "expected UTF-8 text, found UTF-16 ({order}-endian, by its byte-order mark)"
+                ),
+            )
+            .hint("save the file as \"UTF-8\" (Notepad: Save as → Encoding: UTF-8)");
+        return None;
+    }
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         diags
             .error(
