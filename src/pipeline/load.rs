@@ -291,11 +291,22 @@ impl Loader<'_> {
                 return None;
             }
         };
+        // A link, or a file in a linked folder (`content/roles` → elsewhere), is read only
+        // where it leads inside the handbook.
+        let inside = std::fs::canonicalize(path)
+            .ok()
+            .zip(std::fs::canonicalize(self.root).ok())
+            .is_some_and(|(target, root)| target.starts_with(root));
+        if !inside && !meta.file_type().is_symlink() {
+            self.diags
+                .error(
+                    Pos::file(rel),
+                    "expected a file inside the handbook, found one in a folder that is a symbolic link to outside it",
+                )
+                .hint("copy the folder into the handbook instead of linking to it");
+            return None;
+        }
         if meta.file_type().is_symlink() {
-            let inside = std::fs::canonicalize(path)
-                .ok()
-                .zip(std::fs::canonicalize(self.root).ok())
-                .is_some_and(|(target, root)| target.starts_with(root));
             if !inside {
                 self.diags
                     .error(

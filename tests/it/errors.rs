@@ -285,3 +285,23 @@ fn a_file_that_cannot_be_read_is_one_error_not_one_per_reference_to_it() {
     );
     assert!(stderr.contains("did you mean `actors`?"), "{stderr}");
 }
+
+/// A content folder that is a link to another handbook's (`content/roles` → elsewhere) is
+/// not read from there: each of its files is a located error, as a linked file is.
+#[cfg(unix)]
+#[test]
+fn a_linked_content_folder_leading_outside_the_handbook_is_not_read() {
+    let dir = minimal_copy();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let roles = dir.path().join("content/roles");
+    copy_tree(&roles, elsewhere.path());
+    std::fs::remove_dir_all(&roles).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), &roles).unwrap();
+    let o = doracak(&["--root", dir.path().to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("content/roles/punonjes-social.yaml: error: expected a file inside the handbook, found one in a folder that is a symbolic link to outside it"),
+        "{stderr}"
+    );
+}
