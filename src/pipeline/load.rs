@@ -306,16 +306,14 @@ impl Loader<'_> {
                 .hint("copy the folder into the handbook instead of linking to it");
             return None;
         }
-        if meta.file_type().is_symlink() {
-            if !inside {
-                self.diags
-                    .error(
-                        Pos::file(rel),
-                        "expected a file inside the handbook, found a symbolic link that points outside it (or nowhere)",
-                    )
-                    .hint("copy the file into the handbook instead of linking to it");
-                return None;
-            }
+        if !inside {
+            self.diags
+                .error(
+                    Pos::file(rel),
+                    "expected a file inside the handbook, found a symbolic link that points outside it (or nowhere)",
+                )
+                .hint("copy the file into the handbook instead of linking to it");
+            return None;
         }
         let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         if size > MAX_FILE_BYTES {
