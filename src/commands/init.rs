@@ -57,6 +57,8 @@ pub fn languages() -> Vec<&'static str> {
 pub enum InitError {
     /// The folder exists and holds files.
     NotEmpty(PathBuf),
+    /// Something that is not a folder (a file, a link to one) is there.
+    NotAFolder(PathBuf),
     /// No example in this language.
     Language(String),
     Io(PathBuf, io::Error),
@@ -70,12 +72,21 @@ impl std::fmt::Display for InitError {
                 "{}: expected an empty or new folder, found one that holds files; nothing was written (choose another folder)",
                 p.display()
             ),
+            InitError::NotAFolder(p) => write!(
+                f,
+                "{}: expected an empty or new folder, found a file; nothing was written (choose another folder)",
+                p.display()
+            ),
             InitError::Language(l) => write!(
                 f,
                 "expected a language code such as {} or fr, ar, sr-Latn, found \"{l}\"",
                 languages().join(", ")
             ),
-            InitError::Io(p, e) => write!(f, "{}: cannot write: {e}", p.display()),
+            InitError::Io(p, e) => write!(
+                f,
+                "{}: expected a place init can write, found an error: {e}",
+                p.display()
+            ),
         }
     }
 }
@@ -193,6 +204,9 @@ fn write_all<'a>(
     // through exist: `nothere/../myhb` is `myhb`.
     let shown = crate::pipeline::write::shown(dir);
     let target = crate::pipeline::write::normalise(dir);
+    if fs::metadata(&target).is_ok_and(|m| !m.is_dir()) {
+        return Err(InitError::NotAFolder(PathBuf::from(shown)));
+    }
     if fs::read_dir(&target).is_ok_and(|mut d| d.next().is_some()) {
         return Err(InitError::NotEmpty(PathBuf::from(shown)));
     }

@@ -291,20 +291,29 @@ impl Loader<'_> {
                 return None;
             }
         };
-        if meta.file_type().is_symlink() {
-            let inside = std::fs::canonicalize(path)
-                .ok()
-                .zip(std::fs::canonicalize(self.root).ok())
-                .is_some_and(|(target, root)| target.starts_with(root));
-            if !inside {
-                self.diags
-                    .error(
-                        Pos::file(rel),
-                        "expected a file inside the handbook, found a symbolic link that points outside it (or nowhere)",
-                    )
-                    .hint("copy the file into the handbook instead of linking to it");
-                return None;
-            }
+        // A link, or a file in a linked folder (`content/roles` → elsewhere), is read only
+        // where it leads inside the handbook.
+        let inside = std::fs::canonicalize(path)
+            .ok()
+            .zip(std::fs::canonicalize(self.root).ok())
+            .is_some_and(|(target, root)| target.starts_with(root));
+        if !inside && !meta.file_type().is_symlink() {
+            self.diags
+                .error(
+                    Pos::file(rel),
+                    "expected a file inside the handbook, found one in a folder that is a symbolic link to outside it",
+                )
+                .hint("copy the folder into the handbook instead of linking to it");
+            return None;
+        }
+        if !inside {
+            self.diags
+                .error(
+                    Pos::file(rel),
+                    "expected a file inside the handbook, found a symbolic link that points outside it (or nowhere)",
+                )
+                .hint("copy the file into the handbook instead of linking to it");
+            return None;
         }
         let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         if size > MAX_FILE_BYTES {
@@ -334,6 +343,20 @@ impl Loader<'_> {
 
 /// UTF-8 without a byte-order mark, or a located error saying where it breaks.
 pub fn decode_utf8(bytes: Vec<u8>, rel: &Path, diags: &mut Diagnostics) -> Option<String> {
+    // UTF-16 says so by its byte-order mark (Notepad's "Unicode"): named, not taken for a
+    // legacy 8-bit encoding.
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let order = if bytes[0] == 0xFF { "little" } else { "big" };
+        diags
+            .error(
+                Pos::new(rel, 1, 1),
+                format!(
+                    "expected UTF-8 text, found UTF-16 ({order}-endian, by its byte-order mark)"
+                ),
+            )
+            .hint("save the file as \"UTF-8\" (Notepad: Save as → Encoding: UTF-8)");
+        return None;
+    }
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         diags
             .error(

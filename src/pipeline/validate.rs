@@ -123,11 +123,31 @@ struct KnownIds {
     roles: HashSet<String>,
     procedures: HashSet<String>,
     forms: HashSet<String>,
+    /// Procedures and roles whose file is there but could not be read (its own error says
+    /// why): a reference to them is no second error.
+    unread: HashSet<String>,
+    /// `content/forms.yaml` is there but could not be read.
+    forms_unread: bool,
 }
 
 impl KnownIds {
     fn of(src: &Sources) -> Self {
+        let in_dir = |p: &Path, dir: &str| p.parent().is_some_and(|d| d.ends_with(dir));
+        let unread = src
+            .files
+            .iter()
+            .filter(|p| in_dir(p, "content/sop") || in_dir(p, "content/roles"))
+            .map(|p| crate::pipeline::load::slug_of(p))
+            .filter(|slug| {
+                !src.procedures.iter().any(|x| &x.slug == slug)
+                    && !src.roles.iter().any(|x| &x.slug == slug)
+            })
+            .collect();
+        let forms_unread =
+            src.forms.is_none() && src.files.iter().any(|p| p.ends_with("content/forms.yaml"));
         KnownIds {
+            unread,
+            forms_unread,
             roles: src.roles.iter().map(|r| r.slug.clone()).collect(),
             procedures: src.procedures.iter().map(|p| p.slug.clone()).collect(),
             forms: src
@@ -194,10 +214,14 @@ impl Validator<'_> {
                 "forms are the `id`s in content/forms.yaml",
             ),
         };
+        let unread = |id: &str| match kind {
+            RefKind::Form => self.ids.forms_unread,
+            _ => self.ids.unread.contains(id),
+        };
         let mut seen = HashSet::new();
         for r in refs {
             let id = r.value.trim();
-            if !set.contains(id) {
+            if !set.contains(id) && !unread(id) {
                 let close = closest(id, set);
                 let d = self.diags.error(
                     at(file, r),
@@ -263,21 +287,7 @@ fn closest<'a>(id: &str, set: &'a HashSet<String>) -> Option<&'a str> {
     best.map(|(c, _)| c)
 }
 
-/// Levenshtein distance over characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
+pub use crate::text::edit_distance;
 
 /// A synonym entry as search compares them: spaces collapsed, folded, lowercased.
 fn synonym_key(w: &str) -> String {

@@ -450,3 +450,79 @@ fn a_full_storage_never_leaves_an_assessment_no_page_lists() {
     );
     assert_eq!(r[2], json!(["Qendra A", "Qendra C"]), "{r}");
 }
+
+/// A browser that keeps nothing for the page (site data blocked: reading
+/// `window.localStorage` throws a SecurityError, as Chromium does under "block all site
+/// data"): the quiz, the training records and the self-assessment still load and work, and
+/// a record or an assessment that cannot be kept says so in the pack's words, never a
+/// script that dies with nothing said.
+#[test]
+fn a_browser_that_blocks_site_data_is_told_so_and_the_pages_still_work() {
+    let Some(browser) =
+        browser("a_browser_that_blocks_site_data_is_told_so_and_the_pages_still_work")
+    else {
+        return;
+    };
+    let (_dir, site) = minimal_site();
+    let tab = browser.new_tab().expect("a tab");
+    tab.set_default_timeout(std::time::Duration::from_secs(20));
+    tab.call_method(headless_chrome::protocol::cdp::Page::AddScriptToEvaluateOnNewDocument {
+        source: "window.__errors = []; \
+                 window.addEventListener('error', e => window.__errors.push(String(e.message))); \
+                 Object.defineProperty(window, 'localStorage', { configurable: true, \
+                   get() { throw new DOMException('The user has denied permission', 'SecurityError'); } });"
+            .into(),
+        world_name: None,
+        include_command_line_api: None,
+        run_immediately: None,
+    })
+    .unwrap();
+
+    // A quiz: every question answered (the first choice), the record refused with the reason.
+    let quiz = std::fs::read_dir(site.join("trajnim/kuizi"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.ends_with(".html"))
+        .expect("a quiz page");
+    go(&tab, &site, &format!("trajnim/kuizi/{quiz}"));
+    let r = eval(
+        &tab,
+        r#"(() => {
+          document.querySelectorAll('[data-quiz-check]').forEach(b => {
+            b.closest('.quiz-q').querySelector('input').checked = true; b.click();
+          });
+          const f = document.querySelector('[data-quiz-form]');
+          f.elements.name.value = 'Arta'; f.elements.understood.checked = true;
+          f.querySelector('button[type=submit]').click();
+          return { errors: window.__errors, status: document.querySelector('[data-quiz-status]').textContent,
+                   want: DORACAK_UI.training_storage_off, answered: document.querySelectorAll('.is-right, .is-wrong').length };
+        })()"#,
+    );
+    assert_eq!(r["errors"], json!([]), "no script died: {r}");
+    assert!(r["answered"].as_u64().unwrap() > 0, "the quiz answers: {r}");
+    assert!(r["want"].as_str().is_some_and(|w| !w.is_empty()), "{r}");
+    assert_eq!(r["status"], r["want"], "{r}");
+
+    // The training records page loads, with nothing kept.
+    go(&tab, &site, "trajnim/regjistrat.html");
+    assert_eq!(eval(&tab, "window.__errors"), json!([]));
+
+    // The self-assessment: a new assessment cannot be kept, and the page says why.
+    go(&tab, &site, "vleresim/index.html");
+    assert_eq!(eval(&tab, "window.__errors"), json!([]));
+    tab.wait_for_element("[data-assess-new] input[name=name]")
+        .unwrap()
+        .type_into("Qendra A")
+        .unwrap();
+    tab.wait_for_element("[data-assess-new] button[type=submit]")
+        .unwrap()
+        .click()
+        .unwrap();
+    wait_for(
+        &tab,
+        "document.body.innerText.includes(DORACAK_UI.assess_storage_off)",
+        "the page says the browser keeps nothing",
+    );
+    assert_eq!(eval(&tab, "window.__errors"), json!([]));
+}

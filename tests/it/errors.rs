@@ -200,3 +200,108 @@ fn help_describes_every_command() {
         "the benchmark generator stays hidden"
     );
 }
+
+/// A careless author's file: a mistyped field is named with the field meant, and an empty
+/// file, a UTF-16 file, a NUL byte and a tab each say what was expected and what was found.
+#[test]
+fn typos_and_odd_bytes_say_what_was_expected_and_found() {
+    let dir = minimal_copy();
+    let std2 = dir.path().join("standards/02-vleresimi.yaml");
+    let text = read(&std2);
+    // `outcom` for `outcome`; `evidenc` one level down.
+    std::fs::write(&std2, text.replacen("outcome:", "outcom:", 1)).unwrap();
+    std::fs::write(
+        dir.path().join("standards/03-bosh.yaml"),
+        b"# nothing yet\n",
+    )
+    .unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "number: 4\ntitle: Siguria\n".encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    std::fs::write(dir.path().join("standards/04-utf16.yaml"), utf16).unwrap();
+    std::fs::write(
+        dir.path().join("standards/05-nul.yaml"),
+        b"number: 5\ntitle: a\0b\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("standards/06-tab.yaml"),
+        "number: 6\ntitle: x\ncriteria:\n\t- number: 1\n",
+    )
+    .unwrap();
+    let o = doracak(&["--root", dir.path().to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    for want in [
+        "standards/02-vleresimi.yaml:3:1: error: expected one of number, title, outcome, statement, criteria, found `outcom`",
+        "= hint: did you mean `outcome`?",
+        "standards/03-bosh.yaml:2:1: error: expected the file's fields (`key: value` lines), found an empty file",
+        "standards/04-utf16.yaml:1:1: error: expected UTF-8 text, found UTF-16 (little-endian",
+        "standards/05-nul.yaml:2:9: error: expected text, found the control character",
+        "standards/06-tab.yaml:4:2: error: expected spaces for indentation, found a tab",
+    ] {
+        assert!(stderr.contains(want), "missing {want:?} in\n{stderr}");
+    }
+    assert!(
+        !stderr.contains("Windows-1250"),
+        "a UTF-16 file is not called a legacy 8-bit one:\n{stderr}"
+    );
+    // Every error line is `file:line:col: error: expected …, found …`.
+    for line in stderr.lines().filter(|l| l.contains(": error: ")) {
+        assert!(
+            line.contains(": error: expected ") && line.contains(", found "),
+            "{line}"
+        );
+    }
+}
+
+/// One typo in a procedure (`actor:` for `actors:`) and one in a role file are one error
+/// each, at the typo: the standards that link the procedure and the role are not also told
+/// that no such procedure or role exists.
+#[test]
+fn a_file_that_cannot_be_read_is_one_error_not_one_per_reference_to_it() {
+    let dir = minimal_copy();
+    let sop = dir.path().join("content/sop/02-identifikimi-formal.yaml");
+    std::fs::write(&sop, read(&sop).replacen("    actors:", "    actor:", 1)).unwrap();
+    let role = dir.path().join("content/roles/punonjes-social.yaml");
+    std::fs::write(&role, read(&role) + "titel: x\n").unwrap();
+    let o = doracak(&["--root", dir.path().to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(errors.len(), 2, "{stderr}");
+    assert!(
+        errors[0].starts_with("content/roles/punonjes-social.yaml:")
+            && errors[0].contains("found `titel`"),
+        "{stderr}"
+    );
+    assert!(
+        errors[1]
+            .starts_with("content/sop/02-identifikimi-formal.yaml:8:5: error: expected one of")
+            && errors[1].contains("found `actor`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `actors`?"), "{stderr}");
+}
+
+/// A content folder that is a link to another handbook's (`content/roles` → elsewhere) is
+/// not read from there: each of its files is a located error, as a linked file is.
+#[cfg(unix)]
+#[test]
+fn a_linked_content_folder_leading_outside_the_handbook_is_not_read() {
+    let dir = minimal_copy();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let roles = dir.path().join("content/roles");
+    copy_tree(&roles, elsewhere.path());
+    std::fs::remove_dir_all(&roles).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), &roles).unwrap();
+    let o = doracak(&["--root", dir.path().to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("content/roles/punonjes-social.yaml: error: expected a file inside the handbook, found one in a folder that is a symbolic link to outside it"),
+        "{stderr}"
+    );
+}

@@ -129,3 +129,22 @@ fn init_theme_writes_the_built_in_theme_a_handbook_can_take_as_its_own() {
     build_ok(dir.path(), &without);
     assert!(snapshot(&with) == snapshot(&without), "the same site");
 }
+
+/// `init` on a file (a careless name, or a link to a file) says it found a file, as
+/// "expected …, found …", and leaves the file as it was.
+#[test]
+fn init_refuses_a_file_as_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "mine\n").unwrap();
+    let o = doracak(&["init", file.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "notes.txt: expected an empty or new folder, found a file; nothing was written"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(read(&file), "mine\n");
+}

@@ -114,6 +114,39 @@ fn two_submissions_of_one_visit_keep_two_files() {
     );
 }
 
+/// Submission ids that a file name cannot hold apart (`日本` and `中国` have no letter a
+/// file name keeps; `a_b` and `a b` are both `a-b`) are still two submissions: two files,
+/// none skipped as a repeat, and importing again changes nothing.
+#[test]
+fn submissions_whose_ids_differ_only_in_what_a_file_name_drops_keep_a_file_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let two = read(&fixture("two-visits.csv"));
+    let mut lines: Vec<String> = two.lines().map(str::to_string).collect();
+    let row = lines[1].clone();
+    let id = "c0ffee00-0000-4000-8000-000000000301";
+    lines.truncate(1);
+    for other in ["日本", "中国", "a_b", "a b", "A_B"] {
+        lines.push(row.replace(id, other));
+    }
+    let csv = dir.path().join("ids.csv");
+    std::fs::write(&csv, lines.join("\n") + "\n").unwrap();
+    let out_dir = dir.path().join("out");
+    let (code, out, err) = import(&csv, &out_dir);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("again"), "no row is a repeat:\n{err}");
+    assert!(out.contains("submissions: 5 written"), "{out}\n{err}");
+    assert_eq!(files(&out_dir).len(), 5, "{:?}", files(&out_dir));
+    let (_, out, _) = import(&csv, &out_dir);
+    assert!(out.contains("0 written, 5 unchanged"), "{out}");
+    // An id a file name holds whole keeps its name (the files of earlier imports).
+    let (_, _, _) = import(&fixture("two-visits.csv"), &out_dir);
+    assert!(
+        files(&out_dir).contains(&format!("qendra-vatra-2026-11-02--{id}.json")),
+        "{:?}",
+        files(&out_dir)
+    );
+}
+
 #[test]
 fn a_submission_twice_in_one_export_is_reported_and_written_once() {
     let dir = tempfile::tempdir().unwrap();

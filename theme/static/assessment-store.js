@@ -12,9 +12,22 @@
     return h.toString(16);
   }
 
+  // localStorage, or where the browser refuses it (site data blocked: reading
+  // window.localStorage throws) a stand-in that keeps nothing and refuses every write with
+  // the browser's SecurityError, so the page says the change was not kept instead of dying.
+  function browserStorage() {
+    try { if (window.localStorage) { return window.localStorage; } } catch (e) { /* blocked */ }
+    return {
+      length: 0,
+      key: function () { return null; },
+      getItem: function () { return null; },
+      removeItem: function () {},
+      setItem: function () { throw new DOMException("site data is blocked", "SecurityError"); }
+    };
+  }
   function Store(cat, storage) {
     this.cat = cat;
-    this.storage = storage || window.localStorage;
+    this.storage = storage || browserStorage();
     this.prefix = "doracak:" + hash(cat.title) + ":";
   }
   Store.prototype.key = function (k) { return this.prefix + k; };

@@ -31,6 +31,12 @@
 
   // ---- keeping ----------------------------------------------------------------------------
 
+  // Why a change could not be kept: the storage is full, or the browser keeps nothing for
+  // this page (site data blocked).
+  function storageMessage(e) {
+    var off = e && e.name === "SecurityError";
+    return (off ? UI.assess_storage_off : UI.assess_storage_full) || String(e);
+  }
   function setError(msg) {
     $all("[data-assess-error]").forEach(function (e) {
       e.textContent = "";
@@ -58,7 +64,7 @@
       setError(null);
       status(window.DORACAK_SAY("assess_saved_at", { time: fmtTime(new Date()) }));
     } catch (e) {
-      setError(e.reason || UI.assess_storage_full || String(e));
+      setError(e.reason || storageMessage(e));
     }
     renderBanner();
   }
@@ -419,7 +425,7 @@
     try {
       state.store.save(id, candidate);
       state.store.setCurrent(id);
-    } catch (e) { return back(UI.assess_storage_full || String(e)); }
+    } catch (e) { return back(storageMessage(e)); }
     loadCurrent();
     render();
     showImport(true, messages(r.notes));
@@ -514,7 +520,7 @@
     flush();
     var id = state.store.newId();
     var rec = { data: A.emptyAssessment(CAT, name, A.trim(form.elements.centre.value)), exported: null };
-    try { state.store.save(id, rec); state.store.setCurrent(id); } catch (err) { setError(UI.assess_storage_full || String(err)); return; }
+    try { state.store.save(id, rec); state.store.setCurrent(id); } catch (err) { setError(storageMessage(err)); return; }
     form.reset();
     loadCurrent();
     render();

@@ -100,7 +100,7 @@
       edition: quiz.getAttribute("data-edition") || "", saved: T.nowIso(),
       content: quiz.getAttribute("data-content") || ""
     };
-    try { store.add(rec); } catch (e) { status(e.reason || say("training_storage_full", {}, String(e))); return; }
+    try { store.add(rec); } catch (e) { status(e.reason || say(e.name === "SecurityError" ? "training_storage_off" : "training_storage_full", {}, String(e))); return; }
     status(say("quiz_saved", s, "Saved."));
   });
 

@@ -106,7 +106,7 @@
   function importChecked(got) {
     if (!got.file) { error(got.problems); status(""); return false; }
     var total;
-    try { total = store.merge(got.file); } catch (e) { error([e.reason || say("training_storage_full", {}, String(e))]); status(""); return false; }
+    try { total = store.merge(got.file); } catch (e) { error([e.reason || say(e.name === "SecurityError" ? "training_storage_off" : "training_storage_full", {}, String(e))]); status(""); return false; }
     error(null);
     status(window.DORACAK_COUNT("training_imported", got.file.records.length, { n: got.file.records.length, total: total }));
     render();

@@ -112,10 +112,23 @@
     for (var i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
     return h.toString(16);
   }
+  // localStorage, or where the browser refuses it (site data blocked: reading
+  // window.localStorage throws) a stand-in that keeps nothing and refuses every write with
+  // the browser's SecurityError, so the page says the change was not kept instead of dying.
+  function browserStorage() {
+    try { if (window.localStorage) { return window.localStorage; } } catch (e) { /* blocked */ }
+    return {
+      length: 0,
+      key: function () { return null; },
+      getItem: function () { return null; },
+      removeItem: function () {},
+      setItem: function () { throw new DOMException("site data is blocked", "SecurityError"); }
+    };
+  }
   function Store(handbook, edition, storage) {
     this.handbook = handbook;
     this.edition = edition || "";
-    this.storage = storage || window.localStorage;
+    this.storage = storage || browserStorage();
     this.key = "doracak:" + hash(handbook) + ":training";
   }
   // What is kept: { file, problems, raw }. file is the kept file (or an empty one when

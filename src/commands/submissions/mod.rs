@@ -113,16 +113,39 @@ fn submission_id(cols: &Columns, cells: &[String]) -> String {
         })
         .find(|v| !v.is_empty());
     match given {
-        Some(v) => slug(v).chars().take(64).collect(),
-        None => {
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            for b in cells.iter().flat_map(|c| c.bytes().chain([0])) {
-                h ^= b as u64;
-                h = h.wrapping_mul(0x0100_0000_01b3);
+        Some(v) => {
+            let s: String = slug(v).chars().take(64).collect();
+            // An id the slug keeps whole (up to case: `uuid:5A1E…` is `5a1e…`) is its own
+            // name; one it changes (`a_b` and `a b` are both `a-b`, `日本` is empty) or
+            // cuts gets its hash too, so two submissions never share a file name.
+            if s == v.to_lowercase() {
+                s
+            } else {
+                let h = fnv([v.as_bytes()].into_iter());
+                let s: String = s.chars().take(47).collect();
+                let s = s.trim_end_matches('-');
+                if s.is_empty() {
+                    format!("id{h:016x}")
+                } else {
+                    format!("{s}-{h:016x}")
+                }
             }
+        }
+        None => {
+            let h = fnv(cells.iter().map(String::as_bytes));
             format!("row{h:016x}")
         }
     }
+}
+
+/// FNV-1a over byte strings, each ended by a 0: the same cells give the same hash.
+fn fnv<'a>(parts: impl Iterator<Item = &'a [u8]>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in parts.flat_map(|c| c.iter().copied().chain([0])) {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// The files already in `out`, by the submission id their name ends with.

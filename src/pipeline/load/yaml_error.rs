@@ -78,10 +78,7 @@ pub(super) fn describe_yaml_error(
             ),
         )
     } else if lower.contains("unknown field") {
-        (
-            msg,
-            Some("the fields each file may have are listed in docs/content-format.md".to_string()),
-        )
+        unknown_field(&msg)
     } else if lower.contains("missing field") {
         (
             format!("{msg}: expected it in this mapping, found none"),
@@ -97,7 +94,7 @@ pub(super) fn describe_yaml_error(
         )
     } else if lower.contains("found a tab") || lower.contains("tabs") {
         (
-            msg,
+            "expected spaces for indentation, found a tab".to_string(),
             Some("indent with spaces; YAML does not allow tabs for indentation".to_string()),
         )
     } else if lower.contains("budget")
@@ -109,6 +106,16 @@ pub(super) fn describe_yaml_error(
             msg,
             Some("the file nests or repeats (through anchors and aliases) far more than content needs".to_string()),
         )
+    } else if lower == "unexpected end of input" {
+        (
+            "expected the file's fields (`key: value` lines), found an empty file".to_string(),
+            Some("every file's fields are listed in docs/content-format.md".to_string()),
+        )
+    } else if let Some(c) = msg.strip_prefix("unexpected character: ") {
+        (
+            format!("expected text, found the control character {}", c.trim_matches(['`', '\''])),
+            Some("the file holds a character no text has (a NUL or other control character); remove it".to_string()),
+        )
     } else if msg.is_empty() {
         (
             "expected valid YAML, found something the parser could not read".to_string(),
@@ -118,6 +125,37 @@ pub(super) fn describe_yaml_error(
         (msg, None)
     };
     (msg, hint)
+}
+
+/// `unknown field `outcom`, expected one of number, title, outcome, …` as "expected one of
+/// …, found `outcom`", with the known field nearest to it named where it is near enough to
+/// be a typo.
+fn unknown_field(msg: &str) -> (String, Option<String>) {
+    let plain = msg.replace('`', "");
+    let rest = plain.split_once("unknown field ").map_or("", |(_, r)| r);
+    let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+    let known: Vec<&str> = expected
+        .trim_start_matches("one of ")
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && *k != "or")
+        .collect();
+    let docs = "the fields each file may have are listed in docs/content-format.md";
+    let nearest = known
+        .iter()
+        .map(|k| (crate::text::edit_distance(field, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.chars().count() / 3))
+        .min();
+    let hint = match nearest {
+        Some((_, k)) => format!("did you mean `{k}`? {docs}"),
+        None => docs.to_string(),
+    };
+    let message = if expected.is_empty() {
+        format!("expected no field here, found `{field}`")
+    } else {
+        format!("expected {expected}, found `{field}`")
+    };
+    (message, Some(hint))
 }
 
 /// The rest of the line at a 1-based position, trimmed and shortened: what was found there.

@@ -65,7 +65,16 @@ impl Validator<'_> {
                     "chapter" => &chapters,
                     _ => continue,
                 };
-                if !known.contains(id) {
+                // A procedure or role whose file could not be read has its own error.
+                let unread = match kind {
+                    "step" => id
+                        .rsplit_once('.')
+                        .is_some_and(|(p, _)| self.ids.unread.contains(p)),
+                    "procedure" | "role" => self.ids.unread.contains(id),
+                    "form" => self.ids.forms_unread,
+                    _ => false,
+                };
+                if !known.contains(id) && !unread {
                     let (line, col) = line_col(&c.value.body, offset);
                     let d = self.diags.error(
                         Pos::new(file, c.value.body_line + line - 1, col),

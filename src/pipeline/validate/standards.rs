@@ -278,6 +278,17 @@ impl Validator<'_> {
                 );
             }
         }
+        // "every nothing" is no frequency: it would be shown as "menjëherë" under "çdo".
+        if let Some(e) = &t.every
+            && duration::parse(e.value.trim()).is_ok_and(|d| d.approx_seconds() == 0)
+        {
+            self.diags
+                .error(
+                    at(file, e),
+                    format!("expected a frequency longer than nothing (`every: P1M`), found \"{}\"", e.value.trim()),
+                )
+                .hint("a frequency says how often: \"çdo muaj\" is `every: P1M`; \"menjëherë\" is `within: P0D`");
+        }
         if let Some(f) = t.same_day.as_ref().filter(|f| f.value) {
             let zero = t
                 .within
