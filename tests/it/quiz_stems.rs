@@ -17,8 +17,14 @@ fn part<'a>(page: &'a str, start: &str, end: &str) -> &'a str {
 fn a_role_the_stem_names_is_never_a_wrong_answer() {
     // Review A3: steps 46–48 say "menaxheri i rastit"; the quiz may not mark it wrong.
     let quiz = site_page("trajnim/kuizi/referimi-mbrojtja-asistenca.html");
+    let mut asked = 0;
     for n in [46, 47, 48] {
         let id = format!("referimi-mbrojtja-asistenca.{n}.who");
+        // A "who?" whose answers two others of the quiz have is left out (SAME_ANSWERS).
+        if !quiz.contains(&format!("data-question=\"{id}\"")) {
+            continue;
+        }
+        asked += 1;
         let q = part(&quiz, &format!("data-question=\"{id}\""), "</fieldset>");
         for label in q.split("<label>").skip(1) {
             let wrong = label.contains("data-correct=\"false\"");
@@ -29,6 +35,7 @@ fn a_role_the_stem_names_is_never_a_wrong_answer() {
             );
         }
     }
+    assert!(asked > 0, "none of steps 46–48 asked");
 }
 
 /// A quiz question's stem (its legend), by page and question id.
@@ -46,7 +53,8 @@ fn a_who_stem_shows_the_paragraph_that_names_its_answer_and_blanks_abbreviations
     let s = stem("identifikimi-formal", "identifikimi-formal.13.who");
     assert!(s.contains("praninë e detyrueshme"), "{s}");
     let s = stem("identifikimi-formal", "identifikimi-formal.15.who");
-    assert!(s.contains("Në rastet kur personi është fëmijë"), "{s}");
+    // ("personi" points to the person who appeals, the answer: blanked.)
+    assert!(s.contains("ankimimi kundër vendimit depozitohet"), "{s}");
     let s = stem(
         "referimi-mbrojtja-asistenca",
         "referimi-mbrojtja-asistenca.29.who",

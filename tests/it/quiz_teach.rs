@@ -147,9 +147,14 @@ fn a_member_of_a_correct_group_is_never_a_wrong_answer() {
     }
     // The group of a correct member: formal Q1 (the police act) never offers the agencies.
     for q in all.iter().filter(|q| q.id.ends_with(".who")) {
-        if q.correct.iter().any(|c| c == "Strukturat e policisë së shtetit") {
+        if q.correct
+            .iter()
+            .any(|c| c == "Strukturat e policisë së shtetit")
+        {
             assert!(
-                !q.wrong.iter().any(|w| w.starts_with("Agjencitë/institucionet")),
+                !q.wrong
+                    .iter()
+                    .any(|w| w.starts_with("Agjencitë/institucionet")),
                 "{}: {} marks the police's group wrong",
                 q.page,
                 q.id
@@ -170,7 +175,9 @@ fn the_centre_a_stem_names_is_no_wrong_answer_for_its_director() {
     assert!(!asked.is_empty());
     for q in asked {
         assert!(
-            !q.wrong.iter().any(|w| w == "Drejtuesi i qendrës së shërbimit"),
+            !q.wrong
+                .iter()
+                .any(|w| w == "Drejtuesi i qendrës së shërbimit"),
             "{}: {:?}",
             q.id,
             q.wrong
@@ -209,7 +216,10 @@ fn every_role_that_acts_has_a_quiz_with_its_criteria() {
     };
     let sw = ids("roli-punonjesi-social-pergjegjes.html");
     for id in ["S2.3.when", "S2.4.who", "S4.1.who", "S9.4.who"] {
-        assert!(sw.contains(id), "the social worker's quiz lacks {id}: {sw:?}");
+        assert!(
+            sw.contains(id),
+            "the social worker's quiz lacks {id}: {sw:?}"
+        );
     }
     let psy = ids("roli-psikologu.html");
     assert!(psy.iter().any(|id| id.starts_with('S')), "{psy:?}");
@@ -229,10 +239,15 @@ fn every_role_that_acts_has_a_quiz_with_its_criteria() {
         .iter()
         .find(|q| q.id.ends_with(".who") && q.stem.contains("ligjshmërinë e dokumentacionit"))
         .expect("no question on the commission's duties");
-    assert!(duties.stem.contains("konfidencialitetin e plotë"), "{}", duties.stem);
+    assert!(
+        duties.stem.contains("konfidencialitetin e plotë"),
+        "{}",
+        duties.stem
+    );
     assert!(!duties.stem.contains("Komision"), "{}", duties.stem);
     assert!(
-        com.iter()
-            .any(|q| q.id.ends_with(".when") && q.correct.iter().any(|c| c.contains("30 ditë pune")))
+        com.iter().any(
+            |q| q.id.ends_with(".when") && q.correct.iter().any(|c| c.contains("30 ditë pune"))
+        )
     );
 }

@@ -116,7 +116,8 @@ fn no_quiz_question_gives_its_answer_away_not_even_inflected() {
         }
     }
     eprintln!("quiz questions: {}, by kind: {kinds:?}", all.len());
-    assert!(all.len() > 500, "{} questions", all.len());
+    // (Fewer since a "who?" answer set is asked at most twice a quiz: 526 → 473.)
+    assert!(all.len() > 400, "{} questions", all.len());
     assert!(given.is_empty(), "{} give-aways: {given:#?}", given.len());
     // The rule itself: an inflected form gives away, another word does not.
     assert!(gives_away(

@@ -164,10 +164,13 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
         .iter()
         .flat_map(|st| st.criteria.iter().map(move |c| (st, c)))
         .flat_map(|(st, c)| {
-            [criterion_who(hb, &st.id, c), criterion_question(hb, &st.id, c)]
-                .into_iter()
-                .flatten()
-                .map(move |q| (c, q))
+            [
+                criterion_who(hb, &st.id, c),
+                criterion_question(hb, &st.id, c),
+            ]
+            .into_iter()
+            .flatten()
+            .map(move |q| (c, q))
         })
         .collect();
     let mut out: Vec<Quiz> = hb

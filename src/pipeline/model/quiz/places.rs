@@ -148,7 +148,10 @@ pub fn section_actors(s: &Section) -> Vec<String> {
 
 /// Every role of the handbook, as answers.
 fn all_roles(hb: &Handbook) -> Vec<Answer> {
-    hb.roles.iter().map(|r| Answer::Role(r.id.clone())).collect()
+    hb.roles
+        .iter()
+        .map(|r| Answer::Role(r.id.clone()))
+        .collect()
 }
 
 /// The "who?" of a section of `p` whose timings name whom they bind (the commission's
