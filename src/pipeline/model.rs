@@ -178,6 +178,10 @@ pub struct Role {
     pub kind: RoleKind,
     pub source: Option<String>,
     pub definition: Option<String>,
+    /// The roles the source lists as members of this group (ids; `RoleSrc::members`).
+    pub members: Vec<String>,
+    /// Other words the source names the role by (`RoleSrc::named_by`).
+    pub named_by: Vec<String>,
     /// The job description's sections, in the order of the source: (field, text).
     pub sections: Vec<RoleSection>,
     pub duty_areas: Vec<DutyArea>,

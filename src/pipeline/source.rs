@@ -246,6 +246,15 @@ pub struct RoleSrc {
     pub source: Option<String>,
     #[serde(default)]
     pub definition: Option<S<String>>,
+    /// The roles the source lists as members of this group (001's agencies for initial
+    /// identification: the police, the municipal social services …), by id: none of them is
+    /// a wrong answer where the group acts, nor the group where one of them acts.
+    #[serde(default = "empty")]
+    pub members: Vec<S<String>>,
+    /// Other words the source names the role by in a step ("qendra ku është akomoduar" for
+    /// the centre's provider), found as its title is: a quiz counts the role as named there.
+    #[serde(default = "empty")]
+    pub named_by: Vec<S<String>>,
     #[serde(default)]
     pub position: Option<S<String>>,
     #[serde(default)]

@@ -54,6 +54,7 @@ mod print_heads;
 mod print_labels;
 mod properties;
 mod quiz_stems;
+mod quiz_teach;
 mod quizzes;
 mod report;
 mod rtl;

@@ -8,25 +8,25 @@ use std::collections::{BTreeMap, HashSet};
 use crate::common::{plain, read, shipped_site, unescape};
 
 /// One question of a quiz page.
-struct Q {
-    page: String,
-    id: String,
+pub(crate) struct Q {
+    pub page: String,
+    pub id: String,
     /// The legend: the question as the reader sees it.
-    stem: String,
-    correct: Vec<String>,
-    wrong: Vec<String>,
+    pub stem: String,
+    pub correct: Vec<String>,
+    pub wrong: Vec<String>,
 }
 
 impl Q {
     /// What the stem quotes („…“).
-    fn quote(&self) -> &str {
+    pub fn quote(&self) -> &str {
         let s = self.stem.split_once('„').map_or("", |(_, r)| r);
         s.rsplit_once('“').map_or(s, |(q, _)| q)
     }
 }
 
 /// Every question of every quiz page (procedure and role quizzes).
-fn questions() -> Vec<Q> {
+pub(crate) fn questions() -> Vec<Q> {
     let dir = shipped_site().join("site/trajnim/kuizi");
     let mut out = Vec::new();
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
@@ -71,7 +71,7 @@ fn questions() -> Vec<Q> {
 
 /// The content words of a text as the give-away rule counts them: words of three letters or
 /// more that are no function word, and numbers; lower-cased.
-fn content_words(s: &str) -> Vec<String> {
+pub(crate) fn content_words(s: &str) -> Vec<String> {
     const STOP: &[&str] = &[
         "për", "dhe", "nga", "të", "në", "së", "me", "një", "ose", "apo", "që", "si", "te", "tek",
         "the", "of", "and", "or", "an", "to", "in", "by", "for",
@@ -87,7 +87,7 @@ fn content_words(s: &str) -> Vec<String> {
 }
 
 /// A word as the inflected rule compares it: its first five letters.
-fn prefix(w: &str) -> String {
+pub(crate) fn prefix(w: &str) -> String {
     w.chars().take(5).collect()
 }
 
@@ -116,7 +116,8 @@ fn no_quiz_question_gives_its_answer_away_not_even_inflected() {
         }
     }
     eprintln!("quiz questions: {}, by kind: {kinds:?}", all.len());
-    assert!(all.len() > 500, "{} questions", all.len());
+    // (Fewer since a "who?" answer set is asked at most twice a quiz: 526 → 473.)
+    assert!(all.len() > 400, "{} questions", all.len());
     assert!(given.is_empty(), "{} give-aways: {given:#?}", given.len());
     // The rule itself: an inflected form gives away, another word does not.
     assert!(gives_away(

@@ -268,6 +268,12 @@ pub(super) fn role(slug: String, r: source::RoleSrc) -> Role {
         },
         source: r.source,
         definition: opt(r.definition),
+        members: r
+            .members
+            .iter()
+            .map(|m| m.value.trim().to_string())
+            .collect(),
+        named_by: r.named_by.into_iter().map(|m| m.value).collect(),
         legal_duties: r.legal_duties.map(|l| LegalDuties {
             table: l.table.value,
             institution: l.institution.value,

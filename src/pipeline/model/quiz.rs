@@ -15,8 +15,8 @@ mod assemble;
 mod places;
 pub use assemble::quizzes;
 pub use places::{
-    criterion_question, criterion_texts as places_criterion_texts, normative_sentence,
-    section_question,
+    criterion_question, criterion_texts as places_criterion_texts, criterion_who,
+    normative_sentence, section_actors, section_question, section_who,
 };
 
 /// What a question asks about a step.
@@ -255,6 +255,7 @@ pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
         .iter()
         .filter(|r| {
             names_title(&r.title)
+                || r.named_by.iter().any(|n| names_title(n))
                 || r.abbr.iter().chain(&r.abbr_variants).any(|a| {
                     // "A/IPIF" is printed "A-IPIF" too: its parts follow each other.
                     let parts: Vec<String> = a
@@ -276,22 +277,67 @@ pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
 /// The roles the source involves in a step: its actors, the roles its text names, and the
 /// members of a group that acts, either way the source defines them (the G/SPIF's
 /// definition names the child-protection worker and the State Social Service; the police's
-/// names the G/SPIF as the structure its officer sits in). None of them is a wrong answer
-/// to "who?".
+/// names the G/SPIF as the structure its officer sits in), and the groups and members the
+/// source lists (`Role::members`: the police among the agencies for initial
+/// identification), both ways and through groups of groups. None of them is a wrong
+/// answer to "who?".
 pub fn involved(hb: &Handbook, step: &Step) -> BTreeSet<String> {
-    let mut out = named_in_text(hb, step);
-    out.extend(step.actors.iter().cloned());
+    involved_in(hb, &step.text, &step.actors)
+}
+
+/// The roles the source involves where `actors` act in `text` (see `involved`): a
+/// step's, a section's or a criterion's.
+pub fn involved_in(hb: &Handbook, text: &str, actors: &[String]) -> BTreeSet<String> {
+    let mut out = names(hb, text);
+    out.extend(actors.iter().cloned());
     for r in &hb.roles {
         let Some(def) = r.definition.as_deref() else {
             continue;
         };
         let defined = names(hb, def);
-        if step.actors.contains(&r.id) {
+        if actors.contains(&r.id) {
             out.extend(defined);
-        } else if step.actors.iter().any(|a| defined.contains(a)) {
+        } else if actors.iter().any(|a| defined.contains(a)) {
             out.insert(r.id.clone());
         }
     }
+    let roots: Vec<String> = out.iter().cloned().collect();
+    for id in roots {
+        out.extend(related(hb, &id));
+    }
+    out
+}
+
+/// The groups `role` is a member of and the members it has, as the source lists them
+/// (`Role::members`), through groups of groups.
+pub fn related(hb: &Handbook, role: &str) -> BTreeSet<String> {
+    let walk = |down: bool| {
+        let mut found: BTreeSet<String> = BTreeSet::new();
+        let mut todo = vec![role.to_string()];
+        while let Some(id) = todo.pop() {
+            let next: Vec<String> = if down {
+                hb.roles
+                    .iter()
+                    .find(|r| r.id == id)
+                    .map(|r| r.members.clone())
+                    .unwrap_or_default()
+            } else {
+                hb.roles
+                    .iter()
+                    .filter(|r| r.members.contains(&id))
+                    .map(|r| r.id.clone())
+                    .collect()
+            };
+            for n in next {
+                if n != role && found.insert(n.clone()) {
+                    todo.push(n);
+                }
+            }
+        }
+        found
+    };
+    let mut out = walk(true);
+    out.extend(walk(false));
     out
 }
 

@@ -255,6 +255,10 @@ impl Validator<'_> {
                 .hint("`abbr_variants` lists other spellings of the role's abbreviation");
         }
         self.opt_text(file, &r.jurisdiction, "jurisdiction");
+        self.refs(file, &r.members, RefKind::Role);
+        for n in &r.named_by {
+            self.text(file, n, "words the source names the role by");
+        }
         if r.kind.value == RoleKind::Role && r.definition.is_none() && r.legal_duties.is_none() {
             self.diags
                 .error(

@@ -4,82 +4,137 @@
 use std::collections::BTreeSet;
 
 use super::{
-    Ask, Criterion, Handbook, Procedure, Question, Quiz, QuizKind, Section, Step,
-    criterion_question, places, role_quiz_id, section_question, step_questions,
+    Answer, Ask, Criterion, Handbook, Place, Procedure, Question, Quiz, QuizKind, Section, Step,
+    criterion_question, criterion_who, places, role_quiz_id, section_question, section_who,
+    step_questions,
 };
 
-/// A role's questions, spread over the procedures it acts in: the questions of the steps it
-/// acts in, without a "by when?" none of whose deadlines binds it, nor a "who?" whose
-/// answers repeat those of an earlier question of the same procedure; then taken in turn
-/// from each procedure (its first question, the next procedure's first …), so one
-/// procedure's repeats do not fill the quiz.
-///
-/// `beside`: the questions of the sections and criteria whose timings bind the role, each
-/// with its procedure's or standard's id, taken in turn as a procedure's are.
+/// How many questions of one kind a quiz holds with the same correct answers: after two
+/// "who?"s answered "the agencies for initial identification" the learner knows the third.
+pub const SAME_ANSWERS: usize = 2;
+
+/// The questions without the "who?"s whose correct answers repeat those of `SAME_ANSWERS`
+/// others, keeping a section's or a criterion's before a step's (a role's duties list and
+/// criteria are asked nowhere else), then the first in order.
+fn capped(questions: Vec<Question>) -> Vec<Question> {
+    let key = who_key;
+    let mut count: std::collections::BTreeMap<Vec<String>, usize> = Default::default();
+    let mut keep = vec![false; questions.len()];
+    for pass in [false, true] {
+        for (i, q) in questions.iter().enumerate() {
+            if (q.place == Place::Step) != pass {
+                continue;
+            }
+            match key(q) {
+                None => keep[i] = true,
+                Some(k) => {
+                    let n = count.entry(k).or_default();
+                    if *n < SAME_ANSWERS {
+                        *n += 1;
+                        keep[i] = true;
+                    }
+                }
+            }
+        }
+    }
+    questions
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(q, k)| k.then_some(q))
+        .collect()
+}
+
+/// Whether `role` is a correct answer of `q`.
+fn answers_with(q: &Question, role: &str) -> bool {
+    q.choices
+        .iter()
+        .any(|c| c.correct && matches!(&c.answer, Answer::Role(r) if r == role))
+}
+
+/// The sorted keys of a "who?"'s correct answers (none for another kind).
+fn who_key(q: &Question) -> Option<Vec<String>> {
+    (q.ask == Ask::Who).then(|| {
+        let mut k: Vec<String> = q
+            .choices
+            .iter()
+            .filter(|c| c.correct)
+            .map(|c| c.answer.key())
+            .collect();
+        k.sort();
+        k
+    })
+}
+
+/// A role's questions, spread over the procedures and standards it acts in: first the
+/// questions of the sections and criteria that bind it or name it (`beside`, each with its
+/// procedure's or standard's id: its duties there are asked nowhere else), then those of
+/// the steps it acts in, without a "by when?" none of whose deadlines binds it, nor a
+/// "who?" whose answers repeat those of an earlier question of the same procedure; then
+/// taken in turn from each procedure (its next question, the next procedure's next …), so
+/// one procedure's repeats do not fill the quiz, and no "who?" whose answers `SAME_ANSWERS`
+/// questions already have.
 fn role_questions(
     role: &str,
     per_step: &[(&Procedure, &Step, Vec<Question>)],
     beside: Vec<Question>,
 ) -> Vec<Question> {
-    let mut by_procedure: Vec<(&str, Vec<Question>)> = Vec::new();
+    let mut by_procedure: Vec<(String, Vec<Question>)> = Vec::new();
     let mut seen_who: BTreeSet<(String, Vec<String>)> = BTreeSet::new();
-    for (p, st, qs) in per_step {
+    let mut push = |by_procedure: &mut Vec<(String, Vec<Question>)>, q: &Question| {
+        if let Some(k) = who_key(q)
+            && !seen_who.insert((q.procedure.clone(), k))
+        {
+            return;
+        }
+        match by_procedure.iter_mut().find(|(id, _)| *id == q.procedure) {
+            Some((_, v)) => v.push(q.clone()),
+            None => by_procedure.push((q.procedure.clone(), vec![q.clone()])),
+        }
+    };
+    for q in &beside {
+        push(&mut by_procedure, q);
+    }
+    for (_, st, qs) in per_step {
         if !st.actors.iter().any(|a| a == role) {
             continue;
         }
         // Steps printed alike in several places (the reception of 15, 24, 36, 44) are asked
         // once: the view keeps one question per kind and blanked quote.
         for q in qs {
-            match q.ask {
-                Ask::When => {
-                    if !st
-                        .timing
-                        .iter()
-                        .any(|t| t.kind != "none" && t.binds(role, &st.actors))
-                    {
-                        continue;
-                    }
-                }
-                Ask::Who => {
-                    let mut answers: Vec<String> = q
-                        .choices
-                        .iter()
-                        .filter(|c| c.correct)
-                        .map(|c| c.answer.key())
-                        .collect();
-                    answers.sort();
-                    if !seen_who.insert((p.id.clone(), answers)) {
-                        continue;
-                    }
-                }
-                Ask::Form => {}
+            if q.ask == Ask::When
+                && !st
+                    .timing
+                    .iter()
+                    .any(|t| t.kind != "none" && t.binds(role, &st.actors))
+            {
+                continue;
             }
-            match by_procedure.iter_mut().find(|(id, _)| *id == p.id) {
-                Some((_, v)) => v.push(q.clone()),
-                None => by_procedure.push((&p.id, vec![q.clone()])),
-            }
-        }
-    }
-    for q in &beside {
-        match by_procedure.iter_mut().find(|(id, _)| *id == q.procedure) {
-            Some((_, v)) => v.push(q.clone()),
-            None => by_procedure.push((&q.procedure, vec![q.clone()])),
+            push(&mut by_procedure, q);
         }
     }
     let mut out = Vec::new();
-    let mut round = 0;
+    let mut count: std::collections::BTreeMap<Vec<String>, usize> = Default::default();
+    let mut next = vec![0usize; by_procedure.len()];
     loop {
         let mut any = false;
-        for (_, qs) in &by_procedure {
-            if let Some(q) = qs.get(round) {
+        for (i, (_, qs)) in by_procedure.iter().enumerate() {
+            while let Some(q) = qs.get(next[i]) {
+                next[i] += 1;
+                if let Some(k) = who_key(q) {
+                    let n = count.entry(k).or_default();
+                    if *n >= SAME_ANSWERS {
+                        continue;
+                    }
+                    *n += 1;
+                }
                 out.push(q.clone());
                 any = true;
+                break;
             }
         }
         if !any {
             break;
         }
-        round += 1;
     }
     out
 }
@@ -97,13 +152,26 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
         .procedures
         .iter()
         .flat_map(|p| p.sections.iter().map(move |s| (p, s)))
-        .filter_map(|(p, s)| section_question(hb, p, s).map(|q| (p, s, q)))
+        .flat_map(|(p, s)| {
+            [section_question(hb, p, s), section_who(hb, p, s)]
+                .into_iter()
+                .flatten()
+                .map(move |q| (p, s, q))
+        })
         .collect();
     let per_criterion: Vec<(&Criterion, Question)> = hb
         .standards
         .iter()
         .flat_map(|st| st.criteria.iter().map(move |c| (st, c)))
-        .filter_map(|(st, c)| criterion_question(hb, &st.id, c).map(|q| (c, q)))
+        .flat_map(|(st, c)| {
+            [
+                criterion_who(hb, &st.id, c),
+                criterion_question(hb, &st.id, c),
+            ]
+            .into_iter()
+            .flatten()
+            .map(move |q| (c, q))
+        })
         .collect();
     let mut out: Vec<Quiz> = hb
         .procedures
@@ -136,7 +204,7 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
                 id: p.id.clone(),
                 kind: QuizKind::Procedure,
                 subject: p.id.clone(),
-                questions,
+                questions: capped(questions),
             }
         })
         .filter(|q| !q.questions.is_empty())
@@ -144,19 +212,21 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
     for r in &hb.roles {
         let beside: Vec<Question> = per_section
             .iter()
-            .filter(|(_, s, _)| {
-                places::section_timings(s)
+            .filter(|(_, s, q)| match q.ask {
+                Ask::Who => answers_with(q, &r.id),
+                _ => places::section_timings(s)
                     .iter()
-                    .any(|t| t.binds(&r.id, &[]))
+                    .any(|t| t.binds(&r.id, &[])),
             })
             .map(|(_, _, q)| q.clone())
             .chain(
                 per_criterion
                     .iter()
-                    .filter(|(c, _)| {
-                        places::criterion_timings(c)
+                    .filter(|(c, q)| match q.ask {
+                        Ask::Who => answers_with(q, &r.id),
+                        _ => places::criterion_timings(c)
                             .iter()
-                            .any(|t| t.binds(&r.id, &c.roles))
+                            .any(|t| t.binds(&r.id, &c.roles)),
                     })
                     .map(|(_, q)| q.clone()),
             )

@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 
 use super::{
-    Answer, Ask, Criterion, Handbook, Place, Procedure, Question, Section, Timing, choose, pool,
+    Answer, Ask, Criterion, Handbook, Place, Procedure, Question, Section, Timing, choose,
+    involved_in, pool,
 };
 
 /// The sentence of `text`'s normative words (its examples left out) that holds `needle`,
@@ -127,6 +128,98 @@ pub fn criterion_question(hb: &Handbook, standard: &str, c: &Criterion) -> Optio
         step: c.id.clone(),
         place: Place::Criterion,
         ask: Ask::When,
+        choices,
+    })
+}
+
+/// Whom a section's asked timings bind by name (a duty in a list, "brenda … 30 ditëve pune"
+/// of the commission): the "who?" of the section, each once.
+pub fn section_actors(s: &Section) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in section_timings(s) {
+        for a in &t.actors {
+            if !out.contains(a) {
+                out.push(a.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Every role of the handbook, as answers.
+fn all_roles(hb: &Handbook) -> Vec<Answer> {
+    hb.roles
+        .iter()
+        .map(|r| Answer::Role(r.id.clone()))
+        .collect()
+}
+
+/// The "who?" of a section of `p` whose timings name whom they bind (the commission's
+/// duties), or none.
+pub fn section_who(hb: &Handbook, p: &Procedure, s: &Section) -> Option<Question> {
+    let actors = section_actors(s);
+    if actors.is_empty() {
+        return None;
+    }
+    let id = format!("{}.{}", s.id, Ask::Who.name());
+    let levels = [
+        pool(std::iter::once(p), Ask::Who),
+        pool(
+            hb.procedures
+                .iter()
+                .filter(|q| q.collection == p.collection),
+            Ask::Who,
+        ),
+        all_roles(hb),
+    ];
+    let named = involved_in(hb, s.text.as_deref().unwrap_or_default(), &actors);
+    let correct = actors.into_iter().map(Answer::Role).collect();
+    let choices = choose(&id, correct, levels, BTreeSet::new(), &named);
+    Some(Question {
+        id,
+        procedure: p.id.clone(),
+        step: s.id.clone(),
+        place: Place::Section,
+        ask: Ask::Who,
+        choices,
+    })
+}
+
+/// The roles of some criteria, each once, as answers.
+fn criteria_roles<'a>(criteria: impl Iterator<Item = &'a Criterion>) -> Vec<Answer> {
+    let mut seen = BTreeSet::new();
+    criteria
+        .flat_map(|c| c.roles.iter())
+        .filter(|r| seen.insert((*r).clone()))
+        .map(|r| Answer::Role(r.clone()))
+        .collect()
+}
+
+/// The "who?" of a criterion of standard `standard` that names its roles, or none.
+pub fn criterion_who(hb: &Handbook, standard: &str, c: &Criterion) -> Option<Question> {
+    if c.roles.is_empty() {
+        return None;
+    }
+    let id = format!("{}.{}", c.id, Ask::Who.name());
+    let levels = [
+        criteria_roles(
+            hb.standards
+                .iter()
+                .filter(|s| s.id == standard)
+                .flat_map(|s| &s.criteria),
+        ),
+        criteria_roles(hb.standards.iter().flat_map(|s| &s.criteria)),
+        all_roles(hb),
+    ];
+    let named = involved_in(hb, &criterion_texts(c).join("\n\n"), &c.roles);
+    let correct = c.roles.iter().cloned().map(Answer::Role).collect();
+    let choices = choose(&id, correct, levels, BTreeSet::new(), &named);
+    Some(Question {
+        id,
+        procedure: standard.to_string(),
+        step: c.id.clone(),
+        place: Place::Criterion,
+        ask: Ask::Who,
         choices,
     })
 }

@@ -109,14 +109,38 @@ fn every_step_with_an_actor_a_timing_or_a_form_is_asked_about() {
                 })
                 .unwrap_or_default();
             // Persons named in the source's words answer "who?" too (07 since review A4).
+            // … unless two other questions of the quiz have its answers already.
             let who = !st.actors.is_empty() || !st.persons.is_empty();
-            assert_eq!(asks.contains(&Ask::Who), who, "{}", st.id);
+            let capped = who
+                && quiz.is_some_and(|q| {
+                    let asked = question(hb, p, st, Ask::Who).unwrap();
+                    let key = |q: &Question| {
+                        let mut k: Vec<String> = q
+                            .choices
+                            .iter()
+                            .filter(|c| c.correct)
+                            .map(|c| c.answer.key())
+                            .collect();
+                        k.sort();
+                        k
+                    };
+                    q.questions
+                        .iter()
+                        .filter(|o| o.ask == Ask::Who && key(o) == key(&asked))
+                        .count()
+                        == super::assemble::SAME_ANSWERS
+                });
+            assert!(
+                asks.contains(&Ask::Who) == who || (who && capped),
+                "{}",
+                st.id
+            );
             assert_eq!(asks.contains(&Ask::Form), !st.forms.is_empty(), "{}", st.id);
             let timed = st.timing.iter().any(|t| t.kind != "none");
             assert_eq!(asks.contains(&Ask::When), timed, "{}", st.id);
             if !st.actors.is_empty() || timed || !st.forms.is_empty() {
                 steps += 1;
-                assert!(!asks.is_empty());
+                assert!(!asks.is_empty() || capped, "{}", st.id);
             }
         }
     }
@@ -139,7 +163,8 @@ fn every_step_with_an_actor_a_timing_or_a_form_is_asked_about() {
                 .filter(|q| q.place == super::Place::Step)
                 .map(|q| q.procedure.as_str())
                 .collect();
-            assert_eq!(asked, procs, "{}", r.id);
+            // (A procedure whose every question repeats the answers of two others is left.)
+            assert!(asked.is_subset(&procs), "{}", r.id);
         }
     }
 }

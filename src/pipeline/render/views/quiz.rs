@@ -9,8 +9,8 @@ use crate::pipeline::model::quiz::{self, Answer, QuizKind};
 
 mod blank;
 mod place;
-pub use blank::{TimeWords, content_words, gives_away, word_stem};
-use blank::{blank, blank_abbr, blank_deadline};
+pub use blank::{TimeWords, content_words, gives_away, pointing_words, word_stem};
+use blank::{blank, blank_abbr, blank_deadline, blank_pointing};
 
 #[derive(Serialize)]
 pub struct QuizView {
@@ -193,6 +193,26 @@ fn choices(cx: &Cx, question: &quiz::Question) -> (Vec<ChoiceView>, String) {
     (choices, answer)
 }
 
+/// The texts of a question's wrong choices, as the reader sees them.
+fn wrong_texts(cx: &Cx, question: &quiz::Question) -> Vec<String> {
+    question
+        .choices
+        .iter()
+        .filter(|c| !c.correct)
+        .map(|c| choice_text(cx, &c.answer))
+        .collect()
+}
+
+/// The texts of a question's correct choices, as the reader sees them.
+fn correct_texts(cx: &Cx, question: &quiz::Question) -> Vec<String> {
+    question
+        .choices
+        .iter()
+        .filter(|c| c.correct)
+        .map(|c| choice_text(cx, &c.answer))
+        .collect()
+}
+
 fn letter(i: usize) -> String {
     char::from(b'A' + (i % 26) as u8).to_string()
 }
@@ -341,6 +361,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                             }
                         }
                         let act = blank(&act, frame, &correct_texts);
+                        let act = blank_pointing(&act, &correct_texts, &wrong_texts(cx, question));
                         let prompt = frame(&act);
                         let source = step.map(|s| {
                             let needle = question.choices.iter().find_map(|c| match &c.answer {

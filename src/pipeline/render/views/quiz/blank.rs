@@ -26,6 +26,66 @@ pub fn word_stem(w: &str) -> String {
     w.to_lowercase().chars().take(5).collect()
 }
 
+/// The words of a text the pointing rule compares: its content words and its codes (a
+/// form's "A4", "MR1", "A3/A4" is "a3", "a4"), lower-cased.
+pub fn pointing_words(s: &str) -> Vec<String> {
+    let mut out = content_words(s);
+    out.extend(
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| {
+                w.chars().count() < 3
+                    && w.chars().any(|c| c.is_ascii_digit())
+                    && w.chars().any(char::is_alphabetic)
+            })
+            .map(str::to_lowercase),
+    );
+    out
+}
+
+/// The quote with every word blanked that points to the answer: a word (by `word_stem`)
+/// of a correct choice that no wrong choice has ("Komisioni thirret …" where only the
+/// correct choice is "Komisioni i Posaçëm …"; "formatit A3/A4" for the forms A3 and A4).
+pub(super) fn blank_pointing(quote: &str, correct: &[String], wrong: &[String]) -> String {
+    let stems = |texts: &[String]| -> std::collections::HashSet<String> {
+        texts
+            .iter()
+            .flat_map(|t| pointing_words(t))
+            .map(|w| word_stem(&w))
+            .collect()
+    };
+    let wrong = stems(wrong);
+    let point: std::collections::HashSet<String> = stems(correct)
+        .into_iter()
+        .filter(|w| !wrong.contains(w))
+        .collect();
+    if point.is_empty() {
+        return quote.to_string();
+    }
+    let mut out = String::with_capacity(quote.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if !word.is_empty() {
+            let counted = !pointing_words(word).is_empty();
+            out.push_str(if counted && point.contains(&word_stem(word)) {
+                "…"
+            } else {
+                word
+            });
+            word.clear();
+        }
+    };
+    for c in quote.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    collapse(&out)
+}
+
 /// The words of an answer that tell it: a form's title without its code ("MR9 (E-7) —
 /// Mbyllja e rastit": "Mbyllja e rastit").
 fn telling(answer: &str) -> &str {

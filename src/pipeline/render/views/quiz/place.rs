@@ -2,15 +2,25 @@
 //! the sentences its timings stand in, their words blanked, naming the section by its title
 //! or the criterion by its number; its link goes to the section or the criterion.
 
-use super::{Cx, QuestionView, TimeWords, blank_deadline};
-use crate::pipeline::model::quiz::{Answer, Place, Question, normative_sentence};
+use super::{Cx, QuestionView, TimeWords, blank, blank_abbr, blank_deadline, blank_pointing};
+use crate::pipeline::model::quiz::{Answer, Ask, Place, Question, normative_sentence};
+
+/// A text as a "who?" of a section or a criterion quotes it: its normative words (never an
+/// example), whole, its spaces made single.
+fn whole(text: &str) -> String {
+    crate::markdown::to_plain(&crate::markdown::without_examples(text))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// The view of `question` (a section's or a criterion's), numbered `number`.
 pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView {
     let hb = cx.hb;
     let say = |key: &str, args: &[(&str, &str)]| crate::theme::say(cx.ui, key, args);
-    // Only "by when?" is asked of a section or a criterion.
+    // "By when?" or "who?" is asked of a section or a criterion.
     let many = question.multiple();
+    let who = question.ask == Ask::Who;
     // The normative texts, the timings, what names the place, where it is and its context.
     let (texts, timings, key, name, value, short, url, context) = match question.place {
         Place::Criterion => {
@@ -29,10 +39,11 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
             (
                 crate::pipeline::model::quiz::places_criterion_texts(c),
                 c.timing.clone(),
-                if many {
-                    "quiz_when_criterion_many"
-                } else {
-                    "quiz_when_criterion"
+                match (who, many) {
+                    (true, true) => "quiz_who_criterion_many",
+                    (true, false) => "quiz_who_criterion",
+                    (false, true) => "quiz_when_criterion_many",
+                    (false, false) => "quiz_when_criterion",
                 },
                 "criterion",
                 n.clone(),
@@ -51,10 +62,11 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
             (
                 vec![s.text.clone().unwrap_or_default()],
                 s.timing.clone(),
-                if many {
-                    "quiz_when_section_many"
-                } else {
-                    "quiz_when_section"
+                match (who, many) {
+                    (true, true) => "quiz_who_section_many",
+                    (true, false) => "quiz_who_section",
+                    (false, true) => "quiz_when_section_many",
+                    (false, false) => "quiz_when_section",
                 },
                 "section",
                 title.clone(),
@@ -64,6 +76,55 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
             )
         }
     };
+    // A "who?" quotes the place's own text (a criterion's, not its evidence'), whole.
+    if who {
+        let text = texts.first().map(|t| whole(t)).unwrap_or_default();
+        let mut act = text.clone();
+        for c in question.choices.iter().filter(|c| c.correct) {
+            if let Answer::Role(id) = &c.answer
+                && let Some(r) = hb.roles.iter().find(|r| &r.id == id)
+            {
+                for abbr in r.abbr.iter().chain(&r.abbr_variants) {
+                    act = blank_abbr(&act, abbr);
+                }
+            }
+        }
+        // The section's title is blanked as its text is ("Detyrat e …" for the commission).
+        let correct = super::correct_texts(cx, question);
+        let mut value = value.clone();
+        for c in &correct {
+            if super::gives_away(&value, c) || question.place == Place::Section {
+                value = blank(&value, |a: &str| a.to_string(), std::slice::from_ref(c));
+            }
+        }
+        let value = blank_pointing(&value, &correct, &super::wrong_texts(cx, question));
+        let frame = |a: &str| say(key, &[(name, &value), ("action", a)]);
+        let act = blank(&act, frame, &correct);
+        let act = blank_pointing(
+            &act,
+            &super::correct_texts(cx, question),
+            &super::wrong_texts(cx, question),
+        );
+        let prompt = frame(&act);
+        let (choices, answer) = super::choices(cx, question);
+        return QuestionView {
+            id: question.id.clone(),
+            number,
+            ask: question.ask.name(),
+            prompt,
+            multiple: many,
+            step_label: say(
+                "step_of_procedure",
+                &[("step", &short), ("procedure", &context)],
+            ),
+            step_short: short,
+            step_url: url,
+            choices,
+            answer,
+            source: text,
+            quote: act,
+        };
+    }
     // The sentences the correct timings stand in, each once.
     let mut quoted: Vec<String> = Vec::new();
     for c in question.choices.iter().filter(|c| c.correct) {
@@ -84,6 +145,11 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
     for t in timings.iter().filter(|t| t.kind != "none") {
         act = blank_deadline(&act, &t.text, &time_words);
     }
+    let act = blank_pointing(
+        &act,
+        &super::correct_texts(cx, question),
+        &super::wrong_texts(cx, question),
+    );
     let prompt = say(key, &[(name, &value), ("action", &act)]);
 
     let (choices, answer) = super::choices(cx, question);

@@ -1,0 +1,253 @@
+//! Issue 25, review 37 N5, N6, N8, N9 and B11: quizzes that test. A wrong "who?" is never a
+//! member of a correct group nor the group of a correct member; no word of the stem points
+//! to the answer; no quiz asks the same answers again and again; every role that acts has a
+//! quiz, with its criteria and its duties.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use crate::common::repo;
+use crate::quizzes::{Q, content_words, prefix, questions};
+
+/// The words of a text the pointing rule compares: content words and codes ("A4", "MR1").
+fn pointing_words(s: &str) -> Vec<String> {
+    let mut out = content_words(s);
+    out.extend(
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| {
+                w.chars().count() < 3
+                    && w.chars().any(|c| c.is_ascii_digit())
+                    && w.chars().any(char::is_alphabetic)
+            })
+            .map(str::to_lowercase),
+    );
+    out
+}
+
+/// What the stem quotes, after the place's name where the stem names it („section“: „…“).
+fn quoted(q: &Q) -> &str {
+    match q.stem.split_once("“: „") {
+        Some((_, rest)) => rest.rsplit_once('“').map_or(rest, |(a, _)| a),
+        None => q.quote(),
+    }
+}
+
+/// The words of `q`'s quote that point to its answer: a word (its first five letters) of a
+/// correct choice that no wrong choice has.
+fn pointing(q: &Q) -> Vec<String> {
+    let stems = |texts: &[String]| -> HashSet<String> {
+        texts
+            .iter()
+            .flat_map(|t| pointing_words(t))
+            .map(|w| prefix(&w))
+            .collect()
+    };
+    let wrong = stems(&q.wrong);
+    let correct = stems(&q.correct);
+    pointing_words(quoted(q))
+        .into_iter()
+        .filter(|w| correct.contains(&prefix(w)) && !wrong.contains(&prefix(w)))
+        .collect()
+}
+
+#[test]
+fn no_word_of_a_stem_points_to_the_answer() {
+    // The rule itself: "Komisioni thirret …" points to the only choice with "Komisioni".
+    let q = Q {
+        page: String::new(),
+        id: String::new(),
+        stem: "Kush vepron: „Komisioni thirret në mbledhje“?".into(),
+        correct: vec!["Komisioni i Posaçëm Ndërinstitucional".into()],
+        wrong: vec!["Autoriteti përgjegjës".into(), "Psikologu".into()],
+    };
+    assert_eq!(pointing(&q), vec!["komisioni".to_string()]);
+    let q = Q {
+        stem: "Cilët formularë: „Dërgimi në AP i formatit A3/A4“?".into(),
+        correct: vec!["A3 — Intervista".into(), "A4 — Intervista".into()],
+        wrong: vec!["B2 — Intervista".into()],
+        ..q
+    };
+    assert_eq!(pointing(&q), vec!["a3".to_string(), "a4".to_string()]);
+    let all = questions();
+    let found: Vec<String> = all
+        .iter()
+        .filter_map(|q| {
+            let p = pointing(q);
+            (!p.is_empty()).then(|| format!("{}: {}: {p:?} ← {}", q.page, q.id, quoted(q)))
+        })
+        .collect();
+    assert!(found.is_empty(), "{} pointing: {found:#?}", found.len());
+}
+
+#[test]
+fn no_quiz_asks_the_same_who_answers_more_than_twice() {
+    let mut by_page: BTreeMap<(String, Vec<String>), Vec<String>> = BTreeMap::new();
+    for q in questions().iter().filter(|q| q.id.ends_with(".who")) {
+        let mut set = q.correct.clone();
+        set.sort();
+        by_page
+            .entry((q.page.clone(), set))
+            .or_default()
+            .push(q.id.clone());
+    }
+    let over: Vec<_> = by_page.iter().filter(|(_, ids)| ids.len() > 2).collect();
+    assert!(over.is_empty(), "{over:#?}");
+}
+
+/// The wrong choices of the "who?"s of `page` whose correct answers hold `group`.
+fn wrong_beside(all: &[Q], page: &str, group: &str) -> Vec<(String, String)> {
+    all.iter()
+        .filter(|q| q.page == page && q.id.ends_with(".who"))
+        .filter(|q| q.correct.iter().any(|c| c == group))
+        .flat_map(|q| q.wrong.iter().map(|w| (q.id.clone(), w.clone())))
+        .collect()
+}
+
+#[test]
+fn a_member_of_a_correct_group_is_never_a_wrong_answer() {
+    let all = questions();
+    // 001:434-454: the agencies for initial identification.
+    let members = [
+        "Strukturat e policisë së shtetit",
+        "Struktura përgjegjëse për shërbimet e kujdesit shoqëror në bashki",
+        "Punonjësi i mbrojtjes së fëmijës",
+        "Njësia e Mbrojtjes së Fëmijës",
+        "Punonjësi i përfaqësisë diplomatike të Republikës së Shqipërisë",
+        "Njësia e Vlerësimit të Nevojave dhe Referimit",
+        "Stafi",
+        "Psikologu",
+        "Punonjësi social përgjegjës",
+    ];
+    let group = "Agjencitë/institucionet përgjegjëse për identifikim fillestar";
+    let found = wrong_beside(&all, "identifikimi-fillestar.html", group);
+    assert!(!found.is_empty(), "no question answered by the agencies");
+    for (id, w) in &found {
+        assert!(!members.contains(&w.as_str()), "{id} marks {w} wrong");
+    }
+    // 001:937-950: the agencies for referral and protection.
+    let group = "Agjencitë/institucionet përgjegjëse për mbrojtjen";
+    for (id, w) in wrong_beside(&all, "referimi-mbrojtja-asistenca.html", group) {
+        assert!(!members.contains(&w.as_str()), "{id} marks {w} wrong");
+    }
+    // 002:147-152: the NJVNR's social worker; 003:1953-1954: the Kosovo police.
+    for (page, group, member) in [
+        (
+            "struktura-bashkiake.html",
+            "Njësia e Vlerësimit të Nevojave dhe Referimit",
+            "Punonjës social në Njësi Administrative",
+        ),
+        (
+            "menaxhimi-i-rastit.html",
+            "Profesionistët për mbrojtjen e fëmijëve (Kosovë)",
+            "Policia e Kosovës (Kosovë)",
+        ),
+    ] {
+        for (id, w) in wrong_beside(&all, page, group) {
+            assert_ne!(w, member, "{page}: {id} marks a member wrong");
+        }
+    }
+    // The group of a correct member: formal Q1 (the police act) never offers the agencies.
+    for q in all.iter().filter(|q| q.id.ends_with(".who")) {
+        if q.correct
+            .iter()
+            .any(|c| c == "Strukturat e policisë së shtetit")
+        {
+            assert!(
+                !q.wrong
+                    .iter()
+                    .any(|w| w.starts_with("Agjencitë/institucionet")),
+                "{}: {} marks the police's group wrong",
+                q.page,
+                q.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_centre_a_stem_names_is_no_wrong_answer_for_its_director() {
+    // N8: "Qendra ku është akomoduar VT/VMT siguron shoqëruesin" (001:1271).
+    let all = questions();
+    let asked: Vec<&Q> = all
+        .iter()
+        .filter(|q| q.page == "kthimi-vullnetar.html" && q.id.ends_with(".who"))
+        .filter(|q| q.quote().contains("ku është akomoduar"))
+        .collect();
+    assert!(!asked.is_empty());
+    for q in asked {
+        assert!(
+            !q.wrong
+                .iter()
+                .any(|w| w == "Drejtuesi i qendrës së shërbimit"),
+            "{}: {:?}",
+            q.id,
+            q.wrong
+        );
+    }
+}
+
+#[test]
+fn every_role_that_acts_has_a_quiz_with_its_criteria() {
+    let (hb, diags) = doracak::check(&repo());
+    let hb = hb.unwrap_or_else(|| panic!("{}", diags.report()));
+    let mut acting: BTreeSet<String> = BTreeSet::new();
+    for p in &hb.procedures {
+        for st in &p.steps {
+            acting.extend(st.actors.iter().cloned());
+        }
+    }
+    for s in &hb.standards {
+        for c in &s.criteria {
+            acting.extend(c.roles.iter().cloned());
+        }
+    }
+    let all = questions();
+    let pages: BTreeSet<&str> = all.iter().map(|q| q.page.as_str()).collect();
+    let missing: Vec<&String> = acting
+        .iter()
+        .filter(|r| !pages.contains(format!("roli-{r}.html").as_str()))
+        .collect();
+    assert!(missing.is_empty(), "roles without a quiz: {missing:?}");
+    // B11: the shelter's social worker and the psychologist are asked about their criteria.
+    let ids = |page: &str| -> BTreeSet<String> {
+        all.iter()
+            .filter(|q| q.page == page)
+            .map(|q| q.id.clone())
+            .collect()
+    };
+    let sw = ids("roli-punonjesi-social-pergjegjes.html");
+    for id in ["S2.3.when", "S2.4.who", "S4.1.who", "S9.4.who"] {
+        assert!(
+            sw.contains(id),
+            "the social worker's quiz lacks {id}: {sw:?}"
+        );
+    }
+    let psy = ids("roli-psikologu.html");
+    assert!(psy.iter().any(|id| id.starts_with('S')), "{psy:?}");
+    // A criterion's "who?" quotes the criterion, its answer blanked.
+    let q = all
+        .iter()
+        .find(|q| q.page == "roli-punonjesi-social-pergjegjes.html" && q.id == "S9.4.who")
+        .unwrap();
+    assert!(q.stem.contains("9.4"), "{}", q.stem);
+    assert!(!q.quote().is_empty(), "{}", q.stem);
+    // N9/B4: the commission's quiz asks whose are its nine duties and by when it decides.
+    let com: Vec<&Q> = all
+        .iter()
+        .filter(|q| q.page == "roli-komisioni-posacem.html")
+        .collect();
+    let duties = com
+        .iter()
+        .find(|q| q.id.ends_with(".who") && q.stem.contains("ligjshmërinë e dokumentacionit"))
+        .expect("no question on the commission's duties");
+    assert!(
+        duties.stem.contains("konfidencialitetin e plotë"),
+        "{}",
+        duties.stem
+    );
+    assert!(!duties.stem.contains("Komision"), "{}", duties.stem);
+    assert!(
+        com.iter().any(
+            |q| q.id.ends_with(".when") && q.correct.iter().any(|c| c.contains("30 ditë pune"))
+        )
+    );
+}
