@@ -218,24 +218,21 @@ fn a_deadline_with_its_number_in_brackets_is_one_gap() {
 
 #[test]
 fn a_who_stem_shows_the_step_s_paragraphs_where_no_title_names_the_answer() {
-    // 03 step 29: "Punonjësi i qendrës/strehëzës njofton …" names the staff in its own
-    // words, in the second paragraph (001:1061): the stem shows it.
-    // Its answers are those of two earlier "who?"s, so SAME_ANSWERS leaves it out of the
-    // procedure's quiz: checked where a quiz asks it.
-    let id = "referimi-mbrojtja-asistenca.29.who";
-    let dir = crate::common::shipped_site().join("site/trajnim/kuizi");
-    let mark = format!("data-question=\"{id}\"");
-    let Some(quiz) = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| crate::common::unescape(&crate::common::read(&e.unwrap().path())))
-        .find(|p| p.contains(&mark))
-    else {
-        eprintln!("{id}: asked in no quiz (SAME_ANSWERS)");
-        return;
-    };
-    let q = part(&quiz, &mark, "</fieldset>");
-    let s = plain(part(q, "<legend>", "</legend>"));
-    assert!(s.contains("Punonjësi i qendrës/strehëzës njofton"), "{s}");
+    // 03 step 61 has no title; its second paragraph ("Njofton me telefon dhe email njësinë
+    // vendore …", 001) is part of what the step binds, and the stem shows it. (Step 29, the
+    // earlier case, is no longer asked: its answers are those of two earlier "who?"s.)
+    let s = stem(
+        "referimi-mbrojtja-asistenca",
+        "referimi-mbrojtja-asistenca.61.who",
+    );
+    assert!(
+        s.contains("Stafi i shërbimeve të kujdesit shëndetësor parësor orienton"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Njofton me telefon dhe email njësinë vendore"),
+        "{s}"
+    );
 }
 
 #[test]
