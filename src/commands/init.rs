@@ -114,7 +114,13 @@ pub fn handbook(dir: &Path, language: &str) -> Result<Vec<PathBuf>, InitError> {
         .iter()
         .map(|(p, t)| {
             let text = match *p {
-                "doracak.toml" => t.replacen(
+                "doracak.toml" => t
+                    .replacen(
+                        &format!("the words of the interface come from the `{fallback}` locale pack, and\n# theme/strings.toml (if you add one) replaces any of them."),
+                        &format!("the words of the interface come from theme/strings.toml,\n# written beside this file for a translation into `{language}`; a string it leaves out is\n# shown in the words of the `{fallback}` locale pack."),
+                        1,
+                    )
+                    .replacen(
                     &format!("language = \"{fallback}\""),
                     &format!(
                         "language = \"{language}\"\n# Interface strings without a `{language}` text in theme/strings.toml are shown in\n# this language's words.\nfallback_language = \"{fallback}\""

@@ -217,7 +217,16 @@ fn init_for_a_language_without_a_pack_writes_a_strings_file_to_translate() {
     assert!(strings.contains("# home = \"Home\""), "{strings}");
     // French's own categories are offered for every counted message.
     assert!(strings.contains("# criteria_count_many = "), "{strings}");
-    assert!(read(&hb.join("doracak.toml")).contains("language = \"fr\""));
+    let config = read(&hb.join("doracak.toml"));
+    assert!(config.contains("language = \"fr\""), "{config}");
+    // Its comment says the strings file is there, not "if you add one".
+    assert!(!config.contains("if you add one"), "{config}");
+    assert!(
+        config.contains(
+            "theme/strings.toml,\n# written beside this file for a translation into `fr`"
+        ),
+        "{config}"
+    );
     let o = doracak(&["--root", hb.to_str().unwrap(), "check"]);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{stderr}");

@@ -285,3 +285,41 @@ fn english_fallback_on_an_arabic_page_is_isolated_left_to_right_but_addresses_ar
         "addresses in ui.js: {addr:.200}"
     );
 }
+
+#[test]
+fn an_english_fallback_placeholder_reads_left_to_right_until_arabic_is_typed() {
+    // The Arabic fixture has no strings: the search box's placeholder is the English
+    // "Search… (press /)". In a right-to-left box Chromium draws it with its bracket at the
+    // start ("(/ …"); the box is left to right while empty, right to left once Arabic is
+    // typed, and a translated placeholder (the French, left-to-right page) is untouched.
+    let Some(browser) =
+        browser("rtl::an_english_fallback_placeholder_reads_left_to_right_until_arabic_is_typed")
+    else {
+        return;
+    };
+    let (_keep, site) = site_of("arabic");
+    let tab = open(&browser, &file_url(&site.join("index.html")));
+    let dir_of = "(() => { const i = document.getElementById('search-input'); return i.matches(':dir(rtl)') ? 'rtl' : 'ltr'; })()";
+    let page = eval(&tab, "getComputedStyle(document.documentElement).direction");
+    assert_eq!(page, "rtl");
+    assert_eq!(
+        eval(&tab, dir_of),
+        "ltr",
+        "an empty box with an English placeholder"
+    );
+    eval(
+        &tab,
+        "(() => { const i = document.getElementById('search-input'); i.value = 'الحماية'; return 1; })()",
+    );
+    assert_eq!(eval(&tab, dir_of), "rtl", "Arabic typed into the box");
+    let (_keep2, french) = site_of("french");
+    let tab = open(&browser, &file_url(&french.join("index.html")));
+    assert_eq!(
+        eval(
+            &tab,
+            "document.getElementById('search-input').getAttribute('dir')"
+        ),
+        serde_json::Value::Null,
+        "a placeholder in the page's own direction keeps the page's"
+    );
+}

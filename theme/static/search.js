@@ -90,6 +90,16 @@
     input.removeAttribute("aria-keyshortcuts");
   }
 
+  // A placeholder in the fallback language written the other way (the build isolates it
+  // with U+2066/U+2067 … U+2069) is drawn in its own direction while the box is empty, its
+  // brackets where they belong; what is typed then takes the direction of its own letters.
+  // (Chromium honours no isolate inside a placeholder, nor the placeholder under dir=auto.)
+  function placeholderDirection(el) {
+    if (el && /^[\u2066\u2067]/.test(el.placeholder)) { el.dir = "auto"; }
+  }
+  placeholderDirection(input);
+  placeholderDirection(document.getElementById("search-page-input"));
+
   function closePanel() {
     if (!panel) { return; }
     panel.hidden = true;
