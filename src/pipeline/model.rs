@@ -182,6 +182,8 @@ pub struct Role {
     pub members: Vec<String>,
     /// Other words the source names the role by (`RoleSrc::named_by`).
     pub named_by: Vec<String>,
+    /// The roles the source says are the same person (ids; `RoleSrc::same_as`).
+    pub same_as: Vec<String>,
     /// The job description's sections, in the order of the source: (field, text).
     pub sections: Vec<RoleSection>,
     pub duty_areas: Vec<DutyArea>,

@@ -255,6 +255,11 @@ pub struct RoleSrc {
     /// the centre's provider), found as its title is: a quiz counts the role as named there.
     #[serde(default = "empty")]
     pub named_by: Vec<S<String>>,
+    /// The roles the source says are this same person under another title (001:256:
+    /// "“Menaxheri i rastit” është punonjësi për mbrojtjen e fëmijës"), by id: neither is a
+    /// wrong answer where the other acts.
+    #[serde(default = "empty")]
+    pub same_as: Vec<S<String>>,
     #[serde(default)]
     pub position: Option<S<String>>,
     #[serde(default)]

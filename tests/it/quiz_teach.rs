@@ -164,6 +164,47 @@ fn a_member_of_a_correct_group_is_never_a_wrong_answer() {
 }
 
 #[test]
+fn the_same_person_under_two_titles_is_never_marked_wrong_beside_the_other() {
+    // 001:256 "“Menaxheri i rastit” është punonjësi për mbrojtjen e fëmijës" (and 001:1020);
+    // 001:1115 "cakton një punonjës/menaxher të rastit", called "Menaxheri i rastit" in the
+    // steps after it (review 38, F2 and F4). Every quiz page, the role quizzes included.
+    let all = questions();
+    let manager = "Menaxheri i rastit";
+    let others = ["Punonjësi i mbrojtjes së fëmijës", "Punonjësi i rastit"];
+    let mut asked = 0;
+    for q in all.iter().filter(|q| q.id.ends_with(".who")) {
+        let has = |list: &[String], t: &str| list.iter().any(|c| c == t);
+        if has(&q.correct, manager) {
+            asked += 1;
+            for o in others {
+                assert!(!has(&q.wrong, o), "{}: {} marks {o} wrong", q.page, q.id);
+            }
+        }
+        if others.iter().any(|o| has(&q.correct, o)) {
+            asked += 1;
+            assert!(
+                !has(&q.wrong, manager),
+                "{}: {} marks {manager} wrong",
+                q.page,
+                q.id
+            );
+        }
+    }
+    assert!(
+        asked > 0,
+        "no question answered by the case manager or the PMF"
+    );
+    // And the group of the PMF, the child-protection unit's agencies (001:937-950), is no
+    // wrong answer where the case manager acts (F11, referral Q36).
+    for (id, w) in wrong_beside(&all, "referimi-mbrojtja-asistenca.html", manager) {
+        assert!(
+            !w.starts_with("Agjencitë/institucionet përgjegjëse për mbrojtjen"),
+            "{id} marks {w} wrong"
+        );
+    }
+}
+
+#[test]
 fn the_centre_a_stem_names_is_no_wrong_answer_for_its_director() {
     // N8: "Qendra ku është akomoduar VT/VMT siguron shoqëruesin" (001:1271).
     let all = questions();

@@ -274,6 +274,11 @@ pub(super) fn role(slug: String, r: source::RoleSrc) -> Role {
             .map(|m| m.value.trim().to_string())
             .collect(),
         named_by: r.named_by.into_iter().map(|m| m.value).collect(),
+        same_as: r
+            .same_as
+            .iter()
+            .map(|m| m.value.trim().to_string())
+            .collect(),
         legal_duties: r.legal_duties.map(|l| LegalDuties {
             table: l.table.value,
             institution: l.institution.value,

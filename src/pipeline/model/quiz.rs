@@ -309,8 +309,33 @@ pub fn involved_in(hb: &Handbook, text: &str, actors: &[String]) -> BTreeSet<Str
 }
 
 /// The groups `role` is a member of and the members it has, as the source lists them
-/// (`Role::members`), through groups of groups.
+/// (`Role::members`), through groups of groups; and the same person under another title
+/// (`Role::same_as`), with that title's groups and members.
 pub fn related(hb: &Handbook, role: &str) -> BTreeSet<String> {
+    let mut out = groups_and_members(hb, role);
+    // The same person under another title, either way the source says it.
+    for r in &hb.roles {
+        let same = if r.id == role {
+            r.same_as.clone()
+        } else if r.same_as.iter().any(|s| s == role) {
+            vec![r.id.clone()]
+        } else {
+            continue;
+        };
+        for id in same {
+            if id != role && out.insert(id.clone()) {
+                let mut also = groups_and_members(hb, &id);
+                also.remove(role);
+                out.extend(also);
+            }
+        }
+    }
+    out
+}
+
+/// The groups `role` is a member of and the members it has (`Role::members`), through
+/// groups of groups, each way apart.
+fn groups_and_members(hb: &Handbook, role: &str) -> BTreeSet<String> {
     let walk = |down: bool| {
         let mut found: BTreeSet<String> = BTreeSet::new();
         let mut todo = vec![role.to_string()];
