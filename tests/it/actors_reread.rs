@@ -166,8 +166,14 @@ fn a_role_left_with_no_place_still_has_a_sensible_page() {
     // The multidisciplinary team is no criterion's actor now: its page says it has no
     // actions, links no quiz, and the roles page counts 0 places for it.
     let team = site_page("roli/ekipi-multidisiplinar.html");
-    assert!(!team.contains("id=\"card-"), "the team's card lists an action");
-    assert!(!team.contains("roli-ekipi-multidisiplinar.html"), "a quiz link");
+    assert!(
+        !team.contains("id=\"card-"),
+        "the team's card lists an action"
+    );
+    assert!(
+        !team.contains("roli-ekipi-multidisiplinar.html"),
+        "a quiz link"
+    );
     let roles = site_page("rolet.html");
     let item = roles
         .split("<li>")

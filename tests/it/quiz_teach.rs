@@ -268,7 +268,11 @@ fn every_role_that_acts_has_a_quiz_with_its_criteria() {
     let psy = ids("roli-psikologu.html");
     assert!(!psy.is_empty());
     assert!(!psy.iter().any(|id| id.starts_with('S')), "{psy:?}");
-    assert!(!sw.iter().any(|id| id.starts_with("S2.1.") || id.starts_with("S2.4.")), "{sw:?}");
+    assert!(
+        !sw.iter()
+            .any(|id| id.starts_with("S2.1.") || id.starts_with("S2.4.")),
+        "{sw:?}"
+    );
     // A criterion's "who?" quotes the criterion, its answer blanked.
     let q = all
         .iter()
