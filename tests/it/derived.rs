@@ -207,9 +207,21 @@ fn role_cards_credit_a_deadline_only_to_whom_it_binds_and_quote_its_words() {
         !sw.contains("S4.1"),
         "the municipal social worker's page lists S4.1"
     );
+    // The shelter's own social worker acts in S2.3, S4.1 and S9.4. Not in S2.1, where she is a
+    // listed member of the team the provider organises (000:299-301), nor in S2.4, where she is
+    // whom the beneficiary informs, in the evidence column (000:534-535) (review-38 F3, F8).
     let own = site_page("roli/punonjesi-social-pergjegjes.html");
-    for c in ["S2.1", "S2.3", "S2.4", "S4.1", "S9.4"] {
-        assert!(own.contains(c), "the shelter's social worker acts in {c}");
+    for c in ["S2.3", "S4.1", "S9.4"] {
+        assert!(
+            own.contains(&format!("id=\"card-{c}\"")),
+            "the shelter's social worker acts in {c}"
+        );
+    }
+    for c in ["S2.1", "S2.4"] {
+        assert!(
+            !own.contains(&format!("id=\"card-{c}\"")),
+            "the shelter's social worker is credited with {c}"
+        );
     }
 }
 

@@ -248,7 +248,7 @@ fn every_role_that_acts_has_a_quiz_with_its_criteria() {
         .filter(|r| !pages.contains(format!("roli-{r}.html").as_str()))
         .collect();
     assert!(missing.is_empty(), "roles without a quiz: {missing:?}");
-    // B11: the shelter's social worker and the psychologist are asked about their criteria.
+    // B11: the shelter's social worker is asked about her criteria.
     let ids = |page: &str| -> BTreeSet<String> {
         all.iter()
             .filter(|q| q.page == page)
@@ -256,14 +256,23 @@ fn every_role_that_acts_has_a_quiz_with_its_criteria() {
             .collect()
     };
     let sw = ids("roli-punonjesi-social-pergjegjes.html");
-    for id in ["S2.3.when", "S2.4.who", "S4.1.who", "S9.4.who"] {
+    // (S2.4 names no one who acts since session 39: no "who?" on it.)
+    for id in ["S2.3.when", "S4.1.who", "S9.4.who"] {
         assert!(
             sw.contains(id),
             "the social worker's quiz lacks {id}: {sw:?}"
         );
     }
+    // The psychologist is no criterion's actor (in S2.1 a listed member of the team,
+    // review-38 F3): her quiz asks only about her steps.
     let psy = ids("roli-psikologu.html");
-    assert!(psy.iter().any(|id| id.starts_with('S')), "{psy:?}");
+    assert!(!psy.is_empty());
+    assert!(!psy.iter().any(|id| id.starts_with('S')), "{psy:?}");
+    assert!(
+        !sw.iter()
+            .any(|id| id.starts_with("S2.1.") || id.starts_with("S2.4.")),
+        "{sw:?}"
+    );
     // A criterion's "who?" quotes the criterion, its answer blanked.
     let q = all
         .iter()
