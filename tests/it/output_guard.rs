@@ -31,24 +31,25 @@ fn refused(root: &Path, args: &[&str], says: &str) -> String {
 #[test]
 fn a_folder_holding_a_person_s_files_is_refused() {
     let dir = minimal_copy();
-    let notes = tempfile::tempdir().unwrap();
-    std::fs::write(notes.path().join("raport-2026.docx"), "mine").unwrap();
-    std::fs::create_dir(notes.path().join("foto")).unwrap();
-    let before = snapshot(notes.path());
+    // The person's folder sits in a parent of its own, so what is beside it is only what the
+    // build made (another process's leftovers in the shared temporary folder are not counted).
+    let parent = tempfile::tempdir().unwrap();
+    let notes = parent.path().join("notes");
+    std::fs::create_dir(&notes).unwrap();
+    std::fs::write(notes.join("raport-2026.docx"), "mine").unwrap();
+    std::fs::create_dir(notes.join("foto")).unwrap();
+    let before = snapshot(&notes);
     let msg = refused(
         dir.path(),
-        &["--out", notes.path().to_str().unwrap()],
+        &["--out", notes.to_str().unwrap()],
         "expected an empty folder or a site doracak built, found",
     );
     assert!(
         msg.contains("holding files doracak did not write (\"foto\", \"raport-2026.docx\")"),
         "{msg}"
     );
-    assert!(
-        before == snapshot(notes.path()),
-        "the person's files are as they were"
-    );
-    let names: Vec<_> = std::fs::read_dir(notes.path().parent().unwrap())
+    assert!(before == snapshot(&notes), "the person's files are as they were");
+    let names: Vec<_> = std::fs::read_dir(parent.path())
         .unwrap()
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
