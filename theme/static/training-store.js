@@ -95,10 +95,10 @@
   }
   // Read a file's bytes (an ArrayBuffer) as Rust does: UTF-8 or refused, one mark stripped.
   function readBytes(buf) {
-    var text;
-    try { text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(buf); }
-    catch (e) { return { file: null, problems: [say("training_not_utf8", {}, "Not UTF-8.")] }; }
-    return read(text);
+    // UTF-8, or UTF-16 after its byte-order mark: the assessment import's decoder.
+    var d = A.decodeBytes(buf);
+    if (d.text === null) { return { file: null, problems: [d.utf16 ? say("training_not_utf16", {}, "Not UTF-16.") : say("training_not_utf8", {}, "Not UTF-8.")] }; }
+    return read(d.text);
   }
 
   function emptyFile(handbook, edition) {
