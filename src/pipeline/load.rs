@@ -281,7 +281,8 @@ impl Loader<'_> {
         }
     }
 
-    /// The file's text, if it is a regular file inside the handbook, of sane size, UTF-8.
+    /// The file's text, if it is a regular file inside the handbook, of sane size, UTF-8 (one
+    /// byte-order mark at its start dropped).
     fn read_text(&mut self, path: &Path, rel: &Path) -> Option<String> {
         let meta = match std::fs::symlink_metadata(path) {
             Ok(m) => m,
@@ -336,6 +337,13 @@ impl Loader<'_> {
                     .error(Pos::file(rel), format!("cannot read the file: {e}"));
                 return None;
             }
+        };
+        // YAML allows a byte-order mark at the start of a stream (old Windows Notepad writes
+        // one as "UTF-8"): it is dropped, and nothing else moves (a person's editor counts
+        // columns from the first character it shows). One anywhere else is still refused.
+        let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => rest.to_vec(),
+            None => bytes,
         };
         decode_utf8(bytes, rel, self.diags)
     }

@@ -116,6 +116,11 @@ pub(super) fn describe_yaml_error(
             format!("expected text, found the control character {}", c.trim_matches(['`', '\''])),
             Some("the file holds a character no text has (a NUL or other control character); remove it".to_string()),
         )
+    } else if lower.contains("bom must not appear") {
+        (
+            "expected text, found a byte-order mark (U+FEFF) inside the file".to_string(),
+            Some("a byte-order mark may stand only at the very start of a file; delete the invisible character here".to_string()),
+        )
     } else if msg.is_empty() {
         (
             "expected valid YAML, found something the parser could not read".to_string(),
