@@ -30,3 +30,90 @@ fn a_missing_temporary_folder_is_named_as_tmpdir_and_its_value() {
     assert!(stderr.contains(&want), "expected {want:?} in: {stderr}");
     assert!(!out.exists(), "nothing was written");
 }
+
+/// Every command that writes files refuses the places `build` refuses for a site — `/`, a
+/// home folder, the handbook's folder, its sources (through `..` and links too) — with
+/// `build`'s message, and writes nothing there.
+#[test]
+fn commands_writing_files_refuse_the_places_build_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let hb = dir.path().join("hb");
+    copy_tree(&fixtures().join("minimal"), &hb);
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(hb.join("content"), dir.path().join("link")).unwrap();
+    let a = fixtures().join("assessment-files/valid-minimal.json");
+    let t = fixtures().join("training/a.json");
+    let csv = std::fs::read_dir(fixtures().join("submissions"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "csv"))
+        .unwrap();
+    let before = snapshot(&hb);
+    let places: Vec<(String, &str)> = vec![
+        (hb.display().to_string(), "found the handbook's own folder"),
+        ("/".into(), "which holds the handbook"),
+        (home.display().to_string(), "found the home folder"),
+        (
+            hb.join("content").display().to_string(),
+            "apart from the handbook's sources",
+        ),
+        (
+            hb.join("standards/new").display().to_string(),
+            "apart from the handbook's sources",
+        ),
+        (
+            hb.join("nothere/../theme").display().to_string(),
+            "apart from the handbook's sources",
+        ),
+        #[cfg(unix)]
+        (
+            dir.path().join("link").display().to_string(),
+            "apart from the handbook's sources",
+        ),
+    ];
+    for (place, says) in &places {
+        // The site build refuses there, and so does every command writing files.
+        let build = ["build", "--out", place.as_str()];
+        let report_out = format!("{place}/r.html");
+        let report = ["report", a.to_str().unwrap(), "--out", report_out.as_str()];
+        let aggregate = ["aggregate", a.to_str().unwrap(), "--out", place.as_str()];
+        let training = [
+            "training-report",
+            t.to_str().unwrap(),
+            "--out",
+            place.as_str(),
+        ];
+        let import = [
+            "import-submissions",
+            csv.to_str().unwrap(),
+            "--out",
+            place.as_str(),
+        ];
+        let synth = ["synth", "--standards", "1", "--out", place.as_str()];
+        for args in [&build[..], &report, &aggregate, &training, &import, &synth] {
+            let o = Command::new(env!("CARGO_BIN_EXE_doracak"))
+                .arg("--root")
+                .arg(&hb)
+                .args(args)
+                .env("HOME", &home)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(1), "{args:?}: {stderr}");
+            assert!(
+                stderr.contains(says) && stderr.contains("error: expected an output folder"),
+                "{args:?}: expected {says:?} in: {stderr}"
+            );
+        }
+    }
+    assert!(snapshot(&hb) == before, "the handbook is as it was");
+    assert_eq!(
+        std::fs::read_dir(&home).unwrap().count(),
+        0,
+        "nothing in home"
+    );
+    assert!(!hb.join("nothere").exists() && !hb.join("standards/new").exists());
+}

@@ -104,6 +104,20 @@ pub fn position(root: &Path, out: &Path) -> Result<(), Refusal> {
             hint: "build into a folder of its own, such as site/ (the default)".into(),
         });
     }
+    // A home folder holds a person's own files: never an output folder, wherever the
+    // handbook is.
+    let home = std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(|h| fs::canonicalize(&h).unwrap_or_else(|_| PathBuf::from(h)));
+    if let Some(home) = home.filter(|h| *h == resolved) {
+        return Err(Refusal {
+            message: format!(
+                "expected an output folder of its own, found the home folder {}{via}",
+                home.display()
+            ),
+            hint: "build into a folder of its own, such as site/ (the default)".into(),
+        });
+    }
     for src in ["standards", "content", "theme"] {
         let dir = root.join(src);
         if resolved.starts_with(&dir) {
