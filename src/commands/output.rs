@@ -46,7 +46,8 @@ static HANDBOOK: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
 
 /// The handbook of this process's command: no file is written into a place `build` would
 /// refuse for a site (`/`, the home folder, the handbook's folder, its sources; the same
-/// check, [`crate::pipeline::write::position`]). Set once.
+/// check, [`crate::pipeline::write::files_position`]; a folder holding the
+/// handbook is refused only where it is `/`). Set once.
 pub fn set_handbook(root: &Path) {
     let _ = HANDBOOK.set(root.to_path_buf());
 }
@@ -63,7 +64,7 @@ pub fn place_refused(dir: &Path, shown: &Path, diags: &mut Diagnostics) -> bool 
     let Some(root) = HANDBOOK.get() else {
         return false;
     };
-    match crate::pipeline::write::position(root, dir) {
+    match crate::pipeline::write::files_position(root, dir) {
         Ok(()) => false,
         Err(r) => {
             diags
