@@ -399,6 +399,9 @@ fn yaml_options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
         with_snippet: false,
+        // YAML 1.2's booleans only: `yes`/`on` are text, refused where true or false is
+        // expected (source/flag.rs).
+        strict_booleans: true,
     }
 }
 
