@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use crate::diagnostics::{Diagnostics, Pos, display_path};
 use crate::pipeline::source::*;
 
+mod invisible;
 mod yaml_error;
 
 use yaml_error::{describe_yaml_error, found_at};
@@ -345,7 +346,9 @@ impl Loader<'_> {
             Some(rest) => rest.to_vec(),
             None => bytes,
         };
-        decode_utf8(bytes, rel, self.diags)
+        let text = decode_utf8(bytes, rel, self.diags)?;
+        invisible::warn_unseen(&text, rel, self.diags);
+        Some(text)
     }
 }
 

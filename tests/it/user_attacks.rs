@@ -117,3 +117,55 @@ fn commands_writing_files_refuse_the_places_build_refuses() {
     );
     assert!(!hb.join("nothere").exists() && !hb.join("standards/new").exists());
 }
+
+/// Bidirectional controls and control characters in content text, written as they are or
+/// as YAML escapes, are warnings at their line and column (the handbook still checks and
+/// builds); a file full of them gives ten and a count, not one line each.
+#[test]
+fn bidi_and_control_characters_in_content_are_located_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let hb = dir.path().join("hb");
+    copy_tree(&fixtures().join("minimal"), &hb);
+    let sop = hb.join("content/sop/02-identifikimi-formal.yaml");
+    let text = read(&sop).replacen(
+        "title: Identifikimi formal",
+        "title: \"Identifikimi \\u202Eformal\\x01\"",
+        1,
+    );
+    std::fs::write(&sop, text).unwrap();
+    let std1 = hb.join("standards/01-qellimi.yaml");
+    let text = read(&std1).replacen("outcome: Shërbimet", "outcome: Shër\u{2067}bimet", 1);
+    std::fs::write(&std1, text).unwrap();
+    let many = hb.join("standards/03-many.yaml");
+    std::fs::write(
+        &many,
+        format!(
+            "number: 3\ntitle: \"{}\"\noutcome: x\nstatement: y\ncriteria: []\n",
+            "\\u202E".repeat(5000)
+        ),
+    )
+    .unwrap();
+    let o = doracak(&["--root", hb.to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    for want in [
+        "content/sop/02-identifikimi-formal.yaml:1:22: warning: expected text without bidirectional controls, found the escape `\\u202E` (U+202E RIGHT-TO-LEFT OVERRIDE)",
+        "content/sop/02-identifikimi-formal.yaml:1:34: warning: expected text without control characters, found the escape `\\x01` (U+0001 a control character)",
+        "standards/01-qellimi.yaml:3:14: warning: expected text without bidirectional controls, found U+2067 RIGHT-TO-LEFT ISOLATE",
+        "standards/03-many.yaml:2:69: warning: expected text without bidirectional controls or control characters, found 4990 more in this file",
+    ] {
+        assert!(stderr.contains(want), "expected {want:?} in: {stderr}");
+    }
+    assert_eq!(
+        stderr
+            .lines()
+            .filter(|l| l.starts_with("standards/03-many.yaml") && l.contains(": warning: "))
+            .count(),
+        11,
+        "ten warnings and a count: {stderr}"
+    );
+    let _ = std::fs::remove_file(&many);
+    let o = doracak(&["--root", hb.to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "warnings, not errors: {stderr}");
+    assert!(stderr.contains("0 errors, 3 warnings"), "{stderr}");
+}
