@@ -164,6 +164,16 @@ pub fn decode_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, NotText> {
                 });
         }
     };
+    let encoding = if big {
+        encoding_rs::UTF_16BE
+    } else {
+        encoding_rs::UTF_16LE
+    };
+    // The mark is kept (no BOM handling); anything malformed is refused, not replaced.
+    if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+        return Ok(std::borrow::Cow::Owned(text.into_owned()));
+    }
+    // Where it breaks: the first unpaired surrogate, else the odd last byte.
     let units = bytes.chunks_exact(2).map(|p| {
         if big {
             u16::from_be_bytes([p[0], p[1]])
@@ -171,22 +181,15 @@ pub fn decode_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, NotText> {
             u16::from_le_bytes([p[0], p[1]])
         }
     });
-    let mut out = String::with_capacity(bytes.len() / 2);
+    let mut at = 0;
     for c in char::decode_utf16(units) {
         match c {
-            Ok(c) => out.push(c),
-            Err(_) => {
-                let at = out.chars().map(char::len_utf16).sum::<usize>() * 2;
-                return Err(NotText { utf16: true, at });
-            }
+            Ok(c) => at += c.len_utf16() * 2,
+            Err(_) => return Err(NotText { utf16: true, at }),
         }
     }
-    if bytes.len() % 2 == 1 {
-        // A last byte without its pair.
-        return Err(NotText {
-            utf16: true,
-            at: bytes.len() - 1,
-        });
-    }
-    Ok(std::borrow::Cow::Owned(out))
+    Err(NotText {
+        utf16: true,
+        at: bytes.len() - 1,
+    })
 }

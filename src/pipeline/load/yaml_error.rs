@@ -28,6 +28,8 @@ pub(super) fn describe_yaml_error(
         || lower.starts_with("invalid i")
     {
         (format!("expected a whole number, found {found}"), None)
+    } else if lower.starts_with("invalid boolean") {
+        (format!("expected true or false, found {found}"), None)
     } else if lower.starts_with("expected string scalar") {
         (
             format!("expected text, found {found}"),
