@@ -201,3 +201,27 @@ pub fn display_path(root: &Path, path: &Path) -> PathBuf {
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| path.to_path_buf())
 }
+
+/// The temporary folder as a person sets it: `TMPDIR=/x` where the variable is set, else
+/// the folder used when it is not.
+pub fn temp_folder_named() -> String {
+    match std::env::var_os("TMPDIR") {
+        Some(v) => format!("TMPDIR={}", v.to_string_lossy()),
+        None => format!(
+            "{} (TMPDIR is not set)",
+            std::env::temp_dir().to_string_lossy()
+        ),
+    }
+}
+
+/// A workbook that could not be made: where its temporary file could not be made, the
+/// temporary folder is named with the variable that chooses it (TMPDIR) and its value.
+pub fn workbook_problem(e: &rust_xlsxwriter::XlsxError) -> String {
+    match e {
+        rust_xlsxwriter::XlsxError::TempFileError(_, io) => format!(
+            "expected a temporary folder that can be written ({}), found: {io}",
+            temp_folder_named()
+        ),
+        other => other.to_string(),
+    }
+}

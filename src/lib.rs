@@ -247,7 +247,7 @@ fn write_exports(
 ) {
     let addr = &hb.addresses;
     let form = render::xlsform::to_bytes(hb, ui)
-        .map_err(std::io::Error::other)
+        .map_err(|e| std::io::Error::other(crate::diagnostics::workbook_problem(&e)))
         .and_then(|bytes| sink.put(&addr.audit_form, &bytes));
     if let Err(e) = form {
         diags.error(

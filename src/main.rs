@@ -20,6 +20,8 @@ fn main() -> ExitCode {
     ) {
         doracak::edition::git::sweep_stale();
     }
+    // No command writes files where `build` would refuse to write a site.
+    doracak::commands::output::set_handbook(&cli.root);
     match cli.command {
         Command::Build { out } => build(&cli.root, out),
         Command::Check { verbose } => check(&cli.root, verbose),
@@ -48,6 +50,11 @@ fn main() -> ExitCode {
             assessments,
             force,
         } => {
+            let mut refused = doracak::diagnostics::Diagnostics::new();
+            if doracak::commands::output::place_refused(&out, &out, &mut refused) {
+                eprint!("{}", refused.report());
+                return ExitCode::from(1);
+            }
             if !force && let Err(e) = doracak::commands::synth::free(&out) {
                 eprintln!("{e}");
                 return ExitCode::from(1);

@@ -121,3 +121,75 @@ mod tests {
         assert_eq!(fold("Straße Øre Łódź"), "Strasse Ore Lodz");
     }
 }
+
+/// Why a file's bytes are not text: where the first wrong byte stands, and whether the file
+/// announced itself as UTF-16 (its first two bytes a UTF-16 byte-order mark).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotText {
+    pub utf16: bool,
+    pub at: usize,
+}
+
+impl NotText {
+    /// `expected …, found …` for a person.
+    pub fn message(&self) -> String {
+        if self.utf16 {
+            format!(
+                "expected UTF-16 text after the UTF-16 byte-order mark, found bytes that are not (at byte {})",
+                self.at
+            )
+        } else {
+            format!(
+                "expected a text file in UTF-8, found bytes that are not (at byte {})",
+                self.at
+            )
+        }
+    }
+}
+
+/// The text of an imported file's bytes: UTF-8, or UTF-16 (little- or big-endian) where
+/// the file starts with a UTF-16 byte-order mark — what Windows PowerShell 5's `>` writes.
+/// A byte-order mark is kept as U+FEFF for the reader to strip one, so a UTF-16 file reads
+/// exactly as its UTF-8 twin (the browser's import decodes the same: assessment-core.js).
+pub fn decode_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, NotText> {
+    let big = match bytes {
+        [0xFF, 0xFE, ..] => false,
+        [0xFE, 0xFF, ..] => true,
+        _ => {
+            return std::str::from_utf8(bytes)
+                .map(std::borrow::Cow::Borrowed)
+                .map_err(|e| NotText {
+                    utf16: false,
+                    at: e.valid_up_to(),
+                });
+        }
+    };
+    let encoding = if big {
+        encoding_rs::UTF_16BE
+    } else {
+        encoding_rs::UTF_16LE
+    };
+    // The mark is kept (no BOM handling); anything malformed is refused, not replaced.
+    if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+        return Ok(std::borrow::Cow::Owned(text.into_owned()));
+    }
+    // Where it breaks: the first unpaired surrogate, else the odd last byte.
+    let units = bytes.chunks_exact(2).map(|p| {
+        if big {
+            u16::from_be_bytes([p[0], p[1]])
+        } else {
+            u16::from_le_bytes([p[0], p[1]])
+        }
+    });
+    let mut at = 0;
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => at += c.len_utf16() * 2,
+            Err(_) => return Err(NotText { utf16: true, at }),
+        }
+    }
+    Err(NotText {
+        utf16: true,
+        at: bytes.len() - 1,
+    })
+}

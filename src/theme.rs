@@ -80,6 +80,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/search.js",
     "static/assessment.css",
     "static/assessment-core.js",
+    "static/site-storage.js",
     "static/assessment-store.js",
     "static/assessment-fields.js",
     "static/assessment.js",

@@ -34,7 +34,7 @@ pub const MAX_TEXT: usize = 10_000;
 /// One reason a file is refused, or one note about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// Stable: `not-utf8`, `not-json`, `too-large`, `too-deep`, `duplicate-key`, `not-object`, `schema`, `version`,
+    /// Stable: `not-utf8`, `not-utf16`, `not-json`, `too-large`, `too-deep`, `duplicate-key`, `not-object`, `schema`, `version`,
     /// `version-newer`, `type`, `name`, `id`, `too-long`, `date`, `rating`, `status`,
     /// `duplicate-plan`; notes: `unknown-field`, `unknown-id`.
     pub code: &'static str,
@@ -43,6 +43,8 @@ pub struct Finding {
     /// command line's own sentence). A value `n` is a plan row's number, said as
     /// `rule_what_plan_row` in the value `what` ([`Finding::said`]).
     pub say: Option<(&'static str, Vec<(&'static str, String)>)>,
+    /// Where in the file, as (line, column) from 1, when the finding has one place.
+    pub at: Option<(u32, u32)>,
 }
 
 /// A locale pack's lookup: key and values to the sentence.
@@ -78,13 +80,23 @@ impl Checked {
             code,
             message,
             say: None,
+            at: None,
         });
+    }
+    /// A problem at one place: serde_json's line and column (a column 0, before the first
+    /// character, is said as 1).
+    fn problem_at(&mut self, code: &'static str, message: String, (line, col): (usize, usize)) {
+        self.problem(code, message);
+        if let Some(p) = self.problems.last_mut() {
+            p.at = Some((line.max(1) as u32, col.max(1) as u32));
+        }
     }
     fn note(&mut self, code: &'static str, message: String) {
         self.notes.push(Finding {
             code,
             message,
             say: None,
+            at: None,
         });
     }
     /// A note said in the locale pack's words where a person reads it (`key`, `values`).
@@ -99,23 +111,19 @@ impl Checked {
             code,
             message,
             say: Some((key, values)),
+            at: None,
         });
     }
 }
 
-/// Read a file's bytes: UTF-8 (with or without a byte-order mark), then as [`read`].
+/// Read a file's bytes: UTF-8, or UTF-16 after its byte-order mark (with or without a
+/// UTF-8 byte-order mark), then as [`read`].
 pub fn read_bytes(bytes: &[u8], hb: &Handbook) -> Checked {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => read(text, hb),
+    match crate::text::decode_text(bytes) {
+        Ok(text) => read(&text, hb),
         Err(e) => {
             let mut out = Checked::default();
-            out.problem(
-                "not-utf8",
-                format!(
-                    "expected a text file in UTF-8, found bytes that are not (at byte {})",
-                    e.valid_up_to()
-                ),
-            );
+            out.problem(if e.utf16 { "not-utf16" } else { "not-utf8" }, e.message());
             out
         }
     }
@@ -148,25 +156,23 @@ pub fn read(text: &str, hb: &Handbook) -> Checked {
         Err(e) if e.to_string().starts_with(DUPLICATE) => {
             let what = e.to_string();
             let what = what.split(" at line").next().unwrap_or(&what);
-            out.problem(
+            out.problem_at(
                 "duplicate-key",
                 format!(
-                    "expected each key once in an object, found {} (line {}, column {})",
+                    "expected each key once in an object, found {}",
                     &what[DUPLICATE.len()..],
-                    e.line(),
-                    e.column()
                 ),
+                (e.line(), e.column()),
             );
             return out;
         }
         Err(e) => {
-            out.problem(
+            let found = e.to_string();
+            let found = found.split(" at line").next().unwrap_or(&found).to_string();
+            out.problem_at(
                 "not-json",
-                format!(
-                    "expected a JSON file, found text that is not JSON (line {}, column {})",
-                    e.line(),
-                    e.column()
-                ),
+                format!("expected a JSON file, found text that is not JSON ({found})"),
+                (e.line(), e.column()),
             );
             return out;
         }

@@ -42,6 +42,45 @@ pub fn set_force(force: bool) {
     FORCE.store(force, Ordering::SeqCst);
 }
 
+static HANDBOOK: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// The handbook of this process's command: no file is written into a place `build` would
+/// refuse for a site (`/`, the home folder, the handbook's folder, its sources; the same
+/// check, [`crate::pipeline::write::files_position`]; a folder holding the
+/// handbook is refused only where it is `/`). Set once.
+pub fn set_handbook(root: &Path) {
+    let _ = HANDBOOK.set(root.to_path_buf());
+}
+
+/// Whether `path`'s folder is such a place: then the refusal is said and `true` returned.
+fn refused_place(path: &Path, diags: &mut Diagnostics) -> bool {
+    let target = crate::pipeline::write::normalise(path);
+    place_refused(target.parent().unwrap_or(Path::new("/")), path, diags)
+}
+
+/// Whether files may not be written into the folder `dir` (said at `shown`): a place
+/// `build` would refuse for a site. Then the refusal is said and `true` returned.
+pub fn place_refused(dir: &Path, shown: &Path, diags: &mut Diagnostics) -> bool {
+    let Some(root) = HANDBOOK.get() else {
+        return false;
+    };
+    match crate::pipeline::write::files_position(root, dir) {
+        Ok(()) => false,
+        Err(r) => {
+            diags
+                .error(
+                    Pos::file(shown),
+                    format!("{}; nothing was written", r.message),
+                )
+                .hint(
+                    "write into a folder of its own with --out DIR (such as reports/); doracak \
+                     never writes into /, a home folder, the handbook's folder or its sources",
+                );
+            true
+        }
+    }
+}
+
 fn forced() -> bool {
     FORCE.load(Ordering::SeqCst)
 }
@@ -134,6 +173,9 @@ fn refuse(diags: &mut Diagnostics, shown: &Path, found: &str) {
 /// Write several files of one command, all or none: each is judged first (with the bytes
 /// it would get), and if any may not be written, nothing is.
 pub fn write_files(files: &[(PathBuf, Vec<u8>)], diags: &mut Diagnostics) -> Option<()> {
+    if files.iter().any(|(p, _)| refused_place(p, diags)) {
+        return None;
+    }
     let mut ok = true;
     for (p, bytes) in files {
         let target = crate::pipeline::write::normalise(p);
@@ -166,6 +208,9 @@ pub fn write_new(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<b
 }
 
 fn write_one(path: &Path, bytes: &[u8], new_only: bool, diags: &mut Diagnostics) -> Option<bool> {
+    if refused_place(path, diags) {
+        return None;
+    }
     let target = crate::pipeline::write::normalise(path);
     let dir = target.parent().unwrap_or(Path::new("/")).to_path_buf();
     let cannot = |diags: &mut Diagnostics, e: &dyn std::fmt::Display| {

@@ -77,7 +77,10 @@ pub fn files(
         Err(e) => {
             diags.error(
                 Pos::file(&xlsx_path),
-                format!("cannot write the workbook: {e}"),
+                format!(
+                    "cannot write the workbook: {}",
+                    crate::diagnostics::workbook_problem(&e)
+                ),
             );
             None
         }

@@ -71,7 +71,8 @@ pub fn read_assessment(
     };
     let checked = assessment::read_bytes(&bytes, hb);
     for p in &checked.problems {
-        diags.error(Pos::file(path), p.message.clone());
+        let at = p.at.map_or(Pos::file(path), |(l, c)| Pos::new(path, l, c));
+        diags.error(at, p.message.clone());
     }
     checked.file.map(|f| (f, checked.notes))
 }

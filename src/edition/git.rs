@@ -277,7 +277,10 @@ pub fn load(root: &Path, rev: &str) -> Result<(Option<Handbook>, Diagnostics), P
         .tempdir()
         .map_err(|e| {
             Problem::new(
-                format!("cannot make a temporary folder for {rev}: {e}"),
+                format!(
+                    "cannot read {rev}: expected a temporary folder that can be written ({}), found: {e}",
+                    crate::diagnostics::temp_folder_named()
+                ),
                 "check that the temporary folder (TMPDIR) is there and can be written",
             )
         })?;

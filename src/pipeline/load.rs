@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use crate::diagnostics::{Diagnostics, Pos, display_path};
 use crate::pipeline::source::*;
 
+mod invisible;
 mod yaml_error;
 
 use yaml_error::{describe_yaml_error, found_at};
@@ -281,7 +282,8 @@ impl Loader<'_> {
         }
     }
 
-    /// The file's text, if it is a regular file inside the handbook, of sane size, UTF-8.
+    /// The file's text, if it is a regular file inside the handbook, of sane size, UTF-8 (one
+    /// byte-order mark at its start dropped).
     fn read_text(&mut self, path: &Path, rel: &Path) -> Option<String> {
         let meta = match std::fs::symlink_metadata(path) {
             Ok(m) => m,
@@ -337,7 +339,16 @@ impl Loader<'_> {
                 return None;
             }
         };
-        decode_utf8(bytes, rel, self.diags)
+        // YAML allows a byte-order mark at the start of a stream (old Windows Notepad writes
+        // one as "UTF-8"): it is dropped, and nothing else moves (a person's editor counts
+        // columns from the first character it shows). One anywhere else is still refused.
+        let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => rest.to_vec(),
+            None => bytes,
+        };
+        let text = decode_utf8(bytes, rel, self.diags)?;
+        invisible::warn_unseen(&text, rel, self.diags);
+        Some(text)
     }
 }
 
@@ -391,6 +402,9 @@ fn yaml_options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
         with_snippet: false,
+        // YAML 1.2's booleans only: `yes`/`on` are text, refused where true or false is
+        // expected (source/flag.rs).
+        strict_booleans: true,
     }
 }
 

@@ -8,8 +8,11 @@ use serde::Deserialize;
 pub use serde_saphyr::Spanned;
 
 pub mod chapters;
+mod flag;
 pub mod forms;
+
 pub use chapters::{ChapterFrontSrc, ChapterSrc};
+use flag::flag;
 pub use forms::FormTemplateSrc;
 
 pub type S<T> = Spanned<T>;
@@ -89,11 +92,11 @@ pub struct TimingSrc {
     #[serde(default)]
     pub days: Option<S<String>>,
     /// `true`: the words set no time limit at all ("mbikqyrje 24 orë", round the clock).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "flag")]
     pub no_time_limit: Option<S<bool>>,
     /// `true`: a duty that never stops, round the clock ("Ruajtje ose siguri fizike 24 orë",
     /// "mbikqyrje 24 orë"): no length of time, but a register row.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "flag")]
     pub continuous: Option<S<bool>>,
     /// Whom this timing binds, where the source names them apart from the rest of the
     /// step's actors ("brenda 15 ditëve NJMF-ja …"), or the body whose duty it is where the
@@ -113,7 +116,7 @@ pub struct TimingSrc {
     #[serde(default)]
     pub per: Option<S<String>>,
     /// `true` with `within: P0D`: "brenda ditës" (within the day), not "menjëherë".
-    #[serde(default)]
+    #[serde(default, deserialize_with = "flag")]
     pub same_day: Option<S<bool>>,
     /// With `every` of one unit: how many times in that period ("2 herë në vit": `every:
     /// P1Y`, `times: 2`), not once every half of it.
@@ -178,11 +181,11 @@ pub struct StepSrc {
     pub printed: Option<S<String>>,
     /// `true`: the source gives this step as an alternative to the step before it (one of
     /// several cases, "Nëse …"), not as its sequel.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "flag")]
     pub alternative: Option<S<bool>>,
     /// `true`: the source gives this step beside the step before it, neither the sequel of
     /// the other (a provision of its own, not another case): drawn side by side, not dashed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "flag")]
     pub parallel: Option<S<bool>>,
     #[serde(default)]
     pub group: Option<S<String>>,
@@ -368,7 +371,7 @@ pub struct FormSrc {
     /// The printed code (`A1`), or, with `no_code: true`, only the key steps refer to it by.
     pub id: S<String>,
     /// `true`: the source prints no code for this form; pages show none.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "flag")]
     pub no_code: Option<S<bool>>,
     pub title: S<String>,
 }

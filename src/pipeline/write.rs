@@ -27,7 +27,9 @@ mod lock;
 mod open;
 
 use guard::read_marker;
-pub use guard::{Existing, Refusal, contents, guard, normalise, position, resolve, shown};
+pub use guard::{
+    Existing, Refusal, contents, files_position, guard, normalise, position, resolve, shown,
+};
 pub use lock::{Holder, OutputLock, alive, lock_path};
 pub use open::{open, take_lock};
 

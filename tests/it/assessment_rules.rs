@@ -273,3 +273,44 @@ fn an_import_the_page_cannot_draw_stores_nothing() {
         "nothing stored"
     );
 }
+
+/// `doracak report` says where a file stops being JSON as `file:line:col`, as
+/// `training-report` does: an empty file at 1:1, a key twice where the second stands.
+#[test]
+fn report_says_where_the_json_goes_wrong_as_file_line_col() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.json");
+    std::fs::write(&empty, "").unwrap();
+    let twice = dir.path().join("twice.json");
+    std::fs::write(
+        &twice,
+        "{\"schema\": \"doracak-assessment\",\n  \"schema\": 1}",
+    )
+    .unwrap();
+    for (file, place, what) in [
+        (
+            &empty,
+            "1:1",
+            "expected a JSON file, found text that is not JSON",
+        ),
+        (
+            &twice,
+            "2:10",
+            "expected each key once in an object, found \"schema\"",
+        ),
+    ] {
+        let o = doracak(&[
+            "--root",
+            fixtures().join("minimal").to_str().unwrap(),
+            "report",
+            file.to_str().unwrap(),
+            "--out",
+            dir.path().join("r.html").to_str().unwrap(),
+        ]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success());
+        let want = format!("{}:{place}: error: {what}", file.display());
+        assert!(stderr.contains(&want), "expected {want:?} in: {stderr}");
+        assert!(!stderr.contains("(line"), "{stderr}");
+    }
+}

@@ -126,10 +126,22 @@ fn unreadable_inputs_are_located_errors() {
         b"number: 2\ntitle: Vler\xEBsimi\noutcome: x\nstatement: y\n",
     )
     .unwrap();
-    // A byte-order mark.
+    // A byte-order mark at the start is YAML's own and is dropped (old Notepad writes one):
+    // the file reads as it is, its places unmoved (`x3` at 1:9). A second one is refused, as
+    // is one inside the text.
     std::fs::write(
         dir.path().join("standards/03-bom.yaml"),
-        b"\xEF\xBB\xBFnumber: 3\n",
+        b"\xEF\xBB\xBFnumber: x3\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("standards/06-two-boms.yaml"),
+        b"\xEF\xBB\xBF\xEF\xBB\xBFnumber: 6\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("standards/07-bom-inside.yaml"),
+        "number: 7\ntitle: \u{feff}x\n",
     )
     .unwrap();
     // A file far too large to be content.
@@ -148,8 +160,19 @@ fn unreadable_inputs_are_located_errors() {
         "{stderr}"
     );
     assert!(
+        stderr.contains("standards/03-bom.yaml:1:9: error: expected a whole number, found `x3`"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("03-bom.yaml:1:1"), "{stderr}");
+    assert!(
         stderr.contains(
-            "standards/03-bom.yaml:1:1: error: expected UTF-8 text without a byte-order mark"
+            "standards/06-two-boms.yaml:1:1: error: expected UTF-8 text without a byte-order mark"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "standards/07-bom-inside.yaml:2:8: error: expected text, found a byte-order mark (U+FEFF) inside the file"
         ),
         "{stderr}"
     );

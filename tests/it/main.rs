@@ -74,5 +74,6 @@ mod timing;
 mod training;
 mod training_browser;
 mod training_report;
+mod user_attacks;
 mod workbooks;
 mod xlsform;

@@ -399,12 +399,23 @@
   }
 
   // Read a file's bytes (an ArrayBuffer): UTF-8 or refused, then as `read`.
+  // The text of an imported file's bytes, as src/text.rs `decode_text`: UTF-8, or UTF-16
+  // (little- or big-endian) after a UTF-16 byte-order mark, what Windows PowerShell 5's `>`
+  // writes. ignoreBOM: the decoder keeps the mark, and `read` strips one, as Rust does.
+  // { text } or, when the bytes are not text, { text: null, utf16 }.
+  function decodeBytes(buf) {
+    var b = new Uint8Array(buf), enc = "utf-8";
+    if (b.length >= 2 && b[0] === 0xFF && b[1] === 0xFE) { enc = "utf-16le"; }
+    else if (b.length >= 2 && b[0] === 0xFE && b[1] === 0xFF) { enc = "utf-16be"; }
+    try { return { text: new TextDecoder(enc, { fatal: true, ignoreBOM: true }).decode(b) }; }
+    catch (e) { return { text: null, utf16: enc !== "utf-8" }; }
+  }
+
   function readBytes(buf, cat) {
-    var text;
-    // ignoreBOM: the decoder keeps the mark, and `read` strips one, as Rust does.
-    try { text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(buf); }
-    catch (e) { return { file: null, problems: [{ code: "not-utf8", message: "expected a text file in UTF-8, found bytes that are not" }], notes: [] }; }
-    return read(text, cat);
+    var d = decodeBytes(buf);
+    if (d.text === null && d.utf16) { return { file: null, problems: [{ code: "not-utf16", message: say("rule_not_utf16", {}, "expected UTF-16 text after the UTF-16 byte-order mark, found bytes that are not") }], notes: [] }; }
+    if (d.text === null) { return { file: null, problems: [{ code: "not-utf8", message: "expected a text file in UTF-8, found bytes that are not" }], notes: [] }; }
+    return read(d.text, cat);
   }
 
   // Scores per standard: unrated criteria count with no points; "not applicable" is left out.
@@ -559,7 +570,7 @@
     SCHEMA: SCHEMA, VERSION: VERSION, STORE: STORE, STATUS: STATUS, MIGRATIONS: MIGRATIONS,
     LIMITS: { file: MAX_FILE, depth: MAX_DEPTH, name: MAX_NAME, id: MAX_ID, text: MAX_TEXT },
     nowIso: nowIso, today: today, isObject: isObject, index: index, label: label,
-    emptyAssessment: emptyAssessment, migrate: migrate, check: check, read: read, readBytes: readBytes,
+    emptyAssessment: emptyAssessment, migrate: migrate, check: check, read: read, readBytes: readBytes, decodeBytes: decodeBytes,
     isDate: isDate, isTimestamp: isTimestamp, stripBom: stripBom, length: length, utf8Length: utf8Length,
     trim: trim, isWhole: isWhole, nesting: nesting, parseStrict: parseStrict, say: say, scores: scores, planRows: planRows, toCSV: toCSV,
     isOverdue: isOverdue, notFullyMet: notFullyMet, normaliseCentre: normaliseCentre, evidenceGaps: evidenceGaps, centreOf: centreOf, otherCentre: otherCentre, csvField: csvField, fieldProblem: fieldProblem

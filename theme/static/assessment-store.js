@@ -6,25 +6,8 @@
   var A = window.Doracak.assessment;
   var SCHEMA = A.SCHEMA, STORE = A.STORE, migrate = A.migrate, check = A.check, isObject = A.isObject;
 
-  function hash(s) {
-    var h = 2166136261;
-    for (var i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
-    return h.toString(16);
-  }
-
-  // localStorage, or where the browser refuses it (site data blocked: reading
-  // window.localStorage throws) a stand-in that keeps nothing and refuses every write with
-  // the browser's SecurityError, so the page says the change was not kept instead of dying.
-  function browserStorage() {
-    try { if (window.localStorage) { return window.localStorage; } } catch (e) { /* blocked */ }
-    return {
-      length: 0,
-      key: function () { return null; },
-      getItem: function () { return null; },
-      removeItem: function () {},
-      setItem: function () { throw new DOMException("site data is blocked", "SecurityError"); }
-    };
-  }
+  // localStorage, or its stand-in where site data is blocked: site-storage.js.
+  var browserStorage = window.Doracak.storage.browser, hash = window.Doracak.storage.hash;
   function Store(cat, storage) {
     this.cat = cat;
     this.storage = storage || browserStorage();

@@ -95,10 +95,10 @@
   }
   // Read a file's bytes (an ArrayBuffer) as Rust does: UTF-8 or refused, one mark stripped.
   function readBytes(buf) {
-    var text;
-    try { text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(buf); }
-    catch (e) { return { file: null, problems: [say("training_not_utf8", {}, "Not UTF-8.")] }; }
-    return read(text);
+    // UTF-8, or UTF-16 after its byte-order mark: the assessment import's decoder.
+    var d = A.decodeBytes(buf);
+    if (d.text === null) { return { file: null, problems: [d.utf16 ? say("training_not_utf16", {}, "Not UTF-16.") : say("training_not_utf8", {}, "Not UTF-8.")] }; }
+    return read(d.text);
   }
 
   function emptyFile(handbook, edition) {
@@ -107,24 +107,8 @@
 
   // The records of this handbook in this browser: one localStorage entry
   // { store: STORE, data: <a training file> }, read back through the same rules as an import.
-  function hash(s) {
-    var h = 2166136261;
-    for (var i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
-    return h.toString(16);
-  }
-  // localStorage, or where the browser refuses it (site data blocked: reading
-  // window.localStorage throws) a stand-in that keeps nothing and refuses every write with
-  // the browser's SecurityError, so the page says the change was not kept instead of dying.
-  function browserStorage() {
-    try { if (window.localStorage) { return window.localStorage; } } catch (e) { /* blocked */ }
-    return {
-      length: 0,
-      key: function () { return null; },
-      getItem: function () { return null; },
-      removeItem: function () {},
-      setItem: function () { throw new DOMException("site data is blocked", "SecurityError"); }
-    };
-  }
+  // localStorage, or its stand-in where site data is blocked: site-storage.js.
+  var browserStorage = window.Doracak.storage.browser, hash = window.Doracak.storage.hash;
   function Store(handbook, edition, storage) {
     this.handbook = handbook;
     this.edition = edition || "";

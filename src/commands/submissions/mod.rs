@@ -221,6 +221,9 @@ pub fn import(
             .hint("export the submissions with the question names as headers (KoboToolbox: \"XML values and headers\"; ODK Central: the CSV export)");
         return None;
     }
+    if crate::commands::output::place_refused(out, out, diags) {
+        return None;
+    }
     if let Err(e) = std::fs::create_dir_all(out) {
         diags.error(Pos::file(out), format!("cannot create the folder: {e}"));
         return None;

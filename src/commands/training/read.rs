@@ -465,16 +465,10 @@ pub fn read_training(path: &Path, diags: &mut Diagnostics) -> Option<TrainingFil
             return None;
         }
     };
-    match std::str::from_utf8(&bytes) {
-        Ok(text) => parse(text, path, diags),
+    match crate::text::decode_text(&bytes) {
+        Ok(text) => parse(&text, path, diags),
         Err(e) => {
-            diags.error(
-                Pos::file(path),
-                format!(
-                    "expected a text file in UTF-8, found bytes that are not (at byte {})",
-                    e.valid_up_to()
-                ),
-            );
+            diags.error(Pos::file(path), e.message());
             None
         }
     }

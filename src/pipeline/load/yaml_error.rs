@@ -28,6 +28,8 @@ pub(super) fn describe_yaml_error(
         || lower.starts_with("invalid i")
     {
         (format!("expected a whole number, found {found}"), None)
+    } else if lower.starts_with("invalid boolean") {
+        (format!("expected true or false, found {found}"), None)
     } else if lower.starts_with("expected string scalar") {
         (
             format!("expected text, found {found}"),
@@ -115,6 +117,11 @@ pub(super) fn describe_yaml_error(
         (
             format!("expected text, found the control character {}", c.trim_matches(['`', '\''])),
             Some("the file holds a character no text has (a NUL or other control character); remove it".to_string()),
+        )
+    } else if lower.contains("bom must not appear") {
+        (
+            "expected text, found a byte-order mark (U+FEFF) inside the file".to_string(),
+            Some("a byte-order mark may stand only at the very start of a file; delete the invisible character here".to_string()),
         )
     } else if msg.is_empty() {
         (

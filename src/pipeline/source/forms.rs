@@ -169,7 +169,7 @@ pub struct FieldSrc {
     #[serde(default = "empty")]
     pub options: Vec<S<OptionSrc>>,
     /// choice: tick boxes, several may be ticked.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::flag::flag")]
     pub multiple: Option<S<bool>>,
     /// choice: the label of the "other: ___" option (`Tjetër`).
     #[serde(default)]

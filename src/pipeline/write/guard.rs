@@ -79,8 +79,20 @@ fn through_link(out: &Path, resolved: &Path) -> String {
 }
 
 /// The first half of the guard, which needs nothing on disk: the output is not the
-/// handbook, does not hold it and is not inside its sources.
+/// handbook, does not hold it, is not a home folder and is not inside its sources.
 pub fn position(root: &Path, out: &Path) -> Result<(), Refusal> {
+    place(root, out, true)
+}
+
+/// The same for a folder files are written into, beside what is there (`report`,
+/// `aggregate`, …): a folder holding the handbook is refused only where it is `/`, as the
+/// files do not replace it.
+pub fn files_position(root: &Path, out: &Path) -> Result<(), Refusal> {
+    place(root, out, false)
+}
+
+/// `whole`: the output replaces the folder (a site), so one holding the handbook is refused.
+fn place(root: &Path, out: &Path, whole: bool) -> Result<(), Refusal> {
     let root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let resolved = resolve(out);
     let via = through_link(out, &resolved);
@@ -95,11 +107,25 @@ pub fn position(root: &Path, out: &Path) -> Result<(), Refusal> {
                 .into(),
         });
     }
-    if root.starts_with(&resolved) {
+    if root.starts_with(&resolved) && (whole || resolved.parent().is_none()) {
         return Err(Refusal {
             message: format!(
                 "expected an output folder outside the handbook, found {}{via}, which holds the handbook",
                 resolved.display()
+            ),
+            hint: "build into a folder of its own, such as site/ (the default)".into(),
+        });
+    }
+    // A home folder holds a person's own files: never an output folder, wherever the
+    // handbook is.
+    let home = std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(|h| fs::canonicalize(&h).unwrap_or_else(|_| PathBuf::from(h)));
+    if let Some(home) = home.filter(|h| *h == resolved) {
+        return Err(Refusal {
+            message: format!(
+                "expected an output folder of its own, found the home folder {}{via}",
+                home.display()
             ),
             hint: "build into a folder of its own, such as site/ (the default)".into(),
         });

@@ -14,6 +14,21 @@ fn whole(text: &str) -> String {
         .join(" ")
 }
 
+/// The message that asks of a criterion or a section: "who?" or "by when?", of one answer
+/// or of several.
+fn key(criterion: bool, who: bool, many: bool) -> &'static str {
+    match (criterion, who, many) {
+        (true, true, true) => "quiz_who_criterion_many",
+        (true, true, false) => "quiz_who_criterion",
+        (true, false, true) => "quiz_when_criterion_many",
+        (true, false, false) => "quiz_when_criterion",
+        (false, true, true) => "quiz_who_section_many",
+        (false, true, false) => "quiz_who_section",
+        (false, false, true) => "quiz_when_section_many",
+        (false, false, false) => "quiz_when_section",
+    }
+}
+
 /// The view of `question` (a section's or a criterion's), numbered `number`.
 pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView {
     let hb = cx.hb;
@@ -22,7 +37,7 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
     let many = question.multiple();
     let who = question.ask == Ask::Who;
     // The normative texts, the timings, what names the place, where it is and its context.
-    let (texts, timings, key, name, value, short, url, context) = match question.place {
+    let (texts, timings, name, value, short, url, context) = match question.place {
         Place::Criterion => {
             let standard = hb.standards.iter().find(|s| s.id == question.procedure);
             let c = standard.and_then(|s| s.criteria.iter().find(|c| c.id == question.step));
@@ -39,12 +54,6 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
             (
                 crate::pipeline::model::quiz::places_criterion_texts(c),
                 c.timing.clone(),
-                match (who, many) {
-                    (true, true) => "quiz_who_criterion_many",
-                    (true, false) => "quiz_who_criterion",
-                    (false, true) => "quiz_when_criterion_many",
-                    (false, false) => "quiz_when_criterion",
-                },
                 "criterion",
                 n.clone(),
                 say("criterion_number", &[("number", &n)]),
@@ -62,12 +71,6 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
             (
                 vec![s.text.clone().unwrap_or_default()],
                 s.timing.clone(),
-                match (who, many) {
-                    (true, true) => "quiz_who_section_many",
-                    (true, false) => "quiz_who_section",
-                    (false, true) => "quiz_when_section_many",
-                    (false, false) => "quiz_when_section",
-                },
                 "section",
                 title.clone(),
                 say("quiz_section_label", &[("section", &title)]),
@@ -76,8 +79,9 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
             )
         }
     };
+    let key = key(question.place == Place::Criterion, who, many);
     // A "who?" quotes the place's own text (a criterion's, not its evidence'), whole.
-    if who {
+    let (prompt, source, quote) = if who {
         let text = texts.first().map(|t| whole(t)).unwrap_or_default();
         let mut act = text.clone();
         for c in question.choices.iter().filter(|c| c.correct) {
@@ -105,26 +109,41 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
             &super::correct_texts(cx, question),
             &super::wrong_texts(cx, question),
         );
-        let prompt = frame(&act);
-        let (choices, answer) = super::choices(cx, question);
-        return QuestionView {
-            id: question.id.clone(),
-            number,
-            ask: question.ask.name(),
-            prompt,
-            multiple: many,
-            step_label: say(
-                "step_of_procedure",
-                &[("step", &short), ("procedure", &context)],
-            ),
-            step_short: short,
-            step_url: url,
-            choices,
-            answer,
-            source: text,
-            quote: act,
-        };
+        (frame(&act), text, act)
+    } else {
+        timed(cx, question, &texts, &timings, |act| {
+            say(key, &[(name, &value), ("action", act)])
+        })
+    };
+    let (choices, answer) = super::choices(cx, question);
+    QuestionView {
+        id: question.id.clone(),
+        number,
+        ask: question.ask.name(),
+        prompt,
+        multiple: many,
+        step_label: say(
+            "step_of_procedure",
+            &[("step", &short), ("procedure", &context)],
+        ),
+        step_short: short,
+        step_url: url,
+        choices,
+        answer,
+        source,
+        quote,
     }
+}
+
+/// A "by when?" of a place: (prompt, source, quote) — the sentences the correct timings
+/// stand in, each once, their time words blanked, in the question's frame.
+fn timed(
+    cx: &Cx,
+    question: &Question,
+    texts: &[String],
+    timings: &[crate::pipeline::model::Timing],
+    frame: impl Fn(&str) -> String,
+) -> (String, String, String) {
     // The sentences the correct timings stand in, each once.
     let mut quoted: Vec<String> = Vec::new();
     for c in question.choices.iter().filter(|c| c.correct) {
@@ -150,26 +169,7 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
         &super::correct_texts(cx, question),
         &super::wrong_texts(cx, question),
     );
-    let prompt = say(key, &[(name, &value), ("action", &act)]);
-
-    let (choices, answer) = super::choices(cx, question);
-    QuestionView {
-        id: question.id.clone(),
-        number,
-        ask: question.ask.name(),
-        prompt,
-        multiple: question.multiple(),
-        step_label: say(
-            "step_of_procedure",
-            &[("step", &short), ("procedure", &context)],
-        ),
-        step_short: short,
-        step_url: url,
-        choices,
-        answer,
-        source,
-        quote: act,
-    }
+    (frame(&act), source, act)
 }
 
 /// A question whose place the handbook no longer has (never, as the model makes them).
