@@ -51,7 +51,7 @@ fn main() -> ExitCode {
             force,
         } => {
             let mut refused = doracak::diagnostics::Diagnostics::new();
-            if doracak::commands::output::place_refused(&out, &out, &mut refused) {
+            if doracak::commands::output::place_refused(&out, &out, true, &mut refused) {
                 eprint!("{}", refused.report());
                 return ExitCode::from(1);
             }

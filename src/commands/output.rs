@@ -44,10 +44,9 @@ pub fn set_force(force: bool) {
 
 static HANDBOOK: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
 
-/// The handbook of this process's command: no file is written into a place `build` would
-/// refuse for a site (`/`, the home folder, the handbook's folder, its sources; the same
-/// check, [`crate::pipeline::write::files_position`]; a folder holding the
-/// handbook is refused only where it is `/`). Set once.
+/// The handbook of this process's command: no file is written into `/` or the handbook's
+/// sources (`build`'s own check, [`crate::pipeline::write::files_position`]), and no
+/// whole handbook (`synth`) where `build` would refuse a site. Set once.
 pub fn set_handbook(root: &Path) {
     let _ = HANDBOOK.set(root.to_path_buf());
 }
@@ -55,16 +54,27 @@ pub fn set_handbook(root: &Path) {
 /// Whether `path`'s folder is such a place: then the refusal is said and `true` returned.
 fn refused_place(path: &Path, diags: &mut Diagnostics) -> bool {
     let target = crate::pipeline::write::normalise(path);
-    place_refused(target.parent().unwrap_or(Path::new("/")), path, diags)
+    place_refused(
+        target.parent().unwrap_or(Path::new("/")),
+        path,
+        false,
+        diags,
+    )
 }
 
-/// Whether files may not be written into the folder `dir` (said at `shown`): a place
-/// `build` would refuse for a site. Then the refusal is said and `true` returned.
-pub fn place_refused(dir: &Path, shown: &Path, diags: &mut Diagnostics) -> bool {
+/// Whether files may not be written into the folder `dir` (said at `shown`): `/` or the
+/// sources, and where `whole` (the folder becomes a handbook or a site) every place `build`
+/// refuses. Then the refusal is said and `true` returned.
+pub fn place_refused(dir: &Path, shown: &Path, whole: bool, diags: &mut Diagnostics) -> bool {
     let Some(root) = HANDBOOK.get() else {
         return false;
     };
-    match crate::pipeline::write::files_position(root, dir) {
+    let check = if whole {
+        crate::pipeline::write::position
+    } else {
+        crate::pipeline::write::files_position
+    };
+    match check(root, dir) {
         Ok(()) => false,
         Err(r) => {
             diags
@@ -74,7 +84,7 @@ pub fn place_refused(dir: &Path, shown: &Path, diags: &mut Diagnostics) -> bool 
                 )
                 .hint(
                     "write into a folder of its own with --out DIR (such as reports/); doracak \
-                     never writes into /, a home folder, the handbook's folder or its sources",
+                     never writes into / or the handbook's sources",
                 );
             true
         }

@@ -48,7 +48,10 @@ fn a_folder_holding_a_person_s_files_is_refused() {
         msg.contains("holding files doracak did not write (\"foto\", \"raport-2026.docx\")"),
         "{msg}"
     );
-    assert!(before == snapshot(&notes), "the person's files are as they were");
+    assert!(
+        before == snapshot(&notes),
+        "the person's files are as they were"
+    );
     let names: Vec<_> = std::fs::read_dir(parent.path())
         .unwrap()
         .filter_map(Result::ok)

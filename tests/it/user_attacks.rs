@@ -53,9 +53,7 @@ fn commands_writing_files_refuse_the_places_build_refuses() {
         .unwrap();
     let before = snapshot(&hb);
     let places: Vec<(String, &str)> = vec![
-        (hb.display().to_string(), "found the handbook's own folder"),
         ("/".into(), "which holds the handbook"),
-        (home.display().to_string(), "found the home folder"),
         (
             hb.join("content").display().to_string(),
             "apart from the handbook's sources",
@@ -116,6 +114,54 @@ fn commands_writing_files_refuse_the_places_build_refuses() {
         "nothing in home"
     );
     assert!(!hb.join("nothere").exists() && !hb.join("standards/new").exists());
+
+    // The handbook's folder and a home folder: a site (build, synth) would replace what is
+    // there, so they are refused; a report is a file beside a person's own, so it is written
+    // there (the default `--out .` run from the handbook's folder), never over their files.
+    for (place, says) in [
+        (&hb, "found the handbook's own folder"),
+        (&home, "found the home folder"),
+    ] {
+        let p = place.to_str().unwrap();
+        for args in [
+            &["build", "--out", p][..],
+            &["synth", "--standards", "1", "--out", p],
+        ] {
+            let o = Command::new(env!("CARGO_BIN_EXE_doracak"))
+                .arg("--root")
+                .arg(&hb)
+                .args(args)
+                .env("HOME", &home)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(1), "{args:?}: {stderr}");
+            assert!(
+                stderr.contains(says),
+                "{args:?}: expected {says:?} in: {stderr}"
+            );
+        }
+        let o = Command::new(env!("CARGO_BIN_EXE_doracak"))
+            .arg("--root")
+            .arg(&hb)
+            .args(["aggregate", a.to_str().unwrap(), "--out", p])
+            .env("HOME", &home)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "aggregate into {p}: {stderr}");
+    }
+    assert!(
+        std::fs::read_dir(&home).unwrap().count() > 0,
+        "the comparison is in the home folder"
+    );
+    assert!(
+        std::fs::read_dir(&hb)
+            .unwrap()
+            .filter_map(Result::ok)
+            .any(|e| e.file_name().to_string_lossy().ends_with(".html")),
+        "the comparison is in the handbook's folder, beside its sources"
+    );
 }
 
 /// Bidirectional controls and control characters in content text, written as they are or

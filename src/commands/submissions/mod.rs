@@ -221,7 +221,7 @@ pub fn import(
             .hint("export the submissions with the question names as headers (KoboToolbox: \"XML values and headers\"; ODK Central: the CSV export)");
         return None;
     }
-    if crate::commands::output::place_refused(out, out, diags) {
+    if crate::commands::output::place_refused(out, out, false, diags) {
         return None;
     }
     if let Err(e) = std::fs::create_dir_all(out) {

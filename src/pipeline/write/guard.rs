@@ -85,8 +85,10 @@ pub fn position(root: &Path, out: &Path) -> Result<(), Refusal> {
 }
 
 /// The same for a folder files are written into, beside what is there (`report`,
-/// `aggregate`, …): a folder holding the handbook is refused only where it is `/`, as the
-/// files do not replace it.
+/// `aggregate`, …): the files do not replace the folder, so the handbook's own folder, a
+/// home folder and a folder holding the handbook are places a person may keep a report in
+/// (only `/` and the sources are refused; a file a person has there is never replaced,
+/// `commands::output`).
 pub fn files_position(root: &Path, out: &Path) -> Result<(), Refusal> {
     place(root, out, false)
 }
@@ -96,7 +98,7 @@ fn place(root: &Path, out: &Path, whole: bool) -> Result<(), Refusal> {
     let root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let resolved = resolve(out);
     let via = through_link(out, &resolved);
-    if resolved == root {
+    if resolved == root && whole {
         return Err(Refusal {
             message: format!(
                 "expected an output folder of its own, found the handbook's own folder {}{via}",
@@ -121,7 +123,7 @@ fn place(root: &Path, out: &Path, whole: bool) -> Result<(), Refusal> {
     let home = std::env::var_os("HOME")
         .filter(|h| !h.is_empty())
         .map(|h| fs::canonicalize(&h).unwrap_or_else(|_| PathBuf::from(h)));
-    if let Some(home) = home.filter(|h| *h == resolved) {
+    if let Some(home) = home.filter(|h| whole && *h == resolved) {
         return Err(Refusal {
             message: format!(
                 "expected an output folder of its own, found the home folder {}{via}",
