@@ -361,3 +361,47 @@ fn a_deadline_of_some_of_the_steps_actors_is_given_in_the_sources_words() {
     }
     assert!(checked >= 5, "{checked} deadlines");
 }
+
+#[test]
+fn a_band_fits_the_screen_and_keeps_its_words_legible() {
+    use crate::common::browser::{browser, eval, file_url, open, resize, wait_for};
+    // No band has a width of its own (review 38 F9: width="800").
+    for p in procedures() {
+        let page = site_page(&format!("procedura/{p}.html"));
+        for svg in page.split("<svg class=\"diagram\"").skip(1) {
+            let tag = &svg[..svg.find('>').unwrap()];
+            assert!(tag.contains("width=\"100%\"") && !tag.contains("height=\""), "{p}: {tag}");
+        }
+    }
+    let Some(browser) = browser("a_band_fits_the_screen_and_keeps_its_words_legible") else {
+        return;
+    };
+    let page = shipped_site().join("site/trajnim/fletushka/menaxhimi-i-rastit.html");
+    let tab = open(&browser, &file_url(&page));
+    wait_for(&tab, "document.readyState === 'complete'", "the page");
+    // The band's drawn width, its column's, the scroll box's, the page's and the window's;
+    // whether the present bar shows.
+    let measure = r#"(function(){
+      var svg = document.querySelector('svg.diagram');
+      var box = svg.closest('.diagram-scroll');
+      var bar = document.querySelector('.diagram-present-bar');
+      return [svg.getBoundingClientRect().width, box.clientWidth, box.scrollWidth,
+              document.documentElement.scrollWidth, window.innerWidth,
+              getComputedStyle(bar).display];
+    })()"#;
+    let num = |v: &serde_json::Value, i: usize| v[i].as_f64().unwrap();
+    resize(&tab, 1280, 900, false);
+    let v = eval(&tab, measure);
+    // On a wide screen the band grows past its 800 units, within its column.
+    assert!(num(&v, 0) > 900.0 && num(&v, 0) <= num(&v, 1) + 1.0, "{v}");
+    assert!(num(&v, 3) <= num(&v, 4), "the page scrolls sideways: {v}");
+    assert_eq!(v[5], "none", "the present bar shows before presenting: {v}");
+    resize(&tab, 360, 740, true);
+    let v = eval(&tab, measure);
+    // On a phone the band keeps its drawn size (its smallest words 10 px) in a box that
+    // scrolls sideways; the page itself does not.
+    assert!(num(&v, 0) >= 799.0, "{v}");
+    assert!(num(&v, 2) > num(&v, 1), "{v}");
+    assert!(num(&v, 3) <= num(&v, 4), "the page scrolls sideways: {v}");
+    let _ = tab.close(true);
+}
