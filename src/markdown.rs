@@ -360,7 +360,10 @@ mod example_tests {
             h.starts_with("<p>Rregulli. <span class=\"example\">Për shembull, 4 vjet.</span></p>"),
             "{h}"
         );
-        assert!(h.contains("<blockquote class=\"example\">\n<p>Shembull: veç.</p>"), "{h}");
+        assert!(
+            h.contains("<blockquote class=\"example\">\n<p>Shembull: veç.</p>"),
+            "{h}"
+        );
         assert_eq!(super::without_examples(md), "Rregulli.\n\n\nPastaj.");
         assert_eq!(super::examples(md).len(), 2);
     }

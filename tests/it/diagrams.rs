@@ -370,7 +370,10 @@ fn a_band_fits_the_screen_and_keeps_its_words_legible() {
         let page = site_page(&format!("procedura/{p}.html"));
         for svg in page.split("<svg class=\"diagram\"").skip(1) {
             let tag = &svg[..svg.find('>').unwrap()];
-            assert!(tag.contains("width=\"100%\"") && !tag.contains("height=\""), "{p}: {tag}");
+            assert!(
+                tag.contains("width=\"100%\"") && !tag.contains("height=\""),
+                "{p}: {tag}"
+            );
         }
     }
     let Some(browser) = browser("a_band_fits_the_screen_and_keeps_its_words_legible") else {
