@@ -121,10 +121,60 @@ pub fn to_html_marked(md: &str, abbr: &Abbreviations) -> String {
     html::push_html(&mut out, events);
     // A quoted block in content is an example the source gives (its "Shembull", "Për
     // shembull"): shown as one. The class is added after sanitising, to markup it made.
-    sanitizer()
-        .clean(&out)
-        .to_string()
+    let clean = sanitizer().clean(&out).to_string();
+    inline_examples(&clean, &glued_examples(md))
         .replace("<blockquote>", "<blockquote class=\"example\">")
+}
+
+/// For each quoted block of `md`, in order: whether it is written right under a line of
+/// text, with no blank line between (an example the source prints inside its paragraph).
+fn glued_examples(md: &str) -> Vec<bool> {
+    let mut out = Vec::new();
+    let mut prev: Option<&str> = None;
+    for line in md.lines() {
+        let quoted = line.trim_start().starts_with('>');
+        let after_quote = prev.is_some_and(|p| p.trim_start().starts_with('>'));
+        if quoted && !after_quote {
+            out.push(prev.is_some_and(|p| !p.trim().is_empty()));
+        }
+        prev = Some(line);
+    }
+    out
+}
+
+/// An example the source prints inside its paragraph (a quoted block glued to the line
+/// before it, of one paragraph) stays in that paragraph, still marked as an example:
+/// `<span class="example">`.
+fn inline_examples(html: &str, glued: &[bool]) -> String {
+    const OPEN: &str = "<blockquote>\n<p>";
+    const CLOSE: &str = "</p>\n</blockquote>\n";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let mut k = 0;
+    while let Some(at) = rest.find("<blockquote>") {
+        let (head, tail) = rest.split_at(at);
+        let inner = tail
+            .strip_prefix(OPEN)
+            .and_then(|t| t.find(CLOSE).map(|end| &t[..end]))
+            .filter(|inner| !inner.contains("<p>") && !inner.contains("<blockquote>"));
+        match (glued.get(k), inner, head.strip_suffix("</p>\n")) {
+            (Some(true), Some(inner), Some(before)) => {
+                out.push_str(before);
+                out.push_str(" <span class=\"example\">");
+                out.push_str(inner);
+                out.push_str("</span></p>\n");
+                rest = &tail[OPEN.len() + inner.len() + CLOSE.len()..];
+            }
+            _ => {
+                out.push_str(head);
+                out.push_str("<blockquote>");
+                rest = &tail["<blockquote>".len()..];
+            }
+        }
+        k += 1;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Abbreviations to mark in content text, each with what it stands for ("G/SPIF" →
@@ -300,6 +350,24 @@ mod tests {
 
 #[cfg(test)]
 mod example_tests {
+    #[test]
+    fn an_example_printed_inside_its_paragraph_stays_there_marked() {
+        // 002:262: "… rritje graduale të numrit të punonjësve. Për shembull, … 4-vjeçare …"
+        // is one paragraph: the example is glued to the line before it.
+        let md = "Rregulli.\n> Për shembull, 4 vjet.\n\n> Shembull: veç.\n\nPastaj.";
+        let h = super::to_html(md);
+        assert!(
+            h.starts_with("<p>Rregulli. <span class=\"example\">Për shembull, 4 vjet.</span></p>"),
+            "{h}"
+        );
+        assert!(
+            h.contains("<blockquote class=\"example\">\n<p>Shembull: veç.</p>"),
+            "{h}"
+        );
+        assert_eq!(super::without_examples(md), "Rregulli.\n\n\nPastaj.");
+        assert_eq!(super::examples(md).len(), 2);
+    }
+
     #[test]
     fn a_quoted_block_is_an_example_and_no_normative_text() {
         let md = "Rregulli.\n\n> **Shembull:** çdo 60 ditë.\n\nPastaj.";

@@ -258,3 +258,153 @@ fn a_deadline_binding_none_of_the_boxs_actors_is_given_in_the_sources_words() {
     );
     assert!(words.contains("brenda 24 orë"), "{words}");
 }
+
+#[test]
+fn a_box_with_several_deadlines_gives_each_in_the_sources_words() {
+    // Kosovo step 3 showed "brenda 2 orë | brenda 7 ditë | kohëzgjatja maksimumi 45 minuta":
+    // which is the initial assessment's (003:2063), the comprehensive one's (003:2135), the
+    // interview's (003:2160)? Step 6 showed "të paktën 1 herë në 3 muaj" beside "MR: 14 ditë
+    // para". Every box of every procedure with more than one deadline quotes each.
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(repo().join("content/sop")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let page_name = name.split_once('-').unwrap().1.to_string();
+        let yaml: serde_json::Value = serde_saphyr::from_str(&read(&path)).unwrap();
+        let page = site_page(&format!("procedura/{page_name}.html"));
+        let boxes = boxes(&page);
+        for (i, st) in yaml["steps"].as_array().into_iter().flatten().enumerate() {
+            let timings: Vec<&serde_json::Value> = st["timing"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|t| t.get("no_time_limit").is_none())
+                .collect();
+            if timings.len() < 2 {
+                continue;
+            }
+            let (_, words) = &boxes[i];
+            let words = squash(words);
+            for t in timings {
+                let quoted = format!("„{}“", squash(t["text"].as_str().unwrap()));
+                assert!(
+                    words.contains(&quoted),
+                    "{page_name} box {i}: {quoted} in {words}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 10, "{checked} deadlines");
+    let page = site_page("procedura/menaxhimi-i-rastit.html");
+    let step = |n: &str| {
+        let id = format!("menaxhimi-i-rastit.{n}");
+        squash(&boxes(&page).into_iter().find(|(i, _)| *i == id).unwrap().1)
+    };
+    let three = step("3");
+    for words in [
+        "„Procesi fillestar i vlerësimit do të përfundohet nga MR brenda 2 orëve“",
+        "„Vlerësimi gjithëpërfshirës do të përfundojë brenda 7 ditëve, nga momenti i hapjes së rastit“",
+        "„Kohëzgjatja e intervistës me fëmijën nuk duhet të kalojë 45 minuta“",
+    ] {
+        assert!(three.contains(words), "{three}");
+    }
+    let six = step("6");
+    assert!(
+        six.contains("„të gjitha rastet duhet të rishikohen të paktën çdo tre muaj“"),
+        "{six}"
+    );
+    assert!(
+        six.contains("MR: „Dërgojë ftesën për takimin e TMR 14 ditë para datës së takimit“"),
+        "{six}"
+    );
+}
+
+#[test]
+fn a_deadline_of_some_of_the_steps_actors_is_given_in_the_sources_words() {
+    // Identification step 14: the secretariat's "brenda ditës" alone on a box of several
+    // actors; the words it quotes say what is due that day.
+    let mut checked = 0;
+    for entry in std::fs::read_dir(repo().join("content/sop")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let page_name = name.split_once('-').unwrap().1.to_string();
+        let yaml: serde_json::Value = serde_saphyr::from_str(&read(&path)).unwrap();
+        let page = site_page(&format!("procedura/{page_name}.html"));
+        let boxes = boxes(&page);
+        for (i, st) in yaml["steps"].as_array().into_iter().flatten().enumerate() {
+            let actors: Vec<&str> = st["actors"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|a| a.as_str())
+                .collect();
+            for t in st["timing"].as_array().into_iter().flatten() {
+                let Some(bound) = t["actors"].as_array() else {
+                    continue;
+                };
+                let bound: Vec<&str> = bound.iter().filter_map(|a| a.as_str()).collect();
+                if bound.len() == actors.len() && bound.iter().all(|a| actors.contains(a)) {
+                    continue;
+                }
+                let text = t["text"].as_str().unwrap().split_whitespace();
+                let quoted = format!("„{}“", text.collect::<Vec<_>>().join(" "));
+                let words = boxes[i].1.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert!(
+                    words.contains(&quoted),
+                    "{page_name} box {i}: {quoted} in {words}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 5, "{checked} deadlines");
+}
+
+#[test]
+fn a_band_fits_the_screen_and_keeps_its_words_legible() {
+    use crate::common::browser::{browser, eval, file_url, open, resize, wait_for};
+    // No band has a width of its own (review 38 F9: width="800").
+    for p in procedures() {
+        let page = site_page(&format!("procedura/{p}.html"));
+        for svg in page.split("<svg class=\"diagram\"").skip(1) {
+            let tag = &svg[..svg.find('>').unwrap()];
+            assert!(
+                tag.contains("width=\"100%\"") && !tag.contains("height=\""),
+                "{p}: {tag}"
+            );
+        }
+    }
+    let Some(browser) = browser("a_band_fits_the_screen_and_keeps_its_words_legible") else {
+        return;
+    };
+    let page = shipped_site().join("site/procedura/menaxhimi-i-rastit.html");
+    let tab = open(&browser, &file_url(&page));
+    wait_for(&tab, "document.readyState === 'complete'", "the page");
+    // The band's drawn width, its column's, the scroll box's, the page's and the window's;
+    // whether the present bar shows.
+    let measure = r#"(function(){
+      var svg = document.querySelector('svg.diagram');
+      var box = svg.closest('.diagram-scroll');
+      var bar = document.querySelector('.diagram-present-bar');
+      return [svg.getBoundingClientRect().width, box.clientWidth, box.scrollWidth,
+              document.documentElement.scrollWidth, window.innerWidth,
+              getComputedStyle(bar).display];
+    })()"#;
+    let num = |v: &serde_json::Value, i: usize| v[i].as_f64().unwrap();
+    resize(&tab, 1280, 900, false);
+    let v = eval(&tab, measure);
+    // On a wide screen the band grows past its 800 units, within its column.
+    assert!(num(&v, 0) > 900.0 && num(&v, 0) <= num(&v, 1) + 1.0, "{v}");
+    assert!(num(&v, 3) <= num(&v, 4), "the page scrolls sideways: {v}");
+    assert_eq!(v[5], "none", "the present bar shows before presenting: {v}");
+    resize(&tab, 360, 740, false);
+    let v = eval(&tab, measure);
+    // On a phone the band keeps its drawn size (its smallest words 10 px) in a box that
+    // scrolls sideways; the page itself does not.
+    assert!(num(&v, 0) >= 799.0, "{v}");
+    assert!(num(&v, 2) > num(&v, 1), "{v}");
+    assert!(num(&v, 3) <= num(&v, 4), "the page scrolls sideways: {v}");
+    let _ = tab.close(true);
+}

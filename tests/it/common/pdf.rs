@@ -41,7 +41,13 @@ pub fn contains(hay: &str, needle: &str) -> bool {
         let mid = (lo + hi).div_ceil(2);
         if head(mid) { lo = mid } else { hi = mid - 1 }
     }
-    if lo >= 10 && chars.len() - lo >= 10 && hay.contains(&chars[lo..].iter().collect::<String>()) {
+    // (A tail shorter than 10 letters counts where the head is most of it: a last word
+    // carried over to the next sheet, "sasiore).")
+    let tail = chars.len() - lo;
+    if lo >= 10
+        && (tail >= 10 || lo >= 4 * tail)
+        && hay.contains(&chars[lo..].iter().collect::<String>())
+    {
         return true;
     }
     let pieces: Vec<String> = chars.chunks(30).map(|c| c.iter().collect()).collect();

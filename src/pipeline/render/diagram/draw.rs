@@ -91,7 +91,7 @@ pub(super) fn band(
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<svg class="diagram" id="{id}" role="group" aria-labelledby="{id}-t" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{}</title>"#,
+        r#"<svg class="diagram" id="{id}" role="group" aria-labelledby="{id}-t" viewBox="0 0 {WIDTH} {height}" width="100%" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{}</title>"#,
         esc(&title)
     );
     let _ = write!(

@@ -8,7 +8,10 @@
 //! the forms as small tags under it. Long procedures are cut into bands: at every change of
 //! the step group (the source's section) and every [`COLUMNS`] steps; each band is its own
 //! `<svg>`, holding only the lanes that act in it, so it fits A4 width and a printed page
-//! breaks between bands, never through one.
+//! breaks between bands, never through one. A band has no size of its own: its `viewBox`
+//! is [`WIDTH`] units wide and it is as wide as the page lets it (`width="100%"`), the
+//! style sheet saying how far it may grow and below what width it scrolls sideways
+//! instead of shrinking its words.
 //!
 //! Input is a [`Diagram`] built by the views from the model; every word in it is already
 //! in the reader's language.

@@ -16,6 +16,49 @@ pub struct DiagramBandView {
     pub svg: Html,
 }
 
+/// A box's deadlines, one a line: a deadline wrapped after another's never reads as that
+/// one's (the QPS's 24 hours, then the guardian's 14 days). Where the box shows more than
+/// one, or one that binds only some of the step's actors (or none of them), each is given
+/// in the source's words it quotes, after whom it binds where the source names them, so
+/// that a reader knows which is which (Kosovo step 3: the initial assessment's 2 hours, the
+/// comprehensive one's 7 days, the interview's 45 minutes).
+fn deadline(cx: &Cx, st: &model::Step) -> Option<String> {
+    let shown: Vec<&model::Timing> = st.timing.iter().filter(|t| t.kind != "none").collect();
+    let several = shown.len() > 1;
+    let words: Vec<String> = shown
+        .iter()
+        .map(|t| {
+            // The step's actors bound apart: some of them, or none.
+            let apart = t.named
+                && !(t.actors.len() == st.actors.len()
+                    && t.actors.iter().all(|a| st.actors.contains(a)));
+            let words = if several || apart {
+                crate::theme::say(
+                    cx.ui,
+                    "diagram_deadline_quoted",
+                    &[("words", t.text.trim())],
+                )
+            } else {
+                timing_words(&timing_view(t, cx.ui))
+            };
+            if t.named && !t.actors.is_empty() {
+                let who: Vec<String> = t.actors.iter().map(|a| cx.titles.role_short(a)).collect();
+                crate::theme::say(
+                    cx.ui,
+                    "label_value",
+                    &[
+                        ("label", &who.join(&ui_get(cx.ui, "list_separator"))),
+                        ("value", &words),
+                    ],
+                )
+            } else {
+                words
+            }
+        })
+        .collect();
+    (!words.is_empty()).then(|| words.join("\n"))
+}
+
 /// The diagram of a procedure, band by band.
 pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
     let words = diagram::Words {
@@ -65,43 +108,7 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
                     .into_iter()
                     .chain(st.actors.iter().cloned())
                     .collect(),
-                deadline: {
-                    let words: Vec<String> = st
-                        .timing
-                        .iter()
-                        .filter(|t| t.kind != "none")
-                        .map(|t| {
-                            let words = timing_words(&timing_view(t, cx.ui));
-                            // A deadline of some of the step's actors says whose it is.
-                            if t.named && !t.actors.is_empty() {
-                                let who: Vec<String> =
-                                    t.actors.iter().map(|a| cx.titles.role_short(a)).collect();
-                                crate::theme::say(
-                                    cx.ui,
-                                    "label_value",
-                                    &[
-                                        ("label", &who.join(&ui_get(cx.ui, "list_separator"))),
-                                        ("value", &words),
-                                    ],
-                                )
-                            } else if t.named && !st.actors.is_empty() {
-                                // A deadline that binds none of the step's actors ("kujdestari
-                                // ligjor do të emërohet brenda 14 ditëve", passive) is given in
-                                // the source's words: alone it would read as theirs.
-                                crate::theme::say(
-                                    cx.ui,
-                                    "diagram_deadline_quoted",
-                                    &[("words", t.text.trim())],
-                                )
-                            } else {
-                                words
-                            }
-                        })
-                        .collect();
-                    // One deadline a line: a deadline wrapped after another's never reads as
-                    // that one's (the QPS's 24 hours, then the guardian's 14 days).
-                    (!words.is_empty()).then(|| words.join("\n"))
-                },
+                deadline: deadline(cx, st),
                 forms: cx
                     .titles
                     .form_links(&st.forms)
