@@ -2,7 +2,7 @@
 //! the sentences its timings stand in, their words blanked, naming the section by its title
 //! or the criterion by its number; its link goes to the section or the criterion.
 
-use super::{Cx, QuestionView, TimeWords, blank, blank_abbr, blank_deadline, blank_pointing};
+use super::{Cx, QuestionView, TimeWords, blank, blank_deadline, blank_roles};
 use crate::pipeline::model::quiz::{Answer, Ask, Place, Question, normative_sentence};
 
 /// A text as a "who?" of a section or a criterion quotes it: its normative words (never an
@@ -79,32 +79,17 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
     // A "who?" quotes the place's own text (a criterion's, not its evidence'), whole.
     if who {
         let text = texts.first().map(|t| whole(t)).unwrap_or_default();
-        let mut act = text.clone();
-        for c in question.choices.iter().filter(|c| c.correct) {
-            if let Answer::Role(id) = &c.answer
-                && let Some(r) = hb.roles.iter().find(|r| &r.id == id)
-            {
-                for abbr in r.abbr.iter().chain(&r.abbr_variants) {
-                    act = blank_abbr(&act, abbr);
-                }
-            }
-        }
+        let act = blank_roles(cx, question, &text);
         // The section's title is blanked as its text is ("Detyrat e …" for the commission).
         let correct = super::correct_texts(cx, question);
-        let mut value = value.clone();
+        let mut value = blank_roles(cx, question, &value);
         for c in &correct {
             if super::gives_away(&value, c) || question.place == Place::Section {
                 value = blank(&value, |a: &str| a.to_string(), std::slice::from_ref(c));
             }
         }
-        let value = blank_pointing(&value, &correct, &super::wrong_texts(cx, question));
         let frame = |a: &str| say(key, &[(name, &value), ("action", a)]);
         let act = blank(&act, frame, &correct);
-        let act = blank_pointing(
-            &act,
-            &super::correct_texts(cx, question),
-            &super::wrong_texts(cx, question),
-        );
         let prompt = frame(&act);
         let (choices, answer) = super::choices(cx, question);
         return QuestionView {
@@ -121,8 +106,9 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
             step_url: url,
             choices,
             answer,
-            source: text,
             quote: act,
+            whole: text.clone(),
+            source: text,
         };
     }
     // The sentences the correct timings stand in, each once.
@@ -136,20 +122,13 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
         }
     }
     let source = quoted.join(" ");
-    let mut act = quoted
-        .iter()
-        .map(|q| q.trim_end_matches('.').to_string())
-        .collect::<Vec<_>>()
-        .join(" … ");
+    let mut act = crate::pipeline::model::quiz::join_in_order(&texts, &quoted);
     let time_words = TimeWords::from_pack(cx.ui);
     for t in timings.iter().filter(|t| t.kind != "none") {
         act = blank_deadline(&act, &t.text, &time_words);
     }
-    let act = blank_pointing(
-        &act,
-        &super::correct_texts(cx, question),
-        &super::wrong_texts(cx, question),
-    );
+    let whole = act.clone();
+    let act = blank_roles(cx, question, &act);
     let prompt = say(key, &[(name, &value), ("action", &act)]);
 
     let (choices, answer) = super::choices(cx, question);
@@ -169,6 +148,7 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
         answer,
         source,
         quote: act,
+        whole,
     }
 }
 
@@ -187,5 +167,6 @@ fn empty(question: &Question, number: usize) -> QuestionView {
         answer: String::new(),
         source: String::new(),
         quote: String::new(),
+        whole: String::new(),
     }
 }
