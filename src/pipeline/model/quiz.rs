@@ -558,9 +558,9 @@ fn choose(
             }
         }
     }
-    // Timings of the answer's kind, where there are enough of them.
+    // Timings of the answer's kind only, where there are two of them or more; else first.
     let same_kind = |a: &Answer| !matches!(a, Answer::Timing(t) if !kinds.contains(t.kind));
-    if !kinds.is_empty() && candidates.iter().filter(|a| same_kind(a)).count() >= DISTRACTORS {
+    if !kinds.is_empty() && candidates.iter().filter(|a| same_kind(a)).count() >= 2 {
         candidates.retain(same_kind);
     }
     let mut distractors: Vec<Answer> = Vec::new();
@@ -569,7 +569,7 @@ fn choose(
         let best = candidates
             .iter()
             .enumerate()
-            .max_by_key(|(i, a)| (covers(a), std::cmp::Reverse(*i)))
+            .max_by_key(|(i, a)| (same_kind(a), covers(a), std::cmp::Reverse(*i)))
             .map_or(0, |(i, _)| i);
         let a = candidates.remove(best);
         for w in stems(&answer_words(hb, &a)) {

@@ -440,10 +440,18 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         };
                         let mut whole = act.clone();
                         let mut act = blank_all(&act);
-                        // A step's title that its blanks leave empty ("Referimi i …") is
-                        // no question: its text is quoted instead.
+                        // A step's title that its blanks leave empty ("Referimi i …"), or
+                        // whose object points to the answer, is no question: its text is
+                        // quoted instead.
+                        let wrong_texts: Vec<String> = question
+                            .choices
+                            .iter()
+                            .filter(|c| !c.correct)
+                            .map(|c| choice_text(cx, &c.answer))
+                            .collect();
                         if question.ask != quiz::Ask::When
-                            && kept(&act, &whole) < KEEP
+                            && (kept(&act, &whole) < KEEP
+                                || !pointing(&act, &correct_texts, &wrong_texts).is_empty())
                             && let Some(s) = step
                             && s.title.as_deref().is_some_and(|t| t.trim() == whole)
                         {

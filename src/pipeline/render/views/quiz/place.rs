@@ -78,7 +78,24 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
     };
     // A "who?" quotes the place's own text (a criterion's, not its evidence'), whole.
     if who {
-        let text = texts.first().map(|t| whole(t)).unwrap_or_default();
+        // A section's "who?" quotes its first paragraph (the commission's duties section
+        // opens "Komisioni është organi epror …" before its nine duties), a criterion all
+        // of its text.
+        let text = match question.place {
+            Place::Section => texts
+                .first()
+                .map(|t| {
+                    let normative = crate::markdown::without_examples(t);
+                    let first = normative
+                        .split("\n\n")
+                        .find(|p| !p.trim().is_empty())
+                        .unwrap_or_default()
+                        .to_string();
+                    super::paragraph(&first)
+                })
+                .unwrap_or_default(),
+            _ => texts.first().map(|t| whole(t)).unwrap_or_default(),
+        };
         let act = blank_roles(cx, question, &text);
         // The section's title is blanked as its text is ("Detyrat e …" for the commission).
         let correct = super::correct_texts(cx, question);
