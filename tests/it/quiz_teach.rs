@@ -341,10 +341,14 @@ fn a_stem_blanks_the_names_of_roles_never_their_objects() {
         .map(|q| format!("{}: {}", q.id, quoted(q)))
         .collect();
     assert!(stray.is_empty(), "{stray:#?}");
-    // 97 of 475 before (review 38 counted 86).
-    let heavy = heavily_blanked(&all);
+    // 97 of 475 before, 35 distinct stems (review 38 counted 86 and 30); now 8 stems, long
+    // ones of several deadlines or names.
+    let heavy: BTreeSet<String> = heavily_blanked(&all)
+        .into_iter()
+        .map(|h| h.split_once(": ").map_or(h.clone(), |(_, r)| r.to_string()))
+        .collect();
     assert!(
-        heavy.len() <= 20,
+        heavy.len() <= 10,
         "{} heavily blanked: {heavy:#?}",
         heavy.len()
     );

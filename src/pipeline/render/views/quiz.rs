@@ -10,7 +10,7 @@ use crate::pipeline::model::quiz::{self, Answer, QuizKind};
 mod blank;
 mod place;
 pub use blank::{TimeWords, content_words, gives_away, kept, pointing, pointing_words, word_stem};
-use blank::{blank, blank_abbr, blank_deadline, blank_phrases};
+use blank::{blank, blank_abbr, blank_deadline, blank_phrases, blank_runs};
 
 #[derive(Serialize)]
 pub struct QuizView {
@@ -101,6 +101,19 @@ fn blank_roles(cx: &Cx, question: &quiz::Question, quote: &str) -> String {
         out = blank_abbr(&out, a);
     }
     let out = blank_phrases(&out, &phrases);
+    // A run of a correct answer's words in another order names it too ("plan individual
+    // të riintegrimit"): a role's or a form's title.
+    let titles: Vec<String> = question
+        .choices
+        .iter()
+        .filter(|c| c.correct)
+        .filter_map(|c| match &c.answer {
+            Answer::Form(id) => Some(cx.titles.form_link(id).title),
+            Answer::Role(_) => Some(choice_text(cx, &c.answer)),
+            _ => None,
+        })
+        .collect();
+    let out = blank_runs(&out, &titles);
     let wrong: std::collections::HashSet<String> = question
         .choices
         .iter()

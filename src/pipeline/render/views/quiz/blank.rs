@@ -390,3 +390,82 @@ pub fn kept(quote: &str, whole: &str) -> f64 {
     }
     content_words(quote).len() as f64 / all as f64
 }
+
+/// The quote with a run of two words or more of a name blanked, in any order ("plan
+/// individual të riintegrimit" for the form "Plani i riintegrimit individual"): the words
+/// follow each other, only spaces and little words between them.
+pub(super) fn blank_runs(quote: &str, names: &[String]) -> String {
+    let mut out = quote.to_string();
+    for name in names {
+        let words = content_words(name);
+        if words.len() < 2 {
+            continue;
+        }
+        let fits = |w: &str| -> bool {
+            let w = w.to_lowercase();
+            words.iter().any(|p| {
+                let n = p.chars().count();
+                let stem: String = p.chars().take(if n > 4 { n - 1 } else { n }).collect();
+                let len = stem.chars().count();
+                w.starts_with(stem.as_str()) && w.chars().count() <= len + 4
+            })
+        };
+        let mut tokens: Vec<(String, bool)> = Vec::new();
+        for c in out.chars() {
+            let word = c.is_alphanumeric();
+            match tokens.last_mut() {
+                Some((t, w)) if *w == word => t.push(c),
+                _ => tokens.push((c.to_string(), word)),
+            }
+        }
+        let little = |t: &str| content_words(t).is_empty();
+        let mut blanked = vec![false; tokens.len()];
+        let mut i = 0;
+        while i < tokens.len() {
+            if !(tokens[i].1 && !little(&tokens[i].0) && fits(&tokens[i].0)) {
+                i += 1;
+                continue;
+            }
+            // The run from i: fitting words, little words and spaces between them.
+            let (mut j, mut last, mut count) = (i, i, 0);
+            while j < tokens.len() {
+                let (t, w) = &tokens[j];
+                if !w {
+                    if !t.trim().is_empty() {
+                        break;
+                    }
+                } else if !little(t) {
+                    if !fits(t) {
+                        break;
+                    }
+                    count += 1;
+                    last = j;
+                } else if LITTLE.iter().all(|l| *l != t.to_lowercase()) {
+                    break;
+                }
+                j += 1;
+            }
+            if count >= 2 {
+                for b in blanked.iter_mut().take(last + 1).skip(i) {
+                    *b = true;
+                }
+            }
+            i = last + 1;
+        }
+        let mut s = String::with_capacity(out.len());
+        let mut k = 0;
+        while k < tokens.len() {
+            if blanked[k] {
+                s.push('…');
+                while k < tokens.len() && blanked[k] {
+                    k += 1;
+                }
+            } else {
+                s.push_str(&tokens[k].0);
+                k += 1;
+            }
+        }
+        out = collapse(&s);
+    }
+    out
+}
