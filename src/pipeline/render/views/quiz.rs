@@ -144,20 +144,7 @@ fn tests(q: &QuestionView) -> bool {
         .filter(|c| !c.correct)
         .map(|c| c.text.clone())
         .collect();
-    let ok = kept(&q.quote, &q.whole) >= KEEP && pointing(&q.quote, &correct, &wrong).is_empty();
-    if !ok && std::env::var("QDBG").is_ok() {
-        eprintln!(
-            "DROP {} kept={:.2} point={:?} correct={:?} wrong={:?}\n   Q: {}\n   W: {}",
-            q.id,
-            kept(&q.quote, &q.whole),
-            pointing(&q.quote, &correct, &wrong),
-            correct,
-            wrong,
-            q.quote,
-            q.whole
-        );
-    }
-    ok
+    kept(&q.quote, &q.whole) >= KEEP && pointing(&q.quote, &correct, &wrong).is_empty()
 }
 
 #[derive(Serialize)]
