@@ -340,8 +340,8 @@ pub(super) fn blank_phrases(quote: &str, phrases: &[String]) -> String {
                     .zip(&pattern)
                     .all(|(&i, p)| fits(p, &tokens[i].0))
             {
-                for i in span[0]..=span[span.len() - 1] {
-                    blanked[i] = true;
+                for b in &mut blanked[span[0]..=span[span.len() - 1]] {
+                    *b = true;
                 }
             }
         }
