@@ -153,13 +153,15 @@ fn a_recipient_of_a_notice_or_a_document_is_no_actor() {
     // 02 step 5: one of the actions of formal identification, which only the G/SPIF
     // performs (001:678-680); the sentence names no police (001:716).
     assert!(!credits("policia", "identifikimi-formal.5"));
-    // The secretariat is no answer to "who appeals?".
-    let q = part(
-        &site_page("trajnim/kuizi/identifikimi-formal.html"),
-        "data-question=\"identifikimi-formal.15.who\"",
-        "</fieldset>",
-    )
-    .to_string();
+    // The secretariat is no answer to "who appeals?" (a question left out since review 38
+    // F5, "personi" pointing to the appellant: checked where it is asked).
+    let page = site_page("trajnim/kuizi/identifikimi-formal.html");
+    let mark = "data-question=\"identifikimi-formal.15.who\"";
+    let q = if page.contains(mark) {
+        part(&page, mark, "</fieldset>").to_string()
+    } else {
+        String::new()
+    };
     for label in q.split("<label>").skip(1) {
         if label.contains("data-correct=\"true\"") {
             assert!(!plain(label).contains("Sekretariati"), "{label}");
@@ -193,8 +195,9 @@ fn the_source_s_own_spelling_of_an_abbreviation_is_blanked() {
     let s = stem("pritja-shtetas-shqiptare", "pritja-shtetas-shqiptare.4.who");
     assert!(!s.contains("NJVRN"), "{s}");
     assert!(!s.contains("NJVNR"), "{s}");
-    // ("vlerësimin" points to the unit "… e Vlerësimit …", the answer: blanked.)
-    assert!(s.contains("kryejnë … e të rriturve"), "{s}");
+    // ("vlerësimin" is the step's object, not the unit's name: it stays, and a wrong
+    // answer shares it, review 38 F5.)
+    assert!(s.contains("kryejnë vlerësimin e të rriturve"), "{s}");
 }
 
 #[test]

@@ -243,9 +243,14 @@ fn every_role_that_acts_has_a_quiz_with_its_criteria() {
     }
     let all = questions();
     let pages: BTreeSet<&str> = all.iter().map(|q| q.page.as_str()).collect();
+    // Two roles have no question that tests: S6.7's stem says "Çdo anëtar i ri i stafit"
+    // and S10.1's "monitorimin", words of the answer no wrong answer can share (the staff
+    // are named in the stem), so both questions are left out (review 38, F5).
+    let untested = ["supervizori-i-stafit", "personi-i-ngarkuar-per-monitorimin"];
     let missing: Vec<&String> = acting
         .iter()
         .filter(|r| !pages.contains(format!("roli-{r}.html").as_str()))
+        .filter(|r| !untested.contains(&r.as_str()))
         .collect();
     assert!(missing.is_empty(), "roles without a quiz: {missing:?}");
     // B11: the shelter's social worker is asked about her criteria.
@@ -285,19 +290,156 @@ fn every_role_that_acts_has_a_quiz_with_its_criteria() {
         .iter()
         .filter(|q| q.page == "roli-komisioni-posacem.html")
         .collect();
+    // (Its stem quotes the sentence that names the body, review 38 F7.)
     let duties = com
         .iter()
-        .find(|q| q.id.ends_with(".who") && q.stem.contains("ligjshmërinë e dokumentacionit"))
+        .find(|q| q.id.ends_with(".who") && q.stem.contains("organi epror"))
         .expect("no question on the commission's duties");
-    assert!(
-        duties.stem.contains("konfidencialitetin e plotë"),
-        "{}",
-        duties.stem
-    );
     assert!(!duties.stem.contains("Komision"), "{}", duties.stem);
     assert!(
         com.iter().any(
             |q| q.id.ends_with(".when") && q.correct.iter().any(|c| c.contains("30 ditë pune"))
         )
     );
+}
+
+/// The questions whose quote is blanked heavily: 4 blanks or more, or more than a quarter of
+/// its words (review 38, F5).
+fn heavily_blanked(all: &[Q]) -> Vec<String> {
+    all.iter()
+        .filter(|q| {
+            let quote = quoted(q);
+            let blanks = quote.matches('…').count();
+            let words = content_words(quote).len();
+            blanks >= 4 || (blanks as f64) > 0.25 * (words + blanks) as f64
+        })
+        .map(|q| format!("{}: {}: {}", q.page, q.id, quoted(q)))
+        .collect()
+}
+
+#[test]
+fn a_stem_blanks_the_names_of_roles_never_their_objects() {
+    // Review 38, F1/F5: "shërbimeve", "rastit", "fëmijës" are the step's object, not the
+    // actor's name (003:1920 "Hapi 4: Plani i shërbimeve").
+    let all = questions();
+    let find = |page: &str, id: &str| {
+        all.iter()
+            .find(|q| q.page == page && q.id == id)
+            .unwrap_or_else(|| panic!("{page}: no {id}"))
+    };
+    let plan = find("menaxhimi-i-rastit.html", "menaxhimi-i-rastit.4.who");
+    assert_eq!(quoted(plan), "Plani i shërbimeve", "{}", plan.stem);
+    let child = find("menaxhimi-i-rastit.html", "menaxhimi-i-rastit.0.who");
+    assert_eq!(
+        quoted(child),
+        "Identifikimi i fëmijës së cenueshëm",
+        "{}",
+        child.stem
+    );
+    // The role's name is blanked as a phrase, inflected: "caktimi i Menaxherit të Rastit".
+    let assign = find("menaxhimi-i-rastit.html", "menaxhimi-i-rastit.2.who");
+    assert!(quoted(assign).ends_with("caktimi i …"), "{}", assign.stem);
+    // Never a stray letter of a blanked word ("Anëtarët e …t").
+    let stray: Vec<String> = all
+        .iter()
+        .filter(|q| {
+            let s = quoted(q);
+            s.match_indices('…')
+                .any(|(i, _)| s[i + '…'.len_utf8()..].starts_with(char::is_alphabetic))
+        })
+        .map(|q| format!("{}: {}", q.id, quoted(q)))
+        .collect();
+    assert!(stray.is_empty(), "{stray:#?}");
+    // 97 of 475 before, 35 distinct stems (review 38 counted 86 and 30); now 8 stems, long
+    // ones of several deadlines or names.
+    let heavy: BTreeSet<String> = heavily_blanked(&all)
+        .into_iter()
+        .map(|h| h.split_once(": ").map_or(h.clone(), |(_, r)| r.to_string()))
+        .collect();
+    assert!(
+        heavy.len() <= 10,
+        "{} heavily blanked: {heavy:#?}",
+        heavy.len()
+    );
+}
+
+#[test]
+fn a_when_stem_quotes_its_sentences_in_printed_order() {
+    // Review 38, F6.
+    let all = questions();
+    let quote = |page: &str, id: &str| -> String {
+        let q = all
+            .iter()
+            .find(|q| q.page == page && q.id == id)
+            .unwrap_or_else(|| panic!("{page}: no {id}"));
+        quoted(q).to_string()
+    };
+    let before = |s: &str, a: &str, b: &str| {
+        let (Some(i), Some(j)) = (s.find(a), s.find(b)) else {
+            panic!("{a:?} or {b:?} not in {s}");
+        };
+        assert!(i < j, "{a:?} after {b:?}: {s}");
+    };
+    // 003:1994-1995 and its footnote 14 (003:2003), the note after its marker.
+    let s = quote("menaxhimi-i-rastit.html", "menaxhimi-i-rastit.2.when");
+    before(&s, "Sapo rasti", "Në rastet e fëmijëve pa përkujdesje");
+    assert!(s.contains("¹⁴ Në rastet"), "{s}");
+    // No box caption run into the sentence (003 "Kutia 6: Udhëzime specifike …").
+    let s = quote("menaxhimi-i-rastit.html", "menaxhimi-i-rastit.3.when");
+    assert!(!s.contains("Kutia"), "{s}");
+    // S2.1: the two weeks before the urgent case; S5.3: the criterion before its guidance.
+    let s = quote("roli-ofruesi-i-sherbimit.html", "S2.1.when");
+    before(&s, "Ofruesi i shërbimeve është përgjegjës", "me urgjencë");
+    let s = quote("roli-ofruesi-i-sherbimit.html", "S5.3.when");
+    before(&s, "Plan Strategjik", "Një strategji");
+}
+
+#[test]
+fn a_when_offers_timings_of_its_answers_kind() {
+    // Review 38, F7: "nuk zgjat më shumë se një …" with one duration among deadlines.
+    let all = questions();
+    let duration = |c: &String| c.starts_with("kohëzgjatja");
+    let mixed: Vec<String> = all
+        .iter()
+        .filter(|q| q.id.ends_with(".when") && !q.correct.is_empty())
+        .filter(|q| q.correct.iter().all(duration) && !q.wrong.iter().all(duration))
+        .map(|q| format!("{}: {}: {:?}", q.page, q.id, q.wrong))
+        .collect();
+    assert!(mixed.is_empty(), "{mixed:#?}");
+    // The commission's duties: its "who?" quotes the sentence that names the body, not
+    // the whole 273 words of its nine duties.
+    let duties = all
+        .iter()
+        .find(|q| q.page == "roli-komisioni-posacem.html" && q.id == "identifikimi-formal.s6.who")
+        .expect("no question on the commission's duties");
+    assert!(quoted(duties).contains("organi epror"), "{}", duties.stem);
+    assert!(quoted(duties).chars().count() < 400, "{}", duties.stem);
+}
+
+#[test]
+fn the_referral_agencies_are_never_a_wrong_answer() {
+    // Review 38, F11: defined as every institution the document names (001:366-370), with
+    // a printed list (001:938-948) that holds the child-protection unit and so its worker,
+    // the child's case manager (001:256).
+    let all = questions();
+    let group = "Agjencitë/institucionet përgjegjëse për mbrojtjen";
+    let wrong: Vec<String> = all
+        .iter()
+        .filter(|q| q.wrong.iter().any(|w| w == group))
+        .map(|q| format!("{}: {}", q.page, q.id))
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    let mut asked = 0;
+    for q in all.iter().filter(|q| q.correct.iter().any(|c| c == group)) {
+        asked += 1;
+        for member in ["Menaxheri i rastit", "Punonjësi i mbrojtjes së fëmijës"] {
+            assert!(
+                !q.wrong.iter().any(|w| w == member),
+                "{}: {} marks {member} wrong",
+                q.page,
+                q.id
+            );
+        }
+    }
+    assert!(asked > 0);
 }

@@ -15,7 +15,7 @@ mod assemble;
 mod places;
 pub use assemble::quizzes;
 pub use places::{
-    criterion_question, criterion_texts as places_criterion_texts, criterion_who,
+    criterion_question, criterion_texts as places_criterion_texts, criterion_who, join_in_order,
     normative_sentence, section_actors, section_question, section_who,
 };
 
@@ -305,6 +305,13 @@ pub fn involved_in(hb: &Handbook, text: &str, actors: &[String]) -> BTreeSet<Str
     for id in roots {
         out.extend(related(hb, &id));
     }
+    // A group the source defines as every institution it names is never a wrong answer.
+    out.extend(
+        hb.roles
+            .iter()
+            .filter(|r| r.names_all)
+            .map(|r| r.id.clone()),
+    );
     out
 }
 
@@ -313,20 +320,32 @@ pub fn involved_in(hb: &Handbook, text: &str, actors: &[String]) -> BTreeSet<Str
 /// (`Role::same_as`), with that title's groups and members.
 pub fn related(hb: &Handbook, role: &str) -> BTreeSet<String> {
     let mut out = groups_and_members(hb, role);
-    // The same person under another title, either way the source says it.
-    for r in &hb.roles {
-        let same = if r.id == role {
-            r.same_as.clone()
-        } else if r.same_as.iter().any(|s| s == role) {
-            vec![r.id.clone()]
-        } else {
-            continue;
-        };
-        for id in same {
-            if id != role && out.insert(id.clone()) {
-                let mut also = groups_and_members(hb, &id);
-                also.remove(role);
-                out.extend(also);
+    // The same person under another title, either way the source says it: of the role and
+    // of each of its groups and members (the child-protection unit's worker is the child's
+    // case manager, so the referral agencies hold the case manager too).
+    let mut todo: Vec<String> = std::iter::once(role.to_string())
+        .chain(out.iter().cloned())
+        .collect();
+    while let Some(at) = todo.pop() {
+        let at_root = at == role;
+        for r in &hb.roles {
+            let same = if r.id == at {
+                r.same_as.clone()
+            } else if r.same_as.iter().any(|s| s == &at) {
+                vec![r.id.clone()]
+            } else {
+                continue;
+            };
+            for id in same {
+                if id != role && out.insert(id.clone()) {
+                    // The groups and members of the role's own other title; of a member's
+                    // other title, that title alone.
+                    if at_root {
+                        let mut also = groups_and_members(hb, &id);
+                        also.remove(role);
+                        out.extend(also);
+                    }
+                }
             }
         }
     }
@@ -363,6 +382,47 @@ fn groups_and_members(hb: &Handbook, role: &str) -> BTreeSet<String> {
     };
     let mut out = walk(true);
     out.extend(walk(false));
+    out
+}
+
+/// Words too common to give an answer away ("për", "dhe" …; "the", "of" …).
+pub const STOP: &[&str] = &[
+    "për", "dhe", "nga", "të", "në", "së", "me", "një", "ose", "apo", "që", "si", "te", "tek",
+    "the", "of", "and", "or", "an", "to", "in", "by", "for",
+];
+
+/// The content words of a text, lower-cased: words of three letters or more that are no
+/// function word, and numbers.
+pub fn content_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| {
+            (w.chars().count() >= 3 || w.chars().all(|c| c.is_ascii_digit()))
+                && !STOP.contains(&w.as_str())
+        })
+        .collect()
+}
+
+/// A word as the give-away rule compares it: its first five letters, so an inflected form
+/// ("shërbimit", "policisë") matches the answer's ("Shërbimi", "policia").
+pub fn word_stem(w: &str) -> String {
+    w.to_lowercase().chars().take(5).collect()
+}
+
+/// The words of a text the pointing rule compares: its content words and its codes (a
+/// form's "A4", "MR1", "A3/A4" is "a3", "a4"), lower-cased.
+pub fn pointing_words(s: &str) -> Vec<String> {
+    let mut out = content_words(s);
+    out.extend(
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| {
+                w.chars().count() < 3
+                    && w.chars().any(|c| c.is_ascii_digit())
+                    && w.chars().any(char::is_alphabetic)
+            })
+            .map(str::to_lowercase),
+    );
     out
 }
 
@@ -413,7 +473,12 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
     // A role the step's own words name ("menaxheri i rastit" in a step credited to the case
     // worker) is never a wrong answer: the reader finds it in the stem.
     let named = involved(hb, step);
-    let choices = choose(&id, correct, levels, used, &named);
+    let stem = format!(
+        "{}\n\n{}",
+        step.title.as_deref().unwrap_or_default(),
+        step.text
+    );
+    let choices = choose(hb, &id, &stem, correct, levels, used, &named);
     Some(Question {
         id,
         procedure: p.id.clone(),
@@ -424,10 +489,42 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
     })
 }
 
-/// The correct answers with up to `DISTRACTORS` wrong ones, nearest level first (none of
-/// `used` nor a role of `named`), shuffled by the question's id.
+/// The words an answer is shown by, as the model knows them: a role's title, a form's code
+/// and title, a timing's words.
+fn answer_words(hb: &Handbook, a: &Answer) -> String {
+    match a {
+        Answer::Role(id) => hb
+            .roles
+            .iter()
+            .find(|r| &r.id == id)
+            .map(|r| r.title.clone())
+            .unwrap_or_default(),
+        Answer::Person(words) => words.clone(),
+        Answer::Form(id) => hb
+            .forms
+            .iter()
+            .find(|f| &f.id == id)
+            .map(|f| format!("{} {}", f.code.as_deref().unwrap_or_default(), f.title))
+            .unwrap_or_default(),
+        Answer::Timing(t) => t.text.clone(),
+    }
+}
+
+/// The words (by `word_stem`) of `text`.
+fn stems(text: &str) -> BTreeSet<String> {
+    pointing_words(text).iter().map(|w| word_stem(w)).collect()
+}
+
+/// The correct answers with up to `DISTRACTORS` wrong ones (none of `used` nor a role of
+/// `named`), shuffled by the question's id. Nearest level first, except that a wrong answer
+/// sharing a word of `stem` with a correct one comes before one that does not: a word of
+/// the stem ("fëmijës", "rastit") then points to no answer alone, and stays in the stem. A
+/// "by when?" offers timings of the kind of its answer first (durations against a
+/// duration), so the stem's verb ("zgjat") does not tell it.
 fn choose(
+    hb: &Handbook,
     id: &str,
+    stem: &str,
     correct: Vec<Answer>,
     levels: impl IntoIterator<Item = Vec<Answer>>,
     mut used: BTreeSet<String>,
@@ -435,19 +532,50 @@ fn choose(
 ) -> Vec<Choice> {
     let mut rng = SplitMix::new(fnv1a(id));
     used.extend(correct.iter().map(Answer::key));
-    let mut distractors: Vec<Answer> = Vec::new();
+    let in_stem = stems(stem);
+    // The words of the stem that a correct answer has: each wants a wrong answer too.
+    let mut uncovered: BTreeSet<String> = correct
+        .iter()
+        .flat_map(|a| stems(&answer_words(hb, a)))
+        .filter(|w| in_stem.contains(w))
+        .collect();
+    let kinds: BTreeSet<&str> = correct
+        .iter()
+        .filter_map(|a| match a {
+            Answer::Timing(t) => Some(t.kind),
+            _ => None,
+        })
+        .collect();
+    let mut candidates: Vec<Answer> = Vec::new();
     for mut level in levels {
-        if distractors.len() >= DISTRACTORS {
-            break;
-        }
         level.retain(|a| {
             !used.contains(&a.key()) && !matches!(a, Answer::Role(id) if named.contains(id))
         });
         rng.shuffle(&mut level);
-        for a in level.into_iter().take(DISTRACTORS - distractors.len()) {
-            used.insert(a.key());
-            distractors.push(a);
+        for a in level {
+            if used.insert(a.key()) {
+                candidates.push(a);
+            }
         }
+    }
+    // Timings of the answer's kind only, where there are two of them or more; else first.
+    let same_kind = |a: &Answer| !matches!(a, Answer::Timing(t) if !kinds.contains(t.kind));
+    if !kinds.is_empty() && candidates.iter().filter(|a| same_kind(a)).count() >= 2 {
+        candidates.retain(same_kind);
+    }
+    let mut distractors: Vec<Answer> = Vec::new();
+    while distractors.len() < DISTRACTORS && !candidates.is_empty() {
+        let covers = |a: &Answer| stems(&answer_words(hb, a)).intersection(&uncovered).count();
+        let best = candidates
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, a)| (same_kind(a), covers(a), std::cmp::Reverse(*i)))
+            .map_or(0, |(i, _)| i);
+        let a = candidates.remove(best);
+        for w in stems(&answer_words(hb, &a)) {
+            uncovered.remove(&w);
+        }
+        distractors.push(a);
     }
     let mut choices: Vec<Choice> = correct
         .into_iter()

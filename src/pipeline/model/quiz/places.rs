@@ -10,15 +10,61 @@ use super::{
 };
 
 /// The sentence of `text`'s normative words (its examples left out) that holds `needle`,
-/// its spaces made single; none where the words are not there.
+/// its spaces made single; none where the words are not there. A sentence ends at its
+/// paragraph: a box's caption printed above it ("Kutia 6: Udhëzime …") is no part of it.
 pub fn normative_sentence(text: &str, needle: &str) -> Option<String> {
-    let plain = crate::markdown::to_plain(&crate::markdown::without_examples(text));
-    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
     let n = needle.split_whitespace().collect::<Vec<_>>().join(" ");
-    let i = plain.find(&n)?;
-    let start = plain[..i].rfind(". ").map_or(0, |j| j + 2);
-    let end = plain[i..].find(". ").map_or(plain.len(), |j| i + j + 1);
-    Some(plain[start..end].to_string())
+    crate::markdown::without_examples(text)
+        .split("\n\n")
+        .find_map(|para| {
+            let plain = crate::markdown::to_plain(para);
+            let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+            let i = plain.find(&n)?;
+            let start = plain[..i].rfind(". ").map_or(0, |j| j + 2);
+            let end = plain[i..].find(". ").map_or(plain.len(), |j| i + j + 1);
+            Some(plain[start..end].to_string())
+        })
+}
+
+/// Sentences of `texts` (`normative_sentence`) joined as a stem quotes them: in the order
+/// the source prints them, " … " between, a footnote's number printed as its marker ("¹⁴ Në
+/// rastet …" after the sentence that bears "¹⁴").
+pub fn join_in_order(texts: &[String], sentences: &[String]) -> String {
+    let plains: Vec<String> = texts
+        .iter()
+        .map(|t| {
+            crate::markdown::to_plain(&crate::markdown::without_examples(t))
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let at = |s: &String| {
+        plains
+            .iter()
+            .enumerate()
+            .find_map(|(i, p)| p.find(s.as_str()).map(|j| (i, j)))
+            .unwrap_or((usize::MAX, 0))
+    };
+    let mut sorted: Vec<&String> = sentences.iter().collect();
+    sorted.sort_by_key(|s| at(s));
+    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let mut out: Vec<String> = Vec::new();
+    for s in sorted {
+        let mut s = s.trim_end_matches('.').to_string();
+        let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+        if !digits.is_empty() && s[digits.len()..].starts_with(' ') {
+            let marker: String = digits
+                .chars()
+                .map(|c| SUP[c.to_digit(10).unwrap_or(0) as usize])
+                .collect();
+            if out.iter().any(|o| o.contains(&marker)) {
+                s = format!("{marker}{}", &s[digits.len()..]);
+            }
+        }
+        out.push(s);
+    }
+    out.join(" … ")
 }
 
 /// The timings of `timings` a "by when?" asks: a time limit that binds someone (`owner`
@@ -71,7 +117,16 @@ pub fn section_question(hb: &Handbook, p: &Procedure, s: &Section) -> Option<Que
         ),
         pool(hb.procedures.iter(), Ask::When),
     ];
-    let choices = choose(&id, correct, levels, BTreeSet::new(), &BTreeSet::new());
+    let stem = s.text.clone().unwrap_or_default();
+    let choices = choose(
+        hb,
+        &id,
+        &stem,
+        correct,
+        levels,
+        BTreeSet::new(),
+        &BTreeSet::new(),
+    );
     Some(Question {
         id,
         procedure: p.id.clone(),
@@ -121,7 +176,16 @@ pub fn criterion_question(hb: &Handbook, standard: &str, c: &Criterion) -> Optio
         criteria_pool(hb.standards.iter().flat_map(|s| &s.criteria)),
         pool(hb.procedures.iter(), Ask::When),
     ];
-    let choices = choose(&id, correct, levels, BTreeSet::new(), &BTreeSet::new());
+    let stem = criterion_texts(c).join("\n\n");
+    let choices = choose(
+        hb,
+        &id,
+        &stem,
+        correct,
+        levels,
+        BTreeSet::new(),
+        &BTreeSet::new(),
+    );
     Some(Question {
         id,
         procedure: standard.to_string(),
@@ -174,7 +238,12 @@ pub fn section_who(hb: &Handbook, p: &Procedure, s: &Section) -> Option<Question
     ];
     let named = involved_in(hb, s.text.as_deref().unwrap_or_default(), &actors);
     let correct = actors.into_iter().map(Answer::Role).collect();
-    let choices = choose(&id, correct, levels, BTreeSet::new(), &named);
+    let stem = format!(
+        "{}\n\n{}",
+        s.title.as_deref().unwrap_or_default(),
+        s.text.as_deref().unwrap_or_default()
+    );
+    let choices = choose(hb, &id, &stem, correct, levels, BTreeSet::new(), &named);
     Some(Question {
         id,
         procedure: p.id.clone(),
@@ -213,7 +282,8 @@ pub fn criterion_who(hb: &Handbook, standard: &str, c: &Criterion) -> Option<Que
     ];
     let named = involved_in(hb, &criterion_texts(c).join("\n\n"), &c.roles);
     let correct = c.roles.iter().cloned().map(Answer::Role).collect();
-    let choices = choose(&id, correct, levels, BTreeSet::new(), &named);
+    let stem = criterion_texts(c).join("\n\n");
+    let choices = choose(hb, &id, &stem, correct, levels, BTreeSet::new(), &named);
     Some(Question {
         id,
         procedure: standard.to_string(),

@@ -9,8 +9,8 @@ use crate::pipeline::model::quiz::{self, Answer, QuizKind};
 
 mod blank;
 mod place;
-pub use blank::{TimeWords, content_words, gives_away, pointing_words, word_stem};
-use blank::{blank, blank_abbr, blank_deadline, blank_pointing};
+pub use blank::{TimeWords, content_words, gives_away, kept, pointing, pointing_words, word_stem};
+use blank::{blank, blank_abbr, blank_deadline, blank_phrases, blank_runs};
 
 #[derive(Serialize)]
 pub struct QuizView {
@@ -49,6 +49,102 @@ pub struct QuestionView {
     /// What the stem quotes, its answers blanked: a role's quiz asks each once.
     #[serde(skip)]
     pub quote: String,
+    /// What the stem quotes before its blanks: a question that keeps too little of it is
+    /// left out (`KEEP`).
+    #[serde(skip)]
+    pub whole: String,
+}
+
+/// The least share of its content words a question's quote keeps after its blanks: below
+/// it the stem no longer says what the step is, and the question is left out.
+pub const KEEP: f64 = 0.6;
+
+/// The words that name the correct roles of `question`, to be blanked: each role's title
+/// and the other words the source names it by, and the same of the same person under
+/// another title (`Role::same_as`); and their abbreviations.
+fn role_names(cx: &Cx, question: &quiz::Question) -> (Vec<String>, Vec<String>) {
+    let hb = cx.hb;
+    let mut ids: Vec<&str> = Vec::new();
+    for c in question.choices.iter().filter(|c| c.correct) {
+        if let Answer::Role(id) = &c.answer {
+            ids.push(id);
+            for r in &hb.roles {
+                if &r.id == id {
+                    ids.extend(r.same_as.iter().map(String::as_str));
+                } else if r.same_as.iter().any(|s| s == id) {
+                    ids.push(&r.id);
+                }
+            }
+        }
+    }
+    let mut phrases = Vec::new();
+    let mut abbrs = Vec::new();
+    for r in hb.roles.iter().filter(|r| ids.contains(&r.id.as_str())) {
+        phrases.push(r.title.clone());
+        phrases.extend(r.named_by.iter().cloned());
+        abbrs.extend(r.abbr.iter().chain(&r.abbr_variants).cloned());
+    }
+    // The longest first: "Punonjësi i mbrojtjes së fëmijës" before "Punonjësi".
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+    (phrases, abbrs)
+}
+
+/// The quote with the names of the correct roles blanked (`role_names`): their phrases,
+/// inflected, and their abbreviations ("PMF-ja"), never a lone word they share with it.
+///
+/// The first word of a name stands for it where no wrong choice has it ("Komisioni
+/// thirret …", "Sekretariati i AP-së …" for the commission and the secretariat).
+fn blank_roles(cx: &Cx, question: &quiz::Question, quote: &str) -> String {
+    let (phrases, abbrs) = role_names(cx, question);
+    let mut out = quote.to_string();
+    for a in &abbrs {
+        out = blank_abbr(&out, a);
+    }
+    let out = blank_phrases(&out, &phrases);
+    // A run of a correct answer's words in another order names it too ("plan individual
+    // të riintegrimit"): a role's or a form's title.
+    let titles: Vec<String> = question
+        .choices
+        .iter()
+        .filter(|c| c.correct)
+        .filter_map(|c| match &c.answer {
+            Answer::Form(id) => Some(cx.titles.form_link(id).title),
+            Answer::Role(_) => Some(choice_text(cx, &c.answer)),
+            _ => None,
+        })
+        .collect();
+    let out = blank_runs(&out, &titles);
+    let wrong: std::collections::HashSet<String> = question
+        .choices
+        .iter()
+        .filter(|c| !c.correct)
+        .flat_map(|c| content_words(&choice_text(cx, &c.answer)))
+        .map(|w| word_stem(&w))
+        .collect();
+    let heads: Vec<String> = phrases
+        .iter()
+        .filter_map(|p| content_words(p).into_iter().next())
+        .filter(|w| !wrong.contains(&word_stem(w)))
+        .collect();
+    blank_phrases(&out, &heads)
+}
+
+/// Whether a question tests: its quote keeps at least `KEEP` of its words and no word of
+/// it points to the answer (a word of a correct choice that no wrong choice has).
+fn tests(q: &QuestionView) -> bool {
+    let correct: Vec<String> = q
+        .choices
+        .iter()
+        .filter(|c| c.correct)
+        .map(|c| c.text.clone())
+        .collect();
+    let wrong: Vec<String> = q
+        .choices
+        .iter()
+        .filter(|c| !c.correct)
+        .map(|c| c.text.clone())
+        .collect();
+    kept(&q.quote, &q.whole) >= KEEP && pointing(&q.quote, &correct, &wrong).is_empty()
 }
 
 #[derive(Serialize)]
@@ -193,16 +289,6 @@ fn choices(cx: &Cx, question: &quiz::Question) -> (Vec<ChoiceView>, String) {
     (choices, answer)
 }
 
-/// The texts of a question's wrong choices, as the reader sees them.
-fn wrong_texts(cx: &Cx, question: &quiz::Question) -> Vec<String> {
-    question
-        .choices
-        .iter()
-        .filter(|c| !c.correct)
-        .map(|c| choice_text(cx, &c.answer))
-        .collect()
-}
-
 /// The texts of a question's correct choices, as the reader sees them.
 fn correct_texts(cx: &Cx, question: &quiz::Question) -> Vec<String> {
     question
@@ -310,11 +396,9 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                                     });
                                 match quoted.is_empty() {
                                     true => act,
-                                    false => quoted
-                                        .iter()
-                                        .map(|q| q.trim_end_matches('.').to_string())
-                                        .collect::<Vec<_>>()
-                                        .join(" … "),
+                                    false => {
+                                        quiz::join_in_order(std::slice::from_ref(&s.text), &quoted)
+                                    }
                                 }
                             }
                             _ => act,
@@ -348,20 +432,32 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                                 act = blank_deadline(&act, &t.text, &time_words);
                             }
                         }
-                        // A correct role's abbreviation ("APAP-i", "NJMF-ja") is blanked as its
-                        // title is: it gives the answer away as much.
-                        for c in question.choices.iter().filter(|c| c.correct) {
-                            // Its other spellings too: 001 prints "NJVRN-të" for the NJVNR.
-                            if let Answer::Role(id) = &c.answer
-                                && let Some(r) = hb.roles.iter().find(|r| &r.id == id)
-                            {
-                                for abbr in r.abbr.iter().chain(&r.abbr_variants) {
-                                    act = blank_abbr(&act, abbr);
-                                }
-                            }
+                        // A correct role's names ("Menaxherin e Rastit", "PMF-ja") are
+                        // blanked, then any words left that would hold a whole answer.
+                        let blank_all = |act: &str| {
+                            let act = blank_roles(cx, question, act);
+                            blank(&act, frame, &correct_texts)
+                        };
+                        let mut whole = act.clone();
+                        let mut act = blank_all(&act);
+                        // A step's title that its blanks leave empty ("Referimi i …"), or
+                        // whose object points to the answer, is no question: its text is
+                        // quoted instead.
+                        let wrong_texts: Vec<String> = question
+                            .choices
+                            .iter()
+                            .filter(|c| !c.correct)
+                            .map(|c| choice_text(cx, &c.answer))
+                            .collect();
+                        if question.ask != quiz::Ask::When
+                            && (kept(&act, &whole) < KEEP
+                                || !pointing(&act, &correct_texts, &wrong_texts).is_empty())
+                            && let Some(s) = step
+                            && s.title.as_deref().is_some_and(|t| t.trim() == whole)
+                        {
+                            whole = action(s, shown, false);
+                            act = blank_all(&whole);
                         }
-                        let act = blank(&act, frame, &correct_texts);
-                        let act = blank_pointing(&act, &correct_texts, &wrong_texts(cx, question));
                         let prompt = frame(&act);
                         let source = step.map(|s| {
                             let needle = question.choices.iter().find_map(|c| match &c.answer {
@@ -387,18 +483,21 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                             answer,
                             source: source.unwrap_or_default(),
                             quote: act,
+                            whole,
                         }
                     })
                     .collect::<Vec<QuestionView>>();
-            // A role's quiz asks a question once, also where the source prints it at several
-            // steps (the admissions of 15, 24, 36, 44): its kind and blanked quote decide.
+            // Only questions that test (`tests`). A role's quiz asks a question once, also
+            // where the source prints it at several steps (the admissions of 15, 24, 36, 44):
+            // its kind and blanked quote decide.
             let mut questions = questions;
+            questions.retain(tests);
             if q.kind == QuizKind::Role {
                 let mut seen: std::collections::BTreeSet<(&str, String)> = Default::default();
                 questions.retain(|qv| seen.insert((qv.ask, qv.quote.clone())));
-                for (i, qv) in questions.iter_mut().enumerate() {
-                    qv.number = i + 1;
-                }
+            }
+            for (i, qv) in questions.iter_mut().enumerate() {
+                qv.number = i + 1;
             }
             QuizView {
                 content: crate::edition::content::subject_hash(cx.hb, q.kind.name(), &q.subject)

@@ -1,90 +1,7 @@
 //! The blanks of a quiz question's quote: the words of a correct answer (its title, its
 //! abbreviation) and the words that set a deadline, each run of them one "…".
 
-/// Words too common to give an answer away ("për", "dhe" …; "the", "of" …).
-const STOP: &[&str] = &[
-    "për", "dhe", "nga", "të", "në", "së", "me", "një", "ose", "apo", "që", "si", "te", "tek",
-    "the", "of", "and", "or", "an", "to", "in", "by", "for",
-];
-
-/// The content words of a text, lower-cased: words of three letters or more that are no
-/// function word, and numbers.
-pub fn content_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| {
-            (w.chars().count() >= 3 || w.chars().all(|c| c.is_ascii_digit()))
-                && !STOP.contains(&w.as_str())
-        })
-        .collect()
-}
-
-/// A word as the give-away rule compares it: its first five letters, so an inflected form
-/// ("shërbimit", "policisë") matches the answer's ("Shërbimi", "policia").
-pub fn word_stem(w: &str) -> String {
-    w.to_lowercase().chars().take(5).collect()
-}
-
-/// The words of a text the pointing rule compares: its content words and its codes (a
-/// form's "A4", "MR1", "A3/A4" is "a3", "a4"), lower-cased.
-pub fn pointing_words(s: &str) -> Vec<String> {
-    let mut out = content_words(s);
-    out.extend(
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| {
-                w.chars().count() < 3
-                    && w.chars().any(|c| c.is_ascii_digit())
-                    && w.chars().any(char::is_alphabetic)
-            })
-            .map(str::to_lowercase),
-    );
-    out
-}
-
-/// The quote with every word blanked that points to the answer: a word (by `word_stem`)
-/// of a correct choice that no wrong choice has ("Komisioni thirret …" where only the
-/// correct choice is "Komisioni i Posaçëm …"; "formatit A3/A4" for the forms A3 and A4).
-pub(super) fn blank_pointing(quote: &str, correct: &[String], wrong: &[String]) -> String {
-    let stems = |texts: &[String]| -> std::collections::HashSet<String> {
-        texts
-            .iter()
-            .flat_map(|t| pointing_words(t))
-            .map(|w| word_stem(&w))
-            .collect()
-    };
-    let wrong = stems(wrong);
-    let point: std::collections::HashSet<String> = stems(correct)
-        .into_iter()
-        .filter(|w| !wrong.contains(w))
-        .collect();
-    if point.is_empty() {
-        return quote.to_string();
-    }
-    let mut out = String::with_capacity(quote.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        if !word.is_empty() {
-            let counted = !pointing_words(word).is_empty();
-            out.push_str(if counted && point.contains(&word_stem(word)) {
-                "…"
-            } else {
-                word
-            });
-            word.clear();
-        }
-    };
-    for c in quote.chars() {
-        if c.is_alphanumeric() {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut word, &mut out);
-    collapse(&out)
-}
+pub use crate::pipeline::model::quiz::{STOP, content_words, pointing_words, word_stem};
 
 /// The words of an answer that tell it: a form's title without its code ("MR9 (E-7) —
 /// Mbyllja e rastit": "Mbyllja e rastit").
@@ -363,4 +280,192 @@ pub(super) fn blank_deadline(quote: &str, timing_words: &str, tw: &TimeWords) ->
         }
     }
     format!("{}{part}{}", &quote[..at], &quote[at + len..])
+}
+
+/// The little words an inflected title changes ("Menaxheri i rastit", "Menaxherin e
+/// Rastit", "menaxher të rastit"): any of them stands for any other.
+const LITTLE: &[&str] = &["i", "e", "të", "së", "për", "a", "the", "of"];
+
+/// The quote with every phrase that names a role blanked ("…"): `phrases` its title and
+/// the other words the source names it by, matched word by word with their inflection (a
+/// word of the quote begins with the phrase word less its last letter, "Menaxherin e
+/// Rastit" for "Menaxheri i rastit"; the little words "i", "e", "të" … stand for each
+/// other). A lone word the phrase shares with the rest of the quote (an object noun,
+/// "rastit", "shërbimeve") is never blanked.
+pub(super) fn blank_phrases(quote: &str, phrases: &[String]) -> String {
+    // The quote as words and what stands between them.
+    let mut tokens: Vec<(String, bool)> = Vec::new();
+    for c in quote.chars() {
+        let word = c.is_alphanumeric();
+        match tokens.last_mut() {
+            Some((t, w)) if *w == word => t.push(c),
+            _ => tokens.push((c.to_string(), word)),
+        }
+    }
+    let mut blanked = vec![false; tokens.len()];
+    // The indices of the word tokens.
+    let words: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].1).collect();
+    for phrase in phrases {
+        let pattern: Vec<String> = phrase
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        if pattern.is_empty() || pattern.iter().all(|w| LITTLE.contains(&w.as_str())) {
+            continue;
+        }
+        let fits = |p: &str, w: &str| -> bool {
+            let w = w.to_lowercase();
+            if LITTLE.contains(&p) {
+                return LITTLE.contains(&w.as_str());
+            }
+            let n = p.chars().count();
+            let stem: String = p.chars().take(if n > 4 { n - 1 } else { n }).collect();
+            let len = stem.chars().count();
+            let most = len + if len < 6 { 3 } else { 4 };
+            w.starts_with(stem.as_str()) && w.chars().count() <= most
+        };
+        for start in 0..words.len() {
+            if start + pattern.len() > words.len() {
+                break;
+            }
+            let span = &words[start..start + pattern.len()];
+            // The words follow each other, only spaces between them.
+            let joined = span
+                .windows(2)
+                .all(|w| (w[0] + 1..w[1]).all(|i| tokens[i].0.trim().is_empty()));
+            if joined
+                && span
+                    .iter()
+                    .zip(&pattern)
+                    .all(|(&i, p)| fits(p, &tokens[i].0))
+            {
+                for b in &mut blanked[span[0]..=span[span.len() - 1]] {
+                    *b = true;
+                }
+            }
+        }
+    }
+    let mut out = String::with_capacity(quote.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        if blanked[i] {
+            out.push('…');
+            while i < tokens.len() && blanked[i] {
+                i += 1;
+            }
+        } else {
+            out.push_str(&tokens[i].0);
+            i += 1;
+        }
+    }
+    collapse(&out)
+}
+
+/// The words of `quote` that point to the answer: a word (by `word_stem`) of a correct
+/// choice that no wrong choice has. A question that keeps one is no question (`build`
+/// leaves it out).
+pub fn pointing(quote: &str, correct: &[String], wrong: &[String]) -> Vec<String> {
+    let stems = |texts: &[String]| -> std::collections::HashSet<String> {
+        texts
+            .iter()
+            .flat_map(|t| pointing_words(t))
+            .map(|w| word_stem(&w))
+            .collect()
+    };
+    let wrong = stems(wrong);
+    let correct = stems(correct);
+    pointing_words(quote)
+        .into_iter()
+        .filter(|w| correct.contains(&word_stem(w)) && !wrong.contains(&word_stem(w)))
+        .collect()
+}
+
+/// The share of the content words of `whole` that `quote` (the same text, some words
+/// blanked) keeps.
+pub fn kept(quote: &str, whole: &str) -> f64 {
+    let all = content_words(whole).len();
+    if all == 0 {
+        return 1.0;
+    }
+    content_words(quote).len() as f64 / all as f64
+}
+
+/// The quote with a run of two words or more of a name blanked, in any order ("plan
+/// individual të riintegrimit" for the form "Plani i riintegrimit individual"): the words
+/// follow each other, only spaces and little words between them.
+pub(super) fn blank_runs(quote: &str, names: &[String]) -> String {
+    let mut out = quote.to_string();
+    for name in names {
+        let words = content_words(name);
+        if words.len() < 2 {
+            continue;
+        }
+        let fits = |w: &str| -> bool {
+            let w = w.to_lowercase();
+            words.iter().any(|p| {
+                let n = p.chars().count();
+                let stem: String = p.chars().take(if n > 4 { n - 1 } else { n }).collect();
+                let len = stem.chars().count();
+                w.starts_with(stem.as_str()) && w.chars().count() <= len + 4
+            })
+        };
+        let mut tokens: Vec<(String, bool)> = Vec::new();
+        for c in out.chars() {
+            let word = c.is_alphanumeric();
+            match tokens.last_mut() {
+                Some((t, w)) if *w == word => t.push(c),
+                _ => tokens.push((c.to_string(), word)),
+            }
+        }
+        let little = |t: &str| content_words(t).is_empty();
+        let mut blanked = vec![false; tokens.len()];
+        let mut i = 0;
+        while i < tokens.len() {
+            if !(tokens[i].1 && !little(&tokens[i].0) && fits(&tokens[i].0)) {
+                i += 1;
+                continue;
+            }
+            // The run from i: fitting words, little words and spaces between them.
+            let (mut j, mut last, mut count) = (i, i, 0);
+            while j < tokens.len() {
+                let (t, w) = &tokens[j];
+                if !w {
+                    if !t.trim().is_empty() {
+                        break;
+                    }
+                } else if !little(t) {
+                    if !fits(t) {
+                        break;
+                    }
+                    count += 1;
+                    last = j;
+                } else if LITTLE.iter().all(|l| *l != t.to_lowercase()) {
+                    break;
+                }
+                j += 1;
+            }
+            if count >= 2 {
+                for b in blanked.iter_mut().take(last + 1).skip(i) {
+                    *b = true;
+                }
+            }
+            i = last + 1;
+        }
+        let mut s = String::with_capacity(out.len());
+        let mut k = 0;
+        while k < tokens.len() {
+            if blanked[k] {
+                s.push('…');
+                while k < tokens.len() && blanked[k] {
+                    k += 1;
+                }
+            } else {
+                s.push_str(&tokens[k].0);
+                k += 1;
+            }
+        }
+        out = collapse(&s);
+    }
+    out
 }

@@ -2,7 +2,7 @@
 //! the sentences its timings stand in, their words blanked, naming the section by its title
 //! or the criterion by its number; its link goes to the section or the criterion.
 
-use super::{Cx, QuestionView, TimeWords, blank, blank_abbr, blank_deadline, blank_pointing};
+use super::{Cx, QuestionView, TimeWords, blank, blank_deadline, blank_roles};
 use crate::pipeline::model::quiz::{Answer, Ask, Place, Question, normative_sentence};
 
 /// A text as a "who?" of a section or a criterion quotes it: its normative words (never an
@@ -81,35 +81,37 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
     };
     let key = key(question.place == Place::Criterion, who, many);
     // A "who?" quotes the place's own text (a criterion's, not its evidence'), whole.
-    let (prompt, source, quote) = if who {
-        let text = texts.first().map(|t| whole(t)).unwrap_or_default();
-        let mut act = text.clone();
-        for c in question.choices.iter().filter(|c| c.correct) {
-            if let Answer::Role(id) = &c.answer
-                && let Some(r) = hb.roles.iter().find(|r| &r.id == id)
-            {
-                for abbr in r.abbr.iter().chain(&r.abbr_variants) {
-                    act = blank_abbr(&act, abbr);
-                }
-            }
-        }
+    let (prompt, source, quote, whole_text) = if who {
+        // A section's "who?" quotes its first paragraph (the commission's duties section
+        // opens "Komisioni është organi epror …" before its nine duties), a criterion all
+        // of its text.
+        let text = match question.place {
+            Place::Section => texts
+                .first()
+                .map(|t| {
+                    let normative = crate::markdown::without_examples(t);
+                    let first = normative
+                        .split("\n\n")
+                        .find(|p| !p.trim().is_empty())
+                        .unwrap_or_default()
+                        .to_string();
+                    super::paragraph(&first)
+                })
+                .unwrap_or_default(),
+            _ => texts.first().map(|t| whole(t)).unwrap_or_default(),
+        };
+        let act = blank_roles(cx, question, &text);
         // The section's title is blanked as its text is ("Detyrat e …" for the commission).
         let correct = super::correct_texts(cx, question);
-        let mut value = value.clone();
+        let mut value = blank_roles(cx, question, &value);
         for c in &correct {
             if super::gives_away(&value, c) || question.place == Place::Section {
                 value = blank(&value, |a: &str| a.to_string(), std::slice::from_ref(c));
             }
         }
-        let value = blank_pointing(&value, &correct, &super::wrong_texts(cx, question));
         let frame = |a: &str| say(key, &[(name, &value), ("action", a)]);
         let act = blank(&act, frame, &correct);
-        let act = blank_pointing(
-            &act,
-            &super::correct_texts(cx, question),
-            &super::wrong_texts(cx, question),
-        );
-        (frame(&act), text, act)
+        (frame(&act), text.clone(), act, text)
     } else {
         timed(cx, question, &texts, &timings, |act| {
             say(key, &[(name, &value), ("action", act)])
@@ -132,10 +134,11 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
         answer,
         source,
         quote,
+        whole: whole_text,
     }
 }
 
-/// A "by when?" of a place: (prompt, source, quote) — the sentences the correct timings
+/// A "by when?" of a place: (prompt, source, quote, whole) — the sentences the correct timings
 /// stand in, each once, their time words blanked, in the question's frame.
 fn timed(
     cx: &Cx,
@@ -143,7 +146,7 @@ fn timed(
     texts: &[String],
     timings: &[crate::pipeline::model::Timing],
     frame: impl Fn(&str) -> String,
-) -> (String, String, String) {
+) -> (String, String, String, String) {
     // The sentences the correct timings stand in, each once.
     let mut quoted: Vec<String> = Vec::new();
     for c in question.choices.iter().filter(|c| c.correct) {
@@ -155,21 +158,14 @@ fn timed(
         }
     }
     let source = quoted.join(" ");
-    let mut act = quoted
-        .iter()
-        .map(|q| q.trim_end_matches('.').to_string())
-        .collect::<Vec<_>>()
-        .join(" … ");
+    let mut act = crate::pipeline::model::quiz::join_in_order(&texts, &quoted);
     let time_words = TimeWords::from_pack(cx.ui);
     for t in timings.iter().filter(|t| t.kind != "none") {
         act = blank_deadline(&act, &t.text, &time_words);
     }
-    let act = blank_pointing(
-        &act,
-        &super::correct_texts(cx, question),
-        &super::wrong_texts(cx, question),
-    );
-    (frame(&act), source, act)
+    let whole = act.clone();
+    let act = blank_roles(cx, question, &act);
+    (frame(&act), source, act, whole)
 }
 
 /// A question whose place the handbook no longer has (never, as the model makes them).
@@ -187,5 +183,6 @@ fn empty(question: &Question, number: usize) -> QuestionView {
         answer: String::new(),
         source: String::new(),
         quote: String::new(),
+        whole: String::new(),
     }
 }
