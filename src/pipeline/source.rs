@@ -265,8 +265,8 @@ pub struct RoleSrc {
     pub same_as: Vec<S<String>>,
     /// The source defines the group as every institution it names (001:366-370: "janë të
     /// gjitha institucionet e përmendura në këtë dokument"): it is never a wrong answer.
-    #[serde(default)]
-    pub names_all: bool,
+    #[serde(default, deserialize_with = "flag")]
+    pub names_all: Option<S<bool>>,
     #[serde(default)]
     pub position: Option<S<String>>,
     #[serde(default)]
