@@ -228,96 +228,9 @@ fn parse_strings<T: serde::de::DeserializeOwned>(
 /// An interface string: `key`'s text in `ui` with its `{name}` placeholders filled from
 /// `values`; the key itself where the strings have no such key.
 pub fn say(ui: &HashMap<String, String>, key: &str, values: &[(&str, &str)]) -> String {
-    let template = ui.get(key).map_or(key, String::as_str);
-    if let Some(text) = fill_once(template, values) {
-        return text;
-    }
-    let mut text = template.to_string();
+    let mut text = ui.get(key).cloned().unwrap_or_else(|| key.to_string());
     for (name, value) in values {
         text = text.replace(&format!("{{{name}}}"), value);
     }
     text
-}
-
-/// `template` with its placeholders filled in one pass, where that gives what filling them
-/// one name after the other does: no value holds a brace (so none makes a placeholder) and
-/// no brace of the template opens inside another (so filling one cannot make another).
-/// None otherwise.
-fn fill_once(template: &str, values: &[(&str, &str)]) -> Option<String> {
-    if values
-        .iter()
-        .any(|(n, v)| v.contains(['{', '}']) || n.contains(['{', '}']))
-    {
-        return None;
-    }
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let close = after.find('}');
-        if after.find('{').is_some_and(|o| close.is_none_or(|c| o < c)) {
-            return None;
-        }
-        let Some(close) = close else {
-            out.push_str(&rest[open..]);
-            return Some(out);
-        };
-        let name = &after[..close];
-        match values.iter().find(|(n, _)| *n == name) {
-            Some((_, value)) => out.push_str(value),
-            None => out.push_str(&rest[open..open + close + 2]),
-        }
-        rest = &after[close + 1..];
-    }
-    out.push_str(rest);
-    Some(out)
-}
-
-#[cfg(test)]
-mod say_tests {
-    /// What `say` did before its one pass: each name after the other.
-    fn one_after_the_other(template: &str, values: &[(&str, &str)]) -> String {
-        let mut text = template.to_string();
-        for (name, value) in values {
-            text = text.replace(&format!("{{{name}}}"), value);
-        }
-        text
-    }
-
-    #[test]
-    fn filling_in_one_pass_gives_what_filling_name_by_name_did() {
-        let values: &[&[(&str, &str)]] = &[
-            &[("n", "5"), ("m", "x")],
-            &[("n", "{m}"), ("m", "x")],
-            &[("n", "a}"), ("m", "")],
-            &[("n", "1"), ("n", "2")],
-            &[("", "e"), ("nm", "b")],
-        ];
-        let templates = [
-            "",
-            "plain",
-            "{n}",
-            "{n} of {m}",
-            "{{n}}",
-            "{n",
-            "n}",
-            "{x} {n}",
-            "{{n}m}",
-            "{}{n}{",
-            "}{n}{m}}",
-            "{n}{n}",
-            "a {nm} b {n}m}",
-        ];
-        for t in templates {
-            for v in values {
-                let map = std::collections::HashMap::from([("k".to_string(), t.to_string())]);
-                assert_eq!(
-                    super::say(&map, "k", v),
-                    one_after_the_other(t, v),
-                    "{t:?} {v:?}"
-                );
-            }
-        }
-    }
 }
