@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::{
     Answer, Ask, Criterion, Handbook, Place, Procedure, Question, Quiz, QuizKind, Section, Step,
-    criterion_question, criterion_who, places, role_quiz_id, section_question, section_who,
+    Timing, criterion_question, criterion_who, places, role_quiz_id, section_question, section_who,
     step_questions,
 };
 
@@ -159,18 +159,32 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
                 .map(move |q| (p, s, q))
         })
         .collect();
-    let per_criterion: Vec<(&Criterion, Question)> = hb
+    // The distractors' levels are the same for every criterion of a standard: made once.
+    let handbook_levels = places::HandbookLevels::new(hb);
+    // A criterion's "by when?" with the timings it asks (found once, not once per role).
+    let per_criterion: Vec<(&Criterion, Question, Vec<&Timing>)> = hb
         .standards
         .iter()
-        .flat_map(|st| st.criteria.iter().map(move |c| (st, c)))
-        .flat_map(|(st, c)| {
-            [
-                criterion_who(hb, &st.id, c),
-                criterion_question(hb, &st.id, c),
-            ]
-            .into_iter()
-            .flatten()
-            .map(move |q| (c, q))
+        .flat_map(|st| {
+            let levels = handbook_levels.of(hb, &st.id);
+            st.criteria
+                .iter()
+                .flat_map(|c| {
+                    [
+                        criterion_who(hb, &st.id, c, &levels),
+                        criterion_question(hb, &st.id, c, &levels),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .map(move |q| {
+                        let asked = match q.ask {
+                            Ask::Who => Vec::new(),
+                            _ => places::criterion_timings(c),
+                        };
+                        (c, q, asked)
+                    })
+                })
+                .collect::<Vec<_>>()
         })
         .collect();
     let mut out: Vec<Quiz> = hb
@@ -222,13 +236,11 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
             .chain(
                 per_criterion
                     .iter()
-                    .filter(|(c, q)| match q.ask {
+                    .filter(|(c, q, asked)| match q.ask {
                         Ask::Who => answers_with(q, &r.id),
-                        _ => places::criterion_timings(c)
-                            .iter()
-                            .any(|t| t.binds(&r.id, &c.roles)),
+                        _ => asked.iter().any(|t| t.binds(&r.id, &c.roles)),
                     })
-                    .map(|(_, q)| q.clone()),
+                    .map(|(_, q, _)| q.clone()),
             )
             .collect();
         let questions = role_questions(&r.id, &per_step, beside);

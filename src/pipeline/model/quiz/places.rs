@@ -159,24 +159,72 @@ fn criteria_pool<'a>(criteria: impl Iterator<Item = &'a Criterion>) -> Vec<Answe
         .collect()
 }
 
-/// The "by when?" of a criterion of standard `standard` whose timings bind someone.
-pub fn criterion_question(hb: &Handbook, standard: &str, c: &Criterion) -> Option<Question> {
+/// The distractors' levels of a standard's criteria's questions, made once for all its
+/// criteria (each level is the same for every criterion of the standard): the answers of
+/// the standard's criteria, of the handbook's criteria, then of the handbook's procedures
+/// ("by when?") or the handbook's roles ("who?").
+pub struct CriterionLevels {
+    when: [Vec<Answer>; 3],
+    who: [Vec<Answer>; 3],
+}
+
+/// The levels of the handbook (the second and third of `CriterionLevels`), the same for
+/// every standard.
+pub struct HandbookLevels {
+    when: [Vec<Answer>; 2],
+    who: [Vec<Answer>; 2],
+}
+
+impl HandbookLevels {
+    pub fn new(hb: &Handbook) -> Self {
+        HandbookLevels {
+            when: [
+                criteria_pool(hb.standards.iter().flat_map(|s| &s.criteria)),
+                pool(hb.procedures.iter(), Ask::When),
+            ],
+            who: [
+                criteria_roles(hb.standards.iter().flat_map(|s| &s.criteria)),
+                all_roles(hb),
+            ],
+        }
+    }
+
+    /// The levels of the criteria of standard `standard`.
+    pub fn of(&self, hb: &Handbook, standard: &str) -> CriterionLevels {
+        let own = || {
+            hb.standards
+                .iter()
+                .filter(|s| s.id == standard)
+                .flat_map(|s| &s.criteria)
+        };
+        let [w1, w2] = &self.when;
+        let [r1, r2] = &self.who;
+        CriterionLevels {
+            when: [criteria_pool(own()), w1.clone(), w2.clone()],
+            who: [criteria_roles(own()), r1.clone(), r2.clone()],
+        }
+    }
+}
+
+/// The "by when?" of a criterion of standard `standard` whose timings bind someone
+/// (`levels` those of the standard).
+pub fn criterion_question(
+    hb: &Handbook,
+    standard: &str,
+    c: &Criterion,
+    levels: &CriterionLevels,
+) -> Option<Question> {
     let correct = distinct(&criterion_timings(c));
     if correct.is_empty() {
         return None;
     }
     let id = format!("{}.{}", c.id, Ask::When.name());
-    let levels = [
-        criteria_pool(
-            hb.standards
-                .iter()
-                .filter(|s| s.id == standard)
-                .flat_map(|s| &s.criteria),
-        ),
-        criteria_pool(hb.standards.iter().flat_map(|s| &s.criteria)),
-        pool(hb.procedures.iter(), Ask::When),
-    ];
-    let stem = criterion_texts(c).join("\n\n");
+    let levels = levels.when.clone();
+    let stem = criterion_texts(c).join(
+        "
+
+",
+    );
     let choices = choose(
         hb,
         &id,
@@ -264,22 +312,19 @@ fn criteria_roles<'a>(criteria: impl Iterator<Item = &'a Criterion>) -> Vec<Answ
         .collect()
 }
 
-/// The "who?" of a criterion of standard `standard` that names its roles, or none.
-pub fn criterion_who(hb: &Handbook, standard: &str, c: &Criterion) -> Option<Question> {
+/// The "who?" of a criterion of standard `standard` that names its roles, or none
+/// (`levels` those of the standard).
+pub fn criterion_who(
+    hb: &Handbook,
+    standard: &str,
+    c: &Criterion,
+    levels: &CriterionLevels,
+) -> Option<Question> {
     if c.roles.is_empty() {
         return None;
     }
     let id = format!("{}.{}", c.id, Ask::Who.name());
-    let levels = [
-        criteria_roles(
-            hb.standards
-                .iter()
-                .filter(|s| s.id == standard)
-                .flat_map(|s| &s.criteria),
-        ),
-        criteria_roles(hb.standards.iter().flat_map(|s| &s.criteria)),
-        all_roles(hb),
-    ];
+    let levels = levels.who.clone();
     let named = involved_in(hb, &criterion_texts(c).join("\n\n"), &c.roles);
     let correct = c.roles.iter().cloned().map(Answer::Role).collect();
     let stem = criterion_texts(c).join("\n\n");
