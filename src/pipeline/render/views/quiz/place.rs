@@ -158,7 +158,7 @@ fn timed(
         }
     }
     let source = quoted.join(" ");
-    let mut act = crate::pipeline::model::quiz::join_in_order(&texts, &quoted);
+    let mut act = crate::pipeline::model::quiz::join_in_order(texts, &quoted);
     let time_words = TimeWords::from_pack(cx.ui);
     for t in timings.iter().filter(|t| t.kind != "none") {
         act = blank_deadline(&act, &t.text, &time_words);
