@@ -55,14 +55,7 @@ pub(super) fn blank(quote: &str, frame: impl Fn(&str) -> String, correct: &[Stri
 /// where it is not next to the blanked ones.
 fn blank_words(quote: &str, frame: &impl Fn(&str) -> String, answer: &str) -> String {
     // The quote as words and what stands between them.
-    let mut tokens: Vec<(String, bool)> = Vec::new();
-    for c in quote.chars() {
-        let word = c.is_alphanumeric();
-        match tokens.last_mut() {
-            Some((t, w)) if *w == word => t.push(c),
-            _ => tokens.push((c.to_string(), word)),
-        }
-    }
+    let tokens = tokens(quote);
     let stems: Vec<String> = content_words(answer).iter().map(|w| word_stem(w)).collect();
     let of_answer = |t: &str| !content_words(t).is_empty() && stems.contains(&word_stem(t));
     let mut blanked = vec![false; tokens.len()];
@@ -116,6 +109,37 @@ fn blank_words(quote: &str, frame: &impl Fn(&str) -> String, answer: &str) -> St
         }
     }
     render(&blanked)
+}
+
+/// A text as its words and what stands between them (`true` for a word).
+fn tokens(text: &str) -> Vec<(String, bool)> {
+    let mut tokens: Vec<(String, bool)> = Vec::new();
+    for c in text.chars() {
+        let word = c.is_alphanumeric();
+        match tokens.last_mut() {
+            Some((t, w)) if *w == word => t.push(c),
+            _ => tokens.push((c.to_string(), word)),
+        }
+    }
+    tokens
+}
+
+/// The tokens again, each run of blanked ones one "…", collapsed as [`collapse`] does.
+fn joined(tokens: &[(String, bool)], blanked: &[bool]) -> String {
+    let mut out = String::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if blanked[i] {
+            out.push('…');
+            while i < tokens.len() && blanked[i] {
+                i += 1;
+            }
+        } else {
+            out.push_str(&tokens[i].0);
+            i += 1;
+        }
+    }
+    collapse(&out)
 }
 
 /// One "…" for a run of blanks and the little words between them ("… të …", "… …"): a
@@ -294,14 +318,7 @@ const LITTLE: &[&str] = &["i", "e", "të", "së", "për", "a", "the", "of"];
 /// "rastit", "shërbimeve") is never blanked.
 pub(super) fn blank_phrases(quote: &str, phrases: &[String]) -> String {
     // The quote as words and what stands between them.
-    let mut tokens: Vec<(String, bool)> = Vec::new();
-    for c in quote.chars() {
-        let word = c.is_alphanumeric();
-        match tokens.last_mut() {
-            Some((t, w)) if *w == word => t.push(c),
-            _ => tokens.push((c.to_string(), word)),
-        }
-    }
+    let tokens = tokens(quote);
     let mut blanked = vec![false; tokens.len()];
     // The indices of the word tokens.
     let words: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].1).collect();
@@ -346,20 +363,7 @@ pub(super) fn blank_phrases(quote: &str, phrases: &[String]) -> String {
             }
         }
     }
-    let mut out = String::with_capacity(quote.len());
-    let mut i = 0;
-    while i < tokens.len() {
-        if blanked[i] {
-            out.push('…');
-            while i < tokens.len() && blanked[i] {
-                i += 1;
-            }
-        } else {
-            out.push_str(&tokens[i].0);
-            i += 1;
-        }
-    }
-    collapse(&out)
+    joined(&tokens, &blanked)
 }
 
 /// The words of `quote` that point to the answer: a word (by `word_stem`) of a correct
@@ -410,14 +414,7 @@ pub(super) fn blank_runs(quote: &str, names: &[String]) -> String {
                 w.starts_with(stem.as_str()) && w.chars().count() <= len + 4
             })
         };
-        let mut tokens: Vec<(String, bool)> = Vec::new();
-        for c in out.chars() {
-            let word = c.is_alphanumeric();
-            match tokens.last_mut() {
-                Some((t, w)) if *w == word => t.push(c),
-                _ => tokens.push((c.to_string(), word)),
-            }
-        }
+        let tokens = tokens(&out);
         let little = |t: &str| content_words(t).is_empty();
         let mut blanked = vec![false; tokens.len()];
         let mut i = 0;
@@ -452,20 +449,7 @@ pub(super) fn blank_runs(quote: &str, names: &[String]) -> String {
             }
             i = last + 1;
         }
-        let mut s = String::with_capacity(out.len());
-        let mut k = 0;
-        while k < tokens.len() {
-            if blanked[k] {
-                s.push('…');
-                while k < tokens.len() && blanked[k] {
-                    k += 1;
-                }
-            } else {
-                s.push_str(&tokens[k].0);
-                k += 1;
-            }
-        }
-        out = collapse(&s);
+        out = joined(&tokens, &blanked);
     }
     out
 }
