@@ -48,6 +48,10 @@ pub struct Handbook {
     pub deadlines: Vec<Deadline>,
     /// Sets of words a reader may type for the same thing (`content/synonyms.yaml`).
     pub synonyms: Vec<Vec<String>>,
+    /// The roles each role's definition names, by the roles' order (`quiz::names`), made
+    /// once when a quiz first asks.
+    #[serde(skip)]
+    pub definition_names: std::sync::OnceLock<Vec<std::collections::BTreeSet<String>>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -438,6 +442,7 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
             .synonyms
             .map(|l| l.value.sets.into_iter().map(|s| s.value).collect())
             .unwrap_or_default(),
+        definition_names: std::sync::OnceLock::new(),
     }
 }
 

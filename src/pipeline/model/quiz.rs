@@ -290,11 +290,22 @@ pub fn involved(hb: &Handbook, step: &Step) -> BTreeSet<String> {
 pub fn involved_in(hb: &Handbook, text: &str, actors: &[String]) -> BTreeSet<String> {
     let mut out = names(hb, text);
     out.extend(actors.iter().cloned());
-    for r in &hb.roles {
-        let Some(def) = r.definition.as_deref() else {
+    let definitions = hb.definition_names.get_or_init(|| {
+        hb.roles
+            .iter()
+            .map(|r| {
+                r.definition
+                    .as_deref()
+                    .map(|d| names(hb, d))
+                    .unwrap_or_default()
+            })
+            .collect()
+    });
+    for (r, defined) in hb.roles.iter().zip(definitions) {
+        if r.definition.is_none() {
             continue;
-        };
-        let defined = names(hb, def);
+        }
+        let defined = defined.clone();
         if actors.contains(&r.id) {
             out.extend(defined);
         } else if actors.iter().any(|a| defined.contains(a)) {
