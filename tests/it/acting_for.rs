@@ -179,7 +179,8 @@ fn choices(quiz: &str, id: &str) -> Vec<(String, bool)> {
 
 /// How many of those steps the quizzes still ask with the answer-set cap and the pointing
 /// rule (referral step 8's "who?" is left out since the PMF's posts are no wrong answer
-/// beside the PMF: too few wrong answers are left for its six correct ones).
+/// beside the PMF, and no other wrong answer shares the stem words that point to a correct
+/// one, "bashki" and "fëmijës").
 const ASKED_CAPPED: usize = 9;
 
 #[test]
