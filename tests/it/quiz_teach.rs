@@ -443,3 +443,43 @@ fn the_referral_agencies_are_never_a_wrong_answer() {
     }
     assert!(asked > 0);
 }
+
+#[test]
+fn a_quiz_without_a_question_that_tests_has_no_page_and_no_link() {
+    // Review 39, F7: two role quizzes whose every question was left out were still pages
+    // with no question, linked from their role pages and the trainer's page.
+    let site = crate::common::shipped_site().join("site");
+    for dir in ["trajnim/kuizi", "trajnim/pergjigjet"] {
+        for e in std::fs::read_dir(site.join(dir)).unwrap() {
+            let path = e.unwrap().path();
+            let page = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                page.contains("data-question=") || dir.ends_with("pergjigjet"),
+                "{} has no question",
+                path.display()
+            );
+        }
+    }
+    for role in ["supervizori-i-stafit", "personi-i-ngarkuar-per-monitorimin"] {
+        assert!(
+            !site
+                .join(format!("trajnim/kuizi/roli-{role}.html"))
+                .exists()
+        );
+        assert!(
+            !site
+                .join(format!("trajnim/pergjigjet/roli-{role}.html"))
+                .exists()
+        );
+        let card = crate::common::site_page(&format!("roli/{role}.html"));
+        assert!(
+            !card.contains("trajnim/kuizi/"),
+            "{role}'s page links a quiz"
+        );
+        let trainer = crate::common::site_page("trajnim.html");
+        assert!(
+            !trainer.contains(&format!("kuizi/roli-{role}.html")),
+            "the trainer's page links {role}'s quiz"
+        );
+    }
+}

@@ -513,6 +513,8 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                 questions,
             }
         })
+        // A quiz none of whose questions tests is no quiz: no page, no link to it.
+        .filter(|q| !q.questions.is_empty())
         .collect()
 }
 
