@@ -220,11 +220,7 @@ pub fn criterion_question(
     }
     let id = format!("{}.{}", c.id, Ask::When.name());
     let levels = levels.when.clone();
-    let stem = criterion_texts(c).join(
-        "
-
-",
-    );
+    let stem = criterion_texts(c).join("\n\n");
     let choices = choose(
         hb,
         &id,
