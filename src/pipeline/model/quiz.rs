@@ -301,13 +301,10 @@ pub fn involved_in(hb: &Handbook, text: &str, actors: &[String]) -> BTreeSet<Str
             })
             .collect()
     });
+    // (A role with no definition names no one: its set is empty.)
     for (r, defined) in hb.roles.iter().zip(definitions) {
-        if r.definition.is_none() {
-            continue;
-        }
-        let defined = defined.clone();
         if actors.contains(&r.id) {
-            out.extend(defined);
+            out.extend(defined.iter().cloned());
         } else if actors.iter().any(|a| defined.contains(a)) {
             out.insert(r.id.clone());
         }
@@ -532,12 +529,12 @@ fn stems(text: &str) -> BTreeSet<String> {
 /// the stem ("fëmijës", "rastit") then points to no answer alone, and stays in the stem. A
 /// "by when?" offers timings of the kind of its answer first (durations against a
 /// duration), so the stem's verb ("zgjat") does not tell it.
-fn choose(
+fn choose<L: AsRef<[Answer]>>(
     hb: &Handbook,
     id: &str,
     stem: &str,
     correct: Vec<Answer>,
-    levels: impl IntoIterator<Item = Vec<Answer>>,
+    levels: impl IntoIterator<Item = L>,
     mut used: BTreeSet<String>,
     named: &BTreeSet<String>,
 ) -> Vec<Choice> {
@@ -557,11 +554,18 @@ fn choose(
             _ => None,
         })
         .collect();
-    let mut candidates: Vec<Answer> = Vec::new();
-    for mut level in levels {
-        level.retain(|a| {
-            !used.contains(&a.key()) && !matches!(a, Answer::Role(id) if named.contains(id))
-        });
+    // Every wrong answer the levels offer, nearest level first, each shuffled; borrowed, so
+    // only the three chosen are copied.
+    let levels: Vec<L> = levels.into_iter().collect();
+    let mut candidates: Vec<&Answer> = Vec::new();
+    for level in &levels {
+        let mut level: Vec<&Answer> = level
+            .as_ref()
+            .iter()
+            .filter(|a| {
+                !used.contains(&a.key()) && !matches!(a, Answer::Role(id) if named.contains(id))
+            })
+            .collect();
         rng.shuffle(&mut level);
         for a in level {
             if used.insert(a.key()) {
@@ -572,21 +576,36 @@ fn choose(
     // Timings of the answer's kind only, where there are two of them or more; else first.
     let same_kind = |a: &Answer| !matches!(a, Answer::Timing(t) if !kinds.contains(t.kind));
     if !kinds.is_empty() && candidates.iter().filter(|a| same_kind(a)).count() >= 2 {
-        candidates.retain(same_kind);
+        candidates.retain(|a| same_kind(a));
     }
+    // Each candidate's words, made once, and only where a stem word wants covering.
+    let mut words: Vec<BTreeSet<String>> = if uncovered.is_empty() {
+        Vec::new()
+    } else {
+        candidates
+            .iter()
+            .map(|a| stems(&answer_words(hb, a)))
+            .collect()
+    };
     let mut distractors: Vec<Answer> = Vec::new();
     while distractors.len() < DISTRACTORS && !candidates.is_empty() {
-        let covers = |a: &Answer| stems(&answer_words(hb, a)).intersection(&uncovered).count();
+        let covers = |i: usize| {
+            words
+                .get(i)
+                .map_or(0, |w| w.intersection(&uncovered).count())
+        };
         let best = candidates
             .iter()
             .enumerate()
-            .max_by_key(|(i, a)| (same_kind(a), covers(a), std::cmp::Reverse(*i)))
+            .max_by_key(|(i, a)| (same_kind(a), covers(*i), std::cmp::Reverse(*i)))
             .map_or(0, |(i, _)| i);
         let a = candidates.remove(best);
-        for w in stems(&answer_words(hb, &a)) {
-            uncovered.remove(&w);
+        if !words.is_empty() {
+            for w in words.remove(best) {
+                uncovered.remove(&w);
+            }
         }
-        distractors.push(a);
+        distractors.push(a.clone());
     }
     let mut choices: Vec<Choice> = correct
         .into_iter()

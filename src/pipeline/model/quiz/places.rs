@@ -161,15 +161,28 @@ fn criteria_pool<'a>(criteria: impl Iterator<Item = &'a Criterion>) -> Vec<Answe
 
 /// The distractors' levels of a standard's criteria's questions, made once for all its
 /// criteria (each level is the same for every criterion of the standard): the answers of
-/// the standard's criteria, of the handbook's criteria, then of the handbook's procedures
-/// ("by when?") or the handbook's roles ("who?").
-pub struct CriterionLevels {
-    when: [Vec<Answer>; 3],
-    who: [Vec<Answer>; 3],
+/// the standard's criteria, then the handbook's two levels, borrowed (`HandbookLevels`).
+pub struct CriterionLevels<'a> {
+    when: Vec<Answer>,
+    who: Vec<Answer>,
+    handbook: &'a HandbookLevels,
+}
+
+impl CriterionLevels<'_> {
+    fn when(&self) -> [&[Answer]; 3] {
+        let [w1, w2] = &self.handbook.when;
+        [&self.when, w1, w2]
+    }
+
+    fn who(&self) -> [&[Answer]; 3] {
+        let [r1, r2] = &self.handbook.who;
+        [&self.who, r1, r2]
+    }
 }
 
 /// The levels of the handbook (the second and third of `CriterionLevels`), the same for
-/// every standard.
+/// every standard: the answers of the handbook's criteria, then of the handbook's
+/// procedures ("by when?") or the handbook's roles ("who?").
 pub struct HandbookLevels {
     when: [Vec<Answer>; 2],
     who: [Vec<Answer>; 2],
@@ -190,18 +203,17 @@ impl HandbookLevels {
     }
 
     /// The levels of the criteria of standard `standard`.
-    pub fn of(&self, hb: &Handbook, standard: &str) -> CriterionLevels {
+    pub fn of(&self, hb: &Handbook, standard: &str) -> CriterionLevels<'_> {
         let own = || {
             hb.standards
                 .iter()
                 .filter(|s| s.id == standard)
                 .flat_map(|s| &s.criteria)
         };
-        let [w1, w2] = &self.when;
-        let [r1, r2] = &self.who;
         CriterionLevels {
-            when: [criteria_pool(own()), w1.clone(), w2.clone()],
-            who: [criteria_roles(own()), r1.clone(), r2.clone()],
+            when: criteria_pool(own()),
+            who: criteria_roles(own()),
+            handbook: self,
         }
     }
 }
@@ -212,21 +224,20 @@ pub fn criterion_question(
     hb: &Handbook,
     standard: &str,
     c: &Criterion,
-    levels: &CriterionLevels,
+    levels: &CriterionLevels<'_>,
 ) -> Option<Question> {
     let correct = distinct(&criterion_timings(c));
     if correct.is_empty() {
         return None;
     }
     let id = format!("{}.{}", c.id, Ask::When.name());
-    let levels = levels.when.clone();
     let stem = criterion_texts(c).join("\n\n");
     let choices = choose(
         hb,
         &id,
         &stem,
         correct,
-        levels,
+        levels.when(),
         BTreeSet::new(),
         &BTreeSet::new(),
     );
@@ -314,17 +325,24 @@ pub fn criterion_who(
     hb: &Handbook,
     standard: &str,
     c: &Criterion,
-    levels: &CriterionLevels,
+    levels: &CriterionLevels<'_>,
 ) -> Option<Question> {
     if c.roles.is_empty() {
         return None;
     }
     let id = format!("{}.{}", c.id, Ask::Who.name());
-    let levels = levels.who.clone();
-    let named = involved_in(hb, &criterion_texts(c).join("\n\n"), &c.roles);
-    let correct = c.roles.iter().cloned().map(Answer::Role).collect();
     let stem = criterion_texts(c).join("\n\n");
-    let choices = choose(hb, &id, &stem, correct, levels, BTreeSet::new(), &named);
+    let named = involved_in(hb, &stem, &c.roles);
+    let correct = c.roles.iter().cloned().map(Answer::Role).collect();
+    let choices = choose(
+        hb,
+        &id,
+        &stem,
+        correct,
+        levels.who(),
+        BTreeSet::new(),
+        &named,
+    );
     Some(Question {
         id,
         procedure: standard.to_string(),
