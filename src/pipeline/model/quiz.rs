@@ -233,18 +233,13 @@ pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
         .filter(|w| !w.is_empty())
         .collect();
     // A title matches where its words follow each other in the text, each word of the text
-    // starting with the title word's stem (all but its last letter: "menaxheri" ~
-    // "menaxherin").
-    let stem = |w: &str| -> String {
-        let n = w.chars().count();
-        w.chars().take(if n > 4 { n - 1 } else { n }).collect()
-    };
+    // starting with the title word's stem (`inflection_stem`).
     let names_title = |title: &str| -> bool {
         let t: Vec<String> = title
             .to_lowercase()
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(stem)
+            .map(inflection_stem)
             .collect();
         !t.is_empty()
             && words
@@ -336,23 +331,14 @@ pub fn related(hb: &Handbook, role: &str) -> BTreeSet<String> {
         .collect();
     while let Some(at) = todo.pop() {
         let at_root = at == role;
-        for r in &hb.roles {
-            let same = if r.id == at {
-                r.same_as.clone()
-            } else if r.same_as.iter().any(|s| s == &at) {
-                vec![r.id.clone()]
-            } else {
-                continue;
-            };
-            for id in same {
-                if id != role && out.insert(id.clone()) {
-                    // The groups and members of the role's own other title; of a member's
-                    // other title, that title alone.
-                    if at_root {
-                        let mut also = groups_and_members(hb, &id);
-                        also.remove(role);
-                        out.extend(also);
-                    }
+        for id in same_person(hb, &at) {
+            if id != role && out.insert(id.to_string()) {
+                // The groups and members of the role's own other title; of a member's
+                // other title, that title alone.
+                if at_root {
+                    let mut also = groups_and_members(hb, id);
+                    also.remove(role);
+                    out.extend(also);
                 }
             }
         }
@@ -391,6 +377,28 @@ fn groups_and_members(hb: &Handbook, role: &str) -> BTreeSet<String> {
     let mut out = walk(true);
     out.extend(walk(false));
     out
+}
+
+/// A title word as an inflected form of it begins: all but its last letter where it has
+/// more than four ("menaxheri" ~ "menaxherin", "rastit" ~ "Rastit").
+pub fn inflection_stem(w: &str) -> String {
+    let n = w.chars().count();
+    w.chars().take(if n > 4 { n - 1 } else { n }).collect()
+}
+
+/// The roles the source says are `role` under another title (`Role::same_as`), declared on
+/// either side.
+pub fn same_person<'a>(hb: &'a Handbook, role: &'a str) -> impl Iterator<Item = &'a str> {
+    hb.roles.iter().flat_map(move |r| {
+        let of: Vec<&'a str> = if r.id == role {
+            r.same_as.iter().map(String::as_str).collect()
+        } else if r.same_as.iter().any(|s| s == role) {
+            vec![r.id.as_str()]
+        } else {
+            Vec::new()
+        };
+        of
+    })
 }
 
 /// Words too common to give an answer away ("për", "dhe" …; "the", "of" …).
@@ -519,7 +527,7 @@ fn answer_words(hb: &Handbook, a: &Answer) -> String {
 }
 
 /// The words (by `word_stem`) of `text`.
-fn stems(text: &str) -> BTreeSet<String> {
+pub fn stems(text: &str) -> BTreeSet<String> {
     pointing_words(text).iter().map(|w| word_stem(w)).collect()
 }
 

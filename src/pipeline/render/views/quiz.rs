@@ -68,13 +68,7 @@ fn role_names(cx: &Cx, question: &quiz::Question) -> (Vec<String>, Vec<String>) 
     for c in question.choices.iter().filter(|c| c.correct) {
         if let Answer::Role(id) = &c.answer {
             ids.push(id);
-            for r in &hb.roles {
-                if &r.id == id {
-                    ids.extend(r.same_as.iter().map(String::as_str));
-                } else if r.same_as.iter().any(|s| s == id) {
-                    ids.push(&r.id);
-                }
-            }
+            ids.extend(quiz::same_person(hb, id));
         }
     }
     let mut phrases = Vec::new();
@@ -289,6 +283,16 @@ fn choices(cx: &Cx, question: &quiz::Question) -> (Vec<ChoiceView>, String) {
     (choices, answer)
 }
 
+/// The texts of a question's wrong choices, as the reader sees them.
+fn wrong_texts(cx: &Cx, question: &quiz::Question) -> Vec<String> {
+    question
+        .choices
+        .iter()
+        .filter(|c| !c.correct)
+        .map(|c| choice_text(cx, &c.answer))
+        .collect()
+}
+
 /// The texts of a question's correct choices, as the reader sees them.
 fn correct_texts(cx: &Cx, question: &quiz::Question) -> Vec<String> {
     question
@@ -443,12 +447,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         // A step's title that its blanks leave empty ("Referimi i …"), or
                         // whose object points to the answer, is no question: its text is
                         // quoted instead.
-                        let wrong_texts: Vec<String> = question
-                            .choices
-                            .iter()
-                            .filter(|c| !c.correct)
-                            .map(|c| choice_text(cx, &c.answer))
-                            .collect();
+                        let wrong_texts = wrong_texts(cx, question);
                         if question.ask != quiz::Ask::When
                             && (kept(&act, &whole) < KEEP
                                 || !pointing(&act, &correct_texts, &wrong_texts).is_empty())

@@ -2,6 +2,7 @@
 //! abbreviation) and the words that set a deadline, each run of them one "…".
 
 pub use crate::pipeline::model::quiz::{STOP, content_words, pointing_words, word_stem};
+use crate::pipeline::model::quiz::{inflection_stem, stems};
 
 /// The words of an answer that tell it: a form's title without its code ("MR9 (E-7) —
 /// Mbyllja e rastit": "Mbyllja e rastit").
@@ -336,8 +337,7 @@ pub(super) fn blank_phrases(quote: &str, phrases: &[String]) -> String {
             if LITTLE.contains(&p) {
                 return LITTLE.contains(&w.as_str());
             }
-            let n = p.chars().count();
-            let stem: String = p.chars().take(if n > 4 { n - 1 } else { n }).collect();
+            let stem = inflection_stem(p);
             let len = stem.chars().count();
             let most = len + if len < 6 { 3 } else { 4 };
             w.starts_with(stem.as_str()) && w.chars().count() <= most
@@ -370,15 +370,11 @@ pub(super) fn blank_phrases(quote: &str, phrases: &[String]) -> String {
 /// choice that no wrong choice has. A question that keeps one is no question (`build`
 /// leaves it out).
 pub fn pointing(quote: &str, correct: &[String], wrong: &[String]) -> Vec<String> {
-    let stems = |texts: &[String]| -> std::collections::HashSet<String> {
-        texts
-            .iter()
-            .flat_map(|t| pointing_words(t))
-            .map(|w| word_stem(&w))
-            .collect()
+    let of = |texts: &[String]| -> std::collections::BTreeSet<String> {
+        texts.iter().flat_map(|t| stems(t)).collect()
     };
-    let wrong = stems(wrong);
-    let correct = stems(correct);
+    let wrong = of(wrong);
+    let correct = of(correct);
     pointing_words(quote)
         .into_iter()
         .filter(|w| correct.contains(&word_stem(w)) && !wrong.contains(&word_stem(w)))
@@ -408,10 +404,8 @@ pub(super) fn blank_runs(quote: &str, names: &[String]) -> String {
         let fits = |w: &str| -> bool {
             let w = w.to_lowercase();
             words.iter().any(|p| {
-                let n = p.chars().count();
-                let stem: String = p.chars().take(if n > 4 { n - 1 } else { n }).collect();
-                let len = stem.chars().count();
-                w.starts_with(stem.as_str()) && w.chars().count() <= len + 4
+                let stem = inflection_stem(p);
+                w.starts_with(stem.as_str()) && w.chars().count() <= stem.chars().count() + 4
             })
         };
         let tokens = tokens(&out);
