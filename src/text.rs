@@ -171,7 +171,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, NotText> {
     };
     // The mark is kept (no BOM handling); anything malformed is refused, not replaced.
     if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
-        return Ok(std::borrow::Cow::Owned(text.into_owned()));
+        return Ok(text);
     }
     // Where it breaks: the first unpaired surrogate, else the odd last byte.
     let units = bytes.chunks_exact(2).map(|p| {

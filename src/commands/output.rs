@@ -199,7 +199,7 @@ pub fn write_files(files: &[(PathBuf, Vec<u8>)], diags: &mut Diagnostics) -> Opt
         return None;
     }
     for (p, bytes) in files {
-        write_one(p, bytes, false, diags)?;
+        write_placed(p, bytes, false, diags)?;
     }
     Some(())
 }
@@ -221,6 +221,16 @@ fn write_one(path: &Path, bytes: &[u8], new_only: bool, diags: &mut Diagnostics)
     if refused_place(path, diags) {
         return None;
     }
+    write_placed(path, bytes, new_only, diags)
+}
+
+/// `write_one` where the place is already judged (`write_files` judges every file first).
+fn write_placed(
+    path: &Path,
+    bytes: &[u8],
+    new_only: bool,
+    diags: &mut Diagnostics,
+) -> Option<bool> {
     let target = crate::pipeline::write::normalise(path);
     let dir = target.parent().unwrap_or(Path::new("/")).to_path_buf();
     let cannot = |diags: &mut Diagnostics, e: &dyn std::fmt::Display| {

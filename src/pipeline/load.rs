@@ -342,10 +342,10 @@ impl Loader<'_> {
         // YAML allows a byte-order mark at the start of a stream (old Windows Notepad writes
         // one as "UTF-8"): it is dropped, and nothing else moves (a person's editor counts
         // columns from the first character it shows). One anywhere else is still refused.
-        let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-            Some(rest) => rest.to_vec(),
-            None => bytes,
-        };
+        let mut bytes = bytes;
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            bytes.drain(..3);
+        }
         let text = decode_utf8(bytes, rel, self.diags)?;
         invisible::warn_unseen(&text, rel, self.diags);
         Some(text)

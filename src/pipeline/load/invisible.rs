@@ -49,21 +49,31 @@ fn escape(rest: &str) -> Option<(char, &str)> {
 
 /// Warn about every bidirectional control and control character in `text` (the file `rel`).
 pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
+    // Every character warned about starts with one of these bytes (a control byte, DEL,
+    // the `\` of an escape, the 0xE2 of U+202A–U+2069): most files hold none but 0xE2.
+    let candidate = |b: u8| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7F | b'\\' | 0xE2)
+    };
+    if !text.bytes().any(candidate) {
+        return;
+    }
     let mut found = 0usize;
     let mut first: Option<Pos> = None;
     for (l, line) in text.split('\n').enumerate() {
         let mut col = 0u32;
         for (i, c) in line.char_indices() {
             col += 1;
-            let (ch, written) = match (unseen(c), c) {
-                (Some(_), _) => (c, None),
+            let (ch, name, written) = match (unseen(c), c) {
+                (Some(name), _) => (c, name, None),
                 (None, '\\') => match escape(&line[i..]) {
-                    Some((e, w)) if unseen(e).is_some() => (e, Some(w)),
-                    _ => continue,
+                    Some((e, w)) => match unseen(e) {
+                        Some(name) => (e, name, Some(w)),
+                        None => continue,
+                    },
+                    None => continue,
                 },
                 _ => continue,
             };
-            let Some(name) = unseen(ch) else { continue };
             found += 1;
             let pos = Pos::new(rel, l as u32 + 1, col);
             if found > MAX_WARNINGS {

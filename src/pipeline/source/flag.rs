@@ -28,23 +28,24 @@ impl<'de> Deserialize<'de> for Flag {
                 )))
             }
             fn visit_i64<E: de::Error>(self, n: i64) -> Result<Flag, E> {
-                Err(E::custom(format!(
-                    "expected true or false, found the number {n}"
-                )))
+                number(n)
             }
             fn visit_u64<E: de::Error>(self, n: u64) -> Result<Flag, E> {
-                Err(E::custom(format!(
-                    "expected true or false, found the number {n}"
-                )))
+                number(n)
             }
             fn visit_f64<E: de::Error>(self, n: f64) -> Result<Flag, E> {
-                Err(E::custom(format!(
-                    "expected true or false, found the number {n}"
-                )))
+                number(n)
             }
         }
         d.deserialize_any(V)
     }
+}
+
+/// A number where true or false is expected.
+fn number<E: de::Error>(n: impl std::fmt::Display) -> Result<Flag, E> {
+    Err(E::custom(format!(
+        "expected true or false, found the number {n}"
+    )))
 }
 
 /// `#[serde(default, deserialize_with = "flag")]` on an `Option<S<bool>>` field.
