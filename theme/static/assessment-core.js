@@ -398,7 +398,6 @@
     return n > max ? say("field_too_long", { max: max, found: n }, "At most " + max + " characters; this has " + n + ". The last valid text is kept.") : null;
   }
 
-  // Read a file's bytes (an ArrayBuffer): UTF-8 or refused, then as `read`.
   // The text of an imported file's bytes, as src/text.rs `decode_text`: UTF-8, or UTF-16
   // (little- or big-endian) after a UTF-16 byte-order mark, what Windows PowerShell 5's `>`
   // writes. ignoreBOM: the decoder keeps the mark, and `read` strips one, as Rust does.
@@ -411,6 +410,7 @@
     catch (e) { return { text: null, utf16: enc !== "utf-8" }; }
   }
 
+  // Read a file's bytes (an ArrayBuffer): text (`decodeBytes`) or refused, then as `read`.
   function readBytes(buf, cat) {
     var d = decodeBytes(buf);
     if (d.text === null && d.utf16) { return { file: null, problems: [{ code: "not-utf16", message: say("rule_not_utf16", {}, "expected UTF-16 text after the UTF-16 byte-order mark, found bytes that are not") }], notes: [] }; }
