@@ -148,6 +148,7 @@ impl Validator<'_> {
             self.timing(file, t);
             self.timing_actors(file, t, Some(&c.roles));
             self.timing_persons(file, t, &c.text.value, "criterion's");
+            self.not_from_evidence(file, t, c);
         }
         self.refs(file, &c.roles, RefKind::Role);
         self.refs(file, &c.procedures, RefKind::Procedure);
@@ -215,6 +216,24 @@ impl Validator<'_> {
                     format!("expected the words of a timing in the step's own text, found \"{words}\" only in an example"),
                 )
                 .hint("an example (a quoted block, \"Shembull: …\") sets no deadline: drop this timing");
+        }
+    }
+
+    /// A criterion's timing quotes the criterion or its guidance, never only the evidence
+    /// column: evidence says what proves the criterion is met, it sets no duty.
+    fn not_from_evidence(&mut self, file: &Path, t: &TimingSrc, c: &CriterionSrc) {
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = squash(t.text.value.trim());
+        let in_text = std::iter::once(&c.text)
+            .chain(c.guidance.iter().map(|g| &g.text))
+            .any(|s| squash(&s.value).contains(&words));
+        if !in_text && c.evidence.iter().any(|e| squash(&e.text.value).contains(&words)) {
+            self.diags
+                .error(
+                    at(file, &t.text),
+                    format!("expected the words of a timing in the criterion or its guidance, found \"{words}\" only in the evidence"),
+                )
+                .hint("evidence (Prova) says what proves the criterion is met and sets no deadline: drop this timing");
         }
     }
 

@@ -16,6 +16,11 @@ pub struct RoleView {
     pub url: String,
     pub source: Option<String>,
     pub definition_html: Option<Html>,
+    /// Other words the source names the role by (`named_by`), as it prints them.
+    pub named_by: Vec<String>,
+    /// The roles the source says are this same person under another title (`same_as`,
+    /// declared on either side).
+    pub same_as: Vec<super::LinkView>,
     /// What the law obliges the institution to do: the table's title, the institution as
     /// its row names it, the duties.
     pub legal_duties: Option<LegalDutiesView>,
@@ -66,6 +71,8 @@ pub struct RolePage<'a> {
     pub url: &'a str,
     pub source: &'a Option<String>,
     pub definition_html: &'a Option<Html>,
+    pub named_by: &'a [String],
+    pub same_as: &'a [super::LinkView],
     pub legal_duties: &'a Option<LegalDutiesView>,
     pub sections: &'a [RoleSectionView],
     pub duty_areas: &'a [RoleSectionView],
@@ -103,6 +110,8 @@ impl RoleView {
             url: &self.url,
             source: &self.source,
             definition_html: &self.definition_html,
+            named_by: &self.named_by,
+            same_as: &self.same_as,
             legal_duties: &self.legal_duties,
             sections: &self.sections,
             duty_areas: &self.duty_areas,
@@ -159,6 +168,13 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
                 url: cx.addr.role(&r.id),
                 source: r.source.clone(),
                 definition_html: cx.md.optional_html(&r.definition),
+                named_by: r.named_by.clone(),
+                same_as: {
+                    let ids: Vec<String> = crate::pipeline::model::quiz::same_person(cx.hb, &r.id)
+                        .map(str::to_string)
+                        .collect();
+                    cx.titles.links(&ids, &cx.titles.roles, |id| cx.addr.role(id))
+                },
                 legal_duties: r.legal_duties.as_ref().map(|l| LegalDutiesView {
                     table: l.table.clone(),
                     institution: l.institution.clone(),
