@@ -56,6 +56,7 @@ mod properties;
 mod quiz_stems;
 mod quiz_teach;
 mod quizzes;
+mod register_binds;
 mod report;
 mod rtl;
 mod search;

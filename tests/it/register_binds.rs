@@ -1,0 +1,238 @@
+//! Issue 25 (review-39 F3, F5, F8, F11), one actor rule everywhere: a role is credited only
+//! where a sentence binds it to act (the subject of the duty, or the agent of "nga …");
+//! an object, a recipient, a counterpart or the holder of a permission is no actor; a
+//! passive timing with no agent credits no one; the evidence column sets no timing.
+
+use crate::common::{plain, site_page, unescape};
+
+/// Whether a role's card credits a step or criterion.
+fn credits(role: &str, id: &str) -> bool {
+    site_page(&format!("roli/{role}.html")).contains(&format!("id=\"card-{id}\""))
+}
+
+/// The register's rows whose quote holds `words`: (the role ids of `data-roles`, the "who"
+/// cell's text, the row's text).
+fn rows_quoting(words: &str) -> Vec<(Vec<String>, String, String)> {
+    site_page("afatet.html")
+        .split("<tr data-roles=\"")
+        .skip(1)
+        .filter_map(|chunk| {
+            let (roles, rest) = chunk.split_once('"')?;
+            let row = rest.split("</tr>").next()?;
+            let text = plain(row);
+            let quote = row.split("<q>").nth(1)?.split("</q>").next()?;
+            if !plain(quote).contains(words) {
+                return None;
+            }
+            let who = row.split("<td").nth(2).unwrap_or("");
+            let who = plain(&format!("<td{}", who.split("</td>").next().unwrap_or("")));
+            Some((
+                roles.split_whitespace().map(str::to_string).collect(),
+                who.trim().to_string(),
+                text,
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn an_object_a_recipient_or_a_counterpart_is_no_actor_of_a_step() {
+    // (role, step, source line of 001/003)
+    for (role, step, line) in [
+        // "kërkon mbledhjen e AP-së": the AP is the object of the request.
+        ("autoriteti-pergjegjes", "referimi-mbrojtja-asistenca.8", "001:980"),
+        ("autoriteti-pergjegjes", "referimi-mbrojtja-asistenca.13", "001:1004"),
+        ("autoriteti-pergjegjes", "referimi-mbrojtja-asistenca.41", "001:1099"),
+        // "mbledh AP-në": the AP is convened.
+        ("autoriteti-pergjegjes", "kthimi-vullnetar.3", "001:1238"),
+        ("autoriteti-pergjegjes", "kthimi-vullnetar.10", "001:1264"),
+        ("autoriteti-pergjegjes", "pritja-shtetas-shqiptare.8", "001:1320"),
+        // "duke njoftuar menjëherë drejtorin e strukturës": notified.
+        ("struktura-pergjegjese-bashki", "referimi-mbrojtja-asistenca.8", "001:975"),
+        // "NJMF-ja mund të njoftojnë": a permission; informed by the case worker.
+        ("njmf", "referimi-mbrojtja-asistenca.8", "001:977"),
+        // "kërkon mbledhjen e GTN-së": the object.
+        ("gtn", "referimi-mbrojtja-asistenca.9", "001:984"),
+        // "bashkëpunon me NJMF-në": the counterpart.
+        ("njmf", "referimi-mbrojtja-asistenca.35", "001:1079"),
+        // "punonjësi i kërkon APAP-it …": whom the request is made to.
+        ("apap", "referimi-mbrojtja-asistenca.50", "001:1131"),
+        ("apap", "referimi-mbrojtja-asistenca.54", "001:1144"),
+        // "me miratimin e informuar … menaxherit të rastit": a condition, no duty.
+        ("menaxheri-i-rastit", "referimi-mbrojtja-asistenca.60", "001:1168"),
+        // "në bashkëpunim më shërbimet sociale vendore": the counterpart.
+        ("struktura-pergjegjese-bashki", "riintegrimi-afatgjate.6", "001:1398"),
+        // "Komisioni thirret në mbledhje nga kryetari": the commission is convened.
+        ("komisioni-posacem", "identifikimi-formal.18", "001:902"),
+        // "do t'ia paraqes QPS-së": the QPS receives the referral.
+        ("qendra-per-pune-sociale", "menaxhimi-i-rastit.1", "003:1966"),
+    ] {
+        assert!(!credits(role, step), "{role} is credited with {step} ({line})");
+    }
+    // Whom the same sentences bind stays credited.
+    for (role, step) in [
+        ("sekretariati-i-ap", "referimi-mbrojtja-asistenca.13"),
+        ("apap", "referimi-mbrojtja-asistenca.41"),
+        ("d-kap", "kthimi-vullnetar.3"),
+        ("d-kap", "kthimi-vullnetar.10"),
+        ("d-kap", "pritja-shtetas-shqiptare.8"),
+        ("punonjes-mbrojtje-femije", "referimi-mbrojtja-asistenca.8"),
+        ("punonjes-mbrojtje-femije", "referimi-mbrojtja-asistenca.35"),
+        ("punonjesi-i-rastit", "referimi-mbrojtja-asistenca.54"),
+        ("apap", "riintegrimi-afatgjate.6"),
+    ] {
+        assert!(credits(role, step), "{role} acts in {step}");
+    }
+}
+
+#[test]
+fn the_commission_s_chair_convenes_it_in_the_source_s_words() {
+    // 001:902: no role is the chair, so the register names him as the source does.
+    let rows = rows_quoting("brenda 5 ditësh pune nga depozitimi i ankimimit");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let (roles, who, _) = &rows[0];
+    assert!(roles.is_empty(), "{roles:?}");
+    assert_eq!(who, "kryetari");
+}
+
+#[test]
+fn a_passive_timing_with_no_agent_has_no_who_in_the_register() {
+    for words in [
+        // 000:1328-1330, 000:1915-1917, 000:947-948
+        "Vlerësimi i nevojave për trajnim duhet të ndodhë të paktën 1 herë në vit",
+        "të paktën një herë në muaj",
+        "të paktën për një periudhë 5 vjeçare",
+        // 001:803, 818-819, 831, 958, 964
+        "brenda të njëjtës ditë",
+        "i komunikohet menjëherë",
+        "kujdes shëndetësor i menjëhershëm",
+        "trafikimit referohet menjëherë",
+        // 003:2135, 2160, 2313, 2399-2400, 2461-2462
+        "Vlerësimi gjithëpërfshirës do të përfundojë brenda 7 ditëve",
+        "Kohëzgjatja e intervistës me fëmijën nuk duhet të kalojë 45 minuta",
+        "Plani i shërbimeve duhet të hartohet brenda 14 ditëve",
+        "vizitat monitoruese të fëmijës do të bëhen të paktën një herë në 6 muaj",
+        "të gjitha rastet duhet të rishikohen të paktën çdo tre muaj",
+    ] {
+        let rows = rows_quoting(words);
+        assert!(!rows.is_empty(), "no register row quotes \"{words}\"");
+        for (roles, who, text) in rows {
+            assert!(roles.is_empty(), "\"{words}\" is filtered under {roles:?}: {text}");
+            assert!(who.is_empty(), "\"{words}\" names \"{who}\": {text}");
+        }
+    }
+    // 001:803: "Vendimi i marrë dërgohet … brenda ditës": no one, the G/SPIF included.
+    let formal_11 = site_page("afatet.html")
+        .split("<tr data-roles=\"")
+        .find(|r| r.contains("#identifikimi-formal.11\""))
+        .map(|r| r.split('"').next().unwrap().to_string())
+        .expect("the register row of formal identification 11");
+    assert!(formal_11.is_empty(), "{formal_11}");
+    // An agent named with "nga …" is credited: "do të përfundohet nga MR" (003:2062-2063);
+    // "nga profesionistë të specializuar" (001:960), in the source's words.
+    let mr = rows_quoting("do të përfundohet nga MR brenda 2 orëve");
+    assert_eq!(mr.len(), 1);
+    assert_eq!(mr[0].0, vec!["menaxheri-i-rastit-kosove".to_string()]);
+    let support = rows_quoting("mbështetje e menjëhershme psiko-sociale");
+    assert_eq!(support.len(), 1);
+    assert!(support[0].0.is_empty(), "{:?}", support[0].0);
+    assert_eq!(support[0].1, "profesionistë të specializuar");
+}
+
+#[test]
+fn the_evidence_column_yields_no_register_row() {
+    // S5.3 evidence 3.1 (000:1055-1056), S7.7 evidence 7.1 (000:1512-1516), S8.9 evidence 9.1
+    // (000:1678-1679): what proves a criterion is met, not a duty.
+    let register = site_page("afatet.html");
+    for words in [
+        "plane pune një vjeçare",
+        "Një strategji të paktën 2 vjeçare",
+        "për 24 orë në ditë mbrojtjen fizike",
+        "mbikqyrje 24 orë për fëmijët",
+    ] {
+        assert!(!register.contains(words), "a register row quotes \"{words}\"");
+    }
+    // The criterion's own words stay: "për një periudhë dy-vjeçare" (S5.3, 000:1049).
+    assert_eq!(rows_quoting("për një periudhë dy-vjeçare").len(), 1);
+}
+
+#[test]
+fn a_permission_credits_no_one() {
+    // S4.1: "mund të shihet vetëm nga përfituesi dhe punonjësi social ose drejtuesi i
+    // shërbimit" (000:766-769) says who may see the file, as S9.1's "mund të diskutojë".
+    for role in [
+        "punonjesi-social-pergjegjes",
+        "drejtuesi-i-qendres",
+        "ofruesi-i-sherbimit",
+        "punonjes-social",
+        "stafi",
+    ] {
+        assert!(!credits(role, "S4.1"), "{role} is credited with S4.1");
+        assert!(!credits(role, "S9.1") || role == "ofruesi-i-sherbimit");
+    }
+    let s4 = site_page("S4.html");
+    let s41 = s4
+        .split("id=\"S4.1\"")
+        .nth(1)
+        .and_then(|r| r.split("id=\"S4.2\"").next())
+        .expect("criterion S4.1 on its page");
+    for title in ["Punonjësi social përgjegjës", "Drejtuesi i qendrës"] {
+        assert!(!s41.contains(title), "S4.1 names {title}");
+    }
+}
+
+#[test]
+fn the_case_manager_of_an_adult_in_a_shelter_is_the_case_worker_and_the_page_says_so() {
+    // 001:1115 "Drejtuesi i institucionit cakton një punonjës/menaxher të rastit": steps
+    // 46–48 ("Menaxheri i rastit …", 001:1118-1123) are the case worker's; elsewhere the
+    // defined term (001:256) is the PMF.
+    for st in ["47", "48"] {
+        let step = format!("referimi-mbrojtja-asistenca.{st}");
+        assert!(credits("punonjesi-i-rastit", &step), "{step}");
+        assert!(!credits("menaxheri-i-rastit", &step), "{step}");
+    }
+    let worker = unescape(&site_page("roli/punonjesi-i-rastit.html"));
+    let names = worker
+        .split("class=\"role-names\"")
+        .nth(1)
+        .and_then(|r| r.split("</section>").next())
+        .expect("the case worker's page says what else the source calls it");
+    assert!(names.contains("punonjës/menaxher të rastit"), "{names}");
+    assert!(names.contains("roli/menaxheri-i-rastit.html"), "{names}");
+    let manager = unescape(&site_page("roli/menaxheri-i-rastit.html"));
+    let same = manager
+        .split("class=\"role-names\"")
+        .nth(1)
+        .and_then(|r| r.split("</section>").next())
+        .expect("the case manager's page names the same person's other titles");
+    for r in ["punonjes-mbrojtje-femije", "punonjesi-i-rastit"] {
+        assert!(same.contains(&format!("roli/{r}.html")), "{same}");
+    }
+}
+
+#[test]
+fn a_count_in_a_month_reads_as_a_frequency_as_printed() {
+    // 001:1391 "raporton 1 herë në muaj": the frequency table's first cell says so, never a
+    // bare length ("1 muaj"), under a frequency's header.
+    let page = site_page("afatet.html");
+    let every = page
+        .split("id=\"dl-every\"")
+        .nth(1)
+        .and_then(|r| r.split("</section>").next())
+        .expect("the register's frequency table");
+    assert!(every.contains(">Shpeshtësia</th>"), "{every}");
+    assert!(!every.contains(">Kohëzgjatja</th>"));
+    let row = every
+        .split("<tr data-roles=\"")
+        .find(|r| r.contains("„raporton 1 herë në muaj“"))
+        .expect("the row of riintegrimi 4");
+    let badge = row.split("</span>").next().unwrap().rsplit('>').next().unwrap();
+    assert_eq!(badge.trim(), "1 herë në muaj");
+    for r in every.split("<tr data-roles=\"").skip(1) {
+        let badge = r.split("</span>").next().unwrap().rsplit('>').next().unwrap();
+        assert!(
+            badge.contains("çdo") || badge.contains("herë"),
+            "a frequency reads as a length: {badge}"
+        );
+    }
+}
