@@ -18,7 +18,6 @@ const THROUGH: &[(&str, &[&str])] = &[
             "referimi-mbrojtja-asistenca.41",
             "referimi-mbrojtja-asistenca.42",
             "referimi-mbrojtja-asistenca.49",
-            "referimi-mbrojtja-asistenca.54",
             "referimi-mbrojtja-asistenca.55",
             "pritja-shtetas-shqiptare.3",
         ],
@@ -86,23 +85,31 @@ fn the_apap_is_credited_and_its_institution_lists_the_step_apart() {
     }
     // The source's words, and the institution's role beside them, on the step.
     let page = site_page("procedura/referimi-mbrojtja-asistenca.html");
-    let facts = part(&page, "id=\"referimi-mbrojtja-asistenca.54\"", "</dl>");
+    let facts = part(&page, "id=\"referimi-mbrojtja-asistenca.49\"", "</dl>");
     let who = plain(part(facts, "<dt>Kush</dt>", "</dd>"));
     assert!(
         who.contains(&format!(
-            "{APAP} ( „APAP-it të SHSSH-së“ ; vepron për {SHSSH} )"
+            "{APAP} ( „APAP-i i SHSSH-së“ ; vepron për {SHSSH} )"
         )),
         "{who}"
     );
+    // Step 54: the case worker asks the SHSSH's APAP to notify the police's APAP (001:1143-
+    // 1145): both APAPs are whom a request or a notice goes to, no actors (session 40).
+    let facts = part(&page, "id=\"referimi-mbrojtja-asistenca.54\"", "</dl>");
+    let who = plain(part(facts, "<dt>Kush</dt>", "</dd>"));
+    assert!(!who.contains(APAP), "{who}");
     assert!(!who.contains("APAP-in e policisë"), "{who}");
     assert!(!who.contains(POLICE), "{who}");
     // The handout names them too, with the institution each acts for, as the page does.
     let handout = plain(&site_page(
         "trajnim/fletushka/referimi-mbrojtja-asistenca.html",
     ));
-    assert!(handout.contains(&format!(
-        "Punonjësi i rastit, {APAP} ( „APAP-it të SHSSH-së“ ; vepron për {SHSSH})"
-    )));
+    assert!(
+        handout.contains(&format!(
+            "{APAP} ( „APAP-i i SHSSH-së“ ; vepron për {SHSSH})"
+        )),
+        "{handout}"
+    );
     // The police's APAP is in the step's words, never beside an actor.
     assert!(handout.contains("APAP-in e policisë"));
     assert!(!handout.contains("( „APAP-in e policisë“"));

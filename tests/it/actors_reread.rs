@@ -63,11 +63,13 @@ fn a_counterpart_or_those_trained_are_no_actors_of_a_criterion() {
 
 #[test]
 fn the_procedures_name_whom_their_sentences_bind() {
-    // Referral 54: the police's APAP is notified (001:1144); the SHSSH's APAP acts.
+    // Referral 54: the police's APAP is notified (001:1144); the SHSSH's APAP is whom the case
+    // worker asks (001:1143-1144), a recipient too (session 40): the case worker acts.
     assert!(
         !site_page("roli/policia.html").contains("id=\"through-referimi-mbrojtja-asistenca.54\"")
     );
-    assert!(credits("apap", "referimi-mbrojtja-asistenca.54"));
+    assert!(!credits("apap", "referimi-mbrojtja-asistenca.54"));
+    assert!(credits("punonjesi-i-rastit", "referimi-mbrojtja-asistenca.54"));
     // Return 5 and 13: "bashkë me qendrën …", "Qendra … siguron shoqëruesin" (001:1247, 1271).
     for st in ["kthimi-vullnetar.5", "kthimi-vullnetar.13"] {
         assert!(credits("ofruesi-i-sherbimit", st), "{st}");
@@ -144,12 +146,10 @@ fn the_director_acts_where_the_source_makes_him_act_not_as_a_post() {
 #[test]
 fn the_evidence_column_credits_no_one() {
     // S4.1: "Ofruesi i shërbimit ka një sistem …" (000:778-779) and S4.6: "ofruesi i shërbimit
-    // … e vlerëson" (000:904-906) are evidence; S4.1's guidance names the social worker and the
-    // director (000:766-769), S4.6's the professional and the director (000:916-919).
-    assert_eq!(
-        credited("S4.1"),
-        ["drejtuesi-i-qendres", "punonjesi-social-pergjegjes"]
-    );
+    // … e vlerëson" (000:904-906) are evidence; S4.1's guidance only says who may see the
+    // file (000:766-769, a permission: session 40 credits no one), S4.6's binds the
+    // professional and the director (000:916-919).
+    assert!(credited("S4.1").is_empty(), "{:?}", credited("S4.1"));
     assert_eq!(credited("S4.6"), ["stafi", "drejtuesi-i-qendres"]);
     // S4.4: the guidance binds the provider ("Ofruesi i shërbimit kujdeset që jo çdokush të
     // ketë akses", 000:868-869) beside the staff of the criterion.

@@ -353,7 +353,8 @@ fn the_appeal_counts_working_days_in_the_order_and_places_of_the_source() {
 fn round_the_clock_duties_are_continuous_and_rota_words_set_no_time_limit() {
     // Corrections 6 and 7: "24 orë" round the clock is no length of time. Issue 25 (review
     // 6): it is a duty that never stops, a register row of the continuous kind, bound to
-    // whom the source binds: the provider (S1.5, S8.9), the police under its agreement (S7.7).
+    // whom the source binds: the provider (S1.5). S7.7's and S8.9's "24 orë" stand in the
+    // evidence column (000:1512-1516, 1678-1679), which sets no timing (session 40).
     let cat = catalog();
     let criteria: Vec<&Value> = cat["standards"]
         .as_array()
@@ -369,18 +370,6 @@ fn round_the_clock_duties_are_continuous_and_rota_words_set_no_time_limit() {
             "Ruajtje ose siguri fizike 24 orë",
             "ofruesi-i-sherbimit",
         ),
-        // "Ofruesi ka marrëveshje … për të siguruar …" (000:1512-1517): the provider's,
-        // with its condition.
-        (
-            "S7.7",
-            "për 24 orë në ditë mbrojtjen fizike të përfituesve dhe stafit, kur kjo është e nevojshme",
-            "ofruesi-i-sherbimit",
-        ),
-        (
-            "S8.9",
-            "mbikqyrje 24 orë për fëmijët",
-            "ofruesi-i-sherbimit",
-        ),
     ] {
         let t = &criterion(id)["timing"][0];
         assert_eq!(
@@ -390,6 +379,9 @@ fn round_the_clock_duties_are_continuous_and_rota_words_set_no_time_limit() {
         );
         assert_eq!(t["actors"], serde_json::json!([who]), "{id}");
         assert_eq!(t["iso"], "", "{id}: no length of time");
+    }
+    for id in ["S7.7", "S8.9"] {
+        assert!(criterion(id)["timing"].as_array().unwrap().is_empty(), "{id}");
     }
     for d in cat["deadlines"].as_array().unwrap() {
         let words = d["timing"]["text"].as_str().unwrap();
@@ -405,12 +397,8 @@ fn round_the_clock_duties_are_continuous_and_rota_words_set_no_time_limit() {
         .next()
         .unwrap();
     let rows: Vec<&str> = group.split("<tr data-roles=\"").skip(1).collect();
-    assert_eq!(rows.len(), 3, "{group}");
-    for (id, who) in [
-        ("S1.5", "ofruesi-i-sherbimit"),
-        ("S7.7", "ofruesi-i-sherbimit"),
-        ("S8.9", "ofruesi-i-sherbimit"),
-    ] {
+    assert_eq!(rows.len(), 1, "{group}");
+    for (id, who) in [("S1.5", "ofruesi-i-sherbimit")] {
         let row = rows
             .iter()
             .find(|r| r.contains(&format!("#{id}\"")))
@@ -421,10 +409,8 @@ fn round_the_clock_duties_are_continuous_and_rota_words_set_no_time_limit() {
         let row = plain(row);
         assert!(row.contains("24 orë"), "{row}");
         assert!(!row.contains("pa ndërprerje"), "{row}");
-        if id == "S7.7" {
-            assert!(row.contains("kur kjo është e nevojshme"), "{row}");
-        }
     }
+    // The provider still acts in both criteria, by their own sentences (000:1509-1510, 1672).
     let provider = site_page("roli/ofruesi-i-sherbimit.html");
     assert!(provider.contains("id=\"card-S8.9\""));
     assert!(provider.contains("id=\"card-S7.7\""));

@@ -208,17 +208,19 @@ fn role_cards_credit_a_deadline_only_to_whom_it_binds_and_quote_its_words() {
         !sw.contains("S4.1"),
         "the municipal social worker's page lists S4.1"
     );
-    // The shelter's own social worker acts in S2.3, S4.1 and S9.4. Not in S2.1, where she is a
+    // The shelter's own social worker acts in S2.3 and S9.4. Not in S2.1, where she is a
     // listed member of the team the provider organises (000:299-301), nor in S2.4, where she is
-    // whom the beneficiary informs, in the evidence column (000:534-535) (review-38 F3, F8).
+    // whom the beneficiary informs, in the evidence column (000:534-535) (review-38 F3, F8),
+    // nor in S4.1, where she is one who may see the file (000:766-769, a permission: review-39
+    // F5).
     let own = site_page("roli/punonjesi-social-pergjegjes.html");
-    for c in ["S2.3", "S4.1", "S9.4"] {
+    for c in ["S2.3", "S9.4"] {
         assert!(
             own.contains(&format!("id=\"card-{c}\"")),
             "the shelter's social worker acts in {c}"
         );
     }
-    for c in ["S2.1", "S2.4"] {
+    for c in ["S2.1", "S2.4", "S4.1"] {
         assert!(
             !own.contains(&format!("id=\"card-{c}\"")),
             "the shelter's social worker is credited with {c}"
@@ -243,8 +245,12 @@ fn the_actors_of_the_source_are_named() {
             .map(|a| a.as_str().unwrap().to_string())
             .collect::<HashSet<String>>()
     };
-    assert!(step("8").contains("struktura-pergjegjese-bashki"));
+    // Step 8: the municipal structure's director is only notified (001:975-976), the police
+    // only part of the condition (001:971-974): neither acts (review-39 F3; issue 25 "Found"
+    // 4 had asked for the structure, which the recipient rule does not allow).
+    assert!(!step("8").contains("struktura-pergjegjese-bashki"));
     assert!(!step("8").contains("policia"));
+    assert!(!step("8").contains("autoriteti-pergjegjes"));
     assert!(step("22").contains("struktura-pergjegjese-bashki"));
     assert!(!step("15").contains("menaxheri-i-rastit"));
     assert!(!step("24").contains("menaxheri-i-rastit"));

@@ -39,12 +39,14 @@ fn each_step_credits_whom_its_sentence_binds() {
     assert!(roles.split_whitespace().any(|r| r == "a-ipif"), "{roles}");
     // 06 step 4 is a statement about the procedures: no one acts.
     assert!(!lists("a-ipm", "mbeshtetja-hetimit.4"));
-    // 07 step 6: the local social services, not the social worker.
-    assert!(lists(
+    // 07 step 6: "në bashkëpunim më shërbimet sociale vendore" (001:1398): the local social
+    // services are the APAP's counterpart (session 40), and never the social worker.
+    assert!(!lists(
         "struktura-pergjegjese-bashki",
         "riintegrimi-afatgjate.6"
     ));
     assert!(!lists("punonjes-social", "riintegrimi-afatgjate.6"));
+    assert!(lists("apap", "riintegrimi-afatgjate.6"));
     // 24: the source names no one who takes the eight steps.
     for n in 1..=8 {
         assert!(
