@@ -100,7 +100,7 @@ fn a_passive_timing_with_no_agent_has_no_who_in_the_register() {
     for words in [
         // 000:1328-1330, 000:1915-1917, 000:947-948
         "Vlerësimi i nevojave për trajnim duhet të ndodhë të paktën 1 herë në vit",
-        "të paktën një herë në muaj",
+        "„të paktën një herë në muaj“", // S10.3's whole quote, not the MR's monthly contact
         "të paktën për një periudhë 5 vjeçare",
         // 001:803, 818-819, 831, 958, 964
         "brenda të njëjtës ditë",
