@@ -69,7 +69,10 @@ fn the_procedures_name_whom_their_sentences_bind() {
         !site_page("roli/policia.html").contains("id=\"through-referimi-mbrojtja-asistenca.54\"")
     );
     assert!(!credits("apap", "referimi-mbrojtja-asistenca.54"));
-    assert!(credits("punonjesi-i-rastit", "referimi-mbrojtja-asistenca.54"));
+    assert!(credits(
+        "punonjesi-i-rastit",
+        "referimi-mbrojtja-asistenca.54"
+    ));
     // Return 5 and 13: "bashkë me qendrën …", "Qendra … siguron shoqëruesin" (001:1247, 1271).
     for st in ["kthimi-vullnetar.5", "kthimi-vullnetar.13"] {
         assert!(credits("ofruesi-i-sherbimit", st), "{st}");

@@ -40,15 +40,35 @@ fn an_object_a_recipient_or_a_counterpart_is_no_actor_of_a_step() {
     // (role, step, source line of 001/003)
     for (role, step, line) in [
         // "kërkon mbledhjen e AP-së": the AP is the object of the request.
-        ("autoriteti-pergjegjes", "referimi-mbrojtja-asistenca.8", "001:980"),
-        ("autoriteti-pergjegjes", "referimi-mbrojtja-asistenca.13", "001:1004"),
-        ("autoriteti-pergjegjes", "referimi-mbrojtja-asistenca.41", "001:1099"),
+        (
+            "autoriteti-pergjegjes",
+            "referimi-mbrojtja-asistenca.8",
+            "001:980",
+        ),
+        (
+            "autoriteti-pergjegjes",
+            "referimi-mbrojtja-asistenca.13",
+            "001:1004",
+        ),
+        (
+            "autoriteti-pergjegjes",
+            "referimi-mbrojtja-asistenca.41",
+            "001:1099",
+        ),
         // "mbledh AP-në": the AP is convened.
         ("autoriteti-pergjegjes", "kthimi-vullnetar.3", "001:1238"),
         ("autoriteti-pergjegjes", "kthimi-vullnetar.10", "001:1264"),
-        ("autoriteti-pergjegjes", "pritja-shtetas-shqiptare.8", "001:1320"),
+        (
+            "autoriteti-pergjegjes",
+            "pritja-shtetas-shqiptare.8",
+            "001:1320",
+        ),
         // "duke njoftuar menjëherë drejtorin e strukturës": notified.
-        ("struktura-pergjegjese-bashki", "referimi-mbrojtja-asistenca.8", "001:975"),
+        (
+            "struktura-pergjegjese-bashki",
+            "referimi-mbrojtja-asistenca.8",
+            "001:975",
+        ),
         // "NJMF-ja mund të njoftojnë": a permission; informed by the case worker.
         ("njmf", "referimi-mbrojtja-asistenca.8", "001:977"),
         // "kërkon mbledhjen e GTN-së": the object.
@@ -59,15 +79,30 @@ fn an_object_a_recipient_or_a_counterpart_is_no_actor_of_a_step() {
         ("apap", "referimi-mbrojtja-asistenca.50", "001:1131"),
         ("apap", "referimi-mbrojtja-asistenca.54", "001:1144"),
         // "me miratimin e informuar … menaxherit të rastit": a condition, no duty.
-        ("menaxheri-i-rastit", "referimi-mbrojtja-asistenca.60", "001:1168"),
+        (
+            "menaxheri-i-rastit",
+            "referimi-mbrojtja-asistenca.60",
+            "001:1168",
+        ),
         // "në bashkëpunim më shërbimet sociale vendore": the counterpart.
-        ("struktura-pergjegjese-bashki", "riintegrimi-afatgjate.6", "001:1398"),
+        (
+            "struktura-pergjegjese-bashki",
+            "riintegrimi-afatgjate.6",
+            "001:1398",
+        ),
         // "Komisioni thirret në mbledhje nga kryetari": the commission is convened.
         ("komisioni-posacem", "identifikimi-formal.18", "001:902"),
         // "do t'ia paraqes QPS-së": the QPS receives the referral.
-        ("qendra-per-pune-sociale", "menaxhimi-i-rastit.1", "003:1966"),
+        (
+            "qendra-per-pune-sociale",
+            "menaxhimi-i-rastit.1",
+            "003:1966",
+        ),
     ] {
-        assert!(!credits(role, step), "{role} is credited with {step} ({line})");
+        assert!(
+            !credits(role, step),
+            "{role} is credited with {step} ({line})"
+        );
     }
     // Whom the same sentences bind stays credited.
     for (role, step) in [
@@ -117,7 +152,10 @@ fn a_passive_timing_with_no_agent_has_no_who_in_the_register() {
         let rows = rows_quoting(words);
         assert!(!rows.is_empty(), "no register row quotes \"{words}\"");
         for (roles, who, text) in rows {
-            assert!(roles.is_empty(), "\"{words}\" is filtered under {roles:?}: {text}");
+            assert!(
+                roles.is_empty(),
+                "\"{words}\" is filtered under {roles:?}: {text}"
+            );
             assert!(who.is_empty(), "\"{words}\" names \"{who}\": {text}");
         }
     }
@@ -150,7 +188,10 @@ fn the_evidence_column_yields_no_register_row() {
         "për 24 orë në ditë mbrojtjen fizike",
         "mbikqyrje 24 orë për fëmijët",
     ] {
-        assert!(!register.contains(words), "a register row quotes \"{words}\"");
+        assert!(
+            !register.contains(words),
+            "a register row quotes \"{words}\""
+        );
     }
     // The criterion's own words stay: "për një periudhë dy-vjeçare" (S5.3, 000:1049).
     assert_eq!(rows_quoting("për një periudhë dy-vjeçare").len(), 1);
@@ -226,10 +267,22 @@ fn a_count_in_a_month_reads_as_a_frequency_as_printed() {
         .split("<tr data-roles=\"")
         .find(|r| r.contains("„raporton 1 herë në muaj“"))
         .expect("the row of riintegrimi 4");
-    let badge = row.split("</span>").next().unwrap().rsplit('>').next().unwrap();
+    let badge = row
+        .split("</span>")
+        .next()
+        .unwrap()
+        .rsplit('>')
+        .next()
+        .unwrap();
     assert_eq!(badge.trim(), "1 herë në muaj");
     for r in every.split("<tr data-roles=\"").skip(1) {
-        let badge = r.split("</span>").next().unwrap().rsplit('>').next().unwrap();
+        let badge = r
+            .split("</span>")
+            .next()
+            .unwrap()
+            .rsplit('>')
+            .next()
+            .unwrap();
         assert!(
             badge.contains("çdo") || badge.contains("herë"),
             "a frequency reads as a length: {badge}"

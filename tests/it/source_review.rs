@@ -23,8 +23,7 @@ fn register_roles(step: &str, words: &str) -> String {
         .find(|r| {
             // The words of the row's quote, not of the step's whole text beside it.
             let quote = r.split("<q>").nth(1).and_then(|q| q.split("</q>").next());
-            r.contains(&format!("#{step}\""))
-                && quote.is_some_and(|q| plain(q).contains(words))
+            r.contains(&format!("#{step}\"")) && quote.is_some_and(|q| plain(q).contains(words))
         })
         .unwrap_or_else(|| panic!("no register row for {step}: {words}"))
         .split('"')

@@ -227,7 +227,11 @@ impl Validator<'_> {
         let in_text = std::iter::once(&c.text)
             .chain(c.guidance.iter().map(|g| &g.text))
             .any(|s| squash(&s.value).contains(&words));
-        if !in_text && c.evidence.iter().any(|e| squash(&e.text.value).contains(&words)) {
+        if !in_text
+            && c.evidence
+                .iter()
+                .any(|e| squash(&e.text.value).contains(&words))
+        {
             self.diags
                 .error(
                     at(file, &t.text),

@@ -173,7 +173,8 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
                     let ids: Vec<String> = crate::pipeline::model::quiz::same_person(cx.hb, &r.id)
                         .map(str::to_string)
                         .collect();
-                    cx.titles.links(&ids, &cx.titles.roles, |id| cx.addr.role(id))
+                    cx.titles
+                        .links(&ids, &cx.titles.roles, |id| cx.addr.role(id))
                 },
                 legal_duties: r.legal_duties.as_ref().map(|l| LegalDutiesView {
                     table: l.table.clone(),
