@@ -390,8 +390,13 @@ fn a_when_stem_quotes_its_sentences_in_printed_order() {
     // S2.1: the two weeks before the urgent case; S5.3: the criterion before its guidance.
     let s = quote("roli-ofruesi-i-sherbimit.html", "S2.1.when");
     before(&s, "Ofruesi i shërbimeve është përgjegjës", "me urgjencë");
+    // (S5.3's "Një strategji …" is its evidence column, no question source since review 39
+    // F10: its stem is the criterion alone.)
     let s = quote("roli-ofruesi-i-sherbimit.html", "S5.3.when");
-    before(&s, "Plan Strategjik", "Një strategji");
+    assert!(
+        s.contains("Plan Strategjik") && !s.contains("Një strategji"),
+        "{s}"
+    );
 }
 
 #[test]
