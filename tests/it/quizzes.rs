@@ -216,16 +216,21 @@ fn the_commission_is_asked_by_when_it_decides() {
 
 #[test]
 fn a_role_bound_by_a_criterion_timing_is_asked_about_the_criterion() {
-    // S2.3's "Punonjësi social do të vlerësojë çdo muaj …" (its evidence 3.4) binds the
-    // shelter's social worker.
+    // S2.1's "Ofruesi i shërbimeve është përgjegjës për kryerjen e vlerësimit … brenda një
+    // afati kohor maksimal prej 2-javësh" binds the provider. (S2.3's monthly assessment
+    // of the social worker is its evidence column: no question source since review 39 F10.)
     let all = questions();
     let q = all
         .iter()
-        .find(|q| q.page == "roli-punonjesi-social-pergjegjes.html" && q.id == "S2.3.when")
-        .expect("no criterion question in the social worker's quiz");
-    assert!(q.stem.contains("2.3"), "{}", q.stem);
-    assert!(!q.stem.contains("çdo muaj"), "{}", q.stem);
+        .find(|q| q.page == "roli-ofruesi-i-sherbimit.html" && q.id == "S2.1.when")
+        .expect("no criterion question in the provider's quiz");
+    assert!(q.stem.contains("2.1"), "{}", q.stem);
+    assert!(!q.stem.contains("2-javësh"), "{}", q.stem);
     assert!(!q.correct.is_empty());
+    assert!(
+        !all.iter().any(|q| q.id == "S2.3.when"),
+        "a question from an evidence column"
+    );
 }
 
 #[test]

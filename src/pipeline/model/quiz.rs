@@ -310,7 +310,15 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
                 .iter()
                 .map(|f| Answer::Form(f.id.clone()))
                 .collect(),
-            Ask::When => pool(hb.procedures.iter(), ask),
+            // Every timing of the handbook, the standards' too: lengths of the answer's
+            // order of magnitude are there (months against "24 muaj").
+            Ask::When => {
+                let mut all = pool(hb.procedures.iter(), ask);
+                all.extend(places::criteria_pool(
+                    hb.standards.iter().flat_map(|s| &s.criteria),
+                ));
+                all
+            }
         },
     ];
     let mut used: BTreeSet<String> = BTreeSet::new();

@@ -110,6 +110,9 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
                 _ => 0.0,
             }
         };
+        // A length within a tenth of the answer is the answer in other words ("2 vjet" of
+        // "24 muaj"): never a wrong one.
+        candidates.retain(|a| far(a) == 0.0 && !matches!(a, Answer::Timing(_)) || far(a) > 0.1);
         if candidates.iter().any(|a| far(a) <= MAGNITUDE.ln()) {
             candidates.retain(|a| far(a) <= MAGNITUDE.ln());
         } else {

@@ -183,7 +183,7 @@ pub fn criterion_timings(c: &Criterion) -> Vec<&Timing> {
 }
 
 /// The answers of the criteria's "by when?"s.
-fn criteria_pool<'a>(criteria: impl Iterator<Item = &'a Criterion>) -> Vec<Answer> {
+pub(super) fn criteria_pool<'a>(criteria: impl Iterator<Item = &'a Criterion>) -> Vec<Answer> {
     let mut seen = BTreeSet::new();
     criteria
         .flat_map(|c| c.timing.iter().filter(|t| super::limits(t)))

@@ -126,12 +126,12 @@ fn blank_roles(cx: &Cx, question: &quiz::Question, quote: &str) -> String {
                 .into_iter()
                 .next()
         })
-        .map(|w| quiz::inflection_stem(&w))
+        .map(|w| word_stem(&w))
         .collect();
     let heads: Vec<String> = phrases
         .iter()
         .filter_map(|p| content_words(p).into_iter().next())
-        .filter(|w| !wrong.contains(&quiz::inflection_stem(w)))
+        .filter(|w| !wrong.contains(&word_stem(w)))
         .collect();
     blank_phrases(&out, &heads)
 }

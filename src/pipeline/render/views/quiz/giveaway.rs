@@ -3,7 +3,7 @@
 //! together single it out (review 39, F4).
 
 use super::blank::telling;
-use crate::pipeline::model::quiz::{content_words, inflection_stem, stems};
+use crate::pipeline::model::quiz::{content_words, inflection_stem, stems, word_stem};
 
 /// The first content word of a choice (its head noun: "menaxheri" of "Menaxheri i rastit"),
 /// as an inflected form of it begins (`inflection_stem`).
@@ -18,12 +18,17 @@ fn head(text: &str) -> Option<String> {
 /// "Menaxheri i rastit" among the psychologist and the authority (review 39, F4).
 pub fn heads_kept(quote: &str, correct: &[String], wrong: &[String]) -> Vec<String> {
     let words = content_words(quote);
-    let wrong: std::collections::BTreeSet<String> = wrong.iter().filter_map(|w| head(w)).collect();
+    // Heads compared by their first letters ("Drejtues/kryesues …", "Drejtuesi i qendrës").
+    let wrong: std::collections::BTreeSet<String> = wrong
+        .iter()
+        .filter_map(|w| head(w))
+        .map(|h| word_stem(&h))
+        .collect();
     correct
         .iter()
         .filter_map(|c| head(c))
         .filter(|h| {
-            !wrong.contains(h)
+            !wrong.contains(&word_stem(h))
                 && words.iter().any(|w| {
                     w.starts_with(h.as_str()) && w.chars().count() <= h.chars().count() + 4
                 })

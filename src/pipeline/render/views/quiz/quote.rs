@@ -179,7 +179,7 @@ pub(super) fn blank_singling(quote: &str, correct: &[String], wrong: &[String]) 
 }
 
 /// How many content words open a sentence that `opening` compares.
-pub(super) const OPENING: usize = 8;
+pub(super) const OPENING: usize = 6;
 
 /// The first `OPENING` content words of a quote, as the give-away rule compares them: two
 /// quotes that open alike quote the same sentence.
