@@ -274,6 +274,15 @@ fn a_by_when_asks_what_the_source_sets_as_it_sets_it() {
         assert!(!q.quote().contains("të … një"), "{}: {}", q.id, q.stem);
         assert!(!q.quote().contains("…-"), "{}: {}", q.id, q.stem);
     }
+    // A sentence is quoted once, also where it says who acts for the next (003 step 5).
+    for q in asked(&all, "menaxhimi-i-rastit.5.when") {
+        assert_eq!(
+            q.quote().matches("të referimit fillestar").count(),
+            1,
+            "{}",
+            q.stem
+        );
+    }
     // Every single length of time is asked "how long?".
     for q in all.iter().filter(|q| q.id.ends_with(".when")) {
         let lengths = q.correct.len() == 1 && q.correct[0].contains("kohëzgjatja");

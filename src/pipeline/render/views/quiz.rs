@@ -342,6 +342,15 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                                         }
                                         all
                                     });
+                                // A sentence another quote holds (with the sentence after it)
+                                // is quoted once.
+                                let quoted: Vec<String> = quoted
+                                    .iter()
+                                    .filter(|q| {
+                                        !quoted.iter().any(|o| o != *q && o.contains(q.as_str()))
+                                    })
+                                    .cloned()
+                                    .collect();
                                 match quoted.is_empty() {
                                     true => act,
                                     false => {

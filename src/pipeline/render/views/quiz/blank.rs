@@ -312,7 +312,8 @@ pub(super) fn blank_deadline(quote: &str, timing_words: &str, tw: &TimeWords) ->
             break;
         }
     }
-    format!("{}{part}{}", &quote[..at], &quote[at + len..])
+    // A blank at a sentence's end takes its full stop: "… një …. Pas" reads "… një … Pas".
+    format!("{}{part}{}", &quote[..at], &quote[at + len..]).replace("….", "…")
 }
 
 /// The little words an inflected title changes ("Menaxheri i rastit", "Menaxherin e
