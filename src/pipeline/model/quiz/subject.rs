@@ -43,6 +43,18 @@ fn relative(ws: &[(String, String)], at: usize) -> bool {
     })
 }
 
+/// Words for a person that, followed by a genitive, name who acts for that body:
+/// "punonjësi i shërbimit social shtetëror", "anëtarët e stafit" (the body acts through
+/// them), unlike "Sekretariati i AP-së", whose genitive is only whose secretariat it is.
+const PERSON: &[&str] = &["punonjës", "anëtar", "përfaqësues", "specialist", "zyrtar"];
+
+/// Whether the mention at word `i` is the genitive of a person word before it.
+fn of_person(lower: &[String], i: usize) -> bool {
+    i >= 2
+        && ["i", "e", "të", "së"].contains(&lower[i - 1].as_str())
+        && PERSON.iter().any(|p| lower[i - 2].starts_with(p))
+}
+
 /// The text as word tokens with what stands before each (the separator).
 fn words(text: &str) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
@@ -100,7 +112,8 @@ pub fn acts_in(hb: &Handbook, role: &str, text: &str) -> Option<bool> {
                 continue;
             }
             found = true;
-            let oblique = OBLIQUE.contains(&ending) && !relative(&ws, i + 1);
+            let oblique =
+                OBLIQUE.contains(&ending) && !relative(&ws, i + 1) && !of_person(&lower, i);
             let patient = lower.get(i + 1).is_some_and(|n| passive(n));
             if !oblique && !patient {
                 return Some(true);
@@ -130,7 +143,8 @@ pub fn acts_in(hb: &Handbook, role: &str, text: &str) -> Option<bool> {
             let oblique = match suffix {
                 Some(s) => OBLIQUE.contains(&s),
                 None => i > 0 && BEFORE_OBJECT.contains(&lower[i - 1].as_str()),
-            } && !relative(&ws, next);
+            } && !relative(&ws, next)
+                && !of_person(&lower, i);
             let patient = lower.get(next).is_some_and(|n| passive(n));
             if !oblique && !patient {
                 return Some(true);
