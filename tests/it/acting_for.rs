@@ -188,7 +188,7 @@ fn choices(quiz: &str, id: &str) -> Vec<(String, bool)> {
 /// rule (referral step 8's "who?" is left out since the PMF's posts are no wrong answer
 /// beside the PMF, and no other wrong answer shares the stem words that point to a correct
 /// one, "bashki" and "fëmijës").
-const ASKED_CAPPED: usize = 9;
+const ASKED_CAPPED: usize = 7;
 
 #[test]
 fn a_quiz_marks_neither_the_apap_nor_its_institution_wrong() {
@@ -238,7 +238,9 @@ fn a_quiz_marks_neither_the_apap_nor_its_institution_wrong() {
     }
     // 9 steps of the SHSSH and the police (06 step 2's APAP only receives, and so does the
     // police's APAP of referral 54), 7 of the ministries and the ASHDMF (issue 25): 16
-    // before a "who?" answer set was asked at most twice a quiz; the cap leaves ASKED_CAPPED.
+    // before a "who?" answer set was asked at most twice a quiz; the cap leaves ASKED_CAPPED
+    // (9 until review 39 F3: the authority whose meeting the APAP requests, "mbledhjen e
+    // AP-së", is no answer beside it, so more of its "who?"s have the APAP alone).
     assert_eq!(asked, ASKED_CAPPED, "{asked}");
 }
 

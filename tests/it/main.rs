@@ -53,6 +53,7 @@ mod print;
 mod print_heads;
 mod print_labels;
 mod properties;
+mod quiz_source;
 mod quiz_stems;
 mod quiz_teach;
 mod quizzes;

@@ -337,15 +337,21 @@ fn a_stem_blanks_the_names_of_roles_never_their_objects() {
             .find(|q| q.page == page && q.id == id)
             .unwrap_or_else(|| panic!("{page}: no {id}"))
     };
+    // (Since review 39 F12 a "who?" whose title names no answer quotes the sentence that
+    // names one: "Plani i shërbimit duhet të jetë baza …" for "Plani i shërbimeve".)
     let plan = find("menaxhimi-i-rastit.html", "menaxhimi-i-rastit.4.who");
-    assert_eq!(quoted(plan), "Plani i shërbimeve", "{}", plan.stem);
-    let child = find("menaxhimi-i-rastit.html", "menaxhimi-i-rastit.0.who");
-    assert_eq!(
-        quoted(child),
-        "Identifikimi i fëmijës së cenueshëm",
+    assert!(
+        quoted(plan).starts_with("Plani i shërbimit"),
         "{}",
-        child.stem
+        plan.stem
     );
+    assert!(
+        quoted(plan).contains("ofruesve të shërbimeve"),
+        "{}",
+        plan.stem
+    );
+    let child = find("menaxhimi-i-rastit.html", "menaxhimi-i-rastit.0.who");
+    assert!(quoted(child).contains("ndaj fëmijës"), "{}", child.stem);
     // The role's name is blanked as a phrase, inflected: "caktimi i Menaxherit të Rastit".
     let assign = find("menaxhimi-i-rastit.html", "menaxhimi-i-rastit.2.who");
     assert!(quoted(assign).ends_with("caktimi i …"), "{}", assign.stem);

@@ -12,12 +12,21 @@ use std::collections::BTreeSet;
 use super::{Criterion, Handbook, Procedure, Section, Step, Timing};
 
 mod assemble;
+mod choose;
 mod places;
+mod roles;
+mod subject;
 pub use assemble::quizzes;
+use choose::choose;
+pub use choose::stems;
 pub use places::{
     criterion_question, criterion_texts as places_criterion_texts, criterion_who, join_in_order,
-    normative_sentence, section_actors, section_question, section_who,
+    normative_passage, normative_sentence, section_actors, section_question, section_who,
 };
+pub use roles::{
+    inflection_stem, involved, involved_in, named_in_text, names, related, same_person,
+};
+pub use subject::acts_in;
 
 /// What a question asks about a step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -190,7 +199,7 @@ fn answers(step: &Step, ask: Ask) -> Vec<Answer> {
         Ask::When => step
             .timing
             .iter()
-            .filter(|t| t.kind != "none")
+            .filter(|t| limits(t))
             .cloned()
             .map(|t| Answer::Timing(Box::new(t)))
             .collect(),
@@ -217,188 +226,6 @@ fn pool<'a>(procedures: impl Iterator<Item = &'a Procedure>, ask: Ask) -> Vec<An
         }
     }
     out
-}
-
-/// The roles whose title or abbreviation the step's text names (case and inflection
-/// aside: a title matches by its words' stems, an abbreviation as a whole word).
-pub fn named_in_text(hb: &Handbook, step: &Step) -> BTreeSet<String> {
-    names(hb, &step.text)
-}
-
-/// The roles whose title or abbreviation `text` names (see `named_in_text`).
-pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
-    let text = text.to_lowercase();
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    // A title matches where its words follow each other in the text, each word of the text
-    // starting with the title word's stem (`inflection_stem`).
-    let names_title = |title: &str| -> bool {
-        let t: Vec<String> = title
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(inflection_stem)
-            .collect();
-        !t.is_empty()
-            && words
-                .windows(t.len())
-                .any(|win| win.iter().zip(&t).all(|(w, s)| w.starts_with(s.as_str())))
-    };
-    hb.roles
-        .iter()
-        .filter(|r| {
-            names_title(&r.title)
-                || r.named_by.iter().any(|n| names_title(n))
-                || r.abbr.iter().chain(&r.abbr_variants).any(|a| {
-                    // "A/IPIF" is printed "A-IPIF" too: its parts follow each other.
-                    let parts: Vec<String> = a
-                        .to_lowercase()
-                        .split(|c: char| !c.is_alphanumeric())
-                        .filter(|w| !w.is_empty())
-                        .map(str::to_string)
-                        .collect();
-                    !parts.is_empty()
-                        && words
-                            .windows(parts.len())
-                            .any(|win| win.iter().zip(&parts).all(|(w, p)| w == p))
-                })
-        })
-        .map(|r| r.id.clone())
-        .collect()
-}
-
-/// The roles the source involves in a step: its actors, the roles its text names, and the
-/// members of a group that acts, either way the source defines them (the G/SPIF's
-/// definition names the child-protection worker and the State Social Service; the police's
-/// names the G/SPIF as the structure its officer sits in), and the groups and members the
-/// source lists (`Role::members`: the police among the agencies for initial
-/// identification), both ways and through groups of groups. None of them is a wrong
-/// answer to "who?".
-pub fn involved(hb: &Handbook, step: &Step) -> BTreeSet<String> {
-    involved_in(hb, &step.text, &step.actors)
-}
-
-/// The roles the source involves where `actors` act in `text` (see `involved`): a
-/// step's, a section's or a criterion's.
-pub fn involved_in(hb: &Handbook, text: &str, actors: &[String]) -> BTreeSet<String> {
-    let mut out = names(hb, text);
-    out.extend(actors.iter().cloned());
-    let definitions = hb.definition_names.get_or_init(|| {
-        hb.roles
-            .iter()
-            .map(|r| {
-                r.definition
-                    .as_deref()
-                    .map(|d| names(hb, d))
-                    .unwrap_or_default()
-            })
-            .collect()
-    });
-    // (A role with no definition names no one: its set is empty.)
-    for (r, defined) in hb.roles.iter().zip(definitions) {
-        if actors.contains(&r.id) {
-            out.extend(defined.iter().cloned());
-        } else if actors.iter().any(|a| defined.contains(a)) {
-            out.insert(r.id.clone());
-        }
-    }
-    let roots: Vec<String> = out.iter().cloned().collect();
-    for id in roots {
-        out.extend(related(hb, &id));
-    }
-    // A group the source defines as every institution it names is never a wrong answer.
-    out.extend(
-        hb.roles
-            .iter()
-            .filter(|r| r.names_all)
-            .map(|r| r.id.clone()),
-    );
-    out
-}
-
-/// The groups `role` is a member of and the members it has, as the source lists them
-/// (`Role::members`), through groups of groups; and the same person under another title
-/// (`Role::same_as`), with that title's groups and members.
-pub fn related(hb: &Handbook, role: &str) -> BTreeSet<String> {
-    let mut out = groups_and_members(hb, role);
-    // The same person under another title, either way the source says it: of the role and
-    // of each of its groups and members (the child-protection unit's worker is the child's
-    // case manager, so the referral agencies hold the case manager too).
-    let mut todo: Vec<String> = std::iter::once(role.to_string())
-        .chain(out.iter().cloned())
-        .collect();
-    while let Some(at) = todo.pop() {
-        let at_root = at == role;
-        for id in same_person(hb, &at) {
-            if id != role && out.insert(id.to_string()) {
-                // The groups and members of the role's own other title; of a member's
-                // other title, that title alone.
-                if at_root {
-                    let mut also = groups_and_members(hb, id);
-                    also.remove(role);
-                    out.extend(also);
-                }
-            }
-        }
-    }
-    out
-}
-
-/// The groups `role` is a member of and the members it has (`Role::members`), through
-/// groups of groups, each way apart.
-fn groups_and_members(hb: &Handbook, role: &str) -> BTreeSet<String> {
-    let walk = |down: bool| {
-        let mut found: BTreeSet<String> = BTreeSet::new();
-        let mut todo = vec![role.to_string()];
-        while let Some(id) = todo.pop() {
-            let next: Vec<String> = if down {
-                hb.roles
-                    .iter()
-                    .find(|r| r.id == id)
-                    .map(|r| r.members.clone())
-                    .unwrap_or_default()
-            } else {
-                hb.roles
-                    .iter()
-                    .filter(|r| r.members.contains(&id))
-                    .map(|r| r.id.clone())
-                    .collect()
-            };
-            for n in next {
-                if n != role && found.insert(n.clone()) {
-                    todo.push(n);
-                }
-            }
-        }
-        found
-    };
-    let mut out = walk(true);
-    out.extend(walk(false));
-    out
-}
-
-/// A title word as an inflected form of it begins: all but its last letter where it has
-/// more than four ("menaxheri" ~ "menaxherin", "rastit" ~ "Rastit").
-pub fn inflection_stem(w: &str) -> String {
-    let n = w.chars().count();
-    w.chars().take(if n > 4 { n - 1 } else { n }).collect()
-}
-
-/// The roles the source says are `role` under another title (`Role::same_as`), declared on
-/// either side.
-pub fn same_person<'a>(hb: &'a Handbook, role: &'a str) -> impl Iterator<Item = &'a str> {
-    hb.roles.iter().flat_map(move |r| {
-        let of: Vec<&'a str> = if r.id == role {
-            r.same_as.iter().map(String::as_str).collect()
-        } else if r.same_as.iter().any(|s| s == role) {
-            vec![r.id.as_str()]
-        } else {
-            Vec::new()
-        };
-        of
-    })
 }
 
 /// Words too common to give an answer away ("për", "dhe" …; "the", "of" …).
@@ -447,7 +274,17 @@ pub const DISTRACTORS: usize = 3;
 
 /// The question of kind `ask` about `step` of `p`, or none where the step gives no answer.
 pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Question> {
-    let correct = answers(step, ask);
+    let mut correct = answers(step, ask);
+    if ask == Ask::Who {
+        // Only the one who acts: a role the step's words name only as an object or a
+        // counterpart ("mbledhjen e AP-së", "bashkëpunon me NJMF-në") is no answer.
+        let text = format!(
+            "{}\n\n{}",
+            step.title.as_deref().unwrap_or_default(),
+            crate::markdown::without_examples(&step.text)
+        );
+        correct.retain(|a| !matches!(a, Answer::Role(id) if acts_in(hb, id, &text) == Some(false)));
+    }
     if correct.is_empty() {
         return None;
     }
@@ -473,7 +310,15 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
                 .iter()
                 .map(|f| Answer::Form(f.id.clone()))
                 .collect(),
-            Ask::When => pool(hb.procedures.iter(), ask),
+            // Every timing of the handbook, the standards' too: lengths of the answer's
+            // order of magnitude are there (months against "24 muaj").
+            Ask::When => {
+                let mut all = pool(hb.procedures.iter(), ask);
+                all.extend(places::criteria_pool(
+                    hb.standards.iter().flat_map(|s| &s.criteria),
+                ));
+                all
+            }
         },
     ];
     let mut used: BTreeSet<String> = BTreeSet::new();
@@ -505,131 +350,6 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
     })
 }
 
-/// The words an answer is shown by, as the model knows them: a role's title, a form's code
-/// and title, a timing's words.
-fn answer_words(hb: &Handbook, a: &Answer) -> String {
-    match a {
-        Answer::Role(id) => hb
-            .roles
-            .iter()
-            .find(|r| &r.id == id)
-            .map(|r| r.title.clone())
-            .unwrap_or_default(),
-        Answer::Person(words) => words.clone(),
-        Answer::Form(id) => hb
-            .forms
-            .iter()
-            .find(|f| &f.id == id)
-            .map(|f| format!("{} {}", f.code.as_deref().unwrap_or_default(), f.title))
-            .unwrap_or_default(),
-        Answer::Timing(t) => t.text.clone(),
-    }
-}
-
-/// The words (by `word_stem`) of `text`.
-pub fn stems(text: &str) -> BTreeSet<String> {
-    pointing_words(text).iter().map(|w| word_stem(w)).collect()
-}
-
-/// The correct answers with up to `DISTRACTORS` wrong ones (none of `used` nor a role of
-/// `named`), shuffled by the question's id. Nearest level first, except that a wrong answer
-/// sharing a word of `stem` with a correct one comes before one that does not: a word of
-/// the stem ("fëmijës", "rastit") then points to no answer alone, and stays in the stem. A
-/// "by when?" offers timings of the kind of its answer first (durations against a
-/// duration), so the stem's verb ("zgjat") does not tell it.
-fn choose<L: AsRef<[Answer]>>(
-    hb: &Handbook,
-    id: &str,
-    stem: &str,
-    correct: Vec<Answer>,
-    levels: impl IntoIterator<Item = L>,
-    mut used: BTreeSet<String>,
-    named: &BTreeSet<String>,
-) -> Vec<Choice> {
-    let mut rng = SplitMix::new(fnv1a(id));
-    used.extend(correct.iter().map(Answer::key));
-    let in_stem = stems(stem);
-    // The words of the stem that a correct answer has: each wants a wrong answer too.
-    let mut uncovered: BTreeSet<String> = correct
-        .iter()
-        .flat_map(|a| stems(&answer_words(hb, a)))
-        .filter(|w| in_stem.contains(w))
-        .collect();
-    let kinds: BTreeSet<&str> = correct
-        .iter()
-        .filter_map(|a| match a {
-            Answer::Timing(t) => Some(t.kind),
-            _ => None,
-        })
-        .collect();
-    // Every wrong answer the levels offer, nearest level first, each shuffled; borrowed, so
-    // only the three chosen are copied.
-    let levels: Vec<L> = levels.into_iter().collect();
-    let mut candidates: Vec<&Answer> = Vec::new();
-    for level in &levels {
-        let mut level: Vec<&Answer> = level
-            .as_ref()
-            .iter()
-            .filter(|a| {
-                !used.contains(&a.key()) && !matches!(a, Answer::Role(id) if named.contains(id))
-            })
-            .collect();
-        rng.shuffle(&mut level);
-        for a in level {
-            if used.insert(a.key()) {
-                candidates.push(a);
-            }
-        }
-    }
-    // Timings of the answer's kind only, where there are two of them or more; else first.
-    let same_kind = |a: &Answer| !matches!(a, Answer::Timing(t) if !kinds.contains(t.kind));
-    if !kinds.is_empty() && candidates.iter().filter(|a| same_kind(a)).count() >= 2 {
-        candidates.retain(|a| same_kind(a));
-    }
-    // Each candidate's words, made once, and only where a stem word wants covering.
-    let mut words: Vec<BTreeSet<String>> = if uncovered.is_empty() {
-        Vec::new()
-    } else {
-        candidates
-            .iter()
-            .map(|a| stems(&answer_words(hb, a)))
-            .collect()
-    };
-    let mut distractors: Vec<Answer> = Vec::new();
-    while distractors.len() < DISTRACTORS && !candidates.is_empty() {
-        let covers = |i: usize| {
-            words
-                .get(i)
-                .map_or(0, |w| w.intersection(&uncovered).count())
-        };
-        let best = candidates
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, a)| (same_kind(a), covers(*i), std::cmp::Reverse(*i)))
-            .map_or(0, |(i, _)| i);
-        let a = candidates.remove(best);
-        if !words.is_empty() {
-            for w in words.remove(best) {
-                uncovered.remove(&w);
-            }
-        }
-        distractors.push(a.clone());
-    }
-    let mut choices: Vec<Choice> = correct
-        .into_iter()
-        .map(|answer| Choice {
-            answer,
-            correct: true,
-        })
-        .chain(distractors.into_iter().map(|answer| Choice {
-            answer,
-            correct: false,
-        }))
-        .collect();
-    rng.shuffle(&mut choices);
-    choices
-}
-
 /// The questions about one step, in the order who, when, form.
 pub fn step_questions(hb: &Handbook, p: &Procedure, step: &Step) -> Vec<Question> {
     [Ask::Who, Ask::When, Ask::Form]
@@ -640,3 +360,9 @@ pub fn step_questions(hb: &Handbook, p: &Procedure, step: &Step) -> Vec<Question
 
 #[cfg(test)]
 mod tests;
+
+/// Whether a timing sets a time limit a "by when?" can ask: not words that set none, nor a
+/// duty that runs round the clock ("Ruajtje ose siguri fizike 24 orë", review 39 F10).
+pub fn limits(t: &Timing) -> bool {
+    t.kind != "none" && t.kind != "continuous"
+}

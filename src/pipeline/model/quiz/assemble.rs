@@ -101,11 +101,15 @@ fn role_questions(
         // Steps printed alike in several places (the reception of 15, 24, 36, 44) are asked
         // once: the view keeps one question per kind and blanked quote.
         for q in qs {
+            // A "who?" the role does not answer (only named as an object there) is not its.
+            if q.ask == Ask::Who && !answers_with(q, role) {
+                continue;
+            }
             if q.ask == Ask::When
                 && !st
                     .timing
                     .iter()
-                    .any(|t| t.kind != "none" && t.binds(role, &st.actors))
+                    .any(|t| super::limits(t) && t.binds(role, &st.actors))
             {
                 continue;
             }

@@ -26,6 +26,38 @@ pub fn normative_sentence(text: &str, needle: &str) -> Option<String> {
         })
 }
 
+/// Words that open a sentence whose subject is in the sentence before ("Kjo nuk mund të jetë
+/// më pak se dy javë në vit": "Kjo" is the training the previous sentence names).
+const POINTING_BACK: &[&str] = &[
+    "kjo", "ky", "këto", "këta", "ai", "ajo", "this", "it", "these",
+];
+
+/// The sentence of `text` that holds `needle` (`normative_sentence`), with the sentence
+/// before it in its paragraph where it opens with a word pointing back ("Kjo …") or where
+/// `lacks` says it does not name who acts ("Pas plotësimit … bën menjëherë pranimin"):
+/// a stem is a sentence that says what it asks (review 39, F6 and F10).
+pub fn normative_passage(text: &str, needle: &str, lacks: impl Fn(&str) -> bool) -> Option<String> {
+    let n = needle.split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::markdown::without_examples(text)
+        .split("\n\n")
+        .find_map(|para| {
+            let plain = crate::markdown::to_plain(para);
+            let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+            let i = plain.find(&n)?;
+            let mut start = plain[..i].rfind(". ").map_or(0, |j| j + 2);
+            let end = plain[i..].find(". ").map_or(plain.len(), |j| i + j + 1);
+            let first = plain[start..]
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or_default()
+                .to_lowercase();
+            if start > 0 && (POINTING_BACK.contains(&first.as_str()) || lacks(&plain[start..end])) {
+                start = plain[..start - 2].rfind(". ").map_or(0, |j| j + 2);
+            }
+            Some(plain[start..end].to_string())
+        })
+}
+
 /// Sentences of `texts` (`normative_sentence`) joined as a stem quotes them: in the order
 /// the source prints them, " … " between, a footnote's number printed as its marker ("¹⁴ Në
 /// rastet …" after the sentence that bears "¹⁴").
@@ -72,7 +104,7 @@ pub fn join_in_order(texts: &[String], sentences: &[String]) -> String {
 fn asked<'a>(timings: &'a [Timing], owner: &[String], texts: &[String]) -> Vec<&'a Timing> {
     timings
         .iter()
-        .filter(|t| t.kind != "none" && !t.bound_actors(owner).is_empty())
+        .filter(|t| super::limits(t) && !t.bound_actors(owner).is_empty())
         .filter(|t| {
             texts
                 .iter()
@@ -144,16 +176,17 @@ pub fn criterion_texts(c: &Criterion) -> Vec<String> {
         .collect()
 }
 
-/// The timings of a criterion the "by when?" asks.
+/// The timings of a criterion the "by when?" asks: those in the criterion's own words, never
+/// in its evidence column ("Prova": what shows the criterion is met, review 39 F10).
 pub fn criterion_timings(c: &Criterion) -> Vec<&Timing> {
-    asked(&c.timing, &c.roles, &criterion_texts(c))
+    asked(&c.timing, &c.roles, std::slice::from_ref(&c.text))
 }
 
 /// The answers of the criteria's "by when?"s.
-fn criteria_pool<'a>(criteria: impl Iterator<Item = &'a Criterion>) -> Vec<Answer> {
+pub(super) fn criteria_pool<'a>(criteria: impl Iterator<Item = &'a Criterion>) -> Vec<Answer> {
     let mut seen = BTreeSet::new();
     criteria
-        .flat_map(|c| c.timing.iter().filter(|t| t.kind != "none"))
+        .flat_map(|c| c.timing.iter().filter(|t| super::limits(t)))
         .map(|t| Answer::Timing(Box::new(t.clone())))
         .filter(|a| seen.insert(a.key()))
         .collect()
@@ -231,7 +264,7 @@ pub fn criterion_question(
         return None;
     }
     let id = format!("{}.{}", c.id, Ask::When.name());
-    let stem = criterion_texts(c).join("\n\n");
+    let stem = c.text.clone();
     let choices = choose(
         hb,
         &id,
@@ -327,13 +360,20 @@ pub fn criterion_who(
     c: &Criterion,
     levels: &CriterionLevels<'_>,
 ) -> Option<Question> {
-    if c.roles.is_empty() {
+    // Only the roles that act in the criterion's words, not those it names as objects.
+    let roles: Vec<String> = c
+        .roles
+        .iter()
+        .filter(|r| super::acts_in(hb, r, &c.text) != Some(false))
+        .cloned()
+        .collect();
+    if roles.is_empty() {
         return None;
     }
     let id = format!("{}.{}", c.id, Ask::Who.name());
     let stem = criterion_texts(c).join("\n\n");
     let named = involved_in(hb, &stem, &c.roles);
-    let correct = c.roles.iter().cloned().map(Answer::Role).collect();
+    let correct = roles.into_iter().map(Answer::Role).collect();
     let choices = choose(
         hb,
         &id,

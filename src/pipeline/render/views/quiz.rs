@@ -8,9 +8,16 @@ use super::{Cx, timing_view};
 use crate::pipeline::model::quiz::{self, Answer, QuizKind};
 
 mod blank;
+mod giveaway;
 mod place;
+mod quote;
 pub use blank::{TimeWords, content_words, gives_away, kept, pointing, pointing_words, word_stem};
 use blank::{blank, blank_abbr, blank_deadline, blank_phrases, blank_runs};
+pub use giveaway::{heads_kept, singled_out};
+use quote::{
+    action, blank_singling, lasts, names_answer, naming_sentence, opening, paragraph,
+    source_sentence, stem_key, timing_sentence,
+};
 
 #[derive(Serialize)]
 pub struct QuizView {
@@ -108,11 +115,17 @@ fn blank_roles(cx: &Cx, question: &quiz::Question, quote: &str) -> String {
         })
         .collect();
     let out = blank_runs(&out, &titles);
+    // Only a wrong choice's head noun keeps a correct one's in the stem: "menaxhimin" of
+    // the Kosovo table does not make "Menaxheri" ask anything (review 39, F4).
     let wrong: std::collections::HashSet<String> = question
         .choices
         .iter()
         .filter(|c| !c.correct)
-        .flat_map(|c| content_words(&choice_text(cx, &c.answer)))
+        .filter_map(|c| {
+            content_words(&choice_text(cx, &c.answer))
+                .into_iter()
+                .next()
+        })
         .map(|w| word_stem(&w))
         .collect();
     let heads: Vec<String> = phrases
@@ -138,7 +151,13 @@ fn tests(q: &QuestionView) -> bool {
         .filter(|c| !c.correct)
         .map(|c| c.text.clone())
         .collect();
-    kept(&q.quote, &q.whole) >= KEEP && pointing(&q.quote, &correct, &wrong).is_empty()
+    kept(&q.quote, &q.whole) >= KEEP
+        && pointing(&q.quote, &correct, &wrong).is_empty()
+        && (q.ask != "who" || heads_kept(&q.quote, &correct, &wrong).is_empty())
+        && (q.ask != "form" || singled_out(&q.quote, &correct, &wrong).is_empty())
+        // A quote that ends pointing at what it does not show ("… që shpjegon:") asks
+        // nothing (review 39, F12).
+        && !q.quote.trim_end().ends_with(':')
 }
 
 #[derive(Serialize)]
@@ -146,94 +165,6 @@ pub struct ChoiceView {
     pub letter: String,
     pub text: String,
     pub correct: bool,
-}
-
-/// The step quoted in a question: its title, or the first paragraph of its normative text
-/// (never an example), cut at a sentence end after about 300 characters. A paragraph, not
-/// a sentence: "Për fëmijët … PMF-ja. Për të rriturit … shërbimit social shtetëror." is
-/// one duty of two actors.
-///
-/// A "who?" quotes, after the first paragraph, every later one that names one of its
-/// answers (`shown`: whether a paragraph does), with "…" for the paragraphs between: the
-/// answer is never only in a paragraph the question does not show. Where no paragraph
-/// names an answer by its title ("Punonjësi i qendrës" for the staff), it quotes them all.
-///
-/// `by_title`: the title may stand for the step; not where it is an answer's name ("Mbyllja
-/// e rastit" for the form "MR9 — Mbyllja e rastit"): then the step's text is quoted.
-fn action(
-    step: &crate::pipeline::model::Step,
-    shown: Option<&dyn Fn(&str) -> bool>,
-    by_title: bool,
-) -> String {
-    if let Some(t) = step
-        .title
-        .as_deref()
-        .filter(|t| by_title && !t.trim().is_empty() && !step.text.trim().is_empty())
-    {
-        return t.trim().to_string();
-    }
-    let normative = crate::markdown::without_examples(&step.text);
-    let mut paragraphs = normative.split("\n\n").filter(|p| !p.trim().is_empty());
-    let first = paragraphs.next().unwrap_or("");
-    let mut out = paragraph(first);
-    if let Some(shown) = shown {
-        let rest: Vec<&str> = paragraphs.collect();
-        let named = shown(first) || rest.iter().any(|p| shown(p));
-        let mut skipped = false;
-        for p in rest {
-            if shown(p) || !named {
-                let end = if out.ends_with(['…', ':', ';', '?', '!']) {
-                    ""
-                } else {
-                    "."
-                };
-                let gap = if skipped { " …" } else { "" };
-                out = format!("{out}{end}{gap} {}", paragraph(p));
-                skipped = false;
-            } else {
-                skipped = true;
-            }
-        }
-    }
-    out
-}
-
-/// One paragraph of a quoted step, cut at a sentence end after about 300 characters.
-fn paragraph(text: &str) -> String {
-    let plain = crate::markdown::to_plain(text);
-    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-    const MAX: usize = 300;
-    if plain.chars().count() <= MAX {
-        return plain.trim_end_matches('.').to_string();
-    }
-    // The sentences that fit, at least the first.
-    let mut out = String::new();
-    for sentence in plain.split_inclusive(". ") {
-        if !out.is_empty() && out.chars().count() + sentence.chars().count() > MAX {
-            return format!("{} …", out.trim_end().trim_end_matches('.'));
-        }
-        out.push_str(sentence);
-    }
-    out.trim_end_matches('.').to_string()
-}
-
-/// The sentence of the step's normative text that holds `needle` (a timing's words), or
-/// the quote of the step.
-fn source_sentence(step: &crate::pipeline::model::Step, needle: Option<&str>) -> String {
-    if let Some(found) = needle.and_then(|n| timing_sentence(step, n)) {
-        return found;
-    }
-    let first = crate::markdown::without_examples(&step.text);
-    let first = first.split("\n\n").next().unwrap_or("");
-    crate::markdown::to_plain(first)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The sentence of the step's normative text that holds `needle` (a timing's words).
-fn timing_sentence(step: &crate::pipeline::model::Step, needle: &str) -> Option<String> {
-    quiz::normative_sentence(&step.text, needle)
 }
 
 /// An answer in the reader's words: a role's title, a form's code and title, a timing in
@@ -379,6 +310,19 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                             }
                             _ => Default::default(),
                         };
+                        // A "who?" whose title names none of its answers ("Vlerësimi
+                        // fillestar") quotes the sentence of the step that names one
+                        // ("punonjësi social e bën …", review 39 F12).
+                        let act = match step {
+                            Some(s)
+                                if question.ask == quiz::Ask::Who
+                                    && s.title.as_deref().map(str::trim) == Some(act.as_str())
+                                    && !names_answer(cx, question, &act) =>
+                            {
+                                naming_sentence(s, |t| names_answer(cx, question, t)).unwrap_or(act)
+                            }
+                            _ => act,
+                        };
                         // A "by when?" quotes the sentences its deadlines stand in, not the step's
                         // title or first paragraph: "… i komunikohet menjëherë …" is when the
                         // decision is told, not when it is taken; a condition stays with them.
@@ -389,7 +333,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                                     .iter()
                                     .filter(|c| c.correct)
                                     .filter_map(|c| match &c.answer {
-                                        Answer::Timing(t) => timing_sentence(s, &t.text),
+                                        Answer::Timing(t) => timing_sentence(hb, s, &t.text),
                                         _ => None,
                                     })
                                     .fold(Vec::new(), |mut all, q| {
@@ -398,6 +342,15 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                                         }
                                         all
                                     });
+                                // A sentence another quote holds (with the sentence after it)
+                                // is quoted once.
+                                let quoted: Vec<String> = quoted
+                                    .iter()
+                                    .filter(|q| {
+                                        !quoted.iter().any(|o| o != *q && o.contains(q.as_str()))
+                                    })
+                                    .cloned()
+                                    .collect();
                                 match quoted.is_empty() {
                                     true => act,
                                     false => {
@@ -412,7 +365,11 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                             Some(s) => s.named(),
                             None => (false, "step", String::new()),
                         };
-                        let key = stem_key(question.ask, question.multiple(), item);
+                        let key = match (lasts(question), item) {
+                            (true, false) => "quiz_how_long",
+                            (true, true) => "quiz_how_long_item",
+                            _ => stem_key(question.ask, question.multiple(), item),
+                        };
                         let frame = |a: &str| say(key, &[(name, &value), ("action", a)]);
                         let correct_texts: Vec<String> = question
                             .choices
@@ -457,13 +414,18 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                             whole = action(s, shown, false);
                             act = blank_all(&whole);
                         }
+                        // A form's title words that together single it out ("pranimit" and
+                        // "fëmijën" for the children's admission form): the rarest blanked.
+                        if question.ask == quiz::Ask::Form {
+                            act = blank_singling(&act, &correct_texts, &wrong_texts);
+                        }
                         let prompt = frame(&act);
                         let source = step.map(|s| {
                             let needle = question.choices.iter().find_map(|c| match &c.answer {
                                 Answer::Timing(t) if c.correct => Some(t.text.as_str()),
                                 _ => None,
                             });
-                            source_sentence(s, needle)
+                            source_sentence(hb, s, needle)
                         });
                         let (choices, answer) = choices(cx, question);
                         QuestionView {
@@ -495,6 +457,10 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                 let mut seen: std::collections::BTreeSet<(&str, String)> = Default::default();
                 questions.retain(|qv| seen.insert((qv.ask, qv.quote.clone())));
             }
+            // At most one question of a kind per sentence: steps that print the same sentence
+            // (the children's admission at 15 and 24) are asked once (review 39, F6).
+            let mut seen: std::collections::BTreeSet<(&str, Vec<String>)> = Default::default();
+            questions.retain(|qv| seen.insert((qv.ask, opening(&qv.whole))));
             for (i, qv) in questions.iter_mut().enumerate() {
                 qv.number = i + 1;
             }
@@ -515,25 +481,4 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
         // A quiz none of whose questions tests is no quiz: no page, no link to it.
         .filter(|q| !q.questions.is_empty())
         .collect()
-}
-
-/// The pack's message for a question's stem, each named whole: what it asks, whether more
-/// than one answer is right, and whether the step is named by its printed label ("pikën ç)")
-/// or by its number ("hapin 4").
-fn stem_key(ask: quiz::Ask, many: bool, item: bool) -> &'static str {
-    use quiz::Ask::*;
-    match (ask, many, item) {
-        (Who, false, false) => "quiz_who",
-        (Who, true, false) => "quiz_who_many",
-        (Who, false, true) => "quiz_who_item",
-        (Who, true, true) => "quiz_who_many_item",
-        (When, false, false) => "quiz_when",
-        (When, true, false) => "quiz_when_many",
-        (When, false, true) => "quiz_when_item",
-        (When, true, true) => "quiz_when_many_item",
-        (Form, false, false) => "quiz_form",
-        (Form, true, false) => "quiz_form_many",
-        (Form, false, true) => "quiz_form_item",
-        (Form, true, true) => "quiz_form_many_item",
-    }
 }

@@ -6,7 +6,7 @@ use crate::pipeline::model::quiz::{inflection_stem, stems};
 
 /// The words of an answer that tell it: a form's title without its code ("MR9 (E-7) —
 /// Mbyllja e rastit": "Mbyllja e rastit").
-fn telling(answer: &str) -> &str {
+pub(super) fn telling(answer: &str) -> &str {
     answer.split_once(" — ").map_or(answer, |(_, title)| title)
 }
 
@@ -143,6 +143,9 @@ fn joined(tokens: &[(String, bool)], blanked: &[bool]) -> String {
     collapse(&out)
 }
 
+/// The words that join two phrases: a blank never spans them (review 39, F3).
+const CONJUNCTIONS: &[&str] = &["dhe", "ose", "apo", "and", "or"];
+
 /// One "…" for a run of blanks and the little words between them ("… të …", "… …"): a
 /// blanked phrase reads as one gap, not as a row of holes.
 fn collapse(quote: &str) -> String {
@@ -150,7 +153,8 @@ fn collapse(quote: &str) -> String {
     loop {
         let before = quote.clone();
         quote = quote.replace("… …", "…");
-        for w in STOP {
+        // Never across a conjunction: "NJMF-në dhe PMF-ja" are two phrases, two roles.
+        for w in STOP.iter().filter(|w| !CONJUNCTIONS.contains(w)) {
             quote = quote.replace(&format!("… {w} …"), "…");
         }
         if quote == before {
@@ -299,12 +303,17 @@ pub(super) fn blank_deadline(quote: &str, timing_words: &str, tw: &TimeWords) ->
         for glue in std::iter::once(String::new()).chain(tw.glue.iter().map(|g| format!("{g} "))) {
             part = part.replace(&format!("… {glue}…"), "…");
         }
-        part = part.replace("… (…)", "…").replace("(…) …", "…");
+        // "2-javësh", "dy-vjeçare": one word, one blank.
+        part = part
+            .replace("… (…)", "…")
+            .replace("(…) …", "…")
+            .replace("…-…", "…");
         if part == before {
             break;
         }
     }
-    format!("{}{part}{}", &quote[..at], &quote[at + len..])
+    // A blank at a sentence's end takes its full stop: "… një …. Pas" reads "… një … Pas".
+    format!("{}{part}{}", &quote[..at], &quote[at + len..]).replace("….", "…")
 }
 
 /// The little words an inflected title changes ("Menaxheri i rastit", "Menaxherin e
@@ -408,6 +417,11 @@ pub(super) fn blank_runs(quote: &str, names: &[String]) -> String {
                 w.starts_with(stem.as_str()) && w.chars().count() <= stem.chars().count() + 4
             })
         };
+        let is_head = |w: &str| {
+            let stem = inflection_stem(&words[0]);
+            let w = w.to_lowercase();
+            w.starts_with(stem.as_str()) && w.chars().count() <= stem.chars().count() + 4
+        };
         let tokens = tokens(&out);
         let little = |t: &str| content_words(t).is_empty();
         let mut blanked = vec![false; tokens.len()];
@@ -418,7 +432,7 @@ pub(super) fn blank_runs(quote: &str, names: &[String]) -> String {
                 continue;
             }
             // The run from i: fitting words, little words and spaces between them.
-            let (mut j, mut last, mut count) = (i, i, 0);
+            let (mut j, mut last, mut count, mut has_head) = (i, i, 0, false);
             while j < tokens.len() {
                 let (t, w) = &tokens[j];
                 if !w {
@@ -431,12 +445,20 @@ pub(super) fn blank_runs(quote: &str, names: &[String]) -> String {
                     }
                     count += 1;
                     last = j;
+                    has_head |= is_head(t);
                 } else if LITTLE.iter().all(|l| *l != t.to_lowercase()) {
                     break;
                 }
                 j += 1;
             }
-            if count >= 2 {
+            // A run after "në" is a place, no name: "njësi administrative" in "punonjësve
+            // në njësi administrative" (review 39, F12), unless it holds the name's head.
+            let place = tokens[..i]
+                .iter()
+                .rev()
+                .find(|(t, w)| *w || !t.trim().is_empty())
+                .is_some_and(|(t, _)| t.to_lowercase() == "në");
+            if count >= 2 && (has_head || !place) {
                 for b in blanked.iter_mut().take(last + 1).skip(i) {
                     *b = true;
                 }

@@ -3,7 +3,7 @@
 //! or the criterion by its number; its link goes to the section or the criterion.
 
 use super::{Cx, QuestionView, TimeWords, blank, blank_deadline, blank_roles};
-use crate::pipeline::model::quiz::{Answer, Ask, Place, Question, normative_sentence};
+use crate::pipeline::model::quiz::{Answer, Ask, Place, Question, normative_passage};
 
 /// A text as a "who?" of a section or a criterion quotes it: its normative words (never an
 /// example), whole, its spaces made single.
@@ -79,7 +79,11 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
             )
         }
     };
-    let key = key(question.place == Place::Criterion, who, many);
+    let key = match (super::lasts(question), question.place == Place::Criterion) {
+        (true, true) => "quiz_how_long_criterion",
+        (true, false) => "quiz_how_long_section",
+        _ => key(question.place == Place::Criterion, who, many),
+    };
     // A "who?" quotes the place's own text (a criterion's, not its evidence'), whole.
     let (prompt, source, quote, whole_text) = if who {
         // A section's "who?" quotes its first paragraph (the commission's duties section
@@ -151,7 +155,9 @@ fn timed(
     let mut quoted: Vec<String> = Vec::new();
     for c in question.choices.iter().filter(|c| c.correct) {
         if let Answer::Timing(t) = &c.answer
-            && let Some(found) = texts.iter().find_map(|x| normative_sentence(x, &t.text))
+            && let Some(found) = texts
+                .iter()
+                .find_map(|x| normative_passage(x, &t.text, |_| false))
             && !quoted.contains(&found)
         {
             quoted.push(found);

@@ -1,0 +1,164 @@
+//! How a question's choices are made: its correct answers and the nearest wrong ones, a
+//! stem word a correct answer has covered by a wrong one too, timings of the answer's kind
+//! and order of magnitude first.
+
+use std::collections::BTreeSet;
+
+use super::{Answer, Choice, DISTRACTORS, Handbook, SplitMix, fnv1a, pointing_words, word_stem};
+
+/// The words an answer is shown by, as the model knows them: a role's title, a form's code
+/// and title, a timing's words.
+fn answer_words(hb: &Handbook, a: &Answer) -> String {
+    match a {
+        Answer::Role(id) => hb
+            .roles
+            .iter()
+            .find(|r| &r.id == id)
+            .map(|r| r.title.clone())
+            .unwrap_or_default(),
+        Answer::Person(words) => words.clone(),
+        Answer::Form(id) => hb
+            .forms
+            .iter()
+            .find(|f| &f.id == id)
+            .map(|f| format!("{} {}", f.code.as_deref().unwrap_or_default(), f.title))
+            .unwrap_or_default(),
+        Answer::Timing(t) => t.text.clone(),
+    }
+}
+
+/// The words (by `word_stem`) of `text`.
+pub fn stems(text: &str) -> BTreeSet<String> {
+    pointing_words(text).iter().map(|w| word_stem(w)).collect()
+}
+
+/// The correct answers with up to `DISTRACTORS` wrong ones (none of `used` nor a role of
+/// `named`), shuffled by the question's id. Nearest level first, except that a wrong answer
+/// sharing a word of `stem` with a correct one comes before one that does not: a word of
+/// the stem ("fëmijës", "rastit") then points to no answer alone, and stays in the stem. A
+/// "by when?" offers timings of the kind of its answer first (durations against a
+/// duration), so the stem's verb ("zgjat") does not tell it.
+/// How many times longer or shorter than the answer a wrong timing may be.
+pub const MAGNITUDE: f64 = 30.0;
+
+pub(super) fn choose<L: AsRef<[Answer]>>(
+    hb: &Handbook,
+    id: &str,
+    stem: &str,
+    correct: Vec<Answer>,
+    levels: impl IntoIterator<Item = L>,
+    mut used: BTreeSet<String>,
+    named: &BTreeSet<String>,
+) -> Vec<Choice> {
+    let mut rng = SplitMix::new(fnv1a(id));
+    used.extend(correct.iter().map(Answer::key));
+    let in_stem = stems(stem);
+    // The words of the stem that a correct answer has: each wants a wrong answer too.
+    let mut uncovered: BTreeSet<String> = correct
+        .iter()
+        .flat_map(|a| stems(&answer_words(hb, a)))
+        .filter(|w| in_stem.contains(w))
+        .collect();
+    let kinds: BTreeSet<&str> = correct
+        .iter()
+        .filter_map(|a| match a {
+            Answer::Timing(t) => Some(t.kind),
+            _ => None,
+        })
+        .collect();
+    // Every wrong answer the levels offer, nearest level first, each shuffled; borrowed, so
+    // only the three chosen are copied.
+    let levels: Vec<L> = levels.into_iter().collect();
+    let mut candidates: Vec<&Answer> = Vec::new();
+    for level in &levels {
+        let mut level: Vec<&Answer> = level
+            .as_ref()
+            .iter()
+            .filter(|a| {
+                !used.contains(&a.key()) && !matches!(a, Answer::Role(id) if named.contains(id))
+            })
+            .collect();
+        rng.shuffle(&mut level);
+        for a in level {
+            if used.insert(a.key()) {
+                candidates.push(a);
+            }
+        }
+    }
+    // Timings of the answer's kind only, where there are two of them or more; else first.
+    let same_kind = |a: &Answer| !matches!(a, Answer::Timing(t) if !kinds.contains(t.kind));
+    if !kinds.is_empty() && candidates.iter().filter(|a| same_kind(a)).count() >= 2 {
+        candidates.retain(|a| same_kind(a));
+    }
+    // And of the answer's order of magnitude (no 45 minutes against 24 months): within
+    // `MAGNITUDE` times its length where there is one such, else the nearest first.
+    let lengths: Vec<f64> = correct
+        .iter()
+        .filter_map(|a| match a {
+            Answer::Timing(t) if t.seconds > 0 => Some(t.seconds as f64),
+            _ => None,
+        })
+        .collect();
+    if !lengths.is_empty() {
+        let far = |a: &Answer| -> f64 {
+            match a {
+                Answer::Timing(t) if t.seconds > 0 => lengths
+                    .iter()
+                    .map(|l| (t.seconds as f64 / l).ln().abs())
+                    .fold(f64::INFINITY, f64::min),
+                Answer::Timing(_) => f64::INFINITY,
+                _ => 0.0,
+            }
+        };
+        // A length within a tenth of the answer is the answer in other words ("2 vjet" of
+        // "24 muaj"): never a wrong one.
+        candidates.retain(|a| far(a) == 0.0 && !matches!(a, Answer::Timing(_)) || far(a) > 0.1);
+        if candidates.iter().any(|a| far(a) <= MAGNITUDE.ln()) {
+            candidates.retain(|a| far(a) <= MAGNITUDE.ln());
+        } else {
+            candidates.sort_by(|a, b| far(a).total_cmp(&far(b)));
+        }
+    }
+    // Each candidate's words, made once, and only where a stem word wants covering.
+    let mut words: Vec<BTreeSet<String>> = if uncovered.is_empty() {
+        Vec::new()
+    } else {
+        candidates
+            .iter()
+            .map(|a| stems(&answer_words(hb, a)))
+            .collect()
+    };
+    let mut distractors: Vec<Answer> = Vec::new();
+    while distractors.len() < DISTRACTORS && !candidates.is_empty() {
+        let covers = |i: usize| {
+            words
+                .get(i)
+                .map_or(0, |w| w.intersection(&uncovered).count())
+        };
+        let best = candidates
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, a)| (same_kind(a), covers(*i), std::cmp::Reverse(*i)))
+            .map_or(0, |(i, _)| i);
+        let a = candidates.remove(best);
+        if !words.is_empty() {
+            for w in words.remove(best) {
+                uncovered.remove(&w);
+            }
+        }
+        distractors.push(a.clone());
+    }
+    let mut choices: Vec<Choice> = correct
+        .into_iter()
+        .map(|answer| Choice {
+            answer,
+            correct: true,
+        })
+        .chain(distractors.into_iter().map(|answer| Choice {
+            answer,
+            correct: false,
+        }))
+        .collect();
+    rng.shuffle(&mut choices);
+    choices
+}

@@ -1,0 +1,188 @@
+//! Which roles a text names and involves: by title or abbreviation, through the groups and
+//! members the source lists, and the same person under another title.
+
+use std::collections::BTreeSet;
+
+use super::{Handbook, Step};
+
+/// The roles whose title or abbreviation the step's text names (case and inflection
+/// aside: a title matches by its words' stems, an abbreviation as a whole word).
+pub fn named_in_text(hb: &Handbook, step: &Step) -> BTreeSet<String> {
+    names(hb, &step.text)
+}
+
+/// The roles whose title or abbreviation `text` names (see `named_in_text`).
+pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
+    let text = text.to_lowercase();
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A title matches where its words follow each other in the text, each word of the text
+    // starting with the title word's stem (`inflection_stem`).
+    let names_title = |title: &str| -> bool {
+        let t: Vec<String> = title
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(inflection_stem)
+            .collect();
+        !t.is_empty()
+            && words
+                .windows(t.len())
+                .any(|win| win.iter().zip(&t).all(|(w, s)| w.starts_with(s.as_str())))
+    };
+    hb.roles
+        .iter()
+        .filter(|r| {
+            names_title(&r.title)
+                || r.named_by.iter().any(|n| names_title(n))
+                || r.abbr.iter().chain(&r.abbr_variants).any(|a| {
+                    // "A/IPIF" is printed "A-IPIF" too: its parts follow each other.
+                    let parts: Vec<String> = a
+                        .to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_string)
+                        .collect();
+                    !parts.is_empty()
+                        && words
+                            .windows(parts.len())
+                            .any(|win| win.iter().zip(&parts).all(|(w, p)| w == p))
+                })
+        })
+        .map(|r| r.id.clone())
+        .collect()
+}
+
+/// The roles the source involves in a step: its actors, the roles its text names, and the
+/// members of a group that acts, either way the source defines them (the G/SPIF's
+/// definition names the child-protection worker and the State Social Service; the police's
+/// names the G/SPIF as the structure its officer sits in), and the groups and members the
+/// source lists (`Role::members`: the police among the agencies for initial
+/// identification), both ways and through groups of groups. None of them is a wrong
+/// answer to "who?".
+pub fn involved(hb: &Handbook, step: &Step) -> BTreeSet<String> {
+    involved_in(hb, &step.text, &step.actors)
+}
+
+/// The roles the source involves where `actors` act in `text` (see `involved`): a
+/// step's, a section's or a criterion's.
+pub fn involved_in(hb: &Handbook, text: &str, actors: &[String]) -> BTreeSet<String> {
+    let mut out = names(hb, text);
+    out.extend(actors.iter().cloned());
+    let definitions = hb.definition_names.get_or_init(|| {
+        hb.roles
+            .iter()
+            .map(|r| {
+                r.definition
+                    .as_deref()
+                    .map(|d| names(hb, d))
+                    .unwrap_or_default()
+            })
+            .collect()
+    });
+    // (A role with no definition names no one: its set is empty.)
+    for (r, defined) in hb.roles.iter().zip(definitions) {
+        if actors.contains(&r.id) {
+            out.extend(defined.iter().cloned());
+        } else if actors.iter().any(|a| defined.contains(a)) {
+            out.insert(r.id.clone());
+        }
+    }
+    let roots: Vec<String> = out.iter().cloned().collect();
+    for id in roots {
+        out.extend(related(hb, &id));
+    }
+    // A group the source defines as every institution it names is never a wrong answer.
+    out.extend(
+        hb.roles
+            .iter()
+            .filter(|r| r.names_all)
+            .map(|r| r.id.clone()),
+    );
+    out
+}
+
+/// The groups `role` is a member of and the members it has, as the source lists them
+/// (`Role::members`), through groups of groups; and the same person under another title
+/// (`Role::same_as`), with that title's groups and members.
+pub fn related(hb: &Handbook, role: &str) -> BTreeSet<String> {
+    let mut out = groups_and_members(hb, role);
+    // The same person under another title, either way the source says it: of the role and
+    // of each of its groups and members (the child-protection unit's worker is the child's
+    // case manager, so the referral agencies hold the case manager too).
+    let mut todo: Vec<String> = std::iter::once(role.to_string())
+        .chain(out.iter().cloned())
+        .collect();
+    while let Some(at) = todo.pop() {
+        let at_root = at == role;
+        for id in same_person(hb, &at) {
+            if id != role && out.insert(id.to_string()) {
+                // The groups and members of the role's own other title; of a member's
+                // other title, that title alone.
+                if at_root {
+                    let mut also = groups_and_members(hb, id);
+                    also.remove(role);
+                    out.extend(also);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The groups `role` is a member of and the members it has (`Role::members`), through
+/// groups of groups, each way apart.
+fn groups_and_members(hb: &Handbook, role: &str) -> BTreeSet<String> {
+    let walk = |down: bool| {
+        let mut found: BTreeSet<String> = BTreeSet::new();
+        let mut todo = vec![role.to_string()];
+        while let Some(id) = todo.pop() {
+            let next: Vec<String> = if down {
+                hb.roles
+                    .iter()
+                    .find(|r| r.id == id)
+                    .map(|r| r.members.clone())
+                    .unwrap_or_default()
+            } else {
+                hb.roles
+                    .iter()
+                    .filter(|r| r.members.contains(&id))
+                    .map(|r| r.id.clone())
+                    .collect()
+            };
+            for n in next {
+                if n != role && found.insert(n.clone()) {
+                    todo.push(n);
+                }
+            }
+        }
+        found
+    };
+    let mut out = walk(true);
+    out.extend(walk(false));
+    out
+}
+
+/// A title word as an inflected form of it begins: all but its last letter where it has
+/// more than four ("menaxheri" ~ "menaxherin", "rastit" ~ "Rastit").
+pub fn inflection_stem(w: &str) -> String {
+    let n = w.chars().count();
+    w.chars().take(if n > 4 { n - 1 } else { n }).collect()
+}
+
+/// The roles the source says are `role` under another title (`Role::same_as`), declared on
+/// either side.
+pub fn same_person<'a>(hb: &'a Handbook, role: &'a str) -> impl Iterator<Item = &'a str> {
+    hb.roles.iter().flat_map(move |r| {
+        let of: Vec<&'a str> = if r.id == role {
+            r.same_as.iter().map(String::as_str).collect()
+        } else if r.same_as.iter().any(|s| s == role) {
+            vec![r.id.as_str()]
+        } else {
+            Vec::new()
+        };
+        of
+    })
+}

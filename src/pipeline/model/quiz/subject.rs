@@ -1,0 +1,155 @@
+//! Whether a role the text names is the one who acts there, or only what the act is done
+//! to or with: "Sekretariati i AP-së kërkon mbledhjen e AP-së" names the responsible
+//! authority twice, both times in the genitive (whose secretariat, whose meeting); in
+//! "Punonjësi i rastit bashkëpunon me NJMF-në" the unit is the counterpart (accusative,
+//! after "me"); in "Komisioni thirret në mbledhje nga kryetari" the commission is
+//! convened (a passive verb follows it). A "who?" credits, and blanks, only the one who
+//! acts (review 39, F3).
+//!
+//! Albanian marks the case on the noun's ending: the title's word is the nominative
+//! ("Komisioni", "Struktura", "Autoriteti"), an ending after its stem says the case
+//! ("-it", "-in", "-së", "-në", "-ve" oblique; "", "-i", "-a", "-ja", "-t", "-të"
+//! nominative or unmarked). An abbreviation carries it after a hyphen ("AP-së", "PMF-ja").
+
+use super::{Handbook, inflection_stem};
+
+/// Endings after a title word's stem, or after an abbreviation's hyphen, that mark an
+/// oblique case (genitive, dative, accusative): the role is an object there.
+const OBLIQUE: &[&str] = &["it", "in", "ut", "un", "së", "ës", "ën", "në", "ve", "ave"];
+
+/// Words before a bare abbreviation that make it an object ("mbledhjen e AP", "me NJMF").
+const BEFORE_OBJECT: &[&str] = &[
+    "e", "i", "të", "së", "me", "për", "te", "tek", "ndaj", "mbi", "pranë",
+];
+
+/// A verb after the role that makes it the patient, not the agent: a passive
+/// ("thirret", "realizohet", "mblidhet"), not the modal "duhet".
+fn passive(w: &str) -> bool {
+    let w = w.to_lowercase();
+    w != "duhet" && (w.ends_with("het") || w.ends_with("hen") || w.ends_with("ret"))
+}
+
+/// Whether the words from `at` open a relative clause whose subject the mention is
+/// ("njofton APAP-in e SHSSH-së, i cili njofton sekretariatin": the notified one then acts),
+/// within a few words, after a comma.
+fn relative(ws: &[(String, String)], at: usize) -> bool {
+    (at..(at + 4).min(ws.len())).any(|i| {
+        ws[i].0.contains(',')
+            && ws.get(i + 1).is_some_and(|(sep, w)| {
+                sep.trim().is_empty()
+                    && ["cili", "cila", "cilët", "cilat"].contains(&w.to_lowercase().as_str())
+            })
+            && ["i", "e", "të"].contains(&ws[i].1.to_lowercase().as_str())
+    })
+}
+
+/// Words for a person that, followed by a genitive, name who acts for that body:
+/// "punonjësi i shërbimit social shtetëror", "anëtarët e stafit" (the body acts through
+/// them), unlike "Sekretariati i AP-së", whose genitive is only whose secretariat it is.
+const PERSON: &[&str] = &["punonjës", "anëtar", "përfaqësues", "specialist", "zyrtar"];
+
+/// Whether the mention at word `i` is the genitive of a person word before it.
+fn of_person(lower: &[String], i: usize) -> bool {
+    i >= 2
+        && ["i", "e", "të", "së"].contains(&lower[i - 1].as_str())
+        && PERSON.iter().any(|p| lower[i - 2].starts_with(p))
+}
+
+/// The text as word tokens with what stands before each (the separator).
+fn words(text: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut sep = String::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            if !word.is_empty() {
+                out.push((std::mem::take(&mut sep), std::mem::take(&mut word)));
+            }
+            sep.push(c);
+        }
+    }
+    if !word.is_empty() {
+        out.push((sep, word));
+    }
+    out
+}
+
+/// How a role stands in `text`: `None` where the text does not name it (by its title, the
+/// other words the source names it by, their first word, or its abbreviation); `Some(true)`
+/// where one mention is in the case of the one who acts; `Some(false)` where every mention
+/// is an object, a counterpart or the patient of a passive.
+pub fn acts_in(hb: &Handbook, role: &str, text: &str) -> Option<bool> {
+    let r = hb.roles.iter().find(|r| r.id == role)?;
+    let ws = words(text);
+    let lower: Vec<String> = ws.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let mut found = false;
+    // The phrases' first words: a mention of the role where the rest follows, or alone.
+    let mut heads: Vec<String> = std::iter::once(&r.title)
+        .chain(&r.named_by)
+        .filter_map(|p| {
+            p.split(|c: char| !c.is_alphanumeric())
+                .find(|w| w.chars().count() > 2)
+                .map(str::to_lowercase)
+        })
+        .collect();
+    heads.sort();
+    heads.dedup();
+    for head in &heads {
+        // The word's stem: less its vowel ending ("komision" of "Komisioni", "njësi" of
+        // "Njësia"), or the whole word where it ends in a consonant ("drejtues").
+        let base = match head.chars().last() {
+            Some('a' | 'e' | 'ë' | 'i' | 'o' | 'u' | 'y') => inflection_stem(head),
+            _ => head.clone(),
+        };
+        for (i, w) in lower.iter().enumerate() {
+            let Some(ending) = w.strip_prefix(base.as_str()) else {
+                continue;
+            };
+            // The title word itself, or an inflection of it (a few letters more).
+            if ending.chars().count() > 3 {
+                continue;
+            }
+            found = true;
+            let oblique =
+                OBLIQUE.contains(&ending) && !relative(&ws, i + 1) && !of_person(&lower, i);
+            let patient = lower.get(i + 1).is_some_and(|n| passive(n));
+            if !oblique && !patient {
+                return Some(true);
+            }
+        }
+    }
+    for abbr in r.abbr.iter().chain(&r.abbr_variants) {
+        let parts: Vec<&str> = abbr
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.is_empty() {
+            continue;
+        }
+        for i in 0..ws.len() {
+            if i + parts.len() > ws.len() || !parts.iter().zip(&ws[i..]).all(|(p, (_, w))| w == p) {
+                continue;
+            }
+            found = true;
+            let after = i + parts.len();
+            // The inflection after a hyphen: "-së", "-ja".
+            let suffix = ws
+                .get(after)
+                .filter(|(sep, w)| sep == "-" && w.chars().all(char::is_lowercase))
+                .map(|(_, w)| w.as_str());
+            let next = if suffix.is_some() { after + 1 } else { after };
+            let oblique = match suffix {
+                Some(s) => OBLIQUE.contains(&s),
+                None => i > 0 && BEFORE_OBJECT.contains(&lower[i - 1].as_str()),
+            } && !relative(&ws, next)
+                && !of_person(&lower, i);
+            let patient = lower.get(next).is_some_and(|n| passive(n));
+            if !oblique && !patient {
+                return Some(true);
+            }
+        }
+    }
+    found.then_some(false)
+}

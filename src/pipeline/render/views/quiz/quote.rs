@@ -1,0 +1,224 @@
+//! What a question's stem quotes: the step's title or its paragraphs, the sentence of a
+//! deadline (with the one before it where it does not say who acts), the sentence that
+//! names a "who?"'s answer, and the message that frames it.
+
+use super::{Answer, Cx, blank_phrases, choice_text, content_words, quiz, singled_out, word_stem};
+
+/// The step quoted in a question: its title, or the first paragraph of its normative text
+/// (never an example), cut at a sentence end after about 300 characters. A paragraph, not
+/// a sentence: "Për fëmijët … PMF-ja. Për të rriturit … shërbimit social shtetëror." is
+/// one duty of two actors.
+///
+/// A "who?" quotes, after the first paragraph, every later one that names one of its
+/// answers (`shown`: whether a paragraph does), with "…" for the paragraphs between: the
+/// answer is never only in a paragraph the question does not show. Where no paragraph
+/// names an answer by its title ("Punonjësi i qendrës" for the staff), it quotes them all.
+///
+/// `by_title`: the title may stand for the step; not where it is an answer's name ("Mbyllja
+/// e rastit" for the form "MR9 — Mbyllja e rastit"): then the step's text is quoted.
+pub(super) fn action(
+    step: &crate::pipeline::model::Step,
+    shown: Option<&dyn Fn(&str) -> bool>,
+    by_title: bool,
+) -> String {
+    if let Some(t) = step
+        .title
+        .as_deref()
+        .filter(|t| by_title && !t.trim().is_empty() && !step.text.trim().is_empty())
+    {
+        return t.trim().to_string();
+    }
+    let normative = crate::markdown::without_examples(&step.text);
+    let mut paragraphs = normative.split("\n\n").filter(|p| !p.trim().is_empty());
+    let first = paragraphs.next().unwrap_or("");
+    let mut out = paragraph(first);
+    if let Some(shown) = shown {
+        let rest: Vec<&str> = paragraphs.collect();
+        let named = shown(first) || rest.iter().any(|p| shown(p));
+        let mut skipped = false;
+        for p in rest {
+            if shown(p) || !named {
+                let end = if out.ends_with(['…', ':', ';', '?', '!']) {
+                    ""
+                } else {
+                    "."
+                };
+                let gap = if skipped { " …" } else { "" };
+                out = format!("{out}{end}{gap} {}", paragraph(p));
+                skipped = false;
+            } else {
+                skipped = true;
+            }
+        }
+    }
+    out
+}
+
+/// One paragraph of a quoted step, cut at a sentence end after about 300 characters.
+pub(super) fn paragraph(text: &str) -> String {
+    let plain = crate::markdown::to_plain(text);
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    const MAX: usize = 300;
+    if plain.chars().count() <= MAX {
+        return plain.trim_end_matches('.').to_string();
+    }
+    // The sentences that fit, at least the first.
+    let mut out = String::new();
+    for sentence in plain.split_inclusive(". ") {
+        if !out.is_empty() && out.chars().count() + sentence.chars().count() > MAX {
+            return format!("{} …", out.trim_end().trim_end_matches('.'));
+        }
+        out.push_str(sentence);
+    }
+    out.trim_end_matches('.').to_string()
+}
+
+/// The sentence of the step's normative text that holds `needle` (a timing's words), or
+/// the quote of the step.
+pub(super) fn source_sentence(
+    hb: &crate::pipeline::model::Handbook,
+    step: &crate::pipeline::model::Step,
+    needle: Option<&str>,
+) -> String {
+    if let Some(found) = needle.and_then(|n| timing_sentence(hb, step, n)) {
+        return found;
+    }
+    let first = crate::markdown::without_examples(&step.text);
+    let first = first.split("\n\n").next().unwrap_or("");
+    crate::markdown::to_plain(first)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The sentence of the step's normative text that holds `needle` (a timing's words), with
+/// the sentence before it where it does not say who acts (`quiz::normative_passage`).
+pub(super) fn timing_sentence(
+    hb: &crate::pipeline::model::Handbook,
+    step: &crate::pipeline::model::Step,
+    needle: &str,
+) -> Option<String> {
+    quiz::normative_passage(&step.text, needle, |sentence| {
+        let named = quiz::names(hb, sentence);
+        !step.actors.is_empty() && !step.actors.iter().any(|a| named.contains(a))
+    })
+}
+
+/// Whether `text` names a correct answer of `question`: by its title (`quiz::names`), its
+/// abbreviation, the words of a person, or the first two words of its title in a row
+/// ("punonjësi social" for "Punonjës social në Njësi Administrative").
+pub(super) fn names_answer(cx: &Cx, question: &quiz::Question, text: &str) -> bool {
+    let named = quiz::names(cx.hb, text);
+    let words: Vec<String> = content_words(text).iter().map(|w| word_stem(w)).collect();
+    question
+        .choices
+        .iter()
+        .filter(|c| c.correct)
+        .any(|c| match &c.answer {
+            Answer::Role(id) => {
+                named.contains(id) || {
+                    let title: Vec<String> = content_words(&choice_text(cx, &c.answer))
+                        .iter()
+                        .take(2)
+                        .map(|w| word_stem(w))
+                        .collect();
+                    title.len() == 2 && words.windows(2).any(|w| w == title.as_slice())
+                }
+            }
+            Answer::Person(words) => text.contains(words.as_str()),
+            _ => false,
+        })
+}
+
+/// The first sentence of the step's normative text for which `named` holds.
+pub(super) fn naming_sentence(
+    step: &crate::pipeline::model::Step,
+    named: impl Fn(&str) -> bool,
+) -> Option<String> {
+    let normative = crate::markdown::without_examples(&step.text);
+    normative.split("\n\n").find_map(|para| {
+        let plain = crate::markdown::to_plain(para);
+        let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+        plain
+            .split_inclusive(". ")
+            .map(|s| s.trim().trim_end_matches('.').to_string())
+            .find(|s| named(s))
+    })
+}
+
+/// The quote with the words of a correct choice that single it out (`singled_out`)
+/// blanked, the one the quote holds least often first, until none do.
+pub(super) fn blank_singling(quote: &str, correct: &[String], wrong: &[String]) -> String {
+    let mut quote = quote.to_string();
+    let words: Vec<String> = correct.iter().flat_map(|c| content_words(c)).collect();
+    for _ in 0..words.len() {
+        let held = singled_out(&quote, correct, wrong);
+        if held.is_empty() {
+            break;
+        }
+        let count = |w: &String| {
+            content_words(&quote)
+                .iter()
+                .filter(|q| word_stem(q) == word_stem(w))
+                .count()
+        };
+        let Some(pick) = words
+            .iter()
+            .filter(|w| held.contains(&word_stem(w)) && count(w) > 0)
+            .min_by_key(|w| count(w))
+        else {
+            break;
+        };
+        let next = blank_phrases(&quote, std::slice::from_ref(pick));
+        if next == quote {
+            break;
+        }
+        quote = next;
+    }
+    quote
+}
+
+/// How many content words open a sentence that `opening` compares.
+pub(super) const OPENING: usize = 6;
+
+/// The first `OPENING` content words of a quote, as the give-away rule compares them: two
+/// quotes that open alike quote the same sentence.
+pub(super) fn opening(whole: &str) -> Vec<String> {
+    content_words(whole)
+        .iter()
+        .take(OPENING)
+        .map(|w| word_stem(w))
+        .collect()
+}
+
+/// Whether `q` asks how long something lasts: one answer, a length of time ("nuk zgjat më
+/// shumë se një orë" is asked "Sa zgjat …?", not "Deri kur …?", review 39 F10).
+pub(super) fn lasts(q: &quiz::Question) -> bool {
+    q.ask == quiz::Ask::When
+        && !q.multiple()
+        && q.choices
+            .iter()
+            .filter(|c| c.correct)
+            .all(|c| matches!(&c.answer, Answer::Timing(t) if t.kind == "duration"))
+}
+
+/// The pack's message for a question's stem, each named whole: what it asks, whether more
+/// than one answer is right, and whether the step is named by its printed label ("pikën ç)")
+/// or by its number ("hapin 4").
+pub(super) fn stem_key(ask: quiz::Ask, many: bool, item: bool) -> &'static str {
+    use quiz::Ask::*;
+    match (ask, many, item) {
+        (Who, false, false) => "quiz_who",
+        (Who, true, false) => "quiz_who_many",
+        (Who, false, true) => "quiz_who_item",
+        (Who, true, true) => "quiz_who_many_item",
+        (When, false, false) => "quiz_when",
+        (When, true, false) => "quiz_when_many",
+        (When, false, true) => "quiz_when_item",
+        (When, true, true) => "quiz_when_many_item",
+        (Form, false, false) => "quiz_form",
+        (Form, true, false) => "quiz_form_many",
+        (Form, false, true) => "quiz_form_item",
+        (Form, true, true) => "quiz_form_many_item",
+    }
+}
