@@ -88,10 +88,12 @@ pub fn to_html_marked(md: &str, abbr: &Abbreviations) -> String {
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
     // Raw HTML in content becomes visible text, never markup.
-    let events = Parser::new_ext(md, opts).into_offset_iter().map(|(e, at)| match e {
-        Event::Html(h) | Event::InlineHtml(h) => (Event::Text(h), at),
-        other => (other, at),
-    });
+    let events = Parser::new_ext(md, opts)
+        .into_offset_iter()
+        .map(|(e, at)| match e {
+            Event::Html(h) | Event::InlineHtml(h) => (Event::Text(h), at),
+            other => (other, at),
+        });
     let events = examples::mark_examples(md, events);
     let events = TextMergeStream::new(events.into_iter()).flat_map(|e| match e {
         Event::Text(t) => abbr.mark(t),

@@ -18,6 +18,7 @@ mod charts;
 mod content;
 mod csv_cells;
 mod derived;
+mod diagram_boxes;
 mod diagrams;
 mod editions;
 mod editions_aside;
