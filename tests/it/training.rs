@@ -88,11 +88,12 @@ fn strip_tags(html: &str) -> String {
     out
 }
 
-/// The inline `<svg>` elements of a page.
+/// The diagram bands (`<svg class="diagram">`) of a page.
 fn svgs(html: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = html;
-    while let Some(i) = rest.find("<svg") {
+    // The bands, not the strips of lane titles kept in view beside them (`diagram-lanes`).
+    while let Some(i) = rest.find("<svg class=\"diagram\"") {
         let end = rest[i..].find("</svg>").expect("every svg ends") + i + "</svg>".len();
         out.push(&rest[i..end]);
         rest = &rest[end..];
