@@ -74,6 +74,7 @@ mod synonym_phrases;
 mod timing;
 mod training;
 mod training_browser;
+mod training_diagram;
 mod training_report;
 mod user_attacks;
 mod workbooks;
