@@ -5,16 +5,28 @@
 //! wall, so no script, event handler, frame or `javascript:`/`data:` URL can reach a page.
 
 mod chapter;
+mod examples;
 pub use chapter::{ChapterSection, LINK_KINDS, chapter_html, chapter_sections};
+pub use examples::{examples, without_examples};
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, TagEnd, TextMergeStream, html};
 
+/// The allowlist of a content text: the base one, and the examples' marks — a quoted
+/// block is an example (`<blockquote class="example">`, the class set on every one), and
+/// one printed inside its paragraph is `<span class="example">` (no other class).
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static CLEAN: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    CLEAN.get_or_init(base_sanitizer)
+    CLEAN.get_or_init(|| {
+        let mut b = base_sanitizer();
+        b.add_tags(["span"])
+            .add_allowed_classes("span", &["example"])
+            .add_allowed_classes("blockquote", &["example"])
+            .set_tag_attribute_value("blockquote", "class", "example");
+        b
+    })
 }
 
 /// The allowlist of content HTML (a chapter's adds anchors and footnotes to it).
@@ -62,119 +74,34 @@ fn base_sanitizer() -> ammonia::Builder<'static> {
     }
 }
 
-/// The text without its examples: every quoted block (`> …` lines), which the content
-/// format reserves for the examples the source gives ("Shembull:", "Për shembull, …").
-/// What is normative — timings, actors, quiz questions — comes from what is left.
-pub fn without_examples(md: &str) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    for line in md.lines() {
-        if line.trim_start().starts_with('>') {
-            continue;
-        }
-        out.push(line);
-    }
-    out.join("\n").trim().to_string()
-}
-
-/// The examples of a text: each quoted block, its `>` marks taken off.
-pub fn examples(md: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut cur: Option<String> = None;
-    for line in md.lines() {
-        let t = line.trim_start();
-        if let Some(rest) = t.strip_prefix('>') {
-            let c = cur.get_or_insert_with(String::new);
-            c.push_str(rest.trim_start());
-            c.push('\n');
-        } else if let Some(c) = cur.take() {
-            out.push(c.trim().to_string());
-        }
-    }
-    if let Some(c) = cur {
-        out.push(c.trim().to_string());
-    }
-    out
-}
-
 /// Render Markdown to sanitised HTML (block level: paragraphs, lists).
 pub fn to_html(md: &str) -> String {
     to_html_marked(md, &Abbreviations::default())
 }
 
 /// Render Markdown to sanitised HTML, marking the abbreviations in its text with
-/// `<abbr title="…">` as it goes: the marks are events of the Markdown, made before
+/// `<abbr title="…">` and the examples the source prints inside a paragraph with
+/// `<span class="example">` as it goes: the marks are events of the Markdown, made before
 /// sanitising, so the sanitiser sees (and may refuse) them like any other markup.
 pub fn to_html_marked(md: &str, abbr: &Abbreviations) -> String {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
     // Raw HTML in content becomes visible text, never markup.
-    let events = Parser::new_ext(md, opts).map(|e| match e {
-        Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
-        other => other,
-    });
-    let events = TextMergeStream::new(events).flat_map(|e| match e {
+    let events = Parser::new_ext(md, opts)
+        .into_offset_iter()
+        .map(|(e, at)| match e {
+            Event::Html(h) | Event::InlineHtml(h) => (Event::Text(h), at),
+            other => (other, at),
+        });
+    let events = examples::mark_examples(md, events);
+    let events = TextMergeStream::new(events.into_iter()).flat_map(|e| match e {
         Event::Text(t) => abbr.mark(t),
         other => vec![other],
     });
     let mut out = String::with_capacity(md.len() * 5 / 4 + 16);
     html::push_html(&mut out, events);
-    // A quoted block in content is an example the source gives (its "Shembull", "Për
-    // shembull"): shown as one. The class is added after sanitising, to markup it made.
-    let clean = sanitizer().clean(&out).to_string();
-    inline_examples(&clean, &glued_examples(md))
-        .replace("<blockquote>", "<blockquote class=\"example\">")
-}
-
-/// For each quoted block of `md`, in order: whether it is written right under a line of
-/// text, with no blank line between (an example the source prints inside its paragraph).
-fn glued_examples(md: &str) -> Vec<bool> {
-    let mut out = Vec::new();
-    let mut prev: Option<&str> = None;
-    for line in md.lines() {
-        let quoted = line.trim_start().starts_with('>');
-        let after_quote = prev.is_some_and(|p| p.trim_start().starts_with('>'));
-        if quoted && !after_quote {
-            out.push(prev.is_some_and(|p| !p.trim().is_empty()));
-        }
-        prev = Some(line);
-    }
-    out
-}
-
-/// An example the source prints inside its paragraph (a quoted block glued to the line
-/// before it, of one paragraph) stays in that paragraph, still marked as an example:
-/// `<span class="example">`.
-fn inline_examples(html: &str, glued: &[bool]) -> String {
-    const OPEN: &str = "<blockquote>\n<p>";
-    const CLOSE: &str = "</p>\n</blockquote>\n";
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    let mut k = 0;
-    while let Some(at) = rest.find("<blockquote>") {
-        let (head, tail) = rest.split_at(at);
-        let inner = tail
-            .strip_prefix(OPEN)
-            .and_then(|t| t.find(CLOSE).map(|end| &t[..end]))
-            .filter(|inner| !inner.contains("<p>") && !inner.contains("<blockquote>"));
-        match (glued.get(k), inner, head.strip_suffix("</p>\n")) {
-            (Some(true), Some(inner), Some(before)) => {
-                out.push_str(before);
-                out.push_str(" <span class=\"example\">");
-                out.push_str(inner);
-                out.push_str("</span></p>\n");
-                rest = &tail[OPEN.len() + inner.len() + CLOSE.len()..];
-            }
-            _ => {
-                out.push_str(head);
-                out.push_str("<blockquote>");
-                rest = &tail["<blockquote>".len()..];
-            }
-        }
-        k += 1;
-    }
-    out.push_str(rest);
-    out
+    sanitizer().clean(&out).to_string()
 }
 
 /// Abbreviations to mark in content text, each with what it stands for ("G/SPIF" →
@@ -345,34 +272,5 @@ mod tests {
     #[test]
     fn inline_drops_the_paragraph() {
         assert_eq!(to_inline_html("Standardi *1*"), "Standardi <em>1</em>");
-    }
-}
-
-#[cfg(test)]
-mod example_tests {
-    #[test]
-    fn an_example_printed_inside_its_paragraph_stays_there_marked() {
-        // 002:262: "… rritje graduale të numrit të punonjësve. Për shembull, … 4-vjeçare …"
-        // is one paragraph: the example is glued to the line before it.
-        let md = "Rregulli.\n> Për shembull, 4 vjet.\n\n> Shembull: veç.\n\nPastaj.";
-        let h = super::to_html(md);
-        assert!(
-            h.starts_with("<p>Rregulli. <span class=\"example\">Për shembull, 4 vjet.</span></p>"),
-            "{h}"
-        );
-        assert!(
-            h.contains("<blockquote class=\"example\">\n<p>Shembull: veç.</p>"),
-            "{h}"
-        );
-        assert_eq!(super::without_examples(md), "Rregulli.\n\n\nPastaj.");
-        assert_eq!(super::examples(md).len(), 2);
-    }
-
-    #[test]
-    fn a_quoted_block_is_an_example_and_no_normative_text() {
-        let md = "Rregulli.\n\n> **Shembull:** çdo 60 ditë.\n\nPastaj.";
-        assert!(super::to_html(md).contains("<blockquote class=\"example\">"));
-        assert_eq!(super::without_examples(md), "Rregulli.\n\n\nPastaj.");
-        assert_eq!(super::examples(md), vec!["**Shembull:** çdo 60 ditë."]);
     }
 }

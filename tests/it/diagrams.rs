@@ -253,7 +253,9 @@ fn a_deadline_binding_none_of_the_boxs_actors_is_given_in_the_sources_words() {
         .expect("Kosovo step 2's box");
     let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        words.contains("„kujdestari ligjor do të emërohet brenda 14 ditëve“"),
+        words.contains(
+            "„Në rastet e fëmijëve pa përkujdesje prindërore, kujdestari ligjor do të emërohet brenda 14 ditëve“"
+        ),
         "{words}"
     );
     assert!(words.contains("brenda 24 orë"), "{words}");

@@ -37,6 +37,9 @@ pub(super) fn band(
         _ => String::new(),
     };
     let caption = match group {
+        // A heading the source prints with the step's own number ("2. Shtimi gradual …"):
+        // the number stands once, in the heading.
+        Some(g) if steps.len() == 1 && g.starts_with(&format!("{range} ")) => g.clone(),
         Some(g) => w
             .group_steps
             .replace("{group}", g)
@@ -98,26 +101,41 @@ pub(super) fn band(
         svg,
         r#"<defs><marker id="{id}-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" class="dg-arrowhead"/></marker></defs>"#
     );
-    // Lanes: a band of colour each, the role's title at the left.
+    // Lanes: a band of colour each, the role's title at the left. The titles are drawn
+    // once more on a strip of their own (`lanes_svg`, hidden from assistive technology),
+    // which the style sheet keeps at the left edge while a band too wide for the screen
+    // scrolls sideways: on a phone, a lane is never left without its title.
+    let mut lanes_svg = String::new();
+    let _ = write!(
+        lanes_svg,
+        r#"<svg class="diagram-lanes" viewBox="0 0 {LABEL_W} {height}" width="100%" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">"#
+    );
     for (i, (top, h)) in tops.iter().zip(&heights).enumerate() {
+        let alt = if i % 2 == 1 { " dg-lane-alt" } else { "" };
         let _ = write!(
             svg,
-            r#"<rect class="dg-lane{}" x="0" y="{top}" width="{WIDTH}" height="{h}"/>"#,
-            if i % 2 == 1 { " dg-lane-alt" } else { "" }
+            r#"<rect class="dg-lane{alt}" x="0" y="{top}" width="{WIDTH}" height="{h}"/>"#
+        );
+        let _ = write!(
+            lanes_svg,
+            r#"<rect class="dg-lane{alt}" x="0" y="{top}" width="{LABEL_W}" height="{h}"/>"#
         );
         let lines = &labels[i];
         let ty = top + h / 2 + LABEL_LINE / 2 - 2 - (lines.len() as u32 - 1) * LABEL_LINE / 2;
-        let _ = write!(svg, r#"<text class="dg-lane-title" x="{PAD}" y="{ty}">"#);
+        let mut title = format!(r#"<text class="dg-lane-title" x="{PAD}" y="{ty}">"#);
         for (k, line) in lines.iter().enumerate() {
             let dy = if k == 0 { 0 } else { LABEL_LINE };
-            let _ = write!(svg, r#"<tspan x="{PAD}" dy="{dy}">{}</tspan>"#, esc(line));
+            let _ = write!(title, r#"<tspan x="{PAD}" dy="{dy}">{}</tspan>"#, esc(line));
         }
-        svg.push_str("</text>");
+        title.push_str("</text>");
+        svg.push_str(&title);
+        lanes_svg.push_str(&title);
     }
-    let _ = write!(
-        svg,
-        r#"<line class="dg-divider" x1="{LABEL_W}" y1="0" x2="{LABEL_W}" y2="{height}"/>"#
-    );
+    let divider =
+        format!(r#"<line class="dg-divider" x1="{LABEL_W}" y1="0" x2="{LABEL_W}" y2="{height}"/>"#);
+    svg.push_str(&divider);
+    lanes_svg.push_str(&divider);
+    lanes_svg.push_str("</svg>");
     let lane_top = |l: &str| -> (u32, u32) {
         let i = lanes.iter().position(|x| *x == l).unwrap_or(0);
         (tops[i], heights[i])
@@ -247,5 +265,6 @@ pub(super) fn band(
         lanes: lanes.iter().map(|l| title_of(l)).collect(),
         steps: steps.iter().map(|s| s.number.clone()).collect(),
         svg,
+        lanes_svg,
     }
 }

@@ -124,6 +124,10 @@ pub struct Band {
     /// Step numbers, left to right.
     pub steps: Vec<String>,
     pub svg: String,
+    /// The lanes' titles alone, on a strip as high as the band and as wide as its column
+    /// of titles: kept in view while the band scrolls sideways (drawn under the same
+    /// scale, aria-hidden: the band itself carries the titles).
+    pub lanes_svg: String,
 }
 
 /// The bands of a procedure's diagram: cut at every group change and every `COLUMNS` steps,

@@ -14,14 +14,18 @@ pub struct DiagramBandView {
     pub id: String,
     pub caption: String,
     pub svg: Html,
+    /// The lanes' titles on a strip of their own, kept in view while the band scrolls.
+    pub lanes_svg: Html,
 }
 
 /// A box's deadlines, one a line: a deadline wrapped after another's never reads as that
 /// one's (the QPS's 24 hours, then the guardian's 14 days). Where the box shows more than
 /// one, or one that binds only some of the step's actors (or none of them), each is given
-/// in the source's words it quotes, after whom it binds where the source names them, so
-/// that a reader knows which is which (Kosovo step 3: the initial assessment's 2 hours, the
-/// comprehensive one's 7 days, the interview's 45 minutes).
+/// in the source's words it quotes, so that a reader knows which is which (Kosovo step 3:
+/// the initial assessment's 2 hours, the comprehensive one's 7 days, the interview's 45
+/// minutes). Whom a deadline binds stands before it in one form ("MR: „…“") wherever the
+/// box quotes it or the source names them apart: the roles the register credits with it
+/// (its own, else the step's); a deadline binding none of the roles has none.
 fn deadline(cx: &Cx, st: &model::Step) -> Option<String> {
     let shown: Vec<&model::Timing> = st.timing.iter().filter(|t| t.kind != "none").collect();
     let several = shown.len() > 1;
@@ -32,7 +36,8 @@ fn deadline(cx: &Cx, st: &model::Step) -> Option<String> {
             let apart = t.named
                 && !(t.actors.len() == st.actors.len()
                     && t.actors.iter().all(|a| st.actors.contains(a)));
-            let words = if several || apart {
+            let quoted = several || apart;
+            let words = if quoted {
                 crate::theme::say(
                     cx.ui,
                     "diagram_deadline_quoted",
@@ -41,8 +46,14 @@ fn deadline(cx: &Cx, st: &model::Step) -> Option<String> {
             } else {
                 timing_words(&timing_view(t, cx.ui))
             };
-            if t.named && !t.actors.is_empty() {
-                let who: Vec<String> = t.actors.iter().map(|a| cx.titles.role_short(a)).collect();
+            let who = if quoted || t.named {
+                bound_by(cx, st, t)
+            } else {
+                Vec::new()
+            };
+            if who.is_empty() {
+                words
+            } else {
                 crate::theme::say(
                     cx.ui,
                     "label_value",
@@ -51,12 +62,20 @@ fn deadline(cx: &Cx, st: &model::Step) -> Option<String> {
                         ("value", &words),
                     ],
                 )
-            } else {
-                words
             }
         })
         .collect();
     (!words.is_empty()).then(|| words.join("\n"))
+}
+
+/// The roles a deadline binds, as the register credits them: its own where the source
+/// names them, else every actor of its step (short names). Persons named in the source's
+/// words lead the box's lane (its title is their words): no prefix repeats them.
+fn bound_by(cx: &Cx, st: &model::Step, t: &model::Timing) -> Vec<String> {
+    t.bound_actors(&st.actors)
+        .iter()
+        .map(|a| cx.titles.role_short(a))
+        .collect()
 }
 
 /// The diagram of a procedure, band by band.
@@ -134,6 +153,7 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
             id: b.id,
             caption: b.caption,
             svg: minijinja::Value::from_safe_string(b.svg),
+            lanes_svg: minijinja::Value::from_safe_string(b.lanes_svg),
         })
         .collect()
 }

@@ -1,0 +1,155 @@
+//! Examples in content text: every quoted block (`> …` lines) is an example the source
+//! gives ("Shembull:", "Për shembull, …"). What is normative — timings, actors, quiz
+//! questions — comes from the text without them; a page shows them as examples.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+/// The text without its examples: every quoted block (`> …` lines), which the content
+/// format reserves for the examples the source gives ("Shembull:", "Për shembull, …").
+/// What is normative — timings, actors, quiz questions — comes from what is left.
+pub fn without_examples(md: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for line in md.lines() {
+        if line.trim_start().starts_with('>') {
+            continue;
+        }
+        out.push(line);
+    }
+    out.join("\n").trim().to_string()
+}
+
+/// The examples of a text: each quoted block, its `>` marks taken off.
+pub fn examples(md: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur: Option<String> = None;
+    for line in md.lines() {
+        let t = line.trim_start();
+        if let Some(rest) = t.strip_prefix('>') {
+            let c = cur.get_or_insert_with(String::new);
+            c.push_str(rest.trim_start());
+            c.push('\n');
+        } else if let Some(c) = cur.take() {
+            out.push(c.trim().to_string());
+        }
+    }
+    if let Some(c) = cur {
+        out.push(c.trim().to_string());
+    }
+    out
+}
+
+/// Where a quoted block starts (`at`, a byte offset of `md`): whether it is written right
+/// under a line of text, with no blank line between (an example the source prints inside
+/// its paragraph). A block under another quoted line is part of that one, never glued.
+fn glued_at(md: &str, at: usize) -> bool {
+    let line_start = md[..at].rfind('\n').map_or(0, |i| i + 1);
+    if line_start == 0 {
+        return false;
+    }
+    let before = &md[..line_start - 1];
+    let prev = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    !prev.trim().is_empty() && !prev.trim_start().starts_with('>')
+}
+
+/// The events of a text with its examples marked, as events: an example the source prints
+/// inside its paragraph (a quoted block of one paragraph, glued to the paragraph before
+/// it) stays in that paragraph as `<span class="example">`; any other quoted block stays
+/// a block quote (the sanitiser gives it its class). The marks are inline HTML events,
+/// made before sanitising: the sanitiser sees (and may refuse) them like any other markup.
+pub(super) fn mark_examples<'a>(
+    md: &str,
+    events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+) -> Vec<Event<'a>> {
+    let events: Vec<(Event<'a>, Range<usize>)> = events.collect();
+    let mut out: Vec<Event<'a>> = Vec::with_capacity(events.len() + 4);
+    let mut i = 0;
+    while i < events.len() {
+        if let (Event::Start(Tag::BlockQuote(_)), at) = &events[i]
+            && matches!(out.last(), Some(Event::End(TagEnd::Paragraph)))
+            && glued_at(md, at.start)
+            && let Some(end) = one_paragraph(&events[i + 1..])
+        {
+            // `<p>…</p><blockquote><p>example</p></blockquote>` → `<p>… <span>example</span></p>`
+            out.pop();
+            out.push(Event::InlineHtml(" <span class=\"example\">".into()));
+            out.extend(events[i + 2..i + 1 + end].iter().map(|(e, _)| e.clone()));
+            out.push(Event::InlineHtml("</span>".into()));
+            out.push(Event::End(TagEnd::Paragraph));
+            i += end + 3;
+            continue;
+        }
+        out.push(events[i].0.clone());
+        i += 1;
+    }
+    out
+}
+
+/// The events after a block quote's start, where the quote holds one paragraph and
+/// nothing else: the index of that paragraph's end (its quote's end follows it).
+fn one_paragraph(events: &[(Event, Range<usize>)]) -> Option<usize> {
+    if !matches!(events.first(), Some((Event::Start(Tag::Paragraph), _))) {
+        return None;
+    }
+    // A paragraph holds inline events only: its end is the first paragraph end.
+    let end = events
+        .iter()
+        .position(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph)))?;
+    matches!(
+        events.get(end + 1),
+        Some((Event::End(TagEnd::BlockQuote(_)), _))
+    )
+    .then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_example_printed_inside_its_paragraph_stays_there_marked() {
+        // 002:262: "… rritje graduale të numrit të punonjësve. Për shembull, … 4-vjeçare …"
+        // is one paragraph: the example is glued to the line before it.
+        let md = "Rregulli.\n> Për shembull, 4 vjet.\n\n> Shembull: veç.\n\nPastaj.";
+        let h = crate::markdown::to_html(md);
+        assert!(
+            h.starts_with("<p>Rregulli. <span class=\"example\">Për shembull, 4 vjet.</span></p>"),
+            "{h}"
+        );
+        assert!(
+            h.contains("<blockquote class=\"example\">\n<p>Shembull: veç.</p>"),
+            "{h}"
+        );
+        assert_eq!(super::without_examples(md), "Rregulli.\n\n\nPastaj.");
+        assert_eq!(super::examples(md).len(), 2);
+    }
+
+    #[test]
+    fn a_quoted_block_is_an_example_and_no_normative_text() {
+        let md = "Rregulli.\n\n> **Shembull:** çdo 60 ditë.\n\nPastaj.";
+        assert!(crate::markdown::to_html(md).contains("<blockquote class=\"example\">"));
+        assert_eq!(super::without_examples(md), "Rregulli.\n\n\nPastaj.");
+        assert_eq!(super::examples(md), vec!["**Shembull:** çdo 60 ditë."]);
+    }
+
+    #[test]
+    fn only_a_quote_of_one_paragraph_glued_to_a_paragraph_goes_inline() {
+        let h = |md: &str| crate::markdown::to_html(md);
+        // Two paragraphs in the quote, a quote under a list, a quote inside a quote: blocks.
+        for md in [
+            "Rregulli.\n> një\n>\n> dy",
+            "- pika\n> shembull",
+            "> a\n>\n> > b",
+            "Rregulli.\n> - pika",
+        ] {
+            assert!(!h(md).contains("<span"), "{md:?}: {}", h(md));
+        }
+        // The marks are markup the sanitiser saw: raw HTML in the example stays text.
+        let out = h("Rregulli.\n> <span class=\"x\" onclick=y>**b**</span>");
+        assert!(
+            out.contains(
+                "<span class=\"example\">&lt;span class=\"x\" onclick=y&gt;<strong>b</strong>&lt;/span&gt;</span>"
+            ),
+            "{out}"
+        );
+    }
+}
