@@ -127,8 +127,26 @@ pub fn interface_strings(root: &Path, hb: &Handbook) -> HashMap<String, String> 
     ui
 }
 
-/// Render the site of a valid handbook into `sink`, in the words of `ui`.
+/// Render the site of a valid handbook into `sink`, in the words of `ui`: its pages, then
+/// its exports.
 pub fn render_site(
+    root: &Path,
+    hb: &Handbook,
+    theme: &theme::Theme,
+    ui: &HashMap<String, String>,
+    diags: &mut Diagnostics,
+    sink: &dyn render::Sink,
+) {
+    render_pages(root, hb, theme, ui, diags, sink);
+    if !diags.has_errors() {
+        let compact = render::parts::compact_catalogues(theme, hb);
+        write_exports(root, hb, ui, diags, sink, compact);
+    }
+}
+
+/// [`render_site`] without the exports (`write_exports`): the pages, and the editions'
+/// mapping where the handbook names a previous edition.
+fn render_pages(
     root: &Path,
     hb: &Handbook,
     theme: &theme::Theme,
@@ -160,10 +178,6 @@ pub fn render_site(
                 format!("cannot write the editions' mapping: {e}"),
             );
         }
-    }
-    if !diags.has_errors() {
-        let compact = render::parts::compact_catalogues(theme, hb);
-        write_exports(root, hb, ui, diags, sink, compact);
     }
 }
 
@@ -236,7 +250,8 @@ pub fn previous_edition(root: &Path, hb: &Handbook, diags: &mut Diagnostics) -> 
     old
 }
 
-/// The audit as an XLSForm and the standards as an OSCAL catalogue, beside the pages.
+/// The audit as an XLSForm, the model as `catalog.json` and the standards as an OSCAL
+/// catalogue, beside the pages.
 fn write_exports(
     root: &Path,
     hb: &Handbook,
@@ -246,19 +261,48 @@ fn write_exports(
     compact: bool,
 ) {
     let addr = &hb.addresses;
-    let form = render::xlsform::to_bytes(hb, ui)
-        .map_err(|e| std::io::Error::other(crate::diagnostics::workbook_problem(&e)))
-        .and_then(|bytes| sink.put(&addr.audit_form, &bytes));
+    // Three files made apart, on whichever core is free.
+    let (form, (catalog, oscal)) = rayon::join(
+        || {
+            render::xlsform::to_bytes(hb, ui)
+                .map_err(|e| std::io::Error::other(crate::diagnostics::workbook_problem(&e)))
+                .and_then(|bytes| sink.put(&addr.audit_form, &bytes))
+        },
+        || {
+            rayon::join(
+                // Above the theme's page size, compact: a third smaller than indented.
+                || {
+                    sink.put_stream("catalog.json", &mut |w| {
+                        if compact {
+                            serde_json::to_writer(w, hb)
+                        } else {
+                            serde_json::to_writer_pretty(w, hb)
+                        }
+                        .map_err(std::io::Error::other)
+                    })
+                },
+                || {
+                    let modified = render::oscal::last_modified(root, hb);
+                    sink.put_stream(&addr.oscal_catalog, &mut |w| {
+                        render::oscal::write_catalog(hb, ui, &modified, w, compact)
+                    })
+                },
+            )
+        },
+    );
     if let Err(e) = form {
         diags.error(
             Pos::file(&addr.audit_form),
             format!("cannot write the audit form: {e}"),
         );
     }
-    let modified = render::oscal::last_modified(root, hb);
-    if let Err(e) = sink.put_stream(&addr.oscal_catalog, &mut |w| {
-        render::oscal::write_catalog(hb, ui, &modified, w, compact)
-    }) {
+    if let Err(e) = catalog {
+        diags.error(
+            Pos::file("catalog.json"),
+            format!("cannot write the catalogue: {e}"),
+        );
+    }
+    if let Err(e) = oscal {
         diags.error(
             Pos::file(&addr.oscal_catalog),
             format!("cannot write the OSCAL catalogue: {e}"),
@@ -353,49 +397,45 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     // build's peak memory is the larger of the two, never their sum (each stage is
     // parallel or streamed within itself).
     let t = Instant::now();
-    render_site(root, &hb, &theme, &ui, &mut diags, &writer);
-    // Above the theme's page size, compact: a third smaller than indented.
-    let compact = render::parts::compact_catalogues(&theme, &hb);
-    let catalog = writer.put_with("catalog.json", |w| {
-        if compact {
-            serde_json::to_writer(w, &hb)
-        } else {
-            serde_json::to_writer_pretty(w, &hb)
-        }
-        .map_err(std::io::Error::other)
-    });
-    if let Err(e) = catalog {
-        diags.error(
-            Pos::file("catalog.json"),
-            format!("cannot write the catalogue: {e}"),
-        );
-    }
-    stages.push(("render+write", t.elapsed()));
-    peaks.push(("render+write", peak_rss_mib()));
+    render_pages(root, &hb, &theme, &ui, &mut diags, &writer);
+    stages.push(("render", t.elapsed()));
+    peaks.push(("render", peak_rss_mib()));
     give_back_memory();
+    // Then the exports (the audit form, the OSCAL catalogue, `catalog.json`) beside the
+    // search index, the two cores sharing them: the exports are streamed or small, so the
+    // peak is still about the index's alone.
     let t = Instant::now();
-    let cpu = thread_cpu();
     let index = if diags.has_errors() {
-        Ok((search::index::Figures::default(), 0))
+        search::index::Figures::default()
     } else {
-        let docs = search::documents(&hb, &ui);
-        let analysis = search::analyzer::Analysis::for_language(&hb.config.language);
-        let set = search::shards::ShardSet::with_synonyms(&docs, analysis, &hb.synonyms);
-        set.write(&mut |name, bytes| writer.put(name, bytes))
-            .map(|f| (f, f.bytes))
-    };
-    stages.push(("search index", t.elapsed()));
-    stages.push(("search index CPU", thread_cpu().saturating_sub(cpu)));
-    let index = match index {
-        Ok((figures, _)) => figures,
-        Err(e) => {
+        let (exports, (index, index_time, index_cpu)) = rayon::join(
+            || {
+                let mut d = Diagnostics::new();
+                let compact = render::parts::compact_catalogues(&theme, &hb);
+                write_exports(root, &hb, &ui, &mut d, &writer, compact);
+                d
+            },
+            || {
+                let (t, cpu) = (Instant::now(), thread_cpu());
+                let docs = search::documents(&hb, &ui);
+                let analysis = search::analyzer::Analysis::for_language(&hb.config.language);
+                let set = search::shards::ShardSet::with_synonyms(&docs, analysis, &hb.synonyms);
+                let index = set.write(&mut |name, bytes| writer.put(name, bytes));
+                (index, t.elapsed(), thread_cpu().saturating_sub(cpu))
+            },
+        );
+        diags.extend(exports);
+        stages.push(("search index", index_time));
+        stages.push(("search index CPU", index_cpu));
+        index.unwrap_or_else(|e| {
             diags.error(
                 Pos::file("search-index.js"),
                 format!("cannot write the search index: {e}"),
             );
             search::index::Figures::default()
-        }
+        })
     };
+    stages.push(("exports+search index", t.elapsed()));
     let index_bytes = index.bytes;
     if diags.has_errors() {
         // Dropping the writer removes the half-written folder; the old site stays.
