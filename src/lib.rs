@@ -414,6 +414,9 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
         let compact = render::parts::compact_catalogues(&theme, &hb);
         write_exports(root, &hb, &ui, &mut diags, &writer, compact);
         stages.push(("exports", t.elapsed()));
+        // What the exports freed (the workbook's bytes, on the pool's heaps) goes back
+        // before the index builds.
+        give_back_memory();
         let (t, cpu) = (Instant::now(), thread_cpu());
         let docs = search::documents(&hb, &ui);
         let analysis = search::analyzer::Analysis::for_language(&hb.config.language);
