@@ -127,8 +127,26 @@ pub fn interface_strings(root: &Path, hb: &Handbook) -> HashMap<String, String> 
     ui
 }
 
-/// Render the site of a valid handbook into `sink`, in the words of `ui`.
+/// Render the site of a valid handbook into `sink`, in the words of `ui`: its pages, then
+/// its exports.
 pub fn render_site(
+    root: &Path,
+    hb: &Handbook,
+    theme: &theme::Theme,
+    ui: &HashMap<String, String>,
+    diags: &mut Diagnostics,
+    sink: &dyn render::Sink,
+) {
+    render_pages(root, hb, theme, ui, diags, sink);
+    if !diags.has_errors() {
+        let compact = render::parts::compact_catalogues(theme, hb);
+        write_exports(root, hb, ui, diags, sink, compact);
+    }
+}
+
+/// [`render_site`] without the exports (`write_exports`): the pages, and the editions'
+/// mapping where the handbook names a previous edition.
+fn render_pages(
     root: &Path,
     hb: &Handbook,
     theme: &theme::Theme,
@@ -160,10 +178,6 @@ pub fn render_site(
                 format!("cannot write the editions' mapping: {e}"),
             );
         }
-    }
-    if !diags.has_errors() {
-        let compact = render::parts::compact_catalogues(theme, hb);
-        write_exports(root, hb, ui, diags, sink, compact);
     }
 }
 
@@ -236,7 +250,8 @@ pub fn previous_edition(root: &Path, hb: &Handbook, diags: &mut Diagnostics) -> 
     old
 }
 
-/// The audit as an XLSForm and the standards as an OSCAL catalogue, beside the pages.
+/// The audit as an XLSForm, the model as `catalog.json` and the standards as an OSCAL
+/// catalogue, beside the pages.
 fn write_exports(
     root: &Path,
     hb: &Handbook,
@@ -246,19 +261,48 @@ fn write_exports(
     compact: bool,
 ) {
     let addr = &hb.addresses;
-    let form = render::xlsform::to_bytes(hb, ui)
-        .map_err(|e| std::io::Error::other(crate::diagnostics::workbook_problem(&e)))
-        .and_then(|bytes| sink.put(&addr.audit_form, &bytes));
+    // Three files made apart, on whichever core is free.
+    let (form, (catalog, oscal)) = rayon::join(
+        || {
+            render::xlsform::to_bytes(hb, ui)
+                .map_err(|e| std::io::Error::other(crate::diagnostics::workbook_problem(&e)))
+                .and_then(|bytes| sink.put(&addr.audit_form, &bytes))
+        },
+        || {
+            rayon::join(
+                // Above the theme's page size, compact: a third smaller than indented.
+                || {
+                    sink.put_stream("catalog.json", &mut |w| {
+                        if compact {
+                            serde_json::to_writer(w, hb)
+                        } else {
+                            serde_json::to_writer_pretty(w, hb)
+                        }
+                        .map_err(std::io::Error::other)
+                    })
+                },
+                || {
+                    let modified = render::oscal::last_modified(root, hb);
+                    sink.put_stream(&addr.oscal_catalog, &mut |w| {
+                        render::oscal::write_catalog(hb, ui, &modified, w, compact)
+                    })
+                },
+            )
+        },
+    );
     if let Err(e) = form {
         diags.error(
             Pos::file(&addr.audit_form),
             format!("cannot write the audit form: {e}"),
         );
     }
-    let modified = render::oscal::last_modified(root, hb);
-    if let Err(e) = sink.put_stream(&addr.oscal_catalog, &mut |w| {
-        render::oscal::write_catalog(hb, ui, &modified, w, compact)
-    }) {
+    if let Err(e) = catalog {
+        diags.error(
+            Pos::file("catalog.json"),
+            format!("cannot write the catalogue: {e}"),
+        );
+    }
+    if let Err(e) = oscal {
         diags.error(
             Pos::file(&addr.oscal_catalog),
             format!("cannot write the OSCAL catalogue: {e}"),
@@ -353,48 +397,41 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     // build's peak memory is the larger of the two, never their sum (each stage is
     // parallel or streamed within itself).
     let t = Instant::now();
-    render_site(root, &hb, &theme, &ui, &mut diags, &writer);
-    // Above the theme's page size, compact: a third smaller than indented.
-    let compact = render::parts::compact_catalogues(&theme, &hb);
-    let catalog = writer.put_with("catalog.json", |w| {
-        if compact {
-            serde_json::to_writer(w, &hb)
-        } else {
-            serde_json::to_writer_pretty(w, &hb)
-        }
-        .map_err(std::io::Error::other)
-    });
-    if let Err(e) = catalog {
-        diags.error(
-            Pos::file("catalog.json"),
-            format!("cannot write the catalogue: {e}"),
-        );
-    }
-    stages.push(("render+write", t.elapsed()));
-    peaks.push(("render+write", peak_rss_mib()));
+    render_pages(root, &hb, &theme, &ui, &mut diags, &writer);
+    stages.push(("render", t.elapsed()));
+    peaks.push(("render", peak_rss_mib()));
     give_back_memory();
+    // Then the exports (the audit form, the OSCAL catalogue, `catalog.json`, made beside
+    // each other), then the search index: the exports are streamed or small, but made
+    // beside the index they would add to its peak (50 MiB on 1,000 standards). The index is
+    // made on this thread: its many allocations stay in the main heap, which a worker
+    // thread's heap (given back to the system as it shrinks, and taken again) would make
+    // system time of.
     let t = Instant::now();
-    let cpu = thread_cpu();
     let index = if diags.has_errors() {
-        Ok((search::index::Figures::default(), 0))
+        search::index::Figures::default()
     } else {
+        let compact = render::parts::compact_catalogues(&theme, &hb);
+        write_exports(root, &hb, &ui, &mut diags, &writer, compact);
+        stages.push(("exports", t.elapsed()));
+        // What the exports freed (the workbook's bytes, on the pool's heaps) goes back
+        // before the index builds.
+        give_back_memory();
+        let (t, cpu) = (Instant::now(), thread_cpu());
         let docs = search::documents(&hb, &ui);
         let analysis = search::analyzer::Analysis::for_language(&hb.config.language);
         let set = search::shards::ShardSet::with_synonyms(&docs, analysis, &hb.synonyms);
-        set.write(&mut |name, bytes| writer.put(name, bytes))
-            .map(|f| (f, f.bytes))
-    };
-    stages.push(("search index", t.elapsed()));
-    stages.push(("search index CPU", thread_cpu().saturating_sub(cpu)));
-    let index = match index {
-        Ok((figures, _)) => figures,
-        Err(e) => {
+        let index = set.write(&mut |name, bytes| writer.put(name, bytes));
+        let (index_time, index_cpu) = (t.elapsed(), thread_cpu().saturating_sub(cpu));
+        stages.push(("search index", index_time));
+        stages.push(("search index CPU", index_cpu));
+        index.unwrap_or_else(|e| {
             diags.error(
                 Pos::file("search-index.js"),
                 format!("cannot write the search index: {e}"),
             );
             search::index::Figures::default()
-        }
+        })
     };
     let index_bytes = index.bytes;
     if diags.has_errors() {

@@ -155,10 +155,13 @@ pub fn render_with(
         );
     }
     // A standard's pages: its page, its audit sheet (blank, for inspectors) and its
-    // self-assessment (for directors), rendered together from one making of its values.
-    for (i, (_, _, url, id)) in heads.iter().enumerate() {
-        let prev = i.checked_sub(1).and_then(|p| heads.get(p));
-        let next = heads.get(i + 1);
+    // self-assessment (for directors), rendered with the whole-handbook pages (or part) that
+    // hold the standard, from one making of its values.
+    let heads_ = &heads;
+    let own = move |i: usize| -> Vec<(String, &'static str, Value)> {
+        let (_, _, url, id) = &heads_[i];
+        let prev = i.checked_sub(1).and_then(|p| heads_.get(p));
+        let next = heads_.get(i + 1);
         let link = |x: Option<&(u32, String, String, String)>| {
             x.map(|(number, title, url, _)| context! { number => *number, title => title.clone(), url => url.clone() })
         };
@@ -166,30 +169,24 @@ pub fn render_with(
         let sibling = |x: Option<&(u32, String, String, String)>| {
             x.map(|(number, title, url, _)| context! { number => *number, title => title.clone(), file => url.clone() })
         };
-        r.pages(
-            vec![
-                (
-                    url.clone(),
-                    "standard.html",
-                    context! { page => "standard", prev => link(prev), next => link(next) },
-                ),
-                (
-                    addr.audit_sheet(id),
-                    "audit.html",
-                    context! { page => "audit", full => false },
-                ),
-                (
-                    addr.assessment_standard(id),
-                    "assessment-standard.html",
-                    context! { page => "assessment", prev => sibling(prev), next => sibling(next) },
-                ),
-            ],
-            move || {
-                let sv = template_value(&views::standard(cx, &all[i]));
-                context! { s => sv.clone(), sheets => vec![sv] }
-            },
-        );
-    }
+        vec![
+            (
+                url.clone(),
+                "standard.html",
+                context! { page => "standard", prev => link(prev), next => link(next) },
+            ),
+            (
+                addr.audit_sheet(id),
+                "audit.html",
+                context! { page => "audit", full => false },
+            ),
+            (
+                addr.assessment_standard(id),
+                "assessment-standard.html",
+                context! { page => "assessment", prev => sibling(prev), next => sibling(next) },
+            ),
+        ]
+    };
     // The pages every site has: (address, template, the nav entry it belongs to).
     let fixed = [
         (&addr.search, "search.html", "search"),
@@ -239,12 +236,9 @@ pub fn render_with(
     // The whole-handbook pages of the same standards render together, from one making of
     // their views: each page names them as its template does.
     if let Some(ranges) = &split {
-        whole::parts(&mut r, &whole, ranges, &heads, &full);
+        whole::parts(&mut r, &whole, ranges, &heads, &full, &own);
     } else {
-        r.pages_shaped(
-            whole::pages(&whole, |path, nav| (path.clone(), context! { page => nav })),
-            full(0..all.len()),
-        );
+        whole::all(&mut r, &whole, all.len(), &full, &own);
     }
     // The index and reference pages, each where the handbook has something to show:
     // (shown, address, template, nav entry, the page's values, made when it renders).

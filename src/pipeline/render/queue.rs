@@ -24,9 +24,31 @@ struct Page {
     shape: Option<Shape>,
 }
 
-/// A page's own values from the late values its job shares (the same standards named
-/// `standards` by one page, `sheets` by another).
-pub(super) type Shape = fn(&Value) -> Value;
+/// A page's own values from the late values its job shares (a list of standards): the
+/// same standards named `standards` by one page, `sheets` by another, or one of them as a
+/// standard's own pages show it.
+#[derive(Clone, Copy)]
+pub(super) enum Shape {
+    /// `standards`: every standard of the job.
+    Standards,
+    /// `sheets`: every standard of the job, as audit sheets.
+    Sheets,
+    /// `s`, and `sheets` holding it alone: the job's `k`th standard.
+    One(usize),
+}
+
+impl Shape {
+    fn of(self, late: &Value) -> Value {
+        match self {
+            Shape::Standards => context! { standards => late.clone() },
+            Shape::Sheets => context! { sheets => late.clone() },
+            Shape::One(k) => {
+                let sv = late.get_item_by_index(k).unwrap_or_default();
+                context! { s => sv.clone(), sheets => vec![sv] }
+            }
+        }
+    }
+}
 
 /// Pages rendered together, sharing values made when the job runs ([`Late`]).
 pub(super) struct Job<'a> {
@@ -136,7 +158,7 @@ impl<'a> Renderer<'a> {
                         [base.clone(), context! { root => root }, page.ctx]
                             .into_iter()
                             .chain(late.as_ref().map(|l| match page.shape {
-                                Some(shape) => shape(l),
+                                Some(shape) => shape.of(l),
                                 None => l.clone(),
                             })),
                     );

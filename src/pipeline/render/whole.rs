@@ -1,6 +1,7 @@
 //! The pages of the whole handbook (print everything, the evidence tracker, the printed
 //! assessment, the full audit set), whole or in parts: the four pages of the same
-//! standards render in one job, from one making of the standards' views.
+//! standards render in one job with those standards' own pages (page, audit sheet,
+//! self-assessment), from one making of the standards' views.
 
 use std::ops::Range;
 
@@ -22,13 +23,8 @@ pub(super) type Whole<'w> = [(
 /// A standard's (number, title, page, id).
 pub(super) type Head = (u32, String, String, String);
 
-fn as_standards(l: &Value) -> Value {
-    context! { standards => l.clone() }
-}
-
-fn as_sheets(l: &Value) -> Value {
-    context! { sheets => l.clone() }
-}
+/// A standard's own pages (address, template, the page's own values), by its index.
+pub(super) type Own<'o> = dyn Fn(usize) -> Vec<(String, &'static str, Value)> + 'o;
 
 /// The four whole-handbook pages, each at the address and with the values `at` gives it
 /// (from its own address and nav entry), naming the standards as its template does.
@@ -58,22 +54,56 @@ fn page(
             path,
             template,
             minijinja::value::merge_maps([ctx, context! { full => true }]),
-            as_sheets as Shape,
+            Shape::Sheets,
         )
     } else {
-        (path, template, ctx, as_standards as Shape)
+        (path, template, ctx, Shape::Standards)
     }
 }
 
+/// The pages of the standards in `range` after `pages`, each showing its standard alone
+/// of the job's.
+fn with_own(
+    mut pages: Vec<(String, &'static str, Value, Shape)>,
+    range: Range<usize>,
+    own: &Own,
+) -> Vec<(String, &'static str, Value, Shape)> {
+    for i in range.clone() {
+        pages.extend(
+            own(i)
+                .into_iter()
+                .map(|(path, template, ctx)| (path, template, ctx, Shape::One(i - range.start))),
+        );
+    }
+    pages
+}
+
+/// The whole-handbook pages of every standard, whole, in one job with the standards' own
+/// pages, `full` making the standards when it renders.
+pub(super) fn all<'a, L>(
+    r: &mut Renderer<'a>,
+    whole: &Whole,
+    count: usize,
+    full: &dyn Fn(Range<usize>) -> L,
+    own: &Own,
+) where
+    L: FnOnce() -> Value + Send + 'a,
+{
+    let pages = pages(whole, |path, nav| (path.clone(), context! { page => nav }));
+    r.pages_shaped(with_own(pages, 0..count, own), full(0..count));
+}
+
 /// The whole-handbook pages in `ranges` of the standards: a contents page at each page's
-/// own address, then each part's four pages in one job, `full` making the part's standards
-/// when it renders. `heads` are the standards' (number, title, page, id).
+/// own address, then each part's four pages in one job with its standards' own pages,
+/// `full` making the part's standards when it renders. `heads` are the standards' (number,
+/// title, page, id).
 pub(super) fn parts<'a, L>(
     r: &mut Renderer<'a>,
     whole: &Whole,
     ranges: &[Range<usize>],
     heads: &[Head],
     full: &dyn Fn(Range<usize>) -> L,
+    own: &Own,
 ) where
     L: FnOnce() -> Value + Send + 'a,
 {
@@ -111,6 +141,6 @@ pub(super) fn parts<'a, L>(
                 context! { page => nav, part => part },
             )
         });
-        r.pages_shaped(pages, full(range.clone()));
+        r.pages_shaped(with_own(pages, range.clone(), own), full(range.clone()));
     }
 }
