@@ -277,13 +277,21 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
     let mut correct = answers(step, ask);
     if ask == Ask::Who {
         // Only the one who acts: a role the step's words name only as an object or a
-        // counterpart ("mbledhjen e AP-së", "bashkëpunon me NJMF-në") is no answer.
+        // counterpart ("mbledhjen e AP-së", "bashkëpunon me NJMF-në") is no answer, unless
+        // the lead-in of its list names it acting ("ngrihet Njësia …, e cila … duhet të
+        // ketë këto detyra:" over a duty that names "njësinë administrative").
         let text = format!(
             "{}\n\n{}",
             step.title.as_deref().unwrap_or_default(),
             crate::markdown::without_examples(&step.text)
         );
-        correct.retain(|a| !matches!(a, Answer::Role(id) if acts_in(hb, id, &text) == Some(false)));
+        let lead_in = step.group.as_deref().unwrap_or_default();
+        correct.retain(|a| match a {
+            Answer::Role(id) => {
+                acts_in(hb, id, &text) != Some(false) || acts_in(hb, id, lead_in) == Some(true)
+            }
+            _ => true,
+        });
     }
     if correct.is_empty() {
         return None;

@@ -91,7 +91,7 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
         candidates.retain(|a| same_kind(a));
     }
     // And of the answer's order of magnitude (no 45 minutes against 24 months): within
-    // `MAGNITUDE` times its length where there is one such, else the nearest first.
+    // `MAGNITUDE` times its length where there are enough such, else the nearest first.
     let lengths: Vec<f64> = correct
         .iter()
         .filter_map(|a| match a {
@@ -113,7 +113,12 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
         // A length within a tenth of the answer is the answer in other words ("2 vjet" of
         // "24 muaj"): never a wrong one.
         candidates.retain(|a| far(a) == 0.0 && !matches!(a, Answer::Timing(_)) || far(a) > 0.1);
-        if candidates.iter().any(|a| far(a) <= MAGNITUDE.ln()) {
+        if candidates
+            .iter()
+            .filter(|a| far(a) <= MAGNITUDE.ln())
+            .count()
+            >= DISTRACTORS
+        {
             candidates.retain(|a| far(a) <= MAGNITUDE.ln());
         } else {
             candidates.sort_by(|a, b| far(a).total_cmp(&far(b)));

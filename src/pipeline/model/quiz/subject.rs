@@ -48,11 +48,20 @@ fn relative(ws: &[(String, String)], at: usize) -> bool {
 /// them), unlike "Sekretariati i AP-së", whose genitive is only whose secretariat it is.
 const PERSON: &[&str] = &["punonjës", "anëtar", "përfaqësues", "specialist", "zyrtar"];
 
-/// Whether the mention at word `i` is the genitive of a person word before it.
+/// Acts of authority that, followed by a genitive, name who performs them: "përcaktohen
+/// me urdhrin e ministrit përgjegjës" (the minister orders, 001:898-900), "me vendim të",
+/// "me miratimin e".
+const AUTHORITY: &[&str] = &["urdhr", "urdhër", "vendim", "miratim", "propozim"];
+
+/// Whether the mention at word `i` is the genitive of a person word, or of an act of
+/// authority, before it.
 fn of_person(lower: &[String], i: usize) -> bool {
     i >= 2
         && ["i", "e", "të", "së"].contains(&lower[i - 1].as_str())
-        && PERSON.iter().any(|p| lower[i - 2].starts_with(p))
+        && PERSON
+            .iter()
+            .chain(AUTHORITY)
+            .any(|p| lower[i - 2].starts_with(p))
 }
 
 /// The text as word tokens with what stands before each (the separator).

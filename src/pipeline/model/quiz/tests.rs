@@ -121,6 +121,7 @@ fn every_step_with_an_actor_a_timing_or_a_form_is_asked_about() {
     let hb = shipped();
     let all = quizzes(hb);
     let mut steps = 0;
+    let mut not_acting: Vec<&str> = Vec::new();
     for p in &hb.procedures {
         let quiz = all.iter().find(|q| q.id == p.id);
         for st in &p.steps {
@@ -135,10 +136,16 @@ fn every_step_with_an_actor_a_timing_or_a_form_is_asked_about() {
                 .unwrap_or_default();
             // Persons named in the source's words answer "who?" too (07 since review A4).
             // … unless two other questions of the quiz have its answers already.
-            let who = !st.actors.is_empty() || !st.persons.is_empty();
+            // … and only where one of them acts there: a role the step names only as an
+            // object or a counterpart answers no "who?" (review 39 F3).
+            let asked_who = question(hb, p, st, Ask::Who);
+            if asked_who.is_none() && (!st.actors.is_empty() || !st.persons.is_empty()) {
+                not_acting.push(st.id.as_str());
+            }
+            let who = asked_who.is_some();
             let capped = who
                 && quiz.is_some_and(|q| {
-                    let asked = question(hb, p, st, Ask::Who).unwrap();
+                    let asked = asked_who.clone().unwrap();
                     let key = |q: &Question| {
                         let mut k: Vec<String> = q
                             .choices
@@ -161,7 +168,8 @@ fn every_step_with_an_actor_a_timing_or_a_form_is_asked_about() {
                 st.id
             );
             assert_eq!(asks.contains(&Ask::Form), !st.forms.is_empty(), "{}", st.id);
-            let timed = st.timing.iter().any(|t| t.kind != "none");
+            // (A duty round the clock sets no limit to ask, review 39 F10.)
+            let timed = st.timing.iter().any(super::limits);
             assert_eq!(asks.contains(&Ask::When), timed, "{}", st.id);
             if !st.actors.is_empty() || timed || !st.forms.is_empty() {
                 steps += 1;
@@ -170,6 +178,7 @@ fn every_step_with_an_actor_a_timing_or_a_form_is_asked_about() {
         }
     }
     assert!(steps > 150, "{steps} steps asked about");
+    assert_eq!(not_acting, [""; 0], "steps whose every actor is only named");
     // Every role acting in a step has a quiz asking about every procedure it acts in.
     for r in &hb.roles {
         let procs: BTreeSet<&str> = hb
