@@ -91,7 +91,9 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
         candidates.retain(|a| same_kind(a));
     }
     // And of the answer's order of magnitude (no 45 minutes against 24 months): within
-    // `MAGNITUDE` times its length where there are enough such, else the nearest first.
+    // `MAGNITUDE` times its length where they make three choices with the correct ones
+    // (the formal interview's 60 and 90 minutes against the 45 of 003, no months), else
+    // the nearest first.
     let lengths: Vec<f64> = correct
         .iter()
         .filter_map(|a| match a {
@@ -117,7 +119,8 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
             .iter()
             .filter(|a| far(a) <= MAGNITUDE.ln())
             .count()
-            >= DISTRACTORS
+            + correct.len()
+            >= 3
         {
             candidates.retain(|a| far(a) <= MAGNITUDE.ln());
         } else {

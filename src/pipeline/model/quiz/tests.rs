@@ -59,8 +59,10 @@ fn no_distractor_is_also_a_correct_answer() {
                     .filter(|c| !c.correct)
                     .all(|c| matches!(&c.answer, Answer::Timing(t) if kinds.contains(t.kind)));
             if same_kind_only {
+                // (Of the answer's order of magnitude: one where two are correct, as the
+                // formal interview's 60 and 90 minutes against 45, three choices at least.)
                 assert!(
-                    (2..=DISTRACTORS).contains(&wrong),
+                    (1..=DISTRACTORS).contains(&wrong) && q.choices.len() >= 3,
                     "{}: {wrong} distractors",
                     q.id
                 );
