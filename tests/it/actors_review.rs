@@ -211,7 +211,8 @@ fn the_source_s_own_spelling_of_an_abbreviation_is_blanked() {
 #[test]
 fn a_deadline_with_its_number_in_brackets_is_one_gap() {
     // "brenda 2 (dy) ditëve nga vendimi" (001:1320): one "…", the rest of the sentence kept,
-    // nothing of the answer left.
+    // nothing of the answer left but the qualifier "brenda", which every choice has (review
+    // 39 F10: qualifiers kept).
     let s = stem(
         "pritja-shtetas-shqiptare",
         "pritja-shtetas-shqiptare.8.when",
@@ -219,10 +220,18 @@ fn a_deadline_with_its_number_in_brackets_is_one_gap() {
     assert!(!s.contains("(…)"), "{s}");
     assert!(!s.contains("… …"), "{s}");
     assert!(
-        s.contains("mbledh AP-në … nga vendimi për të caktuar detyrat"),
+        s.contains("mbledh AP-në brenda … nga vendimi për të caktuar detyrat"),
         "{s}"
     );
-    for w in ["2", "dy", "ditëve", "brenda"] {
+    let quiz = site_page("trajnim/kuizi/pritja-shtetas-shqiptare.html");
+    let q = plain(part(
+        &quiz,
+        "data-question=\"pritja-shtetas-shqiptare.8.when\"",
+        "</fieldset>",
+    ));
+    // The stem's, each of the four choices' and the quote of the feedback.
+    assert_eq!(q.matches("brenda ").count(), 6, "{q}");
+    for w in ["2", "dy", "ditëve"] {
         assert!(!s.split_whitespace().any(|x| x == w), "{w}: {s}");
     }
 }
