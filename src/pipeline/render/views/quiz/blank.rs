@@ -1,6 +1,7 @@
 //! The blanks of a quiz question's quote: the words of a correct answer (its title, its
 //! abbreviation) and the words that set a deadline, each run of them one "…".
 
+use super::gap::collapse;
 pub use crate::pipeline::model::quiz::{STOP, content_words, pointing_words, word_stem};
 use crate::pipeline::model::quiz::{inflection_stem, stems};
 
@@ -141,58 +142,6 @@ fn joined(tokens: &[(String, bool)], blanked: &[bool]) -> String {
         }
     }
     collapse(&out)
-}
-
-/// The words that join two phrases: a blank never spans them (review 39, F3).
-const CONJUNCTIONS: &[&str] = &["dhe", "ose", "apo", "and", "or"];
-
-/// The articles of a genitive or an adjective ("punonjësi i shërbimit", "Agjencia … e
-/// …"): between two blanks, or after one with nothing after them, they belong to the
-/// blanked phrase.
-const ARTICLES: &[&str] = &["i", "e", "të", "së"];
-
-/// One "…" for a run of blanks and the little words between them ("… të …", "… i …",
-/// "… …", "…/…"): a blanked phrase reads as one gap, not as a row of holes. An article
-/// left after a blank with nothing to govern ("nga … i.") goes with it.
-pub(super) fn collapse(quote: &str) -> String {
-    let mut quote = quote.to_string();
-    loop {
-        let before = quote.clone();
-        quote = quote.replace("… …", "…").replace("…/…", "…");
-        // Never across a conjunction: "NJMF-në dhe PMF-ja" are two phrases, two roles.
-        for w in STOP
-            .iter()
-            .chain(ARTICLES)
-            .filter(|w| !CONJUNCTIONS.contains(w))
-        {
-            quote = quote.replace(&format!("… {w} …"), "…");
-        }
-        quote = orphans(&quote);
-        if quote == before {
-            return quote;
-        }
-    }
-}
-
-/// The quote without an article that stands after a blank at the end of a sentence or
-/// clause ("… i.", "… e,"), where it governs nothing.
-fn orphans(quote: &str) -> String {
-    let mut out = quote.to_string();
-    for a in ARTICLES {
-        let lone = format!("… {a}");
-        let mut from = 0;
-        while let Some(i) = out[from..].find(&lone).map(|i| i + from) {
-            let end = i + lone.len();
-            let next = out[end..].chars().next();
-            if next.is_none_or(|c| ".,;:)“\"?!".contains(c)) {
-                out.replace_range(i..end, "…");
-                from = i + '…'.len_utf8();
-            } else {
-                from = end;
-            }
-        }
-    }
-    out
 }
 
 /// The quote with an abbreviation blanked where it stands as a word, with its inflection
