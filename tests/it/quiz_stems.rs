@@ -140,3 +140,95 @@ fn a_blanked_stem_keeps_its_verb_and_reads_one_gap_per_phrase() {
     assert!(!s.contains("… të …"), "{s}");
     assert!(!s.contains("… …"), "{s}");
 }
+
+/// The little words a blanked phrase swallows (an Albanian noun phrase and its genitive:
+/// "punonjësi i shërbimit social"), and the conjunctions it never swallows: "nga … ose …"
+/// asks two answers.
+const LITTLE: &[&str] = &["i", "e", "të", "së", "nga", "në", "për", "me"];
+const CONJUNCTIONS: &[&str] = &["dhe", "ose", "apo"];
+const ARTICLES: &[&str] = &["i", "e", "të", "së"];
+
+/// A quote as its blanks ("…"), words and marks, spaces dropped.
+fn pieces(quote: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in quote.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+        if !c.is_whitespace() {
+            out.push(c.to_string());
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// What makes a blanked quote read as holes, not gaps: two blanks with only little words
+/// (no conjunction) or a joining mark ("/", "-") between them — "… i …", "…/…" — and an
+/// article after a blank that governs nothing ("… i.", "… e“").
+fn holes(quote: &str) -> Vec<String> {
+    let p = pieces(quote);
+    let lower: Vec<String> = p.iter().map(|t| t.to_lowercase()).collect();
+    let mut out = Vec::new();
+    let blanks: Vec<usize> = (0..p.len()).filter(|&i| p[i] == "…").collect();
+    for w in blanks.windows(2) {
+        let between = &lower[w[0] + 1..w[1]];
+        let joins = between
+            .iter()
+            .all(|t| LITTLE.contains(&t.as_str()) || t == "/" || t == "-");
+        if joins && !between.iter().any(|t| CONJUNCTIONS.contains(&t.as_str())) {
+            out.push(format!("… {} …", between.join(" ")));
+        }
+    }
+    for i in 1..p.len() {
+        let after_blank = p[i - 1] == "…";
+        let governs_nothing = p
+            .get(i + 1)
+            .is_none_or(|n| !n.starts_with(char::is_alphanumeric) && n != "…" && n != "(");
+        if ARTICLES.contains(&lower[i].as_str()) && after_blank && governs_nothing {
+            out.push(format!("… {}", p[i]));
+        }
+    }
+    out
+}
+
+#[test]
+fn blanks_of_one_phrase_are_one_gap_and_leave_no_article_alone() {
+    // Issue 25 item 7: "nga PMF-ja ose punonjësi i shërbimit social" (001:711) was "nga … ose
+    // … i …"; the genitive's "i" goes with its blank, the "ose" between two answers stays.
+    assert_eq!(holes("nga … ose … i …"), ["… i …"]);
+    assert_eq!(holes("realizohet nga … i. Pas"), ["… i"]);
+    assert_eq!(holes("nga … ose …"), Vec::<String>::new());
+    assert_eq!(holes("…/… kryejnë"), ["… / …"]);
+    assert_eq!(holes("Detyrat e …"), Vec::<String>::new());
+    let all = crate::quizzes::questions();
+    assert!(all.len() > 100, "{} questions", all.len());
+    let bad: Vec<String> = all
+        .iter()
+        .filter(|q| !holes(q.quote()).is_empty())
+        .map(|q| {
+            format!(
+                "{} {}: {:?} in „{}“",
+                q.page,
+                q.id,
+                holes(q.quote()),
+                q.quote()
+            )
+        })
+        .collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    let s = stem("identifikimi-formal", "identifikimi-formal.3.who");
+    assert!(s.contains("për ndihmë dhe mbrojtje nga … ose …“"), "{s}");
+    let s = stem("identifikimi-formal", "identifikimi-formal.7.who");
+    assert!(
+        s.contains("Për të rriturit, vlerësimi i nevojave realizohet nga …“"),
+        "{s}"
+    );
+}

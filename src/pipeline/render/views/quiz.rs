@@ -8,11 +8,13 @@ use super::{Cx, timing_view};
 use crate::pipeline::model::quiz::{self, Answer, QuizKind};
 
 mod blank;
+mod gap;
 mod giveaway;
 mod place;
 mod quote;
 pub use blank::{TimeWords, content_words, gives_away, kept, pointing, pointing_words, word_stem};
 use blank::{blank, blank_abbr, blank_deadline, blank_phrases, blank_runs};
+use gap::collapse;
 pub use giveaway::{heads_kept, singled_out};
 use quote::{
     action, blank_singling, lasts, names_answer, naming_sentence, opening, paragraph,
@@ -419,6 +421,9 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         if question.ask == quiz::Ask::Form {
                             act = blank_singling(&act, &correct_texts, &wrong_texts);
                         }
+                        // The blanks of every pass, each run of them one "…" ("nga … ose …",
+                        // not "nga … ose … i …").
+                        let act = collapse(&act);
                         let prompt = frame(&act);
                         let source = step.map(|s| {
                             let needle = question.choices.iter().find_map(|c| match &c.answer {

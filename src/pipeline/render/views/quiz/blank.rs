@@ -1,6 +1,7 @@
 //! The blanks of a quiz question's quote: the words of a correct answer (its title, its
 //! abbreviation) and the words that set a deadline, each run of them one "…".
 
+use super::gap::collapse;
 pub use crate::pipeline::model::quiz::{STOP, content_words, pointing_words, word_stem};
 use crate::pipeline::model::quiz::{inflection_stem, stems};
 
@@ -141,26 +142,6 @@ fn joined(tokens: &[(String, bool)], blanked: &[bool]) -> String {
         }
     }
     collapse(&out)
-}
-
-/// The words that join two phrases: a blank never spans them (review 39, F3).
-const CONJUNCTIONS: &[&str] = &["dhe", "ose", "apo", "and", "or"];
-
-/// One "…" for a run of blanks and the little words between them ("… të …", "… …"): a
-/// blanked phrase reads as one gap, not as a row of holes.
-fn collapse(quote: &str) -> String {
-    let mut quote = quote.to_string();
-    loop {
-        let before = quote.clone();
-        quote = quote.replace("… …", "…");
-        // Never across a conjunction: "NJMF-në dhe PMF-ja" are two phrases, two roles.
-        for w in STOP.iter().filter(|w| !CONJUNCTIONS.contains(w)) {
-            quote = quote.replace(&format!("… {w} …"), "…");
-        }
-        if quote == before {
-            return quote;
-        }
-    }
 }
 
 /// The quote with an abbreviation blanked where it stands as a word, with its inflection

@@ -113,8 +113,9 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
                 value = blank(&value, |a: &str| a.to_string(), std::slice::from_ref(c));
             }
         }
+        let value = super::collapse(&value);
         let frame = |a: &str| say(key, &[(name, &value), ("action", a)]);
-        let act = blank(&act, frame, &correct);
+        let act = super::collapse(&blank(&act, frame, &correct));
         (frame(&act), text.clone(), act, text)
     } else {
         timed(cx, question, &texts, &timings, |act| {
@@ -170,7 +171,7 @@ fn timed(
         act = blank_deadline(&act, &t.text, &time_words);
     }
     let whole = act.clone();
-    let act = blank_roles(cx, question, &act);
+    let act = super::collapse(&blank_roles(cx, question, &act));
     (frame(&act), source, act, whole)
 }
 
