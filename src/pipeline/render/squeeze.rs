@@ -53,6 +53,7 @@ impl Squeeze {
                         self.matched = 0;
                         self.in_tag = true;
                         self.reading_name = false;
+                        self.name.clear();
                         self.line_start = false;
                     }
                 } else {
