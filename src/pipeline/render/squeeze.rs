@@ -42,7 +42,36 @@ impl Squeeze {
     /// Squeeze `input`, appending to `out`.
     pub(super) fn feed(&mut self, input: &[u8], out: &mut Vec<u8>) {
         out.reserve(input.len());
-        for &b in input {
+        let mut i = 0;
+        while i < input.len() {
+            // Runs that need no look at each byte are copied whole: an attribute value up
+            // to its closing quote, and text up to the next tag or line break.
+            if let Some(q) = self.quote {
+                match memchr::memchr(q, &input[i..]) {
+                    Some(k) => {
+                        out.extend_from_slice(&input[i..=i + k]);
+                        i += k + 1;
+                        self.quote = None;
+                        self.line_start = false;
+                    }
+                    None => {
+                        out.extend_from_slice(&input[i..]);
+                        self.line_start = false;
+                        return;
+                    }
+                }
+                continue;
+            }
+            if self.raw_end.is_none() && !self.in_tag && !self.line_start {
+                let k = memchr::memchr2(b'<', b'\n', &input[i..]).unwrap_or(input.len() - i);
+                if k > 0 {
+                    out.extend_from_slice(&input[i..i + k]);
+                    i += k;
+                    continue;
+                }
+            }
+            let b = input[i];
+            i += 1;
             if let Some(end) = self.raw_end {
                 out.push(b);
                 if b.to_ascii_lowercase() == end[self.matched] {
@@ -59,14 +88,6 @@ impl Squeeze {
                 } else {
                     self.matched = usize::from(b == b'<');
                 }
-                continue;
-            }
-            if self.quote.is_some() {
-                if Some(b) == self.quote {
-                    self.quote = None;
-                }
-                out.push(b);
-                self.line_start = false;
                 continue;
             }
             if self.line_start && (b == b' ' || b == b'\t' || b == b'\n' || b == b'\r') {
