@@ -154,7 +154,7 @@ fn audit_pages_keep_criteria_with_evidence_carry_headers_and_never_end_on_a_sign
                 for e in ev {
                     let id = e["id"].as_str().unwrap();
                     let row = format!(
-                        "id=\"audit-{id}\">\n        <td class=\"num\">{sn}.{}</td>",
+                        "id=\"audit-{id}\">\n<td class=\"num\">{sn}.{}</td>",
                         e["number"].as_str().unwrap()
                     );
                     assert!(html.contains(&row), "{page}: {id} numbered in full");

@@ -208,7 +208,7 @@ fn marker_then_note(page: &str, marked: &str, note: &str) {
         between.contains("<hr"),
         "no rule between {marked} and {note}"
     );
-    for end in ["</li>\n    <li class=\"step\"", "<h3>", "</dd>"] {
+    for end in ["</li>\n<li class=\"step\"", "<h3>", "</dd>"] {
         assert!(!between.contains(end), "{marked} and {note} in two blocks");
     }
 }

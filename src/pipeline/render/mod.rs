@@ -13,6 +13,7 @@ pub mod parts;
 mod queue;
 mod sink;
 mod split_lists;
+mod squeeze;
 mod strings;
 pub mod views;
 mod whole;

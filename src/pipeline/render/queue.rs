@@ -3,7 +3,7 @@
 
 use minijinja::{Environment, Value, context};
 
-use super::{Sink, report_template_error};
+use super::{Sink, report_template_error, squeeze};
 use crate::address::Pages;
 use crate::diagnostics::{Diagnostics, Pos};
 
@@ -201,9 +201,14 @@ fn render_page(
     if stream {
         let mut failure = None;
         let mut ctx = Some(ctx);
+        let html = path.ends_with(".html");
         let written = sink.put_stream(path, &mut |w| {
             if let Some(ctx) = ctx.take()
-                && let Err(e) = template.render_captured_to(ctx, w)
+                && let Err(e) = if html {
+                    template.render_captured_to(ctx, squeeze::Writer::new(w))
+                } else {
+                    template.render_captured_to(ctx, w)
+                }
             {
                 failure = Some(e);
             }
@@ -217,7 +222,12 @@ fn render_page(
     } else {
         match template.render(ctx) {
             Ok(html) => {
-                if let Err(e) = sink.put(path, html.as_bytes()) {
+                let bytes = if path.ends_with(".html") {
+                    squeeze::squeeze(&html)
+                } else {
+                    html.into_bytes()
+                };
+                if let Err(e) = sink.put(path, &bytes) {
                     d.error(Pos::file(path), format!("cannot write the page: {e}"));
                 }
             }

@@ -1,0 +1,208 @@
+//! A page's template indentation taken out as it is written: the spaces and tabs that
+//! begin a line, and blank lines, in the page's text and between a tag's attributes. What
+//! a reader sees does not change: outside `<pre>`, `<textarea>`, `<script>` and `<style>`
+//! (left as they are) a run of white space renders as one space whether or not it holds
+//! indentation, and attribute values (between quotes) are left as they are.
+
+use std::io::{self, Write};
+
+/// The state of the squeeze between two pieces of one page.
+#[derive(Default)]
+pub(super) struct Squeeze {
+    /// The last byte written was a line break (or nothing was written yet).
+    line_start: bool,
+    /// Inside a tag (`<…>`), and which quote is open in it.
+    in_tag: bool,
+    quote: Option<u8>,
+    /// The name of the tag being read (lowercase, up to the first space).
+    name: Vec<u8>,
+    reading_name: bool,
+    /// Inside an element whose text is kept as it is: the closing tag that ends it.
+    raw_end: Option<&'static [u8]>,
+    /// How many bytes of `raw_end` have matched so far.
+    matched: usize,
+}
+
+/// Elements whose content is written as it is.
+const RAW: [(&[u8], &[u8]); 4] = [
+    (b"pre", b"</pre"),
+    (b"textarea", b"</textarea"),
+    (b"script", b"</script"),
+    (b"style", b"</style"),
+];
+
+impl Squeeze {
+    pub(super) fn new() -> Self {
+        Squeeze {
+            line_start: true,
+            ..Squeeze::default()
+        }
+    }
+
+    /// Squeeze `input`, appending to `out`.
+    pub(super) fn feed(&mut self, input: &[u8], out: &mut Vec<u8>) {
+        out.reserve(input.len());
+        let mut i = 0;
+        while i < input.len() {
+            // Runs that need no look at each byte are copied whole: an attribute value up
+            // to its closing quote, and text up to the next tag or line break.
+            if let Some(q) = self.quote {
+                match memchr::memchr(q, &input[i..]) {
+                    Some(k) => {
+                        out.extend_from_slice(&input[i..=i + k]);
+                        i += k + 1;
+                        self.quote = None;
+                        self.line_start = false;
+                    }
+                    None => {
+                        out.extend_from_slice(&input[i..]);
+                        self.line_start = false;
+                        return;
+                    }
+                }
+                continue;
+            }
+            if self.raw_end.is_none() && !self.in_tag && !self.line_start {
+                let k = memchr::memchr2(b'<', b'\n', &input[i..]).unwrap_or(input.len() - i);
+                if k > 0 {
+                    out.extend_from_slice(&input[i..i + k]);
+                    i += k;
+                    continue;
+                }
+            }
+            let b = input[i];
+            i += 1;
+            if let Some(end) = self.raw_end {
+                out.push(b);
+                if b.to_ascii_lowercase() == end[self.matched] {
+                    self.matched += 1;
+                    if self.matched == end.len() {
+                        // The closing tag's name is out; its `>` is read as a tag's.
+                        self.raw_end = None;
+                        self.matched = 0;
+                        self.in_tag = true;
+                        self.reading_name = false;
+                        self.name.clear();
+                        self.line_start = false;
+                    }
+                } else {
+                    self.matched = usize::from(b == b'<');
+                }
+                continue;
+            }
+            if self.line_start && (b == b' ' || b == b'\t' || b == b'\n' || b == b'\r') {
+                continue;
+            }
+            out.push(b);
+            self.line_start = b == b'\n';
+            if self.in_tag {
+                match b {
+                    b'"' | b'\'' => self.quote = Some(b),
+                    b'>' => {
+                        self.in_tag = false;
+                        self.reading_name = false;
+                        if let Some((_, end)) = RAW.iter().find(|(n, _)| *n == self.name) {
+                            self.raw_end = Some(end);
+                            self.matched = 0;
+                        }
+                    }
+                    _ if self.reading_name => {
+                        if b.is_ascii_alphanumeric() && self.name.len() < 16 {
+                            self.name.push(b.to_ascii_lowercase());
+                        } else {
+                            self.reading_name = false;
+                        }
+                    }
+                    _ => {}
+                }
+            } else if b == b'<' {
+                self.in_tag = true;
+                self.reading_name = true;
+                self.name.clear();
+            }
+        }
+    }
+}
+
+/// A page squeezed whole.
+pub(super) fn squeeze(html: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(html.len());
+    Squeeze::new().feed(html.as_bytes(), &mut out);
+    out
+}
+
+/// A writer that squeezes what goes through it.
+pub(super) struct Writer<'a> {
+    inner: &'a mut dyn Write,
+    squeeze: Squeeze,
+    buf: Vec<u8>,
+}
+
+impl<'a> Writer<'a> {
+    pub(super) fn new(inner: &'a mut dyn Write) -> Self {
+        Writer {
+            inner,
+            squeeze: Squeeze::new(),
+            buf: Vec::new(),
+        }
+    }
+}
+
+impl Write for Writer<'_> {
+    fn write(&mut self, input: &[u8]) -> io::Result<usize> {
+        self.buf.clear();
+        self.squeeze.feed(input, &mut self.buf);
+        self.inner.write_all(&self.buf)?;
+        Ok(input.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::squeeze;
+
+    fn s(html: &str) -> String {
+        String::from_utf8(squeeze(html)).unwrap()
+    }
+
+    #[test]
+    fn indentation_and_blank_lines_go() {
+        assert_eq!(
+            s("<ul>\n  <li>a</li>\n\n   \n  <li>b\n    c</li>\n</ul>\n"),
+            "<ul>\n<li>a</li>\n<li>b\nc</li>\n</ul>\n"
+        );
+    }
+
+    #[test]
+    fn raw_elements_and_attribute_values_stay() {
+        let pre =
+            "<div>\n  <pre class=\"x\">\n  a\n    b</pre>\n  <p title=\"a\n  b\">x</p>\n</div>";
+        assert_eq!(
+            s(pre),
+            "<div>\n<pre class=\"x\">\n  a\n    b</pre>\n<p title=\"a\n  b\">x</p>\n</div>"
+        );
+        assert_eq!(
+            s("<textarea>\n  kept</textarea>\n  <script>\n  if (a<b) x();\n</script>\n  z"),
+            "<textarea>\n  kept</textarea>\n<script>\n  if (a<b) x();\n</script>\nz"
+        );
+        // A name that only begins like a raw element's is not one.
+        assert_eq!(s("<prefix>\n  a</prefix>"), "<prefix>\na</prefix>");
+    }
+
+    #[test]
+    fn pieces_squeeze_as_the_whole() {
+        let page = "<div>\n  <pre>\n  a</pre>\n  <p class=\"a\n  b\">\n    t</p>\n</div>\n";
+        let whole = squeeze(page);
+        for cut in 0..page.len() {
+            let mut sq = super::Squeeze::new();
+            let mut out = Vec::new();
+            sq.feed(&page.as_bytes()[..cut], &mut out);
+            sq.feed(&page.as_bytes()[cut..], &mut out);
+            assert_eq!(out, whole, "cut at {cut}");
+        }
+    }
+}
