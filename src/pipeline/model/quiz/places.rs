@@ -13,6 +13,12 @@ use super::{
 /// its spaces made single; none where the words are not there. A sentence ends at its
 /// paragraph: a box's caption printed above it ("Kutia 6: Udhëzime …") is no part of it.
 pub fn normative_sentence(text: &str, needle: &str) -> Option<String> {
+    sentence_at(text, needle).map(|(plain, start, end)| plain[start..end].to_string())
+}
+
+/// The paragraph of `text`'s normative words that holds `needle`, its spaces made single,
+/// with the byte range of the sentence that holds it.
+fn sentence_at(text: &str, needle: &str) -> Option<(String, usize, usize)> {
     let n = needle.split_whitespace().collect::<Vec<_>>().join(" ");
     crate::markdown::without_examples(text)
         .split("\n\n")
@@ -22,7 +28,7 @@ pub fn normative_sentence(text: &str, needle: &str) -> Option<String> {
             let i = plain.find(&n)?;
             let start = plain[..i].rfind(". ").map_or(0, |j| j + 2);
             let end = plain[i..].find(". ").map_or(plain.len(), |j| i + j + 1);
-            Some(plain[start..end].to_string())
+            Some((plain, start, end))
         })
 }
 
@@ -37,25 +43,16 @@ const POINTING_BACK: &[&str] = &[
 /// `lacks` says it does not name who acts ("Pas plotësimit … bën menjëherë pranimin"):
 /// a stem is a sentence that says what it asks (review 39, F6 and F10).
 pub fn normative_passage(text: &str, needle: &str, lacks: impl Fn(&str) -> bool) -> Option<String> {
-    let n = needle.split_whitespace().collect::<Vec<_>>().join(" ");
-    crate::markdown::without_examples(text)
-        .split("\n\n")
-        .find_map(|para| {
-            let plain = crate::markdown::to_plain(para);
-            let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-            let i = plain.find(&n)?;
-            let mut start = plain[..i].rfind(". ").map_or(0, |j| j + 2);
-            let end = plain[i..].find(". ").map_or(plain.len(), |j| i + j + 1);
-            let first = plain[start..]
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or_default()
-                .to_lowercase();
-            if start > 0 && (POINTING_BACK.contains(&first.as_str()) || lacks(&plain[start..end])) {
-                start = plain[..start - 2].rfind(". ").map_or(0, |j| j + 2);
-            }
-            Some(plain[start..end].to_string())
-        })
+    let (plain, mut start, end) = sentence_at(text, needle)?;
+    let first = plain[start..]
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if start > 0 && (POINTING_BACK.contains(&first.as_str()) || lacks(&plain[start..end])) {
+        start = plain[..start - 2].rfind(". ").map_or(0, |j| j + 2);
+    }
+    Some(plain[start..end].to_string())
 }
 
 /// Sentences of `texts` (`normative_sentence`) joined as a stem quotes them: in the order
