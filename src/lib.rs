@@ -45,6 +45,7 @@ pub mod csv_out;
 pub mod diagnostics;
 pub mod duration;
 pub mod edition;
+pub mod form_words;
 pub mod language;
 pub mod markdown;
 pub mod pipeline;

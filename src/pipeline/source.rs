@@ -9,10 +9,13 @@ pub use serde_saphyr::Spanned;
 
 pub mod chapters;
 mod flag;
+pub mod form_link;
 pub mod forms;
 
 pub use chapters::{ChapterFrontSrc, ChapterSrc};
 use flag::flag;
+pub use form_link::FormLinkSrc;
+use form_link::form_links;
 pub use forms::FormTemplateSrc;
 
 pub type S<T> = Spanned<T>;
@@ -204,8 +207,10 @@ pub struct StepSrc {
     pub acting_for: Vec<ActingForSrc>,
     #[serde(default = "empty")]
     pub timing: Vec<TimingSrc>,
-    #[serde(default = "empty")]
-    pub forms: Vec<S<String>>,
+    /// The forms the step uses, each with the source words the link rests on
+    /// (`form_link`).
+    #[serde(default = "empty", deserialize_with = "form_links")]
+    pub forms: Vec<FormLinkSrc>,
 }
 
 /// One `acting_for:` entry of a step.

@@ -12,6 +12,7 @@ use crate::pipeline::source::*;
 
 mod chapters;
 mod content;
+mod form_links;
 mod forms;
 mod standards;
 
@@ -123,6 +124,9 @@ struct KnownIds {
     roles: HashSet<String>,
     procedures: HashSet<String>,
     forms: HashSet<String>,
+    /// Each form's title and whether it has a printed code (its id), by id: the words a
+    /// step's link to it may quote (`tied:`) and what names it (`form_words`).
+    form_titles: std::collections::HashMap<String, (String, bool)>,
     /// Procedures and roles whose file is there but could not be read (its own error says
     /// why): a reference to them is no second error.
     unread: HashSet<String>,
@@ -156,6 +160,16 @@ impl KnownIds {
                 .flat_map(|f| &f.value.groups)
                 .flat_map(|g| &g.forms)
                 .map(|f| f.id.value.clone())
+                .collect(),
+            form_titles: src
+                .forms
+                .iter()
+                .flat_map(|f| &f.value.groups)
+                .flat_map(|g| &g.forms)
+                .map(|f| {
+                    let coded = !f.no_code.as_ref().is_some_and(|n| n.value);
+                    (f.id.value.clone(), (f.title.value.clone(), coded))
+                })
                 .collect(),
         }
     }

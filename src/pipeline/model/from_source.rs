@@ -179,7 +179,23 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
                 })
                 .collect(),
             timing: s.timing.into_iter().filter_map(timing).collect(),
-            forms: values(s.forms),
+            forms: s
+                .forms
+                .iter()
+                .map(|l| l.form.value.trim().to_string())
+                .collect(),
+            form_links: s
+                .forms
+                .into_iter()
+                .map(|l| crate::pipeline::model::FormLink {
+                    form: l.form.value.trim().to_string(),
+                    named: l.named.is_some(),
+                    words: l
+                        .named
+                        .or(l.tied)
+                        .map(|w| w.value.split_whitespace().collect::<Vec<_>>().join(" ")),
+                })
+                .collect(),
         })
         .collect();
     Procedure {

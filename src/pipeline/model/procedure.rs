@@ -56,7 +56,22 @@ pub struct Step {
     /// Actors of the step who act for an institution, in the source's words.
     pub acting_for: Vec<ActingFor>,
     pub timing: Vec<Timing>,
+    /// The forms the step uses, by id, in the order the content gives them.
     pub forms: Vec<String>,
+    /// The same links with the source words each rests on (`source::form_link`).
+    pub form_links: Vec<FormLink>,
+}
+
+/// A step's link to a form and the source words it rests on.
+#[derive(Debug, Clone, Serialize)]
+pub struct FormLink {
+    pub form: String,
+    /// The words quoted for the link: the step's own (`named`) or the form's title's or the
+    /// procedure's documentation list's; none for a link given by the form's id alone.
+    pub words: Option<String>,
+    /// The words stand in the step's own text and name the form: a learner learns the link
+    /// from the step, and only such a link is asked "which form?".
+    pub named: bool,
 }
 
 /// An actor of a step who acts for an institution ("APAP-i i SHSSH-së"): the actor is

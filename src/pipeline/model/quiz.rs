@@ -1,5 +1,5 @@
 //! Quizzes generated from the procedures: for every step, "who acts?" (its actors), "by
-//! when?" (its timings) and "with which form?" (its forms), each answer among three
+//! when?" (its timings) and "with which form?" (the forms its own words name), each answer among three
 //! distractors taken from the same procedure (then its collection, then the handbook).
 //!
 //! Pure and deterministic: every choice is made by a small PRNG (SplitMix64) seeded with a
@@ -194,7 +194,14 @@ fn answers(step: &Step, ask: Ask) -> Vec<Answer> {
             .map(Answer::Person)
             .chain(step.actors.iter().cloned().map(Answer::Role))
             .collect(),
-        Ask::Form => step.forms.iter().cloned().map(Answer::Form).collect(),
+        // Only a link whose words stand in the step's own text and name the form: a
+        // learner cannot learn from the step a form only the annex ties to it.
+        Ask::Form => step
+            .form_links
+            .iter()
+            .filter(|l| l.named)
+            .map(|l| Answer::Form(l.form.clone()))
+            .collect(),
         // Words that set no time limit are no answer to "by when?".
         Ask::When => step
             .timing

@@ -133,7 +133,7 @@ impl Validator<'_> {
                 self.persons(file, &persons.value, &st.text.value);
             }
             self.acting_for(file, st);
-            self.refs(file, &st.forms, RefKind::Form);
+            self.form_links(file, p, st);
         }
         for d in &p.documentation {
             self.text(file, &d.text, "document name");

@@ -17,8 +17,8 @@ use blank::{blank, blank_abbr, blank_deadline, blank_phrases, blank_runs};
 use gap::collapse;
 pub use giveaway::{heads_kept, singled_out};
 use quote::{
-    action, blank_singling, lasts, names_answer, naming_sentence, opening, paragraph,
-    source_sentence, stem_key, timing_sentence,
+    action, blank_singling, form_sentences, lasts, names_answer, naming_sentence, opening,
+    paragraph, source_sentence, stem_key, timing_sentence,
 };
 
 #[derive(Serialize)]
@@ -426,6 +426,12 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         let act = collapse(&act);
                         let prompt = frame(&act);
                         let source = step.map(|s| {
+                            // A "which form?" quotes the step's words that name its forms.
+                            if question.ask == quiz::Ask::Form
+                                && let Some(quoted) = form_sentences(s, question)
+                            {
+                                return quoted;
+                            }
                             let needle = question.choices.iter().find_map(|c| match &c.answer {
                                 Answer::Timing(t) if c.correct => Some(t.text.as_str()),
                                 _ => None,

@@ -91,6 +91,28 @@ pub(super) fn source_sentence(
         .join(" ")
 }
 
+/// The sentences of the step that hold the words naming the correct forms of a "which
+/// form?" (each link's `named` words), in the order printed; none where a link has none.
+pub(super) fn form_sentences(
+    step: &crate::pipeline::model::Step,
+    question: &quiz::Question,
+) -> Option<String> {
+    let mut sentences: Vec<String> = Vec::new();
+    for c in question.choices.iter().filter(|c| c.correct) {
+        let Answer::Form(id) = &c.answer else {
+            continue;
+        };
+        let link = step.form_links.iter().find(|l| &l.form == id && l.named)?;
+        let sentence = quiz::normative_sentence(&step.text, link.words.as_deref()?)?;
+        if !sentences.iter().any(|s| s.contains(&sentence)) {
+            sentences.retain(|s| !sentence.contains(s.as_str()));
+            sentences.push(sentence);
+        }
+    }
+    (!sentences.is_empty())
+        .then(|| quiz::join_in_order(std::slice::from_ref(&step.text), &sentences))
+}
+
 /// The sentence of the step's normative text that holds `needle` (a timing's words), with
 /// the sentence before it where it does not say who acts (`quiz::normative_passage`).
 pub(super) fn timing_sentence(
