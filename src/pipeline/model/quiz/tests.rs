@@ -293,3 +293,58 @@ fn several_actors_make_a_multiple_answer_question() {
         st.actors.len()
     );
 }
+
+#[test]
+fn every_which_form_question_asks_forms_its_step_names() {
+    // Session 42 (review Q6): return 9 "transferon kërkesën … Përgjigjja ndaj kërkesës"
+    // (001:1260-1263) names no form; E2 and E3 stand on its page, unasked.
+    let hb = shipped();
+    let mut asked = 0;
+    for q in quizzes(hb)
+        .iter()
+        .flat_map(|z| &z.questions)
+        .filter(|q| q.ask == Ask::Form)
+    {
+        let step = hb
+            .procedures
+            .iter()
+            .flat_map(|p| &p.steps)
+            .find(|s| s.id == q.step)
+            .expect("the question's step");
+        let own = format!(
+            "{}\n\n{}",
+            step.title.as_deref().unwrap_or_default(),
+            step.text
+        );
+        for c in q.choices.iter().filter(|c| c.correct) {
+            let Answer::Form(id) = &c.answer else {
+                panic!("{}: a form question's answer is a form", q.id)
+            };
+            let link = step.form_links.iter().find(|l| &l.form == id).unwrap();
+            let words = link.words.as_deref().unwrap_or_default();
+            let form = hb.forms.iter().find(|f| &f.id == id).unwrap();
+            assert!(link.named, "{}: {id} is asked but not named", q.id);
+            assert!(
+                crate::form_words::stand_in(&own, words),
+                "{}: {words}",
+                q.id
+            );
+            assert!(
+                crate::form_words::name_form(words, form.code.as_deref(), &form.title),
+                "{}: \"{words}\" does not name {id}",
+                q.id
+            );
+            asked += 1;
+        }
+    }
+    assert!(asked >= 20, "{asked} forms asked");
+    for id in ["kthimi-vullnetar.9.form", "kthimi-vullnetar.2.form"] {
+        assert!(
+            !quizzes(hb)
+                .iter()
+                .flat_map(|z| &z.questions)
+                .any(|q| q.id == id),
+            "{id} is asked"
+        );
+    }
+}
