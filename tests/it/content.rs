@@ -633,7 +633,7 @@ fn counterparts_and_purposes_are_no_actors() {
     };
     assert_eq!(
         actors("23-menaxhimi-i-rastit-nja.yaml", "3.1"),
-        ["punonjes-social-nja"]
+        ["punonjes-social"]
     );
     assert!(!actors("03-referimi-mbrojtja-asistenca.yaml", "10").contains(&"policia".into()));
     let twelve = actors("07-riintegrimi-afatgjate.yaml", "12");

@@ -54,7 +54,7 @@ fn a_recipient_or_a_role_named_only_in_an_example_is_no_actor() {
     assert!(!lists("administrator-shoqeror", "referimi.2.1"));
     // 23 step 4: the social administrator stands only in the Shembull (002:787–798).
     assert!(!lists("administrator-shoqeror", "menaxhimi-i-rastit-nja.4"));
-    assert!(lists("punonjes-social-nja", "menaxhimi-i-rastit-nja.4"));
+    assert!(lists("punonjes-social", "menaxhimi-i-rastit-nja.4"));
     // 30 step 0: the report goes to the police, the ZMNV or the QPS (003:1942–1957); the
     // persons who must report stand in the source's words.
     for role in ["policia-e-kosoves", "zmnv", "qendra-per-pune-sociale"] {
