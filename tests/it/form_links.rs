@@ -121,3 +121,53 @@ fn which_form_is_asked_only_where_the_step_names_it_and_quotes_its_words() {
         "{row}"
     );
 }
+
+#[test]
+fn a_careless_form_link_is_a_located_error() {
+    let dir = crate::common::minimal_copy();
+    let sop = concat!(
+        "title: Kërkesa\n",                                          // 1
+        "collection: psv\n",                                         // 2
+        "steps:\n",                                                  // 3
+        "  - number: \"1\"\n",                                       // 4
+        "    text: APAP-i transferon kërkesën sipas formatit A1.\n", // 5
+        "    forms:\n",                                              // 6
+        "      - form: A1\n",                                        // 7
+        "        named: \"transferon kërkesën\"\n",                  // 8
+        "      - form: A1\n",                                        // 9
+        "        named: \"sipas formatit A9\"\n",                    // 10
+        "      - form: A1\n",                                        // 11
+        "        tied: \"Deklaratë dakordësie\"\n",                  // 12
+        "      - form: A1\n",                                        // 13
+        "        named: \"sipas formatit A1\"\n",                    // 14
+        "        tied: \"Deklaratë e konfidencialitetit\"\n",        // 15
+        "      - form: A1\n",                                        // 16
+        "        tied: \"Deklaratë e konfidencialitetit\"\n",        // 17
+    );
+    std::fs::write(dir.path().join("content/sop/97-kerkesa.yaml"), sop).unwrap();
+    let out = crate::common::build(dir.path(), &dir.path().join("site"));
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    let f = "97-kerkesa.yaml";
+    for (at, message) in [
+        ("8:16", "expected words that name form A1"),
+        (
+            "10:16",
+            "expected the words naming form A1 as they stand in the step's own text",
+        ),
+        (
+            "12:15",
+            "expected words of form A1's title or of this procedure's documentation list",
+        ),
+        (
+            "14:16",
+            "expected either `named:` or `tied:` words for form A1, found both",
+        ),
+    ] {
+        assert!(
+            err.contains(&format!("{f}:{at}: error: {message}")),
+            "{at}: {err}"
+        );
+    }
+    assert_eq!(err.matches("error:").count(), 4, "{err}");
+}
