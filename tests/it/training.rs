@@ -378,7 +378,10 @@ fn the_role_card_prints_alone_on_a4() {
     let definition = doracak::markdown::to_plain(y["definition"].as_str().unwrap());
     let start: String = letters(&definition).chars().take(40).collect();
     assert!(!text.contains(&start), "the card leaves out the definition");
-    assert!(pages <= 3, "a card of {pages} pages");
+    // (Session 42: her card holds the steps of 21-23 too, 16 in all, each whole: 6 pages,
+    // where it held the 4 of reintegration in at most 3. Printed whole, her page is 6 pages
+    // too: the card is most of it; the definition above shows it prints alone.)
+    assert!(pages <= 6, "a card of {pages} pages");
     eprintln!("role card of punonjes-social printed: {pages} page(s)");
 }
 
