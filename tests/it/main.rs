@@ -48,6 +48,7 @@ mod layout;
 mod locales;
 mod locales_hostile;
 mod locales_packs;
+mod model_memory;
 mod oscal;
 mod output_guard;
 mod output_paths;

@@ -11,7 +11,7 @@ pub(super) fn standard(s: source::StandardSrc, prefix: &str) -> Standard {
         .map(|c| {
             let cid = format!("{sid}.{}", c.number.value);
             Criterion {
-                evidence: c
+                evidence: fit(c
                     .evidence
                     .into_iter()
                     .map(|e| Evidence {
@@ -19,8 +19,8 @@ pub(super) fn standard(s: source::StandardSrc, prefix: &str) -> Standard {
                         number: e.number.value,
                         text: e.text.value,
                     })
-                    .collect(),
-                guidance: c
+                    .collect()),
+                guidance: fit(c
                     .guidance
                     .into_iter()
                     .enumerate()
@@ -36,8 +36,8 @@ pub(super) fn standard(s: source::StandardSrc, prefix: &str) -> Standard {
                             text: g.text.value,
                         }
                     })
-                    .collect(),
-                timing: c.timing.into_iter().filter_map(timing).collect(),
+                    .collect()),
+                timing: fit(c.timing.into_iter().filter_map(timing).collect()),
                 roles: values(c.roles),
                 procedures: values(c.procedures),
                 forms: values(c.forms),
@@ -47,6 +47,7 @@ pub(super) fn standard(s: source::StandardSrc, prefix: &str) -> Standard {
             }
         })
         .collect();
+    let criteria = fit(criteria);
     Standard {
         id: sid,
         number: s.number.value,
@@ -63,7 +64,16 @@ pub fn evidence_id(standard_id: &str, number: &str) -> String {
 }
 
 pub(super) fn values(v: Vec<S<String>>) -> Vec<String> {
-    v.into_iter().map(|s| s.value).collect()
+    fit(v.into_iter().map(|s| s.value).collect())
+}
+
+/// `v` without room to spare. A `Vec` collected from a source `Vec` it consumes reuses that
+/// vector's memory (the standard library collects in place), sized for the source's larger
+/// items: on 1,000 standards the model held twice its size in such room (302 MiB → see
+/// BENCHMARKS.md). Every list the model keeps of a source's list goes through here.
+pub(super) fn fit<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
 }
 
 pub(super) fn opt(v: Option<S<String>>) -> Option<String> {
@@ -178,7 +188,7 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
                     words: a.words.value.trim().to_string(),
                 })
                 .collect(),
-            timing: s.timing.into_iter().filter_map(timing).collect(),
+            timing: fit(s.timing.into_iter().filter_map(timing).collect()),
             forms: s
                 .forms
                 .iter()
@@ -198,6 +208,7 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
                 .collect(),
         })
         .collect();
+    let steps = fit(steps);
     Procedure {
         id: slug.clone(),
         order,

@@ -97,7 +97,9 @@ impl<'a> Ranking<'a> {
         let mut form_counts: Vec<usize> = Vec::new();
         let mut seen: Vec<u32> = Vec::new();
         let mut slot: Vec<u32> = Vec::new();
-        let mut lists: Vec<Vec<(u32, f32)>> = Vec::new();
+        // Each term's postings as (document, weight) pairs of numbers, the weight's bits:
+        // made into the finished postings in place, never a second copy of them all.
+        let mut lists: Vec<Vec<u32>> = Vec::new();
         let mut lens: Vec<f32> = Vec::with_capacity(docs.len());
         let mut current: Vec<(u32, f32)> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
@@ -153,7 +155,7 @@ impl<'a> Ranking<'a> {
             }
             lens.push(len);
             for &(id, c) in &current {
-                lists[id as usize].push((d as u32, c));
+                lists[id as usize].extend([d as u32, c.to_bits()]);
             }
         }
         let n = docs.len().max(1) as f32;
@@ -166,19 +168,20 @@ impl<'a> Ranking<'a> {
         let mut post = Vec::with_capacity(names.len());
         let mut postings = 0;
         for i in order {
-            let list = &lists[i];
-            let df = list.len() as f32;
+            let mut flat = std::mem::take(&mut lists[i]);
+            let df = (flat.len() / 2) as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            let mut flat = Vec::with_capacity(list.len() * 2);
             let mut last = 0u32;
-            for &(d, c) in list {
+            for pair in flat.chunks_exact_mut(2) {
+                let (d, c) = (pair[0], f32::from_bits(pair[1]));
                 let norm = c * (K1 + 1.0) / (c + K1 * (1.0 - B + B * lens[d as usize] / avg));
                 let score = idf * norm * docs[d as usize].kind.boost();
-                flat.push(d - last);
-                flat.push(((score * 100.0).round() as u32).max(1));
+                pair[0] = d - last;
+                pair[1] = ((score * 100.0).round() as u32).max(1);
                 last = d;
                 postings += 1;
             }
+            flat.shrink_to_fit();
             let term = std::mem::take(&mut names[i]);
             words.push(std::mem::take(&mut surfaces[i]));
             terms.push(term);
