@@ -56,6 +56,7 @@ mod print;
 mod print_heads;
 mod print_labels;
 mod properties;
+mod quiz_feedback;
 mod quiz_source;
 mod quiz_stems;
 mod quiz_teach;

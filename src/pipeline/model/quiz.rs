@@ -215,6 +215,17 @@ fn answers(step: &Step, ask: Ask) -> Vec<Answer> {
     all.into_iter().filter(|a| seen.insert(a.key())).collect()
 }
 
+/// The deadlines of `step` that bind `role` (each answer once).
+fn answers_binding(step: &Step, role: &str) -> Vec<Answer> {
+    let mut seen = BTreeSet::new();
+    step.timing
+        .iter()
+        .filter(|t| limits(t) && t.binds(role, &step.actors))
+        .map(|t| Answer::Timing(Box::new(t.clone())))
+        .filter(|a| seen.insert(a.key()))
+        .collect()
+}
+
 /// The distinct answers of one kind across some procedures, in their order.
 fn pool<'a>(procedures: impl Iterator<Item = &'a Procedure>, ask: Ask) -> Vec<Answer> {
     let mut seen = BTreeSet::new();
@@ -281,7 +292,41 @@ pub const DISTRACTORS: usize = 3;
 
 /// The question of kind `ask` about `step` of `p`, or none where the step gives no answer.
 pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Question> {
-    let mut correct = answers(step, ask);
+    question_as(hb, p, step, ask, None)
+}
+
+/// The "by when?" of `step` as `role`'s quiz asks it: only the deadlines that bind the role
+/// are correct, and the step's other deadlines (another actor's) are no choice at all, right
+/// or wrong (review 41, Q8: the NJMF is not told the NJVNR's week). Its id names the role
+/// (`{step}.{role}.when`). None where no deadline of the step binds the role.
+pub fn role_when(hb: &Handbook, p: &Procedure, step: &Step, role: &str) -> Option<Question> {
+    question_as(hb, p, step, Ask::When, Some(role))
+}
+
+/// Whether `q`, a "by when?" of `step`, has a correct answer that does not bind `role`.
+pub fn asks_others(q: &Question, role: &str, owner: &[String]) -> bool {
+    q.ask == Ask::When
+        && q.choices
+            .iter()
+            .any(|c| c.correct && matches!(&c.answer, Answer::Timing(t) if !t.binds(role, owner)))
+}
+
+/// The id of `role`'s own variant of the question `{place}.{ask}` (`role_when`).
+pub fn role_question_id(place: &str, role: &str, ask: Ask) -> String {
+    format!("{place}.{role}.{}", ask.name())
+}
+
+fn question_as(
+    hb: &Handbook,
+    p: &Procedure,
+    step: &Step,
+    ask: Ask,
+    role: Option<&str>,
+) -> Option<Question> {
+    let mut correct = match role {
+        Some(role) => answers_binding(step, role),
+        None => answers(step, ask),
+    };
     if ask == Ask::Who {
         // Only the one who acts: a role the step's words name only as an object or a
         // counterpart ("mbledhjen e AP-së", "bashkëpunon me NJMF-në") is no answer, unless
@@ -303,7 +348,10 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
     if correct.is_empty() {
         return None;
     }
-    let id = format!("{}.{}", step.id, ask.name());
+    let id = match role {
+        Some(role) => role_question_id(&step.id, role, ask),
+        None => format!("{}.{}", step.id, ask.name()),
+    };
     // Nearest first: this procedure, its collection, the handbook; each level shuffled.
     let levels: [Vec<Answer>; 3] = [
         pool(std::iter::once(p), ask),
@@ -337,6 +385,10 @@ pub fn question(hb: &Handbook, p: &Procedure, step: &Step, ask: Ask) -> Option<Q
         },
     ];
     let mut used: BTreeSet<String> = BTreeSet::new();
+    // Another actor's deadline of the step is true of the step: never a wrong answer.
+    if role.is_some() {
+        used.extend(answers(step, Ask::When).iter().map(Answer::key));
+    }
     // The institution an actor acts for ("APAP-i i SHSSH-së") is no wrong answer to "who?".
     if matches!(ask, Ask::Who) {
         used.extend(

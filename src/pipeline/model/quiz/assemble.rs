@@ -74,6 +74,7 @@ fn who_key(q: &Question) -> Option<Vec<String>> {
 /// one procedure's repeats do not fill the quiz, and no "who?" whose answers `SAME_ANSWERS`
 /// questions already have.
 fn role_questions(
+    hb: &Handbook,
     role: &str,
     per_step: &[(&Procedure, &Step, Vec<Question>)],
     beside: Vec<Question>,
@@ -94,7 +95,7 @@ fn role_questions(
     for q in &beside {
         push(&mut by_procedure, q);
     }
-    for (_, st, qs) in per_step {
+    for (p, st, qs) in per_step {
         if !st.actors.iter().any(|a| a == role) {
             continue;
         }
@@ -111,6 +112,14 @@ fn role_questions(
                     .iter()
                     .any(|t| super::limits(t) && t.binds(role, &st.actors))
             {
+                continue;
+            }
+            // A deadline of another actor of the step is not the role's to learn: its own
+            // variant asks only the role's (review 41, Q8).
+            if super::asks_others(q, role, &st.actors) {
+                if let Some(own) = super::role_when(hb, p, st, role) {
+                    push(&mut by_procedure, &own);
+                }
                 continue;
             }
             push(&mut by_procedure, q);
@@ -166,7 +175,7 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
     // The distractors' levels are the same for every criterion of a standard: made once.
     let handbook_levels = places::HandbookLevels::new(hb);
     // A criterion's "by when?" with the timings it asks (found once, not once per role).
-    let per_criterion: Vec<(&Criterion, Question, Vec<&Timing>)> = hb
+    let per_criterion: Vec<(&str, &Criterion, Question, Vec<&Timing>)> = hb
         .standards
         .iter()
         .flat_map(|st| {
@@ -185,7 +194,7 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
                             Ask::Who => Vec::new(),
                             _ => places::criterion_timings(c),
                         };
-                        (c, q, asked)
+                        (st.id.as_str(), c, q, asked)
                     })
                 })
                 .collect::<Vec<_>>()
@@ -228,6 +237,8 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
         .filter(|q| !q.questions.is_empty())
         .collect();
     for r in &hb.roles {
+        // A "by when?" asks the role's own deadlines only: a variant of it where the
+        // section or criterion sets others' too (review 41, Q8).
         let beside: Vec<Question> = per_section
             .iter()
             .filter(|(_, s, q)| match q.ask {
@@ -236,18 +247,32 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
                     .iter()
                     .any(|t| t.binds(&r.id, &[])),
             })
-            .map(|(_, _, q)| q.clone())
+            .filter_map(|(p, s, q)| match super::asks_others(q, &r.id, &[]) {
+                true => places::section_question_as(hb, p, s, Some(&r.id)),
+                false => Some(q.clone()),
+            })
             .chain(
                 per_criterion
                     .iter()
-                    .filter(|(c, q, asked)| match q.ask {
+                    .filter(|(_, c, q, asked)| match q.ask {
                         Ask::Who => answers_with(q, &r.id),
                         _ => asked.iter().any(|t| t.binds(&r.id, &c.roles)),
                     })
-                    .map(|(_, q, _)| q.clone()),
+                    .filter_map(|(standard, c, q, _)| {
+                        match super::asks_others(q, &r.id, &c.roles) {
+                            true => places::criterion_question_as(
+                                hb,
+                                standard,
+                                c,
+                                &handbook_levels.of(hb, standard),
+                                Some(&r.id),
+                            ),
+                            false => Some(q.clone()),
+                        }
+                    }),
             )
             .collect();
-        let questions = role_questions(&r.id, &per_step, beside);
+        let questions = role_questions(hb, &r.id, &per_step, beside);
         if !questions.is_empty() {
             out.push(Quiz {
                 id: role_quiz_id(&r.id),

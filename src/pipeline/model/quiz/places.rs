@@ -131,11 +131,51 @@ pub fn section_timings(s: &Section) -> Vec<&Timing> {
 
 /// The "by when?" of a section of `p` whose timings bind someone, or none.
 pub fn section_question(hb: &Handbook, p: &Procedure, s: &Section) -> Option<Question> {
-    let correct = distinct(&section_timings(s));
+    section_question_as(hb, p, s, None)
+}
+
+/// The timings of `asked` that bind `role` (all where none), and the id of the question
+/// that asks them: a role's own (`role_question_id`) where it asks fewer than all.
+fn for_role<'a>(
+    asked: Vec<&'a Timing>,
+    owner: &[String],
+    place: &str,
+    role: Option<&str>,
+) -> (Vec<&'a Timing>, String) {
+    match role {
+        Some(role) => (
+            asked.into_iter().filter(|t| t.binds(role, owner)).collect(),
+            super::role_question_id(place, role, Ask::When),
+        ),
+        None => (asked, format!("{place}.{}", Ask::When.name())),
+    }
+}
+
+/// The answers of `all` that are no answer of `correct`: another actor's deadlines, never
+/// offered as wrong (review 41, Q8).
+fn others(all: &[&Timing], correct: &[Answer]) -> BTreeSet<String> {
+    distinct(all)
+        .iter()
+        .map(Answer::key)
+        .filter(|k| !correct.iter().any(|c| &c.key() == k))
+        .collect()
+}
+
+/// The "by when?" of section `s` of `p` as `role`'s quiz asks it (only its deadlines, the
+/// others no choice; `section_question` where none), or none where none binds it.
+pub fn section_question_as(
+    hb: &Handbook,
+    p: &Procedure,
+    s: &Section,
+    role: Option<&str>,
+) -> Option<Question> {
+    let all = section_timings(s);
+    let (asked, id) = for_role(all.clone(), &[], &s.id, role);
+    let correct = distinct(&asked);
     if correct.is_empty() {
         return None;
     }
-    let id = format!("{}.{}", s.id, Ask::When.name());
+    let used = others(&all, &correct);
     let levels = [
         pool(std::iter::once(p), Ask::When),
         pool(
@@ -147,15 +187,7 @@ pub fn section_question(hb: &Handbook, p: &Procedure, s: &Section) -> Option<Que
         pool(hb.procedures.iter(), Ask::When),
     ];
     let stem = s.text.clone().unwrap_or_default();
-    let choices = choose(
-        hb,
-        &id,
-        &stem,
-        correct,
-        levels,
-        BTreeSet::new(),
-        &BTreeSet::new(),
-    );
+    let choices = choose(hb, &id, &stem, correct, levels, used, &BTreeSet::new());
     Some(Question {
         id,
         procedure: p.id.clone(),
@@ -256,11 +288,24 @@ pub fn criterion_question(
     c: &Criterion,
     levels: &CriterionLevels<'_>,
 ) -> Option<Question> {
-    let correct = distinct(&criterion_timings(c));
+    criterion_question_as(hb, standard, c, levels, None)
+}
+
+/// The "by when?" of criterion `c` as `role`'s quiz asks it (see `section_question_as`).
+pub fn criterion_question_as(
+    hb: &Handbook,
+    standard: &str,
+    c: &Criterion,
+    levels: &CriterionLevels<'_>,
+    role: Option<&str>,
+) -> Option<Question> {
+    let all = criterion_timings(c);
+    let (asked, id) = for_role(all.clone(), &c.roles, &c.id, role);
+    let correct = distinct(&asked);
     if correct.is_empty() {
         return None;
     }
-    let id = format!("{}.{}", c.id, Ask::When.name());
+    let used = others(&all, &correct);
     let stem = c.text.clone();
     let choices = choose(
         hb,
@@ -268,7 +313,7 @@ pub fn criterion_question(
         &stem,
         correct,
         levels.when(),
-        BTreeSet::new(),
+        used,
         &BTreeSet::new(),
     );
     Some(Question {

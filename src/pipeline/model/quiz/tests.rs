@@ -348,3 +348,92 @@ fn every_which_form_question_asks_forms_its_step_names() {
         );
     }
 }
+
+/// Review 41, Q8: a role's quiz marks correct only the deadlines that bind the role (the
+/// NJMF is not told the NJVNR's week at step 4 of the reception, nor the child-protection
+/// worker the adults' 90 minutes), and offers none of its step's other deadlines as wrong;
+/// all copies of one question id stay the same.
+#[test]
+fn a_role_quiz_marks_correct_only_the_deadlines_that_bind_the_role() {
+    let hb = shipped();
+    let all = quizzes(hb);
+    let owner = |q: &Question| -> (Vec<String>, Vec<Timing>) {
+        match q.place {
+            Place::Step => hb
+                .procedures
+                .iter()
+                .flat_map(|p| &p.steps)
+                .find(|s| s.id == q.step)
+                .map(|s| (s.actors.clone(), s.timing.clone())),
+            Place::Section => hb
+                .procedures
+                .iter()
+                .flat_map(|p| &p.sections)
+                .find(|s| s.id == q.step)
+                .map(|s| (Vec::new(), s.timing.clone())),
+            Place::Criterion => hb
+                .standards
+                .iter()
+                .flat_map(|s| &s.criteria)
+                .find(|c| c.id == q.step)
+                .map(|c| (c.roles.clone(), c.timing.clone())),
+        }
+        .unwrap()
+    };
+    let mut variants = 0;
+    for quiz in all.iter().filter(|q| q.kind == QuizKind::Role) {
+        let role = &quiz.subject;
+        for q in quiz.questions.iter().filter(|q| q.ask == Ask::When) {
+            let (actors, timings) = owner(q);
+            for c in &q.choices {
+                let Answer::Timing(t) = &c.answer else {
+                    continue;
+                };
+                if c.correct {
+                    assert!(
+                        t.binds(role, &actors),
+                        "{}: {} marks „{}“",
+                        quiz.id,
+                        q.id,
+                        t.text
+                    );
+                } else {
+                    // Another actor's deadline of the place is no wrong answer.
+                    assert!(
+                        !timings.iter().any(|o| limits(o)
+                            && Answer::Timing(Box::new(o.clone())).key() == c.answer.key()),
+                        "{}: {} offers „{}“ as wrong",
+                        quiz.id,
+                        q.id,
+                        t.text
+                    );
+                }
+            }
+            variants += usize::from(q.id.ends_with(&format!(".{role}.when")));
+        }
+    }
+    assert!(variants >= 4, "{variants} role variants");
+    let asks = |role: &str, id: &str| {
+        all.iter()
+            .find(|q| q.id == role_quiz_id(role))
+            .is_some_and(|q| q.questions.iter().any(|q| q.id == id))
+    };
+    assert!(asks("njmf", "pritja-shtetas-shqiptare.4.njmf.when"));
+    assert!(!asks("njmf", "pritja-shtetas-shqiptare.4.when"));
+    assert!(asks("shssh", "identifikimi-formal.6.shssh.when"));
+    // The same id, the same question, in every quiz that holds it.
+    let mut seen: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for q in all.iter().flat_map(|q| &q.questions) {
+        let keys: Vec<String> = q
+            .choices
+            .iter()
+            .map(|c| format!("{}{}", c.correct, c.answer.key()))
+            .collect();
+        assert_eq!(
+            seen.entry(q.id.clone()).or_insert_with(|| keys.clone()),
+            &keys,
+            "{}",
+            q.id
+        );
+    }
+}

@@ -8,6 +8,7 @@ use super::{Cx, timing_view};
 use crate::pipeline::model::quiz::{self, Answer, QuizKind};
 
 mod blank;
+mod feedback;
 mod gap;
 mod giveaway;
 mod place;
@@ -383,7 +384,11 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         // every one of them, also one that is the same answer as another ("bën
                         // menjëherë pranimin …, njeh menjëherë …" is one choice, two quotes).
                         let mut act = act;
+                        // A role's own "by when?" (`quiz::role_when`) keeps another
+                        // actor's deadline in words: it tells which blank is asked.
+                        let shared = question.id == format!("{}.when", question.step);
                         if question.ask == quiz::Ask::When
+                            && shared
                             && let Some(s) = step
                         {
                             for t in s.timing.iter().filter(|t| t.kind != "none") {
@@ -425,19 +430,22 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         // not "nga … ose … i …").
                         let act = collapse(&act);
                         let prompt = frame(&act);
-                        let source = step.map(|s| {
-                            // A "which form?" quotes the step's words that name its forms.
-                            if question.ask == quiz::Ask::Form
-                                && let Some(quoted) = form_sentences(s, question)
+                        // A "which form?" quotes the step's words that name its forms;
+                        // another the sentence that holds each answer, else the step's first
+                        // paragraph.
+                        let source = match (p, step) {
+                            (_, Some(s))
+                                if question.ask == quiz::Ask::Form
+                                    && form_sentences(s, question).is_some() =>
                             {
-                                return quoted;
+                                form_sentences(s, question)
                             }
-                            let needle = question.choices.iter().find_map(|c| match &c.answer {
-                                Answer::Timing(t) if c.correct => Some(t.text.as_str()),
-                                _ => None,
-                            });
-                            source_sentence(hb, s, needle)
-                        });
+                            (Some(p), Some(s)) => Some(
+                                feedback::answer_sentences(cx, p, s, question)
+                                    .unwrap_or_else(|| source_sentence(hb, s, None)),
+                            ),
+                            _ => None,
+                        };
                         let (choices, answer) = choices(cx, question);
                         QuestionView {
                             id: question.id.clone(),

@@ -116,7 +116,10 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
         let value = super::collapse(&value);
         let frame = |a: &str| say(key, &[(name, &value), ("action", a)]);
         let act = super::collapse(&blank(&act, frame, &correct));
-        (frame(&act), text.clone(), act, text)
+        // The feedback quotes the sentences that name the answers (review 41, Q3).
+        let source =
+            super::feedback::naming_sentences(cx, question, &texts).unwrap_or_else(|| text.clone());
+        (frame(&act), source, act, text)
     } else {
         timed(cx, question, &texts, &timings, |act| {
             say(key, &[(name, &value), ("action", act)])

@@ -1,0 +1,143 @@
+//! What a question's feedback quotes: the sentence of the source that holds each correct
+//! answer (a timing's words, a role's or a person's name, a form's code or title), in the
+//! order the source prints them, not the whole step (review 41, Q3).
+
+use super::{Answer, Cx, choice_text, content_words, quiz, timing_sentence, word_stem};
+use crate::pipeline::model::{Procedure, Step};
+
+/// The sentences of a text's normative words (never an example), its spaces made single,
+/// without their full stops: cut at ". " within a paragraph, as `quiz::normative_sentence`
+/// cuts them.
+pub(super) fn sentences(text: &str) -> Vec<String> {
+    crate::markdown::without_examples(text)
+        .split("\n\n")
+        .flat_map(|para| {
+            let plain = crate::markdown::to_plain(para);
+            let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+            plain
+                .split_inclusive(". ")
+                .map(|s| s.trim().trim_end_matches('.').to_string())
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Whether `sentence` names `answer`, a correct role, person or form: a role by its title,
+/// abbreviation or printed names (or the same person's under another title), or, where
+/// `loose`, the first two words of its title in a row ("ofruesit të shërbimit"); a person
+/// by the source's words; a form by its code as a word or its title.
+pub(super) fn names(cx: &Cx, answer: &Answer, sentence: &str, loose: bool) -> bool {
+    let hb = cx.hb;
+    match answer {
+        Answer::Role(id) => {
+            let named = quiz::names(hb, sentence);
+            named.contains(id)
+                || quiz::same_person(hb, id).any(|o| named.contains(o))
+                || loose && {
+                    let title: Vec<String> = content_words(&choice_text(cx, answer))
+                        .iter()
+                        .take(2)
+                        .map(|w| word_stem(w))
+                        .collect();
+                    let words: Vec<String> = content_words(sentence)
+                        .iter()
+                        .map(|w| word_stem(w))
+                        .collect();
+                    title.len() == 2 && words.windows(2).any(|w| w == title.as_slice())
+                }
+        }
+        Answer::Person(words) => sentence.contains(words.as_str()),
+        Answer::Form(id) => hb.forms.iter().find(|f| &f.id == id).is_some_and(|f| {
+            let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).collect();
+            f.code.as_deref().is_some_and(|c| words.contains(&c)) || sentence.contains(&f.title)
+        }),
+        Answer::Timing(_) => false,
+    }
+}
+
+/// The feedback of a question about `step` of `p`: the sentence that holds each correct
+/// answer, each once, in the source's order (" … " between); a timing printed in a passage
+/// beside the step (the formal interview's "zgjat maksimumi 60 minuta") from that passage.
+/// None where no sentence holds any answer (a form the step's words do not name).
+pub(super) fn answer_sentences(
+    cx: &Cx,
+    p: &Procedure,
+    step: &Step,
+    question: &quiz::Question,
+) -> Option<String> {
+    // The passages beside the steps, their text and each item of their lists.
+    let beside: Vec<String> = p
+        .sections
+        .iter()
+        .flat_map(|s| s.text.iter().chain(&s.items).cloned())
+        .collect();
+    let texts: Vec<String> = std::iter::once(step.text.clone()).chain(beside).collect();
+    quoted(cx, question, &texts, |t| {
+        timing_sentence(cx.hb, step, &t.text).or_else(|| {
+            texts[1..]
+                .iter()
+                .find_map(|x| quiz::normative_passage(x, &t.text, |_| false))
+        })
+    })
+}
+
+/// The feedback of a "who?" of a section or a criterion: the sentences of `texts` (its own
+/// first) that name each correct answer (`answer_sentences`).
+pub(super) fn naming_sentences(
+    cx: &Cx,
+    question: &quiz::Question,
+    texts: &[String],
+) -> Option<String> {
+    quoted(cx, question, texts, |_| None)
+}
+
+/// The sentences that hold each correct answer of `question`: a timing's found by `timing`,
+/// a role's, a person's or a form's the first sentence of `texts[0]` that names it (whole
+/// before loosely), else of the other texts; joined in the source's order.
+fn quoted(
+    cx: &Cx,
+    question: &quiz::Question,
+    texts: &[String],
+    timing: impl Fn(&crate::pipeline::model::Timing) -> Option<String>,
+) -> Option<String> {
+    let all: Vec<Vec<String>> = texts.iter().map(|t| sentences(t)).collect();
+    let mut found: Vec<String> = Vec::new();
+    for c in question.choices.iter().filter(|c| c.correct) {
+        let sentence = match &c.answer {
+            Answer::Timing(t) => timing(t),
+            // A sentence that names it whole before one that has two words of its title,
+            // and one where it acts before one that names it as an object ("APAP-i
+            // përcjell …", not "… njoftojnë APAP-in").
+            a => all.iter().find_map(|own| {
+                [(false, true), (false, false), (true, true), (true, false)]
+                    .into_iter()
+                    .find_map(|(loose, acting)| {
+                        own.iter().find(|s| {
+                            names(cx, a, s, loose)
+                                && (!acting || !matches!(a, Answer::Role(id) if quiz::acts_in(cx.hb, id, s) == Some(false)))
+                        })
+                    })
+                    .cloned()
+            }),
+        };
+        if let Some(s) = sentence.map(|s| s.trim_end().trim_end_matches('.').to_string())
+            && !found.contains(&s)
+        {
+            found.push(s);
+        }
+    }
+    // A sentence another quote holds (a lead-in quoted with the sentence after it) once.
+    let kept: Vec<String> = found
+        .iter()
+        .filter(|s| !found.iter().any(|o| o != *s && o.contains(s.as_str())))
+        .cloned()
+        .collect();
+    match kept.as_slice() {
+        [] => None,
+        // One sentence as the source prints it, its full stop kept.
+        [one] if one.ends_with(['…', ':', ';', '?', '!']) => Some(one.clone()),
+        [one] => Some(format!("{one}.")),
+        _ => Some(quiz::join_in_order(texts, &kept)),
+    }
+}
