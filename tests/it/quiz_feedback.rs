@@ -139,7 +139,11 @@ fn holding(answer: &Answer, own: &[String], beside: &[String]) -> Vec<String> {
             Answer::Form(id) => {
                 let f = hb.forms.iter().find(|f| &f.id == id).unwrap();
                 let words: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).collect();
-                f.code.as_deref().is_some_and(|c| words.contains(&c)) || s.contains(&f.title)
+                // (Or as the step's link words name it: "Formulari 5 i MR", the rule the
+                // links are validated by.)
+                f.code.as_deref().is_some_and(|c| words.contains(&c))
+                    || s.contains(&f.title)
+                    || doracak::form_words::name_form(s, f.code.as_deref(), &f.title)
             }
         }
     };
