@@ -433,19 +433,17 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         // A "which form?" quotes the step's words that name its forms;
                         // another the sentence that holds each answer, else the step's first
                         // paragraph.
-                        let source = match (p, step) {
-                            (_, Some(s))
-                                if question.ask == quiz::Ask::Form
-                                    && form_sentences(s, question).is_some() =>
-                            {
-                                form_sentences(s, question)
-                            }
-                            (Some(p), Some(s)) => Some(
-                                feedback::answer_sentences(cx, p, s, question)
-                                    .unwrap_or_else(|| source_sentence(hb, s, None)),
-                            ),
-                            _ => None,
-                        };
+                        let source = step.and_then(|s| {
+                            (question.ask == quiz::Ask::Form)
+                                .then(|| form_sentences(s, question))
+                                .flatten()
+                                .or_else(|| {
+                                    p.map(|p| {
+                                        feedback::answer_sentences(cx, p, s, question)
+                                            .unwrap_or_else(|| source_sentence(hb, s, None))
+                                    })
+                                })
+                        });
                         let (choices, answer) = choices(cx, question);
                         QuestionView {
                             id: question.id.clone(),
