@@ -10,6 +10,34 @@ fn credits(role: &str, id: &str) -> bool {
     site_page(&format!("roli/{role}.html")).contains(&format!("id=\"card-{id}\""))
 }
 
+/// A table row's `N` space-separated cells.
+fn words<const N: usize>(row: &str) -> [&str; N] {
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    cells
+        .try_into()
+        .unwrap_or_else(|c| panic!("{N} cells expected: {c:?}"))
+}
+
+/// The text of a frequency row's badge (the first `<span>`).
+fn badge(row: &str) -> &str {
+    row.split("</span>")
+        .next()
+        .unwrap()
+        .rsplit('>')
+        .next()
+        .unwrap()
+}
+
+/// The "other names" section of a role's page.
+fn role_names(role: &str) -> String {
+    let page = unescape(&site_page(&format!("roli/{role}.html")));
+    page.split("class=\"role-names\"")
+        .nth(1)
+        .and_then(|r| r.split("</section>").next())
+        .unwrap_or_else(|| panic!("{role}'s page names no other titles"))
+        .to_string()
+}
+
 /// The register's rows whose quote holds `words`: (the role ids of `data-roles`, the "who"
 /// cell's text, the row's text).
 fn rows_quoting(words: &str) -> Vec<(Vec<String>, String, String)> {
@@ -37,85 +65,55 @@ fn rows_quoting(words: &str) -> Vec<(Vec<String>, String, String)> {
 
 #[test]
 fn an_object_a_recipient_or_a_counterpart_is_no_actor_of_a_step() {
-    // (role, step, source line of 001/003)
-    for (role, step, line) in [
+    // "role step source-line", a comment above each group.
+    for row in [
         // "kërkon mbledhjen e AP-së": the AP is the object of the request.
-        (
-            "autoriteti-pergjegjes",
-            "referimi-mbrojtja-asistenca.8",
-            "001:980",
-        ),
-        (
-            "autoriteti-pergjegjes",
-            "referimi-mbrojtja-asistenca.13",
-            "001:1004",
-        ),
-        (
-            "autoriteti-pergjegjes",
-            "referimi-mbrojtja-asistenca.41",
-            "001:1099",
-        ),
+        "autoriteti-pergjegjes referimi-mbrojtja-asistenca.8 001:980",
+        "autoriteti-pergjegjes referimi-mbrojtja-asistenca.13 001:1004",
+        "autoriteti-pergjegjes referimi-mbrojtja-asistenca.41 001:1099",
         // "mbledh AP-në": the AP is convened.
-        ("autoriteti-pergjegjes", "kthimi-vullnetar.3", "001:1238"),
-        ("autoriteti-pergjegjes", "kthimi-vullnetar.10", "001:1264"),
-        (
-            "autoriteti-pergjegjes",
-            "pritja-shtetas-shqiptare.8",
-            "001:1320",
-        ),
+        "autoriteti-pergjegjes kthimi-vullnetar.3 001:1238",
+        "autoriteti-pergjegjes kthimi-vullnetar.10 001:1264",
+        "autoriteti-pergjegjes pritja-shtetas-shqiptare.8 001:1320",
         // "duke njoftuar menjëherë drejtorin e strukturës": notified.
-        (
-            "struktura-pergjegjese-bashki",
-            "referimi-mbrojtja-asistenca.8",
-            "001:975",
-        ),
+        "struktura-pergjegjese-bashki referimi-mbrojtja-asistenca.8 001:975",
         // "NJMF-ja mund të njoftojnë": a permission; informed by the case worker.
-        ("njmf", "referimi-mbrojtja-asistenca.8", "001:977"),
+        "njmf referimi-mbrojtja-asistenca.8 001:977",
         // "kërkon mbledhjen e GTN-së": the object.
-        ("gtn", "referimi-mbrojtja-asistenca.9", "001:984"),
+        "gtn referimi-mbrojtja-asistenca.9 001:984",
         // "bashkëpunon me NJMF-në": the counterpart.
-        ("njmf", "referimi-mbrojtja-asistenca.35", "001:1079"),
+        "njmf referimi-mbrojtja-asistenca.35 001:1079",
         // "punonjësi i kërkon APAP-it …": whom the request is made to.
-        ("apap", "referimi-mbrojtja-asistenca.50", "001:1131"),
-        ("apap", "referimi-mbrojtja-asistenca.54", "001:1144"),
+        "apap referimi-mbrojtja-asistenca.50 001:1131",
+        "apap referimi-mbrojtja-asistenca.54 001:1144",
         // "me miratimin e informuar … menaxherit të rastit": a condition, no duty.
-        (
-            "menaxheri-i-rastit",
-            "referimi-mbrojtja-asistenca.60",
-            "001:1168",
-        ),
+        "menaxheri-i-rastit referimi-mbrojtja-asistenca.60 001:1168",
         // "në bashkëpunim më shërbimet sociale vendore": the counterpart.
-        (
-            "struktura-pergjegjese-bashki",
-            "riintegrimi-afatgjate.6",
-            "001:1398",
-        ),
+        "struktura-pergjegjese-bashki riintegrimi-afatgjate.6 001:1398",
         // "Komisioni thirret në mbledhje nga kryetari": the commission is convened.
-        ("komisioni-posacem", "identifikimi-formal.18", "001:902"),
+        "komisioni-posacem identifikimi-formal.18 001:902",
         // "do t'ia paraqes QPS-së": the QPS receives the referral.
-        (
-            "qendra-per-pune-sociale",
-            "menaxhimi-i-rastit.1",
-            "003:1966",
-        ),
+        "qendra-per-pune-sociale menaxhimi-i-rastit.1 003:1966",
     ] {
+        let [role, step, line] = words(row);
         assert!(
             !credits(role, step),
             "{role} is credited with {step} ({line})"
         );
     }
     // Whom the same sentences bind stays credited.
-    for (role, step) in [
-        ("sekretariati-i-ap", "referimi-mbrojtja-asistenca.13"),
-        ("apap", "referimi-mbrojtja-asistenca.41"),
-        ("d-kap", "kthimi-vullnetar.3"),
-        ("d-kap", "kthimi-vullnetar.10"),
-        ("d-kap", "pritja-shtetas-shqiptare.8"),
-        ("punonjes-mbrojtje-femije", "referimi-mbrojtja-asistenca.8"),
-        ("punonjes-mbrojtje-femije", "referimi-mbrojtja-asistenca.35"),
-        ("punonjesi-i-rastit", "referimi-mbrojtja-asistenca.54"),
-        ("apap", "riintegrimi-afatgjate.6"),
+    for row in [
+        "sekretariati-i-ap referimi-mbrojtja-asistenca.13",
+        "apap referimi-mbrojtja-asistenca.41",
+        "d-kap kthimi-vullnetar.3",
+        "d-kap kthimi-vullnetar.10",
+        "d-kap pritja-shtetas-shqiptare.8",
+        "punonjes-mbrojtje-femije referimi-mbrojtja-asistenca.8",
+        "punonjes-mbrojtje-femije referimi-mbrojtja-asistenca.35",
+        "punonjesi-i-rastit referimi-mbrojtja-asistenca.54",
+        "apap riintegrimi-afatgjate.6",
     ] {
+        let [role, step] = words(row);
         assert!(credits(role, step), "{role} acts in {step}");
     }
 }
@@ -232,20 +230,10 @@ fn the_case_manager_of_an_adult_in_a_shelter_is_the_case_worker_and_the_page_say
         assert!(credits("punonjesi-i-rastit", &step), "{step}");
         assert!(!credits("menaxheri-i-rastit", &step), "{step}");
     }
-    let worker = unescape(&site_page("roli/punonjesi-i-rastit.html"));
-    let names = worker
-        .split("class=\"role-names\"")
-        .nth(1)
-        .and_then(|r| r.split("</section>").next())
-        .expect("the case worker's page says what else the source calls it");
+    let names = role_names("punonjesi-i-rastit");
     assert!(names.contains("punonjës/menaxher të rastit"), "{names}");
     assert!(names.contains("roli/menaxheri-i-rastit.html"), "{names}");
-    let manager = unescape(&site_page("roli/menaxheri-i-rastit.html"));
-    let same = manager
-        .split("class=\"role-names\"")
-        .nth(1)
-        .and_then(|r| r.split("</section>").next())
-        .expect("the case manager's page names the same person's other titles");
+    let same = role_names("menaxheri-i-rastit");
     for r in ["punonjes-mbrojtje-femije", "punonjesi-i-rastit"] {
         assert!(same.contains(&format!("roli/{r}.html")), "{same}");
     }
@@ -267,22 +255,9 @@ fn a_count_in_a_month_reads_as_a_frequency_as_printed() {
         .split("<tr data-roles=\"")
         .find(|r| r.contains("„raporton 1 herë në muaj“"))
         .expect("the row of riintegrimi 4");
-    let badge = row
-        .split("</span>")
-        .next()
-        .unwrap()
-        .rsplit('>')
-        .next()
-        .unwrap();
-    assert_eq!(badge.trim(), "1 herë në muaj");
+    assert_eq!(badge(row).trim(), "1 herë në muaj");
     for r in every.split("<tr data-roles=\"").skip(1) {
-        let badge = r
-            .split("</span>")
-            .next()
-            .unwrap()
-            .rsplit('>')
-            .next()
-            .unwrap();
+        let badge = badge(r);
         assert!(
             badge.contains("çdo") || badge.contains("herë"),
             "a frequency reads as a length: {badge}"
