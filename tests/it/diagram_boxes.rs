@@ -2,7 +2,7 @@
 //! handout say of a deadline (its condition, whom it binds), a heading's own number printed
 //! once, and the lanes' titles readable on a phone.
 
-use crate::common::{plain, read, repo, shipped_site, site_page};
+use crate::common::{plain, shipped_site, site_page, sop_yamls, step_deadlines};
 
 /// Each box of a page's diagrams: (the step id its link goes to, the box's words).
 fn boxes(page: &str) -> Vec<(String, String)> {
@@ -21,21 +21,6 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Every procedure's content: (page name, its YAML).
-fn procedures() -> Vec<(String, serde_json::Value)> {
-    let mut v: Vec<(String, serde_json::Value)> = std::fs::read_dir(repo().join("content/sop"))
-        .unwrap()
-        .map(|e| {
-            let path = e.unwrap().path();
-            let name = path.file_stem().unwrap().to_string_lossy().to_string();
-            let page = name.split_once('-').unwrap().1.to_string();
-            (page, serde_saphyr::from_str(&read(&path)).unwrap())
-        })
-        .collect();
-    v.sort_by(|a, b| a.0.cmp(&b.0));
-    v
-}
-
 #[test]
 fn a_deadline_quoted_from_a_footnote_is_its_whole_sentence() {
     // 003 footnote 14: "Në rastet e fëmijëve pa përkujdesje prindërore, kujdestari ligjor do
@@ -43,7 +28,7 @@ fn a_deadline_quoted_from_a_footnote_is_its_whole_sentence() {
     // child got a guardian in 14 days. A timing quoted from a step's notes (after its rule
     // `***`) begins where its note's sentence begins: after the note's number or a full stop.
     let mut checked = 0;
-    for (page, yaml) in procedures() {
+    for (page, yaml) in sop_yamls() {
         for st in yaml["steps"].as_array().into_iter().flatten() {
             let text = st["text"].as_str().unwrap_or_default();
             let Some((body, notes)) = text.split_once("\n***") else {
@@ -96,16 +81,11 @@ fn every_deadline_a_box_quotes_names_whom_it_binds_in_one_form() {
     // binds none of them.
     let mut with = 0;
     let mut without = 0;
-    for (page_name, yaml) in procedures() {
+    for (page_name, yaml) in sop_yamls() {
         let page = site_page(&format!("procedura/{page_name}.html"));
         let boxes = boxes(&page);
         for (i, st) in yaml["steps"].as_array().into_iter().flatten().enumerate() {
-            let timings: Vec<&serde_json::Value> = st["timing"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter(|t| t.get("no_time_limit").is_none())
-                .collect();
+            let timings = step_deadlines(st);
             let step_actors = st["actors"].as_array().map_or(0, Vec::len);
             for t in &timings {
                 let own = t["actors"].as_array();

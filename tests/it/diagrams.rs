@@ -2,7 +2,7 @@
 //! box and of a lane's title whole (no "…", no line running out of its box), each box a
 //! link to its step, the forms named in full, and the presentation view filling the window.
 
-use crate::common::{plain, read, repo, shipped_site, site_page};
+use crate::common::{plain, read, repo, shipped_site, site_page, sop_yamls, step_deadlines};
 
 /// The procedures' page names (`procedura/NAME.html`), from the content's file names.
 fn procedures() -> Vec<String> {
@@ -270,20 +270,11 @@ fn a_box_with_several_deadlines_gives_each_in_the_sources_words() {
     // para". Every box of every procedure with more than one deadline quotes each.
     let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut checked = 0;
-    for entry in std::fs::read_dir(repo().join("content/sop")).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        let page_name = name.split_once('-').unwrap().1.to_string();
-        let yaml: serde_json::Value = serde_saphyr::from_str(&read(&path)).unwrap();
+    for (page_name, yaml) in sop_yamls() {
         let page = site_page(&format!("procedura/{page_name}.html"));
         let boxes = boxes(&page);
         for (i, st) in yaml["steps"].as_array().into_iter().flatten().enumerate() {
-            let timings: Vec<&serde_json::Value> = st["timing"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter(|t| t.get("no_time_limit").is_none())
-                .collect();
+            let timings = step_deadlines(st);
             if timings.len() < 2 {
                 continue;
             }

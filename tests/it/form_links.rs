@@ -6,23 +6,12 @@
 use serde_json::Value;
 
 use crate::common::pdf::letters;
-use crate::common::{read, repo, site_page};
+use crate::common::{read, repo, seed_letters, site_page};
 
 /// The text of the sources 001–003 (letters and digits only), or none where they are not
 /// beside the checkout.
 fn sources() -> String {
-    let dir = std::env::var("DORACAK_SEEDS").unwrap_or("/work/shared/seeds".into());
-    std::fs::read_dir(dir)
-        .ok()
-        .into_iter()
-        .flatten()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            let n = p.file_name().unwrap().to_string_lossy().to_string();
-            ["001", "002", "003"].iter().any(|s| n.starts_with(s))
-        })
-        .map(|p| letters(&read(&p)))
-        .collect()
+    seed_letters(&["001", "002", "003"])
 }
 
 /// Every step's form links: (procedure file, step number, the entry as written).

@@ -292,3 +292,56 @@ pub fn synth_assessments(root: &Path, n: usize, out: &Path) -> Vec<String> {
     jsons.sort();
     jsons
 }
+
+/// The source documents whose file names start with one of `prefixes` ("000" … "003"), as
+/// letters and digits only (`pdf::letters`), in that order. They lie beside the checkout
+/// (`$DORACAK_SEEDS`, else `../shared/seeds`, else `/work/shared/seeds`), not in it: where
+/// they are not, the text is empty and the tests that read them check the site alone.
+pub fn seed_letters(prefixes: &[&str]) -> String {
+    let dir = std::env::var_os("DORACAK_SEEDS")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([repo().join("../shared/seeds"), "/work/shared/seeds".into()])
+        .find(|d| d.is_dir());
+    let mut files: Vec<PathBuf> = dir
+        .and_then(|d| std::fs::read_dir(d).ok())
+        .into_iter()
+        .flatten()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    prefixes
+        .iter()
+        .flat_map(|n| {
+            files
+                .iter()
+                .filter(move |p| p.file_name().unwrap().to_string_lossy().starts_with(n))
+        })
+        .map(|p| pdf::letters(&read(p)))
+        .collect()
+}
+
+/// Every procedure of the shipped handbook: (its page name, its YAML), by page name.
+pub fn sop_yamls() -> Vec<(String, serde_json::Value)> {
+    let mut v: Vec<(String, serde_json::Value)> = std::fs::read_dir(repo().join("content/sop"))
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_stem().unwrap().to_string_lossy().to_string();
+            let page = name.split_once('-').unwrap().1.to_string();
+            (page, serde_saphyr::from_str(&read(&path)).unwrap())
+        })
+        .collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v
+}
+
+/// A step's timings that set a time (not `no_time_limit`), from its YAML.
+pub fn step_deadlines(step: &serde_json::Value) -> Vec<&serde_json::Value> {
+    step["timing"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|t| t.get("no_time_limit").is_none())
+        .collect()
+}
