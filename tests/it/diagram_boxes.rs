@@ -2,18 +2,14 @@
 //! handout say of a deadline (its condition, whom it binds), a heading's own number printed
 //! once, and the lanes' titles readable on a phone.
 
+use crate::common::page_text::diagram_boxes;
 use crate::common::{plain, shipped_site, site_page, sop_yamls, step_deadlines};
 
-/// Each box of a page's diagrams: (the step id its link goes to, the box's words).
+/// Each box of a page's diagrams, its words squashed to single spaces.
 fn boxes(page: &str) -> Vec<(String, String)> {
-    page.split("<a class=\"dg-step-link\" href=\"")
-        .skip(1)
-        .map(|b| {
-            let href = b.split('"').next().unwrap();
-            let id = href.rsplit_once('#').map(|(_, id)| id).unwrap_or("");
-            let words = plain(&format!("<x{}", b.split("</a>").next().unwrap()));
-            (id.to_string(), squash(&words))
-        })
+    diagram_boxes(page)
+        .into_iter()
+        .map(|(id, words)| (id, squash(&words)))
         .collect()
 }
 

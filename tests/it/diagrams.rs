@@ -2,7 +2,8 @@
 //! box and of a lane's title whole (no "…", no line running out of its box), each box a
 //! link to its step, the forms named in full, and the presentation view filling the window.
 
-use crate::common::{plain, read, repo, shipped_site, site_page, sop_yamls, step_deadlines};
+use crate::common::page_text::diagram_boxes;
+use crate::common::{read, repo, shipped_site, site_page, sop_yamls, step_deadlines};
 
 /// The procedures' page names (`procedura/NAME.html`), from the content's file names.
 fn procedures() -> Vec<String> {
@@ -18,19 +19,6 @@ fn procedures() -> Vec<String> {
     v
 }
 
-/// Each box of a page's diagrams: (the step id its link goes to, the box's words).
-fn boxes(page: &str) -> Vec<(String, String)> {
-    page.split("<a class=\"dg-step-link\" href=\"")
-        .skip(1)
-        .map(|b| {
-            let href = b.split('"').next().unwrap();
-            let id = href.rsplit_once('#').map(|(_, id)| id).unwrap_or("");
-            let words = plain(&format!("<x{}", b.split("</a>").next().unwrap()));
-            (id.to_string(), words)
-        })
-        .collect()
-}
-
 #[test]
 fn every_box_is_whole_and_links_to_its_step() {
     let mut boxes_seen = 0;
@@ -44,7 +32,7 @@ fn every_box_is_whole_and_links_to_its_step() {
             .skip(1)
             .map(|s| s.split('"').next().unwrap())
             .collect();
-        let boxes = boxes(&page);
+        let boxes = diagram_boxes(&page);
         assert_eq!(boxes.len(), steps.len(), "{p}: one box a step");
         for (id, _) in &boxes {
             assert!(
@@ -84,7 +72,7 @@ fn a_box_names_its_forms_in_full() {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let slug = name.split_once('-').unwrap().1;
         let page = site_page(&format!("procedura/{slug}.html"));
-        let boxes = boxes(&page);
+        let boxes = diagram_boxes(&page);
         for st in y["steps"].as_array().unwrap() {
             let id = format!("{slug}.{}", st["number"].as_str().unwrap());
             let words = &boxes.iter().find(|(b, _)| *b == id).expect(&id).1;
@@ -119,7 +107,7 @@ fn a_box_carries_every_word_of_every_normative_paragraph_of_its_step() {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let slug = name.split_once('-').unwrap().1;
         let page = site_page(&format!("procedura/{slug}.html"));
-        let boxes = boxes(&page);
+        let boxes = diagram_boxes(&page);
         for st in y["steps"].as_array().unwrap() {
             let id = format!("{slug}.{}", st["number"].as_str().unwrap());
             let have: std::collections::HashSet<String> =
@@ -247,7 +235,7 @@ fn a_deadline_binding_none_of_the_boxs_actors_is_given_in_the_sources_words() {
     // do të emërohet brenda 14 ditëve" (003, footnote 14) binds no one. Alone, "brenda 14
     // ditë" under "QPS: brenda 24 orë" read as the QPS's second deadline.
     let page = site_page("procedura/menaxhimi-i-rastit.html");
-    let boxes = boxes(&page);
+    let boxes = diagram_boxes(&page);
     let (_, words) = boxes
         .iter()
         .find(|(id, _)| id == "menaxhimi-i-rastit.2")
@@ -272,7 +260,7 @@ fn a_box_with_several_deadlines_gives_each_in_the_sources_words() {
     let mut checked = 0;
     for (page_name, yaml) in sop_yamls() {
         let page = site_page(&format!("procedura/{page_name}.html"));
-        let boxes = boxes(&page);
+        let boxes = diagram_boxes(&page);
         for (i, st) in yaml["steps"].as_array().into_iter().flatten().enumerate() {
             let timings = step_deadlines(st);
             if timings.len() < 2 {
@@ -294,7 +282,13 @@ fn a_box_with_several_deadlines_gives_each_in_the_sources_words() {
     let page = site_page("procedura/menaxhimi-i-rastit.html");
     let step = |n: &str| {
         let id = format!("menaxhimi-i-rastit.{n}");
-        squash(&boxes(&page).into_iter().find(|(i, _)| *i == id).unwrap().1)
+        squash(
+            &diagram_boxes(&page)
+                .into_iter()
+                .find(|(i, _)| *i == id)
+                .unwrap()
+                .1,
+        )
     };
     let three = step("3");
     for words in [
@@ -326,7 +320,7 @@ fn a_deadline_of_some_of_the_steps_actors_is_given_in_the_sources_words() {
         let page_name = name.split_once('-').unwrap().1.to_string();
         let yaml: serde_json::Value = serde_saphyr::from_str(&read(&path)).unwrap();
         let page = site_page(&format!("procedura/{page_name}.html"));
-        let boxes = boxes(&page);
+        let boxes = diagram_boxes(&page);
         for (i, st) in yaml["steps"].as_array().into_iter().flatten().enumerate() {
             let actors: Vec<&str> = st["actors"]
                 .as_array()

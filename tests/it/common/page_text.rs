@@ -152,3 +152,16 @@ fn attr<'a>(tag: &'a str, name: &str) -> &'a str {
         })
         .unwrap_or("")
 }
+
+/// Each box of a page's diagrams: (the step id its link goes to, the box's words).
+pub fn diagram_boxes(page: &str) -> Vec<(String, String)> {
+    page.split("<a class=\"dg-step-link\" href=\"")
+        .skip(1)
+        .map(|b| {
+            let href = b.split('"').next().unwrap();
+            let id = href.rsplit_once('#').map(|(_, id)| id).unwrap_or("");
+            let words = super::plain(&format!("<x{}", b.split("</a>").next().unwrap()));
+            (id.to_string(), words)
+        })
+        .collect()
+}
