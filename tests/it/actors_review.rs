@@ -181,15 +181,11 @@ fn a_standard_s_deadline_binds_whom_its_sentence_binds() {
     // supervisor nor the staff is bound. S5.3: the provider prepares the strategic plan
     // (000:1049). The provider is one role (`ofruesi-i-sherbimit`), named in the "who".
     // S6.7's "Vlerësimi i nevojave për trajnim duhet të ndodhë …" (000:1328-1330) is passive
-    // with no agent: no one (tests/it/register_binds.rs).
+    // and names its body, the provider (tests/it/register_binds.rs).
     for id in ["S6.7", "S6.9", "S5.3"] {
         let rows = register_roles(id);
         assert!(!rows.is_empty(), "{id}");
         for (roles, text) in rows {
-            if text.contains("Vlerësimi i nevojave për trajnim") {
-                assert_eq!(roles, "", "{id}: {text}");
-                continue;
-            }
             assert_eq!(roles, "ofruesi-i-sherbimit", "{id}: {text}");
             assert!(text.contains("Ofruesi i shërbimit"), "{id}: {text}");
         }

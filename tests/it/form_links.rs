@@ -132,6 +132,7 @@ fn a_careless_form_link_is_a_located_error() {
         "        tied: \"Deklaratë e konfidencialitetit\"\n",        // 15
         "      - form: A1\n",                                        // 16
         "        tied: \"Deklaratë e konfidencialitetit\"\n",        // 17
+        "        actors: [apap]\n",                                  // 18
     );
     std::fs::write(dir.path().join("content/sop/97-kerkesa.yaml"), sop).unwrap();
     let out = crate::common::build(dir.path(), &dir.path().join("site"));
@@ -152,11 +153,16 @@ fn a_careless_form_link_is_a_located_error() {
             "14:16",
             "expected either `named:` or `tied:` words for form A1, found both",
         ),
+        // A form's users are among the step's actors (it has none).
+        (
+            "18:18",
+            "expected one of the actors of this step (), found \"apap\"",
+        ),
     ] {
         assert!(
             err.contains(&format!("{f}:{at}: error: {message}")),
             "{at}: {err}"
         );
     }
-    assert_eq!(err.matches("error:").count(), 4, "{err}");
+    assert_eq!(err.matches("error:").count(), 5, "{err}");
 }

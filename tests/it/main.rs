@@ -30,6 +30,7 @@ mod english;
 mod errors;
 mod evidence_gaps;
 mod form_links;
+mod form_users;
 mod forms;
 mod forms_browser;
 mod forms_fill;

@@ -38,8 +38,8 @@ fn role_names(role: &str) -> String {
         .to_string()
 }
 
-/// The register's rows whose quote holds `words`: (the role ids of `data-roles`, the "who"
-/// cell's text, the row's text).
+/// The register's rows whose quote holds `words`, or that link to the step `#id` where
+/// `words` is one: (the role ids of `data-roles`, the "who" cell's text, the row's text).
 fn rows_quoting(words: &str) -> Vec<(Vec<String>, String, String)> {
     site_page("afatet.html")
         .split("<tr data-roles=\"")
@@ -49,7 +49,8 @@ fn rows_quoting(words: &str) -> Vec<(Vec<String>, String, String)> {
             let row = rest.split("</tr>").next()?;
             let text = plain(row);
             let quote = row.split("<q>").nth(1)?.split("</q>").next()?;
-            if !plain(quote).contains(words) {
+            let step = words.starts_with('#') && row.contains(&format!("{words}\""));
+            if !step && !plain(quote).contains(words) {
                 return None;
             }
             let who = row.split("<td").nth(2).unwrap_or("");
@@ -129,23 +130,41 @@ fn the_commission_s_chair_convenes_it_in_the_source_s_words() {
 }
 
 #[test]
-fn a_passive_timing_with_no_agent_has_no_who_in_the_register() {
+fn a_passive_timing_names_its_body_and_no_one_where_the_source_names_none() {
+    // Issue 25: "a timing with nobody (like duty 7) names its body". A passive deadline
+    // whose body the source names — the step's or criterion's own actor, or the actor of
+    // the sentence beside it — is that body's (review 43 H1, M1, L1): "words|roles".
+    for row in [
+        // 000:1328-1330 with 000:1306 (the provider's training); 000:1915-1917 with 000:1885
+        "Vlerësimi i nevojave për trajnim duhet të ndodhë të paktën 1 herë në vit|ofruesi-i-sherbimit",
+        "„të paktën një herë në muaj“|ofruesi-i-sherbimit", // S10.3's whole quote
+        // 001:800-803 (the interviewers' decision), 816-819 (their file), 828-832 (the AP's)
+        "#identifikimi-formal.11|g-spif", // quoted „brenda ditës“, the row of step "2."
+        "brenda të njëjtës ditë|g-spif",
+        "i komunikohet menjëherë|autoriteti-pergjegjes",
+        // 001:1060-1061 "Punonjësi i qendrës/strehëzës njofton …"
+        "Pas akomodimit, brenda tre ditëve|stafi",
+        // 003:2135-2136, 2160, 2309-2313, 2395-2400, 2461-2464
+        "Vlerësimi gjithëpërfshirës do të përfundojë brenda 7 ditëve|menaxheri-i-rastit-kosove",
+        "nuk duhet të kalojë 45 minuta|menaxheri-i-rastit-kosove",
+        "Plani i shërbimeve duhet të hartohet brenda 14 ditëve|menaxheri-i-rastit-kosove",
+        "do të bëhen të paktën një herë në 6 muaj|menaxheri-i-rastit-kosove",
+        "rishikohen të paktën çdo tre muaj|menaxheri-i-rastit-kosove tryeza-multidisiplinare",
+        // 000:947-948 with S4's statement "Ofruesi i shërbimit mbledh dhe ruan të dhënat"; 001:964
+        "të paktën për një periudhë 5 vjeçare|ofruesi-i-sherbimit",
+        "trafikimit referohet menjëherë|a-ipm",
+    ] {
+        let (words, body) = row.split_once('|').unwrap();
+        let rows = rows_quoting(words);
+        assert_eq!(rows.len(), 1, "\"{words}\": {rows:?}");
+        assert_eq!(rows[0].0.join(" "), body, "\"{words}\": {}", rows[0].2);
+        assert!(!rows[0].1.is_empty(), "\"{words}\" names no one");
+    }
+    // Where the source names no body, no one: care given (001:958), a guardian appointed
+    // (003:2003).
     for words in [
-        // 000:1328-1330, 000:1915-1917, 000:947-948
-        "Vlerësimi i nevojave për trajnim duhet të ndodhë të paktën 1 herë në vit",
-        "„të paktën një herë në muaj“", // S10.3's whole quote, not the MR's monthly contact
-        "të paktën për një periudhë 5 vjeçare",
-        // 001:803, 818-819, 831, 958, 964
-        "brenda të njëjtës ditë",
-        "i komunikohet menjëherë",
         "kujdes shëndetësor i menjëhershëm",
-        "trafikimit referohet menjëherë",
-        // 003:2135, 2160, 2313, 2399-2400, 2461-2462
-        "Vlerësimi gjithëpërfshirës do të përfundojë brenda 7 ditëve",
-        "Kohëzgjatja e intervistës me fëmijën nuk duhet të kalojë 45 minuta",
-        "Plani i shërbimeve duhet të hartohet brenda 14 ditëve",
-        "vizitat monitoruese të fëmijës do të bëhen të paktën një herë në 6 muaj",
-        "të gjitha rastet duhet të rishikohen të paktën çdo tre muaj",
+        "kujdestari ligjor do të emërohet brenda 14 ditëve",
     ] {
         let rows = rows_quoting(words);
         assert!(!rows.is_empty(), "no register row quotes \"{words}\"");
@@ -157,13 +176,6 @@ fn a_passive_timing_with_no_agent_has_no_who_in_the_register() {
             assert!(who.is_empty(), "\"{words}\" names \"{who}\": {text}");
         }
     }
-    // 001:803: "Vendimi i marrë dërgohet … brenda ditës": no one, the G/SPIF included.
-    let formal_11 = site_page("afatet.html")
-        .split("<tr data-roles=\"")
-        .find(|r| r.contains("#identifikimi-formal.11\""))
-        .map(|r| r.split('"').next().unwrap().to_string())
-        .expect("the register row of formal identification 11");
-    assert!(formal_11.is_empty(), "{formal_11}");
     // An agent named with "nga …" is credited: "do të përfundohet nga MR" (003:2062-2063);
     // "nga profesionistë të specializuar" (001:960), in the source's words.
     let mr = rows_quoting("do të përfundohet nga MR brenda 2 orëve");

@@ -80,16 +80,18 @@ fn a_recipient_or_a_role_named_only_in_an_example_is_no_actor() {
 #[test]
 fn the_kosovo_plan_and_the_monitoring_visits_bind_whom_their_sentences_name() {
     // "Plani i shërbimeve duhet të hartohet brenda 14 ditëve" (003:2313) and "vizitat
-    // monitoruese të fëmijës do të bëhen …" (003:2399-2400) are passive with no agent: they
-    // bind no one, not the Shefi i Shërbimit, the TMR or the QPS, nor the MR (session 40, the
-    // rule of review-39 F8). The 7-day home visit "nga MR" (003:2398) is the MR's.
+    // monitoruese të fëmijës do të bëhen …" (003:2399-2400) are passive: each names its body,
+    // the MR (the plan is "Formulari 4 i MR", signed "nga MR", 003:2309, 2354; the visits
+    // stand in the paragraph of the MR's contacts, 003:2395-2400) — never the Shefi i
+    // Shërbimit, the TMR or the QPS (issue 25: a timing with nobody names its body; review
+    // 43 H1, M1). The 7-day home visit "nga MR" (003:2398) is the MR's.
     assert_eq!(
         register_roles("menaxhimi-i-rastit.4", "brenda 14 ditëve"),
-        ""
+        "menaxheri-i-rastit-kosove"
     );
     assert_eq!(
         register_roles("menaxhimi-i-rastit.5", "një herë në 6 muaj"),
-        ""
+        "menaxheri-i-rastit-kosove"
     );
     assert_eq!(
         register_roles("menaxhimi-i-rastit.5", "vizitë në shtëpi nga MR"),

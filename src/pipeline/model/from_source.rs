@@ -200,6 +200,11 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
                 .map(|l| crate::pipeline::model::FormLink {
                     form: l.form.value.trim().to_string(),
                     named: l.named.is_some(),
+                    actors: l
+                        .actors
+                        .iter()
+                        .map(|a| a.value.trim().to_string())
+                        .collect(),
                     words: l
                         .named
                         .or(l.tied)

@@ -72,6 +72,19 @@ pub struct FormLink {
     /// The words stand in the step's own text and name the form: a learner learns the link
     /// from the step, and only such a link is asked "which form?".
     pub named: bool,
+    /// Those of the step's actors who use the form; none: all of them.
+    pub actors: Vec<String>,
+}
+
+impl FormLink {
+    /// Whether `role`, one of `step_actors` or not, uses the form.
+    pub fn binds(&self, role: &str, step_actors: &[String]) -> bool {
+        if self.actors.is_empty() {
+            step_actors.iter().any(|a| a == role)
+        } else {
+            self.actors.iter().any(|a| a == role)
+        }
+    }
 }
 
 /// An actor of a step who acts for an institution ("APAP-i i SHSSH-së"): the actor is

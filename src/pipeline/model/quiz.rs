@@ -216,14 +216,23 @@ fn answers(step: &Step, ask: Ask) -> Vec<Answer> {
 }
 
 /// The deadlines of `step` that bind `role` (each answer once).
-fn answers_binding(step: &Step, role: &str) -> Vec<Answer> {
+fn answers_binding(step: &Step, role: &str, ask: Ask) -> Vec<Answer> {
     let mut seen = BTreeSet::new();
-    step.timing
-        .iter()
-        .filter(|t| limits(t) && t.binds(role, &step.actors))
-        .map(|t| Answer::Timing(Box::new(t.clone())))
-        .filter(|a| seen.insert(a.key()))
-        .collect()
+    let all: Vec<Answer> = match ask {
+        Ask::Form => step
+            .form_links
+            .iter()
+            .filter(|l| l.named && l.binds(role, &step.actors))
+            .map(|l| Answer::Form(l.form.clone()))
+            .collect(),
+        _ => step
+            .timing
+            .iter()
+            .filter(|t| limits(t) && t.binds(role, &step.actors))
+            .map(|t| Answer::Timing(Box::new(t.clone())))
+            .collect(),
+    };
+    all.into_iter().filter(|a| seen.insert(a.key())).collect()
 }
 
 /// The distinct answers of one kind across some procedures, in their order.
@@ -303,12 +312,39 @@ pub fn role_when(hb: &Handbook, p: &Procedure, step: &Step, role: &str) -> Optio
     question_as(hb, p, step, Ask::When, Some(role))
 }
 
-/// Whether `q`, a "by when?" of `step`, has a correct answer that does not bind `role`.
+/// The "by when?" or "which form?" of `step` as `role`'s quiz asks it (`role_when`; for a
+/// form, only those the role uses where the source splits them, 001:718-720).
+pub fn role_variant(
+    hb: &Handbook,
+    p: &Procedure,
+    step: &Step,
+    role: &str,
+    ask: Ask,
+) -> Option<Question> {
+    question_as(hb, p, step, ask, Some(role))
+}
+
+/// Whether `q`, a "by when?" of a place whose actors are `owner`, has a correct answer
+/// that does not bind `role`.
 pub fn asks_others(q: &Question, role: &str, owner: &[String]) -> bool {
     q.ask == Ask::When
         && q.choices
             .iter()
             .any(|c| c.correct && matches!(&c.answer, Answer::Timing(t) if !t.binds(role, owner)))
+}
+
+/// Whether `q`, a "by when?" or "which form?" of `step`, has a correct answer that does
+/// not bind `role` (a form another of the step's actors uses, 001:718-720).
+pub fn asks_others_at(q: &Question, step: &Step, role: &str) -> bool {
+    asks_others(q, role, &step.actors)
+        || q.ask == Ask::Form
+            && q.choices.iter().any(|c| {
+                c.correct
+                    && matches!(&c.answer, Answer::Form(f) if step
+                        .form_links
+                        .iter()
+                        .any(|l| &l.form == f && !l.binds(role, &step.actors)))
+            })
 }
 
 /// The id of `role`'s own variant of the question `{place}.{ask}` (`role_when`).
@@ -324,7 +360,7 @@ fn question_as(
     role: Option<&str>,
 ) -> Option<Question> {
     let mut correct = match role {
-        Some(role) => answers_binding(step, role),
+        Some(role) => answers_binding(step, role, ask),
         None => answers(step, ask),
     };
     if ask == Ask::Who {
@@ -385,9 +421,10 @@ fn question_as(
         },
     ];
     let mut used: BTreeSet<String> = BTreeSet::new();
-    // Another actor's deadline of the step is true of the step: never a wrong answer.
+    // Another actor's deadline or form of the step is true of the step: never a wrong
+    // answer.
     if role.is_some() {
-        used.extend(answers(step, Ask::When).iter().map(Answer::key));
+        used.extend(answers(step, ask).iter().map(Answer::key));
     }
     // The institution an actor acts for ("APAP-i i SHSSH-së") is no wrong answer to "who?".
     if matches!(ask, Ask::Who) {

@@ -15,6 +15,10 @@
 //!   "transferon kërkesën"). The link stands on the step's page; it is never asked.
 //!
 //! A form's id alone carries no words: the link is shown, never asked.
+//!
+//! A quoted link may name `actors:`, those of the step's actors who use the form where the
+//! source splits them (001:718-720: the child's interview by the PMF, the adult's by the
+//! State Social Service); without it the form is every actor's of the step.
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -31,6 +35,8 @@ pub struct FormLinkSrc {
     /// Words of the form's title or of the procedure's documentation list that tie the
     /// form to the step.
     pub tied: Option<S<String>>,
+    /// Those of the step's actors who use the form; none: all of them.
+    pub actors: Vec<S<String>>,
 }
 
 /// The mapping form of an entry.
@@ -42,6 +48,8 @@ struct Quoted {
     named: Option<S<String>>,
     #[serde(default)]
     tied: Option<S<String>>,
+    #[serde(default)]
+    actors: Vec<S<String>>,
 }
 
 /// An entry as written: an id, or the mapping.
@@ -80,6 +88,7 @@ pub fn form_links<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<FormLinkSrc>, D
                 form: S::new(id, w.referenced, w.defined),
                 named: None,
                 tied: None,
+                actors: Vec::new(),
             },
             Written::Quoted(q) => {
                 let q = *q;
@@ -87,6 +96,7 @@ pub fn form_links<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<FormLinkSrc>, D
                     form: q.form,
                     named: q.named,
                     tied: q.tied,
+                    actors: q.actors,
                 }
             }
         })

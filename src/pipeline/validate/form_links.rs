@@ -22,9 +22,24 @@ impl Validator<'_> {
                 .unwrap_or_default(),
             st.text.value
         );
+        let actors: Vec<&str> = st.actors.iter().map(|a| a.value.trim()).collect();
         for l in &st.forms {
             self.refs(file, std::slice::from_ref(&l.form), RefKind::Form);
             let id = l.form.value.trim();
+            for a in &l.actors {
+                if !actors.contains(&a.value.trim()) {
+                    self.diags
+                        .error(
+                            at(file, a),
+                            format!(
+                                "expected one of the actors of this step ({}), found \"{}\"",
+                                actors.join(", "),
+                                a.value.trim()
+                            ),
+                        )
+                        .hint("a form link's `actors:` names which of the step's actors use the form; add the role to the step's `actors:` first");
+                }
+            }
             let known = self.ids.form_titles.get(id).cloned();
             if let (Some(n), Some(_)) = (&l.named, &l.tied) {
                 self.diags

@@ -114,10 +114,11 @@ fn role_questions(
             {
                 continue;
             }
-            // A deadline of another actor of the step is not the role's to learn: its own
-            // variant asks only the role's (review 41, Q8).
-            if super::asks_others(q, role, &st.actors) {
-                if let Some(own) = super::role_when(hb, p, st, role) {
+            // A deadline or a form of another actor of the step is not the role's to learn:
+            // its own variant asks only the role's (review 41, Q8; review 43, H4), none
+            // where none is the role's.
+            if super::asks_others_at(q, st, role) {
+                if let Some(own) = super::role_variant(hb, p, st, role, q.ask) {
                     push(&mut by_procedure, &own);
                 }
                 continue;

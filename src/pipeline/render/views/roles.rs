@@ -21,6 +21,9 @@ pub struct RoleView {
     /// The roles the source says are this same person under another title (`same_as`,
     /// declared on either side).
     pub same_as: Vec<super::LinkView>,
+    /// The roles whose `members` list this one (a post counted under the title the
+    /// procedures use, "PMF" for "PMF në bashki"): where its actions are.
+    pub member_of: Vec<super::LinkView>,
     /// What the law obliges the institution to do: the table's title, the institution as
     /// its row names it, the duties.
     pub legal_duties: Option<LegalDutiesView>,
@@ -73,6 +76,7 @@ pub struct RolePage<'a> {
     pub definition_html: &'a Option<Html>,
     pub named_by: &'a [String],
     pub same_as: &'a [super::LinkView],
+    pub member_of: &'a [super::LinkView],
     pub legal_duties: &'a Option<LegalDutiesView>,
     pub sections: &'a [RoleSectionView],
     pub duty_areas: &'a [RoleSectionView],
@@ -112,6 +116,7 @@ impl RoleView {
             definition_html: &self.definition_html,
             named_by: &self.named_by,
             same_as: &self.same_as,
+            member_of: &self.member_of,
             legal_duties: &self.legal_duties,
             sections: &self.sections,
             duty_areas: &self.duty_areas,
@@ -172,6 +177,17 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
                 same_as: {
                     let ids: Vec<String> = crate::pipeline::model::quiz::same_person(cx.hb, &r.id)
                         .map(str::to_string)
+                        .collect();
+                    cx.titles
+                        .links(&ids, &cx.titles.roles, |id| cx.addr.role(id))
+                },
+                member_of: {
+                    let ids: Vec<String> = cx
+                        .hb
+                        .roles
+                        .iter()
+                        .filter(|g| g.members.contains(&r.id))
+                        .map(|g| g.id.clone())
                         .collect();
                     cx.titles
                         .links(&ids, &cx.titles.roles, |id| cx.addr.role(id))

@@ -28,6 +28,10 @@ pub struct ActionView {
     /// Each timing in words ("brenda 24 orë").
     pub when: Vec<String>,
     pub forms: Vec<LinkView>,
+    /// Who uses each of `forms`, where the source splits the step's actors (a link's
+    /// `actors:`); empty: every actor of the step.
+    #[serde(skip)]
+    pub form_users: Vec<Vec<String>>,
     /// The whole text of the step or criterion (the handout, the role card and the
     /// register carry every paragraph).
     pub text_html: Option<Html>,
@@ -208,6 +212,7 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
                 timing,
                 when,
                 forms: cx.titles.form_links(&c.forms),
+                form_users: Vec::new(),
                 text_html: Some(cx.html(&c.text)),
                 heading: None,
                 passage: false,
@@ -235,6 +240,7 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
                 timing,
                 when,
                 forms: cx.titles.form_links(&st.forms),
+                form_users: st.form_links.iter().map(|l| l.actors.clone()).collect(),
                 text_html: Some(cx.html(&st.text)),
                 heading: st.title.clone().filter(|t| !t.trim().is_empty()),
                 passage: false,
@@ -279,6 +285,7 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
                 timing,
                 when,
                 forms: Vec::new(),
+                form_users: Vec::new(),
                 text_html: Some(cx.html(&section_text(sec))),
                 heading: None,
                 passage: true,
@@ -379,7 +386,7 @@ pub(super) fn card(role: &str, acts_in: &[String], cx: &Cx) -> Vec<CardGroupView
 }
 
 /// The action as it binds `role`: only the timings that bind it (those naming no one of
-/// their own bind every actor of the step).
+/// their own bind every actor of the step), and only the forms it uses.
 pub fn for_role(a: &ActionView, role: &str) -> ActionView {
     let mut a = a.clone();
     let keep: Vec<bool> = a
@@ -391,6 +398,15 @@ pub fn for_role(a: &ActionView, role: &str) -> ActionView {
     a.timing.retain(|_| *k.next().unwrap_or(&true));
     let mut k = keep.iter();
     a.when.retain(|_| *k.next().unwrap_or(&true));
+    // Only the forms the role uses, where the source splits them (001:718-720).
+    if !a.form_users.is_empty() {
+        let users = std::mem::take(&mut a.form_users);
+        let mut u = users.iter();
+        a.forms.retain(|_| {
+            u.next()
+                .is_none_or(|u| u.is_empty() || u.iter().any(|x| x == role))
+        });
+    }
     a
 }
 
