@@ -43,6 +43,7 @@ mod i18n_leaks;
 mod i18n_sentences;
 mod init;
 mod interop;
+mod job_order;
 mod js_units;
 mod kept_files;
 mod layout;

@@ -30,6 +30,10 @@ pub struct RoleView {
     pub sections: Vec<RoleSectionView>,
     pub duty_areas: Vec<RoleSectionView>,
     pub requirements: Vec<RoleSectionView>,
+    /// The section the duty areas and the requirements stand after, as their printed
+    /// numbers place them ("V." after "IV. DETYRAT KRYESORE"); none: after every section.
+    pub duty_areas_after: Option<String>,
+    pub requirements_after: Option<String>,
     pub signature_html: Option<Html>,
     /// Printed headings of the job description, by part.
     pub headings: std::collections::BTreeMap<String, String>,
@@ -81,6 +85,8 @@ pub struct RolePage<'a> {
     pub sections: &'a [RoleSectionView],
     pub duty_areas: &'a [RoleSectionView],
     pub requirements: &'a [RoleSectionView],
+    pub duty_areas_after: &'a Option<String>,
+    pub requirements_after: &'a Option<String>,
     pub signature_html: &'a Option<Html>,
     pub headings: &'a std::collections::BTreeMap<String, String>,
     pub card: &'a [CardGroupView],
@@ -121,6 +127,8 @@ impl RoleView {
             sections: &self.sections,
             duty_areas: &self.duty_areas,
             requirements: &self.requirements,
+            duty_areas_after: &self.duty_areas_after,
+            requirements_after: &self.requirements_after,
             signature_html: &self.signature_html,
             headings: &self.headings,
             card,
@@ -216,6 +224,8 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
                     .iter()
                     .map(|s| section(r, s.key, &s.text))
                     .collect(),
+                duty_areas_after: printed_after(r, "duty_areas"),
+                requirements_after: printed_after(r, "requirements"),
                 signature_html: cx.md.optional_html(&r.signature),
                 headings: r.headings.clone(),
                 criteria,
@@ -227,6 +237,47 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
             }
         })
         .collect()
+}
+
+/// The number a job description's heading prints ("VII. VENDIMMARRJA" is 7).
+fn roman(heading: &str) -> Option<u32> {
+    let (n, _) = heading.trim().split_once('.')?;
+    let mut total = 0;
+    let mut last = 0;
+    for c in n.chars().rev() {
+        let v = match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            _ => return None,
+        };
+        if v < last {
+            total -= v;
+        } else {
+            total += v;
+            last = v;
+        }
+    }
+    Some(total)
+}
+
+/// The section after which the block `key` (`duty_areas`, `requirements`) stands: the last
+/// whose printed number is below the block's (002:1018-1045 "IV." then "V."; 002:1665-1761
+/// "V. DETYRAT SPECIFIKE", "VI. KËRKESAT PËRKATËSE", "VII. VENDIMMARRJA"). None where
+/// the headings print no numbers: after every section, as before.
+fn printed_after(r: &crate::pipeline::model::Role, key: &str) -> Option<String> {
+    let n = roman(r.headings.get(key)?)?;
+    r.sections
+        .iter()
+        .filter(|s| {
+            r.headings
+                .get(s.key)
+                .and_then(|h| roman(h))
+                .is_some_and(|m| m < n)
+        })
+        .last()
+        .map(|s| s.key.to_string())
 }
 
 /// The steps where an actor acts for the role (`acting_for`), grouped as the card is, with
