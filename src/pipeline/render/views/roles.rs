@@ -270,13 +270,12 @@ fn printed_after(r: &crate::pipeline::model::Role, key: &str) -> Option<String> 
     let n = roman(r.headings.get(key)?)?;
     r.sections
         .iter()
-        .filter(|s| {
+        .rfind(|s| {
             r.headings
                 .get(s.key)
                 .and_then(|h| roman(h))
                 .is_some_and(|m| m < n)
         })
-        .last()
         .map(|s| s.key.to_string())
 }
 
