@@ -103,6 +103,10 @@ pub struct Question {
     pub step: String,
     pub place: Place,
     pub ask: Ask,
+    /// The role whose own variant of a "by when?" this is (`role_when`: only the deadlines
+    /// that bind it are asked, another actor's stay in the quote); none for the question
+    /// every quiz shares.
+    pub for_role: Option<String>,
     /// The correct answers and the distractors, in the order they are shown.
     pub choices: Vec<Choice>,
 }
@@ -413,6 +417,7 @@ fn question_as(
         step: step.id.clone(),
         place: Place::Step,
         ask,
+        for_role: role.map(str::to_string),
         choices,
     })
 }

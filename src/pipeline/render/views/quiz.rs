@@ -386,9 +386,8 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         let mut act = act;
                         // A role's own "by when?" (`quiz::role_when`) keeps another
                         // actor's deadline in words: it tells which blank is asked.
-                        let shared = question.id == format!("{}.when", question.step);
                         if question.ask == quiz::Ask::When
-                            && shared
+                            && question.for_role.is_none()
                             && let Some(s) = step
                         {
                             for t in s.timing.iter().filter(|t| t.kind != "none") {
