@@ -264,3 +264,126 @@ fn no_two_questions_of_a_role_quiz_share_a_stem() {
     }
     assert!(repeated.is_empty(), "{repeated:#?}");
 }
+
+/// The words of a role's printed name the give-away rule compares: its content words and
+/// its abbreviations ("AP" of "Drejtuesi i AP-së"), lower-cased.
+fn name_words(name: &str) -> Vec<String> {
+    let mut out = content_words(name);
+    out.extend(
+        name.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
+            .map(str::to_lowercase),
+    );
+    out
+}
+
+#[test]
+fn no_stem_names_a_correct_role_by_any_name_the_source_prints_for_it() {
+    let hb = doracak::check(&crate::common::repo())
+        .0
+        .expect("the shipped handbook checks");
+    // 001:1238, 1264, 1320 print the D/KAP as "Drejtuesi i AP-së" (the AP's head): a name
+    // of the role, which its questions blank and check (review 42, Q1).
+    let dkap = hb.roles.iter().find(|r| r.id == "d-kap").unwrap();
+    assert!(
+        dkap.named_by.iter().any(|n| n == "Drejtuesi i AP-së"),
+        "{:?}",
+        dkap.named_by
+    );
+    let role_of = |choice: &str| {
+        hb.roles.iter().find(|r| {
+            r.title == choice
+                || choice
+                    .strip_prefix(r.title.as_str())
+                    .is_some_and(|rest| rest.starts_with(" ("))
+        })
+    };
+    let mut given = Vec::new();
+    for q in questions() {
+        let quote = q.quote();
+        let stems: HashSet<String> = name_words(quote).iter().map(|w| prefix(w)).collect();
+        let words: Vec<&str> = quote.split(|c: char| !c.is_alphanumeric()).collect();
+        for c in &q.correct {
+            let Some(r) = role_of(c) else { continue };
+            for name in std::iter::once(&r.title).chain(&r.named_by) {
+                let w = name_words(name);
+                if !w.is_empty() && w.iter().all(|w| stems.contains(&prefix(w))) {
+                    given.push(format!("{}: {}: {name} ← {quote}", q.page, q.id));
+                }
+            }
+            for abbr in r.abbr.iter().chain(&r.abbr_variants) {
+                let parts: Vec<&str> = abbr.split(|c: char| !c.is_alphanumeric()).collect();
+                if words.windows(parts.len()).any(|w| w == parts.as_slice()) {
+                    given.push(format!("{}: {}: {abbr} ← {quote}", q.page, q.id));
+                }
+            }
+        }
+    }
+    assert!(given.is_empty(), "{} named: {given:#?}", given.len());
+}
+
+#[test]
+fn a_who_stem_shows_the_sentences_past_its_cut_where_an_answer_acts() {
+    // 001:971-981: step 8 of the referral names its three answers in three sentences; the
+    // stem showed only the first (cut at 300 characters), the feedback all three (review
+    // 42, Q4). Each answer's actor is blanked, and the question stands in its four quizzes.
+    let all = questions();
+    let asked: Vec<&Q> = all
+        .iter()
+        .filter(|q| q.id == "referimi-mbrojtja-asistenca.8.who")
+        .collect();
+    assert_eq!(
+        asked.len(),
+        4,
+        "{:?}",
+        asked.iter().map(|q| &q.page).collect::<Vec<_>>()
+    );
+    for q in asked {
+        let quote = q.quote();
+        for shown in ["informon NJMF-në", "përcjell informacionin te sekretariati"] {
+            assert!(quote.contains(shown), "{}: {shown} ← {quote}", q.page);
+        }
+        for actor in [
+            "Punonjësi i rastit",
+            "APAP-i",
+            "PMF-ja",
+            "punonjësi i mbrojtjes",
+        ] {
+            assert!(!quote.contains(actor), "{}: {actor} ← {quote}", q.page);
+        }
+        // "menaxhimin e rastit" stays: a wrong answer has "rastit" too.
+        assert!(quote.contains("menaxhimin e rastit"), "{quote}");
+        assert!(
+            q.wrong.iter().any(|w| w.contains("rastit")),
+            "{:?}",
+            q.wrong
+        );
+    }
+}
+
+#[test]
+fn a_which_form_blanks_its_forms_codes_and_stands() {
+    // 001 "Veprimet pas intervistës fillestare" 1. ("Kërkesë … sipas formatit A5 …
+    // deklaratën … sipas formatit A2") and 003 step 6 (Kutia 9: "Formularit 7 të MR";
+    // "Formulari 8 i MR … duhet të përdoret") name their forms: asked, the codes blanked
+    // (review 42). They were left out: the code, or "rishikuar" of "Rishikimi", pointed.
+    let all = questions();
+    for (page, id) in [
+        (
+            "identifikimi-fillestar.html",
+            "identifikimi-fillestar.15.form",
+        ),
+        ("roli-a-ipif.html", "identifikimi-fillestar.15.form"),
+        ("menaxhimi-i-rastit.html", "menaxhimi-i-rastit.6.form"),
+    ] {
+        let q = all
+            .iter()
+            .find(|q| q.page == page && q.id == id)
+            .unwrap_or_else(|| panic!("{page}: {id} is asked"));
+        let words: Vec<&str> = q.quote().split(|c: char| !c.is_alphanumeric()).collect();
+        for c in &q.correct {
+            let code = c.split(' ').next().unwrap();
+            assert!(!words.contains(&code), "{page}: {code} ← {}", q.quote());
+        }
+    }
+}

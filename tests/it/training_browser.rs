@@ -335,3 +335,67 @@ fn a_trainee_takes_a_quiz_and_the_records_export_and_import() {
         Value::from(1)
     );
 }
+
+#[test]
+fn a_group_or_its_members_answer_for_both_and_the_feedback_says_so() {
+    // 001: "NJMF/PMF-të kryejnë …" (formal identification, step 8): the unit and its
+    // child-protection worker, a member of it, are both correct; ticking the unit, or the
+    // worker, is right, and the verdict says either is enough (review 42, Q9). A wrong tick
+    // beside them is still wrong, and elsewhere every correct choice is still wanted.
+    let Some(browser) = browser("a_group_or_its_members_answer_for_both_and_the_feedback_says_so")
+    else {
+        return;
+    };
+    let site = shipped_site().join("site");
+    let url = file_url(&site.join("trajnim/kuizi/identifikimi-formal.html"));
+    let q = "document.getElementById('q-identifikimi-formal.8.who')";
+    let grade = |ticks: &str| -> (bool, String) {
+        let tab = open(&browser, &url);
+        wait_for(
+            &tab,
+            "!document.querySelector('[data-quiz-record]').hidden",
+            "the quiz script",
+        );
+        eval(
+            &tab,
+            &format!(
+                "(() => {{ const q = {q}; const inputs = [...q.querySelectorAll('input')]; const group = inputs.find(i => i.dataset.members); const member = inputs.find(i => i.value === group.dataset.members); const wrong = inputs.find(i => i.dataset.correct === 'false'); {ticks}; q.querySelector('[data-quiz-check]').click(); }})()"
+            ),
+        );
+        let v = eval(
+            &tab,
+            &format!(
+                "[{q}.classList.contains('is-right'), {q}.querySelector('[data-quiz-verdict]').textContent]"
+            ),
+        );
+        (
+            v[0] == Value::Bool(true),
+            v[1].as_str().unwrap().to_string(),
+        )
+    };
+    let (right, verdict) = grade("group.click()");
+    assert!(right, "{verdict}");
+    assert!(verdict.contains("është pjesë e"), "{verdict}");
+    let (right, verdict) = grade("member.click()");
+    assert!(right, "{verdict}");
+    assert!(grade("group.click(); member.click()").0);
+    let (right, verdict) = grade("group.click(); wrong.click()");
+    assert!(!right, "{verdict}");
+    assert!(
+        verdict.starts_with("Jo e saktë.") && verdict.contains("është pjesë e"),
+        "{verdict}"
+    );
+
+    // A question of several answers and no group still wants them all.
+    let tab = open(&browser, &url);
+    wait_for(
+        &tab,
+        "!document.querySelector('[data-quiz-record]').hidden",
+        "the quiz script",
+    );
+    let graded = eval(
+        &tab,
+        "(() => { const q = [...document.querySelectorAll('[data-question]')].find(q => q.querySelectorAll('input[data-correct=true]').length > 1 && !q.querySelector('[data-members]')); q.querySelector('input[data-correct=true]').click(); q.querySelector('[data-quiz-check]').click(); return q.classList.contains('is-wrong'); })()",
+    );
+    assert_eq!(graded, Value::Bool(true));
+}

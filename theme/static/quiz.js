@@ -31,8 +31,32 @@
     el.textContent = window.DORACAK_COUNT("quiz_score_answered", s.total, s);
   }
 
-  // Check one question once, when asked ("Check" or Enter): right when exactly the correct
-  // choices are ticked. Choosing (arrow keys, a tap) never grades, as in any radio group.
+  // Whether a correct choice is answered: ticked, or a group whose nearest correct members
+  // (data-members, their letters) are all answered: the group, or its members, is enough.
+  function answered(i, byLetter) {
+    if (i.checked) { return true; }
+    var m = (i.getAttribute("data-members") || "").split(" ").filter(Boolean);
+    return m.length > 0 && m.every(function (l) { return answered(byLetter[l], byLetter); });
+  }
+
+  // Right when no wrong choice is ticked and every correct one is answered, a correct
+  // member through its group too.
+  function isRight(all) {
+    var byLetter = {}, inside = {};
+    all.forEach(function (i) {
+      byLetter[i.value] = i;
+      (i.getAttribute("data-members") || "").split(" ").filter(Boolean).forEach(function (l) { inside[l] = true; });
+    });
+    return all.every(function (i) {
+      var correct = i.getAttribute("data-correct") === "true";
+      if (!correct) { return !i.checked; }
+      return inside[i.value] || answered(i, byLetter);
+    });
+  }
+
+  // Check one question once, when asked ("Check" or Enter): right when the correct choices
+  // are ticked (a group or its members for both) and no wrong one. Choosing (arrow keys, a
+  // tap) never grades, as in any radio group.
   function check(q) {
     if (q.classList.contains("is-right") || q.classList.contains("is-wrong")) { return; }
     var all = inputs(q);
@@ -43,7 +67,7 @@
       all[0].focus();
       return;
     }
-    var right = all.every(function (i) { return i.checked === (i.getAttribute("data-correct") === "true"); });
+    var right = isRight(all);
     all.forEach(function (i) {
       i.disabled = true;
       if (i.getAttribute("data-correct") === "true") { i.parentNode.classList.add("was-correct"); }
@@ -51,9 +75,11 @@
     q.classList.add(right ? "is-right" : "is-wrong");
     var button = q.querySelector("[data-quiz-check]");
     if (button) { button.hidden = true; }
-    verdict.textContent = right
+    var note = q.getAttribute("data-answer-note");
+    verdict.textContent = (right
       ? say("quiz_correct", {}, "Correct.")
-      : say("quiz_wrong", { answer: q.getAttribute("data-answer") }, "The correct answer: " + q.getAttribute("data-answer"));
+      : say("quiz_wrong", { answer: q.getAttribute("data-answer") }, "The correct answer: " + q.getAttribute("data-answer")))
+      + (note ? " " + note : "");
     q.querySelector("[data-quiz-step]").hidden = false;
     // The sentence of the source that holds the answer.
     var source = q.querySelector("[data-quiz-source]");

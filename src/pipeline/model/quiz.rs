@@ -24,7 +24,8 @@ pub use places::{
     normative_passage, normative_sentence, section_actors, section_question, section_who,
 };
 pub use roles::{
-    inflection_stem, involved, involved_in, named_in_text, names, related, same_person,
+    inflection_stem, involved, involved_in, members_of, named_in_text, names, related, same_person,
+    without_names,
 };
 pub use subject::acts_in;
 
@@ -103,6 +104,10 @@ pub struct Question {
     pub step: String,
     pub place: Place,
     pub ask: Ask,
+    /// The role whose own variant of a "by when?" this is (`role_when`: only the deadlines
+    /// that bind it are asked, another actor's stay in the quote); none for the question
+    /// every quiz shares.
+    pub for_role: Option<String>,
     /// The correct answers and the distractors, in the order they are shown.
     pub choices: Vec<Choice>,
 }
@@ -450,6 +455,7 @@ fn question_as(
         step: step.id.clone(),
         place: Place::Step,
         ask,
+        for_role: role.map(str::to_string),
         choices,
     })
 }

@@ -52,7 +52,21 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
 ) -> Vec<Choice> {
     let mut rng = SplitMix::new(fnv1a(id));
     used.extend(correct.iter().map(Answer::key));
-    let in_stem = stems(stem);
+    // A word of a correct role's own name is blanked in the stem: it wants no wrong answer
+    // ("Punonjësi" of "Punonjësi i rastit"); a word the stem holds beside it does
+    // ("menaxhimin e rastit", review 42, Q4).
+    let ids: Vec<&str> = correct
+        .iter()
+        .filter_map(|a| match a {
+            Answer::Role(id) => Some(id.as_str()),
+            _ => None,
+        })
+        .flat_map(|id| std::iter::once(id).chain(super::same_person(hb, id)))
+        .collect();
+    let in_stem = match ids.is_empty() {
+        true => stems(stem),
+        false => stems(&super::without_names(hb, stem, &ids)),
+    };
     // The words of the stem that a correct answer has: each wants a wrong answer too.
     let mut uncovered: BTreeSet<String> = correct
         .iter()

@@ -194,6 +194,7 @@ pub fn section_question_as(
         step: s.id.clone(),
         place: Place::Section,
         ask: Ask::When,
+        for_role: role.map(str::to_string),
         choices,
     })
 }
@@ -322,6 +323,7 @@ pub fn criterion_question_as(
         step: c.id.clone(),
         place: Place::Criterion,
         ask: Ask::When,
+        for_role: role.map(str::to_string),
         choices,
     })
 }
@@ -380,6 +382,7 @@ pub fn section_who(hb: &Handbook, p: &Procedure, s: &Section) -> Option<Question
         step: s.id.clone(),
         place: Place::Section,
         ask: Ask::Who,
+        for_role: None,
         choices,
     })
 }
@@ -431,6 +434,7 @@ pub fn criterion_who(
         step: c.id.clone(),
         place: Place::Criterion,
         ask: Ask::Who,
+        for_role: None,
         choices,
     })
 }

@@ -55,6 +55,62 @@ pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The words of `text`, lower-cased, without those of the names of `ids` it holds (each
+/// role's title, the other words the source names it by, its abbreviations; matched as
+/// `names` matches them): what a "who?" stem keeps once its answers are blanked.
+pub fn without_names(hb: &Handbook, text: &str, ids: &[&str]) -> String {
+    let text = text.to_lowercase();
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut gone = vec![false; words.len()];
+    let split = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    for r in hb.roles.iter().filter(|r| ids.contains(&r.id.as_str())) {
+        let titles = std::iter::once(&r.title).chain(&r.named_by).map(|t| {
+            split(t)
+                .iter()
+                .map(|w| inflection_stem(w))
+                .collect::<Vec<_>>()
+        });
+        let abbrs = r.abbr.iter().chain(&r.abbr_variants).map(|a| split(a));
+        let patterns: Vec<(Vec<String>, bool)> = titles
+            .map(|t| (t, true))
+            .chain(abbrs.map(|a| (a, false)))
+            .collect();
+        for (p, stem) in &patterns {
+            if p.is_empty() || p.len() > words.len() {
+                continue;
+            }
+            for i in 0..=words.len() - p.len() {
+                let fits = words[i..i + p.len()]
+                    .iter()
+                    .zip(p)
+                    .all(|(w, s)| match stem {
+                        true => w.starts_with(s.as_str()),
+                        false => w == s,
+                    });
+                if fits {
+                    gone[i..i + p.len()].iter_mut().for_each(|g| *g = true);
+                }
+            }
+        }
+    }
+    words
+        .iter()
+        .zip(&gone)
+        .filter(|(_, g)| !**g)
+        .map(|(w, _)| *w)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The roles the source involves in a step: its actors, the roles its text names, and the
 /// members of a group that acts, either way the source defines them (the G/SPIF's
 /// definition names the child-protection worker and the State Social Service; the police's
@@ -163,6 +219,26 @@ fn groups_and_members(hb: &Handbook, role: &str) -> BTreeSet<String> {
     let mut out = walk(true);
     out.extend(walk(false));
     out
+}
+
+/// The members of the group `role` as the source lists them (`Role::members`), through
+/// groups of groups.
+pub fn members_of(hb: &Handbook, role: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut todo = vec![role.to_string()];
+    while let Some(id) = todo.pop() {
+        for m in hb
+            .roles
+            .iter()
+            .filter(|r| r.id == id)
+            .flat_map(|r| &r.members)
+        {
+            if m != role && found.insert(m.clone()) {
+                todo.push(m.clone());
+            }
+        }
+    }
+    found
 }
 
 /// A title word as an inflected form of it begins: all but its last letter where it has

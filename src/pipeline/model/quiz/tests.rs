@@ -437,3 +437,25 @@ fn a_role_quiz_marks_correct_only_the_deadlines_that_bind_the_role() {
         );
     }
 }
+
+#[test]
+fn a_roles_own_by_when_says_whose_it_is_in_a_field_not_in_its_ids_shape() {
+    let hb = shipped();
+    let p = hb
+        .procedures
+        .iter()
+        .find(|p| p.id == "pritja-shtetas-shqiptare")
+        .unwrap();
+    let step = p.steps.iter().find(|s| s.number.trim() == "4").unwrap();
+    let shared = question(hb, p, step, Ask::When).unwrap();
+    assert_eq!(shared.for_role, None);
+    let own = role_when(hb, p, step, "njmf").unwrap();
+    assert_eq!(own.for_role.as_deref(), Some("njmf"));
+    // Every role quiz's own variants say so, and no shared question does.
+    for quiz in quizzes(hb) {
+        for q in &quiz.questions {
+            let own = q.id == role_question_id(&q.step, &quiz.subject, q.ask);
+            assert_eq!(q.for_role.is_some(), own, "{}: {}", quiz.id, q.id);
+        }
+    }
+}

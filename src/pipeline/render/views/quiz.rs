@@ -11,16 +11,21 @@ mod blank;
 mod feedback;
 mod gap;
 mod giveaway;
+mod groups;
 mod place;
 mod quote;
+mod roles;
 pub use blank::{TimeWords, content_words, gives_away, kept, pointing, pointing_words, word_stem};
 use blank::{blank, blank_abbr, blank_deadline, blank_phrases, blank_runs};
 use gap::collapse;
-pub use giveaway::{heads_kept, singled_out};
+pub use giveaway::{heads_kept, names_kept, singled_out};
+use groups::{group_members, group_note};
 use quote::{
     action, blank_singling, form_sentences, lasts, names_answer, naming_sentence, opening,
     paragraph, source_sentence, stem_key, timing_sentence,
 };
+pub use roles::Printed;
+use roles::{blank_roles, printed_names};
 
 #[derive(Serialize)]
 pub struct QuizView {
@@ -54,6 +59,9 @@ pub struct QuestionView {
     pub choices: Vec<ChoiceView>,
     /// The letters of the correct answers, "B, D".
     pub answer: String,
+    /// Where a correct answer is a group beside its correct members: that the group, or
+    /// its members, is enough (`group_note`).
+    pub answer_note: String,
     /// The sentence of the source that holds the answer, quoted in the feedback.
     pub source: String,
     /// What the stem quotes, its answers blanked: a role's quiz asks each once.
@@ -63,81 +71,16 @@ pub struct QuestionView {
     /// left out (`KEEP`).
     #[serde(skip)]
     pub whole: String,
+    /// Every name the source prints for a correct role (its title, the other words it names
+    /// it by: "Drejtuesi i AP-së" for the D/KAP) and its abbreviations: none may stand in
+    /// the quote (`names_kept`).
+    #[serde(skip)]
+    pub names: Printed,
 }
 
 /// The least share of its content words a question's quote keeps after its blanks: below
 /// it the stem no longer says what the step is, and the question is left out.
 pub const KEEP: f64 = 0.6;
-
-/// The words that name the correct roles of `question`, to be blanked: each role's title
-/// and the other words the source names it by, and the same of the same person under
-/// another title (`Role::same_as`); and their abbreviations.
-fn role_names(cx: &Cx, question: &quiz::Question) -> (Vec<String>, Vec<String>) {
-    let hb = cx.hb;
-    let mut ids: Vec<&str> = Vec::new();
-    for c in question.choices.iter().filter(|c| c.correct) {
-        if let Answer::Role(id) = &c.answer {
-            ids.push(id);
-            ids.extend(quiz::same_person(hb, id));
-        }
-    }
-    let mut phrases = Vec::new();
-    let mut abbrs = Vec::new();
-    for r in hb.roles.iter().filter(|r| ids.contains(&r.id.as_str())) {
-        phrases.push(r.title.clone());
-        phrases.extend(r.named_by.iter().cloned());
-        abbrs.extend(r.abbr.iter().chain(&r.abbr_variants).cloned());
-    }
-    // The longest first: "Punonjësi i mbrojtjes së fëmijës" before "Punonjësi".
-    phrases.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
-    (phrases, abbrs)
-}
-
-/// The quote with the names of the correct roles blanked (`role_names`): their phrases,
-/// inflected, and their abbreviations ("PMF-ja"), never a lone word they share with it.
-///
-/// The first word of a name stands for it where no wrong choice has it ("Komisioni
-/// thirret …", "Sekretariati i AP-së …" for the commission and the secretariat).
-fn blank_roles(cx: &Cx, question: &quiz::Question, quote: &str) -> String {
-    let (phrases, abbrs) = role_names(cx, question);
-    let mut out = quote.to_string();
-    for a in &abbrs {
-        out = blank_abbr(&out, a);
-    }
-    let out = blank_phrases(&out, &phrases);
-    // A run of a correct answer's words in another order names it too ("plan individual
-    // të riintegrimit"): a role's or a form's title.
-    let titles: Vec<String> = question
-        .choices
-        .iter()
-        .filter(|c| c.correct)
-        .filter_map(|c| match &c.answer {
-            Answer::Form(id) => Some(cx.titles.form_link(id).title),
-            Answer::Role(_) => Some(choice_text(cx, &c.answer)),
-            _ => None,
-        })
-        .collect();
-    let out = blank_runs(&out, &titles);
-    // Only a wrong choice's head noun keeps a correct one's in the stem: "menaxhimin" of
-    // the Kosovo table does not make "Menaxheri" ask anything (review 39, F4).
-    let wrong: std::collections::HashSet<String> = question
-        .choices
-        .iter()
-        .filter(|c| !c.correct)
-        .filter_map(|c| {
-            content_words(&choice_text(cx, &c.answer))
-                .into_iter()
-                .next()
-        })
-        .map(|w| word_stem(&w))
-        .collect();
-    let heads: Vec<String> = phrases
-        .iter()
-        .filter_map(|p| content_words(p).into_iter().next())
-        .filter(|w| !wrong.contains(&word_stem(w)))
-        .collect();
-    blank_phrases(&out, &heads)
-}
 
 /// Whether a question tests: its quote keeps at least `KEEP` of its words and no word of
 /// it points to the answer (a word of a correct choice that no wrong choice has).
@@ -158,6 +101,8 @@ fn tests(q: &QuestionView) -> bool {
         && pointing(&q.quote, &correct, &wrong).is_empty()
         && (q.ask != "who" || heads_kept(&q.quote, &correct, &wrong).is_empty())
         && (q.ask != "form" || singled_out(&q.quote, &correct, &wrong).is_empty())
+        // Nor a correct role by any name the source prints for it (review 42, Q1).
+        && names_kept(&q.quote, &q.names.0, &q.names.1).is_empty()
         // A quote that ends pointing at what it does not show ("… që shpjegon:") asks
         // nothing (review 39, F12).
         && !q.quote.trim_end().ends_with(':')
@@ -168,6 +113,9 @@ pub struct ChoiceView {
     pub letter: String,
     pub text: String,
     pub correct: bool,
+    /// The letters of the correct choices that are this correct group's nearest members
+    /// (`Role::members`), "C E": the group, or all of them, answers for both (review 42, Q9).
+    pub members: String,
 }
 
 /// An answer in the reader's words: a role's title, a form's code and title, a timing in
@@ -198,6 +146,7 @@ fn choice_text(cx: &Cx, answer: &Answer) -> String {
 /// A question's choices, lettered, and its key: the correct letters ("A, C"), as the page's
 /// script reads them back from `data-answer`.
 fn choices(cx: &Cx, question: &quiz::Question) -> (Vec<ChoiceView>, String) {
+    let members = group_members(cx, question);
     let choices: Vec<ChoiceView> = question
         .choices
         .iter()
@@ -206,6 +155,11 @@ fn choices(cx: &Cx, question: &quiz::Question) -> (Vec<ChoiceView>, String) {
             letter: letter(j),
             text: choice_text(cx, &c.answer),
             correct: c.correct,
+            members: members[j]
+                .iter()
+                .map(|&m| letter(m))
+                .collect::<Vec<_>>()
+                .join(" "),
         })
         .collect();
     let answer = choices
@@ -295,6 +249,24 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                             };
                         let shown: Option<&dyn Fn(&str) -> bool> =
                             (question.ask == quiz::Ask::Who).then_some(&answers_named);
+                        // A sentence in which an answer acts, not one that names it only as
+                        // an object ("NJMF-ja mund të njoftojnë APAP-in").
+                        let answers_act =
+                            |text: &str| {
+                                let roles = quiz::names(hb, text);
+                                question.choices.iter().filter(|c| c.correct).any(|c| {
+                                    match &c.answer {
+                                        Answer::Role(id) => {
+                                            roles.contains(id)
+                                                && quiz::acts_in(hb, id, text) != Some(false)
+                                        }
+                                        Answer::Person(words) => text.contains(words.as_str()),
+                                        _ => false,
+                                    }
+                                })
+                            };
+                        let acting: Option<&dyn Fn(&str) -> bool> =
+                            (question.ask == quiz::Ask::Who).then_some(&answers_act);
                         // A form whose title shares words with the step's title ("Mbyllja e
                         // rastit") is not asked by that title: the step's text is quoted.
                         let by_title = question.ask != quiz::Ask::Form
@@ -308,9 +280,11 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                                 })
                             });
                         let (label, act, proc_title) = match (p, step) {
-                            (Some(p), Some(s)) => {
-                                (s.label(cx.ui), action(s, shown, by_title), p.title.clone())
-                            }
+                            (Some(p), Some(s)) => (
+                                s.label(cx.ui),
+                                action(s, shown, acting, by_title),
+                                p.title.clone(),
+                            ),
                             _ => Default::default(),
                         };
                         // A "who?" whose title names none of its answers ("Vlerësimi
@@ -386,9 +360,8 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         let mut act = act;
                         // A role's own "by when?" (`quiz::role_when`) keeps another
                         // actor's deadline in words: it tells which blank is asked.
-                        let shared = question.id == format!("{}.when", question.step);
                         if question.ask == quiz::Ask::When
-                            && shared
+                            && question.for_role.is_none()
                             && let Some(s) = step
                         {
                             for t in s.timing.iter().filter(|t| t.kind != "none") {
@@ -418,7 +391,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                             && let Some(s) = step
                             && s.title.as_deref().is_some_and(|t| t.trim() == whole)
                         {
-                            whole = action(s, shown, false);
+                            whole = action(s, shown, acting, false);
                             act = blank_all(&whole);
                         }
                         // A form's title words that together single it out ("pranimit" and
@@ -445,6 +418,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                                 })
                         });
                         let (choices, answer) = choices(cx, question);
+                        let answer_note = group_note(cx, &choices, &group_members(cx, question));
                         QuestionView {
                             id: question.id.clone(),
                             number: i + 1,
@@ -459,9 +433,11 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                             step_url: cx.addr.in_procedure(&question.procedure, &question.step),
                             choices,
                             answer,
+                            answer_note,
                             source: source.unwrap_or_default(),
                             quote: act,
                             whole,
+                            names: printed_names(cx, question),
                         }
                     })
                     .collect::<Vec<QuestionView>>();

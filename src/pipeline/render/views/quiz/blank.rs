@@ -144,6 +144,17 @@ fn joined(tokens: &[(String, bool)], blanked: &[bool]) -> String {
     collapse(&out)
 }
 
+/// The quote with every content word whose `word_stem` is `stem` blanked: the words the
+/// give-away rule counts as one ("rishikuar" and "Rishikimi", review 42).
+pub(super) fn blank_stem(quote: &str, stem: &str) -> String {
+    let tokens = tokens(quote);
+    let blanked: Vec<bool> = tokens
+        .iter()
+        .map(|(t, w)| *w && !content_words(t).is_empty() && word_stem(t) == stem)
+        .collect();
+    joined(&tokens, &blanked)
+}
+
 /// The quote with an abbreviation blanked where it stands as a word, with its inflection
 /// ("APAP-i", "AP-së", "A-IPIF" for "A/IPIF"): "…".
 pub(super) fn blank_abbr(quote: &str, abbr: &str) -> String {
@@ -337,10 +348,14 @@ pub(super) fn blank_phrases(quote: &str, phrases: &[String]) -> String {
                 break;
             }
             let span = &words[start..start + pattern.len()];
-            // The words follow each other, only spaces between them.
-            let joined = span
-                .windows(2)
-                .all(|w| (w[0] + 1..w[1]).all(|i| tokens[i].0.trim().is_empty()));
+            // The words follow each other, only spaces between them, or the hyphen or
+            // slash the name itself prints there ("Drejtuesi i AP-së", "punonjës/menaxher").
+            let joined = span.windows(2).all(|w| {
+                (w[0] + 1..w[1]).all(|i| {
+                    let t = tokens[i].0.trim();
+                    t.is_empty() || ((t == "-" || t == "/") && phrase.contains(t))
+                })
+            });
             if joined
                 && span
                     .iter()

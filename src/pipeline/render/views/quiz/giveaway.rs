@@ -55,3 +55,67 @@ pub fn singled_out(quote: &str, correct: &[String], wrong: &[String]) -> Vec<Str
     }
     out
 }
+
+/// The words of a printed name the give-away rule compares (by `word_stem`): its content
+/// words and its abbreviations ("AP" of "Drejtuesi i AP-së").
+fn name_words(name: &str) -> Vec<String> {
+    let mut out = content_words(name);
+    out.extend(
+        name.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
+            .map(str::to_lowercase),
+    );
+    out
+}
+
+/// The printed names of correct roles that stand in `quote`: a phrase every word of which
+/// stands in it, inflected ("Drejtuesi i AP-së" of the D/KAP, review 42, Q1), or an
+/// abbreviation as a word ("D/KAP", "D-KAP").
+pub fn names_kept(quote: &str, phrases: &[String], abbrs: &[String]) -> Vec<String> {
+    let stems: std::collections::HashSet<String> =
+        name_words(quote).iter().map(|w| word_stem(w)).collect();
+    let words: Vec<&str> = quote.split(|c: char| !c.is_alphanumeric()).collect();
+    let phrases = phrases.iter().filter(|p| {
+        let w = name_words(p);
+        !w.is_empty() && w.iter().all(|w| stems.contains(&word_stem(w)))
+    });
+    let abbrs = abbrs.iter().filter(|a| {
+        let parts: Vec<&str> = a.split(|c: char| !c.is_alphanumeric()).collect();
+        words.windows(parts.len()).any(|w| w == parts.as_slice())
+    });
+    phrases.chain(abbrs).cloned().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_kept;
+
+    #[test]
+    fn a_role_is_named_by_any_name_the_source_prints_for_it() {
+        let names = [
+            "Drejtues/kryesues i autoritetit përgjegjës".to_string(),
+            "Drejtuesi i AP-së".to_string(),
+        ];
+        let abbrs = ["D/KAP".to_string()];
+        let kept = |q: &str| names_kept(q, &names, &abbrs);
+        assert_eq!(
+            kept("Drejtuesi i AP-së mbledh AP-në"),
+            ["Drejtuesi i AP-së"]
+        );
+        assert!(kept("… mbledh AP-në brenda …").is_empty());
+        assert!(kept("Drejtuesi i qendrës njofton …").is_empty());
+        assert_eq!(kept("… njofton D/KAP-in"), ["D/KAP"]);
+        // The blanks take the name whole, its hyphen or slash too.
+        let blanked = super::super::blank::blank_phrases("Drejtuesi i AP-së mbledh AP-në", &names);
+        assert_eq!(blanked, "… mbledh AP-në");
+        assert!(kept(&blanked).is_empty());
+        let other = ["punonjës/menaxher të rastit".to_string()];
+        assert_eq!(
+            super::super::blank::blank_phrases(
+                "cakton një punonjës/menaxher të rastit, i cili",
+                &other
+            ),
+            "cakton një …, i cili"
+        );
+    }
+}

@@ -126,6 +126,7 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
         })
     };
     let (choices, answer) = super::choices(cx, question);
+    let answer_note = super::group_note(cx, &choices, &super::group_members(cx, question));
     QuestionView {
         id: question.id.clone(),
         number,
@@ -140,9 +141,11 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
         step_url: url,
         choices,
         answer,
+        answer_note,
         source,
         quote,
         whole: whole_text,
+        names: super::printed_names(cx, question),
     }
 }
 
@@ -191,8 +194,10 @@ fn empty(question: &Question, number: usize) -> QuestionView {
         step_url: String::new(),
         choices: Vec::new(),
         answer: String::new(),
+        answer_note: String::new(),
         source: String::new(),
         quote: String::new(),
         whole: String::new(),
+        names: Default::default(),
     }
 }

@@ -2,7 +2,7 @@
 //! deadline (with the one before it where it does not say who acts), the sentence that
 //! names a "who?"'s answer, and the message that frames it.
 
-use super::{Answer, Cx, blank_phrases, choice_text, content_words, quiz, singled_out, word_stem};
+use super::{Answer, Cx, choice_text, content_words, quiz, singled_out, word_stem};
 
 /// The step quoted in a question: its title, or the first paragraph of its normative text
 /// (never an example), cut at a sentence end after about 300 characters. A paragraph, not
@@ -16,9 +16,13 @@ use super::{Answer, Cx, blank_phrases, choice_text, content_words, quiz, singled
 ///
 /// `by_title`: the title may stand for the step; not where it is an answer's name ("Mbyllja
 /// e rastit" for the form "MR9 — Mbyllja e rastit"): then the step's text is quoted.
+///
+/// `acting`: a later sentence of the first paragraph, past the cut, in which an answer acts
+/// is shown too ("Punonjësi i rastit … informon NJMF-në", review 42, Q4).
 pub(super) fn action(
     step: &crate::pipeline::model::Step,
     shown: Option<&dyn Fn(&str) -> bool>,
+    acting: Option<&dyn Fn(&str) -> bool>,
     by_title: bool,
 ) -> String {
     if let Some(t) = step
@@ -31,7 +35,10 @@ pub(super) fn action(
     let normative = crate::markdown::without_examples(&step.text);
     let mut paragraphs = normative.split("\n\n").filter(|p| !p.trim().is_empty());
     let first = paragraphs.next().unwrap_or("");
-    let mut out = paragraph(first);
+    let mut out = match acting {
+        Some(acting) => paragraph_showing(first, acting),
+        None => paragraph(first),
+    };
     if let Some(shown) = shown {
         let rest: Vec<&str> = paragraphs.collect();
         let named = shown(first) || rest.iter().any(|p| shown(p));
@@ -71,6 +78,50 @@ pub(super) fn paragraph(text: &str) -> String {
         out.push_str(sentence);
     }
     out.trim_end_matches('.').to_string()
+}
+
+/// One paragraph cut as `paragraph` cuts it, with every later sentence for which `keep`
+/// holds, "…" for the sentences between.
+pub(super) fn paragraph_showing(text: &str, keep: &dyn Fn(&str) -> bool) -> String {
+    let cut = paragraph(text);
+    let Some(head) = cut.strip_suffix(" …") else {
+        return cut;
+    };
+    let plain = crate::markdown::to_plain(text);
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    let sentences: Vec<&str> = plain.split_inclusive(". ").collect();
+    // The sentences the cut kept, then the rest.
+    let mut shown = 0;
+    let mut len = 0;
+    for s in &sentences {
+        if len >= head.len() {
+            break;
+        }
+        len += s.len();
+        shown += 1;
+    }
+    let rest = &sentences[shown..];
+    if !rest.iter().any(|s| keep(s)) {
+        return cut;
+    }
+    let mut out = sentences[..shown].concat();
+    let mut skipped = false;
+    for s in rest {
+        if keep(s) {
+            if skipped {
+                out.push_str("… ");
+            }
+            out.push_str(s);
+            skipped = false;
+        } else {
+            skipped = true;
+        }
+    }
+    let out = out.trim_end().trim_end_matches('.').to_string();
+    match skipped {
+        true => format!("{out} …"),
+        false => out,
+    }
 }
 
 /// The sentence of the step's normative text that holds `needle` (a timing's words), or
@@ -191,7 +242,8 @@ pub(super) fn blank_singling(quote: &str, correct: &[String], wrong: &[String]) 
         else {
             break;
         };
-        let next = blank_phrases(&quote, std::slice::from_ref(pick));
+        // Every word the give-away rule takes for it ("rishikuar" for "Rishikimi").
+        let next = super::blank::blank_stem(&quote, &word_stem(pick));
         if next == quote {
             break;
         }
