@@ -65,12 +65,46 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}: {kind}: {}", self.pos, self.message)?;
+        let pos = shown(&self.pos.to_string(), MAX_SHOWN);
+        write!(f, "{pos}: {kind}: {}", shown(&self.message, MAX_SHOWN))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
+            // A hint may be a few lines (a snippet of doracak.toml to add).
+            let hint: Vec<String> = hint.split('\n').map(|l| shown(l, MAX_SHOWN)).collect();
+            write!(f, "\n  = hint: {}", hint.join("\n"))?;
         }
         Ok(())
     }
+}
+
+/// The most characters of one message (or hint) a report shows: a value quoted from a file
+/// may be megabytes long.
+const MAX_SHOWN: usize = 1000;
+
+/// `s` as a terminal shows it safely: a control character (an escape sequence, a carriage
+/// return that would overwrite the line, a bell) or a bidirectional control (that reorders
+/// what follows) written as its `\u{…}` escape, and a text longer than `limit` characters
+/// cut in its middle, saying how much was left out.
+pub fn shown(s: &str, limit: usize) -> String {
+    let escape = |c: char| {
+        if c.is_control()
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        {
+            format!("\\u{{{:x}}}", c as u32)
+        } else {
+            c.to_string()
+        }
+    };
+    let chars = s.chars().count();
+    if chars <= limit {
+        return s.chars().map(escape).collect();
+    }
+    let (head, tail) = (limit * 3 / 4, limit / 4);
+    format!(
+        "{} […{} characters left out…] {}",
+        s.chars().take(head).map(escape).collect::<String>(),
+        chars - head - tail,
+        s.chars().skip(chars - tail).map(escape).collect::<String>()
+    )
 }
 
 /// The problems collected so far, in the order they were found.

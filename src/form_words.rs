@@ -32,6 +32,31 @@ pub fn stand_in(text: &str, words: &str) -> bool {
             || single(&crate::markdown::without_examples(text)).contains(&words))
 }
 
+/// Where `words` do not stand in `text` as written but do once ë and ç are read as e and c
+/// and letters written as a letter and a combining mark are read as one (words typed on a
+/// keyboard without them, or pasted from a file that decomposes them): the passage of the
+/// text as printed, to show the author.
+pub fn printed_as(text: &str, words: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let fold = |c: char| match c {
+        'ë' => 'e',
+        'Ë' => 'E',
+        'ç' => 'c',
+        'Ç' => 'C',
+        c => c,
+    };
+    let printed: Vec<char> = own_words(text).nfc().collect();
+    let folded: String = printed.iter().map(|&c| fold(c)).collect();
+    let words: String = single(words).nfc().map(fold).collect();
+    if words.is_empty() {
+        return None;
+    }
+    let at = folded.find(&words)?;
+    let start = folded[..at].chars().count();
+    let len = words.chars().count();
+    Some(printed[start..start + len].iter().collect())
+}
+
 /// Function words that name nothing ("për", "dhe" …).
 const STOP: &[&str] = &[
     "për", "dhe", "nga", "të", "në", "së", "me", "një", "ose", "apo", "që", "si", "te", "tek",
@@ -134,6 +159,22 @@ mod tests {
             Some("C4"),
             "Formular vlerësimi i nevojave"
         ));
+    }
+
+    #[test]
+    fn words_typed_without_e_umlaut_or_decomposed_are_shown_as_printed() {
+        let text = "Intervista formale për fëmijë realizohet nga punonjësi i policisë.";
+        assert_eq!(
+            printed_as(text, "formale per femije").as_deref(),
+            Some("formale për fëmijë")
+        );
+        assert_eq!(
+            printed_as(text, "formale pe\u{308}r fe\u{308}mije\u{308}").as_deref(),
+            Some("formale për fëmijë")
+        );
+        assert_eq!(printed_as(text, "policise"), Some("policisë".to_string()));
+        assert_eq!(printed_as(text, "nuk është aty"), None);
+        assert_eq!(printed_as(text, " "), None);
     }
 
     #[test]

@@ -210,6 +210,7 @@ pub fn items(hb: &Handbook) -> Vec<Item<'_>> {
             body.extend(sec.text.iter().map(|t| plain(t)));
             body.extend(sec.items.iter().map(|t| plain(t)));
         }
+        body.extend(p.documentation_intro.iter().map(|t| plain(t)));
         body.extend(p.documentation.iter().map(|d| plain(&d.text)));
         out.push(Item {
             kind: Kind::Procedure,

@@ -15,7 +15,7 @@ pub mod forms;
 pub use chapters::{ChapterFrontSrc, ChapterSrc};
 use flag::flag;
 pub use form_link::FormLinkSrc;
-use form_link::form_links;
+use form_link::{form_links, one_or_many};
 pub use forms::FormTemplateSrc;
 
 pub type S<T> = Spanned<T>;
@@ -143,6 +143,10 @@ pub struct ProcedureSrc {
     pub sections: Vec<SectionSrc>,
     #[serde(default = "empty")]
     pub steps: Vec<StepSrc>,
+    /// The words the source prints before its "Dokumentimi" list ("Formatet standarde që
+    /// duhet të përdoren … janë:"), shown above the list.
+    #[serde(default)]
+    pub documentation_intro: Option<S<String>>,
     #[serde(default = "empty")]
     pub documentation: Vec<DocumentSrc>,
 }
@@ -230,8 +234,11 @@ pub struct ActingForSrc {
 #[serde(deny_unknown_fields)]
 pub struct DocumentSrc {
     pub text: S<String>,
-    #[serde(default)]
-    pub form: Option<S<String>>,
+    /// The form or forms the document is, each one the document's words name (its code or
+    /// words of its title): `form: C1`, or `form: [C4, C5]` where the annex prints one
+    /// document twice under one title (`form_link::one_or_many`).
+    #[serde(default = "empty", deserialize_with = "one_or_many")]
+    pub form: Vec<S<String>>,
 }
 
 /// `content/roles/slug.yaml`

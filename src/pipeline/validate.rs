@@ -18,7 +18,11 @@ mod standards;
 
 /// Check the loaded sources; problems go into `diags`.
 pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagnostics) {
-    let ids = KnownIds::of(src);
+    let mut ids = KnownIds::of(src);
+    // No catalogue at all, yet forms referred to: one error for the file, none per reference.
+    if forms::catalogue_missing(src, diags) {
+        ids.forms_unread = true;
+    }
     let collections: Vec<&str> = config.collections.iter().map(|c| c.id.as_str()).collect();
     let mut v = Validator {
         diags,
@@ -116,7 +120,7 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
         v.plan(&p.path, &p.value);
     }
     v.chapters(src);
-    forms::templates(src, &ids.forms, v.diags);
+    forms::templates(src, (!ids.forms_unread).then_some(&ids.forms), v.diags);
 }
 
 /// The ids references may point at.
@@ -130,7 +134,8 @@ struct KnownIds {
     /// Procedures and roles whose file is there but could not be read (its own error says
     /// why): a reference to them is no second error.
     unread: HashSet<String>,
-    /// `content/forms.yaml` is there but could not be read.
+    /// `content/forms.yaml` is there but could not be read (or is missing, and forms are
+    /// referred to: its own error says so).
     forms_unread: bool,
 }
 

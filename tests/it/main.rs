@@ -29,6 +29,7 @@ mod editions_review;
 mod english;
 mod errors;
 mod evidence_gaps;
+mod form_link_attacks;
 mod form_links;
 mod form_users;
 mod forms;

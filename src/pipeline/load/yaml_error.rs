@@ -123,13 +123,38 @@ pub(super) fn describe_yaml_error(
             "expected text, found a byte-order mark (U+FEFF) inside the file".to_string(),
             Some("a byte-order mark may stand only at the very start of a file; delete the invisible character here".to_string()),
         )
+    } else if lower.contains("trailing content after") {
+        (
+            format!("expected the end of the line (or a `# comment`) after the closing quote, found {found}"),
+            Some("a quote inside quoted text ends it early (write \\\" or use single quotes), or a quote left open on a line above ran on to here: check the quotes above this line".to_string()),
+        )
+    } else if lower.contains("did not find expected '-' indicator") {
+        (
+            format!("expected a list item (`- …`) lined up with the items above it, found {found}"),
+            Some("check the indentation: the fields of one item line up under each other, and each list item starts with `- ` at the list's own indentation".to_string()),
+        )
+    } else if lower.contains("did not find expected key") {
+        (
+            format!("expected a `key: value` line lined up with the fields above it, found {found}"),
+            Some("check the indentation: the fields of one item line up under each other, and each list item starts with `- ` at the list's own indentation".to_string()),
+        )
     } else if msg.is_empty() {
         (
             "expected valid YAML, found something the parser could not read".to_string(),
             None,
         )
-    } else {
+    } else if let Some(expected) = lower
+        .starts_with("invalid type: ")
+        .then(|| msg.split_once(", expected ").map(|(_, e)| e))
+        .flatten()
+    {
+        (format!("expected {expected}, found {found}"), None)
+    } else if lower.contains("expected") {
+        // Already says what was expected ("unknown variant `x`, expected one of …").
         (msg, None)
+    } else {
+        // The parser's own words, put as what was expected and what was found.
+        (format!("expected valid YAML, found {found} ({msg})"), None)
     };
     (msg, hint)
 }

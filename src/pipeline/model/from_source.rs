@@ -239,12 +239,17 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
             })
             .collect(),
         steps,
+        documentation_intro: opt(p.documentation_intro),
         documentation: p
             .documentation
             .into_iter()
             .map(|d| Document {
                 text: d.text.value,
-                form: opt(d.form),
+                forms: d
+                    .form
+                    .into_iter()
+                    .map(|f| f.value.trim().to_string())
+                    .collect(),
             })
             .collect(),
     }

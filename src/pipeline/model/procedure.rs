@@ -16,6 +16,8 @@ pub struct Procedure {
     pub agencies: Option<Agencies>,
     pub sections: Vec<Section>,
     pub steps: Vec<Step>,
+    /// The words the source prints before the documentation list.
+    pub documentation_intro: Option<String>,
     pub documentation: Vec<Document>,
 }
 
@@ -100,7 +102,8 @@ pub struct ActingFor {
 #[derive(Debug, Serialize)]
 pub struct Document {
     pub text: String,
-    pub form: Option<String>,
+    /// The forms the document is (one, or the annex's forms of one title).
+    pub forms: Vec<String>,
 }
 
 impl Step {

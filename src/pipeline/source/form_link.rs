@@ -102,3 +102,36 @@ pub fn form_links<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<FormLinkSrc>, D
         })
         .collect())
 }
+
+/// A form's id, or a list of forms' ids: `#[serde(default = "empty", deserialize_with =
+/// "one_or_many")]` on a document's `form`.
+pub fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<S<String>>, D::Error> {
+    enum Ids {
+        One(String),
+        Many(Vec<S<String>>),
+    }
+    impl<'de> Deserialize<'de> for Ids {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Ids;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("a form's id, or a list of forms' ids")
+                }
+                fn visit_str<E: de::Error>(self, s: &str) -> Result<Ids, E> {
+                    Ok(Ids::One(s.to_string()))
+                }
+                fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Ids, A::Error> {
+                    Vec::<S<String>>::deserialize(de::value::SeqAccessDeserializer::new(seq))
+                        .map(Ids::Many)
+                }
+            }
+            d.deserialize_any(V)
+        }
+    }
+    let ids = S::<Ids>::deserialize(d)?;
+    Ok(match ids.value {
+        Ids::One(id) => vec![S::new(id, ids.referenced, ids.defined)],
+        Ids::Many(ids) => ids,
+    })
+}

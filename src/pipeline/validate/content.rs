@@ -135,12 +135,12 @@ impl Validator<'_> {
             self.acting_for(file, st);
             self.form_links(file, p, st);
         }
-        for d in &p.documentation {
-            self.text(file, &d.text, "document name");
-            if let Some(f) = &d.form {
-                self.refs(file, std::slice::from_ref(f), RefKind::Form);
-            }
-        }
+        self.opt_text(
+            file,
+            &p.documentation_intro,
+            "words before the documentation list",
+        );
+        self.documentation_links(file, p);
     }
 
     /// Two files must not give one id, and so one page (`01-x.yaml` and `02-x.yaml`,

@@ -14,8 +14,46 @@ use super::at;
 
 mod fields;
 
-/// Check every printed form against the catalogue ids `forms`.
-pub fn templates(src: &Sources, forms: &HashSet<String>, diags: &mut Diagnostics) {
+/// Whether `content/forms.yaml` is missing while the content refers to forms (a step's or a
+/// document's link, a criterion's form, a printed form): then one located error says so, and
+/// no reference is a second error.
+pub fn catalogue_missing(src: &Sources, diags: &mut Diagnostics) -> bool {
+    if src.forms.is_some() || src.files.iter().any(|p| p.ends_with("content/forms.yaml")) {
+        return false;
+    }
+    let mut refs: Vec<Pos> = Vec::new();
+    for p in &src.procedures {
+        for st in &p.value.steps {
+            refs.extend(st.forms.iter().map(|l| at(&p.path, &l.form)));
+        }
+        for d in &p.value.documentation {
+            refs.extend(d.form.iter().map(|f| at(&p.path, f)));
+        }
+    }
+    for s in &src.standards {
+        for c in &s.value.criteria {
+            refs.extend(c.forms.iter().map(|f| at(&s.path, f)));
+        }
+    }
+    refs.extend(src.form_templates.iter().map(|t| Pos::file(&t.path)));
+    let Some(first) = refs.first() else {
+        return false;
+    };
+    diags
+        .error(
+            first.clone(),
+            format!(
+                "expected content/forms.yaml, the catalogue of the forms this and {} other references name, found no such file",
+                refs.len() - 1
+            ),
+        )
+        .hint("restore content/forms.yaml (its groups list each form's id and title), or remove the references to forms");
+    true
+}
+
+/// Check every printed form against the catalogue ids `forms` (none where the catalogue
+/// could not be read: its own error says why).
+pub fn templates(src: &Sources, forms: Option<&HashSet<String>>, diags: &mut Diagnostics) {
     for l in &src.form_templates {
         let mut c = Check {
             file: &l.path,
@@ -49,13 +87,13 @@ impl Check<'_> {
         }
     }
 
-    fn template(&mut self, id: &str, t: &FormTemplateSrc, forms: &HashSet<String>) {
+    fn template(&mut self, id: &str, t: &FormTemplateSrc, forms: Option<&HashSet<String>>) {
         let anchor = match (&t.title, t.page_heads.first()) {
             (Some(title), _) => self.pos(title),
             (None, Some(h)) => self.pos(h),
             (None, None) => Pos::new(self.file, 1, 1),
         };
-        if !forms.contains(id) {
+        if forms.is_some_and(|forms| !forms.contains(id)) {
             self.diags
                 .error(
                     anchor.clone(),

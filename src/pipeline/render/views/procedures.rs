@@ -33,6 +33,7 @@ pub struct ProcedureView {
     pub sections: Vec<SectionView>,
     pub step_groups: Vec<StepGroupView>,
     pub step_count: usize,
+    pub documentation_intro: Option<String>,
     pub documentation: Vec<DocumentView>,
     /// Criteria of the standards that refer to this procedure.
     pub referenced_by: Vec<LinkView>,
@@ -120,7 +121,7 @@ pub(super) fn acting_for_views(cx: &Cx, st: &crate::pipeline::model::Step) -> Ve
 #[derive(Serialize)]
 pub struct DocumentView {
     pub text: String,
-    pub form: Option<LinkView>,
+    pub forms: Vec<LinkView>,
 }
 
 pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
@@ -221,12 +222,13 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     .collect(),
                 step_count: p.steps.len(),
                 step_groups,
+                documentation_intro: p.documentation_intro.clone(),
                 documentation: p
                     .documentation
                     .iter()
                     .map(|d| DocumentView {
                         text: d.text.clone(),
-                        form: d.form.as_ref().map(|f| cx.titles.form_link(f)),
+                        forms: cx.titles.form_links(&d.forms),
                     })
                     .collect(),
                 referenced_by: proc_refs.remove(p.id.as_str()).unwrap_or_default(),
