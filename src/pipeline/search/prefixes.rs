@@ -46,7 +46,7 @@ pub fn build(ranking: &Ranking, starts: &[usize], kinds: &[u32]) -> Vec<Prefix> 
     }
     let shard_of = |i: usize| starts.partition_point(|&s| s <= i).saturating_sub(1);
     // Each document's best score for the prefix so far; -1: not reached.
-    let mut best = vec![-1i64; ranking.docs.len()];
+    let mut best = vec![-1i64; ranking.kinds.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut out = Vec::new();
     for p in wanted {
