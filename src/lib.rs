@@ -419,8 +419,7 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
         // before the index builds.
         give_back_memory();
         let (t, cpu) = (Instant::now(), thread_cpu());
-        // Each document indexed and its shard written as it is made: the documents' text
-        // is never held whole.
+        // Each document indexed and its shard written as made: never all their text at once.
         let analysis = search::analyzer::Analysis::for_language(&hb.config.language);
         let index = search::stream::write(&hb, &ui, analysis, &hb.synonyms, &mut |name, bytes| {
             writer.put(name, bytes)
