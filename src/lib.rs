@@ -419,10 +419,11 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
         // before the index builds.
         give_back_memory();
         let (t, cpu) = (Instant::now(), thread_cpu());
-        let docs = search::documents(&hb, &ui);
+        // Each document indexed and its shard written as made: never all their text at once.
         let analysis = search::analyzer::Analysis::for_language(&hb.config.language);
-        let set = search::shards::ShardSet::with_synonyms(&docs, analysis, &hb.synonyms);
-        let index = set.write(&mut |name, bytes| writer.put(name, bytes));
+        let index = search::stream::write(&hb, &ui, analysis, &hb.synonyms, &mut |name, bytes| {
+            writer.put(name, bytes)
+        });
         let (index_time, index_cpu) = (t.elapsed(), thread_cpu().saturating_sub(cpu));
         stages.push(("search index", index_time));
         stages.push(("search index CPU", index_cpu));

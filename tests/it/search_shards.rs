@@ -425,3 +425,62 @@ fn first_result_times() {
 fn v_f64(v: &Value) -> f64 {
     v.as_f64().unwrap_or(f64::NAN)
 }
+
+/// Issue 28 (memory): a build makes the index a document at a time (`search::stream`),
+/// writing each document shard when full and never holding every document's text; its
+/// files are byte for byte those of the whole index made from the documents held in memory,
+/// on the three handbooks (Albanian, English with its word forms, chapters).
+#[test]
+fn the_index_made_a_document_at_a_time_writes_the_same_files() {
+    use std::collections::BTreeMap;
+    for (name, root, analysis, _keep) in handbooks() {
+        let (hb, diags) = doracak::check(&root);
+        let hb = hb.unwrap_or_else(|| panic!("{}", diags.report()));
+        let ui = doracak::interface_strings(&root, &hb);
+        let docs = doracak::pipeline::search::documents(&hb, &ui);
+        let mut whole = BTreeMap::new();
+        let figures = ShardSet::with_synonyms(&docs, analysis, &hb.synonyms)
+            .write(&mut |n, b| {
+                whole.insert(n.to_string(), b.to_vec());
+                Ok(())
+            })
+            .unwrap();
+        let mut streamed = BTreeMap::new();
+        let streamed_figures = doracak::pipeline::search::stream::write(
+            &hb,
+            &ui,
+            analysis,
+            &hb.synonyms,
+            &mut |n, b| {
+                assert!(
+                    streamed.insert(n.to_string(), b.to_vec()).is_none(),
+                    "{n} twice"
+                );
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert!(
+            whole.keys().any(|n| n.contains("/d")),
+            "{name}: document shards"
+        );
+        assert_eq!(
+            whole.keys().collect::<Vec<_>>(),
+            streamed.keys().collect::<Vec<_>>(),
+            "{name}: the same files"
+        );
+        for (n, bytes) in &whole {
+            assert!(streamed[n] == *bytes, "{name}: {n} differs");
+        }
+        assert_eq!(
+            (figures.docs, figures.terms, figures.postings, figures.bytes),
+            (
+                streamed_figures.docs,
+                streamed_figures.terms,
+                streamed_figures.postings,
+                streamed_figures.bytes
+            ),
+            "{name}: figures"
+        );
+    }
+}

@@ -360,7 +360,7 @@ pub fn render_with(
         );
     }
     for role in &v.roles {
-        split_lists::role_pages(&mut r, role, split_bytes);
+        split_lists::role_pages(&mut r, role, cx, split_bytes);
     }
     // The quizzes, each with its answer key, and the training records kept in the browser.
     let edition = hb.config.edition.clone().unwrap_or_default();

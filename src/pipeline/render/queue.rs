@@ -50,10 +50,17 @@ impl Shape {
     }
 }
 
-/// Pages rendered together, sharing values made when the job runs ([`Late`]).
+/// Pages a job makes when it runs, each handed to the given `page(path, template, values)`
+/// and rendered there and then: a role's card in parts, whose parts are known only once
+/// the card is made (and whose views are made a part at a time).
+pub(super) type Made<'a> = Box<dyn FnOnce(&mut dyn FnMut(String, &'static str, Value)) + Send + 'a>;
+
+/// Pages rendered together, sharing values made when the job runs ([`Late`]), then the
+/// pages the job makes ([`Made`]).
 pub(super) struct Job<'a> {
     pages: Vec<Page>,
     late: Option<Late<'a>>,
+    made: Option<Made<'a>>,
 }
 
 /// The pages that hold every standard at once.
@@ -82,6 +89,7 @@ impl<'a> Renderer<'a> {
         self.jobs.push(Job {
             pages: vec![page],
             late: None,
+            made: None,
         });
     }
 
@@ -99,6 +107,7 @@ impl<'a> Renderer<'a> {
         self.jobs.push(Job {
             pages,
             late: Some(Box::new(late)),
+            made: None,
         });
     }
 
@@ -118,6 +127,20 @@ impl<'a> Renderer<'a> {
         self.jobs.push(Job {
             pages,
             late: Some(Box::new(late)),
+            made: None,
+        });
+    }
+
+    /// Queue a job that makes its pages when it runs ([`Made`]): each page's values are
+    /// all its own (on top of the values every page has).
+    pub(super) fn made(
+        &mut self,
+        make: impl FnOnce(&mut dyn FnMut(String, &'static str, Value)) + Send + 'a,
+    ) {
+        self.jobs.push(Job {
+            pages: Vec::new(),
+            late: None,
+            made: Some(Box::new(make)),
         });
     }
 
@@ -127,10 +150,7 @@ impl<'a> Renderer<'a> {
             template,
             ctx,
             shape: None,
-            stream: self
-                .whole
-                .iter()
-                .any(|w| path.starts_with(w.trim_end_matches(".html"))),
+            stream: streamed(&self.whole, path),
         }
     }
 
@@ -143,6 +163,7 @@ impl<'a> Renderer<'a> {
             .sort_by_key(|job| !job.pages.iter().any(|p| p.stream));
         let env = &self.env;
         let base = &self.base;
+        let whole = &self.whole;
         let failures: Vec<Diagnostics> = self
             .jobs
             .into_par_iter()
@@ -172,6 +193,18 @@ impl<'a> Renderer<'a> {
                         &mut d,
                     );
                 }
+                if let Some(make) = job.made {
+                    make(&mut |path, template, ctx| {
+                        let root = "../".repeat(path.matches('/').count());
+                        let ctx = minijinja::value::merge_maps([
+                            base.clone(),
+                            context! { root => root },
+                            ctx,
+                        ]);
+                        let stream = streamed(whole, &path);
+                        render_page(env, sink, &path, template, stream, ctx, &mut d);
+                    });
+                }
                 (!d.is_empty()).then_some(d)
             })
             .collect();
@@ -179,6 +212,14 @@ impl<'a> Renderer<'a> {
             diags.extend(d);
         }
     }
+}
+
+/// Whether the page at `path` is one of the `whole` handbook's pages or their parts,
+/// streamed to disk while it renders.
+fn streamed(whole: &[String], path: &str) -> bool {
+    whole
+        .iter()
+        .any(|w| path.starts_with(w.trim_end_matches(".html")))
 }
 
 /// Render one page into the sink; problems go into `d`.

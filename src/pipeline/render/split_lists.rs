@@ -12,7 +12,7 @@ use minijinja::{Value, context};
 use super::parts;
 use super::queue::Renderer;
 use super::template_value;
-use super::views::{CardGroupView, DeadlineView, RoleView};
+use super::views::{CardGroupView, Cx, DeadlineView, RoleView};
 
 /// The contents entries and the part-nav values of the parts `ranges` of the page at
 /// `path`, each part named by the labels of its first and last group (as `first`).
@@ -57,49 +57,52 @@ fn part_values(
     (listed, navs)
 }
 
-/// A role's page, its card in parts when the card is larger than `limit`.
-pub(super) fn role_pages<'a>(r: &mut Renderer<'a>, role: &'a RoleView, limit: u64) {
-    let weights: Vec<u64> = role.card.iter().map(parts::weight).collect();
-    let Some(ranges) = parts::plan(&weights, limit) else {
-        r.pages(
-            vec![(role.url.clone(), "role.html", context! { page => "roles" })],
-            move || context! { role => template_value(&role.page(&role.card)) },
-        );
-        return;
-    };
+/// A role's page, its card in parts when the card is larger than `limit`. The card's views
+/// are made when the page renders, a group at a time: weighed (and kept only while the
+/// whole card fits on one page), then, split, each part's groups made again for its page
+/// and dropped after. No role's card is held through the render, nor a split card whole.
+pub(super) fn role_pages<'a>(r: &mut Renderer<'a>, role: &'a RoleView, cx: &'a Cx<'a>, limit: u64) {
     // Through minijinja's own values, not JSON: a row's text is markup (a safe string),
-    // which a JSON copy would turn into escaped text. Each part's values are made when its
-    // page renders and dropped after (the whole role is not copied into every part's
-    // context up front).
-    fn with_card(role: &RoleView, card: &[CardGroupView]) -> Value {
-        template_value(&role.page(card))
+    // which a JSON copy would turn into escaped text.
+    fn with_card(role: &RoleView, card: &[CardGroupView], page: Value) -> Value {
+        minijinja::value::merge_maps([page, context! { role => template_value(&role.page(card)) }])
     }
-    let label = |i: usize| {
-        role.card
-            .get(i)
-            .map(|g| g.parent.title.clone())
-            .unwrap_or_default()
-    };
-    let (listed, navs) = part_values(&role.url, &ranges, &label);
-    r.pages(
-        vec![(
-            role.url.clone(),
-            "role.html",
-            context! { page => "roles", card_parts => listed },
-        )],
-        move || context! { role => with_card(role, &[]) },
-    );
-    for (i, (range, nav)) in ranges.iter().zip(navs).enumerate() {
-        let range = range.clone();
-        r.pages(
-            vec![(
+    r.made(move |put| {
+        let mut kept: Vec<CardGroupView> = Vec::new();
+        let mut weights: Vec<u64> = Vec::with_capacity(role.card.len());
+        let mut labels: Vec<String> = Vec::with_capacity(role.card.len());
+        let mut total = 0;
+        for i in 0..role.card.len() {
+            let group = role.card_group(cx, i);
+            let weight = parts::weight(&group);
+            total += weight;
+            weights.push(weight);
+            labels.push(group.parent.title.clone());
+            if total <= limit {
+                kept.push(group);
+            } else {
+                kept = Vec::new();
+            }
+        }
+        let Some(ranges) = parts::plan(&weights, limit) else {
+            let page = context! { page => "roles" };
+            put(role.url.clone(), "role.html", with_card(role, &kept, page));
+            return;
+        };
+        let label = |i: usize| labels.get(i).cloned().unwrap_or_default();
+        let (listed, navs) = part_values(&role.url, &ranges, &label);
+        let page = context! { page => "roles", card_parts => listed };
+        put(role.url.clone(), "role.html", with_card(role, &[], page));
+        for (i, (range, nav)) in ranges.into_iter().zip(navs).enumerate() {
+            let card: Vec<CardGroupView> = range.map(|g| role.card_group(cx, g)).collect();
+            let page = context! { page => "roles", part => nav };
+            put(
                 parts::part_path(&role.url, i + 1),
                 "role.html",
-                context! { page => "roles", part => nav },
-            )],
-            move || context! { role => with_card(role, &role.card[range]) },
-        );
-    }
+                with_card(role, &card, page),
+            );
+        }
+    });
 }
 
 /// The deadlines register at `path`, in parts by the page (procedure or standard) that sets

@@ -22,13 +22,13 @@ const MAX_FORMS: usize = 4;
 
 /// How much a word in the title counts against one in the text.
 pub const TITLE_WEIGHT: f32 = 2.5;
-const K1: f32 = 1.2;
-const B: f32 = 0.75;
+pub(super) const K1: f32 = 1.2;
+pub(super) const B: f32 = 0.75;
 
 /// Keep `raw` (a word as written) among the written forms of `term`, if it is a new
 /// one and there is room. Forms are space-separated; comparing lowercases on the fly, so
 /// a form already known costs no allocation.
-fn note_form(forms: &mut String, count: &mut usize, term: &str, raw: &str) {
+pub(super) fn note_form(forms: &mut String, count: &mut usize, term: &str, raw: &str) {
     if *count >= MAX_FORMS {
         return;
     }
@@ -60,7 +60,11 @@ pub struct Figures {
 /// command line ranks with it too (`rank`), so `doracak search` and the site's search
 /// box give the same results in the same order.
 pub struct Ranking<'a> {
+    /// The documents, where they are kept (none where a build wrote their shards as it
+    /// made them: `super::stream`).
     pub(super) docs: &'a [Doc],
+    /// Each document's kind.
+    pub(super) kinds: Vec<super::Kind>,
     pub(super) analysis: Analysis,
     pub(super) terms: Vec<String>,
     pub(super) words: Vec<String>,
@@ -82,121 +86,11 @@ pub const SYNONYM_WEIGHT: f64 = 0.9;
 impl<'a> Ranking<'a> {
     /// Analyse `docs` and compute every posting's score.
     pub fn new(docs: &'a [Doc], analysis: Analysis) -> Ranking<'a> {
-        // Documents are analysed in order, so every posting list comes out sorted by
-        // document. Terms are interned once; a term's weight in the current document
-        // accumulates in `current`, found through `seen` (the document that last used it)
-        // and `slot` (its place in `current`) without a per-document map.
-        let mut a = analysis.analyzer();
-        // Each distinct word as written is analysed once: its term's id, or NONE for a
-        // stop word. The words borrow from the documents, so a known word costs a lookup.
-        const NONE: u32 = u32::MAX;
-        let mut known: FxHashMap<&'a str, u32> = FxHashMap::default();
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut names: Vec<String> = Vec::new();
-        let mut surfaces: Vec<String> = Vec::new();
-        let mut form_counts: Vec<usize> = Vec::new();
-        let mut seen: Vec<u32> = Vec::new();
-        let mut slot: Vec<u32> = Vec::new();
-        // Each term's postings as (document, weight) pairs of numbers, the weight's bits:
-        // made into the finished postings in place, never a second copy of them all.
-        let mut lists: Vec<Vec<u32>> = Vec::new();
-        let mut lens: Vec<f32> = Vec::with_capacity(docs.len());
-        let mut current: Vec<(u32, f32)> = Vec::new();
-        for (d, doc) in docs.iter().enumerate() {
-            let stamp = d as u32 + 1;
-            current.clear();
-            let mut len = 0.0;
-            // The title's own words (not the interface's "Kriteri", "Prova") and the text.
-            for (text, weight) in [
-                (doc.indexed_title.as_str(), TITLE_WEIGHT),
-                (doc.text.as_str(), 1.0),
-            ] {
-                super::analyzer::spans(text, |from, to, _| {
-                    let raw = &text[from..to];
-                    let id = match known.get(raw) {
-                        Some(&id) => id,
-                        None => {
-                            let id = match Analysis::term_of(&mut a, raw) {
-                                None => NONE,
-                                Some(term) => match ids.get(term.as_str()) {
-                                    Some(&id) => id,
-                                    None => {
-                                        let id = names.len() as u32;
-                                        ids.insert(term.clone(), id);
-                                        names.push(term);
-                                        surfaces.push(String::new());
-                                        form_counts.push(0);
-                                        seen.push(0);
-                                        slot.push(0);
-                                        lists.push(Vec::new());
-                                        id
-                                    }
-                                },
-                            };
-                            known.insert(raw, id);
-                            id
-                        }
-                    };
-                    if id == NONE {
-                        return;
-                    }
-                    let id = id as usize;
-                    len += weight;
-                    if seen[id] == stamp {
-                        current[slot[id] as usize].1 += weight;
-                        return;
-                    }
-                    seen[id] = stamp;
-                    slot[id] = current.len() as u32;
-                    current.push((id as u32, weight));
-                    // The first time a term appears in a document, note how it was written.
-                    note_form(&mut surfaces[id], &mut form_counts[id], &names[id], raw);
-                });
-            }
-            lens.push(len);
-            for &(id, c) in &current {
-                lists[id as usize].extend([d as u32, c.to_bits()]);
-            }
+        let mut indexer = super::indexer::Indexer::new(analysis);
+        for doc in docs {
+            indexer.add(doc);
         }
-        let n = docs.len().max(1) as f32;
-        let avg = (lens.iter().sum::<f32>() / n).max(1.0);
-        let mut order: Vec<usize> = (0..names.len()).collect();
-        order.sort_by(|&x, &y| names[x].cmp(&names[y]));
-
-        let mut terms = Vec::with_capacity(names.len());
-        let mut words = Vec::with_capacity(names.len());
-        let mut post = Vec::with_capacity(names.len());
-        let mut postings = 0;
-        for i in order {
-            let mut flat = std::mem::take(&mut lists[i]);
-            let df = (flat.len() / 2) as f32;
-            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            let mut last = 0u32;
-            for pair in flat.chunks_exact_mut(2) {
-                let (d, c) = (pair[0], f32::from_bits(pair[1]));
-                let norm = c * (K1 + 1.0) / (c + K1 * (1.0 - B + B * lens[d as usize] / avg));
-                let score = idf * norm * docs[d as usize].kind.boost();
-                pair[0] = d - last;
-                pair[1] = ((score * 100.0).round() as u32).max(1);
-                last = d;
-                postings += 1;
-            }
-            flat.shrink_to_fit();
-            let term = std::mem::take(&mut names[i]);
-            words.push(std::mem::take(&mut surfaces[i]));
-            terms.push(term);
-            post.push(flat);
-        }
-        Ranking {
-            docs,
-            analysis,
-            terms,
-            words,
-            post,
-            postings,
-            synonyms: Default::default(),
-            forms: analysis.reads_forms().then(|| forms(docs, analysis)),
-        }
+        indexer.finish(docs)
     }
 
     /// Expand a query's words to the other entries of their sets: each entry of a set (a

@@ -4,10 +4,12 @@
 
 pub mod analyzer;
 pub mod index;
+pub mod indexer;
 pub mod prefixes;
 pub mod query;
 pub mod reader;
 pub mod shards;
+pub mod stream;
 pub mod words;
 
 use serde::Serialize;
@@ -129,10 +131,17 @@ fn title(ui: &HashMap<String, String>, key: &str, values: &[(&str, &str)]) -> Ti
 /// Every document of the handbook, in a stable order; titles in the words of `ui`, the
 /// handbook's interface strings.
 pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
-    let addr = &hb.addresses;
     let mut docs = Vec::new();
+    each_document(hb, ui, &mut |doc| docs.push(doc));
+    docs
+}
+
+/// Every document of the handbook ([`documents`]), handed to `take` one at a time as it
+/// is made: a build indexes each and writes its shard without holding them all.
+pub fn each_document(hb: &Handbook, ui: &HashMap<String, String>, take: &mut dyn FnMut(Doc)) {
+    let addr = &hb.addresses;
     let mut push = |id: &str, kind: Kind, title: Title, text: String, url: String| {
-        docs.push(Doc {
+        take(Doc {
             id: id.to_string(),
             kind,
             title: title.shown,
@@ -419,5 +428,4 @@ pub fn documents(hb: &Handbook, ui: &HashMap<String, String>) -> Vec<Doc> {
             }
         }
     }
-    docs
 }

@@ -89,7 +89,6 @@ impl<'a> ShardSet<'a> {
 
     /// Cut the terms of `ranking` into shards.
     pub fn of(ranking: Ranking<'a>) -> ShardSet<'a> {
-        let docs = ranking.docs;
         let mut starts = vec![0];
         let mut bytes = 0;
         for (i, post) in ranking.post.iter().enumerate() {
@@ -106,7 +105,11 @@ impl<'a> ShardSet<'a> {
         if ranking.terms.is_empty() {
             starts.clear();
         }
-        let kinds: Vec<u32> = docs.iter().map(|d| kind_index(d.kind) as u32).collect();
+        let kinds: Vec<u32> = ranking
+            .kinds
+            .iter()
+            .map(|&k| kind_index(k) as u32)
+            .collect();
         let forms = ranking.forms.as_ref().map(|all| {
             let mut by_shard = vec![Vec::new(); starts.len().max(1)];
             let firsts: Vec<&str> = starts.iter().map(|&i| ranking.terms[i].as_str()).collect();
@@ -134,10 +137,7 @@ impl<'a> ShardSet<'a> {
 
     /// How many term and document shards there are.
     pub fn counts(&self) -> (usize, usize) {
-        (
-            self.starts.len(),
-            self.ranking.docs.len().div_ceil(DOCS_PER_SHARD),
-        )
+        (self.starts.len(), self.kinds.len().div_ceil(DOCS_PER_SHARD))
     }
 
     /// Every file's address in the site: the manifest, the term shards, the document shards.
@@ -152,16 +152,29 @@ impl<'a> ShardSet<'a> {
 
     /// Write every file through `put(address, bytes)`.
     pub fn write(&self, put: &mut dyn FnMut(&str, &[u8]) -> io::Result<()>) -> io::Result<Figures> {
+        self.write_files(put, true)
+    }
+
+    /// Write every file through `put`, the documents' shards only where `docs` (a build
+    /// that made the index a document at a time wrote them as it went: `super::stream`).
+    pub(super) fn write_files(
+        &self,
+        put: &mut dyn FnMut(&str, &[u8]) -> io::Result<()>,
+        docs: bool,
+    ) -> io::Result<Figures> {
         let mut bytes = 0u64;
         let mut buf = Vec::new();
         for name in self.names() {
+            if !docs && name.starts_with(&format!("{DIR}d")) {
+                continue;
+            }
             buf.clear();
             self.file_into(&name, &mut buf)?;
             bytes += buf.len() as u64;
             put(&name, &buf)?;
         }
         Ok(Figures {
-            docs: self.ranking.docs.len(),
+            docs: self.kinds.len(),
             terms: self.ranking.terms.len(),
             postings: self.ranking.postings,
             bytes,
@@ -273,23 +286,7 @@ impl<'a> ShardSet<'a> {
     fn doc_shard(&self, k: usize, out: &mut Vec<u8>) -> io::Result<()> {
         let docs = self.ranking.docs;
         let end = ((k + 1) * DOCS_PER_SHARD).min(docs.len());
-        let rows: Vec<(&str, usize, &str, &str, &str)> = docs[k * DOCS_PER_SHARD..end]
-            .iter()
-            .map(|d| {
-                (
-                    d.id.as_str(),
-                    kind_index(d.kind),
-                    d.url.as_str(),
-                    d.title.as_str(),
-                    d.text.as_str(),
-                )
-            })
-            .collect();
-        #[derive(Serialize)]
-        struct Shard<'s> {
-            docs: Vec<(&'s str, usize, &'s str, &'s str, &'s str)>,
-        }
-        serde_json::to_writer(out, &Shard { docs: rows }).map_err(io::Error::other)
+        doc_shard(&docs[k * DOCS_PER_SHARD..end], out)
     }
 
     fn manifest(&self, out: &mut Vec<u8>) -> io::Result<()> {
@@ -339,7 +336,7 @@ impl<'a> ShardSet<'a> {
                 forms: self.forms.as_ref().map(|_| serde_json::Map::new()),
             },
             kinds: Kind::ALL.iter().map(|k| k.name()).collect(),
-            docs: self.ranking.docs.len(),
+            docs: self.kinds.len(),
             docs_per_shard: DOCS_PER_SHARD,
             shards: self
                 .starts
@@ -360,4 +357,35 @@ impl<'a> ShardSet<'a> {
         out.extend_from_slice(b";\n");
         Ok(())
     }
+}
+
+/// A document shard's data: its documents, `DOCS_PER_SHARD` of them but the last shard's.
+fn doc_shard(docs: &[Doc], out: &mut Vec<u8>) -> io::Result<()> {
+    let rows: Vec<(&str, usize, &str, &str, &str)> = docs
+        .iter()
+        .map(|d| {
+            (
+                d.id.as_str(),
+                kind_index(d.kind),
+                d.url.as_str(),
+                d.title.as_str(),
+                d.text.as_str(),
+            )
+        })
+        .collect();
+    #[derive(Serialize)]
+    struct Shard<'s> {
+        docs: Vec<(&'s str, usize, &'s str, &'s str, &'s str)>,
+    }
+    serde_json::to_writer(out, &Shard { docs: rows }).map_err(io::Error::other)
+}
+
+/// The file of document shard `k` holding `docs` (`search-index/dK.js`): its address and
+/// bytes into `out`.
+pub(super) fn doc_shard_file(k: usize, docs: &[Doc], out: &mut Vec<u8>) -> io::Result<String> {
+    let short = format!("d{k}");
+    out.extend_from_slice(shard_prefix(&short).as_bytes());
+    doc_shard(docs, out)?;
+    out.extend_from_slice(SHARD_SUFFIX.as_bytes());
+    Ok(format!("{DIR}{short}.js"))
 }

@@ -177,34 +177,43 @@ pub fn parse_forms<'f>(
 /// ("" for a stop word); a compound's parts are forms of their own. Only what is indexed:
 /// the handbook's words of a title, never the interface's ("Criterion", "Kriteri").
 pub fn forms(docs: &[Doc], analysis: Analysis) -> BTreeMap<String, String> {
-    use tantivy::tokenizer::{TokenStream, Tokenizer};
     let mut a = analysis.analyzer();
     let mut out = BTreeMap::new();
-    let mut splitter = super::analyzer::Splitter;
     for doc in docs {
-        for text in [&doc.indexed_title, &doc.text] {
-            let mut words = splitter.token_stream(text);
-            while words.advance() {
-                let word = words.token().text.clone();
-                // Arabic words are looked up unified (tatweel, alef and ta marbuta forms,
-                // the و and ال prefixes), as the analyzer reads them, so that a form the
-                // handbook has only with its article is found without it in the browser
-                // too (`formKey` in search-engine.js).
-                let key = form_key(&word);
-                if out.contains_key(&key) {
-                    continue;
-                }
-                let mut stream = a.token_stream(&word);
-                let term = if stream.advance() {
-                    stream.token().text.clone()
-                } else {
-                    String::new()
-                };
-                out.insert(key, term);
-            }
-        }
+        add_forms(&mut out, &mut a, doc);
     }
     out
+}
+
+/// Add the word forms of `doc` to `out` ([`forms`]), analysed by `a`.
+pub(super) fn add_forms(
+    out: &mut BTreeMap<String, String>,
+    a: &mut tantivy::tokenizer::TextAnalyzer,
+    doc: &Doc,
+) {
+    use tantivy::tokenizer::{TokenStream, Tokenizer};
+    let mut splitter = super::analyzer::Splitter;
+    for text in [&doc.indexed_title, &doc.text] {
+        let mut words = splitter.token_stream(text);
+        while words.advance() {
+            let word = words.token().text.clone();
+            // Arabic words are looked up unified (tatweel, alef and ta marbuta forms,
+            // the و and ال prefixes), as the analyzer reads them, so that a form the
+            // handbook has only with its article is found without it in the browser
+            // too (`formKey` in search-engine.js).
+            let key = form_key(&word);
+            if out.contains_key(&key) {
+                continue;
+            }
+            let mut stream = a.token_stream(&word);
+            let term = if stream.advance() {
+                stream.token().text.clone()
+            } else {
+                String::new()
+            };
+            out.insert(key, term);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -279,8 +279,12 @@ impl Cx<'_> {
 
     /// A step, criterion or procedure section (by id) as an action, made when asked for.
     pub fn action(&self, id: &str) -> Option<ActionView> {
-        let at = *self.actions.get(id)?;
-        Some(training::action(self, at))
+        Some(training::action(self, self.action_at(id)?))
+    }
+
+    /// Where the step, criterion or procedure section `id` is, to make its action later.
+    fn action_at(&self, id: &str) -> Option<training::ActionAt> {
+        self.actions.get(id).copied()
     }
 
     /// A criterion or step (by id) as a place to link to.

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{ActsView, CardGroupView, Cx, Html, role_title, ui_get};
+use super::{CardGroupAt, CardGroupView, Cx, Html, role_title, ui_get};
 
 #[derive(Serialize)]
 pub struct RoleView {
@@ -37,11 +37,12 @@ pub struct RoleView {
     pub signature_html: Option<Html>,
     /// Printed headings of the job description, by part.
     pub headings: std::collections::BTreeMap<String, String>,
-    /// Where the role acts: criteria and procedure steps that name it.
-    pub criteria: Vec<ActsView>,
-    pub steps: Vec<ActsView>,
-    /// The role card: every action of the role, by procedure, then by standard.
-    pub card: Vec<CardGroupView>,
+    /// How many criteria and procedure steps name the role (where it acts).
+    pub places: usize,
+    /// The role card: every action of the role, by procedure, then by standard; its
+    /// views made when the role's pages render ([`RoleView::card_group`]).
+    #[serde(skip)]
+    pub card: Vec<CardGroupAt>,
     /// Steps where an actor acts for this institution ("APAP-i i SHSSH-së"), by procedure:
     /// credited to that actor, so listed apart and without deadlines.
     pub through: Vec<CardGroupView>,
@@ -104,9 +105,14 @@ impl RoleView {
             kind: self.kind,
             url: &self.url,
             quiz_url: self.quiz_url.as_deref(),
-            places: self.criteria.len() + self.steps.len(),
+            places: self.places,
             has_card: !self.card.is_empty(),
         }
+    }
+
+    /// The view of the group `i` of the role's card.
+    pub(in crate::pipeline::render) fn card_group(&self, cx: &Cx, i: usize) -> CardGroupView {
+        super::training::card_group(cx, &self.id, &self.card[i])
     }
 
     /// The role's page with `card` as its card.
@@ -166,75 +172,71 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
     cx.hb
         .roles
         .iter()
-        .map(|r| {
-            let (criteria, steps): (Vec<ActsView>, Vec<ActsView>) = r
+        .map(|r| RoleView {
+            id: r.id.clone(),
+            title: role_title(r, cx.ui),
+            jurisdiction: r.jurisdiction.clone(),
+            abbr: r.abbr.clone(),
+            kind: r.kind.name(),
+            url: cx.addr.role(&r.id),
+            source: r.source.clone(),
+            definition_html: cx.md.optional_html(&r.definition),
+            named_by: r.named_by.clone(),
+            same_as: {
+                let ids: Vec<String> = crate::pipeline::model::quiz::same_person(cx.hb, &r.id)
+                    .map(str::to_string)
+                    .collect();
+                cx.titles
+                    .links(&ids, &cx.titles.roles, |id| cx.addr.role(id))
+            },
+            member_of: {
+                let ids: Vec<String> = cx
+                    .hb
+                    .roles
+                    .iter()
+                    .filter(|g| g.members.contains(&r.id))
+                    .map(|g| g.id.clone())
+                    .collect();
+                cx.titles
+                    .links(&ids, &cx.titles.roles, |id| cx.addr.role(id))
+            },
+            legal_duties: r.legal_duties.as_ref().map(|l| LegalDutiesView {
+                table: l.table.clone(),
+                institution: l.institution.clone(),
+                text_html: cx.html(&l.text),
+            }),
+            sections: r
+                .sections
+                .iter()
+                .map(|s| section(r, s.key, &s.text))
+                .collect(),
+            duty_areas: r
+                .duty_areas
+                .iter()
+                .map(|a| RoleSectionView {
+                    key: "duty_area".into(),
+                    title: a.title.clone(),
+                    text_html: cx.html(&a.text),
+                })
+                .collect(),
+            requirements: r
+                .requirements
+                .iter()
+                .map(|s| section(r, s.key, &s.text))
+                .collect(),
+            duty_areas_after: printed_after(r, "duty_areas"),
+            requirements_after: printed_after(r, "requirements"),
+            signature_html: cx.md.optional_html(&r.signature),
+            headings: r.headings.clone(),
+            places: r
                 .acts_in
                 .iter()
-                .filter_map(|id| cx.place(id))
-                .partition(|a| !a.in_procedure);
-            RoleView {
-                id: r.id.clone(),
-                title: role_title(r, cx.ui),
-                jurisdiction: r.jurisdiction.clone(),
-                abbr: r.abbr.clone(),
-                kind: r.kind.name(),
-                url: cx.addr.role(&r.id),
-                source: r.source.clone(),
-                definition_html: cx.md.optional_html(&r.definition),
-                named_by: r.named_by.clone(),
-                same_as: {
-                    let ids: Vec<String> = crate::pipeline::model::quiz::same_person(cx.hb, &r.id)
-                        .map(str::to_string)
-                        .collect();
-                    cx.titles
-                        .links(&ids, &cx.titles.roles, |id| cx.addr.role(id))
-                },
-                member_of: {
-                    let ids: Vec<String> = cx
-                        .hb
-                        .roles
-                        .iter()
-                        .filter(|g| g.members.contains(&r.id))
-                        .map(|g| g.id.clone())
-                        .collect();
-                    cx.titles
-                        .links(&ids, &cx.titles.roles, |id| cx.addr.role(id))
-                },
-                legal_duties: r.legal_duties.as_ref().map(|l| LegalDutiesView {
-                    table: l.table.clone(),
-                    institution: l.institution.clone(),
-                    text_html: cx.html(&l.text),
-                }),
-                sections: r
-                    .sections
-                    .iter()
-                    .map(|s| section(r, s.key, &s.text))
-                    .collect(),
-                duty_areas: r
-                    .duty_areas
-                    .iter()
-                    .map(|a| RoleSectionView {
-                        key: "duty_area".into(),
-                        title: a.title.clone(),
-                        text_html: cx.html(&a.text),
-                    })
-                    .collect(),
-                requirements: r
-                    .requirements
-                    .iter()
-                    .map(|s| section(r, s.key, &s.text))
-                    .collect(),
-                duty_areas_after: printed_after(r, "duty_areas"),
-                requirements_after: printed_after(r, "requirements"),
-                signature_html: cx.md.optional_html(&r.signature),
-                headings: r.headings.clone(),
-                criteria,
-                steps,
-                card: super::training::card(&r.id, &r.acts_in, cx),
-                through: through(cx, &r.id, &r.acts_through),
-                through_words: through_words(cx, &r.id),
-                quiz_url: None,
-            }
+                .filter(|id| cx.places.contains_key(*id))
+                .count(),
+            card: super::training::card_plan(&r.acts_in, cx),
+            through: through(cx, &r.id, &r.acts_through),
+            through_words: through_words(cx, &r.id),
+            quiz_url: None,
         })
         .collect()
 }

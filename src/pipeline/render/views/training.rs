@@ -349,11 +349,28 @@ pub struct CardGroupView {
     pub actions: Vec<ActionView>,
 }
 
-pub(super) fn card(role: &str, acts_in: &[String], cx: &Cx) -> Vec<CardGroupView> {
-    let mut procedures: Vec<CardGroupView> = Vec::new();
-    let mut standards: Vec<CardGroupView> = Vec::new();
-    // Procedures in the handbook's order, their steps and sections as printed; then the
-    // standards.
+/// A group of a role's card by where its actions are, before their views are made: the
+/// card's views (one per criterion and step the role acts in, a hundred thousand on a
+/// thousand standards) are made when the role's pages render, a group at a time.
+pub struct CardGroupAt {
+    actions: Vec<ActionAt>,
+}
+
+impl ActionAt {
+    /// The procedure (`true`, its index) or the standard (`false`) the action belongs to.
+    fn parent(self) -> (bool, usize) {
+        match self {
+            ActionAt::Criterion(si, _) => (false, si),
+            ActionAt::Step(pi, _) | ActionAt::Section(pi, _) => (true, pi),
+        }
+    }
+}
+
+/// The groups of the card of a role acting in `acts_in`: by procedure (in the handbook's
+/// order, their steps and sections as printed), then by standard.
+pub(super) fn card_plan(acts_in: &[String], cx: &Cx) -> Vec<CardGroupAt> {
+    let mut procedures: Vec<CardGroupAt> = Vec::new();
+    let mut standards: Vec<CardGroupAt> = Vec::new();
     let order: HashMap<&str, usize> = cx
         .hb
         .procedures
@@ -365,24 +382,46 @@ pub(super) fn card(role: &str, acts_in: &[String], cx: &Cx) -> Vec<CardGroupView
     let mut ids: Vec<&String> = acts_in.iter().collect();
     ids.sort_by_key(|id| order.get(id.as_str()).copied().unwrap_or(usize::MAX));
     for id in ids {
-        let Some(a) = cx.action(id) else { continue };
-        let a = &for_role(&a, role);
-        let (groups, kind) = if a.collection == "standards" {
-            (&mut standards, "standard")
+        let Some(at) = cx.action_at(id) else { continue };
+        let groups = if at.parent().0 {
+            &mut procedures
         } else {
-            (&mut procedures, "procedure")
+            &mut standards
         };
         match groups.last_mut() {
-            Some(g) if g.parent.id == a.parent.id => g.actions.push(a.clone()),
-            _ => groups.push(CardGroupView {
-                parent: a.parent.clone(),
-                kind,
-                actions: vec![a.clone()],
-            }),
+            Some(g) if g.actions[0].parent() == at.parent() => g.actions.push(at),
+            _ => groups.push(CardGroupAt { actions: vec![at] }),
         }
     }
     procedures.extend(standards);
     procedures
+}
+
+/// The view of a group of `role`'s card, each action as it binds the role.
+pub(super) fn card_group(cx: &Cx, role: &str, group: &CardGroupAt) -> CardGroupView {
+    let actions: Vec<ActionView> = group
+        .actions
+        .iter()
+        .map(|&at| for_role(&action(cx, at), role))
+        .collect();
+    let (in_procedure, _) = group.actions[0].parent();
+    CardGroupView {
+        parent: actions[0].parent.clone(),
+        kind: if in_procedure {
+            "procedure"
+        } else {
+            "standard"
+        },
+        actions,
+    }
+}
+
+/// The whole card of a role acting in `acts_in`.
+pub(super) fn card(role: &str, acts_in: &[String], cx: &Cx) -> Vec<CardGroupView> {
+    card_plan(acts_in, cx)
+        .iter()
+        .map(|g| card_group(cx, role, g))
+        .collect()
 }
 
 /// The action as it binds `role`: only the timings that bind it (those naming no one of
