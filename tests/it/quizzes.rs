@@ -387,3 +387,27 @@ fn a_which_form_blanks_its_forms_codes_and_stands() {
         }
     }
 }
+
+#[test]
+fn a_lead_time_is_asked_with_its_before_blanked() {
+    // Review 43 M7: Kosovo step 6's "by when?" (003:2462 "të paktën çdo tre muaj", 003:2478
+    // "14 ditë para datës së takimit") was dropped: blanking "14 ditë" left "para", a word
+    // of the answer "14 ditë para" that no wrong answer has.
+    let all = questions();
+    let q = all
+        .iter()
+        .find(|q| q.page == "menaxhimi-i-rastit.html" && q.id == "menaxhimi-i-rastit.6.when")
+        .expect("Kosovo step 6 is asked by when");
+    assert!(
+        q.correct.iter().any(|c| c == "14 ditë para"),
+        "{:?}",
+        q.correct
+    );
+    assert!(
+        q.correct.iter().any(|c| c.contains("3 muaj")),
+        "{:?}",
+        q.correct
+    );
+    assert!(!q.stem.contains(" para "), "{}", q.stem);
+    assert!(q.stem.contains("datës së takimit"), "{}", q.stem);
+}
