@@ -43,9 +43,12 @@ fn revisions_that_are_options_empty_or_malformed_are_refused_before_git_runs() {
     ] {
         let spec = format!("git:{rev}");
         let err = fails(&doracak(&["--root", root, "diff", &spec]));
+        // A control character in the place an error names is written escaped, never raw
+        // to the terminal (session 43's attack on messages).
+        let shown = spec.replace('\n', "\\u{a}");
         assert!(
             err.contains(&format!(
-                "{spec}: error: expected a git revision after \"git:\" (a tag, branch or commit), found {rev:?}"
+                "{shown}: error: expected a git revision after \"git:\" (a tag, branch or commit), found {rev:?}"
             )),
             "{err}"
         );
