@@ -164,6 +164,29 @@ impl Validator<'_> {
         }
     }
 
+    /// `role`, named by a part of a step (its `acting_for:`, a form link's `actors:`), is one
+    /// of the step's `actors`: a located error where it is not.
+    pub(super) fn step_actor(
+        &mut self,
+        file: &Path,
+        actors: &[&str],
+        role: &crate::pipeline::source::S<String>,
+        hint: &str,
+    ) {
+        let id = role.value.trim();
+        if !actors.contains(&id) {
+            self.diags
+                .error(
+                    at(file, role),
+                    format!(
+                        "expected one of the actors of this step ({}), found \"{id}\"",
+                        actors.join(", ")
+                    ),
+                )
+                .hint(hint);
+        }
+    }
+
     /// An actor who acts for an institution: the actor is one of the step's actors, the
     /// institution a role that is not one (it would be credited too), and the words stand in
     /// the step's own text.
@@ -172,18 +195,12 @@ impl Validator<'_> {
         let own = squash(&crate::markdown::without_examples(&st.text.value));
         let actors: Vec<&str> = st.actors.iter().map(|a| a.value.trim()).collect();
         for a in &st.acting_for {
-            let actor = a.actor.value.trim();
-            if !actors.contains(&actor) {
-                self.diags
-                    .error(
-                        at(file, &a.actor),
-                        format!(
-                            "expected one of the actors of this step ({}), found \"{actor}\"",
-                            actors.join(", ")
-                        ),
-                    )
-                    .hint("`acting_for:` names which of the step's actors acts for an institution; add it to `actors:` first");
-            }
+            self.step_actor(
+                file,
+                &actors,
+                &a.actor,
+                "`acting_for:` names which of the step's actors acts for an institution; add it to `actors:` first",
+            );
             if let Some(of) = &a.of {
                 self.refs(file, std::slice::from_ref(of), RefKind::Role);
                 let id = of.value.trim();

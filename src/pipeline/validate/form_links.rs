@@ -43,18 +43,12 @@ impl Validator<'_> {
             }
             seen.push((id, at(file, &l.form)));
             for a in &l.actors {
-                if !actors.contains(&a.value.trim()) {
-                    self.diags
-                        .error(
-                            at(file, a),
-                            format!(
-                                "expected one of the actors of this step ({}), found \"{}\"",
-                                actors.join(", "),
-                                a.value.trim()
-                            ),
-                        )
-                        .hint("a form link's `actors:` names which of the step's actors use the form; add the role to the step's `actors:` first");
-                }
+                self.step_actor(
+                    file,
+                    &actors,
+                    a,
+                    "a form link's `actors:` names which of the step's actors use the form; add the role to the step's `actors:` first",
+                );
             }
             let known = self.ids.form_titles.get(id).cloned();
             if let (Some(n), Some(_)) = (&l.named, &l.tied) {
