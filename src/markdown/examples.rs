@@ -53,6 +53,17 @@ fn glued_at(md: &str, at: usize) -> bool {
     !prev.trim().is_empty() && !prev.trim_start().starts_with('>')
 }
 
+/// Where a paragraph starts (`at`): whether it is written right under a lone `>` line that
+/// closes a quoted block (the text after an example printed inside its paragraph).
+fn glued_below(md: &str, at: usize) -> bool {
+    let line_start = md[..at].rfind('\n').map_or(0, |i| i + 1);
+    if line_start == 0 {
+        return false;
+    }
+    let before = &md[..line_start - 1];
+    before[before.rfind('\n').map_or(0, |i| i + 1)..].trim() == ">"
+}
+
 /// The events of a text with its examples marked, as events: an example the source prints
 /// inside its paragraph (a quoted block of one paragraph, glued to the paragraph before
 /// it) stays in that paragraph as `<span class="example">`; any other quoted block stays
@@ -76,8 +87,18 @@ pub(super) fn mark_examples<'a>(
             out.push(Event::InlineHtml(" <span class=\"example\">".into()));
             out.extend(events[i + 2..i + 1 + end].iter().map(|(e, _)| e.clone()));
             out.push(Event::InlineHtml("</span>".into()));
-            out.push(Event::End(TagEnd::Paragraph));
             i += end + 3;
+            // The paragraph goes on after the example where the text is written right under
+            // the quote's closing `>` line (the example printed mid-paragraph, 002:175-177):
+            // one paragraph, as printed.
+            if let Some((Event::Start(Tag::Paragraph), at)) = events.get(i)
+                && glued_below(md, at.start)
+            {
+                out.push(Event::Text(" ".into()));
+                i += 1;
+                continue;
+            }
+            out.push(Event::End(TagEnd::Paragraph));
             continue;
         }
         out.push(events[i].0.clone());
@@ -121,6 +142,26 @@ mod tests {
         );
         assert_eq!(super::without_examples(md), "Rregulli.\n\n\nPastaj.");
         assert_eq!(super::examples(md).len(), 2);
+    }
+
+    #[test]
+    fn an_example_printed_mid_paragraph_keeps_the_paragraph_whole() {
+        // 002:173-178: "… vetë bashkia. Për shembull, … administrative. Kjo formë …" is one
+        // paragraph; the text after the example is written under the quote's lone `>`.
+        let md = "Rregulli.\n> Për shembull, 4 vjet.\n>\nPastaj rregulli.\n\nTjetër.";
+        let h = crate::markdown::to_html(md);
+        assert!(
+            h.starts_with(
+                "<p>Rregulli. <span class=\"example\">Për shembull, 4 vjet.</span> Pastaj rregulli.</p>"
+            ),
+            "{h}"
+        );
+        assert!(h.contains("<p>Tjetër.</p>"), "{h}");
+        assert_eq!(
+            super::without_examples(md),
+            "Rregulli.\nPastaj rregulli.\n\nTjetër."
+        );
+        assert_eq!(super::examples(md), vec!["Për shembull, 4 vjet."]);
     }
 
     #[test]

@@ -176,6 +176,10 @@ pub struct SectionSrc {
     /// there, between the steps, not after all of them.
     #[serde(default)]
     pub before_step: Option<S<String>>,
+    /// `true`: the procedure's documentation list is printed here, after this passage's
+    /// words (its lead sentence), not at the page's end.
+    #[serde(default, deserialize_with = "flag")]
+    pub documents: Option<S<bool>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -194,6 +198,20 @@ pub struct StepSrc {
     /// the other (a provision of its own, not another case): drawn side by side, not dashed.
     #[serde(default, deserialize_with = "flag")]
     pub parallel: Option<S<bool>>,
+    /// The number of the step this one follows in the source's logic, where that is not
+    /// the step printed before it (formal identification 16, the court appeal against the
+    /// Commission's decision, follows the decision, 20): the diagram draws it after that
+    /// step, its arrow from there.
+    #[serde(default)]
+    pub follows: Option<S<String>>,
+    /// `true`: a provision that follows no step and that no step follows (the Commission's
+    /// members set once, formal identification 17): the diagram draws it apart, no arrow.
+    #[serde(default, deserialize_with = "flag")]
+    pub free: Option<S<bool>>,
+    /// The step the source sends the case back to from this one, and the step's words that
+    /// say so (Kosovo 6, "rishikimin e Planit të Shërbimeve" → 4): a return arrow.
+    #[serde(default)]
+    pub returns_to: Option<ReturnSrc>,
     #[serde(default)]
     pub group: Option<S<String>>,
     #[serde(default)]
@@ -215,6 +233,14 @@ pub struct StepSrc {
     /// (`form_link`).
     #[serde(default = "empty", deserialize_with = "form_links")]
     pub forms: Vec<FormLinkSrc>,
+}
+
+/// A step's `returns_to:`: the step the case goes back to, in the step's own words.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReturnSrc {
+    pub step: S<String>,
+    pub words: S<String>,
 }
 
 /// One `acting_for:` entry of a step.

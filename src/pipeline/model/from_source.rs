@@ -174,6 +174,12 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
             printed: opt(s.printed),
             alternative: s.alternative.is_some_and(|a| a.value),
             parallel: s.parallel.is_some_and(|a| a.value),
+            follows: s.follows.map(|f| f.value.trim().to_string()),
+            free: s.free.is_some_and(|a| a.value),
+            returns_to: s
+                .returns_to
+                .map(|r| (r.step.value.trim().to_string(), r.words.value)),
+            numbered_beside: false,
             group: opt(s.group),
             title: opt(s.title),
             text: s.text.value,
@@ -213,7 +219,12 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
                 .collect(),
         })
         .collect();
-    let steps = fit(steps);
+    let mut steps = fit(steps);
+    // Where some steps are "Hapi N", a printed label carries its N beside it.
+    let sequenced = steps.iter().any(|s: &Step| s.printed.is_none());
+    for s in &mut steps {
+        s.numbered_beside = sequenced && s.printed.is_some();
+    }
     Procedure {
         id: slug.clone(),
         order,
@@ -236,6 +247,7 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
                 items: values(s.items),
                 timing: s.timing.into_iter().filter_map(timing).collect(),
                 before_step: s.before_step.map(|b| b.value.trim().to_string()),
+                documents: s.documents.is_some_and(|d| d.value),
             })
             .collect(),
         steps,

@@ -37,6 +37,8 @@ pub struct Section {
     pub timing: Vec<Timing>,
     /// The step the source prints the passage before, where it stands between steps.
     pub before_step: Option<String>,
+    /// The procedure's documentation list is printed in this passage, after its words.
+    pub documents: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -49,6 +51,15 @@ pub struct Step {
     pub alternative: bool,
     /// Beside the step before it, neither the sequel of the other.
     pub parallel: bool,
+    /// The step it follows in the source's logic, where not the one printed before it.
+    pub follows: Option<String>,
+    /// Follows no step and no step follows it: drawn apart.
+    pub free: bool,
+    /// The step the source sends the case back to, and the step's words saying so.
+    pub returns_to: Option<(String, String)>,
+    /// The procedure names other steps "Hapi N": a printed label ("1.") carries its N
+    /// beside it, so that no number of the sequence is missing to a reader.
+    pub numbered_beside: bool,
     pub group: Option<String>,
     pub title: Option<String>,
     pub text: String,
@@ -113,6 +124,11 @@ impl Step {
     /// diagrams and search results all name a step by this.
     pub fn label(&self, ui: &std::collections::HashMap<String, String>) -> String {
         match self.printed.as_deref() {
+            Some(printed) if self.numbered_beside => crate::theme::say(
+                ui,
+                "step_printed_numbered",
+                &[("label", printed), ("number", self.number.trim())],
+            ),
             Some(printed) => crate::theme::say(ui, "step_printed", &[("label", printed)]),
             None => crate::theme::say(ui, "step_number", &[("number", self.number.trim())]),
         }
@@ -121,8 +137,13 @@ impl Step {
     /// How a sentence naming the step fills its message: by its printed label (`{label}`,
     /// the `…_item` form of the message) or by its number (`{step}`, the plain form), and
     /// the value. The sentence's key is named whole where it is chosen.
-    pub fn named(&self) -> (bool, &'static str, String) {
+    /// A printed label with its N beside it (`numbered_beside`) is named whole.
+    pub fn named(
+        &self,
+        ui: &std::collections::HashMap<String, String>,
+    ) -> (bool, &'static str, String) {
         match self.printed.as_deref() {
+            Some(_) if self.numbered_beside => (true, "label", self.label(ui)),
             Some(printed) => (true, "label", printed.to_string()),
             None => (false, "step", self.number.trim().to_string()),
         }

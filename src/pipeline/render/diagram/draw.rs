@@ -21,8 +21,22 @@ pub(super) fn band(
         .copied()
         .filter(|l| steps.iter().any(|s| lane_ids(s).contains(l)))
         .collect();
+    // A band that is not one run of the printed order names its steps one by one.
+    let at = |s: &Node| d.steps.iter().position(|o| o.number == s.number);
+    let printed_run = steps
+        .windows(2)
+        .all(|p| at(p[0]).map(|i| i + 1) == at(p[1]));
     // The band's steps as printed: "Hapat 4–6", or "a)–c)" where the source letters them.
     let range = match (steps.first(), steps.last()) {
+        // Steps the source's logic orders apart from print ("Hapat 15, 18, 19"): each named.
+        (Some(_), Some(_)) if !printed_run => w.steps_list.replace(
+            "{steps}",
+            &steps
+                .iter()
+                .map(|s| s.printed.clone().unwrap_or_else(|| s.number.clone()))
+                .collect::<Vec<_>>()
+                .join(&w.separator),
+        ),
         (Some(a), Some(b)) if a.number != b.number => match (&a.printed, &b.printed) {
             (None, None) => w
                 .steps
@@ -88,6 +102,27 @@ pub(super) fn band(
     for h in &heights {
         tops.push(y);
         y += h;
+    }
+    let lanes_bottom = y;
+    // Return arrows (a step that sends the case back to an earlier one of the band): under
+    // the lanes, each with its words wrapped between the two columns.
+    let returns: Vec<(usize, usize, Vec<String>)> = steps
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let (to, words) = s.returns_to.as_ref()?;
+            let j = steps[..i].iter().position(|o| &o.number == to)?;
+            let text = w
+                .returns
+                .replace("{step}", &steps[j].label)
+                .replace("{words}", words);
+            let width = (i - j) as u32 * COL_W - GAP;
+            let chars = (width as f32 / (11.0 * 0.62)) as usize;
+            Some((i, j, wrap(&text, chars, usize::MAX)))
+        })
+        .collect();
+    for (_, _, lines) in &returns {
+        y += RETURN_PAD + lines.len() as u32 * LINE + RETURN_PAD;
     }
     let height = y.max(1);
 
@@ -232,8 +267,21 @@ pub(super) fn band(
     // from its sibling.
     let mut from = 0;
     for i in 1..placed.len() {
-        if !steps[i].alternative && !steps[i].parallel {
-            from = i - 1;
+        // A free step has no arrow; the step after one is reached from the one before it.
+        if steps[i].free {
+            continue;
+        }
+        if let Some(f) = &steps[i].follows {
+            match steps[..i].iter().position(|o| &o.number == f) {
+                Some(j) => from = j,
+                // Its step stands in another band: no arrow in this one.
+                None => continue,
+            }
+        } else if !steps[i].alternative && !steps[i].parallel {
+            match (0..i).rev().find(|&k| !steps[k].free) {
+                Some(k) => from = k,
+                None => continue,
+            }
         }
         let (x1, y1, h1) = placed[from];
         let (x2, y2, h2) = placed[i];
@@ -257,6 +305,29 @@ pub(super) fn band(
             svg,
             r#"<path class="dg-flow" d="{d}" marker-end="url(#{id}-arrow)"/>"#
         );
+    }
+    // Return arrows: out of the step's box low on its left, down its gutter, under the
+    // lanes to the earlier step's gutter, up and into its box low on its left; the words
+    // under the way back.
+    let mut ry = lanes_bottom;
+    for (i, j, lines) in &returns {
+        let (xi, yi, hi) = placed[*i];
+        let (xj, yj, hj) = placed[*j];
+        let way = ry + RETURN_PAD;
+        let (gi, gj) = (xi - GAP / 2 + 3, xj - GAP / 2 + 3);
+        let (out_y, in_y) = (yi + hi - 10, yj + hj - 10);
+        let _ = write!(
+            svg,
+            r#"<path class="dg-flow dg-return" d="M{xi},{out_y} H{gi} V{way} H{gj} V{in_y} H{}" marker-end="url(#{id}-arrow)"/>"#,
+            xj - 1
+        );
+        let tx = gj + 6;
+        let _ = write!(svg, r#"<text class="dg-return-text" x="{tx}" y="{way}">"#);
+        for line in lines {
+            let _ = write!(svg, r#"<tspan x="{tx}" dy="{LINE}">{}</tspan>"#, esc(line));
+        }
+        svg.push_str("</text>");
+        ry = way + lines.len() as u32 * LINE + RETURN_PAD;
     }
     svg.push_str("</svg>");
     Band {

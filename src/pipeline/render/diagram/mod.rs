@@ -34,6 +34,8 @@ const LINE: u32 = 14;
 const LANE_PAD: u32 = 5;
 /// Line height of a lane's title.
 const LABEL_LINE: u32 = 12;
+/// Space above and below a return arrow's words, under the lanes.
+const RETURN_PAD: u32 = 8;
 /// Height of a tag of a co-acting role in its lane.
 const TAG_H: u32 = 22;
 /// Characters per line, from the width of a wide sans-serif letter (DejaVu Sans, the
@@ -95,6 +97,14 @@ pub struct Node {
     /// The source gives this step beside the one before it, neither the sequel of the
     /// other: reached, as an alternative is, from the step before them, in a plain box.
     pub parallel: bool,
+    /// The number of the step this one follows in the source's logic, where it is not the
+    /// step printed before it: drawn after that step, its arrow from there.
+    pub follows: Option<String>,
+    /// Follows no step and none follows it: drawn last in its group, no arrow in or out.
+    pub free: bool,
+    /// The step the case goes back to from this one (its number), and the words saying so
+    /// (already quoted): a return arrow under the lanes, its words beside it.
+    pub returns_to: Option<(String, String)>,
 }
 
 /// The words a diagram needs from the pack.
@@ -111,6 +121,13 @@ pub struct Words {
     pub no_actor: String,
     /// A band's part when its steps are a group's: `{group}`, `{steps}`.
     pub group_steps: String,
+    /// "Hapat {steps}" for a band whose steps are not one run of the printed order (the
+    /// source's logic puts a later step before an earlier one).
+    pub steps_list: String,
+    /// Between the steps of `steps_list`.
+    pub separator: String,
+    /// A return arrow's words: `{step}` (the label it goes back to), `{words}`.
+    pub returns: String,
 }
 
 /// One band: an `<svg>` of its own.
@@ -161,9 +178,9 @@ pub fn layout(d: &Diagram, w: &Words) -> Vec<Band> {
             .map_or_else(|| id.to_string(), |l| l.title.clone())
     };
 
-    // Runs of steps under one group, then bands within each run.
+    // Runs of steps under one group, then bands within each run, in the source's logic.
     let mut runs: Vec<(Option<&String>, Vec<&Node>)> = Vec::new();
-    for s in &d.steps {
+    for s in flow_order(&d.steps) {
         match runs.last_mut() {
             Some((g, v)) if *g == s.group.as_ref() => v.push(s),
             _ => runs.push((s.group.as_ref(), vec![s])),
@@ -179,6 +196,41 @@ pub fn layout(d: &Diagram, w: &Words) -> Vec<Band> {
         }
     }
     bands
+}
+
+/// The steps in the source's logic: a step that `follows` a later-printed one right after
+/// it; in each run of one group, the steps that stand `free` last.
+fn flow_order(steps: &[Node]) -> Vec<&Node> {
+    let later = |s: &Node| {
+        s.follows.as_ref().is_some_and(|f| {
+            let me = steps.iter().position(|o| o.number == s.number);
+            let target = steps.iter().position(|o| &o.number == f);
+            matches!((me, target), (Some(a), Some(b)) if b > a)
+        })
+    };
+    let mut out: Vec<&Node> = steps.iter().filter(|s| !later(s)).collect();
+    for s in steps.iter().filter(|s| later(s)) {
+        let f = s.follows.as_deref().unwrap_or_default();
+        let at = out
+            .iter()
+            .position(|o| o.number == f)
+            .map_or(out.len(), |i| i + 1);
+        out.insert(at, s);
+    }
+    // Free steps last in their group's run.
+    let mut sorted: Vec<&Node> = Vec::with_capacity(out.len());
+    let mut i = 0;
+    while i < out.len() {
+        let g = &out[i].group;
+        let j = out[i..]
+            .iter()
+            .position(|s| &s.group != g)
+            .map_or(out.len(), |k| i + k);
+        sorted.extend(out[i..j].iter().filter(|s| !s.free));
+        sorted.extend(out[i..j].iter().filter(|s| s.free));
+        i = j;
+    }
+    sorted
 }
 
 #[cfg(test)]

@@ -9,6 +9,9 @@ fn words() -> Words {
         steps_printed: "{from}–{to}".into(),
         no_actor: "No one named".into(),
         group_steps: "{group} — {steps}".into(),
+        steps_list: "Steps {steps}".into(),
+        separator: ", ".into(),
+        returns: "Back to {step}: {words}".into(),
     }
 }
 
@@ -29,6 +32,9 @@ fn node(n: u32, group: Option<&str>, actors: &[&str]) -> Node {
         url: format!("procedura/p.html#p.{n}"),
         alternative: false,
         parallel: false,
+        follows: None,
+        free: false,
+        returns_to: None,
     }
 }
 
@@ -265,4 +271,40 @@ fn a_branch_past_a_sibling_in_the_same_lane_does_not_run_through_it() {
             _ => panic!("{d}"),
         }
     }
+}
+
+#[test]
+fn a_step_following_a_later_one_is_drawn_after_it_and_a_free_step_apart() {
+    // Formal identification 15-20 (001:892-925): the court appeal (16) follows the
+    // Commission's decision (20); the members' order (17) follows nothing.
+    let g = Some("appeal");
+    let mut steps: Vec<Node> = (15..=20).map(|n| node(n, g, &["a"])).collect();
+    steps[1].follows = Some("20".into());
+    steps[2].free = true;
+    let bands = layout(&diagram(steps), &words());
+    let order: Vec<&str> = bands
+        .iter()
+        .flat_map(|b| b.steps.iter().map(String::as_str))
+        .collect();
+    assert_eq!(order, ["15", "18", "19", "20", "16", "17"]);
+    // Named one by one where not a printed run; a printed run keeps its range.
+    assert_eq!(bands[0].caption, "appeal — Steps 15, 18, 19");
+    let svg = &bands[1].svg;
+    well_formed(svg);
+    // 20 → 16, and no arrow in or out of 17.
+    let flows: Vec<&str> = svg.split("class=\"dg-flow\" d=\"M").skip(1).collect();
+    assert_eq!(flows.len(), 1, "{svg}");
+}
+
+#[test]
+fn a_return_goes_back_under_the_lanes_with_its_words() {
+    let mut steps: Vec<Node> = (4..=7).map(|n| node(n, None, &["a"])).collect();
+    steps[2].returns_to = Some(("4".into(), "„revise the plan“".into()));
+    let bands = layout(&diagram(steps), &words());
+    let svg = &bands[0].svg;
+    well_formed(svg);
+    assert_eq!(svg.matches("dg-return\"").count(), 1, "{svg}");
+    assert!(svg.contains("Back to Step 4: „revise the plan“"), "{svg}");
+    // The forward chain is untouched: 4 → 5 → 6 → 7.
+    assert_eq!(svg.matches("class=\"dg-flow\" d=\"M").count(), 3);
 }

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use super::training::{box_words, timing_words};
-use super::{Cx, Html, timing_view, ui_get};
+use super::training::box_words;
+use super::{Cx, Html, ui_get};
 use crate::pipeline::model;
 use crate::pipeline::render::diagram;
 
@@ -19,38 +19,25 @@ pub struct DiagramBandView {
 }
 
 /// A box's deadlines, one a line: a deadline wrapped after another's never reads as that
-/// one's (the QPS's 24 hours, then the guardian's 14 days). Where the box shows more than
-/// one, or one that binds only some of the step's actors (or none of them), each is given
-/// in the source's words it quotes, so that a reader knows which is which (Kosovo step 3:
-/// the initial assessment's 2 hours, the comprehensive one's 7 days, the interview's 45
-/// minutes). Whom a deadline binds stands before it in one form ("MR: „…“") wherever the
-/// box quotes it or the source names them apart: the roles the register credits with it
-/// (its own, else the step's); a deadline binding none of the roles has none.
+/// one's (the QPS's 24 hours, then the guardian's 14 days). Each is given in the source's
+/// words it quotes, as the register and the role cards give it, so that a reader knows
+/// which is which (Kosovo step 3: the initial assessment's 2 hours, the comprehensive
+/// one's 7 days, the interview's 45 minutes) and reads what the source says ("nuk zgjat më
+/// shumë se një orë", review 43 L3, never the site's label). Whom a deadline binds stands
+/// before it in one form ("MR: „…“"): the roles the register credits with it (its own,
+/// else the step's); a deadline binding none of the roles has none.
 fn deadline(cx: &Cx, st: &model::Step) -> Option<String> {
-    let shown: Vec<&model::Timing> = st.timing.iter().filter(|t| t.kind != "none").collect();
-    let several = shown.len() > 1;
-    let words: Vec<String> = shown
+    let words: Vec<String> = st
+        .timing
         .iter()
+        .filter(|t| t.kind != "none")
         .map(|t| {
-            // The step's actors bound apart: some of them, or none.
-            let apart = t.named
-                && !(t.actors.len() == st.actors.len()
-                    && t.actors.iter().all(|a| st.actors.contains(a)));
-            let quoted = several || apart;
-            let words = if quoted {
-                crate::theme::say(
-                    cx.ui,
-                    "diagram_deadline_quoted",
-                    &[("words", t.text.trim())],
-                )
-            } else {
-                timing_words(&timing_view(t, cx.ui))
-            };
-            let who = if quoted || t.named {
-                bound_by(cx, st, t)
-            } else {
-                Vec::new()
-            };
+            let words = crate::theme::say(
+                cx.ui,
+                "diagram_deadline_quoted",
+                &[("words", t.text.trim())],
+            );
+            let who = bound_by(cx, st, t);
             if who.is_empty() {
                 words
             } else {
@@ -86,6 +73,9 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
         steps_printed: ui_get(cx.ui, "diagram_steps_printed"),
         no_actor: ui_get(cx.ui, "diagram_no_actor"),
         group_steps: ui_get(cx.ui, "diagram_group_steps"),
+        steps_list: ui_get(cx.ui, "diagram_steps_list"),
+        separator: ui_get(cx.ui, "list_separator"),
+        returns: ui_get(cx.ui, "diagram_return"),
     };
     // Persons a step names in the source's words (the appellant) lead in a lane of their
     // own, titled with those words; its roles (who receives the appeal) are tags.
@@ -144,6 +134,15 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
                 url: cx.addr.in_procedure(&p.id, &st.id),
                 alternative: st.alternative,
                 parallel: st.parallel,
+                follows: st.follows.clone(),
+                free: st.free,
+                returns_to: st.returns_to.as_ref().map(|(to, words)| {
+                    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+                    (
+                        to.clone(),
+                        crate::theme::say(cx.ui, "diagram_deadline_quoted", &[("words", &words)]),
+                    )
+                }),
             })
             .collect(),
     };

@@ -35,6 +35,9 @@ pub struct ProcedureView {
     pub step_count: usize,
     pub documentation_intro: Option<String>,
     pub documentation: Vec<DocumentView>,
+    /// The passage (section id) the documentation list is printed in, after its lead
+    /// sentence, where the source prints it among the steps; none: at the page's end.
+    pub documentation_at: Option<String>,
     /// Criteria of the standards that refer to this procedure.
     pub referenced_by: Vec<LinkView>,
     /// The forms of this phase: those its form group names and those its steps use.
@@ -223,6 +226,11 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                 step_count: p.steps.len(),
                 step_groups,
                 documentation_intro: p.documentation_intro.clone(),
+                documentation_at: p
+                    .sections
+                    .iter()
+                    .find(|s| s.documents)
+                    .map(|s| s.id.clone()),
                 documentation: p
                     .documentation
                     .iter()

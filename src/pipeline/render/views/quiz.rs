@@ -339,7 +339,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         };
                         // The step as printed: "hapin 4", or "pikën ç)" where the source letters it.
                         let (item, name, value) = match step {
-                            Some(s) => s.named(),
+                            Some(s) => s.named(cx.ui),
                             None => (false, "step", String::new()),
                         };
                         let key = match (lasts(question), item) {
