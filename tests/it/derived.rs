@@ -302,7 +302,8 @@ fn passages_footnotes_and_numbering_stand_as_printed() {
     assert!(
         at(&p, "id=\"identifikimi-fillestar.14\"") < at(&p, "Kushtet për zhvillimin e intervistës")
     );
-    assert!(p.contains("href=\"#identifikimi-fillestar.15\">1.</a>"));
+    // Printed "1.", its N beside it where the other steps are "Hapi N" (review 43 L7).
+    assert!(p.contains("href=\"#identifikimi-fillestar.15\">1. (Hapi 15)</a>"));
     // 02: the commission between steps 15 and 16; the interview's conditions before 10.
     let p = site_page("procedura/identifikimi-formal.html");
     let duties = at(&p, "Detyrat e Komisionit të Posaçëm Ndërinstitucional</h2>");

@@ -183,7 +183,16 @@ fn no_handout_prints_a_heading_the_source_does_not() {
             let site_step = h.strip_prefix(&step).is_some_and(|n| {
                 !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.')
             });
+            // A printed label with its N beside it ("1. (Hapi 10)", review 43 L7): the
+            // printed part is the source's.
+            let beside = h.rsplit_once(" (").is_some_and(|(printed, n)| {
+                n.strip_prefix(&step)
+                    .and_then(|n| n.strip_suffix(')'))
+                    .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+                    && (seeds.is_empty() || seeds.contains(&letters(printed)))
+            });
             let site_label = labels.contains(&h)
+                || beside
                 || site_step
                 || h == labels_say("handout_title", "{procedure}", &title);
             let printed = seeds.is_empty() || seeds.contains(&letters(&h));

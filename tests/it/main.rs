@@ -75,6 +75,7 @@ mod serve;
 mod site;
 mod social_worker;
 mod source_exact;
+mod source_order;
 mod source_review;
 mod split_pages;
 mod step_labels;

@@ -1,8 +1,9 @@
 //! Issue 25, item 6 outside the procedure page: a step the source numbers or letters itself
 //! ("a)" … "f)" of 002's *Organizimi i bashkisë*, "1." "2." of 001's post-interview
 //! actions) is named as printed by every output that names it — the register, role cards,
-//! quizzes and their answer sheets, handouts, diagrams and search — never "Hapi N"; and the
-//! procedure page prints each heading once, as the source does.
+//! quizzes and their answer sheets, handouts, diagrams and search — never "Hapi N" alone
+//! (where other steps of its procedure are "Hapi N", its N stands beside the printed label,
+//! review 43 L7); and the procedure page prints each heading once, as the source does.
 
 use crate::common::{plain, read, repo, search_index_text, shipped_site, site_page};
 
@@ -14,10 +15,18 @@ fn printed_steps() -> Vec<(String, String, String)> {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let id = name.split_once('-').unwrap().1.to_string();
         let y: serde_json::Value = serde_saphyr::from_str(&read(&path)).unwrap();
-        for s in y["steps"].as_array().into_iter().flatten() {
+        // Where the procedure names other steps "Hapi N", a printed label carries its N
+        // beside it (review 43 L7: no number of the sequence missing to a reader).
+        let steps = y["steps"].as_array().cloned().unwrap_or_default();
+        let sequenced = steps.iter().any(|s| s["printed"].as_str().is_none());
+        for s in &steps {
             if let Some(printed) = s["printed"].as_str() {
                 let n = s["number"].as_str().unwrap().trim().to_string();
-                out.push((format!("{id}.{n}"), n, printed.to_string()));
+                let label = match sequenced {
+                    true => format!("{printed} (Hapi {n})"),
+                    false => printed.to_string(),
+                };
+                out.push((format!("{id}.{n}"), n, label));
             }
         }
     }
@@ -41,9 +50,10 @@ fn pages() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Whether `text` says "Hapi N" / "hapin N" / "hapi N" for exactly this N (not "Hapi 42").
+/// Whether `text` says "Hapi N" / "hapin N" / "hapi N" for exactly this N (not "Hapi 42"),
+/// other than in the step's label ("1. (Hapi 10)", its printed label first).
 fn says_step_number(text: &str, n: &str) -> bool {
-    let lower = text.to_lowercase();
+    let lower = text.to_lowercase().replace(&format!(" (hapi {n})"), "");
     ["hapi ", "hapin ", "hapat "].iter().any(|w| {
         let needle = format!("{w}{n}");
         lower.match_indices(&needle).any(|(i, _)| {
@@ -168,7 +178,9 @@ fn the_post_interview_actions_of_identification_are_1_and_2_in_the_diagram() {
         ),
     ] {
         let page = site_page(&format!("procedura/{p}.html"));
-        for (n, label) in numbers.iter().zip(["1.", "2."]) {
+        // Beside the step's number where other steps are "Hapi N" (review 43 L7).
+        for (n, printed) in numbers.iter().zip(["1.", "2."]) {
+            let label = format!("{printed} (Hapi {n})");
             let id = format!("{p}.{n}");
             let link = format!("class=\"dg-step-link\" href=\"../procedura/{p}.html#{id}\">");
             let b = page
@@ -178,6 +190,7 @@ fn the_post_interview_actions_of_identification_are_1_and_2_in_the_diagram() {
             let num = b.split("class=\"dg-num\"").nth(1).unwrap();
             let num = &num[num.find('>').unwrap() + 1..num.find("</text>").unwrap()];
             assert_eq!(num, label, "{id}");
+            assert!(num.starts_with(printed), "{id}: printed as printed");
         }
         assert!(
             page.contains(&format!("<figcaption>{caption}</figcaption>")),
