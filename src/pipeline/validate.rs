@@ -15,6 +15,7 @@ mod content;
 mod form_links;
 mod forms;
 mod standards;
+mod step_links;
 
 /// Check the loaded sources; problems go into `diags`.
 pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagnostics) {

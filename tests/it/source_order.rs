@@ -276,3 +276,26 @@ fn every_box_quotes_its_deadlines_in_the_sources_words() {
     }
     assert!(checked >= 60, "{checked} deadlines");
 }
+
+#[test]
+fn a_step_link_to_an_unknown_step_or_words_not_in_the_step_is_refused() {
+    let dir = crate::common::minimal_copy();
+    let sop = dir.path().join("content/sop");
+    std::fs::create_dir_all(&sop).unwrap();
+    std::fs::write(
+        sop.join("97-radha.yaml"),
+        "title: Radha\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: Hapi.\n  - number: \"2\"\n    follows: \"9\"\n    text: Pastaj.\n    returns_to:\n      step: \"1\"\n      words: rishikim\n",
+    )
+    .unwrap();
+    let out = crate::common::build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("expected the number of another step of this procedure, found \"9\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("expected words of the step's text, found words it does not hold"),
+        "{err}"
+    );
+}
