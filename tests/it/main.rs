@@ -13,6 +13,7 @@ mod assessment_pages;
 mod assessment_rules;
 mod browser_store;
 mod centre_identity;
+mod centre_staff;
 mod chapters;
 mod charts;
 mod content;

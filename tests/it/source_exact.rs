@@ -433,14 +433,17 @@ fn a_role_card_and_a_register_row_carry_the_step_s_whole_text() {
 #[test]
 fn admission_is_the_centre_s_social_worker_s_or_psychologist_s() {
     // Review A2: "Një punonjës social ose psikolog i qendrës bën menjëherë pranimin"
-    // (001:1011, 1047, 1083, 1111); the case worker is appointed afterwards.
+    // (001:1011, 1047, 1083, 1111); the case worker is appointed afterwards. Review 43 M3:
+    // any social worker of the centre, not the one charged with a beneficiary (000 S2.3),
+    // whom this test had pinned (session 44).
     for n in [15, 24, 36, 44] {
         let step = format!("referimi-mbrojtja-asistenca.{n}");
-        assert!(lists("punonjesi-social-pergjegjes", &step), "{step}");
+        assert!(lists("punonjesi-social-i-qendres", &step), "{step}");
+        assert!(!lists("punonjesi-social-pergjegjes", &step), "{step}");
         assert!(lists("psikologu", &step), "{step}");
         assert!(!lists("punonjesi-i-rastit", &step), "{step}");
         let (_, roles) = register_row(&step);
-        assert_eq!(roles, "punonjesi-social-pergjegjes psikologu", "{step}");
+        assert_eq!(roles, "punonjesi-social-i-qendres psikologu", "{step}");
     }
 }
 
