@@ -66,6 +66,7 @@ mod quiz_stems;
 mod quiz_teach;
 mod quizzes;
 mod register_binds;
+mod register_scope;
 mod report;
 mod rtl;
 mod search;
