@@ -202,7 +202,8 @@ pub fn generate(source: &Handbook, spec: Spec, out: &Path) -> std::io::Result<us
                     block(&guidance, 10)
                 );
             }
-            // No timing whose words stand only in the evidence (the validator's rule).
+            // No timing whose words stand only in the evidence: it would have to name its actors
+            // (the validator's rule).
             let monthly = "të paktën një herë në muaj";
             let only_in_evidence = evidence.contains(monthly)
                 && !text.contains(monthly)

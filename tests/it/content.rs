@@ -353,8 +353,9 @@ fn the_appeal_counts_working_days_in_the_order_and_places_of_the_source() {
 fn round_the_clock_duties_are_continuous_and_rota_words_set_no_time_limit() {
     // Corrections 6 and 7: "24 orë" round the clock is no length of time. Issue 25 (review
     // 6): it is a duty that never stops, a register row of the continuous kind, bound to
-    // whom the source binds: the provider (S1.5). S7.7's and S8.9's "24 orë" stand in the
-    // evidence column (000:1512-1516, 1678-1679), which sets no timing (session 40).
+    // whom the source binds: the provider (S1.5). S7.7's and S8.9's "24 orë" in the evidence
+    // column (000:1512-1516, 1678-1679) are the provider's too (session 44, review 43 L2;
+    // before, no timing).
     let cat = catalog();
     let criteria: Vec<&Value> = cat["standards"]
         .as_array()
@@ -372,10 +373,14 @@ fn round_the_clock_duties_are_continuous_and_rota_words_set_no_time_limit() {
     assert_eq!(t["actors"], serde_json::json!(["ofruesi-i-sherbimit"]));
     assert_eq!(t["iso"], "", "S1.5: no length of time");
     for id in ["S7.7", "S8.9"] {
-        assert!(
-            criterion(id)["timing"].as_array().unwrap().is_empty(),
+        let t = &criterion(id)["timing"][0];
+        assert_eq!(t["kind"], "continuous", "{id}");
+        assert_eq!(
+            t["actors"],
+            serde_json::json!(["ofruesi-i-sherbimit"]),
             "{id}"
         );
+        assert_eq!(t["iso"], "", "{id}: no length of time");
     }
     for d in cat["deadlines"].as_array().unwrap() {
         let words = d["timing"]["text"].as_str().unwrap();
@@ -391,12 +396,15 @@ fn round_the_clock_duties_are_continuous_and_rota_words_set_no_time_limit() {
         .next()
         .unwrap();
     let rows: Vec<&str> = group.split("<tr data-roles=\"").skip(1).collect();
-    assert_eq!(rows.len(), 1, "{group}");
-    let row = rows
-        .iter()
-        .find(|r| r.contains("#S1.5\""))
-        .expect("S1.5 is not in the register");
-    assert!(row.starts_with("ofruesi-i-sherbimit\""), "{row}");
+    assert_eq!(rows.len(), 3, "{group}");
+    for id in ["S1.5", "S7.7", "S8.9"] {
+        let row = rows
+            .iter()
+            .find(|r| r.contains(&format!("#{id}\"")))
+            .unwrap_or_else(|| panic!("{id} is not in the register"));
+        assert!(row.starts_with("ofruesi-i-sherbimit\""), "{row}");
+    }
+    let row = rows.iter().find(|r| r.contains("#S1.5\"")).unwrap();
     // The pack's words add nothing the source does not say ("pa ndërprerje" is not in 000);
     // the row quotes the source's.
     let row = plain(row);

@@ -87,7 +87,8 @@ fn a_box_names_its_forms_in_full() {
             }
         }
     }
-    assert!(named > 40, "{named} forms on boxes");
+    // (More than 40 before session 44 dropped the links no step's own words make.)
+    assert!(named >= 25, "{named} forms on boxes");
 }
 
 #[test]

@@ -129,7 +129,10 @@ fn diff_json_finds_exactly_the_fixture_changes() {
     );
     // The deadline, spelled out in the locale pack's words.
     let t = change("identifikimi-formal.1#timing-1");
-    assert_eq!(t["timing"]["words"], "brenda 30 ditë → brenda 30 ditë pune");
+    assert_eq!(
+        t["timing"]["words"],
+        "brenda 30 ditëve → brenda 30 ditëve pune"
+    );
     assert_eq!(t["timing"]["old"]["working_days"], false);
     assert_eq!(t["timing"]["new"]["working_days"], true);
     assert_eq!(t["owner"], "identifikimi-formal.1");
@@ -178,7 +181,7 @@ fn diff_html_shows_the_same_changes_grouped_by_standard_and_procedure() {
     let p = html.find(">Identifikimi formal</h2>").unwrap();
     assert!(s1 < s2 && s2 < p);
     assert!(html.contains("<ins>, e shkruar në gjuhë të thjeshtë</ins>"));
-    assert!(html.contains("brenda 30 ditë → brenda 30 ditë pune"));
+    assert!(html.contains("brenda 30 ditëve → brenda 30 ditëve pune"));
     // The arrow mirrors on a right-to-left page (`.dir-arrow`).
     assert!(html.contains(
         "<del>Punonjësi social</del> <span class=\"dir-arrow\" aria-hidden=\"true\">→</span> <ins>Menaxheri i rastit</ins>"
@@ -246,7 +249,7 @@ fn a_site_with_a_previous_edition_has_a_changes_page_and_marks() {
     let page = read(&site.join("ndryshimet.html"));
     assert!(page.contains("<h1>Çfarë ndryshoi që nga Botimi 2024</h1>"));
     assert!(page.contains("id=\"d-step-identifikimi-formal-2\""));
-    assert!(page.contains("brenda 30 ditë → brenda 30 ditë pune"));
+    assert!(page.contains("brenda 30 ditëve → brenda 30 ditëve pune"));
     // Changed criteria are marked on their standard's page, linking to their difference;
     // unchanged ones are not.
     let s1 = read(&site.join("S1.html"));
@@ -554,7 +557,7 @@ fn training_report_marks_exactly_those_trained_on_a_changed_procedure() {
             ("Elira Marku".to_string(), "punonjes-social".to_string()),
         ]
     );
-    assert!(html.contains("Afat · Hap 1: Ndryshuar · brenda 30 ditë → brenda 30 ditë pune"));
+    assert!(html.contains("Afat · Hap 1: Ndryshuar · brenda 30 ditëve → brenda 30 ditëve pune"));
     assert!(html.contains("Hap 2: Ndryshuar · Kush e bën: Punonjësi social → Menaxheri i rastit"));
     assert!(html.contains("Identifikimi formal — Hap 4: Rinumëruar · më parë Hap 3"));
 }

@@ -120,7 +120,7 @@ fn previous_as_a_git_revision_builds_the_changes_page_and_maps_assessments() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let page = read(&out.join("ndryshimet.html"));
     assert!(page.contains("<h1>Çfarë ndryshoi që nga Botimi 2024</h1>"));
-    assert!(page.contains("brenda 30 ditë → brenda 30 ditë pune"));
+    assert!(page.contains("brenda 30 ditëve → brenda 30 ditëve pune"));
     assert!(read(&out.join("S1.html")).contains("ndryshimet.html#d-criterion-S1-2"));
     // The report maps an assessment of the revision's edition, as from a folder.
     let report = dir.path().join("raport.html");

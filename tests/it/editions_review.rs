@@ -313,7 +313,7 @@ fn training_records_of_unknown_hash_edition_or_subject_are_said() {
         "{gent}"
     );
     assert!(
-        !gent.contains("brenda 30 ditë pune"),
+        !gent.contains("brenda 30 ditëve pune"),
         "no guessed list: {gent}"
     );
     assert!(

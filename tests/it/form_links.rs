@@ -42,7 +42,8 @@ fn links() -> Vec<(String, String, Value, Value)> {
 fn every_link_quotes_words_the_source_prints() {
     let sources = sources();
     let all = links();
-    assert!(all.len() >= 45, "{} links", all.len());
+    // (45 and more before session 44, which dropped the 22 `tied:` links no step's words make.)
+    assert!(all.len() >= 25, "{} links", all.len());
     let mut named = 0;
     for (file, n, l, st) in &all {
         let words = l["named"].as_str().or(l["tied"].as_str());
@@ -66,8 +67,9 @@ fn every_link_quotes_words_the_source_prints() {
             );
         }
     }
+    // Every link rests on the step's own words (session 44; before, some on the annex).
     assert!(
-        named >= 20 && named < all.len(),
+        named >= 20 && named == all.len(),
         "{named} of {} named",
         all.len()
     );
@@ -93,11 +95,16 @@ fn which_form_is_asked_only_where_the_step_names_it_and_quotes_its_words() {
     // Step 9 (001:1260-1263) names no form.
     assert!(!quiz.contains("id=\"q-kthimi-vullnetar.9.form\""));
     assert!(!quiz.contains("id=\"q-kthimi-vullnetar.2.form\""));
-    // The links stay on the step's page.
+    // Nor does the step's page link one (session 44: a step links a form only where its own
+    // words name it; this test had pinned the `tied:` links E2 and E3 from the annex and the
+    // phase's documentation list).
     let page = site_page("procedura/kthimi-vullnetar.html");
     let nine = &page[page.find("id=\"kthimi-vullnetar.9\"").unwrap()..];
     let nine = &nine[..nine.find("id=\"kthimi-vullnetar.10\"").unwrap()];
-    assert!(nine.contains("E2") && nine.contains("E3"), "{nine}");
+    assert!(
+        !nine.contains("formularet.html#E2") && !nine.contains("formularet.html#E3"),
+        "{nine}"
+    );
     // The feedback quotes the step's sentence that names the form.
     let key = site_page("trajnim/pergjigjet/riintegrimi-afatgjate.html");
     let at = key

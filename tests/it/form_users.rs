@@ -84,10 +84,12 @@ fn a_role_s_card_and_quiz_give_it_only_the_forms_the_source_gives_it() {
         card_forms("qendra-per-pune-sociale", "menaxhimi-i-rastit.4"),
         ""
     );
-    // The initial interview's formats (annex A, 001:1432-1433) are the A/IPIF's, the formal
-    // interview's (annex B) the G/SPIF's.
-    assert_eq!(card_forms("g-spif", "mbeshtetja-hetimit.1"), "B1 B2");
-    assert_eq!(card_forms("a-ipif", "mbeshtetja-hetimit.1"), "A3 A4");
+    // Support to the investigation, step 1 "Pas çdo interviste të kryer …" (001:1339-1340),
+    // names no format: neither card gives it one (session 44; this test had pinned the
+    // `tied:` links from the phase's documentation list, A3 A4 on the A/IPIF's card and
+    // B1 B2 on the G/SPIF's).
+    assert_eq!(card_forms("g-spif", "mbeshtetja-hetimit.1"), "");
+    assert_eq!(card_forms("a-ipif", "mbeshtetja-hetimit.1"), "");
     // The procedure's page still gives the step every form.
     let page = plain(&site_page("procedura/identifikimi-formal.html"));
     assert!(page.contains("B1") && page.contains("B2"));

@@ -307,9 +307,9 @@ fn every_role_that_acts_has_a_quiz_with_its_criteria() {
         .expect("no question on the commission's duties");
     assert!(!duties.stem.contains("Komision"), "{}", duties.stem);
     assert!(
-        com.iter().any(
-            |q| q.id.ends_with(".when") && q.correct.iter().any(|c| c.contains("30 ditë pune"))
-        )
+        com.iter()
+            .any(|q| q.id.ends_with(".when")
+                && q.correct.iter().any(|c| c.contains("30 ditëve pune")))
     );
 }
 

@@ -195,7 +195,7 @@ fn the_commission_is_asked_by_when_it_decides() {
     );
     let q = found[0];
     assert!(
-        q.correct.iter().any(|c| c.contains("30 ditë pune")),
+        q.correct.iter().any(|c| c.contains("30 ditëve pune")),
         "{}: {:?}",
         q.stem,
         q.correct

@@ -145,7 +145,7 @@ fn register_row_of_the_appeal() {
         "{row}"
     );
     let card = site_page("roli/sekretariati-i-ap.html");
-    assert!(!card.contains("brenda 30 ditë pune"));
+    assert!(!card.contains("brenda 30 ditëve pune"));
     assert!(!card.contains("id=\"card-identifikimi-formal.15\""));
     // The handout names the person too, and no secretariat.
     let handout = plain(&site_page("trajnim/fletushka/identifikimi-formal.html"));
@@ -402,14 +402,17 @@ fn a_role_card_and_a_register_row_carry_the_step_s_whole_text() {
 #[test]
 fn admission_is_the_centre_s_social_worker_s_or_psychologist_s() {
     // Review A2: "Një punonjës social ose psikolog i qendrës bën menjëherë pranimin"
-    // (001:1011, 1047, 1083, 1111); the case worker is appointed afterwards.
+    // (001:1011, 1047, 1083, 1111); the case worker is appointed afterwards. Review 43 M3:
+    // any social worker of the centre, not the one charged with a beneficiary (000 S2.3),
+    // whom this test had pinned (session 44).
     for n in [15, 24, 36, 44] {
         let step = format!("referimi-mbrojtja-asistenca.{n}");
-        assert!(lists("punonjesi-social-pergjegjes", &step), "{step}");
+        assert!(lists("punonjesi-social-i-qendres", &step), "{step}");
+        assert!(!lists("punonjesi-social-pergjegjes", &step), "{step}");
         assert!(lists("psikologu", &step), "{step}");
         assert!(!lists("punonjesi-i-rastit", &step), "{step}");
         let (_, roles) = register_row(&step);
-        assert_eq!(roles, "punonjesi-social-pergjegjes psikologu", "{step}");
+        assert_eq!(roles, "punonjesi-social-i-qendres psikologu", "{step}");
     }
 }
 
@@ -470,14 +473,15 @@ fn a_possibility_is_no_deadline_and_a_condition_stays_with_its_deadline() {
     assert!(
         step.contains("Një afat kohor potencial për objektivin afatshkurtër mund të jetë 3 muaj")
     );
-    // Review A11: 03 step 8's "menjëherë" of the APAP is asked "nëse është e nevojshme",
-    // after the notice (001:976–980); the quote keeps both.
+    // Review A11: 03 step 8's "menjëherë" is asked "nëse është e nevojshme" (001:979-981);
+    // review 43 L8: it is the AP meeting's, so the quote starts at the condition and leaves
+    // out the APAP's own forwarding "Me marrjen e njoftimit …", which has no deadline.
     let q = quotes
         .iter()
         .find(|q| q.contains("kërkon mbledhjen e menjëhershme të AP-së"))
-        .expect("the APAP's row of 03 step 8");
+        .expect("the row of 03 step 8's meeting");
     assert!(q.contains("nëse është e nevojshme"), "{q}");
-    assert!(q.contains("Me marrjen e njoftimit"), "{q}");
+    assert!(!q.contains("Me marrjen e njoftimit"), "{q}");
 }
 
 #[test]

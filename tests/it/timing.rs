@@ -243,6 +243,7 @@ fn every_locale_pack_words_each_timing_kind() {
             "deadlines_before",
             "duration_working_day_one",
             "duration_working_day",
+            "duration_within_working_day",
             "timing_phrase_within",
             "timing_phrase_before",
             "timing_phrase_duration",
@@ -273,7 +274,12 @@ fn every_locale_pack_words_each_timing_kind() {
             .replace("{from}", &count("duration_month", 4))
             .replace("{to}", &count("duration_month", 12));
         for (kind, words) in [
-            ("within", phrase("within", count("duration_working_day", 5))),
+            // After the pack's "within" a duration takes the case the language gives it
+            // ("brenda 5 ditëve pune", review 43 L4).
+            (
+                "within",
+                phrase("within", count("duration_within_working_day", 5)),
+            ),
             ("before", phrase("before", count("duration_day", 14))),
             ("duration", phrase("duration", range)),
             ("none", get("timing_none").to_string()),

@@ -89,9 +89,9 @@ fn strip_tags(html: &str) -> String {
 
 #[test]
 fn the_role_card_of_the_social_worker_lists_every_step_and_criterion_where_it_acts() {
-    // The centre's social worker: 07's "Punonjësi social" is the centre's (issue 25), so
-    // the NJVNR social worker (`punonjes-social`) acts in one step only.
-    let role = "punonjesi-social-pergjegjes";
+    // The centre's social worker, who admits (001:1011, 1047, 1083, 1110; session 44, review
+    // 43 M3: before, the S2.3 responsible worker, `punonjesi-social-pergjegjes`, was).
+    let role = "punonjesi-social-i-qendres";
     let site = shipped_site().join("site");
     let html = read(&site.join(format!("roli/{role}.html")));
     let start = html

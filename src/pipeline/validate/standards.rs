@@ -219,15 +219,20 @@ impl Validator<'_> {
         }
     }
 
-    /// A criterion's timing quotes the criterion or its guidance, never only the evidence
-    /// column: evidence says what proves the criterion is met, it sets no duty.
+    /// A criterion's timing quoted only from the evidence column names whose act it is.
+    /// Evidence ("Prova që tregojnë përmbushjen e kriterit") is what the criterion is checked
+    /// by: an act of one of the criterion's roles with its time ("Punonjësi social do të
+    /// vlerësojë çdo muaj") is a timing of that role; a document it describes ("Një strategji
+    /// të paktën 2 vjeçare") is no one's act and sets none.
     fn not_from_evidence(&mut self, file: &Path, t: &TimingSrc, c: &CriterionSrc) {
         let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         let words = squash(t.text.value.trim());
         let in_text = std::iter::once(&c.text)
             .chain(c.guidance.iter().map(|g| &g.text))
             .any(|s| squash(&s.value).contains(&words));
+        let names_actor = t.actors.as_ref().is_some_and(|a| !a.is_empty());
         if !in_text
+            && !names_actor
             && c.evidence
                 .iter()
                 .any(|e| squash(&e.text.value).contains(&words))
@@ -235,9 +240,9 @@ impl Validator<'_> {
             self.diags
                 .error(
                     at(file, &t.text),
-                    format!("expected the words of a timing in the criterion or its guidance, found \"{words}\" only in the evidence"),
+                    format!("expected a timing found only in the evidence to name whose act it is (`actors:`), found \"{words}\" with no one"),
                 )
-                .hint("evidence (Prova) says what proves the criterion is met and sets no deadline: drop this timing");
+                .hint("evidence (Prova) sets a timing only where it states an act of one of the criterion's roles with its time; a document it describes sets none: name the actors or drop this timing");
         }
     }
 

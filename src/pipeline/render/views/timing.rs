@@ -97,6 +97,14 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
             crate::plural::say_count(ui, &format!("duration_{}", unit_of(unit)), n.into(), &[])
         })
     };
+    // The case a duration takes after the pack's "within" word ("brenda 7 ditëve", not
+    // "brenda 7 ditë"; English and Serbian say it as the duration).
+    let words_within = |d: &crate::duration::Duration| {
+        d.words(|unit, n| {
+            let key = format!("duration_within_{}", unit_of(unit));
+            crate::plural::say_count(ui, &key, n.into(), &[])
+        })
+    };
     let human = match end {
         Some(end) => ui_get(ui, "timing_range")
             .replace("{from}", &words(&start))
@@ -140,6 +148,14 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
         ("every", _, None) if t.times.is_some() => human.clone(),
         ("every", Some((unit, n)), None) if t.bound.is_none() && t.per.is_none() => {
             crate::plural::say_count(ui, &format!("every_{}", unit_of(unit)), n.into(), &[])
+        }
+        // A plain deadline: the duration in the case "within" governs.
+        ("within", _, None) if t.bound.is_none() && t.per.is_none() && t.times.is_none() => {
+            crate::theme::say(
+                ui,
+                "timing_phrase_within",
+                &[("duration", words_within(&start).as_str())],
+            )
         }
         (kind, _, _) => crate::theme::say(
             ui,
