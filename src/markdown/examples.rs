@@ -20,6 +20,33 @@ pub fn without_examples(md: &str) -> String {
     out.join("\n").trim().to_string()
 }
 
+/// The paragraphs of a text without its footnotes: a rule (`***`) and the numbered notes
+/// after it ("21 Shih Materialin …"); the markers stay in the text, as printed.
+pub fn without_notes(text: &str) -> Vec<&str> {
+    let mut notes = false;
+    text.split("\n\n")
+        .filter(|p| {
+            let p = p.trim();
+            if p == "***" {
+                notes = true;
+                return false;
+            }
+            let numbered = p
+                .split_once(' ')
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            notes &= numbered;
+            !notes
+        })
+        .collect()
+}
+
+/// What a text binds: its words without its examples (`without_examples`) and without its
+/// footnotes (`without_notes`). A footnote is a note on the text (a law, a source), never
+/// a duty nor the proof of who acts (review 43, M4).
+pub fn normative(md: &str) -> String {
+    without_notes(&without_examples(md)).join("\n\n")
+}
+
 /// The examples of a text: each quoted block, its `>` marks taken off.
 pub fn examples(md: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

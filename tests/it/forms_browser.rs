@@ -1,7 +1,8 @@
 //! Printed forms in headless Chromium from `file://`: one field of every kind filled in,
 //! printed to A4 with the typed text in the PDF; after a reload nothing is left, and no
 //! browser storage holds anything. E-3 prints on about as many A4 pages as the original
-//! (6) with every label; every form page has no serious axe violation.
+//! (6) with every label; every form page has no serious axe violation; a choice continued
+//! across a page break is one group (MR3 §7).
 
 use crate::common::browser::*;
 use crate::common::pdf::*;
@@ -346,4 +347,55 @@ fn every_form_page_has_no_serious_axe_violation() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn mr3_school_status_is_one_choice_across_its_page_break() {
+    // Review 43 L13: 003:2919-2922 and 2940 print section 7's three school statuses as one
+    // list of alternatives, the third after "Faqe 4 nga 6": one radio group, not a radio
+    // pair and a checkbox.
+    let page = read(&shipped_site().join("site/formulari/MR3.html"));
+    for id in ["f37-1", "f37-2", "f41-1"] {
+        let at = page
+            .find(&format!("id=\"{id}\""))
+            .unwrap_or_else(|| panic!("#{id}"));
+        let input = &page[page[..at].rfind("<input").unwrap()..];
+        let input = &input[..input.find('>').unwrap()];
+        assert!(
+            input.contains("type=\"radio\"") && input.contains("name=\"f37\""),
+            "{input}"
+        );
+    }
+    let Some(browser) = browser("mr3_school_status_is_one_choice_across_its_page_break") else {
+        return;
+    };
+    let tab = open(
+        &browser,
+        &file_url(&shipped_site().join("site/formulari/MR3.html")),
+    );
+    wait_for(&tab, "!!document.getElementById('f41-1')", "the form");
+    let checked = |id: &str| eval(&tab, &format!("document.getElementById('{id}').checked"));
+    tab.wait_for_element("#f37-2").unwrap().click().unwrap();
+    tab.wait_for_element("#f41-1").unwrap().click().unwrap();
+    wait_for(
+        &tab,
+        "document.getElementById('f41-1').checked",
+        "the third status",
+    );
+    assert_eq!(
+        checked("f37-2"),
+        serde_json::Value::Bool(false),
+        "two statuses at once"
+    );
+    tab.wait_for_element("#f37-1").unwrap().click().unwrap();
+    wait_for(
+        &tab,
+        "document.getElementById('f37-1').checked",
+        "the first status",
+    );
+    assert_eq!(
+        checked("f41-1"),
+        serde_json::Value::Bool(false),
+        "two statuses at once"
+    );
 }

@@ -61,6 +61,7 @@ mod print_heads;
 mod print_labels;
 mod properties;
 mod quiz_feedback;
+mod quiz_proof;
 mod quiz_source;
 mod quiz_stems;
 mod quiz_teach;

@@ -10,7 +10,7 @@ use doracak::pipeline::model::quiz::{self, Answer, Place, Question};
 use crate::common::{read, repo, shipped_site, unescape};
 use crate::quizzes::{content_words, prefix};
 
-fn handbook() -> &'static Handbook {
+pub(crate) fn handbook() -> &'static Handbook {
     static HB: std::sync::OnceLock<Handbook> = std::sync::OnceLock::new();
     HB.get_or_init(|| {
         doracak::check(&repo())
@@ -20,7 +20,7 @@ fn handbook() -> &'static Handbook {
 }
 
 /// A text's spaces made single, without the full stop that ends it.
-fn norm(s: &str) -> String {
+pub(crate) fn norm(s: &str) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     s.trim().trim_end_matches('.').trim().to_string()
 }
@@ -42,7 +42,7 @@ fn sentences(text: &str) -> Vec<String> {
 }
 
 /// The feedback of every question of every quiz page: (page, question id) → the quote.
-fn feedbacks() -> BTreeMap<(String, String), String> {
+pub(crate) fn feedbacks() -> BTreeMap<(String, String), String> {
     let dir = shipped_site().join("site/trajnim/kuizi");
     let mut out = BTreeMap::new();
     for e in std::fs::read_dir(&dir).unwrap() {

@@ -243,11 +243,11 @@ fn a_by_when_asks_what_the_source_sets_as_it_sets_it() {
         assert!(!q.quote().contains("vjeçare"), "{}", q.stem);
         assert!(!q.quote().contains("Një strategji"), "{}", q.stem);
     }
-    // S2.1: only "2-javësh" is blanked, its qualifier stays.
+    // S2.1: only "2-javësh" is blanked, its qualifier stays; the little word before it
+    // goes with the blank (review 43, L12).
     for q in asked(&all, "S2.1.when") {
         assert!(
-            q.quote()
-                .contains("brenda një afati kohor maksimal prej …,"),
+            q.quote().contains("brenda një afati kohor maksimal …,"),
             "{}",
             q.stem
         );

@@ -62,6 +62,11 @@ pub struct Field {
     pub value: Option<String>,
     pub options: Vec<FormOption>,
     pub multiple: bool,
+    /// The id of the choice whose options this one continues across a page break, whose
+    /// group (name and control type) it joins; none for a choice of its own.
+    pub continues: Option<String>,
+    /// How many options of its group stand before its own (their values go on from there).
+    pub offset: usize,
     pub other: Option<String>,
     pub columns: Vec<Column>,
     /// Table rows: each with its printed label (empty for a blank row) and its other cells.
@@ -121,14 +126,28 @@ pub fn template(t: FormTemplateSrc) -> FormTemplate {
             text: v(s.text),
             page: s.page.map(|p| p.value),
             columns: s.columns.map(|c| c.value).unwrap_or(1),
-            fields: s
-                .fields
-                .into_iter()
-                .map(|f| {
+            fields: {
+                let mut fields: Vec<Field> = Vec::new();
+                for f in s.fields {
                     next_field += 1;
-                    field(format!("f{next_field}"), f)
-                })
-                .collect(),
+                    let mut fl = field(format!("f{next_field}"), f);
+                    // A continued choice joins the group of the choice before it.
+                    if fl.continues.is_some() {
+                        let before = fields.iter().rev().find(|b| b.kind == FieldKind::Choice);
+                        fl.continues = before.map(|b| b.continues.clone().unwrap_or(b.id.clone()));
+                        fl.multiple = before.map_or(fl.multiple, |b| b.multiple);
+                        fl.offset = fields
+                            .iter()
+                            .filter(|b| {
+                                Some(&b.id) == fl.continues.as_ref() || b.continues == fl.continues
+                            })
+                            .map(|b| b.options.len())
+                            .sum();
+                    }
+                    fields.push(fl);
+                }
+                fields
+            },
         })
         .collect();
     let heads: Vec<PageHead> = t
@@ -230,6 +249,8 @@ fn field(id: String, f: FieldSrc) -> Field {
             })
             .collect(),
         multiple: f.multiple.is_some_and(|m| m.value),
+        continues: f.continues.is_some_and(|c| c.value).then(String::new),
+        offset: 0,
         other: v(f.other),
         columns: f
             .columns

@@ -376,7 +376,7 @@ fn question_as(
         let text = format!(
             "{}\n\n{}",
             step.title.as_deref().unwrap_or_default(),
-            crate::markdown::without_examples(&step.text)
+            crate::markdown::normative(&step.text)
         );
         let lead_in = step.group.as_deref().unwrap_or_default();
         correct.retain(|a| match a {

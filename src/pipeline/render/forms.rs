@@ -90,6 +90,10 @@ pub struct FieldView {
     pub unit: Option<String>,
     pub value: Option<String>,
     pub multiple: bool,
+    /// The name its options share: the field's id, or that of the choice it continues.
+    pub group: String,
+    /// The value of its first option less one (options of its group printed before it).
+    pub offset: usize,
     pub options: Vec<OptionView>,
     pub columns: Vec<ColumnView>,
     pub row_labels: bool,

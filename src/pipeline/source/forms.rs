@@ -171,6 +171,10 @@ pub struct FieldSrc {
     /// choice: tick boxes, several may be ticked.
     #[serde(default, deserialize_with = "super::flag::flag")]
     pub multiple: Option<S<bool>>,
+    /// choice: the options continue the choice printed before it in the section, across a
+    /// page break (MR3 §7's third school status, 003:2940): one group, one control type.
+    #[serde(default, deserialize_with = "super::flag::flag")]
+    pub continues: Option<S<bool>>,
     /// choice: the label of the "other: ___" option (`Tjetër`).
     #[serde(default)]
     pub other: Option<S<String>>,

@@ -192,6 +192,8 @@ pub(super) fn field_view(
         unit: f.unit.clone(),
         value: f.value.clone(),
         multiple: f.multiple,
+        group: f.continues.clone().unwrap_or_else(|| f.id.clone()),
+        offset: f.offset,
         options,
         columns: f
             .columns

@@ -21,8 +21,8 @@ use gap::collapse;
 pub use giveaway::{heads_kept, names_kept, singled_out};
 use groups::{group_members, group_note};
 use quote::{
-    action, blank_singling, form_sentences, lasts, names_answer, naming_sentence, opening,
-    paragraph, source_sentence, stem_key, timing_sentence,
+    acting_sentences, action, blank_singling, form_sentences, lasts, names_answer, naming_sentence,
+    opening, paragraph, source_sentence, stem_key, timing_sentence,
 };
 pub use roles::Printed;
 use roles::{blank_roles, printed_names};
@@ -225,222 +225,226 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     cx.addr.quiz_key_role(&q.subject),
                 ),
             };
-            let questions =
-                q.questions
-                    .iter()
-                    .enumerate()
-                    .map(|(i, question)| {
-                        if question.place != quiz::Place::Step {
-                            return place::view(cx, question, i + 1);
-                        }
-                        let p = hb.procedures.iter().find(|p| p.id == question.procedure);
-                        let step = p.and_then(|p| p.steps.iter().find(|s| s.id == question.step));
-                        // A "who?" shows every paragraph that names one of its answers.
-                        let answers_named =
-                            |text: &str| {
-                                let roles = quiz::names(hb, text);
-                                question.choices.iter().filter(|c| c.correct).any(|c| {
-                                    match &c.answer {
-                                        Answer::Role(id) => roles.contains(id),
-                                        Answer::Person(words) => text.contains(words.as_str()),
-                                        _ => false,
-                                    }
-                                })
-                            };
-                        let shown: Option<&dyn Fn(&str) -> bool> =
-                            (question.ask == quiz::Ask::Who).then_some(&answers_named);
-                        // A sentence in which an answer acts, not one that names it only as
-                        // an object ("NJMF-ja mund të njoftojnë APAP-in").
-                        let answers_act =
-                            |text: &str| {
-                                let roles = quiz::names(hb, text);
-                                question.choices.iter().filter(|c| c.correct).any(|c| {
-                                    match &c.answer {
-                                        Answer::Role(id) => {
-                                            roles.contains(id)
-                                                && quiz::acts_in(hb, id, text) != Some(false)
-                                        }
-                                        Answer::Person(words) => text.contains(words.as_str()),
-                                        _ => false,
-                                    }
-                                })
-                            };
-                        let acting: Option<&dyn Fn(&str) -> bool> =
-                            (question.ask == quiz::Ask::Who).then_some(&answers_act);
-                        // A form whose title shares words with the step's title ("Mbyllja e
-                        // rastit") is not asked by that title: the step's text is quoted.
-                        let by_title = question.ask != quiz::Ask::Form
-                            || !step.and_then(|s| s.title.as_deref()).is_some_and(|t| {
-                                let words: Vec<String> =
-                                    content_words(t).iter().map(|w| word_stem(w)).collect();
-                                question.choices.iter().filter(|c| c.correct).any(|c| {
-                                    content_words(&choice_text(cx, &c.answer))
-                                        .iter()
-                                        .any(|w| words.contains(&word_stem(w)))
-                                })
-                            });
-                        let (label, act, proc_title) = match (p, step) {
-                            (Some(p), Some(s)) => (
-                                s.label(cx.ui),
-                                action(s, shown, acting, by_title),
-                                p.title.clone(),
-                            ),
-                            _ => Default::default(),
-                        };
-                        // A "who?" whose title names none of its answers ("Vlerësimi
-                        // fillestar") quotes the sentence of the step that names one
-                        // ("punonjësi social e bën …", review 39 F12).
-                        let act = match step {
-                            Some(s)
-                                if question.ask == quiz::Ask::Who
-                                    && s.title.as_deref().map(str::trim) == Some(act.as_str())
-                                    && !names_answer(cx, question, &act) =>
-                            {
-                                naming_sentence(s, |t| names_answer(cx, question, t)).unwrap_or(act)
-                            }
-                            _ => act,
-                        };
-                        // A "by when?" quotes the sentences its deadlines stand in, not the step's
-                        // title or first paragraph: "… i komunikohet menjëherë …" is when the
-                        // decision is told, not when it is taken; a condition stays with them.
-                        let act = match step {
-                            Some(s) if question.ask == quiz::Ask::When => {
-                                let quoted: Vec<String> = question
-                                    .choices
-                                    .iter()
-                                    .filter(|c| c.correct)
-                                    .filter_map(|c| match &c.answer {
-                                        Answer::Timing(t) => timing_sentence(hb, s, &t.text),
-                                        _ => None,
-                                    })
-                                    .fold(Vec::new(), |mut all, q| {
-                                        if !all.contains(&q) {
-                                            all.push(q);
-                                        }
-                                        all
-                                    });
-                                // A sentence another quote holds (with the sentence after it)
-                                // is quoted once.
-                                let quoted: Vec<String> = quoted
-                                    .iter()
-                                    .filter(|q| {
-                                        !quoted.iter().any(|o| o != *q && o.contains(q.as_str()))
-                                    })
-                                    .cloned()
-                                    .collect();
-                                match quoted.is_empty() {
-                                    true => act,
-                                    false => {
-                                        quiz::join_in_order(std::slice::from_ref(&s.text), &quoted)
-                                    }
-                                }
-                            }
-                            _ => act,
-                        };
-                        // The step as printed: "hapin 4", or "pikën ç)" where the source letters it.
-                        let (item, name, value) = match step {
-                            Some(s) => s.named(cx.ui),
-                            None => (false, "step", String::new()),
-                        };
-                        let key = match (lasts(question), item) {
-                            (true, false) => "quiz_how_long",
-                            (true, true) => "quiz_how_long_item",
-                            _ => stem_key(question.ask, question.multiple(), item),
-                        };
-                        let frame = |a: &str| say(key, &[(name, &value), ("action", a)]);
-                        let correct_texts: Vec<String> = question
+            let questions = q
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(i, question)| {
+                    if question.place != quiz::Place::Step {
+                        return place::view(cx, question, i + 1);
+                    }
+                    let p = hb.procedures.iter().find(|p| p.id == question.procedure);
+                    let step = p.and_then(|p| p.steps.iter().find(|s| s.id == question.step));
+                    // A "who?" shows every paragraph that names one of its answers.
+                    let answers_named = |text: &str| {
+                        let roles = quiz::names(hb, text);
+                        question
                             .choices
                             .iter()
                             .filter(|c| c.correct)
-                            .map(|c| choice_text(cx, &c.answer))
-                            .collect();
-                        // A "by when?" quotes the step without the words that set its deadlines:
-                        // every one of them, also one that is the same answer as another ("bën
-                        // menjëherë pranimin …, njeh menjëherë …" is one choice, two quotes).
-                        let mut act = act;
-                        // A role's own "by when?" (`quiz::role_when`) keeps another
-                        // actor's deadline in words: it tells which blank is asked.
-                        if question.ask == quiz::Ask::When
-                            && question.for_role.is_none()
-                            && let Some(s) = step
-                        {
-                            for t in s.timing.iter().filter(|t| t.kind != "none") {
-                                act = blank_deadline(&act, &t.text, &time_words);
-                            }
-                        }
-                        for c in question.choices.iter().filter(|c| c.correct) {
-                            if let Answer::Timing(t) = &c.answer {
-                                act = blank_deadline(&act, &t.text, &time_words);
-                            }
-                        }
-                        // A correct role's names ("Menaxherin e Rastit", "PMF-ja") are
-                        // blanked, then any words left that would hold a whole answer.
-                        let blank_all = |act: &str| {
-                            let act = blank_roles(cx, question, act);
-                            blank(&act, frame, &correct_texts)
-                        };
-                        let mut whole = act.clone();
-                        let mut act = blank_all(&act);
-                        // A step's title that its blanks leave empty ("Referimi i …"), or
-                        // whose object points to the answer, is no question: its text is
-                        // quoted instead.
-                        let wrong_texts = wrong_texts(cx, question);
-                        if question.ask != quiz::Ask::When
-                            && (kept(&act, &whole) < KEEP
-                                || !pointing(&act, &correct_texts, &wrong_texts).is_empty())
-                            && let Some(s) = step
-                            && s.title.as_deref().is_some_and(|t| t.trim() == whole)
-                        {
-                            whole = action(s, shown, acting, false);
-                            act = blank_all(&whole);
-                        }
-                        // A form's title words that together single it out ("pranimit" and
-                        // "fëmijën" for the children's admission form): the rarest blanked.
-                        if question.ask == quiz::Ask::Form {
-                            act = blank_singling(&act, &correct_texts, &wrong_texts);
-                        }
-                        // The blanks of every pass, each run of them one "…" ("nga … ose …",
-                        // not "nga … ose … i …").
-                        let act = collapse(&act);
-                        let prompt = frame(&act);
-                        // A "which form?" quotes the step's words that name its forms;
-                        // another the sentence that holds each answer, else the step's first
-                        // paragraph.
-                        let source = step.and_then(|s| {
-                            (question.ask == quiz::Ask::Form)
-                                .then(|| form_sentences(s, question))
-                                .flatten()
-                                .or_else(|| {
-                                    p.map(|p| {
-                                        feedback::answer_sentences(cx, p, s, question)
-                                            .unwrap_or_else(|| source_sentence(hb, s, None))
-                                    })
-                                })
+                            .any(|c| match &c.answer {
+                                Answer::Role(id) => roles.contains(id),
+                                Answer::Person(words) => text.contains(words.as_str()),
+                                _ => false,
+                            })
+                    };
+                    let shown: Option<&dyn Fn(&str) -> bool> =
+                        (question.ask == quiz::Ask::Who).then_some(&answers_named);
+                    // A sentence in which an answer acts, not one that names it only as
+                    // an object ("NJMF-ja mund të njoftojnë APAP-in").
+                    let answers_act = |text: &str| {
+                        let roles = quiz::names(hb, text);
+                        question
+                            .choices
+                            .iter()
+                            .filter(|c| c.correct)
+                            .any(|c| match &c.answer {
+                                Answer::Role(id) => {
+                                    roles.contains(id) && quiz::acts_in(hb, id, text) != Some(false)
+                                }
+                                Answer::Person(words) => text.contains(words.as_str()),
+                                _ => false,
+                            })
+                    };
+                    let acting: Option<&dyn Fn(&str) -> bool> =
+                        (question.ask == quiz::Ask::Who).then_some(&answers_act);
+                    // A form whose title shares words with the step's title ("Mbyllja e
+                    // rastit") is not asked by that title: the step's text is quoted.
+                    let by_title = question.ask != quiz::Ask::Form
+                        || !step.and_then(|s| s.title.as_deref()).is_some_and(|t| {
+                            let words: Vec<String> =
+                                content_words(t).iter().map(|w| word_stem(w)).collect();
+                            question.choices.iter().filter(|c| c.correct).any(|c| {
+                                content_words(&choice_text(cx, &c.answer))
+                                    .iter()
+                                    .any(|w| words.contains(&word_stem(w)))
+                            })
                         });
-                        let (choices, answer) = choices(cx, question);
-                        let answer_note = group_note(cx, &choices, &group_members(cx, question));
-                        QuestionView {
-                            id: question.id.clone(),
-                            number: i + 1,
-                            ask: question.ask.name(),
-                            prompt,
-                            multiple: question.multiple(),
-                            step_label: say(
-                                "step_of_procedure",
-                                &[("step", &label), ("procedure", &proc_title)],
-                            ),
-                            step_short: label,
-                            step_url: cx.addr.in_procedure(&question.procedure, &question.step),
-                            choices,
-                            answer,
-                            answer_note,
-                            source: source.unwrap_or_default(),
-                            quote: act,
-                            whole,
-                            names: printed_names(cx, question),
+                    let (label, act, proc_title) = match (p, step) {
+                        (Some(p), Some(s)) => (
+                            s.label(cx.ui),
+                            action(s, shown, acting, by_title),
+                            p.title.clone(),
+                        ),
+                        _ => Default::default(),
+                    };
+                    // A "who?" whose title names none of its answers ("Vlerësimi
+                    // fillestar") quotes the sentences of the step in which they act
+                    // (review 43, M4), else the one that names one ("punonjësi social e
+                    // bën …", review 39 F12).
+                    let act = match step {
+                        Some(s)
+                            if question.ask == quiz::Ask::Who
+                                && s.title.as_deref().map(str::trim) == Some(act.as_str())
+                                && !names_answer(cx, question, &act) =>
+                        {
+                            acting_sentences(cx, s, question)
+                                .or_else(|| naming_sentence(s, |t| names_answer(cx, question, t)))
+                                .unwrap_or(act)
                         }
-                    })
-                    .collect::<Vec<QuestionView>>();
+                        _ => act,
+                    };
+                    // A "by when?" quotes the sentences its deadlines stand in, not the step's
+                    // title or first paragraph: "… i komunikohet menjëherë …" is when the
+                    // decision is told, not when it is taken; a condition stays with them.
+                    let act = match step {
+                        Some(s) if question.ask == quiz::Ask::When => {
+                            let quoted: Vec<String> = question
+                                .choices
+                                .iter()
+                                .filter(|c| c.correct)
+                                .filter_map(|c| match &c.answer {
+                                    Answer::Timing(t) => timing_sentence(hb, s, &t.text),
+                                    _ => None,
+                                })
+                                .fold(Vec::new(), |mut all, q| {
+                                    if !all.contains(&q) {
+                                        all.push(q);
+                                    }
+                                    all
+                                });
+                            // A sentence another quote holds (with the sentence after it)
+                            // is quoted once.
+                            let quoted: Vec<String> = quoted
+                                .iter()
+                                .filter(|q| {
+                                    !quoted.iter().any(|o| o != *q && o.contains(q.as_str()))
+                                })
+                                .cloned()
+                                .collect();
+                            match quoted.is_empty() {
+                                true => act,
+                                false => {
+                                    quiz::join_in_order(std::slice::from_ref(&s.text), &quoted)
+                                }
+                            }
+                        }
+                        _ => act,
+                    };
+                    // The step as printed: "hapin 4", or "pikën ç)" where the source letters it.
+                    let (item, name, value) = match step {
+                        Some(s) => s.named(cx.ui),
+                        None => (false, "step", String::new()),
+                    };
+                    let key = match (lasts(question), item) {
+                        (true, false) => "quiz_how_long",
+                        (true, true) => "quiz_how_long_item",
+                        _ => stem_key(question.ask, question.multiple(), item),
+                    };
+                    let frame = |a: &str| say(key, &[(name, &value), ("action", a)]);
+                    let correct_texts: Vec<String> = question
+                        .choices
+                        .iter()
+                        .filter(|c| c.correct)
+                        .map(|c| choice_text(cx, &c.answer))
+                        .collect();
+                    // A "by when?" quotes the step without the words that set its deadlines:
+                    // every one of them, also one that is the same answer as another ("bën
+                    // menjëherë pranimin …, njeh menjëherë …" is one choice, two quotes).
+                    let mut act = act;
+                    // A role's own "by when?" (`quiz::role_when`) keeps another
+                    // actor's deadline in words: it tells which blank is asked.
+                    if question.ask == quiz::Ask::When
+                        && question.for_role.is_none()
+                        && let Some(s) = step
+                    {
+                        for t in s.timing.iter().filter(|t| t.kind != "none") {
+                            act = blank_deadline(&act, &t.text, &time_words);
+                        }
+                    }
+                    for c in question.choices.iter().filter(|c| c.correct) {
+                        if let Answer::Timing(t) = &c.answer {
+                            act = blank_deadline(&act, &t.text, &time_words);
+                        }
+                    }
+                    // A correct role's names ("Menaxherin e Rastit", "PMF-ja") are
+                    // blanked, then any words left that would hold a whole answer.
+                    let blank_all = |act: &str| {
+                        let act = blank_roles(cx, question, act);
+                        blank(&act, frame, &correct_texts)
+                    };
+                    let mut whole = act.clone();
+                    let mut act = blank_all(&act);
+                    // A step's title that its blanks leave empty ("Referimi i …"), or
+                    // whose object points to the answer, is no question: its text is
+                    // quoted instead.
+                    let wrong_texts = wrong_texts(cx, question);
+                    if question.ask != quiz::Ask::When
+                        && (kept(&act, &whole) < KEEP
+                            || !pointing(&act, &correct_texts, &wrong_texts).is_empty())
+                        && let Some(s) = step
+                        && s.title.as_deref().is_some_and(|t| t.trim() == whole)
+                    {
+                        whole = action(s, shown, acting, false);
+                        act = blank_all(&whole);
+                    }
+                    // A form's title words that together single it out ("pranimit" and
+                    // "fëmijën" for the children's admission form): the rarest blanked.
+                    if question.ask == quiz::Ask::Form {
+                        act = blank_singling(&act, &correct_texts, &wrong_texts);
+                    }
+                    // The blanks of every pass, each run of them one "…" ("nga … ose …",
+                    // not "nga … ose … i …").
+                    let act = collapse(&act);
+                    let prompt = frame(&act);
+                    // A "which form?" quotes the step's words that name its forms;
+                    // another the sentence that holds each answer, else the step's first
+                    // paragraph.
+                    let source = step.and_then(|s| {
+                        (question.ask == quiz::Ask::Form)
+                            .then(|| form_sentences(s, question))
+                            .flatten()
+                            .or_else(|| {
+                                p.map(|p| {
+                                    feedback::answer_sentences(cx, p, s, question)
+                                        .unwrap_or_else(|| source_sentence(hb, s, None))
+                                })
+                            })
+                    });
+                    let (choices, answer) = choices(cx, question);
+                    let answer_note = group_note(cx, &choices, &group_members(cx, question));
+                    QuestionView {
+                        id: question.id.clone(),
+                        number: i + 1,
+                        ask: question.ask.name(),
+                        prompt,
+                        multiple: question.multiple(),
+                        step_label: say(
+                            "step_of_procedure",
+                            &[("step", &label), ("procedure", &proc_title)],
+                        ),
+                        step_short: label,
+                        step_url: cx.addr.in_procedure(&question.procedure, &question.step),
+                        choices,
+                        answer,
+                        answer_note,
+                        source: source.unwrap_or_default(),
+                        quote: act,
+                        whole,
+                        names: printed_names(cx, question),
+                    }
+                })
+                .collect::<Vec<QuestionView>>();
             // Only questions that test (`tests`). A role's quiz asks a question once, also
             // where the source prints it at several steps (the admissions of 15, 24, 36, 44):
             // its kind and blanked quote decide.

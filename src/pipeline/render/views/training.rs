@@ -88,32 +88,12 @@ pub fn box_words(st: &crate::pipeline::model::Step) -> String {
         return squash(t);
     }
     let normative = crate::markdown::without_examples(&st.text);
-    without_notes(&normative)
+    crate::markdown::without_notes(&normative)
         .into_iter()
         .map(|p| squash(&crate::markdown::to_plain(p)))
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// The paragraphs of a step's text without its footnotes: a rule (`***`) and the numbered
-/// notes after it ("21 Shih Materialin …"); the markers stay in the text, as printed.
-pub fn without_notes(text: &str) -> Vec<&str> {
-    let mut notes = false;
-    text.split("\n\n")
-        .filter(|p| {
-            let p = p.trim();
-            if p == "***" {
-                notes = true;
-                return false;
-            }
-            let numbered = p
-                .split_once(' ')
-                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-            notes &= numbered;
-            !notes
-        })
-        .collect()
 }
 
 /// A timing in words: "brenda 24 orë", "të paktën 3 ditë para".

@@ -304,6 +304,25 @@ pub(super) fn blank_deadline(quote: &str, timing_words: &str, tw: &TimeWords) ->
             break;
         }
     }
+    // A little word left before the blank would tell its answer ("më shumë se një …" fits
+    // only "1 orë", "brenda të …" only "brenda të njëjtës ditë", review 43, L12): the blank
+    // takes the timing's little words before it too.
+    if let Some(i) = part.find('…') {
+        let mut head = part[..i].to_string();
+        while head.ends_with(' ') {
+            let t = head.trim_end();
+            let start = t
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(0, |(j, c)| j + c.len_utf8());
+            if start == t.len() || !tw.glue.contains(&t[start..].to_lowercase()) {
+                break;
+            }
+            head = t[..start].to_string();
+        }
+        part = format!("{head}{}", &part[i..]);
+    }
     // A blank at a sentence's end takes its full stop: "… një …. Pas" reads "… një … Pas".
     format!("{}{part}{}", &quote[..at], &quote[at + len..]).replace("….", "…")
 }

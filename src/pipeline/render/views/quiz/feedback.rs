@@ -9,7 +9,7 @@ use crate::pipeline::model::{Procedure, Step};
 /// without their full stops: cut at ". " within a paragraph, as `quiz::normative_sentence`
 /// cuts them.
 pub(super) fn sentences(text: &str) -> Vec<String> {
-    crate::markdown::without_examples(text)
+    crate::markdown::normative(text)
         .split("\n\n")
         .flat_map(|para| {
             let plain = crate::markdown::to_plain(para);
@@ -66,6 +66,9 @@ pub(super) fn answer_sentences(
     step: &Step,
     question: &quiz::Question,
 ) -> Option<String> {
+    if question.ask == quiz::Ask::Who {
+        return who_sentences(cx, step, question);
+    }
     // The passages beside the steps, their text and each item of their lists.
     let beside: Vec<String> = p
         .sections
@@ -79,6 +82,48 @@ pub(super) fn answer_sentences(
                 .iter()
                 .find_map(|x| quiz::normative_passage(x, &t.text, |_| false))
         })
+    })
+}
+
+/// The feedback of a "who?" of a step: the step's own sentences that hold each answer
+/// (`quoted`), never another section's words; an answer the step's words do not name is
+/// proved by the lead-in of the step's list, quoted with the point itself ("Në mënyrë më
+/// të hollësishme, detyrat e strukturës përgjegjëse … duhet të jenë: a) Identifikimi …",
+/// review 43, M6).
+fn who_sentences(cx: &Cx, step: &Step, question: &quiz::Question) -> Option<String> {
+    let own = std::slice::from_ref(&step.text);
+    let found = quoted(cx, question, own, |_| None);
+    let unnamed = |a: &Answer| {
+        !sentences(&step.text).iter().any(|s| {
+            names(cx, a, s, true)
+                || matches!(a, Answer::Role(id) if quiz::acts_in(cx.hb, id, s) == Some(true))
+        })
+    };
+    let lead = step.group.as_deref().filter(|lead| {
+        question.choices.iter().filter(|c| c.correct).any(|c| {
+            unnamed(&c.answer)
+                && (names(cx, &c.answer, lead, true)
+                    || matches!(&c.answer, Answer::Role(id) if quiz::acts_in(cx.hb, id, lead) == Some(true)))
+        })
+    });
+    let Some(lead) = lead else {
+        return found;
+    };
+    let (item, _, label) = step.named(cx.ui);
+    let point = super::paragraph(
+        crate::markdown::normative(&step.text)
+            .split("\n\n")
+            .next()
+            .unwrap_or_default(),
+    );
+    let point = match item {
+        true => format!("{label} {point}"),
+        false => point,
+    };
+    let lead = lead.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(match found {
+        Some(f) if !point.contains(f.trim_end_matches('.')) => format!("{lead} {point} … {f}"),
+        _ => format!("{lead} {point}"),
     })
 }
 
@@ -119,6 +164,13 @@ fn quoted(
                         })
                     })
                     .cloned()
+                    // Else one where it acts by the first word of its name ("Komisioni
+                    // shqyrton:" for the special commission, review 43, M6).
+                    .or_else(|| {
+                        own.iter()
+                            .find(|s| matches!(a, Answer::Role(id) if quiz::acts_in(cx.hb, id, s) == Some(true)))
+                            .cloned()
+                    })
             }),
         };
         if let Some(s) = sentence.map(|s| s.trim_end().trim_end_matches('.').to_string())

@@ -32,7 +32,7 @@ pub(super) fn action(
     {
         return t.trim().to_string();
     }
-    let normative = crate::markdown::without_examples(&step.text);
+    let normative = crate::markdown::normative(&step.text);
     let mut paragraphs = normative.split("\n\n").filter(|p| !p.trim().is_empty());
     let first = paragraphs.next().unwrap_or("");
     let mut out = match acting {
@@ -134,7 +134,7 @@ pub(super) fn source_sentence(
     if let Some(found) = needle.and_then(|n| timing_sentence(hb, step, n)) {
         return found;
     }
-    let first = crate::markdown::without_examples(&step.text);
+    let first = crate::markdown::normative(&step.text);
     let first = first.split("\n\n").next().unwrap_or("");
     crate::markdown::to_plain(first)
         .split_whitespace()
@@ -208,7 +208,7 @@ pub(super) fn naming_sentence(
     step: &crate::pipeline::model::Step,
     named: impl Fn(&str) -> bool,
 ) -> Option<String> {
-    let normative = crate::markdown::without_examples(&step.text);
+    let normative = crate::markdown::normative(&step.text);
     normative.split("\n\n").find_map(|para| {
         let plain = crate::markdown::to_plain(para);
         let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -217,6 +217,51 @@ pub(super) fn naming_sentence(
             .map(|s| s.trim().trim_end_matches('.').to_string())
             .find(|s| named(s))
     })
+}
+
+/// The sentences of the step's normative text (no example, no footnote) in which a
+/// correct answer of a "who?" acts: for each answer the first that names it (its title,
+/// abbreviation or printed names) as the one who acts (`quiz::acts_in`), or where a
+/// person's words stand; in the order printed, each
+/// once. None where no answer acts in any: "Plani i shërbimit … kontratë morale midis …
+/// Menaxherit të Rastit" names the case manager as a party, not as who plans (review 43,
+/// M4).
+pub(super) fn acting_sentences(
+    cx: &Cx,
+    step: &crate::pipeline::model::Step,
+    question: &quiz::Question,
+) -> Option<String> {
+    let normative = crate::markdown::normative(&step.text);
+    let all: Vec<String> = normative
+        .split("\n\n")
+        .flat_map(|para| {
+            let plain = crate::markdown::to_plain(para);
+            let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+            plain
+                .split_inclusive(". ")
+                .map(|s| s.trim().trim_end_matches('.').to_string())
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut found: Vec<String> = Vec::new();
+    for c in question.choices.iter().filter(|c| c.correct) {
+        // Named there by its own names (not a word of them: "punonjësit e gjendjes civile"
+        // are no social workers), in the case of the one who acts.
+        let acts = |t: &String| match &c.answer {
+            Answer::Role(id) => {
+                quiz::names(cx.hb, t).contains(id) && quiz::acts_in(cx.hb, id, t) == Some(true)
+            }
+            Answer::Person(words) => t.contains(words.as_str()),
+            _ => false,
+        };
+        if let Some(t) = all.iter().find(|t| acts(t))
+            && !found.contains(t)
+        {
+            found.push(t.clone());
+        }
+    }
+    (!found.is_empty()).then(|| quiz::join_in_order(std::slice::from_ref(&step.text), &found))
 }
 
 /// The quote with the words of a correct choice that single it out (`singled_out`)
