@@ -66,6 +66,7 @@ mod quiz_teach;
 mod quizzes;
 mod register_binds;
 mod report;
+mod review_44;
 mod rtl;
 mod search;
 mod search_hostile;
