@@ -142,6 +142,11 @@ pub struct Collection {
     pub source: Option<String>,
     #[serde(default)]
     pub intro: Option<String>,
+    /// Where the collection's procedures apply, for a collection of another jurisdiction
+    /// than the handbook's (`Kosovë` for the 003 guide), as its roles' `jurisdiction` says:
+    /// a quiz on its procedures offers no role, form or deadline of another jurisdiction.
+    #[serde(default)]
+    pub jurisdiction: Option<String>,
 }
 
 /// One step of the rating scale. `points: None` means "not applicable": the criterion

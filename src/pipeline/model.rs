@@ -188,6 +188,8 @@ pub struct Role {
     pub named_by: Vec<String>,
     /// The roles the source says are the same person (ids; `RoleSrc::same_as`).
     pub same_as: Vec<String>,
+    /// The roles the source says this role is in some cases (ids; `RoleSrc::may_be`).
+    pub may_be: Vec<String>,
     /// The source defines the group as every institution it names (`RoleSrc::names_all`).
     pub names_all: bool,
     /// The job description's sections, in the order of the source: (field, text).

@@ -301,6 +301,11 @@ pub struct RoleSrc {
     /// wrong answer where the other acts.
     #[serde(default = "empty")]
     pub same_as: Vec<S<String>>,
+    /// The roles the source says this role is in some cases only (001:264-266: "Punonjësi i
+    /// rastit, në rastin e një fëmije … është punonjësi i mbrojtjes së fëmijëve"), by id:
+    /// not the same person, but neither is a wrong answer where the other acts.
+    #[serde(default = "empty")]
+    pub may_be: Vec<S<String>>,
     /// The source defines the group as every institution it names (001:366-370: "janë të
     /// gjitha institucionet e përmendura në këtë dokument"): it is never a wrong answer.
     #[serde(default, deserialize_with = "flag")]

@@ -69,6 +69,7 @@ mod quizzes;
 mod register_binds;
 mod register_scope;
 mod report;
+mod review_44;
 mod rtl;
 mod search;
 mod search_hostile;

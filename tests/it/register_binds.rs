@@ -234,7 +234,7 @@ fn a_permission_credits_no_one() {
 }
 
 #[test]
-fn the_case_manager_of_an_adult_in_a_shelter_is_the_case_worker_and_the_page_says_so() {
+fn the_case_manager_of_an_adult_in_a_shelter_is_the_case_worker_and_the_page_says_only_that() {
     // 001:1115 "Drejtuesi i institucionit cakton një punonjës/menaxher të rastit": steps
     // 46–48 ("Menaxheri i rastit …", 001:1118-1123) are the case worker's; elsewhere the
     // defined term (001:256) is the PMF.
@@ -245,11 +245,24 @@ fn the_case_manager_of_an_adult_in_a_shelter_is_the_case_worker_and_the_page_say
     }
     let names = role_names("punonjesi-i-rastit");
     assert!(names.contains("punonjës/menaxher të rastit"), "{names}");
-    assert!(names.contains("roli/menaxheri-i-rastit.html"), "{names}");
+    // Not the same person as the case manager (review 44, H-1): "Menaxheri i rastit së
+    // bashku me punonjësin e rastit, brenda në qendër" (001:989) are two people; the case
+    // worker is the child-protection worker in some cases only (001:263-266).
+    assert!(!names.contains("roli/menaxheri-i-rastit.html"), "{names}");
+    let sometimes = names
+        .split("class=\"role-may-be\"")
+        .nth(1)
+        .expect("the case worker's page says whom it is in some cases");
+    assert!(
+        sometimes.contains("roli/punonjes-mbrojtje-femije.html"),
+        "{names}"
+    );
     let same = role_names("menaxheri-i-rastit");
-    for r in ["punonjes-mbrojtje-femije", "punonjesi-i-rastit"] {
-        assert!(same.contains(&format!("roli/{r}.html")), "{same}");
-    }
+    assert!(
+        same.contains("roli/punonjes-mbrojtje-femije.html"),
+        "{same}"
+    );
+    assert!(!same.contains("roli/punonjesi-i-rastit.html"), "{same}");
 }
 
 #[test]

@@ -328,6 +328,11 @@ pub(super) fn role(slug: String, r: source::RoleSrc) -> Role {
             .iter()
             .map(|m| m.value.trim().to_string())
             .collect(),
+        may_be: r
+            .may_be
+            .iter()
+            .map(|m| m.value.trim().to_string())
+            .collect(),
         names_all: r.names_all.as_ref().is_some_and(|f| f.value),
         legal_duties: r.legal_duties.map(|l| LegalDuties {
             table: l.table.value,

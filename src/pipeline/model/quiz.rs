@@ -13,6 +13,7 @@ use super::{Criterion, Handbook, Procedure, Section, Step, Timing};
 
 mod assemble;
 mod choose;
+mod jurisdiction;
 mod places;
 mod roles;
 mod subject;
@@ -25,7 +26,7 @@ pub use places::{
 };
 pub use roles::{
     inflection_stem, involved, involved_in, members_of, named_in_text, names, related, same_person,
-    without_names,
+    sometimes, without_names,
 };
 pub use subject::acts_in;
 
@@ -393,7 +394,9 @@ fn question_as(
         Some(role) => role_question_id(&step.id, role, ask),
         None => format!("{}.{}", step.id, ask.name()),
     };
-    // Nearest first: this procedure, its collection, the handbook; each level shuffled.
+    // Nearest first: this procedure, its collection, the handbook's places of the
+    // procedure's jurisdiction; each level shuffled.
+    let here = jurisdiction::of_procedure(hb, p);
     let levels: [Vec<Answer>; 3] = [
         pool(std::iter::once(p), ask),
         pool(
@@ -408,19 +411,23 @@ fn question_as(
                 .roles
                 .iter()
                 .map(|r| Answer::Role(r.id.clone()))
+                .filter(|a| jurisdiction::holds(hb, a, here))
                 .collect(),
             Ask::Form => hb
                 .forms
                 .iter()
                 .map(|f| Answer::Form(f.id.clone()))
+                .filter(|a| jurisdiction::holds(hb, a, here))
                 .collect(),
-            // Every timing of the handbook, the standards' too: lengths of the answer's
-            // order of magnitude are there (months against "24 muaj").
+            // Every timing of the jurisdiction, the standards' too where they apply:
+            // lengths of the answer's order of magnitude are there (months against "24 muaj").
             Ask::When => {
-                let mut all = pool(hb.procedures.iter(), ask);
-                all.extend(places::criteria_pool(
-                    hb.standards.iter().flat_map(|s| &s.criteria),
-                ));
+                let mut all = pool(jurisdiction::procedures(hb, here), ask);
+                if here.is_none() {
+                    all.extend(places::criteria_pool(
+                        hb.standards.iter().flat_map(|s| &s.criteria),
+                    ));
+                }
                 all
             }
         },

@@ -275,6 +275,7 @@ impl Validator<'_> {
         self.opt_text(file, &r.jurisdiction, "jurisdiction");
         self.refs(file, &r.members, RefKind::Role);
         self.refs(file, &r.same_as, RefKind::Role);
+        self.refs(file, &r.may_be, RefKind::Role);
         for n in &r.named_by {
             self.text(file, n, "words the source names the role by");
         }

@@ -59,14 +59,16 @@ pub fn acquire(out: &Path, what: &str) -> Result<OutputLock, Result<Holder, io::
             .open(&path)
             .map_err(Err)?;
         if !try_lock(&file).map_err(Err)? {
-            // The holder writes its id just after it takes the lock: give it a moment
-            // (at most 0.2 s), so the person is told which process holds the folder.
+            // The holder writes its id and command, one line, just after it takes the
+            // lock: give it a moment (at most 1 s, for a loaded machine), so the person is
+            // told which process holds the folder; a line not yet ended is not read as
+            // whole (CI ci64: "found process 12788" without its command).
             let mut text = String::new();
-            for _ in 0..100 {
+            for _ in 0..500 {
                 text.clear();
                 let _ = file.seek(io::SeekFrom::Start(0));
                 let _ = file.read_to_string(&mut text);
-                if !text.trim().is_empty() {
+                if text.ends_with('\n') {
                     break;
                 }
                 std::thread::sleep(std::time::Duration::from_millis(2));
@@ -84,7 +86,10 @@ pub fn acquire(out: &Path, what: &str) -> Result<OutputLock, Result<Holder, io::
             continue;
         }
         file.set_len(0).map_err(Err)?;
-        writeln!(file, "{} {what}", std::process::id()).map_err(Err)?;
+        // One write of the whole line: `writeln!` on a file writes each piece apart, and
+        // a reader could find the id without the command.
+        let line = format!("{} {what}\n", std::process::id());
+        file.write_all(line.as_bytes()).map_err(Err)?;
         map.insert(path.clone(), 1);
         return Ok(OutputLock {
             path,

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use super::{
     Answer, Ask, Criterion, Handbook, Place, Procedure, Question, Section, Timing, choose,
-    involved_in, pool,
+    involved_in, jurisdiction, pool,
 };
 
 /// The sentence of `text`'s normative words (its examples left out) that holds `needle`,
@@ -184,7 +184,10 @@ pub fn section_question_as(
                 .filter(|q| q.collection == p.collection),
             Ask::When,
         ),
-        pool(hb.procedures.iter(), Ask::When),
+        pool(
+            jurisdiction::procedures(hb, jurisdiction::of_procedure(hb, p)),
+            Ask::When,
+        ),
     ];
     let stem = s.text.clone().unwrap_or_default();
     let choices = choose(hb, &id, &stem, correct, levels, used, &BTreeSet::new());
@@ -256,11 +259,11 @@ impl HandbookLevels {
         HandbookLevels {
             when: [
                 criteria_pool(hb.standards.iter().flat_map(|s| &s.criteria)),
-                pool(hb.procedures.iter(), Ask::When),
+                pool(jurisdiction::procedures(hb, None), Ask::When),
             ],
             who: [
                 criteria_roles(hb.standards.iter().flat_map(|s| &s.criteria)),
-                all_roles(hb),
+                all_roles(hb, None),
             ],
         }
     }
@@ -343,9 +346,11 @@ pub fn section_actors(s: &Section) -> Vec<String> {
 }
 
 /// Every role of the handbook, as answers.
-fn all_roles(hb: &Handbook) -> Vec<Answer> {
+/// Every role of jurisdiction `j` (none: the handbook's own), as answers.
+fn all_roles(hb: &Handbook, j: Option<&str>) -> Vec<Answer> {
     hb.roles
         .iter()
+        .filter(|r| r.jurisdiction.as_deref() == j)
         .map(|r| Answer::Role(r.id.clone()))
         .collect()
 }
@@ -366,7 +371,7 @@ pub fn section_who(hb: &Handbook, p: &Procedure, s: &Section) -> Option<Question
                 .filter(|q| q.collection == p.collection),
             Ask::Who,
         ),
-        all_roles(hb),
+        all_roles(hb, jurisdiction::of_procedure(hb, p)),
     ];
     let named = involved_in(hb, s.text.as_deref().unwrap_or_default(), &actors);
     let correct = actors.into_iter().map(Answer::Role).collect();

@@ -185,6 +185,18 @@ pub fn related(hb: &Handbook, role: &str) -> BTreeSet<String> {
             }
         }
     }
+    // The roles the source says this one, or the same person under another title, is in
+    // some cases (`Role::may_be`), either way, with their own other titles: not the same
+    // person, but never a wrong answer where the other acts.
+    let mut sometimes_of: BTreeSet<String> = BTreeSet::new();
+    for at in std::iter::once(role).chain(out.iter().map(String::as_str)) {
+        for id in sometimes(hb, at) {
+            sometimes_of.insert(id.to_string());
+            sometimes_of.extend(same_person(hb, id).map(str::to_string));
+        }
+    }
+    sometimes_of.remove(role);
+    out.extend(sometimes_of);
     out
 }
 
@@ -246,6 +258,21 @@ pub fn members_of(hb: &Handbook, role: &str) -> BTreeSet<String> {
 pub fn inflection_stem(w: &str) -> String {
     let n = w.chars().count();
     w.chars().take(if n > 4 { n - 1 } else { n }).collect()
+}
+
+/// The roles the source says `role` is in some cases, or that are `role` in some cases
+/// (`Role::may_be`), declared on either side.
+pub fn sometimes<'a>(hb: &'a Handbook, role: &'a str) -> impl Iterator<Item = &'a str> {
+    hb.roles.iter().flat_map(move |r| {
+        let of: Vec<&'a str> = if r.id == role {
+            r.may_be.iter().map(String::as_str).collect()
+        } else if r.may_be.iter().any(|s| s == role) {
+            vec![r.id.as_str()]
+        } else {
+            Vec::new()
+        };
+        of
+    })
 }
 
 /// The roles the source says are `role` under another title (`Role::same_as`), declared on

@@ -288,6 +288,7 @@ pub(super) fn collections(cx: &Cx, procedures: &[ProcedureView]) -> Vec<Collecti
                 title: id.to_string(),
                 source: None,
                 intro: None,
+                jurisdiction: None,
             })
             .collect()
     } else {

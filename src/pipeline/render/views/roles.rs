@@ -21,6 +21,9 @@ pub struct RoleView {
     /// The roles the source says are this same person under another title (`same_as`,
     /// declared on either side).
     pub same_as: Vec<super::LinkView>,
+    /// The roles the source says are this one in some cases only (`may_be`, declared on
+    /// either side: for a child, the case worker is the child-protection worker).
+    pub may_be: Vec<super::LinkView>,
     /// The roles whose `members` list this one (a post counted under the title the
     /// procedures use, "PMF" for "PMF në bashki"): where its actions are.
     pub member_of: Vec<super::LinkView>,
@@ -81,6 +84,7 @@ pub struct RolePage<'a> {
     pub definition_html: &'a Option<Html>,
     pub named_by: &'a [String],
     pub same_as: &'a [super::LinkView],
+    pub may_be: &'a [super::LinkView],
     pub member_of: &'a [super::LinkView],
     pub legal_duties: &'a Option<LegalDutiesView>,
     pub sections: &'a [RoleSectionView],
@@ -128,6 +132,7 @@ impl RoleView {
             definition_html: &self.definition_html,
             named_by: &self.named_by,
             same_as: &self.same_as,
+            may_be: &self.may_be,
             member_of: &self.member_of,
             legal_duties: &self.legal_duties,
             sections: &self.sections,
@@ -184,6 +189,13 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
             named_by: r.named_by.clone(),
             same_as: {
                 let ids: Vec<String> = crate::pipeline::model::quiz::same_person(cx.hb, &r.id)
+                    .map(str::to_string)
+                    .collect();
+                cx.titles
+                    .links(&ids, &cx.titles.roles, |id| cx.addr.role(id))
+            },
+            may_be: {
+                let ids: Vec<String> = crate::pipeline::model::quiz::sometimes(cx.hb, &r.id)
                     .map(str::to_string)
                     .collect();
                 cx.titles
