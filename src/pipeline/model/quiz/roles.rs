@@ -11,6 +11,62 @@ pub fn named_in_text(hb: &Handbook, step: &Step) -> BTreeSet<String> {
     names(hb, &step.text)
 }
 
+/// A role's names as `names` and `without_names` match them, made once per handbook
+/// (`Handbook::role_names`): each name's words, lower-cased, and whether a word of the text
+/// need only start with each (a title's or another printed name's stems) or be it (an
+/// abbreviation's parts).
+#[derive(Debug)]
+pub struct RoleNames {
+    pub id: String,
+    /// The title, then the other words the source names it by, then its abbreviations.
+    patterns: Vec<(Vec<String>, bool)>,
+}
+
+/// The words of `s`, lower-cased, split at every character that is not a letter or digit.
+fn lower_words(s: &str) -> Vec<String> {
+    s.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every role's names (`RoleNames`), by the roles' order.
+fn role_names(hb: &Handbook) -> &[RoleNames] {
+    hb.role_names.get_or_init(|| {
+        hb.roles
+            .iter()
+            .map(|r| {
+                let titles = std::iter::once(&r.title).chain(&r.named_by).map(|t| {
+                    let stems = lower_words(t).iter().map(|w| inflection_stem(w)).collect();
+                    (stems, true)
+                });
+                // "A/IPIF" is printed "A-IPIF" too: its parts follow each other.
+                let abbrs = r
+                    .abbr
+                    .iter()
+                    .chain(&r.abbr_variants)
+                    .map(|a| (lower_words(a), false));
+                RoleNames {
+                    id: r.id.clone(),
+                    patterns: titles.chain(abbrs).collect(),
+                }
+            })
+            .collect()
+    })
+}
+
+/// Whether the pattern `p` (see `RoleNames`) stands at `words[i..]`.
+fn fits_at(words: &[&str], i: usize, p: &[String], stem: bool) -> bool {
+    words[i..i + p.len()]
+        .iter()
+        .zip(p)
+        .all(|(w, s)| match stem {
+            true => w.starts_with(s.as_str()),
+            false => *w == s.as_str(),
+        })
+}
+
 /// The roles whose title or abbreviation `text` names (see `named_in_text`).
 pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
     let text = text.to_lowercase();
@@ -19,37 +75,16 @@ pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
         .filter(|w| !w.is_empty())
         .collect();
     // A title matches where its words follow each other in the text, each word of the text
-    // starting with the title word's stem (`inflection_stem`).
-    let names_title = |title: &str| -> bool {
-        let t: Vec<String> = title
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(inflection_stem)
-            .collect();
-        !t.is_empty()
-            && words
-                .windows(t.len())
-                .any(|win| win.iter().zip(&t).all(|(w, s)| w.starts_with(s.as_str())))
-    };
-    hb.roles
+    // starting with the title word's stem (`inflection_stem`); an abbreviation where its
+    // parts do, each a whole word.
+    role_names(hb)
         .iter()
         .filter(|r| {
-            names_title(&r.title)
-                || r.named_by.iter().any(|n| names_title(n))
-                || r.abbr.iter().chain(&r.abbr_variants).any(|a| {
-                    // "A/IPIF" is printed "A-IPIF" too: its parts follow each other.
-                    let parts: Vec<String> = a
-                        .to_lowercase()
-                        .split(|c: char| !c.is_alphanumeric())
-                        .filter(|w| !w.is_empty())
-                        .map(str::to_string)
-                        .collect();
-                    !parts.is_empty()
-                        && words
-                            .windows(parts.len())
-                            .any(|win| win.iter().zip(&parts).all(|(w, p)| w == p))
-                })
+            r.patterns.iter().any(|(p, stem)| {
+                !p.is_empty()
+                    && p.len() <= words.len()
+                    && (0..=words.len() - p.len()).any(|i| fits_at(&words, i, p, *stem))
+            })
         })
         .map(|r| r.id.clone())
         .collect()
@@ -65,38 +100,16 @@ pub fn without_names(hb: &Handbook, text: &str, ids: &[&str]) -> String {
         .filter(|w| !w.is_empty())
         .collect();
     let mut gone = vec![false; words.len()];
-    let split = |s: &str| -> Vec<String> {
-        s.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    for r in hb.roles.iter().filter(|r| ids.contains(&r.id.as_str())) {
-        let titles = std::iter::once(&r.title).chain(&r.named_by).map(|t| {
-            split(t)
-                .iter()
-                .map(|w| inflection_stem(w))
-                .collect::<Vec<_>>()
-        });
-        let abbrs = r.abbr.iter().chain(&r.abbr_variants).map(|a| split(a));
-        let patterns: Vec<(Vec<String>, bool)> = titles
-            .map(|t| (t, true))
-            .chain(abbrs.map(|a| (a, false)))
-            .collect();
-        for (p, stem) in &patterns {
+    for r in role_names(hb)
+        .iter()
+        .filter(|r| ids.contains(&r.id.as_str()))
+    {
+        for (p, stem) in &r.patterns {
             if p.is_empty() || p.len() > words.len() {
                 continue;
             }
             for i in 0..=words.len() - p.len() {
-                let fits = words[i..i + p.len()]
-                    .iter()
-                    .zip(p)
-                    .all(|(w, s)| match stem {
-                        true => w.starts_with(s.as_str()),
-                        false => w == s,
-                    });
-                if fits {
+                if fits_at(&words, i, p, *stem) {
                     gone[i..i + p.len()].iter_mut().for_each(|g| *g = true);
                 }
             }
