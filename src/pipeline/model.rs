@@ -54,7 +54,7 @@ pub struct Handbook {
     pub definition_names: std::sync::OnceLock<Vec<std::collections::BTreeSet<String>>>,
     /// Each role's names as the quizzes match them in a text (`quiz::names`), made once.
     #[serde(skip)]
-    pub role_names: std::sync::OnceLock<Vec<quiz::RoleNames>>,
+    pub role_names: std::sync::OnceLock<quiz::RoleNames>,
 }
 
 #[derive(Debug, Serialize)]

@@ -11,15 +11,21 @@ pub fn named_in_text(hb: &Handbook, step: &Step) -> BTreeSet<String> {
     names(hb, &step.text)
 }
 
-/// A role's names as `names` and `without_names` match them, made once per handbook
+/// The roles' names as `names` and `without_names` match them, made once per handbook
 /// (`Handbook::role_names`): each name's words, lower-cased, and whether a word of the text
 /// need only start with each (a title's or another printed name's stems) or be it (an
 /// abbreviation's parts).
+/// A name's words and whether a text's word need only start with each (see `RoleNames`).
+type Name = (Vec<String>, bool);
+
 #[derive(Debug)]
 pub struct RoleNames {
-    pub id: String,
-    /// The title, then the other words the source names it by, then its abbreviations.
-    patterns: Vec<(Vec<String>, bool)>,
+    /// By the roles' order: the role's id and its names (the title, then the other words
+    /// the source names it by, then its abbreviations).
+    roles: Vec<(String, Vec<Name>)>,
+    /// By the first byte of a name's first word, the (role, name) indices of the names it
+    /// begins: the only ones that may stand at a word of a text.
+    by_first: Vec<Vec<(usize, usize)>>,
 }
 
 /// The words of `s`, lower-cased, split at every character that is not a letter or digit.
@@ -31,10 +37,11 @@ fn lower_words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every role's names (`RoleNames`), by the roles' order.
-fn role_names(hb: &Handbook) -> &[RoleNames] {
+/// Every role's names (`RoleNames`).
+fn role_names(hb: &Handbook) -> &RoleNames {
     hb.role_names.get_or_init(|| {
-        hb.roles
+        let roles: Vec<(String, Vec<Name>)> = hb
+            .roles
             .iter()
             .map(|r| {
                 let titles = std::iter::once(&r.title).chain(&r.named_by).map(|t| {
@@ -47,24 +54,32 @@ fn role_names(hb: &Handbook) -> &[RoleNames] {
                     .iter()
                     .chain(&r.abbr_variants)
                     .map(|a| (lower_words(a), false));
-                RoleNames {
-                    id: r.id.clone(),
-                    patterns: titles.chain(abbrs).collect(),
-                }
+                (r.id.clone(), titles.chain(abbrs).collect())
             })
-            .collect()
+            .collect();
+        let mut by_first = vec![Vec::new(); 256];
+        for (k, (_, patterns)) in roles.iter().enumerate() {
+            for (j, (p, _)) in patterns.iter().enumerate() {
+                // A name of no words names nothing; a word is never empty.
+                if let Some(&b) = p.first().and_then(|w| w.as_bytes().first()) {
+                    by_first[usize::from(b)].push((k, j));
+                }
+            }
+        }
+        RoleNames { roles, by_first }
     })
 }
 
 /// Whether the pattern `p` (see `RoleNames`) stands at `words[i..]`.
 fn fits_at(words: &[&str], i: usize, p: &[String], stem: bool) -> bool {
-    words[i..i + p.len()]
-        .iter()
-        .zip(p)
-        .all(|(w, s)| match stem {
-            true => w.starts_with(s.as_str()),
-            false => *w == s.as_str(),
-        })
+    i + p.len() <= words.len()
+        && words[i..i + p.len()]
+            .iter()
+            .zip(p)
+            .all(|(w, s)| match stem {
+                true => w.starts_with(s.as_str()),
+                false => *w == s.as_str(),
+            })
 }
 
 /// The roles whose title or abbreviation `text` names (see `named_in_text`).
@@ -77,16 +92,21 @@ pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
     // A title matches where its words follow each other in the text, each word of the text
     // starting with the title word's stem (`inflection_stem`); an abbreviation where its
     // parts do, each a whole word.
-    role_names(hb)
+    let all = role_names(hb);
+    let mut named = vec![false; all.roles.len()];
+    for (i, w) in words.iter().enumerate() {
+        for &(k, j) in &all.by_first[usize::from(w.as_bytes()[0])] {
+            let (p, stem) = &all.roles[k].1[j];
+            if !named[k] && fits_at(&words, i, p, *stem) {
+                named[k] = true;
+            }
+        }
+    }
+    all.roles
         .iter()
-        .filter(|r| {
-            r.patterns.iter().any(|(p, stem)| {
-                !p.is_empty()
-                    && p.len() <= words.len()
-                    && (0..=words.len() - p.len()).any(|i| fits_at(&words, i, p, *stem))
-            })
-        })
-        .map(|r| r.id.clone())
+        .zip(named)
+        .filter(|(_, n)| *n)
+        .map(|((id, _), _)| id.clone())
         .collect()
 }
 
@@ -100,11 +120,12 @@ pub fn without_names(hb: &Handbook, text: &str, ids: &[&str]) -> String {
         .filter(|w| !w.is_empty())
         .collect();
     let mut gone = vec![false; words.len()];
-    for r in role_names(hb)
+    for (_, patterns) in role_names(hb)
+        .roles
         .iter()
-        .filter(|r| ids.contains(&r.id.as_str()))
+        .filter(|(id, _)| ids.contains(&id.as_str()))
     {
-        for (p, stem) in &r.patterns {
+        for (p, stem) in patterns {
             if p.is_empty() || p.len() > words.len() {
                 continue;
             }
