@@ -110,6 +110,9 @@ pub fn to_html_marked(md: &str, abbr: &Abbreviations) -> String {
 pub struct Abbreviations {
     /// (abbreviation, expansion), longest abbreviation first.
     terms: Vec<(String, String)>,
+    /// By a term's first byte, the indices of the terms it begins, in `terms`' order: the
+    /// only ones that may start at a place of a text.
+    by_first: Vec<Vec<usize>>,
 }
 
 impl Abbreviations {
@@ -122,7 +125,11 @@ impl Abbreviations {
             .collect();
         terms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         terms.dedup_by(|a, b| a.0 == b.0);
-        Abbreviations { terms }
+        let mut by_first = vec![Vec::new(); 256];
+        for (k, (term, _)) in terms.iter().enumerate() {
+            by_first[usize::from(term.as_bytes()[0])].push(k);
+        }
+        Abbreviations { terms, by_first }
     }
 
     /// One text event → the same text with every whole-word abbreviation marked.
@@ -130,21 +137,24 @@ impl Abbreviations {
         if self.terms.is_empty() {
             return vec![Event::Text(text)];
         }
+        let s: &str = &text;
         let mut events = Vec::new();
-        let mut plain = String::new();
+        // Where the plain text since the last mark begins.
+        let mut start = 0;
         let mut i = 0;
         let mut prev: Option<char> = None;
-        'outer: while i < text.len() {
+        'outer: while i < s.len() {
             if prev.is_none_or(|c| !c.is_alphanumeric()) {
-                for (term, title) in &self.terms {
-                    if text[i..].starts_with(term.as_str())
-                        && text[i + term.len()..]
+                let starting = self.by_first.get(usize::from(s.as_bytes()[i]));
+                for (term, title) in starting.into_iter().flatten().map(|&k| &self.terms[k]) {
+                    if s[i..].starts_with(term.as_str())
+                        && s[i + term.len()..]
                             .chars()
                             .next()
                             .is_none_or(|c| !c.is_alphanumeric())
                     {
-                        if !plain.is_empty() {
-                            events.push(Event::Text(std::mem::take(&mut plain).into()));
+                        if start < i {
+                            events.push(Event::Text(s[start..i].to_string().into()));
                         }
                         events.push(Event::InlineHtml(
                             format!("<abbr title=\"{}\">", escape_attr(title)).into(),
@@ -152,21 +162,21 @@ impl Abbreviations {
                         events.push(Event::Text(term.clone().into()));
                         events.push(Event::InlineHtml("</abbr>".into()));
                         i += term.len();
+                        start = i;
                         prev = term.chars().last();
                         continue 'outer;
                     }
                 }
             }
-            let c = text[i..].chars().next().unwrap_or(' ');
-            plain.push(c);
+            let c = s[i..].chars().next().unwrap_or(' ');
             prev = Some(c);
             i += c.len_utf8();
         }
         if events.is_empty() {
             return vec![Event::Text(text)];
         }
-        if !plain.is_empty() {
-            events.push(Event::Text(plain.into()));
+        if start < s.len() {
+            events.push(Event::Text(s[start..].to_string().into()));
         }
         events
     }
@@ -267,6 +277,26 @@ mod tests {
         let h = to_html_marked("<abbr title=x onclick=y>PSV</abbr>", &a);
         assert!(!h.contains("onclick=y>"), "{h}");
         assert!(h.contains("&lt;abbr"), "{h}");
+    }
+
+    #[test]
+    fn the_longest_abbreviation_is_marked_at_each_word_start() {
+        // Terms sharing a first letter (the longest first), one beginning with a letter of
+        // two bytes, one right after another's mark, one at the end.
+        let a = Abbreviations::new([
+            ("PSV".to_string(), "b".to_string()),
+            ("PSVA".to_string(), "a".to_string()),
+            ("ÇKA".to_string(), "c".to_string()),
+            ("AB".to_string(), "d".to_string()),
+        ]);
+        let h = to_html_marked("PSVA, PSV dhe ÇKA-ja; xPSV PSVAB AB", &a);
+        assert!(
+            h.contains(
+                "<abbr title=\"a\">PSVA</abbr>, <abbr title=\"b\">PSV</abbr> dhe \
+                 <abbr title=\"c\">ÇKA</abbr>-ja; xPSV PSVAB <abbr title=\"d\">AB</abbr></p>"
+            ),
+            "{h}"
+        );
     }
 
     #[test]

@@ -52,6 +52,9 @@ pub struct Handbook {
     /// once when a quiz first asks.
     #[serde(skip)]
     pub definition_names: std::sync::OnceLock<Vec<std::collections::BTreeSet<String>>>,
+    /// Each role's names as the quizzes match them in a text (`quiz::names`), made once.
+    #[serde(skip)]
+    pub role_names: std::sync::OnceLock<quiz::RoleNames>,
 }
 
 #[derive(Debug, Serialize)]
@@ -445,6 +448,7 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
             .map(|l| l.value.sets.into_iter().map(|s| s.value).collect())
             .unwrap_or_default(),
         definition_names: std::sync::OnceLock::new(),
+        role_names: std::sync::OnceLock::new(),
     }
 }
 

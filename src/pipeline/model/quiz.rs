@@ -25,8 +25,8 @@ pub use places::{
     normative_passage, normative_sentence, section_actors, section_question, section_who,
 };
 pub use roles::{
-    inflection_stem, involved, involved_in, members_of, named_in_text, names, related, same_person,
-    sometimes, without_names,
+    RoleNames, inflection_stem, involved, involved_in, members_of, named_in_text, names, related,
+    same_person, sometimes, without_names,
 };
 pub use subject::acts_in;
 

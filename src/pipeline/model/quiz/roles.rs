@@ -11,6 +11,77 @@ pub fn named_in_text(hb: &Handbook, step: &Step) -> BTreeSet<String> {
     names(hb, &step.text)
 }
 
+/// The roles' names as `names` and `without_names` match them, made once per handbook
+/// (`Handbook::role_names`): each name's words, lower-cased, and whether a word of the text
+/// need only start with each (a title's or another printed name's stems) or be it (an
+/// abbreviation's parts).
+/// A name's words and whether a text's word need only start with each (see `RoleNames`).
+type Name = (Vec<String>, bool);
+
+#[derive(Debug)]
+pub struct RoleNames {
+    /// By the roles' order: the role's id and its names (the title, then the other words
+    /// the source names it by, then its abbreviations).
+    roles: Vec<(String, Vec<Name>)>,
+    /// By the first byte of a name's first word, the (role, name) indices of the names it
+    /// begins: the only ones that may stand at a word of a text.
+    by_first: Vec<Vec<(usize, usize)>>,
+}
+
+/// The words of `s`, lower-cased, split at every character that is not a letter or digit.
+fn lower_words(s: &str) -> Vec<String> {
+    s.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every role's names (`RoleNames`).
+fn role_names(hb: &Handbook) -> &RoleNames {
+    hb.role_names.get_or_init(|| {
+        let roles: Vec<(String, Vec<Name>)> = hb
+            .roles
+            .iter()
+            .map(|r| {
+                let titles = std::iter::once(&r.title).chain(&r.named_by).map(|t| {
+                    let stems = lower_words(t).iter().map(|w| inflection_stem(w)).collect();
+                    (stems, true)
+                });
+                // "A/IPIF" is printed "A-IPIF" too: its parts follow each other.
+                let abbrs = r
+                    .abbr
+                    .iter()
+                    .chain(&r.abbr_variants)
+                    .map(|a| (lower_words(a), false));
+                (r.id.clone(), titles.chain(abbrs).collect())
+            })
+            .collect();
+        let mut by_first = vec![Vec::new(); 256];
+        for (k, (_, patterns)) in roles.iter().enumerate() {
+            for (j, (p, _)) in patterns.iter().enumerate() {
+                // A name of no words names nothing; a word is never empty.
+                if let Some(&b) = p.first().and_then(|w| w.as_bytes().first()) {
+                    by_first[usize::from(b)].push((k, j));
+                }
+            }
+        }
+        RoleNames { roles, by_first }
+    })
+}
+
+/// Whether the pattern `p` (see `RoleNames`) stands at `words[i..]`.
+fn fits_at(words: &[&str], i: usize, p: &[String], stem: bool) -> bool {
+    i + p.len() <= words.len()
+        && words[i..i + p.len()]
+            .iter()
+            .zip(p)
+            .all(|(w, s)| match stem {
+                true => w.starts_with(s.as_str()),
+                false => *w == s.as_str(),
+            })
+}
+
 /// The roles whose title or abbreviation `text` names (see `named_in_text`).
 pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
     let text = text.to_lowercase();
@@ -19,39 +90,23 @@ pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
         .filter(|w| !w.is_empty())
         .collect();
     // A title matches where its words follow each other in the text, each word of the text
-    // starting with the title word's stem (`inflection_stem`).
-    let names_title = |title: &str| -> bool {
-        let t: Vec<String> = title
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(inflection_stem)
-            .collect();
-        !t.is_empty()
-            && words
-                .windows(t.len())
-                .any(|win| win.iter().zip(&t).all(|(w, s)| w.starts_with(s.as_str())))
-    };
-    hb.roles
+    // starting with the title word's stem (`inflection_stem`); an abbreviation where its
+    // parts do, each a whole word.
+    let all = role_names(hb);
+    let mut named = vec![false; all.roles.len()];
+    for (i, w) in words.iter().enumerate() {
+        for &(k, j) in &all.by_first[usize::from(w.as_bytes()[0])] {
+            let (p, stem) = &all.roles[k].1[j];
+            if !named[k] && fits_at(&words, i, p, *stem) {
+                named[k] = true;
+            }
+        }
+    }
+    all.roles
         .iter()
-        .filter(|r| {
-            names_title(&r.title)
-                || r.named_by.iter().any(|n| names_title(n))
-                || r.abbr.iter().chain(&r.abbr_variants).any(|a| {
-                    // "A/IPIF" is printed "A-IPIF" too: its parts follow each other.
-                    let parts: Vec<String> = a
-                        .to_lowercase()
-                        .split(|c: char| !c.is_alphanumeric())
-                        .filter(|w| !w.is_empty())
-                        .map(str::to_string)
-                        .collect();
-                    !parts.is_empty()
-                        && words
-                            .windows(parts.len())
-                            .any(|win| win.iter().zip(&parts).all(|(w, p)| w == p))
-                })
-        })
-        .map(|r| r.id.clone())
+        .zip(named)
+        .filter(|(_, n)| *n)
+        .map(|((id, _), _)| id.clone())
         .collect()
 }
 
@@ -65,38 +120,17 @@ pub fn without_names(hb: &Handbook, text: &str, ids: &[&str]) -> String {
         .filter(|w| !w.is_empty())
         .collect();
     let mut gone = vec![false; words.len()];
-    let split = |s: &str| -> Vec<String> {
-        s.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    for r in hb.roles.iter().filter(|r| ids.contains(&r.id.as_str())) {
-        let titles = std::iter::once(&r.title).chain(&r.named_by).map(|t| {
-            split(t)
-                .iter()
-                .map(|w| inflection_stem(w))
-                .collect::<Vec<_>>()
-        });
-        let abbrs = r.abbr.iter().chain(&r.abbr_variants).map(|a| split(a));
-        let patterns: Vec<(Vec<String>, bool)> = titles
-            .map(|t| (t, true))
-            .chain(abbrs.map(|a| (a, false)))
-            .collect();
-        for (p, stem) in &patterns {
+    for (_, patterns) in role_names(hb)
+        .roles
+        .iter()
+        .filter(|(id, _)| ids.contains(&id.as_str()))
+    {
+        for (p, stem) in patterns {
             if p.is_empty() || p.len() > words.len() {
                 continue;
             }
             for i in 0..=words.len() - p.len() {
-                let fits = words[i..i + p.len()]
-                    .iter()
-                    .zip(p)
-                    .all(|(w, s)| match stem {
-                        true => w.starts_with(s.as_str()),
-                        false => w == s,
-                    });
-                if fits {
+                if fits_at(&words, i, p, *stem) {
                     gone[i..i + p.len()].iter_mut().for_each(|g| *g = true);
                 }
             }

@@ -459,3 +459,55 @@ fn a_roles_own_by_when_says_whose_it_is_in_a_field_not_in_its_ids_shape() {
         }
     }
 }
+
+/// `names` as it was before the roles' names were made once and indexed by their first
+/// letter (every name of every role tried at every word): the same roles in every step.
+#[test]
+fn names_finds_what_trying_every_name_at_every_word_finds() {
+    let hb = shipped();
+    let split = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let tried = |text: &str| -> BTreeSet<String> {
+        let words = split(text);
+        let at = |p: &[String], stem: bool| {
+            !p.is_empty()
+                && words.windows(p.len()).any(|w| {
+                    w.iter().zip(p).all(|(w, s)| match stem {
+                        true => w.starts_with(s.as_str()),
+                        false => w == s,
+                    })
+                })
+        };
+        let stems = |t: &String| {
+            split(t)
+                .iter()
+                .map(|w| inflection_stem(w))
+                .collect::<Vec<_>>()
+        };
+        hb.roles
+            .iter()
+            .filter(|r| {
+                std::iter::once(&r.title)
+                    .chain(&r.named_by)
+                    .any(|t| at(&stems(t), true))
+                    || r.abbr
+                        .iter()
+                        .chain(&r.abbr_variants)
+                        .any(|a| at(&split(a), false))
+            })
+            .map(|r| r.id.clone())
+            .collect()
+    };
+    let mut named = 0;
+    for s in hb.procedures.iter().flat_map(|p| &p.steps) {
+        let found = names(hb, &s.text);
+        assert_eq!(found, tried(&s.text), "{}", s.id);
+        named += usize::from(!found.is_empty());
+    }
+    assert!(named > 50, "{named} steps name a role");
+}

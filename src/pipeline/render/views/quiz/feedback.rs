@@ -4,6 +4,8 @@
 
 use super::{Answer, Cx, choice_text, content_words, quiz, timing_sentence, word_stem};
 use crate::pipeline::model::{Procedure, Step};
+use std::cell::OnceCell;
+use std::collections::BTreeSet;
 
 /// The sentences of a text's normative words (never an example), its spaces made single,
 /// without their full stops: cut at ". " within a paragraph, as `quiz::normative_sentence`
@@ -26,12 +28,19 @@ pub(super) fn sentences(text: &str) -> Vec<String> {
 /// Whether `sentence` names `answer`, a correct role, person or form: a role by its title,
 /// abbreviation or printed names (or the same person's under another title), or, where
 /// `loose`, the first two words of its title in a row ("ofruesit të shërbimit"); a person
-/// by the source's words; a form by its code as a word or its title.
-pub(super) fn names(cx: &Cx, answer: &Answer, sentence: &str, loose: bool) -> bool {
+/// by the source's words; a form by its code as a word or its title. `named` holds the
+/// roles the sentence names (`quiz::names`) once asked, made once for all the answers.
+pub(super) fn names(
+    cx: &Cx,
+    answer: &Answer,
+    sentence: &str,
+    named: &OnceCell<BTreeSet<String>>,
+    loose: bool,
+) -> bool {
     let hb = cx.hb;
     match answer {
         Answer::Role(id) => {
-            let named = quiz::names(hb, sentence);
+            let named = named.get_or_init(|| quiz::names(hb, sentence));
             named.contains(id)
                 || quiz::same_person(hb, id).any(|o| named.contains(o))
                 || loose && {
@@ -95,14 +104,14 @@ fn who_sentences(cx: &Cx, step: &Step, question: &quiz::Question) -> Option<Stri
     let found = quoted(cx, question, own, |_| None);
     let unnamed = |a: &Answer| {
         !sentences(&step.text).iter().any(|s| {
-            names(cx, a, s, true)
+            names(cx, a, s, &OnceCell::new(), true)
                 || matches!(a, Answer::Role(id) if quiz::acts_in(cx.hb, id, s) == Some(true))
         })
     };
     let lead = step.group.as_deref().filter(|lead| {
         question.choices.iter().filter(|c| c.correct).any(|c| {
             unnamed(&c.answer)
-                && (names(cx, &c.answer, lead, true)
+                && (names(cx, &c.answer, lead, &OnceCell::new(), true)
                     || matches!(&c.answer, Answer::Role(id) if quiz::acts_in(cx.hb, id, lead) == Some(true)))
         })
     });
@@ -147,6 +156,11 @@ fn quoted(
     timing: impl Fn(&crate::pipeline::model::Timing) -> Option<String>,
 ) -> Option<String> {
     let all: Vec<Vec<String>> = texts.iter().map(|t| sentences(t)).collect();
+    // The roles each sentence names, made when first asked.
+    let named: Vec<Vec<OnceCell<BTreeSet<String>>>> = all
+        .iter()
+        .map(|own| own.iter().map(|_| OnceCell::new()).collect())
+        .collect();
     let mut found: Vec<String> = Vec::new();
     for c in question.choices.iter().filter(|c| c.correct) {
         let sentence = match &c.answer {
@@ -154,16 +168,16 @@ fn quoted(
             // A sentence that names it whole before one that has two words of its title,
             // and one where it acts before one that names it as an object ("APAP-i
             // përcjell …", not "… njoftojnë APAP-in").
-            a => all.iter().find_map(|own| {
+            a => all.iter().zip(&named).find_map(|(own, named)| {
                 [(false, true), (false, false), (true, true), (true, false)]
                     .into_iter()
                     .find_map(|(loose, acting)| {
-                        own.iter().find(|s| {
-                            names(cx, a, s, loose)
+                        own.iter().zip(named).find(|(s, n)| {
+                            names(cx, a, s, n, loose)
                                 && (!acting || !matches!(a, Answer::Role(id) if quiz::acts_in(cx.hb, id, s) == Some(false)))
                         })
                     })
-                    .cloned()
+                    .map(|(s, _)| s.clone())
                     // Else one where it acts by the first word of its name ("Komisioni
                     // shqyrton:" for the special commission, review 43, M6).
                     .or_else(|| {
