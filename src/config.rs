@@ -144,7 +144,7 @@ pub struct Collection {
     pub intro: Option<String>,
     /// Where the collection's procedures apply, for a collection of another jurisdiction
     /// than the handbook's (`Kosovë` for the 003 guide), as its roles' `jurisdiction` says:
-    /// a quiz on its procedures offers no role, form or deadline of another jurisdiction.
+    /// a quiz on its procedures offers no role or form of another jurisdiction.
     #[serde(default)]
     pub jurisdiction: Option<String>,
 }

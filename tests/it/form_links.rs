@@ -92,17 +92,19 @@ fn which_form_is_asked_only_where_the_step_names_it_and_quotes_its_words() {
     let quiz = site_page("trajnim/kuizi/kthimi-vullnetar.html");
     // Step 7 "bën kërkesë për gjetjen dhe vlerësimin …" (001:1254-1256) names the request.
     assert!(quiz.contains("id=\"q-kthimi-vullnetar.7.form\""));
-    // Step 9 (001:1260-1263) names no form.
+    // Step 2 "transferon kërkesën … që mund të bëjnë vlerësimin" (001:1234-1235) names the
+    // request for an assessment (E2); step 9 repeats it and is asked once.
+    assert!(quiz.contains("id=\"q-kthimi-vullnetar.2.form\""));
     assert!(!quiz.contains("id=\"q-kthimi-vullnetar.9.form\""));
-    assert!(!quiz.contains("id=\"q-kthimi-vullnetar.2.form\""));
     // Nor does the step's page link one (session 44: a step links a form only where its own
     // words name it; this test had pinned the `tied:` links E2 and E3 from the annex and the
     // phase's documentation list).
     let page = site_page("procedura/kthimi-vullnetar.html");
     let nine = &page[page.find("id=\"kthimi-vullnetar.9\"").unwrap()..];
     let nine = &nine[..nine.find("id=\"kthimi-vullnetar.10\"").unwrap()];
+    // (E2 it does, by the words it shares with step 2.)
     assert!(
-        !nine.contains("formularet.html#E2") && !nine.contains("formularet.html#E3"),
+        nine.contains("formularet.html#E2") && !nine.contains("formularet.html#E3"),
         "{nine}"
     );
     // The feedback quotes the step's sentence that names the form.

@@ -103,7 +103,14 @@ fn kosovo_step_4_who_is_asked_from_the_sentences_in_which_its_answers_act() {
         .into_iter()
         .filter(|q| q.id == "menaxhimi-i-rastit.4.who")
         .collect();
-    assert!(qs.len() >= 2, "asked in the procedure's quiz and the MR's");
+    // Not asked since review 44 Q-5: its wrong answers are Kosovo bodies only, none has
+    // "shërbim", and "shërbimeve" of the stem would point to the Chief of the Service. Were it
+    // asked again (another wrong answer), the rest of this test holds it to its sentences.
+    assert!(
+        qs.is_empty(),
+        "asked with a wrong answer of another jurisdiction? {:?}",
+        qs.iter().map(|q| (&q.page, &q.wrong)).collect::<Vec<_>>()
+    );
     for q in qs {
         let feedback = &fb[&(q.page.clone(), q.id.clone())];
         // 003:2294-2295 names the parties to a moral contract, not who plans.
@@ -236,15 +243,11 @@ fn kosovo_step_6_who_is_asked_with_the_printed_names_of_the_tmr_blanked() {
 #[test]
 fn steps_whose_words_name_their_form_are_asked_which_form() {
     let qs = questions();
-    // 001:1234-1235 "transferon kërkesën … që mund të bëjnë vlerësimin" (E2), 001:1310
-    // "kryen vlerësimin e familjes" (E3), 001:1385-1386 "Plani … për riintegrim" (D1).
+    // 001:1234-1235 "transferon kërkesën … që mund të bëjnë vlerësimin" (E2), 001:1385-1386
+    // "Plani … për riintegrim" (D1). Not 001:1310 "kryen vlerësimin e familjes": it names no
+    // report (register_scope).
     for (page, id, form) in [
         ("kthimi-vullnetar.html", "kthimi-vullnetar.2.form", "E2"),
-        (
-            "pritja-shtetas-shqiptare.html",
-            "pritja-shtetas-shqiptare.4.form",
-            "E3",
-        ),
         (
             "riintegrimi-afatgjate.html",
             "riintegrimi-afatgjate.2.form",

@@ -325,23 +325,24 @@ fn no_stem_names_a_correct_role_by_any_name_the_source_prints_for_it() {
 
 #[test]
 fn a_who_stem_shows_the_sentences_past_its_cut_where_an_answer_acts() {
-    // 001:971-981: step 8 of the referral names its three answers in three sentences; the
-    // stem showed only the first (cut at 300 characters), the feedback all three (review
-    // 42, Q4). Each answer's actor is blanked, and the question stands in its four quizzes.
+    // 001:971-981: step 8 of the referral names its answers in three sentences; the stem
+    // showed only the first (cut at 300 characters), the feedback all three (review 42, Q4).
+    // Since review 44 Q-5 it is not asked: its wrong answers were Kosovo bodies ("Menaxher i
+    // rastit (Kosovë)"), and without them "rastit" and "fëmijës" of the stem point to the
+    // answer. Were it asked again, the stem must show the later sentences, actors blanked.
     let all = questions();
     let asked: Vec<&Q> = all
         .iter()
         .filter(|q| q.id == "referimi-mbrojtja-asistenca.8.who")
         .collect();
-    assert_eq!(
-        asked.len(),
-        4,
-        "{:?}",
-        asked.iter().map(|q| &q.page).collect::<Vec<_>>()
+    assert!(
+        asked.is_empty(),
+        "asked with {:?}",
+        asked.iter().map(|q| &q.wrong).collect::<Vec<_>>()
     );
     for q in asked {
         let quote = q.quote();
-        for shown in ["informon NJMF-në", "përcjell informacionin te sekretariati"] {
+        for shown in ["informon …", "përcjell informacionin te sekretariati"] {
             assert!(quote.contains(shown), "{}: {shown} ← {quote}", q.page);
         }
         for actor in [
@@ -352,13 +353,6 @@ fn a_who_stem_shows_the_sentences_past_its_cut_where_an_answer_acts() {
         ] {
             assert!(!quote.contains(actor), "{}: {actor} ← {quote}", q.page);
         }
-        // "menaxhimin e rastit" stays: a wrong answer has "rastit" too.
-        assert!(quote.contains("menaxhimin e rastit"), "{quote}");
-        assert!(
-            q.wrong.iter().any(|w| w.contains("rastit")),
-            "{:?}",
-            q.wrong
-        );
     }
 }
 

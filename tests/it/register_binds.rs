@@ -79,8 +79,8 @@ fn an_object_a_recipient_or_a_counterpart_is_no_actor_of_a_step() {
         "autoriteti-pergjegjes pritja-shtetas-shqiptare.8 001:1320",
         // "duke njoftuar menjëherë drejtorin e strukturës": notified.
         "struktura-pergjegjese-bashki referimi-mbrojtja-asistenca.8 001:975",
-        // "NJMF-ja mund të njoftojnë": a permission; informed by the case worker.
-        "njmf referimi-mbrojtja-asistenca.8 001:977",
+        // ("NJMF-ja mund të njoftojnë APAP-in", 001:977, acts since review 44 M-1: the
+        // notice the APAP's forwarding follows; review_44.)
         // "kërkon mbledhjen e GTN-së": the object.
         "gtn referimi-mbrojtja-asistenca.9 001:984",
         // "bashkëpunon me NJMF-në": the counterpart.

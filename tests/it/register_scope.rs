@@ -171,8 +171,10 @@ fn a_step_links_a_form_only_where_its_own_words_name_it() {
     // The `tied:` links re-read (session 44): procedure 05 step 4 "kryejnë vlerësimin"
     // (001:1310) names no report (E3, 001:1455); 06 step 1 names "çdo interviste", no format
     // (001:1339-1340); 07 steps 2, 4, 10 "Plani i dërgohet", "raporton", "monitoron"
-    // (001:1385, 1391, 1414); 04 steps 2 and 9 "transferon kërkesën" (001:1234, 1260), the
-    // request of step 1, do not say which request, nor step 8 "të kërkesës" (001:1259).
+    // (001:1391, 1414); 04 step 8 "të kërkesës" (001:1259) does not say which request. (04
+    // steps 2 and 9 "transferon kërkesën … që mund të bëjnë vlerësimin" name E2's "Kërkesë
+    // për vlerësim", and 07 step 2 "Plani … për riintegrim" D1's "Plani i riintegrimit":
+    // quiz_proof.)
     let facts = |page: &str, step: &str| -> String {
         let html = site_page(&format!("procedura/{page}.html"));
         let at = html
@@ -185,7 +187,6 @@ fn a_step_links_a_form_only_where_its_own_words_name_it() {
         ("pritja-shtetas-shqiptare", "pritja-shtetas-shqiptare.1"),
         ("pritja-shtetas-shqiptare", "pritja-shtetas-shqiptare.4"),
         ("mbeshtetja-hetimit", "mbeshtetja-hetimit.1"),
-        ("riintegrimi-afatgjate", "riintegrimi-afatgjate.2"),
         ("riintegrimi-afatgjate", "riintegrimi-afatgjate.4"),
         ("riintegrimi-afatgjate", "riintegrimi-afatgjate.10"),
         ("identifikimi-fillestar", "identifikimi-fillestar.11"),
@@ -194,9 +195,7 @@ fn a_step_links_a_form_only_where_its_own_words_name_it() {
             "referimi-mbrojtja-asistenca",
             "referimi-mbrojtja-asistenca.36",
         ),
-        ("kthimi-vullnetar", "kthimi-vullnetar.2"),
         ("kthimi-vullnetar", "kthimi-vullnetar.8"),
-        ("kthimi-vullnetar", "kthimi-vullnetar.9"),
     ] {
         let f = facts(page, step);
         assert!(!f.contains("formularet.html#"), "{step}: {f}");

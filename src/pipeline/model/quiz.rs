@@ -419,15 +419,14 @@ fn question_as(
                 .map(|f| Answer::Form(f.id.clone()))
                 .filter(|a| jurisdiction::holds(hb, a, here))
                 .collect(),
-            // Every timing of the jurisdiction, the standards' too where they apply:
-            // lengths of the answer's order of magnitude are there (months against "24 muaj").
+            // Every timing of the handbook, the standards' too: lengths of the answer's
+            // order of magnitude are there (months against "24 muaj"). A timing names no
+            // jurisdiction, and any other one is as wrong for the step.
             Ask::When => {
-                let mut all = pool(jurisdiction::procedures(hb, here), ask);
-                if here.is_none() {
-                    all.extend(places::criteria_pool(
-                        hb.standards.iter().flat_map(|s| &s.criteria),
-                    ));
-                }
+                let mut all = pool(hb.procedures.iter(), ask);
+                all.extend(places::criteria_pool(
+                    hb.standards.iter().flat_map(|s| &s.criteria),
+                ));
                 all
             }
         },

@@ -1,6 +1,6 @@
-//! Where a question's place applies, and which wrong answers belong there: a Kosovo body,
-//! form or deadline is no honest wrong answer to an Albanian step, nor the reverse (review
-//! 44, Q-5).
+//! Where a question's place applies, and which wrong answers belong there: a Kosovo body
+//! or form is no honest wrong answer to an Albanian step, nor the reverse, and its label
+//! ("(Kosovë)", "MR…") gave answers away (review 44, Q-5). A timing names no jurisdiction.
 
 use super::{Answer, Handbook, Procedure};
 
@@ -14,20 +14,9 @@ pub fn of_procedure<'a>(hb: &'a Handbook, p: &Procedure) -> Option<&'a str> {
         .and_then(|c| c.jurisdiction.as_deref())
 }
 
-/// The procedures of jurisdiction `j` (none: the handbook's own).
-pub fn procedures<'a>(
-    hb: &'a Handbook,
-    j: Option<&'a str>,
-) -> impl Iterator<Item = &'a Procedure> + 'a {
-    hb.procedures
-        .iter()
-        .filter(move |p| of_procedure(hb, p) == j)
-}
-
 /// Whether the role or form `a` belongs to jurisdiction `j`: a role by its own
 /// `jurisdiction`; a form by the procedures that link it, all of `j` (a form no procedure
-/// links: the handbook's own). A timing or a person: yes (they are drawn from the places
-/// of `j`, [`procedures`]).
+/// links: the handbook's own). A timing or a person: yes.
 pub fn holds(hb: &Handbook, a: &Answer, j: Option<&str>) -> bool {
     match a {
         Answer::Role(id) => hb

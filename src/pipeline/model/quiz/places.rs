@@ -184,10 +184,7 @@ pub fn section_question_as(
                 .filter(|q| q.collection == p.collection),
             Ask::When,
         ),
-        pool(
-            jurisdiction::procedures(hb, jurisdiction::of_procedure(hb, p)),
-            Ask::When,
-        ),
+        pool(hb.procedures.iter(), Ask::When),
     ];
     let stem = s.text.clone().unwrap_or_default();
     let choices = choose(hb, &id, &stem, correct, levels, used, &BTreeSet::new());
@@ -259,7 +256,7 @@ impl HandbookLevels {
         HandbookLevels {
             when: [
                 criteria_pool(hb.standards.iter().flat_map(|s| &s.criteria)),
-                pool(jurisdiction::procedures(hb, None), Ask::When),
+                pool(hb.procedures.iter(), Ask::When),
             ],
             who: [
                 criteria_roles(hb.standards.iter().flat_map(|s| &s.criteria)),
