@@ -57,6 +57,17 @@ pub(super) fn validate(cfg: &Config, diags: &mut Diagnostics) {
                 format!("expected each collection id once, found {:?} twice", c.id),
             );
         }
+        if let Some(j) = &c.jurisdiction
+            && (j.trim().is_empty() || j.trim() != j)
+        {
+            diags.error(
+                pos(),
+                format!(
+                    "expected the jurisdiction of collection {:?} as its roles write it, found {j:?}",
+                    c.id
+                ),
+            );
+        }
     }
     let mut centre_ids = std::collections::HashSet::new();
     let mut centre_names = std::collections::HashMap::new();

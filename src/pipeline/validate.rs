@@ -42,6 +42,37 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
     v.unique_ids("printed form", &src.form_templates);
     for r in &src.roles {
         v.role(&r.path, &r.value);
+        for m in r.value.may_be.iter().filter(|m| m.value.trim() == r.slug) {
+            v.diags.error(
+                at(&r.path, m),
+                format!(
+                    "expected `may_be` to name another role, found this role's own id \"{}\"",
+                    r.slug
+                ),
+            );
+        }
+    }
+    // A collection's jurisdiction is one its roles write (`jurisdiction:` on a role): a typo
+    // would leave its quizzes without the wrong answers of their jurisdiction.
+    for c in &config.collections {
+        if let Some(j) = c.jurisdiction.as_deref().filter(|j| !j.trim().is_empty())
+            && !src.roles.iter().any(|r| {
+                r.value
+                    .jurisdiction
+                    .as_ref()
+                    .is_some_and(|rj| rj.value == j)
+            })
+        {
+            v.diags
+                .error(
+                    crate::diagnostics::Pos::file(std::path::Path::new("doracak.toml")),
+                    format!(
+                        "expected the jurisdiction of collection {:?} to be one a role declares, found {j:?}",
+                        c.id
+                    ),
+                )
+                .hint("write it as the roles of that jurisdiction do (`jurisdiction:` in content/roles/)");
+        }
     }
     if let Some(f) = &src.forms {
         v.forms(&f.path, &f.value);

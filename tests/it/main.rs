@@ -91,5 +91,6 @@ mod training_browser;
 mod training_diagram;
 mod training_report;
 mod user_attacks;
+mod validations_44;
 mod workbooks;
 mod xlsform;

@@ -141,7 +141,8 @@ pub fn template(t: FormTemplateSrc) -> FormTemplate {
                             .filter(|b| {
                                 Some(&b.id) == fl.continues.as_ref() || b.continues == fl.continues
                             })
-                            .map(|b| b.options.len())
+                            // The "other: ___" option counts too (adversary 44, C9).
+                            .map(|b| b.options.len() + usize::from(b.other.is_some()))
                             .sum();
                     }
                     fields.push(fl);

@@ -80,6 +80,7 @@ impl Validator<'_> {
             }
         }
         self.step_links(file, p);
+        self.documents_at(file, p);
         if let Some(first) = p.steps.first()
             && let Some(a) = first
                 .alternative
@@ -276,6 +277,17 @@ impl Validator<'_> {
         self.refs(file, &r.members, RefKind::Role);
         self.refs(file, &r.same_as, RefKind::Role);
         self.refs(file, &r.may_be, RefKind::Role);
+        for m in &r.may_be {
+            let id = m.value.trim();
+            if r.same_as.iter().any(|s| s.value.trim() == id) {
+                self.diags
+                    .error(
+                        at(file, m),
+                        format!("expected `may_be` to name a role that is not `same_as` this one, found \"{id}\" in both"),
+                    )
+                    .hint("`same_as`: the same person always; `may_be`: in some cases only");
+            }
+        }
         for n in &r.named_by {
             self.text(file, n, "words the source names the role by");
         }

@@ -198,9 +198,10 @@ impl Check<'_> {
                 );
             }
             let titled = s.title.is_some() || s.number.is_some();
-            for f in &s.fields {
+            for (i, f) in s.fields.iter().enumerate() {
                 self.page(&f.page, &mut page, pages, heads);
                 self.field(f, titled);
+                self.continued(f, &s.fields[..i]);
             }
         }
     }

@@ -28,7 +28,41 @@ impl Validator<'_> {
                     .hint("`follows:` and `returns_to:` name the step the source's logic leads from or back to");
                 }
             }
+            if let Some(f) = &st.follows
+                && st.free.as_ref().is_some_and(|x| x.value)
+            {
+                self.diags
+                    .error(
+                        at(file, f),
+                        "expected either `free: true` or `follows:` on a step, found both",
+                    )
+                    .hint("a free step follows no step and no step follows it");
+            }
             if let Some(r) = &st.returns_to {
+                let here = p
+                    .steps
+                    .iter()
+                    .position(|o| o.number.value == st.number.value);
+                let to = p
+                    .steps
+                    .iter()
+                    .position(|o| o.number.value.trim() == r.step.value.trim());
+                if let (Some(here), Some(to)) = (here, to)
+                    && to > here
+                {
+                    self.diags
+                        .error(
+                            at(file, &r.step),
+                            format!("expected a step printed before this one to return to, found \"{}\", printed after it", r.step.value.trim()),
+                        )
+                        .hint("`returns_to:` sends the case back; a step later on is `follows:`");
+                }
+                if r.words.value.trim().is_empty() {
+                    self.diags.error(
+                        at(file, &r.words),
+                        "expected the step's words that send the case back, found none",
+                    );
+                }
                 let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
                 if !squash(&st.text.value).contains(&squash(&r.words.value)) {
                     self.diags
@@ -36,6 +70,35 @@ impl Validator<'_> {
                     .hint("`returns_to.words` quotes the step's own sentence that sends the case back");
                 }
             }
+        }
+    }
+
+    /// The passage that prints the documentation list (`documents: true`): one at most, in
+    /// a procedure that has a list.
+    pub(super) fn documents_at(&mut self, file: &Path, p: &ProcedureSrc) {
+        let marked: Vec<&S<bool>> = p
+            .sections
+            .iter()
+            .filter_map(|s| s.documents.as_ref())
+            .filter(|d| d.value)
+            .collect();
+        if let Some(first) = marked.first()
+            && p.documentation.is_empty()
+        {
+            self.diags
+                .error(
+                    at(file, *first),
+                    "expected a `documentation:` list in this procedure for the passage to print, found none",
+                )
+                .hint("`documents: true` prints the procedure's documentation list after this passage's words");
+        }
+        for d in marked.iter().skip(1) {
+            self.diags
+                .error(
+                    at(file, *d),
+                    "expected one passage with `documents: true` in a procedure, found another",
+                )
+                .hint("the documentation list is printed once, at the passage the source prints it after");
         }
     }
 }

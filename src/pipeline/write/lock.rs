@@ -51,13 +51,7 @@ pub fn acquire(out: &Path, what: &str) -> Result<OutputLock, Result<Holder, io::
     // A lock file removed by its holder between our open and our lock is not the lock any
     // more: take the one at the path (a few tries; each loses only to a finishing run).
     for _ in 0..20 {
-        let mut file = fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(Err)?;
+        let mut file = open_no_link(&path).map_err(Err)?;
         if !try_lock(&file).map_err(Err)? {
             // The holder writes its id and command, one line, just after it takes the
             // lock: give it a moment (at most 1 s, for a loaded machine), so the person is
@@ -118,6 +112,43 @@ impl Drop for OutputLock {
             }
         }
     }
+}
+
+/// Open (or make) the lock file itself, never a file a link at its place points to: a
+/// symbolic link planted there would have the build truncate and write another file
+/// (adversary 44, L2). Anything but a plain file at the place is refused.
+fn open_no_link(path: &Path) -> io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    #[cfg(not(unix))]
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(io::Error::other(format!(
+            "expected the lock file {}, found a link",
+            path.display()
+        )));
+    }
+    let file = options.open(path).map_err(|e| {
+        if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            io::Error::other(format!(
+                "expected the lock file {}, found a symbolic link there (not followed)",
+                path.display()
+            ))
+        } else {
+            e
+        }
+    })?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::other(format!(
+            "expected the lock file {} to be a plain file, found something else",
+            path.display()
+        )));
+    }
+    Ok(file)
 }
 
 fn try_lock(f: &fs::File) -> io::Result<bool> {

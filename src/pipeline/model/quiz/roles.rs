@@ -297,16 +297,17 @@ pub fn inflection_stem(w: &str) -> String {
 /// The roles the source says `role` is in some cases, or that are `role` in some cases
 /// (`Role::may_be`), declared on either side.
 pub fn sometimes<'a>(hb: &'a Handbook, role: &'a str) -> impl Iterator<Item = &'a str> {
-    hb.roles.iter().flat_map(move |r| {
-        let of: Vec<&'a str> = if r.id == role {
-            r.may_be.iter().map(String::as_str).collect()
+    let mut of: BTreeSet<&'a str> = BTreeSet::new();
+    for r in &hb.roles {
+        if r.id == role {
+            of.extend(r.may_be.iter().map(String::as_str));
         } else if r.may_be.iter().any(|s| s == role) {
-            vec![r.id.as_str()]
-        } else {
-            Vec::new()
-        };
-        of
-    })
+            of.insert(r.id.as_str());
+        }
+    }
+    // Each once, declared on either side or twice; never the role itself.
+    of.remove(role);
+    of.into_iter()
 }
 
 /// The roles the source says are `role` under another title (`Role::same_as`), declared on

@@ -338,15 +338,17 @@ fn every_which_form_question_asks_forms_its_step_names() {
         }
     }
     assert!(asked >= 20, "{asked} forms asked");
-    for id in ["kthimi-vullnetar.9.form", "kthimi-vullnetar.2.form"] {
-        assert!(
-            !quizzes(hb)
-                .iter()
-                .flat_map(|z| &z.questions)
-                .any(|q| q.id == id),
-            "{id} is asked"
-        );
-    }
+    // Since session 44 (review 43 M7), return 2 and 9 "transferon kërkesën … që mund të bëjnë
+    // vlerësimin" (001:1234-1235, 1260-1261) name E2's "Kërkesë për vlerësim" by two words
+    // of its title, and are asked (the loop above holds them to the words); E3, the report,
+    // is named by neither.
+    let asked_e3 = quizzes(hb)
+        .iter()
+        .flat_map(|z| &z.questions)
+        .filter(|q| q.step == "kthimi-vullnetar.9" || q.step == "kthimi-vullnetar.2")
+        .flat_map(|q| &q.choices)
+        .any(|c| c.correct && matches!(&c.answer, Answer::Form(id) if id == "E3"));
+    assert!(!asked_e3, "E3 is asked at return 2 or 9");
 }
 
 /// Review 41, Q8: a role's quiz marks correct only the deadlines that bind the role (the

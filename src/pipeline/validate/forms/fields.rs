@@ -10,6 +10,45 @@ use crate::pipeline::source::forms::*;
 use super::Check;
 
 impl Check<'_> {
+    /// A choice that `continues` the one before it across a page break: a choice stands
+    /// before it in its section, ticked the same way (one group, one control type).
+    pub(super) fn continued(&mut self, f: &FieldSrc, before: &[FieldSrc]) {
+        let Some(c) = f.continues.as_ref().filter(|c| c.value) else {
+            return;
+        };
+        if f.kind.value != FieldKind::Choice {
+            return; // said by `field`: only a choice continues
+        }
+        let ticks = |x: &FieldSrc| x.multiple.as_ref().is_some_and(|m| m.value);
+        match before
+            .iter()
+            .rev()
+            .find(|b| b.kind.value == FieldKind::Choice)
+        {
+            None => {
+                self.diags
+                    .error(
+                        self.pos(c),
+                        "expected a choice before this one in its section for `continues` to join, found none",
+                    )
+                    .hint("`continues: true` joins a choice to the one printed before it, across a page break; the first choice of a section continues nothing");
+            }
+            Some(b) if f.multiple.is_some() && ticks(b) != ticks(f) => {
+                self.diags
+                    .error(
+                        self.pos(c),
+                        format!(
+                            "expected the continued choice's way of ticking ({}), found `multiple: {}`",
+                            if ticks(b) { "several boxes" } else { "one box" },
+                            ticks(f)
+                        ),
+                    )
+                    .hint("a continued choice is one group with the choice before it: leave `multiple` out, it is taken from that choice");
+            }
+            Some(_) => {}
+        }
+    }
+
     pub(super) fn field(&mut self, f: &FieldSrc, section_titled: bool) {
         let kind = f.kind.value;
         let k = kind.name();
@@ -37,7 +76,7 @@ impl Check<'_> {
                 "unit" => matches!(kind, K::Text | K::Number),
                 "value" => kind == K::Fixed,
                 "options" => matches!(kind, K::Choice | K::Yesno),
-                "multiple" | "other" => kind == K::Choice,
+                "multiple" | "other" | "continues" => kind == K::Choice,
                 "columns" | "rows" | "row_labels" => kind == K::Table,
                 "parts" => kind == K::Signature,
                 _ => true,
@@ -50,6 +89,7 @@ impl Check<'_> {
             ("options", f.options.first().map(|s| self.pos(s))),
             ("multiple", f.multiple.as_ref().map(|s| self.pos(s))),
             ("other", f.other.as_ref().map(|s| self.pos(s))),
+            ("continues", f.continues.as_ref().map(|s| self.pos(s))),
             ("columns", f.columns.first().map(|c| self.pos(&c.label))),
             ("rows", f.rows.as_ref().map(|s| self.pos(s))),
             ("row_labels", f.row_labels.first().map(|s| self.pos(s))),
@@ -287,7 +327,9 @@ fn kind_hint(attr: &str) -> &'static str {
         "unit" => "only `text` and `number` fields have a unit after the blank",
         "value" => "only `fixed` fields print a value",
         "options" => "only `choice` and `yesno` fields have options",
-        "multiple" | "other" => "only `choice` fields have `multiple` and `other`",
+        "multiple" | "other" | "continues" => {
+            "only `choice` fields have `multiple`, `other` and `continues`"
+        }
         "columns" | "rows" | "row_labels" => "only `table` fields have columns and rows",
         _ => "only `signature` fields have parts",
     }
