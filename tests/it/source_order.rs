@@ -149,6 +149,20 @@ fn a_printed_label_carries_its_step_number_where_other_steps_are_numbered() {
     assert!(!p.contains("a) (Hapi 1)"));
 }
 
+/// The left edge (x) of the diagram box that links to step `id` in `svg`.
+fn box_x(svg: &str, id: &str) -> u32 {
+    let a = &svg[at(svg, &format!("#{id}\""))..];
+    let a = &a[..at(a, "/>")];
+    a.split(" x=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
 #[test]
 fn the_appeal_branch_is_drawn_as_the_source_reasons() {
     // 001:892-925: the appeal (15) → the Commission convened within 5 working days of it
@@ -167,18 +181,7 @@ fn the_appeal_branch_is_drawn_as_the_source_reasons() {
             })
             .collect()
     };
-    let left = |svg: &str, n: &str| -> u32 {
-        let a = &svg[at(svg, &format!("#identifikimi-formal.{n}\""))..];
-        let a = &a[..at(a, "/>")];
-        a.split(" x=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap()
-    };
+    let left = |svg: &str, n: &str| box_x(svg, &format!("identifikimi-formal.{n}"));
     let right = |x: u32| x + 146;
     let b = band_of(&p, "identifikimi-formal.15");
     assert!(
@@ -207,18 +210,7 @@ fn the_appeal_branch_is_drawn_as_the_source_reasons() {
     // Alternatives are still drawn side by side (referral 19/20: both from 18).
     let p = site_page("procedura/referimi-mbrojtja-asistenca.html");
     let b = band_of(&p, "referimi-mbrojtja-asistenca.20");
-    let xs = |n: &str| -> u32 {
-        let a = &b[at(b, &format!("#referimi-mbrojtja-asistenca.{n}\""))..];
-        let a = &a[..at(a, "/>")];
-        a.split(" x=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap()
-    };
+    let xs = |n: &str| box_x(b, &format!("referimi-mbrojtja-asistenca.{n}"));
     let into = |x: u32| arrows(b).into_iter().find(|a| a.1 == x).map(|a| a.0);
     assert_eq!(
         into(xs("19")),

@@ -231,19 +231,8 @@ pub(super) fn acting_sentences(
     step: &crate::pipeline::model::Step,
     question: &quiz::Question,
 ) -> Option<String> {
-    let normative = crate::markdown::normative(&step.text);
-    let all: Vec<String> = normative
-        .split("\n\n")
-        .flat_map(|para| {
-            let plain = crate::markdown::to_plain(para);
-            let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-            plain
-                .split_inclusive(". ")
-                .map(|s| s.trim().trim_end_matches('.').to_string())
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    // The step's normative sentences, cut as the feedback cuts them.
+    let all = super::feedback::sentences(&step.text);
     let mut found: Vec<String> = Vec::new();
     for c in question.choices.iter().filter(|c| c.correct) {
         // Named there by its own names (not a word of them: "punonjësit e gjendjes civile"
