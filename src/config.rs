@@ -41,6 +41,10 @@ pub struct Config {
     /// the procedures index shows them.
     #[serde(default)]
     pub collections: Vec<Collection>,
+    /// `doracak.toml` was there but could not be read (its error is reported): the defaults
+    /// stand in, and nothing is said about what the file would have declared.
+    #[serde(skip)]
+    pub unread: bool,
     /// The letters before a standard's number in every id (`S` of `S2`, `S2.3`, `S2.3.1`),
     /// and so in its page's name.
     #[serde(default = "default_id_prefix")]
@@ -201,6 +205,7 @@ impl Default for Config {
             edition: None,
             modified: None,
             collections: Vec::new(),
+            unread: false,
             id_prefix: default_id_prefix(),
             columns: Columns::default(),
             refresher_months: None,
@@ -346,7 +351,10 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
         Err(e) => {
             let (line, col) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((1, 1));
             diags.error(Pos::new("doracak.toml", line, col), e.message().to_string());
-            Config::default()
+            Config {
+                unread: true,
+                ..Config::default()
+            }
         }
     }
 }

@@ -31,6 +31,7 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
         ids: &ids,
         collections: &collections,
         undeclared: HashSet::new(),
+        config_unread: config.unread,
     };
     v.standards(src);
     for p in &src.procedures {
@@ -72,6 +73,35 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
                     ),
                 )
                 .hint("write it as the roles of that jurisdiction do (`jurisdiction:` in content/roles/)");
+        }
+        // Its steps are done by roles of its jurisdiction: a jurisdiction on a collection
+        // whose every actor is of another would draw its quizzes' wrong answers from the
+        // wrong country.
+        if let Some(j) = c.jurisdiction.as_deref().filter(|j| !j.trim().is_empty()) {
+            let of = |id: &str| {
+                src.roles
+                    .iter()
+                    .find(|r| r.slug == id)
+                    .map(|r| r.value.jurisdiction.as_ref().map(|x| x.value.as_str()))
+            };
+            let actors: Vec<Option<&str>> = src
+                .procedures
+                .iter()
+                .filter(|p| p.value.collection.value == c.id)
+                .flat_map(|p| p.value.steps.iter().flat_map(|s| s.actors.iter()))
+                .filter_map(|a| of(a.value.trim()))
+                .collect();
+            if !actors.is_empty() && !actors.contains(&Some(j)) {
+                v.diags
+                    .warning(
+                        crate::diagnostics::Pos::file(std::path::Path::new("doracak.toml")),
+                        format!(
+                            "the collection {:?} has the jurisdiction {j:?}, yet none of its steps is done by a role of it",
+                            c.id
+                        ),
+                    )
+                    .hint("a jurisdiction belongs on the collection of that jurisdiction's procedures; its quizzes offer only that jurisdiction's roles and forms as wrong answers");
+            }
         }
     }
     if let Some(f) = &src.forms {
@@ -219,6 +249,8 @@ struct Validator<'a> {
     ids: &'a KnownIds,
     /// The collections `doracak.toml` declares; none declared means any is taken.
     collections: &'a [&'a str],
+    /// `doracak.toml` could not be read: its collections are unknown, not undeclared.
+    config_unread: bool,
     /// Undeclared collections already reported.
     undeclared: HashSet<String>,
 }

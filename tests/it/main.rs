@@ -92,5 +92,6 @@ mod training_diagram;
 mod training_report;
 mod user_attacks;
 mod validations_44;
+mod validations_45;
 mod workbooks;
 mod xlsform;

@@ -11,8 +11,9 @@ impl Validator<'_> {
         self.text(file, &p.title, "procedure title");
         let c = p.collection.value.as_str();
         if self.collections.is_empty() {
-            // None declared: each collection is shown under its id, and said once.
-            if self.undeclared.insert(c.to_string()) {
+            // None declared: each collection is shown under its id, and said once (not when
+            // doracak.toml could not be read: its own error says why).
+            if !self.config_unread && self.undeclared.insert(c.to_string()) {
                 self.diags
                     .warning(
                         at(file, &p.collection),
@@ -80,6 +81,7 @@ impl Validator<'_> {
             }
         }
         self.step_links(file, p);
+        self.follows_circles(file, p);
         self.documents_at(file, p);
         if let Some(first) = p.steps.first()
             && let Some(a) = first

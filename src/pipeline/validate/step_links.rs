@@ -38,6 +38,22 @@ impl Validator<'_> {
                     )
                     .hint("a free step follows no step and no step follows it");
             }
+            if let Some(f) = &st.follows
+                && p.steps.iter().any(|o| {
+                    o.number.value.trim() == f.value.trim()
+                        && o.free.as_ref().is_some_and(|x| x.value)
+                })
+            {
+                self.diags
+                    .error(
+                        at(file, f),
+                        format!(
+                            "expected a step that others may follow, found \"{}\", marked `free: true`",
+                            f.value.trim()
+                        ),
+                    )
+                    .hint("a free step follows no step and no step follows it");
+            }
             if let Some(r) = &st.returns_to {
                 let here = p
                     .steps
@@ -69,6 +85,50 @@ impl Validator<'_> {
                     .error(at(file, &r.words), "expected words of the step's text, found words it does not hold")
                     .hint("`returns_to.words` quotes the step's own sentence that sends the case back");
                 }
+            }
+        }
+    }
+
+    /// `follows:` never leads round in a circle: the diagram could draw no first step. One
+    /// error per circle, at the first of its steps as printed.
+    pub(super) fn follows_circles(&mut self, file: &Path, p: &ProcedureSrc) {
+        let next = |n: &str| {
+            p.steps
+                .iter()
+                .find(|o| o.number.value.trim() == n)
+                .and_then(|o| o.follows.as_ref())
+        };
+        let mut reported: Vec<String> = Vec::new();
+        for st in &p.steps {
+            let start = st.number.value.trim();
+            if reported.iter().any(|r| r == start) {
+                continue;
+            }
+            let mut path = vec![start.to_string()];
+            let mut at_step = start.to_string();
+            while let Some(f) = next(&at_step) {
+                let n = f.value.trim().to_string();
+                if n == start {
+                    path.push(n);
+                    if let Some(first) = st.follows.as_ref() {
+                        self.diags
+                            .error(
+                                at(file, first),
+                                format!(
+                                    "expected `follows:` to lead to a step that follows none, found a circle: {}",
+                                    path.join(" → ")
+                                ),
+                            )
+                            .hint("`follows:` names the step before this one in the source's logic; remove one link of the circle");
+                    }
+                    reported.extend(path);
+                    break;
+                }
+                if path.contains(&n) || path.len() > p.steps.len() {
+                    break;
+                }
+                path.push(n.clone());
+                at_step = n;
             }
         }
     }

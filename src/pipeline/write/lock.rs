@@ -132,16 +132,20 @@ fn open_no_link(path: &Path) -> io::Result<fs::File> {
             path.display()
         )));
     }
-    let file = options.open(path).map_err(|e| {
-        if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-            io::Error::other(format!(
+    let file = options
+        .open(path)
+        .map_err(|e| match fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => io::Error::other(format!(
                 "expected the lock file {}, found a symbolic link there (not followed)",
                 path.display()
-            ))
-        } else {
-            e
-        }
-    })?;
+            )),
+            // Said of the lock file, not of the output folder (adversary 44, L3).
+            Ok(m) if m.is_dir() => io::Error::other(format!(
+                "expected the lock file {} to be a plain file, found a folder",
+                path.display()
+            )),
+            _ => e,
+        })?;
     if !file.metadata()?.is_file() {
         return Err(io::Error::other(format!(
             "expected the lock file {} to be a plain file, found something else",

@@ -1,0 +1,123 @@
+//! What adversary 44 left open (F3, F6, J5, J6, L3): each a located, worded diagnostic, and
+//! none said of something the author did not write.
+
+use crate::common::{build, minimal_copy};
+
+fn sop(dir: &std::path::Path, name: &str, yaml: &str) {
+    let sop = dir.join("content/sop");
+    std::fs::create_dir_all(&sop).unwrap();
+    std::fs::write(sop.join(name), yaml).unwrap();
+}
+
+#[test]
+fn follows_never_leads_round_in_a_circle_nor_to_a_free_step() {
+    // F3: 16 follows 20 and 20 follows 16 was accepted and the second link silently
+    // dropped; F6: a step following a free step floated unconnected in the diagram.
+    let dir = minimal_copy();
+    sop(
+        dir.path(),
+        "93-rreth.yaml",
+        "title: Rreth\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: Hapi i parë.\n  - number: \"2\"\n    follows: \"3\"\n    text: Hapi i dytë.\n  - number: \"3\"\n    follows: \"2\"\n    text: Hapi i tretë.\n  - number: \"4\"\n    free: true\n    text: Hapi i katërt.\n  - number: \"5\"\n    follows: \"4\"\n    text: Hapi i pestë.\n",
+    );
+    let out = build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    for (line, says) in [
+        (
+            "93-rreth.yaml:7:",
+            "expected `follows:` to lead to a step that follows none, found a circle: 2 → 3 → 2",
+        ),
+        (
+            "93-rreth.yaml:16:",
+            "expected a step that others may follow, found \"4\", marked `free: true`",
+        ),
+    ] {
+        assert!(
+            err.lines().any(|l| l.contains(line) && l.contains(says)),
+            "{line} {says}:\n{err}"
+        );
+    }
+    // One circle, said once.
+    assert_eq!(err.matches("found a circle").count(), 1, "{err}");
+    assert!(!dir.path().join("site/index.html").exists());
+}
+
+#[test]
+fn an_unreadable_config_is_said_once_not_as_undeclared_collections() {
+    // J5: a wrong type in doracak.toml was followed by one bogus "not declared" warning per
+    // collection, with a hint to declare what was declared.
+    let dir = minimal_copy();
+    let toml = dir.path().join("doracak.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        text.replacen(
+            "[[collections]]\n",
+            "[[collections]]\njurisdiction = 5\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("doracak.toml:") && l.contains("expected a string")),
+        "{err}"
+    );
+    assert!(!err.contains("is not declared in doracak.toml"), "{err}");
+}
+
+#[test]
+fn a_jurisdiction_on_a_collection_none_of_whose_actors_has_it_is_warned() {
+    // J6: `jurisdiction = "Kosovë"` on the Albanian collection drew Kosovo bodies as its
+    // quizzes' wrong answers, silently.
+    let dir = minimal_copy();
+    std::fs::write(
+        dir.path().join("content/roles/komuna.yaml"),
+        "title: Komuna\nkind: role\ndefinition: Komuna.\njurisdiction: Kosovë\n",
+    )
+    .unwrap();
+    let toml = dir.path().join("doracak.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        text.replacen(
+            "[[collections]]\n",
+            "[[collections]]\njurisdiction = \"Kosovë\"\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "warning: the collection \"psv\" has the jurisdiction \"Kosovë\", yet none of its steps is done by a role of it"
+        ),
+        "{err}"
+    );
+    // Without the jurisdiction on the collection, nothing is said.
+    std::fs::write(&toml, text).unwrap();
+    let out = build(dir.path(), &dir.path().join("site2"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("has the jurisdiction"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_at_the_lock_is_named_as_the_lock() {
+    // L3: "cannot prepare the output folder site: Is a directory" named the wrong thing.
+    let dir = minimal_copy();
+    std::fs::create_dir(dir.path().join(".site.doracak-lock")).unwrap();
+    let out = build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.contains(".site.doracak-lock to be a plain file, found a folder"),
+        "{err}"
+    );
+    assert!(!dir.path().join("site/index.html").exists());
+}
