@@ -195,6 +195,8 @@ pub struct Role {
     pub may_be: Vec<String>,
     /// The source defines the group as every institution it names (`RoleSrc::names_all`).
     pub names_all: bool,
+    /// The roles its list's catch-all covers (ids; `RoleSrc::catch_all`).
+    pub catch_all: Vec<String>,
     /// The job description's sections, in the order of the source: (field, text).
     pub sections: Vec<RoleSection>,
     pub duty_areas: Vec<DutyArea>,

@@ -310,6 +310,13 @@ pub struct RoleSrc {
     /// gjitha institucionet e përmendura në këtë dokument"): it is never a wrong answer.
     #[serde(default, deserialize_with = "flag")]
     pub names_all: Option<S<bool>>,
+    /// The roles the catch-all that ends the source's list of the group's members covers
+    /// ("agjenci të tjera shtetërore dhe joshtetërore me veprimtari në fushën e mbrojtjes së
+    /// viktimave", 001:453-454), by the source's own words of their acts, by id: none is a
+    /// wrong answer where the group acts (they are not members: the police, a member, does
+    /// not make them its peers).
+    #[serde(default = "empty")]
+    pub catch_all: Vec<S<String>>,
     #[serde(default)]
     pub position: Option<S<String>>,
     #[serde(default)]

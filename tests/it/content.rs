@@ -353,9 +353,10 @@ fn the_appeal_counts_working_days_in_the_order_and_places_of_the_source() {
 fn round_the_clock_duties_are_continuous_and_rota_words_set_no_time_limit() {
     // Corrections 6 and 7: "24 orë" round the clock is no length of time. Issue 25 (review
     // 6): it is a duty that never stops, a register row of the continuous kind, bound to
-    // whom the source binds: the provider (S1.5). S7.7's and S8.9's "24 orë" in the evidence
-    // column (000:1512-1516, 1678-1679) are the provider's too (session 44, review 43 L2;
-    // before, no timing).
+    // whom the source binds: the provider (S1.5). S8.9's "24 orë" in the evidence column
+    // (000:1678-1679) is the provider's too (session 44, review 43 L2). S7.7's (000:1512-1516)
+    // is the police's protection under an agreement the evidence describes: no row (review
+    // 45 R-3; session 44 had made it the provider's).
     let cat = catalog();
     let criteria: Vec<&Value> = cat["standards"]
         .as_array()
@@ -372,7 +373,8 @@ fn round_the_clock_duties_are_continuous_and_rota_words_set_no_time_limit() {
     );
     assert_eq!(t["actors"], serde_json::json!(["ofruesi-i-sherbimit"]));
     assert_eq!(t["iso"], "", "S1.5: no length of time");
-    for id in ["S7.7", "S8.9"] {
+    assert!(criterion("S7.7")["timing"].as_array().unwrap().is_empty());
+    for id in ["S8.9"] {
         let t = &criterion(id)["timing"][0];
         assert_eq!(t["kind"], "continuous", "{id}");
         assert_eq!(
@@ -396,8 +398,8 @@ fn round_the_clock_duties_are_continuous_and_rota_words_set_no_time_limit() {
         .next()
         .unwrap();
     let rows: Vec<&str> = group.split("<tr data-roles=\"").skip(1).collect();
-    assert_eq!(rows.len(), 3, "{group}");
-    for id in ["S1.5", "S7.7", "S8.9"] {
+    assert_eq!(rows.len(), 2, "{group}");
+    for id in ["S1.5", "S8.9"] {
         let row = rows
             .iter()
             .find(|r| r.contains(&format!("#{id}\"")))

@@ -138,7 +138,8 @@ fn a_passive_timing_names_its_body_and_no_one_where_the_source_names_none() {
     for row in [
         // 000:1328-1330 with 000:1306 (the provider's training); 000:1915-1917 with 000:1885
         "Vlerësimi i nevojave për trajnim duhet të ndodhë të paktën 1 herë në vit|ofruesi-i-sherbimit",
-        "„të paktën një herë në muaj“|ofruesi-i-sherbimit", // S10.3's whole quote
+        // S10.3's whole quote; and the structure bound to monitor (000:1894-1897, review 45 L-6)
+        "„të paktën një herë në muaj“|ofruesi-i-sherbimit personi-i-ngarkuar-per-monitorimin",
         // 001:800-803 (the interviewers' decision), 816-819 (their file), 828-832 (the AP's)
         "#identifikimi-formal.11|g-spif", // quoted „brenda ditës“, the row of step "2."
         "brenda të njëjtës ditë|g-spif",
@@ -174,7 +175,11 @@ fn a_passive_timing_names_its_body_and_no_one_where_the_source_names_none() {
                 roles.is_empty(),
                 "\"{words}\" is filtered under {roles:?}: {text}"
             );
-            assert!(who.is_empty(), "\"{words}\" names \"{who}\": {text}");
+            // (The cell says the source names no one, in the pack's words: review 45 R-5.)
+            assert_eq!(
+                who, "Burimi nuk emërton askënd",
+                "\"{words}\" names \"{who}\": {text}"
+            );
         }
     }
     // An agent named with "nga …" is credited: "do të përfundohet nga MR" (003:2062-2063);

@@ -68,11 +68,9 @@ fn an_act_with_its_time_in_the_evidence_is_a_row_of_whoever_acts() {
 
 #[test]
 fn round_the_clock_cover_is_a_row_wherever_the_provider_ensures_it() {
-    // L2: S1.5 (000:174), S7.7 evidence 7.1 (000:1512-1516), S8.9 evidence 9.1
-    // (000:1678-1681): all three, the provider's.
+    // L2: S1.5 (000:174), S8.9 evidence 9.1 (000:1678-1681): the provider's.
     for (words, criterion) in [
         ("Ruajtje ose siguri fizike 24 orë", "S1.5"),
-        ("për 24 orë në ditë mbrojtjen fizike", "S7.7"),
         ("siguron një mbikqyrje 24 orë për fëmijët", "S8.9"),
     ] {
         let (roles, badge, _, row) = row_quoting(words);
@@ -80,9 +78,16 @@ fn round_the_clock_cover_is_a_row_wherever_the_provider_ensures_it() {
         assert_eq!(badge, "24 orë", "{words}");
         assert!(row.contains(&format!("#{criterion}\"")), "{words}");
     }
-    // The condition stays with the timing.
-    let (_, _, quote, _) = row_quoting("për 24 orë në ditë mbrojtjen fizike");
-    assert!(quote.contains("kur kjo është e nevojshme"), "{quote}");
+    // Review 45 R-3: S7.7 evidence 7.1 (000:1512-1516) describes the provider's agreement
+    // with the police "për të siguruar për 24 orë në ditë mbrojtjen fizike": a document, the
+    // protection the police's; no row, and none on the provider's card.
+    assert!(
+        rows()
+            .iter()
+            .all(|r| !r.2.contains("për 24 orë në ditë mbrojtjen fizike")),
+        "S7.7 is no row"
+    );
+    assert!(!card_when("ofruesi-i-sherbimit", "S7.7").contains("24 orë"));
 }
 
 #[test]
@@ -107,6 +112,15 @@ fn a_passage_s_own_immediacy_is_a_row_and_the_lead_says_what_is_listed() {
     let (roles, badge, _, row) = row_quoting("Personit i jepet ndihmë e menjëhershme mjekësore");
     assert_eq!(roles, "");
     assert_eq!(badge, "menjëherë");
+    // Review 45 R-5: the who-cell says so, not left blank as if a name were lost.
+    assert!(plain(&row).contains("Burimi nuk emërton askënd"), "{row}");
+    for (_, _, _, r) in rows().iter().filter(|r| r.0.is_empty()) {
+        let who = r.split("<td").nth(2).unwrap();
+        assert!(
+            who.contains("class=\"person\"") || who.contains("Burimi nuk emërton askënd"),
+            "a blank who-cell: {r}"
+        );
+    }
     assert!(row.contains("#identifikimi-formal.s"), "{row}");
     // L10: the job descriptions' times (002:1705-1707, 1254-1256) are not listed, and the
     // lead says so in each pack.

@@ -222,14 +222,15 @@ fn the_appeal_branch_is_drawn_as_the_source_reasons() {
 #[test]
 fn the_kosovo_diagram_goes_back_to_the_plan() {
     // 003:1925 "këta hapa nuk janë linearë"; 003:2495-2496 the TMR may find the plan must be
-    // revised (Formulari 8): a return from step 6 to step 4, with the source's words.
+    // revised (Formulari 8): a return from step 6 to step 4, with the source's words, the
+    // whole sentence, the form it sends to included (review 45 L-7).
     let p = site_page("procedura/menaxhimi-i-rastit.html");
     let b = band_of(&p, "menaxhimi-i-rastit.6");
     assert!(b.contains("#menaxhimi-i-rastit.4\""));
     assert_eq!(b.matches("class=\"dg-flow dg-return\"").count(), 1);
     assert!(
         plain(b).contains(
-            "Kthim te Hapi 4: „Nëse TMR e konsideron të nevojshëm rishikimin e Planit të Shërbimeve“"
+            "Kthim te Hapi 4: „Nëse TMR e konsideron të nevojshëm rishikimin e Planit të Shërbimeve, atëherë Formulari 8 i MR: Rishikimi i planit të shërbimeve duhet të përdoret.“"
         ),
         "{}",
         plain(b)

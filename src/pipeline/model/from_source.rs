@@ -334,6 +334,11 @@ pub(super) fn role(slug: String, r: source::RoleSrc) -> Role {
             .map(|m| m.value.trim().to_string())
             .collect(),
         names_all: r.names_all.as_ref().is_some_and(|f| f.value),
+        catch_all: r
+            .catch_all
+            .iter()
+            .map(|m| m.value.trim().to_string())
+            .collect(),
         legal_duties: r.legal_duties.map(|l| LegalDuties {
             table: l.table.value,
             institution: l.institution.value,

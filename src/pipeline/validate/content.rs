@@ -277,6 +277,7 @@ impl Validator<'_> {
         }
         self.opt_text(file, &r.jurisdiction, "jurisdiction");
         self.refs(file, &r.members, RefKind::Role);
+        self.refs(file, &r.catch_all, RefKind::Role);
         self.refs(file, &r.same_as, RefKind::Role);
         self.refs(file, &r.may_be, RefKind::Role);
         for m in &r.may_be {

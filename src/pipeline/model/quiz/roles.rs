@@ -184,6 +184,11 @@ pub fn involved_in(hb: &Handbook, text: &str, actors: &[String]) -> BTreeSet<Str
     for id in roots {
         out.extend(related(hb, &id));
     }
+    // Where a group whose list ends with a catch-all acts, the roles the catch-all covers
+    // (review 45 Q-14).
+    for r in hb.roles.iter().filter(|r| actors.contains(&r.id)) {
+        out.extend(r.catch_all.iter().cloned());
+    }
     // A group the source defines as every institution it names is never a wrong answer.
     out.extend(
         hb.roles
