@@ -527,3 +527,65 @@ fn a_split_catalogue_loads_one_standard_on_its_page_and_keeps_every_rating() {
         );
     }
 }
+
+/// Above the split size the pages a contents page links print on their own: a standard's
+/// page (for print everything), its audit sheet (for the full audit set) and its part of
+/// the printed assessment, filled from an assessment, each on A4 with every criterion and
+/// evidence text of its standard.
+#[test]
+fn the_pages_a_contents_page_links_print_on_a4_with_their_standards_text() {
+    use crate::common::browser::{browser, eval, file_url, new_assessment, open, wait_for};
+    use crate::common::pdf::{contains, letters, pages_and_size, print_tab};
+    let Some(browser) =
+        browser("the_pages_a_contents_page_links_print_on_a4_with_their_standards_text")
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let site = synth_site(dir.path(), Some("split_page_bytes = 40000\n"));
+    let cat: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("catalog.json")).unwrap()).unwrap();
+    let s3 = &cat["standards"][2];
+    assert_eq!(s3["id"], "S3");
+    new_assessment(
+        &browser,
+        &site.join("vleresim/index.html"),
+        "Qendra Z — 2026",
+    );
+    for page in ["S3.html", "auditim/S3.html", "vleresim/printo-3.html"] {
+        let tab = open(&browser, &file_url(&site.join(page)));
+        if page.starts_with("vleresim/") {
+            wait_for(
+                &tab,
+                "!document.querySelector('[data-filled-print]').hidden && document.querySelector('[data-fill=name]').textContent.length > 0",
+                "the printout filled from the assessment",
+            );
+            assert_eq!(
+                eval(
+                    &tab,
+                    "document.querySelectorAll('[data-fill-rating]').length"
+                ),
+                serde_json::json!(s3["criteria"].as_array().unwrap().len()),
+                "{page}: the part holds its standard alone"
+            );
+        }
+        let pdf = print_tab(&tab);
+        let (pages, a4) = pages_and_size(&pdf);
+        assert!(a4 && pages >= 1, "{page} prints on A4 ({pages} pages)");
+        let hay = letters(&pdf_extract::extract_text_from_mem(&pdf).expect("the PDF has text"));
+        let mut missing = Vec::new();
+        for c in s3["criteria"].as_array().unwrap() {
+            let texts = std::iter::once(c).chain(c["evidence"].as_array().unwrap());
+            for x in texts {
+                let plain = doracak::markdown::to_plain(x["text"].as_str().unwrap());
+                if !contains(&hay, &letters(&plain)) {
+                    missing.push(x["id"].as_str().unwrap().to_string());
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "{page}: texts missing from the PDF: {missing:?}"
+        );
+    }
+}
