@@ -1,6 +1,8 @@
 //! Issue 28: the pages that hold the whole handbook are split by standard above the theme's
-//! `split_page_bytes`; every criterion in exactly one part, the parts linking each other
-//! and the contents page at the page's own address; the shipped handbook stays whole.
+//! `split_page_bytes`; each one's address holds a contents page linking, for every standard,
+//! the page that carries it (its own page, audit sheet or self-assessment; a part of its own
+//! for the printed assessment): every criterion reachable once, every linked page linking
+//! the contents page back, the parts each other; the shipped handbook stays whole.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -14,21 +16,62 @@ const WHOLE: &[(&str, &str)] = &[
     ("vleresim/printo.html", "data-fill-rating=\"{id}\""),
 ];
 
+/// Above the split size: each whole-handbook page, the page its contents page links for the
+/// standard `{s}` (or its `{n}`th part), and the mark every criterion leaves once there.
+const LINKED: &[(&str, &str, &str)] = &[
+    (
+        "printo.html",
+        "{s}.html",
+        "<div class=\"criterion\" id=\"{id}\"",
+    ),
+    (
+        "auditim/te-gjitha.html",
+        "auditim/{s}.html",
+        "id=\"audit-{id}\"",
+    ),
+    (
+        "vleresim/provat.html",
+        "vleresim/{s}.html",
+        "data-criterion=\"{id}\"",
+    ),
+    (
+        "vleresim/printo.html",
+        "vleresim/printo-{n}.html",
+        "data-fill-rating=\"{id}\"",
+    ),
+];
+
 fn criteria(site: &Path) -> Vec<(String, Vec<String>)> {
+    catalog(site)
+        .into_iter()
+        .map(|(s, c)| (s, c.into_iter().map(|(c, _)| c).collect()))
+        .collect()
+}
+
+/// Each standard's id and its criteria's, each with its evidence's ids.
+#[allow(clippy::type_complexity)]
+fn catalog(site: &Path) -> Vec<(String, Vec<(String, Vec<String>)>)> {
     let catalog: serde_json::Value =
         serde_json::from_slice(&std::fs::read(site.join("catalog.json")).unwrap()).unwrap();
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["id"].as_str().unwrap().to_string())
+            .collect()
+    };
     catalog["standards"]
         .as_array()
         .unwrap()
         .iter()
         .map(|s| {
-            let ids = s["criteria"]
+            let criteria = s["criteria"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|c| c["id"].as_str().unwrap().to_string())
+                .map(|c| (c["id"].as_str().unwrap().to_string(), ids(&c["evidence"])))
                 .collect();
-            (s["id"].as_str().unwrap().to_string(), ids)
+            (s["id"].as_str().unwrap().to_string(), criteria)
         })
         .collect()
 }
@@ -47,124 +90,117 @@ fn hrefs(html: &str) -> Vec<String> {
 }
 
 #[test]
-fn split_pages_hold_every_criterion_once_and_link_each_other() {
+fn split_pages_link_each_standards_own_page_and_hold_every_criterion_once() {
     let dir = tempfile::tempdir().unwrap();
-    let hb = dir.path().join("hb");
-    let root = repo();
-    let out = doracak(&[
-        "synth",
-        "--root",
-        root.to_str().unwrap(),
-        "--standards",
-        "7",
-        "--criteria",
-        "9",
-        "--seed",
-        "5",
-        "--out",
-        hb.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    std::fs::create_dir_all(hb.join("theme")).unwrap();
-    std::fs::write(hb.join("theme/settings.toml"), "split_page_bytes = 40000\n").unwrap();
-    let out = doracak(&["--root", hb.to_str().unwrap(), "build"]);
-    let said = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{said}");
-    // `synth` declares its procedures' collection: the build has nothing to warn about.
-    assert!(!said.contains("warning:"), "{said}");
-    let site = hb.join("site");
-    let standards = criteria(&site);
-    let all: Vec<&String> = standards.iter().flat_map(|(_, c)| c).collect();
+    let site = synth_site(dir.path(), Some("split_page_bytes = 40000\n"));
+    let standards = catalog(&site);
+    let all: Vec<&String> = standards
+        .iter()
+        .flat_map(|(_, c)| c.iter().map(|(c, _)| c))
+        .collect();
     assert_eq!(all.len(), 63);
 
-    for (page, mark) in WHOLE.iter().chain([&("vleresim/provat.html", "")]) {
+    for (page, linked, mark) in LINKED {
         let contents = std::fs::read_to_string(site.join(page)).unwrap();
-        let depth = page.matches('/').count();
-        let root = "../".repeat(depth);
-        // The parts, in order, as the contents page links them.
-        let mut n = 0;
-        while site.join(part(page, n + 1)).exists() {
-            n += 1;
-        }
-        assert!(n >= 2, "{page}: expected at least two parts, found {n}");
-        assert!(!site.join(part(page, n + 1)).exists());
-        let linked: Vec<String> = hrefs(&contents)
-            .into_iter()
-            .filter(|h| h.starts_with(&format!("{root}{}-", page.trim_end_matches(".html"))))
+        let root = "../".repeat(page.matches('/').count());
+        // The contents page links, in order, the page that carries each standard.
+        let targets: Vec<String> = standards
+            .iter()
+            .enumerate()
+            .map(|(i, (s, _))| {
+                linked
+                    .replace("{s}", s)
+                    .replace("{n}", &(i + 1).to_string())
+            })
             .collect();
-        let expected: Vec<String> = (1..=n)
-            .map(|i| format!("{root}{}", part(page, i)))
+        let want: Vec<String> = targets.iter().map(|t| format!("{root}{t}")).collect();
+        let links: Vec<String> = hrefs(&contents)
+            .into_iter()
+            .filter(|h| want.contains(h))
             .collect();
         assert_eq!(
-            linked, expected,
-            "{page}: the contents page links every part once, in order"
+            links, want,
+            "{page}: the contents page links each standard once, in order"
         );
         for c in &all {
             assert!(
-                !contents.contains(&format!("id=\"{c}\"")),
+                !contents.contains(&format!("id=\"{c}\""))
+                    && !contents.contains(&mark.replace("{id}", c)),
                 "{page}: the contents page holds no criterion"
             );
         }
+        let is_part = linked.contains("{n}");
+        // Only the printed assessment is copied into parts, one for each standard.
+        assert_eq!(site.join(part(page, 1)).exists(), is_part, "{page}: parts");
+        assert!(!site.join(part(page, standards.len() + 1)).exists());
 
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-        for i in 1..=n {
-            let html = std::fs::read_to_string(site.join(part(page, i)))
+        let mut evidence: BTreeMap<&str, usize> = BTreeMap::new();
+        let n = targets.len();
+        for (i, target) in targets.iter().enumerate() {
+            let html = std::fs::read_to_string(site.join(target))
                 .unwrap()
                 .replace("&#x2f;", "/");
             let links = hrefs(&html);
             assert!(
                 links.contains(&format!("{root}{page}")),
-                "{page} part {i}: links the contents page"
+                "{target}: links the contents page {page}"
             );
-            let prev = format!("{root}{}", part(page, i.saturating_sub(1).max(1)));
-            let next = format!("{root}{}", part(page, i + 1));
-            assert_eq!(
-                i > 1,
-                html.contains(&format!("rel=\"prev\" href=\"{prev}\"")),
-                "{page} part {i}: previous"
-            );
-            assert_eq!(
-                i < n,
-                html.contains(&format!("rel=\"next\" href=\"{next}\"")),
-                "{page} part {i}: next"
-            );
-            for c in &all {
-                let m = if mark.is_empty() {
-                    // The evidence tracker lists evidence: a criterion is there through its standard's section.
-                    continue;
-                } else {
-                    mark.replace("{id}", c)
-                };
-                *seen.entry(c).or_default() += html.matches(&m).count();
+            if is_part {
+                let i = i + 1;
+                let prev = format!("{root}{}", part(page, i.saturating_sub(1).max(1)));
+                let next = format!("{root}{}", part(page, i + 1));
+                assert_eq!(
+                    i > 1,
+                    html.contains(&format!("rel=\"prev\" href=\"{prev}\"")),
+                    "{page} part {i}: previous"
+                );
+                assert_eq!(
+                    i < n,
+                    html.contains(&format!("rel=\"next\" href=\"{next}\"")),
+                    "{page} part {i}: next"
+                );
+                assert!(
+                    html.contains("class=\"part-nav"),
+                    "{target}: says which part"
+                );
+            } else {
+                assert!(
+                    !html.contains("part-nav"),
+                    "{target}: a standard's own page"
+                );
             }
-            if mark.is_empty() {
-                for (s, _) in &standards {
-                    *seen.entry(s).or_default() +=
-                        html.matches(&format!("data-ev-standard=\"{s}\"")).count();
+            for c in &all {
+                *seen.entry(c).or_default() += html.matches(&mark.replace("{id}", c)).count();
+            }
+            // The evidence tracker's fields, and the printout's, for each evidence item.
+            if page.starts_with("vleresim/") {
+                let field = if is_part {
+                    "data-fill-status=\"{id}\""
+                } else {
+                    "data-evidence=\"{id}\""
+                };
+                for (_, criteria) in &standards {
+                    for (_, ev) in criteria {
+                        for e in ev {
+                            *evidence.entry(e).or_default() +=
+                                html.matches(&field.replace("{id}", e)).count();
+                        }
+                    }
                 }
             }
         }
-        if mark.is_empty() {
-            for (s, _) in &standards {
-                assert_eq!(
-                    seen.get(s.as_str()),
-                    Some(&1),
-                    "{page}: standard {s} in exactly one part"
-                );
-            }
-        } else {
-            for c in &all {
-                assert_eq!(
-                    seen.get(c.as_str()),
-                    Some(&1),
-                    "{page}: criterion {c} in exactly one part"
-                );
-            }
+        for c in &all {
+            assert_eq!(
+                seen.get(c.as_str()),
+                Some(&1),
+                "{page}: criterion {c} reachable exactly once"
+            );
         }
+        assert!(
+            evidence.values().all(|&k| k == 1),
+            "{page}: each evidence item once: {evidence:?}"
+        );
     }
 }
 
@@ -381,11 +417,12 @@ fn a_split_catalogue_loads_one_standard_on_its_page_and_keeps_every_rating() {
             "{s}: the rating choices are written once, in the template"
         );
     }
+    // The evidence tracker's address holds a contents page above the split size: its
+    // standards are on their own self-assessment pages, each loading its own standard.
     for page in [
         "index.html",
         "plani.html",
         "krahasimi.html",
-        "provat-1.html",
         "printo-2.html",
     ] {
         let html = std::fs::read_to_string(site.join("vleresim").join(page)).unwrap();
@@ -487,6 +524,68 @@ fn a_split_catalogue_loads_one_standard_on_its_page_and_keeps_every_rating() {
                 "document.querySelector('[data-score-row=\"{s}\"] [data-col=unrated]').textContent.trim() === '8'"
             ),
             "the overview scores both standards",
+        );
+    }
+}
+
+/// Above the split size the pages a contents page links print on their own: a standard's
+/// page (for print everything), its audit sheet (for the full audit set) and its part of
+/// the printed assessment, filled from an assessment, each on A4 with every criterion and
+/// evidence text of its standard.
+#[test]
+fn the_pages_a_contents_page_links_print_on_a4_with_their_standards_text() {
+    use crate::common::browser::{browser, eval, file_url, new_assessment, open, wait_for};
+    use crate::common::pdf::{contains, letters, pages_and_size, print_tab};
+    let Some(browser) =
+        browser("the_pages_a_contents_page_links_print_on_a4_with_their_standards_text")
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let site = synth_site(dir.path(), Some("split_page_bytes = 40000\n"));
+    let cat: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("catalog.json")).unwrap()).unwrap();
+    let s3 = &cat["standards"][2];
+    assert_eq!(s3["id"], "S3");
+    new_assessment(
+        &browser,
+        &site.join("vleresim/index.html"),
+        "Qendra Z — 2026",
+    );
+    for page in ["S3.html", "auditim/S3.html", "vleresim/printo-3.html"] {
+        let tab = open(&browser, &file_url(&site.join(page)));
+        if page.starts_with("vleresim/") {
+            wait_for(
+                &tab,
+                "!document.querySelector('[data-filled-print]').hidden && document.querySelector('[data-fill=name]').textContent.length > 0",
+                "the printout filled from the assessment",
+            );
+            assert_eq!(
+                eval(
+                    &tab,
+                    "document.querySelectorAll('[data-fill-rating]').length"
+                ),
+                serde_json::json!(s3["criteria"].as_array().unwrap().len()),
+                "{page}: the part holds its standard alone"
+            );
+        }
+        let pdf = print_tab(&tab);
+        let (pages, a4) = pages_and_size(&pdf);
+        assert!(a4 && pages >= 1, "{page} prints on A4 ({pages} pages)");
+        let hay = letters(&pdf_extract::extract_text_from_mem(&pdf).expect("the PDF has text"));
+        let mut missing = Vec::new();
+        for c in s3["criteria"].as_array().unwrap() {
+            let texts = std::iter::once(c).chain(c["evidence"].as_array().unwrap());
+            for x in texts {
+                let plain = doracak::markdown::to_plain(x["text"].as_str().unwrap());
+                if !contains(&hay, &letters(&plain)) {
+                    missing.push(x["id"].as_str().unwrap().to_string());
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "{page}: texts missing from the PDF: {missing:?}"
         );
     }
 }

@@ -203,7 +203,8 @@ pub fn render_with(
         r.page(path, template, context! { page => page });
     }
     // The pages of the whole handbook, whole or in parts: (address, template, nav entry,
-    // the title's string, the name the template gives the standards).
+    // the title's string, the name the template gives the standards, the standard's own
+    // page that carries what it holds of a standard above the split size).
     let whole = [
         (
             &addr.print_all,
@@ -211,6 +212,7 @@ pub fn render_with(
             "print",
             "print_all",
             "standards",
+            Some("standard.html"),
         ),
         (
             &addr.assessment_evidence,
@@ -218,6 +220,7 @@ pub fn render_with(
             "assessment",
             "assess_evidence_tracker",
             "standards",
+            Some("assessment-standard.html"),
         ),
         (
             &addr.assessment_print,
@@ -225,6 +228,7 @@ pub fn render_with(
             "assessment",
             "assess_print",
             "standards",
+            None,
         ),
         (
             &addr.audit_all,
@@ -232,6 +236,7 @@ pub fn render_with(
             "audit",
             "audit_full",
             "sheets",
+            Some("audit.html"),
         ),
     ];
     // The whole-handbook pages of the same standards render together, from one making of

@@ -35,6 +35,8 @@ pub(super) enum Shape {
     Sheets,
     /// `s`, and `sheets` holding it alone: the job's `k`th standard.
     One(usize),
+    /// `standards` holding the job's `k`th standard alone.
+    Only(usize),
 }
 
 impl Shape {
@@ -45,6 +47,9 @@ impl Shape {
             Shape::One(k) => {
                 let sv = late.get_item_by_index(k).unwrap_or_default();
                 context! { s => sv.clone(), sheets => vec![sv] }
+            }
+            Shape::Only(k) => {
+                context! { standards => vec![late.get_item_by_index(k).unwrap_or_default()] }
             }
         }
     }

@@ -11,13 +11,15 @@ use super::parts;
 use super::queue::{Renderer, Shape};
 
 /// (address, template, nav entry, the title's string, the name the template gives the
-/// standards) of each whole-handbook page.
+/// standards, the template of the standard's own page that carries what the page holds of
+/// it above the split size) of each whole-handbook page.
 pub(super) type Whole<'w> = [(
     &'w String,
     &'static str,
     &'static str,
     &'static str,
     &'static str,
+    Option<&'static str>,
 ); 4];
 
 /// A standard's (number, title, page, id).
@@ -34,7 +36,7 @@ pub(super) fn pages(
 ) -> Vec<(String, &'static str, Value, Shape)> {
     whole
         .iter()
-        .map(|(path, template, nav, _, name)| {
+        .map(|(path, template, nav, _, name, _)| {
             let (path, ctx) = at(path, nav);
             page(path, template, ctx, name)
         })
@@ -93,10 +95,15 @@ pub(super) fn all<'a, L>(
     r.pages_shaped(with_own(pages, 0..count, own), full(0..count));
 }
 
-/// The whole-handbook pages in `ranges` of the standards: a contents page at each page's
-/// own address, then each part's four pages in one job with its standards' own pages,
-/// `full` making the part's standards when it renders. `heads` are the standards' (number,
-/// title, page, id).
+/// Above the split size: at each whole-handbook page's address a contents page linking,
+/// for each standard, the page that carries it. A page whose standards' own page carries
+/// the same (print everything: the standard's page; the full audit set: its audit sheet;
+/// the evidence tracker: its self-assessment, with the same evidence fields) links that
+/// page, and copies nothing; the printed assessment, which no standard's own page prints
+/// filled, has a part for each standard (`vleresim/printo-3.html`), linking the contents
+/// page and each other. The standards' own pages (and the parts) render in one job for
+/// each of `ranges`, `full` making the range's standards when it renders. `heads` are the
+/// standards' (number, title, page, id).
 pub(super) fn parts<'a, L>(
     r: &mut Renderer<'a>,
     whole: &Whole,
@@ -107,18 +114,21 @@ pub(super) fn parts<'a, L>(
 ) where
     L: FnOnce() -> Value + Send + 'a,
 {
-    let count = ranges.len();
-    let span = |range: &Range<usize>| {
-        let number = |i: usize| heads.get(i).map(|h| h.0.to_string()).unwrap_or_default();
-        (number(range.start), number(range.end.saturating_sub(1)))
-    };
-    for (path, _, nav, title_key, _) in whole {
-        let listed: Vec<Value> = ranges
+    let count = heads.len();
+    for (path, _, nav, title_key, _, carrier) in whole {
+        let listed: Vec<Value> = heads
             .iter()
             .enumerate()
-            .map(|(i, range)| {
-                let (first, last) = span(range);
-                context! { n => (i + 1).to_string(), url => Value::from_safe_string(parts::part_path(path, i + 1)), first => first, last => last }
+            .map(|(i, (number, title, _, _))| {
+                let url = match carrier {
+                    Some(t) => own(i)
+                        .into_iter()
+                        .find(|(_, template, _)| template == t)
+                        .map(|(url, _, _)| url)
+                        .unwrap_or_default(),
+                    None => parts::part_path(path, i + 1),
+                };
+                context! { n => (i + 1).to_string(), url => Value::from_safe_string(url), first => number.to_string(), title => title.clone() }
             })
             .collect();
         r.page(
@@ -127,20 +137,33 @@ pub(super) fn parts<'a, L>(
             context! { page => *nav, title_key => *title_key, parts => listed, count => count.to_string() },
         );
     }
-    for (i, range) in ranges.iter().enumerate() {
-        let (first, last) = span(range);
-        let pages = pages(whole, |path, nav| {
-            let part = context! {
-                n => (i + 1).to_string(), count => count.to_string(), first => first.clone(), last => last.clone(),
-                contents => Value::from_safe_string(path.clone()),
-                prev => (i > 0).then(|| Value::from_safe_string(parts::part_path(path, i))),
-                next => (i + 1 < count).then(|| Value::from_safe_string(parts::part_path(path, i + 2))),
-            };
-            (
-                parts::part_path(path, i + 1),
-                context! { page => nav, part => part },
-            )
-        });
+    for range in ranges {
+        let mut pages = Vec::new();
+        for (path, template, nav, _, name, carrier) in whole {
+            if carrier.is_some() {
+                continue;
+            }
+            for i in range.clone() {
+                let (number, title, _, _) = &heads[i];
+                let part = context! {
+                    n => (i + 1).to_string(), count => count.to_string(), first => number.to_string(), title => title.clone(),
+                    contents => Value::from_safe_string(path.to_string()),
+                    prev => (i > 0).then(|| Value::from_safe_string(parts::part_path(path, i))),
+                    next => (i + 1 < count).then(|| Value::from_safe_string(parts::part_path(path, i + 2))),
+                };
+                let (path, template, ctx, shape) = page(
+                    parts::part_path(path, i + 1),
+                    template,
+                    context! { page => *nav, part => part },
+                    name,
+                );
+                let shape = match shape {
+                    Shape::Sheets => Shape::One(i - range.start),
+                    _ => Shape::Only(i - range.start),
+                };
+                pages.push((path, template, ctx, shape));
+            }
+        }
         r.pages_shaped(with_own(pages, range.clone(), own), full(range.clone()));
     }
 }
