@@ -489,6 +489,8 @@ pub fn step_questions(hb: &Handbook, p: &Procedure, step: &Step) -> Vec<Question
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_roles;
 
 /// Whether a timing sets a time limit a "by when?" can ask: not words that set none, nor a
 /// duty that runs round the clock ("Ruajtje ose siguri fizike 24 orë", review 39 F10).
