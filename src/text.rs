@@ -3,6 +3,9 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+mod sentences;
+pub use sentences::{sentence_breaks, sentences};
+
 /// A name usable in an id or a file name: the text folded (`fold`), lower-case ASCII
 /// letters and digits, one `-` for every run of anything else, none at either end:
 /// `Qendra "Tjetër Vizion"` → `qendra-tjeter-vizion`.

@@ -55,6 +55,10 @@ pub struct Handbook {
     /// Each role's names as the quizzes match them in a text (`quiz::names`), made once.
     #[serde(skip)]
     pub role_names: std::sync::OnceLock<quiz::RoleNames>,
+    /// The jurisdictions of the procedures that link each form, by form id
+    /// (`quiz::jurisdiction::holds`), made once.
+    #[serde(skip)]
+    pub form_jurisdictions: std::sync::OnceLock<quiz::FormJurisdictions>,
 }
 
 #[derive(Debug, Serialize)]
@@ -451,6 +455,7 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
             .unwrap_or_default(),
         definition_names: std::sync::OnceLock::new(),
         role_names: std::sync::OnceLock::new(),
+        form_jurisdictions: std::sync::OnceLock::new(),
     }
 }
 

@@ -62,6 +62,7 @@ mod print_labels;
 mod properties;
 mod quiz_feedback;
 mod quiz_proof;
+mod quiz_review_45;
 mod quiz_source;
 mod quiz_stems;
 mod quiz_teach;

@@ -227,8 +227,15 @@ fn a_by_when_asks_what_the_source_sets_as_it_sets_it() {
     // S1.5 "Ruajtje ose siguri fizike 24 orë" is a service round the clock: no deadline.
     assert!(asked(&all, "S1.5.when").is_empty());
     // S6.7: "Kjo" is the training the sentence before names; a length is asked "Sa zgjat".
+    // Since review 43 L12 it is not asked: "të paktën 2 javë në vit" is the handbook's only
+    // yearly amount, and "në vit" singled it out among lengths that are not (no honest
+    // wrong answer of its kind: `places::counted_alone`). Where asked, it is asked so.
     let s67 = asked(&all, "S6.7.when");
-    assert!(!s67.is_empty());
+    assert!(
+        s67.is_empty(),
+        "{:?}",
+        s67.iter().map(|q| &q.stem).collect::<Vec<_>>()
+    );
     for q in s67 {
         assert!(q.quote().contains("trajnim"), "{}", q.stem);
         assert!(q.stem.contains("Sa zgjat"), "{}", q.stem);

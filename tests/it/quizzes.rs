@@ -119,8 +119,10 @@ fn no_quiz_question_gives_its_answer_away_not_even_inflected() {
     // (Fewer since a "who?" answer set is asked at most twice a quiz: 526 → 473; and since
     // a question that keeps under 60 % of its words, or a word pointing to its answer, is
     // left out: 475 → about 400; and since "which form?" asks only a form the step's own
-    // words name, session 42: 359 → 338.)
-    assert!(all.len() > 320, "{} questions", all.len());
+    // words name, session 42: 359 → 338; and since review 44 and review 43 L12
+    // (no "who?" of A/IPM alone, a criterion's roles only where its words or evidence name
+    // them, no yearly minimum without a yearly wrong answer), session 45: 327 → 313.)
+    assert!(all.len() > 300, "{} questions", all.len());
     assert!(given.is_empty(), "{} give-aways: {given:#?}", given.len());
     // The rule itself: an inflected form gives away, another word does not.
     assert!(gives_away(

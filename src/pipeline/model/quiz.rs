@@ -17,9 +17,10 @@ mod jurisdiction;
 mod places;
 mod roles;
 mod subject;
-pub use assemble::quizzes;
+pub use assemble::{SAME_ANSWERS, quizzes};
 use choose::choose;
 pub use choose::stems;
+pub use jurisdiction::FormJurisdictions;
 pub use places::{
     criterion_question, criterion_texts as places_criterion_texts, criterion_who, join_in_order,
     normative_passage, normative_sentence, section_actors, section_question, section_who,
@@ -390,6 +391,18 @@ fn question_as(
     if correct.is_empty() {
         return None;
     }
+    // A "who?" whose only answers are groups the source defines as every institution it
+    // names (A/IPM, "të gjitha institucionet e përmendura në këtë dokument") has no honest
+    // wrong answer: every body of the document is one of them. Voluntary return 15 names a
+    // class, "Autoritetet e përfshira në luftën kundër trafikimit" (001:1273), and the
+    // responsible authority is one (001:214–218): not asked (review 44, Q-2).
+    if ask == Ask::Who
+        && correct.iter().all(|a| {
+            matches!(a, Answer::Role(id) if hb.roles.iter().any(|r| &r.id == id && r.names_all))
+        })
+    {
+        return None;
+    }
     let id = match role {
         Some(role) => role_question_id(&step.id, role, ask),
         None => format!("{}.{}", step.id, ask.name()),
@@ -476,6 +489,8 @@ pub fn step_questions(hb: &Handbook, p: &Procedure, step: &Step) -> Vec<Question
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_roles;
 
 /// Whether a timing sets a time limit a "by when?" can ask: not words that set none, nor a
 /// duty that runs round the clock ("Ruajtje ose siguri fizike 24 orë", review 39 F10).

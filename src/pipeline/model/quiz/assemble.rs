@@ -13,11 +13,58 @@ use super::{
 /// "who?"s answered "the agencies for initial identification" the learner knows the third.
 pub const SAME_ANSWERS: usize = 2;
 
+/// Whether a "who?" of a step points to its answer: the step's words (its correct roles'
+/// names left out) hold a word of a correct answer's name that no wrong answer's has ("në
+/// nevojë" of the NJVNR's first duty, "Njësia e Vlerësimit të Nevojave"). The view leaves
+/// such a question out, so it counts toward no cap of same answers: another point of the
+/// same list is asked instead (review 44, Q-7).
+pub(super) fn points(hb: &Handbook, q: &Question) -> bool {
+    if q.ask != Ask::Who || q.place != Place::Step {
+        return false;
+    }
+    let Some(step) = hb
+        .procedures
+        .iter()
+        .filter(|p| p.id == q.procedure)
+        .flat_map(|p| &p.steps)
+        .find(|s| s.id == q.step)
+    else {
+        return false;
+    };
+    let ids: Vec<&str> = q
+        .choices
+        .iter()
+        .filter(|c| c.correct)
+        .filter_map(|c| match &c.answer {
+            Answer::Role(id) => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
+    let text = format!(
+        "{}\n\n{}",
+        step.title.as_deref().unwrap_or_default(),
+        crate::markdown::normative(&step.text)
+    );
+    let words = super::stems(&super::without_names(hb, &text, &ids));
+    let of = |correct: bool| -> BTreeSet<String> {
+        q.choices
+            .iter()
+            .filter(|c| c.correct == correct)
+            .flat_map(|c| super::stems(&super::choose::answer_words(hb, &c.answer)))
+            .collect()
+    };
+    let wrong = of(false);
+    of(true)
+        .iter()
+        .any(|w| words.contains(w) && !wrong.contains(w))
+}
+
 /// The questions without the "who?"s whose correct answers repeat those of `SAME_ANSWERS`
 /// others, keeping a section's or a criterion's before a step's (a role's duties list and
-/// criteria are asked nowhere else), then the first in order.
-fn capped(questions: Vec<Question>) -> Vec<Question> {
-    let key = who_key;
+/// criteria are asked nowhere else), then the first in order; one that points to its
+/// answer (`points`) is kept and counts toward none.
+fn capped(hb: &Handbook, questions: Vec<Question>) -> Vec<Question> {
+    let key = |q: &Question| who_key(q).filter(|_| !points(hb, q));
     let mut count: std::collections::BTreeMap<Vec<String>, usize> = Default::default();
     let mut keep = vec![false; questions.len()];
     for pass in [false, true] {
@@ -79,26 +126,33 @@ fn role_questions(
     per_step: &[(&Procedure, &Step, Vec<Question>)],
     beside: Vec<Question>,
 ) -> Vec<Question> {
-    let mut by_procedure: Vec<(String, Vec<Question>)> = Vec::new();
-    let mut seen_who: BTreeSet<(String, Vec<String>)> = BTreeSet::new();
-    let mut push = |by_procedure: &mut Vec<(String, Vec<Question>)>, q: &Question| {
-        if let Some(k) = who_key(q)
-            && !seen_who.insert((q.procedure.clone(), k))
+    // Each list the role's duties stand in: a procedure, and within it the block of its
+    // steps (the structure's duties a)-f), its further functions, the NJVNR's duties, review
+    // 44 Q-7).
+    type List = (String, Option<String>);
+    let mut by_list: Vec<(List, Vec<Question>)> = Vec::new();
+    let mut seen_who: BTreeSet<(List, Vec<String>)> = BTreeSet::new();
+    // (A "who?" that points to its answer, `points`, stands in for no other.)
+    let key = |q: &Question| who_key(q).filter(|_| !points(hb, q));
+    let mut push = |by_list: &mut Vec<(List, Vec<Question>)>, list: List, q: &Question| {
+        if let Some(k) = key(q)
+            && !seen_who.insert((list.clone(), k))
         {
             return;
         }
-        match by_procedure.iter_mut().find(|(id, _)| *id == q.procedure) {
+        match by_list.iter_mut().find(|(l, _)| *l == list) {
             Some((_, v)) => v.push(q.clone()),
-            None => by_procedure.push((q.procedure.clone(), vec![q.clone()])),
+            None => by_list.push((list, vec![q.clone()])),
         }
     };
     for q in &beside {
-        push(&mut by_procedure, q);
+        push(&mut by_list, (q.procedure.clone(), None), q);
     }
     for (p, st, qs) in per_step {
         if !st.actors.iter().any(|a| a == role) {
             continue;
         }
+        let list = (p.id.clone(), st.group.clone());
         // Steps printed alike in several places (the reception of 15, 24, 36, 44) are asked
         // once: the view keeps one question per kind and blanked quote.
         for q in qs {
@@ -119,12 +173,30 @@ fn role_questions(
             // where none is the role's.
             if super::asks_others_at(q, st, role) {
                 if let Some(own) = super::role_variant(hb, p, st, role, q.ask) {
-                    push(&mut by_procedure, &own);
+                    push(&mut by_list, list.clone(), &own);
                 }
                 continue;
             }
-            push(&mut by_procedure, q);
+            push(&mut by_list, list.clone(), q);
         }
+    }
+    // Each procedure's questions taken in turn from its lists (its first list's first, its
+    // second list's first, …), the procedures in turn below.
+    let mut by_procedure: Vec<(String, Vec<Question>)> = Vec::new();
+    for ((procedure, _), _) in &by_list {
+        if by_procedure.iter().any(|(p, _)| p == procedure) {
+            continue;
+        }
+        let lists: Vec<&Vec<Question>> = by_list
+            .iter()
+            .filter(|((p, _), _)| p == procedure)
+            .map(|(_, qs)| qs)
+            .collect();
+        let longest = lists.iter().map(|qs| qs.len()).max().unwrap_or(0);
+        let turns = (0..longest)
+            .flat_map(|i| lists.iter().filter_map(move |qs| qs.get(i)).cloned())
+            .collect();
+        by_procedure.push((procedure.clone(), turns));
     }
     let mut out = Vec::new();
     let mut count: std::collections::BTreeMap<Vec<String>, usize> = Default::default();
@@ -134,7 +206,7 @@ fn role_questions(
         for (i, (_, qs)) in by_procedure.iter().enumerate() {
             while let Some(q) = qs.get(next[i]) {
                 next[i] += 1;
-                if let Some(k) = who_key(q) {
+                if let Some(k) = key(q) {
                     let n = count.entry(k).or_default();
                     if *n >= SAME_ANSWERS {
                         continue;
@@ -232,7 +304,7 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
                 id: p.id.clone(),
                 kind: QuizKind::Procedure,
                 subject: p.id.clone(),
-                questions: capped(questions),
+                questions: capped(hb, questions),
             }
         })
         .filter(|q| !q.questions.is_empty())

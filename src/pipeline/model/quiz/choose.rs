@@ -8,7 +8,7 @@ use super::{Answer, Choice, DISTRACTORS, Handbook, SplitMix, fnv1a, pointing_wor
 
 /// The words an answer is shown by, as the model knows them: a role's title, a form's code
 /// and title, a timing's words.
-fn answer_words(hb: &Handbook, a: &Answer) -> String {
+pub(super) fn answer_words(hb: &Handbook, a: &Answer) -> String {
     match a {
         Answer::Role(id) => hb
             .roles

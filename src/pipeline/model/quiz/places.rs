@@ -26,8 +26,17 @@ fn sentence_at(text: &str, needle: &str) -> Option<(String, usize, usize)> {
             let plain = crate::markdown::to_plain(para);
             let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
             let i = plain.find(&n)?;
-            let start = plain[..i].rfind(". ").map_or(0, |j| j + 2);
-            let end = plain[i..].find(". ").map_or(plain.len(), |j| i + j + 1);
+            // Cut where a sentence ends, never after "nr." (`text::sentence_breaks`).
+            let breaks = crate::text::sentence_breaks(&plain);
+            let start = breaks
+                .iter()
+                .rev()
+                .find(|&&b| b + 2 <= i)
+                .map_or(0, |b| b + 2);
+            let end = breaks
+                .iter()
+                .find(|&&b| b >= i)
+                .map_or(plain.len(), |b| b + 1);
             Some((plain, start, end))
         })
 }
@@ -50,7 +59,11 @@ pub fn normative_passage(text: &str, needle: &str, lacks: impl Fn(&str) -> bool)
         .unwrap_or_default()
         .to_lowercase();
     if start > 0 && (POINTING_BACK.contains(&first.as_str()) || lacks(&plain[start..end])) {
-        start = plain[..start - 2].rfind(". ").map_or(0, |j| j + 2);
+        start = crate::text::sentence_breaks(&plain)
+            .into_iter()
+            .rev()
+            .find(|&b| b + 2 < start)
+            .map_or(0, |b| b + 2);
     }
     Some(plain[start..end].to_string())
 }
@@ -212,6 +225,22 @@ pub fn criterion_timings(c: &Criterion) -> Vec<&Timing> {
     asked(&c.timing, &c.roles, std::slice::from_ref(&c.text))
 }
 
+/// Whether a correct timing is an amount counted per period ("Kjo nuk mund të jetë më pak
+/// se dy javë në vit", 000:1308–1309: a yearly minimum) that no wrong choice shares: "në
+/// vit" and "të paktën" would single it out among lengths that are not yearly (review 43,
+/// L12). The handbook has no other yearly amount, so such a question is not asked.
+fn counted_alone(choices: &[super::Choice]) -> bool {
+    let per = |c: &super::Choice| match &c.answer {
+        Answer::Timing(t) => t.per.map(|p| (p, t.bound)),
+        _ => None,
+    };
+    choices
+        .iter()
+        .filter(|c| c.correct)
+        .filter_map(per)
+        .any(|p| !choices.iter().any(|c| !c.correct && per(c) == Some(p)))
+}
+
 /// The answers of the criteria's "by when?"s.
 pub(super) fn criteria_pool<'a>(criteria: impl Iterator<Item = &'a Criterion>) -> Vec<Answer> {
     let mut seen = BTreeSet::new();
@@ -317,6 +346,9 @@ pub fn criterion_question_as(
         used,
         &BTreeSet::new(),
     );
+    if counted_alone(&choices) {
+        return None;
+    }
     Some(Question {
         id,
         procedure: standard.to_string(),
@@ -407,10 +439,23 @@ pub fn criterion_who(
     c: &Criterion,
     levels: &CriterionLevels<'_>,
 ) -> Option<Question> {
-    // Only the roles that act in the criterion's words, not those it names as objects.
+    // Only the roles the criterion's words or its evidence name (by a name the source
+    // prints for them, `names`, or the first word of one, `acts_in`: "Stafi që punon …",
+    // "vetë drejtuesi"), and not only as objects. A role the guidance alone names is no
+    // answer: there it does another duty (S1.4's director signs the contract, 000:131–134;
+    // S3.3's provider monitors), and its feedback could not show it (review 44, Q-4). It
+    // is no wrong answer either (`involved_in` below).
+    let texts = criterion_texts(c);
+    let named = |r: &str, t: &str| {
+        let n = super::names(hb, t);
+        n.contains(r)
+            || super::same_person(hb, r).any(|o| n.contains(o))
+            || super::acts_in(hb, r, t).is_some()
+    };
     let roles: Vec<String> = c
         .roles
         .iter()
+        .filter(|r| texts.iter().any(|t| named(r, t)))
         .filter(|r| super::acts_in(hb, r, &c.text) != Some(false))
         .cloned()
         .collect();
@@ -418,7 +463,7 @@ pub fn criterion_who(
         return None;
     }
     let id = format!("{}.{}", c.id, Ask::Who.name());
-    let stem = criterion_texts(c).join("\n\n");
+    let stem = texts.join("\n\n");
     let named = involved_in(hb, &stem, &c.roles);
     let correct = roles.into_iter().map(Answer::Role).collect();
     let choices = choose(

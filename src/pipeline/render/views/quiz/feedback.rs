@@ -8,21 +8,55 @@ use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
 /// The sentences of a text's normative words (never an example), its spaces made single,
-/// without their full stops: cut at ". " within a paragraph, as `quiz::normative_sentence`
-/// cuts them.
+/// without their full stops: cut at ". " within a paragraph, never after an abbreviation
+/// ("nr. 132", `text::sentences`), as `quiz::normative_sentence` cuts them.
 pub(super) fn sentences(text: &str) -> Vec<String> {
     crate::markdown::normative(text)
         .split("\n\n")
         .flat_map(|para| {
             let plain = crate::markdown::to_plain(para);
             let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-            plain
-                .split_inclusive(". ")
+            crate::text::sentences(&plain)
+                .into_iter()
                 .map(|s| s.trim().trim_end_matches('.').to_string())
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// A quote without the footnote markers ("¹³") whose footnote it does not quote: a marker
+/// that stands once points at nothing the reader sees (review 44, Q-6). A marker quoted
+/// with its footnote ("… 24 orësh¹⁴ … ¹⁴ Në rastet …") stays.
+pub(super) fn lone_markers_out(quote: &str) -> String {
+    let sup = |c: char| "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c);
+    let mut runs: Vec<String> = Vec::new();
+    let mut run = String::new();
+    for c in quote.chars().chain(std::iter::once(' ')) {
+        match sup(c) {
+            true => run.push(c),
+            false if !run.is_empty() => runs.push(std::mem::take(&mut run)),
+            false => {}
+        }
+    }
+    let mut out = String::with_capacity(quote.len());
+    let mut run = String::new();
+    for c in quote.chars().chain(std::iter::once('\0')) {
+        if sup(c) {
+            run.push(c);
+            continue;
+        }
+        if !run.is_empty() {
+            if runs.iter().filter(|r| **r == run).count() > 1 {
+                out.push_str(&run);
+            }
+            run.clear();
+        }
+        if c != '\0' {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Whether `sentence` names `answer`, a correct role, person or form: a role by its title,
@@ -76,7 +110,7 @@ pub(super) fn answer_sentences(
     question: &quiz::Question,
 ) -> Option<String> {
     if question.ask == quiz::Ask::Who {
-        return who_sentences(cx, step, question);
+        return who_sentences(cx, step, question).or_else(|| body_before(cx, p, step, question));
     }
     // The passages beside the steps, their text and each item of their lists.
     let beside: Vec<String> = p
@@ -136,6 +170,27 @@ fn who_sentences(cx: &Cx, step: &Step, question: &quiz::Question) -> Option<Stri
     })
 }
 
+/// The feedback of a "who?" of a passive step whose own words name none of its answers
+/// ("Nëse vlerësohet kthimi …, caktohen detyrat …", 001:1265): the last sentence of the
+/// step printed before it in the same block, where that names one (the AP the D/KAP
+/// convenes, 001:1264), then the step's first sentence; never a sentence of a section
+/// (review 44, Q-1). None where the step before names none of them.
+fn body_before(cx: &Cx, p: &Procedure, step: &Step, question: &quiz::Question) -> Option<String> {
+    let i = p.steps.iter().position(|s| s.id == step.id)?;
+    let before = p.steps[..i].last().filter(|b| b.group == step.group)?;
+    let body = sentences(&before.text).pop()?;
+    let named = OnceCell::new();
+    question
+        .choices
+        .iter()
+        .filter(|c| c.correct)
+        .any(|c| names(cx, &c.answer, &body, &named, false))
+        .then(|| {
+            let own = sentences(&step.text).into_iter().next().unwrap_or_default();
+            format!("{body} … {own}.")
+        })
+}
+
 /// The feedback of a "who?" of a section or a criterion: the sentences of `texts` (its own
 /// first) that name each correct answer (`answer_sentences`).
 pub(super) fn naming_sentences(
@@ -165,27 +220,33 @@ fn quoted(
     for c in question.choices.iter().filter(|c| c.correct) {
         let sentence = match &c.answer {
             Answer::Timing(t) => timing(t),
-            // A sentence that names it whole before one that has two words of its title,
-            // and one where it acts before one that names it as an object ("APAP-i
-            // përcjell …", not "… njoftojnë APAP-in").
-            a => all.iter().zip(&named).find_map(|(own, named)| {
-                [(false, true), (false, false), (true, true), (true, false)]
-                    .into_iter()
-                    .find_map(|(loose, acting)| {
-                        own.iter().zip(named).find(|(s, n)| {
-                            names(cx, a, s, n, loose)
-                                && (!acting || !matches!(a, Answer::Role(id) if quiz::acts_in(cx.hb, id, s) == Some(false)))
-                        })
+            // A sentence that names it whole before one that has two words of its title, in
+            // any of the texts (a criterion's evidence "Punonjësi social përgjegjës …"
+            // before its own "një punonjës social si përgjegjës", review 44 Q-4); and one
+            // where it acts before one that names it as an object ("APAP-i përcjell …",
+            // not "… njoftojnë APAP-in").
+            a => [(false, true), (false, false), (true, true), (true, false)]
+                .into_iter()
+                .find_map(|(loose, acting)| {
+                    all.iter().zip(&named).find_map(|(own, named)| {
+                        own.iter()
+                            .zip(named)
+                            .find(|(s, n)| {
+                                names(cx, a, s, n, loose)
+                                    && (!acting || !matches!(a, Answer::Role(id) if quiz::acts_in(cx.hb, id, s) == Some(false)))
+                            })
+                            .map(|(s, _)| s.clone())
                     })
-                    .map(|(s, _)| s.clone())
-                    // Else one where it acts by the first word of its name ("Komisioni
-                    // shqyrton:" for the special commission, review 43, M6).
-                    .or_else(|| {
+                })
+                // Else one where it acts by the first word of its name ("Komisioni
+                // shqyrton:" for the special commission, review 43, M6).
+                .or_else(|| {
+                    all.iter().find_map(|own| {
                         own.iter()
                             .find(|s| matches!(a, Answer::Role(id) if quiz::acts_in(cx.hb, id, s) == Some(true)))
                             .cloned()
                     })
-            }),
+                }),
         };
         if let Some(s) = sentence.map(|s| s.trim_end().trim_end_matches('.').to_string())
             && !found.contains(&s)

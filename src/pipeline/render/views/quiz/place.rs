@@ -142,7 +142,7 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
         choices,
         answer,
         answer_note,
-        source,
+        source: super::feedback::lone_markers_out(&source),
         quote,
         whole: whole_text,
         names: super::printed_names(cx, question),

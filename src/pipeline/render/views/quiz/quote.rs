@@ -71,7 +71,7 @@ pub(super) fn paragraph(text: &str) -> String {
     }
     // The sentences that fit, at least the first.
     let mut out = String::new();
-    for sentence in plain.split_inclusive(". ") {
+    for sentence in crate::text::sentences(&plain) {
         if !out.is_empty() && out.chars().count() + sentence.chars().count() > MAX {
             return format!("{} …", out.trim_end().trim_end_matches('.'));
         }
@@ -89,7 +89,7 @@ pub(super) fn paragraph_showing(text: &str, keep: &dyn Fn(&str) -> bool) -> Stri
     };
     let plain = crate::markdown::to_plain(text);
     let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-    let sentences: Vec<&str> = plain.split_inclusive(". ").collect();
+    let sentences: Vec<&str> = crate::text::sentences(&plain);
     // The sentences the cut kept, then the rest.
     let mut shown = 0;
     let mut len = 0;
@@ -142,9 +142,30 @@ pub(super) fn source_sentence(
         .join(" ")
 }
 
+/// Whether `sentence` is a heading of `text`: a paragraph printed bold and whole ("**Kutia
+/// 3: Udhëzime specifike për plotësimin e Formularit për MR 1 …**").
+fn heading(text: &str, sentence: &str) -> bool {
+    let sentence = sentence.trim().trim_end_matches('.');
+    text.split("\n\n").map(str::trim).any(|p| {
+        p.len() > 4
+            && p.starts_with("**")
+            && p.ends_with("**")
+            && crate::markdown::to_plain(p)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .trim_end_matches('.')
+                == sentence
+    })
+}
+
 /// The sentences of the step that hold the words naming the correct forms of a "which
 /// form?" (each link's `named` words), in the order printed; none where a link has none.
+/// Where those words stand in a box's heading, a sentence of the step that names the form
+/// as a form ("… një kopje e formularit të plotësuar të referimit …") is quoted instead:
+/// a heading is no sentence (review 44, Q-6).
 pub(super) fn form_sentences(
+    cx: &Cx,
     step: &crate::pipeline::model::Step,
     question: &quiz::Question,
 ) -> Option<String> {
@@ -155,6 +176,18 @@ pub(super) fn form_sentences(
         };
         let link = step.form_links.iter().find(|l| &l.form == id && l.named)?;
         let sentence = quiz::normative_sentence(&step.text, link.words.as_deref()?)?;
+        let form = cx.hb.forms.iter().find(|f| &f.id == id);
+        let sentence = match form {
+            Some(f) if heading(&step.text, &sentence) => super::feedback::sentences(&step.text)
+                .into_iter()
+                .find(|s| {
+                    !heading(&step.text, s)
+                        && s.to_lowercase().contains(FORM_WORD)
+                        && crate::form_words::name_form(s, f.code.as_deref(), &f.title)
+                })
+                .unwrap_or(sentence),
+            _ => sentence,
+        };
         if !sentences.iter().any(|s| s.contains(&sentence)) {
             sentences.retain(|s| !sentence.contains(s.as_str()));
             sentences.push(sentence);
@@ -163,6 +196,10 @@ pub(super) fn form_sentences(
     (!sentences.is_empty())
         .then(|| quiz::join_in_order(std::slice::from_ref(&step.text), &sentences))
 }
+
+/// The stem of the word a sentence of the source names a form by ("Formulari",
+/// "formularit të plotësuar").
+const FORM_WORD: &str = "formular";
 
 /// The sentence of the step's normative text that holds `needle` (a timing's words), with
 /// the sentence before it where it does not say who acts (`quiz::normative_passage`).
@@ -212,8 +249,8 @@ pub(super) fn naming_sentence(
     normative.split("\n\n").find_map(|para| {
         let plain = crate::markdown::to_plain(para);
         let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-        plain
-            .split_inclusive(". ")
+        crate::text::sentences(&plain)
+            .into_iter()
             .map(|s| s.trim().trim_end_matches('.').to_string())
             .find(|s| named(s))
     })

@@ -1,0 +1,67 @@
+//! Where a sentence of plain text ends: at ". " (a full stop and a space), except where the
+//! full stop closes an abbreviation inside the sentence ("udhëzimin e përbashkët nr. 132",
+//! "p.sh. një", "N.q.s. ofruesi", "… etj. të cilat") — a quote cut there ends at "nr."
+//! (review 44, Q-1).
+
+/// Abbreviations whose full stop never ends a sentence, compared in lower case: a number
+/// or an example follows them.
+const NEVER_ENDS: &[&str] = &["nr", "p.sh", "psh", "n.q.s", "nq.s", "fq"];
+
+/// The byte offsets of the full stops of `plain` that end a sentence: each of ". " whose
+/// word is no abbreviation of `NEVER_ENDS` and after which the text does not go on in lower
+/// case (a sentence never opens with a small letter: "etj. të cilat", "N.q.s. ofruesi").
+pub fn sentence_breaks(plain: &str) -> Vec<usize> {
+    plain
+        .match_indices(". ")
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let word = plain[..i]
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or_default()
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let next = plain[i + 2..].chars().next();
+            !NEVER_ENDS.contains(&word.as_str()) && !next.is_some_and(char::is_lowercase)
+        })
+        .collect()
+}
+
+/// The sentences of `plain`, each with its full stop and the space after it, as
+/// `split_inclusive(". ")` would cut them but not after an abbreviation (`sentence_breaks`).
+pub fn sentences(plain: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in sentence_breaks(plain) {
+        out.push(&plain[start..i + 2]);
+        start = i + 2;
+    }
+    if start < plain.len() {
+        out.push(&plain[start..]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentences;
+
+    #[test]
+    fn an_abbreviation_inside_a_sentence_ends_none() {
+        // 001:1224–1227: cut at "nr." the quote named the act and no date, no focal point.
+        let s = "Sekretariati teknik i autoritetit përgjegjës, i ngritur me udhëzimin e \
+                 përbashkët nr. 132, datë 8.9.2023, është pika fokale. Për fëmijët ka.";
+        assert_eq!(sentences(s).len(), 2, "{:?}", sentences(s));
+        assert!(sentences(s)[0].ends_with("pika fokale. "));
+        for s in [
+            "Shih Nr. 5 të vendimit. Tjetër.",
+            "Dokumente, p.sh. fletëpalosje, broshura etj. të cilat jepen. Tjetër.",
+            "N.q.s. ofruesi i shërbimit mendon kështu. Tjetër.",
+        ] {
+            assert_eq!(sentences(s).len(), 2, "{s}: {:?}", sentences(s));
+        }
+        // "etj." that ends a sentence still ends it.
+        assert_eq!(sentences("jetën komunitare etj. Këto të drejta.").len(), 2);
+        assert_eq!(sentences("Një. Dy. Tre").len(), 3);
+    }
+}
