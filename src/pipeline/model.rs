@@ -131,6 +131,10 @@ pub struct Timing {
     pub same_day: bool,
     /// How many times in the period of an `every` ("2 herë në vit"); none: once.
     pub times: Option<u32>,
+    /// Due as soon as possible, the duration the latest ("sa më shpejt …, jo më vonë se").
+    pub asap: bool,
+    /// The case it holds in, in the source's words ("me urgjencë"), shown with its badge.
+    pub condition: Option<String>,
 }
 
 impl Timing {

@@ -125,6 +125,14 @@ pub struct TimingSrc {
     /// P1Y`, `times: 2`), not once every half of it.
     #[serde(default)]
     pub times: Option<S<u32>>,
+    /// `true` with `within`: the act is due as soon as possible, the duration only its
+    /// latest ("sa më shpejt që është e mundur dhe jo më vonë se 7 ditë").
+    #[serde(default, deserialize_with = "flag")]
+    pub asap: Option<S<bool>>,
+    /// The case the timing holds in, in the source's words standing in `text` ("me
+    /// urgjencë"), where the step or criterion holds in others too: shown with the badge.
+    #[serde(default)]
+    pub condition: Option<S<String>>,
 }
 
 /// `content/sop/NN-slug.yaml`

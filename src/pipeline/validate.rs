@@ -16,6 +16,7 @@ mod form_links;
 mod forms;
 mod standards;
 mod step_links;
+mod timing_words;
 
 /// Check the loaded sources; problems go into `diags`.
 pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagnostics) {

@@ -77,7 +77,13 @@ fn round_the_clock_cover_is_a_row_wherever_the_provider_ensures_it() {
     ] {
         let (roles, badge, _, row) = row_quoting(words);
         assert_eq!(roles, "ofruesi-i-sherbimit", "{words}");
-        assert_eq!(badge, "24 orë", "{words}");
+        // S7.7's cover holds "kur kjo është e nevojshme": its badge says so (review 44 R-2).
+        let cover = if criterion == "S7.7" {
+            "kur kjo është e nevojshme: 24 orë"
+        } else {
+            "24 orë"
+        };
+        assert_eq!(badge, cover, "{words}");
         assert!(row.contains(&format!("#{criterion}\"")), "{words}");
     }
     // The condition stays with the timing.
@@ -106,7 +112,8 @@ fn a_passage_s_own_immediacy_is_a_row_and_the_lead_says_what_is_listed() {
     // "kujdes shëndetësor i menjëhershëm": passive, no agent, binds no one.
     let (roles, badge, _, row) = row_quoting("Personit i jepet ndihmë e menjëhershme mjekësore");
     assert_eq!(roles, "");
-    assert_eq!(badge, "menjëherë");
+    // Only where the need is found: the badge carries the case (review 44 R-2).
+    assert_eq!(badge, "nëse konstatohet se ka nevojë për këtë: menjëherë");
     assert!(row.contains("#identifikimi-formal.s"), "{row}");
     // L10: the job descriptions' times (002:1705-1707, 1254-1256) are not listed, and the
     // lead says so in each pack.

@@ -96,6 +96,8 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
         Some(p) => Some(duration::parse(p.value.trim()).ok()?),
         None => None,
     };
+    let asap = t.asap.as_ref().is_some_and(|f| f.value);
+    let condition = t.condition.map(|c| c.value.trim().to_string());
     let continuous = t.continuous.is_some_and(|f| f.value);
     if continuous || t.no_time_limit.is_some_and(|f| f.value) {
         return Some(Timing {
@@ -106,6 +108,8 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
             per: None,
             same_day: false,
             times: None,
+            asap: false,
+            condition,
             text: t.text.value,
             kind: if continuous { "continuous" } else { "none" },
             iso: String::new(),
@@ -150,6 +154,8 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
         named,
         times,
         same_day: t.same_day.is_some_and(|f| f.value),
+        asap,
+        condition,
         actors,
         bound,
         per,
