@@ -54,6 +54,12 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
     }
 }
 
+/// The timing's phrase without the case it holds in: a quiz choice, whose stem quotes the
+/// case in the source's words (the choice's case words would point to the answer).
+pub fn phrase_in_quoted_case(t: &model::Timing, ui: &HashMap<String, String>) -> String {
+    unconditional(t, ui).phrase
+}
+
 fn unconditional(t: &model::Timing, ui: &HashMap<String, String>) -> TimingView {
     let iso = match &t.to_iso {
         Some(to) => format!("{}/{to}", t.iso),
