@@ -193,6 +193,8 @@ pub struct Role {
     pub members: Vec<String>,
     /// Other words the source names the role by (`RoleSrc::named_by`).
     pub named_by: Vec<String>,
+    /// Where the source names it with no act of its own (`RoleSrc::mentioned`).
+    pub mentioned: Vec<String>,
     /// The roles the source says are the same person (ids; `RoleSrc::same_as`).
     pub same_as: Vec<String>,
     /// The roles the source says this role is in some cases (ids; `RoleSrc::may_be`).

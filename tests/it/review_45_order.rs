@@ -185,3 +185,123 @@ fn a_qualifier_that_cannot_mean_what_the_words_say_is_refused_where_it_is_writte
         assert!(err.contains(says), "{says}:\n{err}");
     }
 }
+
+/// Where `needle` first stands in `page`.
+fn at(page: &str, needle: &str) -> usize {
+    page.find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} is not on the page"))
+}
+
+#[test]
+fn the_commissions_definition_has_no_invented_heading_above_it() {
+    // 001:855-858: "Komisioni … është organi epror …", then "Detyrat e Komisionit … janë, si
+    // më poshtë:" — no heading; the lead-in sentence introduces the list.
+    let page = site_page("procedura/identifikimi-formal.html");
+    let s6 = page
+        .split("id=\"identifikimi-formal.s6\"")
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .expect("the commission's passage");
+    assert!(!s6.contains("<h2"), "{s6}");
+    assert!(
+        at(s6, "organi epror") < at(s6, "Detyrat e Komisionit të Posaçëm Ndërinstitucional janë"),
+        "{s6}"
+    );
+    let handout = site_page("trajnim/fletushka/identifikimi-formal.html");
+    let row = handout
+        .split("id=\"identifikimi-formal.s6-handout\"")
+        .nth(1)
+        .and_then(|s| s.split("</tr>").next())
+        .unwrap();
+    assert!(!row.contains("<h3"), "{row}");
+    // Other pages still call the passage by its lead-in's words.
+    let register = site_page("afatet.html");
+    assert!(register.contains(
+        "#identifikimi-formal.s6\">Detyrat e Komisionit të Posaçëm Ndërinstitucional</a>"
+    ));
+}
+
+#[test]
+fn a_printed_label_is_shown_once_not_in_the_circle_too() {
+    // "1." beside "1.", "ç)" beside "ç)": the circle of a step with a printed label is empty.
+    for page in [
+        "mbeshtetja-hetimit",
+        "struktura-bashkiake",
+        "identifikimi-formal",
+        "identifikimi-fillestar",
+    ] {
+        let html = site_page(&format!("procedura/{page}.html"));
+        let printed: Vec<&str> = html
+            .split("<div class=\"step-num step-num-printed\" aria-hidden=\"true\">")
+            .skip(1)
+            .map(|r| r.split("</div>").next().unwrap())
+            .collect();
+        assert!(!printed.is_empty(), "{page}: no printed label");
+        assert!(printed.iter().all(|c| c.is_empty()), "{page}: {printed:?}");
+        // Each step of the timeline reads its label once (the diagram's boxes aside).
+        for step in html.split("<li class=\"step\"").skip(1) {
+            let text = plain(&format!("<li{}", step.split("</h").next().unwrap_or(step)));
+            let words: Vec<&str> = text.split_whitespace().collect();
+            assert!(words.len() < 2 || words[0] != words[1], "{page}: {text}");
+        }
+    }
+}
+
+#[test]
+fn the_indicators_stand_where_initial_identification_prints_them_as_a_link() {
+    // 001:455-605 between the agencies (001:434-453) and the actions (001:606).
+    let page = site_page("procedura/identifikimi-fillestar.html");
+    let heading = at(
+        &page,
+        "<h2>Treguesit e trafikimit të qenieve njerëzore</h2>",
+    );
+    assert!(at(&page, "agjenci të tjera shtetërore dhe joshtetërore") < heading);
+    assert!(heading < at(&page, "id=\"identifikimi-fillestar.1\""));
+    assert!(page[heading..].contains("<a href=\"../treguesit.html\">"));
+    // A link, not a copy.
+    assert!(!page.contains("të besojnë se duhet të punojnë kundër vullnetit të tyre"));
+    let handout = site_page("trajnim/fletushka/identifikimi-fillestar.html");
+    assert!(handout.contains("<a href=\"../../treguesit.html\">"));
+}
+
+#[test]
+fn the_multidisciplinary_team_is_not_said_to_act_nowhere_while_its_work_is_quoted() {
+    // 000:326-330 (S2.1 evidence 1.2), 000:530-532 (S2.4 evidence), 001:1054-1055 and
+    // 1115-1116 (referral 26 and 45, "në bashkëpunim me ekipin multidisiplinar"): named with
+    // no act of its own — the card lists where, it does not say the team is named nowhere.
+    let page = site_page("roli/ekipi-multidisiplinar.html");
+    assert!(page.contains("Ekipi zhvillon një plan"), "the definition");
+    assert!(!page.contains("Ky rol nuk vepron në asnjë hap apo kriter."));
+    let mentioned = page
+        .split("role-mentioned")
+        .nth(1)
+        .and_then(|s| s.split("</p>").next())
+        .expect("the places the source names the team");
+    for href in [
+        "S2.html#S2.1\"",
+        "S2.html#S2.4\"",
+        "referimi-mbrojtja-asistenca.html#referimi-mbrojtja-asistenca.26\"",
+        "referimi-mbrojtja-asistenca.html#referimi-mbrojtja-asistenca.45\"",
+    ] {
+        assert!(mentioned.contains(href), "{href}: {mentioned}");
+    }
+    assert!(plain(mentioned).contains("nuk ka hap apo kriter të vetin"));
+}
+
+#[test]
+fn the_professionals_the_case_manager_may_ask_are_an_example() {
+    // 003:2199-2200 "(p.sh. nga mjeku, psikologu, mësuesi ose ndonjë tjetër)": examples of
+    // whom to ask, shown as one, never an actor nor a quiz's words.
+    let page = site_page("procedura/menaxhimi-i-rastit.html");
+    assert!(page.contains(
+        "për këto çështje <span class=\"example\">(p.sh. nga mjeku, psikologu, mësuesi ose ndonjë tjetër).</span>"
+    ));
+    for q in crate::quizzes::questions() {
+        assert!(
+            !q.stem.contains("p.sh. nga mjeku"),
+            "{}: {}",
+            q.page,
+            q.stem
+        );
+    }
+}

@@ -248,7 +248,9 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
             .enumerate()
             .map(|(i, s)| Section {
                 id: format!("{slug}.s{}", i + 1),
-                title: opt(s.title),
+                heading: s.title.is_some(),
+                indicators: s.indicators.is_some_and(|f| f.value),
+                title: opt(s.title).or(opt(s.name)),
                 text: opt(s.text),
                 items: values(s.items),
                 timing: s.timing.into_iter().filter_map(timing).collect(),
@@ -329,6 +331,11 @@ pub(super) fn role(slug: String, r: source::RoleSrc) -> Role {
             .map(|m| m.value.trim().to_string())
             .collect(),
         named_by: r.named_by.into_iter().map(|m| m.value).collect(),
+        mentioned: r
+            .mentioned
+            .iter()
+            .map(|m| m.value.trim().to_string())
+            .collect(),
         same_as: r
             .same_as
             .iter()

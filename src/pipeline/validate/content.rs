@@ -81,6 +81,7 @@ impl Validator<'_> {
         }
         self.step_links(file, p);
         self.documents_at(file, p);
+        self.section_names(file, p);
         if let Some(first) = p.steps.first()
             && let Some(a) = first
                 .alternative
