@@ -135,6 +135,10 @@ pub struct Timing {
     pub same_day: bool,
     /// How many times in the period of an `every` ("2 herë në vit"); none: once.
     pub times: Option<u32>,
+    /// Due as soon as possible, the duration the latest ("sa më shpejt …, jo më vonë se").
+    pub asap: bool,
+    /// The case it holds in, in the source's words ("me urgjencë"), shown with its badge.
+    pub condition: Option<String>,
 }
 
 impl Timing {
@@ -193,6 +197,8 @@ pub struct Role {
     pub members: Vec<String>,
     /// Other words the source names the role by (`RoleSrc::named_by`).
     pub named_by: Vec<String>,
+    /// Where the source names it with no act of its own (`RoleSrc::mentioned`).
+    pub mentioned: Vec<String>,
     /// The roles the source says are the same person (ids; `RoleSrc::same_as`).
     pub same_as: Vec<String>,
     /// The roles the source says this role is in some cases (ids; `RoleSrc::may_be`).

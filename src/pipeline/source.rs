@@ -125,6 +125,14 @@ pub struct TimingSrc {
     /// P1Y`, `times: 2`), not once every half of it.
     #[serde(default)]
     pub times: Option<S<u32>>,
+    /// `true` with `within`: the act is due as soon as possible, the duration only its
+    /// latest ("sa më shpejt që është e mundur dhe jo më vonë se 7 ditë").
+    #[serde(default, deserialize_with = "flag")]
+    pub asap: Option<S<bool>>,
+    /// The case the timing holds in, in the source's words standing in `text` ("me
+    /// urgjencë"), where the step or criterion holds in others too: shown with the badge.
+    #[serde(default)]
+    pub condition: Option<S<String>>,
 }
 
 /// `content/sop/NN-slug.yaml`
@@ -165,6 +173,14 @@ pub struct AgenciesSrc {
 pub struct SectionSrc {
     #[serde(default)]
     pub title: Option<S<String>>,
+    /// What other pages call a passage the source prints with no heading above it (the
+    /// register, a role card, a quiz): words of its own text, never shown as a heading.
+    #[serde(default)]
+    pub name: Option<S<String>>,
+    /// `true`: the source prints the trafficking indicators here; the page shows the
+    /// passage's heading and a link to the indicators page, not a copy of them.
+    #[serde(default, deserialize_with = "flag")]
+    pub indicators: Option<S<bool>>,
     #[serde(default)]
     pub text: Option<S<String>>,
     #[serde(default = "empty")]
@@ -292,6 +308,10 @@ pub struct RoleSrc {
     /// a wrong answer where the group acts, nor the group where one of them acts.
     #[serde(default = "empty")]
     pub members: Vec<S<String>>,
+    /// Where the source names the role with no act of its own (an evidence item, a partner
+    /// a step's actor works with), by criterion or step id: its card lists them as that.
+    #[serde(default = "empty")]
+    pub mentioned: Vec<S<String>>,
     /// Other words the source names the role by in a step ("qendra ku është akomoduar" for
     /// the centre's provider), found as its title is: a quiz counts the role as named there.
     #[serde(default = "empty")]

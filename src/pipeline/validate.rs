@@ -14,8 +14,10 @@ mod chapters;
 mod content;
 mod form_links;
 mod forms;
+mod mentions;
 mod standards;
 mod step_links;
+mod timing_words;
 
 /// Check the loaded sources; problems go into `diags`.
 pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagnostics) {
@@ -40,6 +42,7 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
     v.unique_ids("procedure", &src.procedures);
     v.unique_ids("role", &src.roles);
     v.unique_ids("plan", &src.plans);
+    v.mentions(src);
     v.unique_ids("printed form", &src.form_templates);
     for r in &src.roles {
         v.role(&r.path, &r.value);

@@ -306,7 +306,8 @@ fn passages_footnotes_and_numbering_stand_as_printed() {
     assert!(p.contains("href=\"#identifikimi-fillestar.15\">1. (Hapi 15)</a>"));
     // 02: the commission between steps 15 and 16; the interview's conditions before 10.
     let p = site_page("procedura/identifikimi-formal.html");
-    let duties = at(&p, "Detyrat e Komisionit të Posaçëm Ndërinstitucional</h2>");
+    // (The passage has no heading of its own, 001:855-858, review 44 L-2: its anchor.)
+    let duties = at(&p, "id=\"identifikimi-formal.s6\"");
     assert!(at(&p, "id=\"identifikimi-formal.15\"") < duties);
     assert!(duties < at(&p, "id=\"identifikimi-formal.16\""));
     assert!(

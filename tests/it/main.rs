@@ -72,6 +72,7 @@ mod register_scope;
 mod report;
 mod review_44;
 mod review_45;
+mod review_45_order;
 mod rtl;
 mod search;
 mod search_hostile;

@@ -111,7 +111,8 @@ fn a_passage_s_own_immediacy_is_a_row_and_the_lead_says_what_is_listed() {
     // "kujdes shëndetësor i menjëhershëm": passive, no agent, binds no one.
     let (roles, badge, _, row) = row_quoting("Personit i jepet ndihmë e menjëhershme mjekësore");
     assert_eq!(roles, "");
-    assert_eq!(badge, "menjëherë");
+    // Only where the need is found: the badge carries the case (review 44 R-2).
+    assert_eq!(badge, "nëse konstatohet se ka nevojë për këtë: menjëherë");
     // Review 45 R-5: the who-cell says so, not left blank as if a name were lost.
     assert!(plain(&row).contains("Burimi nuk emërton askënd"), "{row}");
     for (_, _, _, r) in rows().iter().filter(|r| r.0.is_empty()) {

@@ -191,7 +191,7 @@ fn the_register_orders_working_days_by_their_calendar_length() {
 
 /// The locale packs the theme ships (`theme/locales/*.toml`), and any
 /// `theme/strings*.toml` beside them.
-fn locale_packs() -> Vec<PathBuf> {
+pub(crate) fn locale_packs() -> Vec<PathBuf> {
     let theme = repo().join("theme");
     let mut packs: Vec<PathBuf> = std::fs::read_dir(&theme)
         .unwrap()

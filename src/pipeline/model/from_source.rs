@@ -96,6 +96,8 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
         Some(p) => Some(duration::parse(p.value.trim()).ok()?),
         None => None,
     };
+    let asap = t.asap.as_ref().is_some_and(|f| f.value);
+    let condition = t.condition.map(|c| c.value.trim().to_string());
     let continuous = t.continuous.is_some_and(|f| f.value);
     if continuous || t.no_time_limit.is_some_and(|f| f.value) {
         return Some(Timing {
@@ -106,6 +108,8 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
             per: None,
             same_day: false,
             times: None,
+            asap: false,
+            condition,
             text: t.text.value,
             kind: if continuous { "continuous" } else { "none" },
             iso: String::new(),
@@ -150,6 +154,8 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
         named,
         times,
         same_day: t.same_day.is_some_and(|f| f.value),
+        asap,
+        condition,
         actors,
         bound,
         per,
@@ -242,7 +248,9 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
             .enumerate()
             .map(|(i, s)| Section {
                 id: format!("{slug}.s{}", i + 1),
-                title: opt(s.title),
+                heading: s.title.is_some(),
+                indicators: s.indicators.is_some_and(|f| f.value),
+                title: opt(s.title).or(opt(s.name)),
                 text: opt(s.text),
                 items: values(s.items),
                 timing: s.timing.into_iter().filter_map(timing).collect(),
@@ -323,6 +331,11 @@ pub(super) fn role(slug: String, r: source::RoleSrc) -> Role {
             .map(|m| m.value.trim().to_string())
             .collect(),
         named_by: r.named_by.into_iter().map(|m| m.value).collect(),
+        mentioned: r
+            .mentioned
+            .iter()
+            .map(|m| m.value.trim().to_string())
+            .collect(),
         same_as: r
             .same_as
             .iter()

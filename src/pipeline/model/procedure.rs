@@ -31,7 +31,12 @@ pub struct Agencies {
 pub struct Section {
     /// `slug.sN`, N the section's position (1-based).
     pub id: String,
+    /// Its printed heading, or the words other pages call it by where none is printed.
     pub title: Option<String>,
+    /// The title is a heading the source prints (not a `name` for other pages).
+    pub heading: bool,
+    /// The source prints the trafficking indicators here (a link on the page).
+    pub indicators: bool,
     pub text: Option<String>,
     pub items: Vec<String>,
     pub timing: Vec<Timing>,

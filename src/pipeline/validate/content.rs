@@ -83,6 +83,7 @@ impl Validator<'_> {
         self.step_links(file, p);
         self.follows_circles(file, p);
         self.documents_at(file, p);
+        self.section_names(file, p);
         if let Some(first) = p.steps.first()
             && let Some(a) = first
                 .alternative

@@ -287,6 +287,7 @@ impl Validator<'_> {
 
     pub(super) fn timing(&mut self, file: &Path, t: &TimingSrc) {
         self.text(file, &t.text, "words of the source that set this timing");
+        self.timing_qualifiers(file, t);
         if let Some(a) = &t.actors {
             self.refs(file, a, RefKind::Role);
         }

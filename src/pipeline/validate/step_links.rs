@@ -1,6 +1,6 @@
 //! A step's links to other steps of its procedure, for the diagram: `follows:` (the step it
 //! follows in the source's logic) and `returns_to:` (the step the case goes back to, in the
-//! step's own words).
+//! step's own words); and a passage's `name`, words of its own text.
 
 use std::path::Path;
 
@@ -159,6 +159,37 @@ impl Validator<'_> {
                     "expected one passage with `documents: true` in a procedure, found another",
                 )
                 .hint("the documentation list is printed once, at the passage the source prints it after");
+        }
+    }
+
+    /// A passage's `name` (what other pages call a passage with no printed heading): words
+    /// of its own text, and never beside a printed `title`.
+    pub(super) fn section_names(&mut self, file: &Path, p: &ProcedureSrc) {
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for s in &p.sections {
+            let Some(name) = &s.name else { continue };
+            if s.title.is_some() {
+                self.diags
+                    .error(at(file, name), "expected `name` or `title` on a passage, found both")
+                    .hint("`title` is a heading the source prints; `name` only what other pages call a passage printed with none");
+                continue;
+            }
+            let words = squash(&name.value);
+            let own: String = s
+                .text
+                .iter()
+                .chain(&s.items)
+                .map(|t| squash(&t.value))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if words.is_empty() || !own.contains(&words) {
+                self.diags
+                    .error(
+                        at(file, name),
+                        format!("expected the passage's name \"{words}\" to be words of its own text"),
+                    )
+                    .hint("name a passage with no printed heading by its own words (its lead-in sentence: \"Detyrat e Komisionit …\")");
+            }
         }
     }
 }

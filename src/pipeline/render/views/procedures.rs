@@ -58,6 +58,10 @@ pub struct ProcedureView {
 pub struct SectionView {
     pub id: String,
     pub title: Option<String>,
+    /// The title is the source's printed heading (else only what other pages call it).
+    pub heading: bool,
+    /// The indicators page, where the source prints the indicators in this passage.
+    pub indicators_url: Option<String>,
     pub text_html: Option<Html>,
     pub items: Vec<Html>,
     pub timing: Vec<TimingView>,
@@ -157,6 +161,9 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
             let section_view = |s: &crate::pipeline::model::Section| SectionView {
                 id: s.id.clone(),
                 title: s.title.clone(),
+                heading: s.heading,
+                indicators_url: (s.indicators && cx.hb.indicators.is_some())
+                    .then(|| cx.addr.indicators.clone()),
                 text_html: cx.md.optional_html(&s.text),
                 items: s.items.iter().map(|i| cx.html(i)).collect(),
                 timing: s.timing.iter().map(|t| timing_view(t, cx.ui)).collect(),

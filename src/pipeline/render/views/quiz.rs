@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Cx, timing_view};
+use super::Cx;
 use crate::pipeline::model::quiz::{self, Answer, QuizKind};
 
 mod blank;
@@ -139,7 +139,8 @@ fn choice_text(cx: &Cx, answer: &Answer) -> String {
                 _ => l.title,
             }
         }
-        Answer::Timing(t) => timing_view(t, cx.ui).phrase,
+        // The stem quotes the case a timing holds in ("me urgjencë"): the choice is the time.
+        Answer::Timing(t) => super::phrase_in_quoted_case(t, cx.ui),
     }
 }
 

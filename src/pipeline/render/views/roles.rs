@@ -27,6 +27,8 @@ pub struct RoleView {
     /// The roles whose `members` list this one (a post counted under the title the
     /// procedures use, "PMF" for "PMF në bashki"): where its actions are.
     pub member_of: Vec<super::LinkView>,
+    /// Where the source names the role with no act of its own, each place's link.
+    pub mentioned: Vec<super::LinkView>,
     /// What the law obliges the institution to do: the table's title, the institution as
     /// its row names it, the duties.
     pub legal_duties: Option<LegalDutiesView>,
@@ -86,6 +88,7 @@ pub struct RolePage<'a> {
     pub same_as: &'a [super::LinkView],
     pub may_be: &'a [super::LinkView],
     pub member_of: &'a [super::LinkView],
+    pub mentioned: &'a [super::LinkView],
     pub legal_duties: &'a Option<LegalDutiesView>,
     pub sections: &'a [RoleSectionView],
     pub duty_areas: &'a [RoleSectionView],
@@ -134,6 +137,7 @@ impl RoleView {
             same_as: &self.same_as,
             may_be: &self.may_be,
             member_of: &self.member_of,
+            mentioned: &self.mentioned,
             legal_duties: &self.legal_duties,
             sections: &self.sections,
             duty_areas: &self.duty_areas,
@@ -201,6 +205,19 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
                 cx.titles
                     .links(&ids, &cx.titles.roles, |id| cx.addr.role(id))
             },
+            mentioned: r
+                .mentioned
+                .iter()
+                .filter_map(|id| cx.places.get(id))
+                .map(|p| {
+                    let title = crate::theme::say(
+                        cx.ui,
+                        "item_aside",
+                        &[("item", &p.label), ("aside", &p.context)],
+                    );
+                    super::LinkView::plain(p.id.clone(), title, p.url.clone())
+                })
+                .collect(),
             member_of: {
                 let ids: Vec<String> = cx
                     .hb

@@ -35,6 +35,32 @@ pub struct TimingView {
 }
 
 pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingView {
+    let view = unconditional(t, ui);
+    // The case it holds in, in the source's words, goes with the badge wherever it is
+    // shown ("me urgjencë: menjëherë"), never the time alone as if it always held.
+    match &t.condition {
+        Some(condition) => TimingView {
+            phrase: crate::theme::say(
+                ui,
+                "timing_condition",
+                &[
+                    ("condition", condition.as_str()),
+                    ("phrase", view.phrase.as_str()),
+                ],
+            ),
+            ..view
+        },
+        None => view,
+    }
+}
+
+/// The timing's phrase without the case it holds in: a quiz choice, whose stem quotes the
+/// case in the source's words (the choice's case words would point to the answer).
+pub fn phrase_in_quoted_case(t: &model::Timing, ui: &HashMap<String, String>) -> String {
+    unconditional(t, ui).phrase
+}
+
+fn unconditional(t: &model::Timing, ui: &HashMap<String, String>) -> TimingView {
     let iso = match &t.to_iso {
         Some(to) => format!("{}/{to}", t.iso),
         None => t.iso.clone(),
@@ -145,6 +171,10 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
     // "Every" with one unit says its count as the language does ("every month", not
     // "every 1 month"); any other timing is the pack's phrase around the duration.
     let phrase = match (t.kind, start.single(), end) {
+        // As soon as possible, the duration the latest: "sa më shpejt, jo më vonë se 7 ditë".
+        ("within", _, None) if t.asap => {
+            crate::theme::say(ui, "timing_asap", &[("duration", human.as_str())])
+        }
         ("every", _, None) if t.times.is_some() => human.clone(),
         ("every", Some((unit, n)), None) if t.bound.is_none() && t.per.is_none() => {
             crate::plural::say_count(ui, &format!("every_{}", unit_of(unit)), n.into(), &[])

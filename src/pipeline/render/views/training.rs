@@ -43,6 +43,8 @@ pub struct ActionView {
     /// The heading the source prints over the passage, where it prints one (never the
     /// "Pjesa N" a label falls back to).
     pub passage_title: Option<String>,
+    /// The indicators page, where the source prints the indicators in this passage.
+    pub passage_indicators: Option<String>,
     /// The printed heading the step stands under (a step's `group`).
     pub group: Option<String>,
     /// The procedure's collection, or `standards` for a criterion.
@@ -197,6 +199,7 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
                 heading: None,
                 passage: false,
                 passage_title: None,
+                passage_indicators: None,
                 group: None,
                 collection: "standards".into(),
                 parent,
@@ -225,6 +228,7 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
                 heading: st.title.clone().filter(|t| !t.trim().is_empty()),
                 passage: false,
                 passage_title: None,
+                passage_indicators: None,
                 group: st.group.clone().filter(|g| !g.trim().is_empty()),
                 collection: p.collection.clone(),
                 parent,
@@ -269,7 +273,12 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
                 text_html: Some(cx.html(&section_text(sec))),
                 heading: None,
                 passage: true,
-                passage_title: sec.title.clone().filter(|t| !t.trim().is_empty()),
+                passage_title: sec
+                    .title
+                    .clone()
+                    .filter(|t| sec.heading && !t.trim().is_empty()),
+                passage_indicators: (sec.indicators && cx.hb.indicators.is_some())
+                    .then(|| cx.addr.indicators.clone()),
                 group: None,
                 collection: p.collection.clone(),
                 parent,
