@@ -24,6 +24,36 @@ pub fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// `s.to_lowercase()`, made a byte at a time where `s` holds only ASCII, Albanian's letters
+/// (ë, ç) and characters of no case (U+0080–U+00BF, U+2000–U+207F: quotes, dashes); the
+/// standard library's otherwise.
+pub fn lower(s: &str) -> String {
+    let mut out = s.as_bytes().to_vec();
+    let mut i = 0;
+    while i < out.len() {
+        match out[i] {
+            b'A'..=b'Z' => out[i] += 32,
+            0..=0x7F => {}
+            // U+0080–U+00BF.
+            0xC2 => i += 1,
+            // Ç Ë → ç ë; ç ë stay.
+            0xC3 => {
+                match out[i + 1] {
+                    0x87 | 0x8B => out[i + 1] += 0x20,
+                    0xA7 | 0xAB => {}
+                    _ => return s.to_lowercase(),
+                }
+                i += 1;
+            }
+            // U+2000–U+207F.
+            0xE2 if matches!(out[i + 1], 0x80 | 0x81) => i += 2,
+            _ => return s.to_lowercase(),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_lowercase())
+}
+
 /// Lowercase-independent folding of Latin text to plain ASCII letters where a letter has
 /// an obvious base: `ë` → `e`, `Ç` → `C`, `ß` → `ss`. Other characters pass through.
 pub fn fold(s: &str) -> String {
@@ -115,7 +145,28 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, lower};
+
+    #[test]
+    fn lower_is_the_standard_librarys_lowercase() {
+        // Every character of the ranges made a byte at a time, alone, in words and at a
+        // word's end; and characters the standard library lowers (final sigma, İ).
+        let mut texts = vec![
+            "ÇËSHTJA e Çështjes, “Punonjësi” – NJMF-në; 12 ditë".to_string(),
+            "ΟΔΟΣ Σ σ İstanbul ÀÉ ß ǅ Ⅳ Ⓐ".to_string(),
+            String::new(),
+        ];
+        for c in (0u32..0x250)
+            .chain(0x2000..0x2080)
+            .filter_map(char::from_u32)
+        {
+            texts.push(c.to_string());
+            texts.push(format!("Ab{c}Ë {c}ç."));
+        }
+        for t in &texts {
+            assert_eq!(lower(t), t.to_lowercase(), "{t:?}");
+        }
+    }
 
     #[test]
     fn folds_albanian_and_other_latin_letters() {

@@ -231,7 +231,66 @@ fn parse_strings<T: serde::de::DeserializeOwned>(
 pub fn say(ui: &HashMap<String, String>, key: &str, values: &[(&str, &str)]) -> String {
     let mut text = ui.get(key).cloned().unwrap_or_else(|| key.to_string());
     for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
+        fill(&mut text, name, value);
     }
     text
+}
+
+/// Every `{name}` of `text` replaced by `value` (as `str::replace` would, left to right);
+/// `text` left as it is where it holds none. Messages are short and filled hundreds of
+/// thousands of times: no pattern is formatted nor searcher made for it.
+pub fn fill(text: &mut String, name: &str, value: &str) {
+    let bytes = text.as_bytes();
+    let at_name = |at: usize| {
+        bytes[at + 1..].starts_with(name.as_bytes())
+            && bytes.get(at + 1 + name.len()) == Some(&b'}')
+    };
+    let mut out: Option<String> = None;
+    let (mut last, mut i) = (0, 0);
+    while let Some(k) = memchr::memchr(b'{', &bytes[i..]) {
+        let at = i + k;
+        if at_name(at) {
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len() + value.len()));
+            o.push_str(&text[last..at]);
+            o.push_str(value);
+            last = at + name.len() + 2;
+            i = last;
+        } else {
+            i = at + 1;
+        }
+    }
+    if let Some(mut o) = out {
+        o.push_str(&text[last..]);
+        *text = o;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fill_replaces_as_str_replace_does() {
+        let texts = [
+            "{label}: {value}",
+            "{a}{a} {{a}} {a {a}} a} {ab} {a",
+            "",
+            "no braces at all",
+            "{}{}",
+            "ë{a}ç{a}",
+        ];
+        for t in texts {
+            for name in ["a", "label", "value", "", "ab"] {
+                for value in ["", "x", "{a}", "<b>ë</b>"] {
+                    let mut filled = t.to_string();
+                    fill(&mut filled, name, value);
+                    assert_eq!(
+                        filled,
+                        t.replace(&format!("{{{name}}}"), value),
+                        "{t} {name} {value}"
+                    );
+                }
+            }
+        }
+    }
 }

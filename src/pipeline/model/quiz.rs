@@ -273,7 +273,7 @@ pub const STOP: &[&str] = &[
 pub fn content_words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(crate::text::lower)
         .filter(|w| {
             (w.chars().count() >= 3 || w.chars().all(|c| c.is_ascii_digit()))
                 && !STOP.contains(&w.as_str())

@@ -87,7 +87,7 @@ pub fn environment<'a>(
                     true => v.to_string(),
                     false => minijinja::HtmlEscape(&v.to_string()).to_string(),
                 };
-                out = out.replace(&format!("{{{name}}}"), &html);
+                crate::theme::fill(&mut out, name, &html);
             }
             Ok(minijinja::Value::from_safe_string(out))
         },

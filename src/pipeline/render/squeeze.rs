@@ -70,6 +70,43 @@ impl Squeeze {
                     continue;
                 }
             }
+            // The indentation and blank lines at a line's start, skipped whole.
+            if self.line_start && self.raw_end.is_none() {
+                let rest = &input[i..];
+                let k = rest
+                    .iter()
+                    .position(|&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+                    .unwrap_or(rest.len());
+                if k > 0 {
+                    i += k;
+                    continue;
+                }
+            }
+            // And a tag's attributes past its name, up to a quote, its end or a line break
+            // (half of a page's bytes are its tags').
+            if self.in_tag && !self.reading_name && !self.line_start && self.raw_end.is_none() {
+                // (A plain loop: the runs are short, `class=` and the like, where a
+                // `memchr3` cost more than it saved.)
+                let rest = &input[i..];
+                let k = rest
+                    .iter()
+                    .position(|&b| matches!(b, b'"' | b'\'' | b'>' | b'\n'))
+                    .unwrap_or(rest.len());
+                if k > 0 {
+                    out.extend_from_slice(&rest[..k]);
+                    i += k;
+                    continue;
+                }
+            }
+            // Inside a raw element, up to the next `<` where no closing tag is half read.
+            if self.raw_end.is_some() && self.matched == 0 {
+                let k = memchr::memchr(b'<', &input[i..]).unwrap_or(input.len() - i);
+                if k > 0 {
+                    out.extend_from_slice(&input[i..i + k]);
+                    i += k;
+                    continue;
+                }
+            }
             let b = input[i];
             i += 1;
             if let Some(end) = self.raw_end {
@@ -191,6 +228,26 @@ mod tests {
         );
         // A name that only begins like a raw element's is not one.
         assert_eq!(s("<prefix>\n  a</prefix>"), "<prefix>\na</prefix>");
+    }
+
+    #[test]
+    fn attributes_and_raw_text_are_copied_in_runs_as_byte_by_byte() {
+        // A tag's attributes over lines, quotes of both kinds, `>` and `<` inside values, a
+        // raw element with a `<` that closes nothing and a closing tag in capitals.
+        let page = "<div  class=\"a b\"\n    data-x='1>2'\n  hidden>\n  t <a\n href=\"#\"\n>x</a>\n\
+            <SCRIPT type=\"m\">\n  if (a <b && c</sc) {}\n  </SCRIPT  >\n  <p\ttitle=\"<\">u</p>\n";
+        let whole = s(page);
+        assert_eq!(
+            whole,
+            "<div  class=\"a b\"\ndata-x='1>2'\nhidden>\nt <a\nhref=\"#\"\n>x</a>\n\
+            <SCRIPT type=\"m\">\n  if (a <b && c</sc) {}\n  </SCRIPT  >\n<p\ttitle=\"<\">u</p>\n"
+        );
+        let mut sq = super::Squeeze::new();
+        let mut out = Vec::new();
+        for b in page.as_bytes().chunks(1) {
+            sq.feed(b, &mut out);
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), whole);
     }
 
     #[test]

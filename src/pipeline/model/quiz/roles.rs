@@ -84,7 +84,7 @@ fn fits_at(words: &[&str], i: usize, p: &[String], stem: bool) -> bool {
 
 /// The roles whose title or abbreviation `text` names (see `named_in_text`).
 pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
-    let text = text.to_lowercase();
+    let text = crate::text::lower(text);
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -114,7 +114,7 @@ pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
 /// role's title, the other words the source names it by, its abbreviations; matched as
 /// `names` matches them): what a "who?" stem keeps once its answers are blanked.
 pub fn without_names(hb: &Handbook, text: &str, ids: &[&str]) -> String {
-    let text = text.to_lowercase();
+    let text = crate::text::lower(text);
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

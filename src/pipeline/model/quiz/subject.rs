@@ -92,7 +92,7 @@ fn words(text: &str) -> Vec<(String, String)> {
 pub fn acts_in(hb: &Handbook, role: &str, text: &str) -> Option<bool> {
     let r = hb.roles.iter().find(|r| r.id == role)?;
     let ws = words(text);
-    let lower: Vec<String> = ws.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let lower: Vec<String> = ws.iter().map(|(_, w)| crate::text::lower(w)).collect();
     let mut found = false;
     // The phrases' first words: a mention of the role where the rest follows, or alone.
     let mut heads: Vec<String> = std::iter::once(&r.title)
