@@ -70,6 +70,7 @@ mod register_binds;
 mod register_scope;
 mod report;
 mod review_44;
+mod review_45_quiz;
 mod rtl;
 mod search;
 mod search_hostile;
