@@ -113,6 +113,13 @@ fn a_roles_own_which_form_never_names_only_the_title_of_a_step_whose_form_it_hol
         .into_iter()
         .filter(|q| q.id == "menaxhimi-i-rastit.4.shefi-i-sherbimit.form")
         .collect();
+    // (The case manager's own keeps MR4, the main form: the step's text, no box caption.)
+    for q in questions()
+        .iter()
+        .filter(|q| q.id == "menaxhimi-i-rastit.4.menaxheri-i-rastit-kosove.form")
+    {
+        assert!(!q.quote().contains("Kutia"), "{}", q.stem);
+    }
     for q in &chief {
         assert!(
             q.quote()

@@ -28,9 +28,11 @@ pub fn worth_asking(step: &Step, ask: Ask, role: Option<&str>, correct: &[Answer
     }
 }
 
-/// Whether the forms `correct` leave out a form the step's own words name.
+/// Whether the forms `correct` leave out the step's main form: the first its own words
+/// name (MR4 of Kosovo step 4, not the Chief's conditional MR5, which the case manager's
+/// own question may leave out and still quote the step).
 pub fn holds_out(step: &Step, correct: &[Answer]) -> bool {
-    step.form_links.iter().filter(|l| l.named).any(|l| {
+    step.form_links.iter().find(|l| l.named).is_some_and(|l| {
         !correct
             .iter()
             .any(|a| matches!(a, Answer::Form(f) if *f == l.form))
