@@ -152,6 +152,15 @@ impl Timing {
         }
     }
 
+    /// The length a timing sorts by: "brenda ditës" (`same_day`) as up to one day, after
+    /// the hour limits and not with "menjëherë" (review 45, R-4); else `seconds`.
+    pub fn sort_seconds(&self) -> u64 {
+        match self.same_day && self.seconds == 0 {
+            true => 86_400,
+            false => self.seconds,
+        }
+    }
+
     /// The roles the timing binds, given the actors of what it sits on.
     pub fn bound_actors<'a>(&'a self, owner_actors: &'a [String]) -> &'a [String] {
         if !self.named {
@@ -439,7 +448,11 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
     for f in &mut forms {
         f.used_by = uses.get(&f.id).cloned().unwrap_or_default();
     }
-    deadlines.sort_by_key(|d| (d.timing.seconds, d.timing.to_seconds));
+    // "brenda ditës" before "brenda 24 orëve", both a day.
+    deadlines.sort_by_key(|d| {
+        let t = &d.timing;
+        (t.sort_seconds(), !t.same_day, t.to_seconds)
+    });
 
     Handbook {
         title: config.title.clone(),

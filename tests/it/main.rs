@@ -73,6 +73,7 @@ mod report;
 mod review_44;
 mod review_45;
 mod review_45_order;
+mod review_45_quiz;
 mod rtl;
 mod search;
 mod search_hostile;

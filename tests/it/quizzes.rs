@@ -221,8 +221,9 @@ fn the_commission_is_asked_by_when_it_decides() {
 #[test]
 fn a_role_bound_by_a_criterion_timing_is_asked_about_the_criterion() {
     // S2.1's "brenda një afati kohor maksimal prej 2-javësh" binds the provider (000:302-304).
-    // (S2.3's "Punonjësi social do të vlerësojë çdo muaj …" is its evidence 3.4, which sets
-    // no timing since session 40: no "by when?" on it.)
+    // (S2.3's "Punonjësi social do të vlerësojë çdo muaj …" is its evidence 3.4, which binds
+    // the responsible social worker since session 44: the register shows it, and review 45
+    // Q-15 asks it, in her quiz.)
     let all = questions();
     let q = all
         .iter()
@@ -232,8 +233,9 @@ fn a_role_bound_by_a_criterion_timing_is_asked_about_the_criterion() {
     assert!(!q.stem.contains("2-javësh"), "{}", q.stem);
     assert!(!q.correct.is_empty());
     assert!(
-        !all.iter().any(|q| q.id == "S2.3.when"),
-        "a question on S2.3's evidence"
+        all.iter()
+            .any(|q| q.id == "S2.3.when" && q.page == "roli-punonjesi-social-pergjegjes.html"),
+        "no question on S2.3's evidence"
     );
 }
 

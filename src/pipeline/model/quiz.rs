@@ -11,12 +11,15 @@ use std::collections::BTreeSet;
 
 use super::{Criterion, Handbook, Procedure, Section, Step, Timing};
 
+mod asked;
 mod assemble;
 mod choose;
 mod jurisdiction;
 mod places;
 mod roles;
 mod subject;
+mod within;
+pub use asked::{own_forms_only, part_of_step};
 pub use assemble::{SAME_ANSWERS, quizzes};
 use choose::choose;
 pub use choose::stems;
@@ -388,7 +391,7 @@ fn question_as(
             _ => true,
         });
     }
-    if correct.is_empty() {
+    if correct.is_empty() || !asked::worth_asking(step, ask, role, &correct) {
         return None;
     }
     // A "who?" whose only answers are groups the source defines as every institution it

@@ -136,6 +136,7 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
     if !kinds.is_empty() && candidates.iter().filter(|a| same_kind(a)).count() >= 2 {
         candidates.retain(|a| same_kind(a));
     }
+    same_unit(&correct, &mut candidates);
     // And of the answer's order of magnitude (no 45 minutes against 24 months): within
     // `MAGNITUDE` times its length where they make three choices with the correct ones
     // (the formal interview's 60 and 90 minutes against the 45 of 003, no months), else
@@ -143,16 +144,16 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
     let lengths: Vec<f64> = correct
         .iter()
         .filter_map(|a| match a {
-            Answer::Timing(t) if t.seconds > 0 => Some(t.seconds as f64),
+            Answer::Timing(t) if t.sort_seconds() > 0 => Some(t.sort_seconds() as f64),
             _ => None,
         })
         .collect();
     if !lengths.is_empty() {
         let far = |a: &Answer| -> f64 {
             match a {
-                Answer::Timing(t) if t.seconds > 0 => lengths
+                Answer::Timing(t) if t.sort_seconds() > 0 => lengths
                     .iter()
-                    .map(|l| (t.seconds as f64 / l).ln().abs())
+                    .map(|l| (t.sort_seconds() as f64 / l).ln().abs())
                     .fold(f64::INFINITY, f64::min),
                 Answer::Timing(_) => f64::INFINITY,
                 _ => 0.0,
@@ -215,6 +216,40 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
         .collect();
     rng.shuffle(&mut choices);
     choices
+}
+
+/// The unit class of a length of time: minutes or hours (below a day), days or weeks
+/// (below four weeks), months or years.
+fn unit_class(seconds: u64) -> u8 {
+    match seconds {
+        s if s < 86_400 => 0,
+        s if s < 28 * 86_400 => 1,
+        _ => 2,
+    }
+}
+
+/// A length of time ("Sa zgjat …?") against lengths of its unit class only, where there
+/// is one: an interview's "maksimumi 60 minuta" against minutes or hours, never "3 muaj"
+/// nor "2 javë në vit" (review 45, Q-12). A length counted in a period ("dy javë në vit")
+/// is of the period's class too.
+fn same_unit(correct: &[Answer], candidates: &mut Vec<&Answer>) {
+    let class = |a: &Answer| match a {
+        Answer::Timing(t) if t.kind == "duration" && t.seconds > 0 => Some((
+            unit_class(t.seconds),
+            t.per.as_ref().map(|p| p.approx_seconds()),
+        )),
+        _ => None,
+    };
+    let wanted: Vec<(u8, Option<u64>)> = correct.iter().filter_map(class).collect();
+    if wanted.is_empty() {
+        return;
+    }
+    // (Only lengths are weighed: a deadline beside them is another kind's business.)
+    let length = |a: &Answer| matches!(a, Answer::Timing(t) if t.kind == "duration");
+    let fits = |a: &Answer| !length(a) || class(a).is_some_and(|c| wanted.contains(&c));
+    if candidates.iter().any(|a| length(a) && fits(a)) {
+        candidates.retain(|a| fits(a));
+    }
 }
 
 #[cfg(test)]

@@ -219,10 +219,34 @@ pub fn criterion_texts(c: &Criterion) -> Vec<String> {
         .collect()
 }
 
-/// The timings of a criterion the "by when?" asks: those in the criterion's own words, never
-/// in its evidence column ("Prova": what shows the criterion is met, review 39 F10).
+/// The timings of a criterion the "by when?" asks: those in the criterion's own words, and
+/// those of its evidence column that name whom they bind, as the register shows them
+/// ("Punonjësi social do të vlerësojë çdo muaj", 000:473-474, review 45 Q-15); never one
+/// that only shows the criterion is met (review 39 F10), nor its guidance's.
 pub fn criterion_timings(c: &Criterion) -> Vec<&Timing> {
-    asked(&c.timing, &c.roles, std::slice::from_ref(&c.text))
+    let own = asked(&c.timing, &c.roles, std::slice::from_ref(&c.text));
+    let evidence: Vec<String> = c.evidence.iter().map(|e| e.text.clone()).collect();
+    let bound = evidence_bound(&c.timing, &c.roles, &evidence);
+    own.iter()
+        .copied()
+        .chain(
+            bound
+                .into_iter()
+                .filter(|t| !own.iter().any(|o| std::ptr::eq(*o, *t))),
+        )
+        .collect()
+}
+
+/// The timings of `timings` in the evidence texts `evidence` that name their own actors.
+fn evidence_bound<'a>(
+    timings: &'a [Timing],
+    owner: &[String],
+    evidence: &[String],
+) -> Vec<&'a Timing> {
+    asked(timings, owner, evidence)
+        .into_iter()
+        .filter(|t| t.named && !t.actors.is_empty())
+        .collect()
 }
 
 /// Whether a correct timing is an amount counted per period ("Kjo nuk mund të jetë më pak
@@ -466,15 +490,9 @@ pub fn criterion_who(
     let stem = texts.join("\n\n");
     let named = involved_in(hb, &stem, &c.roles);
     let correct = roles.into_iter().map(Answer::Role).collect();
-    let choices = choose(
-        hb,
-        &id,
-        &stem,
-        correct,
-        levels.who(),
-        BTreeSet::new(),
-        &named,
-    );
+    // (Anyone of a body whose "other responsible persons" may act is no wrong answer.)
+    let used = super::within::within_allowed(hb, &c.text);
+    let choices = choose(hb, &id, &stem, correct, levels.who(), used, &named);
     Some(Question {
         id,
         procedure: standard.to_string(),

@@ -12,6 +12,7 @@ mod feedback;
 mod gap;
 mod giveaway;
 mod groups;
+mod part;
 mod place;
 mod quote;
 mod roles;
@@ -280,6 +281,9 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         ),
                         _ => Default::default(),
                     };
+                    let act = step
+                        .and_then(|s| part::own_form_quote(s, question))
+                        .unwrap_or(act);
                     // A "who?" whose title names none of its answers ("Vlerësimi
                     // fillestar") quotes the sentences of the step in which they act
                     // (review 43, M4), else the one that names one ("punonjësi social e
@@ -341,7 +345,9 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     let key = match (lasts(question), item) {
                         (true, false) => "quiz_how_long",
                         (true, true) => "quiz_how_long_item",
-                        _ => stem_key(question.ask, question.multiple(), item),
+                        _ => step
+                            .and_then(|s| part::part_key(s, question, item))
+                            .unwrap_or_else(|| stem_key(question.ask, question.multiple(), item)),
                     };
                     let frame = |a: &str| say(key, &[(name, &value), ("action", a)]);
                     let correct_texts: Vec<String> = question

@@ -1,0 +1,62 @@
+//! "… bëhet nga vetë drejtuesi ose nga persona të tjerë përgjegjës brenda secilit ofrues
+//! shërbimesh" (000:1095-1099): where a sentence lets other responsible people within a
+//! body act, no one of that body is a wrong answer to its "who?" (review 45, Q-8).
+
+use std::collections::BTreeSet;
+
+use super::{Answer, Handbook, members_of, word_stem};
+
+/// The words that open such an allowance, before the body they name ("… brenda secilit
+/// ofrues shërbimesh").
+const OTHERS_WITHIN: &[&str] = &[
+    "persona të tjerë përgjegjës brenda",
+    "personat e tjerë përgjegjës brenda",
+    "other responsible persons within",
+];
+
+/// The roles whose title's content words all begin words of `text` (by `word_stem`: "ofrues
+/// shërbimesh" for "Ofruesi i shërbimit").
+fn titled_in(hb: &Handbook, text: &str) -> Vec<String> {
+    let words: BTreeSet<String> = super::content_words(text)
+        .iter()
+        .map(|w| word_stem(w))
+        .collect();
+    hb.roles
+        .iter()
+        .filter(|r| {
+            let title: Vec<String> = super::content_words(&r.title)
+                .iter()
+                .map(|w| word_stem(w))
+                .collect();
+            !title.is_empty() && title.iter().all(|w| words.contains(w))
+        })
+        .map(|r| r.id.clone())
+        .collect()
+}
+
+/// The answer keys no "who?" of `text` may offer as wrong: the bodies a sentence of `text`
+/// lets "other responsible persons within" act for, and all their members (`members_of`).
+pub fn within_allowed(hb: &Handbook, text: &str) -> BTreeSet<String> {
+    let lower = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let mut out = BTreeSet::new();
+    for opening in OTHERS_WITHIN {
+        let Some(at) = lower.find(opening) else {
+            continue;
+        };
+        let rest = &lower[at + opening.len()..];
+        let sentence = rest.split(". ").next().unwrap_or(rest);
+        for body in titled_in(hb, sentence) {
+            out.extend(
+                members_of(hb, &body)
+                    .into_iter()
+                    .map(|m| Answer::Role(m).key()),
+            );
+            out.insert(Answer::Role(body).key());
+        }
+    }
+    out
+}
