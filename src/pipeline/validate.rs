@@ -27,6 +27,14 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
         ids.forms_unread = true;
     }
     let collections: Vec<&str> = config.collections.iter().map(|c| c.id.as_str()).collect();
+    // A standard or procedure file that could not be read (its error is said): its
+    // criteria and steps are unknown, not missing (adversary 45, C-1).
+    let places_unread = diags.errors().any(|d| {
+        d.pos
+            .file
+            .components()
+            .any(|c| c.as_os_str() == "standards" || c.as_os_str() == "sop")
+    });
     let mut v = Validator {
         diags,
         prefix: &config.id_prefix,
@@ -34,6 +42,7 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
         collections: &collections,
         undeclared: HashSet::new(),
         config_unread: config.unread,
+        places_unread,
     };
     v.standards(src);
     for p in &src.procedures {
@@ -254,6 +263,8 @@ struct Validator<'a> {
     collections: &'a [&'a str],
     /// `doracak.toml` could not be read: its collections are unknown, not undeclared.
     config_unread: bool,
+    /// A standard or procedure file could not be read: `mentioned` places are not judged.
+    places_unread: bool,
     /// Undeclared collections already reported.
     undeclared: HashSet<String>,
 }

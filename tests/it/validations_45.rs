@@ -121,3 +121,51 @@ fn a_folder_at_the_lock_is_named_as_the_lock() {
     );
     assert!(!dir.path().join("site/index.html").exists());
 }
+
+#[test]
+fn a_syntax_error_in_a_procedure_says_nothing_of_the_places_it_held() {
+    // Adversary 45, C-1: a procedure that could not be read made a role's `mentioned:` of
+    // its steps an error too ("expected an id like …, found \"…\"", the very id).
+    let dir = minimal_copy();
+    let role = dir.path().join("content/roles/punonjes-social.yaml");
+    let text = std::fs::read_to_string(&role).unwrap();
+    std::fs::write(&role, format!("{text}mentioned: [identifikimi-formal.1]\n")).unwrap();
+    let sop = dir.path().join("content/sop/02-identifikimi-formal.yaml");
+    let text = std::fs::read_to_string(&sop).unwrap();
+    std::fs::write(&sop, format!("{text}\n  - [unclosed\n")).unwrap();
+    let out = build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("02-identifikimi-formal.yaml:"), "{err}");
+    assert!(!err.contains("punonjes-social.yaml"), "{err}");
+}
+
+#[test]
+fn an_as_soon_as_possible_duty_is_asked_in_no_language() {
+    // Adversary 45, Q-1: "sa më shpejt … jo më vonë se 7 ditë" (001:1231-1232) was asked
+    // "by when?" on the English site, its stem quoting the words that give the answer.
+    let dir = tempfile::tempdir().unwrap();
+    let root = crate::common::repo();
+    for d in ["content", "standards"] {
+        crate::common::copy_tree(&root.join(d), &dir.path().join(d));
+    }
+    let toml = std::fs::read_to_string(root.join("doracak.toml")).unwrap();
+    let toml = if toml.contains("\nlanguage = ") || toml.starts_with("language = ") {
+        toml.replace("language = \"sq\"", "language = \"en\"")
+    } else {
+        format!("language = \"en\"\n{toml}")
+    };
+    std::fs::write(dir.path().join("doracak.toml"), toml).unwrap();
+    let site = dir.path().join("site");
+    crate::common::build_ok(dir.path(), &site);
+    // (The English site's quizzes are under training/quiz/.)
+    let quizzes = site.join("training/quiz");
+    let mut read = 0;
+    for entry in std::fs::read_dir(&quizzes).unwrap() {
+        let page = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert!(!page.contains("data-question=\"kthimi-vullnetar.1.when\""));
+        assert!(!page.contains("data-question=\"kthimi-vullnetar.1.punonjesi-i-rastit.when\""));
+        read += 1;
+    }
+    assert!(read > 10, "{read} quiz pages");
+}

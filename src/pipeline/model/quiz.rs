@@ -498,5 +498,7 @@ mod tests_roles;
 /// Whether a timing sets a time limit a "by when?" can ask: not words that set none, nor a
 /// duty that runs round the clock ("Ruajtje ose siguri fizike 24 orë", review 39 F10).
 pub fn limits(t: &Timing) -> bool {
-    t.kind != "none" && t.kind != "continuous"
+    // "sa më shpejt … jo më vonë se 7 ditë": the stem quotes the duty's own words, which
+    // say the answer's "as soon as possible" in every pack (adversary 45, Q-1): no answer.
+    t.kind != "none" && t.kind != "continuous" && !t.asap
 }

@@ -5,6 +5,9 @@ use super::*;
 
 impl Validator<'_> {
     pub(super) fn mentions(&mut self, src: &Sources) {
+        if self.places_unread {
+            return;
+        }
         let mut places: HashSet<String> = HashSet::new();
         for s in &src.standards {
             for c in &s.value.criteria {

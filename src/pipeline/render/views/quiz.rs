@@ -282,7 +282,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         _ => Default::default(),
                     };
                     let act = step
-                        .and_then(|s| part::own_form_quote(s, question))
+                        .and_then(|s| part::own_form_quote(cx, s, question))
                         .unwrap_or(act);
                     // A "who?" whose title names none of its answers ("Vlerësimi
                     // fillestar") quotes the sentences of the step in which they act

@@ -4,14 +4,15 @@
 
 use super::form_sentences;
 use crate::pipeline::model::{Step, quiz};
+use crate::pipeline::render::views::Cx;
 
 /// What a role's own "which form?" that holds out a form of the step quotes: the sentences
 /// that name its own forms, their conditions with them ("Nëse ka nevojë për referim të
 /// brendshëm …, Formulari 5 i MR plotësohet nga Shefi i Shërbimit"), never the step's
 /// title; none for any other question.
-pub(super) fn own_form_quote(step: &Step, question: &quiz::Question) -> Option<String> {
+pub(super) fn own_form_quote(cx: &Cx, step: &Step, question: &quiz::Question) -> Option<String> {
     let quote = quiz::own_forms_only(step, question)
-        .then(|| form_sentences(step, question))
+        .then(|| form_sentences(cx, step, question))
         .flatten()?;
     Some(
         question
