@@ -151,6 +151,10 @@ pub struct Collection {
     /// a quiz on its procedures offers no role or form of another jurisdiction.
     #[serde(default)]
     pub jurisdiction: Option<String>,
+    /// Where `jurisdiction` is written in `doracak.toml` (line, column of its value), for
+    /// the diagnostics that judge it against the roles.
+    #[serde(skip)]
+    pub jurisdiction_at: Option<(u32, u32)>,
 }
 
 /// One step of the rating scale. `points: None` means "not applicable": the criterion
@@ -344,8 +348,9 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
         return Config::default();
     };
     match toml::from_str::<Config>(&text) {
-        Ok(cfg) => {
+        Ok(mut cfg) => {
             validate(&cfg, diags);
+            locate_jurisdictions(&text, &mut cfg.collections);
             cfg
         }
         Err(e) => {
@@ -354,6 +359,37 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
             Config {
                 unread: true,
                 ..Config::default()
+            }
+        }
+    }
+}
+
+/// Where each collection's `jurisdiction` value is written: the first `jurisdiction =`
+/// after the `[[collections]]` table that holds the collection's id.
+fn locate_jurisdictions(text: &str, collections: &mut [Collection]) {
+    let lines: Vec<&str> = text.lines().collect();
+    let tables: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.trim() == "[[collections]]")
+        .map(|(i, _)| i)
+        .collect();
+    for (k, c) in collections.iter_mut().enumerate() {
+        let Some(&start) = tables.get(k) else { break };
+        let end = tables.get(k + 1).copied().unwrap_or(lines.len());
+        for (i, line) in lines.iter().enumerate().take(end).skip(start + 1) {
+            let t = line.trim_start();
+            if t.starts_with('[') {
+                break;
+            }
+            if let Some(rest) = t.strip_prefix("jurisdiction")
+                && rest.trim_start().starts_with('=')
+            {
+                let eq = line.find('=').unwrap_or(0);
+                let after = &line[eq + 1..];
+                let value = eq + 1 + (after.len() - after.trim_start().len());
+                c.jurisdiction_at = Some((i as u32 + 1, line[..value].chars().count() as u32 + 1));
+                break;
             }
         }
     }

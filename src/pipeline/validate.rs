@@ -43,6 +43,7 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
         undeclared: HashSet::new(),
         config_unread: config.unread,
         places_unread,
+        has_indicators: src.indicators.is_some(),
     };
     v.standards(src);
     for p in &src.procedures {
@@ -67,53 +68,66 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
     }
     // A collection's jurisdiction is one its roles write (`jurisdiction:` on a role): a typo
     // would leave its quizzes without the wrong answers of their jurisdiction.
+    let written: Vec<&str> = src
+        .roles
+        .iter()
+        .filter_map(|r| r.value.jurisdiction.as_ref().map(|j| j.value.as_str()))
+        .collect();
     for c in &config.collections {
-        if let Some(j) = c.jurisdiction.as_deref().filter(|j| !j.trim().is_empty())
-            && !src.roles.iter().any(|r| {
-                r.value
-                    .jurisdiction
-                    .as_ref()
-                    .is_some_and(|rj| rj.value == j)
-            })
-        {
-            v.diags
-                .error(
-                    crate::diagnostics::Pos::file(std::path::Path::new("doracak.toml")),
-                    format!(
-                        "expected the jurisdiction of collection {:?} to be one a role declares, found {j:?}",
-                        c.id
-                    ),
-                )
-                .hint("write it as the roles of that jurisdiction do (`jurisdiction:` in content/roles/)");
+        let Some(j) = c.jurisdiction.as_deref().filter(|j| !j.trim().is_empty()) else {
+            continue;
+        };
+        let toml = std::path::Path::new("doracak.toml");
+        let pos = match c.jurisdiction_at {
+            Some((line, col)) => Pos::new(toml, line, col),
+            None => Pos::file(toml),
+        };
+        if !written.contains(&j) {
+            // "kosovë", "Kosovë " or a decomposed "ë": one a role writes, but for case,
+            // spaces or the way a letter is typed (adversary 45, J-1).
+            use unicode_normalization::UnicodeNormalization;
+            let fold = |s: &str| s.trim().nfc().collect::<String>().to_lowercase();
+            let near = written.iter().find(|w| fold(w) == fold(j));
+            let e = v.diags.error(
+                pos,
+                format!(
+                    "expected the jurisdiction of collection {:?} to be one a role declares, found {j:?}",
+                    c.id
+                ),
+            );
+            match near {
+                Some(w) => e.hint(format!("did you mean {w:?}? a role writes it so")),
+                None => e.hint("write it as the roles of that jurisdiction do (`jurisdiction:` in content/roles/)"),
+            };
+            // (The warning below would only follow from this.)
+            continue;
         }
         // Its steps are done by roles of its jurisdiction: a jurisdiction on a collection
         // whose every actor is of another would draw its quizzes' wrong answers from the
         // wrong country.
-        if let Some(j) = c.jurisdiction.as_deref().filter(|j| !j.trim().is_empty()) {
-            let of = |id: &str| {
-                src.roles
-                    .iter()
-                    .find(|r| r.slug == id)
-                    .map(|r| r.value.jurisdiction.as_ref().map(|x| x.value.as_str()))
-            };
-            let actors: Vec<Option<&str>> = src
-                .procedures
+        let of = |id: &str| {
+            src.roles
                 .iter()
-                .filter(|p| p.value.collection.value == c.id)
-                .flat_map(|p| p.value.steps.iter().flat_map(|s| s.actors.iter()))
-                .filter_map(|a| of(a.value.trim()))
-                .collect();
-            if !actors.is_empty() && !actors.contains(&Some(j)) {
-                v.diags
-                    .warning(
-                        crate::diagnostics::Pos::file(std::path::Path::new("doracak.toml")),
-                        format!(
-                            "the collection {:?} has the jurisdiction {j:?}, yet none of its steps is done by a role of it",
-                            c.id
-                        ),
-                    )
-                    .hint("a jurisdiction belongs on the collection of that jurisdiction's procedures; its quizzes offer only that jurisdiction's roles and forms as wrong answers");
-            }
+                .find(|r| r.slug == id)
+                .map(|r| r.value.jurisdiction.as_ref().map(|x| x.value.as_str()))
+        };
+        let actors: Vec<Option<&str>> = src
+            .procedures
+            .iter()
+            .filter(|p| p.value.collection.value == c.id)
+            .flat_map(|p| p.value.steps.iter().flat_map(|s| s.actors.iter()))
+            .filter_map(|a| of(a.value.trim()))
+            .collect();
+        if !actors.is_empty() && !actors.contains(&Some(j)) {
+            v.diags
+                .warning(
+                    pos,
+                    format!(
+                        "the collection {:?} has the jurisdiction {j:?}, yet none of its steps is done by a role of it",
+                        c.id
+                    ),
+                )
+                .hint("a jurisdiction belongs on the collection of that jurisdiction's procedures; its quizzes offer only that jurisdiction's roles and forms as wrong answers");
         }
     }
     if let Some(f) = &src.forms {
@@ -265,6 +279,8 @@ struct Validator<'a> {
     config_unread: bool,
     /// A standard or procedure file could not be read: `mentioned` places are not judged.
     places_unread: bool,
+    /// `content/indicators.yaml` was read: a passage may link the indicators' page.
+    has_indicators: bool,
     /// Undeclared collections already reported.
     undeclared: HashSet<String>,
 }

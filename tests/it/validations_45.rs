@@ -169,3 +169,62 @@ fn an_as_soon_as_possible_duty_is_asked_in_no_language() {
     }
     assert!(read > 10, "{read} quiz pages");
 }
+
+#[test]
+fn a_collections_jurisdiction_is_judged_at_its_line_with_a_near_spelling() {
+    // Adversary 45, J-1: "doracak.toml: error: …" with no line, then a warning that only
+    // followed from the error; "kosovë" without "did you mean".
+    let dir = minimal_copy();
+    std::fs::write(
+        dir.path().join("content/roles/komuna.yaml"),
+        "title: Komuna\nkind: role\ndefinition: Komuna.\njurisdiction: Kosovë\n",
+    )
+    .unwrap();
+    let toml = dir.path().join("doracak.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    let text = text.replacen(
+        "[[collections]]\n",
+        "[[collections]]\njurisdiction = \"kosovë\"\n",
+        1,
+    );
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("jurisdiction"))
+        .unwrap()
+        + 1;
+    std::fs::write(&toml, text).unwrap();
+    let out = build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!(
+            "doracak.toml:{line}:16: error: expected the jurisdiction of collection \"psv\" to be one a role declares, found \"kosovë\""
+        )),
+        "{err}"
+    );
+    assert!(err.contains("did you mean \"Kosovë\"?"), "{err}");
+    assert!(!err.contains("has the jurisdiction"), "{err}");
+}
+
+#[test]
+fn a_passage_linking_indicators_needs_the_indicators() {
+    // Adversary 45, I-1: `indicators: true` without content/indicators.yaml printed an
+    // empty heading, silently.
+    let dir = minimal_copy();
+    assert!(!dir.path().join("content/indicators.yaml").exists());
+    std::fs::write(
+        dir.path().join("content/sop/92-treguesit.yaml"),
+        "title: Treguesit\ncollection: psv\nsections:\n  - title: Treguesit e trafikimit\n    indicators: true\nsteps:\n  - number: \"1\"\n    text: Hapi.\n",
+    )
+    .unwrap();
+    let out = build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.lines().any(|l| l.contains("92-treguesit.yaml:5:")
+            && l.contains(
+                "expected content/indicators.yaml for a passage with `indicators: true`"
+            )),
+        "{err}"
+    );
+}

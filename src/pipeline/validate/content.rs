@@ -42,6 +42,17 @@ impl Validator<'_> {
             }
         }
         for s in &p.sections {
+            // The passage links the indicators' page: there must be one (adversary 45, I-1).
+            if let Some(i) = s.indicators.as_ref().filter(|i| i.value)
+                && !self.has_indicators
+            {
+                self.diags
+                    .error(
+                        at(file, i),
+                        "expected content/indicators.yaml for a passage with `indicators: true` to link, found none",
+                    )
+                    .hint("`indicators: true` prints the passage's heading and a link to the indicators' page");
+            }
             self.opt_text(file, &s.title, "section title");
             self.opt_text(file, &s.text, "section text");
             for i in &s.items {

@@ -296,6 +296,7 @@ pub(super) fn collections(cx: &Cx, procedures: &[ProcedureView]) -> Vec<Collecti
                 source: None,
                 intro: None,
                 jurisdiction: None,
+                jurisdiction_at: None,
             })
             .collect()
     } else {
