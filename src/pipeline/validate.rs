@@ -56,6 +56,20 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
     v.unique_ids("printed form", &src.form_templates);
     for r in &src.roles {
         v.role(&r.path, &r.value);
+        for m in r
+            .value
+            .catch_all
+            .iter()
+            .filter(|m| m.value.trim() == r.slug)
+        {
+            v.diags.error(
+                at(&r.path, m),
+                format!(
+                    "expected in `catch_all` another role, found this role's own id \"{}\"",
+                    r.slug
+                ),
+            );
+        }
         for m in r.value.may_be.iter().filter(|m| m.value.trim() == r.slug) {
             v.diags.error(
                 at(&r.path, m),

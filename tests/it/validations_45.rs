@@ -228,3 +228,39 @@ fn a_passage_linking_indicators_needs_the_indicators() {
         "{err}"
     );
 }
+
+#[test]
+fn a_step_following_itself_is_said_once_and_catch_all_and_mentioned_hold_each_role_once() {
+    // Adversary 45, F-1: a self-loop `follows:` was said twice (four times with `free:`);
+    // `catch_all` listing the group itself or a member, silently; M-1: a `mentioned:`
+    // place twice, printed twice.
+    let dir = minimal_copy();
+    sop(
+        dir.path(),
+        "91-vete.yaml",
+        "title: Vetë\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: Hapi i parë.\n  - number: \"2\"\n    follows: \"2\"\n    free: true\n    text: Hapi i dytë.\n",
+    );
+    std::fs::write(
+        dir.path().join("content/roles/grupi.yaml"),
+        "title: Grupi\nkind: role\ndefinition: Grupi.\nmembers: [punonjes-social]\ncatch_all: [grupi, punonjes-social]\nmentioned: [identifikimi-formal.1, identifikimi-formal.1]\n",
+    )
+    .unwrap();
+    let out = build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    let about_2: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("91-vete.yaml:7:"))
+        .collect();
+    // Two faults, each said once: it follows itself, and it is both free and following.
+    assert_eq!(about_2.len(), 2, "{err}");
+    assert!(!err.contains("found a circle"), "{err}");
+    assert!(!err.contains("marked `free: true`"), "{err}");
+    for says in [
+        "grupi.yaml:5:13: error: expected in `catch_all` another role, found this role's own id \"grupi\"",
+        "grupi.yaml:5:20: error: expected in `catch_all` a role the list's last words cover, found \"punonjes-social\", a member the list names already",
+        "grupi.yaml:6:36: error: expected each place once in `mentioned`, found \"identifikimi-formal.1\" again",
+    ] {
+        assert!(err.contains(says), "{says}\n{err}");
+    }
+}

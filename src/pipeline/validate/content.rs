@@ -290,6 +290,26 @@ impl Validator<'_> {
         self.opt_text(file, &r.jurisdiction, "jurisdiction");
         self.refs(file, &r.members, RefKind::Role);
         self.refs(file, &r.catch_all, RefKind::Role);
+        // What a catch-all covers is no member already, nor the group itself, each once
+        // (adversary 45, A-1).
+        let mut covered: Vec<&str> = Vec::new();
+        for c in &r.catch_all {
+            let id = c.value.trim();
+            let why = if r.members.iter().any(|m| m.value.trim() == id) {
+                Some("a member the list names already")
+            } else if covered.contains(&id) {
+                Some("a role listed twice")
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                self.diags.error(
+                    at(file, c),
+                    format!("expected in `catch_all` a role the list's last words cover, found \"{id}\", {why}"),
+                );
+            }
+            covered.push(id);
+        }
         self.refs(file, &r.same_as, RefKind::Role);
         self.refs(file, &r.may_be, RefKind::Role);
         for m in &r.may_be {

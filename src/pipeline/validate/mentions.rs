@@ -23,7 +23,19 @@ impl Validator<'_> {
             }
         }
         for r in &src.roles {
+            let mut said: Vec<&str> = Vec::new();
             for m in &r.value.mentioned {
+                // Each place once (adversary 45, M-1).
+                if said.contains(&m.value.trim()) {
+                    self.diags.error(
+                        at(&r.path, m),
+                        format!(
+                            "expected each place once in `mentioned`, found \"{}\" again",
+                            m.value.trim()
+                        ),
+                    );
+                }
+                said.push(m.value.trim());
                 if !places.contains(m.value.trim()) {
                     self.diags
                         .error(

@@ -39,6 +39,7 @@ impl Validator<'_> {
                     .hint("a free step follows no step and no step follows it");
             }
             if let Some(f) = &st.follows
+                && f.value.trim() != st.number.value.trim()
                 && p.steps.iter().any(|o| {
                     o.number.value.trim() == f.value.trim()
                         && o.free.as_ref().is_some_and(|x| x.value)
@@ -108,6 +109,10 @@ impl Validator<'_> {
             let mut at_step = start.to_string();
             while let Some(f) = next(&at_step) {
                 let n = f.value.trim().to_string();
+                // (A step that follows itself is said once, by `step_links`: adversary 45 F-1.)
+                if n == start && path.len() == 1 {
+                    break;
+                }
                 if n == start {
                     path.push(n);
                     if let Some(first) = st.follows.as_ref() {
