@@ -370,7 +370,8 @@ fn the_kosovo_handout_leaves_no_table_page_half_blank_on_a4() {
         tag[at..].split('"').next().unwrap().parse().unwrap()
     };
     // Per sheet: how far down its words reach (the running foot left out), and whether it
-    // holds the table (its head "Formulari" repeats on every sheet of it).
+    // holds the table (its head's "Çfarë" repeats on every sheet of it; not "Formulari",
+    // which the diagram's return arrow quotes too: "Formulari 8 i MR", review 45 L-7).
     let mut sheets: Vec<(f64, bool)> = Vec::new();
     for sheet in xml.split("<page ").skip(1) {
         let height = attr(sheet, "height");
@@ -382,7 +383,7 @@ fn the_kosovo_handout_leaves_no_table_page_half_blank_on_a4() {
                 continue;
             }
             bottom = bottom.max(y_max);
-            table |= w.contains(">Formulari</word>");
+            table |= w.contains(">Çfarë</word>");
         }
         sheets.push((bottom / height, table));
     }
