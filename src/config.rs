@@ -329,16 +329,23 @@ pub fn check_previous(root: &Path, cfg: &Config, diags: &mut Diagnostics) {
 fn key_position(root: &Path, key: &str) -> (u32, u32) {
     let text = std::fs::read_to_string(root.join("doracak.toml")).unwrap_or_default();
     for (i, line) in text.lines().enumerate() {
-        let t = line.trim_start();
-        if let Some(rest) = t.strip_prefix(key)
-            && rest.trim_start().starts_with('=')
-        {
-            let eq = line.find('=').unwrap_or(0);
-            let value = eq + 1 + (line[eq + 1..].len() - line[eq + 1..].trim_start().len());
-            return (i as u32 + 1, line[..value].chars().count() as u32 + 1);
+        if let Some(col) = value_column(line, key) {
+            return (i as u32 + 1, col);
         }
     }
     (0, 0)
+}
+
+/// The 1-based column where `key = value`'s value begins on `line`, if the line sets `key`.
+fn value_column(line: &str, key: &str) -> Option<u32> {
+    let rest = line.trim_start().strip_prefix(key)?;
+    if !rest.trim_start().starts_with('=') {
+        return None;
+    }
+    let eq = line.find('=')?;
+    let after = &line[eq + 1..];
+    let value = eq + 1 + (after.len() - after.trim_start().len());
+    Some(line[..value].chars().count() as u32 + 1)
 }
 
 /// Read `doracak.toml` from the handbook root; a missing file means the defaults.
@@ -382,13 +389,8 @@ fn locate_jurisdictions(text: &str, collections: &mut [Collection]) {
             if t.starts_with('[') {
                 break;
             }
-            if let Some(rest) = t.strip_prefix("jurisdiction")
-                && rest.trim_start().starts_with('=')
-            {
-                let eq = line.find('=').unwrap_or(0);
-                let after = &line[eq + 1..];
-                let value = eq + 1 + (after.len() - after.trim_start().len());
-                c.jurisdiction_at = Some((i as u32 + 1, line[..value].chars().count() as u32 + 1));
+            if let Some(col) = value_column(line, "jurisdiction") {
+                c.jurisdiction_at = Some((i as u32 + 1, col));
                 break;
             }
         }

@@ -3,6 +3,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+pub mod names;
 mod sentences;
 pub use sentences::{sentence_breaks, sentences};
 

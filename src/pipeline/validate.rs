@@ -56,28 +56,18 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
     v.unique_ids("printed form", &src.form_templates);
     for r in &src.roles {
         v.role(&r.path, &r.value);
-        for m in r
-            .value
-            .catch_all
-            .iter()
-            .filter(|m| m.value.trim() == r.slug)
-        {
-            v.diags.error(
-                at(&r.path, m),
-                format!(
-                    "expected in `catch_all` another role, found this role's own id \"{}\"",
-                    r.slug
-                ),
-            );
-        }
-        for m in r.value.may_be.iter().filter(|m| m.value.trim() == r.slug) {
-            v.diags.error(
-                at(&r.path, m),
-                format!(
-                    "expected `may_be` to name another role, found this role's own id \"{}\"",
-                    r.slug
-                ),
-            );
+        // A role's own id in a list of other roles.
+        let lists = [
+            (&r.value.catch_all, "expected in `catch_all` another role"),
+            (&r.value.may_be, "expected `may_be` to name another role"),
+        ];
+        for (list, expected) in lists {
+            for m in list.iter().filter(|m| m.value.trim() == r.slug) {
+                v.diags.error(
+                    at(&r.path, m),
+                    format!("{expected}, found this role's own id \"{}\"", r.slug),
+                );
+            }
         }
     }
     // A collection's jurisdiction is one its roles write (`jurisdiction:` on a role): a typo
@@ -233,6 +223,9 @@ struct KnownIds {
     /// Each form's title and whether it has a printed code (its id), by id: the words a
     /// step's link to it may quote (`tied:`) and what names it (`form_words`).
     form_titles: std::collections::HashMap<String, (String, bool)>,
+    /// Each role's names (title, other printed names, abbreviations), by id, matched as the
+    /// quizzes match them (`text::names`).
+    role_names: std::collections::HashMap<String, Vec<crate::text::names::Name>>,
     /// Procedures and roles whose file is there but could not be read (its own error says
     /// why): a reference to them is no second error.
     unread: HashSet<String>,
@@ -260,6 +253,20 @@ impl KnownIds {
             unread,
             forms_unread,
             roles: src.roles.iter().map(|r| r.slug.clone()).collect(),
+            role_names: src
+                .roles
+                .iter()
+                .map(|r| {
+                    let v = &r.value;
+                    let titles = std::iter::once(&v.title).chain(&v.named_by);
+                    let abbrs = v.abbr.iter().chain(&v.abbr_variants);
+                    let names = crate::text::names::role_names(
+                        titles.map(|t| t.value.as_str()),
+                        abbrs.map(|a| a.value.as_str()),
+                    );
+                    (r.slug.clone(), names)
+                })
+                .collect(),
             procedures: src.procedures.iter().map(|p| p.slug.clone()).collect(),
             forms: src
                 .forms

@@ -97,5 +97,6 @@ mod training_report;
 mod user_attacks;
 mod validations_44;
 mod validations_45;
+mod validations_46;
 mod workbooks;
 mod xlsform;

@@ -9,6 +9,29 @@ fn sop(dir: &std::path::Path, name: &str, yaml: &str) {
     std::fs::write(sop.join(name), yaml).unwrap();
 }
 
+/// Write `line` into the first collection of the handbook's doracak.toml; the file's text
+/// before and after.
+fn in_first_collection(dir: &std::path::Path, line: &str) -> (String, String) {
+    let toml = dir.join("doracak.toml");
+    let before = std::fs::read_to_string(&toml).unwrap();
+    let after = before.replacen(
+        "[[collections]]\n",
+        &format!("[[collections]]\n{line}\n"),
+        1,
+    );
+    std::fs::write(&toml, &after).unwrap();
+    (before, after)
+}
+
+/// A Kosovo role, so that "Kosovë" is a jurisdiction a role writes.
+fn kosovo_role(dir: &std::path::Path) {
+    std::fs::write(
+        dir.join("content/roles/komuna.yaml"),
+        "title: Komuna\nkind: role\ndefinition: Komuna.\njurisdiction: Kosovë\n",
+    )
+    .unwrap();
+}
+
 #[test]
 fn follows_never_leads_round_in_a_circle_nor_to_a_free_step() {
     // F3: 16 follows 20 and 20 follows 16 was accepted and the second link silently
@@ -47,17 +70,7 @@ fn an_unreadable_config_is_said_once_not_as_undeclared_collections() {
     // J5: a wrong type in doracak.toml was followed by one bogus "not declared" warning per
     // collection, with a hint to declare what was declared.
     let dir = minimal_copy();
-    let toml = dir.path().join("doracak.toml");
-    let text = std::fs::read_to_string(&toml).unwrap();
-    std::fs::write(
-        &toml,
-        text.replacen(
-            "[[collections]]\n",
-            "[[collections]]\njurisdiction = 5\n",
-            1,
-        ),
-    )
-    .unwrap();
+    in_first_collection(dir.path(), "jurisdiction = 5");
     let out = build(dir.path(), &dir.path().join("site"));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{err}");
@@ -74,22 +87,9 @@ fn a_jurisdiction_on_a_collection_none_of_whose_actors_has_it_is_warned() {
     // J6: `jurisdiction = "Kosovë"` on the Albanian collection drew Kosovo bodies as its
     // quizzes' wrong answers, silently.
     let dir = minimal_copy();
-    std::fs::write(
-        dir.path().join("content/roles/komuna.yaml"),
-        "title: Komuna\nkind: role\ndefinition: Komuna.\njurisdiction: Kosovë\n",
-    )
-    .unwrap();
+    kosovo_role(dir.path());
+    let (text, _) = in_first_collection(dir.path(), "jurisdiction = \"Kosovë\"");
     let toml = dir.path().join("doracak.toml");
-    let text = std::fs::read_to_string(&toml).unwrap();
-    std::fs::write(
-        &toml,
-        text.replacen(
-            "[[collections]]\n",
-            "[[collections]]\njurisdiction = \"Kosovë\"\n",
-            1,
-        ),
-    )
-    .unwrap();
     let out = build(dir.path(), &dir.path().join("site"));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -175,24 +175,13 @@ fn a_collections_jurisdiction_is_judged_at_its_line_with_a_near_spelling() {
     // Adversary 45, J-1: "doracak.toml: error: …" with no line, then a warning that only
     // followed from the error; "kosovë" without "did you mean".
     let dir = minimal_copy();
-    std::fs::write(
-        dir.path().join("content/roles/komuna.yaml"),
-        "title: Komuna\nkind: role\ndefinition: Komuna.\njurisdiction: Kosovë\n",
-    )
-    .unwrap();
-    let toml = dir.path().join("doracak.toml");
-    let text = std::fs::read_to_string(&toml).unwrap();
-    let text = text.replacen(
-        "[[collections]]\n",
-        "[[collections]]\njurisdiction = \"kosovë\"\n",
-        1,
-    );
+    kosovo_role(dir.path());
+    let (_, text) = in_first_collection(dir.path(), "jurisdiction = \"kosovë\"");
     let line = text
         .lines()
         .position(|l| l.starts_with("jurisdiction"))
         .unwrap()
         + 1;
-    std::fs::write(&toml, text).unwrap();
     let out = build(dir.path(), &dir.path().join("site"));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{err}");

@@ -165,6 +165,24 @@ impl Validator<'_> {
         owner: Option<&[S<String>]>,
     ) {
         let Some(owner) = owner else { return };
+        // `actors: []` says the source names no one whom the deadline binds: its own words
+        // must then name none of the step's actors (adversary 45, W-1: "QPS do të emërojë
+        // … brenda 24 orësh" with `actors: []` showed "the source names no one").
+        if t.actors.as_ref().is_some_and(|a| a.is_empty()) {
+            let words = crate::markdown::without_examples(&t.text.value);
+            let named = owner.iter().find_map(|o| {
+                let names = self.ids.role_names.get(o.value.trim())?;
+                crate::text::names::first_named(&words, names).map(|w| (o.value.trim(), w))
+            });
+            if let Some((id, w)) = named {
+                self.diags
+                    .warning(
+                        at(file, &t.text),
+                        format!("expected a timing that binds no one (`actors: []`) to name none of the actors of its step or criterion, found \"{w}\" ({id}) in its words"),
+                    )
+                    .hint(format!("where \"{w}\" is whom the deadline binds, write `actors: [{id}]`"));
+            }
+        }
         for a in t.actors.iter().flatten() {
             if !owner.iter().any(|o| o.value.trim() == a.value.trim()) {
                 let list: Vec<&str> = owner.iter().map(|o| o.value.trim()).collect();

@@ -4,6 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::{Handbook, Step};
+pub use crate::text::names::inflection_stem;
+use crate::text::names::{Name, fits_at};
 
 /// The roles whose title or abbreviation the step's text names (case and inflection
 /// aside: a title matches by its words' stems, an abbreviation as a whole word).
@@ -15,9 +17,6 @@ pub fn named_in_text(hb: &Handbook, step: &Step) -> BTreeSet<String> {
 /// (`Handbook::role_names`): each name's words, lower-cased, and whether a word of the text
 /// need only start with each (a title's or another printed name's stems) or be it (an
 /// abbreviation's parts).
-/// A name's words and whether a text's word need only start with each (see `RoleNames`).
-type Name = (Vec<String>, bool);
-
 #[derive(Debug)]
 pub struct RoleNames {
     /// By the roles' order: the role's id and its names (the title, then the other words
@@ -28,15 +27,6 @@ pub struct RoleNames {
     by_first: Vec<Vec<(usize, usize)>>,
 }
 
-/// The words of `s`, lower-cased, split at every character that is not a letter or digit.
-fn lower_words(s: &str) -> Vec<String> {
-    s.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 /// Every role's names (`RoleNames`).
 fn role_names(hb: &Handbook) -> &RoleNames {
     hb.role_names.get_or_init(|| {
@@ -44,17 +34,13 @@ fn role_names(hb: &Handbook) -> &RoleNames {
             .roles
             .iter()
             .map(|r| {
-                let titles = std::iter::once(&r.title).chain(&r.named_by).map(|t| {
-                    let stems = lower_words(t).iter().map(|w| inflection_stem(w)).collect();
-                    (stems, true)
-                });
-                // "A/IPIF" is printed "A-IPIF" too: its parts follow each other.
-                let abbrs = r
-                    .abbr
-                    .iter()
-                    .chain(&r.abbr_variants)
-                    .map(|a| (lower_words(a), false));
-                (r.id.clone(), titles.chain(abbrs).collect())
+                let titles = std::iter::once(&r.title).chain(&r.named_by);
+                let abbrs = r.abbr.iter().chain(&r.abbr_variants);
+                let names = crate::text::names::role_names(
+                    titles.map(String::as_str),
+                    abbrs.map(String::as_str),
+                );
+                (r.id.clone(), names)
             })
             .collect();
         let mut by_first = vec![Vec::new(); 256];
@@ -68,18 +54,6 @@ fn role_names(hb: &Handbook) -> &RoleNames {
         }
         RoleNames { roles, by_first }
     })
-}
-
-/// Whether the pattern `p` (see `RoleNames`) stands at `words[i..]`.
-fn fits_at(words: &[&str], i: usize, p: &[String], stem: bool) -> bool {
-    i + p.len() <= words.len()
-        && words[i..i + p.len()]
-            .iter()
-            .zip(p)
-            .all(|(w, s)| match stem {
-                true => w.starts_with(s.as_str()),
-                false => *w == s.as_str(),
-            })
 }
 
 /// The roles whose title or abbreviation `text` names (see `named_in_text`).
@@ -290,13 +264,6 @@ pub fn members_of(hb: &Handbook, role: &str) -> BTreeSet<String> {
         }
     }
     found
-}
-
-/// A title word as an inflected form of it begins: all but its last letter where it has
-/// more than four ("menaxheri" ~ "menaxherin", "rastit" ~ "Rastit").
-pub fn inflection_stem(w: &str) -> String {
-    let n = w.chars().count();
-    w.chars().take(if n > 4 { n - 1 } else { n }).collect()
 }
 
 /// The roles the source says `role` is in some cases, or that are `role` in some cases

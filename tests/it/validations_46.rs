@@ -1,0 +1,40 @@
+//! What adversary 45 left open: a timing that says it binds no one (`actors: []`) while its
+//! own words name an actor of its step (W-1) is warned, at its line, with the fix.
+
+use crate::common::{build, minimal_copy};
+
+#[test]
+fn a_timing_binding_no_one_whose_words_name_an_actor_is_warned() {
+    let dir = minimal_copy();
+    std::fs::write(
+        dir.path().join("content/roles/qps.yaml"),
+        "title: Qendra për Punë Sociale\nabbr: QPS\nkind: role\ndefinition: Qendra.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("content/sop/92-emerimi.yaml"),
+        "title: Emërimi\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: QPS do të emërojë Menaxherin e Rastit brenda 24 orësh. Kujdestari emërohet brenda 14 ditëve.\n    actors: [qps]\n    timing:\n      - text: QPS do të emërojë Menaxherin e Rastit brenda 24 orësh\n        within: PT24H\n        actors: []\n      - text: Kujdestari emërohet brenda 14 ditëve\n        within: P14D\n        actors: []\n",
+    )
+    .unwrap();
+    let out = build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let says = "92-emerimi.yaml:8:15: warning: expected a timing that binds no one (`actors: []`) to name none of the actors of its step or criterion, found \"QPS\" (qps) in its words";
+    assert!(err.contains(says), "{says}\n{err}");
+    assert!(err.contains("write `actors: [qps]`"), "{err}");
+    // The guardian's 14 days name no actor of the step: nothing said of them.
+    assert!(!err.contains("92-emerimi.yaml:11:"), "{err}");
+    assert_eq!(err.matches("binds no one").count(), 1, "{err}");
+    // The inflected title finds the role as well as its abbreviation does.
+    std::fs::write(
+        dir.path().join("content/sop/92-emerimi.yaml"),
+        "title: Emërimi\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: Qendrës për Punë Sociale i takon të emërojë MR brenda 24 orësh.\n    actors: [qps]\n    timing:\n      - text: Qendrës për Punë Sociale i takon të emërojë MR brenda 24 orësh\n        within: PT24H\n        actors: []\n",
+    )
+    .unwrap();
+    let out = build(dir.path(), &dir.path().join("site2"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("found \"Qendrës për Punë Sociale\" (qps)"),
+        "{err}"
+    );
+}
