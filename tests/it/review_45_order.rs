@@ -4,8 +4,6 @@
 //! the indicators stand where 001 prints them, as a link (L-4); the multidisciplinary
 //! team's card says what the source gives it (L-5).
 
-use std::collections::HashMap;
-
 use crate::common::*;
 
 /// A role's card row for a step or criterion (`card-{id}`), as text.
@@ -121,11 +119,7 @@ steps:
 fn every_locale_pack_words_a_deadline_as_soon_as_possible_and_a_case() {
     for pack in crate::timing::locale_packs() {
         let text = read(&pack);
-        let table: toml::Table = toml::from_str(&text).unwrap();
-        let ui: HashMap<String, String> = table
-            .into_iter()
-            .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_string())))
-            .collect();
+        let ui = crate::timing::pack_strings(&text);
         let get = |k: &str| -> String {
             ui.get(k)
                 .cloned()

@@ -213,17 +213,22 @@ pub(crate) fn locale_packs() -> Vec<PathBuf> {
     packs
 }
 
+/// A locale pack's strings (its text), by key.
+pub fn pack_strings(text: &str) -> HashMap<String, String> {
+    let table: toml::Table = toml::from_str(text).unwrap();
+    table
+        .into_iter()
+        .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_string())))
+        .collect()
+}
+
 #[test]
 fn every_locale_pack_words_each_timing_kind() {
     let packs = locale_packs();
     assert!(!packs.is_empty(), "theme/strings.toml is there");
     for pack in packs {
         let text = read(&pack);
-        let table: toml::Table = toml::from_str(&text).unwrap();
-        let ui: HashMap<String, String> = table
-            .into_iter()
-            .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_string())))
-            .collect();
+        let ui = pack_strings(&text);
         let get = |k: &str| -> &str {
             ui.get(k)
                 .map(String::as_str)
