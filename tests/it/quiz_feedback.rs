@@ -247,9 +247,15 @@ fn feedback_quotes_the_sentence_that_holds_each_answer_and_no_more() {
             let s = s
                 .trim_start_matches(|c: char| "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c))
                 .trim();
-            all_holding
-                .iter()
-                .any(|h| unmarked(h).contains(&unmarked(s)))
+            let s = unmarked(s);
+            all_holding.iter().any(|h| {
+                let h = unmarked(h);
+                // A list is quoted with the lead-in that opens it ("… në praninë e
+                // detyrueshme të: të gjithë anëtarëve të AP-së; …", 001:824-827).
+                h.contains(&s)
+                    || s.strip_suffix(h.as_str())
+                        .is_some_and(|lead| lead.trim_end().ends_with(':'))
+            })
         };
         for (i, s) in parts.iter().enumerate() {
             if !holds(s) && !parts.get(i + 1).is_some_and(holds) {

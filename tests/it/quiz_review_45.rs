@@ -206,11 +206,11 @@ fn a_role_with_five_card_rows_is_asked_about_two_of_its_lists() {
             .collect();
         let lists: std::collections::BTreeSet<String> = rows.iter().map(|r| list(r)).collect();
         // (A/IPM, every institution the source names, is asked no "who?": Q-2. The
-        // centre's director: S1.4, S4.6, S4.7 and S5.5 are asked no more, his role named
-        // there only in the guidance, or others of the provider's staff as right as he
-        // (Q-4, Q-8), and his referral steps are not asked either: why not is left open in
-        // stop 45's note.)
-        if rows.len() < 5 || lists.len() < 2 || role == "a-ipm" || role == "drejtuesi-i-qendres" {
+        // centre's director, whose criteria are asked no more (S1.4, S4.6, S4.7, S5.5: his
+        // role named there only in the guidance, or others of the provider's staff as right
+        // as he, Q-4, Q-8), is asked of referral 26 and 45 beside return 8 since "për
+        // rastin", which pointed to the case worker, is blanked.)
+        if rows.len() < 5 || lists.len() < 2 || role == "a-ipm" {
             continue;
         }
         checked += 1;

@@ -401,6 +401,9 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     if question.ask == quiz::Ask::Form {
                         act = blank_singling(&act, &correct_texts, &wrong_texts);
                     }
+                    if question.ask == quiz::Ask::Who {
+                        act = giveaway::blank_pointing(&act, &whole, &correct_texts, &wrong_texts);
+                    }
                     // The blanks of every pass, each run of them one "…" ("nga … ose …",
                     // not "nga … ose … i …").
                     let act = collapse(&act);

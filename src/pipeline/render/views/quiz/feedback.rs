@@ -9,20 +9,29 @@ use std::collections::BTreeSet;
 
 /// The sentences of a text's normative words (never an example), its spaces made single,
 /// without their full stops: cut at ". " within a paragraph, never after an abbreviation
-/// ("nr. 132", `text::sentences`), as `quiz::normative_sentence` cuts them.
+/// ("nr. 132", `text::sentences`), as `quiz::normative_sentence` cuts them. A list is one
+/// sentence with the lead-in that opens it ("Mbledhja e AP-së duhet të zhvillohet në
+/// praninë e detyrueshme të: të gjithë anëtarëve të AP-së; …", 001:824-827): its items
+/// alone would say nothing of what they are.
 pub(super) fn sentences(text: &str) -> Vec<String> {
-    crate::markdown::normative(text)
-        .split("\n\n")
-        .flat_map(|para| {
-            let plain = crate::markdown::to_plain(para);
-            let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-            crate::text::sentences(&plain)
-                .into_iter()
-                .map(|s| s.trim().trim_end_matches('.').to_string())
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    let mut out: Vec<String> = Vec::new();
+    let mut lead: Option<String> = None;
+    for para in crate::markdown::normative(text).split("\n\n") {
+        let plain = crate::markdown::to_plain(para);
+        let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+        let list = para.trim_start().starts_with(['-', '*']);
+        let mut own: Vec<String> = crate::text::sentences(&plain)
+            .into_iter()
+            .map(|s| s.trim().trim_end_matches('.').to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if list && let Some(lead) = lead.take() {
+            own = vec![format!("{lead} {}", plain.trim_end_matches('.'))];
+        }
+        lead = own.last().filter(|s| s.ends_with(':') && !list).cloned();
+        out.extend(own);
+    }
+    out
 }
 
 /// A quote without the footnote markers ("¹³") whose footnote it does not quote: a marker

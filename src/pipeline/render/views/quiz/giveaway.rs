@@ -86,6 +86,52 @@ pub fn names_kept(quote: &str, phrases: &[String], abbrs: &[String]) -> Vec<Stri
     phrases.chain(abbrs).cloned().collect()
 }
 
+/// The most words `blank_pointing` blanks: a word the quote repeats ("fëmija" six times in
+/// Kosovo step 0) is the step's subject, and blanking it leaves no question.
+const POINTING_BLANKS: usize = 1;
+
+/// The quote with each word blanked that points to a correct role and no wrong one ("për
+/// rastin" beside "Punonjësi i rastit", referral 26 and 45), where the quote still keeps
+/// `KEEP` of the words of `whole` without them: the issue's "the quoted step … blanked where
+/// it would give the answer". Else the quote unchanged (and the question left out).
+pub(super) fn blank_pointing(
+    quote: &str,
+    whole: &str,
+    correct: &[String],
+    wrong: &[String],
+) -> String {
+    use super::blank::{kept, pointing};
+    let point: std::collections::BTreeSet<String> = pointing(quote, correct, wrong)
+        .iter()
+        .map(|w| word_stem(w))
+        .collect();
+    if point.is_empty() {
+        return quote.to_string();
+    }
+    let mut out = String::new();
+    let mut word = String::new();
+    let mut blanked = 0;
+    let mut flush = |word: &mut String, out: &mut String| {
+        let points = !word.is_empty() && point.contains(&word_stem(&crate::text::lower(word)));
+        blanked += usize::from(points);
+        out.push_str(if points { "…" } else { word });
+        word.clear();
+    };
+    for ch in quote.chars() {
+        if ch.is_alphanumeric() {
+            word.push(ch);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(ch);
+        }
+    }
+    flush(&mut word, &mut out);
+    match blanked <= POINTING_BLANKS && kept(&out, whole) >= super::KEEP {
+        true => out,
+        false => quote.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::names_kept;
@@ -116,6 +162,30 @@ mod tests {
                 &other
             ),
             "cakton një …, i cili"
+        );
+    }
+
+    #[test]
+    fn a_word_pointing_to_the_answer_is_blanked_once_where_enough_is_kept() {
+        let whole = "Drejtuesi i institucionit cakton një punonjës të rastit, i cili do të hartojë një plan individual ndihme për rastin në bashkëpunim me ekipin";
+        let quote = "… cakton një …, i cili do të hartojë një plan individual ndihme për rastin në bashkëpunim me ekipin";
+        let correct = [
+            "Punonjësi i rastit".to_string(),
+            "Drejtuesi i qendrës".to_string(),
+        ];
+        let wrong = ["Grupi Teknik Ndërinstitucional".to_string()];
+        assert_eq!(
+            super::blank_pointing(quote, whole, &correct, &wrong),
+            "… cakton një …, i cili do të hartojë një plan individual ndihme për … në bashkëpunim me ekipin"
+        );
+        // A wrong choice with the word: it points to no answer alone, and stays.
+        let wrong = ["Menaxheri i rastit".to_string()];
+        assert_eq!(super::blank_pointing(quote, whole, &correct, &wrong), quote);
+        // Twice in the stem: the step's subject, not blanked.
+        let twice = format!("{quote} dhe rastin");
+        assert_eq!(
+            super::blank_pointing(&twice, whole, &correct, &["X".to_string()]),
+            twice
         );
     }
 }
