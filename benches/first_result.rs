@@ -7,10 +7,11 @@
 //! (paths separated by `:`). Run with `cargo bench --bench first_result`; figures go to
 //! BENCHMARKS.md by hand.
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+mod common;
 
-use headless_chrome::{Browser, LaunchOptions};
+use std::path::{Path, PathBuf};
+
+use headless_chrome::Browser;
 
 /// Relevance queries of the test suite (tests/it/search_shards.rs), as a person types them
 /// (no ë, ç).
@@ -64,11 +65,7 @@ fn first_results(browser: &Browser, site: &Path) -> Vec<f64> {
 }
 
 fn main() {
-    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
-    else {
+    let Some(browser) = common::chromium() else {
         println!("(first-result times skipped: Chromium not installed)");
         return;
     };
@@ -85,19 +82,6 @@ fn main() {
                 .map(|s| (s.to_string(), PathBuf::from(s))),
         );
     }
-    let browser = Browser::new(
-        LaunchOptions::default_builder()
-            .path(Some(chromium))
-            .sandbox(false)
-            .idle_browser_timeout(Duration::from_secs(300))
-            .args(vec![
-                std::ffi::OsStr::new("--disable-gpu"),
-                std::ffi::OsStr::new("--disable-background-networking"),
-            ])
-            .build()
-            .unwrap(),
-    )
-    .unwrap();
     println!("| site | search-index files | first result: median | p90 | max | runs |");
     println!("| --- | --- | --- | --- | --- | --- |");
     for (label, site) in sites {

@@ -3,10 +3,10 @@
 //! browser search in headless Chromium on the large index. Run with
 //! `cargo bench --bench search`; figures go to BENCHMARKS.md by hand.
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+mod common;
 
-use headless_chrome::{Browser, LaunchOptions};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -66,27 +66,10 @@ fn main() {
     let out = synth.join("site");
     let (summary, diags) = doracak::build(&synth, Some(&out));
     summary.unwrap_or_else(|| panic!("{}", diags.report()));
-    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
-    else {
+    let Some(browser) = common::chromium() else {
         println!("(query times skipped: Chromium not installed)");
         return;
     };
-    let browser = Browser::new(
-        LaunchOptions::default_builder()
-            .path(Some(chromium))
-            .sandbox(false)
-            .idle_browser_timeout(Duration::from_secs(300))
-            .args(vec![
-                std::ffi::OsStr::new("--disable-gpu"),
-                std::ffi::OsStr::new("--disable-background-networking"),
-            ])
-            .build()
-            .unwrap(),
-    )
-    .unwrap();
     let tab = browser.new_tab().unwrap();
     tab.navigate_to(&format!("file://{}", out.join("kerko.html").display()))
         .unwrap();

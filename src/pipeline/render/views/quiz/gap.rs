@@ -55,6 +55,31 @@ fn orphans(quote: &str) -> String {
     out
 }
 
+/// `quote` with each word (a run of letters and digits) for which `gap` says so made a
+/// "…", everything between the words as it was.
+pub(super) fn blank_each_word(quote: &str, mut gap: impl FnMut(&str) -> bool) -> String {
+    let mut out = String::with_capacity(quote.len());
+    let mut word = String::new();
+    let mut flush = |word: &mut String, out: &mut String| {
+        out.push_str(if !word.is_empty() && gap(word) {
+            "…"
+        } else {
+            word
+        });
+        word.clear();
+    };
+    for ch in quote.chars() {
+        if ch.is_alphanumeric() {
+            word.push(ch);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(ch);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::collapse;

@@ -108,24 +108,12 @@ pub(super) fn blank_pointing(
     if point.is_empty() {
         return quote.to_string();
     }
-    let mut out = String::new();
-    let mut word = String::new();
     let mut blanked = 0;
-    let mut flush = |word: &mut String, out: &mut String| {
-        let points = !word.is_empty() && point.contains(&word_stem(&crate::text::lower(word)));
+    let out = super::gap::blank_each_word(quote, |w| {
+        let points = point.contains(&word_stem(&crate::text::lower(w)));
         blanked += usize::from(points);
-        out.push_str(if points { "…" } else { word });
-        word.clear();
-    };
-    for ch in quote.chars() {
-        if ch.is_alphanumeric() {
-            word.push(ch);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(ch);
-        }
-    }
-    flush(&mut word, &mut out);
+        points
+    });
     match blanked <= POINTING_BLANKS && kept(&out, whole) >= super::KEEP {
         true => out,
         false => quote.to_string(),

@@ -38,22 +38,7 @@ fn blank_number(quote: &str, code: &str) -> String {
     if letters.is_empty() || digits.is_empty() || !words.contains(&letters.as_str()) {
         return quote.to_string();
     }
-    let mut out = String::new();
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        out.push_str(if *word == digits { "…" } else { word });
-        word.clear();
-    };
-    for ch in quote.chars() {
-        if ch.is_alphanumeric() {
-            word.push(ch);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(ch);
-        }
-    }
-    flush(&mut word, &mut out);
-    out
+    super::gap::blank_each_word(quote, |w| w == digits)
 }
 
 /// The message of a "who?" that asks only a part of its step (`quiz::part_of_step`), or
