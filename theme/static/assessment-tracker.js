@@ -48,6 +48,10 @@
     table.appendChild(body);
     wrap.appendChild(table);
     sec.appendChild(wrap);
+    // A large handbook has thousands of rows: those out of sight are laid out when they
+    // come into sight (or are printed or searched), not all when the page opens.
+    sec.style.contentVisibility = "auto";
+    sec.style.containIntrinsicSize = "auto " + (4 + 5 * body.rows.length) + "rem";
     all.appendChild(sec);
   });
   while (all.firstChild) { list.appendChild(all.firstChild); }
