@@ -251,9 +251,20 @@ fn the_tracker_s_contents_page_filters_and_counts_every_standard_s_evidence_as_t
             .collect::<Vec<_>>()
     );
     assert_eq!(t[0][3], json!("0 nga 16 prova të shfaqura"), "{t}");
+    // A standard's count links its rows where the filters show any.
+    filtered(&tab, &all, false, true);
+    assert_eq!(
+        eval(
+            &tab,
+            "[...document.querySelectorAll('[data-ev-tally] [data-col=shown] a')].map(a => [a.getAttribute('href'), a.textContent, document.querySelector(a.getAttribute('href')).getAttribute('data-ev-standard')])"
+        ),
+        json!([
+            ["#ev-S2", "2 nga 16 prova të shfaqura", "S2"],
+            ["#ev-S4", "1 nga 13 prova të shfaqura", "S4"]
+        ])
+    );
 
     // A row as the report's table of gaps writes it, its number linking its fields.
-    filtered(&tab, &all, false, true);
     let row = eval(
         &tab,
         "(() => { const r = document.querySelector('[data-ev-row=\"S4.3.1\"]'); return [...r.cells].map(c => c.textContent).concat([r.querySelector('a').getAttribute('href')]); })()",

@@ -26,6 +26,7 @@
   CAT.standards.forEach(function (s) {
     var sec = el("section", "ev-standard");
     sec.setAttribute("data-ev-standard", s.id);
+    sec.id = "ev-" + s.id;
     var h = el("h2"), link = el("a", null, window.DORACAK_PAIR(SAY("standard_number", { number: s.number }), s.title));
     link.href = page(s);
     h.appendChild(link);
@@ -93,8 +94,10 @@
       var g = row.querySelector("[data-col=gaps]");
       g.textContent = rec ? String(gaps[id] || 0) : UI.no_value || "";
       g.setAttribute("data-gaps", rec ? gaps[id] || 0 : "");
-      var s = row.querySelector("[data-col=shown]");
-      s.textContent = window.DORACAK_COUNT("ev_shown", rows.length, { shown: shown });
+      // The count links the standard's rows below, where the filters show any.
+      var s = row.querySelector("[data-col=shown]"), words = window.DORACAK_COUNT("ev_shown", rows.length, { shown: shown });
+      s.textContent = "";
+      if (shown) { var a = el("a", null, words); a.href = "#ev-" + id; s.appendChild(a); } else { s.textContent = words; }
       s.setAttribute("data-shown", shown);
     });
   }
