@@ -284,6 +284,38 @@ fn the_tracker_s_contents_page_filters_and_counts_every_standard_s_evidence_as_t
     }
     assert_eq!(eval(&tab, KEPT), kept, "filtering keeps nothing");
 
+    // Another assessment, empty, made current on the overview: the contents page draws it;
+    // choosing the first again draws the first.
+    let overview = open(&browser, &file_url(&split.join("vleresim/index.html")));
+    overview
+        .wait_for_element("[data-assess-new] input[name=name]")
+        .unwrap()
+        .type_into("Qendra Z — 2027")
+        .unwrap();
+    overview
+        .wait_for_element("[data-assess-new] button[type=submit]")
+        .unwrap()
+        .click()
+        .unwrap();
+    wait_stored(&overview, "Qendra Z — 2027", "the second assessment");
+    let tab = open(&browser, &file_url(&split.join("vleresim/provat.html")));
+    let s4 = "[document.querySelector('[data-ev-tally=\"S4\"] [data-col=gaps]').textContent, document.querySelector('[data-ev-row=\"S4.3.1\"]').cells[2].textContent]";
+    wait_for(
+        &tab,
+        "document.querySelector('[data-assess-select]').selectedOptions[0].textContent === 'Qendra Z — 2027'",
+        "the second assessment, current",
+    );
+    assert_eq!(eval(&tab, s4), json!(["0", "pa shënuar"]));
+    eval(
+        &tab,
+        "(() => { const s = document.querySelector('[data-assess-select]'); s.value = [...s.options].find(o => o.textContent === 'Qendra Z — 2026').value; s.dispatchEvent(new Event('change', { bubbles: true })); })()",
+    );
+    assert_eq!(
+        eval(&tab, s4),
+        json!(["1", "ka"]),
+        "the first, chosen again"
+    );
+
     // The link lands on the item's fields, its criterion's evidence opened.
     let target = open(
         &browser,
