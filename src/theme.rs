@@ -54,6 +54,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "templates/assessment-standard.html",
     "templates/assessment-overview.html",
     "templates/assessment-evidence.html",
+    "templates/assessment-tracker.html",
     "templates/assessment-plan.html",
     "templates/assessment-compare.html",
     "templates/assessment-print.html",
@@ -88,6 +89,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/assessment-compare.js",
     "static/assessment-editions.js",
     "static/assessment-aside.js",
+    "static/assessment-tracker.js",
     "static/form.css",
     "static/form-fill.js",
     "static/form-draft.js",
@@ -96,6 +98,10 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/training-store.js",
     "static/training-records.js",
 ];
+
+/// The static files only a handbook above the split size uses (the theme's
+/// `split_page_bytes`), written into its site only: the evidence tracker's contents page.
+pub const SPLIT_ONLY: &[&str] = &["static/assessment-tracker.js"];
 
 /// The theme in effect for one build: embedded files with the handbook's overrides.
 #[derive(Debug, Clone)]
@@ -195,11 +201,14 @@ impl Theme {
         })
     }
 
-    /// The static files, by their path in the site (`static/style.css`).
-    pub fn statics(&self) -> impl Iterator<Item = (&str, &[u8])> {
+    /// The static files, by their path in the site (`static/style.css`); those only a
+    /// handbook above the split size uses (`SPLIT_ONLY`) where `split`.
+    pub fn statics(&self, split: bool) -> impl Iterator<Item = (&str, &[u8])> {
         self.files
             .iter()
-            .filter(|(k, _)| k.starts_with("static/"))
+            .filter(move |(k, _)| {
+                k.starts_with("static/") && (split || !SPLIT_ONLY.contains(&k.as_str()))
+            })
             .map(|(k, v)| (k.as_str(), v.as_slice()))
     }
 }

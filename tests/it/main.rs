@@ -87,6 +87,7 @@ mod source_exact;
 mod source_order;
 mod source_review;
 mod split_pages;
+mod split_tracker;
 mod step_labels;
 mod submissions;
 mod synonym_phrases;

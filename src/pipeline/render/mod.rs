@@ -202,43 +202,7 @@ pub fn render_with(
     for (path, template, page) in fixed {
         r.page(path, template, context! { page => page });
     }
-    // The pages of the whole handbook, whole or in parts: (address, template, nav entry,
-    // the title's string, the name the template gives the standards, the standard's own
-    // page that carries what it holds of a standard above the split size).
-    let whole = [
-        (
-            &addr.print_all,
-            "print.html",
-            "print",
-            "print_all",
-            "standards",
-            Some("standard.html"),
-        ),
-        (
-            &addr.assessment_evidence,
-            "assessment-evidence.html",
-            "assessment",
-            "assess_evidence_tracker",
-            "standards",
-            Some("assessment-standard.html"),
-        ),
-        (
-            &addr.assessment_print,
-            "assessment-print.html",
-            "assessment",
-            "assess_print",
-            "standards",
-            None,
-        ),
-        (
-            &addr.audit_all,
-            "audit.html",
-            "audit",
-            "audit_full",
-            "sheets",
-            Some("audit.html"),
-        ),
-    ];
+    let whole = whole::table(addr);
     // The whole-handbook pages of the same standards render together, from one making of
     // their views: each page names them as its template does.
     if let Some(ranges) = &split {
@@ -416,7 +380,7 @@ pub fn render_with(
             diags.error(Pos::file(path), format!("cannot write the file: {e}"));
         }
     };
-    for (path, bytes) in theme.statics() {
+    for (path, bytes) in theme.statics(split.is_some()) {
         put(path, bytes);
     }
     put(&addr.ui_script, ui_script(ui, addr).as_bytes());

@@ -9,10 +9,12 @@ use minijinja::{Value, context};
 
 use super::parts;
 use super::queue::{Renderer, Shape};
+use crate::address::Pages;
 
 /// (address, template, nav entry, the title's string, the name the template gives the
 /// standards, the template of the standard's own page that carries what the page holds of
-/// it above the split size) of each whole-handbook page.
+/// it above the split size, the template of its contents page there) of each
+/// whole-handbook page.
 pub(super) type Whole<'w> = [(
     &'w String,
     &'static str,
@@ -20,7 +22,51 @@ pub(super) type Whole<'w> = [(
     &'static str,
     &'static str,
     Option<&'static str>,
+    &'static str,
 ); 4];
+
+/// The whole-handbook pages at the handbook's addresses: print everything, the evidence
+/// tracker, the printed assessment and the full audit set.
+pub(super) fn table(addr: &Pages) -> Whole<'_> {
+    [
+        (
+            &addr.print_all,
+            "print.html",
+            "print",
+            "print_all",
+            "standards",
+            Some("standard.html"),
+            "parts.html",
+        ),
+        (
+            &addr.assessment_evidence,
+            "assessment-evidence.html",
+            "assessment",
+            "assess_evidence_tracker",
+            "standards",
+            Some("assessment-standard.html"),
+            "assessment-tracker.html",
+        ),
+        (
+            &addr.assessment_print,
+            "assessment-print.html",
+            "assessment",
+            "assess_print",
+            "standards",
+            None,
+            "parts.html",
+        ),
+        (
+            &addr.audit_all,
+            "audit.html",
+            "audit",
+            "audit_full",
+            "sheets",
+            Some("audit.html"),
+            "parts.html",
+        ),
+    ]
+}
 
 /// A standard's (number, title, page, id).
 pub(super) type Head = (u32, String, String, String);
@@ -36,7 +82,7 @@ pub(super) fn pages(
 ) -> Vec<(String, &'static str, Value, Shape)> {
     whole
         .iter()
-        .map(|(path, template, nav, _, name, _)| {
+        .map(|(path, template, nav, _, name, _, _)| {
             let (path, ctx) = at(path, nav);
             page(path, template, ctx, name)
         })
@@ -101,7 +147,9 @@ pub(super) fn all<'a, L>(
 /// the evidence tracker: its self-assessment, with the same evidence fields) links that
 /// page, and copies nothing; the printed assessment, which no standard's own page prints
 /// filled, has a part for each standard (`vleresim/printo-3.html`), linking the contents
-/// page and each other. The standards' own pages (and the parts) render in one job for
+/// page and each other. The evidence tracker's contents page keeps the tracker's filters
+/// and counts, drawn from the assessment kept in the browser and the split catalogue
+/// (`assessment-tracker.html`). The standards' own pages (and the parts) render in one job for
 /// each of `ranges`, `full` making the range's standards when it renders. `heads` are the
 /// standards' (number, title, page, id).
 pub(super) fn parts<'a, L>(
@@ -115,11 +163,11 @@ pub(super) fn parts<'a, L>(
     L: FnOnce() -> Value + Send + 'a,
 {
     let count = heads.len();
-    for (path, _, nav, title_key, _, carrier) in whole {
+    for (path, _, nav, title_key, _, carrier, contents) in whole {
         let listed: Vec<Value> = heads
             .iter()
             .enumerate()
-            .map(|(i, (number, title, _, _))| {
+            .map(|(i, (number, title, _, id))| {
                 let url = match carrier {
                     Some(t) => own(i)
                         .into_iter()
@@ -128,18 +176,18 @@ pub(super) fn parts<'a, L>(
                         .unwrap_or_default(),
                     None => parts::part_path(path, i + 1),
                 };
-                context! { n => (i + 1).to_string(), url => Value::from_safe_string(url), first => number.to_string(), title => title.clone() }
+                context! { n => (i + 1).to_string(), url => Value::from_safe_string(url), first => number.to_string(), title => title.clone(), id => id.clone() }
             })
             .collect();
         r.page(
             path,
-            "parts.html",
+            contents,
             context! { page => *nav, title_key => *title_key, parts => listed, count => count.to_string() },
         );
     }
     for range in ranges {
         let mut pages = Vec::new();
-        for (path, template, nav, _, name, carrier) in whole {
+        for (path, template, nav, _, name, carrier, _) in whole {
             if carrier.is_some() {
                 continue;
             }

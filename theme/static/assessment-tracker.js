@@ -1,0 +1,113 @@
+// doracak self-assessment, the evidence tracker above the split size (written only there):
+// its address holds a contents page, each standard's evidence fields are on the standard's
+// own self-assessment page. This draws every evidence item of the catalogue as a row to
+// read (its number linking its fields there, its text, status, where it is kept and its
+// next review) before assessment.js loads, which filters the rows with the tracker's own
+// filters (filterEvidence: the same rows, count and gaps as the one-page tracker). Then,
+// for each standard, its evidence gaps by the report's rule and how many of its items the
+// filters show. It reads the assessment kept in this browser and writes nothing.
+(function () {
+  "use strict";
+  var A = window.Doracak && window.Doracak.assessment;
+  var UI = window.DORACAK_UI || {};
+  var CAT = window.DORACAK_CATALOG;
+  var list = document.querySelector("[data-ev-list]");
+  var head = document.querySelector("template[data-ev-list-head]");
+  if (!A || !CAT || !list || !head || CAT.partial) { return; }
+  var SAY = window.DORACAK_SAY, ADDR = window.DORACAK_ADDR || {};
+  var root = document.body.getAttribute("data-root") || "";
+
+  function el(tag, cls, text) { var e = document.createElement(tag); if (cls) { e.className = cls; } if (text !== undefined) { e.textContent = text; } return e; }
+  function $all(sel, box) { return Array.prototype.slice.call((box || document).querySelectorAll(sel)); }
+  function page(s) { return root + ADDR.assessment_standard.replace("{id}", s.id); }
+
+  // The rows, once, grouped by standard as the one-page tracker groups them.
+  var all = el("div");
+  CAT.standards.forEach(function (s) {
+    var sec = el("section", "ev-standard");
+    sec.setAttribute("data-ev-standard", s.id);
+    sec.id = "ev-" + s.id;
+    var h = el("h2"), link = el("a", null, window.DORACAK_PAIR(SAY("standard_number", { number: s.number }), s.title));
+    link.href = page(s);
+    h.appendChild(link);
+    sec.appendChild(h);
+    var wrap = el("div", "table-wrap"), table = el("table", "audit-table"), body = el("tbody");
+    table.appendChild(head.content.cloneNode(true));
+    s.criteria.forEach(function (c) {
+      c.evidence.forEach(function (e) {
+        var tr = el("tr", "audit-ev-row");
+        tr.setAttribute("data-ev-row", e.id);
+        var num = el("td", "num"), a = el("a", null, SAY("sub_number", { standard: s.number, number: e.number }));
+        a.href = page(s) + "#" + e.id;
+        num.appendChild(a);
+        tr.appendChild(num);
+        tr.appendChild(el("td", null, e.text));
+        ["status", "kept", "review"].forEach(function (col) { var td = el("td"); td.setAttribute("data-col", col); tr.appendChild(td); });
+        body.appendChild(tr);
+      });
+    });
+    table.appendChild(body);
+    wrap.appendChild(table);
+    sec.appendChild(wrap);
+    // A large handbook has thousands of rows: those out of sight are laid out when they
+    // come into sight (or are printed or searched), not all when the page opens.
+    sec.style.contentVisibility = "auto";
+    sec.style.containIntrinsicSize = "auto " + (4 + 5 * body.rows.length) + "rem";
+    all.appendChild(sec);
+  });
+  while (all.firstChild) { list.appendChild(all.firstChild); }
+
+  var where = A.index(CAT).evidence;
+  function current() { var p = window.Doracak.assessmentPage; return p && p.state.rec; }
+
+  // What the current assessment says of each item, as the report's table of gaps says it.
+  function fill() {
+    var rec = current(), evidence = rec ? rec.data.evidence : {};
+    $all("[data-ev-row]", list).forEach(function (tr) {
+      var x = evidence[tr.getAttribute("data-ev-row")] || {};
+      var cells = tr.cells;
+      cells[2].textContent = x.status ? UI["status_" + x.status] || x.status : UI.status_none || "";
+      cells[3].textContent = x.owner ? SAY("gap_location_owner", { location: x.location || "", owner: x.owner }) : x.location || "";
+      cells[4].textContent = x.next_review || "";
+      if (A.isOverdue(x)) {
+        cells[4].appendChild(document.createTextNode(" "));
+        cells[4].appendChild(el("strong", null, UI.report_overdue_mark || ""));
+      }
+    });
+  }
+
+  // For each standard: its gaps (A.evidenceGaps, as the report and the tracker's summary
+  // count them) and the items the filters show (the rows assessment.js left visible).
+  function tally() {
+    var rec = current(), gaps = {};
+    if (rec) {
+      A.evidenceGaps(rec.data, CAT).gaps.forEach(function (g) {
+        var s = where[g.evidence].standard.id;
+        gaps[s] = (gaps[s] || 0) + 1;
+      });
+    }
+    $all("[data-ev-tally]").forEach(function (row) {
+      var id = row.getAttribute("data-ev-tally");
+      var sec = list.querySelector("[data-ev-standard='" + id + "']");
+      var rows = sec ? $all("[data-ev-row]", sec) : [];
+      var shown = rows.filter(function (r) { return !r.hidden; }).length;
+      var g = row.querySelector("[data-col=gaps]");
+      g.textContent = rec ? String(gaps[id] || 0) : UI.no_value || "";
+      g.setAttribute("data-gaps", rec ? gaps[id] || 0 : "");
+      // The count links the standard's rows below, where the filters show any.
+      var s = row.querySelector("[data-col=shown]"), words = window.DORACAK_COUNT("ev_shown", rows.length, { shown: shown });
+      s.textContent = "";
+      if (shown) { var a = el("a", null, words); a.href = "#ev-" + id; s.appendChild(a); } else { s.textContent = words; }
+      s.setAttribute("data-shown", shown);
+    });
+  }
+
+  // After assessment.js: its first drawing, and each change it has handled (the document
+  // hears a change before the window does): another assessment chosen, a filter changed.
+  function redraw(e) {
+    if (!e || e.target.matches && e.target.matches("[data-assess-select]")) { fill(); }
+    tally();
+  }
+  document.addEventListener("DOMContentLoaded", function () { redraw(null); });
+  window.addEventListener("change", redraw);
+})();
