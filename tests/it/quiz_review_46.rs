@@ -16,28 +16,60 @@ fn the_directors_referral_steps_are_asked_without_the_word_that_pointed() {
     // (/menaxher) të rastit, i cili do të hartojë një plan individual ndihme për rastin …".
     // Both names blanked, "për rastin" told "Punonjësi i rastit" among four roles with no
     // "rast": the question was left out, and the director was asked of return 8 alone.
-    for id in [
-        "referimi-mbrojtja-asistenca.26.who",
-        "referimi-mbrojtja-asistenca.45.who",
+    // 26 on the director's quiz; 45, the same duty for the adult, on the procedure's (a
+    // role asks a duty once, adversary 46 Q-3).
+    for (page, id) in [
+        ("roli-drejtuesi-i-qendres.html", "referimi-mbrojtja-asistenca.26.who"),
+        ("referimi-mbrojtja-asistenca.html", "referimi-mbrojtja-asistenca.45.who"),
     ] {
-        let q = on("roli-drejtuesi-i-qendres.html", id)
-            .unwrap_or_else(|| panic!("{id} is not on the director's quiz"));
+        let q = on(page, id).unwrap_or_else(|| panic!("{id} is not on {page}"));
         let quote = q.quote();
         assert!(quote.contains("cakton një …"), "{quote}");
-        assert!(
-            quote.contains("plan individual ndihme për … në bashkëpunim"),
-            "{quote}"
-        );
+        assert!(quote.contains("plan individual ndihme për … në bashkëpunim"), "{quote}");
         assert!(!quote.to_lowercase().contains("rast"), "{quote}");
         assert_eq!(q.correct.len(), 2, "{:?}", q.correct);
         assert!(q.correct.iter().any(|c| c.contains("Punonjësi i rastit")));
         assert!(q.correct.iter().any(|c| c.contains("Drejtuesi i qendrës")));
-        assert!(
-            !q.wrong.iter().any(|w| w.to_lowercase().contains("rast")),
-            "{:?}",
-            q.wrong
-        );
+        assert!(!q.wrong.iter().any(|w| w.to_lowercase().contains("rast")), "{:?}", q.wrong);
     }
+}
+
+#[test]
+fn a_role_is_asked_each_duty_once() {
+    // Adversary 46, Q-3: the director's quiz asked referral 26 and 45, one duty for the
+    // child and the adult, 2 of its 4 questions; the PMF's referral 12 and 19.
+    let all = questions();
+    let mut bad = Vec::new();
+    for (i, a) in all.iter().enumerate() {
+        if !a.page.starts_with("roli-") {
+            continue;
+        }
+        let kind = |q: &Q| q.id.rsplit('.').next().unwrap_or_default().to_string();
+        let words = |q: &Q| -> std::collections::BTreeSet<String> {
+            crate::quizzes::content_words(q.quote()).into_iter().collect()
+        };
+        for b in &all[i + 1..] {
+            if b.page == a.page
+                && kind(a) == kind(b)
+                && a.correct == b.correct
+                && (words(a).is_subset(&words(b)) || words(b).is_subset(&words(a)))
+            {
+                bad.push(format!("{}: {} ~ {}", a.page, a.id, b.id));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    assert!(on("roli-drejtuesi-i-qendres.html", "referimi-mbrojtja-asistenca.45.who").is_none());
+}
+
+#[test]
+fn the_chair_of_the_authority_is_blanked_whole() {
+    // Adversary 46, Q-1: "Kryetari i …" (001:821) was left, telling "Drejtues/kryesues i
+    // autoritetit përgjegjës" among the answers.
+    let q = on("identifikimi-formal.html", "identifikimi-formal.13.who")
+        .expect("formal identification 13 is asked who");
+    assert!(!q.quote().contains("Kryetari"), "{}", q.quote());
+    assert!(q.quote().starts_with("… është i detyruar"), "{}", q.quote());
 }
 
 #[test]

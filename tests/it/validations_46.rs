@@ -25,7 +25,18 @@ fn a_timing_binding_no_one_whose_words_name_an_actor_is_warned() {
     // The guardian's 14 days name no actor of the step: nothing said of them.
     assert!(!err.contains("92-emerimi.yaml:11:"), "{err}");
     assert_eq!(err.matches("binds no one").count(), 1, "{err}");
-    // The inflected title finds the role as well as its abbreviation does.
+    // Whom it binds quoted in the source's words (`persons:`): nothing to say.
+    std::fs::write(
+        dir.path().join("content/sop/92-emerimi.yaml"),
+        "title: Emërimi\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: Kujdestari njofton QPS-në brenda 24 orësh.\n    actors: [qps]\n    timing:\n      - text: Kujdestari njofton QPS-në brenda 24 orësh\n        within: PT24H\n        actors: []\n        persons: [Kujdestari]\n",
+    )
+    .unwrap();
+    let out = build(dir.path(), &dir.path().join("site1"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("binds no one"), "{err}");
+    // The inflected title finds the role as its abbreviation
+    // does.
     std::fs::write(
         dir.path().join("content/sop/92-emerimi.yaml"),
         "title: Emërimi\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: Qendrës për Punë Sociale i takon të emërojë MR brenda 24 orësh.\n    actors: [qps]\n    timing:\n      - text: Qendrës për Punë Sociale i takon të emërojë MR brenda 24 orësh\n        within: PT24H\n        actors: []\n",

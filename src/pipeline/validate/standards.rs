@@ -168,7 +168,9 @@ impl Validator<'_> {
         // `actors: []` says the source names no one whom the deadline binds: its own words
         // must then name none of the step's actors (adversary 45, W-1: "QPS do të emërojë
         // … brenda 24 orësh" with `actors: []` showed "the source names no one").
-        if t.actors.as_ref().is_some_and(|a| a.is_empty()) {
+        // (A timing that quotes whom it binds, `persons:`, has said so in the source's words.)
+        let persons = t.persons.as_ref().is_some_and(|p| !p.is_empty());
+        if t.actors.as_ref().is_some_and(|a| a.is_empty()) && !persons {
             let words = crate::markdown::without_examples(&t.text.value);
             let named = owner.iter().find_map(|o| {
                 let names = self.ids.role_names.get(o.value.trim())?;

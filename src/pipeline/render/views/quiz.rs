@@ -12,6 +12,7 @@ mod feedback;
 mod gap;
 mod giveaway;
 mod groups;
+mod once;
 mod part;
 mod place;
 mod quote;
@@ -470,8 +471,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                 *n <= quiz::SAME_ANSWERS
             });
             if q.kind == QuizKind::Role {
-                let mut seen: std::collections::BTreeSet<(&str, String)> = Default::default();
-                questions.retain(|qv| seen.insert((qv.ask, qv.quote.clone())));
+                once::duties_once(&mut questions);
             }
             // At most one question of a kind per sentence: steps that print the same sentence
             // (the children's admission at 15 and 24) are asked once (review 39, F6).

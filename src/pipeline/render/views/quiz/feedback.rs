@@ -19,19 +19,35 @@ pub(super) fn sentences(text: &str) -> Vec<String> {
     for para in crate::markdown::normative(text).split("\n\n") {
         let plain = crate::markdown::to_plain(para);
         let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-        let list = para.trim_start().starts_with(['-', '*']);
+        let list = is_list(para);
         let mut own: Vec<String> = crate::text::sentences(&plain)
             .into_iter()
             .map(|s| s.trim().trim_end_matches('.').to_string())
             .filter(|s| !s.is_empty())
             .collect();
-        if list && let Some(lead) = lead.take() {
-            own = vec![format!("{lead} {}", plain.trim_end_matches('.'))];
+        match (&lead, list) {
+            // Each part of a list printed with blank lines between its items, too.
+            (Some(lead), true) => own = vec![format!("{lead} {}", plain.trim_end_matches('.'))],
+            _ => lead = own.last().filter(|s| s.ends_with(':') && !list).cloned(),
         }
-        lead = own.last().filter(|s| s.ends_with(':') && !list).cloned();
         out.extend(own);
     }
     out
+}
+
+/// Whether a paragraph of Markdown is a list: "- ", "* ", or a printed number or letter
+/// ("1. ", "a) ").
+fn is_list(para: &str) -> bool {
+    let p = para.trim_start();
+    if p.starts_with("- ") || p.starts_with("* ") {
+        return true;
+    }
+    let label: String = p.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let rest = &p[label.len()..];
+    !label.is_empty()
+        && label.chars().count() <= 3
+        && (label.chars().all(|c| c.is_ascii_digit()) || label.chars().count() == 1)
+        && (rest.starts_with(". ") || rest.starts_with(") "))
 }
 
 /// A quote without the footnote markers ("¹³") whose footnote it does not quote: a marker
@@ -151,8 +167,18 @@ fn who_sentences(cx: &Cx, step: &Step, question: &quiz::Question) -> Option<Stri
                 || matches!(a, Answer::Role(id) if quiz::acts_in(cx.hb, id, s) == Some(true))
         })
     };
+    // A step that is an item of its lead-in's list ("vlerësimin e situatës …" under
+    // "Veprimet që duhet të ndërmerren përfshijnë:", 001:606-607) is quoted with it: the
+    // item alone names no one and says nothing of what it is (adversary 46, F-3).
+    let item_of_lead = step
+        .text
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
     let lead = step.group.as_deref().filter(|lead| {
-        question.choices.iter().filter(|c| c.correct).any(|c| {
+        item_of_lead
+            || question.choices.iter().filter(|c| c.correct).any(|c| {
             unnamed(&c.answer)
                 && (names(cx, &c.answer, lead, &OnceCell::new(), true)
                     || matches!(&c.answer, Answer::Role(id) if quiz::acts_in(cx.hb, id, lead) == Some(true)))
@@ -172,7 +198,10 @@ fn who_sentences(cx: &Cx, step: &Step, question: &quiz::Question) -> Option<Stri
         true => format!("{label} {point}"),
         false => point,
     };
-    let lead = lead.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut lead = lead.split_whitespace().collect::<Vec<_>>().join(" ");
+    if item_of_lead && !lead.ends_with(':') {
+        lead.push(':');
+    }
     Some(match found {
         Some(f) if !point.contains(f.trim_end_matches('.')) => format!("{lead} {point} … {f}"),
         _ => format!("{lead} {point}"),
