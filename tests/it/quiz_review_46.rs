@@ -19,18 +19,31 @@ fn the_directors_referral_steps_are_asked_without_the_word_that_pointed() {
     // 26 on the director's quiz; 45, the same duty for the adult, on the procedure's (a
     // role asks a duty once, adversary 46 Q-3).
     for (page, id) in [
-        ("roli-drejtuesi-i-qendres.html", "referimi-mbrojtja-asistenca.26.who"),
-        ("referimi-mbrojtja-asistenca.html", "referimi-mbrojtja-asistenca.45.who"),
+        (
+            "roli-drejtuesi-i-qendres.html",
+            "referimi-mbrojtja-asistenca.26.who",
+        ),
+        (
+            "referimi-mbrojtja-asistenca.html",
+            "referimi-mbrojtja-asistenca.45.who",
+        ),
     ] {
         let q = on(page, id).unwrap_or_else(|| panic!("{id} is not on {page}"));
         let quote = q.quote();
         assert!(quote.contains("cakton një …"), "{quote}");
-        assert!(quote.contains("plan individual ndihme për … në bashkëpunim"), "{quote}");
+        assert!(
+            quote.contains("plan individual ndihme për … në bashkëpunim"),
+            "{quote}"
+        );
         assert!(!quote.to_lowercase().contains("rast"), "{quote}");
         assert_eq!(q.correct.len(), 2, "{:?}", q.correct);
         assert!(q.correct.iter().any(|c| c.contains("Punonjësi i rastit")));
         assert!(q.correct.iter().any(|c| c.contains("Drejtuesi i qendrës")));
-        assert!(!q.wrong.iter().any(|w| w.to_lowercase().contains("rast")), "{:?}", q.wrong);
+        assert!(
+            !q.wrong.iter().any(|w| w.to_lowercase().contains("rast")),
+            "{:?}",
+            q.wrong
+        );
     }
 }
 
@@ -46,7 +59,9 @@ fn a_role_is_asked_each_duty_once() {
         }
         let kind = |q: &Q| q.id.rsplit('.').next().unwrap_or_default().to_string();
         let words = |q: &Q| -> std::collections::BTreeSet<String> {
-            crate::quizzes::content_words(q.quote()).into_iter().collect()
+            crate::quizzes::content_words(q.quote())
+                .into_iter()
+                .collect()
         };
         for b in &all[i + 1..] {
             if b.page == a.page
@@ -59,7 +74,13 @@ fn a_role_is_asked_each_duty_once() {
         }
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
-    assert!(on("roli-drejtuesi-i-qendres.html", "referimi-mbrojtja-asistenca.45.who").is_none());
+    assert!(
+        on(
+            "roli-drejtuesi-i-qendres.html",
+            "referimi-mbrojtja-asistenca.45.who"
+        )
+        .is_none()
+    );
 }
 
 #[test]

@@ -306,3 +306,35 @@ fn quoted(
         _ => Some(quiz::join_in_order(texts, &kept)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::sentences;
+
+    #[test]
+    fn a_list_is_one_sentence_with_its_lead_in() {
+        let lead = "Mbledhja duhet të zhvillohet në praninë e:";
+        // Tight, numbered, and with blank lines between its items (adversary 46, F-1, F-2).
+        for list in [
+            "- anëtarëve;\n- personave.",
+            "1. anëtarëve;\n2. personave.",
+            "a) anëtarëve;\nb) personave.",
+        ] {
+            let s = sentences(&format!("Hyrja. {lead}\n\n{list}\n\nPastaj tjetër."));
+            assert_eq!(s.len(), 4, "{s:?}");
+            assert!(
+                s[2].starts_with(lead) && s[2].contains("personave"),
+                "{s:?}"
+            );
+            assert_eq!(s[3], "Pastaj tjetër");
+        }
+        let s = sentences(&format!(
+            "{lead}\n\n- anëtarëve;\n\n- personave.\n\nTjetër."
+        ));
+        assert_eq!(s.len(), 4, "{s:?}");
+        assert!(s[1].starts_with(lead) && s[2].starts_with(lead), "{s:?}");
+        // A list after a sentence that leads into nothing is as it was.
+        let s = sentences("Hyrja.\n\n- anëtarëve;");
+        assert_eq!(s[1], "anëtarëve;");
+    }
+}
