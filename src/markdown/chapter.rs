@@ -267,6 +267,11 @@ pub fn chapter_sections(md: &str) -> Vec<ChapterSection> {
                 }
             }
             Event::SoftBreak | Event::HardBreak => cur.text.push(' '),
+            Event::Start(Tag::BlockQuote(_))
+                if !cur.text.ends_with('\n') && !cur.text.is_empty() =>
+            {
+                cur.text.push('\n')
+            }
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow | TagEnd::TableCell)
                 if !cur.text.ends_with('\n') && !cur.text.is_empty() =>
             {

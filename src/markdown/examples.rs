@@ -268,6 +268,12 @@ mod tests {
                 "(p.sh., disa pyetje)."
             ]
         );
+        // In plain text (search documents) an example is a line of its own, as one after
+        // a paragraph is: never glued to the item's last word.
+        assert_eq!(
+            crate::markdown::to_plain("- Vendimi\n  > (p.sh. x).\n- Tjetër"),
+            "Vendimi\n(p.sh. x).\nTjetër"
+        );
         // A loose list (items in paragraphs), and a numbered one.
         let h = crate::markdown::to_html("- një\n  > (p.sh. x)\n\n- dy\n");
         assert!(
