@@ -363,3 +363,44 @@ fn a_timing_from_an_example_in_a_list_item_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn an_example_in_a_list_item_is_shown_in_its_line_in_the_browser() {
+    use crate::common::browser::{browser, eval, file_url, open, wait_for};
+    let Some(browser) = browser("an_example_in_a_list_item_is_shown_in_its_line_in_the_browser")
+    else {
+        return;
+    };
+    let page = shipped_site().join("site/procedura/menaxhimi-i-rastit.html");
+    let tab = open(&browser, &file_url(&page));
+    let li = "[...document.querySelectorAll('.prose li')].find(l => l.textContent.startsWith('Reagimi i prindërve'))";
+    wait_for(&tab, &format!("!!{li}"), "the item of 003:2246");
+    // Three examples, in the item, inline: each begins on a line the item's words share, and
+    // each is shown as an example (its own background, not the item's).
+    let shown = eval(
+        &tab,
+        &format!(
+            "(() => {{ const li = {li}; li.scrollIntoView(); \
+             const s = [...li.querySelectorAll(':scope > span.example')]; \
+             const bg = e => getComputedStyle(e).backgroundColor; \
+             return {{ n: s.length, inline: s.every(e => getComputedStyle(e).display === 'inline'), \
+               marked: s.every(e => bg(e) !== bg(li) && bg(e) !== 'rgba(0, 0, 0, 0)'), \
+               items: li.parentElement.children.length }}; }})()"
+        ),
+    );
+    assert_eq!(shown["n"], 3, "{shown}");
+    assert_eq!(shown["inline"], true, "{shown}");
+    assert_eq!(shown["marked"], true, "{shown}");
+    // A look at it, where asked for (DORACAK_SHOT=path.png).
+    if let Ok(path) = std::env::var("DORACAK_SHOT") {
+        let png = tab
+            .capture_screenshot(
+                headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption::Png,
+                None,
+                None,
+                true,
+            )
+            .unwrap();
+        std::fs::write(path, png).unwrap();
+    }
+}
