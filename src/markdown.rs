@@ -12,7 +12,7 @@ pub use examples::{examples, normative, without_examples, without_notes};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, TagEnd, TextMergeStream, html};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeStream, html};
 
 /// The allowlist of a content text: the base one, and the examples' marks — a quoted
 /// block is an example (`<blockquote class="example">`, the class set on every one), and
@@ -199,6 +199,11 @@ pub fn to_plain(md: &str) -> String {
                 out.push_str(&t)
             }
             Event::SoftBreak | Event::HardBreak => out.push(' '),
+            // An example printed inside a list item (a quote after the item's words, which
+            // stand in no paragraph) is a line of its own, as one after a paragraph is.
+            Event::Start(Tag::BlockQuote(_)) if !out.ends_with('\n') && !out.is_empty() => {
+                out.push('\n')
+            }
             Event::End(
                 TagEnd::Paragraph
                 | TagEnd::Item

@@ -36,7 +36,10 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     static CLEAN: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     CLEAN.get_or_init(|| {
         let mut b = super::base_sanitizer();
-        b.add_tags(["div", "section"])
+        b.add_tags(["div", "section", "span"])
+            .add_allowed_classes("span", &["example"])
+            .add_allowed_classes("blockquote", &["example"])
+            .set_tag_attribute_value("blockquote", "class", "example")
             .add_tag_attributes("h2", &["id"])
             .add_tag_attributes("h3", &["id"])
             .add_tag_attributes("h4", &["id"])
@@ -100,7 +103,16 @@ pub fn chapter_html(
     abbr: &Abbreviations,
     link: &dyn Fn(&str, &str) -> Option<String>,
 ) -> String {
-    let events: Vec<Event> = TextMergeStream::new(Parser::new_ext(md, options())).collect();
+    // Raw HTML in content becomes visible text, never markup; then the examples are
+    // marked (`> …`, as in any content text: the marks are the only inline HTML left).
+    let events = Parser::new_ext(md, options())
+        .into_offset_iter()
+        .map(|(e, at)| match e {
+            Event::Html(h) | Event::InlineHtml(h) => (Event::Text(h), at),
+            other => (other, at),
+        });
+    let events = super::examples::mark_examples(md, events);
+    let events: Vec<Event> = TextMergeStream::new(events.into_iter()).collect();
     let ids = heading_ids(&events);
     let mut ids = ids.into_iter();
     let mut refs_seen: HashMap<String, usize> = HashMap::new();
@@ -110,7 +122,6 @@ pub fn chapter_html(
     let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
     for e in events {
         let e = match e {
-            Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
             Event::Start(Tag::Heading {
                 level: l,
                 classes,
@@ -256,6 +267,11 @@ pub fn chapter_sections(md: &str) -> Vec<ChapterSection> {
                 }
             }
             Event::SoftBreak | Event::HardBreak => cur.text.push(' '),
+            Event::Start(Tag::BlockQuote(_))
+                if !cur.text.ends_with('\n') && !cur.text.is_empty() =>
+            {
+                cur.text.push('\n')
+            }
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow | TagEnd::TableCell)
                 if !cur.text.ends_with('\n') && !cur.text.is_empty() =>
             {
@@ -303,6 +319,37 @@ mod tests {
         assert_eq!(s[0].id, "hyrja");
         assert!(s[0].text.contains("Tekst"), "{s:?}");
         assert_eq!(s[2].id, "kutia-1");
+    }
+
+    #[test]
+    fn examples_are_marked_as_in_any_content_text() {
+        // 003:1736-1740 (mid-paragraph), 003:1880 (a list item's end), and a block.
+        let md = "## Parimet\n\nRregulli.\n> Për shembull, në një takim.\n>\nPastaj[^1].\n\n- Nga jashtë: politikat,\n  > p.sh. në mbledhjet.\n- Tjetër\n\n> Shembull: veç.\n\n[^1]: Shënimi.\n";
+        let h = chapter_html(md, &Abbreviations::default(), &resolve);
+        assert!(
+            h.contains("<p>Rregulli. <span class=\"example\">Për shembull, në një takim.</span> Pastaj<sup class=\"fn-ref\">"),
+            "{h}"
+        );
+        assert!(
+            h.contains(
+                "<li>Nga jashtë: politikat, <span class=\"example\">p.sh. në mbledhjet.</span></li>"
+            ),
+            "{h}"
+        );
+        assert!(
+            h.contains("<blockquote class=\"example\">\n<p>Shembull: veç.</p>"),
+            "{h}"
+        );
+        // Raw HTML is still text: no span nor class of its own.
+        let h = chapter_html(
+            "A\n> <span class=\"example\">x</span>",
+            &Abbreviations::default(),
+            &resolve,
+        );
+        assert!(
+            h.contains("&lt;span class=\"example\"&gt;x&lt;/span&gt;"),
+            "{h}"
+        );
     }
 
     #[test]

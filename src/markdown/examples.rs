@@ -93,9 +93,11 @@ fn glued_below(md: &str, at: usize) -> bool {
 
 /// The events of a text with its examples marked, as events: an example the source prints
 /// inside its paragraph (a quoted block of one paragraph, glued to the paragraph before
-/// it) stays in that paragraph as `<span class="example">`; any other quoted block stays
-/// a block quote (the sanitiser gives it its class). The marks are inline HTML events,
-/// made before sanitising: the sanitiser sees (and may refuse) them like any other markup.
+/// it) stays in that paragraph as `<span class="example">`; so does one printed inside a
+/// list item (the quote indented as the item's text, glued to its last line); any other
+/// quoted block stays a block quote (the sanitiser gives it its class). The marks are
+/// inline HTML events, made before sanitising: the sanitiser sees (and may refuse) them
+/// like any other markup.
 pub(super) fn mark_examples<'a>(
     md: &str,
     events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
@@ -105,33 +107,76 @@ pub(super) fn mark_examples<'a>(
     let mut i = 0;
     while i < events.len() {
         if let (Event::Start(Tag::BlockQuote(_)), at) = &events[i]
-            && matches!(out.last(), Some(Event::End(TagEnd::Paragraph)))
             && glued_at(md, at.start)
             && let Some(end) = one_paragraph(&events[i + 1..])
         {
-            // `<p>…</p><blockquote><p>example</p></blockquote>` → `<p>… <span>example</span></p>`
-            out.pop();
-            out.push(Event::InlineHtml(" <span class=\"example\">".into()));
-            out.extend(events[i + 2..i + 1 + end].iter().map(|(e, _)| e.clone()));
-            out.push(Event::InlineHtml("</span>".into()));
-            i += end + 3;
-            // The paragraph goes on after the example where the text is written right under
-            // the quote's closing `>` line (the example printed mid-paragraph, 002:175-177):
-            // one paragraph, as printed.
-            if let Some((Event::Start(Tag::Paragraph), at)) = events.get(i)
-                && glued_below(md, at.start)
-            {
-                out.push(Event::Text(" ".into()));
-                i += 1;
+            // The text the example is printed in: a paragraph (`<p>…</p>`, reopened), or
+            // the words of a tight list item, which stand in no paragraph (`<li>…`).
+            let in_paragraph = matches!(out.last(), Some(Event::End(TagEnd::Paragraph)));
+            if in_paragraph || out.last().is_some_and(inline) {
+                if in_paragraph {
+                    out.pop();
+                }
+                // `…<blockquote><p>example</p></blockquote>` → `… <span>example</span>`
+                out.push(Event::InlineHtml(" <span class=\"example\">".into()));
+                out.extend(events[i + 2..i + 1 + end].iter().map(|(e, _)| e.clone()));
+                out.push(Event::InlineHtml("</span>".into()));
+                i += end + 3;
+                // The text goes on after the example where it is written right under the
+                // quote's closing `>` line (the example printed mid-paragraph, 002:175-177;
+                // mid-item, 003:2246-2249): one paragraph, one item, as printed.
+                let next = events.get(i);
+                let goes_on = match next {
+                    Some((Event::Start(Tag::Paragraph), at)) if in_paragraph => {
+                        glued_below(md, at.start).then_some(1)
+                    }
+                    Some((e, at)) if !in_paragraph && inline(e) => {
+                        glued_below(md, at.start).then_some(0)
+                    }
+                    _ => None,
+                };
+                if let Some(skip) = goes_on {
+                    out.push(Event::Text(" ".into()));
+                    i += skip;
+                    continue;
+                }
+                if in_paragraph {
+                    out.push(Event::End(TagEnd::Paragraph));
+                }
                 continue;
             }
-            out.push(Event::End(TagEnd::Paragraph));
-            continue;
         }
         out.push(events[i].0.clone());
         i += 1;
     }
     out
+}
+
+/// Whether an event is part of a line of text (a paragraph's or a tight list item's), not
+/// a block's start or end: a quote after one is written right under that text.
+fn inline(e: &Event) -> bool {
+    matches!(
+        e,
+        Event::Text(_)
+            | Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::InlineMath(_)
+            | Event::FootnoteReference(_)
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Emphasis
+                    | TagEnd::Strong
+                    | TagEnd::Strikethrough
+                    | TagEnd::Link
+                    | TagEnd::Image
+                    | TagEnd::Superscript
+                    | TagEnd::Subscript
+            )
+    ) || matches!(
+        e,
+        Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. })
+    )
 }
 
 /// The events after a block quote's start, where the quote holds one paragraph and
@@ -189,6 +234,59 @@ mod tests {
             "Rregulli.\nPastaj rregulli.\n\nTjetër."
         );
         assert_eq!(super::examples(md), vec!["Për shembull, 4 vjet."]);
+    }
+
+    #[test]
+    fn an_example_printed_inside_a_list_item_stays_there_marked() {
+        // 003:2246-2249: one item, examples in its middle; 002:420: one at its end. The
+        // quote is indented as the item's text, right under its last line.
+        let md = "Hyrje:\n\n- Reagimi - emocionale\n  > (p.sh. zemërimi),\n  >\n  kognitive\n  > (p.sh. mohimi)\n  >\n  dhe sjellja.\n- Vendimi i dhënave\n  > (p.sh., disa pyetje).\n- Tjetër.";
+        let h = crate::markdown::to_html(md);
+        assert!(
+            h.contains(
+                "<li>Reagimi - emocionale <span class=\"example\">(p.sh. zemërimi),</span> kognitive <span class=\"example\">(p.sh. mohimi)</span> dhe sjellja.</li>"
+            ),
+            "{h}"
+        );
+        assert!(
+            h.contains("<li>Vendimi i dhënave <span class=\"example\">(p.sh., disa pyetje).</span></li>\n<li>Tjetër.</li>"),
+            "{h}"
+        );
+        assert!(
+            !h.contains("<blockquote") && !h.contains("<li>\n<p>"),
+            "{h}"
+        );
+        assert_eq!(
+            super::without_examples(md),
+            "Hyrje:\n\n- Reagimi - emocionale\n  kognitive\n  dhe sjellja.\n- Vendimi i dhënave\n- Tjetër."
+        );
+        assert_eq!(
+            super::examples(md),
+            vec![
+                "(p.sh. zemërimi),",
+                "(p.sh. mohimi)",
+                "(p.sh., disa pyetje)."
+            ]
+        );
+        // In plain text (search documents) an example is a line of its own, as one after
+        // a paragraph is: never glued to the item's last word.
+        assert_eq!(
+            crate::markdown::to_plain("- Vendimi\n  > (p.sh. x).\n- Tjetër"),
+            "Vendimi\n(p.sh. x).\nTjetër"
+        );
+        // A loose list (items in paragraphs), and a numbered one.
+        let h = crate::markdown::to_html("- një\n  > (p.sh. x)\n\n- dy\n");
+        assert!(
+            h.contains("<li>\n<p>një <span class=\"example\">(p.sh. x)</span></p>\n</li>"),
+            "{h}"
+        );
+        let h = crate::markdown::to_html("1. një **fjalë**\n   > (p.sh. x)\n2. dy\n");
+        assert!(
+            h.contains(
+                "<li>një <strong>fjalë</strong> <span class=\"example\">(p.sh. x)</span></li>"
+            ),
+            "{h}"
+        );
     }
 
     #[test]

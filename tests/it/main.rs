@@ -30,6 +30,7 @@ mod editions_review;
 mod english;
 mod errors;
 mod evidence_gaps;
+mod examples_46;
 mod form_link_attacks;
 mod form_links;
 mod form_users;
