@@ -32,7 +32,7 @@ fn the_directors_referral_steps_are_asked_without_the_word_that_pointed() {
         let quote = q.quote();
         assert!(quote.contains("cakton një …"), "{quote}");
         assert!(
-            quote.contains("plan individual ndihme për … në bashkëpunim"),
+            quote.contains("plan individual ndihme për […] në bashkëpunim"),
             "{quote}"
         );
         assert!(!quote.to_lowercase().contains("rast"), "{quote}");

@@ -55,14 +55,18 @@ fn orphans(quote: &str) -> String {
     out
 }
 
-/// `quote` with each word (a run of letters and digits) for which `gap` says so made a
-/// "…", everything between the words as it was.
-pub(super) fn blank_each_word(quote: &str, mut gap: impl FnMut(&str) -> bool) -> String {
+/// `quote` with each word (a run of letters and digits) for which `gap` says so made
+/// `mark` ("…"), everything between the words as it was.
+pub(super) fn blank_each_word(
+    quote: &str,
+    mark: &str,
+    mut gap: impl FnMut(&str) -> bool,
+) -> String {
     let mut out = String::with_capacity(quote.len());
     let mut word = String::new();
     let mut flush = |word: &mut String, out: &mut String| {
         out.push_str(if !word.is_empty() && gap(word) {
-            "…"
+            mark
         } else {
             word
         });

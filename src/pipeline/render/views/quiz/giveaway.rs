@@ -86,6 +86,9 @@ pub fn names_kept(quote: &str, phrases: &[String], abbrs: &[String]) -> Vec<Stri
     phrases.chain(abbrs).cloned().collect()
 }
 
+/// How a word `blank_pointing` leaves out is marked: an editor's omission, not a blank.
+const OMITTED: &str = "[…]";
+
 /// The most words `blank_pointing` blanks: a word the quote repeats ("fëmija" six times in
 /// Kosovo step 0) is the step's subject, and blanking it leaves no question.
 const POINTING_BLANKS: usize = 1;
@@ -109,7 +112,9 @@ pub(super) fn blank_pointing(
         return quote.to_string();
     }
     let mut blanked = 0;
-    let out = super::gap::blank_each_word(quote, |w| {
+    // Marked as a word left out of the quote ("[…]"), not as a gap the answer fills: "…
+    // informon punonjësin e […] të qendrës" asks no third role (adversary 46, Q-2).
+    let out = super::gap::blank_each_word(quote, OMITTED, |w| {
         let points = point.contains(&word_stem(&crate::text::lower(w)));
         blanked += usize::from(points);
         points
@@ -164,7 +169,7 @@ mod tests {
         let wrong = ["Grupi Teknik Ndërinstitucional".to_string()];
         assert_eq!(
             super::blank_pointing(quote, whole, &correct, &wrong),
-            "… cakton një …, i cili do të hartojë një plan individual ndihme për … në bashkëpunim me ekipin"
+            "… cakton një …, i cili do të hartojë një plan individual ndihme për […] në bashkëpunim me ekipin"
         );
         // A wrong choice with the word: it points to no answer alone, and stays.
         let wrong = ["Menaxheri i rastit".to_string()];

@@ -38,7 +38,7 @@ fn blank_number(quote: &str, code: &str) -> String {
     if letters.is_empty() || digits.is_empty() || !words.contains(&letters.as_str()) {
         return quote.to_string();
     }
-    super::gap::blank_each_word(quote, |w| w == digits)
+    super::gap::blank_each_word(quote, "…", |w| w == digits)
 }
 
 /// The message of a "who?" that asks only a part of its step (`quiz::part_of_step`), or
