@@ -187,7 +187,10 @@ fn who_feedback_comes_from_its_step_or_its_lead_in() {
         let own = unmarked(&own);
         for part in feedback.split(" … ") {
             let part = part.trim_end_matches(" …").trim_end_matches('.');
-            let part = part.strip_prefix(lead.as_str()).map_or(part, str::trim);
+            // (The lead-in's colon, where the step is an item of its list: 001:606.)
+            let part = part
+                .strip_prefix(lead.as_str())
+                .map_or(part, |p| p.trim_start_matches(':').trim());
             // A lettered point after its lead-in: "a) Identifikimi …".
             let part = match step.printed.as_deref() {
                 Some(label) => part.strip_prefix(label).map_or(part, str::trim),
