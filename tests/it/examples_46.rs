@@ -447,6 +447,11 @@ fn marking_the_standards_examples_leaves_the_catalogue_hash_as_it_was() {
     let marked = doracak::assessment::catalog_hash(&hb);
     let form = doracak::pipeline::render::xlsform::version(&hb);
     assert_eq!(marked, SHIPPED_CATALOG);
+    // The browser takes the catalogue's id from the built catalogue (it hashes no text:
+    // assessment-core.js records `cat.catalog`), and so does the OSCAL catalogue.
+    let site = shipped_site().join("site");
+    assert!(read(&site.join("vleresim/catalog.js")).contains(&format!("\"catalog\":\"{marked}\"")));
+    assert!(read(&site.join("oscal/catalog.json")).contains(&format!("\"value\": \"{marked}\"")));
     // The same handbook with every mark taken off (the texts as they were written before):
     // the same catalogue, the same form version. The four are marked (else nothing is
     // measured).
