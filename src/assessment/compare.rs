@@ -111,7 +111,7 @@ pub fn compare(old: &AssessmentFile, new: &AssessmentFile, hb: &Handbook) -> Com
             let row = CriterionChange {
                 id: c.id.clone(),
                 label,
-                text: to_plain(&c.text),
+                text: to_plain(&crate::markdown::unmarked(&c.text)),
                 before: b,
                 after: a,
             };

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
-use crate::markdown::to_plain;
+use crate::markdown::{to_plain, unmarked};
 use crate::pipeline::model::Handbook;
 
 pub const SCHEMA: &str = "doracak-assessment";
@@ -127,8 +127,6 @@ pub struct PlanEntry {
     pub cost: String,
 }
 
-/// A stable identity of the handbook's assessable content (FNV-1a over ids and texts):
-/// a file records which catalogue it was made against.
 /// The ids of this edition's criteria and of its evidence items: what a rating, an evidence
 /// entry or a mapping table's target may name.
 pub fn criterion_and_evidence_ids(
@@ -147,6 +145,10 @@ pub fn criterion_and_evidence_ids(
     )
 }
 
+/// A stable identity of the handbook's assessable content (FNV-1a over ids and texts):
+/// a file records which catalogue it was made against. The texts as the source prints
+/// them (`markdown::unmarked`): marking an example in a criterion or evidence item leaves
+/// the catalogue what it was, and every assessment made on it current.
 pub fn catalog_hash(hb: &Handbook) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |s: &str| {
@@ -159,10 +161,10 @@ pub fn catalog_hash(hb: &Handbook) -> String {
         eat(&s.id);
         for c in &s.criteria {
             eat(&c.id);
-            eat(&c.text);
+            eat(&unmarked(&c.text));
             for e in &c.evidence {
                 eat(&e.id);
-                eat(&e.text);
+                eat(&unmarked(&e.text));
             }
         }
     }
@@ -204,12 +206,12 @@ fn catalog_criteria(s: &crate::pipeline::model::Standard) -> impl Serialize + '_
                 c.evidence.iter().map(|e| CatalogEvidence {
                     id: &e.id,
                     number: &e.number,
-                    text: to_plain(&e.text),
+                    text: to_plain(&unmarked(&e.text)),
                 })
             }),
             id: &c.id,
             number: c.number,
-            text: to_plain(&c.text),
+            text: to_plain(&unmarked(&c.text)),
         })
     })
 }

@@ -143,7 +143,7 @@ pub fn aggregate(
                 counts.push(UnmetCount {
                     id: c.id.clone(),
                     label: format!("{}.{}", s.number, c.number),
-                    text: to_plain(&c.text),
+                    text: to_plain(&crate::markdown::unmarked(&c.text)),
                     count: centres.len(),
                     centres: centres.clone(),
                 });

@@ -197,7 +197,7 @@ pub fn carry_view(
         match criterion {
             Some((s, c)) => (
                 format!("{}.{}", s.number, c.number),
-                crate::markdown::to_plain(&c.text),
+                crate::markdown::to_plain(&crate::markdown::unmarked(&c.text)),
             ),
             None => (id.to_string(), String::new()),
         }

@@ -134,7 +134,10 @@ pub fn criteria_by_centre(
             let mut row = vec![
                 Cell::Text(c.id.clone()),
                 Cell::Text(format!("{}.{}", s.number, c.number)),
-                Cell::Text(crate::markdown::to_plain(&c.text).replace('\n', " ")),
+                Cell::Text(
+                    crate::markdown::to_plain(&crate::markdown::unmarked(&c.text))
+                        .replace('\n', " "),
+                ),
             ];
             for &i in latest {
                 let code = files[i]

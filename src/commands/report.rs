@@ -176,7 +176,7 @@ pub fn report(
                 unmet.push(CriterionRow {
                     id: c.id.clone(),
                     label: label.clone(),
-                    text: to_plain(&c.text),
+                    text: to_plain(&crate::markdown::unmarked(&c.text)),
                     rating: rating_label(hb, Some(code), &ui),
                     note: r.map(|r| r.note.clone()).unwrap_or_default(),
                 });
@@ -208,7 +208,7 @@ pub fn report(
             id: ev.id.clone(),
             label: format!("{}.{}", s.number, ev.number),
             number: ev.number.clone(),
-            text: to_plain(&ev.text),
+            text: to_plain(&crate::markdown::unmarked(&ev.text)),
             status: ui
                 .get(&format!("status_{}", g.status.as_deref().unwrap_or("none")))
                 .cloned()

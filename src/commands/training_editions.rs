@@ -11,7 +11,10 @@ use serde::Serialize;
 
 use super::training::{Record, TrainingFile};
 use crate::diagnostics::Diagnostics;
-use crate::edition::{self, content::subject_hash};
+use crate::edition::{
+    self,
+    content::{subject_hash, subject_hash_as_written},
+};
 use crate::pipeline::model::Handbook;
 use crate::pipeline::render::views::{ChangeView, diff_view, timing_in_words};
 
@@ -159,16 +162,24 @@ pub fn changed_training(
             }
             continue;
         };
-        let before = previous
-            .as_ref()
-            .and_then(|old| subject_hash(old, &r.kind, &r.subject));
+        // A record made before the hash left the example marks out holds the hash of the
+        // text as written: the same content, as current as the other.
+        let is_now = |c: &str| {
+            c == now || subject_hash_as_written(hb, &r.kind, &r.subject).as_deref() == Some(c)
+        };
+        let was_before = |c: &str| {
+            previous.as_ref().is_some_and(|old| {
+                subject_hash(old, &r.kind, &r.subject).as_deref() == Some(c)
+                    || subject_hash_as_written(old, &r.kind, &r.subject).as_deref() == Some(c)
+            })
+        };
         let other_edition = !r.edition.is_empty()
             && previous_name.as_deref() != Some(r.edition.as_str())
             && current_name.as_deref() != Some(r.edition.as_str());
         let lines = if !r.content.is_empty() {
-            if r.content == now {
+            if is_now(&r.content) {
                 None
-            } else if previous.is_some() && before.as_deref() != Some(r.content.as_str()) {
+            } else if previous.is_some() && !was_before(&r.content) {
                 Some(vec![say("training_hash_unknown", &[("hash", &r.content)])])
             } else {
                 Some(

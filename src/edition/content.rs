@@ -16,9 +16,23 @@ fn fnv(parts: impl Iterator<Item = String>) -> String {
     format!("{h:016x}")
 }
 
+/// How a step's text is hashed: as the source prints it (`Words`, the hash pages and
+/// records carry: marking an example is no change a trainee must be retrained on), or as
+/// written with its example marks (`Written`, the hash of records made before, still
+/// taken as current).
+#[derive(Clone, Copy, PartialEq)]
+enum Text {
+    Words,
+    Written,
+}
+
 /// What of a step a training covers: its text, actors and timings.
-fn step_parts(st: &Step) -> Vec<String> {
-    let mut v = vec![st.text.clone(), st.actors.join(",")];
+fn step_parts(st: &Step, how: Text) -> Vec<String> {
+    let text = match how {
+        Text::Words => crate::markdown::unmarked(&st.text),
+        Text::Written => st.text.clone(),
+    };
+    let mut v = vec![text, st.actors.join(",")];
     // The persons who act (the appellant): only where there are some, so the hash of every
     // other step stays what it was.
     if !st.persons.is_empty() {
@@ -44,13 +58,21 @@ fn step_parts(st: &Step) -> Vec<String> {
 
 /// The hash of a procedure's steps, actors and timings; none for an unknown procedure.
 pub fn procedure_hash(hb: &Handbook, id: &str) -> Option<String> {
+    procedure(hb, id, Text::Words)
+}
+
+fn procedure(hb: &Handbook, id: &str, how: Text) -> Option<String> {
     let p = hb.procedures.iter().find(|p| p.id == id)?;
-    Some(fnv(p.steps.iter().flat_map(step_parts)))
+    Some(fnv(p.steps.iter().flat_map(|st| step_parts(st, how))))
 }
 
 /// The hash of the steps a role acts in (with their actors and timings); none for an
 /// unknown role.
 pub fn role_hash(hb: &Handbook, id: &str) -> Option<String> {
+    role(hb, id, Text::Words)
+}
+
+fn role(hb: &Handbook, id: &str, how: Text) -> Option<String> {
     hb.roles.iter().find(|r| r.id == id)?;
     Some(fnv(hb
         .procedures
@@ -58,15 +80,26 @@ pub fn role_hash(hb: &Handbook, id: &str) -> Option<String> {
         .flat_map(|p| &p.steps)
         .filter(|st| st.actors.iter().any(|a| a == id))
         .flat_map(|st| {
-            std::iter::once(st.id.clone()).chain(step_parts(st))
+            std::iter::once(st.id.clone()).chain(step_parts(st, how))
         })))
 }
 
 /// The hash of a training's subject: `kind` is `procedure` or `role`.
 pub fn subject_hash(hb: &Handbook, kind: &str, id: &str) -> Option<String> {
+    subject(hb, kind, id, Text::Words)
+}
+
+/// The hash a record made before the hash left the example marks out holds for the same
+/// content (the text as written, marks included); the same as `subject_hash` where the
+/// subject's steps mark no example. A record holding either is current.
+pub fn subject_hash_as_written(hb: &Handbook, kind: &str, id: &str) -> Option<String> {
+    subject(hb, kind, id, Text::Written)
+}
+
+fn subject(hb: &Handbook, kind: &str, id: &str, how: Text) -> Option<String> {
     match kind {
-        "procedure" => procedure_hash(hb, id),
-        "role" => role_hash(hb, id),
+        "procedure" => procedure(hb, id, how),
+        "role" => role(hb, id, how),
         _ => None,
     }
 }

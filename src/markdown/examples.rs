@@ -20,6 +20,85 @@ pub fn without_examples(md: &str) -> String {
     out.join("\n").trim().to_string()
 }
 
+/// The text as the source prints it: the example marks taken off, nothing else. An example
+/// written right under a line of text (printed inside its paragraph or list item) is joined
+/// back to that line with a space, and so is the text written under the quote's closing
+/// lone `>` (the paragraph going on after it); a quoted block of its own loses its `> `
+/// marks only. A text without examples is returned unchanged, byte for byte: what
+/// identifies content for stored records (the catalogue hash, a training's content hash,
+/// the form's version) hashes this, so marking an example never changes such an id.
+pub fn unmarked(md: &str) -> String {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Was {
+        Blank,
+        Text,
+        /// A quote's line glued to a line of text: its words went on that line.
+        Inline,
+        /// That quote closed by a lone `>`: a line of text right under it goes on too.
+        Closed,
+        /// A quoted block of its own.
+        Block,
+    }
+    if !md.lines().any(|l| l.trim_start().starts_with('>')) {
+        return md.to_string();
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut was = Was::Blank;
+    let glue = |out: &mut Vec<String>, words: &str| match out.last_mut() {
+        Some(last) => {
+            last.push(' ');
+            last.push_str(words);
+        }
+        None => out.push(words.to_string()),
+    };
+    for line in md.lines() {
+        let t = line.trim_start();
+        was = match (t.strip_prefix('>'), was) {
+            (Some(rest), _) => {
+                let rest = rest.strip_prefix(' ').unwrap_or(rest);
+                match (rest.trim().is_empty(), was) {
+                    (true, Was::Inline | Was::Closed) => Was::Closed,
+                    (true, _) => {
+                        out.push(String::new());
+                        Was::Block
+                    }
+                    (false, Was::Text | Was::Inline) => {
+                        glue(&mut out, rest);
+                        Was::Inline
+                    }
+                    (false, Was::Closed) => {
+                        // A second paragraph in the quote: a block after all.
+                        out.push(String::new());
+                        out.push(rest.to_string());
+                        Was::Block
+                    }
+                    (false, Was::Blank | Was::Block) => {
+                        out.push(rest.to_string());
+                        Was::Block
+                    }
+                }
+            }
+            (None, _) if t.is_empty() => {
+                out.push(line.to_string());
+                Was::Blank
+            }
+            (None, Was::Closed) => {
+                glue(&mut out, t);
+                Was::Text
+            }
+            (None, _) => {
+                out.push(line.to_string());
+                Was::Text
+            }
+        };
+    }
+    let mut s = out.join("\n");
+    if md.ends_with('\n') {
+        s.push('\n');
+    }
+    s
+}
+
 /// The paragraphs of a text without its footnotes: a rule (`***`) and the numbered notes
 /// after it ("21 Shih Materialin …"); the markers stay in the text, as printed.
 pub fn without_notes(text: &str) -> Vec<&str> {
@@ -317,5 +396,51 @@ mod tests {
             ),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_text_unmarked_reads_as_the_source_prints_it() {
+        use super::unmarked;
+        // No example: the very bytes.
+        for md in ["Rregulli.\n", "Rregulli", "- një\n- dy\n\nTjetër."] {
+            assert_eq!(unmarked(md), md);
+        }
+        // Inside its paragraph, at its end and mid-paragraph.
+        assert_eq!(
+            unmarked("Rregulli,\n> p.sh. 4 vjet.\n"),
+            "Rregulli, p.sh. 4 vjet.\n"
+        );
+        assert_eq!(
+            unmarked("Rregulli.\n> Për shembull,\n> 4 vjet.\n>\nPastaj rregulli.\n\nTjetër."),
+            "Rregulli. Për shembull, 4 vjet. Pastaj rregulli.\n\nTjetër."
+        );
+        // Inside list items, indented; in the middle of one.
+        assert_eq!(
+            unmarked(
+                "- Reagimi - emocionale\n  > (p.sh. zemërimi),\n  >\n  kognitive\n  > (p.sh. mohimi)\n  >\n  dhe sjellja.\n- Tjetër"
+            ),
+            "- Reagimi - emocionale (p.sh. zemërimi), kognitive (p.sh. mohimi) dhe sjellja.\n- Tjetër"
+        );
+        // A block of its own loses its marks only; a quote of two paragraphs is a block.
+        assert_eq!(
+            unmarked("Rregulli.\n\n> **Shembull:**\n> një\n>\n> dy\n\nPastaj."),
+            "Rregulli.\n\n**Shembull:**\nnjë\n\ndy\n\nPastaj."
+        );
+        assert_eq!(unmarked("Rregulli.\n> një\n>\n> dy"), "Rregulli. një\n\ndy");
+        // Whatever the marks, no `>` is left and the words are the same in the same order.
+        for md in [
+            "Rregulli,\n> p.sh. 4 vjet.\n",
+            "A\n> b\n>\nc\n> d\n\n> e\n>\n> f",
+        ] {
+            let u = unmarked(md);
+            assert!(!u.lines().any(|l| l.trim_start().starts_with('>')), "{u:?}");
+            let words = |s: &str| {
+                s.split_whitespace()
+                    .filter(|w| *w != ">")
+                    .map(|w| w.trim_start_matches('>').to_string())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(words(&u), words(md));
+        }
     }
 }

@@ -404,3 +404,319 @@ fn an_example_in_a_list_item_is_shown_in_its_line_in_the_browser() {
         std::fs::write(path, png).unwrap();
     }
 }
+
+/// The four examples the standards' source prints ("p.sh.", 000:41, 1249, 1799, 1860): the
+/// page, the first words of the paragraph that holds it, the example's words and the words
+/// of the paragraph before it.
+const IN_STANDARDS: &[(&str, &str, &str, &str)] = &[
+    (
+        "S1.html",
+        "000:41, S1.1.1",
+        "(P.sh. deklaratë të misionit, vizionit, të ofruesit të shërbimit, fletëpalosje për shërbimet e ofruara, statuti i shoqatës, programi etj.)",
+        "partnerët e programit dhe publikun.",
+    ),
+    (
+        "S6.html",
+        "000:1249, S6.4.1",
+        "p.sh. një dëshmi penaliteti.",
+        "në dosjet personale të secilit anëtarë të stafit,",
+    ),
+    (
+        "S9.html",
+        "000:1799, S9.2 guidance 2.1",
+        "si p.sh. një OJF apo një rrjeti OJF-sh.",
+        "marrëveshjet midis ofruesve publikë dhe jo publikë,",
+    ),
+    (
+        "S9.html",
+        "000:1860, S9.4.1",
+        "si p.sh. proces-verbalet e referimit etj.",
+        "tek cili ofrues shërbimesh është bërë referimi i rastit",
+    ),
+];
+
+/// The catalogue's hash of the shipped standards as the site at main 789eec9 was built
+/// (`vleresim/catalog.js`), before the four were marked: every assessment saved on it.
+const SHIPPED_CATALOG: &str = "0d0546c496127631";
+
+#[test]
+fn marking_the_standards_examples_leaves_the_catalogue_hash_as_it_was() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (hb, d) = doracak::check(root);
+    let mut hb = hb.unwrap_or_else(|| panic!("{d:?}"));
+    let marked = doracak::assessment::catalog_hash(&hb);
+    let form = doracak::pipeline::render::xlsform::version(&hb);
+    assert_eq!(marked, SHIPPED_CATALOG);
+    // The browser takes the catalogue's id from the built catalogue (it hashes no text:
+    // assessment-core.js records `cat.catalog`), and so does the OSCAL catalogue.
+    let site = shipped_site().join("site");
+    assert!(read(&site.join("vleresim/catalog.js")).contains(&format!("\"catalog\":\"{marked}\"")));
+    assert!(read(&site.join("oscal/catalog.json")).contains(&format!("\"value\": \"{marked}\"")));
+    // The same handbook with every mark taken off (the texts as they were written before):
+    // the same catalogue, the same form version. The four are marked (else nothing is
+    // measured).
+    let mut unmarked = 0;
+    let mut off = |t: &mut String| {
+        let u = doracak::markdown::unmarked(t);
+        if u != *t {
+            unmarked += 1;
+            *t = u;
+        }
+    };
+    for c in hb.standards.iter_mut().flat_map(|s| &mut s.criteria) {
+        off(&mut c.text);
+        c.evidence.iter_mut().for_each(|e| off(&mut e.text));
+        c.guidance.iter_mut().for_each(|g| off(&mut g.text));
+    }
+    assert_eq!(unmarked, 4);
+    assert_eq!(doracak::assessment::catalog_hash(&hb), marked);
+    assert_eq!(doracak::pipeline::render::xlsform::version(&hb), form);
+    // So for a training's content hash: the steps' examples marked or not.
+    let subjects = [
+        ("procedure", "menaxhimi-i-rastit"),
+        ("procedure", "struktura-bashkiake"),
+        ("role", "menaxheri-i-rastit-kosove"),
+    ];
+    let before: Vec<_> = subjects
+        .iter()
+        .map(|(k, id)| doracak::edition::content::subject_hash(&hb, k, id).unwrap())
+        .collect();
+    let mut steps = 0;
+    for st in hb.procedures.iter_mut().flat_map(|p| &mut p.steps) {
+        let u = doracak::markdown::unmarked(&st.text);
+        steps += usize::from(u != st.text);
+        st.text = u;
+    }
+    assert!(steps >= 7, "{steps} steps mark an example");
+    for ((k, id), b) in subjects.iter().zip(before) {
+        assert_eq!(
+            doracak::edition::content::subject_hash(&hb, k, id).unwrap(),
+            b,
+            "{id}"
+        );
+    }
+}
+
+/// A training record made on the site at main 789eec9 holds the hash of the steps as
+/// written, marks included (`data-content` then): it stays current; so does one of the
+/// words' hash the pages carry now; another hash is due a refresher.
+#[test]
+fn a_training_record_of_the_text_as_written_stays_current() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let hb = doracak::check(root).0.unwrap();
+    let words =
+        doracak::edition::content::subject_hash(&hb, "procedure", "menaxhimi-i-rastit").unwrap();
+    let written =
+        doracak::edition::content::subject_hash_as_written(&hb, "procedure", "menaxhimi-i-rastit")
+            .unwrap();
+    // data-content of trajnim/kuizi/menaxhimi-i-rastit.html at 789eec9.
+    assert_eq!(written, "d51d3e86af1c65fc");
+    assert_ne!(words, written);
+    let page = site_page("trajnim/kuizi/menaxhimi-i-rastit.html");
+    assert!(
+        page.contains(&format!("data-content=\"{words}\"")),
+        "{words}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let rec = |id: &str, name: &str, content: &str| {
+        serde_json::json!({"id": id, "name": name, "date": "2026-11-10", "kind": "procedure",
+            "subject": "menaxhimi-i-rastit", "title": "T", "score": 1, "total": 1,
+            "understood": true, "edition": "VKM nr. 772, datë 19.12.2025",
+            "saved": "2026-11-10T09:00:00Z", "content": content})
+    };
+    let file = dir.path().join("t.json");
+    let v = serde_json::json!({
+        "format": "doracak-training", "version": 1,
+        "handbook": {"title": "Doracak i standardeve për qendrat rezidenciale për viktimat e trafikimit",
+            "edition": "VKM nr. 772, datë 19.12.2025"},
+        "records": [
+            rec("r1", "Arta Written", &written),
+            rec("r2", "Besa Words", &words),
+            rec("r3", "Drita Other", "0000000000000000"),
+        ]
+    });
+    std::fs::write(&file, v.to_string()).unwrap();
+    let out = dir.path().join("roster");
+    let o = crate::common::doracak(&[
+        "--root",
+        root.to_str().unwrap(),
+        "training-report",
+        file.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--today",
+        "2026-12-01",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = read(&out.join("regjistri-i-trajnimit.html"));
+    assert!(
+        html.contains("data-changed-person=\"Drita Other\""),
+        "{html}"
+    );
+    for name in ["Arta Written", "Besa Words"] {
+        assert!(
+            !html.contains(&format!("data-changed-person=\"{name}\"")),
+            "{name}: {html}"
+        );
+    }
+}
+
+#[test]
+fn the_standards_examples_are_examples_on_their_pages() {
+    for (page, at, example, before) in IN_STANDARDS {
+        // The standard's page, its assessment page, the printed handbook and the printed
+        // assessment; the audit sheets where they show the text (evidence: not guidance).
+        let standard = page.trim_end_matches(".html");
+        let mut pages = vec![
+            page.to_string(),
+            format!("vleresim/{page}"),
+            "printo.html".into(),
+        ];
+        if !at.contains("guidance") {
+            pages.extend([
+                format!("auditim/{page}"),
+                "auditim/te-gjitha.html".into(),
+                "vleresim/printo.html".into(),
+                "vleresim/provat.html".into(),
+            ]);
+        }
+        for p in pages {
+            let html = site_page(&p);
+            let para = paragraph(&html, before);
+            assert_eq!(
+                spans(para),
+                vec![*example],
+                "{p} ({at}, {standard}): {para}"
+            );
+            assert!(
+                para.contains(&format!("{before} {SPAN}")),
+                "{p} ({at}): {para}"
+            );
+        }
+    }
+}
+
+/// Every file of the shipped site as text: an XLSX's sheets and shared strings unzipped.
+fn site_texts() -> Vec<(String, String)> {
+    let site = shipped_site().join("site");
+    let mut out = Vec::new();
+    let mut todo = vec![site.clone()];
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.strip_prefix(&site).unwrap().display().to_string();
+            if path.is_dir() {
+                todo.push(path);
+            } else if name.ends_with(".xlsx") {
+                let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+                for i in 0..zip.len() {
+                    let mut f = zip.by_index(i).unwrap();
+                    let mut s = String::new();
+                    std::io::Read::read_to_string(&mut f, &mut s).unwrap();
+                    out.push((format!("{name}:{}", f.name().unwrap()), s));
+                }
+            } else if let Ok(s) = std::fs::read_to_string(&path) {
+                out.push((name, s));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_output_shows_a_standards_example_with_its_quote_marks() {
+    let texts = site_texts();
+    assert!(texts.iter().any(|(n, _)| n.ends_with("sharedStrings.xml")));
+    for (example, _) in IN_STANDARDS.iter().map(|c| (c.2, c.3)) {
+        let head: String = example.chars().take(20).collect();
+        let mut seen = 0;
+        for (name, text) in &texts {
+            let text = crate::common::unescape(text).replace("&gt;", ">");
+            for (at, _) in text.match_indices(&head) {
+                seen += 1;
+                let before: String = text[..at]
+                    .chars()
+                    .rev()
+                    .take(8)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let quoted = before.ends_with("> ")
+                    || before.ends_with("\\u003e ")
+                    || before.ends_with("\n>")
+                    || before.ends_with("\\n>");
+                // catalog.json is the export of the content as loaded, in its Markdown
+                // (README): there the example keeps the mark the content format gives it,
+                // as the procedures' examples do.
+                assert_eq!(quoted, name == "catalog.json", "{name}: …{before}{head}…");
+            }
+        }
+        assert!(seen >= 4, "{head}: {seen}");
+    }
+    // No criterion, evidence or guidance text the OSCAL catalogue, the assessment pages'
+    // catalogue or the audit form carries starts a line with a quote mark.
+    let quote_line = |s: &str| s.lines().any(|l| l.trim_start().starts_with('>'));
+    let site = shipped_site().join("site");
+    let oscal: serde_json::Value =
+        serde_json::from_str(&read(&site.join("oscal/catalog.json"))).unwrap();
+    let mut prose = Vec::new();
+    strings(&oscal, &mut prose);
+    assert!(
+        prose
+            .iter()
+            .any(|p| p.contains("p.sh. një dëshmi penaliteti."))
+    );
+    assert!(!prose.iter().any(|p| quote_line(p)));
+    let script = read(&site.join("vleresim/catalog.js"));
+    assert!(!script.contains("\\n>") && !script.contains("\\n\\u003e"));
+    assert!(script.contains("stafit, p.sh. një dëshmi penaliteti."));
+    let mut book =
+        calamine::open_workbook_auto(site.join("auditim/formulari-auditimit.xlsx")).unwrap();
+    use calamine::Reader;
+    let mut cells = 0;
+    for sheet in book.sheet_names() {
+        let range = book.worksheet_range(&sheet).unwrap();
+        for c in range.used_cells() {
+            let s = c.2.to_string();
+            cells += usize::from(s.to_lowercase().contains("p.sh."));
+            assert!(!quote_line(&s), "{sheet}: {s}");
+        }
+    }
+    assert!(cells >= 4, "{cells}");
+}
+
+#[test]
+fn no_quiz_or_register_row_comes_from_the_standards_examples() {
+    let heads: Vec<String> = IN_STANDARDS
+        .iter()
+        .map(|c| c.2.trim_start_matches("si ").chars().take(24).collect())
+        .collect();
+    let site = shipped_site().join("site");
+    let mut pages = vec![site.join("afatet.html")];
+    for dir in ["trajnim/kuizi", "roli"] {
+        for entry in std::fs::read_dir(site.join(dir)).unwrap() {
+            pages.push(entry.unwrap().path());
+        }
+    }
+    for path in pages {
+        let page = crate::common::unescape(&read(&path));
+        for h in &heads {
+            assert!(!page.contains(h.as_str()), "{}: {h}", path.display());
+        }
+    }
+    for q in crate::quizzes::questions() {
+        for h in &heads {
+            assert!(
+                !q.stem.contains(h.as_str())
+                    && !q
+                        .correct
+                        .iter()
+                        .chain(&q.wrong)
+                        .any(|c| c.contains(h.as_str())),
+                "{}",
+                q.page
+            );
+        }
+    }
+}

@@ -128,7 +128,7 @@ fn own(name: &str, value: &str) -> Value {
 /// A control's title: the criterion's own words, its first sentence, cut at a word to at
 /// most 80 characters ("…" marks a cut).
 pub fn short_title(text: &str) -> String {
-    let plain = crate::markdown::to_plain(text);
+    let plain = crate::markdown::to_plain(&crate::markdown::unmarked(text));
     let first = plain.lines().next().unwrap_or("").trim();
     let sentence = match first.find(['.', ':', ';']) {
         Some(i) if i > 10 => &first[..i],
@@ -146,6 +146,12 @@ pub fn short_title(text: &str) -> String {
 /// OSCAL text values may not start or end with white space.
 fn clean(s: &str) -> String {
     s.trim().to_string()
+}
+
+/// A criterion's, evidence item's or guidance note's words as OSCAL prose: as the source
+/// prints them, an example unmarked (`markdown::unmarked`; a `>` would be a stray quote).
+fn prose(md: &str) -> String {
+    clean(&crate::markdown::unmarked(md))
 }
 
 fn control(hb: &Handbook, s: &Standard, c: &Criterion, ui: &HashMap<String, String>) -> Value {
@@ -184,14 +190,14 @@ fn control(hb: &Handbook, s: &Standard, c: &Criterion, ui: &HashMap<String, Stri
     let mut parts = vec![json!({
         "id": format!("{}_smt", c.id),
         "name": "statement",
-        "prose": clean(&c.text),
+        "prose": prose(&c.text),
     })];
     for g in &c.guidance {
         let mut part = json!({
             "id": g.id,
             "name": "guidance",
             "title": t("guidance"),
-            "prose": clean(&g.text),
+            "prose": prose(&g.text),
         });
         if let Some(n) = &g.number {
             part["props"] = json!([prop("label", n)]);
@@ -207,7 +213,7 @@ fn control(hb: &Handbook, s: &Standard, c: &Criterion, ui: &HashMap<String, Stri
                     "id": e.id,
                     "name": "assessment-objects",
                     "props": [prop("label", &format!("{}.{}", s.number, e.number))],
-                    "prose": clean(&e.text),
+                    "prose": prose(&e.text),
                 })
             })
             .collect();

@@ -65,7 +65,7 @@ pub fn version(hb: &Handbook) -> String {
         eat(&s.title);
         for c in &s.criteria {
             for g in &c.guidance {
-                eat(&g.text);
+                eat(&crate::markdown::unmarked(&g.text));
             }
         }
     }
@@ -107,8 +107,10 @@ fn criterion_number(s: &Standard, c: &Criterion) -> String {
 }
 
 /// A text as plain lines, its lists kept as lists: each item on its own line with its
-/// marker ("- " or "1. "), nested items indented.
+/// marker ("- " or "1. "), nested items indented. An example reads as the source prints
+/// it (`markdown::unmarked`): a form has no way to mark it.
 fn lines(md: &str) -> String {
+    let md = &crate::markdown::unmarked(md);
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut out = String::new();
     let mut lists: Vec<Option<u64>> = Vec::new();
