@@ -526,18 +526,7 @@ fn training_report_marks_exactly_those_trained_on_a_changed_procedure() {
     let root = dir.path().join("new");
     let out = dir.path().join("roster");
     let file = fixtures().join("editions/training/trajnimet.json");
-    let o = doracak(&[
-        "--root",
-        root.to_str().unwrap(),
-        "training-report",
-        file.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--today",
-        "2026-12-01",
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let html = read(&out.join("regjistri-i-trajnimit.html"));
+    let html = crate::common::training_roster(&root, &file, &out);
     let marked: Vec<(String, String)> = html
         .split("data-changed-person=\"")
         .skip(1)

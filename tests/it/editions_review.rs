@@ -283,18 +283,7 @@ fn training_records_of_unknown_hash_edition_or_subject_are_said() {
     });
     std::fs::write(&file, v.to_string()).unwrap();
     let out = dir.path().join("roster");
-    let o = doracak(&[
-        "--root",
-        root.to_str().unwrap(),
-        "training-report",
-        file.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--today",
-        "2026-12-01",
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let html = read(&out.join("regjistri-i-trajnimit.html"));
+    let html = crate::common::training_roster(&root, &file, &out);
     let part = |name: &str| {
         let at = html
             .find(&format!("data-changed-person=\"{name}\""))

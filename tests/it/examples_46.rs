@@ -537,18 +537,7 @@ fn a_training_record_of_the_text_as_written_stays_current() {
     });
     std::fs::write(&file, v.to_string()).unwrap();
     let out = dir.path().join("roster");
-    let o = crate::common::doracak(&[
-        "--root",
-        root.to_str().unwrap(),
-        "training-report",
-        file.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--today",
-        "2026-12-01",
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let html = read(&out.join("regjistri-i-trajnimit.html"));
+    let html = crate::common::training_roster(root, &file, &out);
     assert!(
         html.contains("data-changed-person=\"Drita Other\""),
         "{html}"

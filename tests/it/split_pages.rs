@@ -260,8 +260,9 @@ fn body_rows(html: &str) -> Vec<String> {
         .collect()
 }
 
-/// Builds a small synthetic handbook with `settings` as its theme's settings.
-fn synth_site(dir: &Path, settings: Option<&str>) -> std::path::PathBuf {
+/// Writes the small synthetic handbook of these tests (7 standards of 9 criteria, seed 5)
+/// into `dir/hb`, and returns its folder.
+pub(crate) fn synth_handbook(dir: &Path) -> std::path::PathBuf {
     let hb = dir.join("hb");
     let root = repo();
     let out = doracak(&[
@@ -282,6 +283,12 @@ fn synth_site(dir: &Path, settings: Option<&str>) -> std::path::PathBuf {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    hb
+}
+
+/// Builds a small synthetic handbook with `settings` as its theme's settings.
+fn synth_site(dir: &Path, settings: Option<&str>) -> std::path::PathBuf {
+    let hb = synth_handbook(dir);
     if let Some(s) = settings {
         std::fs::create_dir_all(hb.join("theme")).unwrap();
         std::fs::write(hb.join("theme/settings.toml"), s).unwrap();

@@ -13,30 +13,12 @@ use serde_json::{Value, json};
 use crate::common::browser::{
     browser, eval, file_url, new_assessment, open, wait_for, wait_stored,
 };
-use crate::common::{doracak, repo};
+use crate::common::doracak;
 
 /// One small synthetic handbook built twice: whole (the theme's split size) and split
 /// (`split_page_bytes = 40000`), the same standards, title and catalogue.
 fn whole_and_split(dir: &Path) -> (PathBuf, PathBuf) {
-    let hb = dir.join("hb");
-    let out = doracak(&[
-        "synth",
-        "--root",
-        repo().to_str().unwrap(),
-        "--standards",
-        "7",
-        "--criteria",
-        "9",
-        "--seed",
-        "5",
-        "--out",
-        hb.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let hb = crate::split_pages::synth_handbook(dir);
     let build = |site: &Path| {
         let out = doracak(&[
             "--root",

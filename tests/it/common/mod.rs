@@ -345,3 +345,20 @@ pub fn step_deadlines(step: &serde_json::Value) -> Vec<&serde_json::Value> {
         .filter(|t| t.get("no_time_limit").is_none())
         .collect()
 }
+
+/// `doracak training-report FILE --out OUT --today 2026-12-01` on the handbook at `root`,
+/// which must succeed; the roster page it wrote.
+pub fn training_roster(root: &Path, file: &Path, out: &Path) -> String {
+    let o = doracak(&[
+        "--root",
+        root.to_str().unwrap(),
+        "training-report",
+        file.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--today",
+        "2026-12-01",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    read(&out.join("regjistri-i-trajnimit.html"))
+}
