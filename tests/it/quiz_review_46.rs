@@ -122,3 +122,18 @@ fn a_list_in_a_feedback_comes_with_its_lead_in() {
         "{f}"
     );
 }
+
+#[test]
+fn a_question_quoting_the_source_whole_is_kept_before_one_that_leaves_a_word_out() {
+    // Adversary 46, Q-4: under the cap of two questions with the same answers a page, the
+    // questions whose stems leave a pointing word out ("[…]") had taken the places of
+    // three that quote the source whole.
+    for (page, id) in [
+        ("identifikimi-fillestar.html", "identifikimi-fillestar.4.who"),
+        ("roli-g-spif.html", "identifikimi-formal.2.who"),
+        ("struktura-bashkiake.html", "struktura-bashkiake.16.who"),
+    ] {
+        let q = on(page, id).unwrap_or_else(|| panic!("{id} is not on {page}"));
+        assert!(!q.quote().contains("[…]"), "{}", q.quote());
+    }
+}

@@ -454,22 +454,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
             questions.retain(tests);
             // The model keeps past its cap a "who?" it judges to point to its answer (the view
             // leaves it out above); where one was kept, the cap holds here (review 44, Q-7).
-            let mut same: std::collections::BTreeMap<Vec<String>, usize> = Default::default();
-            questions.retain(|qv| {
-                if qv.ask != quiz::Ask::Who.name() {
-                    return true;
-                }
-                let mut k: Vec<String> = qv
-                    .choices
-                    .iter()
-                    .filter(|c| c.correct)
-                    .map(|c| c.text.clone())
-                    .collect();
-                k.sort();
-                let n = same.entry(k).or_default();
-                *n += 1;
-                *n <= quiz::SAME_ANSWERS
-            });
+            once::same_answers_capped(&mut questions);
             if q.kind == QuizKind::Role {
                 once::duties_once(&mut questions);
             }

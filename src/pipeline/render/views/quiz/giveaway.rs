@@ -87,7 +87,7 @@ pub fn names_kept(quote: &str, phrases: &[String], abbrs: &[String]) -> Vec<Stri
 }
 
 /// How a word `blank_pointing` leaves out is marked: an editor's omission, not a blank.
-const OMITTED: &str = "[…]";
+pub(super) const OMITTED: &str = "[…]";
 
 /// The most words `blank_pointing` blanks: a word the quote repeats ("fëmija" six times in
 /// Kosovo step 0) is the step's subject, and blanking it leaves no question.
