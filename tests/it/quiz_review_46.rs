@@ -129,7 +129,10 @@ fn a_question_quoting_the_source_whole_is_kept_before_one_that_leaves_a_word_out
     // questions whose stems leave a pointing word out ("[…]") had taken the places of
     // three that quote the source whole.
     for (page, id) in [
-        ("identifikimi-fillestar.html", "identifikimi-fillestar.4.who"),
+        (
+            "identifikimi-fillestar.html",
+            "identifikimi-fillestar.4.who",
+        ),
         ("roli-g-spif.html", "identifikimi-formal.2.who"),
         ("struktura-bashkiake.html", "struktura-bashkiake.16.who"),
     ] {
