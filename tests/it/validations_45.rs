@@ -3,7 +3,7 @@
 
 use crate::common::{build, minimal_copy};
 
-fn sop(dir: &std::path::Path, name: &str, yaml: &str) {
+pub(crate) fn sop(dir: &std::path::Path, name: &str, yaml: &str) {
     let sop = dir.join("content/sop");
     std::fs::create_dir_all(&sop).unwrap();
     std::fs::write(sop.join(name), yaml).unwrap();
@@ -201,11 +201,11 @@ fn a_passage_linking_indicators_needs_the_indicators() {
     // empty heading, silently.
     let dir = minimal_copy();
     assert!(!dir.path().join("content/indicators.yaml").exists());
-    std::fs::write(
-        dir.path().join("content/sop/92-treguesit.yaml"),
+    sop(
+        dir.path(),
+        "92-treguesit.yaml",
         "title: Treguesit\ncollection: psv\nsections:\n  - title: Treguesit e trafikimit\n    indicators: true\nsteps:\n  - number: \"1\"\n    text: Hapi.\n",
-    )
-    .unwrap();
+    );
     let out = build(dir.path(), &dir.path().join("site"));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{err}");

@@ -2,6 +2,7 @@
 //! own words name an actor of its step (W-1) is warned, at its line, with the fix.
 
 use crate::common::{build, minimal_copy};
+use crate::validations_45::sop;
 
 #[test]
 fn a_timing_binding_no_one_whose_words_name_an_actor_is_warned() {
@@ -11,11 +12,11 @@ fn a_timing_binding_no_one_whose_words_name_an_actor_is_warned() {
         "title: Qendra për Punë Sociale\nabbr: QPS\nkind: role\ndefinition: Qendra.\n",
     )
     .unwrap();
-    std::fs::write(
-        dir.path().join("content/sop/92-emerimi.yaml"),
+    sop(
+        dir.path(),
+        "92-emerimi.yaml",
         "title: Emërimi\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: QPS do të emërojë Menaxherin e Rastit brenda 24 orësh. Kujdestari emërohet brenda 14 ditëve.\n    actors: [qps]\n    timing:\n      - text: QPS do të emërojë Menaxherin e Rastit brenda 24 orësh\n        within: PT24H\n        actors: []\n      - text: Kujdestari emërohet brenda 14 ditëve\n        within: P14D\n        actors: []\n",
-    )
-    .unwrap();
+    );
     let out = build(dir.path(), &dir.path().join("site"));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
@@ -26,22 +27,21 @@ fn a_timing_binding_no_one_whose_words_name_an_actor_is_warned() {
     assert!(!err.contains("92-emerimi.yaml:11:"), "{err}");
     assert_eq!(err.matches("binds no one").count(), 1, "{err}");
     // Whom it binds quoted in the source's words (`persons:`): nothing to say.
-    std::fs::write(
-        dir.path().join("content/sop/92-emerimi.yaml"),
+    sop(
+        dir.path(),
+        "92-emerimi.yaml",
         "title: Emërimi\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: Kujdestari njofton QPS-në brenda 24 orësh.\n    actors: [qps]\n    timing:\n      - text: Kujdestari njofton QPS-në brenda 24 orësh\n        within: PT24H\n        actors: []\n        persons: [Kujdestari]\n",
-    )
-    .unwrap();
+    );
     let out = build(dir.path(), &dir.path().join("site1"));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(!err.contains("binds no one"), "{err}");
-    // The inflected title finds the role as its abbreviation
-    // does.
-    std::fs::write(
-        dir.path().join("content/sop/92-emerimi.yaml"),
+    // The inflected title finds the role as its abbreviation does.
+    sop(
+        dir.path(),
+        "92-emerimi.yaml",
         "title: Emërimi\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: Qendrës për Punë Sociale i takon të emërojë MR brenda 24 orësh.\n    actors: [qps]\n    timing:\n      - text: Qendrës për Punë Sociale i takon të emërojë MR brenda 24 orësh\n        within: PT24H\n        actors: []\n",
-    )
-    .unwrap();
+    );
     let out = build(dir.path(), &dir.path().join("site2"));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
