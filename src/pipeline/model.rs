@@ -59,6 +59,10 @@ pub struct Handbook {
     /// (`quiz::jurisdiction::holds`), made once.
     #[serde(skip)]
     pub form_jurisdictions: std::sync::OnceLock<quiz::FormJurisdictions>,
+    /// Every "by when?" answer of the handbook's procedures and criteria, the farthest
+    /// level of a step's distractors (`quiz::question_as`), made once.
+    #[serde(skip)]
+    pub when_pool: std::sync::OnceLock<Vec<quiz::Answer>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -475,6 +479,7 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
         definition_names: std::sync::OnceLock::new(),
         role_names: std::sync::OnceLock::new(),
         form_jurisdictions: std::sync::OnceLock::new(),
+        when_pool: std::sync::OnceLock::new(),
     }
 }
 

@@ -413,40 +413,47 @@ fn question_as(
     // Nearest first: this procedure, its collection, the handbook's places of the
     // procedure's jurisdiction; each level shuffled.
     let here = jurisdiction::of_procedure(hb, p);
-    let levels: [Vec<Answer>; 3] = [
-        pool(std::iter::once(p), ask),
-        pool(
-            hb.procedures
-                .iter()
-                .filter(|q| q.collection == p.collection),
-            ask,
-        ),
-        match ask {
-            // Every role and form the handbook has, beyond those the steps name.
-            Ask::Who => hb
+    let near = pool(std::iter::once(p), ask);
+    let collection = pool(
+        hb.procedures
+            .iter()
+            .filter(|q| q.collection == p.collection),
+        ask,
+    );
+    let far_own: Vec<Answer>;
+    let far: &[Answer] = match ask {
+        // Every role and form the handbook has, beyond those the steps name.
+        Ask::Who => {
+            far_own = hb
                 .roles
                 .iter()
                 .map(|r| Answer::Role(r.id.clone()))
                 .filter(|a| jurisdiction::holds(hb, a, here))
-                .collect(),
-            Ask::Form => hb
+                .collect();
+            &far_own
+        }
+        Ask::Form => {
+            far_own = hb
                 .forms
                 .iter()
                 .map(|f| Answer::Form(f.id.clone()))
                 .filter(|a| jurisdiction::holds(hb, a, here))
-                .collect(),
-            // Every timing of the handbook, the standards' too: lengths of the answer's
-            // order of magnitude are there (months against "24 muaj"). A timing names no
-            // jurisdiction, and any other one is as wrong for the step.
-            Ask::When => {
-                let mut all = pool(hb.procedures.iter(), ask);
-                all.extend(places::criteria_pool(
-                    hb.standards.iter().flat_map(|s| &s.criteria),
-                ));
-                all
-            }
-        },
-    ];
+                .collect();
+            &far_own
+        }
+        // Every timing of the handbook, the standards' too: lengths of the answer's
+        // order of magnitude are there (months against "24 muaj"). A timing names no
+        // jurisdiction, and any other one is as wrong for the step. The same for every
+        // step: made once.
+        Ask::When => hb.when_pool.get_or_init(|| {
+            let mut all = pool(hb.procedures.iter(), ask);
+            all.extend(places::criteria_pool(
+                hb.standards.iter().flat_map(|s| &s.criteria),
+            ));
+            all
+        }),
+    };
+    let levels: [&[Answer]; 3] = [&near, &collection, far];
     let mut used: BTreeSet<String> = BTreeSet::new();
     // Another actor's deadline or form of the step is true of the step: never a wrong
     // answer.
