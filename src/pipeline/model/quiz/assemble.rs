@@ -228,10 +228,16 @@ fn role_questions(
 /// Every quiz of the handbook: one per procedure with steps, then one per role that acts
 /// in a step (its questions those of the steps it acts in, in the procedures' order).
 pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
-    let per_step: Vec<(&Procedure, &Step, Vec<Question>)> = hb
+    // Each question is made from the handbook alone (its choices shuffled by its own id):
+    // made in parallel, collected in order.
+    use rayon::prelude::*;
+    let steps: Vec<(&Procedure, &Step)> = hb
         .procedures
         .iter()
         .flat_map(|p| p.steps.iter().map(move |st| (p, st)))
+        .collect();
+    let per_step: Vec<(&Procedure, &Step, Vec<Question>)> = steps
+        .into_par_iter()
         .map(|(p, st)| (p, st, step_questions(hb, p, st)))
         .collect();
     let per_section: Vec<(&Procedure, &Section, Question)> = hb
@@ -250,8 +256,8 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
     // A criterion's "by when?" with the timings it asks (found once, not once per role).
     let per_criterion: Vec<(&str, &Criterion, Question, Vec<&Timing>)> = hb
         .standards
-        .iter()
-        .flat_map(|st| {
+        .par_iter()
+        .flat_map_iter(|st| {
             let levels = handbook_levels.of(hb, &st.id);
             st.criteria
                 .iter()
@@ -275,7 +281,7 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
         .collect();
     let mut out: Vec<Quiz> = hb
         .procedures
-        .iter()
+        .par_iter()
         .map(|p| {
             // A section's question stands before the step the source prints it before.
             let sections = |before: Option<&str>| {
@@ -309,51 +315,54 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
         })
         .filter(|q| !q.questions.is_empty())
         .collect();
-    for r in &hb.roles {
-        // A "by when?" asks the role's own deadlines only: a variant of it where the
-        // section or criterion sets others' too (review 41, Q8).
-        let beside: Vec<Question> = per_section
-            .iter()
-            .filter(|(_, s, q)| match q.ask {
-                Ask::Who => answers_with(q, &r.id),
-                _ => places::section_timings(s)
-                    .iter()
-                    .any(|t| t.binds(&r.id, &[])),
-            })
-            .filter_map(|(p, s, q)| match super::asks_others(q, &r.id, &[]) {
-                true => places::section_question_as(hb, p, s, Some(&r.id)),
-                false => Some(q.clone()),
-            })
-            .chain(
-                per_criterion
-                    .iter()
-                    .filter(|(_, c, q, asked)| match q.ask {
-                        Ask::Who => answers_with(q, &r.id),
-                        _ => asked.iter().any(|t| t.binds(&r.id, &c.roles)),
-                    })
-                    .filter_map(|(standard, c, q, _)| {
-                        match super::asks_others(q, &r.id, &c.roles) {
-                            true => places::criterion_question_as(
-                                hb,
-                                standard,
-                                c,
-                                &handbook_levels.of(hb, standard),
-                                Some(&r.id),
-                            ),
-                            false => Some(q.clone()),
-                        }
-                    }),
-            )
-            .collect();
-        let questions = role_questions(hb, &r.id, &per_step, beside);
-        if !questions.is_empty() {
-            out.push(Quiz {
+    let roles: Vec<Quiz> = hb
+        .roles
+        .par_iter()
+        .filter_map(|r| {
+            // A "by when?" asks the role's own deadlines only: a variant of it where the
+            // section or criterion sets others' too (review 41, Q8).
+            let beside: Vec<Question> = per_section
+                .iter()
+                .filter(|(_, s, q)| match q.ask {
+                    Ask::Who => answers_with(q, &r.id),
+                    _ => places::section_timings(s)
+                        .iter()
+                        .any(|t| t.binds(&r.id, &[])),
+                })
+                .filter_map(|(p, s, q)| match super::asks_others(q, &r.id, &[]) {
+                    true => places::section_question_as(hb, p, s, Some(&r.id)),
+                    false => Some(q.clone()),
+                })
+                .chain(
+                    per_criterion
+                        .iter()
+                        .filter(|(_, c, q, asked)| match q.ask {
+                            Ask::Who => answers_with(q, &r.id),
+                            _ => asked.iter().any(|t| t.binds(&r.id, &c.roles)),
+                        })
+                        .filter_map(|(standard, c, q, _)| {
+                            match super::asks_others(q, &r.id, &c.roles) {
+                                true => places::criterion_question_as(
+                                    hb,
+                                    standard,
+                                    c,
+                                    &handbook_levels.of(hb, standard),
+                                    Some(&r.id),
+                                ),
+                                false => Some(q.clone()),
+                            }
+                        }),
+                )
+                .collect();
+            let questions = role_questions(hb, &r.id, &per_step, beside);
+            (!questions.is_empty()).then(|| Quiz {
                 id: role_quiz_id(&r.id),
                 kind: QuizKind::Role,
                 subject: r.id.clone(),
                 questions,
-            });
-        }
-    }
+            })
+        })
+        .collect();
+    out.extend(roles);
     out
 }
