@@ -92,7 +92,8 @@ pub struct Node {
     pub url: String,
     /// The source gives this step as an alternative to the one before it (the step it
     /// branches from is the one before the run of alternatives): drawn side by side with
-    /// its siblings, each reached from that step, not chained after them.
+    /// its siblings, each reached from that step, not chained after them (or from its
+    /// `follows`; a run with no step before it in the band: no arrow in).
     pub alternative: bool,
     /// The source gives this step beside the one before it, neither the sequel of the
     /// other: reached, as an alternative is, from the step before them, in a plain box.

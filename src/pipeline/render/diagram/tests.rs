@@ -308,3 +308,19 @@ fn a_return_goes_back_under_the_lanes_with_its_words() {
     // The forward chain is untouched: 4 → 5 → 6 → 7.
     assert_eq!(svg.matches("class=\"dg-flow\" d=\"M").count(), 3);
 }
+
+#[test]
+fn cases_that_branch_from_no_step_of_the_band_have_no_arrow() {
+    // 22's three routes (002:610): the first step of the band is the first case; the
+    // others are not its sequels, so no arrow reaches them (reading 47a, M-6).
+    let a = node(1, None, &["a"]);
+    let mut b = node(2, None, &["a"]);
+    b.alternative = true;
+    let mut c = node(3, None, &["b"]);
+    c.alternative = true;
+    let bands = layout(&diagram(vec![a, b, c]), &words());
+    let svg = &bands[0].svg;
+    well_formed(svg);
+    assert_eq!(svg.matches("class=\"dg-box dg-alt\"").count(), 2);
+    assert!(!svg.contains("class=\"dg-flow\""), "{svg}");
+}
