@@ -149,3 +149,32 @@ fn the_cases_of_the_shelter_and_the_centre_are_not_chained() {
         "{a:?}"
     );
 }
+
+#[test]
+fn the_appeal_is_drawn_as_printed_with_only_the_sources_arrows() {
+    // 001:835-915, printed: the appeal (15), the court appeal against the Commission's
+    // decision, "mund të bëhet" (16, 892-896), the members set once (17, 898-900), the
+    // Commission convened within 5 working days of the appeal (18, 902), what it examines
+    // (19), its decision (20, 913). Arrows: 18 → 19 → 20 only; 16 dashed, 16 and 17 apart.
+    let p = site_page("procedura/identifikimi-formal.html");
+    let appeal: Vec<String> = bands(&p)
+        .iter()
+        .flat_map(|b| boxes(b))
+        .map(|b| b.0)
+        .filter(|n| (15..=20).any(|k| *n == k.to_string()))
+        .collect();
+    assert_eq!(appeal, ["15", "16", "17", "18", "19", "20"]);
+    for caption in ["Hapat 15–17</figcaption>", "Hapat 18–20</figcaption>"] {
+        assert!(p.contains(caption), "{caption}");
+    }
+    let a: Vec<(String, String)> = arrows(&p)
+        .into_iter()
+        .filter(|(f, t)| {
+            ["15", "16", "17", "18", "19", "20"]
+                .iter()
+                .any(|n| f == n || t == n)
+        })
+        .collect();
+    assert_eq!(a, [pair("18", "19"), pair("19", "20")], "{a:?}");
+    assert!(dashed(&p, "16") && !dashed(&p, "17"));
+}
