@@ -20,6 +20,7 @@ mod content;
 mod csv_cells;
 mod derived;
 mod diagram_boxes;
+mod diagram_cases;
 mod diagrams;
 mod editions;
 mod editions_aside;

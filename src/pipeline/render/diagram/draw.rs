@@ -264,8 +264,10 @@ pub(super) fn band(
     }
     // The order of the steps: an arrow from each box to the next; an alternative (or a
     // step beside the one before it) is reached from the step its run branches from, not
-    // from its sibling.
-    let mut from = 0;
+    // from its sibling. A run that branches from no step of the band (the band's first
+    // box is its first case, or the procedure's first step is: 22's three routes) has no
+    // arrow in: its cases stand side by side, none the sequel of another.
+    let mut from: Option<usize> = None;
     for i in 1..placed.len() {
         // A free step has no arrow; the step after one is reached from the one before it.
         if steps[i].free {
@@ -273,16 +275,17 @@ pub(super) fn band(
         }
         if let Some(f) = &steps[i].follows {
             match steps[..i].iter().position(|o| &o.number == f) {
-                Some(j) => from = j,
+                Some(j) => from = Some(j),
                 // Its step stands in another band: no arrow in this one.
                 None => continue,
             }
         } else if !steps[i].alternative && !steps[i].parallel {
             match (0..i).rev().find(|&k| !steps[k].free) {
-                Some(k) => from = k,
+                Some(k) => from = Some(k),
                 None => continue,
             }
         }
+        let Some(from) = from else { continue };
         let (x1, y1, h1) = placed[from];
         let (x2, y2, h2) = placed[i];
         let (ya, yb) = (y1 + h1.min(40) / 2, y2 + h2.min(40) / 2);

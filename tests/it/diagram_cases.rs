@@ -1,0 +1,180 @@
+//! Reading 47a, M-6 and M-7: a diagram draws an arrow only where the source gives an order.
+//! Steps the source gives as other cases ("Nëse …", "Në rast se …", 22's "tri rrugë")
+//! stand side by side, dashed, each reached from the step their run branches from, never
+//! from a sibling; formal identification's appeal is drawn in the printed order, the
+//! optional court appeal apart.
+
+use crate::common::site_page;
+
+/// Every band (`<svg class="diagram"`) of a page.
+fn bands(page: &str) -> Vec<&str> {
+    page.split("<svg class=\"diagram\"")
+        .skip(1)
+        .map(|s| s.split("</svg>").next().unwrap())
+        .collect()
+}
+
+/// The boxes of a band: (step number, left edge, dashed), left to right.
+fn boxes(band: &str) -> Vec<(String, u32, bool)> {
+    band.split("<a class=\"dg-step-link\" href=\"")
+        .skip(1)
+        .map(|a| {
+            // "…#referimi.2.1": the step's id, its procedure's slug and its number.
+            let id = a.split('"').next().unwrap().rsplit('#').next().unwrap();
+            let number = id.split_once('.').unwrap().1.to_string();
+            let rect = a.split("<rect ").nth(1).unwrap();
+            let class = rect.split("class=\"").nth(1).unwrap().split('"').next();
+            let x = rect.split(" x=\"").nth(1).unwrap().split('"').next();
+            (
+                number,
+                x.unwrap().parse().unwrap(),
+                class.unwrap().contains("dg-alt"),
+            )
+        })
+        .collect()
+}
+
+/// Every arrow of the flow (not the returns) of a page: (from step, to step).
+fn arrows(page: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for band in bands(page) {
+        let bx = boxes(band);
+        let step = |x: u32| -> String {
+            bx.iter()
+                .find(|b| b.1 == x)
+                .map(|b| b.0.clone())
+                .unwrap_or_else(|| panic!("a box at {x}: {band}"))
+        };
+        for f in band.split("class=\"dg-flow\" d=\"M").skip(1) {
+            let d = f.split('"').next().unwrap();
+            let from: u32 = d.split(',').next().unwrap().parse().unwrap();
+            // The last horizontal run ends at the box: 1 before its left edge, or 12 into
+            // it where the arrow enters from below (a branch past its siblings).
+            let h: u32 = d
+                .rsplit(" H")
+                .next()
+                .unwrap()
+                .split(' ')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            let to = if d.rsplit(' ').next().unwrap().starts_with('V') {
+                h - 12
+            } else {
+                h + 1
+            };
+            out.push((step(from - 146), step(to)));
+        }
+    }
+    out
+}
+
+fn dashed(page: &str, number: &str) -> bool {
+    bands(page)
+        .iter()
+        .flat_map(|b| boxes(b))
+        .find(|b| b.0 == number)
+        .unwrap_or_else(|| panic!("a box of {number}"))
+        .2
+}
+
+fn pair(a: &str, b: &str) -> (String, String) {
+    (a.to_string(), b.to_string())
+}
+
+#[test]
+fn the_three_routes_of_referral_stand_side_by_side() {
+    // 002:610 "Referimi … arrihet kryesisht përmes tri rrugëve:": 2.1, 2.2, 2.3 are three
+    // routes, none the sequel of another: no arrow among them.
+    let p = site_page("procedura/referimi.html");
+    assert_eq!(arrows(&p), Vec::<(String, String)>::new());
+    assert!(!dashed(&p, "2.1"));
+    assert!(dashed(&p, "2.2") && dashed(&p, "2.3"));
+}
+
+#[test]
+fn the_cases_of_the_shelter_and_the_centre_are_not_chained() {
+    let p = site_page("procedura/referimi-mbrojtja-asistenca.html");
+    let a = arrows(&p);
+    // (from, to) that must not be drawn: a case after a sibling case or its sequel.
+    for (from, to, lines) in [
+        (
+            "33",
+            "34",
+            "001:1070-1078: leaves without leave / referred to the family",
+        ),
+        (
+            "34",
+            "35",
+            "001:1076-1081: 35 is no sequel of the referral to the family",
+        ),
+        (
+            "42",
+            "43",
+            "001:1102-1107: leaves without leave / referred to the family",
+        ),
+        (
+            "50",
+            "51",
+            "001:1130-1135: no identity document / leaves without leave",
+        ),
+        (
+            "53",
+            "54",
+            "001:1137-1145: referred to the family / refuses all help",
+        ),
+    ] {
+        assert!(
+            !a.contains(&pair(from, to)),
+            "{from} → {to} ({lines}): {a:?}"
+        );
+    }
+    // Each case dashed; the adult centre's two cases both from the APAP's request (41).
+    for n in ["32", "34", "43", "51", "52", "54"] {
+        assert!(dashed(&p, n), "{n} dashed");
+    }
+    assert!(
+        a.contains(&pair("41", "42")) && a.contains(&pair("41", "43")),
+        "{a:?}"
+    );
+    // A case's own sequel stays: 32 → 33 (the ASHMDF's APAP notifies), 52 → 53.
+    assert!(
+        a.contains(&pair("32", "33")) && a.contains(&pair("52", "53")),
+        "{a:?}"
+    );
+    // The alternatives already drawn so stay so: 18 → 19 and 18 → 20.
+    assert!(
+        a.contains(&pair("18", "19")) && a.contains(&pair("18", "20")),
+        "{a:?}"
+    );
+}
+
+#[test]
+fn the_appeal_is_drawn_as_printed_with_only_the_sources_arrows() {
+    // 001:835-915, printed: the appeal (15), the court appeal against the Commission's
+    // decision, "mund të bëhet" (16, 892-896), the members set once (17, 898-900), the
+    // Commission convened within 5 working days of the appeal (18, 902), what it examines
+    // (19), its decision (20, 913). Arrows: 18 → 19 → 20 only; 16 dashed, 16 and 17 apart.
+    let p = site_page("procedura/identifikimi-formal.html");
+    let appeal: Vec<String> = bands(&p)
+        .iter()
+        .flat_map(|b| boxes(b))
+        .map(|b| b.0)
+        .filter(|n| (15..=20).any(|k| *n == k.to_string()))
+        .collect();
+    assert_eq!(appeal, ["15", "16", "17", "18", "19", "20"]);
+    for caption in ["Hapat 15–17</figcaption>", "Hapat 18–20</figcaption>"] {
+        assert!(p.contains(caption), "{caption}");
+    }
+    let a: Vec<(String, String)> = arrows(&p)
+        .into_iter()
+        .filter(|(f, t)| {
+            ["15", "16", "17", "18", "19", "20"]
+                .iter()
+                .any(|n| f == n || t == n)
+        })
+        .collect();
+    assert_eq!(a, [pair("18", "19"), pair("19", "20")], "{a:?}");
+    assert!(dashed(&p, "16") && !dashed(&p, "17"));
+}
