@@ -347,7 +347,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         (true, false) => "quiz_how_long",
                         (true, true) => "quiz_how_long_item",
                         _ => step
-                            .and_then(|s| part::part_key(s, question, item))
+                            .and_then(|s| part::part_key(cx, s, question, item))
                             .unwrap_or_else(|| stem_key(question.ask, question.multiple(), item)),
                     };
                     let frame = |a: &str| say(key, &[(name, &value), ("action", a)]);
