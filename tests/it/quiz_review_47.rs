@@ -38,11 +38,11 @@ fn a_case_worker_the_sentence_does_not_name_is_no_answer() {
             assert!(!q.stem.contains("pjesë"), "{}", q.stem);
         }
     }
-    assert!(seen >= 3, "{seen}");
+    assert!(seen >= 2, "{seen}");
     assert!(
-        all_of("riintegrimi-afatgjate.11.who")
+        all_of("riintegrimi-afatgjate.1.who")
             .iter()
-            .any(|q| q.page == "roli-menaxheri-i-rastit.html")
+            .any(|q| q.page == "riintegrimi-afatgjate.html")
     );
     // Where the sentence names the worker ("Menaxheri i rastit së bashku me punonjësin e
     // rastit", 001:989), or the PMF otherwise worded ("Punonjësi për mbrojtjen e fëmijës/
@@ -55,9 +55,39 @@ fn a_case_worker_the_sentence_does_not_name_is_no_answer() {
         ),
     ] {
         let qs = all_of(id);
-        assert!(!qs.is_empty(), "{id}");
+        // (9 keeps "punonjësin e rastit të qendrës", which points: not asked.)
+        assert!(!qs.is_empty() || id.ends_with(".9.who"), "{id}");
         for q in qs {
             assert!(q.correct.iter().any(|c| c == role), "{id}: {:?}", q.correct);
+        }
+    }
+}
+
+#[test]
+fn a_word_is_left_out_of_a_who_stem_only_inside_a_name_of_its_answer() {
+    // Adversary 46, Q-2: the pointing blank took the step's own meaning ("referimit të
+    // fëmijës", 001:1076; "familjeve në nevojë", 002:125; "punonjësin e rastit të
+    // qendrës", 001:986; "institucionet arsimore"; "intervistës formale"; "hap rastin",
+    // 003:2038; "institucionit/organizatës", 001:608). None of those is a name of the
+    // answer there: none is left out, and a question it then points from is not asked.
+    let all = questions();
+    let bad: Vec<String> = all
+        .iter()
+        .filter(|q| q.id.ends_with(".who") && q.quote().contains("[…]"))
+        .map(|q| format!("{}: {}: {}", q.page, q.id, q.quote()))
+        .collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    for (id, word) in [
+        ("referimi-mbrojtja-asistenca.34.who", "fëmijës"),
+        ("struktura-bashkiake.13.who", "nevojë"),
+        ("referimi-mbrojtja-asistenca.9.who", "rastit"),
+        ("referimi-mbrojtja-asistenca.62.who", "institucionet"),
+        ("identifikimi-formal.10.who", "formale"),
+        ("menaxhimi-i-rastit.3.who", "rastin"),
+        ("identifikimi-fillestar.2.who", "institucionit"),
+    ] {
+        for q in all.iter().filter(|q| q.id == id) {
+            assert!(q.quote().contains(word), "{}: {}", q.page, q.quote());
         }
     }
 }

@@ -403,7 +403,13 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         act = blank_singling(&act, &correct_texts, &wrong_texts);
                     }
                     if question.ask == quiz::Ask::Who {
-                        act = giveaway::blank_pointing(&act, &whole, &correct_texts, &wrong_texts);
+                        act = giveaway::blank_pointing(
+                            &act,
+                            &whole,
+                            &correct_texts,
+                            &wrong_texts,
+                            &printed_names(cx, question),
+                        );
                     }
                     // The blanks of every pass, each run of them one "…" ("nga … ose …",
                     // not "nga … ose … i …").
