@@ -91,3 +91,51 @@ fn a_word_is_left_out_of_a_who_stem_only_inside_a_name_of_its_answer() {
         }
     }
 }
+
+#[test]
+fn no_page_asks_two_who_questions_with_the_same_answers_and_nearly_the_same_stem() {
+    // Adversary 46, Q-3: referral 26 and 45, one word apart (0.978), on the director's,
+    // the case worker's and the procedure's pages. The threshold (0.8) stands in the gap
+    // between them and the next pair of the base site (referral 20/42, 0.677).
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '…')
+            .flat_map(|w| {
+                let (w, blank) = match w.strip_suffix('…') {
+                    Some(w) => (w, true),
+                    None => (w, false),
+                };
+                let w = w.trim_start_matches('…');
+                [
+                    w.to_lowercase(),
+                    if blank { "…".into() } else { String::new() },
+                ]
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let all = questions();
+    let mut bad = Vec::new();
+    let mut pairs = 0;
+    for (i, a) in all.iter().enumerate() {
+        for b in &all[i + 1..] {
+            if b.page != a.page || !a.id.ends_with(".who") || !b.id.ends_with(".who") {
+                continue;
+            }
+            let (mut x, mut y) = (a.correct.clone(), b.correct.clone());
+            x.sort();
+            y.sort();
+            if x != y {
+                continue;
+            }
+            pairs += 1;
+            let (wa, wb) = (words(a.quote()), words(b.quote()));
+            let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &wa, &wb);
+            let r = similar::diff_ratio(&ops, wa.len(), wb.len());
+            if r >= 0.8 {
+                bad.push(format!("{}: {} ~ {} ({r:.3})", a.page, a.id, b.id));
+            }
+        }
+    }
+    assert!(pairs > 20, "{pairs} pairs");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

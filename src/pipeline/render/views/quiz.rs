@@ -458,6 +458,8 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
             // its kind and blanked quote decide.
             let mut questions = questions;
             questions.retain(tests);
+            // Never two "who?"s with the same answers whose stems are nearly the same.
+            once::near_once(&mut questions);
             // The model keeps past its cap a "who?" it judges to point to its answer (the view
             // leaves it out above); where one was kept, the cap holds here (review 44, Q-7).
             once::same_answers_capped(&mut questions);
