@@ -139,3 +139,32 @@ fn no_page_asks_two_who_questions_with_the_same_answers_and_nearly_the_same_stem
     assert!(pairs > 20, "{pairs} pairs");
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+#[test]
+fn every_feedback_of_a_list_item_quotes_its_lead_in() {
+    // Adversary 46, F-3: initial identification 1-6 are the items of "Veprimet që duhet të
+    // ndërmerren përfshijnë:" (001:606). The "who?" quoted the lead-in; the "by when?" of
+    // 3, 4 and 5 quoted the bare item ("njoftimin e menjëhershëm të PMF-së …;").
+    let lead = "Veprimet që duhet të ndërmerren përfshijnë: ";
+    let all = crate::quiz_feedback::feedbacks();
+    let mut checked = 0;
+    for ((page, id), f) in &all {
+        let Some(n) = id.strip_prefix("identifikimi-fillestar.") else {
+            continue;
+        };
+        let step: u32 = n.split('.').next().unwrap().parse().unwrap_or(0);
+        if !(1..=6).contains(&step) {
+            continue;
+        }
+        checked += 1;
+        assert!(f.starts_with(lead), "{page}: {id}: {f}");
+    }
+    assert!(checked >= 6, "{checked}");
+    for id in ["3", "4", "5"] {
+        let key = (
+            "identifikimi-fillestar.html".to_string(),
+            format!("identifikimi-fillestar.{id}.when"),
+        );
+        assert!(all.contains_key(&key), "{key:?}");
+    }
+}

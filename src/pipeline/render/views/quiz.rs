@@ -419,15 +419,25 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     // another the sentence that holds each answer, else the step's first
                     // paragraph.
                     let source = step.and_then(|s| {
-                        (question.ask == quiz::Ask::Form)
+                        let own = (question.ask == quiz::Ask::Form)
                             .then(|| form_sentences(cx, s, question))
-                            .flatten()
-                            .or_else(|| {
-                                p.map(|p| {
-                                    feedback::answer_sentences(cx, p, s, question)
-                                        .unwrap_or_else(|| source_sentence(hb, s, None))
-                                })
+                            .flatten();
+                        // A "who?" quotes a list's item with its lead-in itself.
+                        let own = match (own, question.ask) {
+                            (own @ Some(_), _) => feedback::with_lead(cx, s, own),
+                            (None, quiz::Ask::Who) => None,
+                            (None, _) => feedback::with_lead(
+                                cx,
+                                s,
+                                p.and_then(|p| feedback::answer_sentences(cx, p, s, question)),
+                            ),
+                        };
+                        own.or_else(|| {
+                            p.map(|p| {
+                                feedback::answer_sentences(cx, p, s, question)
+                                    .unwrap_or_else(|| source_sentence(hb, s, None))
                             })
+                        })
                     });
                     let (choices, answer) = choices(cx, question);
                     let answer_note = group_note(cx, &choices, &group_members(cx, question));

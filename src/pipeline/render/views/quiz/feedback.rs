@@ -170,23 +170,36 @@ fn who_sentences(cx: &Cx, step: &Step, question: &quiz::Question) -> Option<Stri
     // A step that is an item of its lead-in's list ("vlerësimin e situatës …" under
     // "Veprimet që duhet të ndërmerren përfshijnë:", 001:606-607) is quoted with it: the
     // item alone names no one and says nothing of what it is (adversary 46, F-3).
-    let item_of_lead = step
-        .text
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase);
     let lead = step.group.as_deref().filter(|lead| {
-        item_of_lead
+        item_of_lead(step)
             || question.choices.iter().filter(|c| c.correct).any(|c| {
             unnamed(&c.answer)
                 && (names(cx, &c.answer, lead, &OnceCell::new(), true)
                     || matches!(&c.answer, Answer::Role(id) if quiz::acts_in(cx.hb, id, lead) == Some(true)))
         })
     });
-    let Some(lead) = lead else {
-        return found;
-    };
+    match lead {
+        Some(lead) => Some(lead_and_point(cx, step, lead, found)),
+        None => found,
+    }
+}
+
+/// Whether `step` is an item of its lead-in's list (`Step::group`): its words go on the
+/// lead-in's sentence, lower-case ("vlerësimin e situatës …" under "Veprimet që duhet të
+/// ndërmerren përfshijnë:", 001:606-607).
+fn item_of_lead(step: &Step) -> bool {
+    step.group.is_some()
+        && step
+            .text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
+/// `lead`, the step's point (its first paragraph, with its printed label), and `found`
+/// after " … " where the point does not hold it.
+fn lead_and_point(cx: &Cx, step: &Step, lead: &str, found: Option<String>) -> String {
     let (item, _, label) = step.named(cx.ui);
     let point = super::paragraph(
         crate::markdown::normative(&step.text)
@@ -199,13 +212,26 @@ fn who_sentences(cx: &Cx, step: &Step, question: &quiz::Question) -> Option<Stri
         false => point,
     };
     let mut lead = lead.split_whitespace().collect::<Vec<_>>().join(" ");
-    if item_of_lead && !lead.ends_with(':') {
+    if item_of_lead(step) && !lead.ends_with(':') {
         lead.push(':');
     }
-    Some(match found {
+    match found {
         Some(f) if !point.contains(f.trim_end_matches('.')) => format!("{lead} {point} … {f}"),
         _ => format!("{lead} {point}"),
-    })
+    }
+}
+
+/// The feedback `found` of a "by when?" or a "which form?" of `step` where the step is an
+/// item of its lead-in's list (`item_of_lead`): quoted with the lead-in, as a "who?" is
+/// ("Veprimet që duhet të ndërmerren përfshijnë: njoftimin e menjëhershëm të PMF-së …",
+/// adversary 46, F-3); else `found` as it is.
+pub(super) fn with_lead(cx: &Cx, step: &Step, found: Option<String>) -> Option<String> {
+    match step.group.as_deref() {
+        Some(lead) if item_of_lead(step) && found.is_some() => {
+            Some(lead_and_point(cx, step, lead, found))
+        }
+        _ => found,
+    }
 }
 
 /// The feedback of a "who?" of a passive step whose own words name none of its answers
