@@ -168,3 +168,44 @@ fn every_feedback_of_a_list_item_quotes_its_lead_in() {
         assert!(all.contains_key(&key), "{key:?}");
     }
 }
+
+#[test]
+fn a_long_list_is_quoted_by_its_lead_in_and_the_item_that_names_the_answer() {
+    // Adversary 46, F-4: a lead-in and its list are one feedback sentence, and a list of
+    // more than four items was quoted whole because one item names the answer. The shipped
+    // site has no such list: a fixture.
+    let dir = crate::common::minimal_copy();
+    for (id, title, abbr) in [
+        ("qps", "Qendra për Punë Sociale", "abbr: QPS\n"),
+        ("komuna", "Komuna e qytetit", ""),
+        ("psikologu", "Psikologu i shkollës", ""),
+        ("gjykata", "Gjykata e rrethit", ""),
+    ] {
+        std::fs::write(
+            dir.path().join(format!("content/roles/{id}.yaml")),
+            format!("title: {title}\n{abbr}kind: role\ndefinition: {title} vepron.\n"),
+        )
+        .unwrap();
+    }
+    crate::validations_45::sop(
+        dir.path(),
+        "90-lista.yaml",
+        "title: Mbledhja e grupit\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: |-\n      Drejtori i shkollës thërret mbledhjen e grupit brenda 3 ditëve.\n\n      Mbledhja zhvillohet në praninë e:\n\n      - prindit ose kujdestarit ligjor;\n      - mësuesit të klasës;\n      - mjekut të familjes;\n      - QPS-së, e cila mban procesverbalin e mbledhjes;\n      - përfaqësuesit të policisë vendore;\n      - fëmijës, kur mosha e lejon.\n    actors: [qps]\n  - number: \"2\"\n    text: Komuna e qytetit harton raportin vjetor.\n    actors: [komuna]\n  - number: \"3\"\n    text: Psikologu i shkollës bisedon me fëmijën.\n    actors: [psikologu]\n  - number: \"4\"\n    text: Gjykata e rrethit vendos për kujdestarinë.\n    actors: [gjykata]\n",
+    );
+    let out = dir.path().join("site");
+    crate::common::build_ok(dir.path(), &out);
+    let page = crate::common::unescape(&crate::common::read(&out.join("trajnim/kuizi/lista.html")));
+    let q = page
+        .split("<li class=\"quiz-q\"")
+        .find(|q| q.contains("data-question=\"lista.1.who\""))
+        .expect("the list's step is asked who");
+    let f = q
+        .split("data-quiz-source hidden><q>")
+        .nth(1)
+        .and_then(|s| s.split("</q>").next())
+        .unwrap();
+    assert_eq!(
+        f,
+        "„Mbledhja zhvillohet në praninë e: … QPS-së, e cila mban procesverbalin e mbledhjes; …“"
+    );
+}

@@ -14,25 +14,105 @@ use std::collections::BTreeSet;
 /// praninë e detyrueshme të: të gjithë anëtarëve të AP-së; …", 001:824-827): its items
 /// alone would say nothing of what they are.
 pub(super) fn sentences(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+    sentence_parts(text).into_iter().map(|s| s.text).collect()
+}
+
+/// A sentence of `sentences`, and where it is a lead-in with its list, the lead-in and the
+/// list's items (each as plain text).
+pub(super) struct Sentence {
+    pub text: String,
+    pub list: Option<(String, Vec<String>)>,
+}
+
+/// The sentences of `sentences`, each with its lead-in and items where it is a list.
+pub(super) fn sentence_parts(text: &str) -> Vec<Sentence> {
+    let mut out: Vec<Sentence> = Vec::new();
     let mut lead: Option<String> = None;
     for para in crate::markdown::normative(text).split("\n\n") {
         let plain = crate::markdown::to_plain(para);
         let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
         let list = is_list(para);
-        let mut own: Vec<String> = crate::text::sentences(&plain)
+        let mut own: Vec<Sentence> = crate::text::sentences(&plain)
             .into_iter()
             .map(|s| s.trim().trim_end_matches('.').to_string())
             .filter(|s| !s.is_empty())
+            .map(|text| Sentence { text, list: None })
             .collect();
         match (&lead, list) {
             // Each part of a list printed with blank lines between its items, too.
-            (Some(lead), true) => own = vec![format!("{lead} {}", plain.trim_end_matches('.'))],
-            _ => lead = own.last().filter(|s| s.ends_with(':') && !list).cloned(),
+            (Some(lead), true) => {
+                own = vec![Sentence {
+                    text: format!("{lead} {}", plain.trim_end_matches('.')),
+                    list: Some((lead.clone(), items(para))),
+                }]
+            }
+            _ => {
+                lead = own
+                    .last()
+                    .map(|s| s.text.clone())
+                    .filter(|s| s.ends_with(':') && !list)
+            }
         }
         out.extend(own);
     }
     out
+}
+
+/// The items of a list paragraph, as plain text: each line that opens with a marker
+/// (`is_list`) opens one, the lines after it go on it.
+fn items(para: &str) -> Vec<String> {
+    let mut md: Vec<String> = Vec::new();
+    for line in para.lines().filter(|l| !l.trim().is_empty()) {
+        match md.last_mut() {
+            Some(last) if !is_list(line) => {
+                last.push('\n');
+                last.push_str(line);
+            }
+            _ => md.push(line.to_string()),
+        }
+    }
+    md.iter()
+        .map(|m| {
+            crate::markdown::to_plain(m)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|i| !i.is_empty())
+        .collect()
+}
+
+/// The most items a list quoted whole in a feedback has: a longer one is quoted as its
+/// lead-in and the items that name an answer, "…" for the others (adversary 46, F-4).
+pub(super) const LONG_LIST: usize = 4;
+
+/// `lead` and those of `items` that name a correct answer of `question`, "…" for each run
+/// of the others.
+fn list_naming(cx: &Cx, question: &quiz::Question, lead: &str, items: &[String]) -> String {
+    let mut out = lead.to_string();
+    let mut gap = false;
+    for item in items {
+        let naming = question
+            .choices
+            .iter()
+            .filter(|c| c.correct)
+            .any(|c| match &c.answer {
+                Answer::Timing(t) => item.contains(t.text.as_str()),
+                a => {
+                    names(cx, a, item, &OnceCell::new(), false)
+                        || matches!(a, Answer::Role(id) if quiz::acts_in(cx.hb, id, item) == Some(true))
+                }
+            });
+        if naming {
+            out.push(' ');
+            out.push_str(item);
+            gap = false;
+        } else if !gap {
+            out.push_str(" …");
+            gap = true;
+        }
+    }
+    out.trim_end_matches('.').to_string()
 }
 
 /// Whether a paragraph of Markdown is a list: "- ", "* ", or a printed number or letter
@@ -274,7 +354,11 @@ fn quoted(
     texts: &[String],
     timing: impl Fn(&crate::pipeline::model::Timing) -> Option<String>,
 ) -> Option<String> {
-    let all: Vec<Vec<String>> = texts.iter().map(|t| sentences(t)).collect();
+    let parts: Vec<Vec<Sentence>> = texts.iter().map(|t| sentence_parts(t)).collect();
+    let all: Vec<Vec<String>> = parts
+        .iter()
+        .map(|p| p.iter().map(|s| s.text.clone()).collect())
+        .collect();
     // The roles each sentence names, made when first asked.
     let named: Vec<Vec<OnceCell<BTreeSet<String>>>> = all
         .iter()
@@ -319,10 +403,23 @@ fn quoted(
         }
     }
     // A sentence another quote holds (a lead-in quoted with the sentence after it) once.
+    // A long list quoted because an item names an answer: its lead-in and the naming
+    // items only (`LONG_LIST`).
     let kept: Vec<String> = found
         .iter()
         .filter(|s| !found.iter().any(|o| o != *s && o.contains(s.as_str())))
-        .cloned()
+        .map(|s| {
+            parts
+                .iter()
+                .flatten()
+                .find(|p| &p.text == s)
+                .and_then(|p| p.list.as_ref())
+                .filter(|(_, items)| items.len() > LONG_LIST)
+                .map_or_else(
+                    || s.clone(),
+                    |(lead, items)| list_naming(cx, question, lead, items),
+                )
+        })
         .collect();
     match kept.as_slice() {
         [] => None,
