@@ -63,6 +63,13 @@ const ENDING: usize = 3;
 /// `ENDING` letters past its stem), its linking words any linking word; an abbreviation a
 /// word printed with a capital ("QPS", not "ma" for "MA"). Compared in NFC.
 pub fn first_named(text: &str, names: &[Name]) -> Option<String> {
+    let (text, spans) = named_spans(text, names);
+    spans.first().map(|&(s, e)| text[s..e].to_string())
+}
+
+/// The text in NFC and the places (byte ranges in it) where one of `names` stands, as
+/// `first_named` finds the first: the longest name at a word, then on after it.
+pub fn named_spans(text: &str, names: &[Name]) -> (String, Vec<(usize, usize)>) {
     use unicode_normalization::UnicodeNormalization;
     let text: String = text.nfc().collect();
     // Each word's place in the text and its lower-case form.
@@ -94,14 +101,23 @@ pub fn first_named(text: &str, names: &[Name]) -> Option<String> {
                 w.starts_with(p.as_str()) && w.chars().count() <= p.chars().count() + ENDING
             })
     };
-    (0..words.len()).find_map(|at| {
-        let longest = names
+    let mut spans = Vec::new();
+    let mut at = 0;
+    while at < words.len() {
+        match names
             .iter()
             .filter(|n| fits(at, n))
             .map(|(p, _)| p.len())
-            .max()?;
-        Some(text[words[at].0..words[at + longest - 1].1].to_string())
-    })
+            .max()
+        {
+            Some(longest) => {
+                spans.push((words[at].0, words[at + longest - 1].1));
+                at += longest;
+            }
+            None => at += 1,
+        }
+    }
+    (text, spans)
 }
 
 #[cfg(test)]

@@ -208,9 +208,10 @@ fn a_role_with_five_card_rows_is_asked_about_two_of_its_lists() {
         // (A/IPM, every institution the source names, is asked no "who?": Q-2. The
         // centre's director, whose criteria are asked no more (S1.4, S4.6, S4.7, S5.5: his
         // role named there only in the guidance, or others of the provider's staff as right
-        // as he, Q-4, Q-8), is asked of referral 26 and 45 beside return 8 since "për
-        // rastin", which pointed to the case worker, is blanked.)
-        if rows.len() < 5 || lists.len() < 2 || role == "a-ipm" {
+        // as he, Q-4, Q-8), is not asked of referral 26 and 45 either: "për rastin", the
+        // plan's own object and no name, stays in the stem and tells the case worker
+        // (adversary 46 Q-2, session 47).)
+        if rows.len() < 5 || lists.len() < 2 || role == "a-ipm" || role == "drejtuesi-i-qendres" {
             continue;
         }
         checked += 1;

@@ -227,9 +227,21 @@ fn a_who_of_a_step_with_several_actors_asks_them_all_or_says_whose_part() {
         else {
             continue;
         };
+        // An actor the stem does not name, where a named answer is the same person or may
+        // be it, is no answer at all (adversary 46, Q-5: "punonjësi social ose menaxheri i
+        // rastit" names no "Punonjësi i rastit").
+        let correct_ids: Vec<&str> = step
+            .actors
+            .iter()
+            .filter_map(|a| hb.roles.iter().find(|r| &r.id == a))
+            .filter(|r| q.correct.iter().any(|c| is_title(c, &r.title)))
+            .map(|r| r.id.as_str())
+            .collect();
+        let text = quiz::who_text(step);
         let titles: Vec<&str> = step
             .actors
             .iter()
+            .filter(|a| !quiz::named_for(hb, a, &text, &correct_ids))
             .filter_map(|a| hb.roles.iter().find(|r| &r.id == a))
             .map(|r| r.title.as_str())
             .collect();

@@ -49,3 +49,38 @@ fn a_timing_binding_no_one_whose_words_name_an_actor_is_warned() {
         "{err}"
     );
 }
+
+#[test]
+fn a_timing_from_an_example_is_told_to_go_and_nothing_of_whom_it_binds() {
+    // Adversary 46, W-8: a timing quoted from an example with `actors: []` was told both
+    // "drop this timing" (an example sets no deadline) and "write `actors: [mr]`" at the
+    // same place. Only the first fits: an example yields no timing.
+    let dir = minimal_copy();
+    std::fs::write(
+        dir.path().join("content/roles/mr.yaml"),
+        "title: Menaxheri i rastit\nabbr: MR\nkind: role\ndefinition: Menaxheri.\n",
+    )
+    .unwrap();
+    sop(
+        dir.path(),
+        "93-shembull.yaml",
+        "title: Shembulli\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: |-\n      MR harton planin.\n\n      > Shembull: MR vepron brenda 3 ditëve.\n    actors: [mr]\n    timing:\n      - text: \"Shembull: MR vepron brenda 3 ditëve\"\n        within: P3D\n        actors: []\n",
+    );
+    let out = build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("93-shembull.yaml:11:15: error"), "{err}");
+    assert!(err.contains("only in an example"), "{err}");
+    assert!(err.contains("drop this timing"), "{err}");
+    assert!(!err.contains("binds no one"), "{err}");
+    assert!(!err.contains("write `actors: [mr]`"), "{err}");
+    // Out of the example, the same words are warned as before.
+    sop(
+        dir.path(),
+        "93-shembull.yaml",
+        "title: Shembulli\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: |-\n      MR harton planin. MR vepron brenda 3 ditëve.\n    actors: [mr]\n    timing:\n      - text: \"MR vepron brenda 3 ditëve\"\n        within: P3D\n        actors: []\n",
+    );
+    let out = build(dir.path(), &dir.path().join("site1"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("binds no one"), "{err}");
+    assert!(err.contains("write `actors: [mr]`"), "{err}");
+}

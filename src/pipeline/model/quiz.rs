@@ -19,7 +19,7 @@ mod places;
 mod roles;
 mod subject;
 mod within;
-pub use asked::{own_forms_only, part_of_step};
+pub use asked::{named_for, own_forms_only, part_of_step, who_text};
 pub use assemble::{SAME_ANSWERS, quizzes};
 use choose::choose;
 pub use choose::stems;
@@ -29,8 +29,8 @@ pub use places::{
     normative_passage, normative_sentence, section_actors, section_question, section_who,
 };
 pub use roles::{
-    RoleNames, inflection_stem, involved, involved_in, members_of, named_in_text, names, related,
-    same_person, sometimes, without_names,
+    RoleNames, inflection_stem, involved, involved_in, members_of, named_in_text, named_whole,
+    names, related, same_person, sometimes, without_names,
 };
 pub use subject::acts_in;
 
@@ -373,16 +373,13 @@ fn question_as(
         Some(role) => answers_binding(step, role, ask),
         None => answers(step, ask),
     };
+    let mut unnamed: Vec<Answer> = Vec::new();
     if ask == Ask::Who {
         // Only the one who acts: a role the step's words name only as an object or a
         // counterpart ("mbledhjen e AP-së", "bashkëpunon me NJMF-në") is no answer, unless
         // the lead-in of its list names it acting ("ngrihet Njësia …, e cila … duhet të
         // ketë këto detyra:" over a duty that names "njësinë administrative").
-        let text = format!(
-            "{}\n\n{}",
-            step.title.as_deref().unwrap_or_default(),
-            crate::markdown::normative(&step.text)
-        );
+        let text = who_text(step);
         let lead_in = step.group.as_deref().unwrap_or_default();
         correct.retain(|a| match a {
             Answer::Role(id) => {
@@ -390,6 +387,23 @@ fn question_as(
             }
             _ => true,
         });
+        // A role the stem does not name, where another answer named acting there is the
+        // same person or may be it, is no answer, right or wrong (`named_for`).
+        let ids: Vec<String> = correct
+            .iter()
+            .filter_map(|a| match a {
+                Answer::Role(id) => Some(id.clone()),
+                _ => None,
+            })
+            .collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        unnamed = ids
+            .iter()
+            .filter(|id| named_for(hb, id, &text, &ids))
+            .map(|id| Answer::Role(id.to_string()))
+            .collect();
+        let gone: BTreeSet<String> = unnamed.iter().map(Answer::key).collect();
+        correct.retain(|a| !gone.contains(&a.key()));
     }
     if correct.is_empty() || !asked::worth_asking(step, ask, role, &correct) {
         return None;
@@ -460,6 +474,7 @@ fn question_as(
     if role.is_some() {
         used.extend(answers(step, ask).iter().map(Answer::key));
     }
+    used.extend(unnamed.iter().map(Answer::key));
     // The institution an actor acts for ("APAP-i i SHSSH-së") is no wrong answer to "who?".
     if matches!(ask, Ask::Who) {
         used.extend(

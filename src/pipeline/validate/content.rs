@@ -132,7 +132,8 @@ impl Validator<'_> {
             }
             for t in &st.timing {
                 self.timing(file, t);
-                self.timing_actors(file, t, Some(&st.actors));
+                let example = super::timing_words::only_in_example(t, &st.text.value);
+                self.timing_actors(file, t, Some(&st.actors), example);
                 self.not_from_example(file, t, &st.text.value);
                 self.timing_persons(file, t, &st.text.value, "step's");
             }

@@ -1,5 +1,6 @@
 //! The words that qualify a timing: as soon as possible (`asap`) and the case it holds in
-//! (`condition`), each only where it can mean what the source says.
+//! (`condition`), each only where it can mean what the source says; and a timing's words
+//! only from the normative text, never from an example.
 
 use std::path::Path;
 
@@ -48,4 +49,33 @@ impl Validator<'_> {
             }
         }
     }
+
+    /// A timing quotes the normative text, never an example the source gives: words found
+    /// only in a quoted block (`> Shembull: …`) set no deadline.
+    pub(super) fn not_from_example(&mut self, file: &Path, t: &TimingSrc, text: &str) {
+        if only_in_example(t, text) {
+            let words = squash(t.text.value.trim());
+            self.diags
+                .error(
+                    at(file, &t.text),
+                    format!("expected the words of a timing in the step's own text, found \"{words}\" only in an example"),
+                )
+                .hint("an example (a quoted block, \"Shembull: …\") sets no deadline: drop this timing");
+        }
+    }
+}
+
+/// The words of `s`, its spaces made single.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether the words of timing `t` stand in an example of `text` and not in its own words
+/// (`Validator::not_from_example`).
+pub(super) fn only_in_example(t: &TimingSrc, text: &str) -> bool {
+    let words = squash(t.text.value.trim());
+    crate::markdown::examples(text)
+        .iter()
+        .any(|e| squash(e).contains(&words))
+        && !squash(&crate::markdown::without_examples(text)).contains(&words)
 }

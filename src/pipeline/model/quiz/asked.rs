@@ -1,7 +1,7 @@
 //! Which step questions are asked at all, and whose part of a step a "who?" asks (review
 //! 45: Q-10, Q-11, Q-13).
 
-use super::{Answer, Ask, Question, Step, places};
+use super::{Answer, Ask, Handbook, Question, Step, acts_in, places, same_person, sometimes};
 
 /// Whether a question of `step` with these correct answers is worth asking:
 /// - no "who?" whose every correct answer is a person in the source's words ("Komisioni
@@ -57,12 +57,57 @@ pub fn own_forms_only(step: &Step, q: &Question) -> bool {
 /// actor of the step is no answer, named there only as a counterpart ("MR organizon takim
 /// me TMR", 003:2406-2407). Its stem then says that the quoted sentence is asked, not the
 /// whole step (Q-13).
-pub fn part_of_step(step: &Step, q: &Question) -> bool {
+/// An actor the stem names under the title of another correct answer (`named_for`) is no
+/// part left out: the sentence is asked whole.
+pub fn part_of_step(hb: &Handbook, step: &Step, q: &Question) -> bool {
+    let correct: Vec<&str> = q
+        .choices
+        .iter()
+        .filter(|c| c.correct)
+        .filter_map(|c| match &c.answer {
+            Answer::Role(r) => Some(r.as_str()),
+            _ => None,
+        })
+        .collect();
     q.ask == Ask::Who
         && step.actors.len() > 1
-        && step.actors.iter().any(|a| {
-            !q.choices
-                .iter()
-                .any(|c| c.correct && matches!(&c.answer, Answer::Role(r) if r == a))
-        })
+        && step
+            .actors
+            .iter()
+            .any(|a| !correct.contains(&a.as_str()) && !named_for(hb, a, &who_text(step), &correct))
+}
+
+/// The words a "who?" of `step` asks: its title and its normative words.
+pub fn who_text(step: &Step) -> String {
+    format!(
+        "{}\n\n{}",
+        step.title.as_deref().unwrap_or_default(),
+        crate::markdown::normative(&step.text)
+    )
+}
+
+/// Whether `role`, an actor of a step whose words are `text`, is not named there (by a
+/// title, another printed name or an abbreviation, whole: `named_whole`) while
+/// another of the `correct` roles, the same person or one the source says it may be
+/// (`Role::same_as`, `Role::may_be`, either way), is named acting there: "punonjësi social
+/// ose menaxheri i rastit" (001:1415) names the case manager, whom the content credits to
+/// the adult's case worker too (`punonjesi-i-rastit`, 001:1115). The stem does not name
+/// that worker, so it is no required answer to it, and, being the same person as a named
+/// answer, no wrong one either (adversary 46, Q-5).
+pub fn named_for(hb: &Handbook, role: &str, text: &str, correct: &[&str]) -> bool {
+    // Not named by a whole name: `acts_in` takes a name's first word alone too, and
+    // "punonjësi social" begins as "Punonjësi i rastit" does.
+    if super::named_whole(hb, role, text) {
+        return false;
+    }
+    let mut same: Vec<&str> = std::iter::once(role).chain(same_person(hb, role)).collect();
+    for at in same.clone() {
+        for s in sometimes(hb, at) {
+            same.push(s);
+            same.extend(same_person(hb, s));
+        }
+    }
+    correct
+        .iter()
+        .any(|o| *o != role && same.contains(o) && acts_in(hb, o, text) == Some(true))
 }

@@ -84,6 +84,37 @@ pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// Whether `text` names `role` by one of its names whole: as the validator finds them,
+/// inflected, its linking words any linking word ("punonjësin e rastit" for "Punonjësi i
+/// rastit", `text::names::first_named`), or a title's content words in a row, inflected,
+/// whatever small words stand between ("Punonjësi për mbrojtjen e fëmijës" for
+/// "Punonjësi i mbrojtjes së fëmijës", 001:984); not by a name's first word alone
+/// ("punonjësi social" is not "Punonjësi i rastit").
+pub fn named_whole(hb: &Handbook, role: &str, text: &str) -> bool {
+    let Some(r) = hb.roles.iter().find(|r| r.id == role) else {
+        return false;
+    };
+    let by_names = role_names(hb)
+        .roles
+        .iter()
+        .find(|(id, _)| id == role)
+        .is_some_and(|(_, names)| crate::text::names::first_named(text, names).is_some());
+    let words = super::content_words(text);
+    by_names
+        || std::iter::once(&r.title).chain(&r.named_by).any(|t| {
+            let stems: Vec<String> = super::content_words(t)
+                .iter()
+                .map(|w| inflection_stem(w))
+                .collect();
+            !stems.is_empty()
+                && words.windows(stems.len()).any(|ws| {
+                    ws.iter().zip(&stems).all(|(w, s)| {
+                        w.starts_with(s.as_str()) && w.chars().count() <= s.chars().count() + 3
+                    })
+                })
+        })
+}
+
 /// The words of `text`, lower-cased, without those of the names of `ids` it holds (each
 /// role's title, the other words the source names it by, its abbreviations; matched as
 /// `names` matches them): what a "who?" stem keeps once its answers are blanked.

@@ -347,7 +347,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         (true, false) => "quiz_how_long",
                         (true, true) => "quiz_how_long_item",
                         _ => step
-                            .and_then(|s| part::part_key(s, question, item))
+                            .and_then(|s| part::part_key(cx, s, question, item))
                             .unwrap_or_else(|| stem_key(question.ask, question.multiple(), item)),
                     };
                     let frame = |a: &str| say(key, &[(name, &value), ("action", a)]);
@@ -403,7 +403,13 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         act = blank_singling(&act, &correct_texts, &wrong_texts);
                     }
                     if question.ask == quiz::Ask::Who {
-                        act = giveaway::blank_pointing(&act, &whole, &correct_texts, &wrong_texts);
+                        act = giveaway::blank_pointing(
+                            &act,
+                            &whole,
+                            &correct_texts,
+                            &wrong_texts,
+                            &printed_names(cx, question),
+                        );
                     }
                     // The blanks of every pass, each run of them one "…" ("nga … ose …",
                     // not "nga … ose … i …").
@@ -413,15 +419,25 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     // another the sentence that holds each answer, else the step's first
                     // paragraph.
                     let source = step.and_then(|s| {
-                        (question.ask == quiz::Ask::Form)
+                        let own = (question.ask == quiz::Ask::Form)
                             .then(|| form_sentences(cx, s, question))
-                            .flatten()
-                            .or_else(|| {
-                                p.map(|p| {
-                                    feedback::answer_sentences(cx, p, s, question)
-                                        .unwrap_or_else(|| source_sentence(hb, s, None))
-                                })
+                            .flatten();
+                        // A "who?" quotes a list's item with its lead-in itself.
+                        let own = match (own, question.ask) {
+                            (own @ Some(_), _) => feedback::with_lead(cx, s, own),
+                            (None, quiz::Ask::Who) => None,
+                            (None, _) => feedback::with_lead(
+                                cx,
+                                s,
+                                p.and_then(|p| feedback::answer_sentences(cx, p, s, question)),
+                            ),
+                        };
+                        own.or_else(|| {
+                            p.map(|p| {
+                                feedback::answer_sentences(cx, p, s, question)
+                                    .unwrap_or_else(|| source_sentence(hb, s, None))
                             })
+                        })
                     });
                     let (choices, answer) = choices(cx, question);
                     let answer_note = group_note(cx, &choices, &group_members(cx, question));
@@ -452,6 +468,8 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
             // its kind and blanked quote decide.
             let mut questions = questions;
             questions.retain(tests);
+            // Never two "who?"s with the same answers whose stems are nearly the same.
+            once::near_once(&mut questions);
             // The model keeps past its cap a "who?" it judges to point to its answer (the view
             // leaves it out above); where one was kept, the cap holds here (review 44, Q-7).
             once::same_answers_capped(&mut questions);

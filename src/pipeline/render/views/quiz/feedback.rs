@@ -14,25 +14,105 @@ use std::collections::BTreeSet;
 /// praninë e detyrueshme të: të gjithë anëtarëve të AP-së; …", 001:824-827): its items
 /// alone would say nothing of what they are.
 pub(super) fn sentences(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+    sentence_parts(text).into_iter().map(|s| s.text).collect()
+}
+
+/// A sentence of `sentences`, and where it is a lead-in with its list, the lead-in and the
+/// list's items (each as plain text).
+pub(super) struct Sentence {
+    pub text: String,
+    pub list: Option<(String, Vec<String>)>,
+}
+
+/// The sentences of `sentences`, each with its lead-in and items where it is a list.
+pub(super) fn sentence_parts(text: &str) -> Vec<Sentence> {
+    let mut out: Vec<Sentence> = Vec::new();
     let mut lead: Option<String> = None;
     for para in crate::markdown::normative(text).split("\n\n") {
         let plain = crate::markdown::to_plain(para);
         let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
         let list = is_list(para);
-        let mut own: Vec<String> = crate::text::sentences(&plain)
+        let mut own: Vec<Sentence> = crate::text::sentences(&plain)
             .into_iter()
             .map(|s| s.trim().trim_end_matches('.').to_string())
             .filter(|s| !s.is_empty())
+            .map(|text| Sentence { text, list: None })
             .collect();
         match (&lead, list) {
             // Each part of a list printed with blank lines between its items, too.
-            (Some(lead), true) => own = vec![format!("{lead} {}", plain.trim_end_matches('.'))],
-            _ => lead = own.last().filter(|s| s.ends_with(':') && !list).cloned(),
+            (Some(lead), true) => {
+                own = vec![Sentence {
+                    text: format!("{lead} {}", plain.trim_end_matches('.')),
+                    list: Some((lead.clone(), items(para))),
+                }]
+            }
+            _ => {
+                lead = own
+                    .last()
+                    .map(|s| s.text.clone())
+                    .filter(|s| s.ends_with(':') && !list)
+            }
         }
         out.extend(own);
     }
     out
+}
+
+/// The items of a list paragraph, as plain text: each line that opens with a marker
+/// (`is_list`) opens one, the lines after it go on it.
+fn items(para: &str) -> Vec<String> {
+    let mut md: Vec<String> = Vec::new();
+    for line in para.lines().filter(|l| !l.trim().is_empty()) {
+        match md.last_mut() {
+            Some(last) if !is_list(line) => {
+                last.push('\n');
+                last.push_str(line);
+            }
+            _ => md.push(line.to_string()),
+        }
+    }
+    md.iter()
+        .map(|m| {
+            crate::markdown::to_plain(m)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|i| !i.is_empty())
+        .collect()
+}
+
+/// The most items a list quoted whole in a feedback has: a longer one is quoted as its
+/// lead-in and the items that name an answer, "…" for the others (adversary 46, F-4).
+pub(super) const LONG_LIST: usize = 4;
+
+/// `lead` and those of `items` that name a correct answer of `question`, "…" for each run
+/// of the others.
+fn list_naming(cx: &Cx, question: &quiz::Question, lead: &str, items: &[String]) -> String {
+    let mut out = lead.to_string();
+    let mut gap = false;
+    for item in items {
+        let naming = question
+            .choices
+            .iter()
+            .filter(|c| c.correct)
+            .any(|c| match &c.answer {
+                Answer::Timing(t) => item.contains(t.text.as_str()),
+                a => {
+                    names(cx, a, item, &OnceCell::new(), false)
+                        || matches!(a, Answer::Role(id) if quiz::acts_in(cx.hb, id, item) == Some(true))
+                }
+            });
+        if naming {
+            out.push(' ');
+            out.push_str(item);
+            gap = false;
+        } else if !gap {
+            out.push_str(" …");
+            gap = true;
+        }
+    }
+    out.trim_end_matches('.').to_string()
 }
 
 /// Whether a paragraph of Markdown is a list: "- ", "* ", or a printed number or letter
@@ -170,23 +250,36 @@ fn who_sentences(cx: &Cx, step: &Step, question: &quiz::Question) -> Option<Stri
     // A step that is an item of its lead-in's list ("vlerësimin e situatës …" under
     // "Veprimet që duhet të ndërmerren përfshijnë:", 001:606-607) is quoted with it: the
     // item alone names no one and says nothing of what it is (adversary 46, F-3).
-    let item_of_lead = step
-        .text
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase);
     let lead = step.group.as_deref().filter(|lead| {
-        item_of_lead
+        item_of_lead(step)
             || question.choices.iter().filter(|c| c.correct).any(|c| {
             unnamed(&c.answer)
                 && (names(cx, &c.answer, lead, &OnceCell::new(), true)
                     || matches!(&c.answer, Answer::Role(id) if quiz::acts_in(cx.hb, id, lead) == Some(true)))
         })
     });
-    let Some(lead) = lead else {
-        return found;
-    };
+    match lead {
+        Some(lead) => Some(lead_and_point(cx, step, lead, found)),
+        None => found,
+    }
+}
+
+/// Whether `step` is an item of its lead-in's list (`Step::group`): its words go on the
+/// lead-in's sentence, lower-case ("vlerësimin e situatës …" under "Veprimet që duhet të
+/// ndërmerren përfshijnë:", 001:606-607).
+fn item_of_lead(step: &Step) -> bool {
+    step.group.is_some()
+        && step
+            .text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
+/// `lead`, the step's point (its first paragraph, with its printed label), and `found`
+/// after " … " where the point does not hold it.
+fn lead_and_point(cx: &Cx, step: &Step, lead: &str, found: Option<String>) -> String {
     let (item, _, label) = step.named(cx.ui);
     let point = super::paragraph(
         crate::markdown::normative(&step.text)
@@ -199,13 +292,26 @@ fn who_sentences(cx: &Cx, step: &Step, question: &quiz::Question) -> Option<Stri
         false => point,
     };
     let mut lead = lead.split_whitespace().collect::<Vec<_>>().join(" ");
-    if item_of_lead && !lead.ends_with(':') {
+    if item_of_lead(step) && !lead.ends_with(':') {
         lead.push(':');
     }
-    Some(match found {
+    match found {
         Some(f) if !point.contains(f.trim_end_matches('.')) => format!("{lead} {point} … {f}"),
         _ => format!("{lead} {point}"),
-    })
+    }
+}
+
+/// The feedback `found` of a "by when?" or a "which form?" of `step` where the step is an
+/// item of its lead-in's list (`item_of_lead`): quoted with the lead-in, as a "who?" is
+/// ("Veprimet që duhet të ndërmerren përfshijnë: njoftimin e menjëhershëm të PMF-së …",
+/// adversary 46, F-3); else `found` as it is.
+pub(super) fn with_lead(cx: &Cx, step: &Step, found: Option<String>) -> Option<String> {
+    match step.group.as_deref() {
+        Some(lead) if item_of_lead(step) && found.is_some() => {
+            Some(lead_and_point(cx, step, lead, found))
+        }
+        _ => found,
+    }
 }
 
 /// The feedback of a "who?" of a passive step whose own words name none of its answers
@@ -248,7 +354,11 @@ fn quoted(
     texts: &[String],
     timing: impl Fn(&crate::pipeline::model::Timing) -> Option<String>,
 ) -> Option<String> {
-    let all: Vec<Vec<String>> = texts.iter().map(|t| sentences(t)).collect();
+    let parts: Vec<Vec<Sentence>> = texts.iter().map(|t| sentence_parts(t)).collect();
+    let all: Vec<Vec<String>> = parts
+        .iter()
+        .map(|p| p.iter().map(|s| s.text.clone()).collect())
+        .collect();
     // The roles each sentence names, made when first asked.
     let named: Vec<Vec<OnceCell<BTreeSet<String>>>> = all
         .iter()
@@ -293,10 +403,23 @@ fn quoted(
         }
     }
     // A sentence another quote holds (a lead-in quoted with the sentence after it) once.
+    // A long list quoted because an item names an answer: its lead-in and the naming
+    // items only (`LONG_LIST`).
     let kept: Vec<String> = found
         .iter()
         .filter(|s| !found.iter().any(|o| o != *s && o.contains(s.as_str())))
-        .cloned()
+        .map(|s| {
+            parts
+                .iter()
+                .flatten()
+                .find(|p| &p.text == s)
+                .and_then(|p| p.list.as_ref())
+                .filter(|(_, items)| items.len() > LONG_LIST)
+                .map_or_else(
+                    || s.clone(),
+                    |(lead, items)| list_naming(cx, question, lead, items),
+                )
+        })
         .collect();
     match kept.as_slice() {
         [] => None,

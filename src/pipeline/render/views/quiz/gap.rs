@@ -62,25 +62,38 @@ pub(super) fn blank_each_word(
     mark: &str,
     mut gap: impl FnMut(&str) -> bool,
 ) -> String {
+    blank_each_word_at(quote, mark, |_, w| gap(w))
+}
+
+/// `blank_each_word`, `gap` told where each word starts in `quote` (a byte offset).
+pub(super) fn blank_each_word_at(
+    quote: &str,
+    mark: &str,
+    mut gap: impl FnMut(usize, &str) -> bool,
+) -> String {
     let mut out = String::with_capacity(quote.len());
     let mut word = String::new();
-    let mut flush = |word: &mut String, out: &mut String| {
-        out.push_str(if !word.is_empty() && gap(word) {
+    let mut start = 0;
+    let mut flush = |start: usize, word: &mut String, out: &mut String| {
+        out.push_str(if !word.is_empty() && gap(start, word) {
             mark
         } else {
             word
         });
         word.clear();
     };
-    for ch in quote.chars() {
+    for (i, ch) in quote.char_indices() {
         if ch.is_alphanumeric() {
+            if word.is_empty() {
+                start = i;
+            }
             word.push(ch);
         } else {
-            flush(&mut word, &mut out);
+            flush(start, &mut word, &mut out);
             out.push(ch);
         }
     }
-    flush(&mut word, &mut out);
+    flush(start, &mut word, &mut out);
     out
 }
 

@@ -93,15 +93,19 @@ pub(super) const OMITTED: &str = "[…]";
 /// Kosovo step 0) is the step's subject, and blanking it leaves no question.
 const POINTING_BLANKS: usize = 1;
 
-/// The quote with each word blanked that points to a correct role and no wrong one ("për
-/// rastin" beside "Punonjësi i rastit", referral 26 and 45), where the quote still keeps
-/// `KEEP` of the words of `whole` without them: the issue's "the quoted step … blanked where
-/// it would give the answer". Else the quote unchanged (and the question left out).
+/// The quote with each word blanked that points to a correct role and no wrong one, where
+/// the word is part of a name of a correct role at that place (`names`, the printed names
+/// and abbreviations of the correct roles, found as `text::names::named_spans` finds
+/// them), and the quote still keeps `KEEP` of the words of `whole` without them. A word
+/// that only shares a name's stem is the step's own meaning ("referimit të fëmijës",
+/// "familjeve në nevojë", "punonjësin e rastit të qendrës", adversary 46 Q-2): never left
+/// out, and the question, if it then points, is not asked. Else the quote unchanged.
 pub(super) fn blank_pointing(
     quote: &str,
     whole: &str,
     correct: &[String],
     wrong: &[String],
+    names: &super::Printed,
 ) -> String {
     use super::blank::{kept, pointing};
     let point: std::collections::BTreeSet<String> = pointing(quote, correct, wrong)
@@ -111,11 +115,19 @@ pub(super) fn blank_pointing(
     if point.is_empty() {
         return quote.to_string();
     }
+    let names = crate::text::names::role_names(
+        names.0.iter().map(String::as_str),
+        names.1.iter().map(String::as_str),
+    );
+    let (text, spans) = crate::text::names::named_spans(quote, &names);
+    if spans.is_empty() {
+        return quote.to_string();
+    }
     let mut blanked = 0;
-    // Marked as a word left out of the quote ("[…]"), not as a gap the answer fills: "…
-    // informon punonjësin e […] të qendrës" asks no third role (adversary 46, Q-2).
-    let out = super::gap::blank_each_word(quote, OMITTED, |w| {
-        let points = point.contains(&word_stem(&crate::text::lower(w)));
+    // Marked as a word left out of the quote ("[…]"), not as a gap the answer fills.
+    let out = super::gap::blank_each_word_at(&text, OMITTED, |at, w| {
+        let points = point.contains(&word_stem(&crate::text::lower(w)))
+            && spans.iter().any(|&(s, e)| s <= at && at < e);
         blanked += usize::from(points);
         points
     });
@@ -159,26 +171,40 @@ mod tests {
     }
 
     #[test]
-    fn a_word_pointing_to_the_answer_is_blanked_once_where_enough_is_kept() {
-        let whole = "Drejtuesi i institucionit cakton një punonjës të rastit, i cili do të hartojë një plan individual ndihme për rastin në bashkëpunim me ekipin";
-        let quote = "… cakton një …, i cili do të hartojë një plan individual ndihme për rastin në bashkëpunim me ekipin";
+    fn a_pointing_word_is_left_out_only_inside_a_name_of_the_answer() {
+        let names = (vec!["Punonjësi i rastit".to_string()], Vec::new());
         let correct = [
             "Punonjësi i rastit".to_string(),
             "Drejtuesi i qendrës".to_string(),
         ];
-        let wrong = ["Grupi Teknik Ndërinstitucional".to_string()];
+        let wrong = [
+            "Grupi Teknik Ndërinstitucional".to_string(),
+            "Punonjësi social".to_string(),
+        ];
+        // Referral 26 (001:1053): "për rastin" is the plan's own object, no name of the
+        // case worker: kept, the quote unchanged (and the question, pointing, not asked).
+        let whole = "Drejtuesi i institucionit cakton një punonjës të rastit, i cili do të hartojë një plan individual ndihme për rastin në bashkëpunim me ekipin";
+        let quote = "… cakton një …, i cili do të hartojë një plan individual ndihme për rastin në bashkëpunim me ekipin";
         assert_eq!(
-            super::blank_pointing(quote, whole, &correct, &wrong),
-            "… cakton një …, i cili do të hartojë një plan individual ndihme për […] në bashkëpunim me ekipin"
+            super::blank_pointing(quote, whole, &correct, &wrong, &names),
+            quote
+        );
+        // Inside a name of the answer the stem still prints ("punonjësin e rastit",
+        // inflected, its linking word another): left out.
+        let whole = "Drejtuesi cakton, dhe pastaj punonjësin e rastit e njofton për planin e ndihmës brenda ditës sot";
+        let quote = "… cakton, dhe pastaj punonjësin e rastit e njofton për planin e ndihmës brenda ditës sot";
+        assert_eq!(
+            super::blank_pointing(quote, whole, &correct, &wrong, &names),
+            "… cakton, dhe pastaj punonjësin e […] e njofton për planin e ndihmës brenda ditës sot"
         );
         // A wrong choice with the word: it points to no answer alone, and stays.
-        let wrong = ["Menaxheri i rastit".to_string()];
-        assert_eq!(super::blank_pointing(quote, whole, &correct, &wrong), quote);
-        // Twice in the stem: the step's subject, not blanked.
-        let twice = format!("{quote} dhe rastin");
+        let wrong = [
+            "Menaxheri i rastit".to_string(),
+            "Punonjësi social".to_string(),
+        ];
         assert_eq!(
-            super::blank_pointing(&twice, whole, &correct, &["X".to_string()]),
-            twice
+            super::blank_pointing(quote, whole, &correct, &wrong, &names),
+            quote
         );
     }
 }

@@ -43,8 +43,13 @@ fn blank_number(quote: &str, code: &str) -> String {
 
 /// The message of a "who?" that asks only a part of its step (`quiz::part_of_step`), or
 /// none.
-pub(super) fn part_key(step: &Step, question: &quiz::Question, item: bool) -> Option<&'static str> {
-    quiz::part_of_step(step, question).then_some(match (question.multiple(), item) {
+pub(super) fn part_key(
+    cx: &Cx,
+    step: &Step,
+    question: &quiz::Question,
+    item: bool,
+) -> Option<&'static str> {
+    quiz::part_of_step(cx.hb, step, question).then_some(match (question.multiple(), item) {
         (false, false) => "quiz_who_part",
         (true, false) => "quiz_who_part_many",
         (false, true) => "quiz_who_part_item",
