@@ -65,6 +65,7 @@ mod quiz_feedback;
 mod quiz_proof;
 mod quiz_review_45;
 mod quiz_review_46;
+mod quiz_review_47;
 mod quiz_source;
 mod quiz_stems;
 mod quiz_teach;
