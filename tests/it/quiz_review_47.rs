@@ -29,3 +29,32 @@ fn a_list_items_deadline_is_quoted_after_the_lead_in_that_names_its_actor() {
         "{source}"
     );
 }
+
+#[test]
+fn a_which_form_feedback_quotes_the_words_that_name_each_correct_form() {
+    // Read-47b M-4: "Formulari nënshkruhet gjithashtu …" (Kosovo 2) names no form; the
+    // Kutia heading does: 003:1969, 2004-2005, 2452. A Kosovo form ("MR2 (E-2) — …") is
+    // named by its number with "MR" ("formularit të MR 2", "Formularit 7 të MR") or its code.
+    let fb = feedbacks();
+    let mut bad = Vec::new();
+    for q in questions()
+        .iter()
+        .filter(|q| q.id.starts_with("menaxhimi-i-rastit.") && q.id.ends_with(".form"))
+    {
+        let source = &fb[&(q.page.clone(), q.id.clone())];
+        let words: Vec<&str> = source
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for c in &q.correct {
+            let code = c.split_whitespace().next().unwrap_or_default();
+            let digits: String = code.chars().filter(char::is_ascii_digit).collect();
+            let named = words.contains(&code)
+                || (words.contains(&"MR") && words.contains(&digits.as_str()));
+            if !named {
+                bad.push(format!("{}: {}: {c} ← {source}", q.page, q.id));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{} unnamed: {bad:#?}", bad.len());
+}
