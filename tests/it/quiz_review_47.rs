@@ -58,3 +58,38 @@ fn a_which_form_feedback_quotes_the_words_that_name_each_correct_form() {
     }
     assert!(bad.is_empty(), "{} unnamed: {bad:#?}", bad.len());
 }
+
+#[test]
+fn each_correct_role_of_the_kosovo_assignment_is_proved_where_it_acts() {
+    // Read-47b M-5: Kosovo step 2 credits QPS, the head of service and the case manager;
+    // the manager acts only at 003:2034. "QPS do të emërojë Menaxherin e Rastit (MR)" names
+    // him appointed (the gloss "(MR)" is in the name's case), "Menaxheri i Rastit caktohet
+    // nga Shefi" assigned (the passive after the whole name).
+    let hb = crate::quiz_feedback::handbook();
+    let mr = "menaxheri-i-rastit-kosove";
+    let acts = |t: &str| doracak::pipeline::model::quiz::acts_in(hb, mr, t);
+    assert_eq!(
+        acts("QPS do të emërojë Menaxherin e Rastit (MR) brenda 24 orësh"),
+        Some(false)
+    );
+    assert_eq!(
+        acts("Menaxheri i Rastit caktohet nga Shefi i Shërbimit"),
+        Some(false)
+    );
+    assert_eq!(acts("MR (menaxheri) harton planin"), Some(true));
+    assert_eq!(
+        acts(
+            "Formulari nënshkruhet gjithashtu nga punëtori i shërbimeve sociale i caktuar për menaxhimin e rastit"
+        ),
+        Some(true)
+    );
+    let fb = feedbacks();
+    let source = &fb[&(
+        "menaxhimi-i-rastit.html".to_string(),
+        "menaxhimi-i-rastit.2.who".to_string(),
+    )];
+    assert!(
+        source.contains("Formulari nënshkruhet gjithashtu nga punëtori i shërbimeve sociale i caktuar për menaxhimin e rastit"),
+        "{source}"
+    );
+}
