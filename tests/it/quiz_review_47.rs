@@ -93,3 +93,53 @@ fn each_correct_role_of_the_kosovo_assignment_is_proved_where_it_acts() {
         "{source}"
     );
 }
+
+#[test]
+fn a_title_one_of_whose_posts_sits_in_the_acting_group_is_no_wrong_answer() {
+    // Read-47b M-7: the NJVNR "duhet të ketë të paktën: … b) një punonjës për mbrojtjen e
+    // fëmijëve" (002:150-154); "Punonjësi i mbrojtjes së fëmijës" (whose posts are the PMF
+    // in the municipality and in the NJA) was a wrong answer to struktura-bashkiake.16.who,
+    // whose answer is the NJVNR.
+    use doracak::pipeline::model::RoleKind;
+    use doracak::pipeline::model::quiz::{self, Answer};
+    let hb = crate::quiz_feedback::handbook();
+    let posts = |id: &str| -> Vec<String> {
+        hb.roles
+            .iter()
+            .find(|r| r.id == id)
+            .filter(|r| {
+                !r.members.is_empty()
+                    && r.members.iter().all(|m| {
+                        hb.roles
+                            .iter()
+                            .any(|x| &x.id == m && x.kind == RoleKind::Job)
+                    })
+            })
+            .map(|r| r.members.clone())
+            .unwrap_or_default()
+    };
+    let mut bad = Vec::new();
+    let mut seen = 0;
+    for q in quiz::quizzes(hb).into_iter().flat_map(|q| q.questions) {
+        let members: std::collections::BTreeSet<String> = q
+            .choices
+            .iter()
+            .filter(|c| c.correct)
+            .filter_map(|c| match &c.answer {
+                Answer::Role(id) => Some(quiz::members_of(hb, id)),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        for c in q.choices.iter().filter(|c| !c.correct) {
+            if let Answer::Role(id) = &c.answer {
+                seen += 1;
+                if posts(id).iter().any(|p| members.contains(p)) {
+                    bad.push(format!("{}: {id}", q.id));
+                }
+            }
+        }
+    }
+    assert!(seen > 100, "{seen} wrong roles");
+    assert!(bad.is_empty(), "{bad:#?}");
+}
