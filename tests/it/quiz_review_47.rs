@@ -143,3 +143,33 @@ fn a_title_one_of_whose_posts_sits_in_the_acting_group_is_no_wrong_answer() {
     assert!(seen > 100, "{seen} wrong roles");
     assert!(bad.is_empty(), "{bad:#?}");
 }
+
+#[test]
+fn no_two_steps_an_answer_key_points_to_share_a_label() {
+    // Read-47b L-7: struktura-bashkiake.1, .10 and .13 were all "a)" in the keys (the
+    // structure's duties, its "edhe funksione", the NJVNR's duties; 002:85, 114, 125).
+    use crate::common::{read, shipped_site, unescape};
+    let dir = shipped_site().join("site/trajnim/pergjigjet");
+    let mut bad = Vec::new();
+    let mut links = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let path = e.unwrap().path();
+        let page = unescape(&read(&path));
+        let mut seen: std::collections::BTreeMap<String, String> = Default::default();
+        for row in page.split("<tr id=\"k-").skip(1) {
+            let Some(cell) = row.split("<td><a href=\"").last() else {
+                continue;
+            };
+            let (href, rest) = cell.split_once("\">").unwrap();
+            let label = rest.split("</a>").next().unwrap().to_string();
+            links += 1;
+            if let Some(other) = seen.insert(label.clone(), href.to_string())
+                && other != href
+            {
+                bad.push(format!("{}: {label}: {other} / {href}", path.display()));
+            }
+        }
+    }
+    assert!(links > 300, "{links} links");
+    assert!(bad.is_empty(), "{bad:#?}");
+}

@@ -279,7 +279,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         });
                     let (label, act, proc_title) = match (p, step) {
                         (Some(p), Some(s)) => (
-                            s.label(cx.ui),
+                            s.label_among(&p.steps, cx.ui),
                             action(s, shown, acting, by_title),
                             p.title.clone(),
                         ),
