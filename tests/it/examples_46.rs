@@ -61,6 +61,14 @@ const IN_PROCEDURES: &[Case] = &[
         &["(p.sh., gjinia, pasuria, mosha, etnia)"],
         &["brenda komunitetit?"],
     ),
+    // Read-47b L-1: the third "p.sh" of the table, left plain.
+    (
+        "vleresimi-i-nevojave-komunitare",
+        "002:459-460",
+        "Merrni në konsideratë gjithashtu koston oportune",
+        &["(p.sh, përdorimi i automjeteve)."],
+        &["te burimet për mbledhjen e të dhënave"],
+    ),
     (
         "menaxhimi-i-rastit",
         "003:2141",

@@ -54,6 +54,9 @@ pub(crate) fn gives_away_more(q: &Q) -> Vec<String> {
             }
         }
     }
+    if q.id.ends_with(".who") {
+        out.extend(attribute_after_blank(q));
+    }
     if q.id.ends_with(".form") {
         let title = |c: &str| stems(c.split_once(" — ").map_or(c, |(_, t)| t));
         for c in &q.correct {
@@ -61,6 +64,41 @@ pub(crate) fn gives_away_more(q: &Q) -> Vec<String> {
             if !held.is_empty() && q.wrong.iter().all(|w| !held.is_subset(&title(w))) {
                 out.push(format!("{held:?} single out {c}"));
             }
+        }
+    }
+    out
+}
+
+/// Read-47b M-1: the attribute right after a blank ("… i AP-së") that correct choices fit
+/// and no wrong one: a choice holds the word (its first five letters), or the abbreviation,
+/// or words whose initials spell it ("autoritetit përgjegjës" for "AP").
+fn attribute_after_blank(q: &Q) -> Vec<String> {
+    let fits = |choice: &str, word: &str| {
+        if word.chars().all(char::is_uppercase) {
+            let initials: String = content_words(choice)
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .collect();
+            choice
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == word)
+                || initials.contains(&word.to_lowercase())
+        } else {
+            stems(choice).contains(&prefix(&word.to_lowercase()))
+        }
+    };
+    let mut out = Vec::new();
+    for after in q.quote().split('…').skip(1) {
+        let mut words = after.split_whitespace();
+        let (Some(article), Some(next)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+        if !["i", "e", "të", "së"].contains(&article) || word.is_empty() {
+            continue;
+        }
+        if q.correct.iter().any(|c| fits(c, &word)) && !q.wrong.iter().any(|w| fits(w, &word)) {
+            out.push(format!("attribute „{article} {next}“ after the blank"));
         }
     }
     out
@@ -100,6 +138,18 @@ fn no_stem_keeps_the_head_of_its_role_or_the_words_that_single_out_its_form() {
         ..q
     };
     assert!(gives_away_more(&q).is_empty());
+    // Read-47b M-1: "… i AP-së" where only the secretariat belongs to the AP.
+    let q = Q {
+        id: "pritja-shtetas-shqiptare.2.who".into(),
+        stem: "Kush vepron në hapin 2: „… i AP-së, menjëherë harton dhe dërgon kërkesën“?".into(),
+        correct: vec!["Sekretariati teknik i autoritetit përgjegjës".into()],
+        wrong: vec![
+            "Njësia e Vlerësimit të Nevojave dhe Referimit".into(),
+            "Njësia e Mbrojtjes së Fëmijës".into(),
+        ],
+        ..q
+    };
+    assert_eq!(gives_away_more(&q).len(), 1);
     let all = questions();
     let found: Vec<String> = all
         .iter()

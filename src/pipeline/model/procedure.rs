@@ -139,6 +139,42 @@ impl Step {
         }
     }
 
+    /// The step's label (`label`) where the quizzes point to it, told apart from another
+    /// step of `steps` printed with the same label by the opening words of its list's
+    /// lead-in, as few as tell them apart ("a) nën „Kjo strukturë kryen edhe funksione …“",
+    /// `step_printed_in_group`; read-47b L-7).
+    pub fn label_among(
+        &self,
+        steps: &[Step],
+        ui: &std::collections::HashMap<String, String>,
+    ) -> String {
+        let label = self.label(ui);
+        let others: Vec<&str> = steps
+            .iter()
+            .filter(|o| o.id != self.id && o.printed.is_some() && o.printed == self.printed)
+            .filter_map(|o| o.group.as_deref())
+            .filter(|g| Some(*g) != self.group.as_deref())
+            .collect();
+        let Some(group) = self.group.as_deref().filter(|_| !others.is_empty()) else {
+            return label;
+        };
+        let words = |g: &str, n: usize| -> String {
+            let all: Vec<&str> = g.split_whitespace().collect();
+            match all.len() > n {
+                true => format!("{} …", all[..n].join(" ").trim_end_matches([',', ';', ':'])),
+                false => all.join(" "),
+            }
+        };
+        let n = (5..=group.split_whitespace().count().max(5))
+            .find(|&n| others.iter().all(|o| words(o, n) != words(group, n)))
+            .unwrap_or(5);
+        crate::theme::say(
+            ui,
+            "step_printed_in_group",
+            &[("label", &label), ("group", &words(group, n))],
+        )
+    }
+
     /// How a sentence naming the step fills its message: by its printed label (`{label}`,
     /// the `…_item` form of the message) or by its number (`{step}`, the plain form), and
     /// the value. The sentence's key is named whole where it is chosen.

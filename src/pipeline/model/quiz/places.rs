@@ -52,6 +52,12 @@ const POINTING_BACK: &[&str] = &[
 /// `lacks` says it does not name who acts ("Pas plotësimit … bën menjëherë pranimin"):
 /// a stem is a sentence that says what it asks (review 39, F6 and F10).
 pub fn normative_passage(text: &str, needle: &str, lacks: impl Fn(&str) -> bool) -> Option<String> {
+    // An item of a list is quoted after its lead-in, as the source prints it: "MR pritet që
+    // të: Dërgojë ftesën …" (003:2469, 2478), the only words that say who and how strongly
+    // (read-47b, M-2).
+    if let Some((lead, item)) = lead_in(text, needle) {
+        return Some(format!("{lead} {item}"));
+    }
     let (plain, mut start, end) = sentence_at(text, needle)?;
     let first = plain[start..]
         .split(|c: char| !c.is_alphanumeric())
@@ -66,6 +72,48 @@ pub fn normative_passage(text: &str, needle: &str, lacks: impl Fn(&str) -> bool)
             .map_or(0, |b| b + 2);
     }
     Some(plain[start..end].to_string())
+}
+
+/// Where `needle` stands in an item of a list of `text`'s normative words and the paragraph
+/// before the list ends in a lead-in (":"): that lead-in and the item's sentence that holds
+/// the needle.
+fn lead_in(text: &str, needle: &str) -> Option<(String, String)> {
+    let n = needle.split_whitespace().collect::<Vec<_>>().join(" ");
+    let normative = crate::markdown::without_examples(text);
+    let paras: Vec<&str> = normative.split("\n\n").collect();
+    let single = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let is_item = |line: &str| {
+        let l = line.trim_start();
+        l.starts_with("- ") || l.starts_with("* ")
+    };
+    for (i, para) in paras.iter().enumerate().skip(1) {
+        if !is_item(para) {
+            continue;
+        }
+        let Some(line) = para
+            .lines()
+            .filter(|l| is_item(l))
+            .find(|l| single(&crate::markdown::to_plain(l)).contains(&n))
+        else {
+            continue;
+        };
+        let lead = paras[..i]
+            .iter()
+            .rev()
+            .find(|p| !is_item(p))
+            .map(|p| single(&crate::markdown::to_plain(p)))?;
+        let lead = crate::text::sentences(&lead).pop()?.trim().to_string();
+        if !lead.ends_with(':') {
+            return None;
+        }
+        let item = single(&crate::markdown::to_plain(line));
+        let sentence = crate::text::sentences(&item)
+            .into_iter()
+            .map(|s| s.trim().trim_end_matches('.').to_string())
+            .find(|s| s.contains(&n))?;
+        return Some((lead, sentence));
+    }
+    None
 }
 
 /// Sentences of `texts` (`normative_sentence`) joined as a stem quotes them: in the order
@@ -85,7 +133,12 @@ pub fn join_in_order(texts: &[String], sentences: &[String]) -> String {
         plains
             .iter()
             .enumerate()
-            .find_map(|(i, p)| p.find(s.as_str()).map(|j| (i, j)))
+            // A list item after its lead-in ("… që të: Dërgojë …") where its lead-in is.
+            .find_map(|(i, p)| {
+                p.find(s.as_str())
+                    .or_else(|| s.split_once(": ").and_then(|(lead, _)| p.find(lead)))
+                    .map(|j| (i, j))
+            })
             .unwrap_or((usize::MAX, 0))
     };
     let mut sorted: Vec<&String> = sentences.iter().collect();

@@ -189,6 +189,24 @@ pub fn involved_in(hb: &Handbook, text: &str, actors: &[String]) -> BTreeSet<Str
     for id in roots {
         out.extend(related(hb, &id));
     }
+    // A title whose posts the source describes (the PMF: the municipality's and the unit's
+    // child-protection worker) is a member of a group that lists one of its posts: the
+    // NJVNR "duhet të ketë të paktën: … një punonjës për mbrojtjen e fëmijëve" (002:150-154),
+    // so the PMF is no wrong answer where the NJVNR acts (read-47b, M-7).
+    let posts = |r: &crate::pipeline::model::Role| {
+        !r.members.is_empty()
+            && r.members.iter().all(|m| {
+                hb.roles
+                    .iter()
+                    .any(|x| &x.id == m && x.kind == crate::pipeline::model::RoleKind::Job)
+            })
+    };
+    let in_acting: BTreeSet<String> = actors.iter().flat_map(|a| members_of(hb, a)).collect();
+    for r in hb.roles.iter().filter(|r| posts(r)) {
+        if r.members.iter().any(|m| in_acting.contains(m)) {
+            out.insert(r.id.clone());
+        }
+    }
     // Where a group whose list ends with a catch-all acts, the roles the catch-all covers
     // (review 45 Q-14).
     for r in hb.roles.iter().filter(|r| actors.contains(&r.id)) {

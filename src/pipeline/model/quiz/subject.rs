@@ -123,7 +123,16 @@ pub fn acts_in(hb: &Handbook, role: &str, text: &str) -> Option<bool> {
             found = true;
             let oblique =
                 OBLIQUE.contains(&ending) && !relative(&ws, i + 1) && !of_person(&lower, i);
-            let patient = lower.get(i + 1).is_some_and(|n| passive(n));
+            // The verb after the whole name: "Menaxheri i Rastit caktohet nga …" (003:2031).
+            let mut next = i + 1;
+            while lower
+                .get(next)
+                .is_some_and(|w| ["i", "e", "të", "së"].contains(&w.as_str()))
+                && next + 2 < lower.len()
+            {
+                next += 2;
+            }
+            let patient = lower.get(next).is_some_and(|n| passive(n));
             if !oblique && !patient {
                 return Some(true);
             }
@@ -143,6 +152,15 @@ pub fn acts_in(hb: &Handbook, role: &str, text: &str) -> Option<bool> {
             }
             found = true;
             let after = i + parts.len();
+            // A gloss in brackets after the name ("Menaxherin e Rastit (MR)") is in the
+            // name's case, which the name's own word decides (read-47b, M-5).
+            if ws[i].0.trim_end().ends_with('(')
+                && ws
+                    .get(after)
+                    .is_some_and(|(sep, _)| sep.trim_start().starts_with(')'))
+            {
+                continue;
+            }
             // The inflection after a hyphen: "-së", "-ja".
             let suffix = ws
                 .get(after)

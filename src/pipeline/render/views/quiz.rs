@@ -20,7 +20,7 @@ mod roles;
 pub use blank::{TimeWords, content_words, gives_away, kept, pointing, pointing_words, word_stem};
 use blank::{blank, blank_abbr, blank_deadline, blank_phrases, blank_runs};
 use gap::collapse;
-pub use giveaway::{heads_kept, names_kept, singled_out};
+pub use giveaway::{attributes_kept, heads_kept, names_kept, singled_out};
 use groups::{group_members, group_note};
 use quote::{
     acting_sentences, action, blank_singling, form_sentences, lasts, names_answer, naming_sentence,
@@ -105,6 +105,9 @@ fn tests(q: &QuestionView) -> bool {
         && (q.ask != "form" || singled_out(&q.quote, &correct, &wrong).is_empty())
         // Nor a correct role by any name the source prints for it (review 42, Q1).
         && names_kept(&q.quote, &q.names.0, &q.names.1).is_empty()
+        // Nor an attribute right after a blank that only a correct choice fits ("… i
+        // AP-së", read-47b M-1).
+        && attributes_kept(&q.quote, &correct, &wrong).is_empty()
         // A quote that ends pointing at what it does not show ("… që shpjegon:") asks
         // nothing (review 39, F12).
         && !q.quote.trim_end().ends_with(':')
@@ -276,7 +279,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         });
                     let (label, act, proc_title) = match (p, step) {
                         (Some(p), Some(s)) => (
-                            s.label(cx.ui),
+                            s.label_among(&p.steps, cx.ui),
                             action(s, shown, acting, by_title),
                             p.title.clone(),
                         ),
@@ -410,6 +413,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                             &wrong_texts,
                             &printed_names(cx, question),
                         );
+                        act = giveaway::blank_attributes(&act, &correct_texts, &wrong_texts);
                     }
                     // The blanks of every pass, each run of them one "…" ("nga … ose …",
                     // not "nga … ose … i …").

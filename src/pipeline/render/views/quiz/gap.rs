@@ -9,7 +9,7 @@ const CONJUNCTIONS: &[&str] = &["dhe", "ose", "apo", "and", "or"];
 /// The articles of a genitive or an adjective ("punonjësi i shërbimit", "Agjencia … e
 /// …"): between two blanks, or after one with nothing after them, they belong to the
 /// blanked phrase.
-const ARTICLES: &[&str] = &["i", "e", "të", "së"];
+pub(super) const ARTICLES: &[&str] = &["i", "e", "të", "së"];
 
 /// One "…" for a run of blanks and the little words between them ("… të …", "… i …",
 /// "… …", "…/…"): a blanked phrase reads as one gap, not as a row of holes. An article

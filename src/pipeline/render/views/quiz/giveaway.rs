@@ -86,6 +86,87 @@ pub fn names_kept(quote: &str, phrases: &[String], abbrs: &[String]) -> Vec<Stri
     phrases.chain(abbrs).cloned().collect()
 }
 
+/// The attributes that stand right after a blank ("… i AP-së", "… e rastit") where they
+/// fit correct choices and no wrong one: (where the attribute begins, where it ends, the
+/// attribute). A choice fits an abbreviation it holds or whose words' initials spell it
+/// ("autoritetit përgjegjës" for "AP"), a word it holds inflected: "… i AP-së" beside
+/// "Sekretariati teknik i autoritetit përgjegjës" alone of the AP asks nothing (read-47b, M-1).
+fn attributes(quote: &str, correct: &[String], wrong: &[String]) -> Vec<(usize, usize, String)> {
+    let fits = |choice: &str, word: &str| -> bool {
+        let choice = telling(choice);
+        if word.chars().count() >= 2 && word.chars().all(char::is_uppercase) {
+            let abbr = crate::text::lower(word);
+            let n = abbr.chars().count();
+            let initials: Vec<char> = content_words(choice)
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .collect();
+            choice
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == word)
+                || initials
+                    .windows(n)
+                    .any(|w| w.iter().collect::<String>() == abbr)
+        } else {
+            stems(choice).contains(&word_stem(&crate::text::lower(word)))
+        }
+    };
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = quote[from..].find('…').map(|i| i + from) {
+        from = i + '…'.len_utf8();
+        let rest = &quote[from..];
+        let after = rest.trim_start_matches(' ');
+        let start = from + (rest.len() - after.len());
+        let Some((article, tail)) = after.split_once(' ') else {
+            continue;
+        };
+        if !super::gap::ARTICLES.contains(&article) {
+            continue;
+        }
+        let word: String = tail.chars().take_while(|c| c.is_alphanumeric()).collect();
+        if word.is_empty() || (word.chars().count() < 3 && !word.chars().all(char::is_uppercase)) {
+            continue;
+        }
+        // The word with its hyphened ending ("AP-së").
+        let mut len = article.len() + 1 + word.len();
+        if let Some(end) = tail[word.len()..].strip_prefix('-') {
+            len += 1 + end
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .map(char::len_utf8)
+                .sum::<usize>();
+        }
+        let fit_right = correct.iter().any(|c| fits(c, &word));
+        let fit_wrong = wrong.iter().any(|w| fits(w, &word));
+        if fit_right && !fit_wrong {
+            out.push((start, start + len, quote[start..start + len].to_string()));
+        }
+    }
+    out
+}
+
+/// The attributes right after a blank that only correct choices fit (`attributes`): a
+/// question that keeps one gives its answer away.
+pub fn attributes_kept(quote: &str, correct: &[String], wrong: &[String]) -> Vec<String> {
+    attributes(quote, correct, wrong)
+        .into_iter()
+        .map(|(_, _, a)| a)
+        .collect()
+}
+
+/// The quote with each attribute right after a blank that only correct choices fit taken
+/// into the blank: "… i AP-së, menjëherë harton" is "…, menjëherë harton" (read-47b, M-1).
+pub(super) fn blank_attributes(quote: &str, correct: &[String], wrong: &[String]) -> String {
+    let mut out = quote.to_string();
+    for (start, end, _) in attributes(quote, correct, wrong).into_iter().rev() {
+        // The space before the attribute goes with it.
+        let start = out[..start].trim_end_matches(' ').len();
+        out.replace_range(start..end, "");
+    }
+    out
+}
+
 /// How a word `blank_pointing` leaves out is marked: an editor's omission, not a blank.
 pub(super) const OMITTED: &str = "[…]";
 
@@ -168,6 +249,24 @@ mod tests {
             ),
             "cakton një …, i cili"
         );
+    }
+
+    #[test]
+    fn an_attribute_after_the_blank_that_only_the_answer_fits_is_blanked_with_it() {
+        let correct = ["Sekretariati teknik i autoritetit përgjegjës".to_string()];
+        let wrong = [
+            "Njësia e Vlerësimit të Nevojave dhe Referimit".to_string(),
+            "Njësia e Mbrojtjes së Fëmijës".to_string(),
+        ];
+        let quote = "… i AP-së, menjëherë harton dhe dërgon kërkesën";
+        assert_eq!(super::attributes_kept(quote, &correct, &wrong), ["i AP-së"]);
+        let blanked = super::blank_attributes(quote, &correct, &wrong);
+        assert_eq!(blanked, "…, menjëherë harton dhe dërgon kërkesën");
+        assert!(super::attributes_kept(&blanked, &correct, &wrong).is_empty());
+        // A wrong choice of the AP too: the attribute tells nothing, and stays.
+        let wrong = ["Drejtues/kryesues i AP".to_string()];
+        assert!(super::attributes_kept(quote, &correct, &wrong).is_empty());
+        assert_eq!(super::blank_attributes(quote, &correct, &wrong), quote);
     }
 
     #[test]

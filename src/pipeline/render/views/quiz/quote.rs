@@ -161,9 +161,10 @@ fn heading(text: &str, sentence: &str) -> bool {
 
 /// The sentences of the step that hold the words naming the correct forms of a "which
 /// form?" (each link's `named` words), in the order printed; none where a link has none.
-/// Where those words stand in a box's heading, a sentence of the step that names the form
-/// as a form ("… një kopje e formularit të plotësuar të referimit …") is quoted instead:
-/// a heading is no sentence (review 44, Q-6).
+/// Where those words stand in a box's heading, the heading is quoted with a sentence of the
+/// step that names the form as a form ("… një kopje e formularit të plotësuar të referimit
+/// …"): the heading alone is no sentence (review 44, Q-6), the sentence alone does not
+/// name which form (read-47b, M-4).
 pub(super) fn form_sentences(
     cx: &Cx,
     step: &crate::pipeline::model::Step,
@@ -177,20 +178,23 @@ pub(super) fn form_sentences(
         let link = step.form_links.iter().find(|l| &l.form == id && l.named)?;
         let sentence = quiz::normative_sentence(&step.text, link.words.as_deref()?)?;
         let form = cx.hb.forms.iter().find(|f| &f.id == id);
-        let sentence = match form {
+        // The heading is what names the form ("Kutia 3: … Formularit për MR 1: Referimi i
+        // rastit", read-47b M-4): it is quoted, with the sentence that names it as a form.
+        let also = match form {
             Some(f) if heading(&step.text, &sentence) => super::feedback::sentences(&step.text)
                 .into_iter()
                 .find(|s| {
                     !heading(&step.text, s)
                         && s.to_lowercase().contains(FORM_WORD)
                         && crate::form_words::name_form(s, f.code.as_deref(), &f.title)
-                })
-                .unwrap_or(sentence),
-            _ => sentence,
+                }),
+            _ => None,
         };
-        if !sentences.iter().any(|s| s.contains(&sentence)) {
-            sentences.retain(|s| !sentence.contains(s.as_str()));
-            sentences.push(sentence);
+        for sentence in std::iter::once(sentence).chain(also) {
+            if !sentences.iter().any(|s| s.contains(&sentence)) {
+                sentences.retain(|s| !sentence.contains(s.as_str()));
+                sentences.push(sentence);
+            }
         }
     }
     (!sentences.is_empty())
