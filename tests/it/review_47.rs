@@ -1,7 +1,34 @@
 //! Issue 25, the reading of the built site against the source (review 47a): each deadline,
 //! role card and form link says what the source says, of whom it says it.
 
-use crate::common::site_page;
+use crate::common::{plain, site_page};
+
+/// The register's rows whose quote holds `words`: (the role ids of `data-roles`, the row's
+/// text).
+fn rows_quoting(words: &str) -> Vec<(Vec<String>, String)> {
+    site_page("afatet.html")
+        .split("<tr data-roles=\"")
+        .skip(1)
+        .filter_map(|chunk| {
+            let (roles, rest) = chunk.split_once('"')?;
+            let row = rest.split("</tr>").next()?;
+            let quote = row.split("<q>").nth(1)?.split("</q>").next()?;
+            plain(quote).contains(words).then(|| {
+                (
+                    roles.split_whitespace().map(str::to_string).collect(),
+                    plain(row),
+                )
+            })
+        })
+        .collect()
+}
+
+/// The one register row quoting `words`.
+fn row(words: &str) -> (Vec<String>, String) {
+    let rows = rows_quoting(words);
+    assert_eq!(rows.len(), 1, "one row quoting {words:?}: {rows:#?}");
+    rows.into_iter().next().unwrap()
+}
 
 #[test]
 fn kosovos_labour_inspectorate_is_no_member_of_the_albanian_agencies() {
@@ -14,4 +41,20 @@ fn kosovos_labour_inspectorate_is_no_member_of_the_albanian_agencies() {
             "the Kosovo inspectorate links {group}"
         );
     }
+}
+
+#[test]
+fn a_conditional_immediacy_keeps_its_case() {
+    // M-1: "Në rast se punonjësi social vlerëson se rasti duhet trajtuar me emergjencë, …
+    // vepron për të mbështetur individin në mënyrë të menjëhershme" (002:678-682).
+    let (roles, text) = row("vepron për të mbështetur individin në mënyrë të menjëhershme");
+    assert_eq!(roles, ["punonjes-social"]);
+    assert!(
+        text.contains("rasti duhet trajtuar me emergjencë: menjëherë"),
+        "{text}"
+    );
+    assert!(
+        plain(&site_page("roli/punonjes-social.html"))
+            .contains("rasti duhet trajtuar me emergjencë: menjëherë")
+    );
 }
