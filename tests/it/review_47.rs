@@ -58,3 +58,15 @@ fn a_conditional_immediacy_keeps_its_case() {
             .contains("rasti duhet trajtuar me emergjencë: menjëherë")
     );
 }
+
+#[test]
+fn the_six_monthly_visits_hold_after_reintegration() {
+    // M-2: "Pas procesit të ri-integrimit, vizitat monitoruese të fëmijës do të bëhen të
+    // paktën një herë në 6 muaj" (003:2399-2400).
+    let (roles, text) = row("vizitat monitoruese të fëmijës do të bëhen");
+    assert_eq!(roles, ["menaxheri-i-rastit-kosove"]);
+    assert!(
+        text.contains("Pas procesit të ri-integrimit: të paktën 1 herë në 6 muaj"),
+        "{text}"
+    );
+}
