@@ -70,3 +70,17 @@ fn the_six_monthly_visits_hold_after_reintegration() {
         "{text}"
     );
 }
+
+#[test]
+fn a_passive_three_days_binds_no_one() {
+    // M-4: "Pas akomodimit, brenda tre ditëve informohet rasti në lidhje me intervistën
+    // formale" (001:1060): passive with no agent; the staff's notice that follows
+    // (001:1061-1063) has no deadline.
+    let (roles, text) = row("brenda tre ditëve informohet rasti");
+    assert!(roles.is_empty(), "{roles:?}");
+    assert!(text.contains("Burimi nuk emërton askënd"), "{text}");
+    assert!(
+        !plain(&site_page("roli/stafi.html")).contains("brenda 3 ditëve"),
+        "the staff's card"
+    );
+}
