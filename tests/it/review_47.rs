@@ -84,3 +84,25 @@ fn a_passive_three_days_binds_no_one() {
         "the staff's card"
     );
 }
+
+#[test]
+fn kosovos_immediate_protection_is_in_the_register_with_its_case() {
+    // M-5 (b): 003:2098-2099 "Nëse niveli i rrezikut është i lartë atëherë fillimisht
+    // nevojitet veprim i menjëhershëm …" and footnote 17, 003:2107-2109 "… ose viktima të
+    // trafikimit, pasi kërkohet mbrojtje e menjëhershme …": impersonal, binding no one.
+    for (words, badge) in [
+        (
+            "nevojitet veprim i menjëhershëm",
+            "Nëse niveli i rrezikut është i lartë: menjëherë",
+        ),
+        (
+            "kërkohet mbrojtje e menjëhershme",
+            "ose viktima të trafikimit: menjëherë",
+        ),
+    ] {
+        let (roles, text) = row(words);
+        assert!(roles.is_empty(), "{words}: {roles:?}");
+        assert!(text.contains(badge), "{text}");
+        assert!(text.contains("Burimi nuk emërton askënd"), "{text}");
+    }
+}
