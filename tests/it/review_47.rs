@@ -106,3 +106,21 @@ fn kosovos_immediate_protection_is_in_the_register_with_its_case() {
         assert!(text.contains("Burimi nuk emërton askënd"), "{text}");
     }
 }
+
+#[test]
+fn the_formal_identification_groups_members_are_counted_under_it() {
+    // M-9: the G/SPIF is "një punonjës i policisë së shtetit … dhe punonjësi i mbrojtjes së
+    // fëmijës …" for a child, "… një punonjës social shtetëror i zyrës rajonale të shërbimit
+    // social shtetëror" for an adult (001:693-699).
+    for member in ["policia", "punonjes-mbrojtje-femije", "shssh"] {
+        let card = site_page(&format!("roli/{member}.html"));
+        let of = card
+            .split("class=\"role-member-of\"")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{member} is counted under no group"));
+        assert!(
+            of.split("</p>").next().unwrap().contains("g-spif.html"),
+            "{member}"
+        );
+    }
+}
