@@ -124,3 +124,25 @@ fn the_formal_identification_groups_members_are_counted_under_it() {
         );
     }
 }
+
+#[test]
+fn reintegrations_social_worker_is_named_as_the_source_names_her() {
+    // M-3: "Punonjësi social ose menaxheri i rastit …" (001:1380, 1391, 1415, 1420-1421)
+    // names no employer: neither the NJVNR's social worker (guide 002) nor the shelter's.
+    let page = plain(&site_page("procedura/riintegrimi-afatgjate.html"));
+    assert!(
+        page.contains("Punonjësi social ; Menaxheri i rastit"),
+        "{page}"
+    );
+    let (roles, text) = row("raporton 1 herë në muaj");
+    assert_eq!(roles, ["menaxheri-i-rastit", "punonjesi-i-rastit"]);
+    assert!(text.contains("Punonjësi social ;"), "{text}");
+    let card = site_page("roli/punonjes-social.html");
+    assert!(!card.contains("riintegrimi-afatgjate"), "the NJVNR's card");
+    let manager = plain(&site_page("roli/menaxheri-i-rastit.html"));
+    assert!(
+        manager
+            .contains("Punonjësi social, Menaxheri i rastit, Punonjësi i rastit : 1 herë në muaj"),
+        "the card says whom the report binds"
+    );
+}
