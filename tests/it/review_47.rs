@@ -146,3 +146,12 @@ fn reintegrations_social_worker_is_named_as_the_source_names_her() {
         "the card says whom the report binds"
     );
 }
+
+#[test]
+fn kosovos_24_hours_bind_every_mandated_partner_in_the_sources_words() {
+    // L-1: "çdo partner i mandatuar rastin e identifikuar do t›ia paraqes QPS-së brenda një
+    // maksimumi prej 24 orësh" (003:1965-1967): a group 003 does not define.
+    let (roles, text) = row("brenda një maksimumi prej 24 orësh");
+    assert!(roles.is_empty(), "{roles:?}");
+    assert!(text.contains("çdo partner i mandatuar"), "{text}");
+}
