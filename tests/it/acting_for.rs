@@ -388,21 +388,26 @@ fn a_careless_acting_for_or_persons_is_a_located_error() {
 
 #[test]
 fn the_social_worker_and_the_case_manager_of_long_term_reintegration_are_roles() {
-    // "Punonjësi social ose menaxheri i rastit" (001:1380, 1391, 1415, 1420): the
-    // municipality's social worker (001 names a centre's "i qendrës", 001:1011) and the case
-    // manager, both credited; never the shelter's own social worker.
+    // "Punonjësi social ose menaxheri i rastit" (001:1380, 1391, 1415, 1420): the case
+    // manager is a role, credited; the social worker is named with no employer, so she is
+    // named in the source's words ("Kush"), neither the NJVNR's social worker nor the
+    // shelter's (review 47a M-3).
     for n in ["1", "4", "11", "12"] {
         let st = format!("riintegrimi-afatgjate.{n}");
-        for role in ["punonjes-social", "menaxheri-i-rastit"] {
+        assert!(
+            site_page("roli/menaxheri-i-rastit.html").contains(&format!("#{st}\"")),
+            "the case manager is not credited with {st}"
+        );
+        for role in [
+            "punonjes-social",
+            "punonjesi-social-pergjegjes",
+            "punonjesi-social-i-qendres",
+        ] {
             assert!(
-                site_page(&format!("roli/{role}.html")).contains(&format!("#{st}\"")),
-                "{role} is not credited with {st}"
+                !site_page(&format!("roli/{role}.html")).contains(&format!("#{st}\"")),
+                "{role} is credited with {st}"
             );
         }
-        assert!(
-            !site_page("roli/punonjesi-social-pergjegjes.html").contains(&format!("#{st}\"")),
-            "the shelter's social worker is credited with {st}"
-        );
     }
     assert!(!site_page("roli/punonjes-social.html").contains("#riintegrimi-afatgjate.2\""));
     // Review A5: the AP receives the plan (step 2), the report (4), the revised plan (11)
@@ -414,15 +419,19 @@ fn the_social_worker_and_the_case_manager_of_long_term_reintegration_are_roles()
             "the AP is credited with {st}"
         );
     }
-    // The monthly report binds both roles: the register's filter finds it under each.
+    // The monthly report binds all three: the register's filter finds it under each role,
+    // its "who" names the social worker in the source's words first.
     let row = site_page("afatet.html")
         .split("<tr data-roles=\"")
         .find(|r| r.contains("#riintegrimi-afatgjate.4\""))
         .map(|r| r[..r.find("</tr>").unwrap()].to_string())
         .expect("the register row of 07 step 4");
     let roles: Vec<&str> = row[..row.find('"').unwrap()].split_whitespace().collect();
-    assert!(roles.contains(&"punonjes-social"), "{row}");
-    assert!(roles.contains(&"menaxheri-i-rastit"), "{row}");
+    assert_eq!(roles, ["menaxheri-i-rastit", "punonjesi-i-rastit"], "{row}");
+    assert!(
+        plain(&row).contains("Punonjësi social ; Menaxheri i rastit"),
+        "{row}"
+    );
     assert!(plain(&row).contains("raporton 1 herë në muaj"), "{row}");
 }
 

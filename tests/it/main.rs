@@ -79,6 +79,7 @@ mod review_44;
 mod review_45;
 mod review_45_order;
 mod review_45_quiz;
+mod review_47;
 mod rtl;
 mod search;
 mod search_hostile;

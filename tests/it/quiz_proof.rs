@@ -313,6 +313,12 @@ fn a_timing_blank_takes_the_little_words_before_it() {
                 {
                     continue;
                 }
+                // So does Kosovo 3, "nuk ka rrezik të menjëhershëm për jetën" (003:2097),
+                // beside the high risk's "veprim i menjëhershëm" (003:2098-2099, review 47a
+                // M-5).
+                if q.id.starts_with("menaxhimi-i-rastit.3.") && before.ends_with("nuk ka rrezik") {
+                    continue;
+                }
                 bad.push(format!("{}: {}: „… {g} …“ in {quote}", q.page, q.id));
             }
         }

@@ -12,13 +12,9 @@ fn credits(role: &str, id: &str) -> bool {
 #[test]
 fn the_njvnr_social_worker_is_one_person_with_all_her_steps() {
     // 21–23 name her "punonjësi social" (002:474 "punonjësi social i NJVNR"): the role is
-    // credited, as in reintegration (001:1380); the job description stays, linked to it.
-    for st in [
-        "informimi.1.1",
-        "referimi.2.1",
-        "menaxhimi-i-rastit-nja.4",
-        "riintegrimi-afatgjate.1",
-    ] {
+    // credited; the job description stays, linked to it. (Reintegration's "Punonjësi social"
+    // (001:1380) is named with no employer: not she, review 47a M-3.)
+    for st in ["informimi.1.1", "referimi.2.1", "menaxhimi-i-rastit-nja.4"] {
         assert!(credits("punonjes-social", st), "{st}");
         assert!(!credits("punonjes-social-nja", st), "{st}");
     }
@@ -33,16 +29,13 @@ fn the_njvnr_social_worker_is_one_person_with_all_her_steps() {
         role.contains("punonjes-social-nja.html\""),
         "the role page links the job"
     );
-    // Her one quiz asks about her referral and case management and reintegration (before:
-    // two quizzes, of 5 and 3 questions).
+    // Her one quiz asks about her referral and case management (before: two quizzes, of 5
+    // and 3 questions), not reintegration (review 47a M-3).
     let quiz = site_page("trajnim/kuizi/roli-punonjes-social.html");
-    for p in [
-        "referimi.",
-        "menaxhimi-i-rastit-nja.",
-        "riintegrimi-afatgjate.",
-    ] {
+    for p in ["referimi.", "menaxhimi-i-rastit-nja."] {
         assert!(quiz.contains(&format!("data-question=\"{p}")), "{p}");
     }
+    assert!(!quiz.contains("data-question=\"riintegrimi-afatgjate."));
 }
 
 #[test]

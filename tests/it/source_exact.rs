@@ -420,9 +420,9 @@ fn admission_is_the_centre_s_social_worker_s_or_psychologist_s() {
 fn a_deadline_binds_whom_its_sentence_names_or_no_one() {
     // Review A10: S2.1's two weeks bind "Ofruesi i shërbimeve" (000:302–309): the provider
     // (`ofruesi-i-sherbimit`), none of the assessing staff; 03 step 29 "informohet rasti"
-    // (001:1060) is passive and names its body in the next sentence, "Punonjësi i
-    // qendrës/strehëzës njofton …" (001:1061): the centre's staff (issue 25 item 1: a timing
-    // with nobody names its body; review 43 M1).
+    // (001:1060) is passive with no agent: the next sentence, "Punonjësi i
+    // qendrës/strehëzës njofton NJMF-në, …" (001:1061-1063), is another act, so it binds no
+    // one (review 47a M-4; it had been the staff's since review 43 M1).
     let register = site_page("afatet.html");
     let rows: Vec<&str> = register
         .split("<tr data-roles=\"")
@@ -434,7 +434,7 @@ fn a_deadline_binds_whom_its_sentence_names_or_no_one() {
         assert!(plain(row).contains("Ofruesi i shërbimit"));
     }
     let (_, roles) = register_row("referimi-mbrojtja-asistenca.29");
-    assert_eq!(roles, "stafi");
+    assert_eq!(roles, "");
     // The card's "by when" cell (the row also carries the criterion's whole text).
     let when = |role: &str, step: &str| {
         let page = site_page(&format!("roli/{role}.html"));
@@ -444,7 +444,7 @@ fn a_deadline_binds_whom_its_sentence_names_or_no_one() {
     // (Since session 39 the social worker is not credited with S2.1 at all: no card row.)
     assert!(!site_page("roli/punonjesi-social-pergjegjes.html").contains("id=\"card-S2.1\""));
     assert!(when("ofruesi-i-sherbimit", "S2.1").contains("2-javësh"));
-    assert!(when("stafi", "referimi-mbrojtja-asistenca.29").contains("tre ditëve"));
+    assert!(!when("stafi", "referimi-mbrojtja-asistenca.29").contains("tre ditëve"));
 }
 
 #[test]

@@ -140,7 +140,10 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
             .filter(|t| t.kind != "none")
             .map(|t| {
                 let mut v = timing_view(t, cx.ui);
-                v.who = t.actors.iter().map(|id| cx.titles.role_short(id)).collect();
+                // Whom it binds: the persons it names in the source's words, then its roles.
+                v.who = t.persons.to_vec();
+                v.who
+                    .extend(t.actors.iter().map(|id| cx.titles.role_short(id)));
                 v
             })
             .collect();
