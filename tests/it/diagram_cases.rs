@@ -178,3 +178,48 @@ fn the_appeal_is_drawn_as_printed_with_only_the_sources_arrows() {
     assert_eq!(a, [pair("18", "19"), pair("19", "20")], "{a:?}");
     assert!(dashed(&p, "16") && !dashed(&p, "17"));
 }
+
+/// Reintegration names its social worker in the source's words, at a sentence's start in
+/// steps 1 and 4 ("Punonjësi social", 001:1380, 1391) and inside one in 11 and 12
+/// ("punonjësi social", 001:1415, 1420): one lane in every band, and the monthly report's
+/// deadline, which binds her beside the two case managers (001:1391), names all three.
+#[test]
+fn persons_named_alike_share_a_lane_and_a_deadline_names_everyone_it_binds() {
+    let page = site_page("procedura/riintegrimi-afatgjate.html");
+    let titles: Vec<String> = page
+        .split("class=\"dg-lane-title\"")
+        .skip(1)
+        .map(|t| {
+            crate::common::plain(
+                t.split_once('>')
+                    .unwrap()
+                    .1
+                    .split("</text>")
+                    .next()
+                    .unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        titles.iter().any(|t| t.starts_with("Punonjësi social")),
+        "{titles:?}"
+    );
+    assert!(
+        !titles.iter().any(|t| t.starts_with("punonjësi social")),
+        "a second lane for the same persons, in lower case: {titles:?}"
+    );
+    let deadlines: Vec<String> = page
+        .split("class=\"dg-deadline\"")
+        .skip(1)
+        .map(|t| {
+            let t = t.split_once('>').unwrap().1;
+            crate::common::plain(t.split("</text>").next().unwrap())
+        })
+        .collect();
+    assert!(
+        deadlines.iter().any(|d| d.starts_with(
+            "Punonjësi social, Menaxheri i rastit, Punonjësi i rastit: „raporton 1 herë në muaj“"
+        )),
+        "{deadlines:?}"
+    );
+}

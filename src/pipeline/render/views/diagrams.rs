@@ -57,12 +57,19 @@ fn deadline(cx: &Cx, st: &model::Step) -> Option<String> {
 
 /// The roles a deadline binds, as the register credits them: its own where the source
 /// names them, else every actor of its step (short names). Persons named in the source's
-/// words lead the box's lane (its title is their words): no prefix repeats them.
+/// words lead the box's lane (its title is their words): no prefix repeats them where
+/// they alone are bound; where roles are bound beside them, they come first, in their
+/// words, so the prefix names everyone the deadline binds (reintegration 4, 001:1391).
 fn bound_by(cx: &Cx, st: &model::Step, t: &model::Timing) -> Vec<String> {
-    t.bound_actors(&st.actors)
+    let roles: Vec<String> = t
+        .bound_actors(&st.actors)
         .iter()
         .map(|a| cx.titles.role_short(a))
-        .collect()
+        .collect();
+    if roles.is_empty() {
+        return roles;
+    }
+    t.persons.iter().cloned().chain(roles).collect()
 }
 
 /// The diagram of a procedure, band by band.
@@ -78,11 +85,16 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
         returns: ui_get(cx.ui, "diagram_return"),
     };
     // Persons a step names in the source's words (the appellant) lead in a lane of their
-    // own, titled with those words; its roles (who receives the appeal) are tags.
+    // own, titled with those words; its roles (who receives the appeal) are tags. The same
+    // words printed at a sentence's start and inside one ("Punonjësi social" … "punonjësi
+    // social", 001:1380, 1415) are one lane, titled as the first step prints them.
     let persons_lane = |st: &model::Step| {
         (!st.persons.is_empty()).then(|| {
             let words = st.persons.join("; ");
-            (format!("{}{words}", diagram::PERSONS_LANE), words)
+            (
+                format!("{}{}", diagram::PERSONS_LANE, crate::text::lower(&words)),
+                words,
+            )
         })
     };
     let d = diagram::Diagram {
