@@ -37,7 +37,18 @@ fn deadline(cx: &Cx, st: &model::Step) -> Option<String> {
                 "diagram_deadline_quoted",
                 &[("words", t.text.trim())],
             );
-            let who = bound_by(cx, st, t);
+            let mut who = bound_by(cx, st, t);
+            // A deadline the source gives no one, in the box of a step someone acts in,
+            // says so: unlabelled under another's it would read as theirs (referral 8's
+            // "nëse është e nevojshme, … e menjëhershme" under the PMF's, 001:975-980).
+            if who.is_empty()
+                && t.named
+                && t.actors.is_empty()
+                && t.persons.is_empty()
+                && !(st.actors.is_empty() && st.persons.is_empty())
+            {
+                who.push(ui_get(cx.ui, "deadlines_no_one"));
+            }
             if who.is_empty() {
                 words
             } else {
@@ -55,18 +66,19 @@ fn deadline(cx: &Cx, st: &model::Step) -> Option<String> {
     (!words.is_empty()).then(|| words.join("\n"))
 }
 
-/// The roles a deadline binds, as the register credits them: its own where the source
-/// names them, else every actor of its step (short names). Persons named in the source's
-/// words lead the box's lane (its title is their words): no prefix repeats them where
-/// they alone are bound; where roles are bound beside them, they come first, in their
-/// words, so the prefix names everyone the deadline binds (reintegration 4, 001:1391).
+/// Whom a deadline binds, as the register credits them: its roles, its own where the
+/// source names them, else every actor of its step (short names); and before them the
+/// persons it binds in the source's words. Persons who lead the box's lane (its title is
+/// their words) and are all it binds need no prefix; bound beside roles (reintegration 4,
+/// 001:1391), or apart from the step's actors (Kosovo 1's "çdo partner i mandatuar",
+/// 003:1965-1967, in a box of the referring roles), they are named.
 fn bound_by(cx: &Cx, st: &model::Step, t: &model::Timing) -> Vec<String> {
     let roles: Vec<String> = t
         .bound_actors(&st.actors)
         .iter()
         .map(|a| cx.titles.role_short(a))
         .collect();
-    if roles.is_empty() {
+    if roles.is_empty() && t.persons == st.persons {
         return roles;
     }
     t.persons.iter().cloned().chain(roles).collect()

@@ -134,7 +134,14 @@ fn choice_text(cx: &Cx, answer: &Answer) -> String {
             .copied()
             .unwrap_or(id)
             .to_string(),
-        Answer::Person(words) => words.clone(),
+        // Persons in the words the source prints them in, a choice beginning with a capital
+        // as the titles beside it do ("punonjësi social", inside 001:1415's sentence).
+        Answer::Person(words) => {
+            let mut c = words.chars();
+            c.next()
+                .map(|first| first.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
         Answer::Form(id) => {
             let l = cx.titles.form_link(id);
             match l.code {
