@@ -215,8 +215,9 @@ pub struct StepSrc {
     #[serde(default, deserialize_with = "flag")]
     pub parallel: Option<S<bool>>,
     /// The number of the step this one follows in the source's logic, where that is not
-    /// the step printed before it (referral 32 and 34, cases after 29): the diagram draws
-    /// it after that step when printed later, its arrow from there.
+    /// the step printed before it (formal identification 16, the court appeal against the
+    /// Commission's decision, follows the decision, 20): the diagram draws it after that
+    /// step, its arrow from there.
     #[serde(default)]
     pub follows: Option<S<String>>,
     /// `true`: a provision that follows no step and that no step follows (the Commission's

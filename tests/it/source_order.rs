@@ -164,9 +164,12 @@ fn box_x(svg: &str, id: &str) -> u32 {
 }
 
 #[test]
-fn alternatives_branch_from_one_step() {
-    // The formal appeal (review 43 L11) is drawn as printed since reading 47a M-7:
-    // diagram_cases::the_appeal_is_drawn_as_printed_with_only_the_sources_arrows.
+fn the_appeal_branch_is_drawn_as_the_source_reasons() {
+    // 001:892-925: the appeal (15) → the Commission convened within 5 working days of it
+    // (18) → what it examines (19) → its decision (20) → the court appeal against that
+    // decision (16); the members set once by the minister (17) follow no step.
+    let p = site_page("procedura/identifikimi-formal.html");
+    // Each arrow of a band: where it leaves and where it arrives (x), by box.
     let arrows = |svg: &str| -> Vec<(u32, u32)> {
         svg.split("class=\"dg-flow\" d=\"M")
             .skip(1)
@@ -178,6 +181,32 @@ fn alternatives_branch_from_one_step() {
             })
             .collect()
     };
+    let left = |svg: &str, n: &str| box_x(svg, &format!("identifikimi-formal.{n}"));
+    let right = |x: u32| x + 146;
+    let b = band_of(&p, "identifikimi-formal.15");
+    assert!(
+        b.contains("#identifikimi-formal.18\""),
+        "15 and 18 in one band"
+    );
+    assert!(
+        arrows(b).contains(&(right(left(b, "15")), left(b, "18"))),
+        "15 → 18"
+    );
+    let b = band_of(&p, "identifikimi-formal.16");
+    assert!(b.contains("#identifikimi-formal.20\""));
+    assert!(
+        arrows(b).contains(&(right(left(b, "20")), left(b, "16"))),
+        "20 → 16"
+    );
+    // 17: no arrow arrives at it or leaves it.
+    let b = band_of(&p, "identifikimi-formal.17");
+    let l17 = left(b, "17");
+    assert!(
+        arrows(b).iter().all(|&(f, t)| t != l17 && f != right(l17)),
+        "17 apart"
+    );
+    // The bands name their steps as drawn.
+    assert!(p.contains("Ndërinstitucional — Hapat 15, 18, 19</figcaption>"));
     // Alternatives are still drawn side by side (referral 19/20: both from 18).
     let p = site_page("procedura/referimi-mbrojtja-asistenca.html");
     let b = band_of(&p, "referimi-mbrojtja-asistenca.20");

@@ -101,7 +101,7 @@ pub struct Node {
     /// The number of the step this one follows in the source's logic, where it is not the
     /// step printed before it: drawn after that step, its arrow from there.
     pub follows: Option<String>,
-    /// Follows no step and none follows it: drawn where printed, no arrow in or out.
+    /// Follows no step and none follows it: drawn last in its group, no arrow in or out.
     pub free: bool,
     /// The step the case goes back to from this one (its number), and the words saying so
     /// (already quoted): a return arrow under the lanes, its words beside it.
@@ -200,7 +200,7 @@ pub fn layout(d: &Diagram, w: &Words) -> Vec<Band> {
 }
 
 /// The steps in the source's logic: a step that `follows` a later-printed one right after
-/// it; a step that stands `free` where printed (reading 47a M-7: the appeal as printed).
+/// it; in each run of one group, the steps that stand `free` last.
 fn flow_order(steps: &[Node]) -> Vec<&Node> {
     let later = |s: &Node| {
         s.follows.as_ref().is_some_and(|f| {
@@ -218,7 +218,20 @@ fn flow_order(steps: &[Node]) -> Vec<&Node> {
             .map_or(out.len(), |i| i + 1);
         out.insert(at, s);
     }
-    out
+    // Free steps last in their group's run.
+    let mut sorted: Vec<&Node> = Vec::with_capacity(out.len());
+    let mut i = 0;
+    while i < out.len() {
+        let g = &out[i].group;
+        let j = out[i..]
+            .iter()
+            .position(|s| &s.group != g)
+            .map_or(out.len(), |k| i + k);
+        sorted.extend(out[i..j].iter().filter(|s| !s.free));
+        sorted.extend(out[i..j].iter().filter(|s| s.free));
+        i = j;
+    }
+    sorted
 }
 
 #[cfg(test)]
