@@ -209,3 +209,22 @@ fn a_long_list_is_quoted_by_its_lead_in_and_the_item_that_names_the_answer() {
         "„Mbledhja zhvillohet në praninë e: … QPS-së, e cila mban procesverbalin e mbledhjes; …“"
     );
 }
+
+/// Adversary 47, M-3: a name's first word stands alone for it only where the name is a
+/// title; "personave" of A/IPIF's "personave përgjegjës që kanë bërë identifikimin
+/// fillestar" (001:827) is, in initial identification's first action, the persons assessed
+/// (001:607): never blanked there.
+#[test]
+fn a_first_word_of_words_the_source_names_a_role_by_is_not_blanked_alone() {
+    let qs = all_of("identifikimi-fillestar.1.who");
+    assert!(!qs.is_empty());
+    for q in qs {
+        assert!(
+            q.stem
+                .contains("vlerësimin e situatës së personave kundrejt"),
+            "{}: {}",
+            q.page,
+            q.stem
+        );
+    }
+}

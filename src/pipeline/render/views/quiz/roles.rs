@@ -101,8 +101,14 @@ pub(super) fn blank_roles(cx: &Cx, question: &quiz::Question, quote: &str) -> St
         })
         .map(|w| word_stem(&w))
         .collect();
+    // A head stands alone for a name printed as a title, with a capital ("Komisioni",
+    // "Sekretariati"); never the first word of words the source names it by inside a
+    // sentence ("personave" of "personave përgjegjës që kanë bërë identifikimin fillestar",
+    // 001:827, which is the persons assessed in "vlerësimin e situatës së personave",
+    // 001:607: adversary 47, M-3).
     let heads: Vec<String> = phrases
         .iter()
+        .filter(|p| p.chars().next().is_some_and(char::is_uppercase))
         .filter_map(|p| content_words(p).into_iter().next())
         .filter(|w| !wrong.contains(&word_stem(w)))
         .collect();
