@@ -354,6 +354,13 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
     let Ok(text) = std::fs::read_to_string(&path) else {
         return Config::default();
     };
+    // Composed (NFC), as the content files are (`load`): "Kosovë" here is the roles'.
+    let text = if unicode_normalization::is_nfc(&text) {
+        text
+    } else {
+        use unicode_normalization::UnicodeNormalization;
+        text.nfc().collect()
+    };
     match toml::from_str::<Config>(&text) {
         Ok(mut cfg) => {
             validate(&cfg, diags);

@@ -347,6 +347,15 @@ impl Loader<'_> {
             bytes.drain(..3);
         }
         let text = decode_utf8(bytes, rel, self.diags)?;
+        // Letters with their marks apart ("e" + U+0308, as some editors and PDF copies
+        // write "ë") are the same text as composed ones: composed (NFC) here, so every
+        // stage matches, quotes and blanks them alike (adversary 47, M-5).
+        let text = if unicode_normalization::is_nfc(&text) {
+            text
+        } else {
+            use unicode_normalization::UnicodeNormalization;
+            text.nfc().collect()
+        };
         invisible::warn_unseen(&text, rel, self.diags);
         Some(text)
     }

@@ -228,3 +228,54 @@ fn a_first_word_of_words_the_source_names_a_role_by_is_not_blanked_alone() {
         );
     }
 }
+
+/// Adversary 47, M-5: the same handbook with its letters' marks written apart (NFD: "e" +
+/// U+0308 for "ë", as some editors and PDF copies write them) is the same text: its
+/// quizzes, procedures, register and role cards are byte for byte the shipped ones.
+#[test]
+fn a_handbook_written_with_decomposed_letters_builds_the_same_pages() {
+    use unicode_normalization::UnicodeNormalization;
+    let dir = tempfile::tempdir().unwrap();
+    let repo = crate::common::repo();
+    let toml = std::fs::read_to_string(repo.join("doracak.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("doracak.toml"),
+        toml.nfd().collect::<String>(),
+    )
+    .unwrap();
+    for folder in ["standards", "content", "theme"] {
+        crate::common::copy_tree(&repo.join(folder), &dir.path().join(folder));
+    }
+    let mut decomposed = 0;
+    for e in walkdir::WalkDir::new(dir.path())
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let p = e.path();
+        if p.extension().is_some_and(|x| x == "yaml" || x == "md") {
+            let text = std::fs::read_to_string(p).unwrap();
+            let nfd: String = text.nfd().collect();
+            if nfd != text {
+                decomposed += 1;
+                std::fs::write(p, nfd).unwrap();
+            }
+        }
+    }
+    assert!(decomposed > 20, "{decomposed} files decomposed");
+    let out = dir.path().join("site");
+    crate::common::build_ok(dir.path(), &out);
+    let shipped = crate::common::shipped_site().join("site");
+    for part in ["trajnim", "procedura", "roli"] {
+        let a = crate::common::snapshot(&out.join(part));
+        let b = crate::common::snapshot(&shipped.join(part));
+        assert_eq!(a.len(), b.len(), "{part}");
+        for ((pa, ba), (pb, bb)) in a.iter().zip(&b) {
+            assert_eq!(pa, pb);
+            assert!(ba == bb, "{part}/{} differs", pa.display());
+        }
+    }
+    assert!(
+        std::fs::read(out.join("afatet.html")).unwrap()
+            == std::fs::read(shipped.join("afatet.html")).unwrap()
+    );
+}
