@@ -36,32 +36,38 @@ fn sop(text: &str, forms: &str) -> String {
 }
 
 #[test]
-fn words_typed_without_e_umlaut_or_decomposed_are_shown_as_the_step_prints_them() {
+fn words_typed_without_e_umlaut_are_shown_as_the_step_prints_them_and_decomposed_ones_are_the_same_words()
+ {
     let text = "Plotësohet deklarata e konfidencialitetit nga fëmija.";
-    for named in [
-        "deklarata e konfidencialitetit nga femija",
-        "deklarata e konfidencialitetit nga fe\u{308}mija",
-    ] {
-        let err = failed_build(
-            sop(
-                text,
-                &format!("      - form: A1\n        named: \"{named}\"\n"),
-            )
-            .as_bytes(),
-            |_| {},
-        );
-        assert!(
-            err.contains("02-identifikimi-formal.yaml:9:16: error: expected the words naming form A1 as they stand in the step's own text"),
-            "{err}"
-        );
-        assert!(
-            err.contains(
-                "hint: the step prints them \"deklarata e konfidencialitetit nga fëmija\""
-            ),
-            "{err}"
-        );
-        assert_eq!(err.matches("error:").count(), 1, "{err}");
-    }
+    let err = failed_build(
+        sop(
+            text,
+            "      - form: A1\n        named: \"deklarata e konfidencialitetit nga femija\"\n",
+        )
+        .as_bytes(),
+        |_| {},
+    );
+    assert!(
+        err.contains("02-identifikimi-formal.yaml:9:16: error: expected the words naming form A1 as they stand in the step's own text"),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: the step prints them \"deklarata e konfidencialitetit nga fëmija\""),
+        "{err}"
+    );
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    // "ë" written as "e" + U+0308 is the same letter: read composed (adversary 47, M-5),
+    // the words stand in the step, and the link holds.
+    let dir = minimal_copy();
+    std::fs::write(
+        dir.path().join("content/sop/02-identifikimi-formal.yaml"),
+        sop(
+            text,
+            "      - form: A1\n        named: \"deklarata e konfidencialitetit nga fe\u{308}mija\"\n",
+        ),
+    )
+    .unwrap();
+    build_ok(dir.path(), &dir.path().join("site"));
 }
 
 #[test]
