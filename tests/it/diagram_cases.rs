@@ -79,6 +79,17 @@ fn dashed(page: &str, number: &str) -> bool {
         .2
 }
 
+/// The plain text of each SVG `<text>` of a class on a page (lane titles, deadlines).
+fn texts(page: &str, class: &str) -> Vec<String> {
+    page.split(&format!("class=\"{class}\""))
+        .skip(1)
+        .map(|t| {
+            let t = t.split_once('>').unwrap().1;
+            crate::common::plain(t.split("</text>").next().unwrap())
+        })
+        .collect()
+}
+
 fn pair(a: &str, b: &str) -> (String, String) {
     (a.to_string(), b.to_string())
 }
@@ -149,6 +160,7 @@ fn the_cases_of_the_shelter_and_the_centre_are_not_chained() {
         "{a:?}"
     );
 }
+
 /// Reintegration names its social worker in the source's words, at a sentence's start in
 /// steps 1 and 4 ("Punonjësi social", 001:1380, 1391) and inside one in 11 and 12
 /// ("punonjësi social", 001:1415, 1420): one lane in every band, and the monthly report's
@@ -156,20 +168,7 @@ fn the_cases_of_the_shelter_and_the_centre_are_not_chained() {
 #[test]
 fn persons_named_alike_share_a_lane_and_a_deadline_names_everyone_it_binds() {
     let page = site_page("procedura/riintegrimi-afatgjate.html");
-    let titles: Vec<String> = page
-        .split("class=\"dg-lane-title\"")
-        .skip(1)
-        .map(|t| {
-            crate::common::plain(
-                t.split_once('>')
-                    .unwrap()
-                    .1
-                    .split("</text>")
-                    .next()
-                    .unwrap(),
-            )
-        })
-        .collect();
+    let titles = texts(&page, "dg-lane-title");
     assert!(
         titles.iter().any(|t| t.starts_with("Punonjësi social")),
         "{titles:?}"
@@ -178,14 +177,7 @@ fn persons_named_alike_share_a_lane_and_a_deadline_names_everyone_it_binds() {
         !titles.iter().any(|t| t.starts_with("punonjësi social")),
         "a second lane for the same persons, in lower case: {titles:?}"
     );
-    let deadlines: Vec<String> = page
-        .split("class=\"dg-deadline\"")
-        .skip(1)
-        .map(|t| {
-            let t = t.split_once('>').unwrap().1;
-            crate::common::plain(t.split("</text>").next().unwrap())
-        })
-        .collect();
+    let deadlines = texts(&page, "dg-deadline");
     assert!(
         deadlines.iter().any(|d| d.starts_with(
             "Punonjësi social, Menaxheri i rastit, Punonjësi i rastit: „raporton 1 herë në muaj“"
@@ -200,20 +192,7 @@ fn persons_named_alike_share_a_lane_and_a_deadline_names_everyone_it_binds() {
 #[test]
 fn a_deadline_that_binds_no_one_says_so_under_anothers() {
     let page = site_page("procedura/referimi-mbrojtja-asistenca.html");
-    let deadlines: Vec<String> = page
-        .split("class=\"dg-deadline\"")
-        .skip(1)
-        .map(|t| {
-            crate::common::plain(
-                t.split_once('>')
-                    .unwrap()
-                    .1
-                    .split("</text>")
-                    .next()
-                    .unwrap(),
-            )
-        })
-        .collect();
+    let deadlines = texts(&page, "dg-deadline");
     let eight = deadlines
         .iter()
         .find(|d| d.contains("mbledhjen e menjëhershme"))
