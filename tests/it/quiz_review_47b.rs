@@ -173,3 +173,60 @@ fn no_two_steps_an_answer_key_points_to_share_a_label() {
     assert!(links > 300, "{links} links");
     assert!(bad.is_empty(), "{bad:#?}");
 }
+
+/// Roles `(id, title, abbreviation)` written into a minimal handbook with one procedure of
+/// `steps` (YAML of its steps); the built quiz page of that procedure, unescaped.
+fn quiz_page(roles: &[(&str, &str, &str)], file: &str, steps: &str) -> String {
+    let dir = crate::common::minimal_copy();
+    for (id, title, abbr) in roles {
+        let abbr = if abbr.is_empty() {
+            String::new()
+        } else {
+            format!("abbr: {abbr}\n")
+        };
+        std::fs::write(
+            dir.path().join(format!("content/roles/{id}.yaml")),
+            format!("title: {title}\n{abbr}kind: role\ndefinition: {title} vepron.\n"),
+        )
+        .unwrap();
+    }
+    crate::validations_45::sop(
+        dir.path(),
+        &format!("90-{file}.yaml"),
+        &format!("title: Mbledhja e grupit\ncollection: psv\nsteps:\n{steps}"),
+    );
+    let out = dir.path().join("site");
+    crate::common::build_ok(dir.path(), &out);
+    crate::common::unescape(&crate::common::read(
+        &out.join(format!("trajnim/kuizi/{file}.html")),
+    ))
+}
+
+/// Adversary 47, L-4: a role "A.P. (Qendrore)" was quoted „A.P.“ in its who feedback, and
+/// the when stem of its step began "(Qendrore) …": the sentence was cut after "A.P.".
+#[test]
+fn initials_with_full_stops_end_no_sentence_of_a_stem_or_a_feedback() {
+    let page = quiz_page(
+        &[
+            ("ap", "A.P. (Qendrore)", "A.P."),
+            ("komuna", "Komuna e qytetit", ""),
+            ("psikologu", "Psikologu i shkollës", ""),
+            ("gjykata", "Gjykata e rrethit", ""),
+        ],
+        "inicialet",
+        "  - number: \"1\"\n    text: A.P. (Qendrore) i A.P.-së kërkon takimin e grupit brenda 3 ditëve.\n    actors: [ap]\n    timing:\n      - text: brenda 3 ditëve\n        within: P3D\n  - number: \"2\"\n    text: Komuna e qytetit harton raportin vjetor.\n    actors: [komuna]\n  - number: \"3\"\n    text: Psikologu i shkollës bisedon me fëmijën.\n    actors: [psikologu]\n  - number: \"4\"\n    text: Gjykata e rrethit vendos për kujdestarinë.\n    actors: [gjykata]\n",
+    );
+    assert!(
+        page.contains("data-question=\"inicialet.1.when\""),
+        "no when question: {:?}",
+        page.match_indices("data-question=\"")
+            .map(|(i, _)| &page[i..i + 40])
+            .collect::<Vec<_>>()
+    );
+    assert!(!page.contains("„A.P.“"), "a feedback quotes „A.P.“");
+    assert!(
+        !page.contains("„(Qendrore)"),
+        "a quote opens at „(Qendrore)"
+    );
+    assert!(page.contains("„A.P. (Qendrore) i A.P.-së kërkon"));
+}
