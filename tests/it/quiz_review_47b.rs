@@ -230,3 +230,46 @@ fn initials_with_full_stops_end_no_sentence_of_a_stem_or_a_feedback() {
     );
     assert!(page.contains("„A.P. (Qendrore) i A.P.-së kërkon"));
 }
+
+/// The legend (the printed stem) of question `id` of a quiz page.
+fn legend<'a>(page: &'a str, id: &str) -> &'a str {
+    page.split("<li class=\"quiz-q\"")
+        .find(|q| q.contains(&format!("data-question=\"{id}\"")))
+        .unwrap_or_else(|| panic!("no question {id}"))
+        .split("<legend")
+        .nth(1)
+        .and_then(|l| l.split("</legend>").next())
+        .unwrap()
+}
+
+/// Adversary 47, L-4: the stem of a step whose list has 300 items printed all 300, while
+/// its feedback quoted the lead-in and the item naming the answer (`LONG_LIST`).
+#[test]
+fn a_stem_quotes_a_long_list_by_its_lead_in_and_the_items_naming_the_answer() {
+    let mut list: String = (0..40)
+        .map(|n| format!("      - veprimi numër {n};\n"))
+        .collect();
+    list.insert_str(
+        list.find("      - veprimi numër 20").unwrap(),
+        "      - Qendra për Punë Sociale mbyll dosjen brenda 5 ditëve;\n",
+    );
+    let steps = format!(
+        "  - number: \"1\"\n    text: |-\n      Pas pranimit, veprohet si vijon:\n\n{list}    actors: [qps]\n  - number: \"2\"\n    text: Komuna e qytetit harton raportin vjetor.\n    actors: [komuna]\n  - number: \"3\"\n    text: Psikologu i shkollës bisedon me fëmijën.\n    actors: [psikologu]\n  - number: \"4\"\n    text: Gjykata e rrethit vendos për kujdestarinë.\n    actors: [gjykata]\n"
+    );
+    let page = quiz_page(
+        &[
+            ("qps", "Qendra për Punë Sociale", "QPS"),
+            ("komuna", "Komuna e qytetit", ""),
+            ("psikologu", "Psikologu i shkollës", ""),
+            ("gjykata", "Gjykata e rrethit", ""),
+        ],
+        "gjata",
+        &steps,
+    );
+    let stem = legend(&page, "gjata.1.who");
+    assert!(
+        stem.contains("„Pas pranimit, veprohet si vijon: … mbyll dosjen brenda 5 ditëve"),
+        "{stem}"
+    );
+    assert!(!stem.contains("veprimi numër"), "{stem}");
+}
