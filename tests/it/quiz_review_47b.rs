@@ -273,3 +273,30 @@ fn a_stem_quotes_a_long_list_by_its_lead_in_and_the_items_naming_the_answer() {
     );
     assert!(!stem.contains("veprimi numër"), "{stem}");
 }
+
+/// Adversary 47, L-5: the struktura-bashkiake role quiz asked "Kush vepron në pikën a):"
+/// twice, of two lists' items "a)"; only the link under each told them apart, and the
+/// legend is what is printed. Where two questions of a page name different steps by the
+/// same printed label, each names its step told apart ("a) nën „…“", as the answer key).
+#[test]
+fn no_two_questions_of_a_page_name_different_steps_by_the_same_printed_label() {
+    let mut seen: std::collections::BTreeMap<(String, String), String> = Default::default();
+    let mut same = Vec::new();
+    let mut told = 0;
+    for q in questions() {
+        let frame = q.stem.split_once(": „").map_or("", |(f, _)| f);
+        let frame = frame.split_once(". ").map_or(frame, |(_, f)| f).to_string();
+        if !frame.contains("pikën") {
+            continue;
+        }
+        told += usize::from(frame.contains(" nën "));
+        let step = q.id.rsplit_once('.').map_or("", |(s, _)| s).to_string();
+        if let Some(other) = seen.insert((q.page.clone(), frame.clone()), step.clone())
+            && other != step
+        {
+            same.push(format!("{}: {other} and {step}: {frame}", q.page));
+        }
+    }
+    assert!(same.is_empty(), "{same:#?}");
+    assert!(told >= 2, "{told} stems told apart");
+}
