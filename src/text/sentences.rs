@@ -8,14 +8,19 @@
 /// or an example follows them.
 const NEVER_ENDS: &[&str] = &["nr", "p.sh", "psh", "n.q.s", "nq.s", "fq"];
 
-/// Whether `word` (its last full stop cut off) is initials: two or more capital letters,
-/// each followed by a full stop ("A.P", "K.K.S.A.T").
+/// Albanian's letters written with two characters: an initial may be one ("Nj.M.F.").
+const DIGRAPHS: &[&str] = &["dh", "gj", "ll", "nj", "rr", "sh", "th", "xh", "zh"];
+
+/// Whether `word` (its last full stop cut off) is initials: two or more capital letters
+/// (an Albanian digraph, "Nj", "SH", is one), each followed by a full stop ("A.P",
+/// "K.K.S.A.T", "Nj.M.F").
 fn initials(word: &str) -> bool {
     let parts: Vec<&str> = word.split('.').collect();
     parts.len() >= 2
         && parts.iter().all(|p| {
             let mut c = p.chars();
-            c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+            c.next().is_some_and(char::is_uppercase)
+                && (c.next().is_none() || DIGRAPHS.contains(&p.to_lowercase().as_str()))
         })
 }
 
