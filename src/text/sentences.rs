@@ -1,14 +1,31 @@
 //! Where a sentence of plain text ends: at ". " (a full stop and a space), except where the
 //! full stop closes an abbreviation inside the sentence ("udhëzimin e përbashkët nr. 132",
 //! "p.sh. një", "N.q.s. ofruesi", "… etj. të cilat") — a quote cut there ends at "nr."
-//! (review 44, Q-1).
+//! (review 44, Q-1). Nor does an abbreviation written as initials, each a capital and a
+//! dot ("A.P. (Qendrore)", adversary 47 L-4).
 
 /// Abbreviations whose full stop never ends a sentence, compared in lower case: a number
 /// or an example follows them.
 const NEVER_ENDS: &[&str] = &["nr", "p.sh", "psh", "n.q.s", "nq.s", "fq"];
 
+/// Albanian's letters written with two characters: an initial may be one ("Nj.M.F.").
+const DIGRAPHS: &[&str] = &["dh", "gj", "ll", "nj", "rr", "sh", "th", "xh", "zh"];
+
+/// Whether `word` (its last full stop cut off) is initials: two or more capital letters
+/// (an Albanian digraph, "Nj", "SH", is one), each followed by a full stop ("A.P",
+/// "K.K.S.A.T", "Nj.M.F").
+fn initials(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('.').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            let mut c = p.chars();
+            c.next().is_some_and(char::is_uppercase)
+                && (c.next().is_none() || DIGRAPHS.contains(&p.to_lowercase().as_str()))
+        })
+}
+
 /// The byte offsets of the full stops of `plain` that end a sentence: each of ". " whose
-/// word is no abbreviation of `NEVER_ENDS` and after which the text does not go on in lower
+/// word is no abbreviation of `NEVER_ENDS` nor initials ("A.P.", `initials`) and after which the text does not go on in lower
 /// case (a sentence never opens with a small letter: "etj. të cilat", "N.q.s. ofruesi").
 pub fn sentence_breaks(plain: &str) -> Vec<usize> {
     plain
@@ -19,10 +36,11 @@ pub fn sentence_breaks(plain: &str) -> Vec<usize> {
                 .rsplit(char::is_whitespace)
                 .next()
                 .unwrap_or_default()
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
+                .trim_start_matches(|c: char| !c.is_alphanumeric());
             let next = plain[i + 2..].chars().next();
-            !NEVER_ENDS.contains(&word.as_str()) && !next.is_some_and(char::is_lowercase)
+            !NEVER_ENDS.contains(&word.to_lowercase().as_str())
+                && !initials(word)
+                && !next.is_some_and(char::is_lowercase)
         })
         .collect()
 }
@@ -63,5 +81,26 @@ mod tests {
         // "etj." that ends a sentence still ends it.
         assert_eq!(sentences("jetën komunitare etj. Këto të drejta.").len(), 2);
         assert_eq!(sentences("Një. Dy. Tre").len(), 3);
+    }
+
+    #[test]
+    fn initials_end_no_sentence() {
+        // Adversary 47 L-4: a role "A.P. (Qendrore)" was quoted as „A.P.“.
+        let s = "A.P. (Qendrore) i A.P.-së kërkon takimin. Tjetër e K.K.S.A.T. Qendrore.";
+        assert_eq!(
+            sentences(s),
+            vec![
+                "A.P. (Qendrore) i A.P.-së kërkon takimin. ",
+                "Tjetër e K.K.S.A.T. Qendrore."
+            ]
+        );
+        // A single capital, a word in capitals and a number still end one.
+        for s in [
+            "Shtojca A. Tjetër.",
+            "Njofton NJMF. Tjetër.",
+            "Neni 5. Tjetër.",
+        ] {
+            assert_eq!(sentences(s).len(), 2, "{s}: {:?}", sentences(s));
+        }
     }
 }

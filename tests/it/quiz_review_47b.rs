@@ -173,3 +173,130 @@ fn no_two_steps_an_answer_key_points_to_share_a_label() {
     assert!(links > 300, "{links} links");
     assert!(bad.is_empty(), "{bad:#?}");
 }
+
+/// Roles `(id, title, abbreviation)` written into a minimal handbook with one procedure of
+/// `steps` (YAML of its steps); the built quiz page of that procedure, unescaped.
+fn quiz_page(roles: &[(&str, &str, &str)], file: &str, steps: &str) -> String {
+    let dir = crate::common::minimal_copy();
+    for (id, title, abbr) in roles {
+        let abbr = if abbr.is_empty() {
+            String::new()
+        } else {
+            format!("abbr: {abbr}\n")
+        };
+        std::fs::write(
+            dir.path().join(format!("content/roles/{id}.yaml")),
+            format!("title: {title}\n{abbr}kind: role\ndefinition: {title} vepron.\n"),
+        )
+        .unwrap();
+    }
+    crate::validations_45::sop(
+        dir.path(),
+        &format!("90-{file}.yaml"),
+        &format!("title: Mbledhja e grupit\ncollection: psv\nsteps:\n{steps}"),
+    );
+    let out = dir.path().join("site");
+    crate::common::build_ok(dir.path(), &out);
+    crate::common::unescape(&crate::common::read(
+        &out.join(format!("trajnim/kuizi/{file}.html")),
+    ))
+}
+
+/// Adversary 47, L-4: a role "A.P. (Qendrore)" was quoted „A.P.“ in its who feedback, and
+/// the when stem of its step began "(Qendrore) …": the sentence was cut after "A.P.".
+#[test]
+fn initials_with_full_stops_end_no_sentence_of_a_stem_or_a_feedback() {
+    let page = quiz_page(
+        &[
+            ("ap", "A.P. (Qendrore)", "A.P."),
+            ("komuna", "Komuna e qytetit", ""),
+            ("psikologu", "Psikologu i shkollës", ""),
+            ("gjykata", "Gjykata e rrethit", ""),
+        ],
+        "inicialet",
+        "  - number: \"1\"\n    text: A.P. (Qendrore) i A.P.-së kërkon takimin e grupit brenda 3 ditëve.\n    actors: [ap]\n    timing:\n      - text: brenda 3 ditëve\n        within: P3D\n  - number: \"2\"\n    text: Komuna e qytetit harton raportin vjetor.\n    actors: [komuna]\n  - number: \"3\"\n    text: Psikologu i shkollës bisedon me fëmijën.\n    actors: [psikologu]\n  - number: \"4\"\n    text: Gjykata e rrethit vendos për kujdestarinë.\n    actors: [gjykata]\n",
+    );
+    assert!(
+        page.contains("data-question=\"inicialet.1.when\""),
+        "no when question: {:?}",
+        page.match_indices("data-question=\"")
+            .map(|(i, _)| &page[i..i + 40])
+            .collect::<Vec<_>>()
+    );
+    assert!(!page.contains("„A.P.“"), "a feedback quotes „A.P.“");
+    assert!(
+        !page.contains("„(Qendrore)"),
+        "a quote opens at „(Qendrore)"
+    );
+    assert!(page.contains("„A.P. (Qendrore) i A.P.-së kërkon"));
+}
+
+/// The legend (the printed stem) of question `id` of a quiz page.
+fn legend<'a>(page: &'a str, id: &str) -> &'a str {
+    page.split("<li class=\"quiz-q\"")
+        .find(|q| q.contains(&format!("data-question=\"{id}\"")))
+        .unwrap_or_else(|| panic!("no question {id}"))
+        .split("<legend")
+        .nth(1)
+        .and_then(|l| l.split("</legend>").next())
+        .unwrap()
+}
+
+/// Adversary 47, L-4: the stem of a step whose list has 300 items printed all 300, while
+/// its feedback quoted the lead-in and the item naming the answer (`LONG_LIST`).
+#[test]
+fn a_stem_quotes_a_long_list_by_its_lead_in_and_the_items_naming_the_answer() {
+    let mut list: String = (0..40)
+        .map(|n| format!("      - veprimi numër {n};\n"))
+        .collect();
+    list.insert_str(
+        list.find("      - veprimi numër 20").unwrap(),
+        "      - Qendra për Punë Sociale mbyll dosjen brenda 5 ditëve;\n",
+    );
+    let steps = format!(
+        "  - number: \"1\"\n    text: |-\n      Pas pranimit, veprohet si vijon:\n\n{list}    actors: [qps]\n  - number: \"2\"\n    text: Komuna e qytetit harton raportin vjetor.\n    actors: [komuna]\n  - number: \"3\"\n    text: Psikologu i shkollës bisedon me fëmijën.\n    actors: [psikologu]\n  - number: \"4\"\n    text: Gjykata e rrethit vendos për kujdestarinë.\n    actors: [gjykata]\n"
+    );
+    let page = quiz_page(
+        &[
+            ("qps", "Qendra për Punë Sociale", "QPS"),
+            ("komuna", "Komuna e qytetit", ""),
+            ("psikologu", "Psikologu i shkollës", ""),
+            ("gjykata", "Gjykata e rrethit", ""),
+        ],
+        "gjata",
+        &steps,
+    );
+    let stem = legend(&page, "gjata.1.who");
+    assert!(
+        stem.contains("„Pas pranimit, veprohet si vijon: … mbyll dosjen brenda 5 ditëve"),
+        "{stem}"
+    );
+    assert!(!stem.contains("veprimi numër"), "{stem}");
+}
+
+/// Adversary 47, L-5: the struktura-bashkiake role quiz asked "Kush vepron në pikën a):"
+/// twice, of two lists' items "a)"; only the link under each told them apart, and the
+/// legend is what is printed. Where two questions of a page name different steps by the
+/// same printed label, each names its step told apart ("a) nën „…“", as the answer key).
+#[test]
+fn no_two_questions_of_a_page_name_different_steps_by_the_same_printed_label() {
+    let mut seen: std::collections::BTreeMap<(String, String), String> = Default::default();
+    let mut same = Vec::new();
+    let mut told = 0;
+    for q in questions() {
+        let frame = q.stem.split_once(": „").map_or("", |(f, _)| f);
+        let frame = frame.split_once(". ").map_or(frame, |(_, f)| f).to_string();
+        if !frame.contains("pikën") {
+            continue;
+        }
+        told += usize::from(frame.contains(" nën "));
+        let step = q.id.rsplit_once('.').map_or("", |(s, _)| s).to_string();
+        if let Some(other) = seen.insert((q.page.clone(), frame.clone()), step.clone())
+            && other != step
+        {
+            same.push(format!("{}: {other} and {step}: {frame}", q.page));
+        }
+    }
+    assert!(same.is_empty(), "{same:#?}");
+    assert!(told >= 2, "{told} stems told apart");
+}

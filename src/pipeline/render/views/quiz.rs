@@ -78,6 +78,11 @@ pub struct QuestionView {
     /// the quote (`names_kept`).
     #[serde(skip)]
     pub names: Printed,
+    /// Where the step is printed with a label another step of its procedure shares ("a)"):
+    /// that label, and the stem naming the step told apart (`Step::label_among`), printed
+    /// where another question of the page would otherwise read the same (adversary 47, L-5).
+    #[serde(skip)]
+    pub apart: Option<(String, String)>,
 }
 
 /// The least share of its content words a question's quote keeps after its blanks: below
@@ -361,6 +366,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                             .unwrap_or_else(|| stem_key(question.ask, question.multiple(), item)),
                     };
                     let frame = |a: &str| say(key, &[(name, &value), ("action", a)]);
+                    let plain_label = step.map(|s| s.label(cx.ui)).unwrap_or_default();
                     let correct_texts: Vec<String> = question
                         .choices
                         .iter()
@@ -426,6 +432,10 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     // not "nga … ose … i …").
                     let act = collapse(&act);
                     let prompt = frame(&act);
+                    let apart = (item && name == "label" && label != plain_label).then(|| {
+                        let told = giveaway::label_blanked(&label, &correct_texts, &wrong_texts);
+                        (value.clone(), say(key, &[(name, &told), ("action", &act)]))
+                    });
                     // A "which form?" quotes the step's words that name its forms;
                     // another the sentence that holds each answer, else the step's first
                     // paragraph.
@@ -471,6 +481,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         quote: act,
                         whole,
                         names: printed_names(cx, question),
+                        apart,
                     }
                 })
                 .collect::<Vec<QuestionView>>();
@@ -494,6 +505,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
             for (i, qv) in questions.iter_mut().enumerate() {
                 qv.number = i + 1;
             }
+            once::tell_apart(&mut questions);
             QuizView {
                 content: crate::edition::content::subject_hash(cx.hb, q.kind.name(), &q.subject)
                     .unwrap_or_default(),

@@ -60,7 +60,7 @@ pub(super) fn sentence_parts(text: &str) -> Vec<Sentence> {
 
 /// The items of a list paragraph, as plain text: each line that opens with a marker
 /// (`is_list`) opens one, the lines after it go on it.
-fn items(para: &str) -> Vec<String> {
+pub(super) fn items(para: &str) -> Vec<String> {
     let mut md: Vec<String> = Vec::new();
     for line in para.lines().filter(|l| !l.trim().is_empty()) {
         match md.last_mut() {
@@ -117,7 +117,7 @@ fn list_naming(cx: &Cx, question: &quiz::Question, lead: &str, items: &[String])
 
 /// Whether a paragraph of Markdown is a list: "- ", "* ", or a printed number or letter
 /// ("1. ", "a) ").
-fn is_list(para: &str) -> bool {
+pub(super) fn is_list(para: &str) -> bool {
     let p = para.trim_start();
     if p.starts_with("- ") || p.starts_with("* ") {
         return true;

@@ -218,6 +218,24 @@ pub(super) fn blank_pointing(
     }
 }
 
+/// A step's told-apart label (`Step::label_among`: "a) nën „Kjo strukturë kryen …“") as a
+/// stem may print it: each word that points to a correct answer and no wrong one
+/// (`blank::pointing`: "strukturë" for the municipal structure) blanked.
+pub(super) fn label_blanked(label: &str, correct: &[String], wrong: &[String]) -> String {
+    let point = super::blank::pointing(label, correct, wrong);
+    let words: Vec<String> = label
+        .split(' ')
+        .map(|w| {
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+            match !core.is_empty() && point.iter().any(|p| p == core) {
+                true => w.replacen(core, "…", 1),
+                false => w.to_string(),
+            }
+        })
+        .collect();
+    super::gap::collapse(&words.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::names_kept;

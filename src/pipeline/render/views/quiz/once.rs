@@ -1,5 +1,6 @@
 //! A role's quiz asks each of its duties once, a page asks at most `SAME_ANSWERS` "who?"
-//! questions with the same answers, and never two of them whose stems are nearly the same.
+//! questions with the same answers, and never two of them whose stems are nearly the same;
+//! two stems never name different steps by one printed label ("pikën a)").
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -123,6 +124,29 @@ pub(super) fn near_once(questions: &mut Vec<QuestionView>) {
     });
 }
 
+/// Each question of a page whose step is printed with a label another question of the page
+/// names a different step by ("pikën a)" of two lists) is asked by its told-apart label
+/// (`QuestionView::apart`): two stems never read "Kush vepron në pikën a):" alike.
+pub(super) fn tell_apart(questions: &mut [QuestionView]) {
+    let shared: Vec<bool> = questions
+        .iter()
+        .map(|q| {
+            q.apart.as_ref().is_some_and(|(printed, _)| {
+                questions.iter().any(|o| {
+                    o.step_url != q.step_url
+                        && o.ask == q.ask
+                        && o.apart.as_ref().is_some_and(|(p, _)| p == printed)
+                })
+            })
+        })
+        .collect();
+    for (q, shared) in questions.iter_mut().zip(shared) {
+        if shared && let Some((_, prompt)) = q.apart.take() {
+            q.prompt = prompt;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{ChoiceView, QuestionView};
@@ -153,6 +177,7 @@ mod tests {
             quote: quote.to_string(),
             whole: quote.to_string(),
             names: Default::default(),
+            apart: None,
         }
     }
 

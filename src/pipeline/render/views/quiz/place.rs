@@ -146,6 +146,7 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
         quote,
         whole: whole_text,
         names: super::printed_names(cx, question),
+        apart: None,
     }
 }
 
@@ -199,5 +200,6 @@ fn empty(question: &Question, number: usize) -> QuestionView {
         quote: String::new(),
         whole: String::new(),
         names: Default::default(),
+        apart: None,
     }
 }

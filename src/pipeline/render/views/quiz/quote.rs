@@ -35,9 +35,12 @@ pub(super) fn action(
     let normative = crate::markdown::normative(&step.text);
     let mut paragraphs = normative.split("\n\n").filter(|p| !p.trim().is_empty());
     let first = paragraphs.next().unwrap_or("");
-    let mut out = match acting {
-        Some(acting) => paragraph_showing(first, acting),
-        None => paragraph(first),
+    let mut out = match (acting, shown) {
+        (Some(acting), Some(shown)) => {
+            list_showing(first, shown).unwrap_or_else(|| paragraph_showing(first, acting))
+        }
+        (Some(acting), None) => paragraph_showing(first, acting),
+        _ => paragraph(first),
     };
     if let Some(shown) = shown {
         let rest: Vec<&str> = paragraphs.collect();
@@ -51,7 +54,8 @@ pub(super) fn action(
                     "."
                 };
                 let gap = if skipped { " …" } else { "" };
-                out = format!("{out}{end}{gap} {}", paragraph(p));
+                let p = list_showing(p, shown).unwrap_or_else(|| paragraph(p));
+                out = format!("{out}{end}{gap} {p}");
                 skipped = false;
             } else {
                 skipped = true;
@@ -59,6 +63,34 @@ pub(super) fn action(
         }
     }
     out
+}
+
+/// A list of more than `LONG_LIST` items, quoted as the feedback quotes it (adversary 47,
+/// L-4): the items for which `shown` holds, "…" for each run of the others; where none
+/// does, the first `LONG_LIST` items and "…". None for a paragraph that is no such list.
+fn list_showing(para: &str, shown: &dyn Fn(&str) -> bool) -> Option<String> {
+    use super::feedback::{LONG_LIST, is_list, items};
+    if !is_list(para) {
+        return None;
+    }
+    let items = items(para);
+    if items.len() <= LONG_LIST {
+        return None;
+    }
+    let any = items.iter().any(|i| shown(i));
+    let mut out = String::new();
+    let mut gap = false;
+    for (n, item) in items.iter().enumerate() {
+        if (any && shown(item)) || (!any && n < LONG_LIST) {
+            out.push(' ');
+            out.push_str(item);
+            gap = false;
+        } else if !gap {
+            out.push_str(" …");
+            gap = true;
+        }
+    }
+    Some(out.trim().trim_end_matches('.').to_string())
 }
 
 /// One paragraph of a quoted step, cut at a sentence end after about 300 characters.
