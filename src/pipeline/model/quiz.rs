@@ -15,24 +15,28 @@ mod asked;
 mod assemble;
 mod choose;
 mod jurisdiction;
+mod passages;
 mod places;
 mod roles;
 mod subject;
 mod within;
+mod words;
 pub use asked::{named_for, own_forms_only, part_of_step, who_text};
 pub use assemble::{SAME_ANSWERS, quizzes};
 use choose::choose;
 pub use choose::stems;
 pub use jurisdiction::FormJurisdictions;
+pub use passages::{join_in_order, normative_passage, normative_sentence};
 pub use places::{
-    criterion_question, criterion_texts as places_criterion_texts, criterion_who, join_in_order,
-    normative_passage, normative_sentence, section_actors, section_question, section_who,
+    criterion_question, criterion_texts as places_criterion_texts, criterion_who, section_actors,
+    section_question, section_who,
 };
 pub use roles::{
     RoleNames, inflection_stem, involved, involved_in, members_of, named_in_text, named_whole,
     names, related, same_person, sometimes, without_names,
 };
 pub use subject::acts_in;
+pub use words::{STOP, content_words, pointing_words, word_stem};
 
 /// What a question asks about a step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -262,47 +266,6 @@ fn pool<'a>(procedures: impl Iterator<Item = &'a Procedure>, ask: Ask) -> Vec<An
             }
         }
     }
-    out
-}
-
-/// Words too common to give an answer away ("për", "dhe" …; "the", "of" …).
-pub const STOP: &[&str] = &[
-    "për", "dhe", "nga", "të", "në", "së", "me", "një", "ose", "apo", "që", "si", "te", "tek",
-    "the", "of", "and", "or", "an", "to", "in", "by", "for",
-];
-
-/// The content words of a text, lower-cased: words of three letters or more that are no
-/// function word, and numbers.
-pub fn content_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(crate::text::lower)
-        .filter(|w| {
-            (w.chars().count() >= 3 || w.chars().all(|c| c.is_ascii_digit()))
-                && !STOP.contains(&w.as_str())
-        })
-        .collect()
-}
-
-/// A word as the give-away rule compares it: its first five letters, so an inflected form
-/// ("shërbimit", "policisë") matches the answer's ("Shërbimi", "policia").
-pub fn word_stem(w: &str) -> String {
-    w.to_lowercase().chars().take(5).collect()
-}
-
-/// The words of a text the pointing rule compares: its content words and its codes (a
-/// form's "A4", "MR1", "A3/A4" is "a3", "a4"), lower-cased.
-pub fn pointing_words(s: &str) -> Vec<String> {
-    let mut out = content_words(s);
-    out.extend(
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| {
-                w.chars().count() < 3
-                    && w.chars().any(|c| c.is_ascii_digit())
-                    && w.chars().any(char::is_alphabetic)
-            })
-            .map(str::to_lowercase),
-    );
     out
 }
 

@@ -1,7 +1,7 @@
 //! Which step questions are asked at all, and whose part of a step a "who?" asks (review
 //! 45: Q-10, Q-11, Q-13).
 
-use super::{Answer, Ask, Handbook, Question, Step, acts_in, places, same_person, sometimes};
+use super::{Answer, Ask, Handbook, Question, Step, acts_in, passages, same_person, sometimes};
 
 /// Whether a question of `step` with these correct answers is worth asking:
 /// - no "who?" whose every correct answer is a person in the source's words ("Komisioni
@@ -21,7 +21,7 @@ pub fn worth_asking(step: &Step, ask: Ask, role: Option<&str>, correct: &[Answer
                     && l.named
                     && l.words
                         .as_deref()
-                        .is_some_and(|w| places::normative_sentence(&step.text, w).is_some())
+                        .is_some_and(|w| passages::normative_sentence(&step.text, w).is_some())
             }))
         }),
         _ => true,

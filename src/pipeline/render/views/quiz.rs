@@ -8,6 +8,7 @@ use super::Cx;
 use crate::pipeline::model::quiz::{self, Answer, QuizKind};
 
 mod blank;
+mod choices;
 mod feedback;
 mod gap;
 mod giveaway;
@@ -19,6 +20,7 @@ mod quote;
 mod roles;
 pub use blank::{TimeWords, content_words, gives_away, kept, pointing, pointing_words, word_stem};
 use blank::{blank, blank_abbr, blank_deadline, blank_phrases, blank_runs};
+use choices::{choice_text, choices, correct_texts, wrong_texts};
 use gap::collapse;
 pub use giveaway::{attributes_kept, heads_kept, names_kept, singled_out};
 use groups::{group_members, group_note};
@@ -126,91 +128,6 @@ pub struct ChoiceView {
     /// The letters of the correct choices that are this correct group's nearest members
     /// (`Role::members`), "C E": the group, or all of them, answers for both (review 42, Q9).
     pub members: String,
-}
-
-/// An answer in the reader's words: a role's title, a form's code and title, a timing in
-/// words.
-fn choice_text(cx: &Cx, answer: &Answer) -> String {
-    match answer {
-        Answer::Role(id) => cx
-            .titles
-            .roles
-            .get(id.as_str())
-            .copied()
-            .unwrap_or(id)
-            .to_string(),
-        // Persons in the words the source prints them in, a choice beginning with a capital
-        // as the titles beside it do ("punonjësi social", inside 001:1415's sentence).
-        Answer::Person(words) => {
-            let mut c = words.chars();
-            c.next()
-                .map(|first| first.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        }
-        Answer::Form(id) => {
-            let l = cx.titles.form_link(id);
-            match l.code {
-                Some(code) if code != l.title => {
-                    crate::theme::say(cx.ui, "item_gloss", &[("item", &code), ("gloss", &l.title)])
-                }
-                _ => l.title,
-            }
-        }
-        // The stem quotes the case a timing holds in ("me urgjencë"): the choice is the time.
-        Answer::Timing(t) => super::phrase_in_quoted_case(t, cx.ui),
-    }
-}
-
-/// A question's choices, lettered, and its key: the correct letters ("A, C"), as the page's
-/// script reads them back from `data-answer`.
-fn choices(cx: &Cx, question: &quiz::Question) -> (Vec<ChoiceView>, String) {
-    let members = group_members(cx, question);
-    let choices: Vec<ChoiceView> = question
-        .choices
-        .iter()
-        .enumerate()
-        .map(|(j, c)| ChoiceView {
-            letter: letter(j),
-            text: choice_text(cx, &c.answer),
-            correct: c.correct,
-            members: members[j]
-                .iter()
-                .map(|&m| letter(m))
-                .collect::<Vec<_>>()
-                .join(" "),
-        })
-        .collect();
-    let answer = choices
-        .iter()
-        .filter(|c| c.correct)
-        .map(|c| c.letter.clone())
-        .collect::<Vec<_>>()
-        .join(", ");
-    (choices, answer)
-}
-
-/// The texts of a question's wrong choices, as the reader sees them.
-fn wrong_texts(cx: &Cx, question: &quiz::Question) -> Vec<String> {
-    question
-        .choices
-        .iter()
-        .filter(|c| !c.correct)
-        .map(|c| choice_text(cx, &c.answer))
-        .collect()
-}
-
-/// The texts of a question's correct choices, as the reader sees them.
-fn correct_texts(cx: &Cx, question: &quiz::Question) -> Vec<String> {
-    question
-        .choices
-        .iter()
-        .filter(|c| c.correct)
-        .map(|c| choice_text(cx, &c.answer))
-        .collect()
-}
-
-fn letter(i: usize) -> String {
-    char::from(b'A' + (i % 26) as u8).to_string()
 }
 
 pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
