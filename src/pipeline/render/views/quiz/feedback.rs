@@ -86,13 +86,29 @@ pub(super) fn items(para: &str) -> Vec<String> {
 /// lead-in and the items that name an answer, "…" for the others (adversary 46, F-4).
 pub(super) const LONG_LIST: usize = 4;
 
+/// Those of `items` that `kept` holds for (by index and text), each after a space, and " …"
+/// for each run of the others: a long list as a feedback or a stem quotes it.
+pub(super) fn elided(items: &[String], kept: impl Fn(usize, &str) -> bool) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for (n, item) in items.iter().enumerate() {
+        if kept(n, item) {
+            out.push(' ');
+            out.push_str(item);
+            gap = false;
+        } else if !gap {
+            out.push_str(" …");
+            gap = true;
+        }
+    }
+    out
+}
+
 /// `lead` and those of `items` that name a correct answer of `question`, "…" for each run
 /// of the others.
 fn list_naming(cx: &Cx, question: &quiz::Question, lead: &str, items: &[String]) -> String {
-    let mut out = lead.to_string();
-    let mut gap = false;
-    for item in items {
-        let naming = question
+    let naming = |_: usize, item: &str| {
+        question
             .choices
             .iter()
             .filter(|c| c.correct)
@@ -102,16 +118,10 @@ fn list_naming(cx: &Cx, question: &quiz::Question, lead: &str, items: &[String])
                     names(cx, a, item, &OnceCell::new(), false)
                         || matches!(a, Answer::Role(id) if quiz::acts_in(cx.hb, id, item) == Some(true))
                 }
-            });
-        if naming {
-            out.push(' ');
-            out.push_str(item);
-            gap = false;
-        } else if !gap {
-            out.push_str(" …");
-            gap = true;
-        }
-    }
+            })
+    };
+    let mut out = lead.to_string();
+    out.push_str(&elided(items, naming));
     out.trim_end_matches('.').to_string()
 }
 

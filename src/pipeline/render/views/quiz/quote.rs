@@ -78,18 +78,9 @@ fn list_showing(para: &str, shown: &dyn Fn(&str) -> bool) -> Option<String> {
         return None;
     }
     let any = items.iter().any(|i| shown(i));
-    let mut out = String::new();
-    let mut gap = false;
-    for (n, item) in items.iter().enumerate() {
-        if (any && shown(item)) || (!any && n < LONG_LIST) {
-            out.push(' ');
-            out.push_str(item);
-            gap = false;
-        } else if !gap {
-            out.push_str(" …");
-            gap = true;
-        }
-    }
+    let out = super::feedback::elided(&items, |n, item| {
+        (any && shown(item)) || (!any && n < LONG_LIST)
+    });
     Some(out.trim().trim_end_matches('.').to_string())
 }
 
