@@ -355,11 +355,9 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
         return Config::default();
     };
     // Composed (NFC), as the content files are (`load`): "Kosovë" here is the roles'.
-    let text = if unicode_normalization::is_nfc(&text) {
-        text
-    } else {
-        use unicode_normalization::UnicodeNormalization;
-        text.nfc().collect()
+    let text = match crate::text::nfc(&text) {
+        std::borrow::Cow::Owned(composed) => composed,
+        std::borrow::Cow::Borrowed(_) => text,
     };
     match toml::from_str::<Config>(&text) {
         Ok(mut cfg) => {

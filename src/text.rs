@@ -7,6 +7,16 @@ pub mod names;
 mod sentences;
 pub use sentences::{sentence_breaks, sentences};
 
+/// `s` composed (NFC): letters with their marks apart ("e" + U+0308) as one ("ë"). Borrowed
+/// where it already is, as read content always is (`load`).
+pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    if unicode_normalization::is_nfc(s) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.nfc().collect())
+    }
+}
+
 /// A name usable in an id or a file name: the text folded (`fold`), lower-case ASCII
 /// letters and digits, one `-` for every run of anything else, none at either end:
 /// `Qendra "Tjetër Vizion"` → `qendra-tjeter-vizion`.

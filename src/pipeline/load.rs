@@ -350,11 +350,9 @@ impl Loader<'_> {
         // Letters with their marks apart ("e" + U+0308, as some editors and PDF copies
         // write "ë") are the same text as composed ones: composed (NFC) here, so every
         // stage matches, quotes and blanks them alike (adversary 47, M-5).
-        let text = if unicode_normalization::is_nfc(&text) {
-            text
-        } else {
-            use unicode_normalization::UnicodeNormalization;
-            text.nfc().collect()
+        let text = match crate::text::nfc(&text) {
+            std::borrow::Cow::Owned(composed) => composed,
+            std::borrow::Cow::Borrowed(_) => text,
         };
         invisible::warn_unseen(&text, rel, self.diags);
         Some(text)

@@ -70,8 +70,7 @@ pub fn first_named(text: &str, names: &[Name]) -> Option<String> {
 /// The text in NFC and the places (byte ranges in it) where one of `names` stands, as
 /// `first_named` finds the first: the longest name at a word, then on after it.
 pub fn named_spans(text: &str, names: &[Name]) -> (String, Vec<(usize, usize)>) {
-    use unicode_normalization::UnicodeNormalization;
-    let text: String = text.nfc().collect();
+    let text = crate::text::nfc(text).into_owned();
     // Each word's place in the text and its lower-case form.
     let mut words: Vec<(usize, usize, String)> = Vec::new();
     let mut start = None;
