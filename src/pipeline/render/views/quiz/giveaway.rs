@@ -223,17 +223,8 @@ pub(super) fn blank_pointing(
 /// (`blank::pointing`: "strukturë" for the municipal structure) blanked.
 pub(super) fn label_blanked(label: &str, correct: &[String], wrong: &[String]) -> String {
     let point = super::blank::pointing(label, correct, wrong);
-    let words: Vec<String> = label
-        .split(' ')
-        .map(|w| {
-            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-            match !core.is_empty() && point.iter().any(|p| p == core) {
-                true => w.replacen(core, "…", 1),
-                false => w.to_string(),
-            }
-        })
-        .collect();
-    super::gap::collapse(&words.join(" "))
+    let blanked = super::gap::blank_each_word(label, "…", |w| point.iter().any(|p| p == w));
+    super::gap::collapse(&blanked)
 }
 
 #[cfg(test)]
