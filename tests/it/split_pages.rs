@@ -426,12 +426,22 @@ fn a_split_catalogue_loads_one_standard_on_its_page_and_keeps_every_rating() {
     }
     // The evidence tracker's address holds a contents page above the split size: its
     // standards are on their own self-assessment pages, each loading its own standard.
-    for page in [
-        "index.html",
-        "plani.html",
-        "krahasimi.html",
-        "printo-2.html",
-    ] {
+    // A part of the printout loads the standards it prints, and only those.
+    let html = std::fs::read_to_string(site.join("vleresim/printo-2.html")).unwrap();
+    let printed: Vec<String> = html
+        .split("<section class=\"audit-sheet filled\"")
+        .skip(1)
+        .filter_map(|s| s.split("data-filled-standard=\"").nth(1))
+        .filter_map(|s| s.split('"').next())
+        .map(|s| format!("../vleresim/catalog/{s}.js"))
+        .collect();
+    assert!(!printed.is_empty(), "printo-2.html prints a standard");
+    assert_eq!(
+        catalog_scripts(&html),
+        printed,
+        "printo-2.html loads its own standards only"
+    );
+    for page in ["index.html", "plani.html", "krahasimi.html"] {
         let html = std::fs::read_to_string(site.join("vleresim").join(page)).unwrap();
         assert!(
             !html.contains("class=\"assess-nav-num\""),
