@@ -10,14 +10,61 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 /// format reserves for the examples the source gives ("Shembull:", "Për shembull, …").
 /// What is normative — timings, actors, quiz questions — comes from what is left.
 pub fn without_examples(md: &str) -> String {
-    let mut out: Vec<&str> = Vec::new();
+    let mut out: Vec<String> = Vec::new();
+    // An item that is an example from its first word (`item_quote`): its marker, kept only
+    // if the item goes on after the example (its words under the quote's closing `>`).
+    let mut pending: Option<(usize, usize)> = None;
     for line in md.lines() {
+        let indent = line.len() - line.trim_start().len();
+        if let Some((marker, _)) = item_quote(line) {
+            if let Some((i, _)) = pending.take() {
+                out.remove(i);
+            }
+            pending = Some((out.len(), indent));
+            out.push(marker.to_string());
+            continue;
+        }
         if line.trim_start().starts_with('>') {
             continue;
         }
-        out.push(line);
+        match pending.take() {
+            Some((i, at)) if indent > at && !line.trim().is_empty() => {
+                out[i].push_str(line.trim_start());
+                continue;
+            }
+            Some((i, _)) => {
+                out.remove(i);
+            }
+            None => {}
+        }
+        out.push(line.to_string());
+    }
+    if let Some((i, _)) = pending {
+        out.remove(i);
     }
     out.join("\n").trim().to_string()
+}
+
+/// A list item the source gives as an example from its first word (`- > …`, `1. > …`;
+/// 003:2527-2534, the cases after "për shembull:"): the item's marker with the spaces
+/// before and after it, and the quote's text after its `>`.
+fn item_quote(line: &str) -> Option<(&str, &str)> {
+    let t = line.trim_start();
+    let body = t
+        .strip_prefix("- ")
+        .or_else(|| t.strip_prefix("* "))
+        .or_else(|| {
+            let d = t.find(|c: char| !c.is_ascii_digit()).filter(|d| *d > 0)?;
+            t[d..]
+                .strip_prefix(". ")
+                .or_else(|| t[d..].strip_prefix(") "))
+        })?;
+    let quote = body.trim_start();
+    let rest = quote.strip_prefix('>')?;
+    Some((
+        &line[..line.len() - quote.len()],
+        rest.strip_prefix(' ').unwrap_or(rest),
+    ))
 }
 
 /// The text as the source prints it: the example marks taken off, nothing else. An example
@@ -39,7 +86,10 @@ pub fn unmarked(md: &str) -> String {
         /// A quoted block of its own.
         Block,
     }
-    if !md.lines().any(|l| l.trim_start().starts_with('>')) {
+    if !md
+        .lines()
+        .any(|l| l.trim_start().starts_with('>') || item_quote(l).is_some())
+    {
         return md.to_string();
     }
     let mut out: Vec<String> = Vec::new();
@@ -53,6 +103,12 @@ pub fn unmarked(md: &str) -> String {
     };
     for line in md.lines() {
         let t = line.trim_start();
+        if let Some((marker, rest)) = item_quote(line) {
+            // The item's words are the example's: glued as a quote under its text is.
+            out.push(format!("{marker}{rest}"));
+            was = Was::Inline;
+            continue;
+        }
         was = match (t.strip_prefix('>'), was) {
             (Some(rest), _) => {
                 let rest = rest.strip_prefix(' ').unwrap_or(rest);
@@ -132,7 +188,13 @@ pub fn examples(md: &str) -> Vec<String> {
     let mut cur: Option<String> = None;
     for line in md.lines() {
         let t = line.trim_start();
-        if let Some(rest) = t.strip_prefix('>') {
+        if let Some((_, rest)) = item_quote(line) {
+            // An item of its own: a new example, never the previous item's.
+            out.extend(
+                cur.replace(format!("{rest}\n"))
+                    .map(|c| c.trim().to_string()),
+            );
+        } else if let Some(rest) = t.strip_prefix('>') {
             let c = cur.get_or_insert_with(String::new);
             c.push_str(rest.trim_start());
             c.push('\n');
@@ -186,18 +248,27 @@ pub(super) fn mark_examples<'a>(
     let mut i = 0;
     while i < events.len() {
         if let (Event::Start(Tag::BlockQuote(_)), at) = &events[i]
-            && glued_at(md, at.start)
+            && (glued_at(md, at.start) || matches!(out.last(), Some(Event::Start(Tag::Item))))
             && let Some(end) = one_paragraph(&events[i + 1..])
         {
             // The text the example is printed in: a paragraph (`<p>…</p>`, reopened), or
-            // the words of a tight list item, which stand in no paragraph (`<li>…`).
+            // the words of a tight list item, which stand in no paragraph (`<li>…`), or
+            // the item itself where its words are the example from the first (`- > …`).
             let in_paragraph = matches!(out.last(), Some(Event::End(TagEnd::Paragraph)));
-            if in_paragraph || out.last().is_some_and(inline) {
+            let first = matches!(out.last(), Some(Event::Start(Tag::Item)));
+            if in_paragraph || first || out.last().is_some_and(inline) {
                 if in_paragraph {
                     out.pop();
                 }
                 // `…<blockquote><p>example</p></blockquote>` → `… <span>example</span>`
-                out.push(Event::InlineHtml(" <span class=\"example\">".into()));
+                out.push(Event::InlineHtml(
+                    if first {
+                        "<span class=\"example\">"
+                    } else {
+                        " <span class=\"example\">"
+                    }
+                    .into(),
+                ));
                 out.extend(events[i + 2..i + 1 + end].iter().map(|(e, _)| e.clone()));
                 out.push(Event::InlineHtml("</span>".into()));
                 i += end + 3;
@@ -366,6 +437,36 @@ mod tests {
             ),
             "{h}"
         );
+    }
+
+    #[test]
+    fn a_list_item_that_is_an_example_from_its_first_word_stays_an_item_marked() {
+        // 003:2527-2534: "… për shembull:" and three cases, the third going on with the
+        // guide's definition of a transfer, which is no example.
+        let md = "- Rasti, për shembull:\n  - > Zhvendosur;\n  - > MR nuk është;\n  - > Kërkesë.\n    >\n    Transferimi tregon.\n- Tjetër.";
+        let h = crate::markdown::to_html(md);
+        for item in [
+            "<li><span class=\"example\">Zhvendosur;</span></li>",
+            "<li><span class=\"example\">Kërkesë.</span> Transferimi tregon.</li>",
+        ] {
+            assert!(h.contains(item), "{h}");
+        }
+        assert!(!h.contains("<blockquote"), "{h}");
+        assert_eq!(
+            super::without_examples(md),
+            "- Rasti, për shembull:\n  - Transferimi tregon.\n- Tjetër."
+        );
+        assert_eq!(
+            super::examples(md),
+            vec!["Zhvendosur;", "MR nuk është;", "Kërkesë."]
+        );
+        assert_eq!(
+            super::unmarked(md),
+            "- Rasti, për shembull:\n  - Zhvendosur;\n  - MR nuk është;\n  - Kërkesë. Transferimi tregon.\n- Tjetër."
+        );
+        // Numbered, and an example item as the list's last line.
+        assert_eq!(super::without_examples("1. një\n2. > dy"), "1. një");
+        assert_eq!(super::unmarked("1. një\n2. > dy"), "1. një\n2. dy");
     }
 
     #[test]

@@ -155,3 +155,28 @@ fn kosovos_24_hours_bind_every_mandated_partner_in_the_sources_words() {
     assert!(roles.is_empty(), "{roles:?}");
     assert!(text.contains("çdo partner i mandatuar"), "{text}");
 }
+
+#[test]
+fn the_cases_of_a_transfer_are_examples_and_its_definition_is_not() {
+    // 003:2527-2534: "QPS transferon fëmijën …, për shembull:" and three cases; the third
+    // goes on with the guide's definition of a transfer, which is no example.
+    for page in [
+        "procedura/menaxhimi-i-rastit.html",
+        "trajnim/fletushka/menaxhimi-i-rastit.html",
+        "roli/menaxheri-i-rastit-kosove.html",
+    ] {
+        let html = site_page(page);
+        for case in [
+            "<li><span class=\"example\">Fëmija është zhvendosur në një lokacion",
+            "<li><span class=\"example\">Klienti ka bërë kërkesë për transferim.</span> Transferimi i një rasti tregon",
+        ] {
+            assert!(html.contains(case), "{page}: {case}");
+        }
+        assert!(
+            html.contains(
+                "<li><span class=\"example\"><abbr title=\"Menaxheri i Rastit\">MR</abbr> ose"
+            ),
+            "{page}: the second case"
+        );
+    }
+}
