@@ -36,3 +36,32 @@ fn formal_identification_as_soon_as_possible_is_in_the_register() {
     assert!(text.contains("Burimi nuk emërton askënd"), "{text}");
     assert!(text.contains("Kohëzgjatja e intervistës formale"), "{text}");
 }
+
+#[test]
+fn the_centre_directors_card_names_where_the_evidence_names_him() {
+    // 47a M-8: S2.1 evidence 1.1 "Drejtuesi i shërbimeve … organizon një ekip
+    // multidisiplinar profesionistësh" (000:290-293, 323-324); S5.1 evidence 1.2 "Përshkrimi i
+    // punës dhe kontrata firmosen nga drejtuesi i institucionit të shërbimit dhe punonjësi i
+    // kontraktuar" (000:1014-1017). The evidence column credits no one (session 39,
+    // actors_reread), so the card names the two criteria beside those he acts in.
+    let html = site_page("roli/drejtuesi-i-qendres.html");
+    let also = html
+        .split("<p class=\"muted role-mentioned\">")
+        .nth(1)
+        .expect("the card names where the source also names him")
+        .split("</p>")
+        .next()
+        .unwrap();
+    assert!(
+        plain(also).starts_with("Burimi e përmend edhe te:"),
+        "{also}"
+    );
+    for place in ["S2.html#S2.1", "S5.html#S5.1"] {
+        assert!(also.contains(place), "{place}: {also}");
+    }
+    // Still the criteria he acts in, as duties.
+    let card = plain(&html);
+    for criterion in ["Kriteri 1.4", "Kriteri 4.6", "Kriteri 5.5"] {
+        assert!(card.contains(criterion), "{criterion}");
+    }
+}
