@@ -65,3 +65,33 @@ fn the_centre_directors_card_names_where_the_evidence_names_him() {
         assert!(card.contains(criterion), "{criterion}");
     }
 }
+
+#[test]
+fn the_commission_is_convened_by_its_own_chair_within_five_working_days() {
+    // 47a L-5: "Komisioni thirret në mbledhje nga kryetari, brenda 5 ditësh pune nga
+    // depozitimi i ankimimit" (001:902): the chair is the Commission's ("Ministria e Punëve të
+    // Brendshme (kryeson komisionin)", 001:849); the Commission's card holds step 18.
+    let rows = rows_quoting("brenda 5 ditësh pune nga depozitimi i ankimimit");
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert_eq!(rows[0].0, ["komisioni-posacem"]);
+    let card = plain(&site_page("roli/komisioni-posacem.html"));
+    let step = card
+        .split("Hapi 18")
+        .nth(1)
+        .expect("the Commission's card lists step 18");
+    assert!(
+        step.starts_with(" Komisioni thirret në mbledhje nga kryetari"),
+        "{step}"
+    );
+    assert!(step.contains("brenda 5 ditëve pune"), "{step}");
+    // The chair stays named under "Kush" on the procedure page, in the source's word.
+    let page = site_page("procedura/identifikimi-formal.html");
+    let s18 = page
+        .split("id=\"identifikimi-formal.18\"")
+        .nth(1)
+        .unwrap()
+        .split("id=\"identifikimi-formal.19\"")
+        .next()
+        .unwrap();
+    assert!(plain(s18).contains("kryetari"), "{}", plain(s18));
+}
