@@ -95,3 +95,25 @@ fn the_commission_is_convened_by_its_own_chair_within_five_working_days() {
         .unwrap();
     assert!(plain(s18).contains("kryetari"), "{}", plain(s18));
 }
+
+#[test]
+fn formal_identifications_immediate_intervention_is_split_by_the_case() {
+    // 47a L-8: "Ndërhyrjen e menjëhershme të sektorit për hetimin e trafikut të paligjshëm,
+    // PMF-ja në rastin e fëmijëve dhe shërbimi social për të rriturit" (001:702-704).
+    let rows = rows_quoting("Ndërhyrjen e menjëhershme");
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    let child = rows
+        .iter()
+        .find(|(_, t)| t.contains("në rastin e fëmijëve: menjëherë"))
+        .expect("the child's row");
+    assert_eq!(child.0, ["policia", "punonjes-mbrojtje-femije"]);
+    let adult = rows
+        .iter()
+        .find(|(_, t)| t.contains("për të rriturit: menjëherë"))
+        .expect("the adult's row");
+    assert_eq!(adult.0, ["policia", "shssh"]);
+    assert!(
+        !plain(&site_page("roli/shssh.html")).contains("në rastin e fëmijëve: menjëherë"),
+        "the child's case on the social service's card"
+    );
+}
