@@ -117,3 +117,16 @@ fn formal_identifications_immediate_intervention_is_split_by_the_case() {
         "the child's case on the social service's card"
     );
 }
+
+#[test]
+fn a_role_card_keeps_the_lead_in_its_steps_stand_under() {
+    // 47a L-7: "Për të bërë të mundur informimin, punonjësit social i sugjerohet:" (002:565)
+    // introduces Informimi 1.1-1.5 as suggestions; the card shows the lead-in above them, as
+    // the handout does.
+    let card = site_page("roli/punonjes-social.html");
+    let lead = "<tr class=\"card-group\"><th scope=\"rowgroup\" colspan=\"4\">Për të bërë të mundur informimin, punonjësit social i sugjerohet:</th></tr>";
+    let at = card.find(lead).expect("the lead-in on the card");
+    let first = card.find("id=\"card-informimi.1.1\"").unwrap();
+    assert!(at < first);
+    assert_eq!(card.matches(lead).count(), 1);
+}
