@@ -130,3 +130,33 @@ fn a_role_card_keeps_the_lead_in_its_steps_stand_under() {
     assert!(at < first);
     assert_eq!(card.matches(lead).count(), 1);
 }
+
+#[test]
+fn one_passive_sentence_is_read_one_way() {
+    // 47a L-9: the general actions of protection (001:952-962) are the A/IPM's: "Masa të
+    // menjëhershme" (step 3, 001:957) and "Viktimës i ofrohet kujdes shëndetësor i
+    // menjëhershëm" (step 4, 001:958) bind it alike; the psycho-social support has its own
+    // agent, "nga profesionistë të specializuar" (001:959-960).
+    for words in ["Masa të menjëhershme", "kujdes shëndetësor i menjëhershëm"] {
+        let rows = rows_quoting(words);
+        assert_eq!(rows.len(), 1, "{words}: {rows:#?}");
+        assert_eq!(rows[0].0, ["a-ipm"], "{words}");
+    }
+    let (roles, text) = &rows_quoting("mbështetje e menjëhershme psiko-sociale")[0];
+    assert!(
+        roles.is_empty() && text.contains("profesionistë të specializuar"),
+        "{text}"
+    );
+    // 47b L-12: "caktohen detyrat e organizimit të kthimit sipas vendimit dhe sigurohen
+    // fondet" for a child (001:1240-1241, step 3) and an adult (001:1265-1266, step 11): the
+    // AP's in both; the week stays the head's (001:1238).
+    let card = site_page("roli/autoriteti-pergjegjes.html");
+    for step in ["kthimi-vullnetar.3", "kthimi-vullnetar.11"] {
+        assert!(card.contains(&format!("id=\"card-{step}\"")), "{step}");
+    }
+    let week = rows_quoting("brenda 1 jave nga marrja e përgjigjes");
+    assert!(
+        week.iter().all(|(roles, _)| roles == &["d-kap"]),
+        "{week:#?}"
+    );
+}
