@@ -160,3 +160,47 @@ fn one_passive_sentence_is_read_one_way() {
         "{week:#?}"
     );
 }
+
+/// The "Deri kur" cell of step `id` on the handout of `procedure`, as text.
+fn handout_when(procedure: &str, id: &str) -> String {
+    let html = site_page(&format!("trajnim/fletushka/{procedure}.html"));
+    let row = html
+        .split("<tr")
+        .find(|r| r.contains(&format!("#{id}\"")) && r.contains("class=\"c-when\""))
+        .unwrap_or_else(|| panic!("{id} on the handout"));
+    let cell = row.split("class=\"c-when\">").nth(1).unwrap();
+    plain(cell.split("</td>").next().unwrap())
+}
+
+#[test]
+fn a_deadline_binding_its_steps_only_actor_says_no_name_before_it() {
+    // 47b L-4: identical cases said alike. Initial identification 4 and 5 (001:614-615): the
+    // A/IPIF's "njoftimin e menjëhershëm"; referral 30 and 32 (001:1065, 1070-1073): the case
+    // worker's "menjëherë". Each is its step's only actor: none says whose it is.
+    for (procedure, id) in [
+        ("identifikimi-fillestar", "identifikimi-fillestar.4"),
+        ("identifikimi-fillestar", "identifikimi-fillestar.5"),
+        (
+            "referimi-mbrojtja-asistenca",
+            "referimi-mbrojtja-asistenca.30",
+        ),
+        (
+            "referimi-mbrojtja-asistenca",
+            "referimi-mbrojtja-asistenca.32",
+        ),
+    ] {
+        let when = handout_when(procedure, id);
+        assert!(when.starts_with("menjëherë „"), "{id}: {when}");
+    }
+    // Where a step's timings bind different people, each still says whose it is (referral
+    // 4: the A/IPM's care, the specialists' support, 001:958-960).
+    let when = handout_when(
+        "referimi-mbrojtja-asistenca",
+        "referimi-mbrojtja-asistenca.4",
+    );
+    assert!(when.starts_with("A/IPM : menjëherë"), "{when}");
+    assert!(
+        when.contains("profesionistë të specializuar : menjëherë"),
+        "{when}"
+    );
+}
