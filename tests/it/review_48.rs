@@ -204,3 +204,29 @@ fn a_deadline_binding_its_steps_only_actor_says_no_name_before_it() {
         "{when}"
     );
 }
+
+#[test]
+fn a_job_descriptions_own_times_stand_on_its_card() {
+    // 47a L-6: "Afatet e përshkrimeve të punës, në faqet e roleve" (afatet.html) — the times
+    // the job descriptions set: "një herë në vit" (002:1254), "çdo dymujor" (002:1681-1682),
+    // "dy herë në vit dhe brenda tre muajve të parë … për herë të parë" (002:1705-1707).
+    let times = |role: &str| {
+        let html = site_page(&format!("roli/{role}.html"));
+        let at = html
+            .find(&format!("id=\"{role}-jd-times\""))
+            .unwrap_or_else(|| panic!("{role}: no times of its job description"));
+        plain(html[at..].split("</table>").next().unwrap())
+    };
+    let pmf = times("pmf-bashki");
+    assert!(pmf.contains("1 herë në vit „një herë në vit“"), "{pmf}");
+    let adm = times("administrator-shoqeror");
+    for says in [
+        "çdo 2 muaj „çdo dymujor“",
+        "2 herë në vit „dy herë në vit“",
+        "për familjet që përfitojnë ndihmën ekonomike për herë të parë: brenda 3 muajve „brenda tre muajve të parë të përfitimit",
+    ] {
+        assert!(adm.contains(says), "{says}: {adm}");
+    }
+    // Still not in the register.
+    assert!(rows_quoting("çdo dymujor").is_empty());
+}
