@@ -230,3 +230,20 @@ fn a_job_descriptions_own_times_stand_on_its_card() {
     // Still not in the register.
     assert!(rows_quoting("çdo dymujor").is_empty());
 }
+
+#[test]
+fn a_list_keeps_the_numbers_it_is_printed_with() {
+    // 47a L-2: "IV. DETYRAT KRYESORE" of the social administrator numbers its duties 1, 2, 3,
+    // 4, 5, 5 (002:1643-1663): the sixth item is printed "5." again.
+    let html = site_page("roli/administrator-shoqeror.html");
+    let at = html
+        .find("Koordinon punën dhe ofron mbështetjen e nevojshme")
+        .unwrap();
+    let list = &html[html[..at].rfind("<ol").unwrap()..];
+    let list = list.split("</ol>").next().unwrap();
+    assert_eq!(list.matches("<li").count(), 6, "{list}");
+    assert!(
+        list.contains("<li value=\"5\">Përgatit, monitoron dhe bashkëpunon"),
+        "{list}"
+    );
+}
