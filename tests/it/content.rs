@@ -324,7 +324,7 @@ fn the_appeal_counts_working_days_in_the_order_and_places_of_the_source() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|s| s["title"] == "Të drejtat e personit që do të intervistohet")
+        .find(|s| s["title"] == "Të drejtat e personit që do të intervistohet:")
         .unwrap();
     assert!(rights["text"].as_str().unwrap().contains("\n7. Personit"));
     // Correction 5: who acts.

@@ -247,3 +247,35 @@ fn a_list_keeps_the_numbers_it_is_printed_with() {
         "{list}"
     );
 }
+
+#[test]
+fn a_printed_lead_in_keeps_its_colon_where_it_is_printed_and_names_without_it() {
+    // 47b L-3: 001:606, 632, 656, 666 (initial identification), 701, 737, 745, 774, 780
+    // (formal identification) print each lead-in with ":".
+    let initial = plain(&site_page("procedura/identifikimi-fillestar.html"));
+    let formal = plain(&site_page("procedura/identifikimi-formal.html"));
+    for (page, lead) in [
+        (&initial, "Veprimet që duhet të ndërmerren përfshijnë:"),
+        (&initial, "Kushtet për zhvillimin e intervistës:"),
+        (
+            &initial,
+            "Personat e tretë që mund të marrin pjesë në intervistë janë:",
+        ),
+        (&initial, "Veprimet pas intervistës fillestare:"),
+        (&formal, "Veprimet e identifikimit formal përfshijnë:"),
+        (
+            &formal,
+            "Persona të tretë që mund të marrin pjesë në intervistën formale:",
+        ),
+        (&formal, "Kushtet e intervistimit formal janë:"),
+        (&formal, "Kohëzgjatja e intervistës formale:"),
+        (&formal, "Të drejtat e personit që do të intervistohet:"),
+    ] {
+        assert!(page.contains(lead), "{lead}");
+    }
+    // Used as a name (the register's place, a diagram's band) it is the words alone.
+    let register = plain(&site_page("afatet.html"));
+    assert!(register.contains("Kohëzgjatja e intervistës formale — Identifikimi formal"));
+    assert!(!register.contains("formale: —"));
+    assert!(formal.contains("Veprimet e identifikimit formal përfshijnë — Hapat 1–3"));
+}

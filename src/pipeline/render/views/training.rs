@@ -266,7 +266,7 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
             let parent = LinkView::plain(p.id.clone(), p.title.clone(), cx.addr.procedure(&p.id));
             let (timing, when) = timings(&sec.timing, &[]);
             let what = match (&sec.title, &sec.text) {
-                (Some(t), _) => t.clone(),
+                (Some(t), _) => super::as_name(t),
                 (None, Some(text)) => action_words(None, text),
                 (None, None) => format!("{} {}", ui_get(cx.ui, "section"), i + 1),
             };
@@ -275,7 +275,8 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
                 // Its title; a passage without one is "Pjesa N" (its words stand beside).
                 label: sec
                     .title
-                    .clone()
+                    .as_deref()
+                    .map(super::as_name)
                     .unwrap_or_else(|| format!("{} {}", ui_get(cx.ui, "section"), i + 1)),
                 url: cx.addr.in_procedure(&p.id, &sec.id),
                 what,
