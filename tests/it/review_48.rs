@@ -279,3 +279,25 @@ fn a_printed_lead_in_keeps_its_colon_where_it_is_printed_and_names_without_it() 
     assert!(!register.contains("formale: —"));
     assert!(formal.contains("Veprimet e identifikimit formal përfshijnë — Hapat 1–3"));
 }
+
+#[test]
+fn the_three_routes_of_referral_are_drawn_alike() {
+    // adv-47 L-3: "Referimi i individëve në nevojë për shërbime arrihet kryesisht përmes tri
+    // rrugëve:" (002:610): 2.1, 2.2 and 2.3 are equal routes, no sequel and no other case of
+    // one another: plain boxes alike, no arrow between them.
+    let page = site_page("procedura/referimi.html");
+    let svg = page
+        .split("id=\"referimi-diagram-1\"")
+        .nth(1)
+        .unwrap()
+        .split("</svg>")
+        .next()
+        .unwrap();
+    let boxes: Vec<&str> = svg
+        .split("<rect class=\"dg-box")
+        .skip(1)
+        .map(|r| r.split('"').next().unwrap())
+        .collect();
+    assert_eq!(boxes, ["", "", ""], "{boxes:?}");
+    assert!(!svg.contains("dg-flow"), "an arrow between the routes");
+}
