@@ -301,3 +301,21 @@ fn the_three_routes_of_referral_are_drawn_alike() {
     assert_eq!(boxes, ["", "", ""], "{boxes:?}");
     assert!(!svg.contains("dg-flow"), "an arrow between the routes");
 }
+
+#[test]
+fn a_step_links_a_form_only_where_its_words_name_it() {
+    // 47a M-10 / 47b L-13: child admission 15 fills "deklaratën e pranimit" of "pranimin e
+    // fëmijës" (001:1011-1013) and links C3; 24 says only "bën menjëherë pranimin e fëmijës"
+    // (001:1047), the act, no document: no form. The adult steps 36 and 44 (001:1083-1086,
+    // 1110-1113) name no words of C1's title ("… për të rritur"): no form either.
+    let forms = site_page("formularet.html");
+    let c3 = forms
+        .split("id=\"C3\"")
+        .nth(1)
+        .unwrap()
+        .split("id=\"C4\"")
+        .next()
+        .unwrap();
+    assert!(c3.contains("referimi-mbrojtja-asistenca.15\""), "{c3}");
+    assert!(!c3.contains("referimi-mbrojtja-asistenca.24\""), "{c3}");
+}
