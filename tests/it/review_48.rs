@@ -319,3 +319,31 @@ fn a_step_links_a_form_only_where_its_words_name_it() {
     assert!(c3.contains("referimi-mbrojtja-asistenca.15\""), "{c3}");
     assert!(!c3.contains("referimi-mbrojtja-asistenca.24\""), "{c3}");
 }
+
+#[test]
+fn the_apap_of_the_return_acts_for_the_two_principals_the_source_names() {
+    // 47b L-5: "APAP-i nga MSHMS-ja/SHSSH-ja përcjell … APAP-i nga MSHMS-ja/ASHMDF-ja përcjell
+    // …" (001:1306-1307): two principals, no third; each after a colon, never inflected after
+    // "për"; the two parts of one actor separated.
+    let handout = plain(&site_page(
+        "trajnim/fletushka/pritja-shtetas-shqiptare.html",
+    ));
+    let who = handout
+        .split("Hapi 3")
+        .find(|s| s.contains("vepron për institucionin"))
+        .unwrap();
+    assert!(
+        who.contains(
+            "( „APAP-i nga MSHMS-ja/SHSSH-ja“ , vepron për institucionin: Shërbimi Social Shtetëror; „APAP-i nga MSHMS-ja/ASHMDF-ja“ , vepron për institucionin: Agjencia Shtetërore për të Drejtat dhe Mbrojtjen e Fëmijës)"
+        ),
+        "{who}"
+    );
+    assert!(
+        !handout.contains("„APAP-i nga MSHMS-ja“"),
+        "a third principal"
+    );
+    assert!(
+        !handout.contains("vepron për Shërbimi"),
+        "the nominative after për"
+    );
+}
