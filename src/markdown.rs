@@ -69,6 +69,7 @@ fn base_sanitizer() -> ammonia::Builder<'static> {
             .link_rel(Some("noopener noreferrer"))
             .url_relative(ammonia::UrlRelative::PassThrough)
             .add_tag_attributes("ol", &["start"])
+            .add_tag_attributes("li", &["value"])
             .add_tag_attributes("abbr", &["title"]);
         b
     }
@@ -94,7 +95,8 @@ pub fn to_html_marked(md: &str, abbr: &Abbreviations) -> String {
             Event::Html(h) | Event::InlineHtml(h) => (Event::Text(h), at),
             other => (other, at),
         });
-    let events = examples::mark_examples(md, events);
+    let events = printed_numbers(md, events);
+    let events = examples::mark_examples(md, events.into_iter());
     let events = TextMergeStream::new(events.into_iter()).flat_map(|e| match e {
         Event::Text(t) => abbr.mark(t),
         other => vec![other],
@@ -228,6 +230,49 @@ pub fn to_inline_html(md: &str) -> String {
         Some(inner) if !inner.contains("<p>") => inner.to_string(),
         _ => html,
     }
+}
+
+/// An ordered list's items keep the numbers the source prints where they do not count on
+/// from the first (002:1643-1663 "1, 2, 3, 4, 5, 5"): such an item is `<li value="N">`
+/// (read-47a L-2); Markdown alone numbers on from the list's start.
+fn printed_numbers<'a>(
+    md: &str,
+    events: impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)>,
+) -> Vec<(Event<'a>, std::ops::Range<usize>)> {
+    // The number each open list expects next (`None`: a bulleted list).
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    events
+        .map(|(e, at)| match e {
+            Event::Start(Tag::List(start)) => {
+                lists.push(start);
+                (Event::Start(Tag::List(start)), at)
+            }
+            Event::End(TagEnd::List(ordered)) => {
+                lists.pop();
+                (Event::End(TagEnd::List(ordered)), at)
+            }
+            Event::Start(Tag::Item) => {
+                let Some(Some(expected)) = lists.last().copied() else {
+                    return (Event::Start(Tag::Item), at);
+                };
+                let digits: String = md[at.start..]
+                    .trim_start()
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                let printed = digits.parse::<u64>().unwrap_or(expected);
+                if let Some(Some(next)) = lists.last_mut() {
+                    *next = printed + 1;
+                }
+                if printed == expected {
+                    (Event::Start(Tag::Item), at)
+                } else {
+                    (Event::Html(format!("<li value=\"{printed}\">").into()), at)
+                }
+            }
+            other => (other, at),
+        })
+        .collect()
 }
 
 #[cfg(test)]

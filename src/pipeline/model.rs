@@ -212,6 +212,8 @@ pub struct Role {
     pub named_by: Vec<String>,
     /// Where the source names it with no act of its own (`RoleSrc::mentioned`).
     pub mentioned: Vec<String>,
+    /// The times its job description sets for its own duties (`RoleSrc::timing`).
+    pub timing: Vec<Timing>,
     /// The roles the source says are the same person (ids; `RoleSrc::same_as`).
     pub same_as: Vec<String>,
     /// The roles the source says this role is in some cases (ids; `RoleSrc::may_be`).

@@ -312,6 +312,11 @@ pub struct RoleSrc {
     /// a step's actor works with), by criterion or step id: its card lists them as that.
     #[serde(default = "empty")]
     pub mentioned: Vec<S<String>>,
+    /// The times its job description sets for its own duties ("një herë në vit", 002:1254),
+    /// each quoting words of its duties: shown on its card under "Deri kur", not in the
+    /// register (read-47a L-6).
+    #[serde(default = "empty")]
+    pub timing: Vec<TimingSrc>,
     /// Other words the source names the role by in a step ("qendra ku është akomoduar" for
     /// the centre's provider), found as its title is: a quiz counts the role as named there.
     #[serde(default = "empty")]

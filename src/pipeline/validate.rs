@@ -53,6 +53,7 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
     v.unique_ids("role", &src.roles);
     v.unique_ids("plan", &src.plans);
     v.mentions(src);
+    v.role_timings(src);
     v.unique_ids("printed form", &src.form_templates);
     for r in &src.roles {
         v.role(&r.path, &r.value);

@@ -313,7 +313,7 @@ fn passages_footnotes_and_numbering_stand_as_printed() {
     assert!(at(&p, "id=\"identifikimi-formal.15\"") < duties);
     assert!(duties < at(&p, "id=\"identifikimi-formal.16\""));
     assert!(
-        at(&p, "Kushtet e intervistimit formal janë</h2>")
+        at(&p, "Kushtet e intervistimit formal janë:</h2>")
             < at(&p, "id=\"identifikimi-formal.10\"")
     );
 }

@@ -80,6 +80,7 @@ mod review_45;
 mod review_45_order;
 mod review_45_quiz;
 mod review_47;
+mod review_48;
 mod rtl;
 mod search;
 mod search_hostile;

@@ -73,8 +73,9 @@ fn an_object_a_recipient_or_a_counterpart_is_no_actor_of_a_step() {
         "autoriteti-pergjegjes referimi-mbrojtja-asistenca.8 001:980",
         "autoriteti-pergjegjes referimi-mbrojtja-asistenca.13 001:1004",
         "autoriteti-pergjegjes referimi-mbrojtja-asistenca.41 001:1099",
-        // "mbledh AP-në": the AP is convened.
-        "autoriteti-pergjegjes kthimi-vullnetar.3 001:1238",
+        // ("mbledh AP-në", 001:1238: the AP is convened there; it acts in step 3 by the
+        // passive "caktohen detyrat … sipas vendimit", 001:1240, since read-47b L-12:
+        // review_48.)
         "autoriteti-pergjegjes kthimi-vullnetar.10 001:1264",
         "autoriteti-pergjegjes pritja-shtetas-shqiptare.8 001:1320",
         // "duke njoftuar menjëherë drejtorin e strukturës": notified.
@@ -92,8 +93,8 @@ fn an_object_a_recipient_or_a_counterpart_is_no_actor_of_a_step() {
         "menaxheri-i-rastit referimi-mbrojtja-asistenca.60 001:1168",
         // "në bashkëpunim më shërbimet sociale vendore": the counterpart.
         "struktura-pergjegjese-bashki riintegrimi-afatgjate.6 001:1398",
-        // "Komisioni thirret në mbledhje nga kryetari": the commission is convened.
-        "komisioni-posacem identifikimi-formal.18 001:902",
+        // ("Komisioni thirret në mbledhje nga kryetari", 001:902: convened by its own chair,
+        // 001:849, the Commission acts through him since read-47a L-5: review_48.)
         // "do t'ia paraqes QPS-së": the QPS receives the referral.
         "qendra-per-pune-sociale menaxhimi-i-rastit.1 003:1966",
     ] {
@@ -122,12 +123,12 @@ fn an_object_a_recipient_or_a_counterpart_is_no_actor_of_a_step() {
 
 #[test]
 fn the_commission_s_chair_convenes_it_in_the_source_s_words() {
-    // 001:902: no role is the chair, so the register names him as the source does.
+    // 001:902: no role is the chair; he is the Commission's own (001:849), so the deadline is
+    // the Commission's (read-47a L-5) and the step names him as the source does.
     let rows = rows_quoting("brenda 5 ditësh pune nga depozitimi i ankimimit");
     assert_eq!(rows.len(), 1, "{rows:?}");
-    let (roles, who, _) = &rows[0];
-    assert!(roles.is_empty(), "{roles:?}");
-    assert_eq!(who, "kryetari");
+    let (roles, _, _) = &rows[0];
+    assert_eq!(roles, &["komisioni-posacem"]);
 }
 
 #[test]
@@ -160,12 +161,12 @@ fn a_passive_timing_names_its_body_and_no_one_where_the_source_names_none() {
         assert_eq!(rows[0].0.join(" "), body, "\"{words}\": {}", rows[0].2);
         assert!(!rows[0].1.is_empty(), "\"{words}\" names no one");
     }
-    // Where the source names no body, no one: care given (001:958), a guardian appointed
+    // Where the source names no body, no one: a guardian appointed
     // (003:2003), the case informed of the formal interview (001:1060: the staff's sentence
     // beside it, 001:1061-1063, notifies the NJMF, the case manager and the police, another
     // act; review 47a M-4).
+    // (Care given, 001:958, names its step's body since read-47a L-9: review_48.)
     for words in [
-        "kujdes shëndetësor i menjëhershëm",
         "brenda tre ditëve informohet rasti",
         "kujdestari ligjor do të emërohet brenda 14 ditëve",
     ] {

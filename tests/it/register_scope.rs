@@ -107,8 +107,8 @@ fn the_ap_meeting_s_immediacy_binds_no_apap() {
 #[test]
 fn a_passage_s_own_immediacy_is_a_row_and_the_lead_says_what_is_listed() {
     // L9: the interviewee's right "Personit i jepet ndihmë e menjëhershme mjekësore dhe
-    // psikologjike nëse konstatohet se ka nevojë për këtë" (001:784-785), as referral step 4's
-    // "kujdes shëndetësor i menjëhershëm": passive, no agent, binds no one.
+    // psikologjike nëse konstatohet se ka nevojë për këtë" (001:784-785): passive, no agent,
+    // in a passage no body's: binds no one.
     let (roles, badge, _, row) = row_quoting("Personit i jepet ndihmë e menjëhershme mjekësore");
     assert_eq!(roles, "");
     // Only where the need is found: the badge carries the case (review 44 R-2).

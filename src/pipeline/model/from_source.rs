@@ -336,6 +336,7 @@ pub(super) fn role(slug: String, r: source::RoleSrc) -> Role {
             .iter()
             .map(|m| m.value.trim().to_string())
             .collect(),
+        timing: r.timing.into_iter().filter_map(timing).collect(),
         same_as: r
             .same_as
             .iter()

@@ -48,3 +48,44 @@ impl Validator<'_> {
         }
     }
 }
+
+impl Validator<'_> {
+    /// A job description's own times (`timing:` on a role): each a valid timing whose words
+    /// stand in the role's duties, binding the role itself (no `actors` or `persons`).
+    pub(super) fn role_timings(&mut self, src: &Sources) {
+        for r in &src.roles {
+            let duties: Vec<&str> = r
+                .value
+                .main_duties
+                .iter()
+                .map(|d| d.value.as_str())
+                .chain(r.value.duty_areas.iter().map(|a| a.text.value.as_str()))
+                .collect();
+            let duties = squash(&duties.join("\n"));
+            for t in &r.value.timing {
+                self.timing(&r.path, t);
+                if !duties.contains(&squash(&t.text.value)) {
+                    self.diags
+                        .error(
+                            at(&r.path, &t.text),
+                            format!(
+                                "expected the words \"{}\" to stand in the role's duties (`main_duties` or `duty_areas`)",
+                                squash(&t.text.value)
+                            ),
+                        )
+                        .hint("a job description's timing quotes the duty that sets it, as printed");
+                }
+                if t.actors.is_some() || t.persons.is_some() {
+                    self.diags.error(
+                        at(&r.path, &t.text),
+                        "expected no `actors` or `persons` on a role's own timing: it binds the role",
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

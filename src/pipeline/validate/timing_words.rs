@@ -9,12 +9,12 @@ use super::*;
 impl Validator<'_> {
     pub(super) fn timing_qualifiers(&mut self, file: &Path, t: &TimingSrc) {
         if let Some(flag) = t.asap.as_ref().filter(|f| f.value) {
-            // "sa më shpejt …, jo më vonë se 7 ditë": a deadline with a latest, nothing else.
+            // "sa më shpejt …, jo më vonë se 7 ditë": a deadline with a latest, nothing else;
+            // "në kohën më të shpejtë të mundshme" (001:775), with no latest: `within: P0D`.
             let deadline = t
                 .within
                 .as_ref()
-                .and_then(|w| duration::parse(w.value.trim()).ok())
-                .is_some_and(|d| d.approx_seconds() > 0);
+                .is_some_and(|w| duration::parse(w.value.trim()).is_ok());
             let other = t.bound.is_some()
                 || t.per.is_some()
                 || t.to.is_some()
@@ -24,7 +24,7 @@ impl Validator<'_> {
                 self.diags
                     .error(
                         at(file, flag),
-                        "expected `asap: true` only with a deadline of some time (`within: P7D`) and no bound, range, count or `same_day`",
+                        "expected `asap: true` only with a deadline of some time (`within: P7D`; `P0D` where no latest is set) and no bound, range, count or `same_day`",
                     )
                     .hint("\"sa më shpejt që është e mundur dhe jo më vonë se 7 ditë\" is `within: P7D` and `asap: true`; \"menjëherë\" alone is `within: P0D`");
             }

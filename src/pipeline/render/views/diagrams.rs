@@ -134,7 +134,7 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
                 number: st.number.clone(),
                 label: st.label(cx.ui),
                 printed: st.printed.clone(),
-                group: st.group.clone(),
+                group: st.group.as_deref().map(super::as_name),
                 action: box_words(st),
                 actors: persons_lane(st)
                     .map(|(id, _)| id)

@@ -166,6 +166,17 @@ impl Md<'_> {
     }
 }
 
+/// A printed lead-in or heading used as the name of its passage or run of steps (a place, a
+/// diagram's band): its colon is the print's, before what follows it (001:606, 774), not
+/// part of the name ("Kohëzgjatja e intervistës formale — Identifikimi formal").
+pub(super) fn as_name(printed: &str) -> String {
+    printed
+        .trim_end()
+        .trim_end_matches(':')
+        .trim_end()
+        .to_string()
+}
+
 pub(super) fn ui_get(ui: &HashMap<String, String>, key: &str) -> String {
     crate::theme::say(ui, key, &[])
 }
@@ -222,7 +233,7 @@ fn places(hb: &Handbook, ui: &HashMap<String, String>) -> HashMap<String, ActsVi
         }
         for (i, sec) in p.sections.iter().enumerate() {
             let label = match &sec.title {
-                Some(t) => t.clone(),
+                Some(t) => as_name(t),
                 None => format!("{} {}", ui_get(ui, "section"), i + 1),
             };
             put(

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{CardGroupAt, CardGroupView, Cx, Html, role_title, ui_get};
+use super::{CardGroupAt, CardGroupView, Cx, Html, TimingView, role_title, timing_view, ui_get};
 
 #[derive(Serialize)]
 pub struct RoleView {
@@ -55,6 +55,18 @@ pub struct RoleView {
     pub through_words: std::collections::BTreeMap<String, String>,
     /// The role's quiz, where it acts in a step.
     pub quiz_url: Option<String>,
+    /// The duties its job description gives a time ("një herë në vit"), each with it.
+    pub jd_times: Vec<JdTimeView>,
+}
+
+/// A duty of a job description that sets its own time: the printed item, under its part's
+/// heading, and the time as a card's "Deri kur" says it (read-47a L-6).
+#[derive(Serialize)]
+pub struct JdTimeView {
+    pub heading: String,
+    pub text_html: Html,
+    pub when: Vec<String>,
+    pub timing: Vec<TimingView>,
 }
 
 /// What the lists of roles show of a role (the roles page, the trainer's page): never its
@@ -101,6 +113,7 @@ pub struct RolePage<'a> {
     pub through: &'a [CardGroupView],
     pub through_words: &'a std::collections::BTreeMap<String, String>,
     pub quiz_url: &'a Option<String>,
+    pub jd_times: &'a [JdTimeView],
 }
 
 impl RoleView {
@@ -150,6 +163,7 @@ impl RoleView {
             through: &self.through,
             through_words: &self.through_words,
             quiz_url: &self.quiz_url,
+            jd_times: &self.jd_times,
         }
     }
 }
@@ -266,6 +280,7 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
             through: through(cx, &r.id, &r.acts_through),
             through_words: through_words(cx, &r.id),
             quiz_url: None,
+            jd_times: jd_times(cx, r),
         })
         .collect()
 }
@@ -334,6 +349,56 @@ fn through_words(cx: &Cx, role: &str) -> std::collections::BTreeMap<String, Stri
                 .map(|a| a.words.as_str())
                 .collect();
             (!words.is_empty()).then(|| (st.id.clone(), words.join("; ")))
+        })
+        .collect()
+}
+
+/// The duties of `r`'s job description its own timings quote, in the order of the timings:
+/// the printed item holding the words, under the heading of its part.
+fn jd_times(cx: &Cx, r: &crate::pipeline::model::Role) -> Vec<JdTimeView> {
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let main = r
+        .sections
+        .iter()
+        .filter(|s| s.key == "main_duties")
+        .map(|s| {
+            let heading = r
+                .headings
+                .get("main_duties")
+                .cloned()
+                .unwrap_or_else(|| ui_get(cx.ui, "role_main_duties"));
+            (heading, s.text.as_str())
+        });
+    let areas = r
+        .duty_areas
+        .iter()
+        .map(|a| (a.title.clone(), a.text.as_str()));
+    let parts: Vec<(String, &str)> = main.chain(areas).collect();
+    // One row per item: its times side by side ("dy herë në vit dhe brenda tre muajve …").
+    let mut rows: Vec<(String, &str, Vec<TimingView>)> = Vec::new();
+    for t in &r.timing {
+        let words = squash(&t.text);
+        let Some((heading, item)) = parts.iter().find_map(|(heading, text)| {
+            let item = text.lines().find(|l| squash(l).contains(&words))?;
+            Some((
+                heading,
+                item.trim().strip_prefix("- ").unwrap_or(item.trim()),
+            ))
+        }) else {
+            continue;
+        };
+        let view = timing_view(t, cx.ui);
+        match rows.iter_mut().find(|(h, i, _)| h == heading && *i == item) {
+            Some(row) => row.2.push(view),
+            None => rows.push((heading.clone(), item, vec![view])),
+        }
+    }
+    rows.into_iter()
+        .map(|(heading, item, timing)| JdTimeView {
+            heading,
+            text_html: cx.html(item),
+            when: timing.iter().map(super::training::timing_words).collect(),
+            timing,
         })
         .collect()
 }

@@ -99,8 +99,12 @@ fn unconditional(t: &model::Timing, ui: &HashMap<String, String>) -> TimingView 
     };
     // A deadline of no time at all reads "menjëherë", or "brenda ditës" where the words
     // say so, not "brenda 0 ditëve".
+    // As soon as possible with no latest ("në kohën më të shpejtë të mundshme", 001:775) is
+    // "sa më shpejt", not "menjëherë".
     if t.seconds == 0 && end.is_none() {
-        let key = if t.same_day {
+        let key = if t.asap {
+            "timing_asap_only"
+        } else if t.same_day {
             "timing_same_day"
         } else {
             "timing_immediately"

@@ -134,12 +134,30 @@ pub(super) fn actions(cx: &Cx) -> HashMap<String, ActionAt> {
 
 /// The step, criterion or procedure section at `at` as an action.
 pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
-    let timings = |ts: &[model::Timing]| -> (Vec<TimingView>, Vec<String>) {
+    // `owners`: the actors of what the timings sit on, where they alone act in it (no persons
+    // beside them); timings binding exactly them say no one apart, as those with no
+    // `actors:` ("menjëherë", not "A/IPIF: menjëherë" on one step and bare on its twin,
+    // read-47b L-4).
+    let timings = |ts: &[model::Timing], owners: &[String]| -> (Vec<TimingView>, Vec<String>) {
+        let same = |actors: &[String]| {
+            !actors.is_empty()
+                && actors.len() == owners.len()
+                && actors.iter().all(|a| owners.contains(a))
+        };
+        // Only where every timing there binds them: beside one said of someone else, each
+        // says whose it is.
+        let bare = ts
+            .iter()
+            .filter(|t| t.kind != "none")
+            .all(|t| !t.named || (t.persons.is_empty() && same(&t.actors)));
         let views: Vec<TimingView> = ts
             .iter()
             .filter(|t| t.kind != "none")
             .map(|t| {
                 let mut v = timing_view(t, cx.ui);
+                if bare {
+                    return v;
+                }
                 // Whom it binds: the persons it names in the source's words, then its roles.
                 v.who = t.persons.to_vec();
                 v.who
@@ -169,7 +187,7 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
                 ),
                 cx.addr.standard(&s.id),
             );
-            let (timing, when) = timings(&c.timing);
+            let (timing, when) = timings(&c.timing, &c.roles);
             ActionView {
                 id: c.id.clone(),
                 label: crate::theme::say(
@@ -212,7 +230,12 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
             let p = &cx.hb.procedures[pi];
             let st = &p.steps[i];
             let parent = LinkView::plain(p.id.clone(), p.title.clone(), cx.addr.procedure(&p.id));
-            let (timing, when) = timings(&st.timing);
+            let owners: &[String] = if st.persons.is_empty() {
+                &st.actors
+            } else {
+                &[]
+            };
+            let (timing, when) = timings(&st.timing, owners);
             ActionView {
                 id: st.id.clone(),
                 label: st.label(cx.ui),
@@ -241,9 +264,9 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
             let p = &cx.hb.procedures[pi];
             let sec = &p.sections[i];
             let parent = LinkView::plain(p.id.clone(), p.title.clone(), cx.addr.procedure(&p.id));
-            let (timing, when) = timings(&sec.timing);
+            let (timing, when) = timings(&sec.timing, &[]);
             let what = match (&sec.title, &sec.text) {
-                (Some(t), _) => t.clone(),
+                (Some(t), _) => super::as_name(t),
                 (None, Some(text)) => action_words(None, text),
                 (None, None) => format!("{} {}", ui_get(cx.ui, "section"), i + 1),
             };
@@ -252,7 +275,8 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
                 // Its title; a passage without one is "Pjesa N" (its words stand beside).
                 label: sec
                     .title
-                    .clone()
+                    .as_deref()
+                    .map(super::as_name)
                     .unwrap_or_else(|| format!("{} {}", ui_get(cx.ui, "section"), i + 1)),
                 url: cx.addr.in_procedure(&p.id, &sec.id),
                 what,

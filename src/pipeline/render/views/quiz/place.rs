@@ -67,7 +67,11 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
             let (Some(p), Some(s)) = (p, s) else {
                 return empty(question, number);
             };
-            let title = s.title.clone().unwrap_or_default();
+            let title = s
+                .title
+                .as_deref()
+                .map(crate::pipeline::render::views::as_name)
+                .unwrap_or_default();
             (
                 vec![s.text.clone().unwrap_or_default()],
                 s.timing.clone(),
