@@ -297,6 +297,14 @@ fn the_shipped_forms_are_all_encoded_linked_and_searchable() {
         let html = read(&site.join(format!("formulari/{id}.html")));
         let bad = unlabelled_controls(&html);
         assert!(bad.is_empty(), "{id}: controls without a label: {bad:#?}");
+        // A label printed with its colon is named once, not "… të ngushtë:: 6. …".
+        let doubled: Vec<&str> = html
+            .split("aria-label=\"")
+            .skip(1)
+            .filter_map(|a| a.split('"').next())
+            .filter(|a| a.contains("::"))
+            .collect();
+        assert!(doubled.is_empty(), "{id}: {doubled:#?}");
     }
     let catalogue = unescape(&read(&site.join("formularet.html")));
     assert!(catalogue.contains("MR3 (E-3)") && catalogue.contains("formulari/MR3.html"));

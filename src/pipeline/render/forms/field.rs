@@ -152,7 +152,13 @@ pub(super) fn field_view(
                         c.label.clone()
                     };
                     let id = format!("{}-r{}c{}", f.id, ri + 1, ci + 1);
-                    let name = say("form_cell", &[("row", &row_name), ("column", &col)]);
+                    // A label printed with its colon ("… të ngushtë:") is named without it:
+                    // the pack's pattern puts its own between row and column.
+                    let bare = |s: &str| s.trim_end().trim_end_matches(':').to_string();
+                    let name = say(
+                        "form_cell",
+                        &[("row", &bare(&row_name)), ("column", &bare(&col))],
+                    );
                     let mut printed = pieces(text, &id);
                     for (i, p) in printed.iter_mut().enumerate() {
                         let part = if p.text.chars().any(char::is_alphabetic) {
