@@ -22,7 +22,7 @@ pub use blank::{TimeWords, content_words, gives_away, kept, pointing, pointing_w
 use blank::{blank, blank_abbr, blank_deadline, blank_phrases, blank_runs};
 use choices::{choice_text, choices, correct_texts, wrong_texts};
 use gap::collapse;
-pub use giveaway::{attributes_kept, heads_kept, names_kept, singled_out};
+pub use giveaway::{attributes_kept, heads_kept, names_kept, pointing_who, singled_out};
 use groups::{group_members, group_note};
 use quote::{
     acting_sentences, action, blank_singling, form_sentences, lasts, names_answer, naming_sentence,
@@ -107,7 +107,11 @@ fn tests(q: &QuestionView) -> bool {
         .map(|c| c.text.clone())
         .collect();
     kept(&q.quote, &q.whole) >= KEEP
-        && pointing(&q.quote, &correct, &wrong).is_empty()
+        && match q.ask {
+            // A "who?"'s word that stands alone names no one (`pointing_who`).
+            "who" => pointing_who(&q.quote, &correct, &wrong).is_empty(),
+            _ => pointing(&q.quote, &correct, &wrong).is_empty(),
+        }
         && (q.ask != "who" || heads_kept(&q.quote, &correct, &wrong).is_empty())
         && (q.ask != "form" || singled_out(&q.quote, &correct, &wrong).is_empty())
         // Nor a correct role by any name the source prints for it (review 42, Q1).
@@ -323,7 +327,11 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     let wrong_texts = wrong_texts(cx, question);
                     if question.ask != quiz::Ask::When
                         && (kept(&act, &whole) < KEEP
-                            || !pointing(&act, &correct_texts, &wrong_texts).is_empty())
+                            || !match question.ask {
+                                quiz::Ask::Who => pointing_who(&act, &correct_texts, &wrong_texts),
+                                _ => pointing(&act, &correct_texts, &wrong_texts),
+                            }
+                            .is_empty())
                         && let Some(s) = step
                         && s.title.as_deref().is_some_and(|t| t.trim() == whole)
                     {

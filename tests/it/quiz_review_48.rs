@@ -1,0 +1,56 @@
+//! Adversary 47 and read-47b, the quizzes' rest: an everyday word of a "who?" stem that is
+//! also a word of a correct role's name ("rastin", "fëmijës", "nevojë") points to no one
+//! (M-4, M-6).
+
+use crate::quizzes::{Q, questions};
+
+fn all_of(id: &str) -> Vec<Q> {
+    questions().into_iter().filter(|q| q.id == id).collect()
+}
+
+#[test]
+fn a_who_stems_everyday_word_of_a_correct_name_neither_drops_nor_blanks_it() {
+    // Each word stands alone in its stem: no other word of the correct role's name beside
+    // it, and it is not the name's head. 003:2038, 001:1072 (43), 001:1076 (34), 001:1415
+    // (riintegrimi 11), 001:986 (9), 002:125 (13), 001:1053 and 001:1116 (26, 45).
+    for (id, words) in [
+        ("menaxhimi-i-rastit.3.who", "hap rastin dhe planifikon"),
+        (
+            "referimi-mbrojtja-asistenca.43.who",
+            "monitorimin e mëtejshëm të rastit",
+        ),
+        (
+            "referimi-mbrojtja-asistenca.34.who",
+            "referimit të fëmijës në familje",
+        ),
+        (
+            "riintegrimi-afatgjate.11.who",
+            "Në varësi të ecurisë së rastit",
+        ),
+        (
+            "referimi-mbrojtja-asistenca.9.who",
+            "punonjësin e rastit të qendrës",
+        ),
+        ("struktura-bashkiake.13.who", "familjeve në nevojë"),
+        (
+            "referimi-mbrojtja-asistenca.26.who",
+            "plan individual ndihme për rastin",
+        ),
+    ] {
+        let qs = all_of(id);
+        assert!(!qs.is_empty(), "{id} is not asked");
+        for q in qs {
+            assert!(q.quote().contains(words), "{}: {id}: {}", q.page, q.stem);
+            assert!(!q.quote().contains("[…]"), "{}: {id}: {}", q.page, q.stem);
+        }
+    }
+    // 45 is 26 again, one word apart: asked where 26 is not (adversary 46, Q-3).
+    assert!(
+        all_of("referimi-mbrojtja-asistenca.45.who")
+            .iter()
+            .all(|q| {
+                q.quote().contains("plan individual ndihme për rastin")
+                    && !q.quote().contains("[…]")
+            })
+    );
+}
