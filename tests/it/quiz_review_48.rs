@@ -54,3 +54,33 @@ fn a_who_stems_everyday_word_of_a_correct_name_neither_drops_nor_blanks_it() {
             })
     );
 }
+
+#[test]
+fn a_when_stems_blank_stands_only_where_its_timings_words_are() {
+    // Adversary 47, L-2: Kosovo 3.when blanked "nuk ka rrezik të menjëhershëm për jetën"
+    // (003:2097), the medium-risk case: no deadline. The timing that binds no one,
+    // "nevojitet veprim i menjëhershëm" (003:2098), is quoted without it.
+    let q = questions()
+        .into_iter()
+        .find(|q| q.id == "menaxhimi-i-rastit.3.when")
+        .expect("Kosovo 3.when is asked");
+    assert!(!q.quote().contains("nuk ka rrezik"), "{}", q.quote());
+    assert!(
+        q.quote().contains("nevojitet veprim i … për ta shpëtuar"),
+        "{}",
+        q.quote()
+    );
+    // Referral 8 (001:971): "Në situatë të rrezikut të lartë dhe të menjëhershëm" is the
+    // risk, not when; only "duke njoftuar menjëherë" is. The two cannot be told apart by
+    // their words: not asked, or the risk's word kept.
+    for q in questions()
+        .into_iter()
+        .filter(|q| q.id == "referimi-mbrojtja-asistenca.8.when")
+    {
+        assert!(
+            q.quote().contains("rrezikut të lartë dhe të menjëhershëm"),
+            "{}",
+            q.quote()
+        );
+    }
+}

@@ -315,9 +315,15 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     }
                     // A correct role's names ("Menaxherin e Rastit", "PMF-ja") are
                     // blanked, then any words left that would hold a whole answer.
+                    // A "by when?"'s blanks stand only where its timings' words are
+                    // (`blank_deadline`): "nuk ka rrezik të menjëhershëm" (003:2097) is no
+                    // deadline; a question whose stem keeps such a word is not asked.
                     let blank_all = |act: &str| {
                         let act = blank_roles(cx, question, act);
-                        blank(&act, frame, &correct_texts)
+                        match question.ask {
+                            quiz::Ask::When => act,
+                            _ => blank(&act, frame, &correct_texts),
+                        }
                     };
                     let mut whole = act.clone();
                     let mut act = blank_all(&act);
