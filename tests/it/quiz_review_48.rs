@@ -84,3 +84,32 @@ fn a_when_stems_blank_stands_only_where_its_timings_words_are() {
         );
     }
 }
+
+#[test]
+fn a_who_whose_stem_would_be_a_title_alone_quotes_the_acting_sentences_or_is_not_asked() {
+    // Read-47b, M-5: Kosovo 2.who quoted only „Ekzaminimi, regjistrimi dhe caktimi i …“,
+    // the step's title, in which the case manager is only appointed. It quotes the
+    // sentences in which its answers act: the QPS (003:1994), the Chief of the Service
+    // and the case manager who signs (003:2034), whom the feedback names.
+    let fb = crate::quiz_feedback::feedbacks();
+    let qs = all_of("menaxhimi-i-rastit.2.who");
+    assert!(!qs.is_empty());
+    for q in qs {
+        assert!(!q.quote().starts_with("Ekzaminimi"), "{}", q.stem);
+        assert!(q.quote().contains("do të emërojë …"), "{}", q.stem);
+        assert!(
+            q.quote().contains("Formulari nënshkruhet gjithashtu nga …"),
+            "{}",
+            q.stem
+        );
+        let source = &fb[&(q.page.clone(), q.id.clone())];
+        assert!(
+            source.contains("punëtori i shërbimeve sociale i caktuar për menaxhimin e rastit"),
+            "{source}"
+        );
+    }
+    // Kosovo 1.who: the title „Referimi i fëmijës në Qendrën për Punë Sociale“ and a
+    // sentence naming "çdo partner i mandatuar" (003:1964-1967), none of its answers: not
+    // asked.
+    assert!(all_of("menaxhimi-i-rastit.1.who").is_empty());
+}

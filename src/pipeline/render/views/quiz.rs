@@ -16,6 +16,7 @@ mod groups;
 mod once;
 mod part;
 mod place;
+mod proof;
 mod quote;
 mod roles;
 pub use blank::{TimeWords, content_words, gives_away, kept, pointing, pointing_words, word_stem};
@@ -85,6 +86,10 @@ pub struct QuestionView {
     /// where another question of the page would otherwise read the same (adversary 47, L-5).
     #[serde(skip)]
     pub apart: Option<(String, String)>,
+    /// The feedback names every correct choice (`proof::proves`): a "who?" whose feedback
+    /// does not is not asked (read-47b, M-5).
+    #[serde(skip)]
+    pub proved: bool,
 }
 
 /// The least share of its content words a question's quote keeps after its blanks: below
@@ -122,6 +127,7 @@ fn tests(q: &QuestionView) -> bool {
         // A quote that ends pointing at what it does not show ("… që shpjegon:") asks
         // nothing (review 39, F12).
         && !q.quote.trim_end().ends_with(':')
+        && q.proved
 }
 
 #[derive(Serialize)]
@@ -225,16 +231,27 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     // fillestar") quotes the sentences of the step in which they act
                     // (review 43, M4), else the one that names one ("punonjësi social e
                     // bën …", review 39 F12).
+                    // A title that names an answer only as its object ("… caktimi i
+                    // Menaxherit të Rastit", 003) is no question either: a "who?" whose stem
+                    // would be its title alone quotes the acting sentences, and is not asked
+                    // where there are none (read-47b, M-5).
+                    let title_only = question.ask == quiz::Ask::Who
+                        && step.and_then(|s| s.title.as_deref()).map(str::trim)
+                            == Some(act.as_str());
+                    // (A title in which an answer acts, "… nga vetë punonjësi social", is
+                    // the step's own question.)
+                    let title_only = title_only
+                        && !question.choices.iter().filter(|c| c.correct).any(|c| {
+                            matches!(&c.answer, Answer::Role(id)
+                                if quiz::acts_in(hb, id, &act) == Some(true))
+                        });
                     let act = match step {
-                        Some(s)
-                            if question.ask == quiz::Ask::Who
-                                && s.title.as_deref().map(str::trim) == Some(act.as_str())
-                                && !names_answer(cx, question, &act) =>
-                        {
-                            acting_sentences(cx, s, question)
-                                .or_else(|| naming_sentence(s, |t| names_answer(cx, question, t)))
-                                .unwrap_or(act)
-                        }
+                        Some(s) if title_only => acting_sentences(cx, s, question)
+                            .or_else(|| {
+                                naming_sentence(s, |t| names_answer(cx, question, t))
+                                    .filter(|_| !names_answer(cx, question, &act))
+                            })
+                            .unwrap_or(act),
                         _ => act,
                     };
                     // A "by when?" quotes the sentences its deadlines stand in, not the step's
@@ -393,6 +410,12 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     });
                     let (choices, answer) = choices(cx, question);
                     let answer_note = group_note(cx, &choices, &group_members(cx, question));
+                    // A stem that was a title alone: the feedback names every answer, and
+                    // the stem is no longer the title (read-47b, M-5).
+                    let proved = !title_only
+                        || (proof::proves(cx, question, source.as_deref().unwrap_or_default())
+                            && step.and_then(|s| s.title.as_deref()).map(str::trim)
+                                != Some(whole.as_str()));
                     QuestionView {
                         id: question.id.clone(),
                         number: i + 1,
@@ -413,6 +436,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         whole,
                         names: printed_names(cx, question),
                         apart,
+                        proved,
                     }
                 })
                 .collect::<Vec<QuestionView>>();
