@@ -113,3 +113,44 @@ fn a_who_whose_stem_would_be_a_title_alone_quotes_the_acting_sentences_or_is_not
     // asked.
     assert!(all_of("menaxhimi-i-rastit.1.who").is_empty());
 }
+
+#[test]
+fn where_the_ap_acts_no_institution_its_members_act_for_is_a_wrong_answer() {
+    // Read-47b L-11: formal 13.who (001:822-826, "të gjithë anëtarëve të AP-së") marked
+    // "Ministria e Arsimit" wrong, whose APAP sits in the AP ("përbëhet nga përfaqësues të
+    // ministrive", VKM 772). The institutions the APAPs act for (`acting_for: of:`).
+    let roles = crate::common::repo().join("content/roles");
+    let title = |id: &str| -> String {
+        std::fs::read_to_string(roles.join(format!("{id}.yaml")))
+            .unwrap()
+            .lines()
+            .find_map(|l| l.strip_prefix("title: "))
+            .unwrap()
+            .trim_matches('"')
+            .to_string()
+    };
+    let institutions: Vec<String> = [
+        "ministria-e-arsimit",
+        "mshms",
+        "shssh",
+        "ashdmf",
+        "policia",
+        "mepj",
+    ]
+    .iter()
+    .map(|id| title(id))
+    .collect();
+    let mut asked = 0;
+    for q in questions().into_iter().filter(|q| {
+        q.id.ends_with(".who") && q.correct.iter().any(|c| c == "Autoriteti përgjegjës")
+    }) {
+        asked += 1;
+        let bad: Vec<&String> = q
+            .wrong
+            .iter()
+            .filter(|w| institutions.contains(w))
+            .collect();
+        assert!(bad.is_empty(), "{}: {}: {bad:?}", q.page, q.id);
+    }
+    assert!(asked >= 3, "{asked}");
+}
