@@ -11,8 +11,8 @@ fn all_of(id: &str) -> Vec<Q> {
 #[test]
 fn a_who_stems_everyday_word_of_a_correct_name_neither_drops_nor_blanks_it() {
     // Each word stands alone in its stem: no other word of the correct role's name beside
-    // it, and it is not the name's head. 003:2038, 001:1072 (43), 001:1076 (34), 001:1415
-    // (riintegrimi 11), 001:986 (9), 002:125 (13), 001:1053 and 001:1116 (26, 45).
+    // it, and it is not the name's head. 003:2038, 001:1105-1107 (43), 001:1076 (34), 001:1415
+    // (riintegrimi 11), 001:986 (9), 002:125 (13), 001:1054-1055 and 001:1115-1116 (26, 45).
     for (id, words) in [
         ("menaxhimi-i-rastit.3.who", "hap rastin dhe planifikon"),
         (
@@ -58,8 +58,8 @@ fn a_who_stems_everyday_word_of_a_correct_name_neither_drops_nor_blanks_it() {
 #[test]
 fn a_when_stems_blank_stands_only_where_its_timings_words_are() {
     // Adversary 47, L-2: Kosovo 3.when blanked "nuk ka rrezik të menjëhershëm për jetën"
-    // (003:2097), the medium-risk case: no deadline. The timing that binds no one,
-    // "nevojitet veprim i menjëhershëm" (003:2098), is quoted without it.
+    // (003:2098), the medium-risk case: no deadline. The timing that binds no one,
+    // "nevojitet veprim i menjëhershëm" (003:2099-2100), is quoted without it.
     let q = questions()
         .into_iter()
         .find(|q| q.id == "menaxhimi-i-rastit.3.when")

@@ -333,7 +333,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     // A correct role's names ("Menaxherin e Rastit", "PMF-ja") are
                     // blanked, then any words left that would hold a whole answer.
                     // A "by when?"'s blanks stand only where its timings' words are
-                    // (`blank_deadline`): "nuk ka rrezik të menjëhershëm" (003:2097) is no
+                    // (`blank_deadline`): "nuk ka rrezik të menjëhershëm" (003:2098) is no
                     // deadline; a question whose stem keeps such a word is not asked.
                     let blank_all = |act: &str| {
                         let act = blank_roles(cx, question, act);

@@ -237,8 +237,8 @@ pub(super) fn timing_sentence(
     needle: &str,
 ) -> Option<String> {
     // A timing the source binds no one to (`actors: []`, no persons) has no actor a
-    // sentence before could name: "nevojitet veprim i menjëhershëm" (003:2098) is quoted
-    // without "… nuk ka rrezik të menjëhershëm …" (003:2097) before it (adversary 47, L-2).
+    // sentence before could name: "nevojitet veprim i menjëhershëm" (003:2099-2100) is quoted
+    // without "… nuk ka rrezik të menjëhershëm …" (003:2098) before it (adversary 47, L-2).
     let no_one = step
         .timing
         .iter()
