@@ -230,6 +230,10 @@ pub struct StepSrc {
     pub returns_to: Option<ReturnSrc>,
     #[serde(default)]
     pub group: Option<S<String>>,
+    /// `true`: the source prints the group as a lead-in of its numbered points, with its
+    /// colon ("Veprimet e përgjithshme:", 001:1338): a point's quote carries it.
+    #[serde(default, deserialize_with = "flag")]
+    pub lead_in: Option<S<bool>>,
     #[serde(default)]
     pub title: Option<S<String>>,
     pub text: S<String>,

@@ -154,3 +154,39 @@ fn where_the_ap_acts_no_institution_its_members_act_for_is_a_wrong_answer() {
     }
     assert!(asked >= 3, "{asked}");
 }
+
+#[test]
+fn a_numbered_points_feedback_carries_the_lead_in_the_source_prints_before_it() {
+    // Read-47b L-6: "Veprimet e përgjithshme:" (001:1338) and "Veprimet pas intervistës
+    // fillestare:" (001:666) are printed as the lead-ins of numbered points; the feedback
+    // quoted the point alone. The point's label as printed ("1."), never "1. (Hapi 15)".
+    let fb = crate::quiz_feedback::feedbacks();
+    for (page, id, quote) in [
+        (
+            "mbeshtetja-hetimit.html",
+            "mbeshtetja-hetimit.1.who",
+            "Veprimet e përgjithshme: 1. Pas çdo interviste të kryer",
+        ),
+        (
+            "mbeshtetja-hetimit.html",
+            "mbeshtetja-hetimit.2.when",
+            "Veprimet e përgjithshme: 2. APAP-i ndan menjëherë",
+        ),
+        (
+            "identifikimi-fillestar.html",
+            "identifikimi-fillestar.15.form",
+            "Veprimet pas intervistës fillestare: 1. Kërkesë për identifikim formal",
+        ),
+    ] {
+        let source = fb
+            .get(&(page.to_string(), id.to_string()))
+            .unwrap_or_else(|| panic!("{id} is not on {page}"));
+        assert!(source.contains(quote), "{id}: {source}");
+    }
+    let told: Vec<String> = fb
+        .iter()
+        .filter(|(_, s)| s.contains("(Hapi "))
+        .map(|((p, id), s)| format!("{p}: {id}: {s}"))
+        .collect();
+    assert!(told.is_empty(), "{}", told.join("\n"));
+}

@@ -187,6 +187,7 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
                 .map(|r| (r.step.value.trim().to_string(), r.words.value)),
             numbered_beside: false,
             group: opt(s.group),
+            lead_in: s.lead_in.is_some_and(|a| a.value),
             title: opt(s.title),
             text: s.text.value,
             actors: values(s.actors),
