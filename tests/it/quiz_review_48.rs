@@ -190,3 +190,35 @@ fn a_numbered_points_feedback_carries_the_lead_in_the_source_prints_before_it() 
         .collect();
     assert!(told.is_empty(), "{}", told.join("\n"));
 }
+
+#[test]
+fn a_stems_ap_wants_a_wrong_answer_of_the_ap_too_never_the_one_it_names() {
+    // Read-47b L-10: „… mbledh AP-në …“ (pritja 8, 001:1320) and „… informon sekretariatin
+    // e AP-së …“ (referral 31, 001:1067) offered one choice of the AP only, the answer.
+    let of_ap = |c: &String| c.ends_with("i autoritetit përgjegjës");
+    for id in [
+        "pritja-shtetas-shqiptare.8.who",
+        "referimi-mbrojtja-asistenca.31.who",
+    ] {
+        let qs = all_of(id);
+        assert!(!qs.is_empty(), "{id}");
+        for q in qs {
+            assert!(q.wrong.iter().any(of_ap), "{}: {id}: {:?}", q.page, q.wrong);
+        }
+    }
+    // The secretariat a stem names („njofton sekretariatin e AP-së“) is no wrong answer:
+    // the reader finds it in the stem.
+    let bad: Vec<String> = questions()
+        .into_iter()
+        .filter(|q| {
+            q.id.ends_with(".who") && q.quote().to_lowercase().contains("sekretariatin e ap")
+        })
+        .filter(|q| {
+            q.wrong
+                .iter()
+                .any(|w| w == "Sekretariati teknik i autoritetit përgjegjës")
+        })
+        .map(|q| format!("{}: {}", q.page, q.id))
+        .collect();
+    assert!(bad.is_empty(), "{bad:?}");
+}
