@@ -68,6 +68,7 @@ mod quiz_review_45;
 mod quiz_review_46;
 mod quiz_review_47;
 mod quiz_review_47b;
+mod quiz_review_48;
 mod quiz_source;
 mod quiz_stems;
 mod quiz_teach;

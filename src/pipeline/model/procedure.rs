@@ -66,6 +66,10 @@ pub struct Step {
     /// beside it, so that no number of the sequence is missing to a reader.
     pub numbered_beside: bool,
     pub group: Option<String>,
+    /// The source prints the group as a lead-in of its numbered points, with its colon
+    /// (the group's own last character, as printed).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub lead_in: bool,
     pub title: Option<String>,
     pub text: String,
     pub actors: Vec<String>,

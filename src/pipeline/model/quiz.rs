@@ -439,11 +439,24 @@ fn question_as(
     }
     used.extend(unnamed.iter().map(Answer::key));
     // The institution an actor acts for ("APAP-i i SHSSH-së") is no wrong answer to "who?".
+    // Nor, where the AP acts, one of the institutions its members act for ("përbëhet nga
+    // përfaqësues të ministrive", read-47b L-11: "Ministria e Arsimit" at formal 13).
+    let ap = correct
+        .iter()
+        .any(|a| a.key() == Answer::Role("autoriteti-pergjegjes".into()).key());
     if matches!(ask, Ask::Who) {
-        used.extend(
-            step.acting_for
+        let steps = hb.procedures.iter().flat_map(|p| &p.steps);
+        let of = |s: &'_ Step| {
+            s.acting_for
                 .iter()
                 .filter_map(|a| a.of.clone())
+                .collect::<Vec<_>>()
+        };
+        let all = steps.filter(|_| ap).flat_map(of);
+        used.extend(
+            of(step)
+                .into_iter()
+                .chain(all)
                 .map(|id| Answer::Role(id).key()),
         );
     }

@@ -14,8 +14,9 @@ use super::{
 pub const SAME_ANSWERS: usize = 2;
 
 /// Whether a "who?" of a step points to its answer: the step's words (its correct roles'
-/// names left out) hold a word of a correct answer's name that no wrong answer's has ("në
-/// nevojë" of the NJVNR's first duty, "Njësia e Vlerësimit të Nevojave"). The view leaves
+/// names left out) hold a word of a correct answer's name that no wrong answer's has, its
+/// head or beside another word of that name ("Vlerësimin … të nevojave" of the NJVNR's
+/// second duty, "Njësia e Vlerësimit të Nevojave"; not "në nevojë" of its first alone). The view leaves
 /// such a question out, so it counts toward no cap of same answers: another point of the
 /// same list is asked instead (review 44, Q-7).
 pub(super) fn points(hb: &Handbook, q: &Question) -> bool {
@@ -54,9 +55,21 @@ pub(super) fn points(hb: &Handbook, q: &Question) -> bool {
             .collect()
     };
     let wrong = of(false);
-    of(true)
-        .iter()
-        .any(|w| words.contains(w) && !wrong.contains(w))
+    // A word of a correct name that is not its head, with no other word of that name in the
+    // step, stands alone: the step's own object ("hap rastin"), no name (adversary 47, M-4;
+    // the view's `pointing_who`).
+    q.choices.iter().filter(|c| c.correct).any(|c| {
+        let title = super::choose::answer_words(hb, &c.answer);
+        let name = super::stems(&title);
+        let head = super::content_words(&title)
+            .first()
+            .map(|h| super::word_stem(h));
+        name.iter().any(|w| {
+            words.contains(w)
+                && !wrong.contains(w)
+                && (head.as_ref() == Some(w) || name.iter().any(|n| n != w && words.contains(n)))
+        })
+    })
 }
 
 /// The questions without the "who?"s whose correct answers repeat those of `SAME_ANSWERS`

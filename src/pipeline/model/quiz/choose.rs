@@ -64,6 +64,33 @@ pub fn stems(text: &str) -> BTreeSet<String> {
     out.into_iter().collect()
 }
 
+/// The abbreviations of `stem` ("AP" of "mbledh AP-në": two capitals or more) that the
+/// initials of `title`'s words spell, or that it holds: "#ap" for each, so a stem's
+/// "AP-në" wants a wrong answer of the AP too where a correct one is of it ("Drejtues/
+/// kryesues i autoritetit përgjegjës", read-47b L-10).
+fn initials_of(stem: &BTreeSet<String>, title: &str) -> BTreeSet<String> {
+    let initials: String = super::content_words(title)
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .map(crate::text::lower)
+        .collect();
+    stem.iter()
+        .filter(|a| initials.contains(a.as_str()) || words.contains(a))
+        .map(|a| format!("#{a}"))
+        .collect()
+}
+
+/// The abbreviations of `text`: words of two capitals or more, lower-cased.
+fn abbreviations(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
+        .map(crate::text::lower)
+        .collect()
+}
+
 /// The correct answers with up to `DISTRACTORS` wrong ones (none of `used` nor a role of
 /// `named`), shuffled by the question's id. Nearest level first, except that a wrong answer
 /// sharing a word of `stem` with a correct one comes before one that does not: a word of
@@ -99,11 +126,36 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
         true => stems(stem),
         false => stems(&super::without_names(hb, stem, &ids)),
     };
+    // (A role's abbreviation, its own names' ones aside: "AP-në" of "Drejtuesi i AP-së
+    // mbledh AP-në".)
+    let abbrs: BTreeSet<String> = match ids.is_empty() {
+        true => BTreeSet::new(),
+        false => {
+            let rest = super::without_names(hb, stem, &ids);
+            let rest: BTreeSet<&str> = rest.split_whitespace().collect();
+            abbreviations(stem)
+                .into_iter()
+                .filter(|a| rest.contains(a.as_str()))
+                .collect()
+        }
+    };
+    let words_of = |a: &Answer| -> BTreeSet<String> {
+        let title = answer_words(hb, a);
+        let mut w = stems(&title);
+        if matches!(a, Answer::Role(_)) {
+            w.extend(initials_of(&abbrs, &title));
+        }
+        w
+    };
     // The words of the stem that a correct answer has: each wants a wrong answer too.
     let mut uncovered: BTreeSet<String> = correct
         .iter()
         .flat_map(|a| stems(&answer_words(hb, a)))
         .filter(|w| in_stem.contains(w))
+        .chain(correct.iter().flat_map(|a| match a {
+            Answer::Role(_) => initials_of(&abbrs, &answer_words(hb, a)),
+            _ => BTreeSet::new(),
+        }))
         .collect();
     let kinds: BTreeSet<&str> = correct
         .iter()
@@ -136,6 +188,17 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
     if !kinds.is_empty() && candidates.iter().filter(|a| same_kind(a)).count() >= 2 {
         candidates.retain(|a| same_kind(a));
     }
+    // A role the stem names by its head and an abbreviation its initials spell
+    // ("sekretariatin e AP-së" for "Sekretariati teknik i autoritetit përgjegjës"), which
+    // the names matcher may miss, is no wrong answer: the reader finds it in the stem.
+    let all_abbrs = abbreviations(stem);
+    let all_stems = stems(stem);
+    candidates.retain(|a| {
+        let Answer::Role(_) = a else { return true };
+        let title = answer_words(hb, a);
+        let head = super::content_words(&title).first().map(|h| word_stem(h));
+        !head.is_some_and(|h| all_stems.contains(&h)) || initials_of(&all_abbrs, &title).is_empty()
+    });
     same_unit(&correct, &mut candidates);
     // And of the answer's order of magnitude (no 45 minutes against 24 months): within
     // `MAGNITUDE` times its length where they make three choices with the correct ones
@@ -178,10 +241,7 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
     let mut words: Vec<BTreeSet<String>> = if uncovered.is_empty() {
         Vec::new()
     } else {
-        candidates
-            .iter()
-            .map(|a| stems(&answer_words(hb, a)))
-            .collect()
+        candidates.iter().map(|a| words_of(a)).collect()
     };
     let mut distractors: Vec<Answer> = Vec::new();
     while distractors.len() < DISTRACTORS && !candidates.is_empty() {

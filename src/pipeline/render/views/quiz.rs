@@ -16,13 +16,14 @@ mod groups;
 mod once;
 mod part;
 mod place;
+mod proof;
 mod quote;
 mod roles;
 pub use blank::{TimeWords, content_words, gives_away, kept, pointing, pointing_words, word_stem};
 use blank::{blank, blank_abbr, blank_deadline, blank_phrases, blank_runs};
 use choices::{choice_text, choices, correct_texts, wrong_texts};
 use gap::collapse;
-pub use giveaway::{attributes_kept, heads_kept, names_kept, singled_out};
+pub use giveaway::{attributes_kept, heads_kept, names_kept, pointing_who, singled_out};
 use groups::{group_members, group_note};
 use quote::{
     acting_sentences, action, blank_singling, form_sentences, lasts, names_answer, naming_sentence,
@@ -85,6 +86,10 @@ pub struct QuestionView {
     /// where another question of the page would otherwise read the same (adversary 47, L-5).
     #[serde(skip)]
     pub apart: Option<(String, String)>,
+    /// The feedback names every correct choice (`proof::proves`): a "who?" whose feedback
+    /// does not is not asked (read-47b, M-5).
+    #[serde(skip)]
+    pub proved: bool,
 }
 
 /// The least share of its content words a question's quote keeps after its blanks: below
@@ -107,7 +112,11 @@ fn tests(q: &QuestionView) -> bool {
         .map(|c| c.text.clone())
         .collect();
     kept(&q.quote, &q.whole) >= KEEP
-        && pointing(&q.quote, &correct, &wrong).is_empty()
+        && match q.ask {
+            // A "who?"'s word that stands alone names no one (`pointing_who`).
+            "who" => pointing_who(&q.quote, &correct, &wrong).is_empty(),
+            _ => pointing(&q.quote, &correct, &wrong).is_empty(),
+        }
         && (q.ask != "who" || heads_kept(&q.quote, &correct, &wrong).is_empty())
         && (q.ask != "form" || singled_out(&q.quote, &correct, &wrong).is_empty())
         // Nor a correct role by any name the source prints for it (review 42, Q1).
@@ -118,6 +127,7 @@ fn tests(q: &QuestionView) -> bool {
         // A quote that ends pointing at what it does not show ("… që shpjegon:") asks
         // nothing (review 39, F12).
         && !q.quote.trim_end().ends_with(':')
+        && q.proved
 }
 
 #[derive(Serialize)]
@@ -221,16 +231,27 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     // fillestar") quotes the sentences of the step in which they act
                     // (review 43, M4), else the one that names one ("punonjësi social e
                     // bën …", review 39 F12).
+                    // A title that names an answer only as its object ("… caktimi i
+                    // Menaxherit të Rastit", 003) is no question either: a "who?" whose stem
+                    // would be its title alone quotes the acting sentences, and is not asked
+                    // where there are none (read-47b, M-5).
+                    let title_only = question.ask == quiz::Ask::Who
+                        && step.and_then(|s| s.title.as_deref()).map(str::trim)
+                            == Some(act.as_str());
+                    // (A title in which an answer acts, "… nga vetë punonjësi social", is
+                    // the step's own question.)
+                    let title_only = title_only
+                        && !question.choices.iter().filter(|c| c.correct).any(|c| {
+                            matches!(&c.answer, Answer::Role(id)
+                                if quiz::acts_in(hb, id, &act) == Some(true))
+                        });
                     let act = match step {
-                        Some(s)
-                            if question.ask == quiz::Ask::Who
-                                && s.title.as_deref().map(str::trim) == Some(act.as_str())
-                                && !names_answer(cx, question, &act) =>
-                        {
-                            acting_sentences(cx, s, question)
-                                .or_else(|| naming_sentence(s, |t| names_answer(cx, question, t)))
-                                .unwrap_or(act)
-                        }
+                        Some(s) if title_only => acting_sentences(cx, s, question)
+                            .or_else(|| {
+                                naming_sentence(s, |t| names_answer(cx, question, t))
+                                    .filter(|_| !names_answer(cx, question, &act))
+                            })
+                            .unwrap_or(act),
                         _ => act,
                     };
                     // A "by when?" quotes the sentences its deadlines stand in, not the step's
@@ -311,9 +332,15 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     }
                     // A correct role's names ("Menaxherin e Rastit", "PMF-ja") are
                     // blanked, then any words left that would hold a whole answer.
+                    // A "by when?"'s blanks stand only where its timings' words are
+                    // (`blank_deadline`): "nuk ka rrezik të menjëhershëm" (003:2098) is no
+                    // deadline; a question whose stem keeps such a word is not asked.
                     let blank_all = |act: &str| {
                         let act = blank_roles(cx, question, act);
-                        blank(&act, frame, &correct_texts)
+                        match question.ask {
+                            quiz::Ask::When => act,
+                            _ => blank(&act, frame, &correct_texts),
+                        }
                     };
                     let mut whole = act.clone();
                     let mut act = blank_all(&act);
@@ -323,7 +350,11 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     let wrong_texts = wrong_texts(cx, question);
                     if question.ask != quiz::Ask::When
                         && (kept(&act, &whole) < KEEP
-                            || !pointing(&act, &correct_texts, &wrong_texts).is_empty())
+                            || !match question.ask {
+                                quiz::Ask::Who => pointing_who(&act, &correct_texts, &wrong_texts),
+                                _ => pointing(&act, &correct_texts, &wrong_texts),
+                            }
+                            .is_empty())
                         && let Some(s) = step
                         && s.title.as_deref().is_some_and(|t| t.trim() == whole)
                     {
@@ -379,6 +410,12 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     });
                     let (choices, answer) = choices(cx, question);
                     let answer_note = group_note(cx, &choices, &group_members(cx, question));
+                    // A stem that was a title alone: the feedback names every answer, and
+                    // the stem is no longer the title (read-47b, M-5).
+                    let proved = !title_only
+                        || (proof::proves(cx, question, source.as_deref().unwrap_or_default())
+                            && step.and_then(|s| s.title.as_deref()).map(str::trim)
+                                != Some(whole.as_str()));
                     QuestionView {
                         id: question.id.clone(),
                         number: i + 1,
@@ -399,6 +436,7 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         whole,
                         names: printed_names(cx, question),
                         apart,
+                        proved,
                     }
                 })
                 .collect::<Vec<QuestionView>>();

@@ -279,18 +279,23 @@ fn who_sentences(cx: &Cx, step: &Step, question: &quiz::Question) -> Option<Stri
 /// ndërmerren përfshijnë:", 001:606-607).
 fn item_of_lead(step: &Step) -> bool {
     step.group.is_some()
-        && step
+        && (step
             .text
             .trim_start()
             .chars()
             .next()
             .is_some_and(char::is_lowercase)
+            // A numbered point under a lead-in the source prints with its colon
+            // ("Veprimet e përgjithshme:", 001:1338, read-47b L-6).
+            || (step.lead_in && step.printed.is_some()))
 }
 
 /// `lead`, the step's point (its first paragraph, with its printed label), and `found`
 /// after " … " where the point does not hold it.
 fn lead_and_point(cx: &Cx, step: &Step, lead: &str, found: Option<String>) -> String {
     let (item, _, label) = step.named(cx.ui);
+    // The point's label as printed ("1."), not as the site tells it apart ("1. (Hapi 15)").
+    let label = step.printed.clone().unwrap_or(label);
     let point = super::paragraph(
         crate::markdown::normative(&step.text)
             .split("\n\n")

@@ -56,6 +56,35 @@ pub fn singled_out(quote: &str, correct: &[String], wrong: &[String]) -> Vec<Str
     out
 }
 
+/// The words of `quote` that point to the answer of a "who?" (`blank::pointing`), less
+/// those that stand alone: a word of a correct role's name that is not its head, where no
+/// other word of that name stands in the quote, names no one there. It is the step's own
+/// object, "hap rastin" (003:2038), "referimit të fëmijës" (001:1076), "familjeve në
+/// nevojë" (002:125), and tells no role from another (adversary 47, M-4). Two words of one
+/// name ("Vlerësimin … të nevojave") still point.
+pub fn pointing_who(quote: &str, correct: &[String], wrong: &[String]) -> Vec<String> {
+    let point = super::blank::pointing(quote, correct, wrong);
+    if point.is_empty() {
+        return point;
+    }
+    let in_quote = stems(quote);
+    let code = |w: &str| w.chars().count() < 3 && w.chars().any(|c| c.is_ascii_digit());
+    point
+        .into_iter()
+        .filter(|w| {
+            let s = word_stem(w);
+            code(w)
+                || correct.iter().any(|c| {
+                    let name = stems(telling(c));
+                    let head = content_words(telling(c)).first().map(|h| word_stem(h));
+                    name.contains(&s)
+                        && (head.as_deref() == Some(s.as_str())
+                            || name.iter().any(|n| *n != s && in_quote.contains(n)))
+                })
+        })
+        .collect()
+}
+
 /// The words of a printed name the give-away rule compares (by `word_stem`): its content
 /// words and its abbreviations ("AP" of "Drejtuesi i AP-së").
 fn name_words(name: &str) -> Vec<String> {
@@ -188,8 +217,8 @@ pub(super) fn blank_pointing(
     wrong: &[String],
     names: &super::Printed,
 ) -> String {
-    use super::blank::{kept, pointing};
-    let point: std::collections::BTreeSet<String> = pointing(quote, correct, wrong)
+    use super::blank::kept;
+    let point: std::collections::BTreeSet<String> = pointing_who(quote, correct, wrong)
         .iter()
         .map(|w| word_stem(w))
         .collect();
@@ -313,6 +342,35 @@ mod tests {
         assert_eq!(
             super::blank_pointing(quote, whole, &correct, &wrong, &names),
             quote
+        );
+    }
+
+    #[test]
+    fn a_word_of_a_correct_name_that_stands_alone_points_to_no_one() {
+        let correct = ["Menaxher i rastit (Kosovë)".to_string()];
+        let wrong = [
+            "Policia e Kosovës (Kosovë)".to_string(),
+            "Qendra për Punë Sociale (Kosovë)".to_string(),
+        ];
+        // 003:2038: "rastin", the case the MR opens, is no name of the MR.
+        let quote = "…, bazuar në vlerësim paraprak të situatës së dhënë, hap rastin";
+        assert_eq!(
+            super::super::blank::pointing(quote, &correct, &wrong),
+            ["rastin"]
+        );
+        assert!(super::pointing_who(quote, &correct, &wrong).is_empty());
+        // Two words of the name ("menaxhimin … rastit") still point; so does the head.
+        let quote = "… bën menaxhimin e rastit";
+        assert_eq!(
+            super::pointing_who(quote, &correct, &wrong),
+            ["menaxhimin", "rastit"]
+        );
+        let correct = ["Njësia e Vlerësimit të Nevojave dhe Referimit".to_string()];
+        let wrong = ["Ofruesi i shërbimit".to_string()];
+        assert!(super::pointing_who("familjeve në nevojë", &correct, &wrong).is_empty());
+        assert_eq!(
+            super::pointing_who("Vlerësimin fillestar të nevojave", &correct, &wrong),
+            ["vlerësimin", "nevojave"]
         );
     }
 }

@@ -178,6 +178,7 @@ mod tests {
             whole: quote.to_string(),
             names: Default::default(),
             apart: None,
+            proved: true,
         }
     }
 

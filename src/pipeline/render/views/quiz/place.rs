@@ -151,6 +151,7 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
         whole: whole_text,
         names: super::printed_names(cx, question),
         apart: None,
+        proved: true,
     }
 }
 
@@ -205,5 +206,6 @@ fn empty(question: &Question, number: usize) -> QuestionView {
         whole: String::new(),
         names: Default::default(),
         apart: None,
+        proved: true,
     }
 }

@@ -229,15 +229,23 @@ pub(super) fn form_sentences(
 const FORM_WORD: &str = "formular";
 
 /// The sentence of the step's normative text that holds `needle` (a timing's words), with
-/// the sentence before it where it does not say who acts (`quiz::normative_passage`).
+/// the sentence before it where it does not say who acts (`quiz::normative_passage`) and
+/// the timing binds someone.
 pub(super) fn timing_sentence(
     hb: &crate::pipeline::model::Handbook,
     step: &crate::pipeline::model::Step,
     needle: &str,
 ) -> Option<String> {
+    // A timing the source binds no one to (`actors: []`, no persons) has no actor a
+    // sentence before could name: "nevojitet veprim i menjëhershëm" (003:2099-2100) is quoted
+    // without "… nuk ka rrezik të menjëhershëm …" (003:2098) before it (adversary 47, L-2).
+    let no_one = step
+        .timing
+        .iter()
+        .any(|t| t.text == needle && t.named && t.actors.is_empty() && t.persons.is_empty());
     quiz::normative_passage(&step.text, needle, |sentence| {
         let named = quiz::names(hb, sentence);
-        !step.actors.is_empty() && !step.actors.iter().any(|a| named.contains(a))
+        !no_one && !step.actors.is_empty() && !step.actors.iter().any(|a| named.contains(a))
     })
 }
 
