@@ -188,7 +188,10 @@ pub(super) fn procedure(order: usize, slug: String, p: source::ProcedureSrc) -> 
             numbered_beside: false,
             // A group printed with its colon ("Veprimet e përgjithshme:", 001:1338) is the
             // lead-in of its numbered points.
-            lead_in: s.group.as_ref().is_some_and(|g| g.value.trim_end().ends_with(':')),
+            lead_in: s
+                .group
+                .as_ref()
+                .is_some_and(|g| g.value.trim_end().ends_with(':')),
             group: opt(s.group),
             title: opt(s.title),
             text: s.text.value,
