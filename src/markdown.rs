@@ -192,6 +192,14 @@ fn escape_attr(s: &str) -> String {
 /// The words of a Markdown text without its markup: list items and paragraphs become
 /// lines, for search documents and snippets.
 pub fn to_plain(md: &str) -> String {
+    if plain_already(md) {
+        return md.to_string();
+    }
+    parsed_plain(md)
+}
+
+/// [`to_plain`] through the Markdown parser.
+fn parsed_plain(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
     for e in Parser::new(md) {
         match e {
@@ -217,6 +225,37 @@ pub fn to_plain(md: &str) -> String {
     out.trim_end().to_string()
 }
 
+/// Whether `md` is one line of text that Markdown (without extensions) reads as one
+/// paragraph of exactly its own characters: no white space at either end, nothing that
+/// can open a block at its start (a list's or heading's mark, a quote, a fence, a digit
+/// of a numbered item) and none of the characters of inline markup, escapes or entities
+/// anywhere. Its plain text is then itself, parsed or not (most criteria and evidence).
+fn plain_already(md: &str) -> bool {
+    let Some(first) = md.chars().next() else {
+        return true;
+    };
+    first.is_alphabetic()
+        && md.trim_end().len() == md.len()
+        && !md.bytes().any(|b| {
+            matches!(
+                b,
+                b'\\'
+                    | b'`'
+                    | b'*'
+                    | b'_'
+                    | b'['
+                    | b']'
+                    | b'<'
+                    | b'>'
+                    | b'&'
+                    | b'~'
+                    | b'\n'
+                    | b'\r'
+                    | 0
+            )
+        })
+}
+
 /// Render a short text (a title, a table cell) without the surrounding paragraph.
 pub fn to_inline_html(md: &str) -> String {
     let html = to_html(md);
@@ -233,6 +272,37 @@ pub fn to_inline_html(md: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_taken_as_its_own_plain_text_is_what_the_parser_makes_of_it() {
+        let texts = [
+            "Ofruesi i shërbimeve është përgjegjës brenda 2-javësh, nga momenti i akomodimit.",
+            "Mundohu t›i përgjigjesh «mbyllet» (VT/VMT); nr. 5, p.sh. a: 1) b! c? 100 % $ ^ = |",
+            "Çdo muaj  dy\thapësira",
+            "Ëndrra # jo titull - + . : ; ' \" {} @",
+            "",
+        ];
+        for t in texts {
+            assert!(plain_already(t), "{t}");
+            assert_eq!(parsed_plain(t), t);
+            assert_eq!(to_plain(t), t);
+        }
+        for t in [
+            "1. Listë",
+            "- a",
+            "# Titull",
+            "a *b*",
+            "a\nb",
+            " a",
+            "a ",
+            "> a",
+            "a &amp; b",
+            "a_b_",
+            "`k`",
+        ] {
+            assert!(!plain_already(t), "{t}");
+        }
+    }
 
     #[test]
     fn lists_become_html_lists() {
