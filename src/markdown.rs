@@ -84,6 +84,24 @@ pub fn to_html(md: &str) -> String {
 /// `<span class="example">` as it goes: the marks are events of the Markdown, made before
 /// sanitising, so the sanitiser sees (and may refuse) them like any other markup.
 pub fn to_html_marked(md: &str, abbr: &Abbreviations) -> String {
+    // One line of plain text with no abbreviation in it: its paragraph, as the parser and
+    // the sanitiser would write it (they unescape and escape the same characters back; the
+    // sanitiser writes U+00A0 as `&nbsp;`, so a text holding one goes the long way).
+    if !md.is_empty() && plain_already(md) && !md.contains('\u{a0}') {
+        let marked = abbr.mark(CowStr::Borrowed(md));
+        if matches!(marked.as_slice(), [Event::Text(t)] if t.as_ref() == md) {
+            let mut out = String::with_capacity(md.len() + 8);
+            out.push_str("<p>");
+            out.push_str(md);
+            out.push_str("</p>\n");
+            return out;
+        }
+    }
+    parsed_html_marked(md, abbr)
+}
+
+/// [`to_html_marked`] through the Markdown parser and the sanitiser.
+fn parsed_html_marked(md: &str, abbr: &Abbreviations) -> String {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
@@ -286,6 +304,17 @@ mod tests {
             assert!(plain_already(t), "{t}");
             assert_eq!(parsed_plain(t), t);
             assert_eq!(to_plain(t), t);
+        }
+        // The same for the HTML, with and without abbreviations.
+        let abbr = Abbreviations::new([("NJMF".to_string(), "Njësia".to_string())]);
+        for a in [&Abbreviations::default(), &abbr] {
+            for t in texts.iter().chain(&[
+                "Ai tha \"po\" dhe 'jo' — NJMF-në e njoftoi më 5/6.",
+                "A NJMF",
+                "NJMFX dhe xNJMF",
+            ]) {
+                assert_eq!(to_html_marked(t, a), parsed_html_marked(t, a), "{t}");
+            }
         }
         for t in [
             "1. Listë",
