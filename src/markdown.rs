@@ -243,6 +243,19 @@ fn parsed_plain(md: &str) -> String {
     out.trim_end().to_string()
 }
 
+/// The bytes [`plain_already`] refuses anywhere in a text, as a table (a text is scanned
+/// each time a page or export takes it).
+const MARKUP: [bool; 256] = {
+    let mut t = [false; 256];
+    let refused = b"\\`*_[]<>&~\n\r\0";
+    let mut i = 0;
+    while i < refused.len() {
+        t[refused[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Whether `md` is one line of text that Markdown (without extensions) reads as one
 /// paragraph of exactly its own characters: no white space at either end, nothing that
 /// can open a block at its start (a list's or heading's mark, a quote, a fence, a digit
@@ -254,24 +267,7 @@ fn plain_already(md: &str) -> bool {
     };
     first.is_alphabetic()
         && md.trim_end().len() == md.len()
-        && !md.bytes().any(|b| {
-            matches!(
-                b,
-                b'\\'
-                    | b'`'
-                    | b'*'
-                    | b'_'
-                    | b'['
-                    | b']'
-                    | b'<'
-                    | b'>'
-                    | b'&'
-                    | b'~'
-                    | b'\n'
-                    | b'\r'
-                    | 0
-            )
-        })
+        && !md.bytes().any(|b| MARKUP[usize::from(b)])
 }
 
 /// Render a short text (a title, a table cell) without the surrounding paragraph.
