@@ -85,6 +85,24 @@ pub fn to_html(md: &str) -> String {
 /// `<span class="example">` as it goes: the marks are events of the Markdown, made before
 /// sanitising, so the sanitiser sees (and may refuse) them like any other markup.
 pub fn to_html_marked(md: &str, abbr: &Abbreviations) -> String {
+    // One line of plain text with no abbreviation in it: its paragraph, as the parser and
+    // the sanitiser would write it (they unescape and escape the same characters back; the
+    // sanitiser writes U+00A0 as `&nbsp;`, so a text holding one goes the long way).
+    if !md.is_empty() && plain_already(md) && !md.contains('\u{a0}') {
+        let marked = abbr.mark(CowStr::Borrowed(md));
+        if matches!(marked.as_slice(), [Event::Text(t)] if t.as_ref() == md) {
+            let mut out = String::with_capacity(md.len() + 8);
+            out.push_str("<p>");
+            out.push_str(md);
+            out.push_str("</p>\n");
+            return out;
+        }
+    }
+    parsed_html_marked(md, abbr)
+}
+
+/// [`to_html_marked`] through the Markdown parser and the sanitiser.
+fn parsed_html_marked(md: &str, abbr: &Abbreviations) -> String {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
@@ -194,6 +212,14 @@ fn escape_attr(s: &str) -> String {
 /// The words of a Markdown text without its markup: list items and paragraphs become
 /// lines, for search documents and snippets.
 pub fn to_plain(md: &str) -> String {
+    if plain_already(md) {
+        return md.to_string();
+    }
+    parsed_plain(md)
+}
+
+/// [`to_plain`] through the Markdown parser.
+fn parsed_plain(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
     for e in Parser::new(md) {
         match e {
@@ -217,6 +243,33 @@ pub fn to_plain(md: &str) -> String {
         }
     }
     out.trim_end().to_string()
+}
+
+/// The bytes [`plain_already`] refuses anywhere in a text, as a table (a text is scanned
+/// each time a page or export takes it).
+const MARKUP: [bool; 256] = {
+    let mut t = [false; 256];
+    let refused = b"\\`*_[]<>&~\n\r\0";
+    let mut i = 0;
+    while i < refused.len() {
+        t[refused[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Whether `md` is one line of text that Markdown (without extensions) reads as one
+/// paragraph of exactly its own characters: no white space at either end, nothing that
+/// can open a block at its start (a list's or heading's mark, a quote, a fence, a digit
+/// of a numbered item) and none of the characters of inline markup, escapes or entities
+/// anywhere. Its plain text is then itself, parsed or not (most criteria and evidence).
+fn plain_already(md: &str) -> bool {
+    let Some(first) = md.chars().next() else {
+        return true;
+    };
+    first.is_alphabetic()
+        && md.trim_end().len() == md.len()
+        && !md.bytes().any(|b| MARKUP[usize::from(b)])
 }
 
 /// Render a short text (a title, a table cell) without the surrounding paragraph.
@@ -278,6 +331,48 @@ fn printed_numbers<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_taken_as_its_own_plain_text_is_what_the_parser_makes_of_it() {
+        let texts = [
+            "Ofruesi i shërbimeve është përgjegjës brenda 2-javësh, nga momenti i akomodimit.",
+            "Mundohu t›i përgjigjesh «mbyllet» (VT/VMT); nr. 5, p.sh. a: 1) b! c? 100 % $ ^ = |",
+            "Çdo muaj  dy\thapësira",
+            "Ëndrra # jo titull - + . : ; ' \" {} @",
+            "",
+        ];
+        for t in texts {
+            assert!(plain_already(t), "{t}");
+            assert_eq!(parsed_plain(t), t);
+            assert_eq!(to_plain(t), t);
+        }
+        // The same for the HTML, with and without abbreviations.
+        let abbr = Abbreviations::new([("NJMF".to_string(), "Njësia".to_string())]);
+        for a in [&Abbreviations::default(), &abbr] {
+            for t in texts.iter().chain(&[
+                "Ai tha \"po\" dhe 'jo' — NJMF-në e njoftoi më 5/6.",
+                "A NJMF",
+                "NJMFX dhe xNJMF",
+            ]) {
+                assert_eq!(to_html_marked(t, a), parsed_html_marked(t, a), "{t}");
+            }
+        }
+        for t in [
+            "1. Listë",
+            "- a",
+            "# Titull",
+            "a *b*",
+            "a\nb",
+            " a",
+            "a ",
+            "> a",
+            "a &amp; b",
+            "a_b_",
+            "`k`",
+        ] {
+            assert!(!plain_already(t), "{t}");
+        }
+    }
 
     #[test]
     fn lists_become_html_lists() {

@@ -17,6 +17,17 @@ pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII and Albanian's
+/// letters (ë, ç), the characters of nearly every word of the content.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        matches!(c, 'ë' | 'ç' | 'Ë' | 'Ç') || c.is_alphanumeric()
+    }
+}
+
 /// A name usable in an id or a file name: the text folded (`fold`), lower-case ASCII
 /// letters and digits, one `-` for every run of anything else, none at either end:
 /// `Qendra "Tjetër Vizion"` → `qendra-tjeter-vizion`.

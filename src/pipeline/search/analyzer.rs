@@ -226,7 +226,7 @@ pub fn spans(text: &str, mut f: impl FnMut(usize, usize, usize)) {
     let mut chars = text.char_indices().peekable();
     let mut parts: Vec<(usize, usize)> = Vec::new();
     while let Some(&(start, c)) = chars.peek() {
-        if !c.is_alphanumeric() {
+        if !crate::text::is_word_char(c) {
             chars.next();
             continue;
         }
@@ -236,7 +236,7 @@ pub fn spans(text: &str, mut f: impl FnMut(usize, usize, usize)) {
         let end = loop {
             let mut end = text.len();
             while let Some(&(k, c)) = chars.peek() {
-                if !c.is_alphanumeric() {
+                if !crate::text::is_word_char(c) {
                     end = k;
                     break;
                 }
@@ -246,7 +246,7 @@ pub fn spans(text: &str, mut f: impl FnMut(usize, usize, usize)) {
             let next_is_word = text[end..]
                 .strip_prefix('/')
                 .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_alphanumeric);
+                .is_some_and(crate::text::is_word_char);
             if next_is_word {
                 chars.next(); // the '/'
                 run_start = end + 1;

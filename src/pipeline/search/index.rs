@@ -27,24 +27,27 @@ pub(super) const B: f32 = 0.75;
 
 /// Keep `raw` (a word as written) among the written forms of `term`, if it is a new
 /// one and there is room. Forms are space-separated; comparing lowercases on the fly, so
-/// a form already known costs no allocation.
-pub(super) fn note_form(forms: &mut String, count: &mut usize, term: &str, raw: &str) {
+/// a form already known costs no allocation. Whether noting `raw` again would change
+/// nothing (forms and their count only grow), so a caller need not ask again.
+pub(super) fn note_form(forms: &mut String, count: &mut usize, term: &str, raw: &str) -> bool {
     if *count >= MAX_FORMS {
-        return;
+        return true;
     }
     let same = |f: &str| raw.chars().flat_map(char::to_lowercase).eq(f.chars());
     if same(term) || forms.split(' ').any(same) {
-        return;
+        return true;
     }
     let form = raw.to_lowercase();
     if form.contains(' ') {
-        return;
+        return true;
     }
     if !forms.is_empty() {
         forms.push(' ');
     }
     forms.push_str(&form);
     *count += 1;
+    // (A final capital sigma lowercases differently alone and in a word.)
+    same(&form)
 }
 
 /// What an index holds, for the build summary.

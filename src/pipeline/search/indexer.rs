@@ -20,8 +20,9 @@ const NONE: u32 = u32::MAX;
 pub struct Indexer {
     analysis: Analysis,
     analyzer: tantivy::tokenizer::TextAnalyzer,
-    /// Each distinct word as written, analysed once: its term's id, or NONE.
-    known: FxHashMap<Box<str>, u32>,
+    /// Each distinct word as written, analysed once: its term's id, or NONE, and whether
+    /// it is settled among its term's written forms (`note_form` need not see it again).
+    known: FxHashMap<Box<str>, (u32, bool)>,
     ids: FxHashMap<String, u32>,
     names: Vec<String>,
     surfaces: Vec<String>,
@@ -75,8 +76,8 @@ impl Indexer {
         ] {
             super::analyzer::spans(text, |from, to, _| {
                 let raw = &text[from..to];
-                let id = match self.known.get(raw) {
-                    Some(&id) => id,
+                let (id, settled) = match self.known.get(raw) {
+                    Some(&known) => known,
                     None => {
                         let id = match Analysis::term_of(&mut self.analyzer, raw) {
                             None => NONE,
@@ -95,8 +96,8 @@ impl Indexer {
                                 }
                             },
                         };
-                        self.known.insert(raw.into(), id);
-                        id
+                        self.known.insert(raw.into(), (id, false));
+                        (id, false)
                     }
                 };
                 if id == NONE {
@@ -112,12 +113,17 @@ impl Indexer {
                 self.slot[id] = self.current.len() as u32;
                 self.current.push((id as u32, weight));
                 // The first time a term appears in a document, note how it was written.
-                note_form(
-                    &mut self.surfaces[id],
-                    &mut self.form_counts[id],
-                    &self.names[id],
-                    raw,
-                );
+                if !settled
+                    && note_form(
+                        &mut self.surfaces[id],
+                        &mut self.form_counts[id],
+                        &self.names[id],
+                        raw,
+                    )
+                    && let Some(known) = self.known.get_mut(raw)
+                {
+                    known.1 = true;
+                }
             });
         }
         self.lens.push(len);

@@ -60,7 +60,7 @@ fn role_names(hb: &Handbook) -> &RoleNames {
 pub fn names(hb: &Handbook, text: &str) -> BTreeSet<String> {
     let text = crate::text::lower(text);
     let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
         .collect();
     // A title matches where its words follow each other in the text, each word of the text
@@ -121,7 +121,7 @@ pub fn named_whole(hb: &Handbook, role: &str, text: &str) -> bool {
 pub fn without_names(hb: &Handbook, text: &str, ids: &[&str]) -> String {
     let text = crate::text::lower(text);
     let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
         .collect();
     let mut gone = vec![false; words.len()];

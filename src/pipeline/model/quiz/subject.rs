@@ -67,20 +67,19 @@ fn of_person(lower: &[String], i: usize) -> bool {
 /// The text as word tokens with what stands before each (the separator).
 fn words(text: &str) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
-    let mut sep = String::new();
-    let mut word = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            word.push(c);
-        } else {
-            if !word.is_empty() {
-                out.push((std::mem::take(&mut sep), std::mem::take(&mut word)));
-            }
-            sep.push(c);
+    // Where the separator before the next word begins, and where that word begins.
+    let mut sep = 0;
+    let mut word: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if crate::text::is_word_char(c) {
+            word.get_or_insert(i);
+        } else if let Some(w) = word.take() {
+            out.push((text[sep..w].to_string(), text[w..i].to_string()));
+            sep = i;
         }
     }
-    if !word.is_empty() {
-        out.push((sep, word));
+    if let Some(w) = word {
+        out.push((text[sep..w].to_string(), text[w..].to_string()));
     }
     out
 }
