@@ -93,8 +93,8 @@ fn an_object_a_recipient_or_a_counterpart_is_no_actor_of_a_step() {
         "menaxheri-i-rastit referimi-mbrojtja-asistenca.60 001:1168",
         // "në bashkëpunim më shërbimet sociale vendore": the counterpart.
         "struktura-pergjegjese-bashki riintegrimi-afatgjate.6 001:1398",
-        // ("Komisioni thirret në mbledhje nga kryetari", 001:902: convened by its own chair,
-        // 001:849, the Commission acts through him since read-47a L-5: review_48.)
+        // "Komisioni thirret në mbledhje nga kryetari": the commission is convened.
+        "komisioni-posacem identifikimi-formal.18 001:902",
         // "do t'ia paraqes QPS-së": the QPS receives the referral.
         "qendra-per-pune-sociale menaxhimi-i-rastit.1 003:1966",
     ] {
@@ -123,12 +123,12 @@ fn an_object_a_recipient_or_a_counterpart_is_no_actor_of_a_step() {
 
 #[test]
 fn the_commission_s_chair_convenes_it_in_the_source_s_words() {
-    // 001:902: no role is the chair; he is the Commission's own (001:849), so the deadline is
-    // the Commission's (read-47a L-5) and the step names him as the source does.
+    // 001:902: no role is the chair, so the register names him as the source does.
     let rows = rows_quoting("brenda 5 ditësh pune nga depozitimi i ankimimit");
     assert_eq!(rows.len(), 1, "{rows:?}");
-    let (roles, _, _) = &rows[0];
-    assert_eq!(roles, &["komisioni-posacem"]);
+    let (roles, who, _) = &rows[0];
+    assert!(roles.is_empty(), "{roles:?}");
+    assert_eq!(who, "kryetari");
 }
 
 #[test]
