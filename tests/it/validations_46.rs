@@ -84,3 +84,26 @@ fn a_timing_from_an_example_is_told_to_go_and_nothing_of_whom_it_binds() {
     assert!(err.contains("binds no one"), "{err}");
     assert!(err.contains("write `actors: [mr]`"), "{err}");
 }
+
+#[test]
+fn a_timing_in_the_words_an_example_item_goes_on_with_is_refused() {
+    // Adversary 48, M-4: an item that is an example from its first word (`- > …`) goes on,
+    // after its `>`, with words that are no example (003:2531-2534); nothing is derived from
+    // them, so a timing quoting them is refused as one quoting the example.
+    let dir = minimal_copy();
+    std::fs::write(
+        dir.path().join("content/roles/mr.yaml"),
+        "title: Menaxheri i rastit\nabbr: MR\nkind: role\ndefinition: Menaxheri.\n",
+    )
+    .unwrap();
+    sop(
+        dir.path(),
+        "94-raste.yaml",
+        "title: Rastet\ncollection: psv\nsteps:\n  - number: \"1\"\n    text: |-\n      MR transferon rastin, për shembull:\n\n      - > Klienti kërkon.\n        >\n        MR njofton brenda 3 ditëve.\n    actors: [mr]\n    timing:\n      - text: \"MR njofton brenda 3 ditëve\"\n        within: P3D\n",
+    );
+    let out = build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("94-raste.yaml:13:15: error"), "{err}");
+    assert!(err.contains("only in an example"), "{err}");
+}

@@ -72,10 +72,13 @@ fn squash(s: &str) -> String {
 
 /// Whether the words of timing `t` stand in an example of `text` and not in its own words
 /// (`Validator::not_from_example`).
+/// Words an item that is an example from its first word goes on with after its quote
+/// (`- > …` then `>` and the rest) count as the example's: nothing is derived from them.
 pub(super) fn only_in_example(t: &TimingSrc, text: &str) -> bool {
     let words = squash(t.text.value.trim());
-    crate::markdown::examples(text)
-        .iter()
-        .any(|e| squash(e).contains(&words))
-        && !squash(&crate::markdown::without_examples(text)).contains(&words)
+    !squash(&crate::markdown::without_examples(text)).contains(&words)
+        && (crate::markdown::examples(text)
+            .iter()
+            .any(|e| squash(e).contains(&words))
+            || squash(&crate::markdown::unmarked(text)).contains(&words))
 }
