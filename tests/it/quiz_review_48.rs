@@ -222,3 +222,34 @@ fn a_stems_ap_wants_a_wrong_answer_of_the_ap_too_never_the_one_it_names() {
         .collect();
     assert!(bad.is_empty(), "{bad:?}");
 }
+
+#[test]
+fn a_member_with_an_act_of_its_own_is_required_not_answered_by_its_group() {
+    // Adversary 48 M-3: S6.7 gives the supervisor the new staff's training ("sigurohet nga
+    // Supervizori i stafit", 000:1302-1304) and the provider, in its own name, the
+    // continuing training (000:1305-1310): ticking the supervisor alone is not the answer.
+    // Where the source names the group and its member as one ("NJMF/PMF-të kryejnë …",
+    // formal 8), either still answers for both.
+    let pages = crate::common::shipped_site().join("site/trajnim/kuizi");
+    let mut notes: std::collections::BTreeMap<String, String> = Default::default();
+    for e in std::fs::read_dir(&pages).unwrap() {
+        let html = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        for chunk in html.split("data-question=\"").skip(1) {
+            let id = chunk.split('"').next().unwrap().to_string();
+            let head = chunk.split('>').next().unwrap();
+            let note = head
+                .split("data-answer-note=\"")
+                .nth(1)
+                .map(|n| n.split('"').next().unwrap().to_string())
+                .unwrap_or_default();
+            notes.insert(id, note);
+        }
+    }
+    for id in ["S6.7.who", "S2.3.who"] {
+        assert_eq!(notes.get(id).map(String::as_str), Some(""), "{id}");
+    }
+    assert!(
+        notes["identifikimi-formal.8.who"].contains("mjafton"),
+        "{notes:#?}"
+    );
+}

@@ -408,8 +408,10 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                             })
                         })
                     });
-                    let (choices, answer) = choices(cx, question);
-                    let answer_note = group_note(cx, &choices, &group_members(cx, question));
+                    let quoted = source.as_deref().unwrap_or_default();
+                    let (choices, answer) = choices(cx, question, quoted);
+                    let answer_note =
+                        group_note(cx, &choices, &group_members(cx, question, quoted));
                     // A stem that was a title alone: the feedback names every answer, and
                     // the stem is no longer the title (read-47b, M-5).
                     let proved = !title_only

@@ -37,8 +37,12 @@ pub(super) fn choice_text(cx: &Cx, answer: &Answer) -> String {
 
 /// A question's choices, lettered, and its key: the correct letters ("A, C"), as the page's
 /// script reads them back from `data-answer`.
-pub(super) fn choices(cx: &Cx, question: &quiz::Question) -> (Vec<ChoiceView>, String) {
-    let members = group_members(cx, question);
+pub(super) fn choices(
+    cx: &Cx,
+    question: &quiz::Question,
+    source: &str,
+) -> (Vec<ChoiceView>, String) {
+    let members = group_members(cx, question, source);
     let choices: Vec<ChoiceView> = question
         .choices
         .iter()

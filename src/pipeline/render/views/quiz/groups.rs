@@ -6,8 +6,22 @@ use super::{Answer, ChoiceView, Cx, quiz};
 
 /// For each correct choice of `question`, the indices of the correct choices that are its
 /// nearest members: members of it (`quiz::members_of`) that are no member of another of
-/// them. The NJMF with its PMF ("NJMF/PMF-të kryejnë …", 001): either answers.
-pub(super) fn group_members(cx: &Cx, question: &quiz::Question) -> Vec<Vec<usize>> {
+/// them. The NJMF with its PMF ("NJMF/PMF-të kryejnë …", 001): either answers. A member
+/// that `source` (the feedback's quote) names in a sentence of its own, one that does not
+/// name the group, has an act of its own there ("… sigurohet nga Supervizori i stafit",
+/// 000:1302-1310, beside the provider's own training, adversary 48 M-3): its box is
+/// required, never answered by the group's.
+pub(super) fn group_members(cx: &Cx, question: &quiz::Question, source: &str) -> Vec<Vec<usize>> {
+    let on_its_own = |member: &str, group: &str| {
+        // (The quote's passages stand apart, " … " between them.)
+        source
+            .split(" … ")
+            .flat_map(crate::text::sentences)
+            .any(|s| {
+                let named = quiz::names(cx.hb, s);
+                named.contains(member) && !named.contains(group)
+            })
+    };
     let role = |j: usize| match &question.choices[j].answer {
         Answer::Role(id) if question.choices[j].correct => Some(id.as_str()),
         _ => None,
@@ -22,7 +36,11 @@ pub(super) fn group_members(cx: &Cx, question: &quiz::Question) -> Vec<Vec<usize
         .collect();
     (0..n)
         .map(|g| {
-            let inside = |j: usize, of: usize| role(j).is_some_and(|id| below[of].contains(id));
+            let inside = |j: usize, of: usize| {
+                role(j).is_some_and(|id| {
+                    below[of].contains(id) && !role(of).is_some_and(|g| on_its_own(id, g))
+                })
+            };
             (0..n)
                 .filter(|&j| j != g && inside(j, g))
                 .filter(|&j| !(0..n).any(|d| d != g && d != j && inside(d, g) && inside(j, d)))

@@ -129,8 +129,8 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
             say(key, &[(name, &value), ("action", act)])
         })
     };
-    let (choices, answer) = super::choices(cx, question);
-    let answer_note = super::group_note(cx, &choices, &super::group_members(cx, question));
+    let (choices, answer) = super::choices(cx, question, &source);
+    let answer_note = super::group_note(cx, &choices, &super::group_members(cx, question, &source));
     QuestionView {
         id: question.id.clone(),
         number,

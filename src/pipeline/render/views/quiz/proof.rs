@@ -13,7 +13,7 @@ pub(super) fn proves(cx: &Cx, question: &quiz::Question, source: &str) -> bool {
     let named = quiz::names(cx.hb, source);
     let named_role =
         |id: &str| named.contains(id) || quiz::same_person(cx.hb, id).any(|p| named.contains(p));
-    let members = super::group_members(cx, question);
+    let members = super::group_members(cx, question, source);
     let role = |j: usize| match &question.choices[j].answer {
         Answer::Role(id) => Some(id.as_str()),
         _ => None,
