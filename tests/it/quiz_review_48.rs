@@ -253,3 +253,32 @@ fn a_member_with_an_act_of_its_own_is_required_not_answered_by_its_group() {
         "{notes:#?}"
     );
 }
+
+#[test]
+fn the_municipal_structure_is_shown_where_it_approves_the_measure() {
+    // Adversary 48 M-2: referral 22.who required the municipal structure, whose only
+    // ground, "Kjo masë miratohet nga drejtori i Shërbimeve Sociale në bashki" (001:1043),
+    // stood in neither the stem nor the feedback.
+    let qs = all_of("referimi-mbrojtja-asistenca.22.who");
+    assert!(!qs.is_empty());
+    for q in qs {
+        assert!(
+            q.correct
+                .iter()
+                .any(|c| c == "Struktura përgjegjëse për shërbimet e kujdesit shoqëror në bashki"),
+            "{}",
+            q.stem
+        );
+        assert!(q.stem.contains("Kjo masë miratohet nga …"), "{}", q.stem);
+        // The stem blanks it; the feedback, on the same page, quotes it.
+        let page = crate::common::plain(&crate::common::site_page(&format!(
+            "trajnim/kuizi/{}",
+            q.page
+        )));
+        assert!(
+            page.contains("miratohet nga drejtori i Shërbimeve Sociale në bashki"),
+            "{}",
+            q.page
+        );
+    }
+}
