@@ -5,7 +5,7 @@ use crate::common::{plain, site_page};
 
 /// The register's rows whose quote holds `words`: (the role ids of `data-roles`, the row's
 /// text).
-fn rows_quoting(words: &str) -> Vec<(Vec<String>, String)> {
+pub(crate) fn rows_quoting(words: &str) -> Vec<(Vec<String>, String)> {
     site_page("afatet.html")
         .split("<tr data-roles=\"")
         .skip(1)

@@ -2,26 +2,7 @@
 //! deadlines register, role cards, handouts and diagrams, each pinned to its source lines.
 
 use crate::common::{plain, site_page};
-
-/// The register's rows whose quote holds `words`: (the role ids of `data-roles`, the row's
-/// text).
-fn rows_quoting(words: &str) -> Vec<(Vec<String>, String)> {
-    site_page("afatet.html")
-        .split("<tr data-roles=\"")
-        .skip(1)
-        .filter_map(|chunk| {
-            let (roles, rest) = chunk.split_once('"')?;
-            let row = rest.split("</tr>").next()?;
-            let quote = row.split("<q>").nth(1)?.split("</q>").next()?;
-            plain(quote).contains(words).then(|| {
-                (
-                    roles.split_whitespace().map(str::to_string).collect(),
-                    plain(row),
-                )
-            })
-        })
-        .collect()
-}
+use crate::review_47::rows_quoting;
 
 #[test]
 fn formal_identification_as_soon_as_possible_is_in_the_register() {
