@@ -28,6 +28,11 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// A footnote's marker as the content prints it: a superscript digit ("37¹", "fëmijë²").
+pub fn is_note_marker(c: char) -> bool {
+    "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c)
+}
+
 /// A name usable in an id or a file name: the text folded (`fold`), lower-case ASCII
 /// letters and digits, one `-` for every run of anything else, none at either end:
 /// `Qendra "Tjetër Vizion"` → `qendra-tjeter-vizion`.

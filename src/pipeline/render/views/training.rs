@@ -413,11 +413,6 @@ pub(super) fn card_plan(acts_in: &[String], cx: &Cx) -> Vec<CardGroupAt> {
     procedures
 }
 
-/// A footnote's marker as the content prints it: a superscript digit ("37¹", "fëmijë²").
-fn is_note_marker(c: char) -> bool {
-    "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c)
-}
-
 /// The view of a group of `role`'s card, each action as it binds the role.
 pub(super) fn card_group(cx: &Cx, role: &str, group: &CardGroupAt) -> CardGroupView {
     let actions: Vec<ActionView> = group
@@ -427,9 +422,11 @@ pub(super) fn card_group(cx: &Cx, role: &str, group: &CardGroupAt) -> CardGroupV
             let mut a = for_role(&action(cx, at), role);
             // A card holds no footnotes: a printed lead-in's marker ("Referimit¹", 002:94)
             // would point at no note there (adversary 48 L-3).
-            a.group = a
-                .group
-                .map(|g| g.chars().filter(|c| !is_note_marker(*c)).collect());
+            a.group = a.group.map(|g| {
+                g.chars()
+                    .filter(|c| !crate::text::is_note_marker(*c))
+                    .collect()
+            });
             a
         })
         .collect();

@@ -144,7 +144,7 @@ pub(super) fn is_list(para: &str) -> bool {
 /// that stands once points at nothing the reader sees (review 44, Q-6). A marker quoted
 /// with its footnote ("… 24 orësh¹⁴ … ¹⁴ Në rastet …") stays.
 pub(super) fn lone_markers_out(quote: &str) -> String {
-    let sup = |c: char| "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c);
+    let sup = crate::text::is_note_marker;
     let mut runs: Vec<String> = Vec::new();
     let mut run = String::new();
     for c in quote.chars().chain(std::iter::once(' ')) {

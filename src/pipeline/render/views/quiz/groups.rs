@@ -12,15 +12,20 @@ use super::{Answer, ChoiceView, Cx, quiz};
 /// 000:1302-1310, beside the provider's own training, adversary 48 M-3): its box is
 /// required, never answered by the group's.
 pub(super) fn group_members(cx: &Cx, question: &quiz::Question, source: &str) -> Vec<Vec<usize>> {
+    // The roles each sentence of the quote names (its passages stand apart, " … " between
+    // them), found once, and only for a question with a group among its answers.
+    let named = std::cell::OnceCell::new();
     let on_its_own = |member: &str, group: &str| {
-        // (The quote's passages stand apart, " … " between them.)
-        source
-            .split(" … ")
-            .flat_map(crate::text::sentences)
-            .any(|s| {
-                let named = quiz::names(cx.hb, s);
-                named.contains(member) && !named.contains(group)
+        named
+            .get_or_init(|| {
+                source
+                    .split(" … ")
+                    .flat_map(crate::text::sentences)
+                    .map(|s| quiz::names(cx.hb, s))
+                    .collect::<Vec<_>>()
             })
+            .iter()
+            .any(|n| n.contains(member) && !n.contains(group))
     };
     let role = |j: usize| match &question.choices[j].answer {
         Answer::Role(id) if question.choices[j].correct => Some(id.as_str()),
