@@ -98,9 +98,8 @@ fn one_passive_sentence_is_read_one_way() {
         roles.is_empty() && text.contains("profesionistë të specializuar"),
         "{text}"
     );
-    // (47b L-12, "caktohen detyrat … sigurohen fondet" read for the child, step 3, as for
-    // the adult, step 11, is left open: crediting the AP in step 3 put the passive sentence
-    // in the head's part of its "who?", adversary 48 M-1.) The week is the head's (001:1238).
+    // (47b L-12, "caktohen detyrat … sigurohen fondet" for the child, step 3, and the adult,
+    // step 11, names no one in both: review_49.) The week is the head's (001:1238).
     let week = rows_quoting("brenda 1 jave nga marrja e përgjigjes");
     assert!(
         week.iter().all(|(roles, _)| roles == &["d-kap"]),
