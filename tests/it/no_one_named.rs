@@ -1,4 +1,4 @@
-//! Stop 49's reading of the derived pages against the sources (issue 25).
+//! Where the source names no one, the derived pages say so (issue 25, stop 49).
 
 use crate::common::{plain, site_page};
 use crate::review_47::rows_quoting;
