@@ -99,7 +99,7 @@ fn one_passive_sentence_is_read_one_way() {
         "{text}"
     );
     // (47b L-12, "caktohen detyrat … sigurohen fondet" for the child, step 3, and the adult,
-    // step 11, names no one in both: review_49.) The week is the head's (001:1238).
+    // step 11, names no one in both: no_one_named.) The week is the head's (001:1238).
     let week = rows_quoting("brenda 1 jave nga marrja e përgjigjes");
     assert!(
         week.iter().all(|(roles, _)| roles == &["d-kap"]),
