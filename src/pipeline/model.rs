@@ -165,6 +165,12 @@ impl Timing {
         }
     }
 
+    /// As soon as possible with no latest ("në kohën më të shpejtë të mundshme"): no length
+    /// of time at all; sorted after "menjëherë", before any length (adversary 48 L-1).
+    pub fn asap_only(&self) -> bool {
+        self.asap && self.parsed.is_none() && self.kind == "within"
+    }
+
     /// The roles the timing binds, given the actors of what it sits on.
     pub fn bound_actors<'a>(&'a self, owner_actors: &'a [String]) -> &'a [String] {
         if !self.named {
@@ -454,10 +460,11 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
     for f in &mut forms {
         f.used_by = uses.get(&f.id).cloned().unwrap_or_default();
     }
-    // "brenda ditës" before "brenda 24 orëve", both a day.
+    // "brenda ditës" before "brenda 24 orëve", both a day; "sa më shpejt" (no latest) after
+    // "menjëherë".
     deadlines.sort_by_key(|d| {
         let t = &d.timing;
-        (t.sort_seconds(), !t.same_day, t.to_seconds)
+        (t.sort_seconds(), t.asap_only(), !t.same_day, t.to_seconds)
     });
 
     Handbook {

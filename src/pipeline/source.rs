@@ -126,7 +126,8 @@ pub struct TimingSrc {
     #[serde(default)]
     pub times: Option<S<u32>>,
     /// `true` with `within`: the act is due as soon as possible, the duration only its
-    /// latest ("sa më shpejt që është e mundur dhe jo më vonë se 7 ditë").
+    /// latest ("sa më shpejt që është e mundur dhe jo më vonë se 7 ditë"); alone, with no
+    /// length of time: as soon as possible, no latest ("në kohën më të shpejtë të mundshme").
     #[serde(default, deserialize_with = "flag")]
     pub asap: Option<S<bool>>,
     /// The case the timing holds in, in the source's words standing in `text` ("me

@@ -1,0 +1,86 @@
+//! Issue 25, stop 49: the LOW findings of adversary 48 (L-1 … L-9), each pinned to its
+//! source lines.
+
+use crate::common::{build, build_ok, minimal_copy, read, site_page, unescape};
+
+/// The register's rows of the "within" table: (data-value, data-iso, badge).
+fn within_sort_keys() -> Vec<(String, String, String)> {
+    let page = site_page("afatet.html");
+    let within = page
+        .split("id=\"dl-within\"")
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .expect("the deadlines section")
+        .to_string();
+    within
+        .split("<td data-value=\"")
+        .skip(1)
+        .map(|c| {
+            let (value, rest) = c.split_once('"').unwrap();
+            let iso = rest.split("data-iso=\"").nth(1).unwrap();
+            let (iso, rest) = iso.split_once('"').unwrap();
+            let badge = rest[1..].split("</span>").next().unwrap();
+            (value.to_string(), iso.to_string(), badge.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn as_soon_as_possible_sorts_after_immediately_with_no_length() {
+    // Adversary 48 L-1, 001:775-776 "në kohën më të shpejtë të mundshme": no latest, so no
+    // ISO duration (not P0D, "menjëherë"), and a sort place of its own after "menjëherë".
+    let rows = within_sort_keys();
+    let at = rows
+        .iter()
+        .position(|(_, _, b)| b == "sa më shpejt")
+        .expect("the row");
+    assert_eq!(rows[at].1, "", "no duration: {:?}", rows[at]);
+    let num = |v: &str| v.parse::<f64>().unwrap();
+    let value = num(&rows[at].0);
+    for (i, (v, iso, badge)) in rows.iter().enumerate() {
+        if badge.ends_with("menjëherë") {
+            assert!(i < at, "{badge} after sa më shpejt");
+            assert!(num(v) < value, "{badge}: {v} sorts before {value}");
+            assert_eq!(iso, "P0D");
+        } else if i != at {
+            assert!(i > at && num(v) > value || iso == "P0D", "{badge} {v}");
+        }
+    }
+}
+
+const ASAP: &str = r#"title: Afatet
+collection: psv
+steps:
+  - number: "1"
+    text: Të gjitha veprimet duhet të zhvillohen në kohën më të shpejtë të mundshme.
+    timing:
+      - text: në kohën më të shpejtë të mundshme
+        asap: true
+"#;
+
+#[test]
+fn as_soon_as_possible_with_no_latest_is_written_alone_and_never_as_nothing() {
+    let dir = minimal_copy();
+    std::fs::write(dir.path().join("content/sop/03-afatet.yaml"), ASAP).unwrap();
+    let site = dir.path().join("site");
+    build_ok(dir.path(), &site);
+    let page = unescape(&read(&site.join("afatet.html")));
+    assert!(
+        page.contains(r#"data-iso="">sa më shpejt</span>"#),
+        "{page}"
+    );
+    // `within: P0D` is "menjëherë": with `asap` it is refused where it is written.
+    let bad = ASAP.replace(
+        "        asap: true",
+        "        within: P0D\n        asap: true",
+    );
+    std::fs::write(dir.path().join("content/sop/03-afatet.yaml"), bad).unwrap();
+    let out = build(dir.path(), &dir.path().join("site2"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("03-afatet.yaml:9:"), "{err}");
+    assert!(
+        err.contains("expected `asap: true` alone (no latest)"),
+        "{err}"
+    );
+}
