@@ -84,3 +84,16 @@ fn as_soon_as_possible_with_no_latest_is_written_alone_and_never_as_nothing() {
         "{err}"
     );
 }
+
+#[test]
+fn a_lead_in_word_of_another_fixed_phrase_is_not_blanked() {
+    // Adversary 48 L-2, 002:94 "Në çdo njësi administrative në varësi të bashkisë, …
+    // ngrihet Njësia e Vlerësimit të Nevojave dhe Referimit": "njësi administrative" is an
+    // administrative unit (pmf-nja's institution "Njësia Administrative"), not the NJVNR.
+    let quiz = site_page("trajnim/kuizi/struktura-bashkiake.html");
+    assert!(!quiz.contains("„Në çdo … administrative"), "blanked");
+    assert!(quiz.contains("nën „Në çdo njësi administrative në …“"));
+    // Still blanked where the word names the answer: "Kjo strukturë" (002:94-95).
+    let own = site_page("trajnim/kuizi/roli-struktura-pergjegjese-bashki.html");
+    assert!(own.contains("nën „Kjo … kryen edhe funksione …“"));
+}

@@ -30,7 +30,7 @@ use quote::{
     opening, paragraph, source_sentence, stem_key, timing_sentence,
 };
 pub use roles::Printed;
-use roles::{blank_roles, printed_names};
+use roles::{blank_roles, other_names, printed_names};
 
 #[derive(Serialize)]
 pub struct QuizView {
@@ -381,7 +381,13 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     let act = collapse(&act);
                     let prompt = frame(&act);
                     let apart = (item && name == "label" && label != plain_label).then(|| {
-                        let told = giveaway::label_blanked(&label, &correct_texts, &wrong_texts);
+                        let told = giveaway::label_blanked(
+                            &label,
+                            &correct_texts,
+                            &wrong_texts,
+                            &printed_names(cx, question),
+                            &other_names(cx, question),
+                        );
                         (value.clone(), say(key, &[(name, &told), ("action", &act)]))
                     });
                     // A "which form?" quotes the step's words that name its forms;
