@@ -228,6 +228,10 @@ pub struct Role {
     pub names_all: bool,
     /// The roles its list's catch-all covers (ids; `RoleSrc::catch_all`).
     pub catch_all: Vec<String>,
+    /// The role whose persons stand for the group's members (ids; `RoleSrc::representatives`):
+    /// read by the quizzes only, not part of the catalogue.
+    #[serde(skip)]
+    pub representatives: Vec<String>,
     /// The job description's sections, in the order of the source: (field, text).
     pub sections: Vec<RoleSection>,
     pub duty_areas: Vec<DutyArea>,

@@ -343,6 +343,12 @@ pub struct RoleSrc {
     /// not make them its peers).
     #[serde(default = "empty")]
     pub catch_all: Vec<S<String>>,
+    /// The role whose persons stand for this group's members, each for its institution (the
+    /// AP's "Anëtari përkatës i autoritetit përgjegjës", whose steps say for whom it acts:
+    /// `acting_for`), by id: where the group acts, an institution one of them acts for is
+    /// no wrong answer ("përbëhet nga përfaqësues të ministrive", read-47b L-11).
+    #[serde(default = "empty")]
+    pub representatives: Vec<S<String>>,
     #[serde(default)]
     pub position: Option<S<String>>,
     #[serde(default)]

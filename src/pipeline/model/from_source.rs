@@ -383,6 +383,11 @@ pub(super) fn role(slug: String, r: source::RoleSrc) -> Role {
             .iter()
             .map(|m| m.value.trim().to_string())
             .collect(),
+        representatives: r
+            .representatives
+            .iter()
+            .map(|m| m.value.trim().to_string())
+            .collect(),
         legal_duties: r.legal_duties.map(|l| LegalDuties {
             table: l.table.value,
             institution: l.institution.value,
