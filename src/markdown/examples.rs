@@ -58,6 +58,35 @@ fn item_quote(line: &str) -> Option<(&str, &str)> {
     ))
 }
 
+/// The lines (0-based) of list items marked as an example from their first word (`- >`,
+/// `3. >`) that hold no words: nothing after the `>`, nor in the quoted lines written under
+/// it (`  > …`). Such an item is no example and no item; validation refuses it.
+pub fn empty_example_items(md: &str) -> Vec<usize> {
+    let lines: Vec<&str> = md.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some((_, rest)) = item_quote(line) else {
+            continue;
+        };
+        if !rest.trim().is_empty() {
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        // The quote's own lines under it: deeper, each starting with `>`.
+        let words = lines[i + 1..]
+            .iter()
+            .take_while(|l| {
+                let t = l.trim_start();
+                !t.is_empty() && l.len() - t.len() > indent && t.starts_with('>')
+            })
+            .any(|l| !l.trim_start()[1..].trim().is_empty());
+        if !words {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// The text as the source prints it: the example marks taken off, nothing else. An example
 /// written right under a line of text (printed inside its paragraph or list item) is joined
 /// back to that line with a space, and so is the text written under the quote's closing
@@ -238,6 +267,18 @@ pub(super) fn mark_examples<'a>(
     let mut out: Vec<Event<'a>> = Vec::with_capacity(events.len() + 4);
     let mut i = 0;
     while i < events.len() {
+        // An item marked as an example with no words (`- >`, refused by validation): no
+        // quote at all, so nothing of it reaches the list's other items.
+        if let (Event::Start(Tag::BlockQuote(_)), _) = &events[i]
+            && matches!(out.last(), Some(Event::Start(Tag::Item)))
+            && matches!(
+                events.get(i + 1),
+                Some((Event::End(TagEnd::BlockQuote(_)), _))
+            )
+        {
+            i += 2;
+            continue;
+        }
         if let (Event::Start(Tag::BlockQuote(_)), at) = &events[i]
             && (glued_at(md, at.start) || matches!(out.last(), Some(Event::Start(Tag::Item))))
             && let Some(end) = one_paragraph(&events[i + 1..])
@@ -458,6 +499,39 @@ mod tests {
         // Numbered, and an example item as the list's last line.
         assert_eq!(super::without_examples("1. një\n2. > dy"), "1. një");
         assert_eq!(super::unmarked("1. një\n2. > dy"), "1. një\n2. dy");
+    }
+
+    #[test]
+    fn an_item_marked_as_an_example_with_no_words_is_found_and_changes_no_other_item() {
+        // Adversary 48 L-6.
+        assert_eq!(
+            super::empty_example_items("1. > një\n2. > dy\n3. >\n4. > katër"),
+            [2]
+        );
+        assert_eq!(
+            super::empty_example_items("- > a\n- >\n  teksti\n- > c"),
+            [1]
+        );
+        assert_eq!(super::empty_example_items("- >  "), [0]);
+        // Its words on the quoted lines under it: an example.
+        assert!(super::empty_example_items("2. >\n   >\n   > dy").is_empty());
+        assert!(super::empty_example_items("- > a\n> b").is_empty());
+        // The other items render as they do without it, in a tight list and a loose one.
+        for (with, others) in [
+            ("- > a\n- >\n- > c", ["a", "c"]),
+            ("1. > a\n\n2. >\n3. > c", ["a", "c"]),
+            ("- > a\n- >\n\n- > c", ["a", "c"]),
+            ("1. x\n\n2. >\n3. > a\n4. > c", ["a", "c"]),
+        ] {
+            let h = crate::markdown::to_html(with);
+            assert!(!h.contains("<blockquote"), "{h}");
+            for o in others {
+                assert!(
+                    h.contains(&format!("<li><span class=\"example\">{o}</span></li>")),
+                    "{with:?}: {h}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -97,3 +97,44 @@ fn a_lead_in_word_of_another_fixed_phrase_is_not_blanked() {
     let own = site_page("trajnim/kuizi/roli-struktura-pergjegjese-bashki.html");
     assert!(own.contains("nën „Kjo … kryen edhe funksione …“"));
 }
+
+/// A step whose text lists its cases as examples (`- > …`), one of them empty.
+const EMPTY_EXAMPLE: &str = r#"title: Shembujt
+collection: psv
+steps:
+  - number: "1"
+    text: |-
+      Rasti mbyllet, për shembull:
+
+      - > Personi largohet vetë.
+      - >
+      - > Personi transferohet.
+"#;
+
+#[test]
+fn an_empty_example_item_is_refused_where_it_is_written() {
+    // Adversary 48 L-6: `- >` with no words is no example and no item.
+    let dir = minimal_copy();
+    std::fs::write(
+        dir.path().join("content/sop/03-shembujt.yaml"),
+        EMPTY_EXAMPLE,
+    )
+    .unwrap();
+    let out = build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.contains("03-shembujt.yaml:9:7: error: expected the words of the example after `>`"),
+        "{err}"
+    );
+    // Without it the build passes, the other items marked as examples.
+    let fixed = EMPTY_EXAMPLE.replace("      - >\n", "");
+    std::fs::write(dir.path().join("content/sop/03-shembujt.yaml"), &fixed).unwrap();
+    let site = dir.path().join("site");
+    build_ok(dir.path(), &site);
+    let page = read(&site.join("procedura/shembujt.html"));
+    assert!(
+        page.contains("<li><span class=\"example\">Personi largohet vetë.</span></li>"),
+        "{page}"
+    );
+}
