@@ -421,10 +421,12 @@ fn a_who_stem_quotes_the_sentence_that_names_who_acts() {
     for q in asked(&all, "menaxhimi-i-rastit-nja.3.1.who") {
         assert_ne!(q.quote(), "Vlerësimi fillestar", "{}", q.stem);
     }
-    // A stem never ends pointing at what it does not show ("… që shpjegon:").
+    // A stem never ends pointing at what it does not show ("… që shpjegon:"), unless what
+    // it points at are the source's examples ("…, për shembull:", adversary 48 L-7).
     let open: Vec<String> = all
         .iter()
         .filter(|q| q.quote().trim_end().ends_with(':'))
+        .filter(|q| !q.quote().trim_end().ends_with("shembull:"))
         .map(|q| format!("{}: {}", q.page, q.stem))
         .collect();
     assert!(open.is_empty(), "{open:#?}");

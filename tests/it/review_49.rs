@@ -138,3 +138,79 @@ fn an_empty_example_item_is_refused_where_it_is_written() {
         "{page}"
     );
 }
+
+/// A step whose deadline stands in the sentence that introduces its examples.
+const BEFORE_EXAMPLES: &str = r#"title: Shembujt
+collection: psv
+steps:
+  - number: "1"
+    text: |-
+      Punonjësi social e mbyll rastin brenda 5 ditëve, për shembull:
+
+      - > Personi largohet vetë.
+      - > Personi transferohet.
+    actors: [punonjes-social]
+    timing:
+      - text: brenda 5 ditëve
+        within: P5D
+  - number: "2"
+    text: |-
+      Punonjësi social e mbyll rastin brenda 7 ditëve. Për shembull:
+
+      - > Personi largohet vetë.
+    actors: [punonjes-social]
+    timing:
+      - text: brenda 7 ditëve
+        within: P7D
+"#;
+
+#[test]
+fn a_deadline_in_the_sentence_that_introduces_examples_is_asked() {
+    // Adversary 48 L-7: ", për shembull:" before the cases points only at examples; the
+    // deadline before it is normative, and asked as step 2's is.
+    let dir = minimal_copy();
+    std::fs::write(
+        dir.path().join("content/sop/03-shembujt.yaml"),
+        BEFORE_EXAMPLES,
+    )
+    .unwrap();
+    let site = dir.path().join("site");
+    build_ok(dir.path(), &site);
+    let quiz = unescape(&read(&site.join("trajnim/kuizi/shembujt.html")));
+    for stem in [
+        "kryhet hapi 1: „Punonjësi social e mbyll rastin brenda …, për shembull:“?",
+        "kryhet hapi 2: „Punonjësi social e mbyll rastin brenda …“?",
+    ] {
+        assert!(quiz.contains(stem), "{stem}\n{quiz}");
+    }
+    // Never an example's words.
+    assert!(!quiz.contains("largohet"), "{quiz}");
+}
+
+#[test]
+fn the_pmfs_immediate_notice_is_asked_from_its_own_clause() {
+    // Adversary 48 L-5, 001:971-976: "Në situatë të rrezikut të lartë dhe të menjëhershëm, …
+    // PMF-ja inicion procesin …, duke njoftuar menjëherë drejtorin …". The risk's
+    // "menjëhershëm" is no deadline and would point to "menjëherë": the stem quotes from
+    // the PMF, the words before left out, and blanks only the timing's word.
+    let stem = "kryhet hapi 8: „[…] PMF-ja inicion procesin për marrjen në mbrojtje të fëmijës dhe vendosjen e masës emergjente të mbrojtjes, duke njoftuar … drejtorin e strukturës përgjegjëse për shërbimet shoqërore në bashki“?";
+    for page in [
+        "trajnim/kuizi/referimi-mbrojtja-asistenca.html",
+        "trajnim/kuizi/roli-punonjes-mbrojtje-femije.html",
+    ] {
+        let quiz = site_page(page);
+        assert!(quiz.contains(stem), "{page}");
+    }
+    // The answer is the PMF's "menjëherë"; the feedback quotes the whole sentence.
+    let answers = site_page("trajnim/pergjigjet/referimi-mbrojtja-asistenca.html");
+    let row = answers
+        .split("id=\"k-referimi-mbrojtja-asistenca.8.when\"")
+        .nth(1)
+        .and_then(|r| r.split("</tr>").next())
+        .expect("8.when is asked");
+    assert!(row.contains("— menjëherë"), "{row}");
+    assert!(
+        row.contains("„Në situatë të rrezikut të lartë dhe të menjëhershëm"),
+        "{row}"
+    );
+}
