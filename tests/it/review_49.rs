@@ -214,3 +214,33 @@ fn the_pmfs_immediate_notice_is_asked_from_its_own_clause() {
         "{row}"
     );
 }
+
+#[test]
+fn a_box_gives_a_sentence_split_by_case_once_and_each_case_with_its_words() {
+    // Adversary 48 L-4, 001:702-704: "Ndërhyrjen e menjëhershme …, PMF-ja në rastin e
+    // fëmijëve dhe shërbimi social për të rriturit" is two deadlines by the case; step 1's
+    // box quoted the sentence twice and named neither case.
+    let page = site_page("procedura/identifikimi-formal.html");
+    let box1 = page
+        .split("identifikimi-formal.html#identifikimi-formal.1\">")
+        .nth(1)
+        .and_then(|b| b.split("</a>").next())
+        .expect("step 1's box");
+    let deadline = box1
+        .split("class=\"dg-deadline\"")
+        .nth(1)
+        .expect("its deadlines");
+    let words = crate::common::plain(&deadline.replace("</tspan>", " "));
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        words.matches("Ndërhyrjen e menjëhershme").count(),
+        1,
+        "{words}"
+    );
+    for case in [
+        "Strukturat e policisë së shtetit, PMF: „në rastin e fëmijëve“",
+        "Strukturat e policisë së shtetit, SHSSH: „për të rriturit“",
+    ] {
+        assert!(words.contains(case), "{case}: {words}");
+    }
+}
