@@ -244,3 +244,23 @@ fn a_box_gives_a_sentence_split_by_case_once_and_each_case_with_its_words() {
         assert!(words.contains(case), "{case}: {words}");
     }
 }
+
+#[test]
+fn the_ministry_named_as_the_apaps_family_is_mentioned_on_its_card() {
+    // Adversary 48 L-8, 001:1303-1307: "tek APAP-it nga MSHMS-ja (MSHMS, ASHMDF dhe SHSSH)",
+    // "APAP-i nga MSHMS-ja/SHSSH-ja", "APAP-i nga MSHMS-ja/ASHMDF-ja": the ministry is named
+    // at reception 2 and 3, where the APAP acts for the agency after the slash.
+    let card = site_page("roli/mshms.html");
+    let mentioned = card
+        .split("<p class=\"muted role-mentioned\">")
+        .nth(1)
+        .and_then(|p| p.split("</p>").next())
+        .expect("the card names where the source names it");
+    for step in ["pritja-shtetas-shqiptare.2", "pritja-shtetas-shqiptare.3"] {
+        assert!(
+            mentioned.contains(&format!("#{step}\"")),
+            "{step}: {mentioned}"
+        );
+    }
+    assert!(!card.contains("Ky rol nuk vepron në asnjë hap apo kriter."));
+}
