@@ -7,7 +7,10 @@
 mod chapter;
 mod examples;
 pub use chapter::{ChapterSection, LINK_KINDS, chapter_html, chapter_sections};
-pub use examples::{examples, normative, unmarked, without_examples, without_notes};
+pub use examples::{
+    empty_example_items, examples, leads_to_examples, normative, unmarked, without_examples,
+    without_notes,
+};
 
 use std::collections::HashSet;
 use std::sync::OnceLock;

@@ -165,6 +165,12 @@ impl Timing {
         }
     }
 
+    /// As soon as possible with no latest ("në kohën më të shpejtë të mundshme"): no length
+    /// of time at all; sorted after "menjëherë", before any length (adversary 48 L-1).
+    pub fn asap_only(&self) -> bool {
+        self.asap && self.parsed.is_none() && self.kind == "within"
+    }
+
     /// The roles the timing binds, given the actors of what it sits on.
     pub fn bound_actors<'a>(&'a self, owner_actors: &'a [String]) -> &'a [String] {
         if !self.named {
@@ -222,6 +228,10 @@ pub struct Role {
     pub names_all: bool,
     /// The roles its list's catch-all covers (ids; `RoleSrc::catch_all`).
     pub catch_all: Vec<String>,
+    /// The role whose persons stand for the group's members (ids; `RoleSrc::representatives`):
+    /// read by the quizzes only, not part of the catalogue.
+    #[serde(skip)]
+    pub representatives: Vec<String>,
     /// The job description's sections, in the order of the source: (field, text).
     pub sections: Vec<RoleSection>,
     pub duty_areas: Vec<DutyArea>,
@@ -454,10 +464,11 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
     for f in &mut forms {
         f.used_by = uses.get(&f.id).cloned().unwrap_or_default();
     }
-    // "brenda ditës" before "brenda 24 orëve", both a day.
+    // "brenda ditës" before "brenda 24 orëve", both a day; "sa më shpejt" (no latest) after
+    // "menjëherë".
     deadlines.sort_by_key(|d| {
         let t = &d.timing;
-        (t.sort_seconds(), !t.same_day, t.to_seconds)
+        (t.sort_seconds(), t.asap_only(), !t.same_day, t.to_seconds)
     });
 
     Handbook {

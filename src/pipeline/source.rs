@@ -126,7 +126,8 @@ pub struct TimingSrc {
     #[serde(default)]
     pub times: Option<S<u32>>,
     /// `true` with `within`: the act is due as soon as possible, the duration only its
-    /// latest ("sa më shpejt që është e mundur dhe jo më vonë se 7 ditë").
+    /// latest ("sa më shpejt që është e mundur dhe jo më vonë se 7 ditë"); alone, with no
+    /// length of time: as soon as possible, no latest ("në kohën më të shpejtë të mundshme").
     #[serde(default, deserialize_with = "flag")]
     pub asap: Option<S<bool>>,
     /// The case the timing holds in, in the source's words standing in `text` ("me
@@ -342,6 +343,12 @@ pub struct RoleSrc {
     /// not make them its peers).
     #[serde(default = "empty")]
     pub catch_all: Vec<S<String>>,
+    /// The role whose persons stand for this group's members, each for its institution (the
+    /// AP's "Anëtari përkatës i autoritetit përgjegjës", whose steps say for whom it acts:
+    /// `acting_for`), by id: where the group acts, an institution one of them acts for is
+    /// no wrong answer ("përbëhet nga përfaqësues të ministrive", read-47b L-11).
+    #[serde(default = "empty")]
+    pub representatives: Vec<S<String>>,
     #[serde(default)]
     pub position: Option<S<String>>,
     #[serde(default)]

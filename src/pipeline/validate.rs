@@ -307,6 +307,19 @@ struct Validator<'a> {
     undeclared: HashSet<String>,
 }
 
+/// Where line `i` (0-based) of the text `s` holds is written in `file`: a block scalar
+/// (`|-`, how Markdown is written) keeps its lines one to one from where its value starts,
+/// each at the block's indent plus its own.
+pub fn inner_pos(file: &Path, s: &S<String>, i: usize) -> Pos {
+    let line = s.value.lines().nth(i).unwrap_or_default();
+    let own = line.len() - line.trim_start().len();
+    Pos::new(
+        file,
+        (s.referenced.line() as usize + i) as u32,
+        (s.referenced.column() as usize + own) as u32,
+    )
+}
+
 pub fn at<T>(file: &Path, s: &S<T>) -> Pos {
     Pos::new(
         file,
@@ -316,12 +329,29 @@ pub fn at<T>(file: &Path, s: &S<T>) -> Pos {
 }
 
 impl Validator<'_> {
-    /// Required text: present and not just white space.
+    /// Required text: present and not just white space; no list item marked as an example
+    /// that holds no words (`empty_example`).
     fn text(&mut self, file: &Path, s: &S<String>, what: &str) {
         if s.value.trim().is_empty() {
             self.diags
                 .error(at(file, s), format!("expected the {what}, found empty text"))
                 .hint("copy the text from the source document; a field without text should be left out");
+        }
+        self.empty_example(file, s);
+    }
+
+    /// A list item marked as an example from its first word (`- >`, `3. >`) with no words
+    /// after its `>` nor on quoted lines under it: refused where that line is written (an
+    /// empty quote would render as an empty block in the list, adversary 48 L-6).
+    fn empty_example(&mut self, file: &Path, s: &S<String>) {
+        for i in crate::markdown::empty_example_items(&s.value) {
+            let line = s.value.lines().nth(i).unwrap_or_default();
+            self.diags
+                .error(
+                    inner_pos(file, s, i),
+                    format!("expected the words of the example after `>`, found an empty example item \"{}\"", line.trim()),
+                )
+                .hint("write the example's words after the `>` (`- > Personi largohet vetë.`), or leave the item out");
         }
     }
 

@@ -93,7 +93,7 @@ fn every_deadline_a_box_quotes_names_whom_it_binds_in_one_form() {
                 if timings.len() < 2 && !apart {
                     continue;
                 }
-                let quoted = format!("„{}“", squash(t["text"].as_str().unwrap()));
+                let quoted = crate::common::box_quote(st, t);
                 let words = &boxes[i].1;
                 let at = words
                     .find(&quoted)

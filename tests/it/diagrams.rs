@@ -270,7 +270,7 @@ fn a_box_with_several_deadlines_gives_each_in_the_sources_words() {
             let (_, words) = &boxes[i];
             let words = squash(words);
             for t in timings {
-                let quoted = format!("„{}“", squash(t["text"].as_str().unwrap()));
+                let quoted = crate::common::box_quote(st, t);
                 assert!(
                     words.contains(&quoted),
                     "{page_name} box {i}: {quoted} in {words}"
@@ -337,8 +337,7 @@ fn a_deadline_of_some_of_the_steps_actors_is_given_in_the_sources_words() {
                 if bound.len() == actors.len() && bound.iter().all(|a| actors.contains(a)) {
                     continue;
                 }
-                let text = t["text"].as_str().unwrap().split_whitespace();
-                let quoted = format!("„{}“", text.collect::<Vec<_>>().join(" "));
+                let quoted = crate::common::box_quote(st, t);
                 let words = boxes[i].1.split_whitespace().collect::<Vec<_>>().join(" ");
                 assert!(
                     words.contains(&quoted),

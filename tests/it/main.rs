@@ -83,6 +83,7 @@ mod review_45_order;
 mod review_45_quiz;
 mod review_47;
 mod review_48;
+mod review_49;
 mod rtl;
 mod search;
 mod search_hostile;

@@ -71,14 +71,22 @@ fn a_when_stems_blank_stands_only_where_its_timings_words_are() {
         q.quote()
     );
     // Referral 8 (001:971): "Në situatë të rrezikut të lartë dhe të menjëhershëm" is the
-    // risk, not when; only "duke njoftuar menjëherë" is. The two cannot be told apart by
-    // their words: not asked, or the risk's word kept.
-    for q in questions()
+    // risk, not when; only "duke njoftuar menjëherë" is. The risk is never blanked: the
+    // stem quotes from the PMF, the words before left out (adversary 48 L-5).
+    let eight: Vec<_> = questions()
         .into_iter()
         .filter(|q| q.id == "referimi-mbrojtja-asistenca.8.when")
-    {
+        .collect();
+    assert!(!eight.is_empty(), "referral 8.when is asked");
+    for q in eight {
+        assert!(q.quote().starts_with("[…] PMF-ja inicion"), "{}", q.quote());
         assert!(
-            q.quote().contains("rrezikut të lartë dhe të menjëhershëm"),
+            !q.quote().contains("rrezikut të lartë dhe të …"),
+            "{}",
+            q.quote()
+        );
+        assert!(
+            q.quote().contains("duke njoftuar … drejtorin"),
             "{}",
             q.quote()
         );

@@ -171,7 +171,7 @@ fn a_qualifier_that_cannot_mean_what_the_words_say_is_refused_where_it_is_writte
     assert!(!out.status.success(), "{err}");
     for says in [
         "03-afatet.yaml:9:",
-        "expected `asap: true` only with a deadline of some time",
+        "expected `asap: true` alone (no latest) or with a deadline longer than nothing",
         "03-afatet.yaml:15:",
         "expected the condition \"me nxitim\" to stand in the timing's words",
     ] {

@@ -7,14 +7,16 @@ use crate::review_47::rows_quoting;
 #[test]
 fn formal_identification_as_soon_as_possible_is_in_the_register() {
     // 47a M-5 (a), 001:775-776 "Të gjitha veprimet për identifikimin formal duhet të
-    // zhvillohen në kohën më të shpejtë të mundshme;": no agent, no latest.
+    // zhvillohen në kohën më të shpejtë të mundshme;": no latest. The actions of formal
+    // identification are the G/SPIF's ("Identifikimi formal kryhet nga strukturat rajonale
+    // … (G/SPIF)", 001:692; adversary 48 L-1).
     let rows = rows_quoting("duhet të zhvillohen në kohën më të shpejtë të mundshme");
     assert_eq!(rows.len(), 1, "{rows:#?}");
     let (roles, text) = &rows[0];
-    assert!(roles.is_empty(), "{roles:?}");
+    assert_eq!(roles, &["g-spif"]);
     assert!(text.contains("sa më shpejt"), "{text}");
     assert!(!text.contains("menjëherë"), "{text}");
-    assert!(text.contains("Burimi nuk emërton askënd"), "{text}");
+    assert!(!text.contains("Burimi nuk emërton askënd"), "{text}");
     assert!(text.contains("Kohëzgjatja e intervistës formale"), "{text}");
 }
 

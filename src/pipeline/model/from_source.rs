@@ -120,6 +120,30 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
             parsed: None,
         });
     }
+    // As soon as possible with no latest: a deadline of no stated length, no ISO duration
+    // (not `P0D`, which is "menjëherë"); it sorts after "menjëherë" (`sort_seconds`).
+    if asap && t.within.is_none() && t.every.is_none() && t.duration.is_none() && t.before.is_none()
+    {
+        return Some(Timing {
+            persons,
+            named,
+            actors,
+            bound: None,
+            per: None,
+            same_day: false,
+            times: None,
+            asap,
+            condition,
+            text: t.text.value,
+            kind: "within",
+            iso: String::new(),
+            seconds: 0,
+            working_days: false,
+            to_iso: None,
+            to_seconds: None,
+            parsed: None,
+        });
+    }
     let (kind, iso) = match (t.within, t.every, t.duration, t.before) {
         (Some(w), None, None, None) => ("within", w.value),
         (None, Some(e), None, None) => ("every", e.value),
@@ -356,6 +380,11 @@ pub(super) fn role(slug: String, r: source::RoleSrc) -> Role {
         names_all: r.names_all.as_ref().is_some_and(|f| f.value),
         catch_all: r
             .catch_all
+            .iter()
+            .map(|m| m.value.trim().to_string())
+            .collect(),
+        representatives: r
+            .representatives
             .iter()
             .map(|m| m.value.trim().to_string())
             .collect(),

@@ -439,11 +439,17 @@ fn question_as(
     }
     used.extend(unnamed.iter().map(Answer::key));
     // The institution an actor acts for ("APAP-i i SHSSH-së") is no wrong answer to "who?".
-    // Nor, where the AP acts, one of the institutions its members act for ("përbëhet nga
-    // përfaqësues të ministrive", read-47b L-11: "Ministria e Arsimit" at formal 13).
-    let ap = correct
+    // Nor, where a group acts, one of the institutions its representatives act for (the AP
+    // "përbëhet nga përfaqësues të ministrive", its `representatives` the APAP, read-47b
+    // L-11: "Ministria e Arsimit" at formal 13).
+    let representatives: BTreeSet<&str> = correct
         .iter()
-        .any(|a| a.key() == Answer::Role("autoriteti-pergjegjes".into()).key());
+        .filter_map(|a| match a {
+            Answer::Role(id) => hb.roles.iter().find(|r| &r.id == id),
+            _ => None,
+        })
+        .flat_map(|r| r.representatives.iter().map(String::as_str))
+        .collect();
     if matches!(ask, Ask::Who) {
         let steps = hb.procedures.iter().flat_map(|p| &p.steps);
         let of = |s: &'_ Step| {
@@ -452,7 +458,14 @@ fn question_as(
                 .filter_map(|a| a.of.clone())
                 .collect::<Vec<_>>()
         };
-        let all = steps.filter(|_| ap).flat_map(of);
+        let by_representative = |s: &'_ Step| {
+            s.acting_for
+                .iter()
+                .filter(|a| representatives.contains(a.actor.as_str()))
+                .filter_map(|a| a.of.clone())
+                .collect::<Vec<_>>()
+        };
+        let all = steps.flat_map(by_representative);
         used.extend(
             of(step)
                 .into_iter()

@@ -163,7 +163,12 @@ fn control(hb: &Handbook, s: &Standard, c: &Criterion, ui: &HashMap<String, Stri
     ];
     for tm in &c.timing {
         // A timing that sets no limit (`none`) has no duration: its kind stands in.
-        let value = if tm.iso.is_empty() { tm.kind } else { &tm.iso };
+        // As soon as possible with no latest has no duration either: "asap".
+        let value = match (tm.iso.is_empty(), tm.asap_only()) {
+            (true, true) => "asap",
+            (true, false) => tm.kind,
+            (false, _) => &tm.iso,
+        };
         let class = if tm.working_days {
             format!("{}-working-days", tm.kind)
         } else {

@@ -53,6 +53,16 @@ impl Validator<'_> {
                     )
                     .hint("copy the text from the source document below the second `---` line");
             }
+            for i in crate::markdown::empty_example_items(&c.value.body) {
+                let line = c.value.body.lines().nth(i).unwrap_or_default();
+                let col = line.len() - line.trim_start().len() + 1;
+                self.diags
+                    .error(
+                        Pos::new(file, c.value.body_line + i as u32, col as u32),
+                        format!("expected the words of the example after `>`, found an empty example item \"{}\"", line.trim()),
+                    )
+                    .hint("write the example's words after the `>` (`- > Personi largohet vetë.`), or leave the item out");
+            }
             for (dest, offset) in links(&c.value.body) {
                 let Some((kind, id)) = dest.split_once(':') else {
                     continue;

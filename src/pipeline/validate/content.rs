@@ -291,6 +291,7 @@ impl Validator<'_> {
         self.opt_text(file, &r.jurisdiction, "jurisdiction");
         self.refs(file, &r.members, RefKind::Role);
         self.refs(file, &r.catch_all, RefKind::Role);
+        self.refs(file, &r.representatives, RefKind::Role);
         // What a catch-all covers is no member already, nor the group itself, each once
         // (adversary 45, A-1).
         let mut covered: Vec<&str> = Vec::new();

@@ -429,6 +429,8 @@ impl Validator<'_> {
             return;
         }
         let start = match given.as_slice() {
+            // As soon as possible with no latest: no length of time (`timing_qualifiers`).
+            [] if t.asap.as_ref().is_some_and(|f| f.value) => return,
             [] => {
                 self.diags
                     .error(at(file, &t.text), format!("expected one of {KINDS} with an ISO 8601 duration, or `no_time_limit: true`, found none"))

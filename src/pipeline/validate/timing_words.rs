@@ -10,23 +10,30 @@ impl Validator<'_> {
     pub(super) fn timing_qualifiers(&mut self, file: &Path, t: &TimingSrc) {
         if let Some(flag) = t.asap.as_ref().filter(|f| f.value) {
             // "sa më shpejt …, jo më vonë se 7 ditë": a deadline with a latest, nothing else;
-            // "në kohën më të shpejtë të mundshme" (001:775), with no latest: `within: P0D`.
-            let deadline = t
+            // "në kohën më të shpejtë të mundshme" (001:775), with no latest: `asap` alone,
+            // no length at all (a `within: P0D` would be "menjëherë", which the words are not).
+            let within = t
                 .within
                 .as_ref()
-                .is_some_and(|w| duration::parse(w.value.trim()).is_ok());
+                .and_then(|w| duration::parse(w.value.trim()).ok());
+            let latest = within.is_some_and(|d| d.approx_seconds() > 0);
+            let alone = t.within.is_none()
+                && t.every.is_none()
+                && t.duration.is_none()
+                && t.before.is_none()
+                && t.days.is_none();
             let other = t.bound.is_some()
                 || t.per.is_some()
                 || t.to.is_some()
                 || t.times.is_some()
                 || t.same_day.as_ref().is_some_and(|f| f.value);
-            if !deadline || other {
+            if !(latest || alone) || other {
                 self.diags
                     .error(
                         at(file, flag),
-                        "expected `asap: true` only with a deadline of some time (`within: P7D`; `P0D` where no latest is set) and no bound, range, count or `same_day`",
+                        "expected `asap: true` alone (no latest) or with a deadline longer than nothing (`within: P7D`), and no bound, range, count or `same_day`",
                     )
-                    .hint("\"sa më shpejt që është e mundur dhe jo më vonë se 7 ditë\" is `within: P7D` and `asap: true`; \"menjëherë\" alone is `within: P0D`");
+                    .hint("\"sa më shpejt që është e mundur dhe jo më vonë se 7 ditë\" is `within: P7D` and `asap: true`; \"në kohën më të shpejtë të mundshme\" is `asap: true` alone; \"menjëherë\" is `within: P0D`");
             }
         }
         if let Some(c) = &t.condition {

@@ -346,6 +346,31 @@ pub fn step_deadlines(step: &serde_json::Value) -> Vec<&serde_json::Value> {
         .collect()
 }
 
+/// How a diagram's box quotes the deadline `t` of `step`: its words („…“), or, where it is
+/// one of the step's deadlines split by the case each holds in, quoting one sentence up to
+/// its case (formal identification 1), its case's words; the sentence stands once besides
+/// (adversary 48 L-4).
+pub fn box_quote(step: &serde_json::Value, t: &serde_json::Value) -> String {
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cased: Vec<&serde_json::Value> = step_deadlines(step)
+        .into_iter()
+        .filter(|o| o["condition"].is_string())
+        .collect();
+    let whole = cased
+        .iter()
+        .map(|o| squash(o["text"].as_str().unwrap()))
+        .max_by_key(String::len)
+        .unwrap_or_default();
+    let inside = |o: &serde_json::Value| whole.contains(&squash(o["text"].as_str().unwrap()));
+    let text = squash(t["text"].as_str().unwrap());
+    match t["condition"].as_str() {
+        Some(case) if inside(t) && cased.iter().filter(|o| inside(o)).count() > 1 => {
+            format!("„{}“", squash(case))
+        }
+        _ => format!("„{text}“"),
+    }
+}
+
 /// `doracak training-report FILE --out OUT --today 2026-12-01` on the handbook at `root`,
 /// which must succeed; the roster page it wrote.
 pub fn training_roster(root: &Path, file: &Path, out: &Path) -> String {

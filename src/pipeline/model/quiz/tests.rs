@@ -74,7 +74,9 @@ fn no_distractor_is_also_a_correct_answer() {
                     q.id
                 );
             } else if q.choices.iter().any(|c| {
-                c.correct && c.answer.key() == Answer::Role("autoriteti-pergjegjes".into()).key()
+                c.correct
+                    && matches!(&c.answer, Answer::Role(id)
+                        if shipped().roles.iter().any(|r| &r.id == id && !r.representatives.is_empty()))
             }) {
                 // (Where the AP acts, the institutions its members act for are no wrong
                 // answers, read-47b L-11: formal 13 has two left.)
@@ -84,6 +86,49 @@ fn no_distractor_is_also_a_correct_answer() {
             }
         }
     }
+}
+
+#[test]
+fn where_a_group_acts_the_institutions_its_representatives_act_for_are_no_wrong_answers() {
+    // Read-47b L-11, as data (`representatives`, the AP's APAP): no role id in the rule.
+    let hb = shipped();
+    let mut asked = 0;
+    for quiz in quizzes(hb) {
+        for q in &quiz.questions {
+            let reps: BTreeSet<&str> = q
+                .choices
+                .iter()
+                .filter(|c| c.correct)
+                .filter_map(|c| match &c.answer {
+                    Answer::Role(id) => hb.roles.iter().find(|r| &r.id == id),
+                    _ => None,
+                })
+                .flat_map(|r| r.representatives.iter().map(String::as_str))
+                .collect();
+            if reps.is_empty() {
+                continue;
+            }
+            asked += 1;
+            let theirs: BTreeSet<String> = hb
+                .procedures
+                .iter()
+                .flat_map(|p| &p.steps)
+                .flat_map(|s| &s.acting_for)
+                .filter(|a| reps.contains(a.actor.as_str()))
+                .filter_map(|a| a.of.as_ref().map(|o| Answer::Role(o.clone()).key()))
+                .collect();
+            assert!(!theirs.is_empty());
+            for c in q.choices.iter().filter(|c| !c.correct) {
+                assert!(
+                    !theirs.contains(&c.answer.key()),
+                    "{}: {:?}",
+                    q.id,
+                    c.answer
+                );
+            }
+        }
+    }
+    assert!(asked > 0, "a group with representatives is asked somewhere");
 }
 
 #[test]

@@ -26,44 +26,71 @@ pub struct DiagramBandView {
 /// shumë se një orë", review 43 L3, never the site's label). Whom a deadline binds stands
 /// before it in one form ("MR: „…“"): the roles the register credits with it (its own,
 /// else the step's); a deadline binding none of the roles has none.
+///
+/// Deadlines of one sentence split by the case each holds in (formal identification 1:
+/// "…, PMF-ja në rastin e fëmijëve dhe shërbimi social për të rriturit", 001:702-704), each
+/// quoting the sentence up to its case, give the sentence once, then each whom it binds
+/// with its case's words (adversary 48 L-4).
 fn deadline(cx: &Cx, st: &model::Step) -> Option<String> {
-    let words: Vec<String> = st
-        .timing
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let timed: Vec<&model::Timing> = st.timing.iter().filter(|t| t.kind != "none").collect();
+    // The longest quote of the cases, where others of them stand inside it.
+    let whole = timed
         .iter()
-        .filter(|t| t.kind != "none")
-        .map(|t| {
-            let words = crate::theme::say(
+        .filter(|t| t.condition.is_some())
+        .max_by_key(|t| t.text.len())
+        .map(|t| squash(&t.text));
+    let in_whole = |t: &model::Timing| {
+        t.condition.is_some() && whole.as_ref().is_some_and(|w| w.contains(&squash(&t.text)))
+    };
+    let shared = timed.iter().filter(|t| in_whole(t)).count() > 1;
+    let first_shared = timed.iter().position(|t| in_whole(t));
+    let mut lines: Vec<String> = Vec::new();
+    for (i, t) in timed.iter().enumerate() {
+        if shared && Some(i) == first_shared {
+            let sentence = whole.as_deref().unwrap_or_default();
+            lines.push(crate::theme::say(
                 cx.ui,
                 "diagram_deadline_quoted",
-                &[("words", t.text.trim())],
-            );
-            let mut who = bound_by(cx, st, t);
-            // A deadline the source gives no one, in the box of a step someone acts in,
-            // says so: unlabelled under another's it would read as theirs (referral 8's
-            // "nëse është e nevojshme, … e menjëhershme" under the PMF's, 001:975-980).
-            if who.is_empty()
-                && t.named
-                && t.actors.is_empty()
-                && t.persons.is_empty()
-                && !(st.actors.is_empty() && st.persons.is_empty())
-            {
-                who.push(ui_get(cx.ui, "deadlines_no_one"));
-            }
-            if who.is_empty() {
-                words
-            } else {
-                crate::theme::say(
-                    cx.ui,
-                    "label_value",
-                    &[
-                        ("label", &who.join(&ui_get(cx.ui, "list_separator"))),
-                        ("value", &words),
-                    ],
-                )
-            }
-        })
-        .collect();
-    (!words.is_empty()).then(|| words.join("\n"))
+                &[("words", sentence)],
+            ));
+        }
+        let quote = match (shared && in_whole(t), &t.condition) {
+            (true, Some(case)) => case.trim(),
+            _ => t.text.trim(),
+        };
+        lines.push(line(cx, st, t, quote));
+    }
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// One deadline's line of a box: whom it binds, then the source's `words` it quotes.
+fn line(cx: &Cx, st: &model::Step, t: &model::Timing, words: &str) -> String {
+    let words = crate::theme::say(cx.ui, "diagram_deadline_quoted", &[("words", words)]);
+    let mut who = bound_by(cx, st, t);
+    // A deadline the source gives no one, in the box of a step someone acts in,
+    // says so: unlabelled under another's it would read as theirs (referral 8's
+    // "nëse është e nevojshme, … e menjëhershme" under the PMF's, 001:975-980).
+    if who.is_empty()
+        && t.named
+        && t.actors.is_empty()
+        && t.persons.is_empty()
+        && !(st.actors.is_empty() && st.persons.is_empty())
+    {
+        who.push(ui_get(cx.ui, "deadlines_no_one"));
+    }
+    if who.is_empty() {
+        words
+    } else {
+        crate::theme::say(
+            cx.ui,
+            "label_value",
+            &[
+                ("label", &who.join(&ui_get(cx.ui, "list_separator"))),
+                ("value", &words),
+            ],
+        )
+    }
 }
 
 /// Whom a deadline binds, as the register credits them: its roles, its own where the

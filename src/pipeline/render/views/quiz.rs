@@ -26,11 +26,11 @@ use gap::collapse;
 pub use giveaway::{attributes_kept, heads_kept, names_kept, pointing_who, singled_out};
 use groups::{group_members, group_note};
 use quote::{
-    acting_sentences, action, blank_singling, form_sentences, lasts, names_answer, naming_sentence,
-    opening, paragraph, source_sentence, stem_key, timing_sentence,
+    acting_sentences, action, blank_singling, form_sentences, from_its_actor, lasts, names_answer,
+    naming_sentence, opening, paragraph, source_sentence, stem_key, timing_sentence,
 };
 pub use roles::Printed;
-use roles::{blank_roles, printed_names};
+use roles::{blank_roles, other_names, printed_names};
 
 #[derive(Serialize)]
 pub struct QuizView {
@@ -90,6 +90,9 @@ pub struct QuestionView {
     /// does not is not asked (read-47b, M-5).
     #[serde(skip)]
     pub proved: bool,
+    /// The quote ends with a colon that introduces only examples (`leads_to_examples`).
+    #[serde(skip)]
+    pub examples_follow: bool,
 }
 
 /// The least share of its content words a question's quote keeps after its blanks: below
@@ -125,8 +128,8 @@ fn tests(q: &QuestionView) -> bool {
         // AP-së", read-47b M-1).
         && attributes_kept(&q.quote, &correct, &wrong).is_empty()
         // A quote that ends pointing at what it does not show ("… që shpjegon:") asks
-        // nothing (review 39, F12).
-        && !q.quote.trim_end().ends_with(':')
+        // nothing (review 39, F12), unless what it points at is only examples.
+        && (!q.quote.trim_end().ends_with(':') || q.examples_follow)
         && q.proved
 }
 
@@ -264,7 +267,8 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                                 .iter()
                                 .filter(|c| c.correct)
                                 .filter_map(|c| match &c.answer {
-                                    Answer::Timing(t) => timing_sentence(hb, s, &t.text),
+                                    Answer::Timing(t) => timing_sentence(hb, s, &t.text)
+                                        .map(|q| from_its_actor(cx, s, t, q, &time_words)),
                                     _ => None,
                                 })
                                 .fold(Vec::new(), |mut all, q| {
@@ -381,7 +385,13 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     let act = collapse(&act);
                     let prompt = frame(&act);
                     let apart = (item && name == "label" && label != plain_label).then(|| {
-                        let told = giveaway::label_blanked(&label, &correct_texts, &wrong_texts);
+                        let told = giveaway::label_blanked(
+                            &label,
+                            &correct_texts,
+                            &wrong_texts,
+                            &printed_names(cx, question),
+                            &other_names(cx, question),
+                        );
                         (value.clone(), say(key, &[(name, &told), ("action", &act)]))
                     });
                     // A "which form?" quotes the step's words that name its forms;
@@ -418,7 +428,10 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                         || (proof::proves(cx, question, source.as_deref().unwrap_or_default())
                             && step.and_then(|s| s.title.as_deref()).map(str::trim)
                                 != Some(whole.as_str()));
+                    let examples_follow =
+                        step.is_some_and(|s| crate::markdown::leads_to_examples(&s.text, &act));
                     QuestionView {
+                        examples_follow,
                         id: question.id.clone(),
                         number: i + 1,
                         ask: question.ask.name(),

@@ -89,6 +89,16 @@ fn unconditional(t: &model::Timing, ui: &HashMap<String, String>) -> TimingView 
             ..base
         };
     }
+    // As soon as possible with no latest ("në kohën më të shpejtë të mundshme", 001:775):
+    // "sa më shpejt", no length of time and not "menjëherë".
+    if t.asap_only() {
+        let words = ui_get(ui, "timing_asap_only");
+        return TimingView {
+            human: words.clone(),
+            phrase: words,
+            ..base
+        };
+    }
     let Some((start, end)) = t.parsed else {
         // Words that set no time limit: only the label saying so.
         return TimingView {
@@ -99,12 +109,8 @@ fn unconditional(t: &model::Timing, ui: &HashMap<String, String>) -> TimingView 
     };
     // A deadline of no time at all reads "menjëherë", or "brenda ditës" where the words
     // say so, not "brenda 0 ditëve".
-    // As soon as possible with no latest ("në kohën më të shpejtë të mundshme", 001:775) is
-    // "sa më shpejt", not "menjëherë".
     if t.seconds == 0 && end.is_none() {
-        let key = if t.asap {
-            "timing_asap_only"
-        } else if t.same_day {
+        let key = if t.same_day {
             "timing_same_day"
         } else {
             "timing_immediately"

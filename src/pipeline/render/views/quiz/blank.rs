@@ -232,7 +232,7 @@ impl TimeWords {
             .filter(|&i| i > 0)
     }
 
-    fn timed(&self, w: &str) -> bool {
+    pub(super) fn timed(&self, w: &str) -> bool {
         let w = w.to_lowercase();
         w.chars().all(|c| c.is_ascii_digit())
             // A long stem inside a word too: the source's "dërgonmenjëherë".

@@ -249,16 +249,69 @@ pub(super) fn blank_pointing(
 
 /// A step's told-apart label (`Step::label_among`: "a) nën „Kjo strukturë kryen …“") as a
 /// stem may print it: each word that points to a correct answer and no wrong one
-/// (`blank::pointing`: "strukturë" for the municipal structure) blanked.
-pub(super) fn label_blanked(label: &str, correct: &[String], wrong: &[String]) -> String {
+/// (`blank::pointing`: "strukturë" for the municipal structure) blanked, except where the
+/// word stands in a name of something else (`others`: another role's title, the other
+/// names the source gives it, its institution, a glossary term) and in no name of a correct
+/// answer (`names`): "njësi" of "Në çdo njësi administrative" is the administrative unit,
+/// not the NJVNR (adversary 48 L-2).
+pub(super) fn label_blanked(
+    label: &str,
+    correct: &[String],
+    wrong: &[String],
+    names: &super::Printed,
+    others: &[String],
+) -> String {
     let point = super::blank::pointing(label, correct, wrong);
-    let blanked = super::gap::blank_each_word(label, "…", |w| point.iter().any(|p| p == w));
+    let own = crate::text::names::role_names(
+        names.0.iter().map(String::as_str),
+        names.1.iter().map(String::as_str),
+    );
+    let other = crate::text::names::role_names(others.iter().map(String::as_str), []);
+    let (text, own_spans) = crate::text::names::named_spans(label, &own);
+    let (_, other_spans) = crate::text::names::named_spans(&text, &other);
+    let inside =
+        |spans: &[(usize, usize)], at: usize| spans.iter().any(|&(s, e)| s <= at && at < e);
+    let blanked = super::gap::blank_each_word_at(&text, "…", |at, w| {
+        point.iter().any(|p| p == w) && (inside(&own_spans, at) || !inside(&other_spans, at))
+    });
     super::gap::collapse(&blanked)
 }
 
 #[cfg(test)]
 mod tests {
     use super::names_kept;
+
+    #[test]
+    fn a_word_of_another_fixed_phrase_in_a_label_is_not_blanked() {
+        // Adversary 48 L-2: "njësi administrative" (002:94) is an administrative unit.
+        let correct = ["Njësia e Vlerësimit të Nevojave dhe Referimit".to_string()];
+        let wrong = [
+            "Ofruesi i shërbimit".to_string(),
+            "Punonjësi social".to_string(),
+        ];
+        let names = (correct.to_vec(), vec!["NJVNR".to_string()]);
+        let others = ["Njësia Administrative".to_string()];
+        let label = "a) nën „Në çdo njësi administrative në …“";
+        let told =
+            |others: &[String]| super::label_blanked(label, &correct, &wrong, &names, others);
+        assert_eq!(told(&others), label);
+        // The rule, not the word: without the other name, "njësi" points and is blanked.
+        assert_eq!(told(&[]), "a) nën „Në çdo … administrative në …“");
+        // A word that names the answer where it stands is still blanked.
+        let structure =
+            ["Struktura përgjegjëse për shërbimet e kujdesit shoqëror në bashki".to_string()];
+        let names = (structure.to_vec(), vec![]);
+        assert_eq!(
+            super::label_blanked(
+                "a) nën „Kjo strukturë kryen edhe funksione …“",
+                &structure,
+                &wrong,
+                &names,
+                &others
+            ),
+            "a) nën „Kjo … kryen edhe funksione …“"
+        );
+    }
 
     #[test]
     fn a_role_is_named_by_any_name_the_source_prints_for_it() {

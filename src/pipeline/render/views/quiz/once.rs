@@ -179,6 +179,7 @@ mod tests {
             names: Default::default(),
             apart: None,
             proved: true,
+            examples_follow: false,
         }
     }
 

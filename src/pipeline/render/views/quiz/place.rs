@@ -131,6 +131,9 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
     };
     let (choices, answer) = super::choices(cx, question, &source);
     let answer_note = super::group_note(cx, &choices, &super::group_members(cx, question, &source));
+    let examples_follow = texts
+        .iter()
+        .any(|t| crate::markdown::leads_to_examples(t, &quote));
     QuestionView {
         id: question.id.clone(),
         number,
@@ -152,6 +155,7 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
         names: super::printed_names(cx, question),
         apart: None,
         proved: true,
+        examples_follow,
     }
 }
 
@@ -207,5 +211,6 @@ fn empty(question: &Question, number: usize) -> QuestionView {
         names: Default::default(),
         apart: None,
         proved: true,
+        examples_follow: false,
     }
 }

@@ -249,6 +249,56 @@ pub(super) fn timing_sentence(
     })
 }
 
+/// A by-when's `sentence` where a time word stands outside its timing's words ("Në situatë
+/// të rrezikut të lartë dhe të menjëhershëm, … PMF-ja inicion …, duke njoftuar menjëherë
+/// …", 001:971-976: a risk, not a deadline): quoted from the last name, before the timing's
+/// words, of a role the timing binds, the words before it left out ("[…]"), where that
+/// leaves time words only in the timing's words (adversary 48 L-5). Else the sentence.
+pub(super) fn from_its_actor(
+    cx: &Cx,
+    step: &crate::pipeline::model::Step,
+    t: &crate::pipeline::model::Timing,
+    sentence: String,
+    tw: &super::TimeWords,
+) -> String {
+    let squash = |w: &str| w.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = squash(&t.text);
+    // Time words outside every timing's words of the step ("… të paktën 2 herë …, të
+    // paktën 1 herë" are two deadlines of one sentence, 003), in `s`.
+    let all: Vec<String> = step.timing.iter().map(|o| squash(&o.text)).collect();
+    let outside = |s: &str| {
+        let mut masked = s.to_string();
+        for w in all.iter().filter(|w| !w.is_empty()) {
+            masked = masked.replace(w.as_str(), " ");
+        }
+        masked
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| !w.is_empty() && tw.timed(w))
+    };
+    if !sentence.contains(&words) || !outside(&sentence) {
+        return sentence;
+    }
+    let ids = t.bound_actors(&step.actors);
+    let roles = cx.hb.roles.iter().filter(|r| ids.contains(&r.id));
+    let (mut titles, mut abbrs) = (Vec::new(), Vec::new());
+    for r in roles {
+        titles.push(r.title.as_str());
+        titles.extend(r.named_by.iter().map(String::as_str));
+        abbrs.extend(r.abbr.iter().chain(&r.abbr_variants).map(String::as_str));
+    }
+    let names = crate::text::names::role_names(titles, abbrs);
+    let (text, spans) = crate::text::names::named_spans(&sentence, &names);
+    let Some(at) = text.find(&words) else {
+        return sentence;
+    };
+    match spans.iter().rev().find(|&&(s, _)| s < at) {
+        Some(&(start, _)) if start > 0 && !outside(&text[start..]) => {
+            format!("{} {}", super::giveaway::OMITTED, &text[start..])
+        }
+        _ => sentence,
+    }
+}
+
 /// Whether `text` names a correct answer of `question`: by its title (`quiz::names`), its
 /// abbreviation, the words of a person, or the first two words of its title in a row
 /// ("punonjësi social" for "Punonjës social në Njësi Administrative").

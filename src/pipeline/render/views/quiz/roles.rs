@@ -25,6 +25,50 @@ pub(super) fn printed_names(cx: &Cx, question: &quiz::Question) -> Printed {
     (phrases, abbrs)
 }
 
+/// The names of what is not a correct answer of `question`: every other role's title, the
+/// other words the source names it by and its institution ("Njësia Administrative"), and
+/// the glossary's terms; a word standing in one of them names that, not the answer.
+pub(super) fn other_names(cx: &Cx, question: &quiz::Question) -> Vec<String> {
+    let hb = cx.hb;
+    let mut ids: Vec<&str> = Vec::new();
+    for c in question.choices.iter().filter(|c| c.correct) {
+        if let Answer::Role(id) = &c.answer {
+            ids.push(id);
+            ids.extend(quiz::same_person(hb, id));
+        }
+    }
+    let mut out = Vec::new();
+    for r in hb.roles.iter().filter(|r| !ids.contains(&r.id.as_str())) {
+        out.push(r.title.clone());
+        out.extend(r.named_by.iter().cloned());
+        out.extend(
+            r.sections
+                .iter()
+                .filter(|s| s.key == "institution")
+                .map(|s| {
+                    s.text
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_string()
+                }),
+        );
+    }
+    let own: Vec<&str> = hb
+        .roles
+        .iter()
+        .filter(|r| ids.contains(&r.id.as_str()))
+        .map(|r| r.title.as_str())
+        .collect();
+    out.extend(
+        hb.glossary
+            .definitions
+            .iter()
+            .map(|t| t.term.clone())
+            .filter(|t| !own.contains(&t.as_str())),
+    );
+    out.retain(|n| !n.trim().is_empty());
+    out
+}
+
 /// The words that name the correct roles of `question`, to be blanked: each role's title
 /// and the other words the source names it by, and the same of the same person under
 /// another title (`Role::same_as`); and their abbreviations.
