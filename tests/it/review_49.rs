@@ -264,3 +264,24 @@ fn the_ministry_named_as_the_apaps_family_is_mentioned_on_its_card() {
     }
     assert!(!card.contains("Ky rol nuk vepron në asnjë hap apo kriter."));
 }
+
+#[test]
+fn the_registers_length_column_sorts_to_the_order_it_is_printed_in() {
+    // c49's note: "brenda ditës" carried data-value 0, so a click on the length column put
+    // it among "menjëherë", while the page prints it after the hour limits (review 45, R-4).
+    // The column sorts by the row's place in the printed order: one order, never two.
+    let rows = within_sort_keys();
+    let values: Vec<f64> = rows.iter().map(|(v, _, _)| v.parse().unwrap()).collect();
+    assert!(
+        values.windows(2).all(|w| w[0] < w[1]),
+        "not increasing in page order: {values:?}"
+    );
+    let at = |badge: &str| rows.iter().position(|(_, _, b)| b == badge).unwrap();
+    let same_day = at("brenda ditës");
+    assert!(at("brenda 2 orëve") < same_day && same_day < at("brenda 24 orëve"));
+    assert!(
+        rows[..same_day]
+            .iter()
+            .all(|(_, _, b)| b != "brenda 24 orëve")
+    );
+}

@@ -136,6 +136,10 @@ pub struct DeadlineView {
     pub persons: Vec<String>,
     /// The ids of those roles, space-separated (for the register's filter).
     pub roles: String,
+    /// Its place in the register's order (by length, "brenda ditës" after the hours, "sa më
+    /// shpejt" after "menjëherë"): the length column sorts by it in the browser, so a click
+    /// gives the order the page is printed in, never a second one.
+    pub rank: usize,
 }
 
 /// The forms catalogue, grouped as `content/forms.yaml` groups it.
@@ -344,7 +348,8 @@ pub(super) fn build(cx: &Cx) -> Reference {
         .hb
         .deadlines
         .iter()
-        .filter_map(|d| {
+        .enumerate()
+        .filter_map(|(rank, d)| {
             let action = cx.action(&d.owner);
             let action = action.as_ref();
             let who: Vec<LinkView> = if !d.timing.named {
@@ -370,6 +375,7 @@ pub(super) fn build(cx: &Cx) -> Reference {
                     .join(" "),
                 who,
                 action: action.cloned(),
+                rank,
             })
         })
         .collect::<Vec<_>>();
