@@ -141,7 +141,7 @@ pub fn render_site(
     render_pages(root, hb, theme, ui, diags, sink);
     if !diags.has_errors() {
         let compact = render::parts::compact_catalogues(theme, hb);
-        write_exports(root, hb, ui, diags, sink, compact);
+        write_exports(root, hb, ui, diags, sink, compact, || ());
     }
 }
 
@@ -252,45 +252,56 @@ pub fn previous_edition(root: &Path, hb: &Handbook, diags: &mut Diagnostics) -> 
 }
 
 /// The audit as an XLSForm, the model as `catalog.json` and the standards as an OSCAL
-/// catalogue, beside the pages.
-fn write_exports(
+/// catalogue, beside the pages; then `beside` (the build's search index), whose value is
+/// returned.
+///
+/// The XLSForm (its survey sheet packed and deflated on one core, the longest of the
+/// exports) streams into the sink on a thread of its own, while this thread writes the two
+/// catalogues and then runs `beside`: on two cores the index no longer waits for the
+/// workbook. Everything here is streamed, so what runs at once adds little to the memory
+/// (the workbook's bytes were once held whole: 30 MB on 1,000 standards). `beside` runs on
+/// this thread, so the index's many allocations stay in the main heap.
+fn write_exports<R>(
     root: &Path,
     hb: &Handbook,
     ui: &HashMap<String, String>,
     diags: &mut Diagnostics,
     sink: &dyn render::Sink,
     compact: bool,
-) {
+    beside: impl FnOnce() -> R,
+) -> R {
     let addr = &hb.addresses;
-    // Three files made apart, on whichever core is free.
-    let (form, (catalog, oscal)) = rayon::join(
-        || {
-            render::xlsform::to_bytes(hb, ui)
-                .map_err(|e| std::io::Error::other(crate::diagnostics::workbook_problem(&e)))
-                .and_then(|bytes| sink.put(&addr.audit_form, &bytes))
-        },
-        || {
-            rayon::join(
-                // Above the theme's page size, compact: a third smaller than indented.
-                || {
-                    sink.put_stream("catalog.json", &mut |w| {
-                        if compact {
-                            serde_json::to_writer(w, hb)
-                        } else {
-                            serde_json::to_writer_pretty(w, hb)
-                        }
-                        .map_err(std::io::Error::other)
-                    })
-                },
-                || {
-                    let modified = render::oscal::last_modified(root, hb);
-                    sink.put_stream(&addr.oscal_catalog, &mut |w| {
-                        render::oscal::write_catalog(hb, ui, &modified, w, compact)
-                    })
-                },
-            )
-        },
-    );
+    let (form, catalog, oscal, value) = std::thread::scope(|scope| {
+        let form = scope.spawn(|| {
+            let mut failed = None;
+            let written = sink.put_stream(&addr.audit_form, &mut |w| {
+                if let Err(e) = render::xlsform::write_to(hb, ui, w) {
+                    failed = Some(crate::diagnostics::workbook_problem(&e));
+                }
+                Ok(())
+            });
+            match failed {
+                Some(problem) => Err(std::io::Error::other(problem)),
+                None => written.map(|_| ()),
+            }
+        });
+        // Above the theme's page size, compact: a third smaller than indented.
+        let catalog = sink.put_stream("catalog.json", &mut |w| {
+            if compact {
+                serde_json::to_writer(w, hb)
+            } else {
+                serde_json::to_writer_pretty(w, hb)
+            }
+            .map_err(std::io::Error::other)
+        });
+        let modified = render::oscal::last_modified(root, hb);
+        let oscal = sink.put_stream(&addr.oscal_catalog, &mut |w| {
+            render::oscal::write_catalog(hb, ui, &modified, w, compact)
+        });
+        let value = beside();
+        let form = form.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (form, catalog, oscal, value)
+    });
     if let Err(e) = form {
         diags.error(
             Pos::file(&addr.audit_form),
@@ -309,6 +320,7 @@ fn write_exports(
             format!("cannot write the OSCAL catalogue: {e}"),
         );
     }
+    value
 }
 
 /// What a successful build did.
@@ -402,31 +414,34 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     stages.push(("render", t.elapsed()));
     peaks.push(("render", peak_rss_mib()));
     give_back_memory();
-    // Then the exports (the audit form, the OSCAL catalogue, `catalog.json`, made beside
-    // each other), then the search index: the exports are streamed or small, but made
-    // beside the index they would add to its peak (50 MiB on 1,000 standards). The index is
-    // made on this thread: its many allocations stay in the main heap, which a worker
-    // thread's heap (given back to the system as it shrinks, and taken again) would make
-    // system time of.
+    // Then the exports (the audit form, the OSCAL catalogue, `catalog.json`) and the search
+    // index: the XLSForm on a thread of its own, the catalogues and then the index on this
+    // one (`write_exports`). All are streamed, so the peak stays that of the pages. The
+    // index is made on this thread: its many allocations stay in the main heap, which a
+    // worker thread's heap (given back to the system as it shrinks, and taken again) would
+    // make system time of.
     let t = Instant::now();
     let index = if diags.has_errors() {
         search::index::Figures::default()
     } else {
         let compact = render::parts::compact_catalogues(&theme, &hb);
-        write_exports(root, &hb, &ui, &mut diags, &writer, compact);
-        stages.push(("exports", t.elapsed()));
-        // What the exports freed (the workbook's bytes, on the pool's heaps) goes back
-        // before the index builds.
-        give_back_memory();
-        let (t, cpu) = (Instant::now(), thread_cpu());
-        // Each document indexed and its shard written as made: never all their text at once.
-        let analysis = search::analyzer::Analysis::for_language(&hb.config.language);
-        let index = search::stream::write(&hb, &ui, analysis, &hb.synonyms, &mut |name, bytes| {
-            writer.put(name, bytes)
+        let mut timed = Vec::new();
+        let index = write_exports(root, &hb, &ui, &mut diags, &writer, compact, || {
+            timed.push(("exports: the catalogues", t.elapsed()));
+            let (t, cpu) = (Instant::now(), thread_cpu());
+            // Each document indexed and its shard written as made: never all their text at
+            // once.
+            let analysis = search::analyzer::Analysis::for_language(&hb.config.language);
+            let index =
+                search::stream::write(&hb, &ui, analysis, &hb.synonyms, &mut |name, bytes| {
+                    writer.put(name, bytes)
+                });
+            timed.push(("search index", t.elapsed()));
+            timed.push(("search index CPU", thread_cpu().saturating_sub(cpu)));
+            index
         });
-        let (index_time, index_cpu) = (t.elapsed(), thread_cpu().saturating_sub(cpu));
-        stages.push(("search index", index_time));
-        stages.push(("search index CPU", index_cpu));
+        stages.extend(timed);
+        stages.push(("exports and index", t.elapsed()));
         index.unwrap_or_else(|e| {
             diags.error(
                 Pos::file("search-index.js"),

@@ -185,7 +185,7 @@ impl SiteWriter {
     pub fn put_with<T>(
         &self,
         path: &str,
-        f: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+        f: impl FnOnce(&mut (dyn Write + Send)) -> io::Result<T>,
     ) -> io::Result<(T, u64)> {
         let (dest, prev) = self.dest(path)?;
         let mut w = io::BufWriter::with_capacity(1 << 16, create_new(&dest, path)?);
@@ -318,7 +318,7 @@ impl Sink for SiteWriter {
     fn put_stream(
         &self,
         path: &str,
-        f: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+        f: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
     ) -> io::Result<u64> {
         self.put_with(path, f).map(|((), n)| n)
     }

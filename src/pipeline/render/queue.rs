@@ -265,15 +265,21 @@ fn render_page(
         } else if let Err(e) = written {
             d.error(Pos::file(path), format!("cannot write the page: {e}"));
         }
+    } else if path.ends_with(".html") {
+        // Squeezed as the template writes it: no copy of the page before the squeeze.
+        let mut page = squeeze::Buffer::new();
+        match template.render_captured_to(ctx, &mut page) {
+            Ok(_) => {
+                if let Err(e) = sink.put(path, &page.out) {
+                    d.error(Pos::file(path), format!("cannot write the page: {e}"));
+                }
+            }
+            Err(e) => report_template_error(d, &e, path),
+        }
     } else {
         match template.render(ctx) {
-            Ok(html) => {
-                let bytes = if path.ends_with(".html") {
-                    squeeze::squeeze(&html)
-                } else {
-                    html.into_bytes()
-                };
-                if let Err(e) = sink.put(path, &bytes) {
+            Ok(text) => {
+                if let Err(e) = sink.put(path, text.as_bytes()) {
                     d.error(Pos::file(path), format!("cannot write the page: {e}"));
                 }
             }

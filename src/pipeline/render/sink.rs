@@ -7,11 +7,12 @@ pub trait Sink: Sync {
     /// One whole file, `path` inside the site (`/`-separated).
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
     /// One file written by `f` as it goes (for files too large to hold in memory);
-    /// returns its length.
+    /// returns its length. The writer is `Send` so a writer that hands it to threads of
+    /// its own (the workbook's packager) can stream into it.
     fn put_stream(
         &self,
         path: &str,
-        f: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+        f: &mut dyn FnMut(&mut (dyn std::io::Write + Send)) -> std::io::Result<()>,
     ) -> std::io::Result<u64>;
 }
 
@@ -48,7 +49,7 @@ impl Sink for MemorySink {
     fn put_stream(
         &self,
         path: &str,
-        f: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+        f: &mut dyn FnMut(&mut (dyn std::io::Write + Send)) -> std::io::Result<()>,
     ) -> std::io::Result<u64> {
         let mut buf = Vec::new();
         f(&mut buf)?;

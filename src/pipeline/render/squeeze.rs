@@ -162,10 +162,38 @@ impl Squeeze {
 }
 
 /// A page squeezed whole.
+#[cfg(test)]
 pub(super) fn squeeze(html: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(html.len());
     Squeeze::new().feed(html.as_bytes(), &mut out);
     out
+}
+
+/// A writer that squeezes what goes through it into memory: a page rendered straight into
+/// its squeezed bytes, never held as the template wrote it and copied after.
+pub(super) struct Buffer {
+    squeeze: Squeeze,
+    pub(super) out: Vec<u8>,
+}
+
+impl Buffer {
+    pub(super) fn new() -> Self {
+        Buffer {
+            squeeze: Squeeze::new(),
+            out: Vec::new(),
+        }
+    }
+}
+
+impl Write for Buffer {
+    fn write(&mut self, input: &[u8]) -> io::Result<usize> {
+        self.squeeze.feed(input, &mut self.out);
+        Ok(input.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A writer that squeezes what goes through it.

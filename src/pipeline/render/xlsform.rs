@@ -337,6 +337,19 @@ fn survey(hb: &Handbook, ui: &HashMap<String, String>, emit: &mut dyn FnMut(Row)
 
 /// The XLSForm of the audit as the bytes of an `.xlsx` file.
 pub fn to_bytes(hb: &Handbook, ui: &HashMap<String, String>) -> Result<Vec<u8>, XlsxError> {
+    let mut buf = Vec::new();
+    write_to(hb, ui, &mut buf)?;
+    Ok(buf)
+}
+
+/// The XLSForm of the audit, an `.xlsx` file streamed into `w` as its parts are packed (the
+/// same bytes as [`to_bytes`]; the whole file, tens of megabytes on a large handbook, is
+/// never held in memory).
+pub fn write_to(
+    hb: &Handbook,
+    ui: &HashMap<String, String>,
+    w: &mut (dyn std::io::Write + Send),
+) -> Result<(), XlsxError> {
     let s = |k: &str| ui.get(k).cloned().unwrap_or_default();
     let lang = language(hb, ui);
     let mut wb = Workbook::new();
@@ -482,7 +495,7 @@ pub fn to_bytes(hb: &Handbook, ui: &HashMap<String, String>) -> Result<Vec<u8>, 
         settings.write_string_with_format(0, col as u16, *h, &bold)?;
         settings.write_string(1, col as u16, v)?;
     }
-    wb.save_to_buffer()
+    wb.save_to_writer(w)
 }
 
 #[cfg(test)]

@@ -32,7 +32,7 @@ fn passive(w: &str) -> bool {
 /// Whether the words from `at` open a relative clause whose subject the mention is
 /// ("njofton APAP-in e SHSSH-së, i cili njofton sekretariatin": the notified one then acts),
 /// within a few words, after a comma.
-fn relative(ws: &[(String, String)], at: usize) -> bool {
+fn relative(ws: &[(&str, &str)], at: usize) -> bool {
     (at..(at + 4).min(ws.len())).any(|i| {
         ws[i].0.contains(',')
             && ws.get(i + 1).is_some_and(|(sep, w)| {
@@ -64,9 +64,10 @@ fn of_person(lower: &[String], i: usize) -> bool {
             .any(|p| lower[i - 2].starts_with(p))
 }
 
-/// The text as word tokens with what stands before each (the separator).
-fn words(text: &str) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
+/// The text as word tokens with what stands before each (the separator), borrowed from
+/// the text (no two strings made for each word of every text asked about).
+fn words(text: &str) -> Vec<(&str, &str)> {
+    let mut out: Vec<(&str, &str)> = Vec::new();
     // Where the separator before the next word begins, and where that word begins.
     let mut sep = 0;
     let mut word: Option<usize> = None;
@@ -74,12 +75,12 @@ fn words(text: &str) -> Vec<(String, String)> {
         if crate::text::is_word_char(c) {
             word.get_or_insert(i);
         } else if let Some(w) = word.take() {
-            out.push((text[sep..w].to_string(), text[w..i].to_string()));
+            out.push((&text[sep..w], &text[w..i]));
             sep = i;
         }
     }
     if let Some(w) = word {
-        out.push((text[sep..w].to_string(), text[w..].to_string()));
+        out.push((&text[sep..w], &text[w..]));
     }
     out
 }
@@ -163,8 +164,8 @@ pub fn acts_in(hb: &Handbook, role: &str, text: &str) -> Option<bool> {
             // The inflection after a hyphen: "-së", "-ja".
             let suffix = ws
                 .get(after)
-                .filter(|(sep, w)| sep == "-" && w.chars().all(char::is_lowercase))
-                .map(|(_, w)| w.as_str());
+                .filter(|(sep, w)| *sep == "-" && w.chars().all(char::is_lowercase))
+                .map(|(_, w)| *w);
             let next = if suffix.is_some() { after + 1 } else { after };
             let oblique = match suffix {
                 Some(s) => OBLIQUE.contains(&s),
