@@ -205,3 +205,110 @@ fn a_split_catalogue_s_contents_pages_load_only_the_standards_whose_text_they_sh
     }
     assert_eq!(eval(&tab, KEPT), kept, "the tracker: nothing kept changes");
 }
+
+/// Issue 28's figures, not a test: `DORACAK_SPLIT_SITE=<a site built above the split size>
+/// cargo test --test it -- --ignored split_contents::figures --nocapture`. Two assessments
+/// stored (every criterion of every 50th standard rated, below the top in the later one),
+/// then each contents page opened fresh: the bytes of script it loads (its script
+/// elements, written or added), its first contentful paint, its DOMContentLoaded (the
+/// scores are drawn before it) and when the text it shows is in (polled; the tracker's
+/// first row scrolled into sight, below the table of every standard's counts).
+#[test]
+#[ignore]
+fn figures() {
+    let Ok(site) = std::env::var("DORACAK_SPLIT_SITE") else {
+        return;
+    };
+    let site = std::path::PathBuf::from(site);
+    let Some(browser) = browser("figures") else {
+        return;
+    };
+    let wait = |tab: &headless_chrome::Tab, cond: &str| {
+        let start = std::time::Instant::now();
+        while eval(tab, cond) != json!(true) {
+            if start.elapsed().as_secs() > 180 {
+                println!(
+                    "gave up after 180 s: {}",
+                    eval(
+                        tab,
+                        "({ rows: document.querySelectorAll('[data-ev-row]').length, parts: document.querySelectorAll('script[data-catalog-part]').length, first: (document.querySelector('[data-ev-row]') || {}).outerHTML, ready: document.readyState })"
+                    )
+                );
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    };
+    let open_slow = |url: &str| {
+        let tab = browser.new_tab().unwrap();
+        tab.set_default_timeout(std::time::Duration::from_secs(600));
+        tab.navigate_to(url).unwrap();
+        tab.wait_until_navigated().unwrap();
+        tab
+    };
+    let setup = open_slow(&file_url(&site.join("vleresim/plani.html")));
+    wait(&setup, "!!window.Doracak && !!Doracak.assessment");
+    eval(
+        &setup,
+        "(() => {
+          const A = Doracak.assessment, cat = DORACAK_CATALOG, st = new A.Store(cat);
+          localStorage.clear();
+          [['a1', '2025-06-01T08:00:00Z', 'met'], ['a2', '2026-03-01T08:00:00Z', 'partial']].forEach(([id, when, r]) => {
+            const a = A.emptyAssessment(cat, 'Qendra — ' + id, 'Qendra', when);
+            cat.standards.forEach((s, i) => { if (i % 50 === 0) { s.criteria.forEach(c => { a.ratings[c.id] = { rating: r, note: '' }; }); } });
+            st.save(id, { data: a, exported: null });
+          });
+          st.setCurrent('a2');
+          return true;
+        })()",
+    );
+    let pages = [
+        (
+            "index.html",
+            "document.querySelector('[data-score-row=total] [data-col=points]').textContent !== ''",
+        ),
+        (
+            "plani.html",
+            "document.querySelectorAll('[data-plan-row]').length > 0 && [...document.querySelectorAll('.plan-crit-text')].every(s => s.textContent)",
+        ),
+        (
+            "krahasimi.html",
+            "[...document.querySelectorAll('[data-compare]:not([data-compare=due]) tr[data-criterion]')].length > 0 && [...document.querySelectorAll('[data-compare]:not([data-compare=due]) tr[data-criterion]')].every(r => r.cells[1].textContent)",
+        ),
+        (
+            "provat.html",
+            "document.querySelectorAll('[data-ev-row]').length > 0 && (document.querySelector('[data-ev-row]').scrollIntoView(), document.querySelector('[data-ev-row]').cells[1].textContent !== '')",
+        ),
+    ];
+    let only = std::env::var("DORACAK_SPLIT_PAGE").unwrap_or_default();
+    for (page, done) in pages {
+        if !only.is_empty() && only != page {
+            continue;
+        }
+        let t0 = std::time::Instant::now();
+        let tab = open_slow(&file_url(&site.join("vleresim").join(page)));
+        wait(&tab, done);
+        let shown = t0.elapsed().as_millis();
+        let m = eval(
+            &tab,
+            "({ fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime, dcl: performance.timing.domContentLoadedEventEnd - performance.timing.navigationStart, scripts: [...document.querySelectorAll('script[src]')].map(s => decodeURIComponent(new URL(s.src).pathname)) })",
+        );
+        let scripts = m["scripts"].as_array().unwrap();
+        let bytes: u64 = scripts
+            .iter()
+            .filter_map(|s| std::fs::metadata(s.as_str().unwrap()).ok())
+            .map(|m| m.len())
+            .sum();
+        let parts = scripts
+            .iter()
+            .filter(|s| s.as_str().unwrap().contains("/catalog/"))
+            .count();
+        println!(
+            "{page}: {} scripts ({parts} catalogue files), {bytes} bytes; first paint {:.0} ms, DOMContentLoaded {} ms, text shown {shown} ms (polled, from navigation)",
+            scripts.len(),
+            m["fcp"].as_f64().unwrap_or(-1.0),
+            m["dcl"],
+        );
+        tab.close(false).ok();
+    }
+}
