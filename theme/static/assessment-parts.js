@@ -62,12 +62,17 @@
     });
     settle();
   }
+  // A criterion with its text (its standard's file loaded), found by id; the standards'
+  // criteria indexed once each, as they are first asked for.
+  var known = Object.create(null), indexed = [];
   function criterion(id) {
     var i = where[id];
     if (i === undefined || stateOf[i] !== "done") { return null; }
-    var list = CAT.standards[i].criteria;
-    for (var j = 0; j < list.length; j++) { if (list[j].id === id) { return { standard: CAT.standards[i], criterion: list[j] }; } }
-    return null;
+    if (!indexed[i]) {
+      indexed[i] = true;
+      CAT.standards[i].criteria.forEach(function (c) { known[c.id] = { standard: CAT.standards[i], criterion: c }; });
+    }
+    return known[id] || null;
   }
 
   // ---- the text of the rows a page shows ------------------------------------------------
