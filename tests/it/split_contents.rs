@@ -329,3 +329,85 @@ fn figures() {
         tab.close(false).ok();
     }
 }
+
+/// An assessment of the previous edition imported on the overview of a split catalogue: the
+/// carried-over lists name each criterion with its number and text, as built whole, from
+/// the files of the standards they name only.
+#[test]
+fn a_split_catalogue_s_overview_names_the_carried_criteria_as_built_whole() {
+    let dir = crate::editions::new_with_previous();
+    let root = dir.path().join("new");
+    let build = |out: &std::path::Path| {
+        let o = crate::common::doracak(&[
+            "--root",
+            root.to_str().unwrap(),
+            "build",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    let whole = dir.path().join("whole");
+    build(&whole);
+    std::fs::create_dir_all(root.join("theme")).unwrap();
+    std::fs::write(
+        root.join("theme/settings.toml"),
+        "split_page_bytes = 1000\n",
+    )
+    .unwrap();
+    let split = dir.path().join("split");
+    build(&split);
+    assert!(split.join("vleresim/catalog-shape.js").exists());
+    let Some(browser) =
+        browser("a_split_catalogue_s_overview_names_the_carried_criteria_as_built_whole")
+    else {
+        return;
+    };
+    let file = crate::common::fixtures().join("editions/assessments/qendra-botimi-2024.json");
+    let lists = "[...document.querySelectorAll('[data-import-result] [data-carry]')].map(ul => [ul.dataset.carry, [...ul.children].map(li => li.textContent)])";
+    let mut got = Vec::new();
+    for site in [&whole, &split] {
+        let tab = open(&browser, &file_url(&site.join("vleresim/index.html")));
+        eval(&tab, "localStorage.clear()");
+        tab.reload(true, None).unwrap();
+        tab.wait_until_navigated().unwrap();
+        wait_for(&tab, "!!window.Doracak.assessmentPage", "the page's script");
+        crate::common::browser::import_file(&tab, &file);
+        wait_for(
+            &tab,
+            "document.querySelectorAll('[data-import-result] [data-carry]').length === 4",
+            &format!("the carried-over lists on {}", site.display()),
+        );
+        if let Some(want) = got.first() {
+            let want = serde_json::to_string(want).unwrap();
+            wait_for(
+                &tab,
+                &format!("JSON.stringify({lists}) === JSON.stringify({want})"),
+                "the lists, as built whole",
+            );
+        }
+        got.push(eval(&tab, lists));
+        if site == &split {
+            let named: std::collections::BTreeSet<String> = eval(
+                &tab,
+                "[...document.querySelectorAll('[data-carry=rerate] li, [data-carry=new] li, [data-carry=kept] li')].map(li => li.dataset.criterion.split('.')[0])",
+            )
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect();
+            let loaded: std::collections::BTreeSet<String> = eval(&tab, LOADED)
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_string())
+                .collect();
+            assert!(
+                !loaded.is_empty() && loaded.is_subset(&named),
+                "{loaded:?} ⊆ {named:?}"
+            );
+        }
+    }
+    assert!(got[0].to_string().contains(". "), "{}", got[0]);
+}
