@@ -90,6 +90,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/assessment-editions.js",
     "static/assessment-aside.js",
     "static/assessment-tracker.js",
+    "static/assessment-parts.js",
     "static/form.css",
     "static/form-fill.js",
     "static/form-draft.js",
@@ -100,8 +101,9 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
 ];
 
 /// The static files only a handbook above the split size uses (the theme's
-/// `split_page_bytes`), written into its site only: the evidence tracker's contents page.
-pub const SPLIT_ONLY: &[&str] = &["static/assessment-tracker.js"];
+/// `split_page_bytes`), written into its site only: the evidence tracker's contents page,
+/// and the contents pages' loader of the split catalogue's files.
+pub const SPLIT_ONLY: &[&str] = &["static/assessment-tracker.js", "static/assessment-parts.js"];
 
 /// The theme in effect for one build: embedded files with the handbook's overrides.
 #[derive(Debug, Clone)]

@@ -95,6 +95,7 @@ mod social_worker;
 mod source_exact;
 mod source_order;
 mod source_review;
+mod split_contents;
 mod split_pages;
 mod split_tracker;
 mod step_labels;

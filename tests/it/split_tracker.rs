@@ -17,7 +17,7 @@ use crate::common::doracak;
 
 /// One small synthetic handbook built twice: whole (the theme's split size) and split
 /// (`split_page_bytes = 40000`), the same standards, title and catalogue.
-fn whole_and_split(dir: &Path) -> (PathBuf, PathBuf) {
+pub(crate) fn whole_and_split(dir: &Path) -> (PathBuf, PathBuf) {
     let hb = crate::split_pages::synth_handbook(dir);
     let build = |site: &Path| {
         let out = doracak(&[

@@ -5,7 +5,8 @@
 // next review) before assessment.js loads, which filters the rows with the tracker's own
 // filters (filterEvidence: the same rows, count and gaps as the one-page tracker). Then,
 // for each standard, its evidence gaps by the report's rule and how many of its items the
-// filters show. It reads the assessment kept in this browser and writes nothing.
+// filters show. It reads the assessment kept in this browser and writes nothing. The rows'
+// text comes from each standard's file, loaded as its rows come near sight.
 (function () {
   "use strict";
   var A = window.Doracak && window.Doracak.assessment;
@@ -22,8 +23,8 @@
   function page(s) { return root + ADDR.assessment_standard.replace("{id}", s.id); }
 
   // The rows, once, grouped by standard as the one-page tracker groups them.
-  var all = el("div");
-  CAT.standards.forEach(function (s) {
+  var all = el("div"), sections = [];
+  CAT.standards.forEach(function (s, i) {
     var sec = el("section", "ev-standard");
     sec.setAttribute("data-ev-standard", s.id);
     sec.id = "ev-" + s.id;
@@ -54,8 +55,29 @@
     sec.style.contentVisibility = "auto";
     sec.style.containIntrinsicSize = "auto " + (4 + 5 * body.rows.length) + "rem";
     all.appendChild(sec);
+    sections.push([sec, i]);
   });
   while (all.firstChild) { list.appendChild(all.firstChild); }
+
+  // The evidence's text is in each standard's file (assessment-parts.js): loaded when its
+  // rows come near sight, then written into them; a standard the filters hide loads nothing.
+  var P = window.Doracak.catalogParts;
+  function text(sec, i) {
+    var byId = Object.create(null);
+    CAT.standards[i].criteria.forEach(function (c) { c.evidence.forEach(function (e) { byId[e.id] = e.text; }); });
+    $all("[data-ev-row]", sec).forEach(function (tr) { tr.cells[1].textContent = byId[tr.getAttribute("data-ev-row")] || ""; });
+  }
+  if (P && window.IntersectionObserver) {
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (en) {
+        if (!en.isIntersecting) { return; }
+        seen.unobserve(en.target);
+        var i = +en.target.getAttribute("data-ev-place");
+        P.load([i], function () { text(en.target, i); });
+      });
+    }, { rootMargin: "100% 0px" });
+    sections.forEach(function (x) { x[0].setAttribute("data-ev-place", x[1]); seen.observe(x[0]); });
+  }
 
   var where = A.index(CAT).evidence;
   function current() { var p = window.Doracak.assessmentPage; return p && p.state.rec; }

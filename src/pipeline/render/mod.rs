@@ -130,8 +130,10 @@ pub fn render_with(
         whole: whole_handbook_pages(addr),
     };
     if split.is_some() {
-        // The split catalogue's files (`vleresim/catalog/S1.js` …): a standard's page loads
-        // its own, the other assessment pages all of them.
+        // The split catalogue's files (`vleresim/catalog/S1.js` …): a standard's page and a
+        // part of the printout load their own; the contents pages load the catalogue's shape
+        // (`catalog-shape.js`) and a standard's file only when they show its text
+        // (`static/assessment-parts.js`). Here only a sign that the catalogue is split.
         let files: Vec<Value> = hb
             .standards
             .iter()
@@ -400,6 +402,19 @@ pub fn render_with(
         );
     }
     if split.is_some() {
+        let path = format!(
+            "{}{}",
+            addr.assessment_dir,
+            crate::assessment::CATALOG_SHAPE_FILE
+        );
+        if let Err(e) = sink.put_stream(&path, &mut |w| {
+            crate::assessment::write_catalog_shape(hb, w)
+        }) {
+            diags.error(
+                Pos::file(&path),
+                format!("cannot write the assessment catalogue: {e}"),
+            );
+        }
         for (i, s) in hb.standards.iter().enumerate() {
             let path = format!(
                 "{}{}",
