@@ -15,34 +15,6 @@ mod cli;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's arenas committed as they are used, not all at once (`arena_eager_commit` 0;
-/// its default, 2, commits each 1 GiB arena whole where the system overcommits). Freed
-/// memory of a committed arena is purged by a reset the kernel takes back only under
-/// pressure, so it stayed in the resident set: 30–40 MiB of a 1,000-standard build's ~410
-/// MiB peak, at the same CPU time (BENCHMARKS.md, s49). The option must be set before the
-/// first allocation, which makes the first arena: from a constructor that runs before
-/// anything allocates (prioritised `.init_array` entries run before the unprioritised
-/// ones, mimalloc's own included, and before `main`). `MIMALLOC_ARENA_EAGER_COMMIT` in the
-/// environment is then ignored.
-#[cfg(target_os = "linux")]
-mod allocator_options {
-    unsafe extern "C" {
-        fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
-    }
-    /// `mi_option_arena_eager_commit` in mimalloc's `mi_option_t` (the same in v2 and v3).
-    const ARENA_EAGER_COMMIT: std::ffi::c_int = 4;
-
-    extern "C" fn set() {
-        // SAFETY: mi_option_set writes one entry of mimalloc's option table; nothing else
-        // runs yet (a constructor, before main and before any allocation).
-        unsafe { mi_option_set(ARENA_EAGER_COMMIT, 0) }
-    }
-
-    #[used]
-    #[unsafe(link_section = ".init_array.00200")]
-    static SET: extern "C" fn() = set;
-}
-
 use cli::{Cli, Command};
 
 fn main() -> ExitCode {
