@@ -61,6 +61,10 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
         let lists = [
             (&r.value.catch_all, "expected in `catch_all` another role"),
             (&r.value.may_be, "expected `may_be` to name another role"),
+            (
+                &r.value.representatives,
+                "expected in `representatives` another role",
+            ),
         ];
         for (list, expected) in lists {
             for m in list.iter().filter(|m| m.value.trim() == r.slug) {

@@ -1,4 +1,4 @@
-//! Where the source names no one, the derived pages say so (issue 25, stop 49).
+//! Where a step names no role of the handbook, the derived pages say so (issue 25, stop 49).
 
 use crate::common::{plain, site_page};
 use crate::review_47::rows_quoting;
@@ -30,7 +30,7 @@ fn the_passive_sentence_of_the_return_names_no_one_for_the_child_or_the_adult() 
     // to the AP, which step 10 convenes (it is the object of "mbledh").
     let rows = handout_who("kthimi-vullnetar");
     let step11 = rows.iter().find(|(n, _)| n == "Hapi 11").expect("step 11");
-    assert_eq!(step11.1, "Burimi nuk emërton askënd", "{rows:#?}");
+    assert_eq!(step11.1, "Asnjë rol i manualit nuk emërtohet", "{rows:#?}");
     let card = site_page("roli/autoriteti-pergjegjes.html");
     assert!(!card.contains("kthimi-vullnetar.11"), "the AP's card");
     let quiz = site_page("trajnim/kuizi/kthimi-vullnetar.html");
@@ -44,8 +44,10 @@ fn the_passive_sentence_of_the_return_names_no_one_for_the_child_or_the_adult() 
 
 #[test]
 fn a_handout_says_so_where_the_source_names_no_one() {
-    // An empty "Kush" cell reads as a gap in the handout; where the step names no one, the
-    // cell says the source names no one, as the deadlines register does.
+    // An empty "Kush" cell reads as a gap in the handout; where the step names no role of
+    // the handbook, the cell says so. Not "the source names no one": referral 2.2 names
+    // "Punonjës të institucioneve të bashkisë …" (002:622-624), who are no role here
+    // (adversary 49 M-1).
     for p in [
         "identifikimi-fillestar",
         "identifikimi-formal",
@@ -67,11 +69,11 @@ fn a_handout_says_so_where_the_source_names_no_one() {
             assert!(!who.is_empty(), "{p} {num}: an empty Kush cell");
         }
     }
-    // The community needs assessment's steps name no one (002).
+    // The community needs assessment's steps name no role of the handbook (002).
     let rows = handout_who("vleresimi-i-nevojave-komunitare");
     assert!(
         rows.iter()
-            .any(|(n, w)| n == "Hapi 1" && w == "Burimi nuk emërton askënd"),
+            .any(|(n, w)| n == "Hapi 1" && w == "Asnjë rol i manualit nuk emërtohet"),
         "{rows:#?}"
     );
 }

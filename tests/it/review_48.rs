@@ -8,12 +8,25 @@ use crate::review_47::rows_quoting;
 fn formal_identification_as_soon_as_possible_is_in_the_register() {
     // 47a M-5 (a), 001:775-776 "Të gjitha veprimet për identifikimin formal duhet të
     // zhvillohen në kohën më të shpejtë të mundshme;": no latest. The actions of formal
-    // identification are the G/SPIF's ("Identifikimi formal kryhet nga strukturat rajonale
-    // … (G/SPIF)", 001:692; adversary 48 L-1).
+    // identification are those the source lists as "Veprimet e identifikimit formal
+    // përfshijnë:" (001:701-711): the G/SPIF's, the police's, the PMF's and the social
+    // service's (adversary 48 L-1, adversary 49 M-2).
     let rows = rows_quoting("duhet të zhvillohen në kohën më të shpejtë të mundshme");
     assert_eq!(rows.len(), 1, "{rows:#?}");
     let (roles, text) = &rows[0];
-    assert_eq!(roles, &["g-spif"]);
+    let mut roles = roles.clone();
+    roles.sort();
+    assert_eq!(
+        roles,
+        ["g-spif", "policia", "punonjes-mbrojtje-femije", "shssh"]
+    );
+    for card in ["policia", "punonjes-mbrojtje-femije", "shssh", "g-spif"] {
+        let page = crate::common::site_page(&format!("roli/{card}.html"));
+        assert!(
+            page.contains("në kohën më të shpejtë të mundshme"),
+            "{card}'s card"
+        );
+    }
     assert!(text.contains("sa më shpejt"), "{text}");
     assert!(!text.contains("menjëherë"), "{text}");
     assert!(!text.contains("Burimi nuk emërton askënd"), "{text}");

@@ -285,3 +285,49 @@ fn the_registers_length_column_sorts_to_the_order_it_is_printed_in() {
             .all(|(_, _, b)| b != "brenda 24 orëve")
     );
 }
+
+#[test]
+fn representatives_name_another_role_no_member_each_once() {
+    // Adversary 49 M-3: `representatives: [grupi, drejtuesi, drejtuesi]` on a group with
+    // members was "0 errors, 1 warning", while `catch_all` refuses the same at its line.
+    let dir = minimal_copy();
+    std::fs::write(
+        dir.path().join("content/roles/grupi.yaml"),
+        "title: Grupi\nkind: role\ndefinition: Grupi.\nmembers: [punonjes-social]\nrepresentatives: [grupi, punonjes-social, psikologu, psikologu]\n",
+    )
+    .unwrap();
+    let out = build(dir.path(), &dir.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    for says in [
+        "grupi.yaml:5:19: error: expected in `representatives` another role, found this role's own id \"grupi\"",
+        "grupi.yaml:5:26: error: expected in `representatives` the role whose persons stand for the group's members, found \"punonjes-social\", a member, whom a representative stands for",
+        "grupi.yaml:5:54: error: expected in `representatives` the role whose persons stand for the group's members, found \"psikologu\", a role listed twice",
+    ] {
+        assert!(err.contains(says), "{says}\n{err}");
+    }
+}
+
+#[test]
+fn a_sections_deadline_names_whom_it_binds_on_the_procedure_page() {
+    // Adversary 49 M-2: the handout said "G/SPIF, …: sa më shpejt" while the procedure page
+    // gave the same section's timing with no one. A section has no "Kush" of its own.
+    let page = site_page("procedura/identifikimi-formal.html");
+    for (who, words) in [
+        (
+            "G/SPIF, Strukturat e policisë së shtetit, PMF, SHSSH",
+            "Të gjitha veprimet për identifikimin formal",
+        ),
+        (
+            "Komisioni i Posaçëm Ndërinstitucional",
+            "brenda një afati maksimal prej 30 ditëve pune",
+        ),
+    ] {
+        let at = page.find(&format!("<q>„{words}")).expect(words);
+        let li = &page[page[..at].rfind("<li>").unwrap()..at];
+        assert!(
+            li.contains(&format!("<span class=\"deadline-who\">{who}</span>")),
+            "{words}: {li}"
+        );
+    }
+}

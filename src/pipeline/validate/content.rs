@@ -312,6 +312,26 @@ impl Validator<'_> {
             }
             covered.push(id);
         }
+        // A group's representatives stand for its members: none is a member, each once
+        // (adversary 49 M-3, as `catch_all`).
+        let mut named: Vec<&str> = Vec::new();
+        for c in &r.representatives {
+            let id = c.value.trim();
+            let why = if r.members.iter().any(|m| m.value.trim() == id) {
+                Some("a member, whom a representative stands for")
+            } else if named.contains(&id) {
+                Some("a role listed twice")
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                self.diags.error(
+                    at(file, c),
+                    format!("expected in `representatives` the role whose persons stand for the group's members, found \"{id}\", {why}"),
+                );
+            }
+            named.push(id);
+        }
         self.refs(file, &r.same_as, RefKind::Role);
         self.refs(file, &r.may_be, RefKind::Role);
         for m in &r.may_be {

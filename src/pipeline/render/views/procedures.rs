@@ -166,7 +166,21 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     .then(|| cx.addr.indicators.clone()),
                 text_html: cx.md.optional_html(&s.text),
                 items: s.items.iter().map(|i| cx.html(i)).collect(),
-                timing: s.timing.iter().map(|t| timing_view(t, cx.ui)).collect(),
+                // A section has no "who" of its own: a timing that names whom it binds says
+                // so beside it, as the handout does (adversary 49 M-2).
+                timing: s
+                    .timing
+                    .iter()
+                    .map(|t| {
+                        let mut v = timing_view(t, cx.ui);
+                        if t.named {
+                            v.who = t.persons.to_vec();
+                            v.who
+                                .extend(t.actors.iter().map(|id| cx.titles.role_short(id)));
+                        }
+                        v
+                    })
+                    .collect(),
             };
             let mut step_groups: Vec<StepGroupView> = Vec::new();
             for st in &p.steps {
