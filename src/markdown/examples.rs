@@ -44,6 +44,7 @@ fn item_quote(line: &str) -> Option<(&str, &str)> {
     let body = t
         .strip_prefix("- ")
         .or_else(|| t.strip_prefix("* "))
+        .or_else(|| t.strip_prefix("+ "))
         .or_else(|| {
             let d = t.find(|c: char| !c.is_ascii_digit()).filter(|d| *d > 0)?;
             t[d..]
@@ -58,6 +59,15 @@ fn item_quote(line: &str) -> Option<(&str, &str)> {
     ))
 }
 
+/// Whether `text` holds a word: a letter or a digit, once quote marks (`>`, `> >`) and
+/// no-break spaces (`&nbsp;`, `&#160;`) are set aside (adversary 49 L-1).
+fn has_words(text: &str) -> bool {
+    text.replace("&nbsp;", " ")
+        .replace("&#160;", " ")
+        .chars()
+        .any(char::is_alphanumeric)
+}
+
 /// The lines (0-based) of list items marked as an example from their first word (`- >`,
 /// `3. >`) that hold no words: nothing after the `>`, nor in the quoted lines written under
 /// it (`  > …`). Such an item is no example and no item; validation refuses it.
@@ -68,7 +78,7 @@ pub fn empty_example_items(md: &str) -> Vec<usize> {
         let Some((_, rest)) = item_quote(line) else {
             continue;
         };
-        if !rest.trim().is_empty() {
+        if has_words(rest) {
             continue;
         }
         let indent = line.len() - line.trim_start().len();
@@ -79,7 +89,7 @@ pub fn empty_example_items(md: &str) -> Vec<usize> {
                 let t = l.trim_start();
                 !t.is_empty() && l.len() - t.len() > indent && t.starts_with('>')
             })
-            .any(|l| !l.trim_start()[1..].trim().is_empty());
+            .any(|l| has_words(&l.trim_start()[1..]));
         if !words {
             out.push(i);
         }

@@ -331,3 +331,34 @@ fn a_sections_deadline_names_whom_it_binds_on_the_procedure_page() {
         );
     }
 }
+
+#[test]
+fn an_example_item_of_marks_or_no_break_spaces_alone_is_refused_too() {
+    // Adversary 49 L-1: `+ >`, `- >>`, `- > >` and `- > &nbsp;` hold no words either; they
+    // rendered an empty item or nested empty examples.
+    for (item, col) in [
+        ("+ >", 7),
+        ("- >>", 7),
+        ("- > >", 7),
+        ("- > &nbsp;", 7),
+        ("3. > &#160;", 7),
+    ] {
+        let dir = minimal_copy();
+        let yaml = EMPTY_EXAMPLE.replace("      - >\n", &format!("      {item}\n"));
+        std::fs::write(dir.path().join("content/sop/03-shembujt.yaml"), &yaml).unwrap();
+        let out = build(dir.path(), &dir.path().join("site"));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{item}: {err}");
+        assert!(
+            err.contains(&format!(
+                "03-shembujt.yaml:9:{col}: error: expected the words of the example after `>`"
+            )),
+            "{item}: {err}"
+        );
+    }
+    // An item with a word after the marks is an example.
+    let dir = minimal_copy();
+    let yaml = EMPTY_EXAMPLE.replace("      - >\n", "      + > Personi kthehet.\n");
+    std::fs::write(dir.path().join("content/sop/03-shembujt.yaml"), &yaml).unwrap();
+    build_ok(dir.path(), &dir.path().join("site"));
+}
