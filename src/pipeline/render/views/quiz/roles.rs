@@ -25,11 +25,12 @@ pub(super) fn printed_names(cx: &Cx, question: &quiz::Question) -> Printed {
     (phrases, abbrs)
 }
 
-/// The names of what is not a correct answer of `question`: every other role's title, the
-/// other words the source names it by and its institution ("Njësia Administrative"), and
-/// the glossary's terms; a word standing in one of them names that, not the answer.
-pub(super) fn other_names(cx: &Cx, question: &quiz::Question) -> Vec<String> {
-    let hb = cx.hb;
+/// The roles that are correct answers of `question`, and the same persons under another
+/// title (`Role::same_as`).
+fn correct_ids<'a>(
+    hb: &'a crate::pipeline::model::Handbook,
+    question: &'a quiz::Question,
+) -> Vec<&'a str> {
     let mut ids: Vec<&str> = Vec::new();
     for c in question.choices.iter().filter(|c| c.correct) {
         if let Answer::Role(id) = &c.answer {
@@ -37,6 +38,15 @@ pub(super) fn other_names(cx: &Cx, question: &quiz::Question) -> Vec<String> {
             ids.extend(quiz::same_person(hb, id));
         }
     }
+    ids
+}
+
+/// The names of what is not a correct answer of `question`: every other role's title, the
+/// other words the source names it by and its institution ("Njësia Administrative"), and
+/// the glossary's terms; a word standing in one of them names that, not the answer.
+pub(super) fn other_names(cx: &Cx, question: &quiz::Question) -> Vec<String> {
+    let hb = cx.hb;
+    let ids = correct_ids(hb, question);
     let mut out = Vec::new();
     for r in hb.roles.iter().filter(|r| !ids.contains(&r.id.as_str())) {
         out.push(r.title.clone());
@@ -74,13 +84,7 @@ pub(super) fn other_names(cx: &Cx, question: &quiz::Question) -> Vec<String> {
 /// another title (`Role::same_as`); and their abbreviations.
 fn role_names(cx: &Cx, question: &quiz::Question) -> (Vec<String>, Vec<String>) {
     let hb = cx.hb;
-    let mut ids: Vec<&str> = Vec::new();
-    for c in question.choices.iter().filter(|c| c.correct) {
-        if let Answer::Role(id) = &c.answer {
-            ids.push(id);
-            ids.extend(quiz::same_person(hb, id));
-        }
-    }
+    let ids = correct_ids(hb, question);
     let mut phrases = Vec::new();
     let mut abbrs = Vec::new();
     for r in hb.roles.iter().filter(|r| ids.contains(&r.id.as_str())) {
