@@ -136,8 +136,8 @@ fn a_script_glues_no_punctuation_to_what_a_reader_sees() {
     // Glue that is no reader's text: a file name's dot, a time's colons, a store key, the
     // English detail of a file's shape that the command line words the same.
     let allowed: &[(&str, &str)] = &[
-        ("assessment.js", "."),
-        ("assessment.js", ":"),
+        ("assessment-files.js", "."),
+        ("assessment-state.js", ":"),
         ("assessment-store.js", ":"),
         // The path of a key in an imported file (set_aside.plan[0].criterion): the file's
         // own keys, the same in every language.

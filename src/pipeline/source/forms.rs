@@ -1,10 +1,12 @@
 //! `content/forms/ID.yaml`: one printed form, field by field (see `docs/content-format.md`,
 //! "Printed forms"). The file name is the form's id in the catalogue (`MR3.yaml` → `MR3`).
+//! And `content/forms.yaml`, that catalogue: the forms by group (at the end of this file).
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::S;
+use super::flag::flag;
 
 fn empty<T>() -> Vec<T> {
     Vec::new()
@@ -332,4 +334,37 @@ impl<'de> Deserialize<'de> for OptionSrc {
         }
         d.deserialize_any(V)
     }
+}
+
+/// `content/forms.yaml`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormsSrc {
+    #[serde(default = "empty")]
+    pub groups: Vec<FormGroupSrc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormGroupSrc {
+    pub title: S<String>,
+    /// The heading of the printed list the group is part of, as printed ("FORMATET PËR
+    /// ZBATIMIN E PROCEDURAVE STANDARDE"), shown under the group's title.
+    #[serde(default)]
+    pub list: Option<S<String>>,
+    #[serde(default)]
+    pub procedure: Option<S<String>>,
+    #[serde(default = "empty")]
+    pub forms: Vec<FormSrc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormSrc {
+    /// The printed code (`A1`), or, with `no_code: true`, only the key steps refer to it by.
+    pub id: S<String>,
+    /// `true`: the source prints no code for this form; pages show none.
+    #[serde(default, deserialize_with = "flag")]
+    pub no_code: Option<S<bool>>,
+    pub title: S<String>,
 }
