@@ -1,7 +1,7 @@
 //! The self-assessment file: one JSON shape shared by the browser (export/import),
 //! `doracak report` and `doracak aggregate` (see docs/assessment-format.md).
 //!
-//! The rules a file must meet are in `rules`; the browser's `theme/static/assessment.js`
+//! The rules a file must meet are in `rules`; the browser's `theme/static/assessment-core.js`
 //! applies the same rules, and the corpus in `tests/fixtures/assessment-files/` holds both
 //! to the same verdict on every file.
 

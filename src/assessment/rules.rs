@@ -1,5 +1,5 @@
 //! The rules an assessment file must meet, in one place for `doracak report`, `aggregate`
-//! and (mirrored line for line in `theme/static/assessment.js`) the browser's import.
+//! and (mirrored line for line in `theme/static/assessment-core.js`) the browser's import.
 //!
 //! Every problem has a stable code, so the two sides can be compared file by file (the
 //! corpus in `tests/fixtures/assessment-files/`). A file with a problem is refused whole;
