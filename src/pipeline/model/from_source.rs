@@ -99,50 +99,37 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
     let asap = t.asap.as_ref().is_some_and(|f| f.value);
     let condition = t.condition.map(|c| c.value.trim().to_string());
     let continuous = t.continuous.is_some_and(|f| f.value);
+    // A timing of no length: a duty round the clock, one with no time limit, or as soon as
+    // possible with no latest (no ISO duration, not `P0D`, which is "menjëherë"; it sorts
+    // after "menjëherë", `sort_seconds`).
+    let no_length = |kind: &'static str, asap: bool| Timing {
+        persons: persons.clone(),
+        named,
+        actors: actors.clone(),
+        bound: None,
+        per: None,
+        same_day: false,
+        times: None,
+        asap,
+        condition: condition.clone(),
+        text: t.text.value.clone(),
+        kind,
+        iso: String::new(),
+        seconds: 0,
+        working_days: false,
+        to_iso: None,
+        to_seconds: None,
+        parsed: None,
+    };
     if continuous || t.no_time_limit.is_some_and(|f| f.value) {
-        return Some(Timing {
-            persons,
-            named,
-            actors,
-            bound: None,
-            per: None,
-            same_day: false,
-            times: None,
-            asap: false,
-            condition,
-            text: t.text.value,
-            kind: if continuous { "continuous" } else { "none" },
-            iso: String::new(),
-            seconds: 0,
-            working_days: false,
-            to_iso: None,
-            to_seconds: None,
-            parsed: None,
-        });
+        return Some(no_length(
+            if continuous { "continuous" } else { "none" },
+            false,
+        ));
     }
-    // As soon as possible with no latest: a deadline of no stated length, no ISO duration
-    // (not `P0D`, which is "menjëherë"); it sorts after "menjëherë" (`sort_seconds`).
     if asap && t.within.is_none() && t.every.is_none() && t.duration.is_none() && t.before.is_none()
     {
-        return Some(Timing {
-            persons,
-            named,
-            actors,
-            bound: None,
-            per: None,
-            same_day: false,
-            times: None,
-            asap,
-            condition,
-            text: t.text.value,
-            kind: "within",
-            iso: String::new(),
-            seconds: 0,
-            working_days: false,
-            to_iso: None,
-            to_seconds: None,
-            parsed: None,
-        });
+        return Some(no_length("within", true));
     }
     let (kind, iso) = match (t.within, t.every, t.duration, t.before) {
         (Some(w), None, None, None) => ("within", w.value),
