@@ -93,9 +93,22 @@ fn a_lead_in_word_of_another_fixed_phrase_is_not_blanked() {
     let quiz = site_page("trajnim/kuizi/struktura-bashkiake.html");
     assert!(!quiz.contains("„Në çdo … administrative"), "blanked");
     assert!(quiz.contains("nën „Në çdo njësi administrative në …“"));
-    // Still blanked where the word names the answer: "Kjo strukturë" (002:94-95).
+    // "Kjo strukturë" (002:94-95) names the answer: blanked, unless a wrong answer has the
+    // word too (since the lead-in stands in the question the wrong answers are chosen for,
+    // "Strukturat e policisë së shtetit" does, and the word points to no one).
     let own = site_page("trajnim/kuizi/roli-struktura-pergjegjese-bashki.html");
-    assert!(own.contains("nën „Kjo … kryen edhe funksione …“"));
+    let at = own.find("nën „Kjo ").expect("the lead-in");
+    let q = &own[own[..at].rfind("<fieldset").unwrap()..];
+    let q = &q[..q.find("</fieldset>").unwrap()];
+    let wrong_has_it = q
+        .split("data-correct=\"false\">")
+        .skip(1)
+        .any(|c| c.contains("Struktur"));
+    assert!(
+        q.contains("nën „Kjo … kryen edhe funksione …“")
+            || (q.contains("nën „Kjo strukturë kryen edhe funksione …“") && wrong_has_it),
+        "{q}"
+    );
 }
 
 /// A step whose text lists its cases as examples (`- > …`), one of them empty.
@@ -361,4 +374,31 @@ fn an_example_item_of_marks_or_no_break_spaces_alone_is_refused_too() {
     let yaml = EMPTY_EXAMPLE.replace("      - >\n", "      + > Personi kthehet.\n");
     std::fs::write(dir.path().join("content/sop/03-shembujt.yaml"), &yaml).unwrap();
     build_ok(dir.path(), &dir.path().join("site"));
+}
+
+#[test]
+fn a_lead_in_word_a_correct_answer_has_wants_a_wrong_answer_with_it() {
+    // Adversary 49 L-3: struktura-bashkiake 13.who prints the lead-in „Në çdo njësi
+    // administrative në …“ (002:94), and "Njësia e Vlerësimit të Nevojave dhe Referimit" was
+    // the only "Njësia" among the choices. The lead-in is part of the question the wrong
+    // answers are chosen for.
+    let page = site_page("trajnim/kuizi/struktura-bashkiake.html");
+    let at = page
+        .find("name=\"a-struktura-bashkiake.13.who\"")
+        .expect("13.who");
+    let q = &page[page[..at].rfind("<fieldset").unwrap()..];
+    let q = &q[..q.find("</fieldset>").unwrap()];
+    let wrong: Vec<&str> = q
+        .split("data-correct=\"false\">")
+        .skip(1)
+        .map(|c| {
+            c.split("</span>. ")
+                .nth(1)
+                .unwrap()
+                .split('<')
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert!(wrong.iter().any(|w| w.starts_with("Njësia")), "{wrong:?}");
 }

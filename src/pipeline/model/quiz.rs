@@ -476,8 +476,15 @@ fn question_as(
     // A role the step's own words name ("menaxheri i rastit" in a step credited to the case
     // worker) is never a wrong answer: the reader finds it in the stem.
     let named = involved(hb, step);
+    // The lead-in the source prints before a numbered point stands in the question too
+    // ("Në çdo njësi administrative …:"): a word of it that a correct answer has wants a
+    // wrong answer with it as well (adversary 49 L-3: "Njësia …" was the only "Njësia").
+    let lead_in = match step.lead_in {
+        true => step.group.as_deref().unwrap_or_default(),
+        false => "",
+    };
     let stem = format!(
-        "{}\n\n{}",
+        "{lead_in}\n\n{}\n\n{}",
         step.title.as_deref().unwrap_or_default(),
         step.text
     );
