@@ -171,14 +171,9 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                 timing: s
                     .timing
                     .iter()
-                    .map(|t| {
-                        let mut v = timing_view(t, cx.ui);
-                        if t.named {
-                            v.who = t.persons.to_vec();
-                            v.who
-                                .extend(t.actors.iter().map(|id| cx.titles.role_short(id)));
-                        }
-                        v
+                    .map(|t| match t.named {
+                        true => super::timing::timing_view_with_who(t, cx),
+                        false => timing_view(t, cx.ui),
                     })
                     .collect(),
             };

@@ -54,6 +54,16 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
     }
 }
 
+/// The view of `t` saying whom it binds: the persons it names in the source's words, then
+/// its roles (their short names), where its place gives no "who" beside it.
+pub(super) fn timing_view_with_who(t: &model::Timing, cx: &super::Cx) -> TimingView {
+    let mut v = timing_view(t, cx.ui);
+    v.who = t.persons.to_vec();
+    v.who
+        .extend(t.actors.iter().map(|id| cx.titles.role_short(id)));
+    v
+}
+
 /// The timing's phrase without the case it holds in: a quiz choice, whose stem quotes the
 /// case in the source's words (the choice's case words would point to the answer).
 pub fn phrase_in_quoted_case(t: &model::Timing, ui: &HashMap<String, String>) -> String {

@@ -153,16 +153,9 @@ pub(super) fn action(cx: &Cx, at: ActionAt) -> ActionView {
         let views: Vec<TimingView> = ts
             .iter()
             .filter(|t| t.kind != "none")
-            .map(|t| {
-                let mut v = timing_view(t, cx.ui);
-                if bare {
-                    return v;
-                }
-                // Whom it binds: the persons it names in the source's words, then its roles.
-                v.who = t.persons.to_vec();
-                v.who
-                    .extend(t.actors.iter().map(|id| cx.titles.role_short(id)));
-                v
+            .map(|t| match bare {
+                true => timing_view(t, cx.ui),
+                false => super::timing::timing_view_with_who(t, cx),
             })
             .collect();
         let words = views.iter().map(timing_words).collect();
