@@ -130,6 +130,10 @@ pub struct Timing {
     pub named: bool,
     /// Whom the timing binds in the source's words, where no role is that one (`persons:`).
     pub persons: Vec<String>,
+    /// The body its words time where it is none of its step's actors (`body:`), also
+    /// among `actors`: shown on that role's page apart from the steps it acts in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
     /// `at_most` or `at_least` where the words set a bound ("maksimumi 60 minuta").
     pub bound: Option<&'static str>,
     /// The period a length of time is counted in ("dy javë në vit": P1Y).

@@ -188,9 +188,9 @@ fn persons_named_alike_share_a_lane_and_a_deadline_names_everyone_it_binds() {
     );
 }
 
-/// Referral 8's immediate meeting binds no one the source names (001:979-980; the register
-/// says so): in the box, under the PMF's own deadline, it says so too, not unlabelled where
-/// it would read as the PMF's (reading 47a, H-1).
+/// Referral 8's immediate meeting is the AP's (001:979-980; adversary 49 LOW-5): in the
+/// box, under the PMF's own deadline, it says whose, not unlabelled where it would read as
+/// the PMF's (reading 47a, H-1).
 #[test]
 fn a_deadline_that_binds_no_one_says_so_under_anothers() {
     let page = site_page("procedura/referimi-mbrojtja-asistenca.html");
@@ -201,9 +201,8 @@ fn a_deadline_that_binds_no_one_says_so_under_anothers() {
         .expect("referral 8's deadlines");
     assert!(
         eight.contains("PMF: „duke njoftuar menjëherë")
-            && eight.contains(
-                "Burimi nuk emërton askënd: „nëse është e nevojshme, kërkon mbledhjen e menjëhershme të AP-së“"
-            ),
+            && eight
+                .contains("AP: „nëse është e nevojshme, kërkon mbledhjen e menjëhershme të AP-së“"),
         "{eight}"
     );
 }

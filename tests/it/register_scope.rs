@@ -94,8 +94,9 @@ fn round_the_clock_cover_is_a_row_wherever_the_provider_ensures_it() {
 fn the_ap_meeting_s_immediacy_binds_no_apap() {
     // L8: "nëse është e nevojshme, kërkon mbledhjen e menjëhershme të AP-së" (001:979-981):
     // the immediacy is the meeting's, and only if necessary; the APAP's own acts have none.
+    // The meeting is the AP's: the row names it (adversary 49 LOW-5; review_50a).
     let (roles, _, quote, _) = row_quoting("mbledhjen e menjëhershme të AP-së");
-    assert_eq!(roles, "", "{quote}");
+    assert_eq!(roles, "autoriteti-pergjegjes", "{quote}");
     assert!(quote.starts_with("„nëse është e nevojshme"), "{quote}");
     assert!(!quote.contains("APAP-i përcjell"), "{quote}");
     assert!(!card_when("apap", "referimi-mbrojtja-asistenca.8").contains("menjëher"));

@@ -83,8 +83,11 @@ pub(super) fn opt(v: Option<S<String>>) -> Option<String> {
 /// A timing with one valid duration (or none, where the words set no time limit);
 /// validation reports the others.
 pub fn timing(t: source::TimingSrc) -> Option<Timing> {
-    let named = t.actors.is_some();
-    let actors = values(t.actors.unwrap_or_default());
+    let named = t.actors.is_some() || t.body.is_some();
+    let body = opt(t.body).map(|b| b.trim().to_string());
+    let mut actors = values(t.actors.unwrap_or_default());
+    // The body its words time binds it too, though the step does not (`body:`).
+    actors.extend(body.iter().cloned());
     let persons = values(t.persons.unwrap_or_default());
     let bound = match t.bound.as_ref().map(|b| b.value.trim()) {
         Some("at_most") => Some("at_most"),
@@ -103,6 +106,7 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
     // possible with no latest (no ISO duration, not `P0D`, which is "menjëherë"; it sorts
     // after "menjëherë", `sort_seconds`).
     let no_length = |kind: &'static str, asap: bool| Timing {
+        body: body.clone(),
         persons: persons.clone(),
         named,
         actors: actors.clone(),
@@ -161,6 +165,7 @@ pub fn timing(t: source::TimingSrc) -> Option<Timing> {
     // "2 herë në vit" is sorted as often as every half year.
     let often = |secs: u64| secs / u64::from(times.unwrap_or(1));
     Some(Timing {
+        body,
         persons,
         named,
         times,

@@ -52,6 +52,11 @@ pub struct TimingSrc {
     /// one ("Ofruesi i shërbimeve"); shown in the register's "who" beside `actors`.
     #[serde(default)]
     pub persons: Option<Vec<S<String>>>,
+    /// The body the timing's own words time, where it is none of the step's actors: the
+    /// object of another's act ("kërkon mbledhjen e menjëhershme të AP-së", 001:980, the
+    /// AP's meeting). The timing binds it (and `actors`, if any); the step does not.
+    #[serde(default)]
+    pub body: Option<S<String>>,
     /// `at_most` ("maksimumi 60 minuta", "nuk duhet të kalojë 45 minuta", "deri në") or
     /// `at_least` ("nuk mund të jetë më pak se dy javë"): the bound the words set.
     #[serde(default)]

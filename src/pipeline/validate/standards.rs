@@ -170,6 +170,9 @@ impl Validator<'_> {
         example: bool,
     ) {
         let Some(owner) = owner else { return };
+        if let Some(b) = &t.body {
+            self.timing_body(file, t, b, owner);
+        }
         // `actors: []` says the source names no one whom the deadline binds: its own words
         // must then name none of the step's actors (adversary 45, W-1: "QPS do të emërojë
         // … brenda 24 orësh" with `actors: []` showed "the source names no one").
@@ -204,6 +207,31 @@ impl Validator<'_> {
                     )
                     .hint("a timing's `actors:` names whom of the step's actors it binds; add the role to the step's `actors:` first");
             }
+        }
+    }
+
+    /// A timing's `body:` is a role none of the step's actors (else `actors:` says it)
+    /// whose name stands in the timing's own words: the object they time ("mbledhjen e
+    /// menjëhershme të AP-së").
+    fn timing_body(&mut self, file: &Path, t: &TimingSrc, b: &S<String>, owner: &[S<String>]) {
+        let id = b.value.trim();
+        let Some(names) = self.ids.role_names.get(id) else {
+            self.diags
+                .error(
+                    at(file, b),
+                    format!("expected a role id as a timing's `body:`, found \"{id}\""),
+                )
+                .hint("`body:` names the role whose act the timing's words time");
+            return;
+        };
+        if owner.iter().any(|o| o.value.trim() == id) {
+            self.diags
+                .error(at(file, b), format!("expected a timing's `body:` to be none of its step's actors, found \"{id}\""))
+                .hint(format!("an actor of the step the timing binds is written `actors: [{id}]`"));
+        } else if crate::text::names::first_named(&t.text.value, names).is_none() {
+            self.diags
+                .error(at(file, b), format!("expected the timing's words to name its `body:` \"{id}\""))
+                .hint("quote the words that name the body whose act the timing times (\"mbledhjen e menjëhershme të AP-së\")");
         }
     }
 

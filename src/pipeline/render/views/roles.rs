@@ -51,6 +51,10 @@ pub struct RoleView {
     /// Steps where an actor acts for this institution ("APAP-i i SHSSH-së"), by procedure:
     /// credited to that actor, so listed apart and without deadlines.
     pub through: Vec<CardGroupView>,
+    /// Steps of which the role is no actor where a deadline's words time its act
+    /// ("kërkon mbledhjen e menjëhershme të AP-së": the AP's meeting), by procedure, each
+    /// with those deadlines only (`body:` on a timing).
+    pub timed: Vec<CardGroupView>,
     /// The source's words naming that actor, by step id.
     pub through_words: std::collections::BTreeMap<String, String>,
     /// The role's quiz, where it acts in a step.
@@ -112,6 +116,7 @@ pub struct RolePage<'a> {
     pub card: &'a [CardGroupView],
     pub through: &'a [CardGroupView],
     pub through_words: &'a std::collections::BTreeMap<String, String>,
+    pub timed: &'a [CardGroupView],
     pub quiz_url: &'a Option<String>,
     pub jd_times: &'a [JdTimeView],
 }
@@ -162,6 +167,7 @@ impl RoleView {
             card,
             through: &self.through,
             through_words: &self.through_words,
+            timed: &self.timed,
             quiz_url: &self.quiz_url,
             jd_times: &self.jd_times,
         }
@@ -279,6 +285,7 @@ pub(super) fn build(cx: &Cx) -> Vec<RoleView> {
             card: super::training::card_plan(&r.acts_in, cx),
             through: through(cx, &r.id, &r.acts_through),
             through_words: through_words(cx, &r.id),
+            timed: timed(cx, &r.id),
             quiz_url: None,
             jd_times: jd_times(cx, r),
         })
@@ -332,6 +339,32 @@ fn through(cx: &Cx, role: &str, steps: &[String]) -> Vec<CardGroupView> {
     for a in groups.iter_mut().flat_map(|g| g.actions.iter_mut()) {
         a.timing.clear();
         a.when.clear();
+    }
+    groups
+}
+
+/// The steps where a timing's `body:` is `role` (of which it is no actor), grouped as the
+/// card is, each with those timings only.
+fn timed(cx: &Cx, role: &str) -> Vec<CardGroupView> {
+    let steps: Vec<String> = cx
+        .hb
+        .procedures
+        .iter()
+        .flat_map(|p| &p.steps)
+        .filter(|st| st.timing.iter().any(|t| t.body.as_deref() == Some(role)))
+        .map(|st| st.id.clone())
+        .collect();
+    let mut groups = super::training::card(role, &steps, cx);
+    for a in groups.iter_mut().flat_map(|g| g.actions.iter_mut()) {
+        let keep: Vec<bool> = a
+            .timing
+            .iter()
+            .map(|t| t.named && t.actors.iter().any(|x| x == role))
+            .collect();
+        let mut k = keep.iter();
+        a.timing.retain(|_| *k.next().unwrap_or(&false));
+        let mut k = keep.iter();
+        a.when.retain(|_| *k.next().unwrap_or(&false));
     }
     groups
 }

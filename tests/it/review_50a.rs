@@ -1,0 +1,126 @@
+//! Issue 25, stop 50 (helper a): adversary 49's LOW-2, LOW-5 and LOW-6, each pinned to its
+//! source lines or its repro.
+
+use crate::common::{build, build_ok, minimal_copy, plain, read, site_page};
+
+/// The register's row quoting `words`: (data-roles, the "who" cell's text).
+fn register_row(words: &str) -> (String, String) {
+    site_page("afatet.html")
+        .split("<tr data-roles=\"")
+        .skip(1)
+        .find_map(|chunk| {
+            let (roles, rest) = chunk.split_once('"')?;
+            let row = rest.split("</tr>").next()?;
+            let quote = row.split("<q>").nth(1)?.split("</q>").next()?;
+            if !plain(quote).contains(words) {
+                return None;
+            }
+            let who = row.split("<td").nth(2)?.split("</td>").next()?;
+            Some((
+                roles.to_string(),
+                plain(&format!("<td{who}")).trim().to_string(),
+            ))
+        })
+        .unwrap_or_else(|| panic!("no register row quotes {words:?}"))
+}
+
+#[test]
+fn the_immediate_meeting_of_referral_8_names_the_ap_whose_meeting_it_is() {
+    // 001:979-981: "APAP-i … nëse është e nevojshme, kërkon mbledhjen e menjëhershme të
+    // AP-së": the sentence names the body whose meeting is immediate; the register said
+    // "Burimi nuk emërton askënd" (adversary 49 LOW-5).
+    let (roles, who) = register_row("kërkon mbledhjen e menjëhershme të AP-së");
+    assert_eq!(roles, "autoriteti-pergjegjes");
+    assert_eq!(who, "Autoriteti përgjegjës");
+    // The AP's page lists it, apart from the steps it acts in: the AP is the object of the
+    // APAP's request, no actor of the step (register_binds), and the APAP's own acts have
+    // no deadline (register_scope, review 43 L8).
+    let ap = site_page("roli/autoriteti-pergjegjes.html");
+    assert!(!ap.contains("id=\"card-referimi-mbrojtja-asistenca.8\""));
+    let timed = ap
+        .split("id=\"timed-referimi-mbrojtja-asistenca.8\"")
+        .nth(1)
+        .and_then(|r| r.split("</tr>").next())
+        .and_then(|r| r.split("class=\"c-when\"").nth(1))
+        .expect("the AP's page lists referral 8's deadline");
+    let timed = plain(&format!("<td {timed}"));
+    assert!(
+        timed.contains("AP : nëse është e nevojshme: menjëherë")
+            && timed.contains("„nëse është e nevojshme, kërkon mbledhjen e menjëhershme të AP-së“")
+            && !timed.contains("duke njoftuar menjëherë drejtorin"),
+        "{timed}"
+    );
+    // The handout says whose it is; the procedure's quiz and the roles' quizzes ask nothing
+    // new (the AP acts in no step 8).
+    let handout = plain(&site_page(
+        "trajnim/fletushka/referimi-mbrojtja-asistenca.html",
+    ));
+    assert!(
+        handout.contains("AP : nëse është e nevojshme: menjëherë „nëse është e nevojshme"),
+        "handout"
+    );
+    for quiz in ["roli-autoriteti-pergjegjes", "roli-apap"] {
+        let page = site_page(&format!("trajnim/kuizi/{quiz}.html"));
+        assert!(
+            !page.contains("data-question=\"referimi-mbrojtja-asistenca.8."),
+            "{quiz}"
+        );
+    }
+}
+
+/// The minimal handbook with a second role and `timing` as step 1's only timing.
+fn with_body_timing(text: &str, actors: &str, timing: &str) -> tempfile::TempDir {
+    let dir = minimal_copy();
+    std::fs::write(
+        dir.path().join("content/roles/komisioni.yaml"),
+        "title: Komisioni\nkind: role\nabbr: KOM\ndefinition: Komisioni shqyrton ankimet.\n",
+    )
+    .unwrap();
+    let sop = dir.path().join("content/sop/02-identifikimi-formal.yaml");
+    let src = read(&sop);
+    let step = "    text: Intervista formale me fëmijën zgjat jo më shumë se 60 minuta.\n    actors: [punonjes-social]\n    timing:\n      - text: jo më shumë se 60 minuta\n        duration: PT60M\n";
+    assert!(src.contains(step), "the fixture's step 1");
+    let new = format!("    text: {text}\n    actors: [{actors}]\n    timing:\n{timing}");
+    std::fs::write(&sop, src.replace(step, &new)).unwrap();
+    dir
+}
+
+#[test]
+fn a_timings_body_is_a_role_its_words_name_and_none_of_the_steps_actors() {
+    let text = "Punonjësi social kërkon mbledhjen e menjëhershme të Komisionit.";
+    let ok = with_body_timing(
+        text,
+        "punonjes-social",
+        "      - text: kërkon mbledhjen e menjëhershme të Komisionit\n        within: P0D\n        body: komisioni\n",
+    );
+    build_ok(ok.path(), &ok.path().join("site"));
+    let register = read(&ok.path().join("site/afatet.html"));
+    assert!(
+        register.contains("<tr data-roles=\"komisioni\""),
+        "the row is the body's"
+    );
+    // An actor of the step is written `actors:`.
+    let actor = with_body_timing(
+        text,
+        "punonjes-social",
+        "      - text: Punonjësi social kërkon mbledhjen e menjëhershme\n        within: P0D\n        body: punonjes-social\n",
+    );
+    let out = build(actor.path(), &actor.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("none of its step's actors"),
+        "{err}"
+    );
+    // Words that do not name the body.
+    let unnamed = with_body_timing(
+        text,
+        "punonjes-social",
+        "      - text: kërkon mbledhjen e menjëhershme\n        within: P0D\n        body: komisioni\n",
+    );
+    let out = build(unnamed.path(), &unnamed.path().join("site"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("to name its `body:`"),
+        "{err}"
+    );
+}
