@@ -108,11 +108,18 @@ pub struct Timing {
     /// `within` (a deadline), `every` (a frequency), `duration` (a length of time),
     /// `before` (a lead time before an event) or `none` (the words set no time limit).
     pub kind: &'static str,
-    /// The ISO 8601 duration as written (the shorter end of a range; empty for `none`).
+    /// The ISO 8601 duration as written (the shorter end of a range); empty for a timing
+    /// of no length (`none`, `continuous`, as soon as possible with no latest).
     pub iso: String,
     /// Approximate calendar length in seconds (a month = 30 days, a working day 7/5 of a
-    /// day), for sorting.
+    /// day), for sorting; 0 for a timing of no length. Not in `catalog.json`, which gives
+    /// `length_seconds` under this name.
+    #[serde(skip)]
     pub seconds: u64,
+    /// `seconds` as `catalog.json` gives it: `null` for a timing of no length, never 0,
+    /// which is "menjëherë" (`P0D`; adversary 49 LOW-2).
+    #[serde(rename = "seconds")]
+    pub length_seconds: Option<u64>,
     /// The days are working days ("30 ditë pune").
     pub working_days: bool,
     /// The longer end of a range, as written ("P12M" of "nga 4 deri në 12 muaj").

@@ -1,7 +1,8 @@
 //! Issue 25, stop 50 (helper a): adversary 49's LOW-2, LOW-5 and LOW-6, each pinned to its
 //! source lines or its repro.
 
-use crate::common::{build, build_ok, minimal_copy, plain, read, site_page};
+use crate::common::{build, build_ok, minimal_copy, plain, read, shipped_site, site_page};
+use serde_json::Value;
 
 /// The register's row quoting `words`: (data-roles, the "who" cell's text).
 fn register_row(words: &str) -> (String, String) {
@@ -123,4 +124,65 @@ fn a_timings_body_is_a_role_its_words_name_and_none_of_the_steps_actors() {
         !out.status.success() && err.contains("to name its `body:`"),
         "{err}"
     );
+}
+
+/// Every timing object of `catalog.json`, wherever it stands (criteria, steps, sections,
+/// the deadlines register).
+fn catalog_timings() -> Vec<Value> {
+    fn walk(v: &Value, out: &mut Vec<Value>) {
+        match v {
+            Value::Object(m) => {
+                if m.contains_key("kind") && m.contains_key("iso") && m.contains_key("asap") {
+                    out.push(v.clone());
+                }
+                m.values().for_each(|x| walk(x, out));
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let cat: Value =
+        serde_json::from_str(&read(&shipped_site().join("site/catalog.json"))).unwrap();
+    let mut out = Vec::new();
+    walk(&cat, &mut out);
+    out
+}
+
+#[test]
+fn a_timing_of_no_length_has_no_seconds_in_the_catalogue() {
+    // Adversary 49 LOW-2: "në kohën më të shpejtë të mundshme" (001:775) was
+    // `"kind":"within","iso":"","seconds":0` — 0 seconds is "menjëherë" (`P0D`) to whoever
+    // sorts by `seconds`. A timing of no length (as soon as possible with no latest, round
+    // the clock, no time limit) has `seconds: null`; every other a number.
+    let timings = catalog_timings();
+    let asap = timings
+        .iter()
+        .find(|t| {
+            t["text"]
+                .as_str()
+                .is_some_and(|x| x.contains("në kohën më të shpejtë të mundshme"))
+        })
+        .expect("formal identification's section 3");
+    assert_eq!(asap["asap"], true);
+    assert_eq!(asap["iso"], "");
+    assert!(asap["seconds"].is_null(), "{asap}");
+    let mut none = 0;
+    for t in &timings {
+        let iso = t["iso"].as_str().expect("iso is a string");
+        if iso.is_empty() {
+            none += 1;
+            assert!(t["seconds"].is_null(), "no length, no seconds: {t}");
+        } else {
+            let secs = t["seconds"].as_u64().unwrap_or_else(|| panic!("{t}"));
+            assert_eq!(secs == 0, iso == "P0D" || iso == "PT0S", "{t}");
+        }
+    }
+    // S1.5 and S8.9 round the clock, formal identification's asap: each in its place and
+    // in the register.
+    assert!(none >= 6, "{none} timings of no length");
+    // Still sorted after the last "menjëherë" on the register, as before.
+    let register = site_page("afatet.html");
+    let asap_at = register.find(">sa më shpejt<").expect("the asap row");
+    let last_now = register.rfind(">menjëherë<").expect("a menjëherë row");
+    assert!(last_now < asap_at);
 }
