@@ -393,7 +393,16 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     // Where the output is, judged after `.` and `..` are resolved; its lock; what a crash
     // left put right; and only then what is there now.
     let writer = match write::open(root, &out, "build") {
-        Ok(w) => w,
+        Ok(w) => {
+            // Said, not silently done: where the folders beside the output came from
+            // (README, "If a build is stopped"; adversary 49 LOW-6).
+            for l in w.leftovers() {
+                eprintln!("{l}");
+            }
+            // The tests kill a build here: its new folder made, nothing written in it yet.
+            crate::test_pause::pause("begun");
+            w
+        }
         Err(refusal) => {
             diags
                 .error(Pos::file(&out), refusal.message)

@@ -55,7 +55,11 @@ pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
             r.hint
         ))
     };
-    let _lock = crate::pipeline::write::take_lock(&root, &out, "serve").map_err(refused)?;
+    let (_lock, leftovers) =
+        crate::pipeline::write::take_lock(&root, &out, "serve").map_err(refused)?;
+    for l in leftovers {
+        eprintln!("{l}");
+    }
     crate::pipeline::write::contents(&out).map_err(refused)?;
     // The commit a git revision named as the previous edition resolves to, taken before
     // each build reads it: a move during the build is seen at the next poll.

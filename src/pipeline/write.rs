@@ -25,6 +25,7 @@ mod carry;
 mod guard;
 mod lock;
 mod open;
+mod recover;
 
 use guard::read_marker;
 pub use guard::{
@@ -32,6 +33,7 @@ pub use guard::{
 };
 pub use lock::{Holder, OutputLock, alive, lock_path};
 pub use open::{open, take_lock};
+pub use recover::{Leftover, recover};
 
 /// The marker file at the top of every site doracak builds: its first line names it,
 /// the rest lists the files doracak wrote (one site-relative path a line).
@@ -87,6 +89,8 @@ pub struct SiteWriter {
     done: bool,
     /// Held from before recovery and the guard until the writer is dropped.
     _lock: Option<OutputLock>,
+    /// What recovery put back or removed before this build began ([`open`]).
+    leftovers: Vec<Leftover>,
 }
 
 impl SiteWriter {
@@ -122,7 +126,14 @@ impl SiteWriter {
             written: Mutex::new(Default::default()),
             done: false,
             _lock: lock,
+            leftovers: Vec::new(),
         })
+    }
+
+    /// What a build that stopped before it finished had left beside the output, put back or
+    /// removed before this one began: the build says so on stderr.
+    pub fn leftovers(&self) -> &[Leftover] {
+        &self.leftovers
     }
 
     /// Where the site goes (symbolic links followed).
@@ -330,53 +341,6 @@ impl Drop for SiteWriter {
             let _ = fs::remove_dir_all(&self.tmp);
         }
     }
-}
-
-/// Put right what a crash in the middle of a swap left at `out`: if no site is there, the
-/// complete new site (it has its marker) or else the old one moves back into place; the
-/// folders left beside it are removed. Only side folders of processes that are gone are
-/// looked at; the caller holds the output's lock.
-pub fn recover(out: &Path) -> io::Result<()> {
-    let (parent, name) = parent_and_name(out);
-    let new_prefix = format!(".{name}.doracak-new-");
-    let old_prefix = format!(".{name}.doracak-old-");
-    let Ok(rd) = fs::read_dir(&parent) else {
-        return Ok(());
-    };
-    let mut news = Vec::new();
-    let mut olds = Vec::new();
-    // A side folder of another process that still runs is its own: never touched.
-    let gone = |rest: &str| match rest.parse::<u32>() {
-        Ok(pid) => pid == std::process::id() || !alive(pid),
-        Err(_) => true,
-    };
-    for e in rd.filter_map(Result::ok) {
-        let n = e.file_name().to_string_lossy().into_owned();
-        if let Some(rest) = n.strip_prefix(&new_prefix) {
-            if gone(rest) {
-                news.push(e.path());
-            }
-        } else if let Some(rest) = n.strip_prefix(&old_prefix)
-            && gone(rest)
-        {
-            olds.push(e.path());
-        }
-    }
-    if fs::symlink_metadata(out).is_err() {
-        let complete = news.iter().position(|p| read_marker(p).is_some());
-        let back = match complete {
-            Some(i) => Some(news.remove(i)),
-            None => olds.pop(),
-        };
-        if let Some(dir) = back {
-            fs::rename(&dir, out)?;
-        }
-    }
-    // Best effort: a folder that will not go now goes at the next build.
-    for dir in news.into_iter().chain(olds) {
-        let _ = fs::remove_dir_all(&dir);
-    }
-    Ok(())
 }
 
 fn parent_and_name(out: &Path) -> (PathBuf, String) {

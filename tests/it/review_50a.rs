@@ -1,7 +1,7 @@
 //! Issue 25, stop 50 (helper a): adversary 49's LOW-2, LOW-5 and LOW-6, each pinned to its
 //! source lines or its repro.
 
-use crate::common::{build, build_ok, minimal_copy, plain, read, shipped_site, site_page};
+use crate::common::{build, build_ok, minimal_copy, paused, plain, read, shipped_site, site_page};
 use serde_json::Value;
 
 /// The register's row quoting `words`: (data-roles, the "who" cell's text).
@@ -185,4 +185,66 @@ fn a_timing_of_no_length_has_no_seconds_in_the_catalogue() {
     let asap_at = register.find(">sa më shpejt<").expect("the asap row");
     let last_now = register.rfind(">menjëherë<").expect("a menjëherë row");
     assert!(last_now < asap_at);
+}
+
+#[test]
+fn a_build_killed_before_it_finished_leaves_a_folder_the_next_one_removes_and_says_so() {
+    // Adversary 49 LOW-6: `kill -9` during a build into a fresh `--out` left
+    // `.kfresh.doracak-new-PID` beside it until the next build of that output, which removed
+    // it without a word.
+    let dir = minimal_copy();
+    let control = tempfile::tempdir().unwrap();
+    let out = dir.path().join("kfresh");
+    let args = [
+        "--root",
+        dir.path().to_str().unwrap(),
+        "build",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    // Paused with its new folder made, nothing written in it yet; then killed (SIGKILL).
+    let mut child = paused("begun", control.path(), &args);
+    let staging = dir
+        .path()
+        .join(format!(".kfresh.doracak-new-{}", child.id()));
+    assert!(staging.is_dir(), "the build's new folder");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        staging.is_dir() && !out.exists(),
+        "the kill leaves its folder"
+    );
+    // Folders doracak did not make, or a live process's, stay: a name with no process id,
+    // and one with this test's own id.
+    let foreign = dir.path().join(".kfresh.doracak-new-mine");
+    let live = dir
+        .path()
+        .join(format!(".kfresh.doracak-new-{}", std::process::id()));
+    for d in [&foreign, &live] {
+        std::fs::create_dir(d).unwrap();
+        std::fs::write(d.join("keep.txt"), "mine").unwrap();
+    }
+    let o = build(dir.path(), &out);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(!staging.exists(), "removed");
+    assert!(
+        stderr.contains(&format!(
+            "removed: {}, left by build process {}, which stopped before it finished",
+            std::fs::canonicalize(dir.path())
+                .unwrap()
+                .join(staging.file_name().unwrap())
+                .display(),
+            child.id()
+        )),
+        "{stderr}"
+    );
+    assert!(out.join("index.html").is_file());
+    for d in [&foreign, &live] {
+        assert_eq!(read(&d.join("keep.txt")), "mine", "{}", d.display());
+    }
+    assert_eq!(stderr.matches("removed: ").count(), 1, "{stderr}");
+    // A build that finds nothing left says nothing of it.
+    let o = build(dir.path(), &out);
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("removed: "));
 }

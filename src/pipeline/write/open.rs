@@ -5,8 +5,8 @@ use std::io;
 use std::path::Path;
 
 use super::{
-    OutputLock, Refusal, SiteWriter, guard, lock, parent_and_name, position, recover, resolve,
-    shown,
+    Leftover, OutputLock, Refusal, SiteWriter, guard, lock, parent_and_name, position, recover,
+    resolve, shown,
 };
 
 /// Take the output at `out` for the handbook at `root`, in the order that keeps what is
@@ -14,17 +14,25 @@ use super::{
 /// taken (`what` names the command in it); what a crash left half done is put right; only
 /// then is what is at the output judged, and the writer begins.
 pub fn open(root: &Path, out: &Path, what: &str) -> Result<SiteWriter, Refusal> {
-    let lock = take_lock(root, out, what)?;
+    let (lock, leftovers) = take_lock(root, out, what)?;
     let existing = guard(root, out)?;
-    SiteWriter::begin_locked(out, existing, Some(lock)).map_err(|e| Refusal {
+    let mut writer = SiteWriter::begin_locked(out, existing, Some(lock)).map_err(|e| Refusal {
         message: format!("cannot write the site at {}: {e}", shown(out)),
         hint: "check that the folder can be written, or choose another with --out DIR".into(),
-    })
+    })?;
+    writer.leftovers = leftovers;
+    Ok(writer)
 }
 
 /// Judge where the output is, take its lock and put right what a crash left: the steps of
 /// [`open`] before the output's contents are judged (`serve` holds this for its session).
-pub fn take_lock(root: &Path, out: &Path, what: &str) -> Result<OutputLock, Refusal> {
+/// Returns the lock and what a build that stopped before it finished had left, now put
+/// back or removed.
+pub fn take_lock(
+    root: &Path,
+    out: &Path,
+    what: &str,
+) -> Result<(OutputLock, Vec<Leftover>), Refusal> {
     position(root, out)?;
     let resolved = resolve(out);
     let (parent, _) = parent_and_name(&resolved);
@@ -60,6 +68,6 @@ pub fn take_lock(root: &Path, out: &Path, what: &str) -> Result<OutputLock, Refu
         }
         Err(Err(e)) => return Err(cannot(e)),
     };
-    recover(&resolved).map_err(cannot)?;
-    Ok(lock)
+    let leftovers = recover(&resolved).map_err(cannot)?;
+    Ok((lock, leftovers))
 }
