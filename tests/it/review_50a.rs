@@ -248,3 +248,63 @@ fn a_build_killed_before_it_finished_leaves_a_folder_the_next_one_removes_and_sa
     let o = build(dir.path(), &out);
     assert!(!String::from_utf8_lossy(&o.stderr).contains("removed: "));
 }
+
+#[test]
+fn a_handout_never_says_no_role_is_named_where_the_step_names_roles() {
+    // Referral 2.2 (002:622-632): "Raste mund të referohen nga … si: … Administratori
+    // shoqëror; Punonjësi i mbrojtjes së fëmijëve; … Struktura policore": three roles of the
+    // handbook named as examples of who may refer, none charged with it. The Kush cell said
+    // "Asnjë rol i manualit nuk emërtohet" (no role of the handbook is named): false; it says
+    // now that none is charged with it, true of each of its 14 rows (the AP a recipient in
+    // riintegrimi 2, 001:1385; the Commission whose decision is appealed in formal
+    // identification 16, 001:892).
+    let page = site_page("trajnim/fletushka/referimi.html");
+    let row = page
+        .split("<tr")
+        .find(|r| r.contains("c-who") && r.contains("Administratori shoqëror"))
+        .expect("referral 2.2's row");
+    let who = row.split("<td class=\"c-who\">").nth(1).unwrap();
+    let who = plain(who.split("</td>").next().unwrap());
+    assert_eq!(who.trim(), "Asnjë rol i manualit nuk ngarkohet me këtë");
+    for handout in [
+        "identifikimi-formal",
+        "kthimi-vullnetar",
+        "mbeshtetja-hetimit",
+        "referimi",
+        "riintegrimi-afatgjate",
+        "struktura-bashkiake",
+        "vleresimi-i-nevojave-komunitare",
+    ] {
+        let page = site_page(&format!("trajnim/fletushka/{handout}.html"));
+        assert!(!page.contains("nuk emërtohet"), "{handout}");
+        assert!(
+            page.contains("Asnjë rol i manualit nuk ngarkohet me këtë"),
+            "{handout}"
+        );
+    }
+}
+
+#[test]
+fn the_appeal_deadline_in_the_diagram_is_the_appellants_not_no_ones() {
+    // Formal identification 15 (001:836-839): "Çdo person, që nuk/është njohur si viktimë …
+    // ka të drejtën të paraqesë ankim … brenda 30 ditëve pune nga marrja e njoftimit": the
+    // sentence names who appeals, and the register names those persons. The diagram's box
+    // said "Burimi nuk emërton askënd: „brenda 30 ditëve pune …“"; it stands in the
+    // appellant's lane, so unlabelled it is theirs.
+    let page = site_page("procedura/identifikimi-formal.html");
+    let boxes: Vec<String> = page
+        .split("<text class=\"dg-deadline\"")
+        .skip(1)
+        .map(|c| plain(c.split("</text>").next().unwrap()))
+        .collect();
+    let appeal = boxes
+        .iter()
+        .find(|b| b.contains("brenda 30 ditëve pune nga marrja e njoftimit"))
+        .expect("step 15's deadline");
+    assert!(!appeal.contains("Burimi nuk emërton"), "{appeal}");
+    let (_, who) = register_row("brenda 30 ditëve pune nga marrja e njoftimit");
+    assert!(
+        who.starts_with("Çdo person, që nuk/është njohur si viktimë"),
+        "{who}"
+    );
+}

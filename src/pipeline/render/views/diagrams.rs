@@ -69,13 +69,16 @@ fn line(cx: &Cx, st: &model::Step, t: &model::Timing, words: &str) -> String {
     let words = crate::theme::say(cx.ui, "diagram_deadline_quoted", &[("words", words)]);
     let mut who = bound_by(cx, st, t);
     // A deadline the source gives no one, in the box of a step someone acts in,
-    // says so: unlabelled under another's it would read as theirs (referral 8's
-    // "nëse është e nevojshme, … e menjëhershme" under the PMF's, 001:975-980).
+    // says so: unlabelled under another's it would read as theirs (Kosovo 2's "kujdestari
+    // ligjor do të emërohet brenda 14 ditëve" under the QPS's, 003:2003). On a step whose
+    // persons act, `actors: []` binds them, as the register says (formal identification
+    // 15's appellant, 001:836-839; adversary 49 LOW-5 sweep): the box is in their lane.
     if who.is_empty()
         && t.named
         && t.actors.is_empty()
         && t.persons.is_empty()
-        && !(st.actors.is_empty() && st.persons.is_empty())
+        && st.persons.is_empty()
+        && !st.actors.is_empty()
     {
         who.push(ui_get(cx.ui, "deadlines_no_one"));
     }
