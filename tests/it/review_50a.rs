@@ -308,3 +308,63 @@ fn the_appeal_deadline_in_the_diagram_is_the_appellants_not_no_ones() {
         "{who}"
     );
 }
+
+#[test]
+fn a_build_into_another_output_of_the_folder_removes_a_half_written_site_never_a_whole_one() {
+    // LOW-6: a fresh `--out` killed and never built again kept its folder for ever. A build
+    // into a sibling removes it (no marker: never a site) and says so; a whole site left by
+    // a build killed just before its swap stays for its own output's next build.
+    let dir = minimal_copy();
+    let args = |out: &str| {
+        vec![
+            "--root".to_string(),
+            dir.path().to_str().unwrap().to_string(),
+            "build".to_string(),
+            "--out".to_string(),
+            dir.path().join(out).to_str().unwrap().to_string(),
+        ]
+    };
+    let killed_at = |point: &str, out: &str| {
+        let control = tempfile::tempdir().unwrap();
+        let a = args(out);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let mut child = paused(point, control.path(), &a);
+        let pid = child.id();
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let folder = dir.path().join(format!(".{out}.doracak-new-{pid}"));
+        assert!(folder.is_dir(), "{}", folder.display());
+        (folder, pid)
+    };
+    // The whole one first: a build sweeps the folder when it starts.
+    let (whole, _) = killed_at("swap", "kwhole");
+    let (half, half_pid) = killed_at("begun", "kfresh");
+    assert!(
+        whole.join(".doracak-site").is_file(),
+        "a whole site waits to be swapped in"
+    );
+    let o = build(dir.path(), &dir.path().join("ksib"));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(!half.exists(), "the half-written site is removed");
+    assert!(
+        stderr.contains(&format!(
+            ".kfresh.doracak-new-{half_pid}, left by build process {half_pid}, which stopped before it finished"
+        )) && stderr.starts_with("removed: "),
+        "{stderr}"
+    );
+    assert!(
+        !dir.path().join("kfresh").exists(),
+        "no site is made for it"
+    );
+    assert!(whole.is_dir(), "a whole site stays");
+    assert!(!stderr.contains("kwhole"), "{stderr}");
+    // Its own output's next build puts it back, then builds over it.
+    let o = build(dir.path(), &dir.path().join("kwhole"));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        o.status.success() && stderr.starts_with("put back as the site: "),
+        "{stderr}"
+    );
+    assert!(!whole.exists() && dir.path().join("kwhole/index.html").is_file());
+}

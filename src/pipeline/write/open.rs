@@ -68,6 +68,7 @@ pub fn take_lock(
         }
         Err(Err(e)) => return Err(cannot(e)),
     };
-    let leftovers = recover(&resolved).map_err(cannot)?;
+    let mut leftovers = recover(&resolved).map_err(cannot)?;
+    leftovers.extend(super::sweep_siblings(&resolved));
     Ok((lock, leftovers))
 }

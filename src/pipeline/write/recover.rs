@@ -105,3 +105,55 @@ pub fn recover(out: &Path) -> io::Result<Vec<Leftover>> {
     }
     Ok(done)
 }
+
+/// The half-written sites other outputs of the same folder were left with by builds that
+/// stopped before they finished (`.OTHER.doracak-new-PID` with no marker, of a process that
+/// is gone), removed by a build of `out` so that an output never built again does not keep
+/// one for ever (adversary 49 LOW-6). Each only while holding that output's lock (a build
+/// of it running now keeps its own); never a folder with its marker (a whole site the next
+/// build of its output puts back), nor the previous site a swap moved aside
+/// (`-old-`), nor a link, nor a name that does not end in a process id.
+pub fn sweep_siblings(out: &Path) -> Vec<Leftover> {
+    let (parent, name) = parent_and_name(out);
+    let Ok(rd) = fs::read_dir(&parent) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for e in rd.filter_map(Result::ok) {
+        let n = e.file_name().to_string_lossy().into_owned();
+        let Some((other, pid)) = n
+            .strip_prefix('.')
+            .and_then(|rest| rest.rsplit_once(".doracak-new-"))
+        else {
+            continue;
+        };
+        let Ok(pid) = pid.parse::<u32>() else {
+            continue;
+        };
+        let path = e.path();
+        if other.is_empty()
+            || other == name
+            || pid == std::process::id()
+            || alive(pid)
+            || !e.file_type().is_ok_and(|t| t.is_dir())
+            || read_marker(&path).is_some()
+        {
+            continue;
+        }
+        found.push((other.to_string(), pid, path));
+    }
+    let mut done = Vec::new();
+    for (other, pid, path) in found {
+        let Ok(_held) = super::lock::acquire(&parent.join(&other), "") else {
+            continue;
+        };
+        if fs::remove_dir_all(&path).is_ok() {
+            done.push(Leftover {
+                path,
+                pid: Some(pid),
+                restored: false,
+            });
+        }
+    }
+    done
+}
