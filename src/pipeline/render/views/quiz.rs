@@ -346,6 +346,11 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                             _ => blank(&act, frame, &correct_texts),
                         }
                     };
+                    // A quote that ends on the colon before the source's examples is cut
+                    // where they begin: the examples are not asked (adversary 49 L-4).
+                    let act = step
+                        .and_then(|s| crate::markdown::before_examples(&s.text, &act))
+                        .unwrap_or(act);
                     let mut whole = act.clone();
                     let mut act = blank_all(&act);
                     // A step's title that its blanks leave empty ("Referimi i …"), or
