@@ -6,7 +6,7 @@
 use super::{Answer, Cx, choice_text, content_words, quiz, word_stem};
 
 /// Whether `source` (the feedback's quote) names every correct choice of `question`, a
-/// "who?" of a step; any other question is proved by its own rules.
+/// "who?"; any other question is proved by its own rules.
 pub(super) fn proves(cx: &Cx, question: &quiz::Question, source: &str) -> bool {
     unnamed(cx, question, source).is_empty()
 }
@@ -41,6 +41,13 @@ pub(super) fn names_choice(cx: &Cx, question: &quiz::Question, j: usize, sentenc
     if !title.is_empty() && title.iter().all(|w| stems.contains(&word_stem(w))) {
         return true;
     }
+    // The first two words of its title in a row, as the feedback finds them ("punonjësi
+    // social do t'a referojë …" for "Punonjësi social përgjegjës", 000:1846-1849).
+    let two: Vec<String> = title.iter().take(2).map(|w| word_stem(w)).collect();
+    let in_row: Vec<String> = words.iter().map(|w| word_stem(w)).collect();
+    if two.len() == 2 && in_row.windows(2).any(|w| w == two.as_slice()) {
+        return true;
+    }
     let head = |text: &str| {
         content_words(text)
             .first()
@@ -62,11 +69,12 @@ pub(super) fn names_choice(cx: &Cx, question: &quiz::Question, j: usize, sentenc
             .any(|w| w.starts_with(h.as_str()) && w.chars().count() <= h.chars().count() + 4)
 }
 
-/// The correct choices of `question` (a "who?" of a step) that `source` does not name
+/// The correct choices of `question` (a "who?" of a step, a section or a criterion) that
+/// `source` does not name
 /// (`names_choice`), nor a correct group of theirs, nor a correct member (the group note
 /// saying either is enough); their indices. None for any other question.
 pub(super) fn unnamed(cx: &Cx, question: &quiz::Question, source: &str) -> Vec<usize> {
-    if question.ask != quiz::Ask::Who || question.place != quiz::Place::Step {
+    if question.ask != quiz::Ask::Who {
         return Vec::new();
     }
     let members = super::group_members(cx, question, source);
