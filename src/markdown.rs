@@ -8,8 +8,8 @@ mod chapter;
 mod examples;
 pub use chapter::{ChapterSection, LINK_KINDS, chapter_html, chapter_sections};
 pub use examples::{
-    empty_example_items, examples, leads_to_examples, normative, unmarked, without_examples,
-    without_notes,
+    before_examples, empty_example_items, examples, leads_to_examples, normative, unmarked,
+    without_examples, without_notes,
 };
 
 use std::collections::HashSet;

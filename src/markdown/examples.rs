@@ -124,6 +124,70 @@ pub fn leads_to_examples(md: &str, quote: &str) -> bool {
     })
 }
 
+/// The words that open a list of examples at a sentence's end ("…, për shembull:"), in
+/// each language of the packs, compared in lower case: they belong to the examples.
+const EXAMPLE_OPENERS: &[&str] = &[
+    "për shembull",
+    "si p.sh.",
+    "p.sh.",
+    "psh.",
+    "të tilla si",
+    "for example",
+    "for instance",
+    "e.g.",
+    "such as",
+    "na primer",
+    "npr.",
+    "kao što su",
+];
+
+/// `quote` (a sentence of `md`, or the end of a quote of it, some words blanked "…") cut
+/// where its examples begin, where it ends with the colon of a line that introduces
+/// examples only (`leads_to_examples`): the colon and the words that open the examples
+/// (`EXAMPLE_OPENERS`, ", për shembull") left out, so that a stem asks the sentence, not
+/// what it points at (adversary 49 L-4: "… transferon fëmijën në një
+/// organizatë/institucion tjetër, për shembull:“?", 003:2527). None where it does not.
+pub fn before_examples(md: &str, quote: &str) -> Option<String> {
+    let quote = quote.trim_end();
+    let body = quote.strip_suffix(':')?;
+    // The quote's words after its last blank, which end a line of `md` or hold one whole.
+    let tail = quote.rsplit('…').next().unwrap_or(quote).trim_start();
+    let lines: Vec<&str> = md.lines().collect();
+    let leads = lines.iter().enumerate().any(|(i, l)| {
+        let l = l.trim_end();
+        let t = l.trim_start();
+        let text = item_quote(l).map_or(t, |(_, rest)| rest);
+        let text = text.trim_start_matches(['-', '*', '+', ' ']).trim_start();
+        l.ends_with(':')
+            && !t.starts_with('>')
+            && !tail.is_empty()
+            && !text.is_empty()
+            && (text.ends_with(tail) || tail.ends_with(text))
+            && lines[i + 1..]
+                .iter()
+                .find(|n| !n.trim().is_empty())
+                .is_some_and(|n| n.trim_start().starts_with('>') || item_quote(n).is_some())
+    });
+    if !leads {
+        return None;
+    }
+    let lower = body.to_lowercase();
+    let mut cut = body;
+    if lower.len() == body.len()
+        && let Some(o) = EXAMPLE_OPENERS.iter().find(|o| {
+            lower.ends_with(*o)
+                && !lower[..lower.len() - o.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
+    {
+        cut = &body[..body.len() - o.len()];
+    }
+    let cut = cut.trim_end_matches(|c: char| c == ',' || c == ';' || c.is_whitespace());
+    (!cut.is_empty()).then(|| cut.to_string())
+}
+
 /// The text as the source prints it: the example marks taken off, nothing else. An example
 /// written right under a line of text (printed inside its paragraph or list item) is joined
 /// back to that line with a space, and so is the text written under the quote's closing

@@ -24,9 +24,25 @@ fn initials(word: &str) -> bool {
         })
 }
 
+/// Whether `word` (its last full stop cut off) is an abbreviation written with dots that is
+/// no initials: two parts or more, each a letter or two ("d.m.th", "sh.p.k", "p.sh"),
+/// one of them in lower case. Its full stop ends no sentence, as initials' does not; a web
+/// address ("www.qbz.gov.al") has longer parts and is no abbreviation.
+fn dotted(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('.').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            let n = p.chars().count();
+            (1..=2).contains(&n) && p.chars().all(char::is_alphabetic)
+        })
+        && parts.iter().any(|p| p.chars().any(char::is_lowercase))
+}
+
 /// The byte offsets of the full stops of `plain` that end a sentence: each of ". " whose
-/// word is no abbreviation of `NEVER_ENDS` nor initials ("A.P.", `initials`) and after which the text does not go on in lower
-/// case (a sentence never opens with a small letter: "etj. të cilat", "N.q.s. ofruesi").
+/// word is no abbreviation of `NEVER_ENDS`, nor initials ("A.P.", `initials`), nor another
+/// abbreviation written with dots ("d.m.th.", `dotted`), and after which the text does not
+/// go on in lower case (a sentence never opens with a small letter: "etj. të cilat",
+/// "N.q.s. ofruesi"; "etj. Gjatë" ends one, 002:366).
 pub fn sentence_breaks(plain: &str) -> Vec<usize> {
     plain
         .match_indices(". ")
@@ -40,6 +56,7 @@ pub fn sentence_breaks(plain: &str) -> Vec<usize> {
             let next = plain[i + 2..].chars().next();
             !NEVER_ENDS.contains(&word.to_lowercase().as_str())
                 && !initials(word)
+                && !dotted(word)
                 && !next.is_some_and(char::is_lowercase)
         })
         .collect()
@@ -81,6 +98,30 @@ mod tests {
         // "etj." that ends a sentence still ends it.
         assert_eq!(sentences("jetën komunitare etj. Këto të drejta.").len(), 2);
         assert_eq!(sentences("Një. Dy. Tre").len(), 3);
+    }
+
+    #[test]
+    fn an_abbreviation_with_dots_ends_no_sentence_before_a_capital() {
+        // Declared ("p.sh.", "N.q.s.") or not ("d.m.th.", "sh.p.k."): an abbreviation written
+        // with dots is read as initials are, whatever follows it.
+        for s in [
+            "Dokumente, p.sh. Fletëpalosja e qendrës. Tjetër.",
+            "Sipas N.q.s. Ofruesi e pranon. Tjetër.",
+            "Dy vjet, d.m.th. Deri në vitin 2027. Tjetër.",
+            "Kompania X sh.p.k. Tirana e ofron. Tjetër.",
+            "Sipas nr. Serik të formularit. Tjetër.",
+        ] {
+            assert_eq!(sentences(s).len(), 2, "{s}: {:?}", sentences(s));
+        }
+        // A word without dots inside is no such abbreviation: "etj." before a capital ends a
+        // sentence (002:366 "… etj. Gjatë takimeve …"), and so does a web address.
+        assert_eq!(
+            sentences("problematikat e komunitetit etj. Gjatë takimeve. Tjetër.").len(),
+            3
+        );
+        assert_eq!(sentences("Shih www.qbz.gov.al. Tjetër.").len(), 2);
+        // Nor is a single letter, a number or a sentence's last word.
+        assert_eq!(sentences("Shtojca b. Tjetër. Neni 5. Dy.").len(), 4);
     }
 
     #[test]

@@ -85,6 +85,7 @@ mod review_47;
 mod review_48;
 mod review_49;
 mod review_50a;
+mod review_50b;
 mod rtl;
 mod search;
 mod search_hostile;

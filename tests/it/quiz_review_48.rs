@@ -170,11 +170,8 @@ fn a_numbered_points_feedback_carries_the_lead_in_the_source_prints_before_it() 
     // quoted the point alone. The point's label as printed ("1."), never "1. (Hapi 15)".
     let fb = crate::quiz_feedback::feedbacks();
     for (page, id, quote) in [
-        (
-            "mbeshtetja-hetimit.html",
-            "mbeshtetja-hetimit.1.who",
-            "Veprimet e përgjithshme: 1. Pas çdo interviste të kryer",
-        ),
+        // (mbeshtetja-hetimit.1.who is no longer asked: "punonjësi që kryen intervistën"
+        // names none of its answers, c50b.)
         (
             "mbeshtetja-hetimit.html",
             "mbeshtetja-hetimit.2.when",
@@ -267,8 +264,10 @@ fn the_municipal_structure_is_shown_where_it_approves_the_measure() {
     // Adversary 48 M-2: referral 22.who required the municipal structure, whose only
     // ground, "Kjo masë miratohet nga drejtori i Shërbimeve Sociale në bashki" (001:1043),
     // stood in neither the stem nor the feedback.
+    // (Since c50b the question is not asked: the staff it credits stand in the step only as
+    // "përfaqësues të qendrës" (001:1040-1041), words the model does not know for them, so
+    // no feedback proves that answer. Where it is asked, the structure's ground is shown.)
     let qs = all_of("referimi-mbrojtja-asistenca.22.who");
-    assert!(!qs.is_empty());
     for q in qs {
         assert!(
             q.correct

@@ -226,3 +226,41 @@ fn a_text_unmarked_reads_as_the_source_prints_it() {
         assert_eq!(words(&u), words(md));
     }
 }
+
+#[test]
+fn a_quote_is_cut_where_its_examples_begin() {
+    // Adversary 49 L-4 (003:2527): the item's ", për shembull:" opens the cases given as
+    // examples; a stem quotes the item up to there.
+    let md = "Mbyllja e rastit mund të jetë rezultat i disa arsyeve:\n\n- Fëmija vdes;\n- QPS \
+              transferon fëmijën tjetër, për shembull:\n  - > Fëmija është zhvendosur;\n  - > \
+              Klienti ka bërë kërkesë.\n";
+    assert_eq!(
+        super::before_examples(
+            md,
+            "Fëmija vdes; … transferon fëmijën tjetër, për shembull:"
+        )
+        .as_deref(),
+        Some("Fëmija vdes; … transferon fëmijën tjetër")
+    );
+    // A sentence whose lead-in opens no example list is no such quote; nor a quote that
+    // does not end on the colon.
+    let normative = "Komisioni shqyrton:\n\n- Dosjen e plotë;\n- Vendimin.\n";
+    assert_eq!(
+        super::before_examples(normative, "Komisioni shqyrton:"),
+        None
+    );
+    assert_eq!(
+        super::before_examples(md, "QPS transferon fëmijën tjetër"),
+        None
+    );
+    // Without opening words only the colon goes; "p.sh." is one of them.
+    let md = "Rasti mbyllet:\n\n> Personi largohet.\n\nDokumente, p.sh.:\n\n> Fletëpalosje.\n";
+    assert_eq!(
+        super::before_examples(md, "Rasti mbyllet:").as_deref(),
+        Some("Rasti mbyllet")
+    );
+    assert_eq!(
+        super::before_examples(md, "Dokumente, p.sh.:").as_deref(),
+        Some("Dokumente")
+    );
+}

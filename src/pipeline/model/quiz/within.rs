@@ -37,18 +37,26 @@ fn titled_in(hb: &Handbook, text: &str) -> Vec<String> {
 /// The answer keys no "who?" of `text` may offer as wrong: the bodies a sentence of `text`
 /// lets "other responsible persons within" act for, and all their members (`members_of`).
 pub fn within_allowed(hb: &Handbook, text: &str) -> BTreeSet<String> {
-    let lower = text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = joined.to_lowercase();
+    // Where the sentence ends, as every quote cuts it (`text::sentence_breaks`: never after
+    // "nr." or "p.sh."), found in the text's own case.
+    let breaks = match lower.len() == joined.len() {
+        true => crate::text::sentence_breaks(&joined),
+        false => lower.match_indices(". ").map(|(i, _)| i).collect(),
+    };
     let mut out = BTreeSet::new();
     for opening in OTHERS_WITHIN {
         let Some(at) = lower.find(opening) else {
             continue;
         };
-        let rest = &lower[at + opening.len()..];
-        let sentence = rest.split(". ").next().unwrap_or(rest);
+        let from = at + opening.len();
+        let end = breaks
+            .iter()
+            .copied()
+            .find(|&b| b >= from)
+            .unwrap_or(lower.len());
+        let sentence = &lower[from..end];
         for body in titled_in(hb, sentence) {
             out.extend(
                 members_of(hb, &body)
@@ -59,4 +67,29 @@ pub fn within_allowed(hb: &Handbook, text: &str) -> BTreeSet<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::within_allowed;
+
+    #[test]
+    fn the_allowance_runs_to_its_sentences_end_past_an_abbreviation() {
+        // The sentence is cut where every quote cuts it: "nr." ends none, so the body named
+        // after it ("ofrues … shërbimesh") is the allowance's.
+        let hb = super::super::tests::shipped();
+        let ofruesi = hb
+            .roles
+            .iter()
+            .find(|r| r.title == "Ofruesi i shërbimit")
+            .map(|r| super::Answer::Role(r.id.clone()).key())
+            .expect("the provider");
+        let text = "Vlerësimi bëhet nga persona të tjerë përgjegjës brenda secilit ofrues nr. 2 \
+                    të shërbimeve. Tjetër.";
+        assert!(within_allowed(hb, text).contains(&ofruesi));
+        // The sentence after its end is no part of it.
+        let text = "Vlerësimi bëhet nga persona të tjerë përgjegjës brenda qendrës. Ofruesi i \
+                    shërbimeve e miraton.";
+        assert!(!within_allowed(hb, text).contains(&ofruesi));
+    }
 }

@@ -346,6 +346,11 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                             _ => blank(&act, frame, &correct_texts),
                         }
                     };
+                    // A quote that ends on the colon before the source's examples is cut
+                    // where they begin: the examples are not asked (adversary 49 L-4).
+                    let act = step
+                        .and_then(|s| crate::markdown::before_examples(&s.text, &act))
+                        .unwrap_or(act);
                     let mut whole = act.clone();
                     let mut act = blank_all(&act);
                     // A step's title that its blanks leave empty ("Referimi i …"), or
@@ -422,11 +427,12 @@ pub(super) fn build(cx: &Cx) -> Vec<QuizView> {
                     let (choices, answer) = choices(cx, question, quoted);
                     let answer_note =
                         group_note(cx, &choices, &group_members(cx, question, quoted));
-                    // A stem that was a title alone: the feedback names every answer, and
-                    // the stem is no longer the title (read-47b, M-5).
-                    let proved = !title_only
-                        || (proof::proves(cx, question, source.as_deref().unwrap_or_default())
-                            && step.and_then(|s| s.title.as_deref()).map(str::trim)
+                    // The feedback of every "who?" names every correct answer (read-47b
+                    // M-5 held it for a stem that was a title alone, c50b for all); a stem
+                    // that was a title alone is no longer the title.
+                    let proved = proof::proves(cx, question, quoted)
+                        && (!title_only
+                            || step.and_then(|s| s.title.as_deref()).map(str::trim)
                                 != Some(whole.as_str()));
                     let examples_follow =
                         step.is_some_and(|s| crate::markdown::leads_to_examples(&s.text, &act));

@@ -60,22 +60,22 @@ pub fn action_words(title: Option<&str>, text: &str) -> String {
     }
     let plain = crate::markdown::to_plain(text).replace('\n', " ");
     let plain = plain.trim();
-    // The first sentence: up to a full stop followed by a space and a capital letter (so
-    // "nr. 5" or "p.sh. a" do not end it).
-    let chars: Vec<(usize, char)> = plain.char_indices().collect();
+    // The first sentence, cut where every quote cuts one (`text::sentences`: never after a
+    // declared abbreviation, "nr.", "psh.", nor initials or another abbreviation written with
+    // dots, "p.sh."), or at a question or exclamation mark before a capital.
+    let first = crate::text::sentences(plain)
+        .into_iter()
+        .next()
+        .unwrap_or(plain)
+        .trim_end();
+    let chars: Vec<(usize, char)> = first.char_indices().collect();
     for w in chars.windows(3) {
         let ((i, a), (_, b), (_, c)) = (w[0], w[1], w[2]);
-        if matches!(a, '.' | '?' | '!') && b == ' ' && (c.is_uppercase() || c == '(') {
-            let before = &plain[..i];
-            let last = before.rsplit(' ').next().unwrap_or("");
-            // An abbreviation of a letter or two ("nr", "p.sh") does not end a sentence.
-            if last.chars().count() <= 2 || last.contains('.') {
-                continue;
-            }
-            return plain[..=i].to_string();
+        if matches!(a, '?' | '!') && b == ' ' && (c.is_uppercase() || c == '(') {
+            return first[..=i].to_string();
         }
     }
-    plain.to_string()
+    first.to_string()
 }
 
 /// What a diagram's box says. A step the source names by a title ("Hapi 3. Vlerësimi …",
@@ -527,5 +527,21 @@ mod tests {
             "Sipas nr. 5 të ligjit, p.sh. Dosja."
         );
         assert_eq!(action_words(None, "Pa pikë në fund"), "Pa pikë në fund");
+        // Cut as every quote is cut (`text::sentences`): a declared abbreviation ends no
+        // sentence ("psh.", which has no dot inside), and a short word or a number that
+        // is none still ends one.
+        assert_eq!(
+            action_words(None, "Dokumente psh. Fletëpalosja. Pastaj tjetër."),
+            "Dokumente psh. Fletëpalosja."
+        );
+        assert_eq!(
+            action_words(None, "Njofton MR. Pastaj tjetër."),
+            "Njofton MR."
+        );
+        assert_eq!(
+            action_words(None, "Sipas nenit 5. Pastaj tjetër."),
+            "Sipas nenit 5."
+        );
+        assert_eq!(action_words(None, "Kush? Pastaj tjetër."), "Kush?");
     }
 }

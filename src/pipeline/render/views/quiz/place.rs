@@ -154,7 +154,8 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
         whole: whole_text,
         names: super::printed_names(cx, question),
         apart: None,
-        proved: true,
+        // The feedback of a "who?" names every correct answer (c50b).
+        proved: super::proof::proves(cx, question, &source),
         examples_follow,
     }
 }
