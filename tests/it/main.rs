@@ -87,6 +87,7 @@ mod review_49;
 mod rtl;
 mod search;
 mod search_hostile;
+mod search_postings;
 mod search_shards;
 mod search_unseen;
 mod serve;

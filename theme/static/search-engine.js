@@ -594,5 +594,5 @@
   }
 
   var D = root.Doracak = root.Doracak || {};
-  D.search = { alternatives: alternatives, fold: fold, split: split, stem: stem, analyze: analyze, search: search, snippet: snippet, suggest: suggest, parse: parse, open: open, loaded: loaded, ready: ready };
+  D.search = { decodePost: decodePost, alternatives: alternatives, fold: fold, split: split, stem: stem, analyze: analyze, search: search, snippet: snippet, suggest: suggest, parse: parse, open: open, loaded: loaded, ready: ready };
 })(typeof window !== "undefined" ? window : globalThis);
