@@ -89,6 +89,7 @@ mod review_50b;
 mod rtl;
 mod search;
 mod search_hostile;
+mod search_postings;
 mod search_shards;
 mod search_unseen;
 mod serve;

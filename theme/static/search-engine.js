@@ -5,6 +5,8 @@
 // words and the document shards of the results shown. Each shard calls
 // Doracak.search.loaded(name, data). The page script (search.js) and the tests use these
 // functions alike; src/pipeline/search/reader.rs is their Rust twin.
+// A term's postings come as a string of base-64 varints (src/pipeline/search/postings.rs),
+// read into numbers when first used; the manifest's layout version (v) must be VERSION.
 (function (root) {
   "use strict";
 
@@ -186,6 +188,33 @@
   }
 
   // --- the shards -------------------------------------------------------------------
+  // The layout this engine reads (src/pipeline/search/shards.rs VERSION); an index of
+  // another, from an older or newer build, is refused, never misread.
+  var VERSION = 4;
+  var DIGIT = new Int8Array(128).fill(-1);
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".split("").forEach(function (c, i) { DIGIT[c.charCodeAt(0)] = i; });
+
+  // A string of varints as its numbers: 5-bit groups, least significant first, 32 added
+  // to a group while more follow (the Rust twin: postings::decode).
+  function decodePost(s) {
+    if (typeof s !== "string") { throw new Error("search index: postings not of layout " + VERSION); }
+    var out = [], v = 0, m = 1;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i), d = c < 128 ? DIGIT[c] : -1;
+      if (d < 0 || m > 1073741824) { throw new Error("search index: bad postings at " + i); }
+      v += (d & 31) * m;
+      if (d < 32) { if (v > 4294967295) { throw new Error("search index: bad postings at " + i); } out.push(v); v = 0; m = 1; } else { m *= 32; }
+    }
+    if (m !== 1) { throw new Error("search index: postings cut short"); }
+    return out;
+  }
+
+  // The postings of term `i` of a term shard, read once.
+  function postOf(sh, i) {
+    if (!sh.dec) { sh.dec = []; }
+    return sh.dec[i] || (sh.dec[i] = decodePost(sh.post[i]));
+  }
+
   var waiting = Object.create(null);
   var arrived = Object.create(null);
 
@@ -239,13 +268,13 @@
       var out = [];
       var at = lowerBound(sh.terms, w.term);
       var found = sh.terms[at] === w.term;
-      if (found) { out.push([sh.post[at], 1]); }
+      if (found) { out.push([postOf(sh, at), 1]); }
       if (!(w.last && ALPHA_ONLY.test(w.term))) { return out; }
       var count = 0;
       function walk(sh, k, i) {
         for (; i < sh.terms.length; i++) {
           if (count >= 64 || sh.terms[i].lastIndexOf(w.term, 0) !== 0) { return out; }
-          if (!(found && count === 0)) { out.push([sh.post[i], 0.5]); }
+          if (!(found && count === 0)) { out.push([postOf(sh, i), 0.5]); }
           count++;
         }
         return out;
@@ -296,7 +325,7 @@
     return loadShard(idx, "t" + shardOf(idx, term)).then(function (sh) {
       var at = lowerBound(sh.terms, term), rows = [];
       if (sh.terms[at] !== term) { return rows; }
-      var p = sh.post[at], doc = 0;
+      var p = postOf(sh, at), doc = 0;
       for (var i = 0; i < p.length; i += 2) { doc += p[i]; rows.push([doc, Math.floor(p[i + 1] / 16), p[i + 1] % 16]); }
       return rows;
     });
@@ -330,6 +359,7 @@
   // the handbook does not have) are read and their forms added to the analysis, so that
   // analyzeToken answers as with the whole table.
   function ready(idx, text) {
+    if (idx.v !== VERSION) { return Promise.reject(new Error("search index: layout version " + idx.v + ", this page reads " + VERSION + ": build the site again")); }
     var a = idx.analysis;
     if (!a.forms || !idx.shards.length) { return Promise.resolve(); }
     var need = [];
@@ -553,7 +583,7 @@
             var word = forms[0];
             forms.forEach(function (f) { var fd = distance(typed, fold(f), max); if (fd < d) { d = fd; word = f; } });
             if (d <= max) {
-              if (!seen[word]) { seen[word] = 1; cands.push({ word: word, d: d, df: sh.post[i].length }); }
+              if (!seen[word]) { seen[word] = 1; cands.push({ word: word, d: d, df: postOf(sh, i).length }); }
             }
           }
         });
@@ -564,5 +594,5 @@
   }
 
   var D = root.Doracak = root.Doracak || {};
-  D.search = { alternatives: alternatives, fold: fold, split: split, stem: stem, analyze: analyze, search: search, snippet: snippet, suggest: suggest, parse: parse, open: open, loaded: loaded, ready: ready };
+  D.search = { decodePost: decodePost, alternatives: alternatives, fold: fold, split: split, stem: stem, analyze: analyze, search: search, snippet: snippet, suggest: suggest, parse: parse, open: open, loaded: loaded, ready: ready };
 })(typeof window !== "undefined" ? window : globalThis);

@@ -186,6 +186,15 @@ impl<'a> Ranking<'a> {
         out
     }
 
+    /// Every term, in order, with its postings as (document delta, score) pairs in a row:
+    /// what the term shards carry (with each document's kind), for checking them.
+    pub fn postings(&self) -> impl Iterator<Item = (&str, &[u32])> {
+        self.terms
+            .iter()
+            .zip(&self.post)
+            .map(|(t, p)| (t.as_str(), p.as_slice()))
+    }
+
     /// The query's words as this index reads them (`parse`, or `parse_forms` where the
     /// index carries its word forms).
     pub fn parse(&self, query: &str) -> Vec<(String, bool)> {

@@ -5,6 +5,7 @@
 pub mod analyzer;
 pub mod index;
 pub mod indexer;
+pub mod postings;
 pub mod prefixes;
 pub mod query;
 pub mod reader;

@@ -38,7 +38,9 @@ struct ManifestAnalysis {
 #[derive(Deserialize)]
 struct TermShard {
     terms: Vec<String>,
-    post: Vec<Vec<u32>>,
+    /// Each term's postings as base-64 varints (`super::postings`); an older index's arrays
+    /// of numbers are refused as not strings.
+    post: Vec<String>,
     /// English and the Snowball languages: the word forms of this shard's range.
     #[serde(default)]
     forms: BTreeMap<String, String>,
@@ -76,6 +78,11 @@ pub struct Reader<'l> {
     pub loaded: Vec<String>,
 }
 
+/// A term's postings read from term shard `k`.
+fn decode(k: usize, post: &str) -> io::Result<Vec<u32>> {
+    super::postings::decode(post).map_err(|e| invalid(&format!("{DIR}t{k}.js"), e))
+}
+
 fn invalid(what: &str, e: impl std::fmt::Display) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, format!("{what}: {e}"))
 }
@@ -91,7 +98,13 @@ impl<'l> Reader<'l> {
             .ok_or_else(|| invalid(MANIFEST, "not a search manifest"))?;
         let manifest: Manifest = serde_json::from_str(json).map_err(|e| invalid(MANIFEST, e))?;
         if manifest.v != VERSION {
-            return Err(invalid(MANIFEST, format!("version {}", manifest.v)));
+            return Err(invalid(
+                MANIFEST,
+                format!(
+                    "an index of layout version {}; this doracak reads version {VERSION}: build the site again",
+                    manifest.v
+                ),
+            ));
         }
         Ok(Reader {
             load,
@@ -163,7 +176,7 @@ impl<'l> Reader<'l> {
         let mut at = shard.terms.partition_point(|t| t.as_str() < term);
         let found = shard.terms.get(at).is_some_and(|t| t == term);
         if found {
-            out.push((shard.post[at].clone(), 1.0));
+            out.push((decode(k, &shard.post[at])?, 1.0));
         }
         if !(last && term.chars().all(char::is_alphabetic)) {
             return Ok(out);
@@ -184,7 +197,7 @@ impl<'l> Reader<'l> {
                 break;
             }
             if !(found && count == 0) {
-                out.push((shard.post[at].clone(), 0.5));
+                out.push((decode(k, &shard.post[at])?, 0.5));
             }
             count += 1;
             at += 1;

@@ -6,7 +6,7 @@
 //! search loads only the shards of its words and of the documents it shows.
 //!
 //! ```text
-//! search-index.js  window.DORACAK_SEARCH = { v: 3, analysis: {…}, kinds: [name…],
+//! search-index.js  window.DORACAK_SEARCH = { v: 4, analysis: {…}, kinds: [name…],
 //!                    docs: N, docsPerShard: D, shards: [first term of each term shard…],
 //!                    counts: [terms in each term shard…], dir: "search-index/",
 //!                    syn: [[[term…]…]…],  // the sets of synonyms (content/synonyms.yaml),
@@ -14,7 +14,8 @@
 //!                    prefixes: [prefix…] };  // short prefixes' best documents (prefixes.rs)
 //! search-index/tK.js  Doracak.search.loaded("tK", { terms: [term…],   // sorted
 //!                       words: ["form form…"…],                      // written forms
-//!                       post: [[docDelta, score * 16 + kind, …]…],
+//!                       post: ["varints"…],  // docDelta, score * 16 + kind, …
+//!                                                // in base 64 (postings.rs)
 //!                       forms: { form: term… } });       // English, Snowball languages
 //! search-index/dK.js  Doracak.search.loaded("dK", { docs: [[id, kind, url, title, text]…] });
 //! ```
@@ -37,10 +38,13 @@ pub const MANIFEST: &str = "search-index.js";
 pub const DIR: &str = "search-index/";
 /// Documents per document shard.
 pub const DOCS_PER_SHARD: usize = 128;
-/// About how many bytes of postings a term shard holds (one term's may be more).
+/// About how many bytes of postings a term shard held in version 3 (one term's may be
+/// more), by which the shards are still cut (`digits`).
 const SHARD_BYTES: usize = 48 * 1024;
-/// The version of the layout, for readers.
-pub const VERSION: u32 = 3;
+/// The version of the layout, for readers: 4 since the postings are strings of base-64
+/// varints (`super::postings`), where 3 had arrays of decimal numbers. A reader refuses
+/// any other (reader.rs, search-engine.js).
+pub const VERSION: u32 = 4;
 
 /// The prefix and suffix around a shard's JSON.
 pub fn shard_prefix(name: &str) -> String {
@@ -62,13 +66,15 @@ pub struct ShardSet<'a> {
     prefixes: Vec<super::prefixes::Prefix>,
 }
 
-fn kind_index(k: Kind) -> usize {
-    Kind::ALL.iter().position(|x| *x == k).unwrap_or(0)
-}
-
-/// How many characters a number takes in JSON.
+/// How many characters a number took in the decimal JSON of version 3: the shards are
+/// still cut by that measure, so each holds the terms it held then (and the short prefixes
+/// with a shard of their own are the same), in about half the bytes.
 fn digits(n: u32) -> usize {
     n.checked_ilog10().unwrap_or(0) as usize + 1
+}
+
+fn kind_index(k: Kind) -> usize {
+    Kind::ALL.iter().position(|x| *x == k).unwrap_or(0)
 }
 
 impl<'a> ShardSet<'a> {
@@ -222,24 +228,25 @@ impl<'a> ShardSet<'a> {
     fn term_shard(&self, k: usize, out: &mut Vec<u8>) -> io::Result<()> {
         let r = self.term_range(k);
         let kinds = &self.kinds;
-        let post: Vec<Vec<u32>> = self.ranking.post[r.clone()]
+        let mut nums = Vec::new();
+        let post: Vec<String> = self.ranking.post[r.clone()]
             .iter()
             .map(|list| {
                 let mut doc = 0usize;
-                list.chunks_exact(2)
-                    .flat_map(|pair| {
-                        doc += pair[0] as usize;
-                        // A posting's score and its document's kind in one number.
-                        [pair[0], pair[1] * 16 + kinds[doc]]
-                    })
-                    .collect()
+                nums.clear();
+                nums.extend(list.chunks_exact(2).flat_map(|pair| {
+                    doc += pair[0] as usize;
+                    // A posting's score and its document's kind in one number.
+                    [pair[0], pair[1] * 16 + kinds[doc]]
+                }));
+                super::postings::encode(&nums)
             })
             .collect();
         #[derive(Serialize)]
         struct Shard<'s> {
             terms: &'s [String],
             words: &'s [String],
-            post: Vec<Vec<u32>>,
+            post: Vec<String>,
             /// English and the Snowball languages: form → term ("" for a stop word), for
             /// the forms in this shard's range, so the browser needs no stemmer.
             #[serde(skip_serializing_if = "Option::is_none")]
