@@ -95,6 +95,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/assessment-tracker.js",
     "static/assessment-parts.js",
     "static/assessment-print-part.js",
+    "static/assessment-split.css",
     "static/form.css",
     "static/form-fill.js",
     "static/form-draft.js",
@@ -106,7 +107,14 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
 
 /// The interface strings only the pages and scripts of a handbook above the split size use,
 /// written into its `static/ui.js` only (the templates have every string).
-pub const SPLIT_ONLY_KEYS: &[&str] = &["assess_print_part_needs_js"];
+pub const SPLIT_ONLY_KEYS: &[&str] = &[
+    "assess_print_part_needs_js",
+    "ev_print_all",
+    "ev_print_all_intro",
+    "ev_print_loading",
+    "ev_print_incomplete",
+    "number_range",
+];
 
 /// The static files only a handbook above the split size uses (the theme's
 /// `split_page_bytes`), written into its site only: the evidence tracker's contents page,
@@ -115,6 +123,7 @@ pub const SPLIT_ONLY: &[&str] = &[
     "static/assessment-tracker.js",
     "static/assessment-parts.js",
     "static/assessment-print-part.js",
+    "static/assessment-split.css",
 ];
 
 /// The theme in effect for one build: embedded files with the handbook's overrides.

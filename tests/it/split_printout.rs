@@ -1,10 +1,11 @@
-//! Issue 28 (stop 50): above the split size a part of the filled printout
+//! Issue 28 (stop 50): printing above the split size. A part of the filled printout
 //! (`vleresim/printo-N.html`) holds no criterion text; it draws its rows from its
 //! standard's catalogue file (`vleresim/catalog/SN.js`, loaded by a `<script>` tag from
 //! `file://`) with the same visible result as the part the template wrote whole: the same
 //! text, order, numbering and filled ratings, notes and evidence, the same A4 print. A text
 //! the catalogue cannot show as printed (marks, a list) stays in the part. Without
 //! JavaScript the part says the printout needs it and links its standard's blank audit sheet.
+//! The evidence tracker's contents page never prints silently without some standards' text.
 //!
 //! `DORACAK_BEFORE=<a doracak binary of before the change>` also builds the same handbook
 //! with it and compares the whole part, and its PDF page by page, with the part it wrote.
@@ -280,4 +281,121 @@ fn a_printout_part_draws_its_rows_from_the_catalogue_and_prints_the_same() {
             && shown.contains("Fletë auditimi: Standardi 3"),
         "{shown}"
     );
+}
+
+/// The standards of the tracker's contents page whose rows have no text yet.
+const UNTEXTED: &str = "[...document.querySelectorAll('[data-ev-standard]')].filter(s => !s.hidden && [...s.querySelectorAll('[data-ev-row]')].some(r => !r.cells[1].textContent)).map(s => s.getAttribute('data-ev-standard'))";
+
+/// Above the split size the evidence tracker's contents page loads a standard's evidence
+/// text as its rows come into sight. Printed before every text is loaded, the printout
+/// says at its top which standards lack it and how to print them; its print button loads
+/// every text first, then prints, and that printout is whole.
+#[test]
+fn the_split_tracker_never_prints_silently_without_some_standards_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let hb = handbook(dir.path());
+    let site = dir.path().join("split");
+    build(None, &hb, &site);
+    let Some(browser) =
+        browser("the_split_tracker_never_prints_silently_without_some_standards_text")
+    else {
+        return;
+    };
+    crate::common::browser::new_assessment(
+        &browser,
+        &site.join("vleresim/index.html"),
+        "Qendra P — 2026",
+    );
+    let tab = open(&browser, &file_url(&site.join("vleresim/provat.html")));
+    wait_for(
+        &tab,
+        "document.querySelector('[data-ev-standard=S1] [data-ev-row]').cells[1].textContent.length > 0",
+        "the first standard's text, in sight",
+    );
+    let untexted: Vec<String> = serde_json::from_value(eval(&tab, UNTEXTED)).unwrap();
+    assert!(
+        !untexted.is_empty() && untexted.len() < 7,
+        "some standards out of sight, without text: {untexted:?}"
+    );
+    let numbers: Vec<u32> = untexted.iter().map(|s| s[1..].parse().unwrap()).collect();
+    let runs = {
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        for n in numbers {
+            match runs.last_mut() {
+                Some(r) if r.1 + 1 == n => r.1 = n,
+                _ => runs.push((n, n)),
+            }
+        }
+        runs.iter()
+            .map(|(a, b)| {
+                if a == b {
+                    a.to_string()
+                } else {
+                    format!("{a}–{b}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+
+    // Printed as Ctrl+P prints it: the notice at the top of the first sheet.
+    let pdf = print_tab(&tab);
+    let printed = sheets(&pdf);
+    let first = printed[0].join(" ");
+    let want = format!(
+        "Ky printim nuk është i plotë: mungojnë tekstet e provave të standardeve {runs}. Për një printim të plotë, mbylleni këtë printim dhe shtypni butonin „Ngarko të gjitha provat dhe printo“ në faqe."
+    );
+    assert!(
+        letters(&first).contains(&letters(&want)),
+        "the first sheet says what is missing ({want}): {first}"
+    );
+    assert!(
+        eval(
+            &tab,
+            "document.querySelector('[data-ev-print-missing]').hidden"
+        ) == true,
+        "the notice leaves the screen after printing"
+    );
+
+    // The print button: every text loaded, then the browser's print.
+    eval(
+        &tab,
+        "(window.print = () => { window.printed = (window.printed || 0) + 1; }, 0)",
+    );
+    tab.wait_for_element("button[data-ev-print-all]")
+        .unwrap()
+        .click()
+        .unwrap();
+    wait_for(&tab, "window.printed === 1", "the print after loading");
+    assert_eq!(eval(&tab, UNTEXTED), serde_json::json!([]));
+    assert_eq!(
+        eval(
+            &tab,
+            "[...document.querySelectorAll('[data-ev-row]')].filter(r => !r.cells[1].textContent).length"
+        ),
+        serde_json::json!(0),
+        "every row with its text"
+    );
+    let pdf = print_tab(&tab);
+    let all = sheets(&pdf)
+        .iter()
+        .map(|p| p.join(" "))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        !all.contains("nuk është i plotë"),
+        "a whole printout says nothing"
+    );
+    let cat: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("catalog.json")).unwrap()).unwrap();
+    let hay = letters(&all);
+    for s in cat["standards"].as_array().unwrap() {
+        for c in s["criteria"].as_array().unwrap() {
+            for e in c["evidence"].as_array().unwrap() {
+                let plain = doracak::markdown::to_plain(e["text"].as_str().unwrap());
+                let head: String = letters(&plain).chars().take(20).collect();
+                assert!(hay.contains(&head), "{} printed", e["id"]);
+            }
+        }
+    }
 }
