@@ -111,6 +111,7 @@ pub const SPLIT_ONLY_KEYS: &[&str] = &[
     "assess_print_part_needs_js",
     "ev_print_all",
     "ev_print_all_intro",
+    "ev_load_all",
     "ev_print_loading",
     "ev_print_incomplete",
     "number_range",

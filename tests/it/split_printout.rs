@@ -398,4 +398,22 @@ fn the_split_tracker_never_prints_silently_without_some_standards_text() {
             }
         }
     }
+
+    // The load button loads every text (to find in it), and prints nothing.
+    let tab = open(&browser, &file_url(&site.join("vleresim/provat.html")));
+    eval(
+        &tab,
+        "(window.print = () => { window.printed = (window.printed || 0) + 1; }, 0)",
+    );
+    assert_ne!(eval(&tab, UNTEXTED), serde_json::json!([]));
+    tab.wait_for_element("button[data-ev-load-all]")
+        .unwrap()
+        .click()
+        .unwrap();
+    wait_for(
+        &tab,
+        &format!("{UNTEXTED}.length === 0"),
+        "every text loaded",
+    );
+    assert_eq!(eval(&tab, "window.printed || 0"), serde_json::json!(0));
 }

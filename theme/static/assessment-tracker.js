@@ -96,12 +96,15 @@
     });
     return runs.map(function (r) { return r[0] === r[1] ? String(r[0]) : SAY("number_range", { from: r[0], to: r[1] }); }).join(UI.list_separator || ", ");
   }
-  // The print button loads the text of every standard the filters show, then prints.
-  var button = document.querySelector("[data-ev-print-all]"), said = document.querySelector("[data-ev-print-status]");
-  if (button && P) {
+  // The print button loads the text of every standard the filters show, then prints; the
+  // load button only loads it (to find in it with Ctrl+F).
+  var said = document.querySelector("[data-ev-print-status]");
+  [["[data-ev-print-all]", true], ["[data-ev-load-all]", false]].forEach(function (b) {
+    var button = document.querySelector(b[0]);
+    if (!button || !P) { return; }
     button.addEventListener("click", function () {
       var need = untexted();
-      if (!need.length) { window.print(); return; }
+      if (!need.length) { if (b[1]) { window.print(); } return; }
       button.disabled = true;
       button.setAttribute("aria-busy", "true");
       if (said) { said.textContent = UI.ev_print_loading || ""; }
@@ -110,10 +113,10 @@
         button.disabled = false;
         button.removeAttribute("aria-busy");
         if (said) { said.textContent = ""; }
-        window.print();
+        if (b[1]) { window.print(); }
       });
     });
-  }
+  });
   // Printed another way (Ctrl+P, the browser's menu) with rows still without their text:
   // the top of the printout says which standards, and how to print them. Every row laid
   // out for the printout, not only those that came into sight.
