@@ -417,3 +417,121 @@ fn the_split_tracker_never_prints_silently_without_some_standards_text() {
     );
     assert_eq!(eval(&tab, "window.printed || 0"), serde_json::json!(0));
 }
+
+/// Stop 50's figures, not a test: `DORACAK_SPLIT_SITE=<a site built above the split size>
+/// DORACAK_SPLIT_SITE_BEFORE=<the same handbook built by the binary of before>
+/// cargo test --test it -- --ignored split_printout::figures --nocapture`. One assessment
+/// stored (every 50th standard: each criterion rated, noted, its evidence marked); parts 1,
+/// 51, 501 (rated) and the last of the printout compared with the parts of before (visible text);
+/// the tracker's contents page: the time its load button takes to load every standard's text.
+#[test]
+#[ignore]
+fn figures() {
+    let (Ok(site), Ok(old)) = (
+        std::env::var("DORACAK_SPLIT_SITE"),
+        std::env::var("DORACAK_SPLIT_SITE_BEFORE"),
+    ) else {
+        return;
+    };
+    let (site, old) = (PathBuf::from(site), PathBuf::from(old));
+    let Some(browser) = browser("figures") else {
+        return;
+    };
+    let slow = |url: &str| {
+        let tab = browser.new_tab().unwrap();
+        tab.set_default_timeout(std::time::Duration::from_secs(600));
+        tab.navigate_to(url).unwrap();
+        tab.wait_until_navigated().unwrap();
+        tab
+    };
+    let setup = slow(&file_url(&site.join("vleresim/plani.html")));
+    wait_for(
+        &setup,
+        "!!window.Doracak && !!Doracak.assessment",
+        "scripts",
+    );
+    eval(
+        &setup,
+        "(() => {
+          const A = Doracak.assessment, cat = DORACAK_CATALOG, st = new A.Store(cat);
+          localStorage.clear();
+          const a = A.emptyAssessment(cat.every ? Object.assign({}, cat, { standards: cat.every }) : cat, 'Qendra — 2026', 'Qendra', '2026-03-01T08:00:00Z');
+          const r = ['met', 'partial', 'not_met', 'na'], ev = ['present', 'partial', 'missing'];
+          (cat.every || cat.standards).forEach((s, i) => {
+            if (i % 50 !== 0) { return; }
+            for (let n = 1; n <= 66; n++) {
+              a.ratings[s.id + '.' + n] = { rating: r[n % 4], note: 'Shënim ' + n };
+              a.evidence[s.id + '.' + n + '.1'] = { status: ev[n % 3], location: 'Dosja ' + n, owner: '', reviewed: '', next_review: '' };
+            }
+          });
+          st.save('a1', { data: a, exported: null });
+          st.setCurrent('a1');
+          return true;
+        })()",
+    );
+    let count = std::fs::read_dir(site.join("vleresim"))
+        .unwrap()
+        .filter(|e| {
+            let n = e.as_ref().unwrap().file_name().into_string().unwrap();
+            n.starts_with("printo-")
+        })
+        .count();
+    for n in [1, 51, 501, count] {
+        let page = format!("vleresim/printo-{n}.html");
+        let new = filled_text(&slow(&file_url(&site.join(&page))));
+        let was = filled_text(&slow(&file_url(&old.join(&page))));
+        println!(
+            "{page}: {} bytes before, {} after; visible text the same: {} ({} characters)",
+            std::fs::metadata(old.join(&page)).unwrap().len(),
+            std::fs::metadata(site.join(&page)).unwrap().len(),
+            was == new,
+            new.chars().count()
+        );
+        assert_eq!(was, new, "{page}");
+    }
+    let tab = slow(&file_url(&site.join("vleresim/provat.html")));
+    let drawn = std::time::Instant::now();
+    while eval(
+        &tab,
+        "document.readyState === 'complete' && document.querySelectorAll('[data-ev-row]').length > 0",
+    ) != serde_json::json!(true)
+    {
+        assert!(drawn.elapsed().as_secs() < 300, "the tracker drawn");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let start = std::time::Instant::now();
+    eval(
+        &tab,
+        "(document.querySelector('button[data-ev-load-all]').click(), 0)",
+    );
+    // (A cheap test, not UNTEXTED's walk over every row while the files load.)
+    let mut said = 0;
+    while eval(
+        &tab,
+        "!document.querySelector('button[data-ev-load-all]').disabled",
+    ) != serde_json::json!(true)
+    {
+        let secs = start.elapsed().as_secs();
+        assert!(secs < 300, "every text within 5 minutes");
+        if secs >= said + 15 {
+            said = secs;
+            println!(
+                "after {secs} s: {} of the files loaded",
+                eval(
+                    &tab,
+                    "DORACAK_CATALOG.standards.filter((s, i) => Doracak.catalogParts.loaded(i)).length"
+                )
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let loaded = start.elapsed();
+    assert_eq!(
+        eval(&tab, &format!("{UNTEXTED}.length")),
+        serde_json::json!(0)
+    );
+    println!(
+        "provat.html: every standard's evidence text loaded in {} ms",
+        loaded.as_millis()
+    );
+}
