@@ -94,6 +94,8 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/assessment-aside.js",
     "static/assessment-tracker.js",
     "static/assessment-parts.js",
+    "static/assessment-print-part.js",
+    "static/assessment-split.css",
     "static/form.css",
     "static/form-fill.js",
     "static/form-draft.js",
@@ -103,10 +105,27 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/training-records.js",
 ];
 
+/// The interface strings only the pages and scripts of a handbook above the split size use,
+/// written into its `static/ui.js` only (the templates have every string).
+pub const SPLIT_ONLY_KEYS: &[&str] = &[
+    "assess_print_part_needs_js",
+    "ev_print_all",
+    "ev_print_all_intro",
+    "ev_load_all",
+    "ev_print_loading",
+    "ev_print_incomplete",
+    "number_range",
+];
+
 /// The static files only a handbook above the split size uses (the theme's
 /// `split_page_bytes`), written into its site only: the evidence tracker's contents page,
-/// and the contents pages' loader of the split catalogue's files.
-pub const SPLIT_ONLY: &[&str] = &["static/assessment-tracker.js", "static/assessment-parts.js"];
+/// the contents pages' loader of the split catalogue's files and the printout's parts' drawer.
+pub const SPLIT_ONLY: &[&str] = &[
+    "static/assessment-tracker.js",
+    "static/assessment-parts.js",
+    "static/assessment-print-part.js",
+    "static/assessment-split.css",
+];
 
 /// The theme in effect for one build: embedded files with the handbook's overrides.
 #[derive(Debug, Clone)]

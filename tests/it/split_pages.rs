@@ -34,10 +34,12 @@ const LINKED: &[(&str, &str, &str)] = &[
         "vleresim/{s}.html",
         "data-criterion=\"{id}\"",
     ),
+    // A part of the printout draws its rows from the catalogue file of its standard it
+    // loads (assessment-print-part.js): read with the files it loads.
     (
         "vleresim/printo.html",
         "vleresim/printo-{n}.html",
-        "data-fill-rating=\"{id}\"",
+        "\"id\":\"{id}\"",
     ),
 ];
 
@@ -138,9 +140,21 @@ fn split_pages_link_each_standards_own_page_and_hold_every_criterion_once() {
         let mut evidence: BTreeMap<&str, usize> = BTreeMap::new();
         let n = targets.len();
         for (i, target) in targets.iter().enumerate() {
-            let html = std::fs::read_to_string(site.join(target))
+            let mut html = std::fs::read_to_string(site.join(target))
                 .unwrap()
                 .replace("&#x2f;", "/");
+            if is_part {
+                assert!(
+                    !html.contains("data-fill-rating="),
+                    "{target}: the rows come from the catalogue"
+                );
+                for src in catalog_scripts(&html) {
+                    let file = site
+                        .join("vleresim")
+                        .join(src.trim_start_matches("../vleresim/"));
+                    html.push_str(&std::fs::read_to_string(file).unwrap());
+                }
+            }
             let links = hrefs(&html);
             assert!(
                 links.contains(&format!("{root}{page}")),
@@ -176,7 +190,7 @@ fn split_pages_link_each_standards_own_page_and_hold_every_criterion_once() {
             // The evidence tracker's fields, and the printout's, for each evidence item.
             if page.starts_with("vleresim/") {
                 let field = if is_part {
-                    "data-fill-status=\"{id}\""
+                    "\"id\":\"{id}\""
                 } else {
                     "data-evidence=\"{id}\""
                 };

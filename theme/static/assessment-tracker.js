@@ -6,7 +6,9 @@
 // filters (filterEvidence: the same rows, count and gaps as the one-page tracker). Then,
 // for each standard, its evidence gaps by the report's rule and how many of its items the
 // filters show. It reads the assessment kept in this browser and writes nothing. The rows'
-// text comes from each standard's file, loaded as its rows come near sight.
+// text comes from each standard's file, loaded as its rows come near sight; the print
+// button loads every shown standard's first, and a printout made without it (Ctrl+P) says
+// at its top which standards' text it lacks and how to print them.
 (function () {
   "use strict";
   var A = window.Doracak && window.Doracak.assessment;
@@ -63,9 +65,10 @@
   // rows come near sight, then written into them; a standard the filters hide loads nothing.
   var P = window.Doracak.catalogParts;
   function text(sec, i) {
-    var byId = Object.create(null);
-    CAT.standards[i].criteria.forEach(function (c) { c.evidence.forEach(function (e) { byId[e.id] = e.text; }); });
+    var byId = Object.create(null), any = false;
+    CAT.standards[i].criteria.forEach(function (c) { c.evidence.forEach(function (e) { byId[e.id] = e.text; any = any || !!e.text; }); });
     $all("[data-ev-row]", sec).forEach(function (tr) { tr.cells[1].textContent = byId[tr.getAttribute("data-ev-row")] || ""; });
+    if (any) { sec.setAttribute("data-ev-text", ""); }
   }
   if (P && window.IntersectionObserver) {
     var seen = new IntersectionObserver(function (entries) {
@@ -78,6 +81,58 @@
     }, { rootMargin: "100% 0px" });
     sections.forEach(function (x) { x[0].setAttribute("data-ev-place", x[1]); seen.observe(x[0]); });
   }
+
+  // ---- printing: never silently without some standards' text ----------------------------
+  // The standards the filters show whose rows have no text yet: (section, place).
+  function untexted() {
+    return sections.filter(function (x) { return !x[0].hidden && !x[0].hasAttribute("data-ev-text") && x[0].querySelector("[data-ev-row]:not([hidden])"); });
+  }
+  // Their numbers, runs joined: "3–5, 9".
+  function numbers(list) {
+    var runs = [];
+    list.forEach(function (x) {
+      var n = CAT.standards[x[1]].number, last = runs[runs.length - 1];
+      if (last && n === last[1] + 1) { last[1] = n; } else { runs.push([n, n]); }
+    });
+    return runs.map(function (r) { return r[0] === r[1] ? String(r[0]) : SAY("number_range", { from: r[0], to: r[1] }); }).join(UI.list_separator || ", ");
+  }
+  // The print button loads the text of every standard the filters show, then prints; the
+  // load button only loads it (to find in it with Ctrl+F).
+  var said = document.querySelector("[data-ev-print-status]");
+  [["[data-ev-print-all]", true], ["[data-ev-load-all]", false]].forEach(function (b) {
+    var button = document.querySelector(b[0]);
+    if (!button || !P) { return; }
+    button.addEventListener("click", function () {
+      var need = untexted();
+      if (!need.length) { if (b[1]) { window.print(); } return; }
+      button.disabled = true;
+      button.setAttribute("aria-busy", "true");
+      if (said) { said.textContent = UI.ev_print_loading || ""; }
+      P.load(need.map(function (x) { return x[1]; }), function () {
+        need.forEach(function (x) { text(x[0], x[1]); });
+        button.disabled = false;
+        button.removeAttribute("aria-busy");
+        if (said) { said.textContent = ""; }
+        if (b[1]) { window.print(); }
+      });
+    });
+  });
+  // Printed another way (Ctrl+P, the browser's menu) with rows still without their text:
+  // the top of the printout says which standards, and how to print them. Every row laid
+  // out for the printout, not only those that came into sight.
+  var missing = document.querySelector("[data-ev-print-missing]");
+  window.addEventListener("beforeprint", function () {
+    sections.forEach(function (x) { x[0].style.contentVisibility = "visible"; });
+    var need = untexted();
+    if (missing) {
+      missing.textContent = need.length ? SAY("ev_print_incomplete", { standards: numbers(need), button: UI.ev_print_all || "" }) : "";
+      missing.hidden = !need.length;
+    }
+  });
+  window.addEventListener("afterprint", function () {
+    sections.forEach(function (x) { x[0].style.contentVisibility = "auto"; });
+    if (missing) { missing.hidden = true; }
+  });
 
   var where = A.index(CAT).evidence;
   function current() { var p = window.Doracak.assessmentPage; return p && p.state.rec; }

@@ -385,7 +385,10 @@ pub fn render_with(
     for (path, bytes) in theme.statics(split.is_some()) {
         put(path, bytes);
     }
-    put(&addr.ui_script, ui_script(ui, addr).as_bytes());
+    put(
+        &addr.ui_script,
+        ui_script(ui, addr, split.is_some()).as_bytes(),
+    );
     put(
         &addr.ui_print_style,
         ui_print_style(ui, hb.config.dir()).as_bytes(),

@@ -77,9 +77,17 @@ window.DORACAK_SAY_NODES = function (key, values) {
 };
 "#;
 
-/// The UI strings for scripts, as a global the theme's scripts read.
-pub(super) fn ui_script(ui: &HashMap<String, String>, addr: &crate::address::Pages) -> String {
-    let mut sorted: Vec<(&String, &String)> = ui.iter().collect();
+/// The UI strings for scripts, as a global the theme's scripts read; those only a handbook
+/// above the split size uses (`theme::SPLIT_ONLY_KEYS`) only where `split`.
+pub(super) fn ui_script(
+    ui: &HashMap<String, String>,
+    addr: &crate::address::Pages,
+    split: bool,
+) -> String {
+    let mut sorted: Vec<(&String, &String)> = ui
+        .iter()
+        .filter(|(k, _)| split || !crate::theme::SPLIT_ONLY_KEYS.contains(&k.as_str()))
+        .collect();
     sorted.sort();
     let map: serde_json::Map<String, serde_json::Value> = sorted
         .into_iter()

@@ -193,7 +193,13 @@ pub(super) fn parts<'a, L>(
             }
             for i in range.clone() {
                 let (number, title, _, _) = &heads[i];
+                // Its standard's blank audit sheet: what the part links where it cannot fill.
+                let sheet = own(i)
+                    .into_iter()
+                    .find(|(_, template, _)| *template == "audit.html")
+                    .map(|(url, _, _)| Value::from_safe_string(url));
                 let part = context! {
+                    sheet => sheet,
                     n => (i + 1).to_string(), count => count.to_string(), first => number.to_string(), title => title.clone(),
                     contents => Value::from_safe_string(path.to_string()),
                     prev => (i > 0).then(|| Value::from_safe_string(parts::part_path(path, i))),
