@@ -33,7 +33,7 @@ pub use guard::{
 };
 pub use lock::{Holder, OutputLock, alive, lock_path};
 pub use open::{open, take_lock};
-pub use recover::{Leftover, recover, sweep_siblings};
+pub use recover::{Leftover, recover};
 
 /// The marker file at the top of every site doracak builds: its first line names it,
 /// the rest lists the files doracak wrote (one site-relative path a line).

@@ -3,6 +3,7 @@
 
 use crate::common::{build, build_ok, minimal_copy, paused, plain, read, shipped_site, site_page};
 use serde_json::Value;
+use std::fs;
 
 /// The register's row quoting `words`: (data-roles, the "who" cell's text).
 fn register_row(words: &str) -> (String, String) {
@@ -310,10 +311,11 @@ fn the_appeal_deadline_in_the_diagram_is_the_appellants_not_no_ones() {
 }
 
 #[test]
-fn a_build_into_another_output_of_the_folder_removes_a_half_written_site_never_a_whole_one() {
-    // LOW-6: a fresh `--out` killed and never built again kept its folder for ever. A build
-    // into a sibling removes it (no marker: never a site) and says so; a whole site left by
-    // a build killed just before its swap stays for its own output's next build.
+fn a_build_touches_no_folder_but_its_own_outputs_and_a_refusal_says_what_it_put_right() {
+    // Adversary 50 H-1: a sweep of other outputs' folders removed folders doracak never
+    // made (names ending in 0, 007, …) and, when the build was then refused, said that
+    // nothing was touched. Now a build touches only its own output's side folders, with a
+    // process id as doracak writes it, and a refusal names what it put right first.
     let dir = minimal_copy();
     let args = |out: &str| {
         vec![
@@ -324,47 +326,89 @@ fn a_build_into_another_output_of_the_folder_removes_a_half_written_site_never_a
             dir.path().join(out).to_str().unwrap().to_string(),
         ]
     };
-    let killed_at = |point: &str, out: &str| {
-        let control = tempfile::tempdir().unwrap();
-        let a = args(out);
-        let a: Vec<&str> = a.iter().map(String::as_str).collect();
-        let mut child = paused(point, control.path(), &a);
-        let pid = child.id();
-        child.kill().unwrap();
-        child.wait().unwrap();
-        let folder = dir.path().join(format!(".{out}.doracak-new-{pid}"));
-        assert!(folder.is_dir(), "{}", folder.display());
-        (folder, pid)
-    };
-    // The whole one first: a build sweeps the folder when it starts.
-    let (whole, _) = killed_at("swap", "kwhole");
-    let (half, half_pid) = killed_at("begun", "kfresh");
+    let control = tempfile::tempdir().unwrap();
+    let a = args("kfresh");
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let mut child = paused("begun", control.path(), &a);
+    let pid = child.id();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let half = dir.path().join(format!(".kfresh.doracak-new-{pid}"));
+    assert!(half.is_dir(), "{}", half.display());
+    let odd: Vec<_> = [
+        ".kfresh.doracak-new-0",
+        ".kfresh.doracak-new-007",
+        ".kfresh.doracak-new-+7",
+        ".kfresh.doracak-old-99999999999",
+        ".notes.doracak-new-99999",
+        "..doracak-new-99998",
+    ]
+    .iter()
+    .map(|n| {
+        let p = dir.path().join(n);
+        fs::create_dir(&p).unwrap();
+        fs::write(p.join("mine.txt"), "a person's file").unwrap();
+        p
+    })
+    .collect();
+    // A link named like the previous site moved aside is never put in place as the site.
+    let elsewhere = tempfile::tempdir().unwrap();
+    fs::write(elsewhere.path().join("keep.txt"), "elsewhere").unwrap();
+    let link = dir.path().join(".klink.doracak-old-99999");
+    std::os::unix::fs::symlink(elsewhere.path(), &link).unwrap();
+    let o = build(dir.path(), &dir.path().join("klink"));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(
-        whole.join(".doracak-site").is_file(),
-        "a whole site waits to be swapped in"
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
     );
+    assert!(
+        !fs::symlink_metadata(dir.path().join("klink"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_dir(elsewhere.path()).unwrap().count(),
+        1,
+        "nothing written through the link"
+    );
+    // A build of another output leaves every one of them.
     let o = build(dir.path(), &dir.path().join("ksib"));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{stderr}");
-    assert!(!half.exists(), "the half-written site is removed");
+    assert!(!stderr.contains("removed: "), "{stderr}");
+    assert!(
+        half.is_dir(),
+        "another output's folder waits for its own build"
+    );
+    // The output holds a person's file: the build is refused, after it removed its own
+    // half-written folder, and says so.
+    fs::create_dir(dir.path().join("kfresh")).unwrap();
+    fs::write(dir.path().join("kfresh/notes.txt"), "mine").unwrap();
+    let o = build(dir.path(), &dir.path().join("kfresh"));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success(), "{stderr}");
+    assert!(!half.exists(), "its own half-written folder is removed");
     assert!(
         stderr.contains(&format!(
-            ".kfresh.doracak-new-{half_pid}, left by build process {half_pid}, which stopped before it finished"
-        )) && stderr.starts_with("removed: "),
+            "before this check, the build put right what a stopped build had left beside the output (removed: {}",
+            half.display()
+        )) && stderr.contains("nothing else was touched"),
         "{stderr}"
     );
-    assert!(
-        !dir.path().join("kfresh").exists(),
-        "no site is made for it"
+    assert!(!stderr.contains("nothing was touched;"), "{stderr}");
+    for p in &odd {
+        assert!(
+            p.join("mine.txt").is_file(),
+            "{} is not doracak's",
+            p.display()
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(dir.path().join("kfresh/notes.txt")).unwrap(),
+        "mine"
     );
-    assert!(whole.is_dir(), "a whole site stays");
-    assert!(!stderr.contains("kwhole"), "{stderr}");
-    // Its own output's next build puts it back, then builds over it.
-    let o = build(dir.path(), &dir.path().join("kwhole"));
-    let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        o.status.success() && stderr.starts_with("put back as the site: "),
-        "{stderr}"
-    );
-    assert!(!whole.exists() && dir.path().join("kwhole/index.html").is_file());
 }

@@ -15,7 +15,7 @@ use super::{
 /// then is what is at the output judged, and the writer begins.
 pub fn open(root: &Path, out: &Path, what: &str) -> Result<SiteWriter, Refusal> {
     let (lock, leftovers) = take_lock(root, out, what)?;
-    let existing = guard(root, out)?;
+    let existing = guard(root, out).map_err(|r| put_right_first(r, &leftovers))?;
     let mut writer = SiteWriter::begin_locked(out, existing, Some(lock)).map_err(|e| Refusal {
         message: format!("cannot write the site at {}: {e}", shown(out)),
         hint: "check that the folder can be written, or choose another with --out DIR".into(),
@@ -68,7 +68,29 @@ pub fn take_lock(
         }
         Err(Err(e)) => return Err(cannot(e)),
     };
-    let mut leftovers = recover(&resolved).map_err(cannot)?;
-    leftovers.extend(super::sweep_siblings(&resolved));
+    let leftovers = recover(&resolved).map_err(cannot)?;
     Ok((lock, leftovers))
+}
+
+/// A refusal of what is at the output, after recovery put right what a stopped build had
+/// left beside it: the refusal says so, and no longer that nothing was touched (adversary
+/// 50 H-1).
+fn put_right_first(mut r: Refusal, leftovers: &[Leftover]) -> Refusal {
+    if leftovers.is_empty() {
+        return r;
+    }
+    let done = leftovers
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ");
+    let first = format!(
+        "before this check, the build put right what a stopped build had left beside the \
+         output ({done})"
+    );
+    r.hint = match r.hint.strip_prefix("nothing was touched") {
+        Some(rest) => format!("{first}; nothing else was touched{rest}"),
+        None => format!("{first}; {}", r.hint),
+    };
+    r
 }

@@ -56,11 +56,16 @@ pub fn recover(out: &Path) -> io::Result<Vec<Leftover>> {
     let mut olds = Vec::new();
     // A side folder of another process that still runs is its own: never touched; nor is
     // one whose name does not end in a process id, which doracak did not make.
-    let gone = |rest: &str| match rest.parse::<u32>() {
-        Ok(pid) => pid == std::process::id() || !alive(pid),
-        Err(_) => false,
+    let gone = |rest: &str| match made_by(rest) {
+        Some(pid) => pid == std::process::id() || !alive(pid),
+        None => false,
     };
     for e in rd.filter_map(Result::ok) {
+        // A link or a file named like a side folder is not one doracak made: never moved
+        // into place as the site, never removed (adversary 50 L-3).
+        if !e.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
         let n = e.file_name().to_string_lossy().into_owned();
         if let Some(rest) = n.strip_prefix(&new_prefix) {
             if gone(rest) {
@@ -74,7 +79,7 @@ pub fn recover(out: &Path) -> io::Result<Vec<Leftover>> {
     }
     let pid_of = |p: &Path| {
         let n = p.file_name()?.to_string_lossy().into_owned();
-        n.rsplit('-').next()?.parse::<u32>().ok()
+        made_by(n.rsplit('-').next()?)
     };
     let mut done = Vec::new();
     if fs::symlink_metadata(out).is_err() {
@@ -106,54 +111,39 @@ pub fn recover(out: &Path) -> io::Result<Vec<Leftover>> {
     Ok(done)
 }
 
-/// The half-written sites other outputs of the same folder were left with by builds that
-/// stopped before they finished (`.OTHER.doracak-new-PID` with no marker, of a process that
-/// is gone), removed by a build of `out` so that an output never built again does not keep
-/// one for ever (adversary 49 LOW-6). Each only while holding that output's lock (a build
-/// of it running now keeps its own); never a folder with its marker (a whole site the next
-/// build of its output puts back), nor the previous site a swap moved aside
-/// (`-old-`), nor a link, nor a name that does not end in a process id.
-pub fn sweep_siblings(out: &Path) -> Vec<Leftover> {
-    let (parent, name) = parent_and_name(out);
-    let Ok(rd) = fs::read_dir(&parent) else {
-        return Vec::new();
-    };
-    let mut found = Vec::new();
-    for e in rd.filter_map(Result::ok) {
-        let n = e.file_name().to_string_lossy().into_owned();
-        let Some((other, pid)) = n
-            .strip_prefix('.')
-            .and_then(|rest| rest.rsplit_once(".doracak-new-"))
-        else {
-            continue;
-        };
-        let Ok(pid) = pid.parse::<u32>() else {
-            continue;
-        };
-        let path = e.path();
-        if other.is_empty()
-            || other == name
-            || pid == std::process::id()
-            || alive(pid)
-            || !e.file_type().is_ok_and(|t| t.is_dir())
-            || read_marker(&path).is_some()
-        {
-            continue;
-        }
-        found.push((other.to_string(), pid, path));
-    }
-    let mut done = Vec::new();
-    for (other, pid, path) in found {
-        let Ok(_held) = super::lock::acquire(&parent.join(&other), "") else {
-            continue;
-        };
-        if fs::remove_dir_all(&path).is_ok() {
-            done.push(Leftover {
-                path,
-                pid: Some(pid),
-                restored: false,
-            });
+/// The process id a side folder's name ends with, as doracak writes it: decimal digits, no
+/// sign, no leading zero, at least 1 and at most `i32::MAX` (a process id). Anything else
+/// (`0`, `007`, `+7`, a number no process can have) is a name doracak never makes: such a
+/// folder is not doracak's and is never touched (adversary 50 H-1).
+pub(super) fn made_by(rest: &str) -> Option<u32> {
+    let canonical = !rest.is_empty()
+        && rest.bytes().all(|b| b.is_ascii_digit())
+        && !rest.starts_with('0')
+        && rest.len() <= 10;
+    let pid = rest.parse::<u32>().ok().filter(|_| canonical)?;
+    (1..=i32::MAX as u32).contains(&pid).then_some(pid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::made_by;
+
+    #[test]
+    fn only_a_name_doracak_writes_is_a_process_id() {
+        assert_eq!(made_by("4242"), Some(4242));
+        assert_eq!(made_by("2147483647"), Some(2_147_483_647));
+        for odd in [
+            "",
+            "0",
+            "007",
+            "+7",
+            "-7",
+            "4242 ",
+            "2147483648",
+            "99999999999",
+            "12a",
+        ] {
+            assert_eq!(made_by(odd), None, "{odd:?}");
         }
     }
-    done
 }
