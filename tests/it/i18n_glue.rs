@@ -218,6 +218,8 @@ fn rust_glues_no_sentence_a_reader_sees() {
     let allowed: &[(&str, &str)] = &[
         ("src/pipeline/search/reader.rs", "{what}: {e}"),
         ("src/pipeline/render/environment.rs", ": {d}"),
+        // A refusal's hint after what recovery put right, both the command line's English.
+        ("src/pipeline/write/open.rs", "{first}; {}"),
         // An ordered list's marker as the content's own Markdown numbers it ("1. ").
         ("src/pipeline/render/xlsform.rs", "{n}. "),
     ];

@@ -31,7 +31,7 @@ fn the_passive_sentence_of_the_return_names_no_one_for_the_child_or_the_adult() 
     let rows = handout_who("kthimi-vullnetar");
     let step11 = rows.iter().find(|(n, _)| n == "Hapi 11").expect("step 11");
     assert_eq!(
-        step11.1, "Asnjë rol i manualit nuk ngarkohet me këtë",
+        step11.1, "Burimi këtu nuk emërton rolin e manualit që e kryen",
         "{rows:#?}"
     );
     let card = site_page("roli/autoriteti-pergjegjes.html");
@@ -76,7 +76,8 @@ fn a_handout_says_so_where_the_source_names_no_one() {
     let rows = handout_who("vleresimi-i-nevojave-komunitare");
     assert!(
         rows.iter()
-            .any(|(n, w)| n == "Hapi 1" && w == "Asnjë rol i manualit nuk ngarkohet me këtë"),
+            .any(|(n, w)| n == "Hapi 1"
+                && w == "Burimi këtu nuk emërton rolin e manualit që e kryen"),
         "{rows:#?}"
     );
 }

@@ -266,7 +266,10 @@ fn a_handout_never_says_no_role_is_named_where_the_step_names_roles() {
         .expect("referral 2.2's row");
     let who = row.split("<td class=\"c-who\">").nth(1).unwrap();
     let who = plain(who.split("</td>").next().unwrap());
-    assert_eq!(who.trim(), "Asnjë rol i manualit nuk ngarkohet me këtë");
+    assert_eq!(
+        who.trim(),
+        "Burimi këtu nuk emërton rolin e manualit që e kryen"
+    );
     for handout in [
         "identifikimi-formal",
         "kthimi-vullnetar",
@@ -279,7 +282,7 @@ fn a_handout_never_says_no_role_is_named_where_the_step_names_roles() {
         let page = site_page(&format!("trajnim/fletushka/{handout}.html"));
         assert!(!page.contains("nuk emërtohet"), "{handout}");
         assert!(
-            page.contains("Asnjë rol i manualit nuk ngarkohet me këtë"),
+            page.contains("Burimi këtu nuk emërton rolin e manualit që e kryen"),
             "{handout}"
         );
     }
