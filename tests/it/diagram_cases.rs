@@ -190,7 +190,8 @@ fn persons_named_alike_share_a_lane_and_a_deadline_names_everyone_it_binds() {
 
 /// Referral 8's immediate meeting is the AP's (001:979-980; adversary 49 LOW-5): in the
 /// box, under the PMF's own deadline, it says whose, not unlabelled where it would read as
-/// the PMF's (reading 47a, H-1).
+/// the PMF's (reading 47a, H-1), nor "AP:" alone, which would read as the AP requesting
+/// its own meeting (adversary 50 M-1).
 #[test]
 fn a_deadline_that_binds_no_one_says_so_under_anothers() {
     let page = site_page("procedura/referimi-mbrojtja-asistenca.html");
@@ -202,7 +203,7 @@ fn a_deadline_that_binds_no_one_says_so_under_anothers() {
     assert!(
         eight.contains("PMF: „duke njoftuar menjëherë")
             && eight
-                .contains("AP: „nëse është e nevojshme, kërkon mbledhjen e menjëhershme të AP-së“"),
+                .contains("AP (afati i veprimit të vet): „nëse është e nevojshme, kërkon mbledhjen e menjëhershme të AP-së“"),
         "{eight}"
     );
 }

@@ -33,7 +33,9 @@ fn the_immediate_meeting_of_referral_8_names_the_ap_whose_meeting_it_is() {
     // "Burimi nuk emërton askënd" (adversary 49 LOW-5).
     let (roles, who) = register_row("kërkon mbledhjen e menjëhershme të AP-së");
     assert_eq!(roles, "autoriteti-pergjegjes");
-    assert_eq!(who, "Autoriteti përgjegjës");
+    // Named as the body whose own act is timed, never "AP" alone before a quote whose
+    // subject is the APAP (adversary 50 M-1).
+    assert_eq!(who, "Autoriteti përgjegjës (afati i veprimit të vet)");
     // The AP's page lists it, apart from the steps it acts in: the AP is the object of the
     // APAP's request, no actor of the step (register_binds), and the APAP's own acts have
     // no deadline (register_scope, review 43 L8).
@@ -47,7 +49,7 @@ fn the_immediate_meeting_of_referral_8_names_the_ap_whose_meeting_it_is() {
         .expect("the AP's page lists referral 8's deadline");
     let timed = plain(&format!("<td {timed}"));
     assert!(
-        timed.contains("AP : nëse është e nevojshme: menjëherë")
+        timed.contains("AP (afati i veprimit të vet) : nëse është e nevojshme: menjëherë")
             && timed.contains("„nëse është e nevojshme, kërkon mbledhjen e menjëhershme të AP-së“")
             && !timed.contains("duke njoftuar menjëherë drejtorin"),
         "{timed}"
@@ -58,7 +60,9 @@ fn the_immediate_meeting_of_referral_8_names_the_ap_whose_meeting_it_is() {
         "trajnim/fletushka/referimi-mbrojtja-asistenca.html",
     ));
     assert!(
-        handout.contains("AP : nëse është e nevojshme: menjëherë „nëse është e nevojshme"),
+        handout.contains(
+            "AP (afati i veprimit të vet) : nëse është e nevojshme: menjëherë „nëse është e nevojshme"
+        ),
         "handout"
     );
     for quiz in ["roli-autoriteti-pergjegjes", "roli-apap"] {

@@ -106,7 +106,7 @@ fn bound_by(cx: &Cx, st: &model::Step, t: &model::Timing) -> Vec<String> {
     let roles: Vec<String> = t
         .bound_actors(&st.actors)
         .iter()
-        .map(|a| cx.titles.role_short(a))
+        .map(|a| super::timing::as_body(t, a, cx.titles.role_short(a), cx.ui))
         .collect();
     if roles.is_empty() && t.persons == st.persons {
         return roles;

@@ -355,8 +355,13 @@ pub(super) fn build(cx: &Cx) -> Reference {
             let who: Vec<LinkView> = if !d.timing.named {
                 action.map(|a| a.who.clone()).unwrap_or_default()
             } else {
-                cx.titles
-                    .links(&d.timing.actors, &cx.titles.roles, |id| cx.addr.role(id))
+                let mut links = cx
+                    .titles
+                    .links(&d.timing.actors, &cx.titles.roles, |id| cx.addr.role(id));
+                for l in &mut links {
+                    l.title = super::timing::as_body(&d.timing, &l.id, l.title.clone(), cx.ui);
+                }
+                links
             };
             let persons = match action {
                 _ if !d.timing.persons.is_empty() => d.timing.persons.clone(),

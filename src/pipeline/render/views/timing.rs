@@ -59,9 +59,29 @@ pub fn timing_view(t: &model::Timing, ui: &HashMap<String, String>) -> TimingVie
 pub(super) fn timing_view_with_who(t: &model::Timing, cx: &super::Cx) -> TimingView {
     let mut v = timing_view(t, cx.ui);
     v.who = t.persons.to_vec();
-    v.who
-        .extend(t.actors.iter().map(|id| cx.titles.role_short(id)));
+    v.who.extend(
+        t.actors
+            .iter()
+            .map(|id| as_body(t, id, cx.titles.role_short(id), cx.ui)),
+    );
     v
+}
+
+/// A role's `name` where `t` binds it: as the role whose own act the timing's words time,
+/// where that is its `body:` and others act in the step ("AP (afati i veprimit të vet)"),
+/// so that a label before the quote "kërkon mbledhjen e menjëhershme të AP-së" does not
+/// read as the AP requesting (adversary 50 M-1); else the name alone.
+pub(super) fn as_body(
+    t: &model::Timing,
+    id: &str,
+    name: String,
+    ui: &HashMap<String, String>,
+) -> String {
+    if t.body.as_deref() == Some(id) {
+        crate::theme::say(ui, "timing_body_who", &[("name", name.as_str())])
+    } else {
+        name
+    }
 }
 
 /// The timing's phrase without the case it holds in: a quiz choice, whose stem quotes the
