@@ -212,13 +212,34 @@ fn an_index_of_the_older_layout_is_refused_never_misread() {
         Err(e) => assert!(e.to_string().contains("search-index/t"), "{e}"),
     }
 
+    // A stray number added to each list (a hand-edited shard): every pair after it would be
+    // read shifted, fewer and other results (adversary 50 L-5); refused.
+    let stray = tempfile::tempdir().unwrap();
+    let stray_site = stray.path().join("site");
+    copy_tree(&site, &stray_site);
+    for (k, mut shard) in term_shards(&stray_site) {
+        for p in shard["post"].as_array_mut().unwrap() {
+            *p = Value::String(format!("{}B", p.as_str().unwrap()));
+        }
+        write_term_shard(&stray_site, k, &shard);
+    }
+    let mut reader = on_disk(&stray_site).unwrap();
+    match reader.rank("deshmi") {
+        Ok(r) => panic!("a list with a stray number ranked: {} results", r.len()),
+        Err(e) => assert!(e.to_string().contains("not pairs"), "{e}"),
+    }
+
     let Some(browser) = browser("an_index_of_the_older_layout_is_refused_never_misread") else {
         return;
     };
     let unavailable = "Kërkimi nuk u ngarkua.";
     let said = typed(&browser, &site.join("S1.html"), "deshmi");
     assert!(said[0].as_u64().unwrap() > 0, "the site as built: {said}");
-    for (what, s) in [("older", &old_site), ("older shards", &mixed_site)] {
+    for (what, s) in [
+        ("older", &old_site),
+        ("older shards", &mixed_site),
+        ("a stray number", &stray_site),
+    ] {
         let said = typed(&browser, &s.join("S1.html"), "deshmi");
         assert_eq!(said, serde_json::json!([0, unavailable]), "{what}");
     }

@@ -212,7 +212,13 @@
   // The postings of term `i` of a term shard, read once.
   function postOf(sh, i) {
     if (!sh.dec) { sh.dec = []; }
-    return sh.dec[i] || (sh.dec[i] = decodePost(sh.post[i]));
+    if (!sh.dec[i]) {
+      var nums = decodePost(sh.post[i]);
+      // (document step, score and kind) pairs: an odd count would read every pair shifted.
+      if (nums.length % 2) { throw new Error("search index: postings that are not pairs"); }
+      sh.dec[i] = nums;
+    }
+    return sh.dec[i];
   }
 
   var waiting = Object.create(null);
