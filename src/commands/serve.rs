@@ -57,10 +57,12 @@ pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
     };
     let (_lock, leftovers) =
         crate::pipeline::write::take_lock(&root, &out, "serve").map_err(refused)?;
-    for l in leftovers {
+    for l in &leftovers {
         eprintln!("{l}");
     }
-    crate::pipeline::write::contents(&out).map_err(refused)?;
+    // A refusal after recovery says what it put right (adversary 50c M-2).
+    crate::pipeline::write::contents(&out)
+        .map_err(|r| refused(crate::pipeline::write::put_right_first(r, &leftovers)))?;
     // The commit a git revision named as the previous edition resolves to, taken before
     // each build reads it: a move during the build is seen at the next poll.
     let mut revision = previous_revision(&root);

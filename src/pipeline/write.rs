@@ -32,7 +32,7 @@ pub use guard::{
     Existing, Refusal, contents, files_position, guard, normalise, position, resolve, shown,
 };
 pub use lock::{Holder, OutputLock, alive, lock_path};
-pub use open::{open, take_lock};
+pub use open::{open, put_right_first, take_lock};
 pub use recover::{Leftover, recover};
 
 /// The marker file at the top of every site doracak builds: its first line names it,
@@ -117,6 +117,28 @@ impl SiteWriter {
         let pid = std::process::id();
         let tmp = parent.join(format!(".{name}.doracak-new-{pid}"));
         let old = parent.join(format!(".{name}.doracak-old-{pid}"));
+        // Recovery removed this process's own side folders; anything else of those names
+        // (a link, a file) is not doracak's. Refused before anything is written: the swap
+        // would rename the previous site onto it and fail half done (adversary 50c M-1).
+        for side in [&tmp, &old] {
+            if let Ok(m) = fs::symlink_metadata(side) {
+                let what = if m.file_type().is_symlink() {
+                    "a link"
+                } else if m.is_dir() {
+                    "a folder"
+                } else {
+                    "a file"
+                };
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!(
+                        "expected nothing at {}, the name this build writes its site under, \
+                         found {what} doracak did not make; move or rename it",
+                        side.display()
+                    ),
+                ));
+            }
+        }
         fs::create_dir(&tmp)?;
         Ok(SiteWriter {
             out,

@@ -259,10 +259,11 @@ fn a_handout_never_says_no_role_is_named_where_the_step_names_roles() {
     // Referral 2.2 (002:622-632): "Raste mund të referohen nga … si: … Administratori
     // shoqëror; Punonjësi i mbrojtjes së fëmijëve; … Struktura policore": three roles of the
     // handbook named as examples of who may refer, none charged with it. The Kush cell said
-    // "Asnjë rol i manualit nuk emërtohet" (no role of the handbook is named): false; it says
-    // now that none is charged with it, true of each of its 14 rows (the AP a recipient in
-    // riintegrimi 2, 001:1385; the Commission whose decision is appealed in formal
-    // identification 16, 001:892).
+    // "Asnjë rol i manualit nuk emërtohet" (no role of the handbook is named): false. Then
+    // "… nuk ngarkohet me këtë" claimed no role has the duty (adversary 50 M-2), and "Burimi
+    // këtu nuk emërton rolin …" was false where the text names roles as examples of who may
+    // refer (adversary 50c M-3). Now the diagram's words for the same fact, "Pa aktor të
+    // caktuar" (no actor assigned), true of each of the 14 rows.
     let page = site_page("trajnim/fletushka/referimi.html");
     let row = page
         .split("<tr")
@@ -270,10 +271,7 @@ fn a_handout_never_says_no_role_is_named_where_the_step_names_roles() {
         .expect("referral 2.2's row");
     let who = row.split("<td class=\"c-who\">").nth(1).unwrap();
     let who = plain(who.split("</td>").next().unwrap());
-    assert_eq!(
-        who.trim(),
-        "Burimi këtu nuk emërton rolin e manualit që e kryen"
-    );
+    assert_eq!(who.trim(), "Pa aktor të caktuar");
     for handout in [
         "identifikimi-formal",
         "kthimi-vullnetar",
@@ -285,10 +283,7 @@ fn a_handout_never_says_no_role_is_named_where_the_step_names_roles() {
     ] {
         let page = site_page(&format!("trajnim/fletushka/{handout}.html"));
         assert!(!page.contains("nuk emërtohet"), "{handout}");
-        assert!(
-            page.contains("Burimi këtu nuk emërton rolin e manualit që e kryen"),
-            "{handout}"
-        );
+        assert!(page.contains("Pa aktor të caktuar"), "{handout}");
     }
 }
 
@@ -416,6 +411,41 @@ fn a_build_touches_no_folder_but_its_own_outputs_and_a_refusal_says_what_it_put_
     }
     assert_eq!(
         fs::read_to_string(dir.path().join("kfresh/notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+/// Adversary 50c M-2: `serve` removed a stopped build's folder, said so, then refused the
+/// output with "nothing was touched". Its refusal says what it put right first, as
+/// `build`'s does.
+#[test]
+fn serve_refusing_after_recovery_says_what_it_put_right() {
+    let dir = minimal_copy();
+    let half = dir.path().join(".mine.doracak-new-2147483646");
+    fs::create_dir(&half).unwrap();
+    fs::create_dir(dir.path().join("mine")).unwrap();
+    fs::write(dir.path().join("mine/notes.txt"), "mine").unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_doracak"))
+        .args([
+            "--root",
+            dir.path().to_str().unwrap(),
+            "serve",
+            "--port",
+            "0",
+        ])
+        .args(["--out", dir.path().join("mine").to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success(), "{stderr}");
+    assert!(!half.exists(), "{stderr}");
+    assert!(
+        stderr.contains("before this check, the build put right what a stopped build had left")
+            && !stderr.contains("nothing was touched"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("mine/notes.txt")).unwrap(),
         "mine"
     );
 }

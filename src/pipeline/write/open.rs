@@ -16,9 +16,14 @@ use super::{
 pub fn open(root: &Path, out: &Path, what: &str) -> Result<SiteWriter, Refusal> {
     let (lock, leftovers) = take_lock(root, out, what)?;
     let existing = guard(root, out).map_err(|r| put_right_first(r, &leftovers))?;
-    let mut writer = SiteWriter::begin_locked(out, existing, Some(lock)).map_err(|e| Refusal {
-        message: format!("cannot write the site at {}: {e}", shown(out)),
-        hint: "check that the folder can be written, or choose another with --out DIR".into(),
+    let mut writer = SiteWriter::begin_locked(out, existing, Some(lock)).map_err(|e| {
+        let r = Refusal {
+            message: format!("cannot write the site at {}: {e}", shown(out)),
+            hint: "nothing was touched; check that the folder can be written, or choose \
+                   another with --out DIR"
+                .into(),
+        };
+        put_right_first(r, &leftovers)
     })?;
     writer.leftovers = leftovers;
     Ok(writer)
@@ -75,7 +80,7 @@ pub fn take_lock(
 /// A refusal of what is at the output, after recovery put right what a stopped build had
 /// left beside it: the refusal says so, and no longer that nothing was touched (adversary
 /// 50 H-1).
-fn put_right_first(mut r: Refusal, leftovers: &[Leftover]) -> Refusal {
+pub fn put_right_first(mut r: Refusal, leftovers: &[Leftover]) -> Refusal {
     if leftovers.is_empty() {
         return r;
     }

@@ -445,3 +445,44 @@ fn a_second_writer_on_one_output_stops() {
     drop(first);
     assert!(open(dir.path(), &out, "build").is_ok());
 }
+
+/// Adversary 50c M-1: a link (or a file) under the name this build moves the previous site
+/// to (`.site.doracak-old-PID`, PID predictable in a container where every build is 1)
+/// made the swap fail half done: the new site in place, the previous one deleted, and the
+/// build saying nothing was written. Refused before anything is written.
+#[test]
+fn a_link_under_this_builds_side_name_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build(dir.path(), &out, &[("a.html", "OLD")]).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let pid = std::process::id();
+    for side in ["old", "new"] {
+        let link = dir.path().join(format!(".site.doracak-{side}-{pid}"));
+        std::os::unix::fs::symlink(elsewhere.path(), &link).unwrap();
+        let e = build(dir.path(), &out, &[("a.html", "NEW")]).unwrap_err();
+        assert!(
+            e.to_string().contains("found a link doracak did not make"),
+            "{side}: {e}"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("a.html")).unwrap(),
+            "OLD",
+            "{side}"
+        );
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0, "{side}");
+        fs::remove_file(&link).unwrap();
+    }
+    let file = dir.path().join(format!(".site.doracak-old-{pid}"));
+    fs::write(&file, "a person's file").unwrap();
+    let e = build(dir.path(), &out, &[("a.html", "NEW")]).unwrap_err();
+    assert!(e.to_string().contains("found a file"), "{e}");
+    assert_eq!(fs::read_to_string(&file).unwrap(), "a person's file");
+    assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "OLD");
+}
