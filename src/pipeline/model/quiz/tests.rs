@@ -2,6 +2,7 @@
 //! steps are asked about, role quizzes, multiple answers.
 
 use super::*;
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 pub(super) fn shipped() -> &'static Handbook {

@@ -1,6 +1,8 @@
 //! The quiz generator on the shipped handbook, continued: a role's own deadlines and how its
 //! quiz says whose they are; the role-name matcher against a brute-force one.
 
+use std::collections::BTreeSet;
+
 use super::tests::shipped;
 use super::*;
 
