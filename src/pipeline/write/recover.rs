@@ -116,10 +116,7 @@ pub fn recover(out: &Path) -> io::Result<Vec<Leftover>> {
 /// (`0`, `007`, `+7`, a number no process can have) is a name doracak never makes: such a
 /// folder is not doracak's and is never touched (adversary 50 H-1).
 pub(super) fn made_by(rest: &str) -> Option<u32> {
-    let canonical = !rest.is_empty()
-        && rest.bytes().all(|b| b.is_ascii_digit())
-        && !rest.starts_with('0')
-        && rest.len() <= 10;
+    let canonical = rest.bytes().all(|b| b.is_ascii_digit()) && !rest.starts_with('0');
     let pid = rest.parse::<u32>().ok().filter(|_| canonical)?;
     (1..=i32::MAX as u32).contains(&pid).then_some(pid)
 }

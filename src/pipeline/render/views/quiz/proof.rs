@@ -43,9 +43,7 @@ pub(super) fn names_choice(cx: &Cx, question: &quiz::Question, j: usize, sentenc
     }
     // The first two words of its title in a row, as the feedback finds them ("punonjësi
     // social do t'a referojë …" for "Punonjësi social përgjegjës", 000:1846-1849).
-    let two: Vec<String> = title.iter().take(2).map(|w| word_stem(w)).collect();
-    let in_row: Vec<String> = words.iter().map(|w| word_stem(w)).collect();
-    if two.len() == 2 && in_row.windows(2).any(|w| w == two.as_slice()) {
+    if title_opens_in_row(&title, &words) {
         return true;
     }
     let head = |text: &str| {
@@ -96,4 +94,13 @@ pub(super) fn unnamed(cx: &Cx, question: &quiz::Question, source: &str) -> Vec<u
         .into_iter()
         .filter(|&j| !named.contains(&j) && !in_group(j).iter().any(|k| named.contains(k)))
         .collect()
+}
+
+/// Whether the first two content words of a choice's `title` stand in a row among a
+/// text's content `words`, inflected ("punonjësi social" for "Punonjës social në Njësi
+/// Administrative"): how a quote and a feedback name a role by the head of its title.
+pub(super) fn title_opens_in_row(title: &[String], words: &[String]) -> bool {
+    let two: Vec<String> = title.iter().take(2).map(|w| word_stem(w)).collect();
+    let in_row: Vec<String> = words.iter().map(|w| word_stem(w)).collect();
+    two.len() == 2 && in_row.windows(2).any(|w| w == two.as_slice())
 }

@@ -304,21 +304,18 @@ pub(super) fn from_its_actor(
 /// ("punonjësi social" for "Punonjës social në Njësi Administrative").
 pub(super) fn names_answer(cx: &Cx, question: &quiz::Question, text: &str) -> bool {
     let named = quiz::names(cx.hb, text);
-    let words: Vec<String> = content_words(text).iter().map(|w| word_stem(w)).collect();
+    let words = content_words(text);
     question
         .choices
         .iter()
         .filter(|c| c.correct)
         .any(|c| match &c.answer {
             Answer::Role(id) => {
-                named.contains(id) || {
-                    let title: Vec<String> = content_words(&choice_text(cx, &c.answer))
-                        .iter()
-                        .take(2)
-                        .map(|w| word_stem(w))
-                        .collect();
-                    title.len() == 2 && words.windows(2).any(|w| w == title.as_slice())
-                }
+                named.contains(id)
+                    || super::proof::title_opens_in_row(
+                        &content_words(&choice_text(cx, &c.answer)),
+                        &words,
+                    )
             }
             Answer::Person(words) => text.contains(words.as_str()),
             _ => false,
