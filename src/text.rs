@@ -4,6 +4,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 pub mod names;
+pub mod quote;
 mod sentences;
 pub use sentences::{sentence_breaks, sentences};
 

@@ -203,7 +203,7 @@ fn a_deadline_that_binds_no_one_says_so_under_anothers() {
     assert!(
         eight.contains("PMF: „duke njoftuar menjëherë")
             && eight
-                .contains("AP (afati i veprimit të vet): „nëse është e nevojshme, kërkon mbledhjen e menjëhershme të AP-së“"),
+                .contains("AP (afati i veprimit të vet): „APAP-i … nëse është e nevojshme, kërkon mbledhjen e menjëhershme të AP-së“"),
         "{eight}"
     );
 }

@@ -97,8 +97,13 @@ fn the_ap_meeting_s_immediacy_binds_no_apap() {
     // The meeting is the AP's: the row names it (adversary 49 LOW-5; review_50a).
     let (roles, _, quote, _) = row_quoting("mbledhjen e menjëhershme të AP-së");
     assert_eq!(roles, "autoriteti-pergjegjes", "{quote}");
-    assert!(quote.starts_with("„nëse është e nevojshme"), "{quote}");
-    assert!(!quote.contains("APAP-i përcjell"), "{quote}");
+    // It names who requests and leaves out the APAP's forwarding, which has no deadline
+    // (task c51: an elided quote, `text::quote`).
+    assert!(
+        quote.starts_with("„APAP-i … nëse është e nevojshme"),
+        "{quote}"
+    );
+    assert!(!quote.contains("përcjell"), "{quote}");
     assert!(!card_when("apap", "referimi-mbrojtja-asistenca.8").contains("menjëher"));
     let quiz = site_page("trajnim/kuizi/roli-apap.html");
     assert!(!quiz.contains("data-question=\"referimi-mbrojtja-asistenca.8.apap.when\""));

@@ -50,7 +50,9 @@ fn the_immediate_meeting_of_referral_8_names_the_ap_whose_meeting_it_is() {
     let timed = plain(&format!("<td {timed}"));
     assert!(
         timed.contains("AP (afati i veprimit të vet) : nëse është e nevojshme: menjëherë")
-            && timed.contains("„nëse është e nevojshme, kërkon mbledhjen e menjëhershme të AP-së“")
+            && timed.contains(
+                "„APAP-i … nëse është e nevojshme, kërkon mbledhjen e menjëhershme të AP-së“"
+            )
             && !timed.contains("duke njoftuar menjëherë drejtorin"),
         "{timed}"
     );
@@ -61,7 +63,7 @@ fn the_immediate_meeting_of_referral_8_names_the_ap_whose_meeting_it_is() {
     ));
     assert!(
         handout.contains(
-            "AP (afati i veprimit të vet) : nëse është e nevojshme: menjëherë „nëse është e nevojshme"
+            "AP (afati i veprimit të vet) : nëse është e nevojshme: menjëherë „APAP-i … nëse është e nevojshme"
         ),
         "handout"
     );
@@ -263,7 +265,9 @@ fn a_handout_never_says_no_role_is_named_where_the_step_names_roles() {
     // "… nuk ngarkohet me këtë" claimed no role has the duty (adversary 50 M-2), and "Burimi
     // këtu nuk emërton rolin …" was false where the text names roles as examples of who may
     // refer (adversary 50c M-3). Now the diagram's words for the same fact, "Pa aktor të
-    // caktuar" (no actor assigned), true of each of the 14 rows.
+    // caktuar" (no actor assigned), true of each of the 14 rows. Task c51: 2.2's title makes a
+    // group act, "Punonjës të institucioneve të bashkisë, … i identifikojnë individët"
+    // (002:622-624): its row names the group (`persons:`), the examples stay examples.
     let page = site_page("trajnim/fletushka/referimi.html");
     let row = page
         .split("<tr")
@@ -271,12 +275,14 @@ fn a_handout_never_says_no_role_is_named_where_the_step_names_roles() {
         .expect("referral 2.2's row");
     let who = row.split("<td class=\"c-who\">").nth(1).unwrap();
     let who = plain(who.split("</td>").next().unwrap());
-    assert_eq!(who.trim(), "Pa aktor të caktuar");
+    assert_eq!(
+        who.trim(),
+        "Punonjës të institucioneve të bashkisë, të institucioneve publike apo organizatave"
+    );
     for handout in [
         "identifikimi-formal",
         "kthimi-vullnetar",
         "mbeshtetja-hetimit",
-        "referimi",
         "riintegrimi-afatgjate",
         "struktura-bashkiake",
         "vleresimi-i-nevojave-komunitare",

@@ -170,7 +170,7 @@ fn a_person_named_apart_from_the_step_s_text_is_refused() {
     assert!(!out.status.success());
     assert!(
         err.contains("97-ankimi.yaml:8:")
-            && err.contains("expected the words naming a person as they stand in the step's text, found \"Personi ankues\""),
+            && err.contains("expected the words naming a person as they stand in the step's title or text, found \"Personi ankues\""),
         "{err}"
     );
     assert!(!err.contains("found \"Çdo person\""), "{err}");

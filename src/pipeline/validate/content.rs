@@ -70,6 +70,7 @@ impl Validator<'_> {
             for t in &s.timing {
                 self.timing(file, t);
                 self.timing_persons(file, t, &own, "passage's");
+                self.elided_quote(file, t, &own, "passage's");
             }
         }
         // A passage printed between steps names a step of this procedure.
@@ -136,6 +137,7 @@ impl Validator<'_> {
                 self.timing_actors(file, t, Some(&st.actors), example);
                 self.not_from_example(file, t, &st.text.value);
                 self.timing_persons(file, t, &st.text.value, "step's");
+                self.elided_quote(file, t, &st.text.value, "step's");
             }
             self.refs(file, &st.actors, RefKind::Role);
             if let Some(persons) = &st.persons {
@@ -147,7 +149,8 @@ impl Validator<'_> {
                         )
                         .hint("leave `persons:` out where the source names no person who acts");
                 }
-                self.persons(file, &persons.value, &st.text.value);
+                let title = st.title.as_ref().map_or("", |t| t.value.as_str());
+                self.persons(file, &persons.value, title, &st.text.value);
             }
             self.acting_for(file, st);
             self.form_links(file, p, st);
@@ -162,21 +165,24 @@ impl Validator<'_> {
 
     /// Two files must not give one id, and so one page (`01-x.yaml` and `02-x.yaml`,
     /// `x.yaml` and `x.yml`): the second would overwrite the first's page.
-    /// A person who acts is named in the source's words: they stand in the step's own text
-    /// (not only in an example).
-    fn persons(&mut self, file: &Path, persons: &[S<String>], text: &str) {
+    /// A person who acts is named in the source's words: they stand in the step's own title
+    /// or text (not only in an example). The title may name the group that acts where the
+    /// text does not ("Punonjës të institucioneve të bashkisë, … i identifikojnë individët",
+    /// 002:622-624, whose text gives only examples of who may refer).
+    fn persons(&mut self, file: &Path, persons: &[S<String>], title: &str, text: &str) {
         let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         let own = squash(&crate::markdown::without_examples(text));
+        let title = squash(title);
         for p in persons {
             self.text(file, p, "words naming a person who acts");
             let words = squash(p.value.trim());
-            if !words.is_empty() && !own.contains(&words) {
+            if !words.is_empty() && !own.contains(&words) && !title.contains(&words) {
                 self.diags
                     .error(
                         at(file, p),
-                        format!("expected the words naming a person as they stand in the step's text, found \"{words}\""),
+                        format!("expected the words naming a person as they stand in the step's title or text, found \"{words}\""),
                     )
-                    .hint("`persons:` quotes the source: copy the words from the step's text");
+                    .hint("`persons:` quotes the source: copy the words from the step's title or text");
             }
         }
     }

@@ -151,6 +151,11 @@ impl Validator<'_> {
             self.timing(file, t);
             self.timing_actors(file, t, Some(&c.roles), false);
             self.timing_persons(file, t, &c.text.value, "criterion's");
+            let all: Vec<&str> = std::iter::once(c.text.value.as_str())
+                .chain(c.guidance.iter().map(|g| g.text.value.as_str()))
+                .chain(c.evidence.iter().map(|e| e.text.value.as_str()))
+                .collect();
+            self.elided_quote(file, t, &all.join("\n\n"), "criterion's");
             self.not_from_evidence(file, t, c);
         }
         self.refs(file, &c.roles, RefKind::Role);

@@ -70,6 +70,88 @@ impl Validator<'_> {
                 .hint("an example (a quoted block, \"Shembull: …\") sets no deadline: drop this timing");
         }
     }
+
+    /// A timing's words that leave some out ("APAP-i … kërkon mbledhjen e menjëhershme të
+    /// AP-së", 001:979-981): each piece joined by " … " stands verbatim in the normative
+    /// words of `text` (the step's, the passage's, the criterion's), after the piece before,
+    /// all within one sentence. A located error names the piece that does not.
+    pub(super) fn elided_quote(&mut self, file: &Path, t: &TimingSrc, text: &str, whose: &str) {
+        use crate::text::quote;
+        let words = squash(&t.text.value);
+        if !quote::is_elided(&words) {
+            return;
+        }
+        let pieces = quote::pieces(&words);
+        if let Some(empty) = pieces.iter().position(String::is_empty) {
+            self.diags
+                .error(
+                    at(file, &t.text),
+                    format!("expected words on both sides of each \"…\" of a timing's words, found none at piece {} of \"{words}\"", empty + 1),
+                )
+                .hint("an elided quote is pieces of the source joined by \" … \": \"APAP-i … kërkon mbledhjen e menjëhershme të AP-së\"");
+            return;
+        }
+        let normative = crate::markdown::without_examples(text);
+        let paras: Vec<String> = normative.split("\n\n").map(squash).collect();
+        // A sentence that holds every piece in order: the quote is well made.
+        let sentences = paras.iter().flat_map(|p| crate::text::sentences(p));
+        if sentences.clone().any(|s| quote::holds(s, &words)) {
+            return;
+        }
+        // The paragraph where the pieces go furthest, and how far.
+        let mut best: (usize, Option<&String>) = (0, None);
+        for para in &paras {
+            match quote::find_pieces(para, &words) {
+                Ok(found) => {
+                    // In order, but across a sentence's end.
+                    let (start, _) = found[0];
+                    let breaks = crate::text::sentence_breaks(para);
+                    let b = breaks
+                        .iter()
+                        .find(|&&b| b >= start)
+                        .copied()
+                        .unwrap_or(start);
+                    let after = pieces
+                        .iter()
+                        .zip(&found)
+                        .find(|(_, (s, _))| *s > b)
+                        .map(|(p, _)| p.as_str())
+                        .unwrap_or_default();
+                    self.diags
+                        .error(
+                            at(file, &t.text),
+                            format!("expected the pieces of an elided quote within one sentence of the {whose} text, found \"{after}\" after the sentence ending \"{}\"", tail(&para[..(b + 1).min(para.len())])),
+                        )
+                        .hint("an elided quote leaves words out of one sentence: quote the other sentence in a timing of its own");
+                    return;
+                }
+                Err(i) if i > best.0 || best.1.is_none() => best = (i, Some(para)),
+                Err(_) => {}
+            }
+        }
+        let (i, para) = best;
+        let piece = &pieces[i];
+        let elsewhere = para.is_some_and(|p| p.contains(piece.as_str()));
+        let message = if elsewhere {
+            format!(
+                "expected the pieces of an elided quote in the source's order, found \"{piece}\" before \"{}\" in the {whose} text",
+                pieces[i - 1]
+            )
+        } else {
+            format!(
+                "expected each piece of an elided quote verbatim in the {whose} text, found \"{piece}\" not in it"
+            )
+        };
+        self.diags.error(at(file, &t.text), message).hint(
+            "an elided quote is pieces of the source's sentence, in its order, joined by \" … \"",
+        );
+    }
+}
+
+/// The last few words of `s` (a sentence's end, to say where it is).
+fn tail(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words[words.len().saturating_sub(6)..].join(" ")
 }
 
 /// The words of `s`, its spaces made single.

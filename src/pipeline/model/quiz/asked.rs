@@ -7,7 +7,9 @@ use super::{Answer, Ask, Handbook, Question, Step, acts_in, passages, same_perso
 /// - no "who?" whose every correct answer is a person in the source's words ("Komisioni
 ///   thirret në mbledhje nga kryetari", 001:902): no role, and no wrong answer of that form
 ///   to set beside it (a person of one step is no distractor elsewhere), so the lowercase
-///   words gave the answer away (Q-11);
+///   words gave the answer away (Q-11); nor a group named in a step's title ("Punonjës të
+///   institucioneve të bashkisë, …", 002:622-624), of which a role offered as wrong may
+///   be a member (the social worker is a municipal worker);
 /// - no role's "which form?" that holds out a form of the step unless the sentence of each
 ///   of its own forms stands in the step's words, to quote it with its condition ("Nëse ka
 ///   nevojë për referim të brendshëm …, Formulari 5 i MR plotësohet nga Shefi i

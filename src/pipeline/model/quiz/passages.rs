@@ -18,7 +18,8 @@ fn sentence_at(text: &str, needle: &str) -> Option<(String, usize, usize)> {
         .find_map(|para| {
             let plain = crate::markdown::to_plain(para);
             let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-            let i = plain.find(&n)?;
+            // An elided quote ("APAP-i … kërkon …") within one sentence (`text::quote`).
+            let i = crate::text::quote::find(&plain, &n)?;
             // Cut where a sentence ends, never after "nr." (`text::sentence_breaks`).
             let breaks = crate::text::sentence_breaks(&plain);
             let start = breaks
@@ -86,7 +87,7 @@ fn lead_in(text: &str, needle: &str) -> Option<(String, String)> {
         let Some(line) = para
             .lines()
             .filter(|l| is_item(l))
-            .find(|l| single(&crate::markdown::to_plain(l)).contains(&n))
+            .find(|l| crate::text::quote::stands_in(&single(&crate::markdown::to_plain(l)), &n))
         else {
             continue;
         };
@@ -103,7 +104,7 @@ fn lead_in(text: &str, needle: &str) -> Option<(String, String)> {
         let sentence = crate::text::sentences(&item)
             .into_iter()
             .map(|s| s.trim().trim_end_matches('.').to_string())
-            .find(|s| s.contains(&n))?;
+            .find(|s| crate::text::quote::stands_in(s, &n))?;
         return Some((lead, sentence));
     }
     None

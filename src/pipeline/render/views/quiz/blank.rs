@@ -247,6 +247,12 @@ impl TimeWords {
 /// The quote with the words that set a deadline blanked, where the timing's words stand in
 /// it: "…, NJVRN-të kryejnë vlerësimin e të rriturve" for "Brenda 1 jave, NJVRN-të …".
 pub(super) fn blank_deadline(quote: &str, timing_words: &str, tw: &TimeWords) -> String {
+    // An elided quote's words: each piece blanked where it stands (`text::quote`).
+    if crate::text::quote::is_elided(timing_words) {
+        return crate::text::quote::pieces(timing_words)
+            .iter()
+            .fold(quote.to_string(), |q, p| blank_deadline(&q, p, tw));
+    }
     let words = timing_words
         .split_whitespace()
         .collect::<Vec<_>>()

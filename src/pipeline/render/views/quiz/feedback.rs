@@ -113,7 +113,7 @@ fn list_naming(cx: &Cx, question: &quiz::Question, lead: &str, items: &[String])
             .iter()
             .filter(|c| c.correct)
             .any(|c| match &c.answer {
-                Answer::Timing(t) => item.contains(t.text.as_str()),
+                Answer::Timing(t) => crate::text::quote::stands_in(item, &t.text),
                 a => {
                     names(cx, a, item, &OnceCell::new(), false)
                         || matches!(a, Answer::Role(id) if quiz::acts_in(cx.hb, id, item) == Some(true))

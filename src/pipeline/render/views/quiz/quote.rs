@@ -265,7 +265,12 @@ pub(super) fn from_its_actor(
     let words = squash(&t.text);
     // Time words outside every timing's words of the step ("… të paktën 2 herë …, të
     // paktën 1 herë" are two deadlines of one sentence, 003), in `s`.
-    let all: Vec<String> = step.timing.iter().map(|o| squash(&o.text)).collect();
+    // (Each piece of an elided quote, `text::quote`.)
+    let all: Vec<String> = step
+        .timing
+        .iter()
+        .flat_map(|o| crate::text::quote::pieces(&o.text))
+        .collect();
     let outside = |s: &str| {
         let mut masked = s.to_string();
         for w in all.iter().filter(|w| !w.is_empty()) {
@@ -275,7 +280,7 @@ pub(super) fn from_its_actor(
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| !w.is_empty() && tw.timed(w))
     };
-    if !sentence.contains(&words) || !outside(&sentence) {
+    if !crate::text::quote::stands_in(&sentence, &words) || !outside(&sentence) {
         return sentence;
     }
     let ids = t.bound_actors(&step.actors);
@@ -288,7 +293,7 @@ pub(super) fn from_its_actor(
     }
     let names = crate::text::names::role_names(titles, abbrs);
     let (text, spans) = crate::text::names::named_spans(&sentence, &names);
-    let Some(at) = text.find(&words) else {
+    let Some(at) = crate::text::quote::find(&text, &words) else {
         return sentence;
     };
     match spans.iter().rev().find(|&&(s, _)| s < at) {
