@@ -155,7 +155,7 @@ fn split_pages_link_each_standards_own_page_and_hold_every_criterion_once() {
                     let file = site
                         .join("vleresim")
                         .join(src.trim_start_matches("../vleresim/"));
-                    html.push_str(&std::fs::read_to_string(file).unwrap());
+                    html.push_str(&catalog_part(&file));
                 }
             }
             let links = hrefs(&html);
@@ -394,6 +394,35 @@ fn role_cards_and_the_deadlines_register_split_with_every_row_once() {
     );
 }
 
+/// A split catalogue's standard file (`vleresim/catalog/SN.js`) as the criteria the page
+/// has once it ran (`DORACAK_CATALOG_PART` made each usual criterion whole), as JSON text.
+pub(crate) fn catalog_part(file: &Path) -> String {
+    let text = std::fs::read_to_string(file).unwrap();
+    let list = text
+        .split_once("DORACAK_CATALOG_PART(")
+        .and_then(|(_, t)| t.split_once(','))
+        .and_then(|(_, t)| t.trim_end().strip_suffix(");"))
+        .unwrap_or_else(|| panic!("{}: a standard's file", file.display()));
+    let standard = file.file_stem().unwrap().to_str().unwrap();
+    let list: Vec<serde_json::Value> = serde_json::from_str(list).unwrap();
+    let whole: Vec<serde_json::Value> = list
+        .into_iter()
+        .enumerate()
+        .map(|(j, c)| {
+            let Some(c) = c.as_array() else { return c };
+            let (n, id) = (j + 1, format!("{standard}.{}", j + 1));
+            let items = |texts: &serde_json::Value, mark: &str| -> Vec<serde_json::Value> {
+                let texts = texts.as_array().unwrap().iter().enumerate();
+                texts
+                    .map(|(k, t)| serde_json::json!({"id": format!("{id}{mark}{}", k + 1), "number": format!("{n}.{}", k + 1), "text": t}))
+                    .collect()
+            };
+            serde_json::json!({"evidence": items(&c[1], "."), "guidance": items(&c[2], ".g"), "id": id, "number": n, "text": c[0]})
+        })
+        .collect();
+    serde_json::to_string(&whole).unwrap()
+}
+
 /// The `src`s of a page's scripts under the assessment's split catalogue.
 fn catalog_scripts(html: &str) -> Vec<String> {
     html.split("<script src=\"")
@@ -416,7 +445,7 @@ fn a_split_catalogue_loads_one_standard_on_its_page_and_keeps_every_rating() {
     assert_eq!(head.matches("\"criteria\":null").count(), 7, "{head}");
     let standards = criteria(&site);
     for (s, ids) in &standards {
-        let part = std::fs::read_to_string(site.join(format!("vleresim/catalog/{s}.js"))).unwrap();
+        let part = catalog_part(&site.join(format!("vleresim/catalog/{s}.js")));
         for c in ids {
             assert_eq!(
                 part.matches(&format!("\"id\":\"{c}\"")).count(),
