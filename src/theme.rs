@@ -95,6 +95,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
     "static/assessment-tracker.js",
     "static/assessment-parts.js",
     "static/assessment-print-part.js",
+    "static/assessment-standard-part.js",
     "static/assessment-split.css",
     "static/form.css",
     "static/form-fill.js",
@@ -109,6 +110,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
 /// written into its `static/ui.js` only (the templates have every string).
 pub const SPLIT_ONLY_KEYS: &[&str] = &[
     "assess_print_part_needs_js",
+    "assess_standard_needs_js",
     "ev_print_all",
     "ev_print_all_intro",
     "ev_load_all",
@@ -119,11 +121,13 @@ pub const SPLIT_ONLY_KEYS: &[&str] = &[
 
 /// The static files only a handbook above the split size uses (the theme's
 /// `split_page_bytes`), written into its site only: the evidence tracker's contents page,
-/// the contents pages' loader of the split catalogue's files and the printout's parts' drawer.
+/// the contents pages' loader of the split catalogue's files, the printout's parts' drawer
+/// and the standards' self-assessment pages' drawer.
 pub const SPLIT_ONLY: &[&str] = &[
     "static/assessment-tracker.js",
     "static/assessment-parts.js",
     "static/assessment-print-part.js",
+    "static/assessment-standard-part.js",
     "static/assessment-split.css",
 ];
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::common::browser::*;
 use crate::common::*;
 
-fn axe_source() -> Option<String> {
+pub(crate) fn axe_source() -> Option<String> {
     let path = repo().join("tests/a11y/node_modules/axe-core/axe.min.js");
     match std::fs::read_to_string(&path) {
         Ok(s) => Some(s),

@@ -10,7 +10,7 @@ use std::process::Command;
 
 use crate::common::*;
 
-fn vnu_jar() -> Option<PathBuf> {
+pub(crate) fn vnu_jar() -> Option<PathBuf> {
     let jar = repo().join("tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar");
     if !jar.is_file() {
         skip(
@@ -33,7 +33,7 @@ fn vnu_jar() -> Option<PathBuf> {
 }
 
 /// vnu's errors over every HTML page below `dirs` (one line each).
-fn errors(jar: &Path, dirs: &[&Path]) -> Vec<String> {
+pub(crate) fn errors(jar: &Path, dirs: &[&Path]) -> Vec<String> {
     let o = Command::new("java")
         .arg("-jar")
         .arg(jar)

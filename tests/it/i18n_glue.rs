@@ -146,6 +146,10 @@ fn a_script_glues_no_punctuation_to_what_a_reader_sees() {
         // `S1.3`, `S1.3.1`, `3.1` exactly (`write_catalog_shape` writes them out otherwise),
         // the same strings the catalogue's files hold, not words of a pack.
         ("assessment-parts.js", "."),
+        // A split standard's self-assessment page drawn: a criterion's and an evidence
+        // item's number as its template writes it (`s.number ~ "." ~ c.number`), the
+        // number a message of the pack receives, not words of a pack.
+        ("assessment-standard-part.js", "."),
     ];
     let mut found = Vec::new();
     for e in std::fs::read_dir(repo().join("theme/static")).unwrap() {

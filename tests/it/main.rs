@@ -101,6 +101,7 @@ mod source_review;
 mod split_contents;
 mod split_pages;
 mod split_printout;
+mod split_standard;
 mod split_tracker;
 mod step_labels;
 mod submissions;

@@ -29,10 +29,12 @@ const LINKED: &[(&str, &str, &str)] = &[
         "auditim/{s}.html",
         "id=\"audit-{id}\"",
     ),
+    // A standard's self-assessment page draws its criteria from the catalogue file of its
+    // standard it loads (assessment-standard-part.js): read with the files it loads.
     (
         "vleresim/provat.html",
         "vleresim/{s}.html",
-        "data-criterion=\"{id}\"",
+        "\"id\":\"{id}\"",
     ),
     // A part of the printout draws its rows from the catalogue file of its standard it
     // loads (assessment-print-part.js): read with the files it loads.
@@ -132,6 +134,7 @@ fn split_pages_link_each_standards_own_page_and_hold_every_criterion_once() {
             );
         }
         let is_part = linked.contains("{n}");
+        let drawn = page.starts_with("vleresim/");
         // Only the printed assessment is copied into parts, one for each standard.
         assert_eq!(site.join(part(page, 1)).exists(), is_part, "{page}: parts");
         assert!(!site.join(part(page, standards.len() + 1)).exists());
@@ -143,16 +146,16 @@ fn split_pages_link_each_standards_own_page_and_hold_every_criterion_once() {
             let mut html = std::fs::read_to_string(site.join(target))
                 .unwrap()
                 .replace("&#x2f;", "/");
-            if is_part {
+            if is_part || drawn {
                 assert!(
-                    !html.contains("data-fill-rating="),
+                    !html.contains("data-fill-rating=") && !html.contains("data-criterion="),
                     "{target}: the rows come from the catalogue"
                 );
                 for src in catalog_scripts(&html) {
                     let file = site
                         .join("vleresim")
                         .join(src.trim_start_matches("../vleresim/"));
-                    html.push_str(&std::fs::read_to_string(file).unwrap());
+                    html.push_str(&catalog_part(&file));
                 }
             }
             let links = hrefs(&html);
@@ -189,7 +192,7 @@ fn split_pages_link_each_standards_own_page_and_hold_every_criterion_once() {
             }
             // The evidence tracker's fields, and the printout's, for each evidence item.
             if page.starts_with("vleresim/") {
-                let field = if is_part {
+                let field = if drawn {
                     "\"id\":\"{id}\""
                 } else {
                     "data-evidence=\"{id}\""
@@ -391,6 +394,35 @@ fn role_cards_and_the_deadlines_register_split_with_every_row_once() {
     );
 }
 
+/// A split catalogue's standard file (`vleresim/catalog/SN.js`) as the criteria the page
+/// has once it ran (`DORACAK_CATALOG_PART` made each usual criterion whole), as JSON text.
+pub(crate) fn catalog_part(file: &Path) -> String {
+    let text = std::fs::read_to_string(file).unwrap();
+    let list = text
+        .split_once("DORACAK_CATALOG_PART(")
+        .and_then(|(_, t)| t.split_once(','))
+        .and_then(|(_, t)| t.trim_end().strip_suffix(");"))
+        .unwrap_or_else(|| panic!("{}: a standard's file", file.display()));
+    let standard = file.file_stem().unwrap().to_str().unwrap();
+    let list: Vec<serde_json::Value> = serde_json::from_str(list).unwrap();
+    let whole: Vec<serde_json::Value> = list
+        .into_iter()
+        .enumerate()
+        .map(|(j, c)| {
+            let Some(c) = c.as_array() else { return c };
+            let (n, id) = (j + 1, format!("{standard}.{}", j + 1));
+            let items = |texts: &serde_json::Value, mark: &str| -> Vec<serde_json::Value> {
+                let texts = texts.as_array().unwrap().iter().enumerate();
+                texts
+                    .map(|(k, t)| serde_json::json!({"id": format!("{id}{mark}{}", k + 1), "number": format!("{n}.{}", k + 1), "text": t}))
+                    .collect()
+            };
+            serde_json::json!({"evidence": items(&c[1], "."), "guidance": items(&c[2], ".g"), "id": id, "number": n, "text": c[0]})
+        })
+        .collect();
+    serde_json::to_string(&whole).unwrap()
+}
+
 /// The `src`s of a page's scripts under the assessment's split catalogue.
 fn catalog_scripts(html: &str) -> Vec<String> {
     html.split("<script src=\"")
@@ -413,7 +445,7 @@ fn a_split_catalogue_loads_one_standard_on_its_page_and_keeps_every_rating() {
     assert_eq!(head.matches("\"criteria\":null").count(), 7, "{head}");
     let standards = criteria(&site);
     for (s, ids) in &standards {
-        let part = std::fs::read_to_string(site.join(format!("vleresim/catalog/{s}.js"))).unwrap();
+        let part = catalog_part(&site.join(format!("vleresim/catalog/{s}.js")));
         for c in ids {
             assert_eq!(
                 part.matches(&format!("\"id\":\"{c}\"")).count(),

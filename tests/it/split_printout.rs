@@ -32,7 +32,7 @@ const IMAGE: &str = "Teksti ![fotografia e qendrës](foto.png) mbaron.";
 /// The small synthetic handbook (7 standards of 9 criteria) with two criteria whose
 /// catalogue text does not print as their page's (S3.2 rich, S3.3 an image), split
 /// (`split_page_bytes = 40000`).
-fn handbook(dir: &Path) -> PathBuf {
+pub(crate) fn handbook(dir: &Path) -> PathBuf {
     let hb = crate::split_pages::synth_handbook(dir);
     let file = hb.join("standards/0003-standardi-3.yaml");
     let mut yaml = std::fs::read_to_string(&file).unwrap();
@@ -60,7 +60,7 @@ fn handbook(dir: &Path) -> PathBuf {
     hb
 }
 
-fn build(bin: Option<&Path>, hb: &Path, site: &Path) {
+pub(crate) fn build(bin: Option<&Path>, hb: &Path, site: &Path) {
     let args = [
         "--root",
         hb.to_str().unwrap(),

@@ -46,6 +46,8 @@ pub struct GuidanceView {
     pub id: String,
     pub number: Option<String>,
     pub text_html: Html,
+    /// Whether the catalogue's plain text prints exactly as `text_html` ([`drawn_same`]).
+    pub drawn_same: bool,
 }
 
 /// The view of one standard.
@@ -84,10 +86,14 @@ pub(super) fn one(cx: &Cx, s: &crate::pipeline::model::Standard) -> StandardView
                     guidance: c
                         .guidance
                         .iter()
-                        .map(|g| GuidanceView {
-                            id: g.id.clone(),
-                            number: g.number.clone(),
-                            text_html: cx.html(&g.text),
+                        .map(|g| {
+                            let text_html = cx.html(&g.text);
+                            GuidanceView {
+                                id: g.id.clone(),
+                                number: g.number.clone(),
+                                drawn_same: drawn_same(&g.text, &text_html),
+                                text_html,
+                            }
                         })
                         .collect(),
                     timing: c.timing.iter().map(|t| timing_view(t, cx.ui)).collect(),
@@ -105,10 +111,11 @@ pub(super) fn one(cx: &Cx, s: &crate::pipeline::model::Standard) -> StandardView
 }
 
 /// Whether a text's catalogue form (`to_plain(unmarked(md))`, what a split printout part
-/// draws its row from) prints exactly as its page HTML `html`: one paragraph with no mark,
-/// and the same characters once the paragraph's entities are read. Else the part keeps the
-/// HTML. "No tag left" alone is not enough: an image's alt text is in the plain text and
-/// not in the HTML, which drops the image (adversary 50b MED-1).
+/// draws its row from and a split self-assessment page its texts) prints exactly as its
+/// page HTML `html`: one paragraph with no mark, and the same characters once the
+/// paragraph's entities are read. Else the page keeps the HTML. "No tag left" alone is not
+/// enough: an image's alt text is in the plain text and not in the HTML, which drops the
+/// image (adversary 50b MED-1).
 fn drawn_same(md: &str, html: &Html) -> bool {
     let html = html.to_string();
     let Some(inner) = html
