@@ -423,6 +423,14 @@ fn mr8_period_dates_are_filled_printed_saved_and_read_back() {
         .map(|i| i.as_str().unwrap().to_string())
         .collect();
     assert_eq!(ids.len(), 2, "two date inputs shown on screen: {found}");
+    // On one line, as printed: "Prej: … Deri: …" beside the label, not one above the other.
+    let tops = eval(
+        &tab,
+        &format!(
+            "[...{row}.querySelectorAll('input.date')].map(i => Math.round(i.getBoundingClientRect().top))"
+        ),
+    );
+    assert_eq!(tops[0], tops[1], "Prej: and Deri: on one line: {tops}");
     set(&tab, &ids[0], "01.03.2026");
     set(&tab, &ids[1], "31.08.2026");
     let values = eval(&tab, "Doracak.formFill.values()");
