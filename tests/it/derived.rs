@@ -355,6 +355,33 @@ fn the_three_form_defects_are_gone() {
         "<th scope=\"row\">Periudha që mbulohet nga plani i rishikuar i shërbimeve</th>"
     ));
     assert!(!mr8.contains("<th scope=\"col\" class=\"col-period\">Periudha"));
+    // … and the row prints what 003:3372-3373 prints beside the label: "Prej: __ . __ .____
+    // Deri: __ . __ .____", two date blanks to fill in (not a label with no cells after it).
+    let row = mr8
+        .split("<tr>")
+        .find(|r| r.contains("<th scope=\"row\">Periudha që mbulohet"))
+        .expect("MR8 §2's period row")
+        .split("</tr>")
+        .next()
+        .unwrap();
+    assert_eq!(
+        plain(row).split_whitespace().collect::<Vec<_>>().join(" "),
+        "Periudha që mbulohet nga plani i rishikuar i shërbimeve Prej: Deri:",
+        "{row}"
+    );
+    let dates: Vec<&str> = row
+        .split("<input ")
+        .skip(1)
+        .filter(|i| i.contains("class=\"blank date\""))
+        .collect();
+    assert_eq!(dates.len(), 2, "two date inputs: {row}");
+    assert!(
+        dates[0].contains("aria-label=\"Periudha që mbulohet nga plani i rishikuar i shërbimeve: ")
+            && dates[0].contains(" Prej:\""),
+        "{}",
+        dates[0]
+    );
+    assert!(dates[1].contains(" Deri:\""), "{}", dates[1]);
 }
 
 #[test]

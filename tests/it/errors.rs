@@ -70,6 +70,31 @@ fn every_error_fixture_reports_exactly_its_errors() {
 }
 
 #[test]
+fn a_table_column_the_row_labels_would_swallow_is_refused() {
+    // MR8 §2 as it shipped (adversary 51, H-1): the period was the table's only column, so
+    // the row labels took it and the row printed no "Prej:"/"Deri:" and no date blanks.
+    let dir = minimal_copy();
+    std::fs::create_dir_all(dir.path().join("content/forms")).unwrap();
+    std::fs::write(
+        dir.path().join("content/forms/A1.yaml"),
+        "title: \"F\"\nsections:\n  - title: \"S\"\n    fields:\n      - kind: table\n        columns:\n          - {label: \"\", kind: period, bounds: [\"Prej:\", \"Deri:\"]}\n        row_labels: [\"Periudha që mbulohet\"]\n",
+    )
+    .unwrap();
+    let o = doracak(&["--root", dir.path().to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("content/forms/A1.yaml:7:31: error: expected the table's first column to hold its rows' labels (`row_labels`), found `kind: period` on it: its cells would not be printed"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: declare the labels' own column first"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 error,"), "{stderr}");
+}
+
+#[test]
 fn check_reports_five_located_errors_and_exits_1() {
     let dir = minimal_copy();
     copy_tree(&fixtures().join("errors/five-faults"), dir.path());

@@ -397,3 +397,87 @@ fn a_draft_saved_and_opened_restores_every_mr3_field() {
     storage_empty(&tab, "after opening drafts");
     storage_empty(&mr1, "MR1");
 }
+
+#[test]
+fn mr8_period_dates_are_filled_printed_saved_and_read_back() {
+    // MR8 §2 (003:3372-3373): "Periudha që mbulohet nga plani i rishikuar i shërbimeve
+    // Prej: __ . __ .____ Deri: __ . __ .____" — the row's two dates, typed, printed, saved
+    // in a draft and read back from it (adversary 51, H-1: the row had no cells at all).
+    let Some(browser) = browser("mr8_period_dates_are_filled_printed_saved_and_read_back") else {
+        return;
+    };
+    let site = shipped_site().join("site");
+    let tab = open_form(&browser, &site, "MR8");
+    let row = "[...document.querySelectorAll('#printed-form th[scope=row]')].find(t => t.textContent.startsWith('Periudha që mbulohet nga plani i rishikuar')).parentElement";
+    let found = eval(
+        &tab,
+        &format!(
+            "(() => {{ const r = {row}; return {{ labels: [...r.querySelectorAll('.ff-label')].map(l => l.textContent), ids: [...r.querySelectorAll('input.date')].filter(i => {{ const b = i.getBoundingClientRect(); return b.width > 0 && b.height > 0; }}).map(i => i.id) }}; }})()"
+        ),
+    );
+    assert_eq!(found["labels"], json!(["Prej:", "Deri:"]), "{found}");
+    let ids: Vec<String> = found["ids"]
+        .as_array()
+        .expect("ids")
+        .iter()
+        .map(|i| i.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 2, "two date inputs shown on screen: {found}");
+    // On one line, as printed: "Prej: … Deri: …" beside the label, not one above the other.
+    let tops = eval(
+        &tab,
+        &format!(
+            "[...{row}.querySelectorAll('input.date')].map(i => Math.round(i.getBoundingClientRect().top))"
+        ),
+    );
+    assert_eq!(tops[0], tops[1], "Prej: and Deri: on one line: {tops}");
+    set(&tab, &ids[0], "01.03.2026");
+    set(&tab, &ids[1], "31.08.2026");
+    let values = eval(&tab, "Doracak.formFill.values()");
+    assert_eq!(values[&ids[0]], "01.03.2026", "{values}");
+    assert_eq!(values[&ids[1]], "31.08.2026", "{values}");
+
+    // Printed: the label, then "Prej:" and "Deri:", each with its date.
+    let all = pdf_pages(&print_tab(&tab)).concat();
+    assert!(
+        all.contains(&letters(
+            "Periudha që mbulohet nga plani i rishikuar i shërbimeve"
+        )),
+        "{all}"
+    );
+    assert!(
+        all.contains(&letters("Prej: 01.03.2026 Deri: 31.08.2026")),
+        "{all}"
+    );
+
+    // Saved in the draft, cleared, and read back from it.
+    let text = eval(&tab, "Doracak.formDraft.serialize()");
+    let text = text.as_str().expect("the draft's text").to_string();
+    let draft: Value = serde_json::from_str(&text).expect("the draft is JSON");
+    assert_eq!(draft["form"], "MR8");
+    assert_eq!(draft["fields"][&ids[0]], "01.03.2026", "{draft}");
+    assert_eq!(draft["fields"][&ids[1]], "31.08.2026", "{draft}");
+    eval(&tab, "window.confirm = () => true");
+    eval(&tab, "document.querySelector('[data-form-clear]').click()");
+    assert_eq!(eval(&tab, "Doracak.formFill.values()"), json!({}));
+    let opened = eval(
+        &tab,
+        &format!(
+            "Doracak.formDraft.open({})",
+            serde_json::to_string(&text).unwrap()
+        ),
+    );
+    assert_eq!(opened, Value::Bool(true));
+    let back = eval(
+        &tab,
+        &format!(
+            "[{}].map(id => document.getElementById(id).value)",
+            ids.iter()
+                .map(|i| serde_json::to_string(i).unwrap())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    );
+    assert_eq!(back, json!(["01.03.2026", "31.08.2026"]));
+    storage_empty(&tab, "MR8 after the draft");
+}

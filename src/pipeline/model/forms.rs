@@ -185,50 +185,41 @@ pub fn template(t: FormTemplateSrc) -> FormTemplate {
 
 fn field(id: String, f: FieldSrc) -> Field {
     let ncols = f.columns.len();
+    // The first column holds the rows' labels (with `row_labels`, or where it has no heading
+    // and prints text); the validator has made sure it declares no kind of its own.
+    let labelled = f.label_column();
     let rows: Vec<Row> = match f.rows.map(|r| r.value) {
-        Some(RowsSrc::Printed(printed)) => {
-            // The first column holds the rows' labels where it has no heading and prints text.
-            let labelled = f
-                .columns
-                .first()
-                .is_some_and(|c| c.label.value.trim().is_empty())
-                && printed
-                    .iter()
-                    .any(|r| r.value.first().is_some_and(|c| !c.trim().is_empty()));
-            printed
-                .into_iter()
-                .map(|cells| {
-                    let mut cells = cells.value;
-                    cells.resize(ncols, String::new());
-                    if labelled {
-                        let label = cells.remove(0);
-                        Row { label, cells }
-                    } else {
-                        Row {
-                            label: String::new(),
-                            cells,
-                        }
+        Some(RowsSrc::Printed(printed)) => printed
+            .into_iter()
+            .map(|cells| {
+                let mut cells = cells.value;
+                cells.resize(ncols, String::new());
+                if labelled {
+                    let label = cells.remove(0);
+                    Row { label, cells }
+                } else {
+                    Row {
+                        label: String::new(),
+                        cells,
                     }
-                })
-                .collect()
-        }
+                }
+            })
+            .collect(),
         Some(RowsSrc::Blank(n)) => (0..n)
             .map(|_| Row {
                 label: String::new(),
                 cells: vec![String::new(); ncols],
             })
             .collect(),
-        None => {
-            let labels: Vec<String> = f.row_labels.into_iter().map(|r| r.value).collect();
-            let labelled = labels.iter().any(|l| !l.is_empty());
-            labels
-                .into_iter()
-                .map(|label| Row {
-                    label,
-                    cells: vec![String::new(); ncols.saturating_sub(usize::from(labelled))],
-                })
-                .collect()
-        }
+        None => f
+            .row_labels
+            .into_iter()
+            .map(|r| r.value)
+            .map(|label| Row {
+                label,
+                cells: vec![String::new(); ncols.saturating_sub(usize::from(labelled))],
+            })
+            .collect(),
     };
     Field {
         id,

@@ -195,6 +195,27 @@ pub struct FieldSrc {
     pub parts: Vec<PartSrc>,
 }
 
+impl FieldSrc {
+    /// Whether a table's first column holds its rows' labels, and so prints no cells of its
+    /// own: `row_labels` of which one prints text, or rows as printed whose first column has
+    /// no heading and prints text in some row. Its declared `kind` is never printed: the
+    /// validator refuses one, and a table with no other column (nothing left to fill).
+    pub fn label_column(&self) -> bool {
+        match self.rows.as_ref().map(|r| &r.value) {
+            Some(RowsSrc::Printed(rows)) => {
+                self.columns
+                    .first()
+                    .is_some_and(|c| c.label.value.trim().is_empty())
+                    && rows
+                        .iter()
+                        .any(|r| r.value.first().is_some_and(|c| !c.trim().is_empty()))
+            }
+            Some(RowsSrc::Blank(_)) => false,
+            None => self.row_labels.iter().any(|l| !l.value.is_empty()),
+        }
+    }
+}
+
 /// A table's rows: a number of blank rows, or each row as printed, one text for each
 /// column: `""` for a blank cell, else the cell's printed text, in which `__ . __ .____` is a
 /// printed date blank and `___` (three or more underscores) a printed line to write on
@@ -258,6 +279,18 @@ pub enum ColumnKind {
     Number,
     Period,
     Choice,
+}
+
+impl ColumnKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ColumnKind::Text => "text",
+            ColumnKind::Date => "date",
+            ColumnKind::Number => "number",
+            ColumnKind::Period => "period",
+            ColumnKind::Choice => "choice",
+        }
+    }
 }
 
 /// One line of a signature block.

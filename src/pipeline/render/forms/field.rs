@@ -54,13 +54,7 @@ fn kind_name(k: FieldKind) -> &'static str {
 }
 
 fn column_kind(k: ColumnKind) -> &'static str {
-    match k {
-        ColumnKind::Text => "text",
-        ColumnKind::Date => "date",
-        ColumnKind::Number => "number",
-        ColumnKind::Period => "period",
-        ColumnKind::Choice => "choice",
-    }
+    k.name()
 }
 
 fn part_role(r: PartRole) -> &'static str {

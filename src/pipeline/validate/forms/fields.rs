@@ -265,14 +265,16 @@ impl Check<'_> {
             }
             _ => {}
         }
-        // Printed rows whose first cells print text are labelled by them.
-        let printed_labels = matches!(
-            f.rows.as_ref().map(|r| &r.value),
-            Some(RowsSrc::Printed(rows)) if rows.iter().any(|r| r.value.first().is_some_and(|c| !c.trim().is_empty()))
-        );
+        // The first column holds the rows' labels (`row_labels`, or printed rows whose first
+        // cells print text under no heading): it prints no cells, so a kind declared on it,
+        // or a table with no other column, would drop what the content declares.
+        let labelled = f.label_column();
+        if labelled {
+            self.label_column(f);
+        }
         for (ci, c) in f.columns.iter().enumerate() {
             let kind = c.kind.as_ref().map(|k| k.value).unwrap_or(ColumnKind::Text);
-            let label_column = ci == 0 && printed_labels;
+            let label_column = ci == 0 && labelled;
             if f.row_labels.is_empty() && !label_column && c.label.value.trim().is_empty() {
                 // A column without a heading is allowed where the original prints none: over
                 // a column of choices (`1 | 2 | 3 | 4 | 5`), or where each row is labelled.
@@ -317,6 +319,41 @@ impl Check<'_> {
             for o in c.options.iter().chain(&c.bounds) {
                 self.text(o, "printed word of the column");
             }
+        }
+    }
+}
+
+impl Check<'_> {
+    /// A table whose first column holds its rows' labels: that column is the labels' (a
+    /// heading at most), and another column stands beside it to be filled in.
+    fn label_column(&mut self, f: &FieldSrc) {
+        let Some(first) = f.columns.first() else {
+            return; // said by `table`: no columns
+        };
+        let by = if f.row_labels.is_empty() {
+            "the text its rows print in it"
+        } else {
+            "`row_labels`"
+        };
+        if let Some(k) = first.kind.as_ref().filter(|k| k.value != ColumnKind::Text) {
+            self.diags
+                .error(
+                    self.pos(k),
+                    format!(
+                        "expected the table's first column to hold its rows' labels ({by}), found `kind: {}` on it: its cells would not be printed",
+                        k.value.name()
+                    ),
+                )
+                .hint("declare the labels' own column first (`{label: \"\"}`, a heading at most), then this one after it");
+        } else if f.columns.len() == 1 {
+            self.diags
+                .error(
+                    self.pos(&first.label),
+                    format!(
+                        "expected a column to fill in beside the column of the rows' labels ({by}), found that column alone"
+                    ),
+                )
+                .hint("the first column holds the labels; declare the column(s) printed beside them after it");
         }
     }
 }
