@@ -82,8 +82,9 @@ pub enum Out {
 /// else why not. `origin` tells each question's place (`Origin`).
 ///
 /// The caps go in the page's order (a procedure's first question, the next procedure's
-/// first, … its second, …), a step's "by when?" before its "who?": in a role's own quiz
-/// the role always answers its "who?", its deadline is what it has to learn. Then of two
+/// first, … its second, …), the "by when?"s before the "who?"s: in a role's own quiz the
+/// role always answers its "who?", its deadline is what it has to learn, so a step's
+/// "who?" is asked where its "by when?" is not. Then of two
 /// twins asked the first in the source's order stays, and the caps run again without the
 /// other, until no twins are left.
 pub fn choose(
@@ -134,34 +135,33 @@ fn capped(
 ) -> Vec<Option<Out>> {
     let n = questions.len();
     let step_of = |i: usize| place(i).map(|o| (o.0, o.1)).unwrap_or_default();
-    let rank = |i: usize| match questions[i].ask {
-        "when" => 0,
-        "who" => 1,
-        _ => 2,
-    };
-    let first_of_step = |i: usize| (0..n).find(|&j| step_of(j) == step_of(i)).unwrap_or(i);
     let mut order: Vec<usize> = (0..n).filter(|&i| !twin[i]).collect();
-    order.sort_by_key(|&i| {
-        let late = behind.is_some_and(|p| step_of(i).0 == p);
-        (late, first_of_step(i), rank(i), i)
-    });
+    if let Some(p) = behind {
+        order.sort_by_key(|&i| (step_of(i).0 == p, i));
+    }
     let mut out: Vec<Option<Out>> = (0..n).map(|i| twin[i].then_some(Out::Twin)).collect();
     let mut when: BTreeMap<Vec<String>, usize> = BTreeMap::new();
     let mut steps: BTreeSet<(String, String)> = BTreeSet::new();
     let mut count = 0usize;
-    // First no step twice; then, where the quiz is short, the steps' second questions.
-    for second in [false, true] {
+    // The "by when?"s and "which form?"s first, then the "who?"s of the steps not asked yet;
+    // then, where the quiz is short, the steps' second questions.
+    for phase in 0..3 {
         for &i in &order {
-            if second && (count >= FEW || out[i] != Some(Out::StepAsked)) {
+            let q = &questions[i];
+            let take = match phase {
+                0 => q.ask != "who",
+                1 => q.ask == "who",
+                _ => count < FEW && out[i] == Some(Out::StepAsked),
+            };
+            if !take {
                 continue;
             }
-            let q = &questions[i];
             if q.ask == "when" && when.get(&answers(q)).copied().unwrap_or(0) >= SAME_WHEN {
                 out[i] = Some(Out::SameWhen);
                 continue;
             }
             let once = q.ask == "when" || q.ask == "who";
-            if once && !second && !steps.insert(step_of(i)) {
+            if once && phase < 2 && !steps.insert(step_of(i)) {
                 out[i] = Some(Out::StepAsked);
                 continue;
             }
