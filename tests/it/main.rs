@@ -71,6 +71,7 @@ mod quiz_review_47;
 mod quiz_review_47b;
 mod quiz_review_48;
 mod quiz_source;
+mod quiz_spread;
 mod quiz_stems;
 mod quiz_teach;
 mod quizzes;

@@ -160,7 +160,8 @@ fn every_feedback_of_a_list_item_quotes_its_lead_in() {
         checked += 1;
         assert!(f.starts_with(lead), "{page}: {id}: {f}");
     }
-    assert!(checked >= 6, "{checked}");
+    // (The role quizzes ask 4 and 5 no more where 3 has their answer: issue 25 item 7.)
+    assert!(checked >= 5, "{checked}");
     for id in ["3", "4", "5"] {
         let key = (
             "identifikimi-fillestar.html".to_string(),

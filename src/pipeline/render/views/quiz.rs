@@ -20,6 +20,7 @@ mod place;
 mod proof;
 mod quote;
 mod roles;
+mod spread;
 pub use blank::{TimeWords, content_words, gives_away, kept, pointing, pointing_words, word_stem};
 use blank::{blank, blank_abbr, blank_deadline, blank_phrases, blank_runs};
 pub(super) use build::build;

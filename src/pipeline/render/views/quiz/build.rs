@@ -339,6 +339,16 @@ pub(in crate::pipeline::render::views) fn build(cx: &Cx) -> Vec<QuizView> {
             // (the children's admission at 15 and 24) are asked once (review 39, F6).
             let mut seen: std::collections::BTreeSet<(&str, Vec<String>)> = Default::default();
             questions.retain(|qv| seen.insert((qv.ask, opening(&qv.whole))));
+            // A role's quiz spread over its steps and criteria (`spread`).
+            if q.kind == QuizKind::Role {
+                let origin = |id: &str| {
+                    q.questions
+                        .iter()
+                        .find(|m| m.id == id)
+                        .map(|m| (m.procedure.clone(), m.step.clone(), source_order(hb, m)))
+                };
+                spread::spread(&mut questions, &origin);
+            }
             for (i, qv) in questions.iter_mut().enumerate() {
                 qv.number = i + 1;
             }
@@ -360,4 +370,35 @@ pub(in crate::pipeline::render::views) fn build(cx: &Cx) -> Vec<QuizView> {
         // A quiz none of whose questions tests is no quiz: no page, no link to it.
         .filter(|q| !q.questions.is_empty())
         .collect()
+}
+
+/// Where a question's answer stands in the source's order: its procedure's place among the
+/// procedures (the standards after them), then its step's among the steps (a section where
+/// the step it is printed before is, else after them; a criterion by its place).
+fn source_order(hb: &crate::pipeline::model::Handbook, q: &quiz::Question) -> (usize, usize) {
+    if let Some((i, p)) = hb
+        .procedures
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.id == q.procedure)
+    {
+        let at = match q.place {
+            quiz::Place::Section => p
+                .sections
+                .iter()
+                .find(|s| s.id == q.step)
+                .and_then(|s| s.before_step.as_deref())
+                .and_then(|n| p.steps.iter().position(|st| st.number.trim() == n.trim())),
+            _ => p.steps.iter().position(|st| st.id == q.step),
+        };
+        return (i, at.unwrap_or(p.steps.len()));
+    }
+    let mut standards = hb.standards.iter().enumerate();
+    match standards.find(|(_, s)| s.id == q.procedure) {
+        Some((i, s)) => {
+            let at = s.criteria.iter().position(|c| c.id == q.step);
+            (hb.procedures.len() + i, at.unwrap_or(s.criteria.len()))
+        }
+        None => (usize::MAX, 0),
+    }
 }
