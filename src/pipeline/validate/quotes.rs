@@ -54,7 +54,7 @@ fn place(text: &str, words: &str) -> Result<Place, Miss> {
     let in_example = crate::markdown::examples(text)
         .iter()
         .map(|e| squash(e))
-        .chain(std::iter::once(squash(&crate::markdown::unmarked(text))))
+        .chain(std::iter::once(lines(&crate::markdown::unmarked(text))))
         .any(|e| quote::locate(&e, &words).is_some());
     if in_example {
         return Ok(Place::Example);
