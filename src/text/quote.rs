@@ -148,4 +148,40 @@ mod tests {
         assert_eq!(find(three, "njofton … kërkon"), None);
         assert_eq!(find(three, "kërkon"), three.find("kërkon"));
     }
+
+    #[test]
+    fn a_quote_stands_whole_in_one_sentence() {
+        // Adversary 51 L-1: a sentence ends at ". ", "? ", "! " and each line's end.
+        assert_eq!(
+            sentences("Cilat janë? Ku ndryshojnë! Tjetër. Fundi\n- Arsyet"),
+            vec![
+                "Cilat janë? ",
+                "Ku ndryshojnë! ",
+                "Tjetër. ",
+                "Fundi",
+                "- Arsyet"
+            ]
+        );
+        // "?" or "!" not before a space ends none.
+        assert_eq!(sentences("A?B është!një"), vec!["A?B është!një"]);
+        let hay = "Cilat të dhëna janë më bindëse? Ku ndryshojnë ato?";
+        assert_eq!(locate(hay, "Cilat të dhëna … Ku ndryshojnë ato"), None);
+        assert_eq!(
+            locate(hay, "Ku ndryshojnë"),
+            hay.find("Ku").map(|at| (at, at + "Ku ndryshojnë".len()))
+        );
+        let items = "- Informacione mbi mënyrën\n- Arsyet e Referimit";
+        assert_eq!(
+            locate(items, "Informacione mbi mënyrën … Arsyet e Referimit"),
+            None
+        );
+        // Whole words, a quote that leaves nothing out too; a footnote's marker is no letter.
+        assert_eq!(locate("brenda 3 ditëve", "brenda 3 ditë"), None);
+        assert!(locate("brenda 24 orësh¹⁴. Tjetër", "brenda 24 orësh").is_some());
+        // Nor across a sentence's end.
+        assert_eq!(
+            locate("Njoftohet brenda ditës. Grupi mblidhet.", "ditës. Grupi"),
+            None
+        );
+    }
 }
