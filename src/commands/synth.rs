@@ -159,7 +159,11 @@ pub fn generate(source: &Handbook, spec: Spec, out: &Path) -> std::io::Result<us
             let _ = writeln!(
                 y,
                 "  - number: \"{st}\"\n    text: {}\n    actors: [{}]\n    forms: [F{}]\n    timing:\n      - text: brenda {st} ditëve\n        within: P{st}D",
-                block(&para(&mut rng, 2), 6),
+                // A timing quotes its step's text (`validate::quotes`).
+                block(
+                    &format!("{} Hapi kryhet brenda {st} ditëve.", para(&mut rng, 2)),
+                    6
+                ),
                 roles[rng.below(roles.len())],
                 1 + rng.below(20)
             );
@@ -178,40 +182,40 @@ pub fn generate(source: &Handbook, spec: Spec, out: &Path) -> std::io::Result<us
         );
         for c in 1..=spec.criteria {
             let text = para(&mut rng, 2);
-            let _ = writeln!(
-                y,
-                "  - number: {c}\n    text: {}\n    evidence:",
-                block(&text, 6)
-            );
-            let mut evidence = String::new();
+            // The criterion's evidence and guidance, written after its text: whether it has
+            // a timing is drawn after them, and its words go in the text.
+            let mut rest = String::from("    evidence:\n");
             for e in 1..=1 + rng.below(2) {
                 let one = para(&mut rng, 2);
                 let _ = writeln!(
-                    y,
+                    rest,
                     "      - number: \"{c}.{e}\"\n        text: {}",
                     block(&one, 10)
                 );
-                evidence.push_str(&one);
             }
-            let mut guidance = String::new();
             if rng.below(3) > 0 {
-                guidance = para(&mut rng, 4);
+                let guidance = para(&mut rng, 4);
                 let _ = writeln!(
-                    y,
+                    rest,
                     "    guidance:\n      - number: \"{c}.1\"\n        text: {}",
                     block(&guidance, 10)
                 );
             }
-            // No timing whose words stand only in the evidence: it would have to name its actors
-            // (the validator's rule).
+            // A timing quotes the criterion's text (`validate::quotes`), never the evidence
+            // alone: that would have to name its actors.
             let monthly = "të paktën një herë në muaj";
-            let only_in_evidence = evidence.contains(monthly)
-                && !text.contains(monthly)
-                && !guidance.contains(monthly);
-            if rng.below(4) == 0 && !only_in_evidence {
+            let timed = rng.below(4) == 0;
+            let text = if timed {
+                format!("{text} Kontrollohet {monthly}.")
+            } else {
+                text
+            };
+            let _ = writeln!(y, "  - number: {c}\n    text: {}", block(&text, 6));
+            y.push_str(&rest);
+            if timed {
                 let _ = writeln!(
                     y,
-                    "    timing:\n      - text: të paktën një herë në muaj\n        every: P1M"
+                    "    timing:\n      - text: {monthly}\n        every: P1M"
                 );
             }
             let _ = writeln!(y, "    roles: [{}]", roles[rng.below(roles.len())]);

@@ -15,6 +15,7 @@ mod content;
 mod form_links;
 mod forms;
 mod mentions;
+mod quotes;
 mod roles;
 mod standards;
 mod step_links;

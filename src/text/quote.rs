@@ -30,9 +30,12 @@ pub fn find_pieces(hay: &str, quote: &str) -> Result<Vec<(usize, usize)>, usize>
     Ok(out)
 }
 
-/// The first place of `piece` in `hay` from byte `from` where it is whole at its edges.
+/// The first place of `piece` in `hay` from byte `from` where it is whole at its edges
+/// (a footnote's marker after it, "orësh¹⁴", is no letter of its last word).
 fn find_word(hay: &str, piece: &str, from: usize) -> Option<usize> {
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    // A footnote's marker ("orësh¹⁴") is no letter of the word it follows.
+    let word =
+        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::text::is_note_marker(c));
     let mut start = from;
     while let Some(i) = hay[start..].find(piece) {
         let at = start + i;
@@ -59,17 +62,51 @@ pub fn holds(hay: &str, quote: &str) -> bool {
     span(hay, quote).is_some()
 }
 
-/// Where `quote` stands in `hay`: as `str::find` for a quote that leaves nothing out; for
-/// an elided one, the start of its first piece in the first sentence of `hay` that holds
-/// every piece in order (`crate::text::sentences`).
+/// The sentences a quote stands within: `hay` cut at each line break (a paragraph, a list
+/// item: "- Informacione mbi mënyrën …" and "- Arsyet e Referimit" are two), each line cut
+/// into sentences (`crate::text::sentences`), and each of those cut again after a "?" or a
+/// "!" and a space ("Cilat të dhëna janë më bindëse? Ku ndryshojnë ato?" is two;
+/// adversary 51 L-1).
+pub fn sentences(hay: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for line in hay.split('\n') {
+        for s in crate::text::sentences(line) {
+            let mut start = 0;
+            for (i, m) in s.match_indices(['?', '!']) {
+                let end = i + m.len();
+                if s[end..].starts_with(' ') {
+                    out.push(&s[start..=end]);
+                    start = end + 1;
+                }
+            }
+            if start < s.len() {
+                out.push(&s[start..]);
+            }
+        }
+    }
+    out
+}
+
+/// Where `quote` stands whole in one sentence of `hay` (`sentences`): the byte range from
+/// its first piece to the end of its last, in the first sentence that holds every piece in
+/// order, each whole words at its edges (`span`). A quote that leaves nothing out is one
+/// piece: "brenda 3 ditë" does not stand in "brenda 3 ditëve", nor a quote across ". ".
+/// What validation asks of every timing's words.
+pub fn locate(hay: &str, quote: &str) -> Option<(usize, usize)> {
+    sentences(hay).into_iter().find_map(|s| {
+        let offset = s.as_ptr() as usize - hay.as_ptr() as usize;
+        span(s, quote).map(|(start, end)| (offset + start, offset + end))
+    })
+}
+
+/// Where `quote` stands in `hay`, for a page that looks a validated quote up in text
+/// written otherwise (plain, its lines joined): as `str::find` for a quote that leaves
+/// nothing out; for an elided one, where it stands whole in one sentence (`locate`).
 pub fn find(hay: &str, quote: &str) -> Option<usize> {
     if !is_elided(quote) {
         return hay.find(quote);
     }
-    crate::text::sentences(hay).into_iter().find_map(|s| {
-        let offset = s.as_ptr() as usize - hay.as_ptr() as usize;
-        span(s, quote).map(|(start, _)| offset + start)
-    })
+    locate(hay, quote).map(|(start, _)| start)
 }
 
 /// Whether `quote` stands in `hay` (`find`).
@@ -110,5 +147,41 @@ mod tests {
         );
         assert_eq!(find(three, "njofton … kërkon"), None);
         assert_eq!(find(three, "kërkon"), three.find("kërkon"));
+    }
+
+    #[test]
+    fn a_quote_stands_whole_in_one_sentence() {
+        // Adversary 51 L-1: a sentence ends at ". ", "? ", "! " and each line's end.
+        assert_eq!(
+            sentences("Cilat janë? Ku ndryshojnë! Tjetër. Fundi\n- Arsyet"),
+            vec![
+                "Cilat janë? ",
+                "Ku ndryshojnë! ",
+                "Tjetër. ",
+                "Fundi",
+                "- Arsyet"
+            ]
+        );
+        // "?" or "!" not before a space ends none.
+        assert_eq!(sentences("A?B është!një"), vec!["A?B është!një"]);
+        let hay = "Cilat të dhëna janë më bindëse? Ku ndryshojnë ato?";
+        assert_eq!(locate(hay, "Cilat të dhëna … Ku ndryshojnë ato"), None);
+        assert_eq!(
+            locate(hay, "Ku ndryshojnë"),
+            hay.find("Ku").map(|at| (at, at + "Ku ndryshojnë".len()))
+        );
+        let items = "- Informacione mbi mënyrën\n- Arsyet e Referimit";
+        assert_eq!(
+            locate(items, "Informacione mbi mënyrën … Arsyet e Referimit"),
+            None
+        );
+        // Whole words, a quote that leaves nothing out too; a footnote's marker is no letter.
+        assert_eq!(locate("brenda 3 ditëve", "brenda 3 ditë"), None);
+        assert!(locate("brenda 24 orësh¹⁴. Tjetër", "brenda 24 orësh").is_some());
+        // Nor across a sentence's end.
+        assert_eq!(
+            locate("Njoftohet brenda ditës. Grupi mblidhet.", "ditës. Grupi"),
+            None
+        );
     }
 }

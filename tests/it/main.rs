@@ -108,6 +108,7 @@ mod step_labels;
 mod submissions;
 mod synonym_phrases;
 mod timing;
+mod timing_quotes;
 mod title_persons_elision;
 mod training;
 mod training_browser;

@@ -80,6 +80,12 @@ pub struct TimingSrc {
     /// urgjencë"), where the step or criterion holds in others too: shown with the badge.
     #[serde(default)]
     pub condition: Option<S<String>>,
+    /// On a step's timing only: the title of a passage of the same procedure whose words
+    /// it quotes, where the step's own text does not print them (formal identification
+    /// step 6, the interview, and its limits printed under "Kohëzgjatja e intervistës
+    /// formale:", 001:775-778). The words stand there, not in the step.
+    #[serde(default)]
+    pub from_section: Option<S<String>>,
 }
 
 /// `content/sop/NN-slug.yaml`

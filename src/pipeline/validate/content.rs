@@ -58,19 +58,12 @@ impl Validator<'_> {
             for i in &s.items {
                 self.text(file, i, "list item");
             }
-            let mut own = s
-                .title
-                .as_ref()
-                .map(|t| t.value.clone())
-                .unwrap_or_default();
-            for part in s.text.iter().chain(&s.items) {
-                own.push('\n');
-                own.push_str(&part.value);
-            }
+            let own = super::quotes::section_words(s);
             for t in &s.timing {
                 self.timing(file, t);
                 self.timing_persons(file, t, &own, "passage's");
-                self.elided_quote(file, t, &own, "passage's");
+                self.timing_quote(file, t, &own, "passage's text");
+                self.no_from_section(file, t);
             }
         }
         // A passage printed between steps names a step of this procedure.
@@ -133,11 +126,13 @@ impl Validator<'_> {
             }
             for t in &st.timing {
                 self.timing(file, t);
-                let example = super::timing_words::only_in_example(t, &st.text.value);
+                // The step's text, or the passage its `from_section` names.
+                let place = self
+                    .step_quote_text(file, p, st, t)
+                    .and_then(|(text, whose)| self.timing_quote(file, t, &text, &whose));
+                let example = place == Some(super::quotes::Place::Example);
                 self.timing_actors(file, t, Some(&st.actors), example);
-                self.not_from_example(file, t, &st.text.value);
                 self.timing_persons(file, t, &st.text.value, "step's");
-                self.elided_quote(file, t, &st.text.value, "step's");
             }
             self.refs(file, &st.actors, RefKind::Role);
             if let Some(persons) = &st.persons {

@@ -61,20 +61,16 @@ impl Validator<'_> {
                 .map(|d| d.value.as_str())
                 .chain(r.value.duty_areas.iter().map(|a| a.text.value.as_str()))
                 .collect();
-            let duties = squash(&duties.join("\n"));
+            let duties = duties.join("\n");
             for t in &r.value.timing {
                 self.timing(&r.path, t);
-                if !duties.contains(&squash(&t.text.value)) {
-                    self.diags
-                        .error(
-                            at(&r.path, &t.text),
-                            format!(
-                                "expected the words \"{}\" to stand in the role's duties (`main_duties` or `duty_areas`)",
-                                squash(&t.text.value)
-                            ),
-                        )
-                        .hint("a job description's timing quotes the duty that sets it, as printed");
-                }
+                self.timing_quote(
+                    &r.path,
+                    t,
+                    &duties,
+                    "role's duties (`main_duties` or `duty_areas`)",
+                );
+                self.no_from_section(&r.path, t);
                 if t.actors.is_some() || t.persons.is_some() {
                     self.diags.error(
                         at(&r.path, &t.text),
@@ -84,8 +80,4 @@ impl Validator<'_> {
             }
         }
     }
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

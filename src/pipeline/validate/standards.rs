@@ -155,8 +155,9 @@ impl Validator<'_> {
                 .chain(c.guidance.iter().map(|g| g.text.value.as_str()))
                 .chain(c.evidence.iter().map(|e| e.text.value.as_str()))
                 .collect();
-            self.elided_quote(file, t, &all.join("\n\n"), "criterion's");
+            self.timing_quote(file, t, &all.join("\n\n"), "criterion's text");
             self.not_from_evidence(file, t, c);
+            self.no_from_section(file, t);
         }
         self.refs(file, &c.roles, RefKind::Role);
         self.refs(file, &c.procedures, RefKind::Procedure);

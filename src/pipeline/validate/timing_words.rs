@@ -1,6 +1,6 @@
 //! The words that qualify a timing: as soon as possible (`asap`) and the case it holds in
-//! (`condition`), each only where it can mean what the source says; and a timing's words
-//! only from the normative text, never from an example.
+//! (`condition`), each only where it can mean what the source says. Where a timing's words
+//! stand in its text is `quotes`.
 
 use std::path::Path;
 
@@ -46,128 +46,33 @@ impl Validator<'_> {
                         "expected the words of the case the timing holds in, found empty text",
                     )
                     .hint("leave `condition` out where the timing holds whenever its step does");
-            } else if !squash(&t.text.value).contains(&words) {
+            } else if crate::text::quote::locate(&squash(&t.text.value), &words).is_none() {
                 self.diags
                     .error(
                         at(file, c),
                         format!("expected the condition \"{words}\" to stand in the timing's words \"{}\"", squash(&t.text.value)),
                     )
                     .hint("quote the case as printed, inside the timing's `text` (\"me urgjencë\" of \"… kërkohet me urgjencë atëherë … menjëherë\")");
+            } else if !within_a_piece(&t.text.value, &words) {
+                // Adversary 51 L-2: "APAP-i … nëse" stands in the timing's words, but the
+                // source never prints it: the badge would read a case it does not state.
+                self.diags
+                    .error(
+                        at(file, c),
+                        format!("expected the condition \"{words}\" within one piece of the timing's words, found it across their \"…\""),
+                    )
+                    .hint("a condition quotes words the source prints together: take them from one side of the \"…\"");
             }
         }
     }
-
-    /// A timing quotes the normative text, never an example the source gives: words found
-    /// only in a quoted block (`> Shembull: …`) set no deadline.
-    pub(super) fn not_from_example(&mut self, file: &Path, t: &TimingSrc, text: &str) {
-        if only_in_example(t, text) {
-            let words = squash(t.text.value.trim());
-            self.diags
-                .error(
-                    at(file, &t.text),
-                    format!("expected the words of a timing in the step's own text, found \"{words}\" only in an example"),
-                )
-                .hint("an example (a quoted block, \"Shembull: …\") sets no deadline: drop this timing");
-        }
-    }
-
-    /// A timing's words that leave some out ("APAP-i … kërkon mbledhjen e menjëhershme të
-    /// AP-së", 001:979-981): each piece joined by " … " stands verbatim in the normative
-    /// words of `text` (the step's, the passage's, the criterion's), after the piece before,
-    /// all within one sentence. A located error names the piece that does not.
-    pub(super) fn elided_quote(&mut self, file: &Path, t: &TimingSrc, text: &str, whose: &str) {
-        use crate::text::quote;
-        let words = squash(&t.text.value);
-        if !quote::is_elided(&words) {
-            return;
-        }
-        let pieces = quote::pieces(&words);
-        if let Some(empty) = pieces.iter().position(String::is_empty) {
-            self.diags
-                .error(
-                    at(file, &t.text),
-                    format!("expected words on both sides of each \"…\" of a timing's words, found none at piece {} of \"{words}\"", empty + 1),
-                )
-                .hint("an elided quote is pieces of the source joined by \" … \": \"APAP-i … kërkon mbledhjen e menjëhershme të AP-së\"");
-            return;
-        }
-        let normative = crate::markdown::without_examples(text);
-        let paras: Vec<String> = normative.split("\n\n").map(squash).collect();
-        // A sentence that holds every piece in order: the quote is well made.
-        let sentences = paras.iter().flat_map(|p| crate::text::sentences(p));
-        if sentences.clone().any(|s| quote::holds(s, &words)) {
-            return;
-        }
-        // The paragraph where the pieces go furthest, and how far.
-        let mut best: (usize, Option<&String>) = (0, None);
-        for para in &paras {
-            match quote::find_pieces(para, &words) {
-                Ok(found) => {
-                    // In order, but across a sentence's end.
-                    let (start, _) = found[0];
-                    let breaks = crate::text::sentence_breaks(para);
-                    let b = breaks
-                        .iter()
-                        .find(|&&b| b >= start)
-                        .copied()
-                        .unwrap_or(start);
-                    let after = pieces
-                        .iter()
-                        .zip(&found)
-                        .find(|(_, (s, _))| *s > b)
-                        .map(|(p, _)| p.as_str())
-                        .unwrap_or_default();
-                    self.diags
-                        .error(
-                            at(file, &t.text),
-                            format!("expected the pieces of an elided quote within one sentence of the {whose} text, found \"{after}\" after the sentence ending \"{}\"", tail(&para[..(b + 1).min(para.len())])),
-                        )
-                        .hint("an elided quote leaves words out of one sentence: quote the other sentence in a timing of its own");
-                    return;
-                }
-                Err(i) if i > best.0 || best.1.is_none() => best = (i, Some(para)),
-                Err(_) => {}
-            }
-        }
-        let (i, para) = best;
-        let piece = &pieces[i];
-        let elsewhere = para.is_some_and(|p| p.contains(piece.as_str()));
-        let message = if elsewhere {
-            format!(
-                "expected the pieces of an elided quote in the source's order, found \"{piece}\" before \"{}\" in the {whose} text",
-                pieces[i - 1]
-            )
-        } else {
-            format!(
-                "expected each piece of an elided quote verbatim in the {whose} text, found \"{piece}\" not in it"
-            )
-        };
-        self.diags.error(at(file, &t.text), message).hint(
-            "an elided quote is pieces of the source's sentence, in its order, joined by \" … \"",
-        );
-    }
 }
 
-/// The last few words of `s` (a sentence's end, to say where it is).
-fn tail(s: &str) -> String {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    words[words.len().saturating_sub(6)..].join(" ")
-}
-
-/// The words of `s`, its spaces made single.
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Whether the words of timing `t` stand in an example of `text` and not in its own words
-/// (`Validator::not_from_example`).
-/// Words an item that is an example from its first word goes on with after its quote
-/// (`- > …` then `>` and the rest) count as the example's: nothing is derived from them.
-pub(super) fn only_in_example(t: &TimingSrc, text: &str) -> bool {
-    let words = squash(t.text.value.trim());
-    !squash(&crate::markdown::without_examples(text)).contains(&words)
-        && (crate::markdown::examples(text)
+/// Whether `condition` stands whole in one piece of `timing` (`crate::text::quote::pieces`):
+/// never across a "…", and holding none itself.
+fn within_a_piece(timing: &str, condition: &str) -> bool {
+    use crate::text::quote;
+    !quote::is_elided(condition)
+        && quote::pieces(timing)
             .iter()
-            .any(|e| squash(e).contains(&words))
-            || squash(&crate::markdown::unmarked(text)).contains(&words))
+            .any(|p| quote::locate(p, condition).is_some())
 }

@@ -41,7 +41,11 @@ fn deadline(cx: &Cx, st: &model::Step) -> Option<String> {
         .max_by_key(|t| t.text.len())
         .map(|t| squash(&t.text));
     let in_whole = |t: &model::Timing| {
-        t.condition.is_some() && whole.as_ref().is_some_and(|w| w.contains(&squash(&t.text)))
+        // Found as every timing's quote is, by its pieces (`text::quote`): an elided one too.
+        t.condition.is_some()
+            && whole
+                .as_ref()
+                .is_some_and(|w| crate::text::quote::stands_in(w, &squash(&t.text)))
     };
     let shared = timed.iter().filter(|t| in_whole(t)).count() > 1;
     let first_shared = timed.iter().position(|t| in_whole(t));

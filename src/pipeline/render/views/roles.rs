@@ -412,7 +412,10 @@ fn jd_times(cx: &Cx, r: &crate::pipeline::model::Role) -> Vec<JdTimeView> {
     for t in &r.timing {
         let words = squash(&t.text);
         let Some((heading, item)) = parts.iter().find_map(|(heading, text)| {
-            let item = text.lines().find(|l| squash(l).contains(&words))?;
+            // By the quote's pieces (`text::quote`), as validation found it.
+            let item = text
+                .lines()
+                .find(|l| crate::text::quote::stands_in(&squash(l), &words))?;
             Some((
                 heading,
                 item.trim().strip_prefix("- ").unwrap_or(item.trim()),
