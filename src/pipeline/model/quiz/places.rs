@@ -374,9 +374,12 @@ pub fn criterion_who(
         return None;
     }
     let texts = criterion_texts(c);
-    // The roles each text names, found once for the text, not once for each role asked.
-    let names: Vec<_> = texts.iter().map(|t| super::names(hb, t)).collect();
-    let named = |r: &str, (t, n): (&String, &BTreeSet<String>)| {
+    // The roles each text names, found once for the text (where a role asks), not once
+    // for each role asked.
+    let names: Vec<std::cell::OnceCell<BTreeSet<String>>> =
+        texts.iter().map(|_| std::cell::OnceCell::new()).collect();
+    let named = |r: &str, (t, n): (&String, &std::cell::OnceCell<BTreeSet<String>>)| {
+        let n = n.get_or_init(|| super::names(hb, t));
         n.contains(r)
             || super::same_person(hb, r).any(|o| n.contains(o))
             || super::acts_in(hb, r, t).is_some()
