@@ -60,6 +60,10 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
     let mut found = 0usize;
     let mut first: Option<Pos> = None;
     for (l, line) in text.split('\n').enumerate() {
+        // (A line holding none is skipped whole: its columns count for nothing after it.)
+        if !line.bytes().any(candidate) {
+            continue;
+        }
         let mut col = 0u32;
         for (i, c) in line.char_indices() {
             col += 1;

@@ -10,6 +10,10 @@ use serde_json::{Value, json};
 
 use crate::pipeline::model::{Criterion, Handbook, Standard};
 
+mod shapes;
+
+use shapes::{Control, Group, Link, Part, Prop};
+
 /// The OSCAL version the catalogue follows.
 pub const OSCAL_VERSION: &str = "1.1.3";
 
@@ -115,11 +119,6 @@ pub fn rfc3339(secs: u64) -> String {
 /// `method`, need none). A name, not an address: `.invalid` never resolves.
 pub const NS: &str = "https://doracak.invalid/ns/oscal";
 
-/// A property OSCAL defines.
-fn prop(name: &str, value: &str) -> Value {
-    json!({ "name": name, "value": value })
-}
-
 /// A property of doracak's, in its namespace.
 fn own(name: &str, value: &str) -> Value {
     json!({ "name": name, "ns": NS, "value": value })
@@ -154,12 +153,17 @@ fn prose(md: &str) -> String {
     clean(&crate::markdown::unmarked(md))
 }
 
-fn control(hb: &Handbook, s: &Standard, c: &Criterion, ui: &HashMap<String, String>) -> Value {
+fn control<'a>(
+    hb: &Handbook,
+    s: &Standard,
+    c: &'a Criterion,
+    ui: &HashMap<String, String>,
+) -> Control<'a> {
     let t = |k: &str| ui.get(k).cloned().unwrap_or_default();
     let label = format!("{}.{}", s.number, c.number);
     let mut props = vec![
-        prop("label", &label),
-        prop("sort-id", &format!("{:03}.{:03}", s.number, c.number)),
+        Prop::new("label", label.clone()),
+        Prop::new("sort-id", format!("{:03}.{:03}", s.number, c.number)),
     ];
     for tm in &c.timing {
         // A timing that sets no limit (`none`) has no duration: its kind stands in.
@@ -174,101 +178,101 @@ fn control(hb: &Handbook, s: &Standard, c: &Criterion, ui: &HashMap<String, Stri
         } else {
             tm.kind.to_string()
         };
-        let mut p = json!({ "name": "timing", "ns": NS, "value": value, "class": class });
-        if !tm.text.trim().is_empty() {
-            p["remarks"] = Value::from(clean(&tm.text));
-        }
-        props.push(p);
-        if let Some(to) = tm.to_iso.as_deref().filter(|t| !t.is_empty()) {
-            props.push(json!({ "name": "timing-to", "ns": NS, "value": to, "class": class }));
+        let remarks = (!tm.text.trim().is_empty()).then(|| clean(&tm.text));
+        let to = tm.to_iso.as_deref().filter(|t| !t.is_empty());
+        props.push(Prop {
+            class: Some(class.clone()),
+            remarks,
+            ..Prop::own("timing", value)
+        });
+        if let Some(to) = to {
+            props.push(Prop {
+                class: Some(class),
+                ..Prop::own("timing-to", to)
+            });
         }
     }
     for r in &c.roles {
-        props.push(own("responsible-role", r));
+        props.push(Prop::own("responsible-role", r.as_str()));
     }
     for p in &c.procedures {
-        props.push(own("procedure", p));
+        props.push(Prop::own("procedure", p.as_str()));
     }
     for f in &c.forms {
-        props.push(own("form", f));
+        props.push(Prop::own("form", f.as_str()));
     }
-    let mut parts = vec![json!({
-        "id": format!("{}_smt", c.id),
-        "name": "statement",
-        "prose": prose(&c.text),
-    })];
+    let mut parts = vec![Part {
+        prose: Some(prose(&c.text)),
+        ..Part::new(format!("{}_smt", c.id), "statement")
+    }];
     for g in &c.guidance {
-        let mut part = json!({
-            "id": g.id,
-            "name": "guidance",
-            "title": t("guidance"),
-            "prose": prose(&g.text),
+        parts.push(Part {
+            title: Some(t("guidance")),
+            prose: Some(prose(&g.text)),
+            props: g
+                .number
+                .as_ref()
+                .map(|n| vec![Prop::new("label", n.as_str())]),
+            ..Part::new(g.id.as_str(), "guidance")
         });
-        if let Some(n) = &g.number {
-            part["props"] = json!([prop("label", n)]);
-        }
-        parts.push(part);
     }
     if !c.evidence.is_empty() {
-        let objects: Vec<Value> = c
+        let objects: Vec<Part> = c
             .evidence
             .iter()
-            .map(|e| {
-                json!({
-                    "id": e.id,
-                    "name": "assessment-objects",
-                    "props": [prop("label", &format!("{}.{}", s.number, e.number))],
-                    "prose": prose(&e.text),
-                })
+            .map(|e| Part {
+                props: Some(vec![Prop::new(
+                    "label",
+                    format!("{}.{}", s.number, e.number),
+                )]),
+                prose: Some(prose(&e.text)),
+                ..Part::new(e.id.as_str(), "assessment-objects")
             })
             .collect();
-        parts.push(json!({
-            "id": format!("{}_examine", c.id),
-            "name": "assessment-method",
-            "title": t("col_evidence"),
-            "props": [prop("method", "EXAMINE")],
-            "parts": objects,
-        }));
+        parts.push(Part {
+            title: Some(t("col_evidence")),
+            props: Some(vec![Prop::new("method", "EXAMINE")]),
+            parts: Some(objects),
+            ..Part::new(format!("{}_examine", c.id), "assessment-method")
+        });
     }
-    json!({
-        "id": c.id,
-        "class": "criterion",
-        "title": short_title(&c.text),
-        "props": props,
-        "links": [{
-            "href": format!("../{}", hb.addresses.criterion(&c.id)),
-            "rel": "alternate",
-            "media-type": "text/html",
-            "text": format!("{} {label}", t("criterion")),
+    Control {
+        id: &c.id,
+        class: "criterion",
+        title: short_title(&c.text),
+        props,
+        links: [Link {
+            href: format!("../{}", hb.addresses.criterion(&c.id)),
+            rel: "alternate",
+            media_type: "text/html",
+            text: format!("{} {label}", t("criterion")),
         }],
-        "parts": parts,
-    })
+        parts,
+    }
 }
 
 /// One standard as an OSCAL group, its criteria the controls.
-fn group(hb: &Handbook, s: &Standard, ui: &HashMap<String, String>) -> Value {
+fn group<'a>(hb: &Handbook, s: &'a Standard, ui: &HashMap<String, String>) -> Group<'a> {
     let t = |k: &str| ui.get(k).cloned().unwrap_or_default();
-    json!({
-        "id": s.id,
-        "class": "standard",
-        "title": clean(&s.title),
-        "props": [prop("label", &s.number.to_string())],
-        "parts": [
-            {
-                "id": format!("{}_smt", s.id),
-                "name": "statement",
-                "title": t("statement"),
-                "prose": clean(&s.statement),
+    Group {
+        id: &s.id,
+        class: "standard",
+        title: clean(&s.title),
+        props: [Prop::new("label", s.number.to_string())],
+        parts: [
+            Part {
+                title: Some(t("statement")),
+                prose: Some(clean(&s.statement)),
+                ..Part::new(format!("{}_smt", s.id), "statement")
             },
-            {
-                "id": format!("{}_obj", s.id),
-                "name": "objective",
-                "title": t("outcome"),
-                "prose": clean(&s.outcome),
-            }
+            Part {
+                title: Some(t("outcome")),
+                prose: Some(clean(&s.outcome)),
+                ..Part::new(format!("{}_obj", s.id), "objective")
+            },
         ],
-        "controls": s.criteria.iter().map(|c| control(hb, s, c, ui)).collect::<Vec<_>>(),
-    })
+        controls: s.criteria.iter().map(|c| control(hb, s, c, ui)).collect(),
+    }
 }
 
 /// Write the catalogue to `w` as it is made: the standards' groups one at a time, never
@@ -297,7 +301,11 @@ pub fn write_catalog(
 /// The whole catalogue as one value (tests).
 pub fn catalog(hb: &Handbook, ui: &HashMap<String, String>, last_modified: &str) -> Value {
     let mut c = skeleton(hb, last_modified);
-    c["catalog"]["groups"] = hb.standards.iter().map(|s| group(hb, s, ui)).collect();
+    c["catalog"]["groups"] = hb
+        .standards
+        .iter()
+        .map(|s| serde_json::to_value(group(hb, s, ui)).unwrap_or_default())
+        .collect();
     c
 }
 

@@ -370,9 +370,16 @@ pub fn criterion_who(
     // answer: there it does another duty (S1.4's director signs the contract, 000:131–134;
     // S3.3's provider monitors), and its feedback could not show it (review 44, Q-4). It
     // is no wrong answer either (`involved_in` below).
+    if c.roles.is_empty() {
+        return None;
+    }
     let texts = criterion_texts(c);
-    let named = |r: &str, t: &str| {
-        let n = super::names(hb, t);
+    // The roles each text names, found once for the text (where a role asks), not once
+    // for each role asked.
+    let names: Vec<std::cell::OnceCell<BTreeSet<String>>> =
+        texts.iter().map(|_| std::cell::OnceCell::new()).collect();
+    let named = |r: &str, (t, n): (&String, &std::cell::OnceCell<BTreeSet<String>>)| {
+        let n = n.get_or_init(|| super::names(hb, t));
         n.contains(r)
             || super::same_person(hb, r).any(|o| n.contains(o))
             || super::acts_in(hb, r, t).is_some()
@@ -380,7 +387,7 @@ pub fn criterion_who(
     let roles: Vec<String> = c
         .roles
         .iter()
-        .filter(|r| texts.iter().any(|t| named(r, t)))
+        .filter(|r| texts.iter().zip(&names).any(|tn| named(r, tn)))
         .filter(|r| super::acts_in(hb, r, &c.text) != Some(false))
         .cloned()
         .collect();

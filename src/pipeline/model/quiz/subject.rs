@@ -85,15 +85,30 @@ fn words(text: &str) -> Vec<(&str, &str)> {
     out
 }
 
+/// Whether `text` may name the role at all: a word of it, lower-cased, starts with one of
+/// `bases`, or it holds the first part of an abbreviation. Where not, `acts_in` is `None`
+/// without splitting the text into words. (The text lower-cased whole is its words
+/// lower-cased one by one but for a final sigma, so a base holding a sigma is not judged
+/// here.)
+fn mentioned(text: &str, bases: &[String], r: &crate::pipeline::model::Role) -> bool {
+    if bases.iter().any(|b| b.contains(['σ', 'ς'])) {
+        return true;
+    }
+    let lower = crate::text::lower(text);
+    bases.iter().any(|b| lower.contains(b.as_str()))
+        || r.abbr.iter().chain(&r.abbr_variants).any(|a| {
+            a.split(|c: char| !c.is_alphanumeric())
+                .find(|p| !p.is_empty())
+                .is_some_and(|p| text.contains(p))
+        })
+}
+
 /// How a role stands in `text`: `None` where the text does not name it (by its title, the
 /// other words the source names it by, their first word, or its abbreviation); `Some(true)`
 /// where one mention is in the case of the one who acts; `Some(false)` where every mention
 /// is an object, a counterpart or the patient of a passive.
 pub fn acts_in(hb: &Handbook, role: &str, text: &str) -> Option<bool> {
     let r = hb.roles.iter().find(|r| r.id == role)?;
-    let ws = words(text);
-    let lower: Vec<String> = ws.iter().map(|(_, w)| crate::text::lower(w)).collect();
-    let mut found = false;
     // The phrases' first words: a mention of the role where the rest follows, or alone.
     let mut heads: Vec<String> = std::iter::once(&r.title)
         .chain(&r.named_by)
@@ -105,13 +120,22 @@ pub fn acts_in(hb: &Handbook, role: &str, text: &str) -> Option<bool> {
         .collect();
     heads.sort();
     heads.dedup();
-    for head in &heads {
-        // The word's stem: less its vowel ending ("komision" of "Komisioni", "njësi" of
-        // "Njësia"), or the whole word where it ends in a consonant ("drejtues").
-        let base = match head.chars().last() {
+    // The word's stem: less its vowel ending ("komision" of "Komisioni", "njësi" of
+    // "Njësia"), or the whole word where it ends in a consonant ("drejtues").
+    let bases: Vec<String> = heads
+        .iter()
+        .map(|head| match head.chars().last() {
             Some('a' | 'e' | 'ë' | 'i' | 'o' | 'u' | 'y') => inflection_stem(head),
             _ => head.clone(),
-        };
+        })
+        .collect();
+    if !mentioned(text, &bases, r) {
+        return None;
+    }
+    let ws = words(text);
+    let lower: Vec<String> = ws.iter().map(|(_, w)| crate::text::lower(w)).collect();
+    let mut found = false;
+    for base in &bases {
         for (i, w) in lower.iter().enumerate() {
             let Some(ending) = w.strip_prefix(base.as_str()) else {
                 continue;
