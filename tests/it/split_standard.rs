@@ -412,7 +412,7 @@ fn a_split_standard_page_draws_only_from_its_own_catalogue_file() {
         assert_eq!(seen[0], 0, "{what}: nothing drawn");
         let said = seen[1].as_str().unwrap();
         assert!(
-            said.contains("nuk u lexuan dot")
+            said.contains("nuk mund të lexoheshin")
                 && said.contains("vleresim/catalog/S3.js")
                 && said.contains("Standardi 3"),
             "{what}: {said}"
