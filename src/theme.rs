@@ -111,6 +111,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embed![
 pub const SPLIT_ONLY_KEYS: &[&str] = &[
     "assess_print_part_needs_js",
     "assess_standard_needs_js",
+    "assess_standard_not_drawn",
     "ev_print_all",
     "ev_print_all_intro",
     "ev_load_all",

@@ -11,7 +11,9 @@ pub(crate) mod rules;
 mod split_catalog;
 
 pub use rules::{Checked, Finding, is_date, is_id, is_timestamp, read, read_bytes};
-pub use split_catalog::{CATALOG_SHAPE_FILE, write_catalog_part, write_catalog_shape};
+pub use split_catalog::{
+    CATALOG_SHAPE_FILE, catalog_part_mark, write_catalog_part, write_catalog_shape,
+};
 
 use std::collections::{BTreeMap, HashMap};
 

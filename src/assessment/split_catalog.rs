@@ -49,6 +49,45 @@ pub fn write_catalog_part(
     w.write_all(b");\n")
 }
 
+/// The mark of the `index`th standard's file (`write_catalog_part`) as its
+/// self-assessment page expects it (`data-drawn-mark`): FNV-1a (32 bits, hex) over the UTF-16
+/// units of every criterion's, evidence item's and guidance note's kind, id, number and
+/// plain text in order, each followed by a NUL, as `static/assessment-standard-part.js`
+/// reads them from the file once it has filled the standard. A missing, cut, older or
+/// edited file, or a catalogue that did not fill it, gives another mark: the page then
+/// draws nothing and says so (adversary 51b MED-2, LOW-1, LOW-2).
+pub fn catalog_part_mark(s: &crate::pipeline::model::Standard) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut put = |field: &str| {
+        for unit in field.encode_utf16().chain([0]) {
+            h ^= u32::from(unit);
+            h = h.wrapping_mul(0x0100_0193);
+        }
+    };
+    let plain = |md: &str| to_plain(&unmarked(md));
+    for c in &s.criteria {
+        for field in ["c", &c.id, &c.number.to_string(), &plain(&c.text)] {
+            put(field);
+        }
+        for e in &c.evidence {
+            for field in ["e", &e.id, &e.number, &plain(&e.text)] {
+                put(field);
+            }
+        }
+        for g in &c.guidance {
+            for field in [
+                "g",
+                &g.id,
+                g.number.as_deref().unwrap_or(""),
+                &plain(&g.text),
+            ] {
+                put(field);
+            }
+        }
+    }
+    format!("{h:x}")
+}
+
 /// Whether the `j`th criterion `c` of `s` has the usual ids and numbers: `S1.3` numbered 3
 /// at the third place, its evidence `S1.3.1` … numbered `3.1` …, its guidance `S1.3.g1` …
 /// numbered `3.1` … (the catalogue's shape and its split files write only its texts).

@@ -75,18 +75,34 @@ fn a_split_standard_page_draws_its_criteria_from_the_catalogue_and_shows_the_sam
     let page = std::fs::read_to_string(site.join("vleresim/S3.html")).unwrap();
     let file = std::fs::read_to_string(site.join("vleresim/catalog/S3.js")).unwrap();
     let mut texts = 0;
-    for c in cat["standards"][2]["criteria"].as_array().unwrap() {
-        let items = std::iter::once(c)
-            .chain(c["evidence"].as_array().unwrap())
-            .chain(c["guidance"].as_array().unwrap());
-        for x in items {
+    for (j, c) in cat["standards"][2]["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+    {
+        // Kept by place, never by id (adversary 51b MED-1): `c2`, `c2e1`, `c2g1`.
+        let at = format!("c{}", j + 1);
+        let place = |kind: &str, list: &str| {
+            c[list]
+                .as_array()
+                .unwrap()
+                .iter()
+                .enumerate()
+                .map(|(k, x)| (x, format!("{at}{kind}{}", k + 1)))
+                .collect::<Vec<_>>()
+        };
+        let items = std::iter::once((c, at.clone()))
+            .chain(place("e", "evidence"))
+            .chain(place("g", "guidance"));
+        for (x, key) in items {
             let id = x["id"].as_str().unwrap();
             let plain = doracak::markdown::to_plain(x["text"].as_str().unwrap());
             let head: String = plain.chars().take_while(|&c| c != '\n').take(40).collect();
             assert!(file.contains(&head), "{id}: in catalog/S3.js");
             let rich = id == "S3.2" || id == "S3.3";
             assert_eq!(
-                page.contains(&format!("data-drawn-html=\"{id}\"")),
+                page.contains(&format!("data-drawn-html=\"{key}\"")),
                 rich,
                 "{id}: only a text the catalogue cannot show as printed is in the page"
             );
@@ -246,4 +262,173 @@ fn a_split_standard_page_draws_its_criteria_from_the_catalogue_and_shows_the_sam
         .unwrap()
         .unwrap_or_default();
     assert!(link.iter().any(|a| a.ends_with("S3.html")), "{link:?}");
+}
+
+/// Adversary 51b (HIGH-1, MED-1, MED-2, LOW-1, LOW-2): the page draws its texts from its own
+/// standard's file as this build wrote it, or nothing. A kept text lands at its place (a
+/// rich guidance note after a plain one, a rich evidence item); a catalogue file missing,
+/// cut short, filling another standard, written in the older form without guidance, or
+/// short of a criterion, or a catalogue that cannot fill it (an older `catalog.js`), draws
+/// no criterion and shows the line that links the standard's page.
+#[test]
+fn a_split_standard_page_draws_only_from_its_own_catalogue_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let hb = handbook(dir.path());
+    let file = hb.join("standards/0003-standardi-3.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    let yaml = yaml
+        .replacen(
+            "\n    roles: [psikologu]\n  - number: 3\n",
+            "\n      - number: \"2.2\"\n        text: Udhëzim **i theksuar** me numër.\n    roles: [psikologu]\n  - number: 3\n",
+            1,
+        )
+        .replacen("Për personat nën 18 vjeç", "Për personat **nën 18** vjeç", 1);
+    assert!(yaml.contains("i theksuar") && yaml.contains("**nën 18**"));
+    std::fs::write(&file, yaml).unwrap();
+    let site = dir.path().join("split");
+    build(None, &hb, &site);
+    let page = std::fs::read_to_string(site.join("vleresim/S3.html")).unwrap();
+    for key in ["c1e2", "c2g2"] {
+        assert!(
+            page.contains(&format!("data-drawn-html=\"{key}\"")),
+            "{key} kept by place"
+        );
+    }
+    assert!(page.contains("data-drawn-mark=\""), "the page's mark");
+
+    let Some(browser) = browser("a_split_standard_page_draws_only_from_its_own_catalogue_file")
+    else {
+        return;
+    };
+    new_assessment(
+        &browser,
+        &site.join("vleresim/index.html"),
+        "Qendra Z — 2026",
+    );
+    let url = file_url(&site.join("vleresim/S3.html"));
+    let t = open(&browser, &url);
+    ready(&t);
+    assert_eq!(
+        eval(
+            &t,
+            "[[...document.querySelectorAll('[id=\"S3.2\"] .guidance')].map(g => [...g.querySelectorAll('strong')].map(s => s.textContent).join()), [...document.getElementById('S3.1.2').querySelectorAll('strong')].map(s => s.textContent), document.querySelector('[data-drawn-failed]').hidden]"
+        ),
+        serde_json::json!([["", "i theksuar"], ["3.1.2", "nën 18"], true]),
+        "the kept texts at their places, no failure shown"
+    );
+    eval(
+        &t,
+        "document.querySelector('input[name=\"r-S3.2\"][value=partial]').click()",
+    );
+    wait_stored(&t, "partial", "S3.2 rated");
+
+    let part = site.join("vleresim/catalog/S3.js");
+    let head = site.join("vleresim/catalog.js");
+    let (part_js, head_js) = (
+        std::fs::read_to_string(&part).unwrap(),
+        std::fs::read_to_string(&head).unwrap(),
+    );
+    // The list the file gives standards[2], as JSON.
+    let list = part_js
+        .split_once("DORACAK_CATALOG_PART(2,")
+        .and_then(|(_, l)| l.strip_suffix(");\n"))
+        .expect("catalog/S3.js fills standards[2]");
+    let list: Vec<serde_json::Value> = serde_json::from_str(list).unwrap();
+    // The older form: every criterion whole, without guidance, set straight.
+    let older: Vec<serde_json::Value> = list
+        .iter()
+        .enumerate()
+        .map(|(j, c)| match c {
+            serde_json::Value::Array(a) => {
+                let (id, n) = (format!("S3.{}", j + 1), j + 1);
+                let ev: Vec<_> = a[1]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .enumerate()
+                    .map(|(k, t)| serde_json::json!({ "id": format!("{id}.{}", k + 1), "number": format!("{n}.{}", k + 1), "text": t }))
+                    .collect();
+                serde_json::json!({ "evidence": ev, "id": id, "number": n, "text": a[0] })
+            }
+            other => {
+                let mut o = other.clone();
+                o.as_object_mut().unwrap().remove("guidance");
+                o
+            }
+        })
+        .collect();
+    let mut short = list.clone();
+    short.remove(1);
+    let cases: Vec<(&str, Option<String>, Option<String>)> = vec![
+        ("catalog/S3.js missing", None, Some(head_js.clone())),
+        (
+            "catalog/S3.js cut short",
+            Some(part_js.chars().take(part_js.chars().count() / 2).collect()),
+            Some(head_js.clone()),
+        ),
+        (
+            "catalog/S3.js filling another standard",
+            Some(part_js.replace("DORACAK_CATALOG_PART(2,", "DORACAK_CATALOG_PART(3,")),
+            Some(head_js.clone()),
+        ),
+        (
+            "catalog/S3.js of the older form, no guidance",
+            Some(format!(
+                "window.DORACAK_CATALOG.standards[2].criteria = {};\n",
+                serde_json::Value::Array(older)
+            )),
+            Some(head_js.clone()),
+        ),
+        (
+            "catalog/S3.js short of its second criterion",
+            Some(format!(
+                "DORACAK_CATALOG_PART(2,{});\n",
+                serde_json::Value::Array(short)
+            )),
+            Some(head_js.clone()),
+        ),
+        (
+            "an older catalog.js, without DORACAK_CATALOG_PART",
+            Some(part_js.clone()),
+            Some(head_js.replace("window.DORACAK_CATALOG_PART =", "window.OLDER =")),
+        ),
+    ];
+    for (what, p, h) in cases {
+        match p {
+            Some(p) => std::fs::write(&part, p).unwrap(),
+            None => std::fs::remove_file(&part).unwrap(),
+        }
+        std::fs::write(&head, h.unwrap()).unwrap();
+        let t = open(&browser, &url);
+        wait_for(
+            &t,
+            "document.readyState === 'complete' && !document.querySelector('[data-drawn-failed]').hidden",
+            what,
+        );
+        let seen = eval(
+            &t,
+            "[document.querySelectorAll('[data-criterion], .guidance, .ev-item').length, document.querySelector('[data-drawn-failed]').innerText, document.querySelector('[data-drawn-failed] a').getAttribute('href')]",
+        );
+        assert_eq!(seen[0], 0, "{what}: nothing drawn");
+        let said = seen[1].as_str().unwrap();
+        assert!(
+            said.contains("nuk mund të lexoheshin")
+                && said.contains("vleresim/catalog/S3.js")
+                && said.contains("Standardi 3"),
+            "{what}: {said}"
+        );
+        assert_eq!(seen[2], "../S3.html", "{what}: the standard's page");
+    }
+    // The files as built again: drawn, the rating where it was given.
+    std::fs::write(&part, &part_js).unwrap();
+    std::fs::write(&head, &head_js).unwrap();
+    let t = open(&browser, &url);
+    ready(&t);
+    assert_eq!(
+        eval(
+            &t,
+            "[document.querySelector('[data-drawn-failed]').hidden, document.querySelector('input[name=\"r-S3.2\"][value=partial]').checked]"
+        ),
+        serde_json::json!([true, true])
+    );
 }

@@ -36,7 +36,7 @@ pub(super) fn standard(s: source::StandardSrc, prefix: &str) -> Standard {
                         let number = g.number.map(|n| n.value);
                         let tail = number
                             .as_deref()
-                            .and_then(|n| n.split_once('.').map(|(_, t)| t.to_string()))
+                            .and_then(|n| n.trim().split_once('.').map(|(_, t)| t.to_string()))
                             .unwrap_or_else(|| (i + 1).to_string());
                         Guidance {
                             id: format!("{cid}.g{tail}"),

@@ -161,6 +161,7 @@ pub fn render_with(
     // self-assessment (for directors), rendered with the whole-handbook pages (or part) that
     // hold the standard, from one making of its values.
     let heads_ = &heads;
+    let split_on = split.is_some();
     let own = move |i: usize| -> Vec<(String, &'static str, Value)> {
         let (_, _, url, id) = &heads_[i];
         let prev = i.checked_sub(1).and_then(|p| heads_.get(p));
@@ -186,7 +187,10 @@ pub fn render_with(
             (
                 addr.assessment_standard(id),
                 "assessment-standard.html",
-                context! { page => "assessment", prev => sibling(prev), next => sibling(next) },
+                // Above the split size, the mark of the standard's catalogue file the page
+                // draws from (`assessment::catalog_part_mark`).
+                context! { page => "assessment", prev => sibling(prev), next => sibling(next),
+                drawn_mark => split_on.then(|| crate::assessment::catalog_part_mark(&hb.standards[i])) },
             ),
         ]
     };

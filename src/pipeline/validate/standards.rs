@@ -86,6 +86,9 @@ impl Validator<'_> {
             seen.insert(cn, at(file, &c.number));
         }
         self.text(file, &c.text, &format!("text of criterion {cid}"));
+        // The ids the model gives the criterion's evidence and guidance (`S2.3.1`, `S2.3.g1`),
+        // each once: the pages and the assessment tell the items apart by them.
+        let mut ids: HashMap<String, (Pos, String)> = HashMap::new();
         let mut ev_seen: HashMap<String, Pos> = HashMap::new();
         for e in &c.evidence {
             let num = e.number.value.trim();
@@ -117,17 +120,28 @@ impl Validator<'_> {
                     .hint(format!("evidence {num} is already defined at {first}"));
             } else {
                 ev_seen.insert(num.to_string(), at(file, &e.number));
+                let id = format!("{}{std_no}.{num}", self.prefix);
+                self.id_once(
+                    &mut ids,
+                    id,
+                    at(file, &e.number),
+                    format!("evidence \"{num}\""),
+                    &cid,
+                );
             }
             self.text(file, &e.text, &format!("text of evidence {num}"));
         }
         let mut g_seen: HashMap<String, Pos> = HashMap::new();
-        for g in &c.guidance {
+        for (i, g) in c.guidance.iter().enumerate() {
             if let Some(n) = &g.number {
                 let num = n.value.trim();
-                if num
-                    .split_once('.')
-                    .is_none_or(|(h, t)| h.parse::<u32>().is_err() || t.is_empty())
-                {
+                // Letters and digits after the dot, as an evidence number: the tail is in
+                // the note's id (`S2.3.g1`), which the pages and their scripts carry.
+                if num.split_once('.').is_none_or(|(h, t)| {
+                    h.parse::<u32>().is_err()
+                        || t.is_empty()
+                        || !t.chars().all(|ch| ch.is_ascii_alphanumeric())
+                }) {
                     self.diags.error(
                         at(file, n),
                         format!("expected a guidance number like \"{cn}.1\", found \"{num}\""),
@@ -139,7 +153,24 @@ impl Validator<'_> {
                         .hint(format!("guidance {num} is already defined at {first}"));
                 } else {
                     g_seen.insert(num.to_string(), at(file, n));
+                    let tail = num.split_once('.').map_or(num, |(_, t)| t);
+                    self.id_once(
+                        &mut ids,
+                        format!("{cid}.g{tail}"),
+                        at(file, n),
+                        format!("guidance \"{num}\""),
+                        &cid,
+                    );
                 }
+            } else {
+                let what = format!("the unnumbered guidance note {}", i + 1);
+                self.id_once(
+                    &mut ids,
+                    format!("{cid}.g{}", i + 1),
+                    at(file, &g.text),
+                    what,
+                    &cid,
+                );
             }
             self.text(
                 file,
@@ -162,5 +193,25 @@ impl Validator<'_> {
         self.refs(file, &c.roles, RefKind::Role);
         self.refs(file, &c.procedures, RefKind::Procedure);
         self.refs(file, &c.forms, RefKind::Form);
+    }
+
+    /// `id`, the model's id of an item of criterion `cid` (`what`, at `pos`), not already
+    /// another item's: two items with one id would be one on the pages (adversary 51b MED-1:
+    /// an unnumbered guidance note before a numbered one, evidence "1.g2" and guidance "1.2").
+    fn id_once(
+        &mut self,
+        ids: &mut HashMap<String, (Pos, String)>,
+        id: String,
+        pos: Pos,
+        what: String,
+        cid: &str,
+    ) {
+        if let Some((first, other)) = ids.get(&id) {
+            self.diags
+                .error(pos, format!("expected each id once in criterion {cid}, found {what} with the id {id} again"))
+                .hint(format!("{id} is already the id of {other} at {first}; renumber one of them"));
+        } else {
+            ids.insert(id, (pos, what));
+        }
     }
 }
