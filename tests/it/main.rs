@@ -102,6 +102,7 @@ mod source_review;
 mod split_contents;
 mod split_pages;
 mod split_printout;
+mod split_shipped;
 mod split_standard;
 mod split_tracker;
 mod step_labels;
