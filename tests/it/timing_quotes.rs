@@ -76,11 +76,17 @@ fn an_elided_quote_from_the_evidence_alone_names_whose_act_it_is() {
             "{quote}\n{err}"
         );
     }
-    // Naming whose act it is, it stands.
-    let named = evidence_only.replace(
-        "every: P1M\n",
-        "every: P1M\n        actors: [punonjes-social]\n",
-    );
+    // Naming whose act it is, it stands (quoted whole: an elision opens on who acts, and
+    // this evidence names no one, `a_quote_leaves_out_only_words_between_who_acts_and_the_act`).
+    let named = evidence_only
+        .replace(
+            "Formulari i vlerësimit … gjendet",
+            "Formulari i vlerësimit të nevojave, i plotësuar, gjendet",
+        )
+        .replace(
+            "every: P1M\n",
+            "every: P1M\n        actors: [punonjes-social]\n",
+        );
     let dir = with(STANDARD, timing, &named);
     let text = read(&dir.path().join(STANDARD)).replace(
         "    text: Vlerësimi bëhet me shkrim.",
@@ -252,10 +258,16 @@ fn an_elided_quote_stands_within_one_list_item_and_one_question() {
     let bang = "Njoftoni grupin brenda ditës! Pastaj mbyllni dosjen.";
     let err = refused(&with_step(&step(bang, "Njoftoni … mbyllni dosjen", "")));
     assert!(located(&err, SOP, "within one sentence"), "{err}");
-    // Within one item, one question: it stands.
+    // Within one item, one question, opening on who acts: it stands.
     for (text, quote) in [
-        (items, "Informacione mbi … brenda ditës"),
-        (question, "Cilat të dhëna … brenda ditës"),
+        (
+            "Formulari përmban:\\n\\n- Punonjësi social plotëson informacionet brenda ditës\\n- Arsyet e Referimit",
+            "Punonjësi social … brenda ditës",
+        ),
+        (
+            "A e njofton Punonjësi social grupin brenda ditës? Ku ndryshojnë ato?",
+            "Punonjësi social … brenda ditës",
+        ),
     ] {
         let ok = with_step(&step(text, quote, ""));
         build_ok(ok.path(), &ok.path().join("site"));
@@ -308,4 +320,41 @@ fn a_piece_from_an_example_is_said_to_be_in_an_example() {
         "{err}"
     );
     assert!(!err.contains("not in it"), "{err}");
+}
+
+#[test]
+fn a_quote_leaves_out_only_words_between_who_acts_and_the_act() {
+    // Adversary 51c MED-1: an elision dropped the deadline's own words ("brenda … orëve",
+    // "72" left out) or whose limit it is ("Intervista formale … zgjat maksimumi 60
+    // minuta", "e fëmijës" left out). One "…", opening on a role's name, no number left out.
+    let text = "Punonjësi social, brenda 72 orëve, kërkon mbledhjen e grupit dhe njofton prindin.";
+    for (quote, says) in [
+        (
+            "brenda … orëve, kërkon mbledhjen e grupit",
+            "expected an elided quote in the step's text to open on who acts, a role's name, found \"brenda\"",
+        ),
+        (
+            "Punonjësi social, … kërkon mbledhjen e grupit",
+            "to open on who acts, a role's name, found \"Punonjësi social,\"",
+        ),
+        (
+            "Punonjësi social … kërkon mbledhjen e grupit",
+            "expected the words an elided quote leaves out to hold no number, found \", brenda 72 orëve,\" left out",
+        ),
+        (
+            "Punonjësi social … kërkon … njofton prindin",
+            "expected one \"…\" in a timing's words (between who acts and the act), found 2",
+        ),
+    ] {
+        let err = refused(&with_step(&step(text, quote, "")));
+        assert!(located(&err, SOP, says), "{quote}\n{err}");
+    }
+    // Who acts, then the act with its deadline, the words between holding no number: it
+    // stands.
+    let ok = with_step(&step(
+        "Punonjësi social njofton prindin, pastaj kërkon mbledhjen brenda 72 orëve.",
+        "Punonjësi social … kërkon mbledhjen brenda 72 orëve",
+        "",
+    ));
+    build_ok(ok.path(), &ok.path().join("site"));
 }

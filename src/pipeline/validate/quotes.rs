@@ -123,7 +123,12 @@ impl Validator<'_> {
         let here = at(file, &t.text);
         let elided = quote::is_elided(&words);
         let miss = match place(text, &words) {
-            Ok(Place::Own) => return Some(Place::Own),
+            Ok(Place::Own) => {
+                if elided {
+                    self.elision_shows_who(file, t, text, &words, whose);
+                }
+                return Some(Place::Own);
+            }
             Ok(Place::Example) => {
                 self.diags
                     .error(
@@ -187,6 +192,68 @@ impl Validator<'_> {
         };
         self.diags.error(here, message).hint(hint);
         None
+    }
+
+    /// An elided quote leaves out only words between who acts and the act its deadline
+    /// times, to show who acts ("APAP-i … kërkon mbledhjen e menjëhershme të AP-së"): one
+    /// "…", its first piece a role's name (as a quiz finds names, `text::names`; an
+    /// inflection after a hyphen, "APAP-i", is the name's), and no number among the words
+    /// it leaves out. So it cannot drop the deadline's own words ("brenda … orëve") or
+    /// whose limit it is ("Intervista formale … zgjat maksimumi 60 minuta", which leaves
+    /// out "e fëmijës"; adversary 51c MED-1).
+    fn elision_shows_who(
+        &mut self,
+        file: &Path,
+        t: &TimingSrc,
+        text: &str,
+        words: &str,
+        whose: &str,
+    ) {
+        let pieces = quote::pieces(words);
+        let names: Vec<crate::text::names::Name> =
+            self.ids.role_names.values().flatten().cloned().collect();
+        let first = &pieces[0];
+        let (nfc, spans) = crate::text::names::named_spans(first, &names);
+        let whole = spans.first().is_some_and(|&(s, e)| {
+            s == 0
+                && (e == nfc.len()
+                    || nfc[e..]
+                        .strip_prefix('-')
+                        .is_some_and(|r| !r.is_empty() && r.chars().all(char::is_alphabetic)))
+        });
+        let own = lines(&crate::markdown::without_examples(text));
+        let dropped = quote::locate(&own, words)
+            .and_then(|(start, end)| {
+                let found = quote::find_pieces(&own[start..end], words).ok()?;
+                let gaps: Vec<&str> = found
+                    .windows(2)
+                    .map(|w| &own[start + w[0].1..start + w[1].0])
+                    .collect();
+                Some(gaps.join(" … "))
+            })
+            .unwrap_or_default();
+        let problem = if pieces.len() != 2 {
+            Some(format!(
+                "expected one \"…\" in a timing's words (between who acts and the act), found {} in \"{words}\"",
+                pieces.len() - 1
+            ))
+        } else if !whole {
+            Some(format!(
+                "expected an elided quote in the {whose} to open on who acts, a role's name, found \"{first}\""
+            ))
+        } else if dropped.chars().any(char::is_numeric) {
+            Some(format!(
+                "expected the words an elided quote leaves out to hold no number, found \"{}\" left out",
+                squash(&dropped)
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            self.diags.error(at(file, &t.text), message).hint(
+                "an elision only shows who acts, leaving out an act with no deadline: \"APAP-i … nëse është e nevojshme, kërkon mbledhjen e menjëhershme të AP-së\"; otherwise quote the words whole",
+            );
+        }
     }
 
     /// `from_section` stands on a step's timing only (`StepSrc`'s, `section_timing`).
