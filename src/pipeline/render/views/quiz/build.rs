@@ -341,12 +341,18 @@ pub(in crate::pipeline::render::views) fn build(cx: &Cx) -> Vec<QuizView> {
             questions.retain(|qv| seen.insert((qv.ask, opening(&qv.whole))));
             // A role's quiz spread over its steps and criteria (`spread`).
             if q.kind == QuizKind::Role {
-                let origin = |id: &str| {
-                    q.questions
-                        .iter()
-                        .find(|m| m.id == id)
-                        .map(|m| (m.procedure.clone(), m.step.clone(), source_order(hb, m)))
-                };
+                // Each asked question's place, found once: `spread` asks it many times
+                // (sorting among them), and a role's model quiz holds thousands on a large
+                // handbook.
+                let origins: std::collections::HashMap<String, spread::Origin> = questions
+                    .iter()
+                    .filter_map(|qv| {
+                        let m = q.questions.iter().find(|m| m.id == qv.id)?;
+                        let at = (m.procedure.clone(), m.step.clone(), source_order(hb, m));
+                        Some((qv.id.clone(), at))
+                    })
+                    .collect();
+                let origin = |id: &str| origins.get(id).cloned();
                 spread::spread(&mut questions, &origin);
             }
             for (i, qv) in questions.iter_mut().enumerate() {
