@@ -346,6 +346,10 @@ pub(crate) fn give_back_memory() {
     unsafe {
         libc::malloc_trim(0);
     }
+    // SAFETY: mi_collect only frees what the allocator holds unused.
+    unsafe {
+        libmimalloc_sys::mi_collect(true);
+    }
 }
 
 pub fn peak_rss_mib() -> u64 {

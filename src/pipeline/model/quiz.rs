@@ -21,7 +21,7 @@ mod subject;
 mod within;
 mod words;
 pub use asked::{named_for, own_forms_only, part_of_step, who_text};
-pub use assemble::{SAME_ANSWERS, quizzes};
+pub use assemble::{SAME_ANSWERS, quizzes, quizzes_each};
 use choose::choose;
 pub use choose::stems;
 pub use jurisdiction::FormJurisdictions;

@@ -161,7 +161,20 @@ pub fn render_with(
     // self-assessment (for directors), rendered with the whole-handbook pages (or part) that
     // hold the standard, from one making of its values.
     let heads_ = &heads;
-    let split_on = split.is_some();
+    // Above the split size, the mark of each standard's catalogue file its
+    // self-assessment page draws from (`assessment::catalog_part_mark`): made once for each
+    // standard, in parallel (a standard's own pages are named several times below).
+    let marks: Vec<String> = match split {
+        Some(_) => {
+            use rayon::prelude::*;
+            hb.standards
+                .par_iter()
+                .map(crate::assessment::catalog_part_mark)
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let marks = &marks;
     let own = move |i: usize| -> Vec<(String, &'static str, Value)> {
         let (_, _, url, id) = &heads_[i];
         let prev = i.checked_sub(1).and_then(|p| heads_.get(p));
@@ -188,9 +201,9 @@ pub fn render_with(
                 addr.assessment_standard(id),
                 "assessment-standard.html",
                 // Above the split size, the mark of the standard's catalogue file the page
-                // draws from (`assessment::catalog_part_mark`).
+                // draws from (`marks`).
                 context! { page => "assessment", prev => sibling(prev), next => sibling(next),
-                drawn_mark => split_on.then(|| crate::assessment::catalog_part_mark(&hb.standards[i])) },
+                drawn_mark => marks.get(i).cloned() },
             ),
         ]
     };

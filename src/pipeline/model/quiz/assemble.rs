@@ -241,6 +241,14 @@ fn role_questions(
 /// Every quiz of the handbook: one per procedure with steps, then one per role that acts
 /// in a step (its questions those of the steps it acts in, in the procedures' order).
 pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
+    quizzes_each(hb, Some)
+}
+
+/// [`quizzes`], each quiz handed to `each` as it is made (in parallel, the results in the
+/// same order): a role's quiz on a large handbook holds thousands of candidates, which the
+/// caller turns into what it keeps (the quizzes' views) before the next are made, never
+/// all of them at once (issue 28, memory).
+pub fn quizzes_each<T: Send>(hb: &Handbook, each: impl Fn(Quiz) -> Option<T> + Sync) -> Vec<T> {
     // Each question is made from the handbook alone (its choices shuffled by its own id):
     // made in parallel, collected in order.
     use rayon::prelude::*;
@@ -292,7 +300,7 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
                 .collect::<Vec<_>>()
         })
         .collect();
-    let mut out: Vec<Quiz> = hb
+    let mut out: Vec<T> = hb
         .procedures
         .par_iter()
         .map(|p| {
@@ -327,8 +335,9 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
             }
         })
         .filter(|q| !q.questions.is_empty())
+        .filter_map(&each)
         .collect();
-    let roles: Vec<Quiz> = hb
+    let roles: Vec<T> = hb
         .roles
         .par_iter()
         .filter_map(|r| {
@@ -375,6 +384,7 @@ pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
                 questions,
             })
         })
+        .filter_map(&each)
         .collect();
     out.extend(roles);
     out

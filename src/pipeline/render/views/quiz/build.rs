@@ -8,9 +8,10 @@ pub(in crate::pipeline::render::views) fn build(cx: &Cx) -> Vec<QuizView> {
     let hb = cx.hb;
     let say = |key: &str, args: &[(&str, &str)]| crate::theme::say(cx.ui, key, args);
     let time_words = TimeWords::from_pack(cx.ui);
-    quiz::quizzes(hb)
-        .into_iter()
-        .map(|q| {
+    // Each quiz made into its view as the model makes it (in parallel): a role's model quiz
+    // on a large handbook holds thousands of candidates, of which its view keeps a few.
+    quiz::quizzes_each(hb, |q| {
+        let view = {
             let (subject_title, subject_url, url, key_url) = match q.kind {
                 QuizKind::Procedure => (
                     hb.procedures
@@ -321,12 +322,13 @@ pub(in crate::pipeline::render::views) fn build(cx: &Cx) -> Vec<QuizView> {
                         proved,
                     }
                 })
+                // Only questions that test (`tests`), dropped as they are made. A role's
+                // quiz asks a question once, also where the source prints it at several
+                // steps (the admissions of 15, 24, 36, 44): its kind and blanked quote
+                // decide.
+                .filter(tests)
                 .collect::<Vec<QuestionView>>();
-            // Only questions that test (`tests`). A role's quiz asks a question once, also
-            // where the source prints it at several steps (the admissions of 15, 24, 36, 44):
-            // its kind and blanked quote decide.
             let mut questions = questions;
-            questions.retain(tests);
             // Never two "who?"s with the same answers whose stems are nearly the same.
             once::near_once(&mut questions);
             // The model keeps past its cap a "who?" it judges to point to its answer (the view
@@ -372,10 +374,10 @@ pub(in crate::pipeline::render::views) fn build(cx: &Cx) -> Vec<QuizView> {
                 url,
                 questions,
             }
-        })
+        };
         // A quiz none of whose questions tests is no quiz: no page, no link to it.
-        .filter(|q| !q.questions.is_empty())
-        .collect()
+        (!view.questions.is_empty()).then_some(view)
+    })
 }
 
 /// Where a question's answer stands in the source's order: its procedure's place among the
