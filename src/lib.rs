@@ -337,21 +337,30 @@ pub struct BuildSummary {
     pub index_bytes: u64,
 }
 
-/// The process's peak resident memory so far in MiB (Linux; 0 elsewhere), for
-/// `DORACAK_TIMINGS`.
-/// Return the heap's freed memory to the system (glibc keeps it for reuse otherwise).
+/// Return the heap's freed memory to the system (glibc keeps it for reuse otherwise; so does
+/// mimalloc, the binary's allocator, in each thread's heap): a stage that dropped large
+/// values hands their memory back before the next builds on top (issue 28, peak memory).
 pub(crate) fn give_back_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free memory at the top of the heaps and arenas.
     unsafe {
         libc::malloc_trim(0);
     }
-    // SAFETY: mi_collect only frees what the allocator holds unused.
-    unsafe {
-        libmimalloc_sys::mi_collect(true);
-    }
+    // Each of rayon's threads, and this one, hands back what its heap freed.
+    rayon::broadcast(|_| give_back_thread_memory());
+    give_back_thread_memory();
 }
 
+/// Return what this thread's heap freed to the system now (mimalloc keeps a thread's freed
+/// pages for reuse otherwise): for a worker that has just dropped a large transient value
+/// and goes on to other work.
+pub(crate) fn give_back_thread_memory() {
+    // SAFETY: mi_collect only returns memory the allocator holds unused.
+    unsafe { libmimalloc_sys::mi_collect(true) };
+}
+
+/// The process's peak resident memory so far in MiB (Linux; 0 elsewhere), for
+/// `DORACAK_TIMINGS`.
 pub fn peak_rss_mib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()

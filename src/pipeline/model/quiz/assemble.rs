@@ -1,6 +1,7 @@
 //! The quizzes of the handbook: a procedure's questions in its order (a section's before
 //! the step the source prints it before), a role's spread over its procedures and standards.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use super::{
@@ -133,33 +134,36 @@ fn who_key(q: &Question) -> Option<Vec<String>> {
 /// taken in turn from each procedure (its next question, the next procedure's next …), so
 /// one procedure's repeats do not fill the quiz, and no "who?" whose answers `SAME_ANSWERS`
 /// questions already have.
-fn role_questions(
+fn role_questions<'a>(
     hb: &Handbook,
     role: &str,
-    per_step: &[(&Procedure, &Step, Vec<Question>)],
-    beside: Vec<Question>,
+    per_step: &'a [(&Procedure, &Step, Vec<Question>)],
+    beside: &'a [Question],
 ) -> Vec<Question> {
     // Each list the role's duties stand in: a procedure, and within it the block of its
     // steps (the structure's duties a)-f), its further functions, the NJVNR's duties, review
     // 44 Q-7).
     type List = (String, Option<String>);
-    let mut by_list: Vec<(List, Vec<Question>)> = Vec::new();
+    // (Borrowed, but a role's own variant: a role's candidates on a large handbook are
+    // thousands, copied once, when taken.)
+    let mut by_list: Vec<(List, Vec<Cow<'a, Question>>)> = Vec::new();
     let mut seen_who: BTreeSet<(List, Vec<String>)> = BTreeSet::new();
     // (A "who?" that points to its answer, `points`, stands in for no other.)
     let key = |q: &Question| who_key(q).filter(|_| !points(hb, q));
-    let mut push = |by_list: &mut Vec<(List, Vec<Question>)>, list: List, q: &Question| {
-        if let Some(k) = key(q)
-            && !seen_who.insert((list.clone(), k))
-        {
-            return;
-        }
-        match by_list.iter_mut().find(|(l, _)| *l == list) {
-            Some((_, v)) => v.push(q.clone()),
-            None => by_list.push((list, vec![q.clone()])),
-        }
-    };
-    for q in &beside {
-        push(&mut by_list, (q.procedure.clone(), None), q);
+    let mut push =
+        |by_list: &mut Vec<(List, Vec<Cow<'a, Question>>)>, list: List, q: Cow<'a, Question>| {
+            if let Some(k) = key(&q)
+                && !seen_who.insert((list.clone(), k))
+            {
+                return;
+            }
+            match by_list.iter_mut().find(|(l, _)| *l == list) {
+                Some((_, v)) => v.push(q),
+                None => by_list.push((list, vec![q])),
+            }
+        };
+    for q in beside {
+        push(&mut by_list, (q.procedure.clone(), None), Cow::Borrowed(q));
     }
     for (p, st, qs) in per_step {
         if !st.actors.iter().any(|a| a == role) {
@@ -186,28 +190,28 @@ fn role_questions(
             // where none is the role's.
             if super::asks_others_at(q, st, role) {
                 if let Some(own) = super::role_variant(hb, p, st, role, q.ask) {
-                    push(&mut by_list, list.clone(), &own);
+                    push(&mut by_list, list.clone(), Cow::Owned(own));
                 }
                 continue;
             }
-            push(&mut by_list, list.clone(), q);
+            push(&mut by_list, list.clone(), Cow::Borrowed(q));
         }
     }
     // Each procedure's questions taken in turn from its lists (its first list's first, its
     // second list's first, …), the procedures in turn below.
-    let mut by_procedure: Vec<(String, Vec<Question>)> = Vec::new();
+    let mut by_procedure: Vec<(String, Vec<&Question>)> = Vec::new();
     for ((procedure, _), _) in &by_list {
         if by_procedure.iter().any(|(p, _)| p == procedure) {
             continue;
         }
-        let lists: Vec<&Vec<Question>> = by_list
+        let lists: Vec<&Vec<Cow<Question>>> = by_list
             .iter()
             .filter(|((p, _), _)| p == procedure)
             .map(|(_, qs)| qs)
             .collect();
         let longest = lists.iter().map(|qs| qs.len()).max().unwrap_or(0);
         let turns = (0..longest)
-            .flat_map(|i| lists.iter().filter_map(move |qs| qs.get(i)).cloned())
+            .flat_map(|i| lists.iter().filter_map(move |qs| qs.get(i).map(|q| &**q)))
             .collect();
         by_procedure.push((procedure.clone(), turns));
     }
@@ -217,7 +221,7 @@ fn role_questions(
     loop {
         let mut any = false;
         for (i, (_, qs)) in by_procedure.iter().enumerate() {
-            while let Some(q) = qs.get(next[i]) {
+            while let Some(&q) = qs.get(next[i]) {
                 next[i] += 1;
                 if let Some(k) = key(q) {
                     let n = count.entry(k).or_default();
@@ -376,7 +380,7 @@ pub fn quizzes_each<T: Send>(hb: &Handbook, each: impl Fn(Quiz) -> Option<T> + S
                         }),
                 )
                 .collect();
-            let questions = role_questions(hb, &r.id, &per_step, beside);
+            let questions = role_questions(hb, &r.id, &per_step, &beside);
             (!questions.is_empty()).then(|| Quiz {
                 id: role_quiz_id(&r.id),
                 kind: QuizKind::Role,

@@ -358,6 +358,7 @@ fn build_with(cx: &Cx) -> Views {
                 .for_each(|r| r.quiz_url = Some(q.url.clone())),
         }
     }
+    crate::give_back_memory();
     let forms = reference::forms(cx);
     let reference::Reference {
         form_pages,

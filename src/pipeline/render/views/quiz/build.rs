@@ -375,6 +375,10 @@ pub(in crate::pipeline::render::views) fn build(cx: &Cx) -> Vec<QuizView> {
                 questions,
             }
         };
+        // What the model's quiz held (thousands of candidates for a role on a large
+        // handbook) goes back before this thread makes the next.
+        drop(q.questions);
+        crate::give_back_thread_memory();
         // A quiz none of whose questions tests is no quiz: no page, no link to it.
         (!view.questions.is_empty()).then_some(view)
     })
