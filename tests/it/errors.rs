@@ -109,6 +109,54 @@ fn check_reports_five_located_errors_and_exits_1() {
     assert!(stderr.contains("5 errors"), "{stderr}");
 }
 
+/// The standards are checked in parallel, each into its own diagnostics (issue 28): the
+/// errors are said in the same order as one pass said them, also two at the same place
+/// (a standard's number given twice, in a file with no criteria: the number's error first,
+/// then the criteria's), and across many standards.
+#[test]
+fn the_standards_errors_are_said_in_one_order_however_many_standards() {
+    let dir = minimal_copy();
+    let standards = dir.path().join("standards");
+    let file = |n: u32, number: u32, criteria: &str| {
+        std::fs::write(
+            standards.join(format!("{n:02}-standardi.yaml")),
+            format!(
+                "number: {number}\ntitle: Standardi {n}\noutcome: Rezultati {n}.\nstatement: Standardi {n}.\ncriteria:{criteria}"
+            ),
+        )
+        .unwrap();
+    };
+    // Standard 3 again, with no criteria; then twenty standards each with an evidence
+    // number of another criterion and one with an empty text.
+    file(3, 1, " []\n");
+    for n in 4..24 {
+        file(
+            n,
+            n,
+            "\n  - number: 1\n    text: Vlerësimi bëhet me shkrim.\n    evidence:\n      - number: \"2.1\"\n        text: Formulari.\n  - number: 2\n    text: \"\"\n",
+        );
+    }
+    let o = doracak(&["--root", dir.path().to_str().unwrap(), "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.contains(": error: ")).collect();
+    let mut expected = vec![
+        "standards/03-standardi.yaml:1:9: error: expected each standard number once, found standard 1 again".to_string(),
+        "standards/03-standardi.yaml:1:9: error: expected the criteria of standard 1, found none".to_string(),
+    ];
+    for n in 4..24 {
+        expected.push(format!("standards/{n:02}-standardi.yaml:9:17: error: expected evidence of criterion 1 to be numbered 1.N, found \"2.1\""));
+        expected.push(format!("standards/{n:02}-standardi.yaml:12:11: error: "));
+    }
+    assert_eq!(errors.len(), expected.len(), "{stderr}");
+    for (got, want) in errors.iter().zip(&expected) {
+        assert!(
+            got.starts_with(want.as_str()),
+            "expected\n  {want}\nfound\n  {got}\n\n{stderr}"
+        );
+    }
+}
+
 #[test]
 fn a_failed_build_leaves_the_previous_site_byte_for_byte() {
     let dir = minimal_copy();
