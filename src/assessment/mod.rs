@@ -153,6 +153,13 @@ pub fn criterion_and_evidence_ids(
 /// a file records which catalogue it was made against. The texts as the source prints
 /// them (`markdown::unmarked`): marking an example in a criterion or evidence item leaves
 /// the catalogue what it was, and every assessment made on it current.
+/// [`catalog_hash`] as the build's outputs carry it (the catalogue files, the OSCAL
+/// catalogue, the XLSForm's version), made once for the handbook: the hash reads every
+/// criterion's and evidence item's text, three times a build before (issue 28).
+pub fn catalog_id(hb: &Handbook) -> &str {
+    hb.catalog_id.get_or_init(|| catalog_hash(hb))
+}
+
 pub fn catalog_hash(hb: &Handbook) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |s: &str| {
@@ -299,7 +306,7 @@ pub fn write_catalog_head(
         })
     });
     let data = Catalog {
-        catalog: catalog_hash(hb),
+        catalog: catalog_id(hb).to_string(),
         centres: hb
             .config
             .centres

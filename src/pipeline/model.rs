@@ -63,6 +63,10 @@ pub struct Handbook {
     /// level of a step's distractors (`quiz::question_as`), made once.
     #[serde(skip)]
     pub when_pool: std::sync::OnceLock<Vec<quiz::Answer>>,
+    /// The catalogue's hash as the build's outputs carry it (`assessment::catalog_id`),
+    /// made once.
+    #[serde(skip)]
+    pub catalog_id: std::sync::OnceLock<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -504,6 +508,7 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
         role_names: std::sync::OnceLock::new(),
         form_jurisdictions: std::sync::OnceLock::new(),
         when_pool: std::sync::OnceLock::new(),
+        catalog_id: std::sync::OnceLock::new(),
     }
 }
 

@@ -53,6 +53,11 @@ pub fn note_name(criterion_id: &str) -> String {
 /// The version of the form: changes whenever the standards (ids and texts) or the scale
 /// change, so a server keeps submissions of different editions apart.
 pub fn version(hb: &Handbook) -> String {
+    version_of(hb, &crate::assessment::catalog_hash(hb))
+}
+
+/// [`version`] with the catalogue's hash `catalog` already made (`assessment::catalog_id`).
+pub(crate) fn version_of(hb: &Handbook, catalog: &str) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |s: &str| {
         for b in s.bytes().chain(std::iter::once(0)) {
@@ -60,7 +65,7 @@ pub fn version(hb: &Handbook) -> String {
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
     };
-    eat(&crate::assessment::catalog_hash(hb));
+    eat(catalog);
     for s in &hb.standards {
         eat(&s.title);
         for c in &s.criteria {

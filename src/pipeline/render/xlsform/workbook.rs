@@ -8,7 +8,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError}
 use super::words::instance_name;
 use super::{
     CENTRE_LIST, NO, Row, SCALE_LIST, YES, YES_NO_LIST, form_id, language, survey, translated,
-    version,
+    version_of,
 };
 use crate::pipeline::model::Handbook;
 
@@ -166,7 +166,7 @@ pub fn write_to(
     for (col, (h, v)) in [
         ("form_title", form_title.clone()),
         ("form_id", form_id(hb)),
-        ("version", version(hb)),
+        ("version", version_of(hb, crate::assessment::catalog_id(hb))),
         ("default_language", lang.clone()),
         ("instance_name", instance_name(&s("assessment_name"))),
     ]
