@@ -344,6 +344,11 @@ const LITTLE: &[&str] = &["i", "e", "të", "së", "për", "a", "the", "of"];
 /// other). A lone word the phrase shares with the rest of the quote (an object noun,
 /// "rastit", "shërbimeve") is never blanked.
 pub(super) fn blank_phrases(quote: &str, phrases: &[String]) -> String {
+    // No name to blank (a "by when?" names no role): the quote as it is, as the tokens
+    // joined again with none blanked give it.
+    if phrases.is_empty() {
+        return quote.to_string();
+    }
     // The quote as words and what stands between them.
     let tokens = tokens(quote);
     let mut blanked = vec![false; tokens.len()];

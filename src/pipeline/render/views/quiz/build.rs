@@ -41,7 +41,7 @@ pub(in crate::pipeline::render::views) fn build(cx: &Cx) -> Vec<QuizView> {
                 .enumerate()
                 .map(|(i, question)| {
                     if question.place != quiz::Place::Step {
-                        return place::view(cx, question, i + 1);
+                        return place::view(cx, question, i + 1, &time_words);
                     }
                     let p = hb.procedures.iter().find(|p| p.id == question.procedure);
                     let step = p.and_then(|p| p.steps.iter().find(|s| s.id == question.step));

@@ -30,7 +30,12 @@ fn key(criterion: bool, who: bool, many: bool) -> &'static str {
 }
 
 /// The view of `question` (a section's or a criterion's), numbered `number`.
-pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView {
+pub(super) fn view(
+    cx: &Cx,
+    question: &Question,
+    number: usize,
+    time_words: &TimeWords,
+) -> QuestionView {
     let hb = cx.hb;
     let say = |key: &str, args: &[(&str, &str)]| crate::theme::say(cx.ui, key, args);
     // "By when?" or "who?" is asked of a section or a criterion.
@@ -125,7 +130,7 @@ pub(super) fn view(cx: &Cx, question: &Question, number: usize) -> QuestionView 
             super::feedback::naming_sentences(cx, question, &texts).unwrap_or_else(|| text.clone());
         (frame(&act), source, act, text)
     } else {
-        timed(cx, question, &texts, &timings, |act| {
+        timed(cx, question, &texts, &timings, time_words, |act| {
             say(key, &[(name, &value), ("action", act)])
         })
     };
@@ -167,6 +172,7 @@ fn timed(
     question: &Question,
     texts: &[String],
     timings: &[crate::pipeline::model::Timing],
+    time_words: &TimeWords,
     frame: impl Fn(&str) -> String,
 ) -> (String, String, String, String) {
     // The sentences the correct timings stand in, each once.
@@ -183,9 +189,8 @@ fn timed(
     }
     let source = quoted.join(" ");
     let mut act = crate::pipeline::model::quiz::join_in_order(texts, &quoted);
-    let time_words = TimeWords::from_pack(cx.ui);
     for t in timings.iter().filter(|t| t.kind != "none") {
-        act = blank_deadline(&act, &t.text, &time_words);
+        act = blank_deadline(&act, &t.text, time_words);
     }
     let whole = act.clone();
     let act = super::collapse(&blank_roles(cx, question, &act));
