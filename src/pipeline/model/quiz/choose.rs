@@ -191,14 +191,26 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
     // A role the stem names by its head and an abbreviation its initials spell
     // ("sekretariatin e AP-së" for "Sekretariati teknik i autoritetit përgjegjës"), which
     // the names matcher may miss, is no wrong answer: the reader finds it in the stem.
-    let all_abbrs = abbreviations(stem);
-    let all_stems = stems(stem);
-    candidates.retain(|a| {
-        let Answer::Role(_) = a else { return true };
-        let title = answer_words(hb, a);
-        let head = super::content_words(&title).first().map(|h| word_stem(h));
-        !head.is_some_and(|h| all_stems.contains(&h)) || initials_of(&all_abbrs, &title).is_empty()
-    });
+    // (Only roles are judged: the stem's words are read where one is a candidate, and are
+    // `in_stem` where no correct role's names were taken out of it.)
+    if candidates.iter().any(|a| matches!(a, Answer::Role(_))) {
+        let all_abbrs = abbreviations(stem);
+        let whole;
+        let all_stems = match ids.is_empty() {
+            true => &in_stem,
+            false => {
+                whole = stems(stem);
+                &whole
+            }
+        };
+        candidates.retain(|a| {
+            let Answer::Role(_) = a else { return true };
+            let title = answer_words(hb, a);
+            let head = super::content_words(&title).first().map(|h| word_stem(h));
+            !head.is_some_and(|h| all_stems.contains(&h))
+                || initials_of(&all_abbrs, &title).is_empty()
+        });
+    }
     same_unit(&correct, &mut candidates);
     // And of the answer's order of magnitude (no 45 minutes against 24 months): within
     // `MAGNITUDE` times its length where they make three choices with the correct ones
