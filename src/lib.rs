@@ -432,7 +432,12 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     // build's peak memory is the larger of the two, never their sum (each stage is
     // parallel or streamed within itself).
     let t = Instant::now();
-    render_pages(root, &hb, &theme, &ui, &mut diags, &writer);
+    std::thread::scope(|s| {
+        // The catalogue's hash (every criterion's text read in order: one thread's work)
+        // made beside the render's first stages; the catalogue's head waits for it there.
+        s.spawn(|| assessment::catalog_id(&hb));
+        render_pages(root, &hb, &theme, &ui, &mut diags, &writer);
+    });
     stages.push(("render", t.elapsed()));
     peaks.push(("render", peak_rss_mib()));
     give_back_memory();
