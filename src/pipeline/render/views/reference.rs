@@ -344,10 +344,13 @@ pub(super) fn build(cx: &Cx) -> Reference {
                 .collect(),
         })
         .collect();
+    // Each deadline's row made in parallel (a thousand standards' register holds tens of
+    // thousands), in the register's order.
+    use rayon::prelude::*;
     let deadlines = cx
         .hb
         .deadlines
-        .iter()
+        .par_iter()
         .enumerate()
         .filter_map(|(rank, d)| {
             let action = cx.action(&d.owner);
