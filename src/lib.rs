@@ -340,6 +340,10 @@ pub struct BuildSummary {
 /// Return the heap's freed memory to the system (glibc keeps it for reuse otherwise; so does
 /// mimalloc, the binary's allocator, in each thread's heap): a stage that dropped large
 /// values hands their memory back before the next builds on top (issue 28, peak memory).
+///
+/// It runs a task on every thread of rayon's pool (`rayon::broadcast`) and waits for all:
+/// call it only where no worker can be blocked outside rayon (on a channel, or on a lock
+/// the caller holds), as from the build's own thread or `serve`'s watcher (adversary 52).
 pub(crate) fn give_back_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free memory at the top of the heaps and arenas.

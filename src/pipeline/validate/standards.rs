@@ -29,6 +29,9 @@ impl Validator<'_> {
                     config_unread: self.config_unread,
                     places_unread: self.places_unread,
                     has_indicators: self.has_indicators,
+                    // (A standard's checks say nothing of collections, the only use of
+                    // this set: were they to, a collection would be said once per
+                    // standard, not once.)
                     undeclared: HashSet::new(),
                 }
                 .standard_own(&l.path, &l.value);
