@@ -52,7 +52,7 @@ pub struct QuizView {
     pub content: String,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 pub struct QuestionView {
     pub id: String,
     pub number: usize,
@@ -136,7 +136,7 @@ fn tests(q: &QuestionView) -> bool {
         && q.proved
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 pub struct ChoiceView {
     pub letter: String,
     pub text: String,
