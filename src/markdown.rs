@@ -344,6 +344,8 @@ fn printed_numbers<'a>(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn has_markup_finds_each_refused_byte_at_every_place() {
         // Each refused byte and a harmless one, at every offset of texts of every length
@@ -353,14 +355,12 @@ mod tests {
                 for b in 0..=255u8 {
                     let mut t = vec![b'a'; len];
                     t[at] = b;
-                    let slow = t.iter().any(|&x| super::MARKUP[usize::from(x)]);
-                    assert_eq!(super::has_markup(&t), slow, "len {len} at {at} byte {b}");
+                    let slow = t.iter().any(|&x| MARKUP[usize::from(x)]);
+                    assert_eq!(has_markup(&t), slow, "len {len} at {at} byte {b}");
                 }
             }
         }
     }
-
-    use super::*;
 
     #[test]
     fn a_text_taken_as_its_own_plain_text_is_what_the_parser_makes_of_it() {

@@ -153,13 +153,6 @@ pub fn criterion_and_evidence_ids(
 /// a file records which catalogue it was made against. The texts as the source prints
 /// them (`markdown::unmarked`): marking an example in a criterion or evidence item leaves
 /// the catalogue what it was, and every assessment made on it current.
-/// [`catalog_hash`] as the build's outputs carry it (the catalogue files, the OSCAL
-/// catalogue, the XLSForm's version), made once for the handbook: the hash reads every
-/// criterion's and evidence item's text, three times a build before (issue 28).
-pub fn catalog_id(hb: &Handbook) -> &str {
-    hb.catalog_id.get_or_init(|| catalog_hash(hb))
-}
-
 pub fn catalog_hash(hb: &Handbook) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |s: &str| {
@@ -180,6 +173,13 @@ pub fn catalog_hash(hb: &Handbook) -> String {
         }
     }
     format!("{h:016x}")
+}
+
+/// [`catalog_hash`] as the build's outputs carry it (the catalogue files, the OSCAL
+/// catalogue, the XLSForm's version), made once for the handbook: the hash reads every
+/// criterion's and evidence item's text, three times a build before (issue 28).
+pub fn catalog_id(hb: &Handbook) -> &str {
+    hb.catalog_id.get_or_init(|| catalog_hash(hb))
 }
 
 /// A sequence serialised straight from an iterator, never collected.

@@ -14,8 +14,6 @@ pub(in crate::pipeline::render::views) fn build(cx: &Cx) -> Vec<QuizView> {
     // Keyed by the whole question (its choices, their order, whose variant it is).
     let made: std::sync::Mutex<std::collections::HashMap<String, QuestionView>> =
         Default::default();
-    // Each quiz made into its view as the model makes it (in parallel): a role's model quiz
-    // on a large handbook holds thousands of candidates, of which its view keeps a few.
     // A step's question as its view (`number` its place in its quiz).
     let step_view = |question: &quiz::Question, number: usize| -> QuestionView {
         let p = hb.procedures.iter().find(|p| p.id == question.procedure);
@@ -289,103 +287,103 @@ pub(in crate::pipeline::render::views) fn build(cx: &Cx) -> Vec<QuizView> {
             proved,
         }
     };
+    // Each quiz made into its view as the model makes it (in parallel): a role's model quiz
+    // on a large handbook holds thousands of candidates, of which its view keeps a few.
     quiz::quizzes_each(hb, |q| {
-        let view = {
-            let (subject_title, subject_url, url, key_url) = match q.kind {
-                QuizKind::Procedure => (
-                    hb.procedures
-                        .iter()
-                        .find(|p| p.id == q.subject)
-                        .map(|p| p.title.clone())
-                        .unwrap_or_default(),
-                    cx.addr.procedure(&q.subject),
-                    cx.addr.quiz_procedure(&q.subject),
-                    cx.addr.quiz_key_procedure(&q.subject),
-                ),
-                QuizKind::Role => (
-                    cx.titles
-                        .roles
-                        .get(q.subject.as_str())
-                        .copied()
-                        .unwrap_or(&q.subject)
-                        .to_string(),
-                    cx.addr.role(&q.subject),
-                    cx.addr.quiz_role(&q.subject),
-                    cx.addr.quiz_key_role(&q.subject),
-                ),
-            };
-            let questions = q
-                .questions
-                .iter()
-                .enumerate()
-                .map(|(i, question)| {
-                    if question.place != quiz::Place::Step {
-                        return place::view(cx, question, i + 1, &time_words);
-                    }
-                    let key = format!("{question:?}");
-                    let known = made.lock().ok().and_then(|m| m.get(&key).cloned());
-                    if let Some(mut view) = known {
-                        view.number = i + 1;
-                        return view;
-                    }
-                    let view = step_view(question, i + 1);
-                    if let Ok(mut m) = made.lock() {
-                        m.insert(key, view.clone());
-                    }
-                    view
-                })
-                // Only questions that test (`tests`), dropped as they are made. A role's
-                // quiz asks a question once, also where the source prints it at several
-                // steps (the admissions of 15, 24, 36, 44): its kind and blanked quote
-                // decide.
-                .filter(tests)
-                .collect::<Vec<QuestionView>>();
-            let mut questions = questions;
-            // Never two "who?"s with the same answers whose stems are nearly the same.
-            once::near_once(&mut questions);
-            // The model keeps past its cap a "who?" it judges to point to its answer (the view
-            // leaves it out above); where one was kept, the cap holds here (review 44, Q-7).
-            once::same_answers_capped(&mut questions);
-            if q.kind == QuizKind::Role {
-                once::duties_once(&mut questions);
-            }
-            // At most one question of a kind per sentence: steps that print the same sentence
-            // (the children's admission at 15 and 24) are asked once (review 39, F6).
-            let mut seen: std::collections::BTreeSet<(&str, Vec<String>)> = Default::default();
-            questions.retain(|qv| seen.insert((qv.ask, opening(&qv.whole))));
-            // A role's quiz spread over its steps and criteria (`spread`).
-            if q.kind == QuizKind::Role {
-                // Each asked question's place, found once: `spread` asks it many times
-                // (sorting among them), and a role's model quiz holds thousands on a large
-                // handbook.
-                let origins: std::collections::HashMap<String, spread::Origin> = questions
+        let (subject_title, subject_url, url, key_url) = match q.kind {
+            QuizKind::Procedure => (
+                hb.procedures
                     .iter()
-                    .filter_map(|qv| {
-                        let m = q.questions.iter().find(|m| m.id == qv.id)?;
-                        let at = (m.procedure.clone(), m.step.clone(), source_order(hb, m));
-                        Some((qv.id.clone(), at))
-                    })
-                    .collect();
-                let origin = |id: &str| origins.get(id).cloned();
-                spread::spread(&mut questions, &origin);
-            }
-            for (i, qv) in questions.iter_mut().enumerate() {
-                qv.number = i + 1;
-            }
-            once::tell_apart(&mut questions);
-            QuizView {
-                content: crate::edition::content::subject_hash(cx.hb, q.kind.name(), &q.subject)
+                    .find(|p| p.id == q.subject)
+                    .map(|p| p.title.clone())
                     .unwrap_or_default(),
-                title: say("quiz_title", &[("subject", &subject_title)]),
-                key_url,
-                id: q.id,
-                kind: q.kind.name(),
-                subject: q.subject,
-                subject_title,
-                subject_url,
-                url,
-                questions,
-            }
+                cx.addr.procedure(&q.subject),
+                cx.addr.quiz_procedure(&q.subject),
+                cx.addr.quiz_key_procedure(&q.subject),
+            ),
+            QuizKind::Role => (
+                cx.titles
+                    .roles
+                    .get(q.subject.as_str())
+                    .copied()
+                    .unwrap_or(&q.subject)
+                    .to_string(),
+                cx.addr.role(&q.subject),
+                cx.addr.quiz_role(&q.subject),
+                cx.addr.quiz_key_role(&q.subject),
+            ),
+        };
+        let questions = q
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, question)| {
+                if question.place != quiz::Place::Step {
+                    return place::view(cx, question, i + 1, &time_words);
+                }
+                let key = format!("{question:?}");
+                let known = made.lock().ok().and_then(|m| m.get(&key).cloned());
+                if let Some(mut view) = known {
+                    view.number = i + 1;
+                    return view;
+                }
+                let view = step_view(question, i + 1);
+                if let Ok(mut m) = made.lock() {
+                    m.insert(key, view.clone());
+                }
+                view
+            })
+            // Only questions that test (`tests`), dropped as they are made. A role's
+            // quiz asks a question once, also where the source prints it at several
+            // steps (the admissions of 15, 24, 36, 44): its kind and blanked quote
+            // decide.
+            .filter(tests)
+            .collect::<Vec<QuestionView>>();
+        let mut questions = questions;
+        // Never two "who?"s with the same answers whose stems are nearly the same.
+        once::near_once(&mut questions);
+        // The model keeps past its cap a "who?" it judges to point to its answer (the view
+        // leaves it out above); where one was kept, the cap holds here (review 44, Q-7).
+        once::same_answers_capped(&mut questions);
+        if q.kind == QuizKind::Role {
+            once::duties_once(&mut questions);
+        }
+        // At most one question of a kind per sentence: steps that print the same sentence
+        // (the children's admission at 15 and 24) are asked once (review 39, F6).
+        let mut seen: std::collections::BTreeSet<(&str, Vec<String>)> = Default::default();
+        questions.retain(|qv| seen.insert((qv.ask, opening(&qv.whole))));
+        // A role's quiz spread over its steps and criteria (`spread`).
+        if q.kind == QuizKind::Role {
+            // Each asked question's place, found once: `spread` asks it many times
+            // (sorting among them), and a role's model quiz holds thousands on a large
+            // handbook.
+            let origins: std::collections::HashMap<String, spread::Origin> = questions
+                .iter()
+                .filter_map(|qv| {
+                    let m = q.questions.iter().find(|m| m.id == qv.id)?;
+                    let at = (m.procedure.clone(), m.step.clone(), source_order(hb, m));
+                    Some((qv.id.clone(), at))
+                })
+                .collect();
+            let origin = |id: &str| origins.get(id).cloned();
+            spread::spread(&mut questions, &origin);
+        }
+        for (i, qv) in questions.iter_mut().enumerate() {
+            qv.number = i + 1;
+        }
+        once::tell_apart(&mut questions);
+        let view = QuizView {
+            content: crate::edition::content::subject_hash(cx.hb, q.kind.name(), &q.subject)
+                .unwrap_or_default(),
+            title: say("quiz_title", &[("subject", &subject_title)]),
+            key_url,
+            id: q.id,
+            kind: q.kind.name(),
+            subject: q.subject,
+            subject_title,
+            subject_url,
+            url,
+            questions,
         };
         // What the model's quiz held (thousands of candidates for a role on a large
         // handbook) goes back before this thread makes the next.

@@ -136,38 +136,33 @@ pub(super) fn blank_roles(cx: &Cx, question: &quiz::Question, quote: &str) -> St
             }
         }
     }
+    // No correct role's name (a "by when?"): no head to blank either.
+    if phrases.is_empty() {
+        return out;
+    }
     // Only a wrong choice's head noun keeps a correct one's in the stem: "menaxhimin" of
     // the Kosovo table does not make "Menaxheri" ask anything (review 39, F4).
-    // (Made only where a correct role has a name: a "by when?" has none.)
-    let wrong = || -> std::collections::HashSet<String> {
-        question
-            .choices
-            .iter()
-            .filter(|c| !c.correct)
-            .filter_map(|c| {
-                content_words(&choice_text(cx, &c.answer))
-                    .into_iter()
-                    .next()
-            })
-            .map(|w| word_stem(&w))
-            .collect()
-    };
+    let wrong: std::collections::HashSet<String> = question
+        .choices
+        .iter()
+        .filter(|c| !c.correct)
+        .filter_map(|c| {
+            content_words(&choice_text(cx, &c.answer))
+                .into_iter()
+                .next()
+        })
+        .map(|w| word_stem(&w))
+        .collect();
     // A head stands alone for a name printed as a title, with a capital ("Komisioni",
     // "Sekretariati"); never the first word of words the source names it by inside a
     // sentence ("personave" of "personave përgjegjës që kanë bërë identifikimin fillestar",
     // 001:827, which is the persons assessed in "vlerësimin e situatës së personave",
     // 001:607: adversary 47, M-3).
-    let heads: Vec<String> = match phrases.is_empty() {
-        true => Vec::new(),
-        false => {
-            let wrong = wrong();
-            phrases
-                .iter()
-                .filter(|p| p.chars().next().is_some_and(char::is_uppercase))
-                .filter_map(|p| content_words(p).into_iter().next())
-                .filter(|w| !wrong.contains(&word_stem(w)))
-                .collect()
-        }
-    };
+    let heads: Vec<String> = phrases
+        .iter()
+        .filter(|p| p.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|p| content_words(p).into_iter().next())
+        .filter(|w| !wrong.contains(&word_stem(w)))
+        .collect();
     blank_phrases(&out, &heads)
 }
