@@ -379,12 +379,22 @@ pub fn peak_rss_mib() -> u64 {
 /// The CPU time this thread has used (user and system), for `DORACAK_TIMINGS`: on a
 /// shared machine the wall time of a stage says little.
 fn thread_cpu() -> std::time::Duration {
+    cpu_clock(libc::CLOCK_THREAD_CPUTIME_ID)
+}
+
+/// The CPU time the whole process has used so far (every thread), for `DORACAK_TIMINGS`:
+/// a stage's CPU beside its wall time says how parallel it was.
+fn process_cpu() -> std::time::Duration {
+    cpu_clock(libc::CLOCK_PROCESS_CPUTIME_ID)
+}
+
+fn cpu_clock(clock: libc::clockid_t) -> std::time::Duration {
     let mut ts = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,
     };
     // SAFETY: `ts` is a valid timespec for the call to fill.
-    if unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } != 0 {
+    if unsafe { libc::clock_gettime(clock, &mut ts) } != 0 {
         return std::time::Duration::ZERO;
     }
     std::time::Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
@@ -398,6 +408,7 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     let (hb, mut diags) = check(root);
     stages.push(("load+validate+model", start.elapsed()));
     let mut peaks = vec![("load+validate+model", peak_rss_mib())];
+    let mut cpus = vec![("load+validate+model", process_cpu())];
     let Some(hb) = hb else {
         return (None, diags);
     };
@@ -444,6 +455,7 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     });
     stages.push(("render", t.elapsed()));
     peaks.push(("render", peak_rss_mib()));
+    cpus.push(("render", process_cpu()));
     give_back_memory();
     // Then the exports (the audit form, the OSCAL catalogue, `catalog.json`) and the search
     // index: the XLSForm on a thread of its own, the catalogues and then the index on this
@@ -487,6 +499,7 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
         return (None, diags);
     }
     peaks.push(("search index", peak_rss_mib()));
+    cpus.push(("exports and index", process_cpu()));
     let t = Instant::now();
     let written = writer.commit();
     stages.push(("swap", t.elapsed()));
@@ -496,6 +509,14 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
         }
         for (stage, mib) in &peaks {
             eprintln!("memory: peak by the end of {stage:<24} {mib:>5} MiB");
+        }
+        // Each stage's CPU (every thread's, user and system): beside its wall time above,
+        // how many cores it kept busy.
+        let mut before = Duration::ZERO;
+        for (stage, cpu) in &cpus {
+            let ms = cpu.saturating_sub(before).as_secs_f64() * 1000.0;
+            eprintln!("cpu: {stage:<31} {ms:>8.1} ms");
+            before = *cpu;
         }
     }
     match written {
