@@ -384,7 +384,7 @@ fn thread_cpu() -> std::time::Duration {
 
 /// The CPU time the whole process has used so far (every thread), for `DORACAK_TIMINGS`:
 /// a stage's CPU beside its wall time says how parallel it was.
-fn process_cpu() -> std::time::Duration {
+pub(crate) fn process_cpu() -> std::time::Duration {
     cpu_clock(libc::CLOCK_PROCESS_CPUTIME_ID)
 }
 

@@ -22,6 +22,7 @@ use std::sync::Mutex;
 use crate::pipeline::render::Sink;
 
 mod carry;
+mod compared;
 mod guard;
 mod lock;
 mod open;
@@ -221,28 +222,12 @@ impl SiteWriter {
         f: impl FnOnce(&mut (dyn Write + Send)) -> io::Result<T>,
     ) -> io::Result<(T, u64)> {
         let (dest, prev) = self.dest(path)?;
-        let mut w = io::BufWriter::with_capacity(1 << 16, create_new(&dest, path)?);
+        // Compared with the previous file as it comes: made only where it differs, else
+        // the previous file takes its place, keeping its modification time.
+        let mut w =
+            io::BufWriter::with_capacity(1 << 16, compared::Compared::new(path, &dest, &prev)?);
         let value = f(&mut w)?;
-        w.flush()?;
-        drop(w);
-        let bytes = fs::metadata(&dest).map(|m| m.len()).unwrap_or(0);
-        // Written before it could be compared: if it came out as before, the previous
-        // file takes its place, so it too keeps its modification time.
-        let unchanged = fs::File::open(&dest)
-            .is_ok_and(|f| same_as_file(&prev, bytes, &mut io::BufReader::new(f)));
-        let linked = unchanged && {
-            let mut aside = dest.clone().into_os_string();
-            aside.push(".doracak-unchanged");
-            let aside = PathBuf::from(aside);
-            fs::hard_link(&prev, &aside).is_ok()
-                && match fs::rename(&aside, &dest) {
-                    Ok(()) => true,
-                    Err(_) => {
-                        let _ = fs::remove_file(&aside);
-                        false
-                    }
-                }
-        };
+        let (bytes, linked) = w.into_inner().map_err(|e| e.into_error())?.finish()?;
         self.count(path, bytes, linked);
         Ok((value, bytes))
     }

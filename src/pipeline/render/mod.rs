@@ -468,8 +468,12 @@ pub fn render_with(
 }
 
 /// With `DORACAK_TIMINGS`, the resident memory at a point of the render (where the
-/// render's memory goes: the model, the context of places and actions, the views).
+/// render's memory goes: the model, the context of places and actions, the views), and the
+/// wall and process CPU time since the last point (where its time goes).
 fn note_rss(label: &str) {
+    use std::sync::Mutex;
+    use std::time::{Duration, Instant};
+    static LAST: Mutex<Option<(Instant, Duration)>> = Mutex::new(None);
     if std::env::var_os("DORACAK_TIMINGS").is_some() {
         let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
         if let Some(kb) = status.lines().find_map(|l| l.strip_prefix("VmRSS:")) {
@@ -479,6 +483,16 @@ fn note_rss(label: &str) {
                 kb / 1024
             );
         }
+        let now = (Instant::now(), crate::process_cpu());
+        let mut last = LAST.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((wall, cpu)) = last.filter(|_| label != "start") {
+            eprintln!(
+                "timing: render's {label:<24} {:>8.1} ms wall, {:>8.1} ms CPU",
+                now.0.duration_since(wall).as_secs_f64() * 1000.0,
+                now.1.saturating_sub(cpu).as_secs_f64() * 1000.0
+            );
+        }
+        *last = Some(now);
     }
 }
 

@@ -77,6 +77,90 @@ fn an_unchanged_streamed_file_is_the_previous_file() {
     );
 }
 
+/// A streamed file is compared with the previous one as it comes and made only where it
+/// differs (issue 28): wherever the first difference falls (in the first chunk compared,
+/// a later one, the last byte, past the previous file's end or before it), the new file
+/// holds exactly the new bytes, however they were written.
+#[test]
+fn a_streamed_file_is_written_whole_wherever_it_first_differs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let old: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+    let stream = |bytes: &[u8], pieces: &[usize]| {
+        let w = SiteWriter::begin(&out, guard(dir.path(), &out).unwrap()).unwrap();
+        w.put_with("big/index.js", |w| {
+            let mut rest = bytes;
+            for &n in pieces.iter().cycle() {
+                if rest.is_empty() {
+                    break;
+                }
+                let (head, tail) = rest.split_at(n.min(rest.len()));
+                w.write_all(head)?;
+                rest = tail;
+            }
+            Ok(())
+        })
+        .unwrap();
+        w.commit().unwrap()
+    };
+    let changed = |at: usize| {
+        let mut v = old.clone();
+        v[at] ^= 0xff;
+        v
+    };
+    let longer = [old.as_slice(), b"+"].concat();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("the first byte", changed(0)),
+        ("a later chunk", changed(70_000)),
+        ("the last byte", changed(old.len() - 1)),
+        ("one byte more", longer),
+        ("one byte less", old[..old.len() - 1].to_vec()),
+        ("nothing", Vec::new()),
+    ];
+    for pieces in [&[1usize, 7, 4096][..], &[70_001], &[1 << 20]] {
+        for (what, new) in &cases {
+            stream(&old, pieces);
+            let stats = stream(new, pieces);
+            assert_eq!(stats.changed, 1, "{what}, pieces {pieces:?}");
+            assert!(
+                fs::read(out.join("big/index.js")).unwrap() == *new,
+                "{what}, pieces {pieces:?}: the new file holds the new bytes"
+            );
+            assert_eq!(names(&out.join("big")), ["index.js"], "{what}");
+        }
+    }
+    // And as before, however it was written: the previous file, kept.
+    stream(&old, &[1 << 20]);
+    let stats = stream(&old, &[3, 65_536, 1]);
+    assert_eq!(stats.changed, 0);
+    assert!(fs::read(out.join("big/index.js")).unwrap() == old);
+}
+
+/// The previous file cut short while the build compared against it: the build fails and
+/// says so, rather than make a new file of bytes it no longer has.
+#[test]
+fn a_previous_file_cut_short_while_compared_fails_the_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let old = vec![b'a'; 100_000];
+    let w = SiteWriter::begin(&out, guard(dir.path(), &out).unwrap()).unwrap();
+    w.put_with("a.js", |w| w.write_all(&old)).unwrap();
+    w.commit().unwrap();
+    let w = SiteWriter::begin(&out, guard(dir.path(), &out).unwrap()).unwrap();
+    let e = w
+        .put_with("a.js", |w| {
+            w.write_all(&old[..80_000])?;
+            w.flush()?;
+            fs::write(out.join("a.js"), b"aaa")?;
+            w.write_all(b"b")
+        })
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("changed while the site was built"),
+        "{e}"
+    );
+}
+
 #[test]
 fn a_second_write_to_one_path_is_an_error_not_a_truncation() {
     let dir = tempfile::tempdir().unwrap();
