@@ -45,11 +45,13 @@ pub mod csv_out;
 pub mod diagnostics;
 pub mod duration;
 pub mod edition;
+mod exports;
 pub mod form_words;
 pub mod language;
 pub mod markdown;
 pub mod pipeline;
 pub mod plural;
+mod resources;
 pub mod test_pause;
 pub mod text;
 pub mod theme;
@@ -59,8 +61,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use diagnostics::{Diagnostics, Pos};
+use exports::write_exports;
 use pipeline::model::Handbook;
 use pipeline::{load, model, render, search, validate, write};
+pub use resources::peak_rss_mib;
+pub(crate) use resources::{give_back_memory, give_back_thread_memory, process_cpu, thread_cpu};
 
 /// Load, validate and model the handbook at `root`. The handbook is `None` when any
 /// error was found; `diags` then says why.
@@ -251,78 +256,6 @@ pub fn previous_edition(root: &Path, hb: &Handbook, diags: &mut Diagnostics) -> 
     old
 }
 
-/// The audit as an XLSForm, the model as `catalog.json` and the standards as an OSCAL
-/// catalogue, beside the pages; then `beside` (the build's search index), whose value is
-/// returned.
-///
-/// The XLSForm (its survey sheet packed and deflated on one core, the longest of the
-/// exports) streams into the sink on a thread of its own, while this thread writes the two
-/// catalogues and then runs `beside`: on two cores the index no longer waits for the
-/// workbook. Everything here is streamed, so what runs at once adds little to the memory
-/// (the workbook's bytes were once held whole: 30 MB on 1,000 standards). `beside` runs on
-/// this thread, so the index's many allocations stay in the main heap.
-fn write_exports<R>(
-    root: &Path,
-    hb: &Handbook,
-    ui: &HashMap<String, String>,
-    diags: &mut Diagnostics,
-    sink: &dyn render::Sink,
-    compact: bool,
-    beside: impl FnOnce() -> R,
-) -> R {
-    let addr = &hb.addresses;
-    let (form, catalog, oscal, value) = std::thread::scope(|scope| {
-        let form = scope.spawn(|| {
-            let mut failed = None;
-            let written = sink.put_stream(&addr.audit_form, &mut |w| {
-                if let Err(e) = render::xlsform::write_to(hb, ui, w) {
-                    failed = Some(crate::diagnostics::workbook_problem(&e));
-                }
-                Ok(())
-            });
-            match failed {
-                Some(problem) => Err(std::io::Error::other(problem)),
-                None => written.map(|_| ()),
-            }
-        });
-        // Above the theme's page size, compact: a third smaller than indented.
-        let catalog = sink.put_stream("catalog.json", &mut |w| {
-            if compact {
-                serde_json::to_writer(w, hb)
-            } else {
-                serde_json::to_writer_pretty(w, hb)
-            }
-            .map_err(std::io::Error::other)
-        });
-        let modified = render::oscal::last_modified(root, hb);
-        let oscal = sink.put_stream(&addr.oscal_catalog, &mut |w| {
-            render::oscal::write_catalog(hb, ui, &modified, w, compact)
-        });
-        let value = beside();
-        let form = form.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
-        (form, catalog, oscal, value)
-    });
-    if let Err(e) = form {
-        diags.error(
-            Pos::file(&addr.audit_form),
-            format!("cannot write the audit form: {e}"),
-        );
-    }
-    if let Err(e) = catalog {
-        diags.error(
-            Pos::file("catalog.json"),
-            format!("cannot write the catalogue: {e}"),
-        );
-    }
-    if let Err(e) = oscal {
-        diags.error(
-            Pos::file(&addr.oscal_catalog),
-            format!("cannot write the OSCAL catalogue: {e}"),
-        );
-    }
-    value
-}
-
 /// What a successful build did.
 #[derive(Debug)]
 pub struct BuildSummary {
@@ -335,69 +268,6 @@ pub struct BuildSummary {
     pub search_docs: usize,
     pub search_terms: usize,
     pub index_bytes: u64,
-}
-
-/// Return the heap's freed memory to the system (glibc keeps it for reuse otherwise; so does
-/// mimalloc, the binary's allocator, in each thread's heap): a stage that dropped large
-/// values hands their memory back before the next builds on top (issue 28, peak memory).
-///
-/// It runs a task on every thread of rayon's pool (`rayon::broadcast`) and waits for all:
-/// call it only where no worker can be blocked outside rayon (on a channel, or on a lock
-/// the caller holds), as from the build's own thread or `serve`'s watcher (adversary 52).
-pub(crate) fn give_back_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only releases free memory at the top of the heaps and arenas.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-    // Each of rayon's threads, and this one, hands back what its heap freed.
-    rayon::broadcast(|_| give_back_thread_memory());
-    give_back_thread_memory();
-}
-
-/// Return what this thread's heap freed to the system now (mimalloc keeps a thread's freed
-/// pages for reuse otherwise): for a worker that has just dropped a large transient value
-/// and goes on to other work.
-pub(crate) fn give_back_thread_memory() {
-    // SAFETY: mi_collect only returns memory the allocator holds unused.
-    unsafe { libmimalloc_sys::mi_collect(true) };
-}
-
-/// The process's peak resident memory so far in MiB (Linux; 0 elsewhere), for
-/// `DORACAK_TIMINGS`.
-pub fn peak_rss_mib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        })
-        .map_or(0, |kb| kb / 1024)
-}
-
-/// The CPU time this thread has used (user and system), for `DORACAK_TIMINGS`: on a
-/// shared machine the wall time of a stage says little.
-fn thread_cpu() -> std::time::Duration {
-    cpu_clock(libc::CLOCK_THREAD_CPUTIME_ID)
-}
-
-/// The CPU time the whole process has used so far (every thread), for `DORACAK_TIMINGS`:
-/// a stage's CPU beside its wall time says how parallel it was.
-pub(crate) fn process_cpu() -> std::time::Duration {
-    cpu_clock(libc::CLOCK_PROCESS_CPUTIME_ID)
-}
-
-fn cpu_clock(clock: libc::clockid_t) -> std::time::Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid timespec for the call to fill.
-    if unsafe { libc::clock_gettime(clock, &mut ts) } != 0 {
-        return std::time::Duration::ZERO;
-    }
-    std::time::Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
 
 /// Check, render and write the site. On any error nothing is written and the previous
