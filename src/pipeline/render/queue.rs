@@ -4,6 +4,8 @@
 use minijinja::{Environment, Value, context};
 
 use super::{Sink, report_template_error, squeeze};
+
+mod costs;
 use crate::address::Pages;
 use crate::diagnostics::{Diagnostics, Pos};
 
@@ -175,7 +177,7 @@ impl<'a> Renderer<'a> {
             .with_max_len(1)
             .filter_map(|job| {
                 let mut d = Diagnostics::new();
-                let late = job.late.map(|f| f());
+                let late = job.late.map(|f| costs::timed("(late values)", f));
                 for page in job.pages {
                     let root = "../".repeat(page.path.matches('/').count());
                     // The last map wins where keys meet: a page's own values over the base's (a
@@ -216,6 +218,7 @@ impl<'a> Renderer<'a> {
         for d in failures {
             diags.extend(d);
         }
+        costs::say();
     }
 }
 
@@ -229,6 +232,20 @@ fn streamed(whole: &[String], path: &str) -> bool {
 
 /// Render one page into the sink; problems go into `d`.
 fn render_page(
+    env: &Environment<'_>,
+    sink: &dyn Sink,
+    path: &str,
+    template: &str,
+    stream: bool,
+    ctx: Value,
+    d: &mut Diagnostics,
+) {
+    costs::timed(template, || {
+        render_page_now(env, sink, path, template, stream, ctx, d)
+    });
+}
+
+fn render_page_now(
     env: &Environment<'_>,
     sink: &dyn Sink,
     path: &str,
