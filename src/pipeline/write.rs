@@ -421,10 +421,11 @@ pub(crate) fn rename2(a: &Path, b: &Path, flags: libc::c_uint) -> io::Result<boo
 }
 
 /// Whether the file at `path` is a regular file of `len` bytes equal to what `new`
-/// reads, compared a block at a time (never the whole file in memory).
+/// reads, compared a block at a time (never the whole file in memory). A link is not:
+/// the hard link made of an unchanged file would be a link in the new site (adversary 53).
 fn same_as_file(path: &Path, len: u64, new: &mut dyn io::Read) -> bool {
     use io::Read;
-    let Ok(meta) = fs::metadata(path) else {
+    let Ok(meta) = fs::symlink_metadata(path) else {
         return false;
     };
     if !meta.is_file() || meta.len() != len {

@@ -4,7 +4,9 @@
 //! made and removed: 345 MB and 2,010 files on each rebuild of 1,000 standards, whose
 //! removed files' numbers the next build's new files waited behind (issue 28).
 
+use std::collections::hash_map::RandomState;
 use std::fs;
+use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Read, Seek, Write};
 use std::path::Path;
 
@@ -24,9 +26,75 @@ pub(super) struct Compared<'a> {
 
 enum State {
     /// Every byte so far is the previous file's (`prev` read up to there): nothing made.
-    Same { prev: fs::File, scratch: Vec<u8> },
+    Same(Box<Previous>),
     /// The new file, made.
     Writing(fs::File),
+    /// Making the new file failed: every later write fails the same way (a writer that
+    /// writes again as it is dropped is told the first cause, not "two files").
+    Failed(io::ErrorKind, String),
+}
+
+/// The previous file as it is compared.
+struct Previous {
+    file: fs::File,
+    scratch: Vec<u8>,
+    /// The bytes compared so far, hashed (keys of this process's own choosing): what is
+    /// copied of the previous file once a byte differs must hash alike, so a previous file
+    /// changed in place while the build compared it is never copied into the new one
+    /// (adversary 53 H-1).
+    keys: RandomState,
+    seen: std::hash::DefaultHasher,
+    /// The file as it was opened: linked only if still so (adversary 53 M-1).
+    opened: Stamp,
+}
+
+/// What says a file is the one compared and unchanged since: which file it is, its length,
+/// and when its content and its inode last changed (a write sets both, and the inode's
+/// time cannot be set back).
+#[derive(PartialEq, Eq, Clone, Copy, Debug)]
+struct Stamp {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    mtime: (i64, i64),
+    ctime: (i64, i64),
+}
+
+impl Stamp {
+    #[cfg(unix)]
+    fn of(m: &fs::Metadata) -> Stamp {
+        use std::os::unix::fs::MetadataExt;
+        Stamp {
+            dev: m.dev(),
+            ino: m.ino(),
+            len: m.len(),
+            mtime: (m.mtime(), m.mtime_nsec()),
+            ctime: (m.ctime(), m.ctime_nsec()),
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn of(m: &fs::Metadata) -> Stamp {
+        let since = |t: io::Result<std::time::SystemTime>| {
+            t.ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or((0, 0), |d| {
+                    (d.as_secs() as i64, i64::from(d.subsec_nanos()))
+                })
+        };
+        Stamp {
+            dev: 0,
+            ino: 0,
+            len: m.len(),
+            mtime: since(m.modified()),
+            ctime: since(m.created()),
+        }
+    }
+
+    /// The same file (the link made is to the file compared).
+    fn same_file(&self, other: &Stamp) -> bool {
+        (self.dev, self.ino) == (other.dev, other.ino)
+    }
 }
 
 impl<'a> Compared<'a> {
@@ -40,12 +108,20 @@ impl<'a> Compared<'a> {
         let old = fs::symlink_metadata(prev)
             .ok()
             .filter(fs::Metadata::is_file)
-            .and_then(|_| fs::File::open(prev).ok());
+            .and_then(|_| fs::File::open(prev).ok())
+            .and_then(|file| {
+                let m = file.metadata().ok().filter(fs::Metadata::is_file)?;
+                let keys = RandomState::new();
+                Some(Previous {
+                    file,
+                    scratch: vec![0; CHUNK],
+                    seen: keys.build_hasher(),
+                    keys,
+                    opened: Stamp::of(&m),
+                })
+            });
         let state = match old {
-            Some(prev) => State::Same {
-                prev,
-                scratch: vec![0; CHUNK],
-            },
+            Some(prev) => State::Same(Box::new(prev)),
             None => State::Writing(create_new(dest, path)?),
         };
         Ok(Compared {
@@ -60,13 +136,31 @@ impl<'a> Compared<'a> {
     /// The bytes written, and whether the previous file was kept (hard-linked) because
     /// every byte came out as before.
     pub(super) fn finish(mut self) -> io::Result<(u64, bool)> {
-        let State::Same { prev, scratch } = &mut self.state else {
-            return Ok((self.bytes, false));
+        let p = match &mut self.state {
+            State::Writing(_) => return Ok((self.bytes, false)),
+            State::Failed(kind, message) => return Err(io::Error::new(*kind, message.clone())),
+            State::Same(p) => p,
         };
-        // As before only if the previous file ends here too.
-        if fill(prev, &mut scratch[..1])? == 0 {
+        // As before only if the previous file ends here too (a read error: not as before).
+        let at_end = matches!(fill(&mut p.file, &mut p.scratch[..1]), Ok(0));
+        // And only the file compared, unchanged since it was opened, is kept: not one put
+        // at its path meanwhile (renamed over it, a link), nor one written into in place.
+        let unchanged = || p.file.metadata().is_ok_and(|m| Stamp::of(&m) == p.opened);
+        if at_end && unchanged() {
             match fs::hard_link(self.prev, self.dest) {
-                Ok(()) => return Ok((self.bytes, true)),
+                Ok(()) => {
+                    // (Linking sets the inode's change time: its length and content time
+                    // are checked again, and that the link is to the file compared.)
+                    let linked = fs::symlink_metadata(self.dest).map(|m| Stamp::of(&m));
+                    let now = p.file.metadata().map(|m| Stamp::of(&m));
+                    if let (Ok(linked), Ok(now)) = (linked, now)
+                        && linked.same_file(&p.opened)
+                        && (now.len, now.mtime) == (p.opened.len, p.opened.mtime)
+                    {
+                        return Ok((self.bytes, true));
+                    }
+                    fs::remove_file(self.dest)?;
+                }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                     return Err(twice(self.path));
                 }
@@ -78,33 +172,62 @@ impl<'a> Compared<'a> {
         Ok((self.bytes, false))
     }
 
-    /// Make the new file, holding the bytes so far (the previous file's first `bytes`).
+    /// Make the new file, holding the bytes so far: the previous file's first `bytes`,
+    /// copied only if they hash as they did when compared.
     fn diverge(&mut self) -> io::Result<&mut fs::File> {
-        if let State::Same { prev, .. } = &mut self.state {
-            let mut out = create_new(self.dest, self.path)?;
-            prev.rewind()?;
-            let copied = io::copy(&mut Read::by_ref(prev).take(self.bytes), &mut out)?;
-            if copied != self.bytes {
-                return Err(io::Error::other(format!(
-                    "{} changed while the site was built",
-                    self.prev.display()
-                )));
-            }
-            self.state = State::Writing(out);
+        if let State::Same(p) = &mut self.state {
+            let made = create_new(self.dest, self.path).and_then(|mut out| {
+                copy_compared(p, self.bytes, &mut out, self.prev)?;
+                Ok(out)
+            });
+            self.state = match made {
+                Ok(out) => State::Writing(out),
+                Err(e) => State::Failed(e.kind(), e.to_string()),
+            };
         }
         match &mut self.state {
             State::Writing(out) => Ok(out),
-            State::Same { .. } => unreachable!("the new file was made above"),
+            State::Failed(kind, message) => Err(io::Error::new(*kind, message.clone())),
+            State::Same(_) => unreachable!("the new file was made above, or failed"),
         }
     }
 }
 
+/// Copy the first `n` bytes of the previous file into `out`, as they were compared.
+fn copy_compared(p: &mut Previous, n: u64, out: &mut fs::File, path: &Path) -> io::Result<()> {
+    let changed = || {
+        io::Error::other(format!(
+            "{} changed while the site was built; build again",
+            path.display()
+        ))
+    };
+    p.file.rewind()?;
+    let mut again = p.keys.build_hasher();
+    let mut left = n;
+    while left > 0 {
+        let want = usize::try_from(left).map_or(CHUNK, |l| l.min(CHUNK));
+        let got = fill(&mut p.file, &mut p.scratch[..want])?;
+        if got == 0 {
+            return Err(changed());
+        }
+        again.write(&p.scratch[..got]);
+        out.write_all(&p.scratch[..got])?;
+        left -= got as u64;
+    }
+    if again.finish() != p.seen.finish() {
+        return Err(changed());
+    }
+    Ok(())
+}
+
 impl Write for Compared<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if let State::Same { prev, scratch } = &mut self.state {
+        if let State::Same(p) = &mut self.state {
             let n = buf.len().min(CHUNK);
-            let got = fill(prev, &mut scratch[..n])?;
-            if got == n && scratch[..n] == buf[..n] {
+            // (A read error of the previous file: not as before.)
+            let got = fill(&mut p.file, &mut p.scratch[..n]).unwrap_or(0);
+            if got == n && p.scratch[..n] == buf[..n] {
+                p.seen.write(&buf[..n]);
                 self.bytes += n as u64;
                 return Ok(n);
             }
@@ -117,7 +240,8 @@ impl Write for Compared<'_> {
     fn flush(&mut self) -> io::Result<()> {
         match &mut self.state {
             State::Writing(out) => out.flush(),
-            State::Same { .. } => Ok(()),
+            State::Failed(kind, message) => Err(io::Error::new(*kind, message.clone())),
+            State::Same(_) => Ok(()),
         }
     }
 }
@@ -134,4 +258,29 @@ fn fill(f: &mut fs::File, buf: &mut [u8]) -> io::Result<usize> {
         }
     }
     Ok(got)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::hash::{BuildHasher, Hasher};
+
+    /// The copy's check hashes the previous file's bytes in other pieces than they were
+    /// compared in: the hasher must not see where the pieces join.
+    #[test]
+    fn the_hash_of_compared_bytes_does_not_depend_on_their_pieces() {
+        let keys = std::collections::hash_map::RandomState::new();
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 253) as u8).collect();
+        let whole = {
+            let mut h = keys.build_hasher();
+            h.write(&bytes);
+            h.finish()
+        };
+        for pieces in [1usize, 3, 7, 8, 9, 4096, 65_536, 70_001] {
+            let mut h = keys.build_hasher();
+            for c in bytes.chunks(pieces) {
+                h.write(c);
+            }
+            assert_eq!(h.finish(), whole, "pieces of {pieces}");
+        }
+    }
 }
