@@ -4,10 +4,10 @@
 use minijinja::{Environment, Value, context};
 
 use super::{Sink, report_template_error, squeeze};
-
-mod costs;
 use crate::address::Pages;
 use crate::diagnostics::{Diagnostics, Pos};
+
+mod costs;
 
 /// Values made only when their pages render, on the thread that renders them, and dropped
 /// right after: a standard's values (all its criteria) for its pages, a part's standards for
