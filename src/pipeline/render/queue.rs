@@ -190,15 +190,17 @@ impl<'a> Renderer<'a> {
                                 None => l.clone(),
                             })),
                     );
-                    render_page(
-                        env,
-                        sink,
-                        &page.path,
-                        page.template,
-                        page.stream,
-                        ctx,
-                        &mut d,
-                    );
+                    costs::timed(page.template, || {
+                        render_page(
+                            env,
+                            sink,
+                            &page.path,
+                            page.template,
+                            page.stream,
+                            ctx,
+                            &mut d,
+                        )
+                    });
                 }
                 if let Some(make) = job.made {
                     make(&mut |path, template, ctx| {
@@ -209,7 +211,9 @@ impl<'a> Renderer<'a> {
                             ctx,
                         ]);
                         let stream = streamed(whole, &path);
-                        render_page(env, sink, &path, template, stream, ctx, &mut d);
+                        costs::timed(template, || {
+                            render_page(env, sink, &path, template, stream, ctx, &mut d)
+                        });
                     });
                 }
                 (!d.is_empty()).then_some(d)
@@ -232,20 +236,6 @@ fn streamed(whole: &[String], path: &str) -> bool {
 
 /// Render one page into the sink; problems go into `d`.
 fn render_page(
-    env: &Environment<'_>,
-    sink: &dyn Sink,
-    path: &str,
-    template: &str,
-    stream: bool,
-    ctx: Value,
-    d: &mut Diagnostics,
-) {
-    costs::timed(template, || {
-        render_page_now(env, sink, path, template, stream, ctx, d)
-    });
-}
-
-fn render_page_now(
     env: &Environment<'_>,
     sink: &dyn Sink,
     path: &str,

@@ -41,7 +41,7 @@ pub(super) fn say() {
     costs.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(&b.0)));
     for (what, (cpu, n)) in costs {
         eprintln!(
-            "timing: pages of {what:<32} {:>8.1} ms CPU, {n} pages",
+            "timing: pages of {what:<32} {:>8.1} ms CPU, {n} times",
             cpu.as_secs_f64() * 1000.0
         );
     }
