@@ -201,13 +201,15 @@ impl SiteWriter {
     /// site (keeping its modification time) instead of written again.
     pub fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let (dest, prev) = self.dest(path)?;
-        let unchanged = same_as_file(&prev, bytes.len() as u64, &mut io::Cursor::new(bytes));
-        let linked = unchanged
-            && match fs::hard_link(&prev, &dest) {
-                Ok(()) => true,
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(twice(path)),
-                Err(_) => false,
-            };
+        // Compared through the handle that is linked, as a streamed file is.
+        let linked = match compared::open_previous(&prev) {
+            Some((file, opened))
+                if opened.len == bytes.len() as u64 && compared::holds(&file, bytes) =>
+            {
+                compared::link_if_same(&prev, &dest, path, &file, &opened)?
+            }
+            _ => false,
+        };
         if !linked {
             create_new(&dest, path)?.write_all(bytes)?;
         }
@@ -417,37 +419,6 @@ pub(crate) fn rename2(a: &Path, b: &Path, flags: libc::c_uint) -> io::Result<boo
     match e.raw_os_error() {
         Some(libc::EINVAL | libc::ENOSYS | libc::ENOTSUP) => Ok(false),
         _ => Err(e),
-    }
-}
-
-/// Whether the file at `path` is a regular file of `len` bytes equal to what `new`
-/// reads, compared a block at a time (never the whole file in memory). A link is not:
-/// the hard link made of an unchanged file would be a link in the new site (adversary 53).
-fn same_as_file(path: &Path, len: u64, new: &mut dyn io::Read) -> bool {
-    use io::Read;
-    let Ok(meta) = fs::symlink_metadata(path) else {
-        return false;
-    };
-    if !meta.is_file() || meta.len() != len {
-        return false;
-    }
-    let Ok(old) = fs::File::open(path) else {
-        return false;
-    };
-    let mut old = io::BufReader::with_capacity(1 << 16, old);
-    let (mut a, mut b) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
-    loop {
-        let n = match old.read(&mut a) {
-            Ok(n) => n,
-            Err(_) => return false,
-        };
-        if n == 0 {
-            // Same length and every block equal so far.
-            return new.read(&mut b[..1]).is_ok_and(|m| m == 0);
-        }
-        if new.read_exact(&mut b[..n]).is_err() || a[..n] != b[..n] {
-            return false;
-        }
     }
 }
 

@@ -52,10 +52,13 @@ struct Previous {
 /// and when its content and its inode last changed (a write sets both, and the inode's
 /// time cannot be set back).
 #[derive(PartialEq, Eq, Clone, Copy, Debug)]
-struct Stamp {
+pub(super) struct Stamp {
     dev: u64,
     ino: u64,
-    len: u64,
+    /// Its names: one taken from it (a file renamed over it) shows here whatever the
+    /// clock's grain.
+    nlink: u64,
+    pub(super) len: u64,
     mtime: (i64, i64),
     ctime: (i64, i64),
 }
@@ -67,6 +70,7 @@ impl Stamp {
         Stamp {
             dev: m.dev(),
             ino: m.ino(),
+            nlink: m.nlink(),
             len: m.len(),
             mtime: (m.mtime(), m.mtime_nsec()),
             ctime: (m.ctime(), m.ctime_nsec()),
@@ -85,6 +89,7 @@ impl Stamp {
         Stamp {
             dev: 0,
             ino: 0,
+            nlink: 0,
             len: m.len(),
             mtime: since(m.modified()),
             ctime: since(m.created()),
@@ -97,6 +102,69 @@ impl Stamp {
     }
 }
 
+/// The previous site's file at `prev`, opened, where it is a plain file (a link is not):
+/// its handle, and how it was when opened.
+pub(super) fn open_previous(prev: &Path) -> Option<(fs::File, Stamp)> {
+    fs::symlink_metadata(prev)
+        .ok()
+        .filter(fs::Metadata::is_file)?;
+    let file = fs::File::open(prev).ok()?;
+    let m = file.metadata().ok().filter(fs::Metadata::is_file)?;
+    Some((file, Stamp::of(&m)))
+}
+
+/// Hard-link the previous file `prev` (open as `file`, as it was `opened`, its bytes found
+/// to be the new ones) at `dest`, the new site's `path`: only the file compared, unchanged
+/// since it was opened, is linked, not one put at its path meanwhile (renamed over it, a
+/// link) nor one written into in place (adversary 53 M-1, N-1). `Ok(false)` where it is
+/// not linked (nothing is left at `dest`), or cannot be (a FAT or exFAT drive).
+pub(super) fn link_if_same(
+    prev: &Path,
+    dest: &Path,
+    path: &str,
+    file: &fs::File,
+    opened: &Stamp,
+) -> io::Result<bool> {
+    let unchanged = file.metadata().is_ok_and(|m| Stamp::of(&m) == *opened);
+    if !unchanged {
+        return Ok(false);
+    }
+    match fs::hard_link(prev, dest) {
+        Ok(()) => {
+            // (Linking sets the inode's change time: its length and content time are
+            // checked again, and that the link is to the file compared.)
+            let linked = fs::symlink_metadata(dest).map(|m| Stamp::of(&m));
+            let now = file.metadata().map(|m| Stamp::of(&m));
+            if let (Ok(linked), Ok(now)) = (linked, now)
+                && linked.same_file(opened)
+                && (now.len, now.mtime) == (opened.len, opened.mtime)
+            {
+                return Ok(true);
+            }
+            fs::remove_file(dest)?;
+            Ok(false)
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(twice(path)),
+        Err(_) => Ok(false),
+    }
+}
+
+/// Whether the open file `file` holds exactly `new`, compared a block at a time (a read
+/// error: it does not).
+pub(super) fn holds(file: &fs::File, new: &[u8]) -> bool {
+    let mut file = file;
+    let mut block = vec![0u8; CHUNK.min(new.len() + 1)];
+    let mut rest = new;
+    loop {
+        let want = block.len().min(rest.len() + 1);
+        match fill(&mut file, &mut block[..want]) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) if n <= rest.len() && block[..n] == rest[..n] => rest = &rest[n..],
+            _ => return false,
+        }
+    }
+}
+
 impl<'a> Compared<'a> {
     /// Stream into `dest` (site path `path`), compared with `prev`, the previous site's
     /// file. Where there is none (or it is not a plain file), the new file is made at once.
@@ -105,21 +173,16 @@ impl<'a> Compared<'a> {
         if fs::symlink_metadata(dest).is_ok() {
             return Err(twice(path));
         }
-        let old = fs::symlink_metadata(prev)
-            .ok()
-            .filter(fs::Metadata::is_file)
-            .and_then(|_| fs::File::open(prev).ok())
-            .and_then(|file| {
-                let m = file.metadata().ok().filter(fs::Metadata::is_file)?;
-                let keys = RandomState::new();
-                Some(Previous {
-                    file,
-                    scratch: vec![0; CHUNK],
-                    seen: keys.build_hasher(),
-                    keys,
-                    opened: Stamp::of(&m),
-                })
-            });
+        let old = open_previous(prev).map(|(file, opened)| {
+            let keys = RandomState::new();
+            Previous {
+                file,
+                scratch: vec![0; CHUNK],
+                seen: keys.build_hasher(),
+                keys,
+                opened,
+            }
+        });
         let state = match old {
             Some(prev) => State::Same(Box::new(prev)),
             None => State::Writing(create_new(dest, path)?),
@@ -143,30 +206,10 @@ impl<'a> Compared<'a> {
         };
         // As before only if the previous file ends here too (a read error: not as before).
         let at_end = matches!(fill(&mut p.file, &mut p.scratch[..1]), Ok(0));
-        // And only the file compared, unchanged since it was opened, is kept: not one put
-        // at its path meanwhile (renamed over it, a link), nor one written into in place.
-        let unchanged = || p.file.metadata().is_ok_and(|m| Stamp::of(&m) == p.opened);
-        if at_end && unchanged() {
-            match fs::hard_link(self.prev, self.dest) {
-                Ok(()) => {
-                    // (Linking sets the inode's change time: its length and content time
-                    // are checked again, and that the link is to the file compared.)
-                    let linked = fs::symlink_metadata(self.dest).map(|m| Stamp::of(&m));
-                    let now = p.file.metadata().map(|m| Stamp::of(&m));
-                    if let (Ok(linked), Ok(now)) = (linked, now)
-                        && linked.same_file(&p.opened)
-                        && (now.len, now.mtime) == (p.opened.len, p.opened.mtime)
-                    {
-                        return Ok((self.bytes, true));
-                    }
-                    fs::remove_file(self.dest)?;
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    return Err(twice(self.path));
-                }
-                // No hard links here (a FAT or exFAT drive): the file is copied below.
-                Err(_) => {}
-            }
+        // And only the file compared, unchanged since it was opened, is kept; else its
+        // compared bytes are copied below.
+        if at_end && link_if_same(self.prev, self.dest, self.path, &p.file, &p.opened)? {
+            return Ok((self.bytes, true));
         }
         self.diverge()?;
         Ok((self.bytes, false))
@@ -206,7 +249,9 @@ fn copy_compared(p: &mut Previous, n: u64, out: &mut fs::File, path: &Path) -> i
     let mut left = n;
     while left > 0 {
         let want = usize::try_from(left).map_or(CHUNK, |l| l.min(CHUNK));
-        let got = fill(&mut p.file, &mut p.scratch[..want])?;
+        let got = fill(&mut p.file, &mut p.scratch[..want]).map_err(|e| {
+            io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
+        })?;
         if got == 0 {
             return Err(changed());
         }
@@ -247,7 +292,7 @@ impl Write for Compared<'_> {
 }
 
 /// Read into `buf` until it is full or the file ends; how much was read.
-fn fill(f: &mut fs::File, buf: &mut [u8]) -> io::Result<usize> {
+fn fill(f: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
     let mut got = 0;
     while got < buf.len() {
         match f.read(&mut buf[got..]) {
@@ -262,7 +307,74 @@ fn fill(f: &mut fs::File, buf: &mut [u8]) -> io::Result<usize> {
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
     use std::hash::{BuildHasher, Hasher};
+
+    use super::{holds, link_if_same, open_previous};
+
+    /// Only the previous file compared, unchanged since it was opened, is linked into the
+    /// new site: not a file renamed over it after it was compared, nor a link put at its
+    /// path (adversary 53 M-1 and N-1; `put` and the streamed files both link through
+    /// this); nothing is left where it is not linked.
+    #[test]
+    fn only_the_file_compared_is_linked() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |n: &str| dir.path().join(n);
+        let prev = at("prev");
+        fs::write(&prev, "same").unwrap();
+        let (f, opened) = open_previous(&prev).unwrap();
+        assert!(holds(&f, b"same"));
+        assert!(link_if_same(&prev, &at("a"), "a", &f, &opened).unwrap());
+
+        // Put there after it was opened: the file compared has lost a name.
+        let (f, opened) = open_previous(&prev).unwrap();
+        fs::write(at("other"), "same").unwrap();
+        fs::rename(at("other"), &prev).unwrap();
+        assert!(!link_if_same(&prev, &at("b"), "b", &f, &opened).unwrap());
+        assert!(fs::symlink_metadata(at("b")).is_err(), "nothing left");
+        // Put there after that was checked, before the link (as the file is now): the
+        // link is not to the file compared.
+        let (f, _) = open_previous(&prev).unwrap();
+        fs::write(at("other"), "same").unwrap();
+        fs::rename(at("other"), &prev).unwrap();
+        let now = super::Stamp::of(&f.metadata().unwrap());
+        assert!(!link_if_same(&prev, &at("c"), "c", &f, &now).unwrap());
+        assert!(fs::symlink_metadata(at("c")).is_err(), "nothing left");
+        // A link put at its path, either way.
+        for (n, late) in [("d", false), ("e", true)] {
+            let (f, opened) = open_previous(&prev).unwrap();
+            fs::remove_file(&prev).unwrap();
+            std::os::unix::fs::symlink(at("a"), &prev).unwrap();
+            let opened = if late {
+                super::Stamp::of(&f.metadata().unwrap())
+            } else {
+                opened
+            };
+            assert!(!link_if_same(&prev, &at(n), n, &f, &opened).unwrap());
+            assert!(fs::symlink_metadata(at(n)).is_err(), "nothing left");
+            assert!(open_previous(&prev).is_none(), "a link is no previous file");
+            fs::remove_file(&prev).unwrap();
+            fs::write(&prev, "same").unwrap();
+        }
+    }
+
+    #[test]
+    fn holds_is_exactly_the_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("f");
+        let bytes: Vec<u8> = (0..150_000u32).map(|i| (i % 241) as u8).collect();
+        fs::write(&p, &bytes).unwrap();
+        let open = || fs::File::open(&p).unwrap();
+        assert!(holds(&open(), &bytes));
+        assert!(!holds(&open(), &bytes[..bytes.len() - 1]));
+        assert!(!holds(&open(), &[bytes.as_slice(), b"x"].concat()));
+        let mut other = bytes.clone();
+        other[70_000] ^= 1;
+        assert!(!holds(&open(), &other));
+        fs::write(&p, b"").unwrap();
+        assert!(holds(&open(), b""));
+        assert!(!holds(&open(), b"x"));
+    }
 
     /// The copy's check hashes the previous file's bytes in other pieces than they were
     /// compared in: the hasher must not see where the pieces join.
