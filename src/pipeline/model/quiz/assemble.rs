@@ -2,7 +2,7 @@
 //! the step the source prints it before), a role's spread over its procedures and standards.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::{
     Answer, Ask, Criterion, Handbook, Place, Procedure, Question, Quiz, QuizKind, Section, Step,
@@ -242,6 +242,24 @@ fn role_questions<'a>(
     out
 }
 
+/// A criterion's "who?" taken into a role's quiz, made whole (its wrong answers chosen):
+/// the candidates held only their correct answers (`criterion_who_answers`). Any other
+/// question as it is.
+fn whole_who(
+    hb: &Handbook,
+    q: Question,
+    criterion_at: &HashMap<&str, (&str, &Criterion)>,
+    levels: &places::HandbookLevels,
+) -> Question {
+    if q.place != Place::Criterion || q.ask != Ask::Who || q.for_role.is_some() {
+        return q;
+    }
+    let Some(&(standard, c)) = criterion_at.get(q.step.as_str()) else {
+        return q;
+    };
+    criterion_who(hb, standard, c, &levels.of(hb, standard)).unwrap_or(q)
+}
+
 /// Every quiz of the handbook: one per procedure with steps, then one per role that acts
 /// in a step (its questions those of the steps it acts in, in the procedures' order).
 pub fn quizzes(hb: &Handbook) -> Vec<Quiz> {
@@ -287,8 +305,10 @@ pub fn quizzes_each<T: Send>(hb: &Handbook, each: impl Fn(Quiz) -> Option<T> + S
             st.criteria
                 .iter()
                 .flat_map(|c| {
+                    // (A "who?" with its correct answers alone: made whole where a role's
+                    // quiz takes it, `whole_who`.)
                     [
-                        criterion_who(hb, &st.id, c, &levels),
+                        places::criterion_who_answers(hb, &st.id, c),
                         criterion_question(hb, &st.id, c, &levels),
                     ]
                     .into_iter()
@@ -341,6 +361,11 @@ pub fn quizzes_each<T: Send>(hb: &Handbook, each: impl Fn(Quiz) -> Option<T> + S
         .filter(|q| !q.questions.is_empty())
         .filter_map(&each)
         .collect();
+    // Where each criterion is, for the "who?"s taken.
+    let criterion_at: HashMap<&str, (&str, &Criterion)> = per_criterion
+        .iter()
+        .map(|(standard, c, _, _)| (c.id.as_str(), (*standard, *c)))
+        .collect();
     let roles: Vec<T> = hb
         .roles
         .par_iter()
@@ -380,7 +405,10 @@ pub fn quizzes_each<T: Send>(hb: &Handbook, each: impl Fn(Quiz) -> Option<T> + S
                         }),
                 )
                 .collect();
-            let questions = role_questions(hb, &r.id, &per_step, &beside);
+            let questions: Vec<Question> = role_questions(hb, &r.id, &per_step, &beside)
+                .into_iter()
+                .map(|q| whole_who(hb, q, &criterion_at, &handbook_levels))
+                .collect();
             (!questions.is_empty()).then(|| Quiz {
                 id: role_quiz_id(&r.id),
                 kind: QuizKind::Role,

@@ -356,14 +356,11 @@ fn criteria_roles<'a>(criteria: impl Iterator<Item = &'a Criterion>) -> Vec<Answ
         .collect()
 }
 
-/// The "who?" of a criterion of standard `standard` that names its roles, or none
-/// (`levels` those of the standard).
-pub fn criterion_who(
-    hb: &Handbook,
-    standard: &str,
-    c: &Criterion,
-    levels: &CriterionLevels<'_>,
-) -> Option<Question> {
+/// The "who?" of a criterion of standard `standard` with its correct answers alone (in
+/// the order [`criterion_who`] offers them to be shuffled), its wrong ones not chosen yet,
+/// or none: whose it is, for the role quizzes, which take few of a large handbook's
+/// thousands (each made whole by [`criterion_who`] once taken; issue 28).
+pub fn criterion_who_answers(hb: &Handbook, standard: &str, c: &Criterion) -> Option<Question> {
     // Only the roles the criterion's words or its evidence name (by a name the source
     // prints for them, `names`, or the first word of one, `acts_in`: "Stafi që punon …",
     // "vetë drejtuesi"), and not only as objects. A role the guidance alone names is no
@@ -394,20 +391,37 @@ pub fn criterion_who(
     if roles.is_empty() {
         return None;
     }
-    let id = format!("{}.{}", c.id, Ask::Who.name());
-    let stem = texts.join("\n\n");
-    let named = involved_in(hb, &stem, &c.roles);
-    let correct = roles.into_iter().map(Answer::Role).collect();
-    // (Anyone of a body whose "other responsible persons" may act is no wrong answer.)
-    let used = super::within::within_allowed(hb, &c.text);
-    let choices = choose(hb, &id, &stem, correct, levels.who(), used, &named);
     Some(Question {
-        id,
+        id: format!("{}.{}", c.id, Ask::Who.name()),
         procedure: standard.to_string(),
         step: c.id.clone(),
         place: Place::Criterion,
         ask: Ask::Who,
         for_role: None,
-        choices,
+        choices: roles
+            .into_iter()
+            .map(|r| super::Choice {
+                answer: Answer::Role(r),
+                correct: true,
+            })
+            .collect(),
     })
+}
+
+/// The "who?" of a criterion of standard `standard` that names its roles, or none
+/// (`levels` those of the standard): [`criterion_who_answers`], its wrong answers chosen.
+pub fn criterion_who(
+    hb: &Handbook,
+    standard: &str,
+    c: &Criterion,
+    levels: &CriterionLevels<'_>,
+) -> Option<Question> {
+    let q = criterion_who_answers(hb, standard, c)?;
+    let stem = criterion_texts(c).join("\n\n");
+    let named = involved_in(hb, &stem, &c.roles);
+    let correct = q.choices.into_iter().map(|ch| ch.answer).collect();
+    // (Anyone of a body whose "other responsible persons" may act is no wrong answer.)
+    let used = super::within::within_allowed(hb, &c.text);
+    let choices = choose(hb, &q.id, &stem, correct, levels.who(), used, &named);
+    Some(Question { choices, ..q })
 }
