@@ -438,3 +438,5 @@ pub fn safe_relative(path: &str) -> Option<PathBuf> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_previous;
