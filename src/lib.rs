@@ -65,7 +65,9 @@ use exports::write_exports;
 use pipeline::model::Handbook;
 use pipeline::{load, model, render, search, validate, write};
 pub use resources::peak_rss_mib;
-pub(crate) use resources::{give_back_memory, give_back_thread_memory, process_cpu, thread_cpu};
+pub(crate) use resources::{
+    give_back_memory, give_back_thread_memory, process_cpu, thread_cpu, timings_asked,
+};
 
 /// Load, validate and model the handbook at `root`. The handbook is `None` when any
 /// error was found; `diags` then says why.
@@ -373,7 +375,7 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
     let t = Instant::now();
     let written = writer.commit();
     stages.push(("swap", t.elapsed()));
-    if std::env::var_os("DORACAK_TIMINGS").is_some() {
+    if timings_asked() {
         for (stage, d) in &stages {
             eprintln!("timing: {stage:<24} {:>8.1} ms", d.as_secs_f64() * 1000.0);
         }

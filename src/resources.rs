@@ -63,3 +63,9 @@ fn cpu_clock(clock: libc::clockid_t) -> std::time::Duration {
     }
     std::time::Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
+
+/// Whether `DORACAK_TIMINGS` asks for the build's timings and memory notes (read once).
+pub(crate) fn timings_asked() -> bool {
+    static ASKED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ASKED.get_or_init(|| std::env::var_os("DORACAK_TIMINGS").is_some())
+}

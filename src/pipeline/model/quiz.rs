@@ -27,7 +27,7 @@ pub use choose::stems;
 pub use jurisdiction::FormJurisdictions;
 pub use passages::{join_in_order, normative_passage, normative_sentence};
 pub use places::{
-    criterion_question, criterion_texts as places_criterion_texts, criterion_who, section_actors,
+    criterion_question, criterion_texts as places_criterion_texts, section_actors,
     section_question, section_who,
 };
 use questions::pool;

@@ -474,7 +474,7 @@ fn note_rss(label: &str) {
     use std::sync::Mutex;
     use std::time::{Duration, Instant};
     static LAST: Mutex<Option<(Instant, Duration)>> = Mutex::new(None);
-    if std::env::var_os("DORACAK_TIMINGS").is_some() {
+    if crate::timings_asked() {
         let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
         if let Some(kb) = status.lines().find_map(|l| l.strip_prefix("VmRSS:")) {
             let kb: u64 = kb.trim().trim_end_matches("kB").trim().parse().unwrap_or(0);

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::{
     Answer, Ask, Criterion, Handbook, Place, Procedure, Question, Quiz, QuizKind, Section, Step,
-    Timing, criterion_question, criterion_who, places, role_quiz_id, section_question, section_who,
+    Timing, criterion_question, places, role_quiz_id, section_question, section_who,
     step_questions,
 };
 
@@ -243,8 +243,8 @@ fn role_questions<'a>(
 }
 
 /// A criterion's "who?" taken into a role's quiz, made whole (its wrong answers chosen):
-/// the candidates held only their correct answers (`criterion_who_answers`). Any other
-/// question as it is.
+/// the candidates held only their correct answers (`criterion_who_answers`), from which
+/// it is made. Any other question as it is.
 fn whole_who(
     hb: &Handbook,
     q: Question,
@@ -257,7 +257,7 @@ fn whole_who(
     let Some(&(standard, c)) = criterion_at.get(q.step.as_str()) else {
         return q;
     };
-    criterion_who(hb, standard, c, &levels.of(hb, standard)).unwrap_or(q)
+    places::criterion_who_whole(hb, c, q, &levels.of(hb, standard))
 }
 
 /// Every quiz of the handbook: one per procedure with steps, then one per role that acts

@@ -356,10 +356,10 @@ fn criteria_roles<'a>(criteria: impl Iterator<Item = &'a Criterion>) -> Vec<Answ
         .collect()
 }
 
-/// The "who?" of a criterion of standard `standard` with its correct answers alone (in
-/// the order [`criterion_who`] offers them to be shuffled), its wrong ones not chosen yet,
-/// or none: whose it is, for the role quizzes, which take few of a large handbook's
-/// thousands (each made whole by [`criterion_who`] once taken; issue 28).
+/// The "who?" of a criterion of standard `standard` that names its roles, with its correct
+/// answers alone (in the order they are offered to be shuffled), its wrong ones not chosen
+/// yet, or none: whose it is, for the role quizzes, which take few of a large handbook's
+/// thousands (each made whole by [`criterion_who_whole`] once taken; issue 28).
 pub fn criterion_who_answers(hb: &Handbook, standard: &str, c: &Criterion) -> Option<Question> {
     // Only the roles the criterion's words or its evidence name (by a name the source
     // prints for them, `names`, or the first word of one, `acts_in`: "Stafi që punon …",
@@ -408,20 +408,19 @@ pub fn criterion_who_answers(hb: &Handbook, standard: &str, c: &Criterion) -> Op
     })
 }
 
-/// The "who?" of a criterion of standard `standard` that names its roles, or none
-/// (`levels` those of the standard): [`criterion_who_answers`], its wrong answers chosen.
-pub fn criterion_who(
+/// `q`, the "who?" of criterion `c` as [`criterion_who_answers`] made it (its correct
+/// answers alone), with its wrong answers chosen (`levels` those of its standard).
+pub fn criterion_who_whole(
     hb: &Handbook,
-    standard: &str,
     c: &Criterion,
+    q: Question,
     levels: &CriterionLevels<'_>,
-) -> Option<Question> {
-    let q = criterion_who_answers(hb, standard, c)?;
+) -> Question {
     let stem = criterion_texts(c).join("\n\n");
     let named = involved_in(hb, &stem, &c.roles);
     let correct = q.choices.into_iter().map(|ch| ch.answer).collect();
     // (Anyone of a body whose "other responsible persons" may act is no wrong answer.)
     let used = super::within::within_allowed(hb, &c.text);
     let choices = choose(hb, &q.id, &stem, correct, levels.who(), used, &named);
-    Some(Question { choices, ..q })
+    Question { choices, ..q }
 }

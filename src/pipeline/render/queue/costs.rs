@@ -8,14 +8,9 @@ use std::time::Duration;
 
 static COSTS: Mutex<Option<HashMap<String, (Duration, usize)>>> = Mutex::new(None);
 
-fn on() -> bool {
-    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *ON.get_or_init(|| std::env::var_os("DORACAK_TIMINGS").is_some())
-}
-
 /// `f`, its thread CPU counted to `what` where timings are asked for.
 pub(super) fn timed<R>(what: &str, f: impl FnOnce() -> R) -> R {
-    if !on() {
+    if !crate::timings_asked() {
         return f();
     }
     let before = crate::thread_cpu();
@@ -33,7 +28,7 @@ pub(super) fn timed<R>(what: &str, f: impl FnOnce() -> R) -> R {
 
 /// Say the costs counted so far, and forget them.
 pub(super) fn say() {
-    if !on() {
+    if !crate::timings_asked() {
         return;
     }
     let costs = COSTS.lock().unwrap_or_else(|p| p.into_inner()).take();
