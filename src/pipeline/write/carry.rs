@@ -24,6 +24,26 @@ fn ours(existing: &Existing) -> HashSet<&str> {
     }
 }
 
+/// The build's refusal where a person's `what` at `found` holds the place of the new page
+/// `page`.
+fn taken(page: &str, what: &str, found: &Path) -> io::Error {
+    let thing = if what.starts_with("a folder") {
+        "folder"
+    } else {
+        "file"
+    };
+    io::Error::other(Refusal {
+        message: format!(
+            "expected the place of the new page {page} to be free, found {what} at {}",
+            found.display()
+        ),
+        hint: format!(
+            "nothing was touched; the new site would replace it: move or rename that {thing} \
+             (it is yours), then build again"
+        ),
+    })
+}
+
 /// Files of the previous site at `out` doracak did not write go into the new site at `tmp`
 /// as they are (hard links, or copies where links cannot be made); folders a person made
 /// come along, empty or not, and every folder keeps its mode. Returns the files' paths.
@@ -39,6 +59,11 @@ pub(super) fn carry_over(
     }
     let ours = ours(existing);
     let new: HashSet<&str> = written.iter().map(String::as_str).collect();
+    // The folders the new site makes: a person's file cannot stay where one goes.
+    let new_folders: HashSet<&str> = written
+        .iter()
+        .flat_map(|p| p.match_indices('/').map(move |(i, _)| &p[..i]))
+        .collect();
     let mut kept = Vec::new();
     let mut modes = Vec::new();
     for entry in walkdir::WalkDir::new(out).sort_by_file_name() {
@@ -51,6 +76,9 @@ pub(super) fn carry_over(
             // A folder holding none of doracak's files is a person's: it stays, empty too.
             let prefix = format!("{rel_s}/");
             if !rel_s.is_empty() && !ours.iter().any(|p| p.starts_with(&prefix)) {
+                if new.contains(rel_s.as_str()) {
+                    return Err(taken(&rel_s, "a folder doracak did not make", entry.path()));
+                }
                 fs::create_dir_all(&dest)?;
             }
             continue;
@@ -58,17 +86,36 @@ pub(super) fn carry_over(
         if rel_s == MARKER || ours.contains(rel_s.as_str()) {
             continue;
         }
+        // A person's file inside a folder that took the place of a new page, or where the
+        // new site makes a folder: it cannot come along, and nothing is touched. (In a site
+        // of an older doracak, which listed none of its files, such a file was its own.)
+        let older = !matches!(existing, Existing::Site(_));
+        if let Some(page) = rel_s
+            .match_indices('/')
+            .map(|(i, _)| &rel_s[..i])
+            .find(|p| new.contains(p))
+            && !older
+        {
+            let folder = out.join(page);
+            return Err(taken(page, "a folder doracak did not make", &folder));
+        }
+        if new_folders.contains(rel_s.as_str()) {
+            if older {
+                continue;
+            }
+            return Err(io::Error::other(Refusal {
+                message: format!(
+                    "expected the place of the new site's folder {rel_s} to be free, found a file doracak did not write at {}",
+                    entry.path().display()
+                ),
+                hint: "nothing was touched; the new site puts a folder there: move or rename \
+                       that file (it is yours), then build again"
+                    .into(),
+            }));
+        }
         if new.contains(rel_s.as_str()) {
-            if matches!(existing, Existing::Site(_)) {
-                return Err(io::Error::other(Refusal {
-                    message: format!(
-                        "expected the place of the new page {rel_s} to be free, found a file doracak did not write at {}",
-                        entry.path().display()
-                    ),
-                    hint: "nothing was touched; the new site would replace it: move or rename \
-                           that file (it is yours), then build again"
-                        .into(),
-                }));
+            if !older {
+                return Err(taken(&rel_s, "a file doracak did not write", entry.path()));
             }
             // A site of an older doracak: a file at a path the new site writes was ours.
             continue;
