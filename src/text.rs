@@ -11,7 +11,10 @@ pub use sentences::{sentence_breaks, sentences};
 /// `s` composed (NFC): letters with their marks apart ("e" + U+0308) as one ("ë"). Borrowed
 /// where it already is, as read content always is (`load`).
 pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
-    if unicode_normalization::is_nfc(s) {
+    // Every character below U+0300 (UTF-8 lead bytes below 0xCC: ASCII, ë, ç and the rest
+    // of Latin-1 and Latin Extended) is NFC whatever follows it; only a text with one at or
+    // above it needs the full check.
+    if s.bytes().all(|b| b < 0xCC) || unicode_normalization::is_nfc(s) {
         std::borrow::Cow::Borrowed(s)
     } else {
         std::borrow::Cow::Owned(s.nfc().collect())
@@ -173,7 +176,33 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, lower};
+    use super::{fold, lower, nfc};
+
+    #[test]
+    fn nfc_is_unicodes_and_borrows_what_already_is() {
+        use unicode_normalization::UnicodeNormalization;
+        // Every pair of characters below U+0300 (what the fast path takes as composed
+        // without the full check) is composed.
+        let below: Vec<char> = (0u32..0x300).filter_map(char::from_u32).collect();
+        for a in &below {
+            for b in &below {
+                let s: String = [*a, *b].iter().collect();
+                assert_eq!(s.nfc().collect::<String>(), s, "{a:?} {b:?}");
+                assert!(matches!(nfc(&s), std::borrow::Cow::Borrowed(_)));
+            }
+        }
+        // At and above it, the full check: marks apart are composed.
+        for (text, composed) in [
+            ("e\u{308}", "ë"),
+            ("c\u{327}ka", "çka"),
+            ("\u{340}", "\u{300}"),
+            ("Ç\u{300}", "Ç\u{300}"),
+            ("\u{1100}\u{1161}", "\u{ac00}"),
+        ] {
+            assert_eq!(nfc(text), composed, "{text:?}");
+            assert_eq!(nfc(text), text.nfc().collect::<String>());
+        }
+    }
 
     #[test]
     fn lower_is_the_standard_librarys_lowercase() {
