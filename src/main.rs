@@ -8,6 +8,15 @@ use clap::Parser;
 
 mod cli;
 
+/// A line on standard output. Where the reader has gone (`doracak search … | head -1`), the
+/// rest is not wanted: dropped, never a panic, the command's status unchanged.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
 /// mimalloc, not the system's allocator: a build makes and drops millions of short strings
 /// and values (malloc and free were a fifth of its instructions). Built without transparent
 /// huge pages (`no_thp`): with them each first touch of a region zeroed 2 MiB, a third of the
@@ -126,7 +135,7 @@ fn build(root: &std::path::Path, out: Option<PathBuf>) -> ExitCode {
     eprint!("{}", diags.report());
     match summary {
         Some(s) => {
-            println!(
+            out!(
                 "wrote {} ({}, {}, {:.1} KiB; {} changed) from {}, {}, {} in {:.0} ms",
                 s.out.display(),
                 count(s.stats.pages, "page", "pages"),
@@ -138,7 +147,7 @@ fn build(root: &std::path::Path, out: Option<PathBuf>) -> ExitCode {
                 count(s.evidence, "evidence item", "evidence items"),
                 s.elapsed.as_secs_f64() * 1000.0
             );
-            println!(
+            out!(
                 "search index: {}, {}, {:.1} KiB",
                 count(s.search_docs, "document", "documents"),
                 count(s.search_terms, "term", "terms"),
@@ -162,13 +171,13 @@ fn init(dir: &std::path::Path, language: &str, theme: bool) -> ExitCode {
     };
     match written {
         Ok(files) => {
-            println!(
+            out!(
                 "wrote {} into {}",
                 count(files.len(), "file", "files"),
                 dir.display()
             );
             if !theme {
-                println!(
+                out!(
                     "next: doracak --root {} serve   (edit standards/ and content/, the site follows)",
                     dir.display()
                 );
@@ -191,7 +200,7 @@ fn check(root: &std::path::Path, verbose: bool) -> ExitCode {
     eprint!("{}", diags.report_verbose(verbose));
     match hb {
         Some(hb) => {
-            println!(
+            out!(
                 "ok: {}, {}, {}, {}, {}, {}",
                 count(hb.standards.len(), "standard", "standards"),
                 count(hb.criteria_count(), "criterion", "criteria"),
@@ -230,7 +239,7 @@ fn search(root: &std::path::Path, query: &str, json: bool, limit: usize) -> Exit
     };
     if json {
         match serde_json::to_string_pretty(&hits) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => out!("{s}"),
             Err(e) => {
                 eprintln!("error: {e}");
                 return ExitCode::from(1);
@@ -240,13 +249,13 @@ fn search(root: &std::path::Path, query: &str, json: bool, limit: usize) -> Exit
     }
     let word = |key: String| doracak::theme::say(&ui, &key, &[]);
     if hits.is_empty() {
-        println!("{}", word("search_none".into()));
+        out!("{}", word("search_none".into()));
     }
     for h in hits {
         let kind = word(format!("kind_{}", h.kind));
-        println!("{:<28} {:<12} {}", h.id, kind, h.title);
+        out!("{:<28} {:<12} {}", h.id, kind, h.title);
         if !h.snippet.is_empty() {
-            println!("    {}", emphasised(&h.snippet, &h.highlights));
+            out!("    {}", emphasised(&h.snippet, &h.highlights));
         }
     }
     ExitCode::SUCCESS
@@ -299,7 +308,7 @@ fn report(
     eprint!("{}", diags.report());
     match written {
         Some(p) => {
-            println!("wrote {}", p.display());
+            out!("wrote {}", p.display());
             ExitCode::SUCCESS
         }
         None => ExitCode::from(1),
@@ -327,7 +336,7 @@ fn wrote(written: Option<Vec<PathBuf>>, diags: &doracak::diagnostics::Diagnostic
     match written {
         Some(paths) => {
             for p in paths {
-                println!("wrote {}", p.display());
+                out!("wrote {}", p.display());
             }
             ExitCode::SUCCESS
         }
@@ -377,7 +386,7 @@ fn diff(
         eprint!("{}", diags.report());
         return match serde_json::to_string_pretty(&d) {
             Ok(s) => {
-                println!("{s}");
+                out!("{s}");
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -389,9 +398,12 @@ fn diff(
     let written = diff::write_page(root, &hb, &d, out, &mut diags);
     let code = wrote(written.map(|p| vec![p]), &diags);
     if code == ExitCode::SUCCESS {
-        println!(
+        out!(
             "{} added, {} removed, {} renumbered or moved, {} changed",
-            d.counts.added, d.counts.removed, d.counts.moved, d.counts.changed
+            d.counts.added,
+            d.counts.removed,
+            d.counts.moved,
+            d.counts.changed
         );
     }
     code
@@ -418,22 +430,22 @@ fn import_submissions(
         return ExitCode::from(1);
     };
     for (row, path) in &imported.written {
-        println!("wrote {} (row {row})", path.display());
+        out!("wrote {} (row {row})", path.display());
     }
     for (row, path) in &imported.unchanged {
-        println!(
+        out!(
             "unchanged {} (row {row}): imported before, the same",
             path.display()
         );
     }
     for (name, spellings) in &imported.merged {
         let spellings: Vec<String> = spellings.iter().map(|s| format!("\"{s}\"")).collect();
-        println!(
+        out!(
             "centre \"{name}\": also written {}, counted as one centre",
             spellings.join(", ")
         );
     }
-    println!(
+    out!(
         "submissions: {} written, {} unchanged, {} kept, {} skipped",
         imported.written.len(),
         imported.unchanged.len(),
@@ -470,7 +482,7 @@ fn synth(
             out,
         ) {
             Ok(k) => {
-                println!("wrote {} ({k} assessment files)", out.display());
+                out!("wrote {} ({k} assessment files)", out.display());
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -494,7 +506,7 @@ fn synth(
     };
     match result {
         Ok(n) => {
-            println!("wrote {} ({n} standards)", out.display());
+            out!("wrote {} ({n} standards)", out.display());
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -5,6 +5,15 @@
 //! overlay in the open pages, and the last good site stays served until the file is fixed.
 //! Only files inside the site folder are ever served.
 
+/// A line on standard output; where the reader has gone, dropped (never a panic that would
+/// stop the server).
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -80,7 +89,7 @@ pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
         .local_addr()
         .map(|a| a.to_string())
         .unwrap_or_default();
-    println!(
+    out!(
         "serving {} at http://{addr}/ (Ctrl+C to stop)",
         out.display()
     );
@@ -128,7 +137,7 @@ pub fn serve(root: &Path, out: Option<PathBuf>, port: u16) -> io::Result<()> {
                     continue;
                 }
                 if moved && let Some((rev, commit)) = &now {
-                    println!(
+                    out!(
                         "the previous edition git:{rev} now names {}; rebuilding",
                         commit.as_deref().unwrap_or("no commit")
                     );
@@ -270,7 +279,7 @@ fn rebuild(root: &Path, out: Option<&Path>, status: &Mutex<Status>) -> Option<Pa
     match summary {
         Some(s) => {
             eprint!("{report}");
-            println!(
+            out!(
                 "rebuilt in {:.0} ms: {} pages, {} changed",
                 start.elapsed().as_secs_f64() * 1000.0,
                 s.stats.pages,

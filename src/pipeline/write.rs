@@ -249,7 +249,8 @@ impl SiteWriter {
     pub fn commit_with(mut self, opts: CommitOptions) -> io::Result<WriteStats> {
         let (mut stats, mut files) =
             std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
-        stats.kept = carry::carry_over(&self.out, &self.tmp, &self.existing, &files)?;
+        let (kept, site_mode) = carry::carry_over(&self.out, &self.tmp, &self.existing, &files)?;
+        stats.kept = kept;
         files.sort();
         let mut marker = String::from(MARKER_HEAD);
         for f in &files {
@@ -261,6 +262,10 @@ impl SiteWriter {
         m.write_all(marker.as_bytes())?;
         m.sync_all()?;
         drop(m);
+        // The site folder's own mode last: a read-only one would have refused the marker.
+        if let Some(mode) = site_mode {
+            fs::set_permissions(&self.tmp, mode)?;
+        }
 
         let step = |s: SwapStep| -> bool {
             if let Some(f) = opts.on_step {
@@ -347,7 +352,7 @@ impl Sink for SiteWriter {
 impl Drop for SiteWriter {
     fn drop(&mut self) {
         if !self.done {
-            let _ = fs::remove_dir_all(&self.tmp);
+            let _ = carry::remove_tree(&self.tmp);
         }
     }
 }

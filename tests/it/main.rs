@@ -95,6 +95,7 @@ mod search_shards;
 mod search_unseen;
 mod serve;
 mod site;
+mod site_places;
 mod social_worker;
 mod source_exact;
 mod source_order;

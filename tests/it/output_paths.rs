@@ -25,7 +25,7 @@ fn desk() -> tempfile::TempDir {
     dir
 }
 
-fn refused_with(o: &Output, says: &str) -> String {
+pub(crate) fn refused_with(o: &Output, says: &str) -> String {
     let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains(says), "expected {says:?} in:\n{stderr}");
@@ -193,62 +193,6 @@ fn a_new_role_page_never_replaces_a_kept_file() {
     );
     assert!(stderr.contains("move or rename that file"), "{stderr}");
     assert_eq!(read(&out.join("roli/zz-notes.html")), "my notes");
-}
-
-/// A person's folder where a page goes, or a person's file where the site makes a folder,
-/// stops the build with both named, the previous site untouched (adversary 53b: "File
-/// exists (os error 17)" with no path).
-#[test]
-fn a_folder_where_a_page_goes_or_a_file_where_a_folder_goes_is_named() {
-    let dir = minimal_copy();
-    let out = dir.path().join("site");
-    let root = dir.path().to_str().unwrap();
-    let build = || doracak(&["--root", root, "build", "--out", out.to_str().unwrap()]);
-    let o = build();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    // A folder, with a file in it and then empty, in the place of a page.
-    std::fs::remove_file(out.join("index.html")).unwrap();
-    std::fs::create_dir(out.join("index.html")).unwrap();
-    std::fs::write(out.join("index.html/mine.txt"), "mine").unwrap();
-    for _ in 0..2 {
-        let stderr = refused_with(
-            &build(),
-            &format!(
-                "error: expected the place of the new page index.html to be free, found a folder doracak did not make at {}",
-                out.join("index.html").display()
-            ),
-        );
-        assert!(stderr.contains("move or rename that folder"), "{stderr}");
-        assert!(!stderr.contains("os error"), "{stderr}");
-        assert!(out.join("index.html").is_dir());
-        let _ = std::fs::remove_file(out.join("index.html/mine.txt"));
-    }
-    std::fs::remove_dir(out.join("index.html")).unwrap();
-    let o = build();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    // A file, and a link to a folder, in the place of the site's `static` folder.
-    std::fs::remove_dir_all(out.join("static")).unwrap();
-    std::fs::write(out.join("static"), "mine").unwrap();
-    let says = format!(
-        "error: expected the place of the new site's folder static to be free, found a file doracak did not write at {}",
-        out.join("static").display()
-    );
-    let stderr = refused_with(&build(), &says);
-    assert!(stderr.contains("move or rename that file"), "{stderr}");
-    assert_eq!(read(&out.join("static")), "mine");
-    #[cfg(unix)]
-    {
-        std::fs::remove_file(out.join("static")).unwrap();
-        let elsewhere = dir.path().join("elsewhere");
-        std::fs::create_dir(&elsewhere).unwrap();
-        std::os::unix::fs::symlink(&elsewhere, out.join("static")).unwrap();
-        refused_with(&build(), &says);
-        assert!(std::fs::read_dir(&elsewhere).unwrap().next().is_none());
-        std::fs::remove_file(out.join("static")).unwrap();
-    }
-    let o = build();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(out.join("static").is_dir() && out.join("index.html").is_file());
 }
 
 /// Issue 24, Found 3: `build` while `serve` writes the same folder stops and names it.

@@ -100,7 +100,7 @@ pub fn recover(out: &Path) -> io::Result<Vec<Leftover>> {
     // Best effort: a folder that will not go now goes at the next build. This process's
     // own folders (a rebuild of `serve`) are no leftovers of a stopped build.
     for dir in news.into_iter().chain(olds) {
-        if fs::remove_dir_all(&dir).is_ok() && pid_of(&dir) != Some(std::process::id()) {
+        if super::carry::remove_tree(&dir).is_ok() && pid_of(&dir) != Some(std::process::id()) {
             done.push(Leftover {
                 pid: pid_of(&dir),
                 path: dir,

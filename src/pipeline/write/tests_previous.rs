@@ -192,6 +192,22 @@ fn a_file_put_at_the_previous_path_while_compared_is_not_linked() {
             }
         })
         .unwrap();
+        if how == "a link" {
+            // doracak writes no links: one at its file's path is a person's, and the build
+            // stops naming it, the link left as it is (adversary 54 M-2).
+            let e = w.commit().unwrap_err();
+            assert!(
+                e.to_string().contains("found a link doracak did not make"),
+                "{e}"
+            );
+            assert!(
+                fs::symlink_metadata(out.join("a.js"))
+                    .unwrap()
+                    .file_type()
+                    .is_symlink()
+            );
+            continue;
+        }
         let stats = w.commit().unwrap();
         let kept = out.join("a.js");
         assert!(
@@ -204,8 +220,9 @@ fn a_file_put_at_the_previous_path_while_compared_is_not_linked() {
 }
 
 /// A file of the previous site replaced by a link to a file of the same bytes (by hand,
-/// between builds): the next build writes the file itself, never carries the link over as
-/// its own page.
+/// between builds): the next build never carries the link over as its own page, nor
+/// replaces it: doracak writes no links, so it is a person's, and the build stops naming
+/// it (adversary 54 M-2); once it is moved, the page is written as a file of its own.
 #[test]
 fn a_link_in_the_previous_site_is_not_kept_as_a_page() {
     let dir = tempfile::tempdir().unwrap();
@@ -215,8 +232,52 @@ fn a_link_in_the_previous_site_is_not_kept_as_a_page() {
     fs::write(&copy, "A").unwrap();
     fs::remove_file(out.join("a.html")).unwrap();
     std::os::unix::fs::symlink(&copy, out.join("a.html")).unwrap();
+    let e = build(dir.path(), &out, &[("a.html", "A")]).unwrap_err();
+    assert!(
+        e.to_string().contains("found a link doracak did not make"),
+        "{e}"
+    );
+    assert!(
+        fs::symlink_metadata(out.join("a.html"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    fs::remove_file(out.join("a.html")).unwrap();
     build(dir.path(), &out, &[("a.html", "A")]).unwrap();
     let m = fs::symlink_metadata(out.join("a.html")).unwrap();
     assert!(m.file_type().is_file(), "a file of its own");
     assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "A");
+}
+
+/// Adversary 54 H-1: two builds in one second that each keep their previous site aside (a
+/// file came into it that cannot join the new one) keep both, under names the next
+/// build's recovery never removes.
+#[test]
+fn previous_sites_kept_aside_in_one_second_are_all_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    fs::create_dir(&out).unwrap();
+    fs::write(out.join("notes.txt"), "taken").unwrap();
+    let mut kept = Vec::new();
+    for n in 0..3 {
+        let old = dir.path().join(format!(".site.doracak-old-{n}"));
+        fs::create_dir(&old).unwrap();
+        fs::write(old.join("notes.txt"), format!("mine {n}")).unwrap();
+        let (joined, aside) = carry::sweep(&old, &out, &Existing::Site(Vec::new()), &[]);
+        assert!(joined.is_empty());
+        let aside = aside.expect("kept aside");
+        assert!(!old.exists(), "{}", old.display());
+        let name = aside.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with(".site.doracak-kept-"), "{name}");
+        kept.push(aside);
+    }
+    for (n, aside) in kept.iter().enumerate() {
+        assert_eq!(
+            fs::read_to_string(aside.join("notes.txt")).unwrap(),
+            format!("mine {n}")
+        );
+    }
+    assert!(recover::recover(&out).unwrap().is_empty());
+    assert!(kept.iter().all(|k| k.is_dir()), "recovery left them alone");
 }

@@ -1,0 +1,183 @@
+//! What of a person's stands where the new site puts a page, a file or a folder: every
+//! such place named at once, the previous site untouched (adversaries 53b and 54).
+
+use std::process::{Command, Stdio};
+
+use crate::common::*;
+use crate::output_paths::refused_with;
+
+/// A person's folder where a page goes, or a person's file where the site makes a folder,
+/// stops the build with both named, the previous site untouched (adversary 53b: "File
+/// exists (os error 17)" with no path).
+#[test]
+fn a_folder_where_a_page_goes_or_a_file_where_a_folder_goes_is_named() {
+    let dir = minimal_copy();
+    let out = dir.path().join("site");
+    let root = dir.path().to_str().unwrap();
+    let build = || doracak(&["--root", root, "build", "--out", out.to_str().unwrap()]);
+    let o = build();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // A folder, with a file in it and then empty, in the place of a page.
+    std::fs::remove_file(out.join("index.html")).unwrap();
+    std::fs::create_dir(out.join("index.html")).unwrap();
+    std::fs::write(out.join("index.html/mine.txt"), "mine").unwrap();
+    for _ in 0..2 {
+        let stderr = refused_with(
+            &build(),
+            &format!(
+                "error: expected the place of the new page index.html to be free, found a folder at {}",
+                out.join("index.html").display()
+            ),
+        );
+        assert!(stderr.contains("move or rename that folder"), "{stderr}");
+        assert!(!stderr.contains("os error"), "{stderr}");
+        assert!(out.join("index.html").is_dir());
+        let _ = std::fs::remove_file(out.join("index.html/mine.txt"));
+    }
+    std::fs::remove_dir(out.join("index.html")).unwrap();
+    let o = build();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // A file, and a link to a folder, in the place of the site's `static` folder.
+    std::fs::remove_dir_all(out.join("static")).unwrap();
+    std::fs::write(out.join("static"), "mine").unwrap();
+    let says = format!(
+        "error: expected the place of the new site's folder static to be free, found a file doracak did not write at {}",
+        out.join("static").display()
+    );
+    let stderr = refused_with(&build(), &says);
+    assert!(stderr.contains("move or rename that file"), "{stderr}");
+    assert_eq!(read(&out.join("static")), "mine");
+    #[cfg(unix)]
+    {
+        std::fs::remove_file(out.join("static")).unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir(&elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, out.join("static")).unwrap();
+        let stderr = refused_with(
+            &build(),
+            &says.replace(
+                "a file doracak did not write",
+                "a link doracak did not make",
+            ),
+        );
+        assert!(stderr.contains("move or rename that link"), "{stderr}");
+        assert!(std::fs::read_dir(&elsewhere).unwrap().next().is_none());
+        std::fs::remove_file(out.join("static")).unwrap();
+    }
+    let o = build();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.join("static").is_dir() && out.join("index.html").is_file());
+}
+
+/// Adversary 54 H-1, M-1, M-2, L-3: in a site of an older doracak (no list of its files) a
+/// file where a folder goes is a person's, and refused; a folder holding one of doracak's
+/// files and a person's folder, and a link where a listed page was, are refused by name;
+/// several places are named in one refusal.
+#[test]
+fn every_place_a_person_holds_is_named_at_once_in_any_site() {
+    let dir = minimal_copy();
+    let out = dir.path().join("site");
+    let root = dir.path().to_str().unwrap();
+    let build = || doracak(&["--root", root, "build", "--out", out.to_str().unwrap()]);
+    let o = build();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let before = |out: &std::path::Path| {
+        let mut v: Vec<String> = walkdir::WalkDir::new(out)
+            .into_iter()
+            .map(|e| e.unwrap().path().display().to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    // An older site: no marker. A person's file where the site makes its `static` folder.
+    std::fs::remove_file(out.join(".doracak-site")).unwrap();
+    std::fs::remove_dir_all(out.join("static")).unwrap();
+    std::fs::write(out.join("static"), "my notes").unwrap();
+    let listed = before(&out);
+    refused_with(
+        &build(),
+        "error: expected the place of the new site's folder static to be free, found a file doracak did not write at ",
+    );
+    assert_eq!(read(&out.join("static")), "my notes");
+    assert_eq!(before(&out), listed, "the previous site is untouched");
+    std::fs::remove_file(out.join("static")).unwrap();
+    let o = build();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // A folder in a page's place holding a file the list names as doracak's and a
+    // person's folder; a link where a listed page was; a file where a folder goes.
+    std::fs::remove_file(out.join("index.html")).unwrap();
+    std::fs::create_dir_all(out.join("index.html/sub")).unwrap();
+    std::fs::write(out.join("index.html/old.html"), "old").unwrap();
+    let mut marker = read(&out.join(".doracak-site"));
+    marker.push_str("index.html/old.html\n");
+    std::fs::write(out.join(".doracak-site"), marker).unwrap();
+    std::fs::remove_file(out.join("rolet.html")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path(), out.join("rolet.html")).unwrap();
+    std::fs::remove_dir_all(out.join("static")).unwrap();
+    std::fs::write(out.join("static"), "mine").unwrap();
+    let listed = before(&out);
+    let stderr = refused_with(
+        &build(),
+        &format!(
+            "error: expected the place of the new page index.html to be free, found a folder at {}",
+            out.join("index.html").display()
+        ),
+    );
+    #[cfg(unix)]
+    assert!(
+        stderr.contains("and 2 more place(s) the new site needs: rolet.html, static"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("os error"), "{stderr}");
+    assert_eq!(before(&out), listed, "the previous site is untouched");
+    let debris = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy().contains(".doracak-")
+        })
+        .count();
+    assert_eq!(debris, 0, "nothing left beside the site");
+    // A link alone where a listed page was is named as a link.
+    std::fs::remove_dir_all(out.join("index.html")).unwrap();
+    std::fs::remove_file(out.join("static")).unwrap();
+    #[cfg(unix)]
+    {
+        let stderr = refused_with(
+            &build(),
+            &format!(
+                "error: expected the place of the new page rolet.html to be free, found a link doracak did not make at {}",
+                out.join("rolet.html").display()
+            ),
+        );
+        assert!(stderr.contains("move or rename that link"), "{stderr}");
+        std::fs::remove_file(out.join("rolet.html")).unwrap();
+    }
+    let o = build();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// Adversary 54: a reader that stops reading (`doracak search … | head -1`) is no panic.
+#[test]
+fn a_closed_standard_output_is_no_panic() {
+    let dir = minimal_copy();
+    let root = dir.path().to_str().unwrap();
+    for args in [
+        vec!["--root", root, "build"],
+        vec!["--root", root, "search", "plan"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_doracak"))
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
