@@ -6,17 +6,21 @@ use std::process::{Command, Stdio};
 use crate::common::*;
 use crate::output_paths::refused_with;
 
+/// A copy of the minimal handbook and its site, built once.
+fn built() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = minimal_copy();
+    let out = dir.path().join("site");
+    build_ok(dir.path(), &out);
+    (dir, out)
+}
+
 /// A person's folder where a page goes, or a person's file where the site makes a folder,
 /// stops the build with both named, the previous site untouched (adversary 53b: "File
 /// exists (os error 17)" with no path).
 #[test]
 fn a_folder_where_a_page_goes_or_a_file_where_a_folder_goes_is_named() {
-    let dir = minimal_copy();
-    let out = dir.path().join("site");
-    let root = dir.path().to_str().unwrap();
-    let build = || doracak(&["--root", root, "build", "--out", out.to_str().unwrap()]);
-    let o = build();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (dir, out) = built();
+    let build = || crate::common::build(dir.path(), &out);
     // A folder, with a file in it and then empty, in the place of a page.
     std::fs::remove_file(out.join("index.html")).unwrap();
     std::fs::create_dir(out.join("index.html")).unwrap();
@@ -75,12 +79,8 @@ fn a_folder_where_a_page_goes_or_a_file_where_a_folder_goes_is_named() {
 /// several places are named in one refusal.
 #[test]
 fn every_place_a_person_holds_is_named_at_once_in_any_site() {
-    let dir = minimal_copy();
-    let out = dir.path().join("site");
-    let root = dir.path().to_str().unwrap();
-    let build = || doracak(&["--root", root, "build", "--out", out.to_str().unwrap()]);
-    let o = build();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (dir, out) = built();
+    let build = || crate::common::build(dir.path(), &out);
     let before = |out: &std::path::Path| {
         let mut v: Vec<String> = walkdir::WalkDir::new(out)
             .into_iter()
