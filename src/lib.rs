@@ -412,7 +412,9 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
                     .warning(
                         Pos::file(&out),
                         format!(
-                            "files came into the site folder while it was replaced; the previous site with them is kept at {}",
+                            "files came into the site folder while it was replaced and could not join the new site ({}{}); the previous site with them is kept at {}",
+                            stats.stuck.iter().take(5).cloned().collect::<Vec<_>>().join(", "),
+                            if stats.stuck.len() > 5 { ", …" } else { "" },
                             aside.display()
                         ),
                     )

@@ -9,12 +9,23 @@ use clap::Parser;
 mod cli;
 
 /// A line on standard output. Where the reader has gone (`doracak search … | head -1`), the
-/// rest is not wanted: dropped, never a panic, the command's status unchanged.
+/// rest is not wanted: dropped, never a panic, the command's status unchanged. Any other
+/// failure (a full disk under `> hits.json`) is said, and the command fails.
 macro_rules! out {
     ($($t:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($t)*);
+        if let Err(e) = writeln!(std::io::stdout(), $($t)*) {
+            stdout_failed(e);
+        }
     }};
+}
+
+/// What `out!` does when standard output cannot be written.
+fn stdout_failed(e: std::io::Error) {
+    if e.kind() != std::io::ErrorKind::BrokenPipe {
+        eprintln!("error: cannot write to standard output: {e}");
+        std::process::exit(1);
+    }
 }
 
 /// mimalloc, not the system's allocator: a build makes and drops millions of short strings

@@ -25,6 +25,7 @@ mod carry;
 mod compared;
 mod guard;
 mod lock;
+mod mounts;
 mod open;
 mod recover;
 
@@ -54,6 +55,8 @@ pub struct WriteStats {
     /// Where files that came into the old site while it was being replaced were left, when
     /// they could not join the new one.
     pub aside: Option<PathBuf>,
+    /// The files that came in then and could not join (their place was taken).
+    pub stuck: Vec<String>,
 }
 
 /// Steps of the swap, for the tests that stop a build at each one as a crash would.
@@ -326,9 +329,10 @@ impl SiteWriter {
             let mut listed = files.clone();
             listed.extend(stats.kept.iter().cloned());
             // Files that came in while the site was built join it, and are said to be kept.
-            let (joined, aside) = carry::sweep(&self.old, &self.out, &self.existing, &listed);
-            stats.kept.extend(joined);
-            stats.aside = aside;
+            let swept = carry::sweep(&self.old, &self.out, &self.existing, &listed);
+            stats.kept.extend(swept.joined);
+            stats.aside = swept.aside;
+            stats.stuck = swept.stuck;
         }
         self.done = true;
         Ok(stats)

@@ -6,20 +6,12 @@ use std::process::{Command, Stdio};
 use crate::common::*;
 use crate::output_paths::refused_with;
 
-/// A copy of the minimal handbook and its site, built once.
-fn built() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = minimal_copy();
-    let out = dir.path().join("site");
-    build_ok(dir.path(), &out);
-    (dir, out)
-}
-
 /// A person's folder where a page goes, or a person's file where the site makes a folder,
 /// stops the build with both named, the previous site untouched (adversary 53b: "File
 /// exists (os error 17)" with no path).
 #[test]
 fn a_folder_where_a_page_goes_or_a_file_where_a_folder_goes_is_named() {
-    let (dir, out) = built();
+    let (dir, out) = minimal_site();
     let build = || crate::common::build(dir.path(), &out);
     // A folder, with a file in it and then empty, in the place of a page.
     std::fs::remove_file(out.join("index.html")).unwrap();
@@ -79,7 +71,7 @@ fn a_folder_where_a_page_goes_or_a_file_where_a_folder_goes_is_named() {
 /// several places are named in one refusal.
 #[test]
 fn every_place_a_person_holds_is_named_at_once_in_any_site() {
-    let (dir, out) = built();
+    let (dir, out) = minimal_site();
     let build = || crate::common::build(dir.path(), &out);
     let before = |out: &std::path::Path| {
         let mut v: Vec<String> = walkdir::WalkDir::new(out)
@@ -180,4 +172,107 @@ fn a_closed_standard_output_is_no_panic() {
         assert!(o.status.success(), "{args:?}: {stderr}");
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
+}
+
+/// Adversary 54b M-4, L-3: a folder made while the site was built joins the new site with
+/// its mode, an empty one too; a file that cannot join (a page is at its place) keeps the
+/// previous site aside, under a name the next build leaves alone, and is named.
+#[test]
+fn what_came_in_while_the_site_was_built_joins_as_it_was_or_is_named() {
+    let (dir, out) = minimal_site();
+    let control = tempfile::tempdir().unwrap();
+    let args = [
+        "--root",
+        dir.path().to_str().unwrap(),
+        "build",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let child = paused("swap", control.path(), &args);
+    std::fs::create_dir(out.join("private")).unwrap();
+    std::fs::write(out.join("private/secret.txt"), "mine").unwrap();
+    std::fs::create_dir(out.join("empty")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::Permissions::from_mode(0o700);
+        std::fs::set_permissions(out.join("private"), mode).unwrap();
+    }
+    // The previous site's page, replaced by a person's file of the same name in a folder
+    // that came in: its place in the new site is free, so it joins; `index.html` itself,
+    // taken by the new page, cannot.
+    std::fs::remove_file(out.join("index.html")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path(), out.join("index.html")).unwrap();
+    std::fs::write(control.path().join("resume"), "").unwrap();
+    let o = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert_eq!(read(&out.join("private/secret.txt")), "mine");
+    assert!(out.join("empty").is_dir(), "an empty folder joins too");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(out.join("private"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700, "{stderr}");
+        assert!(
+            stderr.contains(
+                "could not join the new site (index.html); the previous site with them is kept at "
+            ),
+            "{stderr}"
+        );
+        let kept: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().contains(".site.doracak-kept-"))
+            .collect();
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert!(
+            std::fs::symlink_metadata(kept[0].join("index.html"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        // The next build leaves it alone.
+        build_ok(dir.path(), &out);
+        assert!(kept[0].join("index.html").exists());
+    }
+}
+
+/// Adversary 54b H-1, M-1: a folder or a single file bound into the site with `mount
+/// --bind` (the same device as the site) is refused, and its source never emptied.
+/// Needs the right to mount: where `mount` is refused, said loudly and not run.
+#[test]
+fn a_bind_mount_in_the_site_is_refused_and_its_source_kept() {
+    let (dir, out) = minimal_site();
+    let source = dir.path().join("source");
+    std::fs::create_dir(&source).unwrap();
+    std::fs::write(source.join("precious.txt"), "precious").unwrap();
+    std::fs::create_dir(out.join("notes")).unwrap();
+    let mount = Command::new("mount")
+        .args([
+            "--bind",
+            source.to_str().unwrap(),
+            out.join("notes").to_str().unwrap(),
+        ])
+        .output();
+    if !mount.as_ref().is_ok_and(|o| o.status.success()) {
+        eprintln!(
+            "SKIPPED a_bind_mount_in_the_site_is_refused_and_its_source_kept: this machine refuses `mount --bind` here ({mount:?})"
+        );
+        return;
+    }
+    let o = crate::common::build(dir.path(), &out);
+    let _ = Command::new("umount").arg(out.join("notes")).status();
+    refused_with(
+        &o,
+        &format!(
+            "error: expected the site folder to hold no other file system, found one mounted at {}",
+            out.join("notes").display()
+        ),
+    );
+    assert_eq!(read(&source.join("precious.txt")), "precious");
 }

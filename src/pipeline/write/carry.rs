@@ -102,6 +102,9 @@ impl Conflicts {
         let (_, mut first) = found.next()?;
         let more: Vec<String> = found.map(|(rel, _)| rel).collect();
         if !more.is_empty() {
+            first.hint = "nothing was touched; the new site needs each of these places: move \
+                          or rename what is there (it is yours), then build again"
+                .into();
             let shown: Vec<&str> = more.iter().take(8).map(String::as_str).collect();
             first.message = format!(
                 "{}; and {} more place(s) the new site needs: {}{}",
@@ -118,6 +121,9 @@ impl Conflicts {
         Some(io::Error::other(first))
     }
 }
+
+const MOUNTED_HINT: &str = "nothing was touched; doracak replaces the whole site folder: \
+                            unmount it or mount it outside the site, then build again";
 
 /// What goes from the previous site into the new one.
 enum Carry {
@@ -163,6 +169,29 @@ pub(super) fn carry_over(
     };
     let site_device = device(&fs::metadata(out)?);
     let mut conflicts = Conflicts::default();
+    // File systems mounted in the site, or on it: refused, never walked into.
+    let mounts = super::mounts::at_or_inside(out);
+    if mounts.iter().any(|m| m.as_os_str().is_empty()) {
+        return Err(io::Error::other(Refusal {
+            message: format!(
+                "expected the site folder {} to be a folder of its own, found a file system mounted on it",
+                out.display()
+            ),
+            hint: "nothing was touched; doracak replaces the site folder whole: build into a \
+                   folder inside the mounted one (--out …/site), then serve or copy that"
+                .into(),
+        }));
+    }
+    for m in &mounts {
+        conflicts.add(
+            &rel_string(m),
+            format!(
+                "expected the site folder to hold no other file system, found one mounted at {}",
+                out.join(m).display()
+            ),
+            MOUNTED_HINT,
+        );
+    }
     let mut carry = Vec::new();
     let mut kept = Vec::new();
     let mut modes = Vec::new();
@@ -174,6 +203,12 @@ pub(super) fn carry_over(
         let rel_s = rel_string(rel);
         let dest = tmp.join(rel);
         let t = entry.file_type();
+        if mounts.iter().any(|m| rel == m.as_path()) {
+            if t.is_dir() {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
         // Inside a folder standing where the new site writes a page: only doracak's own
         // files may be there (they go with the old site); anything else is a person's.
         let under_page = rel_s
@@ -193,8 +228,7 @@ pub(super) fn carry_over(
                         "expected the site folder to hold no other file system, found one mounted at {}",
                         entry.path().display()
                     ),
-                    "nothing was touched; doracak replaces the whole site folder: unmount it \
-                     or mount it outside the site, then build again",
+                    MOUNTED_HINT,
                 );
                 walk.skip_current_dir();
                 continue;
@@ -293,9 +327,23 @@ pub(super) fn carry_over(
                                 .into(),
                         }));
                     }
-                    fs::copy(&from, &dest).map_err(|e| {
+                    let failed = |e: io::Error| {
                         io::Error::new(e.kind(), format!("cannot copy {}: {e}", from.display()))
-                    })?;
+                    };
+                    fs::copy(&from, &dest).map_err(failed)?;
+                    // As it was: its times too (its owner only a file's owner can keep).
+                    let meta = fs::metadata(&from).map_err(failed)?;
+                    let mut times = fs::FileTimes::new();
+                    if let Ok(m) = meta.modified() {
+                        times = times.set_modified(m);
+                    }
+                    if let Ok(a) = meta.accessed() {
+                        times = times.set_accessed(a);
+                    }
+                    let _ = fs::File::options()
+                        .write(true)
+                        .open(&dest)
+                        .and_then(|f| f.set_times(times));
                 }
             }
         }
@@ -313,49 +361,83 @@ pub(super) fn carry_over(
 /// written (neither doracak's nor carried, `listed`) join the new site at `out`; the old
 /// folder is then removed. Where one cannot join (its place is taken), the old folder is
 /// kept under a name the next build leaves alone, and returned, with the files that joined.
-pub(super) fn sweep(
-    old: &Path,
-    out: &Path,
-    existing: &Existing,
-    listed: &[String],
-) -> (Vec<String>, Option<PathBuf>) {
+pub(super) fn sweep(old: &Path, out: &Path, existing: &Existing, listed: &[String]) -> Swept {
     let mut joined_files = Vec::new();
     let ours = ours(existing);
     let listed: HashSet<&str> = listed.iter().map(String::as_str).collect();
-    let mut stuck = false;
+    let mut stuck_files = Vec::new();
+    let mut modes = Vec::new();
     for entry in walkdir::WalkDir::new(old)
         .min_depth(1)
         .into_iter()
         .filter_map(Result::ok)
     {
-        if entry.file_type().is_dir() {
-            continue;
-        }
         let Ok(rel) = entry.path().strip_prefix(old) else {
             continue;
         };
         let rel_s = rel_string(rel);
+        let dest = out.join(rel);
+        if entry.file_type().is_dir() {
+            // A folder that came in (none of doracak's files in it, not in the new site)
+            // joins with its mode, empty too.
+            let prefix = format!("{rel_s}/");
+            if fs::symlink_metadata(&dest).is_err()
+                && !ours.iter().any(|p| p.starts_with(&prefix))
+                && fs::create_dir_all(&dest).is_ok()
+                && let Ok(meta) = entry.metadata()
+            {
+                modes.push((dest, meta.permissions()));
+            }
+            continue;
+        }
+        // doracak's own files, and what the new site holds of the same kind at the same
+        // path (a page it wrote, a person's file or link carried): a link or a pipe that
+        // took a page's place while the site was built is a person's.
+        let same_kind =
+            || fs::symlink_metadata(&dest).is_ok_and(|m| m.file_type() == entry.file_type());
         if rel_s == super::MARKER
-            || ours.contains(rel_s.as_str())
-            || listed.contains(rel_s.as_str())
+            || (entry.file_type().is_file() && ours.contains(rel_s.as_str()))
+            || (listed.contains(rel_s.as_str()) && same_kind())
         {
             continue;
         }
-        let dest = out.join(rel);
         let joined = fs::symlink_metadata(&dest).is_err()
             && dest.parent().is_none_or(|d| fs::create_dir_all(d).is_ok())
             && fs::rename(entry.path(), &dest).is_ok();
         if joined {
             joined_files.push(rel_s);
+        } else {
+            stuck_files.push(rel_s);
         }
-        stuck |= !joined;
     }
+    // Deepest first, so a folder without write permission is set after what went in it.
+    for (dest, mode) in modes.into_iter().rev() {
+        let _ = fs::set_permissions(&dest, mode);
+    }
+    let aside = keep_aside(old, out, !stuck_files.is_empty());
+    Swept {
+        joined: joined_files,
+        aside,
+        stuck: stuck_files,
+    }
+}
+
+/// What [`sweep`] did: the files that joined the new site, where the previous site was
+/// kept (when some could not), and those that could not.
+pub(super) struct Swept {
+    pub joined: Vec<String>,
+    pub aside: Option<PathBuf>,
+    pub stuck: Vec<String>,
+}
+
+/// The previous site at `old` removed, or, where files in it could not join the new one
+/// (`stuck`), kept under a name no other build takes (its time, this process, a count),
+/// so it is never left with the name the next build's recovery removes.
+fn keep_aside(old: &Path, out: &Path, stuck: bool) -> Option<PathBuf> {
     if !stuck {
         let _ = remove_tree(old);
-        return (joined_files, None);
+        return None;
     }
-    // Kept under a name no other build takes (its time, this process, a count), so it is
-    // never left with the name the next build's recovery removes.
     let (parent, name) = super::parent_and_name(out);
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -370,10 +452,10 @@ pub(super) fn sweep(
             continue;
         }
         if fs::rename(old, &aside).is_ok() {
-            return (joined_files, Some(aside));
+            return Some(aside);
         }
     }
-    (joined_files, Some(old.to_path_buf()))
+    Some(old.to_path_buf())
 }
 
 /// Remove the folder `dir` (a side folder of a build), its read-only folders made

@@ -264,9 +264,10 @@ fn previous_sites_kept_aside_in_one_second_are_all_kept() {
         let old = dir.path().join(format!(".site.doracak-old-{n}"));
         fs::create_dir(&old).unwrap();
         fs::write(old.join("notes.txt"), format!("mine {n}")).unwrap();
-        let (joined, aside) = carry::sweep(&old, &out, &Existing::Site(Vec::new()), &[]);
-        assert!(joined.is_empty());
-        let aside = aside.expect("kept aside");
+        let swept = carry::sweep(&old, &out, &Existing::Site(Vec::new()), &[]);
+        assert!(swept.joined.is_empty());
+        assert_eq!(swept.stuck, ["notes.txt"]);
+        let aside = swept.aside.expect("kept aside");
         assert!(!old.exists(), "{}", old.display());
         let name = aside.file_name().unwrap().to_string_lossy().into_owned();
         assert!(name.starts_with(".site.doracak-kept-"), "{name}");

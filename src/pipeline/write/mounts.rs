@@ -1,0 +1,82 @@
+//! File systems mounted in a site folder, or on it. A build replaces the site folder whole
+//! and removes the previous one, so a mount there (another disk, a `mount --bind` of a
+//! folder or of a single file) would have its files copied and then deleted at their
+//! source. The build refuses instead (adversary 54 M-3, 54b H-1).
+
+use std::path::{Path, PathBuf};
+
+/// The mount points at or inside `out` (an existing folder), as paths relative to it (the
+/// empty path: `out` itself), in order. Read from `/proc/self/mountinfo` where there is
+/// one; elsewhere none are found here (the walk of the site still refuses a folder on
+/// another device).
+pub(super) fn at_or_inside(out: &Path) -> Vec<PathBuf> {
+    let Ok(site) = out.canonicalize() else {
+        return Vec::new();
+    };
+    let Ok(table) = std::fs::read_to_string("/proc/self/mountinfo") else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = table
+        .lines()
+        .filter_map(|line| line.split(' ').nth(4))
+        .map(unescape)
+        .filter_map(|p| p.strip_prefix(&site).ok().map(Path::to_path_buf))
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// A mount point as the kernel writes it: space, tab, newline and backslash as `\NNN`
+/// (octal).
+fn unescape(field: &str) -> PathBuf {
+    let b = field.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\'
+            && i + 3 < b.len()
+            && b[i + 1..i + 4].iter().all(|d| (b'0'..=b'7').contains(d))
+        {
+            let n = b[i + 1..i + 4]
+                .iter()
+                .fold(0u32, |n, d| n * 8 + u32::from(d - b'0'));
+            out.push(n as u8);
+            i += 4;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    #[cfg(unix)]
+    {
+        <std::ffi::OsString as std::os::unix::ffi::OsStringExt>::from_vec(out).into()
+    }
+    #[cfg(not(unix))]
+    {
+        String::from_utf8_lossy(&out).into_owned().into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn mount_points_are_read_as_the_kernel_escapes_them() {
+        let p = |s: &str| std::path::PathBuf::from(s);
+        assert_eq!(
+            super::unescape(r"/mnt/my\040notes\011x\134y"),
+            p("/mnt/my notes\tx\\y")
+        );
+        assert_eq!(super::unescape(r"/a\04"), p(r"/a\04"));
+        assert_eq!(super::unescape("/plain"), p("/plain"));
+    }
+
+    #[test]
+    fn the_root_folder_holds_mounts_and_a_fresh_folder_none() {
+        if std::path::Path::new("/proc/self/mountinfo").exists() {
+            assert!(super::at_or_inside(std::path::Path::new("/")).contains(&"".into()));
+        }
+        let dir = tempfile::tempdir().unwrap();
+        assert!(super::at_or_inside(dir.path()).is_empty());
+    }
+}
