@@ -13,12 +13,14 @@ pub(super) fn at_or_inside(out: &Path) -> Vec<PathBuf> {
     let Ok(site) = out.canonicalize() else {
         return Vec::new();
     };
-    let Ok(table) = std::fs::read_to_string("/proc/self/mountinfo") else {
+    // Read as bytes: the kernel escapes only space, tab, newline and backslash, so a mount
+    // point anywhere on the machine may hold bytes that are not UTF-8 (adversary 54c H-1).
+    let Ok(table) = std::fs::read("/proc/self/mountinfo") else {
         return Vec::new();
     };
     let mut found: Vec<PathBuf> = table
-        .lines()
-        .filter_map(|line| line.split(' ').nth(4))
+        .split(|&b| b == b'\n')
+        .filter_map(|line| line.split(|&b| b == b' ').nth(4))
         .map(unescape)
         .filter_map(|p| p.strip_prefix(&site).ok().map(Path::to_path_buf))
         .collect();
@@ -29,8 +31,7 @@ pub(super) fn at_or_inside(out: &Path) -> Vec<PathBuf> {
 
 /// A mount point as the kernel writes it: space, tab, newline and backslash as `\NNN`
 /// (octal).
-fn unescape(field: &str) -> PathBuf {
-    let b = field.as_bytes();
+fn unescape(b: &[u8]) -> PathBuf {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
@@ -63,12 +64,17 @@ mod tests {
     #[test]
     fn mount_points_are_read_as_the_kernel_escapes_them() {
         let p = |s: &str| std::path::PathBuf::from(s);
-        assert_eq!(
-            super::unescape(r"/mnt/my\040notes\011x\134y"),
-            p("/mnt/my notes\tx\\y")
-        );
-        assert_eq!(super::unescape(r"/a\04"), p(r"/a\04"));
-        assert_eq!(super::unescape("/plain"), p("/plain"));
+        let u = |s: &str| super::unescape(s.as_bytes());
+        assert_eq!(u(r"/mnt/my\040notes\011x\134y"), p("/mnt/my notes\tx\\y"));
+        assert_eq!(u(r"/a\04"), p(r"/a\04"));
+        assert_eq!(u("/plain"), p("/plain"));
+        // Bytes that are not UTF-8 stay as they are (adversary 54c H-1).
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let raw = super::unescape(b"/mnt/a\xffb");
+            assert_eq!(raw.as_os_str().as_bytes(), b"/mnt/a\xffb");
+        }
     }
 
     #[test]
