@@ -407,7 +407,17 @@ pub fn build(root: &Path, out: Option<&Path>) -> (Option<BuildSummary>, Diagnost
                     )
                     .hint("they were carried into the new site as they were; move them out of the site folder if they are yours");
             }
-            if let Some(aside) = &stats.aside {
+            if let (Some(aside), Some(why)) = (&stats.aside, &stats.unremoved) {
+                diags
+                    .warning(
+                        Pos::file(&out),
+                        format!(
+                            "the previous site could not be removed ({why}); what is left of it is kept at {}",
+                            aside.display()
+                        ),
+                    )
+                    .hint("the new site holds its files; doracak never removes that folder: look at it, then remove it yourself");
+            } else if let Some(aside) = &stats.aside {
                 diags
                     .warning(
                         Pos::file(&out),

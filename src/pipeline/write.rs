@@ -57,6 +57,8 @@ pub struct WriteStats {
     pub aside: Option<PathBuf>,
     /// The files that came in then and could not join (their place was taken).
     pub stuck: Vec<String>,
+    /// Why the previous site could not be removed (it is then kept at `aside`).
+    pub unremoved: Option<String>,
 }
 
 /// Steps of the swap, for the tests that stop a build at each one as a crash would.
@@ -333,6 +335,7 @@ impl SiteWriter {
             stats.kept.extend(swept.joined);
             stats.aside = swept.aside;
             stats.stuck = swept.stuck;
+            stats.unremoved = swept.unremoved;
         }
         self.done = true;
         Ok(stats)

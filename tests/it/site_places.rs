@@ -290,3 +290,50 @@ fn a_bind_mount_in_the_site_is_refused_and_its_source_kept() {
     }
     assert_eq!(read(&source.join("precious.txt")), "precious");
 }
+
+/// Adversary 54c M-1: where the previous site cannot be removed (an immutable file in it),
+/// what is left is kept under a name the next build leaves alone, and said. Needs
+/// `chattr +i` (root, a file system with the attribute): where refused, said loudly and not
+/// run.
+#[test]
+fn a_previous_site_that_cannot_be_removed_is_kept_and_said() {
+    let (dir, out) = minimal_site();
+    std::fs::write(out.join("old.txt"), "mine").unwrap();
+    let chattr = |flag: &str, path: &std::path::Path| {
+        Command::new("chattr")
+            .arg(flag)
+            .arg(path)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !chattr("+i", &out.join("old.txt")) {
+        eprintln!(
+            "SKIPPED a_previous_site_that_cannot_be_removed_is_kept_and_said: `chattr +i` is refused here"
+        );
+        return;
+    }
+    let o = crate::common::build(dir.path(), &out);
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".site.doracak-"))
+        .collect();
+    for k in &kept {
+        chattr("-i", &k.join("old.txt"));
+    }
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(
+        kept[0].to_string_lossy().contains(".site.doracak-kept-"),
+        "{kept:?}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "warning: the previous site could not be removed (Operation not permitted (os error 1)); what is left of it is kept at {}",
+            kept[0].display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(read(&out.join("old.txt")), "mine");
+}

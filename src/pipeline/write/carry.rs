@@ -414,11 +414,12 @@ pub(super) fn sweep(old: &Path, out: &Path, existing: &Existing, listed: &[Strin
     for (dest, mode) in modes.into_iter().rev() {
         let _ = fs::set_permissions(&dest, mode);
     }
-    let aside = keep_aside(old, out, !stuck_files.is_empty());
+    let (aside, unremoved) = keep_aside(old, out, !stuck_files.is_empty());
     Swept {
         joined: joined_files,
         aside,
         stuck: stuck_files,
+        unremoved,
     }
 }
 
@@ -428,16 +429,23 @@ pub(super) struct Swept {
     pub joined: Vec<String>,
     pub aside: Option<PathBuf>,
     pub stuck: Vec<String>,
+    /// Why the previous site could not be removed, where it could not.
+    pub unremoved: Option<String>,
 }
 
 /// The previous site at `old` removed, or, where files in it could not join the new one
 /// (`stuck`), kept under a name no other build takes (its time, this process, a count),
 /// so it is never left with the name the next build's recovery removes.
-fn keep_aside(old: &Path, out: &Path, stuck: bool) -> Option<PathBuf> {
-    if !stuck {
-        let _ = remove_tree(old);
-        return None;
-    }
+fn keep_aside(old: &Path, out: &Path, stuck: bool) -> (Option<PathBuf>, Option<String>) {
+    // What cannot be removed (an immutable file) is kept the same way, and said
+    // (adversary 54c M-1): never left under the name recovery removes without a word.
+    let unremoved = match stuck {
+        true => None,
+        false => match remove_tree(old) {
+            Ok(()) => return (None, None),
+            Err(e) => Some(e.to_string()),
+        },
+    };
     let (parent, name) = super::parent_and_name(out);
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -452,10 +460,10 @@ fn keep_aside(old: &Path, out: &Path, stuck: bool) -> Option<PathBuf> {
             continue;
         }
         if fs::rename(old, &aside).is_ok() {
-            return Some(aside);
+            return (Some(aside), unremoved);
         }
     }
-    Some(old.to_path_buf())
+    (Some(old.to_path_buf()), unremoved)
 }
 
 /// Remove the folder `dir` (a side folder of a build), its read-only folders made
