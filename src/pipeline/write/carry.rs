@@ -392,12 +392,13 @@ pub(super) fn sweep(old: &Path, out: &Path, existing: &Existing, listed: &[Strin
         }
         // doracak's own files, and what the new site holds of the same kind at the same
         // path (a page it wrote, a person's file or link carried): a link or a pipe that
-        // took a page's place while the site was built is a person's.
+        // took a page's place while the site was built is a person's. (Only those are
+        // looked up in the new site: a build lists thousands of regular files.)
         let same_kind =
             || fs::symlink_metadata(&dest).is_ok_and(|m| m.file_type() == entry.file_type());
         if rel_s == super::MARKER
             || (entry.file_type().is_file() && ours.contains(rel_s.as_str()))
-            || (listed.contains(rel_s.as_str()) && same_kind())
+            || (listed.contains(rel_s.as_str()) && (entry.file_type().is_file() || same_kind()))
         {
             continue;
         }
