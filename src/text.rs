@@ -82,7 +82,10 @@ pub fn lower(s: &str) -> String {
         }
         i += 1;
     }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_lowercase())
+    // SAFETY: `out` is `s`, valid UTF-8, with only ASCII capitals made small (ASCII stays
+    // ASCII) and the second byte of Ç and Ë (0x87, 0x8B) made that of ç and ë (0xA7,
+    // 0xAB): a continuation byte for a continuation byte. Every other byte is as it was.
+    unsafe { String::from_utf8_unchecked(out) }
 }
 
 /// Lowercase-independent folding of Latin text to plain ASCII letters where a letter has

@@ -63,6 +63,10 @@ pub struct Handbook {
     /// level of a step's distractors (`quiz::question_as`), made once.
     #[serde(skip)]
     pub when_pool: std::sync::OnceLock<Vec<quiz::Answer>>,
+    /// What the quizzes work out more than once from the same part of the handbook
+    /// (`quiz::Memos`), made once.
+    #[serde(skip)]
+    pub quiz_memo: quiz::Memos,
     /// The catalogue's hash as the build's outputs carry it (`assessment::catalog_id`),
     /// made once.
     #[serde(skip)]
@@ -508,6 +512,7 @@ pub fn build(config: Config, src: Sources, addresses: crate::address::Pages) -> 
         role_names: std::sync::OnceLock::new(),
         form_jurisdictions: std::sync::OnceLock::new(),
         when_pool: std::sync::OnceLock::new(),
+        quiz_memo: quiz::Memos::default(),
         catalog_id: std::sync::OnceLock::new(),
     }
 }

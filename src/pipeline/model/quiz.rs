@@ -13,6 +13,7 @@ mod asked;
 mod assemble;
 mod choose;
 mod jurisdiction;
+mod memo;
 mod passages;
 mod places;
 mod questions;
@@ -22,9 +23,10 @@ mod within;
 mod words;
 pub use asked::{named_for, own_forms_only, part_of_step, who_text};
 pub use assemble::{SAME_ANSWERS, quizzes, quizzes_each};
-use choose::choose;
 pub use choose::stems;
+use choose::{Stem, choose};
 pub use jurisdiction::FormJurisdictions;
+pub use memo::Memos;
 pub use passages::{join_in_order, normative_passage, normative_sentence};
 pub use places::{
     criterion_question, criterion_texts as places_criterion_texts, section_actors,

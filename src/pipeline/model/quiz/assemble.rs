@@ -47,12 +47,12 @@ pub(super) fn points(hb: &Handbook, q: &Question) -> bool {
         step.title.as_deref().unwrap_or_default(),
         crate::markdown::normative(&step.text)
     );
-    let words = super::stems(&super::without_names(hb, &text, &ids));
+    let words = super::choose::stems_of(hb, super::without_names(hb, &text, &ids));
     let of = |correct: bool| -> BTreeSet<String> {
         q.choices
             .iter()
             .filter(|c| c.correct == correct)
-            .flat_map(|c| super::stems(&super::choose::answer_words(hb, &c.answer)))
+            .flat_map(|c| BTreeSet::clone(&super::choose::answer_stems(hb, &c.answer)))
             .collect()
     };
     let wrong = of(false);
@@ -61,7 +61,7 @@ pub(super) fn points(hb: &Handbook, q: &Question) -> bool {
     // the view's `pointing_who`).
     q.choices.iter().filter(|c| c.correct).any(|c| {
         let title = super::choose::answer_words(hb, &c.answer);
-        let name = super::stems(&title);
+        let name = super::choose::answer_stems(hb, &c.answer);
         let head = super::content_words(&title)
             .first()
             .map(|h| super::word_stem(h));

@@ -3,6 +3,7 @@
 //! and order of magnitude first.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::{Answer, Choice, DISTRACTORS, Handbook, STOP, SplitMix, fnv1a, word_stem};
 
@@ -24,6 +25,24 @@ pub(super) fn answer_words(hb: &Handbook, a: &Answer) -> String {
             .map(|f| format!("{} {}", f.code.as_deref().unwrap_or_default(), f.title))
             .unwrap_or_default(),
         Answer::Timing(t) => t.text.clone(),
+    }
+}
+
+/// `stems` of the words `a` is shown by (`answer_words`), made once per such words (not
+/// per `Answer::key`: "brenda 30 ditëve" and "brenda 30 ditëve pune" may be one answer).
+pub(super) fn answer_stems(hb: &Handbook, a: &Answer) -> Arc<BTreeSet<String>> {
+    stems_of(hb, answer_words(hb, a))
+}
+
+/// `stems` of `text`, made once per text for the whole build: the same step's words are
+/// asked about by each of its questions and each role's variant of them.
+pub(super) fn stems_of(hb: &Handbook, text: String) -> Arc<BTreeSet<String>> {
+    match hb.quiz_memo.stems.get(&text) {
+        Some(found) => found,
+        None => {
+            let made = stems(&text);
+            hb.quiz_memo.stems.get_or(text, || made)
+        }
     }
 }
 
@@ -100,10 +119,19 @@ fn abbreviations(text: &str) -> BTreeSet<String> {
 /// How many times longer or shorter than the answer a wrong timing may be.
 pub const MAGNITUDE: f64 = 30.0;
 
+/// A question's stem as `choose` reads it: one that other questions ask again (a step's:
+/// each of its questions and each role's variant of them), whose words are kept for the
+/// build, or one asked once.
+#[derive(Clone, Copy)]
+pub(super) enum Stem<'a> {
+    Again(&'a str),
+    Once(&'a str),
+}
+
 pub(super) fn choose<L: AsRef<[Answer]>>(
     hb: &Handbook,
     id: &str,
-    stem: &str,
+    stem: Stem,
     correct: Vec<Answer>,
     levels: impl IntoIterator<Item = L>,
     mut used: BTreeSet<String>,
@@ -122,9 +150,19 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
         })
         .flat_map(|id| std::iter::once(id).chain(super::same_person(hb, id)))
         .collect();
+    let (stem, again) = match stem {
+        Stem::Again(s) => (s, true),
+        Stem::Once(s) => (s, false),
+    };
+    // (Kept for the build only where the same stem is asked again: a criterion's is asked
+    // once, and 66,000 of them would be kept for nothing.)
+    let stems_in = |text: String| match again {
+        true => stems_of(hb, text),
+        false => Arc::new(stems(&text)),
+    };
     let in_stem = match ids.is_empty() {
-        true => stems(stem),
-        false => stems(&super::without_names(hb, stem, &ids)),
+        true => stems_in(stem.to_string()),
+        false => stems_in(super::without_names(hb, stem, &ids)),
     };
     // (A role's abbreviation, its own names' ones aside: "AP-në" of "Drejtuesi i AP-së
     // mbledh AP-në".)
@@ -140,17 +178,16 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
         }
     };
     let words_of = |a: &Answer| -> BTreeSet<String> {
-        let title = answer_words(hb, a);
-        let mut w = stems(&title);
+        let mut w = BTreeSet::clone(&answer_stems(hb, a));
         if matches!(a, Answer::Role(_)) {
-            w.extend(initials_of(&abbrs, &title));
+            w.extend(initials_of(&abbrs, &answer_words(hb, a)));
         }
         w
     };
     // The words of the stem that a correct answer has: each wants a wrong answer too.
     let mut uncovered: BTreeSet<String> = correct
         .iter()
-        .flat_map(|a| stems(&answer_words(hb, a)))
+        .flat_map(|a| BTreeSet::clone(&answer_stems(hb, a)))
         .filter(|w| in_stem.contains(w))
         .chain(correct.iter().flat_map(|a| match a {
             Answer::Role(_) => initials_of(&abbrs, &answer_words(hb, a)),
@@ -199,7 +236,7 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
         let all_stems = match ids.is_empty() {
             true => &in_stem,
             false => {
-                whole = stems(stem);
+                whole = stems_in(stem.to_string());
                 &whole
             }
         };

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use super::passages::normative_sentence;
 use super::{
-    Answer, Ask, Criterion, Handbook, Place, Procedure, Question, Section, Timing, choose,
+    Answer, Ask, Criterion, Handbook, Place, Procedure, Question, Section, Stem, Timing, choose,
     involved_in, jurisdiction, pool,
 };
 
@@ -101,7 +101,15 @@ pub fn section_question_as(
         pool(hb.procedures.iter(), Ask::When),
     ];
     let stem = s.text.clone().unwrap_or_default();
-    let choices = choose(hb, &id, &stem, correct, levels, used, &BTreeSet::new());
+    let choices = choose(
+        hb,
+        &id,
+        Stem::Once(&stem),
+        correct,
+        levels,
+        used,
+        &BTreeSet::new(),
+    );
     Some(Question {
         id,
         procedure: p.id.clone(),
@@ -265,7 +273,7 @@ pub fn criterion_question_as(
     let choices = choose(
         hb,
         &id,
-        &stem,
+        Stem::Once(&stem),
         correct,
         levels.when(),
         used,
@@ -334,7 +342,15 @@ pub fn section_who(hb: &Handbook, p: &Procedure, s: &Section) -> Option<Question
         s.title.as_deref().unwrap_or_default(),
         s.text.as_deref().unwrap_or_default()
     );
-    let choices = choose(hb, &id, &stem, correct, levels, BTreeSet::new(), &named);
+    let choices = choose(
+        hb,
+        &id,
+        Stem::Once(&stem),
+        correct,
+        levels,
+        BTreeSet::new(),
+        &named,
+    );
     Some(Question {
         id,
         procedure: p.id.clone(),
@@ -421,6 +437,14 @@ pub fn criterion_who_whole(
     let correct = q.choices.into_iter().map(|ch| ch.answer).collect();
     // (Anyone of a body whose "other responsible persons" may act is no wrong answer.)
     let used = super::within::within_allowed(hb, &c.text);
-    let choices = choose(hb, &q.id, &stem, correct, levels.who(), used, &named);
+    let choices = choose(
+        hb,
+        &q.id,
+        Stem::Once(&stem),
+        correct,
+        levels.who(),
+        used,
+        &named,
+    );
     Question { choices, ..q }
 }

@@ -295,7 +295,7 @@ fn question_as(
         step.title.as_deref().unwrap_or_default(),
         step.text
     );
-    let choices = choose(hb, &id, &stem, correct, levels, used, &named);
+    let choices = choose(hb, &id, Stem::Again(&stem), correct, levels, used, &named);
     Some(Question {
         id,
         procedure: p.id.clone(),

@@ -156,9 +156,13 @@ pub fn without_names(hb: &Handbook, text: &str, ids: &[&str]) -> String {
 /// names the G/SPIF as the structure its officer sits in), and the groups and members the
 /// source lists (`Role::members`: the police among the agencies for initial
 /// identification), both ways and through groups of groups. None of them is a wrong
-/// answer to "who?".
-pub fn involved(hb: &Handbook, step: &Step) -> BTreeSet<String> {
-    involved_in(hb, &step.text, &step.actors)
+/// answer to "who?". (Made once per step: each of its questions, and each role's variant
+/// of them, asks.)
+pub fn involved(hb: &Handbook, step: &Step) -> std::sync::Arc<BTreeSet<String>> {
+    let at = std::ptr::from_ref(step) as usize;
+    hb.quiz_memo
+        .involved
+        .get_or(at, || involved_in(hb, &step.text, &step.actors))
 }
 
 /// The roles the source involves where `actors` act in `text` (see `involved`): a
