@@ -49,6 +49,7 @@ mod exports;
 pub mod form_words;
 pub mod language;
 pub mod markdown;
+pub mod memo;
 pub mod pipeline;
 pub mod plural;
 mod resources;

@@ -4,43 +4,8 @@
 //! once) is the same value, and the output is the same with or without the memo.
 
 use std::collections::BTreeSet;
-use std::hash::Hash;
-use std::sync::{Arc, Mutex};
 
-use rustc_hash::FxHashMap;
-
-/// Values made once per key (`Memo::get_or`).
-#[derive(Debug)]
-pub struct Memo<K, V>(Mutex<FxHashMap<K, Arc<V>>>);
-
-impl<K, V> Default for Memo<K, V> {
-    fn default() -> Self {
-        Self(Mutex::new(FxHashMap::default()))
-    }
-}
-
-impl<K: Hash + Eq, V> Memo<K, V> {
-    /// The value of `key`, where it was made.
-    pub fn get<Q>(&self, key: &Q) -> Option<Arc<V>>
-    where
-        K: std::borrow::Borrow<Q>,
-        Q: Hash + Eq + ?Sized,
-    {
-        let found = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        found.get(key).map(Arc::clone)
-    }
-
-    /// The value of `key`, made by `make` the first time (outside the lock: another thread
-    /// waits for no one; where two make it at once, the first kept is the one shared).
-    pub fn get_or(&self, key: K, make: impl FnOnce() -> V) -> Arc<V> {
-        let lock = || self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(v) = lock().get(&key) {
-            return Arc::clone(v);
-        }
-        let made = Arc::new(make());
-        Arc::clone(lock().entry(key).or_insert(made))
-    }
-}
+use crate::memo::Memo;
 
 /// The quizzes' memos (`Handbook::quiz_memo`).
 #[derive(Debug, Default)]
@@ -48,28 +13,11 @@ pub struct Memos {
     /// `involved` of a step, by the step's place in memory (the handbook is not moved nor
     /// changed while its memos live: they are its own).
     pub involved: Memo<usize, BTreeSet<String>>,
+    /// The distinct answers of a kind a procedure's steps give (`questions::pool`), by the
+    /// procedure's place in memory.
+    pub procedure_pools: Memo<(usize, super::Ask), Vec<super::Answer>>,
+    /// The same of a collection's procedures, by the collection.
+    pub collection_pools: Memo<(String, super::Ask), Vec<super::Answer>>,
     /// `stems` of a text (a step's, the words an answer is shown by), by the text.
     pub stems: Memo<String, BTreeSet<String>>,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Memo;
-
-    #[test]
-    fn a_value_is_made_once_and_shared() {
-        let memo: Memo<&str, String> = Memo::default();
-        let mut made = 0;
-        let a = memo.get_or("k", || {
-            made += 1;
-            "v".to_string()
-        });
-        let b = memo.get_or("k", || {
-            made += 1;
-            "w".to_string()
-        });
-        assert_eq!((a.as_str(), b.as_str(), made), ("v", "v", 1));
-        assert!(std::sync::Arc::ptr_eq(&a, &b));
-        assert_eq!(memo.get_or("j", || "x".to_string()).as_str(), "x");
-    }
 }

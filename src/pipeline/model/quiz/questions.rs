@@ -197,13 +197,23 @@ fn question_as(
     // Nearest first: this procedure, its collection, the handbook's places of the
     // procedure's jurisdiction; each level shuffled.
     let here = jurisdiction::of_procedure(hb, p);
-    let near = pool(std::iter::once(p), ask);
-    let collection = pool(
-        hb.procedures
-            .iter()
-            .filter(|q| q.collection == p.collection),
-        ask,
-    );
+    // (Each the same for every step of the procedure, of the collection: made once.)
+    let memo = &hb.quiz_memo;
+    let near = memo
+        .procedure_pools
+        .get_or((std::ptr::from_ref(p) as usize, ask), || {
+            pool(std::iter::once(p), ask)
+        });
+    let collection = memo
+        .collection_pools
+        .get_or((p.collection.clone(), ask), || {
+            pool(
+                hb.procedures
+                    .iter()
+                    .filter(|q| q.collection == p.collection),
+                ask,
+            )
+        });
     let far_own: Vec<Answer>;
     let far: &[Answer] = match ask {
         // Every role and form the handbook has, beyond those the steps name.
@@ -237,7 +247,7 @@ fn question_as(
             all
         }),
     };
-    let levels: [&[Answer]; 3] = [&near, &collection, far];
+    let levels: [&[Answer]; 3] = [near.as_slice(), collection.as_slice(), far];
     let mut used: BTreeSet<String> = BTreeSet::new();
     // Another actor's deadline or form of the step is true of the step: never a wrong
     // answer.

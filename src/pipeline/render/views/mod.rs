@@ -152,11 +152,24 @@ pub(super) fn lines_html(s: &Option<String>) -> Option<Html> {
 /// Renders content Markdown once, with abbreviations marked.
 pub(super) struct Md<'a> {
     pub abbr: &'a markdown::Abbreviations,
+    /// A procedure's texts as HTML (`Md::procedure_html`), made once for the render.
+    pub made: &'a crate::memo::Memo<String, Html>,
 }
 
 impl Md<'_> {
     fn html(&self, md: &str) -> Html {
         Value::from_safe_string(markdown::to_html_marked(md, self.abbr))
+    }
+
+    /// `html` of a procedure's step or section, made once for the render: its procedure's
+    /// page, the deadlines, each role card and handout show it. (Not a criterion's: a
+    /// standard's view is made apart, and 66,000 criteria would be kept for nothing.)
+    fn procedure_html(&self, md: &str) -> Html {
+        if let Some(made) = self.made.get(md) {
+            return Value::clone(&made);
+        }
+        let html = self.html(md);
+        Value::clone(&self.made.get_or(md.to_string(), || html))
     }
 
     fn optional_html(&self, md: &Option<String>) -> Option<Html> {
@@ -267,6 +280,11 @@ impl Cx<'_> {
     /// Content Markdown as safe HTML, abbreviations marked.
     pub fn html(&self, md: &str) -> Html {
         self.md.html(md)
+    }
+
+    /// Content Markdown of a procedure's step or section as safe HTML (`Md::procedure_html`).
+    pub fn procedure_html(&self, md: &str) -> Html {
+        self.md.procedure_html(md)
     }
 
     /// Content Markdown of one paragraph as phrasing content (for a `<label>`, a cell);

@@ -191,7 +191,7 @@ pub(super) fn build(cx: &Cx) -> Vec<ProcedureView> {
                     printed: st.printed.clone(),
                     label: st.label(cx.ui),
                     title: st.title.clone(),
-                    text_html: cx.html(&st.text),
+                    text_html: cx.procedure_html(&st.text),
                     actors: cx
                         .titles
                         .links(&st.actors, &cx.titles.roles, |id| cx.addr.role(id)),

@@ -11,6 +11,8 @@ use crate::pipeline::model::Handbook;
 pub struct Shared {
     role_titles: Vec<(String, String)>,
     abbr: markdown::Abbreviations,
+    /// A procedure's texts as HTML (`Cx::procedure_html`).
+    procedure_html: crate::memo::Memo<String, super::Html>,
 }
 
 impl Shared {
@@ -27,6 +29,7 @@ impl Shared {
                     .iter()
                     .map(|t| (t.term.clone(), t.text.clone())),
             ),
+            procedure_html: Default::default(),
         }
     }
 
@@ -41,7 +44,10 @@ impl Shared {
             addr: &hb.addresses,
             ui,
             titles: Titles::of(hb, &self.role_titles),
-            md: Md { abbr: &self.abbr },
+            md: Md {
+                abbr: &self.abbr,
+                made: &self.procedure_html,
+            },
             places: places(hb, ui),
             actions: HashMap::new(),
         };

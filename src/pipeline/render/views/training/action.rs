@@ -195,7 +195,7 @@ pub(in crate::pipeline::render::views) fn action(cx: &Cx, at: ActionAt) -> Actio
                 when,
                 forms: cx.titles.form_links(&st.forms),
                 form_users: st.form_links.iter().map(|l| l.actors.clone()).collect(),
-                text_html: Some(cx.html(&st.text)),
+                text_html: Some(cx.procedure_html(&st.text)),
                 heading: st.title.clone().filter(|t| !t.trim().is_empty()),
                 passage: false,
                 passage_title: None,
@@ -242,7 +242,7 @@ pub(in crate::pipeline::render::views) fn action(cx: &Cx, at: ActionAt) -> Actio
                 when,
                 forms: Vec::new(),
                 form_users: Vec::new(),
-                text_html: Some(cx.html(&section_text(sec))),
+                text_html: Some(cx.procedure_html(&section_text(sec))),
                 heading: None,
                 passage: true,
                 passage_title: sec
