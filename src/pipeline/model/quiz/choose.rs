@@ -206,16 +206,18 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
     let levels: Vec<L> = levels.into_iter().collect();
     let mut candidates: Vec<&Answer> = Vec::new();
     for level in &levels {
-        let mut level: Vec<&Answer> = level
+        // (Each answer's key made once: a "by when?"'s farthest level is every timing of
+        // the handbook.)
+        let mut level: Vec<(&Answer, String)> = level
             .as_ref()
             .iter()
-            .filter(|a| {
-                !used.contains(&a.key()) && !matches!(a, Answer::Role(id) if named.contains(id))
-            })
+            .filter(|a| !matches!(a, Answer::Role(id) if named.contains(id)))
+            .map(|a| (a, a.key()))
+            .filter(|(_, key)| !used.contains(key))
             .collect();
         rng.shuffle(&mut level);
-        for a in level {
-            if used.insert(a.key()) {
+        for (a, key) in level {
+            if used.insert(key) {
                 candidates.push(a);
             }
         }

@@ -12,7 +12,8 @@ pub(in crate::pipeline::render::views) fn build(cx: &Cx) -> Vec<QuizView> {
     // that asks it hold the same question (half of the shipped handbook's conversions),
     // and its view is the same but for its number, which each quiz sets again below.
     // Keyed by the whole question (its choices, their order, whose variant it is).
-    let made: std::sync::Mutex<std::collections::HashMap<String, QuestionView>> =
+    // (None: the question does not test, `tests`.)
+    let made: std::sync::Mutex<std::collections::HashMap<String, Option<QuestionView>>> =
         Default::default();
     // A step's question as its view (`number` its place in its quiz).
     let step_view = |question: &quiz::Question, number: usize| -> QuestionView {
@@ -317,27 +318,28 @@ pub(in crate::pipeline::render::views) fn build(cx: &Cx) -> Vec<QuizView> {
             .questions
             .iter()
             .enumerate()
-            .map(|(i, question)| {
+            // Only questions that test (`tests`), dropped as they are made (a step's
+            // question judged once, with its view). A role's quiz asks a question once,
+            // also where the source prints it at several steps (the admissions of 15, 24,
+            // 36, 44): its kind and blanked quote decide.
+            .filter_map(|(i, question)| {
                 if question.place != quiz::Place::Step {
-                    return place::view(cx, question, i + 1, &time_words);
+                    return Some(place::view(cx, question, i + 1, &time_words)).filter(tests);
                 }
                 let key = format!("{question:?}");
                 let known = made.lock().ok().and_then(|m| m.get(&key).cloned());
-                if let Some(mut view) = known {
-                    view.number = i + 1;
-                    return view;
+                if let Some(view) = known {
+                    return view.map(|mut view| {
+                        view.number = i + 1;
+                        view
+                    });
                 }
-                let view = step_view(question, i + 1);
+                let view = Some(step_view(question, i + 1)).filter(tests);
                 if let Ok(mut m) = made.lock() {
                     m.insert(key, view.clone());
                 }
                 view
             })
-            // Only questions that test (`tests`), dropped as they are made. A role's
-            // quiz asks a question once, also where the source prints it at several
-            // steps (the admissions of 15, 24, 36, 44): its kind and blanked quote
-            // decide.
-            .filter(tests)
             .collect::<Vec<QuestionView>>();
         let mut questions = questions;
         // Never two "who?"s with the same answers whose stems are nearly the same.
