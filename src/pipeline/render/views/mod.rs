@@ -274,6 +274,9 @@ pub(super) struct Cx<'a> {
     pub places: HashMap<String, ActsView>,
     /// Every step, criterion and procedure section as an action (who, what, by when).
     actions: HashMap<String, training::ActionAt>,
+    /// Each step's and procedure section's place in the procedures' printed order
+    /// (`training::card::printed_order`), made when a role's card first asks.
+    printed_order: std::sync::OnceLock<HashMap<&'a str, usize>>,
 }
 
 impl Cx<'_> {

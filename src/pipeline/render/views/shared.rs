@@ -50,6 +50,7 @@ impl Shared {
             },
             places: places(hb, ui),
             actions: HashMap::new(),
+            printed_order: Default::default(),
         };
         cx.actions = training::actions(&cx);
         cx

@@ -1,8 +1,6 @@
 //! The role cards: a role's actions grouped by procedure (as printed) then by standard,
 //! planned by where they are and made a group at a time, each action as it binds the role.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::super::{Cx, LinkView};
@@ -68,14 +66,16 @@ pub(in crate::pipeline::render::views) fn card_plan(
 ) -> Vec<CardGroupAt> {
     let mut procedures: Vec<CardGroupAt> = Vec::new();
     let mut standards: Vec<CardGroupAt> = Vec::new();
-    let order: HashMap<&str, usize> = cx
-        .hb
-        .procedures
-        .iter()
-        .flat_map(printed_order)
-        .enumerate()
-        .map(|(i, id)| (id, i))
-        .collect();
+    // (The same for every card: made once.)
+    let order = cx.printed_order.get_or_init(|| {
+        cx.hb
+            .procedures
+            .iter()
+            .flat_map(printed_order)
+            .enumerate()
+            .map(|(i, id)| (id, i))
+            .collect()
+    });
     let mut ids: Vec<&String> = acts_in.iter().collect();
     ids.sort_by_key(|id| order.get(id.as_str()).copied().unwrap_or(usize::MAX));
     for id in ids {
