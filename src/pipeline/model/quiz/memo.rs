@@ -18,6 +18,8 @@ pub struct Memos {
     pub procedure_pools: Memo<(usize, super::Ask), Vec<super::Answer>>,
     /// The same of a collection's procedures, by the collection.
     pub collection_pools: Memo<(String, super::Ask), Vec<super::Answer>>,
+    /// `roles::related` of a role, by its id.
+    pub related: Memo<String, BTreeSet<String>>,
     /// `stems` of a text (a step's, the words an answer is shown by), by the text.
     pub stems: Memo<String, BTreeSet<String>>,
 }

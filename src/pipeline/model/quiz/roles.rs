@@ -191,7 +191,9 @@ pub fn involved_in(hb: &Handbook, text: &str, actors: &[String]) -> BTreeSet<Str
     }
     let roots: Vec<String> = out.iter().cloned().collect();
     for id in roots {
-        out.extend(related(hb, &id));
+        // (A role's relations are the same wherever it stands: made once per role.)
+        let related = hb.quiz_memo.related.get_or(id.clone(), || related(hb, &id));
+        out.extend(related.iter().cloned());
     }
     // A title whose posts the source describes (the PMF: the municipality's and the unit's
     // child-protection worker) is a member of a group that lists one of its posts: the
