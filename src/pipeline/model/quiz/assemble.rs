@@ -24,6 +24,19 @@ pub(super) fn points(hb: &Handbook, q: &Question) -> bool {
     if q.ask != Ask::Who || q.place != Place::Step {
         return false;
     }
+    // (Judged once per question: each quiz that asks it, its procedure's and each role's,
+    // asks. A "who?"'s answers are roles and persons, each its own key.)
+    let mut key = format!("{}\n{}", q.procedure, q.step);
+    for c in &q.choices {
+        key.push('\n');
+        key.push(if c.correct { '+' } else { '-' });
+        key.push_str(&c.answer.key());
+    }
+    *hb.quiz_memo.points.get_or(key, || points_made(hb, q))
+}
+
+/// [`points`], made.
+fn points_made(hb: &Handbook, q: &Question) -> bool {
     let Some(step) = hb
         .procedures
         .iter()

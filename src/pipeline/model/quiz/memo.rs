@@ -20,6 +20,8 @@ pub struct Memos {
     pub collection_pools: Memo<(String, super::Ask), Vec<super::Answer>>,
     /// `roles::related` of a role, by its id.
     pub related: Memo<String, BTreeSet<String>>,
+    /// `assemble::points` of a step's "who?", by its step and choices.
+    pub points: Memo<String, bool>,
     /// `stems` of a text (a step's, the words an answer is shown by), by the text.
     pub stems: Memo<String, BTreeSet<String>>,
 }
