@@ -88,6 +88,7 @@ mod review_49;
 mod review_50a;
 mod review_50b;
 mod rtl;
+mod same_bytes;
 mod search;
 mod search_hostile;
 mod search_postings;
