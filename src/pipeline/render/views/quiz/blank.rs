@@ -354,6 +354,16 @@ pub(super) fn blank_phrases(quote: &str, phrases: &[String]) -> String {
     let mut blanked = vec![false; tokens.len()];
     // The indices of the word tokens.
     let words: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].1).collect();
+    // Each token lower-cased, with its length in characters (made once, not once per
+    // phrase and place).
+    let lower: Vec<(String, usize)> = tokens
+        .iter()
+        .map(|(t, _)| {
+            let l = t.to_lowercase();
+            let n = l.chars().count();
+            (l, n)
+        })
+        .collect();
     for phrase in phrases {
         let pattern: Vec<String> = phrase
             .split(|c: char| !c.is_alphanumeric())
@@ -363,15 +373,24 @@ pub(super) fn blank_phrases(quote: &str, phrases: &[String]) -> String {
         if pattern.is_empty() || pattern.iter().all(|w| LITTLE.contains(&w.as_str())) {
             continue;
         }
-        let fits = |p: &str, w: &str| -> bool {
-            let w = w.to_lowercase();
-            if LITTLE.contains(&p) {
-                return LITTLE.contains(&w.as_str());
+        // Each word of the phrase: a little word (any little word fits it), or the stem a
+        // word must start with and the most characters it may have.
+        let pattern: Vec<Option<(String, usize)>> = pattern
+            .iter()
+            .map(|p| {
+                (!LITTLE.contains(&p.as_str())).then(|| {
+                    let stem = inflection_stem(p);
+                    let len = stem.chars().count();
+                    (stem, len + if len < 6 { 3 } else { 4 })
+                })
+            })
+            .collect();
+        let fits = |p: &Option<(String, usize)>, i: usize| -> bool {
+            let (w, n) = &lower[i];
+            match p {
+                None => LITTLE.contains(&w.as_str()),
+                Some((stem, most)) => w.starts_with(stem.as_str()) && n <= most,
             }
-            let stem = inflection_stem(p);
-            let len = stem.chars().count();
-            let most = len + if len < 6 { 3 } else { 4 };
-            w.starts_with(stem.as_str()) && w.chars().count() <= most
         };
         for start in 0..words.len() {
             if start + pattern.len() > words.len() {
@@ -386,12 +405,7 @@ pub(super) fn blank_phrases(quote: &str, phrases: &[String]) -> String {
                     t.is_empty() || ((t == "-" || t == "/") && phrase.contains(t))
                 })
             });
-            if joined
-                && span
-                    .iter()
-                    .zip(&pattern)
-                    .all(|(&i, p)| fits(p, &tokens[i].0))
-            {
+            if joined && span.iter().zip(&pattern).all(|(&i, p)| fits(p, i)) {
                 for b in &mut blanked[span[0]..=span[span.len() - 1]] {
                     *b = true;
                 }
@@ -436,24 +450,37 @@ pub(super) fn blank_runs(quote: &str, names: &[String]) -> String {
         if words.len() < 2 {
             continue;
         }
-        let fits = |w: &str| -> bool {
-            let w = w.to_lowercase();
-            words.iter().any(|p| {
+        // Each word's stem and the most characters a word starting with it may have.
+        let stems: Vec<(String, usize)> = words
+            .iter()
+            .map(|p| {
                 let stem = inflection_stem(p);
-                w.starts_with(stem.as_str()) && w.chars().count() <= stem.chars().count() + 4
+                let most = stem.chars().count() + 4;
+                (stem, most)
             })
-        };
-        let is_head = |w: &str| {
-            let stem = inflection_stem(&words[0]);
-            let w = w.to_lowercase();
-            w.starts_with(stem.as_str()) && w.chars().count() <= stem.chars().count() + 4
-        };
+            .collect();
         let tokens = tokens(&out);
-        let little = |t: &str| content_words(t).is_empty();
+        // Each token lower-cased with its length in characters, and whether it is a little
+        // word (no content word), made once.
+        let lower: Vec<(String, usize, bool)> = tokens
+            .iter()
+            .map(|(t, _)| {
+                let l = t.to_lowercase();
+                let n = l.chars().count();
+                (l, n, content_words(t).is_empty())
+            })
+            .collect();
+        let fits_stem = |i: usize, (stem, most): &(String, usize)| {
+            let (w, n, _) = &lower[i];
+            w.starts_with(stem.as_str()) && n <= most
+        };
+        let fits = |i: usize| stems.iter().any(|s| fits_stem(i, s));
+        let is_head = |i: usize| fits_stem(i, &stems[0]);
+        let little = |i: usize| lower[i].2;
         let mut blanked = vec![false; tokens.len()];
         let mut i = 0;
         while i < tokens.len() {
-            if !(tokens[i].1 && !little(&tokens[i].0) && fits(&tokens[i].0)) {
+            if !(tokens[i].1 && !little(i) && fits(i)) {
                 i += 1;
                 continue;
             }
@@ -465,14 +492,14 @@ pub(super) fn blank_runs(quote: &str, names: &[String]) -> String {
                     if !t.trim().is_empty() {
                         break;
                     }
-                } else if !little(t) {
-                    if !fits(t) {
+                } else if !little(j) {
+                    if !fits(j) {
                         break;
                     }
                     count += 1;
                     last = j;
-                    has_head |= is_head(t);
-                } else if LITTLE.iter().all(|l| *l != t.to_lowercase()) {
+                    has_head |= is_head(j);
+                } else if LITTLE.iter().all(|l| *l != lower[j].0) {
                     break;
                 }
                 j += 1;
