@@ -189,14 +189,15 @@ impl SiteWriter {
         Ok((dest, self.out.join(&rel)))
     }
 
-    fn count(&self, path: &str, bytes: u64, linked: bool) {
+    /// Count a file written; `same`: as in the previous site (no change).
+    fn count(&self, path: &str, bytes: u64, same: bool) {
         let mut w = self.written.lock().unwrap_or_else(|e| e.into_inner());
         w.0.files += 1;
         w.0.bytes += bytes;
         if path.ends_with(".html") {
             w.0.pages += 1;
         }
-        if !linked {
+        if !same {
             w.0.changed += 1;
         }
         w.1.push(path.trim_start_matches("./").to_string());
@@ -207,18 +208,24 @@ impl SiteWriter {
     pub fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let (dest, prev) = self.dest(path)?;
         // Compared through the handle that is linked, as a streamed file is.
-        let linked = match compared::open_previous(&prev) {
-            Some((file, opened))
-                if opened.len == bytes.len() as u64 && compared::holds(&file, bytes) =>
-            {
-                compared::link_if_same(&prev, &dest, path, &file, &opened)?
-            }
-            _ => false,
+        let previous = compared::open_previous(&prev).filter(|(file, opened)| {
+            opened.len == bytes.len() as u64 && compared::holds(file, bytes)
+        });
+        let linked = match &previous {
+            Some((file, opened)) => compared::link_if_same(&prev, &dest, path, file, opened)?,
+            None => false,
         };
+        // Where it could not be linked (a FAT or exFAT drive), a copy as before is still no
+        // change (`same_as_before`).
+        let mut same = linked;
         if !linked {
-            create_new(&dest, path)?.write_all(bytes)?;
+            let mut out = create_new(&dest, path)?;
+            out.write_all(bytes)?;
+            if let Some((file, opened)) = &previous {
+                same = compared::same_as_before(&out, file, opened);
+            }
         }
-        self.count(path, bytes.len() as u64, linked);
+        self.count(path, bytes.len() as u64, same);
         Ok(())
     }
 
@@ -234,8 +241,8 @@ impl SiteWriter {
         let mut w =
             io::BufWriter::with_capacity(1 << 16, compared::Compared::new(path, &dest, &prev)?);
         let value = f(&mut w)?;
-        let (bytes, linked) = w.into_inner().map_err(|e| e.into_error())?.finish()?;
-        self.count(path, bytes, linked);
+        let (bytes, same) = w.into_inner().map_err(|e| e.into_error())?.finish()?;
+        self.count(path, bytes, same);
         Ok((value, bytes))
     }
 

@@ -129,7 +129,7 @@ pub(super) fn link_if_same(
     if !unchanged {
         return Ok(false);
     }
-    match fs::hard_link(prev, dest) {
+    match hard_link(prev, dest) {
         Ok(()) => {
             // (Linking sets the inode's change time: its length and content time are
             // checked again, and that the link is to the file compared.)
@@ -147,6 +147,38 @@ pub(super) fn link_if_same(
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(twice(path)),
         Err(_) => Ok(false),
     }
+}
+
+/// `fs::hard_link`; in this crate's own tests, failing as on a drive that has no hard
+/// links (FAT, exFAT) where `NO_HARD_LINKS` is set on the thread.
+fn hard_link(prev: &Path, dest: &Path) -> io::Result<()> {
+    #[cfg(test)]
+    if NO_HARD_LINKS.with(std::cell::Cell::get) {
+        return Err(io::Error::from_raw_os_error(libc::EPERM));
+    }
+    fs::hard_link(prev, dest)
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Links fail on this thread, as on a FAT or exFAT drive (`hard_link`).
+    pub(super) static NO_HARD_LINKS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Where the previous file (open as `file`, as it was `opened`, its bytes found to be the
+/// new ones) could not be linked but is as it was, a copy of it was written (a FAT or exFAT
+/// drive has no hard links): the copy `out` keeps its modification time, as a link does,
+/// and is no change (`true`). A previous file changed since it was compared: a change.
+pub(super) fn same_as_before(out: &fs::File, file: &fs::File, opened: &Stamp) -> bool {
+    let Ok(m) = file.metadata() else { return false };
+    if Stamp::of(&m) != *opened {
+        return false;
+    }
+    // (A drive that keeps no such time still holds the same bytes: no change.)
+    if let Ok(t) = m.modified() {
+        let _ = out.set_modified(t);
+    }
+    true
 }
 
 /// Whether the open file `file` holds exactly `new`, compared a block at a time (a read
@@ -196,8 +228,8 @@ impl<'a> Compared<'a> {
         })
     }
 
-    /// The bytes written, and whether the previous file was kept (hard-linked) because
-    /// every byte came out as before.
+    /// Finish the file: its length, and whether it is as before (the previous file kept,
+    /// or copied where it could not be linked, `same_as_before`).
     pub(super) fn finish(mut self) -> io::Result<(u64, bool)> {
         let p = match &mut self.state {
             State::Writing(_) => return Ok((self.bytes, false)),
@@ -211,8 +243,18 @@ impl<'a> Compared<'a> {
         if at_end && link_if_same(self.prev, self.dest, self.path, &p.file, &p.opened)? {
             return Ok((self.bytes, true));
         }
+        // (Where every byte was as before, the previous file is looked at once more after
+        // the copy: it may only have been unlinkable.)
+        let before = match at_end {
+            true => p.file.try_clone().ok().map(|f| (f, p.opened.clone())),
+            false => None,
+        };
         self.diverge()?;
-        Ok((self.bytes, false))
+        let same = match (&self.state, before) {
+            (State::Writing(out), Some((file, opened))) => same_as_before(out, &file, &opened),
+            _ => false,
+        };
+        Ok((self.bytes, same))
     }
 
     /// Make the new file, holding the bytes so far: the previous file's first `bytes`,

@@ -282,3 +282,58 @@ fn previous_sites_kept_aside_in_one_second_are_all_kept() {
     assert!(recover::recover(&out).unwrap().is_empty());
     assert!(kept.iter().all(|k| k.is_dir()), "recovery left them alone");
 }
+
+/// On a drive with no hard links (FAT, exFAT), a file as before is copied, not linked: it
+/// is still no change, and keeps its time, streamed or not (stop 53: every rebuild there
+/// said every file "changed").
+#[test]
+fn without_hard_links_a_file_as_before_is_no_change_and_keeps_its_time() {
+    use std::os::unix::fs::MetadataExt;
+    compared::NO_HARD_LINKS.with(|n| n.set(true));
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let run = |page: &str, stream: &'static str| {
+        let w = open(dir.path(), &out, "test").unwrap();
+        w.put("a.html", page.as_bytes()).unwrap();
+        w.put_with("big/index.js", |w| w.write_all(stream.as_bytes()))
+            .unwrap();
+        w.commit().unwrap()
+    };
+    run("A", "same text");
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+    for f in ["a.html", "big/index.js"] {
+        fs::File::options()
+            .write(true)
+            .open(out.join(f))
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+    }
+    let ino = |f: &str| fs::metadata(out.join(f)).unwrap().ino();
+    let before = (ino("a.html"), ino("big/index.js"));
+    let stats = run("A", "same text");
+    assert_eq!(stats.changed, 0, "the same bytes are no change");
+    assert_ne!(
+        (ino("a.html"), ino("big/index.js")),
+        before,
+        "copied, not linked: no hard links here"
+    );
+    for f in ["a.html", "big/index.js"] {
+        assert_eq!(
+            fs::metadata(out.join(f)).unwrap().modified().unwrap(),
+            old,
+            "{f} keeps its time"
+        );
+    }
+    let stats = run("A2", "same texT");
+    assert_eq!(stats.changed, 2);
+    assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "A2");
+    assert_ne!(
+        fs::metadata(out.join("a.html"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        old
+    );
+    compared::NO_HARD_LINKS.with(|n| n.set(false));
+}
