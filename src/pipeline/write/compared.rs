@@ -246,7 +246,7 @@ impl<'a> Compared<'a> {
         // (Where every byte was as before, the previous file is looked at once more after
         // the copy: it may only have been unlinkable.)
         let before = match at_end {
-            true => p.file.try_clone().ok().map(|f| (f, p.opened.clone())),
+            true => p.file.try_clone().ok().map(|f| (f, p.opened)),
             false => None,
         };
         self.diverge()?;
