@@ -167,18 +167,28 @@ thread_local! {
 
 /// Where the previous file (open as `file`, as it was `opened`, its bytes found to be the
 /// new ones) could not be linked but is as it was, a copy of it was written (a FAT or exFAT
-/// drive has no hard links): the copy `out` keeps its modification time, as a link does,
-/// and is no change (`true`). A previous file changed since it was compared: a change.
+/// drive has no hard links): the copy `out` is given the previous file's times, as a link
+/// keeps them, and is no change (`true`) if its modification time is then the previous
+/// file's. A previous file changed since it was compared is a change; so is a copy whose
+/// time the drive did not keep (a tool that copies by time would copy it again).
 pub(super) fn same_as_before(out: &fs::File, file: &fs::File, opened: &Stamp) -> bool {
     let Ok(m) = file.metadata() else { return false };
     if Stamp::of(&m) != *opened {
         return false;
     }
-    // (A drive that keeps no such time still holds the same bytes: no change.)
-    if let Ok(t) = m.modified() {
-        let _ = out.set_modified(t);
-    }
-    true
+    let Ok(modified) = m.modified() else {
+        return false;
+    };
+    // Both times: exfat-fuse takes a modification time given alone as "now", and says it
+    // did what it was asked (adversary 55 M-1).
+    let times = fs::FileTimes::new()
+        .set_modified(modified)
+        .set_accessed(m.accessed().unwrap_or(modified));
+    out.set_times(times).is_ok()
+        && out
+            .metadata()
+            .and_then(|n| n.modified())
+            .is_ok_and(|t| t == modified)
 }
 
 /// Whether the open file `file` holds exactly `new`, compared a block at a time (a read

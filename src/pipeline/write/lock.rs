@@ -28,10 +28,14 @@ pub struct Holder {
     pub lock: PathBuf,
 }
 
-/// The lock file of the output at `out` (an absolute, resolved path).
+/// The lock file of the output at `out` (an absolute, resolved path). Its name is the
+/// folder's, lower-cased: on a drive that ignores case (FAT, exFAT, the usual macOS and
+/// Windows drives) `site` and `SITE` are one folder, and two builds spelling it apart must
+/// meet at one lock (adversary 55 M-2: on exFAT both went ahead). Two folders apart only
+/// by case on another drive share a lock too: one is built at a time.
 pub fn lock_path(out: &Path) -> PathBuf {
     let (parent, name) = super::parent_and_name(out);
-    parent.join(format!(".{name}.doracak-lock"))
+    parent.join(format!(".{}.doracak-lock", name.to_lowercase()))
 }
 
 fn held() -> std::sync::MutexGuard<'static, Option<HashMap<PathBuf, usize>>> {

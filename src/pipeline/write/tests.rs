@@ -446,6 +446,23 @@ fn a_second_writer_on_one_output_stops() {
     assert!(open(dir.path(), &out, "build").is_ok());
 }
 
+/// On a drive that ignores case (FAT, exFAT) `Site` and `SITE` are one folder: a second
+/// writer spelling it otherwise meets the first's lock (adversary 55 M-2: on exFAT both
+/// went ahead). (On this drive they are two folders, which then take turns too.)
+#[test]
+fn a_second_writer_spelling_the_output_otherwise_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("Site");
+    let first = open(dir.path(), &out, "build").unwrap();
+    lock::forget_for_test(&out);
+    let Err(r) = open(dir.path(), &dir.path().join("SITE"), "build") else {
+        panic!("a second writer was let in under another spelling")
+    };
+    assert!(r.message.contains("(build) writing it"), "{r:?}");
+    assert_eq!(lock_path(&out), dir.path().join(".site.doracak-lock"));
+    drop(first);
+}
+
 /// Adversary 50c M-1: a link (or a file) under the name this build moves the previous site
 /// to (`.site.doracak-old-PID`, PID predictable in a container where every build is 1)
 /// made the swap fail half done: the new site in place, the previous one deleted, and the
