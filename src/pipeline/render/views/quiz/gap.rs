@@ -15,17 +15,30 @@ pub(super) const ARTICLES: &[&str] = &["i", "e", "të", "së"];
 /// "… …", "…/…"): a blanked phrase reads as one gap, not as a row of holes. An article
 /// left after a blank with nothing to govern ("nga … i.") goes with it.
 pub(super) fn collapse(quote: &str) -> String {
+    // (No blank, nothing to collapse: every pattern below holds one.)
+    if !quote.contains('…') {
+        return quote.to_string();
+    }
+    // "… të …" and the like, made once: never across a conjunction ("NJMF-në dhe PMF-ja"
+    // are two phrases, two roles).
+    static BETWEEN: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        STOP.iter()
+            .chain(ARTICLES)
+            .filter(|w| !CONJUNCTIONS.contains(w))
+            .map(|w| format!("… {w} …"))
+            .collect()
+    });
     let mut quote = quote.to_string();
     loop {
         let before = quote.clone();
         quote = quote.replace("… …", "…").replace("…/…", "…");
-        // Never across a conjunction: "NJMF-në dhe PMF-ja" are two phrases, two roles.
-        for w in STOP
-            .iter()
-            .chain(ARTICLES)
-            .filter(|w| !CONJUNCTIONS.contains(w))
-        {
-            quote = quote.replace(&format!("… {w} …"), "…");
+        // (Each begins "… ": where none stands, none is there.)
+        if quote.contains("… ") {
+            for between in BETWEEN.iter() {
+                if quote.contains(between.as_str()) {
+                    quote = quote.replace(between.as_str(), "…");
+                }
+            }
         }
         quote = orphans(&quote);
         if quote == before {
