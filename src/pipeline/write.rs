@@ -23,6 +23,7 @@ use crate::pipeline::render::Sink;
 
 mod carry;
 mod compared;
+mod conflicts;
 mod guard;
 mod lock;
 mod mounts;

@@ -337,3 +337,51 @@ fn a_previous_site_that_cannot_be_removed_is_kept_and_said() {
     );
     assert_eq!(read(&out.join("old.txt")), "mine");
 }
+
+/// A folder of the person's the build cannot read (here, a path longer than the system
+/// allows, 2,100 levels down) stops the build with it named in words, before anything is
+/// carried; the previous site and the folder stay (54b L-4: the walker's own "IO error for
+/// operation on …").
+#[test]
+fn a_folder_the_build_cannot_read_is_named_in_words() {
+    let (dir, out) = minimal_site();
+    std::fs::create_dir(out.join("mine")).unwrap();
+    deep_folder(&out.join("mine"), 2100);
+    let before = std::fs::read(out.join("index.html")).unwrap();
+    let stderr = refused_with(
+        &crate::common::build(dir.path(), &out),
+        "error: expected to read all that is in the site folder, to carry what is yours into the new site, found what cannot be read at",
+    );
+    assert!(stderr.contains("File name too long"), "{stderr}");
+    assert!(
+        stderr.contains("move it out of the site folder"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("IO error for operation"), "{stderr}");
+    assert_eq!(std::fs::read(out.join("index.html")).unwrap(), before);
+    assert!(out.join("mine/d/d").is_dir());
+}
+
+/// `levels` folders `d` one in the other under `at`, each made from the one above it (a
+/// path to the deepest is longer than the system takes whole).
+fn deep_folder(at: &std::path::Path, levels: usize) {
+    use std::os::unix::ffi::OsStrExt;
+    let at = std::ffi::CString::new(at.as_os_str().as_bytes()).unwrap();
+    // SAFETY: plain system calls on descriptors this function opens and closes.
+    unsafe {
+        let mut fd = libc::open(at.as_ptr(), libc::O_RDONLY | libc::O_DIRECTORY);
+        assert!(fd >= 0, "the folder opens");
+        for _ in 0..levels {
+            assert_eq!(
+                libc::mkdirat(fd, c"d".as_ptr(), 0o755),
+                0,
+                "a folder is made"
+            );
+            let next = libc::openat(fd, c"d".as_ptr(), libc::O_RDONLY | libc::O_DIRECTORY);
+            assert!(next >= 0, "the folder opens");
+            libc::close(fd);
+            fd = next;
+        }
+        libc::close(fd);
+    }
+}

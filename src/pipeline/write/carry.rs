@@ -7,6 +7,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::conflicts::Conflicts;
 use super::{Existing, MARKER, Refusal};
 
 fn rel_string(rel: &Path) -> String {
@@ -45,80 +46,6 @@ fn what(t: fs::FileType) -> &'static str {
         "a link"
     } else {
         "a file"
-    }
-}
-
-/// Where the previous site stands in the new one's way, each found in one walk.
-#[derive(Default)]
-struct Conflicts {
-    found: Vec<(String, Refusal)>,
-}
-
-impl Conflicts {
-    fn add(&mut self, rel: &str, message: String, hint: &str) {
-        if !self.found.iter().any(|(r, _)| r == rel) {
-            self.found.push((
-                rel.to_string(),
-                Refusal {
-                    message,
-                    hint: hint.to_string(),
-                },
-            ));
-        }
-    }
-
-    /// A person's `thing` (or a folder) at `found` holds the place of the new site's file
-    /// `rel`.
-    fn place(&mut self, rel: &str, thing: &str, found: &Path) {
-        let kind = if rel.ends_with(".html") {
-            "page"
-        } else {
-            "file"
-        };
-        let by = if thing == "a file" {
-            " doracak did not write"
-        } else if thing == "a folder" {
-            ""
-        } else {
-            " doracak did not make"
-        };
-        let name = thing.trim_start_matches("a ");
-        self.add(
-            rel,
-            format!(
-                "expected the place of the new {kind} {rel} to be free, found {thing}{by} at {}",
-                found.display()
-            ),
-            &format!(
-                "nothing was touched; the new site would replace it: move or rename that \
-                 {name} (it is yours), then build again"
-            ),
-        );
-    }
-
-    /// All of them as one refusal: the first in full, the others by path.
-    fn refusal(self) -> Option<io::Error> {
-        let mut found = self.found.into_iter();
-        let (_, mut first) = found.next()?;
-        let more: Vec<String> = found.map(|(rel, _)| rel).collect();
-        if !more.is_empty() {
-            first.hint = "nothing was touched; the new site needs each of these places: move \
-                          or rename what is there (it is yours), then build again"
-                .into();
-            let shown: Vec<&str> = more.iter().take(8).map(String::as_str).collect();
-            first.message = format!(
-                "{}; and {} more place(s) the new site needs: {}{}",
-                first.message,
-                more.len(),
-                shown.join(", "),
-                if more.len() > shown.len() {
-                    ", …"
-                } else {
-                    ""
-                }
-            );
-        }
-        Some(io::Error::other(first))
     }
 }
 
@@ -198,7 +125,31 @@ pub(super) fn carry_over(
     let mut root_mode = None;
     let mut walk = walkdir::WalkDir::new(out).sort_by_file_name().into_iter();
     while let Some(entry) = walk.next() {
-        let entry = entry.map_err(io::Error::other)?;
+        // A place the walk cannot read (a path longer than the system allows, a folder it
+        // may not open) is named like any other, before anything is carried (54b L-4: the
+        // walker's own "IO error for operation on …").
+        let unreadable = |conflicts: &mut Conflicts, e: walkdir::Error| {
+            let at = e.path().unwrap_or(out);
+            let cause = e
+                .io_error()
+                .map_or_else(|| e.to_string(), ToString::to_string);
+            conflicts.add(
+                &at.strip_prefix(out).map(rel_string).unwrap_or_default(),
+                format!(
+                    "expected to read all that is in the site folder, to carry what is yours \
+                     into the new site, found what cannot be read at {} ({cause})",
+                    at.display()
+                ),
+                "nothing was touched; move it out of the site folder, then build again",
+            );
+        };
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                unreadable(&mut conflicts, e);
+                continue;
+            }
+        };
         let rel = entry.path().strip_prefix(out).map_err(io::Error::other)?;
         let rel_s = rel_string(rel);
         let dest = tmp.join(rel);
@@ -216,7 +167,14 @@ pub(super) fn carry_over(
             .map(|(i, _)| &rel_s[..i])
             .find(|p| new.contains(p));
         if t.is_dir() {
-            let meta = entry.metadata().map_err(io::Error::other)?;
+            let meta = match entry.metadata() {
+                Ok(meta) => meta,
+                Err(e) => {
+                    unreadable(&mut conflicts, e);
+                    walk.skip_current_dir();
+                    continue;
+                }
+            };
             if rel_s.is_empty() {
                 root_mode = Some(meta.permissions());
                 continue;
