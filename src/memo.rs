@@ -20,13 +20,28 @@ impl<K, V> Default for Memo<K, V> {
 
 impl<K: Hash + Eq, V> Memo<K, V> {
     /// The value of `key`, where it was made.
-    pub fn get<Q>(&self, key: &Q) -> Option<Arc<V>>
+    fn get<Q>(&self, key: &Q) -> Option<Arc<V>>
     where
         K: std::borrow::Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
         let found = self.0.lock().unwrap_or_else(|e| e.into_inner());
         found.get(key).map(Arc::clone)
+    }
+
+    /// `get_or` by a borrowed key (a text), owned only where the value is made.
+    pub fn get_or_borrowed<Q>(&self, key: &Q, make: impl FnOnce() -> V) -> Arc<V>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    {
+        match self.get(key) {
+            Some(found) => found,
+            None => {
+                let made = make();
+                self.get_or(key.to_owned(), || made)
+            }
+        }
     }
 
     /// The value of `key`, made by `make` the first time (outside the lock: another thread

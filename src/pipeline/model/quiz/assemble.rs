@@ -60,7 +60,7 @@ fn points_made(hb: &Handbook, q: &Question) -> bool {
         step.title.as_deref().unwrap_or_default(),
         crate::markdown::normative(&step.text)
     );
-    let words = super::choose::stems_of(hb, super::without_names(hb, &text, &ids));
+    let words = super::choose::stems_of(hb, &super::without_names(hb, &text, &ids));
     let of = |correct: bool| -> BTreeSet<String> {
         q.choices
             .iter()

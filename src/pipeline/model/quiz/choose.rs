@@ -31,19 +31,13 @@ pub(super) fn answer_words(hb: &Handbook, a: &Answer) -> String {
 /// `stems` of the words `a` is shown by (`answer_words`), made once per such words (not
 /// per `Answer::key`: "brenda 30 ditëve" and "brenda 30 ditëve pune" may be one answer).
 pub(super) fn answer_stems(hb: &Handbook, a: &Answer) -> Arc<BTreeSet<String>> {
-    stems_of(hb, answer_words(hb, a))
+    stems_of(hb, &answer_words(hb, a))
 }
 
 /// `stems` of `text`, made once per text for the whole build: the same step's words are
 /// asked about by each of its questions and each role's variant of them.
-pub(super) fn stems_of(hb: &Handbook, text: String) -> Arc<BTreeSet<String>> {
-    match hb.quiz_memo.stems.get(&text) {
-        Some(found) => found,
-        None => {
-            let made = stems(&text);
-            hb.quiz_memo.stems.get_or(text, || made)
-        }
-    }
+pub(super) fn stems_of(hb: &Handbook, text: &str) -> Arc<BTreeSet<String>> {
+    hb.quiz_memo.stems.get_or_borrowed(text, || stems(text))
 }
 
 /// The words (by `word_stem`) of `text`: those of `pointing_words`, made in one pass (a
@@ -156,13 +150,13 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
     };
     // (Kept for the build only where the same stem is asked again: a criterion's is asked
     // once, and 66,000 of them would be kept for nothing.)
-    let stems_in = |text: String| match again {
+    let stems_in = |text: &str| match again {
         true => stems_of(hb, text),
-        false => Arc::new(stems(&text)),
+        false => Arc::new(stems(text)),
     };
     let in_stem = match ids.is_empty() {
-        true => stems_in(stem.to_string()),
-        false => stems_in(super::without_names(hb, stem, &ids)),
+        true => stems_in(stem),
+        false => stems_in(&super::without_names(hb, stem, &ids)),
     };
     // (A role's abbreviation, its own names' ones aside: "AP-në" of "Drejtuesi i AP-së
     // mbledh AP-në".)
@@ -238,7 +232,7 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
         let all_stems = match ids.is_empty() {
             true => &in_stem,
             false => {
-                whole = stems_in(stem.to_string());
+                whole = stems_in(stem);
                 &whole
             }
         };

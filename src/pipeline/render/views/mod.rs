@@ -165,11 +165,7 @@ impl Md<'_> {
     /// page, the deadlines, each role card and handout show it. (Not a criterion's: a
     /// standard's view is made apart, and 66,000 criteria would be kept for nothing.)
     fn procedure_html(&self, md: &str) -> Html {
-        if let Some(made) = self.made.get(md) {
-            return Value::clone(&made);
-        }
-        let html = self.html(md);
-        Value::clone(&self.made.get_or(md.to_string(), || html))
+        Value::clone(&self.made.get_or_borrowed(md, || self.html(md)))
     }
 
     fn optional_html(&self, md: &Option<String>) -> Option<Html> {
