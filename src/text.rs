@@ -11,14 +11,37 @@ pub use sentences::{sentence_breaks, sentences};
 /// `s` composed (NFC): letters with their marks apart ("e" + U+0308) as one ("ë"). Borrowed
 /// where it already is, as read content always is (`load`).
 pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
-    // Every character below U+0300 (UTF-8 lead bytes below 0xCC: ASCII, ë, ç and the rest
-    // of Latin-1 and Latin Extended) is NFC whatever follows it; only a text with one at or
-    // above it needs the full check.
-    if s.bytes().all(|b| b < 0xCC) || unicode_normalization::is_nfc(s) {
+    if already_nfc(s) || unicode_normalization::is_nfc(s) {
         std::borrow::Cow::Borrowed(s)
     } else {
         std::borrow::Cow::Owned(s.nfc().collect())
     }
+}
+
+/// Whether `s` is surely NFC without the full check: every character below U+0300 (UTF-8
+/// lead bytes below 0xCC: ASCII, ë, ç and the rest of Latin-1 and Latin Extended) is NFC
+/// whatever follows it, and so is one at or above it that combines with nothing before it
+/// and that NFC keeps as it is ("–", "“", "€": Unicode's quick check, `Yes`, of class 0).
+/// Only these are looked at, one by one; `false` (a mark, a character NFC may change)
+/// leaves the answer to the full check.
+fn already_nfc(s: &str) -> bool {
+    use unicode_normalization::{IsNormalized, char::canonical_combining_class, is_nfc_quick};
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(k) = bytes[i..].iter().position(|&b| b >= 0xCC) {
+        // A byte at or above 0xCC is always a character's first: `i + k` is a boundary.
+        i += k;
+        let Some(c) = s[i..].chars().next() else {
+            return false;
+        };
+        if canonical_combining_class(c) != 0
+            || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
+        {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
 }
 
 /// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII and Albanian's
@@ -205,6 +228,27 @@ mod tests {
             assert_eq!(nfc(text), composed, "{text:?}");
             assert_eq!(nfc(text), text.nfc().collect::<String>());
         }
+    }
+
+    #[test]
+    fn a_text_taken_as_nfc_without_the_full_check_is_nfc() {
+        use unicode_normalization::UnicodeNormalization;
+        // Every character of the Basic Multilingual Plane after each of a few others (a
+        // letter, one it may compose with, a Hangul lead, itself): where the quick path
+        // says composed, it is; and a text of typographic punctuation is taken by it.
+        let before = ['a', 'e', 'ë', '\u{1100}', '\u{2013}'];
+        for c in (0x300u32..0x1_0000).filter_map(char::from_u32) {
+            for b in before.iter().copied().chain([c]) {
+                for s in [format!("{b}{c}"), format!("{c}{b}x")] {
+                    if super::already_nfc(&s) {
+                        assert_eq!(s.nfc().collect::<String>(), s, "{s:?}");
+                    }
+                }
+            }
+        }
+        assert!(super::already_nfc("Neni 5 – „afati“ është 30 ditë… €, №"));
+        assert!(!super::already_nfc("e\u{308}"));
+        assert!(!super::already_nfc("\u{1100}\u{1161}"));
     }
 
     #[test]

@@ -51,45 +51,59 @@ fn escape(rest: &str) -> Option<(char, &str)> {
 pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
     // Every character warned about starts with one of these bytes (a control byte, DEL,
     // the `\` of an escape, the 0xE2 of U+202A–U+2069): most files hold none but 0xE2.
-    let candidate = |b: u8| {
-        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7F | b'\\' | 0xE2)
+    const CANDIDATE: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = (b < 0x20 && !matches!(b as u8, b'\t' | b'\n' | b'\r'))
+                || matches!(b as u8, 0x7F | b'\\' | 0xE2);
+            b += 1;
+        }
+        t
     };
-    if !text.bytes().any(candidate) {
-        return;
-    }
+    let bytes = text.as_bytes();
     let mut found = 0usize;
     let mut first: Option<Pos> = None;
-    for (l, line) in text.split('\n').enumerate() {
-        // (A line holding none is skipped whole: its columns count for nothing after it.)
-        if !line.bytes().any(candidate) {
+    // Where the line of the last character warned about begins, and its number: the lines
+    // are counted only up to a character warned about, never for the rest.
+    let (mut line_start, mut line_no) = (0usize, 1u32);
+    let mut i = 0;
+    while let Some(k) = bytes[i..].iter().position(|&b| CANDIDATE[usize::from(b)]) {
+        // A candidate byte is a character's first (ASCII, or the lead byte 0xE2).
+        i += k;
+        let rest = &text[i..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        let hit = match (unseen(c), c) {
+            (Some(name), _) => Some((c, name, None)),
+            (None, '\\') => {
+                escape(rest).and_then(|(e, w)| unseen(e).map(|name| (e, name, Some(w))))
+            }
+            _ => None,
+        };
+        let at = i;
+        i += c.len_utf8();
+        let Some((ch, name, written)) = hit else {
+            continue;
+        };
+        line_no += memchr::memchr_iter(b'\n', &bytes[line_start..at]).count() as u32;
+        if let Some(nl) = memchr::memrchr(b'\n', &bytes[line_start..at]) {
+            line_start += nl + 1;
+        }
+        let col = text[line_start..at].chars().count() as u32 + 1;
+        found += 1;
+        let pos = Pos::new(rel, line_no, col);
+        if found > MAX_WARNINGS {
+            first.get_or_insert(pos);
             continue;
         }
-        let mut col = 0u32;
-        for (i, c) in line.char_indices() {
-            col += 1;
-            let (ch, name, written) = match (unseen(c), c) {
-                (Some(name), _) => (c, name, None),
-                (None, '\\') => match escape(&line[i..]) {
-                    Some((e, w)) => match unseen(e) {
-                        Some(name) => (e, name, Some(w)),
-                        None => continue,
-                    },
-                    None => continue,
-                },
-                _ => continue,
-            };
-            found += 1;
-            let pos = Pos::new(rel, l as u32 + 1, col);
-            if found > MAX_WARNINGS {
-                first.get_or_insert(pos);
-                continue;
-            }
-            let what = match written {
-                Some(w) => format!("the escape `{w}` (U+{:04X} {name})", ch as u32),
-                None => format!("U+{:04X} {name}", ch as u32),
-            };
-            let bidi = !name.starts_with("a ");
-            diags
+        let what = match written {
+            Some(w) => format!("the escape `{w}` (U+{:04X} {name})", ch as u32),
+            None => format!("U+{:04X} {name}", ch as u32),
+        };
+        let bidi = !name.starts_with("a ");
+        diags
                 .warning(
                     pos,
                     format!(
@@ -102,7 +116,6 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
                 } else {
                     "it is invisible on the page; delete it unless the source has it"
                 });
-        }
     }
     if let Some(pos) = first {
         diags.warning(
@@ -111,6 +124,71 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
                 "expected text without bidirectional controls or control characters, found {} more in this file",
                 found - MAX_WARNINGS
             ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{escape, unseen, warn_unseen};
+    use crate::diagnostics::Diagnostics;
+
+    /// Where each warned-about character is, found the plain way: every character walked,
+    /// its line and column counted as it goes.
+    fn walked(text: &str) -> Vec<(u32, u32, char)> {
+        let (mut line, mut col, mut out) = (1u32, 0u32, Vec::new());
+        for (i, c) in text.char_indices() {
+            if c == '\n' {
+                (line, col) = (line + 1, 0);
+                continue;
+            }
+            col += 1;
+            let found = unseen(c).or_else(|| match c {
+                '\\' => escape(&text[i..])
+                    .and_then(|(e, _)| unseen(e).map(|_| e))
+                    .map(|_| ""),
+                _ => None,
+            });
+            if found.is_some() {
+                let ch = match c {
+                    '\\' => escape(&text[i..]).map_or(c, |(e, _)| e),
+                    _ => c,
+                };
+                out.push((line, col, ch));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn each_character_is_placed_where_a_walk_of_the_text_finds_it() {
+        let texts = [
+            "a\u{202E}b\n\r\n– „x“ \\x01 ë\u{2067}\n\n\t\u{7F}\\\\u202Ac\\u202",
+            "\\U0000202E\u{1}ç\r\u{2069}\n\u{2013}\u{2014}\n",
+            "",
+            "– – –\nno hits at all: “quotes” and \\n escapes\n",
+        ];
+        for text in texts {
+            let mut d = Diagnostics::new();
+            warn_unseen(text, std::path::Path::new("f.yaml"), &mut d);
+            let got: Vec<(u32, u32)> = d.warnings().map(|w| (w.pos.line, w.pos.col)).collect();
+            let want: Vec<(u32, u32)> = walked(text).iter().map(|&(l, c, _)| (l, c)).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        // Past the tenth, one more warning at the eleventh, counting the rest.
+        let many = "x\u{202E}\n".repeat(13);
+        let mut d = Diagnostics::new();
+        warn_unseen(&many, std::path::Path::new("f.yaml"), &mut d);
+        let got: Vec<(u32, u32)> = d.warnings().map(|w| (w.pos.line, w.pos.col)).collect();
+        let mut want: Vec<(u32, u32)> = (1..=10).map(|l| (l, 2)).collect();
+        want.push((11, 2));
+        assert_eq!(got, want);
+        assert!(
+            d.warnings()
+                .last()
+                .unwrap()
+                .message
+                .contains("found 3 more")
         );
     }
 }

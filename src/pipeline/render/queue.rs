@@ -256,14 +256,16 @@ fn render_page(
         let mut ctx = Some(ctx);
         let html = path.ends_with(".html");
         let written = sink.put_stream(path, &mut |w| {
-            if let Some(ctx) = ctx.take()
-                && let Err(e) = if html {
-                    template.render_captured_to(ctx, squeeze::Writer::new(w))
-                } else {
-                    template.render_captured_to(ctx, w)
+            if let Some(ctx) = ctx.take() {
+                if html {
+                    let mut squeezed = squeeze::Writer::new(w);
+                    match template.render_captured_to(ctx, &mut squeezed) {
+                        Ok(_) => return squeezed.finish(),
+                        Err(e) => failure = Some(e),
+                    }
+                } else if let Err(e) = template.render_captured_to(ctx, w) {
+                    failure = Some(e);
                 }
-            {
-                failure = Some(e);
             }
             Ok(())
         });
@@ -277,7 +279,7 @@ fn render_page(
         let mut page = squeeze::Buffer::new();
         match template.render_captured_to(ctx, &mut page) {
             Ok(_) => {
-                if let Err(e) = sink.put(path, &page.out) {
+                if let Err(e) = sink.put(path, &page.finish()) {
                     d.error(Pos::file(path), format!("cannot write the page: {e}"));
                 }
             }

@@ -169,25 +169,47 @@ pub(super) fn squeeze(html: &str) -> Vec<u8> {
     out
 }
 
-/// A writer that squeezes what goes through it into memory: a page rendered straight into
-/// its squeezed bytes, never held as the template wrote it and copied after.
+/// How much of a page the template writes is gathered before it is squeezed: the template
+/// writes a page in thousands of pieces of a few bytes, and the squeeze runs best over
+/// long ones (its fast paths copy whole runs).
+const GATHER: usize = 32 * 1024;
+
+/// A writer that squeezes what goes through it into memory: a page rendered into its
+/// squeezed bytes, the template's pieces gathered a few kilobytes at a time, never the
+/// whole page held as the template wrote it. [`Buffer::finish`] gives the page.
 pub(super) struct Buffer {
     squeeze: Squeeze,
-    pub(super) out: Vec<u8>,
+    gathered: Vec<u8>,
+    out: Vec<u8>,
 }
 
 impl Buffer {
     pub(super) fn new() -> Self {
         Buffer {
             squeeze: Squeeze::new(),
+            gathered: Vec::new(),
             out: Vec::new(),
         }
+    }
+
+    /// The page's squeezed bytes.
+    pub(super) fn finish(mut self) -> Vec<u8> {
+        self.squeeze.feed(&self.gathered, &mut self.out);
+        self.out
     }
 }
 
 impl Write for Buffer {
     fn write(&mut self, input: &[u8]) -> io::Result<usize> {
-        self.squeeze.feed(input, &mut self.out);
+        if self.gathered.len() + input.len() > GATHER {
+            self.squeeze.feed(&self.gathered, &mut self.out);
+            self.gathered.clear();
+            if input.len() > GATHER {
+                self.squeeze.feed(input, &mut self.out);
+                return Ok(input.len());
+            }
+        }
+        self.gathered.extend_from_slice(input);
         Ok(input.len())
     }
 
@@ -196,10 +218,12 @@ impl Write for Buffer {
     }
 }
 
-/// A writer that squeezes what goes through it.
+/// A writer that squeezes what goes through it, gathered as [`Buffer`] does;
+/// [`Writer::finish`] writes what is left.
 pub(super) struct Writer<'a> {
     inner: &'a mut dyn Write,
     squeeze: Squeeze,
+    gathered: Vec<u8>,
     buf: Vec<u8>,
 }
 
@@ -208,20 +232,35 @@ impl<'a> Writer<'a> {
         Writer {
             inner,
             squeeze: Squeeze::new(),
+            gathered: Vec::new(),
             buf: Vec::new(),
         }
+    }
+
+    fn put_gathered(&mut self) -> io::Result<()> {
+        self.buf.clear();
+        self.squeeze.feed(&self.gathered, &mut self.buf);
+        self.gathered.clear();
+        self.inner.write_all(&self.buf)
+    }
+
+    /// Squeeze and write what is still gathered.
+    pub(super) fn finish(mut self) -> io::Result<()> {
+        self.put_gathered()
     }
 }
 
 impl Write for Writer<'_> {
     fn write(&mut self, input: &[u8]) -> io::Result<usize> {
-        self.buf.clear();
-        self.squeeze.feed(input, &mut self.buf);
-        self.inner.write_all(&self.buf)?;
+        if self.gathered.len() + input.len() > GATHER {
+            self.put_gathered()?;
+        }
+        self.gathered.extend_from_slice(input);
         Ok(input.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
+        self.put_gathered()?;
         self.inner.flush()
     }
 }

@@ -222,37 +222,46 @@ fn split(text: &str) -> Vec<Token> {
 /// position)` for each, in order, a `/`-compound before its parts. The index builder
 /// analyses each distinct word once (`Analysis::term_of`) instead of every occurrence.
 pub fn spans(text: &str, mut f: impl FnMut(usize, usize, usize)) {
+    let bytes = text.as_bytes();
+    // Whether the character at byte `i` is a word's, and its length: an ASCII byte looked
+    // at alone (most of the text), any other character decoded.
+    let at = |i: usize| -> (bool, usize) {
+        match bytes[i] {
+            b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (crate::text::is_word_char(c), c.len_utf8())),
+        }
+    };
     let mut position = 0usize;
-    let mut chars = text.char_indices().peekable();
     let mut parts: Vec<(usize, usize)> = Vec::new();
-    while let Some(&(start, c)) = chars.peek() {
-        if !crate::text::is_word_char(c) {
-            chars.next();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (word, len) = at(i);
+        if !word {
+            i += len;
             continue;
         }
         // One compound: runs of alphanumerics joined by single '/' (byte ranges).
         parts.clear();
-        let mut run_start = start;
+        let start = i;
+        let mut run_start = i;
         let end = loop {
-            let mut end = text.len();
-            while let Some(&(k, c)) = chars.peek() {
-                if !crate::text::is_word_char(c) {
-                    end = k;
+            while i < bytes.len() {
+                let (word, len) = at(i);
+                if !word {
                     break;
                 }
-                chars.next();
+                i += len;
             }
-            parts.push((run_start, end));
-            let next_is_word = text[end..]
-                .strip_prefix('/')
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(crate::text::is_word_char);
-            if next_is_word {
-                chars.next(); // the '/'
-                run_start = end + 1;
+            parts.push((run_start, i));
+            if bytes.get(i) == Some(&b'/') && i + 1 < bytes.len() && at(i + 1).0 {
+                i += 1; // the '/'
+                run_start = i;
                 continue;
             }
-            break end;
+            break i;
         };
         if parts.len() > 1 {
             f(start, end, position);
