@@ -75,7 +75,18 @@ pub fn render_with(
     note_rss("views");
     let cx = &cx;
     let site = template_value(&v.site);
-    let ui_value = template_value(&ui);
+    // The interface's words as a map looked up by text (a template names one for nearly
+    // every line it writes).
+    let ui_value = Value::from(
+        ui.iter()
+            .map(|(k, v)| {
+                (
+                    std::sync::Arc::<str>::from(k.as_str()),
+                    Value::from(v.as_str()),
+                )
+            })
+            .collect::<std::collections::BTreeMap<_, _>>(),
+    );
     let nav = template_value(&v.nav);
     // A standard's view (its criteria as HTML) is made when its pages render and dropped
     // after, never every standard's at once. Made once here, in parallel, for what every

@@ -182,7 +182,7 @@ impl<'a> Renderer<'a> {
                     let root = "../".repeat(page.path.matches('/').count());
                     // The last map wins where keys meet: a page's own values over the base's (a
                     // part of a whole-handbook page names its own `standards`).
-                    let ctx = minijinja::value::merge_maps(
+                    let ctx = one_map(
                         [base.clone(), context! { root => root }, page.ctx]
                             .into_iter()
                             .chain(late.as_ref().map(|l| match page.shape {
@@ -205,11 +205,7 @@ impl<'a> Renderer<'a> {
                 if let Some(make) = job.made {
                     make(&mut |path, template, ctx| {
                         let root = "../".repeat(path.matches('/').count());
-                        let ctx = minijinja::value::merge_maps([
-                            base.clone(),
-                            context! { root => root },
-                            ctx,
-                        ]);
+                        let ctx = one_map([base.clone(), context! { root => root }, ctx]);
                         let stream = streamed(whole, &path);
                         costs::timed(template, || {
                             render_page(env, sink, &path, template, stream, ctx, &mut d)
@@ -224,6 +220,27 @@ impl<'a> Renderer<'a> {
         }
         costs::say();
     }
+}
+
+/// A page's values in one map, each key's value that of the last map defining it, as
+/// `merge_maps` gives them; but looked up once, by its text, not in each map in turn
+/// (the templates look up `ui`, `root` and `say` for every criterion they show).
+fn one_map(maps: impl IntoIterator<Item = Value>) -> Value {
+    let mut all: std::collections::BTreeMap<std::sync::Arc<str>, Value> = Default::default();
+    for map in maps {
+        let Ok(keys) = map.try_iter() else {
+            continue;
+        };
+        for key in keys {
+            let (Some(name), Ok(value)) = (key.as_str(), map.get_item(&key)) else {
+                continue;
+            };
+            if !value.is_undefined() {
+                all.insert(name.into(), value);
+            }
+        }
+    }
+    Value::from(all)
 }
 
 /// Whether the page at `path` is one of the `whole` handbook's pages or their parts,
