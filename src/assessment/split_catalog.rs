@@ -58,12 +58,7 @@ pub fn write_catalog_part(
 /// draws nothing and says so (adversary 51b MED-2, LOW-1, LOW-2).
 pub fn catalog_part_mark(s: &crate::pipeline::model::Standard) -> String {
     let mut h: u32 = 0x811c_9dc5;
-    let mut put = |field: &str| {
-        for unit in field.encode_utf16().chain([0]) {
-            h ^= u32::from(unit);
-            h = h.wrapping_mul(0x0100_0193);
-        }
-    };
+    let mut put = |field: &str| h = fnv1a_utf16(h, field);
     let plain = |md: &str| to_plain(&unmarked(md));
     for c in &s.criteria {
         for field in ["c", &c.id, &c.number.to_string(), &plain(&c.text)] {
@@ -86,6 +81,28 @@ pub fn catalog_part_mark(s: &crate::pipeline::model::Standard) -> String {
         }
     }
     format!("{h:x}")
+}
+
+/// FNV-1a (32 bits) from `h` on over the UTF-16 units of `field` and a NUL, as
+/// JavaScript reads a string: an ASCII byte is its own unit, only the rest is encoded.
+fn fnv1a_utf16(mut h: u32, field: &str) -> u32 {
+    let mut unit = |u: u16| {
+        h ^= u32::from(u);
+        h = h.wrapping_mul(0x0100_0193);
+    };
+    let bytes = field.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            unit(u16::from(b));
+            i += 1;
+        } else if let Some(c) = field[i..].chars().next() {
+            c.encode_utf16(&mut [0; 2]).iter().for_each(|&u| unit(u));
+            i += c.len_utf8();
+        }
+    }
+    unit(0);
+    h
 }
 
 /// Whether the `j`th criterion `c` of `s` has the usual ids and numbers: `S1.3` numbered 3
@@ -152,4 +169,26 @@ pub fn write_catalog_shape(hb: &Handbook, w: &mut dyn std::io::Write) -> std::io
         w.write_all(b"]")?;
     }
     w.write_all(b"];\n")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_mark_hashes_the_utf16_units_javascript_reads() {
+        for text in [
+            "",
+            "a",
+            "Kriteri 1.1",
+            "ë ç Ë – “x” €",
+            "😀 a 𝐀",
+            "\u{7F}\u{80}\u{7FF}\u{800}",
+        ] {
+            let mut want: u32 = 0x811c_9dc5;
+            for unit in text.encode_utf16().chain([0]) {
+                want ^= u32::from(unit);
+                want = want.wrapping_mul(0x0100_0193);
+            }
+            assert_eq!(super::fnv1a_utf16(0x811c_9dc5, text), want, "{text:?}");
+        }
+    }
 }

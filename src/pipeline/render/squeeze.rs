@@ -40,76 +40,28 @@ impl Squeeze {
     }
 
     /// Squeeze `input`, appending to `out`.
+    ///
+    /// Each turn of the loop is in one state (in a raw element, in a quoted attribute value,
+    /// in the text, in a tag) and copies the longest run that state lets through whole
+    /// before it looks at one byte alone: a tag's name is read with the `<` before it.
     pub(super) fn feed(&mut self, input: &[u8], out: &mut Vec<u8>) {
         out.reserve(input.len());
+        let n = input.len();
         let mut i = 0;
-        while i < input.len() {
-            // Runs that need no look at each byte are copied whole: an attribute value up
-            // to its closing quote, and text up to the next tag or line break.
-            if let Some(q) = self.quote {
-                match memchr::memchr(q, &input[i..]) {
-                    Some(k) => {
-                        out.extend_from_slice(&input[i..=i + k]);
-                        i += k + 1;
-                        self.quote = None;
-                        self.line_start = false;
-                    }
-                    None => {
-                        out.extend_from_slice(&input[i..]);
-                        self.line_start = false;
+        while i < n {
+            if let Some(end) = self.raw_end {
+                // Inside a raw element: up to the next `<` where no closing tag is half
+                // read, then its closing tag matched a byte at a time.
+                if self.matched == 0 {
+                    let k = memchr::memchr(b'<', &input[i..]).unwrap_or(n - i);
+                    out.extend_from_slice(&input[i..i + k]);
+                    i += k;
+                    if i == n {
                         return;
                     }
                 }
-                continue;
-            }
-            if self.raw_end.is_none() && !self.in_tag && !self.line_start {
-                let k = memchr::memchr2(b'<', b'\n', &input[i..]).unwrap_or(input.len() - i);
-                if k > 0 {
-                    out.extend_from_slice(&input[i..i + k]);
-                    i += k;
-                    continue;
-                }
-            }
-            // The indentation and blank lines at a line's start, skipped whole.
-            if self.line_start && self.raw_end.is_none() {
-                let rest = &input[i..];
-                let k = rest
-                    .iter()
-                    .position(|&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-                    .unwrap_or(rest.len());
-                if k > 0 {
-                    i += k;
-                    continue;
-                }
-            }
-            // And a tag's attributes past its name, up to a quote, its end or a line break
-            // (half of a page's bytes are its tags').
-            if self.in_tag && !self.reading_name && !self.line_start && self.raw_end.is_none() {
-                // (A plain loop: the runs are short, `class=` and the like, where a
-                // `memchr3` cost more than it saved.)
-                let rest = &input[i..];
-                let k = rest
-                    .iter()
-                    .position(|&b| matches!(b, b'"' | b'\'' | b'>' | b'\n'))
-                    .unwrap_or(rest.len());
-                if k > 0 {
-                    out.extend_from_slice(&rest[..k]);
-                    i += k;
-                    continue;
-                }
-            }
-            // Inside a raw element, up to the next `<` where no closing tag is half read.
-            if self.raw_end.is_some() && self.matched == 0 {
-                let k = memchr::memchr(b'<', &input[i..]).unwrap_or(input.len() - i);
-                if k > 0 {
-                    out.extend_from_slice(&input[i..i + k]);
-                    i += k;
-                    continue;
-                }
-            }
-            let b = input[i];
-            i += 1;
-            if let Some(end) = self.raw_end {
+                let b = input[i];
+                i += 1;
                 out.push(b);
                 if b.to_ascii_lowercase() == end[self.matched] {
                     self.matched += 1;
@@ -127,35 +79,110 @@ impl Squeeze {
                 }
                 continue;
             }
-            if self.line_start && (b == b' ' || b == b'\t' || b == b'\n' || b == b'\r') {
+            if let Some(q) = self.quote {
+                // An attribute value, up to its closing quote, as it is.
+                match memchr::memchr(q, &input[i..]) {
+                    Some(k) => {
+                        out.extend_from_slice(&input[i..=i + k]);
+                        i += k + 1;
+                        self.quote = None;
+                        self.line_start = false;
+                    }
+                    None => {
+                        out.extend_from_slice(&input[i..]);
+                        self.line_start = false;
+                        return;
+                    }
+                }
                 continue;
             }
+            // The indentation and blank lines at a line's start, skipped whole.
+            if self.line_start {
+                let k = input[i..]
+                    .iter()
+                    .position(|&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+                    .unwrap_or(n - i);
+                i += k;
+                if i == n {
+                    return;
+                }
+            }
+            if !self.in_tag {
+                // The text, up to the next tag or line break.
+                let k = memchr::memchr2(b'<', b'\n', &input[i..]).unwrap_or(n - i);
+                if k > 0 {
+                    out.extend_from_slice(&input[i..i + k]);
+                    self.line_start = false;
+                    i += k;
+                    if i == n {
+                        return;
+                    }
+                }
+                let b = input[i];
+                i += 1;
+                out.push(b);
+                if b == b'\n' {
+                    self.line_start = true;
+                    continue;
+                }
+                // A tag opens: its name, letters and digits, read at once (lower-cased
+                // into `name`, up to 16: a longer one is no raw element's).
+                self.line_start = false;
+                self.in_tag = true;
+                self.name.clear();
+                let k = input[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(n - i);
+                let kept = k.min(16);
+                self.name
+                    .extend(input[i..i + kept].iter().map(u8::to_ascii_lowercase));
+                self.reading_name = kept == k;
+                out.extend_from_slice(&input[i..i + k]);
+                i += k;
+                continue;
+            }
+            // In a tag: its attributes past its name, up to a quote, its end or a line
+            // break (half of a page's bytes are its tags').
+            if !self.reading_name {
+                // (A plain loop: the runs are short, `class=` and the like, where a
+                // `memchr3` cost more than it saved.)
+                let k = input[i..]
+                    .iter()
+                    .position(|&b| matches!(b, b'"' | b'\'' | b'>' | b'\n'))
+                    .unwrap_or(n - i);
+                if k > 0 {
+                    out.extend_from_slice(&input[i..i + k]);
+                    self.line_start = false;
+                    i += k;
+                    if i == n {
+                        return;
+                    }
+                }
+            }
+            let b = input[i];
+            i += 1;
             out.push(b);
             self.line_start = b == b'\n';
-            if self.in_tag {
-                match b {
-                    b'"' | b'\'' => self.quote = Some(b),
-                    b'>' => {
-                        self.in_tag = false;
-                        self.reading_name = false;
-                        if let Some((_, end)) = RAW.iter().find(|(n, _)| *n == self.name) {
-                            self.raw_end = Some(end);
-                            self.matched = 0;
-                        }
+            match b {
+                b'"' | b'\'' => self.quote = Some(b),
+                b'>' => {
+                    self.in_tag = false;
+                    self.reading_name = false;
+                    if let Some((_, end)) = RAW.iter().find(|(n, _)| *n == self.name) {
+                        self.raw_end = Some(end);
+                        self.matched = 0;
                     }
-                    _ if self.reading_name => {
-                        if b.is_ascii_alphanumeric() && self.name.len() < 16 {
-                            self.name.push(b.to_ascii_lowercase());
-                        } else {
-                            self.reading_name = false;
-                        }
-                    }
-                    _ => {}
                 }
-            } else if b == b'<' {
-                self.in_tag = true;
-                self.reading_name = true;
-                self.name.clear();
+                // (A name cut by the end of a piece, or by a quote in it, read on here.)
+                _ if self.reading_name => {
+                    if b.is_ascii_alphanumeric() && self.name.len() < 16 {
+                        self.name.push(b.to_ascii_lowercase());
+                    } else {
+                        self.reading_name = false;
+                    }
+                }
+                _ => {}
             }
         }
     }
