@@ -12,12 +12,11 @@ pub fn normative_sentence(text: &str, needle: &str) -> Option<String> {
 /// The paragraph of `text`'s normative words that holds `needle`, its spaces made single,
 /// with the byte range of the sentence that holds it.
 fn sentence_at(text: &str, needle: &str) -> Option<(String, usize, usize)> {
-    let n = needle.split_whitespace().collect::<Vec<_>>().join(" ");
+    let n = single_spaced(needle);
     crate::markdown::without_examples(text)
         .split("\n\n")
         .find_map(|para| {
-            let plain = crate::markdown::to_plain(para);
-            let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+            let plain = single_spaced(&crate::markdown::to_plain(para));
             // An elided quote ("APAP-i … kërkon …") within one sentence (`text::quote`).
             let i = crate::text::quote::find(&plain, &n)?;
             // Cut where a sentence ends, never after "nr." (`text::sentence_breaks`).
@@ -33,6 +32,34 @@ fn sentence_at(text: &str, needle: &str) -> Option<(String, usize, usize)> {
                 .map_or(plain.len(), |b| b + 1);
             Some((plain, start, end))
         })
+}
+
+/// `text` with its runs of white space made one space, and none at either end.
+fn single_spaced(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The paragraphs of `text`'s normative words as plain text, single-spaced: where
+/// [`normative_sentence`] looks for its needle, made once for many needles.
+pub struct Paragraphs(Vec<String>);
+
+impl Paragraphs {
+    pub fn of(text: &str) -> Paragraphs {
+        Paragraphs(
+            crate::markdown::without_examples(text)
+                .split("\n\n")
+                .map(|para| single_spaced(&crate::markdown::to_plain(para)))
+                .collect(),
+        )
+    }
+
+    /// Whether `normative_sentence(text, needle)` finds a sentence.
+    pub fn hold(&self, needle: &str) -> bool {
+        let n = single_spaced(needle);
+        self.0
+            .iter()
+            .any(|plain| crate::text::quote::find(plain, &n).is_some())
+    }
 }
 
 /// Words that open a sentence whose subject is in the sentence before ("Kjo nuk mund të jetë

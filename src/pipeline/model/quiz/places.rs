@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::passages::normative_sentence;
+use super::passages::Paragraphs;
 use super::{
     Answer, Ask, Criterion, Handbook, Place, Procedure, Question, Section, Stem, Timing, choose,
     involved_in, jurisdiction, pool,
@@ -13,13 +13,24 @@ use super::{
 /// The timings of `timings` a "by when?" asks: a time limit that binds someone (`owner`
 /// the actors of what it sits on) and whose words stand in one of `texts`.
 fn asked<'a>(timings: &'a [Timing], owner: &[String], texts: &[String]) -> Vec<&'a Timing> {
-    timings
+    let binding: Vec<&Timing> = timings
         .iter()
         .filter(|t| super::limits(t) && !t.bound_actors(owner).is_empty())
+        .collect();
+    if binding.is_empty() {
+        return binding;
+    }
+    // Each text's paragraphs made plain once (where a timing is looked for in it), for
+    // every timing looked for in them.
+    let paragraphs: Vec<std::cell::OnceCell<Paragraphs>> =
+        texts.iter().map(|_| std::cell::OnceCell::new()).collect();
+    binding
+        .into_iter()
         .filter(|t| {
             texts
                 .iter()
-                .any(|x| normative_sentence(x, &t.text).is_some())
+                .zip(&paragraphs)
+                .any(|(x, p)| p.get_or_init(|| Paragraphs::of(x)).hold(&t.text))
         })
         .collect()
 }
