@@ -69,25 +69,41 @@ pub fn checked(theme: &Theme, diags: &mut crate::diagnostics::Diagnostics) -> Se
 /// A standard's weight: the bytes of its view as compact JSON (its text, as the pages
 /// show it, with the names of its fields).
 pub fn weight<T: serde::Serialize>(x: &T) -> u64 {
-    struct Count(u64);
-    impl std::io::Write for Count {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0 += b.len() as u64;
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut c = Count(0);
+    let mut c = Count::<false>(0, 0);
     let _ = serde_json::to_writer(&mut c, x);
     c.0
+}
+
+/// The bytes of `x` as compact JSON, counted until they pass `limit` (the count then is
+/// above it, and nothing more of `x` is looked at).
+fn counted<T: serde::Serialize>(x: &T, limit: u64) -> u64 {
+    let mut c = Count::<true>(0, limit);
+    let _ = serde_json::to_writer(&mut c, x);
+    c.0
+}
+
+/// A writer that counts what it is given; `LIMITED`: until the count passes its limit.
+struct Count<const LIMITED: bool>(u64, u64);
+
+impl<const LIMITED: bool> std::io::Write for Count<LIMITED> {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0 += b.len() as u64;
+        if LIMITED && self.0 > self.1 {
+            // Past the limit: serde_json stops here.
+            return Err(std::io::Error::other("past the limit"));
+        }
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Whether `catalog.json` and the OSCAL catalogue are written compact: when the
 /// standards' text is larger than the theme's page size.
 pub fn compact_catalogues(theme: &Theme, hb: &crate::pipeline::model::Handbook) -> bool {
-    weight(&hb.standards) > Settings::of(theme).split_page_bytes
+    let limit = Settings::of(theme).split_page_bytes;
+    counted(&hb.standards, limit) > limit
 }
 
 /// The parts of a whole-handbook page, as ranges of standards (in order, each standard
@@ -121,6 +137,16 @@ pub fn part_path(path: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_stopped_at_a_limit_is_above_it_exactly_where_the_whole_is() {
+        let x: Vec<(String, u32)> = (0..50).map(|i| (format!("a \"{i}\"\n"), i)).collect();
+        let whole = weight(&x);
+        assert_eq!(whole, serde_json::to_string(&x).unwrap().len() as u64);
+        for limit in (0..whole + 3).chain([u64::MAX]) {
+            assert_eq!(counted(&x, limit) > limit, whole > limit, "limit {limit}");
+        }
+    }
 
     #[test]
     fn parts_cover_every_standard_once_in_order() {
