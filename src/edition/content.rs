@@ -29,7 +29,7 @@ enum Text {
 /// What of a step a training covers: its text, actors and timings.
 fn step_parts(st: &Step, how: Text) -> Vec<String> {
     let text = match how {
-        Text::Words => crate::markdown::unmarked(&st.text),
+        Text::Words => crate::markdown::unmarked(&st.text).into_owned(),
         Text::Written => st.text.clone(),
     };
     let mut v = vec![text, st.actors.join(",")];

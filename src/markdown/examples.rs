@@ -195,7 +195,7 @@ pub fn before_examples(md: &str, quote: &str) -> Option<String> {
 /// marks only. A text without examples is returned unchanged, byte for byte: what
 /// identifies content for stored records (the catalogue hash, a training's content hash,
 /// the form's version) hashes this, so marking an example never changes such an id.
-pub fn unmarked(md: &str) -> String {
+pub fn unmarked(md: &str) -> std::borrow::Cow<'_, str> {
     #[derive(Clone, Copy, PartialEq)]
     enum Was {
         Blank,
@@ -211,7 +211,7 @@ pub fn unmarked(md: &str) -> String {
         .lines()
         .any(|l| l.trim_start().starts_with('>') || item_quote(l).is_some())
     {
-        return md.to_string();
+        return std::borrow::Cow::Borrowed(md);
     }
     let mut out: Vec<String> = Vec::new();
     let mut was = Was::Blank;
@@ -273,7 +273,7 @@ pub fn unmarked(md: &str) -> String {
     if md.ends_with('\n') {
         s.push('\n');
     }
-    s
+    std::borrow::Cow::Owned(s)
 }
 
 /// The paragraphs of a text without its footnotes: a rule (`***`) and the numbered notes

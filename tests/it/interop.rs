@@ -320,7 +320,7 @@ fn every_criterion_is_a_control_with_its_evidence_and_guidance_parts() {
             let statement = parts.iter().find(|p| p["name"] == "statement").unwrap();
             // The prose is the text as the source prints it: catalog.json's Markdown with
             // its examples' marks taken off (issue 25).
-            let printed = |t: &Value| doracak::markdown::unmarked(t.as_str().unwrap());
+            let printed = |t: &Value| doracak::markdown::unmarked(t.as_str().unwrap()).into_owned();
             assert_eq!(statement["prose"], printed(&c["text"]).trim(), "{id}");
             let guidance: Vec<&Value> = parts.iter().filter(|p| p["name"] == "guidance").collect();
             let want: Vec<&Value> = c["guidance"].as_array().unwrap().iter().collect();

@@ -117,7 +117,7 @@ pub(super) fn one(cx: &Cx, s: &crate::pipeline::model::Standard) -> StandardView
 /// enough: an image's alt text is in the plain text and not in the HTML, which drops the
 /// image (adversary 50b MED-1).
 fn drawn_same(md: &str, html: &Html) -> bool {
-    let html = html.to_string();
+    let html = html.as_str().unwrap_or_default();
     let Some(inner) = html
         .strip_prefix("<p>")
         .and_then(|h| h.strip_suffix("</p>\n"))
