@@ -54,15 +54,11 @@ impl Squeeze {
                 // read, then its closing tag matched a byte at a time.
                 if self.matched == 0 {
                     let k = memchr::memchr(b'<', &input[i..]).unwrap_or(n - i);
-                    out.extend_from_slice(&input[i..i + k]);
-                    i += k;
-                    if i == n {
+                    if !copied(input, &mut i, k, out) {
                         return;
                     }
                 }
-                let b = input[i];
-                i += 1;
-                out.push(b);
+                let b = taken(input, &mut i, out);
                 if b.to_ascii_lowercase() == end[self.matched] {
                     self.matched += 1;
                     if self.matched == end.len() {
@@ -111,17 +107,12 @@ impl Squeeze {
                 // The text, up to the next tag or line break.
                 let k = memchr::memchr2(b'<', b'\n', &input[i..]).unwrap_or(n - i);
                 if k > 0 {
-                    out.extend_from_slice(&input[i..i + k]);
                     self.line_start = false;
-                    i += k;
-                    if i == n {
+                    if !copied(input, &mut i, k, out) {
                         return;
                     }
                 }
-                let b = input[i];
-                i += 1;
-                out.push(b);
-                if b == b'\n' {
+                if taken(input, &mut i, out) == b'\n' {
                     self.line_start = true;
                     continue;
                 }
@@ -152,17 +143,13 @@ impl Squeeze {
                     .position(|&b| matches!(b, b'"' | b'\'' | b'>' | b'\n'))
                     .unwrap_or(n - i);
                 if k > 0 {
-                    out.extend_from_slice(&input[i..i + k]);
                     self.line_start = false;
-                    i += k;
-                    if i == n {
+                    if !copied(input, &mut i, k, out) {
                         return;
                     }
                 }
             }
-            let b = input[i];
-            i += 1;
-            out.push(b);
+            let b = taken(input, &mut i, out);
             self.line_start = b == b'\n';
             match b {
                 b'"' | b'\'' => self.quote = Some(b),
@@ -186,6 +173,22 @@ impl Squeeze {
             }
         }
     }
+}
+
+/// `k` bytes of `input` from `*i` copied to `out` and stepped past; `false` where that
+/// ends the input.
+fn copied(input: &[u8], i: &mut usize, k: usize, out: &mut Vec<u8>) -> bool {
+    out.extend_from_slice(&input[*i..*i + k]);
+    *i += k;
+    *i < input.len()
+}
+
+/// The byte of `input` at `*i`, copied to `out` and stepped past.
+fn taken(input: &[u8], i: &mut usize, out: &mut Vec<u8>) -> u8 {
+    let b = input[*i];
+    *i += 1;
+    out.push(b);
+    b
 }
 
 /// A page squeezed whole.
