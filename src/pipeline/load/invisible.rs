@@ -75,6 +75,11 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
         let Some(c) = rest.chars().next() else {
             break;
         };
+        // An escaped backslash (`\\`) is a backslash: the `x01` after it is no escape.
+        if rest.starts_with("\\\\") {
+            i += 2;
+            continue;
+        }
         let hit = match (unseen(c), c) {
             (Some(name), _) => Some((c, name, None)),
             (None, '\\') => {
@@ -137,12 +142,20 @@ mod tests {
     /// its line and column counted as it goes.
     fn walked(text: &str) -> Vec<(u32, u32, char)> {
         let (mut line, mut col, mut out) = (1u32, 0u32, Vec::new());
+        let mut escaped = false;
         for (i, c) in text.char_indices() {
             if c == '\n' {
-                (line, col) = (line + 1, 0);
+                (line, col, escaped) = (line + 1, 0, false);
                 continue;
             }
             col += 1;
+            if std::mem::take(&mut escaped) {
+                continue;
+            }
+            if text[i..].starts_with("\\\\") {
+                escaped = true;
+                continue;
+            }
             let found = unseen(c).or_else(|| match c {
                 '\\' => escape(&text[i..])
                     .and_then(|(e, _)| unseen(e).map(|_| e))
@@ -173,6 +186,14 @@ mod tests {
             warn_unseen(text, std::path::Path::new("f.yaml"), &mut d);
             let got: Vec<(u32, u32)> = d.warnings().map(|w| (w.pos.line, w.pos.col)).collect();
             let want: Vec<(u32, u32)> = walked(text).iter().map(|&(l, c, _)| (l, c)).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        // An escaped backslash before `x01` is a backslash and the letters: no warning;
+        // a third backslash begins an escape again (adversary 56).
+        for (text, want) in [("a\\\\x01", vec![]), ("a\\\\\\x01", vec![(1, 4)])] {
+            let mut d = Diagnostics::new();
+            warn_unseen(text, std::path::Path::new("f.yaml"), &mut d);
+            let got: Vec<(u32, u32)> = d.warnings().map(|w| (w.pos.line, w.pos.col)).collect();
             assert_eq!(got, want, "{text:?}");
         }
         // Past the tenth, one more warning at the eleventh, counting the rest.
