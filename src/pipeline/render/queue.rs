@@ -293,10 +293,13 @@ fn render_page(
         }
     } else if path.ends_with(".html") {
         // Squeezed as the template writes it: no copy of the page before the squeeze.
-        let mut page = squeeze::Buffer::new();
-        match template.render_captured_to(ctx, &mut page) {
+        let mut page = Vec::new();
+        let mut squeezed = squeeze::Writer::new(&mut page);
+        match template.render_captured_to(ctx, &mut squeezed) {
             Ok(_) => {
-                if let Err(e) = sink.put(path, &page.finish()) {
+                // (Into memory, which takes every byte.)
+                let _ = squeezed.finish();
+                if let Err(e) = sink.put(path, &page) {
                     d.error(Pos::file(path), format!("cannot write the page: {e}"));
                 }
             }

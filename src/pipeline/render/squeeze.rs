@@ -204,52 +204,9 @@ pub(super) fn squeeze(html: &str) -> Vec<u8> {
 /// long ones (its fast paths copy whole runs).
 const GATHER: usize = 32 * 1024;
 
-/// A writer that squeezes what goes through it into memory: a page rendered into its
-/// squeezed bytes, the template's pieces gathered a few kilobytes at a time, never the
-/// whole page held as the template wrote it. [`Buffer::finish`] gives the page.
-pub(super) struct Buffer {
-    squeeze: Squeeze,
-    gathered: Vec<u8>,
-    out: Vec<u8>,
-}
-
-impl Buffer {
-    pub(super) fn new() -> Self {
-        Buffer {
-            squeeze: Squeeze::new(),
-            gathered: Vec::new(),
-            out: Vec::new(),
-        }
-    }
-
-    /// The page's squeezed bytes.
-    pub(super) fn finish(mut self) -> Vec<u8> {
-        self.squeeze.feed(&self.gathered, &mut self.out);
-        self.out
-    }
-}
-
-impl Write for Buffer {
-    fn write(&mut self, input: &[u8]) -> io::Result<usize> {
-        if self.gathered.len() + input.len() > GATHER {
-            self.squeeze.feed(&self.gathered, &mut self.out);
-            self.gathered.clear();
-            if input.len() > GATHER {
-                self.squeeze.feed(input, &mut self.out);
-                return Ok(input.len());
-            }
-        }
-        self.gathered.extend_from_slice(input);
-        Ok(input.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// A writer that squeezes what goes through it, gathered as [`Buffer`] does;
-/// [`Writer::finish`] writes what is left.
+/// A writer that squeezes what goes through it, into a page's file or its bytes in memory:
+/// the template's pieces gathered a few kilobytes at a time, never the whole page held as
+/// the template wrote it. [`Writer::finish`] writes what is left.
 pub(super) struct Writer<'a> {
     inner: &'a mut dyn Write,
     squeeze: Squeeze,
