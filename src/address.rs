@@ -201,7 +201,8 @@ pub fn check(ui: &HashMap<String, String>, diags: &mut Diagnostics) {
     for &(key, shape) in PACK_KEYS {
         let Some(value) = ui.get(key) else { continue };
         let v = value.as_str();
-        let safe_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/');
+        let safe_char =
+            |c: char| crate::text::is_word_char(c) || matches!(c, '-' | '_' | '.' | '/');
         let path_ok = !v.is_empty()
             && !v.starts_with('/')
             && !v.split('/').any(|part| part == ".." || part == ".")

@@ -65,7 +65,7 @@ const STOP: &[&str] = &[
 
 /// The content words of `s`, lower-cased: three letters or more, no function word.
 fn content(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
+    s.split(|c: char| !crate::text::is_word_char(c))
         .map(str::to_lowercase)
         .filter(|w| w.chars().count() >= 3 && !STOP.contains(&w.as_str()))
         .collect()
@@ -83,12 +83,15 @@ fn same_word(a: &str, b: &str) -> bool {
 /// code) and title `title`.
 pub fn name_form(words: &str, code: Option<&str>, title: &str) -> bool {
     let tokens: Vec<String> = words
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
     if let Some(code) = code.map(str::to_lowercase).filter(|c| !c.is_empty()) {
-        let letters: String = code.chars().filter(|c| c.is_alphabetic()).collect();
+        let letters: String = code
+            .chars()
+            .filter(|c| crate::text::is_letter(*c))
+            .collect();
         let digits: String = code.chars().filter(|c| c.is_ascii_digit()).collect();
         let has = |t: &str| tokens.iter().any(|w| w == t);
         if has(&code)

@@ -167,14 +167,14 @@ impl Abbreviations {
         let mut i = 0;
         let mut prev: Option<char> = None;
         'outer: while i < s.len() {
-            if prev.is_none_or(|c| !c.is_alphanumeric()) {
+            if prev.is_none_or(|c| !crate::text::is_word_char(c)) {
                 let starting = self.by_first.get(usize::from(s.as_bytes()[i]));
                 for (term, title) in starting.into_iter().flatten().map(|&k| &self.terms[k]) {
                     if s[i..].starts_with(term.as_str())
                         && s[i + term.len()..]
                             .chars()
                             .next()
-                            .is_none_or(|c| !c.is_alphanumeric())
+                            .is_none_or(|c| !crate::text::is_word_char(c))
                     {
                         if start < i {
                             events.push(Event::Text(s[start..i].to_string().into()));

@@ -55,6 +55,16 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// `c.is_alphabetic()`, answered as [`is_word_char`] is.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        matches!(c, 'ë' | 'ç' | 'Ë' | 'Ç') || c.is_alphabetic()
+    }
+}
+
 /// A footnote's marker as the content prints it: a superscript digit ("37¹", "fëmijë²").
 pub fn is_note_marker(c: char) -> bool {
     "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c)
@@ -202,7 +212,17 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, lower, nfc};
+    use super::{fold, is_letter, is_word_char, lower, nfc};
+
+    #[test]
+    fn the_quick_letter_tests_are_the_standard_librarys() {
+        // Every character there is: what splits words and what counts as a letter is
+        // exactly what `char::is_alphanumeric` and `char::is_alphabetic` say.
+        for c in (0u32..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     #[test]
     fn nfc_is_unicodes_and_borrows_what_already_is() {

@@ -80,7 +80,7 @@ pub fn text(s: &str, dir: &Path, name: &str) -> String {
             let ends = after
                 .chars()
                 .next()
-                .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')));
+                .is_none_or(|c| !(crate::text::is_word_char(c) || matches!(c, '-' | '_' | '.')));
             out.push_str(&rest[..at]);
             out.push_str(if ends { "\u{1}" } else { f });
             rest = after;

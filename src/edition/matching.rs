@@ -34,7 +34,7 @@ pub const OTHER_ID_LEAST: f64 = 0.6;
 pub fn bag(text: &str) -> HashMap<String, u32> {
     let mut m = HashMap::new();
     for w in text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
     {
         *m.entry(w.to_lowercase()).or_insert(0) += 1;

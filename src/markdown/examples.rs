@@ -65,7 +65,7 @@ fn has_words(text: &str) -> bool {
     text.replace("&nbsp;", " ")
         .replace("&#160;", " ")
         .chars()
-        .any(char::is_alphanumeric)
+        .any(crate::text::is_word_char)
 }
 
 /// The lines (0-based) of list items marked as an example from their first word (`- >`,
@@ -179,7 +179,7 @@ pub fn before_examples(md: &str, quote: &str) -> Option<String> {
                 && !lower[..lower.len() - o.len()]
                     .chars()
                     .next_back()
-                    .is_some_and(char::is_alphanumeric)
+                    .is_some_and(crate::text::is_word_char)
         })
     {
         cut = &body[..body.len() - o.len()];

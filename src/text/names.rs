@@ -9,7 +9,7 @@ pub type Name = (Vec<String>, bool);
 /// The words of `s`, lower-cased, split at every character that is not a letter or digit.
 pub fn lower_words(s: &str) -> Vec<String> {
     s.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
@@ -78,7 +78,7 @@ pub fn named_spans(text: &str, names: &[Name]) -> (String, Vec<(usize, usize)>) 
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        match (c.is_alphanumeric(), start) {
+        match (crate::text::is_word_char(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 words.push((s, i, crate::text::lower(&text[s..i])));

@@ -34,8 +34,9 @@ pub fn find_pieces(hay: &str, quote: &str) -> Result<Vec<(usize, usize)>, usize>
 /// (a footnote's marker after it, "orësh¹⁴", is no letter of its last word).
 fn find_word(hay: &str, piece: &str, from: usize) -> Option<usize> {
     // A footnote's marker ("orësh¹⁴") is no letter of the word it follows.
-    let word =
-        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::text::is_note_marker(c));
+    let word = |c: Option<char>| {
+        c.is_some_and(|c| crate::text::is_word_char(c) && !crate::text::is_note_marker(c))
+    };
     let mut start = from;
     while let Some(i) = hay[start..].find(piece) {
         let at = start + i;

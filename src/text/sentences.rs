@@ -33,7 +33,7 @@ fn dotted(word: &str) -> bool {
     parts.len() >= 2
         && parts.iter().all(|p| {
             let n = p.chars().count();
-            (1..=2).contains(&n) && p.chars().all(char::is_alphabetic)
+            (1..=2).contains(&n) && p.chars().all(crate::text::is_letter)
         })
         && parts.iter().any(|p| p.chars().any(char::is_lowercase))
 }
@@ -52,7 +52,7 @@ pub fn sentence_breaks(plain: &str) -> Vec<usize> {
                 .rsplit(char::is_whitespace)
                 .next()
                 .unwrap_or_default()
-                .trim_start_matches(|c: char| !c.is_alphanumeric());
+                .trim_start_matches(|c: char| !crate::text::is_word_char(c));
             let next = plain[i + 2..].chars().next();
             !NEVER_ENDS.contains(&word.to_lowercase().as_str())
                 && !initials(word)

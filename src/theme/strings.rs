@@ -18,7 +18,11 @@ pub fn placeholders(text: &str) -> BTreeSet<&str> {
         rest = &rest[i + 1..];
         if let Some(j) = rest.find('}') {
             let name = &rest[..j];
-            if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            if !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| crate::text::is_word_char(c) || c == '_')
+            {
                 out.insert(name);
                 rest = &rest[j + 1..];
             }
@@ -43,7 +47,11 @@ fn stray_brace(text: &str) -> Option<String> {
             return Some("found a `{` that is never closed".to_string());
         };
         let name = &after[..j];
-        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        if name.is_empty()
+            || !name
+                .chars()
+                .all(|c| crate::text::is_word_char(c) || c == '_')
+        {
             return Some(format!("found `{{{name}}}`"));
         }
         rest = &after[j + 1..];
@@ -367,7 +375,7 @@ fn words(text: &str) -> bool {
         .iter()
         .fold(text.to_string(), |t, p| t.replace(&format!("{{{p}}}"), ""))
         .chars()
-        .any(char::is_alphabetic)
+        .any(crate::text::is_letter)
 }
 
 /// The mark that opens a fallback text written the other way from the page: a right-to-left

@@ -169,7 +169,8 @@ fn legacy(bytes: &[u8]) -> Option<&'static Encoding> {
         text.chars()
             .filter(|c| {
                 !c.is_ascii()
-                    && ((!c.is_alphabetic() && !PUNCTUATION.contains(*c)) || rare.contains(*c))
+                    && ((!crate::text::is_letter(*c) && !PUNCTUATION.contains(*c))
+                        || rare.contains(*c))
             })
             .count()
     };

@@ -148,7 +148,7 @@ pub fn stem(word: &str) -> String {
 /// The length in bytes of the stem of `word`: endings stripped while one matches and at
 /// least `MIN_STEM` letters remain; a word with anything but letters is left whole.
 fn stem_len(word: &str) -> usize {
-    if word.chars().any(|c| !c.is_alphabetic()) {
+    if word.chars().any(|c| !crate::text::is_letter(c)) {
         return word.len();
     }
     let mut w = word;

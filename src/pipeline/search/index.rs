@@ -160,7 +160,7 @@ impl<'a> Ranking<'a> {
                     }
                 }
             }
-            if *last && term.chars().all(char::is_alphabetic) {
+            if *last && term.chars().all(crate::text::is_letter) {
                 let prefixed = self.terms[exact..]
                     .iter()
                     .take(PREFIX_TERMS)

@@ -39,7 +39,7 @@ pub fn build(ranking: &Ranking, starts: &[usize], kinds: &[u32]) -> Vec<Prefix> 
             };
             let end = end + t[end..].chars().next().map_or(0, char::len_utf8);
             let p = &t[..end];
-            if p.chars().all(char::is_alphabetic) {
+            if p.chars().all(crate::text::is_letter) {
                 wanted.insert(p);
             }
         }

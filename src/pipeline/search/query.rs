@@ -138,7 +138,7 @@ impl Snippets {
             );
             clauses.push((Occur::Should, Box::new(tq)));
             if *last
-                && term.chars().all(char::is_alphabetic)
+                && term.chars().all(crate::text::is_letter)
                 && let Ok(rq) = RegexQuery::from_pattern(&format!("{term}.+"), text)
             {
                 clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(rq), 0.5))));

@@ -187,7 +187,7 @@ impl<'l> Reader<'l> {
         if found {
             out.push((decode(k, &shard.post[at])?, 1.0));
         }
-        if !(last && term.chars().all(char::is_alphabetic)) {
+        if !(last && term.chars().all(crate::text::is_letter)) {
             return Ok(out);
         }
         let mut count = 0;

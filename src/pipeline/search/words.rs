@@ -69,7 +69,7 @@ pub const PREFIX_TERMS: usize = 64;
 /// typed (the last, when the query does not end in a space or a mark): the browser's
 /// `parse`. Stop words are gone; a stop word typed last leaves no word being typed.
 pub fn parse(analysis: Analysis, query: &str) -> Vec<(String, bool)> {
-    let typing = query.chars().last().is_some_and(char::is_alphanumeric);
+    let typing = query.chars().last().is_some_and(crate::text::is_word_char);
     let mut a = analysis.analyzer();
     let mut stream = a.token_stream(query);
     let mut out: Vec<(String, bool, usize)> = Vec::new();
@@ -114,7 +114,7 @@ pub fn known_form<'f>(
     if let Some(t) = form(key) {
         return (!t.is_empty()).then(|| (t.to_string(), false));
     }
-    if key.chars().all(char::is_alphabetic) {
+    if key.chars().all(crate::text::is_letter) {
         let ends: Vec<usize> = key
             .char_indices()
             .map(|(i, _)| i)
@@ -154,7 +154,7 @@ pub fn parse_forms<'f>(
     term: impl Fn(&str) -> bool,
     begins: impl Fn(&str) -> bool,
 ) -> Vec<(String, bool)> {
-    let typing = query.chars().last().is_some_and(char::is_alphanumeric);
+    let typing = query.chars().last().is_some_and(crate::text::is_word_char);
     let mut tokens = Vec::new();
     super::analyzer::spans(query, |from, to, _| tokens.push((from, to)));
     let n = tokens.len();

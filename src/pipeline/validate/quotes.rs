@@ -219,7 +219,7 @@ impl Validator<'_> {
                 && (e == nfc.len()
                     || nfc[e..]
                         .strip_prefix('-')
-                        .is_some_and(|r| !r.is_empty() && r.chars().all(char::is_alphabetic)))
+                        .is_some_and(|r| !r.is_empty() && r.chars().all(crate::text::is_letter)))
         });
         let own = lines(&crate::markdown::without_examples(text));
         let dropped = quote::locate(&own, words)

@@ -44,7 +44,7 @@ pub(super) fn stems_of(hb: &Handbook, text: &str) -> Arc<BTreeSet<String>> {
 /// word of ASCII letters and digits lower-cased only as far as its stem).
 pub fn stems(text: &str) -> BTreeSet<String> {
     let mut out: Vec<String> = Vec::new();
-    for w in text.split(|c: char| !c.is_alphanumeric()) {
+    for w in text.split(|c: char| !crate::text::is_word_char(c)) {
         if w.is_empty() {
             continue;
         }
@@ -69,7 +69,7 @@ pub fn stems(text: &str) -> BTreeSet<String> {
         }
         if w.chars().count() < 3
             && w.chars().any(|c| c.is_ascii_digit())
-            && w.chars().any(char::is_alphabetic)
+            && w.chars().any(crate::text::is_letter)
         {
             out.push(word_stem(&lower));
         }
@@ -87,7 +87,7 @@ fn initials_of(stem: &BTreeSet<String>, title: &str) -> BTreeSet<String> {
         .filter_map(|w| w.chars().next())
         .collect();
     let words: Vec<String> = title
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .map(crate::text::lower)
         .collect();
     stem.iter()
@@ -98,7 +98,7 @@ fn initials_of(stem: &BTreeSet<String>, title: &str) -> BTreeSet<String> {
 
 /// The abbreviations of `text`: words of two capitals or more, lower-cased.
 fn abbreviations(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
         .map(crate::text::lower)
         .collect()

@@ -81,7 +81,7 @@ pub fn normative_passage(text: &str, needle: &str, lacks: impl Fn(&str) -> bool)
     }
     let (plain, mut start, end) = sentence_at(text, needle)?;
     let first = plain[start..]
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .next()
         .unwrap_or_default()
         .to_lowercase();

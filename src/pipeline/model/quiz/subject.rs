@@ -97,7 +97,7 @@ fn mentioned(text: &str, bases: &[String], r: &crate::pipeline::model::Role) -> 
     let lower = crate::text::lower(text);
     bases.iter().any(|b| lower.contains(b.as_str()))
         || r.abbr.iter().chain(&r.abbr_variants).any(|a| {
-            a.split(|c: char| !c.is_alphanumeric())
+            a.split(|c: char| !crate::text::is_word_char(c))
                 .find(|p| !p.is_empty())
                 .is_some_and(|p| text.contains(p))
         })
@@ -113,7 +113,7 @@ pub fn acts_in(hb: &Handbook, role: &str, text: &str) -> Option<bool> {
     let mut heads: Vec<String> = std::iter::once(&r.title)
         .chain(&r.named_by)
         .filter_map(|p| {
-            p.split(|c: char| !c.is_alphanumeric())
+            p.split(|c: char| !crate::text::is_word_char(c))
                 .find(|w| w.chars().count() > 2)
                 .map(str::to_lowercase)
         })
@@ -164,7 +164,7 @@ pub fn acts_in(hb: &Handbook, role: &str, text: &str) -> Option<bool> {
     }
     for abbr in r.abbr.iter().chain(&r.abbr_variants) {
         let parts: Vec<&str> = abbr
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !crate::text::is_word_char(c))
             .filter(|p| !p.is_empty())
             .collect();
         if parts.is_empty() {

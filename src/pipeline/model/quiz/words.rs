@@ -9,7 +9,7 @@ pub const STOP: &[&str] = &[
 /// The content words of a text, lower-cased: words of three letters or more that are no
 /// function word, and numbers.
 pub fn content_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
+    s.split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(crate::text::lower)
         .filter(|w| {
@@ -30,11 +30,11 @@ pub fn word_stem(w: &str) -> String {
 pub fn pointing_words(s: &str) -> Vec<String> {
     let mut out = content_words(s);
     out.extend(
-        s.split(|c: char| !c.is_alphanumeric())
+        s.split(|c: char| !crate::text::is_word_char(c))
             .filter(|w| {
                 w.chars().count() < 3
                     && w.chars().any(|c| c.is_ascii_digit())
-                    && w.chars().any(char::is_alphabetic)
+                    && w.chars().any(crate::text::is_letter)
             })
             .map(str::to_lowercase),
     );

@@ -155,7 +155,7 @@ pub(super) fn field_view(
                     );
                     let mut printed = pieces(text, &id);
                     for (i, p) in printed.iter_mut().enumerate() {
-                        let part = if p.text.chars().any(char::is_alphabetic) {
+                        let part = if p.text.chars().any(crate::text::is_letter) {
                             p.text.clone()
                         } else {
                             (i + 1).to_string()

@@ -80,7 +80,7 @@ pub struct ChangeView {
 pub fn change_anchor(kind: &str, id: &str) -> String {
     let id: String = id
         .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .map(|c| if crate::text::is_word_char(c) { c } else { '-' })
         .collect();
     format!("d-{kind}-{id}")
 }

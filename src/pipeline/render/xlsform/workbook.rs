@@ -94,29 +94,31 @@ pub fn write_to(
         if failed.is_some() {
             return;
         }
+        // Each cell's text moved into the sheet, not copied: the survey of a large handbook
+        // is tens of megabytes of text.
         let cells = [
-            &r.kind,
-            &r.name,
-            &r.label,
-            &r.hint,
-            &r.guidance,
-            &if r.required {
+            r.kind,
+            r.name,
+            r.label,
+            r.hint,
+            r.guidance,
+            if r.required {
                 "yes".to_string()
             } else {
                 String::new()
             },
-            &r.relevant,
-            &r.constraint,
-            &r.constraint_message,
-            &r.appearance,
-            &r.calculation,
+            r.relevant,
+            r.constraint,
+            r.constraint_message,
+            r.appearance,
+            r.calculation,
         ];
-        for (col, v) in cells.iter().enumerate() {
+        for (col, v) in cells.into_iter().enumerate() {
             if !v.is_empty() {
                 let written = if v.contains('\n') {
-                    sheet.write_string_with_format(line, col as u16, *v, &wrap)
+                    sheet.write_string_with_format(line, col as u16, v, &wrap)
                 } else {
-                    sheet.write_string(line, col as u16, *v)
+                    sheet.write_string(line, col as u16, v)
                 };
                 if let Err(e) = written {
                     failed = Some(e);

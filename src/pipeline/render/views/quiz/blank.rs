@@ -117,7 +117,7 @@ fn blank_words(quote: &str, frame: &impl Fn(&str) -> String, answer: &str) -> St
 fn tokens(text: &str) -> Vec<(String, bool)> {
     let mut tokens: Vec<(String, bool)> = Vec::new();
     for c in text.chars() {
-        let word = c.is_alphanumeric();
+        let word = crate::text::is_word_char(c);
         match tokens.last_mut() {
             Some((t, w)) if *w == word => t.push(c),
             _ => tokens.push((c.to_string(), word)),
@@ -163,17 +163,17 @@ pub(super) fn blank_abbr(quote: &str, abbr: &str) -> String {
     let mut rest = quote;
     let mut prev: Option<char> = None;
     'outer: while !rest.is_empty() {
-        if !prev.is_some_and(char::is_alphanumeric) {
+        if !prev.is_some_and(crate::text::is_word_char) {
             for f in &forms {
                 if let Some(after) = rest.strip_prefix(f.as_str())
-                    && !after.starts_with(char::is_alphanumeric)
+                    && !after.starts_with(crate::text::is_word_char)
                 {
                     // The inflection: "-" and lower-case letters ("-së", "-ja").
                     let mut after = after;
                     if let Some(suffix) = after.strip_prefix('-') {
                         let n = suffix
                             .char_indices()
-                            .find(|(_, c)| !(c.is_alphabetic() && c.is_lowercase()))
+                            .find(|(_, c)| !(crate::text::is_letter(*c) && c.is_lowercase()))
                             .map_or(suffix.len(), |(i, _)| i);
                         if n > 0 {
                             after = &suffix[n..];
@@ -286,7 +286,7 @@ pub(super) fn blank_deadline(quote: &str, timing_words: &str, tw: &TimeWords) ->
         }
     };
     for c in quote[at..at + len].chars() {
-        if c.is_alphanumeric() {
+        if crate::text::is_word_char(c) {
             word.push(c);
         } else {
             flush(&mut word, &mut part);
@@ -320,7 +320,7 @@ pub(super) fn blank_deadline(quote: &str, timing_words: &str, tw: &TimeWords) ->
             let start = t
                 .char_indices()
                 .rev()
-                .find(|(_, c)| !c.is_alphanumeric())
+                .find(|(_, c)| !crate::text::is_word_char(*c))
                 .map_or(0, |(j, c)| j + c.len_utf8());
             if start == t.len() || !tw.glue.contains(&t[start..].to_lowercase()) {
                 break;
@@ -366,7 +366,7 @@ pub(super) fn blank_phrases(quote: &str, phrases: &[String]) -> String {
         .collect();
     for phrase in phrases {
         let pattern: Vec<String> = phrase
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !crate::text::is_word_char(c))
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();

@@ -132,7 +132,10 @@ pub(super) fn is_list(para: &str) -> bool {
     if p.starts_with("- ") || p.starts_with("* ") {
         return true;
     }
-    let label: String = p.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let label: String = p
+        .chars()
+        .take_while(|c| crate::text::is_word_char(*c))
+        .collect();
     let rest = &p[label.len()..];
     !label.is_empty()
         && label.chars().count() <= 3
@@ -207,7 +210,9 @@ pub(super) fn names(
         }
         Answer::Person(words) => sentence.contains(words.as_str()),
         Answer::Form(id) => hb.forms.iter().find(|f| &f.id == id).is_some_and(|f| {
-            let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).collect();
+            let words: Vec<&str> = sentence
+                .split(|c: char| !crate::text::is_word_char(c))
+                .collect();
             f.code.as_deref().is_some_and(|c| words.contains(&c)) || sentence.contains(&f.title)
         }),
         Answer::Timing(_) => false,

@@ -96,7 +96,7 @@ pub(super) fn blank_each_word_at(
         word.clear();
     };
     for (i, ch) in quote.char_indices() {
-        if ch.is_alphanumeric() {
+        if crate::text::is_word_char(ch) {
             if word.is_empty() {
                 start = i;
             }

@@ -90,7 +90,7 @@ pub fn pointing_who(quote: &str, correct: &[String], wrong: &[String]) -> Vec<St
 fn name_words(name: &str) -> Vec<String> {
     let mut out = content_words(name);
     out.extend(
-        name.split(|c: char| !c.is_alphanumeric())
+        name.split(|c: char| !crate::text::is_word_char(c))
             .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
             .map(str::to_lowercase),
     );
@@ -103,13 +103,15 @@ fn name_words(name: &str) -> Vec<String> {
 pub fn names_kept(quote: &str, phrases: &[String], abbrs: &[String]) -> Vec<String> {
     let stems: std::collections::HashSet<String> =
         name_words(quote).iter().map(|w| word_stem(w)).collect();
-    let words: Vec<&str> = quote.split(|c: char| !c.is_alphanumeric()).collect();
+    let words: Vec<&str> = quote
+        .split(|c: char| !crate::text::is_word_char(c))
+        .collect();
     let phrases = phrases.iter().filter(|p| {
         let w = name_words(p);
         !w.is_empty() && w.iter().all(|w| stems.contains(&word_stem(w)))
     });
     let abbrs = abbrs.iter().filter(|a| {
-        let parts: Vec<&str> = a.split(|c: char| !c.is_alphanumeric()).collect();
+        let parts: Vec<&str> = a.split(|c: char| !crate::text::is_word_char(c)).collect();
         words.windows(parts.len()).any(|w| w == parts.as_slice())
     });
     phrases.chain(abbrs).cloned().collect()
@@ -131,7 +133,7 @@ fn attributes(quote: &str, correct: &[String], wrong: &[String]) -> Vec<(usize, 
                 .filter_map(|w| w.chars().next())
                 .collect();
             choice
-                .split(|c: char| !c.is_alphanumeric())
+                .split(|c: char| !crate::text::is_word_char(c))
                 .any(|w| w == word)
                 || initials
                     .windows(n)
@@ -153,7 +155,10 @@ fn attributes(quote: &str, correct: &[String], wrong: &[String]) -> Vec<(usize, 
         if !super::gap::ARTICLES.contains(&article) {
             continue;
         }
-        let word: String = tail.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let word: String = tail
+            .chars()
+            .take_while(|c| crate::text::is_word_char(*c))
+            .collect();
         if word.is_empty() || (word.chars().count() < 3 && !word.chars().all(char::is_uppercase)) {
             continue;
         }
@@ -162,7 +167,7 @@ fn attributes(quote: &str, correct: &[String], wrong: &[String]) -> Vec<(usize, 
         if let Some(end) = tail[word.len()..].strip_prefix('-') {
             len += 1 + end
                 .chars()
-                .take_while(|c| c.is_alphabetic())
+                .take_while(|c| crate::text::is_letter(*c))
                 .map(char::len_utf8)
                 .sum::<usize>();
         }

@@ -81,7 +81,7 @@ fn quote_words(quote: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
     for c in quote.chars().chain(std::iter::once(' ')) {
-        if c.is_alphanumeric() {
+        if crate::text::is_word_char(c) {
             word.push(c);
             continue;
         }

@@ -29,10 +29,13 @@ pub(super) fn own_form_quote(cx: &Cx, step: &Step, question: &quiz::Question) ->
 /// `quote` with the number of form `code` ("MR5") blanked where the words print it apart
 /// from its letters ("Formulari 5 i MR"): the number alone names the form.
 fn blank_number(quote: &str, code: &str) -> String {
-    let letters: String = code.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: String = code
+        .chars()
+        .filter(|c| crate::text::is_letter(*c))
+        .collect();
     let digits: String = code.chars().filter(|c| c.is_ascii_digit()).collect();
     let words: Vec<&str> = quote
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
         .collect();
     if letters.is_empty() || digits.is_empty() || !words.contains(&letters.as_str()) {

@@ -277,7 +277,7 @@ pub(super) fn from_its_actor(
             masked = masked.replace(w.as_str(), " ");
         }
         masked
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !crate::text::is_word_char(c))
             .any(|w| !w.is_empty() && tw.timed(w))
     };
     if !crate::text::quote::stands_in(&sentence, &words) || !outside(&sentence) {

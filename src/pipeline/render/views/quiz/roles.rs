@@ -57,7 +57,7 @@ pub(super) fn other_names(cx: &Cx, question: &quiz::Question) -> Vec<String> {
                 .filter(|s| s.key == "institution")
                 .map(|s| {
                     s.text
-                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .trim_matches(|c: char| !crate::text::is_word_char(c))
                         .to_string()
                 }),
         );
