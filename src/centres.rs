@@ -3,6 +3,8 @@
 //! and diacritics folded). `import-submissions`, `aggregate` and `report --since` use this
 //! one rule, so "Qendra  Tiranë 1" and "qendra tirane 1" stay one centre.
 
+use crate::text::SingleSpaced;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::Centre;
@@ -13,11 +15,7 @@ pub const OTHER: &str = "other";
 /// A name as it is compared: trimmed, runs of whitespace as one space, lower case, no
 /// diacritics (`"  Qendra  TIRANË 1 "` → `"qendra tirane 1"`).
 pub fn normalise(name: &str) -> String {
-    crate::text::fold(name)
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::text::fold(name).to_lowercase().single_spaced()
 }
 
 /// Who a typed centre is.

@@ -12,9 +12,11 @@
 //!   title shares with the step ("kërkesën" of "Kërkesë për vlerësim …") does not: the
 //!   step does not say which request.
 
+use crate::text::SingleSpaced;
+
 /// The words of `s`, spaces made single.
 fn single(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.single_spaced()
 }
 
 /// `text`'s normative words as plain text, spaces made single.

@@ -65,6 +65,56 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// `s.split_whitespace().collect::<Vec<_>>().join(" ")` in one pass: the words of `s`
+/// (split where `char::is_whitespace` says) joined by single spaces. Only a byte that may
+/// begin a Unicode space (0xC2, 0xE1, 0xE2, 0xE3) is decoded; every other byte outside
+/// ASCII is part of a word.
+pub fn single_spaced(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let (space, len) = match b[i] {
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => (true, 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = s[i..].chars().next().unwrap_or_default();
+                (c.is_whitespace(), c.len_utf8())
+            }
+            _ => (false, 1),
+        };
+        if space {
+            if let Some(start) = word.take() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[start..i]);
+            }
+        } else if word.is_none() {
+            word = Some(i);
+        }
+        i += len;
+    }
+    if let Some(start) = word {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&s[start..]);
+    }
+    out
+}
+
+/// [`single_spaced`] as a method of any text.
+pub trait SingleSpaced {
+    fn single_spaced(&self) -> String;
+}
+
+impl SingleSpaced for str {
+    fn single_spaced(&self) -> String {
+        single_spaced(self)
+    }
+}
+
 /// A footnote's marker as the content prints it: a superscript digit ("37¹", "fëmijë²").
 pub fn is_note_marker(c: char) -> bool {
     "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c)
@@ -212,7 +262,62 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, is_letter, is_word_char, lower, nfc};
+    use super::{fold, is_letter, is_word_char, lower, nfc, single_spaced};
+
+    #[test]
+    fn single_spaced_is_the_words_joined_by_one_space() {
+        let slow = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Every character there is, alone and between words, spaces before and after.
+        for c in (0u32..=0x10_FFFF).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!(" {c}{c} ë\u{a0}x{c}\t"),
+            ] {
+                assert_eq!(single_spaced(&s), slow(&s), "{s:?}");
+            }
+        }
+        // Pseudo-random texts of spaces of every kind, letters and punctuation.
+        let parts = [
+            " ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\u{b}",
+            "\u{c}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{1680}",
+            "\u{2000}",
+            "\u{200a}",
+            "\u{200b}",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{202f}",
+            "\u{205f}",
+            "\u{3000}",
+            "\u{feff}",
+            "a",
+            "ë",
+            "Ç",
+            "–",
+            "“",
+            "€",
+            "\u{1f600}",
+            "\u{1c}",
+            "x y",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 12) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                s.push_str(parts[(seed >> 33) as usize % parts.len()]);
+            }
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            assert_eq!(single_spaced(&s), slow(&s), "{s:?}");
+        }
+    }
 
     #[test]
     fn the_quick_letter_tests_are_the_standard_librarys() {

@@ -2,6 +2,8 @@
 //! timings, roles and procedures, its text sampled from a real handbook's sentences,
 //! deterministic by seed. (`doracak synth`, hidden from the normal help.)
 
+use crate::text::SingleSpaced;
+
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -75,7 +77,7 @@ fn sentences(hb: &Handbook) -> Vec<String> {
     let mut out: Vec<String> = texts
         .iter()
         .flat_map(|t| t.split(['.', '\n']))
-        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|s| s.single_spaced())
         .filter(|s| s.split(' ').count() >= 4)
         .map(|s| format!("{s}."))
         .collect();

@@ -2,6 +2,8 @@
 //! guidance note, procedure, step, role and form, with its id, the id of what it belongs
 //! to, the texts that are compared and, for criteria and steps, timings, actors and forms.
 
+use crate::text::SingleSpaced;
+
 use crate::markdown::to_plain;
 use crate::pipeline::model::{Handbook, Timing};
 
@@ -112,10 +114,7 @@ impl Item<'_> {
 }
 
 fn plain(md: &str) -> String {
-    to_plain(md)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    to_plain(md).single_spaced()
 }
 
 /// Every item of the handbook, kind by kind in the order of `Kind::ALL`.

@@ -2,6 +2,8 @@
 //! references resolve, text present, durations well formed. Every problem is reported;
 //! nothing stops at the first.
 
+use crate::text::SingleSpaced;
+
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -462,5 +464,5 @@ pub use crate::text::edit_distance;
 
 /// A synonym entry as search compares them: spaces collapsed, folded, lowercased.
 fn synonym_key(w: &str) -> String {
-    crate::text::fold(&w.split_whitespace().collect::<Vec<_>>().join(" ")).to_lowercase()
+    crate::text::fold(&w.single_spaced()).to_lowercase()
 }

@@ -2,11 +2,13 @@
 //! the source's order ("APAP-i … nëse është e nevojshme, kërkon mbledhjen e menjëhershme
 //! të AP-së", 001:979-981). A quote without " … " is one piece.
 
+use crate::text::SingleSpaced;
+
 /// The pieces of `quote` (written joined by " … "), its spaces made single, each trimmed
 /// (one piece where nothing is left out; an empty one where "…" opens or closes it, which
 /// validation refuses).
 pub fn pieces(quote: &str) -> Vec<String> {
-    let single = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    let single = quote.single_spaced();
     single.split('…').map(|p| p.trim().to_string()).collect()
 }
 

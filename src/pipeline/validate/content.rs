@@ -1,6 +1,8 @@
 //! The rest of the content: procedures, roles, the forms catalogue, the glossary, the
 //! indicators and the action plans.
 
+use crate::text::SingleSpaced;
+
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -165,7 +167,7 @@ impl Validator<'_> {
     /// text does not ("Punonjës të institucioneve të bashkisë, … i identifikojnë individët",
     /// 002:622-624, whose text gives only examples of who may refer).
     fn persons(&mut self, file: &Path, persons: &[S<String>], title: &str, text: &str) {
-        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let squash = |s: &str| s.single_spaced();
         let own = squash(&crate::markdown::without_examples(text));
         let title = squash(title);
         for p in persons {
@@ -209,7 +211,7 @@ impl Validator<'_> {
     /// institution a role that is not one (it would be credited too), and the words stand in
     /// the step's own text.
     fn acting_for(&mut self, file: &Path, st: &crate::pipeline::source::StepSrc) {
-        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let squash = |s: &str| s.single_spaced();
         let own = squash(&crate::markdown::without_examples(&st.text.value));
         let actors: Vec<&str> = st.actors.iter().map(|a| a.value.trim()).collect();
         for a in &st.acting_for {

@@ -4,6 +4,8 @@
 //! its pieces as a whole one is, and every timing's words must stand there (verbatim,
 //! whole words, within one sentence, outside any example), elided or not.
 
+use crate::text::SingleSpaced;
+
 use std::path::Path;
 
 use crate::text::quote;
@@ -350,5 +352,5 @@ fn tail(s: &str) -> String {
 
 /// The words of `s`, its spaces made single.
 fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.single_spaced()
 }

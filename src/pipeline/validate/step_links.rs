@@ -2,6 +2,8 @@
 //! follows in the source's logic) and `returns_to:` (the step the case goes back to, in the
 //! step's own words); and a passage's `name`, words of its own text.
 
+use crate::text::SingleSpaced;
+
 use std::path::Path;
 
 use super::*;
@@ -80,7 +82,7 @@ impl Validator<'_> {
                         "expected the step's words that send the case back, found none",
                     );
                 }
-                let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+                let squash = |t: &str| t.single_spaced();
                 if !squash(&st.text.value).contains(&squash(&r.words.value)) {
                     self.diags
                     .error(at(file, &r.words), "expected words of the step's text, found words it does not hold")
@@ -170,7 +172,7 @@ impl Validator<'_> {
     /// A passage's `name` (what other pages call a passage with no printed heading): words
     /// of its own text, and never beside a printed `title`.
     pub(super) fn section_names(&mut self, file: &Path, p: &ProcedureSrc) {
-        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let squash = |s: &str| s.single_spaced();
         for s in &p.sections {
             let Some(name) = &s.name else { continue };
             if s.title.is_some() {

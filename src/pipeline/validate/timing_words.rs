@@ -2,6 +2,8 @@
 //! (`condition`), each only where it can mean what the source says. Where a timing's words
 //! stand in its text is `quotes`.
 
+use crate::text::SingleSpaced;
+
 use std::path::Path;
 
 use super::*;
@@ -37,7 +39,7 @@ impl Validator<'_> {
             }
         }
         if let Some(c) = &t.condition {
-            let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            let squash = |s: &str| s.single_spaced();
             let words = squash(&c.value);
             if words.is_empty() {
                 self.diags

@@ -1,6 +1,8 @@
 //! A procedure from its source: its steps (ids from the procedure's slug and the step's
 //! number), the passages between them, its annexes and documentation.
 
+use crate::text::SingleSpaced;
+
 use super::*;
 
 pub(in crate::pipeline::model) fn procedure(
@@ -60,10 +62,7 @@ pub(in crate::pipeline::model) fn procedure(
                         .iter()
                         .map(|a| a.value.trim().to_string())
                         .collect(),
-                    words: l
-                        .named
-                        .or(l.tied)
-                        .map(|w| w.value.split_whitespace().collect::<Vec<_>>().join(" ")),
+                    words: l.named.or(l.tied).map(|w| w.value.single_spaced()),
                 })
                 .collect(),
         })

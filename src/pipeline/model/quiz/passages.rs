@@ -2,6 +2,8 @@
 //! or a name's words, a passage with its list's lead-in, sentences joined in the text's
 //! order.
 
+use crate::text::SingleSpaced;
+
 /// The sentence of `text`'s normative words (its examples left out) that holds `needle`,
 /// its spaces made single; none where the words are not there. A sentence ends at its
 /// paragraph: a box's caption printed above it ("Kutia 6: Udhëzime …") is no part of it.
@@ -36,7 +38,7 @@ fn sentence_at(text: &str, needle: &str) -> Option<(String, usize, usize)> {
 
 /// `text` with its runs of white space made one space, and none at either end.
 fn single_spaced(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.single_spaced()
 }
 
 /// The paragraphs of `text`'s normative words as plain text, single-spaced: where
@@ -99,10 +101,10 @@ pub fn normative_passage(text: &str, needle: &str, lacks: impl Fn(&str) -> bool)
 /// before the list ends in a lead-in (":"): that lead-in and the item's sentence that holds
 /// the needle.
 fn lead_in(text: &str, needle: &str) -> Option<(String, String)> {
-    let n = needle.split_whitespace().collect::<Vec<_>>().join(" ");
+    let n = needle.single_spaced();
     let normative = crate::markdown::without_examples(text);
     let paras: Vec<&str> = normative.split("\n\n").collect();
-    let single = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let single = |s: &str| s.single_spaced();
     let is_item = |line: &str| {
         let l = line.trim_start();
         l.starts_with("- ") || l.starts_with("* ")
@@ -143,12 +145,7 @@ fn lead_in(text: &str, needle: &str) -> Option<(String, String)> {
 pub fn join_in_order(texts: &[String], sentences: &[String]) -> String {
     let plains: Vec<String> = texts
         .iter()
-        .map(|t| {
-            crate::markdown::to_plain(&crate::markdown::without_examples(t))
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|t| crate::markdown::to_plain(&crate::markdown::without_examples(t)).single_spaced())
         .collect();
     let at = |s: &String| {
         plains

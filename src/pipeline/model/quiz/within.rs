@@ -2,6 +2,8 @@
 //! shërbimesh" (000:1095-1099): where a sentence lets other responsible people within a
 //! body act, no one of that body is a wrong answer to its "who?" (review 45, Q-8).
 
+use crate::text::SingleSpaced;
+
 use std::collections::BTreeSet;
 
 use super::{Answer, Handbook, members_of, word_stem};
@@ -37,7 +39,7 @@ fn titled_in(hb: &Handbook, text: &str) -> Vec<String> {
 /// The answer keys no "who?" of `text` may offer as wrong: the bodies a sentence of `text`
 /// lets "other responsible persons within" act for, and all their members (`members_of`).
 pub fn within_allowed(hb: &Handbook, text: &str) -> BTreeSet<String> {
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let joined = text.single_spaced();
     let lower = joined.to_lowercase();
     // Where the sentence ends, as every quote cuts it (`text::sentence_breaks`: never after
     // "nr." or "p.sh."), found in the text's own case.

@@ -1,6 +1,8 @@
 //! A procedure's diagram as the handout and the presentation show it: its steps, band by
 //! band, each box the step's words (`box_words`), its deadlines and forms.
 
+use crate::text::SingleSpaced;
+
 use serde::Serialize;
 
 use super::training::box_words;
@@ -32,7 +34,7 @@ pub struct DiagramBandView {
 /// quoting the sentence up to its case, give the sentence once, then each whom it binds
 /// with its case's words (adversary 48 L-4).
 fn deadline(cx: &Cx, st: &model::Step) -> Option<String> {
-    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let squash = |s: &str| s.single_spaced();
     let timed: Vec<&model::Timing> = st.timing.iter().filter(|t| t.kind != "none").collect();
     // The longest quote of the cases, where others of them stand inside it.
     let whole = timed
@@ -195,7 +197,7 @@ pub(super) fn diagram(cx: &Cx, p: &model::Procedure) -> Vec<DiagramBandView> {
                 follows: st.follows.clone(),
                 free: st.free,
                 returns_to: st.returns_to.as_ref().map(|(to, words)| {
-                    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let words = words.single_spaced();
                     (
                         to.clone(),
                         crate::theme::say(cx.ui, "diagram_deadline_quoted", &[("words", &words)]),

@@ -1,6 +1,8 @@
 //! The views of the roles: a job description's sections, or a role's definition, and
 //! every place the role acts.
 
+use crate::text::SingleSpaced;
+
 use serde::Serialize;
 
 use super::{CardGroupAt, CardGroupView, Cx, Html, TimingView, role_title, timing_view, ui_get};
@@ -389,7 +391,7 @@ fn through_words(cx: &Cx, role: &str) -> std::collections::BTreeMap<String, Stri
 /// The duties of `r`'s job description its own timings quote, in the order of the timings:
 /// the printed item holding the words, under the heading of its part.
 fn jd_times(cx: &Cx, r: &crate::pipeline::model::Role) -> Vec<JdTimeView> {
-    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let squash = |s: &str| s.single_spaced();
     let main = r
         .sections
         .iter()

@@ -1,6 +1,8 @@
 //! The blanks of a quiz question's quote: the words of a correct answer (its title, its
 //! abbreviation) and the words that set a deadline, each run of them one "…".
 
+use crate::text::SingleSpaced;
+
 use super::gap::collapse;
 pub use crate::pipeline::model::quiz::{STOP, content_words, pointing_words, word_stem};
 use crate::pipeline::model::quiz::{inflection_stem, stems};
@@ -253,10 +255,7 @@ pub(super) fn blank_deadline(quote: &str, timing_words: &str, tw: &TimeWords) ->
             .iter()
             .fold(quote.to_string(), |q, p| blank_deadline(&q, p, tw));
     }
-    let words = timing_words
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let words = timing_words.single_spaced();
     let mut lower = words.chars();
     let lower: String = lower
         .next()

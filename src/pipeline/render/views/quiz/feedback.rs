@@ -2,6 +2,8 @@
 //! answer (a timing's words, a role's or a person's name, a form's code or title), in the
 //! order the source prints them, not the whole step (review 41, Q3).
 
+use crate::text::SingleSpaced;
+
 use super::{Answer, Cx, choice_text, content_words, quiz, timing_sentence, word_stem};
 use crate::pipeline::model::{Procedure, Step};
 use std::cell::OnceCell;
@@ -30,7 +32,7 @@ pub(super) fn sentence_parts(text: &str) -> Vec<Sentence> {
     let mut lead: Option<String> = None;
     for para in crate::markdown::normative(text).split("\n\n") {
         let plain = crate::markdown::to_plain(para);
-        let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+        let plain = plain.single_spaced();
         let list = is_list(para);
         let mut own: Vec<Sentence> = crate::text::sentences(&plain)
             .into_iter()
@@ -72,12 +74,7 @@ pub(super) fn items(para: &str) -> Vec<String> {
         }
     }
     md.iter()
-        .map(|m| {
-            crate::markdown::to_plain(m)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|m| crate::markdown::to_plain(m).single_spaced())
         .filter(|i| !i.is_empty())
         .collect()
 }
@@ -311,7 +308,7 @@ fn lead_and_point(cx: &Cx, step: &Step, lead: &str, found: Option<String>) -> St
         true => format!("{label} {point}"),
         false => point,
     };
-    let mut lead = lead.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut lead = lead.single_spaced();
     if item_of_lead(step) && !lead.ends_with(':') {
         lead.push(':');
     }

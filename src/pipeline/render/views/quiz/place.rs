@@ -2,16 +2,15 @@
 //! the sentences its timings stand in, their words blanked, naming the section by its title
 //! or the criterion by its number; its link goes to the section or the criterion.
 
+use crate::text::SingleSpaced;
+
 use super::{Cx, QuestionView, TimeWords, blank, blank_deadline, blank_roles};
 use crate::pipeline::model::quiz::{Answer, Ask, Place, Question, normative_passage};
 
 /// A text as a "who?" of a section or a criterion quotes it: its normative words (never an
 /// example), whole, its spaces made single.
 fn whole(text: &str) -> String {
-    crate::markdown::to_plain(&crate::markdown::without_examples(text))
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::markdown::to_plain(&crate::markdown::without_examples(text)).single_spaced()
 }
 
 /// The message that asks of a criterion or a section: "who?" or "by when?", of one answer

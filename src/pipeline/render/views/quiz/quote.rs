@@ -2,6 +2,8 @@
 //! deadline (with the one before it where it does not say who acts), the sentence that
 //! names a "who?"'s answer, and the message that frames it.
 
+use crate::text::SingleSpaced;
+
 use super::{Answer, Cx, choice_text, content_words, quiz, singled_out, word_stem};
 
 /// The step quoted in a question: its title, or the first paragraph of its normative text
@@ -87,7 +89,7 @@ fn list_showing(para: &str, shown: &dyn Fn(&str) -> bool) -> Option<String> {
 /// One paragraph of a quoted step, cut at a sentence end after about 300 characters.
 pub(super) fn paragraph(text: &str) -> String {
     let plain = crate::markdown::to_plain(text);
-    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    let plain = plain.single_spaced();
     const MAX: usize = 300;
     if plain.chars().count() <= MAX {
         return plain.trim_end_matches('.').to_string();
@@ -111,7 +113,7 @@ pub(super) fn paragraph_showing(text: &str, keep: &dyn Fn(&str) -> bool) -> Stri
         return cut;
     };
     let plain = crate::markdown::to_plain(text);
-    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    let plain = plain.single_spaced();
     let sentences: Vec<&str> = crate::text::sentences(&plain);
     // The sentences the cut kept, then the rest.
     let mut shown = 0;
@@ -159,10 +161,7 @@ pub(super) fn source_sentence(
     }
     let first = crate::markdown::normative(&step.text);
     let first = first.split("\n\n").next().unwrap_or("");
-    crate::markdown::to_plain(first)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::markdown::to_plain(first).single_spaced()
 }
 
 /// Whether `sentence` is a heading of `text`: a paragraph printed bold and whole ("**Kutia
@@ -174,9 +173,7 @@ fn heading(text: &str, sentence: &str) -> bool {
             && p.starts_with("**")
             && p.ends_with("**")
             && crate::markdown::to_plain(p)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
+                .single_spaced()
                 .trim_end_matches('.')
                 == sentence
     })
@@ -261,7 +258,7 @@ pub(super) fn from_its_actor(
     sentence: String,
     tw: &super::TimeWords,
 ) -> String {
-    let squash = |w: &str| w.split_whitespace().collect::<Vec<_>>().join(" ");
+    let squash = |w: &str| w.single_spaced();
     let words = squash(&t.text);
     // Time words outside every timing's words of the step ("… të paktën 2 herë …, të
     // paktën 1 herë" are two deadlines of one sentence, 003), in `s`.
@@ -335,7 +332,7 @@ pub(super) fn naming_sentence(
     let normative = crate::markdown::normative(&step.text);
     normative.split("\n\n").find_map(|para| {
         let plain = crate::markdown::to_plain(para);
-        let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+        let plain = plain.single_spaced();
         crate::text::sentences(&plain)
             .into_iter()
             .map(|s| s.trim().trim_end_matches('.').to_string())
