@@ -15,7 +15,7 @@ pub const OTHER: &str = "other";
 /// A name as it is compared: trimmed, runs of whitespace as one space, lower case, no
 /// diacritics (`"  Qendra  TIRANË 1 "` → `"qendra tirane 1"`).
 pub fn normalise(name: &str) -> String {
-    crate::text::fold(name).to_lowercase().single_spaced()
+    crate::text::fold(name).lowered().single_spaced()
 }
 
 /// Who a typed centre is.

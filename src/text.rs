@@ -104,14 +104,20 @@ pub fn single_spaced(s: &str) -> String {
     out
 }
 
-/// [`single_spaced`] as a method of any text.
+/// [`single_spaced`] and [`lower`] as methods of any text.
 pub trait SingleSpaced {
     fn single_spaced(&self) -> String;
+    /// `to_lowercase`, by [`lower`].
+    fn lowered(&self) -> String;
 }
 
 impl SingleSpaced for str {
     fn single_spaced(&self) -> String {
         single_spaced(self)
+    }
+
+    fn lowered(&self) -> String {
+        lower(self)
     }
 }
 

@@ -7,6 +7,8 @@
 //! unknown field, a missing or malformed one are errors at their line and column, all at
 //! once; a file with any error is refused.
 
+use crate::text::SingleSpaced;
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -129,15 +131,15 @@ pub fn roster(
         .filter(|r| seen.insert(r.id.clone()))
         .collect();
     recs.sort_by(|a, b| {
-        (crate::text::fold(&a.name).to_lowercase(), &a.date, &a.saved).cmp(&(
-            crate::text::fold(&b.name).to_lowercase(),
+        (crate::text::fold(&a.name).lowered(), &a.date, &a.saved).cmp(&(
+            crate::text::fold(&b.name).lowered(),
             &b.date,
             &b.saved,
         ))
     });
     let person = |r: &Record| {
         (
-            crate::text::fold(r.name.trim()).to_lowercase(),
+            crate::text::fold(r.name.trim()).lowered(),
             r.kind.clone(),
             r.subject.clone(),
         )

@@ -4,6 +4,8 @@
 //! (`edition::content`); an older record without one counts by its edition: trained on the
 //! previous edition (`previous` in doracak.toml) of a subject that changed since.
 
+use crate::text::SingleSpaced;
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -134,7 +136,7 @@ pub fn changed_training(
     let current_name = hb.config.edition.clone();
     let person = |r: &Record| {
         (
-            crate::text::fold(r.name.trim()).to_lowercase(),
+            crate::text::fold(r.name.trim()).lowered(),
             r.kind.clone(),
             r.subject.clone(),
         )

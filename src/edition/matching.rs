@@ -2,6 +2,8 @@
 //! renumbered (an inserted step moves every later step's number), by the similarity of
 //! their words.
 
+use crate::text::SingleSpaced;
+
 use std::collections::HashMap;
 
 use super::items::Item;
@@ -37,7 +39,7 @@ pub fn bag(text: &str) -> HashMap<String, u32> {
         .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
     {
-        *m.entry(w.to_lowercase()).or_insert(0) += 1;
+        *m.entry(w.lowered()).or_insert(0) += 1;
     }
     m
 }

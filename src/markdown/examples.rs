@@ -2,6 +2,8 @@
 //! gives ("Shembull:", "Për shembull, …"). What is normative — timings, actors, quiz
 //! questions — comes from the text without them; a page shows them as examples.
 
+use crate::text::SingleSpaced;
+
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -171,7 +173,7 @@ pub fn before_examples(md: &str, quote: &str) -> Option<String> {
     if !leads {
         return None;
     }
-    let lower = body.to_lowercase();
+    let lower = body.lowered();
     let mut cut = body;
     if lower.len() == body.len()
         && let Some(o) = EXAMPLE_OPENERS.iter().find(|o| {

@@ -99,7 +99,7 @@ pub fn validate(src: &Sources, config: &crate::config::Config, diags: &mut Diagn
             // "kosovë", "Kosovë " or a decomposed "ë": one a role writes, but for case,
             // spaces or the way a letter is typed (adversary 45, J-1).
             use unicode_normalization::UnicodeNormalization;
-            let fold = |s: &str| s.trim().nfc().collect::<String>().to_lowercase();
+            let fold = |s: &str| s.trim().nfc().collect::<String>().lowered();
             let near = written.iter().find(|w| fold(w) == fold(j));
             let e = v.diags.error(
                 pos,
@@ -464,5 +464,5 @@ pub use crate::text::edit_distance;
 
 /// A synonym entry as search compares them: spaces collapsed, folded, lowercased.
 fn synonym_key(w: &str) -> String {
-    crate::text::fold(&w.single_spaced()).to_lowercase()
+    crate::text::fold(&w.single_spaced()).lowered()
 }

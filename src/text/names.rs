@@ -2,13 +2,15 @@
 //! the source prints) by its words' stems, an abbreviation by its whole parts. The model's
 //! quizzes and the validator's checks of a timing's actors match names the same way.
 
+use crate::text::SingleSpaced;
+
 /// A name's words, lower-cased, and whether a word of a text need only start with each
 /// (a title's stems) or be it (an abbreviation's parts).
 pub type Name = (Vec<String>, bool);
 
 /// The words of `s`, lower-cased, split at every character that is not a letter or digit.
 pub fn lower_words(s: &str) -> Vec<String> {
-    s.to_lowercase()
+    s.lowered()
         .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(str::to_string)

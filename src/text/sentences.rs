@@ -4,6 +4,8 @@
 //! (review 44, Q-1). Nor does an abbreviation written as initials, each a capital and a
 //! dot ("A.P. (Qendrore)", adversary 47 L-4).
 
+use crate::text::SingleSpaced;
+
 /// Abbreviations whose full stop never ends a sentence, compared in lower case: a number
 /// or an example follows them.
 const NEVER_ENDS: &[&str] = &["nr", "p.sh", "psh", "n.q.s", "nq.s", "fq"];
@@ -20,7 +22,7 @@ fn initials(word: &str) -> bool {
         && parts.iter().all(|p| {
             let mut c = p.chars();
             c.next().is_some_and(char::is_uppercase)
-                && (c.next().is_none() || DIGRAPHS.contains(&p.to_lowercase().as_str()))
+                && (c.next().is_none() || DIGRAPHS.contains(&p.lowered().as_str()))
         })
 }
 
@@ -54,7 +56,7 @@ pub fn sentence_breaks(plain: &str) -> Vec<usize> {
                 .unwrap_or_default()
                 .trim_start_matches(|c: char| !crate::text::is_word_char(c));
             let next = plain[i + 2..].chars().next();
-            !NEVER_ENDS.contains(&word.to_lowercase().as_str())
+            !NEVER_ENDS.contains(&word.lowered().as_str())
                 && !initials(word)
                 && !dotted(word)
                 && !next.is_some_and(char::is_lowercase)

@@ -10,6 +10,8 @@
 //! id, so importing again changes nothing and two submissions never share a file. Every
 //! file written passes `assessment::read`, as the browser import does.
 
+use crate::text::SingleSpaced;
+
 mod legacy;
 mod row;
 mod table;
@@ -118,7 +120,7 @@ fn submission_id(cols: &Columns, cells: &[String]) -> String {
             // An id the slug keeps whole (up to case: `uuid:5A1E…` is `5a1e…`) is its own
             // name; one it changes (`a_b` and `a b` are both `a-b`, `日本` is empty) or
             // cuts gets its hash too, so two submissions never share a file name.
-            if s == v.to_lowercase() {
+            if s == v.lowered() {
                 s
             } else {
                 let h = fnv([v.as_bytes()].into_iter());

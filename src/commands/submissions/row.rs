@@ -2,6 +2,8 @@
 //! (`crate::centres`), the ratings and evidence read by question name, answers longer
 //! than an assessment file allows cut to the limit with a warning.
 
+use crate::text::SingleSpaced;
+
 use std::collections::{BTreeMap, HashMap};
 
 use crate::assessment::rules::{MAX_NAME, MAX_TEXT};
@@ -80,9 +82,7 @@ pub fn submission(
     let centre_col = cols.col(xlsform::CENTRE).unwrap_or(0);
     let mut typed = text(xlsform::CENTRE, MAX_NAME, &mut warnings);
     let other_label = ui.get("xlsform_other").map_or("", String::as_str);
-    if typed == OTHER
-        || (!other_label.is_empty() && typed.to_lowercase() == other_label.to_lowercase())
-    {
+    if typed == OTHER || (!other_label.is_empty() && typed.lowered() == other_label.lowered()) {
         typed = text(xlsform::CENTRE_OTHER, MAX_NAME, &mut warnings);
     }
     if typed.is_empty() {
@@ -149,7 +149,7 @@ pub fn submission(
                 Some((i, v)) => {
                     let found = scale
                         .iter()
-                        .find(|r| r.code == v || r.label.to_lowercase() == v.to_lowercase());
+                        .find(|r| r.code == v || r.label.lowered() == v.lowered());
                     match found {
                         Some(r) => Some(r.code.clone()),
                         None => {
@@ -172,14 +172,10 @@ pub fn submission(
             for e in &c.evidence {
                 let status = match cell(&name_of(&e.id)) {
                     Some((_, "")) | None => continue,
-                    Some((_, v))
-                        if v == xlsform::YES || v.to_lowercase() == yes_label.to_lowercase() =>
-                    {
+                    Some((_, v)) if v == xlsform::YES || v.lowered() == yes_label.lowered() => {
                         "present"
                     }
-                    Some((_, v))
-                        if v == xlsform::NO || v.to_lowercase() == no_label.to_lowercase() =>
-                    {
+                    Some((_, v)) if v == xlsform::NO || v.lowered() == no_label.lowered() => {
                         "missing"
                     }
                     Some((i, v)) => {

@@ -1,6 +1,8 @@
 //! YAML errors for people: the parser's message as "expected …, found …", with a hint for
 //! the mistakes authors make most, and what was found at the error's position.
 
+use crate::text::SingleSpaced;
+
 /// The parser's message, rephrased as "expected …, found …" where the library's own
 /// words are terse, and a hint for the mistakes authors make most. `found` is the text at
 /// the error's position.
@@ -22,7 +24,7 @@ pub(super) fn describe_yaml_error(
     } else {
         format!("`{found}`")
     };
-    let lower = msg.to_lowercase();
+    let lower = msg.lowered();
     let (msg, hint) = if lower.starts_with("invalid u32")
         || lower.starts_with("invalid u64")
         || lower.starts_with("invalid i")

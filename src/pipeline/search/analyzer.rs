@@ -25,6 +25,8 @@
 //! word form of the handbook with its term, and a query is read through that table, in the
 //! browser and in `doracak search` alike (`index::parse_forms`).
 
+use crate::text::SingleSpaced;
+
 use tantivy::tokenizer::{Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Albanian inflectional endings (after folding), tried in this order. The final "s"
@@ -136,7 +138,7 @@ fn fold_lower(s: &mut String) {
             })
             .collect();
     } else {
-        *s = crate::text::fold(s).to_lowercase();
+        *s = crate::text::fold(s).lowered();
     }
 }
 

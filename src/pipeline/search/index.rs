@@ -5,6 +5,8 @@
 //! (`reader`, theme/static/search-engine.js) must agree with. A query's words are
 //! expanded to their synonyms (`content/synonyms.yaml`), which travel in the manifest.
 
+use crate::text::SingleSpaced;
+
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
@@ -37,7 +39,7 @@ pub(super) fn note_form(forms: &mut String, count: &mut usize, term: &str, raw: 
     if same(term) || forms.split(' ').any(same) {
         return true;
     }
-    let form = raw.to_lowercase();
+    let form = raw.lowered();
     if form.contains(' ') {
         return true;
     }

@@ -3,6 +3,8 @@
 //! and the documents holding every term. Shared by the whole index (`index::Ranking`) and
 //! the sharded reader; each has its twin in theme/static/search-engine.js.
 
+use crate::text::SingleSpaced;
+
 use std::collections::BTreeMap;
 
 use tantivy::tokenizer::TokenStream;
@@ -90,7 +92,7 @@ pub fn parse(analysis: Analysis, query: &str) -> Vec<(String, bool)> {
 /// A word as the index keys its forms (`forms`): folded, lowercased, Arabic unified as the
 /// analyzer reads it (`formKey` in search-engine.js).
 pub fn form_key(word: &str) -> String {
-    let mut key = crate::text::fold(word).to_lowercase();
+    let mut key = crate::text::fold(word).lowered();
     crate::text::normalize_arabic(&mut key);
     key
 }
@@ -160,7 +162,7 @@ pub fn parse_forms<'f>(
     let n = tokens.len();
     let mut out = Vec::new();
     for (i, &(from, to)) in tokens.iter().enumerate() {
-        let folded = crate::text::fold(&query[from..to]).to_lowercase();
+        let folded = crate::text::fold(&query[from..to]).lowered();
         if analysis.stop_words().contains(&folded.as_str()) {
             continue;
         }

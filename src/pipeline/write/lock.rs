@@ -3,6 +3,8 @@
 //! process ends, however it ends. A second build or `serve` on the same output stops with a
 //! message naming the first; a process may take its own lock again (`serve`'s rebuilds).
 
+use crate::text::SingleSpaced;
+
 use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Read, Seek, Write};
@@ -35,7 +37,7 @@ pub struct Holder {
 /// by case on another drive share a lock too: one is built at a time.
 pub fn lock_path(out: &Path) -> PathBuf {
     let (parent, name) = super::parent_and_name(out);
-    parent.join(format!(".{}.doracak-lock", name.to_lowercase()))
+    parent.join(format!(".{}.doracak-lock", name.lowered()))
 }
 
 fn held() -> std::sync::MutexGuard<'static, Option<HashMap<PathBuf, usize>>> {

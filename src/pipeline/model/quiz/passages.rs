@@ -86,7 +86,7 @@ pub fn normative_passage(text: &str, needle: &str, lacks: impl Fn(&str) -> bool)
         .split(|c: char| !crate::text::is_word_char(c))
         .next()
         .unwrap_or_default()
-        .to_lowercase();
+        .lowered();
     if start > 0 && (POINTING_BACK.contains(&first.as_str()) || lacks(&plain[start..end])) {
         start = crate::text::sentence_breaks(&plain)
             .into_iter()

@@ -11,6 +11,8 @@
 //! ("-it", "-in", "-së", "-në", "-ve" oblique; "", "-i", "-a", "-ja", "-t", "-të"
 //! nominative or unmarked). An abbreviation carries it after a hyphen ("AP-së", "PMF-ja").
 
+use crate::text::SingleSpaced;
+
 use super::{Handbook, inflection_stem};
 
 /// Endings after a title word's stem, or after an abbreviation's hyphen, that mark an
@@ -25,7 +27,7 @@ const BEFORE_OBJECT: &[&str] = &[
 /// A verb after the role that makes it the patient, not the agent: a passive
 /// ("thirret", "realizohet", "mblidhet"), not the modal "duhet".
 fn passive(w: &str) -> bool {
-    let w = w.to_lowercase();
+    let w = w.lowered();
     w != "duhet" && (w.ends_with("het") || w.ends_with("hen") || w.ends_with("ret"))
 }
 
@@ -37,9 +39,9 @@ fn relative(ws: &[(&str, &str)], at: usize) -> bool {
         ws[i].0.contains(',')
             && ws.get(i + 1).is_some_and(|(sep, w)| {
                 sep.trim().is_empty()
-                    && ["cili", "cila", "cilët", "cilat"].contains(&w.to_lowercase().as_str())
+                    && ["cili", "cila", "cilët", "cilat"].contains(&w.lowered().as_str())
             })
-            && ["i", "e", "të"].contains(&ws[i].1.to_lowercase().as_str())
+            && ["i", "e", "të"].contains(&ws[i].1.lowered().as_str())
     })
 }
 

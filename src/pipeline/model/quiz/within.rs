@@ -40,7 +40,7 @@ fn titled_in(hb: &Handbook, text: &str) -> Vec<String> {
 /// lets "other responsible persons within" act for, and all their members (`members_of`).
 pub fn within_allowed(hb: &Handbook, text: &str) -> BTreeSet<String> {
     let joined = text.single_spaced();
-    let lower = joined.to_lowercase();
+    let lower = joined.lowered();
     // Where the sentence ends, as every quote cuts it (`text::sentence_breaks`: never after
     // "nr." or "p.sh."), found in the text's own case.
     let breaks = match lower.len() == joined.len() {

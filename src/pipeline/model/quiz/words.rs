@@ -1,5 +1,7 @@
 //! A text's words as the give-away and pointing rules compare them.
 
+use crate::text::SingleSpaced;
+
 /// Words too common to give an answer away ("për", "dhe" …; "the", "of" …).
 pub const STOP: &[&str] = &[
     "për", "dhe", "nga", "të", "në", "së", "me", "një", "ose", "apo", "që", "si", "te", "tek",
@@ -22,7 +24,7 @@ pub fn content_words(s: &str) -> Vec<String> {
 /// A word as the give-away rule compares it: its first five letters, so an inflected form
 /// ("shërbimit", "policisë") matches the answer's ("Shërbimi", "policia").
 pub fn word_stem(w: &str) -> String {
-    w.to_lowercase().chars().take(5).collect()
+    w.lowered().chars().take(5).collect()
 }
 
 /// The words of a text the pointing rule compares: its content words and its codes (a

@@ -223,7 +223,7 @@ impl TimeWords {
     /// Where a long time word begins inside a word run together with another
     /// ("dërgonmenjëherë"): the byte offset, past the word's start.
     fn inside(&self, w: &str) -> Option<usize> {
-        let lower = w.to_lowercase();
+        let lower = w.lowered();
         if lower.len() != w.len() || self.stems.iter().any(|t| lower.starts_with(t.as_str())) {
             return None;
         }
@@ -235,7 +235,7 @@ impl TimeWords {
     }
 
     pub(super) fn timed(&self, w: &str) -> bool {
-        let w = w.to_lowercase();
+        let w = w.lowered();
         w.chars().all(|c| c.is_ascii_digit())
             // A long stem inside a word too: the source's "dërgonmenjëherë".
             || self
@@ -321,7 +321,7 @@ pub(super) fn blank_deadline(quote: &str, timing_words: &str, tw: &TimeWords) ->
                 .rev()
                 .find(|(_, c)| !crate::text::is_word_char(*c))
                 .map_or(0, |(j, c)| j + c.len_utf8());
-            if start == t.len() || !tw.glue.contains(&t[start..].to_lowercase()) {
+            if start == t.len() || !tw.glue.contains(&t[start..].lowered()) {
                 break;
             }
             head = t[..start].to_string();
@@ -358,7 +358,7 @@ pub(super) fn blank_phrases(quote: &str, phrases: &[String]) -> String {
     let lower: Vec<(String, usize)> = tokens
         .iter()
         .map(|(t, _)| {
-            let l = t.to_lowercase();
+            let l = t.lowered();
             let n = l.chars().count();
             (l, n)
         })
@@ -464,7 +464,7 @@ pub(super) fn blank_runs(quote: &str, names: &[String]) -> String {
         let lower: Vec<(String, usize, bool)> = tokens
             .iter()
             .map(|(t, _)| {
-                let l = t.to_lowercase();
+                let l = t.lowered();
                 let n = l.chars().count();
                 (l, n, content_words(t).is_empty())
             })
@@ -509,7 +509,7 @@ pub(super) fn blank_runs(quote: &str, names: &[String]) -> String {
                 .iter()
                 .rev()
                 .find(|(t, w)| *w || !t.trim().is_empty())
-                .is_some_and(|(t, _)| t.to_lowercase() == "në");
+                .is_some_and(|(t, _)| t.lowered() == "në");
             if count >= 2 && (has_head || !place) {
                 for b in blanked.iter_mut().take(last + 1).skip(i) {
                     *b = true;

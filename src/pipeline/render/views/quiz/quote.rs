@@ -205,7 +205,7 @@ pub(super) fn form_sentences(
                 .into_iter()
                 .find(|s| {
                     !heading(&step.text, s)
-                        && s.to_lowercase().contains(FORM_WORD)
+                        && s.lowered().contains(FORM_WORD)
                         && crate::form_words::name_form(s, f.code.as_deref(), &f.title)
                 }),
             _ => None,
