@@ -69,7 +69,7 @@ const STOP: &[&str] = &[
 fn content(s: &str) -> Vec<String> {
     s.split(|c: char| !crate::text::is_word_char(c))
         .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 3 && !STOP.contains(&w.as_str()))
+        .filter(|w| crate::text::at_least(w, 3) && !STOP.contains(&w.as_str()))
         .collect()
 }
 

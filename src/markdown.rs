@@ -144,7 +144,7 @@ impl Abbreviations {
         let mut terms: Vec<(String, String)> = pairs
             .into_iter()
             .map(|(a, e)| (a.trim().to_string(), e.trim().to_string()))
-            .filter(|(a, _)| a.chars().count() >= 2)
+            .filter(|(a, _)| crate::text::at_least(a, 2))
             .collect();
         terms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         terms.dedup_by(|a, b| a.0 == b.0);

@@ -121,6 +121,13 @@ impl SingleSpaced for str {
     }
 }
 
+/// Whether `s` has `n` characters or more: `s.chars().count() >= n`, counting no further
+/// than `n`.
+#[inline]
+pub fn at_least(s: &str, n: usize) -> bool {
+    n == 0 || s.chars().nth(n - 1).is_some()
+}
+
 /// A footnote's marker as the content prints it: a superscript digit ("37¹", "fëmijë²").
 pub fn is_note_marker(c: char) -> bool {
     "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c)

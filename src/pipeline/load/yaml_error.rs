@@ -199,7 +199,7 @@ pub(super) fn found_at(text: &str, line: u32, col: u32) -> String {
     };
     let rest: String = l.chars().skip(col.saturating_sub(1) as usize).collect();
     let rest = rest.trim();
-    if rest.chars().count() > 40 {
+    if crate::text::at_least(rest, 41) {
         format!("{}…", rest.chars().take(40).collect::<String>())
     } else {
         rest.to_string()

@@ -62,12 +62,12 @@ pub fn stems(text: &str) -> BTreeSet<String> {
             continue;
         }
         let lower = crate::text::lower(w);
-        if (lower.chars().count() >= 3 || lower.chars().all(|c| c.is_ascii_digit()))
+        if (crate::text::at_least(&lower, 3) || lower.chars().all(|c| c.is_ascii_digit()))
             && !STOP.contains(&lower.as_str())
         {
             out.push(word_stem(&lower));
         }
-        if w.chars().count() < 3
+        if !crate::text::at_least(w, 3)
             && w.chars().any(|c| c.is_ascii_digit())
             && w.chars().any(crate::text::is_letter)
         {
@@ -99,7 +99,7 @@ fn initials_of(stem: &BTreeSet<String>, title: &str) -> BTreeSet<String> {
 /// The abbreviations of `text`: words of two capitals or more, lower-cased.
 fn abbreviations(text: &str) -> BTreeSet<String> {
     text.split(|c: char| !crate::text::is_word_char(c))
-        .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
+        .filter(|w| crate::text::at_least(w, 2) && w.chars().all(char::is_uppercase))
         .map(crate::text::lower)
         .collect()
 }

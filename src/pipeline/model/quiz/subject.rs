@@ -116,7 +116,7 @@ pub fn acts_in(hb: &Handbook, role: &str, text: &str) -> Option<bool> {
         .chain(&r.named_by)
         .filter_map(|p| {
             p.split(|c: char| !crate::text::is_word_char(c))
-                .find(|w| w.chars().count() > 2)
+                .find(|w| crate::text::at_least(w, 3))
                 .map(str::to_lowercase)
         })
         .collect();
@@ -143,7 +143,7 @@ pub fn acts_in(hb: &Handbook, role: &str, text: &str) -> Option<bool> {
                 continue;
             };
             // The title word itself, or an inflection of it (a few letters more).
-            if ending.chars().count() > 3 {
+            if crate::text::at_least(ending, 4) {
                 continue;
             }
             found = true;

@@ -15,7 +15,7 @@ pub fn content_words(s: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(crate::text::lower)
         .filter(|w| {
-            (w.chars().count() >= 3 || w.chars().all(|c| c.is_ascii_digit()))
+            (crate::text::at_least(w, 3) || w.chars().all(|c| c.is_ascii_digit()))
                 && !STOP.contains(&w.as_str())
         })
         .collect()
@@ -34,7 +34,7 @@ pub fn pointing_words(s: &str) -> Vec<String> {
     out.extend(
         s.split(|c: char| !crate::text::is_word_char(c))
             .filter(|w| {
-                w.chars().count() < 3
+                !crate::text::at_least(w, 3)
                     && w.chars().any(|c| c.is_ascii_digit())
                     && w.chars().any(crate::text::is_letter)
             })

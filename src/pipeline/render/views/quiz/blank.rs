@@ -229,7 +229,7 @@ impl TimeWords {
         }
         self.stems
             .iter()
-            .filter(|t| t.chars().count() >= 7)
+            .filter(|t| crate::text::at_least(t, 7))
             .find_map(|t| lower.find(t.as_str()))
             .filter(|&i| i > 0)
     }
@@ -241,7 +241,7 @@ impl TimeWords {
             || self
                 .stems
                 .iter()
-                .any(|t| w.starts_with(t.as_str()) || (t.chars().count() >= 7 && w.contains(t.as_str())))
+                .any(|t| w.starts_with(t.as_str()) || (crate::text::at_least(t, 7) && w.contains(t.as_str())))
             || self.whole.contains(&w)
     }
 }

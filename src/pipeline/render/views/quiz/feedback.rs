@@ -135,7 +135,7 @@ pub(super) fn is_list(para: &str) -> bool {
         .collect();
     let rest = &p[label.len()..];
     !label.is_empty()
-        && label.chars().count() <= 3
+        && !crate::text::at_least(&label, 4)
         && (label.chars().all(|c| c.is_ascii_digit()) || label.chars().count() == 1)
         && (rest.starts_with(". ") || rest.starts_with(") "))
 }

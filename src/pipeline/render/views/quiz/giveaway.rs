@@ -68,7 +68,7 @@ pub fn pointing_who(quote: &str, correct: &[String], wrong: &[String]) -> Vec<St
         return point;
     }
     let in_quote = stems(quote);
-    let code = |w: &str| w.chars().count() < 3 && w.chars().any(|c| c.is_ascii_digit());
+    let code = |w: &str| !crate::text::at_least(w, 3) && w.chars().any(|c| c.is_ascii_digit());
     point
         .into_iter()
         .filter(|w| {
@@ -91,7 +91,7 @@ fn name_words(name: &str) -> Vec<String> {
     let mut out = content_words(name);
     out.extend(
         name.split(|c: char| !crate::text::is_word_char(c))
-            .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
+            .filter(|w| crate::text::at_least(w, 2) && w.chars().all(char::is_uppercase))
             .map(str::to_lowercase),
     );
     out
@@ -125,7 +125,7 @@ pub fn names_kept(quote: &str, phrases: &[String], abbrs: &[String]) -> Vec<Stri
 fn attributes(quote: &str, correct: &[String], wrong: &[String]) -> Vec<(usize, usize, String)> {
     let fits = |choice: &str, word: &str| -> bool {
         let choice = telling(choice);
-        if word.chars().count() >= 2 && word.chars().all(char::is_uppercase) {
+        if crate::text::at_least(word, 2) && word.chars().all(char::is_uppercase) {
             let abbr = crate::text::lower(word);
             let n = abbr.chars().count();
             let initials: Vec<char> = content_words(choice)
@@ -159,7 +159,9 @@ fn attributes(quote: &str, correct: &[String], wrong: &[String]) -> Vec<(usize, 
             .chars()
             .take_while(|c| crate::text::is_word_char(*c))
             .collect();
-        if word.is_empty() || (word.chars().count() < 3 && !word.chars().all(char::is_uppercase)) {
+        if word.is_empty()
+            || (!crate::text::at_least(&word, 3) && !word.chars().all(char::is_uppercase))
+        {
             continue;
         }
         // The word with its hyphened ending ("AP-së").
