@@ -3,7 +3,7 @@
 //! and diacritics folded). `import-submissions`, `aggregate` and `report --since` use this
 //! one rule, so "Qendra  Tiranë 1" and "qendra tirane 1" stay one centre.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -12,7 +12,7 @@
 //!   title shares with the step ("kërkesën" of "Kërkesë për vlerësim …") does not: the
 //!   step does not say which request.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 /// The words of `s`, spaces made single.
 fn single(s: &str) -> String {

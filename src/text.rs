@@ -104,14 +104,14 @@ pub fn single_spaced(s: &str) -> String {
     out
 }
 
-/// [`single_spaced`] and [`lower`] as methods of any text.
-pub trait SingleSpaced {
+/// [`single_spaced`] and [`lower`] as methods of any text (`use crate::text::TextExt`).
+pub trait TextExt {
     fn single_spaced(&self) -> String;
     /// `to_lowercase`, by [`lower`].
     fn lowered(&self) -> String;
 }
 
-impl SingleSpaced for str {
+impl TextExt for str {
     fn single_spaced(&self) -> String {
         single_spaced(self)
     }

@@ -2,7 +2,7 @@
 //! timings, roles and procedures, its text sampled from a real handbook's sentences,
 //! deterministic by seed. (`doracak synth`, hidden from the normal help.)
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -7,7 +7,7 @@
 //! unknown field, a missing or malformed one are errors at their line and column, all at
 //! once; a file with any error is refused.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};

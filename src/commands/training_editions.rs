@@ -4,7 +4,7 @@
 //! (`edition::content`); an older record without one counts by its edition: trained on the
 //! previous edition (`previous` in doracak.toml) of a subject that changed since.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;

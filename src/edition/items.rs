@@ -2,7 +2,7 @@
 //! guidance note, procedure, step, role and form, with its id, the id of what it belongs
 //! to, the texts that are compared and, for criteria and steps, timings, actors and forms.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use crate::markdown::to_plain;
 use crate::pipeline::model::{Handbook, Timing};

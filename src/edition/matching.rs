@@ -2,7 +2,7 @@
 //! renumbered (an inserted step moves every later step's number), by the similarity of
 //! their words.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use std::collections::HashMap;
 

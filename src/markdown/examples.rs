@@ -2,7 +2,7 @@
 //! gives ("Shembull:", "Për shembull, …"). What is normative — timings, actors, quiz
 //! questions — comes from the text without them; a page shows them as examples.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use std::ops::Range;
 

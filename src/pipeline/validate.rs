@@ -2,7 +2,7 @@
 //! references resolve, text present, durations well formed. Every problem is reported;
 //! nothing stops at the first.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use std::collections::HashSet;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! the source prints) by its words' stems, an abbreviation by its whole parts. The model's
 //! quizzes and the validator's checks of a timing's actors match names the same way.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 /// A name's words, lower-cased, and whether a word of a text need only start with each
 /// (a title's stems) or be it (an abbreviation's parts).

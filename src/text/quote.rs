@@ -2,7 +2,7 @@
 //! the source's order ("APAP-i … nëse është e nevojshme, kërkon mbledhjen e menjëhershme
 //! të AP-së", 001:979-981). A quote without " … " is one piece.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 /// The pieces of `quote` (written joined by " … "), its spaces made single, each trimmed
 /// (one piece where nothing is left out; an empty one where "…" opens or closes it, which

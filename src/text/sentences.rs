@@ -4,7 +4,7 @@
 //! (review 44, Q-1). Nor does an abbreviation written as initials, each a capital and a
 //! dot ("A.P. (Qendrore)", adversary 47 L-4).
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 /// Abbreviations whose full stop never ends a sentence, compared in lower case: a number
 /// or an example follows them.

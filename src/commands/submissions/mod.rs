@@ -10,7 +10,7 @@
 //! id, so importing again changes nothing and two submissions never share a file. Every
 //! file written passes `assessment::read`, as the browser import does.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 mod legacy;
 mod row;

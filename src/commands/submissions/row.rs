@@ -2,7 +2,7 @@
 //! (`crate::centres`), the ratings and evidence read by question name, answers longer
 //! than an assessment file allows cut to the limit with a warning.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use std::collections::{BTreeMap, HashMap};
 

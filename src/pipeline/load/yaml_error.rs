@@ -1,7 +1,7 @@
 //! YAML errors for people: the parser's message as "expected …, found …", with a hint for
 //! the mistakes authors make most, and what was found at the error's position.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 /// The parser's message, rephrased as "expected …, found …" where the library's own
 /// words are terse, and a hint for the mistakes authors make most. `found` is the text at

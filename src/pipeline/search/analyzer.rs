@@ -25,7 +25,7 @@
 //! word form of the handbook with its term, and a query is read through that table, in the
 //! browser and in `doracak search` alike (`index::parse_forms`).
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use tantivy::tokenizer::{Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 

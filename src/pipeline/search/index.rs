@@ -5,7 +5,7 @@
 //! (`reader`, theme/static/search-engine.js) must agree with. A query's words are
 //! expanded to their synonyms (`content/synonyms.yaml`), which travel in the manifest.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use std::collections::BTreeMap;
 

@@ -3,7 +3,7 @@
 //! and the documents holding every term. Shared by the whole index (`index::Ranking`) and
 //! the sharded reader; each has its twin in theme/static/search-engine.js.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use std::collections::BTreeMap;
 

@@ -1,7 +1,7 @@
 //! The rest of the content: procedures, roles, the forms catalogue, the glossary, the
 //! indicators and the action plans.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -4,7 +4,7 @@
 //! its pieces as a whole one is, and every timing's words must stand there (verbatim,
 //! whole words, within one sentence, outside any example), elided or not.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use std::path::Path;
 

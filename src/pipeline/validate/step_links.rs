@@ -2,7 +2,7 @@
 //! follows in the source's logic) and `returns_to:` (the step the case goes back to, in the
 //! step's own words); and a passage's `name`, words of its own text.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use std::path::Path;
 

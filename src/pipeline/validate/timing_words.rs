@@ -2,7 +2,7 @@
 //! (`condition`), each only where it can mean what the source says. Where a timing's words
 //! stand in its text is `quotes`.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! process ends, however it ends. A second build or `serve` on the same output stops with a
 //! message naming the first; a process may take its own lock again (`serve`'s rebuilds).
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use std::collections::HashMap;
 use std::fs;

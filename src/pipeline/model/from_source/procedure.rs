@@ -1,7 +1,7 @@
 //! A procedure from its source: its steps (ids from the procedure's slug and the step's
 //! number), the passages between them, its annexes and documentation.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use super::*;
 

@@ -2,7 +2,7 @@
 //! or a name's words, a passage with its list's lead-in, sentences joined in the text's
 //! order.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 /// The sentence of `text`'s normative words (its examples left out) that holds `needle`,
 /// its spaces made single; none where the words are not there. A sentence ends at its

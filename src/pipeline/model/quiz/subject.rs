@@ -11,7 +11,7 @@
 //! ("-it", "-in", "-së", "-në", "-ve" oblique; "", "-i", "-a", "-ja", "-t", "-të"
 //! nominative or unmarked). An abbreviation carries it after a hyphen ("AP-së", "PMF-ja").
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use super::{Handbook, inflection_stem};
 

@@ -2,7 +2,7 @@
 //! shërbimesh" (000:1095-1099): where a sentence lets other responsible people within a
 //! body act, no one of that body is a wrong answer to its "who?" (review 45, Q-8).
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use std::collections::BTreeSet;
 

@@ -1,6 +1,6 @@
 //! A text's words as the give-away and pointing rules compare them.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 /// Words too common to give an answer away ("për", "dhe" …; "the", "of" …).
 pub const STOP: &[&str] = &[

@@ -1,7 +1,7 @@
 //! A procedure's diagram as the handout and the presentation show it: its steps, band by
 //! band, each box the step's words (`box_words`), its deadlines and forms.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use serde::Serialize;
 

@@ -1,7 +1,7 @@
 //! The views of the roles: a job description's sections, or a role's definition, and
 //! every place the role acts.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use serde::Serialize;
 

@@ -2,7 +2,7 @@
 //! words, its persons quoted from the text it sits on, and a criterion's timing quoted from
 //! the evidence column naming whose act it is.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! The blanks of a quiz question's quote: the words of a correct answer (its title, its
 //! abbreviation) and the words that set a deadline, each run of them one "…".
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use super::gap::collapse;
 pub use crate::pipeline::model::quiz::{STOP, content_words, pointing_words, word_stem};

@@ -2,7 +2,7 @@
 //! answer (a timing's words, a role's or a person's name, a form's code or title), in the
 //! order the source prints them, not the whole step (review 41, Q3).
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use super::{Answer, Cx, choice_text, content_words, quiz, timing_sentence, word_stem};
 use crate::pipeline::model::{Procedure, Step};

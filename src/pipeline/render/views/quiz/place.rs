@@ -2,7 +2,7 @@
 //! the sentences its timings stand in, their words blanked, naming the section by its title
 //! or the criterion by its number; its link goes to the section or the criterion.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use super::{Cx, QuestionView, TimeWords, blank, blank_deadline, blank_roles};
 use crate::pipeline::model::quiz::{Answer, Ask, Place, Question, normative_passage};

@@ -2,7 +2,7 @@
 //! deadline (with the one before it where it does not say who acts), the sentence that
 //! names a "who?"'s answer, and the message that frames it.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use super::{Answer, Cx, choice_text, content_words, quiz, singled_out, word_stem};
 

@@ -1,7 +1,7 @@
 //! An action, a diagram's box and a timing in words: the title or the first sentence, the
 //! box's title or normative paragraphs, the timing's phrase.
 
-use crate::text::SingleSpaced;
+use crate::text::TextExt;
 
 use super::super::TimingView;
 
