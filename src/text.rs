@@ -74,32 +74,25 @@ pub fn single_spaced(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut word: Option<usize> = None;
     let mut i = 0;
-    while i < b.len() {
-        let (space, len) = match b[i] {
-            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => (true, 1),
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+    // The end of the text ends its last word as a space does.
+    while i <= b.len() {
+        let (space, len) = match b.get(i) {
+            None | Some(b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') => (true, 1),
+            Some(0xC2 | 0xE1 | 0xE2 | 0xE3) => {
                 let c = s[i..].chars().next().unwrap_or_default();
                 (c.is_whitespace(), c.len_utf8())
             }
-            _ => (false, 1),
+            Some(_) => (false, 1),
         };
-        if space {
-            if let Some(start) = word.take() {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&s[start..i]);
+        if !space {
+            word.get_or_insert(i);
+        } else if let Some(start) = word.take() {
+            if !out.is_empty() {
+                out.push(' ');
             }
-        } else if word.is_none() {
-            word = Some(i);
+            out.push_str(&s[start..i]);
         }
         i += len;
-    }
-    if let Some(start) = word {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&s[start..]);
     }
     out
 }

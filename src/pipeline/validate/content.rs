@@ -1,8 +1,6 @@
 //! The rest of the content: procedures, roles, the forms catalogue, the glossary, the
 //! indicators and the action plans.
 
-use crate::text::TextExt;
-
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -167,12 +165,11 @@ impl Validator<'_> {
     /// text does not ("Punonjës të institucioneve të bashkisë, … i identifikojnë individët",
     /// 002:622-624, whose text gives only examples of who may refer).
     fn persons(&mut self, file: &Path, persons: &[S<String>], title: &str, text: &str) {
-        let squash = |s: &str| s.single_spaced();
-        let own = squash(&crate::markdown::without_examples(text));
-        let title = squash(title);
+        let own = crate::text::single_spaced(&crate::markdown::without_examples(text));
+        let title = crate::text::single_spaced(title);
         for p in persons {
             self.text(file, p, "words naming a person who acts");
-            let words = squash(p.value.trim());
+            let words = crate::text::single_spaced(p.value.trim());
             if !words.is_empty() && !own.contains(&words) && !title.contains(&words) {
                 self.diags
                     .error(
@@ -211,8 +208,7 @@ impl Validator<'_> {
     /// institution a role that is not one (it would be credited too), and the words stand in
     /// the step's own text.
     fn acting_for(&mut self, file: &Path, st: &crate::pipeline::source::StepSrc) {
-        let squash = |s: &str| s.single_spaced();
-        let own = squash(&crate::markdown::without_examples(&st.text.value));
+        let own = crate::text::single_spaced(&crate::markdown::without_examples(&st.text.value));
         let actors: Vec<&str> = st.actors.iter().map(|a| a.value.trim()).collect();
         for a in &st.acting_for {
             self.step_actor(
@@ -234,7 +230,7 @@ impl Validator<'_> {
                 }
             }
             self.text(file, &a.words, "words naming the actor and its institution");
-            let words = squash(a.words.value.trim());
+            let words = crate::text::single_spaced(a.words.value.trim());
             if !words.is_empty() && !own.contains(&words) {
                 self.diags
                     .error(

@@ -4,8 +4,6 @@
 //! its pieces as a whole one is, and every timing's words must stand there (verbatim,
 //! whole words, within one sentence, outside any example), elided or not.
 
-use crate::text::TextExt;
-
 use std::path::Path;
 
 use crate::text::quote;
@@ -41,7 +39,7 @@ enum Miss {
 /// they stand whole within one sentence of one line (a paragraph, a list item;
 /// `quote::locate`); else only in an example; else why not.
 fn place(text: &str, words: &str) -> Result<Place, Miss> {
-    let words = squash(words);
+    let words = crate::text::single_spaced(words);
     if words.contains("...") {
         return Err(Miss::Dots);
     }
@@ -55,7 +53,7 @@ fn place(text: &str, words: &str) -> Result<Place, Miss> {
     }
     let in_example = crate::markdown::examples(text)
         .iter()
-        .map(|e| squash(e))
+        .map(|e| crate::text::single_spaced(e))
         .chain(std::iter::once(lines(&crate::markdown::unmarked(text))))
         .any(|e| quote::locate(&e, &words).is_some());
     if in_example {
@@ -117,7 +115,7 @@ impl Validator<'_> {
         text: &str,
         whose: &str,
     ) -> Option<Place> {
-        let words = squash(&t.text.value);
+        let words = crate::text::single_spaced(&t.text.value);
         if words.is_empty() {
             // `timing` says it.
             return None;
@@ -246,7 +244,7 @@ impl Validator<'_> {
         } else if dropped.chars().any(char::is_numeric) {
             Some(format!(
                 "expected the words an elided quote leaves out to hold no number, found \"{}\" left out",
-                squash(&dropped)
+                crate::text::single_spaced(&dropped)
             ))
         } else {
             None
@@ -284,8 +282,12 @@ impl Validator<'_> {
         let Some(name) = &t.from_section else {
             return Some((st.text.value.clone(), "step's text".to_string()));
         };
-        let title = squash(&name.value);
-        let titled = |s: &&SectionSrc| s.title.as_ref().is_some_and(|x| squash(&x.value) == title);
+        let title = crate::text::single_spaced(&name.value);
+        let titled = |s: &&SectionSrc| {
+            s.title
+                .as_ref()
+                .is_some_and(|x| crate::text::single_spaced(&x.value) == title)
+        };
         let Some(section) = p.sections.iter().find(titled) else {
             let titles: Vec<String> = p
                 .sections
@@ -293,7 +295,7 @@ impl Validator<'_> {
                 .filter_map(|s| {
                     s.title
                         .as_ref()
-                        .map(|x| format!("\"{}\"", squash(&x.value)))
+                        .map(|x| format!("\"{}\"", crate::text::single_spaced(&x.value)))
                 })
                 .collect();
             self.diags
@@ -308,7 +310,7 @@ impl Validator<'_> {
             self.diags
                 .error(
                     at(file, name),
-                    format!("expected `from_section` only where the step's text does not hold the timing's words, found \"{}\" in it", squash(&t.text.value)),
+                    format!("expected `from_section` only where the step's text does not hold the timing's words, found \"{}\" in it", crate::text::single_spaced(&t.text.value)),
                 )
                 .hint("drop `from_section`: the timing quotes its own step");
             return None;
@@ -338,7 +340,7 @@ pub(super) fn section_words(s: &SectionSrc) -> String {
 /// out: a line's end ends a sentence, as a paragraph's or a list item's does.
 fn lines(md: &str) -> String {
     md.lines()
-        .map(squash)
+        .map(crate::text::single_spaced)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
@@ -348,9 +350,4 @@ fn lines(md: &str) -> String {
 fn tail(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
     words[words.len().saturating_sub(6)..].join(" ")
-}
-
-/// The words of `s`, its spaces made single.
-fn squash(s: &str) -> String {
-    s.single_spaced()
 }

@@ -14,11 +14,11 @@ pub fn normative_sentence(text: &str, needle: &str) -> Option<String> {
 /// The paragraph of `text`'s normative words that holds `needle`, its spaces made single,
 /// with the byte range of the sentence that holds it.
 fn sentence_at(text: &str, needle: &str) -> Option<(String, usize, usize)> {
-    let n = single_spaced(needle);
+    let n = crate::text::single_spaced(needle);
     crate::markdown::without_examples(text)
         .split("\n\n")
         .find_map(|para| {
-            let plain = single_spaced(&crate::markdown::to_plain(para));
+            let plain = crate::text::single_spaced(&crate::markdown::to_plain(para));
             // An elided quote ("APAP-i … kërkon …") within one sentence (`text::quote`).
             let i = crate::text::quote::find(&plain, &n)?;
             // Cut where a sentence ends, never after "nr." (`text::sentence_breaks`).
@@ -36,11 +36,6 @@ fn sentence_at(text: &str, needle: &str) -> Option<(String, usize, usize)> {
         })
 }
 
-/// `text` with its runs of white space made one space, and none at either end.
-fn single_spaced(text: &str) -> String {
-    text.single_spaced()
-}
-
 /// The paragraphs of `text`'s normative words as plain text, single-spaced: where
 /// [`normative_sentence`] looks for its needle, made once for many needles.
 pub struct Paragraphs(Vec<String>);
@@ -50,14 +45,14 @@ impl Paragraphs {
         Paragraphs(
             crate::markdown::without_examples(text)
                 .split("\n\n")
-                .map(|para| single_spaced(&crate::markdown::to_plain(para)))
+                .map(|para| crate::text::single_spaced(&crate::markdown::to_plain(para)))
                 .collect(),
         )
     }
 
     /// Whether `normative_sentence(text, needle)` finds a sentence.
     pub fn hold(&self, needle: &str) -> bool {
-        let n = single_spaced(needle);
+        let n = crate::text::single_spaced(needle);
         self.0
             .iter()
             .any(|plain| crate::text::quote::find(plain, &n).is_some())
@@ -104,7 +99,6 @@ fn lead_in(text: &str, needle: &str) -> Option<(String, String)> {
     let n = needle.single_spaced();
     let normative = crate::markdown::without_examples(text);
     let paras: Vec<&str> = normative.split("\n\n").collect();
-    let single = |s: &str| s.single_spaced();
     let is_item = |line: &str| {
         let l = line.trim_start();
         l.starts_with("- ") || l.starts_with("* ")
@@ -113,23 +107,24 @@ fn lead_in(text: &str, needle: &str) -> Option<(String, String)> {
         if !is_item(para) {
             continue;
         }
-        let Some(line) = para
-            .lines()
-            .filter(|l| is_item(l))
-            .find(|l| crate::text::quote::stands_in(&single(&crate::markdown::to_plain(l)), &n))
-        else {
+        let Some(line) = para.lines().filter(|l| is_item(l)).find(|l| {
+            crate::text::quote::stands_in(
+                &crate::text::single_spaced(&crate::markdown::to_plain(l)),
+                &n,
+            )
+        }) else {
             continue;
         };
         let lead = paras[..i]
             .iter()
             .rev()
             .find(|p| !is_item(p))
-            .map(|p| single(&crate::markdown::to_plain(p)))?;
+            .map(|p| crate::text::single_spaced(&crate::markdown::to_plain(p)))?;
         let lead = crate::text::sentences(&lead).pop()?.trim().to_string();
         if !lead.ends_with(':') {
             return None;
         }
-        let item = single(&crate::markdown::to_plain(line));
+        let item = crate::text::single_spaced(&crate::markdown::to_plain(line));
         let sentence = crate::text::sentences(&item)
             .into_iter()
             .map(|s| s.trim().trim_end_matches('.').to_string())

@@ -34,20 +34,19 @@ pub struct DiagramBandView {
 /// quoting the sentence up to its case, give the sentence once, then each whom it binds
 /// with its case's words (adversary 48 L-4).
 fn deadline(cx: &Cx, st: &model::Step) -> Option<String> {
-    let squash = |s: &str| s.single_spaced();
     let timed: Vec<&model::Timing> = st.timing.iter().filter(|t| t.kind != "none").collect();
     // The longest quote of the cases, where others of them stand inside it.
     let whole = timed
         .iter()
         .filter(|t| t.condition.is_some())
         .max_by_key(|t| t.text.len())
-        .map(|t| squash(&t.text));
+        .map(|t| crate::text::single_spaced(&t.text));
     let in_whole = |t: &model::Timing| {
         // Found as every timing's quote is, by its pieces (`text::quote`): an elided one too.
         t.condition.is_some()
-            && whole
-                .as_ref()
-                .is_some_and(|w| crate::text::quote::stands_in(w, &squash(&t.text)))
+            && whole.as_ref().is_some_and(|w| {
+                crate::text::quote::stands_in(w, &crate::text::single_spaced(&t.text))
+            })
     };
     let shared = timed.iter().filter(|t| in_whole(t)).count() > 1;
     let first_shared = timed.iter().position(|t| in_whole(t));

@@ -1,8 +1,6 @@
 //! The views of the roles: a job description's sections, or a role's definition, and
 //! every place the role acts.
 
-use crate::text::TextExt;
-
 use serde::Serialize;
 
 use super::{CardGroupAt, CardGroupView, Cx, Html, TimingView, role_title, timing_view, ui_get};
@@ -391,7 +389,6 @@ fn through_words(cx: &Cx, role: &str) -> std::collections::BTreeMap<String, Stri
 /// The duties of `r`'s job description its own timings quote, in the order of the timings:
 /// the printed item holding the words, under the heading of its part.
 fn jd_times(cx: &Cx, r: &crate::pipeline::model::Role) -> Vec<JdTimeView> {
-    let squash = |s: &str| s.single_spaced();
     let main = r
         .sections
         .iter()
@@ -412,12 +409,12 @@ fn jd_times(cx: &Cx, r: &crate::pipeline::model::Role) -> Vec<JdTimeView> {
     // One row per item: its times side by side ("dy herë në vit dhe brenda tre muajve …").
     let mut rows: Vec<(String, &str, Vec<TimingView>)> = Vec::new();
     for t in &r.timing {
-        let words = squash(&t.text);
+        let words = crate::text::single_spaced(&t.text);
         let Some((heading, item)) = parts.iter().find_map(|(heading, text)| {
             // By the quote's pieces (`text::quote`), as validation found it.
             let item = text
                 .lines()
-                .find(|l| crate::text::quote::stands_in(&squash(l), &words))?;
+                .find(|l| crate::text::quote::stands_in(&crate::text::single_spaced(l), &words))?;
             Some((
                 heading,
                 item.trim().strip_prefix("- ").unwrap_or(item.trim()),

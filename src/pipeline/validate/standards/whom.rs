@@ -2,8 +2,6 @@
 //! words, its persons quoted from the text it sits on, and a criterion's timing quoted from
 //! the evidence column naming whose act it is.
 
-use crate::text::TextExt;
-
 use std::path::Path;
 
 use super::super::*;
@@ -98,11 +96,10 @@ impl Validator<'_> {
         text: &str,
         whose: &str,
     ) {
-        let squash = |s: &str| s.single_spaced();
-        let own = squash(&crate::markdown::without_examples(text));
+        let own = crate::text::single_spaced(&crate::markdown::without_examples(text));
         for p in t.persons.iter().flatten() {
             self.text(file, p, "words naming whom a timing binds");
-            let words = squash(p.value.trim());
+            let words = crate::text::single_spaced(p.value.trim());
             if !words.is_empty() && !own.contains(&words) {
                 self.diags
                     .error(
@@ -121,8 +118,7 @@ impl Validator<'_> {
     /// të paktën 2 vjeçare") is no one's act and sets none.
     pub(super) fn not_from_evidence(&mut self, file: &Path, t: &TimingSrc, c: &CriterionSrc) {
         use super::super::quotes::stands;
-        let squash = |s: &str| s.single_spaced();
-        let words = squash(t.text.value.trim());
+        let words = crate::text::single_spaced(t.text.value.trim());
         // Each text found by the quote's pieces (`quotes::place`): an elided quote taken
         // from the evidence is one too (adversary 51 M-1).
         let in_text = std::iter::once(&c.text)

@@ -258,8 +258,7 @@ pub(super) fn from_its_actor(
     sentence: String,
     tw: &super::TimeWords,
 ) -> String {
-    let squash = |w: &str| w.single_spaced();
-    let words = squash(&t.text);
+    let words = crate::text::single_spaced(&t.text);
     // Time words outside every timing's words of the step ("… të paktën 2 herë …, të
     // paktën 1 herë" are two deadlines of one sentence, 003), in `s`.
     // (Each piece of an elided quote, `text::quote`.)

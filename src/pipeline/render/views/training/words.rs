@@ -1,8 +1,6 @@
 //! An action, a diagram's box and a timing in words: the title or the first sentence, the
 //! box's title or normative paragraphs, the timing's phrase.
 
-use crate::text::TextExt;
-
 use super::super::TimingView;
 
 /// The action in words: the title where there is one, else the text's first sentence.
@@ -37,14 +35,13 @@ pub fn action_words(title: Option<&str>, text: &str) -> String {
 /// line: who must attend, where the appeal is lodged and how the commission proceeds are
 /// part of the step as much as its deadlines are.
 pub fn box_words(st: &crate::pipeline::model::Step) -> String {
-    let squash = |s: &str| s.single_spaced();
     if let Some(t) = st.title.as_deref().filter(|t| !t.trim().is_empty()) {
-        return squash(t);
+        return crate::text::single_spaced(t);
     }
     let normative = crate::markdown::without_examples(&st.text);
     crate::markdown::without_notes(&normative)
         .into_iter()
-        .map(|p| squash(&crate::markdown::to_plain(p)))
+        .map(|p| crate::text::single_spaced(&crate::markdown::to_plain(p)))
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
