@@ -50,6 +50,7 @@ pub mod form_words;
 pub mod language;
 pub mod markdown;
 pub mod memo;
+mod mounts;
 pub mod pipeline;
 pub mod plural;
 mod resources;

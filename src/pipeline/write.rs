@@ -26,7 +26,6 @@ mod compared;
 mod conflicts;
 mod guard;
 mod lock;
-mod mounts;
 mod open;
 mod recover;
 

@@ -385,3 +385,95 @@ fn deep_folder(at: &std::path::Path, levels: usize) {
         libc::close(fd);
     }
 }
+
+/// `mount --bind` of `source` on `place` (a folder made for it); false where this machine
+/// refuses (said loudly by the caller).
+fn bind(source: &std::path::Path, place: &std::path::Path) -> bool {
+    std::fs::create_dir_all(place).unwrap();
+    Command::new("mount")
+        .arg("--bind")
+        .arg(source)
+        .arg(place)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn unmount(place: &std::path::Path) {
+    let _ = Command::new("umount").arg(place).status();
+}
+
+/// Stop 58: a folder a stopped build left beside the site (`.site.doracak-old-PID`, its
+/// process gone) with another file system mounted in it was removed through the mount: a
+/// person's files at the mount's source deleted. It is kept now, and said at each build
+/// until it is unmounted; then it goes. The same for the temporary folder of a revision
+/// (`doracak-edition-PID-…`) that every build sweeps. Needs the right to mount: where
+/// `mount` is refused, said loudly and not run.
+#[test]
+fn a_leftover_folder_with_a_file_system_mounted_in_it_is_kept_and_said() {
+    let (dir, out) = minimal_site();
+    let source = dir.path().join("source");
+    std::fs::create_dir_all(source.join("inner")).unwrap();
+    std::fs::write(source.join("precious.txt"), "precious").unwrap();
+    std::fs::write(source.join("inner/also.txt"), "also").unwrap();
+    // (A process id no process has: above the kernel's largest, within what doracak names.)
+    let leftover = dir.path().join(".site.doracak-old-2147483647");
+    let place = leftover.join("notes");
+    let tmp = dir.path().join("tmp");
+    let temp_place = tmp.join("doracak-edition-2147483647-Xk3f9a/standards");
+    if !bind(&source, &place) {
+        eprintln!(
+            "SKIPPED a_leftover_folder_with_a_file_system_mounted_in_it_is_kept_and_said: this machine refuses `mount --bind` here"
+        );
+        return;
+    }
+    if !bind(&source, &temp_place) {
+        unmount(&place);
+        eprintln!(
+            "SKIPPED a_leftover_folder_with_a_file_system_mounted_in_it_is_kept_and_said: this machine refuses a second `mount --bind` here"
+        );
+        return;
+    }
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_doracak"))
+            .arg("--root")
+            .arg(dir.path())
+            .arg("build")
+            .arg("--out")
+            .arg(&out)
+            .env("TMPDIR", &tmp)
+            .output()
+            .unwrap()
+    };
+    let mut outputs = Vec::new();
+    for _ in 0..2 {
+        outputs.push(run());
+    }
+    unmount(&place);
+    unmount(&temp_place);
+    for o in &outputs {
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "kept: {}, left by build process 2147483647, which stopped before it finished: a file system is mounted in it at {}; unmount it, then remove the folder",
+                leftover.display(),
+                place.display()
+            )),
+            "{stderr}"
+        );
+    }
+    assert_eq!(read(&source.join("precious.txt")), "precious");
+    assert_eq!(read(&source.join("inner/also.txt")), "also");
+    assert!(temp_place.is_dir(), "the revision's folder was kept");
+    // Unmounted, both go at the next build, and the source is still whole.
+    let o = run();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!("removed: {}", leftover.display())),
+        "{stderr}"
+    );
+    assert!(!leftover.exists() && !temp_place.exists());
+    assert_eq!(read(&source.join("precious.txt")), "precious");
+    assert_eq!(read(&source.join("inner/also.txt")), "also");
+}

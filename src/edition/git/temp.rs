@@ -36,7 +36,9 @@ pub(super) fn sweep_stale() {
                 continue;
             }
         }
-        if meta.is_dir() {
+        // One that holds another file system is left: removing it would empty that file
+        // system through it (`mounts::mounted_in`).
+        if meta.is_dir() && crate::mounts::mounted_in(&e.path()).is_none() {
             let _ = std::fs::remove_dir_all(e.path());
         }
     }

@@ -97,7 +97,7 @@ pub(super) fn carry_over(
     let site_device = device(&fs::metadata(out)?);
     let mut conflicts = Conflicts::default();
     // File systems mounted in the site, or on it: refused, never walked into.
-    let mounts = super::mounts::at_or_inside(out);
+    let mounts = crate::mounts::at_or_inside(out);
     if mounts.iter().any(|m| m.as_os_str().is_empty()) {
         return Err(io::Error::other(Refusal {
             message: format!(
@@ -426,8 +426,16 @@ fn keep_aside(old: &Path, out: &Path, stuck: bool) -> (Option<PathBuf>, Option<S
 }
 
 /// Remove the folder `dir` (a side folder of a build), its read-only folders made
-/// writable first where that is what stops it. Links are never followed.
+/// writable first where that is what stops it. Links are never followed, and a folder
+/// that holds another file system (a disk, a `mount --bind` of someone's folder) is not
+/// touched: removing it would empty that file system through it (`mounted_in`).
 pub(super) fn remove_tree(dir: &Path) -> io::Result<()> {
+    if let Some(m) = crate::mounts::mounted_in(dir) {
+        return Err(io::Error::other(format!(
+            "a file system is mounted in it at {}; unmount it, then remove the folder",
+            m.display()
+        )));
+    }
     if fs::remove_dir_all(dir).is_ok() {
         return Ok(());
     }

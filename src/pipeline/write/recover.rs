@@ -20,6 +20,8 @@ pub struct Leftover {
     pub pid: Option<u32>,
     /// Moved back into place as the output (no site was there), not removed.
     pub restored: bool,
+    /// Why it was left where it is (a file system mounted in it), where it was.
+    pub kept: Option<String>,
 }
 
 impl std::fmt::Display for Leftover {
@@ -28,16 +30,20 @@ impl std::fmt::Display for Leftover {
             Some(pid) => format!("build process {pid}"),
             None => "a build".to_string(),
         };
-        let what = if self.restored {
-            "put back as the site"
-        } else {
-            "removed"
+        let what = match (self.restored, &self.kept) {
+            (true, _) => "put back as the site",
+            (false, None) => "removed",
+            (false, Some(_)) => "kept",
         };
         write!(
             f,
             "{what}: {}, left by {by}, which stopped before it finished",
             self.path.display()
-        )
+        )?;
+        match &self.kept {
+            Some(why) => write!(f, ": {why}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -94,19 +100,33 @@ pub fn recover(out: &Path) -> io::Result<Vec<Leftover>> {
                 pid: pid_of(&dir),
                 path: dir,
                 restored: true,
+                kept: None,
             });
         }
     }
     // Best effort: a folder that will not go now goes at the next build. This process's
-    // own folders (a rebuild of `serve`) are no leftovers of a stopped build.
+    // own folders (a rebuild of `serve`) are no leftovers of a stopped build. One that
+    // holds another file system is kept, and said at every build until it is unmounted:
+    // removing it would empty that file system (`carry::remove_tree`).
     for dir in news.into_iter().chain(olds) {
-        if super::carry::remove_tree(&dir).is_ok() && pid_of(&dir) != Some(std::process::id()) {
-            done.push(Leftover {
-                pid: pid_of(&dir),
-                path: dir,
-                restored: false,
-            });
+        if pid_of(&dir) == Some(std::process::id()) {
+            let _ = super::carry::remove_tree(&dir);
+            continue;
         }
+        let kept = match crate::mounts::mounted_in(&dir) {
+            Some(m) => Some(format!(
+                "a file system is mounted in it at {}; unmount it, then remove the folder",
+                m.display()
+            )),
+            None if super::carry::remove_tree(&dir).is_ok() => None,
+            None => continue,
+        };
+        done.push(Leftover {
+            pid: pid_of(&dir),
+            path: dir,
+            restored: false,
+            kept,
+        });
     }
     Ok(done)
 }

@@ -1,15 +1,18 @@
 //! File systems mounted in a site folder, or on it. A build replaces the site folder whole
 //! and removes the previous one, so a mount there (another disk, a `mount --bind` of a
 //! folder or of a single file) would have its files copied and then deleted at their
-//! source. The build refuses instead (adversary 54 M-3, 54b H-1).
+//! source. The build refuses instead (adversary 54 M-3, 54b H-1); and no folder doracak
+//! removes (a previous site, what a stopped build left, a revision's temporary folder) is
+//! removed while another file system is mounted in it (`mounted_in`).
 
+use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The mount points at or inside `out` (an existing folder), as paths relative to it (the
 /// empty path: `out` itself), in order. Read from `/proc/self/mountinfo` where there is
 /// one; elsewhere none are found here (the walk of the site still refuses a folder on
 /// another device).
-pub(super) fn at_or_inside(out: &Path) -> Vec<PathBuf> {
+pub(crate) fn at_or_inside(out: &Path) -> Vec<PathBuf> {
     let Ok(site) = out.canonicalize() else {
         return Vec::new();
     };
@@ -56,6 +59,31 @@ fn unescape(b: &[u8]) -> PathBuf {
     #[cfg(not(unix))]
     {
         String::from_utf8_lossy(&out).into_owned().into()
+    }
+}
+
+/// The first place in the folder `dir` where another file system is mounted: a mount
+/// point the kernel lists at or inside it (`mounts::at_or_inside`, also a `mount --bind`
+/// of a folder of the same disk), or a folder on another device than `dir` (where no
+/// mount table can be read). Links are not followed.
+pub(crate) fn mounted_in(dir: &Path) -> Option<PathBuf> {
+    if let Some(m) = at_or_inside(dir).first() {
+        return Some(dir.join(m));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let device = fs::symlink_metadata(dir).ok()?.dev();
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_dir())
+            .find(|e| e.metadata().is_ok_and(|m| m.dev() != device))
+            .map(|e| e.path().to_path_buf())
+    }
+    #[cfg(not(unix))]
+    {
+        None
     }
 }
 
