@@ -106,6 +106,33 @@ fn an_empty_strings_file_and_an_unknown_key_leave_the_pack_as_it_is() {
     );
 }
 
+/// Stop 58: the handbook's own interface strings are read for what a reader cannot see,
+/// as its content is: a bidirectional override or a control character, written as it
+/// stands or as a TOML escape, is a located warning naming the key; the isolates a
+/// right-to-left string puts around a placeholder are not.
+#[test]
+fn an_invisible_character_in_the_strings_file_is_a_located_warning() {
+    let text = "home = \"Ballina\"\nprint_button = \"Shtyp\u{202E}\"\n\nsearch = \"K\\u0001rko\"\nno_evidence = \"\u{2068}Asnjë\u{2069}\"\nprint_all = \"\\u202Ex\"\n";
+    let (code, stderr) = check_with(text.as_bytes());
+    assert_eq!(code, Some(0), "warnings, not errors: {stderr}");
+    for want in [
+        "theme/strings.toml:2:16: warning: expected interface text without bidirectional embeddings or overrides, found U+202E RIGHT-TO-LEFT OVERRIDE in `print_button`",
+        "theme/strings.toml:4:10: warning: expected interface text without control characters, found U+0001 a control character in `search`",
+        "theme/strings.toml:6:13: warning: expected interface text without bidirectional embeddings or overrides, found U+202E RIGHT-TO-LEFT OVERRIDE in `print_all`",
+    ] {
+        assert!(stderr.contains(want), "expected {want:?} in: {stderr}");
+    }
+    assert!(
+        !stderr.contains("`home`") && !stderr.contains("`no_evidence`"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.matches("warning: expected interface text").count(),
+        3,
+        "{stderr}"
+    );
+}
+
 #[test]
 fn init_in_arabic_writes_a_right_to_left_handbook_that_checks_and_builds() {
     let dir = tempfile::tempdir().unwrap();

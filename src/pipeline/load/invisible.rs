@@ -12,7 +12,7 @@ use crate::diagnostics::{Diagnostics, Pos};
 const MAX_WARNINGS: usize = 10;
 
 /// The name of a character warned about, or `None` for any other.
-fn unseen(c: char) -> Option<&'static str> {
+pub(crate) fn unseen(c: char) -> Option<&'static str> {
     Some(match c {
         '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
         '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
@@ -62,11 +62,9 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
         t
     };
     let bytes = text.as_bytes();
-    let mut found = 0usize;
-    let mut first: Option<Pos> = None;
-    // Where the line of the last character warned about begins, and its number: the lines
-    // are counted only up to a character warned about, never for the rest.
-    let (mut line_start, mut line_no) = (0usize, 1u32);
+    // Every character warned about, where it stands: (byte, character, name, the escape as
+    // written where it is one).
+    let mut hits: Vec<(usize, char, &'static str, Option<&str>)> = Vec::new();
     let mut i = 0;
     while let Some(k) = bytes[i..].iter().position(|&b| CANDIDATE[usize::from(b)]) {
         // A candidate byte is a character's first (ASCII, or the lead byte 0xE2).
@@ -87,11 +85,29 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
             }
             _ => None,
         };
-        let at = i;
+        if let Some((ch, name, written)) = hit {
+            hits.push((i, ch, name, written));
+        }
         i += c.len_utf8();
-        let Some((ch, name, written)) = hit else {
-            continue;
-        };
+    }
+    // An escape is one only inside a double-quoted scalar of the YAML: in a plain, a
+    // single-quoted or a block scalar, a comment, or a chapter's Markdown, `\x01` is the
+    // four characters the page shows. (Found only in a file that writes such an escape.)
+    if hits.iter().any(|h| h.3.is_some()) {
+        let quoted = double_quoted(text, rel);
+        hits.retain(|&(at, _, _, written)| {
+            written.is_none()
+                || quoted
+                    .as_ref()
+                    .is_none_or(|q| q.iter().any(|r| r.contains(&at)))
+        });
+    }
+    let mut found = 0usize;
+    let mut first: Option<Pos> = None;
+    // Where the line of the last character warned about begins, and its number: the lines
+    // are counted only up to a character warned about, never for the rest.
+    let (mut line_start, mut line_no) = (0usize, 1u32);
+    for (at, ch, name, written) in hits {
         line_no += memchr::memchr_iter(b'\n', &bytes[line_start..at]).count() as u32;
         if let Some(nl) = memchr::memrchr(b'\n', &bytes[line_start..at]) {
             line_start += nl + 1;
@@ -130,6 +146,37 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
                 found - MAX_WARNINGS
             ),
         );
+    }
+}
+
+/// The byte ranges of the double-quoted YAML scalars of the file `rel` (its front matter,
+/// for a chapter's `.md`): the only places YAML reads an escape. `None` where the YAML does
+/// not parse to its end (its error is said when it is loaded): then every escape is taken
+/// for one.
+fn double_quoted(text: &str, rel: &Path) -> Option<Vec<std::ops::Range<usize>>> {
+    use granit_parser::{Event, Parser, ScalarStyle};
+    let (yaml, base) = match rel.extension().and_then(|e| e.to_str()) {
+        Some("md") => match crate::pipeline::source::chapters::split_front_matter(text) {
+            Some((front, ..)) => (front, front.as_ptr() as usize - text.as_ptr() as usize),
+            None => return Some(Vec::new()),
+        },
+        _ => (text, 0),
+    };
+    let mut parser = Parser::new_from_str(yaml);
+    let mut out = Vec::new();
+    loop {
+        match parser.next_event() {
+            None | Some(Ok((Event::StreamEnd, _))) => return Some(out),
+            Some(Err(_)) => return None,
+            Some(Ok((Event::Scalar(_, ScalarStyle::DoubleQuoted, ..), span))) => {
+                let (Some(start), Some(end)) = (span.start.byte_offset(), span.end.byte_offset())
+                else {
+                    return None;
+                };
+                out.push(base + start..base + end);
+            }
+            Some(Ok(_)) => {}
+        }
     }
 }
 
@@ -190,7 +237,11 @@ mod tests {
         }
         // An escaped backslash before `x01` is a backslash and the letters: no warning;
         // a third backslash begins an escape again (adversary 56).
-        for (text, want) in [("a\\\\x01", vec![]), ("a\\\\\\x01", vec![(1, 4)])] {
+        // (In a double-quoted scalar: the only place YAML reads escapes.)
+        for (text, want) in [
+            ("k: \"a\\\\x01\"", vec![]),
+            ("k: \"a\\\\\\x01\"", vec![(1, 8)]),
+        ] {
             let mut d = Diagnostics::new();
             warn_unseen(text, std::path::Path::new("f.yaml"), &mut d);
             let got: Vec<(u32, u32)> = d.warnings().map(|w| (w.pos.line, w.pos.col)).collect();
@@ -210,6 +261,51 @@ mod tests {
                 .unwrap()
                 .message
                 .contains("found 3 more")
+        );
+    }
+}
+
+#[cfg(test)]
+mod quoting {
+    use super::warn_unseen;
+    use crate::diagnostics::Diagnostics;
+
+    fn warned(text: &str, file: &str) -> Vec<(u32, u32)> {
+        let mut d = Diagnostics::new();
+        warn_unseen(text, std::path::Path::new(file), &mut d);
+        d.warnings().map(|w| (w.pos.line, w.pos.col)).collect()
+    }
+
+    /// Stop 58: YAML reads `\x01` and `\u202E` as escapes only in a double-quoted scalar;
+    /// elsewhere (plain, single-quoted, block scalars, comments, a chapter's Markdown) they
+    /// are the characters the page shows, and no warning.
+    #[test]
+    fn escapes_are_warned_only_where_yaml_reads_them() {
+        let yaml = concat!(
+            "a: \"x\\u202Ey\"\n",
+            "b: 'x\\u202Ey'\n",
+            "c: x\\u202Ey\n",
+            "d: |\n  x\\x01y \"\\x01\"\n",
+            "# \"\\u202E\" in a comment\n",
+            "e: >\n  \"\\u202E\"\n",
+            "f: [\"\\x01\", 'x\\x01']\n",
+            "g: \"two\n  lines \\u2066\"\n",
+            "h: \"\\\\x01 is a backslash\"\n",
+        );
+        assert_eq!(warned(yaml, "s.yaml"), vec![(1, 6), (9, 6), (11, 9)]);
+        // A character itself is warned about wherever it stands, a comment too.
+        assert_eq!(
+            warned("c: x\u{202E}y\n# \u{2066}\n", "s.yaml"),
+            vec![(1, 5), (2, 3)]
+        );
+        // A chapter: its front matter is YAML, its Markdown is not.
+        let md = "---\ntitle: \"A\\u202E\"\nplain: A\\u202E\n---\nBody \\u202E and \"\\x01\".\n";
+        assert_eq!(warned(md, "content/chapters/01.md"), vec![(2, 10)]);
+        // YAML that does not parse (its error is said when it is loaded): every escape is
+        // taken for one.
+        assert_eq!(
+            warned("a: \"x\\u202E\nb: [\\x01\n", "s.yaml"),
+            vec![(1, 6), (2, 5)]
         );
     }
 }
