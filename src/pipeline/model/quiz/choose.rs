@@ -8,23 +8,25 @@ use std::sync::Arc;
 use super::{Answer, Choice, DISTRACTORS, Handbook, STOP, SplitMix, fnv1a, word_stem};
 
 /// The words an answer is shown by, as the model knows them: a role's title, a form's code
-/// and title, a timing's words.
-pub(super) fn answer_words(hb: &Handbook, a: &Answer) -> String {
+/// and title, a timing's words (borrowed from the handbook but a form's).
+pub(super) fn answer_words<'a>(hb: &'a Handbook, a: &'a Answer) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
     match a {
-        Answer::Role(id) => hb
-            .roles
-            .iter()
-            .find(|r| &r.id == id)
-            .map(|r| r.title.clone())
-            .unwrap_or_default(),
-        Answer::Person(words) => words.clone(),
-        Answer::Form(id) => hb
-            .forms
-            .iter()
-            .find(|f| &f.id == id)
-            .map(|f| format!("{} {}", f.code.as_deref().unwrap_or_default(), f.title))
-            .unwrap_or_default(),
-        Answer::Timing(t) => t.text.clone(),
+        Answer::Role(id) => Cow::Borrowed(
+            hb.roles
+                .iter()
+                .find(|r| &r.id == id)
+                .map_or("", |r| r.title.as_str()),
+        ),
+        Answer::Person(words) => Cow::Borrowed(words),
+        Answer::Form(id) => Cow::Owned(
+            hb.forms
+                .iter()
+                .find(|f| &f.id == id)
+                .map(|f| format!("{} {}", f.code.as_deref().unwrap_or_default(), f.title))
+                .unwrap_or_default(),
+        ),
+        Answer::Timing(t) => Cow::Borrowed(&t.text),
     }
 }
 
@@ -171,12 +173,14 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
                 .collect()
         }
     };
-    let words_of = |a: &Answer| -> BTreeSet<String> {
-        let mut w = BTreeSet::clone(&answer_stems(hb, a));
-        if matches!(a, Answer::Role(_)) {
-            w.extend(initials_of(&abbrs, &answer_words(hb, a)));
-        }
-        w
+    // An answer's words: its stems (shared, `answer_stems`) and, for a role, the stem's
+    // abbreviations its title spells (`initials_of`).
+    let words_of = |a: &Answer| -> (Arc<BTreeSet<String>>, BTreeSet<String>) {
+        let initials = match a {
+            Answer::Role(_) => initials_of(&abbrs, &answer_words(hb, a)),
+            _ => BTreeSet::new(),
+        };
+        (answer_stems(hb, a), initials)
     };
     // The words of the stem that a correct answer has: each wants a wrong answer too.
     let mut uncovered: BTreeSet<String> = correct
@@ -283,17 +287,21 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
         }
     }
     // Each candidate's words, made once, and only where a stem word wants covering.
-    let mut words: Vec<BTreeSet<String>> = if uncovered.is_empty() {
+    let mut words: Vec<(Arc<BTreeSet<String>>, BTreeSet<String>)> = if uncovered.is_empty() {
         Vec::new()
     } else {
         candidates.iter().map(|a| words_of(a)).collect()
     };
     let mut distractors: Vec<Answer> = Vec::new();
     while distractors.len() < DISTRACTORS && !candidates.is_empty() {
+        // (A word in both of an answer's sets counts once, as in their union.)
         let covers = |i: usize| {
-            words
-                .get(i)
-                .map_or(0, |w| w.intersection(&uncovered).count())
+            words.get(i).map_or(0, |(stems, initials)| {
+                uncovered
+                    .iter()
+                    .filter(|w| stems.contains(*w) || initials.contains(*w))
+                    .count()
+            })
         };
         let best = candidates
             .iter()
@@ -302,9 +310,8 @@ pub(super) fn choose<L: AsRef<[Answer]>>(
             .map_or(0, |(i, _)| i);
         let a = candidates.remove(best);
         if !words.is_empty() {
-            for w in words.remove(best) {
-                uncovered.remove(&w);
-            }
+            let (stems, initials) = words.remove(best);
+            uncovered.retain(|w| !stems.contains(w) && !initials.contains(w));
         }
         distractors.push(a.clone());
     }
