@@ -361,6 +361,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
     };
     match toml::from_str::<Config>(&text) {
         Ok(mut cfg) => {
+            crate::pipeline::load::warn_unseen_toml(&text, "doracak.toml", diags);
             validate(&cfg, diags);
             locate_jurisdictions(&text, &mut cfg.collections);
             cfg

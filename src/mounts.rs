@@ -11,15 +11,19 @@ use std::path::{Path, PathBuf};
 /// The mount points at or inside `out` (an existing folder), as paths relative to it (the
 /// empty path: `out` itself), in order. Read from `/proc/self/mountinfo` where there is
 /// one; elsewhere none are found here (the walk of the site still refuses a folder on
-/// another device).
+/// another device, and no folder is removed without `mounted_in`).
 pub(crate) fn at_or_inside(out: &Path) -> Vec<PathBuf> {
-    let Ok(site) = out.canonicalize() else {
-        return Vec::new();
-    };
+    table_at_or_inside(out).unwrap_or_default()
+}
+
+/// [`at_or_inside`], or `None` where the kernel's mount table cannot be read (no `/proc`:
+/// a chroot, a small container, a system other than Linux).
+fn table_at_or_inside(out: &Path) -> Option<Vec<PathBuf>> {
     // Read as bytes: the kernel escapes only space, tab, newline and backslash, so a mount
     // point anywhere on the machine may hold bytes that are not UTF-8 (adversary 54c H-1).
-    let Ok(table) = std::fs::read("/proc/self/mountinfo") else {
-        return Vec::new();
+    let table = std::fs::read("/proc/self/mountinfo").ok()?;
+    let Ok(site) = out.canonicalize() else {
+        return Some(Vec::new());
     };
     let mut found: Vec<PathBuf> = table
         .split(|&b| b == b'\n')
@@ -29,7 +33,7 @@ pub(crate) fn at_or_inside(out: &Path) -> Vec<PathBuf> {
         .collect();
     found.sort();
     found.dedup();
-    found
+    Some(found)
 }
 
 /// A mount point as the kernel writes it: space, tab, newline and backslash as `\NNN`
@@ -62,29 +66,108 @@ fn unescape(b: &[u8]) -> PathBuf {
     }
 }
 
-/// The first place in the folder `dir` where another file system is mounted: a mount
-/// point the kernel lists at or inside it (`mounts::at_or_inside`, also a `mount --bind`
-/// of a folder of the same disk), or a folder on another device than `dir` (where no
-/// mount table can be read). Links are not followed.
-pub(crate) fn mounted_in(dir: &Path) -> Option<PathBuf> {
-    if let Some(m) = at_or_inside(dir).first() {
-        return Some(dir.join(m));
+/// Another file system mounted at or in a folder, or no way to rule one out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Mounted {
+    /// Mounted at this place, relative to the folder (the empty path: on the folder).
+    At(PathBuf),
+    /// This system says neither where its file systems are mounted (no `/proc`) nor which
+    /// folders are mount points (a Linux before 5.8, a folder that cannot be asked).
+    Unknown,
+}
+
+impl Mounted {
+    /// Why the folder is kept, said after its path.
+    pub(crate) fn reason(&self) -> String {
+        match self {
+            Mounted::At(p) if p.as_os_str().is_empty() => {
+                "a file system is mounted on it; unmount it, then remove the folder".into()
+            }
+            Mounted::At(p) => format!(
+                "a file system is mounted in it at {}; unmount it, then remove the folder",
+                shown(p)
+            ),
+            Mounted::Unknown => "this system cannot tell whether a file system is mounted in it \
+                 (no /proc/self/mountinfo, and its folders do not say whether they are mount \
+                 points); remove it yourself once you know none is"
+                .into(),
+        }
+    }
+}
+
+/// A path as a message shows it: a control character in a name (a line break, a tab) as
+/// an escape, so one name is one line and cannot pass for another message.
+fn shown(p: &Path) -> String {
+    let s = p.to_string_lossy();
+    match s.chars().any(char::is_control) {
+        true => s.escape_debug().to_string(),
+        false => s.into_owned(),
+    }
+}
+
+/// Whether another file system is mounted at or in the folder `dir` (links not followed),
+/// or that cannot be ruled out: the first mount point the kernel's table lists there
+/// (`at_or_inside`: also a `mount --bind` of a folder of the same disk); where there is no
+/// table to read, the first folder that says it is a mount point (Linux's `statx`), or is
+/// on another device than `dir`. A folder doracak would remove is never removed while
+/// this is `Some`: removing it would empty that file system through it.
+pub(crate) fn mounted_in(dir: &Path) -> Option<Mounted> {
+    if let Some(found) = table_at_or_inside(dir) {
+        return found.into_iter().next().map(Mounted::At);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         let device = fs::symlink_metadata(dir).ok()?.dev();
-        walkdir::WalkDir::new(dir)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_dir())
-            .find(|e| e.metadata().is_ok_and(|m| m.dev() != device))
-            .map(|e| e.path().to_path_buf())
+        for e in walkdir::WalkDir::new(dir) {
+            let Ok(e) = e else {
+                return Some(Mounted::Unknown);
+            };
+            if !e.file_type().is_dir() {
+                continue;
+            }
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(Path::new(""))
+                .to_path_buf();
+            if e.metadata().is_ok_and(|m| m.dev() != device) {
+                return Some(Mounted::At(rel));
+            }
+            #[cfg(all(target_os = "linux", target_env = "gnu"))]
+            match mount_root(e.path()) {
+                Some(true) => return Some(Mounted::At(rel)),
+                Some(false) => {}
+                None => return Some(Mounted::Unknown),
+            }
+        }
+        None
     }
     #[cfg(not(unix))]
     {
         None
     }
+}
+
+/// Whether the folder `path` is the root of a mount (a bind mount too), as Linux's `statx`
+/// says (5.8 and later); `None` where it cannot say.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn mount_root(path: &Path) -> Option<bool> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
+    // SAFETY: `c` is a NUL-terminated path; `buf` is a plain struct statx fills.
+    let mut buf: libc::statx = unsafe { std::mem::zeroed() };
+    let rc = unsafe {
+        libc::statx(
+            libc::AT_FDCWD,
+            c.as_ptr(),
+            libc::AT_SYMLINK_NOFOLLOW,
+            libc::STATX_TYPE,
+            &mut buf,
+        )
+    };
+    let flag = libc::STATX_ATTR_MOUNT_ROOT as u64;
+    (rc == 0 && buf.stx_attributes_mask & flag != 0).then_some(buf.stx_attributes & flag != 0)
 }
 
 #[cfg(test)]

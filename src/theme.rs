@@ -189,6 +189,15 @@ impl Theme {
             }
             match std::fs::read(entry.path()) {
                 Ok(bytes) => {
+                    // A pack of the handbook's own laid over a built-in one: read for what a
+                    // reader cannot see, as `strings.toml` is (its encoding is said where
+                    // the pack is read).
+                    if key.starts_with("locales/")
+                        && let Ok(text) = std::str::from_utf8(&bytes)
+                    {
+                        let shown = format!("theme/{key}");
+                        crate::pipeline::load::warn_unseen_toml(text, &shown, diags);
+                    }
                     theme.files.insert(key, bytes);
                 }
                 Err(e) => {

@@ -11,7 +11,7 @@ use crate::diagnostics::{Diagnostics, Pos, display_path};
 use crate::pipeline::source::*;
 
 mod invisible;
-pub(crate) use invisible::unseen;
+pub(crate) use invisible::warn_unseen_toml;
 mod yaml_error;
 
 use yaml_error::{describe_yaml_error, found_at};

@@ -209,7 +209,7 @@ impl Theme {
                 .map(|(k, v)| (k.clone(), v.get_ref().clone()))
                 .collect();
             check_placeholders(&plain, &reference, &shown, locate, diags);
-            unseen_in(&over, text, &shown, diags);
+            crate::pipeline::load::warn_unseen_toml(text, &shown, diags);
             for (key, value) in over {
                 if !known(&key, &reference, &counted) {
                     let (line, col) = crate::config::line_col(text, value.span().start);
@@ -402,44 +402,6 @@ fn isolated(key: &str, text: &str, mark: Option<char>) -> String {
             format!("{m}{text}\u{2069}")
         }
         _ => text.to_string(),
-    }
-}
-
-/// Warn about a character a reader cannot see in the handbook's own interface strings, as
-/// in its content (`pipeline::load::unseen`): a control character, or a bidirectional
-/// embedding or override (U+202A–U+202E), which reorders the text after it ("Trojan
-/// Source"). The isolates (U+2066–U+2069) are not warned about here: around a placeholder
-/// in a right-to-left language they are how a string keeps a name's direction apart.
-/// Located at the text's opening quote, the key named; the text is kept as written.
-fn unseen_in(
-    over: &BTreeMap<String, toml::Spanned<String>>,
-    text: &str,
-    shown: &str,
-    diags: &mut Diagnostics,
-) {
-    for (key, value) in over {
-        let found = value.get_ref().chars().find_map(|c| {
-            crate::pipeline::load::unseen(c)
-                .filter(|_| !('\u{2066}'..='\u{2069}').contains(&c))
-                .map(|name| (c, name))
-        });
-        let Some((c, name)) = found else { continue };
-        let (line, col) = crate::config::line_col(text, value.span().start);
-        let bidi = !name.starts_with("a ");
-        diags
-            .warning(
-                Pos::new(shown, line, col),
-                format!(
-                    "expected interface text without {}, found U+{:04X} {name} in `{key}`",
-                    if bidi { "bidirectional embeddings or overrides" } else { "control characters" },
-                    c as u32
-                ),
-            )
-            .hint(if bidi {
-                "it is invisible on the page and reorders the text after it; delete it (to keep a placeholder's direction apart in right-to-left text, put it between U+2068 and U+2069)"
-            } else {
-                "it is invisible on the page; delete it"
-            });
     }
 }
 

@@ -109,16 +109,17 @@ fn an_empty_strings_file_and_an_unknown_key_leave_the_pack_as_it_is() {
 /// Stop 58: the handbook's own interface strings are read for what a reader cannot see,
 /// as its content is: a bidirectional override or a control character, written as it
 /// stands or as a TOML escape, is a located warning naming the key; the isolates a
-/// right-to-left string puts around a placeholder are not.
+/// right-to-left string puts around a placeholder are not. So are its own pack laid over
+/// a built-in one and `doracak.toml` (adversary 58 M-5).
 #[test]
 fn an_invisible_character_in_the_strings_file_is_a_located_warning() {
     let text = "home = \"Ballina\"\nprint_button = \"Shtyp\u{202E}\"\n\nsearch = \"K\\u0001rko\"\nno_evidence = \"\u{2068}Asnjë\u{2069}\"\nprint_all = \"\\u202Ex\"\n";
     let (code, stderr) = check_with(text.as_bytes());
     assert_eq!(code, Some(0), "warnings, not errors: {stderr}");
     for want in [
-        "theme/strings.toml:2:16: warning: expected interface text without bidirectional embeddings or overrides, found U+202E RIGHT-TO-LEFT OVERRIDE in `print_button`",
-        "theme/strings.toml:4:10: warning: expected interface text without control characters, found U+0001 a control character in `search`",
-        "theme/strings.toml:6:13: warning: expected interface text without bidirectional embeddings or overrides, found U+202E RIGHT-TO-LEFT OVERRIDE in `print_all`",
+        "theme/strings.toml:2:16: warning: expected text without bidirectional embeddings or overrides, found U+202E RIGHT-TO-LEFT OVERRIDE in `print_button`",
+        "theme/strings.toml:4:10: warning: expected text without control characters, found U+0001 a control character in `search`",
+        "theme/strings.toml:6:13: warning: expected text without bidirectional embeddings or overrides, found U+202E RIGHT-TO-LEFT OVERRIDE in `print_all`",
     ] {
         assert!(stderr.contains(want), "expected {want:?} in: {stderr}");
     }
@@ -127,7 +128,7 @@ fn an_invisible_character_in_the_strings_file_is_a_located_warning() {
         "{stderr}"
     );
     assert_eq!(
-        stderr.matches("warning: expected interface text").count(),
+        stderr.matches(": warning: expected text without").count(),
         3,
         "{stderr}"
     );
@@ -159,4 +160,49 @@ fn init_in_arabic_writes_a_right_to_left_handbook_that_checks_and_builds() {
     let o = doracak(&["init", bad.to_str().unwrap(), "--language", "../ar"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(!bad.exists());
+}
+
+/// Adversary 58 M-5: a pack of the handbook's own under `theme/locales/` and the texts of
+/// `doracak.toml` (its title, a scale's labels) are read for invisible characters too.
+#[test]
+fn an_invisible_character_in_a_pack_or_the_settings_is_a_located_warning() {
+    let dir = minimal_copy();
+    std::fs::create_dir_all(dir.path().join("theme/locales")).unwrap();
+    // The built-in pack whole, one text changed.
+    let pack = std::fs::read_to_string(repo().join("theme/locales/sq.toml")).unwrap();
+    let home = pack.lines().position(|l| l.starts_with("home = ")).unwrap() + 1;
+    let pack: String = pack
+        .lines()
+        .map(|l| match l.starts_with("home = ") {
+            true => "home = \"Ball\\u202Eina\"\n".to_string(),
+            false => format!("{l}\n"),
+        })
+        .collect();
+    std::fs::write(dir.path().join("theme/locales/sq.toml"), pack).unwrap();
+    let toml = dir.path().join("doracak.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    let title = text
+        .lines()
+        .find(|l| l.starts_with("title"))
+        .unwrap()
+        .to_string();
+    std::fs::write(
+        &toml,
+        text.replacen(&title, "title = \"Doracak\\u0007\"", 1),
+    )
+    .unwrap();
+    let o = doracak(&["--root", dir.path().to_str().unwrap(), "check"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "warnings, not errors: {stderr}");
+    let line = text.lines().position(|l| l.starts_with("title")).unwrap() + 1;
+    for want in [
+        format!(
+            "theme/locales/sq.toml:{home}:8: warning: expected text without bidirectional embeddings or overrides, found U+202E RIGHT-TO-LEFT OVERRIDE in `home`"
+        ),
+        format!(
+            "doracak.toml:{line}:9: warning: expected text without control characters, found U+0007 a control character in `title`"
+        ),
+    ] {
+        assert!(stderr.contains(&want), "expected {want:?} in: {stderr}");
+    }
 }

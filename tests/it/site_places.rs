@@ -455,9 +455,8 @@ fn a_leftover_folder_with_a_file_system_mounted_in_it_is_kept_and_said() {
         assert!(o.status.success(), "{stderr}");
         assert!(
             stderr.contains(&format!(
-                "kept: {}, left by build process 2147483647, which stopped before it finished: a file system is mounted in it at {}; unmount it, then remove the folder",
+                "kept: {}, left by build process 2147483647, which stopped before it finished: a file system is mounted in it at notes; unmount it, then remove the folder",
                 leftover.display(),
-                place.display()
             )),
             "{stderr}"
         );
@@ -476,4 +475,62 @@ fn a_leftover_folder_with_a_file_system_mounted_in_it_is_kept_and_said() {
     assert!(!leftover.exists() && !temp_place.exists());
     assert_eq!(read(&source.join("precious.txt")), "precious");
     assert_eq!(read(&source.join("inner/also.txt")), "also");
+}
+
+/// Adversary 58 H-1: where the kernel's mount table cannot be read (no `/proc`: a chroot, a
+/// small container), a bind mount of a folder of the same disk in a leftover folder is
+/// still found (each folder asked whether it is a mount point), or the folder is kept for
+/// want of knowing; never removed through the mount. Run in a mount namespace of its own
+/// without `/proc`; needs `unshare` and the right to mount: where refused, said loudly and
+/// not run.
+#[test]
+fn without_proc_a_leftover_folder_with_a_mount_in_it_is_still_kept() {
+    let (dir, out) = minimal_site();
+    let source = dir.path().join("source");
+    std::fs::create_dir_all(&source).unwrap();
+    std::fs::write(source.join("precious.txt"), "precious").unwrap();
+    let leftover = dir.path().join(".site.doracak-old-2147483647");
+    std::fs::create_dir_all(leftover.join("x")).unwrap();
+    let q = |p: &std::path::Path| format!("'{}'", p.display());
+    let script = format!(
+        "mount --bind {} {} || exit 97; umount -l /proc || exit 97; test -e /proc/self/mountinfo && exit 97; exec {} --root {} build --out {}",
+        q(&source),
+        q(&leftover.join("x")),
+        q(std::path::Path::new(env!("CARGO_BIN_EXE_doracak"))),
+        q(dir.path()),
+        q(&out)
+    );
+    let o = Command::new("unshare")
+        .args(["-m", "--propagation", "private", "sh", "-c", &script])
+        .output();
+    let o = match o {
+        Ok(o)
+            if o.status.code() != Some(97)
+                && !String::from_utf8_lossy(&o.stderr).starts_with("unshare:") =>
+        {
+            o
+        }
+        other => {
+            eprintln!(
+                "SKIPPED without_proc_a_leftover_folder_with_a_mount_in_it_is_still_kept: this machine refuses a mount namespace without /proc here ({other:?})"
+            );
+            return;
+        }
+    };
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    let kept = format!(
+        "kept: {}, left by build process 2147483647, which stopped before it finished: ",
+        leftover.display()
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{kept}a file system is mounted in it at x; unmount it"
+        )) || stderr.contains(&format!(
+            "{kept}this system cannot tell whether a file system is mounted in it"
+        )),
+        "{stderr}"
+    );
+    assert_eq!(read(&source.join("precious.txt")), "precious");
+    assert!(leftover.join("x").is_dir());
 }

@@ -12,7 +12,7 @@ use crate::diagnostics::{Diagnostics, Pos};
 const MAX_WARNINGS: usize = 10;
 
 /// The name of a character warned about, or `None` for any other.
-pub(crate) fn unseen(c: char) -> Option<&'static str> {
+fn unseen(c: char) -> Option<&'static str> {
     Some(match c {
         '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
         '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
@@ -29,14 +29,27 @@ pub(crate) fn unseen(c: char) -> Option<&'static str> {
     })
 }
 
-/// A YAML escape at the start of `rest` (`\xHH`, `\uHHHH`, `\UHHHHHHHH`): its character
-/// and the escape as written.
+/// A YAML escape at the start of `rest` (`\xHH`, `\uHHHH`, `\UHHHHHHHH`, or one of the
+/// letters of a control character: `\0`, `\a`, `\b`, `\e`, `\f`, `\v`; adversary 58 M-3):
+/// its character and the escape as written.
 fn escape(rest: &str) -> Option<(char, &str)> {
     let mut it = rest.chars();
     let digits = match (it.next(), it.next()) {
         (Some('\\'), Some('x')) => 2,
         (Some('\\'), Some('u')) => 4,
         (Some('\\'), Some('U')) => 8,
+        (Some('\\'), Some(letter)) => {
+            let c = match letter {
+                '0' => '\0',
+                'a' => '\u{7}',
+                'b' => '\u{8}',
+                'e' => '\u{1B}',
+                'f' => '\u{C}',
+                'v' => '\u{B}',
+                _ => return None,
+            };
+            return Some((c, &rest[..2]));
+        }
         _ => return None,
     };
     let hex = rest.get(2..2 + digits)?;
@@ -45,6 +58,42 @@ fn escape(rest: &str) -> Option<(char, &str)> {
     }
     let c = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
     Some((c, &rest[..2 + digits]))
+}
+
+/// How a character warned about is written where it is not itself.
+#[derive(Clone, Copy)]
+enum Written<'a> {
+    /// A YAML escape (`\u202E`): one only in a double-quoted scalar.
+    Escape(&'a str),
+    /// A character reference (`&#x202E;`, `&#8238;`), which Markdown reads as the
+    /// character (adversary 58 M-4).
+    Reference(&'a str),
+}
+
+/// A numeric character reference at the start of `rest` (`&#NNNN;`, `&#xHHHH;`): its
+/// character and the reference as written.
+fn reference(rest: &str) -> Option<(char, &str)> {
+    let body = rest.strip_prefix("&#")?;
+    let (hex, digits) = match body.strip_prefix(['x', 'X']) {
+        Some(h) => (true, h),
+        None => (false, body),
+    };
+    let len = digits
+        .bytes()
+        .take_while(|b| {
+            if hex {
+                b.is_ascii_hexdigit()
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        .count();
+    if len == 0 || len > 7 || digits.as_bytes().get(len) != Some(&b';') {
+        return None;
+    }
+    let n = u32::from_str_radix(&digits[..len], if hex { 16 } else { 10 }).ok()?;
+    let written = rest.len() - digits.len() + len + 1;
+    Some((char::from_u32(n)?, &rest[..written]))
 }
 
 /// Warn about every bidirectional control and control character in `text` (the file `rel`).
@@ -56,15 +105,15 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
         let mut b = 0;
         while b < 256 {
             t[b] = (b < 0x20 && !matches!(b as u8, b'\t' | b'\n' | b'\r'))
-                || matches!(b as u8, 0x7F | b'\\' | 0xE2);
+                || matches!(b as u8, 0x7F | b'\\' | b'&' | 0xE2);
             b += 1;
         }
         t
     };
     let bytes = text.as_bytes();
-    // Every character warned about, where it stands: (byte, character, name, the escape as
-    // written where it is one).
-    let mut hits: Vec<(usize, char, &'static str, Option<&str>)> = Vec::new();
+    // Every character warned about, where it stands: (byte, character, name, how it is
+    // written where it is not itself: a YAML escape or a character reference).
+    let mut hits: Vec<(usize, char, &'static str, Option<Written>)> = Vec::new();
     let mut i = 0;
     while let Some(k) = bytes[i..].iter().position(|&b| CANDIDATE[usize::from(b)]) {
         // A candidate byte is a character's first (ASCII, or the lead byte 0xE2).
@@ -80,9 +129,10 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
         }
         let hit = match (unseen(c), c) {
             (Some(name), _) => Some((c, name, None)),
-            (None, '\\') => {
-                escape(rest).and_then(|(e, w)| unseen(e).map(|name| (e, name, Some(w))))
-            }
+            (None, '\\') => escape(rest)
+                .and_then(|(e, w)| unseen(e).map(|name| (e, name, Some(Written::Escape(w))))),
+            (None, '&') => reference(rest)
+                .and_then(|(e, w)| unseen(e).map(|name| (e, name, Some(Written::Reference(w))))),
             _ => None,
         };
         if let Some((ch, name, written)) = hit {
@@ -93,13 +143,17 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
     // An escape is one only inside a double-quoted scalar of the YAML: in a plain, a
     // single-quoted or a block scalar, a comment, or a chapter's Markdown, `\x01` is the
     // four characters the page shows. (Found only in a file that writes such an escape.)
-    if hits.iter().any(|h| h.3.is_some()) {
+    // (A character reference, `&#x202E;`, is read by Markdown wherever it stands.)
+    if hits.iter().any(|h| matches!(h.3, Some(Written::Escape(_)))) {
         let quoted = double_quoted(text, rel);
+        // (The scalars in the file's order, none inside another: found by halving.)
+        let inside = |q: &[std::ops::Range<usize>], at: usize| {
+            let i = q.partition_point(|r| r.start <= at);
+            i > 0 && q[i - 1].contains(&at)
+        };
         hits.retain(|&(at, _, _, written)| {
-            written.is_none()
-                || quoted
-                    .as_ref()
-                    .is_none_or(|q| q.iter().any(|r| r.contains(&at)))
+            !matches!(written, Some(Written::Escape(_)))
+                || quoted.as_deref().is_none_or(|q| inside(q, at))
         });
     }
     let mut found = 0usize;
@@ -108,19 +162,27 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
     // are counted only up to a character warned about, never for the rest.
     let (mut line_start, mut line_no) = (0usize, 1u32);
     for (at, ch, name, written) in hits {
+        found += 1;
+        // Past the first after the cap, only counted: no column counted from a long line's
+        // start for each (adversary 58 L-6: 1.3 million on one line took minutes).
+        if found > MAX_WARNINGS + 1 {
+            continue;
+        }
         line_no += memchr::memchr_iter(b'\n', &bytes[line_start..at]).count() as u32;
         if let Some(nl) = memchr::memrchr(b'\n', &bytes[line_start..at]) {
             line_start += nl + 1;
         }
         let col = text[line_start..at].chars().count() as u32 + 1;
-        found += 1;
         let pos = Pos::new(rel, line_no, col);
         if found > MAX_WARNINGS {
             first.get_or_insert(pos);
             continue;
         }
         let what = match written {
-            Some(w) => format!("the escape `{w}` (U+{:04X} {name})", ch as u32),
+            Some(Written::Escape(w)) => format!("the escape `{w}` (U+{:04X} {name})", ch as u32),
+            Some(Written::Reference(w)) => {
+                format!("the character reference `{w}` (U+{:04X} {name})", ch as u32)
+            }
             None => format!("U+{:04X} {name}", ch as u32),
         };
         let bidi = !name.starts_with("a ");
@@ -149,6 +211,85 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
     }
 }
 
+/// Warn about a character a reader cannot see in the texts of a TOML file the handbook
+/// writes (`doracak.toml`, `theme/strings.toml`, a pack of its own under `theme/locales/`):
+/// a control character, or a bidirectional embedding or override (U+202A–U+202E), written
+/// as it stands or as a TOML escape. Each text warned about once, at its opening quote,
+/// its key named; at most [`MAX_WARNINGS`] per file. The isolates (U+2066–U+2069) are
+/// not warned about here: around a placeholder in a right-to-left language they are how a
+/// string keeps a name's direction apart. A file that does not parse is said where it is
+/// read.
+pub(crate) fn warn_unseen_toml(text: &str, shown: &str, diags: &mut Diagnostics) {
+    use toml::de::{DeTable, DeValue};
+    // (Most files hold no byte that may start such a character.)
+    if !text
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7F || b == b'\\' || b == 0xE2)
+    {
+        return;
+    }
+    let Ok(doc) = DeTable::parse(text) else {
+        return;
+    };
+    let mut found: Vec<(usize, String, char, &'static str)> = Vec::new();
+    fn walk(
+        v: &toml::Spanned<DeValue<'_>>,
+        key: &str,
+        found: &mut Vec<(usize, String, char, &'static str)>,
+    ) {
+        match v.get_ref() {
+            DeValue::String(s) => {
+                if let Some((c, name)) = s.chars().find_map(|c| {
+                    unseen(c)
+                        .filter(|_| !('\u{2066}'..='\u{2069}').contains(&c))
+                        .map(|name| (c, name))
+                }) {
+                    found.push((v.span().start, key.to_string(), c, name));
+                }
+            }
+            DeValue::Array(items) => items.iter().for_each(|i| walk(i, key, found)),
+            DeValue::Table(t) => t.iter().for_each(|(k, v)| {
+                let key = match key.is_empty() {
+                    true => k.get_ref().to_string(),
+                    false => format!("{key}.{}", k.get_ref()),
+                };
+                walk(v, &key, found);
+            }),
+            _ => {}
+        }
+    }
+    for (k, v) in doc.get_ref() {
+        walk(v, k.get_ref(), &mut found);
+    }
+    found.sort_by_key(|f| f.0);
+    let more = found.len().saturating_sub(MAX_WARNINGS);
+    for (at, key, c, name) in found.iter().take(MAX_WARNINGS) {
+        let (line, col) = crate::config::line_col(text, *at);
+        let bidi = !name.starts_with("a ");
+        diags
+            .warning(
+                Pos::new(shown, line, col),
+                format!(
+                    "expected text without {}, found U+{:04X} {name} in `{key}`",
+                    if bidi { "bidirectional embeddings or overrides" } else { "control characters" },
+                    *c as u32
+                ),
+            )
+            .hint(if bidi {
+                "it is invisible on the page and reorders the text after it; delete it (to keep a placeholder's direction apart in right-to-left text, put it between U+2068 and U+2069)"
+            } else {
+                "it is invisible on the page; delete it"
+            });
+    }
+    if more > 0 {
+        let (line, col) = crate::config::line_col(text, found[MAX_WARNINGS].0);
+        diags.warning(
+            Pos::new(shown, line, col),
+            format!("expected text without bidirectional embeddings, overrides or control characters, found {more} more in this file"),
+        );
+    }
+}
+
 /// The byte ranges of the double-quoted YAML scalars of the file `rel` (its front matter,
 /// for a chapter's `.md`): the only places YAML reads an escape. `None` where the YAML does
 /// not parse to its end (its error is said when it is loaded): then every escape is taken
@@ -166,7 +307,10 @@ fn double_quoted(text: &str, rel: &Path) -> Option<Vec<std::ops::Range<usize>>> 
     let mut out = Vec::new();
     loop {
         match parser.next_event() {
-            None | Some(Ok((Event::StreamEnd, _))) => return Some(out),
+            None | Some(Ok((Event::StreamEnd, _))) => {
+                out.sort_by_key(|r: &std::ops::Range<usize>| r.start);
+                return Some(out);
+            }
             Some(Err(_)) => return None,
             Some(Ok((Event::Scalar(_, ScalarStyle::DoubleQuoted, ..), span))) => {
                 let (Some(start), Some(end)) = (span.start.byte_offset(), span.end.byte_offset())
@@ -301,11 +445,52 @@ mod quoting {
         // A chapter: its front matter is YAML, its Markdown is not.
         let md = "---\ntitle: \"A\\u202E\"\nplain: A\\u202E\n---\nBody \\u202E and \"\\x01\".\n";
         assert_eq!(warned(md, "content/chapters/01.md"), vec![(2, 10)]);
+        // A control character's letter escape (`\e`, `\a`, `\b`, `\f`, `\v`, `\0`) in a
+        // double-quoted scalar; `\t` and `\n` are no such thing (adversary 58 M-3).
+        assert_eq!(
+            warned("a: \"x\\e[31m \\a\\t\\n\\0\"\nb: 'x\\e'\n", "s.yaml"),
+            vec![(1, 6), (1, 13), (1, 19)]
+        );
+        // A character reference, which Markdown reads as the character, wherever it stands
+        // (adversary 58 M-4); `&amp;`, a reference to a letter or one without its `;` is
+        // none.
+        assert_eq!(
+            warned(
+                "a: x&#x202E;y &#8238; &#X1b; &amp; &#65; &#x202E\n",
+                "s.yaml"
+            ),
+            vec![(1, 5), (1, 15), (1, 23)]
+        );
+        let md = "---\ntitle: T\n---\nBody &#x2067; and &#1;.\n";
+        assert_eq!(warned(md, "content/chapters/01.md"), vec![(4, 6), (4, 19)]);
         // YAML that does not parse (its error is said when it is loaded): every escape is
         // taken for one.
         assert_eq!(
             warned("a: \"x\\u202E\nb: [\\x01\n", "s.yaml"),
             vec![(1, 6), (2, 5)]
+        );
+    }
+}
+
+/// Adversary 58 L-6: past the cap the characters are only counted: a long line full of
+/// them is read once, not once for each (1.3 million on one line took minutes; a
+/// regression shows as this test taking minutes, not as a timed assertion).
+#[cfg(test)]
+mod long_lines {
+    use super::warn_unseen;
+
+    #[test]
+    fn a_line_full_of_invisible_characters_is_read_once() {
+        let line = format!("a: x{}\n", "\u{202E}".repeat(300_000));
+        let mut d = crate::diagnostics::Diagnostics::new();
+        warn_unseen(&line, std::path::Path::new("s.yaml"), &mut d);
+        let w: Vec<&crate::diagnostics::Diagnostic> = d.warnings().collect();
+        assert_eq!(w.len(), 11);
+        assert_eq!((w[10].pos.line, w[10].pos.col), (1, 15));
+        assert!(
+            w[10].message.contains("found 299990 more"),
+            "{}",
+            w[10].message
         );
     }
 }

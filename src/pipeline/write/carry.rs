@@ -431,10 +431,7 @@ fn keep_aside(old: &Path, out: &Path, stuck: bool) -> (Option<PathBuf>, Option<S
 /// touched: removing it would empty that file system through it (`mounted_in`).
 pub(super) fn remove_tree(dir: &Path) -> io::Result<()> {
     if let Some(m) = crate::mounts::mounted_in(dir) {
-        return Err(io::Error::other(format!(
-            "a file system is mounted in it at {}; unmount it, then remove the folder",
-            m.display()
-        )));
+        return Err(io::Error::other(m.reason()));
     }
     if fs::remove_dir_all(dir).is_ok() {
         return Ok(());

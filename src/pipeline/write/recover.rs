@@ -114,10 +114,7 @@ pub fn recover(out: &Path) -> io::Result<Vec<Leftover>> {
             continue;
         }
         let kept = match crate::mounts::mounted_in(&dir) {
-            Some(m) => Some(format!(
-                "a file system is mounted in it at {}; unmount it, then remove the folder",
-                m.display()
-            )),
+            Some(m) => Some(m.reason()),
             None if super::carry::remove_tree(&dir).is_ok() => None,
             None => continue,
         };
