@@ -191,8 +191,9 @@ impl Theme {
                 Ok(bytes) => {
                     // A pack of the handbook's own laid over a built-in one: read for what a
                     // reader cannot see, as `strings.toml` is (its encoding is said where
-                    // the pack is read).
+                    // the pack is read). One the same as the built-in pack is doracak's.
                     if key.starts_with("locales/")
+                        && theme.files.get(&key) != Some(&bytes)
                         && let Ok(text) = std::str::from_utf8(&bytes)
                     {
                         let shown = format!("theme/{key}");
