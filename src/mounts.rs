@@ -10,10 +10,12 @@ use std::path::{Path, PathBuf};
 
 /// The mount points at or inside `out` (an existing folder), as paths relative to it (the
 /// empty path: `out` itself), in order. Read from `/proc/self/mountinfo` where there is
-/// one; elsewhere none are found here (the walk of the site still refuses a folder on
-/// another device, and no folder is removed without `mounted_in`).
+/// one; elsewhere each place in it is asked (`asked_at_or_inside`): a bind mount of a
+/// folder of the same disk is found without `/proc` too (adversary 58b M-4).
 pub(crate) fn at_or_inside(out: &Path) -> Vec<PathBuf> {
-    table_at_or_inside(out).unwrap_or_default()
+    table_at_or_inside(out)
+        .or_else(|| asked_at_or_inside(out).ok())
+        .unwrap_or_default()
 }
 
 /// [`at_or_inside`], or `None` where the kernel's mount table cannot be read (no `/proc`:
@@ -108,49 +110,75 @@ fn shown(p: &Path) -> String {
 /// Whether another file system is mounted at or in the folder `dir` (links not followed),
 /// or that cannot be ruled out: the first mount point the kernel's table lists there
 /// (`at_or_inside`: also a `mount --bind` of a folder of the same disk); where there is no
-/// table to read, the first folder that says it is a mount point (Linux's `statx`), or is
-/// on another device than `dir`. A folder doracak would remove is never removed while
-/// this is `Some`: removing it would empty that file system through it.
+/// table to read, the first place that says it is a mount point (`asked_at_or_inside`). A
+/// folder doracak would remove is never removed while this is `Some`: removing it would
+/// empty that file system through it.
 pub(crate) fn mounted_in(dir: &Path) -> Option<Mounted> {
-    if let Some(found) = table_at_or_inside(dir) {
-        return found.into_iter().next().map(Mounted::At);
-    }
+    let found = match table_at_or_inside(dir) {
+        Some(found) => found,
+        None => match asked_at_or_inside(dir) {
+            Ok(found) => found,
+            Err(()) => return Some(Mounted::Unknown),
+        },
+    };
+    found.into_iter().next().map(Mounted::At)
+}
+
+/// Without a mount table: each place at or in `dir` (a folder, or a file: one file can be
+/// bound over another) that is on another device than `dir` or says it is a mount root
+/// (Linux's `statx`, 5.8 and later), relative to `dir`, in the walk's order. A place the
+/// walk cannot enter (a folder it may not read) is asked itself. `Err` where the system
+/// cannot say which places are mount points (a Linux before 5.8).
+fn asked_at_or_inside(dir: &Path) -> Result<Vec<PathBuf>, ()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        let device = fs::symlink_metadata(dir).ok()?.dev();
-        for e in walkdir::WalkDir::new(dir) {
-            let Ok(e) = e else {
-                return Some(Mounted::Unknown);
+        let Ok(meta) = fs::symlink_metadata(dir) else {
+            return Ok(Vec::new());
+        };
+        let device = meta.dev();
+        let rel = |p: &Path| p.strip_prefix(dir).unwrap_or(Path::new("")).to_path_buf();
+        let mut found = Vec::new();
+        for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let (path, other_device) = match &e {
+                Ok(e) => (
+                    e.path(),
+                    !e.file_type().is_symlink() && e.metadata().is_ok_and(|m| m.dev() != device),
+                ),
+                Err(err) => match err.path() {
+                    Some(p) => (p, false),
+                    None => continue,
+                },
             };
-            if !e.file_type().is_dir() {
+            if e.as_ref().is_ok_and(|e| e.file_type().is_symlink()) {
                 continue;
             }
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap_or(Path::new(""))
-                .to_path_buf();
-            if e.metadata().is_ok_and(|m| m.dev() != device) {
-                return Some(Mounted::At(rel));
+            if other_device {
+                found.push(rel(path));
+                continue;
             }
             #[cfg(all(target_os = "linux", target_env = "gnu"))]
-            match mount_root(e.path()) {
-                Some(true) => return Some(Mounted::At(rel)),
+            match mount_root(path) {
+                Some(true) => found.push(rel(path)),
                 Some(false) => {}
-                None => return Some(Mounted::Unknown),
+                // A place the walk could not enter and cannot be asked either (a path
+                // longer than the system allows) holds nothing the walk removes.
+                None if e.is_err() => {}
+                None => return Err(()),
             }
         }
-        None
+        Ok(found)
     }
     #[cfg(not(unix))]
     {
-        None
+        let _ = dir;
+        Ok(Vec::new())
     }
 }
 
-/// Whether the folder `path` is the root of a mount (a bind mount too), as Linux's `statx`
-/// says (5.8 and later); `None` where it cannot say.
+/// Whether `path` (a folder or a file, not followed where it is a link) is the root of a
+/// mount (a bind mount too), as Linux's `statx` says (5.8 and later); `None` where it
+/// cannot say.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn mount_root(path: &Path) -> Option<bool> {
     use std::os::unix::ffi::OsStrExt;

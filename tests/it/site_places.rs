@@ -477,60 +477,89 @@ fn a_leftover_folder_with_a_file_system_mounted_in_it_is_kept_and_said() {
     assert_eq!(read(&source.join("inner/also.txt")), "also");
 }
 
-/// Adversary 58 H-1: where the kernel's mount table cannot be read (no `/proc`: a chroot, a
-/// small container), a bind mount of a folder of the same disk in a leftover folder is
-/// still found (each folder asked whether it is a mount point), or the folder is kept for
-/// want of knowing; never removed through the mount. Run in a mount namespace of its own
-/// without `/proc`; needs `unshare` and the right to mount: where refused, said loudly and
-/// not run.
+/// `sh -c script` in a mount namespace of its own without `/proc`, `mounts` (source,
+/// place) bound first; `None` where this machine refuses (said loudly by the caller).
+fn without_proc(
+    mounts: &[(&std::path::Path, &std::path::Path)],
+    then: &str,
+) -> Option<std::process::Output> {
+    let q = |p: &std::path::Path| format!("'{}'", p.display());
+    let binds: String = mounts
+        .iter()
+        .map(|(from, to)| format!("mount --bind {} {} || exit 97; ", q(from), q(to)))
+        .collect();
+    let script = format!(
+        "{binds}umount -l /proc || exit 97; test -e /proc/self/mountinfo && exit 97; exec {} {then}",
+        q(std::path::Path::new(env!("CARGO_BIN_EXE_doracak"))),
+    );
+    let o = Command::new("unshare")
+        .args(["-m", "--propagation", "private", "sh", "-c", &script])
+        .output()
+        .ok()?;
+    (o.status.code() != Some(97) && !String::from_utf8_lossy(&o.stderr).starts_with("unshare:"))
+        .then_some(o)
+}
+
+/// Adversary 58 H-1, 58b M-3, M-4: where the kernel's mount table cannot be read (no
+/// `/proc`: a chroot, a small container), a bind mount of a folder or of a file of the
+/// same disk is still found (each place asked whether it is a mount point): in a leftover
+/// folder it is kept and said, never removed through the mount; in the site the build is
+/// refused, never its files published. Run in a mount namespace of its own without
+/// `/proc`; needs `unshare` and the right to mount: where refused, said loudly and not run.
 #[test]
-fn without_proc_a_leftover_folder_with_a_mount_in_it_is_still_kept() {
+fn without_proc_a_mount_in_a_leftover_or_the_site_is_still_found() {
     let (dir, out) = minimal_site();
     let source = dir.path().join("source");
     std::fs::create_dir_all(&source).unwrap();
     std::fs::write(source.join("precious.txt"), "precious").unwrap();
     let leftover = dir.path().join(".site.doracak-old-2147483647");
     std::fs::create_dir_all(leftover.join("x")).unwrap();
-    let q = |p: &std::path::Path| format!("'{}'", p.display());
-    let script = format!(
-        "mount --bind {} {} || exit 97; umount -l /proc || exit 97; test -e /proc/self/mountinfo && exit 97; exec {} --root {} build --out {}",
-        q(&source),
-        q(&leftover.join("x")),
-        q(std::path::Path::new(env!("CARGO_BIN_EXE_doracak"))),
-        q(dir.path()),
-        q(&out)
+    std::fs::write(leftover.join("f"), "").unwrap();
+    let build = format!(
+        "--root '{}' build --out '{}'",
+        dir.path().display(),
+        out.display()
     );
-    let o = Command::new("unshare")
-        .args(["-m", "--propagation", "private", "sh", "-c", &script])
-        .output();
-    let o = match o {
-        Ok(o)
-            if o.status.code() != Some(97)
-                && !String::from_utf8_lossy(&o.stderr).starts_with("unshare:") =>
-        {
-            o
-        }
-        other => {
-            eprintln!(
-                "SKIPPED without_proc_a_leftover_folder_with_a_mount_in_it_is_still_kept: this machine refuses a mount namespace without /proc here ({other:?})"
-            );
-            return;
-        }
+    let skip = |what: &str| {
+        eprintln!(
+            "SKIPPED without_proc_a_mount_in_a_leftover_or_the_site_is_still_found: this machine refuses a mount namespace without /proc here ({what})"
+        );
+    };
+    // A folder and a file bound in a leftover.
+    let Some(o) = without_proc(
+        &[
+            (&source, &leftover.join("x")),
+            (&source.join("precious.txt"), &leftover.join("f")),
+        ],
+        &build,
+    ) else {
+        return skip("leftover");
     };
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{stderr}");
-    let kept = format!(
-        "kept: {}, left by build process 2147483647, which stopped before it finished: ",
-        leftover.display()
-    );
     assert!(
         stderr.contains(&format!(
-            "{kept}a file system is mounted in it at x; unmount it"
-        )) || stderr.contains(&format!(
-            "{kept}this system cannot tell whether a file system is mounted in it"
+            "kept: {}, left by build process 2147483647, which stopped before it finished: a file system is mounted in it at f; unmount it",
+            leftover.display()
         )),
         "{stderr}"
     );
     assert_eq!(read(&source.join("precious.txt")), "precious");
-    assert!(leftover.join("x").is_dir());
+    // A folder bound in the site: refused, nothing of it published.
+    let notes = out.join("notes");
+    std::fs::create_dir_all(&notes).unwrap();
+    let Some(o) = without_proc(&[(&source, &notes)], &build) else {
+        return skip("site");
+    };
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "error: expected the site folder to hold no other file system, found one mounted at {}",
+            notes.display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(read(&source.join("precious.txt")), "precious");
+    assert!(!out.join("notes/precious.txt").exists());
 }

@@ -61,13 +61,17 @@ fn escape(rest: &str) -> Option<(char, &str)> {
 }
 
 /// How a character warned about is written where it is not itself.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Written<'a> {
     /// A YAML escape (`\u202E`): one only in a double-quoted scalar.
     Escape(&'a str),
     /// A character reference (`&#x202E;`, `&#8238;`), which Markdown reads as the
     /// character (adversary 58 M-4).
     Reference(&'a str),
+    /// A character reference that a double-quoted scalar's escapes spell (`"\x26#x202E;"`,
+    /// an escaped line break inside one): found in the scalar as YAML reads it, said at
+    /// the scalar's start (adversary 58b H-1).
+    Spelled(String),
 }
 
 /// A numeric character reference at the start of `rest` (`&#NNNN;`, `&#xHHHH;`): its
@@ -92,6 +96,10 @@ fn reference(rest: &str) -> Option<(char, &str)> {
         return None;
     }
     let n = u32::from_str_radix(&digits[..len], if hex { 16 } else { 10 }).ok()?;
+    // (Markdown reads `&#0;` as U+FFFD, which is seen.)
+    if n == 0 {
+        return None;
+    }
     let written = rest.len() - digits.len() + len + 1;
     Some((char::from_u32(n)?, &rest[..written]))
 }
@@ -114,6 +122,7 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
     // Every character warned about, where it stands: (byte, character, name, how it is
     // written where it is not itself: a YAML escape or a character reference).
     let mut hits: Vec<(usize, char, &'static str, Option<Written>)> = Vec::new();
+    let mut saw_backslash = false;
     let mut i = 0;
     while let Some(k) = bytes[i..].iter().position(|&b| CANDIDATE[usize::from(b)]) {
         // A candidate byte is a character's first (ASCII, or the lead byte 0xE2).
@@ -124,9 +133,11 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
         };
         // An escaped backslash (`\\`) is a backslash: the `x01` after it is no escape.
         if rest.starts_with("\\\\") {
+            saw_backslash = true;
             i += 2;
             continue;
         }
+        saw_backslash |= c == '\\';
         let hit = match (unseen(c), c) {
             (Some(name), _) => Some((c, name, None)),
             (None, '\\') => escape(rest)
@@ -144,17 +155,32 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
     // single-quoted or a block scalar, a comment, or a chapter's Markdown, `\x01` is the
     // four characters the page shows. (Found only in a file that writes such an escape.)
     // (A character reference, `&#x202E;`, is read by Markdown wherever it stands.)
-    if hits.iter().any(|h| matches!(h.3, Some(Written::Escape(_)))) {
+    // A file with a backslash: its double-quoted scalars read as YAML reads them, for the
+    // character references their escapes spell.
+    if saw_backslash {
         let quoted = double_quoted(text, rel);
         // (The scalars in the file's order, none inside another: found by halving.)
-        let inside = |q: &[std::ops::Range<usize>], at: usize| {
-            let i = q.partition_point(|r| r.start <= at);
-            i > 0 && q[i - 1].contains(&at)
+        let inside = |q: &[(std::ops::Range<usize>, Option<String>)], at: usize| {
+            let i = q.partition_point(|r| r.0.start <= at);
+            i > 0 && q[i - 1].0.contains(&at)
         };
-        hits.retain(|&(at, _, _, written)| {
+        hits.retain(|(at, _, _, written)| {
             !matches!(written, Some(Written::Escape(_)))
-                || quoted.as_deref().is_none_or(|q| inside(q, at))
+                || quoted.as_deref().is_none_or(|q| inside(q, *at))
         });
+        for (range, value) in quoted.iter().flatten() {
+            let Some(value) = value else { continue };
+            let raw = &text[range.clone()];
+            for (k, _) in value.match_indices("&#") {
+                if let Some((ch, w)) = reference(&value[k..])
+                    && let Some(name) = unseen(ch)
+                    && !raw.contains(w)
+                {
+                    hits.push((range.start, ch, name, Some(Written::Spelled(w.to_string()))));
+                }
+            }
+        }
+        hits.sort_by_key(|h| h.0);
     }
     let mut found = 0usize;
     let mut first: Option<Pos> = None;
@@ -183,6 +209,10 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
             Some(Written::Reference(w)) => {
                 format!("the character reference `{w}` (U+{:04X} {name})", ch as u32)
             }
+            Some(Written::Spelled(w)) => format!(
+                "the character reference `{w}` (U+{:04X} {name}) that the escapes of this text spell",
+                ch as u32
+            ),
             None => format!("U+{:04X} {name}", ch as u32),
         };
         let bidi = !name.starts_with("a ");
@@ -247,7 +277,12 @@ pub(crate) fn warn_unseen_toml(text: &str, shown: &str, diags: &mut Diagnostics)
                     found.push((v.span().start, key.to_string(), c, name));
                 }
             }
-            DeValue::Array(items) => items.iter().for_each(|i| walk(i, key, found)),
+            // An array's item by its place, counted from 1 as a person counts them
+            // (`scale[2].label`; adversary 58b L-6).
+            DeValue::Array(items) => items
+                .iter()
+                .enumerate()
+                .for_each(|(n, i)| walk(i, &format!("{key}[{}]", n + 1), found)),
             DeValue::Table(t) => t.iter().for_each(|(k, v)| {
                 let key = match key.is_empty() {
                     true => k.get_ref().to_string(),
@@ -291,10 +326,11 @@ pub(crate) fn warn_unseen_toml(text: &str, shown: &str, diags: &mut Diagnostics)
 }
 
 /// The byte ranges of the double-quoted YAML scalars of the file `rel` (its front matter,
-/// for a chapter's `.md`): the only places YAML reads an escape. `None` where the YAML does
-/// not parse to its end (its error is said when it is loaded): then every escape is taken
-/// for one.
-fn double_quoted(text: &str, rel: &Path) -> Option<Vec<std::ops::Range<usize>>> {
+/// for a chapter's `.md`): the only places YAML reads an escape; with its value as YAML
+/// reads it where it writes a backslash. `None` where the YAML does not parse to its end
+/// (its error is said when it is loaded): then every escape is taken for one.
+type Quoted = (std::ops::Range<usize>, Option<String>);
+fn double_quoted(text: &str, rel: &Path) -> Option<Vec<Quoted>> {
     use granit_parser::{Event, Parser, ScalarStyle};
     let (yaml, base) = match rel.extension().and_then(|e| e.to_str()) {
         Some("md") => match crate::pipeline::source::chapters::split_front_matter(text) {
@@ -308,16 +344,20 @@ fn double_quoted(text: &str, rel: &Path) -> Option<Vec<std::ops::Range<usize>>> 
     loop {
         match parser.next_event() {
             None | Some(Ok((Event::StreamEnd, _))) => {
-                out.sort_by_key(|r: &std::ops::Range<usize>| r.start);
+                out.sort_by_key(|r: &Quoted| r.0.start);
                 return Some(out);
             }
             Some(Err(_)) => return None,
-            Some(Ok((Event::Scalar(_, ScalarStyle::DoubleQuoted, ..), span))) => {
+            Some(Ok((Event::Scalar(value, ScalarStyle::DoubleQuoted, ..), span))) => {
                 let (Some(start), Some(end)) = (span.start.byte_offset(), span.end.byte_offset())
                 else {
                     return None;
                 };
-                out.push(base + start..base + end);
+                let range = base + start..base + end;
+                let value = text[range.clone()]
+                    .contains('\\')
+                    .then(|| value.into_owned());
+                out.push((range, value));
             }
             Some(Ok(_)) => {}
         }
@@ -463,6 +503,21 @@ mod quoting {
         );
         let md = "---\ntitle: T\n---\nBody &#x2067; and &#1;.\n";
         assert_eq!(warned(md, "content/chapters/01.md"), vec![(4, 6), (4, 19)]);
+        // A reference the escapes of a double-quoted scalar spell, at the scalar's start;
+        // one written as it stands is said once, where it stands (adversary 58b H-1).
+        let spelled = concat!(
+            "a: \"x \\x26#x202E; y\"\n",
+            "b: \"x &#x20\\\n  2E; y\"\n",
+            "c: \"x &#x202E; \\x41\"\n",
+            "d: 'x \\x26#x202E;'\n",
+        );
+        let mut d = Diagnostics::new();
+        warn_unseen(spelled, std::path::Path::new("s.yaml"), &mut d);
+        let got: Vec<(u32, u32, bool)> = d
+            .warnings()
+            .map(|w| (w.pos.line, w.pos.col, w.message.contains("spell")))
+            .collect();
+        assert_eq!(got, vec![(1, 4, true), (2, 4, true), (4, 7, false)]);
         // YAML that does not parse (its error is said when it is loaded): every escape is
         // taken for one.
         assert_eq!(
