@@ -153,10 +153,9 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
     }
     // An escape is one only inside a double-quoted scalar of the YAML: in a plain, a
     // single-quoted or a block scalar, a comment, or a chapter's Markdown, `\x01` is the
-    // four characters the page shows. (Found only in a file that writes such an escape.)
-    // (A character reference, `&#x202E;`, is read by Markdown wherever it stands.)
-    // A file with a backslash: its double-quoted scalars read as YAML reads them, for the
-    // character references their escapes spell.
+    // four characters the page shows. A character reference, `&#x202E;`, is read by
+    // Markdown wherever it stands, also where a double-quoted scalar's escapes spell it.
+    // (The YAML is parsed for its scalars only in a file that writes a backslash.)
     if saw_backslash {
         let quoted = double_quoted(text, rel);
         // (The scalars in the file's order, none inside another: found by halving.)
@@ -251,11 +250,10 @@ pub(super) fn warn_unseen(text: &str, rel: &Path, diags: &mut Diagnostics) {
 /// read.
 pub(crate) fn warn_unseen_toml(text: &str, shown: &str, diags: &mut Diagnostics) {
     use toml::de::{DeTable, DeValue};
-    // (Most files hold no byte that may start such a character.)
-    if !text
-        .bytes()
-        .any(|b| b < 0x20 || b == 0x7F || b == b'\\' || b == 0xE2)
-    {
+    // (Most files hold no byte that may start such a character, nor an escape.)
+    if !text.bytes().any(|b| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7F | b'\\' | 0xE2)
+    }) {
         return;
     }
     let Ok(doc) = DeTable::parse(text) else {
