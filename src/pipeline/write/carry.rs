@@ -433,6 +433,11 @@ pub(super) fn remove_tree(dir: &Path) -> io::Result<()> {
     if let Some(m) = crate::mounts::mounted_in(dir) {
         return Err(io::Error::other(m.reason()));
     }
+    remove_unmounted(dir)
+}
+
+/// [`remove_tree`] of a folder its caller found no file system mounted in.
+pub(super) fn remove_unmounted(dir: &Path) -> io::Result<()> {
     if fs::remove_dir_all(dir).is_ok() {
         return Ok(());
     }

@@ -115,7 +115,8 @@ pub fn recover(out: &Path) -> io::Result<Vec<Leftover>> {
         }
         let kept = match crate::mounts::mounted_in(&dir) {
             Some(m) => Some(m.reason()),
-            None if super::carry::remove_tree(&dir).is_ok() => None,
+            // (Found with no mount just now: not looked for again.)
+            None if super::carry::remove_unmounted(&dir).is_ok() => None,
             None => continue,
         };
         done.push(Leftover {
